@@ -1,0 +1,258 @@
+"""The document model every stage shares.
+
+Readers make `Article`s; the analysis stage wraps each in a `Document` holding the spaCy parse;
+the actor, time, event and quote stages each fill their own list on the `Document`; the store and
+the exporters read records from `Document.records()`. The record shapes are the extraction
+contract (`../shared/contract`): `to_record()` emits exactly the contract's fields, while the
+dataclasses may carry extra internal fields (token indices, rule names) that never leave the
+process except through `--explain`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+Span = tuple[int, int]
+
+MODALITIES = ("asserted", "alleged", "hypothetical", "future")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article: the unit readers produce and the store keys on."""
+
+    id: str
+    text: str
+    date: str | None = None  # publication date, YYYY-MM-DD
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str | None = None  # where it was read from (file, file:line, <stdin>); not stored in records
+
+    @property
+    def content_hash(self) -> str:
+        """Identity of the article's content: same text, date and title give the same hash."""
+        h = hashlib.sha256()
+        for part in (self.text, self.date or "", self.title or ""):
+            h.update(part.encode("utf-8"))
+            h.update(b"\x00")
+        return h.hexdigest()
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "kind": "article",
+            "id": self.id,
+            "date": self.date,
+            "title": self.title,
+            "url": self.url,
+            "source": self.source,
+            "text": self.text,
+        }
+
+
+@dataclass(slots=True)
+class Actor:
+    """A resolved actor as it appears in one place of an article."""
+
+    text: str
+    span: Span
+    name: str | None
+    code: str
+    country: str | None
+    sector: str | None
+    # Internal: the canonical identity (person id, country code, ...) used for coreference.
+    key: str | None = None
+    role: str | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "span": [self.span[0], self.span[1]],
+            "name": self.name,
+            "code": self.code,
+            "country": self.country,
+            "sector": self.sector,
+        }
+
+
+@dataclass(slots=True)
+class Place:
+    text: str
+    span: Span
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "span": [self.span[0], self.span[1]],
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+        }
+
+
+@dataclass(slots=True)
+class Mention:
+    """One resolved actor mention; coreferent mentions (pronouns, role phrases) included."""
+
+    article_id: str
+    text: str
+    span: Span
+    actor: Actor
+    sentence: int = 0
+    # Internal: how the mention was resolved ("gazetteer", "surname", "role", "pronoun", ...).
+    how: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "kind": "mention",
+            "article_id": self.article_id,
+            "text": self.text,
+            "span": [self.span[0], self.span[1]],
+            "actor": self.actor.to_record(),
+        }
+
+
+@dataclass(slots=True)
+class Timex:
+    """A TimeML TIMEX3 expression normalized against the article date."""
+
+    article_id: str
+    text: str
+    span: Span
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    sentence: int = 0
+    rule: str = ""  # internal: the rule that produced it
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "kind": "timex",
+            "article_id": self.article_id,
+            "text": self.text,
+            "span": [self.span[0], self.span[1]],
+            "type": self.type,
+            "value": self.value,
+        }
+
+
+@dataclass(slots=True)
+class Trigger:
+    text: str
+    span: Span
+
+    def to_record(self) -> dict[str, Any]:
+        return {"text": self.text, "span": [self.span[0], self.span[1]]}
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    article_id: str
+    sentence: int
+    evidence: str
+    trigger: Trigger
+    source: Actor | None
+    target: Actor | None
+    cameo: str
+    plover: str
+    plover_mode: str | None
+    quad_class: int
+    goldstein: float
+    date: str | None
+    date_precision: str | None
+    date_basis: str | None
+    negated: bool
+    modality: str
+    location: Place | None
+    confidence: float
+    explain: str = ""  # internal: the rule or pattern that fired (`accord extract --explain`)
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "kind": "event",
+            "id": self.id,
+            "article_id": self.article_id,
+            "sentence": self.sentence,
+            "evidence": self.evidence,
+            "trigger": self.trigger.to_record(),
+            "source": self.source.to_record() if self.source else None,
+            "target": self.target.to_record() if self.target else None,
+            "cameo": self.cameo,
+            "plover": self.plover,
+            "plover_mode": self.plover_mode,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "date_basis": self.date_basis,
+            "negated": self.negated,
+            "modality": self.modality,
+            "location": self.location.to_record() if self.location else None,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(slots=True)
+class Quote:
+    id: str
+    article_id: str
+    text: str
+    span: Span
+    speaker: Actor | None
+    cue: str | None
+    direct: bool
+    sentence: int = 0
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "kind": "quote",
+            "id": self.id,
+            "article_id": self.article_id,
+            "text": self.text,
+            "span": [self.span[0], self.span[1]],
+            "speaker": self.speaker.to_record() if self.speaker else None,
+            "cue": self.cue,
+            "direct": self.direct,
+        }
+
+
+@dataclass
+class Document:
+    """An article on its way through the pipeline; each stage fills its own list."""
+
+    article: Article
+    doc: Any = None  # the spaCy Doc over exactly `article.text`
+    mentions: list[Mention] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """All records of this article in contract form: the article first, then its parts."""
+        yield self.article.to_record()
+        for m in self.mentions:
+            yield m.to_record()
+        for t in self.timexes:
+            yield t.to_record()
+        for e in self.events:
+            yield e.to_record()
+        for q in self.quotes:
+            yield q.to_record()
+
+
+def stable_id(*parts: object) -> str:
+    """A short, deterministic id for a record, from the things that identify it."""
+    h = hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return h[:16]

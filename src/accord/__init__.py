@@ -1,0 +1,45 @@
+"""Accord: turn news articles into event data.
+
+    >>> import accord
+    >>> doc = accord.extract("Xi Jinping met Vladimir Putin in Moscow.", date="2026-02-04")
+    >>> [e.cameo for e in doc.events]
+    ['040']
+    >>> records = list(doc.records())   # the contract's dicts
+"""
+
+from __future__ import annotations
+
+from .model import Actor, Article, Document, Event, Mention, Place, Quote, Timex, Trigger
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "extract",
+    "Actor",
+    "Article",
+    "Document",
+    "Event",
+    "Mention",
+    "Place",
+    "Quote",
+    "Timex",
+    "Trigger",
+]
+
+
+def extract(text: str, date: str | None = None, id: str = "text", title: str | None = None) -> Document:
+    """Run the whole pipeline on one text; returns the typed `Document` (`.records()` for dicts).
+
+    Raises ValueError for an impossible date or empty text, and for an article a stage failed on.
+    """
+    from .pipeline import StageFailure, default_pipeline
+    from .readers.dates import check_date
+
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("extract: empty text")
+    article = Article(id=id, text=text, date=check_date(date), title=title, origin=id)
+    result = next(default_pipeline().process([article]))
+    if isinstance(result, StageFailure):
+        raise ValueError(str(result))
+    return result

@@ -107,8 +107,10 @@ class Mention:
     span: Span
     actor: Actor
     sentence: int = 0
-    # Internal: how the mention was resolved ("gazetteer", "surname", "role", "pronoun", ...).
+    # Internal: how the mention was resolved ("name", "role", "pronoun", "plural", ...) and the
+    # token range it covers in the spaCy Doc, for the stages that work on the parse.
     how: str = ""
+    tokens: tuple[int, int] = (0, 0)
 
     def to_record(self) -> dict[str, Any]:
         return {

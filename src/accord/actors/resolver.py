@@ -1,0 +1,448 @@
+"""Resolve every actor mention in a parsed article to a canonical actor as of the article's date.
+
+Four kinds of mention, found in this order on the dependency parse:
+1. names from the knowledge base (people, countries, capitals and seats of power, IGOs, media,
+   regions), by longest match; surnames and short forms only when the person was named in full
+   earlier or holds an office on the article's date;
+2. role phrases around a role or group noun ("the Chinese president", "Russia's security chief",
+   "Russian, Ukrainian and US negotiators"), resolved to the office holder on the date when the
+   role has exactly one, else to the country and sector;
+3. plurals that stand for actors already mentioned ("the two leaders", "both countries");
+4. third-person pronouns ("he said"), to the most salient person.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..model import Actor, Document, Mention
+from ..stage import Stage
+from .gazetteer import AliasMatch, Gazetteer
+from .knowledge import Entity, KnowledgeBase
+
+# Left dependents that belong to a noun phrase in front of its head.
+NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod", "punct", "predet"}
+COUNTRY_LIKE = {"country", "seat", "region"}
+NAMING_ALIAS_KINDS = {"name", "short", "abbrev", "capital", "seat", "surname"}
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_DETERMINERS = {"two", "both", "neither", "either"}
+PLURAL_PERSON_NOUNS = {"leader", "leaders", "president", "presidents", "men", "heads"}
+PLURAL_COUNTRY_NOUNS = {"country", "countries", "sides", "side", "nations", "nation", "states", "governments"}
+DATELINE_FOLLOWERS = {":", "-", "—", "–", "(", ","}
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    entity: Entity
+    how: str
+    code: str | None = None  # overrides the entity's code (offices, capitals, role groups)
+    sector: str | None = None
+    country: str | None = None
+    name: str | None = None
+    role: str | None = None
+
+
+@lru_cache(maxsize=4)
+def _gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
+    import spacy
+
+    # The blank English tokenizer splits like every English pipeline's, so aliases and text agree.
+    return Gazetteer(kb.aliases(), spacy.blank("en").tokenizer)
+
+
+def _parse_date(value: str | None) -> dt.date:
+    if value:
+        return dt.date.fromisoformat(value)
+    return dt.date.today()
+
+
+class ActorStage(Stage):
+    name = "actors"
+
+    def __init__(self, kb: KnowledgeBase | None = None):
+        self.kb = kb or KnowledgeBase.default()
+        self.gazetteer = _gazetteer_for(self.kb)
+
+    # ------------------------------------------------------------------ public
+    def process_document(self, document: Document) -> None:
+        doc = document.doc
+        if doc is None:
+            raise ValueError(f"article {document.id}: the actors stage needs the spaCy parse")
+        on = _parse_date(document.article.date)
+        sent_of = _sentence_index(doc)
+        found = self._resolve(doc, on)
+        document.mentions = self._to_mentions(document, found, sent_of)
+
+    def actor_for(self, entity: Entity, on: dt.date, text: str = "", span=(0, 0)) -> Actor:
+        """The contract actor for an entity on a date (used by `accord actors resolve`)."""
+        return self._actor(_Found(0, 0, entity, "name"), on, text, span)
+
+    # ------------------------------------------------------------ resolution
+    def _resolve(self, doc: Any, on: dt.date) -> list[_Found]:
+        kb = self.kb
+        matches = self._accepted_matches(doc, on)
+        by_token: dict[int, list[AliasMatch]] = {}
+        for m in matches:
+            for i in range(m.start, m.end):
+                by_token.setdefault(i, []).append(m)
+        consumed: set[tuple[int, int]] = set()  # alias matches used as cues of a role phrase
+        found: list[_Found] = []
+
+        # Role phrases and person names with titles, one noun-phrase head at a time.
+        for head in doc:
+            if head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            role_len, role, sector = self._role_at(doc, head)
+            if role_len == 0:
+                continue
+            if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
+                continue  # "President" in "President Xi Jinping": the name's phrase handles it
+            role_start = head.i - role_len + 1
+            left = _np_left(head)
+            cues = self._country_cues(doc, head, left, role_start, by_token)
+            if not cues:
+                continue
+            plural = head.tag_ in ("NNS", "NNPS")
+            for idx, (cue_match, country) in enumerate(cues):
+                consumed.add((cue_match.start, cue_match.end))
+                start = left if idx == 0 else cue_match.start
+                holder = None
+                if role and not plural:
+                    role_id = kb.leader_role(country) if role == "leader" else role
+                    holders = kb.holders(country, role_id, on)
+                    if len(holders) == 1:
+                        holder = holders[0]
+                        role = role_id
+                if holder is not None:
+                    found.append(_Found(start, head.i + 1, holder, "role", role=role))
+                else:
+                    group_sector = sector or "GOV"
+                    entity = kb.entity(f"country:{country}") if _is_iso3(country, kb) else None
+                    if entity is None:
+                        entity = Entity(
+                            key=f"group:{country}{group_sector}",
+                            kind="group",
+                            name=None,  # type: ignore[arg-type]
+                            country=country,
+                            sector=group_sector,
+                            code=f"{country}{group_sector}",
+                        )
+                    found.append(
+                        _Found(
+                            start,
+                            head.i + 1,
+                            entity,
+                            "role-group",
+                            code=f"{country}{group_sector}",
+                            sector=group_sector,
+                            country=country,
+                            name=None,
+                        )
+                    )
+
+        # Names: every accepted alias match not used as a cue above.
+        for m in matches:
+            if (m.start, m.end) in consumed:
+                continue
+            entity = kb.entity(m.key)
+            if m.kind in ("adjective", "demonym"):
+                tok = doc[m.end - 1]
+                if tok.dep_ in ("amod", "compound") or tok.pos_ == "ADJ":
+                    continue  # "Russian celebrations": a modifier, not an actor
+            start, end = m.start, m.end
+            if entity.kind == "person":
+                start = self._title_start(doc, m, by_token)
+            f = _Found(start, end, entity, "name")
+            if m.kind == "capital" and entity.kind == "country":
+                f.code, f.sector = f"{entity.code}GOV", "GOV"
+            found.append(f)
+
+        found = _merge_same_entity(found)
+        found.sort(key=lambda f: (f.start, f.end))
+        found.extend(self._references(doc, found))
+        found.sort(key=lambda f: (f.start, f.end))
+        return found
+
+    def _accepted_matches(self, doc: Any, on: dt.date) -> list[AliasMatch]:
+        """Alias matches after dropping datelines and unsupported short forms of names."""
+        kb = self.kb
+        raw = self.gazetteer.find(doc)
+        named_in_full: set[str] = set()
+        out: list[AliasMatch] = []
+        groups: dict[tuple[int, int], list[AliasMatch]] = {}
+        for m in raw:
+            groups.setdefault((m.start, m.end), []).append(m)
+        for (start, end), group in sorted(groups.items()):
+            if _is_dateline(doc, start, end):
+                continue
+            choice = None
+            people = [m for m in group if kb.entity(m.key).kind == "person"]
+            if people:
+                full = [m for m in people if m.kind == "name"]
+                if full:
+                    choice = full[0]
+                else:
+                    # A surname or short form: the person named in full earlier, else the one
+                    # holding an office on the day, else nobody (too ambiguous to guess).
+                    earlier = [m for m in people if m.key in named_in_full]
+                    if len(earlier) >= 1:
+                        choice = earlier[-1]
+                    else:
+                        in_office = [m for m in people if kb.offices_of(m.key, on)]
+                        if len(in_office) == 1:
+                            choice = in_office[0]
+                if choice is not None:
+                    named_in_full.add(choice.key)
+            else:
+                choice = group[0]
+            if choice is not None:
+                out.append(choice)
+        return out
+
+    def _role_at(self, doc: Any, head: Any) -> tuple[int, str | None, str | None]:
+        """The longest role phrase ending at `head` ("foreign minister", "president")."""
+        for length in (3, 2, 1):
+            start = head.i - length + 1
+            if start < 0:
+                continue
+            words = doc[start : head.i + 1]
+            if length > 1 and any(t.i != head.i and t.head.i != head.i and t.head.i < start for t in words):
+                continue
+            phrase = " ".join(t.lower_ for t in words)
+            hit = self.kb.role_for(phrase)
+            if hit is None and length == 1:
+                hit = self.kb.role_for(head.lemma_.lower())
+            if hit is not None:
+                return length, hit[0], hit[1]
+        return 0, None, None
+
+    def _country_cues(
+        self, doc: Any, head: Any, left: int, role_start: int, by_token: dict[int, list[AliasMatch]]
+    ) -> list[tuple[AliasMatch, str]]:
+        """Country-like alias matches modifying a role noun, coordination included."""
+        cue_tokens = [t for t in doc[left:role_start]]
+        for t in list(cue_tokens):  # "Russian, Ukrainian and US negotiators"
+            cue_tokens.extend(c for c in t.conjuncts if c.i < head.i and c not in cue_tokens)
+        cues: list[tuple[AliasMatch, str]] = []
+        seen: set[tuple[int, int]] = set()
+        for t in sorted(cue_tokens, key=lambda t: t.i):
+            for m in by_token.get(t.i, ()):
+                if (m.start, m.end) in seen:
+                    continue
+                entity = self.kb.entity(m.key)
+                if entity.kind in COUNTRY_LIKE and entity.country:
+                    seen.add((m.start, m.end))
+                    cues.append((m, entity.country))
+        return cues
+
+    def _title_start(self, doc: Any, m: AliasMatch, by_token: dict[int, list[AliasMatch]]) -> int:
+        """Extend a person's name leftwards over a title and its country ("Russia's President")."""
+        head = doc[m.end - 1]
+        if head.i != m.end - 1 or head.dep_ == "compound":
+            return m.start
+        left = _np_left(head)
+        if left >= m.start:
+            return m.start
+        has_title = any(
+            self.kb.role_for(t.lower_) is not None for t in doc[left : m.start] if t.pos_ in ("NOUN", "PROPN")
+        )
+        if not has_title:
+            return m.start
+        while left < m.start and doc[left].dep_ == "det":
+            left += 1
+        return left
+
+    def _references(self, doc: Any, found: list[_Found]) -> list[_Found]:
+        """Plurals and pronouns that point back to actors already resolved."""
+        extra: list[_Found] = []
+        covered = {i for f in found for i in range(f.start, f.end)}
+        quote_depth = _inside_quotes(doc)
+        for tok in doc:
+            if tok.i in covered:
+                continue
+            prior = [f for f in found if f.end <= tok.i]
+            low = tok.lower_
+            if tok.pos_ == "PRON" and low in PERSON_PRONOUNS and not quote_depth[tok.i]:
+                if tok.dep_ == "poss":
+                    continue
+                person = _salient_person(doc, tok, prior)
+                if person is not None:
+                    extra.append(_Found(tok.i, tok.i + 1, person.entity, "pronoun", role=person.role))
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") and (
+                low in PLURAL_PERSON_NOUNS or low in PLURAL_COUNTRY_NOUNS
+            ):
+                dets = [c for c in tok.lefts if c.lower_ in PLURAL_DETERMINERS]
+                if not dets:
+                    continue
+                start = min(c.i for c in tok.lefts)
+                want_person = low in PLURAL_PERSON_NOUNS
+                picked = _last_distinct(prior, want_person, 2)
+                for f in picked:
+                    if want_person:
+                        extra.append(_Found(start, tok.i + 1, f.entity, "plural", role=f.role))
+                    else:
+                        extra.append(_Found(start, tok.i + 1, f.entity, "plural"))
+        return extra
+
+    # ------------------------------------------------------------- records
+    def _actor(self, f: _Found, on: dt.date, text: str, span: tuple[int, int]) -> Actor:
+        entity = f.entity
+        code = f.code or entity.code
+        country = f.country if f.country is not None else entity.country
+        sector = f.sector if f.sector is not None else entity.sector
+        name = f.name if f.code is not None and f.name is None and entity.kind == "group" else entity.name
+        if entity.kind == "person":
+            code = self.kb.person_code(entity.key, on)
+            country = code[:3] if code[:3] != "IGO" else None
+            sector = code[3:6] or None
+        if entity.kind == "group":
+            name = None
+        if f.how == "role-group":
+            name = None
+        return Actor(text=text, span=span, name=name, code=code, country=country, sector=sector,
+                     key=entity.key if f.how != "role-group" else f"group:{code}", role=f.role)
+
+    def _to_mentions(self, document: Document, found: list[_Found], sent_of: list[int]) -> list[Mention]:
+        doc = document.doc
+        on = _parse_date(document.article.date)
+        mentions: list[Mention] = []
+        last_naming: dict[str, tuple[str, tuple[int, int]]] = {}
+        for f in found:
+            span_obj = doc[f.start : f.end]
+            text = span_obj.text
+            span = (span_obj.start_char, span_obj.end_char)
+            key = f.entity.key if f.how != "role-group" else f"group:{f.code}"
+            if f.how in ("pronoun", "plural") and key in last_naming:
+                actor_text, actor_span = last_naming[key]
+            else:
+                actor_text, actor_span = text, span
+                last_naming[key] = (text, span)
+            actor = self._actor(f, on, actor_text, actor_span)
+            mentions.append(
+                Mention(
+                    article_id=document.id,
+                    text=text,
+                    span=span,
+                    actor=actor,
+                    sentence=sent_of[f.start],
+                    how=f.how,
+                    tokens=(f.start, f.end),
+                )
+            )
+        return mentions
+
+
+# ----------------------------------------------------------------- helpers
+def _sentence_index(doc: Any) -> list[int]:
+    out = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out
+
+
+def _np_left(head: Any) -> int:
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in NP_LEFT_DEPS:
+            left = min(left, child.left_edge.i)
+    return left
+
+
+def _is_iso3(code: str, kb: KnowledgeBase) -> bool:
+    try:
+        return kb.entity(f"country:{code}") is not None
+    except KeyError:
+        return False
+
+
+def _is_dateline(doc: Any, start: int, end: int) -> bool:
+    words = doc[start:end]
+    if not all(t.text.isupper() for t in words if t.is_alpha):
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is not None and nxt.text in DATELINE_FOLLOWERS and (start == 0 or doc[start - 1].is_space or doc[start].is_sent_start)
+
+
+def _merge_same_entity(found: list[_Found]) -> list[_Found]:
+    """Join a role phrase and the name beside it ("China's President" + "Xi Jinping")."""
+    found = sorted(found, key=lambda f: (f.start, f.end))
+    out: list[_Found] = []
+    for f in found:
+        if out:
+            prev = out[-1]
+            same = prev.entity.key == f.entity.key and prev.how != "role-group" and f.how != "role-group"
+            if same and f.start <= prev.end + 0 and f.end >= prev.start:
+                prev.start, prev.end = min(prev.start, f.start), max(prev.end, f.end)
+                if f.how == "name":
+                    prev.how = "name"
+                prev.role = prev.role or f.role
+                continue
+            if same and f.start == prev.end:
+                prev.end = f.end
+                continue
+            if f.start >= prev.start and f.end <= prev.end and f.entity.key == prev.entity.key:
+                continue
+        out.append(f)
+    return out
+
+
+def _inside_quotes(doc: Any) -> list[bool]:
+    inside = False
+    out = []
+    for tok in doc:
+        if tok.text in ("“", "«"):
+            inside = True
+            out.append(False)
+            continue
+        if tok.text in ("”", "»"):
+            inside = False
+        elif tok.text == '"':
+            inside = not inside
+        out.append(inside)
+    return out
+
+
+def _salient_person(doc: Any, pronoun: Any, prior: list[_Found]) -> _Found | None:
+    people = [f for f in prior if f.entity.kind == "person"]
+    if not people:
+        return None
+    sent = pronoun.sent
+    same_sentence = [f for f in people if f.start >= sent.start]
+    if same_sentence:
+        return same_sentence[-1]
+    # Otherwise the subject of the most recent sentence that names a person, else the latest.
+    latest = people[-1]
+    latest_sent = doc[latest.start].sent
+    for f in people:
+        if doc[f.start].sent.start == latest_sent.start and doc[f.end - 1].dep_ in ("nsubj", "nsubjpass"):
+            return f
+    return latest
+
+
+def _last_distinct(prior: list[_Found], want_person: bool, n: int) -> list[_Found]:
+    picked: list[_Found] = []
+    keys: set[str] = set()
+    for f in reversed(prior):
+        kind = f.entity.kind
+        if want_person and kind != "person":
+            continue
+        if not want_person and kind not in ("country", "person") and f.how != "capital":
+            if kind != "seat":
+                continue
+        key = f.entity.key
+        if not want_person and kind == "person":
+            continue
+        if key in keys:
+            continue
+        keys.add(key)
+        picked.append(f)
+        if len(picked) == n:
+            break
+    return list(reversed(picked)) if len(picked) == n else []

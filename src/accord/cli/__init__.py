@@ -1,0 +1,1 @@
+"""The command-line interface (`accord ...`), on top of the pipeline and the store."""

@@ -1,0 +1,316 @@
+"""The `accord` command.
+
+Exit codes (also in the README):
+  0  every input was processed (stored, updated, duplicate, or extracted)
+  1  some inputs were rejected; all the others were processed
+  2  usage error (unknown option, bad value)
+  3  nothing could be processed: every input was rejected, or the model or database failed
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any, Iterator, List, Optional, Tuple
+
+import typer
+from rich.console import Console
+
+from .. import __version__
+from ..config import default_db_path
+from ..readers import Rejection, read_inputs
+from ..readers.dates import check_date
+from ..readers.errors import InputRejected
+from . import render
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Accord: who did what to whom, when and where, and who said what, from news text.",
+    rich_markup_mode=None,
+)
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+DbOption = typer.Option(None, "--db", help="Database file (default: $ACCORD_DB, the config file's `db`, else the user data dir).")
+
+
+def _db(path: Optional[Path]) -> Path:
+    return path if path is not None else default_db_path()
+
+
+def _check_date_option(value: Optional[str], name: str) -> Optional[str]:
+    try:
+        return check_date(value, name)
+    except InputRejected as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _report_rejection(item: Any) -> None:
+    err.print(f"[red]rejected[/red] {item}", markup=True, highlight=False)
+
+
+def _pipeline():
+    from ..analysis.nlp import ModelNotFound
+    from ..pipeline import default_pipeline
+
+    try:
+        return default_pipeline()
+    except ModelNotFound as exc:
+        err.print(f"accord: {exc}", highlight=False)
+        raise typer.Exit(EXIT_FAILURE) from None
+
+
+def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any]) -> Iterator[Any]:
+    """Run the pipeline over the inputs, counting and reporting every rejection."""
+    from ..pipeline import StageFailure
+
+    pipeline = _pipeline()
+
+    def articles() -> Iterator[Any]:
+        for item in read_inputs(paths, default_date=date):
+            counter["inputs"] += 1
+            if isinstance(item, Rejection):
+                counter["rejected"].append(str(item))
+                _report_rejection(item)
+            else:
+                yield item
+
+    for result in pipeline.process(articles()):
+        if isinstance(result, StageFailure):
+            counter["rejected"].append(str(result))
+            _report_rejection(result)
+            continue
+        yield result
+
+
+def _exit_code(processed: int, rejected: int) -> int:
+    if rejected and not processed:
+        return EXIT_FAILURE
+    return EXIT_PARTIAL if rejected else EXIT_OK
+
+
+@app.command()
+def extract(
+    paths: List[str] = typer.Argument(..., help="Files (.txt, .jsonl), directories, or - for standard input."),
+    format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl: the record contract; table: readable."),
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
+    explain: bool = typer.Option(False, "--explain", help="Show, for each event, the rule or pattern that fired."),
+) -> None:
+    """Extract records from articles and print them; needs no database and writes nothing."""
+    date = _check_date_option(date, "--date")
+    counter: dict[str, Any] = {"inputs": 0, "rejected": []}
+    processed = 0
+    for document in _documents(paths, date, counter):
+        processed += 1
+        if format == ExtractFormat.jsonl and not explain:
+            write = sys.stdout.write
+            for record in document.records():
+                write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            render.document_tables(out, document, explain=explain)
+    sys.stdout.flush()
+    raise typer.Exit(_exit_code(processed, len(counter["rejected"])))
+
+
+@app.command()
+def ingest(
+    paths: List[str] = typer.Argument(..., help="Files (.txt, .jsonl), directories, or - for standard input."),
+    db: Optional[Path] = DbOption,
+    date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
+) -> None:
+    """Store articles and all their records; an article seen before is counted as a duplicate."""
+    from ..store import open_store
+
+    date = _check_date_option(date, "--date")
+    path = _db(db)
+    try:
+        store = open_store(path)
+    except Exception as exc:
+        err.print(f"accord: cannot open database {path}: {exc}", highlight=False)
+        raise typer.Exit(EXIT_FAILURE) from None
+    counter: dict[str, Any] = {"inputs": 0, "rejected": []}
+    tally = {"stored": 0, "updated": 0, "duplicate": 0}
+    with store, render.progress(err, enabled=not quiet) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def counted(documents: Iterator[Any]) -> Iterator[Any]:
+            for document in documents:
+                bar.update(task, advance=1)
+                yield document
+
+        def not_stored(document: Any, exc: Exception) -> None:
+            # The store rolled this article back; it is rejected, the batch goes on.
+            reason = f"{document.article.origin or document.id}: not stored: {exc}"
+            counter["rejected"].append(reason)
+            _report_rejection(reason)
+
+        for outcome in store.ingest_many(counted(_documents(paths, date, counter)), batch_size=50, on_error=not_stored):
+            tally[outcome.status] += 1
+    rejected = counter["rejected"]
+    render.ingest_summary(err if quiet else out, path, tally, rejected)
+    raise typer.Exit(_exit_code(sum(tally.values()), len(rejected)))
+
+
+@app.command()
+def events(
+    db: Optional[Path] = DbOption,
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name, as source or target."),
+    country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of source or target."),
+    dyad: Tuple[str, str] = typer.Option((None, None), "--dyad", help="Two actor codes, A B: events between them in either direction."),
+    since: Optional[str] = typer.Option(None, "--since", help="Events dated on or after YYYY[-MM[-DD]]."),
+    until: Optional[str] = typer.Option(None, "--until", help="Events dated on or before YYYY[-MM[-DD]]."),
+    cameo: Optional[str] = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 04 or 042."),
+    negated: Optional[bool] = typer.Option(None, "--negated/--no-negated", help="Only negated, or only non-negated, events."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1),
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+) -> None:
+    """Query stored events."""
+    pair = tuple(dyad) if dyad and all(dyad) else None
+    with _open_existing(db) as store:
+        rows = store.events(actor=actor, country=country, dyad=pair,
+                            since=since, until=until, cameo=cameo, negated=negated, limit=limit)
+    _emit(rows, format, render.events_table)
+
+
+@app.command()
+def quotes(
+    db: Optional[Path] = DbOption,
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name (substring) or actor code prefix."),
+    contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing this text."),
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+) -> None:
+    """Query stored quotes."""
+    with _open_existing(db) as store:
+        rows = store.quotes(speaker=speaker, contains=contains)
+    _emit(rows, format, render.quotes_table)
+
+
+@app.command()
+def articles(
+    db: Optional[Path] = DbOption,
+    format: Format = typer.Option(Format.table, "--format", "-f"),
+) -> None:
+    """List stored articles."""
+    with _open_existing(db) as store:
+        rows = store.articles()
+    _emit(rows, format, render.articles_table)
+
+
+@app.command()
+def info(
+    db: Optional[Path] = DbOption,
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+) -> None:
+    """Version, database path and counts, and the spaCy model in use."""
+    from ..analysis.nlp import ModelNotFound, load_nlp, model_info
+
+    path = _db(db)
+    database: dict[str, Any] = {"path": str(path), "exists": path.exists()}
+    if path.exists():
+        from ..store import open_store
+
+        try:
+            with open_store(path, read_only=True) as store:
+                database["schema_version"] = store.schema_version()
+                database["counts"] = store.counts()
+        except Exception as exc:
+            database["error"] = str(exc)
+    try:
+        model: dict[str, Any] | None = model_info(load_nlp())
+    except ModelNotFound as exc:
+        model = None
+        database.setdefault("warnings", []).append(str(exc))
+    payload = {"version": __version__, "database": database, "spacy_model": model}
+    if as_json:
+        sys.stdout.write(json.dumps(payload, indent=2) + "\n")
+    else:
+        render.info(out, payload)
+
+
+@app.command()
+def demo(db: Optional[Path] = DbOption) -> None:
+    """Ingest the bundled example article (the Xi-Putin video call) and show what Accord found."""
+    from importlib.resources import as_file, files
+
+    from ..store import open_store
+
+    resource = files("accord").joinpath("resources", "examples", EXAMPLE_FILE)
+    path = _db(db)
+    with as_file(resource) as example:
+        counter: dict[str, Any] = {"inputs": 0, "rejected": []}
+        with open_store(path) as store:
+            statuses = [store.ingest(d).status for d in _documents([str(example)], None, counter)]
+            if counter["rejected"] or not statuses:
+                raise typer.Exit(EXIT_FAILURE)
+            article_id = Path(EXAMPLE_FILE).stem
+            records = store.article_records(article_id)
+            counts = store.counts()
+    out.print(f"[bold]{EXAMPLE_FILE}[/bold]: {statuses[0]} in {path} "
+              f"(the database now holds {counts['articles']} articles, {counts['events']} events)")
+    events = [r for r in records if r["kind"] == "event"]
+    events.sort(key=lambda e: (e["sentence"], e["trigger"]["span"][0]))
+    render.events_table(out, events)
+    render.quotes_table(out, [r for r in records if r["kind"] == "quote"])
+    timexes = [r for r in records if r["kind"] == "timex"]
+    timexes.sort(key=lambda t: t["span"][0])
+    render.timex_table(out, timexes)
+
+
+EXAMPLE_FILE = "xi-putin-video-call-2026-02-04.txt"
+
+
+def _open_existing(db: Optional[Path]):
+    from ..store import open_store
+
+    path = _db(db)
+    if not path.exists():
+        err.print(f"accord: no database at {path}; run `accord ingest PATH...` first (or pass --db).", highlight=False)
+        raise typer.Exit(EXIT_FAILURE)
+    try:
+        return open_store(path, read_only=True)
+    except Exception as exc:
+        err.print(f"accord: cannot open database {path}: {exc}", highlight=False)
+        raise typer.Exit(EXIT_FAILURE) from None
+
+
+def _emit(rows: list[dict[str, Any]], format: Format, table) -> None:
+    if format == Format.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif format == Format.csv:
+        sys.stdout.write(render.to_csv(rows))
+    else:
+        table(out, rows)
+
+
+@app.callback(invoke_without_command=True)
+def _main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
+    if version:
+        sys.stdout.write(f"accord {__version__}\n")
+        raise typer.Exit(EXIT_OK)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

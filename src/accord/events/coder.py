@@ -1,0 +1,488 @@
+"""Code events on the dependency parse: trigger, source and target, then negation, modality,
+date and place. One module, one job: it reads the mentions and time expressions the earlier
+stages left on the `Document` and adds `Event`s.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from ..analysis.syntax import subject_of
+from ..model import Actor, Document, Event, Mention, Place, Timex, Trigger, stable_id
+from ..stage import Stage
+from .lexicon import Modality, Pattern, load_lexicon, load_modality
+from .ontology import lookup
+from .places import geocode
+
+SUBJECT_DEPS = ("nsubj",)
+CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp")
+LOCATION_PREPS = ("in", "at")
+RELATIONSHIP_NOUNS = {"tie", "ties", "relation", "relations", "relationship", "partnership", "alliance",
+                      "cooperation", "friendship", "link", "links", "bond", "bonds"}
+PLURAL_PRONOUNS = {"they", "we", "both"}
+RECIPROCAL_CODES = {"040", "041", "043", "044", "046"}
+_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+PRECISION = {1: "year", 2: "month", 3: "day"}
+
+
+@dataclass
+class _Candidate:
+    pattern: Pattern
+    trigger: Any  # the verb or event noun token
+    noun: Any | None  # the event noun of a light verb, or None
+    sources: list[Actor] = field(default_factory=list)
+    targets: list[Actor] = field(default_factory=list)
+    rule: list[str] = field(default_factory=list)
+
+
+class EventStage(Stage):
+    name = "events"
+
+    def __init__(self) -> None:
+        self.verbs, self.nouns = load_lexicon()
+        self.modality: Modality = load_modality()
+
+    def process_document(self, document: Document) -> None:
+        doc = document.doc
+        if doc is None:
+            raise ValueError(f"article {document.id}: the events stage needs the spaCy parse")
+        mentions_at = _index_mentions(document.mentions)
+        timex_roots = _index_timexes(doc, document.timexes)
+        sentences = list(doc.sents)
+        sent_of = {}
+        for n, sent in enumerate(sentences):
+            for tok in sent:
+                sent_of[tok.i] = n
+        events: list[Event] = []
+        for sent_no, sent in enumerate(sentences):
+            used_nouns: set[int] = set()
+            for cand in self._candidates(sent, used_nouns):
+                self._arguments(cand, mentions_at)
+                for source, target in self._dyads(cand, document, mentions_at, sent):
+                    events.append(self._event(document, cand, source, target, sent_no, sent, timex_roots))
+        document.events = _deduplicate(events)
+
+    # ------------------------------------------------------------ triggers
+    def _candidates(self, sent: Any, used_nouns: set[int]) -> Iterable[_Candidate]:
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.verbs:
+                cand = self._match_verb(tok)
+                if cand is not None:
+                    if cand.noun is not None:
+                        used_nouns.add(cand.noun.i)
+                    yield cand
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.i not in used_nouns and tok.lemma_.lower() in self.nouns:
+                if _is_light_verb_object(tok, self.verbs):
+                    continue
+                yield _Candidate(self.nouns[tok.lemma_.lower()][0], tok, None, rule=["nominal"])
+
+    def _match_verb(self, verb: Any) -> _Candidate | None:
+        for pattern in self.verbs[verb.lemma_.lower()]:
+            if pattern.objects:
+                for child in verb.children:
+                    if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in pattern.objects:
+                        return _Candidate(pattern, verb, child, rule=[pattern.describe()])
+                continue
+            if pattern.via:
+                for prep in verb.children:
+                    if prep.dep_ != "prep":
+                        continue
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in pattern.via:
+                            return _Candidate(pattern, verb, pobj, rule=[pattern.describe()])
+                continue
+            return _Candidate(pattern, verb, None, rule=[pattern.describe()])
+        return None
+
+    # ----------------------------------------------------------- arguments
+    def _arguments(self, cand: _Candidate, mentions_at: dict[int, list[Mention]]) -> None:
+        trig = cand.trigger
+        if cand.pattern.nominal:
+            for child in trig.children:
+                if child.dep_ == "poss":
+                    cand.sources = _actors_of(child, mentions_at)
+                    cand.rule.append("src=poss")
+                    break
+            cand.targets = self._targets(cand, mentions_at)
+            return
+        subject, passive = subject_of(trig)
+        if passive:
+            for child in trig.children:
+                if child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            cand.sources = _actors_of(pobj, mentions_at)
+                            cand.rule.append("src=agent")
+            if subject is not None and cand.noun is None:
+                cand.targets = _actors_of(subject, mentions_at)
+                cand.rule.append("tgt=nsubjpass")
+        elif subject is not None:
+            cand.sources = _actors_of(subject, mentions_at)
+            if not cand.sources and subject.lower_ in PLURAL_PRONOUNS:
+                cand.sources = _plural_pronoun_antecedents(subject, mentions_at)
+                if cand.sources:
+                    cand.rule.append("src=they->coordinated subject")
+            if cand.sources and "src=they->coordinated subject" not in cand.rule:
+                cand.rule.append(f"src={subject.dep_}")
+        if not cand.targets:
+            cand.targets = self._targets(cand, mentions_at)
+
+    def _targets(self, cand: _Candidate, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
+        trig, noun = cand.trigger, cand.noun
+        for spec in cand.pattern.target:
+            kind, _, arg = spec.partition(":")
+            host = noun if kind.startswith("object") else trig
+            if host is None:
+                continue
+            if kind in ("dobj", "dative"):
+                toks = [c for c in host.children if c.dep_ == kind]
+            elif kind in ("compound", "object-compound"):
+                toks = [c for c in host.children if c.dep_ == "compound"]
+            elif kind in ("prep", "object-prep"):
+                toks = [p for prep in host.children if prep.dep_ == "prep" and prep.lower_ == arg
+                        for p in prep.children if p.dep_ == "pobj"]
+            else:
+                continue
+            for tok in toks:
+                actors = _actors_of(tok, mentions_at)
+                if actors:
+                    cand.rule.append(f"tgt={spec}")
+                    return actors
+        return []
+
+    def _dyads(self, cand: _Candidate, document: Document, mentions_at, sent) -> list[tuple[Actor | None, Actor | None]]:
+        p = cand.pattern
+        sources, targets = cand.sources, cand.targets
+        if not targets and p.partner and _has_relationship_object(cand.trigger):
+            if len(sources) >= 2:
+                cand.rule.append("partner=co-subjects")
+                return [(a, b) for a in sources for b in sources if a.key != b.key]
+            if sources:
+                partner = _discourse_partner(document, sources[0], cand.trigger.i)
+                if partner is not None:
+                    cand.rule.append("partner=discourse")
+                    targets = [partner]
+        if not targets and p.travel:
+            place = _location(cand.trigger, cand.noun)
+            if place is not None and place.country and sources and place.country != sources[0].country:
+                targets = [Actor(text=place.text, span=place.span, name=None, code=f"{place.country}GOV",
+                                 country=place.country, sector="GOV", key=f"group:{place.country}GOV")]
+                cand.rule.append("tgt=destination")
+        if not sources:
+            return []
+        if not targets and p.reciprocal and len(sources) >= 2:
+            cand.rule.append("reciprocal")
+            return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.key != b.key]
+        if not targets:
+            if p.requires_target or p.requires_target_or_plural or p.nominal:
+                return []
+            return [(s, None) for s in sources]
+        return [(s, t) for s in sources for t in targets if s.key != t.key]
+
+    # --------------------------------------------------------------- event
+    def _event(self, document: Document, cand: _Candidate, source, target, sent_no, sent, timex_roots) -> Event:
+        trig = cand.trigger
+        first = trig.i
+        last = cand.noun.i if cand.noun is not None else trig.i
+        if cand.noun is not None:
+            first = min(first, cand.noun.left_edge.i if cand.noun.dep_ == "dobj" else cand.noun.i)
+            first = min(first, trig.i)
+        elif cand.pattern.nominal:
+            first = min([c.i for c in trig.lefts if c.dep_ == "compound"] + [trig.i])
+        doc = trig.doc
+        tspan = doc[first : last + 1]
+        negated = self._negated(cand)
+        modality = self._modality(cand)
+        date, precision, basis = _event_date(cand, timex_roots, document.article.date)
+        place = _location(trig, cand.noun)
+        code = lookup(cand.pattern.code)
+        confidence = 0.5 + (0.2 if source else 0) + (0.2 if target else 0)
+        if any(r.startswith("partner") for r in cand.rule):
+            confidence -= 0.15
+        if cand.pattern.nominal:
+            confidence -= 0.05
+        confidence = round(max(0.05, min(0.95, confidence)), 2)
+        event_id = stable_id(document.id, sent_no, tspan.start_char, source.key if source else "",
+                             target.key if target else "", code.code)
+        return Event(
+            id=event_id,
+            article_id=document.id,
+            sentence=sent_no,
+            evidence=sent.text,
+            trigger=Trigger(tspan.text, (tspan.start_char, tspan.end_char)),
+            source=source,
+            target=target,
+            cameo=code.code,
+            plover=code.plover,
+            plover_mode=code.plover_mode,
+            quad_class=code.quad_class,
+            goldstein=code.goldstein,
+            date=date,
+            date_precision=precision,
+            date_basis=basis,
+            negated=negated,
+            modality=modality,
+            location=place,
+            confidence=confidence,
+            explain="; ".join(cand.rule + [f"date={basis}", f"modality={modality}", f"negated={negated}"]),
+        )
+
+    def _negated(self, cand: _Candidate) -> bool:
+        m = self.modality
+        verb = cand.trigger
+        chain = [verb]
+        # "has never denounced X or called for Y": a conjunct without its own subject shares it.
+        while chain[-1].dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in chain[-1].children):
+            chain.append(chain[-1].head)
+        for v in chain:
+            if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in m.negation_dependents)
+                   for c in v.children):
+                return True
+        for obj in (cand.noun,) if cand.noun is not None else ():
+            if any(c.dep_ == "det" and c.lower_ in m.negation_object_determiners for c in obj.children):
+                return True
+        if cand.pattern.nominal and verb.dep_ in ("dobj", "pobj"):
+            # "made no mention", "without talks"
+            if any(c.lower_ in m.negation_object_determiners for c in verb.children if c.dep_ == "det"):
+                return True
+        head = verb
+        while head.dep_ in ("xcomp", "ccomp") and head.head is not head:
+            head = head.head
+            if head.lemma_.lower() in m.negation_verbs:
+                return True
+        return False
+
+    def _modality(self, cand: _Candidate) -> str:
+        m = self.modality
+        tok = cand.trigger
+        own = list(tok.children)
+        if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs for c in own):
+            return "alleged"
+        found: str | None = None
+        node = tok
+        steps = 0
+        while steps < 8:
+            children = list(node.children)
+            for c in children:
+                low = c.lower_
+                if c.dep_ == "aux":
+                    if low in m.future_aux and found is None:
+                        found = "future"
+                    elif low in m.hypothetical_aux and found in (None, "future"):
+                        found = "hypothetical"
+                elif c.dep_ == "mark" and low in m.hypothetical_markers:
+                    found = "hypothetical"
+                elif c.dep_ == "advmod" and low in m.alleged_adverbs:
+                    return "alleged"
+            if node.dep_ not in CLAUSE_DEPS or node.head is node:
+                break
+            dep = node.dep_
+            node = node.head
+            steps += 1
+            lemma = node.lemma_.lower()
+            if dep in ("ccomp", "xcomp", "advcl") or (dep == "conj" and False):
+                if lemma in m.alleged_verbs and dep == "ccomp":
+                    return "alleged"
+                if dep == "xcomp" and lemma in m.future_verbs:
+                    found = found or "future"
+                elif dep == "xcomp" and lemma in m.hypothetical_verbs:
+                    found = "hypothetical"
+            if dep in ("relcl", "acl", "conj"):
+                # A relative clause or a coordinated clause has its own factuality.
+                if dep != "conj":
+                    break
+        return found or "asserted"
+
+
+# ----------------------------------------------------------------- helpers
+def _index_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
+    at: dict[int, list[Mention]] = {}
+    for m in mentions:
+        for i in range(m.tokens[0], m.tokens[1]):
+            at.setdefault(i, []).append(m)
+    return at
+
+
+def _index_timexes(doc: Any, timexes: list[Timex]) -> dict[int, Timex]:
+    """Root token of each date expression -> the expression."""
+    roots: dict[int, Timex] = {}
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or not _DATE_VALUE.match(t.value):
+            continue
+        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        for tok in span:
+            roots.setdefault(tok.i, t)
+    return roots
+
+
+def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
+    """The actors a token stands for, its coordinated conjuncts included."""
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for t in [tok, *tok.conjuncts]:
+        for m in mentions_at.get(t.i, ()):
+            key = m.actor.key or m.actor.code
+            if key not in seen:
+                seen.add(key)
+                out.append(m.actor)
+    return out
+
+
+def _plural_pronoun_antecedents(pronoun: Any, mentions_at) -> list[Actor]:
+    """"Xi and Putin hailed ..., as they spoke": the coordinated subject of the governing clause."""
+    verb = pronoun.head
+    if verb.dep_ in ("advcl", "conj", "ccomp") and verb.head is not verb:
+        subj, _ = subject_of(verb.head)
+        if subj is not None:
+            actors = _actors_of(subj, mentions_at)
+            if len(actors) >= 2:
+                return actors
+    return []
+
+
+def _is_light_verb_object(noun: Any, verbs: dict[str, list[Pattern]]) -> bool:
+    head = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass", "pobj"):
+        return False
+    return any(noun.lemma_.lower() in (p.objects | p.via) for p in verbs.get(head.lemma_.lower(), ()))
+
+
+def _has_relationship_object(verb: Any) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in RELATIONSHIP_NOUNS or c.lower_ in RELATIONSHIP_NOUNS
+               for c in verb.children if c.dep_ == "dobj")
+
+
+def _discourse_partner(document: Document, source: Actor, before: int) -> Actor | None:
+    """The other party of the story: the latest person (else actor) of another country."""
+    candidates = [m for m in document.mentions if m.tokens[1] <= before and m.actor.country
+                  and m.actor.country != source.country]
+    people = [m for m in candidates if m.actor.name and m.how in ("name", "role", "pronoun")
+              and m.actor.key and m.actor.key.startswith("person:")]
+    pick = people[-1] if people else (candidates[-1] if candidates else None)
+    return pick.actor if pick else None
+
+
+def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None):
+    """The time expression that governs the event, else the publication date."""
+    best: Timex | None = None
+    anchors = [cand.trigger] + ([cand.noun] if cand.noun is not None else [])
+    for tok_i, timex in timex_roots.items():
+        tok = cand.trigger.doc[tok_i]
+        if _governed_by(tok, anchors):
+            if best is None or _precision(timex.value) > _precision(best.value):
+                best = timex
+    if best is None:
+        # "in September, when the Russian leader attended ...": the clause modifies the date.
+        node = cand.trigger
+        if node.dep_ in ("relcl", "advcl") and node.head.i in timex_roots:
+            best = timex_roots[node.head.i]
+    if best is not None:
+        m = _DATE_VALUE.match(best.value)
+        parts = [g for g in m.groups() if g]
+        return "-".join(parts), PRECISION[len(parts)], "text"
+    if pub:
+        return pub, "day", "publication"
+    return None, None, None
+
+
+def _precision(value: str) -> int:
+    m = _DATE_VALUE.match(value)
+    return len([g for g in m.groups() if g]) if m else 0
+
+
+def _governed_by(tok: Any, anchors: list[Any]) -> bool:
+    """True when the path from `tok` up the tree reaches an anchor before any other verb."""
+    node = tok
+    for _ in range(12):
+        if any(node.i == a.i for a in anchors):
+            return True
+        if node.head is node:
+            return False
+        if node is not tok and node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
+            return False
+        node = node.head
+    return False
+
+
+def _location(trigger: Any, noun: Any | None) -> Place | None:
+    """Where it happened: an `in`/`at` phrase of the trigger's clause that names a place."""
+    hosts = [trigger] + ([noun] if noun is not None else [])
+    hosts += [c for c in trigger.children if c.dep_ in ("dobj", "prep", "pobj")]
+    best: Place | None = None
+    queue = list(hosts)
+    seen: set[int] = set()
+    while queue:
+        host = queue.pop(0)
+        if host.i in seen:
+            continue
+        seen.add(host.i)
+        for prep in host.children:
+            if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        place = _place(pobj)
+                        if place is not None:
+                            return place
+            if prep.dep_ in ("dobj", "pobj", "prep") and prep.pos_ not in ("VERB", "AUX"):
+                queue.append(prep)
+    return best
+
+
+def _place(tok: Any) -> Place | None:
+    doc = tok.doc
+    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
+        span = ent
+    else:
+        start = min([c.left_edge.i for c in tok.lefts if c.dep_ == "compound"] + [tok.i])
+        span = doc[start : tok.i + 1]
+        if not span.text[:1].isupper():
+            return None
+    hit = geocode(span.text)
+    if hit is None:
+        return None
+    text = span.text
+    start_char = span.start_char
+    if text.lower().startswith("the "):
+        text, start_char = text[4:], start_char + 4
+    return Place(text=text, span=(start_char, span.end_char), name=hit.name, country=hit.country,
+                 lat=hit.lat, lon=hit.lon)
+
+
+def _deduplicate(events: list[Event]) -> list[Event]:
+    """One record per event an article reports more than once (a caption and its lead, say).
+
+    Same code, same actors (either order for reciprocal codes like meetings), same negation and
+    modality, and compatible dates: keep the one dated from the text, else the first.
+    """
+    kept: list[Event] = []
+    for e in events:
+        dup = None
+        for k in kept:
+            if k.cameo != e.cameo or k.negated != e.negated or k.modality != e.modality:
+                continue
+            ks, kt = (k.source.key if k.source else None), (k.target.key if k.target else None)
+            es, et = (e.source.key if e.source else None), (e.target.key if e.target else None)
+            same = (ks, kt) == (es, et) or (e.cameo in RECIPROCAL_CODES and (ks, kt) == (et, es))
+            if same and (k.date == e.date or not k.date or not e.date or
+                         k.date_basis == "publication" or e.date_basis == "publication") and \
+                    _dates_compatible(k, e):
+                dup = k
+                break
+        if dup is None:
+            kept.append(e)
+        elif dup.date_basis == "publication" and e.date_basis == "text":
+            kept[kept.index(dup)] = e
+    return kept
+
+
+def _dates_compatible(a: Event, b: Event) -> bool:
+    if a.date_basis == "text" and b.date_basis == "text":
+        return a.date == b.date
+    pub, other = (a, b) if a.date_basis == "publication" else (b, a)
+    return other.date is None or pub.date is None or pub.date.startswith(other.date) or other.date.startswith(pub.date[:len(other.date)])

@@ -1,0 +1,134 @@
+"""Load the event lexicon and modality cues from `resources/events/*.yaml`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import yaml
+
+from .ontology import lookup
+
+
+class LexiconError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    lemmas: frozenset[str]
+    code: str
+    target: tuple[str, ...]
+    objects: frozenset[str] = frozenset()  # light verb: event noun lemmas of its object
+    via: frozenset[str] = frozenset()  # "spoke via video call"
+    reciprocal: bool = False
+    travel: bool = False
+    partner: bool = False
+    requires_target: bool = False
+    requires_target_or_plural: bool = False
+    nominal: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return 2 if self.objects else 1 if self.via else 0
+
+    def describe(self) -> str:
+        kind = "nominal" if self.nominal else "light-verb" if self.objects else "via" if self.via else "verb"
+        extra = "+".join(sorted(self.objects or self.via))
+        return f"{kind}:{'/'.join(sorted(self.lemmas))}{'+' + extra if extra else ''}->{self.code}"
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negation_dependents: frozenset[str]
+    negation_object_determiners: frozenset[str]
+    negation_verbs: frozenset[str]
+    alleged_verbs: frozenset[str]
+    alleged_adverbs: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    future_aux: frozenset[str]
+    future_verbs: frozenset[str]
+
+
+def _read(name: str) -> dict:
+    path = files("accord").joinpath("resources", "events", name)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"accord/resources/events/{name}: not valid YAML ({exc})") from exc
+
+
+def _words(value) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        value = [value]
+    # Multi-word objects ("video call") are matched on their head noun, the last word.
+    return frozenset(str(v).split()[-1].lower() for v in value)
+
+
+def _pattern(entry: dict, where: str, nominal: bool) -> Pattern:
+    try:
+        code = str(entry["code"])
+        lookup(code)
+    except KeyError:
+        raise LexiconError(f"{where}: entry has no 'code': {entry}") from None
+    except ValueError as exc:
+        raise LexiconError(f"{where}: {exc}") from None
+    lemmas = _words(entry.get("lemma"))
+    if not lemmas:
+        raise LexiconError(f"{where}: entry has no 'lemma': {entry}")
+    return Pattern(
+        lemmas=lemmas,
+        code=code,
+        target=tuple(entry.get("target") or ()),
+        objects=_words(entry.get("object")),
+        via=_words(entry.get("via")),
+        reciprocal=bool(entry.get("reciprocal")),
+        travel=bool(entry.get("travel")),
+        partner=bool(entry.get("partner")),
+        requires_target=bool(entry.get("requires_target")),
+        requires_target_or_plural=bool(entry.get("requires_target_or_plural")),
+        nominal=nominal,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
+    """(verb lemma -> patterns, most specific first; noun lemma -> nominal patterns)."""
+    data = _read("lexicon.yaml")
+    verbs: dict[str, list[Pattern]] = {}
+    nouns: dict[str, list[Pattern]] = {}
+    for n, entry in enumerate(data.get("verbs") or (), 1):
+        p = _pattern(entry, f"lexicon.yaml verbs[{n}]", nominal=False)
+        for lemma in p.lemmas:
+            verbs.setdefault(lemma, []).append(p)
+    for n, entry in enumerate(data.get("nominals") or (), 1):
+        p = _pattern(entry, f"lexicon.yaml nominals[{n}]", nominal=True)
+        for lemma in p.lemmas:
+            nouns.setdefault(lemma, []).append(p)
+    for patterns in verbs.values():
+        patterns.sort(key=lambda p: -p.specificity)
+    return verbs, nouns
+
+
+@lru_cache(maxsize=1)
+def load_modality() -> Modality:
+    d = _read("modality.yaml")
+    neg, alleged, hyp, fut = (d.get(k) or {} for k in ("negation", "alleged", "hypothetical", "future"))
+    low = lambda v: frozenset(str(x).lower() for x in (v or ()))  # noqa: E731
+    return Modality(
+        negation_dependents=low(neg.get("dependents")),
+        negation_object_determiners=low(neg.get("object_determiners")),
+        negation_verbs=low(neg.get("governing_verbs")),
+        alleged_verbs=low(alleged.get("governing_verbs")),
+        alleged_adverbs=low(alleged.get("adverbs")),
+        hypothetical_aux=low(hyp.get("auxiliaries")),
+        hypothetical_markers=low(hyp.get("markers")),
+        hypothetical_verbs=low(hyp.get("governing_verbs")),
+        future_aux=low(fut.get("auxiliaries")),
+        future_verbs=low(fut.get("governing_verbs")),
+    )

@@ -1,0 +1,67 @@
+"""The pipeline: parse, then actors, time, events and quotes, each a `Stage` on one `Document`.
+
+`Pipeline.process(articles)` streams; nothing holds more than one spaCy batch of documents, so
+memory stays flat however long the input. A stage that fails on one article is reported as a
+rejection of that article and the batch goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from .analysis import SpacyStage, load_nlp
+from .model import Article, Document
+from .stage import Stage
+
+
+@dataclass(slots=True)
+class StageFailure:
+    """An article that a stage could not process: the article and the reason."""
+
+    article: Article
+    stage: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.article.origin or self.article.id}: {self.stage} stage failed: {self.reason}"
+
+
+class Pipeline:
+    def __init__(self, stages: list[Stage], nlp: Any):
+        self.nlp = nlp
+        self.parse = SpacyStage(nlp)
+        self.stages = stages
+
+    @classmethod
+    def default(cls, nlp: Any = None) -> "Pipeline":
+        # Imported here so that `import accord` stays light until a pipeline is built.
+        from .actors import ActorStage
+        from .events import EventStage
+        from .quotes import QuoteStage
+        from .time import TimeStage
+
+        return cls([ActorStage(), TimeStage(), EventStage(), QuoteStage()], nlp or load_nlp())
+
+    def process(self, articles: Iterable[Article]) -> Iterator[Document | StageFailure]:
+        for document in self.parse.process(Document(a) for a in articles):
+            yield self.process_document(document)
+
+    def process_document(self, document: Document) -> Document | StageFailure:
+        for stage in self.stages:
+            try:
+                stage.process_document(document)
+            except Exception as exc:  # one bad article must not stop a batch
+                return StageFailure(document.article, stage.name, f"{exc.__class__.__name__}: {exc}")
+        document.doc = None  # the parse is large; records are all that is kept
+        return document
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    global _default
+    if _default is None:
+        _default = Pipeline.default()
+    return _default

@@ -1,0 +1,118 @@
+"""Which verb governs a time expression, and in which tense: past vs future for "in September".
+
+A month or day name leaves its year or week open; news resolves it by tense ("met in September"
+is the last September, "will meet in September" the next one). The governing verb is found by
+walking `token.head` from the expression's root up to the first VERB or AUX; its tense comes
+from its morphology and auxiliaries ("will"/"would"/"'ll", "going to", "is due to" -> future;
+a past form or a past/perfect auxiliary -> past; a present form -> present).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
+
+FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "wo", "shall", "would", "'d"})
+# Modals that put an event ahead of the moment of speaking ("talks may resume in May").
+MODAL_FUTURE = frozenset({"may", "might", "could", "can", "should", "must", "ought"})
+# "to"-infinitive under these is about a later time ("plans to visit in March", "due to begin").
+FUTURE_GOVERNORS = frozenset(
+    {
+        "go", "going", "plan", "intend", "expect", "aim", "hope", "want", "schedule", "set",
+        "due", "prepare", "seek", "vow", "pledge", "promise", "agree", "decide", "threaten",
+        "propose", "wish", "mean", "likely", "ready", "poised", "about", "slate", "expected",
+        "scheduled", "set", "able", "need", "try", "call",
+    }
+)
+_VERBISH = ("VERB", "AUX")
+
+
+def expression_root(doc: Any, start: int, end: int) -> Any:
+    """The token of doc[start:end] whose head lies outside the span (or that is the root)."""
+    for t in doc[start:end]:
+        h = t.head.i
+        if h == t.i or h < start or h >= end:
+            return t
+    return doc[start]
+
+
+def governing_verb(doc: Any, start: int, end: int) -> Any | None:
+    """The first VERB/AUX on the head path above the token span doc[start:end], or None."""
+    t = expression_root(doc, start, end)
+    for _ in range(64):
+        h = t.head
+        if h.i == t.i:
+            return None
+        t = h
+        if t.pos_ in _VERBISH:
+            return t
+    return None
+
+
+def tense_of(verb: Any, _depth: int = 0) -> str | None:
+    """PAST, PRESENT, FUTURE or None (unknown) for a verb token."""
+    if verb is None or _depth > 4:
+        return None
+    low = verb.lower_
+    if low in FUTURE_AUX:
+        return FUTURE
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_lowers = {a.lower_ for a in auxes}
+    if aux_lowers & FUTURE_AUX:
+        return FUTURE
+    if "to" in aux_lowers:
+        head = verb.head
+        if head.i == verb.i:
+            return None
+        gov = head if head.pos_ in _VERBISH or head.pos_ == "ADJ" else None
+        if gov is None:
+            return None
+        gov_tense = _finite_tense(gov, _depth)
+        if head.lemma_.lower() in FUTURE_GOVERNORS or head.lower_ in FUTURE_GOVERNORS:
+            return FUTURE if gov_tense in (PRESENT, FUTURE, None) else None
+        return gov_tense
+    return _finite_tense(verb, _depth)
+
+
+def _finite_tense(verb: Any, depth: int) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    for a in auxes:
+        if a.lower_ in FUTURE_AUX:
+            return FUTURE
+    for a in auxes:
+        if "Past" in a.morph.get("Tense"):
+            return PAST
+        if a.lemma_ == "have":
+            return PAST  # present perfect: "has met"
+    for a in auxes:
+        if a.lower_ in MODAL_FUTURE:
+            return FUTURE
+    for a in auxes:
+        if "Pres" in a.morph.get("Tense"):
+            return PRESENT  # "is set for", "is meeting"
+    tense = verb.morph.get("Tense")
+    if "Past" in tense:
+        return PAST
+    if "Pres" in tense:
+        if verb.tag_ == "VBG" and not auxes:
+            # a participle clause ("..., saying ...") takes the tense of what it modifies
+            head = verb.head
+            if head.i != verb.i and head.pos_ in _VERBISH:
+                return tense_of(head, depth + 1)
+            return None
+        return PRESENT
+    if verb.pos_ == "ADJ":
+        # "is due/likely/set to ..." : the copula's tense
+        head = verb.head
+        if head.i != verb.i and head.pos_ in _VERBISH:
+            return _finite_tense(head, depth + 1)
+        for c in verb.children:
+            if c.dep_ in ("cop", "aux"):
+                return _finite_tense(c, depth + 1)
+    return None
+
+
+def span_tense(doc: Any, start: int, end: int) -> str | None:
+    """The tense governing the time expression over tokens [start, end)."""
+    return tense_of(governing_verb(doc, start, end))

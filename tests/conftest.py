@@ -1,0 +1,46 @@
+"""Shared fixtures: where ../shared is, the founding article, and one spaCy pipeline per session."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EXAMPLE_NAME = "xi-putin-video-call-2026-02-04.txt"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test with the reason when it is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"../shared not found at {SHARED} (needs {'/'.join(parts)})")
+    return path
+
+
+@pytest.fixture(scope="session")
+def example_path() -> Path:
+    return Path(str(files("accord").joinpath("resources", "examples", EXAMPLE_NAME)))
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from accord.analysis import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def founding(example_path, nlp):
+    """The founding article through the whole pipeline (the parse kept for stage tests)."""
+    from accord.pipeline import Pipeline
+    from accord.readers import read_inputs
+
+    pipeline = Pipeline.default(nlp)
+    [article] = list(read_inputs([example_path]))
+    document = next(pipeline.parse.process([__import__("accord").Document(article)]))
+    for stage in pipeline.stages:
+        stage.process_document(document)
+    return document

@@ -1,0 +1,183 @@
+"""The `accord` command run as a subprocess, as a user runs it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+
+ACCORD = [sys.executable, "-m", "accord.cli.main"]
+
+
+def run(args, tmp_path, stdin: bytes | None = None, env_extra: dict | None = None):
+    env = dict(os.environ)
+    env["ACCORD_CONFIG"] = str(tmp_path / "no-config.toml")  # never the developer's own config
+    env.pop("ACCORD_DB", None)
+    env["XDG_DATA_HOME"] = str(tmp_path / "xdg-data")
+    env["COLUMNS"] = "200"
+    if env_extra:
+        env.update(env_extra)
+    return subprocess.run(ACCORD + [str(a) for a in args], input=stdin, capture_output=True, env=env, timeout=300)
+
+
+def jsonl(stdout: bytes) -> list[dict]:
+    return [json.loads(line) for line in stdout.decode("utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def extracted(example_path, tmp_path_factory):
+    proc = run(["extract", example_path, "--format", "jsonl"], tmp_path_factory.mktemp("extract"))
+    assert proc.returncode == 0, proc.stderr.decode()
+    return jsonl(proc.stdout)
+
+
+def test_extract_validates_against_the_contract_schema(extracted):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(shared_path("contract", "record.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = [f"{r.get('kind')}: {e.message}" for r in extracted for e in validator.iter_errors(r)]
+    assert errors == []
+    kinds = {r["kind"] for r in extracted}
+    assert kinds == {"article", "event", "quote", "timex", "mention"}
+
+
+def test_extract_spans_index_into_the_article_text(extracted):
+    [article] = [r for r in extracted if r["kind"] == "article"]
+    text = article["text"]
+    for r in extracted:
+        if r["kind"] in ("quote", "timex", "mention"):
+            a, b = r["span"]
+            assert text[a:b] == r["text"], r
+        if r["kind"] == "event":
+            a, b = r["trigger"]["span"]
+            assert text[a:b] == r["trigger"]["text"]
+            assert r["evidence"].strip() in text
+            for role in ("source", "target"):
+                actor = r[role]
+                if actor:
+                    a, b = actor["span"]
+                    assert text[a:b] == actor["text"]
+            if r["location"]:
+                a, b = r["location"]["span"]
+                assert text[a:b] == r["location"]["text"]
+
+
+def test_ingest_is_idempotent_and_queries_work(example_path, tmp_path):
+    db = tmp_path / "a.duckdb"
+    first = run(["ingest", example_path, "--db", db], tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    second = run(["ingest", example_path, "--db", db], tmp_path)
+    assert second.returncode == 0
+    info1 = json.loads(run(["info", "--db", db, "--json"], tmp_path).stdout)
+    assert info1["database"]["counts"]["articles"] == 1
+    assert "duplicate" in second.stdout.decode()
+
+    events = jsonl(run(["events", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    assert events and all(e["kind"] == "event" for e in events)
+    assert info1["database"]["counts"]["events"] == len(events)
+
+    dyad = jsonl(run(["events", "--db", db, "--dyad", "CHN", "RUS", "--format", "jsonl"], tmp_path).stdout)
+    assert dyad
+    for e in dyad:
+        codes = {e["source"]["code"][:3], e["target"]["code"][:3]}
+        assert codes == {"CHN", "RUS"}
+
+    consult = jsonl(run(["events", "--db", db, "--cameo", "04", "--since", "2025-01-01", "--until", "2025-12-31",
+                         "--format", "jsonl"], tmp_path).stdout)
+    assert consult and all(e["cameo"].startswith("04") and e["date"].startswith("2025") for e in consult)
+
+    negated = jsonl(run(["events", "--db", db, "--negated", "--format", "jsonl"], tmp_path).stdout)
+    assert negated and all(e["negated"] for e in negated)
+    not_negated = jsonl(run(["events", "--db", db, "--no-negated", "--format", "jsonl"], tmp_path).stdout)
+    assert len(negated) + len(not_negated) == len(events)
+
+    by_country = jsonl(run(["events", "--db", db, "--country", "ARE", "--format", "jsonl"], tmp_path).stdout)
+    assert all("ARE" in {(e["source"] or {}).get("country"), (e["target"] or {}).get("country")} for e in by_country)
+
+    as_csv = run(["events", "--db", db, "--actor", "RUS", "--format", "csv"], tmp_path).stdout.decode()
+    rows = list(csv.DictReader(io.StringIO(as_csv)))
+    assert rows and all("RUS" in (r.get("source_code", "") + r.get("target_code", "")) for r in rows)
+
+    table = run(["events", "--db", db], tmp_path)
+    assert table.returncode == 0 and "Events" in table.stdout.decode()
+
+    quotes = jsonl(run(["quotes", "--db", db, "--speaker", "Putin", "--format", "jsonl"], tmp_path).stdout)
+    assert quotes and all(q["speaker"]["name"] == "Vladimir Putin" for q in quotes)
+
+    arts = run(["articles", "--db", db, "--format", "jsonl"], tmp_path)
+    [art] = jsonl(arts.stdout)
+    assert art["id"] == "xi-putin-video-call-2026-02-04"
+
+
+def test_changed_article_is_recoded_in_place(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("date 2026-02-04 Xi Jinping met Vladimir Putin in Moscow.", encoding="utf-8")
+    db = tmp_path / "b.duckdb"
+    assert run(["ingest", story, "--db", db], tmp_path).returncode == 0
+    story.write_text("date 2026-02-04 Xi Jinping criticized Vladimir Putin in Moscow.", encoding="utf-8")
+    again = run(["ingest", story, "--db", db], tmp_path)
+    assert again.returncode == 0 and "updated" in again.stdout.decode()
+    events = jsonl(run(["events", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    assert [e["cameo"][:2] for e in events] == ["11"]
+
+
+def test_default_database_comes_from_environment(tmp_path):
+    story = tmp_path / "s.txt"
+    story.write_text("date 2026-02-04 Xi Jinping met Vladimir Putin.", encoding="utf-8")
+    target = tmp_path / "from-env.duckdb"
+    proc = run(["ingest", story], tmp_path, env_extra={"ACCORD_DB": str(target)})
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert target.exists()
+    info = json.loads(run(["info", "--json"], tmp_path, env_extra={"ACCORD_DB": str(target)}).stdout)
+    assert info["database"]["path"] == str(target)
+    model = info["spacy_model"]
+    assert set(model) == {"name", "version", "path"} and model["name"].startswith("en_core_web")
+
+
+def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("date 2026-02-04 Xi Jinping met Vladimir Putin.", encoding="utf-8")
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01\x02binary")
+    bad_date = tmp_path / "date.txt"
+    bad_date.write_text("date 2026-02-30 Text.", encoding="utf-8")
+    db = tmp_path / "c.duckdb"
+    proc = run(["ingest", good, binary, bad_date, "--db", db], tmp_path)
+    assert proc.returncode == 1
+    stderr = proc.stderr.decode()
+    assert f"{binary}: binary data" in stderr
+    assert f"{bad_date}: date header '2026-02-30' is not a real calendar date" in stderr
+    info = json.loads(run(["info", "--db", db, "--json"], tmp_path).stdout)
+    assert info["database"]["counts"]["articles"] == 1
+
+
+def test_everything_rejected_is_total_failure(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    proc = run(["extract", empty], tmp_path)
+    assert proc.returncode == 3
+    assert f"{empty}: empty input" in proc.stderr.decode()
+    assert proc.stdout == b""
+
+
+def test_stdin_and_date_option(tmp_path):
+    proc = run(["extract", "-", "--date", "2026-02-04"], tmp_path, stdin=b"Xi Jinping visited Moscow on Sunday.")
+    assert proc.returncode == 0, proc.stderr.decode()
+    records = jsonl(proc.stdout)
+    assert records[0]["kind"] == "article" and records[0]["date"] == "2026-02-04"
+    bad = run(["extract", "-", "--date", "2026-02-31"], tmp_path, stdin=b"Text.")
+    assert bad.returncode == 2 and "2026-02-31" in bad.stderr.decode()
+
+
+def test_queries_without_a_database_fail_clearly(tmp_path):
+    proc = run(["events", "--db", tmp_path / "missing.duckdb"], tmp_path)
+    assert proc.returncode == 3
+    assert "no database" in proc.stderr.decode()

@@ -1,0 +1,634 @@
+"""The DuckDB store, on real database files in tmp_path (no mocks of DuckDB)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from accord.model import (
+    Actor,
+    Article,
+    Document,
+    Event,
+    Mention,
+    Place,
+    Quote,
+    Timex,
+    Trigger,
+    stable_id,
+)
+from accord.store import (
+    SCHEMA_VERSION,
+    IngestOutcome,
+    SchemaVersionError,
+    Store,
+    StoreError,
+    open_store,
+)
+from accord.store import migrations as migrations_module
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SCHEMA_PATH = SHARED / "contract" / "record.schema.json"
+
+
+# ---------------------------------------------------------------------------------------------
+# Hand-built documents
+
+
+def span_of(text: str, words: str, start: int = 0) -> tuple[int, int]:
+    at = text.index(words, start)
+    return (at, at + len(words))
+
+
+def actor(text: str, words: str, name: str | None, code: str, country: str | None,
+          sector: str | None) -> Actor:
+    return Actor(words, span_of(text, words), name, code, country, sector)
+
+
+def event(article: Article, n: int, *, sentence: int, trigger: str, source: Actor | None,
+          target: Actor | None, cameo: str, plover: str, quad: int, goldstein: float,
+          date: str | None, precision: str | None, basis: str | None, negated: bool = False,
+          modality: str = "asserted", location: Place | None = None, mode: str | None = None,
+          confidence: float = 0.8) -> Event:
+    text = article.text
+    sentences = [s + "." for s in text.split(". ")]
+    evidence = sentences[sentence].rstrip(".") + "." if sentence < len(sentences) else text
+    return Event(
+        id=stable_id(article.id, n, trigger), article_id=article.id, sentence=sentence,
+        evidence=evidence, trigger=Trigger(trigger, span_of(text, trigger)), source=source,
+        target=target, cameo=cameo, plover=plover, plover_mode=mode, quad_class=quad,
+        goldstein=goldstein, date=date, date_precision=precision, date_basis=basis,
+        negated=negated, modality=modality, location=location, confidence=confidence,
+        explain="rule:test",
+    )
+
+
+def doc_call() -> Document:
+    text = ("Russia's President Vladimir Putin holds a video call with Chinese President Xi "
+            "Jinping in Moscow. \"Our ties are at their best,\" Putin said. Xi praised the "
+            "partnership on Monday.")
+    art = Article("xi-putin-call", text, date="2026-02-04", title="Xi and Putin talk",
+                  url="https://example.org/xi-putin", source="Example News", origin="a.txt")
+    putin = actor(text, "Russia's President Vladimir Putin", "Vladimir Putin", "RUSGOV", "RUS",
+                  "GOV")
+    xi = actor(text, "Chinese President Xi Jinping", "Xi Jinping", "CHNGOV", "CHN", "GOV")
+    moscow = Place("Moscow", span_of(text, "Moscow"), "Moscow", "RUS", 55.75, 37.62)
+    mentions = [
+        Mention(art.id, putin.text, putin.span, putin, how="gazetteer"),
+        Mention(art.id, xi.text, xi.span, xi, how="gazetteer"),
+        Mention(art.id, "Putin", span_of(text, "Putin", 40), putin, sentence=1, how="surname"),
+        Mention(art.id, "Xi", (text.index("Xi praised"), text.index("Xi praised") + 2), xi,
+                sentence=2),
+    ]
+    timexes = [Timex(art.id, "Monday", span_of(text, "Monday"), "DATE", "2026-02-02",
+                     sentence=2, rule="weekday")]
+    events = [
+        event(art, 0, sentence=0, trigger="holds a video call", source=putin, target=xi,
+              cameo="041", plover="CONSULT", quad=1, goldstein=1.0, date="2026-02-04",
+              precision="day", basis="publication", location=moscow, mode="phone",
+              confidence=0.9),
+        event(art, 1, sentence=2, trigger="praised", source=xi, target=putin, cameo="051",
+              plover="COOPERATE", quad=1, goldstein=3.4, date="2026-02-02", precision="day",
+              basis="text"),
+    ]
+    quotes = [Quote(stable_id(art.id, "q0"), art.id, "Our ties are at their best",
+                    span_of(text, "Our ties are at their best"), putin, "said", True, sentence=1)]
+    return Document(art, mentions=mentions, timexes=timexes, events=events, quotes=quotes)
+
+
+def doc_front() -> Document:
+    text = ("Ukrainian forces shelled positions near Donetsk in May. Rubio said the United "
+            "States would not send troops. Officials alleged Russia attacked Kharkiv.")
+    art = Article("front-2025", text, date="2025-06-03", title="Front line", url=None,
+                  source="Wire")
+    ukr = actor(text, "Ukrainian forces", None, "UKRMIL", "UKR", "MIL")
+    rubio = actor(text, "Rubio", "Marco Rubio", "USAGOV", "USA", "GOV")
+    rus = actor(text, "Russia", "Russia", "RUS", "RUS", None)
+    donetsk = Place("Donetsk", span_of(text, "Donetsk"), "Donetsk", "UKR", 48.0, 37.8)
+    mentions = [Mention(art.id, a.text, a.span, a) for a in (ukr, rubio, rus)]
+    timexes = [Timex(art.id, "May", span_of(text, "May"), "DATE", "2025-05")]
+    events = [
+        event(art, 0, sentence=0, trigger="shelled", source=ukr, target=None, cameo="195",
+              plover="ASSAULT", quad=4, goldstein=-10.0, date="2025-05", precision="month",
+              basis="text", location=donetsk, confidence=0.7),
+        event(art, 1, sentence=1, trigger="send troops", source=rubio, target=None,
+              cameo="1042", plover="MOBILIZE", quad=3, goldstein=-2.0, date="2025-06-03",
+              precision="day", basis="publication", negated=True, modality="future"),
+        event(art, 2, sentence=2, trigger="attacked", source=rus, target=ukr, cameo="190",
+              plover="ASSAULT", quad=4, goldstein=-10.0, date="2025", precision="year",
+              basis="text", modality="alleged", confidence=0.5),
+    ]
+    quotes = [Quote(stable_id(art.id, "q0"), art.id, "the United States would not send troops",
+                    span_of(text, "the United States would not send troops"), rubio, "said",
+                    False)]
+    return Document(art, mentions=mentions, timexes=timexes, events=events, quotes=quotes)
+
+
+def doc_bare() -> Document:
+    """An article the stages found nothing in, without a date."""
+    return Document(Article("quiet", "Nothing happened today.", date=None))
+
+
+def docs() -> list[Document]:
+    return [doc_call(), doc_front(), doc_bare()]
+
+
+def as_json_set(records) -> list[str]:
+    return sorted(json.dumps(r, sort_keys=True) for r in records)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "nested" / "dir" / "accord.duckdb"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    with open_store(db_path) as s:
+        for d in docs():
+            assert s.ingest(d).status == "stored"
+        yield s
+
+
+def ids(records) -> list[str]:
+    return [r["id"] for r in records]
+
+
+def event_id(document: Document, n: int) -> str:
+    return document.events[n].id
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening, schema, migrations
+
+
+def test_open_creates_parents_and_schema(db_path: Path) -> None:
+    assert not db_path.parent.exists()
+    with open_store(db_path) as s:
+        assert isinstance(s, Store)
+        assert s.schema_version() == SCHEMA_VERSION == 1
+        assert s.counts() == dict.fromkeys(
+            ("articles", "events", "quotes", "timexes", "mentions", "actors"), 0)
+    assert db_path.is_file()
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
+            "1",)
+        tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        assert {"articles", "events", "actors", "quotes", "timexes", "mentions", "meta"} <= tables
+    finally:
+        con.close()
+
+
+def test_reopening_keeps_data(db_path: Path) -> None:
+    with open_store(db_path) as s:
+        for d in docs():
+            s.ingest(d)
+        before = s.counts()
+    with open_store(str(db_path)) as s:
+        assert s.counts() == before
+        assert s.schema_version() == 1
+        assert s.ingest(doc_call()).status == "duplicate"
+        assert as_json_set(s.article_records("xi-putin-call")) == as_json_set(
+            doc_call().records())
+
+
+def test_newer_schema_gives_clear_error(db_path: Path) -> None:
+    open_store(db_path).close()
+    con = duckdb.connect(str(db_path))
+    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(SchemaVersionError, match=r"schema version 99, newer .*upgrade Accord"):
+        open_store(db_path)
+
+
+def test_older_schema_is_migrated_on_open(db_path: Path, monkeypatch) -> None:
+    with open_store(db_path) as s:
+        s.ingest(doc_call())
+    v2 = migrations_module.Migration(
+        2, "0002_test.sql", "ALTER TABLE articles ADD COLUMN language VARCHAR DEFAULT 'en';")
+    shipped = migrations_module.migrations()
+    monkeypatch.setattr(migrations_module, "migrations", lambda: (*shipped, v2))
+    with pytest.raises(SchemaVersionError, match="needs migrating"):
+        open_store(db_path, read_only=True)
+    with open_store(db_path) as s:
+        assert s.schema_version() == 2
+        assert s.con.execute("SELECT language FROM articles").fetchall() == [("en",)]
+        assert s.counts()["events"] == 2
+
+
+def test_foreign_duckdb_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE sales (id INTEGER)")
+    con.close()
+    with pytest.raises(StoreError, match="not an Accord database"):
+        open_store(path)
+
+
+def test_read_only_store_reads_but_cannot_write(db_path: Path) -> None:
+    with open_store(db_path) as s:
+        s.ingest(doc_call())
+    with open_store(db_path, read_only=True) as s:
+        assert s.counts()["events"] == 2
+        with pytest.raises(duckdb.Error):
+            s.ingest(doc_front())
+
+
+def test_closed_store_raises(db_path: Path) -> None:
+    s = open_store(db_path)
+    s.close()
+    s.close()  # idempotent
+    with pytest.raises(StoreError, match="closed"):
+        s.counts()
+
+
+# ---------------------------------------------------------------------------------------------
+# Ingest
+
+
+def test_ingest_stored_then_duplicate(db_path: Path) -> None:
+    with open_store(db_path) as s:
+        outcome = s.ingest(doc_call())
+        assert outcome == IngestOutcome("stored", "xi-putin-call")
+        counts = s.counts()
+        assert counts == {"articles": 1, "events": 2, "quotes": 1, "timexes": 1, "mentions": 4,
+                          "actors": 2}
+        stamp = s.con.execute("SELECT updated_at FROM articles").fetchone()
+        again = s.ingest(doc_call())
+        assert again.status == "duplicate" and again.article_id == "xi-putin-call"
+        assert again.duplicate_of is None
+        assert s.counts() == counts
+        assert s.con.execute("SELECT updated_at FROM articles").fetchone() == stamp
+
+
+def test_same_content_under_another_id_is_duplicate(db_path: Path) -> None:
+    with open_store(db_path) as s:
+        s.ingest(doc_call())
+        copy = doc_call()
+        copy.article.id = "xi-putin-call-copy"  # same text, date, title: same content hash
+        for item in (*copy.mentions, *copy.timexes, *copy.events, *copy.quotes):
+            item.article_id = copy.article.id
+        outcome = s.ingest(copy)
+        assert outcome == IngestOutcome("duplicate", "xi-putin-call-copy",
+                                        duplicate_of="xi-putin-call")
+        assert s.counts()["articles"] == 1
+        assert s.article_records("xi-putin-call-copy") == []
+
+
+def test_changed_text_same_id_is_updated_in_place(db_path: Path) -> None:
+    with open_store(db_path) as s:
+        s.ingest(doc_call())
+        s.ingest(doc_front())
+        first_ingested = s.con.execute(
+            "SELECT ingested_at FROM articles WHERE id = 'xi-putin-call'").fetchone()
+        old_ids = {e.id for e in doc_call().events}
+
+        text = "Xi Jinping criticized Vladimir Putin on Tuesday."
+        art = Article("xi-putin-call", text, date="2026-02-04", title="Xi and Putin talk")
+        xi = actor(text, "Xi Jinping", "Xi Jinping", "CHNGOV", "CHN", "GOV")
+        putin = actor(text, "Vladimir Putin", "Vladimir Putin", "RUSGOV", "RUS", "GOV")
+        new = Document(
+            art,
+            mentions=[Mention(art.id, xi.text, xi.span, xi)],
+            events=[event(art, 0, sentence=0, trigger="criticized", source=xi, target=putin,
+                          cameo="111", plover="DISAPPROVE", quad=3, goldstein=-2.0,
+                          date="2026-02-03", precision="day", basis="text")],
+        )
+        outcome = s.ingest(new)
+        assert outcome == IngestOutcome("updated", "xi-putin-call")
+        assert s.counts() == {"articles": 2, "events": 4, "quotes": 1, "timexes": 1,
+                              "mentions": 4, "actors": 5}
+        assert as_json_set(s.article_records("xi-putin-call")) == as_json_set(new.records())
+        assert not old_ids & set(ids(s.events()))
+        assert s.quotes(speaker="putin") == []
+        assert s.con.execute(
+            "SELECT ingested_at FROM articles WHERE id = 'xi-putin-call'").fetchone() == (
+            first_ingested)
+        # The other article is untouched.
+        assert as_json_set(s.article_records("front-2025")) == as_json_set(doc_front().records())
+        # Re-coding back to the original content is another update, and then a duplicate.
+        assert s.ingest(doc_call()).status == "updated"
+        assert s.ingest(doc_call()).status == "duplicate"
+
+
+def test_update_prunes_actors_no_longer_referenced(db_path: Path) -> None:
+    with open_store(db_path) as s:
+        s.ingest(doc_front())
+        names = lambda: sorted(r[0] or "" for r in s.con.execute(  # noqa: E731
+            "SELECT name FROM actors").fetchall())
+        assert names() == ["", "Marco Rubio", "Russia"]
+        smaller = doc_front()
+        smaller.article.title = "Front line (corrected)"
+        smaller.events = smaller.events[:1]
+        smaller.quotes = []
+        smaller.mentions = smaller.mentions[:1]
+        assert s.ingest(smaller).status == "updated"
+        assert names() == [""]  # only the unnamed UKRMIL group is still referenced
+
+
+def test_round_trip_equals_document_records(store: Store) -> None:
+    for d in docs():
+        got = store.article_records(d.id)
+        assert as_json_set(got) == as_json_set(d.records())
+        assert got == list(d.records())  # order is kept too
+    assert store.article_records("no-such-article") == []
+
+
+def test_failure_mid_ingest_leaves_nothing_behind(db_path: Path, monkeypatch) -> None:
+    with open_store(db_path) as s:
+        s.ingest(doc_front())
+        before = s.counts()
+
+        def boom(self, documents):
+            # By now the article row, mentions, timexes and events are written.
+            assert self.con.execute("SELECT count(*) FROM articles WHERE id = ?",
+                                    [documents[0].id]).fetchone() == (1,)
+            raise RuntimeError("disk on fire")
+
+        monkeypatch.setattr(Store, "_insert_quotes", boom)
+        with pytest.raises(RuntimeError, match="disk on fire"):
+            s.ingest(doc_call())
+        assert s.counts() == before
+        assert s.article_records("xi-putin-call") == []
+        monkeypatch.undo()
+        # The store is usable afterwards and the article goes in cleanly.
+        assert s.ingest(doc_call()).status == "stored"
+    with open_store(db_path) as s:
+        assert s.counts()["articles"] == 2
+
+
+def test_failed_update_keeps_the_old_version(db_path: Path, monkeypatch) -> None:
+    with open_store(db_path) as s:
+        s.ingest(doc_call())
+        before = s.article_records("xi-putin-call")
+        changed = doc_call()
+        changed.article.title = "Retitled"
+
+        def boom(self, documents):
+            raise RuntimeError("stage bug")
+
+        monkeypatch.setattr(Store, "_insert_events", boom)
+        with pytest.raises(RuntimeError):
+            s.ingest(changed)
+        assert s.article_records("xi-putin-call") == before
+
+
+def test_constraint_violation_rolls_back(db_path: Path) -> None:
+    with open_store(db_path) as s:
+        bad = doc_call()
+        bad.events[1].id = bad.events[0].id  # two events with one id
+        with pytest.raises(duckdb.ConstraintException):
+            s.ingest(bad)
+        assert s.counts()["articles"] == 0
+        assert s.ingest(doc_call()).status == "stored"
+
+
+def test_records_of_another_article_are_refused(db_path: Path) -> None:
+    with open_store(db_path) as s:
+        bad = doc_call()
+        bad.events[0].article_id = "someone-else"
+        with pytest.raises(ValueError, match="someone-else"):
+            s.ingest(bad)
+        assert s.counts()["articles"] == 0
+
+
+def front_variant(i: int) -> Document:
+    """doc_front under another id with distinct content (same spans)."""
+    d = doc_front()
+    d.article.id = f"front-{i}"
+    d.article.text = d.article.text + " " * (i + 1)
+    for item in (*d.mentions, *d.timexes, *d.events, *d.quotes):
+        item.article_id = d.article.id
+    for j, e in enumerate(d.events):
+        e.id = stable_id(d.article.id, j)
+    for j, q in enumerate(d.quotes):
+        q.id = stable_id(d.article.id, "q", j)
+    return d
+
+
+def test_many_documents(db_path: Path) -> None:
+    n = 50
+    with open_store(db_path) as s:
+        for i in range(n):
+            assert s.ingest(front_variant(i)).status == "stored"
+        assert s.counts() == {"articles": n, "events": 3 * n, "quotes": n, "timexes": n,
+                              "mentions": 3 * n, "actors": 3}
+
+
+def test_ingest_many_matches_sequential_ingest(tmp_path: Path) -> None:
+    def stream() -> list[Document]:
+        changed = doc_front()
+        changed.article.title = "Front line, updated"
+        changed.events = changed.events[1:]
+        copy = doc_call()
+        copy.article.id = "copy-of-call"
+        for item in (*copy.mentions, *copy.timexes, *copy.events, *copy.quotes):
+            item.article_id = copy.article.id
+        return [doc_call(), doc_front(), doc_call(), changed, copy, doc_bare(),
+                *(front_variant(i) for i in range(7))]
+
+    expected = [("stored", None), ("stored", None), ("duplicate", None), ("updated", None),
+                ("duplicate", "xi-putin-call"), ("stored", None), *[("stored", None)] * 7]
+    with open_store(tmp_path / "one.duckdb") as one, open_store(tmp_path / "many.duckdb") as many:
+        singly = [one.ingest(d) for d in stream()]
+        batched = list(many.ingest_many(stream(), batch_size=4))
+        assert batched == singly
+        assert [(o.status, o.duplicate_of) for o in batched] == expected
+        assert many.counts() == one.counts()
+        for article in one.articles():
+            assert many.article_records(article["id"]) == one.article_records(article["id"])
+        # A second pass (front flips back to the original, and so on) also agrees.
+        assert list(many.ingest_many(stream(), batch_size=4)) == [one.ingest(d) for d in stream()]
+        assert many.counts() == one.counts()
+
+
+def test_ingest_many_sees_an_update_free_the_old_content(tmp_path: Path) -> None:
+    """Within one group: X is re-coded, then another id arrives with X's old content. One by
+    one, the old content is no longer stored when it arrives, so it is stored, not a duplicate."""
+    def stream() -> list[Document]:
+        changed = doc_call()
+        changed.article.title = "Retitled"
+        copy = doc_call()
+        copy.article.id = "copy-of-call"
+        for item in (*copy.mentions, *copy.timexes, *copy.events, *copy.quotes):
+            item.article_id = copy.article.id
+        for j, e in enumerate(copy.events):
+            e.id = stable_id(copy.article.id, j)
+        for j, q in enumerate(copy.quotes):
+            q.id = stable_id(copy.article.id, "q", j)
+        return [changed, copy]
+
+    with open_store(tmp_path / "one.duckdb") as one, open_store(tmp_path / "many.duckdb") as many:
+        assert one.ingest(doc_call()).status == many.ingest(doc_call()).status == "stored"
+        singly = [one.ingest(d) for d in stream()]
+        assert [o.status for o in singly] == ["updated", "stored"]
+        assert list(many.ingest_many(stream())) == singly
+        assert many.counts() == one.counts()
+
+
+def test_ingest_many_isolates_a_failing_article(db_path: Path) -> None:
+    docs_in = [front_variant(i) for i in range(5)]
+    docs_in[2].events[1].id = docs_in[2].events[0].id  # violates the events primary key
+    outcomes = []
+    with open_store(db_path) as s:
+        with pytest.raises(duckdb.ConstraintException):
+            for outcome in s.ingest_many(docs_in, batch_size=10):
+                outcomes.append(outcome)
+        # As a loop over ingest() would: the two before are stored, the bad one and the rest not.
+        assert [o.article_id for o in outcomes] == ["front-0", "front-1"]
+        assert [a["id"] for a in s.articles()] == ["front-0", "front-1"]
+        assert s.counts()["events"] == 6
+        assert [o.status for o in s.ingest_many(docs_in[3:])] == ["stored", "stored"]
+
+
+def test_ingest_many_on_error_skips_the_bad_article_and_goes_on(db_path: Path) -> None:
+    docs_in = [front_variant(i) for i in range(5)]
+    docs_in[1].events[1].id = docs_in[1].events[0].id
+    docs_in[3].quotes[0].article_id = "elsewhere"  # refused before any SQL runs
+    rejected: list[tuple[str, str]] = []
+
+    def reject(document: Document, exc: Exception) -> None:
+        rejected.append((document.id, type(exc).__name__))
+
+    with open_store(db_path) as s:
+        outcomes = list(s.ingest_many(docs_in, batch_size=3, on_error=reject))
+        assert [o.article_id for o in outcomes] == ["front-0", "front-2", "front-4"]
+        assert rejected == [("front-1", "ConstraintException"), ("front-3", "ValueError")]
+        assert [a["id"] for a in s.articles()] == ["front-0", "front-2", "front-4"]
+
+
+def test_ingest_many_stores_the_open_group_when_the_source_fails(db_path: Path) -> None:
+    def source():
+        yield front_variant(0)
+        yield front_variant(1)
+        raise OSError("unreadable file")
+
+    outcomes = []
+    with open_store(db_path) as s:
+        with pytest.raises(OSError):
+            for outcome in s.ingest_many(source()):
+                outcomes.append(outcome)
+        assert [o.status for o in outcomes] == ["stored", "stored"]
+        assert s.counts()["articles"] == 2
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries
+
+
+def test_events_unfiltered_are_ordered_by_date_article_sentence(store: Store) -> None:
+    got = store.events()
+    call, front = doc_call(), doc_front()
+    # "2025" -> 2025-01-01, "2025-05" -> 2025-05-01, then 2025-06-03, then 2026.
+    assert ids(got) == [event_id(front, 2), event_id(front, 0), event_id(front, 1),
+                        event_id(call, 1), event_id(call, 0)]
+    assert all(r["kind"] == "event" for r in got)
+
+
+def test_events_actor_filter(store: Store) -> None:
+    call, front = doc_call(), doc_front()
+    assert set(ids(store.events(actor="RUS"))) == {event_id(call, 0), event_id(call, 1),
+                                                  event_id(front, 2)}
+    assert ids(store.events(actor="rusgov")) == ids(store.events(actor="RUSGOV"))
+    assert len(store.events(actor="RUSGOV")) == 2
+    assert ids(store.events(actor="marco rubio")) == [event_id(front, 1)]
+    assert store.events(actor="Rubio") == []  # names match exactly, codes by prefix
+    assert set(ids(store.events(actor="UKR"))) == {event_id(front, 0), event_id(front, 2)}
+    with pytest.raises(ValueError):
+        store.events(actor="  ")
+
+
+def test_events_country_filter(store: Store) -> None:
+    call, front = doc_call(), doc_front()
+    assert set(ids(store.events(country="CHN"))) == {event_id(call, 0), event_id(call, 1)}
+    assert ids(store.events(country="usa")) == [event_id(front, 1)]
+    assert store.events(country="FRA") == []
+
+
+def test_events_dyad_filter_matches_either_direction(store: Store) -> None:
+    call, front = doc_call(), doc_front()
+    both = {event_id(call, 0), event_id(call, 1)}  # Putin->Xi and Xi->Putin
+    assert set(ids(store.events(dyad=("RUS", "CHN")))) == both
+    assert set(ids(store.events(dyad=("CHN", "RUS")))) == both
+    assert set(ids(store.events(dyad=("xi jinping", "RUSGOV")))) == both
+    assert ids(store.events(dyad=("RUS", "UKR"))) == [event_id(front, 2)]
+    assert store.events(dyad=("USA", "UKR")) == []  # Rubio's event has no target
+
+
+def test_events_date_filters(store: Store) -> None:
+    call, front = doc_call(), doc_front()
+    # An event dated "2025-05" counts as 2025-05-01.
+    assert event_id(front, 0) in ids(store.events(since="2025-05-01"))
+    assert event_id(front, 0) not in ids(store.events(since="2025-05-02"))
+    assert event_id(front, 0) in ids(store.events(since="2025-05"))
+    # until covers the whole of its own period.
+    assert set(ids(store.events(until="2025-05"))) == {event_id(front, 0), event_id(front, 2)}
+    assert ids(store.events(until="2024")) == []
+    assert set(ids(store.events(since="2026", until="2026-02-03"))) == {event_id(call, 1)}
+    assert ids(store.events(since="2025-06-03", until="2025-06-03")) == [event_id(front, 1)]
+    assert ids(store.events(since=date(2026, 2, 3))) == [event_id(call, 0)]
+    with pytest.raises(ValueError, match="YYYY"):
+        store.events(since="last week")
+    with pytest.raises(ValueError):
+        store.events(until="2025-13")
+
+
+def test_events_cameo_negated_and_limit(store: Store) -> None:
+    call, front = doc_call(), doc_front()
+    assert set(ids(store.events(cameo="19"))) == {event_id(front, 0), event_id(front, 2)}
+    assert ids(store.events(cameo="041")) == [event_id(call, 0)]
+    assert ids(store.events(cameo="10")) == [event_id(front, 1)]
+    assert ids(store.events(negated=True)) == [event_id(front, 1)]
+    assert len(store.events(negated=False)) == 4
+    assert ids(store.events(limit=2)) == ids(store.events())[:2]
+    assert store.events(limit=0) == []
+    with pytest.raises(ValueError, match="limit"):
+        store.events(limit=-1)
+    assert ids(store.events(actor="RUS", cameo="04", negated=False)) == [event_id(call, 0)]
+
+
+def test_quotes_filters(store: Store) -> None:
+    call, front = doc_call(), doc_front()
+    all_quotes = store.quotes()
+    assert ids(all_quotes) == [front.quotes[0].id, call.quotes[0].id]  # by article date
+    assert ids(store.quotes(speaker="putin")) == [call.quotes[0].id]
+    assert ids(store.quotes(speaker="RUBIO")) == [front.quotes[0].id]
+    assert ids(store.quotes(speaker="USA")) == [front.quotes[0].id]
+    assert ids(store.quotes(speaker="rusgov")) == [call.quotes[0].id]
+    assert ids(store.quotes(contains="TROOPS")) == [front.quotes[0].id]
+    assert store.quotes(speaker="putin", contains="troops") == []
+    assert all_quotes[1] == call.quotes[0].to_record()
+
+
+def test_articles_summary(store: Store) -> None:
+    rows = store.articles()
+    assert [(r["id"], r["events"], r["quotes"]) for r in rows] == [
+        ("front-2025", 3, 1), ("xi-putin-call", 2, 1), ("quiet", 0, 0)]
+    first = rows[0]
+    assert first["date"] == "2025-06-03" and first["title"] == "Front line"
+    assert first["url"] is None and first["source"] == "Wire"
+
+
+def test_counts(store: Store) -> None:
+    assert store.counts() == {"articles": 3, "events": 5, "quotes": 2, "timexes": 2,
+                              "mentions": 7, "actors": 5}
+
+
+def test_records_match_contract_schema(store: Store) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    if not SCHEMA_PATH.is_file():
+        pytest.skip(f"contract schema not found at {SCHEMA_PATH} (../shared missing)")
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    records = [*store.events(), *store.quotes()]
+    for d in docs():
+        records.extend(store.article_records(d.id))
+    assert {r["kind"] for r in records} == {"article", "event", "quote", "timex", "mention"}
+    for record in records:
+        errors = [e.message for e in validator.iter_errors(record)]
+        assert not errors, (record, errors)

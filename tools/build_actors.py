@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import calendar
-import csv
 import datetime as dt
 import difflib
 import re
@@ -53,8 +52,14 @@ CAMEO_FIXES = {"FRNWLF": "FRAWLF"}
 
 
 # --------------------------------------------------------------------------- helpers
+# Letters NFKD does not decompose into an ASCII base letter (keep in step with the other file).
+_ASCII_EXTRA = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                             "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d",
+                             "’": "'", "‘": "'"})
+
+
 def ascii_fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return unicodedata.normalize("NFKD", text.translate(_ASCII_EXTRA)).encode("ascii", "ignore").decode("ascii")
 
 
 def norm(text: str) -> str:
@@ -307,7 +312,8 @@ def build_countries(data: Path, out: Path) -> list[dict]:
                 if "(" in v or "," in v or "&" in v or re.search(r"\d", v) or "\ufffd" in v or "ï¿½" in v:
                     continue
                 vt = variant_name(v)
-                if len(vt.replace(" ", "")) < 4 or vt.lower().endswith(DEMONYM_LIKE) and " " not in vt:
+                if (len(vt.replace(" ", "")) < 5 or not vt[0].isalpha()
+                        or (vt.lower().endswith(DEMONYM_LIKE) and " " not in vt)):
                     continue  # too short to be safe, or an adjective/demonym (curated ones are kept)
                 variants.append(vt)
         demonyms = list(o.get("demonyms") or [])
@@ -681,14 +687,13 @@ def good_alias(raw: str) -> bool:
     if words[0].upper() in TITLE_WORDS or any(w.upper() in ORG_WORDS - {"OF", "THE", "GENERAL", "NATIONAL",
                                                                         "STATE"} for w in words):
         return False
-    return not re.search(r"[\d(),/]", raw)
+    return not re.search(r'[\d(),/"]', raw)
 
 
 def build_historical(data: Path, out: Path, countries: list[dict]) -> int:
-    iso_by_cameo: dict[str, str] = {}
-    for e in countries:
+    iso_by_cameo: dict[str, str] = {e["iso3"]: e["iso3"] for e in countries}
+    for e in countries:  # a CAMEO code shared by a territory (Mayotte: FRA) means the country
         iso_by_cameo.setdefault(e["cameo"], e["iso3"])
-        iso_by_cameo.setdefault(e["iso3"], e["iso3"])
     known_iso = {e["iso3"] for e in countries}
 
     def iso_for_code(code: str) -> str | None:
@@ -721,7 +726,9 @@ def build_historical(data: Path, out: Path, countries: list[dict]) -> int:
         return p
 
     for r in ci_people:
-        iso3 = r["iso3"] if r["iso3"] in known_iso else iso_for_code(r["code"])
+        # The office's code decides the country: CountryInfo's Jersey and Saint-Barthelemy blocks
+        # list the British and French leaders with GBRGOV/FRAGOV codes.
+        iso3 = iso_for_code(r["code"]) or (r["iso3"] if r["iso3"] in known_iso else None)
         if not iso3:
             continue
         p = person_for(r["names"], iso3)

@@ -105,12 +105,20 @@ class ActorStage(Stage):
             role_start = head.i - role_len + 1
             left = _np_left(head)
             cues = self._country_cues(doc, head, left, role_start, by_token)
+            from_cues = False
+            if not cues:
+                # "leaders from France, Canada and Finland", "officials of Iran"
+                cues = self._prepositional_cues(head, by_token)
+                from_cues = bool(cues)
             if not cues:
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
             for idx, (cue_match, country) in enumerate(cues):
                 consumed.add((cue_match.start, cue_match.end))
                 start = left if idx == 0 else cue_match.start
+                end = head.i + 1
+                if from_cues:  # the head and the country it is from: "Leaders from France"
+                    start, end = (left, cue_match.end) if idx == 0 else (cue_match.start, cue_match.end)
                 holder = None
                 if role and not plural:
                     role_id = kb.leader_role(country) if role == "leader" else role
@@ -119,7 +127,7 @@ class ActorStage(Stage):
                         holder = holders[0]
                         role = role_id
                 if holder is not None:
-                    found.append(_Found(start, head.i + 1, holder, "role", role=role))
+                    found.append(_Found(start, end, holder, "role", role=role))
                 else:
                     group_sector = sector or "GOV"
                     entity = kb.entity(f"country:{country}") if _is_iso3(country, kb) else None
@@ -135,7 +143,7 @@ class ActorStage(Stage):
                     found.append(
                         _Found(
                             start,
-                            head.i + 1,
+                            end,
                             entity,
                             "role-group",
                             code=f"{country}{group_sector}",
@@ -163,6 +171,11 @@ class ActorStage(Stage):
             found.append(f)
 
         found = _merge_same_entity(found)
+        # A country inside a person's title ("Russia's President Vladimir Putin") describes the
+        # person; it is not a mention of its own.
+        people = [f for f in found if f.entity.kind == "person" and f.how in ("name", "role")]
+        found = [f for f in found if f.entity.kind == "person" or not any(
+            p.start <= f.start and f.end <= p.end and (p.start, p.end) != (f.start, f.end) for p in people)]
         found.sort(key=lambda f: (f.start, f.end))
         found.extend(self._references(doc, found))
         found.sort(key=lambda f: (f.start, f.end))
@@ -240,6 +253,21 @@ class ActorStage(Stage):
                     cues.append((m, entity.country))
         return cues
 
+    def _prepositional_cues(self, head: Any, by_token: dict[int, list[AliasMatch]]) -> list[tuple[AliasMatch, str]]:
+        cues: list[tuple[AliasMatch, str]] = []
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for t in [pobj, *pobj.conjuncts]:
+                    for m in by_token.get(t.i, ()):
+                        entity = self.kb.entity(m.key)
+                        if entity.kind in COUNTRY_LIKE and entity.country and m.end - 1 == t.i:
+                            cues.append((m, entity.country))
+        return cues
+
     def _title_start(self, doc: Any, m: AliasMatch, by_token: dict[int, list[AliasMatch]]) -> int:
         """Extend a person's name leftwards over a title and its country ("Russia's President")."""
         head = doc[m.end - 1]
@@ -282,7 +310,7 @@ class ActorStage(Stage):
                     continue
                 start = min(c.i for c in tok.lefts)
                 want_person = low in PLURAL_PERSON_NOUNS
-                picked = _last_distinct(prior, want_person, 2)
+                picked = _salient_pair(doc, tok, prior, want_person, self.kb)
                 for f in picked:
                     if want_person:
                         extra.append(_Found(start, tok.i + 1, f.entity, "plural", role=f.role))
@@ -299,8 +327,8 @@ class ActorStage(Stage):
         name = f.name if f.code is not None and f.name is None and entity.kind == "group" else entity.name
         if entity.kind == "person":
             code = self.kb.person_code(entity.key, on)
-            country = code[:3] if code[:3] != "IGO" else None
-            sector = code[3:6] or None
+            country = self.kb.code_country(code)
+            sector = entity.sector if code == entity.code else (code[len(country or ""):][:3] or None)
         if entity.kind == "group":
             name = None
         if f.how == "role-group":
@@ -426,23 +454,41 @@ def _salient_person(doc: Any, pronoun: Any, prior: list[_Found]) -> _Found | Non
     return latest
 
 
-def _last_distinct(prior: list[_Found], want_person: bool, n: int) -> list[_Found]:
-    picked: list[_Found] = []
-    keys: set[str] = set()
-    for f in reversed(prior):
-        kind = f.entity.kind
-        if want_person and kind != "person":
+def _salient_pair(doc: Any, tok: Any, prior: list[_Found], want_person: bool, kb: KnowledgeBase) -> list[_Found]:
+    """The two actors a plural ("the two leaders", "both countries") most likely stands for.
+
+    Salience is how often an actor was mentioned in the last few sentences, ties going to the
+    more recent; for countries, people count for their country ("Xi" for China).
+    """
+    window_start = _sentences_back(doc, tok, 6)
+    scores: dict[str, list] = {}
+    for order, f in enumerate(prior):
+        if f.start < window_start:
             continue
-        if not want_person and kind not in ("country", "person") and f.how != "capital":
-            if kind != "seat":
+        entity = f.entity
+        if want_person:
+            if entity.kind != "person":
                 continue
-        key = f.entity.key
-        if not want_person and kind == "person":
-            continue
-        if key in keys:
-            continue
-        keys.add(key)
-        picked.append(f)
-        if len(picked) == n:
-            break
-    return list(reversed(picked)) if len(picked) == n else []
+            key, chosen = entity.key, f
+        else:
+            if entity.kind not in ("country", "person", "seat") or not entity.country:
+                continue
+            key = f"country:{entity.country}"
+            try:
+                country = kb.entity(key)
+            except KeyError:
+                continue
+            chosen = _Found(f.start, f.end, country, "name")
+        entry = scores.setdefault(key, [0, 0, chosen])
+        entry[0] += 1
+        entry[1] = order
+    ranked = sorted(scores.values(), key=lambda e: (-e[0], -e[1]))
+    if len(ranked) < 2:
+        return []
+    return [e[2] for e in sorted(ranked[:2], key=lambda e: e[1])]
+
+
+def _sentences_back(doc: Any, tok: Any, n: int) -> int:
+    """Token index where the sentence n sentences before `tok`'s begins."""
+    starts = [s.start for s in doc.sents if s.start <= tok.i]
+    return starts[max(0, len(starts) - 1 - n)]

@@ -32,6 +32,7 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Accord: who did what to whom, when and where, and who said what, from news text.",
     rich_markup_mode=None,
+    pretty_exceptions_show_locals=False,
 )
 out = Console(soft_wrap=False)
 err = Console(stderr=True)
@@ -174,7 +175,7 @@ def events(
     db: Optional[Path] = DbOption,
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name, as source or target."),
     country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of source or target."),
-    dyad: Tuple[str, str] = typer.Option((None, None), "--dyad", help="Two actor codes, A B: events between them in either direction."),
+    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two actor codes, A B: events between them in either direction."),
     since: Optional[str] = typer.Option(None, "--since", help="Events dated on or after YYYY[-MM[-DD]]."),
     until: Optional[str] = typer.Option(None, "--until", help="Events dated on or before YYYY[-MM[-DD]]."),
     cameo: Optional[str] = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 04 or 042."),
@@ -294,7 +295,7 @@ def _open_existing(db: Optional[Path]):
 def _emit(rows: list[dict[str, Any]], format: Format, table) -> None:
     if format == Format.jsonl:
         for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
     elif format == Format.csv:
         sys.stdout.write(render.to_csv(rows))
     else:

@@ -107,6 +107,15 @@ class EventStage(Stage):
                     cand.rule.append("src=poss")
                     break
             cand.targets = self._targets(cand, mentions_at)
+            if not cand.sources and cand.targets and cand.pattern.reciprocal:
+                # "stressed ... in recent talks with leaders from France": the talker is the
+                # subject of the clause the talks are part of.
+                verb = _governing_verb(trig)
+                subject = subject_of(verb)[0] if verb is not None else None
+                if subject is not None:
+                    cand.sources = _actors_of(subject, mentions_at)
+                    if cand.sources:
+                        cand.rule.append("src=clause-subject")
             return
         subject, passive = subject_of(trig)
         if passive:
@@ -151,6 +160,10 @@ class EventStage(Stage):
                 if actors:
                     cand.rule.append(f"tgt={spec}")
                     return actors
+                for poss in tok.children:  # "denounced Russia's war": the war's owner
+                    if poss.dep_ == "poss" and (actors := _actors_of(poss, mentions_at)):
+                        cand.rule.append(f"tgt={spec}/poss")
+                        return actors
         return []
 
     def _dyads(self, cand: _Candidate, document: Document, mentions_at, sent) -> list[tuple[Actor | None, Actor | None]]:
@@ -198,6 +211,8 @@ class EventStage(Stage):
         modality = self._modality(cand)
         date, precision, basis = _event_date(cand, timex_roots, document.article.date)
         place = _location(trig, cand.noun)
+        if place is None and cand.pattern.travel and target is not None:
+            place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
         code = lookup(cand.pattern.code)
         confidence = 0.5 + (0.2 if source else 0) + (0.2 if target else 0)
         if any(r.startswith("partner") for r in cand.rule):
@@ -321,16 +336,35 @@ def _index_timexes(doc: Any, timexes: list[Timex]) -> dict[int, Timex]:
 
 
 def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
-    """The actors a token stands for, its coordinated conjuncts included."""
+    """The actors a token stands for, coordinated conjuncts included.
+
+    Conjuncts may hang on any word of a mention ("China's President Xi Jinping and Russian
+    leader Vladimir Putin": "Putin" is a conjunct of "Jinping", the subject is "President").
+    """
+    inside = [tok]
+    for m in mentions_at.get(tok.i, ()):
+        inside.extend(tok.doc[m.tokens[0] : m.tokens[1]])
+    tokens = [tok] + [c for t in inside for c in t.conjuncts]
     out: list[Actor] = []
     seen: set[str] = set()
-    for t in [tok, *tok.conjuncts]:
+    for t in tokens:
         for m in mentions_at.get(t.i, ()):
             key = m.actor.key or m.actor.code
             if key not in seen:
                 seen.add(key)
                 out.append(m.actor)
     return out
+
+
+def _governing_verb(tok: Any) -> Any | None:
+    node = tok
+    for _ in range(6):
+        if node.head is node:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 def _plural_pronoun_antecedents(pronoun: Any, mentions_at) -> list[Actor]:
@@ -454,6 +488,13 @@ def _place(tok: Any) -> Place | None:
                  lat=hit.lat, lon=hit.lon)
 
 
+def _place_of_actor(doc: Any, actor: Actor) -> Place | None:
+    span = doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return _place(span[-1])
+
+
 def _deduplicate(events: list[Event]) -> list[Event]:
     """One record per event an article reports more than once (a caption and its lead, say).
 
@@ -477,6 +518,8 @@ def _deduplicate(events: list[Event]) -> list[Event]:
         if dup is None:
             kept.append(e)
         elif dup.date_basis == "publication" and e.date_basis == "text":
+            if e.location is None:
+                e.location = dup.location  # the caption may say where the lead does not
             kept[kept.index(dup)] = e
     return kept
 

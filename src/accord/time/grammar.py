@@ -1,9 +1,9 @@
 """The pattern engine: compile the rules of `rules.yaml` and find their matches in a parsed text.
 
 Patterns are compiled once per language into fixed-length sequences of token tests (optional
-parts are expanded at compile time) and indexed by what their first token can be. A document is
-scanned once: for each token only the patterns that can start with it are tried, so the cost
-is one dictionary lookup for the vast majority of tokens, which start no time expression.
+parts are expanded at compile time) and indexed by what their first two tokens can be. A
+document is scanned once: for each token only the patterns whose first two tests can pass there
+are tried, so the vast majority of tokens, which start no time expression, cost a set lookup.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
+
+from spacy.attrs import IDX, LENGTH
 
 from .resources import END, NORMALIZE, Entry, Resources, WordClass, load_resources
 
@@ -31,9 +33,10 @@ class Pieces:
     the text and the index of the spaCy token it came from.
     """
 
-    __slots__ = ("doc", "lowers", "texts", "starts", "ends", "toks", "n", "_sent")
+    __slots__ = ("doc", "lowers", "texts", "starts", "ends", "toks", "n")
 
-    def __init__(self, doc: Any):
+    def __init__(self, doc: Any, text: str | None = None):
+        """`text` must be the text the doc was parsed from (default: `doc.text`, slower)."""
         self.doc = doc
         lowers: list[str] = []
         texts: list[str] = []
@@ -41,34 +44,36 @@ class Pieces:
         ends: list[int] = []
         toks: list[int] = []
         norm = NORMALIZE
-        for t in doc:
-            text = t.text
-            idx = t.idx
-            if len(text) > 2 and "-" in text[1:-1]:
+        if text is None:
+            text = doc.text
+        # Offsets straight from the token array: no spaCy Token objects are created here.
+        arr = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        for i, (idx, length) in enumerate(arr):
+            tok = text[idx : idx + length]
+            if length > 2 and "-" in tok[1:-1]:
                 pos = idx
-                for part in _HYPHEN.split(text):
+                for part in _HYPHEN.split(tok):
                     if part:
                         low = part.lower()
                         lowers.append(low if low.isascii() else low.translate(norm))
                         texts.append(part)
                         starts.append(pos)
                         ends.append(pos + len(part))
-                        toks.append(t.i)
+                        toks.append(i)
                         pos += len(part)
                 continue
-            low = t.lower_
+            low = tok.lower()
             lowers.append(low if low.isascii() else low.translate(norm))
-            texts.append(text)
+            texts.append(tok)
             starts.append(idx)
-            ends.append(idx + len(text))
-            toks.append(t.i)
+            ends.append(idx + length)
+            toks.append(i)
         self.lowers = lowers
         self.texts = texts
         self.starts = starts
         self.ends = ends
         self.toks = toks
         self.n = len(lowers)
-        self._sent: set[int] | None = None
 
     def token(self, j: int) -> Any:
         return self.doc[self.toks[j]]
@@ -318,18 +323,29 @@ class Grammar:
                     if all(e.context for e in elements):
                         raise ValueError(f"rule {rule.name}: pattern {src!r} has only context")
                     self.patterns.append(Pattern(rule, elements, len(self.patterns)))
-        self.by_word: dict[str, tuple[Pattern, ...]] = {}
-        self.by_char: dict[str, tuple[Pattern, ...]] = {}
-        words: dict[str, list[Pattern]] = {}
-        chars: dict[str, list[Pattern]] = {}
+        # Index: patterns whose first element always takes one piece are filed under the keys of
+        # their first two elements (word or first character of each), the others under the
+        # first element only. A piece then tries only patterns whose first two tests can pass.
+        one: dict[tuple[str, str], list[Pattern]] = {}
+        two: dict[tuple[str, str, str, str], list[Pattern]] = {}
         for p in self.patterns:
-            w, c = p.elements[0].matcher.first_keys()
-            for k in w:
-                words.setdefault(k, []).append(p)
-            for k in c:
-                chars.setdefault(k, []).append(p)
-        self.by_word = {k: tuple(v) for k, v in words.items()}
-        self.by_char = {k: tuple(v) for k, v in chars.items()}
+            keys0 = _keys(p.elements[0].matcher)
+            if len(p.elements) > 1 and _single_piece(p.elements[0].matcher):
+                keys1 = _keys(p.elements[1].matcher)
+                for k0 in keys0:
+                    for k1 in keys1:
+                        two.setdefault(k0 + k1, []).append(p)
+            else:
+                for k0 in keys0:
+                    one.setdefault(k0, []).append(p)
+        self.one = {k: tuple(v) for k, v in one.items()}
+        self.two = {k: tuple(v) for k, v in two.items()}
+        self.first_words = frozenset(k[1] for k in one if k[0] == "w") | frozenset(
+            k[1] for k in two if k[0] == "w"
+        )
+        self.first_chars = frozenset(k[1] for k in one if k[0] == "c") | frozenset(
+            k[1] for k in two if k[0] == "c"
+        )
 
     # ---- compiling
 
@@ -470,22 +486,38 @@ class Grammar:
     def find(self, P: Pieces) -> list[Match]:
         """Every rule match in the document (overlapping candidates; the tagger selects)."""
         out: list[Match] = []
-        by_word = self.by_word
-        by_char = self.by_char
+        one, two = self.one, self.two
+        first_words, first_chars = self.first_words, self.first_chars
         lowers = P.lowers
-        for i in range(P.n):
+        n = P.n
+        run = self._run
+        for i in range(n):
             low = lowers[i]
-            pats = by_word.get(low)
-            cpats = by_char.get(low[:1]) if low else None
-            if pats is None and cpats is None:
+            ch = low[:1]
+            w = low in first_words
+            c = ch in first_chars
+            if not (w or c):
                 continue
-            for group in (pats, cpats):
-                if not group:
-                    continue
-                for p in group:
-                    m = self._run(p, P, i)
-                    if m is not None:
-                        out.append(m)
+            groups = []
+            if w:
+                groups.append(one.get(("w", low)))
+            if c:
+                groups.append(one.get(("c", ch)))
+            if i + 1 < n:
+                nxt = lowers[i + 1]
+                nch = nxt[:1]
+                if w:
+                    groups.append(two.get(("w", low, "w", nxt)))
+                    groups.append(two.get(("w", low, "c", nch)))
+                if c:
+                    groups.append(two.get(("c", ch, "w", nxt)))
+                    groups.append(two.get(("c", ch, "c", nch)))
+            for group in groups:
+                if group:
+                    for p in group:
+                        m = run(p, P, i)
+                        if m is not None:
+                            out.append(m)
         return out
 
     def _run(self, p: Pattern, P: Pieces, i: int) -> Match | None:
@@ -528,6 +560,22 @@ class Grammar:
             if need not in slots:
                 return None
         return Match(start, end, rule, slots, p.order)
+
+
+def _keys(m: Matcher) -> list[tuple[str, str]]:
+    words, chars = m.first_keys()
+    return [("w", w) for w in words] + [("c", c) for c in chars]
+
+
+def _single_piece(m: Matcher) -> bool:
+    """Whether a test always consumes exactly one piece (so the next test starts at i + 1)."""
+    if isinstance(m, (Literal, ShapeMatcher)):
+        return True
+    if isinstance(m, ClassMatcher):
+        return all(len(e.tokens) == 1 for e in m.wc.entries)
+    if isinstance(m, Alternatives):
+        return all(_single_piece(o) for o in m.options)
+    return False
 
 
 @functools.lru_cache(maxsize=None)

@@ -13,12 +13,15 @@ import bisect
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+from spacy.attrs import SENT_START
+
 from ..model import Document, Timex
 from ..stage import Stage
 from .dates import parse_dct
 from .grammar import Grammar, Match, Pieces, get_grammar, select
 from .normalize import NORMALIZERS, Context, Norm
-from .tense import span_tense
+from .tense import anchor_tense
 
 _HAS_MOD = "mod" in getattr(Timex, "__dataclass_fields__", {})
 _POINT_TYPES = ("DATE", "TIME")
@@ -66,7 +69,9 @@ class TimeStage(Stage):
 
     def annotate(self, doc: Any, text: str, dct: str | None, article_id: str = "") -> list[Tagged]:
         """Like `tag`, with the TimeML mod and token range of each timex."""
-        P = Pieces(doc)
+        if len(doc) and len(text) != doc[-1].idx + len(doc[-1].text_with_ws):
+            raise ValueError("the spaCy doc was not parsed from this text")
+        P = Pieces(doc, text)
         if P.n == 0:
             return []
         chosen = select(self.grammar.find(P))
@@ -79,6 +84,9 @@ class TimeStage(Stage):
         prev: tuple[int, int, Norm] | None = None  # (sentence, end piece, norm)
         prev_end = 0
         for m in chosen:
+            if m.rule.fn == "block":
+                prev_end = m.end
+                continue
             start, mod, modded = self._modifier(P, m, prev_end)
             prev_end = m.end
             if m.rule.needs_mod and not modded:
@@ -90,7 +98,7 @@ class TimeStage(Stage):
             slots = dict(m.rule.args)
             slots.update(m.slots)
             tok_start, tok_end = P.toks[m.start], P.toks[m.end - 1] + 1
-            cx = Context(dct_date, lambda a=tok_start, b=tok_end: span_tense(doc, a, b), ref, res.numbers)
+            cx = Context(dct_date, lambda a=tok_start, b=tok_end: anchor_tense(doc, a, b), ref, res.numbers)
             fn = NORMALIZERS.get(m.rule.fn)
             if fn is None:
                 raise ValueError(f"rule {m.rule.name}: unknown normaliser {m.rule.fn!r}")
@@ -146,12 +154,12 @@ class TimeStage(Stage):
 
 
 def _sentence_starts(doc: Any) -> list[int]:
-    try:
-        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-            return [s.start for s in doc.sents]
-    except (ValueError, AttributeError):
-        pass
-    return [0]
+    """Token indices where sentences start (as in `list(doc.sents)`); [0] without boundaries."""
+    flags = doc.to_array([SENT_START])
+    starts = np.flatnonzero(flags == 1).tolist()
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    return starts
 
 
 _default_stage: TimeStage | None = None

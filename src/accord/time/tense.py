@@ -20,9 +20,8 @@ MODAL_FUTURE = frozenset({"may", "might", "could", "can", "should", "must", "oug
 FUTURE_GOVERNORS = frozenset(
     {
         "go", "going", "plan", "intend", "expect", "aim", "hope", "want", "schedule", "set",
-        "due", "prepare", "seek", "vow", "pledge", "promise", "agree", "decide", "threaten",
-        "propose", "wish", "mean", "likely", "ready", "poised", "about", "slate", "expected",
-        "scheduled", "set", "able", "need", "try", "call",
+        "due", "prepare", "vow", "pledge", "promise", "agree", "decide", "threaten", "propose",
+        "wish", "mean", "likely", "ready", "poised", "about", "slate", "expected", "scheduled",
     }
 )
 _VERBISH = ("VERB", "AUX")
@@ -91,16 +90,16 @@ def _finite_tense(verb: Any, depth: int) -> str | None:
     for a in auxes:
         if "Pres" in a.morph.get("Tense"):
             return PRESENT  # "is set for", "is meeting"
+    if verb.tag_ == "VBG" and not auxes:
+        # a participle clause ("showed the suspect heading ...") takes the tense of its head verb
+        head = verb.head
+        if head.i != verb.i and head.pos_ in _VERBISH:
+            return tense_of(head, depth + 1)
+        return None
     tense = verb.morph.get("Tense")
     if "Past" in tense:
         return PAST
     if "Pres" in tense:
-        if verb.tag_ == "VBG" and not auxes:
-            # a participle clause ("..., saying ...") takes the tense of what it modifies
-            head = verb.head
-            if head.i != verb.i and head.pos_ in _VERBISH:
-                return tense_of(head, depth + 1)
-            return None
         return PRESENT
     if verb.pos_ == "ADJ":
         # "is due/likely/set to ..." : the copula's tense
@@ -116,3 +115,28 @@ def _finite_tense(verb: Any, depth: int) -> str | None:
 def span_tense(doc: Any, start: int, end: int) -> str | None:
     """The tense governing the time expression over tokens [start, end)."""
     return tense_of(governing_verb(doc, start, end))
+
+
+NOUN_MODIFIER_DEPS = frozenset({"poss", "compound", "nmod", "amod", "npadvmod"})
+
+
+def anchor_tense(doc: Any, start: int, end: int) -> str | None:
+    """The tense that decides past vs future for a named period over tokens [start, end).
+
+    A timex that modifies a noun ("Saturday's attack", "the March 17 explosion") dates that
+    event, which news mostly reports after the fact: PAST unless the clause is in the future.
+    Otherwise the tense of the governing verb.
+    """
+    root = expression_root(doc, start, end)
+    t = span_tense(doc, start, end)
+    if root.dep_ in NOUN_MODIFIER_DEPS and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN"):
+        return FUTURE if t == FUTURE else PAST
+    return t
+
+
+def timex_verb(doc: Any, timex: Any) -> Any | None:
+    """The verb governing a `Timex` (by its character span) in the doc it was tagged in."""
+    span = doc.char_span(timex.span[0], timex.span[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return governing_verb(doc, span.start, span.end)

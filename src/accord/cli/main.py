@@ -265,7 +265,7 @@ def demo(db: Optional[Path] = DbOption) -> None:
             records = store.article_records(article_id)
             counts = store.counts()
     out.print(f"[bold]{EXAMPLE_FILE}[/bold]: {statuses[0]} in {path} "
-              f"(the database now holds {counts['articles']} articles, {counts['events']} events)")
+              f"(the database holds {counts['articles']} article(s), {counts['events']} event(s))")
     events = [r for r in records if r["kind"] == "event"]
     events.sort(key=lambda e: (e["sentence"], e["trigger"]["span"][0]))
     render.events_table(out, events)

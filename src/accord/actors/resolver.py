@@ -21,6 +21,7 @@ from typing import Any
 from ..model import Actor, Document, Mention
 from ..stage import Stage
 from .gazetteer import AliasMatch, Gazetteer
+from ..places import geocode
 from .knowledge import Entity, KnowledgeBase
 
 # Left dependents that belong to a noun phrase in front of its head.
@@ -92,6 +93,7 @@ class ActorStage(Stage):
                 by_token.setdefault(i, []).append(m)
         consumed: set[tuple[int, int]] = set()  # alias matches used as cues of a role phrase
         found: list[_Found] = []
+        pending_context: list[tuple[Any, int, str | None]] = []
 
         # Role phrases and person names with titles, one noun-phrase head at a time.
         for head in doc:
@@ -111,6 +113,13 @@ class ActorStage(Stage):
                 cues = self._prepositional_cues(head, by_token)
                 from_cues = bool(cues)
             if not cues:
+                place_country = _place_country(head)  # "police in Lagos"
+                if place_country is not None:
+                    found.append(self._group(head, left, head.i + 1, place_country, sector, "role-place"))
+                elif role is None and head.dep_ not in ("compound", "amod") and _bare_or_definite(head):
+                    # "Authorities ease curfew as businesses reopen in Amman": an unnamed group
+                    # belongs to the one country its sentence names, if it names exactly one.
+                    pending_context.append((head, left, sector))
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
             for idx, (cue_match, country) in enumerate(cues):
@@ -153,6 +162,10 @@ class ActorStage(Stage):
                         )
                     )
 
+        # People the knowledge base does not list, named with a title: "Libyan Prime Minister
+        # Fayez al-Sarraj" is a Libyan government actor even without an entry.
+        found.extend(self._unlisted_people(doc, on, by_token, consumed, found))
+
         # Names: every accepted alias match not used as a cue above.
         for m in matches:
             if (m.start, m.end) in consumed:
@@ -170,6 +183,8 @@ class ActorStage(Stage):
                 f.code, f.sector = f"{entity.code}GOV", "GOV"
             found.append(f)
 
+        found.extend(self._places(doc, found))
+        found.extend(self._context_groups(pending_context, found))
         found = _merge_same_entity(found)
         # A country inside a person's title ("Russia's President Vladimir Putin") describes the
         # person; it is not a mention of its own.
@@ -207,8 +222,11 @@ class ActorStage(Stage):
                         choice = earlier[-1]
                     else:
                         in_office = [m for m in people if kb.offices_of(m.key, on)]
+                        curated = [m for m in people if not kb._is_historical(m.key)]
                         if len(in_office) == 1:
                             choice = in_office[0]
+                        elif len(curated) == 1:  # "Obama" in 2018: one well-known person
+                            choice = curated[0]
                 if choice is not None:
                     named_in_full.add(choice.key)
             else:
@@ -252,6 +270,83 @@ class ActorStage(Stage):
                     seen.add((m.start, m.end))
                     cues.append((m, entity.country))
         return cues
+
+    def _group(self, head: Any, start: int, end: int, country: str, sector: str | None, how: str) -> _Found:
+        group_sector = sector or "GOV"
+        code = f"{country}{group_sector}"
+        try:
+            entity = self.kb.entity(f"country:{country}")
+        except KeyError:
+            entity = Entity(key=f"group:{code}", kind="group", name=None, country=country,  # type: ignore[arg-type]
+                            sector=group_sector, code=code)
+        return _Found(start, end, entity, "role-group", code=code, sector=group_sector, country=country)
+
+    def _unlisted_people(self, doc: Any, on: dt.date, by_token, consumed, found: list[_Found]) -> list[_Found]:
+        covered = {i for f in found for i in range(f.start, f.end)}
+        covered |= {i for m in (x for ms in by_token.values() for x in ms)
+                    if self.kb.entity(m.key).kind == "person" for i in range(m.start, m.end)}
+        out: list[_Found] = []
+        surnames: dict[str, Entity] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            head = ent[-1]
+            if len(ent) == 1 and head.text in surnames:  # "Sarraj said" after the full name
+                out.append(_Found(ent.start, ent.end, surnames[head.text], "surname"))
+                continue
+            left = _np_left(head)
+            title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and self.kb.role_for(t.lower_)]
+            if not title:
+                continue
+            sector = self.kb.role_for(title[-1].lower_)[1] or "GOV"
+            cues = [(m, self.kb.entity(m.key).country) for t in doc[left : ent.start] for m in by_token.get(t.i, ())
+                    if self.kb.entity(m.key).kind in COUNTRY_LIKE and self.kb.entity(m.key).country]
+            if not cues:
+                continue
+            match, country = cues[0]
+            consumed.add((match.start, match.end))
+            entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
+                            sector=sector, code=f"{country}{sector}")
+            if len(ent) > 1:
+                surnames[head.text] = entity
+            start = left
+            while start < ent.start and doc[start].dep_ == "det":
+                start += 1
+            out.append(_Found(start, ent.end, entity, "name-title"))
+        return out
+
+    def _context_groups(self, pending: list[tuple[Any, int, str | None]], found: list[_Found]) -> list[_Found]:
+        out: list[_Found] = []
+        covered = {i for f in found for i in range(f.start, f.end)}
+        for head, left, sector in pending:
+            if head.i in covered:
+                continue
+            sent = head.sent
+            countries = {f.entity.country for f in found
+                         if sent.start <= f.start < sent.end and f.entity.kind in ("country", "seat") and f.entity.country}
+            if len(countries) == 1:
+                out.append(self._group(head, left, head.i + 1, countries.pop(), sector, "role-context"))
+        return out
+
+    def _places(self, doc: Any, found: list[_Found]) -> list[_Found]:
+        """Places the knowledge base does not name as actors stand for their country."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        out: list[_Found] = []
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC") or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            if _is_dateline(doc, ent.start, ent.end):
+                continue
+            hit = geocode(ent.text)
+            if hit is None or not hit.country:
+                continue
+            try:
+                entity = self.kb.entity(f"country:{hit.country}")
+            except KeyError:
+                continue
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            out.append(_Found(start, ent.end, entity, "place"))
+        return out
 
     def _prepositional_cues(self, head: Any, by_token: dict[int, list[AliasMatch]]) -> list[tuple[AliasMatch, str]]:
         cues: list[tuple[AliasMatch, str]] = []
@@ -325,7 +420,7 @@ class ActorStage(Stage):
         country = f.country if f.country is not None else entity.country
         sector = f.sector if f.sector is not None else entity.sector
         name = f.name if f.code is not None and f.name is None and entity.kind == "group" else entity.name
-        if entity.kind == "person":
+        if entity.kind == "person" and not entity.key.startswith("unlisted:"):
             code = self.kb.person_code(entity.key, on)
             country = self.kb.code_country(code)
             sector = entity.sector if code == entity.code else (code[len(country or ""):][:3] or None)
@@ -381,6 +476,29 @@ def _np_left(head: Any) -> int:
         if child.dep_ in NP_LEFT_DEPS:
             left = min(left, child.left_edge.i)
     return left
+
+
+def _bare_or_definite(head: Any) -> bool:
+    """"police", "the authorities": no quantifier or adjective that makes the group vague."""
+    for child in head.lefts:
+        if child.dep_ == "det" and child.lower_ not in ("the",):
+            return False
+        if child.dep_ in ("amod", "nummod", "quantmod", "predet", "compound", "poss"):
+            return False
+    return True
+
+
+def _place_country(head: Any) -> str | None:
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "of"):
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                    ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+                    text = ent.text if ent is not None and ent.label_ in ("GPE", "LOC") else None
+                    hit = geocode(text) if text else None
+                    if hit is not None and hit.country:
+                        return hit.country
+    return None
 
 
 def _is_iso3(code: str, kb: KnowledgeBase) -> bool:

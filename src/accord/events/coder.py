@@ -14,7 +14,7 @@ from ..model import Actor, Document, Event, Mention, Place, Timex, Trigger, stab
 from ..stage import Stage
 from .lexicon import Modality, Pattern, load_lexicon, load_modality
 from .ontology import lookup
-from .places import geocode
+from ..places import geocode
 
 SUBJECT_DEPS = ("nsubj",)
 CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "pcomp")

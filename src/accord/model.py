@@ -226,6 +226,25 @@ class Quote:
         }
 
 
+@dataclass(slots=True)
+class Detection:
+    """Internal: an event the coder detected in a sentence, whether or not its actors resolved.
+
+    Only detections with a resolved actor become `Event` records; evaluation of event typing and
+    argument spans reads all of them.
+    """
+
+    sentence: int
+    code: str
+    trigger: Span
+    source_span: Span | None
+    target_span: Span | None
+    negated: bool
+    modality: str
+    rule: str
+    specificity: int = 0
+
+
 @dataclass
 class Document:
     """An article on its way through the pipeline; each stage fills its own list."""
@@ -236,6 +255,7 @@ class Document:
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    detections: list[Detection] = field(default_factory=list)  # internal, never a record
 
     @property
     def id(self) -> str:

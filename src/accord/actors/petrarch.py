@@ -14,13 +14,14 @@ The format, as this reader understands it::
         [RUSELI]                                undated     the code at any other time
         [---]                                   no code
 
-Dates are YYMMDD or YYYYMMDD. A two-digit year up to ten years ahead of the current year is read
-as 20YY, anything else as 19YY (``pivot`` changes that); eight digits are never ambiguous.
+Dates are YYMMDD or YYYYMMDD. A two-digit year up to the current year's is read as 20YY, anything
+later as 19YY (``pivot`` changes that; a FROM-TO range whose FROM would come after its TO reads
+FROM as 19YY); write days after the current year with eight digits.
 
 ``read_actor_entries`` gives the entries as written (tools/build_actors.py builds the packaged
 historical_people.tsv from it). ``read_petrarch_actors`` turns the entries that are people - every
-entry with a dated code or an ELI ("elite") code, country blocks and undated organisations left out
-- into people in the shape of the packaged people.yaml, ready for ``KnowledgeBase.load``:
+entry with a dated code or an ELI ("elite") code; countries (entries with a bare three-letter code)
+and organisations (undated codes only) are left out - into people in the shape of the packaged people.yaml, ready for ``KnowledgeBase.load``:
 
 - ``id``: the name as a slug (made unique within the file), ``name``: the entry's name in title
   case, ``aliases``: the multi-word synonyms, ``short``: the one-word synonyms;
@@ -95,8 +96,8 @@ def title_name(raw: str) -> str:
 
 
 def default_pivot() -> int:
-    """Two-digit years up to this one are 20YY: ten years ahead of the current year."""
-    return (dt.date.today().year + 10) % 100
+    """Two-digit years up to this one are 20YY: the current year's last two digits."""
+    return dt.date.today().year % 100
 
 
 def clamp_date(y: int, m: int, d: int) -> dt.date | None:
@@ -210,6 +211,8 @@ def _add_code(entry: ActorEntry, code: str, dates: str, line: int, pivot: int | 
     m = re.fullmatch(r"(\d{6,8})\s*-\s*(\d{6,8})", dates)
     if m:
         start, end = parse_ymd(m.group(1), pivot), parse_ymd(m.group(2), pivot)
+        if start and end and start > end and len(m.group(1)) == 6 and pivot is None and start.year >= 2000:
+            start = clamp_date(start.year - 100, start.month, start.day)  # 331108-730717: 1933
         if start and end:
             entry.codes.append(DatedCode(code, start, end))
             return
@@ -261,9 +264,12 @@ def convert_petrarch(path: Path | str, kb: KnowledgeBase | None = None, strict: 
         conv.problems.append(full)
 
     for entry in entries:
+        if entry.country_block or any(len(c.code) == 3 and c.code != "ELI" for c in entry.codes):
+            conv.skipped += 1  # a country ("ARMENIA_ ... [ARM >911221]"), not a person
+            continue
         for p in entry.problems:
             problem(entry, p)
-        if entry.country_block or not entry.codes:
+        if not entry.codes:
             conv.skipped += 1
             continue
         if not any(c.dated or c.code.endswith("ELI") for c in entry.codes):

@@ -24,6 +24,7 @@ from ..readers import Rejection, read_inputs
 from ..readers.dates import check_date
 from ..readers.errors import InputRejected
 from . import render
+from .actors import actors_app
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
 
@@ -34,6 +35,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_show_locals=False,
 )
+app.add_typer(actors_app, name="actors", help="Look up, list and extend the actor knowledge.")
 out = Console(soft_wrap=False)
 err = Console(stderr=True)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..analysis.syntax import subject_of
-from ..model import Actor, Document, Event, Mention, Place, Timex, Trigger, stable_id
+from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .lexicon import Modality, Pattern, load_lexicon, load_modality
 from .ontology import lookup
@@ -35,6 +35,13 @@ class _Candidate:
     sources: list[Actor] = field(default_factory=list)
     targets: list[Actor] = field(default_factory=list)
     rule: list[str] = field(default_factory=list)
+    code: str = ""  # the CAMEO code; the pattern's unless a more specific resource overrides it
+    specificity: int = 0
+    source_tok: Any | None = None  # the argument heads, resolved to actors or not
+    target_tok: Any | None = None
+
+    def __post_init__(self) -> None:
+        self.code = self.code or self.pattern.code
 
 
 class EventStage(Stage):
@@ -56,15 +63,23 @@ class EventStage(Stage):
             for tok in sent:
                 sent_of[tok.i] = n
         events: list[tuple[Event, str]] = []
+        document.detections = []
         for sent_no, sent in enumerate(sentences):
             used_nouns: set[int] = set()
             for cand in self._candidates(sent, used_nouns):
                 self._arguments(cand, mentions_at)
                 # What the event is called ("call", "meet"): a report of the same event uses it too.
                 head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
+                negated, modality = self._negated(cand), self._modality(cand)
+                tspan = _trigger_span(cand)
+                document.detections.append(Detection(
+                    sentence=sent_no, code=cand.code, trigger=(tspan.start_char, tspan.end_char),
+                    source_span=_np_span(cand.source_tok), target_span=_np_span(cand.target_tok),
+                    negated=negated, modality=modality, rule="; ".join(cand.rule), specificity=cand.specificity))
                 for source, target in self._dyads(cand, document, mentions_at, sent):
-                    event = self._event(document, cand, source, target, sent_no, sent, timex_roots)
+                    event = self._event(document, cand, source, target, sent_no, sent, timex_roots, negated, modality)
                     events.append((event, head_word))
+        document.detections = document.detections  # kept in sentence order
         document.events = _deduplicate(events)
 
     # ------------------------------------------------------------ triggers
@@ -106,6 +121,7 @@ class EventStage(Stage):
         if cand.pattern.nominal:
             for child in trig.children:
                 if child.dep_ == "poss":
+                    cand.source_tok = child
                     cand.sources = _actors_of(child, mentions_at)
                     cand.rule.append("src=poss")
                     break
@@ -121,11 +137,17 @@ class EventStage(Stage):
                         cand.rule.append("src=clause-subject")
             return
         subject, passive = subject_of(trig)
+        if subject is not None:
+            if passive:
+                cand.target_tok = subject if cand.noun is None else None
+            else:
+                cand.source_tok = subject
         if passive:
             for child in trig.children:
                 if child.dep_ == "agent":
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
+                            cand.source_tok = pobj
                             cand.sources = _actors_of(pobj, mentions_at)
                             cand.rule.append("src=agent")
             if subject is not None and cand.noun is None:
@@ -159,8 +181,11 @@ class EventStage(Stage):
             else:
                 continue
             for tok in toks:
+                if cand.target_tok is None:
+                    cand.target_tok = tok
                 actors = _actors_of(tok, mentions_at)
                 if actors:
+                    cand.target_tok = tok
                     cand.rule.append(f"tgt={spec}")
                     return actors
                 for poss in tok.children:  # "denounced Russia's war": the war's owner
@@ -199,24 +224,16 @@ class EventStage(Stage):
         return [(s, t) for s in sources for t in targets if s.key != t.key]
 
     # --------------------------------------------------------------- event
-    def _event(self, document: Document, cand: _Candidate, source, target, sent_no, sent, timex_roots) -> Event:
+    def _event(self, document: Document, cand: _Candidate, source, target, sent_no, sent, timex_roots,
+               negated: bool, modality: str) -> Event:
         trig = cand.trigger
-        first = trig.i
-        last = cand.noun.i if cand.noun is not None else trig.i
-        if cand.noun is not None:
-            first = min(first, cand.noun.left_edge.i if cand.noun.dep_ == "dobj" else cand.noun.i)
-            first = min(first, trig.i)
-        elif cand.pattern.nominal:
-            first = min([c.i for c in trig.lefts if c.dep_ == "compound"] + [trig.i])
         doc = trig.doc
-        tspan = doc[first : last + 1]
-        negated = self._negated(cand)
-        modality = self._modality(cand)
+        tspan = _trigger_span(cand)
         date, precision, basis = _event_date(cand, timex_roots, document.article.date)
         place = _location(trig, cand.noun)
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
-        code = lookup(cand.pattern.code)
+        code = lookup(cand.code)
         confidence = 0.5 + (0.2 if source else 0) + (0.2 if target else 0)
         if any(r.startswith("partner") for r in cand.rule):
             confidence -= 0.15
@@ -316,6 +333,26 @@ class EventStage(Stage):
 
 
 # ----------------------------------------------------------------- helpers
+def _trigger_span(cand: _Candidate) -> Any:
+    trig = cand.trigger
+    first = trig.i
+    last = cand.noun.i if cand.noun is not None else trig.i
+    if cand.noun is not None:
+        first = min(trig.i, cand.noun.left_edge.i if cand.noun.dep_ == "dobj" else cand.noun.i)
+    elif cand.pattern.nominal:
+        first = min([c.i for c in trig.lefts if c.dep_ == "compound"] + [trig.i])
+    return trig.doc[min(first, last) : max(first, last) + 1]
+
+
+def _np_span(tok: Any | None) -> tuple[int, int] | None:
+    """Character span of the noun phrase a token heads (its whole subtree)."""
+    if tok is None:
+        return None
+    doc = tok.doc
+    span = doc[tok.left_edge.i : tok.right_edge.i + 1]
+    return (span.start_char, span.end_char)
+
+
 def _index_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
     at: dict[int, list[Mention]] = {}
     for m in mentions:

@@ -1,0 +1,268 @@
+"""Event coding against the development data in ../shared:
+
+- PLOVER gold sentences (PLOVER_GSR_CAMEO.txt): event type accuracy, after mapping their PLOVER 0.5
+  labels to 2021 types (resources/plover/plover_gold_labels.tsv);
+- ConfliBERT CAMEO sentences: 5-class accuracy from the coded event's CAMEO root
+  (cameo_class_train.tsv), and source/target span precision, recall and F1 with overlap
+  matching (cameo_ner_train.txt);
+- the founding article against an expectation file of what a careful coder would record.
+
+A sentence with several coded events is judged by its most confident one (the first on ties);
+a sentence with none is predicted as "no event" (class 0, the neutral/statement class, for
+ConfliBERT; a miss for PLOVER).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..model import Article, Detection, Document, Event
+from .conll import read_conll
+from ..events.ontology import lookup
+
+CLASS_OF_ROOT = {**{f"{r:02d}": 0 for r in (1, 2)}, **{f"{r:02d}": 1 for r in (3, 4, 5)},
+                 **{f"{r:02d}": 2 for r in (6, 7, 8)}, **{f"{r:02d}": 3 for r in range(9, 14)},
+                 **{f"{r:02d}": 4 for r in range(14, 21)}}
+CLASS_NAMES = {0: "neutral/statement", 1: "verbal cooperation", 2: "material cooperation",
+               3: "verbal conflict", 4: "material conflict"}
+
+
+@dataclass
+class Classification:
+    """Gold and predicted labels with accuracy and per-class precision/recall."""
+
+    gold: list[Any] = field(default_factory=list)
+    predicted: list[Any] = field(default_factory=list)
+
+    def add(self, gold: Any, predicted: Any) -> None:
+        self.gold.append(gold)
+        self.predicted.append(predicted)
+
+    @property
+    def n(self) -> int:
+        return len(self.gold)
+
+    @property
+    def accuracy(self) -> float:
+        return sum(g == p for g, p in zip(self.gold, self.predicted)) / self.n if self.n else 0.0
+
+    def per_class(self) -> dict[Any, dict[str, float]]:
+        labels = sorted(set(self.gold) | set(self.predicted), key=str)
+        out = {}
+        for label in labels:
+            tp = sum(g == p == label for g, p in zip(self.gold, self.predicted))
+            n_pred = sum(p == label for p in self.predicted)
+            n_gold = sum(g == label for g in self.gold)
+            out[label] = {"precision": tp / n_pred if n_pred else 0.0, "recall": tp / n_gold if n_gold else 0.0,
+                          "gold": n_gold, "predicted": n_pred}
+        return out
+
+
+@dataclass
+class SpanScore:
+    tp_pred: int = 0  # predicted spans that overlap a gold span of the same role
+    n_pred: int = 0
+    tp_gold: int = 0  # gold spans overlapped by a predicted span of the same role
+    n_gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp_pred / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main_detection(doc: Document) -> Detection | None:
+    """The event a one-event sentence is judged by: asserted and non-negated first, then the one
+    with both arguments, then the most specific pattern, then the first."""
+    if not doc.detections:
+        return None
+    best = max(doc.detections, key=lambda d: (not d.negated, d.modality == "asserted",
+                                               (d.source_span is not None) + (d.target_span is not None),
+                                               d.specificity, -d.trigger[0]))
+    return best
+
+
+def _pipeline(nlp: Any = None):
+    from ..pipeline import Pipeline
+
+    return Pipeline.default(nlp)
+
+
+def _process(texts: Iterable[tuple[str, str, str | None]], pipeline) -> list[Document]:
+    """Run the pipeline over (id, text, date); failures raise (evaluation must see them)."""
+    from ..pipeline import StageFailure
+
+    out = []
+    for result in pipeline.process(Article(id=i, text=t, date=d) for i, t, d in texts):
+        if isinstance(result, StageFailure):
+            raise RuntimeError(str(result))
+        out.append(result)
+    return out
+
+
+# ---------------------------------------------------------------------------- PLOVER
+def plover_label_map() -> dict[str, str | None]:
+    path = files("accord").joinpath("resources", "plover", "plover_gold_labels.tsv")
+    rows = csv.DictReader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t")
+    return {r["label_v05"]: (r["plover"] or None) for r in rows}
+
+
+def evaluate_plover(shared: Path, pipeline=None, limit: int | None = None) -> tuple[Classification, list[dict]]:
+    records = json.loads((shared / "data" / "plover" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
+    mapping = plover_label_map()
+    items = [r for r in records if r.get("text") and mapping.get(r.get("event"))]
+    if limit:
+        items = items[:limit]
+    pipeline = pipeline or _pipeline()
+    docs = _process(((r["id"], r["text"], r.get("date")) for r in items), pipeline)
+    result, errors = Classification(), []
+    for record, doc in zip(items, docs):
+        gold = mapping[record["event"]]
+        det = main_detection(doc)
+        predicted = lookup(det.code).plover if det else "NONE"
+        result.add(gold, predicted)
+        if gold != predicted:
+            errors.append({"id": record["id"], "gold": gold, "predicted": predicted, "text": record["text"],
+                           "rule": det.rule if det else "", "code": det.code if det else None})
+    return result, errors
+
+
+# ------------------------------------------------------------------------ ConfliBERT
+def evaluate_conflibert_classes(shared: Path, pipeline=None, limit: int | None = None) -> tuple[Classification, list[dict]]:
+    path = shared / "data" / "conflibert-cameo-train" / "cameo_class_train.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text, _, label = line.rpartition("\t")
+        if text and label.strip().isdigit():
+            rows.append((text, int(label)))
+    if limit:
+        rows = rows[:limit]
+    pipeline = pipeline or _pipeline()
+    docs = _process(((f"cls-{n}", t, None) for n, (t, _) in enumerate(rows)), pipeline)
+    result, errors = Classification(), []
+    for (text, gold), doc in zip(rows, docs):
+        det = main_detection(doc)
+        predicted = CLASS_OF_ROOT[det.code[:2]] if det else 0
+        result.add(gold, predicted)
+        if gold != predicted:
+            errors.append({"gold": gold, "predicted": predicted, "text": text,
+                           "event": f"{det.code} {text[det.trigger[0]:det.trigger[1]]} [{det.rule}]" if det else None})
+    return result, errors
+
+
+def evaluate_conflibert_spans(shared: Path, pipeline=None, limit: int | None = None) -> dict[str, SpanScore]:
+    sentences = read_conll(shared / "data" / "conflibert-cameo-train" / "cameo_ner_train.txt")
+    if limit:
+        sentences = sentences[:limit]
+    pipeline = pipeline or _pipeline()
+    docs = _process(((f"ner-{n}", s.text, None) for n, s in enumerate(sentences)), pipeline)
+    scores = {"S": SpanScore(), "T": SpanScore()}
+    for sent, doc in zip(sentences, docs):
+        offsets = sent.offsets()
+        gold = {"S": [], "T": []}
+        for role, a, b in sent.spans():
+            gold[role].append((offsets[a][0], offsets[b - 1][1]))
+        predicted = {"S": set(), "T": set()}
+        det = main_detection(doc)  # the data mark one event a sentence
+        if det is not None:
+            if det.source_span:
+                predicted["S"].add(tuple(det.source_span))
+            if det.target_span:
+                predicted["T"].add(tuple(det.target_span))
+        for role in ("S", "T"):
+            sc = scores[role]
+            sc.n_gold += len(gold[role])
+            sc.n_pred += len(predicted[role])
+            sc.tp_pred += sum(any(_overlap(p, g) for g in gold[role]) for p in predicted[role])
+            sc.tp_gold += sum(any(_overlap(p, g) for p in predicted[role]) for g in gold[role])
+    both = SpanScore(*(sum(getattr(scores[r], f) for r in "ST") for f in ("tp_pred", "n_pred", "tp_gold", "n_gold")))
+    scores["both"] = both
+    return scores
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+# --------------------------------------------------------------- founding article
+def evaluate_expectations(expect_path: Path, article_path: Path, pipeline=None) -> dict[str, Any]:
+    """Compare coded events with an expectation file (YAML) of what a careful coder records.
+
+    The file lists `events` a careful coder would record (each may be matched once) and
+    `acceptable` ones a careful coder would not reject though not require. A coded event
+    matching neither is one a careful coder would reject.
+    """
+    import yaml
+
+    from ..readers import read_inputs
+
+    spec = yaml.safe_load(expect_path.read_text(encoding="utf-8"))
+    [article] = [a for a in read_inputs([article_path]) if isinstance(a, Article)]
+    pipeline = pipeline or _pipeline()
+    [doc] = _process([(article.id, article.text, article.date)], pipeline)
+    expected = spec.get("events", [])
+    acceptable = spec.get("acceptable", [])
+    found = [False] * len(expected)
+    rejected = []
+    for e in doc.events:
+        hit = next((n for n, x in enumerate(expected) if not found[n] and _matches(e, x)), None)
+        if hit is not None:
+            found[hit] = True
+        elif not any(_matches(e, x) for x in acceptable + expected):
+            rejected.append(e)
+    n = len(doc.events)
+    return {"coded": n, "expected": len(expected), "recalled": sum(found),
+            "rejected": len(rejected), "rejected_share": len(rejected) / n if n else 0.0,
+            "missing": [x for x, f in zip(expected, found) if not f],
+            "rejected_events": [f"s{e.sentence} {_describe(e)}" for e in rejected]}
+
+
+def _describe(e: Event) -> str:
+    s = e.source.name or e.source.code if e.source else "-"
+    t = e.target.name or e.target.code if e.target else "-"
+    return f"{s} {e.cameo} {t} {e.date} neg={e.negated} {e.modality} ({e.trigger.text})"
+
+
+def _actor_ok(actor, want) -> bool:
+    if want is None:
+        return True
+    if actor is None:
+        return want == "-"
+    wants = want if isinstance(want, list) else [want]
+    return any(w == actor.name or actor.code.startswith(w) or w == actor.country for w in wants)
+
+
+def _matches(e: Event, x: dict) -> bool:
+    """An event matches an expectation on the fields the expectation gives."""
+    codes = x.get("cameo")
+    if codes is not None:
+        codes = [str(c) for c in (codes if isinstance(codes, list) else [codes])]
+        if not any(e.cameo.startswith(c) for c in codes):
+            return False
+    if x.get("either_direction"):
+        ok = (_actor_ok(e.source, x.get("source")) and _actor_ok(e.target, x.get("target"))) or \
+             (_actor_ok(e.source, x.get("target")) and _actor_ok(e.target, x.get("source")))
+    else:
+        ok = _actor_ok(e.source, x.get("source")) and _actor_ok(e.target, x.get("target"))
+    if not ok:
+        return False
+    for key in ("date", "negated", "modality"):
+        if key in x and str(getattr(e, key)).lower() != str(x[key]).lower():
+            return False
+    if "location" in x and (e.location is None or e.location.name != x["location"]):
+        return False
+    return True

@@ -338,7 +338,7 @@ def test_read_petrarch_actors_until_codes_and_two_digit_years(tmp_path):
                                                                  ("0001-01-01", "1999-01-01")]
     assert olga["offices"][1]["approx"] is True
     assert (mao["offices"][0]["start"], mao["offices"][0]["end"]) == ("1949-10-01", "1976-09-09")
-    assert old["offices"][0]["start"] == "1933-11-08"  # FROM after TO: FROM is 19YY
+    assert old["offices"][0]["start"] == "1933-11-08"  # a two-digit year after this year's is 19YY
 
 
 def test_read_petrarch_actors_strict_and_lenient(tmp_path):

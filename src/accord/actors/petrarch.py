@@ -15,8 +15,7 @@ The format, as this reader understands it::
         [---]                                   no code
 
 Dates are YYMMDD or YYYYMMDD. A two-digit year up to the current year's is read as 20YY, anything
-later as 19YY (``pivot`` changes that; a FROM-TO range whose FROM would come after its TO reads
-FROM as 19YY); write days after the current year with eight digits.
+later as 19YY (``pivot`` changes that); write days after the current year with eight digits.
 
 ``read_actor_entries`` gives the entries as written (tools/build_actors.py builds the packaged
 historical_people.tsv from it). ``read_petrarch_actors`` turns the entries that are people - every
@@ -211,8 +210,6 @@ def _add_code(entry: ActorEntry, code: str, dates: str, line: int, pivot: int | 
     m = re.fullmatch(r"(\d{6,8})\s*-\s*(\d{6,8})", dates)
     if m:
         start, end = parse_ymd(m.group(1), pivot), parse_ymd(m.group(2), pivot)
-        if start and end and start > end and len(m.group(1)) == 6 and pivot is None and start.year >= 2000:
-            start = clamp_date(start.year - 100, start.month, start.day)  # 331108-730717: 1933
         if start and end:
             entry.codes.append(DatedCode(code, start, end))
             return

@@ -48,6 +48,17 @@ class _Found:
     role: str | None = None
 
 
+@lru_cache(maxsize=1)
+def _anaphora() -> dict[str, Any]:
+    from importlib.resources import files
+
+    import yaml
+
+    data = yaml.safe_load(files("accord").joinpath("resources", "actors", "anaphora.yaml").read_text("utf-8"))
+    return {"igo": frozenset(data.get("igo", ())), "country": frozenset(data.get("country", ())),
+            "allies": frozenset(data.get("allies", ())), "allies_region": data.get("allies_region")}
+
+
 @lru_cache(maxsize=4)
 def _gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
     import spacy
@@ -66,7 +77,11 @@ class ActorStage(Stage):
     name = "actors"
 
     def __init__(self, kb: KnowledgeBase | None = None):
-        self.kb = kb or KnowledgeBase.default()
+        if kb is None:
+            from .user_files import load_knowledge_base  # packaged data plus the user's own files
+
+            kb = load_knowledge_base()
+        self.kb = kb
         self.gazetteer = _gazetteer_for(self.kb)
 
     # ------------------------------------------------------------------ public
@@ -315,6 +330,21 @@ class ActorStage(Stage):
             out.append(_Found(start, ent.end, entity, "name-title"))
         return out
 
+    def _groups_of_plural(self, tok: Any, picked: list[_Found], covered: set[int]) -> list[_Found]:
+        """"top officials from both countries": the officials of each of the two countries."""
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in ("from", "of"):
+            return []
+        head = prep.head
+        if head.i in covered or head.pos_ != "NOUN":
+            return []
+        hit = self.kb.role_for(head.lower_) or self.kb.role_for(head.lemma_.lower())
+        if hit is None:
+            return []
+        start = _np_left(head)
+        return [self._group(head, start, head.i + 1, f.entity.country, hit[1], "role-plural")
+                for f in picked if f.entity.country]
+
     def _context_groups(self, pending: list[tuple[Any, int, str | None]], found: list[_Found]) -> list[_Found]:
         out: list[_Found] = []
         covered = {i for f in found for i in range(f.start, f.end)}
@@ -385,11 +415,41 @@ class ActorStage(Stage):
         extra: list[_Found] = []
         covered = {i for f in found for i in range(f.start, f.end)}
         quote_depth = _inside_quotes(doc)
+        anaphora = _anaphora()
         for tok in doc:
             if tok.i in covered:
                 continue
             prior = [f for f in found if f.end <= tok.i]
             low = tok.lower_
+            if tok.pos_ == "PRON" and low == "it" and tok.dep_ == "nsubj" and not quote_depth[tok.i] \
+                    and tok.head.morph.get("VerbForm") != ["Inf"] and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children):
+                # "China engages with the body even as it has objected": a finite clause's "it"
+                # is the nearest subject that is a country or organisation.
+                antecedent = _salient_subject(doc, tok, prior, ("country", "igo", "org", "seat"))
+                if antecedent is not None:
+                    extra.append(_Found(tok.i, tok.i + 1, antecedent.entity, "pronoun",
+                                        code=antecedent.code, sector=antecedent.sector))
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in (anaphora["igo"] | anaphora["country"]) \
+                    and _definite_description(tok):
+                kinds = ("igo", "org") if tok.lemma_.lower() in anaphora["igo"] else ("country",)
+                previous = [f for f in prior if f.entity.kind in kinds and f.how != "role-group"]
+                if previous:
+                    start = min([c.i for c in tok.lefts] + [tok.i])
+                    extra.append(_Found(start, tok.i + 1, previous[-1].entity, "definite"))
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in anaphora["allies"] and anaphora["allies_region"]:
+                owner = [f for f in found if f.entity.kind == "country" and f.start < tok.i and
+                         any(doc[i].head.i == tok.i for i in range(f.start, f.end))]
+                region = anaphora["allies_region"]
+                if owner and owner[-1].entity.country in self.kb.region_members(region):
+                    try:
+                        entity = self.kb.entity(f"region:{region}")
+                    except KeyError:
+                        entity = None
+                    if entity is not None:  # "US allies": Western governments
+                        extra.append(_Found(owner[-1].start, tok.i + 1, entity, "allies"))
+                continue
             if tok.pos_ == "PRON" and low in PERSON_PRONOUNS and not quote_depth[tok.i]:
                 if tok.dep_ == "poss":
                     continue
@@ -411,6 +471,8 @@ class ActorStage(Stage):
                         extra.append(_Found(start, tok.i + 1, f.entity, "plural", role=f.role))
                     else:
                         extra.append(_Found(start, tok.i + 1, f.entity, "plural"))
+                if picked and not want_person:
+                    extra.extend(self._groups_of_plural(tok, picked, covered))
         return extra
 
     # ------------------------------------------------------------- records
@@ -553,6 +615,23 @@ def _inside_quotes(doc: Any) -> list[bool]:
             inside = not inside
         out.append(inside)
     return out
+
+
+def _definite_description(tok: Any) -> bool:
+    """"the international body", "the country": a determiner "the" and nothing naming it."""
+    lefts = list(tok.lefts)
+    return bool(lefts) and lefts[0].lower_ == "the" and all(
+        c.dep_ in ("det", "amod") and c.pos_ in ("DET", "ADJ") for c in lefts)
+
+
+def _salient_subject(doc: Any, tok: Any, prior: list[_Found], kinds: tuple[str, ...]) -> _Found | None:
+    window = _sentences_back(doc, tok, 1)
+    for f in reversed(prior):
+        if f.start < window:
+            break
+        if f.entity.kind in kinds and doc[f.end - 1].dep_ in ("nsubj", "nsubjpass"):
+            return f
+    return None
 
 
 def _salient_person(doc: Any, pronoun: Any, prior: list[_Found]) -> _Found | None:

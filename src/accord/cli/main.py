@@ -304,6 +304,11 @@ def _emit(rows: list[dict[str, Any]], format: Format, table) -> None:
         table(out, rows)
 
 
+from .evaluate import eval_command  # noqa: E402  (registered here to keep main.py the one entry)
+
+app.command("eval")(eval_command)
+
+
 @app.callback(invoke_without_command=True)
 def _main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
     if version:

@@ -1,0 +1,138 @@
+"""`accord eval`: score the pipeline on the project's evaluation data and print tables."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+TASKS = ("actors", "events", "time", "quotes")
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}"
+
+
+def eval_command(
+    tasks: Optional[List[str]] = typer.Argument(None, help=f"Which to run: {', '.join(TASKS)} (default: all)."),
+    shared: Path = typer.Option(Path("../shared"), "--shared", help="The shared data folder (contract, data/)."),
+    gold: Path = typer.Option(Path("tests/data"), "--gold", help="The project's hand-labelled samples."),
+    errors: int = typer.Option(0, "--errors", help="Also print this many errors per task."),
+    as_json: bool = typer.Option(False, "--json", help="Print figures as JSON."),
+) -> None:
+    """Evaluate actors, events, time and quotes; prints a table per task."""
+    console = Console()
+    chosen = tasks or list(TASKS)
+    unknown = [t for t in chosen if t not in TASKS]
+    if unknown:
+        raise typer.BadParameter(f"unknown task(s) {', '.join(unknown)}; choose from {', '.join(TASKS)}")
+    if not (shared / "data").is_dir():
+        console.print(f"accord eval: no shared data at {shared} (pass --shared)")
+        raise typer.Exit(3)
+    from ..pipeline import Pipeline
+
+    pipeline = Pipeline.default()
+    figures: dict[str, Any] = {}
+    for task in chosen:
+        figures[task] = RUNNERS[task](console, shared, gold, pipeline, errors)
+    if as_json:
+        print(json.dumps(figures, indent=2))
+
+
+def _actors(console: Console, shared: Path, gold: Path, pipeline, errors: int) -> dict:
+    from ..evaluation.actors import evaluate
+
+    path = gold / "actor_country_gold.tsv"
+    if not path.exists():
+        console.print(f"actors: skipped, no {path}")
+        return {}
+    actor_stage = next(s for s in pipeline.stages if s.name == "actors")
+    r = evaluate(shared, path, pipeline.nlp, actor_stage)
+    table = Table(title="Actor countries: hand-labelled ConfliBERT spans")
+    for col in ("spans", "agree", "agreement %"):
+        table.add_column(col, justify="right")
+    table.add_row(str(r.n), str(r.agree), _pct(r.accuracy))
+    console.print(table)
+    for e in r.errors[:errors]:
+        console.print(f"  gold {e['gold']} got {e['predicted']}: {e['span']!r} (mention {e['mention']!r})", markup=False)
+    return {"spans": r.n, "agreement": r.accuracy}
+
+
+def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int) -> dict:
+    from ..evaluation import events as ev
+
+    out: dict[str, Any] = {}
+    plover, plover_errors = ev.evaluate_plover(shared, pipeline)
+    classes, class_errors = ev.evaluate_conflibert_classes(shared, pipeline)
+    spans = ev.evaluate_conflibert_spans(shared, pipeline)
+    table = Table(title="Events")
+    for col in ("data", "measure", "n", "value %"):
+        table.add_column(col)
+    table.add_row("PLOVER gold sentences", "event type accuracy", str(plover.n), _pct(plover.accuracy))
+    table.add_row("ConfliBERT class sentences", "5-class accuracy (CAMEO root)", str(classes.n), _pct(classes.accuracy))
+    for role, label in (("S", "source"), ("T", "target"), ("both", "source+target")):
+        sc = spans[role]
+        table.add_row("ConfliBERT NER sentences", f"{label} span P / R / F1 (overlap)", str(sc.n_gold),
+                      f"{_pct(sc.precision)} / {_pct(sc.recall)} / {_pct(sc.f1)}")
+    console.print(table)
+    per = Table(title="ConfliBERT 5 classes: precision and recall")
+    for col in ("class", "gold", "predicted", "precision %", "recall %"):
+        per.add_column(col)
+    for label, v in classes.per_class().items():
+        per.add_row(f"{label} {ev.CLASS_NAMES.get(label, '')}", str(v["gold"]), str(v["predicted"]),
+                    _pct(v["precision"]), _pct(v["recall"]))
+    console.print(per)
+    ptable = Table(title="PLOVER types: precision and recall")
+    for col in ("type", "gold", "predicted", "precision %", "recall %"):
+        ptable.add_column(col)
+    for label, v in plover.per_class().items():
+        ptable.add_row(str(label), str(v["gold"]), str(v["predicted"]), _pct(v["precision"]), _pct(v["recall"]))
+    console.print(ptable)
+    out.update(plover_accuracy=plover.accuracy, conflibert_class_accuracy=classes.accuracy,
+               span_f1=spans["both"].f1, source_f1=spans["S"].f1, target_f1=spans["T"].f1)
+    expect = gold / "founding_events_expected.yaml"
+    example = Path(__file__).resolve().parents[1] / "resources" / "examples" / "xi-putin-video-call-2026-02-04.txt"
+    if expect.exists():
+        r = ev.evaluate_expectations(expect, example, pipeline)
+        f = Table(title="Founding article against a careful coder's expectations")
+        for col in ("coded", "expected", "recalled", "rejected by a careful coder", "rejected %"):
+            f.add_column(col, justify="right")
+        f.add_row(str(r["coded"]), str(r["expected"]), str(r["recalled"]), str(r["rejected"]), _pct(r["rejected_share"]))
+        console.print(f)
+        for e in r["rejected_events"][:errors]:
+            console.print(f"  rejected: {e}", markup=False)
+        out["founding"] = {k: r[k] for k in ("coded", "expected", "recalled", "rejected")}
+    for e in plover_errors[:errors]:
+        console.print(f"  PLOVER {e['gold']} got {e['predicted']}: {e['text'][:120]}", markup=False)
+    for e in class_errors[:errors]:
+        console.print(f"  class {e['gold']} got {e['predicted']} ({e['event']}): {e['text'][:120]}", markup=False)
+    return out
+
+
+def _time(console: Console, shared: Path, gold: Path, pipeline, errors: int) -> dict:
+    try:
+        from ..evaluation import time as tev
+    except ImportError:
+        console.print("time: evaluation module not available")
+        return {}
+    runner = getattr(tev, "run_for_cli", None)
+    if runner is None:
+        console.print("time: the evaluation module has no run_for_cli()")
+        return {}
+    return runner(console, shared, gold, pipeline.nlp, errors)
+
+
+def _quotes(console: Console, shared: Path, gold: Path, pipeline, errors: int) -> dict:
+    try:
+        from ..evaluation import quotes as qev
+    except ImportError:
+        console.print("quotes: evaluation module not available yet")
+        return {}
+    return qev.run_for_cli(console, shared, gold, pipeline, errors)
+
+
+RUNNERS = {"actors": _actors, "events": _events, "time": _time, "quotes": _quotes}

@@ -232,6 +232,7 @@ def user_env(tmp_path, monkeypatch):
 
 
 def test_configured_actor_files_order_and_dedup(user_env):
+    from accord import config
     from accord.actors.user_files import configured_actor_files, user_actor_dir
 
     assert user_actor_dir() == user_env / "actors"
@@ -244,6 +245,7 @@ def test_configured_actor_files_order_and_dedup(user_env):
     mine.write_text("[]\n", encoding="utf-8")
     (user_env / "config.toml").write_text(
         f'actor_files = ["{mine}", "actors/b_people.yaml", "~/no-such-accord-file.yaml"]\n', encoding="utf-8")
+    config._file_settings.cache_clear()  # the config file is read once per process
     files = configured_actor_files()
     assert files[0] == mine
     assert files[1].resolve() == (folder / "b_people.yaml").resolve()
@@ -375,7 +377,7 @@ def test_converted_people_load_into_the_knowledge_base(tmp_path):
 def test_entry_reader_keeps_the_build_tool_semantics():
     from accord.actors.petrarch import read_actor_entries
 
-    entries = read_actor_entries(DICTIONARY, pivot=20)
+    entries = read_actor_entries(DICTIONARY)
     block, zorba, acme, hanna, kurt = entries
     assert block.country_block and block.section == "NZL" and block.aliases == ["NEWLANDIAN"]
     assert zorba.header == "ZORBA_QEXAMPLE" and zorba.section == "NZL" and zorba.comment == "a fictional minister"
@@ -385,4 +387,8 @@ def test_entry_reader_keeps_the_build_tool_semantics():
         ("NZLELI", None, None, False)]
     assert [(c.code, c.open) for c in hanna.codes] == [("USAGOV", True), ("USAELI", False)]
     assert [c.code for c in kurt.codes] == ["IGOUNO", "ELI"]
-    assert not acme.country_block and [c.code for c in acme.codes] == ["NZLREB"]
+    # an undated 3- or 6-letter code on the header line reads as a block, as the tool always did
+    assert acme.country_block and acme.section == "NZLREB" and [c.code for c in acme.codes] == ["NZLREB"]
+    # tools/build_actors.py reads the 2014 Phoenix files with two-digit years up to 20 as 20YY
+    [old] = read_actor_entries("X_Y_ [USAGOV 200101-210120]", pivot=20)
+    assert (old.codes[0].start, old.codes[0].end) == (dt.date(2020, 1, 1), dt.date(1921, 1, 20))

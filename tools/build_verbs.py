@@ -335,6 +335,13 @@ def parse_pattern(line: str, lineno: int, block: str, synsets: dict[str, dict]) 
 # ------------------------------------------------------------------------------------- main
 
 
+def cameo_codes() -> set[str]:
+    """The codes in Accord's packaged CAMEO table (built by tools/build_ontology.py)."""
+    path = REPO / "src" / "accord" / "resources" / "cameo" / "cameo_codes.tsv"
+    rows = path.read_text(encoding="utf-8").splitlines()[1:]
+    return {row.split("\t", 1)[0] for row in rows if row.strip()}
+
+
 def build(text: str) -> tuple[list[dict], dict]:
     """Parse CAMEO.2.0.txt into JSONL records; returns (records, stats)."""
     lines = text.split("\n")
@@ -423,6 +430,17 @@ def build(text: str) -> tuple[list[dict], dict]:
             else:
                 seen[key] = b["name"]
 
+    # Codes Accord's CAMEO table (resources/cameo/cameo_codes.tsv) does not list: kept as written;
+    # consumers resolve them with accord.events.ontology.nearest() (176 -> 17).
+    known = cameo_codes()
+    unknown: set[str] = set()
+    for code in [b["code"] for b in blocks] + [v["code"] for b in blocks for v in b["verbs"] if v["code"]] + [
+        p["code"] for p in patterns if "skip" not in p
+    ]:
+        for part in code.split(":"):
+            if part not in ("", "---") and part not in known:
+                unknown.add(part)
+
     skipped = [p for p in patterns if "skip" in p]
     skip_reasons: dict[str, int] = {}
     for p in skipped:
@@ -441,6 +459,7 @@ def build(text: str) -> tuple[list[dict], dict]:
         "verbs_shadowed": len(shadowed),
         "blocks_without_verbs": sorted(b["name"] for b in blocks if not b["verbs"]),
         "transformations": len(transforms),
+        "codes_not_in_cameo_table": sorted(unknown),
     }
     records: list[dict] = list(synsets.values()) + blocks + patterns + transforms
     return records, {"stats": stats, "shadowed": shadowed, "skipped": skipped}
@@ -492,6 +511,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  skipped line {p['line']} ({p['block']}): - {p['text']} [{p['code']}]: {p['skip']}")
         for s in info["shadowed"]:
             print(f"  duplicate verb ignored: {s}")
+        if st["codes_not_in_cameo_table"]:
+            print(f"  codes not in Accord's CAMEO table (kept as written): {', '.join(st['codes_not_in_cameo_table'])}")
         if st["blocks_without_verbs"]:
             print(f"  blocks without verbs (their patterns are unreachable): {', '.join(st['blocks_without_verbs'])}")
     if args.check:

@@ -21,6 +21,7 @@ from typing import Any
 from ..model import Actor, Document, Mention
 from ..stage import Stage
 from .gazetteer import AliasMatch, Gazetteer
+from ..analysis.quotation import quoted_tokens
 from ..places import geocode
 from .knowledge import Entity, KnowledgeBase
 
@@ -134,6 +135,10 @@ class ActorStage(Stage):
                 elif role is None and head.dep_ not in ("compound", "amod") and _bare_or_definite(head):
                     # "Authorities ease curfew as businesses reopen in Amman": an unnamed group
                     # belongs to the one country its sentence names, if it names exactly one.
+                    pending_context.append((head, left, sector))
+                elif head.dep_ in ("nsubj", "nsubjpass") and sector and not any(
+                        c.lower_ in PLURAL_DETERMINERS or c.dep_ == "nummod" for c in head.lefts):
+                    # "a law enforcement official said": an actor of known kind, country unknown.
                     pending_context.append((head, left, sector))
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
@@ -306,28 +311,51 @@ class ActorStage(Stage):
             if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
                 continue
             head = ent[-1]
-            if len(ent) == 1 and head.text in surnames:  # "Sarraj said" after the full name
-                out.append(_Found(ent.start, ent.end, surnames[head.text], "surname"))
+            known = surnames.get(head.text)
+            if known is not None and known.name != ent.text and known.name.endswith(ent.text):
+                out.append(_Found(ent.start, ent.end, known, "surname"))  # "Sarraj" after the full name
                 continue
             left = _np_left(head)
             title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and self.kb.role_for(t.lower_)]
             if not title:
+                if len(ent) > 1 and all(t.text[:1].isupper() for t in ent if t.is_alpha):
+                    # Someone the knowledge base does not know and the text gives no role: a
+                    # private individual (CAMEO CVL) until the article says otherwise.
+                    entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=None,
+                                    sector="CVL", code="CVL")
+                    surnames[head.text] = entity
+                    out.append(_Found(ent.start, ent.end, entity, "name-unlisted"))
                 continue
             sector = self.kb.role_for(title[-1].lower_)[1] or "GOV"
             cues = [(m, self.kb.entity(m.key).country) for t in doc[left : ent.start] for m in by_token.get(t.i, ())
                     if self.kb.entity(m.key).kind in COUNTRY_LIKE and self.kb.entity(m.key).country]
-            if not cues:
-                continue
-            match, country = cues[0]
-            consumed.add((match.start, match.end))
+            if cues:
+                match, country = cues[0]
+                consumed.add((match.start, match.end))
+                code = f"{country}{sector}"
+            else:  # "Mayor Bill de Blasio": a role, no country named
+                country, code = None, sector
             entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
-                            sector=sector, code=f"{country}{sector}")
+                            sector=sector, code=code)
             if len(ent) > 1:
                 surnames[head.text] = entity
             start = left
             while start < ent.start and doc[start].dep_ == "det":
                 start += 1
             out.append(_Found(start, ent.end, entity, "name-title"))
+        # Later surnames the entity recognizer missed ("de Blasio said").
+        taken = covered | {i for f in out for i in range(f.start, f.end)}
+        for tok in doc:
+            entity = surnames.get(tok.text)
+            if entity is None or tok.i in taken or tok.pos_ != "PROPN":
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].text[:1].islower() and entity.name.endswith(
+                    doc[start - 1 : tok.i + 1].text) and doc[start - 1].i not in taken:
+                start -= 1  # particles of the name: "de", "van", "al-"
+            if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken:
+                continue  # part of some other name
+            out.append(_Found(start, tok.i + 1, entity, "surname"))
         return out
 
     def _groups_of_plural(self, tok: Any, picked: list[_Found], covered: set[int]) -> list[_Found]:
@@ -356,6 +384,10 @@ class ActorStage(Stage):
                          if sent.start <= f.start < sent.end and f.entity.kind in ("country", "seat") and f.entity.country}
             if len(countries) == 1:
                 out.append(self._group(head, left, head.i + 1, countries.pop(), sector, "role-context"))
+            elif head.dep_ in ("nsubj", "nsubjpass") and sector:
+                entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
+                                sector=sector, code=sector)
+                out.append(_Found(left, head.i + 1, entity, "role-group", code=sector, sector=sector, country=None))
         return out
 
     def _places(self, doc: Any, found: list[_Found]) -> list[_Found]:
@@ -414,8 +446,9 @@ class ActorStage(Stage):
         """Plurals and pronouns that point back to actors already resolved."""
         extra: list[_Found] = []
         covered = {i for f in found for i in range(f.start, f.end)}
-        quote_depth = _inside_quotes(doc)
+        quote_depth = quoted_tokens(doc)
         anaphora = _anaphora()
+        gender: dict[str, str] = {}
         for tok in doc:
             if tok.i in covered:
                 continue
@@ -453,8 +486,12 @@ class ActorStage(Stage):
             if tok.pos_ == "PRON" and low in PERSON_PRONOUNS and not quote_depth[tok.i]:
                 if tok.dep_ == "poss":
                     continue
-                person = _salient_person(doc, tok, prior)
+                wanted = "f" if low in ("she", "her") else "m"
+                # Someone already called "she" is not "he": keep pronouns consistent per person.
+                candidates = [f for f in prior if gender.get(f.entity.key, wanted) == wanted]
+                person = _salient_person(doc, tok, candidates)
                 if person is not None:
+                    gender[person.entity.key] = wanted
                     extra.append(_Found(tok.i, tok.i + 1, person.entity, "pronoun", role=person.role))
                 continue
             if tok.pos_ in ("NOUN", "PROPN") and (
@@ -598,22 +635,6 @@ def _merge_same_entity(found: list[_Found]) -> list[_Found]:
             if f.start >= prev.start and f.end <= prev.end and f.entity.key == prev.entity.key:
                 continue
         out.append(f)
-    return out
-
-
-def _inside_quotes(doc: Any) -> list[bool]:
-    inside = False
-    out = []
-    for tok in doc:
-        if tok.text in ("“", "«"):
-            inside = True
-            out.append(False)
-            continue
-        if tok.text in ("”", "»"):
-            inside = False
-        elif tok.text == '"':
-            inside = not inside
-        out.append(inside)
     return out
 
 

@@ -17,3 +17,20 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if token.is_space and "\n" in token.text:
             doc[i + 1].is_sent_start = True
     return doc
+
+
+# Scraped news often loses the space between sentences ("they have.”Gabriela Ramírez said",
+# "in Paris.The police"). Split there, so that tokens, entities and sentences come out right.
+GLUED_SENTENCE_INFIXES = (
+    r"(?<=[a-z0-9][.!?][”\"’'])(?=[A-Z“\"‘])",  # end of a quoted sentence, then a capital
+    r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])",  # "it.The"
+    r"(?<=[a-z][.!?])(?=[“‘])",
+    r"(?<=[.!?][“‘])(?=[A-Za-z])",  # the opening mark of the glued sentence stands alone
+)
+
+
+def split_glued_sentences(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + list(GLUED_SENTENCE_INFIXES)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

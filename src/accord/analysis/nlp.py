@@ -47,6 +47,7 @@ def _try_load(name: str) -> Any:
     nlp = spacy.load(_resolve(name))
     if "accord_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("accord_paragraphs", before="parser")
+    components.split_glued_sentences(nlp)
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
 

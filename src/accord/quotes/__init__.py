@@ -1,5 +1,6 @@
 """The quotes stage: direct quotes with their cue and their speaker resolved to an actor."""
 
-from .attribution import QuoteStage, find_quoted_spans
+from ..analysis.quotation import find_quoted_spans
+from .attribution import QuoteStage
 
 __all__ = ["QuoteStage", "find_quoted_spans"]

@@ -18,72 +18,23 @@ from typing import Any
 
 import yaml
 
+from ..analysis.quotation import find_quoted_spans
 from ..analysis.syntax import subject_of
 from ..model import Actor, Document, Mention, Quote, stable_id
 from ..stage import Stage
 
-OPENERS = {"“": "”", "«": "»", "„": "“"}
-STRAIGHT = '"'
-TRAILING = " ,;:\n\t"
-
-
 @lru_cache(maxsize=1)
-def _cues() -> tuple[frozenset[str], tuple[str, ...]]:
+def _cues() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     data = yaml.safe_load(files("accord").joinpath("resources", "quotes", "cues.yaml").read_text("utf-8"))
-    return frozenset(v.lower() for v in data.get("verbs", ())), tuple(data.get("phrases", ()))
-
-
-def find_quoted_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of the words inside each pair of quotation marks."""
-    spans: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        closer = OPENERS.get(ch) or (STRAIGHT if ch == STRAIGHT else None)
-        if closer is None:
-            i += 1
-            continue
-        j = i + 1
-        start = j
-        while j < n:
-            c = text[j]
-            if c == closer:
-                break
-            if c == "\n" and closer != STRAIGHT:
-                # A paragraph break: the quote goes on only if the next paragraph reopens it.
-                k = j
-                while k < n and text[k].isspace():
-                    k += 1
-                if k < n and text[k] == ch:
-                    spans.append((start, j))
-                    start = k + 1
-                    j = k + 1
-                    continue
-                break
-            if c == "\n" and closer == STRAIGHT:
-                break
-            j += 1
-        if j < n and text[j] == closer:
-            spans.append((start, j))
-            i = j + 1
-        else:
-            i = j if j > i else i + 1
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s is not None]
-
-
-def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1] in TRAILING:
-        b -= 1
-    return (a, b) if b > a else None
+    return (frozenset(v.lower() for v in data.get("verbs", ())), tuple(data.get("phrases", ())),
+            frozenset(v.lower() for v in data.get("indirect", ())))
 
 
 class QuoteStage(Stage):
     name = "quotes"
 
     def __init__(self) -> None:
-        self.cue_verbs, self.cue_phrases = _cues()
+        self.cue_verbs, self.cue_phrases, self.indirect_verbs = _cues()
 
     def process_document(self, document: Document) -> None:
         doc = document.doc
@@ -95,46 +46,103 @@ class QuoteStage(Stage):
             for i in range(m.tokens[0], m.tokens[1]):
                 mentions_at.setdefault(i, []).append(m)
         quotes: list[Quote] = []
+        quoted: set[int] = set()  # token indices inside quotation marks
+        previous: Quote | None = None
+        previous_end_sentence = -2
         for start, end in find_quoted_spans(text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
+            quoted.update(range(span.start, span.end))
             if _is_name(span):
                 continue  # “Board of Peace”: a title in quotation marks, not speech
+            sentence = _sentence_no(doc, span.start)
             cue_tok, cue_text = self._cue(span)
-            if cue_tok is None:
+            if cue_tok is not None:
+                speaker = self._speaker(cue_tok, cue_text, span, mentions_at)
+            elif previous is not None and sentence - previous_end_sentence <= 1 and _opens_sentence(span):
+                # "“…,” he said. “More words.”": a quote standing alone right after another
+                # continues the same speaker.
+                speaker, cue_text = previous.speaker, previous.cue
+            else:
                 continue
-            speaker = self._speaker(cue_tok, cue_text, span, mentions_at)
-            quotes.append(
-                Quote(
-                    id=stable_id(document.id, start, end),
+            quote = Quote(
+                id=stable_id(document.id, start, end),
+                article_id=document.id,
+                text=text[start:end],
+                span=(start, end),
+                speaker=speaker,
+                cue=cue_text,
+                direct=True,
+                sentence=sentence,
+            )
+            quotes.append(quote)
+            previous, previous_end_sentence = quote, _sentence_no(doc, span.end - 1)
+        quotes.extend(self._indirect(document, doc, quoted, mentions_at))
+        quotes.sort(key=lambda q: q.span)
+        document.quotes = quotes
+
+    def _indirect(self, document: Document, doc: Any, quoted: set[int], mentions_at) -> list[Quote]:
+        """Reported speech: "Wang told Shoigu that China and Russia must work together"."""
+        out: list[Quote] = []
+        text = document.article.text
+        for verb in doc:
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.indirect_verbs:
+                continue
+            for comp in verb.children:
+                if comp.dep_ != "ccomp" or comp.i < verb.i:
+                    continue
+                tokens = [t for t in comp.subtree]
+                if sum(t.i in quoted for t in tokens) * 2 > len(tokens):
+                    continue  # the complement is a direct quote, already recorded
+                first = tokens[0]
+                if first.dep_ == "mark" and first.lower_ in ("that", "whether", "if"):
+                    tokens = tokens[1:]
+                while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+                    tokens = tokens[:-1]
+                if len(tokens) < 3:
+                    continue
+                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                subject, passive = subject_of(verb)
+                speaker = None
+                if subject is not None and not passive:
+                    speaker = _actor_at(subject, mentions_at)
+                out.append(Quote(
+                    id=stable_id(document.id, start, end, "indirect"),
                     article_id=document.id,
                     text=text[start:end],
                     span=(start, end),
                     speaker=speaker,
-                    cue=cue_text,
-                    direct=True,
-                    sentence=_sentence_no(doc, span.start),
-                )
-            )
-        document.quotes = quotes
+                    cue=verb.lower_,
+                    direct=False,
+                    sentence=_sentence_no(doc, tokens[0].i),
+                ))
+        return out
 
     def _cue(self, quote: Any) -> tuple[Any | None, str | None]:
         inside = set(range(quote.start, quote.end))
-        # Climb from the quote's words to the first reporting verb outside it.
-        for tok in quote:
+        # Climb from where the quote hangs on the sentence to the first reporting verb outside it.
+        exits = [t for t in quote if t.head.i not in inside and t.head is not t] or [quote.root]
+        best: tuple[int, Any, str] | None = None
+        for tok in exits:
             node = tok
-            for _ in range(10):
+            for steps in range(8):
                 if node.head is node:
                     break
                 node = node.head
                 if node.i in inside:
                     continue
                 if node.lower_ == "according" or (node.lower_ == "to" and node.head.lower_ == "according"):
-                    return node, "according to"
-                if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.cue_verbs:
-                    return node, node.lower_
-            break
+                    hit = (steps, node, "according to")
+                elif node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.cue_verbs:
+                    hit = (steps, node, node.lower_)
+                else:
+                    continue
+                if best is None or hit[0] < best[0]:
+                    best = hit
+                break
+        if best is not None:
+            return best[1], best[2]
         # "according to X" anywhere in the sentence of the quote.
         for tok in quote.sent:
             if tok.lower_ == "according" and tok.i not in inside and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
@@ -179,6 +187,13 @@ def _is_name(span: Any) -> bool:
         return False
     content = [t for t in words if not t.is_stop]
     return bool(content) and all(t.text[:1].isupper() for t in content) and not span.text.endswith((".", "!", "?"))
+
+
+def _opens_sentence(span: Any) -> bool:
+    """The quote is the start of its sentence (only an opening mark before it)."""
+    sent = span.sent
+    before = [t for t in span.doc[sent.start : span.start] if not (t.is_punct or t.is_space)]
+    return not before
 
 
 def _sentence_no(doc: Any, token_i: int) -> int:

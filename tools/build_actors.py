@@ -1306,8 +1306,7 @@ def org_candidates(block: DictBlock, places: CodePlaces, is_person: PersonTest,
                 h_target.acronyms.extend(sacr)
                 continue
             target = next((m for m in members if any(same_org(n, sw) for n in m.names)), None)
-            if target is None and len(sw) > 1 and not any(
-                    p in ORG_MARKERS for w in sw for p in re.split(r"[-']", w.lower())):
+            if target is None and len(sw) > 1 and looks_like_person(sw, known_countries):
                 h_target.persons.append(sw)  # RANDA_KASSIS_ under a Syrian coalition: a member, a person
                 continue
             if target is None:

@@ -12,13 +12,20 @@ SOURCES.md):
 - ``roles.yaml``           role phrases and group nouns -> role id / sector; leader roles
 - ``historical_people.tsv`` office holders from the Phoenix and CountryInfo dictionaries
   (coverage ends about 2014; generated); the curated file wins where both have a person.
+- ``organizations.tsv``    armed groups, IGOs/NGOs and state institutions from the Phoenix
+  dictionaries (generated; one row per organisation and code span)
+- ``organizations_curated.yaml`` organisations as news names them ("Hamas", "ICE"); wins over
+  the generated file (same key, ``replaces``, and every alias it names)
+- ``agents.tsv``           agent nouns of Phoenix.agents.txt ("peacekeeping troops" -> IGO..., "tribunal"
+  -> JUD); ``role_for`` falls back to them after roles.yaml (generated)
 
 Dates: an office is in force on day ``d`` when ``start <= d < end`` (``end`` is the day the
 successor took office; ``None`` = still in office).
 
 Extra files (``KnowledgeBase.load(extra_files=[...])``) use the same shapes as the packaged files;
 the shape is taken from the file name (``*people*``, ``*seats*``, ``*regions*``, ``*igos*``,
-``*media*``, ``*roles*``) or, failing that, from the content (a YAML list is people). People may
+``*media*``, ``*roles*``, ``*organizations*``) or, failing that, from the content (a YAML list is
+people). Organisation files have the shape of organizations_curated.yaml. People may
 also come as CSV/TSV, one office per row, columns ``id, name, aliases (|-separated), short,
 surname, country, office_country, role, title, start, end, code, approx, acting, concurrent``.
 Entries in extra files replace packaged entries with the same id. Everything is validated on load;
@@ -58,7 +65,7 @@ __all__ = ["Entity", "Office", "KnowledgeBase", "KnowledgeBaseError"]
 
 CODE_RE = re.compile(r"^[A-Z]{3}([A-Z]{3})*$")
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-NON_STATE_PREFIXES = ("IGO", "NGO", "MNC")
+NON_STATE_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
 REGION_CODES = {"AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "EEU", "EIN", "EUR",
                 "LAM", "MDT", "MEA", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SCN", "SEA", "WAF",
                 "WEU", "WST", "ARB"}
@@ -76,8 +83,8 @@ class KnowledgeBaseError(ValueError):
 class Entity:
     """Anything an actor mention can resolve to."""
 
-    key: str  # stable: "country:RUS", "person:vladimir-putin", "igo:UN", "region:WST", ...
-    kind: str  # country | person | igo | region | media | seat
+    key: str  # stable: "country:RUS", "person:vladimir-putin", "igo:UN", "region:WST", "org:hamas", ...
+    kind: str  # country | person | igo | region | media | seat | org
     name: str  # canonical name
     country: str | None  # ISO3 / region code; None for IGOs
     sector: str | None  # GOV, MIL, MED, IGO...
@@ -127,6 +134,15 @@ def _match_norm(text: str) -> str:
     t = _fold(text).lower().replace("_", " ")
     t = re.sub(r"[^a-z0-9 ]+", " ", t)
     return re.sub(r"\s+", " ", t).strip()
+
+
+_ABBREV_RE = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Z0-9][A-Z0-9.&/-]*$")  # ICE, U.S., FARC-EP, G7
+
+
+def _fold_key(text: str) -> str:
+    """Cheap case-insensitive key for comparing organisation aliases ("the Taliban" ~ "Taliban")."""
+    t = text.strip().casefold()
+    return t[4:] if t.startswith("the ") else t
 
 
 def _strip_the(text: str) -> str:
@@ -201,6 +217,8 @@ class KnowledgeBase:
             ("people.yaml", _read_yaml(base.joinpath("people.yaml"), "people.yaml"))]
         seats = [("seats.yaml", _read_yaml(base.joinpath("seats.yaml"), "seats.yaml"))]
         media = [("media.yaml", _read_yaml(base.joinpath("media.yaml"), "media.yaml"))]
+        orgs = [("organizations_curated.yaml",
+                 _read_yaml(base.joinpath("organizations_curated.yaml"), "organizations_curated.yaml"))]
         for path in extra_files:
             path = Path(path)
             if not path.is_file():
@@ -212,6 +230,8 @@ class KnowledgeBase:
                 seats.append((str(path), data))
             elif shape == "media":
                 media.append((str(path), data))
+            elif shape == "organizations":
+                orgs.append((str(path), data))
             elif shape == "igos":
                 kb._load_igos(data, str(path))
             elif shape == "regions":
@@ -222,6 +242,8 @@ class KnowledgeBase:
             kb._load_seats(data, name)
         for name, data in media:
             kb._load_media(data, name)
+        kb._load_agents(base.joinpath("agents.tsv").read_text(encoding="utf-8"), "agents.tsv")
+        kb._load_orgs(orgs, base.joinpath("organizations.tsv").read_text(encoding="utf-8"), "organizations.tsv")
         kb._validate_leader_roles()
         kb._load_people(people_sources)
         kb._load_historical(base.joinpath("historical_people.tsv").read_text(encoding="utf-8"),
@@ -250,6 +272,8 @@ class KnowledgeBase:
         self._aliases: list[tuple[str, str, str]] = []
         self._alias_index: dict[str, list[tuple[str, str]]] | None = None
         self._n_historical_people = 0
+        self._agents: dict[str, str] = {}  # normalized agent noun (and plural) -> sector
+        self._org_codes: dict[str, list[tuple[dt.date | None, dt.date | None, str]]] = {}  # dated codes
         # load-time scratch tables, dropped by _finish()
         self._concurrent_ok: dict[int, bool] = {}
         self._where: dict[int, str] = {}
@@ -447,6 +471,113 @@ class KnowledgeBase:
                 self._names.append((v, key, "name"))
             for v in _as_list(spec.get("abbrev")):
                 self._names.append((v, key, "abbrev"))
+
+    # ---------------------------------------------------------------------- agents
+    def _load_agents(self, text: str, source: str) -> None:
+        """agents.tsv (noun, plural, sector): the first row of a noun wins."""
+        agents = self._agents
+        lines = text.splitlines()
+        if not lines or lines[0].split("\t")[:3] != ["noun", "plural", "sector"]:
+            raise KnowledgeBaseError(f"{source}: expected the columns noun, plural, sector")
+        for n, line in enumerate(lines[1:], start=2):
+            f = line.split("\t")
+            if len(f) < 3 or not f[0]:
+                continue
+            if not CODE_RE.match(f[2]):
+                raise KnowledgeBaseError(f"{source} line {n} ({f[0]}): sector {f[2]!r} is not a CAMEO code")
+            for form in (f[0], f[1]):
+                if form:
+                    agents.setdefault(_norm(form), f[2])
+
+    # ------------------------------------------------------------- organisations
+    def _load_orgs(self, curated: list[tuple[str, Any]], generated: str, source: str) -> None:
+        """Curated organisations (organizations_curated.yaml and user files), then the generated
+        organizations.tsv less what the curated ones replace or name."""
+        claimed: set[str] = set()  # casefolded aliases of curated organisations
+        replaced: set[str] = set()
+        specs: dict[str, tuple[str, dict]] = {}
+        for src, data in curated:
+            if data is None:
+                continue
+            if not isinstance(data, dict):
+                raise KnowledgeBaseError(f"{src}: expected a mapping of organisation id -> fields")
+            for oid, spec in data.items():
+                oid = str(oid)
+                where = f"{src}: organisation {oid!r}"
+                if not ID_RE.match(oid):
+                    raise KnowledgeBaseError(f"{where}: the id must be lower-case letters, digits and '-'")
+                if not isinstance(spec, dict) or not spec.get("name") or not spec.get("code"):
+                    raise KnowledgeBaseError(f"{where}: needs at least name and code")
+                specs[oid] = (src, spec)  # a later file replaces an earlier entry
+        for oid, (src, spec) in specs.items():
+            where = f"{src}: organisation {oid!r}"
+            code = str(spec["code"])
+            if not CODE_RE.match(code):
+                raise KnowledgeBaseError(f"{where}: code {code!r} does not match {CODE_RE.pattern}")
+            c_country, c_sector = self._split_code(code)
+            if "country" in spec:
+                country = None if spec["country"] is None else self._place_or_fail(spec["country"], where)
+            else:
+                country = c_country if c_country in self._countries or c_country in self._regions else None
+            sector = spec.get("sector") or c_sector
+            if sector is not None and not CODE_RE.match(str(sector)):
+                raise KnowledgeBaseError(f"{where}: sector {sector!r} is not a CAMEO code")
+            key = f"org:{oid}"
+            name = str(spec["name"])
+            self._entities[key] = Entity(key, "org", name, country, None if sector is None else str(sector), code)
+            replaced.add(oid)
+            replaced.update(str(r) for r in _as_list(spec.get("replaces")))
+            add = self._names.append
+            add((name, key, "name"))
+            claimed.add(_fold_key(name))
+            for v in _as_list(spec.get("aliases")):
+                add((v, key, "name"))
+                claimed.add(_fold_key(v))
+            for v in _as_list(spec.get("abbrev")):
+                add((v, key, "abbrev"))
+                claimed.add(_fold_key(v))
+        self._load_generated_orgs(generated, source, replaced, claimed)
+
+    def _load_generated_orgs(self, text: str, source: str, replaced: set[str], claimed: set[str]) -> None:
+        lines = text.splitlines()
+        header = lines[0].split("\t") if lines else []
+        need = ("key", "name", "aliases", "code", "country", "sector", "start", "end")
+        if any(h not in header for h in need):
+            raise KnowledgeBaseError(f"{source}: missing columns {[h for h in need if h not in header]}")
+        ik, iname, ial, icode, ic, isec, ist, ien = (header.index(h) for h in need)
+        groups: dict[str, list[list[str]]] = {}
+        for n, line in enumerate(lines[1:], start=2):
+            f = line.split("\t")
+            if len(f) < len(header):
+                raise KnowledgeBaseError(f"{source} line {n}: expected {len(header)} columns")
+            if f[ik] in replaced:
+                continue
+            if not CODE_RE.match(f[icode]):
+                raise KnowledgeBaseError(f"{source} line {n} ({f[ik]}): code {f[icode]!r} does not match {CODE_RE.pattern}")
+            groups.setdefault(f[ik], []).append(f)
+        fromiso = dt.date.fromisoformat
+        add = self._names.append
+        for oid, rows in groups.items():
+            aliases = [a for a in rows[0][ial].split("|") if a and _fold_key(a) not in claimed]
+            if not aliases:
+                continue  # every name of it is a curated organisation's
+            spans = []
+            for f in rows:
+                try:
+                    start = fromiso(f[ist]) if f[ist] else None
+                    end = fromiso(f[ien]) if f[ien] else None
+                except ValueError:
+                    raise KnowledgeBaseError(f"{source} ({oid}): bad date {f[ist]!r} or {f[ien]!r}") from None
+                spans.append((start, end, f[icode], f[ic] or None, f[isec] or None))
+            # the entity's code: the undated one, else the latest span's
+            main = next((s for s in spans if s[0] is None and s[1] is None), None) or max(
+                spans, key=lambda s: (s[1] is None, s[0] or dt.date.min))
+            key = f"org:{oid}"
+            self._entities[key] = Entity(key, "org", rows[0][iname], main[3], main[4], main[2])
+            if len(spans) > 1 or main[0] is not None or main[1] is not None:
+                self._org_codes[key] = [(s[0], s[1], s[2]) for s in spans]
+            for a in aliases:
+                add((a, key, "abbrev" if _ABBREV_RE.match(a) else "name"))
 
     # --------------------------------------------------------------------- people
     def _load_people(self, sources: list[tuple[str, Any]]) -> None:
@@ -826,7 +957,8 @@ class KnowledgeBase:
 
         "foreign minister" -> ("foreign_minister", "GOV"); "troops" -> (None, "MIL");
         "leader" -> ("leader", "GOV"), to be read with leader_role(country). With `country`,
-        per-country meanings apply ("president" of Iran -> head_of_government).
+        per-country meanings apply ("president" of Iran -> head_of_government). Phrases roles.yaml
+        does not know fall back to the Phoenix agent nouns of agents.tsv ("tribunal" -> (None, "JUD")).
         """
         p = _norm(_strip_the(phrase or ""))
         if not p:
@@ -844,7 +976,21 @@ class KnowledgeBase:
             hit = self._phrases.get(p[:-1])
             if hit is not None and hit[0] is not None:
                 hit = (None, hit[1])  # "presidents": a group, not one office holder
+        if hit is None:
+            sector = self._agents.get(p)  # the Phoenix agent nouns, after roles.yaml
+            if sector is not None:
+                hit = (None, sector)
         return hit
+
+    def org_code(self, key: str, on: dt.date | None = None) -> str:
+        """The code of an organisation on `on` (the dictionaries date some: the SPLA is SDNREB until
+        2011-07-11, then SSDMIL); its default code when no dated code applies or `on` is None."""
+        ent = self.entity(key)
+        if on is not None:
+            for start, end, code in self._org_codes.get(key, ()):
+                if (start is None or start <= on) and (end is None or on < end):
+                    return code
+        return ent.code
 
     def leader_role(self, country: str) -> str:
         """The role "the X leader" means for that country (or the head role of an IGO)."""
@@ -887,6 +1033,7 @@ class KnowledgeBase:
         curated_offices = sum(len(v) for v in self._curated.values())
         return {"countries": kinds.get("country", 0), "igos": kinds.get("igo", 0),
                 "regions": kinds.get("region", 0), "media": kinds.get("media", 0), "seats": kinds.get("seat", 0),
+                "orgs": kinds.get("org", 0), "agents": len(self._agents),
                 "people": curated_people, "offices": curated_offices,
                 "historical_people": self._n_historical_people, "historical_offices": n_offices - curated_offices,
                 "aliases": len(self._aliases)}
@@ -900,7 +1047,7 @@ def _read_yaml(traversable: Any, name: str) -> Any:
         raise KnowledgeBaseError(f"{name}: not valid YAML: {exc}") from None
 
 
-SHAPES = ("people", "seats", "regions", "igos", "media", "roles")
+SHAPES = ("people", "seats", "regions", "igos", "media", "roles", "organizations")
 
 
 def _read_extra(path: Path) -> tuple[str, Any]:

@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import json
 import threading
+from bisect import bisect_right
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -110,6 +111,10 @@ _PREP_DEPS = _ids("prep", "agent", "dative", "prt", "advmod")
 _BORROW_SUBJ_DEPS = _ids("conj", "xcomp")
 _AGENT = _h("agent")
 _NOMINAL_POS = _ids("NOUN", "PROPN", "PRON")
+# A pattern word outside `{...}` names a phrase head, as in PETRARCH: not a modifier of one.
+_MODIFIER_DEPS = _ids("amod", "compound", "nmod", "poss", "nummod", "quantmod", "det", "predet")
+# Clauses below a region's roots are not searched.
+_CLAUSE_DEPS = _ids("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "parataxis")
 _HYPHENS = _ids("-", "–", "—")
 
 # Words too common to make good index keys for a pattern.
@@ -128,7 +133,7 @@ _ATTRS = [LOWER, LEMMA, DEP, POS, HEAD]
 class _View:
     """The arrays of one Doc the matcher needs, computed once per Doc."""
 
-    __slots__ = ("doc", "n", "lower", "lemma", "dep", "pos", "head", "kids", "_left", "_right")
+    __slots__ = ("doc", "n", "lower", "lemma", "dep", "pos", "head", "kids", "_left", "_right", "region")
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
@@ -148,6 +153,7 @@ class _View:
         self.kids = kids
         self._left: list[int] = [-1] * n
         self._right: list[int] = [-1] * n
+        self.region: list[int] = []  # the region being matched (for prepositional phrases)
 
     def left(self, i: int) -> int:
         """The first token of i's subtree."""
@@ -190,18 +196,19 @@ class _View:
 # anchors() -> key sets at least one of whose members a region must contain for it to match.
 
 
-def _seq(v: _View, els: list, k: int, toks, j: int, last: int) -> int:
-    """Match els[k:] in order over toks[j:] (each after `last`); the end of the last, or -1."""
+def _seq(v: _View, els: list, k: int, toks, j: int, stop: int, last: int, mod: bool = False) -> int:
+    """Match els[k:] in order over toks[j:stop], each after token `last`; returns the end of the
+    last element, or -1. mod=True matches modifiers (inside `{...}`) rather than phrase heads."""
     if k == len(els):
         return last
     el = els[k]
-    for jj in range(j, len(toks)):
+    for jj in range(j, stop):
         t = toks[jj]
         if t <= last:
             continue
-        end = el.match(v, t)
+        end = el.match_mod(v, t) if mod else el.match(v, t)
         if end >= 0:
-            r = _seq(v, els, k + 1, toks, jj + 1, end)
+            r = _seq(v, els, k + 1, toks, jj + 1, stop, end, mod)
             if r >= 0:
                 return r
     return -1
@@ -215,6 +222,12 @@ class _Word:
         self.size = 1
 
     def match(self, v: _View, t: int) -> int:
+        keys = self.keys
+        if v.lower[t] in keys or v.lemma[t] in keys:
+            return -1 if v.dep[t] in _MODIFIER_DEPS else t
+        return -1
+
+    def match_mod(self, v: _View, t: int) -> int:
         keys = self.keys
         return t if (v.lower[t] in keys or v.lemma[t] in keys) else -1
 
@@ -235,19 +248,23 @@ class _Phrase:
         self.size = head.size + sum(m.size for m in mods)
 
     def match(self, v: _View, t: int) -> int:
-        if self.head.match(v, t) < 0:
-            return -1
+        return self._mods(v, t) if self.head.match(v, t) >= 0 else -1
+
+    def match_mod(self, v: _View, t: int) -> int:
+        return self._mods(v, t) if self.head.match_mod(v, t) >= 0 else -1
+
+    def _mods(self, v: _View, t: int) -> int:
         p = t
         for m in reversed(self.mods):
             p = v.prev_word(p)
-            if p < 0 or m.match(v, p) != p:
+            if p < 0 or m.match_mod(v, p) != p:
                 break
         else:
             return t
         if self.consecutive:
             return -1
         le = v.left(t)
-        if le < t and _seq(v, self.mods, 0, range(le, t), 0, le - 1) >= 0:
+        if le < t and _seq(v, self.mods, 0, range(le, t), 0, t - le, le - 1, True) >= 0:
             return t
         return -1
 
@@ -271,17 +288,24 @@ class _Alt:
         self.size = 1
 
     def match(self, v: _View, t: int) -> int:
+        return self._match(v, t, False)
+
+    def match_mod(self, v: _View, t: int) -> int:
+        return self._match(v, t, True)
+
+    def _match(self, v: _View, t: int, mod: bool) -> int:
         keys = self.keys
         lower, lemma = v.lower[t], v.lemma[t]
         if lower in keys or lemma in keys:
-            return t
+            if mod or v.dep[t] not in _MODIFIER_DEPS:
+                return t
         by_head = self.by_head
         for a in by_head.get(lower, ()):
-            if a.match(v, t) >= 0:
+            if (a.match_mod(v, t) if mod else a.match(v, t)) >= 0:
                 return t
         if lemma != lower:
             for a in by_head.get(lemma, ()):
-                if a.match(v, t) >= 0:
+                if (a.match_mod(v, t) if mod else a.match(v, t)) >= 0:
                     return t
         return -1
 
@@ -304,6 +328,9 @@ class _Slot:
         self.size = 1
 
     def match(self, v: _View, t: int) -> int:
+        return t if v.pos[t] in _NOMINAL_POS and v.dep[t] not in _MODIFIER_DEPS else -1
+
+    def match_mod(self, v: _View, t: int) -> int:
         return t if v.pos[t] in _NOMINAL_POS else -1
 
     def anchors(self) -> list[frozenset[int]]:
@@ -326,10 +353,13 @@ class _Prep:
             return -1
         if not self.objs:
             return t
-        re_ = v.right(t)
-        if re_ <= t:
-            return -1
-        return _seq(v, self.objs, 0, range(t + 1, re_ + 1), 0, t)
+        # Its objects: the tokens of the current region inside the preposition's subtree.
+        region = v.region
+        lo = bisect_right(region, t)
+        hi = bisect_right(region, v.right(t), lo)
+        return _seq(v, self.objs, 0, region, lo, hi, t) if hi > lo else -1
+
+    match_mod = match
 
     def anchors(self) -> list[frozenset[int]]:
         out = [self.keys]
@@ -682,10 +712,14 @@ class VerbDictionary:
             patterns = block.patterns
             for rank in sorted(ranks):
                 p = patterns[rank]
-                if p.post and _seq(v, p.post, 0, right, 0, -1) < 0:
-                    continue
-                if p.pre and _seq(v, p.pre, 0, left, 0, -1) < 0:
-                    continue
+                if p.post:
+                    v.region = right
+                    if _seq(v, p.post, 0, right, 0, len(right), -1) < 0:
+                        continue
+                if p.pre:
+                    v.region = left
+                    if _seq(v, p.pre, 0, left, 0, len(left), -1) < 0:
+                        continue
                 return p.result
         return e.result
 
@@ -731,13 +765,31 @@ class VerbDictionary:
 
 
 def _spans(v: _View, roots: list[int]) -> list[int]:
-    """The tokens of the roots' subtrees, in order (sibling subtrees do not overlap)."""
-    if not roots:
-        return []
-    if len(roots) == 1:
-        c = roots[0]
-        return list(range(v.left(c), v.right(c) + 1))
+    """The tokens of the roots' subtrees in order, leaving out clauses nested below the roots
+    (relative clauses, adverbial clauses, complements of nouns...): "issued a warning that it
+    would not tolerate a military coup" does not put "military" in issue's region."""
     out: list[int] = []
-    for c in sorted(roots):
-        out.extend(range(max(v.left(c), out[-1] + 1 if out else 0), v.right(c) + 1))
+    dep = v.dep
+    for c in sorted(roots) if len(roots) > 1 else roots:
+        lo, hi = v.left(c), v.right(c)
+        for t in range(lo, hi + 1):
+            if t != c and dep[t] in _CLAUSE_DEPS:
+                _walk(v, c, out)
+                break
+        else:
+            out.extend(range(lo, hi + 1))
     return out
+
+
+def _walk(v: _View, n: int, out: list[int]) -> None:
+    """In-order walk of n's subtree, skipping nested clauses."""
+    kids, dep = v.kids[n], v.dep
+    for k in kids:
+        if k > n:
+            break
+        if dep[k] not in _CLAUSE_DEPS:
+            _walk(v, k, out)
+    out.append(n)
+    for k in kids:
+        if k > n and dep[k] not in _CLAUSE_DEPS:
+            _walk(v, k, out)

@@ -64,6 +64,10 @@ class QuoteStage(Stage):
                 # "“…,” he said. “More words.”": a quote standing alone right after another
                 # continues the same speaker.
                 speaker, cue_text = previous.speaker, previous.cue
+            elif sum(t.is_alpha for t in span) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in span):
+                # A quoted clause with no reporting verb in reach is still speech; whose, the
+                # text does not say here, so no speaker rather than a guess.
+                speaker, cue_text = None, None
             else:
                 continue
             quote = Quote(

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from importlib.resources import files
 from pathlib import Path
 
 import pytest
+
+# The tests never read the developer's own configuration or actor files: an empty config and an
+# empty actor folder for the whole run, set before anything loads settings.
+_ISOLATION = Path(tempfile.mkdtemp(prefix="accord-tests-"))
+os.environ["ACCORD_CONFIG"] = str(_ISOLATION / "config.toml")
+os.environ["ACCORD_ACTOR_DIR"] = str(_ISOLATION / "actors")
+os.environ.pop("ACCORD_DB", None)
+os.environ.pop("ACCORD_SPACY_MODEL", None)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -39,6 +39,7 @@ import pycountry
 import yaml
 
 from accord.actors import petrarch
+from accord.actors.knowledge import _norm as kb_norm
 from accord.actors.petrarch import title_name
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -1621,11 +1622,11 @@ def build_agents(data: Path, out: Path) -> list[list]:
             if len(words) == 1 and is_english_word(head, ("adj",)) and not is_english_word(head, ("noun",)):
                 skipped["an adjective"] += 1
                 continue
-            noun = " ".join(words)
+            noun = kb_norm(" ".join(words))  # as KnowledgeBase.role_for normalizes a phrase
             if plural is None:
-                plural_form = regular_plural(noun)
+                plural_form = kb_norm(regular_plural(" ".join(words)))
             else:
-                plural_form = " ".join(w for w in re.split(r"[_\s]+", plural.lower()) if w)
+                plural_form = kb_norm(" ".join(w for w in re.split(r"[_\s]+", plural.lower()) if w))
             if noun in seen:
                 skipped["duplicate"] += 1
                 continue

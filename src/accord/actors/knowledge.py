@@ -474,7 +474,8 @@ class KnowledgeBase:
 
     # ---------------------------------------------------------------------- agents
     def _load_agents(self, text: str, source: str) -> None:
-        """agents.tsv (noun, plural, sector): the first row of a noun wins."""
+        """agents.tsv (noun, plural, sector; nouns written as role_for normalizes phrases): the
+        first row of a noun wins."""
         agents = self._agents
         lines = text.splitlines()
         if not lines or lines[0].split("\t")[:3] != ["noun", "plural", "sector"]:
@@ -485,9 +486,9 @@ class KnowledgeBase:
                 continue
             if not CODE_RE.match(f[2]):
                 raise KnowledgeBaseError(f"{source} line {n} ({f[0]}): sector {f[2]!r} is not a CAMEO code")
-            for form in (f[0], f[1]):
-                if form:
-                    agents.setdefault(_norm(form), f[2])
+            agents.setdefault(f[0], f[2])
+            if f[1]:
+                agents.setdefault(f[1], f[2])
 
     # ------------------------------------------------------------- organisations
     def _load_orgs(self, curated: list[tuple[str, Any]], generated: str, source: str) -> None:

@@ -284,7 +284,8 @@ _AGO = re.compile(r"\b(year|yr|month|week|fortnight)s?\b.*\b(?:ago|hence|back|fr
                   r"^in (?:\w+ )?(year|month|week)s?$", re.I)
 _DAY_WORDS = re.compile(
     r"tomorrow|yesterday|today|tonight|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d+(?:st|nd|rd|th)\b|\d+/\d+",
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d+(?:st|nd|rd|th)\b|\d+/\d+|"
+    r"\b(?:years?|months?|weeks?|days?|xmas|christmas)\b",
     re.I,
 )
 _RANGE = re.compile(
@@ -336,24 +337,47 @@ def _clock_values(when: datetime, grain: str, ref: datetime, text: str) -> list[
         values.append(day.isoformat() + "TMI")
     if when.time() == datetime.min.time():  # midnight: also the 24:00 of the day before
         values.append((day - timedelta(days=1)).isoformat() + "T24:00")
-    # A bare clock time that the corpus moved to the next day because the reference clock had
-    # passed it: a date-only dateline reads it on the dateline's day.
-    if day == ref.date() + timedelta(days=1) and when.time() < ref.time() and not _DAY_WORDS.search(text):
-        values.append(ref.date().isoformat() + clock)
+    if not _DAY_WORDS.search(text):
+        # A bare clock time that the corpus moved to the next day because the reference clock
+        # had passed it: a date-only dateline reads it on the dateline's day.
+        if day == ref.date() + timedelta(days=1) and when.time() < ref.time():
+            values.append(ref.date().isoformat() + clock)
+        # The text names no day: TimeML may leave the date open (as ctparse does).
+        values.append("XXXX-XX-XX" + clock)
     return values
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+_IN_UNITS = re.compile(r"^(?:in|within) (\w+) (day|week|month|year|hour|minute)s?$", re.I)
+
+
+def _in_units_duration(text: str) -> list[str]:
+    """ "in 7 days": TimeML marks "7 days" as a DURATION (P7D) with "in" as a signal."""
+    m = _IN_UNITS.match(text.strip())
+    if not m:
+        return []
+    word, unit = m.group(1).lower(), m.group(2).lower()
+    n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+    if n is None:
+        return []
+    if unit in ("hour", "minute"):
+        return [f"PT{n}{unit[0].upper()}"]
+    return [f"P{n}{unit[0].upper()}"]
 
 
 def _unit_alternatives(day: date, text: str) -> list[str]:
     """ "three months ago": TimeML gives the precision of the unit counted (2012-11), the corpus a day."""
     m = _AGO.search(text)
     if not m:
-        return []
+        return _in_units_duration(text)
     unit = (m.group(1) or m.group(2)).lower()
+    extra = _in_units_duration(text)
     if unit in ("year", "yr"):
-        return [_fmt_year(day.year)]
+        return [_fmt_year(day.year)] + extra
     if unit == "month":
-        return [f"{day:%Y-%m}"]
-    return [_fmt_week(day)]
+        return [f"{day:%Y-%m}"] + extra
+    return [_fmt_week(day)] + extra
 
 
 def _instant_values(v: str, grain: str, ref: datetime, text: str) -> list[str]:

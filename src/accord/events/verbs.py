@@ -24,13 +24,19 @@ purpose: PETRARCH-2 matched the words before `*` against the head of the clause'
 (or the by/from phrase of a passive verb), and most such patterns name the subject
 ("&MILITARY *", "TALKS * [164]", "PROSECUTOR * &DETENTION"). A verb without a subject of its own
 that is a conj or xcomp borrows its head's ("X agreed to meet", "X met and signed").
+Clauses nested below a region's dependents (relcl, acl, advcl, ccomp, xcomp, csubj, parataxis)
+are left out: "issued a warning that it would not tolerate a military coup" does not reach
+"military" (the verb's own xcomp/ccomp is searched, its sub-clauses are not).
 
 Elements, each matched in order (each after the end of the one before) inside its region:
   WORD        a token whose lower-cased text or lemma is the word, its plural or its singular
-              (`A/B`: either); a hyphenated word also matches its parts ("cease - fire")
+              (`A/B`: either); a hyphenated word also matches its parts ("cease - fire"). As in
+              PETRARCH a word names a phrase head, so a token that only modifies another
+              (amod, compound, nmod, poss, nummod, det...) does not count: `* SANCTIONS`
+              matches "denounced the sanctions", not "denounced the sanctions regime"
   {A B}       a token matching B (the head) with A found, in order, to its left inside its own
               subtree ("froze the bank account", "humanitarian and medical aid"), or just
-              before it
+              before it; A may be a modifier
   A_B         consecutive tokens (TABARI notation)
   &SET        any member of the synonym set (multi-word members as {A B})
   (P X Y)     a token P whose dependency is prep/agent/dative/prt/advmod, with X, Y found in
@@ -61,6 +67,7 @@ import threading
 from bisect import bisect_right
 from dataclasses import dataclass
 from importlib.resources import files
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -133,7 +140,7 @@ _ATTRS = [LOWER, LEMMA, DEP, POS, HEAD]
 class _View:
     """The arrays of one Doc the matcher needs, computed once per Doc."""
 
-    __slots__ = ("doc", "n", "lower", "lemma", "dep", "pos", "head", "kids", "_left", "_right", "region")
+    __slots__ = ("doc", "n", "lower", "lemma", "dep", "pos", "head", "kids", "clauses", "_left", "_right", "region")
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
@@ -151,6 +158,13 @@ class _View:
             if h != i:
                 kids[h].append(i)
         self.kids = kids
+        clauses = [0] * (n + 1)  # clauses[i]: how many tokens before i head a clause (_CLAUSE_DEPS)
+        count = 0
+        for i, d in enumerate(self.dep):
+            if d in _CLAUSE_DEPS:
+                count += 1
+            clauses[i + 1] = count
+        self.clauses = clauses
         self._left: list[int] = [-1] * n
         self._right: list[int] = [-1] * n
         self.region: list[int] = []  # the region being matched (for prepositional phrases)
@@ -552,6 +566,7 @@ class VerbDictionary:
                 raise VerbDictionaryError(f"verb dictionary: pattern for unknown block {name}")
             self._compile_patterns(block, pats, comp)
         self.pattern_count = sum(len(b.patterns) for b in self._blocks.values())
+        self._local = threading.local()
 
     # -- loading
 
@@ -592,7 +607,8 @@ class VerbDictionary:
             if v["code"] is None:
                 result = block.default
             else:
-                result = _result(v["code"], f"{name} default for {v['text'].split(' {')[0]} [{v['code']}]", 0, name, v["line"])
+                label = v["text"].split("{")[0].split("[")[0].strip()
+                result = _result(v["code"], f"{name} default for {label} [{v['code']}]", 0, name, v["line"])
             before = [frozenset(_h(f) for f in _forms(w, False)) for w in v["before"]]
             after = [frozenset(_h(f) for f in _forms(w, w not in ("up", "down", "out", "off", "in", "on"))) for w in v["after"]]
             entry = _Entry(block, result, before, after, v["line"])
@@ -638,18 +654,18 @@ class VerbDictionary:
 
     # -- matching
 
-    _cache: tuple[Any, _View] | None = None
-
     def _view(self, doc: Any) -> _View:
-        cached = self._cache
-        if cached is not None and cached[0] is doc and cached[1].n == len(doc):
-            return cached[1]
-        view = _View(doc)
-        self._cache = (doc, view)
+        """The arrays of this Doc: built once and kept (per thread) while its verbs are matched."""
+        local = self._local
+        view = getattr(local, "view", None)
+        if view is not None and view.doc is doc and view.n == len(doc):
+            return view
+        view = local.view = _View(doc)
         return view
 
     def entry(self, verb: Any) -> tuple[str, VerbMatch | None] | None:
-        """(block name, default result) for the verb token, or None if the dictionary lacks it."""
+        """(block name, the verb's default result) for the token, or None if the dictionary
+        does not list it: what match() falls back to when no pattern fits."""
         v = self._view(verb.doc)
         e = self._entry(v, verb.i)
         return None if e is None else (e.block.name, e.result)
@@ -704,9 +720,14 @@ class VerbDictionary:
         for idx, region in ((block.right_index, right), (block.left_index, left)):
             if idx and region:
                 get = idx.get
-                for r in filter(None, map(get, [v.lower[t] for t in region])):
+                if len(region) > 1:
+                    pick = itemgetter(*region)
+                    lowers, lemmas = pick(v.lower), pick(v.lemma)
+                else:
+                    lowers, lemmas = (v.lower[region[0]],), (v.lemma[region[0]],)
+                for r in filter(None, map(get, lowers)):
                     ranks.update(r)
-                for r in filter(None, map(get, [v.lemma[t] for t in region])):
+                for r in filter(None, map(get, lemmas)):
                     ranks.update(r)
         if ranks:
             patterns = block.patterns
@@ -769,13 +790,12 @@ def _spans(v: _View, roots: list[int]) -> list[int]:
     (relative clauses, adverbial clauses, complements of nouns...): "issued a warning that it
     would not tolerate a military coup" does not put "military" in issue's region."""
     out: list[int] = []
-    dep = v.dep
+    clauses = v.clauses
     for c in sorted(roots) if len(roots) > 1 else roots:
         lo, hi = v.left(c), v.right(c)
-        for t in range(lo, hi + 1):
-            if t != c and dep[t] in _CLAUSE_DEPS:
-                _walk(v, c, out)
-                break
+        # clauses[i]: nested-clause tokens before i; c itself may be one (an xcomp root).
+        if clauses[hi + 1] - clauses[lo] > (v.dep[c] in _CLAUSE_DEPS):
+            _walk(v, c, out)
         else:
             out.extend(range(lo, hi + 1))
     return out

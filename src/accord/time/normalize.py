@@ -52,14 +52,17 @@ class Instance:
 class Context:
     """What a normaliser may consult besides the slots."""
 
-    __slots__ = ("dct", "_tense_fn", "_tense", "ref", "numbers")
+    __slots__ = ("dct", "_tense_fn", "_tense", "ref", "numbers", "far", "last_day")
 
-    def __init__(self, dct: date | None, tense_fn: Callable[[], str | None], ref: Norm | None, numbers: dict):
+    def __init__(self, dct: date | None, tense_fn: Callable[[], str | None], ref: Norm | None, numbers: dict,
+                 far: Norm | None = None, last_day: date | None = None):
         self.dct = dct
         self._tense_fn = tense_fn
         self._tense: Any = ...
         self.ref = ref
         self.numbers = numbers
+        self.far = far  # an earlier timex of the sentence that states its year ("on April 15, 1995, ... and on April 17")
+        self.last_day = last_day  # the last day-precise date of the document before this timex
 
     @property
     def tense(self) -> str | None:
@@ -82,6 +85,11 @@ class Context:
         """Resolve a period that recurs every year (month, season, holiday, day-month)."""
         if rel is None and self.ref is not None and self.ref.year is not None and self.ref.gran not in ("CE", "DE"):
             inst = make(self.ref.year)
+            if inst is not None and self._agrees(inst):
+                return inst.norm
+        elif rel is None and self.ref is None and self.far is not None and self.far.year is not None \
+                and self.tense == PAST:
+            inst = make(self.far.year)
             if inst is not None and self._agrees(inst):
                 return inst.norm
         if self.dct is None:
@@ -401,6 +409,10 @@ def n_weekday(cx: Context, s: dict) -> Norm | None:
         d = mon + timedelta(days=dow - 1)
         return Instance(d, d + ONE_DAY, _day_norm(d))
 
+    if "wrel" in s:  # "Wednesday next week", "Monday of last week"
+        if cx.dct is None:
+            return Norm(f"XXXX-WXX-{dow}")
+        return _with_pod(make(D.monday(cx.dct) + timedelta(weeks=int(s["wrel"]))).norm, pod)
     n = cx.weekly(make, s.get("rel"), f"XXXX-WXX-{dow}")
     return _with_pod(n, pod)
 
@@ -428,8 +440,17 @@ def n_pod(cx: Context, s: dict) -> Norm | None:
 def n_relunit(cx: Context, s: dict) -> Norm | None:
     unit = s.get("unit")
     off = _int(s.get("rel", 0))
+    anaphor = s.get("anaphor")
+    if anaphor and unit == "D":
+        # "the day" in a past-tense sentence, "that day": the day last mentioned
+        if cx.last_day is not None and (anaphor == "2" or cx.tense == PAST):
+            return _day_norm(cx.last_day)
+        if anaphor == "2":
+            return None
     if cx.dct is None or unit is None or off is None:
         return None
+    if unit == "WE" and off == 0 and cx.tense == PAST and cx.dct.isoweekday() < 6:
+        off = -1  # "the attack this weekend" written on a Tuesday: the weekend just past
     if unit in ("H", "MIN", "S", "D"):
         if unit == "D":
             return _day_norm(cx.dct + timedelta(days=off))
@@ -497,6 +518,17 @@ def n_time(cx: Context, s: dict) -> Norm | None:
     tz = s.get("tz")
     suffix = "" if not tz or tz == "none" else tz
     clock = f"T{hour:02d}:{minute:02d}{suffix}"
+    if "month" in s and "day" in s:  # "7:30 p.m. on Friday, Sept. 20"
+        day = n_date(cx, {k: s[k] for k in ("month", "day", "year", "dow") if k in s})
+        if day is None or day.day is None:
+            return None
+        return Norm(day.value + clock, gran="T", year=day.year, day=day.day, week=day.week)
+    if "relday" in s:  # "3 p.m. tomorrow", "midnight last night"
+        if cx.dct is None:
+            return None
+        off = int(str(s["relday"]).partition("/")[0])
+        d = cx.dct + timedelta(days=off)
+        return Norm(D.fmt_day(d) + clock, gran="T", year=d.year, day=d, week=D.monday(d))
     if "dow" in s:  # "8 a.m. Monday"
         day = n_weekday(cx, {"dow": s["dow"], "rel": s.get("rel")} if "rel" in s else {"dow": s["dow"]})
         if day is None:
@@ -538,6 +570,55 @@ def n_set(cx: Context, s: dict) -> Norm | None:
     return Norm(v) if v else None
 
 
+def n_date_pod(cx: Context, s: dict) -> Norm | None:
+    """ "the morning of 1 March 2019": the part of day of that date."""
+    day = n_date(cx, {k: s[k] for k in ("month", "day", "year", "dow") if k in s})
+    if day is None:
+        return None
+    return _with_pod(day, s.get("pod"))
+
+
+def n_nth_weekday(cx: Context, s: dict) -> Norm | None:
+    """ "the first Tuesday of November", "the last Friday in October 2013"."""
+    dow, m = _int(s.get("dow")), _int(s.get("month"))
+    raw = s.get("ord")
+    nth = -1 if str(raw) == "L" else _int(raw)
+    if not dow or not m or not nth or nth > 5:
+        return None
+    if _has_year(s):
+        y = _explicit_year(cx, s)
+        if y is None:
+            return None
+        d = D.nth_weekday(y, m, dow, nth)
+        return _day_norm(d) if d else None
+
+    def make(y: int) -> Instance | None:
+        d = D.nth_weekday(y, m, dow, nth)
+        return Instance(d, d + ONE_DAY, _day_norm(d)) if d else None
+
+    return cx.yearly(make, s.get("rel"), None)
+
+
+_SMALL_UNITS = {"H", "MIN", "S"}
+_ISO_ORDER = ("Y", "M", "W", "D", "H", "MIN", "S")
+
+
+def n_duration2(cx: Context, s: dict) -> Norm | None:
+    """ "1 hour and 42 minutes" -> PT1H42M, "two years and six months" -> P2Y6M."""
+    parts = []
+    for nk, uk in (("num", "unit"), ("num2", "unit2")):
+        num, unit = _num(cx, s.get(nk)), s.get(uk)
+        if num is None or num == "X" or unit not in _ISO_ORDER or not float(num).is_integer() or float(num) <= 0:
+            return None
+        parts.append((unit, int(float(num))))
+    (u1, n1), (u2, n2) = parts
+    if _ISO_ORDER.index(u1) >= _ISO_ORDER.index(u2):
+        return None  # "42 minutes 1 hour" and "two hours three hours" are not one duration
+    date_part = "".join(f"{n}{u}" for u, n in parts if u not in _SMALL_UNITS)
+    time_part = "".join(f"{n}{'M' if u == 'MIN' else u}" for u, n in parts if u in _SMALL_UNITS)
+    return Norm("P" + date_part + ("T" + time_part if time_part else ""))
+
+
 def n_literal(cx: Context, s: dict) -> Norm | None:
     v = s.get("value")
     return Norm(str(v)) if v else None
@@ -564,4 +645,7 @@ NORMALIZERS: dict[str, Callable[[Context, dict], Norm | None]] = {
     "duration": n_duration,
     "set": n_set,
     "literal": n_literal,
+    "date_pod": n_date_pod,
+    "nth_weekday": n_nth_weekday,
+    "duration2": n_duration2,
 }

@@ -82,6 +82,8 @@ class TimeStage(Stage):
         sent_starts = _sentence_starts(doc)
         out: list[Tagged] = []
         prev: tuple[int, int, Norm] | None = None  # (sentence, end piece, norm)
+        far: tuple[int, Norm] | None = None  # (sentence, norm) of the last timex that stated its year
+        last_day = None  # the last day-precise date so far
         prev_end = 0
         for m in chosen:
             if m.rule.fn == "block":
@@ -98,7 +100,8 @@ class TimeStage(Stage):
             slots = dict(m.rule.args)
             slots.update(m.slots)
             tok_start, tok_end = P.toks[m.start], P.toks[m.end - 1] + 1
-            cx = Context(dct_date, lambda a=tok_start, b=tok_end: anchor_tense(doc, a, b), ref, res.numbers)
+            cx = Context(dct_date, lambda a=tok_start, b=tok_end: anchor_tense(doc, a, b), ref, res.numbers,
+                         far[1] if far is not None and far[0] == sent else None, last_day)
             fn = NORMALIZERS.get(m.rule.fn)
             if fn is None:
                 raise ValueError(f"rule {m.rule.name}: unknown normaliser {m.rule.fn!r}")
@@ -122,6 +125,10 @@ class TimeStage(Stage):
                 timex.mod = norm.mod  # type: ignore[attr-defined]
             out.append(Tagged(timex, norm.mod, norm, (tok_start, tok_end)))
             prev = (sent, m.end, norm)
+            if "year" in slots and norm.year is not None:
+                far = (sent, norm)
+            if norm.day is not None and norm.gran in ("D", "T"):
+                last_day = norm.day
         return out
 
     def _modifier(self, P: Pieces, m: Match, floor: int) -> tuple[int, str | None, bool]:

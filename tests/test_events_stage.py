@@ -49,8 +49,11 @@ def test_modalities(nlp):
     assert hypothetical.modality == "hypothetical"
     [future] = events(nlp, "France will visit Egypt.".replace("France", "Emmanuel Macron"))
     assert future.modality == "future"
-    [planned] = events(nlp, "Emmanuel Macron plans to visit Egypt.")
+    planned_events = events(nlp, "Emmanuel Macron plans to visit Egypt.")
+    [planned] = [e for e in planned_events if e.cameo == "042"]
     assert planned.modality == "future"
+    # The plan itself is an asserted expression of intent (CAMEO 03x), never an asserted visit.
+    assert all(e.cameo.startswith("03") for e in planned_events if e.modality == "asserted")
 
 
 def test_light_verb_and_nominal(nlp):

@@ -3,7 +3,7 @@
 
     .venv/bin/python tools/build_actors.py [--data /work/shared/data] [--out src/accord/resources/actors]
 
-Writes two files into the package's resources (see src/accord/resources/actors/SOURCES.md):
+Writes four files into the package's resources (see src/accord/resources/actors/SOURCES.md):
 
 countries.tsv
     Every ISO 3166-1 country and territory known to pycountry (plus the `extra` countries of
@@ -16,7 +16,15 @@ historical_people.tsv
     (petrarch-dictionaries/Phoenix.Countries.actors.txt) and CountryInfo.120116.txt (<Leaders>
     and <Government> blocks), one row per office interval. Coverage ends about 2014; an office
     still open when the source was compiled ends at the source's compilation date with
-    open_end=1.
+    open_end=1. Places, organisations and titles read as people are left out.
+
+agents.tsv
+    The agent nouns of Phoenix.agents.txt (noun, plural, sector), for KnowledgeBase.role_for.
+
+organizations.tsv
+    Armed groups (Phoenix.MilNonState), IGOs and NGOs not in igos.yaml (Phoenix.International)
+    and state institutions (Phoenix.Countries), with news-cased, filtered aliases; one row per
+    organisation and code span. organizations_curated.yaml (hand-written) wins over it at load.
 
 Inputs are read-only; the output is deterministic for the same inputs (sorted, no timestamps).
 """
@@ -1504,8 +1512,9 @@ def build_organizations(data: Path, out: Path, countries: list[dict], known: dic
             if surface not in aliases:
                 aliases.append(surface)
         ent = by_name.get(key)
-        if ent is not None:
+        if ent is not None:  # the same organisation in another block or file: one entity
             ent["aliases"] += [a for a in aliases if a not in ent["aliases"]]
+            ent["codes"] = ent["codes"] + [c for c in c.codes if c not in ent["codes"]]
             continue
         ent = {"name": re.sub(r"^the ", "", name, flags=re.I) if len(name.split()) > 1 else name,
                "aliases": aliases, "codes": c.codes, "source": c.source.replace(".actors.txt", "")}
@@ -1637,8 +1646,11 @@ def build_agents(data: Path, out: Path) -> list[list]:
 
 
 def regular_plural(noun: str) -> str:
-    """PETRARCH's regular plural of the last word (+S; Y -> IES; SS, X, CH, SH -> +ES)."""
+    """PETRARCH's regular plural of the last word (+S; Y -> IES; SS, X, CH, SH -> +ES); none for
+    a word that is already plural."""
     *rest, last = noun.split(" ")
+    if re.search(r"[^su]s$", last):
+        return ""  # already a plural ("REMOTELY_PILOTED_DRONES")
     if re.search(r"[^aeiou]y$", last):
         last = last[:-1] + "ies"
     elif re.search(r"(ss|x|ch|sh|s)$", last):

@@ -570,9 +570,12 @@ class KnowledgeBase:
                 except ValueError:
                     raise KnowledgeBaseError(f"{source} ({oid}): bad date {f[ist]!r} or {f[ien]!r}") from None
                 spans.append((start, end, f[icode], f[ic] or None, f[isec] or None))
-            # the entity's code: the undated one, else the latest span's
-            main = next((s for s in spans if s[0] is None and s[1] is None), None) or max(
-                spans, key=lambda s: (s[1] is None, s[0] or dt.date.min))
+            # the entity's code: that of the latest open-ended span (the SPLA is SSDMIL since 2011),
+            # else the undated one, else the latest span's
+            opened = [s for s in spans if s[0] is not None and s[1] is None]
+            main = max(opened, key=lambda s: s[0]) if opened else (
+                next((s for s in spans if s[0] is None and s[1] is None), None)
+                or max(spans, key=lambda s: (s[1] or dt.date.max, s[0] or dt.date.min)))
             key = f"org:{oid}"
             self._entities[key] = Entity(key, "org", rows[0][iname], main[3], main[4], main[2])
             if len(spans) > 1 or main[0] is not None or main[1] is not None:
@@ -987,10 +990,15 @@ class KnowledgeBase:
         """The code of an organisation on `on` (the dictionaries date some: the SPLA is SDNREB until
         2011-07-11, then SSDMIL); its default code when no dated code applies or `on` is None."""
         ent = self.entity(key)
+        spans = self._org_codes.get(key, ())
         if on is not None:
-            for start, end, code in self._org_codes.get(key, ()):
-                if (start is None or start <= on) and (end is None or on < end):
+            for start, end, code in spans:
+                if (start is not None or end is not None) and (start is None or start <= on) and (
+                        end is None or on < end):
                     return code
+            for start, end, code in spans:
+                if start is None and end is None:
+                    return code  # the dictionary's default when no dated code applies
         return ent.code
 
     def leader_role(self, country: str) -> str:

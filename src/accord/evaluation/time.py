@@ -227,19 +227,22 @@ def score(docs: Sequence[EvalDoc], predictions: Sequence[Sequence[SysTimex]]) ->
 # --------------------------------------------------------------------------- the news gold
 
 
-def load_news_gold(path: Path = DEFAULT_NEWS_GOLD) -> Corpus:
+def load_news_gold(path: Path = DEFAULT_NEWS_GOLD, split: str | None = None) -> Corpus:
+    """The hand-labelled news paragraphs; `split` "dev" or "heldout" keeps one part (see tests/data/README.md)."""
     docs = []
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         d = json.loads(line)
+        if split is not None and d.get("split") != split:
+            continue
         gold = [
             GoldTimex(t["start"], t["end"], t["text"], t["value"], t.get("type", ""),
                       tuple(t.get("alt_values", ())), bool(t.get("optional", False)))
             for t in d["timexes"]
         ]
         docs.append(EvalDoc(d["id"], d["dct"], d["text"], gold, d.get("source", "")))
-    return Corpus("news", docs, items=len(docs))
+    return Corpus("news" if split is None else f"news:{split}", docs, items=len(docs))
 
 
 def check_news_gold(path: Path = DEFAULT_NEWS_GOLD) -> list[str]:
@@ -251,9 +254,11 @@ def check_news_gold(path: Path = DEFAULT_NEWS_GOLD) -> list[str]:
                           r"|^P(T?[0-9X.]+[A-Z]{1,2})+$|^P(\d+[YMWD])*(T(\d+[HMS])+)?$|^(PAST|PRESENT|FUTURE)_REF$")
     for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         d = json.loads(line)
-        for key in ("id", "source", "dct", "text", "timexes"):
+        for key in ("id", "split", "source", "dct", "text", "timexes"):
             if key not in d:
                 problems.append(f"line {n}: no {key}")
+        if d.get("split") not in ("dev", "heldout"):
+            problems.append(f"line {n}: split {d.get('split')!r} is not dev or heldout")
         if d.get("id") in seen:
             problems.append(f"line {n}: duplicate id {d.get('id')}")
         seen.add(d.get("id"))
@@ -839,6 +844,7 @@ class EvalResult:
 
 def load_corpora(shared: Path = DEFAULT_SHARED, news_gold: Path = DEFAULT_NEWS_GOLD,
                  which: Iterable[str] = ("duckling", "ctparse", "news")) -> dict[str, Corpus]:
+    """Corpora by name: duckling, ctparse, news (all paragraphs), news:dev, news:heldout."""
     out = {}
     for name in which:
         if name == "duckling":
@@ -847,6 +853,8 @@ def load_corpora(shared: Path = DEFAULT_SHARED, news_gold: Path = DEFAULT_NEWS_G
             out[name] = load_ctparse(Path(shared) / "data" / "time" / "ctparse_corpus.json")
         elif name == "news":
             out[name] = load_news_gold(news_gold)
+        elif name.startswith("news:"):
+            out[name] = load_news_gold(news_gold, name.split(":", 1)[1])
         else:
             raise ValueError(f"unknown corpus {name!r}")
     return out
@@ -888,12 +896,15 @@ def exclusions_table(result: EvalResult) -> str:
     return "\n".join(lines)
 
 
+ALL_CORPORA = ("duckling", "ctparse", "news", "news:dev", "news:heldout")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m accord.evaluation.time", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder (default: %(default)s)")
     ap.add_argument("--gold", type=Path, default=DEFAULT_NEWS_GOLD, help="the news gold (default: %(default)s)")
-    ap.add_argument("--corpus", action="append", choices=("duckling", "ctparse", "news"),
+    ap.add_argument("--corpus", action="append", choices=ALL_CORPORA,
                     help="corpora to score (repeatable; default all)")
     hg = ap.add_mutually_exclusive_group()
     hg.add_argument("--heideltime", dest="heideltime", action="store_true", default=None,
@@ -905,7 +916,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = ap.parse_args(argv)
 
-    corpora = load_corpora(args.shared, args.gold, args.corpus or ("duckling", "ctparse", "news"))
+    corpora = load_corpora(args.shared, args.gold, args.corpus or ALL_CORPORA)
     systems: dict[str, Callable] = {"Accord": run_accord}
     notes = []
     ok, why = heideltime_available()

@@ -13,7 +13,8 @@ from ..analysis.syntax import subject_of
 from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .lexicon import Modality, Pattern, load_lexicon, load_modality
-from .ontology import lookup
+from .ontology import DROPPED, lookup, nearest
+from .verbs import VerbDictionary
 from ..places import geocode
 
 SUBJECT_DEPS = ("nsubj",)
@@ -23,6 +24,9 @@ RELATIONSHIP_NOUNS = {"tie", "ties", "relation", "relations", "relationship", "p
                       "cooperation", "friendship", "link", "links", "bond", "bonds"}
 PLURAL_PRONOUNS = {"they", "we", "both"}
 RECIPROCAL_CODES = {"040", "041", "043", "044", "046"}
+# Where a dictionary verb's target is looked for, in order.
+DICTIONARY_TARGETS = ("dobj", "dative", "prep:against", "prep:on", "prep:with", "prep:to", "prep:at",
+                      "prep:for", "prep:from", "prep:over", "prep:into", "prep:in")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 PRECISION = {1: "year", 2: "month", 3: "day"}
 
@@ -39,6 +43,8 @@ class _Candidate:
     specificity: int = 0
     source_tok: Any | None = None  # the argument heads, resolved to actors or not
     target_tok: Any | None = None
+    subject_is_target: bool = False  # PETRARCH [:B]: "X faced trial" -> someone B X
+    reverse_code: str | None = None  # PETRARCH [A:B]: "A visited B" also gives B 043 A
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
@@ -50,6 +56,7 @@ class EventStage(Stage):
     def __init__(self) -> None:
         self.verbs, self.nouns = load_lexicon()
         self.modality: Modality = load_modality()
+        self.dictionary = VerbDictionary.default()  # PETRARCH-2's verb patterns, after our own lexicon
 
     def process_document(self, document: Document) -> None:
         doc = document.doc
@@ -76,26 +83,54 @@ class EventStage(Stage):
                     sentence=sent_no, code=cand.code, trigger=(tspan.start_char, tspan.end_char),
                     source_span=_np_span(cand.source_tok), target_span=_np_span(cand.target_tok),
                     negated=negated, modality=modality, rule="; ".join(cand.rule), specificity=cand.specificity))
+                if lookup(cand.code).plover == DROPPED:
+                    # CAMEO 01 (statements) and 02 (appeals) have no PLOVER type: detected and
+                    # scored, but not records (the quotes stage keeps what was said).
+                    continue
                 for source, target in self._dyads(cand, document, mentions_at, sent):
                     event = self._event(document, cand, source, target, sent_no, sent, timex_roots, negated, modality)
                     events.append((event, head_word))
+                    if cand.reverse_code and source is not None and target is not None \
+                            and nearest(cand.reverse_code).plover != DROPPED:
+                        reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
+                                             code=nearest(cand.reverse_code).code)
+                        events.append((self._event(document, reverse, target, source, sent_no, sent, timex_roots,
+                                                   negated, modality), head_word))
         document.detections = document.detections  # kept in sentence order
         document.events = _deduplicate(events)
 
     # ------------------------------------------------------------ triggers
     def _candidates(self, sent: Any, used_nouns: set[int]) -> Iterable[_Candidate]:
         for tok in sent:
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.verbs:
-                cand = self._match_verb(tok)
-                if cand is not None:
-                    if cand.noun is not None:
-                        used_nouns.add(cand.noun.i)
-                    yield cand
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            cand = self._match_verb(tok) if tok.lemma_.lower() in self.verbs else None
+            if cand is None and tok.pos_ == "VERB":
+                cand = self._match_dictionary(tok)
+            if cand is not None:
+                if cand.noun is not None:
+                    used_nouns.add(cand.noun.i)
+                yield cand
         for tok in sent:
             if tok.pos_ == "NOUN" and tok.i not in used_nouns and tok.lemma_.lower() in self.nouns:
                 if _is_light_verb_object(tok, self.verbs):
                     continue
                 yield _Candidate(self.nouns[tok.lemma_.lower()][0], tok, None, rule=["nominal"])
+
+    def _match_dictionary(self, verb: Any) -> _Candidate | None:
+        m = self.dictionary.match(verb)
+        if m is None:
+            return None
+        try:
+            code = nearest(m.code).code
+        except ValueError:
+            return None
+        pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=DICTIONARY_TARGETS,
+                          reciprocal=code[:2] == "04")
+        cand = _Candidate(pattern, verb, None, rule=[f"petrarch:{m.pattern}"], code=code, specificity=m.specificity)
+        cand.subject_is_target = m.subject_is_target
+        cand.reverse_code = m.reverse_code
+        return cand
 
     def _match_verb(self, verb: Any) -> _Candidate | None:
         for pattern in self.verbs[verb.lemma_.lower()]:
@@ -111,6 +146,8 @@ class EventStage(Stage):
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and pobj.lemma_.lower() in pattern.via:
                             return _Candidate(pattern, verb, pobj, rule=[pattern.describe()])
+                continue
+            if pattern.needs and not all(_has_argument(verb, spec) for spec in pattern.needs):
                 continue
             return _Candidate(pattern, verb, None, rule=[pattern.describe()])
         return None
@@ -153,6 +190,11 @@ class EventStage(Stage):
             if subject is not None and cand.noun is None:
                 cand.targets = _actors_of(subject, mentions_at)
                 cand.rule.append("tgt=nsubjpass")
+        elif subject is not None and cand.subject_is_target:
+            cand.target_tok, cand.source_tok = subject, None
+            cand.targets = _actors_of(subject, mentions_at)
+            cand.rule.append("tgt=nsubj (passive sense)")
+            return
         elif subject is not None:
             cand.sources = _actors_of(subject, mentions_at)
             if not cand.sources and subject.lower_ in PLURAL_PRONOUNS:
@@ -218,7 +260,9 @@ class EventStage(Stage):
             cand.rule.append("reciprocal")
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.key != b.key]
         if not targets:
-            if p.requires_target or p.requires_target_or_plural or p.nominal:
+            if p.requires_target or p.requires_target_or_plural or p.nominal or cand.rule[0].startswith("petrarch:"):
+                # A dictionary verb with no target ("China objected", "Xi reiterated") is too thin
+                # to be a record; it stays a detection.
                 return []
             return [(s, None) for s in sources]
         return [(s, t) for s in sources for t in targets if s.key != t.key]
@@ -333,6 +377,13 @@ class EventStage(Stage):
 
 
 # ----------------------------------------------------------------- helpers
+def _has_argument(verb: Any, spec: str) -> bool:
+    kind, _, arg = spec.partition(":")
+    if kind == "prep":
+        return any(c.dep_ == "prep" and c.lower_ == arg for c in verb.children)
+    return any(c.dep_ == kind for c in verb.children)
+
+
 def _trigger_span(cand: _Candidate) -> Any:
     trig = cand.trigger
     first = trig.i

@@ -28,6 +28,7 @@ class Pattern:
     requires_target: bool = False
     requires_target_or_plural: bool = False
     nominal: bool = False
+    needs: tuple[str, ...] = ()  # arguments the verb must have for this sense ("engage" + "with")
 
     @property
     def specificity(self) -> int:
@@ -93,6 +94,7 @@ def _pattern(entry: dict, where: str, nominal: bool) -> Pattern:
         requires_target=bool(entry.get("requires_target")),
         requires_target_or_plural=bool(entry.get("requires_target_or_plural")),
         nominal=nominal,
+        needs=tuple(entry.get("needs") or ()),
     )
 
 

@@ -90,8 +90,20 @@ def nth_weekday(y: int, month: int, dow: int, nth: int) -> date | None:
     return last - timedelta(days=(last.isoweekday() - dow) % 7 + 7 * (-nth - 1))
 
 
+def orthodox_easter(y: int) -> date:
+    """Orthodox Easter Sunday: the Julian computus (Meeus), as a Gregorian date."""
+    a, b, c = y % 4, y % 7, y % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    julian = date(y, month, day + 1)
+    return julian + timedelta(days=y // 100 - y // 400 - 2)  # Julian -> Gregorian (13 days in 1900-2099)
+
+
 def holiday_date(rule: str, y: int) -> date | None:
     """The date of a holiday (holidays.tsv rule) in year y."""
+    if rule.startswith("oeaster"):
+        return orthodox_easter(y) + timedelta(days=int(rule[7:] or 0))
     if rule.startswith("easter"):
         off = int(rule[6:] or 0)
         return easter(y) + timedelta(days=off)

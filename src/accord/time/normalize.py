@@ -367,7 +367,7 @@ def n_holiday(cx: Context, s: dict) -> Norm | None:
     rule = s.get("holiday")
     if not rule:
         return None
-    fixed = "-" in rule and not rule.startswith("easter")
+    fixed = "-" in rule and not rule.startswith(("easter", "oeaster"))
     under = f"XXXX-{rule}" if fixed else None
     if _has_year(s):
         y = _explicit_year(cx, s)
@@ -540,6 +540,36 @@ def n_time(cx: Context, s: dict) -> Norm | None:
     return Norm(D.fmt_day(d) + clock, gran="T", year=d.year, day=d, week=D.monday(d))
 
 
+def n_time_offset(cx: Context, s: dict) -> Norm | None:
+    """ "a quarter past 3 pm", "half past nine", "20 minutes to noon", "ten to eight"."""
+    frac = str(s.get("frac", "")).lower()
+    mins = 15 if frac == "quarter" else 30 if frac == "half" else _int(s.get("mins"))
+    if mins is None or not 0 < mins < 60:
+        return None
+    h = s.get("hour")
+    if str(h).lower() == "noon":
+        hour, ampm = 12, "pm"
+    elif str(h).lower() == "midnight":
+        hour, ampm = 0, "am"
+    else:
+        hour, ampm = _int(h), s.get("ampm")
+    if hour is None or not 0 <= hour <= 12:
+        return None
+    if ampm:
+        a = str(ampm).lower().replace(".", "")
+        if a.startswith("p") and hour < 12:
+            hour += 12
+        elif a.startswith("a") and hour == 12:
+            hour = 0
+    minute = mins
+    if str(s.get("dir", "")).lower() in ("to", "before", "till", "of"):
+        hour, minute = (hour - 1) % 24, 60 - mins
+    t = dict(s, hour=str(hour), minute=str(minute))
+    t.pop("ampm", None)
+    t.pop("pod", None)
+    return n_time(cx, t)
+
+
 def n_duration(cx: Context, s: dict) -> Norm | None:
     unit = s.get("unit")
     num = _num(cx, s.get("num", "X"))
@@ -648,4 +678,5 @@ NORMALIZERS: dict[str, Callable[[Context, dict], Norm | None]] = {
     "date_pod": n_date_pod,
     "nth_weekday": n_nth_weekday,
     "duration2": n_duration2,
+    "time_offset": n_time_offset,
 }

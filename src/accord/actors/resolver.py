@@ -109,7 +109,7 @@ class ActorStage(Stage):
                 by_token.setdefault(i, []).append(m)
         consumed: set[tuple[int, int]] = set()  # alias matches used as cues of a role phrase
         found: list[_Found] = []
-        pending_context: list[tuple[Any, int, str | None]] = []
+        pending_context: list[tuple[Any, int, str | None, bool]] = []
 
         # Role phrases and person names with titles, one noun-phrase head at a time.
         for head in doc:
@@ -122,12 +122,27 @@ class ActorStage(Stage):
                 continue  # "President" in "President Xi Jinping": the name's phrase handles it
             role_start = head.i - role_len + 1
             left = _np_left(head)
+            if head.dep_ == "compound" and head.head.i > head.i:
+                # "an Afghan government offer": "Afghan" modifies the phrase "government offer"
+                left = min(left, _np_left(head.head))
             cues = self._country_cues(doc, head, left, role_start, by_token)
             from_cues = False
+            org = self._org_cue(doc, left, role_start, by_token)
+            if org is not None and not cues:
+                # "FDA officials", "the Taliban spokesman": people of an organisation act for it.
+                consumed.add((org.start, org.end))
+                found.append(_Found(left, head.i + 1, self.kb.entity(org.key), "role-org"))
+                continue
             if not cues:
                 # "leaders from France, Canada and Finland", "officials of Iran"
                 cues = self._prepositional_cues(head, by_token)
                 from_cues = bool(cues)
+                if not cues:
+                    org = self._prepositional_org(head, by_token)
+                    if org is not None:  # "the prosecutor of the ICC"
+                        consumed.add((org.start, org.end))
+                        found.append(_Found(left, head.i + 1, self.kb.entity(org.key), "role-org"))
+                        continue
             if not cues:
                 place_country = _place_country(head)  # "police in Lagos"
                 if place_country is not None:
@@ -135,11 +150,13 @@ class ActorStage(Stage):
                 elif role is None and head.dep_ not in ("compound", "amod") and _bare_or_definite(head):
                     # "Authorities ease curfew as businesses reopen in Amman": an unnamed group
                     # belongs to the one country its sentence names, if it names exactly one.
-                    pending_context.append((head, left, sector))
+                    pending_context.append((head, left, sector, True))
                 elif head.dep_ in ("nsubj", "nsubjpass") and sector and not any(
                         c.lower_ in PLURAL_DETERMINERS or c.dep_ == "nummod" for c in head.lefts):
                     # "a law enforcement official said": an actor of known kind, country unknown.
-                    pending_context.append((head, left, sector))
+                    named_community = any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
+                                          for c in head.lefts)
+                    pending_context.append((head, left, sector, not named_community))
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
             for idx, (cue_match, country) in enumerate(cues):
@@ -228,6 +245,9 @@ class ActorStage(Stage):
         for (start, end), group in sorted(groups.items()):
             if _is_dateline(doc, start, end):
                 continue
+            if end - start > 1 and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and doc[end].ent_iob_ == "I" and all(kb.entity(m.key).kind in ("org", "seat", "igo", "media") for m in group):
+                continue  # "Department of State Services": a longer name than the alias
             choice = None
             people = [m for m in group if kb.entity(m.key).kind == "person"]
             if people:
@@ -286,6 +306,11 @@ class ActorStage(Stage):
                 if (m.start, m.end) in seen:
                     continue
                 entity = self.kb.entity(m.key)
+                if entity.kind == "person" and entity.country and t.dep_ == "compound" and head.lemma_.lower() in (
+                        "government", "administration", "cabinet", "regime"):
+                    seen.add((m.start, m.end))  # "the Trudeau government", "the Biden administration"
+                    cues.append((m, entity.country))
+                    continue
                 if entity.kind in COUNTRY_LIKE and entity.country:
                     seen.add((m.start, m.end))
                     cues.append((m, entity.country))
@@ -319,10 +344,26 @@ class ActorStage(Stage):
             title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and self.kb.role_for(t.lower_)]
             if not title:
                 if len(ent) > 1 and all(t.text[:1].isupper() for t in ent if t.is_alpha):
-                    # Someone the knowledge base does not know and the text gives no role: a
-                    # private individual (CAMEO CVL) until the article says otherwise.
-                    entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=None,
-                                    sector="CVL", code="CVL")
+                    # Someone the knowledge base does not know: their role from an apposition
+                    # ("Zabihullah Mujahid, the Taliban spokesman"), else a private individual
+                    # (CAMEO CVL) until the article says otherwise.
+                    country, sector, code = None, "CVL", "CVL"
+                    affiliation = self._apposition(head, found, by_token)
+                    if affiliation is not None:
+                        country, sector, code = affiliation
+                    elif _us_party_tag(doc, ent.end):
+                        country, sector, code = "USA", "LEG", "USALEG"  # "Debbie Stabenow (D-Mich.)"
+                    else:
+                        # A private individual: of the one country their sentence names, if one.
+                        named = [(doc[m.end - 1], self.kb.entity(m.key).country) for t in ent.sent
+                                 for m in by_token.get(t.i, ()) if m.end - 1 == t.i
+                                 and self.kb.entity(m.key).kind in ("country", "seat") and self.kb.entity(m.key).country]
+                        here = _clause_countries(head, named)
+                        if len(here) == 1:
+                            country = here.pop()
+                            code = f"{country}CVL"
+                    entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
+                                    sector=sector, code=code)
                     surnames[head.text] = entity
                     out.append(_Found(ent.start, ent.end, entity, "name-unlisted"))
                 continue
@@ -333,7 +374,9 @@ class ActorStage(Stage):
                 match, country = cues[0]
                 consumed.add((match.start, match.end))
                 code = f"{country}{sector}"
-            else:  # "Mayor Bill de Blasio": a role, no country named
+            elif _us_party_tag(doc, ent.end):  # "Mayor Bill de Blasio (D)"
+                country, code = "USA", f"USA{sector}"
+            else:  # a role, no country named
                 country, code = None, sector
             entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
                             sector=sector, code=code)
@@ -373,15 +416,22 @@ class ActorStage(Stage):
         return [self._group(head, start, head.i + 1, f.entity.country, hit[1], "role-plural")
                 for f in picked if f.entity.country]
 
-    def _context_groups(self, pending: list[tuple[Any, int, str | None]], found: list[_Found]) -> list[_Found]:
+    def _context_groups(self, pending: list[tuple[Any, int, str | None, bool]], found: list[_Found]) -> list[_Found]:
         out: list[_Found] = []
         covered = {i for f in found for i in range(f.start, f.end)}
-        for head, left, sector in pending:
+        for head, left, sector, may_take_country in pending:
             if head.i in covered:
                 continue
+            if not may_take_country:
+                entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
+                                sector=sector, code=sector)
+                out.append(_Found(left, head.i + 1, entity, "role-group", code=sector, sector=sector, country=None))
+                continue
             sent = head.sent
-            countries = {f.entity.country for f in found
-                         if sent.start <= f.start < sent.end and f.entity.kind in ("country", "seat") and f.entity.country}
+            # Countries the sentence names, its office holders' included ("President Temer").
+            named = [(head.doc[f.end - 1], f.entity.country) for f in found if sent.start <= f.start < sent.end
+                     and f.entity.kind in ("country", "seat", "person") and f.entity.country]
+            countries = _clause_countries(head, named)
             if len(countries) == 1:
                 out.append(self._group(head, left, head.i + 1, countries.pop(), sector, "role-context"))
             elif head.dep_ in ("nsubj", "nsubjpass") and sector:
@@ -389,6 +439,32 @@ class ActorStage(Stage):
                                 sector=sector, code=sector)
                 out.append(_Found(left, head.i + 1, entity, "role-group", code=sector, sector=sector, country=None))
         return out
+
+    def _apposition(self, head: Any, found: list[_Found], by_token) -> tuple[str | None, str | None, str] | None:
+        """(country, sector, code) from "Name, the <country/organisation> <role>"."""
+        for appos in head.children:
+            if appos.dep_ != "appos":
+                continue
+            for f in found:
+                if f.start <= appos.i < f.end:
+                    entity = f.entity
+                    code = f.code or entity.code
+                    country = f.country if f.country is not None else entity.country
+                    return country, f.sector or entity.sector, code
+            left = _np_left(appos)
+            org = self._org_cue(appos.doc, left, appos.i, by_token)
+            if org is not None:
+                entity = self.kb.entity(org.key)
+                return entity.country, entity.sector, entity.code
+            # "resident fellow at the American Enterprise Institute": a country in the apposition
+            hit = self.kb.role_for(appos.lower_) or self.kb.role_for(appos.lemma_.lower())
+            sector = (hit[1] if hit else None) or "CVL"
+            for t in appos.subtree:
+                for m in by_token.get(t.i, ()):
+                    entity = self.kb.entity(m.key)
+                    if entity.kind in COUNTRY_LIKE and entity.country:
+                        return entity.country, sector, f"{entity.country}{sector}"
+        return None
 
     def _places(self, doc: Any, found: list[_Found]) -> list[_Found]:
         """Places the knowledge base does not name as actors stand for their country."""
@@ -409,6 +485,22 @@ class ActorStage(Stage):
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             out.append(_Found(start, ent.end, entity, "place"))
         return out
+
+    def _org_cue(self, doc: Any, left: int, role_start: int, by_token) -> AliasMatch | None:
+        for t in doc[left:role_start]:
+            for m in by_token.get(t.i, ()):
+                if self.kb.entity(m.key).kind in ("org", "igo", "media") and m.end <= role_start:
+                    return m
+        return None
+
+    def _prepositional_org(self, head: Any, by_token) -> AliasMatch | None:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "at"):
+                for pobj in prep.children:
+                    for m in by_token.get(pobj.i, ()):
+                        if self.kb.entity(m.key).kind in ("org", "igo", "media"):
+                            return m
+        return None
 
     def _prepositional_cues(self, head: Any, by_token: dict[int, list[AliasMatch]]) -> list[tuple[AliasMatch, str]]:
         cues: list[tuple[AliasMatch, str]] = []
@@ -577,13 +669,51 @@ def _np_left(head: Any) -> int:
     return left
 
 
+US_PARTY_LETTERS = {"D", "R", "I"}
+
+
+def _us_party_tag(doc: Any, i: int) -> bool:
+    """US news marks politicians with their party and state: "(D-Mich.)", "(R)", "(D - N.Y.)"."""
+    if i >= len(doc) or doc[i].text != "(" or i + 2 >= len(doc):
+        return False
+    letter = doc[i + 1].text
+    if letter.startswith(("D-", "R-", "I-")):
+        return True
+    return letter in US_PARTY_LETTERS and doc[i + 2].text in (")", "-", "–")
+
+
+def _clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
+    """The countries a sentence names, narrowed to `tok`'s own clause when there are several."""
+    countries = {c for _, c in named}
+    if len(countries) > 1:
+        verb = _clause_verb(tok)
+        countries = {c for t, c in named if verb is not None and getattr(_clause_verb(t), "i", -1) == verb.i}
+    return countries
+
+
+def _clause_verb(tok: Any) -> Any | None:
+    node = tok
+    for _ in range(10):
+        if node.pos_ in ("VERB", "AUX") and node.i != tok.i:
+            return node
+        if node.head.i == node.i:
+            return node
+        node = node.head
+    return None
+
+
 def _bare_or_definite(head: Any) -> bool:
-    """"police", "the authorities": no quantifier or adjective that makes the group vague."""
+    """"police", "the authorities", "other rights activists", "the protesting truck drivers": no
+    quantifier, possessor or descriptive adjective that makes the group vague or someone else's."""
     for child in head.lefts:
-        if child.dep_ == "det" and child.lower_ not in ("the",):
+        if child.dep_ == "det" and child.lower_ not in ("the", "other", "these", "those"):
             return False
-        if child.dep_ in ("amod", "nummod", "quantmod", "predet", "compound", "poss"):
+        if child.dep_ == "amod" and child.tag_ not in ("VBG", "VBN") and child.lower_ != "other":
             return False
+        if child.dep_ in ("nummod", "quantmod", "predet", "poss"):
+            return False
+        if child.dep_ in ("compound", "amod") and (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):
+            return False  # "Jewish leaders": a named community, not the country's government
     return True
 
 

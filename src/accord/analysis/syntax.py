@@ -17,10 +17,10 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             if c.dep_ == "nsubj":
                 return c, False
             if c.dep_ == "nsubjpass":
-                return c, node is verb
+                return c, node.i == verb.i
         if node.dep_ == "relcl":
             return node.head, False  # "negotiators who met": the noun the clause modifies
-        if node.dep_ in INHERIT_SUBJECT_DEPS and node.head is not node:
+        if node.dep_ in INHERIT_SUBJECT_DEPS and node.head.i != node.i:
             node = node.head
             continue
         break

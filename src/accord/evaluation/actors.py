@@ -61,11 +61,13 @@ def evaluate(shared: Path, gold_path: Path, nlp: Any = None, stage: Any = None) 
         for row in gold_rows:
             a = offsets[int(row["span_start_token"])][0]
             b = offsets[int(row["span_end_token"]) - 1][1]
-            best, best_overlap = None, 0
-            for m in document.mentions:
-                overlap = min(b, m.span[1]) - max(a, m.span[0])
-                if overlap > best_overlap:
-                    best, best_overlap = m, overlap
+            # The span's actor is the mention at the span's syntactic head, else the first
+            # mention inside the span ("Both Russia and the Syrian government" is Russia).
+            span = document.doc.char_span(a, b, alignment_mode="expand")
+            root = span.root.i if span is not None else -1
+            overlapping = [m for m in document.mentions if min(b, m.span[1]) > max(a, m.span[0])]
+            at_root = [m for m in overlapping if m.tokens[0] <= root < m.tokens[1]]
+            best = (at_root or sorted(overlapping, key=lambda m: m.span[0]) or [None])[0]
             predicted = system_label(best.actor if best else None)
             gold = row["country"]
             result.n += 1

@@ -328,7 +328,7 @@ class EventStage(Stage):
             if any(c.lower_ in m.negation_object_determiners for c in verb.children if c.dep_ == "det"):
                 return True
         head = verb
-        while head.dep_ in ("xcomp", "ccomp") and head.head is not head:
+        while head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i:
             head = head.head
             if head.lemma_.lower() in m.negation_verbs:
                 return True
@@ -356,7 +356,7 @@ class EventStage(Stage):
                     found = "hypothetical"
                 elif c.dep_ == "advmod" and low in m.alleged_adverbs:
                     return "alleged"
-            if node.dep_ not in CLAUSE_DEPS or node.head is node:
+            if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
                 break
             dep = node.dep_
             node = node.head
@@ -450,7 +450,7 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
 def _governing_verb(tok: Any) -> Any | None:
     node = tok
     for _ in range(6):
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
@@ -461,7 +461,7 @@ def _governing_verb(tok: Any) -> Any | None:
 def _plural_pronoun_antecedents(pronoun: Any, mentions_at) -> list[Actor]:
     """"Xi and Putin hailed ..., as they spoke": the coordinated subject of the governing clause."""
     verb = pronoun.head
-    if verb.dep_ in ("advcl", "conj", "ccomp") and verb.head is not verb:
+    if verb.dep_ in ("advcl", "conj", "ccomp") and verb.head.i != verb.i:
         subj, _ = subject_of(verb.head)
         if subj is not None:
             actors = _actors_of(subj, mentions_at)
@@ -526,9 +526,9 @@ def _governed_by(tok: Any, anchors: list[Any]) -> bool:
     for _ in range(12):
         if any(node.i == a.i for a in anchors):
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             return False
-        if node is not tok and node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
+        if node.i != tok.i and node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
             return False
         node = node.head
     return False

@@ -126,12 +126,12 @@ class QuoteStage(Stage):
     def _cue(self, quote: Any) -> tuple[Any | None, str | None]:
         inside = set(range(quote.start, quote.end))
         # Climb from where the quote hangs on the sentence to the first reporting verb outside it.
-        exits = [t for t in quote if t.head.i not in inside and t.head is not t] or [quote.root]
+        exits = [t for t in quote if t.head.i not in inside and t.head.i != t.i] or [quote.root]
         best: tuple[int, Any, str] | None = None
         for tok in exits:
             node = tok
             for steps in range(8):
-                if node.head is node:
+                if node.head.i == node.i:
                     break
                 node = node.head
                 if node.i in inside:

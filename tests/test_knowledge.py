@@ -462,8 +462,10 @@ def test_agent_nouns(kb):
     # roles.yaml wins: Phoenix has MILITANT [~UAF], roles.yaml says REB
     assert kb.role_for("militants") == (None, "REB")
     assert kb.role_for("foreign minister") == ("foreign_minister", "GOV")
-    # left out: generic people ([~PPL]), places and things, adjectives
-    assert kb.role_for("people") is None and kb.role_for("men") is None
+    # left out of the import: generic people ([~PPL]), places and things, adjectives; roles.yaml
+    # curates "people" itself (civilians, as in "the Burmese people")
+    assert kb.role_for("men") is None
+    assert kb.role_for("people") == (None, "CVL")
     assert kb.role_for("police post") is None and kb.role_for("retired") is None
 
 

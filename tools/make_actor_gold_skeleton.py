@@ -1,18 +1,22 @@
 #!/usr/bin/env python
 """Print the skeleton of the hand-labelled actor-country gold sample.
 
-    .venv/bin/python tools/make_actor_gold_skeleton.py [--data PATH] [--step 5] [--min-spans 220]
+    .venv/bin/python tools/make_actor_gold_skeleton.py [--data PATH] [--step 5] [--offset 0] [--min-spans 220]
     .venv/bin/python tools/make_actor_gold_skeleton.py --check tests/data/actor_country_gold.tsv
+    .venv/bin/python tools/make_actor_gold_skeleton.py --offset 2 --min-spans 200 \
+        --check tests/data/actor_country_heldout.tsv
 
 Reads the ConfliBERT CAMEO NER training file (CoNLL-like: `token TAG` per line, blank line
-between sentences) and selects sentences by a fixed rule: sentence indices 0, STEP, 2*STEP, ...
-in file order, taking every source (B-S/I-S) and target (B-T/I-T) span of each selected sentence,
+between sentences) and selects sentences by a fixed rule: sentence indices OFFSET, OFFSET+STEP, OFFSET+2*STEP, ...
+(OFFSET defaults to 0) in file order, taking every source (B-S/I-S) and target (B-T/I-T) span of each selected sentence,
 and stopping after the first sentence at which the running span count reaches MIN_SPANS.
 Sentences with no S/T span are skipped but still count towards the stride.
 
 Output (stdout): a TSV with the gold file's header and one row per span, with the `country` and
 `note` columns left empty. This script produces no labels; they are added by hand
-(tests/data/actor_country_gold.tsv, described in tests/data/README.md).
+(tests/data/actor_country_gold.tsv with the defaults, and the held-out sample
+tests/data/actor_country_heldout.tsv with --offset 2 --min-spans 200; both described in
+tests/data/README.md).
 
 With --check GOLD, nothing is printed on success: it verifies that GOLD has the header, that every
 row has 7 tab-separated fields, that `country` matches ^([A-Z]{3}|IGO|NONE)$, and that the first
@@ -68,10 +72,10 @@ def spans(sentence: list[tuple[str, str]], roles=("S", "T")) -> list[tuple[str, 
     return out
 
 
-def skeleton_rows(sentences, step: int, min_spans: int) -> list[list[str]]:
+def skeleton_rows(sentences, step: int, min_spans: int, offset: int = 0) -> list[list[str]]:
     """The selected spans as [sentence_index, role, start, end, text] rows."""
     rows: list[list[str]] = []
-    for idx in range(0, len(sentences), step):
+    for idx in range(offset, len(sentences), step):
         sent = sentences[idx]
         for role, start, end in spans(sent):
             text = " ".join(tok for tok, _ in sent[start:end])
@@ -109,11 +113,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default=DEFAULT_DATA)
     ap.add_argument("--step", type=int, default=5)
+    ap.add_argument("--offset", type=int, default=0,
+                    help="index of the first selected sentence (default 0)")
     ap.add_argument("--min-spans", type=int, default=220)
     ap.add_argument("--check", metavar="GOLD", help="verify a labelled gold file instead of printing")
     args = ap.parse_args(argv)
 
-    rows = skeleton_rows(read_sentences(args.data), args.step, args.min_spans)
+    rows = skeleton_rows(read_sentences(args.data), args.step, args.min_spans, args.offset)
     if args.check:
         problems = check(args.check, rows)
         for p in problems:

@@ -220,6 +220,7 @@ class ActorStage(Stage):
                 f.code, f.sector = f"{entity.code}GOV", "GOV"
             found.append(f)
 
+        found.extend(self._organisations(doc, found, by_token))
         found.extend(self._places(doc, found))
         found.extend(self._context_groups(pending_context, found))
         found = _merge_same_entity(found)
@@ -248,8 +249,16 @@ class ActorStage(Stage):
             if end - start > 1 and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
                     and doc[end].ent_iob_ == "I" and all(kb.entity(m.key).kind in ("org", "seat", "igo", "media") for m in group):
                 continue  # "Department of State Services": a longer name than the alias
+            if doc[start].ent_iob_ == "I" and start > 0 and doc[start - 1].text[:1].isupper() \
+                    and doc[start - 1].pos_ not in ("DET", "PRON") and doc[start - 1].lower_ not in ("the", "a", "an") \
+                    and all(kb.entity(m.key).kind in ("org", "seat", "igo", "media") for m in group):
+                continue  # "the Federal Foreign Office": not the (British) Foreign Office
             choice = None
             people = [m for m in group if kb.entity(m.key).kind == "person"]
+            if people and start > 0 and doc[start - 1].lower_ == "the" and not any(m.kind == "name" for m in people):
+                people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]  # "The Hague"
+                if not group:
+                    continue
             if people:
                 full = [m for m in people if m.kind == "name"]
                 if full:
@@ -314,6 +323,10 @@ class ActorStage(Stage):
                 if entity.kind in COUNTRY_LIKE and entity.country:
                     seen.add((m.start, m.end))
                     cues.append((m, entity.country))
+            if not by_token.get(t.i) and t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC"):
+                hit = geocode(t.text)  # "an Istanbul court", "the Dubai ruler"
+                if hit is not None and hit.country and hit.population >= 100_000:
+                    cues.append((AliasMatch(t.i, t.i + 1, f"country:{hit.country}", "city"), hit.country))
         return cues
 
     def _group(self, head: Any, start: int, end: int, country: str, sector: str | None, how: str) -> _Found:
@@ -465,6 +478,39 @@ class ActorStage(Stage):
                     if entity.kind in COUNTRY_LIKE and entity.country:
                         return entity.country, sector, f"{entity.country}{sector}"
         return None
+
+    def _organisations(self, doc: Any, found: list[_Found], by_token) -> list[_Found]:
+        """Organisations the knowledge base does not list but whose name says where they are
+        from: "the Hungarian Civil Liberties Union", "the California Farm Bureau Federation"."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        out: list[_Found] = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            country = None
+            for t in ent:
+                for m in by_token.get(t.i, ()):
+                    entity = self.kb.entity(m.key)
+                    if entity.kind in COUNTRY_LIKE and entity.country:
+                        country = entity.country
+                        break
+                if country is None and t.pos_ == "PROPN" and t.ent_iob_ == "I" or (country is None and t.i == ent.start):
+                    hit = geocode(t.text) if t.text[:1].isupper() else None
+                    # a country or US state (no point), or a city big enough to be meant by name
+                    if hit is not None and hit.country and (hit.population >= 100_000 or hit.lat is None):
+                        country = hit.country
+                if country:
+                    break
+            if country is None:
+                continue
+            hit = self.kb.role_for(ent[-1].lower_) or self.kb.role_for(ent[-1].lemma_.lower())
+            sector = hit[1] if hit and hit[1] else None
+            code = f"{country}{sector}" if sector else country
+            entity = Entity(key=f"unlisted-org:{ent.text}", kind="org", name=ent.text, country=country,
+                            sector=sector, code=code)
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            out.append(_Found(start, ent.end, entity, "org-named"))
+        return out
 
     def _places(self, doc: Any, found: list[_Found]) -> list[_Found]:
         """Places the knowledge base does not name as actors stand for their country."""

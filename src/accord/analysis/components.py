@@ -25,7 +25,8 @@ GLUED_SENTENCE_INFIXES = (
     r"(?<=[a-z0-9][.!?][”\"’'])(?=[A-Z“\"‘])",  # end of a quoted sentence, then a capital
     r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])",  # "it.The"
     r"(?<=[a-z][.!?])(?=[“‘])",
-    r"(?<=[.!?][“‘])(?=[A-Za-z])",  # the opening mark of the glued sentence stands alone
+    r"(?<=[.!?][“‘])(?=[A-Z][a-z])",  # the opening mark of the glued sentence stands alone
+    r"(?<=[”\"][A-Z]{2})(?=[A-Z][a-z])",  # a page marker glued to the next word: ”ADHe said
 )
 
 

@@ -1,0 +1,209 @@
+"""A learned event class for a sentence: multinomial logistic regression over the spaCy model's
+word vectors and what the rule coder found.
+
+The five classes are the ConfliBERT ones, CAMEO roots grouped: 0 neutral/statement (01-02),
+1 verbal cooperation (03-05), 2 material cooperation (06-08), 3 verbal conflict (09-13),
+4 material conflict (14-20).
+
+Features of one sentence and one of its detections (the rules' main one when the sentence is
+classed as a whole, `None` when the rules found nothing), `FEATURES` in this order:
+
+- the sentence vector (mean of its token vectors), scaled to unit length (300);
+- the vector of the sentence's syntactic root, unit length (300);
+- the detection's class, one-hot, or "none" (6);
+- the detection's CAMEO root 01-20, one-hot, or "none" (21);
+- the detection's negation, its modality one-hot (asserted, alleged, hypothetical, future), its
+  pattern specificity (capped at 10, /10), and whether it has a source and a target span (8).
+
+The weights are trained by `tools/train_event_classifier.py` on the training part of the
+ConfliBERT class sentences (`split_of`); they ship in `resources/events/event_class_model.npz`
+with a description in `event_class_model.json`. They only mean something for the word vectors
+they were trained with: with another spaCy model (no vectors, other vectors) `EventClassifier`
+reports itself unusable for that vocabulary and the coder leaves its detections as the rules
+made them. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+N_CLASSES = 5
+CLASS_NAMES = ("neutral/statement", "verbal cooperation", "material cooperation", "verbal conflict",
+               "material conflict")
+MODALITIES = ("asserted", "alleged", "hypothetical", "future")
+VECTOR_WIDTH = 300
+FEATURES = (("sentence_vector", VECTOR_WIDTH), ("root_vector", VECTOR_WIDTH), ("rule_class", N_CLASSES + 1),
+            ("rule_cameo_root", 21), ("rule_flags", 8))
+N_FEATURES = sum(n for _, n in FEATURES)
+FEATURE_VERSION = 1  # bump when `features()` changes; the packaged weights record the version they fit
+MODEL_FILE = "event_class_model.npz"
+META_FILE = "event_class_model.json"
+HELDOUT_EVERY = 5  # one sentence in five is held out
+CV_FOLDS = 5
+
+
+# ------------------------------------------------------------------ classes and the data split
+def class_of_code(code: str | None) -> int | None:
+    """The ConfliBERT class of a CAMEO code (its first two digits), or None for no usable code."""
+    if not code or not code[:2].isdigit():
+        return None
+    root = int(code[:2])
+    if 1 <= root <= 2:
+        return 0
+    if 3 <= root <= 5:
+        return 1
+    if 6 <= root <= 8:
+        return 2
+    if 9 <= root <= 13:
+        return 3
+    if 14 <= root <= 20:
+        return 4
+    return None
+
+
+def _split_hash(text: str) -> int:
+    """sha256 of the text with all whitespace removed (so a sentence rebuilt from CoNLL tokens
+    lands where its original does), first 8 bytes as a big-endian integer."""
+    key = "".join(text.split()).encode("utf-8")
+    return int.from_bytes(hashlib.sha256(key).digest()[:8], "big")
+
+
+def split_of(text: str) -> str:
+    """"test" for the held-out part of the development data, else "train".
+
+    The rule: a sentence is held out when `_split_hash(text) % 5 == 0` (about 20%). It depends on
+    the text alone: no seed, no order, and a sentence repeated in the data is always on one side.
+    """
+    return "test" if _split_hash(text) % HELDOUT_EVERY == 0 else "train"
+
+
+def cv_fold(text: str) -> int:
+    """The cross-validation fold (0-4) of a training sentence: `(_split_hash(text) // 5) % 5`."""
+    return (_split_hash(text) // HELDOUT_EVERY) % CV_FOLDS
+
+
+# ------------------------------------------------------------------------------- features
+def rules_main(detections: Iterable[Any]) -> Any | None:
+    """The rules' main detection among some: asserted and non-negated first, then the one with both
+    arguments, then the most specific pattern, then the first. (The same order as the evaluation's
+    `main_detection`; the classifier is trained on the features of this detection.)"""
+    detections = list(detections)
+    if not detections:
+        return None
+    return max(detections, key=lambda d: (not d.negated, d.modality == "asserted",
+                                          (d.source_span is not None) + (d.target_span is not None),
+                                          d.specificity, -d.trigger[0]))
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    v = np.asarray(v, dtype=np.float64)
+    if v.shape != (VECTOR_WIDTH,):
+        return np.zeros(VECTOR_WIDTH)
+    n = float(np.linalg.norm(v))
+    return v / n if n > 0 else v
+
+
+def sentence_features(sentence: Any) -> np.ndarray:
+    """The detection-independent part: sentence vector and root vector (600 numbers)."""
+    return np.concatenate([_unit(sentence.vector), _unit(sentence.root.vector)])
+
+
+def detection_features(detection: Any | None) -> np.ndarray:
+    """The rules' part for one detection (or None): class, CAMEO root, flags (35 numbers)."""
+    out = np.zeros(N_CLASSES + 1 + 21 + 8)
+    cls = class_of_code(detection.code) if detection is not None else None
+    if cls is None:
+        out[N_CLASSES] = 1.0
+        out[N_CLASSES + 1 + 20] = 1.0
+        return out
+    out[cls] = 1.0
+    out[N_CLASSES + 1 + int(detection.code[:2]) - 1] = 1.0
+    f = N_CLASSES + 1 + 21
+    out[f] = float(bool(detection.negated))
+    if detection.modality in MODALITIES:
+        out[f + 1 + MODALITIES.index(detection.modality)] = 1.0
+    out[f + 5] = min(max(detection.specificity, 0), 10) / 10
+    out[f + 6] = float(detection.source_span is not None)
+    out[f + 7] = float(detection.target_span is not None)
+    return out
+
+
+def features(sentence: Any, detection: Any | None) -> np.ndarray:
+    """The feature vector of a sentence (a spaCy Span) with one detection, or None."""
+    return np.concatenate([sentence_features(sentence), detection_features(detection)])
+
+
+def vectors_fingerprint(vocab: Any) -> str:
+    """What identifies the word vectors: table name, shape and a hash of its first 50 rows."""
+    vectors = vocab.vectors
+    shape = tuple(int(n) for n in vectors.shape)
+    h = hashlib.sha256(f"{vectors.name}|{shape}".encode("utf-8"))
+    if shape[0] and len(shape) == 2:
+        h.update(np.ascontiguousarray(np.asarray(vectors.data[:50], dtype=np.float32)).tobytes())
+    return h.hexdigest()[:16]
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    z = logits - logits.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+# ------------------------------------------------------------------------------ the model
+@dataclass
+class EventClassifier:
+    weights: np.ndarray  # (N_FEATURES, 5), standardisation folded in
+    bias: np.ndarray  # (5,)
+    meta: dict[str, Any]
+
+    @classmethod
+    def default(cls) -> "EventClassifier | None":
+        """The packaged model, or None when the package has no weights (or weights of another
+        feature version)."""
+        base = files("accord").joinpath("resources", "events")
+        model, meta = base.joinpath(MODEL_FILE), base.joinpath(META_FILE)
+        if not (model.is_file() and meta.is_file()):
+            return None
+        info = json.loads(meta.read_text(encoding="utf-8"))
+        if info.get("feature_version") != FEATURE_VERSION:
+            return None
+        with model.open("rb") as fh:
+            data = np.load(fh)
+            weights, bias = np.array(data["weights"]), np.array(data["bias"])
+        if weights.shape != (N_FEATURES, N_CLASSES) or bias.shape != (N_CLASSES,):
+            return None
+        return cls(weights, bias, info)
+
+    def usable_with(self, vocab: Any) -> bool:
+        """True when the vocabulary's word vectors are the ones the model was trained on."""
+        cache = self.__dict__.setdefault("_usable", {})
+        key = id(vocab.vectors)
+        if key not in cache:
+            cache[key] = vectors_fingerprint(vocab) == self.meta.get("vectors", {}).get("fingerprint")
+        return cache[key]
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Class probabilities for one feature vector (N_FEATURES,) or a matrix (n, N_FEATURES)."""
+        return softmax(np.asarray(x, dtype=np.float64) @ self.weights + self.bias)
+
+    def predict(self, sentence: Any, detection: Any | None) -> tuple[int, float]:
+        """The learned class of a sentence given one of its detections (or None), and its probability."""
+        p = self.probabilities(features(sentence, detection))
+        k = int(p.argmax())
+        return k, float(p[k])
+
+    def classify_sentence(self, sentence: Any, detections: Sequence[Any]) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Probabilities for the sentence as a whole (with the rules' main detection) and for each
+        of its detections taken as the sentence's event: one matrix product for the lot."""
+        base = sentence_features(sentence)
+        main = rules_main(detections)
+        rows = [detection_features(main)] + [detection_features(d) for d in detections]
+        x = np.hstack([np.broadcast_to(base, (len(rows), base.size)), np.vstack(rows)])
+        p = self.probabilities(x)
+        return p[0], list(p[1:])

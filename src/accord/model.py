@@ -243,6 +243,10 @@ class Detection:
     modality: str
     rule: str
     specificity: int = 0
+    # Set by the coder when the learned event class is available (accord.events.classifier): the
+    # five-class probabilities with this detection taken as its sentence's event, and their argmax.
+    learned_class: int | None = None
+    class_probabilities: tuple[float, ...] | None = None
 
 
 @dataclass
@@ -256,6 +260,9 @@ class Document:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     detections: list[Detection] = field(default_factory=list)  # internal, never a record
+    # Internal, never a record: sentence number -> (learned event class, its probability), from
+    # the rules' main detection of the sentence (or none); empty without the learned classifier.
+    sentence_classes: dict[int, tuple[int, float]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

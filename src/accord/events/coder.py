@@ -12,6 +12,7 @@ from typing import Any, Iterable
 from ..analysis.syntax import subject_of
 from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Trigger, stable_id
 from ..stage import Stage
+from .classifier import EventClassifier
 from .lexicon import Modality, Pattern, load_lexicon, load_modality
 from .ontology import DROPPED, lookup, nearest
 from .verbs import VerbDictionary
@@ -57,6 +58,9 @@ class EventStage(Stage):
         self.verbs, self.nouns = load_lexicon()
         self.modality: Modality = load_modality()
         self.dictionary = VerbDictionary.default()  # PETRARCH-2's verb patterns, after our own lexicon
+        # The learned event class (None when the package has no weights): annotates detections
+        # and sentences; it changes no code and no record.
+        self.classifier = EventClassifier.default()
 
     def process_document(self, document: Document) -> None:
         doc = document.doc
@@ -98,6 +102,25 @@ class EventStage(Stage):
                                                    negated, modality), head_word))
         document.detections = document.detections  # kept in sentence order
         document.events = _deduplicate(events)
+        self._learned_classes(document, sentences)
+
+    def _learned_classes(self, document: Document, sentences: list[Any]) -> None:
+        """The learned class of each sentence and of each detection taken as its sentence's event."""
+        document.sentence_classes = {}
+        clf = self.classifier
+        if clf is None or not clf.usable_with(document.doc.vocab):
+            return  # other word vectors than the model was trained with: rules only
+        by_sentence: dict[int, list[Detection]] = {}
+        for d in document.detections:
+            by_sentence.setdefault(d.sentence, []).append(d)
+        for n, sent in enumerate(sentences):
+            dets = by_sentence.get(n, [])
+            whole, each = clf.classify_sentence(sent, dets)
+            k = int(whole.argmax())
+            document.sentence_classes[n] = (k, float(whole[k]))
+            for d, p in zip(dets, each):
+                d.learned_class = int(p.argmax())
+                d.class_probabilities = tuple(float(v) for v in p)
 
     # ------------------------------------------------------------ triggers
     def _candidates(self, sent: Any, used_nouns: set[int]) -> Iterable[_Candidate]:

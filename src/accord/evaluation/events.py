@@ -31,7 +31,7 @@ from typing import Any, Iterable
 from ..model import Article, Detection, Document, Event
 from .conll import read_conll
 from ..events.classifier import rules_main, split_of
-from ..events.ontology import lookup
+from ..events.ontology import DROPPED, lookup
 
 CLASS_OF_ROOT = {**{f"{r:02d}": 0 for r in (1, 2)}, **{f"{r:02d}": 1 for r in (3, 4, 5)},
                  **{f"{r:02d}": 2 for r in (6, 7, 8)}, **{f"{r:02d}": 3 for r in range(9, 14)},
@@ -99,6 +99,13 @@ def main_detection(doc: Document) -> Detection | None:
     return rules_main(doc.detections)
 
 
+def plover_main(doc: Document) -> Detection | None:
+    """The main detection among those PLOVER has a type for: PLOVER drops CAMEO 01 (statements)
+    and 02 (appeals), so a sentence's PLOVER event is never one of those when another is there."""
+    typed = [d for d in doc.detections if lookup(d.code).plover != DROPPED]
+    return rules_main(typed) if typed else rules_main(doc.detections)
+
+
 def predicted_class(doc: Document, learned: bool = True) -> int:
     """The ConfliBERT class of a one-event sentence: the learned class of the main detection's
     sentence (the first sentence without a detection) when the pipeline gave one and `learned`,
@@ -145,7 +152,7 @@ def evaluate_plover(shared: Path, pipeline=None, limit: int | None = None) -> tu
     result, errors = Classification(), []
     for record, doc in zip(items, docs):
         gold = mapping[record["event"]]
-        det = main_detection(doc)
+        det = plover_main(doc)
         predicted = lookup(det.code).plover if det else "NONE"
         result.add(gold, predicted)
         if gold != predicted:

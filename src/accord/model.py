@@ -246,6 +246,9 @@ class Detection:
     # Set by the coder when the learned event class is available (accord.events.classifier): the
     # five-class probabilities with this detection taken as its sentence's event, and their argmax.
     learned_class: int | None = None
+    # For an event announced for the future: the CAMEO code of the intent it expresses
+    # ("will support" -> 032, "plans to impose sanctions" -> 1312; resources/events/intent.yaml).
+    intent_code: str | None = None
     class_probabilities: tuple[float, ...] | None = None
 
 

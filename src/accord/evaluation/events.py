@@ -153,7 +153,8 @@ def evaluate_plover(shared: Path, pipeline=None, limit: int | None = None) -> tu
     for record, doc in zip(items, docs):
         gold = mapping[record["event"]]
         det = plover_main(doc)
-        predicted = lookup(det.code).plover if det else "NONE"
+        # An event announced for the future is, in PLOVER, the announcement: AGREE or THREATEN.
+        predicted = lookup(det.intent_code or det.code).plover if det else "NONE"
         result.add(gold, predicted)
         if gold != predicted:
             errors.append({"id": record["id"], "gold": gold, "predicted": predicted, "text": record["text"],

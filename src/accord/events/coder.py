@@ -13,7 +13,7 @@ from ..analysis.syntax import subject_of
 from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier
-from .lexicon import Modality, Pattern, load_lexicon, load_modality
+from .lexicon import Modality, Pattern, intent_code, load_lexicon, load_modality
 from .ontology import DROPPED, lookup, nearest
 from .verbs import VerbDictionary
 from ..places import geocode
@@ -86,7 +86,8 @@ class EventStage(Stage):
                 document.detections.append(Detection(
                     sentence=sent_no, code=cand.code, trigger=(tspan.start_char, tspan.end_char),
                     source_span=_np_span(cand.source_tok), target_span=_np_span(cand.target_tok),
-                    negated=negated, modality=modality, rule="; ".join(cand.rule), specificity=cand.specificity))
+                    negated=negated, modality=modality, rule="; ".join(cand.rule), specificity=cand.specificity,
+                    intent_code=intent_code(cand.code, negated) if modality == "future" else None))
                 if lookup(cand.code).plover == DROPPED:
                     # CAMEO 01 (statements) and 02 (appeals) have no PLOVER type: detected and
                     # scored, but not records (the quotes stage keeps what was said).

@@ -134,3 +134,29 @@ def load_modality() -> Modality:
         future_aux=low(fut.get("auxiliaries")),
         future_verbs=low(fut.get("governing_verbs")),
     )
+
+
+@lru_cache(maxsize=1)
+def load_intent() -> tuple[dict[str, str], dict[str, str]]:
+    """(code prefix -> intent code, code prefix -> rejection code) from intent.yaml."""
+    d = _read("intent.yaml")
+    out = []
+    for key in ("intent", "negated_intent"):
+        table = {str(k): str(v) for k, v in (d.get(key) or {}).items()}
+        for prefix, code in table.items():
+            try:
+                lookup(code)
+            except ValueError as exc:
+                raise LexiconError(f"accord/resources/events/intent.yaml {key}[{prefix}]: {exc}") from None
+        out.append(table)
+    return out[0], out[1]
+
+
+def intent_code(code: str, negated: bool) -> str | None:
+    """The CAMEO code of the intent an announced event expresses, by longest prefix."""
+    intent, refusal = load_intent()
+    table = refusal if negated else intent
+    for n in (4, 3, 2):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None

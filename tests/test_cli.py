@@ -181,3 +181,12 @@ def test_queries_without_a_database_fail_clearly(tmp_path):
     proc = run(["events", "--db", tmp_path / "missing.duckdb"], tmp_path)
     assert proc.returncode == 3
     assert "no database" in proc.stderr.decode()
+
+
+def test_extract_explain_shows_the_rule_that_fired(tmp_path):
+    story = tmp_path / "s.txt"
+    story.write_text("date 2026-02-04 Xi Jinping met Vladimir Putin in Moscow on Sunday.", encoding="utf-8")
+    proc = run(["extract", story, "--explain"], tmp_path, env_extra={"COLUMNS": "250"})
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = proc.stdout.decode()
+    assert "rule" in out and "verb:meet->040" in out and "date=text" in out

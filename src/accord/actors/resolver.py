@@ -626,7 +626,10 @@ class ActorStage(Stage):
                     continue
                 wanted = "f" if low in ("she", "her") else "m"
                 # Someone already called "she" is not "he": keep pronouns consistent per person.
-                candidates = [f for f in prior if gender.get(f.entity.key, wanted) == wanted]
+                # Names inside quotation marks are what a speaker talks about, not who "he" is
+                # in the narrative ("“... Gerry Adams ...,” he said").
+                candidates = [f for f in prior if gender.get(f.entity.key, wanted) == wanted
+                              and not quote_depth[f.start]]
                 person = _salient_person(doc, tok, candidates)
                 if person is not None:
                     gender[person.entity.key] = wanted

@@ -36,7 +36,6 @@ import datetime as dt
 import difflib
 import re
 import sys
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +47,7 @@ import yaml
 
 from accord.actors import petrarch
 from accord.actors.knowledge import _norm as kb_norm
+from accord.actors.knowledge import ascii_fold
 from accord.actors.petrarch import title_name
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,16 +65,6 @@ CAMEO_FIXES = {"FRNWLF": "FRAWLF"}
 
 
 # --------------------------------------------------------------------------- helpers
-# Letters NFKD does not decompose into an ASCII base letter (keep in step with the other file).
-_ASCII_EXTRA = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
-                             "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d",
-                             "’": "'", "‘": "'"})
-
-
-def ascii_fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text.translate(_ASCII_EXTRA)).encode("ascii", "ignore").decode("ascii")
-
-
 def norm(text: str) -> str:
     """Normalized form used to compare names across sources."""
     t = ascii_fold(text).lower().replace("_", " ")

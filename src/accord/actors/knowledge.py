@@ -111,14 +111,18 @@ class Office:
 
 
 # ------------------------------------------------------------------------------ helpers
-# Letters NFKD does not decompose into an ASCII base letter (keep in step with the other file).
+# Letters NFKD does not decompose into an ASCII base letter (tools/build_actors.py uses these too).
 _ASCII_EXTRA = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
                              "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d",
                              "’": "'", "‘": "'"})
 
 
-def _fold(text: str) -> str:
+def ascii_fold(text: str) -> str:
+    """The text in plain ASCII letters ("Erdoğan" -> "Erdogan", "Łukasz" -> "Lukasz")."""
     return unicodedata.normalize("NFKD", text.translate(_ASCII_EXTRA)).encode("ascii", "ignore").decode("ascii")
+
+
+_fold = ascii_fold
 
 
 def _norm(text: str) -> str:

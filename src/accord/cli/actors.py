@@ -33,15 +33,10 @@ from ..readers.dates import check_date
 from ..readers.errors import InputRejected
 from . import render
 
-EXIT_OK, EXIT_NOT_FOUND, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
+from .common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, make_app  # noqa: F401
+from .common import EXIT_PARTIAL as EXIT_NOT_FOUND  # "the text names no actor"
 
-actors_app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Look up, list and extend the actor knowledge.",
-    rich_markup_mode=None,
-    pretty_exceptions_show_locals=False,
-)
+actors_app = make_app("Look up, list and extend the actor knowledge.")
 out = Console(soft_wrap=False)
 err = Console(stderr=True)
 

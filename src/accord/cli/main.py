@@ -26,15 +26,9 @@ from ..readers.errors import InputRejected
 from . import render
 from .actors import actors_app
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
+from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, make_app  # noqa: F401
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    help="Accord: who did what to whom, when and where, and who said what, from news text.",
-    rich_markup_mode=None,
-    pretty_exceptions_show_locals=False,
-)
+app = make_app("Accord: who did what to whom, when and where, and who said what, from news text.")
 app.add_typer(actors_app, name="actors", help="Look up, list and extend the actor knowledge.")
 out = Console(soft_wrap=False)
 err = Console(stderr=True)

@@ -1,0 +1,19 @@
+"""What every `accord` sub-command shares: exit codes and how a typer app is set up."""
+
+from __future__ import annotations
+
+import typer
+
+# Exit codes (README): 0 all processed, 1 some inputs rejected (or nothing found), 2 usage error,
+# 3 nothing could be processed.
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_FAILURE = 0, 1, 2, 3
+
+
+def make_app(help: str) -> typer.Typer:
+    return typer.Typer(
+        add_completion=False,
+        no_args_is_help=True,
+        help=help,
+        rich_markup_mode=None,
+        pretty_exceptions_show_locals=False,
+    )

@@ -84,6 +84,19 @@ class ActorStage(Stage):
             kb = load_knowledge_base()
         self.kb = kb
         self.gazetteer = _gazetteer_for(self.kb)
+        self._roles: dict[str, tuple[str | None, str | None] | None] = {}
+        # The last words of all role phrases and agent nouns, to rule most nouns out at once.
+        phrases = list(getattr(kb, "_phrases", {})) + list(getattr(kb, "_agents", {}))
+        self._role_last_words = {p.split()[-1] for p in phrases if p} | {
+            p.split()[-1].rstrip("s") for p in phrases if p}
+
+    def _role_for(self, phrase: str) -> tuple[str | None, str | None] | None:
+        """`KnowledgeBase.role_for`, remembered: the same few nouns are asked about all the time."""
+        try:
+            return self._roles[phrase]
+        except KeyError:
+            hit = self._roles[phrase] = self.kb.role_for(phrase)
+            return hit
 
     # ------------------------------------------------------------------ public
     def process_document(self, document: Document) -> None:
@@ -286,6 +299,10 @@ class ActorStage(Stage):
 
     def _role_at(self, doc: Any, head: Any) -> tuple[int, str | None, str | None]:
         """The longest role phrase ending at `head` ("foreign minister", "president")."""
+        last = head.lower_
+        if last not in self._role_last_words and last.rstrip("s") not in self._role_last_words \
+                and head.lemma_.lower() not in self._role_last_words:
+            return 0, None, None  # no role phrase ends in this word: skip the span look-ups
         for length in (3, 2, 1):
             start = head.i - length + 1
             if start < 0:
@@ -294,9 +311,9 @@ class ActorStage(Stage):
             if length > 1 and any(t.i != head.i and t.head.i != head.i and t.head.i < start for t in words):
                 continue
             phrase = " ".join(t.lower_ for t in words)
-            hit = self.kb.role_for(phrase)
+            hit = self._role_for(phrase)
             if hit is None and length == 1:
-                hit = self.kb.role_for(head.lemma_.lower())
+                hit = self._role_for(head.lemma_.lower())
             if hit is not None:
                 return length, hit[0], hit[1]
         return 0, None, None
@@ -354,7 +371,7 @@ class ActorStage(Stage):
                 out.append(_Found(ent.start, ent.end, known, "surname"))  # "Sarraj" after the full name
                 continue
             left = _np_left(head)
-            title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and self.kb.role_for(t.lower_)]
+            title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and self._role_for(t.lower_)]
             if not title:
                 if len(ent) > 1 and all(t.text[:1].isupper() for t in ent if t.is_alpha):
                     # Someone the knowledge base does not know: their role from an apposition
@@ -380,7 +397,7 @@ class ActorStage(Stage):
                     surnames[head.text] = entity
                     out.append(_Found(ent.start, ent.end, entity, "name-unlisted"))
                 continue
-            sector = self.kb.role_for(title[-1].lower_)[1] or "GOV"
+            sector = self._role_for(title[-1].lower_)[1] or "GOV"
             cues = [(m, self.kb.entity(m.key).country) for t in doc[left : ent.start] for m in by_token.get(t.i, ())
                     if self.kb.entity(m.key).kind in COUNTRY_LIKE and self.kb.entity(m.key).country]
             if cues:
@@ -422,7 +439,7 @@ class ActorStage(Stage):
         head = prep.head
         if head.i in covered or head.pos_ != "NOUN":
             return []
-        hit = self.kb.role_for(head.lower_) or self.kb.role_for(head.lemma_.lower())
+        hit = self._role_for(head.lower_) or self._role_for(head.lemma_.lower())
         if hit is None:
             return []
         start = _np_left(head)
@@ -470,7 +487,7 @@ class ActorStage(Stage):
                 entity = self.kb.entity(org.key)
                 return entity.country, entity.sector, entity.code
             # "resident fellow at the American Enterprise Institute": a country in the apposition
-            hit = self.kb.role_for(appos.lower_) or self.kb.role_for(appos.lemma_.lower())
+            hit = self._role_for(appos.lower_) or self._role_for(appos.lemma_.lower())
             sector = (hit[1] if hit else None) or "CVL"
             for t in appos.subtree:
                 for m in by_token.get(t.i, ()):
@@ -503,7 +520,7 @@ class ActorStage(Stage):
                     break
             if country is None:
                 continue
-            hit = self.kb.role_for(ent[-1].lower_) or self.kb.role_for(ent[-1].lemma_.lower())
+            hit = self._role_for(ent[-1].lower_) or self._role_for(ent[-1].lemma_.lower())
             sector = hit[1] if hit and hit[1] else None
             code = f"{country}{sector}" if sector else country
             entity = Entity(key=f"unlisted-org:{ent.text}", kind="org", name=ent.text, country=country,
@@ -572,7 +589,7 @@ class ActorStage(Stage):
         if left >= m.start:
             return m.start
         has_title = any(
-            self.kb.role_for(t.lower_) is not None for t in doc[left : m.start] if t.pos_ in ("NOUN", "PROPN")
+            self._role_for(t.lower_) is not None for t in doc[left : m.start] if t.pos_ in ("NOUN", "PROPN")
         )
         if not has_title:
             return m.start

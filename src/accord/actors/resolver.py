@@ -272,6 +272,12 @@ class ActorStage(Stage):
                 people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]  # "The Hague"
                 if not group:
                     continue
+            if people and not any(m.kind == "name" for m in people) and _inside_longer_person(doc, start, end):
+                # "Bill Richard" is not Alain Richard, "Karen Rand McWatters" not Rand Paul: a
+                # surname inside a longer name belongs to that name's person.
+                people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]
+                if not group:
+                    continue
             if people:
                 full = [m for m in people if m.kind == "name"]
                 if full:
@@ -766,6 +772,11 @@ def _clause_verb(tok: Any) -> Any | None:
             return node
         node = node.head
     return None
+
+
+def _inside_longer_person(doc: Any, start: int, end: int) -> bool:
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    return ent is not None and ent.label_ == "PERSON" and (ent.start < start or ent.end > end)
 
 
 def _bare_or_definite(head: Any) -> bool:

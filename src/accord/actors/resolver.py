@@ -256,9 +256,22 @@ class ActorStage(Stage):
         groups: dict[tuple[int, int], list[AliasMatch]] = {}
         for m in raw:
             groups.setdefault((m.start, m.end), []).append(m)
+        # Last words of multi-word person names in the text: "Richard" after "Bill Richard" is
+        # Bill Richard, whoever else the knowledge base knows by that surname.
+        earlier_names: dict[str, list[Any]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                earlier_names.setdefault(ent[-1].text, []).append(ent)
         for (start, end), group in sorted(groups.items()):
             if _is_dateline(doc, start, end):
                 continue
+            if end - start == 1 and doc[start].text in earlier_names:
+                names = [e for e in earlier_names[doc[start].text] if e.end <= start]
+                people_here = {kb.entity(m.key).name for m in group if kb.entity(m.key).kind == "person"}
+                if names and not any(e.text in people_here for e in names):
+                    group = [m for m in group if kb.entity(m.key).kind != "person"]
+                    if not group:
+                        continue
             if end - start > 1 and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
                     and doc[end].ent_iob_ == "I" and all(kb.entity(m.key).kind in ("org", "seat", "igo", "media") for m in group):
                 continue  # "Department of State Services": a longer name than the alias

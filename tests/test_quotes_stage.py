@@ -40,3 +40,18 @@ def test_no_speaker_is_null_not_a_guess(nlp):
 
 def test_titles_in_quotes_are_not_speech(nlp):
     assert quotes(nlp, "Donald Trump unveiled plans for a “Board of Peace” in January.") == []
+
+
+def test_unclosed_and_mixed_quotation_marks():
+    # A straight opening mark closed by a curly one, then an opening mark never closed, then a
+    # proper pair: nothing after the stray mark is lost.
+    text = 'He said "it was bad.” Then a stray " mark. Later: “We will stay,” she said.'
+    spans = [text[a:b] for a, b in find_quoted_spans(text)]
+    assert spans == ["it was bad.", "We will stay"]
+
+
+def test_single_name_and_appositive_speakers(nlp):
+    text = ("Campbell's best friend, Karen Rand McWatters, said Tsarnaev had no soul. "
+            "McWatters urged Tsarnaev to show remorse. “You can save them,” she said.")
+    qs = {q.text: q for q in quotes(nlp, text)}
+    assert qs["You can save them"].speaker.name == "Karen Rand McWatters"

@@ -392,7 +392,7 @@ class ActorStage(Stage):
             left = _np_left(head)
             title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and self._role_for(t.lower_)]
             if not title:
-                if len(ent) > 1 and all(t.text[:1].isupper() for t in ent if t.is_alpha):
+                if all(t.text[:1].isupper() for t in ent if t.is_alpha) and (len(ent) > 1 or ent[0].pos_ == "PROPN"):
                     # Someone the knowledge base does not know: their role from an apposition
                     # ("Zabihullah Mujahid, the Taliban spokesman"), else a private individual
                     # (CAMEO CVL) until the article says otherwise.
@@ -439,7 +439,7 @@ class ActorStage(Stage):
         taken = covered | {i for f in out for i in range(f.start, f.end)}
         for tok in doc:
             entity = surnames.get(tok.text)
-            if entity is None or tok.i in taken or tok.pos_ != "PROPN":
+            if entity is None or tok.i in taken or not (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].text[:1].islower() and entity.name.endswith(

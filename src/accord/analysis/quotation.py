@@ -23,12 +23,16 @@ def find_quoted_spans(text: str) -> list[tuple[int, int]]:
         if closer is None:
             i += 1
             continue
+        # Sloppy typography opens with a straight mark and closes with a curly one.
+        closers = (closer, "”") if closer == STRAIGHT else (closer,)
         j = i + 1
         start = j
         while j < n:
             c = text[j]
-            if c == closer:
+            if c in closers:
                 break
+            if closer == STRAIGHT and c in OPENERS:
+                break  # a curly quotation opens first: the straight mark was a stray one
             if c == "\n" and closer != STRAIGHT:
                 # A paragraph break: the quote goes on only if the next paragraph reopens it.
                 k = j
@@ -43,11 +47,11 @@ def find_quoted_spans(text: str) -> list[tuple[int, int]]:
             if c == "\n" and closer == STRAIGHT:
                 break
             j += 1
-        if j < n and text[j] == closer:
+        if j < n and text[j] in closers:
             spans.append((start, j))
             i = j + 1
         else:
-            i = j if j > i else i + 1
+            i += 1  # an opening mark never closed: look again from the next character
     return [s for s in (_trim(text, a, b) for a, b in spans) if s is not None]
 
 

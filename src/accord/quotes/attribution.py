@@ -179,6 +179,9 @@ class QuoteStage(Stage):
 def _actor_at(tok: Any, mentions_at: dict[int, list[Mention]]) -> Actor | None:
     found = mentions_at.get(tok.i)
     if not found:
+        # "Campbell's best friend, Karen Rand McWatters, said": the apposition names the speaker
+        found = next((mentions_at[c.i] for c in tok.children if c.dep_ == "appos" and c.i in mentions_at), None)
+    if not found:
         return None
     if len({m.actor.key for m in found}) > 1:
         return None  # "the two leaders said": no single speaker

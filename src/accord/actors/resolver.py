@@ -381,6 +381,7 @@ class ActorStage(Stage):
                     if self.kb.entity(m.key).kind == "person" for i in range(m.start, m.end)}
         out: list[_Found] = []
         surnames: dict[str, Entity] = {}
+        first_names: dict[str, Entity] = {}
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
                 continue
@@ -389,6 +390,13 @@ class ActorStage(Stage):
             if known is not None and known.name != ent.text and known.name.endswith(ent.text):
                 out.append(_Found(ent.start, ent.end, known, "surname"))  # "Sarraj" after the full name
                 continue
+            if len(ent) == 1:
+                # "Julie" after "Julie Hambleton"; "ADCuomo", a page marker glued to "Cuomo"
+                known = first_names.get(head.text) or next(
+                    (e for s, e in surnames.items() if head.text.endswith(s) and head.text[: -len(s)].isupper()), None)
+                if known is not None:
+                    out.append(_Found(ent.start, ent.end, known, "surname"))
+                    continue
             left = _np_left(head)
             title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and self._role_for(t.lower_)]
             if not title:
@@ -414,6 +422,8 @@ class ActorStage(Stage):
                     entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
                                     sector=sector, code=code)
                     surnames[head.text] = entity
+                    if len(ent) > 1:
+                        first_names.setdefault(ent[0].text, entity)
                     out.append(_Found(ent.start, ent.end, entity, "name-unlisted"))
                 continue
             sector = self._role_for(title[-1].lower_)[1] or "GOV"
@@ -431,6 +441,7 @@ class ActorStage(Stage):
                             sector=sector, code=code)
             if len(ent) > 1:
                 surnames[head.text] = entity
+                first_names.setdefault(ent[0].text, entity)
             start = left
             while start < ent.start and doc[start].dep_ == "det":
                 start += 1

@@ -46,20 +46,27 @@ def eval_command(
 def _actors(console: Console, shared: Path, gold: Path, pipeline, errors: int) -> dict:
     from ..evaluation.actors import evaluate
 
-    path = gold / "actor_country_gold.tsv"
-    if not path.exists():
-        console.print(f"actors: skipped, no {path}")
+    samples = [("development", gold / "actor_country_gold.tsv"), ("held-out", gold / "actor_country_heldout.tsv")]
+    samples = [(name, path) for name, path in samples if path.exists()]
+    if not samples:
+        console.print(f"actors: skipped, no labelled samples in {gold}")
         return {}
     actor_stage = next(s for s in pipeline.stages if s.name == "actors")
-    r = evaluate(shared, path, pipeline.nlp, actor_stage)
     table = Table(title="Actor countries: hand-labelled ConfliBERT spans")
-    for col in ("spans", "agree", "agreement %"):
+    for col in ("sample", "spans", "agree", "agreement %"):
         table.add_column(col, justify="right")
-    table.add_row(str(r.n), str(r.agree), _pct(r.accuracy))
+    figures: dict[str, Any] = {}
+    results = []
+    for name, path in samples:
+        r = evaluate(shared, path, pipeline.nlp, actor_stage)
+        table.add_row(name, str(r.n), str(r.agree), _pct(r.accuracy))
+        figures[name] = {"spans": r.n, "agreement": r.accuracy}
+        results.append(r)
     console.print(table)
-    for e in r.errors[:errors]:
-        console.print(f"  gold {e['gold']} got {e['predicted']}: {e['span']!r} (mention {e['mention']!r})", markup=False)
-    return {"spans": r.n, "agreement": r.accuracy}
+    for r in results:
+        for e in r.errors[:errors]:
+            console.print(f"  gold {e['gold']} got {e['predicted']}: {e['span']!r} (mention {e['mention']!r})", markup=False)
+    return figures
 
 
 def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int) -> dict:

@@ -15,7 +15,6 @@ from importlib.resources import files
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from accord.events import classifier as C
 from accord.model import Detection

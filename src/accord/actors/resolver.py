@@ -159,7 +159,7 @@ class ActorStage(Stage):
             if not cues:
                 place_country = _place_country(head)  # "police in Lagos"
                 if place_country is not None:
-                    found.append(self._group(head, left, head.i + 1, place_country, sector, "role-place"))
+                    found.append(self._group(left, head.i + 1, place_country, sector))
                 elif role is None and head.dep_ not in ("compound", "amod") and _bare_or_definite(head):
                     # "Authorities ease curfew as businesses reopen in Amman": an unnamed group
                     # belongs to the one country its sentence names, if it names exactly one.
@@ -188,29 +188,7 @@ class ActorStage(Stage):
                 if holder is not None:
                     found.append(_Found(start, end, holder, "role", role=role))
                 else:
-                    group_sector = sector or "GOV"
-                    entity = kb.entity(f"country:{country}") if _is_iso3(country, kb) else None
-                    if entity is None:
-                        entity = Entity(
-                            key=f"group:{country}{group_sector}",
-                            kind="group",
-                            name=None,  # type: ignore[arg-type]
-                            country=country,
-                            sector=group_sector,
-                            code=f"{country}{group_sector}",
-                        )
-                    found.append(
-                        _Found(
-                            start,
-                            end,
-                            entity,
-                            "role-group",
-                            code=f"{country}{group_sector}",
-                            sector=group_sector,
-                            country=country,
-                            name=None,
-                        )
-                    )
+                    found.append(self._group(start, end, country, sector))
 
         # People the knowledge base does not list, named with a title: "Libyan Prime Minister
         # Fayez al-Sarraj" is a Libyan government actor even without an entry.
@@ -365,7 +343,8 @@ class ActorStage(Stage):
                     cues.append((AliasMatch(t.i, t.i + 1, f"country:{hit.country}", "city"), hit.country))
         return cues
 
-    def _group(self, head: Any, start: int, end: int, country: str, sector: str | None, how: str) -> _Found:
+    def _group(self, start: int, end: int, country: str, sector: str | None) -> _Found:
+        """An unnamed group of a country's sector: "US negotiators" -> USAGOV, no person's name."""
         group_sector = sector or "GOV"
         code = f"{country}{group_sector}"
         try:
@@ -473,7 +452,7 @@ class ActorStage(Stage):
         if hit is None:
             return []
         start = _np_left(head)
-        return [self._group(head, start, head.i + 1, f.entity.country, hit[1], "role-plural")
+        return [self._group(start, head.i + 1, f.entity.country, hit[1])
                 for f in picked if f.entity.country]
 
     def _context_groups(self, pending: list[tuple[Any, int, str | None, bool]], found: list[_Found]) -> list[_Found]:
@@ -493,7 +472,7 @@ class ActorStage(Stage):
                      and f.entity.kind in ("country", "seat", "person") and f.entity.country]
             countries = _clause_countries(head, named)
             if len(countries) == 1:
-                out.append(self._group(head, left, head.i + 1, countries.pop(), sector, "role-context"))
+                out.append(self._group(left, head.i + 1, countries.pop(), sector))
             elif head.dep_ in ("nsubj", "nsubjpass") and sector:
                 entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
                                 sector=sector, code=sector)
@@ -829,13 +808,6 @@ def _place_country(head: Any) -> str | None:
                     if hit is not None and hit.country:
                         return hit.country
     return None
-
-
-def _is_iso3(code: str, kb: KnowledgeBase) -> bool:
-    try:
-        return kb.entity(f"country:{code}") is not None
-    except KeyError:
-        return False
 
 
 def _is_dateline(doc: Any, start: int, end: int) -> bool:

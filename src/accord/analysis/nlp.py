@@ -11,7 +11,7 @@ import threading
 from typing import Any, Iterable, Iterator
 
 from ..config import setting
-from ..model import Article, Document
+from ..model import Document
 from ..stage import Stage
 from . import components  # noqa: F401  (registers accord_paragraphs)
 
@@ -115,7 +115,3 @@ class SpacyStage(Stage):
         for document, doc in zip(buffer, self.nlp.pipe(d.article.text for d in buffer)):
             document.doc = doc
             yield document
-
-
-def parse_articles(articles: Iterable[Article], nlp: Any = None) -> Iterator[Document]:
-    return SpacyStage(nlp).process(Document(a) for a in articles)

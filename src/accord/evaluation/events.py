@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import csv
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path

@@ -98,20 +98,21 @@ def _pattern(entry: dict, where: str, nominal: bool) -> Pattern:
     )
 
 
+def _index(data: dict, section: str, nominal: bool) -> dict[str, list[Pattern]]:
+    """Lemma -> patterns of one section of lexicon.yaml, in file order."""
+    index: dict[str, list[Pattern]] = {}
+    for n, entry in enumerate(data.get(section) or (), 1):
+        p = _pattern(entry, f"lexicon.yaml {section}[{n}]", nominal=nominal)
+        for lemma in p.lemmas:
+            index.setdefault(lemma, []).append(p)
+    return index
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
     """(verb lemma -> patterns, most specific first; noun lemma -> nominal patterns)."""
     data = _read("lexicon.yaml")
-    verbs: dict[str, list[Pattern]] = {}
-    nouns: dict[str, list[Pattern]] = {}
-    for n, entry in enumerate(data.get("verbs") or (), 1):
-        p = _pattern(entry, f"lexicon.yaml verbs[{n}]", nominal=False)
-        for lemma in p.lemmas:
-            verbs.setdefault(lemma, []).append(p)
-    for n, entry in enumerate(data.get("nominals") or (), 1):
-        p = _pattern(entry, f"lexicon.yaml nominals[{n}]", nominal=True)
-        for lemma in p.lemmas:
-            nouns.setdefault(lemma, []).append(p)
+    verbs, nouns = (_index(data, section, nominal) for section, nominal in (("verbs", False), ("nominals", True)))
     for patterns in verbs.values():
         patterns.sort(key=lambda p: -p.specificity)
     return verbs, nouns

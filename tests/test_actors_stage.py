@@ -69,8 +69,26 @@ def test_plural_stands_for_both_leaders(nlp):
 
 
 def test_adjective_alone_is_not_an_actor(nlp):
+    # The adjective is never a mention by itself; the thing it marks stands for its country
+    # (the labelling conventions' "things standing for an actor").
     ms = mentions(nlp, "The Russian celebrations drew crowds.")
-    assert ms == []
+    assert [(m.text, m.how, m.actor.country) for m in ms] == [("The Russian celebrations", "modifier", "RUS")]
+
+
+@pytest.mark.parametrize("text, span, country", [
+    ("IDF troops on Sunday apprehended a Lebanese man near the border.", "a Lebanese man", "LBN"),
+    ("Croatian experts have expressed hopes.", "Croatian experts", "HRV"),
+    ("The detained American vessels were released.", "The detained American vessels", "USA"),
+    ("The army released a Turkish cargo ship it seized.", "a Turkish cargo ship", "TUR"),
+])
+def test_things_marked_by_a_nationality_stand_for_it(nlp, text, span, country):
+    ms = by_text(mentions(nlp, text))
+    assert span in ms and ms[span][0].country == country, ms
+
+
+def test_a_possessor_owns_what_an_adjective_marks(nlp):
+    ms = by_text(mentions(nlp, "Sir Geoffrey Howe expressed pessimism about his South African mission."))
+    assert "his South African mission" not in ms
 
 
 def test_dateline_is_not_an_actor(nlp):

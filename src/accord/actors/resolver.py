@@ -195,6 +195,7 @@ class ActorStage(Stage):
         found.extend(self._unlisted_people(doc, on, by_token, consumed, found))
 
         # Names: every accepted alias match not used as a cue above.
+        modifiers: list[AliasMatch] = []
         for m in matches:
             if (m.start, m.end) in consumed:
                 continue
@@ -202,7 +203,8 @@ class ActorStage(Stage):
             if m.kind in ("adjective", "demonym"):
                 tok = doc[m.end - 1]
                 if tok.dep_ in ("amod", "compound") or tok.pos_ == "ADJ":
-                    continue  # "Russian celebrations": a modifier, not an actor
+                    modifiers.append(m)  # "Turkish ship": the thing, not the adjective, is the mention
+                    continue
             start, end = m.start, m.end
             if entity.kind == "person":
                 start = self._title_start(doc, m, by_token)
@@ -213,6 +215,7 @@ class ActorStage(Stage):
 
         found.extend(self._organisations(doc, found, by_token))
         found.extend(self._places(doc, found))
+        found.extend(self._marked_things(doc, modifiers, found))
         found.extend(self._context_groups(pending_context, found))
         found = _merge_same_entity(found)
         # A country inside a person's title ("Russia's President Vladimir Putin") describes the
@@ -469,7 +472,8 @@ class ActorStage(Stage):
             sent = head.sent
             # Countries the sentence names, its office holders' included ("President Temer").
             named = [(head.doc[f.end - 1], f.entity.country) for f in found if sent.start <= f.start < sent.end
-                     and f.entity.kind in ("country", "seat", "person") and f.entity.country]
+                     and f.entity.kind in ("country", "seat", "person") and f.entity.country
+                     and f.how != "modifier"]  # "a Turkish ship" does not place "the army"
             countries = _clause_countries(head, named)
             if len(countries) == 1:
                 out.append(self._group(left, head.i + 1, countries.pop(), sector))
@@ -536,6 +540,31 @@ class ActorStage(Stage):
                             sector=sector, code=code)
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             out.append(_Found(start, ent.end, entity, "org-named"))
+        return out
+
+    def _marked_things(self, doc: Any, modifiers: list[AliasMatch], found: list[_Found]) -> list[_Found]:
+        """Unnamed people and things a nationality adjective marks: "a Lebanese man", "Croatian
+        experts", "the detained American vessels", "Iranian motives" stand for (or belong to)
+        that country, like "X's decision" does; the whole noun phrase is the mention."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        out: list[_Found] = []
+        for m in modifiers:
+            entity = self.kb.entity(m.key)
+            if entity.kind not in COUNTRY_LIKE or not entity.country:
+                continue
+            head = doc[m.end - 1].head
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head  # "Turkish cargo ship"
+            if head.i < m.end or head.pos_ != "NOUN" or head.i in covered:
+                continue
+            if any(c.dep_ == "poss" for c in head.lefts):
+                continue  # "his South African mission" is his, wherever it goes
+            if any(doc[i].ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE")
+                   for i in range(m.start, head.i + 1)):
+                continue  # part of a name the organisation pass owns, or not an actor at all
+            start = min(_np_left(head), m.start)
+            out.append(_Found(start, head.i + 1, entity, "modifier"))
+            covered.update(range(start, head.i + 1))
         return out
 
     def _places(self, doc: Any, found: list[_Found]) -> list[_Found]:

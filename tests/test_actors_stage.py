@@ -94,3 +94,20 @@ def test_a_possessor_owns_what_an_adjective_marks(nlp):
 def test_dateline_is_not_an_actor(nlp):
     ms = mentions(nlp, "BEIJING : Officials gathered.")
     assert all(m.text != "BEIJING" for m in ms)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Russian jets struck Islamic State targets in Syria's Hama province.", "SYR"),
+    ("Iraqi troops launched an assault on the last ISIS bastion even as the Kurds said they had "
+     "fought near the border with Turkey.", "IRQ"),
+    ("Islamic State claimed the attack on Tuesday.", None),
+])
+def test_transnational_group_is_placed_by_its_sentence(nlp, text, country):
+    ms = [m for m in mentions(nlp, text) if m.actor.name == "Islamic State"]
+    assert ms and ms[0].actor.country == country, ms
+    assert ms[0].actor.code.endswith("IMGMUSISI")
+
+
+def test_group_with_a_home_country_keeps_it(nlp):
+    ms = [m for m in mentions(nlp, "Boko Haram fighters crossed into Cameroon.") if m.actor.name == "Boko Haram"]
+    assert ms and ms[0].actor.country == "NGA"

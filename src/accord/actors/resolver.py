@@ -217,6 +217,7 @@ class ActorStage(Stage):
         found.extend(self._places(doc, found))
         found.extend(self._marked_things(doc, modifiers, found))
         found.extend(self._context_groups(pending_context, found))
+        self._locate_transnational(doc, found)
         found = _merge_same_entity(found)
         # A country inside a person's title ("Russia's President Vladimir Putin") describes the
         # person; it is not a mention of its own.
@@ -542,6 +543,33 @@ class ActorStage(Stage):
             out.append(_Found(start, ent.end, entity, "org-named"))
         return out
 
+    def _locate_transnational(self, doc: Any, found: list[_Found]) -> None:
+        """A transnational armed group (CAMEO IMG: Islamic State, al-Qaeda) is placed where the
+        sentence puts it: the one country of the places named in its clause, else in its sentence
+        ("IS targets in Syria's Hama province"), else of the actors its clause names ("Iraqi
+        troops launched an assault on the last ISIS bastion"); with none it keeps no country."""
+        for f in found:
+            code = f.code or f.entity.code
+            if f.entity.kind != "org" or not code.startswith("IMG") or f.country:
+                continue
+            sent = doc[f.start].sent
+            here = [g for g in found if sent.start <= g.start < sent.end and g is not f
+                    and g.entity.kind in ("country", "seat", "person", "group") and (g.country or g.entity.country)
+                    and g.how != "modifier"]
+            places = [(doc[g.end - 1], g.entity.country) for g in here
+                      if g.how in ("name", "place") and g.entity.kind == "country" and _is_location(doc[g.end - 1])]
+            countries = _same_clause_countries(doc[f.end - 1], places)
+            if len(countries) != 1:
+                countries = {c for _, c in places}
+            if len(countries) != 1:
+                named = [(doc[g.end - 1], g.country or g.entity.country) for g in here]
+                countries = _same_clause_countries(doc[f.end - 1], named)
+            if len(countries) == 1:
+                country = countries.pop()
+                if country in getattr(self.kb, "_countries", {}):
+                    f.country = country
+                    f.code = self.kb.country_info(country)["cameo"] + code
+
     def _marked_things(self, doc: Any, modifiers: list[AliasMatch], found: list[_Found]) -> list[_Found]:
         """Unnamed people and things a nationality adjective marks: "a Lebanese man", "Croatian
         experts", "the detained American vessels", "Iranian motives" stand for (or belong to)
@@ -793,6 +821,24 @@ def _clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
         verb = _clause_verb(tok)
         countries = {c for t, c in named if verb is not None and getattr(_clause_verb(t), "i", -1) == verb.i}
     return countries
+
+
+def _same_clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
+    """The countries named in `tok`'s own clause."""
+    verb = _clause_verb(tok)
+    return {c for t, c in named if verb is not None and getattr(_clause_verb(t), "i", -1) == verb.i}
+
+
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "inside", "across", "throughout", "around", "for", "into", "within", "of"}
+
+
+def _is_location(tok: Any) -> bool:
+    """A place named as where something is ("in Syria's Hama province", "for northern
+    Afghanistan"), not as an actor ("U.S. military airstrikes")."""
+    node = tok
+    while node.dep_ in ("compound", "poss", "amod", "case") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def _clause_verb(tok: Any) -> Any | None:

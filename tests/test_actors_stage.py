@@ -111,3 +111,21 @@ def test_transnational_group_is_placed_by_its_sentence(nlp, text, country):
 def test_group_with_a_home_country_keeps_it(nlp):
     ms = [m for m in mentions(nlp, "Boko Haram fighters crossed into Cameroon.") if m.actor.name == "Boko Haram"]
     assert ms and ms[0].actor.country == "NGA"
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("The Government Accountability Office ( GAO ) said it is skeptical.", "Government Accountability Office", "USA"),
+    ("LaDonna Davis, a USCIS spokeswoman, declined to comment.", "USCIS", "USA"),
+    ("The Welsh Government said it expects most pupils to return.", "Welsh Government", "GBR"),
+    ("The Federal Foreign Office has provided 28 million euros.", "Federal Foreign Office", "DEU"),
+    ("The Trudeau government has agreed with the Senate.", "The Trudeau government", "CAN"),
+    ("France lifted its 48 - hour blockade of the U . K .", "U . K", "GBR"),
+    ("Nepals government and former rebels have accepted the demands.", "Nepals government", "NPL"),
+    ("On the 13th , Boko Haram attacked a military base in Borno state .", "Boko Haram", "NGA"),
+    ("Tamil Nadu Chief Minister J Jayalalithaa today rejected the accusation.", "J Jayalalithaa", "IND"),
+])
+def test_national_bodies_and_spelling_variants(nlp, text, phrase, country):
+    ms = mentions(nlp, text)
+    a = text.index(phrase)
+    hit = [m for m in ms if m.span[0] <= a < m.span[1]]
+    assert hit and hit[0].actor.country == country, [(m.text, m.actor.country) for m in ms]

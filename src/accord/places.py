@@ -85,6 +85,8 @@ def geocode(name: str) -> Gazetteered | None:
 
 
 def _region(name: str) -> Gazetteered | None:
+    if name.isupper() and len(name) <= 4:
+        return None  # an acronym ("GAO"), not the region of that name
     regions = _regions()
     hit = regions.get(_key(name))
     if hit is None:

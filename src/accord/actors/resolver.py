@@ -263,7 +263,9 @@ class ActorStage(Stage):
                 continue  # "the Federal Foreign Office": not the (British) Foreign Office
             choice = None
             people = [m for m in group if kb.entity(m.key).kind == "person"]
-            if people and start > 0 and doc[start - 1].lower_ == "the" and not any(m.kind == "name" for m in people):
+            names_a_thing = doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end  # "the Trudeau government"
+            if people and start > 0 and doc[start - 1].lower_ == "the" and not any(m.kind == "name" for m in people) \
+                    and not names_a_thing:
                 people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]  # "The Hague"
                 if not group:
                     continue
@@ -365,9 +367,13 @@ class ActorStage(Stage):
         out: list[_Found] = []
         surnames: dict[str, Entity] = {}
         first_names: dict[str, Entity] = {}
+        org_names = {(m.start, m.end) for ms in by_token.values() for m in ms
+                     if self.kb.entity(m.key).kind in ("org", "igo", "media", "seat")}
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
                 continue
+            if any(a <= ent.start and ent.end <= b for a, b in org_names):
+                continue  # "Boko Haram" tagged PERSON: the organisation's name wins
             head = ent[-1]
             known = surnames.get(head.text)
             if known is not None and known.name != ent.text and known.name.endswith(ent.text):
@@ -412,10 +418,13 @@ class ActorStage(Stage):
             sector = self._role_for(title[-1].lower_)[1] or "GOV"
             cues = [(m, self.kb.entity(m.key).country) for t in doc[left : ent.start] for m in by_token.get(t.i, ())
                     if self.kb.entity(m.key).kind in COUNTRY_LIKE and self.kb.entity(m.key).country]
+            title_place = _title_place(doc, left, title[0].i)
             if cues:
                 match, country = cues[0]
                 consumed.add((match.start, match.end))
                 code = f"{country}{sector}"
+            elif title_place is not None:  # "Tamil Nadu Chief Minister J Jayalalithaa"
+                country, code = title_place, f"{title_place}{sector}"
             elif _us_party_tag(doc, ent.end):  # "Mayor Bill de Blasio (D)"
                 country, code = "USA", f"USA{sector}"
             else:  # a role, no country named
@@ -849,6 +858,17 @@ def _clause_verb(tok: Any) -> Any | None:
         if node.head.i == node.i:
             return node
         node = node.head
+    return None
+
+
+def _title_place(doc: Any, left: int, title_start: int) -> str | None:
+    """The country of a place named in front of a title ("Tamil Nadu Chief Minister")."""
+    words = [t for t in doc[left:title_start] if t.pos_ == "PROPN" or t.text[:1].isupper()]
+    words = [t for t in words if t.lower_ not in ("the", "a", "an")]
+    for end in range(len(words), 0, -1):  # "Tamil Nadu Chief": the place is the longest prefix
+        hit = geocode(" ".join(t.text for t in words[:end]))
+        if hit is not None and hit.country:
+            return hit.country
     return None
 
 

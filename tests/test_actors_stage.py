@@ -129,3 +129,18 @@ def test_national_bodies_and_spelling_variants(nlp, text, phrase, country):
     a = text.index(phrase)
     hit = [m for m in ms if m.span[0] <= a < m.span[1]]
     assert hit and hit[0].actor.country == country, [(m.text, m.actor.country) for m in ms]
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("South Sudanese militia has freed 280 child soldiers as part of a deal.", "280 child soldiers", "SSD"),
+    ("Venezuela releases dozens of political activists.", "political activists", "VEN"),
+    ("Kenyan police detained most protesters on Monday.", "most protesters", "KEN"),
+])
+def test_counted_and_described_groups_take_their_sentence_country(nlp, text, phrase, country):
+    ms = by_text(mentions(nlp, text))
+    assert phrase in ms and ms[phrase][0].country == country, ms
+
+
+def test_foreign_groups_do_not_take_the_sentence_country(nlp):
+    ms = by_text(mentions(nlp, "Venezuela expelled dozens of foreign journalists."))
+    assert all(a.country != "VEN" for a in ms.get("foreign journalists", [])), ms

@@ -57,7 +57,8 @@ def _anaphora() -> dict[str, Any]:
 
     data = yaml.safe_load(files("accord").joinpath("resources", "actors", "anaphora.yaml").read_text("utf-8"))
     return {"igo": frozenset(data.get("igo", ())), "country": frozenset(data.get("country", ())),
-            "allies": frozenset(data.get("allies", ())), "allies_region": data.get("allies_region")}
+            "allies": frozenset(data.get("allies", ())), "allies_region": data.get("allies_region"),
+            "not_local": frozenset(data.get("not_local", ()))}
 
 
 @lru_cache(maxsize=4)
@@ -877,16 +878,21 @@ def _inside_longer_person(doc: Any, start: int, end: int) -> bool:
     return ent is not None and ent.label_ == "PERSON" and (ent.start < start or ent.end > end)
 
 
+GROUP_DETERMINERS = {"the", "other", "these", "those", "most", "many", "some", "several", "all"}
+
+
 def _bare_or_definite(head: Any) -> bool:
-    """"police", "the authorities", "other rights activists", "the protesting truck drivers": no
-    quantifier, possessor or descriptive adjective that makes the group vague or someone else's."""
+    """"police", "the authorities", "other rights activists", "the protesting truck drivers",
+    "280 child soldiers", "most pupils", "political activists": no indefinite article, possessor
+    or adjective that makes the group someone else's ("foreign journalists", anaphora.yaml)."""
+    not_local = _anaphora()["not_local"]
     for child in head.lefts:
-        if child.dep_ == "det" and child.lower_ not in ("the", "other", "these", "those"):
+        if child.dep_ == "det" and child.lower_ not in GROUP_DETERMINERS:
             return False
-        if child.dep_ == "amod" and child.tag_ not in ("VBG", "VBN") and child.lower_ != "other":
+        if child.dep_ == "amod" and child.lower_ in not_local:
             return False
-        if child.dep_ in ("nummod", "quantmod", "predet", "poss"):
-            return False
+        if child.dep_ in ("predet", "poss") or child.lower_ in PLURAL_DETERMINERS:
+            return False  # "the two leaders" stands for actors named before (see _references)
         if child.dep_ in ("compound", "amod") and (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):
             return False  # "Jewish leaders": a named community, not the country's government
     return True

@@ -144,3 +144,21 @@ def test_counted_and_described_groups_take_their_sentence_country(nlp, text, phr
 def test_foreign_groups_do_not_take_the_sentence_country(nlp):
     ms = by_text(mentions(nlp, "Venezuela expelled dozens of foreign journalists."))
     assert all(a.country != "VEN" for a in ms.get("foreign journalists", [])), ms
+
+
+def test_senate_leader_title_resolves_by_date(nlp):
+    ms = by_text(mentions(nlp, "Senate Majority Leader Mitch McConnell expressed optimism.", date="2018-06-01"))
+    actor = ms["Senate Majority Leader Mitch McConnell"][0]
+    assert (actor.name, actor.code) == ("Mitch McConnell", "USALEG")
+    ms = by_text(mentions(nlp, "The US Senate majority leader praised the deal.", date="2022-06-01"))
+    assert any(a.name == "Chuck Schumer" for v in ms.values() for a in v), ms
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Syrian forces attacked the US - backed SDF headquarters.", "US"),
+    ("The Senate urged action on the situation in the South China Sea.", "China"),
+])
+def test_backers_and_seas_are_not_actors(nlp, text, absent):
+    ms = mentions(nlp, text)
+    assert all(m.text != absent for m in ms), [(m.text, m.actor.country) for m in ms]
+    assert all(m.actor.country != {"US": "USA", "China": "CHN"}[absent] for m in ms)

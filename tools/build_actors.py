@@ -1661,6 +1661,15 @@ def regular_plural(noun: str) -> str:
 _PHOENIX_COUNTRY_LINE = re.compile(r"^([A-Z][A-Z0-9_'.-]*)\s+\[([A-Z]{3})\]\s*(#.*)?$")
 
 
+# Region names made only of these words are left out: compass points and generic terms.
+GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
+                       "eastern", "western", "northeast", "northwest", "southeast", "southwest", "north east",
+                       "north west", "south east", "south west", "capital", "coast", "coastal", "island", "islands",
+                       "upper", "lower", "middle", "inner", "outer", "far", "new", "greater", "littoral", "plateau",
+                       "mountain", "mountains", "lakes", "highlands", "lowlands", "interior", "frontier", "border",
+                       "city", "district", "region", "province", "state", "federal", "special", "autonomous", "and"}
+
+
 def phoenix_country_places(path: Path, iso_of: dict[str, str]) -> list[tuple[str, str]]:
     """(place name, ISO3) for the "+" synonyms under each country line of the Phoenix file."""
     out: list[tuple[str, str]] = []
@@ -1702,6 +1711,8 @@ def build_places(data: Path, out: Path, countries: list[dict]) -> int:
         key = norm(name)
         if len(key) < 3 or key in country_words or not re.search(r"[a-z]", key):
             return
+        if all(w in GENERIC_PLACE_WORDS for w in key.split()):
+            return  # Cameroon's "South" region is not what "South Waziristan" starts with
         claims[key].setdefault(iso3, (name, kind, source))
 
     for s in sorted(pycountry.subdivisions, key=lambda s: s.code):

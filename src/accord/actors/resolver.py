@@ -34,6 +34,12 @@ PLURAL_DETERMINERS = {"two", "both", "neither", "either"}
 PLURAL_PERSON_NOUNS = {"leader", "leaders", "president", "presidents", "men", "heads"}
 PLURAL_COUNTRY_NOUNS = {"country", "countries", "sides", "side", "nations", "nation", "states", "governments"}
 DATELINE_FOLLOWERS = {":", "-", "—", "–", "(", ","}
+# "the US-backed SDF", "U.N.-backed government": the backer is not the actor the phrase names.
+BACKER_WORDS = {"backed", "sponsored", "funded", "supported", "trained", "armed", "allied", "aligned", "brokered",
+                "mediated", "installed", "recognised", "recognized"}
+# Water and landforms named after a country: "the South China Sea" is not China.
+FEATURE_WORDS = {"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "river", "lake", "basin", "trench",
+                 "current"}
 
 
 @dataclass(slots=True)
@@ -248,6 +254,10 @@ class ActorStage(Stage):
         for (start, end), group in sorted(groups.items()):
             if _is_dateline(doc, start, end):
                 continue
+            if _is_backer(doc, end):
+                continue  # "the US-backed SDF headquarters": the backer modifies someone else
+            if _inside_feature_name(doc, start, end):
+                continue  # "the South China Sea"
             if end - start == 1 and doc[start].text in earlier_names:
                 names = [e for e in earlier_names[doc[start].text] if e.end <= start]
                 people_here = {kb.entity(m.key).name for m in group if kb.entity(m.key).kind == "person"}
@@ -483,7 +493,7 @@ class ActorStage(Stage):
             sent = head.sent
             # Countries the sentence names, its office holders' included ("President Temer").
             named = [(head.doc[f.end - 1], f.entity.country) for f in found if sent.start <= f.start < sent.end
-                     and f.entity.kind in ("country", "seat", "person") and f.entity.country
+                     and f.entity.kind in ("country", "seat", "person", "org") and (f.country or f.entity.country)
                      and f.how != "modifier"]  # "a Turkish ship" does not place "the army"
             countries = _clause_countries(head, named)
             if len(countries) == 1:
@@ -612,7 +622,7 @@ class ActorStage(Stage):
         for ent in doc.ents:
             if ent.label_ not in ("GPE", "LOC") or any(i in covered for i in range(ent.start, ent.end)):
                 continue
-            if _is_dateline(doc, ent.start, ent.end):
+            if _is_dateline(doc, ent.start, ent.end) or _is_backer(doc, ent.end):
                 continue
             hit = geocode(ent.text)
             if hit is None or not hit.country:
@@ -862,6 +872,19 @@ def _clause_verb(tok: Any) -> Any | None:
     return None
 
 
+def _is_backer(doc: Any, end: int) -> bool:
+    """The name ending before `end` is the backer in "X-backed ...", not an actor of its own."""
+    return end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in BACKER_WORDS
+
+
+def _inside_feature_name(doc: Any, start: int, end: int) -> bool:
+    """A country's name inside the name of a sea, gulf, river... ("the South China Sea")."""
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    if ent is None or ent.label_ not in ("LOC", "GPE", "FAC") or (ent.start == start and ent.end == end):
+        return False
+    return any(t.lower_ in FEATURE_WORDS for t in ent if not (start <= t.i < end))
+
+
 def _title_place(doc: Any, left: int, title_start: int) -> str | None:
     """The country of a place named in front of a title ("Tamil Nadu Chief Minister")."""
     words = [t for t in doc[left:title_start] if t.pos_ == "PROPN" or t.text[:1].isupper()]
@@ -889,8 +912,8 @@ def _bare_or_definite(head: Any) -> bool:
     for child in head.lefts:
         if child.dep_ == "det" and child.lower_ not in GROUP_DETERMINERS:
             return False
-        if child.dep_ == "amod" and child.lower_ in not_local:
-            return False
+        if child.dep_ == "amod" and (child.lower_ in not_local or child.lower_ in BACKER_WORDS):
+            return False  # "foreign journalists"; "a U.N.-backed government" is not the UN's nor the sentence's
         if child.dep_ in ("predet", "poss") or child.lower_ in PLURAL_DETERMINERS:
             return False  # "the two leaders" stands for actors named before (see _references)
         if child.dep_ in ("compound", "amod") and (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):

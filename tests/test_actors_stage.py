@@ -162,3 +162,9 @@ def test_backers_and_seas_are_not_actors(nlp, text, absent):
     ms = mentions(nlp, text)
     assert all(m.text != absent for m in ms), [(m.text, m.actor.country) for m in ms]
     assert all(m.actor.country != {"US": "USA", "China": "CHN"}[absent] for m in ms)
+
+
+def test_acronym_in_parentheses_names_the_same_actor(nlp):
+    text = "The Nigerian Air Force ( NAF ) has carried out operations . NAF said the strikes killed 20 ."
+    naf = [m for m in mentions(nlp, text) if m.text == "NAF"]
+    assert len(naf) == 2 and all(m.actor.code == "NGAMIL" for m in naf)

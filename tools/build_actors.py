@@ -1406,7 +1406,7 @@ def generic_words(agent_rows: list[list], roles: dict) -> set[str]:
              "department", "ministry", "agency", "office", "institute", "think", "tank", "group", "groups",
              "organization", "organisation", "system", "intelligence", "security", "defense", "defence",
              "supreme", "court", "senate", "house", "congress", "parliament", "police", "party", "regime",
-             "administration", "resident", "secretariat", "monitor", "legislature", "cabinet"}
+             "administration", "resident", "secretariat", "monitor", "legislature", "cabinet", "council"}
     for row in agent_rows:
         for form in row[:2]:
             if form and " " not in form:

@@ -225,6 +225,7 @@ class ActorStage(Stage):
         found.extend(self._marked_things(doc, modifiers, found))
         found.extend(self._context_groups(pending_context, found))
         self._locate_transnational(doc, found)
+        found = _acronyms_introduced(doc, found)
         found = _merge_same_entity(found)
         # A country inside a person's title ("Russia's President Vladimir Putin") describes the
         # person; it is not a mention of its own.
@@ -870,6 +871,37 @@ def _clause_verb(tok: Any) -> Any | None:
             return node
         node = node.head
     return None
+
+
+def _acronyms_introduced(doc: Any, found: list[_Found]) -> list[_Found]:
+    """"The Nigerian Air Force (NAF) ... NAF said": an acronym given in parentheses after a
+    mention names the same actor there and later in the article, whatever else it could mean."""
+    introduced: dict[str, _Found] = {}
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        i = f.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text.isupper() \
+                and len(doc[i + 1].text) >= 2 and doc[i + 1].text not in introduced and doc[i + 1].is_alpha:
+            if f.entity.kind == "person":
+                continue
+            introduced[doc[i + 1].text] = f
+    if not introduced:
+        return found
+    out: list[_Found] = []
+    for f in found:
+        word = doc[f.start].text if f.end - f.start == 1 else None
+        source = introduced.get(word) if word else None
+        if source is not None and f.start > source.start and f.entity.key != source.entity.key:
+            continue  # replaced below
+        out.append(f)
+    taken = {i for f in out for i in range(f.start, f.end)}
+    for tok in doc:
+        source = introduced.get(tok.text)
+        if source is None or tok.i <= source.end or tok.i in taken:
+            continue
+        how = "role-group" if source.how == "role-group" else "acronym"  # an unnamed group stays unnamed
+        out.append(_Found(tok.i, tok.i + 1, source.entity, how, code=source.code, sector=source.sector,
+                          country=source.country, name=source.name, role=source.role))
+    return out
 
 
 def _is_backer(doc: Any, end: int) -> bool:

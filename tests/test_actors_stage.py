@@ -168,3 +168,9 @@ def test_acronym_in_parentheses_names_the_same_actor(nlp):
     text = "The Nigerian Air Force ( NAF ) has carried out operations . NAF said the strikes killed 20 ."
     naf = [m for m in mentions(nlp, text) if m.text == "NAF"]
     assert len(naf) == 2 and all(m.actor.code == "NGAMIL" for m in naf)
+
+
+def test_person_without_office_acts_for_the_organisation_of_the_title(nlp):
+    text = "European Parliament’s lead Brexit negotiator Guy Verhofstadt has rejected the offer."
+    ms = [m for m in mentions(nlp, text, date="2018-06-01") if m.actor.name == "Guy Verhofstadt"]
+    assert ms and ms[0].actor.code.startswith("IGO") and ms[0].actor.country is None

@@ -216,6 +216,14 @@ class ActorStage(Stage):
             if entity.kind == "person":
                 start = self._title_start(doc, m, by_token)
             f = _Found(start, end, entity, "name")
+            if entity.kind == "person" and start < m.start and not kb.offices_of(m.key, on):
+                # "European Parliament's lead Brexit negotiator Guy Verhofstadt": someone without
+                # an office of their own acts for the organisation their title names.
+                org = self._org_cue(doc, start, m.start, by_token)
+                if org is not None:
+                    org_entity = kb.entity(org.key)
+                    consumed.add((org.start, org.end))
+                    f.code, f.country, f.sector = org_entity.code, org_entity.country, org_entity.sector
             if m.kind == "capital" and entity.kind == "country":
                 f.code, f.sector = f"{entity.code}GOV", "GOV"
             found.append(f)
@@ -762,9 +770,11 @@ class ActorStage(Stage):
         entity = f.entity
         code = f.code or entity.code
         country = f.country if f.country is not None else entity.country
+        if entity.kind == "person" and f.code is not None and f.how == "name":
+            country = f.country  # acting for an organisation: its country, none for an IGO
         sector = f.sector if f.sector is not None else entity.sector
         name = f.name if f.code is not None and f.name is None and entity.kind == "group" else entity.name
-        if entity.kind == "person" and not entity.key.startswith("unlisted:"):
+        if entity.kind == "person" and not entity.key.startswith("unlisted:") and f.code is None:
             code = self.kb.person_code(entity.key, on)
             country = self.kb.code_country(code)
             sector = entity.sector if code == entity.code else (code[len(country or ""):][:3] or None)

@@ -501,13 +501,17 @@ class ActorStage(Stage):
                 continue
             sent = head.sent
             # Countries the sentence names, its office holders' included ("President Temer").
-            named = [(head.doc[f.end - 1], f.entity.country) for f in found if sent.start <= f.start < sent.end
-                     and f.entity.kind in ("country", "seat", "person", "org") and (f.country or f.entity.country)
-                     and f.how != "modifier"]  # "a Turkish ship" does not place "the army"
+            here = [f for f in found if sent.start <= f.start < sent.end and (f.country or f.entity.country)
+                    and f.how != "modifier"]  # "a Turkish ship" does not place "the army"
+            named = [(head.doc[f.end - 1], f.country or f.entity.country) for f in here
+                     if f.entity.kind in ("country", "seat", "person")]
+            if not named:  # else a national organisation: "The Welsh Government said ... most pupils"
+                named = [(head.doc[f.end - 1], f.country or f.entity.country) for f in here if f.entity.kind == "org"]
             countries = _clause_countries(head, named)
             if len(countries) == 1:
                 out.append(self._group(left, head.i + 1, countries.pop(), sector))
-            elif head.dep_ in ("nsubj", "nsubjpass") and sector:
+            elif sector and (head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj")):
+                # "rebels", "troops attacked rebels": an actor of known kind, country unknown.
                 entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
                                 sector=sector, code=sector)
                 out.append(_Found(left, head.i + 1, entity, "role-group", code=sector, sector=sector, country=None))
@@ -660,7 +664,8 @@ class ActorStage(Stage):
                             return m
         return None
 
-    def _prepositional_cues(self, head: Any, by_token: dict[int, list[AliasMatch]]) -> list[tuple[AliasMatch, str]]:
+    def _prepositional_cues(self, head: Any, by_token: dict[int, list[AliasMatch]],
+                            depth: int = 0) -> list[tuple[AliasMatch, str]]:
         cues: list[tuple[AliasMatch, str]] = []
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
@@ -673,6 +678,9 @@ class ActorStage(Stage):
                         entity = self.kb.entity(m.key)
                         if entity.kind in COUNTRY_LIKE and entity.country and m.end - 1 == t.i:
                             cues.append((m, entity.country))
+                if not cues and depth == 0 and pobj.pos_ in ("NOUN", "PROPN") and self._role_for(pobj.lower_) is None:
+                    # "the Ministry of Health of Ethiopia": the country after the ministry's field
+                    cues = self._prepositional_cues(pobj, by_token, depth + 1)
         return cues
 
     def _title_start(self, doc: Any, m: AliasMatch, by_token: dict[int, list[AliasMatch]]) -> int:
@@ -963,16 +971,26 @@ def _bare_or_definite(head: Any) -> bool:
     return True
 
 
-def _place_country(head: Any) -> str | None:
+def _place_country(head: Any, depth: int = 0) -> str | None:
+    """The country of a place the phrase puts `head` in: "police in Lagos", "students at a
+    university in Kenya's Garissa town" (through at most two nested prepositions)."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "of"):
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
-                    ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+                if pobj.dep_ != "pobj":
+                    continue
+                for tok in [pobj, *(c for c in pobj.lefts if c.dep_ in ("poss", "compound"))]:
+                    if tok.pos_ != "PROPN":
+                        continue
+                    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
                     text = ent.text if ent is not None and ent.label_ in ("GPE", "LOC") else None
                     hit = geocode(text) if text else None
                     if hit is not None and hit.country:
                         return hit.country
+                if depth < 2 and pobj.pos_ == "NOUN":
+                    found = _place_country(pobj, depth + 1)
+                    if found is not None:
+                        return found
     return None
 
 

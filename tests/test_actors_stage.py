@@ -185,3 +185,15 @@ def test_unplaced_group_keeps_its_sector(nlp):
 def test_country_after_a_ministry_field(nlp):
     ms = by_text(mentions(nlp, "The United States handed equipment to the Ministry of Health of Ethiopia."))
     assert any(a.country == "ETH" for k, v in ms.items() if "Ministry" in k for a in v), ms
+
+
+def test_titled_unlisted_person_takes_the_clause_country(nlp):
+    ms = by_text(mentions(nlp, "Russian police on Saturday detained supporters of opposition leader Alexei Navalny."))
+    navalny = [a for k, v in ms.items() if "Navalny" in k for a in v]
+    assert navalny and navalny[0].country == "RUS", ms
+    assert "supporters" in ms  # a misparsed clause does not make one long noun phrase
+
+
+def test_multiword_place_in_front_of_a_role(nlp):
+    ms = by_text(mentions(nlp, "Mayor Bill de Blasio praised the New York police."))
+    assert ms["the New York police"][0].country == "USA"

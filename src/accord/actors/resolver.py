@@ -364,7 +364,10 @@ class ActorStage(Stage):
                     seen.add((m.start, m.end))
                     cues.append((m, entity.country))
             if not by_token.get(t.i) and t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC"):
-                hit = geocode(t.text)  # "an Istanbul court", "the Dubai ruler"
+                ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None and ent.end - 1 != t.i:
+                    continue  # "New" of "New York": the place is the whole name, looked up at its end
+                hit = geocode(ent.text if ent is not None else t.text)  # "an Istanbul court", "the Dubai ruler"
                 if hit is not None and hit.country and hit.population >= 100_000:
                     cues.append((AliasMatch(t.i, t.i + 1, f"country:{hit.country}", "city"), hit.country))
         return cues
@@ -447,8 +450,15 @@ class ActorStage(Stage):
                 country, code = title_place, f"{title_place}{sector}"
             elif _us_party_tag(doc, ent.end):  # "Mayor Bill de Blasio (D)"
                 country, code = "USA", f"USA{sector}"
-            else:  # a role, no country named
-                country, code = None, sector
+            else:
+                # A role, no country in the title: the one country the clause names, if one
+                # ("Russian police detained supporters of opposition leader Alexei Navalny").
+                named = [(doc[m.end - 1], self.kb.entity(m.key).country) for t in ent.sent
+                         for m in by_token.get(t.i, ()) if m.end - 1 == t.i and not (left <= t.i < ent.end)
+                         and self.kb.entity(m.key).kind in ("country", "seat") and self.kb.entity(m.key).country]
+                here = _clause_countries(head, named)
+                country = here.pop() if len(here) == 1 else None
+                code = f"{country}{sector}" if country else sector
             entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
                             sector=sector, code=code)
             if len(ent) > 1:
@@ -836,6 +846,8 @@ def _np_left(head: Any) -> int:
     left = head.i
     for child in head.lefts:
         if child.dep_ in NP_LEFT_DEPS:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue  # a misparsed clause ("police ... detained supporters"), not a modifier
             left = min(left, child.left_edge.i)
     return left
 

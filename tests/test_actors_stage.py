@@ -197,3 +197,8 @@ def test_titled_unlisted_person_takes_the_clause_country(nlp):
 def test_multiword_place_in_front_of_a_role(nlp):
     ms = by_text(mentions(nlp, "Mayor Bill de Blasio praised the New York police."))
     assert ms["the New York police"][0].country == "USA"
+
+
+def test_subject_placed_by_its_phrase(nlp):
+    ms = by_text(mentions(nlp, "In September, a car bomb in Kiev killed a former fighter."))
+    assert ms["a car bomb"][0].country == "UKR", ms

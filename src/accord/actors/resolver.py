@@ -231,6 +231,7 @@ class ActorStage(Stage):
         found.extend(self._organisations(doc, found, by_token))
         found.extend(self._places(doc, found))
         found.extend(self._marked_things(doc, modifiers, found))
+        found.extend(self._placed_subjects(doc, found))
         found.extend(self._context_groups(pending_context, found))
         self._locate_transnational(doc, found)
         found = _acronyms_introduced(doc, found)
@@ -612,6 +613,27 @@ class ActorStage(Stage):
                 if country in getattr(self.kb, "_countries", {}):
                     f.country = country
                     f.code = self.kb.country_info(country)["cameo"] + code
+
+    def _placed_subjects(self, doc: Any, found: list[_Found]) -> list[_Found]:
+        """A subject that is no actor noun but is placed by its phrase acts for that place's
+        country: "a car bomb in Kiev killed ...", "clashes in Yerevan left ..."."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        out: list[_Found] = []
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in covered:
+                continue
+            left = _np_left(tok)
+            if any(i in covered for i in range(left, tok.i + 1)) or self._role_at(doc, tok)[0]:
+                continue
+            country = _place_country(tok)
+            if country is None:
+                continue
+            try:
+                entity = self.kb.entity(f"country:{country}")
+            except KeyError:
+                continue
+            out.append(_Found(left, tok.i + 1, entity, "placed"))
+        return out
 
     def _marked_things(self, doc: Any, modifiers: list[AliasMatch], found: list[_Found]) -> list[_Found]:
         """Unnamed people and things a nationality adjective marks: "a Lebanese man", "Croatian

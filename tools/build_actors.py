@@ -24,7 +24,8 @@ agents.tsv
 places.tsv
     First-level subdivisions of every country (ISO 3166-2 via pycountry) and the regions and
     cities listed under each country of Phoenix.Countries.actors.txt, for the offline geocoder
-    (accord.places); a name two countries claim is left out.
+    (accord.places); a name two countries claim is left out; disputed territories from
+    places_curated.yaml take their de jure country.
 
 organizations.tsv
     Armed groups (Phoenix.MilNonState), IGOs and NGOs not in igos.yaml (Phoenix.International)
@@ -1728,6 +1729,11 @@ def build_places(data: Path, out: Path, countries: list[dict]) -> int:
     for name, iso3 in phoenix_country_places(data / "petrarch-dictionaries" / "Phoenix.Countries.actors.txt",
                                              iso_of):
         add(name, iso3, "", "phoenix")
+    curated = yaml.safe_load((out / "places_curated.yaml").read_text(encoding="utf-8")) or {}
+    for name, iso3 in sorted((curated.get("disputed") or {}).items()):
+        if iso3 not in iso_of:
+            raise SystemExit(f"places_curated.yaml: {name}: unknown country {iso3}")
+        claims[norm(name)] = {iso3: (name, "disputed", "curated")}  # the de jure country wins
     rows = []
     for key in sorted(claims):
         by_country = claims[key]

@@ -84,6 +84,15 @@ def geocode(name: str) -> Gazetteered | None:
     return _region(name) or city or _us_states().get(name) or _region_in_words(name)
 
 
+def region(name: str) -> Gazetteered | None:
+    """The region (subdivision, listed region or disputed territory) a name means, or None; no
+    cities and no countries."""
+    name = name.strip()
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return _region(name)
+
+
 def _region(name: str) -> Gazetteered | None:
     if name.isupper() and len(name) <= 4:
         return None  # an acronym ("GAO"), not the region of that name

@@ -22,7 +22,7 @@ from ..model import Actor, Document, Mention
 from ..stage import Stage
 from .gazetteer import AliasMatch, Gazetteer
 from ..analysis.quotation import quoted_tokens
-from ..places import geocode
+from ..places import geocode, region
 from .knowledge import Entity, KnowledgeBase
 
 # Left dependents that belong to a noun phrase in front of its head.
@@ -665,11 +665,12 @@ class ActorStage(Stage):
         covered = {i for f in found for i in range(f.start, f.end)}
         out: list[_Found] = []
         for ent in doc.ents:
-            if ent.label_ not in ("GPE", "LOC") or any(i in covered for i in range(ent.start, ent.end)):
+            if ent.label_ not in ("GPE", "LOC", "ORG") or any(i in covered for i in range(ent.start, ent.end)):
                 continue
             if _is_dateline(doc, ent.start, ent.end) or _is_backer(doc, ent.end):
                 continue
-            hit = geocode(ent.text)
+            # An "organisation" whose whole name is a region is that region ("South Ossetia").
+            hit = geocode(ent.text) if ent.label_ != "ORG" else region(ent.text)
             if hit is None or not hit.country:
                 continue
             try:

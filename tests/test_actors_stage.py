@@ -202,3 +202,23 @@ def test_multiword_place_in_front_of_a_role(nlp):
 def test_subject_placed_by_its_phrase(nlp):
     ms = by_text(mentions(nlp, "In September, a car bomb in Kiev killed a former fighter."))
     assert ms["a car bomb"][0].country == "UKR", ms
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Taliban spokesman Zabihullah Mujahid claimed the attack.", "Zabihullah Mujahid", "AFG"),
+    ("ELN rebel commander Nicolas Rodriguez said talks would resume.", "Nicolas Rodriguez", "COL"),
+])
+def test_unlisted_person_speaks_for_the_organisation_of_the_title(nlp, text, name, country):
+    ms = [m for m in mentions(nlp, text) if m.actor.name == name]
+    assert ms and ms[0].actor.country == country
+    assert len([m for m in mentions(nlp, text) if m.span[0] == 0]) == 1  # one mention for the titled name
+
+
+@pytest.mark.parametrize("text, country", [
+    ("ISWAP fighters attacked a base.", "NGA"),
+    ("The Arakan Army seized the town.", "MMR"),
+    ("Seleka rebels entered the capital.", "CAF"),
+])
+def test_armed_groups_with_a_home_country(nlp, text, country):
+    ms = mentions(nlp, text)
+    assert ms and ms[0].actor.country == country, [(m.text, m.actor.code) for m in ms]

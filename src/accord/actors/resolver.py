@@ -238,7 +238,7 @@ class ActorStage(Stage):
         found = _merge_same_entity(found)
         # A country inside a person's title ("Russia's President Vladimir Putin") describes the
         # person; it is not a mention of its own.
-        people = [f for f in found if f.entity.kind == "person" and f.how in ("name", "role")]
+        people = [f for f in found if f.entity.kind == "person" and f.how in ("name", "role", "name-title")]
         found = [f for f in found if f.entity.kind == "person" or not any(
             p.start <= f.start and f.end <= p.end and (p.start, p.end) != (f.start, f.end) for p in people)]
         found.sort(key=lambda f: (f.start, f.end))
@@ -443,7 +443,12 @@ class ActorStage(Stage):
             cues = [(m, self.kb.entity(m.key).country) for t in doc[left : ent.start] for m in by_token.get(t.i, ())
                     if self.kb.entity(m.key).kind in COUNTRY_LIKE and self.kb.entity(m.key).country]
             title_place = _title_place(doc, left, title[0].i)
-            if cues:
+            org = self._org_cue(doc, left, ent.start, by_token) if not cues else None
+            if org is not None:  # "Taliban spokesman Zabihullah Mujahid" speaks for the Taliban
+                org_entity = self.kb.entity(org.key)
+                consumed.add((org.start, org.end))
+                country, sector, code = org_entity.country, org_entity.sector, org_entity.code
+            elif cues:
                 match, country = cues[0]
                 consumed.add((match.start, match.end))
                 code = f"{country}{sector}"

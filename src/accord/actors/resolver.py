@@ -174,7 +174,7 @@ class ActorStage(Stage):
                 elif head.dep_ in ("nsubj", "nsubjpass") and sector and not any(
                         c.lower_ in PLURAL_DETERMINERS or c.dep_ == "nummod" for c in head.lefts):
                     # "a law enforcement official said": an actor of known kind, country unknown.
-                    named_community = any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
+                    named_community = any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
                                           for c in head.lefts)
                     pending_context.append((head, left, sector, not named_community))
                 continue
@@ -1006,7 +1006,7 @@ def _bare_or_definite(head: Any) -> bool:
             return False  # "foreign journalists"; "a U.N.-backed government" is not the UN's nor the sentence's
         if child.dep_ in ("predet", "poss") or child.lower_ in PLURAL_DETERMINERS:
             return False  # "the two leaders" stands for actors named before (see _references)
-        if child.dep_ in ("compound", "amod") and (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):
+        if child.dep_ in ("compound", "amod", "nmod") and (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):
             return False  # "Jewish leaders": a named community, not the country's government
     return True
 

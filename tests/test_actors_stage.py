@@ -222,3 +222,12 @@ def test_unlisted_person_speaks_for_the_organisation_of_the_title(nlp, text, nam
 def test_armed_groups_with_a_home_country(nlp, text, country):
     ms = mentions(nlp, text)
     assert ms and ms[0].actor.country == country, [(m.text, m.actor.code) for m in ms]
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    ("Pro-Russian separatists in eastern Ukraine shelled the town.", "Pro-Russian separatists", "UKR"),
+    ("Anti-American protesters gathered in Baghdad.", "Anti-American protesters", "IRQ"),
+])
+def test_a_stance_is_not_a_nationality(nlp, text, phrase, country):
+    ms = by_text(mentions(nlp, text))
+    assert ms[phrase][0].country == country, ms

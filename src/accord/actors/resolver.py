@@ -37,6 +37,7 @@ DATELINE_FOLLOWERS = {":", "-", "—", "–", "(", ","}
 # "the US-backed SDF", "U.N.-backed government": the backer is not the actor the phrase names.
 BACKER_WORDS = {"backed", "sponsored", "funded", "supported", "trained", "armed", "allied", "aligned", "brokered",
                 "mediated", "installed", "recognised", "recognized"}
+STANCE_PREFIXES = {"pro", "anti", "non"}
 # Water and landforms named after a country: "the South China Sea" is not China.
 FEATURE_WORDS = {"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "river", "lake", "basin", "trench",
                  "current"}
@@ -174,8 +175,7 @@ class ActorStage(Stage):
                 elif head.dep_ in ("nsubj", "nsubjpass") and sector and not any(
                         c.lower_ in PLURAL_DETERMINERS or c.dep_ == "nummod" for c in head.lefts):
                     # "a law enforcement official said": an actor of known kind, country unknown.
-                    named_community = any(c.dep_ in ("compound", "amod", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
-                                          for c in head.lefts)
+                    named_community = any(_names_community(c) for c in head.lefts)
                     pending_context.append((head, left, sector, not named_community))
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
@@ -266,6 +266,8 @@ class ActorStage(Stage):
                 continue
             if _is_backer(doc, end):
                 continue  # "the US-backed SDF headquarters": the backer modifies someone else
+            if start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].lower_ in STANCE_PREFIXES:
+                continue  # "pro-Russian separatists", "anti-American protesters": not that country's
             if _inside_feature_name(doc, start, end):
                 continue  # "the South China Sea"
             if end - start == 1 and doc[start].text in earlier_names:
@@ -1006,9 +1008,20 @@ def _bare_or_definite(head: Any) -> bool:
             return False  # "foreign journalists"; "a U.N.-backed government" is not the UN's nor the sentence's
         if child.dep_ in ("predet", "poss") or child.lower_ in PLURAL_DETERMINERS:
             return False  # "the two leaders" stands for actors named before (see _references)
-        if child.dep_ in ("compound", "amod", "nmod") and (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):
+        if _names_community(child):
             return False  # "Jewish leaders": a named community, not the country's government
     return True
+
+
+def _names_community(child: Any) -> bool:
+    """"Jewish leaders", "Hopi households": a modifier naming a community, not a country. A
+    stance ("anti-American protesters") names none."""
+    if child.dep_ not in ("compound", "amod", "nmod") or not (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):
+        return False
+    doc = child.doc
+    if child.lower_ in STANCE_PREFIXES or child.text in ("-", "–"):
+        return False
+    return not (child.i >= 2 and doc[child.i - 1].text in ("-", "–") and doc[child.i - 2].lower_ in STANCE_PREFIXES)
 
 
 def _place_country(head: Any, depth: int = 0) -> str | None:

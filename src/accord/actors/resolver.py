@@ -394,12 +394,13 @@ class ActorStage(Stage):
         surnames: dict[str, Entity] = {}
         first_names: dict[str, Entity] = {}
         org_names = {(m.start, m.end) for ms in by_token.values() for m in ms
-                     if self.kb.entity(m.key).kind in ("org", "igo", "media", "seat")}
+                     if self.kb.entity(m.key).kind in ("org", "igo", "media", "seat")
+                     or (self.kb.entity(m.key).kind in ("country", "region") and m.kind in ("name", "short", "capital"))}
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
                 continue
             if any(a <= ent.start and ent.end <= b for a, b in org_names):
-                continue  # "Boko Haram" tagged PERSON: the organisation's name wins
+                continue  # "Boko Haram", "Sanaa" tagged PERSON: the organisation's or place's name wins
             head = ent[-1]
             known = surnames.get(head.text)
             if known is not None and known.name != ent.text and known.name.endswith(ent.text):
@@ -528,7 +529,9 @@ class ActorStage(Stage):
             countries = _clause_countries(head, named)
             if len(countries) == 1:
                 out.append(self._group(left, head.i + 1, countries.pop(), sector))
-            elif sector and (head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "ROOT", "appos", "conj")):
+            elif sector and (head.dep_ in ("nsubj", "nsubjpass") or (
+                    head.dep_ in ("dobj", "pobj", "ROOT", "appos", "conj")
+                    and (head.tag_ in ("NNS", "NNPS") or any(c.lower_ == "the" for c in head.lefts)))):
                 # "rebels", "troops attacked rebels": an actor of known kind, country unknown.
                 entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
                                 sector=sector, code=sector)

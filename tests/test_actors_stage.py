@@ -231,3 +231,14 @@ def test_armed_groups_with_a_home_country(nlp, text, country):
 def test_a_stance_is_not_a_nationality(nlp, text, phrase, country):
     ms = by_text(mentions(nlp, text))
     assert ms[phrase][0].country == country, ms
+
+
+@pytest.mark.parametrize("text, country, code", [
+    ("Senate Democrats blocked the bill.", "USA", "USAPTY"),
+    ("The Likud party won the election.", "ISR", "ISRPTY"),
+    ("The ANC elected a new leader.", "ZAF", "ZAFPTY"),
+    ("Fatah rejected the proposal.", "PSE", "PSEPTY"),
+])
+def test_political_parties(nlp, text, country, code):
+    ms = mentions(nlp, text)
+    assert ms and (ms[0].actor.country, ms[0].actor.code) == (country, code), [(m.text, m.actor.code) for m in ms]

@@ -615,7 +615,7 @@ class ActorStage(Stage):
             countries = _same_clause_countries(doc[f.end - 1], places)
             if len(countries) != 1:
                 countries = {c for _, c in places}
-            if len(countries) != 1:
+            if not countries:  # no place named: the actors of its clause ("Iraqi troops ... ISIS")
                 named = [(doc[g.end - 1], g.country or g.entity.country) for g in here]
                 countries = _same_clause_countries(doc[f.end - 1], named)
             if len(countries) == 1:
@@ -920,8 +920,8 @@ def _is_location(tok: Any) -> bool:
     """A place named as where something is ("in Syria's Hama province", "for northern
     Afghanistan"), not as an actor ("U.S. military airstrikes")."""
     node = tok
-    while node.dep_ in ("compound", "poss", "amod", "case") and node.head.i != node.i:
-        node = node.head
+    while node.dep_ in ("compound", "poss", "amod", "case", "conj") and node.head.i != node.i:
+        node = node.head  # "in Iraq and Syria": both are places
     return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPOSITIONS
 
 

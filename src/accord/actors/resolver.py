@@ -620,9 +620,11 @@ class ActorStage(Stage):
                 countries = _same_clause_countries(doc[f.end - 1], named)
             if len(countries) == 1:
                 country = countries.pop()
-                if country in getattr(self.kb, "_countries", {}):
-                    f.country = country
-                    f.code = self.kb.country_info(country)["cameo"] + code
+                try:
+                    cameo = self.kb.country_info(country)["cameo"]
+                except KeyError:  # a region code, not a country
+                    continue
+                f.country, f.code = country, cameo + code
 
     def _placed_subjects(self, doc: Any, found: list[_Found]) -> list[_Found]:
         """A subject that is no actor noun but is placed by its phrase acts for that place's

@@ -242,3 +242,8 @@ def test_a_stance_is_not_a_nationality(nlp, text, phrase, country):
 def test_political_parties(nlp, text, country, code):
     ms = mentions(nlp, text)
     assert ms and (ms[0].actor.country, ms[0].actor.code) == (country, code), [(m.text, m.actor.code) for m in ms]
+
+
+def test_the_region_tagged_as_a_person_is_a_place(nlp):
+    ms = by_text(mentions(nlp, "The Taliban claimed both the Farah and the Ghazni attacks."))
+    assert ms["Farah"][0].country == "AFG", ms

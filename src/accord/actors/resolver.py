@@ -401,6 +401,8 @@ class ActorStage(Stage):
                 continue
             if any(a <= ent.start and ent.end <= b for a, b in org_names):
                 continue  # "Boko Haram", "Sanaa" tagged PERSON: the organisation's or place's name wins
+            if _the_place(ent):
+                continue  # "the Farah and the Ghazni attacks": a place, see _places
             head = ent[-1]
             known = surnames.get(head.text)
             if known is not None and known.name != ent.text and known.name.endswith(ent.text):
@@ -677,12 +679,13 @@ class ActorStage(Stage):
         covered = {i for f in found for i in range(f.start, f.end)}
         out: list[_Found] = []
         for ent in doc.ents:
-            if ent.label_ not in ("GPE", "LOC", "ORG") or any(i in covered for i in range(ent.start, ent.end)):
+            if ent.label_ not in ("GPE", "LOC", "ORG") and not _the_place(ent) or any(
+                    i in covered for i in range(ent.start, ent.end)):
                 continue
             if _is_dateline(doc, ent.start, ent.end) or _is_backer(doc, ent.end):
                 continue
             # An "organisation" whose whole name is a region is that region ("South Ossetia").
-            hit = geocode(ent.text) if ent.label_ != "ORG" else region(ent.text)
+            hit = geocode(ent.text) if ent.label_ in ("GPE", "LOC") else region(ent.text)
             if hit is None or not hit.country:
                 continue
             try:
@@ -967,6 +970,13 @@ def _acronyms_introduced(doc: Any, found: list[_Found]) -> list[_Found]:
         out.append(_Found(tok.i, tok.i + 1, source.entity, how, code=source.code, sector=source.sector,
                           country=source.country, name=source.name, role=source.role))
     return out
+
+
+def _the_place(ent: Any) -> bool:
+    """A one-word "person" after "the" that is a region's name is that region ("the Farah")."""
+    doc = ent.doc
+    return ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
+        and region(ent.text) is not None
 
 
 def _is_backer(doc: Any, end: int) -> bool:

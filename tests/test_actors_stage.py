@@ -247,3 +247,8 @@ def test_political_parties(nlp, text, country, code):
 def test_the_region_tagged_as_a_person_is_a_place(nlp):
     ms = by_text(mentions(nlp, "The Taliban claimed both the Farah and the Ghazni attacks."))
     assert ms["Farah"][0].country == "AFG", ms
+
+
+def test_unknown_organisation_placed_by_its_sentence(nlp):
+    ms = by_text(mentions(nlp, "The FLN has claimed responsibility for several attacks in Rwanda's Southern Province."))
+    assert ms["FLN"][0].country == "RWA", ms

@@ -234,6 +234,7 @@ class ActorStage(Stage):
         found.extend(self._placed_subjects(doc, found))
         found.extend(self._context_groups(pending_context, found))
         self._locate_transnational(doc, found)
+        found.extend(self._placed_organisations(doc, found))
         found = _acronyms_introduced(doc, found)
         found = _merge_same_entity(found)
         # A country inside a person's title ("Russia's President Vladimir Putin") describes the
@@ -597,6 +598,28 @@ class ActorStage(Stage):
                             sector=sector, code=code)
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             out.append(_Found(start, ent.end, entity, "org-named"))
+        return out
+
+    def _placed_organisations(self, doc: Any, found: list[_Found]) -> list[_Found]:
+        """An organisation the knowledge base does not know, acting as a subject in a sentence that
+        places it in one country ("The FLN has claimed attacks in Rwanda's Southern Province")."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        out: list[_Found] = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or len(ent) > 4 or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            if ent.root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            sent = ent.sent
+            places = {f.entity.country for f in found if sent.start <= f.start < sent.end and f.entity.kind == "country"
+                      and f.how in ("name", "place") and f.entity.country and _is_location(doc[f.end - 1])}
+            if len(places) != 1:
+                continue
+            country = places.pop()
+            entity = Entity(key=f"unlisted-org:{ent.text}", kind="org", name=ent.text, country=country,
+                            sector=None, code=country)
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            out.append(_Found(start, ent.end, entity, "org-placed"))
         return out
 
     def _locate_transnational(self, doc: Any, found: list[_Found]) -> None:

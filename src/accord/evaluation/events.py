@@ -112,7 +112,7 @@ def predicted_class(doc: Document, learned: bool = True) -> int:
     det = main_detection(doc)
     if learned and doc.sentence_classes:
         return doc.sentence_classes.get(det.sentence if det else 0, (0, 0.0))[0]
-    return CLASS_OF_ROOT[det.code[:2]] if det else 0
+    return CLASS_OF_ROOT[det.coded_as[:2]] if det else 0
 
 
 def _pipeline(nlp: Any = None):
@@ -153,7 +153,7 @@ def evaluate_plover(shared: Path, pipeline=None, limit: int | None = None) -> tu
         gold = mapping[record["event"]]
         det = plover_main(doc)
         # An event announced for the future is, in PLOVER, the announcement: AGREE or THREATEN.
-        predicted = lookup(det.intent_code or det.code).plover if det else "NONE"
+        predicted = lookup(det.coded_as).plover if det else "NONE"
         result.add(gold, predicted)
         if gold != predicted:
             errors.append({"id": record["id"], "gold": gold, "predicted": predicted, "text": record["text"],

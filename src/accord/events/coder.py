@@ -13,7 +13,7 @@ from ..analysis.syntax import subject_of
 from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier
-from .lexicon import Modality, Pattern, intent_code, load_lexicon, load_modality
+from .lexicon import Modality, Pattern, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .verbs import VerbDictionary
 from ..places import geocode
@@ -82,12 +82,15 @@ class EventStage(Stage):
                 # What the event is called ("call", "meet"): a report of the same event uses it too.
                 head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
                 negated, modality = self._negated(cand), self._modality(cand)
+                if negated and self._refusal(cand):
+                    negated = False  # the refusal is the event: its own CAMEO code, asserted
                 tspan = _trigger_span(cand)
                 document.detections.append(Detection(
                     sentence=sent_no, code=cand.code, trigger=(tspan.start_char, tspan.end_char),
                     source_span=_np_span(cand.source_tok), target_span=_np_span(cand.target_tok),
                     negated=negated, modality=modality, rule="; ".join(cand.rule), specificity=cand.specificity,
-                    intent_code=intent_code(cand.code, negated) if modality == "future" else None))
+                    intent_code=self._expressed(cand, negated, modality),
+                    level=_clause_level(cand.trigger, self.modality), frame=_is_frame(cand.trigger, self.modality)))
                 if lookup(cand.code).plover == DROPPED:
                     # CAMEO 01 (statements) and 02 (appeals) have no PLOVER type: detected and
                     # scored, but not records (the quotes stage keeps what was said).
@@ -126,9 +129,14 @@ class EventStage(Stage):
     # ------------------------------------------------------------ triggers
     def _candidates(self, sent: Any, used_nouns: set[int]) -> Iterable[_Candidate]:
         for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX"):
-                continue
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "prep":
+                continue  # "according to", "following the talks": participles used as prepositions
             cand = self._match_verb(tok) if tok.lemma_.lower() in self.verbs else None
+            if cand is not None and cand.pattern.fallback and tok.pos_ == "VERB":
+                # A word class of our own under PETRARCH's patterns: a pattern of its wins.
+                specific = self._match_dictionary(tok)
+                if specific is not None and specific.specificity > 0:
+                    cand = specific
             if cand is None and tok.pos_ == "VERB":
                 cand = self._match_dictionary(tok)
             if cand is not None:
@@ -139,7 +147,9 @@ class EventStage(Stage):
             if tok.pos_ == "NOUN" and tok.i not in used_nouns and tok.lemma_.lower() in self.nouns:
                 if _is_light_verb_object(tok, self.verbs):
                     continue
-                yield _Candidate(self.nouns[tok.lemma_.lower()][0], tok, None, rule=["nominal"])
+                pattern = next((p for p in self.nouns[tok.lemma_.lower()] if p.fits(tok)), None)
+                if pattern is not None:
+                    yield _Candidate(pattern, tok, None, rule=["nominal"])
 
     def _match_dictionary(self, verb: Any) -> _Candidate | None:
         m = self.dictionary.match(verb)
@@ -160,7 +170,8 @@ class EventStage(Stage):
         for pattern in self.verbs[verb.lemma_.lower()]:
             if pattern.objects:
                 for child in verb.children:
-                    if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in pattern.objects:
+                    if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in pattern.objects \
+                            and pattern.fits(child):
                         return _Candidate(pattern, verb, child, rule=[pattern.describe()])
                 continue
             if pattern.via:
@@ -168,7 +179,7 @@ class EventStage(Stage):
                     if prep.dep_ != "prep":
                         continue
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in pattern.via:
+                        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in pattern.via and pattern.fits(pobj):
                             return _Candidate(pattern, verb, pobj, rule=[pattern.describe()])
                 continue
             if pattern.needs and not all(_has_argument(verb, spec) for spec in pattern.needs):
@@ -180,11 +191,18 @@ class EventStage(Stage):
     def _arguments(self, cand: _Candidate, mentions_at: dict[int, list[Mention]]) -> None:
         trig = cand.trigger
         if cand.pattern.nominal:
-            for child in trig.children:
-                if child.dep_ == "poss":
-                    cand.source_tok = child
-                    cand.sources = _actors_of(child, mentions_at)
-                    cand.rule.append("src=poss")
+            # "Russia's offensive", "Palestinian riots", "student protests": the pattern says
+            # which modifiers name the doer; the first that resolves to an actor wins.
+            for spec in cand.pattern.source:
+                for child in trig.children:
+                    if child.dep_ == spec and child.i < trig.i:
+                        actors = _actors_of(child, mentions_at)
+                        if actors or spec == "poss":
+                            cand.source_tok = child
+                            cand.sources = actors
+                            cand.rule.append(f"src={spec}")
+                            break
+                if cand.source_tok is not None:
                     break
             cand.targets = self._targets(cand, mentions_at)
             if not cand.sources and cand.targets and cand.pattern.reciprocal:
@@ -358,6 +376,47 @@ class EventStage(Stage):
                 return True
         return False
 
+    def _expressed(self, cand: _Candidate, negated: bool, modality: str) -> str | None:
+        """The CAMEO code of what announcing the event expresses, when it is not a fact: an
+        intent for a future event ("will withdraw" -> 035), a threat for one threatened
+        ("threatened to impose sanctions" -> 1312), a demand for one a speaker says another actor
+        must do ("said Sudan must return the helicopter" -> 1053)."""
+        m, verb = self.modality, cand.trigger
+        if modality == "future":
+            return intent_code(cand.code, negated)
+        if negated:
+            return None
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in m.threat_verbs:
+            return threat_code(cand.code)
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in m.reporting_verbs \
+                and any(c.dep_ == "aux" and c.lower_ in m.obligation_aux for c in verb.children):
+            speaker, _ = subject_of(verb.head)
+            subject, _ = subject_of(verb)
+            if subject is not None and (speaker is None or subject.lower_ not in ("i", "we")
+                                        and subject.i not in {t.i for t in speaker.subtree}):
+                return demand_code(cand.code)
+        return None
+
+    def _refusal(self, cand: _Candidate) -> bool:
+        """"refused to meet X": when the event is the complement of a refusal verb and CAMEO has a
+        code for refusing it (intent.yaml negated_intent: 04 -> 125 reject proposal to meet), the
+        candidate takes that code and the refusal verb becomes its trigger's governor in the rule."""
+        verb = cand.trigger
+        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in self.modality.refusal_verbs:
+            return False
+        if any(c.dep_ == "neg" for c in verb.head.children):
+            return False  # "did not refuse to meet": not a refusal
+        refusal = intent_code(cand.code, True)
+        if refusal is None:
+            return False
+        cand.code = refusal
+        cand.rule.append(f"refusal:{verb.head.lemma_.lower()}")
+        if cand.source_tok is None:  # "X refused to be drawn": the refuser is the source
+            subject, passive = subject_of(verb.head)
+            if subject is not None and not passive:
+                cand.source_tok = subject
+        return True
+
     def _modality(self, cand: _Candidate) -> str:
         m = self.modality
         tok = cand.trigger
@@ -365,6 +424,7 @@ class EventStage(Stage):
         if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs for c in own):
             return "alleged"
         found: str | None = None
+        backshift = False  # the event's own "would", with no "if" clause of its own
         node = tok
         steps = 0
         while steps < 8:
@@ -376,6 +436,9 @@ class EventStage(Stage):
                         found = "future"
                     elif low in m.hypothetical_aux and found in (None, "future"):
                         found = "hypothetical"
+                        backshift = low == "would" and steps == 0 and not any(
+                            k.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m.hypothetical_markers
+                                                      for g in k.children) for k in children)
                 elif c.dep_ == "mark" and low in m.hypothetical_markers:
                     found = "hypothetical"
                 elif c.dep_ == "advmod" and low in m.alleged_adverbs:
@@ -389,6 +452,8 @@ class EventStage(Stage):
             if dep in ("ccomp", "xcomp", "advcl") or (dep == "conj" and False):
                 if lemma in m.alleged_verbs and dep == "ccomp":
                     return "alleged"
+                if dep == "ccomp" and found == "hypothetical" and backshift and lemma in m.reporting_verbs:
+                    found = "future"  # "said it would withdraw": the reported "will withdraw"
                 if dep == "xcomp" and lemma in m.future_verbs:
                     found = found or "future"
                 elif dep == "xcomp" and lemma in m.hypothetical_verbs:
@@ -401,6 +466,40 @@ class EventStage(Stage):
 
 
 # ----------------------------------------------------------------- helpers
+# Dependencies that embed a clause or modifier below its head: an event there is background to
+# the head's ("attacked the city, killing dozens", "the guard involved in a shooting").
+_EMBEDDING_DEPS = {"relcl", "acl", "advcl", "amod", "csubj", "csubjpass", "parataxis", "npadvmod", "pcomp",
+                   "appos", "advmod", "nmod", "oprd", "intj", "dep"}
+
+
+def _clause_level(trigger: Any, m: Modality) -> int:
+    """Clause embeddings between a trigger and its sentence's main predicate. A reported clause
+    ("said that ..."), a control complement ("agreed to meet"), a conjunct and an argument of the
+    verb ("held talks") cost nothing; any other complement clause or modifier costs one."""
+    level, node = 0, trigger
+    for _ in range(30):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ in _EMBEDDING_DEPS:
+            level += 1
+        elif node.dep_ == "ccomp" and head.lemma_.lower() not in m.reporting_verbs:
+            level += 1
+        node = head
+    return level
+
+
+def _is_frame(trigger: Any, m: Modality) -> bool:
+    """A reporting verb with a reported clause, or a frame verb with a complement ("decided to"):
+    it frames the complement's event rather than being the sentence's event."""
+    lemma = trigger.lemma_.lower()
+    if lemma in m.reporting_verbs:
+        return any(c.dep_ in ("ccomp", "parataxis") for c in trigger.children) or trigger.dep_ == "parataxis"
+    if lemma in m.frame_verbs:
+        return any(c.dep_ == "xcomp" for c in trigger.children)
+    return False
+
+
 def _has_argument(verb: Any, spec: str) -> bool:
     kind, _, arg = spec.partition(":")
     if kind == "prep":

@@ -245,11 +245,22 @@ class EventStage(Stage):
                     cand.rule.append("src=they->coordinated subject")
             if cand.sources and "src=they->coordinated subject" not in cand.rule:
                 cand.rule.append(f"src={subject.dep_}")
+            extra = _as_well_as(trig, subject, mentions_at)
+            if cand.sources and extra:
+                # "Leaders from France ... have flocked to Beijing, as well as Uruguay": the
+                # parser hangs the added subject on the verb; it is one more doer.
+                cand.sources = cand.sources + [a for a in extra if a.key not in {s.key for s in cand.sources}]
+                cand.rule.append("src+=as-well-as")
         if not cand.targets:
             cand.targets = self._targets(cand, mentions_at)
 
     def _targets(self, cand: _Candidate, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
+        """The target: the first argument (in the pattern's order) that resolves to an actor, or
+        the owner of one ("denounced Russia's war"). Failing that the span kept for the target is
+        the first argument that names someone or something (a proper noun or a named entity: "gave
+        firearms to the Philippine Marines"), else the first that is not a date or an amount."""
         trig, noun = cand.trigger, cand.noun
+        found: list[tuple[str, Any]] = []
         for spec in cand.pattern.target:
             kind, _, arg = spec.partition(":")
             host = noun if kind.startswith("object") else trig
@@ -264,18 +275,23 @@ class EventStage(Stage):
                         for p in prep.children if p.dep_ == "pobj"]
             else:
                 continue
-            for tok in toks:
-                if cand.target_tok is None:
+            found.extend((spec, tok) for tok in toks)
+        for spec, tok in found:
+            actors = _actors_of(tok, mentions_at)
+            if actors:
+                cand.target_tok = tok
+                cand.rule.append(f"tgt={spec}")
+                return actors
+            for poss in tok.children:  # "denounced Russia's war": the war's owner
+                if poss.dep_ == "poss" and (actors := _actors_of(poss, mentions_at)):
                     cand.target_tok = tok
-                actors = _actors_of(tok, mentions_at)
-                if actors:
-                    cand.target_tok = tok
-                    cand.rule.append(f"tgt={spec}")
+                    cand.rule.append(f"tgt={spec}/poss")
                     return actors
-                for poss in tok.children:  # "denounced Russia's war": the war's owner
-                    if poss.dep_ == "poss" and (actors := _actors_of(poss, mentions_at)):
-                        cand.rule.append(f"tgt={spec}/poss")
-                        return actors
+        if cand.target_tok is None:
+            named = [tok for _, tok in found if _names_something(tok)]
+            plain = [tok for _, tok in found if not _is_date_or_amount(tok)]
+            if named or plain:
+                cand.target_tok = (named or plain)[0]
         return []
 
     def _dyads(self, cand: _Candidate, document: Document, mentions_at, sent) -> list[tuple[Actor | None, Actor | None]]:
@@ -568,6 +584,33 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
                 seen.add(key)
                 out.append(m.actor)
     return out
+
+
+def _as_well_as(verb: Any, subject: Any, mentions_at) -> list[Actor]:
+    """Actors of a noun phrase "as well as X" that hangs on the verb after its object or
+    prepositions, when it is coordinated with a subject to its left."""
+    doc = verb.doc
+    out: list[Actor] = []
+    for child in verb.children:
+        if child.i <= verb.i or child.dep_ not in ("dobj", "conj", "npadvmod", "appos", "pobj"):
+            continue
+        start = child.left_edge.i
+        if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["as", "well", "as"] and subject.i < verb.i:
+            out.extend(_actors_of(child, mentions_at))
+    return out
+
+
+_NAMED = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
+_NOT_A_TARGET = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+def _names_something(tok: Any) -> bool:
+    """A noun phrase headed by a proper noun or holding a named actor or place."""
+    return tok.pos_ == "PROPN" or any(t.ent_type_ in _NAMED for t in tok.subtree)
+
+
+def _is_date_or_amount(tok: Any) -> bool:
+    return tok.ent_type_ in _NOT_A_TARGET or tok.pos_ == "NUM"
 
 
 def _governing_verb(tok: Any) -> Any | None:

@@ -398,6 +398,11 @@ class EventStage(Stage):
         ("threatened to impose sanctions" -> 1312), a demand for one a speaker says another actor
         must do ("said Sudan must return the helicopter" -> 1053)."""
         m, verb = self.modality, cand.trigger
+        if modality in ("future", "hypothetical") and not negated and _conditional(verb, m):
+            # "may halt mediation if ...", "will impose sanctions unless ...": an event made
+            # conditional on the other side's conduct is a threat when it is a hostile act,
+            # an offer (intent) when it is a cooperative one.
+            return threat_code(cand.code) if int(cand.code[:2]) >= 10 else intent_code(cand.code, False)
         if modality == "future":
             return intent_code(cand.code, negated)
         if negated:
@@ -493,6 +498,9 @@ def _clause_level(trigger: Any, m: Modality) -> int:
     ("said that ..."), a control complement ("agreed to meet"), a conjunct and an argument of the
     verb ("held talks") cost nothing; any other complement clause or modifier costs one."""
     level, node = 0, trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" \
+            and trigger.head.head.pos_ in ("VERB", "AUX"):
+        level += 1  # "in response to recent unrest": an event noun in an adjunct is background
     for _ in range(30):
         head = node.head
         if head.i == node.i:
@@ -584,6 +592,13 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
                 seen.add(key)
                 out.append(m.actor)
     return out
+
+
+def _conditional(verb: Any, m: Modality) -> bool:
+    """The event has a condition clause of its own ("... if cooperation founders", "unless ...")."""
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m.hypothetical_markers
+                                         and g.lower_ != "whether" for g in c.children)
+               for c in verb.children)
 
 
 def _as_well_as(verb: Any, subject: Any, mentions_at) -> list[Actor]:

@@ -46,6 +46,7 @@ class _Candidate:
     target_tok: Any | None = None
     subject_is_target: bool = False  # PETRARCH [:B]: "X faced trial" -> someone B X
     reverse_code: str | None = None  # PETRARCH [A:B]: "A visited B" also gives B 043 A
+    statement: bool = False  # a reporting verb's statement, recorded with or without an addressee
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
@@ -93,8 +94,13 @@ class EventStage(Stage):
                     level=_clause_level(cand.trigger, self.modality), frame=_is_frame(cand.trigger, self.modality)))
                 if lookup(cand.code).plover == DROPPED:
                     # CAMEO 01 (statements) and 02 (appeals) have no PLOVER type: detected and
-                    # scored, but not records (the quotes stage keeps what was said).
-                    continue
+                    # scored, but not records (the quotes stage keeps what was said) -- except a
+                    # statement that reports another event ("X said Y met Z"): reported speech
+                    # gives the statement (asserted: it was made) and the event it reports (with
+                    # the modality the report gives it), each a record of its own.
+                    if not (cand.code.startswith("01") and document.detections[-1].frame):
+                        continue
+                    cand.statement = True
                 for source, target in self._dyads(cand, document, mentions_at, sent):
                     event = self._event(document, cand, source, target, sent_no, sent, timex_roots, negated, modality)
                     events.append((event, head_word))
@@ -131,7 +137,7 @@ class EventStage(Stage):
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "prep":
                 continue  # "according to", "following the talks": participles used as prepositions
-            cand = self._match_verb(tok) if tok.lemma_.lower() in self.verbs else None
+            cand = self._match_verb(tok) if _verb_key(tok, self.verbs) else None
             if cand is not None and cand.pattern.fallback and tok.pos_ == "VERB":
                 # A word class of our own under PETRARCH's patterns: a pattern of its wins.
                 specific = self._match_dictionary(tok)
@@ -167,7 +173,7 @@ class EventStage(Stage):
         return cand
 
     def _match_verb(self, verb: Any) -> _Candidate | None:
-        for pattern in self.verbs[verb.lemma_.lower()]:
+        for pattern in self.verbs[_verb_key(verb, self.verbs)]:
             if pattern.objects:
                 for child in verb.children:
                     if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in pattern.objects \
@@ -267,7 +273,9 @@ class EventStage(Stage):
             if host is None:
                 continue
             if kind in ("dobj", "dative"):
-                toks = [c for c in host.children if c.dep_ == kind]
+                # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
+                toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
+                        for c in host.children if c.dep_ == kind]
             elif kind in ("compound", "object-compound"):
                 toks = [c for c in host.children if c.dep_ == "compound"]
             elif kind in ("prep", "object-prep"):
@@ -318,6 +326,8 @@ class EventStage(Stage):
             cand.rule.append("reciprocal")
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.key != b.key]
         if not targets:
+            if cand.statement:
+                return [(s, None) for s in sources]
             if p.requires_target or p.requires_target_or_plural or p.nominal or cand.rule[0].startswith("petrarch:"):
                 # A dictionary verb with no target ("China objected", "Xi reiterated") is too thin
                 # to be a record; it stays a detection.
@@ -524,6 +534,18 @@ def _is_frame(trigger: Any, m: Modality) -> bool:
     return False
 
 
+def _verb_key(tok: Any, verbs: dict) -> str | None:
+    """The lexicon key of a verb: its lemma, else its form with the inflection taken off, for
+    the lemmatizer's slips ("staged" -> "stag")."""
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    keys = [lemma, low]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""),
+                         ("s", ""), ("d", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            keys.append(low[: -len(suffix)] + repl)
+    return next((k for k in keys if k in verbs), None)
+
+
 def _has_argument(verb: Any, spec: str) -> bool:
     kind, _, arg = spec.partition(":")
     if kind == "prep":
@@ -655,7 +677,7 @@ def _is_light_verb_object(noun: Any, verbs: dict[str, list[Pattern]]) -> bool:
     head = noun.head
     if noun.dep_ not in ("dobj", "nsubjpass", "pobj"):
         return False
-    return any(noun.lemma_.lower() in (p.objects | p.via) for p in verbs.get(head.lemma_.lower(), ()))
+    return any(noun.lemma_.lower() in (p.objects | p.via) for p in verbs.get(_verb_key(head, verbs) or "", ()))
 
 
 def _has_relationship_object(verb: Any) -> bool:

@@ -151,8 +151,8 @@ class EventStage(Stage):
                 yield cand
         for tok in sent:
             if tok.pos_ == "NOUN" and tok.i not in used_nouns and tok.lemma_.lower() in self.nouns:
-                if _is_light_verb_object(tok, self.verbs):
-                    continue
+                if _is_light_verb_object(tok, self.verbs) or tok.dep_ in ("compound", "amod"):
+                    continue  # "riot police", "protest movement": the noun only modifies another
                 pattern = next((p for p in self.nouns[tok.lemma_.lower()] if p.fits(tok)), None)
                 if pattern is not None:
                     yield _Candidate(pattern, tok, None, rule=["nominal"])

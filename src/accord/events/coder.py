@@ -78,8 +78,11 @@ class EventStage(Stage):
         document.detections = []
         for sent_no, sent in enumerate(sentences):
             used_nouns: set[int] = set()
-            for cand in self._candidates(sent, used_nouns):
+            cands = list(self._candidates(sent, used_nouns))
+            for cand in cands:
                 self._arguments(cand, mentions_at)
+            _borrow_targets(cands, mentions_at)
+            for cand in cands:
                 # What the event is called ("call", "meet"): a report of the same event uses it too.
                 head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
                 negated, modality = self._negated(cand), self._modality(cand)
@@ -614,6 +617,43 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
                 seen.add(key)
                 out.append(m.actor)
     return out
+
+
+# Prepositions that introduce what an attitude is about ("pessimism over X", "skeptical of X").
+_ABOUT = {"about", "over", "at", "of", "on", "regarding", "concerning", "toward", "towards", "in", "with"}
+
+
+def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
+    """Targets the parse puts one step away from the event word.
+
+    - "carried out a raid ..., targeting IS commanders": an event with no target takes the target
+      of a participle clause of its own that has one and shares its doer;
+    - "expressed pessimism over Alitalia's future", "said it is skeptical of the deal": a
+      statement with no target is about the object of its attitude word's preposition.
+    """
+    by_trigger = {c.trigger.i: c for c in cands}
+    for cand in cands:
+        if cand.target_tok is not None:
+            continue
+        trig = cand.trigger
+        for child in trig.children:
+            other = by_trigger.get(child.i)
+            if child.dep_ == "advcl" and other is not None and other.target_tok is not None \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                cand.target_tok, cand.targets = other.target_tok, list(other.targets)
+                cand.rule.append("tgt=participle")
+                break
+        if cand.target_tok is not None or not cand.code.startswith("01"):
+            continue
+        hosts = [c for c in trig.children if c.dep_ == "dobj"]
+        hosts += [g for c in trig.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "acomp"]
+        for host in hosts:
+            pobj = next((p for prep in host.children if prep.dep_ == "prep" and prep.lower_ in _ABOUT
+                         for p in prep.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                cand.target_tok, cand.targets = pobj, _actors_of(pobj, mentions_at)
+                cand.rule.append("tgt=attitude-object")
+                break
 
 
 def _conditional(verb: Any, m: Modality) -> bool:

@@ -47,6 +47,8 @@ class _Candidate:
     subject_is_target: bool = False  # PETRARCH [:B]: "X faced trial" -> someone B X
     reverse_code: str | None = None  # PETRARCH [A:B]: "A visited B" also gives B 043 A
     statement: bool = False  # a reporting verb's statement, recorded with or without an addressee
+    background: bool = False  # a consequence reported around the sentence's event (see _borrow_targets)
+    promoted: bool = False  # the cause clause that is the sentence's event
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
@@ -94,7 +96,8 @@ class EventStage(Stage):
                     source_span=_np_span(cand.source_tok), target_span=_np_span(cand.target_tok),
                     negated=negated, modality=modality, rule="; ".join(cand.rule), specificity=cand.specificity,
                     intent_code=self._expressed(cand, negated, modality),
-                    level=_clause_level(cand.trigger, self.modality), frame=_is_frame(cand.trigger, self.modality)))
+                    level=max(0, _clause_level(cand.trigger, self.modality) - cand.promoted),
+                    frame=cand.background or _is_frame(cand.trigger, self.modality)))
                 if lookup(cand.code).plover == DROPPED:
                     # CAMEO 01 (statements) and 02 (appeals) have no PLOVER type: detected and
                     # scored, but not records (the quotes stage keeps what was said) -- except a
@@ -632,6 +635,16 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
       statement with no target is about the object of its attitude word's preposition.
     """
     by_trigger = {c.trigger.i: c for c in cands}
+    for cand in cands:
+        # "At least 23 civilians were killed as government forces launched air strikes": an
+        # agentless passive whose cause clause holds an event with a doer reports the
+        # consequence; the sentence's event is the cause (it takes the head's place).
+        if cand.source_tok is None and "tgt=nsubjpass" in cand.rule:
+            for child in cand.trigger.children:
+                other = by_trigger.get(child.i)
+                if child.dep_ == "advcl" and other is not None and other.source_tok is not None:
+                    cand.background, other.promoted = True, True
+                    break
     for cand in cands:
         if cand.target_tok is not None:
             continue

@@ -27,6 +27,7 @@ GLUED_SENTENCE_INFIXES = (
     r"(?<=[a-z][.!?])(?=[“‘])",
     r"(?<=[.!?][“‘])(?=[A-Z][a-z])",  # the opening mark of the glued sentence stands alone
     r"(?<=[”\"][A-Z]{2})(?=[A-Z][a-z])",  # a page marker glued to the next word: ”ADHe said
+    r"(?<=[a-z]{3})(?=(?:Mr|Mrs|Ms|Dr)\.? [A-Z])",  # a heading glued to its paragraph: "campaignersMr Conway"
 )
 
 

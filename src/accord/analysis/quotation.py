@@ -48,7 +48,17 @@ def _double_spans(text: str) -> list[tuple[int, int]]:
         while j < n:
             c = text[j]
             if c in closers:
+                if closer == STRAIGHT and c == STRAIGHT and _glued_reopening(text, j):
+                    spans.append((start, j))  # 'hours."This will': the next paragraph reopens
+                    start = j + 1
+                    j += 1
+                    continue
                 break
+            if c == ch == "“" and text[j - 1] in ".!?":
+                spans.append((start, j))  # 'effect.“And I hope': glued paragraphs, one quotation
+                start = j + 1
+                j += 1
+                continue
             if ch in ("“", STRAIGHT) and text.startswith(DOUBLED_SINGLE, j) and not text[j + 2 : j + 3].isalpha():
                 close_len = 2
                 break
@@ -74,6 +84,18 @@ def _double_spans(text: str) -> list[tuple[int, int]]:
         else:
             i += 1  # an opening mark never closed: look again from the next character
     return spans
+
+
+def _glued_reopening(text: str, j: int) -> bool:
+    """A straight mark between a sentence end and a capital, glued ('hours."This will be'), is a
+    paragraph reopening the quotation when the next straight mark looks like a closing one."""
+    if j + 1 >= len(text) or text[j - 1] not in ".!?" or not text[j + 1].isupper():
+        return False
+    k = text.find(STRAIGHT, j + 1)
+    line_end = text.find("\n", j + 1)
+    if k < 0 or (0 <= line_end < k):
+        return False
+    return not text[k - 1].isspace() and (k + 1 >= len(text) or not text[k + 1].isalnum())
 
 
 def _single_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

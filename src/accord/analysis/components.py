@@ -27,7 +27,9 @@ GLUED_SENTENCE_INFIXES = (
     r"(?<=[a-z][.!?])(?=[“‘])",
     r"(?<=[.!?][“‘])(?=[A-Z][a-z])",  # the opening mark of the glued sentence stands alone
     r"(?<=[”\"][A-Z]{2})(?=[A-Z][a-z])",  # a page marker glued to the next word: ”ADHe said
-    r"(?<=[a-z]{3})(?=(?:Mr|Mrs|Ms|Dr)\.? [A-Z])",  # a heading glued to its paragraph: "campaignersMr Conway"
+    r"(?<=[a-z]{3})(?=(?:Mr|Mrs|Ms|Dr)\.?$)",  # a heading glued to its paragraph: "campaignersMr Conway"
+    r"(?<=[a-z]{2}[.!?])(?=[A-Z]{2}[A-Z][a-z])",  # "Jersey.ADCuomo": a page marker after a sentence
+    r"(?<=[.!?][A-Z]{2})(?=[A-Z][a-z])",  # ... and the name it is glued to
 )
 
 

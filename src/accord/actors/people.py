@@ -34,6 +34,8 @@ from .knowledge import Entity, ascii_fold
 
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "van", "von", "der", "den", "le", "la", "al", "el", "bin", "ibn", "abu"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Sectors of a state: "the police", "the administration" with no country named are the article's.
+STATE_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL"}
 
 
 @lru_cache(maxsize=1)
@@ -349,7 +351,8 @@ class PersonLinker:
             country = self._phrase_country(tok, left) or self._sentence_country(tok) or focus
             self.found.append(self._unnamed(left, tok.i + 1, country, sector))
         for f in self.found:  # "a police spokesman": an unnamed person of the article's country
-            if f.how == "role-group" and f.country is None and focus and is_person_found(doc, f):
+            if f.how == "role-group" and f.country is None and focus and (
+                    is_person_found(doc, f) or f.sector in STATE_SECTORS):
                 head = doc[f.end - 1]
                 country = self._sentence_country(head) or focus
                 new = self.stage._group(f.start, f.end, country, f.sector)

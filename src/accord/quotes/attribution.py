@@ -310,7 +310,8 @@ def _actors_at(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
         return []
     actors = _unique(m.actor for m in found)
     if len(actors) == 1:
-        for conj in tok.conjuncts:  # "Xi and Putin hailed": both are candidates
+        heads = [tok, *(c for c in tok.children if c.dep_ == "appos")]
+        for conj in (c for h in heads for c in h.conjuncts):  # "Xi and Putin hailed": both are candidates
             actors += [a for a in _unique(m.actor for m in mentions_at.get(conj.i, ())) if a.key not in {x.key for x in actors}]
     return actors
 

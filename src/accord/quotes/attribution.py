@@ -27,6 +27,7 @@ pronouns, unnamed people; person coreference is `actors.people`). No cue and no 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -55,6 +56,7 @@ class QuoteStage(Stage):
 
     def __init__(self) -> None:
         self.cue_verbs, self.cue_phrases, self.indirect_verbs = _cues()
+        self._focus: str | None = None  # the article's country, set per document
 
     def process_document(self, document: Document) -> None:
         doc = document.doc
@@ -66,6 +68,7 @@ class QuoteStage(Stage):
             for i in range(m.tokens[0], m.tokens[1]):
                 mentions_at.setdefault(i, []).append(m)
         sent_no = _sentence_numbers(doc)
+        self._focus = _focus_country(document.mentions)
         quotes: list[Quote] = []
         found: list[tuple[Quote, Any, list[Actor]]] = []  # quote, its span, candidate speakers
         quoted: set[int] = set()  # token indices inside quotation marks
@@ -225,6 +228,37 @@ class QuoteStage(Stage):
         return None
 
     # ------------------------------------------------------------ speakers
+    def _phrase_actor(self, head: Any, quote: Any, mentions_at) -> Actor | None:
+        """An unnamed speaker the actors stage has no mention for: "A statement", "RAND", "a
+        new strategy approved by President Obama", "President Ashraf Ghani's office". No name;
+        the country of the actors inside the phrase, else of an apposition the same name had
+        earlier ("RAND, a U.S. government research organization"), else of the article."""
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("PERSON", "DATE", "TIME"):
+            return None  # a person the actors stage could not place is not to be guessed here
+        doc = head.doc
+        phrase = [t for t in head.subtree if not (quote.start <= t.i < quote.end)]
+        countries = {m.actor.country for t in phrase for m in mentions_at.get(t.i, ())
+                     if m.actor.country and len(m.actor.country) == 3}
+        if not countries and head.pos_ == "PROPN":
+            for earlier in doc[: head.i]:
+                if earlier.text == head.text:
+                    for appos in earlier.children:
+                        if appos.dep_ == "appos":
+                            countries |= {m.actor.country for t in appos.subtree for m in mentions_at.get(t.i, ())
+                                          if m.actor.country and len(m.actor.country) == 3}
+        if not countries and self._focus is not None:
+            countries = {self._focus}
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        start = min(t.i for t in phrase)
+        while start < head.i and doc[start].dep_ == "det":
+            start += 1
+        end = max(t.i for t in phrase if t.i <= head.i or t.head.i == head.i and t.dep_ != "relcl") + 1
+        words = doc[start:end]
+        return Actor(text=words.text, span=(words.start_char, words.end_char), name=None, code=country,
+                     country=country, sector=None, key=f"phrase:{words.text.lower()}")
+
     def _speakers(self, cue: Any, cue_text: str, quote: Any, mentions_at) -> list[Actor]:
         if cue_text == "according to":
             to = cue if cue.lower_ == "to" else next((c for c in cue.children if c.lower_ == "to"), None)
@@ -235,7 +269,11 @@ class QuoteStage(Stage):
             return []
         subject, passive = subject_of(cue)
         if subject is not None and not passive and not (quote.start <= subject.i < quote.end):
-            return _actors_at(_resolve_relative(subject, cue), mentions_at)
+            subject = _resolve_relative(subject, cue)
+            actors = _actors_at(subject, mentions_at)
+            if not actors and (phrase := self._phrase_actor(subject, quote, mentions_at)) is not None:
+                actors = [phrase]
+            return actors
         doc = cue.doc
         # No parsed subject: the mention just after "said" ("said one source") or just before
         # the verb ("…,” Elliott said"), outside the quote.
@@ -248,6 +286,19 @@ class QuoteStage(Stage):
         if j >= 0 and j in mentions_at and not (quote.start <= j < quote.end):
             return _unique(m.actor for m in mentions_at[j])
         return []
+
+
+def _focus_country(mentions: list[Mention]) -> str | None:
+    """The country the article is about: clearly the most mentioned one (as `actors.people`)."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        key = m.actor.key or ""
+        if key.startswith(("country:", "person:", "unlisted:", "seat:")) and m.actor.country and len(m.actor.country) == 3:
+            counts[m.actor.country] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def _second_pass(found: list[tuple[Quote, Any, list[Actor]]]) -> None:

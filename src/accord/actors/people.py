@@ -146,10 +146,18 @@ class PersonLinker:
     # ------------------------------------------------------------ 1. names
     def _strip_markers(self) -> None:
         doc = self.doc
+        surnames = {form: f.entity for f in self._people() for form in _surname_forms(f.entity.name)}
         for f in self.found:
-            if f.entity.kind != "person" or f.end - f.start < 2 or not is_glued_marker(doc[f.start]):
+            if f.end - f.start < 2 or not is_glued_marker(doc[f.start]):
                 continue
             f.start += 1
+            if f.entity.kind != "person":
+                # "ADCuomo" read as an organisation (of Andorra): the marker and a surname
+                person = surnames.get(_fold(doc[f.start:f.end].text))
+                if person is not None:
+                    f.entity, f.how = person, "surname"
+                    f.code = f.sector = f.country = f.name = None
+                continue
             if f.entity.key.startswith("unlisted:"):
                 name = plain_name(doc[f.start:f.end].text)
                 entity = Entity(key=f"unlisted:{name}", kind="person", name=name, country=f.entity.country,

@@ -59,7 +59,8 @@ def _double_spans(text: str) -> list[tuple[int, int]]:
                 start = j + 1
                 j += 1
                 continue
-            if ch in ("“", STRAIGHT) and text.startswith(DOUBLED_SINGLE, j) and not text[j + 2 : j + 3].isalpha():
+            if ch in ("“", STRAIGHT) and text.startswith(DOUBLED_SINGLE, j) and (
+                    not text[j + 2 : j + 3].isalpha() or text[j - 1] in ".,!?"):
                 close_len = 2
                 break
             if closer == STRAIGHT and c in OPENERS:

@@ -81,14 +81,15 @@ class QuoteStage(Stage):
             quoted.update(range(span.start, span.end))
             sentence = sent_no[span.start]
             cue_tok, cue_text, adjacent = self._cue(span)
-            if _is_name(span) and not adjacent:
+            headline = _headline_speaker(span, mentions_at) if cue_tok is None else None
+            if _is_name(span) and not adjacent and headline is None:
                 continue  # “Board of Peace”: a title in quotation marks, not speech
             candidates: list[Actor] = []
             speaker = None
             if cue_tok is not None:
                 candidates = self._speakers(cue_tok, cue_text, span, mentions_at)
                 speaker = candidates[0] if len(candidates) == 1 else None
-            elif (headline := _headline_speaker(span, mentions_at)) is not None:
+            elif headline is not None:
                 speaker = headline
             elif previous is not None and sentence - previous_end_sentence <= 1 and _opens_sentence(span):
                 # "“…,” he said. “More words.”": a quote standing alone right after another
@@ -204,13 +205,16 @@ class QuoteStage(Stage):
         i = quote.end
         while i < len(doc) and (doc[i].is_punct and doc[i].text not in (".", "!", "?") or doc[i].is_space):
             i += 1
+        # After a quote that ends its sentence, "Mendeloff asked." is still its attribution,
+        # "He added: “…”" or "Erdoğan condemned the attack" begins something new.
         ended = quote.text.rstrip()[-1:] in (".", "!", "?")
-        if ended and i < len(doc) and not doc[i].text[:1].islower():
-            i = len(doc)  # “…crimes.” He added: a new sentence, not an attribution of this quote
         if i < quote.end + 4:
             for j in range(i, min(len(doc), i + 7)):
                 tok = doc[j]
                 if self._is_cue(tok):
+                    after = doc[j + 1].text if j + 1 < len(doc) else "."
+                    if ended and not doc[i].text[:1].islower() and (after not in (".", ",", "!", "?") or j == i):
+                        break
                     if j == i or all(t.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PUNCT", "ADV", "PART")
                                      for t in doc[i:j]):
                         return tok
@@ -241,21 +245,22 @@ class QuoteStage(Stage):
                      if m.actor.country and len(m.actor.country) == 3}
         if not countries and head.pos_ == "PROPN":
             for earlier in doc[: head.i]:
-                if earlier.text == head.text:
-                    for appos in earlier.children:
-                        if appos.dep_ == "appos":
-                            countries |= {m.actor.country for t in appos.subtree for m in mentions_at.get(t.i, ())
-                                          if m.actor.country and len(m.actor.country) == 3}
+                if earlier.text != head.text or earlier.i + 2 >= len(doc) or doc[earlier.i + 1].text != ",":
+                    continue
+                for t in doc[earlier.i + 2 : earlier.i + 8]:  # "RAND, a U.S. government research organization"
+                    if t.is_punct:
+                        break
+                    countries |= {m.actor.country for m in mentions_at.get(t.i, ())
+                                  if m.actor.country and len(m.actor.country) == 3}
         if not countries and self._focus is not None:
             countries = {self._focus}
         if len(countries) != 1:
             return None
         country = countries.pop()
-        start = min(t.i for t in phrase)
+        start = min(t.i for t in phrase if t.i <= head.i)
         while start < head.i and doc[start].dep_ == "det":
             start += 1
-        end = max(t.i for t in phrase if t.i <= head.i or t.head.i == head.i and t.dep_ != "relcl") + 1
-        words = doc[start:end]
+        words = doc[start : head.i + 1]
         return Actor(text=words.text, span=(words.start_char, words.end_char), name=None, code=country,
                      country=country, sector=None, key=f"phrase:{words.text.lower()}")
 

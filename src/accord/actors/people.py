@@ -294,7 +294,7 @@ class PersonLinker:
         for f in self._people():
             if f.how in ("pronoun", "plural"):
                 continue
-            name_start, _ = self._name_span(f)
+            name_start = f.end if f.how == "role-name" else self._name_span(f)[0]  # a role is all title
             words: set[str] = set()
             for t in doc[f.start:name_start]:
                 low = t.lower_

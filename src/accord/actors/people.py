@@ -439,19 +439,34 @@ def person_key(doc: Any, f: Any, links: dict[int, str] | None = None) -> str:
 
 
 def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, str], wanted: str,
-                    inside_quote: list[bool], links: dict[int, str] | None = None) -> Any | None:
+                    inside_quote: list[bool], links: dict[int, str] | None = None,
+                    following: list[Any] = ()) -> Any | None:
     """The antecedent of he/she among earlier person mentions (named or not).
 
     Same sentence first (a subject before the pronoun, else the latest person), then sentence by
     sentence backwards the subject of the nearest sentence that has a person as its subject, and
     failing that the most frequently mentioned person of the last few sentences.
     """
-    candidates = [f for f in prior if is_person_found(doc, f) and not inside_quote[f.start]
-                  and gender.get(person_key(doc, f, links), wanted) == wanted
-                  and doc[f.end - 1].lemma_.lower() not in _other_gender_nouns(wanted)]
+    def compatible(f: Any) -> bool:
+        return (is_person_found(doc, f) and not inside_quote[f.start]
+                and gender.get(person_key(doc, f, links), wanted) == wanted
+                and doc[f.end - 1].lemma_.lower() not in _other_gender_nouns(wanted))
+
+    sent = pronoun.sent
+    # "In a message he scrawled in the boat, Tsarnaev said": a pronoun in a phrase before the
+    # main clause's subject is that subject.
+    root = sent.root
+    if pronoun.dep_ not in SUBJECT_DEPS or pronoun.head.i != root.i:
+        for f in following:
+            head = doc[f.end - 1]
+            if pronoun.i < f.start < sent.end and head.head.i == root.i and head.dep_ in SUBJECT_DEPS \
+                    and compatible(f) and not any(a.i == pronoun.i for a in head.ancestors):
+                first = min(t.i for t in head.subtree)
+                if pronoun.i < first and any(t.text == "," and t.head.i == root.i for t in doc[pronoun.i:first]):
+                    return f
+    candidates = [f for f in prior if compatible(f)]
     if not candidates:
         return None
-    sent = pronoun.sent
     here = [f for f in candidates if f.start >= sent.start]
     if here:
         subjects = [f for f in here if doc[f.end - 1].dep_ in SUBJECT_DEPS or doc[f.end - 1].head.dep_ in SUBJECT_DEPS]

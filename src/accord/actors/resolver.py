@@ -659,7 +659,8 @@ class ActorStage(Stage):
                 # in the narrative ("“... Gerry Adams ...,” he said"). Pronouns already resolved
                 # count as mentions of their person.
                 earlier = sorted([f for f in found if f.end <= tok.i] + extra, key=lambda f: f.start)
-                person = coref.resolve_pronoun(doc, tok, earlier, gender, wanted, quote_depth, links)
+                following = [f for f in found if f.start > tok.i and f.start < tok.sent.end]
+                person = coref.resolve_pronoun(doc, tok, earlier, gender, wanted, quote_depth, links, following)
                 if person is not None:
                     key = coref.person_key(doc, person, links)
                     gender[key] = wanted

@@ -34,6 +34,7 @@ from .knowledge import Entity, ascii_fold
 
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "van", "von", "der", "den", "le", "la", "al", "el", "bin", "ibn", "abu"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "outside", "into", "across", "of"}
 # Sectors of a state: "the police", "the administration" with no country named are the article's.
 STATE_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL"}
 
@@ -208,6 +209,17 @@ class PersonLinker:
                 full.append((f.start, f.entity))
         if not full:
             return
+        surnames = {form for _, e in full for form in _surname_forms(e.name)}
+        doc = self.doc
+        for f in self.found:
+            # "Conway had been recruited": a surname of someone named in full, read as a town
+            if f.how == "place" and f.end - f.start == 1 and _fold(doc[f.start].text) in surnames and not (
+                    f.start > 0 and doc[f.start - 1].lower_ in PLACE_PREPOSITIONS):
+                f.entity = Entity(key=f"unlisted:{doc[f.start].text}", kind="person", name=doc[f.start].text,
+                                  country=None, sector="CVL", code="CVL")
+                f.how, f.code, f.sector, f.country, f.name = "name-unlisted", None, None, None, None
+                people.append(f)
+        people.sort(key=lambda f: f.start)
         for f in people:
             words = _name_words(f.entity.name)
             if len(words) >= 2 and not f.entity.key.startswith("unlisted:"):

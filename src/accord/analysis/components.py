@@ -24,6 +24,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 GLUED_SENTENCE_INFIXES = (
     r"(?<=[a-z0-9][.!?][”\"’'])(?=[A-Z“\"‘])",  # end of a quoted sentence, then a capital
     r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])",  # "it.The"
+    r"(?<=[0-9][.!?])(?=[A-Z][a-z])",  # "in 1974.Conway had been"
+    r"(?<=[A-Z]{3}[.!?])(?=[A-Z][a-z])",  # "in the IRA.Conway was"
+    r"(?:(?<=[A-Z]{3})|(?<=[0-9]{4}))(?=[.!?][A-Z][a-z])",  # ... and the period apart from "IRA", "1974"
     r"(?<=[a-z][.!?])(?=[“‘])",
     r"(?<=[.!?][“‘])(?=[A-Z][a-z])",  # the opening mark of the glued sentence stands alone
     r"(?<=[”\"][A-Z]{2})(?=[A-Z][a-z])",  # a page marker glued to the next word: ”ADHe said

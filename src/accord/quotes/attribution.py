@@ -183,7 +183,7 @@ class QuoteStage(Stage):
                     continue
                 if node.lower_ == "according" or (node.lower_ == "to" and node.head.lower_ == "according"):
                     found = (steps, node, "according to")
-                elif self._is_cue(node) and not _quote_in_subject(node, inside):
+                elif self._is_cue(node) and not _quote_in_subject(node, inside) and not _quote_modifies(node, inside):
                     found = (steps, node, node.lower_)
                 else:
                     continue
@@ -270,7 +270,10 @@ class QuoteStage(Stage):
             if to is not None:
                 for pobj in to.children:
                     if pobj.dep_ == "pobj":
-                        return _actors_at(pobj, mentions_at)
+                        actors = _actors_at(pobj, mentions_at)
+                        if not actors and (phrase := self._phrase_actor(pobj, quote, mentions_at)) is not None:
+                            actors = [phrase]
+                        return actors
             return []
         subject, passive = subject_of(cue)
         if subject is not None and not passive and not (quote.start <= subject.i < quote.end):
@@ -388,6 +391,18 @@ def _quote_in_subject(verb: Any, inside: set[int]) -> bool:
     """"two “very dedicated” troopers had responded": the quote is in the subject, not said by it."""
     subject, _ = subject_of(verb)
     return subject is not None and any(t.i in inside for t in subject.subtree)
+
+
+def _quote_modifies(verb: Any, inside: set[int]) -> bool:
+    """"“unilaterally” adding new subjects": the quote is an adverb of a verb with an object of
+    its own, so the verb is no speech act here."""
+    has_object = any(c.dep_ == "dobj" and not any(t.i in inside for t in c.subtree) for c in verb.children)
+    if not has_object:
+        return False
+    for c in verb.children:
+        if any(t.i in inside for t in c.subtree):
+            return c.dep_ in ("advmod", "npadvmod")
+    return False
 
 
 def _headline_speaker(quote: Any, mentions_at) -> Actor | None:

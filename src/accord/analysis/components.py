@@ -16,6 +16,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i, token in enumerate(doc[:-1]):
         if token.is_space and "\n" in token.text:
             doc[i + 1].is_sent_start = True
+        elif token.whitespace_ == "" and token.is_alpha and token.text[-1].islower() and len(token) >= 4:
+            nxt = doc[i + 1]
+            if nxt.is_alpha and nxt.text[0].isupper():
+                # "similar patternsFrench soldiers": a heading glued to its paragraph, split
+                # apart by the tokenizer rules below; the paragraph starts a sentence.
+                nxt.is_sent_start = True
     return doc
 
 
@@ -31,6 +37,8 @@ GLUED_SENTENCE_INFIXES = (
     r"(?<=[.!?][“‘])(?=[A-Z][a-z])",  # the opening mark of the glued sentence stands alone
     r"(?<=[”\"][A-Z]{2})(?=[A-Z][a-z])",  # a page marker glued to the next word: ”ADHe said
     r"(?<=[a-z]{3})(?=(?:Mr|Mrs|Ms|Dr)\.?$)",  # a heading glued to its paragraph: "campaignersMr Conway"
+    r"(?<=[a-z]{4})(?=[A-Z][a-z]{2})",  # "similar patternsFrench soldiers", "areaPolice"
+    r"(?<=[a-z]{4})(?=A$)",  # "Calls for calmA police source said"
     r"(?<=[a-z]{2}[.!?])(?=[A-Z]{2}[A-Z][a-z])",  # "Jersey.ADCuomo": a page marker after a sentence
     r"(?<=[.!?][A-Z]{2})(?=[A-Z][a-z])",  # ... and the name it is glued to
 )

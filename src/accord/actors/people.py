@@ -259,22 +259,21 @@ class PersonLinker:
 
     # ---------------------------------------------------- 3. role and name
     def _role_and_name(self) -> None:
+        """A role and a name tied by apposition or compound are one person, on either side:
+        "France's counter-terrorism prosecutor, Remy Heitz", "The former Chief Minister of IOK,
+        Omar Abdullah", "Eva, a 17-year-old student", "40-year-old Taji resident Abu Mohammed"."""
         doc = self.doc
-        people = {f.start: f for f in self._people()}
+        by_head = {f.end - 1: f for f in self._people() if f.how not in ("pronoun", "plural")}
         for r in list(self.found):
             if r.how not in ("role-group", "role-org", "role") or r.entity.kind == "person" and r.how == "role":
                 continue
             head = doc[r.end - 1]
-            nxt = r.end + 1 if r.end < len(doc) and doc[r.end].text == "," else r.end
-            p = people.get(nxt)
-            if p is None or not p.entity.key.startswith("unlisted:"):
-                if p is not None and r.how != "role" and self._tied(head, doc[p.end - 1]):
-                    self._become(r, p.entity)
-                continue
-            if not self._tied(head, doc[p.end - 1]):
+            p = next((by_head[t.i] for t in (*head.children, head.head) if t.i in by_head
+                      and t.i not in range(r.start, r.end) and self._tied(head, t)), None)
+            if p is None:
                 continue
             entity = p.entity
-            if entity.country is None or entity.sector == "CVL":
+            if entity.key.startswith("unlisted:") and (entity.country is None or entity.sector == "CVL"):
                 country = r.country if r.country is not None else r.entity.country
                 sector = r.sector or r.entity.sector or entity.sector
                 code = r.code or r.entity.code
@@ -283,12 +282,14 @@ class PersonLinker:
                 entity = Entity(key=entity.key, kind="person", name=entity.name, country=country,
                                 sector=sector, code=code)
                 self._replace_entity(p.entity.key, entity)
+            elif r.how == "role" and not entity.key.startswith("unlisted:"):
+                continue  # two people the knowledge base knows: leave both
             self._become(r, entity)
 
     @staticmethod
     def _tied(role_head: Any, name_head: Any) -> bool:
         """Apposition or compound between the role's head and the name's head."""
-        return (name_head.head.i == role_head.i and name_head.dep_ == "appos") or (
+        return (name_head.head.i == role_head.i and name_head.dep_ in ("appos", "compound")) or (
             role_head.head.i == name_head.i and role_head.dep_ in ("appos", "compound", "nmod")) or (
             role_head.dep_ == "compound" and role_head.head.i == name_head.i)
 

@@ -117,9 +117,9 @@ class PersonLinker:
         self._honorific_names()
         self._shared_surnames()
         self._short_forms()
+        self._unnamed_people()
         self._role_and_name()
         self._role_anaphora()
-        self._unnamed_people()
         self._plain_names()
         self.found.sort(key=lambda f: (f.start, f.end))
         return self.found
@@ -494,7 +494,8 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
             break
         subjects = [f for f in by_sentence[s] if _is_subject(doc, f)]
         if subjects:
-            return subjects[0]
+            named = [f for f in subjects if f.entity.kind == "person"]
+            return (named or subjects)[0]  # "A police source said …, said Eva, a student": Eva
     recent = [f for f in candidates if f.start >= window]
     if not recent:
         return candidates[-1]

@@ -16,6 +16,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i, token in enumerate(doc[:-1]):
         if token.is_space and "\n" in token.text:
             doc[i + 1].is_sent_start = True
+        elif token.whitespace_ == "" and token.text.endswith("==") and doc[i + 1].text[:1].isupper():
+            doc[i + 1].is_sent_start = True  # "==Reactions==U.S. Secretary ...": text after a wiki heading
         elif token.whitespace_ == "" and token.is_alpha and token.text[-1].islower() and len(token) >= 4:
             nxt = doc[i + 1]
             if nxt.is_alpha and nxt.text[0].isupper():
@@ -39,6 +41,7 @@ GLUED_SENTENCE_INFIXES = (
     r"(?<=[a-z]{3})(?=(?:Mr|Mrs|Ms|Dr)\.?$)",  # a heading glued to its paragraph: "campaignersMr Conway"
     r"(?<=[a-z]{4})(?=[A-Z][a-z]{2})",  # "similar patternsFrench soldiers", "areaPolice"
     r"(?<=[a-z]{4})(?=A$)",  # "Calls for calmA police source said"
+    r"(?<===)(?=[A-Z])",  # wiki headings glued to the text: "==Reactions==U.S. Secretary"
     r"(?<=[a-z]{2}[.!?])(?=[A-Z]{2}[A-Z][a-z])",  # "Jersey.ADCuomo": a page marker after a sentence
     r"(?<=[.!?][A-Z]{2})(?=[A-Z][a-z])",  # ... and the name it is glued to
 )

@@ -98,7 +98,7 @@ class QuoteStage(Stage):
             elif _opens_sentence(span) and _closes_sentence(span) and \
                     (subject := _previous_sentence_subject(span, mentions_at)) is not None:
                 speaker = subject
-            elif sum(t.is_alpha for t in span) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in span):
+            elif sum(t.is_alpha for t in span) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span):
                 # A quoted clause with no reporting verb in reach is still speech; whose, the
                 # text does not say here, so no speaker rather than a guess.
                 speaker, cue_text = None, None
@@ -185,6 +185,8 @@ class QuoteStage(Stage):
                     found = (steps, node, "according to")
                 elif self._is_cue(node) and not _quote_in_subject(node, inside) and not _quote_modifies(node, inside):
                     found = (steps, node, node.lower_)
+                    if subject_of(node)[1] and _active_cue_above(node, self._is_cue) is not None:
+                        continue  # "he said he was later told “…”": the hearer; the speaker is higher up
                 else:
                     continue
                 if best is None or found[0] < best[0]:
@@ -275,6 +277,8 @@ class QuoteStage(Stage):
                             actors = [phrase]
                         return actors
             return []
+        if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.dep_ == "ccomp" and self._is_cue(cue.head.head):
+            cue = cue.head.head  # "Richard said his family has chosen love, adding: “…”": Richard adds it
         subject, passive = subject_of(cue)
         if subject is not None and not passive and not (quote.start <= subject.i < quote.end):
             subject = _resolve_relative(subject, cue)
@@ -391,6 +395,17 @@ def _quote_in_subject(verb: Any, inside: set[int]) -> bool:
     """"two “very dedicated” troopers had responded": the quote is in the subject, not said by it."""
     subject, _ = subject_of(verb)
     return subject is not None and any(t.i in inside for t in subject.subtree)
+
+
+def _active_cue_above(verb: Any, is_cue) -> Any | None:
+    node = verb
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if is_cue(node) and not subject_of(node)[1]:
+            return node
+    return None
 
 
 def _quote_modifies(verb: Any, inside: set[int]) -> bool:

@@ -219,7 +219,8 @@ class PersonLinker:
                                   country=None, sector="CVL", code="CVL")
                 f.how, f.code, f.sector, f.country, f.name = "name-unlisted", None, None, None, None
                 people.append(f)
-        people.sort(key=lambda f: f.start)
+        self._missed_surnames(full)
+        people = sorted(self._people(), key=lambda f: f.start)
         for f in people:
             words = _name_words(f.entity.name)
             if len(words) >= 2 and not f.entity.key.startswith("unlisted:"):
@@ -242,6 +243,36 @@ class PersonLinker:
                 f.entity = target
             if f.how == "name-unlisted":
                 f.how = "surname"
+
+    def _missed_surnames(self, full: list[tuple[int, Entity]]) -> None:
+        """"el Aissami said", "Mendeloff asked": a surname the entity recognizer did not tag, of
+        a person named in full before it."""
+        from .resolver import _Found
+
+        doc = self.doc
+        covered = {i for f in self.found for i in range(f.start, f.end)}
+        last_words: dict[str, list[tuple[int, Entity]]] = {}
+        for start, e in full:
+            words = _name_words(e.name)
+            if len(words[-1]) >= 3 and words[-1][:1].isupper():
+                last_words.setdefault(words[-1], []).append((start, e))
+        for tok in doc:
+            named = last_words.get(tok.text.replace("’", "'"))
+            if not named or tok.i in covered:
+                continue
+            before = [(s, e) for s, e in named if s < tok.i]
+            if len({e.key for _, e in before}) != 1:
+                continue
+            entity = before[-1][1]
+            start = tok.i
+            while start > 0 and doc[start - 1].text[:1].islower() and doc[start - 1].lower_ in NAME_PARTICLES \
+                    and doc[start - 1].i not in covered:
+                start -= 1  # "el Aissami", "de Blasio"
+            if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                    and doc[start - 1].lower_ not in self.lex["honorifics"]:
+                continue  # part of another name
+            self.found.append(_Found(start, tok.i + 1, entity, "surname"))
+            covered.update(range(start, tok.i + 1))
 
     def _surface_name(self, f: Any) -> str:
         start, end = self._name_span(f)

@@ -72,6 +72,7 @@ class QuoteStage(Stage):
         quotes: list[Quote] = []
         found: list[tuple[Quote, Any, list[Actor]]] = []  # quote, its span, candidate speakers
         quoted: set[int] = set()  # token indices inside quotation marks
+        tentative: set[tuple[int, int]] = set()  # short uncued spans: speech only if quoted elsewhere
         previous: Quote | None = None
         previous_end_sentence = -2
         for start, end in find_quoted_spans(text):
@@ -98,9 +99,12 @@ class QuoteStage(Stage):
             elif _opens_sentence(span) and _closes_sentence(span) and \
                     (subject := _previous_sentence_subject(span, mentions_at)) is not None:
                 speaker = subject
-            elif sum(t.is_alpha for t in span) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span):
+            elif len(_words(text[start:end])) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span):
                 # A quoted clause with no reporting verb in reach is still speech; whose, the
                 # text does not say here, so no speaker rather than a guess.
+                speaker, cue_text = None, None
+            elif len(_words(text[start:end])) >= 2:
+                tentative.add((start, end))  # a heading? kept only if another quote says it (sieve 5)
                 speaker, cue_text = None, None
             else:
                 continue
@@ -118,6 +122,7 @@ class QuoteStage(Stage):
             found.append((quote, span, candidates))
             previous, previous_end_sentence = quote, sent_no[span.end - 1]
         _second_pass(found)
+        quotes = [q for q in quotes if q.speaker is not None or q.span not in tentative]
         quotes.extend(self._indirect(document, doc, quoted, mentions_at, sent_no))
         quotes.sort(key=lambda q: q.span)
         document.quotes = quotes
@@ -214,6 +219,10 @@ class QuoteStage(Stage):
             for j in range(i, min(len(doc), i + 7)):
                 tok = doc[j]
                 if self._is_cue(tok):
+                    comma = doc.text[quote.end_char : quote.end_char + 1] == ","  # “…,” Elliott said
+                    if tok.sent.start != doc[quote.end - 1].sent.start and doc[i].text[:1].isupper() \
+                            and not comma and not ended:
+                        break  # "'He is a leech'Several victims condemned": a heading, then the text
                     after = doc[j + 1].text if j + 1 < len(doc) else "."
                     if ended and not doc[i].text[:1].islower() and (after not in (".", ",", "!", "?") or j == i):
                         break

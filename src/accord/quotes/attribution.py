@@ -351,9 +351,21 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text)]
 
 
-def _contains(haystack: list[str], needle: list[str]) -> bool:
-    n = len(needle)
-    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+def _contains(haystack: list[str], needle: list[str], gap: int = 1) -> bool:
+    """The words of `needle` in order in `haystack`, at most `gap` other words between two
+    ("Reinforce security" in "reinforce the security of public sites")."""
+    for i, word in enumerate(haystack):
+        if word != needle[0]:
+            continue
+        j, k = i, 1
+        while k < len(needle):
+            nxt = next((x for x in range(j + 1, min(len(haystack), j + 2 + gap)) if haystack[x] == needle[k]), None)
+            if nxt is None:
+                break
+            j, k = nxt, k + 1
+        if k == len(needle):
+            return True
+    return False
 
 
 def _resolve_relative(subject: Any, verb: Any) -> Any:
@@ -459,11 +471,12 @@ def _previous_sentence_subject(quote: Any, mentions_at) -> Actor | None:
 
 
 def _is_name(span: Any) -> bool:
-    words = [t for t in span if t.is_alpha]
+    words = [t for t in span if t.text.strip("'’‘").isalpha()]  # "security'": a glued closing mark
     if not words or len(words) > 6:
         return False
     content = [t for t in words if not t.is_stop]
-    return bool(content) and all(t.text[:1].isupper() for t in content) and not span.text.endswith((".", "!", "?"))
+    return bool(content) and all(t.text.strip("'’‘")[:1].isupper() for t in content) \
+        and not span.text.endswith((".", "!", "?"))
 
 
 def _opens_sentence(span: Any) -> bool:

@@ -52,6 +52,14 @@ def lexicon() -> dict[str, Any]:
             "abbreviations": {k.lower(): v for k, v in (data.get("abbreviations") or {}).items()}}
 
 
+@lru_cache(maxsize=512)
+def is_country_code(code: str) -> bool:
+    """An ISO 3166-1 alpha-3 code, not a CAMEO region ("WEU", "WST") that also has three letters."""
+    import pycountry
+
+    return len(code) == 3 and (pycountry.countries.get(alpha_3=code) is not None or code == "XKX")
+
+
 def plain_name(text: str) -> str:
     """The canonical form of a name as written: plain apostrophes, single spaces."""
     return " ".join(text.replace("’", "'").replace("‘", "'").split())
@@ -437,7 +445,7 @@ class PersonLinker:
         counts: Counter[str] = Counter()
         for f in self.found:
             country = f.country if f.country is not None else f.entity.country
-            if f.entity.kind in ("country", "seat", "person") and country and len(country) == 3:
+            if f.entity.kind in ("country", "seat", "person") and country and is_country_code(country):
                 counts[country] += 1
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 2:

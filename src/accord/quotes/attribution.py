@@ -35,6 +35,7 @@ from typing import Any
 import yaml
 
 from ..analysis.quotation import find_quoted_spans
+from ..actors.people import is_country_code
 from ..analysis.syntax import subject_of
 from ..model import Actor, Document, Mention, Quote, stable_id
 from ..stage import Stage
@@ -248,12 +249,13 @@ class QuoteStage(Stage):
         new strategy approved by President Obama", "President Ashraf Ghani's office". No name;
         the country of the actors inside the phrase, else of an apposition the same name had
         earlier ("RAND, a U.S. government research organization"), else of the article."""
-        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in ("PERSON", "DATE", "TIME"):
+        partitive = head.lower_ in PARTITIVE_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        if (head.pos_ not in ("NOUN", "PROPN") and not partitive) or head.ent_type_ in ("PERSON", "DATE", "TIME"):
             return None  # a person the actors stage could not place is not to be guessed here
         doc = head.doc
         phrase = [t for t in head.subtree if not (quote.start <= t.i < quote.end)]
         countries = {m.actor.country for t in phrase for m in mentions_at.get(t.i, ())
-                     if m.actor.country and len(m.actor.country) == 3}
+                     if m.actor.country and is_country_code(m.actor.country)}
         if not countries and head.pos_ == "PROPN":
             for earlier in doc[: head.i]:
                 if earlier.text != head.text or earlier.i + 2 >= len(doc) or doc[earlier.i + 1].text != ",":
@@ -262,7 +264,7 @@ class QuoteStage(Stage):
                     if t.is_punct:
                         break
                     countries |= {m.actor.country for m in mentions_at.get(t.i, ())
-                                  if m.actor.country and len(m.actor.country) == 3}
+                                  if m.actor.country and is_country_code(m.actor.country)}
         if not countries and self._focus is not None:
             countries = {self._focus}
         if len(countries) != 1:
@@ -314,7 +316,7 @@ def _focus_country(mentions: list[Mention]) -> str | None:
     counts: Counter[str] = Counter()
     for m in mentions:
         key = m.actor.key or ""
-        if key.startswith(("country:", "person:", "unlisted:", "seat:")) and m.actor.country and len(m.actor.country) == 3:
+        if key.startswith(("country:", "person:", "unlisted:", "seat:")) and m.actor.country and is_country_code(m.actor.country):
             counts[m.actor.country] += 1
     ranked = counts.most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):

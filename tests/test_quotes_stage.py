@@ -119,3 +119,17 @@ def test_single_quotes_only_where_they_cannot_be_apostrophes():
     text = "Lebanon says it won't take them, except for ‘exceptional’ cases, O’Neill's 'view' and the victims' families."
     spans = [text[a:b] for a, b in find_quoted_spans(text)]
     assert spans == ["exceptional", "view"]
+
+
+def test_a_description_by_age_is_the_person_just_named(nlp):
+    text = ("Boston Marathon bomber Dzhokhar Tsarnaev rose to his feet on Wednesday. "
+            "Amid deep silence, the 21-year-old ethnic Chechen said, “I am sorry for the lives that I have taken.”")
+    [q] = direct(nlp, text)
+    assert q.speaker.name == "Dzhokhar Tsarnaev"
+
+
+def test_one_of_a_group_speaks_for_the_article_country(nlp):
+    text = ("A bomb exploded in London on Friday, police in London said. One of the police officers in charge "
+            "of the investigation described it as a “carbon copy” of an earlier attack in London.")
+    [q] = [q for q in direct(nlp, text) if q.text == "carbon copy"]
+    assert q.speaker is not None and q.speaker.name is None and q.speaker.country == "GBR"

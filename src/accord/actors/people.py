@@ -23,6 +23,7 @@ with typographic apostrophes made plain ("James O’Neill" -> "James O'Neill").
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
@@ -34,6 +35,7 @@ from .knowledge import Entity, ascii_fold
 
 NAME_PARTICLES = {"de", "del", "della", "di", "da", "van", "von", "der", "den", "le", "la", "al", "el", "bin", "ibn", "abu"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
+AGE = re.compile(r"\d{1,3}-year-old")
 PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "outside", "into", "across", "of"}
 # Sectors of a state: "the police", "the administration" with no country named are the article's.
 STATE_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL"}
@@ -128,6 +130,7 @@ class PersonLinker:
         self._unnamed_people()
         self._role_and_name()
         self._role_anaphora()
+        self._descriptions()
         self._plain_names()
         self.found.sort(key=lambda f: (f.start, f.end))
         return self.found
@@ -386,6 +389,30 @@ class PersonLinker:
             if r.country is not None and entity.country not in (None, r.country):
                 continue
             self._become(r, entity)
+
+    def _descriptions(self) -> None:
+        """"the 21-year-old ethnic Chechen said": a definite description by age or origin, as the
+        subject of a clause, is the person who was the subject just before."""
+        from .resolver import _Found
+
+        doc = self.doc
+        covered = {i for f in self.found for i in range(f.start, f.end)}
+        people = sorted((f for f in self._people() if f.how not in ("pronoun", "plural")), key=lambda f: f.start)
+        for tok in doc:
+            if tok.i in covered or tok.dep_ not in SUBJECT_DEPS or tok.tag_ not in ("NN", "NNP", "JJ"):
+                continue
+            lefts = list(tok.lefts)
+            if not lefts or lefts[0].lower_ != "the":
+                continue
+            aged = any(AGE.fullmatch(c.text) for c in lefts)
+            if not (aged or tok.ent_type_ == "NORP"):
+                continue
+            window = _sentence_starts_back(doc, tok, 3)
+            before = [f for f in people if window <= f.start < tok.sent.start and _is_subject(doc, f)]
+            if not before:
+                continue
+            start = lefts[0].i + 1
+            self.found.append(_Found(start, tok.i + 1, before[-1].entity, "description"))
 
     # --------------------------------------------------- 5. unnamed people
     def _unnamed_people(self) -> None:

@@ -133,3 +133,18 @@ def test_one_of_a_group_speaks_for_the_article_country(nlp):
             "of the investigation described it as a “carbon copy” of an earlier attack in London.")
     [q] = [q for q in direct(nlp, text) if q.text == "carbon copy"]
     assert q.speaker is not None and q.speaker.name is None and q.speaker.country == "GBR"
+
+
+def test_unlisted_person_takes_country_from_apposition_and_keeps_it_by_surname(nlp):
+    text = ("Ahmad Zia, a police spokesman in Kandahar, said three militants died. "
+            "“They were planting a bomb,” Zia said.")
+    [q] = direct(nlp, text)
+    assert q.speaker.name == "Ahmad Zia" and q.speaker.country == "AFG"
+
+
+def test_unnamed_official_and_the_ministry_used_again(nlp):
+    qs = {q.text: q for q in direct(nlp, "“We will not give up,” said a Kremlin spokesman. Russia's foreign ministry "
+                                         "issued a statement. “The sanctions are illegal,” the ministry said.")}
+    spokesman, ministry = qs["We will not give up"].speaker, qs["The sanctions are illegal"].speaker
+    assert spokesman.name is None and spokesman.country == "RUS"
+    assert ministry.name is None and ministry.country == "RUS"

@@ -368,6 +368,7 @@ class PersonLinker:
         return out
 
     def _role_anaphora(self) -> None:
+        self._group_anaphora()
         doc = self.doc
         titles = self._titles()
         if not titles:
@@ -389,6 +390,22 @@ class PersonLinker:
             if r.country is not None and entity.country not in (None, r.country):
                 continue
             self._become(r, entity)
+
+    def _group_anaphora(self) -> None:
+        """"the ministry" after "Russia's foreign ministry": a definite role phrase with no country
+        is the nearest earlier one with the same head noun that has a country."""
+        doc = self.doc
+        groups = sorted((f for f in self.found if f.how == "role-group"), key=lambda f: f.start)
+        for i, r in enumerate(groups):
+            head = doc[r.end - 1]
+            if r.country is not None or not any(c.lower_ == "the" for c in head.lefts):
+                continue
+            lemma = head.lemma_.lower()
+            earlier = [g for g in groups[:i] if g.country is not None and doc[g.end - 1].lemma_.lower() == lemma
+                       and doc[g.end - 1].tag_ == head.tag_]
+            if earlier:
+                g = earlier[-1]
+                r.entity, r.code, r.sector, r.country = g.entity, g.code, g.sector, g.country
 
     def _descriptions(self) -> None:
         """"the 21-year-old ethnic Chechen said": a definite description by age or origin, as the

@@ -297,6 +297,8 @@ class QuoteStage(Stage):
             if not actors and (phrase := self._phrase_actor(subject, quote, mentions_at)) is not None:
                 actors = [phrase]
             return actors
+        if passive:
+            return []  # "he was told that …": the hearer is not the speaker, the teller unknown
         doc = cue.doc
         # No parsed subject: the mention just after "said" ("said one source") or just before
         # the verb ("…,” Elliott said"), outside the quote.

@@ -148,3 +148,10 @@ def test_unnamed_official_and_the_ministry_used_again(nlp):
     spokesman, ministry = qs["We will not give up"].speaker, qs["The sanctions are illegal"].speaker
     assert spokesman.name is None and spokesman.country == "RUS"
     assert ministry.name is None and ministry.country == "RUS"
+
+
+def test_they_after_an_unnamed_plural_subject(nlp):
+    text = ("Officials in Boston said the hearing in Boston lasted hours. Tsarnaev listened as 24 people — some victims, "
+            "some survivors — gave impact statements. They lashed out at him for his “cowardly” acts.")
+    [q] = [q for q in direct(nlp, text) if q.text == "cowardly"]
+    assert q.speaker is not None and q.speaker.name is None and q.speaker.country == "USA"

@@ -249,6 +249,13 @@ class QuoteStage(Stage):
         new strategy approved by President Obama", "President Ashraf Ghani's office". No name;
         the country of the actors inside the phrase, else of an apposition the same name had
         earlier ("RAND, a U.S. government research organization"), else of the article."""
+        if head.lower_ == "they" and head.sent.start > 0:
+            # "24 people gave impact statements. They lashed out": the plural subject just before
+            previous = head.doc[head.sent.start - 1].sent
+            plural = next((t for t in reversed(list(previous)) if t.dep_ == "nsubj" and t.tag_ == "NNS"), None)
+            if plural is None or plural.i in mentions_at:
+                return None
+            head = plural
         partitive = head.lower_ in PARTITIVE_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         if (head.pos_ not in ("NOUN", "PROPN") and not partitive) or head.ent_type_ in ("PERSON", "DATE", "TIME"):
             return None  # a person the actors stage could not place is not to be guessed here

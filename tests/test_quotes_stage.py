@@ -155,3 +155,10 @@ def test_they_after_an_unnamed_plural_subject(nlp):
             "some survivors — gave impact statements. They lashed out at him for his “cowardly” acts.")
     [q] = [q for q in direct(nlp, text) if q.text == "cowardly"]
     assert q.speaker is not None and q.speaker.name is None and q.speaker.country == "USA"
+
+
+def test_they_in_the_clause_of_a_group_that_said_it(nlp):
+    text = ("Police in New York said in a statement that they were asking people to stay inside "
+            "“until we clear the suspicious package,” although officers did not evacuate the area.")
+    [q] = direct(nlp, text)
+    assert q.speaker is not None and q.speaker.name is None and q.speaker.country == "USA"

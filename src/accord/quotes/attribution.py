@@ -249,6 +249,14 @@ class QuoteStage(Stage):
         new strategy approved by President Obama", "President Ashraf Ghani's office". No name;
         the country of the actors inside the phrase, else of an apposition the same name had
         earlier ("RAND, a U.S. government research organization"), else of the article."""
+        if head.lower_ == "they":
+            # "police said that they were asking": a group subject earlier in the sentence
+            same = [t for t in head.sent if t.i < head.i and t.dep_ == "nsubj" and t.i in mentions_at
+                    and (t.tag_ in ("NNS", "NNPS") or t.lower_ == "police")]  # "police" is plural, whatever its tag
+            if same:
+                actors = _unique(m.actor for m in mentions_at[same[-1].i])
+                if len(actors) == 1 and actors[0].name is None:
+                    return actors[0]
         if head.lower_ == "they" and head.sent.start > 0:
             # "24 people gave impact statements. They lashed out": the plural subject just before
             previous = head.doc[head.sent.start - 1].sent

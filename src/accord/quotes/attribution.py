@@ -314,7 +314,14 @@ class QuoteStage(Stage):
             return actors
         if passive:
             return []  # "he was told that …": the hearer is not the speaker, the teller unknown
+        if cue.dep_ == "acl" and cue.head.dep_ in ("dobj", "pobj"):
+            # "HRW issued a statement calling on …": whoever issued the statement
+            issuer, issuer_passive = subject_of(cue.head.head)
+            if issuer is not None and not issuer_passive:
+                return _actors_at(issuer, mentions_at) or _listify(self._phrase_actor(issuer, quote, mentions_at))
         doc = cue.doc
+        if cue.i < quote.start:
+            return []  # only "“…,” said X" puts the speaker after the verb
         # No parsed subject: the mention just after "said" ("said one source") or just before
         # the verb ("…,” Elliott said"), outside the quote.
         for j in range(cue.i + 1, min(len(doc), cue.i + 4)):
@@ -417,6 +424,10 @@ def _actors_at(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
         for conj in (c for h in heads for c in h.conjuncts):  # "Xi and Putin hailed": both are candidates
             actors += [a for a in _unique(m.actor for m in mentions_at.get(conj.i, ())) if a.key not in {x.key for x in actors}]
     return actors
+
+
+def _listify(actor: Actor | None) -> list[Actor]:
+    return [actor] if actor is not None else []
 
 
 def _unique(actors) -> list[Actor]:

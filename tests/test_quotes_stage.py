@@ -162,3 +162,10 @@ def test_they_in_the_clause_of_a_group_that_said_it(nlp):
             "“until we clear the suspicious package,” although officers did not evacuate the area.")
     [q] = direct(nlp, text)
     assert q.speaker is not None and q.speaker.name is None and q.speaker.country == "USA"
+
+
+def test_passive_cue_the_agent_speaks_the_hearer_does_not(nlp):
+    qs = {q.text: q for q in direct(nlp, "Nicolás Maduro spoke on Saturday. The drone was said by Maduro to have "
+                                         "“lost control”. Later he was told that it had “simply crashed”.")}
+    assert qs["lost control"].speaker.name == "Nicolás Maduro"
+    assert qs["simply crashed"].speaker is None

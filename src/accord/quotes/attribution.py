@@ -313,7 +313,13 @@ class QuoteStage(Stage):
                 actors = [phrase]
             return actors
         if passive:
-            return []  # "he was told that …": the hearer is not the speaker, the teller unknown
+            # "was said by Reverol to have …": the agent speaks; "he was told that …": the hearer
+            # does not, and the teller is unknown
+            for agent in (c for c in cue.children if c.dep_ == "agent"):
+                for pobj in agent.children:
+                    if pobj.dep_ == "pobj":
+                        return _actors_at(pobj, mentions_at)
+            return []
         if cue.dep_ == "acl" and cue.head.dep_ in ("dobj", "pobj"):
             # "HRW issued a statement calling on …": whoever issued the statement
             issuer, issuer_passive = subject_of(cue.head.head)

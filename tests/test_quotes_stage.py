@@ -169,3 +169,11 @@ def test_passive_cue_the_agent_speaks_the_hearer_does_not(nlp):
                                          "“lost control”. Later he was told that it had “simply crashed”.")}
     assert qs["lost control"].speaker.name == "Nicolás Maduro"
     assert qs["simply crashed"].speaker is None
+
+
+def test_a_report_speaks_for_whoever_issued_it(nlp):
+    text = ("This week an independent U.N. fact-finding team issued a report that found “genocidal intent” "
+            "in Myanmar.")
+    [q] = direct(nlp, text)
+    assert q.cue == "found" and q.speaker is not None
+    assert q.speaker.name is None and q.speaker.country is None and q.speaker.text.endswith("team")

@@ -280,6 +280,13 @@ class QuoteStage(Stage):
                         break
                     countries |= {m.actor.country for m in mentions_at.get(t.i, ())
                                   if m.actor.country and is_country_code(m.actor.country)}
+        igo = next((m.actor for t in phrase for m in mentions_at.get(t.i, ())
+                    if m.actor.country is None and (m.actor.key or "").startswith("igo:")), None)
+        if not countries and igo is not None:
+            # "an independent U.N. fact-finding team": of an international body, no country
+            words = doc[min(t.i for t in phrase if t.i <= head.i) : head.i + 1]
+            return Actor(text=words.text, span=(words.start_char, words.end_char), name=None, code=igo.code,
+                         country=None, sector=igo.sector, key=f"phrase:{words.text.lower()}")
         if not countries and self._focus is not None:
             countries = {self._focus}
         if len(countries) != 1:
@@ -309,6 +316,12 @@ class QuoteStage(Stage):
         if subject is not None and not passive and not (quote.start <= subject.i < quote.end):
             subject = _resolve_relative(subject, cue)
             actors = _actors_at(subject, mentions_at)
+            if not actors and subject.dep_ == "dobj" and subject.head.i != cue.i:
+                # "a team issued a report that found “…”": the report speaks for whoever issued it
+                issuer, issuer_passive = subject_of(subject.head)
+                if issuer is not None and not issuer_passive:
+                    subject = issuer
+                    actors = _actors_at(subject, mentions_at)
             if not actors and (phrase := self._phrase_actor(subject, quote, mentions_at)) is not None:
                 actors = [phrase]
             return actors

@@ -78,3 +78,88 @@ def test_every_event_has_ontology_fields(nlp):
     for e in events(nlp, "Egypt hosted Israeli negotiators. Israel attacked Gaza. Jordan praised Egypt."):
         assert e.plover and 1 <= e.quad_class <= 4 and -10 <= e.goldstein <= 10
         assert 0 < e.confidence <= 1 and e.explain
+
+
+# ------------------------------------------------------- session 2: main event, codes from frames
+def detections(nlp, text, date="2026-02-04"):
+    return run_stages(nlp, text, date, names=("actors", "time", "events")).detections
+
+
+def main_of(nlp, text):
+    from accord.events.classifier import rules_main
+
+    return rules_main(detections(nlp, text))
+
+
+def test_main_event_is_the_reported_one_not_the_statement(nlp):
+    main = main_of(nlp, "Officials said Vladimir Putin met Recep Tayyip Erdogan in Sochi.")
+    assert main.code == "040" and main.level == 0 and not main.frame
+    # A participle clause and a relative clause are background to the main clause's event.
+    main = main_of(nlp, "Syrian warplanes attacked the town, killing dozens of people who had fled.")
+    assert main.code.startswith("19")
+
+
+def test_refusal_gives_the_cameo_refusal_code(nlp):
+    [e] = [e for e in events(nlp, "Israel refused to meet Jordan's King Abdullah.") if e.cameo.startswith("12")]
+    assert e.cameo == "125" and e.negated is False and e.source.country == "ISR"
+    # "did not meet" stays a negated meeting, never an asserted one
+    [n] = events(nlp, "Israel did not meet Jordan's King Abdullah.")
+    assert n.cameo == "040" and n.negated is True
+
+
+def test_reported_would_is_future_and_an_intent(nlp):
+    det = next(d for d in detections(nlp, "Syria said it would withdraw its troops from Lebanon.")
+               if d.code.startswith("087") and not d.frame)
+    assert det.modality == "future" and det.coded_as.startswith("035")
+    refused = next(d for d in detections(nlp, "Syria says it will not accept any more refugees.") if d.code.startswith("03"))
+    assert refused.negated and refused.coded_as.startswith("12")
+
+
+def test_threats_demands_and_conditions(nlp):
+    threat = main_of(nlp, "France threatened to impose sanctions on Iran.")
+    assert threat.coded_as == "1312"
+    demand = main_of(nlp, "Russia said on Tuesday that Sudan must return the helicopter.")
+    assert demand.coded_as.startswith("10")
+    conditional = main_of(nlp, "The European Union may halt talks with Serbia if the fighting continues.")
+    assert conditional.coded_as.startswith("13")
+
+
+def test_protest_word_classes(nlp):
+    text = "Students staged a demonstration against the Indonesian government."
+    demo = main_of(nlp, text)
+    assert demo.code == "141" and "light-verb" in demo.rule
+    assert text[demo.source_span[0]:demo.source_span[1]] == "Students"
+    assert text[demo.target_span[0]:demo.target_span[1]] == "the Indonesian government"
+    assert main_of(nlp, "Teachers in Nigeria went on strike.").code == "143"
+    assert main_of(nlp, "Opposition activists began a hunger strike.").code == "142"
+    text = "Hamas protests continued in Gaza."
+    protests = main_of(nlp, text)  # a compound that names an actor is the protest's doer
+    assert protests.code == "141" and text[protests.source_span[0]:protests.source_span[1]] == "Hamas"
+    assert main_of(nlp, "Palestinian protesters rioted in Hebron.").code == "145"
+    # an air strike is an attack, not a labour strike
+    assert main_of(nlp, "Israel launched air strikes on Gaza.").code.startswith("19")
+
+
+def test_retreat_and_easing_word_classes(nlp):
+    assert main_of(nlp, "Serbia lifted the curfew in Montenegro.").code == "0813"
+    assert main_of(nlp, "Rebels surrendered to the army in Soroti.").code == "0874"
+    assert main_of(nlp, "Japan halted economic aid to Serbia.").code == "162"
+
+
+def test_reported_speech_records_the_statement_and_the_event(nlp):
+    evs = events(nlp, "Xi Jinping said China will host Vladimir Putin in Beijing.")
+    statement = [e for e in evs if e.cameo.startswith("01")]
+    hosted = [e for e in evs if e.cameo == "043"]
+    assert statement and statement[0].source.name == "Xi Jinping" and statement[0].modality == "asserted"
+    assert hosted and hosted[0].modality == "future"
+
+
+def test_target_is_the_recipient_not_the_thing_given(nlp):
+    main = main_of(nlp, "The United States military gave 625 new firearms to the Philippine Marines.")
+    text = "The United States military gave 625 new firearms to the Philippine Marines."
+    assert text[main.target_span[0]:main.target_span[1]] == "the Philippine Marines"
+
+
+def test_as_well_as_adds_a_doer(nlp):
+    evs = events(nlp, "Leaders from France and Canada have flocked to Beijing, as well as Beijing's ally Uruguay.")
+    assert sorted(e.source.country for e in evs if e.cameo == "042") == ["CAN", "FRA", "URY"]

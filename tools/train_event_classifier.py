@@ -105,12 +105,12 @@ def featurise(rows: list[tuple[str, int]]) -> list[Item]:
         it.test = C.split_of(text) == "test"
         it.fold = C.cv_fold(text)
         it.x = C.features(sent, main)
-        it.rule_class = C.class_of_code(main.code) if main is not None else None
+        it.rule_class = C.class_of_code(main.coded_as) if main is not None else None
         it.has_detection = it.rule_class is not None
         if it.rule_class is None:
             it.rule_class = 0  # no event: the neutral class, as the evaluation scores it
         it.det_x = np.array([C.features(sentences[d.sentence], d) for d in document.detections]).reshape(-1, C.N_FEATURES)
-        it.det_class = [C.class_of_code(d.code) for d in document.detections]
+        it.det_class = [C.class_of_code(d.coded_as) for d in document.detections]
         items.append(it)
         document.doc = None
     return items

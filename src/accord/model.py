@@ -243,6 +243,11 @@ class Detection:
     modality: str
     rule: str
     specificity: int = 0
+    # How central the trigger is in its sentence: clause embeddings between it and the main
+    # predicate (reported clauses and control complements cost nothing), and whether it only
+    # frames another detection's event ("said", "decided to"). The main event has the lowest.
+    level: int = 0
+    frame: bool = False
     # Set by the coder when the learned event class is available (accord.events.classifier): the
     # five-class probabilities with this detection taken as its sentence's event, and their argmax.
     learned_class: int | None = None
@@ -250,6 +255,12 @@ class Detection:
     # ("will support" -> 032, "plans to impose sanctions" -> 1312; resources/events/intent.yaml).
     intent_code: str | None = None
     class_probabilities: tuple[float, ...] | None = None
+
+    @property
+    def coded_as(self) -> str:
+        """The CAMEO code the sentence's event counts as: an announced event is the intent it
+        expresses (CAMEO 03 / 13: "will withdraw" is an intent to yield), else its own code."""
+        return self.intent_code or self.code
 
 
 @dataclass

@@ -24,6 +24,7 @@ from .gazetteer import AliasMatch, Gazetteer
 from ..analysis.quotation import quoted_tokens
 from ..places import geocode, region
 from .knowledge import Entity, KnowledgeBase
+from . import people as coref
 
 # Left dependents that belong to a noun phrase in front of its head.
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod", "punct", "predet"}
@@ -33,6 +34,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_DETERMINERS = {"two", "both", "neither", "either"}
 PLURAL_PERSON_NOUNS = {"leader", "leaders", "president", "presidents", "men", "heads"}
 PLURAL_COUNTRY_NOUNS = {"country", "countries", "sides", "side", "nations", "nation", "states", "governments"}
+# Mentions of unnamed people and things that belong to a country ("a Lebanese man").
+UNNAMED_OF_COUNTRY = {"placed", "modifier"}
 DATELINE_FOLLOWERS = {":", "-", "—", "–", "(", ","}
 # "the US-backed SDF", "U.N.-backed government": the backer is not the actor the phrase names.
 BACKER_WORDS = {"backed", "sponsored", "funded", "supported", "trained", "armed", "allied", "aligned", "brokered",
@@ -243,6 +246,7 @@ class ActorStage(Stage):
         found = [f for f in found if f.entity.kind == "person" or not any(
             p.start <= f.start and f.end <= p.end and (p.start, p.end) != (f.start, f.end) for p in people)]
         found.sort(key=lambda f: (f.start, f.end))
+        found = coref.PersonLinker(self, doc, found).run()  # surnames, roles, unnamed people
         found.extend(self._references(doc, found))
         found.sort(key=lambda f: (f.start, f.end))
         return found
@@ -777,7 +781,8 @@ class ActorStage(Stage):
         covered = {i for f in found for i in range(f.start, f.end)}
         quote_depth = quoted_tokens(doc)
         anaphora = _anaphora()
-        gender: dict[str, str] = {}
+        gender = coref.initial_genders(doc, found)
+        links: dict[int, str] = {}  # pronoun resolved to an unnamed person -> who that person is
         for tok in doc:
             if tok.i in covered:
                 continue
@@ -818,13 +823,20 @@ class ActorStage(Stage):
                 wanted = "f" if low in ("she", "her") else "m"
                 # Someone already called "she" is not "he": keep pronouns consistent per person.
                 # Names inside quotation marks are what a speaker talks about, not who "he" is
-                # in the narrative ("“... Gerry Adams ...,” he said").
-                candidates = [f for f in prior if gender.get(f.entity.key, wanted) == wanted
-                              and not quote_depth[f.start]]
-                person = _salient_person(doc, tok, candidates)
+                # in the narrative ("“... Gerry Adams ...,” he said"). Pronouns already resolved
+                # count as mentions of their person.
+                earlier = sorted([f for f in found if f.end <= tok.i] + extra, key=lambda f: f.start)
+                following = [f for f in found if f.start > tok.i and f.start < tok.sent.end]
+                person = coref.resolve_pronoun(doc, tok, earlier, gender, wanted, quote_depth, links, following)
                 if person is not None:
-                    gender[person.entity.key] = wanted
-                    extra.append(_Found(tok.i, tok.i + 1, person.entity, "pronoun", role=person.role))
+                    key = coref.person_key(doc, person, links)
+                    gender[key] = wanted
+                    if person.entity.kind == "person":
+                        extra.append(_Found(tok.i, tok.i + 1, person.entity, "pronoun", role=person.role))
+                    else:  # an unnamed person: "the friend said ... he told the BBC"
+                        extra.append(_Found(tok.i, tok.i + 1, person.entity, "role-group", code=person.code,
+                                            sector=person.sector, country=person.country))
+                        links[id(extra[-1])] = key
                 continue
             if tok.pos_ in ("NOUN", "PROPN") and (
                 low in PLURAL_PERSON_NOUNS or low in PLURAL_COUNTRY_NOUNS
@@ -859,10 +871,15 @@ class ActorStage(Stage):
             sector = entity.sector if code == entity.code else (code[len(country or ""):][:3] or None)
         if entity.kind == "group":
             name = None
+        key = entity.key
         if f.how == "role-group":
-            name = None
+            name, key = None, f"group:{code}"
+        elif f.how in UNNAMED_OF_COUNTRY:
+            # "one elderly witness in Kabul", "a Lebanese man": of the country, not the country
+            # itself, so no name, and no coreference with the country's own mentions.
+            name, key = None, f"{f.how}:{code}:{f.start}"
         return Actor(text=text, span=span, name=name, code=code, country=country, sector=sector,
-                     key=entity.key if f.how != "role-group" else f"group:{code}", role=f.role)
+                     key=key, role=f.role)
 
     def _to_mentions(self, document: Document, found: list[_Found], sent_of: list[int]) -> list[Mention]:
         doc = document.doc
@@ -1131,23 +1148,6 @@ def _salient_subject(doc: Any, tok: Any, prior: list[_Found], kinds: tuple[str, 
         if f.entity.kind in kinds and doc[f.end - 1].dep_ in ("nsubj", "nsubjpass"):
             return f
     return None
-
-
-def _salient_person(doc: Any, pronoun: Any, prior: list[_Found]) -> _Found | None:
-    people = [f for f in prior if f.entity.kind == "person"]
-    if not people:
-        return None
-    sent = pronoun.sent
-    same_sentence = [f for f in people if f.start >= sent.start]
-    if same_sentence:
-        return same_sentence[-1]
-    # Otherwise the subject of the most recent sentence that names a person, else the latest.
-    latest = people[-1]
-    latest_sent = doc[latest.start].sent
-    for f in people:
-        if doc[f.start].sent.start == latest_sent.start and doc[f.end - 1].dep_ in ("nsubj", "nsubjpass"):
-            return f
-    return latest
 
 
 def _salient_pair(doc: Any, tok: Any, prior: list[_Found], want_person: bool, kb: KnowledgeBase) -> list[_Found]:

@@ -73,7 +73,9 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int) -
     from ..evaluation import events as ev
 
     out: dict[str, Any] = {}
-    plover, plover_errors = ev.evaluate_plover(shared, pipeline)
+    plover_both = ev.evaluate_plover_both(shared, pipeline)
+    plover, plover_errors = plover_both["manual"]
+    plover_2021 = plover_both["2021"][0]
     variants = ev.evaluate_conflibert_class_variants(shared, pipeline)
     classes = variants["learned"][0]
     (heldout, class_errors), heldout_rules = variants["learned_heldout"], variants["rules_heldout"][0]
@@ -81,7 +83,10 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int) -
     table = Table(title="Events")
     for col in ("data", "measure", "n", "value %"):
         table.add_column(col)
-    table.add_row("PLOVER gold sentences", "event type accuracy", str(plover.n), _pct(plover.accuracy))
+    table.add_row("PLOVER gold sentences", "event type accuracy (predicted CAMEO code typed by the manual's "
+                  "cue-category table, as the gold was coded)", str(plover.n), _pct(plover.accuracy))
+    table.add_row("PLOVER gold sentences", "event type accuracy (typed by CAMEO2PLOVER-2021, as the records are)",
+                  str(plover_2021.n), _pct(plover_2021.accuracy))
     table.add_row("ConfliBERT class sentences, all (80% trained on)", "5-class accuracy", str(classes.n),
                   _pct(classes.accuracy))
     table.add_row("ConfliBERT class sentences, held out", "5-class accuracy", str(heldout.n), _pct(heldout.accuracy))
@@ -106,7 +111,7 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int) -
         ptable.add_row(str(label), str(v["gold"]), str(v["predicted"]), _pct(v["precision"]), _pct(v["recall"]))
     console.print(ptable)
     # The headline class figure is the held-out one: the learned class was trained on the rest.
-    out.update(plover_accuracy=plover.accuracy, conflibert_class_accuracy=heldout.accuracy,
+    out.update(plover_accuracy=plover.accuracy, plover_accuracy_2021=plover_2021.accuracy, conflibert_class_accuracy=heldout.accuracy,
                conflibert_class_accuracy_rules=heldout_rules.accuracy,
                conflibert_class_accuracy_all=classes.accuracy,
                conflibert_class_accuracy_all_rules=variants["rules"][0].accuracy,
@@ -124,7 +129,7 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int) -
             console.print(f"  rejected: {e}", markup=False)
         out["founding"] = {k: r[k] for k in ("coded", "expected", "recalled", "rejected")}
     for e in plover_errors[:errors]:
-        console.print(f"  PLOVER {e['gold']} got {e['predicted']}: {e['text'][:120]}", markup=False)
+        console.print(f"  PLOVER {e['gold']} got {e['predicted']} ({e['code']}): {e['text'][:120]}", markup=False)
     for e in class_errors[:errors]:
         console.print(f"  class {e['gold']} got {e['predicted']} ({e['event']}): {e['text'][:120]}", markup=False)
     return out

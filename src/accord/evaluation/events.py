@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
@@ -112,7 +113,7 @@ def predicted_class(doc: Document, learned: bool = True) -> int:
     det = main_detection(doc)
     if learned and doc.sentence_classes:
         return doc.sentence_classes.get(det.sentence if det else 0, (0, 0.0))[0]
-    return CLASS_OF_ROOT[det.code[:2]] if det else 0
+    return CLASS_OF_ROOT[det.coded_as[:2]] if det else 0
 
 
 def _pipeline(nlp: Any = None):
@@ -140,25 +141,81 @@ def plover_label_map() -> dict[str, str | None]:
     return {r["label_v05"]: (r["plover"] or None) for r in rows}
 
 
-def evaluate_plover(shared: Path, pipeline=None, limit: int | None = None) -> tuple[Classification, list[dict]]:
+_CUE_ROW = re.compile(r"^(\d\d)\s*&\s*([^&]*?)\s*&\s*([A-Za-z]+)")
+_CUE_RANGE = re.compile(r"\((\d{3}) to (\d{3})\)")
+
+
+def manual_cue_table(shared: Path) -> list[tuple[str, str, str]]:
+    """The PLOVER manual's "CAMEO to PLOVER translation" table, as (first code, last code,
+    2021 type) ranges: "reduce everything at the 3- and 4-digit level to the 2-digit cue
+    category", 08 split into 081-083 CONCEDE and 084-087 RETREAT. The gold sentences were coded
+    this way (in PLOVER 0.5), so a prediction is scored by it: CAMEO2PLOVER-2021.txt later moved
+    single codes between types (163 impose sanctions to COERCE, 0813 ease curfew to RETREAT,
+    1712 destroy property to ASSAULT), which the records keep."""
+    text = (shared / "data" / "plover" / "PLOVER_MANUAL.tex").read_text(encoding="utf-8")
+    section = text[text.index("CAMEO to PLOVER translation"):]
+    section = section[: section.index("\\end{tabular}")]
+    labels = plover_label_map()
+    rows = []
+    for line in section.splitlines():
+        m = _CUE_ROW.match(line.strip())
+        if not m:
+            continue
+        root, name, ptype = m.groups()
+        ptype = DROPPED if ptype.lower() == "dropped" else (labels.get(ptype.upper()) or ptype.upper())
+        span = _CUE_RANGE.search(name)
+        lo, hi = (span.group(1), span.group(2) + "9") if span else (root, root + "99")
+        rows.append((lo, hi, ptype))
+    if len({r[0][:2] for r in rows}) != 20:
+        raise ValueError("PLOVER_MANUAL.tex: the CAMEO to PLOVER translation table does not cover CAMEO 01-20")
+    return rows
+
+
+def cue_type(code: str, table: list[tuple[str, str, str]]) -> str:
+    """The PLOVER type of a CAMEO code by the manual's cue-category table (a code the table's
+    ranges leave out, such as 080, keeps its CAMEO2PLOVER-2021 type)."""
+    key = code.ljust(4, "0")
+    for lo, hi, ptype in table:
+        if lo.ljust(4, "0") <= key <= hi.ljust(4, "9"):
+            return ptype
+    return lookup(code).plover
+
+
+def evaluate_plover(shared: Path, pipeline=None, limit: int | None = None,
+                    by: str = "manual") -> tuple[Classification, list[dict]]:
+    """PLOVER type accuracy of the main detection. `by="manual"` types the predicted CAMEO
+    code with the manual's cue-category table (the scheme the gold was coded in), `by="2021"`
+    with CAMEO2PLOVER-2021.txt, as the records are."""
+    results = evaluate_plover_both(shared, pipeline, limit)
+    return results[by]
+
+
+def evaluate_plover_both(shared: Path, pipeline=None, limit: int | None = None) -> dict[str, tuple[Classification, list[dict]]]:
     records = json.loads((shared / "data" / "plover" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
     mapping = plover_label_map()
+    table = manual_cue_table(shared)
     items = [r for r in records if r.get("text") and mapping.get(r.get("event"))]
     if limit:
         items = items[:limit]
     pipeline = pipeline or _pipeline()
     docs = _process(((r["id"], r["text"], r.get("date")) for r in items), pipeline)
-    result, errors = Classification(), []
-    for record, doc in zip(items, docs):
-        gold = mapping[record["event"]]
-        det = plover_main(doc)
-        # An event announced for the future is, in PLOVER, the announcement: AGREE or THREATEN.
-        predicted = lookup(det.intent_code or det.code).plover if det else "NONE"
-        result.add(gold, predicted)
-        if gold != predicted:
-            errors.append({"id": record["id"], "gold": gold, "predicted": predicted, "text": record["text"],
-                           "rule": det.rule if det else "", "code": det.code if det else None})
-    return result, errors
+    out = {}
+    for by in ("manual", "2021"):
+        result, errors = Classification(), []
+        for record, doc in zip(items, docs):
+            gold = mapping[record["event"]]
+            det = plover_main(doc)
+            # An event announced for the future is, in PLOVER, the announcement: AGREE or THREATEN.
+            if det is None:
+                predicted = "NONE"
+            else:
+                predicted = cue_type(det.coded_as, table) if by == "manual" else lookup(det.coded_as).plover
+            result.add(gold, predicted)
+            if gold != predicted:
+                errors.append({"id": record["id"], "gold": gold, "predicted": predicted, "text": record["text"],
+                               "rule": det.rule if det else "", "code": det.coded_as if det else None})
+        out[by] = (result, errors)
+    return out
 
 
 # ------------------------------------------------------------------------ ConfliBERT

@@ -90,13 +90,16 @@ def cv_fold(text: str) -> int:
 
 # ------------------------------------------------------------------------------- features
 def rules_main(detections: Iterable[Any]) -> Any | None:
-    """The rules' main detection among some: asserted and non-negated first, then the one with both
-    arguments, then the most specific pattern, then the first. (The same order as the evaluation's
-    `main_detection`; the classifier is trained on the features of this detection.)"""
+    """The rules' main detection among some: the most central trigger first (the lowest clause
+    `level`: "X said Y met Z" reports the meeting, "... after talks in which ..." is background),
+    then one that is not a mere frame of another ("said", "decided to"), then a non-negated one
+    ("failed to reach agreement": the failure, not the agreement), then the one with both
+    arguments, then the most specific pattern, then the first. (The same order as the
+    evaluation's `main_detection`; the classifier is trained on the features of this detection.)"""
     detections = list(detections)
     if not detections:
         return None
-    return max(detections, key=lambda d: (not d.negated, d.modality == "asserted",
+    return max(detections, key=lambda d: (-getattr(d, "level", 0), not getattr(d, "frame", False), not d.negated,
                                           (d.source_span is not None) + (d.target_span is not None),
                                           d.specificity, -d.trigger[0]))
 
@@ -117,13 +120,14 @@ def sentence_features(sentence: Any) -> np.ndarray:
 def detection_features(detection: Any | None) -> np.ndarray:
     """The rules' part for one detection (or None): class, CAMEO root, flags (35 numbers)."""
     out = np.zeros(N_CLASSES + 1 + 21 + 8)
-    cls = class_of_code(detection.code) if detection is not None else None
+    code = getattr(detection, "coded_as", None) if detection is not None else None
+    cls = class_of_code(code)
     if cls is None:
         out[N_CLASSES] = 1.0
         out[N_CLASSES + 1 + 20] = 1.0
         return out
     out[cls] = 1.0
-    out[N_CLASSES + 1 + int(detection.code[:2]) - 1] = 1.0
+    out[N_CLASSES + 1 + int(code[:2]) - 1] = 1.0
     f = N_CLASSES + 1 + 21
     out[f] = float(bool(detection.negated))
     if detection.modality in MODALITIES:

@@ -13,7 +13,7 @@ from ..analysis.syntax import subject_of
 from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier
-from .lexicon import Modality, Pattern, intent_code, load_lexicon, load_modality
+from .lexicon import Modality, Pattern, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .verbs import VerbDictionary
 from ..places import geocode
@@ -46,6 +46,9 @@ class _Candidate:
     target_tok: Any | None = None
     subject_is_target: bool = False  # PETRARCH [:B]: "X faced trial" -> someone B X
     reverse_code: str | None = None  # PETRARCH [A:B]: "A visited B" also gives B 043 A
+    statement: bool = False  # a reporting verb's statement, recorded with or without an addressee
+    background: bool = False  # a consequence reported around the sentence's event (see _borrow_targets)
+    promoted: bool = False  # the cause clause that is the sentence's event
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
@@ -77,21 +80,33 @@ class EventStage(Stage):
         document.detections = []
         for sent_no, sent in enumerate(sentences):
             used_nouns: set[int] = set()
-            for cand in self._candidates(sent, used_nouns):
+            cands = list(self._candidates(sent, used_nouns))
+            for cand in cands:
                 self._arguments(cand, mentions_at)
+            _borrow_targets(cands, mentions_at)
+            for cand in cands:
                 # What the event is called ("call", "meet"): a report of the same event uses it too.
                 head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
                 negated, modality = self._negated(cand), self._modality(cand)
+                if negated and self._refusal(cand):
+                    negated = False  # the refusal is the event: its own CAMEO code, asserted
                 tspan = _trigger_span(cand)
                 document.detections.append(Detection(
                     sentence=sent_no, code=cand.code, trigger=(tspan.start_char, tspan.end_char),
                     source_span=_np_span(cand.source_tok), target_span=_np_span(cand.target_tok),
                     negated=negated, modality=modality, rule="; ".join(cand.rule), specificity=cand.specificity,
-                    intent_code=intent_code(cand.code, negated) if modality == "future" else None))
+                    intent_code=self._expressed(cand, negated, modality),
+                    level=max(0, _clause_level(cand.trigger, self.modality) - cand.promoted),
+                    frame=cand.background or _is_frame(cand.trigger, self.modality)))
                 if lookup(cand.code).plover == DROPPED:
                     # CAMEO 01 (statements) and 02 (appeals) have no PLOVER type: detected and
-                    # scored, but not records (the quotes stage keeps what was said).
-                    continue
+                    # scored, but not records (the quotes stage keeps what was said) -- except a
+                    # statement that reports another event ("X said Y met Z"): reported speech
+                    # gives the statement (asserted: it was made) and the event it reports (with
+                    # the modality the report gives it), each a record of its own.
+                    if not (cand.code.startswith("01") and document.detections[-1].frame):
+                        continue
+                    cand.statement = True
                 for source, target in self._dyads(cand, document, mentions_at, sent):
                     event = self._event(document, cand, source, target, sent_no, sent, timex_roots, negated, modality)
                     events.append((event, head_word))
@@ -126,9 +141,14 @@ class EventStage(Stage):
     # ------------------------------------------------------------ triggers
     def _candidates(self, sent: Any, used_nouns: set[int]) -> Iterable[_Candidate]:
         for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX"):
-                continue
-            cand = self._match_verb(tok) if tok.lemma_.lower() in self.verbs else None
+            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "prep":
+                continue  # "according to", "following the talks": participles used as prepositions
+            cand = self._match_verb(tok) if _verb_key(tok, self.verbs) else None
+            if cand is not None and cand.pattern.fallback and tok.pos_ == "VERB":
+                # A word class of our own under PETRARCH's patterns: a pattern of its wins.
+                specific = self._match_dictionary(tok)
+                if specific is not None and specific.specificity > 0:
+                    cand = specific
             if cand is None and tok.pos_ == "VERB":
                 cand = self._match_dictionary(tok)
             if cand is not None:
@@ -137,9 +157,11 @@ class EventStage(Stage):
                 yield cand
         for tok in sent:
             if tok.pos_ == "NOUN" and tok.i not in used_nouns and tok.lemma_.lower() in self.nouns:
-                if _is_light_verb_object(tok, self.verbs):
-                    continue
-                yield _Candidate(self.nouns[tok.lemma_.lower()][0], tok, None, rule=["nominal"])
+                if _is_light_verb_object(tok, self.verbs) or tok.dep_ in ("compound", "amod"):
+                    continue  # "riot police", "protest movement": the noun only modifies another
+                pattern = next((p for p in self.nouns[tok.lemma_.lower()] if p.fits(tok)), None)
+                if pattern is not None:
+                    yield _Candidate(pattern, tok, None, rule=["nominal"])
 
     def _match_dictionary(self, verb: Any) -> _Candidate | None:
         m = self.dictionary.match(verb)
@@ -157,10 +179,11 @@ class EventStage(Stage):
         return cand
 
     def _match_verb(self, verb: Any) -> _Candidate | None:
-        for pattern in self.verbs[verb.lemma_.lower()]:
+        for pattern in self.verbs[_verb_key(verb, self.verbs)]:
             if pattern.objects:
                 for child in verb.children:
-                    if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in pattern.objects:
+                    if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in pattern.objects \
+                            and pattern.fits(child):
                         return _Candidate(pattern, verb, child, rule=[pattern.describe()])
                 continue
             if pattern.via:
@@ -168,7 +191,7 @@ class EventStage(Stage):
                     if prep.dep_ != "prep":
                         continue
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in pattern.via:
+                        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in pattern.via and pattern.fits(pobj):
                             return _Candidate(pattern, verb, pobj, rule=[pattern.describe()])
                 continue
             if pattern.needs and not all(_has_argument(verb, spec) for spec in pattern.needs):
@@ -180,11 +203,18 @@ class EventStage(Stage):
     def _arguments(self, cand: _Candidate, mentions_at: dict[int, list[Mention]]) -> None:
         trig = cand.trigger
         if cand.pattern.nominal:
-            for child in trig.children:
-                if child.dep_ == "poss":
-                    cand.source_tok = child
-                    cand.sources = _actors_of(child, mentions_at)
-                    cand.rule.append("src=poss")
+            # "Russia's offensive", "Palestinian riots", "student protests": the pattern says
+            # which modifiers name the doer; the first that resolves to an actor wins.
+            for spec in cand.pattern.source:
+                for child in trig.children:
+                    if child.dep_ == spec and child.i < trig.i:
+                        actors = _actors_of(child, mentions_at)
+                        if actors or spec == "poss":
+                            cand.source_tok = child
+                            cand.sources = actors
+                            cand.rule.append(f"src={spec}")
+                            break
+                if cand.source_tok is not None:
                     break
             cand.targets = self._targets(cand, mentions_at)
             if not cand.sources and cand.targets and cand.pattern.reciprocal:
@@ -227,18 +257,31 @@ class EventStage(Stage):
                     cand.rule.append("src=they->coordinated subject")
             if cand.sources and "src=they->coordinated subject" not in cand.rule:
                 cand.rule.append(f"src={subject.dep_}")
+            extra = _as_well_as(trig, subject, mentions_at)
+            if cand.sources and extra:
+                # "Leaders from France ... have flocked to Beijing, as well as Uruguay": the
+                # parser hangs the added subject on the verb; it is one more doer.
+                cand.sources = cand.sources + [a for a in extra if a.key not in {s.key for s in cand.sources}]
+                cand.rule.append("src+=as-well-as")
         if not cand.targets:
             cand.targets = self._targets(cand, mentions_at)
 
     def _targets(self, cand: _Candidate, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
+        """The target: the first argument (in the pattern's order) that resolves to an actor, or
+        the owner of one ("denounced Russia's war"). Failing that the span kept for the target is
+        the first argument that names someone or something (a proper noun or a named entity: "gave
+        firearms to the Philippine Marines"), else the first that is not a date or an amount."""
         trig, noun = cand.trigger, cand.noun
+        found: list[tuple[str, Any]] = []
         for spec in cand.pattern.target:
             kind, _, arg = spec.partition(":")
             host = noun if kind.startswith("object") else trig
             if host is None:
                 continue
             if kind in ("dobj", "dative"):
-                toks = [c for c in host.children if c.dep_ == kind]
+                # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
+                toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
+                        for c in host.children if c.dep_ == kind]
             elif kind in ("compound", "object-compound"):
                 toks = [c for c in host.children if c.dep_ == "compound"]
             elif kind in ("prep", "object-prep"):
@@ -246,18 +289,23 @@ class EventStage(Stage):
                         for p in prep.children if p.dep_ == "pobj"]
             else:
                 continue
-            for tok in toks:
-                if cand.target_tok is None:
+            found.extend((spec, tok) for tok in toks)
+        for spec, tok in found:
+            actors = _actors_of(tok, mentions_at)
+            if actors:
+                cand.target_tok = tok
+                cand.rule.append(f"tgt={spec}")
+                return actors
+            for poss in tok.children:  # "denounced Russia's war": the war's owner
+                if poss.dep_ == "poss" and (actors := _actors_of(poss, mentions_at)):
                     cand.target_tok = tok
-                actors = _actors_of(tok, mentions_at)
-                if actors:
-                    cand.target_tok = tok
-                    cand.rule.append(f"tgt={spec}")
+                    cand.rule.append(f"tgt={spec}/poss")
                     return actors
-                for poss in tok.children:  # "denounced Russia's war": the war's owner
-                    if poss.dep_ == "poss" and (actors := _actors_of(poss, mentions_at)):
-                        cand.rule.append(f"tgt={spec}/poss")
-                        return actors
+        if cand.target_tok is None:
+            named = [tok for _, tok in found if _names_something(tok)]
+            plain = [tok for _, tok in found if not _is_date_or_amount(tok)]
+            if named or plain:
+                cand.target_tok = (named or plain)[0]
         return []
 
     def _dyads(self, cand: _Candidate, document: Document, mentions_at, sent) -> list[tuple[Actor | None, Actor | None]]:
@@ -284,6 +332,8 @@ class EventStage(Stage):
             cand.rule.append("reciprocal")
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.key != b.key]
         if not targets:
+            if cand.statement:
+                return [(s, None) for s in sources]
             if p.requires_target or p.requires_target_or_plural or p.nominal or cand.rule[0].startswith("petrarch:"):
                 # A dictionary verb with no target ("China objected", "Xi reiterated") is too thin
                 # to be a record; it stays a detection.
@@ -358,6 +408,52 @@ class EventStage(Stage):
                 return True
         return False
 
+    def _expressed(self, cand: _Candidate, negated: bool, modality: str) -> str | None:
+        """The CAMEO code of what announcing the event expresses, when it is not a fact: an
+        intent for a future event ("will withdraw" -> 035), a threat for one threatened
+        ("threatened to impose sanctions" -> 1312), a demand for one a speaker says another actor
+        must do ("said Sudan must return the helicopter" -> 1053)."""
+        m, verb = self.modality, cand.trigger
+        if modality in ("future", "hypothetical") and not negated and _conditional(verb, m):
+            # "may halt mediation if ...", "will impose sanctions unless ...": an event made
+            # conditional on the other side's conduct is a threat when it is a hostile act,
+            # an offer (intent) when it is a cooperative one.
+            return threat_code(cand.code) if int(cand.code[:2]) >= 10 else intent_code(cand.code, False)
+        if modality == "future":
+            return intent_code(cand.code, negated)
+        if negated:
+            return None
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in m.threat_verbs:
+            return threat_code(cand.code)
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in m.reporting_verbs \
+                and any(c.dep_ == "aux" and c.lower_ in m.obligation_aux for c in verb.children):
+            speaker, _ = subject_of(verb.head)
+            subject, _ = subject_of(verb)
+            if subject is not None and (speaker is None or subject.lower_ not in ("i", "we")
+                                        and subject.i not in {t.i for t in speaker.subtree}):
+                return demand_code(cand.code)
+        return None
+
+    def _refusal(self, cand: _Candidate) -> bool:
+        """"refused to meet X": when the event is the complement of a refusal verb and CAMEO has a
+        code for refusing it (intent.yaml negated_intent: 04 -> 125 reject proposal to meet), the
+        candidate takes that code and the refusal verb becomes its trigger's governor in the rule."""
+        verb = cand.trigger
+        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in self.modality.refusal_verbs:
+            return False
+        if any(c.dep_ == "neg" for c in verb.head.children):
+            return False  # "did not refuse to meet": not a refusal
+        refusal = intent_code(cand.code, True)
+        if refusal is None:
+            return False
+        cand.code = refusal
+        cand.rule.append(f"refusal:{verb.head.lemma_.lower()}")
+        if cand.source_tok is None:  # "X refused to be drawn": the refuser is the source
+            subject, passive = subject_of(verb.head)
+            if subject is not None and not passive:
+                cand.source_tok = subject
+        return True
+
     def _modality(self, cand: _Candidate) -> str:
         m = self.modality
         tok = cand.trigger
@@ -365,6 +461,7 @@ class EventStage(Stage):
         if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs for c in own):
             return "alleged"
         found: str | None = None
+        backshift = False  # the event's own "would", with no "if" clause of its own
         node = tok
         steps = 0
         while steps < 8:
@@ -376,6 +473,9 @@ class EventStage(Stage):
                         found = "future"
                     elif low in m.hypothetical_aux and found in (None, "future"):
                         found = "hypothetical"
+                        backshift = low == "would" and steps == 0 and not any(
+                            k.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m.hypothetical_markers
+                                                      for g in k.children) for k in children)
                 elif c.dep_ == "mark" and low in m.hypothetical_markers:
                     found = "hypothetical"
                 elif c.dep_ == "advmod" and low in m.alleged_adverbs:
@@ -389,6 +489,8 @@ class EventStage(Stage):
             if dep in ("ccomp", "xcomp", "advcl") or (dep == "conj" and False):
                 if lemma in m.alleged_verbs and dep == "ccomp":
                     return "alleged"
+                if dep == "ccomp" and found == "hypothetical" and backshift and lemma in m.reporting_verbs:
+                    found = "future"  # "said it would withdraw": the reported "will withdraw"
                 if dep == "xcomp" and lemma in m.future_verbs:
                     found = found or "future"
                 elif dep == "xcomp" and lemma in m.hypothetical_verbs:
@@ -401,6 +503,55 @@ class EventStage(Stage):
 
 
 # ----------------------------------------------------------------- helpers
+# Dependencies that embed a clause or modifier below its head: an event there is background to
+# the head's ("attacked the city, killing dozens", "the guard involved in a shooting").
+_EMBEDDING_DEPS = {"relcl", "acl", "advcl", "amod", "csubj", "csubjpass", "parataxis", "npadvmod", "pcomp",
+                   "appos", "advmod", "nmod", "oprd", "intj", "dep"}
+
+
+def _clause_level(trigger: Any, m: Modality) -> int:
+    """Clause embeddings between a trigger and its sentence's main predicate. A reported clause
+    ("said that ..."), a control complement ("agreed to meet"), a conjunct and an argument of the
+    verb ("held talks") cost nothing; any other complement clause or modifier costs one."""
+    level, node = 0, trigger
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" \
+            and trigger.head.head.pos_ in ("VERB", "AUX"):
+        level += 1  # "in response to recent unrest": an event noun in an adjunct is background
+    for _ in range(30):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ in _EMBEDDING_DEPS:
+            level += 1
+        elif node.dep_ == "ccomp" and head.lemma_.lower() not in m.reporting_verbs:
+            level += 1
+        node = head
+    return level
+
+
+def _is_frame(trigger: Any, m: Modality) -> bool:
+    """A reporting verb with a reported clause, or a frame verb with a complement ("decided to"):
+    it frames the complement's event rather than being the sentence's event."""
+    lemma = trigger.lemma_.lower()
+    if lemma in m.reporting_verbs:
+        return any(c.dep_ in ("ccomp", "parataxis") for c in trigger.children) or trigger.dep_ == "parataxis"
+    if lemma in m.frame_verbs:
+        return any(c.dep_ == "xcomp" for c in trigger.children)
+    return False
+
+
+def _verb_key(tok: Any, verbs: dict) -> str | None:
+    """The lexicon key of a verb: its lemma, else its form with the inflection taken off, for
+    the lemmatizer's slips ("staged" -> "stag")."""
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    keys = [lemma, low]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""),
+                         ("s", ""), ("d", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            keys.append(low[: -len(suffix)] + repl)
+    return next((k for k in keys if k in verbs), None)
+
+
 def _has_argument(verb: Any, spec: str) -> bool:
     kind, _, arg = spec.partition(":")
     if kind == "prep":
@@ -471,6 +622,87 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
     return out
 
 
+# Prepositions that introduce what an attitude is about ("pessimism over X", "skeptical of X").
+_ABOUT = {"about", "over", "at", "of", "on", "regarding", "concerning", "toward", "towards", "in", "with"}
+
+
+def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
+    """Targets the parse puts one step away from the event word.
+
+    - "carried out a raid ..., targeting IS commanders": an event with no target takes the target
+      of a participle clause of its own that has one and shares its doer;
+    - "expressed pessimism over Alitalia's future", "said it is skeptical of the deal": a
+      statement with no target is about the object of its attitude word's preposition.
+    """
+    by_trigger = {c.trigger.i: c for c in cands}
+    for cand in cands:
+        # "At least 23 civilians were killed as government forces launched air strikes": an
+        # agentless passive whose cause clause holds an event with a doer reports the
+        # consequence; the sentence's event is the cause (it takes the head's place).
+        if cand.source_tok is None and "tgt=nsubjpass" in cand.rule:
+            for child in cand.trigger.children:
+                other = by_trigger.get(child.i)
+                if child.dep_ == "advcl" and other is not None and other.source_tok is not None:
+                    cand.background, other.promoted = True, True
+                    break
+    for cand in cands:
+        if cand.target_tok is not None:
+            continue
+        trig = cand.trigger
+        for child in trig.children:
+            other = by_trigger.get(child.i)
+            if child.dep_ == "advcl" and other is not None and other.target_tok is not None \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                cand.target_tok, cand.targets = other.target_tok, list(other.targets)
+                cand.rule.append("tgt=participle")
+                break
+        if cand.target_tok is not None or not cand.code.startswith("01"):
+            continue
+        hosts = [c for c in trig.children if c.dep_ == "dobj"]
+        hosts += [g for c in trig.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "acomp"]
+        for host in hosts:
+            pobj = next((p for prep in host.children if prep.dep_ == "prep" and prep.lower_ in _ABOUT
+                         for p in prep.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                cand.target_tok, cand.targets = pobj, _actors_of(pobj, mentions_at)
+                cand.rule.append("tgt=attitude-object")
+                break
+
+
+def _conditional(verb: Any, m: Modality) -> bool:
+    """The event has a condition clause of its own ("... if cooperation founders", "unless ...")."""
+    return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m.hypothetical_markers
+                                         and g.lower_ != "whether" for g in c.children)
+               for c in verb.children)
+
+
+def _as_well_as(verb: Any, subject: Any, mentions_at) -> list[Actor]:
+    """Actors of a noun phrase "as well as X" that hangs on the verb after its object or
+    prepositions, when it is coordinated with a subject to its left."""
+    doc = verb.doc
+    out: list[Actor] = []
+    for child in verb.children:
+        if child.i <= verb.i or child.dep_ not in ("dobj", "conj", "npadvmod", "appos", "pobj"):
+            continue
+        start = child.left_edge.i
+        if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["as", "well", "as"] and subject.i < verb.i:
+            out.extend(_actors_of(child, mentions_at))
+    return out
+
+
+_NAMED = {"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"}
+_NOT_A_TARGET = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+
+
+def _names_something(tok: Any) -> bool:
+    """A noun phrase headed by a proper noun or holding a named actor or place."""
+    return tok.pos_ == "PROPN" or any(t.ent_type_ in _NAMED for t in tok.subtree)
+
+
+def _is_date_or_amount(tok: Any) -> bool:
+    return tok.ent_type_ in _NOT_A_TARGET or tok.pos_ == "NUM"
+
+
 def _governing_verb(tok: Any) -> Any | None:
     node = tok
     for _ in range(6):
@@ -498,7 +730,7 @@ def _is_light_verb_object(noun: Any, verbs: dict[str, list[Pattern]]) -> bool:
     head = noun.head
     if noun.dep_ not in ("dobj", "nsubjpass", "pobj"):
         return False
-    return any(noun.lemma_.lower() in (p.objects | p.via) for p in verbs.get(head.lemma_.lower(), ()))
+    return any(noun.lemma_.lower() in (p.objects | p.via) for p in verbs.get(_verb_key(head, verbs) or "", ()))
 
 
 def _has_relationship_object(verb: Any) -> bool:

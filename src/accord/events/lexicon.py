@@ -29,10 +29,25 @@ class Pattern:
     requires_target_or_plural: bool = False
     nominal: bool = False
     needs: tuple[str, ...] = ()  # arguments the verb must have for this sense ("engage" + "with")
+    fallback: bool = False  # used only where PETRARCH's dictionary has no specific pattern
+    # The event noun (object, via-noun or nominal trigger) must have one of `modifiers` as a
+    # compound/amod dependent ("hunger strike") and none of `excluded_modifiers` ("air strike").
+    modifiers: frozenset[str] = frozenset()
+    excluded_modifiers: frozenset[str] = frozenset()
+    source: tuple[str, ...] = ("poss",)  # nominal events: where the source is ("poss", "amod", "compound")
+
+    def fits(self, noun) -> bool:
+        """Whether an event noun's modifiers fit this pattern (always true without modifier rules)."""
+        if not (self.modifiers or self.excluded_modifiers):
+            return True
+        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+        if self.modifiers and not mods & self.modifiers:
+            return False
+        return not mods & self.excluded_modifiers
 
     @property
     def specificity(self) -> int:
-        return 2 if self.objects else 1 if self.via else 0
+        return (2 if self.objects else 1 if self.via else 0) + (1 if self.modifiers else 0)
 
     def describe(self) -> str:
         kind = "nominal" if self.nominal else "light-verb" if self.objects else "via" if self.via else "verb"
@@ -52,6 +67,11 @@ class Modality:
     hypothetical_verbs: frozenset[str]
     future_aux: frozenset[str]
     future_verbs: frozenset[str]
+    refusal_verbs: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
+    frame_verbs: frozenset[str] = frozenset()
+    threat_verbs: frozenset[str] = frozenset()
+    obligation_aux: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict:
@@ -95,6 +115,10 @@ def _pattern(entry: dict, where: str, nominal: bool) -> Pattern:
         requires_target_or_plural=bool(entry.get("requires_target_or_plural")),
         nominal=nominal,
         needs=tuple(entry.get("needs") or ()),
+        fallback=bool(entry.get("fallback")),
+        modifiers=_words(entry.get("modifiers")),
+        excluded_modifiers=_words(entry.get("excluded_modifiers")),
+        source=tuple(entry.get("source") or ("poss",)),
     )
 
 
@@ -113,7 +137,7 @@ def load_lexicon() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
     """(verb lemma -> patterns, most specific first; noun lemma -> nominal patterns)."""
     data = _read("lexicon.yaml")
     verbs, nouns = (_index(data, section, nominal) for section, nominal in (("verbs", False), ("nominals", True)))
-    for patterns in verbs.values():
+    for patterns in (*verbs.values(), *nouns.values()):
         patterns.sort(key=lambda p: -p.specificity)
     return verbs, nouns
 
@@ -121,7 +145,9 @@ def load_lexicon() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
 @lru_cache(maxsize=1)
 def load_modality() -> Modality:
     d = _read("modality.yaml")
-    neg, alleged, hyp, fut = (d.get(k) or {} for k in ("negation", "alleged", "hypothetical", "future"))
+    neg, alleged, hyp, fut, rep, frames = (d.get(k) or {} for k in ("negation", "alleged", "hypothetical", "future",
+                                                                     "reporting", "frames"))
+    threat, obligation = (d.get(k) or {} for k in ("threat", "obligation"))
     low = lambda v: frozenset(str(x).lower() for x in (v or ()))  # noqa: E731
     return Modality(
         negation_dependents=low(neg.get("dependents")),
@@ -134,15 +160,20 @@ def load_modality() -> Modality:
         hypothetical_verbs=low(hyp.get("governing_verbs")),
         future_aux=low(fut.get("auxiliaries")),
         future_verbs=low(fut.get("governing_verbs")),
+        refusal_verbs=low(neg.get("refusal_verbs")),
+        reporting_verbs=low(rep.get("verbs")),
+        frame_verbs=low(frames.get("verbs")),
+        threat_verbs=low(threat.get("verbs")),
+        obligation_aux=low(obligation.get("auxiliaries")),
     )
 
 
 @lru_cache(maxsize=1)
-def load_intent() -> tuple[dict[str, str], dict[str, str]]:
-    """(code prefix -> intent code, code prefix -> rejection code) from intent.yaml."""
+def load_intent() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(code prefix -> intent code, -> rejection code, -> demand code) from intent.yaml."""
     d = _read("intent.yaml")
     out = []
-    for key in ("intent", "negated_intent"):
+    for key in ("intent", "negated_intent", "demand"):
         table = {str(k): str(v) for k, v in (d.get(key) or {}).items()}
         for prefix, code in table.items():
             try:
@@ -150,14 +181,29 @@ def load_intent() -> tuple[dict[str, str], dict[str, str]]:
             except ValueError as exc:
                 raise LexiconError(f"accord/resources/events/intent.yaml {key}[{prefix}]: {exc}") from None
         out.append(table)
-    return out[0], out[1]
+    return out[0], out[1], out[2]
 
 
-def intent_code(code: str, negated: bool) -> str | None:
-    """The CAMEO code of the intent an announced event expresses, by longest prefix."""
-    intent, refusal = load_intent()
-    table = refusal if negated else intent
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
     for n in (4, 3, 2):
         if code[:n] in table:
             return table[code[:n]]
     return None
+
+
+def intent_code(code: str, negated: bool) -> str | None:
+    """The CAMEO code of the intent an announced event expresses, by longest prefix."""
+    intent, refusal, _ = load_intent()
+    return _by_prefix(refusal if negated else intent, code)
+
+
+def demand_code(code: str) -> str:
+    """The CAMEO code of demanding that someone do the event ("Y must release X" -> 1053)."""
+    return _by_prefix(load_intent()[2], code) or "100"
+
+
+def threat_code(code: str) -> str:
+    """The CAMEO code of threatening to do the event: its intent when that is a threat
+    ("threatened to impose sanctions" -> 1312), else 130."""
+    intent = intent_code(code, False)
+    return intent if intent and intent.startswith("13") else "130"

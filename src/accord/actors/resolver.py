@@ -57,6 +57,7 @@ class _Found:
     country: str | None = None
     name: str | None = None
     role: str | None = None
+    placeless: bool = False  # a group that is no country's ("Jewish leaders", "foreign journalists")
 
 
 @lru_cache(maxsize=1)
@@ -178,8 +179,9 @@ class ActorStage(Stage):
                 elif head.dep_ in ("nsubj", "nsubjpass") and sector and not any(
                         c.lower_ in PLURAL_DETERMINERS or c.dep_ == "nummod" for c in head.lefts):
                     # "a law enforcement official said": an actor of known kind, country unknown.
-                    named_community = any(_names_community(c) for c in head.lefts)
-                    pending_context.append((head, left, sector, not named_community))
+                    someone_elses = any(_names_community(c) or (c.dep_ == "amod" and c.lower_ in _anaphora()["not_local"])
+                                        for c in head.lefts)
+                    pending_context.append((head, left, sector, not someone_elses))
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
             for idx, (cue_match, country) in enumerate(cues):
@@ -523,7 +525,8 @@ class ActorStage(Stage):
             if not may_take_country:
                 entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
                                 sector=sector, code=sector)
-                out.append(_Found(left, head.i + 1, entity, "role-group", code=sector, sector=sector, country=None))
+                out.append(_Found(left, head.i + 1, entity, "role-group", code=sector, sector=sector, country=None,
+                                  placeless=True))
                 continue
             sent = head.sent
             # Countries the sentence names, its office holders' included ("President Temer").
@@ -536,7 +539,8 @@ class ActorStage(Stage):
             countries = _clause_countries(head, named)
             if len(countries) == 1:
                 out.append(self._group(left, head.i + 1, countries.pop(), sector))
-            elif sector and (head.dep_ in ("nsubj", "nsubjpass") or (
+            elif sector and not any(c.dep_ in ("nummod", "quantmod") for c in head.lefts) and (
+                    head.dep_ in ("nsubj", "nsubjpass") or (
                     head.dep_ in ("dobj", "pobj", "ROOT", "appos", "conj")
                     and (head.tag_ in ("NNS", "NNPS") or any(c.lower_ == "the" for c in head.lefts)))):
                 # "rebels", "troops attacked rebels": an actor of known kind, country unknown.

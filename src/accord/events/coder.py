@@ -183,7 +183,7 @@ class EventStage(Stage):
             if pattern.objects:
                 for child in verb.children:
                     if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in pattern.objects \
-                            and pattern.fits(child):
+                            and pattern.fits(child) and all(_has_argument(verb, spec) for spec in pattern.needs):
                         return _Candidate(pattern, verb, child, rule=[pattern.describe()])
                 continue
             if pattern.via:

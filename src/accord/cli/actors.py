@@ -46,6 +46,16 @@ HOW = {
     "role-group": "a role phrase or group noun with no single office holder: the country and sector",
     "pronoun": "a pronoun, resolved to the most salient person mentioned before it",
     "plural": "a plural standing for actors mentioned before it",
+    "role-org": "people or things of an organisation, acting for it",
+    "name-title": "a titled person the knowledge base does not list: the title's country or organisation",
+    "name-unlisted": "a person the knowledge base does not list",
+    "place": "a place, standing for its country",
+    "org-named": "an organisation the knowledge base does not list, placed by a place in its name",
+    "modifier": "people or things a nationality adjective marks, standing for that country",
+    "placed": "a subject placed by its phrase, standing for that place's country",
+    "acronym": "an acronym introduced in parentheses after a mention of the same actor",
+    "definite": "a definite description referring back to an actor named before",
+    "surname": "a surname or short form of a person named before",
 }
 
 

@@ -5,6 +5,12 @@
 - Speaker accuracy: of those found, the share whose speaker is right: the same canonical name for
   a named speaker; for an unnamed one (an organisation, "a police source"), a speaker with no
   person name whose country agrees (null with null counts).
+- Speaker accuracy, lenient (a second figure, never instead of the strict one): the same test
+  with names compared after folding accents and apostrophes ("Remy Heitz" = "Rémy Heitz",
+  "James O’Neill" = "James O'Neill"), and an unnamed speaker right when the actor is not a person
+  (an organisation or country keeps its own name: "Lebanon", "Human Rights Watch") and the
+  country agrees. The strict test asks `name` to be null, which the contract gives only to unnamed
+  groups, so a named organisation never passes it.
 - Precision: of the system's direct quotes in the covered documents, the share that overlap a gold
   row (speech, title or scare quote alike: those are in the gold file too).
 """
@@ -27,6 +33,7 @@ class QuoteResult:
     gold_speech: int = 0
     found: int = 0
     speaker_right: int = 0
+    speaker_right_lenient: int = 0
     system_direct: int = 0
     system_matched: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
@@ -38,6 +45,10 @@ class QuoteResult:
     @property
     def speaker_accuracy(self) -> float:
         return self.speaker_right / self.found if self.found else 0.0
+
+    @property
+    def speaker_accuracy_lenient(self) -> float:
+        return self.speaker_right_lenient / self.found if self.found else 0.0
 
     @property
     def precision(self) -> float:
@@ -95,6 +106,8 @@ def evaluate(shared: Path, gold_path: Path, pipeline: Any = None) -> QuoteResult
                 continue
             result.found += 1
             q = max(hits, key=lambda q: min(q.span[1], g["end"]) - max(q.span[0], g["start"]))
+            if _speaker_right_lenient(q.speaker, g):
+                result.speaker_right_lenient += 1
             if _speaker_right(q.speaker, g):
                 result.speaker_right += 1
             else:
@@ -117,6 +130,21 @@ def _speaker_right(actor: Any, gold: dict) -> bool:
     return actor.name is None and actor.country == gold.get("speaker_country")
 
 
+def _fold_name(name: str) -> str:
+    from ..actors.knowledge import ascii_fold
+
+    return " ".join(ascii_fold(name.replace("’", "'")).casefold().split())
+
+
+def _speaker_right_lenient(actor: Any, gold: dict) -> bool:
+    if gold.get("speaker") is None or actor is None:
+        return _speaker_right(actor, gold)
+    if gold.get("speaker_named"):
+        return _fold_name(actor.name or "") == _fold_name(gold["speaker"])
+    is_person = (actor.key or "").startswith(("person:", "unlisted:"))
+    return (actor.name is None or not is_person) and actor.country == gold.get("speaker_country")
+
+
 def run_for_cli(console: Any, shared: Path, gold: Path, pipeline: Any, errors: int) -> dict:
     from rich.table import Table
 
@@ -126,11 +154,15 @@ def run_for_cli(console: Any, shared: Path, gold: Path, pipeline: Any, errors: i
         return {}
     r = evaluate(shared, path, pipeline)
     table = Table(title="Quotes: hand-labelled gold set (WikiEvents, ConfliBERT, founding article)")
-    for col in ("gold speech quotes", "found", "direct-quote recall %", "speaker accuracy %", "precision %"):
+    for col in ("gold speech quotes", "found", "direct-quote recall %", "speaker accuracy %", "precision %",
+                "speaker accuracy, lenient %"):
         table.add_column(col, justify="right")
     table.add_row(str(r.gold_speech), str(r.found), f"{100 * r.recall:.1f}", f"{100 * r.speaker_accuracy:.1f}",
-                  f"{100 * r.precision:.1f}")
+                  f"{100 * r.precision:.1f}", f"{100 * r.speaker_accuracy_lenient:.1f}")
     console.print(table)
+    console.print("  lenient: names compared with accents and apostrophes folded; an organisation or country "
+                  "may keep its name when the gold speaker is unnamed (the strict figure is the one that counts)")
     for e in r.errors[:errors]:
         console.print(f"  {e['doc']}: gold {e['gold']!r} got {e['got']!r}: {e['quote']!r}", markup=False)
-    return {"recall": r.recall, "speaker_accuracy": r.speaker_accuracy, "precision": r.precision, "gold": r.gold_speech}
+    return {"recall": r.recall, "speaker_accuracy": r.speaker_accuracy, "precision": r.precision, "gold": r.gold_speech,
+            "speaker_accuracy_lenient": r.speaker_accuracy_lenient}

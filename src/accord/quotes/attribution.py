@@ -1,17 +1,33 @@
-"""Find quotations and attribute them.
+"""Find quotations and attribute them, in two stages after Muzny, Fang, Chang & Jurafsky (2017,
+"A two-stage sieve approach for quote attribution").
 
-1. Quoted spans come from the characters: curly “…” pairs and straight "…" pairs, where a
-   paragraph that opens with a quotation mark while a quote is still open continues it.
-2. The cue is the reporting verb ("said", "told", "saying", "according to") whose clause holds the
-   quote, found by climbing the dependency tree from the quote's words, or the verb right after
-   the closing mark ("…,” he said").
-3. The speaker is the cue's subject (or the object of "according to"), read from the mentions the
-   actors stage resolved, pronouns and role phrases included. No cue or no resolvable subject
-   leaves `speaker: null`: a guess is worse than a gap.
+Quoted spans come from the characters (`analysis.quotation`). Then:
+
+Stage 1, quote -> speaker mention, deterministic sieves tried in order, the first that answers wins:
+  1. trigram patterns around the marks: quote-cue-mention ("“…,” said X"), quote-mention-cue
+     ("“…,” X said"), mention-cue-quote ("X said: “…”", "stating, “…”"), and the headline form
+     "Britain PM May: 'Enough is Enough'";
+  2. the dependency cue: the reporting verb whose clause holds the quote, found by climbing the
+     parse from the quote's words, and its subject ("X hailed their “stabilising” alliance");
+     "according to X" anywhere in the sentence;
+  3. continuation: a quote with no cue of its own that opens its sentence right after another
+     quote (a new paragraph reopening the quotation, or "“…,” he said. “More.”") has the previous
+     quote's speaker;
+  4. a quote standing alone right after a sentence whose subject is a person ("Elliott gestured to
+     the defense table. “Right over there.”") is that person's;
+  5. after all quotes: a quote with no speaker whose words another quote of the article contains
+     (headings and pull quotes excerpt the speech: 'Reinforce security') takes that speaker; a
+     partial quote whose clause has two speakers ("Xi and Putin hailed their “stabilising”
+     alliance") goes to the one whose own quotes use those words.
+Stage 2, mention -> entity: the mentions the actors stage resolved (names, surnames, role phrases,
+pronouns, unnamed people; person coreference is `actors.people`). No cue and no sieve leaves
+`speaker: null`: a guess is worse than a gap.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -19,9 +35,15 @@ from typing import Any
 import yaml
 
 from ..analysis.quotation import find_quoted_spans
+from ..actors.people import is_country_code
 from ..analysis.syntax import subject_of
 from ..model import Actor, Document, Mention, Quote, stable_id
 from ..stage import Stage
+
+RELATIVE_PRONOUNS = {"who", "that", "which"}
+PARTITIVE_HEADS = {"one", "some", "many", "several", "two", "three", "each", "both", "all", "most"}
+WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
@@ -35,6 +57,7 @@ class QuoteStage(Stage):
 
     def __init__(self) -> None:
         self.cue_verbs, self.cue_phrases, self.indirect_verbs = _cues()
+        self._focus: str | None = None  # the article's country, set per document
 
     def process_document(self, document: Document) -> None:
         doc = document.doc
@@ -45,8 +68,12 @@ class QuoteStage(Stage):
         for m in document.mentions:
             for i in range(m.tokens[0], m.tokens[1]):
                 mentions_at.setdefault(i, []).append(m)
+        sent_no = _sentence_numbers(doc)
+        self._focus = _focus_country(document.mentions)
         quotes: list[Quote] = []
+        found: list[tuple[Quote, Any, list[Actor]]] = []  # quote, its span, candidate speakers
         quoted: set[int] = set()  # token indices inside quotation marks
+        tentative: set[tuple[int, int]] = set()  # short uncued spans: speech only if quoted elsewhere
         previous: Quote | None = None
         previous_end_sentence = -2
         for start, end in find_quoted_spans(text):
@@ -54,19 +81,31 @@ class QuoteStage(Stage):
             if span is None or len(span) == 0:
                 continue
             quoted.update(range(span.start, span.end))
-            if _is_name(span):
+            sentence = sent_no[span.start]
+            cue_tok, cue_text, adjacent = self._cue(span)
+            headline = _headline_speaker(span, mentions_at) if cue_tok is None else None
+            if _is_name(span) and not adjacent and headline is None:
                 continue  # “Board of Peace”: a title in quotation marks, not speech
-            sentence = _sentence_no(doc, span.start)
-            cue_tok, cue_text = self._cue(span)
+            candidates: list[Actor] = []
+            speaker = None
             if cue_tok is not None:
-                speaker = self._speaker(cue_tok, cue_text, span, mentions_at)
+                candidates = self._speakers(cue_tok, cue_text, span, mentions_at)
+                speaker = candidates[0] if len(candidates) == 1 else None
+            elif headline is not None:
+                speaker = headline
             elif previous is not None and sentence - previous_end_sentence <= 1 and _opens_sentence(span):
                 # "“…,” he said. “More words.”": a quote standing alone right after another
                 # continues the same speaker.
-                speaker, cue_text = previous.speaker, previous.cue
-            elif sum(t.is_alpha for t in span) >= 4 and any(t.pos_ in ("VERB", "AUX") for t in span):
+                speaker, cue_text = previous.speaker, None
+            elif _opens_sentence(span) and _closes_sentence(span) and \
+                    (subject := _previous_sentence_subject(span, mentions_at)) is not None:
+                speaker = subject
+            elif len(_words(text[start:end])) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in span):
                 # A quoted clause with no reporting verb in reach is still speech; whose, the
                 # text does not say here, so no speaker rather than a guess.
+                speaker, cue_text = None, None
+            elif len(_words(text[start:end])) >= 2:
+                tentative.add((start, end))  # a heading? kept only if another quote says it (sieve 5)
                 speaker, cue_text = None, None
             else:
                 continue
@@ -81,12 +120,16 @@ class QuoteStage(Stage):
                 sentence=sentence,
             )
             quotes.append(quote)
-            previous, previous_end_sentence = quote, _sentence_no(doc, span.end - 1)
-        quotes.extend(self._indirect(document, doc, quoted, mentions_at))
+            found.append((quote, span, candidates))
+            previous, previous_end_sentence = quote, sent_no[span.end - 1]
+        _second_pass(found)
+        quotes = [q for q in quotes if q.speaker is not None or q.span not in tentative]
+        quotes.extend(self._indirect(document, doc, quoted, mentions_at, sent_no))
         quotes.sort(key=lambda q: q.span)
         document.quotes = quotes
 
-    def _indirect(self, document: Document, doc: Any, quoted: set[int], mentions_at) -> list[Quote]:
+    # ------------------------------------------------------------ indirect
+    def _indirect(self, document: Document, doc: Any, quoted: set[int], mentions_at, sent_no) -> list[Quote]:
         """Reported speech: "Wang told Shoigu that China and Russia must work together"."""
         out: list[Quote] = []
         text = document.article.text
@@ -110,7 +153,7 @@ class QuoteStage(Stage):
                 subject, passive = subject_of(verb)
                 speaker = None
                 if subject is not None and not passive:
-                    speaker = _actor_at(subject, mentions_at)
+                    speaker = _single(_actors_at(_resolve_relative(subject, verb), mentions_at))
                 out.append(Quote(
                     id=stable_id(document.id, start, end, "indirect"),
                     article_id=document.id,
@@ -119,11 +162,19 @@ class QuoteStage(Stage):
                     speaker=speaker,
                     cue=verb.lower_,
                     direct=False,
-                    sentence=_sentence_no(doc, tokens[0].i),
+                    sentence=sent_no[tokens[0].i],
                 ))
         return out
 
-    def _cue(self, quote: Any) -> tuple[Any | None, str | None]:
+    # ---------------------------------------------------------------- cues
+    def _is_cue(self, tok: Any) -> bool:
+        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.cue_verbs
+
+    def _cue(self, quote: Any) -> tuple[Any | None, str | None, bool]:
+        """(cue token, cue text, whether the cue stands right beside the marks)."""
+        hit = self._trigram(quote)
+        if hit is not None:
+            return hit, hit.lower_, True
         inside = set(range(quote.start, quote.end))
         # Climb from where the quote hangs on the sentence to the first reporting verb outside it.
         exits = [t for t in quote if t.head.i not in inside and t.head.i != t.i] or [quote.root]
@@ -137,63 +188,344 @@ class QuoteStage(Stage):
                 if node.i in inside:
                     continue
                 if node.lower_ == "according" or (node.lower_ == "to" and node.head.lower_ == "according"):
-                    hit = (steps, node, "according to")
-                elif node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.cue_verbs:
-                    hit = (steps, node, node.lower_)
+                    found = (steps, node, "according to")
+                elif self._is_cue(node) and not _quote_in_subject(node, inside) and not _quote_modifies(node, inside):
+                    found = (steps, node, node.lower_)
+                    if subject_of(node)[1] and _active_cue_above(node, self._is_cue) is not None:
+                        continue  # "he said he was later told “…”": the hearer; the speaker is higher up
                 else:
                     continue
-                if best is None or hit[0] < best[0]:
-                    best = hit
+                if best is None or found[0] < best[0]:
+                    best = found
                 break
         if best is not None:
-            return best[1], best[2]
+            return best[1], best[2], False
         # "according to X" anywhere in the sentence of the quote.
         for tok in quote.sent:
             if tok.lower_ == "according" and tok.i not in inside and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
-                return tok, "according to"
-        # "…,” he said": the verb right after the closing mark.
-        doc = quote.doc
-        for tok in doc[quote.end : min(len(doc), quote.end + 6)]:
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.cue_verbs:
-                return tok, tok.lower_
-        # "Putin said: “…”": the verb right before the opening mark.
-        for tok in reversed(doc[max(0, quote.start - 6) : quote.start]):
-            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.cue_verbs:
-                return tok, tok.lower_
-        return None, None
+                return tok, "according to", False
+        return None, None, False
 
-    def _speaker(self, cue: Any, cue_text: str, quote: Any, mentions_at) -> Actor | None:
+    def _trigram(self, quote: Any) -> Any | None:
+        """The cue verb right beside the marks: "“…,” said X", "“…,” X said", "X said: “…”"."""
+        doc = quote.doc
+        # After the closing mark: punctuation and marks, then the cue, or a short noun phrase then the cue.
+        i = quote.end
+        while i < len(doc) and (doc[i].is_punct and doc[i].text not in (".", "!", "?") or doc[i].is_space):
+            i += 1
+        # After a quote that ends its sentence, "Mendeloff asked." is still its attribution,
+        # "He added: “…”" or "Erdoğan condemned the attack" begins something new.
+        ended = quote.text.rstrip()[-1:] in (".", "!", "?")
+        if i < quote.end + 4:
+            for j in range(i, min(len(doc), i + 7)):
+                tok = doc[j]
+                if self._is_cue(tok):
+                    comma = doc.text[quote.end_char : quote.end_char + 1] == ","  # “…,” Elliott said
+                    if tok.sent.start != doc[quote.end - 1].sent.start and doc[i].text[:1].isupper() \
+                            and not comma and not ended:
+                        break  # "'He is a leech'Several victims condemned": a heading, then the text
+                    after = doc[j + 1].text if j + 1 < len(doc) else "."
+                    if ended and not doc[i].text[:1].islower() and (after not in (".", ",", "!", "?") or j == i):
+                        break
+                    if j == i or all(t.pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "NUM", "PUNCT", "ADV", "PART")
+                                     for t in doc[i:j]):
+                        return tok
+                    break
+                if tok.text in (".", "!", "?") or tok.text in "“”\"" or tok.pos_ in ("VERB", "AUX"):
+                    break
+        # Before the opening mark: "X said:", "stating,", "He continued:".
+        i = quote.start - 1
+        while i >= 0 and doc[i].text in "“\"‘'" or (i >= 0 and doc[i].is_space):
+            i -= 1
+        if i >= 0 and doc[i].text in (":", ","):
+            i -= 1
+            if i >= 0 and self._is_cue(doc[i]):
+                return doc[i]
+        return None
+
+    # ------------------------------------------------------------ speakers
+    def _phrase_actor(self, head: Any, quote: Any, mentions_at) -> Actor | None:
+        """An unnamed speaker the actors stage has no mention for: "A statement", "RAND", "a
+        new strategy approved by President Obama", "President Ashraf Ghani's office". No name;
+        the country of the actors inside the phrase, else of an apposition the same name had
+        earlier ("RAND, a U.S. government research organization"), else of the article."""
+        if head.lower_ == "they":
+            # "police said that they were asking": a group subject earlier in the sentence
+            same = [t for t in head.sent if t.i < head.i and t.dep_ == "nsubj" and t.i in mentions_at
+                    and (t.tag_ in ("NNS", "NNPS") or t.lower_ == "police")]  # "police" is plural, whatever its tag
+            if same:
+                actors = _unique(m.actor for m in mentions_at[same[-1].i])
+                if len(actors) == 1 and actors[0].name is None:
+                    return actors[0]
+        if head.lower_ == "they" and head.sent.start > 0:
+            # "24 people gave impact statements. They lashed out": the plural subject just before
+            previous = head.doc[head.sent.start - 1].sent
+            plural = next((t for t in reversed(list(previous)) if t.dep_ == "nsubj" and t.tag_ == "NNS"), None)
+            if plural is None or plural.i in mentions_at:
+                return None
+            head = plural
+        partitive = head.lower_ in PARTITIVE_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        if (head.pos_ not in ("NOUN", "PROPN") and not partitive) or head.ent_type_ in ("PERSON", "DATE", "TIME"):
+            return None  # a person the actors stage could not place is not to be guessed here
+        doc = head.doc
+        phrase = [t for t in head.subtree if not (quote.start <= t.i < quote.end)]
+        countries = {m.actor.country for t in phrase for m in mentions_at.get(t.i, ())
+                     if m.actor.country and is_country_code(m.actor.country)}
+        if not countries and head.pos_ == "PROPN":
+            for earlier in doc[: head.i]:
+                if earlier.text != head.text or earlier.i + 2 >= len(doc) or doc[earlier.i + 1].text != ",":
+                    continue
+                for t in doc[earlier.i + 2 : earlier.i + 8]:  # "RAND, a U.S. government research organization"
+                    if t.is_punct:
+                        break
+                    countries |= {m.actor.country for m in mentions_at.get(t.i, ())
+                                  if m.actor.country and is_country_code(m.actor.country)}
+        igo = next((m.actor for t in phrase for m in mentions_at.get(t.i, ())
+                    if m.actor.country is None and (m.actor.key or "").startswith("igo:")), None)
+        if not countries and igo is not None:
+            # "an independent U.N. fact-finding team": of an international body, no country
+            words = doc[min(t.i for t in phrase if t.i <= head.i) : head.i + 1]
+            return Actor(text=words.text, span=(words.start_char, words.end_char), name=None, code=igo.code,
+                         country=None, sector=igo.sector, key=f"phrase:{words.text.lower()}")
+        if not countries and self._focus is not None:
+            countries = {self._focus}
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        start = min(t.i for t in phrase if t.i <= head.i)
+        while start < head.i and doc[start].dep_ == "det":
+            start += 1
+        words = doc[start : head.i + 1]
+        return Actor(text=words.text, span=(words.start_char, words.end_char), name=None, code=country,
+                     country=country, sector=None, key=f"phrase:{words.text.lower()}")
+
+    def _speakers(self, cue: Any, cue_text: str, quote: Any, mentions_at) -> list[Actor]:
         if cue_text == "according to":
             to = cue if cue.lower_ == "to" else next((c for c in cue.children if c.lower_ == "to"), None)
             if to is not None:
                 for pobj in to.children:
                     if pobj.dep_ == "pobj":
-                        return _actor_at(pobj, mentions_at)
-            return None
+                        actors = _actors_at(pobj, mentions_at)
+                        if not actors and (phrase := self._phrase_actor(pobj, quote, mentions_at)) is not None:
+                            actors = [phrase]
+                        return actors
+            return []
+        if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.dep_ == "ccomp" and self._is_cue(cue.head.head):
+            cue = cue.head.head  # "Richard said his family has chosen love, adding: “…”": Richard adds it
         subject, passive = subject_of(cue)
-        if subject is None or passive or quote.start <= subject.i < quote.end:
-            return None
-        return _actor_at(subject, mentions_at)
+        if subject is not None and not passive and not (quote.start <= subject.i < quote.end):
+            subject = _resolve_relative(subject, cue)
+            actors = _actors_at(subject, mentions_at)
+            if not actors and subject.dep_ == "dobj" and subject.head.i != cue.i:
+                # "a team issued a report that found “…”": the report speaks for whoever issued it
+                issuer, issuer_passive = subject_of(subject.head)
+                if issuer is not None and not issuer_passive:
+                    subject = issuer
+                    actors = _actors_at(subject, mentions_at)
+            if not actors and (phrase := self._phrase_actor(subject, quote, mentions_at)) is not None:
+                actors = [phrase]
+            return actors
+        if passive:
+            # "was said by Reverol to have …": the agent speaks; "he was told that …": the hearer
+            # does not, and the teller is unknown
+            for agent in (c for c in cue.children if c.dep_ == "agent"):
+                for pobj in agent.children:
+                    if pobj.dep_ == "pobj":
+                        return _actors_at(pobj, mentions_at)
+            return []
+        if cue.dep_ == "acl" and cue.head.dep_ in ("dobj", "pobj"):
+            # "HRW issued a statement calling on …": whoever issued the statement
+            issuer, issuer_passive = subject_of(cue.head.head)
+            if issuer is not None and not issuer_passive:
+                return _actors_at(issuer, mentions_at) or _listify(self._phrase_actor(issuer, quote, mentions_at))
+        doc = cue.doc
+        if cue.i < quote.start:
+            return []  # only "“…,” said X" puts the speaker after the verb
+        # No parsed subject: the mention just after "said" ("said one source") or just before
+        # the verb ("…,” Elliott said"), outside the quote.
+        for j in range(cue.i + 1, min(len(doc), cue.i + 4)):
+            if j in mentions_at and not (quote.start <= j < quote.end):
+                return _unique(m.actor for m in mentions_at[j])
+            if doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (".", "“", "”", '"'):
+                break
+        j = cue.i - 1
+        if j >= 0 and j in mentions_at and not (quote.start <= j < quote.end):
+            return _unique(m.actor for m in mentions_at[j])
+        return []
 
 
-def _actor_at(tok: Any, mentions_at: dict[int, list[Mention]]) -> Actor | None:
+def _focus_country(mentions: list[Mention]) -> str | None:
+    """The country the article is about: clearly the most mentioned one (as `actors.people`)."""
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        key = m.actor.key or ""
+        if key.startswith(("country:", "person:", "unlisted:", "seat:")) and m.actor.country and is_country_code(m.actor.country):
+            counts[m.actor.country] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _second_pass(found: list[tuple[Quote, Any, list[Actor]]]) -> None:
+    """Sieve 5: words another quote of the article repeats tell whose they are."""
+    spoken = [(q, _words(q.text)) for q, _, _ in found if q.speaker is not None]
+    for quote, span, candidates in found:
+        if quote.speaker is not None:
+            continue
+        words = _words(quote.text)
+        if not words:
+            continue
+        if len(candidates) > 1:
+            # "Xi and Putin hailed their “stabilising” alliance": the one whose quotes say it.
+            owners = {c.key for c in candidates}
+            hits = [q.speaker for q, w in spoken if q.speaker.key in owners and q.text != quote.text
+                    and _contains(w, words)]
+            keys = {h.key for h in hits}
+            if len(keys) == 1:
+                quote.speaker = next(c for c in candidates if c.key in keys)
+            continue
+        # A heading or pull quote: another quote with a speaker contains the same words.
+        hits = [q.speaker for q, w in spoken if q.text != quote.text and len(words) >= 2 and _contains(w, words)]
+        keys = {h.key for h in hits}
+        if len(keys) == 1:
+            quote.speaker = hits[0]
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text)]
+
+
+def _contains(haystack: list[str], needle: list[str], gap: int = 1) -> bool:
+    """The words of `needle` in order in `haystack`, at most `gap` other words between two
+    ("Reinforce security" in "reinforce the security of public sites")."""
+    for i, word in enumerate(haystack):
+        if word != needle[0]:
+            continue
+        j, k = i, 1
+        while k < len(needle):
+            nxt = next((x for x in range(j + 1, min(len(haystack), j + 2 + gap)) if haystack[x] == needle[k]), None)
+            if nxt is None:
+                break
+            j, k = nxt, k + 1
+        if k == len(needle):
+            return True
+    return False
+
+
+def _resolve_relative(subject: Any, verb: Any) -> Any:
+    """"Erdoğan, who said …": the relative pronoun stands for the noun the clause modifies."""
+    if subject.lower_ in RELATIVE_PRONOUNS:
+        node = verb
+        for _ in range(3):
+            if node.dep_ == "relcl":
+                return node.head
+            node = node.head
+    return subject
+
+
+def _actors_at(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
+    """The actors a subject token stands for: one, or several for "Xi and Putin"."""
     found = mentions_at.get(tok.i)
     if not found:
         # "Campbell's best friend, Karen Rand McWatters, said": the apposition names the speaker
         found = next((mentions_at[c.i] for c in tok.children if c.dep_ == "appos" and c.i in mentions_at), None)
+    if not found and tok.lower_ in PARTITIVE_HEADS:
+        # "One of the police officers in charge said": the group the speaker is one of
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found = next((mentions_at[p.i] for p in prep.children if p.i in mentions_at), None)
     if not found:
+        return []
+    actors = _unique(m.actor for m in found)
+    if len(actors) == 1:
+        heads = [tok, *(c for c in tok.children if c.dep_ == "appos")]
+        for conj in (c for h in heads for c in h.conjuncts):  # "Xi and Putin hailed": both are candidates
+            actors += [a for a in _unique(m.actor for m in mentions_at.get(conj.i, ())) if a.key not in {x.key for x in actors}]
+    return actors
+
+
+def _listify(actor: Actor | None) -> list[Actor]:
+    return [actor] if actor is not None else []
+
+
+def _unique(actors) -> list[Actor]:
+    out: list[Actor] = []
+    for a in actors:
+        if all(a.key != b.key for b in out):
+            out.append(a)
+    return out
+
+
+def _single(actors: list[Actor]) -> Actor | None:
+    return actors[0] if len(actors) == 1 else None
+
+
+def _quote_in_subject(verb: Any, inside: set[int]) -> bool:
+    """"two “very dedicated” troopers had responded": the quote is in the subject, not said by it."""
+    subject, _ = subject_of(verb)
+    return subject is not None and any(t.i in inside for t in subject.subtree)
+
+
+def _active_cue_above(verb: Any, is_cue) -> Any | None:
+    node = verb
+    for _ in range(4):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if is_cue(node) and not subject_of(node)[1]:
+            return node
+    return None
+
+
+def _quote_modifies(verb: Any, inside: set[int]) -> bool:
+    """"“unilaterally” adding new subjects": the quote is an adverb of a verb with an object of
+    its own, so the verb is no speech act here."""
+    has_object = any(c.dep_ == "dobj" and not any(t.i in inside for t in c.subtree) for c in verb.children)
+    if not has_object:
+        return False
+    for c in verb.children:
+        if any(t.i in inside for t in c.subtree):
+            return c.dep_ in ("advmod", "npadvmod")
+    return False
+
+
+def _headline_speaker(quote: Any, mentions_at) -> Actor | None:
+    """"Britain PM May: 'Enough is Enough'": a name, a colon, the quote."""
+    doc = quote.doc
+    i = quote.start - 1
+    while i >= 0 and doc[i].text in "“\"‘'":
+        i -= 1
+    if i < 1 or doc[i].text != ":":
         return None
-    if len({m.actor.key for m in found}) > 1:
-        return None  # "the two leaders said": no single speaker
-    return found[0].actor
+    return _single(_unique(m.actor for m in mentions_at.get(i - 1, ()) if m.actor.key and (
+        m.actor.key.startswith(("person:", "unlisted:")))))
+
+
+def _previous_sentence_subject(quote: Any, mentions_at) -> Actor | None:
+    """Sieve 4: the person who is the subject of the sentence just before a lone quote."""
+    doc = quote.doc
+    start = quote.sent.start
+    if start == 0:
+        return None
+    previous = doc[start - 1].sent
+    if any(t.text in "“”\"" for t in previous):
+        return None  # the sentence before is itself a quotation or attribution
+    for tok in previous:
+        if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT":
+            actors = _unique(m.actor for m in mentions_at.get(tok.i, ())
+                             if m.actor.key and m.actor.key.startswith(("person:", "unlisted:")))
+            return _single(actors)
+    return None
 
 
 def _is_name(span: Any) -> bool:
-    words = [t for t in span if t.is_alpha]
+    words = [t for t in span if t.text.strip("'’‘").isalpha()]  # "security'": a glued closing mark
     if not words or len(words) > 6:
         return False
     content = [t for t in words if not t.is_stop]
-    return bool(content) and all(t.text[:1].isupper() for t in content) and not span.text.endswith((".", "!", "?"))
+    return bool(content) and all(t.text.strip("'’‘")[:1].isupper() for t in content) \
+        and not span.text.endswith((".", "!", "?"))
 
 
 def _opens_sentence(span: Any) -> bool:
@@ -203,8 +535,16 @@ def _opens_sentence(span: Any) -> bool:
     return not before
 
 
-def _sentence_no(doc: Any, token_i: int) -> int:
+def _closes_sentence(span: Any) -> bool:
+    """Nothing but punctuation after the quote in its sentence."""
+    doc = span.doc
+    sent = doc[span.end - 1].sent
+    return not [t for t in doc[span.end : sent.end] if not (t.is_punct or t.is_space)]
+
+
+def _sentence_numbers(doc: Any) -> list[int]:
+    out = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
-        if sent.start <= token_i < sent.end:
-            return n
-    return 0
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out

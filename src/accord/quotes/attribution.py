@@ -261,8 +261,11 @@ class QuoteStage(Stage):
             # "24 people gave impact statements. They lashed out": the plural subject just before
             previous = head.doc[head.sent.start - 1].sent
             plural = next((t for t in reversed(list(previous)) if t.dep_ == "nsubj" and t.tag_ == "NNS"), None)
-            if plural is None or plural.i in mentions_at:
+            if plural is None:
                 return None
+            if plural.i in mentions_at:
+                actors = _unique(m.actor for m in mentions_at[plural.i])
+                return actors[0] if len(actors) == 1 and actors[0].name is None else None
             head = plural
         partitive = head.lower_ in PARTITIVE_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         if (head.pos_ not in ("NOUN", "PROPN") and not partitive) or head.ent_type_ in ("PERSON", "DATE", "TIME"):
@@ -441,7 +444,9 @@ def _actors_at(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
     if len(actors) == 1:
         heads = [tok, *(c for c in tok.children if c.dep_ == "appos")]
         for conj in (c for h in heads for c in h.conjuncts):  # "Xi and Putin hailed": both are candidates
-            actors += [a for a in _unique(m.actor for m in mentions_at.get(conj.i, ())) if a.key not in {x.key for x in actors}]
+            # people only: "Craig, leader of X and a former minister" describes one person twice
+            actors += [a for a in _unique(m.actor for m in mentions_at.get(conj.i, ()))
+                       if a.key not in {x.key for x in actors} and (a.key or "").startswith(("person:", "unlisted:"))]
     return actors
 
 

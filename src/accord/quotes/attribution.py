@@ -265,8 +265,11 @@ class QuoteStage(Stage):
                 return None
             if plural.i in mentions_at:
                 actors = _unique(m.actor for m in mentions_at[plural.i])
-                return actors[0] if len(actors) == 1 and actors[0].name is None else None
-            head = plural
+                if len(actors) != 1 or actors[0].name is not None:
+                    return None
+                if actors[0].country is not None:
+                    return actors[0]
+            head = plural  # a group of no stated country: the article's, as below
         partitive = head.lower_ in PARTITIVE_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         if (head.pos_ not in ("NOUN", "PROPN") and not partitive) or head.ent_type_ in ("PERSON", "DATE", "TIME"):
             return None  # a person the actors stage could not place is not to be guessed here

@@ -34,6 +34,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_DETERMINERS = {"two", "both", "neither", "either"}
 PLURAL_PERSON_NOUNS = {"leader", "leaders", "president", "presidents", "men", "heads"}
 PLURAL_COUNTRY_NOUNS = {"country", "countries", "sides", "side", "nations", "nation", "states", "governments"}
+# Mentions of unnamed people and things that belong to a country ("a Lebanese man").
+UNNAMED_OF_COUNTRY = {"placed", "modifier"}
 DATELINE_FOLLOWERS = {":", "-", "—", "–", "(", ","}
 # "the US-backed SDF", "U.N.-backed government": the backer is not the actor the phrase names.
 BACKER_WORDS = {"backed", "sponsored", "funded", "supported", "trained", "armed", "allied", "aligned", "brokered",
@@ -843,10 +845,15 @@ class ActorStage(Stage):
             sector = entity.sector if code == entity.code else (code[len(country or ""):][:3] or None)
         if entity.kind == "group":
             name = None
+        key = entity.key
         if f.how == "role-group":
-            name = None
+            name, key = None, f"group:{code}"
+        elif f.how in UNNAMED_OF_COUNTRY:
+            # "one elderly witness in Kabul", "a Lebanese man": of the country, not the country
+            # itself, so no name, and no coreference with the country's own mentions.
+            name, key = None, f"{f.how}:{code}:{f.start}"
         return Actor(text=text, span=span, name=name, code=code, country=country, sector=sector,
-                     key=entity.key if f.how != "role-group" else f"group:{code}", role=f.role)
+                     key=key, role=f.role)
 
     def _to_mentions(self, document: Document, found: list[_Found], sent_of: list[int]) -> list[Mention]:
         doc = document.doc

@@ -437,6 +437,13 @@ class PersonLinker:
         unnamed = self.lex["unnamed"]
         covered = {i for f in self.found for i in range(f.start, f.end)}
         focus = self.focus_country()
+        for f in self.found:
+            # "one elderly witness in Kabul": a person placed by the phrase is an unnamed person of
+            # that country, not the country itself
+            head = doc[f.end - 1]
+            if f.how == "placed" and head.tag_ == "NN" and head.lemma_.lower() in unnamed and f.entity.country:
+                new = self.stage._group(f.start, f.end, f.entity.country, unnamed[head.lemma_.lower()])
+                f.entity, f.how, f.code, f.sector, f.country = new.entity, new.how, new.code, new.sector, new.country
         from ..analysis.quotation import quoted_tokens
         inside = quoted_tokens(doc)
         for tok in doc:

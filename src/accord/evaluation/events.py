@@ -100,9 +100,10 @@ def main_detection(doc: Document) -> Detection | None:
 
 
 def plover_main(doc: Document) -> Detection | None:
-    """The main detection among those PLOVER has a type for: PLOVER drops CAMEO 01 (statements)
+    """The main detection among those PLOVER has a type for (by the code each counts as, `coded_as`:
+    a statement that makes a demand is one): PLOVER drops CAMEO 01 (statements)
     and 02 (appeals), so a sentence's PLOVER event is never one of those when another is there."""
-    typed = [d for d in doc.detections if lookup(d.code).plover != DROPPED]
+    typed = [d for d in doc.detections if lookup(d.coded_as).plover != DROPPED]
     return rules_main(typed) if typed else rules_main(doc.detections)
 
 

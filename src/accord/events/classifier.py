@@ -99,7 +99,9 @@ def rules_main(detections: Iterable[Any]) -> Any | None:
     detections = list(detections)
     if not detections:
         return None
-    return max(detections, key=lambda d: (-getattr(d, "level", 0), not getattr(d, "frame", False), not d.negated,
+    # A negated event that counts as a refusal ("will not accept" -> 12x) is no negated event.
+    return max(detections, key=lambda d: (-getattr(d, "level", 0), not getattr(d, "frame", False),
+                                          not (d.negated and getattr(d, "coded_as", d.code) == d.code),
                                           (d.source_span is not None) + (d.target_span is not None),
                                           d.specificity, -d.trigger[0]))
 

@@ -183,7 +183,7 @@ class EventStage(Stage):
             if pattern.objects:
                 for child in verb.children:
                     if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in pattern.objects \
-                            and pattern.fits(child):
+                            and pattern.fits(child) and all(_has_argument(verb, spec) for spec in pattern.needs):
                         return _Candidate(pattern, verb, child, rule=[pattern.describe()])
                 continue
             if pattern.via:
@@ -425,13 +425,11 @@ class EventStage(Stage):
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in m.threat_verbs:
             return threat_code(cand.code)
-        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in m.reporting_verbs \
-                and any(c.dep_ == "aux" and c.lower_ in m.obligation_aux for c in verb.children):
-            speaker, _ = subject_of(verb.head)
-            subject, _ = subject_of(verb)
-            if subject is not None and (speaker is None or subject.lower_ not in ("i", "we")
-                                        and subject.i not in {t.i for t in speaker.subtree}):
-                return demand_code(cand.code)
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in m.reporting_verbs and _obliges_another(verb, m):
+            return demand_code(cand.code)
+        if cand.code.startswith("01") and verb.lemma_.lower() in m.reporting_verbs \
+                and any(c.dep_ == "ccomp" and _obliges_another(c, m) for c in verb.children):
+            return "100"  # "reiterated that Libya must hand over the suspects": a demand
         return None
 
     def _refusal(self, cand: _Candidate) -> bool:
@@ -667,6 +665,18 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 cand.target_tok, cand.targets = pobj, _actors_of(pobj, mentions_at)
                 cand.rule.append("tgt=attitude-object")
                 break
+
+
+def _obliges_another(clause: Any, m: Modality) -> bool:
+    """A reported clause that puts an obligation ("must", "should") on someone other than the
+    speaker ("Russia said Sudan must return the helicopter")."""
+    if not any(c.dep_ == "aux" and c.lower_ in m.obligation_aux for c in clause.children):
+        return False
+    speaker, _ = subject_of(clause.head)
+    subject, _ = subject_of(clause)
+    if subject is None or subject.lower_ in ("i", "we"):
+        return False
+    return speaker is None or subject.i not in {t.i for t in speaker.subtree}
 
 
 def _conditional(verb: Any, m: Modality) -> bool:

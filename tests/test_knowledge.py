@@ -351,6 +351,27 @@ def test_no_historical_person_is_a_place_or_an_organisation(kb):
     assert {e.country for e in historical if e.name == "Xanana Gusmao"} <= {"TLS", "IDN"}
 
 
+def test_people_of_states_that_split_are_one_person(kb):
+    # CountryInfo files Salva Kiir under Sudan (first vice president) and South Sudan (president)
+    hits = [k for k, _ in kb.lookup("Salva Kiir") if k.startswith("person:")]
+    assert len(hits) == 1
+    kiir = hits[0]
+    assert kb.entity(kiir).country == "SSD"
+    assert kb.person_code(kiir, D(2008, 6, 1)) == "SDNGOV"  # the vice presidency is Sudan's
+    assert keys(kb.holders("SDN", "vice_president", D(2008, 6, 1))) == [kiir]
+    assert kb.person_code(kiir, D(2011, 9, 1)) == "SSDGOV"
+    assert kb.code_country(kb.person_code(kiir, D(2018, 6, 1))) == "SSD"  # after the source ends
+    assert {e.country for e in kb.entities("person") if e.name == "Xanana Gusmao"} == {"TLS"}
+
+
+def test_soviet_union_is_russia_and_arabic_article_variants(kb):
+    for surface in ("the Soviet Union", "USSR", "Soviet"):
+        assert [k for k, _ in kb.lookup(surface)] == ["country:RUS"], surface
+    # "Omar al Bashir" (CountryInfo) is matched as news writes it, with the hyphen
+    hyphened = {kb.entity(k).country for s, k, _ in kb.aliases() if s == "Omar al-Bashir"}
+    assert hyphened == {"SDN"}
+
+
 # ------------------------------------------------------------------------ organisations
 def org_of(kb, surface):
     hits = [kb.entity(k) for k, _ in kb.lookup(surface) if k.startswith("org:")]

@@ -16,7 +16,8 @@ historical_people.tsv
     (petrarch-dictionaries/Phoenix.Countries.actors.txt) and CountryInfo.120116.txt (<Leaders>
     and <Government> blocks), one row per office interval. Coverage ends about 2014; an office
     still open when the source was compiled ends at the source's compilation date with
-    open_end=1. Places, organisations and titles read as people are left out.
+    open_end=1. Places, organisations and titles read as people are left out. A person with
+    offices in a state and in its successor (country_aliases.yaml `successions`) is one person.
 
 agents.tsv
     The agent nouns of Phoenix.agents.txt (noun, plural, sector), for KnowledgeBase.role_for.
@@ -611,6 +612,36 @@ def good_alias(raw: str) -> bool:
     return not re.search(r'[\d(),/"]', raw)
 
 
+def successions(out: Path) -> list[tuple[str, str]]:
+    """(earlier state, later state) pairs of country_aliases.yaml's `successions`, in file order."""
+    curated = yaml.safe_load((out / "country_aliases.yaml").read_text(encoding="utf-8"))
+    return [(s["before"], s["after"]) for s in curated.get("successions") or []]
+
+
+def merge_successions(persons: dict[tuple[str, str], dict], pairs: list[tuple[str, str]]) -> None:
+    """One person for someone who held office in a state and in the state that split from or
+    succeeded it (Salva Kiir: Sudan's first vice president, then South Sudan's president): the
+    sources file them under each country as two people. The merged person is the later state's;
+    each office keeps its own code (SDNGOV for the vice presidency). Only full names (two words
+    or more) tie the two."""
+    for before, after in pairs:
+        earlier = {id(p): p for (_, iso3), p in persons.items() if iso3 == before}.values()
+        for p in list(earlier):
+            q = next((persons[(norm(n), after)] for n in p["names"]
+                      if len(norm(n).split()) >= 2 and (norm(n), after) in persons), None)
+            if q is None or q is p:
+                continue
+            for n in p["names"]:
+                if n not in q["names"]:
+                    q["names"].append(n)
+            q["offices"].extend(p["offices"])
+            for k, v in list(persons.items()):
+                if v is p:
+                    persons[k] = q
+            for n in p["names"]:
+                persons.setdefault((norm(n), after), q)
+
+
 def build_historical(data: Path, out: Path, countries: list[dict], known: dict[str, set[str]] | None = None,
                      collect: list | None = None, report: dict[str, list[str]] | None = None) -> int:
     """historical_people.tsv; returns the number of rows. known (load_known_names): names that are
@@ -671,6 +702,7 @@ def build_historical(data: Path, out: Path, countries: list[dict], known: dict[s
             continue  # "elite" spans (before/after office) are not offices
         p["offices"].append(r)
 
+    merge_successions(persons, successions(out))
     unique = {id(p): p for p in persons.values()}.values()
     rows = []
     used_keys: dict[str, int] = defaultdict(int)

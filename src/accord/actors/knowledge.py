@@ -161,12 +161,21 @@ def _as_list(value: Any) -> list[str]:
     return [str(v).strip() for v in value if v is not None and str(v).strip()]
 
 
+_ARTICLE_GAP_RE = re.compile(r"(?<=\w )([Aa]l|[Ee]l) (?=[A-Z])")
+
+
 def _variants(surface: str) -> list[str]:
     """The surface itself plus ASCII and apostrophe variants ("Erdoğan" -> "Erdogan")."""
     out = [surface]
     folded = _fold(surface)
     if folded != surface and folded.strip():
         out.append(folded)
+    for s in list(out):
+        # Arabic names are written with and without the article's hyphen: "Omar al Bashir"
+        # (CountryInfo) is "Omar al-Bashir" in the news.
+        hyphened = _ARTICLE_GAP_RE.sub(r"\1-", s)
+        if hyphened != s:
+            out.append(hyphened)
     for s in list(out):
         if "'" in s:
             out.append(s.replace("'", "’"))
@@ -735,7 +744,13 @@ class KnowledgeBase:
                 raise KnowledgeBaseError(f"{source} line {n} ({hkey}): bad date {f[ist]!r} or {f[ien]!r}") from None
             if end < start:
                 raise KnowledgeBaseError(f"{source} line {n} ({hkey}): ends ({end}) before it starts ({start})")
-            office = Office(ekey, f[ic], f[irole], f[ititle], start, end, code, approx=True, source="historical")
+            # The office's own country: a person of a state that split from another (South
+            # Sudan's Salva Kiir) keeps the earlier state's offices (Sudan's vice presidency).
+            office_country = self._split_code(code)[0]
+            if office_country not in self._countries:
+                office_country = f[ic]
+            office = Office(ekey, office_country, f[irole], f[ititle], start, end, code, approx=True,
+                            source="historical")
             by_key.setdefault(ekey, []).append(office)
             if office.role:
                 self._historical.setdefault((office.country, office.role), []).append(office)

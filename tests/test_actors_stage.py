@@ -259,3 +259,23 @@ def test_a_named_community_stays_without_a_country(nlp):
     text = "John Bolton met Israeli officials. Jewish leaders said they hoped Bolton would help."
     ms = by_text(mentions(nlp, text))
     assert ms["Jewish leaders"][0].country is None, ms
+
+
+@pytest.mark.parametrize("text, phrase, code", [
+    ("The United Nations' Mideast envoy is expressing his concern.", "The United Nations' Mideast envoy", "IGOUNO"),
+    ("The EU's Balkans envoy arrived in Belgrade.", "The EU's Balkans envoy", "IGOEUREEC"),
+    ("Russia's UN ambassador said no.", "Russia's UN ambassador", "RUSGOV"),
+])
+def test_the_possessor_owns_the_role(nlp, text, phrase, code):
+    # a region or country after the possessor only says where the role works
+    assert by_text(mentions(nlp, text, "2019-01-01"))[phrase][0].code == code
+
+
+def test_regions_named_with_the_word_region(nlp):
+    # Ethiopia's Afar and Somali regions: "Somali" with "region" is the region, not Somalia
+    ms = by_text(mentions(nlp, "Germany and UNICEF hand over 30 vehicles to support services for children "
+                                "in Afar and Somali regions.", "2019-01-01"))
+    assert ms["children"][0].country == "ETH"
+    assert ms["Somali regions"][0].country == "ETH"
+    assert by_text(mentions(nlp, "Somali troops attacked a base."))["Somali troops"][0].country == "SOM"
+    assert by_text(mentions(nlp, "Fighting spread in the Tigray region."))["Tigray"][0].country == "ETH"

@@ -30,6 +30,8 @@ ACTORS = ROOT / "src" / "accord" / "resources" / "actors"
     ("western Mosul", "IRQ"),
     ("South Ossetia", "GEO"),    # disputed territories: the de jure country (places_curated.yaml)
     ("Nagorno - Karabakh", "AZE"),
+    ("Tigray", "ETH"),           # news names of regions ISO 3166-2 spells otherwise
+    ("Somali Region", "ETH"),
     ("Moscow", "RUS"),           # a large city still wins over namesakes
     ("Jordan", "JOR"),
 ])

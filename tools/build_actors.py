@@ -1766,6 +1766,10 @@ def build_places(data: Path, out: Path, countries: list[dict]) -> int:
         if iso3 not in iso_of:
             raise SystemExit(f"places_curated.yaml: {name}: unknown country {iso3}")
         claims[norm(name)] = {iso3: (name, "disputed", "curated")}  # the de jure country wins
+    for name, iso3 in sorted((curated.get("regions") or {}).items()):
+        if iso3 not in iso_of:
+            raise SystemExit(f"places_curated.yaml: {name}: unknown country {iso3}")
+        claims[norm(name)] = {iso3: (name, "region", "curated")}  # the news name of a region
     rows = []
     for key in sorted(claims):
         by_country = claims[key]

@@ -153,6 +153,10 @@ class ActorStage(Stage):
             cues = self._country_cues(doc, head, left, role_start, by_token)
             from_cues = False
             org = self._org_cue(doc, left, role_start, by_token)
+            if org is not None and cues and _is_possessor(doc, org.end) and all(org.end <= c.start for c, _ in cues):
+                # "The United Nations' Mideast envoy": the possessor owns the role; a country or
+                # region after it only says where the role works.
+                cues = []
             if org is not None and not cues:
                 # "FDA officials", "the Taliban spokesman": people of an organisation act for it.
                 consumed.add((org.start, org.end))
@@ -725,6 +729,16 @@ class ActorStage(Stage):
                 continue
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             out.append(_Found(start, ent.end, entity, "place"))
+        taken = covered | {i for f in out for i in range(f.start, f.end)}
+        for tok in doc:  # "Somali regions": a region by its name and the word "region"
+            for start, end, hit in _named_regions(tok):
+                if any(i in taken for i in range(start, end)):
+                    continue
+                try:
+                    entity = self.kb.entity(f"country:{hit.country}")
+                except KeyError:
+                    continue
+                out.append(_Found(start, end, entity, "place"))
         return out
 
     def _org_cue(self, doc: Any, left: int, role_start: int, by_token) -> AliasMatch | None:
@@ -1023,6 +1037,12 @@ def _the_place(ent: Any) -> bool:
         and region(ent.text) is not None
 
 
+def _is_possessor(doc: Any, end: int) -> bool:
+    """Whether the name ending before token `end` is a possessor ("the UN's", "The United Nations'")."""
+    last = doc[end - 1]
+    return last.dep_ == "poss" or (end < len(doc) and doc[end].tag_ == "POS")
+
+
 def _is_backer(doc: Any, end: int) -> bool:
     """The name ending before `end` is the backer in "X-backed ...", not an actor of its own."""
     return end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in BACKER_WORDS
@@ -1097,6 +1117,10 @@ def _place_country(head: Any, depth: int = 0) -> str | None:
                     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
                     text = ent.text if ent is not None and ent.label_ in ("GPE", "LOC") else None
                     hit = geocode(text) if text else None
+                    if hit is None and (ent is None or ent.label_ == "NORP"):
+                        hit = region(tok.text)  # "children in Afar": a region named like its people
+                    if hit is None:
+                        hit = next((h for _, _, h in _named_regions(pobj)), None)
                     if hit is not None and hit.country:
                         return hit.country
                 if depth < 2 and pobj.pos_ == "NOUN":
@@ -1104,6 +1128,27 @@ def _place_country(head: Any, depth: int = 0) -> str | None:
                     if found is not None:
                         return found
     return None
+
+
+REGION_NOUNS = {"region", "province", "state"}
+
+
+def _named_regions(tok: Any) -> list[tuple[int, int, Any]]:
+    """The regions a "<Name> region(s)" phrase names, as (start, end, place): "Somali regions" is
+    Ethiopia's Somali Region, "Afar and Somali regions" two of them. The name is looked up with
+    the noun, so that a name that is also a nationality adjective is read as the region."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in REGION_NOUNS:
+        return []
+    names = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()]
+    for c in list(names):
+        names.extend(x for x in c.conjuncts if x.i < tok.i and x not in names and x.text[:1].isupper())
+    out = []
+    for c in sorted(names, key=lambda c: c.i):
+        hit = region(f"{c.text} Region") or region(f"{c.text} {tok.lemma_.lower()}")
+        if hit is not None and hit.country:
+            last = max(n.i for n in names)
+            out.append((c.i, tok.i + 1 if c.i == last else c.i + 1, hit))
+    return out
 
 
 def _is_dateline(doc: Any, start: int, end: int) -> bool:

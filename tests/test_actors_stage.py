@@ -279,3 +279,14 @@ def test_regions_named_with_the_word_region(nlp):
     assert ms["Somali regions"][0].country == "ETH"
     assert by_text(mentions(nlp, "Somali troops attacked a base."))["Somali troops"][0].country == "SOM"
     assert by_text(mentions(nlp, "Fighting spread in the Tigray region."))["Tigray"][0].country == "ETH"
+
+
+@pytest.mark.parametrize("text, phrase, country", [
+    # coordinated with an actor of a country
+    ("KRG President Masoud Barzani and top Kurdish officials rejected the demand.", "top Kurdish officials", "IRQ"),
+    # the place its clause's event happens in
+    ("Rohingya insurgents ambushed a military vehicle in Myanmar's Rakhine State.", "Rohingya insurgents", "MMR"),
+    ("Jewish leaders condemned the attack.", "Jewish leaders", None),  # nothing places them
+])
+def test_a_group_named_by_its_community(nlp, text, phrase, country):
+    assert by_text(mentions(nlp, text, "2019-01-01"))[phrase][0].country == country

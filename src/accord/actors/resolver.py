@@ -180,7 +180,8 @@ class ActorStage(Stage):
                     # "Authorities ease curfew as businesses reopen in Amman": an unnamed group
                     # belongs to the one country its sentence names, if it names exactly one.
                     pending_context.append((head, left, sector, True))
-                elif head.dep_ in ("nsubj", "nsubjpass") and sector and not any(
+                elif (head.dep_ in ("nsubj", "nsubjpass") or (
+                        head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass"))) and sector and not any(
                         c.lower_ in PLURAL_DETERMINERS or c.dep_ == "nummod" for c in head.lefts):
                     # "a law enforcement official said": an actor of known kind, country unknown.
                     someone_elses = any(_names_community(c) or (c.dep_ == "amod" and c.lower_ in _anaphora()["not_local"])
@@ -527,6 +528,10 @@ class ActorStage(Stage):
             if head.i in covered:
                 continue
             if not may_take_country:
+                country = self._community_country(head, found)
+                if country is not None:
+                    out.append(self._group(left, head.i + 1, country, sector))
+                    continue
                 entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
                                 sector=sector, code=sector)
                 out.append(_Found(left, head.i + 1, entity, "role-group", code=sector, sector=sector, country=None,
@@ -552,6 +557,31 @@ class ActorStage(Stage):
                                 sector=sector, code=sector)
                 out.append(_Found(left, head.i + 1, entity, "role-group", code=sector, sector=sector, country=None))
         return out
+
+    def _community_country(self, head: Any, found: list[_Found]) -> str | None:
+        """The country of a group named by its community ("Rohingya insurgents", "top Kurdish
+        officials"), which no nationality fixes: the country of the actor it is coordinated
+        with ("KRG President Masoud Barzani and top Kurdish officials"), else of the place its
+        clause's event happens in ("... ambushed a military vehicle in Myanmar's Rakhine State").
+        A group marked as foreign ("foreign journalists") has none."""
+        if not any(_names_community(c) for c in head.lefts):
+            return None
+        if head.dep_ == "conj":
+            partner = head.head
+            country = next((f.country or f.entity.country for f in found
+                            if f.start <= partner.i < f.end and f.entity.kind in ("person", "org", "group", "country")
+                            and (f.country or f.entity.country)), None)
+            if country is not None:
+                return country
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else (
+            head.head.head if head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass") else None)
+        if verb is None or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        for node in [verb, *(c for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))]:
+            country = _place_country(node)
+            if country is not None:
+                return country
+        return None
 
     def _apposition(self, head: Any, found: list[_Found], by_token) -> tuple[str | None, str | None, str] | None:
         """(country, sector, code) from "Name, the <country/organisation> <role>"."""

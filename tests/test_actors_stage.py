@@ -290,3 +290,10 @@ def test_regions_named_with_the_word_region(nlp):
 ])
 def test_a_group_named_by_its_community(nlp, text, phrase, country):
     assert by_text(mentions(nlp, text, "2019-01-01"))[phrase][0].country == country
+
+
+def test_inspiration_is_no_actor_and_let_free_is_a_verb(nlp):
+    # "Tunisia-inspired" names no second actor of the clause, "free" is the verb's particle
+    ms = by_text(mentions(nlp, "Yemen let free activists in the face of Tunisia-inspired protesters.", "2011-01-01"))
+    assert ms["activists"][0].country == "YEM"
+    assert "Tunisia" not in ms

@@ -39,7 +39,7 @@ UNNAMED_OF_COUNTRY = {"placed", "modifier"}
 DATELINE_FOLLOWERS = {":", "-", "—", "–", "(", ","}
 # "the US-backed SDF", "U.N.-backed government": the backer is not the actor the phrase names.
 BACKER_WORDS = {"backed", "sponsored", "funded", "supported", "trained", "armed", "allied", "aligned", "brokered",
-                "mediated", "installed", "recognised", "recognized"}
+                "mediated", "installed", "recognised", "recognized", "inspired", "influenced"}
 STANCE_PREFIXES = {"pro", "anti", "non"}
 # Water and landforms named after a country: "the South China Sea" is not China.
 FEATURE_WORDS = {"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "river", "lake", "basin", "trench",
@@ -974,6 +974,8 @@ def _np_left(head: Any) -> int:
         if child.dep_ in NP_LEFT_DEPS:
             if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 continue  # a misparsed clause ("police ... detained supporters"), not a modifier
+            if child.lower_ in ("free", "loose") and child.i > 0 and child.doc[child.i - 1].lemma_ in ("let", "set", "cut"):
+                continue  # "Yemen let free activists": the verb's particle, parsed as an adjective
             left = min(left, child.left_edge.i)
     return left
 

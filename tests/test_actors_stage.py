@@ -297,3 +297,12 @@ def test_inspiration_is_no_actor_and_let_free_is_a_verb(nlp):
     ms = by_text(mentions(nlp, "Yemen let free activists in the face of Tunisia-inspired protesters.", "2011-01-01"))
     assert ms["activists"][0].country == "YEM"
     assert "Tunisia" not in ms
+
+
+@pytest.mark.parametrize("text, code", [
+    ("AFP will investigate reports of abuses by the military in Mindanao.", "PHLMIL"),  # a Philippine story
+    ("AFP reported that the talks in Syria failed.", "FRAMED"),  # the news agency
+    ("MANILA (AFP) - Troops clashed with rebels in Mindanao on Monday.", "FRAMED"),  # its credit line
+])
+def test_a_short_form_of_two_organisations_by_the_article_country(nlp, text, code):
+    assert by_text(mentions(nlp, text, "2019-01-01"))["AFP"][0].code == code

@@ -330,10 +330,35 @@ class ActorStage(Stage):
                 if choice is not None:
                     named_in_full.add(choice.key)
             else:
-                choice = group[0]
+                choice = self._by_article_country(doc, group, raw)
             if choice is not None:
                 out.append(choice)
         return out
+
+    def _by_article_country(self, doc: Any, group: list[AliasMatch], raw: list[AliasMatch]) -> AliasMatch:
+        """One of several organisations with the same short form: the one whose country the
+        article names (AFP in a story on Mindanao is the Armed Forces of the Philippines), else
+        the one with no country or of the most common reading (Agence France-Presse)."""
+        if len(group) == 1:
+            return group[0]
+        kb = self.kb
+        m0 = group[0]
+        credit = m0.start >= 2 and doc[m0.start - 1].text == "(" and m0.end < len(doc) and doc[m0.end].text == ")" \
+            and doc[m0.start - 2].text.isupper()  # "MANILA (AFP) -": the agency's credit line
+        if credit:
+            return next((m for m in group if kb.entity(m.key).kind == "media"), m0)
+        named = {kb.entity(m.key).country for m in raw
+                 if kb.entity(m.key).kind in ("country", "seat") and m not in group and kb.entity(m.key).country}
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC"):
+                hit = geocode(ent.text)
+                if hit is not None and hit.country:
+                    named.add(hit.country)
+        local = [m for m in group if kb.entity(m.key).country in named]
+        if len(local) == 1:
+            return local[0]
+        others = [m for m in group if kb.entity(m.key).kind != "seat"]  # a seat's short form is the rarer reading
+        return others[0] if others else group[0]
 
     def _role_at(self, doc: Any, head: Any) -> tuple[int, str | None, str | None]:
         """The longest role phrase ending at `head` ("foreign minister", "president")."""

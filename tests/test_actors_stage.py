@@ -306,3 +306,10 @@ def test_inspiration_is_no_actor_and_let_free_is_a_verb(nlp):
 ])
 def test_a_short_form_of_two_organisations_by_the_article_country(nlp, text, code):
     assert by_text(mentions(nlp, text, "2019-01-01"))["AFP"][0].code == code
+
+
+def test_the_international_red_cross_and_its_president(nlp):
+    # an official of an international NGO takes the NGO's label, not the clause's country
+    ms = by_text(mentions(nlp, "Francesco Rocca, the president of International Red Cross, called on the "
+                                "Italian government to let the ship dock.", "2019-01-01"))
+    assert ms["Francesco Rocca"][0].code == "NGOHLHIRC" and ms["Francesco Rocca"][0].country is None

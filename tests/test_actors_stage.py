@@ -313,3 +313,13 @@ def test_the_international_red_cross_and_its_president(nlp):
     ms = by_text(mentions(nlp, "Francesco Rocca, the president of International Red Cross, called on the "
                                 "Italian government to let the ship dock.", "2019-01-01"))
     assert ms["Francesco Rocca"][0].code == "NGOHLHIRC" and ms["Francesco Rocca"][0].country is None
+
+
+def test_a_diplomats_counterpart_takes_no_country_from_the_diplomat(nlp):
+    ms = by_text(mentions(nlp, "Taiwan Representative Bi-khim Hsiao expressed condolences to the family of "
+                                "Supreme Court Justice Jane Doe.", "2020-09-20"))
+    justice = next(a for t, acts in ms.items() if "Jane Doe" in t for a in acts)
+    assert justice.country != "TWN"
+    # a domestic subject still places the people of its clause
+    ms = by_text(mentions(nlp, "Russian police detained supporters of opposition leader Alexei Navalny."))
+    assert ms["opposition leader Alexei Navalny"][0].country == "RUS"

@@ -69,7 +69,7 @@ def _anaphora() -> dict[str, Any]:
     data = yaml.safe_load(files("accord").joinpath("resources", "actors", "anaphora.yaml").read_text("utf-8"))
     return {"igo": frozenset(data.get("igo", ())), "country": frozenset(data.get("country", ())),
             "allies": frozenset(data.get("allies", ())), "allies_region": data.get("allies_region"),
-            "not_local": frozenset(data.get("not_local", ()))}
+            "not_local": frozenset(data.get("not_local", ())), "diplomats": frozenset(data.get("diplomats", ()))}
 
 
 @lru_cache(maxsize=4)
@@ -504,7 +504,7 @@ class ActorStage(Stage):
                 named = [(doc[m.end - 1], self.kb.entity(m.key).country) for t in ent.sent
                          for m in by_token.get(t.i, ()) if m.end - 1 == t.i and not (left <= t.i < ent.end)
                          and self.kb.entity(m.key).kind in ("country", "seat") and self.kb.entity(m.key).country]
-                here = _clause_countries(head, named)
+                here = _clause_countries(head, named) - _diplomat_subject_countries(head, named)
                 country = here.pop() if len(here) == 1 else None
                 code = f"{country}{sector}" if country else sector
             entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
@@ -1025,6 +1025,23 @@ def _clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
         verb = _clause_verb(tok)
         countries = {c for t, c in named if verb is not None and getattr(_clause_verb(t), "i", -1) == verb.i}
     return countries
+
+
+def _diplomat_subject_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
+    """The country of a diplomat who is the subject of `tok`'s clause while `tok` is not: a
+    representative's counterparts are not of the representative's country."""
+    verb = _clause_verb(tok)
+    if verb is None:
+        return set()
+    diplomats = _anaphora()["diplomats"]
+    out: set[str] = set()
+    for subj in verb.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or tok in subj.subtree:
+            continue
+        words = list(subj.subtree)
+        if any(w.lemma_.lower() in diplomats or w.lower_ in diplomats for w in words):
+            out |= {c for t, c in named if t in words}
+    return out
 
 
 def _same_clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:

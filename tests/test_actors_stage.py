@@ -323,3 +323,9 @@ def test_a_diplomats_counterpart_takes_no_country_from_the_diplomat(nlp):
     # a domestic subject still places the people of its clause
     ms = by_text(mentions(nlp, "Russian police detained supporters of opposition leader Alexei Navalny."))
     assert ms["opposition leader Alexei Navalny"][0].country == "RUS"
+
+
+def test_adherents_of_a_movement_coordinated_with_a_government(nlp):
+    ms = by_text(mentions(nlp, "Nepal's government and former rebel Maoists signed a peace deal.", "2006-11-21"))
+    [maoists] = [a for t, acts in ms.items() if "Maoists" in t for a in acts]
+    assert maoists.country == "NPL" and maoists.code == "NPLREB"

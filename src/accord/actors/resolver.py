@@ -243,6 +243,7 @@ class ActorStage(Stage):
         found.extend(self._marked_things(doc, modifiers, found))
         found.extend(self._placed_subjects(doc, found))
         found.extend(self._context_groups(pending_context, found))
+        found.extend(self._movements(doc, found))
         self._locate_transnational(doc, found)
         found.extend(self._placed_organisations(doc, found))
         found = _acronyms_introduced(doc, found)
@@ -581,6 +582,27 @@ class ActorStage(Stage):
                 entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
                                 sector=sector, code=sector)
                 out.append(_Found(left, head.i + 1, entity, "role-group", code=sector, sector=sector, country=None))
+        return out
+
+    def _movements(self, doc: Any, found: list[_Found]) -> list[_Found]:
+        """Adherents of a movement, named as a people ("former rebel Maoists", tagged NORP) and
+        marked by a role word that gives their sector, coordinated with an actor of a country
+        ("Nepal's government and former rebel Maoists"): a group of that country."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        out: list[_Found] = []
+        for tok in doc:
+            if tok.i in covered or tok.dep_ != "conj" or tok.pos_ != "PROPN" or tok.ent_type_ != "NORP" \
+                    or tok.tag_ not in ("NNPS", "NNS") and not tok.text.endswith("s"):
+                continue
+            sector = next((hit[1] for c in tok.lefts if c.dep_ in ("compound", "amod")
+                           for hit in [self._role_for(c.lower_)] if hit and hit[1]), None)
+            if sector is None:
+                continue
+            partner = tok.head
+            country = next((f.country or f.entity.country for f in found if f.start <= partner.i < f.end
+                            and (f.country or f.entity.country)), None)
+            if country is not None:
+                out.append(self._group(_np_left(tok), tok.i + 1, country, sector))
         return out
 
     def _community_country(self, head: Any, found: list[_Found]) -> str | None:

@@ -54,6 +54,36 @@ def lexicon() -> dict[str, Any]:
             "abbreviations": {k.lower(): v for k, v in (data.get("abbreviations") or {}).items()}}
 
 
+@lru_cache(maxsize=1)
+def organisation_nouns() -> dict[str, str]:
+    """Noun -> CAMEO code part for kinds of organisation ("website" -> MED)."""
+    data = yaml.safe_load(files("accord").joinpath("resources", "actors", "organisation_nouns.yaml").read_text("utf-8"))
+    return {w.lower(): sector for sector, words in data.items() for w in words}
+
+
+def describing_noun(head: Any) -> Any | None:
+    """The common noun that says what a name is: "the investigative website Bellingcat",
+    "Bellingcat, an investigative website", "the Bellingcat website"."""
+    candidates = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ in ("appos", "compound") and head.head.i != head.i:
+        candidates.append(head.head)
+    return next((t for t in candidates if t.pos_ == "NOUN" and t.text[:1].islower()), None)
+
+
+def organisation_kind(doc: Any, start: int, end: int) -> tuple[str, Any | None] | None:
+    """(CAMEO code part, describing noun) when the words say the name doc[start:end] is an
+    organisation: a noun of a kind of organisation describes it, or its own last word is one
+    ("Migration Policy Institute")."""
+    nouns = organisation_nouns()
+    noun = describing_noun(doc[end - 1])
+    if noun is not None and noun.lemma_.lower() in nouns:
+        return nouns[noun.lemma_.lower()], noun
+    last = doc[end - 1]
+    if end - start >= 2 and last.lemma_.lower() in nouns:
+        return nouns[last.lemma_.lower()], None
+    return None
+
+
 @lru_cache(maxsize=512)
 def is_country_code(code: str) -> bool:
     """An ISO 3166-1 alpha-3 code, not a CAMEO region ("WEU", "WST") that also has three letters."""
@@ -124,6 +154,7 @@ class PersonLinker:
 
     def run(self) -> list[Any]:
         self._strip_markers()
+        self._organisation_names()
         self._honorific_names()
         self._shared_surnames()
         self._short_forms()
@@ -175,6 +206,42 @@ class PersonLinker:
                 entity = Entity(key=f"unlisted:{name}", kind="person", name=name, country=f.entity.country,
                                 sector=f.entity.sector, code=f.entity.code)
                 self._replace_entity(f.entity.key, entity)
+
+    def _organisation_names(self) -> None:
+        """"the investigative website Bellingcat": a name the recognizer took for a person but
+        that a noun of a kind of organisation describes is that organisation, of the country its
+        description names ("a Britain-based monitor"), else of none. The description is a
+        mention of the same organisation."""
+        doc = self.doc
+        for f in list(self.found):
+            person = f.how == "name-unlisted" and f.entity.key.startswith("unlisted:")
+            if not (person or f.how == "org-named") or (
+                    f.start > 0 and doc[f.start - 1].lower_ in self.lex["honorifics"]):
+                continue
+            kind = organisation_kind(doc, f.start, f.end)
+            if kind is None or kind[1] is None:
+                continue  # a person's name may end in "Church" or "Bank": only a description says
+            sector, noun = kind
+            entity = f.entity
+            if person:
+                entity = Entity(key=f"unlisted-org:{f.entity.name}", kind="org", name=f.entity.name,
+                                country=None, sector=sector, code=sector)
+                phrase = {t.i for t in noun.subtree} - set(range(f.start, f.end))
+                countries = {g.entity.country for g in self.found if g.start in phrase and g.how in ("name", "place")
+                             and g.entity.kind in ("country", "seat") and g.entity.country}
+                if any(doc[i].ent_type_ in ("GPE", "NORP") for i in phrase):
+                    # "the Venezuelan website": the phrase took its country from its adjective
+                    countries |= {g.country or g.entity.country for g in self.found if g.end - 1 == noun.i
+                                  and (g.how.startswith("role") or g.how == "modifier") and (g.country or g.entity.country)}
+                if len(countries) == 1:
+                    country = countries.pop()
+                    entity = Entity(key=entity.key, kind="org", name=entity.name, country=country, sector=sector,
+                                    code=f"{country}{sector}")
+            old = f.entity.key
+            for g in self.found:
+                if g.entity.key == old or ((g.how.startswith("role") or g.how == "modifier") and g.end - 1 == noun.i):
+                    g.entity, g.how = entity, "org-named"
+                    g.code = g.sector = g.country = g.name = g.role = None
 
     def _honorific_names(self) -> None:
         """"Mr Conway" is a person, not the town of Conway."""

@@ -570,7 +570,9 @@ class ActorStage(Stage):
 
     def _organisations(self, doc: Any, found: list[_Found], by_token) -> list[_Found]:
         """Organisations the knowledge base does not list but whose name says where they are
-        from: "the Hungarian Civil Liberties Union", "the California Farm Bureau Federation"."""
+        from ("the Hungarian Civil Liberties Union", "the California Farm Bureau Federation") or
+        what they are ("the investigative website Bellingcat", "the Migration Policy Institute":
+        no country unless the text gives one)."""
         covered = {i for f in found for i in range(f.start, f.end)}
         out: list[_Found] = []
         for ent in doc.ents:
@@ -590,14 +592,24 @@ class ActorStage(Stage):
                         country = hit.country
                 if country:
                     break
-            if country is None:
-                continue
             hit = self._role_for(ent[-1].lower_) or self._role_for(ent[-1].lemma_.lower())
             sector = hit[1] if hit and hit[1] else None
-            code = f"{country}{sector}" if sector else country
-            entity = Entity(key=f"unlisted-org:{ent.text}", kind="org", name=ent.text, country=country,
-                            sector=sector, code=code)
+            kind = coref.organisation_kind(doc, ent.start, ent.end)
+            if country is None and kind is None:
+                continue  # nothing says where it is from or what it is
+            if country is None and kind[1] is not None:
+                # "Sentry, a British monitoring group": the country its description names
+                named = {self.kb.entity(m.key).country for t in kind[1].subtree if not ent.start <= t.i < ent.end
+                         for m in by_token.get(t.i, ()) if self.kb.entity(m.key).kind in COUNTRY_LIKE}
+                named.discard(None)
+                country = named.pop() if len(named) == 1 else None
+            if sector is None and kind is not None:
+                sector = kind[0]
+            code = f"{country or ''}{sector or ''}"
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            name = doc[start:ent.end].text
+            entity = Entity(key=f"unlisted-org:{name}", kind="org", name=name, country=country,
+                            sector=sector, code=code)
             out.append(_Found(start, ent.end, entity, "org-named"))
         return out
 
@@ -763,10 +775,14 @@ class ActorStage(Stage):
             prior = [f for f in found if f.end <= tok.i]
             low = tok.lower_
             if tok.pos_ == "PRON" and low == "it" and tok.dep_ == "nsubj" and not quote_depth[tok.i] \
-                    and tok.head.morph.get("VerbForm") != ["Inf"] and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children):
+                    and tok.head.morph.get("VerbForm") != ["Inf"] and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children) \
+                    and not _pleonastic(tok):
                 # "China engages with the body even as it has objected": a finite clause's "it"
                 # is the nearest subject that is a country or organisation.
-                antecedent = _salient_subject(doc, tok, prior, ("country", "igo", "org", "seat"))
+                # An "it" already resolved counts too: "Bellingcat says … It adds … it suggests".
+                chain = sorted(prior + [f for f in extra if f.how == "pronoun" and f.end <= tok.i],
+                               key=lambda f: f.start)
+                antecedent = _salient_subject(doc, tok, chain, ("country", "igo", "org", "seat"))
                 if antecedent is not None:
                     extra.append(_Found(tok.i, tok.i + 1, antecedent.entity, "pronoun",
                                         code=antecedent.code, sector=antecedent.sector))
@@ -1107,13 +1123,30 @@ def _definite_description(tok: Any) -> bool:
         c.dep_ in ("det", "amod") and c.pos_ in ("DET", "ADJ") for c in lefts)
 
 
+PLEONASTIC_VERBS = {"be", "seem", "appear", "emerge", "remain", "become", "happen", "look"}
+
+
+def _pleonastic(it: Any) -> bool:
+    """"it appears that …", "it is possible to …": an "it" that stands for the clause after it
+    (Lappin & Leass 1994's pleonastic pronouns) refers to no actor."""
+    verb = it.head
+    if verb.lemma_.lower() not in PLEONASTIC_VERBS:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "csubj", "xcomp")]
+    for c in verb.children:
+        if c.dep_ in ("acomp", "attr"):
+            clauses += [g for g in c.children if g.dep_ in ("ccomp", "xcomp", "csubj")]
+    return any(c.i > it.i for c in clauses)
+
+
 def _salient_subject(doc: Any, tok: Any, prior: list[_Found], kinds: tuple[str, ...]) -> _Found | None:
     window = _sentences_back(doc, tok, 1)
     for f in reversed(prior):
         if f.start < window:
             break
-        if f.entity.kind in kinds and doc[f.end - 1].dep_ in ("nsubj", "nsubjpass"):
-            return f
+        head = doc[f.end - 1]
+        if f.entity.kind in kinds and head.dep_ in ("nsubj", "nsubjpass") and head.tag_ not in ("NNS", "NNPS"):
+            return f  # "it" is singular: never "firefighters", whose entity is their country
     return None
 
 

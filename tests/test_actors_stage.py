@@ -282,3 +282,11 @@ def test_an_unlisted_organisation_named_by_its_kind_has_no_country_unless_the_te
     ms = by_text(mentions(nlp, "The Migration Policy Institute said the figures were wrong.", "2021-01-01"))
     [org] = ms["Migration Policy Institute"]
     assert org.name == "Migration Policy Institute" and org.country is None and org.code == "NGO"
+
+
+def test_an_indefinite_role_phrase_is_a_member_of_the_group_not_the_office_holder(nlp):
+    text = "A U.S. envoy says a deal has been reached. The US president welcomed it."
+    ms = by_text(mentions(nlp, text, "2026-02-04"))
+    [envoy] = ms["A U.S. envoy"]
+    assert envoy.name is None and envoy.country == "USA" and envoy.code == "USAGOV"
+    assert ms["The US president"][0].name == "Donald Trump"

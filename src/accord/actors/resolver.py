@@ -32,6 +32,7 @@ COUNTRY_LIKE = {"country", "seat", "region"}
 NAMING_ALIAS_KINDS = {"name", "short", "abbrev", "capital", "seat", "surname"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_DETERMINERS = {"two", "both", "neither", "either"}
+INDEFINITE_DETERMINERS = {"a", "an", "another", "some", "any"}
 PLURAL_PERSON_NOUNS = {"leader", "leaders", "president", "presidents", "men", "heads"}
 PLURAL_COUNTRY_NOUNS = {"country", "countries", "sides", "side", "nations", "nation", "states", "governments"}
 # Mentions of unnamed people and things that belong to a country ("a Lebanese man").
@@ -182,6 +183,9 @@ class ActorStage(Stage):
                     pending_context.append((head, left, sector, not named_community))
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
+            # "a U.S. envoy", "an adviser": an indefinite phrase names some member of the group,
+            # not the one holder of the office
+            indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in head.lefts)
             for idx, (cue_match, country) in enumerate(cues):
                 consumed.add((cue_match.start, cue_match.end))
                 start = left if idx == 0 else cue_match.start
@@ -189,7 +193,7 @@ class ActorStage(Stage):
                 if from_cues:  # the head and the country it is from: "Leaders from France"
                     start, end = (left, cue_match.end) if idx == 0 else (cue_match.start, cue_match.end)
                 holder = None
-                if role and not plural:
+                if role and not plural and not indefinite:
                     role_id = kb.leader_role(country) if role == "leader" else role
                     holders = kb.holders(country, role_id, on)
                     if len(holders) == 1:

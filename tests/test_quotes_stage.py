@@ -177,3 +177,20 @@ def test_a_report_speaks_for_whoever_issued_it(nlp):
     [q] = direct(nlp, text)
     assert q.cue == "found" and q.speaker is not None
     assert q.speaker.name is None and q.speaker.country is None and q.speaker.text.endswith("team")
+
+
+def test_a_relative_clause_reports_the_clause_after_it(nlp):
+    # the parser hangs "has been reached" on "expressing"; the envoy's "says" reports it
+    text = ("Nigeria’s government is expressing new concerns about a truce that a British envoy says has been "
+            "reached “in principle” with the rebels on ending the war.")
+    [q] = direct(nlp, text)
+    assert q.cue == "says"
+    assert q.speaker is not None and q.speaker.country == "GBR" and q.speaker.name is None
+
+
+def test_a_quoted_adverb_of_a_verb_with_its_own_object_is_the_outer_speakers(nlp):
+    text = ("The rebel leaders have met officials several times, but last week threatened to quit the talks, "
+            "lambasting the government for changing the rules and “secretly” adding new taxes.")
+    [q] = direct(nlp, text)
+    assert q.cue == "lambasting"
+    assert q.speaker is not None and q.speaker.text == "The rebel leaders"

@@ -168,7 +168,11 @@ class QuoteStage(Stage):
 
     # ---------------------------------------------------------------- cues
     def _is_cue(self, tok: Any) -> bool:
-        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.cue_verbs
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = tok.lemma_.lower()
+        # "lambasting" -> "lambast": the lemmatizer drops a final "e" of verbs it does not know
+        return lemma in self.cue_verbs or (lemma[-1:] not in ("e", "") and lemma + "e" in self.cue_verbs)
 
     def _cue(self, quote: Any) -> tuple[Any | None, str | None, bool]:
         """(cue token, cue text, whether the cue stands right beside the marks)."""
@@ -184,7 +188,8 @@ class QuoteStage(Stage):
             for steps in range(8):
                 if node.head.i == node.i:
                     break
-                node = node.head
+                relative = self._relative_cue_before(node)
+                node = relative if relative is not None else node.head
                 if node.i in inside:
                     continue
                 if node.lower_ == "according" or (node.lower_ == "to" and node.head.lower_ == "according"):
@@ -206,6 +211,22 @@ class QuoteStage(Stage):
                 return tok, "according to", False
         return None, None, False
 
+    def _relative_cue_before(self, clause: Any) -> Any | None:
+        """"a deal that a U.S. envoy says has been reached “in principle”": the parser hangs the
+        reported clause on the main verb, but a relative clause whose reporting verb has no
+        complement of its own and stands right before the clause is the one that reports it."""
+        if clause.dep_ not in ("ccomp", "conj", "advcl") or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        first = clause.left_edge.i
+        if first == 0:
+            return None
+        cue = clause.doc[first - 1]
+        if cue.dep_ != "relcl" or not self._is_cue(cue) or cue.i == clause.head.i:
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "csubj") for c in cue.children):
+            return None
+        return cue
+
     def _trigram(self, quote: Any) -> Any | None:
         """The cue verb right beside the marks: "“…,” said X", "“…,” X said", "X said: “…”"."""
         doc = quote.doc
@@ -219,6 +240,8 @@ class QuoteStage(Stage):
         if i < quote.end + 4:
             for j in range(i, min(len(doc), i + 7)):
                 tok = doc[j]
+                if self._is_cue(tok) and _quote_modifies(tok, set(range(quote.start, quote.end))):
+                    break  # "“unilaterally” adding new subjects": an adverb of the verb, not its speech
                 if self._is_cue(tok):
                     comma = doc.text[quote.end_char : quote.end_char + 1] == ","  # “…,” Elliott said
                     if tok.sent.start != doc[quote.end - 1].sent.start and doc[i].text[:1].isupper() \

@@ -194,3 +194,25 @@ def test_a_quoted_adverb_of_a_verb_with_its_own_object_is_the_outer_speakers(nlp
     [q] = direct(nlp, text)
     assert q.cue == "lambasting"
     assert q.speaker is not None and q.speaker.text == "The rebel leaders"
+
+
+def test_a_voice_purportedly_that_of_someone_is_that_persons_and_the_speaker_after_it(nlp):
+    text = ("The group released an audio message on Monday. “We will not stop,” said the voice on the tape, "
+            "purportedly that of Abu Omar al-Kurdi, who leads the movement. It could not be verified. "
+            "The speaker added: “Our fighters are ready.”")
+    first, second = direct(nlp, text)
+    assert first.speaker is not None and first.speaker.name == "Abu Omar al-Kurdi"
+    assert second.cue == "added" and second.speaker is not None and second.speaker.name == "Abu Omar al-Kurdi"
+
+
+def test_a_voice_without_that_of_keeps_no_owner(nlp):
+    text = "“We will not stop,” said a voice on the tape. Officials said they were studying it."
+    [q] = direct(nlp, text)
+    assert q.speaker is None or q.speaker.name is None
+
+
+def test_the_speaker_of_a_parliament_is_not_the_last_speaker(nlp):
+    text = ("“We need more time,” said Olaf Scholz. The speaker of the Bundestag said: “The vote is on Friday.”")
+    first, second = direct(nlp, text)
+    assert first.speaker.name == "Olaf Scholz"
+    assert second.speaker is None or second.speaker.name != "Olaf Scholz"

@@ -51,7 +51,8 @@ def lexicon() -> dict[str, Any]:
     noun_gender = {w: g for g, words in data["gendered_nouns"].items() for w in words}
     unnamed = {w: sector for sector, words in data["unnamed_people"].items() for w in words}
     return {"honorifics": honorific_gender, "noun_gender": noun_gender, "unnamed": unnamed,
-            "abbreviations": {k.lower(): v for k, v in (data.get("abbreviations") or {}).items()}}
+            "abbreviations": {k.lower(): v for k, v in (data.get("abbreviations") or {}).items()},
+            "voice": frozenset(w.lower() for w in data.get("voice_nouns") or ())}
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +159,7 @@ class PersonLinker:
         self._honorific_names()
         self._shared_surnames()
         self._short_forms()
+        self._voice_owners()
         self._unnamed_people()
         self._role_and_name()
         self._role_anaphora()
@@ -497,6 +499,44 @@ class PersonLinker:
                 continue
             start = lefts[0].i + 1
             self.found.append(_Found(start, tok.i + 1, before[-1].entity, "description"))
+
+    # ------------------------------------------------------ voice owners
+    def _voice_owners(self) -> None:
+        """"said the voice on the message, purportedly that of Abu Bakr al-Baghdadi": the voice
+        is its owner's, a person even when the recognizer missed the name. How sure the text is
+        ("purportedly") is not kept: a speaker has no modality in the record."""
+        from .resolver import _Found
+
+        doc = self.doc
+        voices = self.lex["voice"]
+        for tok in doc:
+            if tok.lower_ not in voices or tok.pos_ != "NOUN":
+                continue
+            end = min(tok.sent.end, tok.i + 14)
+            j = next((k for k in range(tok.i + 1, end - 2) if doc[k].lower_ == "that" and doc[k + 1].lower_ == "of"), None)
+            if j is None or not any(t.text == "," for t in doc[tok.i + 1 : j]) or any(
+                    t.pos_ in ("VERB", "AUX") and t.lower_ not in ("believed", "thought", "said") for t in doc[tok.i + 1 : j]):
+                continue  # only an apposition: "the voice, believed to be that of X"
+            start = stop = j + 2
+            while stop < tok.sent.end and (doc[stop].pos_ == "PROPN" or (doc[stop].text in ("-", "‐") and stop > start)
+                                           or doc[stop].lower_ in NAME_PARTICLES):
+                stop += 1
+            while stop > start and doc[stop - 1].pos_ != "PROPN":
+                stop -= 1
+            if stop - start < 1 or not doc[start].text[:1].isupper():
+                continue
+            owner = next((f for f in self.found if f.start <= stop - 1 < f.end and f.entity.kind == "person"), None)
+            if owner is None:
+                if any(f.start < stop and start < f.end for f in self.found):
+                    continue  # the words name something else the stage found
+                name = plain_name(doc[start:stop].text)
+                entity = Entity(key=f"unlisted:{name}", kind="person", name=name, country=None, sector="CVL",
+                                code="CVL")
+                owner = _Found(start, stop, entity, "name-unlisted")
+                self.found.append(owner)
+            left = min([c.i for c in tok.lefts] + [tok.i])
+            if not any(f.start <= tok.i < f.end for f in self.found):
+                self.found.append(_Found(left, tok.i + 1, owner.entity, "description"))
 
     # --------------------------------------------------- 5. unnamed people
     def _unnamed_people(self) -> None:

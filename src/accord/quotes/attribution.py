@@ -58,6 +58,7 @@ class QuoteStage(Stage):
     def __init__(self) -> None:
         self.cue_verbs, self.cue_phrases, self.indirect_verbs = _cues()
         self._focus: str | None = None  # the article's country, set per document
+        self._last_speaker: Actor | None = None  # the speaker of the quote just before, if near
 
     def process_document(self, document: Document) -> None:
         doc = document.doc
@@ -89,6 +90,9 @@ class QuoteStage(Stage):
             candidates: list[Actor] = []
             speaker = None
             if cue_tok is not None:
+                # "The speaker added:": whoever spoke the quote just before, a few sentences back
+                self._last_speaker = previous.speaker if previous is not None and \
+                    sentence - previous_end_sentence <= 3 else None
                 candidates = self._speakers(cue_tok, cue_text, span, mentions_at)
                 speaker = candidates[0] if len(candidates) == 1 else None
             elif headline is not None:
@@ -344,6 +348,8 @@ class QuoteStage(Stage):
         subject, passive = subject_of(cue)
         if subject is not None and not passive and not (quote.start <= subject.i < quote.end):
             subject = _resolve_relative(subject, cue)
+            if _the_speaker(subject) and self._last_speaker is not None:
+                return [self._last_speaker]
             actors = _actors_at(subject, mentions_at)
             if not actors and subject.dep_ == "dobj" and subject.head.i != cue.i:
                 # "a team issued a report that found “…”": the report speaks for whoever issued it
@@ -381,6 +387,13 @@ class QuoteStage(Stage):
         if j >= 0 and j in mentions_at and not (quote.start <= j < quote.end):
             return _unique(m.actor for m in mentions_at[j])
         return []
+
+
+def _the_speaker(tok: Any) -> bool:
+    """"The speaker added": the one speaking, not a parliament's Speaker ("Speaker Nancy Pelosi",
+    "the speaker of parliament")."""
+    return tok.text.lower() == "speaker" and tok.text[0] == "s" and tok.tag_ == "NN" and \
+        [c.lower_ for c in tok.children] == ["the"]
 
 
 def _focus_country(mentions: list[Mention]) -> str | None:

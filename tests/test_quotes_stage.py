@@ -216,3 +216,24 @@ def test_the_speaker_of_a_parliament_is_not_the_last_speaker(nlp):
     first, second = direct(nlp, text)
     assert first.speaker.name == "Olaf Scholz"
     assert second.speaker is None or second.speaker.name != "Olaf Scholz"
+
+
+def test_a_definite_description_is_the_person_just_introduced_with_a_description(nlp):
+    text = ("Maria, a nurse at the city hospital, said she had not been paid for months. "
+            "“We cannot go on like this,” said the tired mother of three, who asked that her surname be withheld.")
+    [q] = direct(nlp, text)
+    assert q.speaker is not None and q.speaker.name == "Maria"
+
+
+def test_a_definite_description_of_the_wrong_gender_is_someone_else(nlp):
+    text = ("Maria, a nurse at the city hospital, said she had not been paid for months. "
+            "“We cannot go on like this,” said the young father of two.")
+    [q] = direct(nlp, text)
+    assert q.speaker is None or q.speaker.name != "Maria"
+
+
+def test_a_first_name_introduced_with_a_description_is_not_someone_named_later(nlp):
+    text = ("José, a bus driver in Caracas, said he was told to vote. Later in the day, former Spanish prime "
+            "minister José Luis Rodríguez Zapatero arrived in the city. “I will observe the vote,” he said.")
+    ms = {m.text: m.actor for m in run_stages(nlp, text, names=("actors",)).mentions}
+    assert ms["José"].name == "José"

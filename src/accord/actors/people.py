@@ -314,6 +314,9 @@ class PersonLinker:
                 continue  # a full name of its own
             matches = [(start, e) for start, e in full if e.key != f.entity.key and (
                 folded in _surname_forms(e.name) or folded == _fold(_name_words(e.name)[0]))]
+            if _described(self.doc, f):
+                # "José, a Caracas bus driver, said": introduced here, so not someone named later
+                matches = [(start, e) for start, e in matches if start < f.start]
             target = self._nearest(matches, f.start)
             if target is None:
                 continue
@@ -477,28 +480,47 @@ class PersonLinker:
                 r.entity, r.code, r.sector, r.country = g.entity, g.code, g.sector, g.country
 
     def _descriptions(self) -> None:
-        """"the 21-year-old ethnic Chechen said": a definite description by age or origin, as the
-        subject of a clause, is the person who was the subject just before."""
+        """A definite description as the subject of a clause is the person who was the subject
+        just before (within three sentences): by age or origin ("the 21-year-old ethnic Chechen
+        said"), or by a common person noun when that person was introduced with a description
+        of their own ("José, a Caracas bus driver, said …" then "said the young father of two").
+        Office titles are not descriptions here: "the governor" is role anaphora (step 4)."""
         from .resolver import _Found
 
         doc = self.doc
-        covered = {i for f in self.found for i in range(f.start, f.end)}
+        unnamed_at = {f.end - 1: f for f in self.found if f.how == "role-group" and f.entity.kind != "person"
+                      and f.role is None}
+        covered = {i for f in self.found for i in range(f.start, f.end) if f is not unnamed_at.get(f.end - 1)}
         people = sorted((f for f in self._people() if f.how not in ("pronoun", "plural")), key=lambda f: f.start)
+        person_nouns = set(self.lex["noun_gender"]) | {w for w, sector in self.lex["unnamed"].items() if sector == "CVL"}
+        genders = initial_genders(doc, self.found)
         for tok in doc:
             if tok.i in covered or tok.dep_ not in SUBJECT_DEPS or tok.tag_ not in ("NN", "NNP", "JJ"):
                 continue
             lefts = list(tok.lefts)
-            if not lefts or lefts[0].lower_ != "the":
+            if not lefts or lefts[0].lower_ != "the" or any(c.dep_ == "poss" for c in lefts):
                 continue
             aged = any(AGE.fullmatch(c.text) for c in lefts)
-            if not (aged or tok.ent_type_ == "NORP"):
+            office = self.stage._role_for(tok.lemma_.lower())
+            common = tok.lemma_.lower() in person_nouns and (office is None or office[0] is None)
+            if not (aged or tok.ent_type_ == "NORP" or common):
                 continue
             window = _sentence_starts_back(doc, tok, 3)
             before = [f for f in people if window <= f.start < tok.sent.start and _is_subject(doc, f)]
             if not before:
                 continue
+            person = before[-1]
+            if not (aged or tok.ent_type_ == "NORP"):
+                if not any(_described(doc, g) for g in people if g.entity.key == person.entity.key and g.start < tok.i):
+                    continue
+                wanted = self.lex["noun_gender"].get(tok.lemma_.lower())
+                known = genders.get(person.entity.key) or _own_pronoun_gender(doc, person, self.found)
+                if wanted and known and known != wanted:
+                    continue
             start = lefts[0].i + 1
-            self.found.append(_Found(start, tok.i + 1, before[-1].entity, "description"))
+            if tok.i in unnamed_at:
+                self.found.remove(unnamed_at[tok.i])
+            self.found.append(_Found(start, tok.i + 1, person.entity, "description"))
 
     # ------------------------------------------------------ voice owners
     def _voice_owners(self) -> None:
@@ -699,6 +721,27 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
     counts = Counter(person_key(doc, f, links) for f in recent)
     best = max(recent, key=lambda f: (counts[person_key(doc, f, links)], f.start))
     return best
+
+
+def _own_pronoun_gender(doc: Any, f: Any, found: list[Any]) -> str | None:
+    """"Maria, a nurse, said she …": the gender of a he/she after the only person of the sentence."""
+    sent = doc[f.start].sent
+    others = {g.entity.key for g in found if sent.start <= g.start < sent.end and g.entity.kind == "person"}
+    if others != {f.entity.key}:
+        return None
+    for t in doc[f.end : sent.end]:
+        if t.lower_ in ("he", "him", "his"):
+            return "m"
+        if t.lower_ in ("she", "her", "hers"):
+            return "f"
+    return None
+
+
+def _described(doc: Any, f: Any) -> bool:
+    """The person's name has an apposition that is a common noun: "José, a Caracas bus driver"."""
+    head = doc[f.end - 1]
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children) or (
+        head.dep_ == "appos" and head.head.pos_ == "NOUN")
 
 
 def _is_subject(doc: Any, f: Any) -> bool:

@@ -290,3 +290,20 @@ def test_an_indefinite_role_phrase_is_a_member_of_the_group_not_the_office_holde
     [envoy] = ms["A U.S. envoy"]
     assert envoy.name is None and envoy.country == "USA" and envoy.code == "USAGOV"
     assert ms["The US president"][0].name == "Donald Trump"
+
+
+def test_the_region_tagged_as_a_person_is_a_place(nlp):
+    ms = by_text(mentions(nlp, "The Taliban claimed both the Farah and the Ghazni attacks."))
+    assert ms["Farah"][0].country == "AFG", ms
+
+
+def test_unknown_organisation_placed_by_its_sentence(nlp):
+    ms = by_text(mentions(nlp, "The FLN has claimed responsibility for several attacks in Rwanda's Southern Province."))
+    assert ms["FLN"][0].country == "RWA", ms
+
+
+def test_a_named_community_stays_without_a_country(nlp):
+    # Person coreference gives unnamed people the article's country; a community is no country's.
+    text = "John Bolton met Israeli officials. Jewish leaders said they hoped Bolton would help."
+    ms = by_text(mentions(nlp, text))
+    assert ms["Jewish leaders"][0].country is None, ms

@@ -591,7 +591,7 @@ class PersonLinker:
             country = self._phrase_country(tok, left) or self._sentence_country(tok) or focus
             self.found.append(self._unnamed(left, tok.i + 1, country, sector))
         for f in self.found:  # "a police spokesman": an unnamed person of the article's country
-            if f.how == "role-group" and f.country is None and focus and (
+            if f.how == "role-group" and f.country is None and focus and not f.placeless and (
                     is_person_found(doc, f) or f.sector in STATE_SECTORS):
                 head = doc[f.end - 1]
                 country = self._sentence_country(head) or focus

@@ -307,3 +307,9 @@ def test_a_named_community_stays_without_a_country(nlp):
     text = "John Bolton met Israeli officials. Jewish leaders said they hoped Bolton would help."
     ms = by_text(mentions(nlp, text))
     assert ms["Jewish leaders"][0].country is None, ms
+
+
+def test_an_unlisted_organisation_of_known_kind_is_still_placed_by_its_sentence(nlp):
+    ms = by_text(mentions(nlp, "The Umoja Society has claimed several attacks in Rwanda’s Southern Province."))
+    [org] = [a for text, actors in ms.items() if "Umoja Society" in text for a in actors]
+    assert org.country == "RWA", ms

@@ -228,6 +228,7 @@ class PersonLinker:
             if person:
                 entity = Entity(key=f"unlisted-org:{f.entity.name}", kind="org", name=f.entity.name,
                                 country=None, sector=sector, code=sector)
+            if entity.country is None:
                 phrase = {t.i for t in noun.subtree} - set(range(f.start, f.end))
                 countries = {g.entity.country for g in self.found if g.start in phrase and g.how in ("name", "place")
                              and g.entity.kind in ("country", "seat") and g.entity.country}
@@ -237,11 +238,13 @@ class PersonLinker:
                                   and (g.how.startswith("role") or g.how == "modifier") and (g.country or g.entity.country)}
                 if len(countries) == 1:
                     country = countries.pop()
-                    entity = Entity(key=entity.key, kind="org", name=entity.name, country=country, sector=sector,
-                                    code=f"{country}{sector}")
+                    entity = Entity(key=entity.key, kind="org", name=entity.name, country=country,
+                                    sector=entity.sector, code=f"{country}{entity.sector or ''}")
             old = f.entity.key
             for g in self.found:
-                if g.entity.key == old or ((g.how.startswith("role") or g.how == "modifier") and g.end - 1 == noun.i):
+                described = (g.how.startswith("role") or g.how == "modifier") and g.end - 1 == noun.i and (
+                    (g.country or g.entity.country) in (None, entity.country))  # else a place the sentence gave it
+                if g.entity.key == old or described:
                     g.entity, g.how = entity, "org-named"
                     g.code = g.sector = g.country = g.name = g.role = None
 

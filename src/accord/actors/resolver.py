@@ -244,6 +244,7 @@ class ActorStage(Stage):
         found.extend(self._context_groups(pending_context, found))
         self._locate_transnational(doc, found)
         found.extend(self._placed_organisations(doc, found))
+        found.extend(self._organisations(doc, found, by_token, placeless=True))  # of no country
         found = _acronyms_introduced(doc, found)
         found = _merge_same_entity(found)
         # A country inside a person's title ("Russia's President Vladimir Putin") describes the
@@ -579,11 +580,12 @@ class ActorStage(Stage):
                         return entity.country, sector, f"{entity.country}{sector}"
         return None
 
-    def _organisations(self, doc: Any, found: list[_Found], by_token) -> list[_Found]:
+    def _organisations(self, doc: Any, found: list[_Found], by_token, placeless: bool = False) -> list[_Found]:
         """Organisations the knowledge base does not list but whose name says where they are
         from ("the Hungarian Civil Liberties Union", "the California Farm Bureau Federation") or
         what they are ("the investigative website Bellingcat", "the Migration Policy Institute":
-        no country unless the text gives one)."""
+        no country unless the text gives one). With `placeless`, after the sentence has had its
+        chance to place them, the ones that stay without a country."""
         covered = {i for f in found for i in range(f.start, f.end)}
         out: list[_Found] = []
         for ent in doc.ents:
@@ -614,6 +616,8 @@ class ActorStage(Stage):
                          for m in by_token.get(t.i, ()) if self.kb.entity(m.key).kind in COUNTRY_LIKE}
                 named.discard(None)
                 country = named.pop() if len(named) == 1 else None
+            if country is None and not placeless:
+                continue  # the sentence may still place it (_placed_organisations), else the pass below
             if sector is None and kind is not None:
                 sector = kind[0]
             code = f"{country or ''}{sector or ''}"

@@ -237,3 +237,17 @@ def test_a_first_name_introduced_with_a_description_is_not_someone_named_later(n
             "minister José Luis Rodríguez Zapatero arrived in the city. “I will observe the vote,” he said.")
     ms = {m.text: m.actor for m in run_stages(nlp, text, names=("actors",)).mentions}
     assert ms["José"].name == "José"
+
+
+def test_a_writing_with_no_author_in_its_phrase_is_the_previous_subjects(nlp):
+    text = ("Lena Markovic opened a new blog in March and posted three entries in a week. "
+            "The first entry reads: “I will not be silenced by anyone.”")
+    [q] = direct(nlp, text)
+    assert q.cue == "reads" and q.speaker is not None and q.speaker.name == "Lena Markovic"
+
+
+def test_a_writing_with_its_own_author_keeps_that_author(nlp):
+    text = ("Lena Markovic opened a new blog in March. "
+            "A letter from Olaf Scholz reads: “We will answer every question.”")
+    [q] = direct(nlp, text)
+    assert q.speaker is not None and q.speaker.name == "Olaf Scholz"

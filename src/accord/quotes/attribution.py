@@ -46,17 +46,18 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+def _cues() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
     data = yaml.safe_load(files("accord").joinpath("resources", "quotes", "cues.yaml").read_text("utf-8"))
     return (frozenset(v.lower() for v in data.get("verbs", ())), tuple(data.get("phrases", ())),
-            frozenset(v.lower() for v in data.get("indirect", ())))
+            frozenset(v.lower() for v in data.get("indirect", ())),
+            frozenset(v.lower() for v in data.get("documents", ())))
 
 
 class QuoteStage(Stage):
     name = "quotes"
 
     def __init__(self) -> None:
-        self.cue_verbs, self.cue_phrases, self.indirect_verbs = _cues()
+        self.cue_verbs, self.cue_phrases, self.indirect_verbs, self.documents = _cues()
         self._focus: str | None = None  # the article's country, set per document
         self._last_speaker: Actor | None = None  # the speaker of the quote just before, if near
 
@@ -357,6 +358,16 @@ class QuoteStage(Stage):
                 if issuer is not None and not issuer_passive:
                     subject = issuer
                     actors = _actors_at(subject, mentions_at)
+            if not actors and subject.lemma_.lower() in self.documents:
+                # "a letter from X reads", "X's post says": the writing is its author's
+                author = [a for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                          for p in c.children if p.dep_ == "pobj" for a in _actors_at(p, mentions_at)]
+                author += [a for c in subject.children if c.dep_ == "poss" for a in _actors_at(c, mentions_at)]
+                if author:
+                    actors = _listify(_single(_unique(author)))
+                elif not any(t.i in mentions_at or t.dep_ == "poss" for t in subject.subtree):
+                    # "X posted six tweets. The first post reads: “…”": the author just named
+                    actors = _listify(_previous_subject_actor(subject, mentions_at))
             if not actors and (phrase := self._phrase_actor(subject, quote, mentions_at)) is not None:
                 actors = [phrase]
             return actors
@@ -560,6 +571,18 @@ def _previous_sentence_subject(quote: Any, mentions_at) -> Actor | None:
             actors = _unique(m.actor for m in mentions_at.get(tok.i, ())
                              if m.actor.key and m.actor.key.startswith(("person:", "unlisted:")))
             return _single(actors)
+    return None
+
+
+def _previous_subject_actor(tok: Any, mentions_at) -> Actor | None:
+    """The one actor that is the main subject of the sentence before `tok`'s."""
+    doc = tok.doc
+    if tok.sent.start == 0:
+        return None
+    previous = doc[tok.sent.start - 1].sent
+    for t in previous:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == previous.root.i:
+            return _single(_actors_at(t, mentions_at))
     return None
 
 

@@ -244,6 +244,54 @@ def test_political_parties(nlp, text, country, code):
     assert ms and (ms[0].actor.country, ms[0].actor.code) == (country, code), [(m.text, m.actor.code) for m in ms]
 
 
+def test_a_name_described_as_an_organisation_is_one_the_kb_lacks(nlp):
+    # The recognizer may tag such a name PERSON; the describing noun says what it is. No
+    # country unless the description gives one (not the one the sentence happens to name).
+    text = ("Analysis carried out by the investigative website Bellingcat suggests drones were used in an "
+            "attack on the president of Venezuela. Bellingcat says it is possible to locate the video. "
+            "It adds that images show a hole in the wall.")
+    ms = by_text(mentions(nlp, text, "2018-08-08"))
+    [first, second] = ms["Bellingcat"]
+    for actor in (first, second):
+        assert actor.name == "Bellingcat" and actor.country is None and actor.code == "MED"
+        assert not actor.key.startswith(("person:", "unlisted:"))
+    [it] = ms["It"]
+    assert it.key == first.key
+    assert "it" not in ms  # "it is possible to …" stands for the clause, not for an actor
+
+
+def test_an_organisation_described_with_its_country(nlp):
+    text = "Sentry, a British monitoring group, said the attack killed 12 people. It said more had died."
+    ms = by_text(mentions(nlp, text, "2021-01-01"))
+    [sentry] = ms["Sentry"]
+    assert sentry.name == "Sentry" and sentry.country == "GBR" and sentry.code == "GBRNGO"
+    assert ms["It"][0].key == sentry.key
+    [description] = ms["a British monitoring group"]
+    assert description.key == sentry.key
+
+
+def test_it_is_never_a_plural_group(nlp):
+    text = ("Bellingcat, an investigative website, says the firefighters claimed the fire was caused by a gas "
+            "canister. It adds that images show a hole.")
+    ms = by_text(mentions(nlp, text, "2018-08-08"))
+    assert ms["It"][0].name == "Bellingcat"
+
+
+
+def test_an_unlisted_organisation_named_by_its_kind_has_no_country_unless_the_text_gives_one(nlp):
+    ms = by_text(mentions(nlp, "The Migration Policy Institute said the figures were wrong.", "2021-01-01"))
+    [org] = ms["Migration Policy Institute"]
+    assert org.name == "Migration Policy Institute" and org.country is None and org.code == "NGO"
+
+
+def test_an_indefinite_role_phrase_is_a_member_of_the_group_not_the_office_holder(nlp):
+    text = "A U.S. envoy says a deal has been reached. The US president welcomed it."
+    ms = by_text(mentions(nlp, text, "2026-02-04"))
+    [envoy] = ms["A U.S. envoy"]
+    assert envoy.name is None and envoy.country == "USA" and envoy.code == "USAGOV"
+    assert ms["The US president"][0].name == "Donald Trump"
+
+
 def test_the_region_tagged_as_a_person_is_a_place(nlp):
     ms = by_text(mentions(nlp, "The Taliban claimed both the Farah and the Ghazni attacks."))
     assert ms["Farah"][0].country == "AFG", ms
@@ -329,3 +377,9 @@ def test_adherents_of_a_movement_coordinated_with_a_government(nlp):
     ms = by_text(mentions(nlp, "Nepal's government and former rebel Maoists signed a peace deal.", "2006-11-21"))
     [maoists] = [a for t, acts in ms.items() if "Maoists" in t for a in acts]
     assert maoists.country == "NPL" and maoists.code == "NPLREB"
+
+
+def test_an_unlisted_organisation_of_known_kind_is_still_placed_by_its_sentence(nlp):
+    ms = by_text(mentions(nlp, "The Umoja Society has claimed several attacks in Rwanda’s Southern Province."))
+    [org] = [a for text, actors in ms.items() if "Umoja Society" in text for a in actors]
+    assert org.country == "RWA", ms

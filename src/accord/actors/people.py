@@ -51,7 +51,38 @@ def lexicon() -> dict[str, Any]:
     noun_gender = {w: g for g, words in data["gendered_nouns"].items() for w in words}
     unnamed = {w: sector for sector, words in data["unnamed_people"].items() for w in words}
     return {"honorifics": honorific_gender, "noun_gender": noun_gender, "unnamed": unnamed,
-            "abbreviations": {k.lower(): v for k, v in (data.get("abbreviations") or {}).items()}}
+            "abbreviations": {k.lower(): v for k, v in (data.get("abbreviations") or {}).items()},
+            "voice": frozenset(w.lower() for w in data.get("voice_nouns") or ())}
+
+
+@lru_cache(maxsize=1)
+def organisation_nouns() -> dict[str, str]:
+    """Noun -> CAMEO code part for kinds of organisation ("website" -> MED)."""
+    data = yaml.safe_load(files("accord").joinpath("resources", "actors", "organisation_nouns.yaml").read_text("utf-8"))
+    return {w.lower(): sector for sector, words in data.items() for w in words}
+
+
+def describing_noun(head: Any) -> Any | None:
+    """The common noun that says what a name is: "the investigative website Bellingcat",
+    "Bellingcat, an investigative website", "the Bellingcat website"."""
+    candidates = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ in ("appos", "compound") and head.head.i != head.i:
+        candidates.append(head.head)
+    return next((t for t in candidates if t.pos_ == "NOUN" and t.text[:1].islower()), None)
+
+
+def organisation_kind(doc: Any, start: int, end: int) -> tuple[str, Any | None] | None:
+    """(CAMEO code part, describing noun) when the words say the name doc[start:end] is an
+    organisation: a noun of a kind of organisation describes it, or its own last word is one
+    ("Migration Policy Institute")."""
+    nouns = organisation_nouns()
+    noun = describing_noun(doc[end - 1])
+    if noun is not None and noun.lemma_.lower() in nouns:
+        return nouns[noun.lemma_.lower()], noun
+    last = doc[end - 1]
+    if end - start >= 2 and last.lemma_.lower() in nouns:
+        return nouns[last.lemma_.lower()], None
+    return None
 
 
 @lru_cache(maxsize=512)
@@ -124,9 +155,11 @@ class PersonLinker:
 
     def run(self) -> list[Any]:
         self._strip_markers()
+        self._organisation_names()
         self._honorific_names()
         self._shared_surnames()
         self._short_forms()
+        self._voice_owners()
         self._unnamed_people()
         self._role_and_name()
         self._role_anaphora()
@@ -175,6 +208,45 @@ class PersonLinker:
                 entity = Entity(key=f"unlisted:{name}", kind="person", name=name, country=f.entity.country,
                                 sector=f.entity.sector, code=f.entity.code)
                 self._replace_entity(f.entity.key, entity)
+
+    def _organisation_names(self) -> None:
+        """"the investigative website Bellingcat": a name the recognizer took for a person but
+        that a noun of a kind of organisation describes is that organisation, of the country its
+        description names ("a Britain-based monitor"), else of none. The description is a
+        mention of the same organisation."""
+        doc = self.doc
+        for f in list(self.found):
+            person = f.how == "name-unlisted" and f.entity.key.startswith("unlisted:")
+            if not (person or f.how == "org-named") or (
+                    f.start > 0 and doc[f.start - 1].lower_ in self.lex["honorifics"]):
+                continue
+            kind = organisation_kind(doc, f.start, f.end)
+            if kind is None or kind[1] is None:
+                continue  # a person's name may end in "Church" or "Bank": only a description says
+            sector, noun = kind
+            entity = f.entity
+            if person:
+                entity = Entity(key=f"unlisted-org:{f.entity.name}", kind="org", name=f.entity.name,
+                                country=None, sector=sector, code=sector)
+            if entity.country is None:
+                phrase = {t.i for t in noun.subtree} - set(range(f.start, f.end))
+                countries = {g.entity.country for g in self.found if g.start in phrase and g.how in ("name", "place")
+                             and g.entity.kind in ("country", "seat") and g.entity.country}
+                if any(doc[i].ent_type_ in ("GPE", "NORP") for i in phrase):
+                    # "the Venezuelan website": the phrase took its country from its adjective
+                    countries |= {g.country or g.entity.country for g in self.found if g.end - 1 == noun.i
+                                  and (g.how.startswith("role") or g.how == "modifier") and (g.country or g.entity.country)}
+                if len(countries) == 1:
+                    country = countries.pop()
+                    entity = Entity(key=entity.key, kind="org", name=entity.name, country=country,
+                                    sector=entity.sector, code=f"{country}{entity.sector or ''}")
+            old = f.entity.key
+            for g in self.found:
+                described = (g.how.startswith("role") or g.how == "modifier") and g.end - 1 == noun.i and (
+                    (g.country or g.entity.country) in (None, entity.country))  # else a place the sentence gave it
+                if g.entity.key == old or described:
+                    g.entity, g.how = entity, "org-named"
+                    g.code = g.sector = g.country = g.name = g.role = None
 
     def _honorific_names(self) -> None:
         """"Mr Conway" is a person, not the town of Conway."""
@@ -245,6 +317,9 @@ class PersonLinker:
                 continue  # a full name of its own
             matches = [(start, e) for start, e in full if e.key != f.entity.key and (
                 folded in _surname_forms(e.name) or folded == _fold(_name_words(e.name)[0]))]
+            if _described(self.doc, f):
+                # "José, a Caracas bus driver, said": introduced here, so not someone named later
+                matches = [(start, e) for start, e in matches if start < f.start]
             target = self._nearest(matches, f.start)
             if target is None:
                 continue
@@ -408,28 +483,85 @@ class PersonLinker:
                 r.entity, r.code, r.sector, r.country = g.entity, g.code, g.sector, g.country
 
     def _descriptions(self) -> None:
-        """"the 21-year-old ethnic Chechen said": a definite description by age or origin, as the
-        subject of a clause, is the person who was the subject just before."""
+        """A definite description as the subject of a clause is the person who was the subject
+        just before (within three sentences): by age or origin ("the 21-year-old ethnic Chechen
+        said"), or by a common person noun when that person was introduced with a description
+        of their own ("José, a Caracas bus driver, said …" then "said the young father of two").
+        Office titles are not descriptions here: "the governor" is role anaphora (step 4)."""
         from .resolver import _Found
 
         doc = self.doc
-        covered = {i for f in self.found for i in range(f.start, f.end)}
+        unnamed_at = {f.end - 1: f for f in self.found if f.how == "role-group" and f.entity.kind != "person"
+                      and f.role is None}
+        covered = {i for f in self.found for i in range(f.start, f.end) if f is not unnamed_at.get(f.end - 1)}
         people = sorted((f for f in self._people() if f.how not in ("pronoun", "plural")), key=lambda f: f.start)
+        person_nouns = set(self.lex["noun_gender"]) | {w for w, sector in self.lex["unnamed"].items() if sector == "CVL"}
+        genders = initial_genders(doc, self.found)
         for tok in doc:
             if tok.i in covered or tok.dep_ not in SUBJECT_DEPS or tok.tag_ not in ("NN", "NNP", "JJ"):
                 continue
             lefts = list(tok.lefts)
-            if not lefts or lefts[0].lower_ != "the":
+            if not lefts or lefts[0].lower_ != "the" or any(c.dep_ == "poss" for c in lefts):
                 continue
             aged = any(AGE.fullmatch(c.text) for c in lefts)
-            if not (aged or tok.ent_type_ == "NORP"):
+            office = self.stage._role_for(tok.lemma_.lower())
+            common = tok.lemma_.lower() in person_nouns and (office is None or office[0] is None)
+            if not (aged or tok.ent_type_ == "NORP" or common):
                 continue
             window = _sentence_starts_back(doc, tok, 3)
             before = [f for f in people if window <= f.start < tok.sent.start and _is_subject(doc, f)]
             if not before:
                 continue
+            person = before[-1]
+            if not (aged or tok.ent_type_ == "NORP"):
+                if not any(_described(doc, g) for g in people if g.entity.key == person.entity.key and g.start < tok.i):
+                    continue
+                wanted = self.lex["noun_gender"].get(tok.lemma_.lower())
+                known = genders.get(person.entity.key) or _own_pronoun_gender(doc, person, self.found)
+                if wanted and known and known != wanted:
+                    continue
             start = lefts[0].i + 1
-            self.found.append(_Found(start, tok.i + 1, before[-1].entity, "description"))
+            if tok.i in unnamed_at:
+                self.found.remove(unnamed_at[tok.i])
+            self.found.append(_Found(start, tok.i + 1, person.entity, "description"))
+
+    # ------------------------------------------------------ voice owners
+    def _voice_owners(self) -> None:
+        """"said the voice on the message, purportedly that of Abu Bakr al-Baghdadi": the voice
+        is its owner's, a person even when the recognizer missed the name. How sure the text is
+        ("purportedly") is not kept: a speaker has no modality in the record."""
+        from .resolver import _Found
+
+        doc = self.doc
+        voices = self.lex["voice"]
+        for tok in doc:
+            if tok.lower_ not in voices or tok.pos_ != "NOUN":
+                continue
+            end = min(tok.sent.end, tok.i + 14)
+            j = next((k for k in range(tok.i + 1, end - 2) if doc[k].lower_ == "that" and doc[k + 1].lower_ == "of"), None)
+            if j is None or not any(t.text == "," for t in doc[tok.i + 1 : j]) or any(
+                    t.pos_ in ("VERB", "AUX") and t.lower_ not in ("believed", "thought", "said") for t in doc[tok.i + 1 : j]):
+                continue  # only an apposition: "the voice, believed to be that of X"
+            start = stop = j + 2
+            while stop < tok.sent.end and (doc[stop].pos_ == "PROPN" or (doc[stop].text in ("-", "‐") and stop > start)
+                                           or doc[stop].lower_ in NAME_PARTICLES):
+                stop += 1
+            while stop > start and doc[stop - 1].pos_ != "PROPN":
+                stop -= 1
+            if stop - start < 1 or not doc[start].text[:1].isupper():
+                continue
+            owner = next((f for f in self.found if f.start <= stop - 1 < f.end and f.entity.kind == "person"), None)
+            if owner is None:
+                if any(f.start < stop and start < f.end for f in self.found):
+                    continue  # the words name something else the stage found
+                name = plain_name(doc[start:stop].text)
+                entity = Entity(key=f"unlisted:{name}", kind="person", name=name, country=None, sector="CVL",
+                                code="CVL")
+                owner = _Found(start, stop, entity, "name-unlisted")
+                self.found.append(owner)
+            left = min([c.i for c in tok.lefts] + [tok.i])
+            if not any(f.start <= tok.i < f.end for f in self.found):
+                self.found.append(_Found(left, tok.i + 1, owner.entity, "description"))
 
     # --------------------------------------------------- 5. unnamed people
     def _unnamed_people(self) -> None:
@@ -592,6 +724,27 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
     counts = Counter(person_key(doc, f, links) for f in recent)
     best = max(recent, key=lambda f: (counts[person_key(doc, f, links)], f.start))
     return best
+
+
+def _own_pronoun_gender(doc: Any, f: Any, found: list[Any]) -> str | None:
+    """"Maria, a nurse, said she …": the gender of a he/she after the only person of the sentence."""
+    sent = doc[f.start].sent
+    others = {g.entity.key for g in found if sent.start <= g.start < sent.end and g.entity.kind == "person"}
+    if others != {f.entity.key}:
+        return None
+    for t in doc[f.end : sent.end]:
+        if t.lower_ in ("he", "him", "his"):
+            return "m"
+        if t.lower_ in ("she", "her", "hers"):
+            return "f"
+    return None
+
+
+def _described(doc: Any, f: Any) -> bool:
+    """The person's name has an apposition that is a common noun: "José, a Caracas bus driver"."""
+    head = doc[f.end - 1]
+    return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children) or (
+        head.dep_ == "appos" and head.head.pos_ == "NOUN")
 
 
 def _is_subject(doc: Any, f: Any) -> bool:

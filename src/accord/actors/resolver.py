@@ -32,6 +32,7 @@ COUNTRY_LIKE = {"country", "seat", "region"}
 NAMING_ALIAS_KINDS = {"name", "short", "abbrev", "capital", "seat", "surname"}
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 PLURAL_DETERMINERS = {"two", "both", "neither", "either"}
+INDEFINITE_DETERMINERS = {"a", "an", "another", "some", "any"}
 PLURAL_PERSON_NOUNS = {"leader", "leaders", "president", "presidents", "men", "heads"}
 PLURAL_COUNTRY_NOUNS = {"country", "countries", "sides", "side", "nations", "nation", "states", "governments"}
 # Mentions of unnamed people and things that belong to a country ("a Lebanese man").
@@ -189,6 +190,9 @@ class ActorStage(Stage):
                     pending_context.append((head, left, sector, not someone_elses))
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
+            # "a U.S. envoy", "an adviser": an indefinite phrase names some member of the group,
+            # not the one holder of the office
+            indefinite = any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in head.lefts)
             for idx, (cue_match, country) in enumerate(cues):
                 consumed.add((cue_match.start, cue_match.end))
                 start = left if idx == 0 else cue_match.start
@@ -196,7 +200,7 @@ class ActorStage(Stage):
                 if from_cues:  # the head and the country it is from: "Leaders from France"
                     start, end = (left, cue_match.end) if idx == 0 else (cue_match.start, cue_match.end)
                 holder = None
-                if role and not plural:
+                if role and not plural and not indefinite:
                     role_id = kb.leader_role(country) if role == "leader" else role
                     holders = kb.holders(country, role_id, on)
                     if len(holders) == 1:
@@ -246,6 +250,7 @@ class ActorStage(Stage):
         found.extend(self._movements(doc, found))
         self._locate_transnational(doc, found)
         found.extend(self._placed_organisations(doc, found))
+        found.extend(self._organisations(doc, found, by_token, placeless=True))  # of no country
         found = _acronyms_introduced(doc, found)
         found = _merge_same_entity(found)
         # A country inside a person's title ("Russia's President Vladimir Putin") describes the
@@ -656,9 +661,12 @@ class ActorStage(Stage):
                         return entity.country, sector, f"{entity.country}{sector}"
         return None
 
-    def _organisations(self, doc: Any, found: list[_Found], by_token) -> list[_Found]:
+    def _organisations(self, doc: Any, found: list[_Found], by_token, placeless: bool = False) -> list[_Found]:
         """Organisations the knowledge base does not list but whose name says where they are
-        from: "the Hungarian Civil Liberties Union", "the California Farm Bureau Federation"."""
+        from ("the Hungarian Civil Liberties Union", "the California Farm Bureau Federation") or
+        what they are ("the investigative website Bellingcat", "the Migration Policy Institute":
+        no country unless the text gives one). With `placeless`, after the sentence has had its
+        chance to place them, the ones that stay without a country."""
         covered = {i for f in found for i in range(f.start, f.end)}
         out: list[_Found] = []
         for ent in doc.ents:
@@ -678,14 +686,26 @@ class ActorStage(Stage):
                         country = hit.country
                 if country:
                     break
-            if country is None:
-                continue
             hit = self._role_for(ent[-1].lower_) or self._role_for(ent[-1].lemma_.lower())
             sector = hit[1] if hit and hit[1] else None
-            code = f"{country}{sector}" if sector else country
-            entity = Entity(key=f"unlisted-org:{ent.text}", kind="org", name=ent.text, country=country,
-                            sector=sector, code=code)
+            kind = coref.organisation_kind(doc, ent.start, ent.end)
+            if country is None and kind is None:
+                continue  # nothing says where it is from or what it is
+            if country is None and kind[1] is not None:
+                # "Sentry, a British monitoring group": the country its description names
+                named = {self.kb.entity(m.key).country for t in kind[1].subtree if not ent.start <= t.i < ent.end
+                         for m in by_token.get(t.i, ()) if self.kb.entity(m.key).kind in COUNTRY_LIKE}
+                named.discard(None)
+                country = named.pop() if len(named) == 1 else None
+            if country is None and not placeless:
+                continue  # the sentence may still place it (_placed_organisations), else the pass below
+            if sector is None and kind is not None:
+                sector = kind[0]
+            code = f"{country or ''}{sector or ''}"
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            name = doc[start:ent.end].text
+            entity = Entity(key=f"unlisted-org:{name}", kind="org", name=name, country=country,
+                            sector=sector, code=code)
             out.append(_Found(start, ent.end, entity, "org-named"))
         return out
 
@@ -884,10 +904,14 @@ class ActorStage(Stage):
             prior = [f for f in found if f.end <= tok.i]
             low = tok.lower_
             if tok.pos_ == "PRON" and low == "it" and tok.dep_ == "nsubj" and not quote_depth[tok.i] \
-                    and tok.head.morph.get("VerbForm") != ["Inf"] and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children):
+                    and tok.head.morph.get("VerbForm") != ["Inf"] and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children) \
+                    and not _pleonastic(tok):
                 # "China engages with the body even as it has objected": a finite clause's "it"
                 # is the nearest subject that is a country or organisation.
-                antecedent = _salient_subject(doc, tok, prior, ("country", "igo", "org", "seat"))
+                # An "it" already resolved counts too: "Bellingcat says … It adds … it suggests".
+                chain = sorted(prior + [f for f in extra if f.how == "pronoun" and f.end <= tok.i],
+                               key=lambda f: f.start)
+                antecedent = _salient_subject(doc, tok, chain, ("country", "igo", "org", "seat"))
                 if antecedent is not None:
                     extra.append(_Found(tok.i, tok.i + 1, antecedent.entity, "pronoun",
                                         code=antecedent.code, sector=antecedent.sector))
@@ -1285,13 +1309,30 @@ def _definite_description(tok: Any) -> bool:
         c.dep_ in ("det", "amod") and c.pos_ in ("DET", "ADJ") for c in lefts)
 
 
+PLEONASTIC_VERBS = {"be", "seem", "appear", "emerge", "remain", "become", "happen", "look"}
+
+
+def _pleonastic(it: Any) -> bool:
+    """"it appears that …", "it is possible to …": an "it" that stands for the clause after it
+    (Lappin & Leass 1994's pleonastic pronouns) refers to no actor."""
+    verb = it.head
+    if verb.lemma_.lower() not in PLEONASTIC_VERBS:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "csubj", "xcomp")]
+    for c in verb.children:
+        if c.dep_ in ("acomp", "attr"):
+            clauses += [g for g in c.children if g.dep_ in ("ccomp", "xcomp", "csubj")]
+    return any(c.i > it.i for c in clauses)
+
+
 def _salient_subject(doc: Any, tok: Any, prior: list[_Found], kinds: tuple[str, ...]) -> _Found | None:
     window = _sentences_back(doc, tok, 1)
     for f in reversed(prior):
         if f.start < window:
             break
-        if f.entity.kind in kinds and doc[f.end - 1].dep_ in ("nsubj", "nsubjpass"):
-            return f
+        head = doc[f.end - 1]
+        if f.entity.kind in kinds and head.dep_ in ("nsubj", "nsubjpass") and head.tag_ not in ("NNS", "NNPS"):
+            return f  # "it" is singular: never "firefighters", whose entity is their country
     return None
 
 

@@ -46,18 +46,20 @@ WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+def _cues() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
     data = yaml.safe_load(files("accord").joinpath("resources", "quotes", "cues.yaml").read_text("utf-8"))
     return (frozenset(v.lower() for v in data.get("verbs", ())), tuple(data.get("phrases", ())),
-            frozenset(v.lower() for v in data.get("indirect", ())))
+            frozenset(v.lower() for v in data.get("indirect", ())),
+            frozenset(v.lower() for v in data.get("documents", ())))
 
 
 class QuoteStage(Stage):
     name = "quotes"
 
     def __init__(self) -> None:
-        self.cue_verbs, self.cue_phrases, self.indirect_verbs = _cues()
+        self.cue_verbs, self.cue_phrases, self.indirect_verbs, self.documents = _cues()
         self._focus: str | None = None  # the article's country, set per document
+        self._last_speaker: Actor | None = None  # the speaker of the quote just before, if near
 
     def process_document(self, document: Document) -> None:
         doc = document.doc
@@ -89,6 +91,9 @@ class QuoteStage(Stage):
             candidates: list[Actor] = []
             speaker = None
             if cue_tok is not None:
+                # "The speaker added:": whoever spoke the quote just before, a few sentences back
+                self._last_speaker = previous.speaker if previous is not None and \
+                    sentence - previous_end_sentence <= 3 else None
                 candidates = self._speakers(cue_tok, cue_text, span, mentions_at)
                 speaker = candidates[0] if len(candidates) == 1 else None
             elif headline is not None:
@@ -168,7 +173,11 @@ class QuoteStage(Stage):
 
     # ---------------------------------------------------------------- cues
     def _is_cue(self, tok: Any) -> bool:
-        return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.cue_verbs
+        if tok.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = tok.lemma_.lower()
+        # "lambasting" -> "lambast": the lemmatizer drops a final "e" of verbs it does not know
+        return lemma in self.cue_verbs or (lemma[-1:] not in ("e", "") and lemma + "e" in self.cue_verbs)
 
     def _cue(self, quote: Any) -> tuple[Any | None, str | None, bool]:
         """(cue token, cue text, whether the cue stands right beside the marks)."""
@@ -184,7 +193,8 @@ class QuoteStage(Stage):
             for steps in range(8):
                 if node.head.i == node.i:
                     break
-                node = node.head
+                relative = self._relative_cue_before(node)
+                node = relative if relative is not None else node.head
                 if node.i in inside:
                     continue
                 if node.lower_ == "according" or (node.lower_ == "to" and node.head.lower_ == "according"):
@@ -206,6 +216,22 @@ class QuoteStage(Stage):
                 return tok, "according to", False
         return None, None, False
 
+    def _relative_cue_before(self, clause: Any) -> Any | None:
+        """"a deal that a U.S. envoy says has been reached “in principle”": the parser hangs the
+        reported clause on the main verb, but a relative clause whose reporting verb has no
+        complement of its own and stands right before the clause is the one that reports it."""
+        if clause.dep_ not in ("ccomp", "conj", "advcl") or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        first = clause.left_edge.i
+        if first == 0:
+            return None
+        cue = clause.doc[first - 1]
+        if cue.dep_ != "relcl" or not self._is_cue(cue) or cue.i == clause.head.i:
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "csubj") for c in cue.children):
+            return None
+        return cue
+
     def _trigram(self, quote: Any) -> Any | None:
         """The cue verb right beside the marks: "“…,” said X", "“…,” X said", "X said: “…”"."""
         doc = quote.doc
@@ -219,6 +245,8 @@ class QuoteStage(Stage):
         if i < quote.end + 4:
             for j in range(i, min(len(doc), i + 7)):
                 tok = doc[j]
+                if self._is_cue(tok) and _quote_modifies(tok, set(range(quote.start, quote.end))):
+                    break  # "“unilaterally” adding new subjects": an adverb of the verb, not its speech
                 if self._is_cue(tok):
                     comma = doc.text[quote.end_char : quote.end_char + 1] == ","  # “…,” Elliott said
                     if tok.sent.start != doc[quote.end - 1].sent.start and doc[i].text[:1].isupper() \
@@ -321,6 +349,8 @@ class QuoteStage(Stage):
         subject, passive = subject_of(cue)
         if subject is not None and not passive and not (quote.start <= subject.i < quote.end):
             subject = _resolve_relative(subject, cue)
+            if _the_speaker(subject) and self._last_speaker is not None:
+                return [self._last_speaker]
             actors = _actors_at(subject, mentions_at)
             if not actors and subject.dep_ == "dobj" and subject.head.i != cue.i:
                 # "a team issued a report that found “…”": the report speaks for whoever issued it
@@ -328,6 +358,16 @@ class QuoteStage(Stage):
                 if issuer is not None and not issuer_passive:
                     subject = issuer
                     actors = _actors_at(subject, mentions_at)
+            if not actors and subject.lemma_.lower() in self.documents:
+                # "a letter from X reads", "X's post says": the writing is its author's
+                author = [a for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                          for p in c.children if p.dep_ == "pobj" for a in _actors_at(p, mentions_at)]
+                author += [a for c in subject.children if c.dep_ == "poss" for a in _actors_at(c, mentions_at)]
+                if author:
+                    actors = _listify(_single(_unique(author)))
+                elif not any(t.i in mentions_at or t.dep_ == "poss" for t in subject.subtree):
+                    # "X posted six tweets. The first post reads: “…”": the author just named
+                    actors = _listify(_previous_subject_actor(subject, mentions_at))
             if not actors and (phrase := self._phrase_actor(subject, quote, mentions_at)) is not None:
                 actors = [phrase]
             return actors
@@ -358,6 +398,13 @@ class QuoteStage(Stage):
         if j >= 0 and j in mentions_at and not (quote.start <= j < quote.end):
             return _unique(m.actor for m in mentions_at[j])
         return []
+
+
+def _the_speaker(tok: Any) -> bool:
+    """"The speaker added": the one speaking, not a parliament's Speaker ("Speaker Nancy Pelosi",
+    "the speaker of parliament")."""
+    return tok.text.lower() == "speaker" and tok.text[0] == "s" and tok.tag_ == "NN" and \
+        [c.lower_ for c in tok.children] == ["the"]
 
 
 def _focus_country(mentions: list[Mention]) -> str | None:
@@ -524,6 +571,18 @@ def _previous_sentence_subject(quote: Any, mentions_at) -> Actor | None:
             actors = _unique(m.actor for m in mentions_at.get(tok.i, ())
                              if m.actor.key and m.actor.key.startswith(("person:", "unlisted:")))
             return _single(actors)
+    return None
+
+
+def _previous_subject_actor(tok: Any, mentions_at) -> Actor | None:
+    """The one actor that is the main subject of the sentence before `tok`'s."""
+    doc = tok.doc
+    if tok.sent.start == 0:
+        return None
+    previous = doc[tok.sent.start - 1].sent
+    for t in previous:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == previous.root.i:
+            return _single(_actors_at(t, mentions_at))
     return None
 
 

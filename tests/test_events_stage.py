@@ -163,3 +163,40 @@ def test_target_is_the_recipient_not_the_thing_given(nlp):
 def test_as_well_as_adds_a_doer(nlp):
     evs = events(nlp, "Leaders from France and Canada have flocked to Beijing, as well as Beijing's ally Uruguay.")
     assert sorted(e.source.country for e in evs if e.cameo == "042") == ["CAN", "FRA", "URY"]
+
+
+def _target_text(nlp, text):
+    main = main_of(nlp, text)
+    return text[main.target_span[0]:main.target_span[1]] if main.target_span else None
+
+
+def test_a_date_is_never_the_target(nlp):
+    assert _target_text(nlp, "The governor resigned on Tuesday.") is None
+    assert _target_text(nlp, "Oman called on Friday for calm.") != "Friday"
+
+
+def test_a_participle_restating_the_event_noun_carries_its_target(nlp):
+    [e] = [e for e in events(nlp, "The European Union lifted the sanctions imposed on Belarus.") if e.cameo == "085"]
+    assert e.target.code == "BLR"
+
+
+def test_an_actor_inside_the_argument_phrase_is_the_target(nlp):
+    [e] = [e for e in events(nlp, "Hungary rejected a proposal from Austria.") if e.cameo.startswith("12")]
+    assert dyad(e) == ("HUN", "AUT")
+    text = "Kenya pledged support for the Somali government."
+    assert _target_text(nlp, text) == "support for the Somali government"
+    assert any(e.target is not None and e.target.country == "SOM" for e in events(nlp, text))
+
+
+def test_an_opponent_inside_the_phrase_is_not_a_cooperative_target(nlp):
+    evs = events(nlp, "Tehran and Caracas have sought to present a united front against Washington.")
+    assert not any(e.target is not None and e.target.country == "USA" and e.cameo.startswith("0") for e in evs)
+
+
+def test_the_dative_recipient_comes_before_the_thing_sent(nlp):
+    assert _target_text(nlp, "Poland sent soldiers to Lithuania.") == "Lithuania"
+
+
+def test_an_offer_to_act_is_an_expressed_intent(nlp):
+    main = main_of(nlp, "On Monday, the Tanzanian president offered to negotiate with the rebels.")
+    assert main.coded_as.startswith("03") and main.modality == "future"

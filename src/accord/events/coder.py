@@ -25,8 +25,9 @@ RELATIONSHIP_NOUNS = {"tie", "ties", "relation", "relations", "relationship", "p
                       "cooperation", "friendship", "link", "links", "bond", "bonds"}
 PLURAL_PRONOUNS = {"they", "we", "both"}
 RECIPROCAL_CODES = {"040", "041", "043", "044", "046"}
-# Where a dictionary verb's target is looked for, in order.
-DICTIONARY_TARGETS = ("dobj", "dative", "prep:against", "prep:on", "prep:with", "prep:to", "prep:at",
+# Where a dictionary verb's target is looked for, in order: the recipient the parser marks as
+# dative ("sent troops to Uganda", "gave Indonesia a loan") before the thing given.
+DICTIONARY_TARGETS = ("dative", "dobj", "prep:against", "prep:on", "prep:with", "prep:to", "prep:at",
                       "prep:for", "prep:from", "prep:over", "prep:into", "prep:in")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 PRECISION = {1: "year", 2: "month", 3: "day"}
@@ -285,11 +286,17 @@ class EventStage(Stage):
             elif kind in ("compound", "object-compound"):
                 toks = [c for c in host.children if c.dep_ == "compound"]
             elif kind in ("prep", "object-prep"):
-                toks = [p for prep in host.children if prep.dep_ == "prep" and prep.lower_ == arg
+                # "lifted sanctions imposed on China": a participle restating the event noun's
+                # application carries its argument.
+                owners = [host] + ([c for c in host.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+                                   if kind == "object-prep" else [])
+                toks = [p for owner in owners for prep in owner.children if prep.dep_ == "prep" and prep.lower_ == arg
                         for p in prep.children if p.dep_ == "pobj"]
+            elif kind == "object":
+                toks = [host]  # "overran a military base": the place taken is what the event is done to
             else:
                 continue
-            found.extend((spec, tok) for tok in toks)
+            found.extend((spec, tok) for tok in toks if not _is_date(tok))
         for spec, tok in found:
             actors = _actors_of(tok, mentions_at)
             if actors:
@@ -301,11 +308,21 @@ class EventStage(Stage):
                     cand.target_tok = tok
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
-        if cand.target_tok is None:
-            named = [tok for _, tok in found if _names_something(tok)]
-            plain = [tok for _, tok in found if not _is_date_or_amount(tok)]
-            if named or plain:
-                cand.target_tok = (named or plain)[0]
+        # No actor heads an argument: the span kept is the first that names someone or something,
+        # else the first head argument (a modifier such as "air" of "air strikes" only when it
+        # names); when an actor stands inside its phrase ("rejected a request from The New York
+        # Times", "pledged support for the Afghan government") the event is done to that actor.
+        named = [(spec, tok) for spec, tok in found if _names_something(tok)]
+        plain = [(spec, tok) for spec, tok in found if not spec.endswith("compound") and not _is_date_or_amount(tok)]
+        if cand.target_tok is not None:  # a passive subject that is no actor ("the inmate was tortured")
+            named, plain = [("nsubjpass", cand.target_tok)], []
+        if named or plain:
+            spec, tok = (named or plain)[0]
+            cand.target_tok = tok
+            inner = _inner_actor(tok, mentions_at, cooperative=int(cand.code[:2]) < 10)
+            if inner is not None:
+                cand.rule.append(f"tgt={spec}/inner")
+                return _actors_of(inner, mentions_at)
         return []
 
     def _dyads(self, cand: _Candidate, document: Document, mentions_at, sent) -> list[tuple[Actor | None, Actor | None]]:
@@ -709,8 +726,40 @@ def _names_something(tok: Any) -> bool:
     return tok.pos_ == "PROPN" or any(t.ent_type_ in _NAMED for t in tok.subtree)
 
 
+def _is_date(tok: Any) -> bool:
+    """A date or time ("on Wednesday": a proper noun too): never what an event is done to."""
+    return tok.ent_type_ in ("DATE", "TIME")
+
+
 def _is_date_or_amount(tok: Any) -> bool:
+    """A date, a time or a bare amount ("$ 5 million"; "dozens of activists" is a group)."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.ent_type_ not in ("DATE", "TIME", "MONEY"):
+        return False
     return tok.ent_type_ in _NOT_A_TARGET or tok.pos_ == "NUM"
+
+
+# Links that stay inside a noun phrase ("the EU proposal", "a request from X", "support for X",
+# "sanctions imposed on X"); clauses below it (relative, infinitive) are left out.
+_PHRASE_INNER = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos", "agent", "conj"}
+
+
+def _inner_actor(tok: Any, mentions_at, cooperative: bool = False) -> Any | None:
+    """The first token (in reading order) inside a noun phrase's own phrase that stands for an
+    actor, or None. For a cooperative event an actor the phrase sets against ("present a united
+    front against the West") is its opponent, not its target."""
+    queue = [c for c in tok.children]
+    seen: list[Any] = []
+    while queue:
+        node = queue.pop(0)
+        if cooperative and node.dep_ == "prep" and node.lower_ == "against":
+            continue
+        if node.dep_ in _PHRASE_INNER or (node.dep_ == "acl" and node.tag_ == "VBN"):
+            seen.append(node)
+            queue.extend(node.children)
+    for node in sorted(seen, key=lambda t: t.i):
+        if mentions_at.get(node.i) and not _is_date_or_amount(node):
+            return node
+    return None
 
 
 def _governing_verb(tok: Any) -> Any | None:

@@ -200,3 +200,21 @@ def test_the_dative_recipient_comes_before_the_thing_sent(nlp):
 def test_an_offer_to_act_is_an_expressed_intent(nlp):
     main = main_of(nlp, "On Monday, the Tanzanian president offered to negotiate with the rebels.")
     assert main.coded_as.startswith("03") and main.modality == "future"
+
+
+def test_a_statement_is_about_the_subject_it_reports(nlp):
+    text = "The ministry said Portugal is committed to the agreement."
+    statement = next(d for d in detections(nlp, text) if d.code.startswith("01"))
+    assert text[statement.target_span[0]:statement.target_span[1]] == "Portugal"
+    text = "Officials said they hoped Costa Rica would join."
+    statement = next(d for d in detections(nlp, text) if d.code.startswith("01"))
+    assert text[statement.target_span[0]:statement.target_span[1]] == "Costa Rica"
+
+
+def test_a_word_the_pattern_names_is_the_event_not_its_target(nlp):
+    # PETRARCH's "* &MILITARY": the troops describe the sending; the destination is the target.
+    text = "Italy promised to send more soldiers for Lebanon."
+    main = main_of(nlp, text)
+    assert "Lebanon" in text[main.target_span[0]:main.target_span[1]]
+    text = "The senator expressed optimism about the budget deal."
+    assert _target_text(nlp, text) == "the budget deal"

@@ -50,6 +50,7 @@ class _Candidate:
     statement: bool = False  # a reporting verb's statement, recorded with or without an addressee
     background: bool = False  # a consequence reported around the sentence's event (see _borrow_targets)
     promoted: bool = False  # the cause clause that is the sentence's event
+    verb_match: Any | None = None  # the dictionary pattern that fired (VerbMatch), if one did
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
@@ -177,6 +178,7 @@ class EventStage(Stage):
         cand = _Candidate(pattern, verb, None, rule=[f"petrarch:{m.pattern}"], code=code, specificity=m.specificity)
         cand.subject_is_target = m.subject_is_target
         cand.reverse_code = m.reverse_code
+        cand.verb_match = m
         return cand
 
     def _match_verb(self, verb: Any) -> _Candidate | None:
@@ -297,7 +299,14 @@ class EventStage(Stage):
             else:
                 continue
             found.extend((spec, tok) for tok in toks if not _is_date(tok))
-        for spec, tok in found:
+        # A word the dictionary pattern names ("* &MILITARY": "sent troops to Jordan", "* CONCERN",
+        # "* RESPONSIBILITY") describes the event rather than naming what it is done to: such
+        # arguments are tried after the others, and through the actor in their own phrase first.
+        named_by_pattern = cand.verb_match.names_word if cand.verb_match is not None else (lambda t: False)
+        cooperative = int(cand.code[:2]) < 10
+        plain_args = [(spec, tok) for spec, tok in found if not named_by_pattern(tok)]
+        described = [(spec, tok) for spec, tok in found if named_by_pattern(tok)]
+        for spec, tok in plain_args:
             actors = _actors_of(tok, mentions_at)
             if actors:
                 cand.target_tok = tok
@@ -308,21 +317,38 @@ class EventStage(Stage):
                     cand.target_tok = tok
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
-        # No actor heads an argument: the span kept is the first that names someone or something,
+        for spec, tok in described:
+            inner = _inner_actor(tok, mentions_at, cooperative)
+            actors = _actors_of(inner, mentions_at) if inner is not None else _actors_of(tok, mentions_at)
+            if actors:
+                cand.target_tok = tok
+                cand.rule.append(f"tgt={spec}/described{'/inner' if inner is not None else ''}")
+                return actors
+        # No actor in or at the head of an argument: the span kept is the first that names someone or something,
         # else the first head argument (a modifier such as "air" of "air strikes" only when it
         # names); when an actor stands inside its phrase ("rejected a request from The New York
         # Times", "pledged support for the Afghan government") the event is done to that actor.
-        named = [(spec, tok) for spec, tok in found if _names_something(tok)]
-        plain = [(spec, tok) for spec, tok in found if not spec.endswith("compound") and not _is_date_or_amount(tok)]
+        def pick(args):
+            named = [(spec, tok) for spec, tok in args if _names_something(tok)]
+            plain = [(spec, tok) for spec, tok in args if not spec.endswith("compound") and not _is_date_or_amount(tok)]
+            return (named or plain or [None])[0]
+
         if cand.target_tok is not None:  # a passive subject that is no actor ("the inmate was tortured")
-            named, plain = [("nsubjpass", cand.target_tok)], []
-        if named or plain:
-            spec, tok = (named or plain)[0]
+            first = ("nsubjpass", cand.target_tok)
+        else:
+            first = pick(plain_args)
+        if first is not None:
+            spec, tok = first
             cand.target_tok = tok
-            inner = _inner_actor(tok, mentions_at, cooperative=int(cand.code[:2]) < 10)
+            inner = _inner_actor(tok, mentions_at, cooperative)
             if inner is not None:
                 cand.rule.append(f"tgt={spec}/inner")
                 return _actors_of(inner, mentions_at)
+        if cand.target_tok is None and (last := pick(described)) is not None:
+            # "expressed optimism about the budget deal": what the described word is about
+            tok = last[1]
+            cand.target_tok = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in _ABOUT
+                                    for p in prep.children if p.dep_ == "pobj"), tok)
         return []
 
     def _dyads(self, cand: _Candidate, document: Document, mentions_at, sent) -> list[tuple[Actor | None, Actor | None]]:
@@ -682,6 +708,35 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 cand.target_tok, cand.targets = pobj, _actors_of(pobj, mentions_at)
                 cand.rule.append("tgt=attitude-object")
                 break
+        if cand.target_tok is None:
+            # "said Ethiopia is committed to ...", "said they hoped Gambari would ...", "says he is
+            # pessimistic that the Olympics will go ahead": a statement is about the subject of
+            # what it reports, once past the speaker's own attitude.
+            topic = _reported_topic(trig)
+            if topic is not None:
+                cand.target_tok, cand.targets = topic, _actors_of(topic, mentions_at)
+                cand.rule.append("tgt=reported-subject")
+
+
+def _reported_topic(verb: Any, depth: int = 0) -> Any | None:
+    """The first subject below a statement's reported clauses that is not a pronoun (the speaker
+    speaking of itself: "it is skeptical about", "they hoped"), else None."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subject, _ = subject_of(clause)
+        if subject is not None and subject.pos_ not in ("PRON", "DET") and not _is_date(subject):
+            return subject
+        inner = [clause] + [g for g in clause.children if g.dep_ == "acomp"]
+        for host in inner[1:]:
+            pobj = next((p for prep in host.children if prep.dep_ == "prep" and prep.lower_ in _ABOUT
+                         for p in prep.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        if depth < 2:
+            for host in inner:
+                found = _reported_topic(host, depth + 1)
+                if found is not None:
+                    return found
+    return None
 
 
 def _obliges_another(clause: Any, m: Modality) -> bool:

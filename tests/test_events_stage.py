@@ -218,3 +218,20 @@ def test_a_word_the_pattern_names_is_the_event_not_its_target(nlp):
     assert "Lebanon" in text[main.target_span[0]:main.target_span[1]]
     text = "The senator expressed optimism about the budget deal."
     assert _target_text(nlp, text) == "the budget deal"
+
+
+def test_where_a_ceasefire_blockade_or_aid_suspension_applies_is_its_target(nlp):
+    assert _target_text(nlp, "The rebels declared a ceasefire in Darfur.") == "Darfur"
+    assert _target_text(nlp, "Soldiers imposed blockades around villages in Kashmir.") == "villages in Kashmir"
+    assert _target_text(nlp, "The agency suspended food deliveries in Mali.") == "Mali"
+
+
+def test_the_town_taken_and_the_demands_met_name_the_target(nlp):
+    assert _target_text(nlp, "Militants overran a police post near Kabul.") == "a police post near Kabul"
+    assert _target_text(nlp, "The cabinet accepted the demands by striking teachers.") == "striking teachers"
+
+
+def test_a_claim_of_ones_own_act_is_about_its_object(nlp):
+    text = "The rebels claimed that they had attacked an army convoy near Homs."
+    statement = next(d for d in detections(nlp, text) if d.code.startswith("01"))
+    assert text[statement.target_span[0]:statement.target_span[1]] == "an army convoy near Homs"

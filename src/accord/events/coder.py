@@ -736,6 +736,11 @@ def _reported_topic(verb: Any, depth: int = 0) -> Any | None:
                 found = _reported_topic(host, depth + 1)
                 if found is not None:
                     return found
+        # "claimed that they had attacked a CATS ambulance": the speaker reports its own act,
+        # which is done to its object.
+        obj = next((c for c in clause.children if c.dep_ == "dobj" and not _is_date(c)), None)
+        if obj is not None:
+            return obj
     return None
 
 

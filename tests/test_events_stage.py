@@ -235,3 +235,8 @@ def test_a_claim_of_ones_own_act_is_about_its_object(nlp):
     text = "The rebels claimed that they had attacked an army convoy near Homs."
     statement = next(d for d in detections(nlp, text) if d.code.startswith("01"))
     assert text[statement.target_span[0]:statement.target_span[1]] == "an army convoy near Homs"
+
+
+def test_swearing_to_attack_is_a_threat(nlp):
+    main = main_of(nlp, "The militia swore to attack the capital.")
+    assert main.coded_as.startswith("13") and main.modality == "future"

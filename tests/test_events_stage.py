@@ -240,3 +240,10 @@ def test_a_claim_of_ones_own_act_is_about_its_object(nlp):
 def test_swearing_to_attack_is_a_threat(nlp):
     main = main_of(nlp, "The militia swore to attack the capital.")
     assert main.coded_as.startswith("13") and main.modality == "future"
+
+
+def test_a_resignation_is_a_retreat_as_the_plover_manual_says(nlp):
+    [e] = events(nlp, "Peru's interior minister resigned on Monday.")
+    assert (e.cameo, e.plover, e.plover_mode) == ("0831", "RETREAT", "resign")
+    assert main_of(nlp, "The Latvian prime minister stepped down.").code == "0831"
+    assert main_of(nlp, "Rebels stepped up their attacks on the army.").code != "0831"

@@ -594,10 +594,9 @@ def _verb_key(tok: Any, verbs: dict) -> str | None:
 
 
 def _has_argument(verb: Any, spec: str) -> bool:
+    """`prep:with`, `prt:down` (that word), `dobj`, `ccomp` (any)."""
     kind, _, arg = spec.partition(":")
-    if kind == "prep":
-        return any(c.dep_ == "prep" and c.lower_ == arg for c in verb.children)
-    return any(c.dep_ == kind for c in verb.children)
+    return any(c.dep_ == kind and (not arg or c.lower_ == arg) for c in verb.children)
 
 
 def _trigger_span(cand: _Candidate) -> Any:

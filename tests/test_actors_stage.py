@@ -242,3 +242,20 @@ def test_a_stance_is_not_a_nationality(nlp, text, phrase, country):
 def test_political_parties(nlp, text, country, code):
     ms = mentions(nlp, text)
     assert ms and (ms[0].actor.country, ms[0].actor.code) == (country, code), [(m.text, m.actor.code) for m in ms]
+
+
+def test_the_region_tagged_as_a_person_is_a_place(nlp):
+    ms = by_text(mentions(nlp, "The Taliban claimed both the Farah and the Ghazni attacks."))
+    assert ms["Farah"][0].country == "AFG", ms
+
+
+def test_unknown_organisation_placed_by_its_sentence(nlp):
+    ms = by_text(mentions(nlp, "The FLN has claimed responsibility for several attacks in Rwanda's Southern Province."))
+    assert ms["FLN"][0].country == "RWA", ms
+
+
+def test_a_named_community_stays_without_a_country(nlp):
+    # Person coreference gives unnamed people the article's country; a community is no country's.
+    text = "John Bolton met Israeli officials. Jewish leaders said they hoped Bolton would help."
+    ms = by_text(mentions(nlp, text))
+    assert ms["Jewish leaders"][0].country is None, ms

@@ -18,16 +18,17 @@ def test_strict_named_speaker_needs_the_same_canonical_name():
     assert not _speaker_right_lenient(actor("Rémy Martin", "FRA", "unlisted:Rémy Martin"), gold)
 
 
-def test_unnamed_speaker_needs_no_name_and_the_right_country():
+def test_unnamed_speaker_needs_no_person_and_the_right_country():
     gold = {"speaker": "a police source", "speaker_named": False, "speaker_country": "FRA"}
     assert _speaker_right(actor(None, "FRA", "group:FRACOP"), gold)
     assert not _speaker_right(actor(None, "GBR", "group:GBRCOP"), gold)
     assert not _speaker_right(actor("Marie Dupont", "FRA", "unlisted:Marie Dupont"), gold)
     org_gold = {"speaker": "Lebanon", "speaker_named": False, "speaker_country": "LBN"}
     lebanon = actor("Lebanon", "LBN", "country:LBN")
-    assert not _speaker_right(lebanon, org_gold)  # strict: a named actor is not unnamed
-    assert _speaker_right_lenient(lebanon, org_gold)  # lenient: not a person, right country
-    assert not _speaker_right_lenient(actor("Marie Dupont", "LBN", "unlisted:Marie Dupont"), org_gold)
+    assert _speaker_right(lebanon, org_gold)  # not a person, right country
+    assert not _speaker_right(actor("Israel", "ISR", "country:ISR"), org_gold)
+    assert not _speaker_right(actor("Marie Dupont", "LBN", "unlisted:Marie Dupont"), org_gold)
+    assert not _speaker_right(actor("Michel Aoun", "LBN", "person:michel-aoun"), org_gold)
 
 
 def test_no_speaker_only_when_gold_has_none():

@@ -437,6 +437,13 @@ class PersonLinker:
         unnamed = self.lex["unnamed"]
         covered = {i for f in self.found for i in range(f.start, f.end)}
         focus = self.focus_country()
+        for f in self.found:
+            # "one elderly witness in Kabul": a person placed by the phrase is an unnamed person of
+            # that country, not the country itself
+            head = doc[f.end - 1]
+            if f.how == "placed" and head.tag_ == "NN" and head.lemma_.lower() in unnamed and f.entity.country:
+                new = self.stage._group(f.start, f.end, f.entity.country, unnamed[head.lemma_.lower()])
+                f.entity, f.how, f.code, f.sector, f.country = new.entity, new.how, new.code, new.sector, new.country
         from ..analysis.quotation import quoted_tokens
         inside = quoted_tokens(doc)
         for tok in doc:
@@ -455,7 +462,7 @@ class PersonLinker:
             country = self._phrase_country(tok, left) or self._sentence_country(tok) or focus
             self.found.append(self._unnamed(left, tok.i + 1, country, sector))
         for f in self.found:  # "a police spokesman": an unnamed person of the article's country
-            if f.how == "role-group" and f.country is None and focus and (
+            if f.how == "role-group" and f.country is None and focus and not f.placeless and (
                     is_person_found(doc, f) or f.sector in STATE_SECTORS):
                 head = doc[f.end - 1]
                 country = self._sentence_country(head) or focus

@@ -57,6 +57,7 @@ class _Found:
     country: str | None = None
     name: str | None = None
     role: str | None = None
+    placeless: bool = False  # a group that is no country's ("Jewish leaders", "foreign journalists")
 
 
 @lru_cache(maxsize=1)
@@ -178,8 +179,9 @@ class ActorStage(Stage):
                 elif head.dep_ in ("nsubj", "nsubjpass") and sector and not any(
                         c.lower_ in PLURAL_DETERMINERS or c.dep_ == "nummod" for c in head.lefts):
                     # "a law enforcement official said": an actor of known kind, country unknown.
-                    named_community = any(_names_community(c) for c in head.lefts)
-                    pending_context.append((head, left, sector, not named_community))
+                    someone_elses = any(_names_community(c) or (c.dep_ == "amod" and c.lower_ in _anaphora()["not_local"])
+                                        for c in head.lefts)
+                    pending_context.append((head, left, sector, not someone_elses))
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
             for idx, (cue_match, country) in enumerate(cues):
@@ -237,6 +239,7 @@ class ActorStage(Stage):
         found.extend(self._placed_subjects(doc, found))
         found.extend(self._context_groups(pending_context, found))
         self._locate_transnational(doc, found)
+        found.extend(self._placed_organisations(doc, found))
         found = _acronyms_introduced(doc, found)
         found = _merge_same_entity(found)
         # A country inside a person's title ("Russia's President Vladimir Putin") describes the
@@ -405,6 +408,8 @@ class ActorStage(Stage):
                 continue
             if any(a <= ent.start and ent.end <= b for a, b in org_names):
                 continue  # "Boko Haram", "Sanaa" tagged PERSON: the organisation's or place's name wins
+            if _the_place(ent):
+                continue  # "the Farah and the Ghazni attacks": a place, see _places
             head = ent[-1]
             known = surnames.get(head.text)
             if known is not None and known.name != ent.text and known.name.endswith(ent.text):
@@ -520,7 +525,8 @@ class ActorStage(Stage):
             if not may_take_country:
                 entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
                                 sector=sector, code=sector)
-                out.append(_Found(left, head.i + 1, entity, "role-group", code=sector, sector=sector, country=None))
+                out.append(_Found(left, head.i + 1, entity, "role-group", code=sector, sector=sector, country=None,
+                                  placeless=True))
                 continue
             sent = head.sent
             # Countries the sentence names, its office holders' included ("President Temer").
@@ -533,7 +539,8 @@ class ActorStage(Stage):
             countries = _clause_countries(head, named)
             if len(countries) == 1:
                 out.append(self._group(left, head.i + 1, countries.pop(), sector))
-            elif sector and (head.dep_ in ("nsubj", "nsubjpass") or (
+            elif sector and not any(c.dep_ in ("nummod", "quantmod") for c in head.lefts) and (
+                    head.dep_ in ("nsubj", "nsubjpass") or (
                     head.dep_ in ("dobj", "pobj", "ROOT", "appos", "conj")
                     and (head.tag_ in ("NNS", "NNPS") or any(c.lower_ == "the" for c in head.lefts)))):
                 # "rebels", "troops attacked rebels": an actor of known kind, country unknown.
@@ -599,6 +606,28 @@ class ActorStage(Stage):
                             sector=sector, code=code)
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             out.append(_Found(start, ent.end, entity, "org-named"))
+        return out
+
+    def _placed_organisations(self, doc: Any, found: list[_Found]) -> list[_Found]:
+        """An organisation the knowledge base does not know, acting as a subject in a sentence that
+        places it in one country ("The FLN has claimed attacks in Rwanda's Southern Province")."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        out: list[_Found] = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or len(ent) > 4 or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            if ent.root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            sent = ent.sent
+            places = {f.entity.country for f in found if sent.start <= f.start < sent.end and f.entity.kind == "country"
+                      and f.how in ("name", "place") and f.entity.country and _is_location(doc[f.end - 1])}
+            if len(places) != 1:
+                continue
+            country = places.pop()
+            entity = Entity(key=f"unlisted-org:{ent.text}", kind="org", name=ent.text, country=country,
+                            sector=None, code=country)
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            out.append(_Found(start, ent.end, entity, "org-placed"))
         return out
 
     def _locate_transnational(self, doc: Any, found: list[_Found]) -> None:
@@ -681,12 +710,13 @@ class ActorStage(Stage):
         covered = {i for f in found for i in range(f.start, f.end)}
         out: list[_Found] = []
         for ent in doc.ents:
-            if ent.label_ not in ("GPE", "LOC", "ORG") or any(i in covered for i in range(ent.start, ent.end)):
+            if ent.label_ not in ("GPE", "LOC", "ORG") and not _the_place(ent) or any(
+                    i in covered for i in range(ent.start, ent.end)):
                 continue
             if _is_dateline(doc, ent.start, ent.end) or _is_backer(doc, ent.end):
                 continue
             # An "organisation" whose whole name is a region is that region ("South Ossetia").
-            hit = geocode(ent.text) if ent.label_ != "ORG" else region(ent.text)
+            hit = geocode(ent.text) if ent.label_ in ("GPE", "LOC") else region(ent.text)
             if hit is None or not hit.country:
                 continue
             try:
@@ -984,6 +1014,13 @@ def _acronyms_introduced(doc: Any, found: list[_Found]) -> list[_Found]:
         out.append(_Found(tok.i, tok.i + 1, source.entity, how, code=source.code, sector=source.sector,
                           country=source.country, name=source.name, role=source.role))
     return out
+
+
+def _the_place(ent: Any) -> bool:
+    """A one-word "person" after "the" that is a region's name is that region ("the Farah")."""
+    doc = ent.doc
+    return ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
+        and region(ent.text) is not None
 
 
 def _is_backer(doc: Any, end: int) -> bool:

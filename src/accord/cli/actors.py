@@ -51,6 +51,7 @@ HOW = {
     "name-unlisted": "a person the knowledge base does not list",
     "place": "a place, standing for its country",
     "org-named": "an organisation the knowledge base does not list, placed by a place in its name",
+    "org-placed": "an organisation the knowledge base does not list, placed by the one country its sentence puts it in",
     "modifier": "people or things a nationality adjective marks, standing for that country",
     "placed": "a subject placed by its phrase, standing for that place's country",
     "acronym": "an acronym introduced in parentheses after a mention of the same actor",

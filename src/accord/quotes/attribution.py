@@ -261,9 +261,15 @@ class QuoteStage(Stage):
             # "24 people gave impact statements. They lashed out": the plural subject just before
             previous = head.doc[head.sent.start - 1].sent
             plural = next((t for t in reversed(list(previous)) if t.dep_ == "nsubj" and t.tag_ == "NNS"), None)
-            if plural is None or plural.i in mentions_at:
+            if plural is None:
                 return None
-            head = plural
+            if plural.i in mentions_at:
+                actors = _unique(m.actor for m in mentions_at[plural.i])
+                if len(actors) != 1 or actors[0].name is not None:
+                    return None
+                if actors[0].country is not None:
+                    return actors[0]
+            head = plural  # a group of no stated country: the article's, as below
         partitive = head.lower_ in PARTITIVE_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         if (head.pos_ not in ("NOUN", "PROPN") and not partitive) or head.ent_type_ in ("PERSON", "DATE", "TIME"):
             return None  # a person the actors stage could not place is not to be guessed here
@@ -441,7 +447,9 @@ def _actors_at(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
     if len(actors) == 1:
         heads = [tok, *(c for c in tok.children if c.dep_ == "appos")]
         for conj in (c for h in heads for c in h.conjuncts):  # "Xi and Putin hailed": both are candidates
-            actors += [a for a in _unique(m.actor for m in mentions_at.get(conj.i, ())) if a.key not in {x.key for x in actors}]
+            # people only: "Craig, leader of X and a former minister" describes one person twice
+            actors += [a for a in _unique(m.actor for m in mentions_at.get(conj.i, ()))
+                       if a.key not in {x.key for x in actors} and (a.key or "").startswith(("person:", "unlisted:"))]
     return actors
 
 

@@ -247,3 +247,9 @@ def test_a_resignation_is_a_retreat_as_the_plover_manual_says(nlp):
     assert (e.cameo, e.plover, e.plover_mode) == ("0831", "RETREAT", "resign")
     assert main_of(nlp, "The Latvian prime minister stepped down.").code == "0831"
     assert main_of(nlp, "Rebels stepped up their attacks on the army.").code != "0831"
+
+
+def test_a_pronoun_argument_is_spanned_by_the_name_it_stands_for(nlp):
+    text = "Chancellor Olaf Scholz arrived in Kyiv, where he condemned Russia."
+    condemned = next(d for d in detections(nlp, text) if d.code.startswith("11"))
+    assert text[condemned.source_span[0]:condemned.source_span[1]] == "Chancellor Olaf Scholz"

@@ -87,6 +87,9 @@ class EventStage(Stage):
                 self._arguments(cand, mentions_at)
             _borrow_targets(cands, mentions_at)
             for cand in cands:
+                cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
+                cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
+            for cand in cands:
                 # What the event is called ("call", "meet"): a report of the same event uses it too.
                 head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
                 negated, modality = self._negated(cand), self._modality(cand)
@@ -741,6 +744,23 @@ def _reported_topic(verb: Any, depth: int = 0) -> Any | None:
         if obj is not None:
             return obj
     return None
+
+
+def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
+    """A personal pronoun whose actor the same sentence names earlier ("called President
+    Erdogan ... and urged him") is given by that name: the argument's span is the name's."""
+    if tok is None or tok.pos_ != "PRON":
+        return tok
+    keys = {m.actor.key for m in mentions_at.get(tok.i, ()) if m.actor.key}
+    if not keys:
+        return tok
+    for t in sent:
+        if t.i >= tok.i:
+            break
+        for m in mentions_at.get(t.i, ()):
+            if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
+                return tok.doc[m.tokens[0]:m.tokens[1]].root
+    return tok
 
 
 def _obliges_another(clause: Any, m: Modality) -> bool:

@@ -163,3 +163,93 @@ def test_target_is_the_recipient_not_the_thing_given(nlp):
 def test_as_well_as_adds_a_doer(nlp):
     evs = events(nlp, "Leaders from France and Canada have flocked to Beijing, as well as Beijing's ally Uruguay.")
     assert sorted(e.source.country for e in evs if e.cameo == "042") == ["CAN", "FRA", "URY"]
+
+
+def _target_text(nlp, text):
+    main = main_of(nlp, text)
+    return text[main.target_span[0]:main.target_span[1]] if main.target_span else None
+
+
+def test_a_date_is_never_the_target(nlp):
+    assert _target_text(nlp, "The governor resigned on Tuesday.") is None
+    assert _target_text(nlp, "Oman called on Friday for calm.") != "Friday"
+
+
+def test_a_participle_restating_the_event_noun_carries_its_target(nlp):
+    [e] = [e for e in events(nlp, "The European Union lifted the sanctions imposed on Belarus.") if e.cameo == "085"]
+    assert e.target.code == "BLR"
+
+
+def test_an_actor_inside_the_argument_phrase_is_the_target(nlp):
+    [e] = [e for e in events(nlp, "Hungary rejected a proposal from Austria.") if e.cameo.startswith("12")]
+    assert dyad(e) == ("HUN", "AUT")
+    text = "Kenya pledged support for the Somali government."
+    assert _target_text(nlp, text) == "support for the Somali government"
+    assert any(e.target is not None and e.target.country == "SOM" for e in events(nlp, text))
+
+
+def test_an_opponent_inside_the_phrase_is_not_a_cooperative_target(nlp):
+    evs = events(nlp, "Tehran and Caracas have sought to present a united front against Washington.")
+    assert not any(e.target is not None and e.target.country == "USA" and e.cameo.startswith("0") for e in evs)
+
+
+def test_the_dative_recipient_comes_before_the_thing_sent(nlp):
+    assert _target_text(nlp, "Poland sent soldiers to Lithuania.") == "Lithuania"
+
+
+def test_an_offer_to_act_is_an_expressed_intent(nlp):
+    main = main_of(nlp, "On Monday, the Tanzanian president offered to negotiate with the rebels.")
+    assert main.coded_as.startswith("03") and main.modality == "future"
+
+
+def test_a_statement_is_about_the_subject_it_reports(nlp):
+    text = "The ministry said Portugal is committed to the agreement."
+    statement = next(d for d in detections(nlp, text) if d.code.startswith("01"))
+    assert text[statement.target_span[0]:statement.target_span[1]] == "Portugal"
+    text = "Officials said they hoped Costa Rica would join."
+    statement = next(d for d in detections(nlp, text) if d.code.startswith("01"))
+    assert text[statement.target_span[0]:statement.target_span[1]] == "Costa Rica"
+
+
+def test_a_word_the_pattern_names_is_the_event_not_its_target(nlp):
+    # PETRARCH's "* &MILITARY": the troops describe the sending; the destination is the target.
+    text = "Italy promised to send more soldiers for Lebanon."
+    main = main_of(nlp, text)
+    assert "Lebanon" in text[main.target_span[0]:main.target_span[1]]
+    text = "The senator expressed optimism about the budget deal."
+    assert _target_text(nlp, text) == "the budget deal"
+
+
+def test_where_a_ceasefire_blockade_or_aid_suspension_applies_is_its_target(nlp):
+    assert _target_text(nlp, "The rebels declared a ceasefire in Darfur.") == "Darfur"
+    assert _target_text(nlp, "Soldiers imposed blockades around villages in Kashmir.") == "villages in Kashmir"
+    assert _target_text(nlp, "The agency suspended food deliveries in Mali.") == "Mali"
+
+
+def test_the_town_taken_and_the_demands_met_name_the_target(nlp):
+    assert _target_text(nlp, "Militants overran a police post near Kabul.") == "a police post near Kabul"
+    assert _target_text(nlp, "The cabinet accepted the demands by striking teachers.") == "striking teachers"
+
+
+def test_a_claim_of_ones_own_act_is_about_its_object(nlp):
+    text = "The rebels claimed that they had attacked an army convoy near Homs."
+    statement = next(d for d in detections(nlp, text) if d.code.startswith("01"))
+    assert text[statement.target_span[0]:statement.target_span[1]] == "an army convoy near Homs"
+
+
+def test_swearing_to_attack_is_a_threat(nlp):
+    main = main_of(nlp, "The militia swore to attack the capital.")
+    assert main.coded_as.startswith("13") and main.modality == "future"
+
+
+def test_a_resignation_is_a_retreat_as_the_plover_manual_says(nlp):
+    [e] = events(nlp, "Peru's interior minister resigned on Monday.")
+    assert (e.cameo, e.plover, e.plover_mode) == ("0831", "RETREAT", "resign")
+    assert main_of(nlp, "The Latvian prime minister stepped down.").code == "0831"
+    assert main_of(nlp, "Rebels stepped up their attacks on the army.").code != "0831"
+
+
+def test_a_pronoun_argument_is_spanned_by_the_name_it_stands_for(nlp):
+    text = "Chancellor Olaf Scholz arrived in Kyiv, where he condemned Russia."
+    condemned = next(d for d in detections(nlp, text) if d.code.startswith("11"))
+    assert text[condemned.source_span[0]:condemned.source_span[1]] == "Chancellor Olaf Scholz"

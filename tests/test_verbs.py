@@ -270,9 +270,12 @@ def test_match(match, sentence, verb, code, line, specificity):
 
 
 @pytest.mark.slow
-def test_match_details(match):
+def test_match_details(match, nlp):
     m = match("The minister met the delegation for talks.", "met")
     assert m == VerbMatch("036", "MEET_PEOPLE: * (FOR TALKS) [036:036]", 2, "036", False, "MEET_PEOPLE", 5443)
+    # the words the pattern names after the verb: "talks" describes the event, "for" is no word of it
+    talks = next(t for t in nlp("The minister met the delegation for talks.") if t.text == "talks")
+    assert m.names_word(talks) and not m.names_word(talks.head)
     m = match("Russia met with China.", "met")
     assert m.pattern == "MEET_PEOPLE default [040]" and m.reverse_code is None
     # VISIT [042:043] (5580): visiting also codes the host's 043 the other way round

@@ -77,6 +77,9 @@ ROW_FIXES = {
              "manual, CONCEDE covers 'removing curfews'; README maps 081-083 to CONCEDE (mapping: RETREAT)"),
     "0814": (("CONCEDE", "", "legal"),
              "same as 0813: easing a state of emergency is a CONCEDE like its parent 081 (mapping: RETREAT)"),
+    "0831": (("RETREAT", "resign", "political_institutions"),
+             "manual, RETREAT 'also covers resignations of government officials' (mode resign); "
+             "0831 is CAMEO's change of leadership a resignation makes (mapping: CONCEDE)"),
     "175": (("ASSAULT", "", "pro_autocracy,military"),
             "mapping put the context pro_autocracy in the mode column"),
     "195": (("ASSAULT", "aerial", "military"),

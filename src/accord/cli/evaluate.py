@@ -97,7 +97,8 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int) -
     table.add_row("ConfliBERT class sentences, held out", "5-class accuracy", str(heldout.n), _pct(heldout.accuracy))
     table.add_row("ConfliBERT class sentences, held out", "5-class accuracy, rules alone (CAMEO root)",
                   str(heldout_rules.n), _pct(heldout_rules.accuracy))
-    for role, label in (("S", "source"), ("T", "target"), ("both", "source+target")):
+    for role, label in (("S", "source"), ("T", "target"), ("both", "source+target"),
+                        ("R", "participants of reciprocal events, undirected"), ("all", "all three")):
         sc = spans[role]
         table.add_row("ConfliBERT NER sentences", f"{label} span P / R / F1 (overlap)", str(sc.n_gold),
                       f"{_pct(sc.precision)} / {_pct(sc.recall)} / {_pct(sc.f1)}")
@@ -120,7 +121,8 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int) -
                conflibert_class_accuracy_rules=heldout_rules.accuracy,
                conflibert_class_accuracy_all=classes.accuracy,
                conflibert_class_accuracy_all_rules=variants["rules"][0].accuracy,
-               span_f1=spans["both"].f1, source_f1=spans["S"].f1, target_f1=spans["T"].f1)
+               span_f1=spans["both"].f1, source_f1=spans["S"].f1, target_f1=spans["T"].f1,
+               reciprocal_f1=spans["R"].f1, all_roles_f1=spans["all"].f1)
     expect = gold / "founding_events_expected.yaml"
     example = Path(__file__).resolve().parents[1] / "resources" / "examples" / "xi-putin-video-call-2026-02-04.txt"
     if expect.exists():

@@ -24,7 +24,9 @@ class Sentence:
         return out
 
     def spans(self) -> list[tuple[str, int, int]]:
-        """(role, start token, end token) of each S and T span; a stray I- starts a span."""
+        """(role, start token, end token) of each S, T and R span; a stray I- starts a span.
+        R marks the participants of a reciprocal event ("X met Y", "X and Y agreed"): the data
+        give such events no direction, so no S or T."""
         spans: list[tuple[str, int, int]] = []
         role, start = None, 0
         for i, tag in enumerate(self.tags + ["O"]):
@@ -33,7 +35,7 @@ class Sentence:
             if role is not None and not continues:
                 spans.append((role, start, i))
                 role = None
-            if kind in ("B", "I") and r in ("S", "T") and not continues:
+            if kind in ("B", "I") and r in ("S", "T", "R") and not continues:
                 role, start = r, i
         return spans
 

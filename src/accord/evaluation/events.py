@@ -272,32 +272,40 @@ def evaluate_conflibert_class_variants(shared: Path, pipeline=None, limit: int |
 
 
 def evaluate_conflibert_spans(shared: Path, pipeline=None, limit: int | None = None) -> dict[str, SpanScore]:
+    """Source (S) and target (T) span scores of the main detection, with overlap matching.
+
+    The data mark the participants of a reciprocal event ("X met Y", "X and Y agreed") as R,
+    with no S or T: there, the predicted source and target spans are scored as participants
+    ("R"), direction aside, and not as sources or targets (which the gold does not have).
+    "both" is S and T together; "all" adds R."""
     sentences = read_conll(shared / "data" / "conflibert-cameo-train" / "cameo_ner_train.txt")
     if limit:
         sentences = sentences[:limit]
     pipeline = pipeline or _pipeline()
     docs = _process(((f"ner-{n}", s.text, None) for n, s in enumerate(sentences)), pipeline)
-    scores = {"S": SpanScore(), "T": SpanScore()}
+    scores = {"S": SpanScore(), "T": SpanScore(), "R": SpanScore()}
     for sent, doc in zip(sentences, docs):
         offsets = sent.offsets()
-        gold = {"S": [], "T": []}
+        gold = {"S": [], "T": [], "R": []}
         for role, a, b in sent.spans():
             gold[role].append((offsets[a][0], offsets[b - 1][1]))
-        predicted = {"S": set(), "T": set()}
+        predicted = {"S": set(), "T": set(), "R": set()}
         det = main_detection(doc)  # the data mark one event a sentence
+        reciprocal = bool(gold["R"])
         if det is not None:
             if det.source_span:
-                predicted["S"].add(tuple(det.source_span))
+                predicted["R" if reciprocal else "S"].add(tuple(det.source_span))
             if det.target_span:
-                predicted["T"].add(tuple(det.target_span))
-        for role in ("S", "T"):
+                predicted["R" if reciprocal else "T"].add(tuple(det.target_span))
+        for role in ("S", "T", "R"):
             sc = scores[role]
             sc.n_gold += len(gold[role])
             sc.n_pred += len(predicted[role])
             sc.tp_pred += sum(any(_overlap(p, g) for g in gold[role]) for p in predicted[role])
             sc.tp_gold += sum(any(_overlap(p, g) for p in predicted[role]) for g in gold[role])
-    both = SpanScore(*(sum(getattr(scores[r], f) for r in "ST") for f in ("tp_pred", "n_pred", "tp_gold", "n_gold")))
-    scores["both"] = both
+    fields = ("tp_pred", "n_pred", "tp_gold", "n_gold")
+    scores["both"] = SpanScore(*(sum(getattr(scores[r], f) for r in "ST") for f in fields))
+    scores["all"] = SpanScore(*(sum(getattr(scores[r], f) for r in "STR") for f in fields))
     return scores
 
 

@@ -25,8 +25,9 @@ RELATIONSHIP_NOUNS = {"tie", "ties", "relation", "relations", "relationship", "p
                       "cooperation", "friendship", "link", "links", "bond", "bonds"}
 PLURAL_PRONOUNS = {"they", "we", "both"}
 RECIPROCAL_CODES = {"040", "041", "043", "044", "046"}
-# Where a dictionary verb's target is looked for, in order.
-DICTIONARY_TARGETS = ("dobj", "dative", "prep:against", "prep:on", "prep:with", "prep:to", "prep:at",
+# Where a dictionary verb's target is looked for, in order: the recipient the parser marks as
+# dative ("sent troops to Uganda", "gave Indonesia a loan") before the thing given.
+DICTIONARY_TARGETS = ("dative", "dobj", "prep:against", "prep:on", "prep:with", "prep:to", "prep:at",
                       "prep:for", "prep:from", "prep:over", "prep:into", "prep:in")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 PRECISION = {1: "year", 2: "month", 3: "day"}
@@ -49,6 +50,7 @@ class _Candidate:
     statement: bool = False  # a reporting verb's statement, recorded with or without an addressee
     background: bool = False  # a consequence reported around the sentence's event (see _borrow_targets)
     promoted: bool = False  # the cause clause that is the sentence's event
+    verb_match: Any | None = None  # the dictionary pattern that fired (VerbMatch), if one did
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
@@ -84,6 +86,9 @@ class EventStage(Stage):
             for cand in cands:
                 self._arguments(cand, mentions_at)
             _borrow_targets(cands, mentions_at)
+            for cand in cands:
+                cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
+                cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
             for cand in cands:
                 # What the event is called ("call", "meet"): a report of the same event uses it too.
                 head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
@@ -176,6 +181,7 @@ class EventStage(Stage):
         cand = _Candidate(pattern, verb, None, rule=[f"petrarch:{m.pattern}"], code=code, specificity=m.specificity)
         cand.subject_is_target = m.subject_is_target
         cand.reverse_code = m.reverse_code
+        cand.verb_match = m
         return cand
 
     def _match_verb(self, verb: Any) -> _Candidate | None:
@@ -285,12 +291,25 @@ class EventStage(Stage):
             elif kind in ("compound", "object-compound"):
                 toks = [c for c in host.children if c.dep_ == "compound"]
             elif kind in ("prep", "object-prep"):
-                toks = [p for prep in host.children if prep.dep_ == "prep" and prep.lower_ == arg
+                # "lifted sanctions imposed on China": a participle restating the event noun's
+                # application carries its argument.
+                owners = [host] + ([c for c in host.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+                                   if kind == "object-prep" else [])
+                toks = [p for owner in owners for prep in owner.children if prep.dep_ == "prep" and prep.lower_ == arg
                         for p in prep.children if p.dep_ == "pobj"]
+            elif kind == "object":
+                toks = [host]  # "overran a military base": the place taken is what the event is done to
             else:
                 continue
-            found.extend((spec, tok) for tok in toks)
-        for spec, tok in found:
+            found.extend((spec, tok) for tok in toks if not _is_date(tok))
+        # A word the dictionary pattern names ("* &MILITARY": "sent troops to Jordan", "* CONCERN",
+        # "* RESPONSIBILITY") describes the event rather than naming what it is done to: such
+        # arguments are tried after the others, and through the actor in their own phrase first.
+        named_by_pattern = cand.verb_match.names_word if cand.verb_match is not None else (lambda t: False)
+        cooperative = int(cand.code[:2]) < 10
+        plain_args = [(spec, tok) for spec, tok in found if not named_by_pattern(tok)]
+        described = [(spec, tok) for spec, tok in found if named_by_pattern(tok)]
+        for spec, tok in plain_args:
             actors = _actors_of(tok, mentions_at)
             if actors:
                 cand.target_tok = tok
@@ -301,11 +320,38 @@ class EventStage(Stage):
                     cand.target_tok = tok
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
-        if cand.target_tok is None:
-            named = [tok for _, tok in found if _names_something(tok)]
-            plain = [tok for _, tok in found if not _is_date_or_amount(tok)]
-            if named or plain:
-                cand.target_tok = (named or plain)[0]
+        for spec, tok in described:
+            inner = _inner_actor(tok, mentions_at, cooperative)
+            actors = _actors_of(inner, mentions_at) if inner is not None else _actors_of(tok, mentions_at)
+            if actors:
+                cand.target_tok = tok
+                cand.rule.append(f"tgt={spec}/described{'/inner' if inner is not None else ''}")
+                return actors
+        # No actor in or at the head of an argument: the span kept is the first that names someone or something,
+        # else the first head argument (a modifier such as "air" of "air strikes" only when it
+        # names); when an actor stands inside its phrase ("rejected a request from The New York
+        # Times", "pledged support for the Afghan government") the event is done to that actor.
+        def pick(args):
+            named = [(spec, tok) for spec, tok in args if _names_something(tok)]
+            plain = [(spec, tok) for spec, tok in args if not spec.endswith("compound") and not _is_date_or_amount(tok)]
+            return (named or plain or [None])[0]
+
+        if cand.target_tok is not None:  # a passive subject that is no actor ("the inmate was tortured")
+            first = ("nsubjpass", cand.target_tok)
+        else:
+            first = pick(plain_args)
+        if first is not None:
+            spec, tok = first
+            cand.target_tok = tok
+            inner = _inner_actor(tok, mentions_at, cooperative)
+            if inner is not None:
+                cand.rule.append(f"tgt={spec}/inner")
+                return _actors_of(inner, mentions_at)
+        if cand.target_tok is None and (last := pick(described)) is not None:
+            # "expressed optimism about the budget deal": what the described word is about
+            tok = last[1]
+            cand.target_tok = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in _ABOUT
+                                    for p in prep.children if p.dep_ == "pobj"), tok)
         return []
 
     def _dyads(self, cand: _Candidate, document: Document, mentions_at, sent) -> list[tuple[Actor | None, Actor | None]]:
@@ -551,10 +597,9 @@ def _verb_key(tok: Any, verbs: dict) -> str | None:
 
 
 def _has_argument(verb: Any, spec: str) -> bool:
+    """`prep:with`, `prt:down` (that word), `dobj`, `ccomp` (any)."""
     kind, _, arg = spec.partition(":")
-    if kind == "prep":
-        return any(c.dep_ == "prep" and c.lower_ == arg for c in verb.children)
-    return any(c.dep_ == kind for c in verb.children)
+    return any(c.dep_ == kind and (not arg or c.lower_ == arg) for c in verb.children)
 
 
 def _trigger_span(cand: _Candidate) -> Any:
@@ -665,6 +710,57 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 cand.target_tok, cand.targets = pobj, _actors_of(pobj, mentions_at)
                 cand.rule.append("tgt=attitude-object")
                 break
+        if cand.target_tok is None:
+            # "said Ethiopia is committed to ...", "said they hoped Gambari would ...", "says he is
+            # pessimistic that the Olympics will go ahead": a statement is about the subject of
+            # what it reports, once past the speaker's own attitude.
+            topic = _reported_topic(trig)
+            if topic is not None:
+                cand.target_tok, cand.targets = topic, _actors_of(topic, mentions_at)
+                cand.rule.append("tgt=reported-subject")
+
+
+def _reported_topic(verb: Any, depth: int = 0) -> Any | None:
+    """The first subject below a statement's reported clauses that is not a pronoun (the speaker
+    speaking of itself: "it is skeptical about", "they hoped"), else None."""
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subject, _ = subject_of(clause)
+        if subject is not None and subject.pos_ not in ("PRON", "DET") and not _is_date(subject):
+            return subject
+        inner = [clause] + [g for g in clause.children if g.dep_ == "acomp"]
+        for host in inner[1:]:
+            pobj = next((p for prep in host.children if prep.dep_ == "prep" and prep.lower_ in _ABOUT
+                         for p in prep.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+        if depth < 2:
+            for host in inner:
+                found = _reported_topic(host, depth + 1)
+                if found is not None:
+                    return found
+        # "claimed that they had attacked a CATS ambulance": the speaker reports its own act,
+        # which is done to its object.
+        obj = next((c for c in clause.children if c.dep_ == "dobj" and not _is_date(c)), None)
+        if obj is not None:
+            return obj
+    return None
+
+
+def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
+    """A personal pronoun whose actor the same sentence names earlier ("called President
+    Erdogan ... and urged him") is given by that name: the argument's span is the name's."""
+    if tok is None or tok.pos_ != "PRON":
+        return tok
+    keys = {m.actor.key for m in mentions_at.get(tok.i, ()) if m.actor.key}
+    if not keys:
+        return tok
+    for t in sent:
+        if t.i >= tok.i:
+            break
+        for m in mentions_at.get(t.i, ()):
+            if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
+                return tok.doc[m.tokens[0]:m.tokens[1]].root
+    return tok
 
 
 def _obliges_another(clause: Any, m: Modality) -> bool:
@@ -709,8 +805,40 @@ def _names_something(tok: Any) -> bool:
     return tok.pos_ == "PROPN" or any(t.ent_type_ in _NAMED for t in tok.subtree)
 
 
+def _is_date(tok: Any) -> bool:
+    """A date or time ("on Wednesday": a proper noun too): never what an event is done to."""
+    return tok.ent_type_ in ("DATE", "TIME")
+
+
 def _is_date_or_amount(tok: Any) -> bool:
+    """A date, a time or a bare amount ("$ 5 million"; "dozens of activists" is a group)."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.ent_type_ not in ("DATE", "TIME", "MONEY"):
+        return False
     return tok.ent_type_ in _NOT_A_TARGET or tok.pos_ == "NUM"
+
+
+# Links that stay inside a noun phrase ("the EU proposal", "a request from X", "support for X",
+# "sanctions imposed on X"); clauses below it (relative, infinitive) are left out.
+_PHRASE_INNER = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos", "agent", "conj"}
+
+
+def _inner_actor(tok: Any, mentions_at, cooperative: bool = False) -> Any | None:
+    """The first token (in reading order) inside a noun phrase's own phrase that stands for an
+    actor, or None. For a cooperative event an actor the phrase sets against ("present a united
+    front against the West") is its opponent, not its target."""
+    queue = [c for c in tok.children]
+    seen: list[Any] = []
+    while queue:
+        node = queue.pop(0)
+        if cooperative and node.dep_ == "prep" and node.lower_ == "against":
+            continue
+        if node.dep_ in _PHRASE_INNER or (node.dep_ == "acl" and node.tag_ == "VBN"):
+            seen.append(node)
+            queue.extend(node.children)
+    for node in sorted(seen, key=lambda t: t.i):
+        if mentions_at.get(node.i) and not _is_date_or_amount(node):
+            return node
+    return None
 
 
 def _governing_verb(tok: Any) -> Any | None:

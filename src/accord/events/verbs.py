@@ -65,7 +65,7 @@ from __future__ import annotations
 import json
 import threading
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from operator import itemgetter
 from pathlib import Path
@@ -90,6 +90,14 @@ class VerbMatch:
     subject_is_target: bool = False  # [:B]: the subject is the target of `code`
     block: str = ""  # the verb block, e.g. "MEET_PEOPLE"
     line: int = 0  # line of the pattern (or verb) in CAMEO.2.0.txt
+    # String hashes of the words the pattern names after the verb (phrase heads and synonym-set
+    # members, not prepositions): "* &MILITARY" names "troops", so in "sent troops to Jordan" the
+    # troops describe the event and are not what it is done to (`names_word`).
+    words: frozenset[int] = field(default=frozenset(), compare=False, repr=False)
+
+    def names_word(self, token: Any) -> bool:
+        """Whether the pattern names this token's word (its lower-cased form or lemma)."""
+        return token.lower in self.words or token.lemma in self.words
 
 
 class VerbDictionaryError(ValueError):
@@ -457,15 +465,32 @@ class _Entry:
         self.line = line
 
 
-def _result(code: str, pattern: str, specificity: int, block: str, line: int) -> VerbMatch | None:
+def _result(code: str, pattern: str, specificity: int, block: str, line: int,
+            words: frozenset[int] = frozenset()) -> VerbMatch | None:
     active, _, passive = code.partition(":")
     active = active if active not in ("", "---") else ""
     passive = passive if passive not in ("", "---") else ""
     if active:
-        return VerbMatch(active, pattern, specificity, passive or None, False, block, line)
+        return VerbMatch(active, pattern, specificity, passive or None, False, block, line, words)
     if passive:
-        return VerbMatch(passive, pattern, specificity, None, True, block, line)
+        return VerbMatch(passive, pattern, specificity, None, True, block, line, words)
     return None
+
+
+def _named_words(elements: list) -> frozenset[int]:
+    """The keys of the words a pattern's elements name as phrase heads (prepositions left out)."""
+    out: set[int] = set()
+    for el in elements:
+        if isinstance(el, _Word):
+            out |= el.keys
+        elif isinstance(el, _Alt):
+            out |= el.keys
+            out |= _named_words([a.head if isinstance(a, _Phrase) else a for a in el.alts])
+        elif isinstance(el, _Phrase):
+            out |= _named_words([el.head])
+        elif isinstance(el, _Prep):
+            out |= _named_words(el.objs)
+    return frozenset(out)
 
 
 class _Compiler:
@@ -632,7 +657,8 @@ class VerbDictionary:
             pre = [comp.atom(x) for x in r["pre"]]
             post = [comp.atom(x) for x in r["post"]]
             spec = sum(e.size for e in pre) + sum(e.size for e in post)
-            result = _result(r["code"], f"{block.name}: {r['text']} [{r['code']}]", spec, block.name, r["line"])
+            result = _result(r["code"], f"{block.name}: {r['text']} [{r['code']}]", spec, block.name, r["line"],
+                             _named_words(post))
             compiled.append(_Pattern(pre, post, result, spec, r["line"]))
         compiled.sort(key=lambda p: (-p.specificity, p.line))
         block.patterns = compiled

@@ -253,3 +253,65 @@ def test_a_pronoun_argument_is_spanned_by_the_name_it_stands_for(nlp):
     text = "Chancellor Olaf Scholz arrived in Kyiv, where he condemned Russia."
     condemned = next(d for d in detections(nlp, text) if d.code.startswith("11"))
     assert text[condemned.source_span[0]:condemned.source_span[1]] == "Chancellor Olaf Scholz"
+
+
+def test_an_event_noun_takes_the_factuality_of_the_verb_it_is_the_object_of(nlp):
+    # Hosting talks is the talks: one record, future, dated by "next week" (2026-W12, in March).
+    evs = events(nlp, "China will host talks with India next week.", date="2026-03-10")
+    assert [(e.cameo[:2], dyad(e), e.modality) for e in evs] == [("04", ("CHN", "IND"), "future")]
+    assert (evs[0].date, evs[0].date_precision, evs[0].date_basis) == ("2026-03", "month", "text")
+    assert all(e.negated for e in events(nlp, "China will not host talks with India."))
+    [denied] = [e for e in events(nlp, "Iran denied any talks with the United States.") if e.cameo == "040"]
+    assert denied.negated is True
+    [none] = events(nlp, "There were no talks between Iran and the United States.")
+    assert none.negated is True and {none.source.code, none.target.code} == {"IRN", "USA"}
+    # A verb that presupposes the event leaves it as it is: the talks welcomed took place.
+    [talks] = [e for e in events(nlp, "The United States welcomed the talks between Israel and Hamas.")
+               if e.cameo == "040"]
+    assert talks.modality == "asserted" and not talks.negated and talks.source.code == "ISR"
+
+
+def test_talks_between_two_parties_are_theirs(nlp):
+    [e] = events(nlp, "Talks between Russia and Ukraine were held in Abu Dhabi on Sunday.")
+    assert e.cameo == "040" and {e.source.code, e.target.code} == {"RUS", "UKR"}
+    assert (e.date, e.location.name) == ("2026-02-01", "Abu Dhabi")
+
+
+def test_an_accused_act_is_alleged_and_done_by_the_accused(nlp):
+    [e] = events(nlp, "North Korea has been accused of firing missiles at South Korea.")
+    assert e.cameo.startswith("19") and dyad(e) == ("PRK", "KOR") and e.modality == "alleged"
+    [f] = [e for e in events(nlp, "Japan accused North Korea of attacking South Korea.") if e.cameo.startswith("19")]
+    assert dyad(f) == ("PRK", "KOR") and f.modality == "alleged"
+
+
+def test_a_threat_is_recorded_beside_the_act_threatened(nlp):
+    evs = events(nlp, "Israel threatened to strike Iran.")
+    by_root = {e.cameo[:2]: e for e in evs}
+    assert by_root["13"].modality == "asserted" and dyad(by_root["13"]) == ("ISR", "IRN")
+    assert by_root["19"].modality == "hypothetical"
+
+
+def test_a_reporting_verb_is_the_statement_even_when_a_pattern_names_the_reported_event(nlp):
+    for speaker in ("The Chinese foreign minister", "Officials"):
+        evs = events(nlp, f"{speaker} said China would impose sanctions on Japan.")
+        assert sorted(e.cameo for e in evs) == ["010", "163"]
+        assert next(e for e in evs if e.cameo == "163").modality == "future"
+
+
+def test_a_wire_dateline_does_not_date_the_story_events(nlp):
+    [e] = events(nlp, "BEIJING, March 10, 2026 (AP) — Putin and Xi will meet next week.", date="2026-03-10")
+    assert (e.date, e.date_precision) == ("2026-03", "month")
+
+
+def test_a_weekend_or_week_across_two_months_keeps_its_year(nlp):
+    [e] = events(nlp, "The leaders of France and Germany met last weekend in Paris.", date="2026-03-10")
+    assert (e.date, e.date_precision) == ("2026-03", "month")
+    [f] = events(nlp, "Putin and Xi will meet next week.", date="2026-03-25")  # Mar 30 - Apr 5
+    assert (f.date, f.date_precision) == ("2026", "year")
+
+
+def test_a_nominal_attack_with_an_adjective_of_nationality(nlp):
+    evs = events(nlp, "Japan condemned the Chinese attack on Taiwan.")
+    assert ("CHN", "TWN") in {dyad(e) for e in evs if e.cameo.startswith("19")}
+    [inv] = events(nlp, "Russia's invasion of Ukraine began in February 2022.")
+    assert dyad(inv) == ("RUS", "UKR") and inv.date == "2022-02"

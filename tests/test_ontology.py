@@ -217,3 +217,9 @@ def test_good_fake_row_loads(monkeypatch):
         assert list(ontology.cameo_table()) == ["041"]
     finally:
         ontology.cameo_table.cache_clear()
+
+
+def test_modality_words_are_words_not_yaml_booleans():
+    from accord.events.lexicon import load_modality
+    m = load_modality()
+    assert "no" in m.negation_dependents and "no" in m.negation_object_determiners

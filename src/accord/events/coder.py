@@ -5,8 +5,9 @@ stages left on the `Document` and adds `Event`s.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from ..analysis.syntax import subject_of
@@ -89,6 +90,7 @@ class EventStage(Stage):
             for cand in cands:
                 cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
+            cands = _drop_restated_nominals(cands)
             for cand in cands:
                 # What the event is called ("call", "meet"): a report of the same event uses it too.
                 head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
@@ -112,9 +114,16 @@ class EventStage(Stage):
                     if not (cand.code.startswith("01") and document.detections[-1].frame):
                         continue
                     cand.statement = True
+                threat = self._threat(cand, cands, document.detections[-1].intent_code)
                 for source, target in self._dyads(cand, document, mentions_at, sent):
                     event = self._event(document, cand, source, target, sent_no, sent, timex_roots, negated, modality)
                     events.append((event, head_word))
+                    if threat is not None:
+                        # "Israel threatened to strike Iran": the threat was made (asserted, 13x);
+                        # the strike it threatens keeps its own modality.
+                        events.append((self._event(document, threat, source, target, sent_no, sent, timex_roots,
+                                                   self._negated(threat), self._clause_modality(threat.trigger)),
+                                       threat.trigger.lemma_.lower()))
                     if cand.reverse_code and source is not None and target is not None \
                             and nearest(cand.reverse_code).plover != DROPPED:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
@@ -176,9 +185,16 @@ class EventStage(Stage):
             code = nearest(m.code).code
         except ValueError:
             return None
+        rule = [f"petrarch:{m.pattern}"]
+        specificity = m.specificity
+        if specificity > 0 and verb.lemma_.lower() in self.modality.reporting_verbs and _names_only_reported(verb, m):
+            # "said China would impose sanctions": the pattern's word belongs to the reported
+            # clause, which is an event of its own; the reporting verb is the statement (010).
+            code, specificity = "010", 0
+            rule.append("reported-clause->010")
         pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=DICTIONARY_TARGETS,
                           reciprocal=code[:2] == "04")
-        cand = _Candidate(pattern, verb, None, rule=[f"petrarch:{m.pattern}"], code=code, specificity=m.specificity)
+        cand = _Candidate(pattern, verb, None, rule=rule, code=code, specificity=specificity)
         cand.subject_is_target = m.subject_is_target
         cand.reverse_code = m.reverse_code
         cand.verb_match = m
@@ -223,6 +239,8 @@ class EventStage(Stage):
                 if cand.source_tok is not None:
                     break
             cand.targets = self._targets(cand, mentions_at)
+            if not cand.sources and cand.pattern.reciprocal and _take_between(cand, trig, mentions_at):
+                return
             if not cand.sources and cand.targets and cand.pattern.reciprocal:
                 # "stressed ... in recent talks with leaders from France": the talker is the
                 # subject of the clause the talks are part of.
@@ -271,6 +289,8 @@ class EventStage(Stage):
                 cand.rule.append("src+=as-well-as")
         if not cand.targets:
             cand.targets = self._targets(cand, mentions_at)
+        if not cand.sources and cand.noun is not None and cand.pattern.reciprocal:
+            _take_between(cand, cand.noun, mentions_at)  # "talks between Russia and Ukraine were held"
 
     def _targets(self, cand: _Candidate, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
         """The target: the first argument (in the pattern's order) that resolves to an actor, or
@@ -393,7 +413,10 @@ class EventStage(Stage):
         trig = cand.trigger
         doc = trig.doc
         tspan = _trigger_span(cand)
-        date, precision, basis = _event_date(cand, timex_roots, document.article.date)
+        gov, realizing = self._nominal_governor(cand)
+        date, precision, basis = _event_date(cand, timex_roots, document.article.date,
+                                             gov if gov is not None and (realizing or gov.lemma_.lower() in
+                                                                        self.modality.future_verbs) else None)
         place = _location(trig, cand.noun)
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
@@ -448,10 +471,19 @@ class EventStage(Stage):
             if any(c.lower_ in m.negation_object_determiners for c in verb.children if c.dep_ == "det"):
                 return True
         head = verb
-        while head.dep_ in ("xcomp", "ccomp") and head.head.i != head.i:
+        while head.dep_ in ("xcomp", "ccomp", "pcomp") and head.head.i != head.i:
             head = head.head
+            if head.dep_ == "prep" and verb.dep_ == "pcomp":  # "stopped short of attacking"
+                head = head.head
             if head.lemma_.lower() in m.negation_verbs:
                 return True
+        gov, realizing = self._nominal_governor(cand)
+        if gov is not None:
+            # "denied any talks", "cancelled the parade"; "will not host talks"
+            if gov.lemma_.lower() in m.negation_verbs:
+                return True
+            if realizing:
+                return self._negated(_Candidate(replace(cand.pattern, nominal=False), gov, None))
         return False
 
     def _expressed(self, cand: _Candidate, negated: bool, modality: str) -> str | None:
@@ -478,6 +510,18 @@ class EventStage(Stage):
             return "100"  # "reiterated that Libya must hand over the suspects": a demand
         return None
 
+    def _threat(self, cand: _Candidate, cands: list[_Candidate], expressed: str | None) -> _Candidate | None:
+        """The threat a threat verb makes of its complement's event, as a candidate of its own,
+        unless the threat verb is an event candidate already."""
+        verb = cand.trigger
+        if not expressed or not expressed.startswith("13") or verb.dep_ != "xcomp" \
+                or verb.head.lemma_.lower() not in self.modality.threat_verbs:
+            return None
+        if any(c.trigger.i == verb.head.i and c.targets for c in cands):
+            return None  # "threatened Iran with strikes": the threat verb's own record
+        return _Candidate(replace(cand.pattern, nominal=False, travel=False), verb.head, None,
+                          rule=cand.rule + [f"threat:{verb.head.lemma_.lower()}->{expressed}"], code=expressed)
+
     def _refusal(self, cand: _Candidate) -> bool:
         """"refused to meet X": when the event is the complement of a refusal verb and CAMEO has a
         code for refusing it (intent.yaml negated_intent: 04 -> 125 reject proposal to meet), the
@@ -499,8 +543,35 @@ class EventStage(Stage):
         return True
 
     def _modality(self, cand: _Candidate) -> str:
+        own = self._clause_modality(cand.trigger)
+        gov, realizing = self._nominal_governor(cand)
+        if gov is None:
+            return own
+        m, lemma = self.modality, gov.lemma_.lower()
+        # "called for talks", "plans a parade", "accused of the attack": the verb says the event
+        # is wanted, planned or alleged; "will host talks": the event is as the verb is.
+        implied = ("alleged" if lemma in m.alleged_verbs else "hypothetical" if lemma in m.hypothetical_verbs
+                   else "future" if lemma in m.future_verbs else None)
+        found = [own, implied] + ([self._clause_modality(gov)] if realizing else [])
+        return min((f for f in found if f), key=_MODALITY_RANK.index)
+
+    def _nominal_governor(self, cand: _Candidate) -> tuple[Any | None, bool]:
+        """For an event noun that is an argument of a verb (not a light verb: those are one
+        candidate already), the verb, and whether the noun happens as the verb does."""
+        if not cand.pattern.nominal:
+            return None, False
+        gov = _argument_head(cand.trigger)
+        if gov is None:
+            return None, False
+        m, lemma = self.modality, gov.lemma_.lower()
+        if lemma in m.realizing_verbs:
+            return gov, True
+        if lemma in m.alleged_verbs | m.hypothetical_verbs | m.future_verbs | m.negation_verbs:
+            return gov, False
+        return None, False
+
+    def _clause_modality(self, tok: Any) -> str:
         m = self.modality
-        tok = cand.trigger
         own = list(tok.children)
         if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs for c in own):
             return "alleged"
@@ -529,6 +600,18 @@ class EventStage(Stage):
             dep = node.dep_
             node = node.head
             steps += 1
+            if dep == "pcomp" and node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX"):
+                # "accused of firing", "suspected of plotting", "plans for attacking": the
+                # gerund is the verb's complement through its preposition.
+                node = node.head
+                lemma = node.lemma_.lower()
+                if lemma in m.alleged_verbs:
+                    return "alleged"
+                if lemma in m.hypothetical_verbs:
+                    found = "hypothetical"
+                elif lemma in m.future_verbs:
+                    found = found or "future"
+                continue
             lemma = node.lemma_.lower()
             if dep in ("ccomp", "xcomp", "advcl") or (dep == "conj" and False):
                 if lemma in m.alleged_verbs and dep == "ccomp":
@@ -633,15 +716,34 @@ def _index_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
 def _index_timexes(doc: Any, timexes: list[Timex]) -> dict[int, Timex]:
     """Root token of each date expression -> the expression."""
     roots: dict[int, Timex] = {}
+    dateline = _dateline_end(doc)
     for t in timexes:
         if t.type not in ("DATE", "TIME") or not _DATE_VALUE.match(t.value):
             continue
+        if t.span[1] <= dateline:
+            continue  # "BEIJING, March 10 (AP) --": when the story was filed, not when its events were
         span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         for tok in span:
             roots.setdefault(tok.i, t)
     return roots
+
+
+_DATELINE_DASHES = {"—", "–", "--", "-"}
+
+
+def _dateline_end(doc: Any) -> int:
+    """The character offset where a wire dateline ("BEIJING, March 10, 2026 (AP) —") ends, or 0:
+    a dash within the first line's opening words, with no verb before it."""
+    for tok in doc[:30]:
+        if "\n" in tok.text:
+            return 0
+        if tok.text in _DATELINE_DASHES and tok.i > 0:
+            return tok.idx
+        if tok.pos_ in ("VERB", "AUX"):
+            return 0
+    return 0
 
 
 def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
@@ -841,6 +943,63 @@ def _inner_actor(tok: Any, mentions_at, cooperative: bool = False) -> Any | None
     return None
 
 
+def _names_only_reported(verb: Any, m: Any) -> bool:
+    """Whether every word a dictionary pattern matched lies in the verb's reported clause."""
+    reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    return bool(named) and all(t.i in reported for t in named)
+
+
+def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:
+    """"will host talks with India", "called for talks with China": an event noun that is the
+    object of a verb event of the same kind (CAMEO root), or of an expressed intent to do it
+    (03x), among the same actors, is that event; it is not a second record. ("welcomed the
+    talks between Israel and Hamas" keeps the talks: other actors.)"""
+    verbs = {c.trigger.i: c for c in cands if not c.pattern.nominal}
+    kept = []
+    for c in cands:
+        gov = _argument_head(c.trigger) if c.pattern.nominal else None
+        verb = verbs.get(gov.i) if gov is not None else None
+        if verb is not None and (verb.code[:2] == c.code[:2] or verb.code[:2] == "03"):
+            theirs = {a.key for a in verb.sources + verb.targets}
+            if {a.key for a in c.sources + c.targets} <= theirs:
+                continue
+        kept.append(c)
+    return kept
+
+
+def _take_between(cand: _Candidate, noun: Any, mentions_at) -> bool:
+    """"talks between Russia and Ukraine": with no doer named, the parties between whom a
+    reciprocal event is are its participants, each with each (the sources; no target)."""
+    pobj = next((p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "between"
+                 for p in prep.children if p.dep_ == "pobj"), None)
+    parties = _actors_of(pobj, mentions_at) if pobj is not None else []
+    if len({a.key for a in parties}) < 2:
+        return False
+    cand.sources, cand.targets = parties, []
+    cand.source_tok, cand.target_tok = pobj, None
+    cand.rule.append("participants=between")
+    return True
+
+
+_MODALITY_RANK = ["alleged", "hypothetical", "future", "asserted"]
+
+
+def _argument_head(noun: Any) -> Any | None:
+    """The verb an event noun is an argument of: "hosted talks", "talks were held", "called for
+    talks", "denied any talks"; None for a noun that modifies another noun."""
+    node = noun
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
+        head = node.head
+    elif node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent"):
+        head = node.head.head
+    else:
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.i != node.i else None
+
+
 def _governing_verb(tok: Any) -> Any | None:
     node = tok
     for _ in range(6):
@@ -886,10 +1045,11 @@ def _discourse_partner(document: Document, source: Actor, before: int) -> Actor 
     return pick.actor if pick else None
 
 
-def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None):
-    """The time expression that governs the event, else the publication date."""
+def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None, governor: Any | None = None):
+    """The time expression that governs the event, else the publication date. An event noun
+    that happens as its verb does ("talks will resume next week") is dated by the verb too."""
     best: Timex | None = None
-    anchors = [cand.trigger] + ([cand.noun] if cand.noun is not None else [])
+    anchors = [cand.trigger] + ([cand.noun] if cand.noun is not None else []) + ([governor] if governor is not None else [])
     for tok_i, timex in timex_roots.items():
         tok = cand.trigger.doc[tok_i]
         if _governed_by(tok, anchors):
@@ -901,7 +1061,8 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         if node.dep_ in ("relcl", "advcl") and node.head.i in timex_roots:
             best = timex_roots[node.head.i]
     if best is not None:
-        m = _DATE_VALUE.match(best.value)
+        value = _week_as_month(best.value)
+        m = _DATE_VALUE.match(value)
         parts = [g for g in m.groups() if g]
         return "-".join(parts), PRECISION[len(parts)], "text"
     if pub:
@@ -909,8 +1070,28 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     return None, None, None
 
 
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+
+
+def _week_as_month(value: str) -> str:
+    """A week ("2026-W12") or weekend ("2026-W12-WE") as the month it falls in, when it falls in
+    one; a week across two months keeps only its year. Records carry year, month or day."""
+    m = _WEEK_VALUE.match(value)
+    if m is None:
+        return value
+    year, week = int(m.group(1)), int(m.group(2))
+    try:
+        first = dt.date.fromisocalendar(year, week, 6 if m.group(3) else 1)
+    except ValueError:
+        return value[:4]
+    last = first + dt.timedelta(days=1 if m.group(3) else 6)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}"
+    return f"{first.year:04d}" if first.year == last.year else value[:4]
+
+
 def _precision(value: str) -> int:
-    m = _DATE_VALUE.match(value)
+    m = _DATE_VALUE.match(_week_as_month(value))
     return len([g for g in m.groups() if g]) if m else 0
 
 

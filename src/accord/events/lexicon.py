@@ -72,6 +72,7 @@ class Modality:
     frame_verbs: frozenset[str] = frozenset()
     threat_verbs: frozenset[str] = frozenset()
     obligation_aux: frozenset[str] = frozenset()
+    realizing_verbs: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict:
@@ -147,8 +148,14 @@ def load_modality() -> Modality:
     d = _read("modality.yaml")
     neg, alleged, hyp, fut, rep, frames = (d.get(k) or {} for k in ("negation", "alleged", "hypothetical", "future",
                                                                      "reporting", "frames"))
-    threat, obligation = (d.get(k) or {} for k in ("threat", "obligation"))
-    low = lambda v: frozenset(str(x).lower() for x in (v or ()))  # noqa: E731
+    threat, obligation, realizing = (d.get(k) or {} for k in ("threat", "obligation", "realizing"))
+    def low(value) -> frozenset[str]:
+        words = list(value or ())
+        for w in words:
+            if not isinstance(w, str):  # a bare no/yes/on/off in YAML is a boolean, not a word
+                raise LexiconError(f"accord/resources/events/modality.yaml: {w!r} is not a word; quote it")
+        return frozenset(w.lower() for w in words)
+
     return Modality(
         negation_dependents=low(neg.get("dependents")),
         negation_object_determiners=low(neg.get("object_determiners")),
@@ -165,6 +172,7 @@ def load_modality() -> Modality:
         frame_verbs=low(frames.get("verbs")),
         threat_verbs=low(threat.get("verbs")),
         obligation_aux=low(obligation.get("auxiliaries")),
+        realizing_verbs=low(realizing.get("verbs")),
     )
 
 

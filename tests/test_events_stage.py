@@ -315,3 +315,16 @@ def test_a_nominal_attack_with_an_adjective_of_nationality(nlp):
     assert ("CHN", "TWN") in {dyad(e) for e in evs if e.cameo.startswith("19")}
     [inv] = events(nlp, "Russia's invasion of Ukraine began in February 2022.")
     assert dyad(inv) == ("RUS", "UKR") and inv.date == "2022-02"
+
+
+def test_claimed_believed_and_accused_acts_are_alleged(nlp):
+    for text in ("Russia claimed to have captured the Ukrainian town of Bakhmut.",
+                 "Beijing is believed to have supplied weapons to Moscow.",
+                 "Hamas rejected accusations that it had attacked Israeli civilians."):
+        evs = events(nlp, text)
+        assert evs and all(e.modality == "alleged" for e in evs), text
+
+
+def test_it_after_a_modal_is_the_reporting_country(nlp):
+    [attack] = [e for e in events(nlp, "Israel said it would not attack Iran.") if e.cameo.startswith("19")]
+    assert dyad(attack) == ("ISR", "IRN") and attack.negated and attack.modality == "future"

@@ -904,7 +904,8 @@ class ActorStage(Stage):
             prior = [f for f in found if f.end <= tok.i]
             low = tok.lower_
             if tok.pos_ == "PRON" and low == "it" and tok.dep_ == "nsubj" and not quote_depth[tok.i] \
-                    and tok.head.morph.get("VerbForm") != ["Inf"] and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children) \
+                    and (tok.head.morph.get("VerbForm") != ["Inf"] or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children)) \
+                    and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children) \
                     and not _pleonastic(tok):
                 # "China engages with the body even as it has objected": a finite clause's "it"
                 # is the nearest subject that is a country or organisation.

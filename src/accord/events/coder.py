@@ -618,12 +618,17 @@ class EventStage(Stage):
                     return "alleged"
                 if dep == "ccomp" and found == "hypothetical" and backshift and lemma in m.reporting_verbs:
                     found = "future"  # "said it would withdraw": the reported "will withdraw"
+                if dep == "xcomp" and lemma in m.alleged_verbs:
+                    return "alleged"  # "claimed to have captured", "is believed to have supplied"
                 if dep == "xcomp" and lemma in m.future_verbs:
                     found = found or "future"
                 elif dep == "xcomp" and lemma in m.hypothetical_verbs:
                     found = "hypothetical"
             if dep in ("relcl", "acl", "conj"):
-                # A relative clause or a coordinated clause has its own factuality.
+                # A relative clause or a coordinated clause has its own factuality, except the
+                # clause that says what a claim is ("accusations that it had attacked").
+                if dep == "acl" and node.lemma_.lower() in m.alleged_nouns:
+                    return "alleged"
                 if dep != "conj":
                     break
         return found or "asserted"

@@ -73,6 +73,7 @@ class Modality:
     threat_verbs: frozenset[str] = frozenset()
     obligation_aux: frozenset[str] = frozenset()
     realizing_verbs: frozenset[str] = frozenset()
+    alleged_nouns: frozenset[str] = frozenset()
 
 
 def _read(name: str) -> dict:
@@ -173,6 +174,7 @@ def load_modality() -> Modality:
         threat_verbs=low(threat.get("verbs")),
         obligation_aux=low(obligation.get("auxiliaries")),
         realizing_verbs=low(realizing.get("verbs")),
+        alleged_nouns=low(alleged.get("nouns")),
     )
 
 

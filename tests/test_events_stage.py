@@ -328,3 +328,25 @@ def test_claimed_believed_and_accused_acts_are_alleged(nlp):
 def test_it_after_a_modal_is_the_reporting_country(nlp):
     [attack] = [e for e in events(nlp, "Israel said it would not attack Iran.") if e.cameo.startswith("19")]
     assert dyad(attack) == ("ISR", "IRN") and attack.negated and attack.modality == "future"
+
+
+def test_a_military_parade_or_drill_is_a_show_of_force(nlp):
+    [held] = events(nlp, "China held a massive military parade in Beijing.")
+    assert held.cameo == "150" and dyad(held) == ("CHN", None) and held.location.name == "Beijing"
+    # The parade named by its host is a record of its own beside the guest's visit.
+    evs = events(nlp, "Putin attended North Korea's military parade in Pyongyang.")
+    assert {(e.cameo, dyad(e)) for e in evs} == {("042", ("RUSGOV", "PRKGOV")), ("150", ("PRK", None))}
+    [drills] = events(nlp, "China conducted military drills around Taiwan.")
+    assert drills.cameo == "150" and dyad(drills) == ("CHN", "TWN")
+    # Exercises with a partner are military cooperation, joint or not.
+    for text in ("China held joint military exercises with Russia.", "China held military exercises with Russia."):
+        assert {(e.cameo, dyad(e)) for e in events(nlp, text)} >= {("062", ("CHN", "RUS"))}, text
+    # A parade that shows no force is no event.
+    assert events(nlp, "Thousands watched the carnival parade in Rio.") == []
+
+
+def test_a_nominal_event_names_its_doer_after_by(nlp):
+    [visit] = events(nlp, "The visit by Emmanuel Macron to China took place on Monday.")
+    assert visit.cameo == "042" and dyad(visit) == ("FRAGOV", "CHN") and visit.date == "2026-02-02"
+    [attack] = events(nlp, "The attack by Israel on Gaza killed dozens.")
+    assert attack.cameo.startswith("19") and dyad(attack)[0] == "ISR"

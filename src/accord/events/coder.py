@@ -205,7 +205,7 @@ class EventStage(Stage):
             if pattern.objects:
                 for child in verb.children:
                     if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in pattern.objects \
-                            and pattern.fits(child) and all(_has_argument(verb, spec) for spec in pattern.needs):
+                            and pattern.fits(child) and all(_has_argument(verb, spec, child) for spec in pattern.needs):
                         return _Candidate(pattern, verb, child, rule=[pattern.describe()])
                 continue
             if pattern.via:
@@ -228,8 +228,7 @@ class EventStage(Stage):
             # "Russia's offensive", "Palestinian riots", "student protests": the pattern says
             # which modifiers name the doer; the first that resolves to an actor wins.
             for spec in cand.pattern.source:
-                for child in trig.children:
-                    if child.dep_ == spec and child.i < trig.i:
+                for child in _source_slots(trig, spec):
                         actors = _actors_of(child, mentions_at)
                         if actors or spec == "poss":
                             cand.source_tok = child
@@ -400,7 +399,8 @@ class EventStage(Stage):
         if not targets:
             if cand.statement:
                 return [(s, None) for s in sources]
-            if p.requires_target or p.requires_target_or_plural or p.nominal or cand.rule[0].startswith("petrarch:"):
+            if p.requires_target or p.requires_target_or_plural or (p.nominal and not p.standalone) \
+                    or cand.rule[0].startswith("petrarch:"):
                 # A dictionary verb with no target ("China objected", "Xi reiterated") is too thin
                 # to be a record; it stays a detection.
                 return []
@@ -684,10 +684,16 @@ def _verb_key(tok: Any, verbs: dict) -> str | None:
     return next((k for k in keys if k in verbs), None)
 
 
-def _has_argument(verb: Any, spec: str) -> bool:
-    """`prep:with`, `prt:down` (that word), `dobj`, `ccomp` (any)."""
+def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
+    """`prep:with`, `prt:down` (that word), `dobj`, `ccomp` (any); `object-prep:with` is the
+    preposition on the light verb's event noun ("held exercises with Russia")."""
     kind, _, arg = spec.partition(":")
-    return any(c.dep_ == kind and (not arg or c.lower_ == arg) for c in verb.children)
+    head = verb
+    if kind.startswith("object-"):
+        if noun is None:
+            return False
+        head, kind = noun, kind[len("object-"):]
+    return any(c.dep_ == kind and (not arg or c.lower_ == arg) for c in head.children)
 
 
 def _trigger_span(cand: _Candidate) -> Any:
@@ -971,6 +977,16 @@ def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:
                 continue
         kept.append(c)
     return kept
+
+
+def _source_slots(noun: Any, spec: str) -> list[Any]:
+    """Tokens of a nominal event that may name its doer: a modifier before the noun (`poss`,
+    `amod`, `compound`) or the object of a preposition after it (`prep:by`: "a visit by Macron")."""
+    kind, _, word = spec.partition(":")
+    if kind == "prep":
+        return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == word
+                for p in prep.children if p.dep_ == "pobj"]
+    return [c for c in noun.children if c.dep_ == spec and c.i < noun.i]
 
 
 def _take_between(cand: _Candidate, noun: Any, mentions_at) -> bool:

@@ -28,6 +28,9 @@ class Pattern:
     requires_target: bool = False
     requires_target_or_plural: bool = False
     nominal: bool = False
+    # A nominal event that is a record with no target ("North Korea's military parade": a show
+    # of force is aimed at no one in particular).
+    standalone: bool = False
     needs: tuple[str, ...] = ()  # arguments the verb must have for this sense ("engage" + "with")
     fallback: bool = False  # used only where PETRARCH's dictionary has no specific pattern
     # The event noun (object, via-noun or nominal trigger) must have one of `modifiers` as a
@@ -116,6 +119,7 @@ def _pattern(entry: dict, where: str, nominal: bool) -> Pattern:
         requires_target=bool(entry.get("requires_target")),
         requires_target_or_plural=bool(entry.get("requires_target_or_plural")),
         nominal=nominal,
+        standalone=bool(entry.get("standalone")),
         needs=tuple(entry.get("needs") or ()),
         fallback=bool(entry.get("fallback")),
         modifiers=_words(entry.get("modifiers")),
@@ -140,7 +144,9 @@ def load_lexicon() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
     data = _read("lexicon.yaml")
     verbs, nouns = (_index(data, section, nominal) for section, nominal in (("verbs", False), ("nominals", True)))
     for patterns in (*verbs.values(), *nouns.values()):
-        patterns.sort(key=lambda p: -p.specificity)
+        # A sense that needs an argument is tried before one that does not ("held exercises with
+        # Russia" before "held military exercises"); ties keep the file's order.
+        patterns.sort(key=lambda p: -(p.specificity + (1 if p.needs else 0)))
     return verbs, nouns
 
 

@@ -33,6 +33,25 @@ def test_text_without_header_keeps_text_byte_for_byte(tmp_path):
     assert a.date == "2025-01-02"
 
 
+def test_a_wire_dateline_gives_the_date_an_input_lacks(tmp_path):
+    story = "BEIJING, March 10, 2026 (AP) — Putin and Xi will meet next week.\n"
+    f = tmp_path / "wire.txt"
+    f.write_text(story, encoding="utf-8")
+    [a] = _read([f], default_date="2025-01-02")
+    assert a.date == "2026-03-10" and a.text == story  # the text itself is untouched
+    g = tmp_path / "wire.jsonl"
+    g.write_text(json.dumps({"id": "w", "text": "KYIV, Ukraine, 9 Sept 2025 - Drones hit the city."}) + "\n"
+                 + json.dumps({"id": "h", "text": story, "date": "2026-03-11"}) + "\n", encoding="utf-8")
+    assert [x.date for x in _read([g])] == ["2025-09-09", "2026-03-11"]  # the input's own date wins
+    # Not a dateline: a date inside the story, an impossible day, a dateline without the year.
+    for n, text in enumerate(("Putin said on March 10, 2026 that talks would go on.",
+                              "PARIS, Feb. 30, 2026 — A story.", "LONDON, May 1 (Reuters) - A story.")):
+        h = tmp_path / f"plain{n}.txt"
+        h.write_text(text, encoding="utf-8")
+        [b] = _read([h])
+        assert b.date is None, text
+
+
 def test_founding_example_reads_as_contract_says(example_path):
     [a] = _read([example_path])
     assert a.date == "2026-02-04"

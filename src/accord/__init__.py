@@ -34,11 +34,12 @@ def extract(text: str, date: str | None = None, id: str = "text", title: str | N
     Raises ValueError for an impossible date or empty text, and for an article a stage failed on.
     """
     from .pipeline import StageFailure, default_pipeline
-    from .readers.dates import check_date
+    from .readers.dates import check_date, dateline_date
 
     if not isinstance(text, str) or not text.strip():
         raise ValueError("extract: empty text")
-    article = Article(id=id, text=text, date=check_date(date), title=title, origin=id)
+    # No date given: a wire dateline opening the text gives it, as the file readers do.
+    article = Article(id=id, text=text, date=check_date(date) or dateline_date(text), title=title, origin=id)
     result = next(default_pipeline().process([article]))
     if isinstance(result, StageFailure):
         raise ValueError(str(result))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..model import Article
-from .dates import check_date
+from .dates import check_date, dateline_date
 from .errors import InputRejected
 
 _OPTIONAL_STRINGS = ("title", "url", "source")
@@ -40,5 +40,6 @@ def parse_jsonl_line(
         if value is not None and not isinstance(value, str):
             raise InputRejected(f"'{name}' must be a string, got {type(value).__name__}")
         fields[name] = value
-    date = check_date(obj.get("date"), "'date'") or default_date
+    # The object's own date first, else a wire dateline opening its text, then the default.
+    date = check_date(obj.get("date"), "'date'") or dateline_date(text) or default_date
     return Article(id=article_id, text=text, date=date, origin=origin, **fields)

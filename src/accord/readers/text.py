@@ -1,11 +1,14 @@
-"""Plain-text articles: an optional `date YYYY-MM-DD` header, then the text byte for byte."""
+"""Plain-text articles: an optional `date YYYY-MM-DD` header, then the text byte for byte.
+
+Without a header, a wire dateline opening the text ("BEIJING, March 10, 2026 (AP) —") gives
+the publication date."""
 
 from __future__ import annotations
 
 import re
 
 from ..model import Article
-from .dates import check_date
+from .dates import check_date, dateline_date
 from .errors import InputRejected
 
 # The header may follow leading whitespace; it and exactly one whitespace character after it are
@@ -41,6 +44,7 @@ def parse_text_article(
     return Article(
         id=article_id,
         text=text,
-        date=date or default_date,
+        # The input's own date first (header, else a wire dateline), then the caller's default.
+        date=date or dateline_date(text) or default_date,
         origin=origin or article_id,
     )

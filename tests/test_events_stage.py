@@ -350,3 +350,29 @@ def test_a_nominal_event_names_its_doer_after_by(nlp):
     assert visit.cameo == "042" and dyad(visit) == ("FRAGOV", "CHN") and visit.date == "2026-02-02"
     [attack] = events(nlp, "The attack by Israel on Gaza killed dozens.")
     assert attack.cameo.startswith("19") and dyad(attack)[0] == "ISR"
+
+
+def test_returned_property_and_eased_or_imposed_tariffs(nlp):
+    [back] = events(nlp, "The United States returned two paintings to the government of Brazil.")
+    assert back.cameo == "0842" and dyad(back) == ("USA", "BRAGOV")
+    [eased] = events(nlp, "The U.S. rolled back tariffs on Chinese goods.")
+    assert eased.cameo == "085" and dyad(eased) == ("USA", "CHN")
+    [imposed] = events(nlp, "Trump imposed tariffs on Chinese goods.")
+    assert imposed.cameo == "163" and dyad(imposed) == ("USAGOV", "CHN")
+    # "returned to" with no object is no return of property
+    assert all(e.cameo != "0842" for e in events(nlp, "Russia returned to the talks with Ukraine."))
+
+
+def test_a_resignation_concedes_to_the_country_of_the_office(nlp):
+    [e] = events(nlp, "Suharto resigned as president of Indonesia on 21 May 1998.")
+    assert e.cameo == "0831" and dyad(e)[1] == "IDNGOV" and e.date == "1998-05-21"
+
+
+def test_on_behalf_of_is_never_the_target(nlp):
+    for e in events(nlp, "Japan's envoy expressed condolences to the family of the victims on behalf of the people of Taiwan."):
+        assert dyad(e)[1] != "TWN"
+
+
+def test_a_described_word_is_about_the_clause_that_completes_it(nlp):
+    evs = events(nlp, "Egypt rejected appeals to release Mohamed Soltan, an American citizen.")
+    assert any(e.cameo == "120" and dyad(e)[0] == "EGY" and (dyad(e)[1] or "").startswith("USA") for e in evs)

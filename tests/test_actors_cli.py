@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.cli
+
 ACCORD = [sys.executable, "-m", "accord.cli.main"]
 
 JANE = textwrap.dedent("""\

@@ -13,6 +13,8 @@ import pytest
 
 from conftest import shared_path
 
+pytestmark = pytest.mark.cli
+
 ACCORD = [sys.executable, "-m", "accord.cli.main"]
 
 

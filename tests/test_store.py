@@ -170,14 +170,14 @@ def test_open_creates_parents_and_schema(db_path: Path) -> None:
     assert not db_path.parent.exists()
     with open_store(db_path) as s:
         assert isinstance(s, Store)
-        assert s.schema_version() == SCHEMA_VERSION == 1
+        assert s.schema_version() == SCHEMA_VERSION == 2
         assert s.counts() == dict.fromkeys(
             ("articles", "events", "quotes", "timexes", "mentions", "actors"), 0)
     assert db_path.is_file()
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
-            "1",)
+            "2",)
         tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         assert {"articles", "events", "actors", "quotes", "timexes", "mentions", "meta"} <= tables
     finally:
@@ -191,7 +191,7 @@ def test_reopening_keeps_data(db_path: Path) -> None:
         before = s.counts()
     with open_store(str(db_path)) as s:
         assert s.counts() == before
-        assert s.schema_version() == 1
+        assert s.schema_version() == 2
         assert s.ingest(doc_call()).status == "duplicate"
         assert as_json_set(s.article_records("xi-putin-call")) == as_json_set(
             doc_call().records())
@@ -207,18 +207,27 @@ def test_newer_schema_gives_clear_error(db_path: Path) -> None:
 
 
 def test_older_schema_is_migrated_on_open(db_path: Path, monkeypatch) -> None:
-    with open_store(db_path) as s:
-        s.ingest(doc_call())
-    v2 = migrations_module.Migration(
-        2, "0002_test.sql", "ALTER TABLE articles ADD COLUMN language VARCHAR DEFAULT 'en';")
+    # A database written by a version of Accord that knew only schema 1 ...
     shipped = migrations_module.migrations()
-    monkeypatch.setattr(migrations_module, "migrations", lambda: (*shipped, v2))
+    with monkeypatch.context() as m:
+        m.setattr(migrations_module, "migrations", lambda: shipped[:1])
+        with open_store(db_path) as s:
+            s.con.execute("BEGIN TRANSACTION")
+            s.con.execute(
+                "INSERT INTO articles VALUES ('old', 'h', '2020-01-01', NULL, NULL, NULL, 'Old text.',"
+                " TIMESTAMP '2020-01-02 00:00:00', TIMESTAMP '2020-01-02 00:00:00')")
+            s.con.execute("COMMIT")
+            assert s.schema_version() == 1
+    # ... is refused read-only, and brought to the current schema, data kept, when opened to write.
     with pytest.raises(SchemaVersionError, match="needs migrating"):
         open_store(db_path, read_only=True)
     with open_store(db_path) as s:
-        assert s.schema_version() == 2
-        assert s.con.execute("SELECT language FROM articles").fetchall() == [("en",)]
-        assert s.counts()["events"] == 2
+        assert s.schema_version() == SCHEMA_VERSION
+        [article] = s.article_records("old")
+        assert article["text"] == "Old text." and article["language"] is None
+        assert article["duplicate_of"] is None
+        assert s.ingest(doc_call()).status == "stored"
+        assert as_json_set(s.article_records("xi-putin-call")) == as_json_set(doc_call().records())
 
 
 def test_foreign_duckdb_file_is_refused(tmp_path: Path) -> None:

@@ -31,6 +31,8 @@ class Article:
     url: str | None = None
     source: str | None = None
     origin: str | None = None  # where it was read from (file, file:line, <stdin>); not stored in records
+    language: str | None = None  # ISO 639-1 code as detected; None when unknown
+    duplicate_of: str | None = None  # id of the stored article this one is a near-copy of
 
     @property
     def content_hash(self) -> str:
@@ -50,6 +52,8 @@ class Article:
             "url": self.url,
             "source": self.source,
             "text": self.text,
+            "language": self.language,
+            "duplicate_of": self.duplicate_of,
         }
 
 
@@ -175,6 +179,10 @@ class Event:
     modality: str
     location: Place | None
     confidence: float
+    # The CAMEO code of the act an intent, threat, demand or refusal is about ("will visit"
+    # coded 036 announces 042); None for every other event.
+    announced_cameo: str | None = None
+    happening: str | None = None  # the happening a store clustered this report into
     explain: str = ""  # internal: the rule or pattern that fired (`accord extract --explain`)
 
     def to_record(self) -> dict[str, Any]:
@@ -199,6 +207,8 @@ class Event:
             "modality": self.modality,
             "location": self.location.to_record() if self.location else None,
             "confidence": self.confidence,
+            "announced_cameo": self.announced_cameo,
+            "happening": self.happening,
         }
 
 

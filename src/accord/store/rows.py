@@ -22,14 +22,17 @@ def _prefixed(prefix: str, fields: Sequence[str]) -> list[str]:
 
 
 ARTICLE_COLUMNS = ["id", "content_hash", "date", "title", "url", "source", "text",
-                   "ingested_at", "updated_at"]
+                   "ingested_at", "updated_at", "language", "duplicate_of"]
+# The columns an article record is read from, in `article_record`'s order.
+ARTICLE_RECORD_COLUMNS = ["id", "date", "title", "url", "source", "text", "language",
+                          "duplicate_of"]
 
 EVENT_COLUMNS = [
     "id", "article_id", "seq", "sentence", "evidence", "trigger_text", "trigger_start",
     "trigger_end", *_prefixed("source", ACTOR_FIELDS), *_prefixed("target", ACTOR_FIELDS),
     "cameo", "plover", "plover_mode", "quad_class", "goldstein", "date", "date_start",
     "date_precision", "date_basis", "negated", "modality", *_prefixed("location", PLACE_FIELDS),
-    "confidence",
+    "confidence", "announced_cameo", "happening",
 ]
 
 QUOTE_COLUMNS = ["id", "article_id", "seq", "text", "span_start", "span_end",
@@ -109,7 +112,7 @@ def event_rows(events: Iterable[Event], article_id: str) -> list[tuple[Any, ...]
          e.trigger.span[1], *_actor_values(e.source), *_actor_values(e.target), e.cameo,
          e.plover, e.plover_mode, e.quad_class, e.goldstein, e.date, period_start(e.date),
          e.date_precision, e.date_basis, e.negated, e.modality, *_place_values(e.location),
-         e.confidence)
+         e.confidence, e.announced_cameo, e.happening)
         for seq, e in enumerate(events)
     ]
 
@@ -168,10 +171,10 @@ def _place_record(values: Sequence[Any]) -> dict[str, Any] | None:
 
 
 def article_record(row: Sequence[Any]) -> dict[str, Any]:
-    """From a row of (id, date, title, url, source, text)."""
-    id_, date_, title, url, source, text = row
+    """From a row of ARTICLE_RECORD_COLUMNS."""
+    id_, date_, title, url, source, text, language, duplicate_of = row
     return {"kind": "article", "id": id_, "date": date_, "title": title, "url": url,
-            "source": source, "text": text}
+            "source": source, "text": text, "language": language, "duplicate_of": duplicate_of}
 
 
 def _slice(columns: list[str], first: str, fields: Sequence[str]) -> slice:
@@ -209,6 +212,8 @@ def event_record(row: Sequence[Any]) -> dict[str, Any]:
         "modality": r["modality"],
         "location": _place_record(row[_EVENT_LOCATION]),
         "confidence": r["confidence"],
+        "announced_cameo": r["announced_cameo"],
+        "happening": r["happening"],
     }
 
 

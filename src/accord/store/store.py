@@ -313,7 +313,7 @@ class Store:
         for document, content_hash, ingested_at in writes:
             a = document.article
             rows.append((a.id, content_hash, a.date, a.title, a.url, a.source, a.text,
-                         ingested_at or now, now))
+                         ingested_at or now, now, a.language, a.duplicate_of))
         self._append("articles", R.ARTICLE_COLUMNS, rows)
 
     def _insert_mentions(self, documents: list[Document]) -> None:
@@ -500,7 +500,7 @@ class Store:
         (article, mentions, timexes, events, quotes); [] when no such article is stored."""
         con = self.con
         row = con.execute(
-            "SELECT id, date, title, url, source, text FROM articles WHERE id = ?", [article_id]
+            f"SELECT {_select(R.ARTICLE_RECORD_COLUMNS)} FROM articles WHERE id = ?", [article_id]
         ).fetchone()
         if row is None:
             return []

@@ -650,6 +650,10 @@ class EventStage(Stage):
                     g.targets, g.target_tok = c.sources, c.source_tok
                 g.rule.append(f"demand:{act}->{g.code}")
                 dropped.add(id(c))
+        for c in cands:
+            if c.code[:2] == "03" and c.announced is None and c.trigger.lemma_.lower() in m.intent_verbs \
+                    and any(k.dep_ == "xcomp" for k in c.trigger.children) and c.modality == "asserted":
+                c.modality = "future"  # "agreed to set up a station": an intent, as announced acts are
         return [c for c in cands if id(c) not in dropped] + extra
 
     def _announcing_candidate(self, verb: Any, code: str, act: _Candidate, mentions_at) -> _Candidate:

@@ -196,34 +196,40 @@ def ingest(
 @app.command()
 def events(
     db: Optional[Path] = DbOption,
-    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name, as source or target."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name words (Putin), as source or target."),
     country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of source or target."),
-    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two actor codes, A B: events between them in either direction."),
+    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two actors, A B: events between them in either direction."),
     since: Optional[str] = typer.Option(None, "--since", help="Events dated on or after YYYY[-MM[-DD]]."),
     until: Optional[str] = typer.Option(None, "--until", help="Events dated on or before YYYY[-MM[-DD]]."),
     cameo: Optional[str] = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 04 or 042."),
+    plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER event type, e.g. CONSULT."),
+    quad_class: Optional[str] = typer.Option(None, "--quad-class", help="Quad class 1-4, or several: 3,4."),
     negated: Optional[bool] = typer.Option(None, "--negated/--no-negated", help="Only negated, or only non-negated, events."),
+    modality: Optional[str] = typer.Option(None, "--modality", help="asserted, alleged, hypothetical or future (or several, comma-separated)."),
+    q: Optional[str] = typer.Option(None, "--q", "--text", help="Words that must all occur in the evidence sentence."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
     """Query stored events."""
-    pair = tuple(dyad) if dyad and all(dyad) else None
-    with _open_existing(db) as store:
-        rows = store.events(actor=actor, country=country, dyad=pair,
-                            since=since, until=until, cameo=cameo, negated=negated, limit=limit)
+    filters = _filters(actor=actor, country=country, dyad=tuple(dyad) if dyad and all(dyad) else None,
+                       since=since, until=until, cameo=cameo, plover=plover, quad_class=quad_class,
+                       negated=negated, modality=modality, q=q)
+    with _open_service(db) as svc:
+        rows = svc.reports(filters, limit=limit).items
     _emit(rows, format, render.events_table)
 
 
 @app.command()
 def quotes(
     db: Optional[Path] = DbOption,
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name (substring) or actor code prefix."),
-    contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing this text."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name words (Putin) or actor code prefix (RUS)."),
+    contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing these words."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
     """Query stored quotes."""
-    with _open_existing(db) as store:
-        rows = store.quotes(speaker=speaker, contains=contains)
+    with _open_service(db) as svc:
+        rows = _checked(lambda: svc.quotes(speaker=speaker, contains=contains, limit=limit).items)
     _emit(rows, format, render.quotes_table)
 
 
@@ -233,8 +239,8 @@ def articles(
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
     """List stored articles."""
-    with _open_existing(db) as store:
-        rows = store.articles()
+    with _open_service(db) as svc:
+        rows = svc.articles().items
     _emit(rows, format, render.articles_table)
 
 
@@ -313,6 +319,35 @@ def _open_existing(db: Optional[Path]):
     except Exception as exc:
         err.print(f"accord: cannot open database {path}: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
+
+
+def _open_service(db: Optional[Path]):
+    from ..service import Service
+
+    return Service(_open_existing(db), owns_store=True)
+
+
+def _usage_error(exc: Any) -> typer.BadParameter:
+    """A service ParameterError as the CLI's usage error (exit 2), naming the option."""
+    return typer.BadParameter(exc.message, param_hint="--" + exc.param.replace("_", "-"))
+
+
+def _filters(**raw: Any):
+    from ..service import Filters, ParameterError
+
+    try:
+        return Filters.parse(**raw)
+    except ParameterError as exc:
+        raise _usage_error(exc) from None
+
+
+def _checked(call):
+    from ..service import ParameterError
+
+    try:
+        return call()
+    except ParameterError as exc:
+        raise _usage_error(exc) from None
 
 
 def _emit(rows: list[dict[str, Any]], format: Format, table) -> None:

@@ -63,22 +63,42 @@ def _report_rejection(item: Any) -> None:
     err.print(f"[red]rejected[/red] {item}", markup=True, highlight=False)
 
 
-def _pipeline():
+def _pipeline(policy: Any = None):
     from ..analysis.nlp import ModelNotFound
     from ..pipeline import default_pipeline
 
     try:
-        return default_pipeline()
+        return default_pipeline(policy)
     except ModelNotFound as exc:
         err.print(f"accord: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
 
 
-def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any]) -> Iterator[Any]:
+MinConfidenceOption = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                                   help="Events below this confidence are not records (default: the config's "
+                                        "`min_confidence`, else the threshold Accord ships with).")
+StatementsOption = typer.Option(None, "--statements/--no-statements",
+                                help="Keep bare statements (CAMEO 010, 'X said ...') as event records "
+                                     "(default: the config's `statements`, else no).")
+
+
+def _policy(min_confidence: Optional[float], statements: Optional[bool]) -> Any:
+    """The record policy: these options, else ACCORD_MIN_CONFIDENCE / ACCORD_STATEMENTS, else the
+    config file, else the packaged defaults (accord.events.policy)."""
+    from ..events.policy import RecordPolicy
+
+    try:
+        return RecordPolicy.from_settings(min_confidence, statements)
+    except ValueError as exc:
+        err.print(f"accord: {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any], policy: Any = None) -> Iterator[Any]:
     """Run the pipeline over the inputs, counting and reporting every rejection."""
     from ..pipeline import StageFailure
 
-    pipeline = _pipeline()
+    pipeline = _pipeline(policy)
 
     def articles() -> Iterator[Any]:
         for item in read_inputs(paths, default_date=date):
@@ -109,12 +129,15 @@ def extract(
     format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl: the record contract; table: readable."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
     explain: bool = typer.Option(False, "--explain", help="Show, for each event, the rule or pattern that fired."),
+    min_confidence: Optional[float] = MinConfidenceOption,
+    statements: Optional[bool] = StatementsOption,
 ) -> None:
     """Extract records from articles and print them; needs no database and writes nothing."""
     date = _check_date_option(date, "--date")
+    policy = _policy(min_confidence, statements)
     counter: dict[str, Any] = {"inputs": 0, "rejected": []}
     processed = 0
-    for document in _documents(paths, date, counter):
+    for document in _documents(paths, date, counter, policy):
         processed += 1
         if format == ExtractFormat.jsonl and not explain:
             write = sys.stdout.write
@@ -132,11 +155,14 @@ def ingest(
     db: Optional[Path] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
+    min_confidence: Optional[float] = MinConfidenceOption,
+    statements: Optional[bool] = StatementsOption,
 ) -> None:
     """Store articles and all their records; an article seen before is counted as a duplicate."""
     from ..store import open_store
 
     date = _check_date_option(date, "--date")
+    policy = _policy(min_confidence, statements)
     path = _db(db)
     try:
         store = open_store(path)
@@ -159,7 +185,8 @@ def ingest(
             counter["rejected"].append(reason)
             _report_rejection(reason)
 
-        for outcome in store.ingest_many(counted(_documents(paths, date, counter)), batch_size=50, on_error=not_stored):
+        for outcome in store.ingest_many(counted(_documents(paths, date, counter, policy)), batch_size=50,
+                                         on_error=not_stored):
             tally[outcome.status] += 1
     rejected = counter["rejected"]
     render.ingest_summary(err if quiet else out, path, tally, rejected)

@@ -212,6 +212,8 @@ class EventStage(Stage):
     def _literal(self, cand: _Candidate, sent: Any) -> bool:
         """Keep a candidate of force (CAMEO 17-20) only when force is meant: "Trump hammered Ryan"
         is criticism (111); "beating Trump in the polls", "want to fire Trump" are no events."""
+        if self.exclusions.is_contest(cand.trigger, sent):
+            return False  # "failing to top 1% in any poll", "won the primary": competition is no event
         if not cand.code.startswith(FORCE_ROOTS) or cand.pattern.nominal:
             return True
         kind = self.exclusions.figurative(cand.trigger, sent, cand.sources, cand.targets)

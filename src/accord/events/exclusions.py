@@ -69,6 +69,13 @@ class Exclusions:
             return True  # "the population declined"
         return lemma in self.no_object and "dobj" in deps  # "demonstrating screens"
 
+    def is_contest(self, verb: Any, sentence: Any) -> bool:
+        """A verb of competition with a word of a contest in its sentence ("leads in the polls")."""
+        if verb.lemma_.lower() not in self.contest_verbs:
+            return False
+        words = {t.lower_ for t in sentence if t.i != verb.i} | {t.lemma_.lower() for t in sentence if t.i != verb.i}
+        return bool(words & self.contest_words) and not words & self.armed_words
+
     def figurative(self, verb: Any, sentence: Any, sources: Iterable[Any], targets: Iterable[Any]) -> Figurative:
         """Whether a verb coded as force (CAMEO 17-20) is force, criticism or no event."""
         lemma = verb.lemma_.lower()

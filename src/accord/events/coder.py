@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from ..analysis.quotation import find_quoted_spans
-from ..analysis.syntax import subject_of
+from ..analysis.syntax import subject_of, verb_above
 from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier
@@ -77,6 +77,8 @@ class _Candidate:
 
 class EventStage(Stage):
     name = "events"
+    reads = ("article", "doc", "mentions", "timexes")
+    writes = ("events", "detections", "sentence_classes")
 
     def __init__(self, policy: RecordPolicy | None = None) -> None:
         self.verbs, self.nouns = load_lexicon()
@@ -99,10 +101,6 @@ class EventStage(Stage):
         mentions_at = _index_mentions(document.mentions)
         timex_roots = _index_timexes(doc, document.timexes)
         sentences = list(doc.sents)
-        sent_of = {}
-        for n, sent in enumerate(sentences):
-            for tok in sent:
-                sent_of[tok.i] = n
         events: list[tuple[Event, str]] = []
         document.detections = []
         captions = self.exclusions.captions_and_credits([s.text for s in sentences],
@@ -296,7 +294,7 @@ class EventStage(Stage):
             if not cand.sources and cand.targets and cand.pattern.reciprocal:
                 # "stressed ... in recent talks with leaders from France": the talker is the
                 # subject of the clause the talks are part of.
-                verb = _governing_verb(trig)
+                verb = verb_above(trig)
                 subject = subject_of(verb)[0] if verb is not None else None
                 if subject is not None:
                     cand.sources = _actors_of(subject, mentions_at)
@@ -1254,17 +1252,6 @@ def _argument_head(noun: Any) -> Any | None:
     else:
         return None
     return head if head.pos_ in ("VERB", "AUX") and head.i != node.i else None
-
-
-def _governing_verb(tok: Any) -> Any | None:
-    node = tok
-    for _ in range(6):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
 
 
 def _plural_pronoun_antecedents(pronoun: Any, mentions_at) -> list[Actor]:

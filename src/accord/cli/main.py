@@ -68,22 +68,42 @@ def _report_rejection(item: Any) -> None:
     err.print(f"[red]rejected[/red] {item}", markup=True, highlight=False)
 
 
-def _pipeline():
+def _pipeline(policy: Any = None):
     from ..analysis.nlp import ModelNotFound
     from ..pipeline import default_pipeline
 
     try:
-        return default_pipeline()
+        return default_pipeline(policy)
     except ModelNotFound as exc:
         err.print(f"accord: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
 
 
-def _documents(paths: List[str], options: Any, tally: InputTally) -> Iterator[Any]:
+MinConfidenceOption = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                                   help="Events below this confidence are not records (default: the config's "
+                                        "`min_confidence`, else the threshold Accord ships with).")
+StatementsOption = typer.Option(None, "--statements/--no-statements",
+                                help="Keep bare statements (CAMEO 010, 'X said ...') as event records "
+                                     "(default: the config's `statements`, else no).")
+
+
+def _policy(min_confidence: Optional[float], statements: Optional[bool]) -> Any:
+    """The record policy: these options, else ACCORD_MIN_CONFIDENCE / ACCORD_STATEMENTS, else the
+    config file, else the packaged defaults (accord.events.policy)."""
+    from ..events.policy import RecordPolicy
+
+    try:
+        return RecordPolicy.from_settings(min_confidence, statements)
+    except ValueError as exc:
+        err.print(f"accord: {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _documents(paths: List[str], options: Any, tally: InputTally, policy: Any = None) -> Iterator[Any]:
     """Run the pipeline over the inputs, counting skips and reporting every rejection."""
     from ..pipeline import StageFailure
 
-    pipeline = _pipeline()
+    pipeline = _pipeline(policy)
 
     def articles() -> Iterator[Any]:
         for item in read_inputs(paths, options=options):
@@ -115,14 +135,17 @@ def extract(
     format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl: the record contract; table: readable."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
     explain: bool = typer.Option(False, "--explain", help="Show, for each event, the rule or pattern that fired."),
+    min_confidence: Optional[float] = MinConfidenceOption,
+    statements: Optional[bool] = StatementsOption,
     text_column: Optional[str] = TextColumnOption,
     column: List[str] = ColumnOption,
 ) -> None:
     """Extract records from articles and print them; needs no database and writes nothing."""
     date = _check_date_option(date, "--date")
+    policy = _policy(min_confidence, statements)
     tally = InputTally()
     processed = 0
-    for document in _documents(paths, read_options(date, text_column, column), tally):
+    for document in _documents(paths, read_options(date, text_column, column), tally, policy):
         processed += 1
         if format == ExtractFormat.jsonl and not explain:
             write = sys.stdout.write
@@ -140,6 +163,8 @@ def ingest(
     db: Optional[Path] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
+    min_confidence: Optional[float] = MinConfidenceOption,
+    statements: Optional[bool] = StatementsOption,
     text_column: Optional[str] = TextColumnOption,
     column: List[str] = ColumnOption,
 ) -> None:
@@ -147,6 +172,7 @@ def ingest(
     from ..store import open_store
 
     date = _check_date_option(date, "--date")
+    policy = _policy(min_confidence, statements)
     path = _db(db)
     try:
         store = open_store(path)
@@ -173,7 +199,8 @@ def ingest(
             tally.rejected.append(reason)
             _report_rejection(reason)
 
-        for outcome in store.ingest_many(counted(_documents(paths, options, tally)), batch_size=50, on_error=not_stored):
+        for outcome in store.ingest_many(counted(_documents(paths, options, tally, policy)), batch_size=50,
+                                         on_error=not_stored):
             language = uncoded.pop(outcome.article_id, None)
             if language and outcome.status != "duplicate":
                 tally.not_english[language] += 1
@@ -186,34 +213,40 @@ def ingest(
 @app.command()
 def events(
     db: Optional[Path] = DbOption,
-    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name, as source or target."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name words (Putin), as source or target."),
     country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of source or target."),
-    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two actor codes, A B: events between them in either direction."),
+    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two actors, A B: events between them in either direction."),
     since: Optional[str] = typer.Option(None, "--since", help="Events dated on or after YYYY[-MM[-DD]]."),
     until: Optional[str] = typer.Option(None, "--until", help="Events dated on or before YYYY[-MM[-DD]]."),
     cameo: Optional[str] = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 04 or 042."),
+    plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER event type, e.g. CONSULT."),
+    quad_class: Optional[str] = typer.Option(None, "--quad-class", help="Quad class 1-4, or several: 3,4."),
     negated: Optional[bool] = typer.Option(None, "--negated/--no-negated", help="Only negated, or only non-negated, events."),
+    modality: Optional[str] = typer.Option(None, "--modality", help="asserted, alleged, hypothetical or future (or several, comma-separated)."),
+    q: Optional[str] = typer.Option(None, "--q", "--text", help="Words that must all occur in the evidence sentence."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
     """Query stored events."""
-    pair = tuple(dyad) if dyad and all(dyad) else None
-    with _open_existing(db) as store:
-        rows = store.events(actor=actor, country=country, dyad=pair,
-                            since=since, until=until, cameo=cameo, negated=negated, limit=limit)
+    filters = _filters(actor=actor, country=country, dyad=tuple(dyad) if dyad and all(dyad) else None,
+                       since=since, until=until, cameo=cameo, plover=plover, quad_class=quad_class,
+                       negated=negated, modality=modality, q=q)
+    with _open_service(db) as svc:
+        rows = svc.reports(filters, limit=limit).items
     _emit(rows, format, render.events_table)
 
 
 @app.command()
 def quotes(
     db: Optional[Path] = DbOption,
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name (substring) or actor code prefix."),
-    contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing this text."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name words (Putin) or actor code prefix (RUS)."),
+    contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing these words."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
     """Query stored quotes."""
-    with _open_existing(db) as store:
-        rows = store.quotes(speaker=speaker, contains=contains)
+    with _open_service(db) as svc:
+        rows = _checked(lambda: svc.quotes(speaker=speaker, contains=contains, limit=limit).items)
     _emit(rows, format, render.quotes_table)
 
 
@@ -223,8 +256,8 @@ def articles(
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
     """List stored articles."""
-    with _open_existing(db) as store:
-        rows = store.articles()
+    with _open_service(db) as svc:
+        rows = svc.articles().items
     _emit(rows, format, render.articles_table)
 
 
@@ -304,6 +337,35 @@ def _open_existing(db: Optional[Path]):
     except Exception as exc:
         err.print(f"accord: cannot open database {path}: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
+
+
+def _open_service(db: Optional[Path]):
+    from ..service import Service
+
+    return Service(_open_existing(db), owns_store=True)
+
+
+def _usage_error(exc: Any) -> typer.BadParameter:
+    """A service ParameterError as the CLI's usage error (exit 2), naming the option."""
+    return typer.BadParameter(exc.message, param_hint="--" + exc.param.replace("_", "-"))
+
+
+def _filters(**raw: Any):
+    from ..service import Filters, ParameterError
+
+    try:
+        return Filters.parse(**raw)
+    except ParameterError as exc:
+        raise _usage_error(exc) from None
+
+
+def _checked(call):
+    from ..service import ParameterError
+
+    try:
+        return call()
+    except ParameterError as exc:
+        raise _usage_error(exc) from None
 
 
 def _emit(rows: list[dict[str, Any]], format: Format, table) -> None:

@@ -16,7 +16,9 @@ from ..stage import Stage
 from .classifier import EventClassifier
 from .lexicon import Modality, Pattern, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
+from .policy import RecordPolicy
 from .verbs import VerbDictionary
+from .verifier import Verifier
 from ..places import geocode
 
 SUBJECT_DEPS = ("nsubj",)
@@ -60,13 +62,17 @@ class _Candidate:
 class EventStage(Stage):
     name = "events"
 
-    def __init__(self) -> None:
+    def __init__(self, policy: RecordPolicy | None = None) -> None:
         self.verbs, self.nouns = load_lexicon()
         self.modality: Modality = load_modality()
         self.dictionary = VerbDictionary.default()  # PETRARCH-2's verb patterns, after our own lexicon
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
         self.classifier = EventClassifier.default()
+        # The last step (accord.events.verifier, accord.events.policy): each candidate's calibrated
+        # confidence, then the record policy (threshold, bare statements) from the config.
+        self.verifier = Verifier.default()
+        self.policy = policy if policy is not None else RecordPolicy.from_settings()
 
     def process_document(self, document: Document) -> None:
         doc = document.doc
@@ -131,8 +137,11 @@ class EventStage(Stage):
                         events.append((self._event(document, reverse, target, source, sent_no, sent, timex_roots,
                                                    negated, modality), head_word))
         document.detections = document.detections  # kept in sentence order
-        document.events = _deduplicate(events)
         self._learned_classes(document, sentences)
+        candidates = _deduplicate(events)
+        if self.verifier is not None:
+            self.verifier.score(document, candidates)
+        document.events = self.policy.select(candidates)
 
     def _learned_classes(self, document: Document, sentences: list[Any]) -> None:
         """The learned class of each sentence and of each detection taken as its sentence's event."""

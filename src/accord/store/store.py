@@ -13,7 +13,7 @@ all-or-nothing guarantee per article) runs at well under 1 ms. Prefer `ingest_ma
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Sequence
 
@@ -366,127 +366,7 @@ class Store:
             """
         )
 
-    # -- reading --------------------------------------------------------------------------------
-
-    def events(
-        self,
-        actor: str | None = None,
-        country: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        cameo: str | None = None,
-        negated: bool | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Event records (contract shape), filtered; all filters combine with AND.
-
-        - `actor`: the source or the target matches. An actor matches a string when its code
-          starts with it (case-insensitive: "rus" and "RUS" match RUSGOV) or its canonical name
-          equals it, ignoring case ("vladimir putin").
-        - `country`: the source's or the target's country equals it (ISO alpha-3 or region).
-        - `dyad=(A, B)`: undirected: source matches A and target matches B, *or* source matches
-          B and target matches A (each in the `actor` sense). Each returned record still
-          says which side acted, so callers wanting one direction can filter on `source`.
-        - `since` / `until`: YYYY, YYYY-MM or YYYY-MM-DD. An event's date stands for the first
-          day of its period ("2025-05" -> 2025-05-01; "2025" -> 2025-01-01). `since` is
-          inclusive from the first day of its own period, `until` inclusive to the last day of
-          its own period (until="2025-05" keeps all of May). So an event dated "2025-05" is
-          within since="2025-05-01" but not since="2025-05-02". Undated events never match a
-          date filter.
-        - `cameo`: code prefix ("04" matches "041", "042", ...).
-        - `negated`: True or False to keep only negated or only affirmed events.
-        - `limit`: at most this many (>= 0), after ordering.
-        Ordered by event date (undated last), then article id, then sentence, then the order the
-        event stage produced them in.
-        """
-        where: list[str] = []
-        params: list[Any] = []
-        if actor:
-            src, src_params = _actor_clause("source", actor)
-            tgt, tgt_params = _actor_clause("target", actor)
-            where.append(f"({src} OR {tgt})")
-            params += src_params + tgt_params
-        if country:
-            where.append("(source_country = ? OR target_country = ?)")
-            params += [country.strip().upper()] * 2
-        if dyad:
-            a, b = dyad
-            src_a, p_src_a = _actor_clause("source", a)
-            tgt_b, p_tgt_b = _actor_clause("target", b)
-            src_b, p_src_b = _actor_clause("source", b)
-            tgt_a, p_tgt_a = _actor_clause("target", a)
-            where.append(f"(({src_a} AND {tgt_b}) OR ({src_b} AND {tgt_a}))")
-            params += p_src_a + p_tgt_b + p_src_b + p_tgt_a
-        if since:
-            where.append("date_start >= ?")
-            params.append(R.period_bounds(since)[0])
-        if until:
-            where.append("date_start <= ?")
-            params.append(R.period_bounds(until)[1])
-        if cameo:
-            where.append("starts_with(cameo, ?)")
-            params.append(cameo.strip())
-        if negated is not None:
-            where.append("negated = ?")
-            params.append(bool(negated))
-        sql = f"SELECT {_select(R.EVENT_COLUMNS)} FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date_start NULLS LAST, date NULLS LAST, article_id, sentence, seq"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(_limit(limit))
-        return [R.event_record(r) for r in self.con.execute(sql, params).fetchall()]
-
-    def quotes(
-        self, speaker: str | None = None, contains: str | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
-        """Quote records (contract shape).
-
-        - `speaker`: the speaker's canonical name contains it (case-insensitive substring:
-          "putin") or the speaker's code starts with it ("RUS", case-insensitive).
-        - `contains`: the quoted words contain it, ignoring case.
-        Ordered by article date (undated last), article id, then position in the article.
-        """
-        where: list[str] = []
-        params: list[Any] = []
-        if speaker:
-            where.append("(contains(lower(q.speaker_name), ?) OR starts_with(q.speaker_code, ?))")
-            params.extend([speaker.strip().lower(), speaker.strip().upper()])
-        if contains:
-            where.append("contains(lower(q.text), ?)")
-            params.append(contains.lower())
-        sql = (
-            f"SELECT {_select(R.QUOTE_COLUMNS, 'q')} FROM quotes q "
-            "JOIN articles a ON a.id = q.article_id"
-        )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.date NULLS LAST, q.article_id, q.seq"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(_limit(limit))
-        return [R.quote_record(r) for r in self.con.execute(sql, params).fetchall()]
-
-    def articles(self) -> list[dict[str, Any]]:
-        """One summary row per stored article, for a table: id, date, title, url, source,
-        `events` and `quotes` (counts), `ingested_at`, `updated_at`; by date, then id."""
-        rows = self.con.execute(
-            """
-            SELECT a.id, a.date, a.title, a.url, a.source,
-                   coalesce(e.n, 0), coalesce(q.n, 0), a.ingested_at, a.updated_at
-            FROM articles a
-            LEFT JOIN (SELECT article_id, count(*) AS n FROM events GROUP BY article_id) e
-                   ON e.article_id = a.id
-            LEFT JOIN (SELECT article_id, count(*) AS n FROM quotes GROUP BY article_id) q
-                   ON q.article_id = a.id
-            ORDER BY a.date NULLS LAST, a.id
-            """
-        ).fetchall()
-        keys = ("id", "date", "title", "url", "source", "events", "quotes", "ingested_at",
-                "updated_at")
-        return [dict(zip(keys, r)) for r in rows]
+    # -- reading (filtered queries live in accord.service) ---------------------------------------
 
     def counts(self) -> dict[str, int]:
         """Row counts: articles, events, quotes, timexes, mentions, actors."""
@@ -517,22 +397,6 @@ class Store:
             ).fetchall()
             out.extend(to_record(r) for r in rows)
         return out
-
-
-def _limit(limit: int) -> int:
-    if int(limit) < 0:
-        raise ValueError(f"limit must be 0 or more, got {limit}")
-    return int(limit)
-
-
-def _actor_clause(prefix: str, value: str) -> tuple[str, list[Any]]:
-    """SQL (with its parameters) for "the `prefix` actor matches `value`": code prefix or name."""
-    # `prefix` is one of the fixed column prefixes chosen by the caller, never user input.
-    value = value.strip()
-    if not value:
-        raise ValueError("an actor filter needs a code prefix or a name, got an empty string")
-    return (f"(starts_with({prefix}_code, ?) OR lower({prefix}_name) = ?)",
-            [value.upper(), value.lower()])
 
 
 def _check_article_ids(document: Document) -> None:

@@ -382,6 +382,10 @@ from .evaluate import eval_command  # noqa: E402  (registered here to keep main.
 
 app.command("eval")(eval_command)
 
+from .watch import watch_command  # noqa: E402
+
+app.command("watch")(watch_command)
+
 
 @app.callback(invoke_without_command=True)
 def _main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:

@@ -103,6 +103,8 @@ class ReadOptions:
         default_factory=lambda: _int_setting("max_input_bytes", "ACCORD_MAX_INPUT_BYTES", MAX_INPUT_BYTES))
     # Fetching (`https://...` inputs): a `fetch.Fetcher`; None builds a polite default one.
     fetcher: object | None = None
+    # Fetching again (`accord watch`): send the ETag / Last-Modified of the last fetch of a URL.
+    conditional: bool = False
     progress: Progress = field(default_factory=NoProgress)
     detect_language: bool = True
 
@@ -221,7 +223,8 @@ def iter_lines(stream: BinaryIO, limit: int, chunk: int = 1 << 20) -> Iterator[t
     so a 200 MB single-line file costs a chunk of memory, not 200 MB.
     """
     number = 0
-    buffered = io.BufferedReader(stream, buffer_size=chunk) if not isinstance(stream, io.BufferedIOBase) else stream
+    # A small buffer: a truncated gzip loses at most the lines of one buffer before the cut.
+    buffered = io.BufferedReader(stream, buffer_size=1 << 16) if not isinstance(stream, io.BufferedIOBase) else stream
     while True:
         line = buffered.readline(limit + 1)
         if not line:

@@ -212,7 +212,7 @@ def _read_argument(raw: str, options: ReadOptions, stdin: BinaryIO | None) -> It
     if raw.startswith(("http://", "https://")):
         from .fetch import read_url
 
-        yield from read_url(raw, options)
+        yield from read_url(raw, options, conditional=options.conditional)
         return
     path = Path(raw)
     if path.is_dir():

@@ -34,7 +34,8 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
 
 
 def _norm(name: str) -> str:
-    return "".join(ch for ch in name.strip().lower() if ch.isalnum() or ch == "_").replace("__", "_")
+    """`Published At`, `published_at` and `PublishedAt` are one name."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
 def map_columns(header: Iterable[str], chosen: dict[str, str]) -> dict[str, str]:
@@ -50,8 +51,8 @@ def map_columns(header: Iterable[str], chosen: dict[str, str]) -> dict[str, str]
             mapping[field] = wanted if wanted in columns else by_norm[_norm(wanted)]
             continue
         for candidate in COLUMN_NAMES[field]:
-            if candidate in by_norm:
-                mapping[field] = by_norm[candidate]
+            if _norm(candidate) in by_norm:
+                mapping[field] = by_norm[_norm(candidate)]
                 break
     if "text" not in mapping:
         raise InputRejected(
@@ -120,11 +121,13 @@ class CsvReader(Reader):
         # A cell may hold a whole article: raise the csv module's 128 KB cell limit to ours.
         csv.field_size_limit(max(csv.field_size_limit(), options.max_input_bytes))
         n = 0
+        failed = False
         try:
             with _text_stream(source) as stream:
                 reader = csv.DictReader(stream, delimiter=delimiter)
                 if not reader.fieldnames:
                     yield Rejection(source.origin, "empty table: no header row")
+                    failed = True
                     return
                 mapping = map_columns(reader.fieldnames, options.columns)
                 for row in reader:
@@ -135,12 +138,15 @@ class CsvReader(Reader):
                     except InputRejected as exc:
                         yield Rejection(where, str(exc))
         except InputRejected as exc:
+            failed = True
             yield Rejection(source.origin if n == 0 else f"{source.origin}:row {n + 1}", str(exc))
         except csv.Error as exc:
+            failed = True
             yield Rejection(f"{source.origin}:row {n + 1}", f"not a readable {'TSV' if delimiter == chr(9) else 'CSV'} row ({exc}); the rows after it are not read")
         except UnicodeDecodeError as exc:
+            failed = True
             yield Rejection(f"{source.origin}:row {n + 1}", f"undecodable bytes ({exc.reason}); the rows after it are not read")
-        if n == 0:
+        if n == 0 and not failed:
             yield Rejection(source.origin, "the table has no rows")
 
 

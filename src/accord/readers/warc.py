@@ -56,13 +56,25 @@ class WarcReader(Reader):
             try:
                 record = next(records)
             except StopIteration:
+                # warcio ends quietly inside a cut gzip member or record: bytes left over past
+                # the last whole record are a truncated record.
+                if source.size is not None and offset < source.size:
+                    yield Rejection(_where(source, offset), "corrupt WARC record (truncated: the archive "
+                                                            f"ends inside this record, {source.size - offset:,} bytes in)")
                 return None
             except Exception as exc:  # a record warcio cannot parse: report it, then resync
                 yield Rejection(_where(source, offset), f"corrupt WARC record ({_describe(exc)})")
                 return self._next_record_start(stream, offset + 1, source.gzipped)
             try:
-                yield self._record_item(record, offset, source, options)
+                item = self._record_item(record, offset, source, options)
                 iterator.read_to_end()  # the rest of a body we did not read
+                # warcio ends a cut record quietly: its length, or its gzip member's end, tells.
+                missing = getattr(record.raw_stream, "limit", 0) or 0
+                decompressor = getattr(iterator.reader, "decompressor", None)
+                if missing > 0 or (decompressor is not None and not getattr(decompressor, "eof", True)):
+                    item = Rejection(_where(source, offset), "corrupt WARC record (truncated: the archive "
+                                                             "ends inside this record)")
+                yield item
             except Exception as exc:  # the record's body is cut or corrupt
                 yield Rejection(_where(source, offset), f"corrupt WARC record body ({_describe(exc)})")
                 return self._next_record_start(stream, offset + 1, source.gzipped)

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator
 from .analysis import SpacyStage, load_nlp
 from .model import Article, Document
 from .readers.language import is_coded
-from .stage import Stage
+from .stage import Stage, check_stage_order
 
 
 @dataclass(slots=True)
@@ -31,6 +31,7 @@ class StageFailure:
 
 class Pipeline:
     def __init__(self, stages: list[Stage], nlp: Any):
+        check_stage_order(stages)  # each stage reads only what the parse or an earlier stage gives
         self.nlp = nlp
         self.parse = SpacyStage(nlp)
         self.stages = stages

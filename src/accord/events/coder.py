@@ -73,6 +73,7 @@ class _Candidate:
     frame: bool = False
     announced: str | None = None  # the act an intent, threat, demand, appeal or refusal is about
     governor: Any | None = None  # the word announcing the act ("pledged to", "refused to"): in the trigger span
+    speech: Any | None = None  # the reporting verb of a speaker announcing its own act ("said it will")
     sources_named: bool = False  # a nominal event's doer named by the noun's own phrase ("Russia's offensive")
 
     def __post_init__(self) -> None:
@@ -154,7 +155,7 @@ class EventStage(Stage):
                                         cand.negated, cand.modality)
                     events.append((event, head_word))
                     if cand.reverse_code and source is not None and target is not None \
-                            and nearest(cand.reverse_code).plover != DROPPED:
+                            and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
                         events.append((self._event(document, reverse, target, source, sent_no, sent, timex_roots,
@@ -246,8 +247,11 @@ class EventStage(Stage):
             # in a meeting (an event of its own, the talks); the saying is no negotiation.
             code, specificity = "010", 0
             rule.append("reporting-verb->010")
+        # PETRARCH's [A:A] codes an act both ways ("SIGN * {TRADE &TREATY} [0311:0311]"): its
+        # coordinated doers act with each other.
+        symmetric = m.reverse_code is not None and nearest(m.reverse_code).code == code
         pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=DICTIONARY_TARGETS,
-                          reciprocal=code.startswith(DICTIONARY_RECIPROCAL))
+                          reciprocal=code.startswith(DICTIONARY_RECIPROCAL) or symmetric)
         cand = _Candidate(pattern, verb, None, rule=rule, code=code, specificity=specificity)
         cand.subject_is_target = m.subject_is_target
         cand.reverse_code = m.reverse_code
@@ -494,7 +498,7 @@ class EventStage(Stage):
                 return []
             # An act announced through an intent word ("agreed to allow", "is ready to send") is
             # coded by that word, however loose the act's own dictionary match.
-            from_dictionary = cand.rule[0].startswith("petrarch:") and cand.governor is None
+            from_dictionary = cand.rule[0].startswith("petrarch:") and cand.announced is None
             if p.standalone or self.one_actor.allows(cand.code, from_dictionary, cand.specificity):
                 # A one-actor event ("refused to concede", "opened an investigation"): a record
                 # with no target. A dictionary verb's bare default ("China objected") stays a
@@ -513,9 +517,11 @@ class EventStage(Stage):
         date, precision, basis = _event_date(cand, timex_roots, document.article.date,
                                              gov if gov is not None and (realizing or gov.lemma_.lower() in
                                                                         self.modality.future_verbs) else None)
-        if cand.announced is not None and cand.governor is not None:
-            # "pledged on Monday to send troops": an intent, refusal or threat is dated when made
-            said = _event_date(_Candidate(cand.pattern, cand.governor, None), timex_roots, document.article.date)
+        announcer = cand.governor if cand.governor is not None else cand.speech
+        if cand.announced is not None and announcer is not None:
+            # "pledged on Monday to send troops", "said on Monday they will free": an intent,
+            # refusal or threat is dated when made
+            said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
             if said[2] == "text":
                 date, precision, basis = said
         place = _location(trig, cand.noun)
@@ -697,6 +703,7 @@ class EventStage(Stage):
                 if code is not None and not (c.negated and code[:2] != "12"):
                     c.code, c.announced = code, act
                     c.rule.append(f"own-announcement:{act}->{code}")
+                    c.speech = gov
                     if c.negated:
                         c.negated, c.modality = False, "asserted"
                     continue

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -346,16 +345,13 @@ def test_security_council_and_organisation_coverage(kb):
     assert [g for g in gaps if g not in allowed] == []
 
 
-def test_stats_and_load_time():
-    started = time.perf_counter()
-    kb = KnowledgeBase.load()
-    elapsed = time.perf_counter() - started
-    stats = kb.stats()
+def test_stats():
+    # How long loading takes is a benchmark's business (bench/bench_stages.py), never a test's.
+    stats = KnowledgeBase.load().stats()
     assert stats["countries"] >= 249
     assert stats["people"] >= 500 and stats["offices"] >= 1000
     assert stats["igos"] >= 40 and stats["historical_people"] >= 10000
     assert stats["orgs"] >= 2000 and stats["agents"] >= 3000
-    assert elapsed > 0  # how long loading takes is a benchmark's business, not a test's
 
 
 # ------------------------------------------------------------- historical import artefacts

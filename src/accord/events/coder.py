@@ -74,6 +74,7 @@ class _Candidate:
     announced: str | None = None  # the act an intent, threat, demand, appeal or refusal is about
     governor: Any | None = None  # the word announcing the act ("pledged to", "refused to"): in the trigger span
     speech: Any | None = None  # the reporting verb of a speaker announcing its own act ("said it will")
+    target_described: bool = False  # the target span is what a word the pattern names is about
     sources_named: bool = False  # a nominal event's doer named by the noun's own phrase ("Russia's offensive")
 
     def __post_init__(self) -> None:
@@ -231,6 +232,8 @@ class EventStage(Stage):
         m = self.dictionary.match(verb)
         if m is None:
             return None
+        if m.specificity == 0 and self.exclusions.excludes_default(verb):
+            return None  # "served in the House", "joined parliament": not the block's act
         try:
             code = nearest(m.code).code
         except ValueError:
@@ -433,7 +436,7 @@ class EventStage(Stage):
         if first is not None:
             spec, tok = first
             cand.target_tok = tok
-            inner = _inner_actor(tok, mentions_at, cooperative)
+            inner = _inner_actor(tok, mentions_at, cooperative) if not cand.pattern.direct else None
             if inner is not None:
                 cand.rule.append(f"tgt={spec}/inner")
                 return _actors_of(inner, mentions_at)
@@ -444,6 +447,7 @@ class EventStage(Stage):
                           for p in prep.children if p.dep_ == "pobj"), None)
             clause = _clause_argument(tok, cand.trigger) if about is None else None
             cand.target_tok = about or clause or tok
+            cand.target_described = True
             if clause is not None and (actors := _actors_of(clause, mentions_at)):
                 cand.rule.append("tgt=described/clause")
                 return actors
@@ -474,7 +478,9 @@ class EventStage(Stage):
             # "sought to position itself", "tried to reach": a dictionary verb's bare default on a
             # verb that frames its complement is no event; the complement is, when it is one.
             return []
-        if not targets and p.reciprocal and len(sources) >= 2:
+        if not targets and p.reciprocal and len(sources) >= 2 and not _plain_target(cand):
+            # "Russia and China met": the doers with each other; never when the act has an object
+            # of its own that names no one ("a coalition ... joined by Australia, Bahrain, ...")
             cand.rule.append("reciprocal")
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.key != b.key]
         if cand.code[:2] == "01" and targets:
@@ -1111,6 +1117,14 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
             if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
+
+
+def _plain_target(cand: _Candidate) -> bool:
+    """Whether the act has a target argument that is not a word the pattern names (an object of
+    its own, resolved to an actor or not)."""
+    tok = cand.target_tok
+    return tok is not None and not cand.target_described and not _names_the_act(cand) and not (
+        cand.noun is not None and tok.i == cand.noun.i) and tok.i != cand.trigger.i
 
 
 def _names_the_act(cand: _Candidate) -> bool:

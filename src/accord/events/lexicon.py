@@ -38,6 +38,7 @@ class Pattern:
     modifiers: frozenset[str] = frozenset()
     excluded_modifiers: frozenset[str] = frozenset()
     source: tuple[str, ...] = ("poss",)  # nominal events: where the source is ("poss", "amod", "compound")
+    direct: bool = False  # the target is an argument that is an actor itself, never one inside its phrase
 
     def fits(self, noun) -> bool:
         """Whether an event noun's modifiers fit this pattern (always true without modifier rules)."""
@@ -139,6 +140,7 @@ def _pattern(entry: dict, where: str, nominal: bool) -> Pattern:
         modifiers=_words(entry.get("modifiers")),
         excluded_modifiers=_words(entry.get("excluded_modifiers")),
         source=tuple(entry.get("source") or ("poss",)),
+        direct=bool(entry.get("direct")),
     )
 
 

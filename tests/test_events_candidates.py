@@ -105,3 +105,26 @@ def test_receiving_treatment_abroad_is_no_hosting(nlp):
     assert events(nlp, "The Tongan prime minister received medical treatment in New Zealand.") == []
     [e] = events(nlp, "The Tongan prime minister received the New Zealand foreign minister on Friday.")
     assert e.cameo == "043" and e.target.country == "NZL"
+
+
+# ------------------------------------------------------------------ announced acts
+def test_saying_one_will_not_do_an_act_is_refusing_it(nlp):
+    [e] = events(nlp, "The rebels will not release the two Kenyan pilots until a ransom is paid.")
+    assert (e.cameo, e.announced_cameo[:3], e.negated, e.modality) == ("1243", "084", False, "asserted")
+
+
+def test_a_policy_option_considered_is_014(nlp):
+    [e] = events(nlp, "Norway is considering sending aid to Sudan after the floods.")
+    assert (e.cameo, e.announced_cameo, dyad(e)) == ("014", "070", ("NOR", "SDN"))
+
+
+def test_pressing_someone_to_act_is_a_demand(nlp):
+    [e] = events(nlp, "The Turkish president pressured the Greek government to open an investigation into the bank.")
+    assert e.cameo.startswith("10") and e.target.code == "GRCGOV"
+
+
+def test_a_court_finding_someone_guilty_is_116(nlp):
+    [e] = events(nlp, "A Danish court found the former minister guilty of fraud on Tuesday.")
+    assert e.cameo == "116" and e.source.code == "DNKJUD"
+    [f] = events(nlp, "A Moscow court sentenced the opposition leader Alexei Navalny to three years in prison.")
+    assert f.cameo == "116" and f.target.name == "Alexei Navalny"

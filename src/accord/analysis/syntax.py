@@ -18,7 +18,10 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             if c.dep_ == "nsubj":
                 return c, False
             if c.dep_ == "nsubjpass":
-                return c, node.i == verb.i
+                # "was rescued and flown to Moscow": a participle conjunct shares the passive
+                shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(
+                    k.dep_ in ("aux", "auxpass", "nsubj") for k in verb.children)
+                return c, node.i == verb.i or shared
         if node.dep_ == "relcl":
             return node.head, False  # "negotiators who met": the noun the clause modifies
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):

@@ -482,6 +482,14 @@ class EventStage(Stage):
                 cand.rule.append("tgt=destination")
         if not sources:
             return []
+        if p.travel and all(self.exclusions.private(s) for s in sources):
+            cand.rule.append("private-travel")
+            return []  # "Cengiz traveled to New York": private travel is no visit
+        if targets and cand.code[:2] == "04" and cand.trigger.lemma_.lower() in self.exclusions.press_speech \
+                and all(self.exclusions.press(t) for t in targets):
+            # "Speaking to NBC News, she said": the press is the audience of a statement
+            cand.code, targets, cand.statement = "010", [], True
+            cand.rule.append("press-audience->010")
         if cand.frame and cand.specificity == 0 and cand.rule[0].startswith("petrarch:") \
                 and any(c.dep_ == "xcomp" for c in cand.trigger.children):
             # "sought to position itself", "tried to reach": a dictionary verb's bare default on a
@@ -519,9 +527,10 @@ class EventStage(Stage):
                 # with no target. A dictionary verb's bare default ("China objected") stays a
                 # detection (resources/events/one_actor.yaml).
                 if cand.target_tok is not None and not _names_the_act(cand) and not cand.target_described:
-                    # the act names what it is done to, which is no actor we know: said for the
-                    # verifier ("-name" when it looks like a name)
-                    cand.rule.append("tgt=unresolved" + ("-name" if _names_something(cand.target_tok) else ""))
+                    # the act names someone or something it is done to that is no actor we know:
+                    # said for the verifier
+                    if _names_something(cand.target_tok):
+                        cand.rule.append("tgt=unresolved-name")
                 return [(s, None) for s in sources]
             return []
         return [(s, t) for s in sources for t in targets if s.key != t.key]
@@ -1491,7 +1500,8 @@ def _shares_time(clause: Any) -> bool:
     killing six"): it happened when its head did. A clause introduced by "after", "before",
     "since", "until" does not."""
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ == "advcl":
-        return False
+        # "Last year, poor health was cited when he stepped down": a clause of the same time
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while") for c in clause.children)
     return not any(c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before", "since", "until", "following")
                    for c in clause.children)
 

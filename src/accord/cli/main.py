@@ -17,6 +17,7 @@ from typing import Any, Iterator, List, Optional, Tuple
 
 import typer
 from rich.console import Console
+from rich.markup import escape as rich_escape
 
 from .. import __version__
 from ..config import default_db_path
@@ -31,13 +32,9 @@ from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, make_app  #
 app = make_app("Accord: who did what to whom, when and where, and who said what, from news text.")
 app.add_typer(actors_app, name="actors", help="Look up, list and extend the actor knowledge.")
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages are never wrapped into a log file's lines
 
-
-class Format(str, Enum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
+Format = render.Format
 
 
 class ExtractFormat(str, Enum):
@@ -60,7 +57,7 @@ def _check_date_option(value: Optional[str], name: str) -> Optional[str]:
 
 
 def _report_rejection(item: Any) -> None:
-    err.print(f"[red]rejected[/red] {item}", markup=True, highlight=False)
+    err.print(f"[red]rejected[/red] {rich_escape(str(item))}", markup=True, highlight=False)
 
 
 def _pipeline():
@@ -131,7 +128,7 @@ def ingest(
     paths: List[str] = typer.Argument(..., help="Files (.txt, .jsonl), directories, or - for standard input."),
     db: Optional[Path] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar: only rejections (on stderr) and the summary line."),
 ) -> None:
     """Store articles and all their records; an article seen before is counted as a duplicate."""
     from ..store import open_store
@@ -141,7 +138,7 @@ def ingest(
     try:
         store = open_store(path)
     except Exception as exc:
-        err.print(f"accord: cannot open database {path}: {exc}", highlight=False)
+        err.print(desk.open_failure(path, exc, writing=True), highlight=False, markup=False)
         raise typer.Exit(EXIT_FAILURE) from None
     counter: dict[str, Any] = {"inputs": 0, "rejected": []}
     tally = {"stored": 0, "updated": 0, "duplicate": 0}
@@ -162,7 +159,7 @@ def ingest(
         for outcome in store.ingest_many(counted(_documents(paths, date, counter)), batch_size=50, on_error=not_stored):
             tally[outcome.status] += 1
     rejected = counter["rejected"]
-    render.ingest_summary(err if quiet else out, path, tally, rejected)
+    render.ingest_summary(out, path, tally, rejected)
     raise typer.Exit(_exit_code(sum(tally.values()), len(rejected)))
 
 
@@ -182,6 +179,7 @@ def events(
     q: Optional[str] = typer.Option(None, "--q", "--text", help="Words that must all occur in the evidence sentence."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
+    wide: bool = typer.Option(False, "--wide", help="Tables: whole evidence sentences, wrapped."),
 ) -> None:
     """Query stored events."""
     filters = _filters(actor=actor, country=country, dyad=tuple(dyad) if dyad and all(dyad) else None,
@@ -189,7 +187,7 @@ def events(
                        negated=negated, modality=modality, q=q)
     with _open_service(db) as svc:
         rows = svc.reports(filters, limit=limit).items
-    _emit(rows, format, render.events_table)
+    _emit(rows, format, lambda console, rows: render.events_table(console, rows, wide=wide), kind="event")
 
 
 @app.command()
@@ -199,11 +197,12 @@ def quotes(
     contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing these words."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
+    wide: bool = typer.Option(False, "--wide", help="Tables: whole quotes, wrapped."),
 ) -> None:
     """Query stored quotes."""
     with _open_service(db) as svc:
         rows = _checked(lambda: svc.quotes(speaker=speaker, contains=contains, limit=limit).items)
-    _emit(rows, format, render.quotes_table)
+    _emit(rows, format, lambda console, rows: render.quotes_table(console, rows, wide=wide), kind="quote")
 
 
 @app.command()
@@ -214,7 +213,7 @@ def articles(
     """List stored articles."""
     with _open_service(db) as svc:
         rows = svc.articles().items
-    _emit(rows, format, render.articles_table)
+    _emit(rows, format, render.articles_table, kind="article")
 
 
 @app.command()
@@ -290,7 +289,7 @@ def _open_existing(db: Optional[Path]):
     try:
         return open_store(path, read_only=True)
     except Exception as exc:
-        err.print(f"accord: cannot open database {path}: {exc}", highlight=False)
+        err.print(desk.open_failure(path, exc, writing=False), highlight=False, markup=False)
         raise typer.Exit(EXIT_FAILURE) from None
 
 
@@ -323,19 +322,16 @@ def _checked(call):
         raise _usage_error(exc) from None
 
 
-def _emit(rows: list[dict[str, Any]], format: Format, table) -> None:
-    if format == Format.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    elif format == Format.csv:
-        sys.stdout.write(render.to_csv(rows))
-    else:
-        table(out, rows)
+def _emit(rows: list[dict[str, Any]], format: Format, table, kind: str | None = None) -> None:
+    render.emit(out, rows, format, table, kind=kind)
 
 
 from .evaluate import eval_command  # noqa: E402  (registered here to keep main.py the one entry)
+from . import desk  # noqa: E402
 
 app.command("eval")(eval_command)
+for _command in (desk.serve, desk.export, desk.dyads, desk.timeline):
+    app.command()(_command)
 
 
 @app.callback(invoke_without_command=True)

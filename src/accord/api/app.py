@@ -56,34 +56,56 @@ def _q(name: str) -> Any:
 
 
 class _State:
-    def __init__(self, service: Service, store: Any, write_token: str | None, db: str) -> None:
-        self.service = service
-        self.store = store
-        self.write_token = write_token
+    """The open store and state.service. A store the app opened itself is opened on first use and
+    closed at shutdown (and opened again if the app is started again, as test clients do)."""
+
+    def __init__(self, db: str, write_token: str | None, store: Any = None) -> None:
         self.db = db
+        self.write_token = write_token
+        self.owned = store is None
+        self._store = store
+        self._service: Service | None = Service(store) if store is not None else None
+        self._lock = threading.Lock()
         self.write_lock = threading.Lock()  # one writer at a time through the shared store
         self.pipeline: Any = None
+
+    @property
+    def store(self) -> Any:
+        self.service  # noqa: B018  (opens the store when needed)
+        return self._store
+
+    @property
+    def service(self) -> Service:
+        if self._service is None:
+            from ..store import open_store
+
+            with self._lock:
+                if self._service is None:
+                    self._store = open_store(self.db, read_only=self.write_token is None)
+                    self._service = Service(self._store)
+        return self._service
+
+    def close(self) -> None:
+        with self._lock:
+            if self._service is not None:
+                self._service.close()
+            if self.owned and self._store is not None:
+                self._store.close()
+                self._store, self._service = None, None
 
 
 def create_app(db: str | Path, *, write_token: str | None = None,
                store: Any = None) -> FastAPI:
     """The app over the database at `db` (opened read-only unless a write token is given,
     from the argument or $ACCORD_WRITE_TOKEN). `store` passes an already open store instead."""
-    from ..store import open_store
-
     token = write_token or os.environ.get(TOKEN_ENV) or None
-    owned = store is None
-    if store is None:
-        store = open_store(db, read_only=token is None)
-    service = Service(store)
-    state = _State(service, store, token, str(db))
+    state = _State(str(db), token, store)
+    state.service  # noqa: B018  (open now: a database that cannot be opened fails here)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
-        service.close()
-        if owned:
-            store.close()
+        state.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -131,12 +153,12 @@ def create_app(db: str | Path, *, write_token: str | None = None,
                     limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
         f = filters(actor, country, dyad, since, until, cameo, plover, quad_class, negated,
                     modality, min_sources, q)
-        return service.happenings(f, limit=limit, offset=offset, sort=sort).as_dict()
+        return state.service.happenings(f, limit=limit, offset=offset, sort=sort).as_dict()
 
     @app.get("/api/events/{happening_id}", tags=["happenings"],
              summary="One happening with its reports and their evidence")
     def get_event(happening_id: str) -> dict[str, Any]:
-        found = service.happening(happening_id)
+        found = state.service.happening(happening_id)
         if found is None:
             raise HTTPException(404, f"no happening with id {happening_id!r}")
         return found
@@ -151,11 +173,11 @@ def create_app(db: str | Path, *, write_token: str | None = None,
                      limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
         f = filters(actor, country, dyad, since, until, cameo, plover, quad_class, negated,
                     modality, min_sources, q)
-        return service.reports(f, limit=limit, offset=offset, sort=sort).as_dict()
+        return state.service.reports(f, limit=limit, offset=offset, sort=sort).as_dict()
 
     @app.get("/api/reports/{event_id}", tags=["reports"], summary="One event report")
     def get_report(event_id: str) -> dict[str, Any]:
-        found = service.report(event_id)
+        found = state.service.report(event_id)
         if found is None:
             raise HTTPException(404, f"no event report with id {event_id!r}")
         return found
@@ -165,7 +187,7 @@ def create_app(db: str | Path, *, write_token: str | None = None,
                     contains: Annotated[str | None, Query(description="words of the quote")] = None,
                     article_id: str | None = None, since: str | None = _q("since"), until: str | None = _q("until"),
                     limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return service.quotes(speaker=speaker, contains=contains, article_id=article_id,
+        return state.service.quotes(speaker=speaker, contains=contains, article_id=article_id,
                               since=since, until=until, limit=limit, offset=offset).as_dict()
 
     @app.get("/api/articles", tags=["articles"], summary="Stored articles with their counts")
@@ -174,14 +196,14 @@ def create_app(db: str | Path, *, write_token: str | None = None,
                       since: str | None = None, until: str | None = None,
                       sort: Annotated[str, Query(description="date (default), -date, -events")] = "date",
                       limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        page = service.articles(q=q, source=source, since=since, until=until, sort=sort,
+        page = state.service.articles(q=q, source=source, since=since, until=until, sort=sort,
                                 limit=limit, offset=offset)
         return page.as_dict()
 
     @app.get("/api/articles/{article_id}", tags=["articles"],
              summary="An article with all its records and their spans")
     def get_article(article_id: str) -> dict[str, Any]:
-        found = service.article(article_id)
+        found = state.service.article(article_id)
         if found is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
         return found
@@ -190,14 +212,14 @@ def create_app(db: str | Path, *, write_token: str | None = None,
     def list_actors(q: Annotated[str | None, Query(description="code prefix or name words")] = None,
                     country: str | None = _q("country"), since: str | None = None, until: str | None = None,
                     limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
-        return service.actors(q=q, country=country, since=since, until=until, limit=limit,
+        return state.service.actors(q=q, country=country, since=since, until=until, limit=limit,
                               offset=offset).as_dict()
 
     # -- aggregations ---------------------------------------------------------------------------
 
     @app.get("/api/summary", tags=["aggregations"], summary="What the store holds")
     def summary() -> dict[str, Any]:
-        return {"version": __version__, "writable": token is not None, **service.summary()}
+        return {"version": __version__, "writable": token is not None, **state.service.summary()}
 
     @app.get("/api/dyads", tags=["aggregations"], summary="The busiest pairs of actors")
     def list_dyads(level: Annotated[str, Query(description="country or actor")] = "country",
@@ -210,7 +232,7 @@ def create_app(db: str | Path, *, write_token: str | None = None,
                    limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = 20, offset: Offset = 0) -> dict[str, Any]:
         f = filters(actor, country, None, since, until, cameo, plover, quad_class, negated,
                     modality, min_sources)
-        return service.dyads(f, level=level, domestic=domestic, limit=limit,
+        return state.service.dyads(f, level=level, domestic=domestic, limit=limit,
                              offset=offset).as_dict()
 
     @app.get("/api/dyads/{a}/{b}/timeline", tags=["aggregations"],
@@ -223,7 +245,7 @@ def create_app(db: str | Path, *, write_token: str | None = None,
                  min_sources: str | None = _q("min_sources"), q: str | None = _q("q")) -> dict[str, Any]:
         f = filters(None, None, None, since, until, cameo, plover, quad_class, negated,
                     modality, min_sources, q)
-        return service.timeline(a, b, interval=interval, filters=f)
+        return state.service.timeline(a, b, interval=interval, filters=f)
 
     @app.get("/api/network", tags=["aggregations"],
              summary="Actors and their cooperative and conflictual ties")
@@ -237,7 +259,7 @@ def create_app(db: str | Path, *, write_token: str | None = None,
                 min_sources: str | None = _q("min_sources")) -> dict[str, Any]:
         f = filters(actor, country, None, since, until, cameo, plover, quad_class, negated,
                     modality, min_sources)
-        return service.network(f, level=level, min_events=min, limit=limit)
+        return state.service.network(f, level=level, min_events=min, limit=limit)
 
     @app.get("/api/map", tags=["aggregations"], summary="Happenings by country or place")
     def happenings_map(by: Annotated[str, Query(description="country or place")] = "country",
@@ -249,7 +271,7 @@ def create_app(db: str | Path, *, write_token: str | None = None,
                        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 500) -> dict[str, Any]:
         f = filters(actor, country, None, since, until, cameo, plover, quad_class, negated,
                     modality, min_sources)
-        return service.map(f, by=by, limit=limit)
+        return state.service.map(f, by=by, limit=limit)
 
     # -- exports --------------------------------------------------------------------------------
 
@@ -273,7 +295,7 @@ def create_app(db: str | Path, *, write_token: str | None = None,
         f = filters(actor, country, dyad, since, until, cameo, plover, quad_class, negated,
                     modality, min_sources, q)
         spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)
-        result = export(service, format, spool, f, unit=unit)
+        result = export(state.service, format, spool, f, unit=unit)
         spool.seek(0)
 
         def chunks():

@@ -80,7 +80,7 @@ def ingest_upload(state: Any, uploads: list[tuple[str, Any]]) -> dict[str, Any]:
         documents = []
         for result in state.pipeline.process(iter(articles)):
             if isinstance(result, StageFailure):
-                outcome["rejected"].append({"input": str(result).split(":", 1)[0],
+                outcome["rejected"].append({"input": result.article.origin or result.article.id,
                                             "reason": str(result)})
             else:
                 documents.append(result)

@@ -2,7 +2,7 @@
 // event triggers, time expressions and quotes; then its events and quotes as tables.
 "use strict";
 (async () => {
-  const {h, api, clear, error, markText, actorNode, flags, dateText, table, placeText} = Accord;
+  const {h, api, append, clear, error, markText, actorNode, flags, dateText, table, placeText} = Accord;
   const main = document.getElementById("main");
   const id = decodeURIComponent(window.location.pathname.replace(/^\/articles\//, ""));
   try {
@@ -35,7 +35,7 @@
       if (m.title && !seen.title.includes(m.title)) seen.title += `; ${m.title}`;
     }
     const valid = [...merged.values()];
-    clear(main).append(
+    append(clear(main), [
       h("h1", {"data-testid": "article-title"}, a.title || a.id),
       h("p", {class: "meta", "data-testid": "article-meta"},
         [a.date || "undated", a.source, a.language, a.url ? h("a", {href: a.url, rel: "noopener noreferrer"}, a.url) : null,
@@ -50,7 +50,7 @@
         h("td", {}, placeText(e.location)), h("td", {}, flags(e)), h("td", {class: "evidence"}, e.evidence)))),
       h("h2", {}, `Quotes (${data.quotes.length})`),
       data.quotes.map((q) => h("figure", {class: "quote"}, h("blockquote", {}, q.text),
-        h("figcaption", {}, actorNode(q.speaker, "speaker"), q.cue ? ` (${q.cue})` : ""))));
+        h("figcaption", {}, actorNode(q.speaker, "speaker"), q.cue ? ` (${q.cue})` : "")))]);
   } catch (err) {
     clear(main).append(h("h1", {}, "Article"), error("article", err));
   }

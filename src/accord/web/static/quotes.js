@@ -1,7 +1,7 @@
 // Quote search: who said what, and where.
 "use strict";
 (() => {
-  const {h, api, clear, error, pager, params, actorNode} = Accord;
+  const {h, api, append, clear, error, pager, params, actorNode} = Accord;
   const main = document.getElementById("main");
   const state = params();
   const inputs = {
@@ -23,10 +23,10 @@
   async function load(offset) {
     try {
       const page = await api("/api/quotes", {speaker: state.speaker, contains: state.contains, limit: 50, offset});
-      clear(results).append(pager(page, load), page.items.map((q) => h("figure", {class: "quote", "data-testid": "quote"},
+      append(clear(results), [pager(page, load), page.items.map((q) => h("figure", {class: "quote", "data-testid": "quote"},
         h("blockquote", {}, (q.direct ? "“" : "") + q.text + (q.direct ? "”" : "")),
         h("figcaption", {}, actorNode(q.speaker, "speaker"), q.cue ? ` (${q.cue})` : "", " · ",
-          h("a", {href: `/articles/${encodeURIComponent(q.article_id)}`}, q.article_id)))));
+          h("a", {href: `/articles/${encodeURIComponent(q.article_id)}`}, q.article_id))))]);
       if (!page.items.length) results.append(h("p", {class: "empty"}, "No quotes match."));
     } catch (err) {
       clear(results).append(error("quotes", err));

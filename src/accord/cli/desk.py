@@ -165,9 +165,15 @@ def timeline(
     precise than the period are counted apart, never spread over made-up days."""
     from .main import _checked, _filters, _open_service
 
+    from ..service import ParameterError
+
     filters = _filters(since=since, until=until, cameo=cameo, negated=negated, modality=modality)
     with _open_service(db) as svc:
-        result = _checked(lambda: svc.timeline(a, b, interval=by, filters=filters))
+        try:
+            result = svc.timeline(a, b, interval=by, filters=filters)
+        except ParameterError as exc:
+            hint = {"interval": "--by", "a": "A", "b": "B"}.get(exc.param, "--" + exc.param)
+            raise typer.BadParameter(exc.message, param_hint=hint) from None
     rows = render.timeline_rows(result)
     render.emit(out, rows, format, lambda console, rows: render.timeline_table(console, result, rows), kind="timeline")
     if format == render.Format.table:

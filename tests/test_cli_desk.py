@@ -125,7 +125,7 @@ def test_ingest_quiet_prints_one_line_and_each_rejection_once(tmp_path) -> None:
     proc = run(["ingest", good, bad, "--db", db, "-q"], tmp_path, env_extra={"COLUMNS": "80"})
     assert proc.returncode == 1
     assert proc.stdout.decode().splitlines() == [
-        f"Ingested into {db}: 1 stored, 0 updated, 0 duplicate, 1 rejected"]
+        f"Ingested into {db}: 1 stored, 0 updated, 0 duplicate, 0 not English, 0 skipped, 1 rejected"]
     everything = proc.stdout.decode() + proc.stderr.decode()
     assert everything.count(str(bad)) == 1  # reported once
     [line] = [line for line in proc.stderr.decode().splitlines() if str(bad) in line]

@@ -163,7 +163,7 @@ def timeline(
 ) -> None:
     """Happenings between A and B per week, month or year, in both directions; dates less
     precise than the period are counted apart, never spread over made-up days."""
-    from .main import _checked, _filters, _open_service
+    from .main import _filters, _open_service
 
     from ..service import ParameterError
 

@@ -222,12 +222,15 @@ def test_posted_articles_are_coded_stored_and_accounted_for(db, tmp_path, nlp) -
         assert r.status_code == 200, r.text
         out = r.json()
         assert out["stored"] == ["posted-1"] and out["duplicate"] == ["posted-1"]
-        assert [x["input"] for x in out["rejected"]] == ["body[1]"]
+        assert [x["input"] for x in out["rejected"]] == ["upload:body.jsonl:2"]
         found = writer.get("/api/events", params={"actor": "Putin", "since": "2026-02-05"}).json()
         assert found["total"] >= 1
         files = writer.post("/api/articles", headers=auth, files=[
             ("files", ("story.txt", b"date 2026-02-10 China accused Japan of provocations.", "text/plain")),
-            ("files", ("notes.md", b"# not an article", "text/markdown"))])
+            ("files", ("chart.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "image/png"))])
         assert files.status_code == 200, files.text
-        assert files.json()["stored"] and len(files.json()["rejected"]) == 1
+        done = files.json()
+        [story] = done["stored"]
+        assert story.startswith("story")
+        assert [x["input"] for x in done["rejected"] + done["skipped"]] == ["upload:chart.png"]
         assert writer.get("/api/articles/posted-1").json()["article"]["source"] == "Posted"

@@ -15,63 +15,42 @@ from fastapi import HTTPException
 from ..model import Article
 
 
-def _articles(uploads: list[tuple[str, Any]]) -> tuple[list[Article], list[dict[str, str]]]:
-    """Articles from a JSON body (an object or a list of objects) or from uploaded files."""
-    from ..readers import Rejection
-    from ..readers.errors import InputRejected
-    from ..readers.jsonl import parse_jsonl_line
+def _articles(uploads: list[tuple[str, Any]]) -> tuple[list[Article], list[dict[str, str]],
+                                                   list[dict[str, str]]]:
+    """Articles from a JSON body (an object or a list of objects, read as JSON lines) or from
+    uploaded files, through the readers' registry (READERS_API.md): any format `accord ingest`
+    reads. Returns (articles, rejected, skipped)."""
+    from ..readers import Rejection, Skip, read_sources, source_from_bytes
 
     articles: list[Article] = []
     rejected: list[dict[str, str]] = []
+    skipped: list[dict[str, str]] = []
     for name, payload in uploads:
         if name == "body":
             items = payload if isinstance(payload, list) else [payload]
             if not items:
                 raise HTTPException(400, "body: an empty list holds no articles")
-            for i, item in enumerate(items):
-                where = f"body[{i}]"
-                try:
-                    articles.append(parse_jsonl_line(json.dumps(item), f"upload-{i}", None, where))
-                except InputRejected as exc:
-                    rejected.append({"input": where, "reason": str(exc)})
-            continue
-        for item in _read_bytes(name, payload):
+            name = "body.jsonl"
+            payload = "\n".join(json.dumps(item, ensure_ascii=False) for item in items).encode("utf-8")
+        stem = name.rsplit("/", 1)[-1].split(".", 1)[0] or "upload"
+        source = source_from_bytes(payload, origin=f"upload:{name}", name=name, id_base=stem,
+                                   location=None)
+        for item in read_sources([source]):
             if isinstance(item, Rejection):
                 rejected.append({"input": item.origin, "reason": item.reason})
+            elif isinstance(item, Skip):
+                skipped.append({"input": item.origin, "kind": item.kind})
             elif isinstance(item, Article):
                 articles.append(item)
-    return articles, rejected
-
-
-def _read_bytes(name: str, data: bytes):
-    """Through the readers' registry when it offers uploads (READERS_API.md), else the
-    text and JSON-lines readers."""
-    try:
-        from ..readers import read_sources, source_from_bytes  # type: ignore[attr-defined]
-    except ImportError:
-        read_sources = None
-    origin = f"upload:{name}"
-    if read_sources is not None:
-        stem = name.rsplit("/", 1)[-1].split(".", 1)[0] or "upload"
-        source = source_from_bytes(data, origin=origin, name=name, id_base=stem)
-        yield from read_sources([source])
-        return
-    from ..readers import Rejection
-    from ..readers.base import _read_stream
-
-    suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
-    kind = {"txt": "txt", "jsonl": "jsonl"}.get(suffix)
-    if kind is None:
-        yield Rejection(origin, f"unsupported file type .{suffix}; use .txt or .jsonl")
-        return
-    yield from _read_stream(data, origin, name.rsplit(".", 1)[0], kind, None)
+    return articles, rejected, skipped
 
 
 def ingest_upload(state: Any, uploads: list[tuple[str, Any]]) -> dict[str, Any]:
     from ..pipeline import StageFailure, default_pipeline
 
-    articles, rejected = _articles(uploads)
-    outcome: dict[str, Any] = {"stored": [], "updated": [], "duplicate": [], "rejected": rejected}
+    articles, rejected, skipped = _articles(uploads)
+    outcome: dict[str, Any] = {"stored": [], "updated": [], "duplicate": [], "skipped": skipped,
+                               "rejected": rejected}
     if not articles:
         return outcome
     with state.write_lock:

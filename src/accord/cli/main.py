@@ -21,12 +21,12 @@ from rich.markup import escape as rich_escape
 
 from .. import __version__
 from ..config import default_db_path
-from ..readers import Rejection, Skip, is_coded, read_inputs
+from ..readers import is_coded, read_inputs
 from ..readers.dates import check_date
 from ..readers.errors import InputRejected
 from . import render
 from .actors import actors_app
-from .inputs import ColumnOption, InputTally, ReaderProgress, TextColumnOption, print_summary, progress_display, read_options
+from .inputs import ColumnOption, InputTally, accounted, ReaderProgress, TextColumnOption, print_summary, progress_display, read_options
 
 from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, make_app  # noqa: F401
 
@@ -102,17 +102,7 @@ def _documents(paths: List[str], options: Any, tally: InputTally, policy: Any = 
 
     pipeline = _pipeline(policy)
 
-    def articles() -> Iterator[Any]:
-        for item in read_inputs(paths, options=options):
-            if isinstance(item, Rejection):
-                tally.rejected.append(str(item))
-                _report_rejection(item)
-            elif isinstance(item, Skip):
-                tally.skipped[item.kind] += 1
-            else:
-                yield item
-
-    for result in pipeline.process(articles()):
+    for result in pipeline.process(accounted(read_inputs(paths, options=options), tally, _report_rejection)):
         if isinstance(result, StageFailure):
             tally.rejected.append(str(result))
             _report_rejection(result)

@@ -16,7 +16,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Tr
 from ..stage import Stage
 from .classifier import EventClassifier
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import Modality, Pattern, appeal_code, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import Modality, Pattern, appeal_code, load_collective_heads, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -29,7 +29,11 @@ LOCATION_PREPS = ("in", "at")
 RELATIONSHIP_NOUNS = {"tie", "ties", "relation", "relations", "relationship", "partnership", "alliance",
                       "cooperation", "friendship", "link", "links", "bond", "bonds"}
 PLURAL_PRONOUNS = {"they", "we", "both"}
-RECIPROCAL_CODES = {"040", "041", "043", "044", "046"}
+PERSONAL_PRONOUNS = {"i", "we", "it", "they", "he", "she"}
+RECIPROCAL_CODES = {"040", "041", "043", "044", "046", "057"}
+# Dictionary codes whose coordinated doers act with each other when no target is named ("Russia
+# and China met", "China and the EAEU signed an agreement").
+DICTIONARY_RECIPROCAL = ("04", "057")
 # A statement with no more specific code: a record only when it reports another event.
 BARE_STATEMENTS = {"01", "010"}
 # Codes of an announcement that say nothing of what is announced: refined by the act announced.
@@ -69,6 +73,7 @@ class _Candidate:
     frame: bool = False
     announced: str | None = None  # the act an intent, threat, demand, appeal or refusal is about
     governor: Any | None = None  # the word announcing the act ("pledged to", "refused to"): in the trigger span
+    speech: Any | None = None  # the reporting verb of a speaker announcing its own act ("said it will")
     sources_named: bool = False  # a nominal event's doer named by the noun's own phrase ("Russia's offensive")
 
     def __post_init__(self) -> None:
@@ -150,7 +155,7 @@ class EventStage(Stage):
                                         cand.negated, cand.modality)
                     events.append((event, head_word))
                     if cand.reverse_code and source is not None and target is not None \
-                            and nearest(cand.reverse_code).plover != DROPPED:
+                            and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
                         events.append((self._event(document, reverse, target, source, sent_no, sent, timex_roots,
@@ -242,8 +247,11 @@ class EventStage(Stage):
             # in a meeting (an event of its own, the talks); the saying is no negotiation.
             code, specificity = "010", 0
             rule.append("reporting-verb->010")
+        # PETRARCH's [A:A] codes an act both ways ("SIGN * {TRADE &TREATY} [0311:0311]"): its
+        # coordinated doers act with each other.
+        symmetric = m.reverse_code is not None and nearest(m.reverse_code).code == code
         pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=DICTIONARY_TARGETS,
-                          reciprocal=code[:2] == "04")
+                          reciprocal=code.startswith(DICTIONARY_RECIPROCAL) or symmetric)
         cand = _Candidate(pattern, verb, None, rule=rule, code=code, specificity=specificity)
         cand.subject_is_target = m.subject_is_target
         cand.reverse_code = m.reverse_code
@@ -329,7 +337,14 @@ class EventStage(Stage):
                 cand.sources = _plural_pronoun_antecedents(subject, mentions_at)
                 if cand.sources:
                     cand.rule.append("src=they->coordinated subject")
-            if cand.sources and "src=they->coordinated subject" not in cand.rule:
+            if not cand.sources and subject.lower_ in PERSONAL_PRONOUNS:
+                speaker = _reporting_speaker(trig, self.modality)
+                if speaker is not None and (actors := _actors_of(speaker, mentions_at)):
+                    # "The rebels said they will release the hostages": a pronoun the actor stage
+                    # left unresolved, as the subject of what a speaker reports, is the speaker.
+                    cand.sources = actors
+                    cand.rule.append("src=pronoun->speaker")
+            if cand.sources and not any(r.startswith("src=") for r in cand.rule):
                 cand.rule.append(f"src={subject.dep_}")
             extra = _as_well_as(trig, subject, mentions_at)
             if cand.sources and extra:
@@ -475,9 +490,16 @@ class EventStage(Stage):
             if p.requires_target or p.requires_target_or_plural or (p.nominal and not p.standalone and not cand.sources_named):
                 return []
             if cand.code.startswith(FORCE_ROOTS) and cand.target_tok is not None \
-                    and not self.exclusions.names_people(cand.target_tok):
-                return []  # "struck a guard rail": force needs someone it is done to, when it names anything
-            if p.standalone or self.one_actor.allows(cand.code, cand.rule[0].startswith("petrarch:"), cand.specificity):
+                    and not self.exclusions.names_people(cand.target_tok) \
+                    and not self.exclusions.armed(sources) and not _names_the_act(cand):
+                # "struck a guard rail": force needs someone it is done to, when it names anything;
+                # an armed force's strike on a depot or a target is force, and so is an act the
+                # object only names ("violated the ceasefire").
+                return []
+            # An act announced through an intent word ("agreed to allow", "is ready to send") is
+            # coded by that word, however loose the act's own dictionary match.
+            from_dictionary = cand.rule[0].startswith("petrarch:") and cand.announced is None
+            if p.standalone or self.one_actor.allows(cand.code, from_dictionary, cand.specificity):
                 # A one-actor event ("refused to concede", "opened an investigation"): a record
                 # with no target. A dictionary verb's bare default ("China objected") stays a
                 # detection (resources/events/one_actor.yaml).
@@ -495,9 +517,11 @@ class EventStage(Stage):
         date, precision, basis = _event_date(cand, timex_roots, document.article.date,
                                              gov if gov is not None and (realizing or gov.lemma_.lower() in
                                                                         self.modality.future_verbs) else None)
-        if cand.announced is not None and cand.governor is not None:
-            # "pledged on Monday to send troops": an intent, refusal or threat is dated when made
-            said = _event_date(_Candidate(cand.pattern, cand.governor, None), timex_roots, document.article.date)
+        announcer = cand.governor if cand.governor is not None else cand.speech
+        if cand.announced is not None and announcer is not None:
+            # "pledged on Monday to send troops", "said on Monday they will free": an intent,
+            # refusal or threat is dated when made
+            said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
             if said[2] == "text":
                 date, precision, basis = said
         place = _location(trig, cand.noun)
@@ -679,6 +703,7 @@ class EventStage(Stage):
                 if code is not None and not (c.negated and code[:2] != "12"):
                     c.code, c.announced = code, act
                     c.rule.append(f"own-announcement:{act}->{code}")
+                    c.speech = gov
                     if c.negated:
                         c.negated, c.modality = False, "asserted"
                     continue
@@ -699,9 +724,10 @@ class EventStage(Stage):
                 g.rule.append(f"demand:{act}->{g.code}")
                 dropped.add(id(c))
         for c in cands:
-            if c.code[:2] == "03" and c.announced is None and c.trigger.lemma_.lower() in m.intent_verbs \
-                    and any(k.dep_ == "xcomp" for k in c.trigger.children) and c.modality == "asserted":
-                c.modality = "future"  # "agreed to set up a station": an intent, as announced acts are
+            if c.code[:2] == "03" and c.modality == "asserted":
+                # "agreed to set up a station", "pledged funds": an intent is about an act to come
+                # (the development set's convention: 03x is future)
+                c.modality = "future"
         return [c for c in cands if id(c) not in dropped] + extra
 
     def _announcing_candidate(self, verb: Any, code: str, act: _Candidate, mentions_at) -> _Candidate:
@@ -980,6 +1006,12 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
             if key not in seen:
                 seen.add(key)
                 out.append(m.actor)
+    if not out and tok.lower_ in load_collective_heads():
+        # "A group of asylum-seekers", "thousands of Syrians": who the group is
+        of = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for p in prep.children if p.dep_ == "pobj"), None)
+        if of is not None:
+            return _actors_of(of, mentions_at)
     return out
 
 
@@ -1079,6 +1111,26 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
             if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
+
+
+def _names_the_act(cand: _Candidate) -> bool:
+    """Whether the target word is one the dictionary pattern names ("* &CEASEFIRE"): it says what
+    the act is, not what it is done to."""
+    return cand.verb_match is not None and cand.target_tok is not None and cand.verb_match.names_word(cand.target_tok)
+
+
+def _reporting_speaker(verb: Any, m: Modality) -> Any | None:
+    """The subject of the reporting verb whose reported clause `verb` is in ("X said they will
+    ...", "they will ..., X said"), or None."""
+    node = verb
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in m.reporting_verbs:
+        return subject_of(node.head)[0]
+    for child in node.children:
+        if child.dep_ in ("parataxis", "ccomp") and child.i > node.i and child.lemma_.lower() in m.reporting_verbs:
+            return subject_of(child)[0]
+    return None
 
 
 def _obliges_another(clause: Any, m: Modality) -> bool:
@@ -1186,6 +1238,10 @@ def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:
         if verb is not None and (verb.code[:2] == c.code[:2] or verb.code[:2] == "03"):
             theirs = {a.key for a in verb.sources + verb.targets}
             if {a.key for a in c.sources + c.targets} <= theirs:
+                if verb.code == "030" and c.code[:2] != "03" and verb.announced is None:
+                    # "agreed to a ceasefire": the intent is coded by what is agreed to (035, 0871)
+                    verb.code, verb.announced = intent_code(c.code, False) or verb.code, c.code
+                    verb.rule.append(f"intent-noun:{c.code}->{verb.code}")
                 continue
         kept.append(c)
     return kept

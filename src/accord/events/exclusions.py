@@ -80,7 +80,7 @@ class Exclusions:
         """Whether a verb coded as force (CAMEO 17-20) is force, criticism or no event."""
         lemma = verb.lemma_.lower()
         sources, targets = list(sources), list(targets)
-        if any(_sector_in(a, self.armed_sectors) for a in sources + targets):
+        if self.armed(sources + targets):
             return Figurative.FORCE
         words = {t.lower_ for t in sentence if t.i != verb.i} | {t.lemma_.lower() for t in sentence if t.i != verb.i}
         if lemma in self.contest_verbs and words & self.contest_words:
@@ -93,6 +93,10 @@ class Exclusions:
         if lemma in self.criticism and (lemma not in self.criticism_between_people or people):
             return Figurative.CRITICISM
         return Figurative.FORCE
+
+    def armed(self, actors: Iterable[Any]) -> bool:
+        """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
+        return any(_sector_in(a, self.armed_sectors) for a in actors)
 
     def names_people(self, tok: Any) -> bool:
         """An object that is someone: a named entity, a pronoun or a noun for people."""

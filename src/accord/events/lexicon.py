@@ -277,3 +277,13 @@ def load_one_actor() -> OneActorPolicy:
                 raise LexiconError(f"accord/resources/events/one_actor.yaml {key}: {prefix!r} is not a CAMEO code prefix; quote it")
         out.append(prefixes)
     return OneActorPolicy(*out)
+
+
+@lru_cache(maxsize=1)
+def load_collective_heads() -> frozenset[str]:
+    """Quantity and collective nouns whose "of" phrase names the actor (arguments.yaml)."""
+    words = _read("arguments.yaml").get("collective_heads") or ()
+    for w in words:
+        if not isinstance(w, str):
+            raise LexiconError(f"accord/resources/events/arguments.yaml collective_heads: {w!r} is not a word; quote it")
+    return frozenset(w.lower() for w in words)

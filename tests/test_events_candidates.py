@@ -156,3 +156,15 @@ def test_a_participle_conjunct_shares_the_passive_of_its_head(nlp):
 def test_an_act_in_a_when_clause_has_the_time_of_its_head(nlp):
     [e] = events(nlp, "Last year, poor health was cited when Prime Minister Shinzo Abe stepped down.", date="2021-03-01")
     assert e.cameo.startswith("08") and (e.date, e.date_basis) == ("2020", "text")
+
+
+def test_leaving_an_election_race_is_a_retreat_with_no_target(nlp):
+    [e] = events(nlp, "Senator Elizabeth Warren ended her presidential campaign on Thursday.")
+    assert (e.cameo, e.target) == ("080", None)
+    [f] = events(nlp, "The Mexican senator withdrew from the race for governor.")
+    assert (f.cameo, f.target) == ("080", None)
+
+
+def test_an_impeachment_is_legal_action(nlp):
+    evs = events(nlp, "The Peruvian Congress impeached President Martin Vizcarra on Monday.")
+    assert any(e.cameo == "173" and e.source.code == "PERLEG" and e.target is not None for e in evs)

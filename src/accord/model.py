@@ -11,12 +11,22 @@ process except through `--explain`.
 from __future__ import annotations
 
 import hashlib
+from enum import StrEnum
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 Span = tuple[int, int]
 
-MODALITIES = ("asserted", "alleged", "hypothetical", "future")
+class EventModality(StrEnum):
+    """How an event is reported (`Event.modality`): a closed vocabulary of the record contract."""
+
+    ASSERTED = "asserted"
+    ALLEGED = "alleged"
+    HYPOTHETICAL = "hypothetical"
+    FUTURE = "future"
+
+
+MODALITIES = tuple(m.value for m in EventModality)
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 

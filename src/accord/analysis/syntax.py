@@ -77,3 +77,20 @@ def sentence_start_back(tok: Any, n: int) -> int:
     sentence's start when there are fewer)."""
     starts = [s.start for s in tok.doc.sents if s.start <= tok.i]
     return starts[max(0, len(starts) - 1 - n)]
+
+
+def entity_at(doc: Any, i: int) -> Any | None:
+    """The named entity (a Span with its label) token `i` is part of, or None: the same span
+    `doc.ents` holds, found from the tokens' IOB tags without building every entity of the doc."""
+    tok = doc[i]
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=tok.ent_type_)

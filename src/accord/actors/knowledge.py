@@ -132,7 +132,7 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
-def _match_norm(text: str) -> str:
+def match_norm(text: str) -> str:
     """The name normalization of tools/build_actors.py (its `norm`), used for the `match` column
     of historical_people.tsv; keep the two identical."""
     t = _fold(text).lower().replace("_", " ")
@@ -236,7 +236,7 @@ class KnowledgeBase:
             path = Path(path)
             if not path.is_file():
                 raise KnowledgeBaseError(f"{path}: no such file")
-            shape, data = _read_extra(path)
+            shape, data = read_actor_file(path)
             if shape == "people":
                 people_sources.append((str(path), data))
             elif shape == "seats":
@@ -674,7 +674,7 @@ class KnowledgeBase:
         if surname:
             add((str(surname), key, "surname"))
         self._curated_names.update(
-            (_match_norm(v), c) for v in [name, *_as_list(person.get("aliases"))] if len(v.split()) > 1
+            (match_norm(v), c) for v in [name, *_as_list(person.get("aliases"))] if len(v.split()) > 1
             for c in {nationality, *(o.country for o in offices)}
         )
 
@@ -859,14 +859,33 @@ class KnowledgeBase:
         if include_historical:
             yield from self._aliases
         else:
-            hist = self._is_historical
+            hist = self.is_historical
             for a in self._aliases:
                 if not hist(a[1]):
                     yield a
 
-    def _is_historical(self, key: str) -> bool:
+    def is_historical(self, key: str) -> bool:
+        """Whether the person is known only from the historical dictionaries (historical_people.tsv)."""
         offices = self._offices_by_person.get(key)
         return bool(offices) and offices[0].source == "historical"
+
+    def role_phrases(self) -> list[str]:
+        """Every role phrase and agent noun `role_for` knows, as it normalizes them (the phrases
+        only some countries' overrides know included)."""
+        return list(self._phrases) + list(self._agents) + self.override_phrases()
+
+    def role_sector(self, role: str) -> str | None:
+        """The sector of a role id (roles.yaml), None for an unknown role."""
+        spec = self._roles.get(role)
+        return spec["sector"] if spec else None
+
+    def overrides_of(self, place: str) -> dict[str, str | None]:
+        """The role phrases with a meaning of their own in this country or organisation."""
+        return dict(self._overrides.get(self._resolve_place(place) or place, {}))
+
+    def override_phrases(self) -> list[str]:
+        """Role phrases with a meaning of their own in some country or organisation."""
+        return sorted({p for table in self._overrides.values() for p in table})
 
     def lookup(self, surface: str) -> list[tuple[str, str]]:
         """Entities a surface form names, as (key, kind): exact match first, then case- and
@@ -920,6 +939,10 @@ class KnowledgeBase:
     def country_info(self, iso3: str) -> dict[str, Any]:
         """Codes, capital (with coordinates), continent and CAMEO regions of a country."""
         return dict(self._countries[iso3])
+
+    def split_code(self, code: str) -> tuple[str | None, str | None]:
+        """(country, first sector) of a CAMEO-style code: RUSGOVMIL -> (RUS, GOV); IGOUNO -> (None, IGO)."""
+        return self._split_code(code)
 
     def code_country(self, code: str) -> str | None:
         """The ISO3 (or region code) a CAMEO-style code starts with; None for IGO/NGO/MNC codes."""
@@ -1078,7 +1101,8 @@ def _read_yaml(traversable: Any, name: str) -> Any:
 SHAPES = ("people", "seats", "regions", "igos", "media", "roles", "organizations")
 
 
-def _read_extra(path: Path) -> tuple[str, Any]:
+def read_actor_file(path: Path) -> tuple[str, Any]:
+    """(shape, data) of a user's actor file: the shape from its name, else its content."""
     stem = path.stem.lower()
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv"):

@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
-from ..analysis.syntax import subject_of
+from ..analysis.quotation import find_quoted_spans
+from ..analysis.syntax import subject_of, verb_above
 from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier
-from .lexicon import Modality, Pattern, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
+from .lexicon import Modality, Pattern, appeal_code, load_collective_heads, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -27,12 +29,21 @@ LOCATION_PREPS = ("in", "at")
 RELATIONSHIP_NOUNS = {"tie", "ties", "relation", "relations", "relationship", "partnership", "alliance",
                       "cooperation", "friendship", "link", "links", "bond", "bonds"}
 PLURAL_PRONOUNS = {"they", "we", "both"}
-RECIPROCAL_CODES = {"040", "041", "043", "044", "046"}
+PERSONAL_PRONOUNS = {"i", "we", "it", "they", "he", "she"}
+RECIPROCAL_CODES = {"040", "041", "043", "044", "046", "057"}
+# Dictionary codes whose coordinated doers act with each other when no target is named ("Russia
+# and China met", "China and the EAEU signed an agreement").
+DICTIONARY_RECIPROCAL = ("04", "057")
+# A statement with no more specific code: a record only when it reports another event.
+BARE_STATEMENTS = {"01", "010"}
+# Codes of an announcement that say nothing of what is announced: refined by the act announced.
+_GENERIC_ANNOUNCEMENTS = {"02", "020", "10", "100", "13", "130"}
 # Where a dictionary verb's target is looked for, in order: the recipient the parser marks as
 # dative ("sent troops to Uganda", "gave Indonesia a loan") before the thing given.
 DICTIONARY_TARGETS = ("dative", "dobj", "prep:against", "prep:on", "prep:with", "prep:to", "prep:at",
                       "prep:for", "prep:from", "prep:over", "prep:into", "prep:in")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 PRECISION = {1: "year", 2: "month", 3: "day"}
 
 
@@ -54,6 +65,16 @@ class _Candidate:
     background: bool = False  # a consequence reported around the sentence's event (see _borrow_targets)
     promoted: bool = False  # the cause clause that is the sentence's event
     verb_match: Any | None = None  # the dictionary pattern that fired (VerbMatch), if one did
+    # Set by the stage: factuality, the code an announcement of the event expresses, and how the
+    # record is coded (see EventStage._fold_announcements).
+    negated: bool = False
+    modality: str = "asserted"
+    expressed: str | None = None
+    frame: bool = False
+    announced: str | None = None  # the act an intent, threat, demand, appeal or refusal is about
+    governor: Any | None = None  # the word announcing the act ("pledged to", "refused to"): in the trigger span
+    speech: Any | None = None  # the reporting verb of a speaker announcing its own act ("said it will")
+    sources_named: bool = False  # a nominal event's doer named by the noun's own phrase ("Russia's offensive")
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
@@ -61,10 +82,14 @@ class _Candidate:
 
 class EventStage(Stage):
     name = "events"
+    reads = ("article", "doc", "mentions", "timexes")
+    writes = ("events", "detections", "sentence_classes")
 
     def __init__(self, policy: RecordPolicy | None = None) -> None:
         self.verbs, self.nouns = load_lexicon()
         self.modality: Modality = load_modality()
+        self.one_actor = load_one_actor()
+        self.exclusions = load_exclusions()
         self.dictionary = VerbDictionary.default()  # PETRARCH-2's verb patterns, after our own lexicon
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -81,13 +106,14 @@ class EventStage(Stage):
         mentions_at = _index_mentions(document.mentions)
         timex_roots = _index_timexes(doc, document.timexes)
         sentences = list(doc.sents)
-        sent_of = {}
-        for n, sent in enumerate(sentences):
-            for tok in sent:
-                sent_of[tok.i] = n
         events: list[tuple[Event, str]] = []
         document.detections = []
+        captions = self.exclusions.captions_and_credits([s.text for s in sentences],
+                                                        [document.article.text[s.end_char:nxt.start_char]
+                                                         for s, nxt in zip(sentences, sentences[1:])])
         for sent_no, sent in enumerate(sentences):
+            if sent_no in captions:
+                continue  # "X contributed reporting from Moscow", a picture caption with its credit
             used_nouns: set[int] = set()
             cands = list(self._candidates(sent, used_nouns))
             for cand in cands:
@@ -97,45 +123,43 @@ class EventStage(Stage):
                 cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
             cands = _drop_restated_nominals(cands)
+            cands = [c for c in cands if self._literal(c, sent)]
             for cand in cands:
-                # What the event is called ("call", "meet"): a report of the same event uses it too.
-                head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
-                negated, modality = self._negated(cand), self._modality(cand)
-                if negated and self._refusal(cand):
-                    negated = False  # the refusal is the event: its own CAMEO code, asserted
+                cand.negated, cand.modality = self._negated(cand), self._modality(cand)
+                if cand.negated and self._refusal(cand, mentions_at):
+                    cand.negated = False  # the refusal is the event: its own CAMEO code, asserted
+                cand.expressed = self._expressed(cand, cand.negated, cand.modality)
                 tspan = _trigger_span(cand)
+                cand.frame = cand.background or _is_frame(cand.trigger, self.modality)
                 document.detections.append(Detection(
                     sentence=sent_no, code=cand.code, trigger=(tspan.start_char, tspan.end_char),
                     source_span=_np_span(cand.source_tok), target_span=_np_span(cand.target_tok),
-                    negated=negated, modality=modality, rule="; ".join(cand.rule), specificity=cand.specificity,
-                    intent_code=self._expressed(cand, negated, modality),
-                    level=max(0, _clause_level(cand.trigger, self.modality) - cand.promoted),
-                    frame=cand.background or _is_frame(cand.trigger, self.modality)))
-                if lookup(cand.code).plover == DROPPED:
-                    # CAMEO 01 (statements) and 02 (appeals) have no PLOVER type: detected and
-                    # scored, but not records (the quotes stage keeps what was said) -- except a
-                    # statement that reports another event ("X said Y met Z"): reported speech
-                    # gives the statement (asserted: it was made) and the event it reports (with
-                    # the modality the report gives it), each a record of its own.
-                    if not (cand.code.startswith("01") and document.detections[-1].frame):
+                    negated=cand.negated, modality=cand.modality, rule="; ".join(cand.rule),
+                    specificity=cand.specificity, intent_code=cand.expressed,
+                    level=max(0, _clause_level(cand.trigger, self.modality) - cand.promoted), frame=cand.frame))
+            # The record is coded as the CAMEO manual codes it: an intent, threat, demand, appeal or
+            # refusal is the event, the act it is about goes into `announced_cameo`.
+            cands = self._fold_announcements(cands, mentions_at)
+            for cand in cands:
+                # What the event is called ("call", "meet"): a report of the same event uses it too.
+                head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
+                if cand.code in BARE_STATEMENTS:
+                    # A bare statement ("X said") is a record only when it reports another event
+                    # ("X said Y met Z"): reported speech gives the statement (asserted: it was
+                    # made) and the event it reports (with the modality the report gives it).
+                    if not cand.frame:
                         continue
                     cand.statement = True
-                threat = self._threat(cand, cands, document.detections[-1].intent_code)
                 for source, target in self._dyads(cand, document, mentions_at, sent):
-                    event = self._event(document, cand, source, target, sent_no, sent, timex_roots, negated, modality)
+                    event = self._event(document, cand, source, target, sent_no, sent, timex_roots,
+                                        cand.negated, cand.modality)
                     events.append((event, head_word))
-                    if threat is not None:
-                        # "Israel threatened to strike Iran": the threat was made (asserted, 13x);
-                        # the strike it threatens keeps its own modality.
-                        events.append((self._event(document, threat, source, target, sent_no, sent, timex_roots,
-                                                   self._negated(threat), self._clause_modality(threat.trigger)),
-                                       threat.trigger.lemma_.lower()))
                     if cand.reverse_code and source is not None and target is not None \
-                            and nearest(cand.reverse_code).plover != DROPPED:
+                            and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
                         events.append((self._event(document, reverse, target, source, sent_no, sent, timex_roots,
-                                                   negated, modality), head_word))
+                                                   cand.negated, cand.modality), head_word))
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
         candidates = _deduplicate(events)
@@ -166,6 +190,8 @@ class EventStage(Stage):
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "prep":
                 continue  # "according to", "following the talks": participles used as prepositions
+            if self.exclusions.excludes_sense(tok):
+                continue  # "died", "resides in", "the population declined", "demonstrating screens"
             cand = self._match_verb(tok) if _verb_key(tok, self.verbs) else None
             if cand is not None and cand.pattern.fallback and tok.pos_ == "VERB":
                 # A word class of our own under PETRARCH's patterns: a pattern of its wins.
@@ -186,6 +212,21 @@ class EventStage(Stage):
                 if pattern is not None:
                     yield _Candidate(pattern, tok, None, rule=["nominal"])
 
+    def _literal(self, cand: _Candidate, sent: Any) -> bool:
+        """Keep a candidate of force (CAMEO 17-20) only when force is meant: "Trump hammered Ryan"
+        is criticism (111); "beating Trump in the polls", "want to fire Trump" are no events."""
+        if self.exclusions.is_contest(cand.trigger, sent):
+            return False  # "failing to top 1% in any poll", "won the primary": competition is no event
+        if not cand.code.startswith(FORCE_ROOTS) or cand.pattern.nominal:
+            return True
+        kind = self.exclusions.figurative(cand.trigger, sent, cand.sources, cand.targets)
+        if kind is Figurative.NO_EVENT:
+            return False
+        if kind is Figurative.CRITICISM:
+            cand.code, cand.specificity = "111", cand.specificity
+            cand.rule.append("figurative->111")
+        return True
+
     def _match_dictionary(self, verb: Any) -> _Candidate | None:
         m = self.dictionary.match(verb)
         if m is None:
@@ -201,8 +242,16 @@ class EventStage(Stage):
             # clause, which is an event of its own; the reporting verb is the statement (010).
             code, specificity = "010", 0
             rule.append("reported-clause->010")
+        elif code[:2] in self.modality.reporting_never and verb.lemma_.lower() in self.modality.reporting_verbs:
+            # "stressed the importance of the UN in talks with France": the speaker says something
+            # in a meeting (an event of its own, the talks); the saying is no negotiation.
+            code, specificity = "010", 0
+            rule.append("reporting-verb->010")
+        # PETRARCH's [A:A] codes an act both ways ("SIGN * {TRADE &TREATY} [0311:0311]"): its
+        # coordinated doers act with each other.
+        symmetric = m.reverse_code is not None and nearest(m.reverse_code).code == code
         pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=DICTIONARY_TARGETS,
-                          reciprocal=code[:2] == "04")
+                          reciprocal=code.startswith(DICTIONARY_RECIPROCAL) or symmetric)
         cand = _Candidate(pattern, verb, None, rule=rule, code=code, specificity=specificity)
         cand.subject_is_target = m.subject_is_target
         cand.reverse_code = m.reverse_code
@@ -242,6 +291,7 @@ class EventStage(Stage):
                         if actors or spec == "poss":
                             cand.source_tok = child
                             cand.sources = actors
+                            cand.sources_named = bool(actors) and spec in ("poss", "prep:by")
                             cand.rule.append(f"src={spec}")
                             break
                 if cand.source_tok is not None:
@@ -252,7 +302,7 @@ class EventStage(Stage):
             if not cand.sources and cand.targets and cand.pattern.reciprocal:
                 # "stressed ... in recent talks with leaders from France": the talker is the
                 # subject of the clause the talks are part of.
-                verb = _governing_verb(trig)
+                verb = verb_above(trig)
                 subject = subject_of(verb)[0] if verb is not None else None
                 if subject is not None:
                     cand.sources = _actors_of(subject, mentions_at)
@@ -287,7 +337,14 @@ class EventStage(Stage):
                 cand.sources = _plural_pronoun_antecedents(subject, mentions_at)
                 if cand.sources:
                     cand.rule.append("src=they->coordinated subject")
-            if cand.sources and "src=they->coordinated subject" not in cand.rule:
+            if not cand.sources and subject.lower_ in PERSONAL_PRONOUNS:
+                speaker = _reporting_speaker(trig, self.modality)
+                if speaker is not None and (actors := _actors_of(speaker, mentions_at)):
+                    # "The rebels said they will release the hostages": a pronoun the actor stage
+                    # left unresolved, as the subject of what a speaker reports, is the speaker.
+                    cand.sources = actors
+                    cand.rule.append("src=pronoun->speaker")
+            if cand.sources and not any(r.startswith("src=") for r in cand.rule):
                 cand.rule.append(f"src={subject.dep_}")
             extra = _as_well_as(trig, subject, mentions_at)
             if cand.sources and extra:
@@ -326,6 +383,11 @@ class EventStage(Stage):
                 toks = [p for owner in owners for p in _pobjs(owner, arg)]
             elif kind == "object":
                 toks = [host]  # "overran a military base": the place taken is what the event is done to
+            elif kind == "rebutted-by":
+                # "The Kremlin dismissed the administration's accusation": the accused rebuts it
+                gov = _argument_head(host) if host.dep_ in ("dobj", "nsubjpass") else None
+                subject = subject_of(gov)[0] if gov is not None and gov.lemma_.lower() in self.modality.rebuttal_verbs else None
+                toks = [subject] if subject is not None and subject.i != host.i else []
             else:
                 continue
             # "on behalf of the people of Taiwan" names whom the doer acts for, never the target
@@ -407,18 +469,42 @@ class EventStage(Stage):
                 cand.rule.append("tgt=destination")
         if not sources:
             return []
+        if cand.frame and cand.specificity == 0 and cand.rule[0].startswith("petrarch:") \
+                and any(c.dep_ == "xcomp" for c in cand.trigger.children):
+            # "sought to position itself", "tried to reach": a dictionary verb's bare default on a
+            # verb that frames its complement is no event; the complement is, when it is one.
+            return []
         if not targets and p.reciprocal and len(sources) >= 2:
             cand.rule.append("reciprocal")
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.key != b.key]
+        if cand.code[:2] == "01" and targets:
+            # A statement is never addressed to the speaker's own country or its institutions
+            # ("Putin said on Russian state TV", "Xi said China will ..."): only another country's
+            # actors, or a person, are what it is about.
+            targets = [t for t in targets if not _same_side(sources[0], t)]
+            if not targets:
+                cand.rule.append("tgt=own-side->none")
         if not targets:
             if cand.statement:
                 return [(s, None) for s in sources]
-            if p.requires_target or p.requires_target_or_plural or (p.nominal and not p.standalone) \
-                    or cand.rule[0].startswith("petrarch:"):
-                # A dictionary verb with no target ("China objected", "Xi reiterated") is too thin
-                # to be a record; it stays a detection.
+            if p.requires_target or p.requires_target_or_plural or (p.nominal and not p.standalone and not cand.sources_named):
                 return []
-            return [(s, None) for s in sources]
+            if cand.code.startswith(FORCE_ROOTS) and cand.target_tok is not None \
+                    and not self.exclusions.names_people(cand.target_tok) \
+                    and not self.exclusions.armed(sources) and not _names_the_act(cand):
+                # "struck a guard rail": force needs someone it is done to, when it names anything;
+                # an armed force's strike on a depot or a target is force, and so is an act the
+                # object only names ("violated the ceasefire").
+                return []
+            # An act announced through an intent word ("agreed to allow", "is ready to send") is
+            # coded by that word, however loose the act's own dictionary match.
+            from_dictionary = cand.rule[0].startswith("petrarch:") and cand.announced is None
+            if p.standalone or self.one_actor.allows(cand.code, from_dictionary, cand.specificity):
+                # A one-actor event ("refused to concede", "opened an investigation"): a record
+                # with no target. A dictionary verb's bare default ("China objected") stays a
+                # detection (resources/events/one_actor.yaml).
+                return [(s, None) for s in sources]
+            return []
         return [(s, t) for s in sources for t in targets if s.key != t.key]
 
     # --------------------------------------------------------------- event
@@ -431,6 +517,13 @@ class EventStage(Stage):
         date, precision, basis = _event_date(cand, timex_roots, document.article.date,
                                              gov if gov is not None and (realizing or gov.lemma_.lower() in
                                                                         self.modality.future_verbs) else None)
+        announcer = cand.governor if cand.governor is not None else cand.speech
+        if cand.announced is not None and announcer is not None:
+            # "pledged on Monday to send troops", "said on Monday they will free": an intent,
+            # refusal or threat is dated when made
+            said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
+            if said[2] == "text":
+                date, precision, basis = said
         place = _location(trig, cand.noun)
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
@@ -463,6 +556,7 @@ class EventStage(Stage):
             modality=modality,
             location=place,
             confidence=confidence,
+            announced_cameo=cand.announced,
             explain="; ".join(cand.rule + [f"date={basis}", f"modality={modality}", f"negated={negated}"]),
         )
 
@@ -489,11 +583,12 @@ class EventStage(Stage):
             head = head.head
             if head.dep_ == "prep" and verb.dep_ == "pcomp":  # "stopped short of attacking"
                 head = head.head
-            if head.lemma_.lower() in m.negation_verbs:
-                return True
+            if head.lemma_.lower() in m.negation_verbs or _phrasal(head) in m.negation_phrasal:
+                return True  # "refused to", "have long ruled out taking military action"
         gov, realizing = self._nominal_governor(cand)
-        if gov is not None:
-            # "denied any talks", "cancelled the parade"; "will not host talks"
+        if gov is not None and cand.trigger.lemma_.lower() not in m.alleged_nouns:
+            # "denied any talks", "cancelled the parade"; "will not host talks" (denying an
+            # accusation does not unmake it: it was made)
             if gov.lemma_.lower() in m.negation_verbs:
                 return True
             if realizing:
@@ -524,40 +619,152 @@ class EventStage(Stage):
             return "100"  # "reiterated that Libya must hand over the suspects": a demand
         return None
 
-    def _threat(self, cand: _Candidate, cands: list[_Candidate], expressed: str | None) -> _Candidate | None:
-        """The threat a threat verb makes of its complement's event, as a candidate of its own,
-        unless the threat verb is an event candidate already."""
-        verb = cand.trigger
-        if not expressed or not expressed.startswith("13") or verb.dep_ != "xcomp" \
-                or verb.head.lemma_.lower() not in self.modality.threat_verbs:
-            return None
-        if any(c.trigger.i == verb.head.i and c.targets for c in cands):
-            return None  # "threatened Iran with strikes": the threat verb's own record
-        return _Candidate(replace(cand.pattern, nominal=False, travel=False), verb.head, None,
-                          rule=cand.rule + [f"threat:{verb.head.lemma_.lower()}->{expressed}"], code=expressed)
+    def _fold_announcements(self, cands: list[_Candidate], mentions_at) -> list[_Candidate]:
+        """Code each record as the CAMEO manual does when an event is announced rather than done:
+        the announcement is the record, the act goes into `announced_cameo`.
 
-    def _refusal(self, cand: _Candidate) -> bool:
+        - refused ("refused to meet": 125, from `_refusal`): the act's candidate, re-coded;
+        - requested or demanded ("urged Iran to release the sailors": 0253; "demanded that Serbia
+          withdraw": 1056): the asking verb's record, addressed to whom it asks, coded by the act;
+        - threatened ("threatened to strike Iran": 138): one record, the threat;
+        - intended ("pledged to send aid": 033; "is ready to meet": 036): the act's candidate,
+          re-coded, modality future; a negated intent to cooperate is a rejection (12x);
+        - "said Sudan must return the helicopter": the statement is a demand (1053) on Sudan.
+        The act is no record of its own beside its announcement."""
+        m = self.modality
+        by_trigger = {c.trigger.i: c for c in cands if not c.pattern.nominal}
+        dropped: set[int] = set()
+        extra: list[_Candidate] = []
+        for c in cands:
+            if c.announced is not None and c.governor is not None:  # refused: the refusal verb is no record
+                if (g := by_trigger.get(c.governor.i)) is not None and g is not c:
+                    dropped.add(id(g))
+        for c in cands:
+            if id(c) in dropped or c.announced is not None:
+                continue
+            act, verb = c.code, c.trigger
+            if c.pattern.nominal or act[:2] in ("01", "02", "10", "12", "13"):
+                continue  # an announcement of its own, or an event noun (its verb carries it)
+            gov = verb.head if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i else None
+            g = by_trigger.get(gov.i) if gov is not None else None
+            glemma = gov.lemma_.lower() if gov is not None else ""
+            if gov is not None and (glemma in m.appeal_verbs or glemma == "demand" or (
+                    g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None):
+                demand = glemma == "demand" or (g is not None and g.code[:2] == "10")
+                code = demand_code(act) if demand else appeal_code(act)
+                if g is None:
+                    g = self._announcing_candidate(gov, code, c, mentions_at)
+                    extra.append(g)
+                elif g.code in _GENERIC_ANNOUNCEMENTS:
+                    g.code = code
+                g.announced = act
+                if not g.targets and verb.dep_ == "ccomp" and c.sources:
+                    g.targets, g.target_tok = c.sources, c.source_tok  # "demanded that Serbia withdraw"
+                    g.rule.append("tgt=demanded-of")
+                g.rule.append(f"{'demand' if demand else 'appeal'}:{act}->{g.code}")
+                dropped.add(id(c))
+                continue
+            threat_verb = gov is not None and verb.dep_ == "xcomp" and glemma in m.threat_verbs
+            if c.expressed and c.expressed.startswith("13") and (threat_verb or _conditional(verb, m)):
+                if threat_verb and g is not None and g.targets:
+                    # "threatened Iran with sanctions if ...": the threat verb's own record
+                    if g.code in _GENERIC_ANNOUNCEMENTS:
+                        g.code = c.expressed
+                    g.announced = act
+                    dropped.add(id(c))
+                    continue
+                c.code, c.announced = c.expressed, act
+                c.rule.append(f"threat:{act}->{c.code}")
+                if threat_verb:
+                    c.governor, c.modality = gov, self._clause_modality(gov)
+                    if g is not None:
+                        dropped.add(id(g))
+                continue
+            if gov is not None and verb.dep_ == "xcomp" and glemma in m.intent_verbs:
+                code = intent_code(act, c.negated)
+                if code is None:
+                    continue
+                c.code, c.announced, c.governor = code, act, gov
+                c.rule.append(f"intent:{glemma}:{act}->{code}")
+                if code[:2] == "12":
+                    c.negated, c.modality = False, self._clause_modality(gov)  # "vowed never to accept"
+                else:
+                    c.modality = "future"
+                if g is not None and (g.frame or g.code[:2] in ("03", "13")):
+                    dropped.add(id(g))
+                    if not c.targets and g.targets:
+                        c.targets, c.target_tok = g.targets, g.target_tok
+                continue
+            if c.modality == "future" and gov is not None and verb.dep_ == "ccomp" and glemma in m.reporting_verbs \
+                    and _own_announcement(c, gov, mentions_at):
+                # "Japan said it would consult the United States", "announced that her government
+                # will withdraw the bill": the speaker announcing its own act expresses intent.
+                code = intent_code(act, c.negated)
+                if code is not None and not (c.negated and code[:2] != "12"):
+                    c.code, c.announced = code, act
+                    c.rule.append(f"own-announcement:{act}->{code}")
+                    c.speech = gov
+                    if c.negated:
+                        c.negated, c.modality = False, "asserted"
+                    continue
+            if c.expressed and c.expressed[:2] == "03" and not c.negated and _conditional(verb, m):
+                # "will lift the sanctions if ...": an offer (03x). ("will not host talks" stays a
+                # negated future act, as the development set's conventions code it.)
+                c.code, c.announced = c.expressed, act
+                c.rule.append(f"offer:{act}->{c.code}")
+                continue
+            if c.expressed and c.expressed.startswith("10") and gov is not None and glemma in m.reporting_verbs:
+                # "said Sudan must return the helicopter": the statement is a demand on Sudan
+                if g is None:
+                    c.code, c.announced, c.governor = c.expressed, act, gov
+                    continue
+                g.code, g.announced = c.expressed, act
+                if c.sources:
+                    g.targets, g.target_tok = c.sources, c.source_tok
+                g.rule.append(f"demand:{act}->{g.code}")
+                dropped.add(id(c))
+        for c in cands:
+            if c.code[:2] == "03" and c.modality == "asserted":
+                # "agreed to set up a station", "pledged funds": an intent is about an act to come
+                # (the development set's convention: 03x is future)
+                c.modality = "future"
+        return [c for c in cands if id(c) not in dropped] + extra
+
+    def _announcing_candidate(self, verb: Any, code: str, act: _Candidate, mentions_at) -> _Candidate:
+        """A record for an asking verb that no pattern coded ("asked the UN to send observers"):
+        its subject asks, its object (or "on" whom it calls) is asked."""
+        pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=("dobj", "prep:on", "prep:of"))
+        cand = _Candidate(pattern, verb, None, rule=[f"announcing:{verb.lemma_.lower()}"], code=code)
+        self._arguments(cand, mentions_at)
+        cand.modality, cand.negated = self._clause_modality(verb), self._negated(cand)
+        return cand
+
+    def _refusal(self, cand: _Candidate, mentions_at) -> bool:
         """"refused to meet X": when the event is the complement of a refusal verb and CAMEO has a
         code for refusing it (intent.yaml negated_intent: 04 -> 125 reject proposal to meet), the
         candidate takes that code and the refusal verb becomes its trigger's governor in the rule."""
         verb = cand.trigger
-        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in self.modality.refusal_verbs:
+        if verb.dep_ != "xcomp" or not (verb.head.lemma_.lower() in self.modality.refusal_verbs
+                                        or _phrasal(verb.head) in self.modality.negation_phrasal):
             return False
         if any(c.dep_ == "neg" for c in verb.head.children):
             return False  # "did not refuse to meet": not a refusal
         refusal = intent_code(cand.code, True)
         if refusal is None:
             return False
-        cand.code = refusal
+        cand.code, cand.announced, cand.governor = refusal, cand.code, verb.head
         cand.rule.append(f"refusal:{verb.head.lemma_.lower()}")
         if cand.source_tok is None:  # "X refused to be drawn": the refuser is the source
             subject, passive = subject_of(verb.head)
             if subject is not None and not passive:
                 cand.source_tok = subject
+                cand.sources = _actors_of(subject, mentions_at)
         return True
 
     def _modality(self, cand: _Candidate) -> str:
         own = self._clause_modality(cand.trigger)
+        if cand.pattern.nominal and _hypothetical_noun(cand.trigger, self.modality):
+            return "hypothetical"  # "a possible strike", "in case of an attack"
         gov, realizing = self._nominal_governor(cand)
         if gov is None:
             return own
@@ -718,6 +925,9 @@ def _trigger_span(cand: _Candidate) -> Any:
         first = min(trig.i, cand.noun.left_edge.i if cand.noun.dep_ == "dobj" else cand.noun.i)
     elif cand.pattern.nominal:
         first = min([c.i for c in trig.lefts if c.dep_ == "compound"] + [trig.i])
+    if cand.governor is not None and abs(cand.governor.i - trig.i) <= 4:
+        # "refused to meet", "pledged to send": the announcing word is part of the trigger
+        first, last = min(first, last, cand.governor.i), max(first, last, cand.governor.i)
     return trig.doc[min(first, last) : max(first, last) + 1]
 
 
@@ -742,11 +952,18 @@ def _index_timexes(doc: Any, timexes: list[Timex]) -> dict[int, Timex]:
     """Root token of each date expression -> the expression."""
     roots: dict[int, Timex] = {}
     dateline = _dateline_end(doc)
+    quoted = None
     for t in timexes:
         if t.type not in ("DATE", "TIME") or not _DATE_VALUE.match(t.value):
             continue
         if t.span[1] <= dateline:
             continue  # "BEIJING, March 10 (AP) --": when the story was filed, not when its events were
+        if not _EXPLICIT_YEAR.search(t.text):
+            # "Yesterday we met" inside a quote is relative to when the words were spoken, which
+            # the article's date need not be: such an expression does not date the event.
+            quoted = find_quoted_spans(doc.text) if quoted is None else quoted
+            if any(a <= t.span[0] and t.span[1] <= b for a, b in quoted):
+                continue
         span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -789,6 +1006,12 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
             if key not in seen:
                 seen.add(key)
                 out.append(m.actor)
+    if not out and tok.lower_ in load_collective_heads():
+        # "A group of asylum-seekers", "thousands of Syrians": who the group is
+        of = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for p in prep.children if p.dep_ == "pobj"), None)
+        if of is not None:
+            return _actors_of(of, mentions_at)
     return out
 
 
@@ -890,6 +1113,26 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
     return tok
 
 
+def _names_the_act(cand: _Candidate) -> bool:
+    """Whether the target word is one the dictionary pattern names ("* &CEASEFIRE"): it says what
+    the act is, not what it is done to."""
+    return cand.verb_match is not None and cand.target_tok is not None and cand.verb_match.names_word(cand.target_tok)
+
+
+def _reporting_speaker(verb: Any, m: Modality) -> Any | None:
+    """The subject of the reporting verb whose reported clause `verb` is in ("X said they will
+    ...", "they will ..., X said"), or None."""
+    node = verb
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in m.reporting_verbs:
+        return subject_of(node.head)[0]
+    for child in node.children:
+        if child.dep_ in ("parataxis", "ccomp") and child.i > node.i and child.lemma_.lower() in m.reporting_verbs:
+            return subject_of(child)[0]
+    return None
+
+
 def _obliges_another(clause: Any, m: Modality) -> bool:
     """A reported clause that puts an obligation ("must", "should") on someone other than the
     speaker ("Russia said Sudan must return the helicopter")."""
@@ -897,8 +1140,8 @@ def _obliges_another(clause: Any, m: Modality) -> bool:
         return False
     speaker, _ = subject_of(clause.head)
     subject, _ = subject_of(clause)
-    if subject is None or subject.lower_ in ("i", "we"):
-        return False
+    if subject is None or any(t.lower_ in m.inclusive_subjects for t in subject.subtree):
+        return False  # "we must", "both sides should", "all parties must": the speaker is among them
     return speaker is None or subject.i not in {t.i for t in speaker.subtree}
 
 
@@ -975,6 +1218,13 @@ def _names_only_reported(verb: Any, m: Any) -> bool:
     return bool(named) and all(t.i in reported for t in named)
 
 
+def _same_side(source: Actor, target: Actor) -> bool:
+    """Whether a target is the source's own country or one of its institutions (not a person)."""
+    if source.country is None or target.country != source.country:
+        return False
+    return not (target.key or "").startswith("person:")
+
+
 def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:
     """"will host talks with India", "called for talks with China": an event noun that is the
     object of a verb event of the same kind (CAMEO root), or of an expressed intent to do it
@@ -988,6 +1238,10 @@ def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:
         if verb is not None and (verb.code[:2] == c.code[:2] or verb.code[:2] == "03"):
             theirs = {a.key for a in verb.sources + verb.targets}
             if {a.key for a in c.sources + c.targets} <= theirs:
+                if verb.code == "030" and c.code[:2] != "03" and verb.announced is None:
+                    # "agreed to a ceasefire": the intent is coded by what is agreed to (035, 0871)
+                    verb.code, verb.announced = intent_code(c.code, False) or verb.code, c.code
+                    verb.rule.append(f"intent-noun:{c.code}->{verb.code}")
                 continue
         kept.append(c)
     return kept
@@ -1056,17 +1310,6 @@ def _argument_head(noun: Any) -> Any | None:
     return head if head.pos_ in ("VERB", "AUX") and head.i != node.i else None
 
 
-def _governing_verb(tok: Any) -> Any | None:
-    node = tok
-    for _ in range(6):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
-
-
 def _plural_pronoun_antecedents(pronoun: Any, mentions_at) -> list[Actor]:
     """"Xi and Putin hailed ..., as they spoke": the coordinated subject of the governing clause."""
     verb = pronoun.head
@@ -1116,6 +1359,20 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         node = cand.trigger
         if node.dep_ in ("relcl", "advcl") and node.head.i in timex_roots:
             best = timex_roots[node.head.i]
+    if best is None:
+        # "On December 21, 2015, a bomber attacked the station, killing six", "attacked the town
+        # on Monday and seized its airport": a participle or a conjunct shares its head's date.
+        node = cand.trigger
+        for _ in range(2):
+            if node.dep_ not in ("conj", "advcl") or node.head.i == node.i or not _shares_time(node):
+                break
+            node = node.head
+            for tok_i, timex in timex_roots.items():
+                if _governed_by(cand.trigger.doc[tok_i], [node]):
+                    if best is None or _precision(timex.value) > _precision(best.value):
+                        best = timex
+            if best is not None:
+                break
     if best is not None:
         value = _week_as_month(best.value)
         m = _DATE_VALUE.match(value)
@@ -1124,6 +1381,49 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if pub:
         return pub, "day", "publication"
     return None, None, None
+
+
+def _own_announcement(cand: _Candidate, reporting: Any, mentions_at) -> bool:
+    """Whether a reported future act is the speaker's own: its doer is the speaker, the
+    speaker's side ("it", "we", "her government"), or shares the speaker's actor."""
+    speaker, _ = subject_of(reporting)
+    subject, _ = subject_of(cand.trigger)
+    if speaker is None or subject is None:
+        return False
+    if subject.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
+        return True  # "it would", "her government will"
+    mine = _actors_of(speaker, mentions_at)
+    if not mine or not cand.sources:
+        return False
+    keys = {a.key for a in mine}
+    return any(a.key in keys or (a.country and a.country == mine[0].country and a.sector == "GOV" and
+                                 (mine[0].sector or "").startswith("GOV")) for a in cand.sources)
+
+
+def _hypothetical_noun(noun: Any, m: Modality) -> bool:
+    """An event noun marked as possible ("a possible strike", "potential sanctions") or as a
+    condition ("in case of an attack", "in the event of an invasion")."""
+    if any(c.dep_ == "amod" and c.lower_ in m.hypothetical_adjectives for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in m.condition_nouns \
+        and head.head.dep_ == "pobj" and head.head.head.lower_ == "in"
+
+
+def _phrasal(verb: Any) -> str:
+    """A verb with its particle ("rule out"), or its lemma alone."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
+
+
+def _shares_time(clause: Any) -> bool:
+    """A conjunct or a participle clause without a subject or a time word of its own ("...,
+    killing six"): it happened when its head did. A clause introduced by "after", "before",
+    "since", "until" does not."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ == "advcl":
+        return False
+    return not any(c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before", "since", "until", "following")
+                   for c in clause.children)
 
 
 _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
@@ -1239,8 +1539,8 @@ def _deduplicate(events: list[tuple[Event, str]]) -> list[Event]:
         if dup is None:
             kept.append((e, word))
         elif kept[dup][0].date_basis == "publication" and e.date_basis == "text":
-            if e.location is None:
-                e.location = kept[dup][0].location  # the caption may say where the lead does not
+            # The report dated by the text is kept; the other's place is not carried over (a photo
+            # caption's "in Moscow" is where the picture was taken, not where the call was held).
             kept[dup] = (e, word)
     return [e for e, _ in kept]
 

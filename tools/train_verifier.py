@@ -32,8 +32,10 @@ What it does (deterministic: no randomness):
 3. Model. Features seen at least `MIN_COUNT` times in the training candidates; L2-penalised
    logistic regression fitted by Newton's method. The penalty and the weight of the ConfliBERT
    judgments (they are conflict news, and judge fewer fields) are chosen by 5-fold
-   cross-validated log-loss on Wikinews part A (folds by article; ConfliBERT folds by
-   `cv_fold`), when part A has `MIN_TARGET` candidates, else on all training candidates.
+   cross-validated log-loss (folds by article for Wikinews, by `cv_fold` for ConfliBERT): the mean
+   of the out-of-fold log-losses on part A and on the ConfliBERT development sentences, so that
+   both kinds of news count (on all training candidates while part A has fewer than
+   `MIN_TARGET` candidates).
 4. Calibration. Platt scaling of the out-of-fold logits of part A (or of every training
    candidate while part A is small), so that a confidence of 0.8 means about 80% of such records
    are right on ordinary news.
@@ -78,7 +80,7 @@ LAMBDAS = (0.3, 1.0, 3.0, 10.0, 30.0)
 CONFLIBERT_WEIGHTS = (0.0, 0.25, 1.0)
 FOLDS = 5
 NEWTON_STEPS = 25
-MIN_TARGET = 150  # part A candidates needed to choose parameters and calibrate on part A alone
+MIN_TARGET = 100  # part A candidates needed to choose parameters and calibrate on part A alone
 MIN_HELDOUT_ARTICLES = 10
 TARGET_PRECISION = 0.80
 MIN_RECORDS = 20
@@ -444,17 +446,23 @@ def train(items: list[Item], search: bool, recorded: dict | None = None) -> dict
     target = [k for k, it in enumerate(training) if it.source == "wikinews-A"]
     names = vocabulary(training)
     y = np.array([it.right for it in training], dtype=float)
-    scored_on = "wikinews-A" if len(target) >= MIN_TARGET else "all training candidates"
-    judge = np.array(target) if len(target) >= MIN_TARGET else np.arange(len(training))
+    enough = len(target) >= MIN_TARGET
+    scored_on = "wikinews-A" if enough else "all training candidates"
+    judge = np.array(target) if enough else np.arange(len(training))
+    other = np.array([k for k, it in enumerate(training) if it.source != "wikinews-A"])
     search_table = []
     if search:
         best = None
         for cw in CONFLIBERT_WEIGHTS:
-            if cw == 0 and len(target) < MIN_TARGET:
+            if cw == 0 and not enough:
                 continue  # without part A there is nothing else to learn from
             for lam in LAMBDAS:
                 oof = out_of_fold(training, names, lam, cw)
+                # Both kinds of news count: the mean of the two out-of-fold log-losses (part A
+                # alone while it is small would choose for one kind of news only).
                 loss = log_loss(V.sigmoid(oof[judge]), y[judge])
+                if enough and len(other):
+                    loss = (loss + log_loss(V.sigmoid(oof[other]), y[other])) / 2
                 search_table.append({"lambda": lam, "conflibert_weight": cw, "cv_log_loss": round(loss, 5)})
                 if best is None or loss < best[0] - 1e-12:
                     best = (loss, lam, cw)

@@ -1,0 +1,39 @@
+"""Clustering thresholds: config file keys over measured defaults.
+
+    # config.toml
+    nearcopy_threshold = 0.5        # Jaccard of 5-word shingles the LSH index is tuned to find
+    nearcopy_overlap = 0.8          # share of the shorter text's shingles found in the other
+    nearcopy_new_words = 25         # words a version must add to be coded rather than linked
+    happening_window_days = 2       # how far before its publication a publication-dated report reaches
+
+The defaults and how they were measured are in the README ("Happenings").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..config import setting
+
+
+@dataclass(frozen=True, slots=True)
+class ClusteringSettings:
+    # Near-copies (nearcopy.py)
+    shingle_words: int = 5
+    num_perm: int = 128
+    nearcopy_threshold: float = 0.5
+    nearcopy_overlap: float = 0.8
+    nearcopy_new_words: int = 25
+    # Happenings (happenings.py)
+    window_days: int = 2
+    place_km: float = 100.0
+
+    @classmethod
+    def from_config(cls) -> "ClusteringSettings":
+        d = cls()
+        return cls(
+            nearcopy_threshold=float(setting("nearcopy_threshold", default=d.nearcopy_threshold)),
+            nearcopy_overlap=float(setting("nearcopy_overlap", default=d.nearcopy_overlap)),
+            nearcopy_new_words=int(setting("nearcopy_new_words", default=d.nearcopy_new_words)),
+            window_days=int(setting("happening_window_days", default=d.window_days)),
+        )

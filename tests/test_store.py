@@ -185,7 +185,7 @@ def test_open_creates_parents_and_schema(db_path: Path) -> None:
         assert isinstance(s, Store)
         assert s.schema_version() == SCHEMA_VERSION == 3
         assert s.counts() == dict.fromkeys(
-            ("articles", "events", "quotes", "timexes", "mentions", "actors"), 0)
+            ("articles", "events", "quotes", "timexes", "mentions", "actors", "happenings"), 0)
     assert db_path.is_file()
     con = duckdb.connect(str(db_path), read_only=True)
     try:
@@ -280,7 +280,7 @@ def test_ingest_stored_then_duplicate(db_path: Path) -> None:
         assert outcome == IngestOutcome("stored", "xi-putin-call")
         counts = s.counts()
         assert counts == {"articles": 1, "events": 2, "quotes": 1, "timexes": 1, "mentions": 4,
-                          "actors": 2}
+                          "actors": 2, "happenings": 2}
         stamp = s.con.execute("SELECT updated_at FROM articles").fetchone()
         again = s.ingest(doc_call())
         assert again.status == "duplicate" and again.article_id == "xi-putin-call"
@@ -325,7 +325,7 @@ def test_changed_text_same_id_is_updated_in_place(db_path: Path) -> None:
         outcome = s.ingest(new)
         assert outcome == IngestOutcome("updated", "xi-putin-call")
         assert s.counts() == {"articles": 2, "events": 4, "quotes": 1, "timexes": 1,
-                              "mentions": 4, "actors": 5}
+                              "mentions": 4, "actors": 5, "happenings": 4}
         assert as_json_set(clustered(s.article_records("xi-putin-call"))) == as_json_set(
             [r if r["kind"] != "event" else {**r, "happening": None} for r in new.records()])
         assert not old_ids & set(ids(s.events()))
@@ -449,7 +449,7 @@ def test_many_documents(db_path: Path) -> None:
         for i in range(n):
             assert s.ingest(front_variant(i)).status == "stored"
         assert s.counts() == {"articles": n, "events": 3 * n, "quotes": n, "timexes": n,
-                              "mentions": 3 * n, "actors": 3}
+                              "mentions": 3 * n, "actors": 3, "happenings": 3}
 
 
 def test_ingest_many_matches_sequential_ingest(tmp_path: Path) -> None:
@@ -652,7 +652,7 @@ def test_articles_summary(store: Store) -> None:
 
 def test_counts(store: Store) -> None:
     assert store.counts() == {"articles": 3, "events": 5, "quotes": 2, "timexes": 2,
-                              "mentions": 7, "actors": 5}
+                              "mentions": 7, "actors": 5, "happenings": 5}
 
 
 def test_records_match_contract_schema(store: Store) -> None:

@@ -74,8 +74,11 @@ def _pipeline():
         raise typer.Exit(EXIT_FAILURE) from None
 
 
-def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any]) -> Iterator[Any]:
-    """Run the pipeline over the inputs, counting and reporting every rejection."""
+def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any],
+               store: Any = None) -> Iterator[Any]:
+    """Run the pipeline over the inputs, counting and reporting every rejection. With a store,
+    near-copies of stored (or just coded) articles skip the parse: they come out uncoded, with
+    `duplicate_of` set, for the store to link (`accord.clustering.nearcopy.route`)."""
     from ..pipeline import StageFailure
 
     pipeline = _pipeline()
@@ -89,7 +92,13 @@ def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any]) -
             else:
                 yield item
 
-    for result in pipeline.process(articles()):
+    if store is None:
+        results = pipeline.process(articles())
+    else:
+        from ..clustering.nearcopy import route
+
+        results = route(articles(), store.original_of, store.settings, pipeline.process)
+    for result in results:
         if isinstance(result, StageFailure):
             counter["rejected"].append(str(result))
             _report_rejection(result)
@@ -144,7 +153,7 @@ def ingest(
         err.print(f"accord: cannot open database {path}: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
     counter: dict[str, Any] = {"inputs": 0, "rejected": []}
-    tally = {"stored": 0, "updated": 0, "duplicate": 0}
+    tally = {"stored": 0, "updated": 0, "copy": 0, "duplicate": 0}
     with store, render.progress(err, enabled=not quiet) as bar:
         task = bar.add_task("ingesting", total=None)
 
@@ -159,7 +168,8 @@ def ingest(
             counter["rejected"].append(reason)
             _report_rejection(reason)
 
-        for outcome in store.ingest_many(counted(_documents(paths, date, counter)), batch_size=50, on_error=not_stored):
+        documents = counted(_documents(paths, date, counter, store))
+        for outcome in store.ingest_many(documents, batch_size=50, on_error=not_stored):
             tally[outcome.status] += 1
     rejected = counter["rejected"]
     render.ingest_summary(err if quiet else out, path, tally, rejected)
@@ -176,15 +186,42 @@ def events(
     until: Optional[str] = typer.Option(None, "--until", help="Events dated on or before YYYY[-MM[-DD]]."),
     cameo: Optional[str] = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 04 or 042."),
     negated: Optional[bool] = typer.Option(None, "--negated/--no-negated", help="Only negated, or only non-negated, events."),
+    min_sources: Optional[int] = typer.Option(None, "--min-sources", min=1, help="Only happenings reported by at least N publishers."),
+    reports: bool = typer.Option(False, "--reports", help="List the per-article event records (each with its happening) instead of happenings."),
+    happening_id: Optional[str] = typer.Option(None, "--id", help="Show one happening with all its reports, their evidence, outlets and dates."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
-    """Query stored events."""
+    """Query stored happenings (one line per real-world event, most-reported first); --reports
+    lists the reports, --id shows one happening."""
     pair = tuple(dyad) if dyad and all(dyad) else None
+    if reports and min_sources:
+        raise typer.BadParameter("--min-sources counts a happening's publishers; it does not apply to --reports")
     with _open_existing(db) as store:
-        rows = store.events(actor=actor, country=country, dyad=pair,
-                            since=since, until=until, cameo=cameo, negated=negated, limit=limit)
-    _emit(rows, format, render.events_table)
+        if happening_id:
+            found = store.happening(happening_id)
+            if found is None:
+                err.print(f"accord: no happening {happening_id!r} in {store.path}", highlight=False)
+                raise typer.Exit(EXIT_PARTIAL)
+            if format == Format.table:
+                render.happening_detail(out, found)
+            elif format == Format.jsonl:
+                # Contract records only: the happening, then its reports.
+                detail = found.pop("reports_detail")
+                found.pop("copies")
+                _emit([found, *({k: v for k, v in e.items() if k != "article"} for e in detail)],
+                      format, None)
+            else:
+                _emit(found["reports_detail"], format, None)  # one row per report, with its article
+            return
+        if reports:
+            rows = store.events(actor=actor, country=country, dyad=pair, since=since, until=until,
+                                cameo=cameo, negated=negated, limit=limit)
+            _emit(rows, format, render.events_table)
+            return
+        rows = store.happenings(actor=actor, country=country, dyad=pair, since=since, until=until,
+                                cameo=cameo, negated=negated, min_sources=min_sources, limit=limit)
+    _emit(rows, format, render.happenings_table)
 
 
 @app.command()
@@ -205,10 +242,27 @@ def articles(
     db: Optional[Path] = DbOption,
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
-    """List stored articles."""
+    """List stored articles (jsonl: the contract's article records, with counts of events and
+    quotes as extra fields)."""
     with _open_existing(db) as store:
-        rows = store.articles()
+        rows = store.article_list() if format == Format.jsonl else store.articles()
     _emit(rows, format, render.articles_table)
+
+
+@app.command()
+def recluster(db: Optional[Path] = DbOption) -> None:
+    """Rebuild every happening from the stored reports (after changing the clustering rules or
+    thresholds in the config file)."""
+    from ..store import open_store
+
+    path = _db(db)
+    if not path.exists():
+        err.print(f"accord: no database at {path}", highlight=False)
+        raise typer.Exit(EXIT_FAILURE)
+    with open_store(path) as store:
+        counts = store.recluster()
+    out.print(f"{path}: {counts['reports']} reports in {counts['happenings']} happenings "
+              f"({counts['copies']} near-copies counted)", highlight=False)
 
 
 @app.command()

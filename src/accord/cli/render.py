@@ -55,6 +55,47 @@ def events_table(console: Console, events: list[dict], title: str = "Events", ex
     console.print(table)
 
 
+def happenings_table(console: Console, happenings: list[dict], title: str = "Happenings") -> None:
+    table = Table(title=title, show_lines=False, expand=False)
+    for col in ("id", "date", "source", "event", "target", "where", "negated/modality",
+                "articles", "sources", "reports", "seen"):
+        table.add_column(col, overflow="fold",
+                         justify="right" if col in ("articles", "sources", "reports") else "left")
+    for h in happenings:
+        flags = ("NEGATED " if h["negated"] else "") + h["modality"]
+        seen = h["first_seen"] or "-"
+        if h["last_seen"] and h["last_seen"] != h["first_seen"]:
+            seen += f" .. {h['last_seen']}"
+        table.add_row(h["id"], h["date"] or "-", _actor(h["source"]), f"{h['cameo']} {h['plover']}",
+                      _actor(h["target"]), _place(h["location"]), flags, str(h["articles"]),
+                      str(h["sources"]), str(h["reports"]), seen)
+    console.print(table)
+
+
+def happening_detail(console: Console, h: dict) -> None:
+    """One happening: its values, then every report with its outlet, date and evidence."""
+    happenings_table(console, [h], title=f"Happening {h['id']}")
+    table = Table(title="Reports")
+    for col in ("published", "outlet", "article", "date", "source", "event", "target", "evidence"):
+        table.add_column(col, overflow="fold")
+    for e in h.get("reports_detail", []):
+        art = e.get("article", {})
+        date = f"{e['date'] or '-'}" + (" (pub.)" if e.get("date_basis") == "publication" else "")
+        table.add_row(art.get("date") or "-", art.get("source") or art.get("url") or "-",
+                      e["article_id"], date, _actor(e["source"]),
+                      f"{e['cameo']} ({e['trigger']['text']})", _actor(e["target"]),
+                      _short(e["evidence"], 110))
+    console.print(table)
+    if h.get("copies"):
+        copies = Table(title="Near-copies (counted, not coded)")
+        for col in ("article", "copy of", "published", "outlet", "title"):
+            copies.add_column(col, overflow="fold")
+        for c in h["copies"]:
+            copies.add_row(c["id"], c["duplicate_of"], c["date"] or "-",
+                           c["source"] or c["url"] or "-", c["title"] or "-")
+        console.print(copies)
+
+
 def quotes_table(console: Console, quotes: list[dict], title: str = "Quotes") -> None:
     table = Table(title=title)
     for col in ("speaker", "cue", "quote"):
@@ -95,9 +136,10 @@ def document_tables(console: Console, document: Any, explain: bool = False) -> N
 
 def ingest_summary(console: Console, db: Path, tally: dict[str, int], rejected: list[str]) -> None:
     table = Table(title=f"Ingested into {db}")
-    for col in ("stored", "updated", "duplicate", "rejected"):
-        table.add_column(col, justify="right")
-    table.add_row(str(tally["stored"]), str(tally["updated"]), str(tally["duplicate"]), str(len(rejected)))
+    for col in ("stored", "updated", "copy", "duplicate", "rejected"):
+        table.add_column("near-copy" if col == "copy" else col, justify="right")
+    table.add_row(str(tally["stored"]), str(tally["updated"]), str(tally.get("copy", 0)),
+                  str(tally["duplicate"]), str(len(rejected)))
     console.print(table)
     for reason in rejected:
         console.print(f"  rejected: {reason}", highlight=False, markup=False)

@@ -288,6 +288,106 @@ class Store:
             self._actor_keys.update(new_actor_keys)
         return outcomes
 
+    def recluster(self, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+        """Rebuild every happening from the stored reports (after the rules or thresholds
+        changed), and the LSH buckets from the stored signatures; one transaction. Which
+        articles are copies is kept (deciding it again would need the parse). Returns counts."""
+        from ..clustering.happenings import blocking_keys, group, summarize
+        from .clusters import _EVENT_SELECT, report_of
+
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            reports = [report_of(r) for r in self._query(_EVENT_SELECT)]
+            groups = group(reports, self.settings)
+            copies = [Copy(aid, dup, d, outlet(src, url)) for aid, dup, d, src, url in self._query(
+                "SELECT id, duplicate_of, date, source, url FROM articles "
+                "WHERE duplicate_of IS NOT NULL")]
+            happenings = []
+            for n, g in enumerate(groups, 1):
+                happenings.append(summarize(g, copies, self.settings))
+                if progress and n % 500 == 0:
+                    progress(n, len(groups))
+            self._query("DELETE FROM happenings")
+            self._query("DELETE FROM report_keys")
+            self._query("DELETE FROM nearcopy_bands")
+            self._append("happenings", R.HAPPENING_COLUMNS, [R.happening_row(h) for h in happenings])
+            self._append("report_keys", ["key", "event_id"],
+                         [(k, r.id) for r in reports
+                          for k in blocking_keys(r, self.settings.window_days)])
+            b, rows = N.band_layout(self.settings.nearcopy_threshold, self.settings.num_perm)
+            self._append("nearcopy_bands", ["bucket", "article_id"], [
+                (k, aid) for aid, sig in self._query(
+                    "SELECT article_id, signature FROM article_signatures")
+                for k in N.band_keys(N.signature_from_bytes(sig), b, rows)])
+            self._query("CREATE TEMPORARY TABLE IF NOT EXISTS recluster_map "
+                        "(event_id VARCHAR, happening VARCHAR)")
+            self._query("DELETE FROM recluster_map")
+            self._append("recluster_map", ["event_id", "happening"],
+                         [(r.id, h.id) for g, h in zip(groups, happenings) for r in g])
+            self._query("UPDATE events SET happening = m.happening FROM recluster_map m "
+                        "WHERE events.id = m.event_id")
+            self._query("DROP TABLE recluster_map")
+            self._appenders.pop(("recluster_map", "insert"), None)
+            con.execute("COMMIT")
+        except BaseException:
+            rollback_quietly(con)
+            self._appenders.clear()
+            raise
+        return {"reports": len(reports), "happenings": len(happenings),
+                "copies": len(copies)}
+
+    def delete_article(self, article_id: str) -> dict[str, Any] | None:
+        """Delete an article and everything it owns, and update the happenings it was part of,
+        in one transaction. Its near-copies are not lost: the first (by id) becomes the
+        original and the others its copies; it is returned as `needs_coding` (it was stored
+        without records), for the caller to code it again. None when no such article."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            rows = self._query("SELECT duplicate_of FROM articles WHERE id = ?", [article_id])
+            if not rows:
+                con.execute("ROLLBACK")
+                return None
+            original = rows[0][0]
+            old = self.clusters.reports_of_articles([article_id])
+            touched = {r.event["happening"] for r in old if r.event.get("happening")}
+            self.clusters.forget_reports(old)
+            self.clusters.forget_texts([article_id])
+            copies = [r[0] for r in self._query(
+                "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", [article_id])]
+            promoted = copies[0] if copies else None
+            if promoted:
+                self._query("UPDATE articles SET duplicate_of = NULL WHERE id = ?", [promoted])
+                self._query("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?",
+                            [promoted, article_id])
+            self._delete_articles([article_id])
+            if original:
+                touched |= self.clusters.happenings_of_articles([original])
+            happenings, assignment, _, gone = self.clusters.update([], touched)
+            if gone:
+                self._query(f"DELETE FROM happenings WHERE id IN {marks(gone)}", gone)
+            if assignment:
+                self.con.executemany("UPDATE events SET happening = ? WHERE id = ?",
+                                     [(h, e) for e, h in assignment.items()])
+            self._append("happenings", R.HAPPENING_COLUMNS, [R.happening_row(h) for h in happenings])
+            self._prune_actors()
+            con.execute("COMMIT")
+        except BaseException:
+            rollback_quietly(con)
+            self._appenders.clear()
+            self._actor_keys = None
+            raise
+        return {"deleted": article_id, "needs_coding": promoted, "copies": copies}
+
+    def original_of(self, article: Any, fingerprint: N.Fingerprint | None = None) -> str | None:
+        """Before the parse: the id of the coded stored article `article` is a near-copy of
+        (it need not be coded), or None."""
+        fp = fingerprint or self.clusters.fingerprint(article.text, article.content_hash)
+        if fp.signature is None:
+            return None
+        return self.clusters.original_of(article, fp)
+
     def _same_outlet(self, document: Document, stored_id: str, plan: "_GroupPlan") -> bool:
         """Is a stored article with the same content the same publication read again (same URL,
         or same outlet and no URL), rather than another outlet running the same text?"""
@@ -552,36 +652,7 @@ class Store:
         Ordered by event date (undated last), then article id, then sentence, then the order the
         event stage produced them in.
         """
-        where: list[str] = []
-        params: list[Any] = []
-        if actor:
-            src, src_params = _actor_clause("source", actor)
-            tgt, tgt_params = _actor_clause("target", actor)
-            where.append(f"({src} OR {tgt})")
-            params += src_params + tgt_params
-        if country:
-            where.append("(source_country = ? OR target_country = ?)")
-            params += [country.strip().upper()] * 2
-        if dyad:
-            a, b = dyad
-            src_a, p_src_a = _actor_clause("source", a)
-            tgt_b, p_tgt_b = _actor_clause("target", b)
-            src_b, p_src_b = _actor_clause("source", b)
-            tgt_a, p_tgt_a = _actor_clause("target", a)
-            where.append(f"(({src_a} AND {tgt_b}) OR ({src_b} AND {tgt_a}))")
-            params += p_src_a + p_tgt_b + p_src_b + p_tgt_a
-        if since:
-            where.append("date_start >= ?")
-            params.append(R.period_bounds(since)[0])
-        if until:
-            where.append("date_start <= ?")
-            params.append(R.period_bounds(until)[1])
-        if cameo:
-            where.append("starts_with(cameo, ?)")
-            params.append(cameo.strip())
-        if negated is not None:
-            where.append("negated = ?")
-            params.append(bool(negated))
+        where, params = _event_filters(actor, country, dyad, since, until, cameo, negated)
         sql = f"SELECT {_select(R.EVENT_COLUMNS)} FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
@@ -640,9 +711,96 @@ class Store:
                 "updated_at")
         return [dict(zip(keys, r)) for r in rows]
 
+    # -- happenings (issue 14; `desk` moves these filters into the service layer) ------------------
+
+    def happenings(
+        self,
+        actor: str | None = None,
+        country: str | None = None,
+        dyad: tuple[str, str] | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        cameo: str | None = None,
+        negated: bool | None = None,
+        min_sources: int | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Happening records (contract shape), filtered like `events` but on the happening's
+        own values (its best-informed actors, date and code), plus `min_sources`. Ordered by
+        articles (most first), then sources, reports, date (undated last) and id."""
+        where, params = _event_filters(actor, country, dyad, since, until, cameo, negated, "h")
+        if min_sources:
+            where.append("h.sources >= ?")
+            params.append(int(min_sources))
+        sql = f"SELECT {_select(R.HAPPENING_COLUMNS, 'h')} FROM happenings h"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += (" ORDER BY h.articles DESC, h.sources DESC, h.reports DESC, "
+                "h.date_start NULLS LAST, h.id")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(_limit(limit))
+        rows = self._query(sql, params)
+        ids = [r[0] for r in rows]
+        reports: dict[str, list[str]] = {i: [] for i in ids}
+        if ids:
+            for hid, eid in self._query(
+                f"SELECT e.happening, e.id FROM events e JOIN articles a ON a.id = e.article_id "
+                f"WHERE e.happening IN {marks(ids)} ORDER BY a.date NULLS LAST, e.article_id, "
+                f"e.seq", ids):
+                reports[hid].append(eid)
+        return [R.happening_record(r, reports[r[0]]) for r in rows]
+
+    def happening(self, happening_id: str) -> dict[str, Any] | None:
+        """One happening with everything behind it: the record, plus `reports_detail` (each
+        report with its article's title, outlet, date and URL) and `copies` (the near-copies
+        of its articles, counted in `articles` and `sources`). None when there is no such id."""
+        rows = self._query(f"SELECT {_select(R.HAPPENING_COLUMNS)} FROM happenings WHERE id = ?",
+                           [happening_id])
+        if not rows:
+            return None
+        n = len(R.EVENT_COLUMNS)
+        detail = []
+        for row in self._query(
+                f"SELECT {_select(R.EVENT_COLUMNS, 'e')}, a.date, a.title, a.source, a.url "
+                f"FROM events e JOIN articles a ON a.id = e.article_id WHERE e.happening = ? "
+                f"ORDER BY a.date NULLS LAST, e.article_id, e.seq", [happening_id]):
+            record = R.event_record(row[:n])
+            record["article"] = {"date": row[n], "title": row[n + 1], "source": row[n + 2],
+                                 "url": row[n + 3]}
+            detail.append(record)
+        record = R.happening_record(rows[0], [r["id"] for r in detail])
+        article_ids = sorted({r["article_id"] for r in detail})
+        copies = []
+        if article_ids:
+            copies = [dict(zip(("id", "duplicate_of", "date", "title", "source", "url"), r))
+                      for r in self._query(
+                          f"SELECT id, duplicate_of, date, title, source, url FROM articles "
+                          f"WHERE duplicate_of IN {marks(article_ids)} ORDER BY date, id",
+                          article_ids)]
+        record["reports_detail"] = detail
+        record["copies"] = copies
+        return record
+
+    def article_list(self) -> list[dict[str, Any]]:
+        """Every stored article as the contract's `article` record, with the counts of its
+        `events` and `quotes` as extra fields; by date (undated last), then id."""
+        rows = self._query(
+            f"""
+            SELECT {_select(R.ARTICLE_RECORD_COLUMNS, 'a')}, coalesce(e.n, 0), coalesce(q.n, 0)
+            FROM articles a
+            LEFT JOIN (SELECT article_id, count(*) AS n FROM events GROUP BY article_id) e
+                   ON e.article_id = a.id
+            LEFT JOIN (SELECT article_id, count(*) AS n FROM quotes GROUP BY article_id) q
+                   ON q.article_id = a.id
+            ORDER BY a.date NULLS LAST, a.id
+            """)
+        n = len(R.ARTICLE_RECORD_COLUMNS)
+        return [{**R.article_record(r[:n]), "events": r[n], "quotes": r[n + 1]} for r in rows]
+
     def counts(self) -> dict[str, int]:
-        """Row counts: articles, events, quotes, timexes, mentions, actors."""
-        names = ("articles", "events", "quotes", "timexes", "mentions", "actors")
+        """Row counts: articles, events, quotes, timexes, mentions, actors, happenings."""
+        names = ("articles", "events", "quotes", "timexes", "mentions", "actors", "happenings")
         # Table names are the constant tuple above.
         sql = "SELECT " + ", ".join(f"(SELECT count(*) FROM {n})" for n in names)
         return dict(zip(names, self.con.execute(sql).fetchone()))
@@ -718,6 +876,44 @@ class _GroupPlan:
 
     def resolved_copies(self) -> dict[str, str]:
         return {aid: self._follow(aid) for aid in self.copy_of}
+
+
+def _event_filters(actor, country, dyad, since, until, cameo, negated,
+                   alias: str = "") -> tuple[list[str], list[Any]]:
+    """WHERE clauses (with parameters) for the event filters of `Store.events`; they apply as
+    well to the `happenings` table, whose columns carry the same names."""
+    p = f"{alias}." if alias else ""
+    where: list[str] = []
+    params: list[Any] = []
+    if actor:
+        src, src_params = _actor_clause(p + "source", actor)
+        tgt, tgt_params = _actor_clause(p + "target", actor)
+        where.append(f"({src} OR {tgt})")
+        params += src_params + tgt_params
+    if country:
+        where.append(f"({p}source_country = ? OR {p}target_country = ?)")
+        params += [country.strip().upper()] * 2
+    if dyad:
+        a, b = dyad
+        src_a, p_src_a = _actor_clause(p + "source", a)
+        tgt_b, p_tgt_b = _actor_clause(p + "target", b)
+        src_b, p_src_b = _actor_clause(p + "source", b)
+        tgt_a, p_tgt_a = _actor_clause(p + "target", a)
+        where.append(f"(({src_a} AND {tgt_b}) OR ({src_b} AND {tgt_a}))")
+        params += p_src_a + p_tgt_b + p_src_b + p_tgt_a
+    if since:
+        where.append(f"{p}date_start >= ?")
+        params.append(R.period_bounds(since)[0])
+    if until:
+        where.append(f"{p}date_start <= ?")
+        params.append(R.period_bounds(until)[1])
+    if cameo:
+        where.append(f"starts_with({p}cameo, ?)")
+        params.append(cameo.strip())
+    if negated is not None:
+        where.append(f"{p}negated = ?")
+        params.append(bool(negated))
+    return where, params
 
 
 def _limit(limit: int) -> int:

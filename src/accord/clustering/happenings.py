@@ -6,19 +6,24 @@ Two reports are *compatible* when a careful reader could take them for the same 
   country and its leader; an unnamed side and a named one); for reciprocal codes (talks, calls,
   meetings, agreements) in either order, and for the two sides of one act (a visit made, a visit
   hosted) swapped (`resources/clustering/codes.yaml`);
-- codes: the same CAMEO code, or a code and one of its ancestors (04 or 040 and 041; 19 and 193);
+- codes: the same CAMEO root (a call, 041, and talks, 046, of the same leaders on the same day;
+  an air strike, 195, and a battle, 190) -- dates and actors keep different acts apart;
 - dates: their periods meet. A text date is its day, month or year (a month contains its days);
   a report dated only by its publication date may have happened up to `window_days` before it;
 - the same negation, compatible modality (asserted and alleged together; future and
   hypothetical each apart) and compatible places (unknown, the same place, or the same country
-  without two distant cities).
+  without two distant cities);
+- for statements (CAMEO 01), which officials make many of a day, evidence sentences that share
+  at least `statement_similarity` of their content words.
 
 A happening is then a deterministic function of the set of reports, so the outcome does not
 depend on the order in which articles arrive:
-1. reports dated to a day are joined when compatible (connected components);
-2. a report dated only to a month or year joins the compatible day-dated happening with the most
-   compatible reports (ties: the smallest id), so "last May" does not bridge two visits in May;
-3. month/year reports that join no day-dated happening form happenings among themselves.
+1. core reports (dated to a day, both sides known with their country) are joined when
+   compatible (connected components);
+2. a vaguer report (a month or a year, no target, "officials" of no country) joins the
+   compatible core happening with the most compatible reports (ties: the smallest id), so "last
+   May" or "the two leaders" never bridge two happenings;
+3. vague reports that join no core happening form happenings among themselves.
 The store applies this to the reports a new article can affect (those sharing a blocking key:
 CAMEO root, an actor's country, a month), so clustering costs the same whatever the store's size.
 """
@@ -26,6 +31,7 @@ CAMEO root, an actor's country, a month), so clustering costs the same whatever 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -39,6 +45,7 @@ import yaml
 from ..model import Happening, stable_id
 from .settings import ClusteringSettings
 
+_WORD = re.compile(r"\w+")
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 _MODALITY_GROUP = {"asserted": "fact", "alleged": "fact", "future": "future",
                    "hypothetical": "hypothetical"}
@@ -61,13 +68,17 @@ def _general(code: str) -> str:
 
 
 def codes_related(a: str, b: str) -> bool:
-    """The same code, or one an ancestor of the other."""
-    ga, gb = _general(a), _general(b)
-    return ga.startswith(gb) or gb.startswith(ga)
+    """The same CAMEO root: a call (041), talks (046) and a meeting (040) of the same leaders on
+    the same day are one happening told in other words; dates and actors keep acts apart."""
+    return a[:2] == b[:2]
 
 
 def is_reciprocal(code: str) -> bool:
-    reciprocal, _ = _codes()
+    """Both sides do the act (talks, a call): reports may name them in either order. One side
+    of a pair of codes (a visit made, 042; hosted, 043) is directed, whatever its root."""
+    reciprocal, inverse = _codes()
+    if code in inverse:
+        return False
     g = _general(code)
     return any(g.startswith(r) for r in reciprocal)
 
@@ -97,6 +108,7 @@ class Report:
     seq: int = 0  # position in its article, for a stable order
     _interval: tuple[date, date] | None = field(default=None, repr=False)
     _have_interval: bool = field(default=False, repr=False)
+    _words: frozenset[str] | None = field(default=None, repr=False)
 
     @property
     def id(self) -> str:
@@ -113,6 +125,15 @@ class Report:
     @property
     def is_day(self) -> bool:
         return self.precision == "day" and self.event.get("date") is not None
+
+    @property
+    def is_core(self) -> bool:
+        """Specific enough to join others as an equal: dated to a day, both sides named with
+        a country. Vaguer reports (a month, no target, "officials") only join the happening
+        that suits them best, so that they never bridge two happenings."""
+        e = self.event
+        return self.is_day and all(side and side.get("country")
+                                   for side in (e.get("source"), e.get("target")))
 
     def interval(self, window_days: int) -> tuple[date, date] | None:
         if self._have_interval:
@@ -180,22 +201,29 @@ def actors_compatible(a: dict | None, b: dict | None) -> bool:
     if a is None or b is None:
         return True  # an unnamed side is less specific than any named one
     ca, cb = a["code"], b["code"]
-    if not (ca.startswith(cb) or cb.startswith(ca)):
-        return False
-    if ca == cb:
-        na, nb = a.get("name"), b.get("name")
-        return na is None or nb is None or na.lower() == nb.lower()
-    return True  # one side more specific: RUS and RUSGOV, Russia and Vladimir Putin
+    na, nb = a.get("name"), b.get("name")
+    if ca.startswith(cb) or cb.startswith(ca):
+        if ca == cb:
+            return na is None or nb is None or na.lower() == nb.lower()
+        return True  # one side more specific: RUS and RUSGOV, Russia and Vladimir Putin
+    # A sector with no country ("rebels", REB) and that sector of a country (the Taliban, AFGREB).
+    for x, y in ((a, b), (b, a)):
+        if x.get("country") is None and y.get("country") and y["code"][3:].startswith(x["code"]):
+            return True
+    # An unnamed group of a country ("U.S. officials") and a named member of another of its
+    # sectors (the US envoy): the reports may name the same side differently.
+    return (a.get("country") is not None and a.get("country") == b.get("country")
+            and (na is None or nb is None))
 
 
 def _orientations(r1: dict, r2: dict) -> tuple[bool, bool]:
     """(may match as written, may match with r2's source and target swapped)."""
     c1, c2 = r1["cameo"], r2["cameo"]
-    if inverse_code(c1) and codes_related(inverse_code(c1), c2):
-        return False, True
-    if codes_related(c1, c2):
-        return True, is_reciprocal(c1) and is_reciprocal(c2)
-    return False, False
+    if not codes_related(c1, c2):
+        return False, False
+    if inverse_code(c1) == c2:
+        return False, True  # a visit made by A to B is the visit B hosted for A
+    return True, is_reciprocal(c1) or is_reciprocal(c2)
 
 
 def sides_match(r1: dict, r2: dict) -> tuple[bool, bool]:
@@ -228,6 +256,31 @@ def places_compatible(p: dict | None, q: dict | None, km: float) -> bool:
     return distance is None or distance <= km
 
 
+_STATEMENT_ROOTS = ("01",)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def evidence_words(report: Report) -> frozenset[str]:
+    words = report._words
+    if words is None:
+        stop = _stop_words()
+        words = frozenset(w for w in _WORD.findall(report.event.get("evidence", "").lower())
+                          if w not in stop and len(w) > 1)
+        report._words = words
+    return words
+
+
+def evidence_similarity(a: Report, b: Report) -> float:
+    wa, wb = evidence_words(a), evidence_words(b)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
 def compatible(a: Report, b: Report, settings: ClusteringSettings) -> bool:
     e, f = a.event, b.event
     if bool(e["negated"]) != bool(f["negated"]):
@@ -241,7 +294,13 @@ def compatible(a: Report, b: Report, settings: ClusteringSettings) -> bool:
         return False
     if not any(sides_match(e, f)):
         return False
-    return places_compatible(e.get("location"), f.get("location"), settings.place_km)
+    if not places_compatible(e.get("location"), f.get("location"), settings.place_km):
+        return False
+    if e["cameo"][:2] in _STATEMENT_ROOTS or f["cameo"][:2] in _STATEMENT_ROOTS:
+        # Officials say many things on one day: statements match only when they say it in
+        # like words (the evidence sentences share their content words).
+        return evidence_similarity(a, b) >= settings.statement_similarity
+    return True
 
 
 # -- grouping ----------------------------------------------------------------------------------
@@ -288,35 +347,34 @@ def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[
     """Partition reports into happenings (see the module notes); each list sorted by id, the
     lists by their first id. The result depends only on the set of reports."""
     by_id = {r.id: r for r in reports}
-    day = [r for r in reports if r.is_day]
-    coarse = [r for r in reports if not r.is_day]
+    vague = [r for r in reports if not r.is_core]
     union = _Union(by_id)
-    coarse_links: dict[str, list[str]] = {r.id: [] for r in coarse}
+    links: dict[str, list[str]] = {r.id: [] for r in vague}
     for i, j in _pairs(reports, settings):
         a, b = reports[i], reports[j]
-        if a.is_day and b.is_day:
+        if a.is_core and b.is_core:
             if union.find(a.id) != union.find(b.id) and compatible(a, b, settings):
                 union.union(a.id, b.id)
-        elif a.is_day or b.is_day:
-            c, d = (a, b) if not a.is_day else (b, a)
-            if compatible(c, d, settings):
-                coarse_links[c.id].append(d.id)
+        elif a.is_core or b.is_core:
+            v, c = (a, b) if not a.is_core else (b, a)
+            if compatible(v, c, settings):
+                links[v.id].append(c.id)
         elif compatible(a, b, settings):
-            coarse_links[a.id].append("~" + b.id)  # coarse-coarse, used in step 3
-            coarse_links[b.id].append("~" + a.id)
-    # Step 2: a coarse report joins the day-dated happening with most compatible reports.
+            links[a.id].append("~" + b.id)  # vague-vague, used in step 3
+            links[b.id].append("~" + a.id)
+    # Step 2: a vague report joins the core happening with most compatible reports.
     unattached = []
-    for r in sorted(coarse, key=lambda r: r.id):
-        counts = Counter(union.find(d) for d in coarse_links[r.id] if not d.startswith("~"))
+    for r in sorted(vague, key=lambda r: r.id):
+        counts = Counter(union.find(c) for c in links[r.id] if not c.startswith("~"))
         if counts:
             best = min(counts, key=lambda root: (-counts[root], root))
             union.parent[r.id] = best  # attach; never a root for others
         else:
             unattached.append(r)
-    # Step 3: coarse reports with no day-dated happening join each other.
+    # Step 3: vague reports with no core happening join each other.
     loose = {r.id for r in unattached}
     for r in unattached:
-        for link in coarse_links[r.id]:
+        for link in links[r.id]:
             if link.startswith("~") and link[1:] in loose:
                 union.union(r.id, link[1:])
     groups: dict[str, list[Report]] = {}

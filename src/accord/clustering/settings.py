@@ -3,8 +3,9 @@
     # config.toml
     nearcopy_threshold = 0.5        # Jaccard of 5-word shingles the LSH index is tuned to find
     nearcopy_overlap = 0.8          # share of the shorter text's shingles found in the other
-    nearcopy_new_words = 25         # words a version must add to be coded rather than linked
+    nearcopy_new_words = 40         # words a version must add to be coded rather than linked
     happening_window_days = 2       # how far before its publication a publication-dated report reaches
+    statement_similarity = 0.2      # content-word overlap two statements (CAMEO 01) need to match
 
 The defaults and how they were measured are in the README ("Happenings").
 """
@@ -23,10 +24,11 @@ class ClusteringSettings:
     num_perm: int = 128
     nearcopy_threshold: float = 0.5
     nearcopy_overlap: float = 0.8
-    nearcopy_new_words: int = 25
+    nearcopy_new_words: int = 40
     # Happenings (happenings.py)
     window_days: int = 2
     place_km: float = 100.0
+    statement_similarity: float = 0.2
 
     @classmethod
     def from_config(cls) -> "ClusteringSettings":
@@ -36,4 +38,6 @@ class ClusteringSettings:
             nearcopy_overlap=float(setting("nearcopy_overlap", default=d.nearcopy_overlap)),
             nearcopy_new_words=int(setting("nearcopy_new_words", default=d.nearcopy_new_words)),
             window_days=int(setting("happening_window_days", default=d.window_days)),
+            statement_similarity=float(setting("statement_similarity",
+                                               default=d.statement_similarity)),
         )

@@ -414,6 +414,7 @@ class Store:
         if same_text:
             return plan.root(min(same_text), self._query), None
         claim = article.duplicate_of
+        note = None
         if claim:
             root = plan.root(claim, self._query)
             if root is not None and root != aid:
@@ -424,9 +425,8 @@ class Store:
             if uncoded:
                 raise ValueError(f"{aid}: {note} without records; ingest it with its records "
                                  f"(or after {claim})")
-            return None, note
         if fp.signature is None:
-            return None, None
+            return None, note
         roots = {k: v.fingerprint for k, v in
                  self.clusters.stored_roots(fp, exclude=[aid, *plan.demoted_stored]).items()}
         for other_id, other_fp in plan.coded_fingerprints():
@@ -434,14 +434,15 @@ class Store:
                 roots[other_id] = other_fp
         decision = N.best_copy_of(fp, roots, self.settings)
         if decision is not None:
-            return decision.original, None
+            return decision.original, note
         if uncoded:
-            return None, None  # nothing to code it with; it stays an original without records
+            return None, note  # nothing to code it with; it stays an original without records
         extended = sorted(k for k, v in roots.items()
                           if N.compare(fp, v, self.settings).relation == "extends")
         for old in extended:
             plan.demote(old, aid)
-        note = f"extends {', '.join(extended)} (now copies of it)" if extended else None
+        if extended:
+            note = "; ".join(filter(None, [note, f"extends {', '.join(extended)} (now copies of it)"]))
         return None, note
 
     def _write_plan(self, plan: "_GroupPlan") -> None:

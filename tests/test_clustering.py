@@ -13,6 +13,7 @@ from accord.clustering import ClusteringSettings
 from accord.clustering import nearcopy as N
 from accord.clustering.happenings import Report, actors_compatible, compatible, group, summarize
 from accord.model import Article, Document, Place, stable_id
+from accord.service import Filters, Service
 from accord.store import open_store
 
 from test_store import actor, event
@@ -196,7 +197,7 @@ def call_doc(aid: str, text: str = WIRE, *, source: str | None = "Wire", url: st
 
 
 def by_article(store, article_id: str) -> dict:
-    return {a["id"]: a for a in store.article_list()}[article_id]
+    return {a["id"]: a for a in Service(store).article_records()}[article_id]
 
 
 def test_copy_is_linked_not_coded_and_counted(tmp_path: Path) -> None:
@@ -207,10 +208,10 @@ def test_copy_is_linked_not_coded_and_counted(tmp_path: Path) -> None:
         assert (outcome.status, outcome.duplicate_of) == ("copy", "wire")
         assert by_article(s, "paper")["duplicate_of"] == "wire"
         assert by_article(s, "paper")["events"] == 0  # not coded, whatever it came with
-        [h] = s.happenings()
+        [h] = Service(s).happenings().items
         assert (h["reports"], h["articles"], h["sources"]) == (1, 2, 2)
         assert s.ingest(copy).status == "duplicate"  # re-ingest changes nothing
-        assert s.happenings() == [h]
+        assert Service(s).happenings().items == [h]
         # Before the parse: the store names the original of an uncoded copy.
         third = Article("third", WIRE + " (Reuters)", date="2026-02-04", source="Third")
         assert s.original_of(third) == "wire"
@@ -222,8 +223,8 @@ def test_update_extends_and_the_old_version_becomes_its_copy(tmp_path: Path) -> 
             docs = {"v1": call_doc("v1", WIRE, url="https://wire.example/a"),
                     "v2": call_doc("v2", WIRE + NEW_PARAGRAPH, url="https://wire.example/a-updated")}
             outcomes = {k: s.ingest(docs[k]) for k in order}
-            arts = {a["id"]: (a["duplicate_of"], a["events"]) for a in s.article_list()}
-            hs = sorted((h["reports"], h["articles"], h["sources"], h["cameo"]) for h in s.happenings())
+            arts = {a["id"]: (a["duplicate_of"], a["events"]) for a in Service(s).article_records()}
+            hs = sorted((h["reports"], h["articles"], h["sources"], h["cameo"]) for h in Service(s).happenings().items)
             return outcomes, arts, hs
 
     first, arts1, hs1 = run(["v1", "v2"])
@@ -242,9 +243,9 @@ def test_exact_copy_under_a_new_id(tmp_path: Path) -> None:
         assert (same.status, same.duplicate_of) == ("duplicate", "wire")  # read twice
         elsewhere = s.ingest(call_doc("mirror", url="https://mirror.example/a", source="Mirror"))
         assert (elsewhere.status, elsewhere.duplicate_of) == ("copy", "wire")  # republished
-        [h] = s.happenings()
+        [h] = Service(s).happenings().items
         assert (h["articles"], h["sources"]) == (2, 2)
-        assert {a["id"] for a in s.article_list()} == {"wire", "mirror"}
+        assert {a["id"] for a in Service(s).article_records()} == {"wire", "mirror"}
 
 
 def test_empty_update_is_refused_and_the_stored_version_kept(tmp_path: Path) -> None:
@@ -254,7 +255,7 @@ def test_empty_update_is_refused_and_the_stored_version_kept(tmp_path: Path) -> 
         with pytest.raises(ValueError, match="wire: an update with an empty text"):
             s.ingest(Document(Article("wire", "   ", date="2026-02-04")))
         assert s.article_records("wire") == before
-        assert len(s.happenings()) == 1
+        assert len(Service(s).happenings().items) == 1
 
 
 def test_articles_claiming_each_other_as_originals(tmp_path: Path) -> None:
@@ -267,7 +268,7 @@ def test_articles_claiming_each_other_as_originals(tmp_path: Path) -> None:
         assert first.status == "stored" and "not stored: stored as an original" in first.note
         second = s.ingest(b)
         assert (second.status, second.duplicate_of) == ("copy", "a")
-        assert {x["id"]: x["duplicate_of"] for x in s.article_list()} == {"a": None, "b": "a"}
+        assert {x["id"]: x["duplicate_of"] for x in Service(s).article_records()} == {"a": None, "b": "a"}
         # An uncoded article claiming an article that is not stored cannot be kept as a copy
         # and has nothing to be coded with: refused, with the reason.
         lone = call_doc("lone", "Some other story entirely. " * 5, coded=False)
@@ -288,10 +289,10 @@ def test_order_independent_and_recluster_equal(tmp_path: Path) -> None:
             for d in (docs() if order == "fwd" else list(reversed(docs()))):
                 s.ingest(d)
             counted = sorted((h["reports"], h["articles"], h["sources"], h["date"], h["cameo"])
-                             for h in s.happenings())
-            before = {h["id"]: h for h in s.happenings()}
+                             for h in Service(s).happenings().items)
+            before = {h["id"]: h for h in Service(s).happenings().items}
             s.recluster()
-            assert {h["id"]: h for h in s.happenings()} == before
+            assert {h["id"]: h for h in Service(s).happenings().items} == before
             return counted
 
     assert state("fwd") == state("rev")
@@ -304,16 +305,16 @@ def test_delete_and_recode_update_happenings(tmp_path: Path) -> None:
                  "report of its own written by another newsroom with no shared sentences at all.")
         s.ingest(call_doc("second", other, source="Second"))
         s.ingest(call_doc("paper", "By AFP. " + WIRE, source="Paper"))
-        [h] = s.happenings()
+        [h] = Service(s).happenings().items
         assert (h["reports"], h["articles"], h["sources"]) == (2, 3, 3)
         recoded = call_doc("second", other + " Corrected.", source="Second")
         recoded.events = []
         assert s.ingest(recoded).status == "updated"
-        [h] = s.happenings()
+        [h] = Service(s).happenings().items
         assert (h["reports"], h["articles"]) == (1, 2)
         result = s.delete_article("wire")
         assert result == {"deleted": "wire", "needs_coding": "paper", "copies": ["paper"]}
-        assert s.happenings() == []
+        assert Service(s).happenings().items == []
         assert by_article(s, "paper")["duplicate_of"] is None
         assert s.delete_article("wire") is None
 
@@ -325,20 +326,39 @@ def test_happening_queries_and_records(tmp_path: Path) -> None:
         s.ingest(call_doc("paper", "By AFP. " + WIRE, source="Paper"))
         s.ingest(call_doc("front", "Russian forces shelled Kharkiv on Tuesday, officials said. " * 3,
                           source="Wire", coded=False))
-        [h] = s.happenings(min_sources=2)
-        assert s.happenings(min_sources=3) == []
-        assert s.happenings(dyad=("RUS", "CHN")) == [h]
-        assert s.happenings(actor="USA") == []
-        detail = s.happening(h["id"])
-        assert [r["article_id"] for r in detail["reports_detail"]] == ["wire"]
-        assert detail["reports_detail"][0]["article"]["source"] == "Wire"
+        [h] = Service(s).happenings(Filters.parse(min_sources=2)).items
+        assert Service(s).happenings(Filters.parse(min_sources=3)).items == []
+        assert Service(s).happenings(Filters.parse(dyad=("RUS", "CHN"))).items == [h]
+        assert Service(s).happenings(Filters.parse(actor="USA")).items == []
+        detail = Service(s).happening(h["id"])
+        assert [r["article_id"] for r in detail["evidence"]] == ["wire"]
+        assert detail["evidence"][0]["article"]["source"] == "Wire"
         assert [c["id"] for c in detail["copies"]] == ["paper"]
-        assert s.happening("nope") is None
-        [event] = s.events()
+        assert Service(s).happening("nope") is None
+        [event] = Service(s).reports().items
         assert event["happening"] == h["id"]
         if SCHEMA_PATH.is_file():
             validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text()))
             records = [h, event] + [{k: v for k, v in a.items() if k not in ("events", "quotes")}
-                                    for a in s.article_list()]
+                                    for a in Service(s).article_records()]
             for r in records:
                 assert not list(validator.iter_errors(r)), r
+
+
+def test_a_database_from_before_clustering_is_clustered_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with open_store(path) as s:
+        s.ingest(call_doc("wire"))
+        s.ingest(call_doc("second", "Xi Jinping and Vladimir Putin held a video call, the two "
+                          "governments said on Wednesday, in a report of its own.", source="Second"))
+        expected = Service(s).happenings().items
+        # Back to what schema 2 had: no clustering tables, no happening on the events.
+        for table in ("happenings", "report_keys", "nearcopy_bands", "article_signatures"):
+            s.con.execute(f"DROP TABLE {table}")
+        s.con.execute("DROP INDEX events_happening")
+        s.con.execute("UPDATE events SET happening = NULL")
+        s.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with open_store(path) as s:
+        assert s.schema_version() == 3
+        assert Service(s).happenings().items == expected
+        assert s.original_of(Article("copy", "By AFP. " + WIRE, date="2026-02-04")) == "wire"

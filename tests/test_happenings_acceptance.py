@@ -11,6 +11,7 @@ import pytest
 
 from accord.evaluation.happenings import evaluate, ingest
 from accord.pipeline import Pipeline
+from accord.service import Filters, Service
 from accord.store import open_store
 
 DATA = Path(__file__).resolve().parent / "data" / "happenings"
@@ -32,10 +33,10 @@ def write(tmp_path: Path, name: str, ids: list[str]) -> Path:
 
 
 def happening_of(store, article_id: str, words: str, root: str) -> dict:
-    [event] = [e for e in store.events() if e["article_id"] == article_id
+    [event] = [e for e in Service(store).reports().items if e["article_id"] == article_id
                and words in e["evidence"] and e["cameo"].startswith(root)][:1]
     assert event["happening"], event
-    return store.happening(event["happening"])
+    return Service(store).happening(event["happening"])
 
 
 def test_founding_article_copies_and_a_fifth_report(tmp_path: Path, pipeline) -> None:
@@ -44,7 +45,7 @@ def test_founding_article_copies_and_a_fifth_report(tmp_path: Path, pipeline) ->
         tally = ingest(store, [write(tmp_path, "four", [founding, "copy-headline", "copy-credit",
                                                         "copy-trimmed"])], pipeline)
         assert tally == {"stored": 1, "copy": 3}
-        linked = {a["id"]: a["duplicate_of"] for a in store.article_list()}
+        linked = {a["id"]: a["duplicate_of"] for a in Service(store).article_records()}
         assert linked == {founding: None, "copy-headline": founding, "copy-credit": founding,
                           "copy-trimmed": founding}
         call = happening_of(store, founding, "video call", "04")
@@ -55,14 +56,14 @@ def test_founding_article_copies_and_a_fifth_report(tmp_path: Path, pipeline) ->
         assert ingest(store, [write(tmp_path, "fifth", ["xi-putin-call-other-words"])], pipeline) == {"stored": 1}
         fifth = happening_of(store, "xi-putin-call-other-words", "video link", "04")
         assert (fifth["articles"], fifth["sources"]) == (5, 5)
-        assert {r["article_id"] for r in fifth["reports_detail"]} == {founding, "xi-putin-call-other-words"}
+        assert {r["article_id"] for r in fifth["evidence"]} == {founding, "xi-putin-call-other-words"}
         # Re-ingesting everything changes nothing.
-        before = store.happenings()
+        before = Service(store).happenings().items
         again = ingest(store, [write(tmp_path, "all", [founding, "copy-headline", "copy-credit",
                                                        "copy-trimmed", "xi-putin-call-other-words"])],
                        pipeline)
         assert again == {"duplicate": 5}
-        assert store.happenings() == before
+        assert Service(store).happenings().items == before
 
 
 def test_a_story_that_looks_back_and_a_report_from_the_time(tmp_path: Path, pipeline) -> None:

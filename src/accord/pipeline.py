@@ -12,7 +12,7 @@ from typing import Any, Iterable, Iterator
 
 from .analysis import SpacyStage, load_nlp
 from .model import Article, Document
-from .stage import Stage
+from .stage import Stage, check_stage_order
 
 
 @dataclass(slots=True)
@@ -29,19 +29,37 @@ class StageFailure:
 
 class Pipeline:
     def __init__(self, stages: list[Stage], nlp: Any):
+        check_stage_order(stages)  # each stage reads only what the parse or an earlier stage gives
         self.nlp = nlp
         self.parse = SpacyStage(nlp)
         self.stages = stages
 
     @classmethod
-    def default(cls, nlp: Any = None) -> "Pipeline":
+    def default(cls, nlp: Any = None, policy: Any = None) -> "Pipeline":
+        """The four stages; `policy` (accord.events.policy.RecordPolicy) decides which events are
+        records, by default the one the environment and config file give."""
         # Imported here so that `import accord` stays light until a pipeline is built.
         from .actors import ActorStage
         from .events import EventStage
         from .quotes import QuoteStage
         from .time import TimeStage
 
-        return cls([ActorStage(), TimeStage(), EventStage(), QuoteStage()], nlp or load_nlp())
+        return cls([ActorStage(), TimeStage(), EventStage(policy), QuoteStage()], nlp or load_nlp())
+
+    def with_policy(self, policy: Any) -> "Pipeline":
+        """The same pipeline (shared model and stages) whose events stage applies another record
+        policy: cheap, nothing is loaded again."""
+        import copy
+
+        stages = []
+        for stage in self.stages:
+            if hasattr(stage, "policy"):
+                stage = copy.copy(stage)
+                stage.policy = policy
+            stages.append(stage)
+        clone = copy.copy(self)
+        clone.stages = stages
+        return clone
 
     def process(self, articles: Iterable[Article]) -> Iterator[Document | StageFailure]:
         for document in self.parse.process(Document(a) for a in articles):
@@ -60,8 +78,9 @@ class Pipeline:
 _default: Pipeline | None = None
 
 
-def default_pipeline() -> Pipeline:
+def default_pipeline(policy: Any = None) -> Pipeline:
+    """The process-wide pipeline, with the configured record policy or the `policy` given."""
     global _default
     if _default is None:
         _default = Pipeline.default()
-    return _default
+    return _default if policy is None else _default.with_policy(policy)

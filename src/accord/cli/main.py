@@ -63,25 +63,45 @@ def _report_rejection(item: Any) -> None:
     err.print(f"[red]rejected[/red] {item}", markup=True, highlight=False)
 
 
-def _pipeline():
+def _pipeline(policy: Any = None):
     from ..analysis.nlp import ModelNotFound
     from ..pipeline import default_pipeline
 
     try:
-        return default_pipeline()
+        return default_pipeline(policy)
     except ModelNotFound as exc:
         err.print(f"accord: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
 
 
-def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any],
+MinConfidenceOption = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                                   help="Events below this confidence are not records (default: the config's "
+                                        "`min_confidence`, else the threshold Accord ships with).")
+StatementsOption = typer.Option(None, "--statements/--no-statements",
+                                help="Keep bare statements (CAMEO 010, 'X said ...') as event records "
+                                     "(default: the config's `statements`, else no).")
+
+
+def _policy(min_confidence: Optional[float], statements: Optional[bool]) -> Any:
+    """The record policy: these options, else ACCORD_MIN_CONFIDENCE / ACCORD_STATEMENTS, else the
+    config file, else the packaged defaults (accord.events.policy)."""
+    from ..events.policy import RecordPolicy
+
+    try:
+        return RecordPolicy.from_settings(min_confidence, statements)
+    except ValueError as exc:
+        err.print(f"accord: {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any], policy: Any = None,
                store: Any = None) -> Iterator[Any]:
     """Run the pipeline over the inputs, counting and reporting every rejection. With a store,
     near-copies of stored (or just coded) articles skip the parse: they come out uncoded, with
     `duplicate_of` set, for the store to link (`accord.clustering.nearcopy.route`)."""
     from ..pipeline import StageFailure
 
-    pipeline = _pipeline()
+    pipeline = _pipeline(policy)
 
     def articles() -> Iterator[Any]:
         for item in read_inputs(paths, default_date=date):
@@ -118,12 +138,15 @@ def extract(
     format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl: the record contract; table: readable."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
     explain: bool = typer.Option(False, "--explain", help="Show, for each event, the rule or pattern that fired."),
+    min_confidence: Optional[float] = MinConfidenceOption,
+    statements: Optional[bool] = StatementsOption,
 ) -> None:
     """Extract records from articles and print them; needs no database and writes nothing."""
     date = _check_date_option(date, "--date")
+    policy = _policy(min_confidence, statements)
     counter: dict[str, Any] = {"inputs": 0, "rejected": []}
     processed = 0
-    for document in _documents(paths, date, counter):
+    for document in _documents(paths, date, counter, policy):
         processed += 1
         if format == ExtractFormat.jsonl and not explain:
             write = sys.stdout.write
@@ -141,11 +164,14 @@ def ingest(
     db: Optional[Path] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
+    min_confidence: Optional[float] = MinConfidenceOption,
+    statements: Optional[bool] = StatementsOption,
 ) -> None:
     """Store articles and all their records; an article seen before is counted as a duplicate."""
     from ..store import open_store
 
     date = _check_date_option(date, "--date")
+    policy = _policy(min_confidence, statements)
     path = _db(db)
     try:
         store = open_store(path)
@@ -168,7 +194,7 @@ def ingest(
             counter["rejected"].append(reason)
             _report_rejection(reason)
 
-        documents = counted(_documents(paths, date, counter, store))
+        documents = counted(_documents(paths, date, counter, policy, store))
         for outcome in store.ingest_many(documents, batch_size=50, on_error=not_stored):
             tally[outcome.status] += 1
     rejected = counter["rejected"]
@@ -179,61 +205,64 @@ def ingest(
 @app.command()
 def events(
     db: Optional[Path] = DbOption,
-    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name, as source or target."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name words (Putin), as source or target."),
     country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of source or target."),
-    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two actor codes, A B: events between them in either direction."),
+    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two actors, A B: events between them in either direction."),
     since: Optional[str] = typer.Option(None, "--since", help="Events dated on or after YYYY[-MM[-DD]]."),
     until: Optional[str] = typer.Option(None, "--until", help="Events dated on or before YYYY[-MM[-DD]]."),
     cameo: Optional[str] = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 04 or 042."),
+    plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER event type, e.g. CONSULT."),
+    quad_class: Optional[str] = typer.Option(None, "--quad-class", help="Quad class 1-4, or several: 3,4."),
     negated: Optional[bool] = typer.Option(None, "--negated/--no-negated", help="Only negated, or only non-negated, events."),
+    modality: Optional[str] = typer.Option(None, "--modality", help="asserted, alleged, hypothetical or future (or several, comma-separated)."),
+    q: Optional[str] = typer.Option(None, "--q", "--text", help="Words that must all occur in the evidence sentence."),
     min_sources: Optional[int] = typer.Option(None, "--min-sources", min=1, help="Only happenings reported by at least N publishers."),
     reports: bool = typer.Option(False, "--reports", help="List the per-article event records (each with its happening) instead of happenings."),
     happening_id: Optional[str] = typer.Option(None, "--id", help="Show one happening with all its reports, their evidence, outlets and dates."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
-    """Query stored happenings (one line per real-world event, most-reported first); --reports
-    lists the reports, --id shows one happening."""
-    pair = tuple(dyad) if dyad and all(dyad) else None
-    if reports and min_sources:
-        raise typer.BadParameter("--min-sources counts a happening's publishers; it does not apply to --reports")
-    with _open_existing(db) as store:
+    """Query stored happenings (one line per real-world event, the most widely reported first);
+    --reports lists the reports (event records), --id shows one happening and its evidence."""
+    filters = _filters(actor=actor, country=country, dyad=tuple(dyad) if dyad and all(dyad) else None,
+                       since=since, until=until, cameo=cameo, plover=plover, quad_class=quad_class,
+                       negated=negated, modality=modality, q=q, min_sources=min_sources)
+    with _open_service(db) as svc:
         if happening_id:
-            found = store.happening(happening_id)
+            found = svc.happening(happening_id)
             if found is None:
-                err.print(f"accord: no happening {happening_id!r} in {store.path}", highlight=False)
+                err.print(f"accord: no happening {happening_id!r} in {_db(db)}", highlight=False)
                 raise typer.Exit(EXIT_PARTIAL)
             if format == Format.table:
                 render.happening_detail(out, found)
             elif format == Format.jsonl:
                 # Contract records only: the happening, then its reports.
-                detail = found.pop("reports_detail")
-                found.pop("copies")
-                _emit([found, *({k: v for k, v in e.items() if k != "article"} for e in detail)],
+                evidence = found.pop("evidence")
+                found.pop("copies", None)
+                _emit([found, *({k: v for k, v in e.items() if k != "article"} for e in evidence)],
                       format, None)
             else:
-                _emit(found["reports_detail"], format, None)  # one row per report, with its article
+                _emit(found["evidence"], format, None)  # one row per report, with its article
             return
         if reports:
-            rows = store.events(actor=actor, country=country, dyad=pair, since=since, until=until,
-                                cameo=cameo, negated=negated, limit=limit)
+            rows = svc.reports(filters, limit=limit).items
             _emit(rows, format, render.events_table)
             return
-        rows = store.happenings(actor=actor, country=country, dyad=pair, since=since, until=until,
-                                cameo=cameo, negated=negated, min_sources=min_sources, limit=limit)
+        rows = svc.happenings(filters, limit=limit).items
     _emit(rows, format, render.happenings_table)
 
 
 @app.command()
 def quotes(
     db: Optional[Path] = DbOption,
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name (substring) or actor code prefix."),
-    contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing this text."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name words (Putin) or actor code prefix (RUS)."),
+    contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing these words."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
     """Query stored quotes."""
-    with _open_existing(db) as store:
-        rows = store.quotes(speaker=speaker, contains=contains)
+    with _open_service(db) as svc:
+        rows = _checked(lambda: svc.quotes(speaker=speaker, contains=contains, limit=limit).items)
     _emit(rows, format, render.quotes_table)
 
 
@@ -242,10 +271,10 @@ def articles(
     db: Optional[Path] = DbOption,
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
-    """List stored articles (jsonl: the contract's article records, with counts of events and
+    """List stored articles (jsonl: the contract's article records, with the counts of events and
     quotes as extra fields)."""
-    with _open_existing(db) as store:
-        rows = store.article_list() if format == Format.jsonl else store.articles()
+    with _open_service(db) as svc:
+        rows = svc.article_records() if format == Format.jsonl else svc.articles().items
     _emit(rows, format, render.articles_table)
 
 
@@ -340,6 +369,35 @@ def _open_existing(db: Optional[Path]):
     except Exception as exc:
         err.print(f"accord: cannot open database {path}: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
+
+
+def _open_service(db: Optional[Path]):
+    from ..service import Service
+
+    return Service(_open_existing(db), owns_store=True)
+
+
+def _usage_error(exc: Any) -> typer.BadParameter:
+    """A service ParameterError as the CLI's usage error (exit 2), naming the option."""
+    return typer.BadParameter(exc.message, param_hint="--" + exc.param.replace("_", "-"))
+
+
+def _filters(**raw: Any):
+    from ..service import Filters, ParameterError
+
+    try:
+        return Filters.parse(**raw)
+    except ParameterError as exc:
+        raise _usage_error(exc) from None
+
+
+def _checked(call):
+    from ..service import ParameterError
+
+    try:
+        return call()
+    except ParameterError as exc:
+        raise _usage_error(exc) from None
 
 
 def _emit(rows: list[dict[str, Any]], format: Format, table) -> None:

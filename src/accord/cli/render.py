@@ -78,7 +78,7 @@ def happening_detail(console: Console, h: dict) -> None:
     table = Table(title="Reports")
     for col in ("published", "outlet", "article", "date", "source", "event", "target", "evidence"):
         table.add_column(col, overflow="fold")
-    for e in h.get("reports_detail", []):
+    for e in h.get("evidence", []):
         art = e.get("article", {})
         date = f"{e['date'] or '-'}" + (" (pub.)" if e.get("date_basis") == "publication" else "")
         table.add_row(art.get("date") or "-", art.get("source") or art.get("url") or "-",

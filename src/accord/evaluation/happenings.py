@@ -138,6 +138,12 @@ def ingest(store: Any, paths: Iterable[Path], pipeline: Any) -> Counter:
     return tally
 
 
+def _service(store: Any) -> Any:
+    from ..service import Service
+
+    return Service(store)
+
+
 def happening_sets(store: Any) -> list[tuple]:
     """The stored happenings as comparable values, whichever version of a story was coded (a
     copy's reports carry its own article id): reports, articles, sources, date, code, actors."""
@@ -145,12 +151,12 @@ def happening_sets(store: Any) -> list[tuple]:
         return actor["code"] if actor else None
     return sorted((h["reports"], h["articles"], h["sources"], h["date"] or "", h["cameo"],
                    code(h["source"]) or "", code(h["target"]) or "", h["negated"], h["modality"])
-                  for h in store.happenings())
+                  for h in _service(store).happenings().items)
 
 
 def happening_ids(store: Any) -> set[tuple]:
     return {(h["id"], tuple(sorted(h["event_ids"])), h["articles"], h["sources"])
-            for h in store.happenings()}
+            for h in _service(store).happenings().items}
 
 
 @dataclass
@@ -169,9 +175,10 @@ def evaluate(data_dir: Path, pipeline: Any, reverse_check: bool = True) -> Resul
     with tempfile.TemporaryDirectory() as tmp:
         with open_store(Path(tmp) / "forward.duckdb") as store:
             tally = ingest(store, [articles_path], pipeline)
-            stored = store.article_list()
-            events = store.events()
-            happenings = store.happenings()
+            svc = _service(store)
+            stored = svc.article_records()
+            events = svc.reports().items
+            happenings = svc.happenings().items
             forward = happening_sets(store)
             forward_ids = happening_ids(store)
         # Near-copies: pairs the store links, against the labelled pairs.

@@ -2,7 +2,9 @@
 
     with open_store("accord.duckdb") as store:
         outcome = store.ingest(document)        # IngestOutcome("stored", "article-id")
-        store.events(actor="RUS", since="2025-05")
+        store.article_records("article-id")    # the article and all its records
+    Filtered queries (events, quotes, articles, aggregations) are the service's:
+    accord.service.Service(store).reports(Filters.parse(actor="RUS", since="2025-05"))
 """
 
 from .migrations import SchemaVersionError, StoreError, latest_version

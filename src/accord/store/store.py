@@ -13,7 +13,7 @@ all-or-nothing guarantee per article) runs at well under 1 ms. Prefer `ingest_ma
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Sequence
 
@@ -83,7 +83,11 @@ class Store:
         self._actor_keys: set[str] | None = None  # keys in `actors`, loaded on first ingest
         self.clusters = Clusters(self._query, self.settings)
         try:
+            before = current_version(self._con)
             migrate(self._con, read_only=read_only, where=self.path)
+            if not read_only and 0 < before < 3:
+                # A database from before clustering: sign its articles, file its reports.
+                self.recluster()
         except BaseException:
             self.close()
             raise
@@ -290,8 +294,9 @@ class Store:
 
     def recluster(self, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
         """Rebuild every happening from the stored reports (after the rules or thresholds
-        changed), and the LSH buckets from the stored signatures; one transaction. Which
-        articles are copies is kept (deciding it again would need the parse). Returns counts."""
+        changed), and the LSH buckets from the signatures (signing articles that have none: a
+        database from before schema 3); one transaction. Which articles are copies is kept
+        (deciding it again would need the parse). Returns counts."""
         from ..clustering.happenings import blocking_keys, group, summarize
         from .clusters import _EVENT_SELECT, report_of
 
@@ -308,6 +313,12 @@ class Store:
                 happenings.append(summarize(g, copies, self.settings))
                 if progress and n % 500 == 0:
                     progress(n, len(groups))
+            unsigned = self._query(
+                "SELECT id, text, content_hash FROM articles WHERE id NOT IN "
+                "(SELECT article_id FROM article_signatures)")
+            self._append("article_signatures", ["article_id", "signature"], [
+                (aid, N.signature_bytes(fp.signature)) for aid, text, chash in unsigned
+                for fp in [self.clusters.fingerprint(text, chash)] if fp.signature is not None])
             self._query("DELETE FROM happenings")
             self._query("DELETE FROM report_keys")
             self._query("DELETE FROM nearcopy_bands")
@@ -619,185 +630,7 @@ class Store:
             """
         )
 
-    # -- reading --------------------------------------------------------------------------------
-
-    def events(
-        self,
-        actor: str | None = None,
-        country: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        cameo: str | None = None,
-        negated: bool | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Event records (contract shape), filtered; all filters combine with AND.
-
-        - `actor`: the source or the target matches. An actor matches a string when its code
-          starts with it (case-insensitive: "rus" and "RUS" match RUSGOV) or its canonical name
-          equals it, ignoring case ("vladimir putin").
-        - `country`: the source's or the target's country equals it (ISO alpha-3 or region).
-        - `dyad=(A, B)`: undirected: source matches A and target matches B, *or* source matches
-          B and target matches A (each in the `actor` sense). Each returned record still
-          says which side acted, so callers wanting one direction can filter on `source`.
-        - `since` / `until`: YYYY, YYYY-MM or YYYY-MM-DD. An event's date stands for the first
-          day of its period ("2025-05" -> 2025-05-01; "2025" -> 2025-01-01). `since` is
-          inclusive from the first day of its own period, `until` inclusive to the last day of
-          its own period (until="2025-05" keeps all of May). So an event dated "2025-05" is
-          within since="2025-05-01" but not since="2025-05-02". Undated events never match a
-          date filter.
-        - `cameo`: code prefix ("04" matches "041", "042", ...).
-        - `negated`: True or False to keep only negated or only affirmed events.
-        - `limit`: at most this many (>= 0), after ordering.
-        Ordered by event date (undated last), then article id, then sentence, then the order the
-        event stage produced them in.
-        """
-        where, params = _event_filters(actor, country, dyad, since, until, cameo, negated)
-        sql = f"SELECT {_select(R.EVENT_COLUMNS)} FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date_start NULLS LAST, date NULLS LAST, article_id, sentence, seq"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(_limit(limit))
-        return [R.event_record(r) for r in self.con.execute(sql, params).fetchall()]
-
-    def quotes(
-        self, speaker: str | None = None, contains: str | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
-        """Quote records (contract shape).
-
-        - `speaker`: the speaker's canonical name contains it (case-insensitive substring:
-          "putin") or the speaker's code starts with it ("RUS", case-insensitive).
-        - `contains`: the quoted words contain it, ignoring case.
-        Ordered by article date (undated last), article id, then position in the article.
-        """
-        where: list[str] = []
-        params: list[Any] = []
-        if speaker:
-            where.append("(contains(lower(q.speaker_name), ?) OR starts_with(q.speaker_code, ?))")
-            params.extend([speaker.strip().lower(), speaker.strip().upper()])
-        if contains:
-            where.append("contains(lower(q.text), ?)")
-            params.append(contains.lower())
-        sql = (
-            f"SELECT {_select(R.QUOTE_COLUMNS, 'q')} FROM quotes q "
-            "JOIN articles a ON a.id = q.article_id"
-        )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.date NULLS LAST, q.article_id, q.seq"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(_limit(limit))
-        return [R.quote_record(r) for r in self.con.execute(sql, params).fetchall()]
-
-    def articles(self) -> list[dict[str, Any]]:
-        """One summary row per stored article, for a table: id, date, title, url, source,
-        `events` and `quotes` (counts), `ingested_at`, `updated_at`; by date, then id."""
-        rows = self.con.execute(
-            """
-            SELECT a.id, a.date, a.title, a.url, a.source,
-                   coalesce(e.n, 0), coalesce(q.n, 0), a.ingested_at, a.updated_at
-            FROM articles a
-            LEFT JOIN (SELECT article_id, count(*) AS n FROM events GROUP BY article_id) e
-                   ON e.article_id = a.id
-            LEFT JOIN (SELECT article_id, count(*) AS n FROM quotes GROUP BY article_id) q
-                   ON q.article_id = a.id
-            ORDER BY a.date NULLS LAST, a.id
-            """
-        ).fetchall()
-        keys = ("id", "date", "title", "url", "source", "events", "quotes", "ingested_at",
-                "updated_at")
-        return [dict(zip(keys, r)) for r in rows]
-
-    # -- happenings (issue 14; `desk` moves these filters into the service layer) ------------------
-
-    def happenings(
-        self,
-        actor: str | None = None,
-        country: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        cameo: str | None = None,
-        negated: bool | None = None,
-        min_sources: int | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Happening records (contract shape), filtered like `events` but on the happening's
-        own values (its best-informed actors, date and code), plus `min_sources`. Ordered by
-        articles (most first), then sources, reports, date (undated last) and id."""
-        where, params = _event_filters(actor, country, dyad, since, until, cameo, negated, "h")
-        if min_sources:
-            where.append("h.sources >= ?")
-            params.append(int(min_sources))
-        sql = f"SELECT {_select(R.HAPPENING_COLUMNS, 'h')} FROM happenings h"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += (" ORDER BY h.articles DESC, h.sources DESC, h.reports DESC, "
-                "h.date_start NULLS LAST, h.id")
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(_limit(limit))
-        rows = self._query(sql, params)
-        ids = [r[0] for r in rows]
-        reports: dict[str, list[str]] = {i: [] for i in ids}
-        if ids:
-            for hid, eid in self._query(
-                f"SELECT e.happening, e.id FROM events e JOIN articles a ON a.id = e.article_id "
-                f"WHERE e.happening IN {marks(ids)} ORDER BY a.date NULLS LAST, e.article_id, "
-                f"e.seq", ids):
-                reports[hid].append(eid)
-        return [R.happening_record(r, reports[r[0]]) for r in rows]
-
-    def happening(self, happening_id: str) -> dict[str, Any] | None:
-        """One happening with everything behind it: the record, plus `reports_detail` (each
-        report with its article's title, outlet, date and URL) and `copies` (the near-copies
-        of its articles, counted in `articles` and `sources`). None when there is no such id."""
-        rows = self._query(f"SELECT {_select(R.HAPPENING_COLUMNS)} FROM happenings WHERE id = ?",
-                           [happening_id])
-        if not rows:
-            return None
-        n = len(R.EVENT_COLUMNS)
-        detail = []
-        for row in self._query(
-                f"SELECT {_select(R.EVENT_COLUMNS, 'e')}, a.date, a.title, a.source, a.url "
-                f"FROM events e JOIN articles a ON a.id = e.article_id WHERE e.happening = ? "
-                f"ORDER BY a.date NULLS LAST, e.article_id, e.seq", [happening_id]):
-            record = R.event_record(row[:n])
-            record["article"] = {"date": row[n], "title": row[n + 1], "source": row[n + 2],
-                                 "url": row[n + 3]}
-            detail.append(record)
-        record = R.happening_record(rows[0], [r["id"] for r in detail])
-        article_ids = sorted({r["article_id"] for r in detail})
-        copies = []
-        if article_ids:
-            copies = [dict(zip(("id", "duplicate_of", "date", "title", "source", "url"), r))
-                      for r in self._query(
-                          f"SELECT id, duplicate_of, date, title, source, url FROM articles "
-                          f"WHERE duplicate_of IN {marks(article_ids)} ORDER BY date, id",
-                          article_ids)]
-        record["reports_detail"] = detail
-        record["copies"] = copies
-        return record
-
-    def article_list(self) -> list[dict[str, Any]]:
-        """Every stored article as the contract's `article` record, with the counts of its
-        `events` and `quotes` as extra fields; by date (undated last), then id."""
-        rows = self._query(
-            f"""
-            SELECT {_select(R.ARTICLE_RECORD_COLUMNS, 'a')}, coalesce(e.n, 0), coalesce(q.n, 0)
-            FROM articles a
-            LEFT JOIN (SELECT article_id, count(*) AS n FROM events GROUP BY article_id) e
-                   ON e.article_id = a.id
-            LEFT JOIN (SELECT article_id, count(*) AS n FROM quotes GROUP BY article_id) q
-                   ON q.article_id = a.id
-            ORDER BY a.date NULLS LAST, a.id
-            """)
-        n = len(R.ARTICLE_RECORD_COLUMNS)
-        return [{**R.article_record(r[:n]), "events": r[n], "quotes": r[n + 1]} for r in rows]
+    # -- reading (filtered queries live in accord.service) ---------------------------------------
 
     def counts(self) -> dict[str, int]:
         """Row counts: articles, events, quotes, timexes, mentions, actors, happenings."""
@@ -877,60 +710,6 @@ class _GroupPlan:
 
     def resolved_copies(self) -> dict[str, str]:
         return {aid: self._follow(aid) for aid in self.copy_of}
-
-
-def _event_filters(actor, country, dyad, since, until, cameo, negated,
-                   alias: str = "") -> tuple[list[str], list[Any]]:
-    """WHERE clauses (with parameters) for the event filters of `Store.events`; they apply as
-    well to the `happenings` table, whose columns carry the same names."""
-    p = f"{alias}." if alias else ""
-    where: list[str] = []
-    params: list[Any] = []
-    if actor:
-        src, src_params = _actor_clause(p + "source", actor)
-        tgt, tgt_params = _actor_clause(p + "target", actor)
-        where.append(f"({src} OR {tgt})")
-        params += src_params + tgt_params
-    if country:
-        where.append(f"({p}source_country = ? OR {p}target_country = ?)")
-        params += [country.strip().upper()] * 2
-    if dyad:
-        a, b = dyad
-        src_a, p_src_a = _actor_clause(p + "source", a)
-        tgt_b, p_tgt_b = _actor_clause(p + "target", b)
-        src_b, p_src_b = _actor_clause(p + "source", b)
-        tgt_a, p_tgt_a = _actor_clause(p + "target", a)
-        where.append(f"(({src_a} AND {tgt_b}) OR ({src_b} AND {tgt_a}))")
-        params += p_src_a + p_tgt_b + p_src_b + p_tgt_a
-    if since:
-        where.append(f"{p}date_start >= ?")
-        params.append(R.period_bounds(since)[0])
-    if until:
-        where.append(f"{p}date_start <= ?")
-        params.append(R.period_bounds(until)[1])
-    if cameo:
-        where.append(f"starts_with({p}cameo, ?)")
-        params.append(cameo.strip())
-    if negated is not None:
-        where.append(f"{p}negated = ?")
-        params.append(bool(negated))
-    return where, params
-
-
-def _limit(limit: int) -> int:
-    if int(limit) < 0:
-        raise ValueError(f"limit must be 0 or more, got {limit}")
-    return int(limit)
-
-
-def _actor_clause(prefix: str, value: str) -> tuple[str, list[Any]]:
-    """SQL (with its parameters) for "the `prefix` actor matches `value`": code prefix or name."""
-    # `prefix` is one of the fixed column prefixes chosen by the caller, never user input.
-    value = value.strip()
-    if not value:
-        raise ValueError("an actor filter needs a code prefix or a name, got an empty string")
-    return (f"(starts_with({prefix}_code, ?) OR lower({prefix}_name) = ?)",
-            [value.upper(), value.lower()])
 
 
 def _check_article_ids(document: Document) -> None:

@@ -394,6 +394,8 @@ class Store:
     def original_of(self, article: Any, fingerprint: N.Fingerprint | None = None) -> str | None:
         """Before the parse: the id of the coded stored article `article` is a near-copy of
         (it need not be coded), or None."""
+        if not self.settings.enabled:
+            return None
         fp = fingerprint or self.clusters.fingerprint(article.text, article.content_hash)
         if fp.signature is None:
             return None
@@ -436,7 +438,7 @@ class Store:
             if uncoded:
                 raise ValueError(f"{aid}: {note} without records; ingest it with its records "
                                  f"(or after {claim})")
-        if fp.signature is None:
+        if fp.signature is None or not self.settings.enabled:
             return None, note
         roots = {k: v.fingerprint for k, v in
                  self.clusters.stored_roots(fp, exclude=[aid, *plan.demoted_stored]).items()}
@@ -495,17 +497,18 @@ class Store:
         pending = [Copy(d.id, copy_of[d.id], d.article.date,
                         outlet(d.article.source, d.article.url))
                    for d, _, _, _ in plan.writes if d.id in copy_of]
-        happenings, assignment, key_rows, gone = self.clusters.update(new_reports, touched, pending)
-        if gone:
-            self._query(f"DELETE FROM happenings WHERE id IN {marks(gone)}", gone)
+        if self.settings.enabled:
+            happenings, assignment, key_rows, gone = self.clusters.update(
+                new_reports, touched, pending)
+        else:
+            happenings, assignment, key_rows, gone = [], {}, [], []
         new_ids = {r.id for r in new_reports}
         for document, _, _, _ in plan.writes:
             for e in document.events:
                 if e.id in assignment:
                     e.happening = assignment[e.id]
-        stale = [(h, eid) for eid, h in assignment.items() if eid not in new_ids]
-        if stale:
-            self.con.executemany("UPDATE events SET happening = ? WHERE id = ?", stale)
+        self._update_event_happenings(
+            gone, [(h, eid) for eid, h in assignment.items() if eid not in new_ids])
         # New rows, bulk: articles (copies included), then the coded articles' records.
         plan.final_copies = set(copy_of)
         rows = []
@@ -518,6 +521,17 @@ class Store:
         self._insert_timexes(coded)
         self._insert_events(coded)
         self._insert_quotes(coded)
+        self._write_cluster_rows(plan, happenings, key_rows)
+
+    def _update_event_happenings(self, gone: list[str], stale: list[tuple[str, str]]) -> None:
+        """Drop replaced happenings; refile stored reports whose happening changed."""
+        if gone:
+            self._query(f"DELETE FROM happenings WHERE id IN {marks(gone)}", gone)
+        if stale:
+            self.con.executemany("UPDATE events SET happening = ? WHERE id = ?", stale)
+
+    def _write_cluster_rows(self, plan: "_GroupPlan", happenings: list, key_rows: list) -> None:
+        """The group's happenings, blocking keys, signatures and LSH buckets."""
         self._append("happenings", R.HAPPENING_COLUMNS, [R.happening_row(h) for h in happenings])
         self._append("report_keys", ["key", "event_id"], key_rows)
         sigs = [(d.id, N.signature_bytes(fp.signature)) for d, _, _, fp in plan.writes

@@ -7,11 +7,13 @@ rejection of that article and the batch goes on.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from .analysis import SpacyStage, load_nlp
 from .model import Article, Document
+from .readers.language import is_coded
 from .stage import Stage, check_stage_order
 
 
@@ -62,8 +64,23 @@ class Pipeline:
         return clone
 
     def process(self, articles: Iterable[Article]) -> Iterator[Document | StageFailure]:
-        for document in self.parse.process(Document(a) for a in articles):
-            yield self.process_document(document)
+        # Only English is coded: an article in another language passes through unparsed, in
+        # its place in the stream, and is stored with its language and no records.
+        waiting: deque[Document] = deque()
+
+        def to_parse() -> Iterator[Document]:
+            for article in articles:
+                document = Document(article)
+                waiting.append(document)
+                if is_coded(article.language):
+                    yield document
+
+        for parsed in self.parse.process(to_parse()):
+            while waiting[0] is not parsed:
+                yield waiting.popleft()
+            waiting.popleft()
+            yield self.process_document(parsed)
+        yield from waiting
 
     def process_document(self, document: Document) -> Document | StageFailure:
         for stage in self.stages:

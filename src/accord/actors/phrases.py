@@ -238,7 +238,7 @@ def salient_subject(doc: Any, tok: Any, prior: list[Found], kinds: tuple[str, ..
     for f in reversed(prior):
         if f.start < window:
             break
-        head = doc[f.end - 1]
+        head = doc[f.last]
         if f.entity.kind in kinds and head.dep_ in ("nsubj", "nsubjpass") and head.tag_ not in ("NNS", "NNPS"):
             return f  # "it" is singular: never "firefighters", whose entity is their country
     return None

@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
+from ..analysis.quotation import find_quoted_spans
 from ..analysis.syntax import subject_of, verb_above
 from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier
-from .lexicon import Modality, Pattern, appeal_code, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
+from .lexicon import Modality, Pattern, appeal_code, load_collective_heads, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -27,7 +29,11 @@ LOCATION_PREPS = ("in", "at")
 RELATIONSHIP_NOUNS = {"tie", "ties", "relation", "relations", "relationship", "partnership", "alliance",
                       "cooperation", "friendship", "link", "links", "bond", "bonds"}
 PLURAL_PRONOUNS = {"they", "we", "both"}
-RECIPROCAL_CODES = {"040", "041", "043", "044", "046"}
+PERSONAL_PRONOUNS = {"i", "we", "it", "they", "he", "she"}
+RECIPROCAL_CODES = {"040", "041", "043", "044", "046", "057"}
+# Dictionary codes whose coordinated doers act with each other when no target is named ("Russia
+# and China met", "China and the EAEU signed an agreement").
+DICTIONARY_RECIPROCAL = ("04", "057")
 # A statement with no more specific code: a record only when it reports another event.
 BARE_STATEMENTS = {"01", "010"}
 # Codes of an announcement that say nothing of what is announced: refined by the act announced.
@@ -37,6 +43,7 @@ _GENERIC_ANNOUNCEMENTS = {"02", "020", "10", "100", "13", "130"}
 DICTIONARY_TARGETS = ("dative", "dobj", "prep:against", "prep:on", "prep:with", "prep:to", "prep:at",
                       "prep:for", "prep:from", "prep:over", "prep:into", "prep:in")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 PRECISION = {1: "year", 2: "month", 3: "day"}
 
 
@@ -66,6 +73,7 @@ class _Candidate:
     frame: bool = False
     announced: str | None = None  # the act an intent, threat, demand, appeal or refusal is about
     governor: Any | None = None  # the word announcing the act ("pledged to", "refused to"): in the trigger span
+    speech: Any | None = None  # the reporting verb of a speaker announcing its own act ("said it will")
     sources_named: bool = False  # a nominal event's doer named by the noun's own phrase ("Russia's offensive")
 
     def __post_init__(self) -> None:
@@ -81,6 +89,7 @@ class EventStage(Stage):
         self.verbs, self.nouns = load_lexicon()
         self.modality: Modality = load_modality()
         self.one_actor = load_one_actor()
+        self.exclusions = load_exclusions()
         self.dictionary = VerbDictionary.default()  # PETRARCH-2's verb patterns, after our own lexicon
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -99,7 +108,12 @@ class EventStage(Stage):
         sentences = list(doc.sents)
         events: list[tuple[Event, str]] = []
         document.detections = []
+        captions = self.exclusions.captions_and_credits([s.text for s in sentences],
+                                                        [document.article.text[s.end_char:nxt.start_char]
+                                                         for s, nxt in zip(sentences, sentences[1:])])
         for sent_no, sent in enumerate(sentences):
+            if sent_no in captions:
+                continue  # "X contributed reporting from Moscow", a picture caption with its credit
             used_nouns: set[int] = set()
             cands = list(self._candidates(sent, used_nouns))
             for cand in cands:
@@ -109,6 +123,7 @@ class EventStage(Stage):
                 cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
             cands = _drop_restated_nominals(cands)
+            cands = [c for c in cands if self._literal(c, sent)]
             for cand in cands:
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
@@ -140,7 +155,7 @@ class EventStage(Stage):
                                         cand.negated, cand.modality)
                     events.append((event, head_word))
                     if cand.reverse_code and source is not None and target is not None \
-                            and nearest(cand.reverse_code).plover != DROPPED:
+                            and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
                         events.append((self._event(document, reverse, target, source, sent_no, sent, timex_roots,
@@ -175,6 +190,8 @@ class EventStage(Stage):
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "prep":
                 continue  # "according to", "following the talks": participles used as prepositions
+            if self.exclusions.excludes_sense(tok):
+                continue  # "died", "resides in", "the population declined", "demonstrating screens"
             cand = self._match_verb(tok) if _verb_key(tok, self.verbs) else None
             if cand is not None and cand.pattern.fallback and tok.pos_ == "VERB":
                 # A word class of our own under PETRARCH's patterns: a pattern of its wins.
@@ -194,6 +211,21 @@ class EventStage(Stage):
                 pattern = next((p for p in self.nouns[tok.lemma_.lower()] if p.fits(tok)), None)
                 if pattern is not None:
                     yield _Candidate(pattern, tok, None, rule=["nominal"])
+
+    def _literal(self, cand: _Candidate, sent: Any) -> bool:
+        """Keep a candidate of force (CAMEO 17-20) only when force is meant: "Trump hammered Ryan"
+        is criticism (111); "beating Trump in the polls", "want to fire Trump" are no events."""
+        if self.exclusions.is_contest(cand.trigger, sent):
+            return False  # "failing to top 1% in any poll", "won the primary": competition is no event
+        if not cand.code.startswith(FORCE_ROOTS) or cand.pattern.nominal:
+            return True
+        kind = self.exclusions.figurative(cand.trigger, sent, cand.sources, cand.targets)
+        if kind is Figurative.NO_EVENT:
+            return False
+        if kind is Figurative.CRITICISM:
+            cand.code, cand.specificity = "111", cand.specificity
+            cand.rule.append("figurative->111")
+        return True
 
     def _match_dictionary(self, verb: Any) -> _Candidate | None:
         m = self.dictionary.match(verb)
@@ -215,8 +247,11 @@ class EventStage(Stage):
             # in a meeting (an event of its own, the talks); the saying is no negotiation.
             code, specificity = "010", 0
             rule.append("reporting-verb->010")
+        # PETRARCH's [A:A] codes an act both ways ("SIGN * {TRADE &TREATY} [0311:0311]"): its
+        # coordinated doers act with each other.
+        symmetric = m.reverse_code is not None and nearest(m.reverse_code).code == code
         pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=DICTIONARY_TARGETS,
-                          reciprocal=code[:2] == "04")
+                          reciprocal=code.startswith(DICTIONARY_RECIPROCAL) or symmetric)
         cand = _Candidate(pattern, verb, None, rule=rule, code=code, specificity=specificity)
         cand.subject_is_target = m.subject_is_target
         cand.reverse_code = m.reverse_code
@@ -302,7 +337,14 @@ class EventStage(Stage):
                 cand.sources = _plural_pronoun_antecedents(subject, mentions_at)
                 if cand.sources:
                     cand.rule.append("src=they->coordinated subject")
-            if cand.sources and "src=they->coordinated subject" not in cand.rule:
+            if not cand.sources and subject.lower_ in PERSONAL_PRONOUNS:
+                speaker = _reporting_speaker(trig, self.modality)
+                if speaker is not None and (actors := _actors_of(speaker, mentions_at)):
+                    # "The rebels said they will release the hostages": a pronoun the actor stage
+                    # left unresolved, as the subject of what a speaker reports, is the speaker.
+                    cand.sources = actors
+                    cand.rule.append("src=pronoun->speaker")
+            if cand.sources and not any(r.startswith("src=") for r in cand.rule):
                 cand.rule.append(f"src={subject.dep_}")
             extra = _as_well_as(trig, subject, mentions_at)
             if cand.sources and extra:
@@ -447,7 +489,17 @@ class EventStage(Stage):
                 return [(s, None) for s in sources]
             if p.requires_target or p.requires_target_or_plural or (p.nominal and not p.standalone and not cand.sources_named):
                 return []
-            if p.standalone or self.one_actor.allows(cand.code, cand.rule[0].startswith("petrarch:"), cand.specificity):
+            if cand.code.startswith(FORCE_ROOTS) and cand.target_tok is not None \
+                    and not self.exclusions.names_people(cand.target_tok) \
+                    and not self.exclusions.armed(sources) and not _names_the_act(cand):
+                # "struck a guard rail": force needs someone it is done to, when it names anything;
+                # an armed force's strike on a depot or a target is force, and so is an act the
+                # object only names ("violated the ceasefire").
+                return []
+            # An act announced through an intent word ("agreed to allow", "is ready to send") is
+            # coded by that word, however loose the act's own dictionary match.
+            from_dictionary = cand.rule[0].startswith("petrarch:") and cand.announced is None
+            if p.standalone or self.one_actor.allows(cand.code, from_dictionary, cand.specificity):
                 # A one-actor event ("refused to concede", "opened an investigation"): a record
                 # with no target. A dictionary verb's bare default ("China objected") stays a
                 # detection (resources/events/one_actor.yaml).
@@ -465,9 +517,11 @@ class EventStage(Stage):
         date, precision, basis = _event_date(cand, timex_roots, document.article.date,
                                              gov if gov is not None and (realizing or gov.lemma_.lower() in
                                                                         self.modality.future_verbs) else None)
-        if cand.announced is not None and cand.governor is not None:
-            # "pledged on Monday to send troops": an intent, refusal or threat is dated when made
-            said = _event_date(_Candidate(cand.pattern, cand.governor, None), timex_roots, document.article.date)
+        announcer = cand.governor if cand.governor is not None else cand.speech
+        if cand.announced is not None and announcer is not None:
+            # "pledged on Monday to send troops", "said on Monday they will free": an intent,
+            # refusal or threat is dated when made
+            said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
             if said[2] == "text":
                 date, precision, basis = said
         place = _location(trig, cand.noun)
@@ -529,8 +583,8 @@ class EventStage(Stage):
             head = head.head
             if head.dep_ == "prep" and verb.dep_ == "pcomp":  # "stopped short of attacking"
                 head = head.head
-            if head.lemma_.lower() in m.negation_verbs:
-                return True
+            if head.lemma_.lower() in m.negation_verbs or _phrasal(head) in m.negation_phrasal:
+                return True  # "refused to", "have long ruled out taking military action"
         gov, realizing = self._nominal_governor(cand)
         if gov is not None and cand.trigger.lemma_.lower() not in m.alleged_nouns:
             # "denied any talks", "cancelled the parade"; "will not host talks" (denying an
@@ -641,6 +695,18 @@ class EventStage(Stage):
                     if not c.targets and g.targets:
                         c.targets, c.target_tok = g.targets, g.target_tok
                 continue
+            if c.modality == "future" and gov is not None and verb.dep_ == "ccomp" and glemma in m.reporting_verbs \
+                    and _own_announcement(c, gov, mentions_at):
+                # "Japan said it would consult the United States", "announced that her government
+                # will withdraw the bill": the speaker announcing its own act expresses intent.
+                code = intent_code(act, c.negated)
+                if code is not None and not (c.negated and code[:2] != "12"):
+                    c.code, c.announced = code, act
+                    c.rule.append(f"own-announcement:{act}->{code}")
+                    c.speech = gov
+                    if c.negated:
+                        c.negated, c.modality = False, "asserted"
+                    continue
             if c.expressed and c.expressed[:2] == "03" and not c.negated and _conditional(verb, m):
                 # "will lift the sanctions if ...": an offer (03x). ("will not host talks" stays a
                 # negated future act, as the development set's conventions code it.)
@@ -658,9 +724,10 @@ class EventStage(Stage):
                 g.rule.append(f"demand:{act}->{g.code}")
                 dropped.add(id(c))
         for c in cands:
-            if c.code[:2] == "03" and c.announced is None and c.trigger.lemma_.lower() in m.intent_verbs \
-                    and any(k.dep_ == "xcomp" for k in c.trigger.children) and c.modality == "asserted":
-                c.modality = "future"  # "agreed to set up a station": an intent, as announced acts are
+            if c.code[:2] == "03" and c.modality == "asserted":
+                # "agreed to set up a station", "pledged funds": an intent is about an act to come
+                # (the development set's convention: 03x is future)
+                c.modality = "future"
         return [c for c in cands if id(c) not in dropped] + extra
 
     def _announcing_candidate(self, verb: Any, code: str, act: _Candidate, mentions_at) -> _Candidate:
@@ -677,7 +744,8 @@ class EventStage(Stage):
         code for refusing it (intent.yaml negated_intent: 04 -> 125 reject proposal to meet), the
         candidate takes that code and the refusal verb becomes its trigger's governor in the rule."""
         verb = cand.trigger
-        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in self.modality.refusal_verbs:
+        if verb.dep_ != "xcomp" or not (verb.head.lemma_.lower() in self.modality.refusal_verbs
+                                        or _phrasal(verb.head) in self.modality.negation_phrasal):
             return False
         if any(c.dep_ == "neg" for c in verb.head.children):
             return False  # "did not refuse to meet": not a refusal
@@ -695,6 +763,8 @@ class EventStage(Stage):
 
     def _modality(self, cand: _Candidate) -> str:
         own = self._clause_modality(cand.trigger)
+        if cand.pattern.nominal and _hypothetical_noun(cand.trigger, self.modality):
+            return "hypothetical"  # "a possible strike", "in case of an attack"
         gov, realizing = self._nominal_governor(cand)
         if gov is None:
             return own
@@ -882,11 +952,18 @@ def _index_timexes(doc: Any, timexes: list[Timex]) -> dict[int, Timex]:
     """Root token of each date expression -> the expression."""
     roots: dict[int, Timex] = {}
     dateline = _dateline_end(doc)
+    quoted = None
     for t in timexes:
         if t.type not in ("DATE", "TIME") or not _DATE_VALUE.match(t.value):
             continue
         if t.span[1] <= dateline:
             continue  # "BEIJING, March 10 (AP) --": when the story was filed, not when its events were
+        if not _EXPLICIT_YEAR.search(t.text):
+            # "Yesterday we met" inside a quote is relative to when the words were spoken, which
+            # the article's date need not be: such an expression does not date the event.
+            quoted = find_quoted_spans(doc.text) if quoted is None else quoted
+            if any(a <= t.span[0] and t.span[1] <= b for a, b in quoted):
+                continue
         span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -929,6 +1006,12 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
             if key not in seen:
                 seen.add(key)
                 out.append(m.actor)
+    if not out and tok.lower_ in load_collective_heads():
+        # "A group of asylum-seekers", "thousands of Syrians": who the group is
+        of = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for p in prep.children if p.dep_ == "pobj"), None)
+        if of is not None:
+            return _actors_of(of, mentions_at)
     return out
 
 
@@ -1028,6 +1111,26 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
             if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
+
+
+def _names_the_act(cand: _Candidate) -> bool:
+    """Whether the target word is one the dictionary pattern names ("* &CEASEFIRE"): it says what
+    the act is, not what it is done to."""
+    return cand.verb_match is not None and cand.target_tok is not None and cand.verb_match.names_word(cand.target_tok)
+
+
+def _reporting_speaker(verb: Any, m: Modality) -> Any | None:
+    """The subject of the reporting verb whose reported clause `verb` is in ("X said they will
+    ...", "they will ..., X said"), or None."""
+    node = verb
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in m.reporting_verbs:
+        return subject_of(node.head)[0]
+    for child in node.children:
+        if child.dep_ in ("parataxis", "ccomp") and child.i > node.i and child.lemma_.lower() in m.reporting_verbs:
+            return subject_of(child)[0]
+    return None
 
 
 def _obliges_another(clause: Any, m: Modality) -> bool:
@@ -1135,6 +1238,10 @@ def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:
         if verb is not None and (verb.code[:2] == c.code[:2] or verb.code[:2] == "03"):
             theirs = {a.key for a in verb.sources + verb.targets}
             if {a.key for a in c.sources + c.targets} <= theirs:
+                if verb.code == "030" and c.code[:2] != "03" and verb.announced is None:
+                    # "agreed to a ceasefire": the intent is coded by what is agreed to (035, 0871)
+                    verb.code, verb.announced = intent_code(c.code, False) or verb.code, c.code
+                    verb.rule.append(f"intent-noun:{c.code}->{verb.code}")
                 continue
         kept.append(c)
     return kept
@@ -1252,6 +1359,20 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         node = cand.trigger
         if node.dep_ in ("relcl", "advcl") and node.head.i in timex_roots:
             best = timex_roots[node.head.i]
+    if best is None:
+        # "On December 21, 2015, a bomber attacked the station, killing six", "attacked the town
+        # on Monday and seized its airport": a participle or a conjunct shares its head's date.
+        node = cand.trigger
+        for _ in range(2):
+            if node.dep_ not in ("conj", "advcl") or node.head.i == node.i or not _shares_time(node):
+                break
+            node = node.head
+            for tok_i, timex in timex_roots.items():
+                if _governed_by(cand.trigger.doc[tok_i], [node]):
+                    if best is None or _precision(timex.value) > _precision(best.value):
+                        best = timex
+            if best is not None:
+                break
     if best is not None:
         value = _week_as_month(best.value)
         m = _DATE_VALUE.match(value)
@@ -1260,6 +1381,49 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if pub:
         return pub, "day", "publication"
     return None, None, None
+
+
+def _own_announcement(cand: _Candidate, reporting: Any, mentions_at) -> bool:
+    """Whether a reported future act is the speaker's own: its doer is the speaker, the
+    speaker's side ("it", "we", "her government"), or shares the speaker's actor."""
+    speaker, _ = subject_of(reporting)
+    subject, _ = subject_of(cand.trigger)
+    if speaker is None or subject is None:
+        return False
+    if subject.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
+        return True  # "it would", "her government will"
+    mine = _actors_of(speaker, mentions_at)
+    if not mine or not cand.sources:
+        return False
+    keys = {a.key for a in mine}
+    return any(a.key in keys or (a.country and a.country == mine[0].country and a.sector == "GOV" and
+                                 (mine[0].sector or "").startswith("GOV")) for a in cand.sources)
+
+
+def _hypothetical_noun(noun: Any, m: Modality) -> bool:
+    """An event noun marked as possible ("a possible strike", "potential sanctions") or as a
+    condition ("in case of an attack", "in the event of an invasion")."""
+    if any(c.dep_ == "amod" and c.lower_ in m.hypothetical_adjectives for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in m.condition_nouns \
+        and head.head.dep_ == "pobj" and head.head.head.lower_ == "in"
+
+
+def _phrasal(verb: Any) -> str:
+    """A verb with its particle ("rule out"), or its lemma alone."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
+
+
+def _shares_time(clause: Any) -> bool:
+    """A conjunct or a participle clause without a subject or a time word of its own ("...,
+    killing six"): it happened when its head did. A clause introduced by "after", "before",
+    "since", "until" does not."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ == "advcl":
+        return False
+    return not any(c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before", "since", "until", "following")
+                   for c in clause.children)
 
 
 _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")

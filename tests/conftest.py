@@ -54,3 +54,14 @@ def founding(example_path, nlp):
     for stage in pipeline.stages:
         stage.process_document(document)
     return document
+
+
+@pytest.fixture(scope="session")
+def desk_db(nlp, tmp_path_factory):
+    """A DuckDB file of real articles coded by the real pipeline (tests/desk_corpus.py),
+    built once per session; tests only read it (copy it to write)."""
+    shared_path("data", "wikievents")
+    shared_path("data", "wikinews", "wikinews_2019.csv")
+    from desk_corpus import build
+
+    return build(tmp_path_factory.mktemp("desk") / "desk.duckdb", nlp)

@@ -78,3 +78,53 @@ def test_violating_a_ceasefire_is_force_with_no_target(nlp):
 
 def test_a_driver_striking_a_guard_rail_is_still_no_event(nlp):
     assert events(nlp, "The minister's driver struck a guard rail on the highway.") == []
+
+
+# ------------------------------------------------------------------ loose dictionary defaults
+def test_holding_office_and_joining_an_institution_are_no_events(nlp):
+    assert events(nlp, "Before joining the Senate, Warren served in the House of Representatives.") == []
+    assert events(nlp, "The new security plan would be led by Iran.") == []
+
+
+def test_a_coalition_joined_by_several_countries_is_no_meeting_among_them(nlp):
+    evs = events(nlp, "The coalition was joined by Australia, Bahrain and Saudi Arabia.")
+    assert not any(e.cameo.startswith("04") for e in evs)
+
+
+def test_summoning_an_envoy_is_a_formal_complaint_to_the_envoys_country(nlp):
+    [e] = events(nlp, "Poland summoned the Russian ambassador on Tuesday over the remarks.")
+    assert e.cameo == "114" and dyad(e) == ("POL", "RUSGOV")
+
+
+def test_defending_a_policy_is_endorsing_it_not_military_protection(nlp):
+    [e] = events(nlp, "The French foreign minister defended Germany's energy policy.")
+    assert e.cameo == "051" and e.target.code.startswith("DEU")
+
+
+def test_receiving_treatment_abroad_is_no_hosting(nlp):
+    assert events(nlp, "The Tongan prime minister received medical treatment in New Zealand.") == []
+    [e] = events(nlp, "The Tongan prime minister received the New Zealand foreign minister on Friday.")
+    assert e.cameo == "043" and e.target.country == "NZL"
+
+
+# ------------------------------------------------------------------ announced acts
+def test_saying_one_will_not_do_an_act_is_refusing_it(nlp):
+    [e] = events(nlp, "The rebels will not release the two Kenyan pilots until a ransom is paid.")
+    assert (e.cameo, e.announced_cameo[:3], e.negated, e.modality) == ("1243", "084", False, "asserted")
+
+
+def test_a_policy_option_considered_is_014(nlp):
+    [e] = events(nlp, "Norway is considering sending aid to Sudan after the floods.")
+    assert (e.cameo, e.announced_cameo, dyad(e)) == ("014", "070", ("NOR", "SDN"))
+
+
+def test_pressing_someone_to_act_is_a_demand(nlp):
+    [e] = events(nlp, "The Turkish president pressured the Greek government to open an investigation into the bank.")
+    assert e.cameo.startswith("10") and e.target.code == "GRCGOV"
+
+
+def test_a_court_finding_someone_guilty_is_116(nlp):
+    [e] = events(nlp, "A Danish court found the former minister guilty of fraud on Tuesday.")
+    assert e.cameo == "116" and e.source.code == "DNKJUD"
+    [f] = events(nlp, "A Moscow court sentenced the opposition leader Alexei Navalny to three years in prison.")
+    assert f.cameo == "116" and f.target.name == "Alexei Navalny"

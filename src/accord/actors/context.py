@@ -213,6 +213,7 @@ class ResolutionContext:
     found: list[Found] = field(default_factory=list)
     pending: list[PendingGroup] = field(default_factory=list)
     modifiers: list[AliasMatch] = field(default_factory=list)  # nationality adjectives marking a noun
+    person_names: list[tuple[int, int]] = field(default_factory=list)  # names read as a place's ("Khalid Amman")
 
     @property
     def kb(self) -> KnowledgeBase:

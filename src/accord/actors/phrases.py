@@ -127,8 +127,15 @@ def title_place(doc: Any, left: int, title_start: int) -> str | None:
 
 
 def inside_longer_person(doc: Any, start: int, end: int) -> bool:
+    """doc[start:end] is part of a longer name the recognizer tagged as a person's ("Monaco" of
+    "Lisa Monaco"); a possessive or punctuation tagged with it does not make it longer."""
     ent = next((e for e in doc.ents if e.start <= start < e.end), None)
-    return ent is not None and ent.label_ == "PERSON" and (ent.start < start or ent.end > end)
+    if ent is None or ent.label_ != "PERSON":
+        return False
+    last = ent.end
+    while last > end and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct):
+        last -= 1
+    return ent.start < start or last > end
 
 
 def bare_or_definite(head: Any) -> bool:

@@ -17,6 +17,7 @@ from typing import Any, Iterator, List, Optional, Tuple
 
 import typer
 from rich.console import Console
+from rich.markup import escape as rich_escape
 
 from .. import __version__
 from ..config import default_db_path
@@ -32,13 +33,9 @@ from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, make_app  #
 app = make_app("Accord: who did what to whom, when and where, and who said what, from news text.")
 app.add_typer(actors_app, name="actors", help="Look up, list and extend the actor knowledge.")
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages are never wrapped into a log file's lines
 
-
-class Format(str, Enum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
+Format = render.Format
 
 
 class ExtractFormat(str, Enum):
@@ -65,7 +62,7 @@ def _check_date_option(value: Optional[str], name: str) -> Optional[str]:
 
 
 def _report_rejection(item: Any) -> None:
-    err.print(f"[red]rejected[/red] {item}", markup=True, highlight=False)
+    err.print(f"[red]rejected[/red] {rich_escape(str(item))}", markup=True, highlight=False)
 
 
 def _pipeline(policy: Any = None):
@@ -161,7 +158,7 @@ def ingest(
     paths: List[str] = typer.Argument(..., help=INPUTS_HELP),
     db: Optional[Path] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no details: rejections (on stderr, as they happen) and one summary line."),
     min_confidence: Optional[float] = MinConfidenceOption,
     statements: Optional[bool] = StatementsOption,
     text_column: Optional[str] = TextColumnOption,
@@ -176,7 +173,7 @@ def ingest(
     try:
         store = open_store(path)
     except Exception as exc:
-        err.print(f"accord: cannot open database {path}: {exc}", highlight=False)
+        err.print(desk.open_failure(path, exc, writing=True), highlight=False, markup=False)
         raise typer.Exit(EXIT_FAILURE) from None
     tally = InputTally()
     uncoded: dict[str, str] = {}  # id -> language of the articles in flight that are not coded
@@ -198,14 +195,14 @@ def ingest(
             tally.rejected.append(reason)
             _report_rejection(reason)
 
-        documents = counted(_documents(paths, options, tally, policy, store))
+        documents = counted(_documents(paths, options, tally, policy, store=store))
         for outcome in store.ingest_many(documents, batch_size=50, on_error=not_stored):
             language = uncoded.pop(outcome.article_id, None)
             if language and outcome.status != "duplicate":
                 tally.not_english[language] += 1
             else:
                 setattr(tally, outcome.status, getattr(tally, outcome.status) + 1)
-    print_summary(err if quiet else out, tally, path)
+    print_summary(out, tally, path, details=not quiet)
     raise typer.Exit(_exit_code(tally.processed, len(tally.rejected)))
 
 
@@ -228,6 +225,7 @@ def events(
     happening_id: Optional[str] = typer.Option(None, "--id", help="Show one happening with all its reports, their evidence, outlets and dates."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
+    wide: bool = typer.Option(False, "--wide", help="Tables: whole evidence sentences, wrapped."),
 ) -> None:
     """Query stored happenings (one line per real-world event, the most widely reported first);
     --reports lists the reports (event records), --id shows one happening and its evidence."""
@@ -246,17 +244,18 @@ def events(
                 # Contract records only: the happening, then its reports.
                 evidence = found.pop("evidence")
                 found.pop("copies", None)
-                _emit([found, *({k: v for k, v in e.items() if k != "article"} for e in evidence)],
-                      format, None)
+                _emit([found, *({k: v for k, v in e.items() if k not in ("article", "evidence_start")}
+                                for e in evidence)], format, None)
             else:
-                _emit(found["evidence"], format, None)  # one row per report, with its article
+                _emit(found["evidence"], format, None, kind="event")  # a row per report
             return
         if reports:
             rows = svc.reports(filters, limit=limit).items
-            _emit(rows, format, render.events_table)
+            _emit(rows, format, lambda console, rows: render.events_table(console, rows, wide=wide),
+                  kind="event")
             return
         rows = svc.happenings(filters, limit=limit).items
-    _emit(rows, format, render.happenings_table)
+    _emit(rows, format, render.happenings_table, kind="happening")
 
 
 @app.command()
@@ -266,11 +265,12 @@ def quotes(
     contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing these words."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
+    wide: bool = typer.Option(False, "--wide", help="Tables: whole quotes, wrapped."),
 ) -> None:
     """Query stored quotes."""
     with _open_service(db) as svc:
         rows = _checked(lambda: svc.quotes(speaker=speaker, contains=contains, limit=limit).items)
-    _emit(rows, format, render.quotes_table)
+    _emit(rows, format, lambda console, rows: render.quotes_table(console, rows, wide=wide), kind="quote")
 
 
 @app.command()
@@ -282,7 +282,7 @@ def articles(
     quotes as extra fields)."""
     with _open_service(db) as svc:
         rows = svc.article_records() if format == Format.jsonl else svc.articles().items
-    _emit(rows, format, render.articles_table)
+    _emit(rows, format, render.articles_table, kind="article")
 
 
 @app.command()
@@ -375,7 +375,7 @@ def _open_existing(db: Optional[Path]):
     try:
         return open_store(path, read_only=True)
     except Exception as exc:
-        err.print(f"accord: cannot open database {path}: {exc}", highlight=False)
+        err.print(desk.open_failure(path, exc, writing=False), highlight=False, markup=False)
         raise typer.Exit(EXIT_FAILURE) from None
 
 
@@ -408,19 +408,16 @@ def _checked(call):
         raise _usage_error(exc) from None
 
 
-def _emit(rows: list[dict[str, Any]], format: Format, table) -> None:
-    if format == Format.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    elif format == Format.csv:
-        sys.stdout.write(render.to_csv(rows))
-    else:
-        table(out, rows)
+def _emit(rows: list[dict[str, Any]], format: Format, table, kind: str | None = None) -> None:
+    render.emit(out, rows, format, table, kind=kind)
 
 
 from .evaluate import eval_command  # noqa: E402  (registered here to keep main.py the one entry)
+from . import desk  # noqa: E402
 
 app.command("eval")(eval_command)
+for _command in (desk.serve, desk.export, desk.dyads, desk.timeline):
+    app.command()(_command)
 
 from .watch import watch_command  # noqa: E402
 

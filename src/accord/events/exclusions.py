@@ -31,6 +31,7 @@ class Figurative(Enum):
 class Exclusions:
     credit_lines: tuple[re.Pattern, ...]
     never: frozenset[str]
+    bare_default_never: frozenset[str]
     needs_complement: frozenset[str]
     no_object: frozenset[str]
     criticism: frozenset[str]
@@ -58,6 +59,11 @@ class Exclusions:
             if n > 0 and "\n" not in gaps[n - 1] and any(p.match(text.strip()) for p in self.credit_lines):
                 out.add(n - 1)
         return out
+
+    def excludes_default(self, verb: Any) -> bool:
+        """Whether a PETRARCH block's bare default (no pattern word matched) is no event for this
+        verb ("served in the House", "joined parliament")."""
+        return verb.lemma_.lower() in self.bare_default_never
 
     def excludes_sense(self, verb: Any) -> bool:
         """Whether a verb, as it is used here, is no event whatever pattern matched it."""
@@ -141,6 +147,7 @@ def load_exclusions() -> Exclusions:
     return Exclusions(
         credit_lines=credits,
         never=_words(d, "never", ""),
+        bare_default_never=_words(d, "bare_default_never", ""),
         needs_complement=_words(d, "needs_complement", ""),
         no_object=_words(d, "no_object", ""),
         criticism=_words(fig, "criticism", "figurative."),

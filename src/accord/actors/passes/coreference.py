@@ -14,7 +14,7 @@ from ..knowledge import Entity
 from ..people import (AGE, SUBJECT_DEPS, described, focus_country, fold, initial_genders, is_glued_marker,
                       is_person_found, is_subject, lexicon, name_words, own_pronoun_gender, people_found,
                       plain_name, replace_entity, sentence_country, surname_forms, unlisted_person)
-from ..phrases import organisation_kind
+from ..phrases import diplomat_subject_countries, organisation_kind
 from ..words import words
 from .base import Pass
 
@@ -341,6 +341,19 @@ class UnnamedPeople(Pass):
                 country = sentence_country(found, head) or focus
                 new = lookups.group(f.start, f.end, country, f.sector)
                 f.entity, f.code, f.sector, f.country = new.entity, new.code, new.sector, new.country
+        for f in list(found):
+            # "Governor Andrew Cuomo said New York would help": an official of a state, titled
+            # but placed by no country, is of the country their sentence or the article names
+            e = f.entity
+            if f.how == How.NAME_TITLE and e.key.startswith("unlisted:") and e.country is None \
+                    and e.sector in STATE_SECTORS and e.code == e.sector:
+                head = doc[f.last]
+                country = sentence_country(found, head) or focus
+                named = [(doc[g.last], g.actor_country) for g in found
+                         if head.sent.start <= g.start < head.sent.end and g.actor_country]
+                if country is not None and country not in diplomat_subject_countries(head, named):
+                    replace_entity(found, e.key, Entity(key=e.key, kind="person", name=e.name, country=country,
+                                                        sector=e.sector, code=f"{country}{e.sector}"))
 
 
 def phrase_country(found: list[Found], tok: Any, left: int) -> str | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..context import Found, PendingGroup, ResolutionContext, RoleMatch
-from ..cues import ORGANISATION_KINDS, country_cues, org_cue, prepositional_cues, prepositional_org
+from ..cues import ORGANISATION_KINDS, SUBNATIONAL_CUES, country_cues, org_cue, prepositional_cues, prepositional_org
 from ..gazetteer import AliasMatch
 from ..kinds import How
 from ..knowledge import Entity
@@ -40,6 +40,10 @@ class RolePhrases(Pass):
                 continue
             if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
                 continue  # "President" in "President Xi Jinping": the name's phrase handles it
+            if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+                outer = lookups.role_at(doc, head.head)
+                if outer is not None and outer.start <= head.i:
+                    continue  # "attorney" in "attorney general": the longer title is the role
             end = max(match.end, head.i + 1)
             of_head = head.i if end > head.i + 1 else None  # "the secretary of state": the head is inside
             left = np_left(head)
@@ -114,7 +118,7 @@ class RolePhrases(Pass):
                 if from_cues:  # the head and the country it is from: "Leaders from France"
                     start, stop = (left, max(cue_match.end, end)) if idx == 0 else (cue_match.start, cue_match.end)
                 holder = None
-                if role and not plural and not indefinite and not not_current:
+                if role and not plural and not indefinite and not not_current and cue_match.kind not in SUBNATIONAL_CUES:
                     role_id = kb.leader_role(country) if role == "leader" else role
                     holders = kb.holders(country, role_id, on)
                     if len(holders) == 1:

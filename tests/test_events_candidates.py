@@ -211,3 +211,14 @@ def test_an_imperative_is_no_act(nlp):
 def test_cooperation_with_armed_forces_is_military_cooperation(nlp):
     evs = events(nlp, "Iran has increased its cooperation with the navies of China and Russia.")
     assert evs and all(e.cameo == "062" for e in evs)
+
+
+def test_the_same_actors_next_act_in_a_paragraph_takes_its_date(nlp):
+    text = ("On Wednesday, the Chilean president announced that her government will withdraw the bill. "
+            "The Chilean president also agreed to meet the Bolivian president.\n\n"
+            "The Chilean president met the Peruvian president.")
+    evs = events(nlp, text, date="2019-09-06")
+    agreed = next(e for e in evs if e.cameo == "036")
+    assert (agreed.date, agreed.date_basis) == ("2019-09-04", "text")
+    met = next(e for e in evs if e.cameo.startswith("04"))  # another paragraph: not carried over
+    assert met.date_basis == "publication"

@@ -168,7 +168,7 @@ class EventStage(Stage):
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
         candidates = _deduplicate(events)
-        _date_from_paragraph(candidates, _paragraph_numbers(document.article.text, sentences))
+        _date_from_context(candidates)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
         document.events = self.policy.select(candidates)
@@ -1587,29 +1587,16 @@ def _deduplicate(events: list[tuple[Event, str]]) -> list[Event]:
     return [e for e, _ in kept]
 
 
-def _paragraph_numbers(text: str, sentences: list[Any]) -> list[int]:
-    """The paragraph of each sentence: a new one after a line break between two sentences."""
-    out, n = [], 0
-    for k, sent in enumerate(sentences):
-        if k:
-            prev = sentences[k - 1]
-            # the line break may be a whitespace token at the end of one sentence or the start of the next
-            gap_start = prev.start_char + len(prev.text.rstrip())
-            gap_end = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-            n += "\n" in text[gap_start:gap_end]
-        out.append(n)
-    return out
+# How many sentences back a date carries to the same actor's next act (news paragraphs are short:
+# the story's dated lead often stands alone).
+CONTEXT_DATE_REACH = 3
 
 
-# How many sentences back a paragraph's date carries to the same actor's next act.
-PARAGRAPH_DATE_REACH = 3
-
-
-def _date_from_paragraph(events: list[Event], paragraph: list[int]) -> None:
+def _date_from_context(events: list[Event]) -> None:
     """"Trump said on Friday ... Trump also said ...", "On Wednesday, Lam announced ... Lam also
     agreed ...": an act the text gives no date for takes the date of the same actor's latest act
-    dated by the text a few sentences before it in the same paragraph (not a scheduled or
-    possible act: its date is to come)."""
+    dated by the text at most three sentences before it (not a scheduled or possible act: its
+    date is to come)."""
     dated: dict[str, Event] = {}
     for e in sorted(events, key=lambda x: x.sentence):
         key = e.source.key if e.source is not None else None
@@ -1619,10 +1606,9 @@ def _date_from_paragraph(events: list[Event], paragraph: list[int]) -> None:
         # an intent or refusal is dated when made; a scheduled or possible act is not dated so
         made = e.modality == Modality.ASSERTED or e.announced_cameo is not None or e.cameo[:2] == "03"
         if e.date_basis == "publication" and made and before is not None \
-                and paragraph[before.sentence] == paragraph[e.sentence] \
-                and 0 < e.sentence - before.sentence <= PARAGRAPH_DATE_REACH:
+                and 0 < e.sentence - before.sentence <= CONTEXT_DATE_REACH:
             e.date, e.date_precision, e.date_basis = before.date, before.date_precision, "text"
-            e.explain = e.explain.replace("date=publication", "date=paragraph")
+            e.explain = e.explain.replace("date=publication", "date=context")
         if e.date_basis == "text" and e.modality == Modality.ASSERTED:
             dated[key] = e
 

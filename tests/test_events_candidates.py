@@ -51,7 +51,7 @@ def test_two_signatories_of_an_agreement_are_each_others_partners(nlp):
 # ------------------------------------------------------------------ intents and views
 def test_agreeing_to_a_ceasefire_is_an_intent_coded_by_the_ceasefire(nlp):
     [e] = events(nlp, "Armenia agreed to a ceasefire with Azerbaijan on Saturday.")
-    assert (e.cameo, e.announced_cameo, e.modality) == ("035", "0871", "future")
+    assert (e.cameo, e.announced_cameo, e.modality) == ("0356", "0871", "future")  # intent to de-escalate
     assert dyad(e) == ("ARM", "AZE")
 
 

@@ -222,3 +222,13 @@ def test_the_same_actors_next_act_a_few_sentences_on_takes_its_date(nlp):
     assert (agreed.date, agreed.date_basis) == ("2019-09-04", "text")
     met = next(e for e in evs if e.cameo.startswith("04"))  # four sentences on: not carried
     assert met.date_basis == "publication"
+
+
+def test_members_and_allies_are_the_actor_that_names_them(nlp):
+    evs = events(nlp, "NATO allies agreed to extend their mission for another three months.")
+    assert evs and evs[0].source.code.startswith("IGOWSTNAT")
+
+
+def test_an_act_on_the_doers_own_place_has_no_target(nlp):
+    [e] = events(nlp, "Sudan is willing to withdraw its troops from Abyei.")
+    assert e.source.code == "SDN" and e.target is None and e.cameo.startswith("035")

@@ -17,7 +17,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_collective_heads, load_instrument_subjects, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -518,6 +518,9 @@ class EventStage(Stage):
             targets = [t for t in targets if not _same_side(sources[0], t)]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
+        if targets and all(t.key == src.key for t in targets for src in sources):
+            targets = []  # "Sudan is willing to withdraw its troops from Abyei": no one else
+            cand.rule.append("tgt=own-place->none")
         if not targets:
             if cand.statement:
                 return [(s, None) for s in sources]
@@ -537,7 +540,8 @@ class EventStage(Stage):
                 # A one-actor event ("refused to concede", "opened an investigation"): a record
                 # with no target. A dictionary verb's bare default ("China objected") stays a
                 # detection (resources/events/one_actor.yaml).
-                if cand.target_tok is not None and not _names_the_act(cand) and not cand.target_described:
+                if cand.target_tok is not None and not _names_the_act(cand) and not cand.target_described \
+                        and "tgt=own-place->none" not in cand.rule:
                     # the act names someone or something it is done to that is no actor we know:
                     # said for the verifier
                     if _names_something(cand.target_tok):
@@ -1047,6 +1051,11 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
             if key not in seen:
                 seen.add(key)
                 out.append(m.actor)
+    if not out and tok.lower_ in load_agent_heads():
+        # "Syrian opposition members", "NATO allies": the actor that modifies them
+        for mod in (c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i):
+            if (found := _actors_of(mod, mentions_at)):
+                return found
     if not out and tok.lower_ in load_collective_heads():
         # "A group of asylum-seekers", "thousands of Syrians": who the group is
         of = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"

@@ -320,6 +320,15 @@ def platt(logits: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(a[0]), b
 
 
+def auc(score: np.ndarray, y: np.ndarray) -> float | None:
+    """Area under the ROC curve (ties count half): how well the scores rank right above wrong."""
+    pos, neg = score[y > 0.5], score[y <= 0.5]
+    if not len(pos) or not len(neg):
+        return None
+    greater = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    return float(greater / (len(pos) * len(neg)))
+
+
 def log_loss(p: np.ndarray, y: np.ndarray) -> float:
     p = np.clip(p, 1e-6, 1 - 1e-6)
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
@@ -476,7 +485,16 @@ def train(items: list[Item], search: bool, recorded: dict | None = None) -> dict
     keep = w > 0
     weights, bias = fit(X[keep], y[keep], w[keep], lam)
     calibrated_oof = V.sigmoid(a * oof + b)
-    return {"names": names, "lambda": lam, "conflibert_weight": cw, "weights": weights, "bias": bias,
+    by_source = {}
+    for source in ("wikinews-A", "conflibert-dev"):
+        sel = np.array([it.source == source for it in training])
+        if sel.any():
+            base = float(y[sel].mean())
+            by_source[source] = {"candidates": int(sel.sum()), "share_right": round(base, 4),
+                                 "oof_auc": None if auc(oof[sel], y[sel]) is None else round(auc(oof[sel], y[sel]), 4),
+                                 "oof_log_loss": round(log_loss(V.sigmoid(oof[sel]), y[sel]), 4),
+                                 "constant_log_loss": round(log_loss(np.full(int(sel.sum()), base), y[sel]), 4)}
+    return {"by_source": by_source,"names": names, "lambda": lam, "conflibert_weight": cw, "weights": weights, "bias": bias,
             "calibration": {"a": a, "b": b, "fitted_on": f"out-of-fold logits, {scored_on}"},
             "search": search_table, "scored_on": scored_on,
             "oof_reliability": reliability(calibrated_oof[judge], y[judge]),
@@ -525,6 +543,8 @@ def main() -> int:
         print("  ", row)
     print(f"calibration a={result['calibration']['a']:.3f} b={result['calibration']['b']:.3f}; "
           f"out-of-fold log-loss {result['oof_log_loss']:.4f}")
+    for source, row in result["by_source"].items():
+        print(f"  out of fold, {source}: {row}")
     print("out-of-fold reliability (tuning data):")
     for row in result["oof_reliability"]:
         print("  ", row)
@@ -574,6 +594,7 @@ def main() -> int:
         "tuning_curve_in_sample": tuning_curve,
         "cv_search": result["search"],
         "oof_reliability": result["oof_reliability"],
+        "oof_by_source": result["by_source"],
         "training": summarise(items),
         "learned_class_features": not args.without_learned_class,
         "data_sha256": data_checksums(args.shared),

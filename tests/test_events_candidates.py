@@ -156,3 +156,40 @@ def test_a_participle_conjunct_shares_the_passive_of_its_head(nlp):
 def test_an_act_in_a_when_clause_has_the_time_of_its_head(nlp):
     [e] = events(nlp, "Last year, poor health was cited when Prime Minister Shinzo Abe stepped down.", date="2021-03-01")
     assert e.cameo.startswith("08") and (e.date, e.date_basis) == ("2020", "text")
+
+
+def test_leaving_an_election_race_is_a_retreat_with_no_target(nlp):
+    [e] = events(nlp, "Senator Elizabeth Warren ended her presidential campaign on Thursday.")
+    assert (e.cameo, e.target) == ("080", None)
+    [f] = events(nlp, "The Mexican senator withdrew from the race for governor.")
+    assert (f.cameo, f.target) == ("080", None)
+
+
+def test_an_impeachment_is_legal_action(nlp):
+    evs = events(nlp, "The Peruvian Congress impeached President Martin Vizcarra on Monday.")
+    assert any(e.cameo == "173" and e.source.code == "PERLEG" and e.target is not None for e in evs)
+
+
+def test_declaring_a_state_of_siege_is_1724(nlp):
+    [e] = events(nlp, "Ecuadorian authorities declared a state of siege in the province of Guayas.")
+    assert e.cameo == "1724" and e.source.code == "ECUGOV"
+
+
+def test_a_curfew_on_a_place_needs_no_people_as_object(nlp):
+    [e] = events(nlp, "Indian authorities imposed a curfew in several districts on Friday.")
+    assert e.cameo == "1723" and e.source.code == "INDGOV"
+
+
+def test_attending_a_meeting_of_an_organisation_is_consulting_it(nlp):
+    evs = events(nlp, "The Thai foreign minister will attend the meeting of the Association of Southeast Asian Nations.")
+    assert [(e.cameo, e.target.code, e.modality) for e in evs] == [("040", "IGOSEAASN", "future")]
+
+
+def test_holding_people_as_human_shields_is_184(nlp):
+    [e] = events(nlp, "The militants held dozens of Iraqi families as human shields in Mosul.")
+    assert e.cameo == "184" and e.target.code == "IRQCVL"
+
+
+def test_launching_a_mediation_effort_needs_no_target(nlp):
+    [e] = events(nlp, "Kuwait launched a mediation effort on Monday.")
+    assert (e.cameo, e.source.code, e.target) == ("045", "KWT", None)

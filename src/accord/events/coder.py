@@ -35,6 +35,9 @@ RECIPROCAL_CODES = {"040", "041", "043", "044", "046", "057"}
 # Dictionary codes whose coordinated doers act with each other when no target is named ("Russia
 # and China met", "China and the EAEU signed an agreement").
 DICTIONARY_RECIPROCAL = ("04", "057")
+# Force done to someone (assault, fight, mass violence); coercion (17: a curfew, a ban) applies to
+# places and things as well.
+HARM_ROOTS = ("18", "19", "20")
 # A statement with no more specific code: a record only when it reports another event.
 BARE_STATEMENTS = {"01", "010"}
 # Codes of an announcement that say nothing of what is announced: refined by the act announced.
@@ -271,7 +274,9 @@ class EventStage(Stage):
                         return _Candidate(pattern, verb, child, rule=[pattern.describe()])
                 continue
             if pattern.via:
-                for prep in verb.children:
+                # the preposition on the verb, or on its object ("held families as human shields")
+                preps = list(verb.children) + [p for o in verb.children if o.dep_ == "dobj" for p in o.children]
+                for prep in preps:
                     if prep.dep_ != "prep":
                         continue
                     for pobj in prep.children:
@@ -383,6 +388,8 @@ class EventStage(Stage):
                 # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
                 toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
                         for c in host.children if c.dep_ == kind]
+            elif kind in ("poss", "object-poss"):
+                toks = [c for c in host.children if c.dep_ == "poss"]  # "attended ASEAN's summit"
             elif kind in ("compound", "object-compound"):
                 toks = [c for c in host.children if c.dep_ == "compound"]
             elif kind in ("prep", "object-prep"):
@@ -513,7 +520,7 @@ class EventStage(Stage):
                 return [(s, None) for s in sources]
             if p.requires_target or p.requires_target_or_plural or (p.nominal and not p.standalone and not cand.sources_named):
                 return []
-            if cand.code.startswith(FORCE_ROOTS) and cand.target_tok is not None \
+            if cand.code.startswith(HARM_ROOTS) and cand.target_tok is not None \
                     and not self.exclusions.names_people(cand.target_tok) \
                     and not self.exclusions.armed(sources) and not _names_the_act(cand):
                 # "struck a guard rail": force needs someone it is done to, when it names anything;
@@ -929,14 +936,19 @@ def _verb_key(tok: Any, verbs: dict) -> str | None:
 
 def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     """`prep:with`, `prt:down` (that word), `dobj`, `ccomp` (any); `object-prep:with` is the
-    preposition on the light verb's event noun ("held exercises with Russia")."""
+    preposition on the light verb's event noun ("held exercises with Russia");
+    `object-prep:of=siege|emergency` also names the preposition's object ("a state of siege")."""
     kind, _, arg = spec.partition(":")
+    arg, _, objects = arg.partition("=")
     head = verb
     if kind.startswith("object-"):
         if noun is None:
             return False
         head, kind = noun, kind[len("object-"):]
-    return any(c.dep_ == kind and (not arg or c.lower_ == arg) for c in head.children)
+    wanted = set(objects.split("|")) if objects else None
+    return any(c.dep_ == kind and (not arg or c.lower_ == arg) and (
+        wanted is None or any(g.dep_ == "pobj" and (g.lower_ in wanted or g.lemma_.lower() in wanted) for g in c.children))
+        for c in head.children)
 
 
 def _trigger_span(cand: _Candidate) -> Any:

@@ -193,3 +193,21 @@ def test_holding_people_as_human_shields_is_184(nlp):
 def test_launching_a_mediation_effort_needs_no_target(nlp):
     [e] = events(nlp, "Kuwait launched a mediation effort on Monday.")
     assert (e.cameo, e.source.code, e.target) == ("045", "KWT", None)
+
+
+def test_votes_appointments_and_wishes_are_no_events(nlp):
+    assert events(nlp, "Chileans voted in the regional elections on Sunday.") == []
+    assert events(nlp, "The Indonesian president appointed Prabowo Subianto as defence minister.") == []
+
+
+def test_calling_something_a_name_is_no_phone_call(nlp):
+    assert not any(e.cameo == "041" for e in events(nlp, "The Turkish minister called the Greek proposal a provocation."))
+
+
+def test_an_imperative_is_no_act(nlp):
+    assert events(nlp, "Release the Turkish prisoners now.") == []
+
+
+def test_cooperation_with_armed_forces_is_military_cooperation(nlp):
+    evs = events(nlp, "Iran has increased its cooperation with the navies of China and Russia.")
+    assert evs and all(e.cameo == "062" for e in evs)

@@ -197,6 +197,8 @@ class EventStage(Stage):
                 continue  # "according to", "following the talks": participles used as prepositions
             if self.exclusions.excludes_sense(tok):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
+            if _imperative(tok):
+                continue  # "Don't hold the workers hostage": an exhortation, not an act
             cand = self._match_verb(tok) if _verb_key(tok, self.verbs) else None
             if cand is not None and cand.pattern.fallback and tok.pos_ == "VERB":
                 # A word class of our own under PETRARCH's patterns: a pattern of its wins.
@@ -541,6 +543,10 @@ class EventStage(Stage):
                         cand.rule.append("tgt=unresolved-name")
                 return [(s, None) for s in sources]
             return []
+        if cand.code == "050" and all(self.exclusions.armed([t]) for t in targets):
+            # "increased cooperation with the navies of China, India and Oman": military (062)
+            cand.code = "062"
+            cand.rule.append("armed-partners->062")
         return [(s, t) for s in sources for t in targets if s.key != t.key]
 
     # --------------------------------------------------------------- event
@@ -1145,6 +1151,15 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
             if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
+
+
+def _imperative(verb: Any) -> bool:
+    """A verb in the imperative ("Release them now", "Don't hold the workers hostage"): its base
+    form heading a clause with no subject and no auxiliary but "do"."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") or
+                   (c.dep_ in ("aux", "auxpass") and c.lemma_.lower() != "do") for c in verb.children)
 
 
 def _instrument_doer(noun: Any, mentions_at) -> Any | None:

@@ -56,10 +56,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
 import json
 import sys
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -172,11 +170,7 @@ def _learned_oof(rows: list[tuple[str, int]], main_x: list[np.ndarray]) -> dict[
     development sentences outside fold f. A development sentence's learned-class features are
     taken from the model that did not see it (stacking), so the verifier learns how far to trust
     the learned class on text it has not seen."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("train_event_classifier", REPO / "tools" / "train_event_classifier.py")
-    trainer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(trainer)
+    trainer = _classifier_trainer()
     from accord.events import classifier as C
 
     lam = json.loads((REPO / "src" / "accord" / "resources" / "events" / C.META_FILE).read_text())["lambda"]
@@ -412,17 +406,19 @@ def reliability(confidence: np.ndarray, y: np.ndarray) -> list[dict]:
 
 
 # ------------------------------------------------------------------------------ output
+def _classifier_trainer():
+    """tools/train_event_classifier.py as a module (its fit and its reproducible .npz writer)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_event_classifier", REPO / "tools" / "train_event_classifier.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def npz_bytes(weights: np.ndarray, bias: float) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, arr in (("weights", weights), ("bias", np.array([bias]))):
-            member = io.BytesIO()
-            np.lib.format.write_array(member, np.ascontiguousarray(arr, dtype="<f8"), allow_pickle=False)
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, member.getvalue())
-    return buf.getvalue()
+    """The .npz written as the learned class's is: fixed member order and timestamps."""
+    return _classifier_trainer().npz_bytes(weights, np.array([bias]))
 
 
 def data_checksums(shared: Path) -> dict[str, str]:

@@ -112,8 +112,9 @@ def _pipeline():
 
 def _features(document, without_learned: bool) -> list[dict]:
     out = []
+    context = V.DocumentContext(document, document.events)
     for e in document.events:
-        f = V.candidate_features(e, document, document.events)
+        f = V.candidate_features(e, document, document.events, context)
         if without_learned:
             f = {k: v for k, v in f.items() if not k.startswith("learned_")}
         out.append(f)

@@ -232,3 +232,8 @@ def test_members_and_allies_are_the_actor_that_names_them(nlp):
 def test_an_act_on_the_doers_own_place_has_no_target(nlp):
     [e] = events(nlp, "Sudan is willing to withdraw its troops from Abyei.")
     assert e.source.code == "SDN" and e.target is None and e.cameo.startswith("035")
+
+
+def test_aid_given_to_help_someone_is_given_to_them(nlp):
+    [e] = events(nlp, "The Japanese government donated 200 ventilators to assist Kenya in its response to the pandemic.")
+    assert e.cameo.startswith("07") and e.target.code.startswith("KEN")

@@ -17,7 +17,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -1088,6 +1088,17 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 if child.dep_ == "advcl" and other is not None and other.source_tok is not None:
                     cand.background, other.promoted = True, True
                     break
+    for cand in cands:
+        if not cand.targets and cand.code[:2] in ("06", "07") and cand.sources:
+            # "donated ventilators to assist Ethiopia": the one the purpose clause helps
+            owners = [cand.trigger] + [c for c in cand.trigger.children if c.dep_ == "dobj"]
+            for clause in (k for o in owners for k in o.children if k.dep_ in ("advcl", "xcomp", "acl", "relcl")):
+                if clause.lemma_.lower() in load_purpose_verbs() and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+                    obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+                    if obj is not None and (actors := _actors_of(obj, mentions_at)):
+                        cand.target_tok, cand.targets = obj, actors
+                        cand.rule.append("tgt=purpose")
+                        break
     for cand in cands:
         if cand.target_tok is not None:
             continue

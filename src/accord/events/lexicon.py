@@ -311,3 +311,9 @@ def load_instrument_subjects() -> frozenset[str]:
 def load_agent_heads() -> frozenset[str]:
     """Nouns for people or bodies that their actor modifier names ("NATO allies"; arguments.yaml)."""
     return _argument_words("agent_heads")
+
+
+@lru_cache(maxsize=1)
+def load_purpose_verbs() -> frozenset[str]:
+    """Verbs of a purpose clause whose object receives the aid given (arguments.yaml)."""
+    return _argument_words("purpose_verbs")

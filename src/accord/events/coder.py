@@ -79,6 +79,7 @@ class _Candidate:
     governor: Any | None = None  # the word announcing the act ("pledged to", "refused to"): in the trigger span
     speech: Any | None = None  # the reporting verb of a speaker announcing its own act ("said it will")
     target_described: bool = False  # the target span is what a word the pattern names is about
+    restated: bool = False  # another candidate's purpose clause ("donated ... to assist Kenya"): no record
     sources_named: bool = False  # a nominal event's doer named by the noun's own phrase ("Russia's offensive")
 
     def __post_init__(self) -> None:
@@ -124,6 +125,7 @@ class EventStage(Stage):
             for cand in cands:
                 self._arguments(cand, mentions_at)
             _borrow_targets(cands, mentions_at)
+            cands = [c for c in cands if not c.restated]
             for cand in cands:
                 cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
@@ -1098,6 +1100,8 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     if obj is not None and (actors := _actors_of(obj, mentions_at)):
                         cand.target_tok, cand.targets = obj, actors
                         cand.rule.append("tgt=purpose")
+                        if (purpose := by_trigger.get(clause.i)) is not None:
+                            purpose.restated = True  # the help is the aid given, not a second act
                         break
     for cand in cands:
         if cand.target_tok is not None:

@@ -28,6 +28,8 @@ from .actors import actors_app
 
 from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, make_app  # noqa: F401
 
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
+
 app = make_app("Accord: who did what to whom, when and where, and who said what, from news text.")
 app.add_typer(actors_app, name="actors", help="Look up, list and extend the actor knowledge.")
 out = Console(soft_wrap=False)
@@ -74,11 +76,15 @@ def _pipeline():
         raise typer.Exit(EXIT_FAILURE) from None
 
 
-def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any]) -> Iterator[Any]:
-    """Run the pipeline over the inputs, counting and reporting every rejection."""
-    from ..pipeline import StageFailure
+def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any],
+               workers: Optional[int] = 0) -> Iterator[Any]:
+    """Run the pipeline over the inputs, counting and reporting every rejection.
 
-    pipeline = _pipeline()
+    `workers`: 0 codes in this process; None or N >= 1 as `accord.workers.code_articles`."""
+    from ..pipeline import StageFailure
+    from ..workers import WorkerStartError, code_articles
+
+    pipeline = _pipeline() if workers == 0 else None
 
     def articles() -> Iterator[Any]:
         for item in read_inputs(paths, default_date=date):
@@ -89,12 +95,19 @@ def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any]) -
             else:
                 yield item
 
-    for result in pipeline.process(articles()):
-        if isinstance(result, StageFailure):
-            counter["rejected"].append(str(result))
-            _report_rejection(result)
-            continue
-        yield result
+    results = code_articles(articles(), workers, pipeline=pipeline)
+    try:
+        for result in results:
+            if isinstance(result, StageFailure):
+                counter["rejected"].append(str(result))
+                _report_rejection(result)
+                continue
+            yield result
+    except WorkerStartError as exc:
+        err.print(f"accord: a worker could not start: {exc}", highlight=False)
+        raise typer.Exit(EXIT_FAILURE) from None
+    finally:
+        results.close()  # stops the workers, also on Ctrl-C
 
 
 def _exit_code(processed: int, rejected: int) -> int:
@@ -132,6 +145,10 @@ def ingest(
     db: Optional[Path] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", "-w", min=0,
+        help="Processes that parse and code (default: the number of cores; a handful of articles "
+             "is coded in this process). 0: code in this process. This process writes."),
 ) -> None:
     """Store articles and all their records; an article seen before is counted as a duplicate."""
     from ..store import open_store
@@ -159,10 +176,22 @@ def ingest(
             counter["rejected"].append(reason)
             _report_rejection(reason)
 
-        for outcome in store.ingest_many(counted(_documents(paths, date, counter)), batch_size=50, on_error=not_stored):
-            tally[outcome.status] += 1
+        documents = _documents(paths, date, counter, workers)
+        try:
+            for outcome in store.ingest_many(counted(documents), batch_size=50, on_error=not_stored):
+                tally[outcome.status] += 1
+        except KeyboardInterrupt:
+            # The open batch was rolled back; everything counted below is committed.
+            documents.close()
+            interrupted = True
+        else:
+            interrupted = False
     rejected = counter["rejected"]
     render.ingest_summary(err if quiet else out, path, tally, rejected)
+    if interrupted:
+        err.print("accord: interrupted; the articles counted above are stored. Run the same "
+                  "command again to finish (stored articles count as duplicates).", highlight=False)
+        raise typer.Exit(EXIT_INTERRUPTED)
     raise typer.Exit(_exit_code(sum(tally.values()), len(rejected)))
 
 

@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 
 from .. import __version__
-from ..config import default_db_path
+from ..config import default_db
 from ..readers import Rejection, read_inputs
 from ..readers.dates import check_date
 from ..readers.errors import InputRejected
@@ -47,11 +47,17 @@ class ExtractFormat(str, Enum):
     table = "table"
 
 
-DbOption = typer.Option(None, "--db", help="Database file (default: $ACCORD_DB, the config file's `db`, else the user data dir).")
+DbOption = typer.Option(None, "--db", help="Database: a DuckDB file, or postgresql://user@host:port/dbname (default: $ACCORD_DB, the config file's `db`, else a file in the user data dir).")
 
 
-def _db(path: Optional[Path]) -> Path:
-    return path if path is not None else default_db_path()
+def _db(target: Optional[str]) -> str:
+    return target if target is not None else default_db()
+
+
+def _db_exists(target: str) -> bool:
+    from ..store import is_postgres
+
+    return is_postgres(target) or Path(target).expanduser().exists()
 
 
 def _check_date_option(value: Optional[str], name: str) -> Optional[str]:
@@ -142,7 +148,7 @@ def extract(
 @app.command()
 def ingest(
     paths: List[str] = typer.Argument(..., help="Files (.txt, .jsonl), directories, or - for standard input."),
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
     workers: Optional[int] = typer.Option(
@@ -151,14 +157,14 @@ def ingest(
              "is coded in this process). 0: code in this process. This process writes."),
 ) -> None:
     """Store articles and all their records; an article seen before is counted as a duplicate."""
-    from ..store import open_store
+    from ..store import StoreUnavailable, open_store
 
     date = _check_date_option(date, "--date")
     path = _db(db)
     try:
         store = open_store(path)
     except Exception as exc:
-        err.print(f"accord: cannot open database {path}: {exc}", highlight=False)
+        err.print(f"accord: cannot open database {_display(path)}: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
     counter: dict[str, Any] = {"inputs": 0, "rejected": []}
     tally = {"stored": 0, "updated": 0, "duplicate": 0}
@@ -183,21 +189,24 @@ def ingest(
         except KeyboardInterrupt:
             # The open batch was rolled back; everything counted below is committed.
             documents.close()
-            interrupted = True
+            stopped = "interrupted"
+        except StoreUnavailable as exc:
+            documents.close()
+            stopped = f"the database stopped answering: {exc}"
         else:
-            interrupted = False
+            stopped = ""
     rejected = counter["rejected"]
-    render.ingest_summary(err if quiet else out, path, tally, rejected)
-    if interrupted:
-        err.print("accord: interrupted; the articles counted above are stored. Run the same "
+    render.ingest_summary(err if quiet else out, _display(path), tally, rejected)
+    if stopped:
+        err.print(f"accord: {stopped}. The articles counted above are stored; run the same "
                   "command again to finish (stored articles count as duplicates).", highlight=False)
-        raise typer.Exit(EXIT_INTERRUPTED)
+        raise typer.Exit(EXIT_INTERRUPTED if stopped == "interrupted" else EXIT_FAILURE)
     raise typer.Exit(_exit_code(sum(tally.values()), len(rejected)))
 
 
 @app.command()
 def events(
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name, as source or target."),
     country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of source or target."),
     dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two actor codes, A B: events between them in either direction."),
@@ -218,7 +227,7 @@ def events(
 
 @app.command()
 def quotes(
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name (substring) or actor code prefix."),
     contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing this text."),
     format: Format = typer.Option(Format.table, "--format", "-f"),
@@ -231,7 +240,7 @@ def quotes(
 
 @app.command()
 def articles(
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
     """List stored articles."""
@@ -242,15 +251,15 @@ def articles(
 
 @app.command()
 def info(
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Version, database path and counts, and the spaCy model in use."""
     from ..analysis.nlp import ModelNotFound, load_nlp, model_info
 
     path = _db(db)
-    database: dict[str, Any] = {"path": str(path), "exists": path.exists()}
-    if path.exists():
+    database: dict[str, Any] = {"path": _display(path), "exists": _db_exists(path)}
+    if database["exists"]:
         from ..store import open_store
 
         try:
@@ -272,7 +281,7 @@ def info(
 
 
 @app.command()
-def demo(db: Optional[Path] = DbOption) -> None:
+def demo(db: Optional[str] = DbOption) -> None:
     """Ingest the bundled example article (the Xi-Putin video call) and show what Accord found."""
     from importlib.resources import as_file, files
 
@@ -289,7 +298,7 @@ def demo(db: Optional[Path] = DbOption) -> None:
             article_id = Path(EXAMPLE_FILE).stem
             records = store.article_records(article_id)
             counts = store.counts()
-    out.print(f"[bold]{EXAMPLE_FILE}[/bold]: {statuses[0]} in {path} "
+    out.print(f"[bold]{EXAMPLE_FILE}[/bold]: {statuses[0]} in {_display(path)} "
               f"(the database holds {counts['articles']} article(s), {counts['events']} event(s))")
     events = [r for r in records if r["kind"] == "event"]
     events.sort(key=lambda e: (e["sentence"], e["trigger"]["span"][0]))
@@ -303,17 +312,24 @@ def demo(db: Optional[Path] = DbOption) -> None:
 EXAMPLE_FILE = "xi-putin-video-call-2026-02-04.txt"
 
 
-def _open_existing(db: Optional[Path]):
+def _display(target: str) -> str:
+    """The database for messages: a PostgreSQL URL without its password."""
+    from ..store.postgres import safe_url
+
+    return safe_url(target)
+
+
+def _open_existing(db: Optional[str]):
     from ..store import open_store
 
     path = _db(db)
-    if not path.exists():
-        err.print(f"accord: no database at {path}; run `accord ingest PATH...` first (or pass --db).", highlight=False)
+    if not _db_exists(path):
+        err.print(f"accord: no database at {_display(path)}; run `accord ingest PATH...` first (or pass --db).", highlight=False)
         raise typer.Exit(EXIT_FAILURE)
     try:
         return open_store(path, read_only=True)
     except Exception as exc:
-        err.print(f"accord: cannot open database {path}: {exc}", highlight=False)
+        err.print(f"accord: cannot open database {_display(path)}: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
 
 

@@ -1,32 +1,53 @@
-"""The embedded DuckDB store: ingest `Document`s, query contract-shaped records back out.
+"""The store interface: what every backend (DuckDB, PostgreSQL) offers, and the logic they share.
 
-One `Store` wraps one DuckDB connection; like the connection, it is not meant to be shared
-between threads. DuckDB lets one process at a time open a file (a writer also blocks readers in
-other processes).
+    with open_store("accord.duckdb") as store:                  # or "postgresql://user@host/db"
+        for outcome in store.ingest_many(documents):             # batched, each article atomic
+            ...
+        rows = store.query("SELECT cameo, count(*) AS n FROM events WHERE negated = ? "
+                           "GROUP BY cameo ORDER BY n DESC", [False])
+        table = store.query_arrow("SELECT * FROM events WHERE source_country = ?", ["RUS"])
 
-Speed: a DuckDB commit that writes rows costs a few milliseconds of CPU whatever the row count,
-and each bulk insert about one more, so `ingest` (one transaction per article) runs at roughly
-8-10 ms an article on a small machine, while `ingest_many` (many articles a transaction, same
-all-or-nothing guarantee per article) runs at well under 1 ms. Prefer `ingest_many` for streams.
+SQL given to `query`, `query_arrow` and `transaction` uses `?` placeholders and the portable
+subset of SQL both backends run (standard types, COALESCE/CAST/CASE, GROUP BY, window functions,
+`lower(x) LIKE lower(?)` rather than ILIKE, no DuckDB list or struct functions); each backend
+translates placeholders itself. Records leave the store in the contract's shapes through
+`rows.py`. One `Store` object wraps one connection: it is not meant to be shared between threads.
+
+Writes. `ingest_many` takes a stream of coded documents and writes up to `batch_size` articles
+per transaction with one bulk insert per table (DuckDB's appender, PostgreSQL's COPY); each
+article is still all-or-nothing: when a batch fails it is rolled back and its articles are
+written one transaction each, so exactly the bad article is left out. Decisions (stored,
+updated, duplicate) are those of `ingest` called on each document in turn.
+
+For the clustering of happenings, two hooks run inside the writing transaction, after an
+article's rows are written or deleted: `_on_articles_written(documents, replaced_ids)` and
+`_on_articles_deleted(ids)`. Both do nothing here.
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Sequence
-
-import duckdb
 
 from ..model import Document
 from . import rows as R
-from .migrations import StoreError, rollback_quietly, current_version, migrate
+from .migrations import StoreError
 
 IngestStatus = Literal["stored", "duplicate", "updated"]
 
 # Tables holding an article's records; re-coding an article empties them for it first.
-_CHILD_TABLES = ("events", "quotes", "timexes", "mentions")
+CHILD_TABLES = ("events", "quotes", "timexes", "mentions")
+
+
+class StoreUnavailable(StoreError):
+    """The database went away mid-work (server restarted, connection lost, disk gone).
+
+    Unlike an error in one article's rows, this stops a batch: nothing more can be written.
+    Everything committed before it is kept; running the same ingest again completes the batch.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,40 +63,35 @@ class IngestOutcome:
     duplicate_of: str | None = None
 
 
-def _now() -> datetime:
-    # Naive UTC for a plain TIMESTAMP column (TIMESTAMPTZ would need the ICU extension).
+def utc_now() -> datetime:
+    # Naive UTC for a plain TIMESTAMP column in both backends.
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def _select(columns: Sequence[str], alias: str = "") -> str:
+def select_list(columns: Sequence[str], alias: str = "") -> str:
     prefix = f"{alias}." if alias else ""
     return ", ".join(prefix + c for c in columns)
 
 
-class Store:
-    """An Accord database file. Use as a context manager or call `close()`."""
+def placeholders(n: int) -> str:
+    """`?, ?, ?` for an IN list of n values (at least one, so that `IN ()` never happens)."""
+    return ", ".join("?" * max(n, 1))
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
-        self.path = str(path)
+
+def like_escape(value: str) -> str:
+    """`value` with LIKE's wildcards escaped, for `... LIKE ? ESCAPE '\\'`."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class Store(ABC):
+    """An Accord database. Use as a context manager or call `close()`."""
+
+    backend: str = ""  # "duckdb" or "postgres": which migrations apply
+
+    def __init__(self, target: str, *, read_only: bool = False) -> None:
+        self.target = target
         self.read_only = read_only
-        in_memory = self.path == ":memory:"
-        if not in_memory and not read_only:
-            Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        target = self.path if in_memory else str(Path(self.path).expanduser())
-        try:
-            self._con: duckdb.DuckDBPyConnection | None = duckdb.connect(
-                target, read_only=read_only
-            )
-        except duckdb.IOException as exc:
-            # Usually the lock: another process (an `accord` run, a notebook) has it open.
-            raise StoreError(f"cannot open the Accord database {self.path}: {exc}") from exc
-        self._appenders: dict[tuple[str, str], Any] = {}
-        self._actor_keys: set[str] | None = None  # keys in `actors`, loaded on first ingest
-        try:
-            migrate(self._con, read_only=read_only, where=self.path)
-        except BaseException:
-            self.close()
-            raise
+        self._in_transaction = False
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -85,22 +101,101 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @abstractmethod
     def close(self) -> None:
-        # Appenders are flushed after every write, so dropping them loses nothing.
-        self._appenders.clear()
-        if self._con is not None:
-            self._con.close()
-            self._con = None
-
-    @property
-    def con(self) -> duckdb.DuckDBPyConnection:
-        """The underlying connection, for ad-hoc SQL (`accord sql`, notebooks)."""
-        if self._con is None:
-            raise StoreError("the store is closed")
-        return self._con
+        """Close the connection; idempotent."""
 
     def schema_version(self) -> int:
-        return current_version(self.con)
+        from .migrations import current_version
+
+        return current_version(self)
+
+    def _migrate(self) -> None:
+        from .migrations import migrate
+
+        migrate(self, read_only=self.read_only, where=self.describe())
+
+    def describe(self) -> str:
+        """Where this store lives, for messages (a PostgreSQL URL without its password)."""
+        return self.target
+
+    # -- what each backend provides -------------------------------------------------------------
+
+    @abstractmethod
+    def _query(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
+        """Run one statement with `?` placeholders; (column names, rows)."""
+
+    def _rows(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple]:
+        return self._query(sql, params)[1]
+
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] | None = None) -> None:
+        """Run one statement with `?` placeholders, for its effect."""
+
+    @abstractmethod
+    def _execute_script(self, sql: str) -> None:
+        """Run several statements with no parameters (a migration file)."""
+
+    @abstractmethod
+    def _table_names(self) -> set[str]:
+        """Tables in the store's schema."""
+
+    @abstractmethod
+    def _append(self, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        """Insert many rows into `table` at once, inside the open transaction."""
+
+    @abstractmethod
+    def _insert_new_actors(self, rows: list[tuple[Any, ...]]) -> None:
+        """Insert rows of ACTOR_TABLE_COLUMNS, keeping any row whose key is already stored."""
+
+    @abstractmethod
+    def query_arrow(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        """The result of one `?`-placeholder statement as a `pyarrow.Table`."""
+
+    def _begin(self) -> None:
+        self._execute("BEGIN TRANSACTION")
+
+    def _commit(self) -> None:
+        self._execute("COMMIT")
+
+    def _rollback_quietly(self) -> None:
+        # Keep the original exception: a failed ROLLBACK (no open transaction) is not news.
+        try:
+            self._execute("ROLLBACK")
+        except Exception:
+            pass
+
+    def _lock_for_writing(self) -> None:
+        """Called first in every writing transaction; a backend with several writers serializes
+        them here, so that the decisions of one (duplicate or not) see the others' commits."""
+
+    def _forget_cached_state(self) -> None:
+        """After a failed write: drop anything cached about the database's contents."""
+
+    # -- transactions and queries ---------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator["Store"]:
+        """BEGIN ... COMMIT around the block; ROLLBACK if it raises. Not nestable."""
+        if self._in_transaction:
+            raise StoreError("a transaction is already open on this store")
+        self._begin()
+        self._in_transaction = True
+        try:
+            yield self
+        except BaseException:
+            self._rollback_quietly()
+            self._forget_cached_state()
+            raise
+        else:
+            self._commit()
+        finally:
+            self._in_transaction = False
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of one `?`-placeholder statement as dicts keyed by column name."""
+        columns, rows = self._query(sql, params)
+        return [dict(zip(columns, row)) for row in rows]
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -133,12 +228,13 @@ class Store:
         in input order.
 
         Same decisions as `ingest`, but up to `batch_size` articles share one transaction and
-        one bulk insert per table, which is far faster than one transaction each (see the
-        module notes). Each article is still all-or-nothing: if a group fails, it is rolled back
-        whole and its articles are retried one transaction each, so exactly the bad article is
-        left out. Without `on_error` that article's exception propagates (the ones before it are
-        stored, the rest are not attempted), as a loop over `ingest` would behave; with
-        `on_error(document, exc)` it is reported there, yields no outcome, and ingestion goes on.
+        one bulk insert per table, which is far faster than one transaction each. Each article
+        is still all-or-nothing: if a group fails, it is rolled back whole and its articles are
+        retried one transaction each, so exactly the bad article is left out. Without `on_error`
+        that article's exception propagates (the ones before it are stored, the rest are not
+        attempted), as a loop over `ingest` would behave; with `on_error(document, exc)` it is
+        reported there, yields no outcome, and ingestion goes on. `StoreUnavailable` (the
+        database itself went away) always propagates.
 
         A document whose id or content repeats one in the open group starts a new group, so the
         order-dependent decisions (stored, then updated or duplicate) match sequential `ingest`.
@@ -175,6 +271,8 @@ class Store:
         if len(group) > 1:
             try:
                 outcomes = self._ingest_group(group)
+            except StoreUnavailable:
+                raise
             except Exception:
                 pass  # rolled back whole; isolate the failing article below
             else:
@@ -183,6 +281,8 @@ class Store:
         for document in group:
             try:
                 outcome = self._ingest_group([document])[0]
+            except StoreUnavailable:
+                raise
             except Exception as exc:
                 if on_error is None:
                     raise
@@ -190,15 +290,18 @@ class Store:
                 continue
             yield outcome
 
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the database {self.describe()} was opened read-only")
+
     def _ingest_group(self, documents: list[Document]) -> list[IngestOutcome]:
         """Decide and write a group of articles with distinct ids and hashes in one transaction."""
+        self._check_writable()
         for document in documents:
-            _check_article_ids(document)
+            check_article_ids(document)
         hashes = [d.article.content_hash for d in documents]
-        con = self.con
-        new_actor_keys: list[str] = []
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
+            self._lock_for_writing()
             # Looked up inside the transaction so the decision and the writes see the same state.
             by_id, by_hash = self._lookup([d.id for d in documents], hashes)
             outcomes: list[IngestOutcome] = []
@@ -225,8 +328,7 @@ class Store:
                     writes.append((document, content_hash, None))
                 by_hash.setdefault(content_hash, set()).add(aid)
             if not writes:
-                con.execute("ROLLBACK")  # duplicates only: nothing to write
-                return outcomes
+                return outcomes  # duplicates only: the transaction wrote nothing
             updated = [d.id for d, _, ingested_at in writes if ingested_at is not None]
             if updated:
                 self._delete_articles(updated)
@@ -236,40 +338,42 @@ class Store:
             self._insert_timexes(written)
             self._insert_events(written)
             self._insert_quotes(written)
-            new_actor_keys = self._insert_actors(written)
+            self._insert_actors(written)
             if updated:
                 self._prune_actors()
-            con.execute("COMMIT")
-        except BaseException:
-            rollback_quietly(con)
-            # A failed flush can leave an appender unusable or holding rows: start afresh.
-            self._appenders.clear()
-            self._actor_keys = None
-            raise
-        if self._actor_keys is not None:
-            self._actor_keys.update(new_actor_keys)
+            self._on_articles_written(written, updated)
         return outcomes
+
+    def delete_article(self, article_id: str) -> bool:
+        """Delete an article and all its records in one transaction; False if it was not stored."""
+        self._check_writable()
+        with self.transaction():
+            self._lock_for_writing()
+            if not self._rows("SELECT 1 FROM articles WHERE id = ?", [article_id]):
+                return False
+            self._delete_articles([article_id])
+            self._prune_actors()
+            self._on_articles_deleted([article_id])
+        return True
+
+    def _on_articles_written(self, documents: list[Document], replaced: list[str]) -> None:
+        """Inside the writing transaction, after `documents` were written (`replaced`: the ids
+        among them whose previous version was deleted first). For happenings."""
+
+    def _on_articles_deleted(self, ids: list[str]) -> None:
+        """Inside the deleting transaction, after the articles `ids` were deleted."""
 
     def _lookup(
         self, ids: list[str], hashes: list[str]
     ) -> tuple[dict[str, tuple[str, datetime]], dict[str, set[str]]]:
         """Stored articles sharing an id or a content hash with the group: by id, the stored
         (content_hash, ingested_at); by content hash, the ids holding it."""
-        if len(ids) == 1:
-            # Point lookups use the primary-key and content_hash indexes.
-            rows = self.con.execute(
-                "SELECT id, content_hash, ingested_at FROM articles WHERE id = ? "
-                "UNION ALL "
-                "SELECT id, content_hash, ingested_at FROM articles WHERE content_hash = ?",
-                [ids[0], hashes[0]],
-            ).fetchall()
-        else:
-            rows = self.con.execute(
-                "SELECT id, content_hash, ingested_at FROM articles "
-                "WHERE id IN (SELECT unnest(?::VARCHAR[])) "
-                "OR content_hash IN (SELECT unnest(?::VARCHAR[]))",
-                [ids, hashes],
-            ).fetchall()
+        rows = self._rows(
+            "SELECT id, content_hash, ingested_at FROM articles "
+            f"WHERE id IN ({placeholders(len(ids))}) "
+            f"OR content_hash IN ({placeholders(len(hashes))})",
+            [*ids, *hashes],
+        )
         by_id = {r[0]: (r[1], r[2]) for r in rows}
         by_hash: dict[str, set[str]] = {}
         for aid, content_hash, _ in rows:
@@ -281,34 +385,14 @@ class Store:
     def _delete_articles(self, ids: list[str]) -> None:
         # Re-coding replaces everything the article owns; the article row is re-inserted
         # (with its original ingested_at) by _insert_articles in the same transaction.
-        for table in (*_CHILD_TABLES, "articles"):
+        marks = placeholders(len(ids))
+        for table in (*CHILD_TABLES, "articles"):
             column = "id" if table == "articles" else "article_id"
             # Table and column names are constants from this module, never from input.
-            self.con.execute(
-                f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [ids]
-            )
-
-    def _appender(self, table: str, columns: list[str], action: str = "insert") -> Any:
-        # Appenders buffer rows and insert them with one statement per flush, inside the open
-        # transaction: far faster than per-row INSERTs or executemany. They are kept across
-        # ingests because creating one costs about as much as flushing a few rows.
-        key = (table, action)
-        appender = self._appenders.get(key)
-        if appender is None:
-            appender = self.con.appender(table, columns=columns, action=action)
-            self._appenders[key] = appender
-        return appender
-
-    def _append(self, table: str, columns: list[str], rows: list[tuple[Any, ...]],
-                action: str = "insert") -> None:
-        if not rows:
-            return
-        appender = self._appender(table, columns, action)
-        appender.append_rows(rows)
-        appender.flush()
+            self._execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", ids)
 
     def _insert_articles(self, writes: list[tuple[Document, str, datetime | None]]) -> None:
-        now = _now()
+        now = utc_now()
         rows = []
         for document, content_hash, ingested_at in writes:
             a = document.article
@@ -332,26 +416,20 @@ class Store:
         self._append("quotes", R.QUOTE_COLUMNS,
                      [r for d in documents for r in R.quote_rows(d.quotes, d.id)])
 
-    def _insert_actors(self, documents: list[Document]) -> list[str]:
-        """Add actors not stored yet; return their keys. The first-seen country/sector stay."""
-        if self._actor_keys is None:
-            # Cached so the common case (all actors known) costs no statement at all.
-            keys = self.con.execute("SELECT key FROM actors").fetchall()
-            self._actor_keys = {r[0] for r in keys}
+    def _insert_actors(self, documents: list[Document]) -> None:
+        """Add actors not stored yet. The first-seen country and sector stay."""
         rows: dict[str, tuple[Any, ...]] = {}
         for document in documents:
             for row in R.actor_table_rows(document):
-                if row[0] not in self._actor_keys:
-                    rows.setdefault(row[0], row)
-        # Upsert rather than insert in case another connection added one meanwhile.
-        self._append("actors", R.ACTOR_TABLE_COLUMNS, list(rows.values()), action="upsert")
-        return list(rows)
+                rows.setdefault(row[0], row)
+        if rows:
+            self._insert_new_actors(list(rows.values()))
 
     def _prune_actors(self) -> None:
-        # After a re-code, drop actors no stored record refers to any more, so `actors` stays
-        # "actors in the data" rather than "actors ever seen".
-        self._actor_keys = None
-        self.con.execute(
+        # After a re-code or a delete, drop actors no stored record refers to any more, so
+        # `actors` stays "actors in the data" rather than "actors ever seen".
+        self._forget_cached_state()
+        self._execute(
             """
             DELETE FROM actors WHERE key NOT IN (
                 SELECT source_code || chr(31) || coalesce(source_name, '') FROM events
@@ -403,8 +481,8 @@ class Store:
         where: list[str] = []
         params: list[Any] = []
         if actor:
-            src, src_params = _actor_clause("source", actor)
-            tgt, tgt_params = _actor_clause("target", actor)
+            src, src_params = actor_clause("source", actor)
+            tgt, tgt_params = actor_clause("target", actor)
             where.append(f"({src} OR {tgt})")
             params += src_params + tgt_params
         if country:
@@ -412,10 +490,10 @@ class Store:
             params += [country.strip().upper()] * 2
         if dyad:
             a, b = dyad
-            src_a, p_src_a = _actor_clause("source", a)
-            tgt_b, p_tgt_b = _actor_clause("target", b)
-            src_b, p_src_b = _actor_clause("source", b)
-            tgt_a, p_tgt_a = _actor_clause("target", a)
+            src_a, p_src_a = actor_clause("source", a)
+            tgt_b, p_tgt_b = actor_clause("target", b)
+            src_b, p_src_b = actor_clause("source", b)
+            tgt_a, p_tgt_a = actor_clause("target", a)
             where.append(f"(({src_a} AND {tgt_b}) OR ({src_b} AND {tgt_a}))")
             params += p_src_a + p_tgt_b + p_src_b + p_tgt_a
         if since:
@@ -425,19 +503,19 @@ class Store:
             where.append("date_start <= ?")
             params.append(R.period_bounds(until)[1])
         if cameo:
-            where.append("starts_with(cameo, ?)")
-            params.append(cameo.strip())
+            where.append("cameo LIKE ? ESCAPE '\\'")
+            params.append(like_escape(cameo.strip()) + "%")
         if negated is not None:
             where.append("negated = ?")
             params.append(bool(negated))
-        sql = f"SELECT {_select(R.EVENT_COLUMNS)} FROM events"
+        sql = f"SELECT {select_list(R.EVENT_COLUMNS)} FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY date_start NULLS LAST, date NULLS LAST, article_id, sentence, seq"
         if limit is not None:
             sql += " LIMIT ?"
-            params.append(_limit(limit))
-        return [R.event_record(r) for r in self.con.execute(sql, params).fetchall()]
+            params.append(check_limit(limit))
+        return [R.event_record(r) for r in self._rows(sql, params)]
 
     def quotes(
         self, speaker: str | None = None, contains: str | None = None, limit: int | None = None
@@ -452,13 +530,15 @@ class Store:
         where: list[str] = []
         params: list[Any] = []
         if speaker:
-            where.append("(contains(lower(q.speaker_name), ?) OR starts_with(q.speaker_code, ?))")
-            params.extend([speaker.strip().lower(), speaker.strip().upper()])
+            where.append("(lower(q.speaker_name) LIKE ? ESCAPE '\\' "
+                         "OR q.speaker_code LIKE ? ESCAPE '\\')")
+            params.extend(["%" + like_escape(speaker.strip().lower()) + "%",
+                           like_escape(speaker.strip().upper()) + "%"])
         if contains:
-            where.append("contains(lower(q.text), ?)")
-            params.append(contains.lower())
+            where.append("lower(q.text) LIKE ? ESCAPE '\\'")
+            params.append("%" + like_escape(contains.lower()) + "%")
         sql = (
-            f"SELECT {_select(R.QUOTE_COLUMNS, 'q')} FROM quotes q "
+            f"SELECT {select_list(R.QUOTE_COLUMNS, 'q')} FROM quotes q "
             "JOIN articles a ON a.id = q.article_id"
         )
         if where:
@@ -466,13 +546,13 @@ class Store:
         sql += " ORDER BY a.date NULLS LAST, q.article_id, q.seq"
         if limit is not None:
             sql += " LIMIT ?"
-            params.append(_limit(limit))
-        return [R.quote_record(r) for r in self.con.execute(sql, params).fetchall()]
+            params.append(check_limit(limit))
+        return [R.quote_record(r) for r in self._rows(sql, params)]
 
     def articles(self) -> list[dict[str, Any]]:
         """One summary row per stored article, for a table: id, date, title, url, source,
         `events` and `quotes` (counts), `ingested_at`, `updated_at`; by date, then id."""
-        rows = self.con.execute(
+        rows = self._rows(
             """
             SELECT a.id, a.date, a.title, a.url, a.source,
                    coalesce(e.n, 0), coalesce(q.n, 0), a.ingested_at, a.updated_at
@@ -483,7 +563,7 @@ class Store:
                    ON q.article_id = a.id
             ORDER BY a.date NULLS LAST, a.id
             """
-        ).fetchall()
+        )
         keys = ("id", "date", "title", "url", "source", "events", "quotes", "ingested_at",
                 "updated_at")
         return [dict(zip(keys, r)) for r in rows]
@@ -493,49 +573,48 @@ class Store:
         names = ("articles", "events", "quotes", "timexes", "mentions", "actors")
         # Table names are the constant tuple above.
         sql = "SELECT " + ", ".join(f"(SELECT count(*) FROM {n})" for n in names)
-        return dict(zip(names, self.con.execute(sql).fetchone()))
+        return dict(zip(names, (int(v) for v in self._rows(sql)[0])))
 
     def article_records(self, article_id: str) -> list[dict[str, Any]]:
         """The article and all its records in contract form, in `Document.records()` order
         (article, mentions, timexes, events, quotes); [] when no such article is stored."""
-        con = self.con
-        row = con.execute(
-            f"SELECT {_select(R.ARTICLE_RECORD_COLUMNS)} FROM articles WHERE id = ?", [article_id]
-        ).fetchone()
-        if row is None:
+        found = self._rows(
+            f"SELECT {select_list(R.ARTICLE_RECORD_COLUMNS)} FROM articles WHERE id = ?",
+            [article_id])
+        if not found:
             return []
-        out = [R.article_record(row)]
+        out = [R.article_record(found[0])]
         for table, columns, to_record in (
             ("mentions", R.MENTION_COLUMNS, R.mention_record),
             ("timexes", R.TIMEX_COLUMNS, R.timex_record),
             ("events", R.EVENT_COLUMNS, R.event_record),
             ("quotes", R.QUOTE_COLUMNS, R.quote_record),
         ):
-            rows = con.execute(
-                f"SELECT {_select(columns)} FROM {table} WHERE article_id = ? ORDER BY seq",
+            rows = self._rows(
+                f"SELECT {select_list(columns)} FROM {table} WHERE article_id = ? ORDER BY seq",
                 [article_id],
-            ).fetchall()
+            )
             out.extend(to_record(r) for r in rows)
         return out
 
 
-def _limit(limit: int) -> int:
+def check_limit(limit: int) -> int:
     if int(limit) < 0:
         raise ValueError(f"limit must be 0 or more, got {limit}")
     return int(limit)
 
 
-def _actor_clause(prefix: str, value: str) -> tuple[str, list[Any]]:
+def actor_clause(prefix: str, value: str) -> tuple[str, list[Any]]:
     """SQL (with its parameters) for "the `prefix` actor matches `value`": code prefix or name."""
     # `prefix` is one of the fixed column prefixes chosen by the caller, never user input.
     value = value.strip()
     if not value:
         raise ValueError("an actor filter needs a code prefix or a name, got an empty string")
-    return (f"(starts_with({prefix}_code, ?) OR lower({prefix}_name) = ?)",
-            [value.upper(), value.lower()])
+    return (f"({prefix}_code LIKE ? ESCAPE '\\' OR lower({prefix}_name) = ?)",
+            [like_escape(value.upper()) + "%", value.lower()])
 
 
-def _check_article_ids(document: Document) -> None:
+def check_article_ids(document: Document) -> None:
     """Refuse records that claim another article: they would be filed under the wrong one."""
     aid = document.article.id
     if not aid:
@@ -547,9 +626,3 @@ def _check_article_ids(document: Document) -> None:
                 raise ValueError(
                     f"{kind} record has article_id {item.article_id!r}, but the article is {aid!r}"
                 )
-
-
-def open_store(path: str | Path, *, read_only: bool = False) -> Store:
-    """Open (creating it and its parent directories if needed) the Accord database at `path`,
-    migrating an older schema; `":memory:"` gives a throwaway in-memory store."""
-    return Store(path, read_only=read_only)

@@ -196,3 +196,42 @@ def test_extract_explain_shows_the_rule_that_fired(tmp_path):
     assert proc.returncode == 0, proc.stderr.decode()
     out = proc.stdout.decode()
     assert "rule" in out and "verb:meet->040" in out and "date=text" in out
+
+
+def test_extract_statements_option_and_config(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("date 2026-02-04\nXi Jinping said China will host Vladimir Putin in Beijing.\n", encoding="utf-8")
+
+    def codes(proc):
+        assert proc.returncode == 0, proc.stderr.decode()
+        return [r["cameo"] for r in jsonl(proc.stdout) if r["kind"] == "event"]
+
+    assert "010" not in codes(run(["extract", article], tmp_path))
+    assert "010" in codes(run(["extract", article, "--statements", "--min-confidence", "0"], tmp_path))
+    config = tmp_path / "config.toml"
+    config.write_text("statements = true\nmin_confidence = 0.0\n", encoding="utf-8")
+    assert "010" in codes(run(["extract", article], tmp_path, env_extra={"ACCORD_CONFIG": str(config)}))
+    assert "010" not in codes(run(["extract", article, "--no-statements"], tmp_path,
+                                  env_extra={"ACCORD_CONFIG": str(config)}))
+    bad = run(["extract", article, "--min-confidence", "2"], tmp_path)
+    assert bad.returncode == 2 and b"min-confidence" in bad.stderr
+
+
+def test_eval_events_scores_records_and_dumps_development_data_only(tmp_path):
+    shared = shared_path("data", "conflibert-cameo-train").parents[1]
+    dump = tmp_path / "mismatches.jsonl"
+    proc = run(["eval", "events", "--shared", shared, "--json", "--dump", dump], tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode()
+    figures = json.loads(proc.stdout)["events"]
+    assert figures["policy"]["statements"] is False
+    for part in ("development", "held-out"):
+        c = figures["conflibert"][part]
+        assert 0 < c["sentences"] and 0 <= c["with_record"] <= c["sentences"]
+        assert 0.0 <= c["class_accuracy"] <= 1.0 and 0.0 <= c["source_f1"] <= 1.0 and 0.0 <= c["target_f1"] <= 1.0
+    assert figures["founding"]["expected"] > 0
+    from accord.events.classifier import split_of
+
+    dumped = [json.loads(line) for line in dump.read_text(encoding="utf-8").splitlines()]
+    assert dumped and {d["set"] for d in dumped} >= {"conflibert-class", "plover"}
+    assert all(split_of(d["text"]) != "test" for d in dumped if d["set"].startswith("conflibert"))
+    assert not [d for d in dumped if d["set"].startswith("wikinews") and d["set"] != "wikinews-A"]

@@ -1,26 +1,178 @@
-"""The event scorer on ConfliBERT-style span files: reciprocal participants (R) are scored apart."""
+"""The event scorers: records-level (what `accord extract` writes), one record per sentence for
+one-event data, and the matching rule for data that label every event of an article."""
 
 from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from accord.evaluation import records as R
+
+
+def _conll(tmp_path, rows):
+    folder = tmp_path / "data" / "conflibert-cameo-train"
+    folder.mkdir(parents=True, exist_ok=True)
+    text = "\n\n".join("\n".join(row.split("|")) for row in rows) + "\n"
+    (folder / "cameo_ner_train.txt").write_text(text, encoding="utf-8")
 
 
 def test_reciprocal_participants_are_scored_as_participants_not_targets(nlp, tmp_path):
     from accord.evaluation.conll import Sentence
-    from accord.evaluation.events import evaluate_conflibert_spans
-    from accord.pipeline import Pipeline
+    from accord.evaluation.events import evaluate_conflibert_spans, evaluation_pipeline
 
-    rows = [
-        ("Germany B-R|met O|France B-R|. O"),
-        ("Iraqi B-S|troops I-S|attacked O|Kurdish B-T|rebels I-T|. O"),
-    ]
-    folder = tmp_path / "data" / "conflibert-cameo-train"
-    folder.mkdir(parents=True)
-    text = "\n\n".join("\n".join(pair.replace(" ", " ") for pair in row.split("|")) for row in rows) + "\n"
-    (folder / "cameo_ner_train.txt").write_text(text, encoding="utf-8")
+    _conll(tmp_path, ["Germany B-R|met O|France B-R|. O",
+                      "Iraqi B-S|troops I-S|attacked O|Syrian B-T|rebels I-T|. O"])
     assert Sentence(["Germany", "met", "France"], ["B-R", "O", "B-R"]).spans() == [("R", 0, 1), ("R", 2, 3)]
 
-    scores = evaluate_conflibert_spans(tmp_path, Pipeline.default(nlp))
+    scores = evaluate_conflibert_spans(tmp_path, evaluation_pipeline(nlp))
     # The meeting's two sides are participants; they are neither gold sources nor gold targets.
     assert (scores["R"].n_gold, scores["R"].n_pred, scores["R"].tp_gold) == (2, 2, 2)
     assert (scores["S"].n_gold, scores["S"].n_pred, scores["S"].tp_pred) == (1, 1, 1)
     assert (scores["T"].n_gold, scores["T"].n_pred, scores["T"].tp_pred) == (1, 1, 1)
     assert scores["all"].n_gold == 4 and scores["both"].n_gold == 2
+
+
+def test_spans_are_those_of_the_record_not_of_the_detection(nlp, tmp_path):
+    """A target the coder parses but the resolver cannot name is no record's target: the span
+    scorer must not credit it (the internal figure, from the detection, does)."""
+    from accord.evaluation.events import evaluate_conflibert_span_parts, evaluation_pipeline, part_of
+    row = "Iraqi B-S|troops I-S|attacked O|Kurdish B-T|rebels I-T|. O"
+    _conll(tmp_path, [row])
+    pipeline = evaluation_pipeline(nlp)
+    [doc] = __import__("accord.evaluation.events", fromlist=["_process"])._process(
+        [("x", "Iraqi troops attacked Kurdish rebels .", None)], pipeline)
+    records = R.event_records(doc)
+    targets = [r["target"] for r in records if r["target"]]
+    part = part_of("Iraqi troops attacked Kurdish rebels .")
+    result = evaluate_conflibert_span_parts(tmp_path, pipeline)[part]
+    assert result["records"]["T"].tp_gold == (1 if targets else 0)
+    assert result["internal"]["T"].n_pred >= result["records"]["T"].n_pred
+
+
+def _record(cameo="190", start=10, conf=0.5, source=None, target=None, negated=False, modality="asserted",
+            date="2019-01-04", plover="ASSAULT"):
+    return {"kind": "event", "cameo": cameo, "plover": plover, "trigger": {"text": "x", "span": [start, start + 1]},
+            "source": source, "target": target, "negated": negated, "modality": modality, "date": date,
+            "confidence": conf, "evidence": "", "announced_cameo": None}
+
+
+def _actor(code, country=None, name=None):
+    return {"text": code, "span": [0, 1], "code": code, "country": country, "name": name, "sector": None}
+
+
+def _gold(cameo="190", source=None, target=None, negated=False, modality="asserted", date="2019-01-04",
+          start=0, end=100):
+    return {"article": 0, "part": "A", "sentence_start": start, "sentence_end": end, "sentence": "",
+            "cameo": cameo, "source": source, "target": target, "negated": negated, "modality": modality,
+            "date": date}
+
+
+def test_sentence_record_is_the_most_confident_first_on_ties():
+    a, b, c = _record(conf=0.4), _record(conf=0.8, cameo="111"), _record(conf=0.8, cameo="043")
+    assert R.sentence_record([a, b, c]) is b
+    assert R.sentence_record([]) is None
+    assert R.record_class(None) == 0 and R.record_class(b) == 3 and R.record_class(c) == 1
+    statement = _record(conf=0.9, cameo="010", plover="DROPPED")
+    assert R.plover_record([statement, a]) is a and R.sentence_record([statement, a]) is statement
+
+
+def test_codes_actors_and_dates_compatibility():
+    assert R.codes_compatible("036", "0361") and R.codes_compatible("040", "043") and R.codes_compatible("193", "190")
+    assert not R.codes_compatible("042", "043") and not R.codes_compatible("111", "190") and not R.codes_compatible(None, "010")
+    assert R.actors_compatible(_actor("USAGOV", "USA"), {"code": "USA", "country": "USA", "name": None})
+    assert R.actors_compatible(_actor("USAGOV", "USA", "Donald Trump"), {"code": "USAELI", "country": "USA", "name": "Donald Trump"})
+    assert R.actors_compatible(_actor("IGOUNO"), {"code": "IGOUNO", "country": None, "name": None})
+    assert not R.actors_compatible(_actor("IGOEUREEC"), {"code": "IGOUNO", "country": None, "name": None})
+    assert not R.actors_compatible(_actor("COLGOV", "COL"), {"code": "USAGOV", "country": "USA", "name": None})
+    assert R.actors_compatible(None, None) and not R.actors_compatible(_actor("USA", "USA"), None)
+    assert R.dates_compatible("2019-01-17", "2019-01") and R.dates_compatible(None, None)
+    assert not R.dates_compatible("2019-01-04", "2018-12-31") and not R.dates_compatible(None, "2019")
+
+
+def test_matching_is_one_to_one_and_fields_are_diagnosed():
+    usa, rus = _actor("USAGOV", "USA"), _actor("RUSGOV", "RUS")
+    gusa, grus = {"code": "USAGOV", "country": "USA", "name": None}, {"code": "RUSGOV", "country": "RUS", "name": None}
+    golds = [_gold("111", gusa, grus), _gold("040", gusa, grus, start=200, end=300)]
+    records = [
+        _record("111", 10, source=usa, target=rus),            # right
+        _record("111", 20, source=usa, target=rus),            # a duplicate: wrong
+        _record("043", 210, source=rus, target=usa),          # a meeting given the other way round: right
+        _record("190", 400, source=usa, target=rus),           # no gold event in its sentence
+        _record("111", 30, source=usa, target=rus, negated=True),  # negation wrong
+    ]
+    m = R.match(records, golds)
+    assert sorted(m.pairs.items())[0][1] == 0 and len(m.pairs) == 2
+    assert m.right[2] and m.right[3] is False
+    score = R.MatchScore()
+    score.add(m)
+    assert (score.records, score.right, score.gold, score.found) == (5, 2, 2, 2)
+    assert score.precision == pytest.approx(0.4) and score.recall == 1.0
+    assert score.wrong_no_gold == 1
+    assert score.wrong_fields["negated"] == 1  # the negated one, against the gold of its sentence
+    assert sum(score.wrong_fields.values()) == 1 and score.wrong_duplicate == 1  # the duplicate agrees on every field
+    i, j = m.nearest_gold(4)
+    assert i == 0 and not j["negated"] and j["code"]
+
+
+def test_wikinews_scorer_reads_whatever_part_is_labelled(tmp_path):
+    from accord.evaluation import wikinews as W
+    from accord.model import Article, Document, Event, Trigger, Actor
+
+    shared = tmp_path / "shared"
+    (shared / "data" / "wikinews").mkdir(parents=True)
+    texts = [f"Monday, January {n + 1}, 2019. Germany criticized Iran on Sunday. It was cold." for n in range(4)]
+    with (shared / "data" / "wikinews" / "wikinews_2019.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["url", "date", "title", "text"])
+        for n, t in enumerate(texts):
+            w.writerow([f"u{n}", f"2019-01-0{n + 1}", f"t{n}", t])
+    folder = tmp_path / "wikinews_dev"
+    folder.mkdir()
+    start = texts[0].index("Germany")
+    end = texts[0].index(" It was")
+    sentence = texts[0][start:end]
+    gold = {"article": 0, "part": "A", "sentence_start": start, "sentence_end": end, "sentence": sentence,
+            "trigger": "criticized", "source": {"text": "Germany", "name": None, "code": "DEU", "country": "DEU"},
+            "target": {"text": "Iran", "name": None, "code": "IRN", "country": "IRN"}, "cameo": "111",
+            "announced_cameo": None, "negated": False, "modality": "asserted", "date": "2018-12-30",
+            "date_basis": "text", "location": None, "note": ""}
+    statement = dict(gold, cameo="010", trigger="said")
+    partial = dict(gold, article=3, part="B")  # article 3 is not fully labelled: ignored
+    (folder / "articles.jsonl").write_text(json.dumps({"article": 0, "part": "A", "n_events": 2}) + "\n", encoding="utf-8")
+    (folder / "events.jsonl").write_text("".join(json.dumps(e) + "\n" for e in (gold, statement, partial)), encoding="utf-8")
+    devset = W.load_devset(folder, shared)
+    assert [a["article"] for a in devset.articles] == [0] and len(devset.events[0]) == 2
+
+    def event(cameo, negated=False):
+        t = texts[0].index("criticized")
+        return Event(id=cameo, article_id="a", sentence=1, evidence=sentence, trigger=Trigger("criticized", (t, t + 10)),
+                     source=Actor("Germany", (start, start + 7), None, "DEUGOV", "DEU", "GOV"),
+                     target=Actor("Iran", (t + 11, t + 15), None, "IRN", "IRN", None), cameo=cameo, plover="ACCUSE",
+                     plover_mode=None, quad_class=3, goldstein=-2.0, date="2018-12-30", date_precision="day",
+                     date_basis="text", negated=negated, modality="asserted", location=None, confidence=0.9)
+
+    doc = Document(Article(id="a", text=texts[0], date="2019-01-01"))
+    doc.events = [event("111"), event("111", negated=True)]
+    result = W.score_documents(devset, {0: doc})
+    score = result["A"].score
+    assert "B" not in result
+    assert (score.records, score.right, score.gold, score.found) == (2, 1, 1, 1)  # the 010 gold left out
+    with_statements = W.score_documents(devset, {0: doc}, statements=True)["A"].score
+    assert with_statements.gold == 2 and with_statements.found == 1
+    dumped = W.mismatches(0, result["A"].matches[0][1])
+    assert [d["kind"] for d in dumped] == ["wrong record"] and dumped[0]["disagree"] == ["negated"]
+    # A gold sentence that is not the text at its offsets is a labelling error, reported as such.
+    bad = dict(gold, sentence="Germany praised Iran on Sunday.")
+    (folder / "events.jsonl").write_text(json.dumps(bad) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="not the text there"):
+        W.load_devset(folder, shared)
+
+
+def test_held_out_parts_are_the_documented_hash():
+    from accord.evaluation.events import part_of
+    from accord.events.classifier import split_of
+
+    for text in ("Iraqi troops launched an assault.", "Germany met France.", "x y z"):
+        assert part_of(text) == ("held-out" if split_of(text) == "test" else "development")

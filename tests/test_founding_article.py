@@ -30,6 +30,33 @@ def test_the_video_call_is_one_event_dated_from_today(founding):
     assert call.negated is False and call.modality == "asserted"
     assert call.plover == "CONSULT" and call.plover_mode == "phone"
     assert call.quad_class == 1 and call.goldstein == 1.0
+    # The caption's "in Moscow" is where its photo was taken, not where the call was held.
+    assert call.location is None
+
+
+def test_every_expected_event_and_none_a_careful_coder_would_reject(nlp, example_path):
+    from pathlib import Path
+
+    from accord.evaluation.events import evaluate_expectations
+    from accord.pipeline import Pipeline
+
+    expect = Path(__file__).parent / "data" / "founding_events_expected.yaml"
+    result = evaluate_expectations(expect, example_path, Pipeline.default(nlp))
+    assert result["missing"] == [] and result["recalled"] == result["expected"]
+    assert result["rejected_events"] == []
+
+
+def test_statements_are_never_addressed_to_the_speakers_own_side(founding):
+    for e in founding.events:
+        if e.cameo.startswith("01") and e.source and e.target:
+            assert e.target.country != e.source.country, e
+
+
+def test_stressing_something_in_talks_is_a_statement_in_a_meeting(founding):
+    stressed = [e for e in founding.events if e.trigger.text == "stressed"]
+    assert all(e.cameo.startswith("01") for e in stressed)
+    talks = [e for e in founding.events if e.trigger.text == "talks" and e.source and e.source.name == "Xi Jinping"]
+    assert {e.target.country for e in talks} == {"FRA", "CAN", "GBR", "BRA"}
 
 
 def test_putin_praises_the_partnership(founding):

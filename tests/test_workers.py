@@ -31,13 +31,13 @@ class Marks(Stage):
         document.article.source = f"pid {os.getpid()}"
 
 
-def light_pipeline(limits):
+def light_pipeline(limits, policy):
     import spacy
 
     return Pipeline([Marks()], spacy.blank("en"), limits)
 
 
-def broken_pipeline(limits):
+def broken_pipeline(limits, policy):
     raise OSError("no model here")
 
 

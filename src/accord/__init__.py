@@ -28,11 +28,18 @@ __all__ = [
 ]
 
 
-def extract(text: str, date: str | None = None, id: str = "text", title: str | None = None) -> Document:
+def extract(text: str, date: str | None = None, id: str = "text", title: str | None = None,
+            statements: bool | None = None, min_confidence: float | None = None) -> Document:
     """Run the whole pipeline on one text; returns the typed `Document` (`.records()` for dicts).
 
-    Raises ValueError for an impossible date or empty text, and for an article a stage failed on.
+    `statements=True` keeps bare statements (CAMEO 010) as event records; `min_confidence`
+    overrides the confidence threshold. Unset, both come from the environment or config file, else
+    Accord's defaults (accord.events.policy), as for `accord extract`.
+
+    Raises ValueError for an impossible date or empty text, a bad option, and for an article a
+    stage failed on.
     """
+    from .events.policy import RecordPolicy
     from .pipeline import StageFailure, default_pipeline
     from .readers.dates import check_date, dateline_date
 
@@ -40,7 +47,8 @@ def extract(text: str, date: str | None = None, id: str = "text", title: str | N
         raise ValueError("extract: empty text")
     # No date given: a wire dateline opening the text gives it, as the file readers do.
     article = Article(id=id, text=text, date=check_date(date) or dateline_date(text), title=title, origin=id)
-    result = next(default_pipeline().process([article]))
+    policy = RecordPolicy.from_settings(min_confidence, statements)
+    result = next(default_pipeline(policy).process([article]))
     if isinstance(result, StageFailure):
         raise ValueError(str(result))
     return result

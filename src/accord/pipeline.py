@@ -19,7 +19,7 @@ from .analysis import SpacyStage, load_nlp
 from .limits import Budget, Limits, OverBudget
 from .model import Article, Document
 from .pieces import merge_piece, piece_article, split_pieces
-from .stage import Stage
+from .stage import Stage, check_stage_order
 
 
 @dataclass(slots=True)
@@ -44,21 +44,40 @@ class TooLong(StageFailure):
 
 class Pipeline:
     def __init__(self, stages: list[Stage], nlp: Any, limits: Limits | None = None):
+        check_stage_order(stages)  # each stage reads only what the parse or an earlier stage gives
         self.nlp = nlp
         self.parse = SpacyStage(nlp)
         self.stages = stages
         self.limits = limits or Limits.from_settings()
 
     @classmethod
-    def default(cls, nlp: Any = None, limits: Limits | None = None) -> "Pipeline":
+    def default(cls, nlp: Any = None, policy: Any = None, limits: Limits | None = None) -> "Pipeline":
+        """The four stages; `policy` (accord.events.policy.RecordPolicy) decides which events are
+        records, by default the one the environment and config file give; `limits` what one
+        article may cost (accord.limits), by default the configured ones."""
         # Imported here so that `import accord` stays light until a pipeline is built.
         from .actors import ActorStage
         from .events import EventStage
         from .quotes import QuoteStage
         from .time import TimeStage
 
-        return cls([ActorStage(), TimeStage(), EventStage(), QuoteStage()], nlp or load_nlp(),
+        return cls([ActorStage(), TimeStage(), EventStage(policy), QuoteStage()], nlp or load_nlp(),
                    limits)
+
+    def with_policy(self, policy: Any) -> "Pipeline":
+        """The same pipeline (shared model and stages) whose events stage applies another record
+        policy: cheap, nothing is loaded again."""
+        import copy
+
+        stages = []
+        for stage in self.stages:
+            if hasattr(stage, "policy"):
+                stage = copy.copy(stage)
+                stage.policy = policy
+            stages.append(stage)
+        clone = copy.copy(self)
+        clone.stages = stages
+        return clone
 
     def process(self, articles: Iterable[Article]) -> Iterator[Document | StageFailure]:
         """Code articles in input order: short ones parsed in batches, long ones in pieces."""
@@ -140,8 +159,9 @@ class Pipeline:
 _default: Pipeline | None = None
 
 
-def default_pipeline() -> Pipeline:
+def default_pipeline(policy: Any = None) -> Pipeline:
+    """The process-wide pipeline, with the configured record policy or the `policy` given."""
     global _default
     if _default is None:
         _default = Pipeline.default()
-    return _default
+    return _default if policy is None else _default.with_policy(policy)

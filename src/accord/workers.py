@@ -55,16 +55,18 @@ def code_articles(
     workers: int | None = None,
     *,
     limits: Limits | None = None,
+    policy: Any = None,
     pipeline: Any = None,
-    factory: Callable[[Limits | None], Any] | None = None,
+    factory: Callable[[Limits | None, Any], Any] | None = None,
 ) -> Iterator[Document | StageFailure]:
     """Code `articles`, yielding a `Document` or a `StageFailure` for each, in input order.
 
     `workers`: None chooses the number of cores, but codes a small input (fewer than
     `SMALL_INPUT` articles) in this process; 0 always codes in this process (with `pipeline`
     if given, else the default pipeline); N >= 1 always uses N worker processes.
-    `factory(limits)` builds each worker's pipeline (default: `Pipeline.default`); it must be a
-    module-level function, since workers import it by name.
+    `limits` and `policy` (the event record policy) apply in every process, by default the
+    configured ones. `factory(limits, policy)` builds each worker's pipeline (default:
+    `Pipeline.default`); it must be a module-level function, since workers import it by name.
     """
     if workers is not None and workers < 0:
         raise ValueError(f"workers must be 0 or more, got {workers}")
@@ -81,10 +83,13 @@ def code_articles(
         if pipeline is None:
             from .pipeline import Pipeline, default_pipeline
 
-            pipeline = Pipeline.default(limits=limits) if limits else default_pipeline()
+            if limits is None:
+                pipeline = default_pipeline(policy)
+            else:
+                pipeline = Pipeline.default(policy=policy, limits=limits)
         yield from pipeline.process(stream)
         return
-    pool = _Pool(workers, limits, factory or _default_factory)
+    pool = _Pool(workers, (limits, policy), factory or _default_factory)
     try:
         yield from pool.run(stream)
     finally:
@@ -113,18 +118,18 @@ def _chunks(articles: Iterator[Article]) -> Iterator[list[Article]]:
 # The worker process
 
 
-def _default_factory(limits: Limits | None) -> Any:
+def _default_factory(limits: Limits | None, policy: Any) -> Any:
     from .pipeline import Pipeline
 
-    return Pipeline.default(limits=limits)
+    return Pipeline.default(policy=policy, limits=limits)
 
 
-def _worker_main(tasks: Connection, results: Connection, limits: Limits | None,
-                 factory: Callable[[Limits | None], Any]) -> None:
+def _worker_main(tasks: Connection, results: Connection, options: tuple[Any, Any],
+                 factory: Callable[[Limits | None, Any], Any]) -> None:
     # Ctrl-C goes to the whole process group; the parent decides what stops and when.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        pipeline = factory(limits)
+        pipeline = factory(*options)
     except BaseException as exc:  # no model, bad configuration: say so and stop
         results.send(("error", f"{exc.__class__.__name__}: {exc}"))
         return
@@ -201,9 +206,10 @@ class _Pool:
     # Workers that may die before they are ready, in a row, before we give up.
     START_FAILURES = 3
 
-    def __init__(self, size: int, limits: Limits | None, factory: Callable[[Limits | None], Any]):
+    def __init__(self, size: int, options: tuple[Any, Any],
+                 factory: Callable[[Limits | None, Any], Any]):
         self.size = size
-        self.limits = limits
+        self.options = options  # (limits, policy) for every worker's pipeline
         self.factory = factory
         self.context = mp.get_context("spawn")
         self.start_failures = 0
@@ -215,7 +221,7 @@ class _Pool:
     def _start(self) -> _Worker:
         task_recv, task_send = self.context.Pipe(duplex=False)
         result_recv, result_send = self.context.Pipe(duplex=False)
-        process = self.context.Process(target=_worker_main, args=(task_recv, result_send, self.limits, self.factory),
+        process = self.context.Process(target=_worker_main, args=(task_recv, result_send, self.options, self.factory),
                                        daemon=True, name="accord-worker")
         process.start()
         task_recv.close()

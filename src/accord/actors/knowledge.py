@@ -132,7 +132,7 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
-def _match_norm(text: str) -> str:
+def match_norm(text: str) -> str:
     """The name normalization of tools/build_actors.py (its `norm`), used for the `match` column
     of historical_people.tsv; keep the two identical."""
     t = _fold(text).lower().replace("_", " ")
@@ -236,7 +236,7 @@ class KnowledgeBase:
             path = Path(path)
             if not path.is_file():
                 raise KnowledgeBaseError(f"{path}: no such file")
-            shape, data = _read_extra(path)
+            shape, data = read_actor_file(path)
             if shape == "people":
                 people_sources.append((str(path), data))
             elif shape == "seats":
@@ -674,7 +674,7 @@ class KnowledgeBase:
         if surname:
             add((str(surname), key, "surname"))
         self._curated_names.update(
-            (_match_norm(v), c) for v in [name, *_as_list(person.get("aliases"))] if len(v.split()) > 1
+            (match_norm(v), c) for v in [name, *_as_list(person.get("aliases"))] if len(v.split()) > 1
             for c in {nationality, *(o.country for o in offices)}
         )
 
@@ -859,14 +859,19 @@ class KnowledgeBase:
         if include_historical:
             yield from self._aliases
         else:
-            hist = self._is_historical
+            hist = self.is_historical
             for a in self._aliases:
                 if not hist(a[1]):
                     yield a
 
-    def _is_historical(self, key: str) -> bool:
+    def is_historical(self, key: str) -> bool:
+        """Whether the person is known only from the historical dictionaries (historical_people.tsv)."""
         offices = self._offices_by_person.get(key)
         return bool(offices) and offices[0].source == "historical"
+
+    def role_phrases(self) -> list[str]:
+        """Every role phrase and agent noun `role_for` knows, as it normalizes them."""
+        return list(self._phrases) + list(self._agents)
 
     def lookup(self, surface: str) -> list[tuple[str, str]]:
         """Entities a surface form names, as (key, kind): exact match first, then case- and
@@ -1078,7 +1083,8 @@ def _read_yaml(traversable: Any, name: str) -> Any:
 SHAPES = ("people", "seats", "regions", "igos", "media", "roles", "organizations")
 
 
-def _read_extra(path: Path) -> tuple[str, Any]:
+def read_actor_file(path: Path) -> tuple[str, Any]:
+    """(shape, data) of a user's actor file: the shape from its name, else its content."""
     stem = path.stem.lower()
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv"):

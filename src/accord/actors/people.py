@@ -1,6 +1,7 @@
-"""Person coreference: every person an article names is one entity, whatever it is called later.
+"""People: helpers of person coreference that the resolver's passes share.
 
-Called by the resolver (`ActorStage`) once names, role phrases and places are found, before the
+Person coreference itself runs as passes (`accord.actors.passes.coreference`, in the order of
+`accord.actors.passes.DEFAULT_PASSES`), after names, role phrases and places are found and before
 plurals and pronouns are resolved:
 
 1. names: a page marker glued to a name ("ADCuomo") is dropped; "Julie and Brian Hambleton" gives
@@ -26,63 +27,21 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib.resources import files
 from typing import Any, Iterable
 
-import yaml
-
+from ..analysis.syntax import sentence_start_back
+from .context import Found
+from .kinds import How
 from .knowledge import Entity, ascii_fold
+from .words import person_nouns, words
 
-NAME_PARTICLES = {"de", "del", "della", "di", "da", "van", "von", "der", "den", "le", "la", "al", "el", "bin", "ibn", "abu"}
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 AGE = re.compile(r"\d{1,3}-year-old")
-PLACE_PREPOSITIONS = {"in", "at", "from", "to", "near", "outside", "into", "across", "of"}
-# Sectors of a state: "the police", "the administration" with no country named are the article's.
-STATE_SECTORS = {"GOV", "COP", "JUD", "LEG", "MIL"}
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    data = yaml.safe_load(files("accord").joinpath("resources", "actors", "person_nouns.yaml").read_text("utf-8"))
-    honorific_gender: dict[str, str | None] = {}
-    for gender, words in data["honorifics"].items():
-        for w in words:
-            honorific_gender[w.lower()] = None if gender == "any" else gender
-    noun_gender = {w: g for g, words in data["gendered_nouns"].items() for w in words}
-    unnamed = {w: sector for sector, words in data["unnamed_people"].items() for w in words}
-    return {"honorifics": honorific_gender, "noun_gender": noun_gender, "unnamed": unnamed,
-            "abbreviations": {k.lower(): v for k, v in (data.get("abbreviations") or {}).items()},
-            "voice": frozenset(w.lower() for w in data.get("voice_nouns") or ())}
-
-
-@lru_cache(maxsize=1)
-def organisation_nouns() -> dict[str, str]:
-    """Noun -> CAMEO code part for kinds of organisation ("website" -> MED)."""
-    data = yaml.safe_load(files("accord").joinpath("resources", "actors", "organisation_nouns.yaml").read_text("utf-8"))
-    return {w.lower(): sector for sector, words in data.items() for w in words}
-
-
-def describing_noun(head: Any) -> Any | None:
-    """The common noun that says what a name is: "the investigative website Bellingcat",
-    "Bellingcat, an investigative website", "the Bellingcat website"."""
-    candidates = [c for c in head.children if c.dep_ == "appos"]
-    if head.dep_ in ("appos", "compound") and head.head.i != head.i:
-        candidates.append(head.head)
-    return next((t for t in candidates if t.pos_ == "NOUN" and t.text[:1].islower()), None)
-
-
-def organisation_kind(doc: Any, start: int, end: int) -> tuple[str, Any | None] | None:
-    """(CAMEO code part, describing noun) when the words say the name doc[start:end] is an
-    organisation: a noun of a kind of organisation describes it, or its own last word is one
-    ("Migration Policy Institute")."""
-    nouns = organisation_nouns()
-    noun = describing_noun(doc[end - 1])
-    if noun is not None and noun.lemma_.lower() in nouns:
-        return nouns[noun.lemma_.lower()], noun
-    last = doc[end - 1]
-    if end - start >= 2 and last.lemma_.lower() in nouns:
-        return nouns[last.lemma_.lower()], None
-    return None
+    """person_nouns.yaml (honorifics, gendered nouns, unnamed people, abbreviations, voices)."""
+    return person_nouns()
 
 
 @lru_cache(maxsize=512)
@@ -98,26 +57,28 @@ def plain_name(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").split())
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """A name folded for comparison: ASCII letters and digits, lower case."""
     return "".join(ch for ch in ascii_fold(text).lower() if ch.isalnum())
 
 
-def _name_words(name: str) -> list[str]:
+def name_words(name: str) -> list[str]:
     return [w for w in plain_name(name).split() if w]
 
 
-def _surname_forms(name: str) -> set[str]:
+def surname_forms(name: str) -> set[str]:
     """"Bill de Blasio" -> {"blasio", "deblasio"}; "Tarek el Aissami" -> {"aissami", "elaissami"}."""
-    words = _name_words(name)
-    if len(words) < 2:
+    ws = name_words(name)
+    if len(ws) < 2:
         return set()
-    forms = {_fold(words[-1])}
-    for k in range(1, len(words) - 1):
-        if words[k].lower() in NAME_PARTICLES:
-            forms.add(_fold("".join(words[k:])))
+    particles = words().name_particles
+    forms = {fold(ws[-1])}
+    for k in range(1, len(ws) - 1):
+        if ws[k].lower() in particles:
+            forms.add(fold("".join(ws[k:])))
             break
-    if len(words) >= 3:
-        forms.add(_fold("".join(words[1:])))
+    if len(ws) >= 3:
+        forms.add(fold("".join(ws[1:])))
     return {f for f in forms if f}
 
 
@@ -128,14 +89,14 @@ def is_glued_marker(tok: Any) -> bool:
             and tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and doc[tok.i + 1].text[1:2].islower())
 
 
-def is_person_found(doc: Any, f: Any) -> bool:
+def is_person_found(doc: Any, f: Found) -> bool:
     """A person, named or not: "Xi Jinping", "the Chinese president", "one source", "the friend"."""
     if f.entity.kind == "person":
         return True
-    if f.how != "role-group":
+    if f.how != How.ROLE_GROUP:
         return False
     head = doc[f.end - 1]
-    if head.lower_ in ("he", "she", "him", "her"):
+    if head.lower_ in words().person_pronouns:
         return True  # a pronoun already resolved to an unnamed person
     if head.tag_ not in ("NN", "NNP"):
         return False
@@ -143,506 +104,45 @@ def is_person_found(doc: Any, f: Any) -> bool:
     return lemma in lexicon()["unnamed"] or f.role is not None or lemma in lexicon()["noun_gender"]
 
 
-class PersonLinker:
-    """Steps 1-5 of the module docstring over the resolver's findings (`_Found` objects)."""
+def people_found(found: list[Found]) -> list[Found]:
+    return [f for f in found if f.entity.kind == "person"]
 
-    def __init__(self, stage: Any, doc: Any, found: list[Any]):
-        self.stage = stage
-        self.kb = stage.kb
-        self.doc = doc
-        self.found = found
-        self.lex = lexicon()
 
-    def run(self) -> list[Any]:
-        self._strip_markers()
-        self._organisation_names()
-        self._honorific_names()
-        self._shared_surnames()
-        self._short_forms()
-        self._voice_owners()
-        self._unnamed_people()
-        self._role_and_name()
-        self._role_anaphora()
-        self._descriptions()
-        self._plain_names()
-        self.found.sort(key=lambda f: (f.start, f.end))
-        return self.found
+def replace_entity(found: list[Found], old_key: str, new: Entity) -> None:
+    """Every mention of the entity `old_key` becomes a mention of `new`."""
+    for f in found:
+        if f.entity.key == old_key:
+            f.entity = new
 
-    # -------------------------------------------------------------- helpers
-    def _people(self) -> list[Any]:
-        return [f for f in self.found if f.entity.kind == "person"]
 
-    def _replace_entity(self, old_key: str, new: Entity) -> None:
-        for f in self.found:
-            if f.entity.key == old_key:
-                f.entity = new
+def unlisted_person(name: str, country: str | None = None, sector: str | None = "CVL",
+                    code: str | None = "CVL") -> Entity:
+    """A person the knowledge base does not list, known by the name the text gives."""
+    return Entity(key=f"unlisted:{name}", kind="person", name=name, country=country,
+                  sector=sector, code=code)  # type: ignore[arg-type]
 
-    def _surface(self, f: Any) -> str:
-        return plain_name(self.doc[f.start:f.end].text)
 
-    def _name_span(self, f: Any) -> tuple[int, int]:
-        """The name part of a person's mention, without its title ("Gov." "Police Commissioner")."""
-        doc = self.doc
-        start = f.start
-        while start < f.end - 1 and not (doc[start].pos_ == "PROPN" and doc[start].ent_type_ == "PERSON"):
-            start += 1
-        return start, f.end
-
-    # ------------------------------------------------------------ 1. names
-    def _strip_markers(self) -> None:
-        doc = self.doc
-        surnames = {form: f.entity for f in self._people() for form in _surname_forms(f.entity.name)}
-        for f in self.found:
-            if f.end - f.start < 2 or not is_glued_marker(doc[f.start]):
-                continue
-            f.start += 1
-            if f.entity.kind != "person":
-                # "ADCuomo" read as an organisation (of Andorra): the marker and a surname
-                person = surnames.get(_fold(doc[f.start:f.end].text))
-                if person is not None:
-                    f.entity, f.how = person, "surname"
-                    f.code = f.sector = f.country = f.name = None
-                continue
-            if f.entity.key.startswith("unlisted:"):
-                name = plain_name(doc[f.start:f.end].text)
-                entity = Entity(key=f"unlisted:{name}", kind="person", name=name, country=f.entity.country,
-                                sector=f.entity.sector, code=f.entity.code)
-                self._replace_entity(f.entity.key, entity)
-
-    def _organisation_names(self) -> None:
-        """"the investigative website Bellingcat": a name the recognizer took for a person but
-        that a noun of a kind of organisation describes is that organisation, of the country its
-        description names ("a Britain-based monitor"), else of none. The description is a
-        mention of the same organisation."""
-        doc = self.doc
-        for f in list(self.found):
-            person = f.how == "name-unlisted" and f.entity.key.startswith("unlisted:")
-            if not (person or f.how == "org-named") or (
-                    f.start > 0 and doc[f.start - 1].lower_ in self.lex["honorifics"]):
-                continue
-            kind = organisation_kind(doc, f.start, f.end)
-            if kind is None or kind[1] is None:
-                continue  # a person's name may end in "Church" or "Bank": only a description says
-            sector, noun = kind
-            entity = f.entity
-            if person:
-                entity = Entity(key=f"unlisted-org:{f.entity.name}", kind="org", name=f.entity.name,
-                                country=None, sector=sector, code=sector)
-            if entity.country is None:
-                phrase = {t.i for t in noun.subtree} - set(range(f.start, f.end))
-                countries = {g.entity.country for g in self.found if g.start in phrase and g.how in ("name", "place")
-                             and g.entity.kind in ("country", "seat") and g.entity.country}
-                if any(doc[i].ent_type_ in ("GPE", "NORP") for i in phrase):
-                    # "the Venezuelan website": the phrase took its country from its adjective
-                    countries |= {g.country or g.entity.country for g in self.found if g.end - 1 == noun.i
-                                  and (g.how.startswith("role") or g.how == "modifier") and (g.country or g.entity.country)}
-                if len(countries) == 1:
-                    country = countries.pop()
-                    entity = Entity(key=entity.key, kind="org", name=entity.name, country=country,
-                                    sector=entity.sector, code=f"{country}{entity.sector or ''}")
-            old = f.entity.key
-            for g in self.found:
-                described = (g.how.startswith("role") or g.how == "modifier") and g.end - 1 == noun.i and (
-                    (g.country or g.entity.country) in (None, entity.country))  # else a place the sentence gave it
-                if g.entity.key == old or described:
-                    g.entity, g.how = entity, "org-named"
-                    g.code = g.sector = g.country = g.name = g.role = None
-
-    def _honorific_names(self) -> None:
-        """"Mr Conway" is a person, not the town of Conway."""
-        doc = self.doc
-        honorifics = self.lex["honorifics"]
-        for f in self.found:
-            if f.entity.kind == "person" or f.start == 0:
-                continue
-            before = doc[f.start - 1]
-            if before.lower_ not in honorifics or not all(t.text[:1].isupper() for t in doc[f.start:f.end]):
-                continue
-            name = plain_name(doc[f.start:f.end].text)
-            f.entity = Entity(key=f"unlisted:{name}", kind="person", name=name, country=None, sector="CVL", code="CVL")
-            f.how, f.code, f.sector, f.country, f.name = "name-unlisted", None, None, None, None
-
-    def _shared_surnames(self) -> None:
-        """"Julie and Brian Hambleton": Julie is a Hambleton too."""
-        doc = self.doc
-        people = sorted(self._people(), key=lambda f: f.start)
-        by_start = {f.start: f for f in people}
-        for f in people:
-            if f.end - f.start != 1 or not f.entity.key.startswith("unlisted:"):
-                continue
-            if f.end + 1 >= len(doc) or doc[f.end].lower_ not in ("and", "&"):
-                continue
-            other = by_start.get(f.end + 1)
-            if other is None or other.end - other.start < 2:
-                continue
-            rest = [t.text for t in doc[other.start + 1 : other.end]]
-            name = plain_name(" ".join([doc[f.start].text, *rest]))
-            entity = Entity(key=f"unlisted:{name}", kind="person", name=name, country=other.entity.country,
-                            sector=other.entity.sector, code=other.entity.code)
-            self._replace_entity(f.entity.key, entity)
-
-    # ------------------------------------------------------- 2. short forms
-    def _short_forms(self) -> None:
-        people = sorted(self._people(), key=lambda f: f.start)
-        full: list[tuple[int, Entity]] = []  # (first token, entity) of every full name
-        seen: set[str] = set()
-        for f in people:
-            if len(_name_words(f.entity.name)) >= 2 and f.entity.key not in seen:
-                seen.add(f.entity.key)
-                full.append((f.start, f.entity))
-        if not full:
-            return
-        surnames = {form for _, e in full for form in _surname_forms(e.name)}
-        doc = self.doc
-        for f in self.found:
-            # "Conway had been recruited": a surname of someone named in full, read as a town
-            if f.how == "place" and f.end - f.start == 1 and _fold(doc[f.start].text) in surnames and not (
-                    f.start > 0 and doc[f.start - 1].lower_ in PLACE_PREPOSITIONS):
-                f.entity = Entity(key=f"unlisted:{doc[f.start].text}", kind="person", name=doc[f.start].text,
-                                  country=None, sector="CVL", code="CVL")
-                f.how, f.code, f.sector, f.country, f.name = "name-unlisted", None, None, None, None
-                people.append(f)
-        self._missed_surnames(full)
-        people = sorted(self._people(), key=lambda f: f.start)
-        for f in people:
-            words = _name_words(f.entity.name)
-            if len(words) >= 2 and not f.entity.key.startswith("unlisted:"):
-                continue
-            surface = self._surface_name(f)
-            folded = _fold(surface)
-            if not folded or any(e.key == f.entity.key for _, e in full if len(_name_words(e.name)) >= 2
-                                 and _fold(e.name) == folded):
-                continue
-            if len(_name_words(surface)) >= 2 and not any(folded in _surname_forms(e.name) for _, e in full):
-                continue  # a full name of its own
-            matches = [(start, e) for start, e in full if e.key != f.entity.key and (
-                folded in _surname_forms(e.name) or folded == _fold(_name_words(e.name)[0]))]
-            if _described(self.doc, f):
-                # "José, a Caracas bus driver, said": introduced here, so not someone named later
-                matches = [(start, e) for start, e in matches if start < f.start]
-            target = self._nearest(matches, f.start)
-            if target is None:
-                continue
-            if f.entity.key.startswith("unlisted:") and len(_name_words(f.entity.name)) < 2:
-                self._replace_entity(f.entity.key, target)
-            else:
-                f.entity = target
-            if f.how == "name-unlisted":
-                f.how = "surname"
-
-    def _missed_surnames(self, full: list[tuple[int, Entity]]) -> None:
-        """"el Aissami said", "Mendeloff asked": a surname the entity recognizer did not tag, of
-        a person named in full before it."""
-        from .resolver import _Found
-
-        doc = self.doc
-        covered = {i for f in self.found for i in range(f.start, f.end)}
-        last_words: dict[str, list[tuple[int, Entity]]] = {}
-        for start, e in full:
-            words = _name_words(e.name)
-            if len(words[-1]) >= 3 and words[-1][:1].isupper():
-                last_words.setdefault(words[-1], []).append((start, e))
-        for tok in doc:
-            named = last_words.get(tok.text.replace("’", "'"))
-            if not named or tok.i in covered:
-                continue
-            before = [(s, e) for s, e in named if s < tok.i]
-            if len({e.key for _, e in before}) != 1:
-                continue
-            entity = before[-1][1]
-            start = tok.i
-            while start > 0 and doc[start - 1].text[:1].islower() and doc[start - 1].lower_ in NAME_PARTICLES \
-                    and doc[start - 1].i not in covered:
-                start -= 1  # "el Aissami", "de Blasio"
-            if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-                    and doc[start - 1].lower_ not in self.lex["honorifics"]:
-                continue  # part of another name
-            self.found.append(_Found(start, tok.i + 1, entity, "surname"))
-            covered.update(range(start, tok.i + 1))
-
-    def _surface_name(self, f: Any) -> str:
-        start, end = self._name_span(f)
-        while start < end - 1 and self.doc[start].lower_ in self.lex["honorifics"]:
-            start += 1
-        return plain_name(self.doc[start:end].text)
-
-    @staticmethod
-    def _nearest(matches: list[tuple[int, Entity]], at: int) -> Entity | None:
-        before = [(s, e) for s, e in matches if s < at]
-        if before:
-            return max(before, key=lambda m: m[0])[1]
-        after = sorted(matches, key=lambda m: m[0])
-        return after[0][1] if after else None
-
-    # ---------------------------------------------------- 3. role and name
-    def _role_and_name(self) -> None:
-        """A role and a name tied by apposition or compound are one person, on either side:
-        "France's counter-terrorism prosecutor, Remy Heitz", "The former Chief Minister of IOK,
-        Omar Abdullah", "Eva, a 17-year-old student", "40-year-old Taji resident Abu Mohammed"."""
-        doc = self.doc
-        by_head = {f.end - 1: f for f in self._people() if f.how not in ("pronoun", "plural")}
-        for r in list(self.found):
-            if r.how not in ("role-group", "role-org", "role") or r.entity.kind == "person" and r.how == "role":
-                continue
-            head = doc[r.end - 1]
-            p = next((by_head[t.i] for t in (*head.children, head.head) if t.i in by_head
-                      and t.i not in range(r.start, r.end) and self._tied(head, t)), None)
-            if p is None:
-                continue
-            entity = p.entity
-            if entity.key.startswith("unlisted:") and (entity.country is None or entity.sector == "CVL"):
-                country = r.country if r.country is not None else r.entity.country
-                sector = r.sector or r.entity.sector or entity.sector
-                code = r.code or r.entity.code
-                if r.how == "role-group" and r.entity.kind != "group":
-                    code = f"{country or ''}{sector or ''}" or entity.code
-                entity = Entity(key=entity.key, kind="person", name=entity.name, country=country,
-                                sector=sector, code=code)
-                self._replace_entity(p.entity.key, entity)
-            elif r.how == "role" and not entity.key.startswith("unlisted:"):
-                continue  # two people the knowledge base knows: leave both
-            self._become(r, entity)
-
-    @staticmethod
-    def _tied(role_head: Any, name_head: Any) -> bool:
-        """Apposition or compound between the role's head and the name's head."""
-        return (name_head.head.i == role_head.i and name_head.dep_ in ("appos", "compound")) or (
-            role_head.head.i == name_head.i and role_head.dep_ in ("appos", "compound", "nmod")) or (
-            role_head.dep_ == "compound" and role_head.head.i == name_head.i)
-
-    def _become(self, f: Any, entity: Entity) -> None:
-        f.entity = entity
-        f.how = "role-name"
-        f.code = f.sector = f.country = f.name = None
-
-    # --------------------------------------------------- 4. role anaphora
-    def _titles(self) -> list[tuple[int, Entity, set[str]]]:
-        """(first token, person, title nouns) for every named person with a title in the text."""
-        doc = self.doc
-        abbreviations = self.lex["abbreviations"]
-        out = []
-        for f in self._people():
-            if f.how in ("pronoun", "plural"):
-                continue
-            name_start = f.end if f.how == "role-name" else self._name_span(f)[0]  # a role is all title
-            words: set[str] = set()
-            for t in doc[f.start:name_start]:
-                low = t.lower_
-                words.add(abbreviations.get(low, low))
-                words.add(t.lemma_.lower())
-            head = doc[f.end - 1]
-            for appos in head.children:  # "Henrique Capriles, an opposition leader and governor"
-                if appos.dep_ == "appos":
-                    for t in [appos, *appos.conjuncts]:
-                        words.add(t.lemma_.lower())
-            words = {w for w in words if self.stage._role_for(w) is not None}
-            if f.role:
-                words.add(f.role.replace("_", " ").split()[-1])
-            if words:
-                out.append((f.start, f.entity, words))
-        return out
-
-    def _role_anaphora(self) -> None:
-        self._group_anaphora()
-        doc = self.doc
-        titles = self._titles()
-        if not titles:
-            return
-        for r in self.found:
-            if r.how != "role-group":
-                continue
-            head = doc[r.end - 1]
-            if head.tag_ != "NN" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in head.lefts):
-                continue
-            lemma = head.lemma_.lower()
-            holders = {e.key: (s, e) for s, e, words in titles if s < r.start and lemma in words}
-            if not holders:
-                continue
-            latest = max(holders.values(), key=lambda m: m[0])
-            if len(holders) > 1 and r.country is None:
-                continue  # two people with that title and nothing to tell them apart
-            entity = latest[1]
-            if r.country is not None and entity.country not in (None, r.country):
-                continue
-            self._become(r, entity)
-
-    def _group_anaphora(self) -> None:
-        """"the ministry" after "Russia's foreign ministry": a definite role phrase with no country
-        is the nearest earlier one with the same head noun that has a country."""
-        doc = self.doc
-        groups = sorted((f for f in self.found if f.how == "role-group"), key=lambda f: f.start)
-        for i, r in enumerate(groups):
-            head = doc[r.end - 1]
-            if r.country is not None or not any(c.lower_ == "the" for c in head.lefts):
-                continue
-            lemma = head.lemma_.lower()
-            earlier = [g for g in groups[:i] if g.country is not None and doc[g.end - 1].lemma_.lower() == lemma
-                       and doc[g.end - 1].tag_ == head.tag_]
-            if earlier:
-                g = earlier[-1]
-                r.entity, r.code, r.sector, r.country = g.entity, g.code, g.sector, g.country
-
-    def _descriptions(self) -> None:
-        """A definite description as the subject of a clause is the person who was the subject
-        just before (within three sentences): by age or origin ("the 21-year-old ethnic Chechen
-        said"), or by a common person noun when that person was introduced with a description
-        of their own ("José, a Caracas bus driver, said …" then "said the young father of two").
-        Office titles are not descriptions here: "the governor" is role anaphora (step 4)."""
-        from .resolver import _Found
-
-        doc = self.doc
-        unnamed_at = {f.end - 1: f for f in self.found if f.how == "role-group" and f.entity.kind != "person"
-                      and f.role is None}
-        covered = {i for f in self.found for i in range(f.start, f.end) if f is not unnamed_at.get(f.end - 1)}
-        people = sorted((f for f in self._people() if f.how not in ("pronoun", "plural")), key=lambda f: f.start)
-        person_nouns = set(self.lex["noun_gender"]) | {w for w, sector in self.lex["unnamed"].items() if sector == "CVL"}
-        genders = initial_genders(doc, self.found)
-        for tok in doc:
-            if tok.i in covered or tok.dep_ not in SUBJECT_DEPS or tok.tag_ not in ("NN", "NNP", "JJ"):
-                continue
-            lefts = list(tok.lefts)
-            if not lefts or lefts[0].lower_ != "the" or any(c.dep_ == "poss" for c in lefts):
-                continue
-            aged = any(AGE.fullmatch(c.text) for c in lefts)
-            office = self.stage._role_for(tok.lemma_.lower())
-            common = tok.lemma_.lower() in person_nouns and (office is None or office[0] is None)
-            if not (aged or tok.ent_type_ == "NORP" or common):
-                continue
-            window = _sentence_starts_back(doc, tok, 3)
-            before = [f for f in people if window <= f.start < tok.sent.start and _is_subject(doc, f)]
-            if not before:
-                continue
-            person = before[-1]
-            if not (aged or tok.ent_type_ == "NORP"):
-                if not any(_described(doc, g) for g in people if g.entity.key == person.entity.key and g.start < tok.i):
-                    continue
-                wanted = self.lex["noun_gender"].get(tok.lemma_.lower())
-                known = genders.get(person.entity.key) or _own_pronoun_gender(doc, person, self.found)
-                if wanted and known and known != wanted:
-                    continue
-            start = lefts[0].i + 1
-            if tok.i in unnamed_at:
-                self.found.remove(unnamed_at[tok.i])
-            self.found.append(_Found(start, tok.i + 1, person.entity, "description"))
-
-    # ------------------------------------------------------ voice owners
-    def _voice_owners(self) -> None:
-        """"said the voice on the message, purportedly that of Abu Bakr al-Baghdadi": the voice
-        is its owner's, a person even when the recognizer missed the name. How sure the text is
-        ("purportedly") is not kept: a speaker has no modality in the record."""
-        from .resolver import _Found
-
-        doc = self.doc
-        voices = self.lex["voice"]
-        for tok in doc:
-            if tok.lower_ not in voices or tok.pos_ != "NOUN":
-                continue
-            end = min(tok.sent.end, tok.i + 14)
-            j = next((k for k in range(tok.i + 1, end - 2) if doc[k].lower_ == "that" and doc[k + 1].lower_ == "of"), None)
-            if j is None or not any(t.text == "," for t in doc[tok.i + 1 : j]) or any(
-                    t.pos_ in ("VERB", "AUX") and t.lower_ not in ("believed", "thought", "said") for t in doc[tok.i + 1 : j]):
-                continue  # only an apposition: "the voice, believed to be that of X"
-            start = stop = j + 2
-            while stop < tok.sent.end and (doc[stop].pos_ == "PROPN" or (doc[stop].text in ("-", "‐") and stop > start)
-                                           or doc[stop].lower_ in NAME_PARTICLES):
-                stop += 1
-            while stop > start and doc[stop - 1].pos_ != "PROPN":
-                stop -= 1
-            if stop - start < 1 or not doc[start].text[:1].isupper():
-                continue
-            owner = next((f for f in self.found if f.start <= stop - 1 < f.end and f.entity.kind == "person"), None)
-            if owner is None:
-                if any(f.start < stop and start < f.end for f in self.found):
-                    continue  # the words name something else the stage found
-                name = plain_name(doc[start:stop].text)
-                entity = Entity(key=f"unlisted:{name}", kind="person", name=name, country=None, sector="CVL",
-                                code="CVL")
-                owner = _Found(start, stop, entity, "name-unlisted")
-                self.found.append(owner)
-            left = min([c.i for c in tok.lefts] + [tok.i])
-            if not any(f.start <= tok.i < f.end for f in self.found):
-                self.found.append(_Found(left, tok.i + 1, owner.entity, "description"))
-
-    # --------------------------------------------------- 5. unnamed people
-    def _unnamed_people(self) -> None:
-        doc = self.doc
-        unnamed = self.lex["unnamed"]
-        covered = {i for f in self.found for i in range(f.start, f.end)}
-        focus = self.focus_country()
-        for f in self.found:
-            # "one elderly witness in Kabul": a person placed by the phrase is an unnamed person of
-            # that country, not the country itself
-            head = doc[f.end - 1]
-            if f.how == "placed" and head.tag_ == "NN" and head.lemma_.lower() in unnamed and f.entity.country:
-                new = self.stage._group(f.start, f.end, f.entity.country, unnamed[head.lemma_.lower()])
-                f.entity, f.how, f.code, f.sector, f.country = new.entity, new.how, new.code, new.sector, new.country
-        from ..analysis.quotation import quoted_tokens
-        inside = quoted_tokens(doc)
-        for tok in doc:
-            if tok.i in covered or inside[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN":
-                continue
-            sector = unnamed.get(tok.lemma_.lower())
-            if sector is None or tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj", "attr"):
-                continue
-            if tok.dep_ == "pobj" and tok.head.lower_ not in ("to", "by"):
-                continue  # "according to one source", "by a witness"; not "the families of a victim"
-            if not any(c.dep_ in ("det", "nummod", "amod", "poss", "compound") for c in tok.lefts):
-                continue
-            if any(c.dep_ == "poss" for c in tok.lefts):
-                continue  # "his friend": someone's relation, not a speaker of the article
-            left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "nummod", "punct", "advmod")])
-            country = self._phrase_country(tok, left) or self._sentence_country(tok) or focus
-            self.found.append(self._unnamed(left, tok.i + 1, country, sector))
-        for f in self.found:  # "a police spokesman": an unnamed person of the article's country
-            if f.how == "role-group" and f.country is None and focus and not f.placeless and (
-                    is_person_found(doc, f) or f.sector in STATE_SECTORS):
-                head = doc[f.end - 1]
-                country = self._sentence_country(head) or focus
-                new = self.stage._group(f.start, f.end, country, f.sector)
-                f.entity, f.code, f.sector, f.country = new.entity, new.code, new.sector, new.country
-
-    def _unnamed(self, start: int, end: int, country: str | None, sector: str) -> Any:
-        if country is not None:
-            return self.stage._group(start, end, country, sector)
-        from .resolver import _Found
-
-        entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
-                        sector=sector, code=sector)
-        return _Found(start, end, entity, "role-group", code=sector, sector=sector, country=None)
-
-    def _phrase_country(self, tok: Any, left: int) -> str | None:
-        span = set(range(left, tok.i + 1)) | {t.i for t in tok.subtree}
-        for f in self.found:
-            if f.start in span and f.entity.kind in ("country", "seat") and f.entity.country:
-                return f.entity.country
+def focus_country(found: list[Found]) -> str | None:
+    """The country the article is about: clearly the most mentioned one, if any."""
+    counts: Counter[str] = Counter()
+    for f in found:
+        country = f.country if f.country is not None else f.entity.country
+        if f.entity.kind in ("country", "seat", "person") and country and is_country_code(country):
+            counts[country] += 1
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2:
         return None
+    if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
-    def _sentence_country(self, tok: Any) -> str | None:
-        sent = tok.sent
-        countries = {f.entity.country for f in self.found if sent.start <= f.start < sent.end
-                     and f.entity.kind in ("country", "seat") and f.entity.country and f.how in ("name", "place")}
-        return countries.pop() if len(countries) == 1 else None
 
-    def focus_country(self) -> str | None:
-        """The country the article is about: clearly the most mentioned one, if any."""
-        counts: Counter[str] = Counter()
-        for f in self.found:
-            country = f.country if f.country is not None else f.entity.country
-            if f.entity.kind in ("country", "seat", "person") and country and is_country_code(country):
-                counts[country] += 1
-        ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] < 2:
-            return None
-        if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
-            return None
-        return ranked[0][0]
-
-    def _plain_names(self) -> None:
-        for f in self.found:
-            e = f.entity
-            if e.kind == "person" and e.key.startswith("unlisted:") and e.name != plain_name(e.name):
-                self._replace_entity(e.key, Entity(key=e.key, kind="person", name=plain_name(e.name),
-                                                   country=e.country, sector=e.sector, code=e.code))
+def sentence_country(found: list[Found], tok: Any) -> str | None:
+    """The one country `tok`'s sentence names (by a name or a place), if exactly one."""
+    sent = tok.sent
+    countries = {f.entity.country for f in found if sent.start <= f.start < sent.end
+                 and f.entity.kind in ("country", "seat") and f.entity.country and f.how in (How.NAME, How.PLACE)}
+    return countries.pop() if len(countries) == 1 else None
 
 
 # ------------------------------------------------------------------ pronouns
@@ -670,7 +170,7 @@ def person_key(doc: Any, f: Any, links: dict[int, str] | None = None) -> str:
         return f.entity.key
     if links and id(f) in links:
         return links[id(f)]
-    return f"unnamed:{f.start}" if f.how == "role-group" else f.entity.key
+    return f"unnamed:{f.start}" if f.how == How.ROLE_GROUP else f.entity.key
 
 
 def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, str], wanted: str,
@@ -685,7 +185,7 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
     def compatible(f: Any) -> bool:
         return (is_person_found(doc, f) and not inside_quote[f.start]
                 and gender.get(person_key(doc, f, links), wanted) == wanted
-                and doc[f.end - 1].lemma_.lower() not in _other_gender_nouns(wanted))
+                and doc[f.end - 1].lemma_.lower() not in other_gender_nouns(wanted))
 
     sent = pronoun.sent
     # "In a message he scrawled in the boat, Tsarnaev said": a pronoun in a phrase before the
@@ -710,11 +210,11 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
     for f in candidates:
         by_sentence.setdefault(doc[f.start].sent.start, []).append(f)
     starts = sorted((s for s in by_sentence if s < sent.start), reverse=True)
-    window = _sentence_starts_back(doc, pronoun, 6)
+    window = sentence_start_back(pronoun, 6)
     for s in starts:
         if s < window:
             break
-        subjects = [f for f in by_sentence[s] if _is_subject(doc, f)]
+        subjects = [f for f in by_sentence[s] if is_subject(doc, f)]
         if subjects:
             named = [f for f in subjects if f.entity.kind == "person"]
             return (named or subjects)[0]  # "A police source said …, said Eva, a student": Eva
@@ -726,28 +226,28 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
     return best
 
 
-def _own_pronoun_gender(doc: Any, f: Any, found: list[Any]) -> str | None:
+def own_pronoun_gender(doc: Any, f: Any, found: list[Any]) -> str | None:
     """"Maria, a nurse, said she …": the gender of a he/she after the only person of the sentence."""
     sent = doc[f.start].sent
     others = {g.entity.key for g in found if sent.start <= g.start < sent.end and g.entity.kind == "person"}
     if others != {f.entity.key}:
         return None
     for t in doc[f.end : sent.end]:
-        if t.lower_ in ("he", "him", "his"):
+        if t.lower_ in words().masculine_pronouns:
             return "m"
-        if t.lower_ in ("she", "her", "hers"):
+        if t.lower_ in words().feminine_pronouns:
             return "f"
     return None
 
 
-def _described(doc: Any, f: Any) -> bool:
+def described(doc: Any, f: Any) -> bool:
     """The person's name has an apposition that is a common noun: "José, a Caracas bus driver"."""
     head = doc[f.end - 1]
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children) or (
         head.dep_ == "appos" and head.head.pos_ == "NOUN")
 
 
-def _is_subject(doc: Any, f: Any) -> bool:
+def is_subject(doc: Any, f: Any) -> bool:
     head = doc[f.end - 1]
     if head.dep_ in SUBJECT_DEPS:
         return True
@@ -756,10 +256,5 @@ def _is_subject(doc: Any, f: Any) -> bool:
 
 
 @lru_cache(maxsize=2)
-def _other_gender_nouns(wanted: str) -> frozenset[str]:
+def other_gender_nouns(wanted: str) -> frozenset[str]:
     return frozenset(w for w, g in lexicon()["noun_gender"].items() if g != wanted)
-
-
-def _sentence_starts_back(doc: Any, tok: Any, n: int) -> int:
-    starts = [s.start for s in doc.sents if s.start <= tok.i]
-    return starts[max(0, len(starts) - 1 - n)]

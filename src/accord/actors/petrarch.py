@@ -48,7 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .knowledge import CODE_RE, REGION_CODES, KnowledgeBase, KnowledgeBaseError, _match_norm
+from .knowledge import CODE_RE, REGION_CODES, KnowledgeBase, KnowledgeBaseError, match_norm
 
 __all__ = [
     "ActorEntry", "DatedCode", "Conversion", "DICTIONARY_ROLE", "DICTIONARY_ROLES", "ROLES_FILE_NAME",
@@ -334,7 +334,7 @@ def _person(entry: ActorEntry, places: "_Places", problem, source: str) -> dict[
         if not t or t == name or t in aliases or t in short:
             continue
         (aliases if len(t.split()) > 1 else short).append(t)
-    person: dict[str, Any] = {"id": _match_norm(name).replace(" ", "-"), "name": name}
+    person: dict[str, Any] = {"id": match_norm(name).replace(" ", "-"), "name": name}
     if aliases:
         person["aliases"] = aliases
     if short:

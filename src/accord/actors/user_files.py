@@ -26,7 +26,7 @@ from typing import Any
 import platformdirs
 
 from ..config import APP, config_path, setting
-from .knowledge import KnowledgeBase, KnowledgeBaseError, _read_extra
+from .knowledge import KnowledgeBase, KnowledgeBaseError, read_actor_file
 from .petrarch import ROLES_FILE_NAME, Conversion, convert_petrarch, dump_people_yaml, write_dictionary_roles
 
 __all__ = ["user_actor_dir", "config_actor_files", "configured_actor_files", "add_actor_file", "load_knowledge_base",
@@ -226,7 +226,7 @@ def describe_actor_file(path: Path | str) -> dict[str, Any]:
     ``{"shape": "people", "entries": 3, "offices": 4, "names": [...]}``; ``shape`` is one of
     people, seats, regions, igos, media, roles. Raises KnowledgeBaseError if it cannot be read.
     """
-    shape, data = _read_extra(Path(path))
+    shape, data = read_actor_file(Path(path))
     out: dict[str, Any] = {"shape": shape}
     if shape == "people":
         people = data if isinstance(data, list) else []

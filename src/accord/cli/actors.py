@@ -32,6 +32,7 @@ from rich.table import Table
 from ..readers.dates import check_date
 from ..readers.errors import InputRejected
 from . import render
+from ..actors.kinds import How
 
 from .common import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, make_app  # noqa: F401
 from .common import EXIT_PARTIAL as EXIT_NOT_FOUND  # "the text names no actor"
@@ -40,24 +41,6 @@ actors_app = make_app("Look up, list and extend the actor knowledge.")
 out = Console(soft_wrap=False)
 err = Console(stderr=True)
 
-HOW = {
-    "name": "a known name (person, country, capital or seat of power, organisation, media, region)",
-    "role": "a role phrase, resolved to the person holding that office on the date",
-    "role-group": "a role phrase or group noun with no single office holder: the country and sector",
-    "pronoun": "a pronoun, resolved to the most salient person mentioned before it",
-    "plural": "a plural standing for actors mentioned before it",
-    "role-org": "people or things of an organisation, acting for it",
-    "name-title": "a titled person the knowledge base does not list: the title's country or organisation",
-    "name-unlisted": "a person the knowledge base does not list",
-    "place": "a place, standing for its country",
-    "org-named": "an organisation the knowledge base does not list, placed by a place in its name",
-    "org-placed": "an organisation the knowledge base does not list, placed by the one country its sentence puts it in",
-    "modifier": "people or things a nationality adjective marks, standing for that country",
-    "placed": "a subject placed by its phrase, standing for that place's country",
-    "acronym": "an acronym introduced in parentheses after a mention of the same actor",
-    "definite": "a definite description referring back to an actor named before",
-    "surname": "a surname or short form of a person named before",
-}
 
 
 class ListFormat(str, Enum):
@@ -91,30 +74,9 @@ def _kb():
 
 
 def _iso(value: Optional[dt.date]) -> Optional[str]:
-    if value is None or value == dt.date.min:
-        return None
-    return value.isoformat()
+    from ..actors.lookup import iso
 
-
-def _office_dict(office) -> dict[str, Any]:
-    return {"title": office.title, "role": office.role or None, "country": office.country,
-            "start": _iso(office.start), "end": _iso(office.end), "code": office.code, "source": office.source}
-
-
-def _office_for(kb, actor, on: dt.date):
-    """The office through which the actor has its code on that day, if any."""
-    if not actor.key or not actor.key.startswith("person:"):
-        return None
-    offices = kb.offices_of(actor.key, on)
-    if not offices:
-        return None
-    for test in (lambda o: o.code == actor.code and (actor.role is None or o.role == actor.role),
-                 lambda o: o.code == actor.code,
-                 lambda o: actor.role is not None and o.role == actor.role):
-        hits = [o for o in offices if test(o)]
-        if hits:
-            return hits[0]
-    return offices[0]
+    return iso(value)
 
 
 def _role_ranks() -> dict[str, int]:
@@ -141,9 +103,9 @@ def resolve(
 
     The mention covering the largest part of TEXT is shown (the first of equals). Exit 1 when
     TEXT names no actor."""
+    from ..actors.lookup import resolve_text
     from ..actors.resolver import ActorStage
     from ..analysis.nlp import ModelNotFound, load_nlp
-    from ..model import Article, Document
 
     on = _day(date)
     kb = _kb()
@@ -151,26 +113,9 @@ def resolve(
         nlp = load_nlp()
     except ModelNotFound as exc:
         _fail(str(exc))
-    stage = ActorStage(kb)
-    document = Document(Article(id="resolve", text=text, date=on.isoformat()))
-    document.doc = nlp(text)
-    stage.process_document(document)
-    mentions = document.mentions
-    best = max(mentions, key=lambda m: m.span[1] - m.span[0]) if mentions else None
-    payload: dict[str, Any] = {"text": text, "name": None, "code": None, "country": None, "sector": None,
-                               "role": None, "how": None, "office": None, "date": on.isoformat(), "key": None,
-                               "mention": None, "other_mentions": []}
-    office = None
-    if best is not None:
-        a = best.actor
-        office = _office_for(kb, a, on)
-        payload.update(name=a.name, code=a.code, country=a.country, sector=a.sector,
-                       role=a.role or (office.role or None if office is not None else None), how=best.how,
-                       office=_office_dict(office) if office is not None else None, key=a.key,
-                       mention={"text": best.text, "span": [best.span[0], best.span[1]]})
-        payload["other_mentions"] = [
-            {"text": m.text, "span": [m.span[0], m.span[1]], "name": m.actor.name, "code": m.actor.code,
-             "how": m.how} for m in mentions if m is not best]
+    resolution = resolve_text(text, on, stage=ActorStage(kb), nlp=nlp)
+    payload = resolution.to_dict()
+    best, office = resolution.mention, resolution.office
     if as_json:
         sys.stdout.write(json.dumps(payload, ensure_ascii=False) + "\n")
     else:
@@ -192,7 +137,7 @@ def _print_resolution(kb, payload: dict[str, Any], best, office, on: dt.date) ->
     table.add_row("sector", payload["sector"] or "-")
     table.add_row("role", payload["role"] or "-")
     table.add_row("matched", f"{best.text!r} at {best.span[0]}-{best.span[1]}")
-    table.add_row("how", f"{best.how}: {HOW.get(best.how, '')}")
+    table.add_row("how", f"{best.how}: {How(best.how).description}")
     if office is not None:
         start = _iso(office.start) or "(unknown)"
         end = _iso(office.end) or "now"

@@ -23,6 +23,12 @@ def eval_command(
     gold: Path = typer.Option(Path("tests/data"), "--gold", help="The project's hand-labelled samples."),
     errors: int = typer.Option(0, "--errors", help="Also print this many errors per task."),
     as_json: bool = typer.Option(False, "--json", help="Print figures as JSON."),
+    dump: Optional[Path] = typer.Option(None, "--dump", help="events: write every mismatch on development "
+                                        "data (never held-out data) to this JSONL file."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                                                   help="events: score another confidence threshold than the default."),
+    statements: bool = typer.Option(False, "--statements", help="events: keep bare statements (CAMEO 010), "
+                                    "in the records and in the gold."),
 ) -> None:
     """Evaluate actors, events, time and quotes; prints a table per task."""
     console = Console()
@@ -37,8 +43,14 @@ def eval_command(
 
     pipeline = Pipeline.default()
     figures: dict[str, Any] = {}
+    options = {"dump": dump, "min_confidence": min_confidence, "statements": statements}
+    if as_json:
+        console = Console(stderr=True)  # the tables go to stderr, the JSON alone to stdout
     for task in chosen:
-        figures[task] = RUNNERS[task](console, shared, gold, pipeline, errors)
+        if task == "events":
+            figures[task] = _events(console, shared, gold, pipeline, errors, options)
+        else:
+            figures[task] = RUNNERS[task](console, shared, gold, pipeline, errors)
     if as_json:
         print(json.dumps(figures, indent=2))
 
@@ -75,71 +87,159 @@ def _actors(console: Console, shared: Path, gold: Path, pipeline, errors: int) -
     return figures
 
 
-def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int) -> dict:
+def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int, options: dict | None = None) -> dict:
+    """Records-level figures (what `accord extract` writes with default options), development
+    and held-out parts apart; internal figures beside, labelled. Errors are printed and dumped for
+    development data only."""
     from ..evaluation import events as ev
+    from ..evaluation import wikinews as wn
+    from ..events.policy import RecordPolicy
 
-    out: dict[str, Any] = {}
-    plover_both = ev.evaluate_plover_both(shared, pipeline)
-    plover, plover_errors = plover_both["manual"]
-    plover_2021 = plover_both["2021"][0]
-    variants = ev.evaluate_conflibert_class_variants(shared, pipeline)
-    classes = variants["learned"][0]
-    (heldout, class_errors), heldout_rules = variants["learned_heldout"], variants["rules_heldout"][0]
-    spans = ev.evaluate_conflibert_spans(shared, pipeline)
-    table = Table(title="Events")
-    for col in ("data", "measure", "n", "value %"):
+    options = options or {}
+    packaged = RecordPolicy.packaged()
+    policy = RecordPolicy(min_confidence=packaged.min_confidence if options.get("min_confidence") is None
+                          else options["min_confidence"], statements=bool(options.get("statements")))
+    pipeline = pipeline.with_policy(policy)
+    dump: list[dict] = []
+    classes = ev.evaluate_conflibert_classes(shared, pipeline)
+    spans = ev.evaluate_conflibert_span_parts(shared, pipeline)
+    plover = ev.evaluate_plover(shared, pipeline)
+    devset = wn.evaluate(gold / "wikinews_dev", shared, pipeline, statements=policy.statements)
+    dump += classes["errors"] + spans["errors"] + plover["errors"]
+
+    title = "Events: the records `accord extract` writes"
+    title += " (default options)" if policy == packaged else \
+        f" (min confidence {policy.min_confidence}, statements {'kept' if policy.statements else 'left out'})"
+    table = Table(title=title)
+    for col in ("data", "part", "measure", "n", "value %"):
         table.add_column(col)
-    table.add_row("PLOVER gold sentences", "event type accuracy (predicted CAMEO code typed by the manual's "
-                  "cue-category table, as the gold was coded)", str(plover.n), _pct(plover.accuracy))
-    table.add_row("PLOVER gold sentences", "event type accuracy (typed by CAMEO2PLOVER-2021, as the records are)",
-                  str(plover_2021.n), _pct(plover_2021.accuracy))
-    table.add_row("ConfliBERT class sentences, all (80% trained on)", "5-class accuracy", str(classes.n),
-                  _pct(classes.accuracy))
-    table.add_row("ConfliBERT class sentences, held out", "5-class accuracy", str(heldout.n), _pct(heldout.accuracy))
-    table.add_row("ConfliBERT class sentences, held out", "5-class accuracy, rules alone (CAMEO root)",
-                  str(heldout_rules.n), _pct(heldout_rules.accuracy))
-    for role, label in (("S", "source"), ("T", "target"), ("both", "source+target"),
-                        ("R", "participants of reciprocal events, undirected"), ("all", "all three")):
-        sc = spans[role]
-        table.add_row("ConfliBERT NER sentences", f"{label} span P / R / F1 (overlap)", str(sc.n_gold),
-                      f"{_pct(sc.precision)} / {_pct(sc.recall)} / {_pct(sc.f1)}")
-    console.print(table)
-    per = Table(title="ConfliBERT 5 classes, held out: precision and recall")
-    for col in ("class", "gold", "predicted", "precision %", "recall %"):
-        per.add_column(col)
-    for label, v in heldout.per_class().items():
-        per.add_row(f"{label} {ev.CLASS_NAMES.get(label, '')}", str(v["gold"]), str(v["predicted"]),
-                    _pct(v["precision"]), _pct(v["recall"]))
-    console.print(per)
-    ptable = Table(title="PLOVER types: precision and recall")
-    for col in ("type", "gold", "predicted", "precision %", "recall %"):
-        ptable.add_column(col)
-    for label, v in plover.per_class().items():
-        ptable.add_row(str(label), str(v["gold"]), str(v["predicted"]), _pct(v["precision"]), _pct(v["recall"]))
-    console.print(ptable)
-    # The headline class figure is the held-out one: the learned class was trained on the rest.
-    out.update(plover_accuracy=plover.accuracy, plover_accuracy_2021=plover_2021.accuracy, conflibert_class_accuracy=heldout.accuracy,
-               conflibert_class_accuracy_rules=heldout_rules.accuracy,
-               conflibert_class_accuracy_all=classes.accuracy,
-               conflibert_class_accuracy_all_rules=variants["rules"][0].accuracy,
-               span_f1=spans["both"].f1, source_f1=spans["S"].f1, target_f1=spans["T"].f1,
-               reciprocal_f1=spans["R"].f1, all_roles_f1=spans["all"].f1)
+    kind = {"development": "development (tuned on)", "held-out": "held out"}
+    out: dict[str, Any] = {"policy": {"min_confidence": policy.min_confidence, "statements": policy.statements},
+                           "conflibert": {}, "internal": {}}
+    for part in ev.PARTS:
+        c = classes[part]["records"]
+        sp = spans[part]["records"]
+        table.add_row("ConfliBERT class sentences", kind[part], "5-class accuracy of the sentence's record",
+                      str(c.n), _pct(c.accuracy))
+        table.add_row("ConfliBERT class sentences", kind[part], "sentences with a record", str(c.n),
+                      _pct(classes[part]["with a record"] / c.n if c.n else 0.0))
+        for role, label in (("S", "source"), ("T", "target"), ("R", "reciprocal participants")):
+            table.add_row("ConfliBERT NER sentences", kind[part], f"{label} span P / R / F1 (overlap)",
+                          str(sp[role].n_gold), f"{_pct(sp[role].precision)} / {_pct(sp[role].recall)} / {_pct(sp[role].f1)}")
+        out["conflibert"][part] = {
+            "class_accuracy": c.accuracy, "sentences": c.n, "with_record": classes[part]["with a record"],
+            "per_class": {str(k): v for k, v in c.per_class().items()},
+            **{f"{name}_{m}": getattr(sp[role], m) for role, name in (("S", "source"), ("T", "target"),
+                                                                        ("R", "reciprocal"), ("both", "source_target"))
+               for m in ("precision", "recall", "f1")},
+            "span_gold": {r: sp[r].n_gold for r in ("S", "T", "R")}}
+        internal = spans[part]["internal"]
+        out["internal"][part] = {
+            "class_accuracy_main_detection": classes[part]["internal rules"].accuracy,
+            "class_accuracy_learned": classes[part]["internal learned"].accuracy if classes[part]["internal learned"].n else None,
+            "source_f1_main_detection": internal["S"].f1, "target_f1_main_detection": internal["T"].f1}
+    for by, label in (("manual", "typed by the PLOVER manual's cue table (the gold's scheme)"),
+                      ("2021", "the record's own PLOVER type (CAMEO2PLOVER-2021)")):
+        r = plover[by]
+        table.add_row("PLOVER gold sentences", kind["development"], f"type accuracy of the sentence's record, {label}",
+                      str(r.n), _pct(r.accuracy))
+    out["plover"] = {"accuracy_manual": plover["manual"].accuracy, "accuracy_2021": plover["2021"].accuracy,
+                     "sentences": plover["manual"].n,
+                     "per_type": {str(k): v for k, v in plover["manual"].per_class().items()}}
+    out["internal"]["plover_accuracy_main_detection"] = plover["internal"].accuracy
+    if devset is None:
+        console.print(f"events: no Wikinews development set in {gold / 'wikinews_dev'} (skipped)")
+    else:
+        out["wikinews"] = {}
+        for part, name in (("A", "part A (tuned on)"), ("B", "part B (held out)")):
+            if part not in devset:
+                continue
+            sc = devset[part].score
+            table.add_row(f"Wikinews 2019 dev set, {devset[part].articles} articles", name,
+                          "records matching a gold event: P / R / F1", f"{sc.records} / {sc.gold}",
+                          f"{_pct(sc.precision)} / {_pct(sc.recall)} / {_pct(sc.f1)}")
+            figures = sc.as_dict()
+            if part == "B":  # held out: aggregate figures only
+                figures = {k: figures[k] for k in ("records", "right", "gold", "found", "precision", "recall", "f1")}
+            out["wikinews"][part] = {"articles": devset[part].articles, **figures}
+        if "A" in devset:
+            for i, m in devset["A"].matches:
+                dump += wn.mismatches(i, m)
     expect = gold / "founding_events_expected.yaml"
     example = Path(__file__).resolve().parents[1] / "resources" / "examples" / "xi-putin-video-call-2026-02-04.txt"
+    founding = None
     if expect.exists():
-        r = ev.evaluate_expectations(expect, example, pipeline)
-        f = Table(title="Founding article against a careful coder's expectations")
-        for col in ("coded", "expected", "recalled", "rejected by a careful coder", "rejected %"):
-            f.add_column(col, justify="right")
-        f.add_row(str(r["coded"]), str(r["expected"]), str(r["recalled"]), str(r["rejected"]), _pct(r["rejected_share"]))
-        console.print(f)
-        for e in r["rejected_events"][:errors]:
-            console.print(f"  rejected: {e}", markup=False)
-        out["founding"] = {k: r[k] for k in ("coded", "expected", "recalled", "rejected")}
-    for e in plover_errors[:errors]:
-        console.print(f"  PLOVER {e['gold']} got {e['predicted']} ({e['code']}): {e['text'][:120]}", markup=False)
-    for e in class_errors[:errors]:
-        console.print(f"  class {e['gold']} got {e['predicted']} ({e['event']}): {e['text'][:120]}", markup=False)
+        founding = ev.evaluate_expectations(expect, example, pipeline)
+        table.add_row("founding article", kind["development"], "expected events recalled; records a careful coder "
+                      "would reject", f"{founding['expected']}; {founding['coded']}",
+                      f"{founding['recalled']} of {founding['expected']}; {founding['rejected']} of {founding['coded']}")
+        out["founding"] = {k: founding[k] for k in ("coded", "expected", "recalled", "rejected")}
+        dump += [{"set": "founding", "kind": "missing expected event", "expected": x} for x in founding["missing"]]
+        dump += [{"set": "founding", "kind": "rejected record", "record": x} for x in founding["rejected_events"]]
+    console.print(table)
+
+    internal = Table(title="Internal figures (not what users get: the coder's detections, the learned class)")
+    for col in ("data", "part", "measure", "value %"):
+        internal.add_column(col)
+    for part in ev.PARTS:
+        f = out["internal"][part]
+        internal.add_row("ConfliBERT class sentences", kind[part], "5-class accuracy, main detection's CAMEO root",
+                         _pct(f["class_accuracy_main_detection"]))
+        if f["class_accuracy_learned"] is not None:
+            internal.add_row("ConfliBERT class sentences", kind[part], "5-class accuracy, learned sentence class "
+                             "(trained on the development part)", _pct(f["class_accuracy_learned"]))
+        internal.add_row("ConfliBERT NER sentences", kind[part], "source / target span F1, main detection",
+                         f"{_pct(f['source_f1_main_detection'])} / {_pct(f['target_f1_main_detection'])}")
+    internal.add_row("PLOVER gold sentences", kind["development"], "type accuracy, main detection (manual table)",
+                     _pct(out["internal"]["plover_accuracy_main_detection"]))
+    console.print(internal)
+
+    per = Table(title="ConfliBERT 5 classes of the sentence's record: precision / recall %")
+    per.add_column("class")
+    for part in ev.PARTS:
+        per.add_column(kind[part])
+    for label in range(5):
+        cells = []
+        for part in ev.PARTS:
+            v = classes[part]["records"].per_class().get(label)
+            cells.append(f"{_pct(v['precision'])} / {_pct(v['recall'])} (gold {v['gold']})" if v else "-")
+        per.add_row(f"{label} {ev.CLASS_NAMES.get(label, '')}", *cells)
+    console.print(per)
+    ptable = Table(title="PLOVER types of the sentence's record (manual table): precision / recall %")
+    for col in ("type", "gold", "records", "precision %", "recall %"):
+        ptable.add_column(col)
+    for label, v in plover["manual"].per_class().items():
+        ptable.add_row(str(label), str(v["gold"]), str(v["predicted"]), _pct(v["precision"]), _pct(v["recall"]))
+    console.print(ptable)
+    if devset is not None and "A" in devset:
+        sc = devset["A"].score
+        ft = Table(title="Wikinews part A (tuned on): where records and gold events disagree")
+        for col in ("field", "wrong records (vs the nearest gold event of their sentence)",
+                    "missed gold events (vs the nearest record of their sentence)"):
+            ft.add_column(col)
+        ft.add_row("no gold event / no record in the sentence", str(sc.wrong_no_gold), str(sc.missed_no_record))
+        ft.add_row("duplicate of a matched record", str(sc.wrong_duplicate), "-")
+        for f in sc.wrong_fields:
+            ft.add_row(f, str(sc.wrong_fields[f]), str(sc.missed_fields[f]))
+        console.print(ft)
+    if errors:
+        for e in _first_per_set(dump, errors):
+            console.print(f"  {json.dumps(e, ensure_ascii=False)}", markup=False, highlight=False)
+    if options.get("dump"):
+        path = Path(options["dump"])
+        path.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in dump), encoding="utf-8")
+        console.print(f"events: {len(dump)} development-data mismatches written to {path} (held-out data never are)")
+    return out
+
+
+def _first_per_set(items: list[dict], n: int) -> list[dict]:
+    seen: dict[str, int] = {}
+    out = []
+    for e in items:
+        key = e.get("set", "")
+        if seen.get(key, 0) < n:
+            seen[key] = seen.get(key, 0) + 1
+            out.append(e)
     return out
 
 

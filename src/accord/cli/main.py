@@ -71,18 +71,38 @@ def _report_rejection(item: Any) -> None:
     err.print(f"[red]rejected[/red] {item}", markup=True, highlight=False)
 
 
-def _pipeline():
+def _pipeline(policy: Any = None):
     from ..analysis.nlp import ModelNotFound
     from ..pipeline import default_pipeline
 
     try:
-        return default_pipeline()
+        return default_pipeline(policy)
     except ModelNotFound as exc:
         err.print(f"accord: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
 
 
-def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any],
+MinConfidenceOption = typer.Option(None, "--min-confidence", min=0.0, max=1.0,
+                                   help="Events below this confidence are not records (default: the config's "
+                                        "`min_confidence`, else the threshold Accord ships with).")
+StatementsOption = typer.Option(None, "--statements/--no-statements",
+                                help="Keep bare statements (CAMEO 010, 'X said ...') as event records "
+                                     "(default: the config's `statements`, else no).")
+
+
+def _policy(min_confidence: Optional[float], statements: Optional[bool]) -> Any:
+    """The record policy: these options, else ACCORD_MIN_CONFIDENCE / ACCORD_STATEMENTS, else the
+    config file, else the packaged defaults (accord.events.policy)."""
+    from ..events.policy import RecordPolicy
+
+    try:
+        return RecordPolicy.from_settings(min_confidence, statements)
+    except ValueError as exc:
+        err.print(f"accord: {exc}", highlight=False)
+        raise typer.Exit(EXIT_USAGE) from None
+
+
+def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any], policy: Any = None,
                workers: Optional[int] = 0) -> Iterator[Any]:
     """Run the pipeline over the inputs, counting and reporting every rejection.
 
@@ -90,7 +110,7 @@ def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any],
     from ..pipeline import StageFailure
     from ..workers import WorkerStartError, code_articles
 
-    pipeline = _pipeline() if workers == 0 else None
+    pipeline = _pipeline(policy) if workers == 0 else None
 
     def articles() -> Iterator[Any]:
         for item in read_inputs(paths, default_date=date):
@@ -101,7 +121,9 @@ def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any],
             else:
                 yield item
 
-    results = code_articles(articles(), workers, pipeline=pipeline)
+    from ..analysis.nlp import ModelNotFound
+
+    results = code_articles(articles(), workers, policy=policy, pipeline=pipeline)
     try:
         for result in results:
             if isinstance(result, StageFailure):
@@ -111,6 +133,9 @@ def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any],
             yield result
     except WorkerStartError as exc:
         err.print(f"accord: a worker could not start: {exc}", highlight=False)
+        raise typer.Exit(EXIT_FAILURE) from None
+    except ModelNotFound as exc:
+        err.print(f"accord: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
     finally:
         results.close()  # stops the workers, also on Ctrl-C
@@ -128,12 +153,15 @@ def extract(
     format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl: the record contract; table: readable."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
     explain: bool = typer.Option(False, "--explain", help="Show, for each event, the rule or pattern that fired."),
+    min_confidence: Optional[float] = MinConfidenceOption,
+    statements: Optional[bool] = StatementsOption,
 ) -> None:
     """Extract records from articles and print them; needs no database and writes nothing."""
     date = _check_date_option(date, "--date")
+    policy = _policy(min_confidence, statements)
     counter: dict[str, Any] = {"inputs": 0, "rejected": []}
     processed = 0
-    for document in _documents(paths, date, counter):
+    for document in _documents(paths, date, counter, policy):
         processed += 1
         if format == ExtractFormat.jsonl and not explain:
             write = sys.stdout.write
@@ -151,6 +179,8 @@ def ingest(
     db: Optional[str] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
+    min_confidence: Optional[float] = MinConfidenceOption,
+    statements: Optional[bool] = StatementsOption,
     workers: Optional[int] = typer.Option(
         None, "--workers", "-w", min=0,
         help="Processes that parse and code (default: the number of cores; a handful of articles "
@@ -160,6 +190,7 @@ def ingest(
     from ..store import StoreUnavailable, open_store
 
     date = _check_date_option(date, "--date")
+    policy = _policy(min_confidence, statements)
     path = _db(db)
     try:
         store = open_store(path)
@@ -182,7 +213,7 @@ def ingest(
             counter["rejected"].append(reason)
             _report_rejection(reason)
 
-        documents = _documents(paths, date, counter, workers)
+        documents = _documents(paths, date, counter, policy, workers)
         try:
             for outcome in store.ingest_many(counted(documents), batch_size=50, on_error=not_stored):
                 tally[outcome.status] += 1
@@ -207,34 +238,40 @@ def ingest(
 @app.command()
 def events(
     db: Optional[str] = DbOption,
-    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name, as source or target."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name words (Putin), as source or target."),
     country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of source or target."),
-    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two actor codes, A B: events between them in either direction."),
+    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two actors, A B: events between them in either direction."),
     since: Optional[str] = typer.Option(None, "--since", help="Events dated on or after YYYY[-MM[-DD]]."),
     until: Optional[str] = typer.Option(None, "--until", help="Events dated on or before YYYY[-MM[-DD]]."),
     cameo: Optional[str] = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 04 or 042."),
+    plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER event type, e.g. CONSULT."),
+    quad_class: Optional[str] = typer.Option(None, "--quad-class", help="Quad class 1-4, or several: 3,4."),
     negated: Optional[bool] = typer.Option(None, "--negated/--no-negated", help="Only negated, or only non-negated, events."),
+    modality: Optional[str] = typer.Option(None, "--modality", help="asserted, alleged, hypothetical or future (or several, comma-separated)."),
+    q: Optional[str] = typer.Option(None, "--q", "--text", help="Words that must all occur in the evidence sentence."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
     """Query stored events."""
-    pair = tuple(dyad) if dyad and all(dyad) else None
-    with _open_existing(db) as store:
-        rows = store.events(actor=actor, country=country, dyad=pair,
-                            since=since, until=until, cameo=cameo, negated=negated, limit=limit)
+    filters = _filters(actor=actor, country=country, dyad=tuple(dyad) if dyad and all(dyad) else None,
+                       since=since, until=until, cameo=cameo, plover=plover, quad_class=quad_class,
+                       negated=negated, modality=modality, q=q)
+    with _open_service(db) as svc:
+        rows = svc.reports(filters, limit=limit).items
     _emit(rows, format, render.events_table)
 
 
 @app.command()
 def quotes(
     db: Optional[str] = DbOption,
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name (substring) or actor code prefix."),
-    contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing this text."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name words (Putin) or actor code prefix (RUS)."),
+    contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing these words."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
     """Query stored quotes."""
-    with _open_existing(db) as store:
-        rows = store.quotes(speaker=speaker, contains=contains)
+    with _open_service(db) as svc:
+        rows = _checked(lambda: svc.quotes(speaker=speaker, contains=contains, limit=limit).items)
     _emit(rows, format, render.quotes_table)
 
 
@@ -244,8 +281,8 @@ def articles(
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
     """List stored articles."""
-    with _open_existing(db) as store:
-        rows = store.articles()
+    with _open_service(db) as svc:
+        rows = svc.articles().items
     _emit(rows, format, render.articles_table)
 
 
@@ -331,6 +368,35 @@ def _open_existing(db: Optional[str]):
     except Exception as exc:
         err.print(f"accord: cannot open database {_display(path)}: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
+
+
+def _open_service(db: Optional[str]):
+    from ..service import Service
+
+    return Service(_open_existing(db), owns_store=True)
+
+
+def _usage_error(exc: Any) -> typer.BadParameter:
+    """A service ParameterError as the CLI's usage error (exit 2), naming the option."""
+    return typer.BadParameter(exc.message, param_hint="--" + exc.param.replace("_", "-"))
+
+
+def _filters(**raw: Any):
+    from ..service import Filters, ParameterError
+
+    try:
+        return Filters.parse(**raw)
+    except ParameterError as exc:
+        raise _usage_error(exc) from None
+
+
+def _checked(call):
+    from ..service import ParameterError
+
+    try:
+        return call()
+    except ParameterError as exc:
+        raise _usage_error(exc) from None
 
 
 def _emit(rows: list[dict[str, Any]], format: Format, table) -> None:

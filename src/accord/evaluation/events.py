@@ -1,21 +1,22 @@
-"""Event coding against the development data in ../shared:
+"""Event records against the labelled data: what `accord extract` writes, scored as users get it.
 
-- PLOVER gold sentences (PLOVER_GSR_CAMEO.txt): event type accuracy, after mapping their PLOVER 0.5
-  labels to 2021 types (resources/plover/plover_gold_labels.tsv);
-- ConfliBERT CAMEO sentences: 5-class accuracy from the coded event's CAMEO root
-  (cameo_class_train.tsv), and source/target span precision, recall and F1 with overlap
-  matching (cameo_ner_train.txt);
+- ConfliBERT CAMEO sentences: 5-class accuracy of the sentence's record (cameo_class_train.tsv)
+  and source/target span precision, recall and F1 with overlap matching (cameo_ner_train.txt),
+  each on the development part and the held-out part (`accord.events.classifier.split_of(text)
+  == "test"`, ~20%), reported apart;
+- PLOVER gold sentences (PLOVER_GSR_CAMEO.txt): event type accuracy of the sentence's record,
+  after mapping their PLOVER 0.5 labels to 2021 types (resources/plover/plover_gold_labels.tsv);
+- the Wikinews development set (`accord.evaluation.wikinews`): records against gold events;
 - the founding article against an expectation file of what a careful coder would record.
 
-A sentence with several coded events is judged by its most confident one (the first on ties);
-a sentence with none is predicted as "no event" (class 0, the neutral/statement class, for
-ConfliBERT; a miss for PLOVER).
+The records are those of the default pipeline with Accord's packaged record policy
+(`RecordPolicy.packaged()`: the default confidence threshold, no bare statements), whatever the
+user's config says. The sentence's record and the matching rule are defined in
+`accord.evaluation.records`: the record with the highest confidence, the first on ties; no
+record is "no event" (ConfliBERT class 0, no spans, no PLOVER type).
 
-The ConfliBERT class is predicted by the learned event class (accord.events.classifier) when the
-pipeline provides one, else from the rules' CAMEO root. The learned model was trained on 80% of
-these sentences, so the figure over all of them flatters it: `split="test"`
-(`evaluate_conflibert_classes_heldout`) scores the held-out fifth only, the split rule being
-`accord.events.classifier.split_of`, the one the training script uses.
+Internal figures (the coder's main detection, the learned class) are computed beside, labelled
+"internal": no user receives them.
 """
 
 from __future__ import annotations
@@ -32,6 +33,14 @@ from ..model import Article, Detection, Document, Event
 from .conll import read_conll
 from ..events.classifier import rules_main, split_of
 from ..events.ontology import DROPPED, lookup
+from .records import event_records, plover_record, record_class, sentence_record
+
+PARTS = ("development", "held-out")
+
+
+def part_of(text: str) -> str:
+    """"held-out" for the ConfliBERT sentences nobody tunes on (`split_of(text) == "test"`)."""
+    return "held-out" if split_of(text) == "test" else "development"
 
 CLASS_OF_ROOT = {**{f"{r:02d}": 0 for r in (1, 2)}, **{f"{r:02d}": 1 for r in (3, 4, 5)},
                  **{f"{r:02d}": 2 for r in (6, 7, 8)}, **{f"{r:02d}": 3 for r in range(9, 14)},
@@ -93,14 +102,13 @@ class SpanScore:
 
 
 def main_detection(doc: Document) -> Detection | None:
-    """The event a one-event sentence is judged by: asserted and non-negated first, then the one
-    with both arguments, then the most specific pattern, then the first (`rules_main`, which the
-    learned classifier is trained with)."""
+    """Internal (no user gets it): the coder's main detection of a one-event sentence
+    (`rules_main`, which the learned classifier is trained with)."""
     return rules_main(doc.detections)
 
 
 def plover_main(doc: Document) -> Detection | None:
-    """The main detection among those PLOVER has a type for (by the code each counts as, `coded_as`:
+    """Internal: the main detection among those PLOVER has a type for (by the code each counts as, `coded_as`:
     a statement that makes a demand is one): PLOVER drops CAMEO 01 (statements)
     and 02 (appeals), so a sentence's PLOVER event is never one of those when another is there."""
     typed = [d for d in doc.detections if lookup(d.coded_as).plover != DROPPED]
@@ -108,7 +116,7 @@ def plover_main(doc: Document) -> Detection | None:
 
 
 def predicted_class(doc: Document, learned: bool = True) -> int:
-    """The ConfliBERT class of a one-event sentence: the learned class of the main detection's
+    """Internal: the ConfliBERT class of a one-event sentence: the learned class of the main detection's
     sentence (the first sentence without a detection) when the pipeline gave one and `learned`,
     else the class of the main detection's CAMEO root, 0 (neutral) without a detection."""
     det = main_detection(doc)
@@ -117,18 +125,26 @@ def predicted_class(doc: Document, learned: bool = True) -> int:
     return CLASS_OF_ROOT[det.coded_as[:2]] if det else 0
 
 
-def _pipeline(nlp: Any = None):
+def evaluation_pipeline(nlp: Any = None, policy: Any = None):
+    """The default pipeline with Accord's packaged record policy (or `policy`): what `accord
+    extract` writes with default options."""
+    from ..events.policy import RecordPolicy
     from ..pipeline import Pipeline
 
-    return Pipeline.default(nlp)
+    return Pipeline.default(nlp, policy=policy or RecordPolicy.packaged())
 
 
-def _process(texts: Iterable[tuple[str, str, str | None]], pipeline) -> list[Document]:
-    """Run the pipeline over (id, text, date); failures raise (evaluation must see them)."""
+_pipeline = evaluation_pipeline
+
+
+def _process(texts: Iterable[Any], pipeline, articles: bool = False) -> list[Document]:
+    """Run the pipeline over (id, text, date) triples, or Articles with `articles`; failures
+    raise (evaluation must see them)."""
     from ..pipeline import StageFailure
 
+    items = texts if articles else (Article(id=i, text=t, date=d) for i, t, d in texts)
     out = []
-    for result in pipeline.process(Article(id=i, text=t, date=d) for i, t, d in texts):
+    for result in pipeline.process(items):
         if isinstance(result, StageFailure):
             raise RuntimeError(str(result))
         out.append(result)
@@ -182,41 +198,50 @@ def cue_type(code: str, table: list[tuple[str, str, str]]) -> str:
     return lookup(code).plover
 
 
-def evaluate_plover(shared: Path, pipeline=None, limit: int | None = None,
-                    by: str = "manual") -> tuple[Classification, list[dict]]:
-    """PLOVER type accuracy of the main detection. `by="manual"` types the predicted CAMEO
-    code with the manual's cue-category table (the scheme the gold was coded in), `by="2021"`
-    with CAMEO2PLOVER-2021.txt, as the records are."""
-    results = evaluate_plover_both(shared, pipeline, limit)
-    return results[by]
-
-
-def evaluate_plover_both(shared: Path, pipeline=None, limit: int | None = None) -> dict[str, tuple[Classification, list[dict]]]:
+def plover_items(shared: Path) -> list[dict]:
     records = json.loads((shared / "data" / "plover" / "PLOVER_GSR_CAMEO.txt").read_text(encoding="utf-8"))
     mapping = plover_label_map()
-    table = manual_cue_table(shared)
-    items = [r for r in records if r.get("text") and mapping.get(r.get("event"))]
+    return [r for r in records if r.get("text") and mapping.get(r.get("event"))]
+
+
+def evaluate_plover(shared: Path, pipeline=None, limit: int | None = None) -> dict[str, Any]:
+    """PLOVER type accuracy of the sentence's record (`plover_record`), typed two ways:
+    "manual" by the manual's cue-category table (the scheme the gold was coded in), "2021" the
+    record's own `plover` field (CAMEO2PLOVER-2021, as users get it); "internal" is the coder's
+    main detection typed by the manual's table (not what users get). No record: "NONE".
+    The gold sentences are development data (the coder has been tuned on them)."""
+    items = plover_items(shared)
     if limit:
         items = items[:limit]
-    pipeline = pipeline or _pipeline()
+    mapping = plover_label_map()
+    table = manual_cue_table(shared)
+    pipeline = pipeline or evaluation_pipeline()
     docs = _process(((r["id"], r["text"], r.get("date")) for r in items), pipeline)
-    out = {}
-    for by in ("manual", "2021"):
-        result, errors = Classification(), []
-        for record, doc in zip(items, docs):
-            gold = mapping[record["event"]]
-            det = plover_main(doc)
-            # An event announced for the future is, in PLOVER, the announcement: AGREE or THREATEN.
-            if det is None:
-                predicted = "NONE"
-            else:
-                predicted = cue_type(det.coded_as, table) if by == "manual" else lookup(det.coded_as).plover
-            result.add(gold, predicted)
-            if gold != predicted:
-                errors.append({"id": record["id"], "gold": gold, "predicted": predicted, "text": record["text"],
-                               "rule": det.rule if det else "", "code": det.coded_as if det else None})
-        out[by] = (result, errors)
+    out: dict[str, Any] = {"manual": Classification(), "2021": Classification(), "internal": Classification(),
+                           "errors": []}
+    for item, doc in zip(items, docs):
+        gold = mapping[item["event"]]
+        records = event_records(doc)
+        rec = plover_record(records)
+        manual = cue_type(rec["cameo"], table) if rec else "NONE"
+        out["manual"].add(gold, manual)
+        out["2021"].add(gold, rec["plover"] if rec else "NONE")
+        det = plover_main(doc)
+        out["internal"].add(gold, cue_type(det.coded_as, table) if det else "NONE")
+        if gold != manual:
+            out["errors"].append({"set": "plover", "id": item["id"], "gold": gold, "predicted": manual,
+                                  "text": item["text"], "record": _brief(rec),
+                                  "records": [_brief(r) for r in records]})
     return out
+
+
+def _brief(r: dict | None) -> str | None:
+    if r is None:
+        return None
+    src = r["source"]["code"] if r.get("source") else "-"
+    tgt = r["target"]["code"] if r.get("target") else "-"
+    flags = ("neg " if r["negated"] else "") + ("" if r["modality"] == "asserted" else r["modality"] + " ")
+    return f"{src} {r['cameo']} {tgt} {flags}({r['trigger']['text']}) conf={r['confidence']}"
 
 
 # ------------------------------------------------------------------------ ConfliBERT
@@ -231,48 +256,81 @@ def conflibert_class_rows(shared: Path, split: str | None = None) -> list[tuple[
     return rows
 
 
-def evaluate_conflibert_classes(shared: Path, pipeline=None, limit: int | None = None, split: str | None = None,
-                                learned: bool = True) -> tuple[Classification, list[dict]]:
-    """5-class accuracy over all sentences, or the `split` "test" (held-out) or "train" part;
-    `learned=False` scores the rules alone."""
-    result = evaluate_conflibert_class_variants(shared, pipeline, limit, split)
-    return result["learned" if learned else "rules"]
-
-
-def evaluate_conflibert_classes_heldout(shared: Path, pipeline=None, learned: bool = True) -> tuple[Classification, list[dict]]:
-    """5-class accuracy over the held-out fifth the learned classifier never saw."""
-    return evaluate_conflibert_classes(shared, pipeline, split="test", learned=learned)
-
-
-def evaluate_conflibert_class_variants(shared: Path, pipeline=None, limit: int | None = None,
-                                       split: str | None = None) -> dict[str, tuple[Classification, list[dict]]]:
-    """One pipeline run, scored both ways: "learned" (the learned class where available) and
-    "rules" (the CAMEO root of the main detection), over the rows asked for; and the same over
-    their held-out part alone as "learned_heldout" and "rules_heldout"."""
-    rows = conflibert_class_rows(shared, split)
+def evaluate_conflibert_classes(shared: Path, pipeline=None, limit: int | None = None) -> dict[str, Any]:
+    """5-class accuracy of the sentence's record, per part ("development", "held-out"), with
+    the internal figures beside ("internal rules": the CAMEO root of the coder's main detection;
+    "internal learned": the learned sentence class). Errors of the development part only."""
+    rows = conflibert_class_rows(shared)
     if limit:
         rows = rows[:limit]
-    pipeline = pipeline or _pipeline()
+    pipeline = pipeline or evaluation_pipeline()
     docs = _process(((f"cls-{n}", t, None) for n, (t, _) in enumerate(rows)), pipeline)
-    out = {}
-    for variant in ("learned", "rules"):
-        for part in ("", "_heldout"):
-            result, errors = Classification(), []
-            for (text, gold), doc in zip(rows, docs):
-                if part and split_of(text) != "test":
-                    continue
-                det = main_detection(doc)
-                predicted = predicted_class(doc, learned=variant == "learned")
-                result.add(gold, predicted)
-                if gold != predicted:
-                    errors.append({"gold": gold, "predicted": predicted, "text": text, "split": split_of(text),
-                                   "event": f"{det.code} {text[det.trigger[0]:det.trigger[1]]} [{det.rule}]" if det else None})
-            out[variant + part] = (result, errors)
+    out: dict[str, Any] = {"errors": []}
+    for part in PARTS:
+        out[part] = {"records": Classification(), "internal rules": Classification(),
+                     "internal learned": Classification(), "with a record": 0}
+    for (text, gold), doc in zip(rows, docs):
+        part = part_of(text)
+        records = event_records(doc)
+        rec = sentence_record(records)
+        predicted = record_class(rec)
+        res = out[part]
+        res["records"].add(gold, predicted)
+        res["with a record"] += bool(records)
+        res["internal rules"].add(gold, predicted_class(doc, learned=False))
+        if doc.sentence_classes:
+            res["internal learned"].add(gold, predicted_class(doc, learned=True))
+        if part == "development" and gold != predicted:
+            out["errors"].append({"set": "conflibert-class", "gold": gold, "predicted": predicted, "text": text,
+                                  "record": _brief(rec), "records": [_brief(r) for r in records]})
     return out
 
 
-def evaluate_conflibert_spans(shared: Path, pipeline=None, limit: int | None = None) -> dict[str, SpanScore]:
-    """Source (S) and target (T) span scores of the main detection, with overlap matching.
+def _empty_spans() -> dict[str, SpanScore]:
+    return {"S": SpanScore(), "T": SpanScore(), "R": SpanScore()}
+
+
+def _score_spans(scores: dict[str, SpanScore], gold: dict[str, list], predicted: dict[str, set]) -> bool:
+    """Add one sentence; True when every predicted and gold span was matched."""
+    perfect = True
+    for role in ("S", "T", "R"):
+        sc = scores[role]
+        sc.n_gold += len(gold[role])
+        sc.n_pred += len(predicted[role])
+        tp_pred = sum(any(_overlap(p, g) for g in gold[role]) for p in predicted[role])
+        tp_gold = sum(any(_overlap(p, g) for p in predicted[role]) for g in gold[role])
+        sc.tp_pred += tp_pred
+        sc.tp_gold += tp_gold
+        perfect &= tp_pred == len(predicted[role]) and tp_gold == len(gold[role])
+    return perfect
+
+
+def _totals(scores: dict[str, SpanScore]) -> dict[str, SpanScore]:
+    fields = ("tp_pred", "n_pred", "tp_gold", "n_gold")
+    scores["both"] = SpanScore(*(sum(getattr(scores[r], f) for r in "ST") for f in fields))
+    scores["all"] = SpanScore(*(sum(getattr(scores[r], f) for r in "STR") for f in fields))
+    return scores
+
+
+def evaluate_conflibert_spans(shared: Path, pipeline=None, limit: int | None = None,
+                              part: str | None = None) -> dict[str, SpanScore]:
+    """Source (S) and target (T) span scores of the sentence's record, overlap matching, over
+    all sentences or one `part`. (`evaluate_conflibert_span_parts` gives both parts and the
+    internal figures.)"""
+    result = evaluate_conflibert_span_parts(shared, pipeline, limit)
+    if part is not None:
+        return result[part]["records"]
+    every = _empty_spans()
+    for p in PARTS:
+        for role in "STR":
+            for f in ("tp_pred", "n_pred", "tp_gold", "n_gold"):
+                setattr(every[role], f, getattr(every[role], f) + getattr(result[p]["records"][role], f))
+    return _totals(every)
+
+
+def evaluate_conflibert_span_parts(shared: Path, pipeline=None, limit: int | None = None) -> dict[str, Any]:
+    """Span scores per part, records-level ("records": the source and target spans of the
+    sentence's record) and internal (the coder's main detection's argument spans).
 
     The data mark the participants of a reciprocal event ("X met Y", "X and Y agreed") as R,
     with no S or T: there, the predicted source and target spans are scored as participants
@@ -281,32 +339,44 @@ def evaluate_conflibert_spans(shared: Path, pipeline=None, limit: int | None = N
     sentences = read_conll(shared / "data" / "conflibert-cameo-train" / "cameo_ner_train.txt")
     if limit:
         sentences = sentences[:limit]
-    pipeline = pipeline or _pipeline()
+    pipeline = pipeline or evaluation_pipeline()
     docs = _process(((f"ner-{n}", s.text, None) for n, s in enumerate(sentences)), pipeline)
-    scores = {"S": SpanScore(), "T": SpanScore(), "R": SpanScore()}
+    out: dict[str, Any] = {p: {"records": _empty_spans(), "internal": _empty_spans()} for p in PARTS}
+    out["errors"] = []
     for sent, doc in zip(sentences, docs):
+        part = part_of(sent.text)
         offsets = sent.offsets()
-        gold = {"S": [], "T": [], "R": []}
+        gold: dict[str, list] = {"S": [], "T": [], "R": []}
         for role, a, b in sent.spans():
             gold[role].append((offsets[a][0], offsets[b - 1][1]))
-        predicted = {"S": set(), "T": set(), "R": set()}
-        det = main_detection(doc)  # the data mark one event a sentence
         reciprocal = bool(gold["R"])
+        records = event_records(doc)
+        rec = sentence_record(records)  # the data mark one event a sentence
+        predicted: dict[str, set] = {"S": set(), "T": set(), "R": set()}
+        if rec is not None:
+            if rec.get("source"):
+                predicted["R" if reciprocal else "S"].add(tuple(rec["source"]["span"]))
+            if rec.get("target"):
+                predicted["R" if reciprocal else "T"].add(tuple(rec["target"]["span"]))
+        perfect = _score_spans(out[part]["records"], gold, predicted)
+        internal: dict[str, set] = {"S": set(), "T": set(), "R": set()}
+        det = main_detection(doc)
         if det is not None:
             if det.source_span:
-                predicted["R" if reciprocal else "S"].add(tuple(det.source_span))
+                internal["R" if reciprocal else "S"].add(tuple(det.source_span))
             if det.target_span:
-                predicted["R" if reciprocal else "T"].add(tuple(det.target_span))
-        for role in ("S", "T", "R"):
-            sc = scores[role]
-            sc.n_gold += len(gold[role])
-            sc.n_pred += len(predicted[role])
-            sc.tp_pred += sum(any(_overlap(p, g) for g in gold[role]) for p in predicted[role])
-            sc.tp_gold += sum(any(_overlap(p, g) for p in predicted[role]) for g in gold[role])
-    fields = ("tp_pred", "n_pred", "tp_gold", "n_gold")
-    scores["both"] = SpanScore(*(sum(getattr(scores[r], f) for r in "ST") for f in fields))
-    scores["all"] = SpanScore(*(sum(getattr(scores[r], f) for r in "STR") for f in fields))
-    return scores
+                internal["R" if reciprocal else "T"].add(tuple(det.target_span))
+        _score_spans(out[part]["internal"], gold, internal)
+        if part == "development" and not perfect:
+            text = sent.text
+            out["errors"].append({"set": "conflibert-spans", "text": text,
+                                  "gold": {r: [text[a:b] for a, b in v] for r, v in gold.items() if v},
+                                  "predicted": {r: [text[a:b] for a, b in v] for r, v in predicted.items() if v},
+                                  "record": _brief(rec), "records": [_brief(r) for r in records]})
+    for p in PARTS:
+        _totals(out[p]["records"])
+        _totals(out[p]["internal"])
+    return out
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

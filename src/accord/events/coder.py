@@ -10,13 +10,15 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
-from ..analysis.syntax import subject_of
+from ..analysis.syntax import subject_of, verb_above
 from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier
-from .lexicon import Modality, Pattern, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import Modality, Pattern, appeal_code, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
+from .policy import RecordPolicy
 from .verbs import VerbDictionary
+from .verifier import Verifier
 from ..places import geocode
 
 SUBJECT_DEPS = ("nsubj",)
@@ -26,6 +28,10 @@ RELATIONSHIP_NOUNS = {"tie", "ties", "relation", "relations", "relationship", "p
                       "cooperation", "friendship", "link", "links", "bond", "bonds"}
 PLURAL_PRONOUNS = {"they", "we", "both"}
 RECIPROCAL_CODES = {"040", "041", "043", "044", "046"}
+# A statement with no more specific code: a record only when it reports another event.
+BARE_STATEMENTS = {"01", "010"}
+# Codes of an announcement that say nothing of what is announced: refined by the act announced.
+_GENERIC_ANNOUNCEMENTS = {"02", "020", "10", "100", "13", "130"}
 # Where a dictionary verb's target is looked for, in order: the recipient the parser marks as
 # dative ("sent troops to Uganda", "gave Indonesia a loan") before the thing given.
 DICTIONARY_TARGETS = ("dative", "dobj", "prep:against", "prep:on", "prep:with", "prep:to", "prep:at",
@@ -52,6 +58,15 @@ class _Candidate:
     background: bool = False  # a consequence reported around the sentence's event (see _borrow_targets)
     promoted: bool = False  # the cause clause that is the sentence's event
     verb_match: Any | None = None  # the dictionary pattern that fired (VerbMatch), if one did
+    # Set by the stage: factuality, the code an announcement of the event expresses, and how the
+    # record is coded (see EventStage._fold_announcements).
+    negated: bool = False
+    modality: str = "asserted"
+    expressed: str | None = None
+    frame: bool = False
+    announced: str | None = None  # the act an intent, threat, demand, appeal or refusal is about
+    governor: Any | None = None  # the word announcing the act ("pledged to", "refused to"): in the trigger span
+    sources_named: bool = False  # a nominal event's doer named by the noun's own phrase ("Russia's offensive")
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
@@ -59,14 +74,21 @@ class _Candidate:
 
 class EventStage(Stage):
     name = "events"
+    reads = ("article", "doc", "mentions", "timexes")
+    writes = ("events", "detections", "sentence_classes")
 
-    def __init__(self) -> None:
+    def __init__(self, policy: RecordPolicy | None = None) -> None:
         self.verbs, self.nouns = load_lexicon()
         self.modality: Modality = load_modality()
+        self.one_actor = load_one_actor()
         self.dictionary = VerbDictionary.default()  # PETRARCH-2's verb patterns, after our own lexicon
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
         self.classifier = EventClassifier.default()
+        # The last step (accord.events.verifier, accord.events.policy): each candidate's calibrated
+        # confidence, then the record policy (threshold, bare statements) from the config.
+        self.verifier = Verifier.default()
+        self.policy = policy if policy is not None else RecordPolicy.from_settings()
 
     def process_document(self, document: Document) -> None:
         doc = document.doc
@@ -75,10 +97,6 @@ class EventStage(Stage):
         mentions_at = _index_mentions(document.mentions)
         timex_roots = _index_timexes(doc, document.timexes)
         sentences = list(doc.sents)
-        sent_of = {}
-        for n, sent in enumerate(sentences):
-            for tok in sent:
-                sent_of[tok.i] = n
         events: list[tuple[Event, str]] = []
         document.detections = []
         for sent_no, sent in enumerate(sentences):
@@ -92,47 +110,47 @@ class EventStage(Stage):
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
             cands = _drop_restated_nominals(cands)
             for cand in cands:
-                # What the event is called ("call", "meet"): a report of the same event uses it too.
-                head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
-                negated, modality = self._negated(cand), self._modality(cand)
-                if negated and self._refusal(cand):
-                    negated = False  # the refusal is the event: its own CAMEO code, asserted
+                cand.negated, cand.modality = self._negated(cand), self._modality(cand)
+                if cand.negated and self._refusal(cand, mentions_at):
+                    cand.negated = False  # the refusal is the event: its own CAMEO code, asserted
+                cand.expressed = self._expressed(cand, cand.negated, cand.modality)
                 tspan = _trigger_span(cand)
+                cand.frame = cand.background or _is_frame(cand.trigger, self.modality)
                 document.detections.append(Detection(
                     sentence=sent_no, code=cand.code, trigger=(tspan.start_char, tspan.end_char),
                     source_span=_np_span(cand.source_tok), target_span=_np_span(cand.target_tok),
-                    negated=negated, modality=modality, rule="; ".join(cand.rule), specificity=cand.specificity,
-                    intent_code=self._expressed(cand, negated, modality),
-                    level=max(0, _clause_level(cand.trigger, self.modality) - cand.promoted),
-                    frame=cand.background or _is_frame(cand.trigger, self.modality)))
-                if lookup(cand.code).plover == DROPPED:
-                    # CAMEO 01 (statements) and 02 (appeals) have no PLOVER type: detected and
-                    # scored, but not records (the quotes stage keeps what was said) -- except a
-                    # statement that reports another event ("X said Y met Z"): reported speech
-                    # gives the statement (asserted: it was made) and the event it reports (with
-                    # the modality the report gives it), each a record of its own.
-                    if not (cand.code.startswith("01") and document.detections[-1].frame):
+                    negated=cand.negated, modality=cand.modality, rule="; ".join(cand.rule),
+                    specificity=cand.specificity, intent_code=cand.expressed,
+                    level=max(0, _clause_level(cand.trigger, self.modality) - cand.promoted), frame=cand.frame))
+            # The record is coded as the CAMEO manual codes it: an intent, threat, demand, appeal or
+            # refusal is the event, the act it is about goes into `announced_cameo`.
+            cands = self._fold_announcements(cands, mentions_at)
+            for cand in cands:
+                # What the event is called ("call", "meet"): a report of the same event uses it too.
+                head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
+                if cand.code in BARE_STATEMENTS:
+                    # A bare statement ("X said") is a record only when it reports another event
+                    # ("X said Y met Z"): reported speech gives the statement (asserted: it was
+                    # made) and the event it reports (with the modality the report gives it).
+                    if not cand.frame:
                         continue
                     cand.statement = True
-                threat = self._threat(cand, cands, document.detections[-1].intent_code)
                 for source, target in self._dyads(cand, document, mentions_at, sent):
-                    event = self._event(document, cand, source, target, sent_no, sent, timex_roots, negated, modality)
+                    event = self._event(document, cand, source, target, sent_no, sent, timex_roots,
+                                        cand.negated, cand.modality)
                     events.append((event, head_word))
-                    if threat is not None:
-                        # "Israel threatened to strike Iran": the threat was made (asserted, 13x);
-                        # the strike it threatens keeps its own modality.
-                        events.append((self._event(document, threat, source, target, sent_no, sent, timex_roots,
-                                                   self._negated(threat), self._clause_modality(threat.trigger)),
-                                       threat.trigger.lemma_.lower()))
                     if cand.reverse_code and source is not None and target is not None \
                             and nearest(cand.reverse_code).plover != DROPPED:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
                         events.append((self._event(document, reverse, target, source, sent_no, sent, timex_roots,
-                                                   negated, modality), head_word))
+                                                   cand.negated, cand.modality), head_word))
         document.detections = document.detections  # kept in sentence order
-        document.events = _deduplicate(events)
         self._learned_classes(document, sentences)
+        candidates = _deduplicate(events)
+        if self.verifier is not None:
+            self.verifier.score(document, candidates)
+        document.events = self.policy.select(candidates)
 
     def _learned_classes(self, document: Document, sentences: list[Any]) -> None:
         """The learned class of each sentence and of each detection taken as its sentence's event."""
@@ -192,6 +210,11 @@ class EventStage(Stage):
             # clause, which is an event of its own; the reporting verb is the statement (010).
             code, specificity = "010", 0
             rule.append("reported-clause->010")
+        elif code[:2] in self.modality.reporting_never and verb.lemma_.lower() in self.modality.reporting_verbs:
+            # "stressed the importance of the UN in talks with France": the speaker says something
+            # in a meeting (an event of its own, the talks); the saying is no negotiation.
+            code, specificity = "010", 0
+            rule.append("reporting-verb->010")
         pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=DICTIONARY_TARGETS,
                           reciprocal=code[:2] == "04")
         cand = _Candidate(pattern, verb, None, rule=rule, code=code, specificity=specificity)
@@ -233,6 +256,7 @@ class EventStage(Stage):
                         if actors or spec == "poss":
                             cand.source_tok = child
                             cand.sources = actors
+                            cand.sources_named = bool(actors) and spec in ("poss", "prep:by")
                             cand.rule.append(f"src={spec}")
                             break
                 if cand.source_tok is not None:
@@ -243,7 +267,7 @@ class EventStage(Stage):
             if not cand.sources and cand.targets and cand.pattern.reciprocal:
                 # "stressed ... in recent talks with leaders from France": the talker is the
                 # subject of the clause the talks are part of.
-                verb = _governing_verb(trig)
+                verb = verb_above(trig)
                 subject = subject_of(verb)[0] if verb is not None else None
                 if subject is not None:
                     cand.sources = _actors_of(subject, mentions_at)
@@ -317,6 +341,11 @@ class EventStage(Stage):
                 toks = [p for owner in owners for p in _pobjs(owner, arg)]
             elif kind == "object":
                 toks = [host]  # "overran a military base": the place taken is what the event is done to
+            elif kind == "rebutted-by":
+                # "The Kremlin dismissed the administration's accusation": the accused rebuts it
+                gov = _argument_head(host) if host.dep_ in ("dobj", "nsubjpass") else None
+                subject = subject_of(gov)[0] if gov is not None and gov.lemma_.lower() in self.modality.rebuttal_verbs else None
+                toks = [subject] if subject is not None and subject.i != host.i else []
             else:
                 continue
             # "on behalf of the people of Taiwan" names whom the doer acts for, never the target
@@ -398,18 +427,32 @@ class EventStage(Stage):
                 cand.rule.append("tgt=destination")
         if not sources:
             return []
+        if cand.frame and cand.specificity == 0 and cand.rule[0].startswith("petrarch:") \
+                and any(c.dep_ == "xcomp" for c in cand.trigger.children):
+            # "sought to position itself", "tried to reach": a dictionary verb's bare default on a
+            # verb that frames its complement is no event; the complement is, when it is one.
+            return []
         if not targets and p.reciprocal and len(sources) >= 2:
             cand.rule.append("reciprocal")
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.key != b.key]
+        if cand.code[:2] == "01" and targets:
+            # A statement is never addressed to the speaker's own country or its institutions
+            # ("Putin said on Russian state TV", "Xi said China will ..."): only another country's
+            # actors, or a person, are what it is about.
+            targets = [t for t in targets if not _same_side(sources[0], t)]
+            if not targets:
+                cand.rule.append("tgt=own-side->none")
         if not targets:
             if cand.statement:
                 return [(s, None) for s in sources]
-            if p.requires_target or p.requires_target_or_plural or (p.nominal and not p.standalone) \
-                    or cand.rule[0].startswith("petrarch:"):
-                # A dictionary verb with no target ("China objected", "Xi reiterated") is too thin
-                # to be a record; it stays a detection.
+            if p.requires_target or p.requires_target_or_plural or (p.nominal and not p.standalone and not cand.sources_named):
                 return []
-            return [(s, None) for s in sources]
+            if p.standalone or self.one_actor.allows(cand.code, cand.rule[0].startswith("petrarch:"), cand.specificity):
+                # A one-actor event ("refused to concede", "opened an investigation"): a record
+                # with no target. A dictionary verb's bare default ("China objected") stays a
+                # detection (resources/events/one_actor.yaml).
+                return [(s, None) for s in sources]
+            return []
         return [(s, t) for s in sources for t in targets if s.key != t.key]
 
     # --------------------------------------------------------------- event
@@ -422,6 +465,11 @@ class EventStage(Stage):
         date, precision, basis = _event_date(cand, timex_roots, document.article.date,
                                              gov if gov is not None and (realizing or gov.lemma_.lower() in
                                                                         self.modality.future_verbs) else None)
+        if cand.announced is not None and cand.governor is not None:
+            # "pledged on Monday to send troops": an intent, refusal or threat is dated when made
+            said = _event_date(_Candidate(cand.pattern, cand.governor, None), timex_roots, document.article.date)
+            if said[2] == "text":
+                date, precision, basis = said
         place = _location(trig, cand.noun)
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
@@ -454,6 +502,7 @@ class EventStage(Stage):
             modality=modality,
             location=place,
             confidence=confidence,
+            announced_cameo=cand.announced,
             explain="; ".join(cand.rule + [f"date={basis}", f"modality={modality}", f"negated={negated}"]),
         )
 
@@ -483,8 +532,9 @@ class EventStage(Stage):
             if head.lemma_.lower() in m.negation_verbs:
                 return True
         gov, realizing = self._nominal_governor(cand)
-        if gov is not None:
-            # "denied any talks", "cancelled the parade"; "will not host talks"
+        if gov is not None and cand.trigger.lemma_.lower() not in m.alleged_nouns:
+            # "denied any talks", "cancelled the parade"; "will not host talks" (denying an
+            # accusation does not unmake it: it was made)
             if gov.lemma_.lower() in m.negation_verbs:
                 return True
             if realizing:
@@ -515,19 +565,114 @@ class EventStage(Stage):
             return "100"  # "reiterated that Libya must hand over the suspects": a demand
         return None
 
-    def _threat(self, cand: _Candidate, cands: list[_Candidate], expressed: str | None) -> _Candidate | None:
-        """The threat a threat verb makes of its complement's event, as a candidate of its own,
-        unless the threat verb is an event candidate already."""
-        verb = cand.trigger
-        if not expressed or not expressed.startswith("13") or verb.dep_ != "xcomp" \
-                or verb.head.lemma_.lower() not in self.modality.threat_verbs:
-            return None
-        if any(c.trigger.i == verb.head.i and c.targets for c in cands):
-            return None  # "threatened Iran with strikes": the threat verb's own record
-        return _Candidate(replace(cand.pattern, nominal=False, travel=False), verb.head, None,
-                          rule=cand.rule + [f"threat:{verb.head.lemma_.lower()}->{expressed}"], code=expressed)
+    def _fold_announcements(self, cands: list[_Candidate], mentions_at) -> list[_Candidate]:
+        """Code each record as the CAMEO manual does when an event is announced rather than done:
+        the announcement is the record, the act goes into `announced_cameo`.
 
-    def _refusal(self, cand: _Candidate) -> bool:
+        - refused ("refused to meet": 125, from `_refusal`): the act's candidate, re-coded;
+        - requested or demanded ("urged Iran to release the sailors": 0253; "demanded that Serbia
+          withdraw": 1056): the asking verb's record, addressed to whom it asks, coded by the act;
+        - threatened ("threatened to strike Iran": 138): one record, the threat;
+        - intended ("pledged to send aid": 033; "is ready to meet": 036): the act's candidate,
+          re-coded, modality future; a negated intent to cooperate is a rejection (12x);
+        - "said Sudan must return the helicopter": the statement is a demand (1053) on Sudan.
+        The act is no record of its own beside its announcement."""
+        m = self.modality
+        by_trigger = {c.trigger.i: c for c in cands if not c.pattern.nominal}
+        dropped: set[int] = set()
+        extra: list[_Candidate] = []
+        for c in cands:
+            if c.announced is not None and c.governor is not None:  # refused: the refusal verb is no record
+                if (g := by_trigger.get(c.governor.i)) is not None and g is not c:
+                    dropped.add(id(g))
+        for c in cands:
+            if id(c) in dropped or c.announced is not None:
+                continue
+            act, verb = c.code, c.trigger
+            if c.pattern.nominal or act[:2] in ("01", "02", "10", "12", "13"):
+                continue  # an announcement of its own, or an event noun (its verb carries it)
+            gov = verb.head if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i else None
+            g = by_trigger.get(gov.i) if gov is not None else None
+            glemma = gov.lemma_.lower() if gov is not None else ""
+            if gov is not None and (glemma in m.appeal_verbs or glemma == "demand" or (
+                    g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None):
+                demand = glemma == "demand" or (g is not None and g.code[:2] == "10")
+                code = demand_code(act) if demand else appeal_code(act)
+                if g is None:
+                    g = self._announcing_candidate(gov, code, c, mentions_at)
+                    extra.append(g)
+                elif g.code in _GENERIC_ANNOUNCEMENTS:
+                    g.code = code
+                g.announced = act
+                if not g.targets and verb.dep_ == "ccomp" and c.sources:
+                    g.targets, g.target_tok = c.sources, c.source_tok  # "demanded that Serbia withdraw"
+                    g.rule.append("tgt=demanded-of")
+                g.rule.append(f"{'demand' if demand else 'appeal'}:{act}->{g.code}")
+                dropped.add(id(c))
+                continue
+            threat_verb = gov is not None and verb.dep_ == "xcomp" and glemma in m.threat_verbs
+            if c.expressed and c.expressed.startswith("13") and (threat_verb or _conditional(verb, m)):
+                if threat_verb and g is not None and g.targets:
+                    # "threatened Iran with sanctions if ...": the threat verb's own record
+                    if g.code in _GENERIC_ANNOUNCEMENTS:
+                        g.code = c.expressed
+                    g.announced = act
+                    dropped.add(id(c))
+                    continue
+                c.code, c.announced = c.expressed, act
+                c.rule.append(f"threat:{act}->{c.code}")
+                if threat_verb:
+                    c.governor, c.modality = gov, self._clause_modality(gov)
+                    if g is not None:
+                        dropped.add(id(g))
+                continue
+            if gov is not None and verb.dep_ == "xcomp" and glemma in m.intent_verbs:
+                code = intent_code(act, c.negated)
+                if code is None:
+                    continue
+                c.code, c.announced, c.governor = code, act, gov
+                c.rule.append(f"intent:{glemma}:{act}->{code}")
+                if code[:2] == "12":
+                    c.negated, c.modality = False, self._clause_modality(gov)  # "vowed never to accept"
+                else:
+                    c.modality = "future"
+                if g is not None and (g.frame or g.code[:2] in ("03", "13")):
+                    dropped.add(id(g))
+                    if not c.targets and g.targets:
+                        c.targets, c.target_tok = g.targets, g.target_tok
+                continue
+            if c.expressed and c.expressed[:2] == "03" and not c.negated and _conditional(verb, m):
+                # "will lift the sanctions if ...": an offer (03x). ("will not host talks" stays a
+                # negated future act, as the development set's conventions code it.)
+                c.code, c.announced = c.expressed, act
+                c.rule.append(f"offer:{act}->{c.code}")
+                continue
+            if c.expressed and c.expressed.startswith("10") and gov is not None and glemma in m.reporting_verbs:
+                # "said Sudan must return the helicopter": the statement is a demand on Sudan
+                if g is None:
+                    c.code, c.announced, c.governor = c.expressed, act, gov
+                    continue
+                g.code, g.announced = c.expressed, act
+                if c.sources:
+                    g.targets, g.target_tok = c.sources, c.source_tok
+                g.rule.append(f"demand:{act}->{g.code}")
+                dropped.add(id(c))
+        for c in cands:
+            if c.code[:2] == "03" and c.announced is None and c.trigger.lemma_.lower() in m.intent_verbs \
+                    and any(k.dep_ == "xcomp" for k in c.trigger.children) and c.modality == "asserted":
+                c.modality = "future"  # "agreed to set up a station": an intent, as announced acts are
+        return [c for c in cands if id(c) not in dropped] + extra
+
+    def _announcing_candidate(self, verb: Any, code: str, act: _Candidate, mentions_at) -> _Candidate:
+        """A record for an asking verb that no pattern coded ("asked the UN to send observers"):
+        its subject asks, its object (or "on" whom it calls) is asked."""
+        pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=("dobj", "prep:on", "prep:of"))
+        cand = _Candidate(pattern, verb, None, rule=[f"announcing:{verb.lemma_.lower()}"], code=code)
+        self._arguments(cand, mentions_at)
+        cand.modality, cand.negated = self._clause_modality(verb), self._negated(cand)
+        return cand
+
+    def _refusal(self, cand: _Candidate, mentions_at) -> bool:
         """"refused to meet X": when the event is the complement of a refusal verb and CAMEO has a
         code for refusing it (intent.yaml negated_intent: 04 -> 125 reject proposal to meet), the
         candidate takes that code and the refusal verb becomes its trigger's governor in the rule."""
@@ -539,12 +684,13 @@ class EventStage(Stage):
         refusal = intent_code(cand.code, True)
         if refusal is None:
             return False
-        cand.code = refusal
+        cand.code, cand.announced, cand.governor = refusal, cand.code, verb.head
         cand.rule.append(f"refusal:{verb.head.lemma_.lower()}")
         if cand.source_tok is None:  # "X refused to be drawn": the refuser is the source
             subject, passive = subject_of(verb.head)
             if subject is not None and not passive:
                 cand.source_tok = subject
+                cand.sources = _actors_of(subject, mentions_at)
         return True
 
     def _modality(self, cand: _Candidate) -> str:
@@ -709,6 +855,9 @@ def _trigger_span(cand: _Candidate) -> Any:
         first = min(trig.i, cand.noun.left_edge.i if cand.noun.dep_ == "dobj" else cand.noun.i)
     elif cand.pattern.nominal:
         first = min([c.i for c in trig.lefts if c.dep_ == "compound"] + [trig.i])
+    if cand.governor is not None and abs(cand.governor.i - trig.i) <= 4:
+        # "refused to meet", "pledged to send": the announcing word is part of the trigger
+        first, last = min(first, last, cand.governor.i), max(first, last, cand.governor.i)
     return trig.doc[min(first, last) : max(first, last) + 1]
 
 
@@ -888,8 +1037,8 @@ def _obliges_another(clause: Any, m: Modality) -> bool:
         return False
     speaker, _ = subject_of(clause.head)
     subject, _ = subject_of(clause)
-    if subject is None or subject.lower_ in ("i", "we"):
-        return False
+    if subject is None or any(t.lower_ in m.inclusive_subjects for t in subject.subtree):
+        return False  # "we must", "both sides should", "all parties must": the speaker is among them
     return speaker is None or subject.i not in {t.i for t in speaker.subtree}
 
 
@@ -964,6 +1113,13 @@ def _names_only_reported(verb: Any, m: Any) -> bool:
     reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
     return bool(named) and all(t.i in reported for t in named)
+
+
+def _same_side(source: Actor, target: Actor) -> bool:
+    """Whether a target is the source's own country or one of its institutions (not a person)."""
+    if source.country is None or target.country != source.country:
+        return False
+    return not (target.key or "").startswith("person:")
 
 
 def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:
@@ -1045,17 +1201,6 @@ def _argument_head(noun: Any) -> Any | None:
     else:
         return None
     return head if head.pos_ in ("VERB", "AUX") and head.i != node.i else None
-
-
-def _governing_verb(tok: Any) -> Any | None:
-    node = tok
-    for _ in range(6):
-        if node.head.i == node.i:
-            return None
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node
-    return None
 
 
 def _plural_pronoun_antecedents(pronoun: Any, mentions_at) -> list[Actor]:
@@ -1230,8 +1375,8 @@ def _deduplicate(events: list[tuple[Event, str]]) -> list[Event]:
         if dup is None:
             kept.append((e, word))
         elif kept[dup][0].date_basis == "publication" and e.date_basis == "text":
-            if e.location is None:
-                e.location = kept[dup][0].location  # the caption may say where the lead does not
+            # The report dated by the text is kept; the other's place is not carried over (a photo
+            # caption's "in Moscow" is where the picture was taken, not where the call was held).
             kept[dup] = (e, word)
     return [e for e, _ in kept]
 

@@ -77,6 +77,18 @@ class Modality:
     obligation_aux: frozenset[str] = frozenset()
     realizing_verbs: frozenset[str] = frozenset()
     alleged_nouns: frozenset[str] = frozenset()
+    # Words that express the subject's own intent to do their complement ("pledged to", "is ready
+    # to"): the complement is recorded as the intent (CAMEO 03x / 13x), not as a future act.
+    intent_verbs: frozenset[str] = frozenset()
+    # Verbs that ask another actor to do their complement ("urged X to", "called on X to"): CAMEO 02.
+    appeal_verbs: frozenset[str] = frozenset()
+    # Phrasal verbs ("rule out") that negate their complement, as "lemma particle".
+    negation_phrasal: frozenset[str] = frozenset()
+    # CAMEO roots a reporting verb never has, whatever a dictionary pattern says ("stressed X in
+    # talks with Y" is a statement made in a meeting, not a negotiation).
+    reporting_never: frozenset[str] = frozenset()
+    inclusive_subjects: frozenset[str] = frozenset()
+    rebuttal_verbs: frozenset[str] = frozenset()  # "dismissed the accusation": the accused rebuts it  # "both sides must": an obligation the speaker shares
 
 
 def _read(name: str) -> dict:
@@ -156,6 +168,7 @@ def load_modality() -> Modality:
     neg, alleged, hyp, fut, rep, frames = (d.get(k) or {} for k in ("negation", "alleged", "hypothetical", "future",
                                                                      "reporting", "frames"))
     threat, obligation, realizing = (d.get(k) or {} for k in ("threat", "obligation", "realizing"))
+    intent, appeal = (d.get(k) or {} for k in ("intent", "appeal"))
     def low(value) -> frozenset[str]:
         words = list(value or ())
         for w in words:
@@ -181,15 +194,21 @@ def load_modality() -> Modality:
         obligation_aux=low(obligation.get("auxiliaries")),
         realizing_verbs=low(realizing.get("verbs")),
         alleged_nouns=low(alleged.get("nouns")),
+        intent_verbs=low(intent.get("verbs")),
+        appeal_verbs=low(appeal.get("verbs")),
+        negation_phrasal=low(neg.get("phrasal_verbs")),
+        reporting_never=low(rep.get("never_codes")),
+        inclusive_subjects=low(obligation.get("inclusive_subjects")),
+        rebuttal_verbs=low(neg.get("rebuttal_verbs")),
     )
 
 
 @lru_cache(maxsize=1)
-def load_intent() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(code prefix -> intent code, -> rejection code, -> demand code) from intent.yaml."""
+def load_intent() -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]:
+    """(code prefix -> intent code, -> rejection code, -> demand code, -> appeal code) from intent.yaml."""
     d = _read("intent.yaml")
     out = []
-    for key in ("intent", "negated_intent", "demand"):
+    for key in ("intent", "negated_intent", "demand", "appeal"):
         table = {str(k): str(v) for k, v in (d.get(key) or {}).items()}
         for prefix, code in table.items():
             try:
@@ -197,7 +216,7 @@ def load_intent() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
             except ValueError as exc:
                 raise LexiconError(f"accord/resources/events/intent.yaml {key}[{prefix}]: {exc}") from None
         out.append(table)
-    return out[0], out[1], out[2]
+    return out[0], out[1], out[2], out[3]
 
 
 def _by_prefix(table: dict[str, str], code: str) -> str | None:
@@ -209,7 +228,7 @@ def _by_prefix(table: dict[str, str], code: str) -> str | None:
 
 def intent_code(code: str, negated: bool) -> str | None:
     """The CAMEO code of the intent an announced event expresses, by longest prefix."""
-    intent, refusal, _ = load_intent()
+    intent, refusal = load_intent()[:2]
     return _by_prefix(refusal if negated else intent, code)
 
 
@@ -218,8 +237,39 @@ def demand_code(code: str) -> str:
     return _by_prefix(load_intent()[2], code) or "100"
 
 
+def appeal_code(code: str) -> str:
+    """The CAMEO code of appealing to someone to do the event ("urged X to release Y" -> 0253)."""
+    return _by_prefix(load_intent()[3], code) or "020"
+
+
 def threat_code(code: str) -> str:
     """The CAMEO code of threatening to do the event: its intent when that is a threat
     ("threatened to impose sanctions" -> 1312), else 130."""
     intent = intent_code(code, False)
     return intent if intent and intent.startswith("13") else "130"
+
+
+@dataclass(frozen=True, slots=True)
+class OneActorPolicy:
+    """Which events are records with no target (resources/events/one_actor.yaml)."""
+
+    codes: tuple[str, ...]
+    dictionary_defaults: tuple[str, ...]
+
+    def allows(self, code: str, from_dictionary: bool, specificity: int) -> bool:
+        if not code.startswith(self.codes):
+            return False
+        return not from_dictionary or specificity > 0 or code.startswith(self.dictionary_defaults)
+
+
+@lru_cache(maxsize=1)
+def load_one_actor() -> OneActorPolicy:
+    d = _read("one_actor.yaml")
+    out = []
+    for key in ("codes", "dictionary_defaults"):
+        prefixes = tuple(str(c) for c in d.get(key) or ())
+        for prefix in prefixes:
+            if not prefix.isdigit():
+                raise LexiconError(f"accord/resources/events/one_actor.yaml {key}: {prefix!r} is not a CAMEO code prefix; quote it")
+        out.append(prefixes)
+    return OneActorPolicy(*out)

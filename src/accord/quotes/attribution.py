@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -36,30 +37,41 @@ import yaml
 
 from ..analysis.quotation import find_quoted_spans
 from ..actors.people import is_country_code
-from ..analysis.syntax import subject_of
+from ..analysis.syntax import sentence_numbers, subject_of
 from ..model import Actor, Document, Mention, Quote, stable_id
 from ..stage import Stage
 
-RELATIVE_PRONOUNS = {"who", "that", "which"}
-PARTITIVE_HEADS = {"one", "some", "many", "several", "two", "three", "each", "both", "all", "most"}
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[frozenset[str], tuple[str, ...], frozenset[str], frozenset[str]]:
+def _cues() -> dict[str, Any]:
     data = yaml.safe_load(files("accord").joinpath("resources", "quotes", "cues.yaml").read_text("utf-8"))
-    return (frozenset(v.lower() for v in data.get("verbs", ())), tuple(data.get("phrases", ())),
-            frozenset(v.lower() for v in data.get("indirect", ())),
-            frozenset(v.lower() for v in data.get("documents", ())))
+    return {key: frozenset(str(v).lower() for v in data.get(key, ())) for key in data}
+
+
+def _words_of(key: str) -> frozenset[str]:
+    return _cues()[key]
+
+
+@dataclass
+class _Attribution:
+    """One document's attribution state (the stage holds none): the article's country, and the
+    speaker of the quote just before when it is near."""
+
+    focus: str | None = None
+    last_speaker: Actor | None = None
 
 
 class QuoteStage(Stage):
     name = "quotes"
+    reads = ("article", "doc", "mentions")
+    writes = ("quotes",)
 
     def __init__(self) -> None:
-        self.cue_verbs, self.cue_phrases, self.indirect_verbs, self.documents = _cues()
-        self._focus: str | None = None  # the article's country, set per document
-        self._last_speaker: Actor | None = None  # the speaker of the quote just before, if near
+        cues = _cues()
+        self.cue_verbs, self.indirect_verbs, self.documents = cues["verbs"], cues["indirect"], cues["documents"]
+        self.cue_phrases = tuple(sorted(cues["phrases"]))
 
     def process_document(self, document: Document) -> None:
         doc = document.doc
@@ -70,8 +82,8 @@ class QuoteStage(Stage):
         for m in document.mentions:
             for i in range(m.tokens[0], m.tokens[1]):
                 mentions_at.setdefault(i, []).append(m)
-        sent_no = _sentence_numbers(doc)
-        self._focus = _focus_country(document.mentions)
+        sent_no = sentence_numbers(doc)
+        state = _Attribution(focus=_focus_country(document.mentions))
         quotes: list[Quote] = []
         found: list[tuple[Quote, Any, list[Actor]]] = []  # quote, its span, candidate speakers
         quoted: set[int] = set()  # token indices inside quotation marks
@@ -92,9 +104,9 @@ class QuoteStage(Stage):
             speaker = None
             if cue_tok is not None:
                 # "The speaker added:": whoever spoke the quote just before, a few sentences back
-                self._last_speaker = previous.speaker if previous is not None and \
+                state.last_speaker = previous.speaker if previous is not None and \
                     sentence - previous_end_sentence <= 3 else None
-                candidates = self._speakers(cue_tok, cue_text, span, mentions_at)
+                candidates = self._speakers(cue_tok, cue_text, span, mentions_at, state)
                 speaker = candidates[0] if len(candidates) == 1 else None
             elif headline is not None:
                 speaker = headline
@@ -148,7 +160,7 @@ class QuoteStage(Stage):
                 if sum(t.i in quoted for t in tokens) * 2 > len(tokens):
                     continue  # the complement is a direct quote, already recorded
                 first = tokens[0]
-                if first.dep_ == "mark" and first.lower_ in ("that", "whether", "if"):
+                if first.dep_ == "mark" and first.lower_ in _words_of("complementizers"):
                     tokens = tokens[1:]
                 while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
                     tokens = tokens[:-1]
@@ -272,7 +284,7 @@ class QuoteStage(Stage):
         return None
 
     # ------------------------------------------------------------ speakers
-    def _phrase_actor(self, head: Any, quote: Any, mentions_at) -> Actor | None:
+    def _phrase_actor(self, head: Any, quote: Any, mentions_at, state: _Attribution) -> Actor | None:
         """An unnamed speaker the actors stage has no mention for: "A statement", "RAND", "a
         new strategy approved by President Obama", "President Ashraf Ghani's office". No name;
         the country of the actors inside the phrase, else of an apposition the same name had
@@ -298,7 +310,7 @@ class QuoteStage(Stage):
                 if actors[0].country is not None:
                     return actors[0]
             head = plural  # a group of no stated country: the article's, as below
-        partitive = head.lower_ in PARTITIVE_HEADS and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+        partitive = head.lower_ in _words_of("partitive_heads") and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
         if (head.pos_ not in ("NOUN", "PROPN") and not partitive) or head.ent_type_ in ("PERSON", "DATE", "TIME"):
             return None  # a person the actors stage could not place is not to be guessed here
         doc = head.doc
@@ -321,8 +333,8 @@ class QuoteStage(Stage):
             words = doc[min(t.i for t in phrase if t.i <= head.i) : head.i + 1]
             return Actor(text=words.text, span=(words.start_char, words.end_char), name=None, code=igo.code,
                          country=None, sector=igo.sector, key=f"phrase:{words.text.lower()}")
-        if not countries and self._focus is not None:
-            countries = {self._focus}
+        if not countries and state.focus is not None:
+            countries = {state.focus}
         if len(countries) != 1:
             return None
         country = countries.pop()
@@ -333,14 +345,14 @@ class QuoteStage(Stage):
         return Actor(text=words.text, span=(words.start_char, words.end_char), name=None, code=country,
                      country=country, sector=None, key=f"phrase:{words.text.lower()}")
 
-    def _speakers(self, cue: Any, cue_text: str, quote: Any, mentions_at) -> list[Actor]:
+    def _speakers(self, cue: Any, cue_text: str, quote: Any, mentions_at, state: _Attribution) -> list[Actor]:
         if cue_text == "according to":
             to = cue if cue.lower_ == "to" else next((c for c in cue.children if c.lower_ == "to"), None)
             if to is not None:
                 for pobj in to.children:
                     if pobj.dep_ == "pobj":
                         actors = _actors_at(pobj, mentions_at)
-                        if not actors and (phrase := self._phrase_actor(pobj, quote, mentions_at)) is not None:
+                        if not actors and (phrase := self._phrase_actor(pobj, quote, mentions_at, state)) is not None:
                             actors = [phrase]
                         return actors
             return []
@@ -349,8 +361,8 @@ class QuoteStage(Stage):
         subject, passive = subject_of(cue)
         if subject is not None and not passive and not (quote.start <= subject.i < quote.end):
             subject = _resolve_relative(subject, cue)
-            if _the_speaker(subject) and self._last_speaker is not None:
-                return [self._last_speaker]
+            if _the_speaker(subject) and state.last_speaker is not None:
+                return [state.last_speaker]
             actors = _actors_at(subject, mentions_at)
             if not actors and subject.dep_ == "dobj" and subject.head.i != cue.i:
                 # "a team issued a report that found “…”": the report speaks for whoever issued it
@@ -360,7 +372,7 @@ class QuoteStage(Stage):
                     actors = _actors_at(subject, mentions_at)
             if not actors and subject.lemma_.lower() in self.documents:
                 # "a letter from X reads", "X's post says": the writing is its author's
-                author = [a for c in subject.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                author = [a for c in subject.children if c.dep_ == "prep" and c.lower_ in _words_of("author_prepositions")
                           for p in c.children if p.dep_ == "pobj" for a in _actors_at(p, mentions_at)]
                 author += [a for c in subject.children if c.dep_ == "poss" for a in _actors_at(c, mentions_at)]
                 if author:
@@ -368,7 +380,7 @@ class QuoteStage(Stage):
                 elif not any(t.i in mentions_at or t.dep_ == "poss" for t in subject.subtree):
                     # "X posted six tweets. The first post reads: “…”": the author just named
                     actors = _listify(_previous_subject_actor(subject, mentions_at))
-            if not actors and (phrase := self._phrase_actor(subject, quote, mentions_at)) is not None:
+            if not actors and (phrase := self._phrase_actor(subject, quote, mentions_at, state)) is not None:
                 actors = [phrase]
             return actors
         if passive:
@@ -383,7 +395,7 @@ class QuoteStage(Stage):
             # "HRW issued a statement calling on …": whoever issued the statement
             issuer, issuer_passive = subject_of(cue.head.head)
             if issuer is not None and not issuer_passive:
-                return _actors_at(issuer, mentions_at) or _listify(self._phrase_actor(issuer, quote, mentions_at))
+                return _actors_at(issuer, mentions_at) or _listify(self._phrase_actor(issuer, quote, mentions_at, state))
         doc = cue.doc
         if cue.i < quote.start:
             return []  # only "“…,” said X" puts the speaker after the verb
@@ -468,7 +480,7 @@ def _contains(haystack: list[str], needle: list[str], gap: int = 1) -> bool:
 
 def _resolve_relative(subject: Any, verb: Any) -> Any:
     """"Erdoğan, who said …": the relative pronoun stands for the noun the clause modifies."""
-    if subject.lower_ in RELATIVE_PRONOUNS:
+    if subject.lower_ in _words_of("relative_pronouns"):
         node = verb
         for _ in range(3):
             if node.dep_ == "relcl":
@@ -483,7 +495,7 @@ def _actors_at(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
     if not found:
         # "Campbell's best friend, Karen Rand McWatters, said": the apposition names the speaker
         found = next((mentions_at[c.i] for c in tok.children if c.dep_ == "appos" and c.i in mentions_at), None)
-    if not found and tok.lower_ in PARTITIVE_HEADS:
+    if not found and tok.lower_ in _words_of("partitive_heads"):
         # "One of the police officers in charge said": the group the speaker is one of
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -607,11 +619,3 @@ def _closes_sentence(span: Any) -> bool:
     doc = span.doc
     sent = doc[span.end - 1].sent
     return not [t for t in doc[span.end : sent.end] if not (t.is_punct or t.is_space)]
-
-
-def _sentence_numbers(doc: Any) -> list[int]:
-    out = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            out[i] = n
-    return out

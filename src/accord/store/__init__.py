@@ -2,11 +2,13 @@
 
     with open_store("accord.duckdb") as store:                 # a file, ":memory:", or
         outcome = store.ingest(document)                        # "postgresql://user@host/db"
-        store.events(actor="RUS", since="2025-05")
+        store.article_records("article-id")                     # the article and all its records
         store.query("SELECT count(*) AS n FROM events WHERE cameo LIKE ?", ["04%"])
 
 `base.Store` is the interface both backends implement (`duckdb.DuckDBStore`,
-`postgres.PostgresStore`); `open_store` picks one from the target.
+`postgres.PostgresStore`); `open_store` picks one from the target. Filtered queries (events,
+quotes, articles, aggregations) are the service's, over `query()`:
+accord.service.Service(store).reports(Filters.parse(actor="RUS", since="2025-05")).
 """
 
 from __future__ import annotations

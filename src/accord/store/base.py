@@ -7,11 +7,12 @@
                            "GROUP BY cameo ORDER BY n DESC", [False])
         table = store.query_arrow("SELECT * FROM events WHERE source_country = ?", ["RUS"])
 
-SQL given to `query`, `query_arrow` and `transaction` uses `?` placeholders and the portable
+`query` and `query_arrow` may be called from several threads: each other thread reads through
+a connection of its own. SQL given to `query`, `query_arrow` and `transaction` uses `?` placeholders and the portable
 subset of SQL both backends run (standard types, COALESCE/CAST/CASE, GROUP BY, window functions,
 `lower(x) LIKE lower(?)` rather than ILIKE, no DuckDB list or struct functions); each backend
 translates placeholders itself. Records leave the store in the contract's shapes through
-`rows.py`. One `Store` object wraps one connection: it is not meant to be shared between threads.
+`rows.py`. Writing (ingest, delete, transaction) belongs to the thread that opened the store.
 
 Writes. `ingest_many` takes a stream of coded documents and writes up to `batch_size` articles
 per transaction with one bulk insert per table (DuckDB's appender, PostgreSQL's COPY); each
@@ -26,10 +27,11 @@ article's rows are written or deleted: `_on_articles_written(documents, replaced
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator, Literal, Sequence
 
 from ..model import Document
@@ -78,11 +80,6 @@ def placeholders(n: int) -> str:
     return ", ".join("?" * max(n, 1))
 
 
-def like_escape(value: str) -> str:
-    """`value` with LIKE's wildcards escaped, for `... LIKE ? ESCAPE '\\'`."""
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 class Store(ABC):
     """An Accord database. Use as a context manager or call `close()`."""
 
@@ -92,6 +89,38 @@ class Store(ABC):
         self.target = target
         self.read_only = read_only
         self._in_transaction = False
+        # Reads from other threads (an API server's workers) go through connections of their
+        # own, so they never interleave with this thread's transaction.
+        self._owner = threading.get_ident()
+        self._local = threading.local()
+        self._readers: list[Any] = []
+        self._readers_lock = threading.Lock()
+
+    def _reader(self) -> Any:
+        """The connection to read through in this thread (backends call it in `_query`)."""
+        if threading.get_ident() == self._owner:
+            return self.con
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            reader = self._open_reader()
+            self._local.reader = reader
+            with self._readers_lock:
+                self._readers.append(reader)
+        return reader
+
+    def _open_reader(self) -> Any:
+        """A new connection (or cursor) to the same database, for another thread's reads."""
+        raise NotImplementedError
+
+    def _close_readers(self) -> None:
+        with self._readers_lock:
+            for reader in self._readers:
+                try:
+                    reader.close()
+                except Exception:  # already closed with its database: nothing left to free
+                    pass
+            self._readers.clear()
+        self._local = threading.local()
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -444,129 +473,7 @@ class Store(ABC):
             """
         )
 
-    # -- reading --------------------------------------------------------------------------------
-
-    def events(
-        self,
-        actor: str | None = None,
-        country: str | None = None,
-        dyad: tuple[str, str] | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        cameo: str | None = None,
-        negated: bool | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        """Event records (contract shape), filtered; all filters combine with AND.
-
-        - `actor`: the source or the target matches. An actor matches a string when its code
-          starts with it (case-insensitive: "rus" and "RUS" match RUSGOV) or its canonical name
-          equals it, ignoring case ("vladimir putin").
-        - `country`: the source's or the target's country equals it (ISO alpha-3 or region).
-        - `dyad=(A, B)`: undirected: source matches A and target matches B, *or* source matches
-          B and target matches A (each in the `actor` sense). Each returned record still
-          says which side acted, so callers wanting one direction can filter on `source`.
-        - `since` / `until`: YYYY, YYYY-MM or YYYY-MM-DD. An event's date stands for the first
-          day of its period ("2025-05" -> 2025-05-01; "2025" -> 2025-01-01). `since` is
-          inclusive from the first day of its own period, `until` inclusive to the last day of
-          its own period (until="2025-05" keeps all of May). So an event dated "2025-05" is
-          within since="2025-05-01" but not since="2025-05-02". Undated events never match a
-          date filter.
-        - `cameo`: code prefix ("04" matches "041", "042", ...).
-        - `negated`: True or False to keep only negated or only affirmed events.
-        - `limit`: at most this many (>= 0), after ordering.
-        Ordered by event date (undated last), then article id, then sentence, then the order the
-        event stage produced them in.
-        """
-        where: list[str] = []
-        params: list[Any] = []
-        if actor:
-            src, src_params = actor_clause("source", actor)
-            tgt, tgt_params = actor_clause("target", actor)
-            where.append(f"({src} OR {tgt})")
-            params += src_params + tgt_params
-        if country:
-            where.append("(source_country = ? OR target_country = ?)")
-            params += [country.strip().upper()] * 2
-        if dyad:
-            a, b = dyad
-            src_a, p_src_a = actor_clause("source", a)
-            tgt_b, p_tgt_b = actor_clause("target", b)
-            src_b, p_src_b = actor_clause("source", b)
-            tgt_a, p_tgt_a = actor_clause("target", a)
-            where.append(f"(({src_a} AND {tgt_b}) OR ({src_b} AND {tgt_a}))")
-            params += p_src_a + p_tgt_b + p_src_b + p_tgt_a
-        if since:
-            where.append("date_start >= ?")
-            params.append(R.period_bounds(since)[0])
-        if until:
-            where.append("date_start <= ?")
-            params.append(R.period_bounds(until)[1])
-        if cameo:
-            where.append("cameo LIKE ? ESCAPE '\\'")
-            params.append(like_escape(cameo.strip()) + "%")
-        if negated is not None:
-            where.append("negated = ?")
-            params.append(bool(negated))
-        sql = f"SELECT {select_list(R.EVENT_COLUMNS)} FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date_start NULLS LAST, date NULLS LAST, article_id, sentence, seq"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(check_limit(limit))
-        return [R.event_record(r) for r in self._rows(sql, params)]
-
-    def quotes(
-        self, speaker: str | None = None, contains: str | None = None, limit: int | None = None
-    ) -> list[dict[str, Any]]:
-        """Quote records (contract shape).
-
-        - `speaker`: the speaker's canonical name contains it (case-insensitive substring:
-          "putin") or the speaker's code starts with it ("RUS", case-insensitive).
-        - `contains`: the quoted words contain it, ignoring case.
-        Ordered by article date (undated last), article id, then position in the article.
-        """
-        where: list[str] = []
-        params: list[Any] = []
-        if speaker:
-            where.append("(lower(q.speaker_name) LIKE ? ESCAPE '\\' "
-                         "OR q.speaker_code LIKE ? ESCAPE '\\')")
-            params.extend(["%" + like_escape(speaker.strip().lower()) + "%",
-                           like_escape(speaker.strip().upper()) + "%"])
-        if contains:
-            where.append("lower(q.text) LIKE ? ESCAPE '\\'")
-            params.append("%" + like_escape(contains.lower()) + "%")
-        sql = (
-            f"SELECT {select_list(R.QUOTE_COLUMNS, 'q')} FROM quotes q "
-            "JOIN articles a ON a.id = q.article_id"
-        )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.date NULLS LAST, q.article_id, q.seq"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(check_limit(limit))
-        return [R.quote_record(r) for r in self._rows(sql, params)]
-
-    def articles(self) -> list[dict[str, Any]]:
-        """One summary row per stored article, for a table: id, date, title, url, source,
-        `events` and `quotes` (counts), `ingested_at`, `updated_at`; by date, then id."""
-        rows = self._rows(
-            """
-            SELECT a.id, a.date, a.title, a.url, a.source,
-                   coalesce(e.n, 0), coalesce(q.n, 0), a.ingested_at, a.updated_at
-            FROM articles a
-            LEFT JOIN (SELECT article_id, count(*) AS n FROM events GROUP BY article_id) e
-                   ON e.article_id = a.id
-            LEFT JOIN (SELECT article_id, count(*) AS n FROM quotes GROUP BY article_id) q
-                   ON q.article_id = a.id
-            ORDER BY a.date NULLS LAST, a.id
-            """
-        )
-        keys = ("id", "date", "title", "url", "source", "events", "quotes", "ingested_at",
-                "updated_at")
-        return [dict(zip(keys, r)) for r in rows]
+    # -- reading (filtered queries live in accord.service) ---------------------------------------
 
     def counts(self) -> dict[str, int]:
         """Row counts: articles, events, quotes, timexes, mentions, actors."""
@@ -596,22 +503,6 @@ class Store(ABC):
             )
             out.extend(to_record(r) for r in rows)
         return out
-
-
-def check_limit(limit: int) -> int:
-    if int(limit) < 0:
-        raise ValueError(f"limit must be 0 or more, got {limit}")
-    return int(limit)
-
-
-def actor_clause(prefix: str, value: str) -> tuple[str, list[Any]]:
-    """SQL (with its parameters) for "the `prefix` actor matches `value`": code prefix or name."""
-    # `prefix` is one of the fixed column prefixes chosen by the caller, never user input.
-    value = value.strip()
-    if not value:
-        raise ValueError("an actor filter needs a code prefix or a name, got an empty string")
-    return (f"({prefix}_code LIKE ? ESCAPE '\\' OR lower({prefix}_name) = ?)",
-            [like_escape(value.upper()) + "%", value.lower()])
 
 
 def check_article_ids(document: Document) -> None:

@@ -51,6 +51,7 @@ class DuckDBStore(Store):
     def close(self) -> None:
         # Appenders are flushed after every write, so dropping them loses nothing.
         self._appenders.clear()
+        self._close_readers()
         if self._con is not None:
             self._con.close()
             self._con = None
@@ -64,13 +65,17 @@ class DuckDBStore(Store):
 
     # -- primitives -----------------------------------------------------------------------------
 
+    def _open_reader(self) -> Any:
+        # A DuckDB cursor is a connection of its own to the same database: it sees every commit.
+        return self.con.cursor()
+
     def _query(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
-        cursor = self.con.execute(sql, list(params) if params else None)
+        cursor = self._reader().execute(sql, list(params) if params else None)
         columns = [d[0] for d in cursor.description] if cursor.description else []
         return columns, cursor.fetchall()
 
     def _rows(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple]:
-        return self.con.execute(sql, list(params) if params else None).fetchall()
+        return self._reader().execute(sql, list(params) if params else None).fetchall()
 
     def _execute(self, sql: str, params: Sequence[Any] | None = None) -> None:
         self.con.execute(sql, list(params) if params else None)
@@ -88,7 +93,7 @@ class DuckDBStore(Store):
         }
 
     def query_arrow(self, sql: str, params: Sequence[Any] | None = None) -> Any:
-        relation = self.con.sql(sql, params=list(params) if params else None)
+        relation = self._reader().sql(sql, params=list(params) if params else None)
         return relation.to_arrow_table() if relation is not None else None
 
     def _forget_cached_state(self) -> None:

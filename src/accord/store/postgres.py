@@ -109,6 +109,7 @@ class PostgresStore(Store):
         return safe_url(self.target)
 
     def close(self) -> None:
+        self._close_readers()
         if self._con is not None:
             self._con.close()
             self._con = None
@@ -131,9 +132,16 @@ class PostgresStore(Store):
                 f"the PostgreSQL database {self.describe()} went away: {str(exc).strip()}")
         return exc
 
+    def _open_reader(self) -> Any:
+        reader = psycopg.connect(self.target, autocommit=True, application_name="accord")
+        reader.adapters.register_loader("numeric", FloatLoader)
+        if self.read_only:
+            reader.execute("SET default_transaction_read_only = on")
+        return reader
+
     def _query(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
         try:
-            with self.con.cursor() as cur:
+            with self._reader().cursor() as cur:
                 cur.execute(to_pyformat(sql), list(params) if params else None)
                 if cur.description is None:
                     return [], []
@@ -184,7 +192,7 @@ class PostgresStore(Store):
 
     def query_arrow(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         try:
-            with self.con.cursor() as cur:
+            with self._reader().cursor() as cur:
                 cur.execute(to_pyformat(sql), list(params) if params else None)
                 description = cur.description or []
                 rows = cur.fetchall() if description else []

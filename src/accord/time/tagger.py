@@ -41,6 +41,8 @@ class TimeStage(Stage):
     """Fill `document.timexes` from `document.doc` and `document.article.date`."""
 
     name = "time"
+    reads = ("article", "doc")
+    writes = ("timexes",)
 
     def __init__(self, lang: str = "en"):
         self.grammar: Grammar = get_grammar(lang)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..analysis.syntax import verb_above
+
 PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"
 
 FUTURE_AUX = frozenset({"will", "'ll", "\u2019ll", "wo", "shall", "would", "'d"})
@@ -38,15 +40,7 @@ def expression_root(doc: Any, start: int, end: int) -> Any:
 
 def governing_verb(doc: Any, start: int, end: int) -> Any | None:
     """The first VERB/AUX on the head path above the token span doc[start:end], or None."""
-    t = expression_root(doc, start, end)
-    for _ in range(64):
-        h = t.head
-        if h.i == t.i:
-            return None
-        t = h
-        if t.pos_ in _VERBISH:
-            return t
-    return None
+    return verb_above(expression_root(doc, start, end), limit=64)
 
 
 def tense_of(verb: Any, _depth: int = 0) -> str | None:

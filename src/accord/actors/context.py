@@ -1,0 +1,153 @@
+"""What the resolver's passes share: the knowledge they look things up in (`Lookups`, one per
+stage, the same for every document) and the state of one document's resolution
+(`ResolutionContext`, made afresh for each document, so that a stage holds none).
+
+A pass reads the context and adds to or amends `found`, the actor mentions found so far
+(`Found`: a token range, the entity it resolves to, how, and the code, sector or country the
+phrase gives where they differ from the entity's own).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .gazetteer import AliasMatch, Gazetteer
+from .kinds import How, Sector
+from .knowledge import Entity, KnowledgeBase
+
+
+@dataclass(slots=True)
+class Found:
+    """One actor mention found in the parse, before it becomes a `Mention` record."""
+
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    entity: Entity
+    how: How
+    code: str | None = None  # overrides the entity's code (offices, capitals, role groups)
+    sector: str | None = None
+    country: str | None = None
+    name: str | None = None
+    role: str | None = None
+    placeless: bool = False  # a group that is no country's ("Jewish leaders", "foreign journalists")
+
+    @property
+    def actor_country(self) -> str | None:
+        """The country the mention stands for: the phrase's, else the entity's."""
+        return self.country if self.country is not None else self.entity.country
+
+
+@dataclass(slots=True)
+class PendingGroup:
+    """An unnamed group noun whose country only its sentence can give, once every name is found
+    ("Authorities ease curfew as businesses reopen in Amman")."""
+
+    head: Any  # the noun's token
+    left: int  # first token of its phrase
+    sector: str | None
+    may_take_country: bool  # False for a group named by a community ("Jewish leaders")
+
+
+@lru_cache(maxsize=4)
+def gazetteer_for(kb: KnowledgeBase) -> Gazetteer:
+    import spacy
+
+    # The blank English tokenizer splits like every English pipeline's, so aliases and text agree.
+    return Gazetteer(kb.aliases(), spacy.blank("en").tokenizer)
+
+
+class Lookups:
+    """The knowledge base and what is derived from it once per stage: the alias gazetteer and the
+    role phrases' look-ups (remembered: the same few nouns are asked about all the time). Nothing
+    here depends on a document."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+        self.gazetteer = gazetteer_for(kb)
+        self._roles: dict[str, tuple[str | None, str | None] | None] = {}
+        # The last words of all role phrases and agent nouns, to rule most nouns out at once.
+        phrases = kb.role_phrases()
+        self._role_last_words = frozenset({p.split()[-1] for p in phrases if p} | {
+            p.split()[-1].rstrip("s") for p in phrases if p})
+
+    def role_for(self, phrase: str) -> tuple[str | None, str | None] | None:
+        """`KnowledgeBase.role_for`, remembered."""
+        try:
+            return self._roles[phrase]
+        except KeyError:
+            hit = self._roles[phrase] = self.kb.role_for(phrase)
+            return hit
+
+    def role_at(self, doc: Any, head: Any) -> tuple[int, str | None, str | None]:
+        """(length, role, sector) of the longest role phrase ending at `head` ("foreign minister",
+        "president"); length 0 when none does."""
+        last = head.lower_
+        words = self._role_last_words
+        if last not in words and last.rstrip("s") not in words and head.lemma_.lower() not in words:
+            return 0, None, None  # no role phrase ends in this word: skip the span look-ups
+        for length in (3, 2, 1):
+            start = head.i - length + 1
+            if start < 0:
+                continue
+            span = doc[start : head.i + 1]
+            if length > 1 and any(t.i != head.i and t.head.i != head.i and t.head.i < start for t in span):
+                continue
+            phrase = " ".join(t.lower_ for t in span)
+            hit = self.role_for(phrase)
+            if hit is None and length == 1:
+                hit = self.role_for(head.lemma_.lower())
+            if hit is not None:
+                return length, hit[0], hit[1]
+        return 0, None, None
+
+    def group(self, start: int, end: int, country: str, sector: str | None) -> Found:
+        """An unnamed group of a country's sector: "US negotiators" -> USAGOV, no person's name."""
+        group_sector = sector or Sector.GOV.value
+        code = f"{country}{group_sector}"
+        try:
+            entity = self.kb.entity(f"country:{country}")
+        except KeyError:
+            entity = Entity(key=f"group:{code}", kind="group", name=None, country=country,  # type: ignore[arg-type]
+                            sector=group_sector, code=code)
+        return Found(start, end, entity, How.ROLE_GROUP, code=code, sector=group_sector, country=country)
+
+
+def unplaced_group(start: int, end: int, sector: str, placeless: bool = False) -> Found:
+    """A group of known kind and no country ("rebels", "a law enforcement official")."""
+    entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
+                    sector=sector, code=sector)
+    return Found(start, end, entity, How.ROLE_GROUP, code=sector, sector=sector, country=None, placeless=placeless)
+
+
+@dataclass
+class ResolutionContext:
+    """One document's resolution: its parse and date, the alias matches, and what the passes
+    have found so far."""
+
+    doc: Any
+    on: dt.date
+    lookups: Lookups
+    raw_matches: list[AliasMatch] = field(default_factory=list)  # every alias match of the gazetteer
+    matches: list[AliasMatch] = field(default_factory=list)  # the ones accepted as names
+    by_token: dict[int, list[AliasMatch]] = field(default_factory=dict)  # accepted matches per token
+    consumed: set[tuple[int, int]] = field(default_factory=set)  # matches used as cues of a role phrase
+    found: list[Found] = field(default_factory=list)
+    pending: list[PendingGroup] = field(default_factory=list)
+    modifiers: list[AliasMatch] = field(default_factory=list)  # nationality adjectives marking a noun
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.lookups.kb
+
+    def entity(self, key: str) -> Entity:
+        return self.lookups.kb.entity(key)
+
+    def covered(self) -> set[int]:
+        """Token indices inside a mention found so far."""
+        return {i for f in self.found for i in range(f.start, f.end)}
+
+    def sort(self) -> None:
+        self.found.sort(key=lambda f: (f.start, f.end))

@@ -1,0 +1,91 @@
+"""What a phrase says about whose an actor is: the country or organisation named in front of a
+role noun ("Russia's foreign minister", "Taliban spokesman") or after it ("officials of Iran",
+"the prosecutor of the ICC")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..places import geocode
+from .context import ResolutionContext
+from .gazetteer import AliasMatch
+from .words import words
+
+# Entity kinds that stand for a country (or region) when they modify a role noun.
+COUNTRY_LIKE = {"country", "seat", "region"}
+ORGANISATION_KINDS = ("org", "igo", "media")
+LARGE_CITY = 100_000
+
+
+def org_cue(context: ResolutionContext, left: int, role_start: int) -> AliasMatch | None:
+    """An organisation named between `left` and the role ("FDA officials", "the Taliban spokesman")."""
+    for t in context.doc[left:role_start]:
+        for m in context.by_token.get(t.i, ()):
+            if context.entity(m.key).kind in ORGANISATION_KINDS and m.end <= role_start:
+                return m
+    return None
+
+
+def country_cues(context: ResolutionContext, head: Any, left: int, role_start: int) -> list[tuple[AliasMatch, str]]:
+    """Country-like alias matches modifying a role noun, coordination included."""
+    doc, by_token = context.doc, context.by_token
+    cue_tokens = [t for t in doc[left:role_start]]
+    for t in list(cue_tokens):  # "Russian, Ukrainian and US negotiators"
+        cue_tokens.extend(c for c in t.conjuncts if c.i < head.i and c not in cue_tokens)
+    cues: list[tuple[AliasMatch, str]] = []
+    seen: set[tuple[int, int]] = set()
+    government_nouns = words().government_nouns
+    for t in sorted(cue_tokens, key=lambda t: t.i):
+        for m in by_token.get(t.i, ()):
+            if (m.start, m.end) in seen:
+                continue
+            entity = context.entity(m.key)
+            if entity.kind == "person" and entity.country and t.dep_ == "compound" and \
+                    head.lemma_.lower() in government_nouns:
+                seen.add((m.start, m.end))  # "the Trudeau government", "the Biden administration"
+                cues.append((m, entity.country))
+                continue
+            if entity.kind in COUNTRY_LIKE and entity.country:
+                seen.add((m.start, m.end))
+                cues.append((m, entity.country))
+        if not by_token.get(t.i) and t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC"):
+            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None and ent.end - 1 != t.i:
+                continue  # "New" of "New York": the place is the whole name, looked up at its end
+            hit = geocode(ent.text if ent is not None else t.text)  # "an Istanbul court", "the Dubai ruler"
+            if hit is not None and hit.country and hit.population >= LARGE_CITY:
+                cues.append((AliasMatch(t.i, t.i + 1, f"country:{hit.country}", "city"), hit.country))
+    return cues
+
+
+def prepositional_org(context: ResolutionContext, head: Any) -> AliasMatch | None:
+    """"the prosecutor of the ICC": an organisation after the role's preposition."""
+    preps = words().organisation_prepositions
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for pobj in prep.children:
+                for m in context.by_token.get(pobj.i, ()):
+                    if context.entity(m.key).kind in ORGANISATION_KINDS:
+                        return m
+    return None
+
+
+def prepositional_cues(context: ResolutionContext, head: Any, depth: int = 0) -> list[tuple[AliasMatch, str]]:
+    """"leaders from France, Canada and Finland", "officials of Iran"; "the Ministry of Health of
+    Ethiopia": the country after the ministry's field."""
+    cues: list[tuple[AliasMatch, str]] = []
+    origin = words().origin_prepositions
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in origin:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for t in [pobj, *pobj.conjuncts]:
+                for m in context.by_token.get(t.i, ()):
+                    entity = context.entity(m.key)
+                    if entity.kind in COUNTRY_LIKE and entity.country and m.end - 1 == t.i:
+                        cues.append((m, entity.country))
+            if not cues and depth == 0 and pobj.pos_ in ("NOUN", "PROPN") and context.lookups.role_for(pobj.lower_) is None:
+                cues = prepositional_cues(context, pobj, depth + 1)
+    return cues

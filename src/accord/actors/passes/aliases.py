@@ -1,0 +1,130 @@
+"""Pass 1: the knowledge base's names in the text, less datelines, backers, stances, names inside
+longer names and short forms of people the text does not support."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..context import ResolutionContext
+from ..gazetteer import AliasMatch
+from ..phrases import after_stance_prefix, inside_feature_name, inside_longer_person, is_backer, is_dateline
+from ..words import words
+from ...places import geocode
+from .base import Pass
+
+INSTITUTION_KINDS = ("org", "seat", "igo", "media")
+
+
+class AliasMatches(Pass):
+    """Fills `context.raw_matches`, `context.matches` (the accepted ones) and `context.by_token`."""
+
+    name = "alias-matches"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc, kb, on = context.doc, context.kb, context.on
+        raw = context.lookups.gazetteer.find(doc)
+        context.raw_matches = raw
+        named_in_full: set[str] = set()
+        out: list[AliasMatch] = []
+        groups: dict[tuple[int, int], list[AliasMatch]] = {}
+        for m in raw:
+            groups.setdefault((m.start, m.end), []).append(m)
+        # Last words of multi-word person names in the text: "Richard" after "Bill Richard" is
+        # Bill Richard, whoever else the knowledge base knows by that surname.
+        earlier_names: dict[str, list[Any]] = {}
+        for ent in doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                earlier_names.setdefault(ent[-1].text, []).append(ent)
+        articles = words().articles
+        for (start, end), group in sorted(groups.items()):
+            if is_dateline(doc, start, end):
+                continue
+            if is_backer(doc, end):
+                continue  # "the US-backed SDF headquarters": the backer modifies someone else
+            if after_stance_prefix(doc, start):
+                continue  # "pro-Russian separatists", "anti-American protesters": not that country's
+            if inside_feature_name(doc, start, end):
+                continue  # "the South China Sea"
+            if end - start == 1 and doc[start].text in earlier_names:
+                names = [e for e in earlier_names[doc[start].text] if e.end <= start]
+                people_here = {kb.entity(m.key).name for m in group if kb.entity(m.key).kind == "person"}
+                if names and not any(e.text in people_here for e in names):
+                    group = [m for m in group if kb.entity(m.key).kind != "person"]
+                    if not group:
+                        continue
+            if end - start > 1 and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and doc[end].ent_iob_ == "I" and all(kb.entity(m.key).kind in INSTITUTION_KINDS for m in group):
+                continue  # "Department of State Services": a longer name than the alias
+            if doc[start].ent_iob_ == "I" and start > 0 and doc[start - 1].text[:1].isupper() \
+                    and doc[start - 1].pos_ not in ("DET", "PRON") and doc[start - 1].lower_ not in articles \
+                    and all(kb.entity(m.key).kind in INSTITUTION_KINDS for m in group):
+                continue  # "the Federal Foreign Office": not the (British) Foreign Office
+            choice = None
+            people = [m for m in group if kb.entity(m.key).kind == "person"]
+            names_a_thing = doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end  # "the Trudeau government"
+            if people and start > 0 and doc[start - 1].lower_ == "the" and not any(m.kind == "name" for m in people) \
+                    and not names_a_thing:
+                people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]  # "The Hague"
+                if not group:
+                    continue
+            if people and not any(m.kind == "name" for m in people) and inside_longer_person(doc, start, end):
+                # "Bill Richard" is not Alain Richard, "Karen Rand McWatters" not Rand Paul: a
+                # surname inside a longer name belongs to that name's person.
+                people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]
+                if not group:
+                    continue
+            if people:
+                full = [m for m in people if m.kind == "name"]
+                if full:
+                    choice = full[0]
+                else:
+                    # A surname or short form: the person named in full earlier, else the one
+                    # holding an office on the day, else nobody (too ambiguous to guess).
+                    earlier = [m for m in people if m.key in named_in_full]
+                    if len(earlier) >= 1:
+                        choice = earlier[-1]
+                    else:
+                        in_office = [m for m in people if kb.offices_of(m.key, on)]
+                        curated = [m for m in people if not kb.is_historical(m.key)]
+                        if len(in_office) == 1:
+                            choice = in_office[0]
+                        elif len(curated) == 1:  # "Obama" in 2018: one well-known person
+                            choice = curated[0]
+                if choice is not None:
+                    named_in_full.add(choice.key)
+            else:
+                choice = by_article_country(context, group, raw)
+            if choice is not None:
+                out.append(choice)
+        context.matches = out
+        by_token: dict[int, list[AliasMatch]] = {}
+        for m in out:
+            for i in range(m.start, m.end):
+                by_token.setdefault(i, []).append(m)
+        context.by_token = by_token
+
+
+def by_article_country(context: ResolutionContext, group: list[AliasMatch], raw: list[AliasMatch]) -> AliasMatch:
+    """One of several organisations with the same short form: the one whose country the
+    article names (AFP in a story on Mindanao is the Armed Forces of the Philippines), else
+    the one with no country or of the most common reading (Agence France-Presse)."""
+    if len(group) == 1:
+        return group[0]
+    doc, kb = context.doc, context.kb
+    m0 = group[0]
+    credit = m0.start >= 2 and doc[m0.start - 1].text == "(" and m0.end < len(doc) and doc[m0.end].text == ")" \
+        and doc[m0.start - 2].text.isupper()  # "MANILA (AFP) -": the agency's credit line
+    if credit:
+        return next((m for m in group if kb.entity(m.key).kind == "media"), m0)
+    named = {kb.entity(m.key).country for m in raw
+             if kb.entity(m.key).kind in ("country", "seat") and m not in group and kb.entity(m.key).country}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC"):
+            hit = geocode(ent.text)
+            if hit is not None and hit.country:
+                named.add(hit.country)
+    local = [m for m in group if kb.entity(m.key).country in named]
+    if len(local) == 1:
+        return local[0]
+    others = [m for m in group if kb.entity(m.key).kind != "seat"]  # a seat's short form is the rarer reading
+    return others[0] if others else group[0]

@@ -1,0 +1,533 @@
+"""Person coreference, steps 1-5 of `accord.actors.people`: every person an article names is one
+entity, whatever it is called later. Each step is a pass; they run in the order
+`accord.actors.passes.DEFAULT_PASSES` lists them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...analysis.quotation import quoted_tokens
+from ...analysis.syntax import sentence_start_back
+from ..context import Found, ResolutionContext, unplaced_group
+from ..kinds import STATE_SECTORS, How
+from ..knowledge import Entity
+from ..people import (AGE, SUBJECT_DEPS, described, focus_country, fold, initial_genders, is_glued_marker,
+                      is_person_found, is_subject, lexicon, name_words, own_pronoun_gender, people_found,
+                      plain_name, replace_entity, sentence_country, surname_forms, unlisted_person)
+from ..phrases import organisation_kind
+from ..words import words
+from .base import Pass
+
+ROLES = (How.ROLE_GROUP, How.ROLE_ORG, How.ROLE)
+
+
+def name_span(doc: Any, f: Found) -> tuple[int, int]:
+    """The name part of a person's mention, without its title ("Gov." "Police Commissioner")."""
+    start = f.start
+    while start < f.end - 1 and not (doc[start].pos_ == "PROPN" and doc[start].ent_type_ == "PERSON"):
+        start += 1
+    return start, f.end
+
+
+def become(f: Found, entity: Entity) -> None:
+    """A role mention turns out to be a named person's."""
+    f.entity = entity
+    f.how = How.ROLE_NAME
+    f.code = f.sector = f.country = f.name = None
+
+
+def as_unlisted_person(f: Found, name: str) -> None:
+    f.entity = unlisted_person(name)
+    f.how, f.code, f.sector, f.country, f.name = How.NAME_UNLISTED, None, None, None, None
+
+
+# ------------------------------------------------------------------------ 1. names
+class StripMarkers(Pass):
+    """"ADCuomo": a page marker glued to a name is not part of it."""
+
+    name = "strip-markers"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc, found = context.doc, context.found
+        surnames = {form: f.entity for f in people_found(found) for form in surname_forms(f.entity.name)}
+        for f in found:
+            if f.end - f.start < 2 or not is_glued_marker(doc[f.start]):
+                continue
+            f.start += 1
+            if f.entity.kind != "person":
+                # "ADCuomo" read as an organisation (of Andorra): the marker and a surname
+                person = surnames.get(fold(doc[f.start:f.end].text))
+                if person is not None:
+                    f.entity, f.how = person, How.SURNAME
+                    f.code = f.sector = f.country = f.name = None
+                continue
+            if f.entity.key.startswith("unlisted:"):
+                name = plain_name(doc[f.start:f.end].text)
+                entity = Entity(key=f"unlisted:{name}", kind="person", name=name, country=f.entity.country,
+                                sector=f.entity.sector, code=f.entity.code)
+                replace_entity(found, f.entity.key, entity)
+
+
+class OrganisationNames(Pass):
+    """"the investigative website Bellingcat": a name the recognizer took for a person but that a
+    noun of a kind of organisation describes is that organisation, of the country its description
+    names ("a Britain-based monitor"), else of none. The description is a mention of the same
+    organisation."""
+
+    name = "organisation-names"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc, found = context.doc, context.found
+        honorifics = lexicon()["honorifics"]
+        for f in list(found):
+            person = f.how == How.NAME_UNLISTED and f.entity.key.startswith("unlisted:")
+            if not (person or f.how == How.ORG_NAMED) or (f.start > 0 and doc[f.start - 1].lower_ in honorifics):
+                continue
+            kind = organisation_kind(doc, f.start, f.end)
+            if kind is None or kind[1] is None:
+                continue  # a person's name may end in "Church" or "Bank": only a description says
+            sector, noun = kind
+            entity = f.entity
+            if person:
+                entity = Entity(key=f"unlisted-org:{f.entity.name}", kind="org", name=f.entity.name,
+                                country=None, sector=sector, code=sector)
+            if entity.country is None:
+                phrase = {t.i for t in noun.subtree} - set(range(f.start, f.end))
+                countries = {g.entity.country for g in found if g.start in phrase and g.how in (How.NAME, How.PLACE)
+                             and g.entity.kind in ("country", "seat") and g.entity.country}
+                if any(doc[i].ent_type_ in ("GPE", "NORP") for i in phrase):
+                    # "the Venezuelan website": the phrase took its country from its adjective
+                    countries |= {g.country or g.entity.country for g in found if g.end - 1 == noun.i
+                                  and (g.how.startswith("role") or g.how == How.MODIFIER)
+                                  and (g.country or g.entity.country)}
+                if len(countries) == 1:
+                    country = countries.pop()
+                    entity = Entity(key=entity.key, kind="org", name=entity.name, country=country,
+                                    sector=entity.sector, code=f"{country}{entity.sector or ''}")
+            old = f.entity.key
+            for g in found:
+                is_description = (g.how.startswith("role") or g.how == How.MODIFIER) and g.end - 1 == noun.i and (
+                    (g.country or g.entity.country) in (None, entity.country))  # else a place the sentence gave it
+                if g.entity.key == old or is_description:
+                    g.entity, g.how = entity, How.ORG_NAMED
+                    g.code = g.sector = g.country = g.name = g.role = None
+
+
+class HonorificNames(Pass):
+    """"Mr Conway" is a person, not the town of Conway."""
+
+    name = "honorific-names"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc = context.doc
+        honorifics = lexicon()["honorifics"]
+        for f in context.found:
+            if f.entity.kind == "person" or f.start == 0:
+                continue
+            before = doc[f.start - 1]
+            if before.lower_ not in honorifics or not all(t.text[:1].isupper() for t in doc[f.start:f.end]):
+                continue
+            as_unlisted_person(f, plain_name(doc[f.start:f.end].text))
+
+
+class SharedSurnames(Pass):
+    """"Julie and Brian Hambleton": Julie is a Hambleton too."""
+
+    name = "shared-surnames"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc, found = context.doc, context.found
+        joiners = words().name_joiners
+        people = sorted(people_found(found), key=lambda f: f.start)
+        by_start = {f.start: f for f in people}
+        for f in people:
+            if f.end - f.start != 1 or not f.entity.key.startswith("unlisted:"):
+                continue
+            if f.end + 1 >= len(doc) or doc[f.end].lower_ not in joiners:
+                continue
+            other = by_start.get(f.end + 1)
+            if other is None or other.end - other.start < 2:
+                continue
+            rest = [t.text for t in doc[other.start + 1 : other.end]]
+            name = plain_name(" ".join([doc[f.start].text, *rest]))
+            entity = Entity(key=f"unlisted:{name}", kind="person", name=name, country=other.entity.country,
+                            sector=other.entity.sector, code=other.entity.code)
+            replace_entity(found, f.entity.key, entity)
+
+
+# ------------------------------------------------------------------- 2. short forms
+class ShortForms(Pass):
+    """A surname, a first name or a respaced spelling ("Conway", "Julie", "DeBlasio") is the
+    person named in full in the article, the nearest one before, else the first after."""
+
+    name = "short-forms"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc, found = context.doc, context.found
+        people = sorted(people_found(found), key=lambda f: f.start)
+        full: list[tuple[int, Entity]] = []  # (first token, entity) of every full name
+        seen: set[str] = set()
+        for f in people:
+            if len(name_words(f.entity.name)) >= 2 and f.entity.key not in seen:
+                seen.add(f.entity.key)
+                full.append((f.start, f.entity))
+        if not full:
+            return
+        surnames = {form for _, e in full for form in surname_forms(e.name)}
+        place_prepositions = words().place_prepositions
+        for f in found:
+            # "Conway had been recruited": a surname of someone named in full, read as a town
+            if f.how == How.PLACE and f.end - f.start == 1 and fold(doc[f.start].text) in surnames and not (
+                    f.start > 0 and doc[f.start - 1].lower_ in place_prepositions):
+                as_unlisted_person(f, doc[f.start].text)
+                people.append(f)
+        missed_surnames(context, full)
+        people = sorted(people_found(found), key=lambda f: f.start)
+        for f in people:
+            ws = name_words(f.entity.name)
+            if len(ws) >= 2 and not f.entity.key.startswith("unlisted:"):
+                continue
+            surface = surface_name(doc, f)
+            folded = fold(surface)
+            if not folded or any(e.key == f.entity.key for _, e in full if len(name_words(e.name)) >= 2
+                                 and fold(e.name) == folded):
+                continue
+            if len(name_words(surface)) >= 2 and not any(folded in surname_forms(e.name) for _, e in full):
+                continue  # a full name of its own
+            matches = [(start, e) for start, e in full if e.key != f.entity.key and (
+                folded in surname_forms(e.name) or folded == fold(name_words(e.name)[0]))]
+            if described(doc, f):
+                # "José, a Caracas bus driver, said": introduced here, so not someone named later
+                matches = [(start, e) for start, e in matches if start < f.start]
+            target = nearest(matches, f.start)
+            if target is None:
+                continue
+            if f.entity.key.startswith("unlisted:") and len(name_words(f.entity.name)) < 2:
+                replace_entity(found, f.entity.key, target)
+            else:
+                f.entity = target
+            if f.how == How.NAME_UNLISTED:
+                f.how = How.SURNAME
+
+
+def missed_surnames(context: ResolutionContext, full: list[tuple[int, Entity]]) -> None:
+    """"el Aissami said", "Mendeloff asked": a surname the entity recognizer did not tag, of a
+    person named in full before it."""
+    doc, found = context.doc, context.found
+    particles = words().name_particles
+    honorifics = lexicon()["honorifics"]
+    covered = context.covered()
+    last_words: dict[str, list[tuple[int, Entity]]] = {}
+    for start, e in full:
+        ws = name_words(e.name)
+        if len(ws[-1]) >= 3 and ws[-1][:1].isupper():
+            last_words.setdefault(ws[-1], []).append((start, e))
+    for tok in doc:
+        named = last_words.get(tok.text.replace("’", "'"))
+        if not named or tok.i in covered:
+            continue
+        before = [(s, e) for s, e in named if s < tok.i]
+        if len({e.key for _, e in before}) != 1:
+            continue
+        entity = before[-1][1]
+        start = tok.i
+        while start > 0 and doc[start - 1].text[:1].islower() and doc[start - 1].lower_ in particles \
+                and doc[start - 1].i not in covered:
+            start -= 1  # "el Aissami", "de Blasio"
+        if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+                and doc[start - 1].lower_ not in honorifics:
+            continue  # part of another name
+        found.append(Found(start, tok.i + 1, entity, How.SURNAME))
+        covered.update(range(start, tok.i + 1))
+
+
+def surface_name(doc: Any, f: Found) -> str:
+    start, end = name_span(doc, f)
+    honorifics = lexicon()["honorifics"]
+    while start < end - 1 and doc[start].lower_ in honorifics:
+        start += 1
+    return plain_name(doc[start:end].text)
+
+
+def nearest(matches: list[tuple[int, Entity]], at: int) -> Entity | None:
+    before = [(s, e) for s, e in matches if s < at]
+    if before:
+        return max(before, key=lambda m: m[0])[1]
+    after = sorted(matches, key=lambda m: m[0])
+    return after[0][1] if after else None
+
+
+# ------------------------------------------------------------------- voice owners
+class VoiceOwners(Pass):
+    """"said the voice on the message, purportedly that of Abu Bakr al-Baghdadi": the voice is its
+    owner's, a person even when the recognizer missed the name. How sure the text is
+    ("purportedly") is not kept: a speaker has no modality in the record."""
+
+    name = "voice-owners"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc, found = context.doc, context.found
+        voices = lexicon()["voice"]
+        w = words()
+        for tok in doc:
+            if tok.lower_ not in voices or tok.pos_ != "NOUN":
+                continue
+            end = min(tok.sent.end, tok.i + 14)
+            j = next((k for k in range(tok.i + 1, end - 2) if doc[k].lower_ == "that" and doc[k + 1].lower_ == "of"), None)
+            if j is None or not any(t.text == "," for t in doc[tok.i + 1 : j]) or any(
+                    t.pos_ in ("VERB", "AUX") and t.lower_ not in w.voice_verbs for t in doc[tok.i + 1 : j]):
+                continue  # only an apposition: "the voice, believed to be that of X"
+            start = stop = j + 2
+            while stop < tok.sent.end and (doc[stop].pos_ == "PROPN" or (doc[stop].text in ("-", "‐") and stop > start)
+                                           or doc[stop].lower_ in w.name_particles):
+                stop += 1
+            while stop > start and doc[stop - 1].pos_ != "PROPN":
+                stop -= 1
+            if stop - start < 1 or not doc[start].text[:1].isupper():
+                continue
+            owner = next((f for f in found if f.start <= stop - 1 < f.end and f.entity.kind == "person"), None)
+            if owner is None:
+                if any(f.start < stop and start < f.end for f in found):
+                    continue  # the words name something else the stage found
+                owner = Found(start, stop, unlisted_person(plain_name(doc[start:stop].text)), How.NAME_UNLISTED)
+                found.append(owner)
+            left = min([c.i for c in tok.lefts] + [tok.i])
+            if not any(f.start <= tok.i < f.end for f in found):
+                found.append(Found(left, tok.i + 1, owner.entity, How.DESCRIPTION))
+
+
+# ----------------------------------------------------------------- 5. unnamed people
+class UnnamedPeople(Pass):
+    """Unnamed people ("one source", "a police spokesman", "the friend") are actors with no name,
+    of the country their phrase or their sentence names, else of the country the article is about."""
+
+    name = "unnamed-people"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc, found, lookups = context.doc, context.found, context.lookups
+        unnamed = lexicon()["unnamed"]
+        covered = context.covered()
+        focus = focus_country(found)
+        for f in found:
+            # "one elderly witness in Kabul": a person placed by the phrase is an unnamed person of
+            # that country, not the country itself
+            head = doc[f.end - 1]
+            if f.how == How.PLACED and head.tag_ == "NN" and head.lemma_.lower() in unnamed and f.entity.country:
+                new = lookups.group(f.start, f.end, f.entity.country, unnamed[head.lemma_.lower()])
+                f.entity, f.how, f.code, f.sector, f.country = new.entity, new.how, new.code, new.sector, new.country
+        inside = quoted_tokens(doc)
+        speaker_prepositions = words().speaker_prepositions
+        for tok in doc:
+            if tok.i in covered or inside[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+                continue
+            sector = unnamed.get(tok.lemma_.lower())
+            if sector is None or tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj", "attr"):
+                continue
+            if tok.dep_ == "pobj" and tok.head.lower_ not in speaker_prepositions:
+                continue  # "according to one source", "by a witness"; not "the families of a victim"
+            if not any(c.dep_ in ("det", "nummod", "amod", "poss", "compound") for c in tok.lefts):
+                continue
+            if any(c.dep_ == "poss" for c in tok.lefts):
+                continue  # "his friend": someone's relation, not a speaker of the article
+            left = min([tok.i] + [c.left_edge.i for c in tok.lefts
+                                  if c.dep_ in ("det", "amod", "compound", "nummod", "punct", "advmod")])
+            country = phrase_country(found, tok, left) or sentence_country(found, tok) or focus
+            found.append(lookups.group(left, tok.i + 1, country, sector) if country is not None
+                         else unplaced_group(left, tok.i + 1, sector))
+        for f in found:  # "a police spokesman": an unnamed person of the article's country
+            if f.how == How.ROLE_GROUP and f.country is None and focus and not f.placeless and (
+                    is_person_found(doc, f) or f.sector in STATE_SECTORS):
+                head = doc[f.end - 1]
+                country = sentence_country(found, head) or focus
+                new = lookups.group(f.start, f.end, country, f.sector)
+                f.entity, f.code, f.sector, f.country = new.entity, new.code, new.sector, new.country
+
+
+def phrase_country(found: list[Found], tok: Any, left: int) -> str | None:
+    span = set(range(left, tok.i + 1)) | {t.i for t in tok.subtree}
+    for f in found:
+        if f.start in span and f.entity.kind in ("country", "seat") and f.entity.country:
+            return f.entity.country
+    return None
+
+
+# ------------------------------------------------------------------ 3. role and name
+class RoleAndName(Pass):
+    """A role and a name tied by apposition or compound are one person, on either side:
+    "France's counter-terrorism prosecutor, Remy Heitz", "The former Chief Minister of IOK,
+    Omar Abdullah", "Eva, a 17-year-old student", "40-year-old Taji resident Abu Mohammed"."""
+
+    name = "role-and-name"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc, found = context.doc, context.found
+        by_head = {f.end - 1: f for f in people_found(found) if f.how not in (How.PRONOUN, How.PLURAL)}
+        for r in list(found):
+            if r.how not in ROLES or r.entity.kind == "person" and r.how == How.ROLE:
+                continue
+            head = doc[r.end - 1]
+            p = next((by_head[t.i] for t in (*head.children, head.head) if t.i in by_head
+                      and t.i not in range(r.start, r.end) and tied(head, t)), None)
+            if p is None:
+                continue
+            entity = p.entity
+            if entity.key.startswith("unlisted:") and (entity.country is None or entity.sector == "CVL"):
+                country = r.country if r.country is not None else r.entity.country
+                sector = r.sector or r.entity.sector or entity.sector
+                code = r.code or r.entity.code
+                if r.how == How.ROLE_GROUP and r.entity.kind != "group":
+                    code = f"{country or ''}{sector or ''}" or entity.code
+                entity = Entity(key=entity.key, kind="person", name=entity.name, country=country,
+                                sector=sector, code=code)
+                replace_entity(found, p.entity.key, entity)
+            elif r.how == How.ROLE and not entity.key.startswith("unlisted:"):
+                continue  # two people the knowledge base knows: leave both
+            become(r, entity)
+
+
+def tied(role_head: Any, name_head: Any) -> bool:
+    """Apposition or compound between the role's head and the name's head."""
+    return (name_head.head.i == role_head.i and name_head.dep_ in ("appos", "compound")) or (
+        role_head.head.i == name_head.i and role_head.dep_ in ("appos", "compound", "nmod")) or (
+        role_head.dep_ == "compound" and role_head.head.i == name_head.i)
+
+
+# ------------------------------------------------------------------ 4. role anaphora
+class RoleAnaphora(Pass):
+    """"the ministry" after "Russia's foreign ministry" is that ministry; "Aragua's governor" after
+    "Gov. Tarek el Aissami" is the person who was given that title in the article."""
+
+    name = "role-anaphora"
+
+    def run(self, context: ResolutionContext) -> None:
+        group_anaphora(context)
+        doc = context.doc
+        ts = titles(context)
+        if not ts:
+            return
+        indefinite = words().indefinite_singular
+        for r in context.found:
+            if r.how != How.ROLE_GROUP:
+                continue
+            head = doc[r.end - 1]
+            if head.tag_ != "NN" or any(c.dep_ == "det" and c.lower_ in indefinite for c in head.lefts):
+                continue
+            lemma = head.lemma_.lower()
+            holders = {e.key: (s, e) for s, e, ws in ts if s < r.start and lemma in ws}
+            if not holders:
+                continue
+            latest = max(holders.values(), key=lambda m: m[0])
+            if len(holders) > 1 and r.country is None:
+                continue  # two people with that title and nothing to tell them apart
+            entity = latest[1]
+            if r.country is not None and entity.country not in (None, r.country):
+                continue
+            become(r, entity)
+
+
+def titles(context: ResolutionContext) -> list[tuple[int, Entity, set[str]]]:
+    """(first token, person, title nouns) for every named person with a title in the text."""
+    doc = context.doc
+    abbreviations = lexicon()["abbreviations"]
+    out = []
+    for f in people_found(context.found):
+        if f.how in (How.PRONOUN, How.PLURAL):
+            continue
+        name_start = f.end if f.how == How.ROLE_NAME else name_span(doc, f)[0]  # a role is all title
+        ws: set[str] = set()
+        for t in doc[f.start:name_start]:
+            low = t.lower_
+            ws.add(abbreviations.get(low, low))
+            ws.add(t.lemma_.lower())
+        head = doc[f.end - 1]
+        for appos in head.children:  # "Henrique Capriles, an opposition leader and governor"
+            if appos.dep_ == "appos":
+                for t in [appos, *appos.conjuncts]:
+                    ws.add(t.lemma_.lower())
+        ws = {w for w in ws if context.lookups.role_for(w) is not None}
+        if f.role:
+            ws.add(f.role.replace("_", " ").split()[-1])
+        if ws:
+            out.append((f.start, f.entity, ws))
+    return out
+
+
+def group_anaphora(context: ResolutionContext) -> None:
+    """"the ministry" after "Russia's foreign ministry": a definite role phrase with no country
+    is the nearest earlier one with the same head noun that has a country."""
+    doc = context.doc
+    groups = sorted((f for f in context.found if f.how == How.ROLE_GROUP), key=lambda f: f.start)
+    for i, r in enumerate(groups):
+        head = doc[r.end - 1]
+        if r.country is not None or not any(c.lower_ == "the" for c in head.lefts):
+            continue
+        lemma = head.lemma_.lower()
+        earlier = [g for g in groups[:i] if g.country is not None and doc[g.end - 1].lemma_.lower() == lemma
+                   and doc[g.end - 1].tag_ == head.tag_]
+        if earlier:
+            g = earlier[-1]
+            r.entity, r.code, r.sector, r.country = g.entity, g.code, g.sector, g.country
+
+
+# ------------------------------------------------------------------- descriptions
+class Descriptions(Pass):
+    """A definite description as the subject of a clause is the person who was the subject just
+    before (within three sentences): by age or origin ("the 21-year-old ethnic Chechen said"), or
+    by a common person noun when that person was introduced with a description of their own
+    ("José, a Caracas bus driver, said …" then "said the young father of two"). Office titles are
+    not descriptions here: "the governor" is role anaphora."""
+
+    name = "descriptions"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc, found = context.doc, context.found
+        lex = lexicon()
+        unnamed_at = {f.end - 1: f for f in found if f.how == How.ROLE_GROUP and f.entity.kind != "person"
+                      and f.role is None}
+        covered = {i for f in found for i in range(f.start, f.end) if f is not unnamed_at.get(f.end - 1)}
+        people = sorted((f for f in people_found(found) if f.how not in (How.PRONOUN, How.PLURAL)),
+                        key=lambda f: f.start)
+        person_nouns = set(lex["noun_gender"]) | {w for w, sector in lex["unnamed"].items() if sector == "CVL"}
+        genders = initial_genders(doc, found)
+        for tok in doc:
+            if tok.i in covered or tok.dep_ not in SUBJECT_DEPS or tok.tag_ not in ("NN", "NNP", "JJ"):
+                continue
+            lefts = list(tok.lefts)
+            if not lefts or lefts[0].lower_ != "the" or any(c.dep_ == "poss" for c in lefts):
+                continue
+            aged = any(AGE.fullmatch(c.text) for c in lefts)
+            office = context.lookups.role_for(tok.lemma_.lower())
+            common = tok.lemma_.lower() in person_nouns and (office is None or office[0] is None)
+            if not (aged or tok.ent_type_ == "NORP" or common):
+                continue
+            window = sentence_start_back(tok, 3)
+            before = [f for f in people if window <= f.start < tok.sent.start and is_subject(doc, f)]
+            if not before:
+                continue
+            person = before[-1]
+            if not (aged or tok.ent_type_ == "NORP"):
+                if not any(described(doc, g) for g in people if g.entity.key == person.entity.key and g.start < tok.i):
+                    continue
+                wanted = lex["noun_gender"].get(tok.lemma_.lower())
+                known = genders.get(person.entity.key) or own_pronoun_gender(doc, person, found)
+                if wanted and known and known != wanted:
+                    continue
+            start = lefts[0].i + 1
+            if tok.i in unnamed_at:
+                found.remove(unnamed_at[tok.i])
+            found.append(Found(start, tok.i + 1, person.entity, How.DESCRIPTION))
+
+
+class PlainNames(Pass):
+    """Canonical names of unlisted people with plain apostrophes; the mentions sorted by position."""
+
+    name = "plain-names"
+
+    def run(self, context: ResolutionContext) -> None:
+        found = context.found
+        for f in found:
+            e = f.entity
+            if e.kind == "person" and e.key.startswith("unlisted:") and e.name != plain_name(e.name):
+                replace_entity(found, e.key, Entity(key=e.key, kind="person", name=plain_name(e.name),
+                                                    country=e.country, sector=e.sector, code=e.code))
+        context.sort()

@@ -1,0 +1,136 @@
+"""Organisations the knowledge base does not list, and where transnational groups act.
+
+- `Organisations`: an organisation whose name says where it is from ("the Hungarian Civil
+  Liberties Union", "the California Farm Bureau Federation") or what it is ("the investigative
+  website Bellingcat"); with `placeless`, after the sentence has had its chance to place them,
+  the ones that stay without a country.
+- `PlacedOrganisations`: an unlisted organisation acting as a subject in a sentence that places
+  it in one country ("The FLN has claimed attacks in Rwanda's Southern Province").
+- `LocateTransnational`: a transnational armed group (CAMEO IMG) placed where its sentence puts it.
+"""
+
+from __future__ import annotations
+
+from ..context import Found, ResolutionContext
+from ..cues import COUNTRY_LIKE
+from ..kinds import How
+from ..knowledge import Entity
+from ..phrases import is_location, organisation_kind, same_clause_countries
+from ...places import geocode
+from .base import Pass
+
+LARGE_CITY = 100_000
+
+
+class Organisations(Pass):
+    def __init__(self, placeless: bool = False):
+        self.placeless = placeless
+        self.name = "placeless-organisations" if placeless else "organisations"
+
+    def run(self, context: ResolutionContext) -> None:
+        context.found.extend(self._find(context))
+
+    def _find(self, context: ResolutionContext) -> list[Found]:
+        doc, kb, by_token = context.doc, context.kb, context.by_token
+        role_for = context.lookups.role_for
+        covered = context.covered()
+        out: list[Found] = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            country = None
+            for t in ent:
+                for m in by_token.get(t.i, ()):
+                    entity = kb.entity(m.key)
+                    if entity.kind in COUNTRY_LIKE and entity.country:
+                        country = entity.country
+                        break
+                if country is None and t.pos_ == "PROPN" and t.ent_iob_ == "I" or (country is None and t.i == ent.start):
+                    hit = geocode(t.text) if t.text[:1].isupper() else None
+                    # a country or US state (no point), or a city big enough to be meant by name
+                    if hit is not None and hit.country and (hit.population >= LARGE_CITY or hit.lat is None):
+                        country = hit.country
+                if country:
+                    break
+            hit = role_for(ent[-1].lower_) or role_for(ent[-1].lemma_.lower())
+            sector = hit[1] if hit and hit[1] else None
+            kind = organisation_kind(doc, ent.start, ent.end)
+            if country is None and kind is None:
+                continue  # nothing says where it is from or what it is
+            if country is None and kind[1] is not None:
+                # "Sentry, a British monitoring group": the country its description names
+                named = {kb.entity(m.key).country for t in kind[1].subtree if not ent.start <= t.i < ent.end
+                         for m in by_token.get(t.i, ()) if kb.entity(m.key).kind in COUNTRY_LIKE}
+                named.discard(None)
+                country = named.pop() if len(named) == 1 else None
+            if country is None and not self.placeless:
+                continue  # the sentence may still place it (PlacedOrganisations), else the placeless pass
+            if sector is None and kind is not None:
+                sector = kind[0]
+            code = f"{country or ''}{sector or ''}"
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            name = doc[start:ent.end].text
+            entity = Entity(key=f"unlisted-org:{name}", kind="org", name=name, country=country,
+                            sector=sector, code=code)
+            out.append(Found(start, ent.end, entity, How.ORG_NAMED))
+        return out
+
+
+class PlacedOrganisations(Pass):
+    name = "placed-organisations"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc, found = context.doc, context.found
+        covered = context.covered()
+        out: list[Found] = []
+        for ent in doc.ents:
+            if ent.label_ != "ORG" or len(ent) > 4 or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            if ent.root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            sent = ent.sent
+            places = {f.entity.country for f in found if sent.start <= f.start < sent.end and f.entity.kind == "country"
+                      and f.how in (How.NAME, How.PLACE) and f.entity.country and is_location(doc[f.end - 1])}
+            if len(places) != 1:
+                continue
+            country = places.pop()
+            entity = Entity(key=f"unlisted-org:{ent.text}", kind="org", name=ent.text, country=country,
+                            sector=None, code=country)
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            out.append(Found(start, ent.end, entity, How.ORG_PLACED))
+        found.extend(out)
+
+
+class LocateTransnational(Pass):
+    """A transnational armed group (CAMEO IMG: Islamic State, al-Qaeda) is placed where the
+    sentence puts it: the one country of the places named in its clause, else in its sentence
+    ("IS targets in Syria's Hama province"), else of the actors its clause names ("Iraqi
+    troops launched an assault on the last ISIS bastion"); with none it keeps no country."""
+
+    name = "locate-transnational"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc, found = context.doc, context.found
+        for f in found:
+            code = f.code or f.entity.code
+            if f.entity.kind != "org" or not code.startswith("IMG") or f.country:
+                continue
+            sent = doc[f.start].sent
+            here = [g for g in found if sent.start <= g.start < sent.end and g is not f
+                    and g.entity.kind in ("country", "seat", "person", "group") and (g.country or g.entity.country)
+                    and g.how != How.MODIFIER]
+            places = [(doc[g.end - 1], g.entity.country) for g in here
+                      if g.how in (How.NAME, How.PLACE) and g.entity.kind == "country" and is_location(doc[g.end - 1])]
+            countries = same_clause_countries(doc[f.end - 1], places)
+            if len(countries) != 1:
+                countries = {c for _, c in places}
+            if not countries:  # no place named: the actors of its clause ("Iraqi troops ... ISIS")
+                named = [(doc[g.end - 1], g.country or g.entity.country) for g in here]
+                countries = same_clause_countries(doc[f.end - 1], named)
+            if len(countries) == 1:
+                country = countries.pop()
+                try:
+                    cameo = context.kb.country_info(country)["cameo"]
+                except KeyError:  # a region code, not a country
+                    continue
+                f.country, f.code = country, cameo + code

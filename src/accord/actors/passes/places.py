@@ -1,0 +1,106 @@
+"""Places and what they place.
+
+- `Places`: places the knowledge base does not name as actors stand for their country
+  (GeoNames cities, regions, "Somali regions").
+- `PlacedSubjects`: a subject that is no actor noun but is placed by its phrase acts for that
+  place's country ("a car bomb in Kiev killed ...", "clashes in Yerevan left ...").
+- `MarkedThings`: unnamed people and things a nationality adjective marks ("a Lebanese man",
+  "Croatian experts", "Iranian motives") stand for (or belong to) that country.
+"""
+
+from __future__ import annotations
+
+from ..context import Found, ResolutionContext
+from ..cues import COUNTRY_LIKE
+from ..kinds import How
+from ..phrases import is_backer, is_dateline, named_regions, np_left, place_country, the_place
+from ...places import geocode, region
+from .base import Pass
+
+NOT_ACTOR_ENTITY_TYPES = ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE")
+
+
+class Places(Pass):
+    name = "places"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc, kb = context.doc, context.kb
+        covered = context.covered()
+        out: list[Found] = []
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC", "ORG") and not the_place(ent) or any(
+                    i in covered for i in range(ent.start, ent.end)):
+                continue
+            if is_dateline(doc, ent.start, ent.end) or is_backer(doc, ent.end):
+                continue
+            # An "organisation" whose whole name is a region is that region ("South Ossetia").
+            hit = geocode(ent.text) if ent.label_ in ("GPE", "LOC") else region(ent.text)
+            if hit is None or not hit.country:
+                continue
+            try:
+                entity = kb.entity(f"country:{hit.country}")
+            except KeyError:
+                continue
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            out.append(Found(start, ent.end, entity, How.PLACE))
+        taken = covered | {i for f in out for i in range(f.start, f.end)}
+        for tok in doc:  # "Somali regions": a region by its name and the word "region"
+            for start, end, hit in named_regions(tok):
+                if any(i in taken for i in range(start, end)):
+                    continue
+                try:
+                    entity = kb.entity(f"country:{hit.country}")
+                except KeyError:
+                    continue
+                out.append(Found(start, end, entity, How.PLACE))
+        context.found.extend(out)
+
+
+class MarkedThings(Pass):
+    name = "marked-things"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc = context.doc
+        covered = context.covered()
+        out: list[Found] = []
+        for m in context.modifiers:
+            entity = context.entity(m.key)
+            if entity.kind not in COUNTRY_LIKE or not entity.country:
+                continue
+            head = doc[m.end - 1].head
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head  # "Turkish cargo ship"
+            if head.i < m.end or head.pos_ != "NOUN" or head.i in covered:
+                continue
+            if any(c.dep_ == "poss" for c in head.lefts):
+                continue  # "his South African mission" is his, wherever it goes
+            if any(doc[i].ent_type_ in NOT_ACTOR_ENTITY_TYPES for i in range(m.start, head.i + 1)):
+                continue  # part of a name the organisation pass owns, or not an actor at all
+            start = min(np_left(head), m.start)
+            out.append(Found(start, head.i + 1, entity, How.MODIFIER))
+            covered.update(range(start, head.i + 1))
+        context.found.extend(out)
+
+
+class PlacedSubjects(Pass):
+    name = "placed-subjects"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc = context.doc
+        covered = context.covered()
+        out: list[Found] = []
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in covered:
+                continue
+            left = np_left(tok)
+            if any(i in covered for i in range(left, tok.i + 1)) or context.lookups.role_at(doc, tok)[0]:
+                continue
+            country = place_country(tok)
+            if country is None:
+                continue
+            try:
+                entity = context.entity(f"country:{country}")
+            except KeyError:
+                continue
+            out.append(Found(left, tok.i + 1, entity, How.PLACED))
+        context.found.extend(out)

@@ -1,0 +1,164 @@
+"""The last pass: words that point back to actors already resolved. A finite clause's "it" is the
+nearest subject that is a country or organisation; "the international body" / "the country" the
+last organisation or country named; "US allies" the region group of the country's allies; he/she
+the most salient person of the right gender (`people.resolve_pronoun`); "the two leaders", "both
+countries" the two most salient people or countries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ...analysis.quotation import quoted_tokens
+from ...analysis.syntax import sentence_start_back
+from ..context import Found, ResolutionContext
+from ..kinds import How
+from ..knowledge import KnowledgeBase
+from ..people import initial_genders, person_key, resolve_pronoun
+from ..phrases import definite_description, np_left, pleonastic, salient_subject
+from ..words import words
+from .base import Pass
+
+IT_ANTECEDENT_KINDS = ("country", "igo", "org", "seat")
+
+
+class References(Pass):
+    name = "references"
+
+    def run(self, context: ResolutionContext) -> None:
+        found = context.found
+        found.extend(self._find(context))
+        context.sort()
+
+    def _find(self, context: ResolutionContext) -> list[Found]:
+        doc, found, kb = context.doc, context.found, context.kb
+        w = words()
+        extra: list[Found] = []
+        covered = context.covered()
+        quote_depth = quoted_tokens(doc)
+        gender = initial_genders(doc, found)
+        links: dict[int, str] = {}  # pronoun resolved to an unnamed person -> who that person is
+        for tok in doc:
+            if tok.i in covered:
+                continue
+            prior = [f for f in found if f.end <= tok.i]
+            low = tok.lower_
+            if tok.pos_ == "PRON" and low == "it" and tok.dep_ == "nsubj" and not quote_depth[tok.i] \
+                    and (tok.head.morph.get("VerbForm") != ["Inf"] or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children)) \
+                    and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children) \
+                    and not pleonastic(tok):
+                # "China engages with the body even as it has objected": a finite clause's "it"
+                # is the nearest subject that is a country or organisation.
+                # An "it" already resolved counts too: "Bellingcat says … It adds … it suggests".
+                chain = sorted(prior + [f for f in extra if f.how == How.PRONOUN and f.end <= tok.i],
+                               key=lambda f: f.start)
+                antecedent = salient_subject(doc, tok, chain, IT_ANTECEDENT_KINDS)
+                if antecedent is not None:
+                    extra.append(Found(tok.i, tok.i + 1, antecedent.entity, How.PRONOUN,
+                                       code=antecedent.code, sector=antecedent.sector))
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in (w.igo_nouns | w.country_nouns) \
+                    and definite_description(tok):
+                kinds = ("igo", "org") if tok.lemma_.lower() in w.igo_nouns else ("country",)
+                previous = [f for f in prior if f.entity.kind in kinds and f.how != How.ROLE_GROUP]
+                if previous:
+                    start = min([c.i for c in tok.lefts] + [tok.i])
+                    extra.append(Found(start, tok.i + 1, previous[-1].entity, How.DEFINITE))
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in w.ally_nouns and w.allies_region:
+                owner = [f for f in found if f.entity.kind == "country" and f.start < tok.i and
+                         any(doc[i].head.i == tok.i for i in range(f.start, f.end))]
+                region = w.allies_region
+                if owner and owner[-1].entity.country in kb.region_members(region):
+                    try:
+                        entity = kb.entity(f"region:{region}")
+                    except KeyError:
+                        entity = None
+                    if entity is not None:  # "US allies": Western governments
+                        extra.append(Found(owner[-1].start, tok.i + 1, entity, How.ALLIES))
+                continue
+            if tok.pos_ == "PRON" and low in w.person_pronouns and not quote_depth[tok.i]:
+                if tok.dep_ == "poss":
+                    continue
+                wanted = "f" if low in w.feminine_pronouns else "m"
+                # Someone already called "she" is not "he": keep pronouns consistent per person.
+                # Names inside quotation marks are what a speaker talks about, not who "he" is
+                # in the narrative ("“... Gerry Adams ...,” he said"). Pronouns already resolved
+                # count as mentions of their person.
+                earlier = sorted([f for f in found if f.end <= tok.i] + extra, key=lambda f: f.start)
+                following = [f for f in found if f.start > tok.i and f.start < tok.sent.end]
+                person = resolve_pronoun(doc, tok, earlier, gender, wanted, quote_depth, links, following)
+                if person is not None:
+                    key = person_key(doc, person, links)
+                    gender[key] = wanted
+                    if person.entity.kind == "person":
+                        extra.append(Found(tok.i, tok.i + 1, person.entity, How.PRONOUN, role=person.role))
+                    else:  # an unnamed person: "the friend said ... he told the BBC"
+                        extra.append(Found(tok.i, tok.i + 1, person.entity, How.ROLE_GROUP, code=person.code,
+                                           sector=person.sector, country=person.country))
+                        links[id(extra[-1])] = key
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") and (low in w.plural_person_nouns or low in w.plural_country_nouns):
+                dets = [c for c in tok.lefts if c.lower_ in w.plural_determiners]
+                if not dets:
+                    continue
+                start = min(c.i for c in tok.lefts)
+                want_person = low in w.plural_person_nouns
+                picked = salient_pair(doc, tok, prior, want_person, kb)
+                for f in picked:
+                    if want_person:
+                        extra.append(Found(start, tok.i + 1, f.entity, How.PLURAL, role=f.role))
+                    else:
+                        extra.append(Found(start, tok.i + 1, f.entity, How.PLURAL))
+                if picked and not want_person:
+                    extra.extend(groups_of_plural(context, tok, picked, covered))
+        return extra
+
+
+def salient_pair(doc: Any, tok: Any, prior: list[Found], want_person: bool, kb: KnowledgeBase) -> list[Found]:
+    """The two actors a plural ("the two leaders", "both countries") most likely stands for.
+
+    Salience is how often an actor was mentioned in the last few sentences, ties going to the
+    more recent; for countries, people count for their country ("Xi" for China).
+    """
+    window_start = sentence_start_back(tok, 6)
+    scores: dict[str, list] = {}
+    for order, f in enumerate(prior):
+        if f.start < window_start:
+            continue
+        entity = f.entity
+        if want_person:
+            if entity.kind != "person":
+                continue
+            key, chosen = entity.key, f
+        else:
+            if entity.kind not in ("country", "person", "seat") or not entity.country:
+                continue
+            key = f"country:{entity.country}"
+            try:
+                country = kb.entity(key)
+            except KeyError:
+                continue
+            chosen = Found(f.start, f.end, country, How.NAME)
+        entry = scores.setdefault(key, [0, 0, chosen])
+        entry[0] += 1
+        entry[1] = order
+    ranked = sorted(scores.values(), key=lambda e: (-e[0], -e[1]))
+    if len(ranked) < 2:
+        return []
+    return [e[2] for e in sorted(ranked[:2], key=lambda e: e[1])]
+
+
+def groups_of_plural(context: ResolutionContext, tok: Any, picked: list[Found], covered: set[int]) -> list[Found]:
+    """"top officials from both countries": the officials of each of the two countries."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in words().origin_prepositions:
+        return []
+    head = prep.head
+    if head.i in covered or head.pos_ != "NOUN":
+        return []
+    hit = context.lookups.role_for(head.lower_) or context.lookups.role_for(head.lemma_.lower())
+    if hit is None:
+        return []
+    start = np_left(head)
+    return [context.lookups.group(start, head.i + 1, f.entity.country, hit[1])
+            for f in picked if f.entity.country]

@@ -1,0 +1,161 @@
+"""Pass 3: people the knowledge base does not list. Named with a title ("Libyan Prime Minister
+Fayez al-Sarraj") they are actors of the title's country or organisation; with an apposition
+("Zabihullah Mujahid, the Taliban spokesman") of the apposition's; marked with a US party tag
+("Debbie Stabenow (D-Mich.)") US legislators; otherwise private individuals (CAMEO CVL) of the one
+country their clause names, if any. Later surnames of these people are found too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..context import Found, ResolutionContext
+from ..cues import COUNTRY_LIKE, org_cue
+from ..kinds import How, Sector
+from ..knowledge import Entity
+from ..phrases import clause_countries, diplomat_subject_countries, np_left, the_place, title_place, us_party_tag
+from .base import Pass
+
+
+class UnlistedPeople(Pass):
+    name = "unlisted-people"
+
+    def run(self, context: ResolutionContext) -> None:
+        context.found.extend(self._find(context))
+
+    def _find(self, context: ResolutionContext) -> list[Found]:
+        doc, kb, by_token, found = context.doc, context.kb, context.by_token, context.found
+        role_for = context.lookups.role_for
+        covered = {i for f in found for i in range(f.start, f.end)}
+        covered |= {i for m in (x for ms in by_token.values() for x in ms)
+                    if kb.entity(m.key).kind == "person" for i in range(m.start, m.end)}
+        out: list[Found] = []
+        surnames: dict[str, Entity] = {}
+        first_names: dict[str, Entity] = {}
+        org_names = {(m.start, m.end) for ms in by_token.values() for m in ms
+                     if kb.entity(m.key).kind in ("org", "igo", "media", "seat")
+                     or (kb.entity(m.key).kind in ("country", "region") and m.kind in ("name", "short", "capital"))}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            if any(a <= ent.start and ent.end <= b for a, b in org_names):
+                continue  # "Boko Haram", "Sanaa" tagged PERSON: the organisation's or place's name wins
+            if the_place(ent):
+                continue  # "the Farah and the Ghazni attacks": a place, see the places pass
+            head = ent[-1]
+            known = surnames.get(head.text)
+            if known is not None and known.name != ent.text and known.name.endswith(ent.text):
+                out.append(Found(ent.start, ent.end, known, How.SURNAME))  # "Sarraj" after the full name
+                continue
+            if len(ent) == 1:
+                # "Julie" after "Julie Hambleton"; "ADCuomo", a page marker glued to "Cuomo"
+                known = first_names.get(head.text) or next(
+                    (e for s, e in surnames.items() if head.text.endswith(s) and head.text[: -len(s)].isupper()), None)
+                if known is not None:
+                    out.append(Found(ent.start, ent.end, known, How.SURNAME))
+                    continue
+            left = np_left(head)
+            title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and role_for(t.lower_)]
+            if not title:
+                if all(t.text[:1].isupper() for t in ent if t.is_alpha) and (len(ent) > 1 or ent[0].pos_ == "PROPN"):
+                    # Someone the knowledge base does not know: their role from an apposition
+                    # ("Zabihullah Mujahid, the Taliban spokesman"), else a private individual
+                    # (CAMEO CVL) until the article says otherwise.
+                    country, sector, code = None, Sector.CVL.value, Sector.CVL.value
+                    affiliation = apposition(context, head)
+                    if affiliation is not None:
+                        country, sector, code = affiliation
+                    elif us_party_tag(doc, ent.end):
+                        country, sector, code = "USA", Sector.LEG.value, "USALEG"  # "Debbie Stabenow (D-Mich.)"
+                    else:
+                        # A private individual: of the one country their sentence names, if one.
+                        named = [(doc[m.end - 1], kb.entity(m.key).country) for t in ent.sent
+                                 for m in by_token.get(t.i, ()) if m.end - 1 == t.i
+                                 and kb.entity(m.key).kind in ("country", "seat") and kb.entity(m.key).country]
+                        here = clause_countries(head, named)
+                        if len(here) == 1:
+                            country = here.pop()
+                            code = f"{country}{Sector.CVL.value}"
+                    entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
+                                    sector=sector, code=code)
+                    surnames[head.text] = entity
+                    if len(ent) > 1:
+                        first_names.setdefault(ent[0].text, entity)
+                    out.append(Found(ent.start, ent.end, entity, How.NAME_UNLISTED))
+                continue
+            sector = role_for(title[-1].lower_)[1] or Sector.GOV.value
+            cues = [(m, kb.entity(m.key).country) for t in doc[left : ent.start] for m in by_token.get(t.i, ())
+                    if kb.entity(m.key).kind in COUNTRY_LIKE and kb.entity(m.key).country]
+            place = title_place(doc, left, title[0].i)
+            org = org_cue(context, left, ent.start) if not cues else None
+            if org is not None:  # "Taliban spokesman Zabihullah Mujahid" speaks for the Taliban
+                org_entity = kb.entity(org.key)
+                context.consumed.add((org.start, org.end))
+                country, sector, code = org_entity.country, org_entity.sector, org_entity.code
+            elif cues:
+                match, country = cues[0]
+                context.consumed.add((match.start, match.end))
+                code = f"{country}{sector}"
+            elif place is not None:  # "Tamil Nadu Chief Minister J Jayalalithaa"
+                country, code = place, f"{place}{sector}"
+            elif us_party_tag(doc, ent.end):  # "Mayor Bill de Blasio (D)"
+                country, code = "USA", f"USA{sector}"
+            else:
+                # A role, no country in the title: the one country the clause names, if one
+                # ("Russian police detained supporters of opposition leader Alexei Navalny").
+                named = [(doc[m.end - 1], kb.entity(m.key).country) for t in ent.sent
+                         for m in by_token.get(t.i, ()) if m.end - 1 == t.i and not (left <= t.i < ent.end)
+                         and kb.entity(m.key).kind in ("country", "seat") and kb.entity(m.key).country]
+                here = clause_countries(head, named) - diplomat_subject_countries(head, named)
+                country = here.pop() if len(here) == 1 else None
+                code = f"{country}{sector}" if country else sector
+            entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
+                            sector=sector, code=code)
+            if len(ent) > 1:
+                surnames[head.text] = entity
+                first_names.setdefault(ent[0].text, entity)
+            start = left
+            while start < ent.start and doc[start].dep_ == "det":
+                start += 1
+            out.append(Found(start, ent.end, entity, How.NAME_TITLE))
+        # Later surnames the entity recognizer missed ("de Blasio said").
+        taken = covered | {i for f in out for i in range(f.start, f.end)}
+        for tok in doc:
+            entity = surnames.get(tok.text)
+            if entity is None or tok.i in taken or not (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].text[:1].islower() and entity.name.endswith(
+                    doc[start - 1 : tok.i + 1].text) and doc[start - 1].i not in taken:
+                start -= 1  # particles of the name: "de", "van", "al-"
+            if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken:
+                continue  # part of some other name
+            out.append(Found(start, tok.i + 1, entity, How.SURNAME))
+        return out
+
+
+def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str | None, str] | None:
+    """(country, sector, code) from "Name, the <country/organisation> <role>"."""
+    kb = context.kb
+    for appos in head.children:
+        if appos.dep_ != "appos":
+            continue
+        for f in context.found:
+            if f.start <= appos.i < f.end:
+                entity = f.entity
+                code = f.code or entity.code
+                country = f.country if f.country is not None else entity.country
+                return country, f.sector or entity.sector, code
+        left = np_left(appos)
+        org = org_cue(context, left, appos.i)
+        if org is not None:
+            entity = kb.entity(org.key)
+            return entity.country, entity.sector, entity.code
+        # "resident fellow at the American Enterprise Institute": a country in the apposition
+        hit = context.lookups.role_for(appos.lower_) or context.lookups.role_for(appos.lemma_.lower())
+        sector = (hit[1] if hit else None) or Sector.CVL.value
+        for t in appos.subtree:
+            for m in context.by_token.get(t.i, ()):
+                entity = kb.entity(m.key)
+                if entity.kind in COUNTRY_LIKE and entity.country:
+                    return entity.country, sector, f"{entity.country}{sector}"
+    return None

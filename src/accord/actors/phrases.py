@@ -1,0 +1,267 @@
+"""Tests on the parse that several actor passes share: where a noun phrase starts, whether a name
+is a possessor, a backer or a place, which countries a clause names, who is salient."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..analysis.syntax import clause_verb, sentence_start_back
+from ..places import geocode, region
+from .context import Found
+from .words import organisation_nouns, words
+
+# Left dependents that belong to a noun phrase in front of its head.
+NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod", "punct", "predet"}
+DATELINE_FOLLOWERS = {":", "-", "—", "–", "(", ","}
+DASHES = ("-", "–")
+
+
+def np_left(head: Any) -> int:
+    """The first token of the noun phrase `head` heads (its left modifiers)."""
+    w = words()
+    left = head.i
+    for child in head.lefts:
+        if child.dep_ in NP_LEFT_DEPS:
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue  # a misparsed clause ("police ... detained supporters"), not a modifier
+            if child.lower_ in w.particle_adjectives and child.i > 0 and child.doc[child.i - 1].lemma_ in w.particle_verbs:
+                continue  # "Yemen let free activists": the verb's particle, parsed as an adjective
+            left = min(left, child.left_edge.i)
+    return left
+
+
+def us_party_tag(doc: Any, i: int) -> bool:
+    """US news marks politicians with their party and state: "(D-Mich.)", "(R)", "(D - N.Y.)"."""
+    if i >= len(doc) or doc[i].text != "(" or i + 2 >= len(doc):
+        return False
+    letters = words().us_party_letters
+    letter = doc[i + 1].text
+    if any(letter.startswith(f"{p}-") for p in letters):
+        return True
+    return letter in letters and doc[i + 2].text in (")", *DASHES)
+
+
+def clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
+    """The countries a sentence names, narrowed to `tok`'s own clause when there are several."""
+    countries = {c for _, c in named}
+    if len(countries) > 1:
+        verb = clause_verb(tok)
+        countries = {c for t, c in named if verb is not None and getattr(clause_verb(t), "i", -1) == verb.i}
+    return countries
+
+
+def diplomat_subject_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
+    """The country of a diplomat who is the subject of `tok`'s clause while `tok` is not: a
+    representative's counterparts are not of the representative's country."""
+    verb = clause_verb(tok)
+    if verb is None:
+        return set()
+    diplomats = words().diplomats
+    out: set[str] = set()
+    for subj in verb.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass") or tok in subj.subtree:
+            continue
+        span = list(subj.subtree)
+        if any(w.lemma_.lower() in diplomats or w.lower_ in diplomats for w in span):
+            out |= {c for t, c in named if t in span}
+    return out
+
+
+def same_clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
+    """The countries named in `tok`'s own clause."""
+    verb = clause_verb(tok)
+    return {c for t, c in named if verb is not None and getattr(clause_verb(t), "i", -1) == verb.i}
+
+
+def is_location(tok: Any) -> bool:
+    """A place named as where something is ("in Syria's Hama province", "for northern
+    Afghanistan"), not as an actor ("U.S. military airstrikes")."""
+    node = tok
+    while node.dep_ in ("compound", "poss", "amod", "case", "conj") and node.head.i != node.i:
+        node = node.head  # "in Iraq and Syria": both are places
+    return node.dep_ == "pobj" and node.head.lower_ in words().locative_prepositions
+
+
+def the_place(ent: Any) -> bool:
+    """A one-word "person" after "the" that is a region's name is that region ("the Farah")."""
+    doc = ent.doc
+    return ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
+        and region(ent.text) is not None
+
+
+def is_possessor(doc: Any, end: int) -> bool:
+    """Whether the name ending before token `end` is a possessor ("the UN's", "The United Nations'")."""
+    last = doc[end - 1]
+    return last.dep_ == "poss" or (end < len(doc) and doc[end].tag_ == "POS")
+
+
+def is_backer(doc: Any, end: int) -> bool:
+    """The name ending before `end` is the backer in "X-backed ...", not an actor of its own."""
+    return end + 1 < len(doc) and doc[end].text in DASHES and doc[end + 1].lower_ in words().backer_words
+
+
+def after_stance_prefix(doc: Any, start: int) -> bool:
+    """"pro-Russian separatists", "anti-American protesters": a stance, not that country's."""
+    return start >= 2 and doc[start - 1].text in DASHES and doc[start - 2].lower_ in words().stance_prefixes
+
+
+def inside_feature_name(doc: Any, start: int, end: int) -> bool:
+    """A country's name inside the name of a sea, gulf, river... ("the South China Sea")."""
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    if ent is None or ent.label_ not in ("LOC", "GPE", "FAC") or (ent.start == start and ent.end == end):
+        return False
+    features = words().feature_words
+    return any(t.lower_ in features for t in ent if not (start <= t.i < end))
+
+
+def title_place(doc: Any, left: int, title_start: int) -> str | None:
+    """The country of a place named in front of a title ("Tamil Nadu Chief Minister")."""
+    articles = words().articles
+    span = [t for t in doc[left:title_start] if t.pos_ == "PROPN" or t.text[:1].isupper()]
+    span = [t for t in span if t.lower_ not in articles]
+    for end in range(len(span), 0, -1):  # "Tamil Nadu Chief": the place is the longest prefix
+        hit = geocode(" ".join(t.text for t in span[:end]))
+        if hit is not None and hit.country:
+            return hit.country
+    return None
+
+
+def inside_longer_person(doc: Any, start: int, end: int) -> bool:
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    return ent is not None and ent.label_ == "PERSON" and (ent.start < start or ent.end > end)
+
+
+def bare_or_definite(head: Any) -> bool:
+    """"police", "the authorities", "other rights activists", "the protesting truck drivers",
+    "280 child soldiers", "most pupils", "political activists": no indefinite article, possessor
+    or adjective that makes the group someone else's ("foreign journalists", anaphora.yaml)."""
+    w = words()
+    for child in head.lefts:
+        if child.dep_ == "det" and child.lower_ not in w.group_determiners:
+            return False
+        if child.dep_ == "amod" and (child.lower_ in w.not_local or child.lower_ in w.backer_words):
+            return False  # "foreign journalists"; "a U.N.-backed government" is not the UN's nor the sentence's
+        if child.dep_ in ("predet", "poss") or child.lower_ in w.plural_determiners:
+            return False  # "the two leaders" stands for actors named before (see the references pass)
+        if names_community(child):
+            return False  # "Jewish leaders": a named community, not the country's government
+    return True
+
+
+def names_community(child: Any) -> bool:
+    """"Jewish leaders", "Hopi households": a modifier naming a community, not a country. A
+    stance ("anti-American protesters") names none."""
+    if child.dep_ not in ("compound", "amod", "nmod") or not (child.pos_ == "PROPN" or child.ent_type_ == "NORP"):
+        return False
+    if child.lower_ in words().stance_prefixes or child.text in DASHES:
+        return False
+    return not after_stance_prefix(child.doc, child.i)
+
+
+def place_country(head: Any, depth: int = 0) -> str | None:
+    """The country of a place the phrase puts `head` in: "police in Lagos", "students at a
+    university in Kenya's Garissa town" (through at most two nested prepositions)."""
+    placing = words().placing_prepositions
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in placing:
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for tok in [pobj, *(c for c in pobj.lefts if c.dep_ in ("poss", "compound"))]:
+                    if tok.pos_ != "PROPN":
+                        continue
+                    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+                    text = ent.text if ent is not None and ent.label_ in ("GPE", "LOC") else None
+                    hit = geocode(text) if text else None
+                    if hit is None and (ent is None or ent.label_ == "NORP"):
+                        hit = region(tok.text)  # "children in Afar": a region named like its people
+                    if hit is None:
+                        hit = next((h for _, _, h in named_regions(pobj)), None)
+                    if hit is not None and hit.country:
+                        return hit.country
+                if depth < 2 and pobj.pos_ == "NOUN":
+                    found = place_country(pobj, depth + 1)
+                    if found is not None:
+                        return found
+    return None
+
+
+def named_regions(tok: Any) -> list[tuple[int, int, Any]]:
+    """The regions a "<Name> region(s)" phrase names, as (start, end, place): "Somali regions" is
+    Ethiopia's Somali Region, "Afar and Somali regions" two of them. The name is looked up with
+    the noun, so that a name that is also a nationality adjective is read as the region."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in words().region_nouns:
+        return []
+    names = [c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.text[:1].isupper()]
+    for c in list(names):
+        names.extend(x for x in c.conjuncts if x.i < tok.i and x not in names and x.text[:1].isupper())
+    out = []
+    for c in sorted(names, key=lambda c: c.i):
+        hit = region(f"{c.text} Region") or region(f"{c.text} {tok.lemma_.lower()}")
+        if hit is not None and hit.country:
+            last = max(n.i for n in names)
+            out.append((c.i, tok.i + 1 if c.i == last else c.i + 1, hit))
+    return out
+
+
+def is_dateline(doc: Any, start: int, end: int) -> bool:
+    span = doc[start:end]
+    if not all(t.text.isupper() for t in span if t.is_alpha):
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is not None and nxt.text in DATELINE_FOLLOWERS and (start == 0 or doc[start - 1].is_space or doc[start].is_sent_start)
+
+
+def definite_description(tok: Any) -> bool:
+    """"the international body", "the country": a determiner "the" and nothing naming it."""
+    lefts = list(tok.lefts)
+    return bool(lefts) and lefts[0].lower_ == "the" and all(
+        c.dep_ in ("det", "amod") and c.pos_ in ("DET", "ADJ") for c in lefts)
+
+
+def pleonastic(it: Any) -> bool:
+    """"it appears that …", "it is possible to …": an "it" that stands for the clause after it
+    (Lappin & Leass 1994's pleonastic pronouns) refers to no actor."""
+    verb = it.head
+    if verb.lemma_.lower() not in words().pleonastic_verbs:
+        return False
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "csubj", "xcomp")]
+    for c in verb.children:
+        if c.dep_ in ("acomp", "attr"):
+            clauses += [g for g in c.children if g.dep_ in ("ccomp", "xcomp", "csubj")]
+    return any(c.i > it.i for c in clauses)
+
+
+def salient_subject(doc: Any, tok: Any, prior: list[Found], kinds: tuple[str, ...]) -> Found | None:
+    """The latest subject of this or the previous sentence that is of one of `kinds` and singular."""
+    window = sentence_start_back(tok, 1)
+    for f in reversed(prior):
+        if f.start < window:
+            break
+        head = doc[f.end - 1]
+        if f.entity.kind in kinds and head.dep_ in ("nsubj", "nsubjpass") and head.tag_ not in ("NNS", "NNPS"):
+            return f  # "it" is singular: never "firefighters", whose entity is their country
+    return None
+
+
+def describing_noun(head: Any) -> Any | None:
+    """The common noun that says what a name is: "the investigative website Bellingcat",
+    "Bellingcat, an investigative website", "the Bellingcat website"."""
+    candidates = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ in ("appos", "compound") and head.head.i != head.i:
+        candidates.append(head.head)
+    return next((t for t in candidates if t.pos_ == "NOUN" and t.text[:1].islower()), None)
+
+
+def organisation_kind(doc: Any, start: int, end: int) -> tuple[str, Any | None] | None:
+    """(CAMEO code part, describing noun) when the words say the name doc[start:end] is an
+    organisation: a noun of a kind of organisation describes it, or its own last word is one
+    ("Migration Policy Institute")."""
+    nouns = organisation_nouns()
+    noun = describing_noun(doc[end - 1])
+    if noun is not None and noun.lemma_.lower() in nouns:
+        return nouns[noun.lemma_.lower()], noun
+    last = doc[end - 1]
+    if end - start >= 2 and last.lemma_.lower() in nouns:
+        return nouns[last.lemma_.lower()], None
+    return None

@@ -1,0 +1,124 @@
+"""The English word classes the actor rules test for, read once from resources/actors
+(words.yaml, anaphora.yaml, person_nouns.yaml, organisation_nouns.yaml; sources in SOURCES.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+
+def _read(name: str) -> dict[str, Any]:
+    return yaml.safe_load(files("accord").joinpath("resources", "actors", name).read_text("utf-8")) or {}
+
+
+def _set(values: Any) -> frozenset[str]:
+    return frozenset(str(v) for v in values or ())
+
+
+@dataclass(frozen=True)
+class Words:
+    person_pronouns: frozenset[str]
+    masculine_pronouns: frozenset[str]
+    feminine_pronouns: frozenset[str]
+    plural_determiners: frozenset[str]
+    plural_person_nouns: frozenset[str]
+    plural_country_nouns: frozenset[str]
+    indefinite_determiners: frozenset[str]
+    indefinite_singular: frozenset[str]
+    group_determiners: frozenset[str]
+    articles: frozenset[str]
+    backer_words: frozenset[str]
+    stance_prefixes: frozenset[str]
+    feature_words: frozenset[str]
+    region_nouns: frozenset[str]
+    government_nouns: frozenset[str]
+    particle_adjectives: frozenset[str]
+    particle_verbs: frozenset[str]
+    locative_prepositions: frozenset[str]
+    placing_prepositions: frozenset[str]
+    origin_prepositions: frozenset[str]
+    organisation_prepositions: frozenset[str]
+    place_prepositions: frozenset[str]
+    speaker_prepositions: frozenset[str]
+    pleonastic_verbs: frozenset[str]
+    name_particles: frozenset[str]
+    name_joiners: frozenset[str]
+    voice_verbs: frozenset[str]
+    us_party_letters: frozenset[str]
+    # anaphora.yaml
+    igo_nouns: frozenset[str]
+    country_nouns: frozenset[str]
+    ally_nouns: frozenset[str]
+    allies_region: str | None
+    not_local: frozenset[str]
+    diplomats: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    w = _read("words.yaml")
+    a = _read("anaphora.yaml")
+    gender = w.get("gender_pronouns") or {}
+    return Words(
+        person_pronouns=_set(w.get("person_pronouns")),
+        masculine_pronouns=_set(gender.get("m")),
+        feminine_pronouns=_set(gender.get("f")),
+        plural_determiners=_set(w.get("plural_determiners")),
+        plural_person_nouns=_set(w.get("plural_person_nouns")),
+        plural_country_nouns=_set(w.get("plural_country_nouns")),
+        indefinite_determiners=_set(w.get("indefinite_determiners")),
+        indefinite_singular=_set(w.get("indefinite_singular")),
+        group_determiners=_set(w.get("group_determiners")),
+        articles=_set(w.get("articles")),
+        backer_words=_set(w.get("backer_words")),
+        stance_prefixes=_set(w.get("stance_prefixes")),
+        feature_words=_set(w.get("feature_words")),
+        region_nouns=_set(w.get("region_nouns")),
+        government_nouns=_set(w.get("government_nouns")),
+        particle_adjectives=_set(w.get("particle_adjectives")),
+        particle_verbs=_set(w.get("particle_verbs")),
+        locative_prepositions=_set(w.get("locative_prepositions")),
+        placing_prepositions=_set(w.get("placing_prepositions")),
+        origin_prepositions=_set(w.get("origin_prepositions")),
+        organisation_prepositions=_set(w.get("organisation_prepositions")),
+        place_prepositions=_set(w.get("place_prepositions")),
+        speaker_prepositions=_set(w.get("speaker_prepositions")),
+        pleonastic_verbs=_set(w.get("pleonastic_verbs")),
+        name_particles=_set(w.get("name_particles")),
+        name_joiners=_set(w.get("name_joiners")),
+        voice_verbs=_set(w.get("voice_verbs")),
+        us_party_letters=_set(w.get("us_party_letters")),
+        igo_nouns=_set(a.get("igo")),
+        country_nouns=_set(a.get("country")),
+        ally_nouns=_set(a.get("allies")),
+        allies_region=a.get("allies_region"),
+        not_local=_set(a.get("not_local")),
+        diplomats=_set(a.get("diplomats")),
+    )
+
+
+@lru_cache(maxsize=1)
+def person_nouns() -> dict[str, Any]:
+    """person_nouns.yaml: honorifics (-> gender or None), gendered nouns, nouns for unnamed people
+    (-> sector), abbreviated titles, voice nouns."""
+    data = _read("person_nouns.yaml")
+    honorific_gender: dict[str, str | None] = {}
+    for gender, ws in data["honorifics"].items():
+        for w in ws:
+            honorific_gender[w.lower()] = None if gender == "any" else gender
+    noun_gender = {w: g for g, ws in data["gendered_nouns"].items() for w in ws}
+    unnamed = {w: sector for sector, ws in data["unnamed_people"].items() for w in ws}
+    return {"honorifics": honorific_gender, "noun_gender": noun_gender, "unnamed": unnamed,
+            "abbreviations": {k.lower(): v for k, v in (data.get("abbreviations") or {}).items()},
+            "voice": frozenset(w.lower() for w in data.get("voice_nouns") or ())}
+
+
+@lru_cache(maxsize=1)
+def organisation_nouns() -> dict[str, str]:
+    """Noun -> CAMEO code part for kinds of organisation ("website" -> MED)."""
+    data = _read("organisation_nouns.yaml")
+    return {w.lower(): sector for sector, ws in data.items() for w in ws}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -316,17 +315,13 @@ def test_g20_and_p5_coverage(kb):
     assert [g for g in gaps if g not in allowed] == []
 
 
-def test_stats_and_load_time():
-    started = time.perf_counter()
-    kb = KnowledgeBase.load()
-    elapsed = time.perf_counter() - started
-    stats = kb.stats()
+def test_stats():
+    # How long loading takes is a benchmark's business (bench/bench_stages.py), never a test's.
+    stats = KnowledgeBase.load().stats()
     assert stats["countries"] >= 249
     assert stats["people"] >= 500 and stats["offices"] >= 1000
     assert stats["igos"] >= 40 and stats["historical_people"] >= 10000
     assert stats["orgs"] >= 2000 and stats["agents"] >= 3000
-    # about 0.6 s on an idle machine; the margin is for loaded CI machines
-    assert elapsed < 3.0, f"loading the knowledge base took {elapsed:.2f}s"
 
 
 # ------------------------------------------------------------- historical import artefacts

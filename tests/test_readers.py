@@ -20,7 +20,7 @@ def test_text_with_date_header_strips_header_and_one_whitespace(tmp_path):
     f.write_text("  date 2026-02-04\n\nBody starts here.\n", encoding="utf-8")
     [a] = _read([f])
     assert isinstance(a, Article)
-    assert a.id == "story"
+    assert a.id.startswith("story#")
     assert a.date == "2026-02-04"
     assert a.text == "\nBody starts here.\n"  # exactly one whitespace character removed
 
@@ -73,7 +73,8 @@ def test_jsonl_articles_and_bad_lines(tmp_path):
     items = _read([f])
     articles = [i for i in items if isinstance(i, Article)]
     rejections = {r.origin: r.reason for r in items if isinstance(r, Rejection)}
-    assert [a.id for a in articles] == ["a1", "batch:7"]
+    assert articles[0].id == "a1"
+    assert articles[1].id.startswith("batch#") and articles[1].id.endswith(":7")  # the file's id, then the line
     assert articles[0].title == "T" and articles[0].source == "S" and articles[0].url == "http://x"
     assert "not an object" in rejections[f"{f}:3"]
     assert "'text'" in rejections[f"{f}:4"]
@@ -87,13 +88,17 @@ def test_directory_is_read_recursively_by_extension(tmp_path):
     (tmp_path / "a.txt").write_text("A text.", encoding="utf-8")
     (tmp_path / "c.jsonl").write_text(json.dumps({"id": "c", "text": "C."}) + "\n", encoding="utf-8")
     (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
-    ids = [i.id for i in _read([tmp_path])]
-    assert sorted(ids) == ["a", "b", "c"]
+    items = _read([tmp_path])
+    ids = [i.id for i in items if isinstance(i, Article)]
+    assert sorted(i.split("#")[0] for i in ids) == ["a", "b", "c"]
+    # A file no reader claims is accounted for: skipped by kind, not silently dropped.
+    from accord.readers import Skip
+    assert [(s.origin, s.kind) for s in items if isinstance(s, Skip)] == [(str(tmp_path / "notes.md"), "unsupported file type .md")]
 
 
 def test_stdin_text_and_jsonl():
     [a] = list(read_inputs(["-"], stdin=io.BytesIO(b"date 2026-02-04 From a pipe.")))
-    assert (a.id, a.date, a.text) == ("stdin", "2026-02-04", "From a pipe.")
+    assert a.id.startswith("stdin#") and (a.date, a.text) == ("2026-02-04", "From a pipe.")
     items = list(read_inputs(["-"], stdin=io.BytesIO(b'{"id": "x", "text": "J."}\n[]\n')))
     assert isinstance(items[0], Article) and items[0].id == "x"
     assert isinstance(items[1], Rejection) and items[1].origin == "<stdin>:2"
@@ -106,11 +111,12 @@ def test_stdin_text_and_jsonl():
         ("empty.txt", b"", "empty"),
         ("blank.txt", b"   \n\n", "empty"),
         ("header-only.txt", b"date 2026-02-04\n", "empty"),
-        ("latin1.txt", "Caf\u00e9 au lait".encode("latin-1"), "not valid UTF-8"),
+        ("undecodable.txt", b"\x81\x8d\x8f\x90\x9d\x01\x02\x03\x1b" * 40, "undecodable bytes"),
         ("impossible.txt", b"date 2026-02-30 Text.", "not a real calendar date"),
         ("month13.txt", b"date 2026-13-01 Text.", "not a real calendar date"),
         ("empty.jsonl", b"\n\n", "empty"),
-        ("page.html", b"<html></html>", "unsupported file type"),
+        ("page.html", b"<html></html>", "no article text"),
+        ("notes.md", b"\x89PNG\r\n\x1a\n\x00\x00", "unsupported file type .md"),
     ],
 )
 def test_bad_inputs_are_rejected_with_name_and_reason(tmp_path, name, content, reason):
@@ -123,7 +129,7 @@ def test_bad_inputs_are_rejected_with_name_and_reason(tmp_path, name, content, r
     assert len(rejections) == 1
     assert rejections[0].origin == str(f)
     assert reason in rejections[0].reason
-    assert [i.id for i in items if isinstance(i, Article)] == ["good"]  # the batch goes on
+    assert [i.id.split("#")[0] for i in items if isinstance(i, Article)] == ["good"]  # the batch goes on
 
 
 def test_missing_path_is_rejected(tmp_path):

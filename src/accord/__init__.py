@@ -42,11 +42,13 @@ def extract(text: str, date: str | None = None, id: str = "text", title: str | N
     from .events.policy import RecordPolicy
     from .pipeline import StageFailure, default_pipeline
     from .readers.dates import check_date, dateline_date
+    from .readers.language import detect_language
 
     if not isinstance(text, str) or not text.strip():
         raise ValueError("extract: empty text")
     # No date given: a wire dateline opening the text gives it, as the file readers do.
-    article = Article(id=id, text=text, date=check_date(date) or dateline_date(text), title=title, origin=id)
+    article = Article(id=id, text=text, date=check_date(date) or dateline_date(text), title=title, origin=id,
+                      language=detect_language(text))  # a text not in English is returned uncoded
     policy = RecordPolicy.from_settings(min_confidence, statements)
     result = next(default_pipeline(policy).process([article]))
     if isinstance(result, StageFailure):

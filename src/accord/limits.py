@@ -25,10 +25,14 @@ from typing import Any
 
 from .config import setting
 
+# The one length limit: readers reject longer texts as they read them, the pipeline refuses them
+# too (for articles that come from elsewhere, as `accord.extract` text or a Spark row).
+DEFAULT_MAX_ARTICLE_CHARS = 2_000_000
+
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    max_article_chars: int = 2_000_000
+    max_article_chars: int = DEFAULT_MAX_ARTICLE_CHARS
     piece_chars: int = 20_000
     time_budget: float = 60.0
     # A parse batch (several short articles parsed together by nlp.pipe) holds at most this many

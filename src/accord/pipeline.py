@@ -19,6 +19,7 @@ from .analysis import SpacyStage, load_nlp
 from .limits import Budget, Limits, OverBudget
 from .model import Article, Document
 from .pieces import merge_piece, piece_article, split_pieces
+from .readers.language import is_coded
 from .stage import Stage, check_stage_order
 
 
@@ -80,19 +81,23 @@ class Pipeline:
         return clone
 
     def process(self, articles: Iterable[Article]) -> Iterator[Document | StageFailure]:
-        """Code articles in input order: short ones parsed in batches, long ones in pieces."""
+        """Code articles in input order: short ones parsed in batches, long ones in pieces.
+
+        Only English is coded: an article in another language passes through unparsed, in its
+        place in the stream, and is stored with its language and no records."""
         limits = self.limits
         batch: list[Document] = []
         chars = 0
         for article in articles:
             size = len(article.text)
+            coded = is_coded(article.language)
             if size > limits.max_article_chars:
                 yield from self._code_batch(batch)
                 batch, chars = [], 0
                 yield TooLong(article, "length",
                               f"{size:,} characters, over the limit of "
                               f"{limits.max_article_chars:,} (max_article_chars)")
-            elif size > limits.piece_chars:
+            elif coded and size > limits.piece_chars:
                 yield from self._code_batch(batch)
                 batch, chars = [], 0
                 yield self.process_long(article)
@@ -102,13 +107,16 @@ class Pipeline:
                     yield from self._code_batch(batch)
                     batch, chars = [], 0
                 batch.append(Document(article))
-                chars += size
+                chars += size if coded else 0
         yield from self._code_batch(batch)
 
     def _code_batch(self, batch: list[Document]) -> Iterator[Document | StageFailure]:
-        if batch:
-            for document in self.parse.process(batch):
-                yield self.process_document(document)
+        parsed = iter(self.parse.process([d for d in batch if is_coded(d.article.language)]))
+        for document in batch:
+            if is_coded(document.article.language):
+                yield self.process_document(next(parsed))
+            else:
+                yield document
 
     def process_document(self, document: Document) -> Document | StageFailure:
         """Run the stages on a parsed document within the time budget; drop the parse after."""

@@ -20,11 +20,12 @@ from rich.console import Console
 
 from .. import __version__
 from ..config import default_db
-from ..readers import Rejection, read_inputs
+from ..readers import Rejection, Skip, is_coded, read_inputs
 from ..readers.dates import check_date
 from ..readers.errors import InputRejected
 from . import render
 from .actors import actors_app
+from .inputs import ColumnOption, InputTally, ReaderProgress, TextColumnOption, print_summary, progress_display, read_options
 
 from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, make_app  # noqa: F401
 
@@ -50,6 +51,10 @@ class ExtractFormat(str, Enum):
 DbOption = typer.Option(None, "--db", help="Database: a DuckDB file, or postgresql://user@host:port/dbname (default: $ACCORD_DB, the config file's `db`, else a file in the user data dir).")
 
 
+INPUTS_HELP = ("Files (.txt, .jsonl, .html, .rss/.atom/.xml feeds, .warc, .csv/.tsv/.parquet, and .gz of each), "
+               "directories, http(s):// URLs (fetched politely), or - for standard input.")
+
+
 def _db(target: Optional[str]) -> str:
     return target if target is not None else default_db()
 
@@ -58,6 +63,13 @@ def _db_exists(target: str) -> bool:
     from ..store import is_postgres
 
     return is_postgres(target) or Path(target).expanduser().exists()
+
+
+def _display(target: str) -> str:
+    """The database for messages: a PostgreSQL URL without its password."""
+    from ..store.postgres import safe_url
+
+    return safe_url(target)
 
 
 def _check_date_option(value: Optional[str], name: str) -> Optional[str]:
@@ -102,32 +114,32 @@ def _policy(min_confidence: Optional[float], statements: Optional[bool]) -> Any:
         raise typer.Exit(EXIT_USAGE) from None
 
 
-def _documents(paths: List[str], date: Optional[str], counter: dict[str, Any], policy: Any = None,
+def _documents(paths: List[str], options: Any, tally: InputTally, policy: Any = None,
                workers: Optional[int] = 0) -> Iterator[Any]:
-    """Run the pipeline over the inputs, counting and reporting every rejection.
+    """Run the pipeline over the inputs, counting skips and reporting every rejection.
 
     `workers`: 0 codes in this process; None or N >= 1 as `accord.workers.code_articles`."""
+    from ..analysis.nlp import ModelNotFound
     from ..pipeline import StageFailure
     from ..workers import WorkerStartError, code_articles
 
     pipeline = _pipeline(policy) if workers == 0 else None
 
     def articles() -> Iterator[Any]:
-        for item in read_inputs(paths, default_date=date):
-            counter["inputs"] += 1
+        for item in read_inputs(paths, options=options):
             if isinstance(item, Rejection):
-                counter["rejected"].append(str(item))
+                tally.rejected.append(str(item))
                 _report_rejection(item)
+            elif isinstance(item, Skip):
+                tally.skipped[item.kind] += 1
             else:
                 yield item
-
-    from ..analysis.nlp import ModelNotFound
 
     results = code_articles(articles(), workers, policy=policy, pipeline=pipeline)
     try:
         for result in results:
             if isinstance(result, StageFailure):
-                counter["rejected"].append(str(result))
+                tally.rejected.append(str(result))
                 _report_rejection(result)
                 continue
             yield result
@@ -149,19 +161,21 @@ def _exit_code(processed: int, rejected: int) -> int:
 
 @app.command()
 def extract(
-    paths: List[str] = typer.Argument(..., help="Files (.txt, .jsonl), directories, or - for standard input."),
+    paths: List[str] = typer.Argument(..., help=INPUTS_HELP),
     format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl: the record contract; table: readable."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
     explain: bool = typer.Option(False, "--explain", help="Show, for each event, the rule or pattern that fired."),
     min_confidence: Optional[float] = MinConfidenceOption,
     statements: Optional[bool] = StatementsOption,
+    text_column: Optional[str] = TextColumnOption,
+    column: List[str] = ColumnOption,
 ) -> None:
     """Extract records from articles and print them; needs no database and writes nothing."""
     date = _check_date_option(date, "--date")
     policy = _policy(min_confidence, statements)
-    counter: dict[str, Any] = {"inputs": 0, "rejected": []}
+    tally = InputTally()
     processed = 0
-    for document in _documents(paths, date, counter, policy):
+    for document in _documents(paths, read_options(date, text_column, column), tally, policy):
         processed += 1
         if format == ExtractFormat.jsonl and not explain:
             write = sys.stdout.write
@@ -170,17 +184,19 @@ def extract(
         else:
             render.document_tables(out, document, explain=explain)
     sys.stdout.flush()
-    raise typer.Exit(_exit_code(processed, len(counter["rejected"])))
+    raise typer.Exit(_exit_code(processed, len(tally.rejected)))
 
 
 @app.command()
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files (.txt, .jsonl), directories, or - for standard input."),
+    paths: List[str] = typer.Argument(..., help=INPUTS_HELP),
     db: Optional[str] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
     min_confidence: Optional[float] = MinConfidenceOption,
     statements: Optional[bool] = StatementsOption,
+    text_column: Optional[str] = TextColumnOption,
+    column: List[str] = ColumnOption,
     workers: Optional[int] = typer.Option(
         None, "--workers", "-w", min=0,
         help="Processes that parse and code (default: the number of cores; a handful of articles "
@@ -197,42 +213,48 @@ def ingest(
     except Exception as exc:
         err.print(f"accord: cannot open database {_display(path)}: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
-    counter: dict[str, Any] = {"inputs": 0, "rejected": []}
-    tally = {"stored": 0, "updated": 0, "duplicate": 0}
-    with store, render.progress(err, enabled=not quiet) as bar:
-        task = bar.add_task("ingesting", total=None)
+    tally = InputTally()
+    uncoded: dict[str, str] = {}  # id -> language of the articles in flight that are not coded
+    with store, progress_display(err, enabled=not quiet) as bar:
+        task = bar.add_task("articles", total=None, unit="articles")
+        options = read_options(date, text_column, column, progress=ReaderProgress(bar))
 
         def counted(documents: Iterator[Any]) -> Iterator[Any]:
             for document in documents:
                 bar.update(task, advance=1)
+                if not is_coded(document.article.language):
+                    uncoded[document.id] = document.article.language
                 yield document
 
         def not_stored(document: Any, exc: Exception) -> None:
             # The store rolled this article back; it is rejected, the batch goes on.
+            uncoded.pop(document.id, None)
             reason = f"{document.article.origin or document.id}: not stored: {exc}"
-            counter["rejected"].append(reason)
+            tally.rejected.append(reason)
             _report_rejection(reason)
 
-        documents = _documents(paths, date, counter, policy, workers)
+        documents = _documents(paths, options, tally, policy, workers)
+        stopped = ""
         try:
             for outcome in store.ingest_many(counted(documents), batch_size=50, on_error=not_stored):
-                tally[outcome.status] += 1
+                language = uncoded.pop(outcome.article_id, None)
+                if language and outcome.status != "duplicate":
+                    tally.not_english[language] += 1
+                else:
+                    setattr(tally, outcome.status, getattr(tally, outcome.status) + 1)
         except KeyboardInterrupt:
-            # The open batch was rolled back; everything counted below is committed.
-            documents.close()
+            # The open batch was rolled back; everything counted is committed.
             stopped = "interrupted"
         except StoreUnavailable as exc:
-            documents.close()
             stopped = f"the database stopped answering: {exc}"
-        else:
-            stopped = ""
-    rejected = counter["rejected"]
-    render.ingest_summary(err if quiet else out, _display(path), tally, rejected)
+        finally:
+            documents.close()
+    print_summary(err if quiet else out, tally, _display(path))
     if stopped:
         err.print(f"accord: {stopped}. The articles counted above are stored; run the same "
                   "command again to finish (stored articles count as duplicates).", highlight=False)
         raise typer.Exit(EXIT_INTERRUPTED if stopped == "interrupted" else EXIT_FAILURE)
-    raise typer.Exit(_exit_code(sum(tally.values()), len(rejected)))
+    raise typer.Exit(_exit_code(tally.processed, len(tally.rejected)))
 
 
 @app.command()
@@ -327,12 +349,13 @@ def demo(db: Optional[str] = DbOption) -> None:
     resource = files("accord").joinpath("resources", "examples", EXAMPLE_FILE)
     path = _db(db)
     with as_file(resource) as example:
-        counter: dict[str, Any] = {"inputs": 0, "rejected": []}
+        tally = InputTally()
         with open_store(path) as store:
-            statuses = [store.ingest(d).status for d in _documents([str(example)], None, counter)]
-            if counter["rejected"] or not statuses:
+            outcomes = [store.ingest(d) for d in _documents([str(example)], read_options(None), tally)]
+            if tally.rejected or not outcomes:
                 raise typer.Exit(EXIT_FAILURE)
-            article_id = Path(EXAMPLE_FILE).stem
+            statuses = [o.status for o in outcomes]
+            article_id = outcomes[0].article_id
             records = store.article_records(article_id)
             counts = store.counts()
     out.print(f"[bold]{EXAMPLE_FILE}[/bold]: {statuses[0]} in {_display(path)} "
@@ -347,13 +370,6 @@ def demo(db: Optional[str] = DbOption) -> None:
 
 
 EXAMPLE_FILE = "xi-putin-video-call-2026-02-04.txt"
-
-
-def _display(target: str) -> str:
-    """The database for messages: a PostgreSQL URL without its password."""
-    from ..store.postgres import safe_url
-
-    return safe_url(target)
 
 
 def _open_existing(db: Optional[str]):
@@ -412,6 +428,10 @@ def _emit(rows: list[dict[str, Any]], format: Format, table) -> None:
 from .evaluate import eval_command  # noqa: E402  (registered here to keep main.py the one entry)
 
 app.command("eval")(eval_command)
+
+from .watch import watch_command  # noqa: E402
+
+app.command("watch")(watch_command)
 
 
 @app.callback(invoke_without_command=True)

@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
+from ..analysis.quotation import find_quoted_spans
 from ..analysis.syntax import subject_of, verb_above
 from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier
+from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import Modality, Pattern, appeal_code, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
@@ -37,6 +39,7 @@ _GENERIC_ANNOUNCEMENTS = {"02", "020", "10", "100", "13", "130"}
 DICTIONARY_TARGETS = ("dative", "dobj", "prep:against", "prep:on", "prep:with", "prep:to", "prep:at",
                       "prep:for", "prep:from", "prep:over", "prep:into", "prep:in")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 PRECISION = {1: "year", 2: "month", 3: "day"}
 
 
@@ -81,6 +84,7 @@ class EventStage(Stage):
         self.verbs, self.nouns = load_lexicon()
         self.modality: Modality = load_modality()
         self.one_actor = load_one_actor()
+        self.exclusions = load_exclusions()
         self.dictionary = VerbDictionary.default()  # PETRARCH-2's verb patterns, after our own lexicon
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -99,7 +103,12 @@ class EventStage(Stage):
         sentences = list(doc.sents)
         events: list[tuple[Event, str]] = []
         document.detections = []
+        captions = self.exclusions.captions_and_credits([s.text for s in sentences],
+                                                        [document.article.text[s.end_char:nxt.start_char]
+                                                         for s, nxt in zip(sentences, sentences[1:])])
         for sent_no, sent in enumerate(sentences):
+            if sent_no in captions:
+                continue  # "X contributed reporting from Moscow", a picture caption with its credit
             used_nouns: set[int] = set()
             cands = list(self._candidates(sent, used_nouns))
             for cand in cands:
@@ -109,6 +118,7 @@ class EventStage(Stage):
                 cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
             cands = _drop_restated_nominals(cands)
+            cands = [c for c in cands if self._literal(c, sent)]
             for cand in cands:
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
@@ -175,6 +185,8 @@ class EventStage(Stage):
         for tok in sent:
             if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "prep":
                 continue  # "according to", "following the talks": participles used as prepositions
+            if self.exclusions.excludes_sense(tok):
+                continue  # "died", "resides in", "the population declined", "demonstrating screens"
             cand = self._match_verb(tok) if _verb_key(tok, self.verbs) else None
             if cand is not None and cand.pattern.fallback and tok.pos_ == "VERB":
                 # A word class of our own under PETRARCH's patterns: a pattern of its wins.
@@ -194,6 +206,21 @@ class EventStage(Stage):
                 pattern = next((p for p in self.nouns[tok.lemma_.lower()] if p.fits(tok)), None)
                 if pattern is not None:
                     yield _Candidate(pattern, tok, None, rule=["nominal"])
+
+    def _literal(self, cand: _Candidate, sent: Any) -> bool:
+        """Keep a candidate of force (CAMEO 17-20) only when force is meant: "Trump hammered Ryan"
+        is criticism (111); "beating Trump in the polls", "want to fire Trump" are no events."""
+        if self.exclusions.is_contest(cand.trigger, sent):
+            return False  # "failing to top 1% in any poll", "won the primary": competition is no event
+        if not cand.code.startswith(FORCE_ROOTS) or cand.pattern.nominal:
+            return True
+        kind = self.exclusions.figurative(cand.trigger, sent, cand.sources, cand.targets)
+        if kind is Figurative.NO_EVENT:
+            return False
+        if kind is Figurative.CRITICISM:
+            cand.code, cand.specificity = "111", cand.specificity
+            cand.rule.append("figurative->111")
+        return True
 
     def _match_dictionary(self, verb: Any) -> _Candidate | None:
         m = self.dictionary.match(verb)
@@ -447,6 +474,9 @@ class EventStage(Stage):
                 return [(s, None) for s in sources]
             if p.requires_target or p.requires_target_or_plural or (p.nominal and not p.standalone and not cand.sources_named):
                 return []
+            if cand.code.startswith(FORCE_ROOTS) and cand.target_tok is not None \
+                    and not self.exclusions.names_people(cand.target_tok):
+                return []  # "struck a guard rail": force needs someone it is done to, when it names anything
             if p.standalone or self.one_actor.allows(cand.code, cand.rule[0].startswith("petrarch:"), cand.specificity):
                 # A one-actor event ("refused to concede", "opened an investigation"): a record
                 # with no target. A dictionary verb's bare default ("China objected") stays a
@@ -529,8 +559,8 @@ class EventStage(Stage):
             head = head.head
             if head.dep_ == "prep" and verb.dep_ == "pcomp":  # "stopped short of attacking"
                 head = head.head
-            if head.lemma_.lower() in m.negation_verbs:
-                return True
+            if head.lemma_.lower() in m.negation_verbs or _phrasal(head) in m.negation_phrasal:
+                return True  # "refused to", "have long ruled out taking military action"
         gov, realizing = self._nominal_governor(cand)
         if gov is not None and cand.trigger.lemma_.lower() not in m.alleged_nouns:
             # "denied any talks", "cancelled the parade"; "will not host talks" (denying an
@@ -641,6 +671,17 @@ class EventStage(Stage):
                     if not c.targets and g.targets:
                         c.targets, c.target_tok = g.targets, g.target_tok
                 continue
+            if c.modality == "future" and gov is not None and verb.dep_ == "ccomp" and glemma in m.reporting_verbs \
+                    and _own_announcement(c, gov, mentions_at):
+                # "Japan said it would consult the United States", "announced that her government
+                # will withdraw the bill": the speaker announcing its own act expresses intent.
+                code = intent_code(act, c.negated)
+                if code is not None and not (c.negated and code[:2] != "12"):
+                    c.code, c.announced = code, act
+                    c.rule.append(f"own-announcement:{act}->{code}")
+                    if c.negated:
+                        c.negated, c.modality = False, "asserted"
+                    continue
             if c.expressed and c.expressed[:2] == "03" and not c.negated and _conditional(verb, m):
                 # "will lift the sanctions if ...": an offer (03x). ("will not host talks" stays a
                 # negated future act, as the development set's conventions code it.)
@@ -677,7 +718,8 @@ class EventStage(Stage):
         code for refusing it (intent.yaml negated_intent: 04 -> 125 reject proposal to meet), the
         candidate takes that code and the refusal verb becomes its trigger's governor in the rule."""
         verb = cand.trigger
-        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in self.modality.refusal_verbs:
+        if verb.dep_ != "xcomp" or not (verb.head.lemma_.lower() in self.modality.refusal_verbs
+                                        or _phrasal(verb.head) in self.modality.negation_phrasal):
             return False
         if any(c.dep_ == "neg" for c in verb.head.children):
             return False  # "did not refuse to meet": not a refusal
@@ -695,6 +737,8 @@ class EventStage(Stage):
 
     def _modality(self, cand: _Candidate) -> str:
         own = self._clause_modality(cand.trigger)
+        if cand.pattern.nominal and _hypothetical_noun(cand.trigger, self.modality):
+            return "hypothetical"  # "a possible strike", "in case of an attack"
         gov, realizing = self._nominal_governor(cand)
         if gov is None:
             return own
@@ -882,11 +926,18 @@ def _index_timexes(doc: Any, timexes: list[Timex]) -> dict[int, Timex]:
     """Root token of each date expression -> the expression."""
     roots: dict[int, Timex] = {}
     dateline = _dateline_end(doc)
+    quoted = None
     for t in timexes:
         if t.type not in ("DATE", "TIME") or not _DATE_VALUE.match(t.value):
             continue
         if t.span[1] <= dateline:
             continue  # "BEIJING, March 10 (AP) --": when the story was filed, not when its events were
+        if not _EXPLICIT_YEAR.search(t.text):
+            # "Yesterday we met" inside a quote is relative to when the words were spoken, which
+            # the article's date need not be: such an expression does not date the event.
+            quoted = find_quoted_spans(doc.text) if quoted is None else quoted
+            if any(a <= t.span[0] and t.span[1] <= b for a, b in quoted):
+                continue
         span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -1252,6 +1303,20 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         node = cand.trigger
         if node.dep_ in ("relcl", "advcl") and node.head.i in timex_roots:
             best = timex_roots[node.head.i]
+    if best is None:
+        # "On December 21, 2015, a bomber attacked the station, killing six", "attacked the town
+        # on Monday and seized its airport": a participle or a conjunct shares its head's date.
+        node = cand.trigger
+        for _ in range(2):
+            if node.dep_ not in ("conj", "advcl") or node.head.i == node.i or not _shares_time(node):
+                break
+            node = node.head
+            for tok_i, timex in timex_roots.items():
+                if _governed_by(cand.trigger.doc[tok_i], [node]):
+                    if best is None or _precision(timex.value) > _precision(best.value):
+                        best = timex
+            if best is not None:
+                break
     if best is not None:
         value = _week_as_month(best.value)
         m = _DATE_VALUE.match(value)
@@ -1260,6 +1325,49 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if pub:
         return pub, "day", "publication"
     return None, None, None
+
+
+def _own_announcement(cand: _Candidate, reporting: Any, mentions_at) -> bool:
+    """Whether a reported future act is the speaker's own: its doer is the speaker, the
+    speaker's side ("it", "we", "her government"), or shares the speaker's actor."""
+    speaker, _ = subject_of(reporting)
+    subject, _ = subject_of(cand.trigger)
+    if speaker is None or subject is None:
+        return False
+    if subject.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children):
+        return True  # "it would", "her government will"
+    mine = _actors_of(speaker, mentions_at)
+    if not mine or not cand.sources:
+        return False
+    keys = {a.key for a in mine}
+    return any(a.key in keys or (a.country and a.country == mine[0].country and a.sector == "GOV" and
+                                 (mine[0].sector or "").startswith("GOV")) for a in cand.sources)
+
+
+def _hypothetical_noun(noun: Any, m: Modality) -> bool:
+    """An event noun marked as possible ("a possible strike", "potential sanctions") or as a
+    condition ("in case of an attack", "in the event of an invasion")."""
+    if any(c.dep_ == "amod" and c.lower_ in m.hypothetical_adjectives for c in noun.children):
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in m.condition_nouns \
+        and head.head.dep_ == "pobj" and head.head.head.lower_ == "in"
+
+
+def _phrasal(verb: Any) -> str:
+    """A verb with its particle ("rule out"), or its lemma alone."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
+
+
+def _shares_time(clause: Any) -> bool:
+    """A conjunct or a participle clause without a subject or a time word of its own ("...,
+    killing six"): it happened when its head did. A clause introduced by "after", "before",
+    "since", "until" does not."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ == "advcl":
+        return False
+    return not any(c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before", "since", "until", "following")
+                   for c in clause.children)
 
 
 _WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")

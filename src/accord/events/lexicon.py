@@ -88,7 +88,9 @@ class Modality:
     # talks with Y" is a statement made in a meeting, not a negotiation).
     reporting_never: frozenset[str] = frozenset()
     inclusive_subjects: frozenset[str] = frozenset()
-    rebuttal_verbs: frozenset[str] = frozenset()  # "dismissed the accusation": the accused rebuts it  # "both sides must": an obligation the speaker shares
+    rebuttal_verbs: frozenset[str] = frozenset()
+    hypothetical_adjectives: frozenset[str] = frozenset()  # "a possible strike"
+    condition_nouns: frozenset[str] = frozenset()  # "in case of", "in the event of"  # "dismissed the accusation": the accused rebuts it  # "both sides must": an obligation the speaker shares
 
 
 def _read(name: str) -> dict:
@@ -200,6 +202,8 @@ def load_modality() -> Modality:
         reporting_never=low(rep.get("never_codes")),
         inclusive_subjects=low(obligation.get("inclusive_subjects")),
         rebuttal_verbs=low(neg.get("rebuttal_verbs")),
+        hypothetical_adjectives=low(hyp.get("adjectives")),
+        condition_nouns=low(hyp.get("condition_nouns")),
     )
 
 

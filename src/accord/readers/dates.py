@@ -53,3 +53,42 @@ def dateline_date(text: str) -> str | None:
         except ValueError:
             continue
     return None
+
+
+_LOOSE_FORMATS = ("%Y%m%d%H%M%S", "%Y%m%d", "%Y/%m/%d", "%B %d, %Y", "%b %d, %Y", "%d %B %Y",
+                  "%d %b %Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+
+
+def loose_date(value: object, what: str = "date") -> str | None:
+    """A publication date as tables and feeds export it: ISO, GDELT's 20190104 or 20190104153000,
+    RFC 2822 ("Fri, 04 Jan 2019 10:00:00 GMT"), "January 4, 2019". A form that could be day or
+    month first (01/04/2019) is rejected rather than guessed."""
+    import email.utils
+
+    if value is None:
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(int(value))
+    if not isinstance(value, str):
+        raise InputRejected(f"{what} must be a date, got {type(value).__name__}")
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return check_date(value, what)
+    except InputRejected as exc:
+        first_error = exc
+    for fmt in _LOOSE_FORMATS:
+        try:
+            return dt.datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        parsed = None
+    if parsed is not None:
+        return parsed.date().isoformat()
+    raise first_error

@@ -6,28 +6,18 @@ the publication date."""
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from ..model import Article
+from .base import ReadItem, Reader, ReadOptions, Rejection, Source, read_bounded
 from .dates import check_date, dateline_date
+from .decode import decode_bytes
 from .errors import InputRejected
+from .ids import location_id
 
 # The header may follow leading whitespace; it and exactly one whitespace character after it are
 # removed (the contract's rule). Something that looks like a date header is checked strictly.
 _HEADER = re.compile(r"\A\s*date[ \t]+(\d{1,4}-\d{1,2}-\d{1,2})(?=\s|\Z)")
-
-
-def decode_bytes(data: bytes) -> str:
-    """Decode an input file as UTF-8, rejecting binary data and undecodable bytes."""
-    if not data.strip():
-        raise InputRejected("empty input")
-    if b"\x00" in data:
-        raise InputRejected("binary data (NUL bytes), not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputRejected(
-            f"not valid UTF-8 (undecodable byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
 
 
 def parse_text_article(
@@ -48,3 +38,31 @@ def parse_text_article(
         date=date or dateline_date(text) or default_date,
         origin=origin or article_id,
     )
+
+
+class TextReader(Reader):
+    """`*.txt`: one article per file (and standard input that is not JSON Lines)."""
+
+    name = "text"
+    suffixes = (".txt", ".text")
+
+    def sniff(self, head: bytes) -> bool:
+        # Text with no telling suffix: no NUL bytes and no markup or JSON at the start.
+        stripped = head.lstrip()
+        return bool(stripped) and b"\x00" not in head and not stripped.startswith((b"<", b"{", b"WARC/"))
+
+    def read(self, source: Source, options: ReadOptions) -> Iterator[ReadItem]:
+        try:
+            if source.size is not None and not source.gzipped and source.size > options.max_input_bytes:
+                raise InputRejected(
+                    f"file is {source.size:,} bytes, over the limit of {options.max_input_bytes:,} bytes "
+                    "for one article (max_input_bytes)")
+            with source.open() as stream:
+                data = read_bounded(stream, options.max_input_bytes)
+            content = decode_bytes(data)
+            m = _HEADER.match(content)
+            body = content[m.end() + 1:] if m else content
+            article_id = location_id(source.id_base, source.location, body)
+            yield parse_text_article(content, article_id, options.default_date, source.origin)
+        except InputRejected as exc:
+            yield Rejection(source.origin, str(exc))

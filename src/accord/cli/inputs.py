@@ -1,0 +1,130 @@
+"""How `extract`, `ingest` and `watch` read their inputs: options, progress bars, the tally.
+
+Every input ends in one of: stored, updated, duplicate, not English (stored with its language and
+no records), skipped (by kind: WARC request records, redirects, files of other kinds) or rejected
+(with its reason). `InputTally` counts them and `print_summary` shows them after a run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import (BarColumn, DownloadColumn, MofNCompleteColumn, Progress, SpinnerColumn,
+                           TextColumn, TimeElapsedColumn)
+from rich.table import Table
+
+from ..readers import ReadOptions
+from ..readers.tables import FIELDS
+
+TextColumnOption = typer.Option(None, "--text-column", help="Tables (CSV, TSV, Parquet): the column holding the article text.")
+ColumnOption = typer.Option(
+    [], "--column", metavar="FIELD=NAME",
+    help="Tables: the column for a field (text, title, date, url, id, source), e.g. --column date=published_at. Repeatable.")
+
+
+def read_options(date: Optional[str], text_column: Optional[str] = None, columns: Optional[List[str]] = None,
+                 progress: Any = None) -> ReadOptions:
+    chosen: dict[str, str] = {}
+    for spec in columns or []:
+        field_name, sep, name = spec.partition("=")
+        field_name = field_name.strip().lower()
+        if not sep or field_name not in FIELDS or not name.strip():
+            raise typer.BadParameter(f"{spec!r}: use FIELD=NAME with FIELD one of {', '.join(FIELDS)}",
+                                     param_hint="--column")
+        chosen[field_name] = name.strip()
+    if text_column:
+        chosen["text"] = text_column
+    options = ReadOptions(default_date=date, columns=chosen)
+    if progress is not None:
+        options.progress = progress
+    return options
+
+
+@dataclass
+class InputTally:
+    """What became of every input."""
+
+    stored: int = 0
+    updated: int = 0
+    duplicate: int = 0
+    not_english: Counter = field(default_factory=Counter)  # language -> articles stored uncoded
+    extracted: int = 0
+    skipped: Counter = field(default_factory=Counter)  # kind -> count
+    rejected: list[str] = field(default_factory=list)
+
+    @property
+    def processed(self) -> int:
+        return self.stored + self.updated + self.duplicate + sum(self.not_english.values()) + self.extracted
+
+
+class ReaderProgress:
+    """The readers' progress protocol on a rich progress display: bytes for files and archives,
+    items for feeds, rows for Parquet tables; one line per input being read."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+
+    def begin(self, label: str, total: int | None, unit: str) -> object:
+        name = label if len(label) <= 40 else "…" + label[-39:]
+        return self.progress.add_task(name, total=total, unit=unit)
+
+    def advance(self, task: object, amount: int) -> None:
+        if task is not None:
+            self.progress.update(task, advance=amount)  # type: ignore[arg-type]
+
+    def end(self, task: object) -> None:
+        if task is not None:
+            self.progress.remove_task(task)  # type: ignore[arg-type]
+
+
+class _Amount(MofNCompleteColumn):
+    """`12.3/45.6 MB` for byte tasks, `3/40 items` for the others."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._bytes = DownloadColumn()
+
+    def render(self, task):  # type: ignore[override]
+        unit = task.fields.get("unit")
+        if unit == "bytes":
+            return self._bytes.render(task)
+        text = super().render(task)
+        if unit:
+            text.append(f" {unit}")
+        return text
+
+
+def progress_display(console: Console, enabled: bool = True) -> Progress:
+    """Progress bars on the terminal; silent when output is piped or in CI."""
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), _Amount(), TimeElapsedColumn(),
+        console=console, transient=True, disable=not (enabled and console.is_terminal),
+    )
+
+
+def print_summary(console: Console, tally: InputTally, db: Path | None = None) -> None:
+    if db is not None:
+        table = Table(title=f"Ingested into {db}")
+        columns = ("stored", "updated", "duplicate", "not English", "skipped", "rejected")
+        values = (tally.stored, tally.updated, tally.duplicate, sum(tally.not_english.values()),
+                  sum(tally.skipped.values()), len(tally.rejected))
+    else:
+        table = Table(title="Read")
+        columns = ("extracted", "not English", "skipped", "rejected")
+        values = (tally.extracted, sum(tally.not_english.values()), sum(tally.skipped.values()), len(tally.rejected))
+    for col in columns:
+        table.add_column(col, justify="right")
+    table.add_row(*(str(v) for v in values))
+    console.print(table)
+    if tally.not_english:
+        langs = ", ".join(f"{lang} {n}" for lang, n in tally.not_english.most_common())
+        console.print(f"  not English (stored with their language, not coded): {langs}", highlight=False, markup=False)
+    for kind, n in sorted(tally.skipped.items(), key=lambda kv: (-kv[1], kv[0])):
+        console.print(f"  skipped: {n} {kind}", highlight=False, markup=False)
+    for reason in tally.rejected:
+        console.print(f"  rejected: {reason}", highlight=False, markup=False)

@@ -1,0 +1,150 @@
+"""What is never an event, or not the event its words suggest (resources/events/exclusions.yaml):
+credit lines and picture captions, verbs no actor does to another, senses that need (or exclude)
+an object, and political metaphors of force.
+
+The rules here are small and read only the parse and the actors an event candidate already has;
+every word list is in the YAML file, with its reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from typing import Any, Iterable
+
+from .lexicon import LexiconError, _read
+
+FORCE_ROOTS = ("17", "18", "19", "20")
+
+
+class Figurative(Enum):
+    """What a verb of force is in its sentence."""
+
+    FORCE = "force"  # meant literally: keep the code
+    CRITICISM = "criticism"  # "Trump hammered Ryan": CAMEO 111
+    NO_EVENT = "no event"  # "beating Trump in the polls", "want to fire Trump"
+
+
+@dataclass(frozen=True)
+class Exclusions:
+    credit_lines: tuple[re.Pattern, ...]
+    never: frozenset[str]
+    needs_complement: frozenset[str]
+    no_object: frozenset[str]
+    criticism: frozenset[str]
+    criticism_between_people: frozenset[str]
+    contest_verbs: frozenset[str]
+    contest_words: frozenset[str]
+    dismissal: frozenset[str]
+    armed_sectors: tuple[str, ...]
+    armed_words: frozenset[str]
+    people_nouns: frozenset[str]
+
+    def is_credit_line(self, text: str) -> bool:
+        """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
+        return any(p.search(text) for p in self.credit_lines)
+
+    def captions_and_credits(self, sentences: list[str], gaps: list[str]) -> set[int]:
+        """Indexes of the sentences that are credits, and of the caption a credit closes ("Protesters
+        gather in Kyiv. Image: Jane Doe."): the sentence before a credit that opens with its marker,
+        in the same paragraph (`gaps[i]` is the text between sentence i and i + 1)."""
+        out = set()
+        for n, text in enumerate(sentences):
+            if not self.is_credit_line(text):
+                continue
+            out.add(n)
+            if n > 0 and "\n" not in gaps[n - 1] and any(p.match(text.strip()) for p in self.credit_lines):
+                out.add(n - 1)
+        return out
+
+    def excludes_sense(self, verb: Any) -> bool:
+        """Whether a verb, as it is used here, is no event whatever pattern matched it."""
+        lemma = verb.lemma_.lower()
+        if lemma in self.never:
+            return True
+        deps = {c.dep_ for c in verb.children}
+        if lemma in self.needs_complement and not deps & {"dobj", "xcomp", "ccomp"}:
+            return True  # "the population declined"
+        return lemma in self.no_object and "dobj" in deps  # "demonstrating screens"
+
+    def is_contest(self, verb: Any, sentence: Any) -> bool:
+        """A verb of competition with a word of a contest in its sentence ("leads in the polls")."""
+        if verb.lemma_.lower() not in self.contest_verbs:
+            return False
+        words = {t.lower_ for t in sentence if t.i != verb.i} | {t.lemma_.lower() for t in sentence if t.i != verb.i}
+        return bool(words & self.contest_words) and not words & self.armed_words
+
+    def figurative(self, verb: Any, sentence: Any, sources: Iterable[Any], targets: Iterable[Any]) -> Figurative:
+        """Whether a verb coded as force (CAMEO 17-20) is force, criticism or no event."""
+        lemma = verb.lemma_.lower()
+        sources, targets = list(sources), list(targets)
+        if any(_sector_in(a, self.armed_sectors) for a in sources + targets):
+            return Figurative.FORCE
+        words = {t.lower_ for t in sentence if t.i != verb.i} | {t.lemma_.lower() for t in sentence if t.i != verb.i}
+        if lemma in self.contest_verbs and words & self.contest_words:
+            return Figurative.NO_EVENT  # "beating Trump in the polls"
+        if words & self.armed_words:
+            return Figurative.FORCE
+        people = all(_is_person_or_body(a) for a in sources + targets) and bool(sources) and bool(targets)
+        if lemma in self.dismissal and targets and all(_is_person(a) for a in targets):
+            return Figurative.NO_EVENT  # "want to fire Trump"
+        if lemma in self.criticism and (lemma not in self.criticism_between_people or people):
+            return Figurative.CRITICISM
+        return Figurative.FORCE
+
+    def names_people(self, tok: Any) -> bool:
+        """An object that is someone: a named entity, a pronoun or a noun for people."""
+        return tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or tok.pos_ in ("PROPN", "PRON") \
+            or tok.lemma_.lower() in self.people_nouns or tok.lower_ in self.people_nouns
+
+
+def _is_person(actor: Any) -> bool:
+    return (actor.key or "").startswith("person:")
+
+
+def _is_person_or_body(actor: Any) -> bool:
+    """A person, or a group with a sector (a party, a legislature, a government body): not a
+    country or a place as a whole, which can be attacked by arms."""
+    return _is_person(actor) or bool(actor.sector)
+
+
+def _sector_in(actor: Any, sectors: tuple[str, ...]) -> bool:
+    code = actor.code or ""
+    country = actor.country or ""
+    rest = code[len(country):] if country and code.startswith(country) else code
+    return any(rest[i:i + 3] in sectors for i in range(0, len(rest), 3)) or (actor.sector or "") in sectors
+
+
+def _words(d: dict, key: str, where: str) -> frozenset[str]:
+    out = []
+    for w in d.get(key) or ():
+        if not isinstance(w, str):
+            raise LexiconError(f"accord/resources/events/exclusions.yaml {where}{key}: {w!r} is not a word; quote it")
+        out.append(w.lower())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def load_exclusions() -> Exclusions:
+    d = _read("exclusions.yaml")
+    fig = d.get("figurative") or {}
+    try:
+        credits = tuple(re.compile(p, re.IGNORECASE) for p in d.get("credit_lines") or ())
+    except re.error as exc:
+        raise LexiconError(f"accord/resources/events/exclusions.yaml credit_lines: {exc}") from None
+    return Exclusions(
+        credit_lines=credits,
+        never=_words(d, "never", ""),
+        needs_complement=_words(d, "needs_complement", ""),
+        no_object=_words(d, "no_object", ""),
+        criticism=_words(fig, "criticism", "figurative."),
+        criticism_between_people=_words(fig, "criticism_between_people", "figurative."),
+        contest_verbs=_words(fig, "contest_verbs", "figurative."),
+        contest_words=_words(fig, "contest_words", "figurative."),
+        dismissal=_words(fig, "dismissal", "figurative."),
+        armed_sectors=tuple(w.upper() for w in _words(fig, "armed_sectors", "figurative.")),
+        armed_words=_words(fig, "armed_words", "figurative."),
+        people_nouns=_words(d, "people_nouns", ""),
+    )

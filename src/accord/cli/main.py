@@ -433,6 +433,11 @@ from .watch import watch_command  # noqa: E402
 
 app.command("watch")(watch_command)
 
+from .spark import load_command, spark_command  # noqa: E402
+
+app.command("spark")(spark_command)
+app.command("load")(load_command)
+
 
 @app.callback(invoke_without_command=True)
 def _main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:

@@ -383,3 +383,65 @@ def test_an_unlisted_organisation_of_known_kind_is_still_placed_by_its_sentence(
     ms = by_text(mentions(nlp, "The Umoja Society has claimed several attacks in Rwanda’s Southern Province."))
     [org] = [a for text, actors in ms.items() if "Umoja Society" in text for a in actors]
     assert org.country == "RWA", ms
+
+
+# ------------------------------------------------- places and people in US political news
+@pytest.mark.parametrize("text, span, country", [
+    ("Trump held a rally in Tampa, Florida, on Monday.", "Florida", "USA"),
+    ("Florida Gov. Rick Scott declared a state of emergency.", "Florida Gov. Rick Scott", "USA"),
+    ("Clinton campaigned in Virginia and New Mexico last week.", "Virginia", "USA"),
+    ("Clinton campaigned in Virginia and New Mexico last week.", "New Mexico", "USA"),
+    ("Voters in Virginia went to the polls on Tuesday.", "Voters", "USA"),
+])
+def test_us_states_are_in_the_united_states(nlp, text, span, country):
+    ms = by_text(mentions(nlp, text, "2016-10-20"))
+    assert span in ms and ms[span][0].country == country, ms
+    assert all(a.country not in ("COL", "ZAF", "MEX") for actors in ms.values() for a in actors), ms
+
+
+@pytest.mark.parametrize("text, person, place", [
+    ("Lisa Monaco, the White House homeland security adviser, briefed reporters on Friday.", "Lisa Monaco", "MCO"),
+    ("Lisa Monaco briefed reporters. Monaco said the threat was credible.", "Lisa Monaco", "MCO"),
+    ("Police named the attacker as Khalid Amman, a 28-year-old British man. Amman had lived in Leeds.",
+     "Khalid Amman", "JOR"),
+    ("The suspect, Sarah Jordan, was arrested in Leeds. Jordan had no criminal record.", "Sarah Jordan", "JOR"),
+    ("The driver, Peter Kenya, 45, was unhurt.", "Peter Kenya", "KEN"),
+    ("Detectives said Mr Amman had travelled to Syria.", "Amman", "JOR"),
+])
+def test_a_person_named_like_a_place_is_a_person(nlp, text, person, place):
+    ms = mentions(nlp, text, "2017-06-05")
+    assert any(m.actor.name == person for m in ms), [(m.text, m.actor.name) for m in ms]
+    assert all(m.actor.country != place for m in ms), [(m.text, m.actor.code) for m in ms]
+
+
+def test_places_named_like_people_stay_places(nlp):
+    ms = by_text(mentions(nlp, "Talks in Amman and Abu Dhabi ended. Jordan and Egypt objected to the plan.", "2017-06-05"))
+    assert ms["Jordan"][0].country == "JOR" and ms["Abu Dhabi"][0].country == "ARE"
+    ms = by_text(mentions(nlp, "Israeli police patrolled East Jerusalem.", "2017-06-05"))
+    assert "Jerusalem" not in ms
+
+
+@pytest.mark.parametrize("text, span, code", [
+    ("The Texas attorney general sued the federal government on Monday.", "The Texas attorney general", "USAGOV"),
+    ("Governor Andrew Cuomo said New York would send help.", "Governor Andrew Cuomo", "USAGOV"),
+    ("Ohio Governor John Kasich refused to endorse Trump.", "Ohio Governor John Kasich", "USAGOV"),
+    ("A Maryland judge dismissed the case.", "A Maryland judge", "USAJUD"),
+    ("An American aid worker was kidnapped in Niger.", "An American aid worker", "USACVL"),
+])
+def test_sub_national_officials_take_their_country(nlp, text, span, code):
+    ms = by_text(mentions(nlp, text, "2016-10-20"))
+    assert span in ms and ms[span][0].code == code, ms
+    assert ms[span][0].name is None or ms[span][0].name not in ("Loretta Lynch", "Jeff Sessions")
+
+
+def test_a_state_office_is_never_the_national_holder(nlp):
+    # "the Texas attorney general" is not the US Attorney General; "the Dubai ruler" not the UAE president
+    ms = by_text(mentions(nlp, "The Dubai ruler met the Texas attorney general.", "2016-10-20"))
+    assert all(a.name is None for actors in ms.values() for a in actors), ms
+
+
+def test_a_governor_in_a_us_story_is_american(nlp):
+    text = ("Republicans in Ohio and Florida rallied behind Trump on Tuesday. Clinton led in Virginia. "
+            "The governor said the state would certify the results.")
+    ms = by_text(mentions(nlp, text, "2016-11-09"))
+    assert ms["The governor"][0].country == "USA", ms

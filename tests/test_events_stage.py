@@ -277,7 +277,9 @@ def test_an_event_noun_takes_the_factuality_of_the_verb_it_is_the_object_of(nlp)
     evs = events(nlp, "China will host talks with India next week.", date="2026-03-10")
     assert [(e.cameo[:2], dyad(e), e.modality) for e in evs] == [("04", ("CHN", "IND"), "future")]
     assert (evs[0].date, evs[0].date_precision, evs[0].date_basis) == ("2026-03", "month", "text")
-    assert all(e.negated for e in events(nlp, "China will not host talks with India."))
+    # Saying that one will not do it is refusing it (CAMEO 125 for talks), never the talks asserted
+    [refused] = events(nlp, "China will not host talks with India.")
+    assert (refused.cameo[:2], refused.announced_cameo[:2], refused.negated) == ("12", "04", False)
     [denied] = [e for e in events(nlp, "Iran denied any talks with the United States.") if e.cameo == "040"]
     assert denied.negated is True
     [none] = events(nlp, "There were no talks between Iran and the United States.")

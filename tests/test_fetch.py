@@ -33,7 +33,8 @@ def _routes(base_holder: dict) -> dict:
         return 200, {"Content-Type": "text/html"}, page("Slow", STORY)
 
     return {
-        "/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\n"),
+        # A Crawl-delay longer than the fetcher's own delay (0.4 s) wins.
+        "/robots.txt": (200, {"Content-Type": "text/plain"}, b"User-agent: *\nDisallow: /private/\nCrawl-delay: 1\n"),
         "/world/talks.html": (200, {"Content-Type": "text/html; charset=utf-8"},
                               page("Ministers meet in Geneva", STORY, date="2026-03-03")),
         "/private/memo.html": (200, {"Content-Type": "text/html"}, page("Memo", STORY)),
@@ -93,9 +94,9 @@ def test_fetching_is_polite_and_every_url_is_accounted_for():
     # request is left out of the server's view of overlaps; the fetcher's own log covers it.)
     log = sorted(entry for entry in server.log if entry[2] != "/slow.html")
     gaps = [nxt[0] - prev[1] for prev, nxt in zip(log, log[1:])]
-    assert len(gaps) == 6 and min(gaps) >= 0.4 - 0.05, gaps  # never two at once, and a pause between
+    assert len(gaps) == 6 and min(gaps) >= 1.0 - 0.05, gaps  # never two at once, and the Crawl-delay between
     starts = [t for t, _ in fetcher.requests]
-    assert len(starts) == len(server.log) and min(b - a for a, b in zip(starts, starts[1:])) >= 0.4 - 0.05
+    assert len(starts) == len(server.log) and min(b - a for a, b in zip(starts, starts[1:])) >= 1.0 - 0.05
 
 
 def test_no_fetch_without_a_url(tmp_path, monkeypatch):

@@ -398,3 +398,14 @@ def test_ids_never_collide_by_accident(tmp_path):
     s2 = list(read_inputs(["-"], stdin=io.BytesIO(b"Another story from a pipe.")))[0]
     s3 = list(read_inputs(["-"], stdin=io.BytesIO(b"One story from a pipe.")))[0]
     assert s1.id != s2.id and s1.id == s3.id and s1.id.startswith("stdin#")
+
+
+def test_text_jsonl_and_stdin_articles_keep_the_contract(tmp_path, validator, example_path):
+    (tmp_path / "batch.jsonl").write_text(
+        json.dumps({"id": "j1", "text": ENGLISH, "date": "2026-03-03", "title": "T", "url": "https://x.test/j1",
+                    "source": "Wire"}) + "\n" + json.dumps({"text": FRENCH}) + "\n", encoding="utf-8")
+    items = _read([example_path, tmp_path / "batch.jsonl"])
+    items += list(read_inputs(["-"], stdin=io.BytesIO(CHINESE.encode("utf-8"))))
+    assert [type(i).__name__ for i in items] == ["Article"] * 4
+    _check_contract(validator, items)
+    assert [i.language for i in items] == ["en", "en", "fr", "zh"]

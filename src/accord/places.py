@@ -78,10 +78,13 @@ def geocode(name: str) -> Gazetteered | None:
     country = _country(name)
     if country is not None:  # "Jordan" and "Mexico" are countries before they are towns
         return country
+    state = _us_states().get(name)
+    if state is not None:  # "Florida", "Virginia": the US states before the towns named after them
+        return state
     city = _cities().get(name)
     if city is not None and city.population >= LARGE_CITY:
         return city
-    return _region(name) or city or _us_states().get(name) or _region_in_words(name)
+    return _region(name) or city or _region_in_words(name)
 
 
 def region(name: str) -> Gazetteered | None:

@@ -17,6 +17,7 @@ from typing import Any
 from .gazetteer import AliasMatch, Gazetteer
 from .kinds import How, Sector
 from .knowledge import Entity, KnowledgeBase
+from .words import words
 
 
 @dataclass(slots=True)
@@ -33,6 +34,12 @@ class Found:
     name: str | None = None
     role: str | None = None
     placeless: bool = False  # a group that is no country's ("Jewish leaders", "foreign journalists")
+    head: int | None = None  # the phrase's head where it is not the last token ("secretary of state")
+
+    @property
+    def last(self) -> int:
+        """The head token of the mention: its last token unless the phrase runs past its head."""
+        return self.head if self.head is not None else self.end - 1
 
     @property
     def actor_country(self) -> str | None:
@@ -49,6 +56,28 @@ class PendingGroup:
     left: int  # first token of its phrase
     sector: str | None
     may_take_country: bool  # False for a group named by a community ("Jewish leaders")
+    end: int | None = None  # the phrase's end when it runs past the noun ("the secretary of state")
+
+    @property
+    def stop(self) -> int:
+        return self.end if self.end is not None else self.head.i + 1
+
+    @property
+    def inner_head(self) -> int | None:
+        """The head's index when the phrase runs past it, else None."""
+        return self.head.i if self.stop > self.head.i + 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMatch:
+    """A role phrase in the text: tokens [start, end), the phrase as looked up, and its role and
+    sector where they do not depend on the country."""
+
+    start: int
+    end: int
+    phrase: str
+    role: str | None
+    sector: str | None
 
 
 @lru_cache(maxsize=4)
@@ -69,9 +98,12 @@ class Lookups:
         self.gazetteer = gazetteer_for(kb)
         self._roles: dict[str, tuple[str | None, str | None] | None] = {}
         # The last words of all role phrases and agent nouns, to rule most nouns out at once.
-        phrases = kb.role_phrases()
+        phrases = kb.role_phrases() + sorted(words().organisation_heads)
         self._role_last_words = frozenset({p.split()[-1] for p in phrases if p} | {
             p.split()[-1].rstrip("s") for p in phrases if p})
+        self._override_phrases = frozenset(kb.override_phrases())
+        self._head_words = words().organisation_heads  # "the UN chief": only with an organisation
+        self._refined: dict[tuple[str, str], tuple[str | None, str | None]] = {}
 
     def role_for(self, phrase: str) -> tuple[str | None, str | None] | None:
         """`KnowledgeBase.role_for`, remembered."""
@@ -81,13 +113,25 @@ class Lookups:
             hit = self._roles[phrase] = self.kb.role_for(phrase)
             return hit
 
-    def role_at(self, doc: Any, head: Any) -> tuple[int, str | None, str | None]:
-        """(length, role, sector) of the longest role phrase ending at `head` ("foreign minister",
-        "president"); length 0 when none does."""
+    def role_at(self, doc: Any, head: Any, of_phrases: bool = True) -> "RoleMatch | None":
+        """The longest role phrase ending at `head` ("foreign minister", "president") or running
+        from it over an "of" phrase ("minister of foreign affairs", "secretary of state"), or None.
+        A phrase only some countries' overrides know ("secretary of state") comes with no role
+        and no sector: `refine` gives its meaning once the country is known."""
         last = head.lower_
         words = self._role_last_words
+        of_end = self._of_phrase_end(doc, head) if of_phrases else None
+        if of_end is not None:
+            for length in (3, 2, 1):
+                start = head.i - length + 1
+                if start < 0:
+                    continue
+                phrase = " ".join(t.lower_ for t in doc[start:of_end])
+                match = self.match(phrase, start, of_end)
+                if match is not None:
+                    return match
         if last not in words and last.rstrip("s") not in words and head.lemma_.lower() not in words:
-            return 0, None, None  # no role phrase ends in this word: skip the span look-ups
+            return None  # no role phrase ends in this word: skip the span look-ups
         for length in (3, 2, 1):
             start = head.i - length + 1
             if start < 0:
@@ -96,14 +140,45 @@ class Lookups:
             if length > 1 and any(t.i != head.i and t.head.i != head.i and t.head.i < start for t in span):
                 continue
             phrase = " ".join(t.lower_ for t in span)
-            hit = self.role_for(phrase)
-            if hit is None and length == 1:
-                hit = self.role_for(head.lemma_.lower())
-            if hit is not None:
-                return length, hit[0], hit[1]
-        return 0, None, None
+            match = self.match(phrase, start, head.i + 1)
+            if match is None and length == 1:
+                match = self.match(head.lemma_.lower(), start, head.i + 1)
+            if match is not None:
+                return match
+        return None
 
-    def group(self, start: int, end: int, country: str, sector: str | None) -> Found:
+    def match(self, phrase: str, start: int, end: int) -> "RoleMatch | None":
+        """The role phrase `phrase` covering tokens [start, end), if it is one."""
+        hit = self.role_for(phrase)
+        if hit is not None:
+            return RoleMatch(start, end, phrase, hit[0], hit[1])
+        if phrase in self._override_phrases or phrase in self._head_words:
+            return RoleMatch(start, end, phrase, None, None)
+        return None
+
+    def _of_phrase_end(self, doc: Any, head: Any) -> int | None:
+        """The end of "of <words>" right after a role noun ("secretary of state", "minister of the
+        interior"), if the words are few enough to be part of a title."""
+        if head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of" or doc[head.i + 1].head.i != head.i:
+            return None
+        pobj = next((c for c in doc[head.i + 1].children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.i - head.i > 4:
+            return None
+        return pobj.i + 1
+
+    def refine(self, match: "RoleMatch", place: str) -> tuple[str | None, str | None]:
+        """(role, sector) of a role phrase for one country or organisation (its overrides:
+        "president" of Iran is the head of government, "secretary of state" of the USA the
+        foreign minister)."""
+        key = (match.phrase, place)
+        try:
+            return self._refined[key]
+        except KeyError:
+            hit = self.kb.role_for(match.phrase, place)
+            value = self._refined[key] = (hit[0], hit[1]) if hit is not None else (None, None)
+            return value
+
+    def group(self, start: int, end: int, country: str, sector: str | None, head: int | None = None) -> Found:
         """An unnamed group of a country's sector: "US negotiators" -> USAGOV, no person's name."""
         group_sector = sector or Sector.GOV.value
         code = f"{country}{group_sector}"
@@ -112,14 +187,15 @@ class Lookups:
         except KeyError:
             entity = Entity(key=f"group:{code}", kind="group", name=None, country=country,  # type: ignore[arg-type]
                             sector=group_sector, code=code)
-        return Found(start, end, entity, How.ROLE_GROUP, code=code, sector=group_sector, country=country)
+        return Found(start, end, entity, How.ROLE_GROUP, code=code, sector=group_sector, country=country, head=head)
 
 
-def unplaced_group(start: int, end: int, sector: str, placeless: bool = False) -> Found:
+def unplaced_group(start: int, end: int, sector: str, placeless: bool = False, head: int | None = None) -> Found:
     """A group of known kind and no country ("rebels", "a law enforcement official")."""
     entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
                     sector=sector, code=sector)
-    return Found(start, end, entity, How.ROLE_GROUP, code=sector, sector=sector, country=None, placeless=placeless)
+    return Found(start, end, entity, How.ROLE_GROUP, code=sector, sector=sector, country=None, placeless=placeless,
+                 head=head)
 
 
 @dataclass
@@ -137,6 +213,7 @@ class ResolutionContext:
     found: list[Found] = field(default_factory=list)
     pending: list[PendingGroup] = field(default_factory=list)
     modifiers: list[AliasMatch] = field(default_factory=list)  # nationality adjectives marking a noun
+    person_names: list[tuple[int, int]] = field(default_factory=list)  # names read as a place's ("Khalid Amman")
 
     @property
     def kb(self) -> KnowledgeBase:

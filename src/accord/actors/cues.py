@@ -15,6 +15,8 @@ from .words import words
 COUNTRY_LIKE = {"country", "seat", "region"}
 ORGANISATION_KINDS = ("org", "igo", "media")
 LARGE_CITY = 100_000
+# Cues that name a place inside a country ("the Texas attorney general", "the Dubai ruler").
+SUBNATIONAL_CUES = ("city", "region")
 
 
 def org_cue(context: ResolutionContext, left: int, role_start: int) -> AliasMatch | None:
@@ -52,9 +54,11 @@ def country_cues(context: ResolutionContext, head: Any, left: int, role_start: i
             ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
             if ent is not None and ent.end - 1 != t.i:
                 continue  # "New" of "New York": the place is the whole name, looked up at its end
-            hit = geocode(ent.text if ent is not None else t.text)  # "an Istanbul court", "the Dubai ruler"
-            if hit is not None and hit.country and hit.population >= LARGE_CITY:
-                cues.append((AliasMatch(t.i, t.i + 1, f"country:{hit.country}", "city"), hit.country))
+            hit = geocode(ent.text if ent is not None else t.text)  # "an Istanbul court", "the Texas governor"
+            if hit is not None and hit.country and (hit.population >= LARGE_CITY or hit.lat is None):
+                # a place inside a country: its officials are the country's, never its national office holders
+                kind = "city" if hit.lat is not None else "region"
+                cues.append((AliasMatch(t.i, t.i + 1, f"country:{hit.country}", kind), hit.country))
     return cues
 
 

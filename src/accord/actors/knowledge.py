@@ -870,8 +870,22 @@ class KnowledgeBase:
         return bool(offices) and offices[0].source == "historical"
 
     def role_phrases(self) -> list[str]:
-        """Every role phrase and agent noun `role_for` knows, as it normalizes them."""
-        return list(self._phrases) + list(self._agents)
+        """Every role phrase and agent noun `role_for` knows, as it normalizes them (the phrases
+        only some countries' overrides know included)."""
+        return list(self._phrases) + list(self._agents) + self.override_phrases()
+
+    def role_sector(self, role: str) -> str | None:
+        """The sector of a role id (roles.yaml), None for an unknown role."""
+        spec = self._roles.get(role)
+        return spec["sector"] if spec else None
+
+    def overrides_of(self, place: str) -> dict[str, str | None]:
+        """The role phrases with a meaning of their own in this country or organisation."""
+        return dict(self._overrides.get(self._resolve_place(place) or place, {}))
+
+    def override_phrases(self) -> list[str]:
+        """Role phrases with a meaning of their own in some country or organisation."""
+        return sorted({p for table in self._overrides.values() for p in table})
 
     def lookup(self, surface: str) -> list[tuple[str, str]]:
         """Entities a surface form names, as (key, kind): exact match first, then case- and
@@ -925,6 +939,10 @@ class KnowledgeBase:
     def country_info(self, iso3: str) -> dict[str, Any]:
         """Codes, capital (with coordinates), continent and CAMEO regions of a country."""
         return dict(self._countries[iso3])
+
+    def split_code(self, code: str) -> tuple[str | None, str | None]:
+        """(country, first sector) of a CAMEO-style code: RUSGOVMIL -> (RUS, GOV); IGOUNO -> (None, IGO)."""
+        return self._split_code(code)
 
     def code_country(self, code: str) -> str | None:
         """The ISO3 (or region code) a CAMEO-style code starts with; None for IGO/NGO/MNC codes."""

@@ -95,7 +95,7 @@ def is_person_found(doc: Any, f: Found) -> bool:
         return True
     if f.how != How.ROLE_GROUP:
         return False
-    head = doc[f.end - 1]
+    head = doc[f.last]
     if head.lower_ in words().person_pronouns:
         return True  # a pronoun already resolved to an unnamed person
     if head.tag_ not in ("NN", "NNP"):
@@ -154,7 +154,7 @@ def initial_genders(doc: Any, found: Iterable[Any]) -> dict[str, str]:
         if f.entity.kind != "person":
             continue
         tokens = list(doc[max(0, f.start - 1) : f.end])
-        head = doc[f.end - 1]
+        head = doc[f.last]
         tokens += [c for c in head.children if c.dep_ == "appos"]
         for t in tokens:
             gender = lex["honorifics"].get(t.lower_) or lex["noun_gender"].get(t.lemma_.lower())
@@ -185,7 +185,7 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
     def compatible(f: Any) -> bool:
         return (is_person_found(doc, f) and not inside_quote[f.start]
                 and gender.get(person_key(doc, f, links), wanted) == wanted
-                and doc[f.end - 1].lemma_.lower() not in other_gender_nouns(wanted))
+                and doc[f.last].lemma_.lower() not in other_gender_nouns(wanted))
 
     sent = pronoun.sent
     # "In a message he scrawled in the boat, Tsarnaev said": a pronoun in a phrase before the
@@ -193,7 +193,7 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
     root = sent.root
     if pronoun.dep_ not in SUBJECT_DEPS or pronoun.head.i != root.i:
         for f in following:
-            head = doc[f.end - 1]
+            head = doc[f.last]
             if pronoun.i < f.start < sent.end and head.head.i == root.i and head.dep_ in SUBJECT_DEPS \
                     and compatible(f) and not any(a.i == pronoun.i for a in head.ancestors):
                 first = min(t.i for t in head.subtree)
@@ -204,7 +204,7 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
         return None
     here = [f for f in candidates if f.start >= sent.start]
     if here:
-        subjects = [f for f in here if doc[f.end - 1].dep_ in SUBJECT_DEPS or doc[f.end - 1].head.dep_ in SUBJECT_DEPS]
+        subjects = [f for f in here if doc[f.last].dep_ in SUBJECT_DEPS or doc[f.last].head.dep_ in SUBJECT_DEPS]
         return (subjects or here)[-1]
     by_sentence: dict[int, list[Any]] = {}
     for f in candidates:
@@ -242,13 +242,13 @@ def own_pronoun_gender(doc: Any, f: Any, found: list[Any]) -> str | None:
 
 def described(doc: Any, f: Any) -> bool:
     """The person's name has an apposition that is a common noun: "José, a Caracas bus driver"."""
-    head = doc[f.end - 1]
+    head = doc[f.last]
     return any(c.dep_ == "appos" and c.pos_ == "NOUN" for c in head.children) or (
         head.dep_ == "appos" and head.head.pos_ == "NOUN")
 
 
 def is_subject(doc: Any, f: Any) -> bool:
-    head = doc[f.end - 1]
+    head = doc[f.last]
     if head.dep_ in SUBJECT_DEPS:
         return True
     # "Mr Conway, now a criminal lawyer in Dublin, says": the parse may hang the name elsewhere

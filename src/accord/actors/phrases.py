@@ -127,8 +127,15 @@ def title_place(doc: Any, left: int, title_start: int) -> str | None:
 
 
 def inside_longer_person(doc: Any, start: int, end: int) -> bool:
+    """doc[start:end] is part of a longer name the recognizer tagged as a person's ("Monaco" of
+    "Lisa Monaco"); a possessive or punctuation tagged with it does not make it longer."""
     ent = next((e for e in doc.ents if e.start <= start < e.end), None)
-    return ent is not None and ent.label_ == "PERSON" and (ent.start < start or ent.end > end)
+    if ent is None or ent.label_ != "PERSON":
+        return False
+    last = ent.end
+    while last > end and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct):
+        last -= 1
+    return ent.start < start or last > end
 
 
 def bare_or_definite(head: Any) -> bool:
@@ -238,7 +245,7 @@ def salient_subject(doc: Any, tok: Any, prior: list[Found], kinds: tuple[str, ..
     for f in reversed(prior):
         if f.start < window:
             break
-        head = doc[f.end - 1]
+        head = doc[f.last]
         if f.entity.kind in kinds and head.dep_ in ("nsubj", "nsubjpass") and head.tag_ not in ("NNS", "NNPS"):
             return f  # "it" is singular: never "firefighters", whose entity is their country
     return None

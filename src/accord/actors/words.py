@@ -49,6 +49,9 @@ class Words:
     name_joiners: frozenset[str]
     voice_verbs: frozenset[str]
     us_party_letters: frozenset[str]
+    not_current: frozenset[str]
+    organisation_heads: frozenset[str]
+    lesser_office: frozenset[str]
     # anaphora.yaml
     igo_nouns: frozenset[str]
     country_nouns: frozenset[str]
@@ -92,6 +95,9 @@ def words() -> Words:
         name_joiners=_set(w.get("name_joiners")),
         voice_verbs=_set(w.get("voice_verbs")),
         us_party_letters=_set(w.get("us_party_letters")),
+        not_current=_set(w.get("not_current")),
+        organisation_heads=_set(w.get("organisation_heads")),
+        lesser_office=_set(w.get("lesser_office")),
         igo_nouns=_set(a.get("igo")),
         country_nouns=_set(a.get("country")),
         ally_nouns=_set(a.get("allies")),

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 # Clauses that take their subject from the clause they hang on when they have none:
-# "Putin expressed ..., saying ...", "China has never denounced X or called for Y".
-INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acl")
+# "Putin expressed ..., saying ...", "China has never denounced X or called for Y"; a predicate
+# adjective's complement is its subject's ("Egypt is willing to withdraw": Egypt withdraws).
+INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp")
 
 
 def subject_of(verb: Any) -> tuple[Any | None, bool]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any, Callable, Iterable, Iterator, List, Optional
 
 import typer
 from rich.console import Console
@@ -18,7 +18,7 @@ from rich.progress import (BarColumn, DownloadColumn, MofNCompleteColumn, Progre
                            TextColumn, TimeElapsedColumn)
 from rich.table import Table
 
-from ..readers import ReadOptions
+from ..readers import ReadOptions, Rejection, Skip
 from ..readers.tables import FIELDS
 
 TextColumnOption = typer.Option(None, "--text-column", help="Tables (CSV, TSV, Parquet): the column holding the article text.")
@@ -60,6 +60,18 @@ class InputTally:
     @property
     def processed(self) -> int:
         return self.stored + self.updated + self.duplicate + sum(self.not_english.values()) + self.extracted
+
+
+def accounted(items: Iterable[Any], tally: InputTally, report: Callable[[Any], None]) -> Iterator[Any]:
+    """The articles among reader items; skips counted by kind, rejections counted and reported."""
+    for item in items:
+        if isinstance(item, Rejection):
+            tally.rejected.append(str(item))
+            report(item)
+        elif isinstance(item, Skip):
+            tally.skipped[item.kind] += 1
+        else:
+            yield item
 
 
 class ReaderProgress:

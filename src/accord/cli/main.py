@@ -20,12 +20,12 @@ from rich.console import Console
 
 from .. import __version__
 from ..config import default_db
-from ..readers import Rejection, Skip, is_coded, read_inputs
+from ..readers import is_coded, read_inputs
 from ..readers.dates import check_date
 from ..readers.errors import InputRejected
 from . import render
 from .actors import actors_app
-from .inputs import ColumnOption, InputTally, ReaderProgress, TextColumnOption, print_summary, progress_display, read_options
+from .inputs import ColumnOption, InputTally, accounted, ReaderProgress, TextColumnOption, print_summary, progress_display, read_options
 
 from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, make_app  # noqa: F401
 
@@ -125,17 +125,8 @@ def _documents(paths: List[str], options: Any, tally: InputTally, policy: Any = 
 
     pipeline = _pipeline(policy) if workers == 0 else None
 
-    def articles() -> Iterator[Any]:
-        for item in read_inputs(paths, options=options):
-            if isinstance(item, Rejection):
-                tally.rejected.append(str(item))
-                _report_rejection(item)
-            elif isinstance(item, Skip):
-                tally.skipped[item.kind] += 1
-            else:
-                yield item
-
-    results = code_articles(articles(), workers, policy=policy, pipeline=pipeline)
+    results = code_articles(accounted(read_inputs(paths, options=options), tally, _report_rejection),
+                            workers, policy=policy, pipeline=pipeline)
     try:
         for result in results:
             if isinstance(result, StageFailure):

@@ -14,8 +14,8 @@ from typing import Any, Iterator, List, Optional
 
 import typer
 
-from ..readers import Rejection, Skip, is_coded, read_inputs
-from .inputs import InputTally, print_summary, read_options
+from ..readers import is_coded, read_inputs
+from .inputs import InputTally, accounted, print_summary, read_options
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d)?\s*$", re.I)
 _UNIT_SECONDS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hr": 3600, "d": 86400, None: 1}
@@ -46,15 +46,7 @@ def poll(paths: List[str], store: Any, options: Any, pipeline: Any, report) -> I
     from ..pipeline import StageFailure
 
     tally = InputTally()
-    fresh: list[Any] = []
-    for item in read_inputs(paths, options=options):
-        if isinstance(item, Rejection):
-            tally.rejected.append(str(item))
-            report(item)
-        elif isinstance(item, Skip):
-            tally.skipped[item.kind] += 1
-        else:
-            fresh.append(item)
+    fresh = list(accounted(read_inputs(paths, options=options), tally, report))
     known = _known(store, [a.id for a in fresh])
     new = []
     for article in fresh:

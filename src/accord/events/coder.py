@@ -16,7 +16,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Tr
 from ..stage import Stage
 from .classifier import EventClassifier
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import Modality, Pattern, appeal_code, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import Modality, Pattern, appeal_code, load_collective_heads, load_instrument_subjects, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -29,7 +29,11 @@ LOCATION_PREPS = ("in", "at")
 RELATIONSHIP_NOUNS = {"tie", "ties", "relation", "relations", "relationship", "partnership", "alliance",
                       "cooperation", "friendship", "link", "links", "bond", "bonds"}
 PLURAL_PRONOUNS = {"they", "we", "both"}
-RECIPROCAL_CODES = {"040", "041", "043", "044", "046"}
+PERSONAL_PRONOUNS = {"i", "we", "it", "they", "he", "she"}
+RECIPROCAL_CODES = {"040", "041", "043", "044", "046", "057"}
+# Dictionary codes whose coordinated doers act with each other when no target is named ("Russia
+# and China met", "China and the EAEU signed an agreement").
+DICTIONARY_RECIPROCAL = ("04", "057")
 # A statement with no more specific code: a record only when it reports another event.
 BARE_STATEMENTS = {"01", "010"}
 # Codes of an announcement that say nothing of what is announced: refined by the act announced.
@@ -69,6 +73,8 @@ class _Candidate:
     frame: bool = False
     announced: str | None = None  # the act an intent, threat, demand, appeal or refusal is about
     governor: Any | None = None  # the word announcing the act ("pledged to", "refused to"): in the trigger span
+    speech: Any | None = None  # the reporting verb of a speaker announcing its own act ("said it will")
+    target_described: bool = False  # the target span is what a word the pattern names is about
     sources_named: bool = False  # a nominal event's doer named by the noun's own phrase ("Russia's offensive")
 
     def __post_init__(self) -> None:
@@ -150,7 +156,7 @@ class EventStage(Stage):
                                         cand.negated, cand.modality)
                     events.append((event, head_word))
                     if cand.reverse_code and source is not None and target is not None \
-                            and nearest(cand.reverse_code).plover != DROPPED:
+                            and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
                         events.append((self._event(document, reverse, target, source, sent_no, sent, timex_roots,
@@ -226,6 +232,8 @@ class EventStage(Stage):
         m = self.dictionary.match(verb)
         if m is None:
             return None
+        if m.specificity == 0 and self.exclusions.excludes_default(verb):
+            return None  # "served in the House", "joined parliament": not the block's act
         try:
             code = nearest(m.code).code
         except ValueError:
@@ -242,8 +250,11 @@ class EventStage(Stage):
             # in a meeting (an event of its own, the talks); the saying is no negotiation.
             code, specificity = "010", 0
             rule.append("reporting-verb->010")
+        # PETRARCH's [A:A] codes an act both ways ("SIGN * {TRADE &TREATY} [0311:0311]"): its
+        # coordinated doers act with each other.
+        symmetric = m.reverse_code is not None and nearest(m.reverse_code).code == code
         pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=DICTIONARY_TARGETS,
-                          reciprocal=code[:2] == "04")
+                          reciprocal=code.startswith(DICTIONARY_RECIPROCAL) or symmetric)
         cand = _Candidate(pattern, verb, None, rule=rule, code=code, specificity=specificity)
         cand.subject_is_target = m.subject_is_target
         cand.reverse_code = m.reverse_code
@@ -254,7 +265,7 @@ class EventStage(Stage):
         for pattern in self.verbs[_verb_key(verb, self.verbs)]:
             if pattern.objects:
                 for child in verb.children:
-                    if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in pattern.objects \
+                    if child.dep_ in ("dobj", "nsubjpass") and _word_in(child, pattern.objects) \
                             and pattern.fits(child) and all(_has_argument(verb, spec, child) for spec in pattern.needs):
                         return _Candidate(pattern, verb, child, rule=[pattern.describe()])
                 continue
@@ -263,7 +274,7 @@ class EventStage(Stage):
                     if prep.dep_ != "prep":
                         continue
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and pobj.lemma_.lower() in pattern.via and pattern.fits(pobj):
+                        if pobj.dep_ == "pobj" and _word_in(pobj, pattern.via) and pattern.fits(pobj):
                             return _Candidate(pattern, verb, pobj, rule=[pattern.describe()])
                 continue
             if pattern.needs and not all(_has_argument(verb, spec) for spec in pattern.needs):
@@ -329,7 +340,20 @@ class EventStage(Stage):
                 cand.sources = _plural_pronoun_antecedents(subject, mentions_at)
                 if cand.sources:
                     cand.rule.append("src=they->coordinated subject")
-            if cand.sources and "src=they->coordinated subject" not in cand.rule:
+            if not cand.sources and subject.lower_ in load_instrument_subjects():
+                doer = _instrument_doer(subject, mentions_at)
+                if doer is not None:
+                    # "Syrian government shelling killed a soldier": whose shelling it was
+                    cand.source_tok, cand.sources = doer, _actors_of(doer, mentions_at)
+                    cand.rule.append("src=instrument-doer")
+            if not cand.sources and subject.lower_ in PERSONAL_PRONOUNS:
+                speaker = _reporting_speaker(trig, self.modality)
+                if speaker is not None and (actors := _actors_of(speaker, mentions_at)):
+                    # "The rebels said they will release the hostages": a pronoun the actor stage
+                    # left unresolved, as the subject of what a speaker reports, is the speaker.
+                    cand.sources = actors
+                    cand.rule.append("src=pronoun->speaker")
+            if cand.sources and not any(r.startswith("src=") for r in cand.rule):
                 cand.rule.append(f"src={subject.dep_}")
             extra = _as_well_as(trig, subject, mentions_at)
             if cand.sources and extra:
@@ -368,6 +392,9 @@ class EventStage(Stage):
                 toks = [p for owner in owners for p in _pobjs(owner, arg)]
             elif kind == "object":
                 toks = [host]  # "overran a military base": the place taken is what the event is done to
+            elif kind == "ccomp-subject":
+                # "found Nielsen guilty": the subject of the small clause
+                toks = [g for c in host.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             elif kind == "rebutted-by":
                 # "The Kremlin dismissed the administration's accusation": the accused rebuts it
                 gov = _argument_head(host) if host.dep_ in ("dobj", "nsubjpass") else None
@@ -418,7 +445,7 @@ class EventStage(Stage):
         if first is not None:
             spec, tok = first
             cand.target_tok = tok
-            inner = _inner_actor(tok, mentions_at, cooperative)
+            inner = _inner_actor(tok, mentions_at, cooperative) if not cand.pattern.direct else None
             if inner is not None:
                 cand.rule.append(f"tgt={spec}/inner")
                 return _actors_of(inner, mentions_at)
@@ -429,6 +456,7 @@ class EventStage(Stage):
                           for p in prep.children if p.dep_ == "pobj"), None)
             clause = _clause_argument(tok, cand.trigger) if about is None else None
             cand.target_tok = about or clause or tok
+            cand.target_described = True
             if clause is not None and (actors := _actors_of(clause, mentions_at)):
                 cand.rule.append("tgt=described/clause")
                 return actors
@@ -459,7 +487,9 @@ class EventStage(Stage):
             # "sought to position itself", "tried to reach": a dictionary verb's bare default on a
             # verb that frames its complement is no event; the complement is, when it is one.
             return []
-        if not targets and p.reciprocal and len(sources) >= 2:
+        if not targets and p.reciprocal and len(sources) >= 2 and not _plain_target(cand):
+            # "Russia and China met": the doers with each other; never when the act has an object
+            # of its own that names no one ("a coalition ... joined by Australia, Bahrain, ...")
             cand.rule.append("reciprocal")
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.key != b.key]
         if cand.code[:2] == "01" and targets:
@@ -475,12 +505,23 @@ class EventStage(Stage):
             if p.requires_target or p.requires_target_or_plural or (p.nominal and not p.standalone and not cand.sources_named):
                 return []
             if cand.code.startswith(FORCE_ROOTS) and cand.target_tok is not None \
-                    and not self.exclusions.names_people(cand.target_tok):
-                return []  # "struck a guard rail": force needs someone it is done to, when it names anything
-            if p.standalone or self.one_actor.allows(cand.code, cand.rule[0].startswith("petrarch:"), cand.specificity):
+                    and not self.exclusions.names_people(cand.target_tok) \
+                    and not self.exclusions.armed(sources) and not _names_the_act(cand):
+                # "struck a guard rail": force needs someone it is done to, when it names anything;
+                # an armed force's strike on a depot or a target is force, and so is an act the
+                # object only names ("violated the ceasefire").
+                return []
+            # An act announced through an intent word ("agreed to allow", "is ready to send") is
+            # coded by that word, however loose the act's own dictionary match.
+            from_dictionary = cand.rule[0].startswith("petrarch:") and cand.announced is None
+            if p.standalone or self.one_actor.allows(cand.code, from_dictionary, cand.specificity):
                 # A one-actor event ("refused to concede", "opened an investigation"): a record
                 # with no target. A dictionary verb's bare default ("China objected") stays a
                 # detection (resources/events/one_actor.yaml).
+                if cand.target_tok is not None and not _names_the_act(cand) and not cand.target_described:
+                    # the act names what it is done to, which is no actor we know: said for the
+                    # verifier ("-name" when it looks like a name)
+                    cand.rule.append("tgt=unresolved" + ("-name" if _names_something(cand.target_tok) else ""))
                 return [(s, None) for s in sources]
             return []
         return [(s, t) for s in sources for t in targets if s.key != t.key]
@@ -495,9 +536,11 @@ class EventStage(Stage):
         date, precision, basis = _event_date(cand, timex_roots, document.article.date,
                                              gov if gov is not None and (realizing or gov.lemma_.lower() in
                                                                         self.modality.future_verbs) else None)
-        if cand.announced is not None and cand.governor is not None:
-            # "pledged on Monday to send troops": an intent, refusal or threat is dated when made
-            said = _event_date(_Candidate(cand.pattern, cand.governor, None), timex_roots, document.article.date)
+        announcer = cand.governor if cand.governor is not None else cand.speech
+        if cand.announced is not None and announcer is not None:
+            # "pledged on Monday to send troops", "said on Monday they will free": an intent,
+            # refusal or threat is dated when made
+            said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
             if said[2] == "text":
                 date, precision, basis = said
         place = _location(trig, cand.noun)
@@ -624,15 +667,15 @@ class EventStage(Stage):
             gov = verb.head if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i else None
             g = by_trigger.get(gov.i) if gov is not None else None
             glemma = gov.lemma_.lower() if gov is not None else ""
-            if gov is not None and (glemma in m.appeal_verbs or glemma == "demand" or (
+            if gov is not None and (glemma in m.appeal_verbs or glemma in m.demand_verbs or (
                     g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None):
-                demand = glemma == "demand" or (g is not None and g.code[:2] == "10")
+                demand = glemma in m.demand_verbs or (g is not None and g.code[:2] == "10")
                 code = demand_code(act) if demand else appeal_code(act)
                 if g is None:
                     g = self._announcing_candidate(gov, code, c, mentions_at)
                     extra.append(g)
-                elif g.code in _GENERIC_ANNOUNCEMENTS:
-                    g.code = code
+                elif g.code in _GENERIC_ANNOUNCEMENTS or g.specificity == 0:
+                    g.code = code  # "pressured X to launch": the demand, not the block's default (170)
                 g.announced = act
                 if not g.targets and verb.dep_ == "ccomp" and c.sources:
                     g.targets, g.target_tok = c.sources, c.source_tok  # "demanded that Serbia withdraw"
@@ -679,12 +722,32 @@ class EventStage(Stage):
                 if code is not None and not (c.negated and code[:2] != "12"):
                     c.code, c.announced = code, act
                     c.rule.append(f"own-announcement:{act}->{code}")
+                    c.speech = gov
                     if c.negated:
                         c.negated, c.modality = False, "asserted"
                     continue
+            if c.modality == "future" and c.negated:
+                # "Israel will not release the prisoners", "the government will not lift the ban":
+                # saying that one will not do an act is refusing it (CAMEO 12x, the act announced)
+                code = intent_code(act, True)
+                if code is not None and code[:2] == "12":
+                    c.code, c.announced, c.negated, c.modality = code, act, False, "asserted"
+                    c.rule.append(f"refused-future:{act}->{code}")
+                    if gov is not None and glemma in m.reporting_verbs:
+                        c.speech = gov
+                    continue
+            if gov is not None and verb.dep_ in ("xcomp", "pcomp") and glemma in m.consider_verbs \
+                    or verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and _lemma(verb.head.head) in m.consider_verbs:
+                # "Japan is considering sending aid", "weighing whether to impose sanctions": a
+                # policy option considered (CAMEO 014), the act announced
+                c.code, c.announced, c.modality = "014", act, "asserted"
+                c.governor = gov if gov is not None and verb.dep_ == "xcomp" else c.governor
+                c.rule.append(f"considered:{act}->014")
+                if g is not None:
+                    dropped.add(id(g))  # the considering verb's own match is this record
+                continue
             if c.expressed and c.expressed[:2] == "03" and not c.negated and _conditional(verb, m):
-                # "will lift the sanctions if ...": an offer (03x). ("will not host talks" stays a
-                # negated future act, as the development set's conventions code it.)
+                # "will lift the sanctions if ...": an offer (03x)
                 c.code, c.announced = c.expressed, act
                 c.rule.append(f"offer:{act}->{c.code}")
                 continue
@@ -699,9 +762,10 @@ class EventStage(Stage):
                 g.rule.append(f"demand:{act}->{g.code}")
                 dropped.add(id(c))
         for c in cands:
-            if c.code[:2] == "03" and c.announced is None and c.trigger.lemma_.lower() in m.intent_verbs \
-                    and any(k.dep_ == "xcomp" for k in c.trigger.children) and c.modality == "asserted":
-                c.modality = "future"  # "agreed to set up a station": an intent, as announced acts are
+            if c.code[:2] == "03" and c.modality == "asserted":
+                # "agreed to set up a station", "pledged funds": an intent is about an act to come
+                # (the development set's convention: 03x is future)
+                c.modality = "future"
         return [c for c in cands if id(c) not in dropped] + extra
 
     def _announcing_candidate(self, verb: Any, code: str, act: _Candidate, mentions_at) -> _Candidate:
@@ -980,6 +1044,12 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
             if key not in seen:
                 seen.add(key)
                 out.append(m.actor)
+    if not out and tok.lower_ in load_collective_heads():
+        # "A group of asylum-seekers", "thousands of Syrians": who the group is
+        of = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for p in prep.children if p.dep_ == "pobj"), None)
+        if of is not None:
+            return _actors_of(of, mentions_at)
     return out
 
 
@@ -1079,6 +1149,49 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
             if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
+
+
+def _instrument_doer(noun: Any, mentions_at) -> Any | None:
+    """Who wields a weapon or does an attack named by `noun` (or a conjunct of it): an actor
+    before it ("Syrian regime air strikes", "Russia's offensive"), after "by" ("a bombing by the
+    Islamic State group"), or the agent of a participle on it ("missiles fired by the army")."""
+    for n in [noun] + list(noun.conjuncts):
+        slots = [c for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < n.i]
+        slots += _pobjs(n, "by")
+        slots += [p for acl in n.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                  for agent in acl.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"]
+        for tok in slots:
+            if _actors_of(tok, mentions_at):
+                return tok
+    return None
+
+
+def _plain_target(cand: _Candidate) -> bool:
+    """Whether the act has a target argument that is not a word the pattern names (an object of
+    its own, resolved to an actor or not)."""
+    tok = cand.target_tok
+    return tok is not None and not cand.target_described and not _names_the_act(cand) and not (
+        cand.noun is not None and tok.i == cand.noun.i) and tok.i != cand.trigger.i
+
+
+def _names_the_act(cand: _Candidate) -> bool:
+    """Whether the target word is one the dictionary pattern names ("* &CEASEFIRE"): it says what
+    the act is, not what it is done to."""
+    return cand.verb_match is not None and cand.target_tok is not None and cand.verb_match.names_word(cand.target_tok)
+
+
+def _reporting_speaker(verb: Any, m: Modality) -> Any | None:
+    """The subject of the reporting verb whose reported clause `verb` is in ("X said they will
+    ...", "they will ..., X said"), or None."""
+    node = verb
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "ccomp" and node.head.lemma_.lower() in m.reporting_verbs:
+        return subject_of(node.head)[0]
+    for child in node.children:
+        if child.dep_ in ("parataxis", "ccomp") and child.i > node.i and child.lemma_.lower() in m.reporting_verbs:
+            return subject_of(child)[0]
+    return None
 
 
 def _obliges_another(clause: Any, m: Modality) -> bool:
@@ -1186,6 +1299,10 @@ def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:
         if verb is not None and (verb.code[:2] == c.code[:2] or verb.code[:2] == "03"):
             theirs = {a.key for a in verb.sources + verb.targets}
             if {a.key for a in c.sources + c.targets} <= theirs:
+                if verb.code == "030" and c.code[:2] != "03" and verb.announced is None:
+                    # "agreed to a ceasefire": the intent is coded by what is agreed to (035, 0871)
+                    verb.code, verb.announced = intent_code(c.code, False) or verb.code, c.code
+                    verb.rule.append(f"intent-noun:{c.code}->{verb.code}")
                 continue
         kept.append(c)
     return kept
@@ -1270,7 +1387,16 @@ def _is_light_verb_object(noun: Any, verbs: dict[str, list[Pattern]]) -> bool:
     head = noun.head
     if noun.dep_ not in ("dobj", "nsubjpass", "pobj"):
         return False
-    return any(noun.lemma_.lower() in (p.objects | p.via) for p in verbs.get(_verb_key(head, verbs) or "", ()))
+    return any(_word_in(noun, p.objects | p.via) for p in verbs.get(_verb_key(head, verbs) or "", ()))
+
+
+def _lemma(tok: Any) -> str:
+    return tok.lemma_.lower()
+
+
+def _word_in(tok: Any, words: frozenset[str]) -> bool:
+    """A noun listed by its lemma or by its form ("supplies": the lemmatizer gives "supply")."""
+    return tok.lemma_.lower() in words or tok.lower_ in words
 
 
 def _has_relationship_object(verb: Any) -> bool:

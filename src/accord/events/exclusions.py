@@ -31,6 +31,7 @@ class Figurative(Enum):
 class Exclusions:
     credit_lines: tuple[re.Pattern, ...]
     never: frozenset[str]
+    bare_default_never: frozenset[str]
     needs_complement: frozenset[str]
     no_object: frozenset[str]
     criticism: frozenset[str]
@@ -59,6 +60,11 @@ class Exclusions:
                 out.add(n - 1)
         return out
 
+    def excludes_default(self, verb: Any) -> bool:
+        """Whether a PETRARCH block's bare default (no pattern word matched) is no event for this
+        verb ("served in the House", "joined parliament")."""
+        return verb.lemma_.lower() in self.bare_default_never
+
     def excludes_sense(self, verb: Any) -> bool:
         """Whether a verb, as it is used here, is no event whatever pattern matched it."""
         lemma = verb.lemma_.lower()
@@ -80,7 +86,7 @@ class Exclusions:
         """Whether a verb coded as force (CAMEO 17-20) is force, criticism or no event."""
         lemma = verb.lemma_.lower()
         sources, targets = list(sources), list(targets)
-        if any(_sector_in(a, self.armed_sectors) for a in sources + targets):
+        if self.armed(sources + targets):
             return Figurative.FORCE
         words = {t.lower_ for t in sentence if t.i != verb.i} | {t.lemma_.lower() for t in sentence if t.i != verb.i}
         if lemma in self.contest_verbs and words & self.contest_words:
@@ -93,6 +99,10 @@ class Exclusions:
         if lemma in self.criticism and (lemma not in self.criticism_between_people or people):
             return Figurative.CRITICISM
         return Figurative.FORCE
+
+    def armed(self, actors: Iterable[Any]) -> bool:
+        """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
+        return any(_sector_in(a, self.armed_sectors) for a in actors)
 
     def names_people(self, tok: Any) -> bool:
         """An object that is someone: a named entity, a pronoun or a noun for people."""
@@ -137,6 +147,7 @@ def load_exclusions() -> Exclusions:
     return Exclusions(
         credit_lines=credits,
         never=_words(d, "never", ""),
+        bare_default_never=_words(d, "bare_default_never", ""),
         needs_complement=_words(d, "needs_complement", ""),
         no_object=_words(d, "no_object", ""),
         criticism=_words(fig, "criticism", "figurative."),

@@ -38,6 +38,7 @@ class Pattern:
     modifiers: frozenset[str] = frozenset()
     excluded_modifiers: frozenset[str] = frozenset()
     source: tuple[str, ...] = ("poss",)  # nominal events: where the source is ("poss", "amod", "compound")
+    direct: bool = False  # the target is an argument that is an actor itself, never one inside its phrase
 
     def fits(self, noun) -> bool:
         """Whether an event noun's modifiers fit this pattern (always true without modifier rules)."""
@@ -90,7 +91,9 @@ class Modality:
     inclusive_subjects: frozenset[str] = frozenset()
     rebuttal_verbs: frozenset[str] = frozenset()
     hypothetical_adjectives: frozenset[str] = frozenset()  # "a possible strike"
-    condition_nouns: frozenset[str] = frozenset()  # "in case of", "in the event of"  # "dismissed the accusation": the accused rebuts it  # "both sides must": an obligation the speaker shares
+    condition_nouns: frozenset[str] = frozenset()
+    demand_verbs: frozenset[str] = frozenset()  # "pressured X to": a demand (10x), not an appeal
+    consider_verbs: frozenset[str] = frozenset()  # "is considering sending aid": CAMEO 014  # "in case of", "in the event of"  # "dismissed the accusation": the accused rebuts it  # "both sides must": an obligation the speaker shares
 
 
 def _read(name: str) -> dict:
@@ -139,6 +142,7 @@ def _pattern(entry: dict, where: str, nominal: bool) -> Pattern:
         modifiers=_words(entry.get("modifiers")),
         excluded_modifiers=_words(entry.get("excluded_modifiers")),
         source=tuple(entry.get("source") or ("poss",)),
+        direct=bool(entry.get("direct")),
     )
 
 
@@ -170,7 +174,7 @@ def load_modality() -> Modality:
     neg, alleged, hyp, fut, rep, frames = (d.get(k) or {} for k in ("negation", "alleged", "hypothetical", "future",
                                                                      "reporting", "frames"))
     threat, obligation, realizing = (d.get(k) or {} for k in ("threat", "obligation", "realizing"))
-    intent, appeal = (d.get(k) or {} for k in ("intent", "appeal"))
+    intent, appeal, demand, consider = (d.get(k) or {} for k in ("intent", "appeal", "demand", "consider"))
     def low(value) -> frozenset[str]:
         words = list(value or ())
         for w in words:
@@ -204,6 +208,8 @@ def load_modality() -> Modality:
         rebuttal_verbs=low(neg.get("rebuttal_verbs")),
         hypothetical_adjectives=low(hyp.get("adjectives")),
         condition_nouns=low(hyp.get("condition_nouns")),
+        demand_verbs=low(demand.get("verbs")),
+        consider_verbs=low(consider.get("verbs")),
     )
 
 
@@ -277,3 +283,23 @@ def load_one_actor() -> OneActorPolicy:
                 raise LexiconError(f"accord/resources/events/one_actor.yaml {key}: {prefix!r} is not a CAMEO code prefix; quote it")
         out.append(prefixes)
     return OneActorPolicy(*out)
+
+
+def _argument_words(key: str) -> frozenset[str]:
+    words = _read("arguments.yaml").get(key) or ()
+    for w in words:
+        if not isinstance(w, str):
+            raise LexiconError(f"accord/resources/events/arguments.yaml {key}: {w!r} is not a word; quote it")
+    return frozenset(w.lower() for w in words)
+
+
+@lru_cache(maxsize=1)
+def load_collective_heads() -> frozenset[str]:
+    """Quantity and collective nouns whose "of" phrase names the actor (arguments.yaml)."""
+    return _argument_words("collective_heads")
+
+
+@lru_cache(maxsize=1)
+def load_instrument_subjects() -> frozenset[str]:
+    """Weapons and attacks whose doer is the doer of the harm they are the subject of (arguments.yaml)."""
+    return _argument_words("instrument_subjects")

@@ -54,6 +54,11 @@ def _words_of(key: str) -> frozenset[str]:
     return _cues()[key]
 
 
+def pronoun_speakers() -> frozenset[str]:
+    """Pronouns that can be a quote's speaker mention ("he said")."""
+    return _words_of("pronoun_speakers")
+
+
 @dataclass
 class _Attribution:
     """One document's attribution state (the stage holds none): the article's country, and the

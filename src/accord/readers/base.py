@@ -218,6 +218,17 @@ def read_bounded(stream: BinaryIO, limit: int) -> bytes:
     return data
 
 
+def read_whole(source: "Source", options: "ReadOptions", what: str = "article") -> bytes:
+    """The bytes of a one-document input, or `InputRejected` if it is over `max_input_bytes`
+    (checked on the file's size first, so a 200 MB file is never read)."""
+    limit = options.max_input_bytes
+    if source.size is not None and not source.gzipped and source.size > limit:
+        raise InputRejected(f"file is {source.size:,} bytes, over the limit of {limit:,} bytes "
+                            f"for one {what} (max_input_bytes)")
+    with source.open() as stream:
+        return read_bounded(stream, limit)
+
+
 def iter_lines(stream: BinaryIO, limit: int, chunk: int = 1 << 20) -> Iterator[tuple[int, bytes | None]]:
     """Yield `(line number, line)` from a binary stream, holding at most `limit` bytes of a line.
 

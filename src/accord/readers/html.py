@@ -17,7 +17,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from ..model import Article
-from .base import ReadItem, Reader, ReadOptions, Rejection, Source, read_bounded
+from .base import ReadItem, Reader, ReadOptions, Rejection, Source, read_whole
 from .dates import check_date
 from .decode import charset_of, decode_bytes, html_declared_charset
 from .errors import InputRejected
@@ -103,12 +103,7 @@ class HtmlReader(Reader):
 
     def read(self, source: Source, options: ReadOptions) -> Iterator[ReadItem]:
         try:
-            if source.size is not None and not source.gzipped and source.size > options.max_input_bytes:
-                raise InputRejected(
-                    f"file is {source.size:,} bytes, over the limit of {options.max_input_bytes:,} bytes "
-                    "for one page (max_input_bytes)")
-            with source.open() as stream:
-                data = read_bounded(stream, options.max_input_bytes)
+            data = read_whole(source, options, "page")
             html = decode_page(data, source.content_type)
             yield extract_page(html, url=source.url, origin=source.origin,
                                fallback_id=location_id(source.id_base, source.location, html),

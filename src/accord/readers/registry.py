@@ -98,7 +98,7 @@ def _head(source: Source) -> bytes | str:
         return f"cannot read file ({exc.strerror or exc})"
 
 
-def file_source(path: Path, argument: Path | None = None) -> Source:
+def file_source(path: Path) -> Source:
     name = path.name
     try:
         size = path.stat().st_size
@@ -223,16 +223,16 @@ def _read_argument(raw: str, options: ReadOptions, stdin: BinaryIO | None) -> It
             if any(part.startswith(".") for part in file.relative_to(path).parts):
                 yield Skip(str(file), "hidden file")
                 continue
-            yield from _read_file(file, path, explicit=False, options=options)
+            yield from _read_file(file, explicit=False, options=options)
     elif path.exists():
-        yield from _read_file(path, None, explicit=True, options=options)
+        yield from _read_file(path, explicit=True, options=options)
     else:
         yield Rejection(str(path), "no such file or directory")
 
 
-def _read_file(path: Path, argument: Path | None, explicit: bool, options: ReadOptions) -> Iterator[ReadItem]:
+def _read_file(path: Path, explicit: bool, options: ReadOptions) -> Iterator[ReadItem]:
     try:
-        source = file_source(path, argument)
+        source = file_source(path)
     except OSError as exc:
         yield Rejection(str(path), f"cannot read file ({exc.strerror or exc})")
         return

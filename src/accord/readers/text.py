@@ -9,7 +9,7 @@ import re
 from typing import Iterator
 
 from ..model import Article
-from .base import ReadItem, Reader, ReadOptions, Rejection, Source, read_bounded
+from .base import ReadItem, Reader, ReadOptions, Rejection, Source, read_whole
 from .dates import check_date, dateline_date
 from .decode import decode_bytes
 from .errors import InputRejected
@@ -53,12 +53,7 @@ class TextReader(Reader):
 
     def read(self, source: Source, options: ReadOptions) -> Iterator[ReadItem]:
         try:
-            if source.size is not None and not source.gzipped and source.size > options.max_input_bytes:
-                raise InputRejected(
-                    f"file is {source.size:,} bytes, over the limit of {options.max_input_bytes:,} bytes "
-                    "for one article (max_input_bytes)")
-            with source.open() as stream:
-                data = read_bounded(stream, options.max_input_bytes)
+            data = read_whole(source, options, "article")
             content = decode_bytes(data)
             m = _HEADER.match(content)
             body = content[m.end() + 1:] if m else content

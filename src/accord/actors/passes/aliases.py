@@ -8,11 +8,15 @@ from typing import Any
 from ..context import ResolutionContext
 from ..gazetteer import AliasMatch
 from ..phrases import after_stance_prefix, inside_feature_name, inside_longer_person, is_backer, is_dateline
-from ..words import words
+from ..words import person_nouns, words
 from ...places import geocode
 from .base import Pass
 
 INSTITUTION_KINDS = ("org", "seat", "igo", "media")
+# What a person's name is never (an organisation may be named after a person: "the Carter Center").
+PLACE_KINDS = ("country", "region", "seat")
+# Aliases that name a place (a nationality adjective is never a person's name).
+NAMING_KINDS = ("name", "short", "abbrev", "capital", "seat")
 
 
 class AliasMatches(Pass):
@@ -36,7 +40,13 @@ class AliasMatches(Pass):
             if ent.label_ == "PERSON" and len(ent) > 1:
                 earlier_names.setdefault(ent[-1].text, []).append(ent)
         articles = words().articles
+        surnames = person_surnames(context, groups, earlier_names)
+        first_names = {(a, a + 1) for a, _ in context.person_names}  # "Khalid" of "Khalid Amman"
         for (start, end), group in sorted(groups.items()):
+            if (start, end) in first_names:
+                group = [m for m in group if kb.entity(m.key).kind != "person"]  # not the king Khalid
+                if not group:
+                    continue
             if is_dateline(doc, start, end):
                 continue
             if is_backer(doc, end):
@@ -45,6 +55,14 @@ class AliasMatches(Pass):
                 continue  # "pro-Russian separatists", "anti-American protesters": not that country's
             if inside_feature_name(doc, start, end):
                 continue  # "the South China Sea"
+            if inside_other_place(doc, start, end, group, kb):
+                continue  # "New Mexico" is not Mexico, "New South Wales" not Wales
+            if any(kb.entity(m.key).kind in PLACE_KINDS and m.kind in NAMING_KINDS for m in group) and (
+                    (start, end) in surnames or inside_longer_person(doc, start, end)):
+                # "Lisa Monaco", "Khalid Amman ... Amman said": a person's name is never a place
+                group = [m for m in group if not (kb.entity(m.key).kind in PLACE_KINDS and m.kind in NAMING_KINDS)]
+                if not group:
+                    continue
             if end - start == 1 and doc[start].text in earlier_names:
                 names = [e for e in earlier_names[doc[start].text] if e.end <= start]
                 people_here = {kb.entity(m.key).name for m in group if kb.entity(m.key).kind == "person"}
@@ -102,6 +120,62 @@ class AliasMatches(Pass):
             for i in range(m.start, m.end):
                 by_token.setdefault(i, []).append(m)
         context.by_token = by_token
+
+
+def inside_other_place(doc: Any, start: int, end: int, group: list[AliasMatch], kb: Any) -> bool:
+    """A country's name inside the name of a place of another country: "New Mexico" (a US
+    state), "New South Wales" (an Australian state)."""
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    if ent is None or ent.label_ not in ("GPE", "LOC") or (ent.start == start and ent.end == end) or ent.end < end:
+        return False
+    countries = {kb.entity(m.key).country for m in group if kb.entity(m.key).kind in PLACE_KINDS}
+    if not countries:
+        return False
+    hit = geocode(ent.text)  # the whole name must be a known place, not one found by a compass word
+    return hit is not None and hit.country is not None and hit.country not in countries and hit.name == ent.text
+
+
+def person_surnames(context: ResolutionContext, groups: dict[tuple[int, int], list[AliasMatch]],
+                    earlier_names: dict[str, list[Any]]) -> set[tuple[int, int]]:
+    """Alias spans that are a person's surname, not the place they name: after a first name
+    ("Khalid Amman", a first name the recognizer or the knowledge base knows as a person's) or
+    an honorific, with an apposition that describes a person ("Peter Kenya, 45, ...", "...,
+    a 28-year-old British man"); and later, alone, the surname of a person so named or of a
+    multi-word name the recognizer tagged ("Monaco said" after "Lisa Monaco"). The two-word
+    names found are kept in `context.person_names` for the unlisted-people pass."""
+    doc, kb = context.doc, context.kb
+    lex = person_nouns()
+    person_words = set(lex["noun_gender"]) | set(lex["unnamed"])
+    first_name_at = {m.start for m in context.raw_matches if m.end - m.start == 1 and kb.entity(m.key).kind == "person"}
+    out: set[tuple[int, int]] = set()
+    last_words: dict[str, int] = {}  # surname -> the first token of the full name
+    for (start, end), group in sorted(groups.items()):
+        if end - start != 1 or start == 0 or not any(kb.entity(m.key).kind in PLACE_KINDS for m in group):
+            continue
+        first, tok = doc[start - 1], doc[start]
+        if not (first.pos_ == "PROPN" and first.text[:1].isupper() and first.is_alpha and first.whitespace_):
+            continue
+        if first.ent_type_ != "PERSON" and first.i not in first_name_at:
+            continue
+        if any(first.i in range(a, b) for (a, b), g in groups.items()
+               if any(kb.entity(m.key).kind != "person" for m in g)):
+            continue  # "East Jerusalem", "Abu Dhabi": a place's own words
+        described = any(c.dep_ == "appos" and (c.lemma_.lower() in person_words or c.like_num
+                                              or any(g.lemma_.lower() in person_words for g in c.subtree))
+                        for c in tok.children)
+        if not described and first.ent_type_ != "PERSON":
+            continue
+        out.add((start, end))
+        context.person_names.append((start - 1, end))
+        last_words.setdefault(tok.text, start - 1)
+    for (start, end), group in groups.items():
+        if end - start != 1:
+            continue
+        text = doc[start].text
+        named = last_words.get(text)
+        if (named is not None and named < start - 1) or any(e.end <= start for e in earlier_names.get(text, ())):
+            out.add((start, end))
+    return out
 
 
 def by_article_country(context: ResolutionContext, group: list[AliasMatch], raw: list[AliasMatch]) -> AliasMatch:

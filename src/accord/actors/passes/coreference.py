@@ -14,7 +14,7 @@ from ..knowledge import Entity
 from ..people import (AGE, SUBJECT_DEPS, described, focus_country, fold, initial_genders, is_glued_marker,
                       is_person_found, is_subject, lexicon, name_words, own_pronoun_gender, people_found,
                       plain_name, replace_entity, sentence_country, surname_forms, unlisted_person)
-from ..phrases import organisation_kind
+from ..phrases import diplomat_subject_countries, organisation_kind
 from ..words import words
 from .base import Pass
 
@@ -97,7 +97,7 @@ class OrganisationNames(Pass):
                              and g.entity.kind in ("country", "seat") and g.entity.country}
                 if any(doc[i].ent_type_ in ("GPE", "NORP") for i in phrase):
                     # "the Venezuelan website": the phrase took its country from its adjective
-                    countries |= {g.country or g.entity.country for g in found if g.end - 1 == noun.i
+                    countries |= {g.country or g.entity.country for g in found if g.last == noun.i
                                   and (g.how.startswith("role") or g.how == How.MODIFIER)
                                   and (g.country or g.entity.country)}
                 if len(countries) == 1:
@@ -106,7 +106,7 @@ class OrganisationNames(Pass):
                                     sector=entity.sector, code=f"{country}{entity.sector or ''}")
             old = f.entity.key
             for g in found:
-                is_description = (g.how.startswith("role") or g.how == How.MODIFIER) and g.end - 1 == noun.i and (
+                is_description = (g.how.startswith("role") or g.how == How.MODIFIER) and g.last == noun.i and (
                     (g.country or g.entity.country) in (None, entity.country))  # else a place the sentence gave it
                 if g.entity.key == old or is_description:
                     g.entity, g.how = entity, How.ORG_NAMED
@@ -311,7 +311,7 @@ class UnnamedPeople(Pass):
         for f in found:
             # "one elderly witness in Kabul": a person placed by the phrase is an unnamed person of
             # that country, not the country itself
-            head = doc[f.end - 1]
+            head = doc[f.last]
             if f.how == How.PLACED and head.tag_ == "NN" and head.lemma_.lower() in unnamed and f.entity.country:
                 new = lookups.group(f.start, f.end, f.entity.country, unnamed[head.lemma_.lower()])
                 f.entity, f.how, f.code, f.sector, f.country = new.entity, new.how, new.code, new.sector, new.country
@@ -337,10 +337,23 @@ class UnnamedPeople(Pass):
         for f in found:  # "a police spokesman": an unnamed person of the article's country
             if f.how == How.ROLE_GROUP and f.country is None and focus and not f.placeless and (
                     is_person_found(doc, f) or f.sector in STATE_SECTORS):
-                head = doc[f.end - 1]
+                head = doc[f.last]
                 country = sentence_country(found, head) or focus
                 new = lookups.group(f.start, f.end, country, f.sector)
                 f.entity, f.code, f.sector, f.country = new.entity, new.code, new.sector, new.country
+        for f in list(found):
+            # "Governor Andrew Cuomo said New York would help": an official of a state, titled
+            # but placed by no country, is of the country their sentence or the article names
+            e = f.entity
+            if f.how == How.NAME_TITLE and e.key.startswith("unlisted:") and e.country is None \
+                    and e.sector in STATE_SECTORS and e.code == e.sector:
+                head = doc[f.last]
+                country = sentence_country(found, head) or focus
+                named = [(doc[g.last], g.actor_country) for g in found
+                         if head.sent.start <= g.start < head.sent.end and g.actor_country]
+                if country is not None and country not in diplomat_subject_countries(head, named):
+                    replace_entity(found, e.key, Entity(key=e.key, kind="person", name=e.name, country=country,
+                                                        sector=e.sector, code=f"{country}{e.sector}"))
 
 
 def phrase_country(found: list[Found], tok: Any, left: int) -> str | None:
@@ -361,16 +374,29 @@ class RoleAndName(Pass):
 
     def run(self, context: ResolutionContext) -> None:
         doc, found = context.doc, context.found
-        by_head = {f.end - 1: f for f in people_found(found) if f.how not in (How.PRONOUN, How.PLURAL)}
+        by_head = {f.last: f for f in people_found(found) if f.how not in (How.PRONOUN, How.PLURAL)}
         for r in list(found):
-            if r.how not in ROLES or r.entity.kind == "person" and r.how == How.ROLE:
+            if r.how not in ROLES:
                 continue
-            head = doc[r.end - 1]
+            office_holder = r.entity.kind == "person" and r.how == How.ROLE
+            head = doc[r.last]
             p = next((by_head[t.i] for t in (*head.children, head.head) if t.i in by_head
                       and t.i not in range(r.start, r.end) and tied(head, t)), None)
             if p is None:
                 continue
             entity = p.entity
+            if office_holder:
+                if entity.key.startswith("unlisted:"):
+                    # "Francesco Rocca, the president of International Red Cross": the text names the
+                    # holder; its name beats the knowledge base's guess, and the office is theirs
+                    if entity.country is None or entity.sector == "CVL":
+                        code = context.kb.person_code(r.entity.key, context.on)
+                        country, sector = context.kb.split_code(code)
+                        entity = Entity(key=entity.key, kind="person", name=entity.name, country=country,
+                                        sector=sector or entity.sector, code=code)
+                        replace_entity(found, p.entity.key, entity)
+                    become(r, entity)
+                continue
             if entity.key.startswith("unlisted:") and (entity.country is None or entity.sector == "CVL"):
                 country = r.country if r.country is not None else r.entity.country
                 sector = r.sector or r.entity.sector or entity.sector
@@ -409,7 +435,7 @@ class RoleAnaphora(Pass):
         for r in context.found:
             if r.how != How.ROLE_GROUP:
                 continue
-            head = doc[r.end - 1]
+            head = doc[r.last]
             if head.tag_ != "NN" or any(c.dep_ == "det" and c.lower_ in indefinite for c in head.lefts):
                 continue
             lemma = head.lemma_.lower()
@@ -439,7 +465,7 @@ def titles(context: ResolutionContext) -> list[tuple[int, Entity, set[str]]]:
             low = t.lower_
             ws.add(abbreviations.get(low, low))
             ws.add(t.lemma_.lower())
-        head = doc[f.end - 1]
+        head = doc[f.last]
         for appos in head.children:  # "Henrique Capriles, an opposition leader and governor"
             if appos.dep_ == "appos":
                 for t in [appos, *appos.conjuncts]:
@@ -458,12 +484,12 @@ def group_anaphora(context: ResolutionContext) -> None:
     doc = context.doc
     groups = sorted((f for f in context.found if f.how == How.ROLE_GROUP), key=lambda f: f.start)
     for i, r in enumerate(groups):
-        head = doc[r.end - 1]
+        head = doc[r.last]
         if r.country is not None or not any(c.lower_ == "the" for c in head.lefts):
             continue
         lemma = head.lemma_.lower()
-        earlier = [g for g in groups[:i] if g.country is not None and doc[g.end - 1].lemma_.lower() == lemma
-                   and doc[g.end - 1].tag_ == head.tag_]
+        earlier = [g for g in groups[:i] if g.country is not None and doc[g.last].lemma_.lower() == lemma
+                   and doc[g.last].tag_ == head.tag_]
         if earlier:
             g = earlier[-1]
             r.entity, r.code, r.sector, r.country = g.entity, g.code, g.sector, g.country
@@ -482,9 +508,9 @@ class Descriptions(Pass):
     def run(self, context: ResolutionContext) -> None:
         doc, found = context.doc, context.found
         lex = lexicon()
-        unnamed_at = {f.end - 1: f for f in found if f.how == How.ROLE_GROUP and f.entity.kind != "person"
+        unnamed_at = {f.last: f for f in found if f.how == How.ROLE_GROUP and f.entity.kind != "person"
                       and f.role is None}
-        covered = {i for f in found for i in range(f.start, f.end) if f is not unnamed_at.get(f.end - 1)}
+        covered = {i for f in found for i in range(f.start, f.end) if f is not unnamed_at.get(f.last)}
         people = sorted((f for f in people_found(found) if f.how not in (How.PRONOUN, How.PLURAL)),
                         key=lambda f: f.start)
         person_nouns = set(lex["noun_gender"]) | {w for w, sector in lex["unnamed"].items() if sector == "CVL"}

@@ -26,33 +26,34 @@ class ContextGroups(Pass):
         out: list[Found] = []
         covered = context.covered()
         for pending in context.pending:
-            head, left, sector = pending.head, pending.left, pending.sector
+            head, left, sector, stop = pending.head, pending.left, pending.sector, pending.stop
             if head.i in covered:
                 continue
             if not pending.may_take_country:
                 country = community_country(head, found)
                 if country is not None:
-                    out.append(lookups.group(left, head.i + 1, country, sector))
+                    out.append(lookups.group(left, stop, country, sector, pending.inner_head))
                     continue
-                out.append(unplaced_group(left, head.i + 1, sector, placeless=True))  # type: ignore[arg-type]
+                out.append(unplaced_group(left, stop, sector, placeless=True,  # type: ignore[arg-type]
+                                          head=pending.inner_head))
                 continue
             sent = head.sent
             # Countries the sentence names, its office holders' included ("President Temer").
             here = [f for f in found if sent.start <= f.start < sent.end and (f.country or f.entity.country)
                     and f.how != How.MODIFIER]  # "a Turkish ship" does not place "the army"
-            named = [(head.doc[f.end - 1], f.country or f.entity.country) for f in here
+            named = [(head.doc[f.last], f.country or f.entity.country) for f in here
                      if f.entity.kind in ("country", "seat", "person")]
             if not named:  # else a national organisation: "The Welsh Government said ... most pupils"
-                named = [(head.doc[f.end - 1], f.country or f.entity.country) for f in here if f.entity.kind == "org"]
+                named = [(head.doc[f.last], f.country or f.entity.country) for f in here if f.entity.kind == "org"]
             countries = clause_countries(head, named)
             if len(countries) == 1:
-                out.append(lookups.group(left, head.i + 1, countries.pop(), sector))
+                out.append(lookups.group(left, stop, countries.pop(), sector, pending.inner_head))
             elif sector and not any(c.dep_ in ("nummod", "quantmod") for c in head.lefts) and (
                     head.dep_ in ("nsubj", "nsubjpass") or (
                     head.dep_ in ("dobj", "pobj", "ROOT", "appos", "conj")
                     and (head.tag_ in ("NNS", "NNPS") or any(c.lower_ == "the" for c in head.lefts)))):
                 # "rebels", "troops attacked rebels": an actor of known kind, country unknown.
-                out.append(unplaced_group(left, head.i + 1, sector))
+                out.append(unplaced_group(left, stop, sector, head=pending.inner_head))
         found.extend(out)
 
 

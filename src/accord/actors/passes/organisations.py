@@ -90,7 +90,7 @@ class PlacedOrganisations(Pass):
                 continue
             sent = ent.sent
             places = {f.entity.country for f in found if sent.start <= f.start < sent.end and f.entity.kind == "country"
-                      and f.how in (How.NAME, How.PLACE) and f.entity.country and is_location(doc[f.end - 1])}
+                      and f.how in (How.NAME, How.PLACE) and f.entity.country and is_location(doc[f.last])}
             if len(places) != 1:
                 continue
             country = places.pop()
@@ -119,14 +119,14 @@ class LocateTransnational(Pass):
             here = [g for g in found if sent.start <= g.start < sent.end and g is not f
                     and g.entity.kind in ("country", "seat", "person", "group") and (g.country or g.entity.country)
                     and g.how != How.MODIFIER]
-            places = [(doc[g.end - 1], g.entity.country) for g in here
-                      if g.how in (How.NAME, How.PLACE) and g.entity.kind == "country" and is_location(doc[g.end - 1])]
-            countries = same_clause_countries(doc[f.end - 1], places)
+            places = [(doc[g.last], g.entity.country) for g in here
+                      if g.how in (How.NAME, How.PLACE) and g.entity.kind == "country" and is_location(doc[g.last])]
+            countries = same_clause_countries(doc[f.last], places)
             if len(countries) != 1:
                 countries = {c for _, c in places}
             if not countries:  # no place named: the actors of its clause ("Iraqi troops ... ISIS")
-                named = [(doc[g.end - 1], g.country or g.entity.country) for g in here]
-                countries = same_clause_countries(doc[f.end - 1], named)
+                named = [(doc[g.last], g.country or g.entity.country) for g in here]
+                countries = same_clause_countries(doc[f.last], named)
             if len(countries) == 1:
                 country = countries.pop()
                 try:

@@ -1,14 +1,22 @@
 """Pass 2: role phrases around a role or group noun ("the Chinese president", "Russia's security
-chief", "Russian, Ukrainian and US negotiators", "FDA officials", "leaders from France"),
-resolved to the office holder on the date when the role has exactly one, else to the country (or
-organisation) and sector. Groups whose country only the sentence can give wait in
-`context.pending` for the context-groups pass."""
+chief", "Russian, Ukrainian and US negotiators", "the minister of foreign affairs of Brazil",
+"NATO's secretary general", "FDA officials", "leaders from France"), resolved to the office
+holder on the date when the role has exactly one, else to the country (or organisation) and
+sector. A role's meaning may depend on its country ("the Iranian president" is Iran's head of
+government, the Supreme Leader its head of state; "secretary of state" is the US foreign
+minister). A role qualified as not the current one ("the former president") names no holder.
+Groups whose country only the sentence can give wait in `context.pending` for the
+context-groups pass."""
 
 from __future__ import annotations
 
-from ..context import Found, PendingGroup, ResolutionContext
-from ..cues import country_cues, org_cue, prepositional_cues, prepositional_org
+from typing import Any
+
+from ..context import Found, PendingGroup, ResolutionContext, RoleMatch
+from ..cues import ORGANISATION_KINDS, SUBNATIONAL_CUES, country_cues, org_cue, prepositional_cues, prepositional_org
+from ..gazetteer import AliasMatch
 from ..kinds import How
+from ..knowledge import Entity
 from ..phrases import bare_or_definite, is_possessor, names_community, np_left, place_country
 from ..words import words
 from .base import Pass
@@ -21,30 +29,51 @@ class RolePhrases(Pass):
         doc, kb, on, lookups = context.doc, context.kb, context.on, context.lookups
         w = words()
         found, consumed = context.found, context.consumed
+        inside_titles: set[int] = set()  # the "of" words of a title found ("secretary of state")
         for head in doc:
-            if head.pos_ not in ("NOUN", "PROPN"):
+            if head.pos_ not in ("NOUN", "PROPN") or head.i in inside_titles:
                 continue
-            role_len, role, sector = lookups.role_at(doc, head)
-            if role_len == 0:
+            match = lookups.role_at(doc, head)
+            if match is not None and match.end > head.i + 1 and context.by_token.get(head.i):
+                match = lookups.role_at(doc, head, of_phrases=False)  # a name: "House of Commons"
+            if match is None:
                 continue
             if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
                 continue  # "President" in "President Xi Jinping": the name's phrase handles it
-            role_start = head.i - role_len + 1
+            if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
+                outer = lookups.role_at(doc, head.head)
+                if outer is not None and outer.start <= head.i:
+                    continue  # "attorney" in "attorney general": the longer title is the role
+            end = max(match.end, head.i + 1)
+            of_head = head.i if end > head.i + 1 else None  # "the secretary of state": the head is inside
             left = np_left(head)
             if head.dep_ == "compound" and head.head.i > head.i:
                 # "an Afghan government offer": "Afghan" modifies the phrase "government offer"
                 left = min(left, np_left(head.head))
-            cues = country_cues(context, head, left, role_start)
+            org_inside = _organisation_in_title(context, left, match, head)
+            if org_inside is not None:  # "the European Commission president"
+                org, match = org_inside
+            else:
+                org = org_cue(context, left, match.start)
+            role, sector = match.role, match.sector
+            if match.role is None and match.sector is None and org is None:
+                # a phrase only some countries give a meaning ("secretary of state"): theirs
+                cues = country_cues(context, head, left, match.start) or prepositional_cues(context, head)
+                if not cues:
+                    continue
+            inside_titles.update(range(head.i + 1, end))
+            cues = country_cues(context, head, left, match.start)
             from_cues = False
-            org = org_cue(context, left, role_start)
             if org is not None and cues and is_possessor(doc, org.end) and all(org.end <= c.start for c, _ in cues):
                 # "The United Nations' Mideast envoy": the possessor owns the role; a country or
                 # region after it only says where the role works.
                 cues = []
+            not_current = _not_current(doc, left, head) or _lesser_office(doc, left, match.start)
             if org is not None and not cues:
-                # "FDA officials", "the Taliban spokesman": people of an organisation act for it.
+                # "NATO's secretary general": the head of an organisation on the date; "FDA
+                # officials", "the Taliban spokesman": people of an organisation act for it.
                 consumed.add((org.start, org.end))
-                found.append(Found(left, head.i + 1, context.entity(org.key), How.ROLE_ORG))
+                found.append(_organisation_role(context, org, match, head, left, end, not_current, of_head))
                 continue
             if not cues:
                 # "leaders from France, Canada and Finland", "officials of Iran"
@@ -52,44 +81,115 @@ class RolePhrases(Pass):
                 from_cues = bool(cues)
                 if not cues:
                     org = prepositional_org(context, head)
-                    if org is not None:  # "the prosecutor of the ICC"
+                    if org is not None:  # "the prosecutor of the ICC", "the president of the European Commission"
                         consumed.add((org.start, org.end))
-                        found.append(Found(left, head.i + 1, context.entity(org.key), How.ROLE_ORG))
+                        found.append(_organisation_role(context, org, match, head, left, end, not_current,
+                                                        of_head, after=True))
                         continue
             if not cues:
+                if role is None and sector is None:
+                    continue
                 in_place = place_country(head)  # "police in Lagos"
                 if in_place is not None:
-                    found.append(lookups.group(left, head.i + 1, in_place, sector))
+                    found.append(lookups.group(left, end, in_place, sector, of_head))
                 elif role is None and head.dep_ not in ("compound", "amod") and bare_or_definite(head):
                     # "Authorities ease curfew as businesses reopen in Amman": an unnamed group
                     # belongs to the one country its sentence names, if it names exactly one.
-                    context.pending.append(PendingGroup(head, left, sector, True))
+                    context.pending.append(PendingGroup(head, left, sector, True, end))
                 elif (head.dep_ in ("nsubj", "nsubjpass") or (
                         head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass"))) and sector and not any(
                         c.lower_ in w.plural_determiners or c.dep_ == "nummod" for c in head.lefts):
                     # "a law enforcement official said": an actor of known kind, country unknown.
                     someone_elses = any(names_community(c) or (c.dep_ == "amod" and c.lower_ in w.not_local)
                                         for c in head.lefts)
-                    context.pending.append(PendingGroup(head, left, sector, not someone_elses))
+                    context.pending.append(PendingGroup(head, left, sector, not someone_elses, end))
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
             # "a U.S. envoy", "an adviser": an indefinite phrase names some member of the group,
             # not the one holder of the office
             indefinite = any(c.dep_ == "det" and c.lower_ in w.indefinite_determiners for c in head.lefts)
             for idx, (cue_match, country) in enumerate(cues):
+                role, sector = lookups.refine(match, country) if match.phrase else (role, sector)
+                if role is None and sector is None:
+                    continue  # no meaning for this country
                 consumed.add((cue_match.start, cue_match.end))
                 start = left if idx == 0 else cue_match.start
-                end = head.i + 1
+                stop = end
                 if from_cues:  # the head and the country it is from: "Leaders from France"
-                    start, end = (left, cue_match.end) if idx == 0 else (cue_match.start, cue_match.end)
+                    start, stop = (left, max(cue_match.end, end)) if idx == 0 else (cue_match.start, cue_match.end)
                 holder = None
-                if role and not plural and not indefinite:
+                if role and not plural and not indefinite and not not_current and cue_match.kind not in SUBNATIONAL_CUES:
                     role_id = kb.leader_role(country) if role == "leader" else role
                     holders = kb.holders(country, role_id, on)
                     if len(holders) == 1:
                         holder = holders[0]
                         role = role_id
                 if holder is not None:
-                    found.append(Found(start, end, holder, How.ROLE, role=role))
+                    found.append(Found(start, stop, holder, How.ROLE, role=role, head=of_head))
                 else:
-                    found.append(lookups.group(start, end, country, sector))
+                    found.append(lookups.group(start, stop, country, sector, of_head))
+
+
+def _not_current(doc: Any, left: int, head: Any) -> bool:
+    """"the former president", "the late king", "ex-minister": not whoever holds the office now."""
+    marks = words().not_current
+    return any(t.lower_ in marks for t in doc[left : head.i]) or (
+        left >= 2 and doc[left - 1].text in ("-", "–") and doc[left - 2].lower_ in marks)
+
+
+def _lesser_office(doc: Any, left: int, role_start: int) -> bool:
+    """"the U.S. deputy secretary of state", "NATO's assistant secretary general": an office
+    under the one the phrase names, not that office's holder."""
+    lesser = words().lesser_office
+    return any(t.lower_ in lesser for t in doc[left:role_start])
+
+
+def _organisation_in_title(context: ResolutionContext, left: int, match: RoleMatch,
+                           head: Any) -> tuple[AliasMatch, RoleMatch] | None:
+    """"the European Commission president": an organisation's name that runs into the role
+    phrase ("commission president") is the role's owner; the role is the words after it."""
+    for t in context.doc[left:match.start + 1]:
+        for m in context.by_token.get(t.i, ()):
+            if context.entity(m.key).kind not in ORGANISATION_KINDS or not (m.start < match.start < m.end <= head.i):
+                continue
+            phrase = " ".join(x.lower_ for x in context.doc[m.end : match.end])
+            rest = context.lookups.match(phrase, m.end, match.end)
+            if rest is not None:
+                return m, rest
+    return None
+
+
+def _organisation_role(context: ResolutionContext, org: AliasMatch, match: RoleMatch, head: Any, left: int,
+                       end: int, not_current: bool, of_head: int | None, after: bool = False) -> Found:
+    """The person heading an international organisation by the role phrase ("NATO's secretary
+    general", "the UN chief", "the European Commission president"), as of the date; else the
+    organisation itself, whose people act for it."""
+    entity = context.entity(org.key)
+    doc = context.doc
+    holder: Entity | None = None
+    role: str | None = None
+    # the organisation's name right before the role (a possessive between): "NATO's chief", not
+    # "the UN human rights chief"; or after it ("the president of the European Commission")
+    adjacent = after or org.end == match.start or (org.end + 1 == match.start and doc[org.end].tag_ == "POS")
+    plural = head.tag_ in ("NNS", "NNPS")
+    if entity.kind == "igo" and adjacent and not plural and not not_current:
+        place = entity.key.split(":", 1)[1]
+        role = _organisation_office(context, match, place)
+        if role is not None:
+            holders = context.kb.holders(place, role, context.on)
+            if len(holders) == 1:
+                holder = holders[0]
+    if holder is not None:  # the whole title: "the president of the European Commission"
+        stop = max(end, org.end) if after else end
+        return Found(left, stop, holder, How.ROLE, role=role, head=head.i if stop > head.i + 1 else None)
+    return Found(left, end, entity, How.ROLE_ORG, head=of_head)
+
+
+def _organisation_office(context: ResolutionContext, match: RoleMatch, place: str) -> str | None:
+    """The office a role phrase means in an international organisation: its own meaning there
+    (roles.yaml overrides: "president" of the European Commission), the organisation's head for
+    "chief"/"head"/"leader", else the role the phrase names ("secretary-general")."""
+    role, _ = context.lookups.refine(match, place)
+    if role == "leader" or match.phrase in words().organisation_heads:
+        return context.kb.leader_role(place)
+    return role

@@ -34,8 +34,8 @@ class UnlistedPeople(Pass):
         org_names = {(m.start, m.end) for ms in by_token.values() for m in ms
                      if kb.entity(m.key).kind in ("org", "igo", "media", "seat")
                      or (kb.entity(m.key).kind in ("country", "region") and m.kind in ("name", "short", "capital"))}
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(i in covered for i in range(ent.start, ent.end)):
+        for ent in _person_spans(context):
+            if any(i in covered for i in range(ent.start, ent.end)):
                 continue
             if any(a <= ent.start and ent.end <= b for a, b in org_names):
                 continue  # "Boko Haram", "Sanaa" tagged PERSON: the organisation's or place's name wins
@@ -131,6 +131,20 @@ class UnlistedPeople(Pass):
                 continue  # part of some other name
             out.append(Found(start, tok.i + 1, entity, How.SURNAME))
         return out
+
+
+def _person_spans(context: ResolutionContext) -> list[Any]:
+    """The recognizer's PERSON entities and the names the alias pass read as people's rather
+    than places' ("Khalid Amman"), in text order."""
+    from spacy.tokens import Span
+
+    doc = context.doc
+    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    taken = {i for e in spans for i in range(e.start, e.end)}
+    for start, end in context.person_names:
+        if not any(i in taken for i in range(start, end)):
+            spans.append(Span(doc, start, end, label="PERSON"))
+    return sorted(spans, key=lambda e: e.start)
 
 
 def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str | None, str] | None:

@@ -1,0 +1,83 @@
+"""`accord ingest` on news as it comes: a folder of mixed inputs, every one accounted for."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+from test_cli import jsonl, run
+from test_readers_formats import ARABIC, CHINESE, ENGLISH, FRENCH, PAGES, RSS, _warc
+
+pytestmark = pytest.mark.cli
+
+
+def _summary(text: str) -> dict[str, int]:
+    header_line = next(line for line in text.splitlines() if "┃" in line and "stored" in line)
+    value_line = next(line for line in text.splitlines() if line.strip().startswith("│"))
+    header = [c.strip() for c in header_line.strip("┃ ").split("┃")]
+    return dict(zip(header, (int(c.strip()) for c in value_line.strip("│ ").split("│"))))
+
+
+def test_ingest_a_folder_of_news_as_published(tmp_path):
+    news = tmp_path / "news"
+    for folder in ("a", "b"):
+        (news / folder).mkdir(parents=True)
+        (news / folder / "story.txt").write_text(f"date 2026-03-03 {ENGLISH} ({folder})", encoding="utf-8")
+    for lang, text in (("fr", FRENCH), ("zh", CHINESE), ("ar", ARABIC)):
+        (news / f"{lang}.txt").write_text(text, encoding="utf-8")
+    (news / "wire.rss").write_text(RSS, encoding="utf-8")  # 2 items with text, 1 rejected
+    _warc(news / "crawl.warc.gz", True, ["yna_co_kr", "cnn_article"])  # 2 pages, 10 records skipped
+    shutil.copy(PAGES / "time_001.html.gz", news / "time.html.gz")
+    rows = list(__import__("csv").DictReader(open(shared_path("data", "wikinews", "wikinews_2019.csv"), encoding="utf-8")))[:3]
+    with open(news / "wikinews.csv", "w", encoding="utf-8", newline="") as fh:
+        w = __import__("csv").DictWriter(fh, fieldnames=["url", "date", "title", "text"])
+        w.writeheader()
+        w.writerows(rows)
+    (news / "README.md").write_text("notes", encoding="utf-8")
+    (news / "five-mb.txt").write_bytes(b"Talks went on. " * (5 * 1024 * 1024 // 15))
+    packed = gzip.compress(ENGLISH.encode() * 50)
+    (news / "cut.txt.gz").write_bytes(packed[: len(packed) // 2])
+    db = tmp_path / "news.duckdb"
+    proc = run(["ingest", news, "--db", db], tmp_path)
+    out, errors = proc.stdout.decode(), proc.stderr.decode()
+    assert proc.returncode == 1, errors  # some inputs were rejected, all the others processed
+    counts = _summary(out)
+    # 2 stories + 2 feed items + 2 WARC pages + 1 page + 3 CSV rows, and 3 not English.
+    assert counts == {"stored": 10, "updated": 0, "duplicate": 0, "not English": 3, "skipped": 13, "rejected": 3}, out
+    assert "not English (stored with their language, not coded): ar 1, fr 1, zh 1" in out or \
+        sorted(out.split("not coded): ")[1].splitlines()[0].split(", ")) == ["ar 1", "fr 1", "zh 1"]
+    assert "skipped: 6 warc request" in out and "skipped: 1 unsupported file type .md" in out
+    assert f"{news / 'five-mb.txt'}: article text is 5,242,8" in errors and "over the limit of 1,000,000" in errors
+    assert f"{news / 'cut.txt.gz'}: truncated gzip" in errors
+    assert f"{news / 'wire.rss'}#item3: feed item has no text" in errors
+    articles = jsonl(run(["articles", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    assert len(articles) == 13
+    # The two story.txt files are two articles; a non-English article has no events.
+    assert sum(1 for a in articles if a["id"].startswith("story#")) == 2
+    events = jsonl(run(["events", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    ids = {a["id"]: a for a in articles}
+    foreign = {i for i in ids if i.split("#")[0] in ("fr", "zh", "ar")}
+    assert len(foreign) == 3 and not any(e["article_id"] in foreign for e in events)
+    assert any(e["article_id"] == "https://archive.test/yna_co_kr" for e in events)
+    # Again: everything is a duplicate now; then one story edited is an update of that story only.
+    again = _summary(run(["ingest", news, "--db", db], tmp_path).stdout.decode())
+    assert again["stored"] == 0 and again["duplicate"] == 13
+    (news / "a" / "story.txt").write_text("date 2026-03-04 Xi Jinping criticized Vladimir Putin in Moscow.", encoding="utf-8")
+    third = _summary(run(["ingest", news / "a" / "story.txt", "--db", db], tmp_path).stdout.decode())
+    assert third["updated"] == 1 and third["stored"] == 0
+
+
+def test_extract_reports_language_and_reads_stdin_feeds(tmp_path):
+    proc = run(["extract", "-"], tmp_path, stdin=FRENCH.encode("utf-8"))
+    assert proc.returncode == 0, proc.stderr.decode()
+    [record] = jsonl(proc.stdout)
+    assert record["kind"] == "article" and record["language"] == "fr" and record["id"].startswith("stdin#")
+    feed = run(["extract", "-", "--format", "jsonl"], tmp_path, stdin=RSS.encode("utf-8"))
+    kinds = [r["kind"] for r in jsonl(feed.stdout)]
+    assert kinds.count("article") == 2 and "event" in kinds
+    assert feed.returncode == 1 and "#item3: feed item has no text" in feed.stderr.decode()

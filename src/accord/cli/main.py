@@ -192,6 +192,9 @@ def ingest(
         None, "--workers", "-w", min=0,
         help="Processes that parse and code (default: the number of cores; a handful of articles "
              "is coded in this process). 0: code in this process. This process writes."),
+    batch_size: int = typer.Option(
+        50, "--batch-size", min=1,
+        help="Articles written per transaction (each article is still all-or-nothing)."),
 ) -> None:
     """Store articles and all their records; an article seen before is counted as a duplicate."""
     from ..store import StoreUnavailable, open_store
@@ -227,7 +230,8 @@ def ingest(
         documents = _documents(paths, options, tally, policy, workers)
         stopped = ""
         try:
-            for outcome in store.ingest_many(counted(documents), batch_size=50, on_error=not_stored):
+            for outcome in store.ingest_many(counted(documents), batch_size=batch_size,
+                                             on_error=not_stored):
                 language = uncoded.pop(outcome.article_id, None)
                 if language and outcome.status != "duplicate":
                     tally.not_english[language] += 1

@@ -56,6 +56,17 @@ def founding(example_path, nlp):
     return document
 
 
+@pytest.fixture(scope="session")
+def desk_db(nlp, tmp_path_factory):
+    """A DuckDB file of real articles coded by the real pipeline (tests/desk_corpus.py),
+    built once per session; tests only read it (copy it to write)."""
+    shared_path("data", "wikievents")
+    shared_path("data", "wikinews", "wikinews_2019.csv")
+    from desk_corpus import build
+
+    return build(tmp_path_factory.mktemp("desk") / "desk.duckdb", nlp)
+
+
 # ---------------------------------------------------------------------------------------------
 # PostgreSQL: one private cluster per test session (tests/pgcluster.py), a fresh database per test.
 

@@ -160,9 +160,7 @@ def test_watch_ingests_only_new_items_on_the_second_poll(tmp_path):
 
 
 def _summary_row(text: str) -> dict[str, int]:
-    """The numbers under the summary table's header (stored, updated, duplicate, not English, skipped, rejected)."""
-    header_line = next(line for line in text.splitlines() if "┃" in line and "stored" in line)
-    value_line = next(line for line in text.splitlines() if line.strip().startswith("│"))
-    header = [c.strip() for c in header_line.strip("┃ ").split("┃")]
-    values = [int(c.strip()) for c in value_line.strip("│ ").split("│")]
-    return dict(zip(header, values))
+    """The counts of the summary line ("Ingested into DB: 10 stored, 0 updated, ...")."""
+    line = next(line for line in text.splitlines() if line.startswith(("Ingested into ", "Read: ")))
+    counts = line.split(": ", 1)[1] if line.startswith("Read") else line.rsplit(": ", 1)[1]
+    return {label: int(n) for n, label in (part.split(" ", 1) for part in counts.split(", "))}

@@ -5,6 +5,9 @@
     >>> [e.cameo for e in doc.events]
     ['040']
     >>> records = list(doc.records())   # the contract's dicts
+
+    >>> with accord.open("accord.duckdb") as db:          # a store's records as DataFrames
+    ...     df = db.events(dyad="CHN,RUS").df()
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ __version__ = "0.1.0"
 __all__ = [
     "__version__",
     "extract",
+    "open",
     "Actor",
     "Article",
     "Document",
@@ -54,3 +58,11 @@ def extract(text: str, date: str | None = None, id: str = "text", title: str | N
     if isinstance(result, StageFailure):
         raise ValueError(str(result))
     return result
+
+
+def open(path, *, read_only: bool = True):  # noqa: A001 (accord.open, as in the README)
+    """Open a store for querying from Python: `.events(...)`, `.reports(...)`, `.quotes()`,
+    `.timeline(a, b)`, ... each with `.df()` (pandas) and `.arrow()` (see accord.frames)."""
+    from .frames import Database
+
+    return Database(path, read_only=read_only)

@@ -16,7 +16,6 @@ import typer
 from rich.console import Console
 from rich.progress import (BarColumn, DownloadColumn, MofNCompleteColumn, Progress, SpinnerColumn,
                            TextColumn, TimeElapsedColumn)
-from rich.table import Table
 
 from ..readers import ReadOptions, Rejection, Skip
 from ..readers.tables import FIELDS
@@ -119,24 +118,27 @@ def progress_display(console: Console, enabled: bool = True) -> Progress:
     )
 
 
-def print_summary(console: Console, tally: InputTally, db: Path | None = None) -> None:
+def print_summary(console: Console, tally: InputTally, db: Path | None = None, *,
+                  details: bool = True) -> None:
+    """One line of counts ("Ingested into DB: 3 stored, 0 updated, ..."), then (with `details`)
+    the languages not coded and the kinds skipped. Rejections are not repeated here: each was
+    reported once, as it happened."""
     if db is not None:
-        table = Table(title=f"Ingested into {db}")
-        columns = ("stored", "updated", "duplicate", "not English", "skipped", "rejected")
-        values = (tally.stored, tally.updated, tally.duplicate, sum(tally.not_english.values()),
-                  sum(tally.skipped.values()), len(tally.rejected))
+        head = f"Ingested into {db}"
+        counts = (("stored", tally.stored), ("updated", tally.updated), ("duplicate", tally.duplicate),
+                  ("not English", sum(tally.not_english.values())),
+                  ("skipped", sum(tally.skipped.values())), ("rejected", len(tally.rejected)))
     else:
-        table = Table(title="Read")
-        columns = ("extracted", "not English", "skipped", "rejected")
-        values = (tally.extracted, sum(tally.not_english.values()), sum(tally.skipped.values()), len(tally.rejected))
-    for col in columns:
-        table.add_column(col, justify="right")
-    table.add_row(*(str(v) for v in values))
-    console.print(table)
+        head = "Read"
+        counts = (("extracted", tally.extracted), ("not English", sum(tally.not_english.values())),
+                  ("skipped", sum(tally.skipped.values())), ("rejected", len(tally.rejected)))
+    line = f"{head}: " + ", ".join(f"{n} {label}" for label, n in counts)
+    console.print(line, highlight=False, markup=False, soft_wrap=True)
+    if not details:
+        return
     if tally.not_english:
         langs = ", ".join(f"{lang} {n}" for lang, n in tally.not_english.most_common())
-        console.print(f"  not English (stored with their language, not coded): {langs}", highlight=False, markup=False)
+        console.print(f"  not English (stored with their language, not coded): {langs}", highlight=False,
+                      markup=False, soft_wrap=True)
     for kind, n in sorted(tally.skipped.items(), key=lambda kv: (-kv[1], kv[0])):
-        console.print(f"  skipped: {n} {kind}", highlight=False, markup=False)
-    for reason in tally.rejected:
-        console.print(f"  rejected: {reason}", highlight=False, markup=False)
+        console.print(f"  skipped: {n} {kind}", highlight=False, markup=False, soft_wrap=True)

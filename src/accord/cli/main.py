@@ -17,6 +17,7 @@ from typing import Any, Iterator, List, Optional, Tuple
 
 import typer
 from rich.console import Console
+from rich.markup import escape as rich_escape
 
 from .. import __version__
 from ..config import default_db
@@ -34,13 +35,9 @@ EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 app = make_app("Accord: who did what to whom, when and where, and who said what, from news text.")
 app.add_typer(actors_app, name="actors", help="Look up, list and extend the actor knowledge.")
 out = Console(soft_wrap=False)
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages are never wrapped into a log file's lines
 
-
-class Format(str, Enum):
-    table = "table"
-    jsonl = "jsonl"
-    csv = "csv"
+Format = render.Format
 
 
 class ExtractFormat(str, Enum):
@@ -80,7 +77,7 @@ def _check_date_option(value: Optional[str], name: str) -> Optional[str]:
 
 
 def _report_rejection(item: Any) -> None:
-    err.print(f"[red]rejected[/red] {item}", markup=True, highlight=False)
+    err.print(f"[red]rejected[/red] {rich_escape(str(item))}", markup=True, highlight=False)
 
 
 def _pipeline(policy: Any = None):
@@ -183,7 +180,7 @@ def ingest(
     paths: List[str] = typer.Argument(..., help=INPUTS_HELP),
     db: Optional[str] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary line."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no details: rejections (on stderr, as they happen) and one summary line."),
     min_confidence: Optional[float] = MinConfidenceOption,
     statements: Optional[bool] = StatementsOption,
     text_column: Optional[str] = TextColumnOption,
@@ -205,7 +202,7 @@ def ingest(
     try:
         store = open_store(path)
     except Exception as exc:
-        err.print(f"accord: cannot open database {_display(path)}: {exc}", highlight=False)
+        err.print(desk.open_failure(_display(path), exc, writing=True), highlight=False, markup=False)
         raise typer.Exit(EXIT_FAILURE) from None
     tally = InputTally()
     uncoded: dict[str, str] = {}  # id -> language of the articles in flight that are not coded
@@ -244,7 +241,7 @@ def ingest(
             stopped = f"the database stopped answering: {exc}"
         finally:
             documents.close()
-    print_summary(err if quiet else out, tally, _display(path))
+    print_summary(out, tally, _display(path), details=not quiet)
     if stopped:
         err.print(f"accord: {stopped}. The articles counted above are stored; run the same "
                   "command again to finish (stored articles count as duplicates).", highlight=False)
@@ -268,6 +265,7 @@ def events(
     q: Optional[str] = typer.Option(None, "--q", "--text", help="Words that must all occur in the evidence sentence."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
+    wide: bool = typer.Option(False, "--wide", help="Tables: whole evidence sentences, wrapped."),
 ) -> None:
     """Query stored events."""
     filters = _filters(actor=actor, country=country, dyad=tuple(dyad) if dyad and all(dyad) else None,
@@ -275,7 +273,7 @@ def events(
                        negated=negated, modality=modality, q=q)
     with _open_service(db) as svc:
         rows = svc.reports(filters, limit=limit).items
-    _emit(rows, format, render.events_table)
+    _emit(rows, format, lambda console, rows: render.events_table(console, rows, wide=wide), kind="event")
 
 
 @app.command()
@@ -285,11 +283,12 @@ def quotes(
     contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing these words."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
+    wide: bool = typer.Option(False, "--wide", help="Tables: whole quotes, wrapped."),
 ) -> None:
     """Query stored quotes."""
     with _open_service(db) as svc:
         rows = _checked(lambda: svc.quotes(speaker=speaker, contains=contains, limit=limit).items)
-    _emit(rows, format, render.quotes_table)
+    _emit(rows, format, lambda console, rows: render.quotes_table(console, rows, wide=wide), kind="quote")
 
 
 @app.command()
@@ -300,7 +299,7 @@ def articles(
     """List stored articles."""
     with _open_service(db) as svc:
         rows = svc.articles().items
-    _emit(rows, format, render.articles_table)
+    _emit(rows, format, render.articles_table, kind="article")
 
 
 @app.command()
@@ -377,7 +376,7 @@ def _open_existing(db: Optional[str]):
     try:
         return open_store(path, read_only=True)
     except Exception as exc:
-        err.print(f"accord: cannot open database {_display(path)}: {exc}", highlight=False)
+        err.print(desk.open_failure(_display(path), exc, writing=False), highlight=False, markup=False)
         raise typer.Exit(EXIT_FAILURE) from None
 
 
@@ -410,19 +409,16 @@ def _checked(call):
         raise _usage_error(exc) from None
 
 
-def _emit(rows: list[dict[str, Any]], format: Format, table) -> None:
-    if format == Format.jsonl:
-        for row in rows:
-            sys.stdout.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-    elif format == Format.csv:
-        sys.stdout.write(render.to_csv(rows))
-    else:
-        table(out, rows)
+def _emit(rows: list[dict[str, Any]], format: Format, table, kind: str | None = None) -> None:
+    render.emit(out, rows, format, table, kind=kind)
 
 
 from .evaluate import eval_command  # noqa: E402  (registered here to keep main.py the one entry)
+from . import desk  # noqa: E402
 
 app.command("eval")(eval_command)
+for _command in (desk.serve, desk.export, desk.dyads, desk.timeline):
+    app.command()(_command)
 
 from .watch import watch_command  # noqa: E402
 

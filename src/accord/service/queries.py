@@ -18,7 +18,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from ..store import rows as R
 from . import params as P
@@ -244,26 +244,61 @@ class Service:
             return None
         event_ids = self._happening_event_ids([happening_id]).get(happening_id, [])
         record = happening_from_row(rows[0], event_ids)
-        record["evidence"] = self._reports_with_articles(event_ids)
+        record["evidence"] = self.evidence(event_ids, offsets=True)
         return record
 
-    def _reports_with_articles(self, event_ids: list[str]) -> list[dict[str, Any]]:
-        if not event_ids:
-            return []
-        marks = ", ".join("?" * len(event_ids))
-        rows = self.db.rows(
-            f"SELECT {_cols(R.EVENT_COLUMNS, 'e')}, a.date AS article_date, a.title AS "
-            "article_title, a.url AS article_url, a.source AS article_source "
-            f"FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN ({marks}) "
-            "ORDER BY a.date NULLS LAST, e.article_id, e.seq", event_ids)
-        out = []
-        for d in rows:
-            record = event_from_row(d)
-            record["article"] = {"id": d["article_id"], "date": d["article_date"],
-                                 "title": d["article_title"], "url": d["article_url"],
-                                 "source": d["article_source"]}
-            out.append(record)
+    def evidence(self, event_ids: list[str], *, offsets: bool = False) -> list[dict[str, Any]]:
+        """Event records for these ids, each with `article` (id, date, title, url, source,
+        language, ingested_at, length of its text): earliest article first. With `offsets`,
+        each also has `evidence_start`: where its evidence sentence starts in the article text
+        (so trigger, source and target spans can be marked inside the sentence)."""
+        out: list[dict[str, Any]] = []
+        for at in range(0, len(event_ids), 500):  # bounded IN lists
+            chunk = event_ids[at:at + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self.db.rows(
+                f"SELECT {_cols(R.EVENT_COLUMNS, 'e')}, a.date AS article_date, a.title AS "
+                "article_title, a.url AS article_url, a.source AS article_source, "
+                "a.language AS article_language, a.ingested_at AS article_ingested_at, "
+                "length(a.text) AS article_length"
+                + (", a.text AS article_text " if offsets else " ") +
+                f"FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id IN ({marks})",
+                chunk)
+            for d in rows:
+                record = event_from_row(d)
+                record["article"] = {
+                    "id": d["article_id"], "date": d["article_date"],
+                    "title": d["article_title"], "url": d["article_url"],
+                    "source": d["article_source"], "language": d["article_language"],
+                    "ingested_at": _iso(d["article_ingested_at"]),
+                    "length": d["article_length"]}
+                if offsets:
+                    record["evidence_start"] = _sentence_start(d["article_text"], record)
+                out.append(record)
+        out.sort(key=lambda r: (r["article"]["date"] is None, r["article"]["date"] or "",
+                                r["article_id"], r["sentence"], r["trigger"]["span"][0]))
         return out
+
+    def iter_happenings(self, filters: Filters | None = None, *,
+                        batch: int = 500) -> Iterator[list[dict[str, Any]]]:
+        """All matching happenings, a batch at a time (for exports), in date order."""
+        offset = 0
+        while True:
+            page = self.happenings(filters, limit=batch, offset=offset, sort="date")
+            if not page.items:
+                return
+            yield page.items
+            offset += len(page.items)
+
+    def iter_reports(self, filters: Filters | None = None, *,
+                     batch: int = 2000) -> Iterator[list[dict[str, Any]]]:
+        offset = 0
+        while True:
+            page = self.reports(filters, limit=batch, offset=offset, sort="date")
+            if not page.items:
+                return
+            yield page.items
+            offset += len(page.items)
 
     def quotes(self, *, speaker: str | None = None, contains: str | None = None,
                article_id: str | None = None, since: Any = None, until: Any = None,
@@ -430,23 +465,29 @@ class Service:
         out["happenings"] = int(happenings)
         return out
 
-    def _actor_key(self, level: str, prefix: str) -> str:
+    def _actor_key(self, level: str, prefix: str) -> tuple[str, str]:
+        """The expression naming an actor at `level` (country: its country; actor: its
+        canonical name, else its code), and the condition that it has one."""
         if level == "country":
-            return f"coalesce(h.{prefix}_country, h.{prefix}_code)"
-        return f"coalesce(h.{prefix}_name, h.{prefix}_code)"
+            return f"h.{prefix}_country", f"h.{prefix}_country IS NOT NULL"
+        return f"coalesce(h.{prefix}_name, h.{prefix}_code)", f"h.{prefix}_code IS NOT NULL"
 
     def dyads(self, filters: Filters | None = None, *, level: str = "country",
-              limit: int | None = 20, offset: int | None = 0) -> Page:
-        """Pairs of actors (`level` country: countries, else codes; `actor`: names, else
-        codes) with happenings between them in either direction: `events`, `a_to_b`,
-        `b_to_a`, `cooperation` (quad classes 1-2), `conflict` (3-4), `goldstein_mean`,
-        `first`/`last` (event dates); the busiest first. `a` sorts before `b`."""
+              domestic: Any = False, limit: int | None = 20, offset: int | None = 0) -> Page:
+        """Pairs of actors (`level` country: their countries; actor: names, else codes) with
+        happenings between them in either direction: `events`, `a_to_b`, `b_to_a`,
+        `cooperation` (quad classes 1-2), `conflict` (3-4), `goldstein_mean`, `first`/`last`
+        (event dates); the busiest first. `a` sorts before `b`. Pairs of one country or actor
+        with itself (domestic politics) only with `domestic`."""
         f = filters or Filters()
         limit, offset = _page_args(limit, offset)
         level = (P.choices("level", level, ("country", "actor")) or ("country",))[0]
+        domestic = bool(P.boolean("domestic", domestic))
         where, args = f.where("h")
-        where += ["h.source_code IS NOT NULL", "h.target_code IS NOT NULL"]
-        sk, tk = self._actor_key(level, "source"), self._actor_key(level, "target")
+        (sk, s_ok), (tk, t_ok) = self._actor_key(level, "source"), self._actor_key(level, "target")
+        where += [s_ok, t_ok]
+        if not domestic:
+            where.append(f"{sk} <> {tk}")
         keyed = (
             f"SELECT {sk} AS sk, {tk} AS tk, h.quad_class, h.goldstein, h.date_start "
             f"FROM {self._happenings_relation()}{where_sql(where)}"
@@ -520,8 +561,8 @@ class Service:
         min_events = P.integer("min", min_events, minimum=1) or 1
         limit = P.integer("limit", limit, minimum=1, maximum=MAX_LIMIT) or 200
         where, args = f.where("h")
-        where += ["h.source_code IS NOT NULL", "h.target_code IS NOT NULL"]
-        sk, tk = self._actor_key(level, "source"), self._actor_key(level, "target")
+        (sk, s_ok), (tk, t_ok) = self._actor_key(level, "source"), self._actor_key(level, "target")
+        where += [s_ok, t_ok]
         rows = self.db.rows(
             "SELECT k.sk AS source, k.tk AS target, max(k.sc) AS source_country, "
             "max(k.tc) AS target_country, count(*) AS events, "
@@ -587,6 +628,21 @@ class Service:
                       "lon": None if d["lon"] is None else round(float(d["lon"]), 4),
                       **_measures(d)} for d in rows]
         return {"by": by, "items": items, "unplaced": int(unplaced)}
+
+
+def _sentence_start(text: str, record: dict[str, Any]) -> int | None:
+    """Where the report's evidence sentence starts in the article: the occurrence of the
+    sentence that holds the trigger (a sentence can repeat in an article)."""
+    sentence = (record["evidence"] or "").strip()
+    if not sentence or not text:
+        return None
+    trigger = record["trigger"]["span"][0]
+    at = text.find(sentence)
+    while at != -1:
+        if at <= trigger < at + len(sentence):
+            return at
+        at = text.find(sentence, at + 1)
+    return None
 
 
 def _measures(d: dict[str, Any]) -> dict[str, Any]:

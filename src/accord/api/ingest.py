@@ -1,0 +1,72 @@
+"""POST /api/articles: code articles sent to the server and store them, one writer at a time.
+
+The server is the one process holding a DuckDB file for writing, so articles reach the store
+through it (a second `accord ingest` on the file fails at once and says so). Every input is
+accounted for as the CLI does: stored, updated, duplicate, or rejected with its reason.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import HTTPException
+
+from ..model import Article
+
+
+def _articles(uploads: list[tuple[str, Any]]) -> tuple[list[Article], list[dict[str, str]],
+                                                   list[dict[str, str]]]:
+    """Articles from a JSON body (an object or a list of objects, read as JSON lines) or from
+    uploaded files, through the readers' registry (READERS_API.md): any format `accord ingest`
+    reads. Returns (articles, rejected, skipped)."""
+    from ..readers import Rejection, Skip, read_sources, source_from_bytes
+
+    articles: list[Article] = []
+    rejected: list[dict[str, str]] = []
+    skipped: list[dict[str, str]] = []
+    for name, payload in uploads:
+        if name == "body":
+            items = payload if isinstance(payload, list) else [payload]
+            if not items:
+                raise HTTPException(400, "body: an empty list holds no articles")
+            name = "body.jsonl"
+            payload = "\n".join(json.dumps(item, ensure_ascii=False) for item in items).encode("utf-8")
+        stem = name.rsplit("/", 1)[-1].split(".", 1)[0] or "upload"
+        source = source_from_bytes(payload, origin=f"upload:{name}", name=name, id_base=stem,
+                                   location=None)
+        for item in read_sources([source]):
+            if isinstance(item, Rejection):
+                rejected.append({"input": item.origin, "reason": item.reason})
+            elif isinstance(item, Skip):
+                skipped.append({"input": item.origin, "kind": item.kind})
+            elif isinstance(item, Article):
+                articles.append(item)
+    return articles, rejected, skipped
+
+
+def ingest_upload(state: Any, uploads: list[tuple[str, Any]]) -> dict[str, Any]:
+    from ..pipeline import StageFailure, default_pipeline
+
+    articles, rejected, skipped = _articles(uploads)
+    outcome: dict[str, Any] = {"stored": [], "updated": [], "duplicate": [], "skipped": skipped,
+                               "rejected": rejected}
+    if not articles:
+        return outcome
+    with state.write_lock:
+        if state.pipeline is None:
+            state.pipeline = default_pipeline()
+        documents = []
+        for result in state.pipeline.process(iter(articles)):
+            if isinstance(result, StageFailure):
+                outcome["rejected"].append({"input": result.article.origin or result.article.id,
+                                            "reason": str(result)})
+            else:
+                documents.append(result)
+
+        def not_stored(document: Any, exc: Exception) -> None:
+            outcome["rejected"].append({"input": document.id, "reason": f"not stored: {exc}"})
+
+        for done in state.store.ingest_many(documents, on_error=not_stored):
+            outcome[done.status].append(done.article_id)
+    return outcome

@@ -1,0 +1,236 @@
+"""The JSON API through FastAPI's TestClient, over a real DuckDB file of hand-built documents
+(test_store's) and, for writing, the real pipeline."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from fastapi.testclient import TestClient
+
+from accord.api import MAX_LIMIT, create_app
+from accord.store import open_store
+
+from test_store import doc_call, doc_front, docs, event_id
+
+GET_ENDPOINTS = [
+    "/api/events", "/api/reports", "/api/quotes", "/api/articles", "/api/actors", "/api/summary",
+    "/api/dyads", "/api/dyads/CHN/RUS/timeline", "/api/network", "/api/map", "/api/export",
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("api") / "accord.duckdb"
+    with open_store(path) as store:
+        for d in docs():
+            store.ingest(d)
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+def ids(items):
+    return [i["id"] for i in items]
+
+
+def test_every_read_endpoint_answers_json(client) -> None:
+    for path in GET_ENDPOINTS:
+        r = client.get(path)
+        assert r.status_code == 200, (path, r.text)
+    assert client.get("/api/summary").json()["articles"] == 3
+    schema = client.get("/openapi.json").json()
+    documented = set(schema["paths"])
+    for path in ("/api/events", "/api/events/{happening_id}", "/api/reports",
+                 "/api/reports/{event_id}", "/api/quotes", "/api/articles",
+                 "/api/articles/{article_id}", "/api/actors", "/api/dyads",
+                 "/api/dyads/{a}/{b}/timeline", "/api/network", "/api/map", "/api/export"):
+        assert path in documented
+    assert "post" in schema["paths"]["/api/articles"]
+    assert client.get("/docs").status_code == 200
+
+
+def test_events_are_happenings_with_filters_and_pages(client) -> None:
+    page = client.get("/api/events", params={"limit": 2}).json()
+    assert set(page) == {"total", "limit", "offset", "items"}
+    assert page["total"] == 5 and len(page["items"]) == 2
+    assert all(h["kind"] == "happening" for h in page["items"])
+    # Pages tile the whole list: no gaps, no repeats.
+    seen = []
+    for offset in range(0, 6, 2):
+        seen += ids(client.get("/api/events", params={"limit": 2, "offset": offset,
+                                                       "sort": "date"}).json()["items"])
+    everything = ids(client.get("/api/events", params={"limit": 100, "sort": "date"}).json()["items"])
+    assert seen == everything and len(set(seen)) == 5
+    call = doc_call()
+    dyad = client.get("/api/events", params={"dyad": "RUS,CHN", "sort": "date"}).json()
+    assert [h["event_ids"] for h in dyad["items"]] == [[event_id(call, 1)], [event_id(call, 0)]]
+    assert client.get("/api/events", params={"actor": "Putin"}).json()["total"] == 2
+    assert client.get("/api/events", params={"quad_class": "4", "modality": "alleged"}).json()["total"] == 1
+    assert client.get("/api/events", params={"q": "video call", "plover": "consult"}).json()["total"] == 1
+    assert client.get("/api/events", params={"min_sources": 1}).json()["total"] == 5
+    assert client.get("/api/events", params={"country": "UKR", "negated": "false"}).json()["total"] == 2
+    assert client.get("/api/events", params={"since": "2026", "cameo": "05"}).json()["total"] == 1
+
+
+def test_one_happening_with_its_evidence(client) -> None:
+    call = doc_call()
+    hid = event_id(call, 0)
+    h = client.get(f"/api/events/{hid}").json()
+    assert h["id"] == hid and h["reports"] == 1
+    [report] = h["evidence"]
+    assert report["article"]["title"] == "Xi and Putin talk"
+    # The evidence's offset lets a page mark the trigger inside the sentence.
+    start = report["evidence_start"]
+    a, b = report["trigger"]["span"]
+    assert report["evidence"].strip()[a - start:b - start] == "holds a video call"
+    assert client.get("/api/events/nope").status_code == 404
+
+
+def test_reports_quotes_articles_actors(client) -> None:
+    call, front = doc_call(), doc_front()
+    r = client.get("/api/reports", params={"actor": "RUS", "sort": "date"}).json()
+    assert r["total"] == 3 and all(e["kind"] == "event" for e in r["items"])
+    assert client.get(f"/api/reports/{event_id(front, 1)}").json()["negated"] is True
+    assert client.get("/api/reports/missing").status_code == 404
+    q = client.get("/api/quotes", params={"speaker": "Putin"}).json()
+    assert ids(q["items"]) == [call.quotes[0].id]
+    assert client.get("/api/quotes", params={"contains": "troops", "limit": 1}).json()["total"] == 1
+    arts = client.get("/api/articles", params={"sort": "-date", "limit": 2}).json()
+    assert arts["total"] == 3 and [a["id"] for a in arts["items"]] == ["xi-putin-call", "front-2025"]
+    full = client.get("/api/articles/xi-putin-call").json()
+    assert full["article"]["text"].startswith("Russia's President")
+    assert {k: len(v) for k, v in full.items() if k != "article"} == {
+        "mentions": 4, "timexes": 1, "events": 2, "quotes": 1}
+    assert client.get("/api/articles/missing").status_code == 404
+    actors = client.get("/api/actors", params={"q": "putin"}).json()["items"]
+    assert actors[0]["name"] == "Vladimir Putin" and actors[0]["mentions"] == 2
+
+
+def test_aggregations(client) -> None:
+    t = client.get("/api/dyads/CHN/RUS/timeline", params={"interval": "week"}).json()
+    assert t["periods"][0]["period"] == "2026-W06" and t["periods"][0]["total"]["events"] == 2
+    assert t["periods"][0]["a_to_b"]["events"] == 1 and t["periods"][0]["b_to_a"]["events"] == 1
+    dyads = client.get("/api/dyads").json()["items"]
+    assert {(d["a"], d["b"]) for d in dyads} == {("CHN", "RUS"), ("RUS", "UKR")}
+    net = client.get("/api/network", params={"level": "country", "min": 1}).json()
+    assert {(e["source"], e["target"]) for e in net["edges"]} == {("RUS", "CHN"), ("CHN", "RUS"), ("RUS", "UKR")}
+    assert client.get("/api/network", params={"since": "2027"}).json() == {"level": "actor", "nodes": [], "edges": []}
+    m = client.get("/api/map").json()
+    assert {i["country"] for i in m["items"]} == {"RUS", "UKR"} and m["unplaced"] == 3
+    assert {p["name"] for p in client.get("/api/map", params={"by": "place"}).json()["items"]} == {"Moscow", "Donetsk"}
+
+
+@pytest.mark.parametrize("path,params,param", [
+    ("/api/events", {"since": "yesterday"}, "since"),
+    ("/api/events", {"until": "2016-13-45"}, "until"),
+    ("/api/events", {"quad_class": "9"}, "quad_class"),
+    ("/api/events", {"cameo": "abc"}, "cameo"),
+    ("/api/events", {"plover": "HUG"}, "plover"),
+    ("/api/events", {"negated": "maybe"}, "negated"),
+    ("/api/events", {"modality": "certain"}, "modality"),
+    ("/api/events", {"country": "Russia"}, "country"),
+    ("/api/events", {"dyad": "CHN"}, "dyad"),
+    ("/api/events", {"min_sources": "many"}, "min_sources"),
+    ("/api/events", {"sort": "sideways"}, "sort"),
+    ("/api/events", {"limit": MAX_LIMIT + 1}, "limit"),
+    ("/api/events", {"limit": -1}, "limit"),
+    ("/api/events", {"offset": -5}, "offset"),
+    ("/api/events", {"actor": "   "}, "actor"),
+    ("/api/reports", {"since": "last week"}, "since"),
+    ("/api/quotes", {"limit": "ten"}, "limit"),
+    ("/api/articles", {"sort": "title"}, "sort"),
+    ("/api/actors", {"country": "12"}, "country"),
+    ("/api/dyads", {"level": "planet"}, "level"),
+    ("/api/dyads/CHN/RUS/timeline", {"interval": "fortnight"}, "interval"),
+    ("/api/network", {"min": 0}, "min"),
+    ("/api/map", {"by": "planet"}, "by"),
+    ("/api/export", {"format": "xls"}, "format"),
+    ("/api/export", {"format": "gdelt", "unit": "reports"}, "unit"),
+])
+def test_bad_parameters_are_4xx_naming_the_parameter(client, path, params, param) -> None:
+    r = client.get(path, params=params)
+    assert 400 <= r.status_code < 500, r.text
+    detail = r.json()["detail"]
+    assert any(d["loc"][-1] == param for d in detail), detail
+    assert all(d["msg"] for d in detail)
+
+
+INJECTIONS = ["RUS' OR '1'='1", "x' OR 1=1 --", "'; DROP TABLE events; --", "%", "_", "\\",
+              "Putin\" OR \"\"=\"", "1) OR (1=1", "' UNION SELECT id FROM articles --"]
+
+
+@pytest.mark.parametrize("evil", INJECTIONS)
+def test_sql_injection_strings_find_nothing(client, evil) -> None:
+    before = client.get("/api/summary").json()
+    for path, name in (("/api/events", "actor"), ("/api/events", "q"), ("/api/reports", "actor"),
+                       ("/api/quotes", "speaker"), ("/api/quotes", "contains"),
+                       ("/api/articles", "q"), ("/api/articles", "source"), ("/api/actors", "q")):
+        r = client.get(path, params={name: evil})
+        assert r.status_code == 200 and r.json()["total"] == 0, (path, name, r.text)
+    r = client.get("/api/events", params={"dyad": f"{evil},RUS"})
+    assert r.status_code in (200, 422) and (r.status_code == 422 or r.json()["total"] == 0)
+    assert client.get(f"/api/articles/{evil}").status_code == 404
+    assert client.get("/api/summary").json() == before
+
+
+def test_exports_from_the_api(client) -> None:
+    r = client.get("/api/export", params={"format": "csv", "dyad": "CHN,RUS"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    lines = r.text.splitlines()
+    assert lines[0].startswith("kind,id,date") and len(lines) == 3
+    g = client.get("/api/export", params={"format": "gdelt"})
+    rows = [line.split("\t") for line in g.text.splitlines()]
+    assert rows and all(len(row) == 61 for row in rows)
+    assert json.loads(g.headers["x-accord-left-out"])  # negated/alleged ones are said to be left out
+
+
+def test_writing_needs_the_token(db, tmp_path) -> None:
+    with TestClient(create_app(db)) as reader:
+        r = reader.post("/api/articles", json={"id": "x", "text": "Xi met Putin."})
+        assert r.status_code == 403 and "--write-token" in r.json()["detail"]
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(db, copy)
+    with TestClient(create_app(copy, write_token="s3cret")) as writer:
+        assert writer.post("/api/articles", json={"id": "x", "text": "Xi met Putin."}).status_code == 401
+        assert writer.post("/api/articles", json={"id": "x", "text": "x"},
+                           headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert writer.post("/api/articles", headers={"X-Accord-Token": "s3cret"}).status_code == 400
+        bad = writer.post("/api/articles", content=b"{not json", headers={
+            "X-Accord-Token": "s3cret", "Content-Type": "application/json"})
+        assert bad.status_code == 400 and "JSON" in bad.json()["detail"]
+
+
+@pytest.mark.slow
+def test_posted_articles_are_coded_stored_and_accounted_for(db, tmp_path, nlp) -> None:
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(db, copy)
+    auth = {"Authorization": "Bearer s3cret"}
+    with TestClient(create_app(copy, write_token="s3cret")) as writer:
+        r = writer.post("/api/articles", headers=auth, json=[
+            {"id": "posted-1", "text": "Xi Jinping met Vladimir Putin in Moscow on Monday.",
+             "date": "2026-02-09", "source": "Posted"},
+            {"id": "posted-2", "text": ""},
+            {"id": "posted-1", "text": "Xi Jinping met Vladimir Putin in Moscow on Monday.",
+             "date": "2026-02-09", "source": "Posted"},
+        ])
+        assert r.status_code == 200, r.text
+        out = r.json()
+        assert out["stored"] == ["posted-1"] and out["duplicate"] == ["posted-1"]
+        assert [x["input"] for x in out["rejected"]] == ["upload:body.jsonl:2"]
+        found = writer.get("/api/events", params={"actor": "Putin", "since": "2026-02-05"}).json()
+        assert found["total"] >= 1
+        files = writer.post("/api/articles", headers=auth, files=[
+            ("files", ("story.txt", b"date 2026-02-10 China accused Japan of provocations.", "text/plain")),
+            ("files", ("chart.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64), "image/png"))])
+        assert files.status_code == 200, files.text
+        done = files.json()
+        [story] = done["stored"]
+        assert story.startswith("story")
+        assert [x["input"] for x in done["rejected"] + done["skipped"]] == ["upload:chart.png"]
+        assert writer.get("/api/articles/posted-1").json()["article"]["source"] == "Posted"

@@ -44,11 +44,14 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def founding(example_path, nlp):
-    """The founding article through the whole pipeline (the parse kept for stage tests)."""
+    """The founding article through the whole pipeline (the parse kept for stage tests), every
+    candidate event kept (confidence threshold 0): these tests test what the coder codes; what the
+    default record policy keeps of it is measured by `accord eval events` (founding article row)."""
+    from accord.events.policy import RecordPolicy
     from accord.pipeline import Pipeline
     from accord.readers import read_inputs
 
-    pipeline = Pipeline.default(nlp)
+    pipeline = Pipeline.default(nlp, policy=RecordPolicy(min_confidence=0.0))
     [article] = list(read_inputs([example_path]))
     document = next(pipeline.parse.process([__import__("accord").Document(article)]))
     for stage in pipeline.stages:

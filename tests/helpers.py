@@ -9,12 +9,17 @@ from accord.model import Article, Document
 
 @lru_cache(maxsize=1)
 def stages():
+    """The four stages; the events stage keeps every candidate the coder makes (confidence
+    threshold 0, bare statements left out as by default): stage tests test the coder, the
+    record policy is tested in test_record_policy.py and measured by `accord eval events`."""
     from accord.actors import ActorStage
     from accord.events import EventStage
+    from accord.events.policy import RecordPolicy
     from accord.quotes import QuoteStage
     from accord.time import TimeStage
 
-    return {"actors": ActorStage(), "time": TimeStage(), "events": EventStage(), "quotes": QuoteStage()}
+    return {"actors": ActorStage(), "time": TimeStage(), "events": EventStage(RecordPolicy(min_confidence=0.0)),
+            "quotes": QuoteStage()}
 
 
 def run_stages(nlp, text: str, date: str | None = "2026-02-04", names=("actors", "time", "events", "quotes")) -> Document:

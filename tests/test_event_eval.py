@@ -21,12 +21,14 @@ def _conll(tmp_path, rows):
 def test_reciprocal_participants_are_scored_as_participants_not_targets(nlp, tmp_path):
     from accord.evaluation.conll import Sentence
     from accord.evaluation.events import evaluate_conflibert_spans, evaluation_pipeline
+    from accord.events.policy import RecordPolicy
 
     _conll(tmp_path, ["Germany B-R|met O|France B-R|. O",
                       "Iraqi B-S|troops I-S|attacked O|Syrian B-T|rebels I-T|. O"])
     assert Sentence(["Germany", "met", "France"], ["B-R", "O", "B-R"]).spans() == [("R", 0, 1), ("R", 2, 3)]
 
-    scores = evaluate_conflibert_spans(tmp_path, evaluation_pipeline(nlp))
+    # Every candidate a record, so that the scorer's roles are tested, not the threshold.
+    scores = evaluate_conflibert_spans(tmp_path, evaluation_pipeline(nlp, RecordPolicy(min_confidence=0.0)))
     # The meeting's two sides are participants; they are neither gold sources nor gold targets.
     assert (scores["R"].n_gold, scores["R"].n_pred, scores["R"].tp_gold) == (2, 2, 2)
     assert (scores["S"].n_gold, scores["S"].n_pred, scores["S"].tp_pred) == (1, 1, 1)

@@ -128,3 +128,31 @@ def test_a_court_finding_someone_guilty_is_116(nlp):
     assert e.cameo == "116" and e.source.code == "DNKJUD"
     [f] = events(nlp, "A Moscow court sentenced the opposition leader Alexei Navalny to three years in prison.")
     assert f.cameo == "116" and f.target.name == "Alexei Navalny"
+
+
+# ------------------------------------------------------------------ ordinary news
+def test_a_traffic_accident_is_no_event(nlp):
+    text = "The driver of the pickup truck crossed the center line and struck a group of motorcyclists, killing four."
+    assert not any(e.cameo[:2] in ("18", "19", "20") for e in events(nlp, text))
+
+
+def test_the_press_is_the_audience_of_a_statement_not_a_partner_in_talks(nlp):
+    evs = events(nlp, "Speaking to the BBC on Monday, the Kenyan president said the talks had failed.")
+    assert not any(e.cameo.startswith("04") and e.target is not None and e.target.sector == "MED" for e in evs)
+
+
+def test_a_private_persons_journey_is_no_visit(nlp):
+    assert events(nlp, "The widow of the Turkish journalist traveled to Paris for the conference.") == []
+    [e] = events(nlp, "The Turkish foreign minister traveled to Paris for the conference.")
+    assert (e.cameo, e.target.country) == ("042", "FRA")
+
+
+def test_a_participle_conjunct_shares_the_passive_of_its_head(nlp):
+    # "was rescued and flown to Moscow": the boy is flown, he flies nowhere
+    evs = events(nlp, "A Ukrainian boy was rescued and flown to Moscow for treatment.")
+    assert not any(e.source is not None and e.source.code.startswith("UKR") for e in evs)
+
+
+def test_an_act_in_a_when_clause_has_the_time_of_its_head(nlp):
+    [e] = events(nlp, "Last year, poor health was cited when Prime Minister Shinzo Abe stepped down.", date="2021-03-01")
+    assert e.cameo.startswith("08") and (e.date, e.date_basis) == ("2020", "text")

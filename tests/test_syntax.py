@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from accord.analysis.syntax import clause_verb, sentence_numbers, sentence_start_back, verb_above
+from accord.analysis.syntax import (argument_head, clause_level, clause_verb, governed_by, phrasal_verb, pobjs,
+                                   sentence_numbers, sentence_start_back, subject_of, verb_above)
 
 
 def test_verb_above_climbs_to_the_clause_verb(nlp):
@@ -31,3 +32,48 @@ def test_sentence_numbers_and_starts(nlp):
     assert sentence_start_back(both, 0) == 6
     assert sentence_start_back(both, 1) == 3
     assert sentence_start_back(both, 5) == 0
+
+
+def test_argument_head_is_the_verb_a_noun_is_an_argument_of(nlp):
+    doc = nlp("Norway hosted talks and a summit, and Iran denied any talks with Oman.")
+    hosted, talks, summit = doc[1], doc[2], doc[5]
+    assert argument_head(talks).i == hosted.i
+    assert argument_head(summit).i == hosted.i  # through the conjunct
+    denied, other_talks = doc[9], doc[11]
+    assert argument_head(other_talks).i == denied.i
+    assert argument_head(doc[0]).text == "hosted"  # the subject too
+    assert argument_head(nlp("the riot police arrived")[1]) is None  # a noun modifying a noun
+
+
+def test_governed_by_stops_at_another_verb(nlp):
+    doc = nlp("Wang Yi met Sergei Shoigu on Sunday after he arrived on Saturday.")
+    met, sunday, arrived, saturday = doc[2], doc[6], doc[9], doc[11]
+    assert governed_by(sunday, [met])
+    assert not governed_by(saturday, [met])  # "arrived" is in between
+    assert governed_by(saturday, [arrived])
+
+
+def test_phrasal_verbs_and_prepositional_objects(nlp):
+    doc = nlp("Japan ruled out sanctions on Russia.")
+    assert phrasal_verb(doc[1]) == "rule out"
+    assert phrasal_verb(nlp("Japan rejected the plan.")[1]) == "reject"
+    assert [t.text for t in pobjs(doc[3], "on")] == ["Russia"]
+    assert pobjs(doc[3], "against") == []
+
+
+def test_clause_level_counts_embeddings_below_the_main_predicate(nlp):
+    doc = nlp("The army said it attacked the town, killing dozens.")
+    said, attacked, killing = doc[2], doc[4], doc[8]
+    assert clause_level(said) == 0
+    assert clause_level(attacked, frozenset({"say"})) == 0  # a reported clause costs nothing
+    assert clause_level(attacked) == 1  # unless its verb is not transparent
+    assert clause_level(killing, frozenset({"say"})) == 1  # a participle clause is background
+
+
+def test_subject_of_through_a_predicate_adjective_and_a_passive_conjunct(nlp):
+    doc = nlp("Egypt is willing to withdraw its troops.")
+    assert subject_of(doc[4]) == (doc[0], False)
+    doc = nlp("The boy was rescued and flown to Moscow.")
+    subject, passive = subject_of(doc[5])
+    assert subject.text == "boy" and passive
+

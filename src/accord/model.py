@@ -12,11 +12,23 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Iterator
 
 Span = tuple[int, int]
 
-MODALITIES = ("asserted", "alleged", "hypothetical", "future")
+
+class Modality(StrEnum):
+    """How an event is reported, apart from fact and negation (a member equals its string value,
+    which is what records carry)."""
+
+    ASSERTED = "asserted"  # told as fact
+    ALLEGED = "alleged"  # reported but unconfirmed ("reportedly", "accused of", "believe that")
+    HYPOTHETICAL = "hypothetical"  # possible or conditional ("could", "if", "a possible strike")
+    FUTURE = "future"  # announced or scheduled ("will meet on Friday"; an intent, 03x)
+
+
+MODALITIES = tuple(m.value for m in Modality)
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 
@@ -176,7 +188,7 @@ class Event:
     date_precision: str | None
     date_basis: str | None
     negated: bool
-    modality: str
+    modality: Modality
     location: Place | None
     confidence: float
     # The CAMEO code of the act an intent, threat, demand or refusal is about ("will visit"
@@ -250,7 +262,7 @@ class Detection:
     source_span: Span | None
     target_span: Span | None
     negated: bool
-    modality: str
+    modality: Modality
     rule: str
     specificity: int = 0
     # How central the trigger is in its sentence: clause embeddings between it and the main

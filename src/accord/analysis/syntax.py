@@ -18,7 +18,10 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             if c.dep_ == "nsubj":
                 return c, False
             if c.dep_ == "nsubjpass":
-                return c, node.i == verb.i
+                # "was rescued and flown to Moscow": a participle conjunct shares the passive
+                shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(
+                    k.dep_ in ("aux", "auxpass", "nsubj") for k in verb.children)
+                return c, node.i == verb.i or shared
         if node.dep_ == "relcl":
             return node.head, False  # "negotiators who met": the noun the clause modifies
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
@@ -77,3 +80,74 @@ def sentence_start_back(tok: Any, n: int) -> int:
     sentence's start when there are fewer)."""
     starts = [s.start for s in tok.doc.sents if s.start <= tok.i]
     return starts[max(0, len(starts) - 1 - n)]
+
+
+def pobjs(head: Any, word: str) -> list[Any]:
+    """Objects of the preposition `word` attached to `head` ("sanctions on Russia": Russia)."""
+    return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == word
+            for p in prep.children if p.dep_ == "pobj"]
+
+
+def phrasal_verb(verb: Any) -> str:
+    """A verb with its particle ("rule out"), or its lemma alone."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
+
+
+def argument_head(noun: Any) -> Any | None:
+    """The verb a noun is an argument of: "hosted talks", "talks were held", "called for talks",
+    "denied any talks" (through conjuncts: "talks and visits were held"); None for a noun that
+    modifies another noun."""
+    node = noun
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
+        head = node.head
+    elif node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent"):
+        head = node.head.head
+    else:
+        return None
+    return head if head.pos_ in VERBISH and head.i != node.i else None
+
+
+def governed_by(tok: Any, anchors: list[Any], limit: int = 12) -> bool:
+    """True when the path from `tok` up the tree reaches one of `anchors` before any other verb
+    (auxiliaries aside): `tok` belongs to that word's clause ("met on Sunday": "Sunday")."""
+    node = tok
+    for _ in range(limit):
+        if any(node.i == a.i for a in anchors):
+            return True
+        if node.head.i == node.i:
+            return False
+        if node.i != tok.i and node.pos_ in VERBISH and node.dep_ != "aux":
+            return False
+        node = node.head
+    return False
+
+
+# Dependencies that embed a clause or modifier below its head: a word there is background to the
+# head's clause ("attacked the city, killing dozens", "the guard involved in a shooting").
+EMBEDDING_DEPS = frozenset({"relcl", "acl", "advcl", "amod", "csubj", "csubjpass", "parataxis", "npadvmod",
+                            "pcomp", "appos", "advmod", "nmod", "oprd", "intj", "dep"})
+
+
+def clause_level(tok: Any, transparent_verbs: frozenset[str] = frozenset()) -> int:
+    """Clause embeddings between a word and its sentence's main predicate. A complement clause of
+    one of `transparent_verbs` ("said that ...": reporting verbs), a control complement ("agreed to
+    meet"), a conjunct and an argument of a verb ("held talks") cost nothing; any other complement
+    clause or modifier costs one, and so does a noun in an adjunct ("in response to unrest")."""
+    level, node = 0, tok
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
+            and tok.head.head.pos_ in VERBISH:
+        level += 1
+    for _ in range(30):
+        head = node.head
+        if head.i == node.i:
+            break
+        if node.dep_ in EMBEDDING_DEPS:
+            level += 1
+        elif node.dep_ == "ccomp" and head.lemma_.lower() not in transparent_verbs:
+            level += 1
+        node = head
+    return level
+

@@ -11,12 +11,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from ..analysis.quotation import find_quoted_spans
-from ..analysis.syntax import subject_of, verb_above
-from ..model import Actor, Detection, Document, Event, Mention, Place, Timex, Trigger, stable_id
+from ..analysis.syntax import (argument_head, clause_level, governed_by, phrasal_verb, pobjs, subject_of,
+                               verb_above)
+from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import Modality, Pattern, appeal_code, load_collective_heads, load_instrument_subjects, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_collective_heads, load_instrument_subjects, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -68,7 +69,7 @@ class _Candidate:
     # Set by the stage: factuality, the code an announcement of the event expresses, and how the
     # record is coded (see EventStage._fold_announcements).
     negated: bool = False
-    modality: str = "asserted"
+    modality: Modality = Modality.ASSERTED
     expressed: str | None = None
     frame: bool = False
     announced: str | None = None  # the act an intent, threat, demand, appeal or refusal is about
@@ -88,7 +89,7 @@ class EventStage(Stage):
 
     def __init__(self, policy: RecordPolicy | None = None) -> None:
         self.verbs, self.nouns = load_lexicon()
-        self.modality: Modality = load_modality()
+        self.cues: ModalityCues = load_modality()
         self.one_actor = load_one_actor()
         self.exclusions = load_exclusions()
         self.dictionary = VerbDictionary.default()  # PETRARCH-2's verb patterns, after our own lexicon
@@ -131,13 +132,13 @@ class EventStage(Stage):
                     cand.negated = False  # the refusal is the event: its own CAMEO code, asserted
                 cand.expressed = self._expressed(cand, cand.negated, cand.modality)
                 tspan = _trigger_span(cand)
-                cand.frame = cand.background or _is_frame(cand.trigger, self.modality)
+                cand.frame = cand.background or _is_frame(cand.trigger, self.cues)
                 document.detections.append(Detection(
                     sentence=sent_no, code=cand.code, trigger=(tspan.start_char, tspan.end_char),
                     source_span=_np_span(cand.source_tok), target_span=_np_span(cand.target_tok),
                     negated=cand.negated, modality=cand.modality, rule="; ".join(cand.rule),
                     specificity=cand.specificity, intent_code=cand.expressed,
-                    level=max(0, _clause_level(cand.trigger, self.modality) - cand.promoted), frame=cand.frame))
+                    level=max(0, clause_level(cand.trigger, self.cues.reporting_verbs) - cand.promoted), frame=cand.frame))
             # The record is coded as the CAMEO manual codes it: an intent, threat, demand, appeal or
             # refusal is the event, the act it is about goes into `announced_cameo`.
             cands = self._fold_announcements(cands, mentions_at)
@@ -240,12 +241,12 @@ class EventStage(Stage):
             return None
         rule = [f"petrarch:{m.pattern}"]
         specificity = m.specificity
-        if specificity > 0 and verb.lemma_.lower() in self.modality.reporting_verbs and _names_only_reported(verb, m):
+        if specificity > 0 and verb.lemma_.lower() in self.cues.reporting_verbs and _names_only_reported(verb, m):
             # "said China would impose sanctions": the pattern's word belongs to the reported
             # clause, which is an event of its own; the reporting verb is the statement (010).
             code, specificity = "010", 0
             rule.append("reported-clause->010")
-        elif code[:2] in self.modality.reporting_never and verb.lemma_.lower() in self.modality.reporting_verbs:
+        elif code[:2] in self.cues.reporting_never and verb.lemma_.lower() in self.cues.reporting_verbs:
             # "stressed the importance of the UN in talks with France": the speaker says something
             # in a meeting (an event of its own, the talks); the saying is no negotiation.
             code, specificity = "010", 0
@@ -347,7 +348,7 @@ class EventStage(Stage):
                     cand.source_tok, cand.sources = doer, _actors_of(doer, mentions_at)
                     cand.rule.append("src=instrument-doer")
             if not cand.sources and subject.lower_ in PERSONAL_PRONOUNS:
-                speaker = _reporting_speaker(trig, self.modality)
+                speaker = _reporting_speaker(trig, self.cues)
                 if speaker is not None and (actors := _actors_of(speaker, mentions_at)):
                     # "The rebels said they will release the hostages": a pronoun the actor stage
                     # left unresolved, as the subject of what a speaker reports, is the speaker.
@@ -389,7 +390,7 @@ class EventStage(Stage):
                 # application carries its argument.
                 owners = [host] + ([c for c in host.children if c.dep_ == "acl" and c.tag_ == "VBN"]
                                    if kind == "object-prep" else [])
-                toks = [p for owner in owners for p in _pobjs(owner, arg)]
+                toks = [p for owner in owners for p in pobjs(owner, arg)]
             elif kind == "object":
                 toks = [host]  # "overran a military base": the place taken is what the event is done to
             elif kind == "ccomp-subject":
@@ -397,8 +398,8 @@ class EventStage(Stage):
                 toks = [g for c in host.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             elif kind == "rebutted-by":
                 # "The Kremlin dismissed the administration's accusation": the accused rebuts it
-                gov = _argument_head(host) if host.dep_ in ("dobj", "nsubjpass") else None
-                subject = subject_of(gov)[0] if gov is not None and gov.lemma_.lower() in self.modality.rebuttal_verbs else None
+                gov = argument_head(host) if host.dep_ in ("dobj", "nsubjpass") else None
+                subject = subject_of(gov)[0] if gov is not None and gov.lemma_.lower() in self.cues.rebuttal_verbs else None
                 toks = [subject] if subject is not None and subject.i != host.i else []
             else:
                 continue
@@ -482,6 +483,14 @@ class EventStage(Stage):
                 cand.rule.append("tgt=destination")
         if not sources:
             return []
+        if p.travel and all(self.exclusions.private(s) for s in sources):
+            cand.rule.append("private-travel")
+            return []  # "Cengiz traveled to New York": private travel is no visit
+        if targets and cand.code[:2] == "04" and cand.trigger.lemma_.lower() in self.exclusions.press_speech \
+                and all(self.exclusions.press(t) for t in targets):
+            # "Speaking to NBC News, she said": the press is the audience of a statement
+            cand.code, targets, cand.statement = "010", [], True
+            cand.rule.append("press-audience->010")
         if cand.frame and cand.specificity == 0 and cand.rule[0].startswith("petrarch:") \
                 and any(c.dep_ == "xcomp" for c in cand.trigger.children):
             # "sought to position itself", "tried to reach": a dictionary verb's bare default on a
@@ -519,23 +528,24 @@ class EventStage(Stage):
                 # with no target. A dictionary verb's bare default ("China objected") stays a
                 # detection (resources/events/one_actor.yaml).
                 if cand.target_tok is not None and not _names_the_act(cand) and not cand.target_described:
-                    # the act names what it is done to, which is no actor we know: said for the
-                    # verifier ("-name" when it looks like a name)
-                    cand.rule.append("tgt=unresolved" + ("-name" if _names_something(cand.target_tok) else ""))
+                    # the act names someone or something it is done to that is no actor we know:
+                    # said for the verifier
+                    if _names_something(cand.target_tok):
+                        cand.rule.append("tgt=unresolved-name")
                 return [(s, None) for s in sources]
             return []
         return [(s, t) for s in sources for t in targets if s.key != t.key]
 
     # --------------------------------------------------------------- event
     def _event(self, document: Document, cand: _Candidate, source, target, sent_no, sent, timex_roots,
-               negated: bool, modality: str) -> Event:
+               negated: bool, modality: Modality) -> Event:
         trig = cand.trigger
         doc = trig.doc
         tspan = _trigger_span(cand)
         gov, realizing = self._nominal_governor(cand)
         date, precision, basis = _event_date(cand, timex_roots, document.article.date,
                                              gov if gov is not None and (realizing or gov.lemma_.lower() in
-                                                                        self.modality.future_verbs) else None)
+                                                                        self.cues.future_verbs) else None)
         announcer = cand.governor if cand.governor is not None else cand.speech
         if cand.announced is not None and announcer is not None:
             # "pledged on Monday to send troops", "said on Monday they will free": an intent,
@@ -580,7 +590,7 @@ class EventStage(Stage):
         )
 
     def _negated(self, cand: _Candidate) -> bool:
-        m = self.modality
+        m = self.cues
         verb = cand.trigger
         chain = [verb]
         # "has never denounced X or called for Y": a conjunct without its own subject shares it.
@@ -602,7 +612,7 @@ class EventStage(Stage):
             head = head.head
             if head.dep_ == "prep" and verb.dep_ == "pcomp":  # "stopped short of attacking"
                 head = head.head
-            if head.lemma_.lower() in m.negation_verbs or _phrasal(head) in m.negation_phrasal:
+            if head.lemma_.lower() in m.negation_verbs or phrasal_verb(head) in m.negation_phrasal:
                 return True  # "refused to", "have long ruled out taking military action"
         gov, realizing = self._nominal_governor(cand)
         if gov is not None and cand.trigger.lemma_.lower() not in m.alleged_nouns:
@@ -614,18 +624,18 @@ class EventStage(Stage):
                 return self._negated(_Candidate(replace(cand.pattern, nominal=False), gov, None))
         return False
 
-    def _expressed(self, cand: _Candidate, negated: bool, modality: str) -> str | None:
+    def _expressed(self, cand: _Candidate, negated: bool, modality: Modality) -> str | None:
         """The CAMEO code of what announcing the event expresses, when it is not a fact: an
         intent for a future event ("will withdraw" -> 035), a threat for one threatened
         ("threatened to impose sanctions" -> 1312), a demand for one a speaker says another actor
         must do ("said Sudan must return the helicopter" -> 1053)."""
-        m, verb = self.modality, cand.trigger
-        if modality in ("future", "hypothetical") and not negated and _conditional(verb, m):
+        m, verb = self.cues, cand.trigger
+        if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not negated and _conditional(verb, m):
             # "may halt mediation if ...", "will impose sanctions unless ...": an event made
             # conditional on the other side's conduct is a threat when it is a hostile act,
             # an offer (intent) when it is a cooperative one.
             return threat_code(cand.code) if int(cand.code[:2]) >= 10 else intent_code(cand.code, False)
-        if modality == "future":
+        if modality == Modality.FUTURE:
             return intent_code(cand.code, negated)
         if negated:
             return None
@@ -650,7 +660,7 @@ class EventStage(Stage):
           re-coded, modality future; a negated intent to cooperate is a rejection (12x);
         - "said Sudan must return the helicopter": the statement is a demand (1053) on Sudan.
         The act is no record of its own beside its announcement."""
-        m = self.modality
+        m = self.cues
         by_trigger = {c.trigger.i: c for c in cands if not c.pattern.nominal}
         dropped: set[int] = set()
         extra: list[_Candidate] = []
@@ -708,13 +718,13 @@ class EventStage(Stage):
                 if code[:2] == "12":
                     c.negated, c.modality = False, self._clause_modality(gov)  # "vowed never to accept"
                 else:
-                    c.modality = "future"
+                    c.modality = Modality.FUTURE
                 if g is not None and (g.frame or g.code[:2] in ("03", "13")):
                     dropped.add(id(g))
                     if not c.targets and g.targets:
                         c.targets, c.target_tok = g.targets, g.target_tok
                 continue
-            if c.modality == "future" and gov is not None and verb.dep_ == "ccomp" and glemma in m.reporting_verbs \
+            if c.modality == Modality.FUTURE and gov is not None and verb.dep_ == "ccomp" and glemma in m.reporting_verbs \
                     and _own_announcement(c, gov, mentions_at):
                 # "Japan said it would consult the United States", "announced that her government
                 # will withdraw the bill": the speaker announcing its own act expresses intent.
@@ -724,14 +734,14 @@ class EventStage(Stage):
                     c.rule.append(f"own-announcement:{act}->{code}")
                     c.speech = gov
                     if c.negated:
-                        c.negated, c.modality = False, "asserted"
+                        c.negated, c.modality = False, Modality.ASSERTED
                     continue
-            if c.modality == "future" and c.negated:
+            if c.modality == Modality.FUTURE and c.negated:
                 # "Israel will not release the prisoners", "the government will not lift the ban":
                 # saying that one will not do an act is refusing it (CAMEO 12x, the act announced)
                 code = intent_code(act, True)
                 if code is not None and code[:2] == "12":
-                    c.code, c.announced, c.negated, c.modality = code, act, False, "asserted"
+                    c.code, c.announced, c.negated, c.modality = code, act, False, Modality.ASSERTED
                     c.rule.append(f"refused-future:{act}->{code}")
                     if gov is not None and glemma in m.reporting_verbs:
                         c.speech = gov
@@ -740,7 +750,7 @@ class EventStage(Stage):
                     or verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and _lemma(verb.head.head) in m.consider_verbs:
                 # "Japan is considering sending aid", "weighing whether to impose sanctions": a
                 # policy option considered (CAMEO 014), the act announced
-                c.code, c.announced, c.modality = "014", act, "asserted"
+                c.code, c.announced, c.modality = "014", act, Modality.ASSERTED
                 c.governor = gov if gov is not None and verb.dep_ == "xcomp" else c.governor
                 c.rule.append(f"considered:{act}->014")
                 if g is not None:
@@ -762,10 +772,10 @@ class EventStage(Stage):
                 g.rule.append(f"demand:{act}->{g.code}")
                 dropped.add(id(c))
         for c in cands:
-            if c.code[:2] == "03" and c.modality == "asserted":
+            if c.code[:2] == "03" and c.modality == Modality.ASSERTED:
                 # "agreed to set up a station", "pledged funds": an intent is about an act to come
                 # (the development set's convention: 03x is future)
-                c.modality = "future"
+                c.modality = Modality.FUTURE
         return [c for c in cands if id(c) not in dropped] + extra
 
     def _announcing_candidate(self, verb: Any, code: str, act: _Candidate, mentions_at) -> _Candidate:
@@ -782,8 +792,8 @@ class EventStage(Stage):
         code for refusing it (intent.yaml negated_intent: 04 -> 125 reject proposal to meet), the
         candidate takes that code and the refusal verb becomes its trigger's governor in the rule."""
         verb = cand.trigger
-        if verb.dep_ != "xcomp" or not (verb.head.lemma_.lower() in self.modality.refusal_verbs
-                                        or _phrasal(verb.head) in self.modality.negation_phrasal):
+        if verb.dep_ != "xcomp" or not (verb.head.lemma_.lower() in self.cues.refusal_verbs
+                                        or phrasal_verb(verb.head) in self.cues.negation_phrasal):
             return False
         if any(c.dep_ == "neg" for c in verb.head.children):
             return False  # "did not refuse to meet": not a refusal
@@ -799,18 +809,18 @@ class EventStage(Stage):
                 cand.sources = _actors_of(subject, mentions_at)
         return True
 
-    def _modality(self, cand: _Candidate) -> str:
+    def _modality(self, cand: _Candidate) -> Modality:
         own = self._clause_modality(cand.trigger)
-        if cand.pattern.nominal and _hypothetical_noun(cand.trigger, self.modality):
-            return "hypothetical"  # "a possible strike", "in case of an attack"
+        if cand.pattern.nominal and _hypothetical_noun(cand.trigger, self.cues):
+            return Modality.HYPOTHETICAL  # "a possible strike", "in case of an attack"
         gov, realizing = self._nominal_governor(cand)
         if gov is None:
             return own
-        m, lemma = self.modality, gov.lemma_.lower()
+        m, lemma = self.cues, gov.lemma_.lower()
         # "called for talks", "plans a parade", "accused of the attack": the verb says the event
         # is wanted, planned or alleged; "will host talks": the event is as the verb is.
-        implied = ("alleged" if lemma in m.alleged_verbs else "hypothetical" if lemma in m.hypothetical_verbs
-                   else "future" if lemma in m.future_verbs else None)
+        implied = (Modality.ALLEGED if lemma in m.alleged_verbs else Modality.HYPOTHETICAL if lemma in m.hypothetical_verbs
+                   else Modality.FUTURE if lemma in m.future_verbs else None)
         found = [own, implied] + ([self._clause_modality(gov)] if realizing else [])
         return min((f for f in found if f), key=_MODALITY_RANK.index)
 
@@ -819,21 +829,21 @@ class EventStage(Stage):
         candidate already), the verb, and whether the noun happens as the verb does."""
         if not cand.pattern.nominal:
             return None, False
-        gov = _argument_head(cand.trigger)
+        gov = argument_head(cand.trigger)
         if gov is None:
             return None, False
-        m, lemma = self.modality, gov.lemma_.lower()
+        m, lemma = self.cues, gov.lemma_.lower()
         if lemma in m.realizing_verbs:
             return gov, True
         if lemma in m.alleged_verbs | m.hypothetical_verbs | m.future_verbs | m.negation_verbs:
             return gov, False
         return None, False
 
-    def _clause_modality(self, tok: Any) -> str:
-        m = self.modality
+    def _clause_modality(self, tok: Any) -> Modality:
+        m = self.cues
         own = list(tok.children)
         if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs for c in own):
-            return "alleged"
+            return Modality.ALLEGED
         found: str | None = None
         backshift = False  # the event's own "would", with no "if" clause of its own
         node = tok
@@ -844,16 +854,16 @@ class EventStage(Stage):
                 low = c.lower_
                 if c.dep_ == "aux":
                     if low in m.future_aux and found is None:
-                        found = "future"
-                    elif low in m.hypothetical_aux and found in (None, "future"):
-                        found = "hypothetical"
+                        found = Modality.FUTURE
+                    elif low in m.hypothetical_aux and found in (None, Modality.FUTURE):
+                        found = Modality.HYPOTHETICAL
                         backshift = low == "would" and steps == 0 and not any(
                             k.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m.hypothetical_markers
                                                       for g in k.children) for k in children)
                 elif c.dep_ == "mark" and low in m.hypothetical_markers:
-                    found = "hypothetical"
+                    found = Modality.HYPOTHETICAL
                 elif c.dep_ == "advmod" and low in m.alleged_adverbs:
-                    return "alleged"
+                    return Modality.ALLEGED
             if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
                 break
             dep = node.dep_
@@ -865,62 +875,36 @@ class EventStage(Stage):
                 node = node.head
                 lemma = node.lemma_.lower()
                 if lemma in m.alleged_verbs:
-                    return "alleged"
+                    return Modality.ALLEGED
                 if lemma in m.hypothetical_verbs:
-                    found = "hypothetical"
+                    found = Modality.HYPOTHETICAL
                 elif lemma in m.future_verbs:
-                    found = found or "future"
+                    found = found or Modality.FUTURE
                 continue
             lemma = node.lemma_.lower()
             if dep in ("ccomp", "xcomp", "advcl") or (dep == "conj" and False):
                 if lemma in m.alleged_verbs and dep == "ccomp":
-                    return "alleged"
-                if dep == "ccomp" and found == "hypothetical" and backshift and lemma in m.reporting_verbs:
-                    found = "future"  # "said it would withdraw": the reported "will withdraw"
+                    return Modality.ALLEGED
+                if dep == "ccomp" and found == Modality.HYPOTHETICAL and backshift and lemma in m.reporting_verbs:
+                    found = Modality.FUTURE  # "said it would withdraw": the reported "will withdraw"
                 if dep == "xcomp" and lemma in m.alleged_verbs:
-                    return "alleged"  # "claimed to have captured", "is believed to have supplied"
+                    return Modality.ALLEGED  # "claimed to have captured", "is believed to have supplied"
                 if dep == "xcomp" and lemma in m.future_verbs:
-                    found = found or "future"
+                    found = found or Modality.FUTURE
                 elif dep == "xcomp" and lemma in m.hypothetical_verbs:
-                    found = "hypothetical"
+                    found = Modality.HYPOTHETICAL
             if dep in ("relcl", "acl", "conj"):
                 # A relative clause or a coordinated clause has its own factuality, except the
                 # clause that says what a claim is ("accusations that it had attacked").
                 if dep == "acl" and node.lemma_.lower() in m.alleged_nouns:
-                    return "alleged"
+                    return Modality.ALLEGED
                 if dep != "conj":
                     break
-        return found or "asserted"
+        return found or Modality.ASSERTED
 
 
 # ----------------------------------------------------------------- helpers
-# Dependencies that embed a clause or modifier below its head: an event there is background to
-# the head's ("attacked the city, killing dozens", "the guard involved in a shooting").
-_EMBEDDING_DEPS = {"relcl", "acl", "advcl", "amod", "csubj", "csubjpass", "parataxis", "npadvmod", "pcomp",
-                   "appos", "advmod", "nmod", "oprd", "intj", "dep"}
-
-
-def _clause_level(trigger: Any, m: Modality) -> int:
-    """Clause embeddings between a trigger and its sentence's main predicate. A reported clause
-    ("said that ..."), a control complement ("agreed to meet"), a conjunct and an argument of the
-    verb ("held talks") cost nothing; any other complement clause or modifier costs one."""
-    level, node = 0, trigger
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" \
-            and trigger.head.head.pos_ in ("VERB", "AUX"):
-        level += 1  # "in response to recent unrest": an event noun in an adjunct is background
-    for _ in range(30):
-        head = node.head
-        if head.i == node.i:
-            break
-        if node.dep_ in _EMBEDDING_DEPS:
-            level += 1
-        elif node.dep_ == "ccomp" and head.lemma_.lower() not in m.reporting_verbs:
-            level += 1
-        node = head
-    return level
-
-
-def _is_frame(trigger: Any, m: Modality) -> bool:
+def _is_frame(trigger: Any, m: ModalityCues) -> bool:
     """A reporting verb with a reported clause, or a frame verb with a complement ("decided to"):
     it frames the complement's event rather than being the sentence's event."""
     lemma = trigger.lemma_.lower()
@@ -1157,7 +1141,7 @@ def _instrument_doer(noun: Any, mentions_at) -> Any | None:
     Islamic State group"), or the agent of a participle on it ("missiles fired by the army")."""
     for n in [noun] + list(noun.conjuncts):
         slots = [c for c in n.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < n.i]
-        slots += _pobjs(n, "by")
+        slots += pobjs(n, "by")
         slots += [p for acl in n.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
                   for agent in acl.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"]
         for tok in slots:
@@ -1180,7 +1164,7 @@ def _names_the_act(cand: _Candidate) -> bool:
     return cand.verb_match is not None and cand.target_tok is not None and cand.verb_match.names_word(cand.target_tok)
 
 
-def _reporting_speaker(verb: Any, m: Modality) -> Any | None:
+def _reporting_speaker(verb: Any, m: ModalityCues) -> Any | None:
     """The subject of the reporting verb whose reported clause `verb` is in ("X said they will
     ...", "they will ..., X said"), or None."""
     node = verb
@@ -1194,7 +1178,7 @@ def _reporting_speaker(verb: Any, m: Modality) -> Any | None:
     return None
 
 
-def _obliges_another(clause: Any, m: Modality) -> bool:
+def _obliges_another(clause: Any, m: ModalityCues) -> bool:
     """A reported clause that puts an obligation ("must", "should") on someone other than the
     speaker ("Russia said Sudan must return the helicopter")."""
     if not any(c.dep_ == "aux" and c.lower_ in m.obligation_aux for c in clause.children):
@@ -1206,7 +1190,7 @@ def _obliges_another(clause: Any, m: Modality) -> bool:
     return speaker is None or subject.i not in {t.i for t in speaker.subtree}
 
 
-def _conditional(verb: Any, m: Modality) -> bool:
+def _conditional(verb: Any, m: ModalityCues) -> bool:
     """The event has a condition clause of its own ("... if cooperation founders", "unless ...")."""
     return any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m.hypothetical_markers
                                          and g.lower_ != "whether" for g in c.children)
@@ -1294,7 +1278,7 @@ def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:
     verbs = {c.trigger.i: c for c in cands if not c.pattern.nominal}
     kept = []
     for c in cands:
-        gov = _argument_head(c.trigger) if c.pattern.nominal else None
+        gov = argument_head(c.trigger) if c.pattern.nominal else None
         verb = verbs.get(gov.i) if gov is not None else None
         if verb is not None and (verb.code[:2] == c.code[:2] or verb.code[:2] == "03"):
             theirs = {a.key for a in verb.sources + verb.targets}
@@ -1330,20 +1314,14 @@ def _source_slots(noun: Any, spec: str) -> list[Any]:
     `amod`, `compound`) or the object of a preposition after it (`prep:by`: "a visit by Macron")."""
     kind, _, word = spec.partition(":")
     if kind == "prep":
-        return _pobjs(noun, word)
+        return pobjs(noun, word)
     return [c for c in noun.children if c.dep_ == spec and c.i < noun.i]
-
-
-def _pobjs(head: Any, word: str) -> list[Any]:
-    """Objects of the preposition `word` attached to `head` ("sanctions on Russia": Russia)."""
-    return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == word
-            for p in prep.children if p.dep_ == "pobj"]
 
 
 def _take_between(cand: _Candidate, noun: Any, mentions_at) -> bool:
     """"talks between Russia and Ukraine": with no doer named, the parties between whom a
     reciprocal event is are its participants, each with each (the sources; no target)."""
-    pobj = next(iter(_pobjs(noun, "between")), None)
+    pobj = next(iter(pobjs(noun, "between")), None)
     parties = _actors_of(pobj, mentions_at) if pobj is not None else []
     if len({a.key for a in parties}) < 2:
         return False
@@ -1353,22 +1331,7 @@ def _take_between(cand: _Candidate, noun: Any, mentions_at) -> bool:
     return True
 
 
-_MODALITY_RANK = ["alleged", "hypothetical", "future", "asserted"]
-
-
-def _argument_head(noun: Any) -> Any | None:
-    """The verb an event noun is an argument of: "hosted talks", "talks were held", "called for
-    talks", "denied any talks"; None for a noun that modifies another noun."""
-    node = noun
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
-    if node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
-        head = node.head
-    elif node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent"):
-        head = node.head.head
-    else:
-        return None
-    return head if head.pos_ in ("VERB", "AUX") and head.i != node.i else None
+_MODALITY_RANK = [Modality.ALLEGED, Modality.HYPOTHETICAL, Modality.FUTURE, Modality.ASSERTED]
 
 
 def _plural_pronoun_antecedents(pronoun: Any, mentions_at) -> list[Actor]:
@@ -1421,7 +1384,7 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     anchors = [cand.trigger] + ([cand.noun] if cand.noun is not None else []) + ([governor] if governor is not None else [])
     for tok_i, timex in timex_roots.items():
         tok = cand.trigger.doc[tok_i]
-        if _governed_by(tok, anchors):
+        if governed_by(tok, anchors):
             if best is None or _precision(timex.value) > _precision(best.value):
                 best = timex
     if best is None:
@@ -1438,7 +1401,7 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
                 break
             node = node.head
             for tok_i, timex in timex_roots.items():
-                if _governed_by(cand.trigger.doc[tok_i], [node]):
+                if governed_by(cand.trigger.doc[tok_i], [node]):
                     if best is None or _precision(timex.value) > _precision(best.value):
                         best = timex
             if best is not None:
@@ -1470,7 +1433,7 @@ def _own_announcement(cand: _Candidate, reporting: Any, mentions_at) -> bool:
                                  (mine[0].sector or "").startswith("GOV")) for a in cand.sources)
 
 
-def _hypothetical_noun(noun: Any, m: Modality) -> bool:
+def _hypothetical_noun(noun: Any, m: ModalityCues) -> bool:
     """An event noun marked as possible ("a possible strike", "potential sanctions") or as a
     condition ("in case of an attack", "in the event of an invasion")."""
     if any(c.dep_ == "amod" and c.lower_ in m.hypothetical_adjectives for c in noun.children):
@@ -1480,18 +1443,13 @@ def _hypothetical_noun(noun: Any, m: Modality) -> bool:
         and head.head.dep_ == "pobj" and head.head.head.lower_ == "in"
 
 
-def _phrasal(verb: Any) -> str:
-    """A verb with its particle ("rule out"), or its lemma alone."""
-    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
-
-
 def _shares_time(clause: Any) -> bool:
     """A conjunct or a participle clause without a subject or a time word of its own ("...,
     killing six"): it happened when its head did. A clause introduced by "after", "before",
     "since", "until" does not."""
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) and clause.dep_ == "advcl":
-        return False
+        # "Last year, poor health was cited when he stepped down": a clause of the same time
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "as", "while") for c in clause.children)
     return not any(c.dep_ in ("mark", "prep") and c.lower_ in ("after", "before", "since", "until", "following")
                    for c in clause.children)
 
@@ -1519,20 +1477,6 @@ def _week_as_month(value: str) -> str:
 def _precision(value: str) -> int:
     m = _DATE_VALUE.match(_week_as_month(value))
     return len([g for g in m.groups() if g]) if m else 0
-
-
-def _governed_by(tok: Any, anchors: list[Any]) -> bool:
-    """True when the path from `tok` up the tree reaches an anchor before any other verb."""
-    node = tok
-    for _ in range(12):
-        if any(node.i == a.i for a in anchors):
-            return True
-        if node.head.i == node.i:
-            return False
-        if node.i != tok.i and node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
-            return False
-        node = node.head
-    return False
 
 
 def _location(trigger: Any, noun: Any | None) -> Place | None:

@@ -14,7 +14,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, Iterable
 
-from .lexicon import LexiconError, _read
+from .lexicon import LexiconError, _read, load_collective_heads
 
 FORCE_ROOTS = ("17", "18", "19", "20")
 
@@ -42,6 +42,10 @@ class Exclusions:
     armed_sectors: tuple[str, ...]
     armed_words: frozenset[str]
     people_nouns: frozenset[str]
+    private_sectors: tuple[str, ...] = ()
+    press_speech: frozenset[str] = frozenset()
+    accident_words: frozenset[str] = frozenset()
+    hostile_words: frozenset[str] = frozenset()
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -89,6 +93,8 @@ class Exclusions:
         if self.armed(sources + targets):
             return Figurative.FORCE
         words = {t.lower_ for t in sentence if t.i != verb.i} | {t.lemma_.lower() for t in sentence if t.i != verb.i}
+        if words & self.accident_words and not words & self.hostile_words:
+            return Figurative.NO_EVENT  # "drove erratically and struck a group of motorcycles"
         if lemma in self.contest_verbs and words & self.contest_words:
             return Figurative.NO_EVENT  # "beating Trump in the polls"
         if words & self.armed_words:
@@ -104,8 +110,21 @@ class Exclusions:
         """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
         return any(_sector_in(a, self.armed_sectors) for a in actors)
 
+    def private(self, actor: Any) -> bool:
+        """A private person or body (a civilian, a company, a school...): no one acting for a state."""
+        return _sector_in(actor, self.private_sectors)
+
+    def press(self, actor: Any) -> bool:
+        return _sector_in(actor, ("MED",))
+
     def names_people(self, tok: Any) -> bool:
-        """An object that is someone: a named entity, a pronoun or a noun for people."""
+        """An object that is someone: a named entity, a pronoun or a noun for people ("a group
+        of protesters" by what it is a group of)."""
+        if tok.lower_ in load_collective_heads():
+            of = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                       for p in prep.children if p.dep_ == "pobj"), None)
+            if of is not None:
+                return self.names_people(of)
         return tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or tok.pos_ in ("PROPN", "PRON") \
             or tok.lemma_.lower() in self.people_nouns or tok.lower_ in self.people_nouns
 
@@ -158,4 +177,8 @@ def load_exclusions() -> Exclusions:
         armed_sectors=tuple(w.upper() for w in _words(fig, "armed_sectors", "figurative.")),
         armed_words=_words(fig, "armed_words", "figurative."),
         people_nouns=_words(d, "people_nouns", ""),
+        private_sectors=tuple(w.upper() for w in _words(d, "private_sectors", "")),
+        press_speech=_words(d, "press_speech", ""),
+        accident_words=_words(d.get("accidents") or {}, "words", "accidents."),
+        hostile_words=_words(d.get("accidents") or {}, "hostile", "accidents."),
     )

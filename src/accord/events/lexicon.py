@@ -60,7 +60,9 @@ class Pattern:
 
 
 @dataclass(frozen=True, slots=True)
-class Modality:
+class ModalityCues:
+    """The words that keep an event apart from fact (resources/events/modality.yaml)."""
+
     negation_dependents: frozenset[str]
     negation_object_determiners: frozenset[str]
     negation_verbs: frozenset[str]
@@ -169,7 +171,7 @@ def load_lexicon() -> tuple[dict[str, list[Pattern]], dict[str, list[Pattern]]]:
 
 
 @lru_cache(maxsize=1)
-def load_modality() -> Modality:
+def load_modality() -> ModalityCues:
     d = _read("modality.yaml")
     neg, alleged, hyp, fut, rep, frames = (d.get(k) or {} for k in ("negation", "alleged", "hypothetical", "future",
                                                                      "reporting", "frames"))
@@ -182,7 +184,7 @@ def load_modality() -> Modality:
                 raise LexiconError(f"accord/resources/events/modality.yaml: {w!r} is not a word; quote it")
         return frozenset(w.lower() for w in words)
 
-    return Modality(
+    return ModalityCues(
         negation_dependents=low(neg.get("dependents")),
         negation_object_determiners=low(neg.get("object_determiners")),
         negation_verbs=low(neg.get("governing_verbs")),

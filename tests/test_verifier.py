@@ -1,0 +1,127 @@
+"""The event verifier (accord.events.verifier): calibrated confidence for candidate events, its
+training script (tools/train_verifier.py) and its packaged weights.
+
+Retraining runs the pipeline over the labelled data (minutes): too long for the suite. The tests
+check that the packaged files are what the script writes from the data in the repository (data
+checksums, parameters, feature version, the weights' own bytes, the threshold following the
+recorded rule from the recorded curve); `tools/train_verifier.py --check` refits in full and also
+notices a changed coder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from accord.events import verifier as V
+from accord.events.policy import RecordPolicy, packaged_threshold
+from conftest import shared_path
+
+REPO = Path(__file__).resolve().parents[1]
+RESOURCES = files("accord").joinpath("resources", "events")
+
+
+def _trainer():
+    spec = importlib.util.spec_from_file_location("train_verifier", REPO / "tools" / "train_verifier.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_verifier"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _meta() -> dict:
+    return json.loads(RESOURCES.joinpath(V.META_FILE).read_text(encoding="utf-8"))
+
+
+def test_packaged_verifier_loads():
+    v = V.Verifier.default()
+    assert v is not None and v.meta["feature_version"] == V.FEATURE_VERSION
+    assert v.weights.shape == (len(v.names),) and np.isfinite(v.weights).all() and np.isfinite(v.bias)
+    a, _ = v.calibration
+    assert a > 0  # calibration keeps the order of the model's scores
+    assert packaged_threshold() == v.meta["threshold"] == RecordPolicy.packaged().min_confidence
+
+
+def test_packaged_verifier_is_what_the_training_script_writes():
+    trainer = _trainer()
+    meta = _meta()
+    blob = RESOURCES.joinpath(V.MODEL_FILE).read_bytes()
+    assert hashlib.sha256(blob).hexdigest() == meta["weights_sha256"]
+    v = V.Verifier.default()
+    assert trainer.npz_bytes(v.weights, v.bias) == blob
+    assert meta["parameters"] == trainer.PARAMETERS
+    assert meta["lambda"] in trainer.LAMBDAS and meta["conflibert_weight"] in trainer.CONFLIBERT_WEIGHTS
+    # The default threshold is the recorded rule applied to the recorded held-out curve.
+    assert meta["threshold"] == trainer.choose_threshold(meta["heldout_curve"])
+    shared = shared_path("data", "conflibert-cameo-train").parents[1]
+    current = trainer.data_checksums(shared)
+    for name in ("conflibert_ner", "conflibert_classes", "wikinews_csv"):
+        assert current[name] == meta["data_sha256"][name], f"{name} changed: retrain the verifier"
+
+
+def test_confidence_is_calibrated_on_the_tuning_data():
+    """Out of fold, on the data it was calibrated on: records at a confidence are about that often
+    right (bins of at least 50 candidates)."""
+    rows = [r for r in _meta()["oof_reliability"] if r["candidates"] >= 50]
+    assert rows
+    for r in rows:
+        assert abs(r["mean_confidence"] - r["share_right"]) < 0.12, r
+
+
+def test_features_from_the_finished_document_give_the_stage_confidence(nlp):
+    """The training script computes features from finished documents (no parse); the stage from
+    the document being coded: the two must agree exactly."""
+    import accord
+
+    doc = accord.extract("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi "
+                         "on Sunday. Germany criticized Iran, and Israel threatened to strike Iran.",
+                         date="2026-02-04", min_confidence=0.0, statements=True)
+    v = V.Verifier.default()
+    assert doc.events and doc.doc is None
+    for e in doc.events:
+        f = V.candidate_features(e, doc, doc.events)
+        assert f[f"root={e.cameo[:2]}"] == 1.0 and f[f"modality={e.modality}"] == 1.0
+        assert round(v.confidence(f), 3) == e.confidence
+
+
+def test_fitting_is_deterministic_and_learns():
+    trainer = _trainer()
+    rng = np.random.default_rng(0)
+    X = (rng.random((300, 6)) > 0.5).astype(float)
+    y = ((X[:, 0] + X[:, 1] - X[:, 2] + 0.3 * rng.normal(size=300)) > 0.5).astype(float)
+    w = np.ones(300)
+    a, b = trainer.fit(X, y, w, 1.0), trainer.fit(X, y, w, 1.0)
+    assert np.array_equal(a[0], b[0]) and a[1] == b[1]
+    assert ((V.sigmoid(X @ a[0] + a[1]) > 0.5) == (y > 0.5)).mean() > 0.85
+    assert a[0][0] > 0 and a[0][2] < 0
+    pa, pb = trainer.platt(X @ a[0] + a[1], y)
+    assert pa > 0
+
+
+def test_threshold_rule():
+    trainer = _trainer()
+    row = lambda t, p, n: {"threshold": t, "precision": p, "records": n, "f0.5": p * 0.5}  # noqa: E731
+    curve = [row(0.1, 0.5, 100), row(0.2, 0.81, 10), row(0.3, 0.82, 40), row(0.4, 0.9, 30)]
+    assert trainer.choose_threshold(curve) == 0.3  # the first with the precision and enough records
+    assert trainer.choose_threshold([row(0.1, 0.5, 100), row(0.2, 0.6, 50)]) == 0.2  # else the best F0.5
+
+
+def test_conflibert_judgments():
+    trainer = _trainer()
+    rec = lambda src, tgt, cameo="190": {"cameo": cameo, "source": src and {"span": src},  # noqa: E731
+                                         "target": tgt and {"span": tgt}}
+    gold = {"S": [(0, 12)], "T": [(22, 35)], "R": []}
+    assert trainer._judge_conflibert(rec((0, 5), (22, 30)), gold, 4) is True
+    assert trainer._judge_conflibert(rec((0, 5), (22, 30), "111"), gold, 4) is False  # class
+    assert trainer._judge_conflibert(rec((0, 5), None), gold, 4) is False  # the target is missing
+    assert trainer._judge_conflibert(rec((40, 45), (50, 60)), gold, 4) is None  # another event
+    reciprocal = {"S": [], "T": [], "R": [(0, 7), (12, 18)]}
+    assert trainer._judge_conflibert(rec((0, 7), (12, 18), "040"), reciprocal, 1) is True
+    assert trainer._class_offsets("a , b", "a, b") == {0: 0, 2: 1, 4: 3}

@@ -1,0 +1,594 @@
+#!/usr/bin/env python3
+"""Train the event verifier (accord.events.verifier): calibrated confidence for candidate events,
+and the default confidence threshold of the record policy.
+
+Reads (relative to --shared, default ../shared, and the repository)
+    tests/data/wikinews_dev/{articles,events}.jsonl + data/wikinews/wikinews_2019.csv
+        part A (tuning): judgments to learn from and to calibrate on;
+        part B (held out): only the precision/recall curve the threshold is chosen from
+    data/conflibert-cameo-train/cameo_ner_train.txt + cameo_class_train.tsv
+        the sentences in both files (class and spans): the development part (`split_of` !=
+        "test") is learned from; the held-out part gives the curve while part B is too small
+Writes (under --out, default src/accord/resources/events)
+    verifier.npz    weights (one per feature) and bias, float64, written byte-for-byte reproducibly
+    verifier.json   feature names, parameters, calibration, threshold and the curves it came from,
+                    checksums of the data and of the candidates the model was fitted on
+
+Usage: .venv/bin/python tools/train_verifier.py [--shared DIR] [--out DIR] [--check]
+                                                [--without-learned-class] [--report]
+
+What it does (deterministic: no randomness):
+
+1. Candidates. The default pipeline runs with every candidate kept (`RecordPolicy.everything()`),
+   so bare statements and low-confidence candidates are judged too.
+2. Judgments. Wikinews: a candidate is right when it matches a gold event by the matching rule of
+   `accord.evaluation.records` (same sentence, compatible code, source, target, negation,
+   modality, date; one-to-one, so a duplicate is wrong), bare statements included on both sides.
+   ConfliBERT (one labelled event a sentence, no date or modality): a candidate sharing no actor
+   span with the labelled event is another event, which the data do not judge, and is left out;
+   the others are right when their 5-class equals the sentence's class, their source overlaps
+   the gold source span (a participant span for reciprocal events) and their target overlaps the
+   gold target span, or is null when the gold has none.
+3. Model. Features seen at least `MIN_COUNT` times in the training candidates; L2-penalised
+   logistic regression fitted by Newton's method. The penalty and the weight of the ConfliBERT
+   judgments (they are conflict news, and judge fewer fields) are chosen by 5-fold
+   cross-validated log-loss (folds by article for Wikinews, by `cv_fold` for ConfliBERT): the mean
+   of the out-of-fold log-losses on part A and on the ConfliBERT development sentences, so that
+   both kinds of news count (on all training candidates while part A has fewer than
+   `MIN_TARGET` candidates).
+4. Calibration. Platt scaling of the out-of-fold logits of part A (or of every training
+   candidate while part A is small), so that a confidence of 0.8 means about 80% of such records
+   are right on ordinary news.
+5. Threshold. On held-out data (part B once it has `MIN_HELDOUT_ARTICLES` articles, else the
+   ConfliBERT held-out sentences), bare statements aside (the default output has none): the
+   lowest threshold on the grid 0.05, 0.10, ... 0.95 whose records are at least
+   `TARGET_PRECISION` right, with at least `MIN_RECORDS` records; if none, the one with the best
+   F0.5. Nothing else is fitted on held-out data, and held-out figures are printed only in
+   aggregate.
+
+`--check` recomputes candidates and judgments, refits with the recorded parameters (no search)
+and exits 1 when the data, the candidates (the coder or resolver changed), the weights or the
+threshold differ from the packaged ones. `--without-learned-class` leaves out the features taken
+from the learned event class (`learned_*`), to measure what it adds (issue 12, point 5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import io
+import json
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from accord.events import verifier as V  # noqa: E402
+from accord.events.classifier import class_of_code, cv_fold, split_of  # noqa: E402
+
+DEVSET = REPO / "tests" / "data" / "wikinews_dev"
+NER = Path("data") / "conflibert-cameo-train" / "cameo_ner_train.txt"
+CLASSES = Path("data") / "conflibert-cameo-train" / "cameo_class_train.tsv"
+WIKINEWS = Path("data") / "wikinews" / "wikinews_2019.csv"
+MIN_COUNT = 5
+LAMBDAS = (0.3, 1.0, 3.0, 10.0, 30.0)
+CONFLIBERT_WEIGHTS = (0.0, 0.25, 1.0)
+FOLDS = 5
+NEWTON_STEPS = 25
+MIN_TARGET = 100  # part A candidates needed to choose parameters and calibrate on part A alone
+MIN_HELDOUT_ARTICLES = 10
+TARGET_PRECISION = 0.80
+MIN_RECORDS = 20
+GRID = tuple(round(0.05 * k, 2) for k in range(1, 20))
+PARAMETERS = {"min_count": MIN_COUNT, "lambdas": list(LAMBDAS), "conflibert_weights": list(CONFLIBERT_WEIGHTS),
+              "folds": FOLDS, "newton_steps": NEWTON_STEPS, "min_target": MIN_TARGET,
+              "min_heldout_articles": MIN_HELDOUT_ARTICLES, "target_precision": TARGET_PRECISION,
+              "min_records": MIN_RECORDS, "grid": list(GRID), "feature_version": V.FEATURE_VERSION}
+
+
+# ------------------------------------------------------------------------------ candidates
+@dataclass
+class Item:
+    """One candidate event with its judgment."""
+
+    source: str  # "wikinews-A", "wikinews-B", "conflibert-dev", "conflibert-heldout"
+    group: str  # article or sentence: what a fold keeps together
+    fold: int
+    features: dict
+    right: bool
+    statement: bool
+    record: dict  # the candidate as a contract record (for the curve's matching)
+
+
+def _pipeline():
+    from accord.evaluation.events import evaluation_pipeline
+    from accord.events.policy import RecordPolicy
+
+    return evaluation_pipeline(policy=RecordPolicy.everything())
+
+
+def _features(document, without_learned: bool) -> list[dict]:
+    out = []
+    for e in document.events:
+        f = V.candidate_features(e, document, document.events)
+        if without_learned:
+            f = {k: v for k, v in f.items() if not k.startswith("learned_")}
+        out.append(f)
+    return out
+
+
+def wikinews_items(shared: Path, pipeline, without_learned: bool) -> tuple[list[Item], dict[str, dict]]:
+    """Judged candidates of parts A and B, and per part the gold events and records per article
+    (for the curve)."""
+    from accord.evaluation import wikinews as W
+    from accord.evaluation.events import _process
+    from accord.evaluation.records import event_records, match
+
+    devset = W.load_devset(DEVSET, shared)
+    if devset is None:
+        return [], {}
+    ids = [a["article"] for a in devset.articles]
+    part_of = {a["article"]: a["part"] for a in devset.articles}
+    docs = _process((W.article_of(i, devset.texts[i]) for i in ids), pipeline, articles=True)
+    items, articles = [], {}
+    for i, doc in zip(ids, docs):
+        records = event_records(doc)
+        golds = devset.events[i]
+        m = match(records, golds)
+        feats = _features(doc, without_learned)
+        part = part_of[i]
+        for n, (rec, f) in enumerate(zip(records, feats)):
+            items.append(Item(f"wikinews-{part}", f"w{i}", (i // 6) % FOLDS, f, n in m.pairs, rec["cameo"] == "010", rec))
+        articles.setdefault(part, {})[i] = golds
+    return items, articles
+
+
+def _overlap(a, b) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def _class_offsets(ner_text: str, class_text: str) -> dict[int, int]:
+    """Character i of the token-joined NER text -> the same character in the class file's text
+    (the two have the same characters once whitespace is removed)."""
+    out, j = {}, 0
+    for i, ch in enumerate(ner_text):
+        if ch.isspace():
+            continue
+        while class_text[j].isspace():
+            j += 1
+        out[i] = j
+        j += 1
+    return out
+
+
+def _learned_oof(rows: list[tuple[str, int]], main_x: list[np.ndarray]) -> dict[int, tuple]:
+    """Out-of-fold learned-class models: fold f -> (weights, bias) fitted, as
+    tools/train_event_classifier.py fits the packaged one (its recorded penalty), on the
+    development sentences outside fold f. A development sentence's learned-class features are
+    taken from the model that did not see it (stacking), so the verifier learns how far to trust
+    the learned class on text it has not seen."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_event_classifier", REPO / "tools" / "train_event_classifier.py")
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    from accord.events import classifier as C
+
+    lam = json.loads((REPO / "src" / "accord" / "resources" / "events" / C.META_FILE).read_text())["lambda"]
+    dev = [k for k, (t, _) in enumerate(rows) if split_of(t) != "test"]
+    X = np.array([main_x[k] for k in dev])
+    y = np.array([rows[k][1] for k in dev])
+    folds = np.array([cv_fold(rows[k][0]) for k in dev])
+    return {f: trainer.fit(X[folds != f], y[folds != f], lam) for f in range(FOLDS)}
+
+
+def conflibert_items(shared: Path, pipeline, without_learned: bool) -> tuple[list[Item], int]:
+    """Judged candidates of the ConfliBERT sentences that have both a class and spans (the
+    class file's text; the spans carried over from the NER file), and the number of held-out
+    sentences."""
+    from accord.evaluation.conll import read_conll
+    from accord.evaluation.events import conflibert_class_rows
+    from accord.evaluation.records import event_records
+    from accord.events import classifier as C
+    from accord.model import Article, Document
+
+    key = lambda t: "".join(t.split())  # noqa: E731
+    ner = {key(s.text): s for s in read_conll(shared / NER)}
+    rows, seen = [], set()
+    for text, cls in conflibert_class_rows(shared):
+        if key(text) not in seen:  # a sentence repeated in the file is one sentence
+            seen.add(key(text))
+            rows.append((text, cls))
+    stages = [s for s in pipeline.stages if s.name in ("actors", "time", "events")]
+    docs = pipeline.parse.process(Document(Article(id=f"cls-{n}", text=t)) for n, (t, _) in enumerate(rows))
+    main_x, cand = [], []
+    for (text, gold_class), document in zip(rows, docs):
+        for stage in stages:
+            stage.process_document(document)
+        sentences = list(document.doc.sents)
+        main = C.rules_main(document.detections)
+        main_x.append(C.features(sentences[main.sentence] if main else sentences[0], main))
+        det_x = []
+        for e in document.events:
+            det = V.detection_of(e, document)
+            det_x.append(C.features(sentences[det.sentence], det) if det is not None else None)
+        document.doc = None
+        cand.append((document, det_x))
+    oof = None if without_learned else _learned_oof(rows, main_x)
+    items, heldout_sentences = [], 0
+    for n, ((text, gold_class), (document, det_x)) in enumerate(zip(rows, cand)):
+        held_out = split_of(text) == "test"
+        sent = ner.get(key(text))
+        if sent is None:
+            continue
+        heldout_sentences += held_out
+        where = _class_offsets(sent.text, text)
+        offsets = sent.offsets()
+        gold = {"S": [], "T": [], "R": []}
+        for role, a, b in sent.spans():
+            gold[role].append((where[offsets[a][0]], where[offsets[b - 1][1] - 1] + 1))
+        feats = _features(document, without_learned)
+        main = C.rules_main(document.detections)
+        for e, rec, f, x in zip(document.events, event_records(document), feats, det_x):
+            right = _judge_conflibert(rec, gold, gold_class)
+            if right is None:
+                continue
+            if V.detection_of(e, document) is not main and not right and not _both_overlap(rec, gold):
+                continue  # a secondary event sharing one actor: perhaps another act, which nobody judged
+            if oof is not None and not held_out:
+                f = {k: v for k, v in f.items() if not k.startswith("learned_")}
+                cls = class_of_code(rec["cameo"])
+                if x is not None and cls is not None:
+                    w, bias = oof[cv_fold(text)]
+                    p = C.softmax(x @ w + bias)
+                    f["learned_p_of_class"] = float(p[cls])
+                    f["learned_agrees"] = float(int(p.argmax()) == cls)
+            items.append(Item("conflibert-heldout" if held_out else "conflibert-dev", f"c{n}", cv_fold(text),
+                              f, right, rec["cameo"] == "010", rec))
+    return items, heldout_sentences
+
+
+def _covers(actor: dict | None, spans: list) -> bool:
+    return actor is not None and any(_overlap(actor["span"], g) for g in spans)
+
+
+def _both_overlap(rec: dict, gold: dict) -> bool:
+    labelled = gold["S"] + gold["T"] + gold["R"]
+    return _covers(rec["source"], labelled) and (rec["target"] is None or _covers(rec["target"], labelled))
+
+
+def _judge_conflibert(rec: dict, gold: dict, gold_class: int) -> bool | None:
+    """Right (True), wrong (False), or not judged (None: shares no actor with the labelled event).
+    Reciprocal events (R spans): source and target must each be a participant; else the source
+    must overlap the gold source and the target the gold target (null when the gold has none)."""
+    labelled = gold["S"] + gold["T"] + gold["R"]
+    if not (_covers(rec["source"], labelled) or _covers(rec["target"], labelled)):
+        return None
+    cls = class_of_code(rec["cameo"])
+    if (0 if cls is None else cls) != gold_class:
+        return False
+    if gold["R"] and not gold["S"]:
+        return _covers(rec["source"], gold["R"]) and (rec["target"] is None or _covers(rec["target"], gold["R"] + gold["T"]))
+    if not _covers(rec["source"], gold["S"]):
+        return False
+    return _covers(rec["target"], gold["T"]) if gold["T"] else rec["target"] is None
+
+
+# ------------------------------------------------------------------------------ model
+def vocabulary(items: list[Item]) -> list[str]:
+    counts: dict[str, int] = {}
+    for it in items:
+        for k in it.features:
+            counts[k] = counts.get(k, 0) + 1
+    return sorted(k for k, c in counts.items() if c >= MIN_COUNT)
+
+
+def matrix(items: list[Item], names: list[str]) -> np.ndarray:
+    index = {n: k for k, n in enumerate(names)}
+    X = np.zeros((len(items), len(names)))
+    for r, it in enumerate(items):
+        for k, v in it.features.items():
+            c = index.get(k)
+            if c is not None:
+                X[r, c] = v
+    return X
+
+
+def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, lam: float) -> tuple[np.ndarray, float]:
+    """Weighted L2 logistic regression (bias not penalised) by Newton's method."""
+    n, p = X.shape
+    Z = np.hstack([X, np.ones((n, 1))])
+    beta = np.zeros(p + 1)
+    penalty = np.full(p + 1, lam)
+    penalty[-1] = 1e-6
+    for _ in range(NEWTON_STEPS):
+        mu = V.sigmoid(Z @ beta)
+        grad = Z.T @ (w * (mu - y)) + penalty * beta
+        H = (Z * (w * mu * (1 - mu))[:, None]).T @ Z + np.diag(penalty)
+        beta = beta - np.linalg.solve(H, grad)
+    return beta[:-1], float(beta[-1])
+
+
+def platt(logits: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """a, b of sigmoid(a * logit + b) fitted to the judgments (Newton, a tiny ridge)."""
+    a, b = fit(logits.reshape(-1, 1), y, np.ones_like(y), 1e-3)
+    return float(a[0]), b
+
+
+def log_loss(p: np.ndarray, y: np.ndarray) -> float:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+def out_of_fold(items: list[Item], names: list[str], lam: float, cweight: float) -> np.ndarray:
+    """Out-of-fold logits of every item."""
+    X = matrix(items, names)
+    y = np.array([it.right for it in items], dtype=float)
+    w = np.array([cweight if it.source.startswith("conflibert") else 1.0 for it in items])
+    folds = np.array([it.fold for it in items])
+    out = np.zeros(len(items))
+    for f in range(FOLDS):
+        train = (folds != f) & (w > 0)
+        weights, bias = fit(X[train], y[train], w[train], lam)
+        out[folds == f] = X[folds == f] @ weights + bias
+    return out
+
+
+# ------------------------------------------------------------------------------ curves
+def curve_wikinews(articles: dict[int, list[dict]], items: list[Item], confidence: np.ndarray) -> list[dict]:
+    """Records (bare statements aside) at each threshold against the gold events (bare
+    statements aside), one-to-one matching recomputed at each threshold."""
+    from accord.evaluation.records import match
+
+    by_article: dict[str, list[tuple[float, dict]]] = {}
+    for it, c in zip(items, confidence):
+        if not it.statement:
+            by_article.setdefault(it.group, []).append((c, it.record))
+    rows = []
+    for t in GRID:
+        records = right = gold = 0
+        for i, golds in articles.items():
+            kept = [r for c, r in by_article.get(f"w{i}", []) if c >= t]
+            g = [e for e in golds if e["cameo"] != "010"]
+            m = match(kept, g)
+            records += len(kept)
+            right += len(m.pairs)
+            gold += len(g)
+        rows.append(_row(t, records, right, gold))
+    return rows
+
+
+def curve_conflibert(items: list[Item], confidence: np.ndarray, sentences: int) -> list[dict]:
+    """Records (bare statements aside) at each threshold; recall: the share of the `sentences`
+    whose labelled event a kept record matches."""
+    rows = []
+    for t in GRID:
+        kept = [(it, c) for it, c in zip(items, confidence) if not it.statement and c >= t]
+        found = len({it.group for it, _ in kept if it.right})
+        rows.append(_row(t, len(kept), sum(it.right for it, _ in kept), sentences, found))
+    return rows
+
+
+def _row(t: float, records: int, right: int, gold: int, found: int | None = None) -> dict:
+    found = right if found is None else found
+    p = right / records if records else 0.0
+    r = found / gold if gold else 0.0
+    f05 = 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+    return {"threshold": t, "records": records, "right": right, "gold": gold, "found": found,
+            "precision": round(p, 4), "recall": round(r, 4), "f0.5": round(f05, 4)}
+
+
+def choose_threshold(curve: list[dict]) -> float:
+    for row in curve:
+        if row["precision"] >= TARGET_PRECISION and row["records"] >= MIN_RECORDS:
+            return row["threshold"]
+    return max(curve, key=lambda r: (r["f0.5"], -r["threshold"]))["threshold"]
+
+
+def reliability(confidence: np.ndarray, y: np.ndarray) -> list[dict]:
+    rows = []
+    edges = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0001)
+    for lo, hi in zip(edges, edges[1:]):
+        sel = (confidence >= lo) & (confidence < hi)
+        if sel.any():
+            rows.append({"confidence": f"{lo:.1f}-{min(hi, 1.0):.1f}", "candidates": int(sel.sum()),
+                         "mean_confidence": round(float(confidence[sel].mean()), 3),
+                         "share_right": round(float(y[sel].mean()), 3)})
+    return rows
+
+
+# ------------------------------------------------------------------------------ output
+def npz_bytes(weights: np.ndarray, bias: float) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, arr in (("weights", weights), ("bias", np.array([bias]))):
+            member = io.BytesIO()
+            np.lib.format.write_array(member, np.ascontiguousarray(arr, dtype="<f8"), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, member.getvalue())
+    return buf.getvalue()
+
+
+def data_checksums(shared: Path) -> dict[str, str]:
+    files = {"conflibert_ner": shared / NER, "conflibert_classes": shared / CLASSES, "wikinews_csv": shared / WIKINEWS,
+             "wikinews_dev_articles": DEVSET / "articles.jsonl", "wikinews_dev_events": DEVSET / "events.jsonl"}
+    return {k: hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "missing" for k, p in files.items()}
+
+
+def candidates_fingerprint(items: list[Item]) -> str:
+    h = hashlib.sha256()
+    for it in items:
+        h.update(json.dumps([it.source, it.group, it.right, sorted((k, round(v, 6)) for k, v in it.features.items())]).encode())
+    return h.hexdigest()
+
+
+def summarise(items: list[Item]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for it in items:
+        s = out.setdefault(it.source, {"candidates": 0, "right": 0, "groups": set()})
+        s["candidates"] += 1
+        s["right"] += it.right
+        s["groups"].add(it.group)
+    return {k: {"candidates": v["candidates"], "right": v["right"], "articles_or_sentences": len(v["groups"])}
+            for k, v in sorted(out.items())}
+
+
+def train(items: list[Item], search: bool, recorded: dict | None = None) -> dict:
+    """Choose parameters (or take the recorded ones), fit, calibrate; returns everything."""
+    training = [it for it in items if it.source in ("wikinews-A", "conflibert-dev")]
+    target = [k for k, it in enumerate(training) if it.source == "wikinews-A"]
+    names = vocabulary(training)
+    y = np.array([it.right for it in training], dtype=float)
+    enough = len(target) >= MIN_TARGET
+    scored_on = "wikinews-A" if enough else "all training candidates"
+    judge = np.array(target) if enough else np.arange(len(training))
+    other = np.array([k for k, it in enumerate(training) if it.source != "wikinews-A"])
+    search_table = []
+    if search:
+        best = None
+        for cw in CONFLIBERT_WEIGHTS:
+            if cw == 0 and not enough:
+                continue  # without part A there is nothing else to learn from
+            for lam in LAMBDAS:
+                oof = out_of_fold(training, names, lam, cw)
+                # Both kinds of news count: the mean of the two out-of-fold log-losses (part A
+                # alone while it is small would choose for one kind of news only).
+                loss = log_loss(V.sigmoid(oof[judge]), y[judge])
+                if enough and len(other):
+                    loss = (loss + log_loss(V.sigmoid(oof[other]), y[other])) / 2
+                search_table.append({"lambda": lam, "conflibert_weight": cw, "cv_log_loss": round(loss, 5)})
+                if best is None or loss < best[0] - 1e-12:
+                    best = (loss, lam, cw)
+        _, lam, cw = best
+    else:
+        lam, cw = recorded["lambda"], recorded["conflibert_weight"]
+    oof = out_of_fold(training, names, lam, cw)
+    a, b = platt(oof[judge], y[judge])
+    X = matrix(training, names)
+    w = np.array([cw if it.source.startswith("conflibert") else 1.0 for it in training])
+    keep = w > 0
+    weights, bias = fit(X[keep], y[keep], w[keep], lam)
+    calibrated_oof = V.sigmoid(a * oof + b)
+    return {"names": names, "lambda": lam, "conflibert_weight": cw, "weights": weights, "bias": bias,
+            "calibration": {"a": a, "b": b, "fitted_on": f"out-of-fold logits, {scored_on}"},
+            "search": search_table, "scored_on": scored_on,
+            "oof_reliability": reliability(calibrated_oof[judge], y[judge]),
+            "oof_log_loss": log_loss(calibrated_oof[judge], y[judge])}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--out", type=Path, default=REPO / "src" / "accord" / "resources" / "events")
+    ap.add_argument("--check", action="store_true", help="refit with the recorded parameters and compare")
+    ap.add_argument("--without-learned-class", action="store_true", help="leave out the learned class's features")
+    ap.add_argument("--report", action="store_true", help="print the figures only; write nothing")
+    args = ap.parse_args()
+
+    pipeline = _pipeline()
+    stage = next(s for s in pipeline.stages if s.name == "events")
+    stage.verifier = None  # candidates as the coder makes them; features never read the confidence
+    w_items, articles = wikinews_items(args.shared, pipeline, args.without_learned_class)
+    c_items, heldout_sentences = conflibert_items(args.shared, pipeline, args.without_learned_class)
+    items = w_items + c_items
+    print("candidates:", json.dumps(summarise(items)))
+
+    if args.check:
+        meta = json.loads((args.out / V.META_FILE).read_text(encoding="utf-8"))
+        problems = []
+        if meta["data_sha256"] != data_checksums(args.shared):
+            problems.append("the labelled data differ from those the verifier was trained on")
+        if meta["parameters"] != PARAMETERS:
+            problems.append("training parameters differ from the recorded ones")
+        if meta["candidates_sha256"] != candidates_fingerprint(items):
+            problems.append("the candidates or their judgments changed since training (coder, resolver or labels)")
+        result = train(items, search=False, recorded=meta)
+        blob = npz_bytes(result["weights"], result["bias"])
+        if result["names"] != meta["features"] or hashlib.sha256(blob).hexdigest() != meta["weights_sha256"]:
+            problems.append("refitted weights differ from the packaged ones")
+        for p in problems:
+            print("STALE:", p)
+        print("packaged verifier is current" if not problems else "retrain: .venv/bin/python tools/train_verifier.py")
+        return 1 if problems else 0
+
+    result = train(items, search=True)
+    print(f"\nfeatures: {len(result['names'])}; chosen lambda={result['lambda']}, "
+          f"ConfliBERT weight={result['conflibert_weight']} (scored on {result['scored_on']})")
+    for row in result["search"]:
+        print("  ", row)
+    print(f"calibration a={result['calibration']['a']:.3f} b={result['calibration']['b']:.3f}; "
+          f"out-of-fold log-loss {result['oof_log_loss']:.4f}")
+    print("out-of-fold reliability (tuning data):")
+    for row in result["oof_reliability"]:
+        print("  ", row)
+
+    names, weights, bias = result["names"], result["weights"], result["bias"]
+    a, b = result["calibration"]["a"], result["calibration"]["b"]
+
+    def confidence(subset: list[Item]) -> np.ndarray:
+        return V.sigmoid(a * (matrix(subset, names) @ weights + bias) + b) if subset else np.zeros(0)
+
+    heldout_articles = articles.get("B", {})
+    if len(heldout_articles) >= MIN_HELDOUT_ARTICLES:
+        subset = [it for it in items if it.source == "wikinews-B"]
+        curve = curve_wikinews(heldout_articles, subset, confidence(subset))
+        heldout = f"Wikinews 2019 part B ({len(heldout_articles)} articles)"
+    else:
+        subset = [it for it in items if it.source == "conflibert-heldout"]
+        curve = curve_conflibert(subset, confidence(subset), heldout_sentences)
+        heldout = f"ConfliBERT held-out sentences ({heldout_sentences})"
+    threshold = choose_threshold(curve)
+    print(f"\nprecision/recall on held-out data, {heldout} (bare statements aside):")
+    for row in curve:
+        print("  ", row)
+    print(f"default threshold: {threshold}")
+    tuning_curve = None
+    if articles.get("A"):
+        subset = [it for it in items if it.source == "wikinews-A"]
+        tuning_curve = curve_wikinews(articles["A"], subset, confidence(subset))  # in-sample: tuned on
+    if args.report:
+        return 0
+
+    blob = npz_bytes(weights, bias)
+    meta = {
+        "description": "Accord event verifier: L2 logistic regression over candidate-event features, "
+                       "Platt-calibrated; confidence = estimated share of such records a careful coder judges right",
+        "feature_version": V.FEATURE_VERSION,
+        "features": names,
+        "parameters": PARAMETERS,
+        "lambda": result["lambda"],
+        "conflibert_weight": result["conflibert_weight"],
+        "calibration": result["calibration"],
+        "threshold": threshold,
+        "threshold_rule": f"lowest grid threshold with held-out precision >= {TARGET_PRECISION} and >= "
+                          f"{MIN_RECORDS} records, else best F0.5; bare statements aside",
+        "threshold_chosen_on": heldout,
+        "heldout_curve": curve,
+        "tuning_curve_in_sample": tuning_curve,
+        "cv_search": result["search"],
+        "oof_reliability": result["oof_reliability"],
+        "training": summarise(items),
+        "learned_class_features": not args.without_learned_class,
+        "data_sha256": data_checksums(args.shared),
+        "candidates_sha256": candidates_fingerprint(items),
+        "weights_sha256": hashlib.sha256(blob).hexdigest(),
+        "licence_note": "fitted on judgments of Wikinews (CC BY 2.5) and ConfliBERT (GPL-3.0) sentences; "
+                        "see resources/events/SOURCES.md",
+        "trained_by": "tools/train_verifier.py",
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / V.MODEL_FILE).write_bytes(blob)
+    (args.out / V.META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwrote {args.out / V.MODEL_FILE} and {V.META_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -80,9 +80,9 @@ def test_events_are_happenings_with_filters_and_pages(client) -> None:
 
 def test_one_happening_with_its_evidence(client) -> None:
     call = doc_call()
-    hid = event_id(call, 0)
+    hid = client.get(f"/api/reports/{event_id(call, 0)}").json()["happening"]  # as clustered
     h = client.get(f"/api/events/{hid}").json()
-    assert h["id"] == hid and h["reports"] == 1
+    assert h["id"] == hid and h["reports"] == 1 and h["event_ids"] == [event_id(call, 0)]
     [report] = h["evidence"]
     assert report["article"]["title"] == "Xi and Putin talk"
     # The evidence's offset lets a page mark the trigger inside the sentence.

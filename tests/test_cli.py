@@ -81,33 +81,33 @@ def test_ingest_is_idempotent_and_queries_work(example_path, tmp_path):
     assert info1["database"]["counts"]["articles"] == 1
     assert "duplicate" in second.stdout.decode()
 
-    events = jsonl(run(["events", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    events = jsonl(run(["events", "--reports", "--db", db, "--format", "jsonl"], tmp_path).stdout)
     assert events and all(e["kind"] == "event" for e in events)
     assert info1["database"]["counts"]["events"] == len(events)
 
-    dyad = jsonl(run(["events", "--db", db, "--dyad", "CHN", "RUS", "--format", "jsonl"], tmp_path).stdout)
+    dyad = jsonl(run(["events", "--reports", "--db", db, "--dyad", "CHN", "RUS", "--format", "jsonl"], tmp_path).stdout)
     assert dyad
     for e in dyad:
         codes = {e["source"]["code"][:3], e["target"]["code"][:3]}
         assert codes == {"CHN", "RUS"}
 
-    consult = jsonl(run(["events", "--db", db, "--cameo", "04", "--since", "2025-01-01", "--until", "2025-12-31",
+    consult = jsonl(run(["events", "--reports", "--db", db, "--cameo", "04", "--since", "2025-01-01", "--until", "2025-12-31",
                          "--format", "jsonl"], tmp_path).stdout)
     assert consult and all(e["cameo"].startswith("04") and e["date"].startswith("2025") for e in consult)
 
-    negated = jsonl(run(["events", "--db", db, "--negated", "--format", "jsonl"], tmp_path).stdout)
+    negated = jsonl(run(["events", "--reports", "--db", db, "--negated", "--format", "jsonl"], tmp_path).stdout)
     assert negated and all(e["negated"] for e in negated)
-    not_negated = jsonl(run(["events", "--db", db, "--no-negated", "--format", "jsonl"], tmp_path).stdout)
+    not_negated = jsonl(run(["events", "--reports", "--db", db, "--no-negated", "--format", "jsonl"], tmp_path).stdout)
     assert len(negated) + len(not_negated) == len(events)
 
-    by_country = jsonl(run(["events", "--db", db, "--country", "ARE", "--format", "jsonl"], tmp_path).stdout)
+    by_country = jsonl(run(["events", "--reports", "--db", db, "--country", "ARE", "--format", "jsonl"], tmp_path).stdout)
     assert all("ARE" in {(e["source"] or {}).get("country"), (e["target"] or {}).get("country")} for e in by_country)
 
-    as_csv = run(["events", "--db", db, "--actor", "RUS", "--format", "csv"], tmp_path).stdout.decode()
+    as_csv = run(["events", "--reports", "--db", db, "--actor", "RUS", "--format", "csv"], tmp_path).stdout.decode()
     rows = list(csv.DictReader(io.StringIO(as_csv)))
     assert rows and all("RUS" in (r.get("source_code", "") + r.get("target_code", "")) for r in rows)
 
-    table = run(["events", "--db", db], tmp_path)
+    table = run(["events", "--reports", "--db", db], tmp_path)
     assert table.returncode == 0 and "Events" in table.stdout.decode()
 
     quotes = jsonl(run(["quotes", "--db", db, "--speaker", "Putin", "--format", "jsonl"], tmp_path).stdout)
@@ -131,7 +131,7 @@ def test_changed_article_is_recoded_in_place(tmp_path):
     story.write_text("date 2026-02-04 Xi Jinping criticized Vladimir Putin in Moscow.", encoding="utf-8")
     again = run(["ingest", story, "--db", db], tmp_path)
     assert again.returncode == 0 and "updated" in again.stdout.decode()
-    events = jsonl(run(["events", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    events = jsonl(run(["events", "--reports", "--db", db, "--format", "jsonl"], tmp_path).stdout)
     assert [e["cameo"][:2] for e in events] == ["11"]
 
 

@@ -43,6 +43,12 @@ def corpus(tmp_path_factory, example_path) -> Path:
         lines.append({"id": f"we-{n}", "text": text, "date": "2022-06-01",
                       "title": f"WikiEvents {n}"})
     lines.append({**lines[3], "id": "we-3-copy"})  # the same story under another id
+    # The founding article as another outlet runs it: a near-copy, stored with duplicate_of.
+    founding = example_path.read_text(encoding="utf-8").split("\n", 1)[1]
+    wire = {"id": "founding-syndicated", "date": "2026-02-04", "source": "Example Wire",
+            "text": founding.strip() + "\n\n(Reporting by Example Wire; editing by staff.)"}
+    # Read after the original (files of a folder are read in name order).
+    (folder / "z-wire.jsonl").write_text(json.dumps(wire) + "\n", encoding="utf-8")
     lines.append({"id": "fr-1", "text": FRENCH, "date": "2022-06-02"})
     with (folder / "news.jsonl").open("w", encoding="utf-8") as fh:
         for obj in lines:
@@ -97,8 +103,10 @@ def test_the_corpus_exercises_every_outcome(reference):
     target, outcomes = reference
     statuses = [s for s, _ in outcomes]
     assert statuses.count("stored") == 12 and ("duplicate", "we-3-copy") in outcomes
+    assert ("copy", "founding-syndicated") in outcomes
     tables = snapshot(target)
     assert len(tables["events"]) > 50 and len(tables["quotes"]) > 10
+    assert 0 < len(tables["happenings"]) < len(tables["events"])
 
 
 def test_two_workers_store_what_one_process_stores(corpus, reference, tmp_path):
@@ -140,10 +148,10 @@ def test_spark_writes_the_contract_records_by_kind_and_date(spark_out, reference
     out, summary = spark_out
     schema = json.loads(shared_path("contract", "record.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    assert summary.articles == 13  # 10 WikiEvents, their copy, the founding article, French
+    assert summary.articles == 14  # 10 WikiEvents, a copy, the founding article and its copy, French
     assert summary.skipped == {"unsupported file type .md": 1}
     assert len(summary.rejected) == 1 and "news.jsonl:13" in summary.rejected[0]
-    assert json.loads((out / "_summary.json").read_text())["articles"] == 13
+    assert json.loads((out / "_summary.json").read_text())["articles"] == 14
     dates = {p.name for p in (out / "kind=event").iterdir() if p.is_dir()}
     assert dates == {"published=2022-06-01", "published=2026-02-04"}
     for kind in ("article", "mention", "timex", "event", "quote"):

@@ -225,6 +225,57 @@ class Event:
 
 
 @dataclass(slots=True)
+class Happening:
+    """One real-world event, however many reports (event records) tell of it: the best-informed
+    values of its reports and its counts (`accord.clustering.happenings` builds it). Actors and
+    the place are records (dicts) of one of its reports, their spans in that report's article."""
+
+    id: str
+    date: str | None
+    date_precision: str | None
+    source: dict[str, Any] | None
+    target: dict[str, Any] | None
+    cameo: str
+    plover: str
+    quad_class: int
+    goldstein: float
+    negated: bool
+    modality: str
+    location: dict[str, Any] | None
+    reports: int
+    articles: int  # distinct articles, near-copies included
+    sources: int  # distinct publishers
+    first_seen: str | None  # publication date of the earliest report
+    last_seen: str | None
+    event_ids: list[str] = field(default_factory=list)
+    confidence: float = 0.0
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "kind": "happening",
+            "id": self.id,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "source": self.source,
+            "target": self.target,
+            "cameo": self.cameo,
+            "plover": self.plover,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "negated": self.negated,
+            "modality": self.modality,
+            "location": self.location,
+            "reports": self.reports,
+            "articles": self.articles,
+            "sources": self.sources,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "event_ids": list(self.event_ids),
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(slots=True)
 class Quote:
     id: str
     article_id: str

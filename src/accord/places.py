@@ -3,10 +3,11 @@ the regions table (resources/actors/places.tsv: ISO 3166-2 first-level subdivisi
 regions and cities of the Phoenix country dictionary, built by tools/build_actors.py).
 
 A city name resolves to its most populous namesake ("Moscow" is Moscow, Russia, not Moscow,
-Idaho); a country name to the country, with no coordinates of a point. A region ("Borno State",
-"Tamil Nadu", "North Sinai", "Mindanao") resolves to its country, also without a point; a large
-city wins over a region of the same name, a region over a small town ("Borno" is not the German
-village).
+Idaho); a country name to the country, with no coordinates of a point; a US state to the United
+States ("Florida" is not Floridablanca, Colombia, "Virginia" not the South African town). A
+region ("Borno State", "Tamil Nadu", "North Sinai", "Mindanao") resolves to its country, also
+without a point; a large city wins over a region of the same name, a region over a small town
+("Borno" is not the German village).
 """
 
 from __future__ import annotations
@@ -20,13 +21,18 @@ import pycountry
 
 # A city at least this large is meant by its name before a region of the same name.
 LARGE_CITY = 100_000
-# Words a region's name is written with ("Borno State", "Hama province") and compass words in
-# front of it ("North Sinai", "northern Afghanistan").
-REGION_TYPE_WORDS = re.compile(
-    r"\s+(state|province|region|governorate|district|county|oblast|prefecture|department|territory)$", re.I)
-COMPASS_WORDS = re.compile(
-    r"^(north|south|east|west|central|northern|southern|eastern|western|north-?east(ern)?|"
-    r"north-?west(ern)?|south-?east(ern)?|south-?west(ern)?)\s+", re.I)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Words a region's name is written with ("Borno State", "Hama province") and compass words in
+    front of it ("North Sinai", "northern Afghanistan"), from resources/actors/words.yaml."""
+    from .actors.words import words
+
+    w = words()
+    types = "|".join(re.escape(x) for x in sorted(w.region_type_words, key=len, reverse=True))
+    compass = "|".join(re.escape(x) for x in sorted(w.compass_words, key=len, reverse=True))
+    return re.compile(rf"\s+({types})$", re.I), re.compile(rf"^({compass})\s+", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +108,7 @@ def _region(name: str) -> Gazetteered | None:
     regions = _regions()
     hit = regions.get(_key(name))
     if hit is None:
-        bare = REGION_TYPE_WORDS.sub("", name)  # "Borno State" -> "Borno"
+        bare = _patterns()[0].sub("", name)  # "Borno State" -> "Borno"
         if bare != name:
             hit = regions.get(_key(bare)) or _country(bare)
     return hit
@@ -110,7 +116,7 @@ def _region(name: str) -> Gazetteered | None:
 
 def _region_in_words(name: str) -> Gazetteered | None:
     """"North Sinai", "northern Afghanistan": a compass word in front of a known place."""
-    bare = COMPASS_WORDS.sub("", name)
+    bare = _patterns()[1].sub("", name)
     if bare == name or not bare:
         return None
     hit = _country(bare) or _region(bare)

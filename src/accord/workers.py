@@ -307,6 +307,15 @@ class _Pool:
         return True
 
     def _finish(self, task: _Task, out: list[Any]) -> None:
+        # Each result's article becomes the caller's own object again (with what the worker
+        # learnt about it), as in one process: callers may track articles by identity.
+        if len(out) == len(task.articles):
+            for mine, result in zip(task.articles, out):
+                theirs = result.article
+                if theirs is not mine and theirs.id == mine.id:
+                    for name in mine.__slots__:
+                        setattr(mine, name, getattr(theirs, name))
+                    result.article = mine
         if task.part < 0:
             self.done[task.seq] = out
             return

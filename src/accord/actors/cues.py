@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..analysis.syntax import entity_at
 from ..places import geocode
 from .context import ResolutionContext
 from .gazetteer import AliasMatch
@@ -51,7 +52,7 @@ def country_cues(context: ResolutionContext, head: Any, left: int, role_start: i
                 seen.add((m.start, m.end))
                 cues.append((m, entity.country))
         if not by_token.get(t.i) and t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC"):
-            ent = next((e for e in doc.ents if e.start <= t.i < e.end), None)
+            ent = entity_at(doc, t.i)
             if ent is not None and ent.end - 1 != t.i:
                 continue  # "New" of "New York": the place is the whole name, looked up at its end
             hit = geocode(ent.text if ent is not None else t.text)  # "an Istanbul court", "the Texas governor"

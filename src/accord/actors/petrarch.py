@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from .words import words
 from .knowledge import CODE_RE, REGION_CODES, KnowledgeBase, KnowledgeBaseError, match_norm
 
 __all__ = [
@@ -64,8 +65,7 @@ UNKNOWN_START = dt.date.min  # for "<TO" codes
 _CODE_IN_BRACKETS = re.compile(r"\[\s*([A-Z]{3,}|---)\s*([^\]]*)\]")
 _HEADER = re.compile(r"^(\S+(?: \S+)*?)\s*(\[.*)?$")
 
-LOWER_PARTICLES = {"bin", "ibn", "bint", "al", "el", "de", "da", "di", "do", "dos", "das", "du",
-                   "van", "von", "der", "den", "del", "della", "la", "le", "y", "af", "ter", "zu"}
+LOWER_PARTICLES = words().lowercase_name_particles  # resources/actors/words.yaml
 
 
 # --------------------------------------------------------------------------- names, dates

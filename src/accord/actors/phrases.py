@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis.syntax import clause_verb, sentence_start_back
+from ..analysis.syntax import clause_verb, entity_at, sentence_start_back
 from ..places import geocode, region
 from .context import Found
 from .words import organisation_nouns, words
@@ -107,7 +107,7 @@ def after_stance_prefix(doc: Any, start: int) -> bool:
 
 def inside_feature_name(doc: Any, start: int, end: int) -> bool:
     """A country's name inside the name of a sea, gulf, river... ("the South China Sea")."""
-    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    ent = entity_at(doc, start)
     if ent is None or ent.label_ not in ("LOC", "GPE", "FAC") or (ent.start == start and ent.end == end):
         return False
     features = words().feature_words
@@ -129,7 +129,7 @@ def title_place(doc: Any, left: int, title_start: int) -> str | None:
 def inside_longer_person(doc: Any, start: int, end: int) -> bool:
     """doc[start:end] is part of a longer name the recognizer tagged as a person's ("Monaco" of
     "Lisa Monaco"); a possessive or punctuation tagged with it does not make it longer."""
-    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    ent = entity_at(doc, start)
     if ent is None or ent.label_ != "PERSON":
         return False
     last = ent.end
@@ -177,7 +177,7 @@ def place_country(head: Any, depth: int = 0) -> str | None:
                 for tok in [pobj, *(c for c in pobj.lefts if c.dep_ in ("poss", "compound"))]:
                     if tok.pos_ != "PROPN":
                         continue
-                    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+                    ent = entity_at(tok.doc, tok.i)
                     text = ent.text if ent is not None and ent.label_ in ("GPE", "LOC") else None
                     hit = geocode(text) if text else None
                     if hit is None and (ent is None or ent.label_ == "NORP"):

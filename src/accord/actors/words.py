@@ -52,6 +52,9 @@ class Words:
     not_current: frozenset[str]
     organisation_heads: frozenset[str]
     lesser_office: frozenset[str]
+    lowercase_name_particles: frozenset[str]
+    region_type_words: tuple[str, ...]
+    compass_words: tuple[str, ...]
     # anaphora.yaml
     igo_nouns: frozenset[str]
     country_nouns: frozenset[str]
@@ -98,6 +101,9 @@ def words() -> Words:
         not_current=_set(w.get("not_current")),
         organisation_heads=_set(w.get("organisation_heads")),
         lesser_office=_set(w.get("lesser_office")),
+        lowercase_name_particles=_set(w.get("lowercase_name_particles")),
+        region_type_words=tuple(str(x) for x in w.get("region_type_words") or ()),
+        compass_words=tuple(str(x) for x in w.get("compass_words") or ()),
         igo_nouns=_set(a.get("igo")),
         country_nouns=_set(a.get("country")),
         ally_nouns=_set(a.get("allies")),

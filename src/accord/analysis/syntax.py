@@ -82,6 +82,23 @@ def sentence_start_back(tok: Any, n: int) -> int:
     return starts[max(0, len(starts) - 1 - n)]
 
 
+def entity_at(doc: Any, i: int) -> Any | None:
+    """The named entity (a Span with its label) token `i` is part of, or None: the same span
+    `doc.ents` holds, found from the tokens' IOB tags without building every entity of the doc."""
+    tok = doc[i]
+    if tok.ent_iob_ not in ("B", "I"):
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
 def pobjs(head: Any, word: str) -> list[Any]:
     """Objects of the preposition `word` attached to `head` ("sanctions on Russia": Russia)."""
     return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == word

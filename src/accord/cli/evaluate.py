@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-TASKS = ("actors", "events", "time", "quotes")
+TASKS = ("actors", "events", "time", "quotes", "happenings")
 
 
 def _pct(x: float) -> str:
@@ -265,4 +265,41 @@ def _quotes(console: Console, shared: Path, gold: Path, pipeline, errors: int) -
     return qev.run_for_cli(console, shared, gold, pipeline, errors)
 
 
-RUNNERS = {"actors": _actors, "events": _events, "time": _time, "quotes": _quotes}
+def _happenings(console: Console, shared: Path, gold: Path, pipeline, errors: int) -> dict:
+    from ..evaluation.happenings import evaluate
+
+    data = gold / "happenings"
+    if not (data / "gold.yaml").exists():
+        console.print(f"happenings: skipped, no labelled set in {data}")
+        return {}
+    result = evaluate(data, pipeline)
+    f = result.figures
+    table = Table(title="Near-copies and happenings: tests/data/happenings (labelled set)")
+    for col in ("measure", "precision", "recall", "F1", "count"):
+        table.add_column(col)
+    nc, hp = f["nearcopy"], f["happenings"]
+    table.add_row("near-copy pairs", _pct(nc["precision"]), _pct(nc["recall"]), "",
+                  f"{nc['linked_pairs']} linked / {nc['labelled_pairs']} labelled")
+    pw, b3 = hp["pairwise"], hp["bcubed"]
+    table.add_row("same happening, pairs of reports", _pct(pw["precision"]), _pct(pw["recall"]),
+                  _pct(pw["f1"]), f"{pw['pairs_same_gold']} labelled pairs")
+    table.add_row("same happening, B-cubed", _pct(b3["precision"]), _pct(b3["recall"]), _pct(b3["f1"]),
+                  f"{hp['mapped_reports']} of {hp['reports']} reports mapped")
+    table.add_row("happenings / reports (all stored)", "", "", "",
+                  f"{hp['stored_happenings']} / {hp['reports']} = {hp['ratio_happenings_reports']:.2f}")
+    console.print(table)
+    for name, found in f["founding"].items():
+        console.print(f"{name}: " + "; ".join(
+            f"{h['id']} ({h['date']}): {h['articles']} articles, {h['sources']} sources, "
+            f"{h['reports']} reports" for h in found))
+    if "order" in f:
+        console.print(f"order: forward == reverse: {f['order']['forward_equals_reverse']} "
+                      f"({f['order']['differing_happenings']} differ); recluster == incremental: "
+                      f"{f['order']['recluster_equals_incremental']}")
+    for line in result.errors[:errors]:
+        console.print("  " + line, highlight=False, markup=False)
+    return f
+
+
+RUNNERS = {"actors": _actors, "events": _events, "time": _time, "quotes": _quotes,
+           "happenings": _happenings}

@@ -51,6 +51,7 @@ class InputTally:
     stored: int = 0
     updated: int = 0
     duplicate: int = 0
+    copy: int = 0  # near-copies of stored articles: stored with duplicate_of, not coded
     not_english: Counter = field(default_factory=Counter)  # language -> articles stored uncoded
     extracted: int = 0
     skipped: Counter = field(default_factory=Counter)  # kind -> count
@@ -58,7 +59,7 @@ class InputTally:
 
     @property
     def processed(self) -> int:
-        return self.stored + self.updated + self.duplicate + sum(self.not_english.values()) + self.extracted
+        return self.stored + self.updated + self.duplicate + self.copy + sum(self.not_english.values()) + self.extracted
 
 
 def accounted(items: Iterable[Any], tally: InputTally, report: Callable[[Any], None]) -> Iterator[Any]:
@@ -125,7 +126,8 @@ def print_summary(console: Console, tally: InputTally, db: Path | None = None, *
     reported once, as it happened."""
     if db is not None:
         head = f"Ingested into {db}"
-        counts = (("stored", tally.stored), ("updated", tally.updated), ("duplicate", tally.duplicate),
+        counts = (("stored", tally.stored), ("updated", tally.updated), ("near-copy", tally.copy),
+                  ("duplicate", tally.duplicate),
                   ("not English", sum(tally.not_english.values())),
                   ("skipped", sum(tally.skipped.values())), ("rejected", len(tally.rejected)))
     else:

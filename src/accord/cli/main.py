@@ -112,18 +112,30 @@ def _policy(min_confidence: Optional[float], statements: Optional[bool]) -> Any:
 
 
 def _documents(paths: List[str], options: Any, tally: InputTally, policy: Any = None,
-               workers: Optional[int] = 0) -> Iterator[Any]:
+               workers: Optional[int] = 0, store: Any = None) -> Iterator[Any]:
     """Run the pipeline over the inputs, counting skips and reporting every rejection.
 
-    `workers`: 0 codes in this process; None or N >= 1 as `accord.workers.code_articles`."""
+    `workers`: 0 codes in this process; None or N >= 1 as `accord.workers.code_articles`. With a
+    store, near-copies of stored (or just coded) articles skip the parse: they come out uncoded,
+    with `duplicate_of` set, for the store to link (`accord.clustering.nearcopy.route`)."""
     from ..analysis.nlp import ModelNotFound
     from ..pipeline import StageFailure
     from ..workers import WorkerStartError, code_articles
 
     pipeline = _pipeline(policy) if workers == 0 else None
+    articles = accounted(read_inputs(paths, options=options), tally, _report_rejection)
+    coding: list[Any] = []
 
-    results = code_articles(accounted(read_inputs(paths, options=options), tally, _report_rejection),
-                            workers, policy=policy, pipeline=pipeline)
+    def code(to_code: Any) -> Iterator[Any]:
+        coding.append(code_articles(to_code, workers, policy=policy, pipeline=pipeline))
+        return coding[-1]
+
+    if store is None:
+        results = code(articles)
+    else:
+        from ..clustering.nearcopy import route
+
+        results = route(articles, store.original_of, store.settings, code)
     try:
         for result in results:
             if isinstance(result, StageFailure):
@@ -138,7 +150,9 @@ def _documents(paths: List[str], options: Any, tally: InputTally, policy: Any = 
         err.print(f"accord: {exc}", highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
     finally:
-        results.close()  # stops the workers, also on Ctrl-C
+        results.close()
+        for generator in coding:
+            generator.close()  # stops the workers, also on Ctrl-C
 
 
 def _exit_code(processed: int, rejected: int) -> int:
@@ -224,7 +238,7 @@ def ingest(
             tally.rejected.append(reason)
             _report_rejection(reason)
 
-        documents = _documents(paths, options, tally, policy, workers)
+        documents = _documents(paths, options, tally, policy, workers, store=store)
         stopped = ""
         try:
             for outcome in store.ingest_many(counted(documents), batch_size=batch_size,
@@ -263,17 +277,42 @@ def events(
     negated: Optional[bool] = typer.Option(None, "--negated/--no-negated", help="Only negated, or only non-negated, events."),
     modality: Optional[str] = typer.Option(None, "--modality", help="asserted, alleged, hypothetical or future (or several, comma-separated)."),
     q: Optional[str] = typer.Option(None, "--q", "--text", help="Words that must all occur in the evidence sentence."),
+    min_sources: Optional[int] = typer.Option(None, "--min-sources", min=1, help="Only happenings reported by at least N publishers."),
+    reports: bool = typer.Option(False, "--reports", help="List the per-article event records (each with its happening) instead of happenings."),
+    happening_id: Optional[str] = typer.Option(None, "--id", help="Show one happening with all its reports, their evidence, outlets and dates."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
     format: Format = typer.Option(Format.table, "--format", "-f"),
     wide: bool = typer.Option(False, "--wide", help="Tables: whole evidence sentences, wrapped."),
 ) -> None:
-    """Query stored events."""
+    """Query stored happenings (one line per real-world event, the most widely reported first);
+    --reports lists the reports (event records), --id shows one happening and its evidence."""
     filters = _filters(actor=actor, country=country, dyad=tuple(dyad) if dyad and all(dyad) else None,
                        since=since, until=until, cameo=cameo, plover=plover, quad_class=quad_class,
-                       negated=negated, modality=modality, q=q)
+                       negated=negated, modality=modality, q=q, min_sources=min_sources)
     with _open_service(db) as svc:
-        rows = svc.reports(filters, limit=limit).items
-    _emit(rows, format, lambda console, rows: render.events_table(console, rows, wide=wide), kind="event")
+        if happening_id:
+            found = svc.happening(happening_id)
+            if found is None:
+                err.print(f"accord: no happening {happening_id!r} in {_db(db)}", highlight=False)
+                raise typer.Exit(EXIT_PARTIAL)
+            if format == Format.table:
+                render.happening_detail(out, found)
+            elif format == Format.jsonl:
+                # Contract records only: the happening, then its reports.
+                evidence = found.pop("evidence")
+                found.pop("copies", None)
+                _emit([found, *({k: v for k, v in e.items() if k not in ("article", "evidence_start")}
+                                for e in evidence)], format, None)
+            else:
+                _emit(found["evidence"], format, None, kind="event")  # a row per report
+            return
+        if reports:
+            rows = svc.reports(filters, limit=limit).items
+            _emit(rows, format, lambda console, rows: render.events_table(console, rows, wide=wide),
+                  kind="event")
+            return
+        rows = svc.happenings(filters, limit=limit).items
+    _emit(rows, format, render.happenings_table, kind="happening")
 
 
 @app.command()
@@ -296,10 +335,27 @@ def articles(
     db: Optional[str] = DbOption,
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
-    """List stored articles."""
+    """List stored articles (jsonl: the contract's article records, with the counts of events and
+    quotes as extra fields)."""
     with _open_service(db) as svc:
-        rows = svc.articles().items
+        rows = svc.article_records() if format == Format.jsonl else svc.articles().items
     _emit(rows, format, render.articles_table, kind="article")
+
+
+@app.command()
+def recluster(db: Optional[str] = DbOption) -> None:
+    """Rebuild every happening from the stored reports (after changing the clustering rules or
+    thresholds in the config file)."""
+    from ..store import open_store
+
+    path = _db(db)
+    if not _db_exists(path):
+        err.print(f"accord: no database at {_display(path)}", highlight=False)
+        raise typer.Exit(EXIT_FAILURE)
+    with open_store(path) as store:
+        counts = store.recluster()
+    out.print(f"{_display(path)}: {counts['reports']} reports in {counts['happenings']} happenings "
+              f"({counts['copies']} near-copies counted)", highlight=False)
 
 
 @app.command()

@@ -9,8 +9,9 @@ package is the only place that turns user filters into SQL (STORE_PLAN.md). Addi
 method here that builds its SQL from `Filters.where()` and constants, with `?` placeholders and
 the portable subset, returning records from `store.rows` builders or plain dicts.
 
-Happenings: until the store clusters reports, each report not yet in a happening stands for one
-(a happening of one report, one article); see `_happenings_relation`.
+Happenings are the store's `happenings` table (issue 14: accord.clustering); a report that is in
+no happening (a database from before clustering, until `accord recluster`) stands for one of
+its own; see `_happenings_relation`.
 """
 
 from __future__ import annotations
@@ -172,26 +173,54 @@ class Service:
         """Event reports with the count of sources of the happening each belongs to (`sources`),
         as a relation `r` with the events table's columns."""
         return (
-            "(SELECT e.*, CASE WHEN a.source IS NULL THEN 0 ELSE 1 END AS sources "
-            "FROM events e JOIN articles a ON a.id = e.article_id) r"
+            "(SELECT e.*, coalesce(hh.sources, CASE WHEN a.source IS NULL AND a.url IS NULL "
+            "THEN 0 ELSE 1 END) AS sources FROM events e JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN happenings hh ON hh.id = e.happening) r"
         )
 
     def _happenings_relation(self) -> str:
         """Happenings as a relation `h` with the events table's value columns plus `id`,
-        `evidence`, `reports`, `articles`, `sources`, `first_seen`, `last_seen`.
+        `reports`, `articles`, `sources`, `first_seen`, `last_seen` (and an empty `evidence`:
+        `q` searches the reports' sentences, `_happening_where`).
 
-        Until the store clusters reports, each report is a happening of its own (one report,
-        its article, its article's publisher if known)."""
-        cols = ", ".join(f"e.{c}" for c in _HAPPENING_VALUE_COLUMNS)
+        The store's happenings, plus each report that is in none (a database clustered before
+        it was stored: `accord recluster` files them) as a happening of its own."""
+        cols = ", ".join(_HAPPENING_VALUE_COLUMNS)
+        ecols = ", ".join(f"e.{c}" for c in _HAPPENING_VALUE_COLUMNS)
         return (
-            f"(SELECT e.id, {cols}, e.evidence, 1 AS reports, 1 AS articles, "
-            "CASE WHEN a.source IS NULL THEN 0 ELSE 1 END AS sources, "
-            "a.date AS first_seen, a.date AS last_seen "
-            "FROM events e JOIN articles a ON a.id = e.article_id) h"
+            f"(SELECT hh.id, {', '.join('hh.' + c for c in _HAPPENING_VALUE_COLUMNS)}, "
+            "CAST(NULL AS VARCHAR) AS evidence, hh.reports, hh.articles, hh.sources, "
+            "hh.first_seen, hh.last_seen FROM happenings hh "
+            f"UNION ALL SELECT e.id, {ecols}, CAST(NULL AS VARCHAR) AS evidence, 1 AS reports, "
+            "1 AS articles, CASE WHEN a.source IS NULL AND a.url IS NULL THEN 0 ELSE 1 END "
+            "AS sources, a.date AS first_seen, a.date AS last_seen "
+            "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.happening IS NULL) h"
         )
 
+    def _happening_where(self, f: Filters) -> tuple[list[str], list[Any]]:
+        """`f` over the happenings relation `h`; `q` matches when one of its reports' evidence
+        sentences holds every word."""
+        where, args = f.where("h", evidence_column=None)
+        if f.q:
+            clause, p = words_clause("qe.evidence", f.q)
+            where.append("EXISTS (SELECT 1 FROM events qe WHERE (qe.happening = h.id OR "
+                         f"(qe.happening IS NULL AND qe.id = h.id)) AND {clause})")
+            args += p
+        return where, args
+
     def _happening_event_ids(self, ids: list[str]) -> dict[str, list[str]]:
-        return {i: [i] for i in ids}
+        """Each happening's reports, by their articles' dates; a lone report is its own."""
+        if not ids:
+            return {}
+        marks = ", ".join("?" * len(ids))
+        out: dict[str, list[str]] = {i: [] for i in ids}
+        for d in self.db.rows(
+                "SELECT coalesce(e.happening, e.id) AS h, e.id FROM events e "
+                "JOIN articles a ON a.id = e.article_id "
+                f"WHERE e.happening IN ({marks}) OR (e.happening IS NULL AND e.id IN ({marks})) "
+                "ORDER BY a.date NULLS LAST, e.article_id, e.seq", ids + ids):
+            out[d["h"]].append(d["id"])
+        return out
 
     # -- records --------------------------------------------------------------------------------
 
@@ -223,7 +252,7 @@ class Service:
         f = filters or Filters()
         limit, offset = _page_args(limit, offset)
         order = _sort("sort", sort, HAPPENING_SORTS, "-articles")
-        where, args = f.where("h")
+        where, args = self._happening_where(f)
         rel = self._happenings_relation()
         total = self.db.value(f"SELECT count(*) AS n FROM {rel}{where_sql(where)}", args)
         if limit == 0:
@@ -245,6 +274,14 @@ class Service:
         event_ids = self._happening_event_ids([happening_id]).get(happening_id, [])
         record = happening_from_row(rows[0], event_ids)
         record["evidence"] = self.evidence(event_ids, offsets=True)
+        # The near-copies of its articles: counted in `articles` and `sources`, never coded.
+        article_ids = sorted({e["article_id"] for e in record["evidence"]})
+        record["copies"] = []
+        if article_ids:
+            marks = ", ".join("?" * len(article_ids))
+            record["copies"] = self.db.rows(
+                "SELECT a.id, a.duplicate_of, a.date, a.title, a.source, a.url FROM articles a "
+                f"WHERE a.duplicate_of IN ({marks}) ORDER BY a.date NULLS LAST, a.id", article_ids)
         return record
 
     def evidence(self, event_ids: list[str], *, offsets: bool = False) -> list[dict[str, Any]]:
@@ -378,6 +415,19 @@ class Service:
         items = [{**d, "events": int(d["events"]), "quotes": int(d["quotes"])} for d in rows]
         return Page(int(total), items, limit, offset)
 
+    def article_records(self) -> list[dict[str, Any]]:
+        """Every stored article as the contract's `article` record (text included), with the
+        counts of its `events` and `quotes` as extra fields; by date (undated last), then id."""
+        rows = self.db.rows(
+            f"SELECT {_cols(R.ARTICLE_RECORD_COLUMNS, 'a')}, coalesce(e.n, 0) AS events, "
+            "coalesce(qq.n, 0) AS quotes FROM articles a "
+            "LEFT JOIN (SELECT article_id, count(*) AS n FROM events GROUP BY article_id) e "
+            "ON e.article_id = a.id "
+            "LEFT JOIN (SELECT article_id, count(*) AS n FROM quotes GROUP BY article_id) qq "
+            "ON qq.article_id = a.id ORDER BY a.date NULLS LAST, a.id")
+        return [{**R.article_record([d[c] for c in R.ARTICLE_RECORD_COLUMNS]),
+                 "events": int(d["events"]), "quotes": int(d["quotes"])} for d in rows]
+
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The article record with all its records: {"article", "mentions", "timexes",
         "events", "quotes"}, each in contract form, in the article's order; None if unknown."""
@@ -483,7 +533,7 @@ class Service:
         limit, offset = _page_args(limit, offset)
         level = (P.choices("level", level, ("country", "actor")) or ("country",))[0]
         domestic = bool(P.boolean("domestic", domestic))
-        where, args = f.where("h")
+        where, args = self._happening_where(f)
         (sk, s_ok), (tk, t_ok) = self._actor_key(level, "source"), self._actor_key(level, "target")
         where += [s_ok, t_ok]
         if not domestic:
@@ -537,7 +587,7 @@ class Service:
             raise P.ParameterError("a" if a is None else "b", "an actor is required")
         interval = P.interval("interval", interval)
         f = (filters or Filters()).but(dyad=(a, b))
-        where, args = f.where("h")
+        where, args = self._happening_where(f)
         src_a, p_src_a = actor_clause("h.source", a)
         # Grouped in SQL by the stored date string; bucketed into periods in Python, which
         # keeps the SQL portable and lets dates of every precision be placed (or tallied) right.
@@ -560,7 +610,7 @@ class Service:
         level = (P.choices("level", level, ("country", "actor")) or ("actor",))[0]
         min_events = P.integer("min", min_events, minimum=1) or 1
         limit = P.integer("limit", limit, minimum=1, maximum=MAX_LIMIT) or 200
-        where, args = f.where("h")
+        where, args = self._happening_where(f)
         (sk, s_ok), (tk, t_ok) = self._actor_key(level, "source"), self._actor_key(level, "target")
         where += [s_ok, t_ok]
         rows = self.db.rows(
@@ -596,7 +646,7 @@ class Service:
         f = filters or Filters()
         by = (P.choices("by", by, ("country", "place")) or ("country",))[0]
         limit = P.integer("limit", limit, minimum=1, maximum=MAX_LIMIT) or 500
-        where, args = f.where("h")
+        where, args = self._happening_where(f)
         rel = self._happenings_relation()
         unplaced = self.db.value(
             f"SELECT count(*) AS n FROM {rel}{where_sql(where + ['h.location_country IS NULL'])}",

@@ -47,8 +47,8 @@ def read_documents(out: str | Path, *, memory_limit: str = "512MB") -> Iterator[
     try:
         con.execute(f"SET memory_limit = '{memory_limit}'")
         con.execute("SET preserve_insertion_order = false")
-        order = (f"CREATE TEMP TABLE article_order AS SELECT id AS article_id, input_file, "
-                 f"input_item FROM read_parquet(?, hive_partitioning = true)")
+        order = ("CREATE TEMP TABLE article_order AS SELECT id AS article_id, input_file, "
+                 "input_item FROM read_parquet(?, hive_partitioning = true)")
         con.execute(order, [articles])
         parts = []
         params: list[Any] = []

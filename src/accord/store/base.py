@@ -20,9 +20,8 @@ article is still all-or-nothing: when a batch fails it is rolled back and its ar
 written one transaction each, so exactly the bad article is left out. Decisions (stored,
 updated, duplicate) are those of `ingest` called on each document in turn.
 
-For the clustering of happenings, two hooks run inside the writing transaction, after an
-article's rows are written or deleted: `_on_articles_written(documents, replaced_ids)` and
-`_on_articles_deleted(ids)`. Both do nothing here.
+Near-copies and happenings (`accord.clustering`, `clusters.py`) are decided and written in the
+same transaction as the articles, through the same primitives, so both backends cluster alike.
 """
 
 from __future__ import annotations
@@ -34,11 +33,15 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator, Literal, Sequence
 
+from ..clustering import nearcopy as N
+from ..clustering.happenings import Copy, Report, outlet
+from ..clustering.settings import ClusteringSettings
 from ..model import Document
 from . import rows as R
+from .clusters import Clusters, marks
 from .migrations import StoreError
 
-IngestStatus = Literal["stored", "duplicate", "updated"]
+IngestStatus = Literal["stored", "duplicate", "updated", "copy"]
 
 # Tables holding an article's records; re-coding an article empties them for it first.
 CHILD_TABLES = ("events", "quotes", "timexes", "mentions")
@@ -56,13 +59,17 @@ class StoreUnavailable(StoreError):
 class IngestOutcome:
     """What `Store.ingest` did with one document.
 
-    `article_id` is the id of the document passed in. `duplicate_of` is set only when the
-    content was already stored under a *different* id: it names that stored article.
+    `article_id` is the id of the document passed in. `duplicate_of` names the stored article
+    this one repeats: for "duplicate", the same content stored under another id (nothing
+    written); for "copy" (and an update that made the article a copy), the coded article it is a
+    near-copy of (stored, not coded). `note` says what else happened, in words (a claimed
+    original that was not honoured, versions that became copies of this one).
     """
 
     status: IngestStatus
     article_id: str
     duplicate_of: str | None = None
+    note: str | None = None
 
 
 def utc_now() -> datetime:
@@ -75,19 +82,17 @@ def select_list(columns: Sequence[str], alias: str = "") -> str:
     return ", ".join(prefix + c for c in columns)
 
 
-def placeholders(n: int) -> str:
-    """`?, ?, ?` for an IN list of n values (at least one, so that `IN ()` never happens)."""
-    return ", ".join("?" * max(n, 1))
-
-
 class Store(ABC):
     """An Accord database. Use as a context manager or call `close()`."""
 
     backend: str = ""  # "duckdb" or "postgres": which migrations apply
 
-    def __init__(self, target: str, *, read_only: bool = False) -> None:
+    def __init__(self, target: str, *, read_only: bool = False,
+                 settings: ClusteringSettings | None = None) -> None:
         self.target = target
         self.read_only = read_only
+        self.settings = settings or ClusteringSettings.from_config()
+        self.clusters = Clusters(self._query, self.settings)
         self._in_transaction = False
         # Reads from other threads (an API server's workers) go through connections of their
         # own, so they never interleave with this thread's transaction.
@@ -140,9 +145,13 @@ class Store(ABC):
         return current_version(self)
 
     def _migrate(self) -> None:
-        from .migrations import migrate
+        from .migrations import current_version, migrate
 
-        migrate(self, read_only=self.read_only, where=self.describe())
+        before = current_version(self)
+        after = migrate(self, read_only=self.read_only, where=self.describe())
+        if not self.read_only and 0 < before < 3 <= after:
+            # A database from before clustering: sign its articles, file its reports.
+            self.recluster()
 
     def describe(self) -> str:
         """Where this store lives, for messages (a PostgreSQL URL without its password)."""
@@ -151,11 +160,19 @@ class Store(ABC):
     # -- what each backend provides -------------------------------------------------------------
 
     @abstractmethod
-    def _query(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
-        """Run one statement with `?` placeholders; (column names, rows)."""
+    def _fetch(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
+        """Run one statement with `?` placeholders; (column names, rows), ([], []) for a
+        statement without a result."""
 
-    def _rows(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple]:
-        return self._query(sql, params)[1]
+    def _query(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple]:
+        """Run one statement with `?` placeholders; its rows ([] or a count for an update)."""
+        return self._fetch(sql, params)[1]
+
+    _rows = _query
+
+    @abstractmethod
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one `?`-placeholder statement once per row of parameters."""
 
     @abstractmethod
     def _execute(self, sql: str, params: Sequence[Any] | None = None) -> None:
@@ -223,7 +240,7 @@ class Store(ABC):
 
     def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
         """Rows of one `?`-placeholder statement as dicts keyed by column name."""
-        columns, rows = self._query(sql, params)
+        columns, rows = self._fetch(sql, params)
         return [dict(zip(columns, row)) for row in rows]
 
     # -- writing --------------------------------------------------------------------------------
@@ -324,88 +341,321 @@ class Store(ABC):
             raise StoreError(f"the database {self.describe()} was opened read-only")
 
     def _ingest_group(self, documents: list[Document]) -> list[IngestOutcome]:
-        """Decide and write a group of articles with distinct ids and hashes in one transaction."""
+        """Decide and write a group of articles with distinct ids and hashes in one transaction.
+
+        Besides the id and content-hash decisions (see `ingest`), each written article is checked
+        for near-copies (`accord.clustering.nearcopy`): a copy of a coded article is stored with
+        `duplicate_of` and without records ("copy"); a version that extends a coded article is
+        coded and the article it extends becomes its copy; then the happenings its reports (and
+        the reports it removes) touch are recomputed, all in the same transaction.
+        """
         self._check_writable()
         for document in documents:
             check_article_ids(document)
         hashes = [d.article.content_hash for d in documents]
+        # Fingerprints cost CPU only: computed before the transaction opens.
+        fps = [self.clusters.fingerprint(d.article.text, h) for d, h in zip(documents, hashes)]
         with self.transaction():
             self._lock_for_writing()
             # Looked up inside the transaction so the decision and the writes see the same state.
             by_id, by_hash = self._lookup([d.id for d in documents], hashes)
             outcomes: list[IngestOutcome] = []
-            writes: list[tuple[Document, str, datetime | None]] = []
+            plan = _GroupPlan()
             # Decided in input order, tracking the group's own effect on the stored hashes
             # (an update moves its id off its old hash), so a group decides exactly as the
             # same documents ingested one by one would.
-            for document, content_hash in zip(documents, hashes):
+            for document, content_hash, fp in zip(documents, hashes, fps):
                 aid = document.id
+                ingested_at = None
                 if aid in by_id:
-                    old_hash, ingested_at = by_id[aid]
+                    old_hash, ingested_at, old_dup = by_id[aid]
                     if old_hash == content_hash:
                         outcomes.append(IngestOutcome("duplicate", aid))
                         continue
-                    outcomes.append(IngestOutcome("updated", aid))
-                    writes.append((document, content_hash, ingested_at))
+                    if not document.article.text.strip():
+                        raise ValueError(
+                            f"{aid}: an update with an empty text would erase the stored article; "
+                            "the stored version is kept")
+                    status = "updated"
                     by_hash.get(old_hash, set()).discard(aid)
+                    plan.updated.append(aid)
+                    if old_dup:
+                        plan.touched_originals.add(old_dup)
                 elif by_hash.get(content_hash):
                     first = min(by_hash[content_hash])  # the smallest id, for a stable answer
-                    outcomes.append(IngestOutcome("duplicate", aid, duplicate_of=first))
-                    continue
+                    if self._same_outlet(document, first, plan):
+                        outcomes.append(IngestOutcome("duplicate", aid, duplicate_of=first))
+                        continue
+                    status = "copy"  # the same text published by another outlet
                 else:
-                    outcomes.append(IngestOutcome("stored", aid))
-                    writes.append((document, content_hash, None))
+                    status = "stored"
+                original, note = self._nearcopy_decision(document, fp, plan, by_hash.get(content_hash))
+                if original is not None:
+                    plan.copy_of[aid] = original
+                    outcome_status = "updated" if status == "updated" else "copy"
+                    outcomes.append(IngestOutcome(outcome_status, aid, duplicate_of=original,
+                                                  note=note))
+                else:
+                    outcomes.append(IngestOutcome(status if status != "copy" else "stored", aid,
+                                                  note=note))
+                plan.writes.append((document, content_hash, ingested_at, fp))
                 by_hash.setdefault(content_hash, set()).add(aid)
-            if not writes:
+            if not plan.writes:
                 return outcomes  # duplicates only: the transaction wrote nothing
-            updated = [d.id for d, _, ingested_at in writes if ingested_at is not None]
-            if updated:
-                self._delete_articles(updated)
-            written = [d for d, _, _ in writes]
-            self._insert_articles(writes)
-            self._insert_mentions(written)
-            self._insert_timexes(written)
-            self._insert_events(written)
-            self._insert_quotes(written)
+            self._write_plan(plan)
+            written = [d for d, _, _, _ in plan.writes if d.id not in plan.final_copies]
             self._insert_actors(written)
-            if updated:
+            if plan.updated or plan.demoted_stored:
                 self._prune_actors()
-            self._on_articles_written(written, updated)
         return outcomes
 
-    def delete_article(self, article_id: str) -> bool:
-        """Delete an article and all its records in one transaction; False if it was not stored."""
+    def recluster(self, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+        """Rebuild every happening from the stored reports (after the rules or thresholds
+        changed), and the LSH buckets from the signatures (signing articles that have none: a
+        database from before schema 3); one transaction. Which articles are copies is kept
+        (deciding it again would need the parse). Returns counts."""
+        from ..clustering.happenings import blocking_keys, group, summarize
+        from .clusters import _EVENT_SELECT, report_of
+
         self._check_writable()
         with self.transaction():
             self._lock_for_writing()
-            if not self._rows("SELECT 1 FROM articles WHERE id = ?", [article_id]):
-                return False
+            reports = [report_of(r) for r in self._query(_EVENT_SELECT)]
+            groups = group(reports, self.settings)
+            copies = [Copy(aid, dup, d, outlet(src, url)) for aid, dup, d, src, url in self._query(
+                "SELECT id, duplicate_of, date, source, url FROM articles "
+                "WHERE duplicate_of IS NOT NULL")]
+            happenings = []
+            for n, g in enumerate(groups, 1):
+                happenings.append(summarize(g, copies, self.settings))
+                if progress and n % 500 == 0:
+                    progress(n, len(groups))
+            unsigned = self._query(
+                "SELECT id, text, content_hash FROM articles WHERE id NOT IN "
+                "(SELECT article_id FROM article_signatures)")
+            self._append("article_signatures", ["article_id", "signature"], [
+                (aid, N.signature_bytes(fp.signature)) for aid, text, chash in unsigned
+                for fp in [self.clusters.fingerprint(text, chash)] if fp.signature is not None])
+            self._query("DELETE FROM happenings")
+            self._query("DELETE FROM report_keys")
+            self._query("DELETE FROM nearcopy_bands")
+            self._append("happenings", R.HAPPENING_COLUMNS, [R.happening_row(h) for h in happenings])
+            self._append("report_keys", ["key", "event_id"],
+                         [(k, r.id) for r in reports
+                          for k in blocking_keys(r, self.settings.window_days)])
+            b, rows = N.band_layout(self.settings.nearcopy_threshold, self.settings.num_perm)
+            self._append("nearcopy_bands", ["bucket", "article_id"], [
+                (k, aid) for aid, sig in self._query(
+                    "SELECT article_id, signature FROM article_signatures")
+                for k in N.band_keys(N.signature_from_bytes(sig), b, rows)])
+            self._query("CREATE TEMPORARY TABLE IF NOT EXISTS recluster_map "
+                        "(event_id VARCHAR, happening VARCHAR)")
+            self._query("DELETE FROM recluster_map")
+            self._append("recluster_map", ["event_id", "happening"],
+                         [(r.id, h.id) for g, h in zip(groups, happenings) for r in g])
+            self._query("UPDATE events SET happening = m.happening FROM recluster_map m "
+                        "WHERE events.id = m.event_id")
+            self._query("DROP TABLE recluster_map")
+            self._forget_cached_state()  # a bulk writer of the dropped table must not be reused
+        return {"reports": len(reports), "happenings": len(happenings),
+                "copies": len(copies)}
+
+    def delete_article(self, article_id: str) -> dict[str, Any] | None:
+        """Delete an article and everything it owns, and update the happenings it was part of,
+        in one transaction. Its near-copies are not lost: the first (by id) becomes the
+        original and the others its copies; it is returned as `needs_coding` (it was stored
+        without records), for the caller to code it again. None when no such article."""
+        self._check_writable()
+        with self.transaction():
+            self._lock_for_writing()
+            rows = self._query("SELECT duplicate_of FROM articles WHERE id = ?", [article_id])
+            if not rows:
+                return None
+            original = rows[0][0]
+            old = self.clusters.reports_of_articles([article_id])
+            touched = {r.event["happening"] for r in old if r.event.get("happening")}
+            self.clusters.forget_reports(old)
+            self.clusters.forget_texts([article_id])
+            copies = [r[0] for r in self._query(
+                "SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", [article_id])]
+            promoted = copies[0] if copies else None
+            if promoted:
+                self._query("UPDATE articles SET duplicate_of = NULL WHERE id = ?", [promoted])
+                self._query("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?",
+                            [promoted, article_id])
             self._delete_articles([article_id])
+            if original:
+                touched |= self.clusters.happenings_of_articles([original])
+            happenings, assignment, _, gone = self.clusters.update([], touched)
+            if gone:
+                self._query(f"DELETE FROM happenings WHERE id IN {marks(gone)}", gone)
+            if assignment:
+                self._executemany("UPDATE events SET happening = ? WHERE id = ?",
+                                     [(h, e) for e, h in assignment.items()])
+            self._append("happenings", R.HAPPENING_COLUMNS, [R.happening_row(h) for h in happenings])
             self._prune_actors()
-            self._on_articles_deleted([article_id])
-        return True
+        return {"deleted": article_id, "needs_coding": promoted, "copies": copies}
 
-    def _on_articles_written(self, documents: list[Document], replaced: list[str]) -> None:
-        """Inside the writing transaction, after `documents` were written (`replaced`: the ids
-        among them whose previous version was deleted first). For happenings."""
+    def original_of(self, article: Any, fingerprint: N.Fingerprint | None = None) -> str | None:
+        """Before the parse: the id of the coded stored article `article` is a near-copy of
+        (it need not be coded), or None."""
+        if not self.settings.enabled:
+            return None
+        fp = fingerprint or self.clusters.fingerprint(article.text, article.content_hash)
+        if fp.signature is None:
+            return None
+        return self.clusters.original_of(article, fp)
 
-    def _on_articles_deleted(self, ids: list[str]) -> None:
-        """Inside the deleting transaction, after the articles `ids` were deleted."""
+    def _same_outlet(self, document: Document, stored_id: str, plan: "_GroupPlan") -> bool:
+        """Is a stored article with the same content the same publication read again (same URL,
+        or same outlet and no URL), rather than another outlet running the same text?"""
+        group = plan.document(stored_id)
+        if group is not None:
+            url, source = group.article.url, group.article.source
+        else:
+            rows = self._query("SELECT url, source FROM articles WHERE id = ?", [stored_id])
+            if not rows:
+                return True
+            url, source = rows[0]
+        a = document.article
+        if a.url or url:
+            return (a.url or "").strip() == (url or "").strip()
+        return outlet(a.source, None) == outlet(source, None)
+
+    def _nearcopy_decision(self, document: Document, fp: N.Fingerprint, plan: "_GroupPlan",
+                           same_text: set[str] | None) -> tuple[str | None, str | None]:
+        """(the coded article this one is a copy of, or None; a note). Records what the group
+        does to other articles (versions this one extends become its copies) in `plan`."""
+        aid = document.id
+        article = document.article
+        uncoded = not (document.events or document.quotes or document.mentions or document.timexes)
+        if same_text:
+            return plan.root(min(same_text), self._query), None
+        claim = article.duplicate_of
+        note = None
+        if claim:
+            root = plan.root(claim, self._query)
+            if root is not None and root != aid:
+                return root, None
+            reason = ("it is not stored" if root is None else
+                      "that article is itself a copy of this one")
+            note = f"claimed to be a copy of {claim}, but {reason}: stored as an original"
+            if uncoded:
+                raise ValueError(f"{aid}: {note} without records; ingest it with its records "
+                                 f"(or after {claim})")
+        if fp.signature is None or not self.settings.enabled:
+            return None, note
+        roots = {k: v.fingerprint for k, v in
+                 self.clusters.stored_roots(fp, exclude=[aid, *plan.demoted_stored]).items()}
+        for other_id, other_fp in plan.coded_fingerprints():
+            if other_id != aid:
+                roots[other_id] = other_fp
+        decision = N.best_copy_of(fp, roots, self.settings)
+        if decision is not None:
+            return decision.original, note
+        if uncoded:
+            return None, note  # nothing to code it with; it stays an original without records
+        extended = sorted(k for k, v in roots.items()
+                          if N.compare(fp, v, self.settings).relation == "extends")
+        for old in extended:
+            plan.demote(old, aid)
+        if extended:
+            note = "; ".join(filter(None, [note, f"extends {', '.join(extended)} (now copies of it)"]))
+        return None, note
+
+    def _write_plan(self, plan: "_GroupPlan") -> None:
+        """Apply a group's decisions: deletions, demotions, happenings, then the new rows."""
+        copy_of = plan.resolved_copies()
+        written_ids = [d.id for d, _, _, _ in plan.writes]
+        demoted = sorted(plan.demoted_stored)
+        # Reports leaving the store: old versions of updated articles, versions now copies.
+        leaving = sorted(set(plan.updated) | set(demoted))
+        old_reports = self.clusters.reports_of_articles(leaving)
+        touched = {r.event["happening"] for r in old_reports if r.event.get("happening")}
+        self.clusters.forget_reports(old_reports)
+        if plan.updated:
+            self.clusters.forget_texts(plan.updated)
+            self._delete_articles(plan.updated)
+        if demoted:
+            for table in CHILD_TABLES:
+                self._query(f"DELETE FROM {table} WHERE article_id IN {marks(demoted)}", demoted)
+            for old in demoted:
+                new = copy_of[old]
+                self._query("UPDATE articles SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
+                            [new, old, old])
+        # Articles that became copies take their own copies along to their original.
+        for aid, original in copy_of.items():
+            if aid in written_ids:
+                self._query("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?",
+                            [original, aid])
+        # Originals gaining or losing a copy: their happenings' counts change.
+        originals = sorted((set(copy_of.values()) | plan.touched_originals) - set(leaving))
+        touched |= self.clusters.happenings_of_articles(originals)
+        new_reports: list[Report] = []
+        for document, _, _, _ in plan.writes:
+            if document.id in copy_of:
+                continue
+            a = document.article
+            where = outlet(a.source, a.url)
+            for seq, e in enumerate(document.events):
+                new_reports.append(Report(e.to_record(), a.date, where, seq=seq))
+        pending = [Copy(d.id, copy_of[d.id], d.article.date,
+                        outlet(d.article.source, d.article.url))
+                   for d, _, _, _ in plan.writes if d.id in copy_of]
+        if self.settings.enabled:
+            happenings, assignment, key_rows, gone = self.clusters.update(
+                new_reports, touched, pending)
+        else:
+            happenings, assignment, key_rows, gone = [], {}, [], []
+        new_ids = {r.id for r in new_reports}
+        for document, _, _, _ in plan.writes:
+            for e in document.events:
+                if e.id in assignment:
+                    e.happening = assignment[e.id]
+        self._update_event_happenings(
+            gone, [(h, eid) for eid, h in assignment.items() if eid not in new_ids])
+        # New rows, bulk: articles (copies included), then the coded articles' records.
+        plan.final_copies = set(copy_of)
+        rows = []
+        for document, content_hash, ingested_at, fp in plan.writes:
+            document.article.duplicate_of = copy_of.get(document.id)
+            rows.append((document, content_hash, ingested_at))
+        self._insert_articles(rows)
+        coded = [d for d, _, _, _ in plan.writes if d.id not in copy_of]
+        self._insert_mentions(coded)
+        self._insert_timexes(coded)
+        self._insert_events(coded)
+        self._insert_quotes(coded)
+        self._write_cluster_rows(plan, happenings, key_rows)
+
+    def _update_event_happenings(self, gone: list[str], stale: list[tuple[str, str]]) -> None:
+        """Drop replaced happenings; refile stored reports whose happening changed."""
+        if gone:
+            self._query(f"DELETE FROM happenings WHERE id IN {marks(gone)}", gone)
+        if stale:
+            self._executemany("UPDATE events SET happening = ? WHERE id = ?", stale)
+
+    def _write_cluster_rows(self, plan: "_GroupPlan", happenings: list, key_rows: list) -> None:
+        """The group's happenings, blocking keys, signatures and LSH buckets."""
+        self._append("happenings", R.HAPPENING_COLUMNS, [R.happening_row(h) for h in happenings])
+        self._append("report_keys", ["key", "event_id"], key_rows)
+        sigs = [(d.id, N.signature_bytes(fp.signature)) for d, _, _, fp in plan.writes
+                if fp.signature is not None]
+        self._append("article_signatures", ["article_id", "signature"], sigs)
+        self._append("nearcopy_bands", ["bucket", "article_id"],
+                     [(k, d.id) for d, _, _, fp in plan.writes for k in fp.keys])
 
     def _lookup(
         self, ids: list[str], hashes: list[str]
-    ) -> tuple[dict[str, tuple[str, datetime]], dict[str, set[str]]]:
+    ) -> tuple[dict[str, tuple[str, datetime, str | None]], dict[str, set[str]]]:
         """Stored articles sharing an id or a content hash with the group: by id, the stored
-        (content_hash, ingested_at); by content hash, the ids holding it."""
-        rows = self._rows(
-            "SELECT id, content_hash, ingested_at FROM articles "
-            f"WHERE id IN ({placeholders(len(ids))}) "
-            f"OR content_hash IN ({placeholders(len(hashes))})",
-            [*ids, *hashes],
-        )
-        by_id = {r[0]: (r[1], r[2]) for r in rows}
+        (content_hash, ingested_at, duplicate_of); by content hash, the ids holding it."""
+        rows = self._query(
+            f"SELECT id, content_hash, ingested_at, duplicate_of FROM articles "
+            f"WHERE id IN {marks(ids)} OR content_hash IN {marks(hashes)}", [*ids, *hashes])
+        by_id = {r[0]: (r[1], r[2], r[3]) for r in rows}
         by_hash: dict[str, set[str]] = {}
-        for aid, content_hash, _ in rows:
+        for aid, content_hash, _, _ in rows:
             by_hash.setdefault(content_hash, set()).add(aid)
         return by_id, by_hash
 
@@ -414,11 +664,10 @@ class Store(ABC):
     def _delete_articles(self, ids: list[str]) -> None:
         # Re-coding replaces everything the article owns; the article row is re-inserted
         # (with its original ingested_at) by _insert_articles in the same transaction.
-        marks = placeholders(len(ids))
         for table in (*CHILD_TABLES, "articles"):
             column = "id" if table == "articles" else "article_id"
             # Table and column names are constants from this module, never from input.
-            self._execute(f"DELETE FROM {table} WHERE {column} IN ({marks})", ids)
+            self._execute(f"DELETE FROM {table} WHERE {column} IN {marks(ids)}", ids)
 
     def _insert_articles(self, writes: list[tuple[Document, str, datetime | None]]) -> None:
         now = utc_now()
@@ -476,8 +725,8 @@ class Store(ABC):
     # -- reading (filtered queries live in accord.service) ---------------------------------------
 
     def counts(self) -> dict[str, int]:
-        """Row counts: articles, events, quotes, timexes, mentions, actors."""
-        names = ("articles", "events", "quotes", "timexes", "mentions", "actors")
+        """Row counts: articles, events, quotes, timexes, mentions, actors, happenings."""
+        names = ("articles", "events", "quotes", "timexes", "mentions", "actors", "happenings")
         # Table names are the constant tuple above.
         sql = "SELECT " + ", ".join(f"(SELECT count(*) FROM {n})" for n in names)
         return dict(zip(names, (int(v) for v in self._rows(sql)[0])))
@@ -503,6 +752,55 @@ class Store(ABC):
             )
             out.extend(to_record(r) for r in rows)
         return out
+
+
+class _GroupPlan:
+    """What one ingest group will write and what it does to stored articles."""
+
+    def __init__(self) -> None:
+        self.writes: list[tuple[Document, str, datetime | None, N.Fingerprint]] = []
+        self.updated: list[str] = []
+        self.copy_of: dict[str, str] = {}  # article -> the article it is a copy of
+        self.demoted_stored: set[str] = set()  # stored coded articles becoming copies
+        self.touched_originals: set[str] = set()  # originals losing a copy (an update)
+        self.final_copies: set[str] = set()
+
+    def document(self, aid: str) -> Document | None:
+        for document, _, _, _ in self.writes:
+            if document.id == aid:
+                return document
+        return None
+
+    def _follow(self, aid: str) -> str:
+        seen = set()
+        while aid in self.copy_of and aid not in seen:
+            seen.add(aid)
+            aid = self.copy_of[aid]
+        return aid
+
+    def root(self, aid: str, query: Callable[..., list[tuple]]) -> str | None:
+        """The coded article `aid` stands for (itself, or the one it is a copy of); None when
+        it is neither stored nor in the group."""
+        aid = self._follow(aid)
+        if self.document(aid) is not None:
+            return aid
+        rows = query("SELECT duplicate_of FROM articles WHERE id = ?", [aid])
+        if not rows:
+            return None
+        return self._follow(rows[0][0]) if rows[0][0] else aid
+
+    def coded_fingerprints(self) -> Iterator[tuple[str, N.Fingerprint]]:
+        for document, _, _, fp in self.writes:
+            if document.id not in self.copy_of and fp.signature is not None:
+                yield document.id, fp
+
+    def demote(self, old: str, new: str) -> None:
+        self.copy_of[old] = new
+        if self.document(old) is None:
+            self.demoted_stored.add(old)
+
+    def resolved_copies(self) -> dict[str, str]:
+        return {aid: self._follow(aid) for aid in self.copy_of}
 
 
 def check_article_ids(document: Document) -> None:

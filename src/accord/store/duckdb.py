@@ -69,13 +69,24 @@ class DuckDBStore(Store):
         # A DuckDB cursor is a connection of its own to the same database: it sees every commit.
         return self.con.cursor()
 
-    def _query(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
+    def _fetch(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
         cursor = self._reader().execute(sql, list(params) if params else None)
-        columns = [d[0] for d in cursor.description] if cursor.description else []
-        return columns, cursor.fetchall()
+        if not cursor.description:
+            return [], []
+        return [d[0] for d in cursor.description], cursor.fetchall()
 
-    def _rows(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple]:
-        return self._reader().execute(sql, list(params) if params else None).fetchall()
+    def _query(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple]:
+        cursor = self._reader().execute(sql, list(params) if params else None)
+        try:
+            return cursor.fetchall()
+        except duckdb.InvalidInputException:
+            return []  # a statement without a result set
+
+    _rows = _query
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self.con.executemany(sql, [list(r) for r in rows])
 
     def _execute(self, sql: str, params: Sequence[Any] | None = None) -> None:
         self.con.execute(sql, list(params) if params else None)

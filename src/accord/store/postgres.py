@@ -139,7 +139,7 @@ class PostgresStore(Store):
             reader.execute("SET default_transaction_read_only = on")
         return reader
 
-    def _query(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
+    def _fetch(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
         try:
             with self._reader().cursor() as cur:
                 cur.execute(to_pyformat(sql), list(params) if params else None)
@@ -152,6 +152,15 @@ class PostgresStore(Store):
     def _execute(self, sql: str, params: Sequence[Any] | None = None) -> None:
         try:
             self.con.execute(to_pyformat(sql), list(params) if params else None)
+        except psycopg.Error as exc:
+            raise self._fail(exc) from exc
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        try:
+            with self.con.cursor() as cur:
+                cur.executemany(to_pyformat(sql), [list(r) for r in rows])
         except psycopg.Error as exc:
             raise self._fail(exc) from exc
 

@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any, Iterable, Sequence
 
-from ..model import Actor, Document, Event, Mention, Place, Quote, Timex
+from ..model import Actor, Document, Event, Happening, Mention, Place, Quote, Timex
 
 ACTOR_FIELDS = ("text", "start", "end", "name", "code", "country", "sector")
 PLACE_FIELDS = ("text", "start", "end", "name", "country", "lat", "lon")
@@ -44,6 +44,13 @@ MENTION_COLUMNS = ["article_id", "seq", "text", "span_start", "span_end",
                    *_prefixed("actor", ACTOR_FIELDS)]
 
 ACTOR_TABLE_COLUMNS = ["key", "code", "name", "country", "sector"]
+
+HAPPENING_COLUMNS = [
+    "id", "date", "date_start", "date_precision", *_prefixed("source", ACTOR_FIELDS),
+    *_prefixed("target", ACTOR_FIELDS), "cameo", "plover", "quad_class", "goldstein", "negated",
+    "modality", *_prefixed("location", PLACE_FIELDS), "reports", "articles", "sources",
+    "first_seen", "last_seen", "confidence",
+]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -117,6 +124,21 @@ def event_rows(events: Iterable[Event], article_id: str) -> list[tuple[Any, ...]
     ]
 
 
+def _record_values(record: dict[str, Any] | None, fields: Sequence[str]) -> tuple[Any, ...]:
+    if record is None:
+        return (None,) * len(fields)
+    return tuple(record["span"][0] if f == "start" else record["span"][1] if f == "end"
+                 else record.get(f) for f in fields)
+
+
+def happening_row(h: Happening) -> tuple[Any, ...]:
+    return (h.id, h.date, period_start(h.date), h.date_precision,
+            *_record_values(h.source, ACTOR_FIELDS), *_record_values(h.target, ACTOR_FIELDS),
+            h.cameo, h.plover, h.quad_class, h.goldstein, h.negated, h.modality,
+            *_record_values(h.location, PLACE_FIELDS), h.reports, h.articles, h.sources,
+            h.first_seen, h.last_seen, h.confidence)
+
+
 def quote_rows(quotes: Iterable[Quote], article_id: str) -> list[tuple[Any, ...]]:
     return [
         (q.id, article_id, seq, q.text, q.span[0], q.span[1], *_actor_values(q.speaker), q.cue,
@@ -185,6 +207,9 @@ def _slice(columns: list[str], first: str, fields: Sequence[str]) -> slice:
 _EVENT_SOURCE = _slice(EVENT_COLUMNS, "source_text", ACTOR_FIELDS)
 _EVENT_TARGET = _slice(EVENT_COLUMNS, "target_text", ACTOR_FIELDS)
 _EVENT_LOCATION = _slice(EVENT_COLUMNS, "location_text", PLACE_FIELDS)
+_HAPPENING_SOURCE = _slice(HAPPENING_COLUMNS, "source_text", ACTOR_FIELDS)
+_HAPPENING_TARGET = _slice(HAPPENING_COLUMNS, "target_text", ACTOR_FIELDS)
+_HAPPENING_LOCATION = _slice(HAPPENING_COLUMNS, "location_text", PLACE_FIELDS)
 _QUOTE_SPEAKER = _slice(QUOTE_COLUMNS, "speaker_text", ACTOR_FIELDS)
 _MENTION_ACTOR = _slice(MENTION_COLUMNS, "actor_text", ACTOR_FIELDS)
 
@@ -242,3 +267,17 @@ def mention_record(row: Sequence[Any]) -> dict[str, Any]:
     return {"kind": "mention", "article_id": r["article_id"], "text": r["text"],
             "span": [r["span_start"], r["span_end"]],
             "actor": _actor_record(row[_MENTION_ACTOR])}
+
+
+def happening_record(row: Sequence[Any], event_ids: list[str]) -> dict[str, Any]:
+    """From a row of HAPPENING_COLUMNS and its reports' ids: the contract's `happening`."""
+    r = dict(zip(HAPPENING_COLUMNS, row))
+    return Happening(
+        id=r["id"], date=r["date"], date_precision=r["date_precision"],
+        source=_actor_record(row[_HAPPENING_SOURCE]), target=_actor_record(row[_HAPPENING_TARGET]),
+        cameo=r["cameo"], plover=r["plover"], quad_class=r["quad_class"],
+        goldstein=r["goldstein"], negated=r["negated"], modality=r["modality"],
+        location=_place_record(row[_HAPPENING_LOCATION]), reports=r["reports"],
+        articles=r["articles"], sources=r["sources"], first_seen=r["first_seen"],
+        last_seen=r["last_seen"], event_ids=list(event_ids), confidence=r["confidence"],
+    ).to_record()

@@ -9,6 +9,7 @@ from ..context import ResolutionContext
 from ..gazetteer import AliasMatch
 from ..phrases import after_stance_prefix, inside_feature_name, inside_longer_person, is_backer, is_dateline
 from ..words import person_nouns, words
+from ...analysis.syntax import entity_at
 from ...places import geocode
 from .base import Pass
 
@@ -125,7 +126,7 @@ class AliasMatches(Pass):
 def inside_other_place(doc: Any, start: int, end: int, group: list[AliasMatch], kb: Any) -> bool:
     """A country's name inside the name of a place of another country: "New Mexico" (a US
     state), "New South Wales" (an Australian state)."""
-    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    ent = entity_at(doc, start)
     if ent is None or ent.label_ not in ("GPE", "LOC") or (ent.start == start and ent.end == end) or ent.end < end:
         return False
     countries = {kb.entity(m.key).country for m in group if kb.entity(m.key).kind in PLACE_KINDS}

@@ -1,0 +1,247 @@
+"""Benchmark: near-copies and happenings on a 5,000-article corpus of real news.
+
+    .venv/bin/python bench/bench_happenings.py [--n 5000] [--copies 0.1] [--shared ../shared]
+
+The corpus takes its texts where bench/bench_pipeline.py does (the WikiEvents articles, the
+ConfliBERT sentences, the founding article) plus the 2019 Wikinews articles; to reach N distinct
+articles without repeating one, the ConfliBERT sentences are drawn eight at a time (seeded), and
+each article gets a publication date spread over 2019-2020. Then a share of the articles
+(`--copies`) is republished the way syndication does it, each by another outlet: the headline
+changed; an agency credit added; the last third cut and a footer added; or (one in eight) an
+updated version with a new paragraph (another article's sentences), which must be coded.
+
+Two runs, each in its own process on a fresh DuckDB file, the same way `accord ingest` works
+(near-copies caught before the parse, 50 articles a transaction):
+- `clustering on`: near-copy lookup and happenings as shipped. Reports the time spent in them
+  (signatures, LSH lookups and checks, happenings, their tables), the per-article time over the
+  first and the last thousand articles, near-copy precision/recall against the copies made,
+  and the happenings/reports ratio.
+- `clustering off` (`clustering = false`): every article coded, no happenings.
+Timing figures are only meaningful on an idle machine; the script prints the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+FOOTERS = [
+    "This story has been published from a wire agency feed without modifications to the text.",
+    "(Reporting by our correspondents; Editing by the world desk)",
+    "Copyright 2020 The Associated Press. All rights reserved. This material may not be "
+    "published, broadcast, rewritten or redistributed.",
+    "Follow us on social media for the latest world news.",
+]
+CREDITS = ["By Agence France-Presse", "(Reuters) -", "AP —", "By our wire service"]
+
+
+def base_texts(shared: Path) -> tuple[list[str], list[dict]]:
+    """(ConfliBERT sentences, whole articles) from ../shared and the founding article."""
+    from bench_pipeline import build_corpus  # the same sources as the pipeline benchmark
+
+    whole = [{"text": a["text"].rsplit("\n\nBench copy", 1)[0], "source": "wikievents"}
+             for a in build_corpus(shared, 41)[:41]]
+    with (shared / "data" / "wikinews" / "wikinews_2019.csv").open(encoding="utf-8") as fh:
+        whole += [{"text": r["text"], "url": r["url"], "title": r["title"], "date": r["date"]}
+                  for r in csv.DictReader(fh)]
+    tsv = shared / "data" / "conflibert-cameo-train" / "cameo_class_train.tsv"
+    sentences = [line.split("\t")[0].strip() for line in tsv.open(encoding="utf-8") if "\t" in line]
+    return sentences, whole
+
+
+def build(shared: Path, n: int, copy_share: float, seed: int = 14) -> tuple[list[dict], dict]:
+    rng = random.Random(seed)
+    sentences, whole = base_texts(shared)
+    n_copies = int(n * copy_share)
+    originals: list[dict] = []
+    start = date(2019, 1, 1)
+    for i, w in enumerate(whole):
+        originals.append({"id": f"orig-{i:05d}", "text": w["text"], "title": w.get("title"),
+                          "url": w.get("url"), "source": None if w.get("url") else f"outlet-{i % 40}",
+                          "date": w.get("date") or (start + timedelta(days=rng.randrange(730))).isoformat()})
+    seen = set()
+    while len(originals) < n - n_copies:
+        pick = tuple(sorted(rng.sample(range(len(sentences)), 8)))
+        if pick in seen:
+            continue
+        seen.add(pick)
+        i = len(originals)
+        originals.append({"id": f"orig-{i:05d}", "text": " ".join(sentences[k] for k in pick),
+                          "title": None, "url": None, "source": f"outlet-{i % 40}",
+                          "date": (start + timedelta(days=rng.randrange(730))).isoformat()})
+    copies: list[dict] = []
+    truth: dict[str, str] = {}  # article -> the article it should be linked to
+    for c in range(n_copies):
+        orig = originals[rng.randrange(len(originals))]
+        kind = ["headline", "credit", "trimmed", "headline", "credit", "trimmed", "trimmed", "update"][c % 8]
+        text = orig["text"]
+        if kind == "credit":
+            text = rng.choice(CREDITS) + " " + text
+        elif kind == "trimmed":
+            words = text.split(" ")
+            text = " ".join(words[: max(40, int(len(words) * 0.67))]) + "\n\n" + rng.choice(FOOTERS)
+        elif kind == "update":
+            extra = " ".join(rng.sample(sentences, 3))
+            text = text + "\n\nUpdate: " + extra
+        if kind == "trimmed" and len(orig["text"].split()) < 80:
+            kind, text = "headline", orig["text"]  # too short to cut: republish as is
+        cid = f"copy-{c:05d}-{kind}"
+        copies.append({"id": cid, "text": text, "title": f"Republished {c}", "date": orig["date"],
+                       "url": f"https://outlet{c % 50}.example/{cid}", "source": None})
+        truth[cid] = orig["id"] if kind != "update" else f"<{orig['id']}"  # update: orig copies it
+    corpus = originals + copies
+    rng.shuffle(corpus)
+    # Every copy arrives after its original (as syndication does); updates too.
+    position = {a["id"]: i for i, a in enumerate(corpus)}
+    corpus.sort(key=lambda a: (position[a["id"]] if a["id"].startswith("orig") else
+                               max(position[a["id"]], position[truth[a["id"]].lstrip("<")] + 1)))
+    return corpus, truth
+
+
+def run(corpus_path: Path, db: Path, clustering: bool) -> dict:
+    import accord.config as config
+    from accord.clustering import nearcopy as N
+    from accord.clustering.nearcopy import route
+    from accord.model import Article
+    from accord.pipeline import Pipeline, StageFailure
+    from accord.readers import read_inputs
+    from accord.store import open_store
+    from accord.store import clusters as C
+    from accord.store import store as S
+
+    spent = {"t": 0.0, "depth": 0}
+
+    def timed(fn):
+        def wrapper(*a, **k):
+            spent["depth"] += 1
+            t = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent["depth"] -= 1
+                if spent["depth"] == 0:
+                    spent["t"] += time.perf_counter() - t
+        return wrapper
+
+    # Everything near-copy and happening work goes through these.
+    for owner, names in ((S.Store, ["original_of", "_nearcopy_decision", "_update_event_happenings",
+                                    "_write_cluster_rows"]),
+                         (C.Clusters, ["fingerprint", "update", "reports_of_articles",
+                                       "happenings_of_articles", "forget_reports", "forget_texts"])):
+        for name in names:
+            setattr(owner, name, timed(getattr(owner, name)))
+    pipeline = Pipeline.default()
+    items = [i for i in read_inputs([corpus_path]) if isinstance(i, Article)]
+    stamps: list[float] = []
+    tally: Counter = Counter()
+    start = time.perf_counter()
+    with open_store(db) as store:
+        if not clustering:
+            store.settings = store.settings.__class__(enabled=False)
+            store.clusters.settings = store.settings
+
+        def docs():
+            for r in route(items, store.original_of, store.settings, pipeline.process):
+                if isinstance(r, StageFailure):
+                    tally["failed"] += 1
+                else:
+                    yield r
+
+        for outcome in store.ingest_many(docs(), batch_size=50):
+            tally[outcome.status] += 1
+            stamps.append(time.perf_counter() - start)
+        elapsed = time.perf_counter() - start
+        linked = dict(store.con.execute(
+            "SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL").fetchall())
+        counts = store.counts()
+    return {"seconds": elapsed, "stamps": stamps, "tally": dict(tally), "linked": linked,
+            "counts": counts, "clustering_seconds": spent["t"]}
+
+
+def per_article(stamps: list[float], first: bool) -> float:
+    if len(stamps) < 2000:
+        return float("nan")
+    if first:
+        return stamps[999] / 1000
+    return (stamps[-1] - stamps[-1001]) / 1000
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--copies", type=float, default=0.1)
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    ap.add_argument("--only", choices=["on", "off"])
+    ap.add_argument("--show", type=int, default=5, help="near-copy errors to print")
+    ap.add_argument("--child", choices=["on", "off"])
+    ap.add_argument("--corpus", type=Path)
+    ap.add_argument("--db", type=Path)
+    args = ap.parse_args()
+    if args.child:
+        print(json.dumps(run(args.corpus, args.db, args.child == "on")))
+        return
+    corpus, truth = build(args.shared, args.n, args.copies)
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        path.write_text("".join(json.dumps(a) + "\n" for a in corpus), encoding="utf-8")
+        for mode in ([args.only] if args.only else ["on", "off"]):
+            proc = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus", str(path),
+                                   "--db", str(Path(tmp) / f"{mode}.duckdb")],
+                                  capture_output=True, text=True, check=False)
+            if proc.returncode != 0:
+                sys.exit(f"bench: run {mode} failed:\n{proc.stderr[-3000:]}")
+            results[mode] = json.loads(proc.stdout.strip().splitlines()[-1])
+    print(f"corpus: {len(corpus)} articles ({len(truth)} republished); {os.cpu_count()} cores; "
+          f"load average {os.getloadavg()[0]:.1f}")
+    print("| run | articles/s | s/article, first 1,000 | s/article, last 1,000 | near-copy + happenings time | share of ingest |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for mode, r in results.items():
+        share = r["clustering_seconds"] / r["seconds"]
+        print(f"| clustering {mode} | {len(r['stamps']) / r['seconds']:.1f} | "
+              f"{per_article(r['stamps'], True):.4f} | {per_article(r['stamps'], False):.4f} | "
+              f"{r['clustering_seconds']:.1f} s | {100 * share:.1f}% |")
+    if "on" in results:
+        on = results["on"]
+        # A story: an original and everything republished from it. An article should be linked
+        # into its story when it is a copy, or an original that an update extends; any member
+        # of the story is a right target (a copy of an updated story links to the update).
+        story = {}
+        for copy, orig in truth.items():
+            story[copy] = story[orig.lstrip("<")] = orig.lstrip("<")
+        should = {c for c, o in truth.items() if not o.startswith("<")}
+        should |= {o.lstrip("<") for o in truth.values() if o.startswith("<")}
+        right = {a for a, t in on["linked"].items() if story.get(a) and story.get(a) == story.get(t)}
+        wrong = sorted(set(on["linked"]) - right)
+        missed = sorted(should - right)
+        print(f"near-copies: {len(on['linked'])} linked, {len(should)} should be; precision "
+              f"{100 * len(right) / max(1, len(on['linked'])):.1f}%, recall "
+              f"{100 * len(right & should) / max(1, len(should)):.1f}%")
+        for a in wrong[:args.show]:
+            print(f"  linked wrongly: {a} -> {on['linked'][a]}")
+        for a in missed[:args.show]:
+            print(f"  not linked: {a} (story {story[a]})")
+        c = on["counts"]
+        print(f"happenings/reports: {c['happenings']} / {c['events']} = "
+              f"{c['happenings'] / max(1, c['events']):.3f}; outcomes {on['tally']}")
+    if "off" in results:
+        print(f"clustering off: outcomes {results['off']['tally']}; "
+              f"on/off total time: {results['on']['seconds'] / results['off']['seconds']:.2f}x"
+              if "on" in results else "")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,491 @@
+"""Happenings: the reports (event records) of one real-world act, across sentences, articles and
+outlets, merged.
+
+Two reports are *compatible* when a careful reader could take them for the same act:
+- actors: the same actors, or one side more specific than the other (RUS and RUSGOV; the
+  country and its leader; an unnamed side and a named one); for reciprocal codes (talks, calls,
+  meetings, agreements) in either order, and for the two sides of one act (a visit made, a visit
+  hosted) swapped (`resources/clustering/codes.yaml`);
+- codes: the same CAMEO root (a call, 041, and talks, 046, of the same leaders on the same day;
+  an air strike, 195, and a battle, 190) -- dates and actors keep different acts apart;
+- dates: their periods meet. A text date is its day, month or year (a month contains its days);
+  a report dated only by its publication date may have happened up to `window_days` before it;
+- the same negation, compatible modality (asserted and alleged together; future and
+  hypothetical each apart) and compatible places (unknown, the same place, or the same country
+  without two distant cities);
+- for statements (CAMEO 01), which officials make many of a day, evidence sentences that share
+  at least `statement_similarity` of their content words.
+
+A happening is then a deterministic function of the set of reports, so the outcome does not
+depend on the order in which articles arrive:
+1. core reports (dated to a day, both sides known with their country) are joined when
+   compatible (connected components);
+2. a vaguer report (a month or a year, no target, "officials" of no country) joins the
+   compatible core happening with the most compatible reports (ties: the smallest id), so "last
+   May" or "the two leaders" never bridge two happenings;
+3. vague reports that join no core happening form happenings among themselves.
+The store applies this to the reports a new article can affect (those sharing a blocking key:
+CAMEO root, an actor's country, a month), so clustering costs the same whatever the store's size.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any, Iterable, Sequence
+from urllib.parse import urlsplit
+
+import yaml
+
+from ..model import Happening, stable_id
+from .settings import ClusteringSettings
+
+_WORD = re.compile(r"\w+")
+_PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
+_MODALITY_GROUP = {"asserted": "fact", "alleged": "fact", "future": "future",
+                   "hypothetical": "hypothetical"}
+
+
+@lru_cache(maxsize=1)
+def _codes() -> tuple[tuple[str, ...], dict[str, str]]:
+    data = yaml.safe_load(
+        files("accord").joinpath("resources", "clustering", "codes.yaml").read_text("utf-8"))
+    reciprocal = tuple(str(c) for c in data.get("reciprocal", []))
+    inverse: dict[str, str] = {}
+    for a, b in data.get("inverse", []):
+        inverse[str(a)], inverse[str(b)] = str(b), str(a)
+    return reciprocal, inverse
+
+
+def _general(code: str) -> str:
+    # "040" is the root's generic code: as general as "04".
+    return code[:2] if len(code) == 3 and code.endswith("0") else code
+
+
+def codes_related(a: str, b: str) -> bool:
+    """The same CAMEO root: a call (041), talks (046) and a meeting (040) of the same leaders on
+    the same day are one happening told in other words; dates and actors keep acts apart."""
+    return a[:2] == b[:2]
+
+
+def is_reciprocal(code: str) -> bool:
+    """Both sides do the act (talks, a call): reports may name them in either order. One side
+    of a pair of codes (a visit made, 042; hosted, 043) is directed, whatever its root."""
+    reciprocal, inverse = _codes()
+    if code in inverse:
+        return False
+    g = _general(code)
+    return any(g.startswith(r) for r in reciprocal)
+
+
+def inverse_code(code: str) -> str | None:
+    return _codes()[1].get(code)
+
+
+def outlet(source: str | None, url: str | None) -> str | None:
+    """The publisher of an article: its `source`, else its URL's host (without www.)."""
+    if source and source.strip():
+        return source.strip().lower()
+    if url:
+        host = urlsplit(url.strip()).hostname or ""
+        host = host[4:] if host.startswith("www.") else host
+        return host or None
+    return None
+
+
+@dataclass(slots=True)
+class Report:
+    """One event record with what clustering needs of its article."""
+
+    event: dict[str, Any]  # the contract's event record
+    published: str | None  # the article's publication date (YYYY-MM-DD)
+    outlet: str | None  # the article's publisher (see `outlet`)
+    seq: int = 0  # position in its article, for a stable order
+    _interval: tuple[date, date] | None = field(default=None, repr=False)
+    _have_interval: bool = field(default=False, repr=False)
+    _words: frozenset[str] | None = field(default=None, repr=False)
+
+    @property
+    def id(self) -> str:
+        return self.event["id"]
+
+    @property
+    def article_id(self) -> str:
+        return self.event["article_id"]
+
+    @property
+    def precision(self) -> str | None:
+        return self.event.get("date_precision")
+
+    @property
+    def is_day(self) -> bool:
+        return self.precision == "day" and self.event.get("date") is not None
+
+    @property
+    def is_core(self) -> bool:
+        """Specific enough to join others as an equal: dated to a day, both sides named with
+        a country. Vaguer reports (a month, no target, "officials") only join the happening
+        that suits them best, so that they never bridge two happenings."""
+        e = self.event
+        return self.is_day and all(side and side.get("country")
+                                   for side in (e.get("source"), e.get("target")))
+
+    def interval(self, window_days: int) -> tuple[date, date] | None:
+        if self._have_interval:
+            return self._interval
+        self._have_interval = True
+        self._interval = _interval(self.event, window_days)
+        return self._interval
+
+
+def _period(value: str) -> tuple[date, date] | None:
+    from calendar import monthrange
+
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 3:
+            d = date(*parts)
+            return d, d
+        if len(parts) == 2:
+            return date(parts[0], parts[1], 1), date(parts[0], parts[1],
+                                                     monthrange(parts[0], parts[1])[1])
+        if len(parts) == 1:
+            return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    except (ValueError, TypeError):
+        return None
+    return None
+
+
+def _interval(event: dict[str, Any], window_days: int) -> tuple[date, date] | None:
+    value = event.get("date")
+    if not value:
+        return None
+    period = _period(value)
+    if period is None:
+        return None
+    if event.get("date_basis") == "publication" and period[0] == period[1]:
+        # Dated only by its article: the act happened on or (a little) before publication.
+        return period[0] - timedelta(days=window_days), period[1]
+    return period
+
+
+def blocking_keys(report: Report, window_days: int) -> list[str]:
+    """Keys any compatible report shares with this one: CAMEO root | actor country | month."""
+    e = report.event
+    root = e["cameo"][:2]
+    sides = set()
+    for side in (e.get("source"), e.get("target")):
+        if side:
+            sides.add(side.get("country") or side["code"][:3])
+    interval = report.interval(window_days)
+    if interval is None:
+        months = ["undated"]
+    else:
+        months = []
+        y, m = interval[0].year, interval[0].month
+        while (y, m) <= (interval[1].year, interval[1].month):
+            months.append(f"{y:04d}-{m:02d}")
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return [f"{root}|{s}|{mo}" for s in sorted(sides) for mo in months]
+
+
+# -- compatibility -----------------------------------------------------------------------------
+
+
+def actors_compatible(a: dict | None, b: dict | None) -> bool:
+    if a is None or b is None:
+        return True  # an unnamed side is less specific than any named one
+    ca, cb = a["code"], b["code"]
+    na, nb = a.get("name"), b.get("name")
+    if ca.startswith(cb) or cb.startswith(ca):
+        if ca == cb:
+            return na is None or nb is None or na.lower() == nb.lower()
+        return True  # one side more specific: RUS and RUSGOV, Russia and Vladimir Putin
+    # A sector with no country ("rebels", REB) and that sector of a country (the Taliban, AFGREB).
+    for x, y in ((a, b), (b, a)):
+        if x.get("country") is None and y.get("country") and y["code"][3:].startswith(x["code"]):
+            return True
+    # An unnamed group of a country ("U.S. officials") and a named member of another of its
+    # sectors (the US envoy): the reports may name the same side differently.
+    return (a.get("country") is not None and a.get("country") == b.get("country")
+            and (na is None or nb is None))
+
+
+def _orientations(r1: dict, r2: dict) -> tuple[bool, bool]:
+    """(may match as written, may match with r2's source and target swapped)."""
+    c1, c2 = r1["cameo"], r2["cameo"]
+    if not codes_related(c1, c2):
+        return False, False
+    if inverse_code(c1) == c2:
+        return False, True  # a visit made by A to B is the visit B hosted for A
+    return True, is_reciprocal(c1) or is_reciprocal(c2)
+
+
+def sides_match(r1: dict, r2: dict) -> tuple[bool, bool]:
+    direct, swapped = _orientations(r1, r2)
+    ok_direct = direct and actors_compatible(r1.get("source"), r2.get("source")) and \
+        actors_compatible(r1.get("target"), r2.get("target"))
+    ok_swapped = swapped and actors_compatible(r1.get("source"), r2.get("target")) and \
+        actors_compatible(r1.get("target"), r2.get("source"))
+    return ok_direct, ok_swapped
+
+
+def _km(p: dict, q: dict) -> float | None:
+    if None in (p.get("lat"), p.get("lon"), q.get("lat"), q.get("lon")):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (p["lat"], p["lon"], q["lat"], q["lon"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_compatible(p: dict | None, q: dict | None, km: float) -> bool:
+    if p is None or q is None:
+        return True
+    if (p.get("name") or "").lower() == (q.get("name") or "").lower():
+        return True
+    if p.get("country") and q.get("country") and p["country"] != q["country"]:
+        return False
+    if not p.get("country") or not q.get("country"):
+        return False
+    distance = _km(p, q)
+    return distance is None or distance <= km
+
+
+_STATEMENT_ROOTS = ("01",)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def evidence_words(report: Report) -> frozenset[str]:
+    words = report._words
+    if words is None:
+        stop = _stop_words()
+        words = frozenset(w for w in _WORD.findall(report.event.get("evidence", "").lower())
+                          if w not in stop and len(w) > 1)
+        report._words = words
+    return words
+
+
+def evidence_similarity(a: Report, b: Report) -> float:
+    wa, wb = evidence_words(a), evidence_words(b)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def compatible(a: Report, b: Report, settings: ClusteringSettings) -> bool:
+    e, f = a.event, b.event
+    if bool(e["negated"]) != bool(f["negated"]):
+        return False
+    if _MODALITY_GROUP.get(e["modality"]) != _MODALITY_GROUP.get(f["modality"]):
+        return False
+    ia, ib = a.interval(settings.window_days), b.interval(settings.window_days)
+    if (ia is None) != (ib is None):
+        return False
+    if ia is not None and (ia[1] < ib[0] or ib[1] < ia[0]):
+        return False
+    if not any(sides_match(e, f)):
+        return False
+    if not places_compatible(e.get("location"), f.get("location"), settings.place_km):
+        return False
+    if e["cameo"][:2] in _STATEMENT_ROOTS or f["cameo"][:2] in _STATEMENT_ROOTS:
+        # Officials say many things on one day: statements match only when they say it in
+        # like words (the evidence sentences share their content words).
+        return evidence_similarity(a, b) >= settings.statement_similarity
+    return True
+
+
+# -- grouping ----------------------------------------------------------------------------------
+
+
+class _Union:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {i: i for i in items}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # The smaller id is the root, so components do not depend on the order of unions.
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def _pairs(reports: Sequence[Report], settings: ClusteringSettings):
+    """Candidate pairs: reports sharing a blocking key (each pair once)."""
+    buckets: dict[str, list[int]] = {}
+    for i, r in enumerate(reports):
+        for key in blocking_keys(r, settings.window_days):
+            buckets.setdefault(key, []).append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pair = (members[x], members[y])
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[Report]]:
+    """Partition reports into happenings (see the module notes); each list sorted by id, the
+    lists by their first id. The result depends only on the set of reports."""
+    by_id = {r.id: r for r in reports}
+    vague = [r for r in reports if not r.is_core]
+    union = _Union(by_id)
+    links: dict[str, list[str]] = {r.id: [] for r in vague}
+    for i, j in _pairs(reports, settings):
+        a, b = reports[i], reports[j]
+        if a.is_core and b.is_core:
+            if union.find(a.id) != union.find(b.id) and compatible(a, b, settings):
+                union.union(a.id, b.id)
+        elif a.is_core or b.is_core:
+            v, c = (a, b) if not a.is_core else (b, a)
+            if compatible(v, c, settings):
+                links[v.id].append(c.id)
+        elif compatible(a, b, settings):
+            links[a.id].append("~" + b.id)  # vague-vague, used in step 3
+            links[b.id].append("~" + a.id)
+    # Step 2: a vague report joins the core happening with most compatible reports.
+    unattached = []
+    for r in sorted(vague, key=lambda r: r.id):
+        counts = Counter(union.find(c) for c in links[r.id] if not c.startswith("~"))
+        if counts:
+            best = min(counts, key=lambda root: (-counts[root], root))
+            union.parent[r.id] = best  # attach; never a root for others
+        else:
+            unattached.append(r)
+    # Step 3: vague reports with no core happening join each other.
+    loose = {r.id for r in unattached}
+    for r in unattached:
+        for link in links[r.id]:
+            if link.startswith("~") and link[1:] in loose:
+                union.union(r.id, link[1:])
+    groups: dict[str, list[Report]] = {}
+    for r in reports:
+        groups.setdefault(union.find(r.id), []).append(r)
+    out = [sorted(g, key=lambda r: r.id) for g in groups.values()]
+    out.sort(key=lambda g: g[0].id)
+    return out
+
+
+# -- the happening record ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """A stored near-copy of a coded article: counted as one more article and source."""
+
+    article_id: str
+    original: str
+    published: str | None
+    outlet: str | None
+
+
+def happening_id(members: Sequence[Report]) -> str:
+    return "h" + stable_id("happening", min(r.id for r in members))[:15]
+
+
+def _actor_rank(a: dict, freq: Counter) -> tuple:
+    return (-len(a["code"]), a.get("name") is None, -freq[(a["code"], a.get("name"))],
+            a["code"], a.get("name") or "", a["text"])
+
+
+def _best_actor(actors: list[dict]) -> dict | None:
+    if not actors:
+        return None
+    freq = Counter((a["code"], a.get("name")) for a in actors)
+    return min(actors, key=lambda a: _actor_rank(a, freq))
+
+
+def summarize(members: Sequence[Report], copies: Sequence[Copy] = (),
+              settings: ClusteringSettings | None = None) -> Happening:
+    """The happening of a group of reports: the best-informed values and the counts."""
+    members = sorted(members, key=lambda r: (r.published or "9999", r.article_id, r.seq, r.id))
+    codes = Counter(r.event["cameo"] for r in members)
+    cameo = min(codes, key=lambda c: (-codes[c], -len(c), c))
+    rep = min((r for r in members if r.event["cameo"] == cameo),
+              key=lambda r: (-_PRECISION_RANK.get(r.precision or "", 0),
+                             r.event.get("date_basis") != "text", r.id))
+    sources, targets = [], []
+    for r in members:
+        e = r.event
+        direct, swapped = sides_match(rep.event, e)
+        if swapped and not direct:
+            src, tgt = e.get("target"), e.get("source")
+        else:
+            src, tgt = e.get("source"), e.get("target")
+        if src:
+            sources.append(src)
+        if tgt:
+            targets.append(tgt)
+    dates = Counter((r.event["date"], r.precision, r.event.get("date_basis"))
+                    for r in members if r.event.get("date"))
+    if dates:
+        best_date = min(dates, key=lambda d: (-_PRECISION_RANK.get(d[1] or "", 0),
+                                              d[2] != "text", -dates[d], d[0]))
+        date_value, precision = best_date[0], best_date[1]
+    else:
+        date_value, precision = None, None
+    modalities = Counter(r.event["modality"] for r in members)
+    modality = "asserted" if "asserted" in modalities else min(
+        modalities, key=lambda m: (-modalities[m], m))
+    places = [r.event["location"] for r in members if r.event.get("location")]
+    location = None
+    if places:
+        freq = Counter((p.get("name") or "").lower() for p in places)
+        location = min(places, key=lambda p: (-freq[(p.get("name") or "").lower()],
+                                              p.get("lat") is None, p.get("name") or ""))
+    articles = {r.article_id: (r.published, r.outlet or "article:" + r.article_id)
+                for r in members}
+    originals = set(articles)
+    for c in copies:
+        if c.original in originals:
+            articles.setdefault(c.article_id, (c.published, c.outlet or "article:" + c.article_id))
+    published = sorted(p for p, _ in articles.values() if p)
+    # Confidence rises with independent sources: coded reports from distinct outlets (copies
+    # repeat their original's words, so they add no independent evidence).
+    best_by_outlet: dict[str, float] = {}
+    for r in members:
+        key = r.outlet or "article:" + r.article_id
+        best_by_outlet[key] = max(best_by_outlet.get(key, 0.0), float(r.event["confidence"]))
+    doubt = 1.0
+    for c in best_by_outlet.values():
+        doubt *= 1.0 - min(max(c, 0.0), 1.0)
+    return Happening(
+        id=happening_id(members),
+        date=date_value,
+        date_precision=precision,
+        source=_best_actor(sources),
+        target=_best_actor(targets),
+        cameo=cameo,
+        plover=rep.event["plover"],
+        quad_class=rep.event["quad_class"],
+        goldstein=rep.event["goldstein"],
+        negated=bool(rep.event["negated"]),
+        modality=modality,
+        location=location,
+        reports=len(members),
+        articles=len(articles),
+        sources=len({o for _, o in articles.values()}),
+        first_seen=published[0] if published else None,
+        last_seen=published[-1] if published else None,
+        event_ids=[r.id for r in members],
+        confidence=round(1.0 - doubt, 4),
+    )

@@ -1,0 +1,201 @@
+"""The store's side of clustering: near-copy lookups in the LSH tables and the happenings of the
+reports a write touches, read and written inside the article's transaction.
+
+Pure decisions live in `accord.clustering`; this module only moves records between the tables
+and those functions. SQL here is the portable subset (`?` placeholders, IN lists, UPDATE ... FROM)
+so the PostgreSQL backend can share it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Sequence
+
+from ..clustering import nearcopy as N
+from ..clustering.happenings import (
+    Copy,
+    Report,
+    blocking_keys,
+    compatible,
+    group,
+    outlet,
+    summarize,
+)
+from ..clustering.settings import ClusteringSettings
+from ..model import Article, Happening
+from . import rows as R
+
+Query = Callable[[str, Sequence[Any]], list[tuple]]
+
+
+def marks(values: Sequence[Any]) -> str:
+    return "(" + ", ".join("?" * len(values)) + ")"
+
+
+_EVENT_SELECT = (
+    "SELECT " + ", ".join("e." + c for c in R.EVENT_COLUMNS)
+    + ", a.date, a.source, a.url FROM events e JOIN articles a ON a.id = e.article_id"
+)
+
+
+def report_of(row: Sequence[Any]) -> Report:
+    n = len(R.EVENT_COLUMNS)
+    event = R.event_record(row[:n])
+    return Report(event, row[n], outlet(row[n + 1], row[n + 2]),
+                  seq=row[R.EVENT_COLUMNS.index("seq")])
+
+
+@dataclass(slots=True)
+class StoredText:
+    article_id: str
+    duplicate_of: str | None
+    source: str | None
+    url: str | None
+    fingerprint: N.Fingerprint
+
+
+class Clusters:
+    """Near-copy and happening bookkeeping over one connection's `query` function."""
+
+    def __init__(self, query: Query, settings: ClusteringSettings) -> None:
+        self.query = query
+        self.settings = settings
+        self._fingerprints: OrderedDict[str, N.Fingerprint] = OrderedDict()
+
+    # -- near-copies ----------------------------------------------------------------------------
+
+    def fingerprint(self, text: str, key: str | None = None) -> N.Fingerprint:
+        """The text's fingerprint; remembered for the last few thousand texts (a text is
+        fingerprinted before its parse, again when written, and as a candidate of its copies)."""
+        key = key or text
+        fp = self._fingerprints.get(key)
+        if fp is None:
+            fp = N.Fingerprint.of(text, self.settings)
+            self._fingerprints[key] = fp
+            if len(self._fingerprints) > 4000:
+                self._fingerprints.popitem(last=False)
+        else:
+            self._fingerprints.move_to_end(key)
+        return fp
+
+    def stored_roots(self, fp: N.Fingerprint, exclude: Iterable[str] = ()) -> dict[str, StoredText]:
+        """Coded articles the text may be a near-copy of: the articles sharing an LSH bucket with
+        it, each replaced by the coded article it is itself a copy of."""
+        if not fp.keys:
+            return {}
+        skip = set(exclude)
+        ids = {r[0] for r in self.query(
+            f"SELECT DISTINCT article_id FROM nearcopy_bands WHERE bucket IN {marks(fp.keys)}",
+            fp.keys)} - skip
+        if not ids:
+            return {}
+        rows = self.query(
+            f"SELECT id, duplicate_of FROM articles WHERE id IN {marks(list(ids))}", list(ids))
+        roots = {(dup or aid) for aid, dup in rows} - skip
+        return self.texts(roots)
+
+    def texts(self, ids: Iterable[str]) -> dict[str, StoredText]:
+        ids = sorted(set(ids))
+        if not ids:
+            return {}
+        rows = self.query(
+            f"SELECT id, duplicate_of, source, url, text, content_hash FROM articles "
+            f"WHERE id IN {marks(ids)}", ids)
+        return {aid: StoredText(aid, dup, src, url, self.fingerprint(text, chash))
+                for aid, dup, src, url, text, chash in rows}
+
+    def original_of(self, article: Article, fp: N.Fingerprint) -> str | None:
+        """Before the parse: the coded stored article this one is a near-copy of, or None."""
+        roots = self.stored_roots(fp, exclude=[article.id])
+        decision = N.best_copy_of(fp, {k: v.fingerprint for k, v in roots.items()}, self.settings)
+        return decision.original if decision else None
+
+    def band_rows(self, article_id: str, fp: N.Fingerprint) -> list[tuple[int, str]]:
+        return [(key, article_id) for key in fp.keys]
+
+    def forget_texts(self, ids: Sequence[str]) -> None:
+        """Drop the signatures and LSH buckets of articles being deleted or re-coded."""
+        if not ids:
+            return
+        rows = self.query(
+            f"SELECT article_id, signature FROM article_signatures WHERE article_id IN {marks(ids)}",
+            list(ids))
+        b, r = N.band_layout(self.settings.nearcopy_threshold, self.settings.num_perm)
+        keys = sorted({k for _, sig in rows for k in N.band_keys(N.signature_from_bytes(sig), b, r)})
+        if keys:
+            self.query(f"DELETE FROM nearcopy_bands WHERE bucket IN {marks(keys)} "
+                       f"AND article_id IN {marks(ids)}", [*keys, *ids])
+        self.query(f"DELETE FROM article_signatures WHERE article_id IN {marks(ids)}", list(ids))
+
+    # -- happenings -----------------------------------------------------------------------------
+
+    def reports_of_articles(self, ids: Sequence[str]) -> list[Report]:
+        if not ids:
+            return []
+        return [report_of(r) for r in self.query(
+            f"{_EVENT_SELECT} WHERE e.article_id IN {marks(ids)}", list(ids))]
+
+    def happenings_of_articles(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        return {r[0] for r in self.query(
+            f"SELECT DISTINCT happening FROM events WHERE article_id IN {marks(ids)} "
+            "AND happening IS NOT NULL", list(ids))}
+
+    def forget_reports(self, reports: Sequence[Report]) -> None:
+        """Drop the blocking keys of reports being deleted."""
+        if not reports:
+            return
+        keys = sorted({k for r in reports for k in blocking_keys(r, self.settings.window_days)})
+        ids = [r.id for r in reports]
+        self.query(f"DELETE FROM report_keys WHERE key IN {marks(keys)} "
+                   f"AND event_id IN {marks(ids)}", [*keys, *ids])
+
+    def update(self, new: Sequence[Report], touched: set[str],
+               pending_copies: Sequence[Copy] = ()) -> tuple[list[Happening], dict[str, str],
+                                                           list[tuple[str, str]], list[str]]:
+        """Recompute the happenings a write touches.
+
+        `new`: reports about to be written; `touched`: happenings whose reports or copies changed
+        (reports deleted, copies added or removed); `pending_copies`: copies about to be written.
+        Returns the new happenings, the happening of every affected report (new and stored), the
+        blocking-key rows of the new reports, and the ids of happenings to delete.
+        """
+        window = self.settings.window_days
+        keys = sorted({k for r in new for k in blocking_keys(r, window)})
+        affected = set(touched)
+        if keys:
+            candidates = [report_of(row) for row in self.query(
+                f"{_EVENT_SELECT} JOIN report_keys k ON k.event_id = e.id "
+                f"WHERE k.key IN {marks(keys)}", keys)]
+            new_keys = [set(blocking_keys(r, window)) for r in new]
+            for c in candidates:
+                h = c.event.get("happening")
+                if h is None or h in affected:
+                    continue
+                ck = set(blocking_keys(c, window))
+                if any(ck & nk and compatible(c, r, self.settings) for r, nk in zip(new, new_keys)):
+                    affected.add(h)
+        affected.discard(None)  # type: ignore[arg-type]
+        members: list[Report] = []
+        if affected:
+            ids = sorted(affected)
+            members = [report_of(row) for row in self.query(
+                f"{_EVENT_SELECT} WHERE e.happening IN {marks(ids)}", ids)]
+        everyone = members + list(new)
+        groups = group(everyone, self.settings) if everyone else []
+        article_ids = sorted({r.article_id for r in everyone})
+        copies = list(pending_copies)
+        if article_ids:
+            copies += [Copy(aid, dup, date, outlet(src, url)) for aid, dup, date, src, url in
+                       self.query(f"SELECT id, duplicate_of, date, source, url FROM articles "
+                                  f"WHERE duplicate_of IN {marks(article_ids)}", article_ids)]
+        happenings = [summarize(g, copies, self.settings) for g in groups]
+        assignment = {r.id: h.id for g, h in zip(groups, happenings) for r in g}
+        key_rows = [(k, r.id) for r in new for k in blocking_keys(r, window)]
+        changed = {r.id: assignment[r.id] for r in members
+                   if r.event.get("happening") != assignment[r.id]}
+        for r in new:
+            changed[r.id] = assignment[r.id]
+        return happenings, changed, key_rows, sorted(affected)

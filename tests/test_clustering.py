@@ -1,0 +1,364 @@
+"""Near-copies and happenings (issue 14): the pure rules, then the store that applies them, on
+hand-built documents (no model). The founding-article acceptance runs the real pipeline
+(tests/test_happenings_acceptance.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from accord.clustering import ClusteringSettings
+from accord.clustering import nearcopy as N
+from accord.clustering.happenings import Report, actors_compatible, compatible, group, summarize
+from accord.model import Article, Document, Place, stable_id
+from accord.service import Filters, Service
+from accord.store import open_store
+
+from test_store import actor, event
+
+SETTINGS = ClusteringSettings()
+SCHEMA_PATH = Path(__file__).resolve().parents[1].parent / "shared" / "contract" / "record.schema.json"
+
+WIRE = (
+    "Chinese President Xi Jinping and Russian President Vladimir Putin held a video call on "
+    "Wednesday, hailing what both described as a stabilising partnership in turbulent times. "
+    "The leaders discussed trade, energy and security, according to state media in both "
+    "countries. Putin praised the growth of trade between the two neighbours, which reached a "
+    "record last year despite Western sanctions imposed over the war in Ukraine. Xi said both "
+    "sides should deepen strategic coordination as major powers and keep relations on the "
+    "right track. Neither leader gave details of new agreements. Analysts said the call was "
+    "meant to show unity before talks on Ukraine resume in Abu Dhabi later this month.")
+FOOTER = " This story was published from a wire agency feed without modifications to the text."
+NEW_PARAGRAPH = (
+    " Update: Later on Wednesday the Kremlin said Putin had accepted an invitation to visit "
+    "Beijing in the spring, and that the two governments would sign a new energy agreement "
+    "during that visit, including a long-delayed gas pipeline that Moscow has sought for years "
+    "as it redirects its exports to Asia.")
+
+
+def fp(text: str) -> N.Fingerprint:
+    return N.Fingerprint.of(text, SETTINGS)
+
+
+# -- near-copy rules ---------------------------------------------------------------------------
+
+
+def test_syndicated_copies_are_copies_and_an_update_extends() -> None:
+    original = fp(WIRE)
+    credit = fp("By Agence France-Presse. " + WIRE)
+    trimmed = fp(WIRE.rsplit(" Xi said both", 1)[0] + FOOTER)  # the last 55 words cut
+    updated = fp(WIRE + NEW_PARAGRAPH)
+    assert N.compare(credit, original, SETTINGS).relation == "copy"
+    assert N.compare(trimmed, original, SETTINGS).relation == "copy"
+    assert N.compare(original, trimmed, SETTINGS).relation == "extends"  # the trimmed came first
+    assert N.compare(updated, original, SETTINGS).relation == "extends"
+    assert N.compare(original, updated, SETTINGS).relation == "copy"
+    other = fp("Protesters gathered in central Paris on Saturday to demand higher wages for "
+               "nurses and teachers, and police said the march passed off peacefully after a "
+               "day of speeches by union leaders outside the labour ministry.")
+    assert N.compare(other, original, SETTINGS).relation == "distinct"
+
+
+def test_band_keys_are_stable_and_shared_by_copies() -> None:
+    a, b = fp(WIRE), fp(WIRE + FOOTER)
+    assert a.keys == fp(WIRE).keys  # deterministic across calls (and processes: no salt)
+    assert set(a.keys) & set(b.keys)
+    assert fp("too short").signature is None
+
+
+def test_recent_window_is_bounded() -> None:
+    recent = N.RecentArticles(SETTINGS, size=2)
+    for i in range(3):
+        recent.add(f"a{i}", fp(WIRE + f" Copy number {i}."))
+    assert set(recent.candidates(fp(WIRE))) == {"a1", "a2"}
+
+
+# -- happening rules -----------------------------------------------------------------------------
+
+
+def rec(eid: str, cameo: str, src: dict | None, tgt: dict | None, date: str | None,
+        precision: str | None = "day", basis: str = "text", article: str = "a1",
+        negated: bool = False, modality: str = "asserted", evidence: str = "x",
+        location: dict | None = None, published: str = "2026-02-04", outlet: str = "o1") -> Report:
+    e = {"id": eid, "article_id": article, "cameo": cameo, "source": src, "target": tgt,
+         "date": date, "date_precision": precision, "date_basis": basis, "negated": negated,
+         "modality": modality, "evidence": evidence, "location": location, "plover": "CONSULT",
+         "quad_class": 1, "goldstein": 1.0, "confidence": 0.8, "trigger": {"text": "t", "span": [0, 1]}}
+    return Report(e, published, outlet)
+
+
+def A(code: str, name: str | None = None, country: str | None = "auto") -> dict:
+    return {"text": name or code, "span": [0, 1], "name": name, "code": code,
+            "country": code[:3] if country == "auto" else country, "sector": code[3:] or None}
+
+
+PUTIN, XI = A("RUSGOV", "Vladimir Putin"), A("CHNGOV", "Xi Jinping")
+
+
+def test_actor_compatibility() -> None:
+    assert actors_compatible(A("RUS", "Russia"), PUTIN)
+    assert actors_compatible(A("RUSGOV"), PUTIN)
+    assert not actors_compatible(A("RUSGOV", "Sergei Lavrov"), PUTIN)
+    assert not actors_compatible(XI, PUTIN)
+    assert actors_compatible(A("REB", None, None), A("AFGREB", "Taliban"))
+
+
+def test_dates_months_contain_days_and_publication_dates_reach_back() -> None:
+    day = rec("e1", "042", XI, A("RUS"), "2025-05-07")
+    month = rec("e2", "042", XI, A("RUS"), "2025-05", "month", article="a2")
+    other_month = rec("e3", "042", XI, A("RUS"), "2025-06", "month", article="a3")
+    assert compatible(day, month, SETTINGS) and not compatible(day, other_month, SETTINGS)
+    text_day = rec("e4", "041", PUTIN, XI, "2026-02-03")
+    published = rec("e5", "041", XI, PUTIN, "2026-02-04", basis="publication", article="a2")
+    two_days_later = rec("e6", "041", XI, PUTIN, "2026-02-06", basis="publication", article="a3")
+    assert compatible(text_day, published, SETTINGS)  # reciprocal call: either order
+    assert not compatible(text_day, two_days_later, SETTINGS)
+    assert not compatible(text_day, rec("e7", "041", XI, PUTIN, "2026-02-04"), SETTINGS)
+
+
+def test_visit_made_and_hosted_are_one_act_and_negation_modality_keep_apart() -> None:
+    visit = rec("e1", "042", XI, A("RUSGOV", "Vladimir Putin"), "2025-05-07")
+    hosted = rec("e2", "043", PUTIN, XI, "2025-05-07", article="a2")
+    assert compatible(visit, hosted, SETTINGS)
+    assert not compatible(visit, rec("e3", "042", PUTIN, XI, "2025-05-07"), SETTINGS)
+    assert not compatible(visit, rec("e4", "042", XI, PUTIN, "2025-05-07", negated=True), SETTINGS)
+    assert not compatible(visit, rec("e5", "042", XI, PUTIN, "2025-05-07", modality="future"), SETTINGS)
+    assert compatible(visit, rec("e6", "042", XI, PUTIN, "2025-05-07", modality="alleged"), SETTINGS)
+    far = {"text": "Beijing", "span": [0, 1], "name": "Beijing", "country": "CHN", "lat": 39.9, "lon": 116.4}
+    near = {"text": "Moscow", "span": [0, 1], "name": "Moscow", "country": "RUS", "lat": 55.75, "lon": 37.62}
+    assert not compatible(rec("e7", "042", XI, PUTIN, "2025-05-07", location=far),
+                          rec("e8", "042", XI, PUTIN, "2025-05-07", location=near), SETTINGS)
+
+
+def test_statements_need_like_words() -> None:
+    a = rec("e1", "010", A("FRAGOV", "Christophe Castaner"), None, "2019-05-24",
+            evidence="Castaner said he has instructed all police prefects to reinforce security.")
+    b = rec("e2", "010", A("FRAGOV"), None, "2019-05-24", article="a2",
+            evidence="The prosecutor announced that it has opened a probe into the explosion.")
+    c = rec("e3", "010", A("FRAGOV"), None, "2019-05-24", article="a3",
+            evidence="Interior minister Castaner sent instructions to reinforce security of police prefects.")
+    assert not compatible(a, b, SETTINGS) and compatible(a, c, SETTINGS)
+
+
+def test_vague_reports_attach_and_never_bridge() -> None:
+    # Two different visits in May, and "Xi visited Moscow in May": the month joins one of them
+    # (the one with more reports) and does not merge the two.
+    v1 = [rec("a", "042", XI, A("RUSGOV", "Vladimir Putin"), "2025-05-07", article="x1"),
+          rec("b", "043", PUTIN, XI, "2025-05-07", article="x2")]
+    v2 = [rec("c", "042", XI, A("RUSGOV", "Vladimir Putin"), "2025-05-20", article="x3")]
+    month = rec("m", "042", XI, A("RUS"), "2025-05", "month", article="x4")
+    groups = group(v1 + v2 + [month], SETTINGS)
+    assert sorted(sorted(r.id for r in g) for g in groups) == [["a", "b", "m"], ["c"]]
+
+
+def test_grouping_does_not_depend_on_order() -> None:
+    reports = [rec(f"e{i}", "041", *(PUTIN, XI) if i % 2 else (XI, PUTIN), "2026-02-04",
+                   basis="publication" if i % 3 else "text", article=f"a{i}") for i in range(6)]
+    reports.append(rec("m", "04", A("CHN"), A("RUS"), "2026-02", "month", article="a9"))
+    forward = [[r.id for r in g] for g in group(reports, SETTINGS)]
+    backward = [[r.id for r in g] for g in group(list(reversed(reports)), SETTINGS)]
+    assert forward == backward == [["e0", "e1", "e2", "e3", "e4", "e5", "m"]]
+
+
+def test_summary_takes_the_best_informed_values() -> None:
+    members = [rec("e1", "041", A("RUS", "Russia"), A("CHN"), "2026-02-04", basis="publication",
+                   article="a1", outlet="wire"),
+               rec("e2", "041", PUTIN, XI, "2026-02-03", article="a2", outlet="paper"),
+               rec("e3", "040", XI, PUTIN, "2026-02", "month", article="a3", outlet="paper")]
+    from accord.clustering.happenings import Copy
+    h = summarize(members, [Copy("c1", "a1", "2026-02-05", "other")])
+    assert (h.date, h.date_precision, h.cameo) == ("2026-02-03", "day", "041")
+    assert h.source["name"] == "Vladimir Putin" and h.target["name"] == "Xi Jinping"
+    assert (h.reports, h.articles, h.sources) == (3, 4, 3)
+    assert (h.first_seen, h.last_seen) == ("2026-02-04", "2026-02-05")
+    assert 0.8 < h.confidence <= 1.0  # two independent outlets: more than either alone
+
+
+# -- the store -----------------------------------------------------------------------------------
+
+
+def call_doc(aid: str, text: str = WIRE, *, source: str | None = "Wire", url: str | None = None,
+             date: str = "2026-02-04", coded: bool = True, title: str | None = None) -> Document:
+    art = Article(aid, text, date=date, title=title, url=url, source=source)
+    if not coded:
+        return Document(art)
+    xi = actor(text, "Xi Jinping", "Xi Jinping", "CHNGOV", "CHN", "GOV")
+    putin = actor(text, "Vladimir Putin", "Vladimir Putin", "RUSGOV", "RUS", "GOV")
+    events = [event(art, 0, sentence=0, trigger="held a video call", source=xi, target=putin,
+                    cameo="041", plover="CONSULT", quad=1, goldstein=1.0, date="2026-02-04",
+                    precision="day", basis="text", mode="phone")]
+    if "Update:" in text:
+        events.append(event(art, 1, sentence=7, trigger="accepted an invitation", source=putin,
+                            target=xi, cameo="036", plover="CONSULT", quad=1, goldstein=4.0,
+                            date="2026-02-04", precision="day", basis="text", modality="future"))
+    return Document(art, events=events)
+
+
+def by_article(store, article_id: str) -> dict:
+    return {a["id"]: a for a in Service(store).article_records()}[article_id]
+
+
+def test_copy_is_linked_not_coded_and_counted(tmp_path: Path) -> None:
+    with open_store(tmp_path / "a.duckdb") as s:
+        assert s.ingest(call_doc("wire")).status == "stored"
+        copy = call_doc("paper", "By AFP. " + WIRE + FOOTER, source="Paper")
+        outcome = s.ingest(copy)
+        assert (outcome.status, outcome.duplicate_of) == ("copy", "wire")
+        assert by_article(s, "paper")["duplicate_of"] == "wire"
+        assert by_article(s, "paper")["events"] == 0  # not coded, whatever it came with
+        [h] = Service(s).happenings().items
+        assert (h["reports"], h["articles"], h["sources"]) == (1, 2, 2)
+        assert s.ingest(copy).status == "duplicate"  # re-ingest changes nothing
+        assert Service(s).happenings().items == [h]
+        # Before the parse: the store names the original of an uncoded copy.
+        third = Article("third", WIRE + " (Reuters)", date="2026-02-04", source="Third")
+        assert s.original_of(third) == "wire"
+
+
+def test_update_extends_and_the_old_version_becomes_its_copy(tmp_path: Path) -> None:
+    def run(order):
+        with open_store(tmp_path / f"{'-'.join(order)}.duckdb") as s:
+            docs = {"v1": call_doc("v1", WIRE, url="https://wire.example/a"),
+                    "v2": call_doc("v2", WIRE + NEW_PARAGRAPH, url="https://wire.example/a-updated")}
+            outcomes = {k: s.ingest(docs[k]) for k in order}
+            arts = {a["id"]: (a["duplicate_of"], a["events"]) for a in Service(s).article_records()}
+            hs = sorted((h["reports"], h["articles"], h["sources"], h["cameo"]) for h in Service(s).happenings().items)
+            return outcomes, arts, hs
+
+    first, arts1, hs1 = run(["v1", "v2"])
+    assert first["v2"].status == "stored" and "extends v1" in first["v2"].note
+    second, arts2, hs2 = run(["v2", "v1"])
+    assert second["v1"].status == "copy"
+    assert arts1 == arts2 == {"v1": ("v2", 0), "v2": (None, 2)}
+    # Merged, not doubled: the call once, from the coded version, with both articles, one outlet.
+    assert hs1 == hs2 == [(1, 2, 1, "036"), (1, 2, 1, "041")]
+
+
+def test_exact_copy_under_a_new_id(tmp_path: Path) -> None:
+    with open_store(tmp_path / "a.duckdb") as s:
+        s.ingest(call_doc("wire", url="https://wire.example/a"))
+        same = s.ingest(call_doc("wire-again", url="https://wire.example/a"))
+        assert (same.status, same.duplicate_of) == ("duplicate", "wire")  # read twice
+        elsewhere = s.ingest(call_doc("mirror", url="https://mirror.example/a", source="Mirror"))
+        assert (elsewhere.status, elsewhere.duplicate_of) == ("copy", "wire")  # republished
+        [h] = Service(s).happenings().items
+        assert (h["articles"], h["sources"]) == (2, 2)
+        assert {a["id"] for a in Service(s).article_records()} == {"wire", "mirror"}
+
+
+def test_empty_update_is_refused_and_the_stored_version_kept(tmp_path: Path) -> None:
+    with open_store(tmp_path / "a.duckdb") as s:
+        s.ingest(call_doc("wire"))
+        before = s.article_records("wire")
+        with pytest.raises(ValueError, match="wire: an update with an empty text"):
+            s.ingest(Document(Article("wire", "   ", date="2026-02-04")))
+        assert s.article_records("wire") == before
+        assert len(Service(s).happenings().items) == 1
+
+
+def test_articles_claiming_each_other_as_originals(tmp_path: Path) -> None:
+    with open_store(tmp_path / "a.duckdb") as s:
+        a = call_doc("a", WIRE)
+        a.article.duplicate_of = "b"
+        b = call_doc("b", "By AFP. " + WIRE, source="Other")
+        b.article.duplicate_of = "a"
+        first = s.ingest(a)
+        assert first.status == "stored" and "not stored: stored as an original" in first.note
+        second = s.ingest(b)
+        assert (second.status, second.duplicate_of) == ("copy", "a")
+        assert {x["id"]: x["duplicate_of"] for x in Service(s).article_records()} == {"a": None, "b": "a"}
+        # An uncoded article claiming an article that is not stored cannot be kept as a copy
+        # and has nothing to be coded with: refused, with the reason.
+        lone = call_doc("lone", "Some other story entirely. " * 5, coded=False)
+        lone.article.duplicate_of = "missing"
+        with pytest.raises(ValueError, match="lone: claimed to be a copy of missing"):
+            s.ingest(lone)
+
+
+def test_order_independent_and_recluster_equal(tmp_path: Path) -> None:
+    def docs():  # fresh each time: the store sets `happening` and `duplicate_of` on them
+        return [call_doc("wire"), call_doc("paper", "By AFP. " + WIRE + FOOTER, source="Paper"),
+                call_doc("other", WIRE.replace("Wednesday", "Wednesday evening") + NEW_PARAGRAPH
+                         + " Extra reporting by our correspondent in Beijing, who spoke to officials.",
+                         source="Other")]
+
+    def state(order):
+        with open_store(tmp_path / f"{order}.duckdb") as s:
+            for d in (docs() if order == "fwd" else list(reversed(docs()))):
+                s.ingest(d)
+            counted = sorted((h["reports"], h["articles"], h["sources"], h["date"], h["cameo"])
+                             for h in Service(s).happenings().items)
+            before = {h["id"]: h for h in Service(s).happenings().items}
+            s.recluster()
+            assert {h["id"]: h for h in Service(s).happenings().items} == before
+            return counted
+
+    assert state("fwd") == state("rev")
+
+
+def test_delete_and_recode_update_happenings(tmp_path: Path) -> None:
+    with open_store(tmp_path / "a.duckdb") as s:
+        s.ingest(call_doc("wire"))
+        other = ("Xi Jinping and Vladimir Putin held a video call, state media said, in a "
+                 "report of its own written by another newsroom with no shared sentences at all.")
+        s.ingest(call_doc("second", other, source="Second"))
+        s.ingest(call_doc("paper", "By AFP. " + WIRE, source="Paper"))
+        [h] = Service(s).happenings().items
+        assert (h["reports"], h["articles"], h["sources"]) == (2, 3, 3)
+        recoded = call_doc("second", other + " Corrected.", source="Second")
+        recoded.events = []
+        assert s.ingest(recoded).status == "updated"
+        [h] = Service(s).happenings().items
+        assert (h["reports"], h["articles"]) == (1, 2)
+        result = s.delete_article("wire")
+        assert result == {"deleted": "wire", "needs_coding": "paper", "copies": ["paper"]}
+        assert Service(s).happenings().items == []
+        assert by_article(s, "paper")["duplicate_of"] is None
+        assert s.delete_article("wire") is None
+
+
+def test_happening_queries_and_records(tmp_path: Path) -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    with open_store(tmp_path / "a.duckdb") as s:
+        s.ingest(call_doc("wire"))
+        s.ingest(call_doc("paper", "By AFP. " + WIRE, source="Paper"))
+        s.ingest(call_doc("front", "Russian forces shelled Kharkiv on Tuesday, officials said. " * 3,
+                          source="Wire", coded=False))
+        [h] = Service(s).happenings(Filters.parse(min_sources=2)).items
+        assert Service(s).happenings(Filters.parse(min_sources=3)).items == []
+        assert Service(s).happenings(Filters.parse(dyad=("RUS", "CHN"))).items == [h]
+        assert Service(s).happenings(Filters.parse(actor="USA")).items == []
+        detail = Service(s).happening(h["id"])
+        assert [r["article_id"] for r in detail["evidence"]] == ["wire"]
+        assert detail["evidence"][0]["article"]["source"] == "Wire"
+        assert [c["id"] for c in detail["copies"]] == ["paper"]
+        assert Service(s).happening("nope") is None
+        [event] = Service(s).reports().items
+        assert event["happening"] == h["id"]
+        if SCHEMA_PATH.is_file():
+            validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text()))
+            records = [h, event] + [{k: v for k, v in a.items() if k not in ("events", "quotes")}
+                                    for a in Service(s).article_records()]
+            for r in records:
+                assert not list(validator.iter_errors(r)), r
+
+
+def test_a_database_from_before_clustering_is_clustered_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    with open_store(path) as s:
+        s.ingest(call_doc("wire"))
+        s.ingest(call_doc("second", "Xi Jinping and Vladimir Putin held a video call, the two "
+                          "governments said on Wednesday, in a report of its own.", source="Second"))
+        expected = Service(s).happenings().items
+        # Back to what schema 2 had: no clustering tables, no happening on the events.
+        for table in ("happenings", "report_keys", "nearcopy_bands", "article_signatures"):
+            s.con.execute(f"DROP TABLE {table}")
+        s.con.execute("DROP INDEX events_happening")
+        s.con.execute("UPDATE events SET happening = NULL")
+        s.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with open_store(path) as s:
+        assert s.schema_version() == 3
+        assert Service(s).happenings().items == expected
+        assert s.original_of(Article("copy", "By AFP. " + WIRE, date="2026-02-04")) == "wire"

@@ -1,0 +1,70 @@
+"""`accord ingest`, `events`, `articles` and `recluster` on happenings, as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+from test_cli import jsonl, run
+
+pytestmark = pytest.mark.cli
+
+DATA = Path(__file__).resolve().parent / "data" / "happenings"
+
+
+def test_ingest_links_copies_and_events_lists_happenings(example_path, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(shared_path("contract", "record.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    rows = {json.loads(l)["id"]: l for l in (DATA / "articles.jsonl").open(encoding="utf-8")}
+    copies = tmp_path / "copies.jsonl"
+    copies.write_text("".join(rows[i] for i in ("copy-headline", "copy-credit", "copy-trimmed")),
+                      encoding="utf-8")
+    db = tmp_path / "h.duckdb"
+    first = run(["ingest", example_path, copies, "--db", db], tmp_path)
+    assert first.returncode == 0, first.stderr.decode()
+    assert "near-copy" in first.stdout.decode()
+
+    happenings = jsonl(run(["events", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    assert happenings and all(h["kind"] == "happening" for h in happenings)
+    for h in happenings:
+        assert not list(validator.iter_errors(h)), h
+    counts = [(h["articles"], h["sources"]) for h in happenings]
+    assert counts == sorted(counts, reverse=True)  # found in the most articles first
+    assert happenings[0]["articles"] == 4
+    wide = jsonl(run(["events", "--db", db, "--min-sources", "4", "--format", "jsonl"], tmp_path).stdout)
+    assert wide and all(h["sources"] >= 4 for h in wide)
+    dyad = jsonl(run(["events", "--db", db, "--dyad", "CHN", "RUS", "--format", "jsonl"], tmp_path).stdout)
+    assert dyad and all({h["source"]["code"][:3], h["target"]["code"][:3]} == {"CHN", "RUS"} for h in dyad)
+
+    reports = jsonl(run(["events", "--reports", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    assert reports and all(r["kind"] == "event" and r["happening"] for r in reports)
+    assert {r["happening"] for r in reports} == {h["id"] for h in happenings}
+    assert sum(h["reports"] for h in happenings) == len(reports)
+
+    one = jsonl(run(["events", "--db", db, "--id", happenings[0]["id"], "--format", "jsonl"], tmp_path).stdout)
+    assert one[0] == happenings[0]
+    assert [r["id"] for r in one[1:]] == happenings[0]["event_ids"]
+    table = run(["events", "--db", db, "--id", happenings[0]["id"]], tmp_path)
+    assert table.returncode == 0
+    text = table.stdout.decode()
+    assert "Reports" in text and "copy-credit" in text and "Daily Herald" in text
+    missing = run(["events", "--db", db, "--id", "no-such-happening"], tmp_path)
+    assert missing.returncode == 1 and "no happening" in missing.stderr.decode()
+
+    articles = jsonl(run(["articles", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    by_id = {a["id"]: a for a in articles}
+    [founding] = [a for a in articles if not a["id"].startswith("copy-")]  # its id: the reader's
+    assert all(by_id[c]["duplicate_of"] == founding["id"]
+               for c in ("copy-headline", "copy-credit", "copy-trimmed"))
+    assert by_id["copy-credit"]["events"] == 0 and founding["events"] > 0 and founding["duplicate_of"] is None
+    for a in articles:
+        record = {k: v for k, v in a.items() if k not in ("events", "quotes")}
+        assert not list(validator.iter_errors(record)), record
+
+    rebuilt = run(["recluster", "--db", db], tmp_path)
+    assert rebuilt.returncode == 0 and f"{len(reports)} reports in {len(happenings)} happenings" in rebuilt.stdout.decode()
+    assert jsonl(run(["events", "--db", db, "--format", "jsonl"], tmp_path).stdout) == happenings

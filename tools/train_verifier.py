@@ -56,10 +56,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import io
 import json
 import sys
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,8 +112,9 @@ def _pipeline():
 
 def _features(document, without_learned: bool) -> list[dict]:
     out = []
+    context = V.DocumentContext(document, document.events)
     for e in document.events:
-        f = V.candidate_features(e, document, document.events)
+        f = V.candidate_features(e, document, document.events, context)
         if without_learned:
             f = {k: v for k, v in f.items() if not k.startswith("learned_")}
         out.append(f)
@@ -172,11 +171,7 @@ def _learned_oof(rows: list[tuple[str, int]], main_x: list[np.ndarray]) -> dict[
     development sentences outside fold f. A development sentence's learned-class features are
     taken from the model that did not see it (stacking), so the verifier learns how far to trust
     the learned class on text it has not seen."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("train_event_classifier", REPO / "tools" / "train_event_classifier.py")
-    trainer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(trainer)
+    trainer = _classifier_trainer()
     from accord.events import classifier as C
 
     lam = json.loads((REPO / "src" / "accord" / "resources" / "events" / C.META_FILE).read_text())["lambda"]
@@ -320,6 +315,15 @@ def platt(logits: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(a[0]), b
 
 
+def auc(score: np.ndarray, y: np.ndarray) -> float | None:
+    """Area under the ROC curve (ties count half): how well the scores rank right above wrong."""
+    pos, neg = score[y > 0.5], score[y <= 0.5]
+    if not len(pos) or not len(neg):
+        return None
+    greater = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    return float(greater / (len(pos) * len(neg)))
+
+
 def log_loss(p: np.ndarray, y: np.ndarray) -> float:
     p = np.clip(p, 1e-6, 1 - 1e-6)
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
@@ -403,17 +407,19 @@ def reliability(confidence: np.ndarray, y: np.ndarray) -> list[dict]:
 
 
 # ------------------------------------------------------------------------------ output
+def _classifier_trainer():
+    """tools/train_event_classifier.py as a module (its fit and its reproducible .npz writer)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train_event_classifier", REPO / "tools" / "train_event_classifier.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def npz_bytes(weights: np.ndarray, bias: float) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, arr in (("weights", weights), ("bias", np.array([bias]))):
-            member = io.BytesIO()
-            np.lib.format.write_array(member, np.ascontiguousarray(arr, dtype="<f8"), allow_pickle=False)
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, member.getvalue())
-    return buf.getvalue()
+    """The .npz written as the learned class's is: fixed member order and timestamps."""
+    return _classifier_trainer().npz_bytes(weights, np.array([bias]))
 
 
 def data_checksums(shared: Path) -> dict[str, str]:
@@ -476,7 +482,16 @@ def train(items: list[Item], search: bool, recorded: dict | None = None) -> dict
     keep = w > 0
     weights, bias = fit(X[keep], y[keep], w[keep], lam)
     calibrated_oof = V.sigmoid(a * oof + b)
-    return {"names": names, "lambda": lam, "conflibert_weight": cw, "weights": weights, "bias": bias,
+    by_source = {}
+    for source in ("wikinews-A", "conflibert-dev"):
+        sel = np.array([it.source == source for it in training])
+        if sel.any():
+            base = float(y[sel].mean())
+            by_source[source] = {"candidates": int(sel.sum()), "share_right": round(base, 4),
+                                 "oof_auc": None if auc(oof[sel], y[sel]) is None else round(auc(oof[sel], y[sel]), 4),
+                                 "oof_log_loss": round(log_loss(V.sigmoid(oof[sel]), y[sel]), 4),
+                                 "constant_log_loss": round(log_loss(np.full(int(sel.sum()), base), y[sel]), 4)}
+    return {"by_source": by_source,"names": names, "lambda": lam, "conflibert_weight": cw, "weights": weights, "bias": bias,
             "calibration": {"a": a, "b": b, "fitted_on": f"out-of-fold logits, {scored_on}"},
             "search": search_table, "scored_on": scored_on,
             "oof_reliability": reliability(calibrated_oof[judge], y[judge]),
@@ -525,6 +540,8 @@ def main() -> int:
         print("  ", row)
     print(f"calibration a={result['calibration']['a']:.3f} b={result['calibration']['b']:.3f}; "
           f"out-of-fold log-loss {result['oof_log_loss']:.4f}")
+    for source, row in result["by_source"].items():
+        print(f"  out of fold, {source}: {row}")
     print("out-of-fold reliability (tuning data):")
     for row in result["oof_reliability"]:
         print("  ", row)
@@ -574,6 +591,7 @@ def main() -> int:
         "tuning_curve_in_sample": tuning_curve,
         "cv_search": result["search"],
         "oof_reliability": result["oof_reliability"],
+        "oof_by_source": result["by_source"],
         "training": summarise(items),
         "learned_class_features": not args.without_learned_class,
         "data_sha256": data_checksums(args.shared),

@@ -20,7 +20,7 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             if c.dep_ == "nsubjpass":
                 # "was rescued and flown to Moscow": a participle conjunct shares the passive
                 shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(
-                    k.dep_ in ("aux", "auxpass", "nsubj") for k in verb.children)
+                    k.dep_ in ("aux", "auxpass", "nsubj", "dobj") for k in verb.children)
                 return c, node.i == verb.i or shared
         if node.dep_ == "relcl":
             return node.head, False  # "negotiators who met": the noun the clause modifies

@@ -58,11 +58,13 @@ def eval_command(
 def _actors(console: Console, shared: Path, gold: Path, pipeline, errors: int) -> dict:
     from ..evaluation.actors import evaluate
 
-    # The blind sample (offset 1) was labelled without reading Accord's code or output and is never
-    # used to change Accord: its errors are not printed, so that its figure stays an honest one.
-    # The offset-4 sample was blind until it was measured once; it is a development sample now.
+    # The blind samples (offset 3, the current one, and offset 1, the one before it) were labelled
+    # without reading Accord's code or output and are never used to change Accord: their errors are
+    # not printed, so that their figures stay honest ones. The offset-4 sample was blind until it
+    # was measured once; it is a development sample now. The offset-3 sample is read when present.
     samples = [("development", gold / "actor_country_gold.tsv"), ("held-out", gold / "actor_country_heldout.tsv"),
-               ("offset-4", gold / "actor_country_blind.tsv"), ("blind", gold / "actor_country_blind2.tsv")]
+               ("offset-4", gold / "actor_country_blind.tsv"), ("blind, offset 1", gold / "actor_country_blind2.tsv"),
+               ("blind", gold / "actor_country_blind3.tsv")]
     samples = [(name, path) for name, path in samples if path.exists()]
     if not samples:
         console.print(f"actors: skipped, no labelled samples in {gold}")
@@ -80,7 +82,7 @@ def _actors(console: Console, shared: Path, gold: Path, pipeline, errors: int) -
         results.append(r)
     console.print(table)
     for (name, _), r in zip(samples, results):
-        if name == "blind":
+        if name.startswith("blind"):
             continue
         for e in r.errors[:errors]:
             console.print(f"  gold {e['gold']} got {e['predicted']}: {e['span']!r} (mention {e['mention']!r})", markup=False)

@@ -17,7 +17,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_collective_heads, load_instrument_subjects, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -35,6 +35,9 @@ RECIPROCAL_CODES = {"040", "041", "043", "044", "046", "057"}
 # Dictionary codes whose coordinated doers act with each other when no target is named ("Russia
 # and China met", "China and the EAEU signed an agreement").
 DICTIONARY_RECIPROCAL = ("04", "057")
+# Force done to someone (assault, fight, mass violence); coercion (17: a curfew, a ban) applies to
+# places and things as well.
+HARM_ROOTS = ("18", "19", "20")
 # A statement with no more specific code: a record only when it reports another event.
 BARE_STATEMENTS = {"01", "010"}
 # Codes of an announcement that say nothing of what is announced: refined by the act announced.
@@ -165,6 +168,7 @@ class EventStage(Stage):
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
         candidates = _deduplicate(events)
+        _date_from_context(candidates)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
         document.events = self.policy.select(candidates)
@@ -194,6 +198,8 @@ class EventStage(Stage):
                 continue  # "according to", "following the talks": participles used as prepositions
             if self.exclusions.excludes_sense(tok):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
+            if _imperative(tok):
+                continue  # "Don't hold the workers hostage": an exhortation, not an act
             cand = self._match_verb(tok) if _verb_key(tok, self.verbs) else None
             if cand is not None and cand.pattern.fallback and tok.pos_ == "VERB":
                 # A word class of our own under PETRARCH's patterns: a pattern of its wins.
@@ -271,7 +277,9 @@ class EventStage(Stage):
                         return _Candidate(pattern, verb, child, rule=[pattern.describe()])
                 continue
             if pattern.via:
-                for prep in verb.children:
+                # the preposition on the verb, or on its object ("held families as human shields")
+                preps = list(verb.children) + [p for o in verb.children if o.dep_ == "dobj" for p in o.children]
+                for prep in preps:
                     if prep.dep_ != "prep":
                         continue
                     for pobj in prep.children:
@@ -383,6 +391,8 @@ class EventStage(Stage):
                 # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
                 toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
                         for c in host.children if c.dep_ == kind]
+            elif kind in ("poss", "object-poss"):
+                toks = [c for c in host.children if c.dep_ == "poss"]  # "attended ASEAN's summit"
             elif kind in ("compound", "object-compound"):
                 toks = [c for c in host.children if c.dep_ == "compound"]
             elif kind in ("prep", "object-prep"):
@@ -508,12 +518,15 @@ class EventStage(Stage):
             targets = [t for t in targets if not _same_side(sources[0], t)]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
+        if targets and all(t.key == src.key for t in targets for src in sources):
+            targets = []  # "Sudan is willing to withdraw its troops from Abyei": no one else
+            cand.rule.append("tgt=own-place->none")
         if not targets:
             if cand.statement:
                 return [(s, None) for s in sources]
             if p.requires_target or p.requires_target_or_plural or (p.nominal and not p.standalone and not cand.sources_named):
                 return []
-            if cand.code.startswith(FORCE_ROOTS) and cand.target_tok is not None \
+            if cand.code.startswith(HARM_ROOTS) and cand.target_tok is not None \
                     and not self.exclusions.names_people(cand.target_tok) \
                     and not self.exclusions.armed(sources) and not _names_the_act(cand):
                 # "struck a guard rail": force needs someone it is done to, when it names anything;
@@ -527,13 +540,18 @@ class EventStage(Stage):
                 # A one-actor event ("refused to concede", "opened an investigation"): a record
                 # with no target. A dictionary verb's bare default ("China objected") stays a
                 # detection (resources/events/one_actor.yaml).
-                if cand.target_tok is not None and not _names_the_act(cand) and not cand.target_described:
+                if cand.target_tok is not None and not _names_the_act(cand) and not cand.target_described \
+                        and "tgt=own-place->none" not in cand.rule:
                     # the act names someone or something it is done to that is no actor we know:
                     # said for the verifier
                     if _names_something(cand.target_tok):
                         cand.rule.append("tgt=unresolved-name")
                 return [(s, None) for s in sources]
             return []
+        if cand.code == "050" and all(self.exclusions.armed([t]) for t in targets):
+            # "increased cooperation with the navies of China, India and Oman": military (062)
+            cand.code = "062"
+            cand.rule.append("armed-partners->062")
         return [(s, t) for s in sources for t in targets if s.key != t.key]
 
     # --------------------------------------------------------------- event
@@ -929,14 +947,19 @@ def _verb_key(tok: Any, verbs: dict) -> str | None:
 
 def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     """`prep:with`, `prt:down` (that word), `dobj`, `ccomp` (any); `object-prep:with` is the
-    preposition on the light verb's event noun ("held exercises with Russia")."""
+    preposition on the light verb's event noun ("held exercises with Russia");
+    `object-prep:of=siege|emergency` also names the preposition's object ("a state of siege")."""
     kind, _, arg = spec.partition(":")
+    arg, _, objects = arg.partition("=")
     head = verb
     if kind.startswith("object-"):
         if noun is None:
             return False
         head, kind = noun, kind[len("object-"):]
-    return any(c.dep_ == kind and (not arg or c.lower_ == arg) for c in head.children)
+    wanted = set(objects.split("|")) if objects else None
+    return any(c.dep_ == kind and (not arg or c.lower_ == arg) and (
+        wanted is None or any(g.dep_ == "pobj" and (g.lower_ in wanted or g.lemma_.lower() in wanted) for g in c.children))
+        for c in head.children)
 
 
 def _trigger_span(cand: _Candidate) -> Any:
@@ -1028,6 +1051,11 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
             if key not in seen:
                 seen.add(key)
                 out.append(m.actor)
+    if not out and tok.lower_ in load_agent_heads():
+        # "Syrian opposition members", "NATO allies": the actor that modifies them
+        for mod in (c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i):
+            if (found := _actors_of(mod, mentions_at)):
+                return found
     if not out and tok.lower_ in load_collective_heads():
         # "A group of asylum-seekers", "thousands of Syrians": who the group is
         of = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -1133,6 +1161,15 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
             if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
+
+
+def _imperative(verb: Any) -> bool:
+    """A verb in the imperative ("Release them now", "Don't hold the workers hostage"): its base
+    form heading a clause with no subject and no auxiliary but "do"."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") or
+                   (c.dep_ in ("aux", "auxpass") and c.lemma_.lower() != "do") for c in verb.children)
 
 
 def _instrument_doer(noun: Any, mentions_at) -> Any | None:
@@ -1557,6 +1594,32 @@ def _deduplicate(events: list[tuple[Event, str]]) -> list[Event]:
             # caption's "in Moscow" is where the picture was taken, not where the call was held).
             kept[dup] = (e, word)
     return [e for e, _ in kept]
+
+
+# How many sentences back a date carries to the same actor's next act (news paragraphs are short:
+# the story's dated lead often stands alone).
+CONTEXT_DATE_REACH = 3
+
+
+def _date_from_context(events: list[Event]) -> None:
+    """"Trump said on Friday ... Trump also said ...", "On Wednesday, Lam announced ... Lam also
+    agreed ...": an act the text gives no date for takes the date of the same actor's latest act
+    dated by the text at most three sentences before it (not a scheduled or possible act: its
+    date is to come)."""
+    dated: dict[str, Event] = {}
+    for e in sorted(events, key=lambda x: x.sentence):
+        key = e.source.key if e.source is not None else None
+        if key is None:
+            continue
+        before = dated.get(key)
+        # an intent or refusal is dated when made; a scheduled or possible act is not dated so
+        made = e.modality == Modality.ASSERTED or e.announced_cameo is not None or e.cameo[:2] == "03"
+        if e.date_basis == "publication" and made and before is not None \
+                and 0 < e.sentence - before.sentence <= CONTEXT_DATE_REACH:
+            e.date, e.date_precision, e.date_basis = before.date, before.date_precision, "text"
+            e.explain = e.explain.replace("date=publication", "date=context")
+        if e.date_basis == "text" and e.modality == Modality.ASSERTED:
+            dated[key] = e
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:

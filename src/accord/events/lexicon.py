@@ -305,3 +305,9 @@ def load_collective_heads() -> frozenset[str]:
 def load_instrument_subjects() -> frozenset[str]:
     """Weapons and attacks whose doer is the doer of the harm they are the subject of (arguments.yaml)."""
     return _argument_words("instrument_subjects")
+
+
+@lru_cache(maxsize=1)
+def load_agent_heads() -> frozenset[str]:
+    """Nouns for people or bodies that their actor modifier names ("NATO allies"; arguments.yaml)."""
+    return _argument_words("agent_heads")

@@ -68,9 +68,28 @@ def _actor_features(prefix: str, actor: Any, how: dict[tuple[int, int], str]) ->
     return out
 
 
-def candidate_features(event: Any, document: Any, siblings: Sequence[Any] = ()) -> dict[str, float]:
-    """Named features of one candidate event (sparse: absent means 0). `siblings` are the other
-    candidates of the document (to count those of the same sentence and trigger)."""
+class DocumentContext:
+    """What every candidate of one document looks up: computed once per document."""
+
+    def __init__(self, document: Any, candidates: Sequence[Any]) -> None:
+        self.how = {tuple(m.span): m.how or "unknown" for m in document.mentions}
+        self.detections: dict[tuple, Any] = {}
+        for d in document.detections:
+            self.detections.setdefault((d.sentence, tuple(d.trigger)), d)
+        self.per_sentence: dict[int, int] = {}
+        self.per_trigger: dict[tuple, int] = {}
+        for c in candidates:
+            self.per_sentence[c.sentence] = self.per_sentence.get(c.sentence, 0) + 1
+            key = (c.sentence, tuple(c.trigger.span))
+            self.per_trigger[key] = self.per_trigger.get(key, 0) + 1
+
+
+def candidate_features(event: Any, document: Any, siblings: Sequence[Any] = (),
+                       context: DocumentContext | None = None) -> dict[str, float]:
+    """Named features of one candidate event (sparse: absent means 0). `siblings` are the
+    document's candidates (to count those of the same sentence and trigger); `context` saves
+    recomputing per-document lookups for each candidate."""
+    context = context or DocumentContext(document, siblings)
     f: dict[str, float] = {}
     code = event.cameo
     f[f"root={code[:2]}"] = 1.0
@@ -89,9 +108,8 @@ def candidate_features(event: Any, document: Any, siblings: Sequence[Any] = ()) 
     f[f"date={event.date_basis or 'none'}"] = 1.0
     if event.location is not None:
         f["located"] = 1.0
-    how = {tuple(m.span): m.how or "unknown" for m in document.mentions}
-    f.update(_actor_features("src", event.source, how))
-    f.update(_actor_features("tgt", event.target, how))
+    f.update(_actor_features("src", event.source, context.how))
+    f.update(_actor_features("tgt", event.target, context.how))
     if event.source is not None and event.target is not None and event.source.country \
             and event.source.country == event.target.country:
         f["same_country"] = 1.0
@@ -110,7 +128,7 @@ def candidate_features(event: Any, document: Any, siblings: Sequence[Any] = ()) 
                     f[f"{key}_via={r}"] = 1.0
         else:
             f[f"step={key.split(':')[0].split('->')[0]}"] = 1.0
-    det = detection_of(event, document)
+    det = context.detections.get((event.sentence, tuple(event.trigger.span)))
     if det is not None:
         f[f"level={min(det.level, 2)}"] = 1.0
         if det.frame:
@@ -131,8 +149,8 @@ def candidate_features(event: Any, document: Any, siblings: Sequence[Any] = ()) 
         f["long_sentence"] = 1.0
     if event.sentence == 0:
         f["first_sentence"] = 1.0
-    same_sentence = sum(1 for s in siblings if s.sentence == event.sentence)
-    same_trigger = sum(1 for s in siblings if s.sentence == event.sentence and s.trigger.span == event.trigger.span)
+    same_sentence = context.per_sentence.get(event.sentence, 0)
+    same_trigger = context.per_trigger.get((event.sentence, tuple(event.trigger.span)), 0)
     f["candidates_in_sentence"] = min(same_sentence, 10) / 10
     f["dyads_of_trigger"] = min(same_trigger, 6) / 6
     if _in_quotation(event, document):
@@ -211,6 +229,7 @@ class Verifier:
 
     def score(self, document: Any, candidates: Sequence[Any]) -> None:
         """Set each candidate's `confidence` (3 decimals)."""
+        context = DocumentContext(document, candidates)
         for event in candidates:
-            c = self.confidence(candidate_features(event, document, candidates))
+            c = self.confidence(candidate_features(event, document, candidates, context))
             event.confidence = round(min(max(c, 0.001), 0.999), 3) if math.isfinite(c) else 0.0

@@ -68,3 +68,37 @@ def desk_db(nlp, tmp_path_factory):
     from desk_corpus import build
 
     return build(tmp_path_factory.mktemp("desk") / "desk.duckdb", nlp)
+
+
+# ---------------------------------------------------------------------------------------------
+# PostgreSQL: one private cluster per test session (tests/pgcluster.py), a fresh database per test.
+
+
+def needs(what: str, reason: str) -> None:
+    """Skip for a missing system dependency (a browser, PostgreSQL, Java) - but fail in CI,
+    which is set up to have them all (`.ci/run`)."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is required when CI is set: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    from pgcluster import PostgresCluster, find_bindir
+
+    if find_bindir() is None:
+        needs("PostgreSQL", "no PostgreSQL server binaries (initdb) in /usr/lib/postgresql/*/bin "
+              "or $ACCORD_PG_BINDIR; install Debian's postgresql package")
+    cluster = PostgresCluster.start_new({"fsync": "off", "full_page_writes": "off"})
+    yield cluster
+    cluster.remove()
+
+
+@pytest.fixture
+def pg_url(postgres_cluster, request):
+    """A new, empty database in the session's cluster: its postgresql:// URL."""
+    import re
+    import uuid
+
+    name = re.sub(r"[^a-z0-9]+", "_", request.node.name.lower())[:40] + "_" + uuid.uuid4().hex[:6]
+    return postgres_cluster.create_database(name)

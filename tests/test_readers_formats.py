@@ -335,7 +335,7 @@ def test_an_article_over_the_model_limit_is_rejected_with_the_limit(tmp_path):
     items = _read([huge, good])
     [rejected] = [i for i in items if isinstance(i, Rejection)]
     assert rejected.origin == str(huge)
-    assert "5,242," in rejected.reason and "over the limit of 1,000,000" in rejected.reason
+    assert "5,242," in rejected.reason and "over the limit of 2,000,000 (max_article_chars)" in rejected.reason
     assert [a.origin for a in items if isinstance(a, Article)] == [str(good)]
 
 

@@ -1,4 +1,5 @@
-"""The DuckDB store, on real database files in tmp_path (no mocks of DuckDB)."""
+"""The store on both backends: real DuckDB files in tmp_path and real PostgreSQL databases in a
+private cluster the test session starts (conftest.py: postgres_cluster); no mocks of either."""
 
 from __future__ import annotations
 
@@ -159,9 +160,40 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "nested" / "dir" / "accord.duckdb"
 
 
+BACKENDS = ["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+def new_target(request, tmp_path: Path):
+    """Makes empty stores' targets of one backend: DuckDB files, or PostgreSQL databases."""
+    if request.param == "duckdb":
+        return lambda name="accord": str(tmp_path / "nested" / "dir" / f"{name}.duckdb")
+    cluster = request.getfixturevalue("postgres_cluster")
+    made = iter(range(100))
+    base = request.getfixturevalue("pg_url").rsplit("/", 1)[1]
+    return lambda name="accord": cluster.create_database(f"{base}_{name}_{next(made)}")
+
+
 @pytest.fixture
-def store(db_path: Path):
-    with open_store(db_path) as s:
+def target(new_target) -> str:
+    return new_target()
+
+
+def rows(s: Store, sql: str, params=None) -> list[tuple]:
+    return s._rows(sql, params)
+
+
+def constraint_error(s: Store) -> type[Exception]:
+    if s.backend == "duckdb":
+        return duckdb.ConstraintException
+    import psycopg
+
+    return psycopg.errors.UniqueViolation
+
+
+@pytest.fixture
+def store(target: str):
+    with open_store(target) as s:
         for d in docs():
             assert s.ingest(d).status == "stored"
         yield s
@@ -172,7 +204,7 @@ def ids(records) -> list[str]:
 
 
 def article_ids(s: Store) -> list[str]:
-    return [r[0] for r in s.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+    return [r[0] for r in rows(s, "SELECT id FROM articles ORDER BY id")]
 
 
 def event_id(document: Document, n: int) -> str:
@@ -201,12 +233,12 @@ def test_open_creates_parents_and_schema(db_path: Path) -> None:
         con.close()
 
 
-def test_reopening_keeps_data(db_path: Path) -> None:
-    with open_store(db_path) as s:
+def test_reopening_keeps_data(target: str) -> None:
+    with open_store(target) as s:
         for d in docs():
             s.ingest(d)
         before = s.counts()
-    with open_store(str(db_path)) as s:
+    with open_store(target) as s:
         assert s.counts() == before
         assert s.schema_version() == SCHEMA_VERSION
         assert s.ingest(doc_call()).status == "duplicate"
@@ -214,31 +246,28 @@ def test_reopening_keeps_data(db_path: Path) -> None:
             doc_call().records())
 
 
-def test_newer_schema_gives_clear_error(db_path: Path) -> None:
-    open_store(db_path).close()
-    con = duckdb.connect(str(db_path))
-    con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    con.close()
+def test_newer_schema_gives_clear_error(target: str) -> None:
+    with open_store(target) as s, s.transaction():
+        s._execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(SchemaVersionError, match=r"schema version 99, newer .*upgrade Accord"):
-        open_store(db_path)
+        open_store(target)
 
 
-def test_older_schema_is_migrated_on_open(db_path: Path, monkeypatch) -> None:
+def test_older_schema_is_migrated_on_open(target: str, monkeypatch) -> None:
     # A database written by a version of Accord that knew only schema 1 ...
-    shipped = migrations_module.migrations()
+    shipped = {b: migrations_module.migrations(b) for b in migrations_module.BACKENDS}
     with monkeypatch.context() as m:
-        m.setattr(migrations_module, "migrations", lambda: shipped[:1])
-        with open_store(db_path) as s:
-            s.con.execute("BEGIN TRANSACTION")
-            s.con.execute(
+        m.setattr(migrations_module, "migrations", lambda backend="duckdb": shipped[backend][:1])
+        with open_store(target) as s, s.transaction():
+            s._execute(
                 "INSERT INTO articles VALUES ('old', 'h', '2020-01-01', NULL, NULL, NULL, 'Old text.',"
                 " TIMESTAMP '2020-01-02 00:00:00', TIMESTAMP '2020-01-02 00:00:00')")
-            s.con.execute("COMMIT")
+        with open_store(target) as s:
             assert s.schema_version() == 1
     # ... is refused read-only, and brought to the current schema, data kept, when opened to write.
     with pytest.raises(SchemaVersionError, match="needs migrating"):
-        open_store(db_path, read_only=True)
-    with open_store(db_path) as s:
+        open_store(target, read_only=True)
+    with open_store(target) as s:
         assert s.schema_version() == SCHEMA_VERSION
         [article] = s.article_records("old")
         assert article["text"] == "Old text." and article["language"] is None
@@ -257,17 +286,17 @@ def test_foreign_duckdb_file_is_refused(tmp_path: Path) -> None:
         open_store(path)
 
 
-def test_read_only_store_reads_but_cannot_write(db_path: Path) -> None:
-    with open_store(db_path) as s:
+def test_read_only_store_reads_but_cannot_write(target: str) -> None:
+    with open_store(target) as s:
         s.ingest(doc_call())
-    with open_store(db_path, read_only=True) as s:
+    with open_store(target, read_only=True) as s:
         assert s.counts()["events"] == 2
-        with pytest.raises(duckdb.Error):
+        with pytest.raises(StoreError, match="read-only"):
             s.ingest(doc_front())
 
 
-def test_closed_store_raises(db_path: Path) -> None:
-    s = open_store(db_path)
+def test_closed_store_raises(target: str) -> None:
+    s = open_store(target)
     s.close()
     s.close()  # idempotent
     with pytest.raises(StoreError, match="closed"):
@@ -278,23 +307,23 @@ def test_closed_store_raises(db_path: Path) -> None:
 # Ingest
 
 
-def test_ingest_stored_then_duplicate(db_path: Path) -> None:
-    with open_store(db_path) as s:
+def test_ingest_stored_then_duplicate(target: str) -> None:
+    with open_store(target) as s:
         outcome = s.ingest(doc_call())
         assert outcome == IngestOutcome("stored", "xi-putin-call")
         counts = s.counts()
         assert counts == {"articles": 1, "events": 2, "quotes": 1, "timexes": 1, "mentions": 4,
                           "actors": 2, "happenings": 2}
-        stamp = s.con.execute("SELECT updated_at FROM articles").fetchone()
+        stamp = rows(s, "SELECT updated_at FROM articles")
         again = s.ingest(doc_call())
         assert again.status == "duplicate" and again.article_id == "xi-putin-call"
         assert again.duplicate_of is None
         assert s.counts() == counts
-        assert s.con.execute("SELECT updated_at FROM articles").fetchone() == stamp
+        assert rows(s, "SELECT updated_at FROM articles") == stamp
 
 
-def test_same_content_under_another_id_is_duplicate(db_path: Path) -> None:
-    with open_store(db_path) as s:
+def test_same_content_under_another_id_is_duplicate(target: str) -> None:
+    with open_store(target) as s:
         s.ingest(doc_call())
         copy = doc_call()
         copy.article.id = "xi-putin-call-copy"  # same text, date, title: same content hash
@@ -307,12 +336,11 @@ def test_same_content_under_another_id_is_duplicate(db_path: Path) -> None:
         assert s.article_records("xi-putin-call-copy") == []
 
 
-def test_changed_text_same_id_is_updated_in_place(db_path: Path) -> None:
-    with open_store(db_path) as s:
+def test_changed_text_same_id_is_updated_in_place(target: str) -> None:
+    with open_store(target) as s:
         s.ingest(doc_call())
         s.ingest(doc_front())
-        first_ingested = s.con.execute(
-            "SELECT ingested_at FROM articles WHERE id = 'xi-putin-call'").fetchone()
+        first_ingested = rows(s, "SELECT ingested_at FROM articles WHERE id = 'xi-putin-call'")
         old_ids = {e.id for e in doc_call().events}
 
         text = "Xi Jinping criticized Vladimir Putin on Tuesday."
@@ -332,12 +360,10 @@ def test_changed_text_same_id_is_updated_in_place(db_path: Path) -> None:
                               "mentions": 4, "actors": 5, "happenings": 4}
         assert as_json_set(clustered(s.article_records("xi-putin-call"))) == as_json_set(
             [r if r["kind"] != "event" else {**r, "happening": None} for r in new.records()])
-        stored_events = s.con.execute("SELECT id FROM events").fetchall()
+        stored_events = rows(s, "SELECT id FROM events")
         assert not old_ids & {r[0] for r in stored_events}
-        assert s.con.execute("SELECT count(*) FROM quotes WHERE speaker_name = 'Vladimir Putin'"
-                             ).fetchone()[0] == 0
-        assert s.con.execute(
-            "SELECT ingested_at FROM articles WHERE id = 'xi-putin-call'").fetchone() == (
+        assert rows(s, "SELECT count(*) FROM quotes WHERE speaker_name = 'Vladimir Putin'") == [(0,)]
+        assert rows(s, "SELECT ingested_at FROM articles WHERE id = 'xi-putin-call'") == (
             first_ingested)
         # The other article is untouched.
         assert as_json_set(clustered(s.article_records("front-2025"))) == as_json_set(
@@ -347,11 +373,10 @@ def test_changed_text_same_id_is_updated_in_place(db_path: Path) -> None:
         assert s.ingest(doc_call()).status == "duplicate"
 
 
-def test_update_prunes_actors_no_longer_referenced(db_path: Path) -> None:
-    with open_store(db_path) as s:
+def test_update_prunes_actors_no_longer_referenced(target: str) -> None:
+    with open_store(target) as s:
         s.ingest(doc_front())
-        names = lambda: sorted(r[0] or "" for r in s.con.execute(  # noqa: E731
-            "SELECT name FROM actors").fetchall())
+        names = lambda: sorted(r[0] or "" for r in rows(s, "SELECT name FROM actors"))  # noqa: E731
         assert names() == ["", "Marco Rubio", "Russia"]
         smaller = doc_front()
         smaller.article.title = "Front line (corrected)"
@@ -370,15 +395,15 @@ def test_round_trip_equals_document_records(store: Store) -> None:
     assert store.article_records("no-such-article") == []
 
 
-def test_failure_mid_ingest_leaves_nothing_behind(db_path: Path, monkeypatch) -> None:
-    with open_store(db_path) as s:
+def test_failure_mid_ingest_leaves_nothing_behind(target: str, monkeypatch) -> None:
+    with open_store(target) as s:
         s.ingest(doc_front())
         before = s.counts()
 
         def boom(self, documents):
             # By now the article row, mentions, timexes and events are written.
-            assert self.con.execute("SELECT count(*) FROM articles WHERE id = ?",
-                                    [documents[0].id]).fetchone() == (1,)
+            assert rows(self, "SELECT count(*) FROM articles WHERE id = ?",
+                        [documents[0].id]) == [(1,)]
             raise RuntimeError("disk on fire")
 
         monkeypatch.setattr(Store, "_insert_quotes", boom)
@@ -389,12 +414,12 @@ def test_failure_mid_ingest_leaves_nothing_behind(db_path: Path, monkeypatch) ->
         monkeypatch.undo()
         # The store is usable afterwards and the article goes in cleanly.
         assert s.ingest(doc_call()).status == "stored"
-    with open_store(db_path) as s:
+    with open_store(target) as s:
         assert s.counts()["articles"] == 2
 
 
-def test_failed_update_keeps_the_old_version(db_path: Path, monkeypatch) -> None:
-    with open_store(db_path) as s:
+def test_failed_update_keeps_the_old_version(target: str, monkeypatch) -> None:
+    with open_store(target) as s:
         s.ingest(doc_call())
         before = s.article_records("xi-putin-call")
         changed = doc_call()
@@ -409,18 +434,18 @@ def test_failed_update_keeps_the_old_version(db_path: Path, monkeypatch) -> None
         assert s.article_records("xi-putin-call") == before
 
 
-def test_constraint_violation_rolls_back(db_path: Path) -> None:
-    with open_store(db_path) as s:
+def test_constraint_violation_rolls_back(target: str) -> None:
+    with open_store(target) as s:
         bad = doc_call()
         bad.events[1].id = bad.events[0].id  # two events with one id
-        with pytest.raises(duckdb.ConstraintException):
+        with pytest.raises(constraint_error(s)):
             s.ingest(bad)
         assert s.counts()["articles"] == 0
         assert s.ingest(doc_call()).status == "stored"
 
 
-def test_records_of_another_article_are_refused(db_path: Path) -> None:
-    with open_store(db_path) as s:
+def test_records_of_another_article_are_refused(target: str) -> None:
+    with open_store(target) as s:
         bad = doc_call()
         bad.events[0].article_id = "someone-else"
         with pytest.raises(ValueError, match="someone-else"):
@@ -449,16 +474,16 @@ def front_variant(i: int) -> Document:
     return d
 
 
-def test_many_documents(db_path: Path) -> None:
+def test_many_documents(target: str) -> None:
     n = 50
-    with open_store(db_path) as s:
+    with open_store(target) as s:
         for i in range(n):
             assert s.ingest(front_variant(i)).status == "stored"
         assert s.counts() == {"articles": n, "events": 3 * n, "quotes": n, "timexes": n,
                               "mentions": 3 * n, "actors": 3, "happenings": 3}
 
 
-def test_ingest_many_matches_sequential_ingest(tmp_path: Path) -> None:
+def test_ingest_many_matches_sequential_ingest(new_target) -> None:
     def stream() -> list[Document]:
         changed = doc_front()
         changed.article.title = "Front line, updated"
@@ -472,20 +497,20 @@ def test_ingest_many_matches_sequential_ingest(tmp_path: Path) -> None:
 
     expected = [("stored", None), ("stored", None), ("duplicate", None), ("updated", None),
                 ("duplicate", "xi-putin-call"), ("stored", None), *[("stored", None)] * 7]
-    with open_store(tmp_path / "one.duckdb") as one, open_store(tmp_path / "many.duckdb") as many:
+    with open_store(new_target("one")) as one, open_store(new_target("many")) as many:
         singly = [one.ingest(d) for d in stream()]
         batched = list(many.ingest_many(stream(), batch_size=4))
         assert batched == singly
         assert [(o.status, o.duplicate_of) for o in batched] == expected
         assert many.counts() == one.counts()
-        for (article_id,) in one.con.execute("SELECT id FROM articles").fetchall():
+        for (article_id,) in rows(one, "SELECT id FROM articles"):
             assert many.article_records(article_id) == one.article_records(article_id)
         # A second pass (front flips back to the original, and so on) also agrees.
         assert list(many.ingest_many(stream(), batch_size=4)) == [one.ingest(d) for d in stream()]
         assert many.counts() == one.counts()
 
 
-def test_ingest_many_sees_an_update_free_the_old_content(tmp_path: Path) -> None:
+def test_ingest_many_sees_an_update_free_the_old_content(new_target) -> None:
     """Within one group: X is re-coded, then another id arrives with X's old content. One by
     one, the old content is no longer stored when it arrives, so it is not a duplicate (it is a
     near-copy of X's new version, whose text is the same), and the group decides alike."""
@@ -502,7 +527,7 @@ def test_ingest_many_sees_an_update_free_the_old_content(tmp_path: Path) -> None
             q.id = stable_id(copy.article.id, "q", j)
         return [changed, copy]
 
-    with open_store(tmp_path / "one.duckdb") as one, open_store(tmp_path / "many.duckdb") as many:
+    with open_store(new_target("one")) as one, open_store(new_target("many")) as many:
         assert one.ingest(doc_call()).status == many.ingest(doc_call()).status == "stored"
         singly = [one.ingest(d) for d in stream()]
         # The second id holds the same text as the stored (re-titled) article: a near-copy of
@@ -513,12 +538,12 @@ def test_ingest_many_sees_an_update_free_the_old_content(tmp_path: Path) -> None
         assert many.counts() == one.counts()
 
 
-def test_ingest_many_isolates_a_failing_article(db_path: Path) -> None:
+def test_ingest_many_isolates_a_failing_article(target: str) -> None:
     docs_in = [front_variant(i) for i in range(5)]
     docs_in[2].events[1].id = docs_in[2].events[0].id  # violates the events primary key
     outcomes = []
-    with open_store(db_path) as s:
-        with pytest.raises(duckdb.ConstraintException):
+    with open_store(target) as s:
+        with pytest.raises(constraint_error(s)):
             for outcome in s.ingest_many(docs_in, batch_size=10):
                 outcomes.append(outcome)
         # As a loop over ingest() would: the two before are stored, the bad one and the rest not.
@@ -528,30 +553,30 @@ def test_ingest_many_isolates_a_failing_article(db_path: Path) -> None:
         assert [o.status for o in s.ingest_many(docs_in[3:])] == ["stored", "stored"]
 
 
-def test_ingest_many_on_error_skips_the_bad_article_and_goes_on(db_path: Path) -> None:
+def test_ingest_many_on_error_skips_the_bad_article_and_goes_on(target: str) -> None:
     docs_in = [front_variant(i) for i in range(5)]
     docs_in[1].events[1].id = docs_in[1].events[0].id
     docs_in[3].quotes[0].article_id = "elsewhere"  # refused before any SQL runs
     rejected: list[tuple[str, str]] = []
 
     def reject(document: Document, exc: Exception) -> None:
-        rejected.append((document.id, type(exc).__name__))
+        rejected.append((document.id, type(exc)))
 
-    with open_store(db_path) as s:
+    with open_store(target) as s:
         outcomes = list(s.ingest_many(docs_in, batch_size=3, on_error=reject))
         assert [o.article_id for o in outcomes] == ["front-0", "front-2", "front-4"]
-        assert rejected == [("front-1", "ConstraintException"), ("front-3", "ValueError")]
+        assert rejected == [("front-1", constraint_error(s)), ("front-3", ValueError)]
         assert article_ids(s) == ["front-0", "front-2", "front-4"]
 
 
-def test_ingest_many_stores_the_open_group_when_the_source_fails(db_path: Path) -> None:
+def test_ingest_many_stores_the_open_group_when_the_source_fails(target: str) -> None:
     def source():
         yield front_variant(0)
         yield front_variant(1)
         raise OSError("unreadable file")
 
     outcomes = []
-    with open_store(db_path) as s:
+    with open_store(target) as s:
         with pytest.raises(OSError):
             for outcome in s.ingest_many(source()):
                 outcomes.append(outcome)
@@ -581,3 +606,125 @@ def test_records_match_contract_schema(store: Store) -> None:
     for record in records:
         errors = [e.message for e in validator.iter_errors(record)]
         assert not errors, (record, errors)
+
+
+# ---------------------------------------------------------------------------------------------
+# The interface: query, query_arrow, transaction, delete_article; the two backends side by side
+
+
+def test_query_and_query_arrow_take_portable_sql(store: Store) -> None:
+    got = store.query(
+        "SELECT cameo, count(*) AS n, sum(goldstein) AS total FROM events WHERE negated = ? "
+        "AND lower(source_name) LIKE lower(?) GROUP BY cameo ORDER BY cameo", [False, "%PUTIN%"])
+    assert got == [{"cameo": "041", "n": 1, "total": 1.0}]
+    # A literal percent sign and a question mark inside a string are not placeholders.
+    assert store.query("SELECT '100%' AS a, 'why?' AS b, ? AS c", ["x"]) == [
+        {"a": "100%", "b": "why?", "c": "x"}]
+    table = store.query_arrow(
+        "SELECT id, seq, goldstein, negated, date_start, cameo FROM events ORDER BY id")
+    assert table.num_rows == 5
+    assert [str(t) for t in table.schema.types] == [
+        "string", "int32", "double", "bool", "date32[day]", "string"]
+    assert table.column("id").to_pylist() == sorted(r[0] for r in rows(store, "SELECT id FROM events"))
+    empty = store.query_arrow("SELECT id, seq FROM events WHERE cameo = ?", ["999"])
+    assert empty.num_rows == 0 and empty.column_names == ["id", "seq"]
+
+
+def test_transaction_commits_or_rolls_back(store: Store) -> None:
+    with store.transaction():
+        store._execute("DELETE FROM quotes WHERE article_id = ?", ["front-2025"])
+    assert store.counts()["quotes"] == 1
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store._execute("DELETE FROM events")
+            raise RuntimeError("changed my mind")
+    assert store.counts()["events"] == 5
+    with pytest.raises(StoreError, match="already open"):
+        with store.transaction(), store.transaction():
+            pass
+
+
+def test_delete_article(store: Store) -> None:
+    assert store.delete_article("front-2025") == {"deleted": "front-2025", "needs_coding": None,
+                                                  "copies": []}
+    assert store.article_records("front-2025") == []
+    assert store.counts() == {"articles": 2, "events": 2, "quotes": 1, "timexes": 1,
+                              "mentions": 4, "actors": 2, "happenings": 2}
+    assert store.delete_article("front-2025") is None
+    assert store.ingest(doc_front()).status == "stored"
+
+
+def test_both_backends_have_the_same_migrations_and_schema(postgres_cluster, tmp_path) -> None:
+    names = {b: [m.name for m in migrations_module.migrations(b)] for b in migrations_module.BACKENDS}
+    assert names["duckdb"] == names["postgres"]
+    columns_sql = ("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                   "WHERE table_schema = ? ORDER BY table_name, ordinal_position")
+    with open_store(tmp_path / "a.duckdb") as duck:
+        duck_columns = rows(duck, columns_sql, ["main"])
+    with open_store(postgres_cluster.create_database("schema_twins")) as pg:
+        pg_columns = rows(pg, columns_sql, ["public"])
+    same_type = {"CHARACTER VARYING": "VARCHAR", "DOUBLE PRECISION": "DOUBLE",
+                 "TIMESTAMP WITHOUT TIME ZONE": "TIMESTAMP", "BYTEA": "BLOB"}
+    assert [(t, c) for t, c, _ in duck_columns] == [(t, c) for t, c, _ in pg_columns]
+    assert [d.upper() for _, _, d in duck_columns] == [
+        same_type.get(d.upper(), d.upper()) for _, _, d in pg_columns]
+
+
+def test_a_migration_left_in_the_old_place_is_refused(monkeypatch, tmp_path) -> None:
+    from importlib import resources
+
+    store_dir = Path(str(resources.files("accord.store")))
+    stray = store_dir / "0099_left_behind.sql"
+    stray.write_text("-- nothing\n", encoding="utf-8")
+    try:
+        migrations_module.migrations.cache_clear()
+        with pytest.raises(StoreError, match="belong in store/migrations"):
+            migrations_module.migrations("duckdb")
+    finally:
+        stray.unlink()
+        migrations_module.migrations.cache_clear()
+
+
+@pytest.mark.postgres
+def test_foreign_postgres_database_is_refused(postgres_cluster) -> None:
+    import psycopg
+
+    url = postgres_cluster.create_database("someone_elses")
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute("CREATE TABLE sales (id INTEGER)")
+    with pytest.raises(StoreError, match="not an Accord database"):
+        open_store(url)
+
+
+@pytest.mark.postgres
+def test_postgres_errors_name_the_database_without_its_password(postgres_cluster) -> None:
+    url = f"postgresql://accord:s3cret@127.0.0.1:{postgres_cluster.port}/no_such_db"
+    with pytest.raises(StoreError) as caught:
+        open_store(url)
+    assert "no_such_db" in str(caught.value) and "s3cret" not in str(caught.value)
+
+
+def test_placeholders_become_psycopg_parameters() -> None:
+    from accord.store.postgres import to_pyformat
+
+    assert to_pyformat("SELECT * FROM t WHERE a = ? AND b LIKE '50%?' -- why?\nAND c = ?") == (
+        "SELECT * FROM t WHERE a = %s AND b LIKE '50%%?' -- why?\nAND c = %s")
+    assert to_pyformat("SELECT 'it''s ?', \"odd?name\" FROM t WHERE x % 2 = ?") == (
+        "SELECT 'it''s ?', \"odd?name\" FROM t WHERE x %% 2 = %s")
+
+
+def test_other_threads_read_through_their_own_connections(store: Store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    sql = "SELECT count(*) AS n FROM events WHERE article_id = ?"
+    with ThreadPoolExecutor(4) as pool:
+        counts = list(pool.map(lambda aid: store.query(sql, [aid])[0]["n"],
+                               ["xi-putin-call", "front-2025", "quiet"] * 10))
+    assert counts == [2, 3, 0] * 10
+    # A transaction open in this thread is not seen by the others until it commits.
+    with store.transaction():
+        store._execute("DELETE FROM events")
+        with ThreadPoolExecutor(1) as pool:
+            assert pool.submit(store.query, "SELECT count(*) AS n FROM events").result() == [
+                {"n": 5}]
+        assert store.query("SELECT count(*) AS n FROM events") == [{"n": 0}]

@@ -47,6 +47,17 @@ def setting(name: str, env: str | None = None, default: Any = None) -> Any:
     return _file_settings(str(config_path())).get(name, default)
 
 
+def default_db() -> str:
+    """The default database: `$ACCORD_DB`, the config file's `db` (a file, or a postgresql:// URL,
+    kept as given), else `accord.duckdb` in the user data dir."""
+    value = setting("db", "ACCORD_DB")
+    if value:
+        value = str(value)
+        return value if value.startswith(("postgresql://", "postgres://")) else str(
+            Path(value).expanduser())
+    return str(Path(platformdirs.user_data_dir(APP)) / "accord.duckdb")
+
+
 def default_db_path() -> Path:
     """The default database: `$ACCORD_DB`, the config file's `db`, else the user data dir."""
     value = setting("db", "ACCORD_DB")

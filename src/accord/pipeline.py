@@ -3,16 +3,22 @@
 `Pipeline.process(articles)` streams; nothing holds more than one spaCy batch of documents, so
 memory stays flat however long the input. A stage that fails on one article is reported as a
 rejection of that article and the batch goes on.
+
+What one article may cost is bounded (`accord.limits`): an article over `max_article_chars` is
+rejected with a reason naming that limit, one over `piece_chars` is coded in pieces
+(`accord.pieces`), and the stages get `time_budget` seconds per piece.
 """
 
 from __future__ import annotations
 
-from collections import deque
+import time
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from .analysis import SpacyStage, load_nlp
+from .limits import Budget, Limits, OverBudget
 from .model import Article, Document
+from .pieces import merge_piece, piece_article, split_pieces
 from .readers.language import is_coded
 from .stage import Stage, check_stage_order
 
@@ -29,24 +35,35 @@ class StageFailure:
         return f"{self.article.origin or self.article.id}: {self.stage} stage failed: {self.reason}"
 
 
+@dataclass(slots=True)
+class TooLong(StageFailure):
+    """An article over `max_article_chars`: rejected before any work is spent on it."""
+
+    def __str__(self) -> str:
+        return f"{self.article.origin or self.article.id}: not coded: {self.reason}"
+
+
 class Pipeline:
-    def __init__(self, stages: list[Stage], nlp: Any):
+    def __init__(self, stages: list[Stage], nlp: Any, limits: Limits | None = None):
         check_stage_order(stages)  # each stage reads only what the parse or an earlier stage gives
         self.nlp = nlp
         self.parse = SpacyStage(nlp)
         self.stages = stages
+        self.limits = limits or Limits.from_settings()
 
     @classmethod
-    def default(cls, nlp: Any = None, policy: Any = None) -> "Pipeline":
+    def default(cls, nlp: Any = None, policy: Any = None, limits: Limits | None = None) -> "Pipeline":
         """The four stages; `policy` (accord.events.policy.RecordPolicy) decides which events are
-        records, by default the one the environment and config file give."""
+        records, by default the one the environment and config file give; `limits` what one
+        article may cost (accord.limits), by default the configured ones."""
         # Imported here so that `import accord` stays light until a pipeline is built.
         from .actors import ActorStage
         from .events import EventStage
         from .quotes import QuoteStage
         from .time import TimeStage
 
-        return cls([ActorStage(), TimeStage(), EventStage(policy), QuoteStage()], nlp or load_nlp())
+        return cls([ActorStage(), TimeStage(), EventStage(policy), QuoteStage()], nlp or load_nlp(),
+                   limits)
 
     def with_policy(self, policy: Any) -> "Pipeline":
         """The same pipeline (shared model and stages) whose events stage applies another record
@@ -64,32 +81,87 @@ class Pipeline:
         return clone
 
     def process(self, articles: Iterable[Article]) -> Iterator[Document | StageFailure]:
-        # Only English is coded: an article in another language passes through unparsed, in
-        # its place in the stream, and is stored with its language and no records.
-        waiting: deque[Document] = deque()
+        """Code articles in input order: short ones parsed in batches, long ones in pieces.
 
-        def to_parse() -> Iterator[Document]:
-            for article in articles:
-                document = Document(article)
-                waiting.append(document)
-                if is_coded(article.language):
-                    yield document
+        Only English is coded: an article in another language passes through unparsed, in its
+        place in the stream, and is stored with its language and no records."""
+        limits = self.limits
+        batch: list[Document] = []
+        chars = 0
+        for article in articles:
+            size = len(article.text)
+            coded = is_coded(article.language)
+            if size > limits.max_article_chars:
+                yield from self._code_batch(batch)
+                batch, chars = [], 0
+                yield TooLong(article, "length",
+                              f"{size:,} characters, over the limit of "
+                              f"{limits.max_article_chars:,} (max_article_chars)")
+            elif coded and size > limits.piece_chars:
+                yield from self._code_batch(batch)
+                batch, chars = [], 0
+                yield self.process_long(article)
+            else:
+                if batch and (len(batch) >= self.parse.batch_size
+                              or chars + size > limits.batch_chars):
+                    yield from self._code_batch(batch)
+                    batch, chars = [], 0
+                batch.append(Document(article))
+                chars += size if coded else 0
+        yield from self._code_batch(batch)
 
-        for parsed in self.parse.process(to_parse()):
-            while waiting[0] is not parsed:
-                yield waiting.popleft()
-            waiting.popleft()
-            yield self.process_document(parsed)
-        yield from waiting
+    def _code_batch(self, batch: list[Document]) -> Iterator[Document | StageFailure]:
+        parsed = iter(self.parse.process([d for d in batch if is_coded(d.article.language)]))
+        for document in batch:
+            if is_coded(document.article.language):
+                yield self.process_document(next(parsed))
+            else:
+                yield document
 
     def process_document(self, document: Document) -> Document | StageFailure:
-        for stage in self.stages:
-            try:
-                stage.process_document(document)
-            except Exception as exc:  # one bad article must not stop a batch
-                return StageFailure(document.article, stage.name, f"{exc.__class__.__name__}: {exc}")
+        """Run the stages on a parsed document within the time budget; drop the parse after."""
+        failure = self._run_stages(document)
         document.doc = None  # the parse is large; records are all that is kept
-        return document
+        return failure or document
+
+    def _run_stages(self, document: Document, article: Article | None = None) -> StageFailure | None:
+        article = article or document.article
+        stage_name = "?"
+        started = time.monotonic()
+        try:
+            with Budget(self.limits.time_budget) as budget:
+                for stage in self.stages:
+                    stage_name = stage.name
+                    try:
+                        stage.process_document(document)
+                    except Exception as exc:  # one bad article must not stop a batch
+                        return StageFailure(article, stage.name, f"{exc.__class__.__name__}: {exc}")
+                    budget.check()
+        except OverBudget:
+            spent = time.monotonic() - started
+            return StageFailure(
+                article, stage_name,
+                f"over the time budget of {self.limits.time_budget:g} s per piece of text "
+                f"(time_budget; stopped after {spent:.1f} s)")
+        return None
+
+    def process_long(self, article: Article) -> Document | StageFailure:
+        """Code an article longer than `piece_chars` piece by piece (see `accord.pieces`)."""
+        whole = Document(article)
+        sentences = tokens = 0
+        for number, (start, end) in enumerate(split_pieces(article.text, self.limits.piece_chars)):
+            piece = Document(piece_article(article, number, start, end))
+            piece.doc = self.nlp(piece.article.text)
+            piece_sentences = sum(1 for _ in piece.doc.sents)
+            piece_tokens = len(piece.doc)
+            failure = self._run_stages(piece, article)
+            piece.doc = None
+            if failure is not None:
+                return failure
+            merge_piece(whole, piece, start, sentences, tokens)
+            sentences += piece_sentences
+            tokens += piece_tokens
+        return whole
 
 
 _default: Pipeline | None = None

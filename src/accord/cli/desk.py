@@ -11,23 +11,23 @@ from typing import Any, Optional, Tuple
 import typer
 from rich.console import Console
 
-from ..config import default_db_path
+from ..config import default_db
 from . import render
 from .common import EXIT_FAILURE, EXIT_USAGE
 
 out = Console(soft_wrap=False)
 err = Console(stderr=True, soft_wrap=True)
 
-DbOption = typer.Option(None, "--db", help="Database file (default: $ACCORD_DB, the config file's `db`, else the user data dir).")
+DbOption = typer.Option(None, "--db", help="Database: a DuckDB file, or postgresql://user@host:port/dbname (default: $ACCORD_DB, the config file's `db`, else a file in the user data dir).")
 
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
 
 
-def _db(path: Optional[Path]) -> Path:
-    return path if path is not None else default_db_path()
+def _db(path: Optional[str]) -> str:
+    return path if path is not None else default_db()
 
 
-def open_failure(path: Path, exc: Exception, *, writing: bool) -> str:
+def open_failure(path: str | Path, exc: Exception, *, writing: bool) -> str:
     """What to tell a user whose database would not open; a held lock says who and what to do."""
     text = str(exc)
     m = _LOCK_HOLDER.search(text)
@@ -47,7 +47,7 @@ def open_failure(path: Path, exc: Exception, *, writing: bool) -> str:
 
 
 def serve(
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on (127.0.0.1: this machine only)."),
     port: int = typer.Option(8765, "--port", min=1, max=65535),
     write_token: Optional[str] = typer.Option(None, "--write-token", envvar="ACCORD_WRITE_TOKEN",
@@ -60,19 +60,21 @@ def serve(
     from ..api import create_app
     from ..store import open_store
 
+    from .main import _db_exists, _display
+
     path = _db(db)
-    if not path.exists() and not write_token:
-        err.print(f"accord: no database at {path}; run `accord ingest PATH...` first (or pass --db, "
+    if not _db_exists(path) and not write_token:
+        err.print(f"accord: no database at {_display(path)}; run `accord ingest PATH...` first (or pass --db, "
                   "or --write-token to start an empty one that accepts articles).", highlight=False)
         raise typer.Exit(EXIT_FAILURE)
     try:
         store = open_store(path, read_only=not write_token)
     except Exception as exc:
-        err.print(open_failure(path, exc, writing=bool(write_token)), highlight=False)
+        err.print(open_failure(_display(path), exc, writing=bool(write_token)), highlight=False)
         raise typer.Exit(EXIT_FAILURE) from None
     app = create_app(path, write_token=write_token, store=store)
     mode = "reading and writing (POST /api/articles needs the token)" if write_token else "read-only"
-    err.print(f"accord: serving {path} ({mode}) on http://{host}:{port}/  (API docs: /docs)",
+    err.print(f"accord: serving {_display(path)} ({mode}) on http://{host}:{port}/  (API docs: /docs)",
               highlight=False)
     try:
         uvicorn.run(app, host=host, port=port, log_level=os.environ.get("ACCORD_LOG_LEVEL", "warning"))
@@ -84,7 +86,7 @@ def export(
     output: Path = typer.Option(..., "--output", "-o", help="File to write ('-' for standard output; not for parquet)."),
     format: str = typer.Option("csv", "--format", "-f", help="csv, parquet, jsonl, gdelt (61 columns), gdelt-mentions (16), plover."),
     reports: bool = typer.Option(False, "--reports", help="Export event reports (one per sentence) instead of happenings (csv, parquet, jsonl)."),
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     actor: Optional[str] = typer.Option(None, "--actor"),
     country: Optional[str] = typer.Option(None, "--country"),
     dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad"),
@@ -125,7 +127,7 @@ def export(
 
 
 def dyads(
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     level: str = typer.Option("country", "--level", help="country (ISO codes) or actor (names, else codes)."),
     domestic: bool = typer.Option(False, "--domestic", help="Include a country (or actor) with itself."),
     actor: Optional[str] = typer.Option(None, "--actor"),
@@ -153,7 +155,7 @@ def timeline(
     a: str = typer.Argument(..., help="First actor: code prefix (CHN) or name words."),
     b: str = typer.Argument(..., help="Second actor."),
     by: str = typer.Option("month", "--by", help="week, month or year."),
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     since: Optional[str] = typer.Option(None, "--since"),
     until: Optional[str] = typer.Option(None, "--until"),
     cameo: Optional[str] = typer.Option(None, "--cameo"),

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.markup import escape as rich_escape
 
 from .. import __version__
-from ..config import default_db_path
+from ..config import default_db
 from ..readers import is_coded, read_inputs
 from ..readers.dates import check_date
 from ..readers.errors import InputRejected
@@ -29,6 +29,8 @@ from .actors import actors_app
 from .inputs import ColumnOption, InputTally, accounted, ReaderProgress, TextColumnOption, print_summary, progress_display, read_options
 
 from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, make_app  # noqa: F401
+
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 
 app = make_app("Accord: who did what to whom, when and where, and who said what, from news text.")
 app.add_typer(actors_app, name="actors", help="Look up, list and extend the actor knowledge.")
@@ -43,15 +45,28 @@ class ExtractFormat(str, Enum):
     table = "table"
 
 
-DbOption = typer.Option(None, "--db", help="Database file (default: $ACCORD_DB, the config file's `db`, else the user data dir).")
+DbOption = typer.Option(None, "--db", help="Database: a DuckDB file, or postgresql://user@host:port/dbname (default: $ACCORD_DB, the config file's `db`, else a file in the user data dir).")
 
 
 INPUTS_HELP = ("Files (.txt, .jsonl, .html, .rss/.atom/.xml feeds, .warc, .csv/.tsv/.parquet, and .gz of each), "
                "directories, http(s):// URLs (fetched politely), or - for standard input.")
 
 
-def _db(path: Optional[Path]) -> Path:
-    return path if path is not None else default_db_path()
+def _db(target: Optional[str]) -> str:
+    return target if target is not None else default_db()
+
+
+def _db_exists(target: str) -> bool:
+    from ..store import is_postgres
+
+    return is_postgres(target) or Path(target).expanduser().exists()
+
+
+def _display(target: str) -> str:
+    """The database for messages: a PostgreSQL URL without its password."""
+    from ..store.postgres import safe_url
+
+    return safe_url(target)
 
 
 def _check_date_option(value: Optional[str], name: str) -> Optional[str]:
@@ -97,26 +112,47 @@ def _policy(min_confidence: Optional[float], statements: Optional[bool]) -> Any:
 
 
 def _documents(paths: List[str], options: Any, tally: InputTally, policy: Any = None,
-               store: Any = None) -> Iterator[Any]:
-    """Run the pipeline over the inputs, counting skips and reporting every rejection. With a
+               workers: Optional[int] = 0, store: Any = None) -> Iterator[Any]:
+    """Run the pipeline over the inputs, counting skips and reporting every rejection.
+
+    `workers`: 0 codes in this process; None or N >= 1 as `accord.workers.code_articles`. With a
     store, near-copies of stored (or just coded) articles skip the parse: they come out uncoded,
     with `duplicate_of` set, for the store to link (`accord.clustering.nearcopy.route`)."""
+    from ..analysis.nlp import ModelNotFound
     from ..pipeline import StageFailure
+    from ..workers import WorkerStartError, code_articles
 
-    pipeline = _pipeline(policy)
+    pipeline = _pipeline(policy) if workers == 0 else None
     articles = accounted(read_inputs(paths, options=options), tally, _report_rejection)
+    coding: list[Any] = []
+
+    def code(to_code: Any) -> Iterator[Any]:
+        coding.append(code_articles(to_code, workers, policy=policy, pipeline=pipeline))
+        return coding[-1]
+
     if store is None:
-        results = pipeline.process(articles)
+        results = code(articles)
     else:
         from ..clustering.nearcopy import route
 
-        results = route(articles, store.original_of, store.settings, pipeline.process)
-    for result in results:
-        if isinstance(result, StageFailure):
-            tally.rejected.append(str(result))
-            _report_rejection(result)
-            continue
-        yield result
+        results = route(articles, store.original_of, store.settings, code)
+    try:
+        for result in results:
+            if isinstance(result, StageFailure):
+                tally.rejected.append(str(result))
+                _report_rejection(result)
+                continue
+            yield result
+    except WorkerStartError as exc:
+        err.print(f"accord: a worker could not start: {exc}", highlight=False)
+        raise typer.Exit(EXIT_FAILURE) from None
+    except ModelNotFound as exc:
+        err.print(f"accord: {exc}", highlight=False)
+        raise typer.Exit(EXIT_FAILURE) from None
+    finally:
+        results.close()
+        for generator in coding:
+            generator.close()  # stops the workers, also on Ctrl-C
 
 
 def _exit_code(processed: int, rejected: int) -> int:
@@ -156,16 +192,23 @@ def extract(
 @app.command()
 def ingest(
     paths: List[str] = typer.Argument(..., help=INPUTS_HELP),
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for inputs that have none."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no details: rejections (on stderr, as they happen) and one summary line."),
     min_confidence: Optional[float] = MinConfidenceOption,
     statements: Optional[bool] = StatementsOption,
     text_column: Optional[str] = TextColumnOption,
     column: List[str] = ColumnOption,
+    workers: Optional[int] = typer.Option(
+        None, "--workers", "-w", min=0,
+        help="Processes that parse and code (default: the number of cores; a handful of articles "
+             "is coded in this process). 0: code in this process. This process writes."),
+    batch_size: int = typer.Option(
+        50, "--batch-size", min=1,
+        help="Articles written per transaction (each article is still all-or-nothing)."),
 ) -> None:
     """Store articles and all their records; an article seen before is counted as a duplicate."""
-    from ..store import open_store
+    from ..store import StoreUnavailable, open_store
 
     date = _check_date_option(date, "--date")
     policy = _policy(min_confidence, statements)
@@ -173,7 +216,7 @@ def ingest(
     try:
         store = open_store(path)
     except Exception as exc:
-        err.print(desk.open_failure(path, exc, writing=True), highlight=False, markup=False)
+        err.print(desk.open_failure(_display(path), exc, writing=True), highlight=False, markup=False)
         raise typer.Exit(EXIT_FAILURE) from None
     tally = InputTally()
     uncoded: dict[str, str] = {}  # id -> language of the articles in flight that are not coded
@@ -195,20 +238,34 @@ def ingest(
             tally.rejected.append(reason)
             _report_rejection(reason)
 
-        documents = counted(_documents(paths, options, tally, policy, store=store))
-        for outcome in store.ingest_many(documents, batch_size=50, on_error=not_stored):
-            language = uncoded.pop(outcome.article_id, None)
-            if language and outcome.status != "duplicate":
-                tally.not_english[language] += 1
-            else:
-                setattr(tally, outcome.status, getattr(tally, outcome.status) + 1)
-    print_summary(out, tally, path, details=not quiet)
+        documents = _documents(paths, options, tally, policy, workers, store=store)
+        stopped = ""
+        try:
+            for outcome in store.ingest_many(counted(documents), batch_size=batch_size,
+                                             on_error=not_stored):
+                language = uncoded.pop(outcome.article_id, None)
+                if language and outcome.status != "duplicate":
+                    tally.not_english[language] += 1
+                else:
+                    setattr(tally, outcome.status, getattr(tally, outcome.status) + 1)
+        except KeyboardInterrupt:
+            # The open batch was rolled back; everything counted is committed.
+            stopped = "interrupted"
+        except StoreUnavailable as exc:
+            stopped = f"the database stopped answering: {exc}"
+        finally:
+            documents.close()
+    print_summary(out, tally, _display(path), details=not quiet)
+    if stopped:
+        err.print(f"accord: {stopped}. The articles counted above are stored; run the same "
+                  "command again to finish (stored articles count as duplicates).", highlight=False)
+        raise typer.Exit(EXIT_INTERRUPTED if stopped == "interrupted" else EXIT_FAILURE)
     raise typer.Exit(_exit_code(tally.processed, len(tally.rejected)))
 
 
 @app.command()
 def events(
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name words (Putin), as source or target."),
     country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of source or target."),
     dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two actors, A B: events between them in either direction."),
@@ -260,7 +317,7 @@ def events(
 
 @app.command()
 def quotes(
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Speaker name words (Putin) or actor code prefix (RUS)."),
     contains: Optional[str] = typer.Option(None, "--contains", help="Only quotes containing these words."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1),
@@ -275,7 +332,7 @@ def quotes(
 
 @app.command()
 def articles(
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     format: Format = typer.Option(Format.table, "--format", "-f"),
 ) -> None:
     """List stored articles (jsonl: the contract's article records, with the counts of events and
@@ -286,32 +343,32 @@ def articles(
 
 
 @app.command()
-def recluster(db: Optional[Path] = DbOption) -> None:
+def recluster(db: Optional[str] = DbOption) -> None:
     """Rebuild every happening from the stored reports (after changing the clustering rules or
     thresholds in the config file)."""
     from ..store import open_store
 
     path = _db(db)
-    if not path.exists():
-        err.print(f"accord: no database at {path}", highlight=False)
+    if not _db_exists(path):
+        err.print(f"accord: no database at {_display(path)}", highlight=False)
         raise typer.Exit(EXIT_FAILURE)
     with open_store(path) as store:
         counts = store.recluster()
-    out.print(f"{path}: {counts['reports']} reports in {counts['happenings']} happenings "
+    out.print(f"{_display(path)}: {counts['reports']} reports in {counts['happenings']} happenings "
               f"({counts['copies']} near-copies counted)", highlight=False)
 
 
 @app.command()
 def info(
-    db: Optional[Path] = DbOption,
+    db: Optional[str] = DbOption,
     as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
 ) -> None:
     """Version, database path and counts, and the spaCy model in use."""
     from ..analysis.nlp import ModelNotFound, load_nlp, model_info
 
     path = _db(db)
-    database: dict[str, Any] = {"path": str(path), "exists": path.exists()}
-    if path.exists():
+    database: dict[str, Any] = {"path": _display(path), "exists": _db_exists(path)}
+    if database["exists"]:
         from ..store import open_store
 
         try:
@@ -333,7 +390,7 @@ def info(
 
 
 @app.command()
-def demo(db: Optional[Path] = DbOption) -> None:
+def demo(db: Optional[str] = DbOption) -> None:
     """Ingest the bundled example article (the Xi-Putin video call) and show what Accord found."""
     from importlib.resources import as_file, files
 
@@ -351,7 +408,7 @@ def demo(db: Optional[Path] = DbOption) -> None:
             article_id = outcomes[0].article_id
             records = store.article_records(article_id)
             counts = store.counts()
-    out.print(f"[bold]{EXAMPLE_FILE}[/bold]: {statuses[0]} in {path} "
+    out.print(f"[bold]{EXAMPLE_FILE}[/bold]: {statuses[0]} in {_display(path)} "
               f"(the database holds {counts['articles']} article(s), {counts['events']} event(s))")
     events = [r for r in records if r["kind"] == "event"]
     events.sort(key=lambda e: (e["sentence"], e["trigger"]["span"][0]))
@@ -365,21 +422,21 @@ def demo(db: Optional[Path] = DbOption) -> None:
 EXAMPLE_FILE = "xi-putin-video-call-2026-02-04.txt"
 
 
-def _open_existing(db: Optional[Path]):
+def _open_existing(db: Optional[str]):
     from ..store import open_store
 
     path = _db(db)
-    if not path.exists():
-        err.print(f"accord: no database at {path}; run `accord ingest PATH...` first (or pass --db).", highlight=False)
+    if not _db_exists(path):
+        err.print(f"accord: no database at {_display(path)}; run `accord ingest PATH...` first (or pass --db).", highlight=False)
         raise typer.Exit(EXIT_FAILURE)
     try:
         return open_store(path, read_only=True)
     except Exception as exc:
-        err.print(desk.open_failure(path, exc, writing=False), highlight=False, markup=False)
+        err.print(desk.open_failure(_display(path), exc, writing=False), highlight=False, markup=False)
         raise typer.Exit(EXIT_FAILURE) from None
 
 
-def _open_service(db: Optional[Path]):
+def _open_service(db: Optional[str]):
     from ..service import Service
 
     return Service(_open_existing(db), owns_store=True)
@@ -422,6 +479,11 @@ for _command in (desk.serve, desk.export, desk.dyads, desk.timeline):
 from .watch import watch_command  # noqa: E402
 
 app.command("watch")(watch_command)
+
+from .spark import load_command, spark_command  # noqa: E402
+
+app.command("spark")(spark_command)
+app.command("load")(load_command)
 
 
 @app.callback(invoke_without_command=True)

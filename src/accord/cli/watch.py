@@ -76,7 +76,7 @@ def poll(paths: List[str], store: Any, options: Any, pipeline: Any, report) -> I
 def watch_command(
     feeds: List[str] = typer.Argument(..., help="Feed URLs (fetched politely) or feed files."),
     every: str = typer.Option("15m", "--every", help="Time between polls: 30s, 15m, 1h."),
-    db: Optional[Path] = typer.Option(None, "--db", help="Database file (default: $ACCORD_DB, the config file's `db`, else the user data dir)."),
+    db: Optional[str] = typer.Option(None, "--db", help="Database: a DuckDB file or postgresql://... (default: $ACCORD_DB, the config file's `db`, else the user data dir)."),
     polls: Optional[int] = typer.Option(None, "--polls", min=1, help="Stop after this many polls (default: run until interrupted)."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for items that have none."),
 ) -> None:

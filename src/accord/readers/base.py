@@ -17,13 +17,15 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, Callable, Iterator, Protocol, Union
 
 from ..config import setting
+from ..limits import DEFAULT_MAX_ARTICLE_CHARS
 from ..model import Article
 from .errors import InputRejected
 
-# One article's text may not exceed this many characters: spaCy refuses longer texts (E088),
-# and a news story is far shorter (the longest features run to ~100,000). Over it, the input is
-# rejected with this reason and the batch goes on. Setting: `max_article_chars`.
-MAX_ARTICLE_CHARS = 1_000_000
+# One article's text may not exceed this many characters (a news story is far shorter: the
+# longest features run to ~100,000); the pipeline codes long texts in bounded pieces up to the
+# same limit (accord.limits). Over it, the input is rejected with this reason and the batch goes
+# on. Setting: `max_article_chars`.
+MAX_ARTICLE_CHARS = DEFAULT_MAX_ARTICLE_CHARS
 # The raw bytes one article may take before extraction (a saved page, a text file, a JSONL
 # line, a WARC record's body, a table cell): pages carry markup, so this is larger. A larger
 # input is rejected without being read into memory. Setting: `max_input_bytes`.

@@ -245,7 +245,7 @@ def _finish(article: Article, options: ReadOptions) -> Article | Rejection:
         return Rejection(
             article.origin or article.id,
             f"article text is {len(article.text):,} characters, over the limit of "
-            f"{options.max_article_chars:,} (max_article_chars; the spaCy model's limit is 2,000,000)")
+            f"{options.max_article_chars:,} (max_article_chars)")
     if article.language is None and options.detect_language:
         from .language import detect_language
 

@@ -1,23 +1,37 @@
-"""The embedded DuckDB store: ingest `Document`s, query contract-shaped records back out.
+"""The store interface: what every backend (DuckDB, PostgreSQL) offers, and the logic they share.
 
-One `Store` wraps one DuckDB connection; like the connection, it is not meant to be shared
-between threads. DuckDB lets one process at a time open a file (a writer also blocks readers in
-other processes).
+    with open_store("accord.duckdb") as store:                  # or "postgresql://user@host/db"
+        for outcome in store.ingest_many(documents):             # batched, each article atomic
+            ...
+        rows = store.query("SELECT cameo, count(*) AS n FROM events WHERE negated = ? "
+                           "GROUP BY cameo ORDER BY n DESC", [False])
+        table = store.query_arrow("SELECT * FROM events WHERE source_country = ?", ["RUS"])
 
-Speed: a DuckDB commit that writes rows costs a few milliseconds of CPU whatever the row count,
-and each bulk insert about one more, so `ingest` (one transaction per article) runs at roughly
-8-10 ms an article on a small machine, while `ingest_many` (many articles a transaction, same
-all-or-nothing guarantee per article) runs at well under 1 ms. Prefer `ingest_many` for streams.
+`query` and `query_arrow` may be called from several threads: each other thread reads through
+a connection of its own. SQL given to `query`, `query_arrow` and `transaction` uses `?` placeholders and the portable
+subset of SQL both backends run (standard types, COALESCE/CAST/CASE, GROUP BY, window functions,
+`lower(x) LIKE lower(?)` rather than ILIKE, no DuckDB list or struct functions); each backend
+translates placeholders itself. Records leave the store in the contract's shapes through
+`rows.py`. Writing (ingest, delete, transaction) belongs to the thread that opened the store.
+
+Writes. `ingest_many` takes a stream of coded documents and writes up to `batch_size` articles
+per transaction with one bulk insert per table (DuckDB's appender, PostgreSQL's COPY); each
+article is still all-or-nothing: when a batch fails it is rolled back and its articles are
+written one transaction each, so exactly the bad article is left out. Decisions (stored,
+updated, duplicate) are those of `ingest` called on each document in turn.
+
+Near-copies and happenings (`accord.clustering`, `clusters.py`) are decided and written in the
+same transaction as the articles, through the same primitives, so both backends cluster alike.
 """
 
 from __future__ import annotations
 
+import threading
+from abc import ABC, abstractmethod
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Literal, Sequence
-
-import duckdb
 
 from ..clustering import nearcopy as N
 from ..clustering.happenings import Copy, Report, outlet
@@ -25,12 +39,20 @@ from ..clustering.settings import ClusteringSettings
 from ..model import Document
 from . import rows as R
 from .clusters import Clusters, marks
-from .migrations import StoreError, rollback_quietly, current_version, migrate
+from .migrations import StoreError
 
 IngestStatus = Literal["stored", "duplicate", "updated", "copy"]
 
 # Tables holding an article's records; re-coding an article empties them for it first.
-_CHILD_TABLES = ("events", "quotes", "timexes", "mentions")
+CHILD_TABLES = ("events", "quotes", "timexes", "mentions")
+
+
+class StoreUnavailable(StoreError):
+    """The database went away mid-work (server restarted, connection lost, disk gone).
+
+    Unlike an error in one article's rows, this stops a batch: nothing more can be written.
+    Everything committed before it is kept; running the same ingest again completes the batch.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,47 +72,60 @@ class IngestOutcome:
     note: str | None = None
 
 
-def _now() -> datetime:
-    # Naive UTC for a plain TIMESTAMP column (TIMESTAMPTZ would need the ICU extension).
+def utc_now() -> datetime:
+    # Naive UTC for a plain TIMESTAMP column in both backends.
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def _select(columns: Sequence[str], alias: str = "") -> str:
+def select_list(columns: Sequence[str], alias: str = "") -> str:
     prefix = f"{alias}." if alias else ""
     return ", ".join(prefix + c for c in columns)
 
 
-class Store:
-    """An Accord database file. Use as a context manager or call `close()`."""
+class Store(ABC):
+    """An Accord database. Use as a context manager or call `close()`."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False,
+    backend: str = ""  # "duckdb" or "postgres": which migrations apply
+
+    def __init__(self, target: str, *, read_only: bool = False,
                  settings: ClusteringSettings | None = None) -> None:
-        self.path = str(path)
-        self.settings = settings or ClusteringSettings.from_config()
+        self.target = target
         self.read_only = read_only
-        in_memory = self.path == ":memory:"
-        if not in_memory and not read_only:
-            Path(self.path).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        target = self.path if in_memory else str(Path(self.path).expanduser())
-        try:
-            self._con: duckdb.DuckDBPyConnection | None = duckdb.connect(
-                target, read_only=read_only
-            )
-        except duckdb.IOException as exc:
-            # Usually the lock: another process (an `accord` run, a notebook) has it open.
-            raise StoreError(f"cannot open the Accord database {self.path}: {exc}") from exc
-        self._appenders: dict[tuple[str, str], Any] = {}
-        self._actor_keys: set[str] | None = None  # keys in `actors`, loaded on first ingest
+        self.settings = settings or ClusteringSettings.from_config()
         self.clusters = Clusters(self._query, self.settings)
-        try:
-            before = current_version(self._con)
-            migrate(self._con, read_only=read_only, where=self.path)
-            if not read_only and 0 < before < 3:
-                # A database from before clustering: sign its articles, file its reports.
-                self.recluster()
-        except BaseException:
-            self.close()
-            raise
+        self._in_transaction = False
+        # Reads from other threads (an API server's workers) go through connections of their
+        # own, so they never interleave with this thread's transaction.
+        self._owner = threading.get_ident()
+        self._local = threading.local()
+        self._readers: list[Any] = []
+        self._readers_lock = threading.Lock()
+
+    def _reader(self) -> Any:
+        """The connection to read through in this thread (backends call it in `_query`)."""
+        if threading.get_ident() == self._owner:
+            return self.con
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            reader = self._open_reader()
+            self._local.reader = reader
+            with self._readers_lock:
+                self._readers.append(reader)
+        return reader
+
+    def _open_reader(self) -> Any:
+        """A new connection (or cursor) to the same database, for another thread's reads."""
+        raise NotImplementedError
+
+    def _close_readers(self) -> None:
+        with self._readers_lock:
+            for reader in self._readers:
+                try:
+                    reader.close()
+                except Exception:  # already closed with its database: nothing left to free
+                    pass
+            self._readers.clear()
+        self._local = threading.local()
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -100,29 +135,113 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @abstractmethod
     def close(self) -> None:
-        # Appenders are flushed after every write, so dropping them loses nothing.
-        self._appenders.clear()
-        if self._con is not None:
-            self._con.close()
-            self._con = None
-
-    @property
-    def con(self) -> duckdb.DuckDBPyConnection:
-        """The underlying connection, for ad-hoc SQL (`accord sql`, notebooks)."""
-        if self._con is None:
-            raise StoreError("the store is closed")
-        return self._con
-
-    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        cur = self.con.execute(sql, list(params))
-        try:
-            return cur.fetchall()
-        except duckdb.InvalidInputException:
-            return []  # a statement that returns no result set
+        """Close the connection; idempotent."""
 
     def schema_version(self) -> int:
-        return current_version(self.con)
+        from .migrations import current_version
+
+        return current_version(self)
+
+    def _migrate(self) -> None:
+        from .migrations import current_version, migrate
+
+        before = current_version(self)
+        after = migrate(self, read_only=self.read_only, where=self.describe())
+        if not self.read_only and 0 < before < 3 <= after:
+            # A database from before clustering: sign its articles, file its reports.
+            self.recluster()
+
+    def describe(self) -> str:
+        """Where this store lives, for messages (a PostgreSQL URL without its password)."""
+        return self.target
+
+    # -- what each backend provides -------------------------------------------------------------
+
+    @abstractmethod
+    def _fetch(self, sql: str, params: Sequence[Any] | None = None) -> tuple[list[str], list[tuple]]:
+        """Run one statement with `?` placeholders; (column names, rows), ([], []) for a
+        statement without a result."""
+
+    def _query(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple]:
+        """Run one statement with `?` placeholders; its rows ([] or a count for an update)."""
+        return self._fetch(sql, params)[1]
+
+    _rows = _query
+
+    @abstractmethod
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one `?`-placeholder statement once per row of parameters."""
+
+    @abstractmethod
+    def _execute(self, sql: str, params: Sequence[Any] | None = None) -> None:
+        """Run one statement with `?` placeholders, for its effect."""
+
+    @abstractmethod
+    def _execute_script(self, sql: str) -> None:
+        """Run several statements with no parameters (a migration file)."""
+
+    @abstractmethod
+    def _table_names(self) -> set[str]:
+        """Tables in the store's schema."""
+
+    @abstractmethod
+    def _append(self, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        """Insert many rows into `table` at once, inside the open transaction."""
+
+    @abstractmethod
+    def _insert_new_actors(self, rows: list[tuple[Any, ...]]) -> None:
+        """Insert rows of ACTOR_TABLE_COLUMNS, keeping any row whose key is already stored."""
+
+    @abstractmethod
+    def query_arrow(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        """The result of one `?`-placeholder statement as a `pyarrow.Table`."""
+
+    def _begin(self) -> None:
+        self._execute("BEGIN TRANSACTION")
+
+    def _commit(self) -> None:
+        self._execute("COMMIT")
+
+    def _rollback_quietly(self) -> None:
+        # Keep the original exception: a failed ROLLBACK (no open transaction) is not news.
+        try:
+            self._execute("ROLLBACK")
+        except Exception:
+            pass
+
+    def _lock_for_writing(self) -> None:
+        """Called first in every writing transaction; a backend with several writers serializes
+        them here, so that the decisions of one (duplicate or not) see the others' commits."""
+
+    def _forget_cached_state(self) -> None:
+        """After a failed write: drop anything cached about the database's contents."""
+
+    # -- transactions and queries ---------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator["Store"]:
+        """BEGIN ... COMMIT around the block; ROLLBACK if it raises. Not nestable."""
+        if self._in_transaction:
+            raise StoreError("a transaction is already open on this store")
+        self._begin()
+        self._in_transaction = True
+        try:
+            yield self
+        except BaseException:
+            self._rollback_quietly()
+            self._forget_cached_state()
+            raise
+        else:
+            self._commit()
+        finally:
+            self._in_transaction = False
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of one `?`-placeholder statement as dicts keyed by column name."""
+        columns, rows = self._fetch(sql, params)
+        return [dict(zip(columns, row)) for row in rows]
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -155,12 +274,13 @@ class Store:
         in input order.
 
         Same decisions as `ingest`, but up to `batch_size` articles share one transaction and
-        one bulk insert per table, which is far faster than one transaction each (see the
-        module notes). Each article is still all-or-nothing: if a group fails, it is rolled back
-        whole and its articles are retried one transaction each, so exactly the bad article is
-        left out. Without `on_error` that article's exception propagates (the ones before it are
-        stored, the rest are not attempted), as a loop over `ingest` would behave; with
-        `on_error(document, exc)` it is reported there, yields no outcome, and ingestion goes on.
+        one bulk insert per table, which is far faster than one transaction each. Each article
+        is still all-or-nothing: if a group fails, it is rolled back whole and its articles are
+        retried one transaction each, so exactly the bad article is left out. Without `on_error`
+        that article's exception propagates (the ones before it are stored, the rest are not
+        attempted), as a loop over `ingest` would behave; with `on_error(document, exc)` it is
+        reported there, yields no outcome, and ingestion goes on. `StoreUnavailable` (the
+        database itself went away) always propagates.
 
         A document whose id or content repeats one in the open group starts a new group, so the
         order-dependent decisions (stored, then updated or duplicate) match sequential `ingest`.
@@ -197,6 +317,8 @@ class Store:
         if len(group) > 1:
             try:
                 outcomes = self._ingest_group(group)
+            except StoreUnavailable:
+                raise
             except Exception:
                 pass  # rolled back whole; isolate the failing article below
             else:
@@ -205,12 +327,18 @@ class Store:
         for document in group:
             try:
                 outcome = self._ingest_group([document])[0]
+            except StoreUnavailable:
+                raise
             except Exception as exc:
                 if on_error is None:
                     raise
                 on_error(document, exc)
                 continue
             yield outcome
+
+    def _check_writable(self) -> None:
+        if self.read_only:
+            raise StoreError(f"the database {self.describe()} was opened read-only")
 
     def _ingest_group(self, documents: list[Document]) -> list[IngestOutcome]:
         """Decide and write a group of articles with distinct ids and hashes in one transaction.
@@ -221,15 +349,14 @@ class Store:
         coded and the article it extends becomes its copy; then the happenings its reports (and
         the reports it removes) touch are recomputed, all in the same transaction.
         """
+        self._check_writable()
         for document in documents:
-            _check_article_ids(document)
+            check_article_ids(document)
         hashes = [d.article.content_hash for d in documents]
         # Fingerprints cost CPU only: computed before the transaction opens.
         fps = [self.clusters.fingerprint(d.article.text, h) for d, h in zip(documents, hashes)]
-        con = self.con
-        new_actor_keys: list[str] = []
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with self.transaction():
+            self._lock_for_writing()
             # Looked up inside the transaction so the decision and the writes see the same state.
             by_id, by_hash = self._lookup([d.id for d in documents], hashes)
             outcomes: list[IngestOutcome] = []
@@ -274,22 +401,12 @@ class Store:
                 plan.writes.append((document, content_hash, ingested_at, fp))
                 by_hash.setdefault(content_hash, set()).add(aid)
             if not plan.writes:
-                con.execute("ROLLBACK")  # duplicates only: nothing to write
-                return outcomes
+                return outcomes  # duplicates only: the transaction wrote nothing
             self._write_plan(plan)
             written = [d for d, _, _, _ in plan.writes if d.id not in plan.final_copies]
-            new_actor_keys = self._insert_actors(written)
+            self._insert_actors(written)
             if plan.updated or plan.demoted_stored:
                 self._prune_actors()
-            con.execute("COMMIT")
-        except BaseException:
-            rollback_quietly(con)
-            # A failed flush can leave an appender unusable or holding rows: start afresh.
-            self._appenders.clear()
-            self._actor_keys = None
-            raise
-        if self._actor_keys is not None:
-            self._actor_keys.update(new_actor_keys)
         return outcomes
 
     def recluster(self, progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
@@ -300,9 +417,9 @@ class Store:
         from ..clustering.happenings import blocking_keys, group, summarize
         from .clusters import _EVENT_SELECT, report_of
 
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        self._check_writable()
+        with self.transaction():
+            self._lock_for_writing()
             reports = [report_of(r) for r in self._query(_EVENT_SELECT)]
             groups = group(reports, self.settings)
             copies = [Copy(aid, dup, d, outlet(src, url)) for aid, dup, d, src, url in self._query(
@@ -339,12 +456,7 @@ class Store:
             self._query("UPDATE events SET happening = m.happening FROM recluster_map m "
                         "WHERE events.id = m.event_id")
             self._query("DROP TABLE recluster_map")
-            self._appenders.pop(("recluster_map", "insert"), None)
-            con.execute("COMMIT")
-        except BaseException:
-            rollback_quietly(con)
-            self._appenders.clear()
-            raise
+            self._forget_cached_state()  # a bulk writer of the dropped table must not be reused
         return {"reports": len(reports), "happenings": len(happenings),
                 "copies": len(copies)}
 
@@ -353,12 +465,11 @@ class Store:
         in one transaction. Its near-copies are not lost: the first (by id) becomes the
         original and the others its copies; it is returned as `needs_coding` (it was stored
         without records), for the caller to code it again. None when no such article."""
-        con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
+        self._check_writable()
+        with self.transaction():
+            self._lock_for_writing()
             rows = self._query("SELECT duplicate_of FROM articles WHERE id = ?", [article_id])
             if not rows:
-                con.execute("ROLLBACK")
                 return None
             original = rows[0][0]
             old = self.clusters.reports_of_articles([article_id])
@@ -379,16 +490,10 @@ class Store:
             if gone:
                 self._query(f"DELETE FROM happenings WHERE id IN {marks(gone)}", gone)
             if assignment:
-                self.con.executemany("UPDATE events SET happening = ? WHERE id = ?",
+                self._executemany("UPDATE events SET happening = ? WHERE id = ?",
                                      [(h, e) for e, h in assignment.items()])
             self._append("happenings", R.HAPPENING_COLUMNS, [R.happening_row(h) for h in happenings])
             self._prune_actors()
-            con.execute("COMMIT")
-        except BaseException:
-            rollback_quietly(con)
-            self._appenders.clear()
-            self._actor_keys = None
-            raise
         return {"deleted": article_id, "needs_coding": promoted, "copies": copies}
 
     def original_of(self, article: Any, fingerprint: N.Fingerprint | None = None) -> str | None:
@@ -472,7 +577,7 @@ class Store:
             self.clusters.forget_texts(plan.updated)
             self._delete_articles(plan.updated)
         if demoted:
-            for table in _CHILD_TABLES:
+            for table in CHILD_TABLES:
                 self._query(f"DELETE FROM {table} WHERE article_id IN {marks(demoted)}", demoted)
             for old in demoted:
                 new = copy_of[old]
@@ -528,7 +633,7 @@ class Store:
         if gone:
             self._query(f"DELETE FROM happenings WHERE id IN {marks(gone)}", gone)
         if stale:
-            self.con.executemany("UPDATE events SET happening = ? WHERE id = ?", stale)
+            self._executemany("UPDATE events SET happening = ? WHERE id = ?", stale)
 
     def _write_cluster_rows(self, plan: "_GroupPlan", happenings: list, key_rows: list) -> None:
         """The group's happenings, blocking keys, signatures and LSH buckets."""
@@ -559,34 +664,13 @@ class Store:
     def _delete_articles(self, ids: list[str]) -> None:
         # Re-coding replaces everything the article owns; the article row is re-inserted
         # (with its original ingested_at) by _insert_articles in the same transaction.
-        for table in (*_CHILD_TABLES, "articles"):
+        for table in (*CHILD_TABLES, "articles"):
             column = "id" if table == "articles" else "article_id"
             # Table and column names are constants from this module, never from input.
-            self.con.execute(
-                f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [ids]
-            )
-
-    def _appender(self, table: str, columns: list[str], action: str = "insert") -> Any:
-        # Appenders buffer rows and insert them with one statement per flush, inside the open
-        # transaction: far faster than per-row INSERTs or executemany. They are kept across
-        # ingests because creating one costs about as much as flushing a few rows.
-        key = (table, action)
-        appender = self._appenders.get(key)
-        if appender is None:
-            appender = self.con.appender(table, columns=columns, action=action)
-            self._appenders[key] = appender
-        return appender
-
-    def _append(self, table: str, columns: list[str], rows: list[tuple[Any, ...]],
-                action: str = "insert") -> None:
-        if not rows:
-            return
-        appender = self._appender(table, columns, action)
-        appender.append_rows(rows)
-        appender.flush()
+            self._execute(f"DELETE FROM {table} WHERE {column} IN {marks(ids)}", ids)
 
     def _insert_articles(self, writes: list[tuple[Document, str, datetime | None]]) -> None:
-        now = _now()
+        now = utc_now()
         rows = []
         for document, content_hash, ingested_at in writes:
             a = document.article
@@ -610,26 +694,20 @@ class Store:
         self._append("quotes", R.QUOTE_COLUMNS,
                      [r for d in documents for r in R.quote_rows(d.quotes, d.id)])
 
-    def _insert_actors(self, documents: list[Document]) -> list[str]:
-        """Add actors not stored yet; return their keys. The first-seen country/sector stay."""
-        if self._actor_keys is None:
-            # Cached so the common case (all actors known) costs no statement at all.
-            keys = self.con.execute("SELECT key FROM actors").fetchall()
-            self._actor_keys = {r[0] for r in keys}
+    def _insert_actors(self, documents: list[Document]) -> None:
+        """Add actors not stored yet. The first-seen country and sector stay."""
         rows: dict[str, tuple[Any, ...]] = {}
         for document in documents:
             for row in R.actor_table_rows(document):
-                if row[0] not in self._actor_keys:
-                    rows.setdefault(row[0], row)
-        # Upsert rather than insert in case another connection added one meanwhile.
-        self._append("actors", R.ACTOR_TABLE_COLUMNS, list(rows.values()), action="upsert")
-        return list(rows)
+                rows.setdefault(row[0], row)
+        if rows:
+            self._insert_new_actors(list(rows.values()))
 
     def _prune_actors(self) -> None:
-        # After a re-code, drop actors no stored record refers to any more, so `actors` stays
-        # "actors in the data" rather than "actors ever seen".
-        self._actor_keys = None
-        self.con.execute(
+        # After a re-code or a delete, drop actors no stored record refers to any more, so
+        # `actors` stays "actors in the data" rather than "actors ever seen".
+        self._forget_cached_state()
+        self._execute(
             """
             DELETE FROM actors WHERE key NOT IN (
                 SELECT source_code || chr(31) || coalesce(source_name, '') FROM events
@@ -651,28 +729,27 @@ class Store:
         names = ("articles", "events", "quotes", "timexes", "mentions", "actors", "happenings")
         # Table names are the constant tuple above.
         sql = "SELECT " + ", ".join(f"(SELECT count(*) FROM {n})" for n in names)
-        return dict(zip(names, self.con.execute(sql).fetchone()))
+        return dict(zip(names, (int(v) for v in self._rows(sql)[0])))
 
     def article_records(self, article_id: str) -> list[dict[str, Any]]:
         """The article and all its records in contract form, in `Document.records()` order
         (article, mentions, timexes, events, quotes); [] when no such article is stored."""
-        con = self.con
-        row = con.execute(
-            f"SELECT {_select(R.ARTICLE_RECORD_COLUMNS)} FROM articles WHERE id = ?", [article_id]
-        ).fetchone()
-        if row is None:
+        found = self._rows(
+            f"SELECT {select_list(R.ARTICLE_RECORD_COLUMNS)} FROM articles WHERE id = ?",
+            [article_id])
+        if not found:
             return []
-        out = [R.article_record(row)]
+        out = [R.article_record(found[0])]
         for table, columns, to_record in (
             ("mentions", R.MENTION_COLUMNS, R.mention_record),
             ("timexes", R.TIMEX_COLUMNS, R.timex_record),
             ("events", R.EVENT_COLUMNS, R.event_record),
             ("quotes", R.QUOTE_COLUMNS, R.quote_record),
         ):
-            rows = con.execute(
-                f"SELECT {_select(columns)} FROM {table} WHERE article_id = ? ORDER BY seq",
+            rows = self._rows(
+                f"SELECT {select_list(columns)} FROM {table} WHERE article_id = ? ORDER BY seq",
                 [article_id],
-            ).fetchall()
+            )
             out.extend(to_record(r) for r in rows)
         return out
 
@@ -726,7 +803,7 @@ class _GroupPlan:
         return {aid: self._follow(aid) for aid in self.copy_of}
 
 
-def _check_article_ids(document: Document) -> None:
+def check_article_ids(document: Document) -> None:
     """Refuse records that claim another article: they would be filed under the wrong one."""
     aid = document.article.id
     if not aid:
@@ -738,9 +815,3 @@ def _check_article_ids(document: Document) -> None:
                 raise ValueError(
                     f"{kind} record has article_id {item.article_id!r}, but the article is {aid!r}"
                 )
-
-
-def open_store(path: str | Path, *, read_only: bool = False) -> Store:
-    """Open (creating it and its parent directories if needed) the Accord database at `path`,
-    migrating an older schema; `":memory:"` gives a throwaway in-memory store."""
-    return Store(path, read_only=read_only)

@@ -1,0 +1,374 @@
+"""Code articles in worker processes: N processes parse and code, the caller writes.
+
+    for result in code_articles(articles, workers=2):
+        ...   # Document or StageFailure, in input order
+
+Each worker loads the pipeline once and codes chunks of articles sent to it; results come back in
+input order, whatever order the workers finish in, so the caller (one writer) stores exactly
+what one process would have stored. Only records travel back: the parse never leaves a worker.
+
+Faults: a worker that dies (killed, out of memory) is replaced and its chunk is coded again; a
+chunk that kills two workers is split into single articles, and an article that kills two
+workers is reported as a `StageFailure` of its own, so one poisonous article costs only itself.
+Workers ignore Ctrl-C: the caller decides when to stop (closing the generator stops them), and
+they exit when the caller's process dies, since their pipes close.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+import signal
+import threading
+from collections import deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any, Callable, Iterable, Iterator
+
+from .limits import Limits
+from .model import Article, Document
+from .pipeline import StageFailure
+
+# A chunk is what one worker codes at a time: a few articles, or fewer when they are long.
+CHUNK_ARTICLES = 8
+CHUNK_CHARS = 40_000
+# Fewer articles than this in all are coded in this process when the worker count is automatic:
+# starting a worker costs a model load (several seconds).
+SMALL_INPUT = 2 * CHUNK_ARTICLES
+
+
+def default_workers() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class WorkerStartError(RuntimeError):
+    """A worker could not start (no spaCy model, a broken configuration)."""
+
+
+def code_articles(
+    articles: Iterable[Article],
+    workers: int | None = None,
+    *,
+    limits: Limits | None = None,
+    policy: Any = None,
+    pipeline: Any = None,
+    factory: Callable[[Limits | None, Any], Any] | None = None,
+) -> Iterator[Document | StageFailure]:
+    """Code `articles`, yielding a `Document` or a `StageFailure` for each, in input order.
+
+    `workers`: None chooses the number of cores, but codes a small input (fewer than
+    `SMALL_INPUT` articles) in this process; 0 always codes in this process (with `pipeline`
+    if given, else the default pipeline); N >= 1 always uses N worker processes.
+    `limits` and `policy` (the event record policy) apply in every process, by default the
+    configured ones. `factory(limits, policy)` builds each worker's pipeline (default:
+    `Pipeline.default`); it must be a module-level function, since workers import it by name.
+    """
+    if workers is not None and workers < 0:
+        raise ValueError(f"workers must be 0 or more, got {workers}")
+    source = iter(articles)
+    head: list[Article] = []
+    if workers is None:
+        for article in source:
+            head.append(article)
+            if len(head) >= SMALL_INPUT:
+                break
+        workers = default_workers() if len(head) >= SMALL_INPUT else 0
+    stream = _chain(head, source)
+    if workers == 0:
+        if pipeline is None:
+            from .pipeline import Pipeline, default_pipeline
+
+            if limits is None:
+                pipeline = default_pipeline(policy)
+            else:
+                pipeline = Pipeline.default(policy=policy, limits=limits)
+        yield from pipeline.process(stream)
+        return
+    pool = _Pool(workers, (limits, policy), factory or _default_factory)
+    try:
+        yield from pool.run(stream)
+    finally:
+        pool.close()
+
+
+def _chain(head: list[Article], rest: Iterator[Article]) -> Iterator[Article]:
+    yield from head
+    yield from rest
+
+
+def _chunks(articles: Iterator[Article]) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    chars = 0
+    for article in articles:
+        if chunk and (len(chunk) >= CHUNK_ARTICLES or chars + len(article.text) > CHUNK_CHARS):
+            yield chunk
+            chunk, chars = [], 0
+        chunk.append(article)
+        chars += len(article.text)
+    if chunk:
+        yield chunk
+
+
+# ---------------------------------------------------------------------------------------------
+# The worker process
+
+
+def _default_factory(limits: Limits | None, policy: Any) -> Any:
+    from .pipeline import Pipeline
+
+    return Pipeline.default(policy=policy, limits=limits)
+
+
+def _worker_main(tasks: Connection, results: Connection, options: tuple[Any, Any],
+                 factory: Callable[[Limits | None, Any], Any]) -> None:
+    # Ctrl-C goes to the whole process group; the parent decides what stops and when.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        pipeline = factory(*options)
+    except BaseException as exc:  # no model, bad configuration: say so and stop
+        results.send(("error", f"{exc.__class__.__name__}: {exc}"))
+        return
+    results.send(("ready", os.getpid()))
+    # A thread keeps reading tasks so the parent never blocks sending one while this process
+    # is busy sending results (two full pipes would wait on each other).
+    inbox: queue.Queue[Any] = queue.Queue()
+
+    def receive() -> None:
+        try:
+            while True:
+                inbox.put(tasks.recv())
+        except (EOFError, OSError):
+            inbox.put(None)  # the parent has gone or closed the pipe
+
+    threading.Thread(target=receive, daemon=True).start()
+    while True:
+        task = inbox.get()
+        if task is None:
+            return
+        key, chunk = task
+        out = _code_chunk(pipeline, chunk)
+        try:
+            results.send(("done", key, out))
+        except (BrokenPipeError, OSError):
+            return
+
+
+def _code_chunk(pipeline: Any, chunk: list[Article]) -> list[Document | StageFailure]:
+    try:
+        out = list(pipeline.process(chunk))
+    except Exception:
+        # Something outside the stages failed (the parse); find the article it was.
+        out = []
+        for article in chunk:
+            try:
+                out.extend(pipeline.process([article]))
+            except Exception as exc:
+                out.append(StageFailure(article, "parse", f"{exc.__class__.__name__}: {exc}"))
+    for result in out:
+        if isinstance(result, Document):
+            result.detections = []  # internal to the stages; only records travel
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The parent's side
+
+
+@dataclass
+class _Task:
+    seq: int  # the chunk's place in the input
+    part: int  # -1 for a whole chunk; the article's index once a chunk is split
+    articles: list[Article]
+    attempts: int = 0  # workers that died coding it
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.seq, self.part)
+
+
+@dataclass
+class _Worker:
+    process: Any
+    tasks: Connection
+    results: Connection
+    ready: bool = False
+    busy: deque[_Task] = field(default_factory=deque)
+
+
+class _Pool:
+    # Chunks sent ahead to each worker, so it never waits for the parent between chunks.
+    DEPTH = 2
+    # Workers that may die before they are ready, in a row, before we give up.
+    START_FAILURES = 3
+
+    def __init__(self, size: int, options: tuple[Any, Any],
+                 factory: Callable[[Limits | None, Any], Any]):
+        self.size = size
+        self.options = options  # (limits, policy) for every worker's pipeline
+        self.factory = factory
+        self.context = mp.get_context("spawn")
+        self.start_failures = 0
+        self.workers: list[_Worker] = [self._start() for _ in range(size)]
+        self.done: dict[int, list[Any]] = {}  # finished chunks waiting for their turn
+        self.parts: dict[int, list[Any]] = {}  # split chunks: one slot per article
+        self.pending: deque[_Task] = deque()  # to be (re)sent, oldest first
+
+    def _start(self) -> _Worker:
+        task_recv, task_send = self.context.Pipe(duplex=False)
+        result_recv, result_send = self.context.Pipe(duplex=False)
+        process = self.context.Process(target=_worker_main, args=(task_recv, result_send, self.options, self.factory),
+                                       daemon=True, name="accord-worker")
+        process.start()
+        task_recv.close()
+        result_send.close()
+        return _Worker(process, task_send, result_recv)
+
+    def run(self, articles: Iterator[Article]) -> Iterator[Document | StageFailure]:
+        chunks = _chunks(articles)
+        next_seq = 0  # the next chunk to read
+        next_out = 0  # the next chunk to yield
+        exhausted = False
+        # Chunks finished out of order wait in `done`; never read further ahead than this.
+        window = self.DEPTH * self.size * 2
+        while True:
+            while not exhausted and len(self.pending) < self.size and next_seq < next_out + window:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    exhausted = True
+                    break
+                self.pending.append(_Task(next_seq, -1, chunk))
+                next_seq += 1
+            self._dispatch()
+            while next_out in self.done:
+                yield from self.done.pop(next_out)
+                next_out += 1
+            if exhausted and next_out == next_seq:
+                return
+            self._wait()
+
+    def _dispatch(self) -> None:
+        for worker in self.workers:
+            while self.pending and worker.ready and len(worker.busy) < self.DEPTH:
+                task = self.pending.popleft()
+                worker.busy.append(task)
+                try:
+                    worker.tasks.send((task.key, task.articles))
+                except (BrokenPipeError, OSError):
+                    break  # it died; its sentinel says so in _wait
+
+    def _wait(self) -> None:
+        by_conn = {w.results: w for w in self.workers}
+        by_sentinel = {w.process.sentinel: w for w in self.workers}
+        ready = wait([*by_conn, *by_sentinel], timeout=1.0)
+        dead: list[_Worker] = []
+        for obj in ready:
+            worker = by_conn.get(obj)  # type: ignore[arg-type]
+            if worker is not None and not self._receive(worker):
+                dead.append(worker)
+        for obj in ready:
+            worker = by_sentinel.get(obj)  # type: ignore[arg-type]
+            if worker is not None and worker not in dead:
+                # It exited: take what it sent before it died, then replace it.
+                while self._poll(worker) and self._receive(worker):
+                    pass
+                dead.append(worker)
+        for worker in dead:
+            self._replace(worker)
+
+    @staticmethod
+    def _poll(worker: _Worker) -> bool:
+        try:
+            return worker.results.poll()
+        except (EOFError, OSError):
+            return False
+
+    def _receive(self, worker: _Worker) -> bool:
+        """Handle one message from a worker; False when its pipe is closed or broken."""
+        try:
+            message = worker.results.recv()
+        except Exception:  # EOF, or a message cut short by the worker's death
+            return False
+        kind = message[0]
+        if kind == "ready":
+            worker.ready = True
+            self.start_failures = 0
+        elif kind == "error":
+            raise WorkerStartError(message[1])
+        elif kind == "done":
+            _, key, out = message
+            task = worker.busy.popleft()
+            assert task.key == tuple(key), (task.key, key)
+            self._finish(task, out)
+        return True
+
+    def _finish(self, task: _Task, out: list[Any]) -> None:
+        # Each result's article becomes the caller's own object again (with what the worker
+        # learnt about it), as in one process: callers may track articles by identity.
+        if len(out) == len(task.articles):
+            for mine, result in zip(task.articles, out):
+                theirs = result.article
+                if theirs is not mine and theirs.id == mine.id:
+                    for name in mine.__slots__:
+                        setattr(mine, name, getattr(theirs, name))
+                    result.article = mine
+        if task.part < 0:
+            self.done[task.seq] = out
+            return
+        slots = self.parts[task.seq]
+        slots[task.part] = out
+        if all(slot is not None for slot in slots):
+            del self.parts[task.seq]
+            self.done[task.seq] = [r for slot in slots for r in slot]
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.process.join(timeout=5)
+        code = worker.process.exitcode
+        if not worker.ready:
+            self.start_failures += 1
+            if self.start_failures >= self.START_FAILURES:
+                raise WorkerStartError(
+                    f"{self.start_failures} worker processes in a row exited before they were "
+                    f"ready (the last with exit code {code})")
+        lost = list(worker.busy)
+        for conn in (worker.tasks, worker.results):
+            conn.close()
+        self.workers[self.workers.index(worker)] = self._start()
+        retry: list[_Task] = []
+        for n, task in enumerate(lost):
+            # A worker codes its chunks in order: only the first was being coded when it died.
+            task.attempts += n == 0
+            if task.attempts < 2:
+                retry.append(task)
+            elif len(task.articles) > 1:
+                # Fatal twice: code its articles one by one to find the one that kills workers.
+                self.parts[task.seq] = [None] * len(task.articles)
+                retry.extend(_Task(task.seq, i, [a]) for i, a in enumerate(task.articles))
+            else:
+                [article] = task.articles
+                self._finish(task, [StageFailure(
+                    article, "worker",
+                    f"the worker process coding it died twice (exit code {code}); it may need "
+                    "more memory or time than a worker has")])
+        self.pending.extendleft(reversed(retry))
+
+    def close(self) -> None:
+        for worker in self.workers:
+            try:
+                worker.tasks.close()  # the worker's reader sees EOF and the worker ends
+            except OSError:
+                pass
+        for worker in self.workers:
+            worker.process.join(timeout=2)
+            if worker.process.is_alive():
+                worker.process.terminate()
+                worker.process.join(timeout=2)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.results.close()
+        self.workers = []

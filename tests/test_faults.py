@@ -1,0 +1,195 @@
+"""Faults during `accord ingest`: kill -9 of a worker, of the writer, of the whole command; Ctrl-C;
+PostgreSQL restarted mid-ingest. After each, the store opens cleanly and a re-run of the same
+command completes the batch: no article lost, none stored twice, the same records as a run that
+was never disturbed.
+
+Every wait is for an event (a worker process appears, a commit reaches the database), never for a
+fixed time; the timeouts only bound a hung run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from accord.store import open_store
+
+from conftest import shared_path
+from test_equivalence import snapshot
+
+pytestmark = [pytest.mark.slow, pytest.mark.cli]
+
+N_ARTICLES = 80
+BATCH = ["--batch-size", "3"]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """80 distinct articles of real news (WikiEvents, cycled with a numbered closing line)."""
+    source = shared_path("data", "wikievents", "dev.jsonl")
+    texts = []
+    for line in source.open(encoding="utf-8"):
+        obj = json.loads(line)
+        texts.append(obj.get("text") or " ".join(obj["tokens"]))
+    path = tmp_path_factory.mktemp("faults") / "news.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for n in range(N_ARTICLES):
+            text = texts[n % len(texts)][:3000] + f"\n\nCopy {n}."
+            fh.write(json.dumps({"id": f"a{n:02d}", "text": text, "date": "2022-06-01"}) + "\n")
+    return path
+
+
+def accord(*args: str, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "accord.cli.main", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, **kwargs)
+
+
+def finish(proc: subprocess.Popen, timeout: float = 900) -> tuple[int, str, str]:
+    out, err = proc.communicate(timeout=timeout)
+    return proc.returncode, out, err
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory):
+    """The undisturbed run (one process), to compare every recovered store with."""
+    db = tmp_path_factory.mktemp("reference") / "ref.duckdb"
+    code, _, err = finish(accord("ingest", str(corpus), "--db", str(db), "--workers", "0", "-q"))
+    assert code == 0, err
+    return snapshot(str(db))
+
+
+def children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie has exited
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def wait_for(condition, proc: subprocess.Popen, what: str, timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if proc.poll() is not None:
+            pytest.fail(f"the command ended before {what}: {proc.stderr.read()}")
+        if time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"timed out waiting until {what}")
+        time.sleep(0.1)
+
+
+def workers_of(proc: subprocess.Popen) -> list[int]:
+    return [pid for pid in children(proc.pid)
+            if b"multiprocessing" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+
+
+def committed(db: Path) -> bool:
+    """A commit reached the file: DuckDB appends every commit to the write-ahead log."""
+    wal = db.with_name(db.name + ".wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def rerun_completes(corpus: Path, target: str, reference) -> None:
+    code, out, err = finish(accord("ingest", str(corpus), "--db", target, "--workers", "2", *BATCH))
+    assert code == 0, err
+    with open_store(target, read_only=True) as store:
+        assert store.counts()["articles"] == N_ARTICLES
+    assert snapshot(target) == reference
+
+
+def test_a_killed_worker_loses_nothing(corpus, reference, tmp_path):
+    db = tmp_path / "a.duckdb"
+    proc = accord("ingest", str(corpus), "--db", str(db), "--workers", "2", *BATCH)
+    wait_for(lambda: len(workers_of(proc)) == 2 and committed(db), proc, "two workers code and a batch is committed")
+    victim = workers_of(proc)[0]
+    os.kill(victim, signal.SIGKILL)
+    code, out, err = finish(proc)
+    assert code == 0, err  # the worker was replaced and its articles coded again
+    with open_store(str(db), read_only=True) as store:
+        assert store.counts()["articles"] == N_ARTICLES
+    assert snapshot(str(db)) == reference
+    rerun_completes(corpus, str(db), reference)  # and a re-run finds everything there
+
+
+@pytest.mark.parametrize("whole", [False, True], ids=["the writer", "the whole command"])
+def test_killing_the_writer_or_the_command_then_rerunning_completes_the_batch(corpus, reference,
+                                                                              tmp_path, whole):
+    db = tmp_path / "b.duckdb"
+    proc = accord("ingest", str(corpus), "--db", str(db), "--workers", "2", *BATCH)
+    wait_for(lambda: len(workers_of(proc)) == 2 and committed(db), proc, "a batch is committed")
+    workers = workers_of(proc)
+    if whole:
+        os.killpg(proc.pid, signal.SIGKILL)
+    else:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.communicate(timeout=60)
+    # Orphaned workers notice their writer is gone and exit.
+    deadline = time.monotonic() + 120
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(alive(pid) for pid in workers)
+    with open_store(str(db)) as store:  # opens cleanly: the log of committed batches replays
+        stored = store.counts()["articles"]
+    assert 0 < stored <= N_ARTICLES
+    rerun_completes(corpus, str(db), reference)
+
+
+def test_ctrl_c_stops_cleanly_and_a_rerun_completes(corpus, reference, tmp_path):
+    db = tmp_path / "c.duckdb"
+    proc = accord("ingest", str(corpus), "--db", str(db), "--workers", "2", *BATCH)
+    wait_for(lambda: len(workers_of(proc)) == 2 and committed(db), proc, "a batch is committed")
+    workers = workers_of(proc)
+    os.killpg(proc.pid, signal.SIGINT)  # what the terminal sends the foreground group
+    code, out, err = finish(proc, timeout=120)
+    assert code == 130, err
+    assert "interrupted" in err and "run the same command again" in err
+    assert "Traceback" not in err
+    assert not any(alive(pid) for pid in workers)
+    rerun_completes(corpus, str(db), reference)
+
+
+@pytest.mark.postgres
+def test_postgres_restarted_mid_ingest_is_reported_and_a_rerun_completes(corpus, reference,
+                                                                         postgres_cluster):
+    url = postgres_cluster.create_database("restarted_mid_ingest")
+
+    def stored() -> int:
+        try:
+            with open_store(url, read_only=True) as store:
+                return store.counts()["articles"]
+        except Exception:
+            return 0
+
+    proc = accord("ingest", str(corpus), "--db", url, "--workers", "2", *BATCH)
+    wait_for(lambda: stored() > 0, proc, "a batch is committed")
+    postgres_cluster.restart("fast")  # ends every connection, as a server restart does
+    code, out, err = finish(proc)
+    assert code == 3, err
+    assert "the database stopped answering" in err and "run the same command again" in err
+    assert "Traceback" not in err
+    rerun_completes(corpus, url, reference)

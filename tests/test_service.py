@@ -1,4 +1,6 @@
-"""The service layer over a real DuckDB file holding hand-built documents (test_store's)."""
+"""The service layer over a real store holding hand-built documents (test_store's): each test
+that takes `svc` runs on a DuckDB file and on a database in the session's private PostgreSQL
+cluster (conftest.py), since the service's SQL must mean the same on both."""
 
 from __future__ import annotations
 
@@ -11,12 +13,13 @@ import pytest
 from accord.service import Filters, ParameterError, Service
 from accord.store import open_store
 
-from test_store import SCHEMA_PATH, clustered, doc_call, doc_front, docs, event_id, ids
+from test_store import (SCHEMA_PATH, clustered, doc_call, doc_front, docs, event_id, ids,
+                        new_target, target)  # noqa: F401  (fixtures: a store of each backend)
 
 
 @pytest.fixture
-def svc(tmp_path):
-    with open_store(tmp_path / "accord.duckdb") as store:
+def svc(target):
+    with open_store(target) as store:
         for d in docs():
             assert store.ingest(d).status == "stored"
         service = Service(store)
@@ -269,7 +272,7 @@ def test_timeline_periods_directions_and_mixed_precision(svc) -> None:
         svc.timeline("RUS", "CHN", interval="fortnight")
 
 
-def test_timeline_fills_empty_periods(tmp_path) -> None:
+def test_timeline_fills_empty_periods(target) -> None:
     from accord.model import Article, Document
 
     from test_store import actor, event
@@ -281,7 +284,7 @@ def test_timeline_fills_empty_periods(tmp_path) -> None:
     met = event(art, 0, sentence=0, trigger="met", source=xi, target=putin, cameo="040",
                 plover="CONSULT", quad=1, goldstein=1.0, date="2025-11", precision="month",
                 basis="text")
-    with open_store(tmp_path / "t.duckdb") as store:
+    with open_store(target) as store:
         store.ingest(doc_call())
         store.ingest(Document(art, events=[met]))
         with Service(store) as svc:

@@ -1074,8 +1074,12 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
                 seen.add(key)
                 out.append(m.actor)
     if not out and tok.lower_ in load_agent_heads():
-        # "Syrian opposition members", "NATO allies": the actor that modifies them
-        for mod in (c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i):
+        # "Syrian opposition members", "NATO allies", "members of the New People's Army",
+        # "officials from Kansas": the actor that modifies them
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
+        mods += [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+                 for p in prep.children if p.dep_ == "pobj"]
+        for mod in mods:
             if (found := _actors_of(mod, mentions_at)):
                 return found
     if not out and tok.lower_ in load_collective_heads():

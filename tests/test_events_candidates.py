@@ -237,3 +237,20 @@ def test_an_act_on_the_doers_own_place_has_no_target(nlp):
 def test_aid_given_to_help_someone_is_given_to_them(nlp):
     [e] = events(nlp, "The Japanese government donated 200 ventilators to assist Kenya in its response to the pandemic.")
     assert e.cameo.startswith("07") and e.target.code.startswith("KEN")
+
+
+def test_a_body_or_office_is_the_actor_that_names_it(nlp):
+    # before the noun, or by its "of" phrase, when the actor stage leaves the whole phrase unresolved
+    [e] = events(nlp, "Members of the Kenyan parliament condemned Uganda's decision.")
+    assert e.source.code.startswith("KEN") and e.cameo == "111"
+    [e] = events(nlp, "The head of the Kenyan navy met Tanzanian officials in Dar es Salaam.")
+    assert e.source.code.startswith("KEN") and e.target.code.startswith("TZA")
+    [e] = [x for x in events(nlp, "The Kenyan army command said it had withdrawn its troops from Somalia.")
+           if x.cameo != "010"]
+    assert e.source.code.startswith("KEN") and e.cameo.startswith("087")
+
+
+def test_investigating_someone_is_an_inquiry_even_when_they_are_no_known_actor(nlp):
+    evs = events(nlp, "The Kenyan Ministry of Education will investigate Strathmore University for failing to report foreign funding.")
+    [e] = [x for x in evs if x.cameo == "090"]
+    assert e.source.code.startswith("KEN") and e.modality == "future" and e.trigger.text == "investigate"

@@ -1,0 +1,51 @@
+"""Classes of wrong resolutions on ordinary political news (issue 12), one test per class: the
+sentences are written for these tests, each an instance of the class, none from an evaluation
+set."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from accord.model import Article, Document
+
+
+@lru_cache(maxsize=1)
+def _stage():
+    from accord.actors import ActorStage
+
+    return ActorStage()
+
+
+def resolve(nlp, text: str, date: str = "2019-06-01") -> list[tuple[str, str, str | None, str | None]]:
+    """(mention text, code, country, name) of every mention the actor stage writes."""
+    document = Document(Article(id="t", text=text, date=date))
+    document.doc = nlp(text)
+    _stage().process_document(document)
+    return [(m.text, m.actor.code, m.actor.country, m.actor.name) for m in document.mentions]
+
+
+def texts(mentions) -> list[str]:
+    return [m[0] for m in mentions]
+
+
+def test_common_words_are_no_person_unless_used_as_a_name(nlp):
+    # "Stock" (Jürgen Stock), "Ban" (Ban Ki-moon), "Kerry" (John Kerry) are also common words or
+    # places: part of another name, a common noun starting the sentence, a place where something is.
+    assert "Stock" not in texts(resolve(nlp, "Stock prices fell sharply in Tokyo on Monday."))
+    assert "Stock" not in texts(resolve(nlp, "The Tokyo Stock Exchange said it would share data."))
+    assert "Ban" not in texts(resolve(nlp, "The court upheld the Travel Ban on Tuesday."))
+    assert "Kerry" not in texts(resolve(nlp, "Asylum seekers went on hunger strike at a refugee centre in Kerry."))
+    # used as names, they still are the people
+    kerry = resolve(nlp, "Secretary of State John Kerry met Lavrov. Kerry said the talks went well.", "2016-05-01")
+    assert ("Kerry", "USAGOV", "USA", "John Kerry") in kerry
+    assert any(m[0] == "Trump" and m[2] == "USA" for m in resolve(nlp, "Trump met Putin in Helsinki.", "2018-07-16"))
+
+
+def test_a_one_word_name_is_as_ambiguous_as_a_surname(nlp):
+    # "Abdullah" is a Saudi king's whole name in the historical dictionaries, and a common first
+    # name: not the king when no title or earlier full name says so, nor inside a longer name.
+    got = resolve(nlp, "Gunmen killed Abdullah and four other members of his family in Kunduz.", "2018-06-01")
+    assert not any(m[2] == "SAU" for m in got)
+    got = resolve(nlp, '"This day is very hard," said his father, Abdullah Kurdi, after the ceremony.')
+    assert ("Abdullah Kurdi", "CVL", None, "Abdullah Kurdi") in got
+    assert not any(m[0] in ("Abdullah", "Kurdi") for m in got)

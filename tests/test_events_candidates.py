@@ -248,3 +248,9 @@ def test_a_body_or_office_is_the_actor_that_names_it(nlp):
     [e] = [x for x in events(nlp, "The Kenyan army command said it had withdrawn its troops from Somalia.")
            if x.cameo != "010"]
     assert e.source.code.startswith("KEN") and e.cameo.startswith("087")
+
+
+def test_investigating_someone_is_an_inquiry_even_when_they_are_no_known_actor(nlp):
+    evs = events(nlp, "The Kenyan Ministry of Education will investigate Strathmore University for failing to report foreign funding.")
+    [e] = [x for x in evs if x.cameo == "090"]
+    assert e.source.code.startswith("KEN") and e.modality == "future" and e.trigger.text == "investigate"

@@ -112,8 +112,11 @@ def build_store(db: Path, shared: Path, articles: int) -> dict:
         for table in ("events", "quotes", "timexes", "mentions"):
             con.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM victims)")
         con.execute("DELETE FROM articles WHERE id IN (SELECT id FROM victims)")
+        if "happenings" in tables:  # and the happenings left with no report
+            con.execute("DELETE FROM happenings WHERE id NOT IN "
+                        "(SELECT happening FROM events WHERE happening IS NOT NULL)")
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("articles", "events", "quotes", "mentions")}
+              for t in ("articles", "events", "quotes", "mentions", *(["happenings"] if "happenings" in tables else []))}
     con.close()
     return {"coded_articles": n_base, "coding_seconds": round(coded, 1), "copies": copies,
             "copy_seconds": round(time.perf_counter() - started, 1), **counts}

@@ -49,3 +49,14 @@ def test_a_one_word_name_is_as_ambiguous_as_a_surname(nlp):
     got = resolve(nlp, '"This day is very hard," said his father, Abdullah Kurdi, after the ceremony.')
     assert ("Abdullah Kurdi", "CVL", None, "Abdullah Kurdi") in got
     assert not any(m[0] in ("Abdullah", "Kurdi") for m in got)
+
+
+def test_a_city_the_sentence_uses_as_a_place_gives_its_country(nlp):
+    # The recognizer tags less-known cities as dates or people: used as a place (after "to",
+    # described as "a city"), the name is the place and stands for its country, never a person.
+    got = resolve(nlp, "A building collapsed in Magnitogorsk, a city in the Urals. "
+                       "President Vladimir Putin flew to Magnitogorsk on Monday.", "2019-01-02")
+    assert [m for m in got if m[0] == "Magnitogorsk"] == [("Magnitogorsk", "RUS", "RUS", "Russia")] * 2
+    # numbers and months after a preposition are no places
+    got = resolve(nlp, "In March, 250 troops were sent to 260 villages in Bolivia.")
+    assert not any(m[0] in ("March", "250", "260") for m in got)

@@ -90,10 +90,17 @@ def test_gdelt_events_file_has_61_columns_on_every_line_and_loads(svc, tmp_path)
     factual = Filters.parse(negated=False, modality="asserted")
     assert len(rows) == svc.happenings(factual, limit=0).total
     assert sum(result.left_out.values()) == svc.happenings(limit=0).total - len(rows)
+    happenings = {G.global_event_id(h["id"]): h for h in svc.happenings(factual).items}
+    assert len(happenings) == len(rows)  # one line a happening, each its own GLOBALEVENTID
     for row in rows:
         assert len(row["EventCode"]) >= 2 and row["EventCode"].isdigit()
         assert row["EventRootCode"] == row["EventCode"][:2] and row["QuadClass"] in (1, 2, 3, 4)
         assert row["NumMentions"] >= 1 and row["NumArticles"] >= 1
+        h = happenings[row["GLOBALEVENTID"]]
+        assert row["EventCode"] == h["cameo"] and row["QuadClass"] == h["quad_class"]
+        assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == (
+            h["reports"], h["sources"], h["articles"])
+        assert row["GoldsteinScale"] == pytest.approx(h["goldstein"])
     # Codes keep their leading zeros; dates as GDELT writes them.
     call = [r for r in rows if r["EventCode"] == "041"
             and {r["Actor1CountryCode"], r["Actor2CountryCode"]} == {"CHN", "RUS"}]
@@ -115,6 +122,13 @@ def test_gdelt_mentions_one_line_per_report(svc, tmp_path) -> None:
     assert {r["GLOBALEVENTID"] for r in rows} == events
     for r in rows:
         assert r["ActionCharOffset"] >= 0 and 0 <= r["Confidence"] <= 100 and r["SentenceID"] >= 1
+    # The offsets are the reports' own: trigger, source and target where the article has them.
+    reports = svc.evidence([e for h in happenings for e in h["event_ids"]])
+    expected = sorted((G.global_event_id(e["happening"]), e["sentence"] + 1, e["trigger"]["span"][0],
+                       e["source"]["span"][0] if e["source"] else -1,
+                       e["target"]["span"][0] if e["target"] else -1) for e in reports)
+    assert sorted((r["GLOBALEVENTID"], r["SentenceID"], r["ActionCharOffset"], r["Actor1CharOffset"],
+                   r["Actor2CharOffset"]) for r in rows) == expected
 
 
 def test_parquet_round_trips(svc, tmp_path) -> None:

@@ -12,7 +12,8 @@ from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE, org_cue
 from ..kinds import How, Sector
 from ..knowledge import Entity
-from ..phrases import clause_countries, diplomat_subject_countries, np_left, the_place, title_place, us_party_tag
+from ..phrases import (clause_countries, diplomat_subject_countries, np_left, the_place, title_place, us_party_tag,
+                       used_as_place)
 from .base import Pass
 
 
@@ -39,8 +40,8 @@ class UnlistedPeople(Pass):
                 continue
             if any(a <= ent.start and ent.end <= b for a, b in org_names):
                 continue  # "Boko Haram", "Sanaa" tagged PERSON: the organisation's or place's name wins
-            if the_place(ent):
-                continue  # "the Farah and the Ghazni attacks": a place, see the places pass
+            if the_place(ent) or used_as_place(ent) is not None:
+                continue  # "the Farah and the Ghazni attacks", "flew to Magnitogorsk": see the places pass
             head = ent[-1]
             known = surnames.get(head.text)
             if known is not None and known.name != ent.text and known.name.endswith(ent.text):

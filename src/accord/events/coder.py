@@ -1079,6 +1079,9 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
         mods += [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                  for p in prep.children if p.dep_ == "pobj"]
+        # "Pakistan-based groups": where they are based
+        mods += [g for c in tok.children if c.dep_ == "amod" and c.lower_ == "based"
+                 for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")]
         for mod in mods:
             if (found := _actors_of(mod, mentions_at)):
                 return found

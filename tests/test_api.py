@@ -1,10 +1,11 @@
-"""The JSON API through FastAPI's TestClient, over a real DuckDB file of hand-built documents
-(test_store's) and, for writing, the real pipeline."""
+"""The JSON API through FastAPI's TestClient, over a real store of hand-built documents
+(test_store's) and, for writing, the real pipeline. Every test runs on a DuckDB file and on a
+database in the session's private PostgreSQL cluster (conftest.py): `accord serve --db` takes both."""
 
 from __future__ import annotations
 
 import json
-import shutil
+import uuid
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,13 +21,25 @@ GET_ENDPOINTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("api") / "accord.duckdb"
-    with open_store(path) as store:
+def _filled(target):
+    with open_store(target) as store:
         for d in docs():
             store.ingest(d)
-    return path
+    return target
+
+
+@pytest.fixture(scope="module", params=["duckdb", pytest.param("postgres", marks=pytest.mark.postgres)])
+def fresh_db(request, tmp_path_factory):
+    """Makes new stores holding test_store's documents, of this module run's backend."""
+    if request.param == "duckdb":
+        return lambda: _filled(tmp_path_factory.mktemp("api") / "accord.duckdb")
+    cluster = request.getfixturevalue("postgres_cluster")
+    return lambda: _filled(cluster.create_database(f"api_{uuid.uuid4().hex[:10]}"))
+
+
+@pytest.fixture(scope="module")
+def db(fresh_db):
+    return fresh_db()
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +89,44 @@ def test_events_are_happenings_with_filters_and_pages(client) -> None:
     assert client.get("/api/events", params={"min_sources": 1}).json()["total"] == 5
     assert client.get("/api/events", params={"country": "UKR", "negated": "false"}).json()["total"] == 2
     assert client.get("/api/events", params={"since": "2026", "cameo": "05"}).json()["total"] == 1
+
+
+def test_each_filter_bites_on_events_and_reports(client) -> None:
+    call, front = doc_call(), doc_front()
+    for path in ("/api/events", "/api/reports"):
+        def found(**params):
+            page = client.get(path, params={"limit": 100, **params}).json()
+            assert page["total"] == len(page["items"]), page
+            return sorted(i["event_ids"][0] if "event_ids" in i else i["id"] for i in page["items"])
+
+        # A dyad is the same pair in either order, and takes both directions.
+        assert found(dyad="CHN,RUS") == found(dyad="RUS,CHN") == sorted([event_id(call, 0), event_id(call, 1)])
+        assert found(negated="true") == [event_id(front, 1)]
+        assert len(found(negated="false")) == 4
+        assert found(modality="alleged,future") == sorted([event_id(front, 2), event_id(front, 1)])
+        assert found(q="video CALL") == [event_id(call, 0)]
+        assert found(q="video troops") == []
+        assert found(cameo="041") == [event_id(call, 0)]
+        assert found(until="2025-05") == sorted([event_id(front, 2), event_id(front, 0)])
+    # min_sources counts a happening's distinct publishers: each one here has one.
+    assert client.get("/api/events", params={"min_sources": 2}).json()["total"] == 0
+
+
+@pytest.mark.parametrize("path", ["/api/events", "/api/reports", "/api/quotes", "/api/articles",
+                                  "/api/actors", "/api/dyads"])
+def test_every_listing_pages_through_everything(client, path) -> None:
+    everything = client.get(path, params={"limit": 1000}).json()
+    assert everything["total"] == len(everything["items"]) >= 2, everything
+    def key(item):
+        return json.dumps(item, sort_keys=True)
+
+    seen = []
+    for offset in range(everything["total"] + 1):
+        page = client.get(path, params={"limit": 1, "offset": offset}).json()
+        assert page["total"] == everything["total"] and page["offset"] == offset
+        seen += [key(i) for i in page["items"]]
+    assert seen == [key(i) for i in everything["items"]]
+    assert client.get(path, params={"limit": 0}).json()["items"] == []
 
 
 def test_one_happening_with_its_evidence(client) -> None:
@@ -152,6 +203,14 @@ def test_aggregations(client) -> None:
     ("/api/map", {"by": "planet"}, "by"),
     ("/api/export", {"format": "xls"}, "format"),
     ("/api/export", {"format": "gdelt", "unit": "reports"}, "unit"),
+    ("/api/export", {"format": "csv", "since": "2019-02-30"}, "since"),
+    ("/api/dyads/%20/RUS/timeline", {}, "a"),
+    ("/api/dyads/CHN/%20/timeline", {}, "b"),
+    ("/api/dyads", {"domestic": "maybe"}, "domestic"),
+    ("/api/quotes", {"until": "soon"}, "until"),
+    ("/api/actors", {"since": "x"}, "since"),
+    ("/api/map", {"limit": 0}, "limit"),
+    ("/api/events", {"q": "  "}, "q"),
 ])
 def test_bad_parameters_are_4xx_naming_the_parameter(client, path, params, param) -> None:
     r = client.get(path, params=params)
@@ -190,13 +249,11 @@ def test_exports_from_the_api(client) -> None:
     assert json.loads(g.headers["x-accord-left-out"])  # negated/alleged ones are said to be left out
 
 
-def test_writing_needs_the_token(db, tmp_path) -> None:
+def test_writing_needs_the_token(db, fresh_db) -> None:
     with TestClient(create_app(db)) as reader:
         r = reader.post("/api/articles", json={"id": "x", "text": "Xi met Putin."})
         assert r.status_code == 403 and "--write-token" in r.json()["detail"]
-    copy = tmp_path / "copy.duckdb"
-    shutil.copy(db, copy)
-    with TestClient(create_app(copy, write_token="s3cret")) as writer:
+    with TestClient(create_app(fresh_db(), write_token="s3cret")) as writer:
         assert writer.post("/api/articles", json={"id": "x", "text": "Xi met Putin."}).status_code == 401
         assert writer.post("/api/articles", json={"id": "x", "text": "x"},
                            headers={"Authorization": "Bearer wrong"}).status_code == 401
@@ -206,12 +263,19 @@ def test_writing_needs_the_token(db, tmp_path) -> None:
         assert bad.status_code == 400 and "JSON" in bad.json()["detail"]
 
 
+def test_the_write_token_may_come_from_the_environment(fresh_db, monkeypatch) -> None:
+    monkeypatch.setenv("ACCORD_WRITE_TOKEN", "from-env")
+    with TestClient(create_app(fresh_db())) as writer:
+        assert writer.get("/api/summary").json()["writable"] is True
+        assert writer.post("/api/articles", json={"id": "x", "text": "x"}).status_code == 401
+        r = writer.post("/api/articles", headers={"X-Accord-Token": "from-env"}, json=[])
+        assert r.status_code == 400 and "empty list" in r.json()["detail"]  # past the token check
+
+
 @pytest.mark.slow
-def test_posted_articles_are_coded_stored_and_accounted_for(db, tmp_path, nlp) -> None:
-    copy = tmp_path / "copy.duckdb"
-    shutil.copy(db, copy)
+def test_posted_articles_are_coded_stored_and_accounted_for(fresh_db, nlp) -> None:
     auth = {"Authorization": "Bearer s3cret"}
-    with TestClient(create_app(copy, write_token="s3cret")) as writer:
+    with TestClient(create_app(fresh_db(), write_token="s3cret")) as writer:
         r = writer.post("/api/articles", headers=auth, json=[
             {"id": "posted-1", "text": "Xi Jinping met Vladimir Putin in Moscow on Monday.",
              "date": "2026-02-09", "source": "Posted"},

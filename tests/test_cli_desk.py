@@ -25,10 +25,12 @@ BOX = set("┏┓┗┛┃━│─┡┩╇┼┳┻╋")
 
 
 def test_tables_fit_80_columns_piped_and_never_break_a_word(desk_db, tmp_path) -> None:
-    proc = run(["events", "--db", desk_db, "--dyad", "CHN", "RUS"], tmp_path, env_extra={"COLUMNS": "80"})
+    # Event reports: a line for the event, a line for its evidence and article.
+    args = ["events", "--reports", "--db", desk_db, "--dyad", "CHN", "RUS"]
+    proc = run(args, tmp_path, env_extra={"COLUMNS": "80"})
     assert proc.returncode == 0, proc.stderr.decode()
     lines = proc.stdout.decode("utf-8").splitlines()
-    events = jsonl(run(["events", "--db", desk_db, "--dyad", "CHN", "RUS", "--format", "jsonl"], tmp_path).stdout)
+    events = jsonl(run([*args, "--format", "jsonl"], tmp_path).stdout)
     assert lines[0] == f"Events ({len(events)} events)"
     # A title, a header, two lines an event, a legend: not 14 lines an event.
     assert len(lines) == 2 * len(events) + 3
@@ -41,11 +43,24 @@ def test_tables_fit_80_columns_piped_and_never_break_a_word(desk_db, tmp_path) -
     for line, event in zip(evidence, events):
         assert line.startswith("    “") and f"[{event['article_id'][:12]}" in line  # the article column
     # Wider terminals get more of each evidence sentence; --wide gets all of it, wrapped by word.
-    wide = run(["events", "--db", desk_db, "--dyad", "CHN", "RUS", "--wide"], tmp_path,
-               env_extra={"COLUMNS": "80"}).stdout.decode()
+    wide = run([*args, "--wide"], tmp_path, env_extra={"COLUMNS": "80"}).stdout.decode()
     joined = " ".join(line.strip() for line in wide.splitlines())
     for event in events:
         assert " ".join(event["evidence"].split()) in joined
+
+    # Happenings (what `accord events` lists by default): a line for the happening, a line for
+    # its id, reports and where.
+    args = ["events", "--db", desk_db, "--dyad", "CHN", "RUS"]
+    lines = run(args, tmp_path, env_extra={"COLUMNS": "80"}).stdout.decode("utf-8").splitlines()
+    happenings = jsonl(run([*args, "--format", "jsonl"], tmp_path).stdout)
+    assert lines[0] == f"Happenings ({len(happenings)} happenings)"
+    assert len(lines) == 2 * len(happenings) + 3
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    assert not BOX & set("".join(lines)) and "\x1b[" not in "".join(lines)
+    for row, detail, h in zip(lines[2:-1:2], lines[3:-1:2], happenings):
+        assert row.split()[0] == (h["date"] or "undated") and h["cameo"] in row
+        assert row.endswith(f"{h['articles']}/{h['sources']}")
+        assert detail.startswith(f"id {h['id']} · {h['reports']} report(s)")
 
 
 def test_quotes_and_articles_tables_fit_too(desk_db, tmp_path) -> None:
@@ -58,9 +73,10 @@ def test_quotes_and_articles_tables_fit_too(desk_db, tmp_path) -> None:
 
 
 def test_csv_has_its_header_even_when_nothing_matches(desk_db, tmp_path) -> None:
-    for command, first in ((["events"], "kind,id,article_id,sentence,evidence"),
+    for command, first in ((["events"], "kind,id,date,date_precision,source_text"),
+                           (["events", "--reports"], "kind,id,article_id,sentence,evidence"),
                            (["quotes"], "kind,id,article_id,text,span_start")):
-        proc = run([*command, "--db", desk_db, "--actor" if command == ["events"] else "--speaker",
+        proc = run([*command, "--db", desk_db, "--speaker" if command == ["quotes"] else "--actor",
                     "Nobody Atall", "--format", "csv"], tmp_path)
         assert proc.returncode == 0
         assert proc.stdout.decode().splitlines() == [proc.stdout.decode().splitlines()[0]]
@@ -125,7 +141,8 @@ def test_ingest_quiet_prints_one_line_and_each_rejection_once(tmp_path) -> None:
     proc = run(["ingest", good, bad, "--db", db, "-q"], tmp_path, env_extra={"COLUMNS": "80"})
     assert proc.returncode == 1
     assert proc.stdout.decode().splitlines() == [
-        f"Ingested into {db}: 1 stored, 0 updated, 0 duplicate, 0 not English, 0 skipped, 1 rejected"]
+        f"Ingested into {db}: 1 stored, 0 updated, 0 near-copy, 0 duplicate, 0 not English, "
+        "0 skipped, 1 rejected"]
     everything = proc.stdout.decode() + proc.stderr.decode()
     assert everything.count(str(bad)) == 1  # reported once
     [line] = [line for line in proc.stderr.decode().splitlines() if str(bad) in line]

@@ -237,3 +237,36 @@ def test_an_act_on_the_doers_own_place_has_no_target(nlp):
 def test_aid_given_to_help_someone_is_given_to_them(nlp):
     [e] = events(nlp, "The Japanese government donated 200 ventilators to assist Kenya in its response to the pandemic.")
     assert e.cameo.startswith("07") and e.target.code.startswith("KEN")
+
+
+def test_a_body_or_office_is_the_actor_that_names_it(nlp):
+    # before the noun, or by its "of" phrase, when the actor stage leaves the whole phrase unresolved
+    [e] = events(nlp, "Members of the Kenyan parliament condemned Uganda's decision.")
+    assert e.source.code.startswith("KEN") and e.cameo == "111"
+    [e] = events(nlp, "The head of the Kenyan navy met Tanzanian officials in Dar es Salaam.")
+    assert e.source.code.startswith("KEN") and e.target.code.startswith("TZA")
+    [e] = [x for x in events(nlp, "The Kenyan army command said it had withdrawn its troops from Somalia.")
+           if x.cameo != "010"]
+    assert e.source.code.startswith("KEN") and e.cameo.startswith("087")
+
+
+def test_investigating_someone_is_an_inquiry_even_when_they_are_no_known_actor(nlp):
+    evs = events(nlp, "The Kenyan Ministry of Education will investigate Strathmore University for failing to report foreign funding.")
+    [e] = [x for x in evs if x.cameo == "090"]
+    assert e.source.code.startswith("KEN") and e.modality == "future" and e.trigger.text == "investigate"
+
+
+def test_money_given_is_economic_aid_and_a_pledge_stays_an_intent(nlp):
+    [e] = events(nlp, "Kenya gave 5 million dollars to Somalia.")
+    assert (e.cameo, dyad(e)) == ("071", ("KEN", "SOM"))
+    [e] = events(nlp, "Kenya provided 6.3 million euros on Monday.")
+    assert e.cameo == "071" and e.target is None
+    evs = events(nlp, "Kenya pledged 5 million dollars to Somalia.")
+    assert evs and all(x.cameo.startswith("03") for x in evs)
+
+
+def test_outlawing_a_group_is_a_ban_and_conceding_defeat_is_yielding(nlp):
+    [e] = events(nlp, "The Kenyan government has outlawed the Mungiki sect.")
+    assert e.cameo == "172" and e.source.code.startswith("KEN")
+    [e] = events(nlp, "Opposition leader Raila Odinga conceded defeat on Tuesday.")
+    assert e.cameo == "080" and e.target is None

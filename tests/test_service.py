@@ -1,4 +1,6 @@
-"""The service layer over a real DuckDB file holding hand-built documents (test_store's)."""
+"""The service layer over a real store holding hand-built documents (test_store's): each test
+that takes `svc` runs on a DuckDB file and on a database in the session's private PostgreSQL
+cluster (conftest.py), since the service's SQL must mean the same on both."""
 
 from __future__ import annotations
 
@@ -11,12 +13,13 @@ import pytest
 from accord.service import Filters, ParameterError, Service
 from accord.store import open_store
 
-from test_store import SCHEMA_PATH, clustered, doc_call, doc_front, docs, event_id, ids
+from test_store import (SCHEMA_PATH, clustered, doc_call, doc_front, docs, event_id, ids,
+                        new_target, target)  # noqa: F401  (fixtures: a store of each backend)
 
 
 @pytest.fixture
-def svc(tmp_path):
-    with open_store(tmp_path / "accord.duckdb") as store:
+def svc(target):
+    with open_store(target) as store:
         for d in docs():
             assert store.ingest(d).status == "stored"
         service = Service(store)
@@ -269,7 +272,7 @@ def test_timeline_periods_directions_and_mixed_precision(svc) -> None:
         svc.timeline("RUS", "CHN", interval="fortnight")
 
 
-def test_timeline_fills_empty_periods(tmp_path) -> None:
+def test_timeline_fills_empty_periods(target) -> None:
     from accord.model import Article, Document
 
     from test_store import actor, event
@@ -281,7 +284,7 @@ def test_timeline_fills_empty_periods(tmp_path) -> None:
     met = event(art, 0, sentence=0, trigger="met", source=xi, target=putin, cameo="040",
                 plover="CONSULT", quad=1, goldstein=1.0, date="2025-11", precision="month",
                 basis="text")
-    with open_store(tmp_path / "t.duckdb") as store:
+    with open_store(target) as store:
         store.ingest(doc_call())
         store.ingest(Document(art, events=[met]))
         with Service(store) as svc:
@@ -331,3 +334,32 @@ def test_one_service_serves_many_threads(svc) -> None:
     for t in threads:
         t.join()
     assert not errors and len(results) == 160 and all(r == expected for r in results)
+
+
+def test_reports_in_no_happening_stand_for_their_own(svc) -> None:
+    """A store whose reports were not all filed into happenings (a database from before
+    clustering, opened read-only) still answers: each such report is a happening of its own,
+    alongside the stored happenings, in every query."""
+    call = doc_call()
+    lone = [event_id(call, 0), event_id(call, 1)]
+    before = {h["event_ids"][0]: h for h in svc.happenings(limit=100).items}
+    timeline = svc.timeline("CHN", "RUS", interval="month")
+    store = svc.store
+    with store.transaction():
+        for eid in lone:
+            [row] = store.query("SELECT happening FROM events WHERE id = ?", [eid])
+            store._execute("DELETE FROM happenings WHERE id = ?", [row["happening"]])
+            store._execute("UPDATE events SET happening = NULL WHERE id = ?", [eid])
+    assert svc._lone_reports()
+    after = {h["event_ids"][0]: h for h in svc.happenings(limit=100).items}
+    assert set(after) == set(before) and svc.summary()["happenings"] == len(before)
+    for eid in lone:
+        assert after[eid]["id"] == eid and after[eid]["event_ids"] == [eid]
+        assert {k: after[eid][k] for k in ("date", "source", "target", "cameo", "reports", "articles")} == \
+            {k: before[eid][k] for k in ("date", "source", "target", "cameo", "reports", "articles")}
+        one = svc.happening(eid)
+        assert one["id"] == eid and [r["id"] for r in one["evidence"]] == [eid]
+    assert ids(svc.happenings(Filters.parse(q="video call")).items) == [event_id(call, 0)]
+    assert set(ids(svc.happenings(Filters.parse(dyad="CHN,RUS")).items)) == set(lone)
+    assert svc.timeline("CHN", "RUS", interval="month") == timeline
+    assert svc.dyads().total == 2 and svc.network(level="country")["edges"]

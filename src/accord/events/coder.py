@@ -42,6 +42,9 @@ HARM_ROOTS = ("18", "19", "20")
 BARE_STATEMENTS = {"01", "010"}
 # Codes of an announcement that say nothing of what is announced: refined by the act announced.
 _GENERIC_ANNOUNCEMENTS = {"02", "020", "10", "100", "13", "130"}
+# Appeals, demands, refusals and threats: made when reported, whatever the act they announce
+# (CAMEO; the development set's convention), unlike an intent (03x), which is about an act to come.
+_MADE_ANNOUNCEMENTS = ("02", "10", "12", "13")
 # Where a dictionary verb's target is looked for, in order: the recipient the parser marks as
 # dative ("sent troops to Uganda", "gave Indonesia a loan") before the thing given.
 DICTIONARY_TARGETS = ("dative", "dobj", "prep:against", "prep:on", "prep:with", "prep:to", "prep:at",
@@ -249,6 +252,10 @@ class EventStage(Stage):
             return None
         rule = [f"petrarch:{m.pattern}"]
         specificity = m.specificity
+        if specificity > 0 and _names_only_complement(verb, m):
+            # "started assembling firearms" (START * &WEAPON, 194): the words the pattern needs
+            # are the objects of the complement's own act, which is coded by its own verb if at all.
+            return None
         if specificity > 0 and verb.lemma_.lower() in self.cues.reporting_verbs and _names_only_reported(verb, m):
             # "said China would impose sanctions": the pattern's word belongs to the reported
             # clause, which is an event of its own; the reporting verb is the statement (010).
@@ -520,6 +527,12 @@ class EventStage(Stage):
             targets = [t for t in targets if not _same_side(sources[0], t)]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
+        if cand.code[:2] == "08" and targets and "tgt=prep:from" in cand.rule:
+            # "retired from the court", "resigned from the cabinet": leaving one's own
+            # institution is a one-actor retreat; withdrawing from another country is not.
+            targets = [t for t in targets if not _same_side(sources[0], t)]
+            if not targets:
+                cand.rule.append("tgt=own-side->none")
         if targets and all(t.key == src.key for t in targets for src in sources):
             targets = []  # "Sudan is willing to withdraw its troops from Abyei": no one else
             cand.rule.append("tgt=own-place->none")
@@ -543,7 +556,7 @@ class EventStage(Stage):
                 # with no target. A dictionary verb's bare default ("China objected") stays a
                 # detection (resources/events/one_actor.yaml).
                 if cand.target_tok is not None and not _names_the_act(cand) and not cand.target_described \
-                        and "tgt=own-place->none" not in cand.rule:
+                        and "tgt=own-place->none" not in cand.rule and "tgt=own-side->none" not in cand.rule:
                     # the act names someone or something it is done to that is no actor we know:
                     # said for the verifier
                     if _names_something(cand.target_tok):
@@ -694,7 +707,8 @@ class EventStage(Stage):
             act, verb = c.code, c.trigger
             if c.pattern.nominal or act[:2] in ("01", "02", "10", "12", "13"):
                 continue  # an announcement of its own, or an event noun (its verb carries it)
-            gov = verb.head if verb.dep_ in ("xcomp", "ccomp") and verb.head.i != verb.i else None
+            asked_for = _for_to_clause(verb)  # "called for NATO members to increase spending"
+            gov = verb.head if (verb.dep_ in ("xcomp", "ccomp") or asked_for) and verb.head.i != verb.i else None
             g = by_trigger.get(gov.i) if gov is not None else None
             glemma = gov.lemma_.lower() if gov is not None else ""
             if gov is not None and (glemma in m.appeal_verbs or glemma in m.demand_verbs or (
@@ -707,7 +721,7 @@ class EventStage(Stage):
                 elif g.code in _GENERIC_ANNOUNCEMENTS or g.specificity == 0:
                     g.code = code  # "pressured X to launch": the demand, not the block's default (170)
                 g.announced = act
-                if not g.targets and verb.dep_ == "ccomp" and c.sources:
+                if not g.targets and (verb.dep_ == "ccomp" or asked_for) and c.sources:
                     g.targets, g.target_tok = c.sources, c.source_tok  # "demanded that Serbia withdraw"
                     g.rule.append("tgt=demanded-of")
                 g.rule.append(f"{'demand' if demand else 'appeal'}:{act}->{g.code}")
@@ -796,6 +810,12 @@ class EventStage(Stage):
                 # "agreed to set up a station", "pledged funds": an intent is about an act to come
                 # (the development set's convention: 03x is future)
                 c.modality = Modality.FUTURE
+            elif c.announced is not None and c.code[:2] in _MADE_ANNOUNCEMENTS and c.modality == Modality.FUTURE:
+                # "intended to sue", "said she would challenge the oath in court": the threat,
+                # demand, appeal or refusal was made; the act's futurity is in `announced_cameo`.
+                announcer = c.governor if c.governor is not None else c.speech
+                if announcer is not None:
+                    c.modality = self._clause_modality(announcer)
         return [c for c in cands if id(c) not in dropped] + extra
 
     def _announcing_candidate(self, verb: Any, code: str, act: _Candidate, mentions_at) -> _Candidate:
@@ -1054,8 +1074,12 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
                 seen.add(key)
                 out.append(m.actor)
     if not out and tok.lower_ in load_agent_heads():
-        # "Syrian opposition members", "NATO allies": the actor that modifies them
-        for mod in (c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i):
+        # "Syrian opposition members", "NATO allies", "members of the New People's Army",
+        # "officials from Kansas": the actor that modifies them
+        mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
+        mods += [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
+                 for p in prep.children if p.dep_ == "pobj"]
+        for mod in mods:
             if (found := _actors_of(mod, mentions_at)):
                 return found
     if not out and tok.lower_ in load_collective_heads():
@@ -1176,6 +1200,13 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
             if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
+
+
+def _for_to_clause(verb: Any) -> bool:
+    """"called for NATO members to increase spending", "pushed for Iran to be sanctioned": the
+    clause is what the governing verb asks for (the parser makes it an adverbial clause)."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _imperative(verb: Any) -> bool:
@@ -1313,6 +1344,17 @@ def _names_only_reported(verb: Any, m: Any) -> bool:
     reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
     return bool(named) and all(t.i in reported for t in named)
+
+
+def _names_only_complement(verb: Any, m: Any) -> bool:
+    """Whether every word a dictionary pattern matched lies in the verb's control complement
+    ("started assembling firearms"), none of them the complement's verb."""
+    complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    if not complements or any(m.names_word(c) for c in complements):
+        return False
+    inside = {t.i for c in complements for t in c.subtree}
+    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    return bool(named) and all(t.i in inside for t in named)
 
 
 def _same_side(source: Actor, target: Actor) -> bool:
@@ -1463,9 +1505,36 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         m = _DATE_VALUE.match(value)
         parts = [g for g in m.groups() if g]
         return "-".join(parts), PRECISION[len(parts)], "text"
+    year = _past_year_above(cand.trigger, timex_roots, pub)
+    if year is not None:
+        return year, "year", "text"
     if pub:
         return pub, "day", "publication"
     return None, None, None
+
+
+def _past_year_above(trigger: Any, timex_roots: dict[int, Timex], pub: str | None) -> str | None:
+    """"in 2009, she was appointed to fill the seat after Clinton resigned": a past-tense act with
+    no date of its own, in a clause below one dated by an explicit earlier year, happened in that
+    year's time, not on the publication date (the year only: "after" or "to" may move the day).
+    A relative clause or an apposition has a time of its own and is not crossed."""
+    if not pub or trigger.tag_ not in ("VBD", "VBN"):
+        return None
+    node = trigger
+    for _ in range(6):
+        if node.dep_ in ("relcl", "acl", "appos", "parataxis") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        for tok_i, timex in timex_roots.items():
+            tok = trigger.doc[tok_i]
+            if tok.sent.start != trigger.sent.start or not _EXPLICIT_YEAR.search(timex.text):
+                continue
+            m = _DATE_VALUE.match(timex.value)
+            if m and m.group(1) < pub[:4] and governed_by(tok, [node]):
+                return m.group(1)
+    return None
 
 
 def _own_announcement(cand: _Candidate, reporting: Any, mentions_at) -> bool:

@@ -7,7 +7,8 @@ from typing import Any
 
 from ..context import ResolutionContext
 from ..gazetteer import AliasMatch
-from ..phrases import after_stance_prefix, inside_feature_name, inside_longer_person, is_backer, is_dateline
+from ..phrases import (after_stance_prefix, inside_feature_name, inside_longer_person, is_backer, is_dateline,
+                       is_location, makers_model)
 from ..words import person_nouns, words
 from ...analysis.syntax import entity_at
 from ...places import geocode
@@ -56,6 +57,8 @@ class AliasMatches(Pass):
                 continue  # "pro-Russian separatists", "anti-American protesters": not that country's
             if inside_feature_name(doc, start, end):
                 continue  # "the South China Sea"
+            if makers_model(doc, end) and all(kb.entity(m.key).kind == "org" for m in group):
+                continue  # "a Boeing 707 cargo plane", "a Boeing B-17": the maker of a thing, no actor
             if inside_other_place(doc, start, end, group, kb):
                 continue  # "New Mexico" is not Mexico, "New South Wales" not Wales
             if any(kb.entity(m.key).kind in PLACE_KINDS and m.kind in NAMING_KINDS for m in group) and (
@@ -86,6 +89,17 @@ class AliasMatches(Pass):
                 people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]  # "The Hague"
                 if not group:
                     continue
+            if people and end - start == 1:
+                # A one-word name ("Abdullah", a king's in the historical dictionaries) is as
+                # ambiguous as a surname; and a word that is also a common noun or part of
+                # another name ("Stock prices", "Travel Ban", "a refugee centre in Kerry", "the
+                # Tokyo Stock Exchange") is a person's only where the text uses it as a name.
+                people = [m if m.kind != "name" else AliasMatch(m.start, m.end, m.key, "short") for m in people]
+                group = [m for m in group if kb.entity(m.key).kind != "person"] + people
+                if not used_as_name(context, start):
+                    people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]
+                    if not group:
+                        continue
             if people and not any(m.kind == "name" for m in people) and inside_longer_person(doc, start, end):
                 # "Bill Richard" is not Alain Richard, "Karen Rand McWatters" not Rand Paul: a
                 # surname inside a longer name belongs to that name's person.
@@ -121,6 +135,34 @@ class AliasMatches(Pass):
             for i in range(m.start, m.end):
                 by_token.setdefault(i, []).append(m)
         context.by_token = by_token
+
+
+def used_as_name(context: ResolutionContext, i: int) -> bool:
+    """Whether the one word at `i` is used as a person's name: tagged as a person by the
+    recognizer, or a capitalised word that is no part of another name or a place where
+    something is, that is no common noun
+    capitalised only because it starts the sentence ("Stock prices"), and that no other name
+    word before it makes part of a longer name ("Travel Ban"; a title, "Secretary Kerry", is no
+    such word)."""
+    doc = context.doc
+    tok = doc[i]
+    if tok.ent_type_ == "PERSON":
+        return True
+    if not tok.text[:1].isupper():
+        return False
+    if tok.ent_type_:
+        # Part of another name ("the Tokyo Stock Exchange"), or a place where something is ("a
+        # refugee centre in Kerry"); a lone name the recognizer mislabels ("Karzai" as a place)
+        # is still a name.
+        ent = entity_at(doc, i)
+        owns_role = tok.dep_ == "compound" and context.lookups.role_for(tok.head.lower_) is not None
+        if ent is None or (len(ent) > 1 and not owns_role) or is_location(tok):
+            return False  # "the Trump administration" is Trump's, whatever the recognizer says
+    role_for, honorifics = context.lookups.role_for, person_nouns()["honorifics"]
+    if tok.is_sent_start and tok.pos_ != "PROPN" and tok.dep_ == "compound" and role_for(tok.head.lower_) is None:
+        return False  # "Stock prices fell": capitalised only because it starts the sentence
+    return not any(c.dep_ == "compound" and c.text[:1].isupper() and role_for(c.lower_) is None
+                   and c.lower_.rstrip(".") not in honorifics and c.lower_ not in honorifics for c in tok.lefts)
 
 
 def inside_other_place(doc: Any, start: int, end: int, group: list[AliasMatch], kb: Any) -> bool:

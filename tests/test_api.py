@@ -203,6 +203,14 @@ def test_aggregations(client) -> None:
     ("/api/map", {"by": "planet"}, "by"),
     ("/api/export", {"format": "xls"}, "format"),
     ("/api/export", {"format": "gdelt", "unit": "reports"}, "unit"),
+    ("/api/export", {"format": "csv", "since": "2019-02-30"}, "since"),
+    ("/api/dyads/%20/RUS/timeline", {}, "a"),
+    ("/api/dyads/CHN/%20/timeline", {}, "b"),
+    ("/api/dyads", {"domestic": "maybe"}, "domestic"),
+    ("/api/quotes", {"until": "soon"}, "until"),
+    ("/api/actors", {"since": "x"}, "since"),
+    ("/api/map", {"limit": 0}, "limit"),
+    ("/api/events", {"q": "  "}, "q"),
 ])
 def test_bad_parameters_are_4xx_naming_the_parameter(client, path, params, param) -> None:
     r = client.get(path, params=params)

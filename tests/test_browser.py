@@ -107,10 +107,13 @@ def api(base: str, path: str) -> dict:
 
 
 @pytest.fixture
-def page(browser, request):
+def page(browser, server, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     errors: list[str] = []
+    # Nothing is fetched from anywhere but the server itself (scripts, styles, shapes, data).
+    pg.on("request", lambda r: None if r.url.startswith((server + "/", "data:", "about:"))
+          else errors.append(f"request elsewhere: {r.url}"))
     pg.on("pageerror", lambda e: errors.append(f"page error: {e}"))
     pg.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     pg.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
@@ -160,6 +163,16 @@ def test_from_a_dyads_spike_to_the_evidence_sentence(server, page) -> None:
     assert evidence.evaluate(WITHOUT_LABELS) == report["evidence"].strip()
     trigger = evidence.locator("mark.trigger")
     assert trigger.count() == 1 and trigger.evaluate("m => m.firstChild.textContent") == report["trigger"]["text"]
+    # The source and the target are marked too, wherever they stand in the sentence.
+    start, length = report["evidence_start"], len(report["evidence"].strip())
+    for role in ("source", "target"):
+        actor = report[role]
+        inside = bool(actor and actor.get("span") and start <= actor["span"][0]
+                      and actor["span"][1] - start <= length)
+        marked = evidence.locator(f"mark.{role}")
+        assert (marked.count() > 0) == inside, role
+        if inside:
+            assert "".join(marked.evaluate_all(f"ms => ms.map({WITHOUT_LABELS})")) == actor["text"]
 
 
 def test_happenings_table_filters_and_opens_reports(server, page) -> None:

@@ -254,3 +254,19 @@ def test_investigating_someone_is_an_inquiry_even_when_they_are_no_known_actor(n
     evs = events(nlp, "The Kenyan Ministry of Education will investigate Strathmore University for failing to report foreign funding.")
     [e] = [x for x in evs if x.cameo == "090"]
     assert e.source.code.startswith("KEN") and e.modality == "future" and e.trigger.text == "investigate"
+
+
+def test_money_given_is_economic_aid_and_a_pledge_stays_an_intent(nlp):
+    [e] = events(nlp, "Kenya gave 5 million dollars to Somalia.")
+    assert (e.cameo, dyad(e)) == ("071", ("KEN", "SOM"))
+    [e] = events(nlp, "Kenya provided 6.3 million euros on Monday.")
+    assert e.cameo == "071" and e.target is None
+    evs = events(nlp, "Kenya pledged 5 million dollars to Somalia.")
+    assert evs and all(x.cameo.startswith("03") for x in evs)
+
+
+def test_outlawing_a_group_is_a_ban_and_conceding_defeat_is_yielding(nlp):
+    [e] = events(nlp, "The Kenyan government has outlawed the Mungiki sect.")
+    assert e.cameo == "172" and e.source.code.startswith("KEN")
+    [e] = events(nlp, "Opposition leader Raila Odinga conceded defeat on Tuesday.")
+    assert e.cameo == "080" and e.target is None

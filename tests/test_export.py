@@ -90,10 +90,17 @@ def test_gdelt_events_file_has_61_columns_on_every_line_and_loads(svc, tmp_path)
     factual = Filters.parse(negated=False, modality="asserted")
     assert len(rows) == svc.happenings(factual, limit=0).total
     assert sum(result.left_out.values()) == svc.happenings(limit=0).total - len(rows)
+    happenings = {G.global_event_id(h["id"]): h for h in svc.happenings(factual).items}
+    assert len(happenings) == len(rows)  # one line a happening, each its own GLOBALEVENTID
     for row in rows:
         assert len(row["EventCode"]) >= 2 and row["EventCode"].isdigit()
         assert row["EventRootCode"] == row["EventCode"][:2] and row["QuadClass"] in (1, 2, 3, 4)
         assert row["NumMentions"] >= 1 and row["NumArticles"] >= 1
+        h = happenings[row["GLOBALEVENTID"]]
+        assert row["EventCode"] == h["cameo"] and row["QuadClass"] == h["quad_class"]
+        assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == (
+            h["reports"], h["sources"], h["articles"])
+        assert row["GoldsteinScale"] == pytest.approx(h["goldstein"])
     # Codes keep their leading zeros; dates as GDELT writes them.
     call = [r for r in rows if r["EventCode"] == "041"
             and {r["Actor1CountryCode"], r["Actor2CountryCode"]} == {"CHN", "RUS"}]
@@ -115,6 +122,13 @@ def test_gdelt_mentions_one_line_per_report(svc, tmp_path) -> None:
     assert {r["GLOBALEVENTID"] for r in rows} == events
     for r in rows:
         assert r["ActionCharOffset"] >= 0 and 0 <= r["Confidence"] <= 100 and r["SentenceID"] >= 1
+    # The offsets are the reports' own: trigger, source and target where the article has them.
+    reports = svc.evidence([e for h in happenings for e in h["event_ids"]])
+    expected = sorted((G.global_event_id(e["happening"]), e["sentence"] + 1, e["trigger"]["span"][0],
+                       e["source"]["span"][0] if e["source"] else -1,
+                       e["target"]["span"][0] if e["target"] else -1) for e in reports)
+    assert sorted((r["GLOBALEVENTID"], r["SentenceID"], r["ActionCharOffset"], r["Actor1CharOffset"],
+                   r["Actor2CharOffset"]) for r in rows) == expected
 
 
 def test_parquet_round_trips(svc, tmp_path) -> None:
@@ -198,3 +212,37 @@ def test_python_dataframes(desk_db) -> None:
         assert list(t["period"])[-1] == "2026-02" and t["total_events"].sum() > 0
         assert len(db.quotes(speaker="Putin").df()) >= 1
         assert db.dyads().df().iloc[0].to_dict()["events"] >= 1
+
+
+@pytest.mark.postgres
+def test_a_postgres_store_exports_what_a_duckdb_store_exports(postgres_cluster, tmp_path) -> None:
+    """Every format, both units, from the same documents stored in DuckDB and in PostgreSQL:
+    the same bytes, but for GDELT's columns of when each store took the article in."""
+    import uuid
+
+    outputs = {}
+    for backend, target in (("duckdb", str(tmp_path / "same.duckdb")),
+                            ("postgres", postgres_cluster.create_database(f"export_{uuid.uuid4().hex[:8]}"))):
+        with open_store(target) as store:
+            for d in docs():
+                store.ingest(d)
+            with Service(store) as service:
+                for fmt in ("csv", "jsonl", "parquet", "gdelt", "gdelt-mentions", "plover"):
+                    for unit in (("happenings", "reports") if fmt in ("csv", "jsonl", "parquet") else ("happenings",)):
+                        path = tmp_path / f"{backend}-{unit}.{fmt}"
+                        result = export(service, fmt, path, unit=unit)
+                        assert result.written > 0, (backend, fmt, unit)
+                        if fmt == "parquet":
+                            outputs[backend, fmt, unit] = pq.read_table(path).to_pylist()
+                            continue
+                        lines = path.read_text(encoding="utf-8").splitlines()
+                        if fmt == "gdelt":  # DATEADDED: when this store took the article in
+                            lines = ["\t".join(c for i, c in enumerate(line.split("\t")) if i != 59)
+                                     for line in lines]
+                        if fmt == "gdelt-mentions":  # EventTimeDate, MentionTimeDate: likewise
+                            lines = ["\t".join(c for i, c in enumerate(line.split("\t")) if i not in (1, 2))
+                                     for line in lines]
+                        outputs[backend, fmt, unit] = lines
+    for (backend, fmt, unit), out in outputs.items():
+        if backend == "postgres":
+            assert out == outputs["duckdb", fmt, unit], (fmt, unit)

@@ -334,3 +334,32 @@ def test_one_service_serves_many_threads(svc) -> None:
     for t in threads:
         t.join()
     assert not errors and len(results) == 160 and all(r == expected for r in results)
+
+
+def test_reports_in_no_happening_stand_for_their_own(svc) -> None:
+    """A store whose reports were not all filed into happenings (a database from before
+    clustering, opened read-only) still answers: each such report is a happening of its own,
+    alongside the stored happenings, in every query."""
+    call = doc_call()
+    lone = [event_id(call, 0), event_id(call, 1)]
+    before = {h["event_ids"][0]: h for h in svc.happenings(limit=100).items}
+    timeline = svc.timeline("CHN", "RUS", interval="month")
+    store = svc.store
+    with store.transaction():
+        for eid in lone:
+            [row] = store.query("SELECT happening FROM events WHERE id = ?", [eid])
+            store._execute("DELETE FROM happenings WHERE id = ?", [row["happening"]])
+            store._execute("UPDATE events SET happening = NULL WHERE id = ?", [eid])
+    assert svc._lone_reports()
+    after = {h["event_ids"][0]: h for h in svc.happenings(limit=100).items}
+    assert set(after) == set(before) and svc.summary()["happenings"] == len(before)
+    for eid in lone:
+        assert after[eid]["id"] == eid and after[eid]["event_ids"] == [eid]
+        assert {k: after[eid][k] for k in ("date", "source", "target", "cameo", "reports", "articles")} == \
+            {k: before[eid][k] for k in ("date", "source", "target", "cameo", "reports", "articles")}
+        one = svc.happening(eid)
+        assert one["id"] == eid and [r["id"] for r in one["evidence"]] == [eid]
+    assert ids(svc.happenings(Filters.parse(q="video call")).items) == [event_id(call, 0)]
+    assert set(ids(svc.happenings(Filters.parse(dyad="CHN,RUS")).items)) == set(lone)
+    assert svc.timeline("CHN", "RUS", interval="month") == timeline
+    assert svc.dyads().total == 2 and svc.network(level="country")["edges"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..analysis.syntax import clause_verb, entity_at, sentence_start_back
-from ..places import geocode, region
+from ..places import LARGE_CITY, geocode, region
 from .context import Found
 from .words import organisation_nouns, words
 
@@ -87,6 +87,52 @@ def the_place(ent: Any) -> bool:
     doc = ent.doc
     return ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ == "the" \
         and region(ent.text) is not None
+
+
+def used_as_place(ent: Any) -> Any:
+    """The place (`accord.places.Gazetteered`) a name tagged as no place stands for where the
+    sentence uses it as a place: after a place preposition ("flew to Magnitogorsk", "in Tyumen")
+    or described by an apposition that is a place noun ("Magnitogorsk, a city in the Urals");
+    else None. Names of people the gazetteer also knows ("Kurdi") are used otherwise."""
+    doc, w = ent.doc, words()
+    if ent.label_ in ("GPE", "LOC") or not ent[0].is_alpha or not all(t.text[:1].isupper() for t in ent if t.is_alpha):
+        return None
+    head = ent[-1]
+    # after "to" or "in": a person's name, or a large city's mistaken for a date ("in March" is
+    # a date, "the Sea of Azov" no town)
+    after_preposition = ent.start > 0 and doc[ent.start - 1].dep_ == "prep" and \
+        doc[ent.start - 1].lower_ in w.place_prepositions and doc[ent.start - 1].lower_ != "of"
+    described = any(c.dep_ == "appos" and c.lemma_.lower() in w.place_nouns for c in head.children)
+    if not (after_preposition or described):
+        return None
+    hit = geocode(ent.text)
+    if hit is None or not hit.country:
+        return None
+    return hit if described or ent.label_ == "PERSON" or hit.population >= LARGE_CITY else None
+
+
+def untagged_city(tok: Any) -> Any:
+    """The large city (`accord.places.Gazetteered`) a capitalised word no entity covers names
+    where the sentence uses it as a place ("flew to Magnitogorsk"), else None."""
+    w = words()
+    if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.is_alpha or not tok.text[:1].isupper() or tok.i == 0:
+        return None
+    before = tok.doc[tok.i - 1]
+    if before.dep_ != "prep" or before.lower_ not in w.place_prepositions or before.lower_ == "of" \
+            or tok.dep_ != "pobj" or any(c.dep_ == "compound" for c in tok.children):
+        return None
+    hit = geocode(tok.text)
+    return hit if hit is not None and hit.country and hit.population >= LARGE_CITY else None
+
+
+def makers_model(doc: Any, end: int) -> bool:
+    """The name ending before `end` is followed by a model number ("Boeing 707", "Boeing B-17")."""
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return after.like_num or after.ent_type_ == "PRODUCT" or (
+        any(c.isdigit() for c in after.text) and any(c.isalpha() for c in after.text)) or (
+        end + 2 < len(doc) and doc[end + 1].text == "-" and doc[end + 2].like_num and after.text.isupper())
 
 
 def is_possessor(doc: Any, end: int) -> bool:

@@ -43,6 +43,8 @@ class Words:
     origin_prepositions: frozenset[str]
     organisation_prepositions: frozenset[str]
     place_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
+    generic_institution_names: frozenset[str]
     speaker_prepositions: frozenset[str]
     pleonastic_verbs: frozenset[str]
     name_particles: frozenset[str]
@@ -92,6 +94,8 @@ def words() -> Words:
         origin_prepositions=_set(w.get("origin_prepositions")),
         organisation_prepositions=_set(w.get("organisation_prepositions")),
         place_prepositions=_set(w.get("place_prepositions")),
+        place_nouns=_set(w.get("place_nouns")),
+        generic_institution_names=_set(w.get("generic_institution_names")),
         speaker_prepositions=_set(w.get("speaker_prepositions")),
         pleonastic_verbs=_set(w.get("pleonastic_verbs")),
         name_particles=_set(w.get("name_particles")),

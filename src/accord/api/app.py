@@ -119,8 +119,9 @@ def create_app(db: str | Path, *, write_token: str | None = None,
 
     @app.exception_handler(ParameterError)
     def _bad_parameter(request: Request, exc: ParameterError) -> JSONResponse:
+        where = "path" if exc.param in request.path_params else "query"
         return JSONResponse(status_code=422, content={"detail": [
-            {"loc": ["query", exc.param], "msg": exc.message, "type": "value_error"}]})
+            {"loc": [where, exc.param], "msg": exc.message, "type": "value_error"}]})
 
     @app.middleware("http")
     async def _headers(request: Request, call_next):

@@ -178,47 +178,59 @@ class Service:
             "LEFT JOIN happenings hh ON hh.id = e.happening) r"
         )
 
-    def _happenings_relation(self) -> str:
-        """Happenings as a relation `h` with the events table's value columns plus `id`,
-        `reports`, `articles`, `sources`, `first_seen`, `last_seen` (and an empty `evidence`:
-        `q` searches the reports' sentences, `_happening_where`).
+    def _lone_reports(self) -> bool:
+        """Whether any report is in no happening: a database clustered before it was stored,
+        until `accord recluster` files them. Checked per query (it costs one short scan) so
+        that the usual, fully clustered store is queried without the branch that would
+        add them."""
+        return bool(self.db.rows("SELECT 1 AS one FROM events WHERE happening IS NULL LIMIT 1"))
 
-        The store's happenings, plus each report that is in none (a database clustered before
-        it was stored: `accord recluster` files them) as a happening of its own."""
-        cols = ", ".join(_HAPPENING_VALUE_COLUMNS)
+    def _happenings_relation(self, lone: bool = True) -> str:
+        """Happenings as a relation `h` with the events table's value columns plus `id`,
+        `reports`, `articles`, `sources`, `first_seen`, `last_seen` (`q` searches the reports'
+        sentences: `_happening_where`).
+
+        The store's happenings table, plus, with `lone` (see `_lone_reports`), each report
+        that is in none as a happening of its own."""
+        if not lone:
+            return "happenings h"  # the table itself: nothing to bind or project per query
         ecols = ", ".join(f"e.{c}" for c in _HAPPENING_VALUE_COLUMNS)
-        return (
-            f"(SELECT hh.id, {', '.join('hh.' + c for c in _HAPPENING_VALUE_COLUMNS)}, "
+        stored = (
+            f"SELECT hh.id, {', '.join('hh.' + c for c in _HAPPENING_VALUE_COLUMNS)}, "
             "CAST(NULL AS VARCHAR) AS evidence, hh.reports, hh.articles, hh.sources, "
-            "hh.first_seen, hh.last_seen FROM happenings hh "
+            "hh.first_seen, hh.last_seen FROM happenings hh")
+        return (
+            f"({stored} "
             f"UNION ALL SELECT e.id, {ecols}, CAST(NULL AS VARCHAR) AS evidence, 1 AS reports, "
             "1 AS articles, CASE WHEN a.source IS NULL AND a.url IS NULL THEN 0 ELSE 1 END "
             "AS sources, a.date AS first_seen, a.date AS last_seen "
             "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.happening IS NULL) h"
         )
 
-    def _happening_where(self, f: Filters) -> tuple[list[str], list[Any]]:
+    def _happening_where(self, f: Filters, lone: bool = True) -> tuple[list[str], list[Any]]:
         """`f` over the happenings relation `h`; `q` matches when one of its reports' evidence
         sentences holds every word."""
         where, args = f.where("h", evidence_column=None)
         if f.q:
             clause, p = words_clause("qe.evidence", f.q)
-            where.append("EXISTS (SELECT 1 FROM events qe WHERE (qe.happening = h.id OR "
-                         f"(qe.happening IS NULL AND qe.id = h.id)) AND {clause})")
+            own = " OR (qe.happening IS NULL AND qe.id = h.id)" if lone else ""
+            where.append(f"EXISTS (SELECT 1 FROM events qe WHERE (qe.happening = h.id{own}) "
+                         f"AND {clause})")
             args += p
         return where, args
 
-    def _happening_event_ids(self, ids: list[str]) -> dict[str, list[str]]:
+    def _happening_event_ids(self, ids: list[str], lone: bool = True) -> dict[str, list[str]]:
         """Each happening's reports, by their articles' dates; a lone report is its own."""
         if not ids:
             return {}
         marks = ", ".join("?" * len(ids))
         out: dict[str, list[str]] = {i: [] for i in ids}
+        own = f" OR (e.happening IS NULL AND e.id IN ({marks}))" if lone else ""
         for d in self.db.rows(
                 "SELECT coalesce(e.happening, e.id) AS h, e.id FROM events e "
                 "JOIN articles a ON a.id = e.article_id "
-                f"WHERE e.happening IN ({marks}) OR (e.happening IS NULL AND e.id IN ({marks})) "
-                "ORDER BY a.date NULLS LAST, e.article_id, e.seq", ids + ids):
+                f"WHERE e.happening IN ({marks}){own} "
+                "ORDER BY a.date NULLS LAST, e.article_id, e.seq", ids + (ids if lone else [])):
             out[d["h"]].append(d["id"])
         return out
 
@@ -252,26 +264,28 @@ class Service:
         f = filters or Filters()
         limit, offset = _page_args(limit, offset)
         order = _sort("sort", sort, HAPPENING_SORTS, "-articles")
-        where, args = self._happening_where(f)
-        rel = self._happenings_relation()
+        lone = self._lone_reports()
+        where, args = self._happening_where(f, lone)
+        rel = self._happenings_relation(lone)
         total = self.db.value(f"SELECT count(*) AS n FROM {rel}{where_sql(where)}", args)
         if limit == 0:
             return Page(int(total), [], limit, offset)
         lim, lim_args = _limit_sql(limit, offset)
         rows = self.db.rows(
             f"SELECT h.* FROM {rel}{where_sql(where)} ORDER BY {order}{lim}", args + lim_args)
-        ids = self._happening_event_ids([d["id"] for d in rows])
+        ids = self._happening_event_ids([d["id"] for d in rows], lone)
         return Page(int(total), [happening_from_row(d, ids.get(d["id"], [])) for d in rows],
                     limit, offset)
 
     def happening(self, happening_id: str) -> dict[str, Any] | None:
         """One happening with its reports, each with the article it came from (`article`:
         id, date, title, url, source)."""
-        rel = self._happenings_relation()
-        rows = self.db.rows(f"SELECT h.* FROM {rel} WHERE h.id = ?", [happening_id])
+        lone = self._lone_reports()
+        rows = self.db.rows(f"SELECT h.* FROM {self._happenings_relation(lone)} WHERE h.id = ?",
+                            [happening_id])
         if not rows:
             return None
-        event_ids = self._happening_event_ids([happening_id]).get(happening_id, [])
+        event_ids = self._happening_event_ids([happening_id], lone).get(happening_id, [])
         record = happening_from_row(rows[0], event_ids)
         record["evidence"] = self.evidence(event_ids, offsets=True)
         # The near-copies of its articles: counted in `articles` and `sources`, never coded.
@@ -510,7 +524,8 @@ class Service:
             "(SELECT count(DISTINCT source) FROM articles) AS sources, "
             "(SELECT min(date_start) FROM events) AS first_date, "
             "(SELECT max(date_start) FROM events) AS last_date")[0]
-        happenings = self.db.value(f"SELECT count(*) AS n FROM {self._happenings_relation()}")
+        happenings = self.db.value(
+            f"SELECT count(*) AS n FROM {self._happenings_relation(self._lone_reports())}")
         out = {k: (int(v) if isinstance(v, int) else _iso(v)) for k, v in row.items()}
         out["happenings"] = int(happenings)
         return out
@@ -533,14 +548,15 @@ class Service:
         limit, offset = _page_args(limit, offset)
         level = (P.choices("level", level, ("country", "actor")) or ("country",))[0]
         domestic = bool(P.boolean("domestic", domestic))
-        where, args = self._happening_where(f)
+        lone = self._lone_reports()
+        where, args = self._happening_where(f, lone)
         (sk, s_ok), (tk, t_ok) = self._actor_key(level, "source"), self._actor_key(level, "target")
         where += [s_ok, t_ok]
         if not domestic:
             where.append(f"{sk} <> {tk}")
         keyed = (
             f"SELECT {sk} AS sk, {tk} AS tk, h.quad_class, h.goldstein, h.date_start "
-            f"FROM {self._happenings_relation()}{where_sql(where)}"
+            f"FROM {self._happenings_relation(lone)}{where_sql(where)}"
         )
         pairs = (
             "SELECT CASE WHEN k.sk <= k.tk THEN k.sk ELSE k.tk END AS a, "
@@ -587,7 +603,8 @@ class Service:
             raise P.ParameterError("a" if a is None else "b", "an actor is required")
         interval = P.interval("interval", interval)
         f = (filters or Filters()).but(dyad=(a, b))
-        where, args = self._happening_where(f)
+        lone = self._lone_reports()
+        where, args = self._happening_where(f, lone)
         src_a, p_src_a = actor_clause("h.source", a)
         # Grouped in SQL by the stored date string; bucketed into periods in Python, which
         # keeps the SQL portable and lets dates of every precision be placed (or tallied) right.
@@ -595,7 +612,7 @@ class Service:
             "SELECT x.date, x.date_precision, x.forward, x.quad_class, x.plover, "
             "count(*) AS n, sum(x.goldstein) AS g FROM ("
             f"SELECT h.date, h.date_precision, CASE WHEN {src_a} THEN 1 ELSE 0 END AS forward, "
-            f"h.quad_class, h.plover, h.goldstein FROM {self._happenings_relation()}"
+            f"h.quad_class, h.plover, h.goldstein FROM {self._happenings_relation(lone)}"
             f"{where_sql(where)}) x "
             "GROUP BY x.date, x.date_precision, x.forward, x.quad_class, x.plover",
             p_src_a + args)
@@ -610,7 +627,8 @@ class Service:
         level = (P.choices("level", level, ("country", "actor")) or ("actor",))[0]
         min_events = P.integer("min", min_events, minimum=1) or 1
         limit = P.integer("limit", limit, minimum=1, maximum=MAX_LIMIT) or 200
-        where, args = self._happening_where(f)
+        lone = self._lone_reports()
+        where, args = self._happening_where(f, lone)
         (sk, s_ok), (tk, t_ok) = self._actor_key(level, "source"), self._actor_key(level, "target")
         where += [s_ok, t_ok]
         rows = self.db.rows(
@@ -620,7 +638,7 @@ class Service:
             "sum(CASE WHEN k.quad_class >= 3 THEN 1 ELSE 0 END) AS conflict, "
             "avg(k.goldstein) AS goldstein_mean FROM ("
             f"SELECT {sk} AS sk, {tk} AS tk, h.source_country AS sc, h.target_country AS tc, "
-            f"h.quad_class, h.goldstein FROM {self._happenings_relation()}{where_sql(where)}) k "
+            f"h.quad_class, h.goldstein FROM {self._happenings_relation(lone)}{where_sql(where)}) k "
             "WHERE k.sk <> k.tk GROUP BY k.sk, k.tk HAVING count(*) >= ? "
             "ORDER BY events DESC, source, target LIMIT ?", args + [min_events, limit])
         nodes: dict[str, dict[str, Any]] = {}
@@ -646,8 +664,9 @@ class Service:
         f = filters or Filters()
         by = (P.choices("by", by, ("country", "place")) or ("country",))[0]
         limit = P.integer("limit", limit, minimum=1, maximum=MAX_LIMIT) or 500
-        where, args = self._happening_where(f)
-        rel = self._happenings_relation()
+        lone = self._lone_reports()
+        where, args = self._happening_where(f, lone)
+        rel = self._happenings_relation(lone)
         unplaced = self.db.value(
             f"SELECT count(*) AS n FROM {rel}{where_sql(where + ['h.location_country IS NULL'])}",
             args)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE
 from ..kinds import How
-from ..phrases import is_backer, is_dateline, named_regions, np_left, place_country, the_place
+from ..phrases import is_backer, is_dateline, named_regions, np_left, place_country, the_place, untagged_city, used_as_place
 from ...places import geocode, region
 from .base import Pass
 
@@ -28,13 +28,16 @@ class Places(Pass):
         covered = context.covered()
         out: list[Found] = []
         for ent in doc.ents:
-            if ent.label_ not in ("GPE", "LOC", "ORG") and not the_place(ent) or any(
+            # A name tagged as a person or a date that its sentence uses as a place ("flew to
+            # Magnitogorsk", "Tyumen, a city in Siberia") is that place.
+            as_place = used_as_place(ent)
+            if ent.label_ not in ("GPE", "LOC", "ORG") and not the_place(ent) and as_place is None or any(
                     i in covered for i in range(ent.start, ent.end)):
                 continue
             if is_dateline(doc, ent.start, ent.end) or is_backer(doc, ent.end):
                 continue
             # An "organisation" whose whole name is a region is that region ("South Ossetia").
-            hit = geocode(ent.text) if ent.label_ in ("GPE", "LOC") else region(ent.text)
+            hit = as_place or (geocode(ent.text) if ent.label_ in ("GPE", "LOC") else region(ent.text))
             if hit is None or not hit.country:
                 continue
             try:
@@ -44,6 +47,14 @@ class Places(Pass):
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             out.append(Found(start, ent.end, entity, How.PLACE))
         taken = covered | {i for f in out for i in range(f.start, f.end)}
+        for tok in doc:  # "flew to Magnitogorsk", a city the recognizer did not tag
+            hit = untagged_city(tok) if tok.i not in taken else None
+            if hit is not None:
+                try:
+                    out.append(Found(tok.i, tok.i + 1, kb.entity(f"country:{hit.country}"), How.PLACE))
+                    taken.add(tok.i)
+                except KeyError:
+                    pass
         for tok in doc:  # "Somali regions": a region by its name and the word "region"
             for start, end, hit in named_regions(tok):
                 if any(i in taken for i in range(start, end)):

@@ -12,7 +12,8 @@ from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE, org_cue
 from ..kinds import How, Sector
 from ..knowledge import Entity
-from ..phrases import clause_countries, diplomat_subject_countries, np_left, the_place, title_place, us_party_tag
+from ..phrases import (clause_countries, diplomat_subject_countries, np_left, the_place, title_place, us_party_tag,
+                       used_as_place)
 from .base import Pass
 
 
@@ -39,8 +40,8 @@ class UnlistedPeople(Pass):
                 continue
             if any(a <= ent.start and ent.end <= b for a, b in org_names):
                 continue  # "Boko Haram", "Sanaa" tagged PERSON: the organisation's or place's name wins
-            if the_place(ent):
-                continue  # "the Farah and the Ghazni attacks": a place, see the places pass
+            if the_place(ent) or used_as_place(ent) is not None:
+                continue  # "the Farah and the Ghazni attacks", "flew to Magnitogorsk": see the places pass
             head = ent[-1]
             known = surnames.get(head.text)
             if known is not None and known.name != ent.text and known.name.endswith(ent.text):
@@ -106,7 +107,8 @@ class UnlistedPeople(Pass):
                          for m in by_token.get(t.i, ()) if m.end - 1 == t.i and not (left <= t.i < ent.end)
                          and kb.entity(m.key).kind in ("country", "seat") and kb.entity(m.key).country]
                 here = clause_countries(head, named) - diplomat_subject_countries(head, named)
-                country = here.pop() if len(here) == 1 else None
+                # else the country the article is set in ("Senator Gillibrand" in a US story)
+                country = here.pop() if len(here) == 1 else None if here else context.article_country()
                 code = f"{country}{sector}" if country else sector
             entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
                             sector=sector, code=code)

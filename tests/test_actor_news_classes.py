@@ -60,3 +60,34 @@ def test_a_city_the_sentence_uses_as_a_place_gives_its_country(nlp):
     # numbers and months after a preposition are no places
     got = resolve(nlp, "In March, 250 troops were sent to 260 villages in Bolivia.")
     assert not any(m[0] in ("March", "250", "260") for m in got)
+
+
+def test_definite_institutions_and_untitled_countries_take_the_articles_country(nlp):
+    story = "The US government is partially shut down. Trump blamed Democrats in Ohio and Florida. "
+    got = resolve(nlp, story + "The administration said the Senate would vote.")
+    assert ("The administration", "USAGOV", "USA", None) in got
+    assert ("the Senate", "USALEG", "USA", None) in got
+    got = resolve(nlp, story + "Senator Gillibrand said she would run.")
+    assert any(m[0] == "Senator Gillibrand" and m[1] == "USALEG" for m in got)
+    # the other side of its clause is not the institution's country
+    got = resolve(nlp, story + "The Kremlin dismissed the administration's accusation.")
+    assert ("the administration", "USAGOV", "USA", None) in got
+    # with no article country, no guess
+    assert any(m[0] == "Senator Gillibrand" and m[2] is None
+               for m in resolve(nlp, "Senator Gillibrand said she would run."))
+    # a sentence that names the country still decides
+    assert ("Authorities", "JORGOV", "JOR", None) in resolve(nlp, story + "Authorities eased the curfew in Amman.")
+
+
+def test_an_institution_named_without_its_country_is_of_the_story_s_country(nlp):
+    got = resolve(nlp, "Peruvian President Martin Vizcarra dissolved Congress on Monday.")
+    assert ("Congress", "PERLEG", "PER", None) in got
+    got = resolve(nlp, "President Trump said Congress must act.")
+    assert ("Congress", "USALEG", "USA", "the US Congress") in got
+
+
+def test_companies_have_their_home_country_and_models_are_no_actors(nlp):
+    got = resolve(nlp, "Boeing said it would cut jobs. A Boeing 737 crashed near Addis Ababa.")
+    assert [m for m in got if "Boeing" in m[0]] == [("Boeing", "USABUS", "USA", "Boeing")]
+    assert ("DFID", "GBRGOVDEV", "GBR", "Department for International Development") in resolve(
+        nlp, "DFID said it would fund the project.")

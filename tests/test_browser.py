@@ -107,10 +107,13 @@ def api(base: str, path: str) -> dict:
 
 
 @pytest.fixture
-def page(browser, request):
+def page(browser, server, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     errors: list[str] = []
+    # Nothing is fetched from anywhere but the server itself (scripts, styles, shapes, data).
+    pg.on("request", lambda r: None if r.url.startswith((server + "/", "data:", "about:"))
+          else errors.append(f"request elsewhere: {r.url}"))
     pg.on("pageerror", lambda e: errors.append(f"page error: {e}"))
     pg.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     pg.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))

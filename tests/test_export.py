@@ -212,3 +212,37 @@ def test_python_dataframes(desk_db) -> None:
         assert list(t["period"])[-1] == "2026-02" and t["total_events"].sum() > 0
         assert len(db.quotes(speaker="Putin").df()) >= 1
         assert db.dyads().df().iloc[0].to_dict()["events"] >= 1
+
+
+@pytest.mark.postgres
+def test_a_postgres_store_exports_what_a_duckdb_store_exports(postgres_cluster, tmp_path) -> None:
+    """Every format, both units, from the same documents stored in DuckDB and in PostgreSQL:
+    the same bytes, but for GDELT's columns of when each store took the article in."""
+    import uuid
+
+    outputs = {}
+    for backend, target in (("duckdb", str(tmp_path / "same.duckdb")),
+                            ("postgres", postgres_cluster.create_database(f"export_{uuid.uuid4().hex[:8]}"))):
+        with open_store(target) as store:
+            for d in docs():
+                store.ingest(d)
+            with Service(store) as service:
+                for fmt in ("csv", "jsonl", "parquet", "gdelt", "gdelt-mentions", "plover"):
+                    for unit in (("happenings", "reports") if fmt in ("csv", "jsonl", "parquet") else ("happenings",)):
+                        path = tmp_path / f"{backend}-{unit}.{fmt}"
+                        result = export(service, fmt, path, unit=unit)
+                        assert result.written > 0, (backend, fmt, unit)
+                        if fmt == "parquet":
+                            outputs[backend, fmt, unit] = pq.read_table(path).to_pylist()
+                            continue
+                        lines = path.read_text(encoding="utf-8").splitlines()
+                        if fmt == "gdelt":  # DATEADDED: when this store took the article in
+                            lines = ["\t".join(c for i, c in enumerate(line.split("\t")) if i != 59)
+                                     for line in lines]
+                        if fmt == "gdelt-mentions":  # EventTimeDate, MentionTimeDate: likewise
+                            lines = ["\t".join(c for i, c in enumerate(line.split("\t")) if i not in (1, 2))
+                                     for line in lines]
+                        outputs[backend, fmt, unit] = lines
+    for (backend, fmt, unit), out in outputs.items():
+        if backend == "postgres":
+            assert out == outputs["duckdb", fmt, unit], (fmt, unit)

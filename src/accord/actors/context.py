@@ -215,9 +215,54 @@ class ResolutionContext:
     modifiers: list[AliasMatch] = field(default_factory=list)  # nationality adjectives marking a noun
     person_names: list[tuple[int, int]] = field(default_factory=list)  # names read as a place's ("Khalid Amman")
 
+    _article_country: tuple[str | None] | None = None  # computed once, on first use
+
     @property
     def kb(self) -> KnowledgeBase:
         return self.lookups.kb
+
+    def article_country(self) -> str | None:
+        """The country the article is about, for phrases that only it can place ("the
+        administration", "Senator Gillibrand" in a story set in one country): the country its
+        names, nationality adjectives, places and office holders name most, in at least two
+        sentences and half as often again as any other; else None (one sentence is no article)."""
+        if self._article_country is None:
+            self._article_country = (self._count_article_country(),)
+        return self._article_country[0]
+
+    def _count_article_country(self) -> str | None:
+        from collections import Counter
+
+        from ..places import geocode
+
+        kb, counts = self.kb, Counter()
+        sentences: dict[str, set[int]] = {}
+        covered: set[int] = set()
+        for m in self.matches:
+            entity = kb.entity(m.key)
+            if entity.kind == "person":
+                country = kb.code_country(kb.person_code(m.key, self.on)) if not m.key.startswith("unlisted:") \
+                    else entity.country
+            elif entity.kind in ("country", "seat"):
+                country = entity.country
+            else:
+                continue
+            if country and len(country) == 3 and country.isalpha():
+                counts[country] += 1
+                sentences.setdefault(country, set()).add(self.doc[m.start].sent.start)
+                covered.update(range(m.start, m.end))
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "LOC") and not any(i in covered for i in range(ent.start, ent.end)):
+                hit = geocode(ent.text)
+                if hit is not None and hit.country:
+                    counts[hit.country] += 1
+                    sentences.setdefault(hit.country, set()).add(ent.sent.start)
+        ranked = counts.most_common(2)
+        if not ranked or len(sentences[ranked[0][0]]) < 2:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def entity(self, key: str) -> Entity:
         return self.lookups.kb.entity(key)

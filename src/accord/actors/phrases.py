@@ -125,6 +125,16 @@ def untagged_city(tok: Any) -> Any:
     return hit if hit is not None and hit.country and hit.population >= LARGE_CITY else None
 
 
+def makers_model(doc: Any, end: int) -> bool:
+    """The name ending before `end` is followed by a model number ("Boeing 707", "Boeing B-17")."""
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return after.like_num or after.ent_type_ == "PRODUCT" or (
+        any(c.isdigit() for c in after.text) and any(c.isalpha() for c in after.text)) or (
+        end + 2 < len(doc) and doc[end + 1].text == "-" and doc[end + 2].like_num and after.text.isupper())
+
+
 def is_possessor(doc: Any, end: int) -> bool:
     """Whether the name ending before token `end` is a possessor ("the UN's", "The United Nations'")."""
     last = doc[end - 1]

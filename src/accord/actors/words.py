@@ -44,6 +44,7 @@ class Words:
     organisation_prepositions: frozenset[str]
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
+    generic_institution_names: frozenset[str]
     speaker_prepositions: frozenset[str]
     pleonastic_verbs: frozenset[str]
     name_particles: frozenset[str]
@@ -94,6 +95,7 @@ def words() -> Words:
         organisation_prepositions=_set(w.get("organisation_prepositions")),
         place_prepositions=_set(w.get("place_prepositions")),
         place_nouns=_set(w.get("place_nouns")),
+        generic_institution_names=_set(w.get("generic_institution_names")),
         speaker_prepositions=_set(w.get("speaker_prepositions")),
         pleonastic_verbs=_set(w.get("pleonastic_verbs")),
         name_particles=_set(w.get("name_particles")),

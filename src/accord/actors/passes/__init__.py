@@ -8,6 +8,7 @@ from .base import Pass
 from .coreference import (Descriptions, HonorificNames, OrganisationNames, PlainNames, RoleAndName,
                           RoleAnaphora, SharedSurnames, ShortForms, StripMarkers, UnnamedPeople, VoiceOwners)
 from .groups import ContextGroups, Movements
+from .institutions import NationalInstitutions
 from .merge import Acronyms, MergeSameEntity, TitleCountries
 from .names import Names
 from .organisations import LocateTransnational, Organisations, PlacedOrganisations
@@ -24,6 +25,7 @@ def default_passes() -> tuple[Pass, ...]:
         RolePhrases(),  # "the Chinese president", "Russian and US negotiators", "FDA officials"
         UnlistedPeople(),  # people the knowledge base lacks: by title, apposition, party tag
         Names(),  # the remaining names; nationality adjectives kept as modifiers
+        NationalInstitutions(),  # "Congress" in a story set in Peru is Peru's
         Organisations(),  # unlisted organisations whose names place them
         Places(),  # places standing for their country
         MarkedThings(),  # "a Lebanese man", "Iranian motives"

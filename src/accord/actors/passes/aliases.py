@@ -8,7 +8,7 @@ from typing import Any
 from ..context import ResolutionContext
 from ..gazetteer import AliasMatch
 from ..phrases import (after_stance_prefix, inside_feature_name, inside_longer_person, is_backer, is_dateline,
-                       is_location)
+                       is_location, makers_model)
 from ..words import person_nouns, words
 from ...analysis.syntax import entity_at
 from ...places import geocode
@@ -57,6 +57,8 @@ class AliasMatches(Pass):
                 continue  # "pro-Russian separatists", "anti-American protesters": not that country's
             if inside_feature_name(doc, start, end):
                 continue  # "the South China Sea"
+            if makers_model(doc, end) and all(kb.entity(m.key).kind == "org" for m in group):
+                continue  # "a Boeing 707 cargo plane", "a Boeing B-17": the maker of a thing, no actor
             if inside_other_place(doc, start, end, group, kb):
                 continue  # "New Mexico" is not Mexico, "New South Wales" not Wales
             if any(kb.entity(m.key).kind in PLACE_KINDS and m.kind in NAMING_KINDS for m in group) and (

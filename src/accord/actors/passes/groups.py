@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..context import Found, ResolutionContext, unplaced_group
-from ..kinds import How
+from ..kinds import How, Sector
 from ..phrases import clause_countries, names_community, np_left, place_country
 from .base import Pass
 
@@ -46,6 +46,14 @@ class ContextGroups(Pass):
             if not named:  # else a national organisation: "The Welsh Government said ... most pupils"
                 named = [(head.doc[f.last], f.country or f.entity.country) for f in here if f.entity.kind == "org"]
             countries = clause_countries(head, named)
+            article = context.article_country() if definite_institution(head, sector) else None
+            if len(countries) == 1 and article is not None and article not in countries \
+                    and counterpart(head, named):
+                # "The Kremlin dismissed the administration's accusation" in a US story: the
+                # institution is the other side of its clause, of the article's country.
+                countries = {article}
+            if not countries and article is not None:
+                countries = {article}  # "the administration", "the Senate": the article's country
             if len(countries) == 1:
                 out.append(lookups.group(left, stop, countries.pop(), sector, pending.inner_head))
             elif sector and not any(c.dep_ in ("nummod", "quantmod") for c in head.lefts) and (
@@ -55,6 +63,42 @@ class ContextGroups(Pass):
                 # "rebels", "troops attacked rebels": an actor of known kind, country unknown.
                 out.append(unplaced_group(left, stop, sector, head=pending.inner_head))
         found.extend(out)
+
+
+STATE_SECTORS = frozenset({Sector.GOV.value, Sector.LEG.value, Sector.JUD.value, Sector.COP.value,
+                           Sector.MIL.value, Sector.SPY.value})
+
+
+def definite_institution(head: Any, sector: str | None) -> bool:
+    """"the administration", "the Senate", "the army": one definite state institution, which
+    stands for the one of the country the article is set in when its sentence names none."""
+    return bool(sector) and sector[:3] in STATE_SECTORS and head.tag_ in ("NN", "NNP") and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.lefts)
+
+
+def counterpart(head: Any, named: list[tuple[Any, str]]) -> bool:
+    """Whether the one country the sentence names is another participant of `head`'s clause
+    (its subject while `head` is in the object, or the other way round): the institution is
+    then that actor's counterpart, not its own country's."""
+    node = head
+    while node.dep_ in ("poss", "compound", "amod", "conj") and node.head.i != node.i:
+        node = node.head  # "the administration's accusation": the accusation's role in the clause
+    if node.dep_ == "pobj" and node.head.dep_ == "agent":
+        node = node.head  # "was dismissed by the administration"
+    verb = node.head
+    roles = {node.dep_}
+    for tok, _ in named:
+        other = tok
+        while other.dep_ in ("poss", "compound", "amod", "conj") and other.head.i != other.i:
+            other = other.head
+        if other.dep_ == "pobj" and other.head.dep_ == "agent":
+            other = other.head
+        if other.head.i != verb.i or other.i == node.i:
+            return False
+        roles.add(other.dep_)
+    subject = roles & {"nsubj", "agent"}
+    obj = roles & {"dobj", "nsubjpass", "dative"}
+    return bool(subject) and bool(obj) and len(named) > 0
 
 
 def community_country(head: Any, found: list[Found]) -> str | None:

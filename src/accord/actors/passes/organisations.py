@@ -15,7 +15,7 @@ from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE
 from ..kinds import How
 from ..knowledge import Entity
-from ..phrases import is_location, organisation_kind, same_clause_countries
+from ..phrases import is_location, makers_model, organisation_kind, same_clause_countries
 from ...places import geocode
 from .base import Pass
 
@@ -38,6 +38,8 @@ class Organisations(Pass):
         for ent in doc.ents:
             if ent.label_ != "ORG" or any(i in covered for i in range(ent.start, ent.end)):
                 continue
+            if makers_model(doc, ent.end):
+                continue  # "a Boeing 737": the maker of a thing
             country = None
             for t in ent:
                 for m in by_token.get(t.i, ()):
@@ -86,7 +88,7 @@ class PlacedOrganisations(Pass):
         for ent in doc.ents:
             if ent.label_ != "ORG" or len(ent) > 4 or any(i in covered for i in range(ent.start, ent.end)):
                 continue
-            if ent.root.dep_ not in ("nsubj", "nsubjpass"):
+            if ent.root.dep_ not in ("nsubj", "nsubjpass") or makers_model(doc, ent.end):
                 continue
             sent = ent.sent
             places = {f.entity.country for f in found if sent.start <= f.start < sent.end and f.entity.kind == "country"

@@ -107,7 +107,8 @@ class UnlistedPeople(Pass):
                          for m in by_token.get(t.i, ()) if m.end - 1 == t.i and not (left <= t.i < ent.end)
                          and kb.entity(m.key).kind in ("country", "seat") and kb.entity(m.key).country]
                 here = clause_countries(head, named) - diplomat_subject_countries(head, named)
-                country = here.pop() if len(here) == 1 else None
+                # else the country the article is set in ("Senator Gillibrand" in a US story)
+                country = here.pop() if len(here) == 1 else None if here else context.article_country()
                 code = f"{country}{sector}" if country else sector
             entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
                             sector=sector, code=code)

@@ -120,7 +120,7 @@ def run(corpus_path: Path, db: Path, clustering: bool) -> dict:
     from accord.readers import read_inputs
     from accord.store import open_store
     from accord.store import clusters as C
-    from accord.store import store as S
+    from accord.store import base as S
 
     spent = {"t": 0.0, "depth": 0}
 
@@ -136,13 +136,17 @@ def run(corpus_path: Path, db: Path, clustering: bool) -> dict:
                     spent["t"] += time.perf_counter() - t
         return wrapper
 
-    # Everything near-copy and happening work goes through these.
-    for owner, names in ((S.Store, ["original_of", "_nearcopy_decision", "_update_event_happenings",
-                                    "_write_cluster_rows"]),
-                         (C.Clusters, ["fingerprint", "update", "reports_of_articles",
-                                       "happenings_of_articles", "forget_reports", "forget_texts"])):
+    # Everything near-copy and happening work goes through these: before the parse (signatures,
+    # store lookups, the recent articles' LSH) and in the store's transaction.
+    for owner, names in ((S.Store, ["originals_of", "original_of", "_nearcopy_decision",
+                                    "_update_event_happenings", "_write_cluster_rows"]),
+                         (C.Clusters, ["fingerprint", "candidates", "update", "reports_of_articles",
+                                       "happenings_of_articles", "forget_reports", "forget_texts"]),
+                         (N.RecentArticles, ["add", "candidates"])):
         for name in names:
             setattr(owner, name, timed(getattr(owner, name)))
+    N.Fingerprint.of = classmethod(timed(N.Fingerprint.of.__func__))
+    N.best_copy_of = timed(N.best_copy_of)
     pipeline = Pipeline.default()
     items = [i for i in read_inputs([corpus_path]) if isinstance(i, Article)]
     stamps: list[float] = []
@@ -154,7 +158,7 @@ def run(corpus_path: Path, db: Path, clustering: bool) -> dict:
             store.clusters.settings = store.settings
 
         def docs():
-            for r in route(items, store.original_of, store.settings, pipeline.process):
+            for r in route(items, store.originals_of, store.settings, pipeline.process):
                 if isinstance(r, StageFailure):
                     tally["failed"] += 1
                 else:

@@ -135,7 +135,7 @@ def _documents(paths: List[str], options: Any, tally: InputTally, policy: Any = 
     else:
         from ..clustering.nearcopy import route
 
-        results = route(articles, store.original_of, store.settings, code)
+        results = route(articles, store.originals_of, store.settings, code)
     try:
         for result in results:
             if isinstance(result, StageFailure):

@@ -214,19 +214,22 @@ def best_copy_of(
 
 def route(
     articles: Iterable,
-    check: Callable[[object, Fingerprint], str | None],
+    check: Callable[[list, list[Fingerprint]], list[str | None]],
     settings: ClusteringSettings,
     code: Callable[[Iterable], Iterator],
     window: int = 2000,
+    lookahead: int = 16,
 ) -> Iterator:
     """Send articles to `code` (the pipeline) unless they are near-copies; yield, in input order,
     the coded documents (or failures) from `code` and, for copies, an uncoded `Document` whose
     article has `duplicate_of` set.
 
-    `check(article, fingerprint)` looks the article up in the store and returns the id of the
-    stored original it copies, or None. Articles sent to be coded are also remembered here, so
-    a copy of an article still in the pipeline is caught as well. The store checks again when
-    it writes (an original may have arrived meanwhile), so this step only saves the parse.
+    `check(articles, fingerprints)` looks the articles up in the store and returns, for each, the
+    id of the stored original it copies, or None; it is asked about `lookahead` articles at a
+    time (one store lookup for a few articles; the pipeline reads that far ahead for its parse
+    batches anyway). Articles sent to be coded are also remembered here, so a copy of an
+    article still in the pipeline is caught as well. The store checks again when it writes (an
+    original may have arrived meanwhile), so this step only saves the parse.
     """
     from ..model import Document
 
@@ -235,22 +238,40 @@ def route(
     position: dict[int, int] = {}  # id(article) -> input position, for articles being coded
     counter = iter(range(1 << 62))
 
+    def chunks() -> Iterator[list]:
+        chunk: list = []
+        try:
+            for article in articles:
+                chunk.append(article)
+                if len(chunk) >= max(1, lookahead):
+                    yield chunk
+                    chunk = []
+        except Exception:
+            if chunk:
+                yield chunk  # what was read before the reader failed is still coded
+            raise
+        if chunk:
+            yield chunk
+
     def to_code() -> Iterator:
-        for article in articles:
-            at = next(counter)
-            fp = Fingerprint.of(article.text, settings)
-            original = check(article, fp) if fp.signature is not None else None
-            if original is None and fp.signature is not None:
-                decision = best_copy_of(fp, recent.candidates(fp), settings)
-                original = decision.original if decision else None
-            if original is not None and original != article.id:
-                article.duplicate_of = original
-                held.append((at, Document(article)))
-                continue
-            if fp.signature is not None:
-                recent.add(article.id, fp)
-            position[id(article)] = at
-            yield article
+        for chunk in chunks():
+            fps = [Fingerprint.of(article.text, settings) for article in chunk]
+            signed = [(a, fp) for a, fp in zip(chunk, fps) if fp.signature is not None]
+            stored = iter(check([a for a, _ in signed], [fp for _, fp in signed]) if signed else [])
+            for article, fp in zip(chunk, fps):
+                at = next(counter)
+                original = next(stored) if fp.signature is not None else None
+                if original is None and fp.signature is not None:
+                    decision = best_copy_of(fp, recent.candidates(fp), settings)
+                    original = decision.original if decision else None
+                if original is not None and original != article.id:
+                    article.duplicate_of = original
+                    held.append((at, Document(article)))
+                    continue
+                if fp.signature is not None:
+                    recent.add(article.id, fp)
+                position[id(article)] = at
+                yield article
 
     for result in code(to_code()):
         at = position.pop(id(result.article), None)

@@ -127,7 +127,7 @@ def ingest(store: Any, paths: Iterable[Path], pipeline: Any) -> Counter:
                 yield item
 
     def documents():
-        for result in route(articles(), store.original_of, store.settings, pipeline.process):
+        for result in route(articles(), store.originals_of, store.settings, pipeline.process):
             if isinstance(result, StageFailure):
                 tally["failed"] += 1
             else:

@@ -187,18 +187,18 @@ class Service:
 
     def _happenings_relation(self, lone: bool = True) -> str:
         """Happenings as a relation `h` with the events table's value columns plus `id`,
-        `reports`, `articles`, `sources`, `first_seen`, `last_seen` (and an empty `evidence`:
-        `q` searches the reports' sentences, `_happening_where`).
+        `reports`, `articles`, `sources`, `first_seen`, `last_seen` (`q` searches the reports'
+        sentences: `_happening_where`).
 
-        The store's happenings, plus, with `lone` (see `_lone_reports`), each report that is in
-        none as a happening of its own."""
+        The store's happenings table, plus, with `lone` (see `_lone_reports`), each report
+        that is in none as a happening of its own."""
+        if not lone:
+            return "happenings h"  # the table itself: nothing to bind or project per query
         ecols = ", ".join(f"e.{c}" for c in _HAPPENING_VALUE_COLUMNS)
         stored = (
             f"SELECT hh.id, {', '.join('hh.' + c for c in _HAPPENING_VALUE_COLUMNS)}, "
             "CAST(NULL AS VARCHAR) AS evidence, hh.reports, hh.articles, hh.sources, "
             "hh.first_seen, hh.last_seen FROM happenings hh")
-        if not lone:
-            return f"({stored}) h"
         return (
             f"({stored} "
             f"UNION ALL SELECT e.id, {ecols}, CAST(NULL AS VARCHAR) AS evidence, 1 AS reports, "

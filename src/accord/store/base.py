@@ -38,7 +38,7 @@ from ..clustering.happenings import Copy, Report, outlet
 from ..clustering.settings import ClusteringSettings
 from ..model import Document
 from . import rows as R
-from .clusters import Clusters, marks
+from .clusters import Candidates, Clusters, marks
 from .migrations import StoreError
 
 IngestStatus = Literal["stored", "duplicate", "updated", "copy"]
@@ -361,6 +361,9 @@ class Store(ABC):
             by_id, by_hash = self._lookup([d.id for d in documents], hashes)
             outcomes: list[IngestOutcome] = []
             plan = _GroupPlan()
+            # The stored near-copy candidates of the whole group, read at once: the decisions
+            # below change nothing in the tables they come from (writes follow the decisions).
+            plan.candidates = (self.clusters.candidates(fps) if self.settings.enabled else None)
             # Decided in input order, tracking the group's own effect on the stored hashes
             # (an update moves its id off its old hash), so a group decides exactly as the
             # same documents ingested one by one would.
@@ -489,18 +492,28 @@ class Store(ABC):
             happenings, assignment, _, gone = self.clusters.update([], touched)
             if gone:
                 self._query(f"DELETE FROM happenings WHERE id IN {marks(gone)}", gone)
-            if assignment:
-                self._executemany("UPDATE events SET happening = ? WHERE id = ?",
-                                     [(h, e) for e, h in assignment.items()])
+            self._set_happenings([(h, e) for e, h in assignment.items()])
             self._append("happenings", R.HAPPENING_COLUMNS, [R.happening_row(h) for h in happenings])
             self._prune_actors()
         return {"deleted": article_id, "needs_coding": promoted, "copies": copies}
+
+    def originals_of(self, articles: Sequence[Any],
+                     fingerprints: Sequence[N.Fingerprint]) -> list[str | None]:
+        """`original_of` for a few articles at once (one store lookup for the lot)."""
+        if not self.settings.enabled:
+            return [None] * len(articles)
+        for article, fp in zip(articles, fingerprints):
+            self.clusters.remember(article.content_hash, fp)
+        return self.clusters.originals_of(articles, fingerprints)
 
     def original_of(self, article: Any, fingerprint: N.Fingerprint | None = None) -> str | None:
         """Before the parse: the id of the coded stored article `article` is a near-copy of
         (it need not be coded), or None."""
         if not self.settings.enabled:
             return None
+        if fingerprint is not None:
+            # Kept for the write, which needs the same fingerprint again (it costs CPU only).
+            self.clusters.remember(article.content_hash, fingerprint)
         fp = fingerprint or self.clusters.fingerprint(article.text, article.content_hash)
         if fp.signature is None:
             return None
@@ -545,8 +558,10 @@ class Store(ABC):
                                  f"(or after {claim})")
         if fp.signature is None or not self.settings.enabled:
             return None, note
-        roots = {k: v.fingerprint for k, v in
-                 self.clusters.stored_roots(fp, exclude=[aid, *plan.demoted_stored]).items()}
+        stored = (plan.candidates.roots(fp, exclude=[aid, *plan.demoted_stored])
+                  if plan.candidates is not None else
+                  self.clusters.stored_roots(fp, exclude=[aid, *plan.demoted_stored]))
+        roots = {k: v.fingerprint for k, v in stored.items()}
         for other_id, other_fp in plan.coded_fingerprints():
             if other_id != aid:
                 roots[other_id] = other_fp
@@ -632,8 +647,21 @@ class Store(ABC):
         """Drop replaced happenings; refile stored reports whose happening changed."""
         if gone:
             self._query(f"DELETE FROM happenings WHERE id IN {marks(gone)}", gone)
-        if stale:
-            self._executemany("UPDATE events SET happening = ? WHERE id = ?", stale)
+        self._set_happenings(stale)
+
+    # Rows per statement of `_set_happenings`: two parameters each, well under both backends' limits.
+    SET_HAPPENINGS_ROWS = 500
+
+    def _set_happenings(self, pairs: Sequence[tuple[str, str]]) -> None:
+        """Set the happening of stored reports, [(happening, event id)], a few hundred per
+        statement (one UPDATE per report cost a statement each)."""
+        pairs = list(pairs)
+        for at in range(0, len(pairs), self.SET_HAPPENINGS_ROWS):
+            chunk = pairs[at:at + self.SET_HAPPENINGS_ROWS]
+            values = ", ".join(["(?, ?)"] * len(chunk))
+            self._query(f"UPDATE events SET happening = m.happening FROM (VALUES {values}) "
+                        f"AS m(event_id, happening) WHERE events.id = m.event_id",
+                        [v for h, e in chunk for v in (e, h)])
 
     def _write_cluster_rows(self, plan: "_GroupPlan", happenings: list, key_rows: list) -> None:
         """The group's happenings, blocking keys, signatures and LSH buckets."""
@@ -764,6 +792,7 @@ class _GroupPlan:
         self.demoted_stored: set[str] = set()  # stored coded articles becoming copies
         self.touched_originals: set[str] = set()  # originals losing a copy (an update)
         self.final_copies: set[str] = set()
+        self.candidates: Candidates | None = None  # stored near-copy candidates of the group
 
     def document(self, aid: str) -> Document | None:
         for document, _, _, _ in self.writes:

@@ -55,6 +55,23 @@ class StoredText:
     fingerprint: N.Fingerprint
 
 
+@dataclass(slots=True)
+class Candidates:
+    """Stored near-copy candidates of a few texts, looked up at once (see `Clusters.candidates`)."""
+
+    buckets: dict[int, set[tuple[str, str | None]]]  # LSH bucket -> (article, its original)
+    texts: dict[str, StoredText]  # the coded articles those stand for
+
+    def roots(self, fp: N.Fingerprint, exclude: Iterable[str] = ()) -> dict[str, StoredText]:
+        """The coded articles `fp`'s text may be a near-copy of: the articles sharing a bucket
+        with it, each replaced by the coded article it is itself a copy of; none in `exclude`."""
+        skip = set(exclude)
+        found = {pair for key in fp.keys for pair in self.buckets.get(key, ())
+                 if pair[0] not in skip}
+        roots = {dup or aid for aid, dup in found} - skip
+        return {aid: self.texts[aid] for aid in sorted(roots) if aid in self.texts}
+
+
 class Clusters:
     """Near-copy and happening bookkeeping over one connection's `query` function."""
 
@@ -79,21 +96,32 @@ class Clusters:
             self._fingerprints.move_to_end(key)
         return fp
 
+    def remember(self, key: str, fp: N.Fingerprint) -> None:
+        """Keep a fingerprint computed elsewhere (before the parse) for `fingerprint(.., key)`."""
+        if key not in self._fingerprints:
+            self._fingerprints[key] = fp
+            if len(self._fingerprints) > 4000:
+                self._fingerprints.popitem(last=False)
+
     def stored_roots(self, fp: N.Fingerprint, exclude: Iterable[str] = ()) -> dict[str, StoredText]:
         """Coded articles the text may be a near-copy of: the articles sharing an LSH bucket with
         it, each replaced by the coded article it is itself a copy of."""
-        if not fp.keys:
-            return {}
-        skip = set(exclude)
-        ids = {r[0] for r in self.query(
-            f"SELECT DISTINCT article_id FROM nearcopy_bands WHERE bucket IN {marks(fp.keys)}",
-            fp.keys)} - skip
-        if not ids:
-            return {}
-        rows = self.query(
-            f"SELECT id, duplicate_of FROM articles WHERE id IN {marks(list(ids))}", list(ids))
-        roots = {(dup or aid) for aid, dup in rows} - skip
-        return self.texts(roots)
+        return self.candidates([fp]).roots(fp, exclude)
+
+    def candidates(self, fps: Sequence[N.Fingerprint]) -> "Candidates":
+        """The stored articles sharing an LSH bucket with any of `fps`, and the texts of the coded
+        articles they stand for, read with two statements for the lot (an ingest group's
+        decisions then cost no statement each)."""
+        keys = sorted({k for fp in fps for k in fp.keys})
+        if not keys:
+            return Candidates({}, {})
+        buckets: dict[int, set[tuple[str, str | None]]] = {}
+        for bucket, aid, dup in self.query(
+                f"SELECT DISTINCT b.bucket, b.article_id, a.duplicate_of FROM nearcopy_bands b "
+                f"JOIN articles a ON a.id = b.article_id WHERE b.bucket IN {marks(keys)}", keys):
+            buckets.setdefault(bucket, set()).add((aid, dup))
+        roots = {dup or aid for found in buckets.values() for aid, dup in found}
+        return Candidates(buckets, self.texts(roots))
 
     def texts(self, ids: Iterable[str]) -> dict[str, StoredText]:
         ids = sorted(set(ids))
@@ -107,9 +135,22 @@ class Clusters:
 
     def original_of(self, article: Article, fp: N.Fingerprint) -> str | None:
         """Before the parse: the coded stored article this one is a near-copy of, or None."""
-        roots = self.stored_roots(fp, exclude=[article.id])
-        decision = N.best_copy_of(fp, {k: v.fingerprint for k, v in roots.items()}, self.settings)
-        return decision.original if decision else None
+        return self.originals_of([article], [fp])[0]
+
+    def originals_of(self, articles: Sequence[Article],
+                     fps: Sequence[N.Fingerprint]) -> list[str | None]:
+        """`original_of` of each article, with one lookup for the lot."""
+        found = self.candidates([fp for fp in fps if fp.signature is not None])
+        out: list[str | None] = []
+        for article, fp in zip(articles, fps):
+            if fp.signature is None:
+                out.append(None)
+                continue
+            roots = found.roots(fp, exclude=[article.id])
+            decision = N.best_copy_of(fp, {k: v.fingerprint for k, v in roots.items()},
+                                      self.settings)
+            out.append(decision.original if decision else None)
+        return out
 
     def band_rows(self, article_id: str, fp: N.Fingerprint) -> list[tuple[int, str]]:
         return [(key, article_id) for key in fp.keys]

@@ -290,3 +290,14 @@ def test_calling_someone_to_discuss_is_a_call_and_calling_on_someone_an_appeal(n
     assert [e.cameo for e in evs if e.trigger.text == "called"] == ["041"]
     [e] = events(nlp, "Kenya called on Tanzania to reopen the border.")
     assert e.cameo.startswith("02") and dyad(e) == ("KEN", "TZA")
+
+
+def test_a_present_participle_is_done_by_the_noun_it_modifies(nlp):
+    evs = events(nlp, "Protesters demanding the resignation of the Kenyan president attacked a police station.")
+    [d] = [e for e in evs if e.cameo.startswith("10")]
+    assert d.source is not None and d.trigger.text == "demanding"
+
+
+def test_a_report_speaks_for_whoever_issued_it(nlp):
+    [e] = events(nlp, "A Kenyan parliamentary report called for sanctions against Uganda.")
+    assert e.cameo.startswith("13") and dyad(e) == ("KEN", "UGA")

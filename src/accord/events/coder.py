@@ -335,6 +335,8 @@ class EventStage(Stage):
                         cand.rule.append("src=clause-subject")
             return
         subject, passive = subject_of(trig)
+        if subject is None and trig.dep_ == "acl" and trig.tag_ == "VBG" and trig.head.pos_ in ("NOUN", "PROPN"):
+            subject = trig.head  # "protesters demanding his resignation", "a report accusing the army"
         if subject is not None:
             if passive:
                 cand.target_tok = subject if cand.noun is None else None

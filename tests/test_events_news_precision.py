@@ -77,3 +77,29 @@ def test_leaving_ones_own_institution_is_a_one_actor_retreat(nlp):
     assert e.cameo.startswith("08") and dyad(e) == ("RUSGOVMIL", None) and e.date == "2012"
     [f] = candidates(nlp, "Russia withdrew from Syria.")
     assert dyad(f) == ("RUS", "SYR")
+
+
+# ------------------------------------------------- everyday senses of PETRARCH block defaults
+@pytest.mark.parametrize("text", [
+    "On Wednesday, the Supreme Court of the United Kingdom issued a ruling on the suspension of Parliament.",
+    "The Thai party was founded by supporters of the former prime minister.",
+    "Boris Johnson competed for the role against Jeremy Hunt.",
+])
+def test_block_defaults_with_an_everyday_sense_are_no_events(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if not e.cameo.startswith("01")] == []
+
+
+def test_releasing_something_published_is_no_release(nlp):
+    assert candidates(nlp, "Last week the White House released a summary of the phone call.") == []
+    [e] = candidates(nlp, "Iran released the British sailors.")
+    assert e.cameo.startswith("08") and dyad(e) == ("IRN", "GBR")
+
+
+def test_a_verb_inside_a_name_is_no_trigger(nlp):
+    text = "The Committee to Protect Journalists counted sixteen journalist deaths in Yemen since 2015."
+    assert [e.cameo for e in candidates(nlp, text)] == []
+
+
+def test_the_outlets_own_reporting_is_no_event(nlp):
+    assert candidates(nlp, "Wikinews contacted the mayor of Gdansk and local authorities.") == []
+    assert [e.cameo for e in candidates(nlp, "The Polish president contacted the German chancellor.")] == ["040"]

@@ -49,6 +49,8 @@ _MADE_ANNOUNCEMENTS = ("02", "10", "12", "13")
 # dative ("sent troops to Uganda", "gave Indonesia a loan") before the thing given.
 DICTIONARY_TARGETS = ("dative", "dobj", "prep:against", "prep:on", "prep:with", "prep:to", "prep:at",
                       "prep:for", "prep:from", "prep:over", "prep:into", "prep:in")
+# Named entities whose inner words are a name, not a predicate ("Committee to Protect Journalists").
+_NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT"})
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 PRECISION = {1: "year", 2: "month", 3: "day"}
@@ -205,6 +207,8 @@ class EventStage(Stage):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
             if _imperative(tok):
                 continue  # "Don't hold the workers hostage": an exhortation, not an act
+            if tok.ent_iob_ == "I" and tok.ent_type_ in _NAME_ENTITIES:
+                continue  # "the Committee to Protect Journalists": a word of a name
             cand = self._match_verb(tok) if _verb_key(tok, self.verbs) else None
             if cand is not None and cand.pattern.fallback and tok.pos_ == "VERB":
                 # A word class of our own under PETRARCH's patterns: a pattern of its wins.
@@ -500,6 +504,9 @@ class EventStage(Stage):
                 targets = [Actor(text=place.text, span=place.span, name=None, code=f"{place.country}GOV",
                                  country=place.country, sector="GOV", key=f"group:{place.country}GOV")]
                 cand.rule.append("tgt=destination")
+        if sources and all(self.exclusions.is_own_reporting(s) for s in sources):
+            cand.rule.append("src=own-reporting")
+            return []  # "Wikinews contacted experts": the outlet's reporting
         if not sources:
             return []
         if p.travel and all(self.exclusions.private(s) for s in sources):
@@ -1079,6 +1086,9 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
         mods += [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                  for p in prep.children if p.dep_ == "pobj"]
+        # "Pakistan-based groups": where they are based
+        mods += [g for c in tok.children if c.dep_ == "amod" and c.lower_ == "based"
+                 for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")]
         for mod in mods:
             if (found := _actors_of(mod, mentions_at)):
                 return found

@@ -46,6 +46,9 @@ class Exclusions:
     press_speech: frozenset[str] = frozenset()
     accident_words: frozenset[str] = frozenset()
     hostile_words: frozenset[str] = frozenset()
+    published_verbs: frozenset[str] = frozenset()
+    published_objects: frozenset[str] = frozenset()
+    own_reporting: frozenset[str] = frozenset()
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -67,7 +70,16 @@ class Exclusions:
     def excludes_default(self, verb: Any) -> bool:
         """Whether a PETRARCH block's bare default (no pattern word matched) is no event for this
         verb ("served in the House", "joined parliament")."""
-        return verb.lemma_.lower() in self.bare_default_never
+        lemma = verb.lemma_.lower()
+        if lemma in self.published_verbs:
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            if any(o.lemma_.lower() in self.published_objects or o.lower_ in self.published_objects for o in objects):
+                return True
+        return lemma in self.bare_default_never
+
+    def is_own_reporting(self, actor: Any) -> bool:
+        """The outlet itself as the doer ("Wikinews contacted the company"): its reporting."""
+        return any(w in actor.text.lower().split() for w in self.own_reporting)
 
     def excludes_sense(self, verb: Any) -> bool:
         """Whether a verb, as it is used here, is no event whatever pattern matched it."""
@@ -181,4 +193,7 @@ def load_exclusions() -> Exclusions:
         press_speech=_words(d, "press_speech", ""),
         accident_words=_words(d.get("accidents") or {}, "words", "accidents."),
         hostile_words=_words(d.get("accidents") or {}, "hostile", "accidents."),
+        published_verbs=_words(d.get("published_object_default") or {}, "verbs", "published_object_default."),
+        published_objects=_words(d.get("published_object_default") or {}, "objects", "published_object_default."),
+        own_reporting=_words(d, "own_reporting", ""),
     )

@@ -718,7 +718,8 @@ class EventStage(Stage):
             gov = verb.head if (verb.dep_ in ("xcomp", "ccomp") or asked_for) and verb.head.i != verb.i else None
             g = by_trigger.get(gov.i) if gov is not None else None
             glemma = gov.lemma_.lower() if gov is not None else ""
-            if gov is not None and (glemma in m.appeal_verbs or glemma in m.demand_verbs or (
+            phoned = g is not None and g.code.startswith("041")  # "called Lavrov to discuss Syria": a call, and why
+            if gov is not None and not phoned and (glemma in m.appeal_verbs or glemma in m.demand_verbs or (
                     g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None):
                 demand = glemma in m.demand_verbs or (g is not None and g.code[:2] == "10")
                 code = demand_code(act) if demand else appeal_code(act)

@@ -91,3 +91,23 @@ def test_companies_have_their_home_country_and_models_are_no_actors(nlp):
     assert [m for m in got if "Boeing" in m[0]] == [("Boeing", "USABUS", "USA", "Boeing")]
     assert ("DFID", "GBRGOVDEV", "GBR", "Department for International Development") in resolve(
         nlp, "DFID said it would fund the project.")
+
+
+def test_a_group_owned_by_its_and_their_is_the_owners_not_the_places(nlp):
+    got = resolve(nlp, "Russia has strengthened its forces in Crimea amid the confrontation with Ukraine.")
+    assert ("its forces", "RUSMIL", "RUS", None) in got
+    got = resolve(nlp, "The US has strengthened its forces in the Gulf.")
+    assert ("its forces", "USAMIL", "USA", None) in got
+    assert not any(m[2] == "PNG" for m in got)  # "the Gulf" is a sea, not Papua New Guinea's province
+    assert ("Police", "NGACOP", "NGA", None) in resolve(nlp, "Police in Lagos arrested two men.")
+
+
+def test_regions_named_with_a_compass_word_and_state_namesakes(nlp):
+    got = resolve(nlp, "Police in the West Midlands arrested two men.")
+    assert ("Police", "GBRCOP", "GBR", None) in got and not any(m[2] == "ZWE" for m in got)
+    assert ("Georgia Governor Brian Kemp", "USAGOV", "USA", "Brian Kemp") in resolve(
+        nlp, "Georgia Governor Brian Kemp signed the bill.")
+    got = resolve(nlp, "Voters in Georgia and Ohio went to the polls, Trump said.")
+    assert ("Georgia", "USA", "USA", "United States") in got
+    got = resolve(nlp, "Russia launched cyber attacks on the government websites of Georgia in 2008.")
+    assert not any(m[2] == "USA" for m in got)

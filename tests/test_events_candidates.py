@@ -270,3 +270,23 @@ def test_outlawing_a_group_is_a_ban_and_conceding_defeat_is_yielding(nlp):
     assert e.cameo == "172" and e.source.code.startswith("KEN")
     [e] = events(nlp, "Opposition leader Raila Odinga conceded defeat on Tuesday.")
     assert e.cameo == "080" and e.target is None
+
+
+def test_striking_a_deal_is_an_agreement_never_an_attack(nlp):
+    [e] = events(nlp, "Kenya and Tanzania struck a trade deal on Monday.")
+    assert e.cameo == "057" and sorted(dyad(e)) == ["KEN", "TZA"]
+    [e] = events(nlp, "Kenyan jets struck a camp of Shabaab fighters.")
+    assert e.cameo == "190"
+
+
+def test_groups_based_in_a_country_are_that_countrys(nlp):
+    [e] = events(nlp, "Somalia-based groups have launched attacks against Kenya.")
+    assert (e.cameo, dyad(e)) == ("190", ("SOM", "KEN"))
+
+
+def test_calling_someone_to_discuss_is_a_call_and_calling_on_someone_an_appeal(nlp):
+    evs = events(nlp, "Kenyan Foreign Minister Raphael Tuju called Tanzanian Foreign Minister Bernard Membe "
+                      "to discuss the border dispute.")
+    assert [e.cameo for e in evs if e.trigger.text == "called"] == ["041"]
+    [e] = events(nlp, "Kenya called on Tanzania to reopen the border.")
+    assert e.cameo.startswith("02") and dyad(e) == ("KEN", "TZA")

@@ -45,6 +45,7 @@ class Words:
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     generic_institution_names: frozenset[str]
+    us_state_offices: frozenset[str]
     speaker_prepositions: frozenset[str]
     pleonastic_verbs: frozenset[str]
     name_particles: frozenset[str]
@@ -96,6 +97,7 @@ def words() -> Words:
         place_prepositions=_set(w.get("place_prepositions")),
         place_nouns=_set(w.get("place_nouns")),
         generic_institution_names=_set(w.get("generic_institution_names")),
+        us_state_offices=_set(w.get("us_state_offices")),
         speaker_prepositions=_set(w.get("speaker_prepositions")),
         pleonastic_verbs=_set(w.get("pleonastic_verbs")),
         name_particles=_set(w.get("name_particles")),

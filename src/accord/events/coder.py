@@ -723,7 +723,8 @@ class EventStage(Stage):
             gov = verb.head if (verb.dep_ in ("xcomp", "ccomp") or asked_for) and verb.head.i != verb.i else None
             g = by_trigger.get(gov.i) if gov is not None else None
             glemma = gov.lemma_.lower() if gov is not None else ""
-            if gov is not None and (glemma in m.appeal_verbs or glemma in m.demand_verbs or (
+            phoned = g is not None and g.code.startswith("041")  # "called Lavrov to discuss Syria": a call, and why
+            if gov is not None and not phoned and (glemma in m.appeal_verbs or glemma in m.demand_verbs or (
                     g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None):
                 demand = glemma in m.demand_verbs or (g is not None and g.code[:2] == "10")
                 code = demand_code(act) if demand else appeal_code(act)
@@ -1091,6 +1092,9 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
         mods += [p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ in ("of", "from")
                  for p in prep.children if p.dep_ == "pobj"]
+        # "Pakistan-based groups": where they are based
+        mods += [g for c in tok.children if c.dep_ == "amod" and c.lower_ == "based"
+                 for g in c.children if g.dep_ in ("npadvmod", "compound", "nmod")]
         for mod in mods:
             if (found := _actors_of(mod, mentions_at)):
                 return found

@@ -12,7 +12,7 @@ from .institutions import NationalInstitutions
 from .merge import Acronyms, MergeSameEntity, TitleCountries
 from .names import Names
 from .organisations import LocateTransnational, Organisations, PlacedOrganisations
-from .places import MarkedThings, Places, PlacedSubjects
+from .places import MarkedThings, Places, PlacedSubjects, StateNamesakes
 from .references import References
 from .roles import RolePhrases
 from .unlisted import UnlistedPeople
@@ -28,6 +28,7 @@ def default_passes() -> tuple[Pass, ...]:
         NationalInstitutions(),  # "Congress" in a story set in Peru is Peru's
         Organisations(),  # unlisted organisations whose names place them
         Places(),  # places standing for their country
+        StateNamesakes(),  # "Georgia" in a US story is the state
         MarkedThings(),  # "a Lebanese man", "Iranian motives"
         PlacedSubjects(),  # "a car bomb in Kiev"
         ContextGroups(),  # "authorities" placed by the one country of their clause

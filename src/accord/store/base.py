@@ -144,7 +144,8 @@ class Store(ABC):
 
         return current_version(self)
 
-    def _migrate(self) -> None:
+    def _migrate(self) -> bool:
+        """Bring the schema up to date; whether anything changed."""
         from .migrations import current_version, migrate
 
         before = current_version(self)
@@ -152,6 +153,7 @@ class Store(ABC):
         if not self.read_only and 0 < before < 3 <= after:
             # A database from before clustering: sign its articles, file its reports.
             self.recluster()
+        return after != before
 
     def describe(self) -> str:
         """Where this store lives, for messages (a PostgreSQL URL without its password)."""

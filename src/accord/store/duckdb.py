@@ -43,7 +43,10 @@ class DuckDBStore(Store):
         self._appenders: dict[tuple[str, str], Any] = {}
         self._actor_keys: set[str] | None = None  # keys in `actors`, loaded on first ingest
         try:
-            self._migrate()
+            if self._migrate() and not read_only and not in_memory:
+                # The new schema goes into the database file: the write-ahead log then holds
+                # only articles, and a database killed before its first commit is just empty.
+                self._con.execute("CHECKPOINT")
         except BaseException:
             self.close()
             raise

@@ -282,3 +282,22 @@ def test_striking_a_deal_is_an_agreement_never_an_attack(nlp):
 def test_groups_based_in_a_country_are_that_countrys(nlp):
     [e] = events(nlp, "Somalia-based groups have launched attacks against Kenya.")
     assert (e.cameo, dyad(e)) == ("190", ("SOM", "KEN"))
+
+
+def test_calling_someone_to_discuss_is_a_call_and_calling_on_someone_an_appeal(nlp):
+    evs = events(nlp, "Kenyan Foreign Minister Raphael Tuju called Tanzanian Foreign Minister Bernard Membe "
+                      "to discuss the border dispute.")
+    assert [e.cameo for e in evs if e.trigger.text == "called"] == ["041"]
+    [e] = events(nlp, "Kenya called on Tanzania to reopen the border.")
+    assert e.cameo.startswith("02") and dyad(e) == ("KEN", "TZA")
+
+
+def test_a_present_participle_is_done_by_the_noun_it_modifies(nlp):
+    evs = events(nlp, "Protesters demanding the resignation of the Kenyan president attacked a police station.")
+    [d] = [e for e in evs if e.cameo.startswith("10")]
+    assert d.source is not None and d.trigger.text == "demanding"
+
+
+def test_a_report_speaks_for_whoever_issued_it(nlp):
+    [e] = events(nlp, "A Kenyan parliamentary report called for sanctions against Uganda.")
+    assert e.cameo.startswith("13") and dyad(e) == ("KEN", "UGA")

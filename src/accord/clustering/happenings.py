@@ -281,7 +281,10 @@ def evidence_similarity(a: Report, b: Report) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
-def compatible(a: Report, b: Report, settings: ClusteringSettings) -> bool:
+def may_be_compatible(a: Report, b: Report, settings: ClusteringSettings) -> bool:
+    """What `compatible` checks first, on the fields a report's date, negation and modality
+    alone give: False means the two are not compatible (used to sift stored candidates before
+    their whole records are read)."""
     e, f = a.event, b.event
     if bool(e["negated"]) != bool(f["negated"]):
         return False
@@ -291,6 +294,13 @@ def compatible(a: Report, b: Report, settings: ClusteringSettings) -> bool:
     if (ia is None) != (ib is None):
         return False
     if ia is not None and (ia[1] < ib[0] or ib[1] < ia[0]):
+        return False
+    return True
+
+
+def compatible(a: Report, b: Report, settings: ClusteringSettings) -> bool:
+    e, f = a.event, b.event
+    if not may_be_compatible(a, b, settings):
         return False
     if not any(sides_match(e, f)):
         return False

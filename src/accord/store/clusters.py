@@ -3,7 +3,8 @@ reports a write touches, read and written inside the article's transaction.
 
 Pure decisions live in `accord.clustering`; this module only moves records between the tables
 and those functions. SQL here is the portable subset (`?` placeholders, IN lists, UPDATE ... FROM)
-so the PostgreSQL backend can share it.
+so the PostgreSQL backend can share it; a long list of values is one parameter, `= ANY(?)` (an
+array in both backends), since binding hundreds of `?` in an IN list costs more than the lookup.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from ..clustering.happenings import (
     blocking_keys,
     compatible,
     group,
+    may_be_compatible,
     outlet,
     summarize,
 )
@@ -117,8 +119,8 @@ class Clusters:
             return Candidates({}, {})
         buckets: dict[int, set[tuple[str, str | None]]] = {}
         for bucket, aid, dup in self.query(
-                f"SELECT DISTINCT b.bucket, b.article_id, a.duplicate_of FROM nearcopy_bands b "
-                f"JOIN articles a ON a.id = b.article_id WHERE b.bucket IN {marks(keys)}", keys):
+                "SELECT DISTINCT b.bucket, b.article_id, a.duplicate_of FROM nearcopy_bands b "
+                "JOIN articles a ON a.id = b.article_id WHERE b.bucket = ANY(?)", [keys]):
             buckets.setdefault(bucket, set()).add((aid, dup))
         roots = {dup or aid for found in buckets.values() for aid, dup in found}
         return Candidates(buckets, self.texts(roots))
@@ -193,6 +195,32 @@ class Clusters:
         self.query(f"DELETE FROM report_keys WHERE key IN {marks(keys)} "
                    f"AND event_id IN {marks(ids)}", [*keys, *ids])
 
+    def _candidate_reports(self, keys: list[str], new: Sequence[Report],
+                           new_keys: list[set[str]], affected: set[str]) -> list[Report]:
+        """Stored reports sharing a blocking key with a new one, filed in a happening not yet
+        `affected`, whose date, negation and modality allow a match with a new report sharing
+        the key: a few columns of every report under the keys are read, whole records only of
+        those (a key gathers a month's reports of one root and country)."""
+        by_key: dict[str, list[Report]] = {}
+        for r, nk in zip(new, new_keys):
+            for k in nk:
+                by_key.setdefault(k, []).append(r)
+        wanted: set[str] = set()
+        for key, eid, happening, date_, basis, negated, modality in self.query(
+                "SELECT k.key, e.id, e.happening, e.date, e.date_basis, e.negated, e.modality "
+                "FROM report_keys k JOIN events e ON e.id = k.event_id WHERE k.key = ANY(?)",
+                [keys]):
+            if happening is None or happening in affected or eid in wanted:
+                continue
+            stub = Report({"id": eid, "date": date_, "date_basis": basis, "negated": negated,
+                           "modality": modality}, None, None)
+            if any(may_be_compatible(stub, r, self.settings) for r in by_key.get(key, ())):
+                wanted.add(eid)
+        if not wanted:
+            return []
+        ids = sorted(wanted)
+        return [report_of(row) for row in self.query(f"{_EVENT_SELECT} WHERE e.id = ANY(?)", [ids])]
+
     def update(self, new: Sequence[Report], touched: set[str],
                pending_copies: Sequence[Copy] = ()) -> tuple[list[Happening], dict[str, str],
                                                            list[tuple[str, str]], list[str]]:
@@ -207,10 +235,8 @@ class Clusters:
         keys = sorted({k for r in new for k in blocking_keys(r, window)})
         affected = set(touched)
         if keys:
-            candidates = [report_of(row) for row in self.query(
-                f"{_EVENT_SELECT} JOIN report_keys k ON k.event_id = e.id "
-                f"WHERE k.key IN {marks(keys)}", keys)]
             new_keys = [set(blocking_keys(r, window)) for r in new]
+            candidates = self._candidate_reports(keys, new, new_keys, affected)
             for c in candidates:
                 h = c.event.get("happening")
                 if h is None or h in affected:
@@ -223,15 +249,15 @@ class Clusters:
         if affected:
             ids = sorted(affected)
             members = [report_of(row) for row in self.query(
-                f"{_EVENT_SELECT} WHERE e.happening IN {marks(ids)}", ids)]
+                f"{_EVENT_SELECT} WHERE e.happening = ANY(?)", [ids])]
         everyone = members + list(new)
         groups = group(everyone, self.settings) if everyone else []
         article_ids = sorted({r.article_id for r in everyone})
         copies = list(pending_copies)
         if article_ids:
             copies += [Copy(aid, dup, date, outlet(src, url)) for aid, dup, date, src, url in
-                       self.query(f"SELECT id, duplicate_of, date, source, url FROM articles "
-                                  f"WHERE duplicate_of IN {marks(article_ids)}", article_ids)]
+                       self.query("SELECT id, duplicate_of, date, source, url FROM articles "
+                                  "WHERE duplicate_of = ANY(?)", [article_ids])]
         happenings = [summarize(g, copies, self.settings) for g in groups]
         assignment = {r.id: h.id for g, h in zip(groups, happenings) for r in g}
         key_rows = [(k, r.id) for r in new for k in blocking_keys(r, window)]

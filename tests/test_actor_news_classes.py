@@ -111,3 +111,11 @@ def test_regions_named_with_a_compass_word_and_state_namesakes(nlp):
     assert ("Georgia", "USA", "USA", "United States") in got
     got = resolve(nlp, "Russia launched cyber attacks on the government websites of Georgia in 2008.")
     assert not any(m[2] == "USA" for m in got)
+
+
+def test_a_person_named_again_in_full_is_the_same_person(nlp):
+    # a caption names him again with nothing around: still the person the story placed
+    got = resolve(nlp, "John Hickenlooper, a candidate for the 2020 United States presidential election, "
+                       "ended his campaign. Hickenlooper thanked his supporters.\nJohn Hickenlooper\n"
+                       "Hickenlooper has served as mayor of Denver.")
+    assert {m[1] for m in got if "Hickenlooper" in m[0]} == {"USACVL"}

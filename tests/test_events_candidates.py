@@ -307,3 +307,12 @@ def test_opening_borders_to_refugees_is_granting_refuge(nlp):
     [e] = events(nlp, "Last year, Kenya opened its borders to about one million Somali refugees.")
     assert e.cameo == "075" and e.source.code == "KEN" and e.target.code.startswith("SOM")
     assert all(x.cameo != "075" for x in events(nlp, "Kenya opened its borders to Tanzanian traders."))
+
+
+def test_peacekeepers_sent_are_peacekeeping_done_and_troops_sent_to_a_border_a_show_of_force(nlp):
+    [e] = events(nlp, "Kenya sent 200 peacekeepers to South Sudan.")
+    assert (e.cameo, dyad(e), e.modality.value if hasattr(e.modality, "value") else e.modality) == ("074", ("KEN", "SSD"), "asserted")
+    [e] = events(nlp, "Kenya is deploying 300 troops to the UN peacekeeping mission in Somalia.")
+    assert e.cameo == "074" and e.source.code == "KEN"
+    [e] = events(nlp, "Kenya deployed troops to the border with Somalia.")
+    assert e.cameo == "154"

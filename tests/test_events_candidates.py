@@ -301,3 +301,9 @@ def test_a_present_participle_is_done_by_the_noun_it_modifies(nlp):
 def test_a_report_speaks_for_whoever_issued_it(nlp):
     [e] = events(nlp, "A Kenyan parliamentary report called for sanctions against Uganda.")
     assert e.cameo.startswith("13") and dyad(e) == ("KEN", "UGA")
+
+
+def test_opening_borders_to_refugees_is_granting_refuge(nlp):
+    [e] = events(nlp, "Last year, Kenya opened its borders to about one million Somali refugees.")
+    assert e.cameo == "075" and e.source.code == "KEN" and e.target.code.startswith("SOM")
+    assert all(x.cameo != "075" for x in events(nlp, "Kenya opened its borders to Tanzanian traders."))

@@ -118,4 +118,10 @@ def test_a_person_named_again_in_full_is_the_same_person(nlp):
     got = resolve(nlp, "John Hickenlooper, a candidate for the 2020 United States presidential election, "
                        "ended his campaign. Hickenlooper thanked his supporters.\nJohn Hickenlooper\n"
                        "Hickenlooper has served as mayor of Denver.")
-    assert {m[1] for m in got if "Hickenlooper" in m[0]} == {"USACVL"}
+    # one code for every mention (a candidate, per the apposition: a politician, CAMEO ELI)
+    assert {m[1] for m in got if "Hickenlooper" in m[0]} == {"USAELI"}
+
+
+def test_an_unnamed_candidate_is_a_politician_of_the_story_s_country(nlp):
+    got = resolve(nlp, "Trump held rallies in Ohio and Florida on Monday. The candidate said he would win.")
+    assert ("The candidate", "USAELI", "USA", None) in got

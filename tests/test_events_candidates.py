@@ -316,3 +316,10 @@ def test_peacekeepers_sent_are_peacekeeping_done_and_troops_sent_to_a_border_a_s
     assert e.cameo == "074" and e.source.code == "KEN"
     [e] = events(nlp, "Kenya deployed troops to the border with Somalia.")
     assert e.cameo == "154"
+
+
+def test_property_returned_to_someone_named_inside_the_object_phrase(nlp):
+    [e] = events(nlp, "On May 12, 2010, the Kenyan government returned dozens of ancient artifacts to the Embassy of Tanzania.")
+    assert e.cameo == "0842" and dyad(e) == ("KENGOV", "TZAGOV")
+    [e] = events(nlp, "Kenya returned a 20th century oil painting that was stolen in 1989 from a gallery in London to Tanzania.")
+    assert e.cameo == "0842" and dyad(e) == ("KEN", "TZA")

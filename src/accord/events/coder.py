@@ -415,6 +415,11 @@ class EventStage(Stage):
                 toks = [c for c in host.children if c.dep_ == "poss"]  # "attended ASEAN's summit"
             elif kind in ("compound", "object-compound"):
                 toks = [c for c in host.children if c.dep_ == "compound"]
+            elif kind == "within-object-prep":
+                # "returned dozens of artifacts to the embassy", "returned a painting that was
+                # stolen in 1989 to its owners": the parser hangs the verb's preposition inside its object
+                toks = [p for o in host.children if o.dep_ == "dobj" for t in o.subtree
+                        if t.i > o.i and t.dep_ == "prep" and t.lower_ == arg for p in t.children if p.dep_ == "pobj"]
             elif kind in ("prep", "object-prep"):
                 # "lifted sanctions imposed on China": a participle restating the event noun's
                 # application carries its argument.
@@ -988,6 +993,9 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     `object-prep:of=siege|emergency` also names the preposition's object ("a state of siege")."""
     kind, _, arg = spec.partition(":")
     arg, _, objects = arg.partition("=")
+    if kind == "within-object-prep":  # the preposition inside the verb's object phrase
+        return any(t.i > o.i and t.dep_ == "prep" and t.lower_ == arg
+                   for o in verb.children if o.dep_ == "dobj" for t in o.subtree)
     head = verb
     if kind.startswith("object-"):
         if noun is None:

@@ -103,3 +103,17 @@ def test_a_verb_inside_a_name_is_no_trigger(nlp):
 def test_the_outlets_own_reporting_is_no_event(nlp):
     assert candidates(nlp, "Wikinews contacted the mayor of Gdansk and local authorities.") == []
     assert [e.cameo for e in candidates(nlp, "The Polish president contacted the German chancellor.")] == ["040"]
+
+
+# ------------------------------------------------- what a proposal would let someone do
+@pytest.mark.parametrize("text", [
+    "Hong Kong's government proposed a bill that would allow the Chinese government to extradite people to the mainland.",
+    "Protesters oppose a change to the law that would let the police detain journalists.",
+])
+def test_what_a_proposal_would_let_someone_do_is_no_record(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo[:2] not in ("01", "14")] == []
+
+
+def test_a_conditional_act_of_an_actor_stays_hypothetical(nlp):
+    [e] = candidates(nlp, "Iran could attack Israel.")
+    assert e.modality == "hypothetical"

@@ -153,6 +153,11 @@ class EventStage(Stage):
             # refusal is the event, the act it is about goes into `announced_cameo`.
             cands = self._fold_announcements(cands, mentions_at)
             for cand in cands:
+                if cand.modality in (Modality.HYPOTHETICAL, Modality.FUTURE) and cand.announced is None \
+                        and not cand.pattern.nominal and _content_of_a_proposal(cand.trigger):
+                    # "a bill that would allow China to extradite people": what a proposed law or
+                    # plan would let someone do is the content of the proposal, no act of theirs.
+                    continue
                 # What the event is called ("call", "meet"): a report of the same event uses it too.
                 head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
                 if cand.code in BARE_STATEMENTS:
@@ -335,6 +340,8 @@ class EventStage(Stage):
                         cand.rule.append("src=clause-subject")
             return
         subject, passive = subject_of(trig)
+        if subject is None and trig.dep_ == "acl" and trig.tag_ == "VBG" and trig.head.pos_ in ("NOUN", "PROPN"):
+            subject = trig.head  # "protesters demanding his resignation", "a report accusing the army"
         if subject is not None:
             if passive:
                 cand.target_tok = subject if cand.noun is None else None
@@ -1211,6 +1218,22 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
             if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
+
+
+def _content_of_a_proposal(verb: Any) -> bool:
+    """Whether a verb lies in a relative clause (or an infinitive) of a thing named by a common
+    noun ("a bill that would allow China to extradite", "a change to the law that would allow"),
+    through control and complement clauses only."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ in ("relcl", "acl"):
+            head = node.head
+            return head.pos_ == "NOUN" and head.ent_type_ == "" and not any(
+                c.dep_ == "poss" for c in head.children)
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _for_to_clause(verb: Any) -> bool:

@@ -343,6 +343,8 @@ class EventStage(Stage):
                         cand.rule.append("src=clause-subject")
             return
         subject, passive = subject_of(trig)
+        if subject is None and trig.dep_ == "acl" and trig.tag_ == "VBG" and trig.head.pos_ in ("NOUN", "PROPN"):
+            subject = trig.head  # "protesters demanding his resignation", "a report accusing the army"
         if subject is not None:
             if passive:
                 cand.target_tok = subject if cand.noun is None else None
@@ -416,6 +418,11 @@ class EventStage(Stage):
                 toks = [c for c in host.children if c.dep_ == "poss"]  # "attended ASEAN's summit"
             elif kind in ("compound", "object-compound"):
                 toks = [c for c in host.children if c.dep_ == "compound"]
+            elif kind == "within-object-prep":
+                # "returned dozens of artifacts to the embassy", "returned a painting that was
+                # stolen in 1989 to its owners": the parser hangs the verb's preposition inside its object
+                toks = [p for o in host.children if o.dep_ == "dobj" for t in o.subtree
+                        if t.i > o.i and t.dep_ == "prep" and t.lower_ == arg for p in t.children if p.dep_ == "pobj"]
             elif kind in ("prep", "object-prep"):
                 # "lifted sanctions imposed on China": a participle restating the event noun's
                 # application carries its argument.
@@ -999,6 +1006,9 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
                 return True
         return False
     arg, _, objects = arg.partition("=")
+    if kind == "within-object-prep":  # the preposition inside the verb's object phrase
+        return any(t.i > o.i and t.dep_ == "prep" and t.lower_ == arg
+                   for o in verb.children if o.dep_ == "dobj" for t in o.subtree)
     head = verb
     if kind.startswith("object-"):
         if noun is None:

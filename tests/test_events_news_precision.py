@@ -148,3 +148,14 @@ def test_private_people_meeting_is_no_consultation(nlp):
 def test_a_sentence_initial_year_on_a_fronted_clause_dates_the_act(nlp):
     [e] = candidates(nlp, "In 2017, after the allegations came to light, the Russian defence minister resigned.")
     assert (e.cameo[:2], e.date, e.date_precision, e.date_basis) == ("08", "2017", "year", "text")
+
+
+def test_what_an_announced_thing_is_for_is_no_act(nlp):
+    text = "Recently, the United States announced a naval coalition to patrol the Persian Gulf."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo[:2] == "15"] == []
+
+
+def test_private_people_questioning_private_people_is_no_inquiry(nlp):
+    assert candidates(nlp, "Fans in the audience probed the comedians about their backgrounds.") == []
+    text = "The Department of Education will investigate Yale for failing to report foreign funding."
+    assert [e.cameo for e in candidates(nlp, text)] == ["090"]

@@ -159,6 +159,9 @@ class EventStage(Stage):
                     # "a bill that would allow China to extradite people": what a proposed law or
                     # plan would let someone do is the content of the proposal, no act of theirs.
                     continue
+                if not cand.pattern.nominal and cand.announced is None \
+                        and _purpose_of_announced_thing(cand.trigger, self.cues.reporting_verbs):
+                    continue  # "announced a naval coalition to patrol the Gulf": what it is for
                 # What the event is called ("call", "meet"): a report of the same event uses it too.
                 head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
                 if cand.code in BARE_STATEMENTS:
@@ -524,9 +527,12 @@ class EventStage(Stage):
             return []  # "Wikinews contacted experts": the outlet's reporting
         if not sources:
             return []
-        if cand.code[:2] == "04" and all(self.exclusions.private(a) for a in sources + targets):
-            cand.rule.append("private-meeting")
-            return []  # "he met guitarist Jerry Garcia": people meeting people is no consultation
+        if (cand.code[:2] == "04" and all(self.exclusions.private(a) for a in sources + targets)) or (
+                cand.code[:2] == "09" and all(a.sector == "CVL" and "GOV" not in a.code for a in sources + targets)):
+            # "he met guitarist Jerry Garcia", "fans probed the stars about their backgrounds":
+            # private people meeting or questioning private people is no consultation or inquiry
+            cand.rule.append("private-people")
+            return []
         if p.travel and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-travel")
             return []  # "Cengiz traveled to New York": private travel is no visit
@@ -1255,6 +1261,17 @@ def _content_of_a_proposal(verb: Any) -> bool:
             return False
         node = node.head
     return False
+
+
+def _purpose_of_announced_thing(verb: Any, reporting_verbs: frozenset[str]) -> bool:
+    """"announced a naval coalition to patrol the Gulf": an infinitive the parser hangs on a
+    reporting verb after its object, a thing named by a common noun, says what the thing is for."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in reporting_verbs:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.i < verb.i and c.pos_ == "NOUN" and c.ent_type_ == ""
+               for c in verb.head.children)
 
 
 def _for_to_clause(verb: Any) -> bool:

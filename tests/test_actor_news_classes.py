@@ -125,3 +125,8 @@ def test_a_person_named_again_in_full_is_the_same_person(nlp):
 def test_an_unnamed_candidate_is_a_politician_of_the_story_s_country(nlp):
     got = resolve(nlp, "Trump held rallies in Ohio and Florida on Monday. The candidate said he would win.")
     assert ("The candidate", "USAELI", "USA", None) in got
+
+
+def test_a_force_owned_by_an_organisation_s_its_acts_for_the_organisation(nlp):
+    got = resolve(nlp, "The NATO alliance agreed to an expansion of its peacekeeping force in Afghanistan.")
+    assert ("its peacekeeping force", "IGOWSTNAT", None, "NATO") in got

@@ -323,3 +323,8 @@ def test_property_returned_to_someone_named_inside_the_object_phrase(nlp):
     assert e.cameo == "0842" and dyad(e) == ("KENGOV", "TZAGOV")
     [e] = events(nlp, "Kenya returned a 20th century oil painting that was stolen in 1989 from a gallery in London to Tanzania.")
     assert e.cameo == "0842" and dyad(e) == ("KEN", "TZA")
+
+
+def test_a_light_verbs_event_noun_may_be_the_subject_of_its_infinitive(nlp):
+    [e] = events(nlp, "Kenyan authorities declared a state of siege to begin at midnight Friday in the northern county of Mandera.")
+    assert e.cameo == "1724" and e.source.code.startswith("KEN")

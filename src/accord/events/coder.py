@@ -295,8 +295,8 @@ class EventStage(Stage):
     def _match_verb(self, verb: Any) -> _Candidate | None:
         for pattern in self.verbs[_verb_key(verb, self.verbs)]:
             if pattern.objects:
-                for child in verb.children:
-                    if child.dep_ in ("dobj", "nsubjpass") and _word_in(child, pattern.objects) \
+                for child in _light_verb_objects(verb):
+                    if _word_in(child, pattern.objects) \
                             and pattern.fits(child) and all(_has_argument(verb, spec, child) for spec in pattern.needs):
                         return _Candidate(pattern, verb, child, rule=[pattern.describe()])
                 continue
@@ -997,6 +997,17 @@ def _verb_key(tok: Any, verbs: dict) -> str | None:
         if low.endswith(suffix) and len(low) > len(suffix) + 2:
             keys.append(low[: -len(suffix)] + repl)
     return next((k for k in keys if k in verbs), None)
+
+
+def _light_verb_objects(verb: Any) -> list[Any]:
+    """The nouns a light verb may take as its event: its object ("held talks"), the subject of its
+    passive ("talks were held"), and the subject the parser gives an infinitive completing it
+    ("declared a state of siege to begin at midnight")."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        out += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
+    return out
 
 
 def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:

@@ -17,6 +17,7 @@ Two runs, each in its own process on a fresh DuckDB file, the same way `accord i
   first and the last thousand articles, near-copy precision/recall against the copies made,
   and the happenings/reports ratio.
 - `clustering off` (`clustering = false`): every article coded, no happenings.
+Each run warms its pipeline first (bench_scale.warm_up) and reports its peak resident memory.
 Timing figures are only meaningful on an idle machine; the script prints the load average.
 """
 
@@ -147,7 +148,10 @@ def run(corpus_path: Path, db: Path, clustering: bool) -> dict:
             setattr(owner, name, timed(getattr(owner, name)))
     N.Fingerprint.of = classmethod(timed(N.Fingerprint.of.__func__))
     N.best_copy_of = timed(N.best_copy_of)
+    from bench_scale import warm_up
+
     pipeline = Pipeline.default()
+    warm_up(pipeline)  # resources read on first use load before the clock starts
     items = [i for i in read_inputs([corpus_path]) if isinstance(i, Article)]
     stamps: list[float] = []
     tally: Counter = Counter()
@@ -171,16 +175,20 @@ def run(corpus_path: Path, db: Path, clustering: bool) -> dict:
         linked = dict(store.con.execute(
             "SELECT id, duplicate_of FROM articles WHERE duplicate_of IS NOT NULL").fetchall())
         counts = store.counts()
+    import resource
+
     return {"seconds": elapsed, "stamps": stamps, "tally": dict(tally), "linked": linked,
-            "counts": counts, "clustering_seconds": spent["t"]}
+            "counts": counts, "clustering_seconds": spent["t"],
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
-def per_article(stamps: list[float], first: bool) -> float:
-    if len(stamps) < 2000:
+def per_article(stamps: list[float], first: bool, window: int = 1000) -> float:
+    """Seconds per article over the first or the last `window` articles stored."""
+    if len(stamps) < 2 * window:
         return float("nan")
     if first:
-        return stamps[999] / 1000
-    return (stamps[-1] - stamps[-1001]) / 1000
+        return stamps[window - 1] / window
+    return (stamps[-1] - stamps[-window - 1]) / window
 
 
 def main() -> None:
@@ -189,6 +197,8 @@ def main() -> None:
     ap.add_argument("--copies", type=float, default=0.1)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--only", choices=["on", "off"])
+    ap.add_argument("--window", type=int, default=1000,
+                    help="articles in the first and last windows timed per article")
     ap.add_argument("--show", type=int, default=5, help="near-copy errors to print")
     ap.add_argument("--child", choices=["on", "off"])
     ap.add_argument("--corpus", type=Path)
@@ -211,13 +221,14 @@ def main() -> None:
             results[mode] = json.loads(proc.stdout.strip().splitlines()[-1])
     print(f"corpus: {len(corpus)} articles ({len(truth)} republished); {os.cpu_count()} cores; "
           f"load average {os.getloadavg()[0]:.1f}")
-    print("| run | articles/s | s/article, first 1,000 | s/article, last 1,000 | near-copy + happenings time | share of ingest |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    w = args.window
+    print(f"| run | articles/s | s/article, first {w:,} | s/article, last {w:,} | near-copy + happenings time | share of ingest | peak memory (MB) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for mode, r in results.items():
         share = r["clustering_seconds"] / r["seconds"]
         print(f"| clustering {mode} | {len(r['stamps']) / r['seconds']:.1f} | "
-              f"{per_article(r['stamps'], True):.4f} | {per_article(r['stamps'], False):.4f} | "
-              f"{r['clustering_seconds']:.1f} s | {100 * share:.1f}% |")
+              f"{per_article(r['stamps'], True, w):.4f} | {per_article(r['stamps'], False, w):.4f} | "
+              f"{r['clustering_seconds']:.1f} s | {100 * share:.1f}% | {r['peak_mb']:.0f} |")
     if "on" in results:
         on = results["on"]
         # A story: an original and everything republished from it. An article should be linked

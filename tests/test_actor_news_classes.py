@@ -111,3 +111,22 @@ def test_regions_named_with_a_compass_word_and_state_namesakes(nlp):
     assert ("Georgia", "USA", "USA", "United States") in got
     got = resolve(nlp, "Russia launched cyber attacks on the government websites of Georgia in 2008.")
     assert not any(m[2] == "USA" for m in got)
+
+
+def test_a_person_named_again_in_full_is_the_same_person(nlp):
+    # a caption names him again with nothing around: still the person the story placed
+    got = resolve(nlp, "John Hickenlooper, a candidate for the 2020 United States presidential election, "
+                       "ended his campaign. Hickenlooper thanked his supporters.\nJohn Hickenlooper\n"
+                       "Hickenlooper has served as mayor of Denver.")
+    # one code for every mention (a candidate, per the apposition: a politician, CAMEO ELI)
+    assert {m[1] for m in got if "Hickenlooper" in m[0]} == {"USAELI"}
+
+
+def test_an_unnamed_candidate_is_a_politician_of_the_story_s_country(nlp):
+    got = resolve(nlp, "Trump held rallies in Ohio and Florida on Monday. The candidate said he would win.")
+    assert ("The candidate", "USAELI", "USA", None) in got
+
+
+def test_a_force_owned_by_an_organisation_s_its_acts_for_the_organisation(nlp):
+    got = resolve(nlp, "The NATO alliance agreed to an expansion of its peacekeeping force in Afghanistan.")
+    assert ("its peacekeeping force", "IGOWSTNAT", None, "NATO") in got

@@ -75,6 +75,28 @@ def test_recent_window_is_bounded() -> None:
     assert set(recent.candidates(fp(WIRE))) == {"a1", "a2"}
 
 
+def test_route_skips_the_parse_of_copies_unless_clustering_is_off() -> None:
+    articles = lambda: [Article("wire", WIRE), Article("copy", "By AFP. " + WIRE),  # noqa: E731
+                        Article("update", WIRE + NEW_PARAGRAPH)]
+    asked: list[list[str]] = []
+
+    def store_knows_nothing(batch: list, fps: list) -> list:
+        asked.append([a.id for a in batch])
+        return [None] * len(batch)
+
+    def code(todo):
+        return (Document(a) for a in todo)
+
+    out = list(N.route(articles(), store_knows_nothing, SETTINGS, code, lookahead=2))
+    assert [(d.id, d.article.duplicate_of) for d in out] == [
+        ("wire", None), ("copy", "wire"), ("update", None)]
+    assert asked == [["wire", "copy"], ["update"]]  # the store is asked a few articles at a time
+    off = ClusteringSettings(enabled=False)
+    out = list(N.route(articles(), store_knows_nothing, off, code))
+    assert [(d.id, d.article.duplicate_of) for d in out] == [
+        ("wire", None), ("copy", None), ("update", None)]
+
+
 # -- happening rules -----------------------------------------------------------------------------
 
 

@@ -301,3 +301,30 @@ def test_a_present_participle_is_done_by_the_noun_it_modifies(nlp):
 def test_a_report_speaks_for_whoever_issued_it(nlp):
     [e] = events(nlp, "A Kenyan parliamentary report called for sanctions against Uganda.")
     assert e.cameo.startswith("13") and dyad(e) == ("KEN", "UGA")
+
+
+def test_opening_borders_to_refugees_is_granting_refuge(nlp):
+    [e] = events(nlp, "Last year, Kenya opened its borders to about one million Somali refugees.")
+    assert e.cameo == "075" and e.source.code == "KEN" and e.target.code.startswith("SOM")
+    assert all(x.cameo != "075" for x in events(nlp, "Kenya opened its borders to Tanzanian traders."))
+
+
+def test_peacekeepers_sent_are_peacekeeping_done_and_troops_sent_to_a_border_a_show_of_force(nlp):
+    [e] = events(nlp, "Kenya sent 200 peacekeepers to South Sudan.")
+    assert (e.cameo, dyad(e), e.modality.value if hasattr(e.modality, "value") else e.modality) == ("074", ("KEN", "SSD"), "asserted")
+    [e] = events(nlp, "Kenya is deploying 300 troops to the UN peacekeeping mission in Somalia.")
+    assert e.cameo == "074" and e.source.code == "KEN"
+    [e] = events(nlp, "Kenya deployed troops to the border with Somalia.")
+    assert e.cameo == "154"
+
+
+def test_property_returned_to_someone_named_inside_the_object_phrase(nlp):
+    [e] = events(nlp, "On May 12, 2010, the Kenyan government returned dozens of ancient artifacts to the Embassy of Tanzania.")
+    assert e.cameo == "0842" and dyad(e) == ("KENGOV", "TZAGOV")
+    [e] = events(nlp, "Kenya returned a 20th century oil painting that was stolen in 1989 from a gallery in London to Tanzania.")
+    assert e.cameo == "0842" and dyad(e) == ("KEN", "TZA")
+
+
+def test_a_light_verbs_event_noun_may_be_the_subject_of_its_infinitive(nlp):
+    [e] = events(nlp, "Kenyan authorities declared a state of siege to begin at midnight Friday in the northern county of Mandera.")
+    assert e.cameo == "1724" and e.source.code.startswith("KEN")

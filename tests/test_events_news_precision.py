@@ -117,3 +117,45 @@ def test_what_a_proposal_would_let_someone_do_is_no_record(nlp, text):
 def test_a_conditional_act_of_an_actor_stays_hypothetical(nlp):
     [e] = candidates(nlp, "Iran could attack Israel.")
     assert e.modality == "hypothetical"
+
+
+# ------------------------------------------------- naming, elections, private meetings
+@pytest.mark.parametrize("text", [
+    'Steve Scalise of Louisiana called the investigation into Trump "Soviet-style".',
+    "Tom Watson called Prime Minister Theresa May's proposed Brexit deal \"lousy\" and said he would vote for it.",
+])
+def test_calling_something_a_quoted_name_is_no_phone_call(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("04")] == []
+
+
+def test_a_phone_call_is_still_one(nlp):
+    [e] = candidates(nlp, "The Russian president called the German chancellor on Monday.")
+    assert e.cameo == "041" and dyad(e) == ("RUSGOV", "DEUGOV")
+
+
+def test_holding_an_election_is_no_event_boycotting_one_is(nlp):
+    assert candidates(nlp, "On Monday, Canada held a general election to select the members of the House of Commons.") == []
+    assert [e.cameo[:2] for e in candidates(nlp, "The opposition boycotted the election.")] == ["14"]
+
+
+def test_private_people_meeting_is_no_consultation(nlp):
+    text = "Emily Spanton, 39, met officers Antoine Quirin and Nicolas Redouane at an Irish pub."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("04")] == []
+    [e] = candidates(nlp, "Protesters met the Hong Kong police chief on Monday.")
+    assert e.cameo == "040" and dyad(e) == ("HKGOPP", "HKGCOP")
+
+
+def test_a_sentence_initial_year_on_a_fronted_clause_dates_the_act(nlp):
+    [e] = candidates(nlp, "In 2017, after the allegations came to light, the Russian defence minister resigned.")
+    assert (e.cameo[:2], e.date, e.date_precision, e.date_basis) == ("08", "2017", "year", "text")
+
+
+def test_what_an_announced_thing_is_for_is_no_act(nlp):
+    text = "Recently, the United States announced a naval coalition to patrol the Persian Gulf."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo[:2] == "15"] == []
+
+
+def test_private_people_questioning_private_people_is_no_inquiry(nlp):
+    assert candidates(nlp, "Fans in the audience probed the comedians about their backgrounds.") == []
+    text = "The Department of Education will investigate Yale for failing to report foreign funding."
+    assert [e.cameo for e in candidates(nlp, text)] == ["090"]

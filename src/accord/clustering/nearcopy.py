@@ -233,6 +233,9 @@ def route(
     """
     from ..model import Document
 
+    if not settings.enabled:
+        yield from code(articles)  # `clustering = false`: no near-copy links, every article coded
+        return
     recent = RecentArticles(settings, window)
     held: list[tuple[int, object]] = []  # (input position, copy document), in input order
     position: dict[int, int] = {}  # id(article) -> input position, for articles being coded

@@ -51,6 +51,7 @@ DICTIONARY_TARGETS = ("dative", "dobj", "prep:against", "prep:on", "prep:with", 
                       "prep:for", "prep:from", "prep:over", "prep:into", "prep:in")
 # Named entities whose inner words are a name, not a predicate ("Committee to Protect Journalists").
 _NAME_ENTITIES = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT"})
+_QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 PRECISION = {1: "year", 2: "month", 3: "day"}
@@ -158,6 +159,9 @@ class EventStage(Stage):
                     # "a bill that would allow China to extradite people": what a proposed law or
                     # plan would let someone do is the content of the proposal, no act of theirs.
                     continue
+                if not cand.pattern.nominal and cand.announced is None \
+                        and _purpose_of_announced_thing(cand.trigger, self.cues.reporting_verbs):
+                    continue  # "announced a naval coalition to patrol the Gulf": what it is for
                 # What the event is called ("call", "meet"): a report of the same event uses it too.
                 head_word = (cand.noun if cand.noun is not None else cand.trigger).lemma_.lower()
                 if cand.code in BARE_STATEMENTS:
@@ -239,6 +243,8 @@ class EventStage(Stage):
         is criticism (111); "beating Trump in the polls", "want to fire Trump" are no events."""
         if self.exclusions.is_contest(cand.trigger, sent):
             return False  # "failing to top 1% in any poll", "won the primary": competition is no event
+        if not cand.pattern.nominal and self.exclusions.holds_an_election(cand.trigger, cand.code):
+            return False  # "Canada held a general election": elections and votes are not coded
         if not cand.code.startswith(FORCE_ROOTS) or cand.pattern.nominal:
             return True
         kind = self.exclusions.figurative(cand.trigger, sent, cand.sources, cand.targets)
@@ -289,8 +295,8 @@ class EventStage(Stage):
     def _match_verb(self, verb: Any) -> _Candidate | None:
         for pattern in self.verbs[_verb_key(verb, self.verbs)]:
             if pattern.objects:
-                for child in verb.children:
-                    if child.dep_ in ("dobj", "nsubjpass") and _word_in(child, pattern.objects) \
+                for child in _light_verb_objects(verb):
+                    if _word_in(child, pattern.objects) \
                             and pattern.fits(child) and all(_has_argument(verb, spec, child) for spec in pattern.needs):
                         return _Candidate(pattern, verb, child, rule=[pattern.describe()])
                 continue
@@ -415,6 +421,11 @@ class EventStage(Stage):
                 toks = [c for c in host.children if c.dep_ == "poss"]  # "attended ASEAN's summit"
             elif kind in ("compound", "object-compound"):
                 toks = [c for c in host.children if c.dep_ == "compound"]
+            elif kind == "within-object-prep":
+                # "returned dozens of artifacts to the embassy", "returned a painting that was
+                # stolen in 1989 to its owners": the parser hangs the verb's preposition inside its object
+                toks = [p for o in host.children if o.dep_ == "dobj" for t in o.subtree
+                        if t.i > o.i and t.dep_ == "prep" and t.lower_ == arg for p in t.children if p.dep_ == "pobj"]
             elif kind in ("prep", "object-prep"):
                 # "lifted sanctions imposed on China": a participle restating the event noun's
                 # application carries its argument.
@@ -515,6 +526,12 @@ class EventStage(Stage):
             cand.rule.append("src=own-reporting")
             return []  # "Wikinews contacted experts": the outlet's reporting
         if not sources:
+            return []
+        if (cand.code[:2] == "04" and all(self.exclusions.private(a) for a in sources + targets)) or (
+                cand.code[:2] == "09" and all(a.sector == "CVL" and "GOV" not in a.code for a in sources + targets)):
+            # "he met guitarist Jerry Garcia", "fans probed the stars about their backgrounds":
+            # private people meeting or questioning private people is no consultation or inquiry
+            cand.rule.append("private-people")
             return []
         if p.travel and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-travel")
@@ -982,12 +999,33 @@ def _verb_key(tok: Any, verbs: dict) -> str | None:
     return next((k for k in keys if k in verbs), None)
 
 
+def _light_verb_objects(verb: Any) -> list[Any]:
+    """The nouns a light verb may take as its event: its object ("held talks"), the subject of its
+    passive ("talks were held"), and the subject the parser gives an infinitive completing it
+    ("declared a state of siege to begin at midnight")."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(c.dep_ == "dobj" for c in verb.children):
+        out += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
+    return out
+
+
 def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     """`prep:with`, `prt:down` (that word), `dobj`, `ccomp` (any); `object-prep:with` is the
     preposition on the light verb's event noun ("held exercises with Russia");
     `object-prep:of=siege|emergency` also names the preposition's object ("a state of siege")."""
     kind, _, arg = spec.partition(":")
+    if kind == "quote":
+        # "called the investigation "Soviet-style"": a quoted word after the object names it
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            after = [t for t in obj.subtree if t.i > obj.i] + [c for c in verb.children if c.i > obj.i]
+            if any(t.dep_ == "punct" and t.text in _QUOTE_MARKS for t in after):
+                return True
+        return False
     arg, _, objects = arg.partition("=")
+    if kind == "within-object-prep":  # the preposition inside the verb's object phrase
+        return any(t.i > o.i and t.dep_ == "prep" and t.lower_ == arg
+                   for o in verb.children if o.dep_ == "dobj" for t in o.subtree)
     head = verb
     if kind.startswith("object-"):
         if noun is None:
@@ -1234,6 +1272,17 @@ def _content_of_a_proposal(verb: Any) -> bool:
             return False
         node = node.head
     return False
+
+
+def _purpose_of_announced_thing(verb: Any, reporting_verbs: frozenset[str]) -> bool:
+    """"announced a naval coalition to patrol the Gulf": an infinitive the parser hangs on a
+    reporting verb after its object, a thing named by a common noun, says what the thing is for."""
+    if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in reporting_verbs:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return any(c.dep_ == "dobj" and c.i < verb.i and c.pos_ == "NOUN" and c.ent_type_ == ""
+               for c in verb.head.children)
 
 
 def _for_to_clause(verb: Any) -> bool:
@@ -1554,6 +1603,17 @@ def _past_year_above(trigger: Any, timex_roots: dict[int, Timex], pub: str | Non
     A relative clause or an apposition has a time of its own and is not crossed."""
     if not pub or trigger.tag_ not in ("VBD", "VBN"):
         return None
+    # "In 2017, after the allegations came to light, Conyers resigned": the parser hangs a
+    # sentence-initial date on the fronted clause before the act
+    fronted = [c for c in trigger.children if c.dep_ in ("advcl", "ccomp") and c.right_edge.i < trigger.i
+               and c.left_edge.i == trigger.sent.start]
+    for clause in fronted:
+        for tok_i, timex in timex_roots.items():
+            tok = trigger.doc[tok_i]
+            m = _DATE_VALUE.match(timex.value)
+            if clause.left_edge.i <= tok_i < clause.i and _EXPLICIT_YEAR.search(timex.text) and m \
+                    and m.group(1) < pub[:4] and governed_by(tok, [clause]):
+                return m.group(1)
     node = trigger
     for _ in range(6):
         if node.dep_ in ("relcl", "acl", "appos", "parataxis") or node.head.i == node.i:

@@ -49,6 +49,7 @@ class Exclusions:
     published_verbs: frozenset[str] = frozenset()
     published_objects: frozenset[str] = frozenset()
     own_reporting: frozenset[str] = frozenset()
+    election_objects: frozenset[str] = frozenset()
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -76,6 +77,15 @@ class Exclusions:
             if any(o.lemma_.lower() in self.published_objects or o.lower_ in self.published_objects for o in objects):
                 return True
         return lemma in self.bare_default_never
+
+    def holds_an_election(self, verb: Any, code: str) -> bool:
+        """A cooperative code on a verb whose object is an election or a vote ("held a general
+        election", "won the primary"): no event."""
+        if not code[:2].isdigit() or int(code[:2]) >= 10:
+            return False
+        return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in self.election_objects
+                                                         or c.lower_ in self.election_objects)
+                   for c in verb.children)
 
     def is_own_reporting(self, actor: Any) -> bool:
         """The outlet itself as the doer ("Wikinews contacted the company"): its reporting."""
@@ -196,4 +206,5 @@ def load_exclusions() -> Exclusions:
         published_verbs=_words(d.get("published_object_default") or {}, "verbs", "published_object_default."),
         published_objects=_words(d.get("published_object_default") or {}, "objects", "published_object_default."),
         own_reporting=_words(d, "own_reporting", ""),
+        election_objects=_words(d, "election_objects", ""),
     )

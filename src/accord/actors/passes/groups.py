@@ -43,10 +43,11 @@ class ContextGroups(Pass):
                     and f.how != How.MODIFIER]  # "a Turkish ship" does not place "the army"
             named = [(head.doc[f.last], f.country or f.entity.country) for f in here
                      if f.entity.kind in ("country", "seat", "person")]
-            if not named:  # else a national organisation: "The Welsh Government said ... most pupils"
+            article = context.article_country() if definite_institution(head, sector) else None
+            if not named and article is None:
+                # else a national organisation: "The Welsh Government said ... most pupils"
                 named = [(head.doc[f.last], f.country or f.entity.country) for f in here if f.entity.kind == "org"]
             countries = clause_countries(head, named)
-            article = context.article_country() if definite_institution(head, sector) else None
             if len(countries) == 1 and article is not None and article not in countries \
                     and counterpart(head, named):
                 # "The Kremlin dismissed the administration's accusation" in a US story: the

@@ -90,6 +90,9 @@ class RolePhrases(Pass):
                 if role is None and sector is None:
                     continue
                 owner = pronoun_owner(context, head)
+                if isinstance(owner, AliasMatch):  # "NATO agreed to expand its peacekeeping force"
+                    found.append(Found(left, end, context.entity(owner.key), How.ROLE_ORG, head=of_head))
+                    continue
                 # "police in Lagos"; but "Russia strengthened its forces in Crimea": the forces
                 # are the pronoun's owner's, wherever they are
                 in_place = owner if owner is not None or owned_by_pronoun(head) else place_country(head)
@@ -138,9 +141,10 @@ def owned_by_pronoun(head: Any) -> bool:
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
 
 
-def pronoun_owner(context: ResolutionContext, head: Any) -> str | None:
+def pronoun_owner(context: ResolutionContext, head: Any) -> str | AliasMatch | None:
     """The country of the subject of the clause whose "its"/"their" owns the group ("Russia
-    has strengthened its forces"), if the subject is a country's name; else None."""
+    has strengthened its forces"), if the subject is a country's name; the subject's match if it
+    is an organisation's ("NATO ... its peacekeeping force"); else None."""
     if not owned_by_pronoun(head):
         return None
     verb = head.head
@@ -149,10 +153,13 @@ def pronoun_owner(context: ResolutionContext, head: Any) -> str | None:
     for subject in verb.children:
         if subject.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        for m in context.by_token.get(subject.i, ()):
+        names = [subject] + [c for c in subject.children if c.dep_ == "compound"]  # "The NATO alliance"
+        for m in (m for t in names for m in context.by_token.get(t.i, ())):
             entity = context.entity(m.key)
             if entity.kind in ("country", "seat") and entity.country:
                 return entity.country
+            if entity.kind in ORGANISATION_KINDS:
+                return m
     return None
 
 

@@ -31,6 +31,7 @@ class UnlistedPeople(Pass):
                     if kb.entity(m.key).kind == "person" for i in range(m.start, m.end)}
         out: list[Found] = []
         surnames: dict[str, Entity] = {}
+        named_before: dict[str, Entity] = {}
         first_names: dict[str, Entity] = {}
         org_names = {(m.start, m.end) for ms in by_token.values() for m in ms
                      if kb.entity(m.key).kind in ("org", "igo", "media", "seat")
@@ -76,8 +77,14 @@ class UnlistedPeople(Pass):
                         if len(here) == 1:
                             country = here.pop()
                             code = f"{country}{Sector.CVL.value}"
-                    entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
-                                    sector=sector, code=code)
+                    # named again in full ("John Hickenlooper" in a caption): the same person, with
+                    # the country the first naming gave unless only this one gives one
+                    said_as = " ".join(t.text for t in ent if not t.is_space)
+                    before = named_before.get(said_as)
+                    entity = before if before is not None and (before.country or not country) else Entity(
+                        key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country, sector=sector,
+                        code=code)
+                    named_before[said_as] = entity
                     surnames[head.text] = entity
                     if len(ent) > 1:
                         first_names.setdefault(ent[0].text, entity)

@@ -49,10 +49,16 @@ def corpus(tmp_path_factory) -> Path:
     return path
 
 
+def _as_from_a_terminal() -> None:
+    # A test runner's worker may ignore SIGINT, and an ignored signal stays ignored in its
+    # children; a command started from a shell has the default.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def accord(*args: str, **kwargs) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "accord.cli.main", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True, **kwargs)
+                            start_new_session=True, preexec_fn=_as_from_a_terminal, **kwargs)
 
 
 def finish(proc: subprocess.Popen, timeout: float = 900) -> tuple[int, str, str]:

@@ -783,6 +783,10 @@ class KnowledgeBase:
                 elif _KIND_RANK.get(kind, 99) < _KIND_RANK.get(old, 99):
                     best[pair] = kind
         self._aliases = [(s, k, best[(s, k)]) for s, k in order]
+        # The first words of people's longer names: a one-word name among them ("Abdullah") is
+        # a given name many people share; one that is none ("Suharto") is a mononym.
+        self.given_names = frozenset(
+            e.name.split()[0].lower() for e in self._entities.values() if e.kind == "person" and len(e.name.split()) > 1)
         del self._names
         del self._concurrent_ok, self._where, self._hist_default, self._curated_names
 

@@ -90,11 +90,14 @@ class AliasMatches(Pass):
                 if not group:
                     continue
             if people and end - start == 1:
-                # A one-word name ("Abdullah", a king's in the historical dictionaries) is as
-                # ambiguous as a surname; and a word that is also a common noun or part of
-                # another name ("Stock prices", "Travel Ban", "a refugee centre in Kerry", "the
-                # Tokyo Stock Exchange") is a person's only where the text uses it as a name.
-                people = [m if m.kind != "name" else AliasMatch(m.start, m.end, m.key, "short") for m in people]
+                # A one-word name that is also a given name ("Abdullah", a king's in the historical
+                # dictionaries; not the mononym "Suharto") is as ambiguous as a surname; and a word
+                # that is also a common noun or part of another name ("Stock prices", "Travel Ban",
+                # "a refugee centre in Kerry", "the Tokyo Stock Exchange") is a person's only where
+                # the text uses it as a name.
+                given = doc[start].lower_ in kb.given_names
+                people = [m if m.kind != "name" or not given else AliasMatch(m.start, m.end, m.key, "short")
+                          for m in people]
                 group = [m for m in group if kb.entity(m.key).kind != "person"] + people
                 if not used_as_name(context, start):
                     people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]

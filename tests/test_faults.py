@@ -188,7 +188,7 @@ def test_ctrl_c_stops_cleanly_and_a_rerun_completes(corpus, reference, tmp_path)
     workers = workers_of(proc)
     os.killpg(proc.pid, signal.SIGINT)  # what the terminal sends the foreground group
     code, out, err = finish(proc, timeout=120)
-    assert code == 130, err
+    assert code == 130, (out, err)
     assert "interrupted" in err and "run the same command again" in err
     assert "Traceback" not in err
     assert not any(alive(pid) for pid in workers)

@@ -4,6 +4,9 @@ private cluster the test session starts (conftest.py: postgres_cluster); no mock
 from __future__ import annotations
 
 import json
+import os
+import signal
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -567,6 +570,35 @@ def test_ingest_many_on_error_skips_the_bad_article_and_goes_on(target: str) -> 
         assert [o.article_id for o in outcomes] == ["front-0", "front-2", "front-4"]
         assert rejected == [("front-1", constraint_error(s)), ("front-3", ValueError)]
         assert article_ids(s) == ["front-0", "front-2", "front-4"]
+
+
+def test_ctrl_c_inside_a_database_call_stops_ingest_many(target: str, monkeypatch) -> None:
+    """DuckDB reports a Ctrl-C it notices mid-query as an error of its own: that must stop the
+    run like any Ctrl-C, not count as a bad article to retry singly or reject."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)  # test runners may ignore it
+    rejected: list[str] = []
+    try:
+        with open_store(target) as s:
+            long_statement = ("SELECT count(*) FROM range(100000000000)" if s.backend == "duckdb"
+                              else "SELECT pg_sleep(60)")
+            real_lock = s._lock_for_writing
+
+            def slow_lock() -> None:
+                real_lock()
+                timer = threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGINT))
+                timer.start()
+                s._rows(long_statement)
+
+            monkeypatch.setattr(s, "_lock_for_writing", slow_lock)
+            with pytest.raises(KeyboardInterrupt):
+                list(s.ingest_many([front_variant(i) for i in range(3)], batch_size=2,
+                                   on_error=lambda d, exc: rejected.append(d.id)))
+            monkeypatch.undo()
+            assert rejected == []
+            assert article_ids(s) == []  # the open group was rolled back
+            assert [o.status for o in s.ingest_many([front_variant(0)])] == ["stored"]
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def test_ingest_many_stores_the_open_group_when_the_source_fails(target: str) -> None:

@@ -217,6 +217,10 @@ class Store(ABC):
         """Called first in every writing transaction; a backend with several writers serializes
         them here, so that the decisions of one (duplicate or not) see the others' commits."""
 
+    def _is_interruption(self, exc: Exception) -> bool:
+        """Whether `exc` is how the database client reports a Ctrl-C it caught mid-call."""
+        return False
+
     def _forget_cached_state(self) -> None:
         """After a failed write: drop anything cached about the database's contents."""
 
@@ -231,9 +235,13 @@ class Store(ABC):
         self._in_transaction = True
         try:
             yield self
-        except BaseException:
+        except BaseException as exc:
             self._rollback_quietly()
             self._forget_cached_state()
+            if isinstance(exc, Exception) and self._is_interruption(exc):
+                # Ctrl-C arrived inside the database's own call, which reports it as an error:
+                # it is still the user stopping the run, not a bad article to retry or reject.
+                raise KeyboardInterrupt from exc
             raise
         else:
             self._commit()

@@ -110,6 +110,11 @@ class DuckDBStore(Store):
         relation = self._reader().sql(sql, params=list(params) if params else None)
         return relation.to_arrow_table() if relation is not None else None
 
+    def _is_interruption(self, exc: Exception) -> bool:
+        # DuckDB turns the SIGINT it notices during a query into an error of its own.
+        return isinstance(exc, duckdb.InterruptException) or (
+            type(exc) is RuntimeError and str(exc) == "Query interrupted")
+
     def _forget_cached_state(self) -> None:
         # A failed flush can leave an appender unusable or holding rows: start afresh.
         self._appenders.clear()

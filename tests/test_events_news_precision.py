@@ -159,3 +159,63 @@ def test_private_people_questioning_private_people_is_no_inquiry(nlp):
     assert candidates(nlp, "Fans in the audience probed the comedians about their backgrounds.") == []
     text = "The Department of Education will investigate Yale for failing to report foreign funding."
     assert [e.cameo for e in candidates(nlp, text)] == ["090"]
+
+
+# ------------------------------------------------- an intent to do what needs a partner, with none
+def test_an_intent_to_meet_with_no_one_named_is_no_record(nlp):
+    # a legislature's own session: nobody it is to meet with
+    assert candidates(nlp, "The Senate announced it would meet on Monday.") == []
+    [e] = candidates(nlp, "Russia agreed to meet Ukraine in Geneva next month.")
+    assert (e.cameo, e.announced_cameo, dyad(e), e.modality) == ("036", "040", ("RUS", "UKR"), "future")
+    # an intent to mediate names its parties otherwise
+    [f] = candidates(nlp, "The United States is ready to mediate between Israel and the Palestinians.")
+    assert (f.cameo, f.announced_cameo) == ("036", "045")
+
+
+# ------------------------------------------------- a passive the parser labels active
+def test_a_passive_subject_mislabelled_active_is_not_the_doer(nlp):
+    text = 'Analysts noted the army had been "effectively disarmed" by 2010, when the new government took office.'
+    assert [dyad(e) for e in candidates(nlp, text) if e.cameo.startswith("08")] == []
+
+
+# ------------------------------------------------- dates: a naming participle, a paragraph's date
+def test_a_date_on_a_participle_naming_the_object_dates_the_act(nlp):
+    [e] = candidates(nlp, 'The Polish government launched a military modernisation programme dubbed "Harpia 2030" in 2017.')
+    assert (e.date, e.date_basis) == ("2017", "text")
+
+
+def test_an_announcement_dated_by_the_text_dates_the_same_speakers_next_words(nlp):
+    text = ("On Wednesday, Chilean President Sebastián Piñera announced that his government will withdraw the "
+            'fare increase. "The government will fully withdraw the increase to restore calm," Piñera said in a '
+            "televised address.")
+    evs = candidates(nlp, text, date="2019-09-06")
+    assert len(evs) == 2 and all(e.cameo.startswith("03") for e in evs)
+    assert [(e.date, e.date_basis) for e in evs] == [("2019-09-04", "text")] * 2
+
+
+# ------------------------------------------------- sport is no event; force in battle still is
+@pytest.mark.parametrize("text", [
+    "Usain Bolt smashed the 100-metre record in Berlin.",
+    "Serena Williams defeated Naomi Osaka in the final.",
+    "The Kenyan runner broke the world record in the marathon on Sunday.",
+])
+def test_records_and_finals_are_sport_no_event(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo[:2] in ("17", "18", "19", "20")] == []
+
+
+def test_force_with_a_contest_word_among_armed_words_is_force(nlp):
+    [e] = candidates(nlp, "Syrian troops crushed the rebels in a final assault on the town.")
+    assert e.cameo.startswith("19") and dyad(e) == ("SYRMIL", "SYRREB")
+
+
+# ------------------------------------------------- a defendant's court appearance
+def test_a_defendant_appearing_in_court_is_not_the_one_acting(nlp):
+    text = "The former minister appeared in court on Monday charged with corruption."
+    assert [dyad(e) for e in candidates(nlp, text) if e.cameo.startswith("17")] == []
+
+
+def test_that_same_day_is_the_day_last_mentioned(nlp):
+    text = ("On July 31, several news outlets reported the minister had resigned. The press asked the prime "
+            "minister about it that same day, but he declined to comment.")
+    [e] = [e for e in candidates(nlp, text, date="2019-09-17") if e.cameo == "011"]
+    assert (e.date, e.date_basis) == ("2019-07-31", "text")

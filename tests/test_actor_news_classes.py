@@ -130,3 +130,36 @@ def test_an_unnamed_candidate_is_a_politician_of_the_story_s_country(nlp):
 def test_a_force_owned_by_an_organisation_s_its_acts_for_the_organisation(nlp):
     got = resolve(nlp, "The NATO alliance agreed to an expansion of its peacekeeping force in Afghanistan.")
     assert ("its peacekeeping force", "IGOWSTNAT", None, "NATO") in got
+
+
+def test_a_territory_s_groups_take_its_cameo_code(nlp):
+    # CAMEO codes Puerto Rico USAPRI (ISO PRI): its governor is USAPRIGOV, as its capital says
+    got = resolve(nlp, "Protesters marched on the governor's mansion in San Juan, Puerto Rico.", "2019-07-20")
+    assert ("Protesters", "USAPRIOPP", "PRI", None) in got
+    assert ("the governor", "USAPRIGOV", "PRI", None) in got
+
+
+def test_a_role_given_by_as_belongs_to_the_person(nlp):
+    # the subject of "resigned as", the object of "appointed ... as"; the new holder is not the old
+    text = ("On Friday, Ricardo Rosselló Nevares resigned as the governor of United States commonwealth of "
+            "Puerto Rico. Puerto Rico's new governor was sworn in. Rosselló thanked his staff.")
+    got = resolve(nlp, text, "2019-08-04")
+    assert ("Ricardo Rosselló Nevares", "USAPRIGOV", "PRI", "Ricardo Rosselló Nevares") in got
+    # called later by the first of his two surnames
+    assert ("Rosselló", "USAPRIGOV", "PRI", "Ricardo Rosselló Nevares") in got
+    assert ("Puerto Rico's new governor", "USAPRIGOV", "PRI", None) in got
+    # a later title without a country ("the exiting governor") leaves him the country "as" gave
+    got = resolve(nlp, "Ricardo Rosselló Nevares resigned as the governor of Puerto Rico on Friday. "
+                       "The exiting governor Rosselló appointed Pierluisi as secretary of state.", "2019-08-04")
+    assert {m[1] for m in got if "Rosselló" in m[0]} == {"USAPRIGOV"}
+    got = resolve(nlp, "Critics described Maria Lopez as a threat to Venezuela's democracy.")
+    assert not any(m[0] == "Maria Lopez" and m[2] == "VEN" and m[1].endswith("GOV") for m in got)
+
+
+def test_a_name_s_article_is_no_country(nlp):
+    # "La"/"LA" read as Laos' code, "Fortaleza" as the Brazilian city, inside a building's name
+    got = resolve(nlp, "Pierluisi spoke from LA Fortaleza's Hall of Mirrors. The Senate said it would meet.",
+                  "2019-08-04")
+    assert not any(m[2] in ("LAO", "BRA") for m in got)
+    got = resolve(nlp, "Pierluisi spoke from La Fortaleza on Monday.", "2019-08-04")
+    assert not any(m[2] in ("LAO", "BRA") for m in got)

@@ -181,7 +181,7 @@ class Lookups:
     def group(self, start: int, end: int, country: str, sector: str | None, head: int | None = None) -> Found:
         """An unnamed group of a country's sector: "US negotiators" -> USAGOV, no person's name."""
         group_sector = sector or Sector.GOV.value
-        code = f"{country}{group_sector}"
+        code = f"{self.kb.country_prefix(country)}{group_sector}"
         try:
             entity = self.kb.entity(f"country:{country}")
         except KeyError:

@@ -948,6 +948,12 @@ class KnowledgeBase:
         """(country, first sector) of a CAMEO-style code: RUSGOVMIL -> (RUS, GOV); IGOUNO -> (None, IGO)."""
         return self._split_code(code)
 
+    def country_prefix(self, country: str) -> str:
+        """The CAMEO code a country's actor codes start with: "USAPRI" for Puerto Rico (PRI),
+        "KSV" for Kosovo (XKX); the code itself for a country CAMEO codes as ISO does, or a region."""
+        entity = self._entities.get(f"country:{country}")
+        return entity.code if entity is not None and entity.code else country
+
     def code_country(self, code: str) -> str | None:
         """The ISO3 (or region code) a CAMEO-style code starts with; None for IGO/NGO/MNC codes."""
         return self._split_code(code)[0]

@@ -219,3 +219,49 @@ def test_that_same_day_is_the_day_last_mentioned(nlp):
             "minister about it that same day, but he declined to comment.")
     [e] = [e for e in candidates(nlp, text, date="2019-09-17") if e.cameo == "011"]
     assert (e.date, e.date_basis) == ("2019-07-31", "text")
+
+
+# ------------------------------------------------- problems fought, companies competing
+@pytest.mark.parametrize("text", [
+    "The president vowed to fight the disease.",
+    "The government launched a war on corruption.",
+    "Microsoft launched an attack on Google's search business.",
+])
+def test_fighting_a_problem_or_a_rival_company_is_no_force(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo[:2] in ("13", "15", "17", "18", "19", "20")] == []
+
+
+def test_force_against_a_company_or_by_an_army_stays(nlp):
+    [e] = candidates(nlp, "Gunmen attacked the company's office in Lagos, killing two guards.")
+    assert e.cameo.startswith("19") or e.cameo.startswith("18")
+    [f] = candidates(nlp, "The army launched an attack on the rebel stronghold.")
+    assert f.cameo == "190"
+
+
+# ------------------------------------------------- background acts have no date
+def test_an_act_put_before_the_reporting_period_has_no_date(nlp):
+    [e] = candidates(nlp, "Saudi Arabia initially denied all claims that Khashoggi was slain.", date="2019-09-29")
+    assert e.cameo == "016" and (e.date, e.date_basis) == (None, None)
+    [f] = candidates(nlp, "Saudi Arabia denied all claims that Khashoggi was slain.", date="2019-09-29")
+    assert (f.date, f.date_basis) == ("2019-09-29", "publication")
+
+
+# ------------------------------------------------- plain domestic acts: conceding, bail
+def test_refusing_to_concede_an_election_is_a_refusal_to_yield(nlp):
+    [e] = candidates(nlp, "Donald Trump has refused to concede the election.")
+    assert (e.cameo[:2], e.announced_cameo, dyad(e)) == ("12", "080", ("USAGOV", None))
+    [f] = candidates(nlp, "The senator conceded the race on Wednesday night.")
+    assert f.cameo == "080"
+    # holding or winning one is still no event
+    assert candidates(nlp, "The senator won the race on Wednesday night.") == []
+
+
+def test_bail_granted_is_a_release(nlp):
+    [e] = candidates(nlp, "A court granted bail to the former minister.")
+    assert e.cameo == "0841" and dyad(e) == ("JUD", "GOV")
+
+
+def test_retiring_from_office_is_a_one_actor_retreat_not_a_military_one(nlp):
+    [e] = candidates(nlp, "Justice John Paul Stevens retired from the Supreme Court in 2010.", date="2019-07-17")
+    assert (e.cameo, e.target, e.date) == ("080", None, "2010")
+    assert candidates(nlp, "The airline retired its old fleet of planes.") == []

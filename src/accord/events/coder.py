@@ -17,7 +17,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -243,7 +243,8 @@ class EventStage(Stage):
         is criticism (111); "beating Trump in the polls", "want to fire Trump" are no events."""
         if self.exclusions.is_contest(cand.trigger, sent):
             return False  # "failing to top 1% in any poll", "won the primary": competition is no event
-        if not cand.pattern.nominal and self.exclusions.holds_an_election(cand.trigger, cand.code):
+        if not cand.pattern.nominal and not cand.pattern.objects & self.exclusions.election_objects \
+                and self.exclusions.holds_an_election(cand.trigger, cand.code):
             return False  # "Canada held a general election": elections and votes are not coded
         if not cand.code.startswith(FORCE_ROOTS) or cand.pattern.nominal:
             return True
@@ -1608,9 +1609,21 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text"
+    if _background_act(cand.trigger):
+        return None, None, None  # "Saudi Arabia initially denied the claims": not on the publication date
     if pub:
         return pub, "day", "publication"
     return None, None, None
+
+
+def _background_act(trigger: Any) -> bool:
+    """A past act an adverb puts before the reporting period ("initially denied", "was once
+    jailed", "had previously resigned"); "long" only with a pluperfect ("had long opposed")."""
+    if trigger.tag_ not in ("VBD", "VBN"):
+        return False
+    adverbs = {c.lower_ for c in trigger.children if c.dep_ == "advmod"} & load_background_adverbs()
+    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
+    return bool(adverbs - {"long"}) or (bool(adverbs) and pluperfect)
 
 
 def _past_year_above(trigger: Any, timex_roots: dict[int, Timex], pub: str | None) -> str | None:

@@ -321,6 +321,12 @@ def load_naming_participles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_background_adverbs() -> frozenset[str]:
+    """Adverbs that put a past act before the reporting period (arguments.yaml)."""
+    return _argument_words("background_adverbs")
+
+
+@lru_cache(maxsize=1)
 def load_purpose_verbs() -> frozenset[str]:
     """Verbs of a purpose clause whose object receives the aid given (arguments.yaml)."""
     return _argument_words("purpose_verbs")

@@ -50,6 +50,10 @@ class Exclusions:
     published_objects: frozenset[str] = frozenset()
     own_reporting: frozenset[str] = frozenset()
     election_objects: frozenset[str] = frozenset()
+    sport_objects: frozenset[str] = frozenset()
+    problem_objects: frozenset[str] = frozenset()
+    unarmed_sectors: tuple[str, ...] = ()
+    subject_is_target_patterns: frozenset[str] = frozenset()
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -117,8 +121,20 @@ class Exclusions:
         words = {t.lower_ for t in sentence if t.i != verb.i} | {t.lemma_.lower() for t in sentence if t.i != verb.i}
         if words & self.accident_words and not words & self.hostile_words:
             return Figurative.NO_EVENT  # "drove erratically and struck a group of motorcycles"
-        if lemma in self.contest_verbs and words & self.contest_words:
+        if lemma in self.contest_verbs and words & self.contest_words and not words & self.armed_words:
             return Figurative.NO_EVENT  # "beating Trump in the polls"
+        dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+        if any(o.lemma_.lower() in self.sport_objects for o in dobjs):
+            return Figurative.NO_EVENT  # "smashed the 100-metre record"
+        # what the force is used on: the object, or "against"/"on" after the verb or its object
+        # ("fight against corruption", "launched a war on drugs")
+        objects = [o.lemma_.lower() for o in dobjs]
+        objects += [p.lemma_.lower() for head in [verb, *dobjs] for c in head.children
+                    if c.dep_ == "prep" and c.lower_ in ("against", "on") for p in c.children if p.dep_ == "pobj"]
+        if any(o in self.problem_objects for o in objects):
+            return Figurative.NO_EVENT  # "vowed to fight the disease"
+        if sources and all(_sector_in(a, self.unarmed_sectors) for a in sources) and not words & self.armed_words:
+            return Figurative.NO_EVENT  # "Microsoft launched an attack on Google's search business"
         if words & self.armed_words:
             return Figurative.FORCE
         people = all(_is_person_or_body(a) for a in sources + targets) and bool(sources) and bool(targets)
@@ -127,6 +143,10 @@ class Exclusions:
         if lemma in self.criticism and (lemma not in self.criticism_between_people or people):
             return Figurative.CRITICISM
         return Figurative.FORCE
+
+    def subject_is_target(self, pattern: str) -> bool:
+        """Whether a dictionary pattern ("APPEAR: * (IN COURT) [173]") is done to its subject."""
+        return " ".join(pattern.split(" [")[0].split()).upper() in self.subject_is_target_patterns
 
     def armed(self, actors: Iterable[Any]) -> bool:
         """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
@@ -207,4 +227,9 @@ def load_exclusions() -> Exclusions:
         published_objects=_words(d.get("published_object_default") or {}, "objects", "published_object_default."),
         own_reporting=_words(d, "own_reporting", ""),
         election_objects=_words(d, "election_objects", ""),
+        sport_objects=_words(fig, "sport_objects", "figurative."),
+        problem_objects=_words(fig, "problem_objects", "figurative."),
+        unarmed_sectors=tuple(w.upper() for w in _words(fig, "unarmed_sectors", "figurative.")),
+        subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
+                                             for p in d.get("subject_is_target_patterns") or ()),
     )

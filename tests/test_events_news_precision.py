@@ -265,3 +265,51 @@ def test_retiring_from_office_is_a_one_actor_retreat_not_a_military_one(nlp):
     [e] = candidates(nlp, "Justice John Paul Stevens retired from the Supreme Court in 2010.", date="2019-07-17")
     assert (e.cameo, e.target, e.date) == ("080", None, "2010")
     assert candidates(nlp, "The airline retired its old fleet of planes.") == []
+
+
+# ------------------------------------------------- laws struck down; evacuations
+@pytest.mark.parametrize("text", [
+    "The Supreme Court struck down the law.",
+    "The Senate killed the bill on Tuesday.",
+    "The government evacuated 5,000 residents ahead of the storm.",
+])
+def test_decisions_on_laws_and_evacuations_are_no_events(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text)] == []
+
+
+def test_attacking_a_bill_is_criticism(nlp):
+    [e] = candidates(nlp, "Trump attacked the bill on Twitter.")
+    assert e.cameo == "111"
+
+
+def test_firing_someone_named_by_a_post_is_a_dismissal_not_force(nlp):
+    for text in ("Trump fired FBI director James Comey in 2017.", "The president sacked his chief of staff on Friday."):
+        assert [e.cameo for e in candidates(nlp, text)] == [], text
+    [e] = candidates(nlp, "Soldiers fired on protesters in Khartoum.")
+    assert e.cameo.startswith("19") or e.cameo.startswith("18")
+
+
+def test_evacuating_people_of_another_country_stays_aid(nlp):
+    [e] = candidates(nlp, "U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde on Friday.")
+    assert e.cameo.startswith("07") and dyad(e) == ("IGOUNO", "BIH")
+
+
+def test_restrictions_imposed_stay_coercion(nlp):
+    evs = candidates(nlp, "Greece plans to impose restrictions on its labour market for new EU members.")
+    assert [e.announced_cameo for e in evs] == ["1721"]
+
+
+# ------------------------------------------------- storms named like people and places
+def test_a_storm_called_by_its_name_alone_is_weather(nlp):
+    text = "Tropical Storm Florence weakened on Saturday. Florence hit North Carolina on Friday."
+    assert candidates(nlp, text, date="2018-09-16") == []
+    text = "Hurricane Dorian made landfall in the Bahamas on Sunday. Dorian killed at least five people in the Bahamas."
+    assert candidates(nlp, text, date="2019-09-05") == []
+
+
+def test_storming_a_city_names_no_storm():
+    from accord.events.exclusions import load_exclusions
+
+    names = load_exclusions().storm_names("Iraqi troops will storm Mosul next week. Operation Desert Storm began.")
+    assert names == frozenset()
+    assert load_exclusions().storm_names("Post-Tropical Cyclone Lorenzo reached Ireland.") == frozenset({"lorenzo"})

@@ -183,6 +183,10 @@ class EventStage(Stage):
                                                    cand.negated, cand.modality), head_word))
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
+        storms = self.exclusions.storm_names(document.article.text)
+        if storms:
+            # "Hurricane Dorian ... Dorian killed five people": the storm, no actor
+            events = [(e, h) for e, h in events if e.source is None or e.source.text.lower() not in storms]
         candidates = _deduplicate(events)
         _date_from_context(candidates)
         if self.verifier is not None:
@@ -586,6 +590,8 @@ class EventStage(Stage):
             # An act announced through an intent word ("agreed to allow", "is ready to send") is
             # coded by that word, however loose the act's own dictionary match.
             from_dictionary = cand.rule[0].startswith("petrarch:") and cand.announced is None
+            if from_dictionary and cand.specificity == 0 and cand.trigger.lemma_.lower() in self.exclusions.default_needs_target:
+                return []  # "evacuated 5,000 residents ahead of the storm" (exclusions.yaml)
             if cand.code[:2] == "03" and cand.announced and cand.announced.startswith(self.one_actor.intents_needing_partner):
                 # "the Senate announced it would meet on Monday": an intent to meet that names no
                 # one to meet is a body's own session, no record (resources/events/one_actor.yaml).

@@ -163,3 +163,33 @@ def test_a_name_s_article_is_no_country(nlp):
     assert not any(m[2] in ("LAO", "BRA") for m in got)
     got = resolve(nlp, "Pierluisi spoke from La Fortaleza on Monday.", "2019-08-04")
     assert not any(m[2] in ("LAO", "BRA") for m in got)
+
+
+def test_a_deputy_s_title_is_not_the_office_s(nlp):
+    got = resolve(nlp, "Chelyabinsk regional Deputy Governor Oleg Klimov said 68 people lived there. "
+                       "Chelyabinsk's governor has promised each victim will be subject to a payout.", "2019-01-04")
+    assert ("Chelyabinsk's governor", "RUSGOV", "RUS", None) in got
+    assert ("each victim", "RUSCVL", "RUS", None) in got
+
+
+def test_unlisted_people_without_a_country_are_of_the_story_s_country(nlp):
+    story = ("Students from across Russia competed in Tyumen, Russia. The Russian health ministry funded the "
+             "event. The head of the jury, Albert Sufianov, praised the students.")
+    got = resolve(nlp, story, "2019-05-06")
+    assert any(m[0] == "Albert Sufianov" and m[2] == "RUS" for m in got)
+    # a story set in a territory names its sovereign too: the territory is the setting
+    story = ("Puerto Rico's governor resigned on Friday. The United States commonwealth of Puerto Rico has no "
+             "vote in the U.S. Senate. Senate President Thomas Rivera Schatz said the Senate would meet.")
+    got = resolve(nlp, story, "2019-08-04")
+    assert any(m[0] == "Senate President Thomas Rivera Schatz" and m[2] == "PRI" and m[1].startswith("USAPRI")
+               for m in got)
+    # one sentence is no story: no guess
+    assert any(m[0] == "Albert Sufianov" and m[2] is None
+               for m in resolve(nlp, "Albert Sufianov praised the students."))
+
+
+def test_a_bare_stance_noun_is_no_group(nlp):
+    got = resolve(nlp, "Senate President Thomas Rivera Schatz expressed opposition to the swearing-in.")
+    assert "opposition" not in texts(got)
+    assert ("Kenya's opposition", "KENOPP", "KEN", None) in resolve(nlp, "Kenya's opposition rejected the result.")
+    assert ("the opposition", "KENOPP", "KEN", None) in resolve(nlp, "Police in Nairobi arrested members of the opposition.")

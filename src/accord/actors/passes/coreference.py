@@ -495,6 +495,7 @@ def titles(context: ResolutionContext) -> list[tuple[int, Entity, set[str]]]:
     """(first token, person, title nouns) for every named person with a title in the text."""
     doc = context.doc
     abbreviations = lexicon()["abbreviations"]
+    lesser = words().lesser_office
     out = []
     for f in people_found(context.found):
         if f.how in (How.PRONOUN, How.PLURAL):
@@ -503,6 +504,8 @@ def titles(context: ResolutionContext) -> list[tuple[int, Entity, set[str]]]:
         ws: set[str] = set()
         for t in doc[f.start:name_start]:
             low = t.lower_
+            if low in lesser:
+                break  # "Deputy Governor Oleg Klimov" is no governor: "the governor" is someone else
             ws.add(abbreviations.get(low, low))
             ws.add(t.lemma_.lower())
         head = doc[f.last]
@@ -597,3 +600,26 @@ class PlainNames(Pass):
                 replace_entity(found, e.key, Entity(key=e.key, kind="person", name=plain_name(e.name),
                                                     country=e.country, sector=e.sector, code=e.code))
         context.sort()
+
+
+class StoryCountryPeople(Pass):
+    """A person the knowledge base does not list, with a role but no country ("Senate President
+    Thomas Rivera Schatz", "the head physician of the center, Albert Sufianov"), is of the
+    country the article is set in, when it clearly is set in one (`article_country`)."""
+
+    name = "story-country-people"
+
+    def run(self, context: ResolutionContext) -> None:
+        found = context.found
+        pending = {f.entity.key: f.entity for f in found if f.entity.kind == "person"
+                   and f.entity.key.startswith("unlisted:") and f.entity.country is None
+                   and f.entity.sector is not None and f.entity.code == f.entity.sector}
+        if not pending:
+            return
+        country = context.article_country()
+        if country is None:
+            return
+        prefix = context.kb.country_prefix(country)
+        for key, e in pending.items():
+            replace_entity(found, key, Entity(key=key, kind="person", name=e.name, country=country,
+                                              sector=e.sector, code=f"{prefix}{e.sector}"))

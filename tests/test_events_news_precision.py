@@ -313,3 +313,13 @@ def test_storming_a_city_names_no_storm():
     names = load_exclusions().storm_names("Iraqi troops will storm Mosul next week. Operation Desert Storm began.")
     assert names == frozenset()
     assert load_exclusions().storm_names("Post-Tropical Cyclone Lorenzo reached Ireland.") == frozenset({"lorenzo"})
+
+
+# ------------------------------------------------- prizes and honours are praise
+def test_a_prize_awarded_is_praise_from_the_awarding_body(nlp):
+    text = "The Norwegian Nobel Committee awarded Ethiopian Prime Minister Abiy Ahmed the Nobel Peace Prize on Friday."
+    [e] = candidates(nlp, text, date="2019-10-11")
+    assert e.cameo == "051" and e.target.code == "ETHGOV"
+    [f] = candidates(nlp, "Queen Elizabeth conferred a knighthood on the British ambassador.")
+    assert f.cameo == "051"
+    assert [e.cameo for e in candidates(nlp, "The company presented its new phone on Tuesday.")] == []

@@ -1019,6 +1019,8 @@ def _light_verb_objects(verb: Any) -> list[Any]:
     ("declared a state of siege to begin at midnight")."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not any(c.dep_ == "dobj" for c in verb.children):
+        # "awarded Abiy Ahmed the Nobel Peace Prize": the parser hangs the second object on the first
+        out += [a for c in verb.children if c.dep_ == "dative" for a in c.children if a.dep_ == "appos"]
         out += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
     return out

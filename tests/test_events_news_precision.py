@@ -159,3 +159,167 @@ def test_private_people_questioning_private_people_is_no_inquiry(nlp):
     assert candidates(nlp, "Fans in the audience probed the comedians about their backgrounds.") == []
     text = "The Department of Education will investigate Yale for failing to report foreign funding."
     assert [e.cameo for e in candidates(nlp, text)] == ["090"]
+
+
+# ------------------------------------------------- an intent to do what needs a partner, with none
+def test_an_intent_to_meet_with_no_one_named_is_no_record(nlp):
+    # a legislature's own session: nobody it is to meet with
+    assert candidates(nlp, "The Senate announced it would meet on Monday.") == []
+    [e] = candidates(nlp, "Russia agreed to meet Ukraine in Geneva next month.")
+    assert (e.cameo, e.announced_cameo, dyad(e), e.modality) == ("036", "040", ("RUS", "UKR"), "future")
+    # an intent to mediate names its parties otherwise
+    [f] = candidates(nlp, "The United States is ready to mediate between Israel and the Palestinians.")
+    assert (f.cameo, f.announced_cameo) == ("036", "045")
+
+
+# ------------------------------------------------- a passive the parser labels active
+def test_a_passive_subject_mislabelled_active_is_not_the_doer(nlp):
+    text = 'Analysts noted the army had been "effectively disarmed" by 2010, when the new government took office.'
+    assert [dyad(e) for e in candidates(nlp, text) if e.cameo.startswith("08")] == []
+
+
+# ------------------------------------------------- dates: a naming participle, a paragraph's date
+def test_a_date_on_a_participle_naming_the_object_dates_the_act(nlp):
+    [e] = candidates(nlp, 'The Polish government launched a military modernisation programme dubbed "Harpia 2030" in 2017.')
+    assert (e.date, e.date_basis) == ("2017", "text")
+
+
+def test_an_announcement_dated_by_the_text_dates_the_same_speakers_next_words(nlp):
+    text = ("On Wednesday, Chilean President Sebastián Piñera announced that his government will withdraw the "
+            'fare increase. "The government will fully withdraw the increase to restore calm," Piñera said in a '
+            "televised address.")
+    evs = candidates(nlp, text, date="2019-09-06")
+    assert len(evs) == 2 and all(e.cameo.startswith("03") for e in evs)
+    assert [(e.date, e.date_basis) for e in evs] == [("2019-09-04", "text")] * 2
+
+
+# ------------------------------------------------- sport is no event; force in battle still is
+@pytest.mark.parametrize("text", [
+    "Usain Bolt smashed the 100-metre record in Berlin.",
+    "Serena Williams defeated Naomi Osaka in the final.",
+    "The Kenyan runner broke the world record in the marathon on Sunday.",
+])
+def test_records_and_finals_are_sport_no_event(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo[:2] in ("17", "18", "19", "20")] == []
+
+
+def test_force_with_a_contest_word_among_armed_words_is_force(nlp):
+    [e] = candidates(nlp, "Syrian troops crushed the rebels in a final assault on the town.")
+    assert e.cameo.startswith("19") and dyad(e) == ("SYRMIL", "SYRREB")
+
+
+# ------------------------------------------------- a defendant's court appearance
+def test_a_defendant_appearing_in_court_is_not_the_one_acting(nlp):
+    text = "The former minister appeared in court on Monday charged with corruption."
+    assert [dyad(e) for e in candidates(nlp, text) if e.cameo.startswith("17")] == []
+
+
+def test_that_same_day_is_the_day_last_mentioned(nlp):
+    text = ("On July 31, several news outlets reported the minister had resigned. The press asked the prime "
+            "minister about it that same day, but he declined to comment.")
+    [e] = [e for e in candidates(nlp, text, date="2019-09-17") if e.cameo == "011"]
+    assert (e.date, e.date_basis) == ("2019-07-31", "text")
+
+
+# ------------------------------------------------- problems fought, companies competing
+@pytest.mark.parametrize("text", [
+    "The president vowed to fight the disease.",
+    "The government launched a war on corruption.",
+    "Microsoft launched an attack on Google's search business.",
+])
+def test_fighting_a_problem_or_a_rival_company_is_no_force(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo[:2] in ("13", "15", "17", "18", "19", "20")] == []
+
+
+def test_force_against_a_company_or_by_an_army_stays(nlp):
+    [e] = candidates(nlp, "Gunmen attacked the company's office in Lagos, killing two guards.")
+    assert e.cameo.startswith("19") or e.cameo.startswith("18")
+    [f] = candidates(nlp, "The army launched an attack on the rebel stronghold.")
+    assert f.cameo == "190"
+
+
+# ------------------------------------------------- background acts have no date
+def test_an_act_put_before_the_reporting_period_has_no_date(nlp):
+    [e] = candidates(nlp, "Saudi Arabia initially denied all claims that Khashoggi was slain.", date="2019-09-29")
+    assert e.cameo == "016" and (e.date, e.date_basis) == (None, None)
+    [f] = candidates(nlp, "Saudi Arabia denied all claims that Khashoggi was slain.", date="2019-09-29")
+    assert (f.date, f.date_basis) == ("2019-09-29", "publication")
+
+
+# ------------------------------------------------- plain domestic acts: conceding, bail
+def test_refusing_to_concede_an_election_is_a_refusal_to_yield(nlp):
+    [e] = candidates(nlp, "Donald Trump has refused to concede the election.")
+    assert (e.cameo[:2], e.announced_cameo, dyad(e)) == ("12", "080", ("USAGOV", None))
+    [f] = candidates(nlp, "The senator conceded the race on Wednesday night.")
+    assert f.cameo == "080"
+    # holding or winning one is still no event
+    assert candidates(nlp, "The senator won the race on Wednesday night.") == []
+
+
+def test_bail_granted_is_a_release(nlp):
+    [e] = candidates(nlp, "A court granted bail to the former minister.")
+    assert e.cameo == "0841" and dyad(e) == ("JUD", "GOV")
+
+
+def test_retiring_from_office_is_a_one_actor_retreat_not_a_military_one(nlp):
+    [e] = candidates(nlp, "Justice John Paul Stevens retired from the Supreme Court in 2010.", date="2019-07-17")
+    assert (e.cameo, e.target, e.date) == ("080", None, "2010")
+    assert candidates(nlp, "The airline retired its old fleet of planes.") == []
+
+
+# ------------------------------------------------- laws struck down; evacuations
+@pytest.mark.parametrize("text", [
+    "The Supreme Court struck down the law.",
+    "The Senate killed the bill on Tuesday.",
+    "The government evacuated 5,000 residents ahead of the storm.",
+])
+def test_decisions_on_laws_and_evacuations_are_no_events(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text)] == []
+
+
+def test_attacking_a_bill_is_criticism(nlp):
+    [e] = candidates(nlp, "Trump attacked the bill on Twitter.")
+    assert e.cameo == "111"
+
+
+def test_firing_someone_named_by_a_post_is_a_dismissal_not_force(nlp):
+    for text in ("Trump fired FBI director James Comey in 2017.", "The president sacked his chief of staff on Friday."):
+        assert [e.cameo for e in candidates(nlp, text)] == [], text
+    [e] = candidates(nlp, "Soldiers fired on protesters in Khartoum.")
+    assert e.cameo.startswith("19") or e.cameo.startswith("18")
+
+
+def test_evacuating_people_of_another_country_stays_aid(nlp):
+    [e] = candidates(nlp, "U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde on Friday.")
+    assert e.cameo.startswith("07") and dyad(e) == ("IGOUNO", "BIH")
+
+
+def test_restrictions_imposed_stay_coercion(nlp):
+    evs = candidates(nlp, "Greece plans to impose restrictions on its labour market for new EU members.")
+    assert [e.announced_cameo for e in evs] == ["1721"]
+
+
+# ------------------------------------------------- storms named like people and places
+def test_a_storm_called_by_its_name_alone_is_weather(nlp):
+    text = "Tropical Storm Florence weakened on Saturday. Florence hit North Carolina on Friday."
+    assert candidates(nlp, text, date="2018-09-16") == []
+    text = "Hurricane Dorian made landfall in the Bahamas on Sunday. Dorian killed at least five people in the Bahamas."
+    assert candidates(nlp, text, date="2019-09-05") == []
+
+
+def test_storming_a_city_names_no_storm():
+    from accord.events.exclusions import load_exclusions
+
+    names = load_exclusions().storm_names("Iraqi troops will storm Mosul next week. Operation Desert Storm began.")
+    assert names == frozenset()
+    assert load_exclusions().storm_names("Post-Tropical Cyclone Lorenzo reached Ireland.") == frozenset({"lorenzo"})
+
+
+# ------------------------------------------------- prizes and honours are praise
+def test_a_prize_awarded_is_praise_from_the_awarding_body(nlp):
+    text = "The Norwegian Nobel Committee awarded Ethiopian Prime Minister Abiy Ahmed the Nobel Peace Prize on Friday."
+    [e] = candidates(nlp, text, date="2019-10-11")
+    assert e.cameo == "051" and e.target.code == "ETHGOV"
+    [f] = candidates(nlp, "Queen Elizabeth conferred a knighthood on the British ambassador.")
+    assert f.cameo == "051"
+    assert [e.cameo for e in candidates(nlp, "The company presented its new phone on Tuesday.")] == []

@@ -156,6 +156,8 @@ def _us_states() -> dict[str, Gazetteered]:
 
 @lru_cache(maxsize=4096)
 def _country(name: str) -> Gazetteered | None:
+    if len(name) <= 3 and not name.isupper():
+        return None  # "La", "Al", "In": words, not the codes of Laos, Albania, India
     try:
         country = pycountry.countries.lookup(name)
     except LookupError:

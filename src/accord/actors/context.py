@@ -181,7 +181,7 @@ class Lookups:
     def group(self, start: int, end: int, country: str, sector: str | None, head: int | None = None) -> Found:
         """An unnamed group of a country's sector: "US negotiators" -> USAGOV, no person's name."""
         group_sector = sector or Sector.GOV.value
-        code = f"{country}{group_sector}"
+        code = f"{self.kb.country_prefix(country)}{group_sector}"
         try:
             entity = self.kb.entity(f"country:{country}")
         except KeyError:
@@ -257,12 +257,26 @@ class ResolutionContext:
                 if hit is not None and hit.country:
                     counts[hit.country] += 1
                     sentences.setdefault(hit.country, set()).add(ent.sent.start)
-        ranked = counts.most_common(2)
+        ranked = counts.most_common(3)
+        if len(ranked) > 1:
+            territory = self._territory_of_pair(ranked[0][0], ranked[1][0])
+            if territory is not None:
+                # a story set in Puerto Rico names the United States as its context: the territory
+                ranked = [(territory, ranked[0][1]), *ranked[2:]]
         if not ranked or len(sentences[ranked[0][0]]) < 2:
             return None
         if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
             return None
         return ranked[0][0]
+
+    def _territory_of_pair(self, a: str, b: str) -> str | None:
+        """The one of two countries that is a territory of the other (CAMEO USAPRI of USA), if so."""
+        prefix = self.kb.country_prefix
+        for territory, sovereign in ((a, b), (b, a)):
+            code, parent = prefix(territory), prefix(sovereign)
+            if code != territory and len(code) > len(parent) and code.startswith(parent):
+                return territory
+        return None
 
     def entity(self, key: str) -> Entity:
         return self.lookups.kb.entity(key)

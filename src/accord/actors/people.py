@@ -82,6 +82,16 @@ def surname_forms(name: str) -> set[str]:
     return {f for f in forms if f}
 
 
+def paternal_surname(name: str) -> str | None:
+    """"Ricardo Rosselló Nevares" -> "rossello": the first of two Spanish surnames, which the
+    person is called by later ("Rosselló"); only for a three-word name without particles."""
+    ws = name_words(name)
+    if len(ws) != 3 or any(w.lower() in words().name_particles for w in ws) or len(ws[1]) < 3 \
+            or not ws[1][:1].isupper():
+        return None
+    return fold(ws[1]) or None
+
+
 def is_glued_marker(tok: Any) -> bool:
     """"AD" in "ADCuomo": a page marker the scraper glued to the next word."""
     doc = tok.doc

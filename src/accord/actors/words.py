@@ -29,6 +29,8 @@ class Words:
     plural_country_nouns: frozenset[str]
     indefinite_determiners: frozenset[str]
     indefinite_singular: frozenset[str]
+    successor_adjectives: frozenset[str]
+    stance_nouns: frozenset[str]
     group_determiners: frozenset[str]
     articles: frozenset[str]
     backer_words: frozenset[str]
@@ -81,6 +83,8 @@ def words() -> Words:
         plural_country_nouns=_set(w.get("plural_country_nouns")),
         indefinite_determiners=_set(w.get("indefinite_determiners")),
         indefinite_singular=_set(w.get("indefinite_singular")),
+        successor_adjectives=_set(w.get("successor_adjectives")),
+        stance_nouns=_set(w.get("stance_nouns")),
         group_determiners=_set(w.get("group_determiners")),
         articles=_set(w.get("articles")),
         backer_words=_set(w.get("backer_words")),

@@ -17,7 +17,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -183,6 +183,10 @@ class EventStage(Stage):
                                                    cand.negated, cand.modality), head_word))
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
+        storms = self.exclusions.storm_names(document.article.text)
+        if storms:
+            # "Hurricane Dorian ... Dorian killed five people": the storm, no actor
+            events = [(e, h) for e, h in events if e.source is None or e.source.text.lower() not in storms]
         candidates = _deduplicate(events)
         _date_from_context(candidates)
         if self.verifier is not None:
@@ -243,7 +247,8 @@ class EventStage(Stage):
         is criticism (111); "beating Trump in the polls", "want to fire Trump" are no events."""
         if self.exclusions.is_contest(cand.trigger, sent):
             return False  # "failing to top 1% in any poll", "won the primary": competition is no event
-        if not cand.pattern.nominal and self.exclusions.holds_an_election(cand.trigger, cand.code):
+        if not cand.pattern.nominal and not cand.pattern.objects & self.exclusions.election_objects \
+                and self.exclusions.holds_an_election(cand.trigger, cand.code):
             return False  # "Canada held a general election": elections and votes are not coded
         if not cand.code.startswith(FORCE_ROOTS) or cand.pattern.nominal:
             return True
@@ -287,7 +292,7 @@ class EventStage(Stage):
         pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=DICTIONARY_TARGETS,
                           reciprocal=code.startswith(DICTIONARY_RECIPROCAL) or symmetric)
         cand = _Candidate(pattern, verb, None, rule=rule, code=code, specificity=specificity)
-        cand.subject_is_target = m.subject_is_target
+        cand.subject_is_target = m.subject_is_target or self.exclusions.subject_is_target(m.pattern)
         cand.reverse_code = m.reverse_code
         cand.verb_match = m
         return cand
@@ -346,6 +351,9 @@ class EventStage(Stage):
                         cand.rule.append("src=clause-subject")
             return
         subject, passive = subject_of(trig)
+        if subject is not None and not passive and subject.head.i == trig.i and trig.tag_ == "VBN" \
+                and any(c.dep_ == "auxpass" for c in trig.children):
+            passive = True  # 'the military had been "effectively disarmed"': a subject mislabelled nsubj
         if subject is None and trig.dep_ == "acl" and trig.tag_ == "VBG" and trig.head.pos_ in ("NOUN", "PROPN"):
             subject = trig.head  # "protesters demanding his resignation", "a report accusing the army"
         if subject is not None:
@@ -582,6 +590,12 @@ class EventStage(Stage):
             # An act announced through an intent word ("agreed to allow", "is ready to send") is
             # coded by that word, however loose the act's own dictionary match.
             from_dictionary = cand.rule[0].startswith("petrarch:") and cand.announced is None
+            if from_dictionary and cand.specificity == 0 and cand.trigger.lemma_.lower() in self.exclusions.default_needs_target:
+                return []  # "evacuated 5,000 residents ahead of the storm" (exclusions.yaml)
+            if cand.code[:2] == "03" and cand.announced and cand.announced.startswith(self.one_actor.intents_needing_partner):
+                # "the Senate announced it would meet on Monday": an intent to meet that names no
+                # one to meet is a body's own session, no record (resources/events/one_actor.yaml).
+                return []
             if p.standalone or self.one_actor.allows(cand.code, from_dictionary, cand.specificity):
                 # A one-actor event ("refused to concede", "opened an investigation"): a record
                 # with no target. A dictionary verb's bare default ("China objected") stays a
@@ -1005,6 +1019,8 @@ def _light_verb_objects(verb: Any) -> list[Any]:
     ("declared a state of siege to begin at midnight")."""
     out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if not any(c.dep_ == "dobj" for c in verb.children):
+        # "awarded Abiy Ahmed the Nobel Peace Prize": the parser hangs the second object on the first
+        out += [a for c in verb.children if c.dep_ == "dative" for a in c.children if a.dep_ == "appos"]
         out += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
     return out
@@ -1565,6 +1581,16 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
             if best is None or _precision(timex.value) > _precision(best.value):
                 best = timex
     if best is None:
+        # "launched a program dubbed 'Zrinyi 2026' in 2017": a date on a participle that only
+        # names the object is the act's date.
+        namers = [acl for obj in cand.trigger.children if obj.dep_ in ("dobj", "nsubjpass")
+                  for acl in obj.children if acl.dep_ == "acl" and acl.lower_ in load_naming_participles()]
+        for tok_i, timex in timex_roots.items():
+            if namers and any(c.dep_ == "prep" and tok_i in range(c.i, c.right_edge.i + 1)
+                              for namer in namers for c in namer.children):
+                if best is None or _precision(timex.value) > _precision(best.value):
+                    best = timex
+    if best is None:
         # "in September, when the Russian leader attended ...": the clause modifies the date.
         node = cand.trigger
         if node.dep_ in ("relcl", "advcl") and node.head.i in timex_roots:
@@ -1591,9 +1617,21 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text"
+    if _background_act(cand.trigger):
+        return None, None, None  # "Saudi Arabia initially denied the claims": not on the publication date
     if pub:
         return pub, "day", "publication"
     return None, None, None
+
+
+def _background_act(trigger: Any) -> bool:
+    """A past act an adverb puts before the reporting period ("initially denied", "was once
+    jailed", "had previously resigned"); "long" only with a pluperfect ("had long opposed")."""
+    if trigger.tag_ not in ("VBD", "VBN"):
+        return False
+    adverbs = {c.lower_ for c in trigger.children if c.dep_ == "advmod"} & load_background_adverbs()
+    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
+    return bool(adverbs - {"long"}) or (bool(adverbs) and pluperfect)
 
 
 def _past_year_above(trigger: Any, timex_roots: dict[int, Timex], pub: str | None) -> str | None:
@@ -1796,8 +1834,9 @@ def _date_from_context(events: list[Event]) -> None:
                 and 0 < e.sentence - before.sentence <= CONTEXT_DATE_REACH:
             e.date, e.date_precision, e.date_basis = before.date, before.date_precision, "text"
             e.explain = e.explain.replace("date=publication", "date=context")
-        if e.date_basis == "text" and e.modality == Modality.ASSERTED:
-            dated[key] = e
+            continue  # the paragraph's date stays the one the text gave
+        if e.date_basis == "text" and made:
+            dated[key] = e  # "On Wednesday, Lam announced her government will withdraw ...": when it was said
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:

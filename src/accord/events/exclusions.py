@@ -50,6 +50,15 @@ class Exclusions:
     published_objects: frozenset[str] = frozenset()
     own_reporting: frozenset[str] = frozenset()
     election_objects: frozenset[str] = frozenset()
+    sport_objects: frozenset[str] = frozenset()
+    problem_objects: frozenset[str] = frozenset()
+    legal_objects: frozenset[str] = frozenset()
+    dismissal_objects: frozenset[str] = frozenset()
+    legal_force_verbs: frozenset[str] = frozenset()
+    default_needs_target: frozenset[str] = frozenset()
+    storm_words: frozenset[str] = frozenset()
+    unarmed_sectors: tuple[str, ...] = ()
+    subject_is_target_patterns: frozenset[str] = frozenset()
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -117,16 +126,48 @@ class Exclusions:
         words = {t.lower_ for t in sentence if t.i != verb.i} | {t.lemma_.lower() for t in sentence if t.i != verb.i}
         if words & self.accident_words and not words & self.hostile_words:
             return Figurative.NO_EVENT  # "drove erratically and struck a group of motorcycles"
-        if lemma in self.contest_verbs and words & self.contest_words:
+        if lemma in self.contest_verbs and words & self.contest_words and not words & self.armed_words:
             return Figurative.NO_EVENT  # "beating Trump in the polls"
+        # the object, also where the parser hangs it on the particle ("struck down the law")
+        dobjs = [c for c in verb.children if c.dep_ == "dobj"] + [
+            p for c in verb.children if c.dep_ == "prt" for p in c.children if p.dep_ == "pobj"]
+        if any(o.lemma_.lower() in self.sport_objects for o in dobjs):
+            return Figurative.NO_EVENT  # "smashed the 100-metre record"
+        # what the force is used on: the object, or "against"/"on" after the verb or its object
+        # ("fight against corruption", "launched a war on drugs")
+        objects = [o.lemma_.lower() for o in dobjs]
+        objects += [p.lemma_.lower() for head in [verb, *dobjs] for c in head.children
+                    if c.dep_ == "prep" and c.lower_ in ("against", "on") for p in c.children if p.dep_ == "pobj"]
+        if any(o in self.problem_objects for o in objects):
+            return Figurative.NO_EVENT  # "vowed to fight the disease"
+        if sources and all(_sector_in(a, self.unarmed_sectors) for a in sources) and not words & self.armed_words:
+            return Figurative.NO_EVENT  # "Microsoft launched an attack on Google's search business"
         if words & self.armed_words:
             return Figurative.FORCE
         people = all(_is_person_or_body(a) for a in sources + targets) and bool(sources) and bool(targets)
         if lemma in self.dismissal and targets and all(_is_person(a) for a in targets):
             return Figurative.NO_EVENT  # "want to fire Trump"
+        if lemma in self.dismissal and dobjs and all(o.ent_type_ == "PERSON" or o.lemma_.lower() in self.dismissal_objects
+                                                     for o in dobjs):
+            return Figurative.NO_EVENT  # "fired FBI director James Comey", "sacked his chief of staff"
         if lemma in self.criticism and (lemma not in self.criticism_between_people or people):
             return Figurative.CRITICISM
+        if lemma in self.legal_force_verbs and dobjs and all(o.lemma_.lower() in self.legal_objects for o in dobjs):
+            # "struck down the law", "killed the bill"; "attacked the bill" is criticism
+            return Figurative.CRITICISM if lemma in self.criticism else Figurative.NO_EVENT
         return Figurative.FORCE
+
+    def storm_names(self, text: str) -> frozenset[str]:
+        """The names an article gives storms ("Hurricane Dorian" -> "dorian")."""
+        if not self.storm_words:
+            return frozenset()
+        # title case only: "Storm Ciara", never "troops will storm Baghdad"
+        words = "|".join(re.escape(w.title()) for w in sorted(self.storm_words, key=len, reverse=True))
+        return frozenset(m.group(1).lower() for m in re.finditer(rf"\b(?:{words})\s+([A-Z][a-z]+)\b", text))
+
+    def subject_is_target(self, pattern: str) -> bool:
+        """Whether a dictionary pattern ("APPEAR: * (IN COURT) [173]") is done to its subject."""
+        return " ".join(pattern.split(" [")[0].split()).upper() in self.subject_is_target_patterns
 
     def armed(self, actors: Iterable[Any]) -> bool:
         """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
@@ -207,4 +248,14 @@ def load_exclusions() -> Exclusions:
         published_objects=_words(d.get("published_object_default") or {}, "objects", "published_object_default."),
         own_reporting=_words(d, "own_reporting", ""),
         election_objects=_words(d, "election_objects", ""),
+        sport_objects=_words(fig, "sport_objects", "figurative."),
+        problem_objects=_words(fig, "problem_objects", "figurative."),
+        legal_objects=_words(fig, "legal_objects", "figurative."),
+        dismissal_objects=_words(fig, "dismissal_objects", "figurative."),
+        legal_force_verbs=_words(fig, "legal_force_verbs", "figurative."),
+        default_needs_target=_words(d, "default_needs_target", ""),
+        storm_words=_words(d, "storm_words", ""),
+        unarmed_sectors=tuple(w.upper() for w in _words(fig, "unarmed_sectors", "figurative.")),
+        subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
+                                             for p in d.get("subject_is_target_patterns") or ()),
     )

@@ -267,6 +267,7 @@ class OneActorPolicy:
 
     codes: tuple[str, ...]
     dictionary_defaults: tuple[str, ...]
+    intents_needing_partner: tuple[str, ...] = ()
 
     def allows(self, code: str, from_dictionary: bool, specificity: int) -> bool:
         if not code.startswith(self.codes):
@@ -278,7 +279,7 @@ class OneActorPolicy:
 def load_one_actor() -> OneActorPolicy:
     d = _read("one_actor.yaml")
     out = []
-    for key in ("codes", "dictionary_defaults"):
+    for key in ("codes", "dictionary_defaults", "intents_needing_partner"):
         prefixes = tuple(str(c) for c in d.get(key) or ())
         for prefix in prefixes:
             if not prefix.isdigit():
@@ -311,6 +312,18 @@ def load_instrument_subjects() -> frozenset[str]:
 def load_agent_heads() -> frozenset[str]:
     """Nouns for people or bodies that their actor modifier names ("NATO allies"; arguments.yaml)."""
     return _argument_words("agent_heads")
+
+
+@lru_cache(maxsize=1)
+def load_naming_participles() -> frozenset[str]:
+    """Participles that name what the act's object is called; a date below them dates the act (arguments.yaml)."""
+    return _argument_words("naming_participles")
+
+
+@lru_cache(maxsize=1)
+def load_background_adverbs() -> frozenset[str]:
+    """Adverbs that put a past act before the reporting period (arguments.yaml)."""
+    return _argument_words("background_adverbs")
 
 
 @lru_cache(maxsize=1)

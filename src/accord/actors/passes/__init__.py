@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from .aliases import AliasMatches
 from .base import Pass
-from .coreference import (Descriptions, HonorificNames, OrganisationNames, PlainNames, RoleAndName,
-                          RoleAnaphora, SharedSurnames, ShortForms, StripMarkers, UnnamedPeople, VoiceOwners)
+from .coreference import (Descriptions, HonorificNames, OrganisationNames, PlainNames, RoleAnaphora, RoleAndName,
+                          SharedSurnames, ShortForms, StoryCountryPeople, StripMarkers, UnnamedPeople, VoiceOwners)
 from .groups import ContextGroups, Movements
 from .institutions import NationalInstitutions
 from .merge import Acronyms, MergeSameEntity, TitleCountries
@@ -51,6 +51,7 @@ def default_passes() -> tuple[Pass, ...]:
         RoleAnaphora(),
         Descriptions(),
         PlainNames(),
+        StoryCountryPeople(),
         References(),  # it, he/she, "the two leaders", "the country", "US allies"
     )
 

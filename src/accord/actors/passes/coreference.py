@@ -12,8 +12,8 @@ from ..context import Found, ResolutionContext, unplaced_group
 from ..kinds import STATE_SECTORS, How
 from ..knowledge import Entity
 from ..people import (AGE, SUBJECT_DEPS, described, focus_country, fold, initial_genders, is_glued_marker,
-                      is_person_found, is_subject, lexicon, name_words, own_pronoun_gender, people_found,
-                      plain_name, replace_entity, sentence_country, surname_forms, unlisted_person)
+                      is_person_found, is_subject, lexicon, name_words, own_pronoun_gender, paternal_surname,
+                      people_found, plain_name, replace_entity, sentence_country, surname_forms, unlisted_person)
 from ..phrases import diplomat_subject_countries, organisation_kind
 from ..words import words
 from .base import Pass
@@ -103,7 +103,7 @@ class OrganisationNames(Pass):
                 if len(countries) == 1:
                     country = countries.pop()
                     entity = Entity(key=entity.key, kind="org", name=entity.name, country=country,
-                                    sector=entity.sector, code=f"{country}{entity.sector or ''}")
+                                    sector=entity.sector, code=f"{context.kb.country_prefix(country)}{entity.sector or ''}")
             old = f.entity.key
             for g in found:
                 is_description = (g.how.startswith("role") or g.how == How.MODIFIER) and g.last == noun.i and (
@@ -196,6 +196,9 @@ class ShortForms(Pass):
                 continue  # a full name of its own
             matches = [(start, e) for start, e in full if e.key != f.entity.key and (
                 folded in surname_forms(e.name) or folded == fold(name_words(e.name)[0]))]
+            if not matches and len(name_words(surface)) == 1:  # "Rosselló" for "Ricardo Rosselló Nevares"
+                matches = [(start, e) for start, e in full if e.key != f.entity.key
+                           and folded == paternal_surname(e.name)]
             if described(doc, f):
                 # "José, a Caracas bus driver, said": introduced here, so not someone named later
                 matches = [(start, e) for start, e in matches if start < f.start]
@@ -353,7 +356,7 @@ class UnnamedPeople(Pass):
                          if head.sent.start <= g.start < head.sent.end and g.actor_country]
                 if country is not None and country not in diplomat_subject_countries(head, named):
                     replace_entity(found, e.key, Entity(key=e.key, kind="person", name=e.name, country=country,
-                                                        sector=e.sector, code=f"{country}{e.sector}"))
+                                                        sector=e.sector, code=f"{context.kb.country_prefix(country)}{e.sector}"))
 
 
 def phrase_country(found: list[Found], tok: Any, left: int) -> str | None:
@@ -375,13 +378,20 @@ class RoleAndName(Pass):
     def run(self, context: ResolutionContext) -> None:
         doc, found = context.doc, context.found
         by_head = {f.last: f for f in people_found(found) if f.how not in (How.PRONOUN, How.PLURAL)}
-        for r in list(found):
+        # appositions first, then "as" phrases, which only give a role to whoever has none yet
+        for by_as, r in [(False, r) for r in found] + [(True, r) for r in found]:
             if r.how not in ROLES:
                 continue
             office_holder = r.entity.kind == "person" and r.how == How.ROLE
             head = doc[r.last]
-            p = next((by_head[t.i] for t in (*head.children, head.head) if t.i in by_head
-                      and t.i not in range(r.start, r.end) and tied(head, t)), None)
+            if not by_as:
+                p = next((by_head[t.i] for t in (*head.children, head.head) if t.i in by_head
+                          and t.i not in range(r.start, r.end) and tied(head, t)), None)
+            else:
+                p = role_by_as(doc, r, head, by_head)
+                if p is not None and any(g.entity.key == p.entity.key and g.entity.sector not in (None, "CVL")
+                                         and g.entity.country is not None for g in found):
+                    continue  # "has served as mayor of Denver": a past role, not what the text made them
             if p is None:
                 continue
             entity = p.entity
@@ -402,13 +412,40 @@ class RoleAndName(Pass):
                 sector = r.sector or r.entity.sector or entity.sector
                 code = r.code or r.entity.code
                 if r.how == How.ROLE_GROUP and r.entity.kind != "group":
-                    code = f"{country or ''}{sector or ''}" or entity.code
+                    code = f"{context.kb.country_prefix(country) if country else ''}{sector or ''}" or entity.code
                 entity = Entity(key=entity.key, kind="person", name=entity.name, country=country,
                                 sector=sector, code=code)
                 replace_entity(found, p.entity.key, entity)
             elif r.how == How.ROLE and not entity.key.startswith("unlisted:"):
                 continue  # two people the knowledge base knows: leave both
             become(r, entity)
+
+
+def role_by_as(doc: Any, r: Found, role_head: Any, by_head: dict[int, Found]) -> Found | None:
+    """The named person an "as" phrase gives a role to: the verb's object ("appointed Pierluisi as
+    secretary of state"), else its subject ("Rosselló resigned as the governor of Puerto Rico"),
+    by the parse or, where the parse strays, by "<name> <verb> as <role>" in a row."""
+    if r.start == 0 or doc[r.start - 1].lower_ != "as":
+        return None
+    prep = doc[r.start - 1]
+    if role_head.head.i == prep.i and prep.head.pos_ in ("VERB", "AUX"):
+        verb = prep.head
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        for c in objects or [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]:
+            if c.i in by_head:
+                return by_head[c.i]
+        if objects:
+            return None  # "called the move a betrayal": someone else's role, or none
+    between = doc[max(0, prep.i - 4):prep.i]
+    for k in range(len(between) - 1, -1, -1):
+        t = between[k]
+        if t.i in by_head:
+            gap = doc[t.i + 1:prep.i]
+            if len(gap) and all(g.pos_ in ("VERB", "AUX", "ADV", "PART") or g.dep_ == "prt" for g in gap) \
+                    and any(g.pos_ == "VERB" for g in gap):
+                return by_head[t.i]
+            return None
+    return None
 
 
 def tied(role_head: Any, name_head: Any) -> bool:
@@ -432,12 +469,15 @@ class RoleAnaphora(Pass):
         if not ts:
             return
         indefinite = words().indefinite_singular
+        successors = words().successor_adjectives
         for r in context.found:
             if r.how != How.ROLE_GROUP:
                 continue
             head = doc[r.last]
             if head.tag_ != "NN" or any(c.dep_ == "det" and c.lower_ in indefinite for c in head.lefts):
                 continue
+            if any(c.dep_ == "amod" and c.lower_ in successors for c in head.lefts):
+                continue  # "the new governor": not the one named before
             lemma = head.lemma_.lower()
             holders = {e.key: (s, e) for s, e, ws in ts if s < r.start and lemma in ws}
             if not holders:
@@ -455,6 +495,7 @@ def titles(context: ResolutionContext) -> list[tuple[int, Entity, set[str]]]:
     """(first token, person, title nouns) for every named person with a title in the text."""
     doc = context.doc
     abbreviations = lexicon()["abbreviations"]
+    lesser = words().lesser_office
     out = []
     for f in people_found(context.found):
         if f.how in (How.PRONOUN, How.PLURAL):
@@ -463,6 +504,8 @@ def titles(context: ResolutionContext) -> list[tuple[int, Entity, set[str]]]:
         ws: set[str] = set()
         for t in doc[f.start:name_start]:
             low = t.lower_
+            if low in lesser:
+                break  # "Deputy Governor Oleg Klimov" is no governor: "the governor" is someone else
             ws.add(abbreviations.get(low, low))
             ws.add(t.lemma_.lower())
         head = doc[f.last]
@@ -557,3 +600,26 @@ class PlainNames(Pass):
                 replace_entity(found, e.key, Entity(key=e.key, kind="person", name=plain_name(e.name),
                                                     country=e.country, sector=e.sector, code=e.code))
         context.sort()
+
+
+class StoryCountryPeople(Pass):
+    """A person the knowledge base does not list, with a role but no country ("Senate President
+    Thomas Rivera Schatz", "the head physician of the center, Albert Sufianov"), is of the
+    country the article is set in, when it clearly is set in one (`article_country`)."""
+
+    name = "story-country-people"
+
+    def run(self, context: ResolutionContext) -> None:
+        found = context.found
+        pending = {f.entity.key: f.entity for f in found if f.entity.kind == "person"
+                   and f.entity.key.startswith("unlisted:") and f.entity.country is None
+                   and f.entity.sector is not None and f.entity.code == f.entity.sector}
+        if not pending:
+            return
+        country = context.article_country()
+        if country is None:
+            return
+        prefix = context.kb.country_prefix(country)
+        for key, e in pending.items():
+            replace_entity(found, key, Entity(key=key, kind="person", name=e.name, country=country,
+                                              sector=e.sector, code=f"{prefix}{e.sector}"))

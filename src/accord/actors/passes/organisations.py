@@ -16,6 +16,7 @@ from ..cues import COUNTRY_LIKE
 from ..kinds import How
 from ..knowledge import Entity
 from ..phrases import is_location, makers_model, organisation_kind, same_clause_countries
+from ..words import words
 from ...places import geocode
 from .base import Pass
 
@@ -34,6 +35,7 @@ class Organisations(Pass):
         doc, kb, by_token = context.doc, context.kb, context.by_token
         role_for = context.lookups.role_for
         covered = context.covered()
+        particles = words().lowercase_name_particles
         out: list[Found] = []
         for ent in doc.ents:
             if ent.label_ != "ORG" or any(i in covered for i in range(ent.start, ent.end)):
@@ -48,7 +50,10 @@ class Organisations(Pass):
                         country = entity.country
                         break
                 if country is None and t.pos_ == "PROPN" and t.ent_iob_ == "I" or (country is None and t.i == ent.start):
-                    hit = geocode(t.text) if t.text[:1].isupper() else None
+                    # "La Fortaleza", "El Tiempo": a word after a name's article is part of the name,
+                    # and the article itself ("LA", "El") no place
+                    in_name = t.lower_ in particles or (t.i > ent.start and doc[t.i - 1].lower_ in particles)
+                    hit = geocode(t.text) if t.text[:1].isupper() and not in_name else None
                     # a country or US state (no point), or a city big enough to be meant by name
                     if hit is not None and hit.country and (hit.population >= LARGE_CITY or hit.lat is None):
                         country = hit.country

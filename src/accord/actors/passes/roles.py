@@ -36,7 +36,7 @@ class RolePhrases(Pass):
             match = lookups.role_at(doc, head)
             if match is not None and match.end > head.i + 1 and context.by_token.get(head.i):
                 match = lookups.role_at(doc, head, of_phrases=False)  # a name: "House of Commons"
-            if match is None:
+            if match is None or is_stance(head, w.stance_nouns):
                 continue
             if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
                 continue  # "President" in "President Xi Jinping": the name's phrase handles it
@@ -134,6 +134,14 @@ class RolePhrases(Pass):
                     found.append(Found(start, stop, holder, How.ROLE, role=role, head=of_head))
                 else:
                     found.append(lookups.group(start, stop, country, sector, of_head))
+
+
+def is_stance(head: Any, stance_nouns: frozenset[str]) -> bool:
+    """"expressed opposition to the swearing-in": a bare group noun the object of a verb or
+    followed by "to" is a stance someone takes, not the group ("the opposition", "Kenya's opposition")."""
+    if head.lower_ not in stance_nouns or any(c.dep_ in ("det", "poss", "amod", "compound") for c in head.lefts):
+        return False
+    return head.dep_ == "dobj" or any(c.dep_ == "prep" and c.lower_ == "to" for c in head.rights)
 
 
 def owned_by_pronoun(head: Any) -> bool:

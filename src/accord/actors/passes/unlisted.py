@@ -76,7 +76,7 @@ class UnlistedPeople(Pass):
                         here = clause_countries(head, named)
                         if len(here) == 1:
                             country = here.pop()
-                            code = f"{country}{Sector.CVL.value}"
+                            code = f"{kb.country_prefix(country)}{Sector.CVL.value}"
                     # named again in full ("John Hickenlooper" in a caption): the same person, with
                     # the country the first naming gave unless only this one gives one
                     said_as = " ".join(t.text for t in ent if not t.is_space)
@@ -102,9 +102,9 @@ class UnlistedPeople(Pass):
             elif cues:
                 match, country = cues[0]
                 context.consumed.add((match.start, match.end))
-                code = f"{country}{sector}"
+                code = f"{kb.country_prefix(country)}{sector}"
             elif place is not None:  # "Tamil Nadu Chief Minister J Jayalalithaa"
-                country, code = place, f"{place}{sector}"
+                country, code = place, f"{kb.country_prefix(place)}{sector}"
             elif us_party_tag(doc, ent.end):  # "Mayor Bill de Blasio (D)"
                 country, code = "USA", f"USA{sector}"
             else:
@@ -116,7 +116,7 @@ class UnlistedPeople(Pass):
                 here = clause_countries(head, named) - diplomat_subject_countries(head, named)
                 # else the country the article is set in ("Senator Gillibrand" in a US story)
                 country = here.pop() if len(here) == 1 else None if here else context.article_country()
-                code = f"{country}{sector}" if country else sector
+                code = f"{kb.country_prefix(country)}{sector}" if country else sector
             entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
                             sector=sector, code=code)
             if len(ent) > 1:
@@ -180,5 +180,5 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
             for m in context.by_token.get(t.i, ()):
                 entity = kb.entity(m.key)
                 if entity.kind in COUNTRY_LIKE and entity.country:
-                    return entity.country, sector, f"{entity.country}{sector}"
+                    return entity.country, sector, f"{kb.country_prefix(entity.country)}{sector}"
     return None

@@ -73,6 +73,9 @@ REGION_CODES = {"AFR", "ASA", "BLK", "CAS", "CAU", "CEU", "CFR", "CRB", "EAF", "
 KIND_ORDER = ("name", "short", "abbrev", "seat", "capital", "surname", "adjective", "demonym")
 _KIND_RANK = {k: i for i, k in enumerate(KIND_ORDER)}
 _FAR_FUTURE = dt.date(9999, 12, 31)
+# A surname this many people of the dictionaries bear is common ("Smith": 21, "Khan": 29; "Obama": 3,
+# one man listed under several ids).
+COMMON_SURNAME_BEARERS = 5
 
 
 class KnowledgeBaseError(ValueError):
@@ -787,6 +790,14 @@ class KnowledgeBase:
         # a given name many people share; one that is none ("Suharto") is a mononym.
         self.given_names = frozenset(
             e.name.split()[0].lower() for e in self._entities.values() if e.kind == "person" and len(e.name.split()) > 1)
+        # Surnames that many people in the dictionaries bear ("Smith", "Khan"): alone, a guess
+        # at which of them is meant is no better than chance.
+        bearers: dict[str, int] = {}
+        for e in self._entities.values():
+            if e.kind == "person" and len(e.name.split()) > 1:
+                last = e.name.split()[-1].lower()
+                bearers[last] = bearers.get(last, 0) + 1
+        self.common_surnames = frozenset(w for w, n in bearers.items() if n >= COMMON_SURNAME_BEARERS)
         del self._names
         del self._concurrent_ok, self._where, self._hist_default, self._curated_names
 

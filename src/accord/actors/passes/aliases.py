@@ -124,7 +124,8 @@ class AliasMatches(Pass):
                         curated = [m for m in people if not kb.is_historical(m.key)]
                         if len(in_office) == 1:
                             choice = in_office[0]
-                        elif len(curated) == 1:  # "Obama" in 2018: one well-known person
+                        elif len(curated) == 1 and doc[end - 1].lower_ not in kb.common_surnames:
+                            # "Obama" in 2018: one well-known person; not "Smith", which many bear
                             choice = curated[0]
                 if choice is not None:
                     named_in_full.add(choice.key)
@@ -140,6 +141,11 @@ class AliasMatches(Pass):
         context.by_token = by_token
 
 
+def spans_a_verb(ent: Any) -> bool:
+    """"Vizcarra dissolved Congress" tagged as one product: no name runs over a clause's verb."""
+    return ent is not None and any(t.pos_ == "VERB" and t.dep_ in ("ROOT", "relcl", "advcl", "ccomp") for t in ent)
+
+
 def used_as_name(context: ResolutionContext, i: int) -> bool:
     """Whether the one word at `i` is used as a person's name: tagged as a person by the
     recognizer, or a capitalised word that is no part of another name or a place where
@@ -153,7 +159,7 @@ def used_as_name(context: ResolutionContext, i: int) -> bool:
         return True
     if not tok.text[:1].isupper():
         return False
-    if tok.ent_type_:
+    if tok.ent_type_ and not spans_a_verb(entity_at(doc, i)):
         # Part of another name ("the Tokyo Stock Exchange"), or a place where something is ("a
         # refugee centre in Kerry"); a lone name the recognizer mislabels ("Karzai" as a place)
         # is still a name.

@@ -323,3 +323,9 @@ def test_a_prize_awarded_is_praise_from_the_awarding_body(nlp):
     [f] = candidates(nlp, "Queen Elizabeth conferred a knighthood on the British ambassador.")
     assert f.cameo == "051"
     assert [e.cameo for e in candidates(nlp, "The company presented its new phone on Tuesday.")] == []
+
+
+def test_raising_ones_own_spending_is_no_aid(nlp):
+    assert candidates(nlp, "Germany will increase military spending to two percent of GDP.") == []
+    [e] = candidates(nlp, "Germany provided 1.2 billion euros in humanitarian aid.")
+    assert e.cameo.startswith("07") and dyad(e) == ("DEU", None)

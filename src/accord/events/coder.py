@@ -592,6 +592,9 @@ class EventStage(Stage):
             from_dictionary = cand.rule[0].startswith("petrarch:") and cand.announced is None
             if from_dictionary and cand.specificity == 0 and cand.trigger.lemma_.lower() in self.exclusions.default_needs_target:
                 return []  # "evacuated 5,000 residents ahead of the storm" (exclusions.yaml)
+            if cand.code[:2] == "07" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.exclusions.budget_objects
+                                             for c in cand.trigger.children):
+                return []  # "will increase military spending": its own budget, no aid given
             if cand.code[:2] == "03" and cand.announced and cand.announced.startswith(self.one_actor.intents_needing_partner):
                 # "the Senate announced it would meet on Monday": an intent to meet that names no
                 # one to meet is a body's own session, no record (resources/events/one_actor.yaml).

@@ -57,6 +57,7 @@ class Exclusions:
     legal_force_verbs: frozenset[str] = frozenset()
     default_needs_target: frozenset[str] = frozenset()
     storm_words: frozenset[str] = frozenset()
+    budget_objects: frozenset[str] = frozenset()
     unarmed_sectors: tuple[str, ...] = ()
     subject_is_target_patterns: frozenset[str] = frozenset()
 
@@ -255,6 +256,7 @@ def load_exclusions() -> Exclusions:
         legal_force_verbs=_words(fig, "legal_force_verbs", "figurative."),
         default_needs_target=_words(d, "default_needs_target", ""),
         storm_words=_words(d, "storm_words", ""),
+        budget_objects=_words(d, "budget_objects", ""),
         unarmed_sectors=tuple(w.upper() for w in _words(fig, "unarmed_sectors", "figurative.")),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),

@@ -31,6 +31,7 @@ class Words:
     indefinite_singular: frozenset[str]
     successor_adjectives: frozenset[str]
     stance_nouns: frozenset[str]
+    member_nouns: frozenset[str]
     group_determiners: frozenset[str]
     articles: frozenset[str]
     backer_words: frozenset[str]
@@ -85,6 +86,7 @@ def words() -> Words:
         indefinite_singular=_set(w.get("indefinite_singular")),
         successor_adjectives=_set(w.get("successor_adjectives")),
         stance_nouns=_set(w.get("stance_nouns")),
+        member_nouns=_set(w.get("member_nouns")),
         group_determiners=_set(w.get("group_determiners")),
         articles=_set(w.get("articles")),
         backer_words=_set(w.get("backer_words")),

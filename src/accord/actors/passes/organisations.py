@@ -122,6 +122,9 @@ class LocateTransnational(Pass):
             code = f.code or f.entity.code
             if f.entity.kind != "org" or not code.startswith("IMG") or f.country:
                 continue
+            owner = doc[f.last].head
+            if doc[f.last].dep_ == "compound" and owner.pos_ == "NOUN" and owner.lemma_.lower() in words().member_nouns:
+                continue  # "the late Al-Qaeda founder": whose founder, not where the group acts
             sent = doc[f.start].sent
             here = [g for g in found if sent.start <= g.start < sent.end and g is not f
                     and g.entity.kind in ("country", "seat", "person", "group") and (g.country or g.entity.country)

@@ -40,6 +40,7 @@ class UnlistedPeople(Pass):
                      if kb.entity(m.key).kind in ("org", "igo", "media", "seat")
                      or (kb.entity(m.key).kind in ("country", "region") and m.kind in ("name", "short", "capital"))}
         places = place_words(doc)
+        particles = words().lowercase_name_particles
         for ent in _person_spans(context):
             if any(i in covered for i in range(ent.start, ent.end)):
                 continue
@@ -66,7 +67,9 @@ class UnlistedPeople(Pass):
             left = np_left(head)
             title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and role_for(t.lower_)]
             if not title:
-                if all(t.text[:1].isupper() for t in ent if t.is_alpha) and (len(ent) > 1 or ent[0].pos_ == "PROPN"):
+                if all(t.text[:1].isupper() or (0 < k < len(ent) - 1 and t.lower_ in particles)
+                       for k, t in enumerate(ent) if t.is_alpha) and (len(ent) > 1 or ent[0].pos_ == "PROPN"):
+                    # ("Osama bin Laden", "Bill de Blasio": particles inside the name)
                     # Someone the knowledge base does not know: their role from an apposition
                     # ("Zabihullah Mujahid, the Taliban spokesman"), else a private individual
                     # (CAMEO CVL) until the article says otherwise.

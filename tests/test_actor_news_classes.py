@@ -174,9 +174,14 @@ def test_a_deputy_s_title_is_not_the_office_s(nlp):
 
 def test_unlisted_people_without_a_country_are_of_the_story_s_country(nlp):
     story = ("Students from across Russia competed in Tyumen, Russia. The Russian health ministry funded the "
-             "event. The head of the jury, Albert Sufianov, praised the students.")
+             "event. Albert Sufianov, the head physician of the center, praised the students.")
     got = resolve(nlp, story, "2019-05-06")
-    assert any(m[0] == "Albert Sufianov" and m[2] == "RUS" for m in got)
+    assert any(m[0] == "Albert Sufianov" and m[1] == "RUSHLH" for m in got)
+    # a private person is not: the story's country is not everyone's
+    story = ("The United States said on Saturday it had killed Hamza bin Laden. The White House "
+             "confirmed the operation in Washington. Hamza was a son of Osama bin Laden.")
+    got = resolve(nlp, story, "2019-09-14")
+    assert not any("Hamza" in m[0] and m[2] == "USA" for m in got)
     # a story set in a territory names its sovereign too: the territory is the setting
     story = ("Puerto Rico's governor resigned on Friday. The United States commonwealth of Puerto Rico has no "
              "vote in the U.S. Senate. Senate President Thomas Rivera Schatz said the Senate would meet.")
@@ -185,7 +190,7 @@ def test_unlisted_people_without_a_country_are_of_the_story_s_country(nlp):
                for m in got)
     # one sentence is no story: no guess
     assert any(m[0] == "Albert Sufianov" and m[2] is None
-               for m in resolve(nlp, "Albert Sufianov praised the students."))
+               for m in resolve(nlp, "Albert Sufianov, the head physician of the center, praised the students."))
 
 
 def test_a_bare_stance_noun_is_no_group(nlp):
@@ -211,3 +216,17 @@ def test_a_head_of_state_named_by_surname_alone(nlp):
     got = resolve(nlp, "Vizcarra dissolved Congress on Monday.", "2019-10-01")
     assert ("Vizcarra", "PERGOV", "PER", "Martín Vizcarra") in got
     assert ("Congress", "PERLEG", "PER", None) in got
+
+
+def test_a_city_the_article_places_things_in_is_no_person_elsewhere(nlp):
+    got = resolve(nlp, "The Olympiad took place at the Federal Center for Neurosurgery in Tyumen. In terms of price "
+                       "and quality, Tyumen is more than competitive.", "2019-05-06")
+    assert not any(m[0] == "Tyumen" and m[1].endswith("CVL") for m in got)
+
+
+def test_a_place_named_after_a_place_is_no_surname(nlp):
+    # "Amman, Jordan" and "in Monaco" are places, even when someone in the story bears the name
+    got = resolve(nlp, "Michael Jordan visited Amman, Jordan on Monday. Jordan said he liked the city.")
+    assert [m[1:] for m in got if m[0] == "Jordan"][0] == ("JOR", "JOR", "Jordan")
+    got = resolve(nlp, "Lisa Monaco, a former adviser, met officials in Monaco. Monaco said the talks went well.")
+    assert [m[3] for m in got if m[0] == "Monaco"] == ["Monaco", "Lisa Monaco"]

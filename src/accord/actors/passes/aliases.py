@@ -226,8 +226,23 @@ def person_surnames(context: ResolutionContext, groups: dict[tuple[int, int], li
         text = doc[start].text
         named = last_words.get(text)
         if (named is not None and named < start - 1) or any(e.end <= start for e in earlier_names.get(text, ())):
-            out.add((start, end))
+            if not placed_as_place(context, start):
+                out.add((start, end))
     return out
+
+
+def placed_as_place(context: ResolutionContext, start: int) -> bool:
+    """"Amman, Jordan", "in Jordan": the word is where something is, whoever bears it as a surname."""
+    doc, kb = context.doc, context.kb
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in ("in", "near") and not (
+            start + 1 < len(doc) and doc[start + 1].tag_ == "POS"):
+        return True
+    if before is None or before.text != "," or start < 2:
+        return False
+    place_before = doc[start - 2]
+    return place_before.ent_type_ in ("GPE", "LOC") or any(
+        m.start <= place_before.i < m.end and kb.entity(m.key).kind in PLACE_KINDS for m in context.raw_matches)
 
 
 def by_article_country(context: ResolutionContext, group: list[AliasMatch], raw: list[AliasMatch]) -> AliasMatch:

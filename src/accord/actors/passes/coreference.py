@@ -604,8 +604,10 @@ class PlainNames(Pass):
 
 class StoryCountryPeople(Pass):
     """A person the knowledge base does not list, with a role but no country ("Senate President
-    Thomas Rivera Schatz", "the head physician of the center, Albert Sufianov"), is of the
-    country the article is set in, when it clearly is set in one (`article_country`)."""
+    Thomas Rivera Schatz", "Albert Sufianov, the head physician of the center"), is of the
+    country the article is set in, when it clearly is set in one (`article_country`). Not a
+    private person: a story set in one country names people of others (the son of Osama bin
+    Laden in a story from Washington)."""
 
     name = "story-country-people"
 
@@ -613,7 +615,7 @@ class StoryCountryPeople(Pass):
         found = context.found
         pending = {f.entity.key: f.entity for f in found if f.entity.kind == "person"
                    and f.entity.key.startswith("unlisted:") and f.entity.country is None
-                   and f.entity.sector is not None and f.entity.code == f.entity.sector}
+                   and f.entity.sector not in (None, "CVL") and f.entity.code == f.entity.sector}
         if not pending:
             return
         country = context.article_country()

@@ -14,6 +14,9 @@ from ..kinds import How, Sector
 from ..knowledge import Entity
 from ..phrases import (clause_countries, diplomat_subject_countries, np_left, the_place, title_place, us_party_tag,
                        used_as_place)
+from ..words import words
+from ...places import LARGE_CITY, geocode
+from .aliases import placed_as_place
 from .base import Pass
 
 
@@ -36,6 +39,7 @@ class UnlistedPeople(Pass):
         org_names = {(m.start, m.end) for ms in by_token.values() for m in ms
                      if kb.entity(m.key).kind in ("org", "igo", "media", "seat")
                      or (kb.entity(m.key).kind in ("country", "region") and m.kind in ("name", "short", "capital"))}
+        places = place_words(doc)
         for ent in _person_spans(context):
             if any(i in covered for i in range(ent.start, ent.end)):
                 continue
@@ -45,6 +49,8 @@ class UnlistedPeople(Pass):
                 continue  # "the Farah and the Ghazni attacks", "flew to Magnitogorsk": see the places pass
             head = ent[-1]
             known = surnames.get(head.text)
+            if len(ent) == 1 and known is not None and placed_as_place(context, ent.start):
+                continue  # "Amman, Jordan" after "Michael Jordan": the country
             if known is not None and known.name != ent.text and known.name.endswith(ent.text):
                 out.append(Found(ent.start, ent.end, known, How.SURNAME))  # "Sarraj" after the full name
                 continue
@@ -55,6 +61,8 @@ class UnlistedPeople(Pass):
                 if known is not None:
                     out.append(Found(ent.start, ent.end, known, How.SURNAME))
                     continue
+                if ent.text in places:
+                    continue  # "Tyumen is more than competitive" in a story set "in Tyumen": the city
             left = np_left(head)
             title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and role_for(t.lower_)]
             if not title:
@@ -138,6 +146,8 @@ class UnlistedPeople(Pass):
                 start -= 1  # particles of the name: "de", "van", "al-"
             if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken:
                 continue  # part of some other name
+            if start == tok.i and placed_as_place(context, start):
+                continue  # "Amman, Jordan" after "Michael Jordan": the country
             out.append(Found(start, tok.i + 1, entity, How.SURNAME))
         return out
 
@@ -182,3 +192,27 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
                 if entity.kind in COUNTRY_LIKE and entity.country:
                     return entity.country, sector, f"{kb.country_prefix(entity.country)}{sector}"
     return None
+
+
+def place_words(doc: Any) -> set[str]:
+    """One-word names the article uses as places somewhere ("in Tyumen", "Aleppo, a city"): a
+    recognizer's "person" of the same name elsewhere is that place, not someone."""
+    out = set()
+    for ent in doc.ents:
+        if len(ent) != 1:
+            continue
+        if ent.label_ in ("GPE", "LOC"):
+            hit = geocode(ent.text)
+            if hit is not None and hit.country and (hit.population >= LARGE_CITY or hit.lat is None):
+                out.add(ent.text)
+        elif used_as_place(ent) is not None:
+            out.add(ent.text)
+    prepositions = words().place_prepositions
+    for tok in doc:  # "the Federal Center for Neurosurgery in Tyumen", inside a longer name
+        if tok.i > 0 and tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() \
+                and doc[tok.i - 1].lower_ in prepositions and doc[tok.i - 1].lower_ != "of" \
+                and not any(c.dep_ == "compound" for c in tok.children):
+            hit = geocode(tok.text)
+            if hit is not None and hit.country and hit.population >= LARGE_CITY:
+                out.add(tok.text)
+    return out

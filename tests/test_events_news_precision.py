@@ -329,3 +329,10 @@ def test_raising_ones_own_spending_is_no_aid(nlp):
     assert candidates(nlp, "Germany will increase military spending to two percent of GDP.") == []
     [e] = candidates(nlp, "Germany provided 1.2 billion euros in humanitarian aid.")
     assert e.cameo.startswith("07") and dyad(e) == ("DEU", None)
+
+
+def test_a_charge_by_police_or_prosecutors_is_legal_action_not_an_accusation(nlp):
+    [e] = candidates(nlp, "Police charged the man with murder.")
+    assert e.cameo == "173" and dyad(e) == ("COP", "CVL")
+    [f] = candidates(nlp, "Trump charged China with currency manipulation.")
+    assert f.cameo.startswith("112")

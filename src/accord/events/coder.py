@@ -575,6 +575,9 @@ class EventStage(Stage):
         if targets and all(t.key == src.key for t in targets for src in sources):
             targets = []  # "Sudan is willing to withdraw its troops from Abyei": no one else
             cand.rule.append("tgt=own-place->none")
+        if self.exclusions.legal_charge(cand.trigger, cand.code, sources):
+            cand.code = "173"  # "Police charged the man with murder": legal action, not an accusation
+            cand.rule.append("legal-charge->173")
         if not targets:
             if cand.statement:
                 return [(s, None) for s in sources]

@@ -58,6 +58,8 @@ class Exclusions:
     default_needs_target: frozenset[str] = frozenset()
     storm_words: frozenset[str] = frozenset()
     budget_objects: frozenset[str] = frozenset()
+    legal_charge_verbs: frozenset[str] = frozenset()
+    legal_sectors: tuple[str, ...] = ()
     unarmed_sectors: tuple[str, ...] = ()
     subject_is_target_patterns: frozenset[str] = frozenset()
 
@@ -170,6 +172,12 @@ class Exclusions:
         """Whether a dictionary pattern ("APPEAR: * (IN COURT) [173]") is done to its subject."""
         return " ".join(pattern.split(" [")[0].split()).upper() in self.subject_is_target_patterns
 
+    def legal_charge(self, verb: Any, code: str, sources: Iterable[Any]) -> bool:
+        """An accusation (112x) by the police or the judiciary with a verb of charging: legal action."""
+        sources = list(sources)
+        return code.startswith("112") and verb.lemma_.lower() in self.legal_charge_verbs and bool(sources) \
+            and all(_sector_in(a, self.legal_sectors) for a in sources)
+
     def armed(self, actors: Iterable[Any]) -> bool:
         """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
         return any(_sector_in(a, self.armed_sectors) for a in actors)
@@ -257,6 +265,8 @@ def load_exclusions() -> Exclusions:
         default_needs_target=_words(d, "default_needs_target", ""),
         storm_words=_words(d, "storm_words", ""),
         budget_objects=_words(d, "budget_objects", ""),
+        legal_charge_verbs=_words(d.get("legal_charge") or {}, "verbs", "legal_charge."),
+        legal_sectors=tuple(w.upper() for w in _words(d.get("legal_charge") or {}, "sectors", "legal_charge.")),
         unarmed_sectors=tuple(w.upper() for w in _words(fig, "unarmed_sectors", "figurative.")),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),

@@ -336,3 +336,12 @@ def test_a_charge_by_police_or_prosecutors_is_legal_action_not_an_accusation(nlp
     assert e.cameo == "173" and dyad(e) == ("COP", "CVL")
     [f] = candidates(nlp, "Trump charged China with currency manipulation.")
     assert f.cameo.startswith("112")
+
+
+# ------------------------------------------------- an agentless arrest the police report
+def test_an_agentless_arrest_reported_by_the_police_is_the_polices(nlp):
+    [e] = candidates(nlp, "Police said the former governor of Jakarta was arrested on Thursday.")
+    assert (e.cameo, dyad(e)) == ("173", ("IDNCOP", "IDNGOV"))
+    # a minister reporting it is no doer of the arrest: no record guesses one
+    assert not [e for e in candidates(nlp, "The minister said the former governor of Jakarta was arrested on Thursday.")
+                if e.cameo == "173"]

@@ -372,6 +372,14 @@ class EventStage(Stage):
             if subject is not None and cand.noun is None:
                 cand.targets = _actors_of(subject, mentions_at)
                 cand.rule.append("tgt=nsubjpass")
+            if not cand.sources and cand.pattern.code.startswith("17"):
+                speaker = _reporting_speaker(trig, self.cues)
+                actors = _actors_of(speaker, mentions_at) if speaker is not None else []
+                if actors and self.exclusions.legal_doers(actors):
+                    # "a police spokesperson confirmed that two suspects were arrested": the
+                    # police or court reporting an agentless arrest or charge is the one acting
+                    cand.source_tok, cand.sources = speaker, actors
+                    cand.rule.append("src=legal-speaker")
         elif subject is not None and cand.subject_is_target:
             cand.target_tok, cand.source_tok = subject, None
             cand.targets = _actors_of(subject, mentions_at)

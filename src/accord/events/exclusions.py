@@ -172,6 +172,11 @@ class Exclusions:
         """Whether a dictionary pattern ("APPEAR: * (IN COURT) [173]") is done to its subject."""
         return " ".join(pattern.split(" [")[0].split()).upper() in self.subject_is_target_patterns
 
+    def legal_doers(self, actors: Iterable[Any]) -> bool:
+        """All of `actors` are the police or the judiciary (the legal_charge sectors)."""
+        actors = list(actors)
+        return bool(actors) and all(_sector_in(a, self.legal_sectors) for a in actors)
+
     def legal_charge(self, verb: Any, code: str, sources: Iterable[Any]) -> bool:
         """An accusation (112x) by the police or the judiciary with a verb of charging: legal action."""
         sources = list(sources)

@@ -342,6 +342,8 @@ def test_a_charge_by_police_or_prosecutors_is_legal_action_not_an_accusation(nlp
 def test_an_agentless_arrest_reported_by_the_police_is_the_polices(nlp):
     [e] = candidates(nlp, "Police said the former governor of Jakarta was arrested on Thursday.")
     assert (e.cameo, dyad(e)) == ("173", ("IDNCOP", "IDNGOV"))
+    [f] = candidates(nlp, "The former governor of Jakarta was arrested on Thursday, according to police.")
+    assert (f.cameo, dyad(f)) == ("173", ("IDNCOP", "IDNGOV"))
     # a minister reporting it is no doer of the arrest: no record guesses one
     assert not [e for e in candidates(nlp, "The minister said the former governor of Jakarta was arrested on Thursday.")
                 if e.cameo == "173"]

@@ -373,7 +373,7 @@ class EventStage(Stage):
                 cand.targets = _actors_of(subject, mentions_at)
                 cand.rule.append("tgt=nsubjpass")
             if not cand.sources and cand.pattern.code.startswith("17"):
-                speaker = _reporting_speaker(trig, self.cues)
+                speaker = _reporting_speaker(trig, self.cues) or _according_to(trig)
                 actors = _actors_of(speaker, mentions_at) if speaker is not None else []
                 if actors and self.exclusions.legal_doers(actors):
                     # "a police spokesperson confirmed that two suspects were arrested": the
@@ -1371,6 +1371,16 @@ def _reporting_speaker(verb: Any, m: ModalityCues) -> Any | None:
     for child in node.children:
         if child.dep_ in ("parataxis", "ccomp") and child.i > node.i and child.lemma_.lower() in m.reporting_verbs:
             return subject_of(child)[0]
+    return None
+
+
+def _according_to(verb: Any) -> Any | None:
+    """The source named by "according to X" on `verb` ("was arrested, according to police")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "according":
+            for to in prep.children:
+                if to.lower_ == "to":
+                    return next((p for p in to.children if p.dep_ == "pobj"), None)
     return None
 
 

@@ -3,8 +3,9 @@
     .venv/bin/python bench/bench_pipeline.py [--n 1000] [--shared ../shared]
 
 The corpus is built from real news text in ../shared/data: the 40 WikiEvents articles, the
-ConfliBERT sentences grouped eight to an article, and the founding article; it is cycled to N
-articles, each copy made distinct by a numbered closing line, so none is a duplicate. Each
+ConfliBERT sentences grouped eight to an article, and the founding article; past those, eight
+ConfliBERT sentences drawn at random per article (`bench_scale.distinct_corpus`), so that no
+article is a near-copy of another: every one is parsed and coded, as the bare parse is. Each
 system runs in its own process so peak memory (ru_maxrss) is its own. Resident memory is also
 sampled every 10% of the corpus to show whether it stays flat as the corpus grows.
 """
@@ -126,7 +127,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
         with corpus.open("w", encoding="utf-8") as fh:
-            for a in build_corpus(args.shared, args.n):
+            from bench_scale import distinct_corpus  # cycled texts would be near-copies, never coded
+
+            for a in distinct_corpus(args.shared, args.n):
                 fh.write(json.dumps(a) + "\n")
         results = {}
         for mode in ("spacy", "accord"):

@@ -167,3 +167,15 @@ def test_without_weights_the_coder_keeps_to_the_rules(nlp):
     assert doc.sentence_classes == {}
     assert all(d.learned_class is None and d.class_probabilities is None for d in doc.detections)
     assert doc.events[0].cameo.startswith("11")
+
+
+def test_sentence_features_from_the_docs_vector_table_equal_the_tokens_own(nlp):
+    """The stage reads every token's vector in one lookup per Doc; the features must be those
+    `Span.vector` and `Token.vector` give, unknown words (zero vectors) included."""
+    doc = nlp("Xi Jinping told Vladimir Putin by video link that ties could “break new ground”. "
+              "Qzxwv plorked the frumious bandersnatch in Ulaanbaatar. Fine.")
+    table = C.token_vectors(doc)
+    assert table is not None and table.shape == (len(doc), C.VECTOR_WIDTH)
+    assert not table[[t.i for t in doc if t.text == "Qzxwv"][0]].any()  # no vector: zeros
+    for sent in doc.sents:
+        assert np.array_equal(C.sentence_features(sent, table), C.sentence_features(sent))

@@ -32,6 +32,7 @@ from importlib.resources import files
 from typing import Any, Iterable, Sequence
 
 import numpy as np
+from spacy.attrs import ORTH
 
 N_CLASSES = 5
 CLASS_NAMES = ("neutral/statement", "verbal cooperation", "material cooperation", "verbal conflict",
@@ -114,9 +115,27 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / n if n > 0 else v
 
 
-def sentence_features(sentence: Any) -> np.ndarray:
-    """The detection-independent part: sentence vector and root vector (600 numbers)."""
-    return np.concatenate([_unit(sentence.vector), _unit(sentence.root.vector)])
+def token_vectors(doc: Any) -> np.ndarray | None:
+    """Every token's word vector (what `Token.vector` gives one at a time), from one lookup of
+    the vectors table per Doc: a row per token, zeros where the table has no key. None where the
+    table is not a plain key-to-row table (then the tokens are asked one by one)."""
+    vectors = doc.vocab.vectors
+    if getattr(vectors, "mode", "default") != "default" or not vectors.size:
+        return None
+    rows = vectors.find(keys=doc.to_array(getattr(vectors, "attr", ORTH)))
+    table = vectors.data[np.maximum(rows, 0)]
+    table[rows < 0] = 0
+    return table
+
+
+def sentence_features(sentence: Any, vectors: np.ndarray | None = None) -> np.ndarray:
+    """The detection-independent part: sentence vector and root vector (600 numbers).
+    `vectors`: the Doc's `token_vectors`, to average rows instead of asking each token."""
+    if vectors is None:
+        return np.concatenate([_unit(sentence.vector), _unit(sentence.root.vector)])
+    # Summed in token order and divided by the length, as `Span.vector` does.
+    mean = vectors[sentence.start:sentence.end].sum(axis=0) / len(sentence)
+    return np.concatenate([_unit(mean), _unit(vectors[sentence.root.i])])
 
 
 def detection_features(detection: Any | None) -> np.ndarray:
@@ -204,10 +223,12 @@ class EventClassifier:
         k = int(p.argmax())
         return k, float(p[k])
 
-    def classify_sentence(self, sentence: Any, detections: Sequence[Any]) -> tuple[np.ndarray, list[np.ndarray]]:
+    def classify_sentence(self, sentence: Any, detections: Sequence[Any],
+                          vectors: np.ndarray | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
         """Probabilities for the sentence as a whole (with the rules' main detection) and for each
-        of its detections taken as the sentence's event: one matrix product for the lot."""
-        base = sentence_features(sentence)
+        of its detections taken as the sentence's event: one matrix product for the lot.
+        `vectors`: the Doc's `token_vectors`, computed once for all its sentences."""
+        base = sentence_features(sentence, vectors)
         main = rules_main(detections)
         rows = [detection_features(main)] + [detection_features(d) for d in detections]
         x = np.hstack([np.broadcast_to(base, (len(rows), base.size)), np.vstack(rows)])

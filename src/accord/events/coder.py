@@ -15,7 +15,7 @@ from ..analysis.syntax import (argument_head, clause_level, governed_by, phrasal
                                verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
-from .classifier import EventClassifier
+from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
@@ -202,9 +202,10 @@ class EventStage(Stage):
         by_sentence: dict[int, list[Detection]] = {}
         for d in document.detections:
             by_sentence.setdefault(d.sentence, []).append(d)
+        vectors = token_vectors(document.doc)
         for n, sent in enumerate(sentences):
             dets = by_sentence.get(n, [])
-            whole, each = clf.classify_sentence(sent, dets)
+            whole, each = clf.classify_sentence(sent, dets, vectors)
             k = int(whole.argmax())
             document.sentence_classes[n] = (k, float(whole[k]))
             for d, p in zip(dets, each):

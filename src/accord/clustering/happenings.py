@@ -73,6 +73,7 @@ def codes_related(a: str, b: str) -> bool:
     return a[:2] == b[:2]
 
 
+@lru_cache(maxsize=4096)  # asked for every candidate pair; a few hundred codes exist
 def is_reciprocal(code: str) -> bool:
     """Both sides do the act (talks, a call): reports may name them in either order. One side
     of a pair of codes (a visit made, 042; hosted, 043) is directed, whatever its root."""
@@ -109,6 +110,7 @@ class Report:
     _interval: tuple[date, date] | None = field(default=None, repr=False)
     _have_interval: bool = field(default=False, repr=False)
     _words: frozenset[str] | None = field(default=None, repr=False)
+    _core: bool | None = field(default=None, repr=False)
 
     @property
     def id(self) -> str:
@@ -131,9 +133,11 @@ class Report:
         """Specific enough to join others as an equal: dated to a day, both sides named with
         a country. Vaguer reports (a month, no target, "officials") only join the happening
         that suits them best, so that they never bridge two happenings."""
-        e = self.event
-        return self.is_day and all(side and side.get("country")
-                                   for side in (e.get("source"), e.get("target")))
+        if self._core is None:  # asked for every pair; records do not change while grouped
+            e = self.event
+            self._core = self.is_day and all(side and side.get("country")
+                                             for side in (e.get("source"), e.get("target")))
+        return self._core
 
     def interval(self, window_days: int) -> tuple[date, date] | None:
         if self._have_interval:
@@ -165,10 +169,16 @@ def _interval(event: dict[str, Any], window_days: int) -> tuple[date, date] | No
     value = event.get("date")
     if not value:
         return None
+    return _dated_interval(value, event.get("date_basis") == "publication", window_days)
+
+
+@lru_cache(maxsize=8192)  # a store's reports share a few thousand dates
+def _dated_interval(value: str, by_publication: bool,
+                    window_days: int) -> tuple[date, date] | None:
     period = _period(value)
     if period is None:
         return None
-    if event.get("date_basis") == "publication" and period[0] == period[1]:
+    if by_publication and period[0] == period[1]:
         # Dated only by its article: the act happened on or (a little) before publication.
         return period[0] - timedelta(days=window_days), period[1]
     return period

@@ -195,26 +195,28 @@ class Clusters:
         self.query(f"DELETE FROM report_keys WHERE key IN {marks(keys)} "
                    f"AND event_id IN {marks(ids)}", [*keys, *ids])
 
-    def _candidate_reports(self, keys: list[str], new: Sequence[Report],
-                           new_keys: list[set[str]], affected: set[str]) -> list[Report]:
+    def _candidate_reports(self, keys: list[str], by_key: dict[str, list[Report]],
+                           affected: set[str]) -> list[Report]:
         """Stored reports sharing a blocking key with a new one, filed in a happening not yet
         `affected`, whose date, negation and modality allow a match with a new report sharing
         the key: a few columns of every report under the keys are read, whole records only of
         those (a key gathers a month's reports of one root and country)."""
-        by_key: dict[str, list[Report]] = {}
-        for r, nk in zip(new, new_keys):
-            for k in nk:
-                by_key.setdefault(k, []).append(r)
         wanted: set[str] = set()
+        sifted: dict[tuple, bool] = {}  # many reports under a key share these few fields
         for key, eid, happening, date_, basis, negated, modality in self.query(
                 "SELECT k.key, e.id, e.happening, e.date, e.date_basis, e.negated, e.modality "
                 "FROM report_keys k JOIN events e ON e.id = k.event_id WHERE k.key = ANY(?)",
                 [keys]):
             if happening is None or happening in affected or eid in wanted:
                 continue
-            stub = Report({"id": eid, "date": date_, "date_basis": basis, "negated": negated,
-                           "modality": modality}, None, None)
-            if any(may_be_compatible(stub, r, self.settings) for r in by_key.get(key, ())):
+            fields = (key, date_, basis, negated, modality)
+            passes = sifted.get(fields)
+            if passes is None:
+                stub = Report({"id": eid, "date": date_, "date_basis": basis, "negated": negated,
+                               "modality": modality}, None, None)
+                passes = any(may_be_compatible(stub, r, self.settings) for r in by_key.get(key, ()))
+                sifted[fields] = passes
+            if passes:
                 wanted.add(eid)
         if not wanted:
             return []
@@ -235,14 +237,17 @@ class Clusters:
         keys = sorted({k for r in new for k in blocking_keys(r, window)})
         affected = set(touched)
         if keys:
-            new_keys = [set(blocking_keys(r, window)) for r in new]
-            candidates = self._candidate_reports(keys, new, new_keys, affected)
-            for c in candidates:
+            by_key: dict[str, list[Report]] = {}
+            for r in new:
+                for k in blocking_keys(r, window):
+                    by_key.setdefault(k, []).append(r)
+            for c in self._candidate_reports(keys, by_key, affected):
                 h = c.event.get("happening")
                 if h is None or h in affected:
                     continue
-                ck = set(blocking_keys(c, window))
-                if any(ck & nk and compatible(c, r, self.settings) for r, nk in zip(new, new_keys)):
+                # Only the new reports sharing a blocking key with the candidate can match it.
+                near = {id(r): r for k in blocking_keys(c, window) for r in by_key.get(k, ())}
+                if any(compatible(c, r, self.settings) for r in near.values()):
                     affected.add(h)
         affected.discard(None)  # type: ignore[arg-type]
         members: list[Report] = []

@@ -244,3 +244,21 @@ def test_names_with_particles_and_leaders_of_armed_groups(nlp):
     assert ("Osama bin Laden", "IMGMUSALQ", None, "Osama bin Laden") in got
     assert ("Osama", "IMGMUSALQ", None, "Osama bin Laden") in got
     assert ("Al-Qaeda", "IMGMUSALQ", None, "Al-Qaeda") in got
+
+
+def test_a_pronoun_takes_a_person_whose_first_name_fits_its_gender(nlp):
+    # the nearest subject is not "she" when the first name says he is a man, nor "he" a woman
+    got = resolve(nlp, "Pedro Alvarez was sworn in as governor on Friday. Laura Ortiz, the justice secretary, "
+                       "said the governor should resign, and Alvarez said she was wrong.")
+    assert [m[3] for m in got if m[0] == "she"] == ["Laura Ortiz"]
+    got = resolve(nlp, "Senator Margaret Collins criticised Joe Biden on Monday. He said her plan would cost "
+                       "too much.", "2019-06-01")
+    assert [m[3] for m in got if m[0] == "He"] == ["Joe Biden"]
+    # a first name of either gender across languages gives none: the pronoun decides as before
+    got = resolve(nlp, "Andrea Rossi met the mayor on Monday. He said the talks went well.")
+    assert [m[3] for m in got if m[0] == "He"] == ["Andrea Rossi"]
+
+
+def test_a_pronoun_in_a_reported_clause_is_the_reporting_subject(nlp):
+    got = resolve(nlp, "John Smith said that after Peter Jones left he would take over.")
+    assert [m[3] for m in got if m[0] == "he"] == ["John Smith"]

@@ -1,5 +1,6 @@
 """The English word classes the actor rules test for, read once from resources/actors
-(words.yaml, anaphora.yaml, person_nouns.yaml, organisation_nouns.yaml; sources in SOURCES.md)."""
+(words.yaml, anaphora.yaml, person_nouns.yaml, organisation_nouns.yaml, first_names.tsv; sources
+in SOURCES.md)."""
 
 from __future__ import annotations
 
@@ -146,3 +147,16 @@ def organisation_nouns() -> dict[str, str]:
     """Noun -> CAMEO code part for kinds of organisation ("website" -> MED)."""
     data = _read("organisation_nouns.yaml")
     return {w.lower(): sector for sector, ws in data.items() for w in ws}
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """first_names.tsv: ASCII lower-case first name -> "f" or "m", for names that nearly always
+    name one gender (names of either gender across languages are not listed)."""
+    text = files("accord").joinpath("resources", "actors", "first_names.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines()[1:]:
+        if line and not line.startswith("#") and line != "name\tgender":
+            name, gender = line.split("\t")
+            out[name] = gender
+    return out

@@ -262,3 +262,29 @@ def test_a_pronoun_takes_a_person_whose_first_name_fits_its_gender(nlp):
 def test_a_pronoun_in_a_reported_clause_is_the_reporting_subject(nlp):
     got = resolve(nlp, "John Smith said that after Peter Jones left he would take over.")
     assert [m[3] for m in got if m[0] == "he"] == ["John Smith"]
+
+
+def test_one_who_speaks_for_a_body_is_of_the_body_s_kind(nlp):
+    # a police spokesman is the police's (CAMEO COP), not a government spokesman
+    got = resolve(nlp, "Police in Lagos arrested two men on Tuesday. A police spokesman said they were armed.")
+    assert ("A police spokesman", "NGACOP", "NGA", None) in got
+    assert ("An army spokesman", "MIL", None, None) in resolve(nlp, "An army spokesman said two soldiers died.")
+    assert ("A spokeswoman", "COP", None, None) in resolve(nlp, "A spokeswoman for the police declined to comment.")
+    got = resolve(nlp, "Police spokesman Jean Dupont said the man was armed.")
+    assert any(m[0] == "Police spokesman Jean Dupont" and m[1] == "COP" for m in got)
+    # a government's spokesman stays the government's
+    assert ("The government spokesman", "GOV", None, None) in resolve(nlp, "The government spokesman said the talks would resume.")
+
+
+def test_a_place_in_a_business_s_name_is_the_business_s_country(nlp):
+    # "Tokyo" in "the Tokyo Stock Exchange" is not the Japanese government
+    got = resolve(nlp, "Shares fell on the Tokyo Stock Exchange on Monday.")
+    assert ("Tokyo Stock Exchange", "JPNBUS", "JPN", "Tokyo Stock Exchange") in got
+    assert not any(m[1] == "JPNGOV" for m in got)
+    # the place is the longest name it starts with: New York, not York (England)
+    got = resolve(nlp, "The New York Stock Exchange said it would halt trading.")
+    assert ("New York Stock Exchange", "USABUS", "USA", "New York Stock Exchange") in got
+    got = resolve(nlp, "The Kenya Red Cross Society said 20 people died.")
+    assert ("Kenya Red Cross Society", "KENNGO", "KEN", "Kenya Red Cross Society") in got
+    # the capital alone still stands for its government
+    assert ("Tokyo", "JPNGOV", "JPN", "Japan") in resolve(nlp, "Tokyo protested to Beijing on Monday.")

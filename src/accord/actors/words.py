@@ -33,6 +33,7 @@ class Words:
     successor_adjectives: frozenset[str]
     stance_nouns: frozenset[str]
     member_nouns: frozenset[str]
+    spokesperson_nouns: frozenset[str]
     group_determiners: frozenset[str]
     articles: frozenset[str]
     backer_words: frozenset[str]
@@ -88,6 +89,7 @@ def words() -> Words:
         successor_adjectives=_set(w.get("successor_adjectives")),
         stance_nouns=_set(w.get("stance_nouns")),
         member_nouns=_set(w.get("member_nouns")),
+        spokesperson_nouns=_set(w.get("spokesperson_nouns")),
         group_determiners=_set(w.get("group_determiners")),
         articles=_set(w.get("articles")),
         backer_words=_set(w.get("backer_words")),

@@ -347,3 +347,20 @@ def test_an_agentless_arrest_reported_by_the_police_is_the_polices(nlp):
     # a minister reporting it is no doer of the arrest: no record guesses one
     assert not [e for e in candidates(nlp, "The minister said the former governor of Jakarta was arrested on Thursday.")
                 if e.cameo == "173"]
+
+
+# ------------------------------------------------- attacks organised; attacks by non-state groups
+@pytest.mark.parametrize("verb", ["orchestrated", "masterminded", "perpetrated"])
+def test_organising_an_attack_is_the_attack_by_the_organiser(nlp, verb):
+    [e] = candidates(nlp, f"The leader of Al-Qaeda {verb} the attacks on the United States in 2001.")
+    assert e.cameo[:2] in ("18", "19") and e.target is not None and e.target.code == "USA"
+    # organising anything else is still no attack
+    assert [e.cameo for e in candidates(nlp, f"The minister {verb} the campaign.") if e.cameo[:2] in ("18", "19")] == []
+
+
+def test_an_attack_by_a_terrorist_group_is_force_not_criticism_and_unconventional(nlp):
+    [e] = candidates(nlp, "Al-Qaeda attacked the American embassy.")
+    assert e.cameo == "180"
+    # an army's or rebels' attack stays conventional force
+    assert [e.cameo for e in candidates(nlp, "The army attacked the rebel stronghold.")] == ["190"]
+    assert [e.cameo for e in candidates(nlp, "Rebels attacked an army base.")] == ["190"]

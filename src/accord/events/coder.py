@@ -650,6 +650,10 @@ class EventStage(Stage):
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
         code = lookup(cand.code)
+        if source is not None and self.exclusions.unconventional(cand.code, [source]):
+            # "al-Qaeda orchestrated the attacks": terrorism, not a battle (one-actor rules and
+            # the rest of the coding went by the attack's own code)
+            code = lookup("180")
         confidence = 0.5 + (0.2 if source else 0) + (0.2 if target else 0)
         if any(r.startswith("partner") for r in cand.rule):
             confidence -= 0.15

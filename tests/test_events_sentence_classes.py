@@ -71,3 +71,18 @@ def test_the_recipient_of_an_amount_given_in_aid_is_the_target(nlp, text, dyad):
 def test_an_amount_given_in_response_to_something_names_no_recipient(nlp):
     found = dyads(candidates(nlp, "Norway gave 30 million kroner in response to the famine."), "07")
     assert all(t is None for _, t in found)
+
+
+# ------------------------------------------------- laying down arms is disarming
+def test_laying_down_arms_is_demobilisation_and_announced_it_is_an_intent(nlp):
+    [e] = [e for e in candidates(nlp, "Hundreds of ELN guerrillas laid down their arms in Colombia on Tuesday.")
+           if e.cameo.startswith("087")]
+    assert (e.cameo, e.modality, e.target.code if e.target else None) == ("0873", "asserted", "COL")
+    [f] = [e for e in candidates(nlp, "The FARC said that they will lay down arms after the election.")
+           if e.cameo.startswith("03")]
+    assert (f.cameo, f.announced_cameo) == ("0356", "0873") and f.source.code.startswith("COL")
+
+
+def test_putting_arms_down_on_a_table_is_no_event(nlp):
+    assert not [e for e in candidates(nlp, "The minister put down his arms on the table and began to speak.")
+                if e.cameo.startswith("08")]

@@ -375,3 +375,12 @@ def test_asking_another_to_raise_its_own_spending_is_an_appeal_for_no_aid(nlp):
     # asking for aid to others is still an appeal for aid
     [g] = candidates(nlp, "The minister called on Japan to increase aid to Africa.")
     assert g.cameo.startswith("023") and g.announced_cameo.startswith("07")
+
+
+# ------------------------------------------------- a military build-up launched
+def test_launching_a_military_programme_is_building_up_ones_forces(nlp):
+    [e] = candidates(nlp, 'Romania launched a military development programme called "Carpathia 2030" in 2018.')
+    assert (e.cameo, dyad(e), e.date) == ("154", ("ROU", None), "2018")
+    # a programme of another kind is no build-up
+    assert [e.cameo for e in candidates(nlp, "The government launched a programme to help farmers.")
+            if e.cameo[:2] == "15"] == []

@@ -606,8 +606,7 @@ class EventStage(Stage):
             from_dictionary = cand.rule[0].startswith("petrarch:") and cand.announced is None
             if from_dictionary and cand.specificity == 0 and cand.trigger.lemma_.lower() in self.exclusions.default_needs_target:
                 return []  # "evacuated 5,000 residents ahead of the storm" (exclusions.yaml)
-            if cand.code[:2] == "07" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.exclusions.budget_objects
-                                             for c in cand.trigger.children):
+            if cand.code[:2] == "07" and self._own_budget(cand.trigger):
                 return []  # "will increase military spending": its own budget, no aid given
             if cand.code[:2] == "03" and cand.announced and cand.announced.startswith(self.one_actor.intents_needing_partner):
                 # "the Senate announced it would meet on Monday": an intent to meet that names no
@@ -652,6 +651,10 @@ class EventStage(Stage):
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
         code = lookup(cand.code)
+        if source is not None and self.exclusions.unconventional(cand.code, [source]):
+            # "al-Qaeda orchestrated the attacks": terrorism, not a battle (one-actor rules and
+            # the rest of the coding went by the attack's own code)
+            code = lookup("180")
         confidence = 0.5 + (0.2 if source else 0) + (0.2 if target else 0)
         if any(r.startswith("partner") for r in cand.rule):
             confidence -= 0.15
@@ -777,7 +780,9 @@ class EventStage(Stage):
             if gov is not None and not phoned and (glemma in m.appeal_verbs or glemma in m.demand_verbs or (
                     g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None):
                 demand = glemma in m.demand_verbs or (g is not None and g.code[:2] == "10")
-                code = demand_code(act) if demand else appeal_code(act)
+                if act[:2] == "07" and self._own_budget(verb):
+                    act = None  # "called for NATO members to increase military spending": no aid asked for
+                code = (demand_code(act) if demand else appeal_code(act)) if act else ("100" if demand else "020")
                 if g is None:
                     g = self._announcing_candidate(gov, code, c, mentions_at)
                     extra.append(g)
@@ -880,6 +885,11 @@ class EventStage(Stage):
                 if announcer is not None:
                     c.modality = self._clause_modality(announcer)
         return [c for c in cands if id(c) not in dropped] + extra
+
+    def _own_budget(self, verb: Any) -> bool:
+        """An aid verb whose object is a budget ("increase military spending"): one's own spending."""
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.exclusions.budget_objects
+                   for c in verb.children)
 
     def _announcing_candidate(self, verb: Any, code: str, act: _Candidate, mentions_at) -> _Candidate:
         """A record for an asking verb that no pattern coded ("asked the UN to send observers"):

@@ -61,6 +61,8 @@ class Exclusions:
     legal_charge_verbs: frozenset[str] = frozenset()
     legal_sectors: tuple[str, ...] = ()
     unarmed_sectors: tuple[str, ...] = ()
+    unconventional_codes: frozenset[str] = frozenset()
+    unconventional_sectors: tuple[str, ...] = ()
     subject_is_target_patterns: frozenset[str] = frozenset()
 
     def is_credit_line(self, text: str) -> bool:
@@ -183,6 +185,12 @@ class Exclusions:
         return code.startswith("112") and verb.lemma_.lower() in self.legal_charge_verbs and bool(sources) \
             and all(_sector_in(a, self.legal_sectors) for a in sources)
 
+    def unconventional(self, code: str, sources: Iterable[Any]) -> bool:
+        """An attack of unspecified kind by non-state armed actors only: unconventional violence."""
+        sources = list(sources)
+        return code in self.unconventional_codes and bool(sources) \
+            and all(_sector_in(a, self.unconventional_sectors) for a in sources)
+
     def armed(self, actors: Iterable[Any]) -> bool:
         """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
         return any(_sector_in(a, self.armed_sectors) for a in actors)
@@ -273,6 +281,9 @@ def load_exclusions() -> Exclusions:
         legal_charge_verbs=_words(d.get("legal_charge") or {}, "verbs", "legal_charge."),
         legal_sectors=tuple(w.upper() for w in _words(d.get("legal_charge") or {}, "sectors", "legal_charge.")),
         unarmed_sectors=tuple(w.upper() for w in _words(fig, "unarmed_sectors", "figurative.")),
+        unconventional_codes=frozenset(str(c) for c in (d.get("unconventional_force") or {}).get("codes") or ()),
+        unconventional_sectors=tuple(w.upper() for w in _words(d.get("unconventional_force") or {}, "sectors",
+                                                                "unconventional_force.")),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),
     )

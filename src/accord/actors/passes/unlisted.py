@@ -102,6 +102,10 @@ class UnlistedPeople(Pass):
                     out.append(Found(ent.start, ent.end, entity, How.NAME_UNLISTED))
                 continue
             sector = role_for(title[-1].lower_)[1] or Sector.GOV.value
+            if title[-1].lower_ in words().spokesperson_nouns and len(title) > 1:
+                body = role_for(title[-2].lower_)  # "Police spokesman Jean Dupont" speaks for the police
+                if body[0] is None and body[1]:
+                    sector = body[1]
             cues = [(m, kb.entity(m.key).country) for t in doc[left : ent.start] for m in by_token.get(t.i, ())
                     if kb.entity(m.key).kind in COUNTRY_LIKE and kb.entity(m.key).country]
             place = title_place(doc, left, title[0].i)

@@ -364,3 +364,23 @@ def test_an_attack_by_a_terrorist_group_is_force_not_criticism_and_unconventiona
     # an army's or rebels' attack stays conventional force
     assert [e.cameo for e in candidates(nlp, "The army attacked the rebel stronghold.")] == ["190"]
     assert [e.cameo for e in candidates(nlp, "Rebels attacked an army base.")] == ["190"]
+
+
+# ------------------------------------------------- asking someone to raise their own spending
+def test_asking_another_to_raise_its_own_spending_is_an_appeal_for_no_aid(nlp):
+    [e] = candidates(nlp, "The American president called for European allies to increase defence spending.")
+    assert (e.cameo, e.announced_cameo) == ("020", None) and e.source.code == "USAGOV"
+    [f] = candidates(nlp, "Germany demanded that Italy increase its military spending.")
+    assert (f.cameo, f.announced_cameo) == ("100", None) and dyad(f) == ("DEU", "ITA")
+    # asking for aid to others is still an appeal for aid
+    [g] = candidates(nlp, "The minister called on Japan to increase aid to Africa.")
+    assert g.cameo.startswith("023") and g.announced_cameo.startswith("07")
+
+
+# ------------------------------------------------- a military build-up launched
+def test_launching_a_military_programme_is_building_up_ones_forces(nlp):
+    [e] = candidates(nlp, 'Romania launched a military development programme called "Carpathia 2030" in 2018.')
+    assert (e.cameo, dyad(e), e.date) == ("154", ("ROU", None), "2018")
+    # a programme of another kind is no build-up
+    assert [e.cameo for e in candidates(nlp, "The government launched a programme to help farmers.")
+            if e.cameo[:2] == "15"] == []

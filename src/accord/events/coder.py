@@ -153,6 +153,8 @@ class EventStage(Stage):
             # The record is coded as the CAMEO manual codes it: an intent, threat, demand, appeal or
             # refusal is the event, the act it is about goes into `announced_cameo`.
             cands = self._fold_announcements(cands, mentions_at)
+            # A date governs an event only through the parse tree, which never leaves its sentence.
+            sent_timexes = {i: t for i, t in timex_roots.items() if sent.start <= i < sent.end}
             for cand in cands:
                 if cand.modality in (Modality.HYPOTHETICAL, Modality.FUTURE) and cand.announced is None \
                         and not cand.pattern.nominal and _content_of_a_proposal(cand.trigger):
@@ -172,14 +174,14 @@ class EventStage(Stage):
                         continue
                     cand.statement = True
                 for source, target in self._dyads(cand, document, mentions_at, sent):
-                    event = self._event(document, cand, source, target, sent_no, sent, timex_roots,
+                    event = self._event(document, cand, source, target, sent_no, sent, sent_timexes,
                                         cand.negated, cand.modality)
                     events.append((event, head_word))
                     if cand.reverse_code and source is not None and target is not None \
                             and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
-                        events.append((self._event(document, reverse, target, source, sent_no, sent, timex_roots,
+                        events.append((self._event(document, reverse, target, source, sent_no, sent, sent_timexes,
                                                    cand.negated, cand.modality), head_word))
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)

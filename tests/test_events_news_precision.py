@@ -384,3 +384,14 @@ def test_launching_a_military_programme_is_building_up_ones_forces(nlp):
     # a programme of another kind is no build-up
     assert [e.cameo for e in candidates(nlp, "The government launched a programme to help farmers.")
             if e.cameo[:2] == "15"] == []
+
+
+# ------------------------------------------------- killing a prominent figure
+def test_killing_a_prominent_figure_is_assassination(nlp):
+    [e] = candidates(nlp, "Osama bin Laden was killed by American special forces in 2011.")
+    assert (e.cameo, dyad(e)) == ("186", ("USAMIL", "IMGMUSALQ"))
+    [f] = candidates(nlp, "Gunmen killed the governor of Helmand on Monday.")
+    assert f.cameo == "186" and f.target.code == "AFGGOV"
+    # soldiers or a private person killed: the killing keeps its code
+    assert [e.cameo for e in candidates(nlp, "Gunmen killed two soldiers.")] == ["193"]
+    assert [e.cameo[:2] for e in candidates(nlp, "Police shot and killed Michael Brown in Ferguson.")] == ["19"]

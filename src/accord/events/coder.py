@@ -655,6 +655,10 @@ class EventStage(Stage):
             # "al-Qaeda orchestrated the attacks": terrorism, not a battle (one-actor rules and
             # the rest of the coding went by the attack's own code)
             code = lookup("180")
+        if target is not None:
+            phrase = doc.char_span(target.span[0], target.span[1], alignment_mode="expand")
+            if self.exclusions.assassination(trig, code.code, target, phrase.root if phrase is not None else None):
+                code = lookup(self.exclusions.assassination_code)  # "killed the governor": a prominent figure
         confidence = 0.5 + (0.2 if source else 0) + (0.2 if target else 0)
         if any(r.startswith("partner") for r in cand.rule):
             confidence -= 0.15

@@ -63,6 +63,10 @@ class Exclusions:
     unarmed_sectors: tuple[str, ...] = ()
     unconventional_codes: frozenset[str] = frozenset()
     unconventional_sectors: tuple[str, ...] = ()
+    assassination_verbs: frozenset[str] = frozenset()
+    assassination_code: str = ""
+    assassination_named_sectors: tuple[str, ...] = ()
+    assassination_office_sectors: tuple[str, ...] = ()
     subject_is_target_patterns: frozenset[str] = frozenset()
 
     def is_credit_line(self, text: str) -> bool:
@@ -191,6 +195,17 @@ class Exclusions:
         return code in self.unconventional_codes and bool(sources) \
             and all(_sector_in(a, self.unconventional_sectors) for a in sources)
 
+    def assassination(self, verb: Any, code: str, target: Any, target_head: Any | None) -> bool:
+        """A killing (CAMEO 18-20) of a prominent figure: a named person of a public body, or
+        one holder of an office (`target_head` is the head word of the target's phrase)."""
+        if not self.assassination_code or code[:2] not in ("18", "19", "20") or code == self.assassination_code \
+                or verb.lemma_.lower() not in self.assassination_verbs or target is None:
+            return False
+        if (target.key or "").startswith("person:"):
+            return _sector_in(target, self.assassination_named_sectors)
+        return target_head is not None and target_head.tag_ in ("NN", "NNP") and target_head.ent_type_ not in (
+            "GPE", "ORG", "NORP", "LOC") and _sector_in(target, self.assassination_office_sectors)
+
     def armed(self, actors: Iterable[Any]) -> bool:
         """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
         return any(_sector_in(a, self.armed_sectors) for a in actors)
@@ -284,6 +299,12 @@ def load_exclusions() -> Exclusions:
         unconventional_codes=frozenset(str(c) for c in (d.get("unconventional_force") or {}).get("codes") or ()),
         unconventional_sectors=tuple(w.upper() for w in _words(d.get("unconventional_force") or {}, "sectors",
                                                                 "unconventional_force.")),
+        assassination_verbs=_words(d.get("assassination") or {}, "verbs", "assassination."),
+        assassination_code=str((d.get("assassination") or {}).get("code") or ""),
+        assassination_named_sectors=tuple(w.upper() for w in _words(d.get("assassination") or {}, "named_sectors",
+                                                                     "assassination.")),
+        assassination_office_sectors=tuple(w.upper() for w in _words(d.get("assassination") or {}, "office_sectors",
+                                                                      "assassination.")),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),
     )

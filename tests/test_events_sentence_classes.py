@@ -108,3 +108,26 @@ def test_his_countrys_thing_is_no_target_of_its_own(nlp):
 def test_his_without_a_known_person_above_names_no_country(nlp):
     events = candidates(nlp, "A local farmer said his country would never accept the new border in Kashmir.")
     assert not [e for e in events if e.source is not None and e.source.text == "his country"]
+
+
+# ------------------------------------------------- the opposition and rebels are another side
+@pytest.mark.parametrize("text, dyad", [
+    ("The Kenyan government denied accusations by the opposition party that the vote had been rigged.",
+     ("KENGOV", "KENOPP")),
+    ("Colombia's rebels claimed responsibility for a bomb attack on the government army's base.",
+     ("COLREB", "COLMIL")),
+])
+def test_a_statement_about_the_countrys_opposition_or_rebels_keeps_its_target(nlp, text, dyad):
+    assert dyad in dyads(candidates(nlp, text), "01")
+
+
+def test_a_statement_about_the_speakers_own_state_still_has_no_target(nlp):
+    found = dyads(candidates(nlp, "The Kenyan government denied reports by the Kenyan army that the vote "
+                                  "had been rigged."), "01")
+    assert found and all(t is None or not t.startswith("KEN") for _, t in found)
+
+
+def test_dealing_a_blow_is_no_event(nlp):
+    events = candidates(nlp, "Al-Shabaab claimed the bombing in Mogadishu, dealing a heavy blow to the Somali "
+                             "government.")
+    assert not [e for e in events if e.trigger.text.startswith("deal")]

@@ -267,6 +267,8 @@ class EventStage(Stage):
         m = self.dictionary.match(verb)
         if m is None:
             return None
+        if self.exclusions.figurative_pattern(m.pattern):
+            return None  # "dealing a severe blow to the government": a setback, no event
         if m.specificity == 0 and self.exclusions.excludes_default(verb):
             return None  # "served in the House", "joined parliament": not the block's act
         try:
@@ -573,8 +575,8 @@ class EventStage(Stage):
         if cand.code[:2] == "01" and targets:
             # A statement is never addressed to the speaker's own country or its institutions
             # ("Putin said on Russian state TV", "Xi said China will ..."): only another country's
-            # actors, or a person, are what it is about.
-            targets = [t for t in targets if not _same_side(sources[0], t)]
+            # actors, a person, or the country's opposition or rebels are what it is about.
+            targets = [t for t in targets if not _same_side(sources[0], t, self.exclusions.opposing_sectors)]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
         if cand.code[:2] == "08" and targets and "tgt=prep:from" in cand.rule:
@@ -1497,9 +1499,13 @@ def _names_only_complement(verb: Any, m: Any) -> bool:
     return bool(named) and all(t.i in inside for t in named)
 
 
-def _same_side(source: Actor, target: Actor) -> bool:
-    """Whether a target is the source's own country or one of its institutions (not a person)."""
+def _same_side(source: Actor, target: Actor, opposing: tuple[str, ...] = ()) -> bool:
+    """Whether a target is the source's own country or one of its institutions (not a person; not
+    one side of the opposing sectors facing another)."""
     if source.country is None or target.country != source.country:
+        return False
+    sides = {(source.sector or "")[:3], (target.sector or "")[:3]}
+    if len(sides) == 2 and sides & set(opposing):
         return False
     return not (target.key or "").startswith("person:")
 

@@ -68,6 +68,10 @@ class Exclusions:
     assassination_named_sectors: tuple[str, ...] = ()
     assassination_office_sectors: tuple[str, ...] = ()
     subject_is_target_patterns: frozenset[str] = frozenset()
+    # Sectors at odds with their own country's state ("the opposition", rebels): a statement about
+    # them is about another side, not the speaker's own country
+    opposing_sectors: tuple[str, ...] = ()
+    figurative_patterns: frozenset[str] = frozenset()
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -174,6 +178,10 @@ class Exclusions:
         words = "|".join(re.escape(w.title()) for w in sorted(self.storm_words, key=len, reverse=True))
         return frozenset(m.group(1).lower() for m in re.finditer(rf"\b(?:{words})\s+([A-Z][a-z]+)\b", text))
 
+    def figurative_pattern(self, pattern: str) -> bool:
+        """Whether a dictionary pattern ("BARGAIN: * BLOW [011]") only ever matches a figure of speech."""
+        return " ".join(pattern.split(" [")[0].split()).upper() in self.figurative_patterns
+
     def subject_is_target(self, pattern: str) -> bool:
         """Whether a dictionary pattern ("APPEAR: * (IN COURT) [173]") is done to its subject."""
         return " ".join(pattern.split(" [")[0].split()).upper() in self.subject_is_target_patterns
@@ -279,6 +287,7 @@ def load_exclusions() -> Exclusions:
         people_nouns=_words(d, "people_nouns", ""),
         private_sectors=tuple(w.upper() for w in _words(d, "private_sectors", "")),
         press_speech=_words(d, "press_speech", ""),
+        opposing_sectors=tuple(w.upper() for w in _words(d, "opposing_sectors", "")),
         accident_words=_words(d.get("accidents") or {}, "words", "accidents."),
         hostile_words=_words(d.get("accidents") or {}, "hostile", "accidents."),
         published_verbs=_words(d.get("published_object_default") or {}, "verbs", "published_object_default."),
@@ -305,6 +314,7 @@ def load_exclusions() -> Exclusions:
                                                                      "assassination.")),
         assassination_office_sectors=tuple(w.upper() for w in _words(d.get("assassination") or {}, "office_sectors",
                                                                       "assassination.")),
+        figurative_patterns=frozenset(" ".join(str(p).split()).upper() for p in d.get("figurative_patterns") or ()),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),
     )

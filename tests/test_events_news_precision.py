@@ -347,3 +347,51 @@ def test_an_agentless_arrest_reported_by_the_police_is_the_polices(nlp):
     # a minister reporting it is no doer of the arrest: no record guesses one
     assert not [e for e in candidates(nlp, "The minister said the former governor of Jakarta was arrested on Thursday.")
                 if e.cameo == "173"]
+
+
+# ------------------------------------------------- attacks organised; attacks by non-state groups
+@pytest.mark.parametrize("verb", ["orchestrated", "masterminded", "perpetrated"])
+def test_organising_an_attack_is_the_attack_by_the_organiser(nlp, verb):
+    [e] = candidates(nlp, f"The leader of Al-Qaeda {verb} the attacks on the United States in 2001.")
+    assert e.cameo[:2] in ("18", "19") and e.target is not None and e.target.code == "USA"
+    # organising anything else is still no attack
+    assert [e.cameo for e in candidates(nlp, f"The minister {verb} the campaign.") if e.cameo[:2] in ("18", "19")] == []
+
+
+def test_an_attack_by_a_terrorist_group_is_force_not_criticism_and_unconventional(nlp):
+    [e] = candidates(nlp, "Al-Qaeda attacked the American embassy.")
+    assert e.cameo == "180"
+    # an army's or rebels' attack stays conventional force
+    assert [e.cameo for e in candidates(nlp, "The army attacked the rebel stronghold.")] == ["190"]
+    assert [e.cameo for e in candidates(nlp, "Rebels attacked an army base.")] == ["190"]
+
+
+# ------------------------------------------------- asking someone to raise their own spending
+def test_asking_another_to_raise_its_own_spending_is_an_appeal_for_no_aid(nlp):
+    [e] = candidates(nlp, "The American president called for European allies to increase defence spending.")
+    assert (e.cameo, e.announced_cameo) == ("020", None) and e.source.code == "USAGOV"
+    [f] = candidates(nlp, "Germany demanded that Italy increase its military spending.")
+    assert (f.cameo, f.announced_cameo) == ("100", None) and dyad(f) == ("DEU", "ITA")
+    # asking for aid to others is still an appeal for aid
+    [g] = candidates(nlp, "The minister called on Japan to increase aid to Africa.")
+    assert g.cameo.startswith("023") and g.announced_cameo.startswith("07")
+
+
+# ------------------------------------------------- a military build-up launched
+def test_launching_a_military_programme_is_building_up_ones_forces(nlp):
+    [e] = candidates(nlp, 'Romania launched a military development programme called "Carpathia 2030" in 2018.')
+    assert (e.cameo, dyad(e), e.date) == ("154", ("ROU", None), "2018")
+    # a programme of another kind is no build-up
+    assert [e.cameo for e in candidates(nlp, "The government launched a programme to help farmers.")
+            if e.cameo[:2] == "15"] == []
+
+
+# ------------------------------------------------- killing a prominent figure
+def test_killing_a_prominent_figure_is_assassination(nlp):
+    [e] = candidates(nlp, "Osama bin Laden was killed by American special forces in 2011.")
+    assert (e.cameo, dyad(e)) == ("186", ("USAMIL", "IMGMUSALQ"))
+    [f] = candidates(nlp, "Gunmen killed the governor of Helmand on Monday.")
+    assert f.cameo == "186" and f.target.code == "AFGGOV"
+    # soldiers or a private person killed: the killing keeps its code
+    assert [e.cameo for e in candidates(nlp, "Gunmen killed two soldiers.")] == ["193"]
+    assert [e.cameo[:2] for e in candidates(nlp, "Police shot and killed Michael Brown in Ferguson.")] == ["19"]

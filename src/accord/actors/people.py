@@ -29,7 +29,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ..analysis.syntax import sentence_start_back
+from ..analysis.syntax import VERBISH, sentence_start_back, subject_of
 from .context import Found
 from .kinds import How
 from .knowledge import Entity, ascii_fold
@@ -217,6 +217,13 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
                 if pronoun.i < first and any(t.text == "," and t.head.i == root.i for t in doc[pronoun.i:first]):
                     return f
     candidates = [f for f in prior if compatible(f)]
+    own_subject = _subject_of_governing_verb(pronoun)
+    if own_subject is not None:
+        # "Kiir pardoned him", "Trump called Erdogan and urged him", "He told him": him/her as a
+        # verb's object is never that verb's own subject (that would be "himself").
+        subjects = {person_key(doc, f, links) for f in prior if f.start <= own_subject.i < f.end}
+        candidates = [f for f in candidates if person_key(doc, f, links) not in subjects
+                      and not f.start <= own_subject.i < f.end]
     if not candidates:
         return None
     here = [f for f in candidates if f.start >= sent.start]
@@ -245,6 +252,25 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
     counts = Counter(person_key(doc, f, links) for f in recent)
     best = max(recent, key=lambda f: (counts[person_key(doc, f, links)], f.start))
     return best
+
+
+OBJECT_DEPS = ("dobj", "iobj", "dative")
+
+
+def _subject_of_governing_verb(pronoun: Any) -> Any | None:
+    """The active subject of the verb whose object (or whose preposition's object) `pronoun` is;
+    None when it is no verb's object."""
+    head = pronoun.head
+    if pronoun.dep_ in OBJECT_DEPS:
+        verb = head
+    elif pronoun.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
+        verb = head.head
+    else:
+        return None
+    if verb.pos_ not in VERBISH:
+        return None
+    subject, passive = subject_of(verb)
+    return None if passive else subject
 
 
 def own_pronoun_gender(doc: Any, f: Any, found: list[Any]) -> str | None:

@@ -153,6 +153,8 @@ class EventStage(Stage):
             # The record is coded as the CAMEO manual codes it: an intent, threat, demand, appeal or
             # refusal is the event, the act it is about goes into `announced_cameo`.
             cands = self._fold_announcements(cands, mentions_at)
+            # A date governs an event only through the parse tree, which never leaves its sentence.
+            sent_timexes = {i: t for i, t in timex_roots.items() if sent.start <= i < sent.end}
             for cand in cands:
                 if cand.modality in (Modality.HYPOTHETICAL, Modality.FUTURE) and cand.announced is None \
                         and not cand.pattern.nominal and _content_of_a_proposal(cand.trigger):
@@ -172,14 +174,14 @@ class EventStage(Stage):
                         continue
                     cand.statement = True
                 for source, target in self._dyads(cand, document, mentions_at, sent):
-                    event = self._event(document, cand, source, target, sent_no, sent, timex_roots,
+                    event = self._event(document, cand, source, target, sent_no, sent, sent_timexes,
                                         cand.negated, cand.modality)
                     events.append((event, head_word))
                     if cand.reverse_code and source is not None and target is not None \
                             and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
-                        events.append((self._event(document, reverse, target, source, sent_no, sent, timex_roots,
+                        events.append((self._event(document, reverse, target, source, sent_no, sent, sent_timexes,
                                                    cand.negated, cand.modality), head_word))
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
@@ -604,8 +606,7 @@ class EventStage(Stage):
             from_dictionary = cand.rule[0].startswith("petrarch:") and cand.announced is None
             if from_dictionary and cand.specificity == 0 and cand.trigger.lemma_.lower() in self.exclusions.default_needs_target:
                 return []  # "evacuated 5,000 residents ahead of the storm" (exclusions.yaml)
-            if cand.code[:2] == "07" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.exclusions.budget_objects
-                                             for c in cand.trigger.children):
+            if cand.code[:2] == "07" and self._own_budget(cand.trigger):
                 return []  # "will increase military spending": its own budget, no aid given
             if cand.code[:2] == "03" and cand.announced and cand.announced.startswith(self.one_actor.intents_needing_partner):
                 # "the Senate announced it would meet on Monday": an intent to meet that names no
@@ -650,6 +651,14 @@ class EventStage(Stage):
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
         code = lookup(cand.code)
+        if source is not None and self.exclusions.unconventional(cand.code, [source]):
+            # "al-Qaeda orchestrated the attacks": terrorism, not a battle (one-actor rules and
+            # the rest of the coding went by the attack's own code)
+            code = lookup("180")
+        if target is not None:
+            phrase = doc.char_span(target.span[0], target.span[1], alignment_mode="expand")
+            if self.exclusions.assassination(trig, code.code, target, phrase.root if phrase is not None else None):
+                code = lookup(self.exclusions.assassination_code)  # "killed the governor": a prominent figure
         confidence = 0.5 + (0.2 if source else 0) + (0.2 if target else 0)
         if any(r.startswith("partner") for r in cand.rule):
             confidence -= 0.15
@@ -775,7 +784,9 @@ class EventStage(Stage):
             if gov is not None and not phoned and (glemma in m.appeal_verbs or glemma in m.demand_verbs or (
                     g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None):
                 demand = glemma in m.demand_verbs or (g is not None and g.code[:2] == "10")
-                code = demand_code(act) if demand else appeal_code(act)
+                if act[:2] == "07" and self._own_budget(verb):
+                    act = None  # "called for NATO members to increase military spending": no aid asked for
+                code = (demand_code(act) if demand else appeal_code(act)) if act else ("100" if demand else "020")
                 if g is None:
                     g = self._announcing_candidate(gov, code, c, mentions_at)
                     extra.append(g)
@@ -878,6 +889,11 @@ class EventStage(Stage):
                 if announcer is not None:
                     c.modality = self._clause_modality(announcer)
         return [c for c in cands if id(c) not in dropped] + extra
+
+    def _own_budget(self, verb: Any) -> bool:
+        """An aid verb whose object is a budget ("increase military spending"): one's own spending."""
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.exclusions.budget_objects
+                   for c in verb.children)
 
     def _announcing_candidate(self, verb: Any, code: str, act: _Candidate, mentions_at) -> _Candidate:
         """A record for an asking verb that no pattern coded ("asked the UN to send observers"):

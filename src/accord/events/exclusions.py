@@ -61,6 +61,12 @@ class Exclusions:
     legal_charge_verbs: frozenset[str] = frozenset()
     legal_sectors: tuple[str, ...] = ()
     unarmed_sectors: tuple[str, ...] = ()
+    unconventional_codes: frozenset[str] = frozenset()
+    unconventional_sectors: tuple[str, ...] = ()
+    assassination_verbs: frozenset[str] = frozenset()
+    assassination_code: str = ""
+    assassination_named_sectors: tuple[str, ...] = ()
+    assassination_office_sectors: tuple[str, ...] = ()
     subject_is_target_patterns: frozenset[str] = frozenset()
 
     def is_credit_line(self, text: str) -> bool:
@@ -183,6 +189,23 @@ class Exclusions:
         return code.startswith("112") and verb.lemma_.lower() in self.legal_charge_verbs and bool(sources) \
             and all(_sector_in(a, self.legal_sectors) for a in sources)
 
+    def unconventional(self, code: str, sources: Iterable[Any]) -> bool:
+        """An attack of unspecified kind by non-state armed actors only: unconventional violence."""
+        sources = list(sources)
+        return code in self.unconventional_codes and bool(sources) \
+            and all(_sector_in(a, self.unconventional_sectors) for a in sources)
+
+    def assassination(self, verb: Any, code: str, target: Any, target_head: Any | None) -> bool:
+        """A killing (CAMEO 18-20) of a prominent figure: a named person of a public body, or
+        one holder of an office (`target_head` is the head word of the target's phrase)."""
+        if not self.assassination_code or code[:2] not in ("18", "19", "20") or code == self.assassination_code \
+                or verb.lemma_.lower() not in self.assassination_verbs or target is None:
+            return False
+        if (target.key or "").startswith("person:"):
+            return _sector_in(target, self.assassination_named_sectors)
+        return target_head is not None and target_head.tag_ in ("NN", "NNP") and target_head.ent_type_ not in (
+            "GPE", "ORG", "NORP", "LOC") and _sector_in(target, self.assassination_office_sectors)
+
     def armed(self, actors: Iterable[Any]) -> bool:
         """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
         return any(_sector_in(a, self.armed_sectors) for a in actors)
@@ -273,6 +296,15 @@ def load_exclusions() -> Exclusions:
         legal_charge_verbs=_words(d.get("legal_charge") or {}, "verbs", "legal_charge."),
         legal_sectors=tuple(w.upper() for w in _words(d.get("legal_charge") or {}, "sectors", "legal_charge.")),
         unarmed_sectors=tuple(w.upper() for w in _words(fig, "unarmed_sectors", "figurative.")),
+        unconventional_codes=frozenset(str(c) for c in (d.get("unconventional_force") or {}).get("codes") or ()),
+        unconventional_sectors=tuple(w.upper() for w in _words(d.get("unconventional_force") or {}, "sectors",
+                                                                "unconventional_force.")),
+        assassination_verbs=_words(d.get("assassination") or {}, "verbs", "assassination."),
+        assassination_code=str((d.get("assassination") or {}).get("code") or ""),
+        assassination_named_sectors=tuple(w.upper() for w in _words(d.get("assassination") or {}, "named_sectors",
+                                                                     "assassination.")),
+        assassination_office_sectors=tuple(w.upper() for w in _words(d.get("assassination") or {}, "office_sectors",
+                                                                      "assassination.")),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),
     )

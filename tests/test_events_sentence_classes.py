@@ -86,3 +86,25 @@ def test_laying_down_arms_is_demobilisation_and_announced_it_is_an_intent(nlp):
 def test_putting_arms_down_on_a_table_is_no_event(nlp):
     assert not [e for e in candidates(nlp, "The minister put down his arms on the table and began to speak.")
                 if e.cameo.startswith("08")]
+
+
+# ------------------------------------------------- "his country", "her government": the speaker's
+@pytest.mark.parametrize("text, prefix, source", [
+    ("Chancellor Angela Merkel said her country would not lift the sanctions on Belarus.", "12", "DEU"),
+    ("President Recep Tayyip Erdogan said his government would send troops to Libya.", "03", "TURGOV"),
+])
+def test_a_group_owned_by_his_or_her_is_the_speakers_countrys(nlp, text, prefix, source):
+    found = dyads(candidates(nlp, text), prefix)
+    assert found and all(s == source for s, _ in found), found
+
+
+def test_his_countrys_thing_is_no_target_of_its_own(nlp):
+    # "pledged his country's support to X": the support is the speaker's, X is the target
+    [e] = [e for e in candidates(nlp, "Prime Minister Justin Trudeau pledged his country's support to the "
+                                      "Ukrainian people on Friday.") if e.cameo.startswith("03")]
+    assert e.target is not None and e.target.country == "UKR"
+
+
+def test_his_without_a_known_person_above_names_no_country(nlp):
+    events = candidates(nlp, "A local farmer said his country would never accept the new border in Kashmir.")
+    assert not [e for e in events if e.source is not None and e.source.text == "his country"]

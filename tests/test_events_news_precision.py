@@ -395,3 +395,17 @@ def test_killing_a_prominent_figure_is_assassination(nlp):
     # soldiers or a private person killed: the killing keeps its code
     assert [e.cameo for e in candidates(nlp, "Gunmen killed two soldiers.")] == ["193"]
     assert [e.cameo[:2] for e in candidates(nlp, "Police shot and killed Michael Brown in Ferguson.")] == ["19"]
+
+
+# ------------------------------------------------- the electorate deciding at the polls
+@pytest.mark.parametrize("text", [
+    "Voters in Oregon rejected the tax measure on Tuesday.",
+    "The electorate approved the new constitution by a wide margin.",
+])
+def test_voters_deciding_a_ballot_is_no_event(nlp, text):
+    assert candidates(nlp, text) == []
+
+
+def test_voters_protesting_and_a_legislature_rejecting_stay_events(nlp):
+    assert [e.cameo[:2] for e in candidates(nlp, "Angry voters protested outside the election office.")] == ["14"]
+    assert [e.cameo[:2] for e in candidates(nlp, "The state legislature rejected the measure.")] == ["12"]

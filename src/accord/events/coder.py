@@ -253,6 +253,8 @@ class EventStage(Stage):
         if not cand.pattern.nominal and not cand.pattern.objects & self.exclusions.election_objects \
                 and self.exclusions.holds_an_election(cand.trigger, cand.code):
             return False  # "Canada held a general election": elections and votes are not coded
+        if self.exclusions.electorate_decides(cand.source_tok, cand.code):
+            return False  # "Voters in Ohio rejected the measure": the outcome of a vote
         if not cand.code.startswith(FORCE_ROOTS) or cand.pattern.nominal:
             return True
         kind = self.exclusions.figurative(cand.trigger, sent, cand.sources, cand.targets)

@@ -62,6 +62,7 @@ class Exclusions:
     legal_sectors: tuple[str, ...] = ()
     unarmed_sectors: tuple[str, ...] = ()
     unconventional_codes: frozenset[str] = frozenset()
+    electorate: frozenset[str] = frozenset()
     unconventional_sectors: tuple[str, ...] = ()
     assassination_verbs: frozenset[str] = frozenset()
     assassination_code: str = ""
@@ -108,6 +109,11 @@ class Exclusions:
         return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in self.election_objects
                                                          or c.lower_ in self.election_objects)
                    for c in verb.children)
+
+    def electorate_decides(self, subject: Any | None, code: str) -> bool:
+        """The voters as the doer of an act other than a protest or force: a vote's outcome."""
+        return subject is not None and subject.lemma_.lower() in self.electorate \
+            and not code.startswith(("14",) + FORCE_ROOTS)
 
     def is_own_reporting(self, actor: Any) -> bool:
         """The outlet itself as the doer ("Wikinews contacted the company"): its reporting."""
@@ -315,6 +321,7 @@ def load_exclusions() -> Exclusions:
         assassination_office_sectors=tuple(w.upper() for w in _words(d.get("assassination") or {}, "office_sectors",
                                                                       "assassination.")),
         figurative_patterns=frozenset(" ".join(str(p).split()).upper() for p in d.get("figurative_patterns") or ()),
+        electorate=_words(d, "electorate", ""),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),
     )

@@ -321,3 +321,12 @@ def test_who_presides_over_a_body_is_of_the_body_s_kind(nlp):
     assert any(m[0] == "Senate President Luis Ortega" and m[1] == "LEG" for m in got)
     got = resolve(nlp, "Deputy Speaker Luis Ortega said the vote would happen.")
     assert any(m[0] == "Deputy Speaker Luis Ortega" and m[1] == "LEG" for m in got)
+
+
+def test_a_pronoun_is_not_whom_its_own_opening_clause_addresses(nlp):
+    # "Speaking to X, he said": he is the one speaking, not X
+    got = resolve(nlp, "The minister Ahmed Karim accepted responsibility on Monday. Speaking to Martin Lowe of "
+                       "the BBC, he said the mistake was his.")
+    assert [m[3] for m in got if m[0] == "he"] == ["Ahmed Karim"]
+    got = resolve(nlp, "After meeting John Smith, he said the talks went well.")
+    assert "he" not in texts(got)

@@ -409,3 +409,14 @@ def test_voters_deciding_a_ballot_is_no_event(nlp, text):
 def test_voters_protesting_and_a_legislature_rejecting_stay_events(nlp):
     assert [e.cameo[:2] for e in candidates(nlp, "Angry voters protested outside the election office.")] == ["14"]
     assert [e.cameo[:2] for e in candidates(nlp, "The state legislature rejected the measure.")] == ["12"]
+
+
+# ------------------------------------------------- the place of a cooperative act is not its target
+def test_a_place_inside_a_cooperative_acts_object_is_where_not_whom(nlp):
+    # the guests are no actor: no record rather than one hosting the White House
+    assert [dyad(e) for e in candidates(nlp, "The president hosted the World Series champions at the White House.")
+            if e.cameo.startswith("04")] == []
+    [e] = candidates(nlp, "Putin hosted the Turkish president in Sochi.")
+    assert e.cameo == "043" and dyad(e) == ("RUSGOV", "TURGOV")
+    [f] = candidates(nlp, "The minister met the delegation from Iran in Geneva.")
+    assert f.cameo.startswith("04") and f.target.code.startswith("IRN")

@@ -384,3 +384,39 @@ def test_launching_a_military_programme_is_building_up_ones_forces(nlp):
     # a programme of another kind is no build-up
     assert [e.cameo for e in candidates(nlp, "The government launched a programme to help farmers.")
             if e.cameo[:2] == "15"] == []
+
+
+# ------------------------------------------------- killing a prominent figure
+def test_killing_a_prominent_figure_is_assassination(nlp):
+    [e] = candidates(nlp, "Osama bin Laden was killed by American special forces in 2011.")
+    assert (e.cameo, dyad(e)) == ("186", ("USAMIL", "IMGMUSALQ"))
+    [f] = candidates(nlp, "Gunmen killed the governor of Helmand on Monday.")
+    assert f.cameo == "186" and f.target.code == "AFGGOV"
+    # soldiers or a private person killed: the killing keeps its code
+    assert [e.cameo for e in candidates(nlp, "Gunmen killed two soldiers.")] == ["193"]
+    assert [e.cameo[:2] for e in candidates(nlp, "Police shot and killed Michael Brown in Ferguson.")] == ["19"]
+
+
+# ------------------------------------------------- the electorate deciding at the polls
+@pytest.mark.parametrize("text", [
+    "Voters in Oregon rejected the tax measure on Tuesday.",
+    "The electorate approved the new constitution by a wide margin.",
+])
+def test_voters_deciding_a_ballot_is_no_event(nlp, text):
+    assert candidates(nlp, text) == []
+
+
+def test_voters_protesting_and_a_legislature_rejecting_stay_events(nlp):
+    assert [e.cameo[:2] for e in candidates(nlp, "Angry voters protested outside the election office.")] == ["14"]
+    assert [e.cameo[:2] for e in candidates(nlp, "The state legislature rejected the measure.")] == ["12"]
+
+
+# ------------------------------------------------- the place of a cooperative act is not its target
+def test_a_place_inside_a_cooperative_acts_object_is_where_not_whom(nlp):
+    # the guests are no actor: no record rather than one hosting the White House
+    assert [dyad(e) for e in candidates(nlp, "The president hosted the World Series champions at the White House.")
+            if e.cameo.startswith("04")] == []
+    [e] = candidates(nlp, "Putin hosted the Turkish president in Sochi.")
+    assert e.cameo == "043" and dyad(e) == ("RUSGOV", "TURGOV")
+    [f] = candidates(nlp, "The minister met the delegation from Iran in Geneva.")
+    assert f.cameo.startswith("04") and f.target.code.startswith("IRN")

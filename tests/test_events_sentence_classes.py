@@ -86,3 +86,48 @@ def test_laying_down_arms_is_demobilisation_and_announced_it_is_an_intent(nlp):
 def test_putting_arms_down_on_a_table_is_no_event(nlp):
     assert not [e for e in candidates(nlp, "The minister put down his arms on the table and began to speak.")
                 if e.cameo.startswith("08")]
+
+
+# ------------------------------------------------- "his country", "her government": the speaker's
+@pytest.mark.parametrize("text, prefix, source", [
+    ("Chancellor Angela Merkel said her country would not lift the sanctions on Belarus.", "12", "DEU"),
+    ("President Recep Tayyip Erdogan said his government would send troops to Libya.", "03", "TURGOV"),
+])
+def test_a_group_owned_by_his_or_her_is_the_speakers_countrys(nlp, text, prefix, source):
+    found = dyads(candidates(nlp, text), prefix)
+    assert found and all(s == source for s, _ in found), found
+
+
+def test_his_countrys_thing_is_no_target_of_its_own(nlp):
+    # "pledged his country's support to X": the support is the speaker's, X is the target
+    [e] = [e for e in candidates(nlp, "Prime Minister Justin Trudeau pledged his country's support to the "
+                                      "Ukrainian people on Friday.") if e.cameo.startswith("03")]
+    assert e.target is not None and e.target.country == "UKR"
+
+
+def test_his_without_a_known_person_above_names_no_country(nlp):
+    events = candidates(nlp, "A local farmer said his country would never accept the new border in Kashmir.")
+    assert not [e for e in events if e.source is not None and e.source.text == "his country"]
+
+
+# ------------------------------------------------- the opposition and rebels are another side
+@pytest.mark.parametrize("text, dyad", [
+    ("The Kenyan government denied accusations by the opposition party that the vote had been rigged.",
+     ("KENGOV", "KENOPP")),
+    ("Colombia's rebels claimed responsibility for a bomb attack on the government army's base.",
+     ("COLREB", "COLMIL")),
+])
+def test_a_statement_about_the_countrys_opposition_or_rebels_keeps_its_target(nlp, text, dyad):
+    assert dyad in dyads(candidates(nlp, text), "01")
+
+
+def test_a_statement_about_the_speakers_own_state_still_has_no_target(nlp):
+    found = dyads(candidates(nlp, "The Kenyan government denied reports by the Kenyan army that the vote "
+                                  "had been rigged."), "01")
+    assert found and all(t is None or not t.startswith("KEN") for _, t in found)
+
+
+def test_dealing_a_blow_is_no_event(nlp):
+    events = candidates(nlp, "Al-Shabaab claimed the bombing in Mogadishu, dealing a heavy blow to the Somali "
+                             "government.")
+    assert not [e for e in events if e.trigger.text.startswith("deal")]

@@ -226,7 +226,11 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
                       and not f.start <= own_subject.i < f.end]
     if not candidates:
         return None
-    here = [f for f in candidates if f.start >= sent.start]
+    # "Speaking to Martin Smith of PBS, he said": the pronoun is who speaks, not whom he spoke to
+    here = [f for f in candidates if f.start >= sent.start and not _object_of_own_adjunct(doc, f, pronoun)]
+    candidates = [f for f in candidates if f.start < sent.start] + here
+    if not candidates:
+        return None
     if here:
         subjects = [f for f in here if doc[f.last].dep_ in SUBJECT_DEPS or doc[f.last].head.dep_ in SUBJECT_DEPS]
         # "Wanda, the successor should Pierluisi remain unconfirmed, has expressed she ...": the
@@ -312,3 +316,18 @@ def _clause_of(tok: Any) -> Any:
     while tok.dep_ not in SUBJECT_DEPS and tok.head.i != tok.i and tok.dep_ in ("appos", "compound"):
         tok = tok.head
     return tok.head
+
+
+def _object_of_own_adjunct(doc: Any, f: Any, pronoun: Any) -> bool:
+    """Whether mention `f` is inside a subjectless adverbial clause ("Speaking to Martin Smith")
+    of the verb whose subject is `pronoun`: that clause's doer is the pronoun's person, so the
+    mention is someone else."""
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = pronoun.head
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "prep") and clause.i < pronoun.i \
+                and not any(c.dep_ in SUBJECT_DEPS for c in clause.children) \
+                and clause.left_edge.i <= f.start and f.last <= clause.right_edge.i:
+            return clause.dep_ == "advcl" or clause.tag_ == "VBG" or any(c.tag_ == "VBG" for c in clause.children)
+    return False

@@ -34,6 +34,7 @@ class Words:
     stance_nouns: frozenset[str]
     member_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
+    presiding_titles: frozenset[str]
     group_determiners: frozenset[str]
     articles: frozenset[str]
     backer_words: frozenset[str]
@@ -90,6 +91,7 @@ def words() -> Words:
         stance_nouns=_set(w.get("stance_nouns")),
         member_nouns=_set(w.get("member_nouns")),
         spokesperson_nouns=_set(w.get("spokesperson_nouns")),
+        presiding_titles=_set(w.get("presiding_titles")),
         group_determiners=_set(w.get("group_determiners")),
         articles=_set(w.get("articles")),
         backer_words=_set(w.get("backer_words")),

@@ -17,7 +17,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -253,6 +253,8 @@ class EventStage(Stage):
         if not cand.pattern.nominal and not cand.pattern.objects & self.exclusions.election_objects \
                 and self.exclusions.holds_an_election(cand.trigger, cand.code):
             return False  # "Canada held a general election": elections and votes are not coded
+        if self.exclusions.electorate_decides(cand.source_tok, cand.code):
+            return False  # "Voters in Ohio rejected the measure": the outcome of a vote
         if not cand.code.startswith(FORCE_ROOTS) or cand.pattern.nominal:
             return True
         kind = self.exclusions.figurative(cand.trigger, sent, cand.sources, cand.targets)
@@ -267,6 +269,8 @@ class EventStage(Stage):
         m = self.dictionary.match(verb)
         if m is None:
             return None
+        if self.exclusions.figurative_pattern(m.pattern):
+            return None  # "dealing a severe blow to the government": a setback, no event
         if m.specificity == 0 and self.exclusions.excludes_default(verb):
             return None  # "served in the House", "joined parliament": not the block's act
         try:
@@ -484,7 +488,7 @@ class EventStage(Stage):
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
         for spec, tok in described:
-            inner = _inner_actor(tok, mentions_at, cooperative)
+            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04")
             actors = _actors_of(inner, mentions_at) if inner is not None else _actors_of(tok, mentions_at)
             if actors:
                 cand.target_tok = tok
@@ -506,7 +510,7 @@ class EventStage(Stage):
         if first is not None:
             spec, tok = first
             cand.target_tok = tok
-            inner = _inner_actor(tok, mentions_at, cooperative) if not cand.pattern.direct else None
+            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04") if not cand.pattern.direct else None
             if inner is not None:
                 cand.rule.append(f"tgt={spec}/inner")
                 return _actors_of(inner, mentions_at)
@@ -573,8 +577,8 @@ class EventStage(Stage):
         if cand.code[:2] == "01" and targets:
             # A statement is never addressed to the speaker's own country or its institutions
             # ("Putin said on Russian state TV", "Xi said China will ..."): only another country's
-            # actors, or a person, are what it is about.
-            targets = [t for t in targets if not _same_side(sources[0], t)]
+            # actors, a person, or the country's opposition or rebels are what it is about.
+            targets = [t for t in targets if not _same_side(sources[0], t, self.exclusions.opposing_sectors)]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
         if cand.code[:2] == "08" and targets and "tgt=prep:from" in cand.rule:
@@ -655,6 +659,10 @@ class EventStage(Stage):
             # "al-Qaeda orchestrated the attacks": terrorism, not a battle (one-actor rules and
             # the rest of the coding went by the attack's own code)
             code = lookup("180")
+        if target is not None:
+            phrase = doc.char_span(target.span[0], target.span[1], alignment_mode="expand")
+            if self.exclusions.assassination(trig, code.code, target, phrase.root if phrase is not None else None):
+                code = lookup(self.exclusions.assassination_code)  # "killed the governor": a prominent figure
         confidence = 0.5 + (0.2 if source else 0) + (0.2 if target else 0)
         if any(r.startswith("partner") for r in cand.rule):
             confidence -= 0.15
@@ -1456,16 +1464,19 @@ def _is_date_or_amount(tok: Any) -> bool:
 _PHRASE_INNER = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos", "agent", "conj"}
 
 
-def _inner_actor(tok: Any, mentions_at, cooperative: bool = False) -> Any | None:
+def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool = False) -> Any | None:
     """The first token (in reading order) inside a noun phrase's own phrase that stands for an
     actor, or None. For a cooperative event an actor the phrase sets against ("present a united
-    front against the West") is its opponent, not its target."""
+    front against the West") is its opponent, not its target; for a meeting (CAMEO 04) a place
+    phrase is where it was held."""
     queue = [c for c in tok.children]
     seen: list[Any] = []
     while queue:
         node = queue.pop(0)
         if cooperative and node.dep_ == "prep" and node.lower_ == "against":
             continue
+        if meeting and node.dep_ == "prep" and node.lower_ in load_place_prepositions():
+            continue  # "hosted the champions at the White House": where they met
         if node.dep_ in _PHRASE_INNER or (node.dep_ == "acl" and node.tag_ == "VBN"):
             seen.append(node)
             queue.extend(node.children)
@@ -1493,9 +1504,13 @@ def _names_only_complement(verb: Any, m: Any) -> bool:
     return bool(named) and all(t.i in inside for t in named)
 
 
-def _same_side(source: Actor, target: Actor) -> bool:
-    """Whether a target is the source's own country or one of its institutions (not a person)."""
+def _same_side(source: Actor, target: Actor, opposing: tuple[str, ...] = ()) -> bool:
+    """Whether a target is the source's own country or one of its institutions (not a person; not
+    one side of the opposing sectors facing another)."""
     if source.country is None or target.country != source.country:
+        return False
+    sides = {(source.sector or "")[:3], (target.sector or "")[:3]}
+    if len(sides) == 2 and sides & set(opposing):
         return False
     return not (target.key or "").startswith("person:")
 

@@ -59,8 +59,10 @@ class Organisations(Pass):
                     if t.text[:1].isupper() and not in_name:
                         for k in range(min(3, ent.end - t.i), 0, -1):  # "New York", not "York"
                             span = doc[t.i : t.i + k]
-                            if all(x.text[:1].isupper() for x in span) and (hit := geocode(span.text)) is not None:
-                                break
+                            if all(x.text[:1].isupper() for x in span) and (hit := geocode(span.text)) is not None \
+                                    and (k == 1 or hit.name.lower() == span.text.lower()):
+                                break  # a longer name only as itself: "White House" is no Casablanca
+                            hit = None
                     # a country or US state (no point), or a city big enough to be meant by name
                     if hit is not None and hit.country and (hit.population >= LARGE_CITY or hit.lat is None):
                         country = hit.country

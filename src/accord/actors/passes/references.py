@@ -16,6 +16,7 @@ from ..knowledge import KnowledgeBase
 from ..people import initial_genders, person_key, resolve_pronoun
 from ..phrases import definite_description, np_left, pleonastic, salient_subject
 from ..words import words
+from .roles import speaker_country
 from .base import Pass
 
 IT_ANTECEDENT_KINDS = ("country", "igo", "org", "seat")
@@ -63,6 +64,16 @@ class References(Pass):
                 if previous:
                     start = min([c.i for c in tok.lefts] + [tok.i])
                     extra.append(Found(start, tok.i + 1, previous[-1].entity, How.DEFINITE))
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in w.country_nouns and tok.dep_ != "poss" \
+                    and (country := speaker_country(context, tok, found + extra)) is not None:
+                # "Putin said his country will not lift the ban": the speaker's country ("pledged
+                # his country's support" is the speaker's own support, no actor of its own)
+                try:
+                    extra.append(Found(min(c.i for c in tok.lefts), tok.i + 1, kb.entity(f"country:{country}"),
+                                       How.DEFINITE))
+                except KeyError:
+                    pass
                 continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in w.ally_nouns and w.allies_region:
                 owner = [f for f in found if f.entity.kind == "country" and f.start < tok.i and

@@ -431,3 +431,11 @@ def test_an_embassy_is_not_the_government_of_the_city_it_is_in(nlp):
     # a group placed by a city is still of its country
     [f] = candidates(nlp, "Police in Paris arrested the protesters.")
     assert f.source.code == "FRACOP"
+
+
+# ------------------------------------------------- force on something in a country
+def test_force_on_unnamed_targets_in_a_country_is_done_to_that_country(nlp):
+    [e] = candidates(nlp, "Turkish jets struck targets in Iraq on Monday.")
+    assert e.cameo.startswith("19") and dyad(e) == ("TURMIL", "IRQ")
+    # an accident in a place is still no event
+    assert candidates(nlp, "The driver struck a guard rail in Ohio.") == []

@@ -420,3 +420,22 @@ def test_a_place_inside_a_cooperative_acts_object_is_where_not_whom(nlp):
     assert e.cameo == "043" and dyad(e) == ("RUSGOV", "TURGOV")
     [f] = candidates(nlp, "The minister met the delegation from Iran in Geneva.")
     assert f.cameo.startswith("04") and f.target.code.startswith("IRN")
+
+
+# ------------------------------------------------- an embassy is its sending country's, not its host's
+def test_an_embassy_is_not_the_government_of_the_city_it_is_in(nlp):
+    evs = candidates(nlp, "Protesters attacked the embassy in Paris on Sunday.")
+    assert not [e for e in evs if e.target is not None and e.target.code.startswith("FRA")]
+    [e] = candidates(nlp, "Protesters attacked the Iranian embassy in Paris on Sunday.")
+    assert e.target.code == "IRNGOV"
+    # a group placed by a city is still of its country
+    [f] = candidates(nlp, "Police in Paris arrested the protesters.")
+    assert f.source.code == "FRACOP"
+
+
+# ------------------------------------------------- force on something in a country
+def test_force_on_unnamed_targets_in_a_country_is_done_to_that_country(nlp):
+    [e] = candidates(nlp, "Turkish jets struck targets in Iraq on Monday.")
+    assert e.cameo.startswith("19") and dyad(e) == ("TURMIL", "IRQ")
+    # an accident in a place is still no event
+    assert candidates(nlp, "The driver struck a guard rail in Ohio.") == []

@@ -71,6 +71,7 @@ class Words:
     allies_region: str | None
     not_local: frozenset[str]
     diplomats: frozenset[str]
+    missions_abroad: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +128,7 @@ def words() -> Words:
         allies_region=a.get("allies_region"),
         not_local=_set(a.get("not_local")),
         diplomats=_set(a.get("diplomats")),
+        missions_abroad=_set(a.get("missions_abroad")),
     )
 
 

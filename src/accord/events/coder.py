@@ -514,6 +514,13 @@ class EventStage(Stage):
             if inner is not None:
                 cand.rule.append(f"tgt={spec}/inner")
                 return _actors_of(inner, mentions_at)
+            if cand.code.startswith(HARM_ROOTS) and not _actors_of(tok, mentions_at):
+                # "Israeli jets struck targets in Syria": force on something in a country is
+                # done to that country when the parser hangs the place on the verb
+                places = [a for p in pobjs(trig, "in") for a in _actors_of(p, mentions_at) if a.code == a.country]
+                if places:
+                    cand.rule.append(f"tgt={spec}/placed")
+                    return places
         if cand.target_tok is None and (last := pick(described)) is not None:
             # "expressed optimism about the budget deal": what the described word is about
             tok = last[1]

@@ -97,6 +97,11 @@ class RolePhrases(Pass):
                     continue
                 # "police in Lagos"; but "Russia strengthened its forces in Crimea": the forces
                 # are the pronoun's owner's, wherever they are
+                if owner is None and head.lemma_.lower() in w.missions_abroad and not owned_by_pronoun(head) \
+                        and place_country(head) is not None:
+                    # "the embassy in London": a mission is the sending country's, not its host's
+                    context.pending.append(PendingGroup(head, left, sector, False, end))
+                    continue
                 in_place = owner if owner is not None or owned_by_pronoun(head) else place_country(head)
                 if in_place is not None:
                     found.append(lookups.group(left, end, in_place, sector, of_head))

@@ -10,9 +10,12 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
+from spacy.attrs import POS
+from spacy.symbols import AUX, NOUN, VERB
+
 from ..analysis.quotation import find_quoted_spans
-from ..analysis.syntax import (argument_head, clause_level, governed_by, phrasal_verb, pobjs, subject_of,
-                               verb_above)
+from ..analysis.syntax import (argument_head, clause_level, governed_by, phrasal_verb, pobjs, pobjs_by_word,
+                               subject_of, verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
@@ -118,6 +121,7 @@ class EventStage(Stage):
         mentions_at = _index_mentions(document.mentions)
         timex_roots = _index_timexes(doc, document.timexes)
         sentences = list(doc.sents)
+        pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
         events: list[tuple[Event, str]] = []
         document.detections = []
         captions = self.exclusions.captions_and_credits([s.text for s in sentences],
@@ -127,7 +131,7 @@ class EventStage(Stage):
             if sent_no in captions:
                 continue  # "X contributed reporting from Moscow", a picture caption with its credit
             used_nouns: set[int] = set()
-            cands = list(self._candidates(sent, used_nouns))
+            cands = list(self._candidates(sent, pos, used_nouns))
             for cand in cands:
                 self._arguments(cand, mentions_at)
             _borrow_targets(cands, mentions_at)
@@ -215,9 +219,15 @@ class EventStage(Stage):
                 d.class_probabilities = tuple(float(v) for v in p)
 
     # ------------------------------------------------------------ triggers
-    def _candidates(self, sent: Any, used_nouns: set[int]) -> Iterable[_Candidate]:
-        for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "prep":
+    def _candidates(self, sent: Any, pos: list[int], used_nouns: set[int]) -> Iterable[_Candidate]:
+        """The sentence's event triggers: verbs, then event nouns. `pos`: the Doc's parts of speech
+        (`Doc.to_array(POS)`), so that only verbs and nouns are made into tokens."""
+        doc = sent.doc
+        for i in range(sent.start, sent.end):
+            if pos[i] != VERB and pos[i] != AUX:
+                continue
+            tok = doc[i]
+            if tok.dep_ == "prep":
                 continue  # "according to", "following the talks": participles used as prepositions
             if self.exclusions.excludes_sense(tok):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
@@ -237,8 +247,11 @@ class EventStage(Stage):
                 if cand.noun is not None:
                     used_nouns.add(cand.noun.i)
                 yield cand
-        for tok in sent:
-            if tok.pos_ == "NOUN" and tok.i not in used_nouns and tok.lemma_.lower() in self.nouns:
+        for i in range(sent.start, sent.end):
+            if pos[i] != NOUN or i in used_nouns:
+                continue
+            tok = doc[i]
+            if tok.lemma_.lower() in self.nouns:
                 if _is_light_verb_object(tok, self.verbs) or tok.dep_ in ("compound", "amod"):
                     continue  # "riot police", "protest movement": the noun only modifies another
                 pattern = next((p for p in self.nouns[tok.lemma_.lower()] if p.fits(tok)), None)
@@ -431,6 +444,7 @@ class EventStage(Stage):
         firearms to the Philippine Marines"), else the first that is not a date or an amount."""
         trig, noun = cand.trigger, cand.noun
         found: list[tuple[str, Any]] = []
+        preps: dict[int, dict[str, list[Any]]] = {}  # each owner's prepositional objects, read once
         for spec in cand.pattern.target:
             kind, _, arg = spec.partition(":")
             host = noun if kind.startswith("object") else trig
@@ -454,7 +468,10 @@ class EventStage(Stage):
                 # application carries its argument.
                 owners = [host] + ([c for c in host.children if c.dep_ == "acl" and c.tag_ == "VBN"]
                                    if kind == "object-prep" else [])
-                toks = [p for owner in owners for p in pobjs(owner, arg)]
+                for owner in owners:
+                    if owner.i not in preps:
+                        preps[owner.i] = pobjs_by_word(owner)
+                toks = [p for owner in owners for p in preps[owner.i].get(arg, ())]
             elif kind == "object":
                 toks = [host]  # "overran a military base": the place taken is what the event is done to
             elif kind == "ccomp-subject":

@@ -244,3 +244,89 @@ def test_names_with_particles_and_leaders_of_armed_groups(nlp):
     assert ("Osama bin Laden", "IMGMUSALQ", None, "Osama bin Laden") in got
     assert ("Osama", "IMGMUSALQ", None, "Osama bin Laden") in got
     assert ("Al-Qaeda", "IMGMUSALQ", None, "Al-Qaeda") in got
+
+
+def test_a_pronoun_takes_a_person_whose_first_name_fits_its_gender(nlp):
+    # the nearest subject is not "she" when the first name says he is a man, nor "he" a woman
+    got = resolve(nlp, "Pedro Alvarez was sworn in as governor on Friday. Laura Ortiz, the justice secretary, "
+                       "said the governor should resign, and Alvarez said she was wrong.")
+    assert [m[3] for m in got if m[0] == "she"] == ["Laura Ortiz"]
+    got = resolve(nlp, "Senator Margaret Collins criticised Joe Biden on Monday. He said her plan would cost "
+                       "too much.", "2019-06-01")
+    assert [m[3] for m in got if m[0] == "He"] == ["Joe Biden"]
+    # a first name of either gender across languages gives none: the pronoun decides as before
+    got = resolve(nlp, "Andrea Rossi met the mayor on Monday. He said the talks went well.")
+    assert [m[3] for m in got if m[0] == "He"] == ["Andrea Rossi"]
+
+
+def test_a_pronoun_in_a_reported_clause_is_the_reporting_subject(nlp):
+    got = resolve(nlp, "John Smith said that after Peter Jones left he would take over.")
+    assert [m[3] for m in got if m[0] == "he"] == ["John Smith"]
+
+
+def test_one_who_speaks_for_a_body_is_of_the_body_s_kind(nlp):
+    # a police spokesman is the police's (CAMEO COP), not a government spokesman
+    got = resolve(nlp, "Police in Lagos arrested two men on Tuesday. A police spokesman said they were armed.")
+    assert ("A police spokesman", "NGACOP", "NGA", None) in got
+    assert ("An army spokesman", "MIL", None, None) in resolve(nlp, "An army spokesman said two soldiers died.")
+    assert ("A spokeswoman", "COP", None, None) in resolve(nlp, "A spokeswoman for the police declined to comment.")
+    got = resolve(nlp, "Police spokesman Jean Dupont said the man was armed.")
+    assert any(m[0] == "Police spokesman Jean Dupont" and m[1] == "COP" for m in got)
+    # a government's spokesman stays the government's
+    assert ("The government spokesman", "GOV", None, None) in resolve(nlp, "The government spokesman said the talks would resume.")
+
+
+def test_a_place_in_a_business_s_name_is_the_business_s_country(nlp):
+    # "Tokyo" in "the Tokyo Stock Exchange" is not the Japanese government
+    got = resolve(nlp, "Shares fell on the Tokyo Stock Exchange on Monday.")
+    assert ("Tokyo Stock Exchange", "JPNBUS", "JPN", "Tokyo Stock Exchange") in got
+    assert not any(m[1] == "JPNGOV" for m in got)
+    # the place is the longest name it starts with: New York, not York (England)
+    got = resolve(nlp, "The New York Stock Exchange said it would halt trading.")
+    assert ("New York Stock Exchange", "USABUS", "USA", "New York Stock Exchange") in got
+    # a longer name counts only as itself: "White House" is a gazetteer's name for Casablanca
+    got = resolve(nlp, "The White House Office of the Press Secretary said the troops would stay.")
+    assert not any(m[2] == "MAR" for m in got)
+    got = resolve(nlp, "The Kenya Red Cross Society said 20 people died.")
+    assert ("Kenya Red Cross Society", "KENNGO", "KEN", "Kenya Red Cross Society") in got
+    # the capital alone still stands for its government
+    assert ("Tokyo", "JPNGOV", "JPN", "Japan") in resolve(nlp, "Tokyo protested to Beijing on Monday.")
+
+
+def test_a_capital_named_as_where_something_happens_is_the_place(nlp):
+    # "in Moscow" is where officials met (Russia as a place), not the Russian government
+    got = resolve(nlp, "Officials met in Moscow on Monday.")
+    assert ("Moscow", "RUS", "RUS", "Russia") in got
+    assert not any(m[0] == "Moscow" and m[1] == "RUSGOV" for m in got)
+    # a capital that acts is its government
+    got = resolve(nlp, "Moscow accused Washington of meddling. London said the sanctions would stay.")
+    assert ("Moscow", "RUSGOV", "RUS", "Russia") in got
+    assert ("Washington", "USAGOV", "USA", "United States") in got
+    assert ("London", "GBRGOV", "GBR", "United Kingdom") in got
+
+
+def test_a_name_in_apposition_to_a_role_holds_the_role(nlp):
+    # "One senator, Eduardo Bhatia": a legislator, of the territory the story is set in
+    story = ("Puerto Rico's governor resigned on Friday. The Senate of Puerto Rico will meet on Wednesday. "
+             "One senator, Luis Ortega, said he intended to sue.")
+    got = resolve(nlp, story, "2019-08-04")
+    assert ("Luis Ortega", "USAPRILEG", "PRI", "Luis Ortega") in got
+    assert any(m[0] == "Luis Ortega" and m[1] == "LEG" for m in resolve(nlp, "Luis Ortega, a senator, said he would sue."))
+    # a relation is no role: still a private person
+    assert ("John Miller", "CVL", None, "John Miller") in resolve(nlp, "His friend, John Miller, said the man was innocent.")
+
+
+def test_who_presides_over_a_body_is_of_the_body_s_kind(nlp):
+    got = resolve(nlp, "Senate President Luis Ortega said the Senate would meet.")
+    assert any(m[0] == "Senate President Luis Ortega" and m[1] == "LEG" for m in got)
+    got = resolve(nlp, "Deputy Speaker Luis Ortega said the vote would happen.")
+    assert any(m[0] == "Deputy Speaker Luis Ortega" and m[1] == "LEG" for m in got)
+
+
+def test_a_pronoun_is_not_whom_its_own_opening_clause_addresses(nlp):
+    # "Speaking to X, he said": he is the one speaking, not X
+    got = resolve(nlp, "The minister Ahmed Karim accepted responsibility on Monday. Speaking to Martin Lowe of "
+                       "the BBC, he said the mistake was his.")
+    assert [m[3] for m in got if m[0] == "he"] == ["Ahmed Karim"]
+    got = resolve(nlp, "After meeting John Smith, he said the talks went well.")
+    assert "he" not in texts(got)

@@ -347,3 +347,95 @@ def test_an_agentless_arrest_reported_by_the_police_is_the_polices(nlp):
     # a minister reporting it is no doer of the arrest: no record guesses one
     assert not [e for e in candidates(nlp, "The minister said the former governor of Jakarta was arrested on Thursday.")
                 if e.cameo == "173"]
+
+
+# ------------------------------------------------- attacks organised; attacks by non-state groups
+@pytest.mark.parametrize("verb", ["orchestrated", "masterminded", "perpetrated"])
+def test_organising_an_attack_is_the_attack_by_the_organiser(nlp, verb):
+    [e] = candidates(nlp, f"The leader of Al-Qaeda {verb} the attacks on the United States in 2001.")
+    assert e.cameo[:2] in ("18", "19") and e.target is not None and e.target.code == "USA"
+    # organising anything else is still no attack
+    assert [e.cameo for e in candidates(nlp, f"The minister {verb} the campaign.") if e.cameo[:2] in ("18", "19")] == []
+
+
+def test_an_attack_by_a_terrorist_group_is_force_not_criticism_and_unconventional(nlp):
+    [e] = candidates(nlp, "Al-Qaeda attacked the American embassy.")
+    assert e.cameo == "180"
+    # an army's or rebels' attack stays conventional force
+    assert [e.cameo for e in candidates(nlp, "The army attacked the rebel stronghold.")] == ["190"]
+    assert [e.cameo for e in candidates(nlp, "Rebels attacked an army base.")] == ["190"]
+
+
+# ------------------------------------------------- asking someone to raise their own spending
+def test_asking_another_to_raise_its_own_spending_is_an_appeal_for_no_aid(nlp):
+    [e] = candidates(nlp, "The American president called for European allies to increase defence spending.")
+    assert (e.cameo, e.announced_cameo) == ("020", None) and e.source.code == "USAGOV"
+    [f] = candidates(nlp, "Germany demanded that Italy increase its military spending.")
+    assert (f.cameo, f.announced_cameo) == ("100", None) and dyad(f) == ("DEU", "ITA")
+    # asking for aid to others is still an appeal for aid
+    [g] = candidates(nlp, "The minister called on Japan to increase aid to Africa.")
+    assert g.cameo.startswith("023") and g.announced_cameo.startswith("07")
+
+
+# ------------------------------------------------- a military build-up launched
+def test_launching_a_military_programme_is_building_up_ones_forces(nlp):
+    [e] = candidates(nlp, 'Romania launched a military development programme called "Carpathia 2030" in 2018.')
+    assert (e.cameo, dyad(e), e.date) == ("154", ("ROU", None), "2018")
+    # a programme of another kind is no build-up
+    assert [e.cameo for e in candidates(nlp, "The government launched a programme to help farmers.")
+            if e.cameo[:2] == "15"] == []
+
+
+# ------------------------------------------------- killing a prominent figure
+def test_killing_a_prominent_figure_is_assassination(nlp):
+    [e] = candidates(nlp, "Osama bin Laden was killed by American special forces in 2011.")
+    assert (e.cameo, dyad(e)) == ("186", ("USAMIL", "IMGMUSALQ"))
+    [f] = candidates(nlp, "Gunmen killed the governor of Helmand on Monday.")
+    assert f.cameo == "186" and f.target.code == "AFGGOV"
+    # soldiers or a private person killed: the killing keeps its code
+    assert [e.cameo for e in candidates(nlp, "Gunmen killed two soldiers.")] == ["193"]
+    assert [e.cameo[:2] for e in candidates(nlp, "Police shot and killed Michael Brown in Ferguson.")] == ["19"]
+
+
+# ------------------------------------------------- the electorate deciding at the polls
+@pytest.mark.parametrize("text", [
+    "Voters in Oregon rejected the tax measure on Tuesday.",
+    "The electorate approved the new constitution by a wide margin.",
+])
+def test_voters_deciding_a_ballot_is_no_event(nlp, text):
+    assert candidates(nlp, text) == []
+
+
+def test_voters_protesting_and_a_legislature_rejecting_stay_events(nlp):
+    assert [e.cameo[:2] for e in candidates(nlp, "Angry voters protested outside the election office.")] == ["14"]
+    assert [e.cameo[:2] for e in candidates(nlp, "The state legislature rejected the measure.")] == ["12"]
+
+
+# ------------------------------------------------- the place of a cooperative act is not its target
+def test_a_place_inside_a_cooperative_acts_object_is_where_not_whom(nlp):
+    # the guests are no actor: no record rather than one hosting the White House
+    assert [dyad(e) for e in candidates(nlp, "The president hosted the World Series champions at the White House.")
+            if e.cameo.startswith("04")] == []
+    [e] = candidates(nlp, "Putin hosted the Turkish president in Sochi.")
+    assert e.cameo == "043" and dyad(e) == ("RUSGOV", "TURGOV")
+    [f] = candidates(nlp, "The minister met the delegation from Iran in Geneva.")
+    assert f.cameo.startswith("04") and f.target.code.startswith("IRN")
+
+
+# ------------------------------------------------- an embassy is its sending country's, not its host's
+def test_an_embassy_is_not_the_government_of_the_city_it_is_in(nlp):
+    evs = candidates(nlp, "Protesters attacked the embassy in Paris on Sunday.")
+    assert not [e for e in evs if e.target is not None and e.target.code.startswith("FRA")]
+    [e] = candidates(nlp, "Protesters attacked the Iranian embassy in Paris on Sunday.")
+    assert e.target.code == "IRNGOV"
+    # a group placed by a city is still of its country
+    [f] = candidates(nlp, "Police in Paris arrested the protesters.")
+    assert f.source.code == "FRACOP"
+
+
+# ------------------------------------------------- force on something in a country
+def test_force_on_unnamed_targets_in_a_country_is_done_to_that_country(nlp):
+    [e] = candidates(nlp, "Turkish jets struck targets in Iraq on Monday.")
+    assert e.cameo.startswith("19") and dyad(e) == ("TURMIL", "IRQ")
+    # an accident in a place is still no event
+    assert candidates(nlp, "The driver struck a guard rail in Ohio.") == []

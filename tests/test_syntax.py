@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from accord.analysis.syntax import (argument_head, clause_level, clause_verb, governed_by, phrasal_verb, pobjs,
-                                   sentence_numbers, sentence_start_back, subject_of, verb_above)
+                                   pobjs_by_word, sentence_numbers, sentence_start_back, subject_of, verb_above)
 
 
 def test_verb_above_climbs_to_the_clause_verb(nlp):
@@ -77,3 +77,15 @@ def test_subject_of_through_a_predicate_adjective_and_a_passive_conjunct(nlp):
     subject, passive = subject_of(doc[5])
     assert subject.text == "boy" and passive
 
+
+
+def test_pobjs_by_word_is_pobjs_for_every_preposition(nlp):
+    doc = nlp("Russia imposed sanctions on Ukraine and on Poland over the dispute, in March, with support "
+              "from China and from India. Troops were sent to Mali, to Niger and into Chad.")
+    checked = 0
+    for tok in doc:
+        by_word = pobjs_by_word(tok)
+        for word in {c.lower_ for c in tok.children} | {"on", "from", "to", "at"}:
+            assert [t.i for t in by_word.get(word, [])] == [t.i for t in pobjs(tok, word)]
+            checked += bool(by_word.get(word))
+    assert checked >= 5  # the sentences have prepositional objects on several heads

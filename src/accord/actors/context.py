@@ -144,8 +144,26 @@ class Lookups:
             if match is None and length == 1:
                 match = self.match(head.lemma_.lower(), start, head.i + 1)
             if match is not None:
-                return match
+                return self._spokesperson_of_body(doc, head, match) if length == 1 else match
         return None
+
+    def _spokesperson_of_body(self, doc: Any, head: Any, match: "RoleMatch") -> "RoleMatch":
+        """"a police spokesman", "a spokeswoman for the army": one who speaks for a body is of the
+        body's kind (the agent noun's sector), not a government spokesperson."""
+        if head.lower_ not in words().spokesperson_nouns:
+            return match
+        before = doc[head.i - 1] if head.i > 0 else None
+        if before is not None and before.dep_ == "compound" and before.head.i == head.i:
+            body = self.role_for(before.lemma_.lower()) or self.role_for(before.lower_)
+            if body is not None and body[0] is None and body[1]:
+                return RoleMatch(head.i - 1, head.i + 1, f"{before.lower_} {match.phrase}", None, body[1])
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for pobj in prep.children:
+                    body = self.role_for(pobj.lemma_.lower()) if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" else None
+                    if body is not None and body[0] is None and body[1]:
+                        return RoleMatch(match.start, match.end, match.phrase, None, body[1])
+        return match
 
     def match(self, phrase: str, start: int, end: int) -> "RoleMatch | None":
         """The role phrase `phrase` covering tokens [start, end), if it is one."""
@@ -209,6 +227,8 @@ class ResolutionContext:
     raw_matches: list[AliasMatch] = field(default_factory=list)  # every alias match of the gazetteer
     matches: list[AliasMatch] = field(default_factory=list)  # the ones accepted as names
     by_token: dict[int, list[AliasMatch]] = field(default_factory=dict)  # accepted matches per token
+    # places naming an organisation's place, left to the organisation: "the Tokyo Stock Exchange"
+    org_places: list[AliasMatch] = field(default_factory=list)
     consumed: set[tuple[int, int]] = field(default_factory=set)  # matches used as cues of a role phrase
     found: list[Found] = field(default_factory=list)
     pending: list[PendingGroup] = field(default_factory=list)

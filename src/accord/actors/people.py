@@ -29,11 +29,11 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ..analysis.syntax import sentence_start_back
+from ..analysis.syntax import VERBISH, sentence_start_back, subject_of
 from .context import Found
 from .kinds import How
 from .knowledge import Entity, ascii_fold
-from .words import person_nouns, words
+from .words import first_name_genders, person_nouns, words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 AGE = re.compile(r"\d{1,3}-year-old")
@@ -157,7 +157,8 @@ def sentence_country(found: list[Found], tok: Any) -> str | None:
 
 # ------------------------------------------------------------------ pronouns
 def initial_genders(doc: Any, found: Iterable[Any]) -> dict[str, str]:
-    """Gender of people from honorifics ("Mr", "Mrs") and gendered nouns about them."""
+    """Gender of people from honorifics ("Mr", "Mrs") and gendered nouns about them, else from
+    a first name that nearly always names one gender ("Pedro Pierluisi", "Wanda Vázquez")."""
     lex = lexicon()
     out: dict[str, str] = {}
     for f in found:
@@ -171,6 +172,12 @@ def initial_genders(doc: Any, found: Iterable[Any]) -> dict[str, str]:
             if gender:
                 out.setdefault(f.entity.key, gender)
                 break
+    names = first_name_genders()
+    for f in found:
+        if f.entity.kind == "person" and f.entity.key not in out:
+            words_of_name = name_words(f.entity.name or "")
+            if len(words_of_name) > 1 and (gender := names.get(fold(words_of_name[0]))):
+                out[f.entity.key] = gender
     return out
 
 
@@ -210,12 +217,27 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
                 if pronoun.i < first and any(t.text == "," and t.head.i == root.i for t in doc[pronoun.i:first]):
                     return f
     candidates = [f for f in prior if compatible(f)]
+    own_subject = _subject_of_governing_verb(pronoun)
+    if own_subject is not None:
+        # "Kiir pardoned him", "Trump called Erdogan and urged him", "He told him": him/her as a
+        # verb's object is never that verb's own subject (that would be "himself").
+        subjects = {person_key(doc, f, links) for f in prior if f.start <= own_subject.i < f.end}
+        candidates = [f for f in candidates if person_key(doc, f, links) not in subjects
+                      and not f.start <= own_subject.i < f.end]
     if not candidates:
         return None
-    here = [f for f in candidates if f.start >= sent.start]
+    # "Speaking to Martin Smith of PBS, he said": the pronoun is who speaks, not whom he spoke to
+    here = [f for f in candidates if f.start >= sent.start and not _object_of_own_adjunct(doc, f, pronoun)]
+    candidates = [f for f in candidates if f.start < sent.start] + here
+    if not candidates:
+        return None
     if here:
         subjects = [f for f in here if doc[f.last].dep_ in SUBJECT_DEPS or doc[f.last].head.dep_ in SUBJECT_DEPS]
-        return (subjects or here)[-1]
+        # "Wanda, the successor should Pierluisi remain unconfirmed, has expressed she ...": the
+        # subject of a clause that holds the pronoun, not of a clause beside it
+        ancestors = {a.i for a in pronoun.ancestors}
+        governing = [f for f in subjects if _clause_of(doc[f.last]).i in ancestors]
+        return (governing or subjects or here)[-1]
     by_sentence: dict[int, list[Any]] = {}
     for f in candidates:
         by_sentence.setdefault(doc[f.start].sent.start, []).append(f)
@@ -234,6 +256,25 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
     counts = Counter(person_key(doc, f, links) for f in recent)
     best = max(recent, key=lambda f: (counts[person_key(doc, f, links)], f.start))
     return best
+
+
+OBJECT_DEPS = ("dobj", "iobj", "dative")
+
+
+def _subject_of_governing_verb(pronoun: Any) -> Any | None:
+    """The active subject of the verb whose object (or whose preposition's object) `pronoun` is;
+    None when it is no verb's object."""
+    head = pronoun.head
+    if pronoun.dep_ in OBJECT_DEPS:
+        verb = head
+    elif pronoun.dep_ == "pobj" and head.dep_ in ("prep", "dative"):
+        verb = head.head
+    else:
+        return None
+    if verb.pos_ not in VERBISH:
+        return None
+    subject, passive = subject_of(verb)
+    return None if passive else subject
 
 
 def own_pronoun_gender(doc: Any, f: Any, found: list[Any]) -> str | None:
@@ -268,3 +309,25 @@ def is_subject(doc: Any, f: Any) -> bool:
 @lru_cache(maxsize=2)
 def other_gender_nouns(wanted: str) -> frozenset[str]:
     return frozenset(w for w, g in lexicon()["noun_gender"].items() if g != wanted)
+
+
+def _clause_of(tok: Any) -> Any:
+    """The verb whose subject `tok` is (through an apposition or compound it hangs on)."""
+    while tok.dep_ not in SUBJECT_DEPS and tok.head.i != tok.i and tok.dep_ in ("appos", "compound"):
+        tok = tok.head
+    return tok.head
+
+
+def _object_of_own_adjunct(doc: Any, f: Any, pronoun: Any) -> bool:
+    """Whether mention `f` is inside a subjectless adverbial clause ("Speaking to Martin Smith")
+    of the verb whose subject is `pronoun`: that clause's doer is the pronoun's person, so the
+    mention is someone else."""
+    if pronoun.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = pronoun.head
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "prep") and clause.i < pronoun.i \
+                and not any(c.dep_ in SUBJECT_DEPS for c in clause.children) \
+                and clause.left_edge.i <= f.start and f.last <= clause.right_edge.i:
+            return clause.dep_ == "advcl" or clause.tag_ == "VBG" or any(c.tag_ == "VBG" for c in clause.children)
+    return False

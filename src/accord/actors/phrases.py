@@ -160,6 +160,16 @@ def inside_feature_name(doc: Any, start: int, end: int) -> bool:
     return any(t.lower_ in features for t in ent if not (start <= t.i < end))
 
 
+def inside_organisation_name(doc: Any, start: int, end: int) -> bool:
+    """A place's name modifying the rest of an organisation's name that says what kind of
+    organisation it is ("the Tokyo Stock Exchange", "the Kenya Red Cross Society"): the
+    organisation is of that place, not the place's government."""
+    ent = entity_at(doc, start)
+    if ent is None or ent.label_ != "ORG" or ent.end <= end or doc[end - 1].dep_ != "compound":
+        return False
+    return organisation_kind(doc, ent.start, ent.end) is not None
+
+
 def title_place(doc: Any, left: int, title_start: int) -> str | None:
     """The country of a place named in front of a title ("Tamil Nadu Chief Minister")."""
     articles = words().articles

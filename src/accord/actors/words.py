@@ -1,5 +1,6 @@
 """The English word classes the actor rules test for, read once from resources/actors
-(words.yaml, anaphora.yaml, person_nouns.yaml, organisation_nouns.yaml; sources in SOURCES.md)."""
+(words.yaml, anaphora.yaml, person_nouns.yaml, organisation_nouns.yaml, first_names.tsv; sources
+in SOURCES.md)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ class Words:
     successor_adjectives: frozenset[str]
     stance_nouns: frozenset[str]
     member_nouns: frozenset[str]
+    spokesperson_nouns: frozenset[str]
+    presiding_titles: frozenset[str]
     group_determiners: frozenset[str]
     articles: frozenset[str]
     backer_words: frozenset[str]
@@ -68,6 +71,7 @@ class Words:
     allies_region: str | None
     not_local: frozenset[str]
     diplomats: frozenset[str]
+    missions_abroad: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +91,8 @@ def words() -> Words:
         successor_adjectives=_set(w.get("successor_adjectives")),
         stance_nouns=_set(w.get("stance_nouns")),
         member_nouns=_set(w.get("member_nouns")),
+        spokesperson_nouns=_set(w.get("spokesperson_nouns")),
+        presiding_titles=_set(w.get("presiding_titles")),
         group_determiners=_set(w.get("group_determiners")),
         articles=_set(w.get("articles")),
         backer_words=_set(w.get("backer_words")),
@@ -122,6 +128,7 @@ def words() -> Words:
         allies_region=a.get("allies_region"),
         not_local=_set(a.get("not_local")),
         diplomats=_set(a.get("diplomats")),
+        missions_abroad=_set(a.get("missions_abroad")),
     )
 
 
@@ -146,3 +153,16 @@ def organisation_nouns() -> dict[str, str]:
     """Noun -> CAMEO code part for kinds of organisation ("website" -> MED)."""
     data = _read("organisation_nouns.yaml")
     return {w.lower(): sector for sector, ws in data.items() for w in ws}
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """first_names.tsv: ASCII lower-case first name -> "f" or "m", for names that nearly always
+    name one gender (names of either gender across languages are not listed)."""
+    text = files("accord").joinpath("resources", "actors", "first_names.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines()[1:]:
+        if line and not line.startswith("#") and line != "name\tgender":
+            name, gender = line.split("\t")
+            out[name] = gender
+    return out

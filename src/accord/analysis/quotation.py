@@ -12,6 +12,7 @@ followed by a lower-case letter ("it's", "O’Neill" and "the victims' families"
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
@@ -21,6 +22,9 @@ SINGLE_OPENERS = ("‘", "'")
 SINGLE_CLOSERS = ("’", "'")
 SINGLE_MAX_WORDS = 12
 TRAILING = " ,;:\n\t"
+# The scans jump from one opening mark to the next rather than stepping over every character.
+_DOUBLE_OPENER = re.compile("[" + re.escape("".join(OPENERS) + STRAIGHT) + "]")
+_SINGLE_OPENER = re.compile("[" + re.escape("".join(SINGLE_OPENERS)) + "]")
 
 
 def find_quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -35,6 +39,10 @@ def _double_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
+        found = _DOUBLE_OPENER.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         closer = OPENERS.get(ch) or (STRAIGHT if ch == STRAIGHT else None)
         if closer is None or text.startswith("''", i):
@@ -107,6 +115,10 @@ def _single_spans(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
     out: list[tuple[int, int]] = []
     i, n = 0, len(text)
     while i < n:
+        found = _SINGLE_OPENER.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         if ch not in SINGLE_OPENERS or inside[i] or i + 1 >= n or not text[i + 1].isalnum():
             i += 1

@@ -105,6 +105,15 @@ def pobjs(head: Any, word: str) -> list[Any]:
             for p in prep.children if p.dep_ == "pobj"]
 
 
+def pobjs_by_word(head: Any) -> dict[str, list[Any]]:
+    """`pobjs(head, word)` for every preposition on `head` at once, from one pass over its children."""
+    out: dict[str, list[Any]] = {}
+    for prep in head.children:
+        if prep.dep_ == "prep":
+            out.setdefault(prep.lower_, []).extend(p for p in prep.children if p.dep_ == "pobj")
+    return out
+
+
 def phrasal_verb(verb: Any) -> str:
     """A verb with its particle ("rule out"), or its lemma alone."""
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)

@@ -10,14 +10,17 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
+from spacy.attrs import POS
+from spacy.symbols import AUX, NOUN, VERB
+
 from ..analysis.quotation import find_quoted_spans
-from ..analysis.syntax import (argument_head, clause_level, governed_by, phrasal_verb, pobjs, subject_of,
-                               verb_above)
+from ..analysis.syntax import (argument_head, clause_level, governed_by, phrasal_verb, pobjs, pobjs_by_word,
+                               subject_of, verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -118,6 +121,7 @@ class EventStage(Stage):
         mentions_at = _index_mentions(document.mentions)
         timex_roots = _index_timexes(doc, document.timexes)
         sentences = list(doc.sents)
+        pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
         events: list[tuple[Event, str]] = []
         document.detections = []
         captions = self.exclusions.captions_and_credits([s.text for s in sentences],
@@ -127,7 +131,7 @@ class EventStage(Stage):
             if sent_no in captions:
                 continue  # "X contributed reporting from Moscow", a picture caption with its credit
             used_nouns: set[int] = set()
-            cands = list(self._candidates(sent, used_nouns))
+            cands = list(self._candidates(sent, pos, used_nouns))
             for cand in cands:
                 self._arguments(cand, mentions_at)
             _borrow_targets(cands, mentions_at)
@@ -153,6 +157,8 @@ class EventStage(Stage):
             # The record is coded as the CAMEO manual codes it: an intent, threat, demand, appeal or
             # refusal is the event, the act it is about goes into `announced_cameo`.
             cands = self._fold_announcements(cands, mentions_at)
+            # A date governs an event only through the parse tree, which never leaves its sentence.
+            sent_timexes = {i: t for i, t in timex_roots.items() if sent.start <= i < sent.end}
             for cand in cands:
                 if cand.modality in (Modality.HYPOTHETICAL, Modality.FUTURE) and cand.announced is None \
                         and not cand.pattern.nominal and _content_of_a_proposal(cand.trigger):
@@ -172,14 +178,14 @@ class EventStage(Stage):
                         continue
                     cand.statement = True
                 for source, target in self._dyads(cand, document, mentions_at, sent):
-                    event = self._event(document, cand, source, target, sent_no, sent, timex_roots,
+                    event = self._event(document, cand, source, target, sent_no, sent, sent_timexes,
                                         cand.negated, cand.modality)
                     events.append((event, head_word))
                     if cand.reverse_code and source is not None and target is not None \
                             and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
-                        events.append((self._event(document, reverse, target, source, sent_no, sent, timex_roots,
+                        events.append((self._event(document, reverse, target, source, sent_no, sent, sent_timexes,
                                                    cand.negated, cand.modality), head_word))
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
@@ -213,9 +219,15 @@ class EventStage(Stage):
                 d.class_probabilities = tuple(float(v) for v in p)
 
     # ------------------------------------------------------------ triggers
-    def _candidates(self, sent: Any, used_nouns: set[int]) -> Iterable[_Candidate]:
-        for tok in sent:
-            if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "prep":
+    def _candidates(self, sent: Any, pos: list[int], used_nouns: set[int]) -> Iterable[_Candidate]:
+        """The sentence's event triggers: verbs, then event nouns. `pos`: the Doc's parts of speech
+        (`Doc.to_array(POS)`), so that only verbs and nouns are made into tokens."""
+        doc = sent.doc
+        for i in range(sent.start, sent.end):
+            if pos[i] != VERB and pos[i] != AUX:
+                continue
+            tok = doc[i]
+            if tok.dep_ == "prep":
                 continue  # "according to", "following the talks": participles used as prepositions
             if self.exclusions.excludes_sense(tok):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
@@ -235,8 +247,11 @@ class EventStage(Stage):
                 if cand.noun is not None:
                     used_nouns.add(cand.noun.i)
                 yield cand
-        for tok in sent:
-            if tok.pos_ == "NOUN" and tok.i not in used_nouns and tok.lemma_.lower() in self.nouns:
+        for i in range(sent.start, sent.end):
+            if pos[i] != NOUN or i in used_nouns:
+                continue
+            tok = doc[i]
+            if tok.lemma_.lower() in self.nouns:
                 if _is_light_verb_object(tok, self.verbs) or tok.dep_ in ("compound", "amod"):
                     continue  # "riot police", "protest movement": the noun only modifies another
                 pattern = next((p for p in self.nouns[tok.lemma_.lower()] if p.fits(tok)), None)
@@ -251,6 +266,8 @@ class EventStage(Stage):
         if not cand.pattern.nominal and not cand.pattern.objects & self.exclusions.election_objects \
                 and self.exclusions.holds_an_election(cand.trigger, cand.code):
             return False  # "Canada held a general election": elections and votes are not coded
+        if self.exclusions.electorate_decides(cand.source_tok, cand.code):
+            return False  # "Voters in Ohio rejected the measure": the outcome of a vote
         if not cand.code.startswith(FORCE_ROOTS) or cand.pattern.nominal:
             return True
         kind = self.exclusions.figurative(cand.trigger, sent, cand.sources, cand.targets)
@@ -265,6 +282,8 @@ class EventStage(Stage):
         m = self.dictionary.match(verb)
         if m is None:
             return None
+        if self.exclusions.figurative_pattern(m.pattern):
+            return None  # "dealing a severe blow to the government": a setback, no event
         if m.specificity == 0 and self.exclusions.excludes_default(verb):
             return None  # "served in the House", "joined parliament": not the block's act
         try:
@@ -425,6 +444,7 @@ class EventStage(Stage):
         firearms to the Philippine Marines"), else the first that is not a date or an amount."""
         trig, noun = cand.trigger, cand.noun
         found: list[tuple[str, Any]] = []
+        preps: dict[int, dict[str, list[Any]]] = {}  # each owner's prepositional objects, read once
         for spec in cand.pattern.target:
             kind, _, arg = spec.partition(":")
             host = noun if kind.startswith("object") else trig
@@ -448,7 +468,10 @@ class EventStage(Stage):
                 # application carries its argument.
                 owners = [host] + ([c for c in host.children if c.dep_ == "acl" and c.tag_ == "VBN"]
                                    if kind == "object-prep" else [])
-                toks = [p for owner in owners for p in pobjs(owner, arg)]
+                for owner in owners:
+                    if owner.i not in preps:
+                        preps[owner.i] = pobjs_by_word(owner)
+                toks = [p for owner in owners for p in preps[owner.i].get(arg, ())]
             elif kind == "object":
                 toks = [host]  # "overran a military base": the place taken is what the event is done to
             elif kind == "ccomp-subject":
@@ -482,7 +505,7 @@ class EventStage(Stage):
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
         for spec, tok in described:
-            inner = _inner_actor(tok, mentions_at, cooperative)
+            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04")
             actors = _actors_of(inner, mentions_at) if inner is not None else _actors_of(tok, mentions_at)
             if actors:
                 cand.target_tok = tok
@@ -504,10 +527,17 @@ class EventStage(Stage):
         if first is not None:
             spec, tok = first
             cand.target_tok = tok
-            inner = _inner_actor(tok, mentions_at, cooperative) if not cand.pattern.direct else None
+            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04") if not cand.pattern.direct else None
             if inner is not None:
                 cand.rule.append(f"tgt={spec}/inner")
                 return _actors_of(inner, mentions_at)
+            if cand.code.startswith(HARM_ROOTS) and not _actors_of(tok, mentions_at):
+                # "Israeli jets struck targets in Syria": force on something in a country is
+                # done to that country when the parser hangs the place on the verb
+                places = [a for p in pobjs(trig, "in") for a in _actors_of(p, mentions_at) if a.code == a.country]
+                if places:
+                    cand.rule.append(f"tgt={spec}/placed")
+                    return places
         if cand.target_tok is None and (last := pick(described)) is not None:
             # "expressed optimism about the budget deal": what the described word is about
             tok = last[1]
@@ -571,8 +601,8 @@ class EventStage(Stage):
         if cand.code[:2] == "01" and targets:
             # A statement is never addressed to the speaker's own country or its institutions
             # ("Putin said on Russian state TV", "Xi said China will ..."): only another country's
-            # actors, or a person, are what it is about.
-            targets = [t for t in targets if not _same_side(sources[0], t)]
+            # actors, a person, or the country's opposition or rebels are what it is about.
+            targets = [t for t in targets if not _same_side(sources[0], t, self.exclusions.opposing_sectors)]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
         if cand.code[:2] == "08" and targets and "tgt=prep:from" in cand.rule:
@@ -604,8 +634,7 @@ class EventStage(Stage):
             from_dictionary = cand.rule[0].startswith("petrarch:") and cand.announced is None
             if from_dictionary and cand.specificity == 0 and cand.trigger.lemma_.lower() in self.exclusions.default_needs_target:
                 return []  # "evacuated 5,000 residents ahead of the storm" (exclusions.yaml)
-            if cand.code[:2] == "07" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.exclusions.budget_objects
-                                             for c in cand.trigger.children):
+            if cand.code[:2] == "07" and self._own_budget(cand.trigger):
                 return []  # "will increase military spending": its own budget, no aid given
             if cand.code[:2] == "03" and cand.announced and cand.announced.startswith(self.one_actor.intents_needing_partner):
                 # "the Senate announced it would meet on Monday": an intent to meet that names no
@@ -650,6 +679,14 @@ class EventStage(Stage):
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
         code = lookup(cand.code)
+        if source is not None and self.exclusions.unconventional(cand.code, [source]):
+            # "al-Qaeda orchestrated the attacks": terrorism, not a battle (one-actor rules and
+            # the rest of the coding went by the attack's own code)
+            code = lookup("180")
+        if target is not None:
+            phrase = doc.char_span(target.span[0], target.span[1], alignment_mode="expand")
+            if self.exclusions.assassination(trig, code.code, target, phrase.root if phrase is not None else None):
+                code = lookup(self.exclusions.assassination_code)  # "killed the governor": a prominent figure
         confidence = 0.5 + (0.2 if source else 0) + (0.2 if target else 0)
         if any(r.startswith("partner") for r in cand.rule):
             confidence -= 0.15
@@ -775,7 +812,9 @@ class EventStage(Stage):
             if gov is not None and not phoned and (glemma in m.appeal_verbs or glemma in m.demand_verbs or (
                     g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None):
                 demand = glemma in m.demand_verbs or (g is not None and g.code[:2] == "10")
-                code = demand_code(act) if demand else appeal_code(act)
+                if act[:2] == "07" and self._own_budget(verb):
+                    act = None  # "called for NATO members to increase military spending": no aid asked for
+                code = (demand_code(act) if demand else appeal_code(act)) if act else ("100" if demand else "020")
                 if g is None:
                     g = self._announcing_candidate(gov, code, c, mentions_at)
                     extra.append(g)
@@ -878,6 +917,11 @@ class EventStage(Stage):
                 if announcer is not None:
                     c.modality = self._clause_modality(announcer)
         return [c for c in cands if id(c) not in dropped] + extra
+
+    def _own_budget(self, verb: Any) -> bool:
+        """An aid verb whose object is a budget ("increase military spending"): one's own spending."""
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.exclusions.budget_objects
+                   for c in verb.children)
 
     def _announcing_candidate(self, verb: Any, code: str, act: _Candidate, mentions_at) -> _Candidate:
         """A record for an asking verb that no pattern coded ("asked the UN to send observers"):
@@ -1444,16 +1488,19 @@ def _is_date_or_amount(tok: Any) -> bool:
 _PHRASE_INNER = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos", "agent", "conj"}
 
 
-def _inner_actor(tok: Any, mentions_at, cooperative: bool = False) -> Any | None:
+def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool = False) -> Any | None:
     """The first token (in reading order) inside a noun phrase's own phrase that stands for an
     actor, or None. For a cooperative event an actor the phrase sets against ("present a united
-    front against the West") is its opponent, not its target."""
+    front against the West") is its opponent, not its target; for a meeting (CAMEO 04) a place
+    phrase is where it was held."""
     queue = [c for c in tok.children]
     seen: list[Any] = []
     while queue:
         node = queue.pop(0)
         if cooperative and node.dep_ == "prep" and node.lower_ == "against":
             continue
+        if meeting and node.dep_ == "prep" and node.lower_ in load_place_prepositions():
+            continue  # "hosted the champions at the White House": where they met
         if node.dep_ in _PHRASE_INNER or (node.dep_ == "acl" and node.tag_ == "VBN"):
             seen.append(node)
             queue.extend(node.children)
@@ -1481,9 +1528,13 @@ def _names_only_complement(verb: Any, m: Any) -> bool:
     return bool(named) and all(t.i in inside for t in named)
 
 
-def _same_side(source: Actor, target: Actor) -> bool:
-    """Whether a target is the source's own country or one of its institutions (not a person)."""
+def _same_side(source: Actor, target: Actor, opposing: tuple[str, ...] = ()) -> bool:
+    """Whether a target is the source's own country or one of its institutions (not a person; not
+    one side of the opposing sectors facing another)."""
     if source.country is None or target.country != source.country:
+        return False
+    sides = {(source.sector or "")[:3], (target.sector or "")[:3]}
+    if len(sides) == 2 and sides & set(opposing):
         return False
     return not (target.key or "").startswith("person:")
 

@@ -61,7 +61,18 @@ class Exclusions:
     legal_charge_verbs: frozenset[str] = frozenset()
     legal_sectors: tuple[str, ...] = ()
     unarmed_sectors: tuple[str, ...] = ()
+    unconventional_codes: frozenset[str] = frozenset()
+    electorate: frozenset[str] = frozenset()
+    unconventional_sectors: tuple[str, ...] = ()
+    assassination_verbs: frozenset[str] = frozenset()
+    assassination_code: str = ""
+    assassination_named_sectors: tuple[str, ...] = ()
+    assassination_office_sectors: tuple[str, ...] = ()
     subject_is_target_patterns: frozenset[str] = frozenset()
+    # Sectors at odds with their own country's state ("the opposition", rebels): a statement about
+    # them is about another side, not the speaker's own country
+    opposing_sectors: tuple[str, ...] = ()
+    figurative_patterns: frozenset[str] = frozenset()
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -98,6 +109,11 @@ class Exclusions:
         return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in self.election_objects
                                                          or c.lower_ in self.election_objects)
                    for c in verb.children)
+
+    def electorate_decides(self, subject: Any | None, code: str) -> bool:
+        """The voters as the doer of an act other than a protest or force: a vote's outcome."""
+        return subject is not None and subject.lemma_.lower() in self.electorate \
+            and not code.startswith(("14",) + FORCE_ROOTS)
 
     def is_own_reporting(self, actor: Any) -> bool:
         """The outlet itself as the doer ("Wikinews contacted the company"): its reporting."""
@@ -168,6 +184,10 @@ class Exclusions:
         words = "|".join(re.escape(w.title()) for w in sorted(self.storm_words, key=len, reverse=True))
         return frozenset(m.group(1).lower() for m in re.finditer(rf"\b(?:{words})\s+([A-Z][a-z]+)\b", text))
 
+    def figurative_pattern(self, pattern: str) -> bool:
+        """Whether a dictionary pattern ("BARGAIN: * BLOW [011]") only ever matches a figure of speech."""
+        return " ".join(pattern.split(" [")[0].split()).upper() in self.figurative_patterns
+
     def subject_is_target(self, pattern: str) -> bool:
         """Whether a dictionary pattern ("APPEAR: * (IN COURT) [173]") is done to its subject."""
         return " ".join(pattern.split(" [")[0].split()).upper() in self.subject_is_target_patterns
@@ -182,6 +202,23 @@ class Exclusions:
         sources = list(sources)
         return code.startswith("112") and verb.lemma_.lower() in self.legal_charge_verbs and bool(sources) \
             and all(_sector_in(a, self.legal_sectors) for a in sources)
+
+    def unconventional(self, code: str, sources: Iterable[Any]) -> bool:
+        """An attack of unspecified kind by non-state armed actors only: unconventional violence."""
+        sources = list(sources)
+        return code in self.unconventional_codes and bool(sources) \
+            and all(_sector_in(a, self.unconventional_sectors) for a in sources)
+
+    def assassination(self, verb: Any, code: str, target: Any, target_head: Any | None) -> bool:
+        """A killing (CAMEO 18-20) of a prominent figure: a named person of a public body, or
+        one holder of an office (`target_head` is the head word of the target's phrase)."""
+        if not self.assassination_code or code[:2] not in ("18", "19", "20") or code == self.assassination_code \
+                or verb.lemma_.lower() not in self.assassination_verbs or target is None:
+            return False
+        if (target.key or "").startswith("person:"):
+            return _sector_in(target, self.assassination_named_sectors)
+        return target_head is not None and target_head.tag_ in ("NN", "NNP") and target_head.ent_type_ not in (
+            "GPE", "ORG", "NORP", "LOC") and _sector_in(target, self.assassination_office_sectors)
 
     def armed(self, actors: Iterable[Any]) -> bool:
         """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
@@ -256,6 +293,7 @@ def load_exclusions() -> Exclusions:
         people_nouns=_words(d, "people_nouns", ""),
         private_sectors=tuple(w.upper() for w in _words(d, "private_sectors", "")),
         press_speech=_words(d, "press_speech", ""),
+        opposing_sectors=tuple(w.upper() for w in _words(d, "opposing_sectors", "")),
         accident_words=_words(d.get("accidents") or {}, "words", "accidents."),
         hostile_words=_words(d.get("accidents") or {}, "hostile", "accidents."),
         published_verbs=_words(d.get("published_object_default") or {}, "verbs", "published_object_default."),
@@ -273,6 +311,17 @@ def load_exclusions() -> Exclusions:
         legal_charge_verbs=_words(d.get("legal_charge") or {}, "verbs", "legal_charge."),
         legal_sectors=tuple(w.upper() for w in _words(d.get("legal_charge") or {}, "sectors", "legal_charge.")),
         unarmed_sectors=tuple(w.upper() for w in _words(fig, "unarmed_sectors", "figurative.")),
+        unconventional_codes=frozenset(str(c) for c in (d.get("unconventional_force") or {}).get("codes") or ()),
+        unconventional_sectors=tuple(w.upper() for w in _words(d.get("unconventional_force") or {}, "sectors",
+                                                                "unconventional_force.")),
+        assassination_verbs=_words(d.get("assassination") or {}, "verbs", "assassination."),
+        assassination_code=str((d.get("assassination") or {}).get("code") or ""),
+        assassination_named_sectors=tuple(w.upper() for w in _words(d.get("assassination") or {}, "named_sectors",
+                                                                     "assassination.")),
+        assassination_office_sectors=tuple(w.upper() for w in _words(d.get("assassination") or {}, "office_sectors",
+                                                                      "assassination.")),
+        figurative_patterns=frozenset(" ".join(str(p).split()).upper() for p in d.get("figurative_patterns") or ()),
+        electorate=_words(d, "electorate", ""),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),
     )

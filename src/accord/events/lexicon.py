@@ -327,6 +327,12 @@ def load_background_adverbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_place_prepositions() -> frozenset[str]:
+    """Prepositions of a place phrase inside a cooperative act's object: where, not to whom (arguments.yaml)."""
+    return _argument_words("place_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_purpose_verbs() -> frozenset[str]:
     """Verbs of a purpose clause whose object receives the aid given (arguments.yaml)."""
     return _argument_words("purpose_verbs")

@@ -7,8 +7,8 @@ from typing import Any
 
 from ..context import ResolutionContext
 from ..gazetteer import AliasMatch
-from ..phrases import (after_stance_prefix, inside_feature_name, inside_longer_person, is_backer, is_dateline,
-                       is_location, makers_model)
+from ..phrases import (after_stance_prefix, inside_feature_name, inside_longer_person, inside_organisation_name,
+                       is_backer, is_dateline, is_location, makers_model)
 from ..words import person_nouns, words
 from ...analysis.syntax import entity_at
 from ...places import geocode
@@ -59,6 +59,10 @@ class AliasMatches(Pass):
                 continue  # "the South China Sea"
             if makers_model(doc, end) and all(kb.entity(m.key).kind == "org" for m in group):
                 continue  # "a Boeing 707 cargo plane", "a Boeing B-17": the maker of a thing, no actor
+            if all(kb.entity(m.key).kind in PLACE_KINDS and m.kind in NAMING_KINDS for m in group) \
+                    and inside_organisation_name(doc, start, end) and not inside_other_place(doc, start, end, group, kb):
+                context.org_places.extend(group)
+                continue  # "the Tokyo Stock Exchange": a business of Japan, found as an organisation
             if inside_other_place(doc, start, end, group, kb):
                 continue  # "New Mexico" is not Mexico, "New South Wales" not Wales
             if any(kb.entity(m.key).kind in PLACE_KINDS and m.kind in NAMING_KINDS for m in group) and (

@@ -12,7 +12,7 @@ from ..context import Found, ResolutionContext
 from ..cues import org_cue
 from ..gazetteer import AliasMatch
 from ..kinds import How, Sector
-from ..phrases import np_left
+from ..phrases import is_location, np_left
 from .base import Pass
 
 
@@ -43,7 +43,10 @@ class Names(Pass):
                     context.consumed.add((org.start, org.end))
                     f.code, f.country, f.sector = org_entity.code, org_entity.country, org_entity.sector
             if m.kind == "capital" and entity.kind == "country":
-                f.code, f.sector = f"{entity.code}{Sector.GOV.value}", Sector.GOV.value
+                if is_location(doc[m.end - 1]):
+                    f.how = How.PLACE  # "met in Moscow": where, the country's place, not its government
+                else:  # "Moscow accused Washington": the government seated there
+                    f.code, f.sector = f"{entity.code}{Sector.GOV.value}", Sector.GOV.value
             context.found.append(f)
 
 

@@ -43,8 +43,10 @@ class Organisations(Pass):
             if makers_model(doc, ent.end):
                 continue  # "a Boeing 737": the maker of a thing
             country = None
+            # the place a name starts with ("the Tokyo Stock Exchange"), left out as an actor of its own
+            inner = {t.i: [m for m in context.org_places if m.start <= t.i < m.end] for t in ent}
             for t in ent:
-                for m in by_token.get(t.i, ()):
+                for m in by_token.get(t.i) or inner.get(t.i, ()):
                     entity = kb.entity(m.key)
                     if entity.kind in COUNTRY_LIKE and entity.country:
                         country = entity.country
@@ -53,7 +55,14 @@ class Organisations(Pass):
                     # "La Fortaleza", "El Tiempo": a word after a name's article is part of the name,
                     # and the article itself ("LA", "El") no place
                     in_name = t.lower_ in particles or (t.i > ent.start and doc[t.i - 1].lower_ in particles)
-                    hit = geocode(t.text) if t.text[:1].isupper() and not in_name else None
+                    hit = None
+                    if t.text[:1].isupper() and not in_name:
+                        for k in range(min(3, ent.end - t.i), 0, -1):  # "New York", not "York"
+                            span = doc[t.i : t.i + k]
+                            if all(x.text[:1].isupper() for x in span) and (hit := geocode(span.text)) is not None \
+                                    and (k == 1 or hit.name.lower() == span.text.lower()):
+                                break  # a longer name only as itself: "White House" is no Casablanca
+                            hit = None
                     # a country or US state (no point), or a city big enough to be meant by name
                     if hit is not None and hit.country and (hit.population >= LARGE_CITY or hit.lat is None):
                         country = hit.country
@@ -74,7 +83,7 @@ class Organisations(Pass):
                 continue  # the sentence may still place it (PlacedOrganisations), else the placeless pass
             if sector is None and kind is not None:
                 sector = kind[0]
-            code = f"{country or ''}{sector or ''}"
+            code = f"{kb.country_prefix(country) if country else ''}{sector or ''}"  # "USAPRIBUS" for Puerto Rico
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             name = doc[start:ent.end].text
             entity = Entity(key=f"unlisted-org:{name}", kind="org", name=name, country=country,

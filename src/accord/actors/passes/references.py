@@ -16,6 +16,7 @@ from ..knowledge import KnowledgeBase
 from ..people import initial_genders, person_key, resolve_pronoun
 from ..phrases import definite_description, np_left, pleonastic, salient_subject
 from ..words import words
+from .roles import speaker_country
 from .base import Pass
 
 IT_ANTECEDENT_KINDS = ("country", "igo", "org", "seat")
@@ -40,7 +41,6 @@ class References(Pass):
         for tok in doc:
             if tok.i in covered:
                 continue
-            prior = [f for f in found if f.end <= tok.i]
             low = tok.lower_
             if tok.pos_ == "PRON" and low == "it" and tok.dep_ == "nsubj" and not quote_depth[tok.i] \
                     and (tok.head.morph.get("VerbForm") != ["Inf"] or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children)) \
@@ -49,20 +49,30 @@ class References(Pass):
                 # "China engages with the body even as it has objected": a finite clause's "it"
                 # is the nearest subject that is a country or organisation.
                 # An "it" already resolved counts too: "Bellingcat says … It adds … it suggests".
-                chain = sorted(prior + [f for f in extra if f.how == How.PRONOUN and f.end <= tok.i],
+                chain = sorted(_before(found, tok) + [f for f in extra if f.how == How.PRONOUN and f.end <= tok.i],
                                key=lambda f: f.start)
                 antecedent = salient_subject(doc, tok, chain, IT_ANTECEDENT_KINDS)
                 if antecedent is not None:
                     extra.append(Found(tok.i, tok.i + 1, antecedent.entity, How.PRONOUN,
                                        code=antecedent.code, sector=antecedent.sector))
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in (w.igo_nouns | w.country_nouns) \
+            if tok.pos_ == "NOUN" and (tok.lemma_.lower() in w.igo_nouns or tok.lemma_.lower() in w.country_nouns) \
                     and definite_description(tok):
                 kinds = ("igo", "org") if tok.lemma_.lower() in w.igo_nouns else ("country",)
-                previous = [f for f in prior if f.entity.kind in kinds and f.how != How.ROLE_GROUP]
+                previous = [f for f in _before(found, tok) if f.entity.kind in kinds and f.how != How.ROLE_GROUP]
                 if previous:
                     start = min([c.i for c in tok.lefts] + [tok.i])
                     extra.append(Found(start, tok.i + 1, previous[-1].entity, How.DEFINITE))
+                continue
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() in w.country_nouns and tok.dep_ != "poss" \
+                    and (country := speaker_country(context, tok, found + extra)) is not None:
+                # "Putin said his country will not lift the ban": the speaker's country ("pledged
+                # his country's support" is the speaker's own support, no actor of its own)
+                try:
+                    extra.append(Found(min(c.i for c in tok.lefts), tok.i + 1, kb.entity(f"country:{country}"),
+                                       How.DEFINITE))
+                except KeyError:
+                    pass
                 continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in w.ally_nouns and w.allies_region:
                 owner = [f for f in found if f.entity.kind == "country" and f.start < tok.i and
@@ -103,7 +113,7 @@ class References(Pass):
                     continue
                 start = min(c.i for c in tok.lefts)
                 want_person = low in w.plural_person_nouns
-                picked = salient_pair(doc, tok, prior, want_person, kb)
+                picked = salient_pair(doc, tok, _before(found, tok), want_person, kb)
                 for f in picked:
                     if want_person:
                         extra.append(Found(start, tok.i + 1, f.entity, How.PLURAL, role=f.role))
@@ -112,6 +122,12 @@ class References(Pass):
                 if picked and not want_person:
                     extra.extend(groups_of_plural(context, tok, picked, covered))
         return extra
+
+
+def _before(found: list[Found], tok: Any) -> list[Found]:
+    """The mentions that end before a token (computed only for the words that need them: a
+    list per token of the document would cost the square of its length)."""
+    return [f for f in found if f.end <= tok.i]
 
 
 def salient_pair(doc: Any, tok: Any, prior: list[Found], want_person: bool, kb: KnowledgeBase) -> list[Found]:

@@ -21,6 +21,8 @@ from ..phrases import bare_or_definite, is_possessor, names_community, np_left, 
 from ..words import words
 from .base import Pass
 
+POSSESSIVE_PERSON_PRONOUNS = frozenset({"his", "her"})
+
 
 class RolePhrases(Pass):
     name = "role-phrases"
@@ -95,6 +97,11 @@ class RolePhrases(Pass):
                     continue
                 # "police in Lagos"; but "Russia strengthened its forces in Crimea": the forces
                 # are the pronoun's owner's, wherever they are
+                if owner is None and head.lemma_.lower() in w.missions_abroad and not owned_by_pronoun(head) \
+                        and place_country(head) is not None:
+                    # "the embassy in London": a mission is the sending country's, not its host's
+                    context.pending.append(PendingGroup(head, left, sector, False, end))
+                    continue
                 in_place = owner if owner is not None or owned_by_pronoun(head) else place_country(head)
                 if in_place is not None:
                     found.append(lookups.group(left, end, in_place, sector, of_head))
@@ -168,6 +175,33 @@ def pronoun_owner(context: ResolutionContext, head: Any) -> str | AliasMatch | N
                 return entity.country
             if entity.kind in ORGANISATION_KINDS:
                 return m
+    return speaker_country(context, head)
+
+
+def speaker_country(context: ResolutionContext, head: Any, found: list[Found] | None = None) -> str | None:
+    """"Erdogan said his government would send troops", "Putin said his country will not": a
+    his/her that owns a group (or "country") is the person a clause above names as its subject;
+    the group is that person's country's. None for other owners or with no such person. The
+    person is looked up among `found` (default: what the context has found) and known names."""
+    if not any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PERSON_PRONOUNS for c in head.children):
+        return None
+    found = context.found if found is None else found
+    inside = {t.i for t in head.subtree}
+    for verb in head.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        for subject in verb.children:
+            if subject.dep_ != "nsubj" or subject.i in inside:
+                continue
+            for f in found:
+                if f.start <= subject.i < f.end and f.entity.kind == "person" and f.actor_country:
+                    return f.actor_country
+            names = [subject] + [c for c in subject.children if c.dep_ == "compound"]
+            for m in (m for t in names for m in context.by_token.get(t.i, ())):
+                entity = context.entity(m.key)
+                if entity.kind == "person" and entity.country:
+                    return entity.country
+            return None  # the nearest clause subject above is no known person: nobody's
     return None
 
 

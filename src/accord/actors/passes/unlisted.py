@@ -102,6 +102,14 @@ class UnlistedPeople(Pass):
                     out.append(Found(ent.start, ent.end, entity, How.NAME_UNLISTED))
                 continue
             sector = role_for(title[-1].lower_)[1] or Sector.GOV.value
+            w = words()
+            if (title[-1].lower_ in w.spokesperson_nouns or title[-1].lower_ in w.presiding_titles) \
+                    and len(title) > 1 and title[-2].lower_ not in w.lesser_office:
+                # "Police spokesman Jean Dupont" speaks for the police, "Senate President Thomas
+                # Rivera Schatz" presides over the Senate: of the body's kind
+                body = role_for(title[-2].lower_)
+                if body[0] is None and body[1]:
+                    sector = body[1]
             cues = [(m, kb.entity(m.key).country) for t in doc[left : ent.start] for m in by_token.get(t.i, ())
                     if kb.entity(m.key).kind in COUNTRY_LIKE and kb.entity(m.key).country]
             place = title_place(doc, left, title[0].i)
@@ -170,11 +178,13 @@ def _person_spans(context: ResolutionContext) -> list[Any]:
 
 
 def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str | None, str] | None:
-    """(country, sector, code) from "Name, the <country/organisation> <role>"."""
+    """(country, sector, code) from "Name, the <country/organisation> <role>", or from the
+    role the name is in apposition to ("One senator, Eduardo Bhatia, said")."""
     kb = context.kb
-    for appos in head.children:
-        if appos.dep_ != "appos":
-            continue
+    described_by = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
+        described_by.append(head.head)
+    for appos in described_by:
         for f in context.found:
             if f.start <= appos.i < f.end:
                 entity = f.entity
@@ -194,6 +204,8 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
                 entity = kb.entity(m.key)
                 if entity.kind in COUNTRY_LIKE and entity.country:
                     return entity.country, sector, f"{kb.country_prefix(entity.country)}{sector}"
+        if hit and hit[1] and sector != Sector.CVL.value:
+            return None, sector, sector  # "a senator": the story may give the country
     return None
 
 

@@ -1,0 +1,133 @@
+"""Issue 12, records on one-event news sentences of the ConfliBERT kind: classes of missed or
+wrong records found on the development part of the ConfliBERT sentences (never the held-out
+part), each fixed as a class. Sentences written for these tests in the style of news. Candidates
+are read at every confidence (the verifier's threshold is not what is tested)."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import run_stages, stages
+
+from accord.events.policy import RecordPolicy
+
+
+def candidates(nlp, text, date="2021-03-04"):
+    stage = stages()["events"]
+    saved, stage.policy = stage.policy, RecordPolicy(min_confidence=0.0, statements=False)
+    try:
+        return run_stages(nlp, text, date, names=("actors", "time", "events")).events
+    finally:
+        stage.policy = saved
+
+
+def dyads(events, prefix):
+    return [(e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in events if e.cameo.startswith(prefix)]
+
+
+# ------------------------------------------------- him/her is never its own verb's subject
+def pairs(events, prefix):
+    return [(e.source.text if e.source else None, e.target.text if e.target else None)
+            for e in events if e.cameo.startswith(prefix)]
+
+
+@pytest.mark.parametrize("text, prefix, doer, done_to", [
+    # a pronoun object after a passive naming its antecedent
+    ("Opposition leader Kizza Besigye was freed on Monday after President Yoweri Museveni pardoned him.",
+     "08", "Museveni", "Besigye"),
+    # conjoined verbs share the subject: "him" is the one called, not the caller
+    ("Chancellor Angela Merkel phoned President Emmanuel Macron on Friday and urged him to reopen the border.",
+     "02", "Merkel", "Macron"),
+])
+def test_an_object_pronoun_is_not_the_subject_of_its_verb(nlp, text, prefix, doer, done_to):
+    found = pairs(candidates(nlp, text), prefix)
+    assert any(s and t and doer in s and done_to in t for s, t in found), found
+
+
+def test_an_object_pronoun_in_the_next_sentence_skips_the_subject_pronouns_person(nlp):
+    events = candidates(nlp, "Vladimir Putin met Emmanuel Macron in Moscow. He urged him to lift the sanctions.")
+    assert ("RUS", "FRA") in [(s[:3], t[:3]) for s, t in dyads(events, "02") if s and t]
+
+
+def test_a_subject_pronoun_still_takes_the_subject(nlp):
+    # "he" as a subject is still the salient subject: the rule is about objects only
+    events = candidates(nlp, "Narendra Modi met Scott Morrison on Monday and he promised to send vaccines to Fiji.")
+    assert any(s and s.startswith("IND") for s, _ in dyads(events, "03"))
+
+
+# ------------------------------------------------- aid given as an amount "in assistance to X"
+@pytest.mark.parametrize("text, dyad", [
+    # the parser hangs "to Haiti" inside the amount's phrase
+    ("Canada is a major donor to Haiti, providing more than $40 million in assistance to Haiti since 2010.",
+     ("CAN", "HTI")),
+    ("The Australian government provided an additional $5 million in assistance to Vanuatu in response to "
+     "Cyclone Harold.", ("AUS", "VUT")),
+])
+def test_the_recipient_of_an_amount_given_in_aid_is_the_target(nlp, text, dyad):
+    found = [(s, t) for s, t in dyads(candidates(nlp, text), "07")]
+    assert any(s and t and s[:3] == dyad[0] and t[:3] == dyad[1] for s, t in found)
+
+
+def test_an_amount_given_in_response_to_something_names_no_recipient(nlp):
+    found = dyads(candidates(nlp, "Norway gave 30 million kroner in response to the famine."), "07")
+    assert all(t is None for _, t in found)
+
+
+# ------------------------------------------------- laying down arms is disarming
+def test_laying_down_arms_is_demobilisation_and_announced_it_is_an_intent(nlp):
+    [e] = [e for e in candidates(nlp, "Hundreds of ELN guerrillas laid down their arms in Colombia on Tuesday.")
+           if e.cameo.startswith("087")]
+    assert (e.cameo, e.modality, e.target.code if e.target else None) == ("0873", "asserted", "COL")
+    [f] = [e for e in candidates(nlp, "The FARC said that they will lay down arms after the election.")
+           if e.cameo.startswith("03")]
+    assert (f.cameo, f.announced_cameo) == ("0356", "0873") and f.source.code.startswith("COL")
+
+
+def test_putting_arms_down_on_a_table_is_no_event(nlp):
+    assert not [e for e in candidates(nlp, "The minister put down his arms on the table and began to speak.")
+                if e.cameo.startswith("08")]
+
+
+# ------------------------------------------------- "his country", "her government": the speaker's
+@pytest.mark.parametrize("text, prefix, source", [
+    ("Chancellor Angela Merkel said her country would not lift the sanctions on Belarus.", "12", "DEU"),
+    ("President Recep Tayyip Erdogan said his government would send troops to Libya.", "03", "TURGOV"),
+])
+def test_a_group_owned_by_his_or_her_is_the_speakers_countrys(nlp, text, prefix, source):
+    found = dyads(candidates(nlp, text), prefix)
+    assert found and all(s == source for s, _ in found), found
+
+
+def test_his_countrys_thing_is_no_target_of_its_own(nlp):
+    # "pledged his country's support to X": the support is the speaker's, X is the target
+    [e] = [e for e in candidates(nlp, "Prime Minister Justin Trudeau pledged his country's support to the "
+                                      "Ukrainian people on Friday.") if e.cameo.startswith("03")]
+    assert e.target is not None and e.target.country == "UKR"
+
+
+def test_his_without_a_known_person_above_names_no_country(nlp):
+    events = candidates(nlp, "A local farmer said his country would never accept the new border in Kashmir.")
+    assert not [e for e in events if e.source is not None and e.source.text == "his country"]
+
+
+# ------------------------------------------------- the opposition and rebels are another side
+@pytest.mark.parametrize("text, dyad", [
+    ("The Kenyan government denied accusations by the opposition party that the vote had been rigged.",
+     ("KENGOV", "KENOPP")),
+    ("Colombia's rebels claimed responsibility for a bomb attack on the government army's base.",
+     ("COLREB", "COLMIL")),
+])
+def test_a_statement_about_the_countrys_opposition_or_rebels_keeps_its_target(nlp, text, dyad):
+    assert dyad in dyads(candidates(nlp, text), "01")
+
+
+def test_a_statement_about_the_speakers_own_state_still_has_no_target(nlp):
+    found = dyads(candidates(nlp, "The Kenyan government denied reports by the Kenyan army that the vote "
+                                  "had been rigged."), "01")
+    assert found and all(t is None or not t.startswith("KEN") for _, t in found)
+
+
+def test_dealing_a_blow_is_no_event(nlp):
+    events = candidates(nlp, "Al-Shabaab claimed the bombing in Mogadishu, dealing a heavy blow to the Somali "
+                             "government.")
+    assert not [e for e in events if e.trigger.text.startswith("deal")]

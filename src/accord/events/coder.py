@@ -119,13 +119,15 @@ class EventStage(Stage):
         if doc is None:
             raise ValueError(f"article {document.id}: the events stage needs the spaCy parse")
         mentions_at = _index_mentions(document.mentions)
-        timex_roots = _index_timexes(doc, document.timexes)
+        text = document.article.text  # the Doc's text: slices of it spare making every token of a span
+        timex_roots = _index_timexes(doc, text, document.timexes)
         sentences = list(doc.sents)
+        sentence_texts = [text[s.start_char:s.end_char] for s in sentences]
         pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
         events: list[tuple[Event, str]] = []
         document.detections = []
-        captions = self.exclusions.captions_and_credits([s.text for s in sentences],
-                                                        [document.article.text[s.end_char:nxt.start_char]
+        captions = self.exclusions.captions_and_credits(sentence_texts,
+                                                        [text[s.end_char:nxt.start_char]
                                                          for s, nxt in zip(sentences, sentences[1:])])
         for sent_no, sent in enumerate(sentences):
             if sent_no in captions:
@@ -179,14 +181,14 @@ class EventStage(Stage):
                     cand.statement = True
                 for source, target in self._dyads(cand, document, mentions_at, sent):
                     event = self._event(document, cand, source, target, sent_no, sent, sent_timexes,
-                                        cand.negated, cand.modality)
+                                        cand.negated, cand.modality, sentence_texts[sent_no])
                     events.append((event, head_word))
                     if cand.reverse_code and source is not None and target is not None \
                             and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
                         events.append((self._event(document, reverse, target, source, sent_no, sent, sent_timexes,
-                                                   cand.negated, cand.modality), head_word))
+                                                   cand.negated, cand.modality, sentence_texts[sent_no]), head_word))
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
         storms = self.exclusions.storm_names(document.article.text)
@@ -660,7 +662,8 @@ class EventStage(Stage):
 
     # --------------------------------------------------------------- event
     def _event(self, document: Document, cand: _Candidate, source, target, sent_no, sent, timex_roots,
-               negated: bool, modality: Modality) -> Event:
+               negated: bool, modality: Modality, evidence: str) -> Event:
+        """`evidence`: the sentence's text (`sent.text`, sliced from the article's text)."""
         trig = cand.trigger
         doc = trig.doc
         tspan = _trigger_span(cand)
@@ -699,7 +702,7 @@ class EventStage(Stage):
             id=event_id,
             article_id=document.id,
             sentence=sent_no,
-            evidence=sent.text,
+            evidence=evidence,
             trigger=Trigger(tspan.text, (tspan.start_char, tspan.end_char)),
             source=source,
             target=target,
@@ -1143,8 +1146,8 @@ def _index_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
     return at
 
 
-def _index_timexes(doc: Any, timexes: list[Timex]) -> dict[int, Timex]:
-    """Root token of each date expression -> the expression."""
+def _index_timexes(doc: Any, text: str, timexes: list[Timex]) -> dict[int, Timex]:
+    """Root token of each date expression -> the expression. `text`: the Doc's text."""
     roots: dict[int, Timex] = {}
     dateline = _dateline_end(doc)
     quoted = None
@@ -1156,7 +1159,7 @@ def _index_timexes(doc: Any, timexes: list[Timex]) -> dict[int, Timex]:
         if not _EXPLICIT_YEAR.search(t.text):
             # "Yesterday we met" inside a quote is relative to when the words were spoken, which
             # the article's date need not be: such an expression does not date the event.
-            quoted = find_quoted_spans(doc.text) if quoted is None else quoted
+            quoted = find_quoted_spans(text) if quoted is None else quoted
             if any(a <= t.span[0] and t.span[1] <= b for a, b in quoted):
                 continue
         span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")

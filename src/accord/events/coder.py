@@ -14,8 +14,8 @@ from spacy.attrs import POS
 from spacy.symbols import AUX, NOUN, VERB
 
 from ..analysis.quotation import find_quoted_spans
-from ..analysis.syntax import (argument_head, clause_level, governed_by, phrasal_verb, pobjs, pobjs_by_word,
-                               subject_of, verb_above)
+from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_by, phrasal_verb, pobjs,
+                               pobjs_by_word, subject_of, verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
@@ -447,28 +447,32 @@ class EventStage(Stage):
         trig, noun = cand.trigger, cand.noun
         found: list[tuple[str, Any]] = []
         preps: dict[int, dict[str, list[Any]]] = {}  # each owner's prepositional objects, read once
+        host_children: dict[int, list[Any]] = {}  # the trigger's and the noun's children, read once
         for spec in cand.pattern.target:
             kind, _, arg = spec.partition(":")
             host = noun if kind.startswith("object") else trig
             if host is None:
                 continue
+            children = host_children.get(host.i)
+            if children is None:
+                children = host_children[host.i] = list(host.children)
             if kind in ("dobj", "dative"):
                 # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
                 toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
-                        for c in host.children if c.dep_ == kind]
+                        for c in children if c.dep_ == kind]
             elif kind in ("poss", "object-poss"):
-                toks = [c for c in host.children if c.dep_ == "poss"]  # "attended ASEAN's summit"
+                toks = [c for c in children if c.dep_ == "poss"]  # "attended ASEAN's summit"
             elif kind in ("compound", "object-compound"):
-                toks = [c for c in host.children if c.dep_ == "compound"]
+                toks = [c for c in children if c.dep_ == "compound"]
             elif kind == "within-object-prep":
                 # "returned dozens of artifacts to the embassy", "returned a painting that was
                 # stolen in 1989 to its owners": the parser hangs the verb's preposition inside its object
-                toks = [p for o in host.children if o.dep_ == "dobj" for t in o.subtree
+                toks = [p for o in children if o.dep_ == "dobj" for t in o.subtree
                         if t.i > o.i and t.dep_ == "prep" and t.lower_ == arg for p in t.children if p.dep_ == "pobj"]
             elif kind in ("prep", "object-prep"):
                 # "lifted sanctions imposed on China": a participle restating the event noun's
                 # application carries its argument.
-                owners = [host] + ([c for c in host.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+                owners = [host] + ([c for c in children if c.dep_ == "acl" and c.tag_ == "VBN"]
                                    if kind == "object-prep" else [])
                 for owner in owners:
                     if owner.i not in preps:
@@ -478,7 +482,7 @@ class EventStage(Stage):
                 toks = [host]  # "overran a military base": the place taken is what the event is done to
             elif kind == "ccomp-subject":
                 # "found Nielsen guilty": the subject of the small clause
-                toks = [g for c in host.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                toks = [g for c in children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             elif kind == "rebutted-by":
                 # "The Kremlin dismissed the administration's accusation": the accused rebuts it
                 gov = argument_head(host) if host.dep_ in ("dobj", "nsubjpass") else None
@@ -1079,11 +1083,12 @@ def _light_verb_objects(verb: Any) -> list[Any]:
     """The nouns a light verb may take as its event: its object ("held talks"), the subject of its
     passive ("talks were held"), and the subject the parser gives an infinitive completing it
     ("declared a state of siege to begin at midnight")."""
-    out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(c.dep_ == "dobj" for c in verb.children):
+    children = list(verb.children)
+    out = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(c.dep_ == "dobj" for c in children):
         # "awarded Abiy Ahmed the Nobel Peace Prize": the parser hangs the second object on the first
-        out += [a for c in verb.children if c.dep_ == "dative" for a in c.children if a.dep_ == "appos"]
-        out += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        out += [a for c in children if c.dep_ == "dative" for a in c.children if a.dep_ == "appos"]
+        out += [g for c in children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
     return out
 
@@ -1837,7 +1842,7 @@ def _location(trigger: Any, noun: Any | None) -> Place | None:
 
 def _place(tok: Any) -> Place | None:
     doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(doc, tok.i)  # the entity of doc.ents it is in, without building them all
     if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
         span = ent
     else:

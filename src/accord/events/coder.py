@@ -1138,9 +1138,8 @@ def _np_span(tok: Any | None) -> tuple[int, int] | None:
     """Character span of the noun phrase a token heads (its whole subtree)."""
     if tok is None:
         return None
-    doc = tok.doc
-    span = doc[tok.left_edge.i : tok.right_edge.i + 1]
-    return (span.start_char, span.end_char)
+    first, last = tok.left_edge, tok.right_edge  # the span's ends, without making the Span
+    return (first.idx, last.idx + len(last))
 
 
 def _index_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
@@ -1461,11 +1460,13 @@ def _as_well_as(verb: Any, subject: Any, mentions_at) -> list[Actor]:
     prepositions, when it is coordinated with a subject to its left."""
     doc = verb.doc
     out: list[Actor] = []
+    if subject.i >= verb.i:
+        return out  # only a subject to the verb's left is coordinated with it
     for child in verb.children:
         if child.i <= verb.i or child.dep_ not in ("dobj", "conj", "npadvmod", "appos", "pobj"):
             continue
         start = child.left_edge.i
-        if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["as", "well", "as"] and subject.i < verb.i:
+        if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["as", "well", "as"]:
             out.extend(_actors_of(child, mentions_at))
     return out
 

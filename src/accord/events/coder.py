@@ -1001,7 +1001,7 @@ class EventStage(Stage):
         node = tok
         steps = 0
         while steps < 8:
-            children = list(node.children)
+            children = own if steps == 0 else list(node.children)  # the first node is tok itself
             for c in children:
                 low = c.lower_
                 if c.dep_ == "aux":

@@ -14,8 +14,8 @@ from spacy.attrs import POS
 from spacy.symbols import AUX, NOUN, VERB
 
 from ..analysis.quotation import find_quoted_spans
-from ..analysis.syntax import (argument_head, clause_level, governed_by, phrasal_verb, pobjs, pobjs_by_word,
-                               subject_of, verb_above)
+from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_by, phrasal_verb, pobjs,
+                               pobjs_by_word, subject_of, verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
@@ -119,13 +119,15 @@ class EventStage(Stage):
         if doc is None:
             raise ValueError(f"article {document.id}: the events stage needs the spaCy parse")
         mentions_at = _index_mentions(document.mentions)
-        timex_roots = _index_timexes(doc, document.timexes)
+        text = document.article.text  # the Doc's text: slices of it spare making every token of a span
+        timex_roots = _index_timexes(doc, text, document.timexes)
         sentences = list(doc.sents)
+        sentence_texts = [text[s.start_char:s.end_char] for s in sentences]
         pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
         events: list[tuple[Event, str]] = []
         document.detections = []
-        captions = self.exclusions.captions_and_credits([s.text for s in sentences],
-                                                        [document.article.text[s.end_char:nxt.start_char]
+        captions = self.exclusions.captions_and_credits(sentence_texts,
+                                                        [text[s.end_char:nxt.start_char]
                                                          for s, nxt in zip(sentences, sentences[1:])])
         for sent_no, sent in enumerate(sentences):
             if sent_no in captions:
@@ -179,14 +181,14 @@ class EventStage(Stage):
                     cand.statement = True
                 for source, target in self._dyads(cand, document, mentions_at, sent):
                     event = self._event(document, cand, source, target, sent_no, sent, sent_timexes,
-                                        cand.negated, cand.modality)
+                                        cand.negated, cand.modality, sentence_texts[sent_no])
                     events.append((event, head_word))
                     if cand.reverse_code and source is not None and target is not None \
                             and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
                         events.append((self._event(document, reverse, target, source, sent_no, sent, sent_timexes,
-                                                   cand.negated, cand.modality), head_word))
+                                                   cand.negated, cand.modality, sentence_texts[sent_no]), head_word))
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
         storms = self.exclusions.storm_names(document.article.text)
@@ -445,28 +447,32 @@ class EventStage(Stage):
         trig, noun = cand.trigger, cand.noun
         found: list[tuple[str, Any]] = []
         preps: dict[int, dict[str, list[Any]]] = {}  # each owner's prepositional objects, read once
+        host_children: dict[int, list[Any]] = {}  # the trigger's and the noun's children, read once
         for spec in cand.pattern.target:
             kind, _, arg = spec.partition(":")
             host = noun if kind.startswith("object") else trig
             if host is None:
                 continue
+            children = host_children.get(host.i)
+            if children is None:
+                children = host_children[host.i] = list(host.children)
             if kind in ("dobj", "dative"):
                 # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
                 toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
-                        for c in host.children if c.dep_ == kind]
+                        for c in children if c.dep_ == kind]
             elif kind in ("poss", "object-poss"):
-                toks = [c for c in host.children if c.dep_ == "poss"]  # "attended ASEAN's summit"
+                toks = [c for c in children if c.dep_ == "poss"]  # "attended ASEAN's summit"
             elif kind in ("compound", "object-compound"):
-                toks = [c for c in host.children if c.dep_ == "compound"]
+                toks = [c for c in children if c.dep_ == "compound"]
             elif kind == "within-object-prep":
                 # "returned dozens of artifacts to the embassy", "returned a painting that was
                 # stolen in 1989 to its owners": the parser hangs the verb's preposition inside its object
-                toks = [p for o in host.children if o.dep_ == "dobj" for t in o.subtree
+                toks = [p for o in children if o.dep_ == "dobj" for t in o.subtree
                         if t.i > o.i and t.dep_ == "prep" and t.lower_ == arg for p in t.children if p.dep_ == "pobj"]
             elif kind in ("prep", "object-prep"):
                 # "lifted sanctions imposed on China": a participle restating the event noun's
                 # application carries its argument.
-                owners = [host] + ([c for c in host.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+                owners = [host] + ([c for c in children if c.dep_ == "acl" and c.tag_ == "VBN"]
                                    if kind == "object-prep" else [])
                 for owner in owners:
                     if owner.i not in preps:
@@ -476,7 +482,7 @@ class EventStage(Stage):
                 toks = [host]  # "overran a military base": the place taken is what the event is done to
             elif kind == "ccomp-subject":
                 # "found Nielsen guilty": the subject of the small clause
-                toks = [g for c in host.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                toks = [g for c in children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             elif kind == "rebutted-by":
                 # "The Kremlin dismissed the administration's accusation": the accused rebuts it
                 gov = argument_head(host) if host.dep_ in ("dobj", "nsubjpass") else None
@@ -660,7 +666,8 @@ class EventStage(Stage):
 
     # --------------------------------------------------------------- event
     def _event(self, document: Document, cand: _Candidate, source, target, sent_no, sent, timex_roots,
-               negated: bool, modality: Modality) -> Event:
+               negated: bool, modality: Modality, evidence: str) -> Event:
+        """`evidence`: the sentence's text (`sent.text`, sliced from the article's text)."""
         trig = cand.trigger
         doc = trig.doc
         tspan = _trigger_span(cand)
@@ -699,7 +706,7 @@ class EventStage(Stage):
             id=event_id,
             article_id=document.id,
             sentence=sent_no,
-            evidence=sent.text,
+            evidence=evidence,
             trigger=Trigger(tspan.text, (tspan.start_char, tspan.end_char)),
             source=source,
             target=target,
@@ -994,7 +1001,7 @@ class EventStage(Stage):
         node = tok
         steps = 0
         while steps < 8:
-            children = list(node.children)
+            children = own if steps == 0 else list(node.children)  # the first node is tok itself
             for c in children:
                 low = c.lower_
                 if c.dep_ == "aux":
@@ -1076,11 +1083,12 @@ def _light_verb_objects(verb: Any) -> list[Any]:
     """The nouns a light verb may take as its event: its object ("held talks"), the subject of its
     passive ("talks were held"), and the subject the parser gives an infinitive completing it
     ("declared a state of siege to begin at midnight")."""
-    out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(c.dep_ == "dobj" for c in verb.children):
+    children = list(verb.children)
+    out = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    if not any(c.dep_ == "dobj" for c in children):
         # "awarded Abiy Ahmed the Nobel Peace Prize": the parser hangs the second object on the first
-        out += [a for c in verb.children if c.dep_ == "dative" for a in c.children if a.dep_ == "appos"]
-        out += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        out += [a for c in children if c.dep_ == "dative" for a in c.children if a.dep_ == "appos"]
+        out += [g for c in children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
     return out
 
@@ -1130,9 +1138,8 @@ def _np_span(tok: Any | None) -> tuple[int, int] | None:
     """Character span of the noun phrase a token heads (its whole subtree)."""
     if tok is None:
         return None
-    doc = tok.doc
-    span = doc[tok.left_edge.i : tok.right_edge.i + 1]
-    return (span.start_char, span.end_char)
+    first, last = tok.left_edge, tok.right_edge  # the span's ends, without making the Span
+    return (first.idx, last.idx + len(last))
 
 
 def _index_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
@@ -1143,8 +1150,8 @@ def _index_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
     return at
 
 
-def _index_timexes(doc: Any, timexes: list[Timex]) -> dict[int, Timex]:
-    """Root token of each date expression -> the expression."""
+def _index_timexes(doc: Any, text: str, timexes: list[Timex]) -> dict[int, Timex]:
+    """Root token of each date expression -> the expression. `text`: the Doc's text."""
     roots: dict[int, Timex] = {}
     dateline = _dateline_end(doc)
     quoted = None
@@ -1156,7 +1163,7 @@ def _index_timexes(doc: Any, timexes: list[Timex]) -> dict[int, Timex]:
         if not _EXPLICIT_YEAR.search(t.text):
             # "Yesterday we met" inside a quote is relative to when the words were spoken, which
             # the article's date need not be: such an expression does not date the event.
-            quoted = find_quoted_spans(doc.text) if quoted is None else quoted
+            quoted = find_quoted_spans(text) if quoted is None else quoted
             if any(a <= t.span[0] and t.span[1] <= b for a, b in quoted):
                 continue
         span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
@@ -1453,11 +1460,13 @@ def _as_well_as(verb: Any, subject: Any, mentions_at) -> list[Actor]:
     prepositions, when it is coordinated with a subject to its left."""
     doc = verb.doc
     out: list[Actor] = []
+    if subject.i >= verb.i:
+        return out  # only a subject to the verb's left is coordinated with it
     for child in verb.children:
         if child.i <= verb.i or child.dep_ not in ("dobj", "conj", "npadvmod", "appos", "pobj"):
             continue
         start = child.left_edge.i
-        if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["as", "well", "as"] and subject.i < verb.i:
+        if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["as", "well", "as"]:
             out.extend(_actors_of(child, mentions_at))
     return out
 
@@ -1834,7 +1843,7 @@ def _location(trigger: Any, noun: Any | None) -> Place | None:
 
 def _place(tok: Any) -> Place | None:
     doc = tok.doc
-    ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    ent = entity_at(doc, tok.i)  # the entity of doc.ents it is in, without building them all
     if ent is not None and ent.label_ in ("GPE", "LOC", "FAC"):
         span = ent
     else:

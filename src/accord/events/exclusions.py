@@ -133,7 +133,7 @@ class Exclusions:
         """A verb of competition with a word of a contest in its sentence ("leads in the polls")."""
         if verb.lemma_.lower() not in self.contest_verbs:
             return False
-        words = {t.lower_ for t in sentence if t.i != verb.i} | {t.lemma_.lower() for t in sentence if t.i != verb.i}
+        words = _words_around(verb, sentence)
         return bool(words & self.contest_words) and not words & self.armed_words
 
     def figurative(self, verb: Any, sentence: Any, sources: Iterable[Any], targets: Iterable[Any]) -> Figurative:
@@ -142,7 +142,7 @@ class Exclusions:
         sources, targets = list(sources), list(targets)
         if self.armed(sources + targets):
             return Figurative.FORCE
-        words = {t.lower_ for t in sentence if t.i != verb.i} | {t.lemma_.lower() for t in sentence if t.i != verb.i}
+        words = _words_around(verb, sentence)
         if words & self.accident_words and not words & self.hostile_words:
             return Figurative.NO_EVENT  # "drove erratically and struck a group of motorcycles"
         if lemma in self.contest_verbs and words & self.contest_words and not words & self.armed_words:
@@ -325,3 +325,13 @@ def load_exclusions() -> Exclusions:
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),
     )
+
+
+def _words_around(verb: Any, sentence: Any) -> set[str]:
+    """The lower-cased forms and lemmas of the sentence's words but the verb (one pass over its tokens)."""
+    words: set[str] = set()
+    for t in sentence:
+        if t.i != verb.i:
+            words.add(t.lower_)
+            words.add(t.lemma_.lower())
+    return words

@@ -237,13 +237,14 @@ class EventStage(Stage):
                 continue  # "Don't hold the workers hostage": an exhortation, not an act
             if tok.ent_iob_ == "I" and tok.ent_type_ in _NAME_ENTITIES:
                 continue  # "the Committee to Protect Journalists": a word of a name
-            cand = self._match_verb(tok) if _verb_key(tok, self.verbs) else None
-            if cand is not None and cand.pattern.fallback and tok.pos_ == "VERB":
+            key = _verb_key(tok, self.verbs)
+            cand = self._match_verb(tok, key) if key else None
+            if cand is not None and cand.pattern.fallback and pos[i] == VERB:
                 # A word class of our own under PETRARCH's patterns: a pattern of its wins.
                 specific = self._match_dictionary(tok)
                 if specific is not None and specific.specificity > 0:
                     cand = specific
-            if cand is None and tok.pos_ == "VERB":
+            if cand is None and pos[i] == VERB:
                 cand = self._match_dictionary(tok)
             if cand is not None:
                 if cand.noun is not None:
@@ -253,10 +254,11 @@ class EventStage(Stage):
             if pos[i] != NOUN or i in used_nouns:
                 continue
             tok = doc[i]
-            if tok.lemma_.lower() in self.nouns:
+            patterns = self.nouns.get(tok.lemma_.lower())
+            if patterns:
                 if _is_light_verb_object(tok, self.verbs) or tok.dep_ in ("compound", "amod"):
                     continue  # "riot police", "protest movement": the noun only modifies another
-                pattern = next((p for p in self.nouns[tok.lemma_.lower()] if p.fits(tok)), None)
+                pattern = next((p for p in patterns if p.fits(tok)), None)
                 if pattern is not None:
                     yield _Candidate(pattern, tok, None, rule=["nominal"])
 
@@ -319,10 +321,14 @@ class EventStage(Stage):
         cand.verb_match = m
         return cand
 
-    def _match_verb(self, verb: Any) -> _Candidate | None:
-        for pattern in self.verbs[_verb_key(verb, self.verbs)]:
+    def _match_verb(self, verb: Any, key: str) -> _Candidate | None:
+        """The first of the lexicon's patterns under `key` (the verb's `_verb_key`) that fits."""
+        objects = None  # the verb's light-verb objects, listed when a pattern first needs them
+        for pattern in self.verbs[key]:
             if pattern.objects:
-                for child in _light_verb_objects(verb):
+                if objects is None:
+                    objects = _light_verb_objects(verb)
+                for child in objects:
                     if _word_in(child, pattern.objects) \
                             and pattern.fits(child) and all(_has_argument(verb, spec, child) for spec in pattern.needs):
                         return _Candidate(pattern, verb, child, rule=[pattern.describe()])
@@ -1070,13 +1076,20 @@ def _is_frame(trigger: Any, m: ModalityCues) -> bool:
 def _verb_key(tok: Any, verbs: dict) -> str | None:
     """The lexicon key of a verb: its lemma, else its form with the inflection taken off, for
     the lemmatizer's slips ("staged" -> "stag")."""
-    lemma, low = tok.lemma_.lower(), tok.lower_
-    keys = [lemma, low]
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""),
-                         ("s", ""), ("d", "")):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            keys.append(low[: -len(suffix)] + repl)
-    return next((k for k in keys if k in verbs), None)
+    lemma = tok.lemma_.lower()
+    if lemma in verbs:
+        return lemma
+    low = tok.lower_
+    if low in verbs:
+        return low
+    for suffix, repl in _INFLECTIONS:  # tried in order: the first key the lexicon has wins
+        if low.endswith(suffix) and len(low) > len(suffix) + 2 and (key := low[: -len(suffix)] + repl) in verbs:
+            return key
+    return None
+
+
+_INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""),
+                ("s", ""), ("d", ""))
 
 
 def _light_verb_objects(verb: Any) -> list[Any]:
@@ -1466,7 +1479,9 @@ def _as_well_as(verb: Any, subject: Any, mentions_at) -> list[Actor]:
         if child.i <= verb.i or child.dep_ not in ("dobj", "conj", "npadvmod", "appos", "pobj"):
             continue
         start = child.left_edge.i
-        if start >= 3 and [t.lower_ for t in doc[start - 3 : start]] == ["as", "well", "as"]:
+        # the three words before the phrase, read last first without making a Span of them
+        if start >= 3 and doc[start - 1].lower_ == "as" and doc[start - 2].lower_ == "well" \
+                and doc[start - 3].lower_ == "as":
             out.extend(_actors_of(child, mentions_at))
     return out
 

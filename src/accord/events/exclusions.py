@@ -124,6 +124,8 @@ class Exclusions:
         lemma = verb.lemma_.lower()
         if lemma in self.never:
             return True
+        if lemma not in self.needs_complement and lemma not in self.no_object:
+            return False  # most verbs: their children need not be read
         deps = {c.dep_ for c in verb.children}
         if lemma in self.needs_complement and not deps & {"dobj", "xcomp", "ccomp"}:
             return True  # "the population declined"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Iterable
 
 from spacy.attrs import POS
@@ -453,42 +454,43 @@ class EventStage(Stage):
         trig, noun = cand.trigger, cand.noun
         found: list[tuple[str, Any]] = []
         preps: dict[int, dict[str, list[Any]]] = {}  # each owner's prepositional objects, read once
-        host_children: dict[int, list[Any]] = {}  # the trigger's and the noun's children, read once
-        for spec in cand.pattern.target:
-            kind, _, arg = spec.partition(":")
+        # the trigger's and the noun's children with their labels, read once
+        host_children: dict[int, list[tuple[Any, str]]] = {}
+        for spec, kind, arg in _target_specs(cand.pattern.target):
             host = noun if kind.startswith("object") else trig
             if host is None:
                 continue
             children = host_children.get(host.i)
             if children is None:
-                children = host_children[host.i] = list(host.children)
+                children = host_children[host.i] = [(c, c.dep_) for c in host.children]
             if kind in ("dobj", "dative"):
                 # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
                 toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
-                        for c in children if c.dep_ == kind]
+                        for c, dep in children if dep == kind]
             elif kind in ("poss", "object-poss"):
-                toks = [c for c in children if c.dep_ == "poss"]  # "attended ASEAN's summit"
+                toks = [c for c, dep in children if dep == "poss"]  # "attended ASEAN's summit"
             elif kind in ("compound", "object-compound"):
-                toks = [c for c in children if c.dep_ == "compound"]
+                toks = [c for c, dep in children if dep == "compound"]
             elif kind == "within-object-prep":
                 # "returned dozens of artifacts to the embassy", "returned a painting that was
                 # stolen in 1989 to its owners": the parser hangs the verb's preposition inside its object
-                toks = [p for o in children if o.dep_ == "dobj" for t in o.subtree
+                toks = [p for o, dep in children if dep == "dobj" for t in o.subtree
                         if t.i > o.i and t.dep_ == "prep" and t.lower_ == arg for p in t.children if p.dep_ == "pobj"]
             elif kind in ("prep", "object-prep"):
                 # "lifted sanctions imposed on China": a participle restating the event noun's
                 # application carries its argument.
-                owners = [host] + ([c for c in children if c.dep_ == "acl" and c.tag_ == "VBN"]
+                owners = [host] + ([c for c, dep in children if dep == "acl" and c.tag_ == "VBN"]
                                    if kind == "object-prep" else [])
                 for owner in owners:
                     if owner.i not in preps:
                         preps[owner.i] = pobjs_by_word(owner)
-                toks = [p for owner in owners for p in preps[owner.i].get(arg, ())]
+                toks = [p for owner in owners for p in preps[owner.i].get(arg, ())] if len(owners) > 1 \
+                    else preps[host.i].get(arg, ())
             elif kind == "object":
                 toks = [host]  # "overran a military base": the place taken is what the event is done to
             elif kind == "ccomp-subject":
                 # "found Nielsen guilty": the subject of the small clause
-                toks = [g for c in children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                toks = [g for c, dep in children if dep == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
             elif kind == "rebutted-by":
                 # "The Kremlin dismissed the administration's accusation": the accused rebuts it
                 gov = argument_head(host) if host.dep_ in ("dobj", "nsubjpass") else None
@@ -497,7 +499,8 @@ class EventStage(Stage):
             else:
                 continue
             # "on behalf of the people of Taiwan" names whom the doer acts for, never the target
-            found.extend((spec, tok) for tok in toks if not _is_date(tok) and tok.lower_ != "behalf")
+            if toks:
+                found.extend((spec, tok) for tok in toks if not _is_date(tok) and tok.lower_ != "behalf")
         # A word the dictionary pattern names ("* &MILITARY": "sent troops to Jordan", "* CONCERN",
         # "* RESPONSIBILITY") describes the event rather than naming what it is done to: such
         # arguments are tried after the others, and through the actor in their own phrase first.
@@ -1071,6 +1074,13 @@ def _is_frame(trigger: Any, m: ModalityCues) -> bool:
     if lemma in m.frame_verbs:
         return any(c.dep_ == "xcomp" for c in trigger.children)
     return False
+
+
+@lru_cache(maxsize=None)
+def _target_specs(specs: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """A pattern's target specs ("prep:against") split once into (spec, kind, word): the lexicon's
+    patterns are few, the candidates that read them many."""
+    return tuple((spec, *spec.partition(":")[::2]) for spec in specs)
 
 
 def _verb_key(tok: Any, verbs: dict) -> str | None:

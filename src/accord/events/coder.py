@@ -21,7 +21,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -107,6 +107,11 @@ class EventStage(Stage):
         self.one_actor = load_one_actor()
         self.exclusions = load_exclusions()
         self.dictionary = VerbDictionary.default()  # PETRARCH-2's verb patterns, after our own lexicon
+        # The word lists the rules' helpers read (arguments.yaml, intent.yaml): loaded with the
+        # stage, not by the first document that happens to need one.
+        for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs,
+                     load_naming_participles, load_background_adverbs, load_place_prepositions, load_intent):
+            load()
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
         self.classifier = EventClassifier.default()

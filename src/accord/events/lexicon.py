@@ -288,8 +288,14 @@ def load_one_actor() -> OneActorPolicy:
     return OneActorPolicy(*out)
 
 
+@lru_cache(maxsize=1)
+def _arguments_file() -> dict:
+    """arguments.yaml, read once for all its word lists."""
+    return _read("arguments.yaml")
+
+
 def _argument_words(key: str) -> frozenset[str]:
-    words = _read("arguments.yaml").get(key) or ()
+    words = _arguments_file().get(key) or ()
     for w in words:
         if not isinstance(w, str):
             raise LexiconError(f"accord/resources/events/arguments.yaml {key}: {w!r} is not a word; quote it")

@@ -179,3 +179,22 @@ def test_sentence_features_from_the_docs_vector_table_equal_the_tokens_own(nlp):
     assert not table[[t.i for t in doc if t.text == "Qzxwv"][0]].any()  # no vector: zeros
     for sent in doc.sents:
         assert np.array_equal(C.sentence_features(sent, table), C.sentence_features(sent))
+
+
+def test_a_sentences_feature_rows_are_the_sentence_features_beside_each_detections(nlp):
+    """`classify_sentence` fills one matrix in place; the probabilities must be those of the
+    sentence features stacked beside each detection's features (the main detection first)."""
+    from helpers import run_stages
+
+    doc = run_stages(nlp, "Xi Jinping told Vladimir Putin by video link that China will send aid to Russia. "
+                     "Russia and China held talks in Moscow on Monday.", "2026-02-04")
+    clf = C.EventClassifier.default()
+    table = C.token_vectors(doc.doc)
+    for n, sent in enumerate(doc.doc.sents):
+        dets = [d for d in doc.detections if d.sentence == n]
+        assert dets
+        whole, each = clf.classify_sentence(sent, dets, table)
+        base = C.sentence_features(sent, table)
+        rows = [C.detection_features(C.rules_main(dets))] + [C.detection_features(d) for d in dets]
+        expected = clf.probabilities(np.hstack([np.broadcast_to(base, (len(rows), base.size)), np.vstack(rows)]))
+        assert np.array_equal(np.vstack([whole, *each]), expected)

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any, Iterable, Sequence
@@ -111,7 +112,7 @@ def _unit(v: np.ndarray) -> np.ndarray:
     v = np.asarray(v, dtype=np.float64)
     if v.shape != (VECTOR_WIDTH,):
         return np.zeros(VECTOR_WIDTH)
-    n = float(np.linalg.norm(v))
+    n = math.sqrt(v.dot(v))  # what np.linalg.norm computes for a vector, without its dispatch
     return v / n if n > 0 else v
 
 
@@ -230,7 +231,10 @@ class EventClassifier:
         `vectors`: the Doc's `token_vectors`, computed once for all its sentences."""
         base = sentence_features(sentence, vectors)
         main = rules_main(detections)
-        rows = [detection_features(main)] + [detection_features(d) for d in detections]
-        x = np.hstack([np.broadcast_to(base, (len(rows), base.size)), np.vstack(rows)])
+        # One row per detection (the main one first): the sentence's features, then the detection's.
+        x = np.empty((1 + len(detections), N_FEATURES))
+        x[:, :base.size] = base
+        for row, d in enumerate([main, *detections]):
+            x[row, base.size:] = detection_features(d)
         p = self.probabilities(x)
         return p[0], list(p[1:])

@@ -224,7 +224,7 @@ class EventStage(Stage):
             document.sentence_classes[n] = (k, float(whole[k]))
             for d, p in zip(dets, each):
                 d.learned_class = int(p.argmax())
-                d.class_probabilities = tuple(float(v) for v in p)
+                d.class_probabilities = tuple(p.tolist())  # Python floats, as float() of each gives
 
     # ------------------------------------------------------------ triggers
     def _candidates(self, sent: Any, pos: list[int], used_nouns: set[int]) -> Iterable[_Candidate]:

@@ -461,48 +461,52 @@ class EventStage(Stage):
         preps: dict[int, dict[str, list[Any]]] = {}  # each owner's prepositional objects, read once
         # the trigger's and the noun's children with their labels, read once
         host_children: dict[int, list[tuple[Any, str]]] = {}
-        for spec, kind, arg in _target_specs(cand.pattern.target):
-            host = noun if kind.startswith("object") else trig
+        for spec, kind, arg, on_noun in _target_specs(cand.pattern.target):
+            host = noun if on_noun else trig
             if host is None:
                 continue
-            children = host_children.get(host.i)
-            if children is None:
-                children = host_children[host.i] = [(c, c.dep_) for c in host.children]
-            if kind in ("dobj", "dative"):
-                # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
-                toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
-                        for c, dep in children if dep == kind]
-            elif kind in ("poss", "object-poss"):
-                toks = [c for c, dep in children if dep == "poss"]  # "attended ASEAN's summit"
-            elif kind in ("compound", "object-compound"):
-                toks = [c for c, dep in children if dep == "compound"]
-            elif kind == "within-object-prep":
-                # "returned dozens of artifacts to the embassy", "returned a painting that was
-                # stolen in 1989 to its owners": the parser hangs the verb's preposition inside its object
-                toks = [p for o, dep in children if dep == "dobj" for t in o.subtree
-                        if t.i > o.i and t.dep_ == "prep" and t.lower_ == arg for p in t.children if p.dep_ == "pobj"]
-            elif kind in ("prep", "object-prep"):
-                # "lifted sanctions imposed on China": a participle restating the event noun's
-                # application carries its argument.
-                owners = [host] + ([c for c, dep in children if dep == "acl" and c.tag_ == "VBN"]
-                                   if kind == "object-prep" else [])
-                for owner in owners:
-                    if owner.i not in preps:
-                        preps[owner.i] = pobjs_by_word(owner)
-                toks = [p for owner in owners for p in preps[owner.i].get(arg, ())] if len(owners) > 1 \
-                    else preps[host.i].get(arg, ())
-            elif kind == "object":
-                toks = [host]  # "overran a military base": the place taken is what the event is done to
-            elif kind == "ccomp-subject":
-                # "found Nielsen guilty": the subject of the small clause
-                toks = [g for c, dep in children if dep == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
-            elif kind == "rebutted-by":
-                # "The Kremlin dismissed the administration's accusation": the accused rebuts it
-                gov = argument_head(host) if host.dep_ in ("dobj", "nsubjpass") else None
-                subject = subject_of(gov)[0] if gov is not None and gov.lemma_.lower() in self.cues.rebuttal_verbs else None
-                toks = [subject] if subject is not None and subject.i != host.i else []
+            if kind == "prep":  # most specs: the object of a preposition on the trigger
+                by_word = preps.get(host.i)
+                if by_word is None:
+                    by_word = preps[host.i] = pobjs_by_word(host)
+                toks = by_word.get(arg, ())
             else:
-                continue
+                children = host_children.get(host.i)
+                if children is None:
+                    children = host_children[host.i] = [(c, c.dep_) for c in host.children]
+                if kind in ("dobj", "dative"):
+                    # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
+                    toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
+                            for c, dep in children if dep == kind]
+                elif kind in ("poss", "object-poss"):
+                    toks = [c for c, dep in children if dep == "poss"]  # "attended ASEAN's summit"
+                elif kind in ("compound", "object-compound"):
+                    toks = [c for c, dep in children if dep == "compound"]
+                elif kind == "within-object-prep":
+                    # "returned dozens of artifacts to the embassy", "returned a painting that was
+                    # stolen in 1989 to its owners": the parser hangs the verb's preposition inside its object
+                    toks = [p for o, dep in children if dep == "dobj" for t in o.subtree
+                            if t.i > o.i and t.dep_ == "prep" and t.lower_ == arg for p in t.children if p.dep_ == "pobj"]
+                elif kind == "object-prep":
+                    # "lifted sanctions imposed on China": a participle restating the event noun's
+                    # application carries its argument.
+                    owners = [host] + [c for c, dep in children if dep == "acl" and c.tag_ == "VBN"]
+                    for owner in owners:
+                        if owner.i not in preps:
+                            preps[owner.i] = pobjs_by_word(owner)
+                    toks = [p for owner in owners for p in preps[owner.i].get(arg, ())]
+                elif kind == "object":
+                    toks = [host]  # "overran a military base": the place taken is what the event is done to
+                elif kind == "ccomp-subject":
+                    # "found Nielsen guilty": the subject of the small clause
+                    toks = [g for c, dep in children if dep == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                elif kind == "rebutted-by":
+                    # "The Kremlin dismissed the administration's accusation": the accused rebuts it
+                    gov = argument_head(host) if host.dep_ in ("dobj", "nsubjpass") else None
+                    subject = subject_of(gov)[0] if gov is not None and gov.lemma_.lower() in self.cues.rebuttal_verbs else None
+                    toks = [subject] if subject is not None and subject.i != host.i else []
+                else:
+                    continue
             # "on behalf of the people of Taiwan" names whom the doer acts for, never the target
             if toks:
                 found.extend((spec, tok) for tok in toks if not _is_date(tok) and tok.lower_ != "behalf")
@@ -511,8 +515,10 @@ class EventStage(Stage):
         # arguments are tried after the others, and through the actor in their own phrase first.
         named_by_pattern = cand.verb_match.names_word if cand.verb_match is not None else (lambda t: False)
         cooperative = int(cand.code[:2]) < 10
-        plain_args = [(spec, tok) for spec, tok in found if not named_by_pattern(tok)]
-        described = [(spec, tok) for spec, tok in found if named_by_pattern(tok)]
+        plain_args: list[tuple[str, Any]] = []
+        described: list[tuple[str, Any]] = []
+        for spec, tok in found:
+            (described if named_by_pattern(tok) else plain_args).append((spec, tok))
         for spec, tok in plain_args:
             actors = _actors_of(tok, mentions_at)
             if actors:
@@ -536,9 +542,11 @@ class EventStage(Stage):
         # names); when an actor stands inside its phrase ("rejected a request from The New York
         # Times", "pledged support for the Afghan government") the event is done to that actor.
         def pick(args):
-            named = [(spec, tok) for spec, tok in args if _names_something(tok)]
-            plain = [(spec, tok) for spec, tok in args if not spec.endswith("compound") and not _is_date_or_amount(tok)]
-            return (named or plain or [None])[0]
+            named = next(((spec, tok) for spec, tok in args if _names_something(tok)), None)
+            if named is not None:
+                return named
+            return next(((spec, tok) for spec, tok in args
+                         if not spec.endswith("compound") and not _is_date_or_amount(tok)), None)
 
         if cand.target_tok is not None:  # a passive subject that is no actor ("the inmate was tortured")
             first = ("nsubjpass", cand.target_tok)
@@ -1082,10 +1090,15 @@ def _is_frame(trigger: Any, m: ModalityCues) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _target_specs(specs: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
-    """A pattern's target specs ("prep:against") split once into (spec, kind, word): the lexicon's
-    patterns are few, the candidates that read them many."""
-    return tuple((spec, *spec.partition(":")[::2]) for spec in specs)
+def _target_specs(specs: tuple[str, ...]) -> tuple[tuple[str, str, str, bool], ...]:
+    """A pattern's target specs ("prep:against") split once into (spec, kind, word, whether the
+    word is looked for on the event noun): the lexicon's patterns are few, the candidates that
+    read them many."""
+    out = []
+    for spec in specs:
+        kind, _, arg = spec.partition(":")
+        out.append((spec, kind, arg, kind.startswith("object")))
+    return tuple(out)
 
 
 def _verb_key(tok: Any, verbs: dict) -> str | None:

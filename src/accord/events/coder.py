@@ -744,7 +744,7 @@ class EventStage(Stage):
         # "made no mention" (a light verb's event noun); "expressed no regret" (a dictionary
         # pattern's object): an act done to nothing is not done
         objects = (cand.noun,) if cand.noun is not None else tuple(
-            c for c in verb.children if c.dep_ == "dobj") if not cand.pattern.nominal else ()
+            c for c in verb.children if c.dep_ == "dobj") if cand.verb_match is not None else ()
         for obj in objects:
             if any(c.dep_ == "det" and c.lower_ in m.negation_object_determiners for c in obj.children):
                 return True

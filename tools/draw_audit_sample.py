@@ -2,6 +2,15 @@
 
     .venv/bin/python tools/draw_audit_sample.py --shared ../shared --out tests/data/wikinews_audit/sample.jsonl
 
+With `--rows M:R --all` it instead lists every event record of the rows i % M == R of another CSV
+(the judged development parts of tests/data/wikinews_judged/README.md):
+
+    .venv/bin/python tools/draw_audit_sample.py --csv ../shared/data/wikinews/wikinews_2019.csv \
+        --rows 6:1 --all --out tests/data/wikinews_judged/part_c_records.jsonl
+
+The selected rows, with the header and their cells unchanged, are written to a temporary CSV and
+`accord extract` runs on that; each line then also names the article's CSV row (`article`).
+
 The rule (tests/data/wikinews_audit/README.md says the same):
 1. Run `accord extract --format jsonl` with its default settings (no options, an empty config) on
    `../shared/data/wikinews/wikinews_2020.csv`: exactly the records a user gets.
@@ -15,6 +24,7 @@ emitted. The judge reads the record beside the article text and writes judgments
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import random
@@ -43,16 +53,40 @@ def extract(csv_path: Path) -> list[dict]:
         return [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
 
 
-def draw(records: list[dict], seed: int = SEED, size: int = SIZE) -> list[dict]:
+def select_rows(csv_path: Path, modulus: int, remainder: int, out: Path) -> dict[str, int]:
+    """Write the rows i % modulus == remainder (i the 0-based data row) to `out`, header and cells
+    unchanged; return each written row's url -> i (the article id `accord extract` gives a row)."""
+    csv.field_size_limit(10**9)
+    with csv_path.open(newline="", encoding="utf-8") as src, out.open("w", newline="", encoding="utf-8") as dst:
+        reader = csv.DictReader(src)
+        writer = csv.DictWriter(dst, fieldnames=reader.fieldnames)
+        writer.writeheader()
+        rows = {}
+        for i, row in enumerate(reader):
+            if i % modulus == remainder:
+                writer.writerow(row)
+                rows[row["url"]] = i
+    return rows
+
+
+def draw(records: list[dict], seed: int = SEED, size: int | None = SIZE,
+         rows: dict[str, int] | None = None) -> list[dict]:
+    """`size` records drawn with Random(seed), or all of them in order when `size` is None.
+    `rows` (url -> CSV row) adds each line's `article` and orders by it."""
     articles = {r["id"]: r for r in records if r["kind"] == "article"}
+    row_of = (lambda e: rows[articles[e["article_id"]]["url"]]) if rows is not None else (lambda e: 0)
     events = sorted((r for r in records if r["kind"] == "event"),
-                    key=lambda e: (e["article_id"], e["sentence"], e["trigger"]["span"][0], e["id"]))
-    chosen = random.Random(seed).sample(events, min(size, len(events)))
+                    key=lambda e: (row_of(e), e["article_id"], e["sentence"], e["trigger"]["span"][0], e["id"]))
+    chosen = events if size is None else random.Random(seed).sample(events, min(size, len(events)))
     sample = []
     for n, event in enumerate(chosen, 1):
         article = articles[event["article_id"]]
-        sample.append({"n": n, "article_id": article["id"], "url": article.get("url"),
-                       "title": article.get("title"), "date": article.get("date"), "record": event})
+        line = {"n": n}
+        if rows is not None:
+            line["article"] = row_of(event)
+        line.update({"article_id": article["id"], "url": article.get("url"),
+                     "title": article.get("title"), "date": article.get("date"), "record": event})
+        sample.append(line)
     return sample
 
 
@@ -60,18 +94,31 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--csv", type=Path, help="the articles (default: the 2020 Wikinews CSV)")
+    ap.add_argument("--rows", metavar="M:R", help="only the CSV rows i %% M == R (0-based data rows)")
+    ap.add_argument("--all", action="store_true", help="keep every event record, in order, instead of drawing")
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     csv_path = args.csv or args.shared / "data" / "wikinews" / "wikinews_2020.csv"
-    records = extract(csv_path)
-    sample = draw(records)
+    if (args.rows or args.all) and csv_path.name.startswith("wikinews_2020"):
+        raise SystemExit("--rows/--all are for development data; the 2020 file is for the blind audit's sample only")
+    rows = None
+    with tempfile.TemporaryDirectory(prefix="accord-rows-") as tmp:
+        if args.rows:
+            modulus, remainder = (int(x) for x in args.rows.split(":"))
+            part_csv = Path(tmp) / csv_path.name
+            rows = select_rows(csv_path, modulus, remainder, part_csv)
+            records = extract(part_csv)
+        else:
+            records = extract(csv_path)
+    sample = draw(records, size=None if args.all else SIZE, rows=rows)
     n_events = sum(r["kind"] == "event" for r in records)
     n_articles = sum(r["kind"] == "article" for r in records)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as f:
         for line in sample:
             f.write(json.dumps(line, ensure_ascii=False) + "\n")
-    print(f"{n_articles} articles, {n_events} event records; {len(sample)} drawn (seed {SEED}) -> {args.out}")
+    how = "all kept" if args.all else f"drawn (seed {SEED})"
+    print(f"{n_articles} articles, {n_events} event records; {len(sample)} {how} -> {args.out}")
 
 
 if __name__ == "__main__":

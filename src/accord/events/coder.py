@@ -126,6 +126,7 @@ class EventStage(Stage):
         pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
         events: list[tuple[Event, str]] = []
         document.detections = []
+        storms = self.exclusions.storm_names(text)  # "Hurricane Dorian": the storm is no actor
         captions = self.exclusions.captions_and_credits(sentence_texts,
                                                         [text[s.end_char:nxt.start_char]
                                                          for s, nxt in zip(sentences, sentences[1:])])
@@ -134,6 +135,9 @@ class EventStage(Stage):
                 continue  # "X contributed reporting from Moscow", a picture caption with its credit
             used_nouns: set[int] = set()
             cands = list(self._candidates(sent, pos, used_nouns))
+            triggers = {c.trigger.i for c in cands}
+            # "started attacking people" (START: * ATTACK): the complement's own record is the act
+            cands = [c for c in cands if not _restates_complement(c, triggers, self.cues.aspectual_verbs)]
             for cand in cands:
                 self._arguments(cand, mentions_at)
             _borrow_targets(cands, mentions_at)
@@ -142,7 +146,8 @@ class EventStage(Stage):
                 cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
             cands = _drop_restated_nominals(cands)
-            cands = [c for c in cands if self._literal(c, sent)]
+            cands = [c for c in cands if self._literal(c, sent)
+                     and not self.exclusions.about_natural_hazard(c.trigger, c.code, storms)]
             for cand in cands:
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
@@ -191,7 +196,6 @@ class EventStage(Stage):
                                                    cand.negated, cand.modality, sentence_texts[sent_no]), head_word))
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
-        storms = self.exclusions.storm_names(document.article.text)
         if storms:
             # "Hurricane Dorian ... Dorian killed five people": the storm, no actor
             events = [(e, h) for e, h in events if e.source is None or e.source.text.lower() not in storms]
@@ -743,7 +747,11 @@ class EventStage(Stage):
             if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in m.negation_dependents)
                    for c in v.children):
                 return True
-        for obj in (cand.noun,) if cand.noun is not None else ():
+        # "made no mention" (a light verb's event noun); "expressed no regret" (a dictionary
+        # pattern's object): an act done to nothing is not done
+        objects = (cand.noun,) if cand.noun is not None else tuple(
+            c for c in verb.children if c.dep_ == "dobj") if cand.verb_match is not None else ()
+        for obj in objects:
             if any(c.dep_ == "det" and c.lower_ in m.negation_object_determiners for c in obj.children):
                 return True
         if cand.pattern.nominal and verb.dep_ in ("dobj", "pobj"):
@@ -815,10 +823,26 @@ class EventStage(Stage):
             if id(c) in dropped or c.announced is not None:
                 continue
             act, verb = c.code, c.trigger
-            if c.pattern.nominal or act[:2] in ("01", "02", "10", "12", "13"):
-                continue  # an announcement of its own, or an event noun (its verb carries it)
+            if c.pattern.nominal:
+                continue  # an event noun (its verb carries it)
+            asker = self._asking_verb(verb, by_trigger)
+            if act[:2] in ("01", "02", "10", "12", "13"):
+                if act[:2] != "01" and act[:2] != "02" and asker is not None \
+                        and (g := by_trigger.get(asker.i)) is not None and g is not c:
+                    # "asked the judge to delay his ruling", "urged locals to ... deny terrorism any
+                    # victory": what is asked of another is no act of the asker's; the asking
+                    # verb's record carries it
+                    g.announced = g.announced or act
+                    g.rule.append(f"asked-for:{act}")
+                    dropped.add(id(c))
+                continue  # an announcement of its own
             asked_for = _for_to_clause(verb)  # "called for NATO members to increase spending"
             gov = verb.head if (verb.dep_ in ("xcomp", "ccomp") or asked_for) and verb.head.i != verb.i else None
+            if gov is None and asker is not None:
+                if (g := by_trigger.get(asker.i)) is not None and g.announced is not None:
+                    dropped.add(id(c))  # "urged Iran to release the sailors and return the ship": one appeal
+                    continue
+                gov = asker  # "ordered a heightened alert, and that the army protect places of worship"
             g = by_trigger.get(gov.i) if gov is not None else None
             glemma = gov.lemma_.lower() if gov is not None else ""
             phoned = g is not None and g.code.startswith("041")  # "called Lavrov to discuss Syria": a call, and why
@@ -931,6 +955,35 @@ class EventStage(Stage):
                     c.modality = self._clause_modality(announcer)
         return [c for c in cands if id(c) not in dropped] + extra
 
+    def _asking_verb(self, verb: Any, by_trigger: dict) -> Any | None:
+        """The verb of appealing or demanding whose content `verb` is: its complement ("asked the
+        judge to delay"), a conjunct sharing that complement's subject ("urged locals to assist
+        authorities and deny terrorism any victory"), or a conjoined subjunctive clause ("ordered
+        a heightened alert, and that the army protect places of worship")."""
+        m = self.cues
+        node = verb
+        for _ in range(4):
+            if node.dep_ == "conj" and node.head.i != node.i:
+                if _subjunctive(node):
+                    node = node.head
+                    break
+                if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                    return None
+                node = node.head
+                continue
+            if node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
+                node = node.head
+                break
+            return None
+        else:
+            return None
+        lemma = node.lemma_.lower()
+        g = by_trigger.get(node.i)
+        asks = lemma in m.appeal_verbs or lemma in m.demand_verbs or (g is not None and g.code[:2] in ("02", "10"))
+        if not asks or (lemma in m.reporting_verbs and g is None):
+            return None
+        return node
+
     def _own_budget(self, verb: Any) -> bool:
         """An aid verb whose object is a budget ("increase military spending"): one's own spending."""
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.exclusions.budget_objects
@@ -1002,6 +1055,9 @@ class EventStage(Stage):
         own = list(tok.children)
         if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs for c in own):
             return Modality.ALLEGED
+        if tok.lemma_.lower() in m.performative_would and any(c.dep_ == "aux" and c.lower_ == "would" for c in own) \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in own):
+            return Modality.ASSERTED  # "I would urge anyone with information to contact police"
         found: str | None = None
         backshift = False  # the event's own "would", with no "if" clause of its own
         node = tok
@@ -1382,6 +1438,13 @@ def _for_to_clause(verb: Any) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _subjunctive(verb: Any) -> bool:
+    """"(ordered) that the army protect places of worship": a that-clause whose verb is the bare
+    form, with no auxiliary, says what is to be done (a mandative subjunctive), not what was."""
+    return verb.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
+        and not any(c.dep_ == "aux" for c in verb.children)
+
+
 def _imperative(verb: Any) -> bool:
     """A verb in the imperative ("Release them now", "Don't hold the workers hostage"): its base
     form heading a clause with no subject and no auxiliary but "do"."""
@@ -1557,6 +1620,15 @@ def _names_only_complement(verb: Any, m: Any) -> bool:
     inside = {t.i for c in complements for t in c.subtree}
     named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
     return bool(named) and all(t.i in inside for t in named)
+
+
+def _restates_complement(cand: _Candidate, triggers: set[int], aspectual: frozenset[str]) -> bool:
+    """Whether a dictionary pattern of an aspectual verb names the verb of its control complement,
+    which is a candidate of its own ("started attacking people": START: * ATTACK): the same act
+    twice. (A refusal or a threat naming its complement is the record: "declined to comment".)"""
+    m = cand.verb_match
+    return m is not None and cand.specificity > 0 and cand.trigger.lemma_.lower() in aspectual and any(
+        c.dep_ == "xcomp" and c.i in triggers and m.names_word(c) for c in cand.trigger.children)
 
 
 def _same_side(source: Actor, target: Actor, opposing: tuple[str, ...] = ()) -> bool:

@@ -197,3 +197,20 @@ def test_a_medical_or_rescue_team_sent_is_humanitarian_aid_not_an_intent(nlp, te
 def test_a_team_of_unnamed_kind_keeps_the_dictionary_code(nlp):
     # nothing says the team brings aid: PETRARCH-2's pattern stays
     assert not dyads(candidates(nlp, "The Pentagon sent a team of military experts to Kiev."), "073")
+
+
+# ------------------------------------------------- coordinated doers acting together on something
+@pytest.mark.parametrize("text, prefix, pair", [
+    # what they agree on is no object of their own: they agree with each other
+    ("Japan and Australia agreed on the outline of a defence pact on Tuesday.", "03", {"JPN", "AUS"}),
+    # a quantity of the act the dictionary pattern names ("a new round of joint exercises")
+    ("Jordan and the United States began a new round of joint military exercises today.", "062", {"JOR", "USA"}),
+])
+def test_coordinated_doers_act_with_each_other_when_the_phrase_names_no_other_party(nlp, text, prefix, pair):
+    found = dyads(candidates(nlp, text), prefix)
+    assert any(s and t and {s[:3], t[:3]} == pair for s, t in found), found
+
+
+def test_coordinated_doers_failing_to_agree_do_nothing_with_each_other(nlp):
+    found = dyads(candidates(nlp, "The president and Congress could not agree on a national budget."), "03")
+    assert not [(s, t) for s, t in found if s and t]

@@ -20,7 +20,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -583,6 +583,12 @@ class EventStage(Stage):
                 targets = [Actor(text=place.text, span=place.span, name=None, code=f"{place.country}GOV",
                                  country=place.country, sector="GOV", key=f"group:{place.country}GOV")]
                 cand.rule.append("tgt=destination")
+        peacekeeping = cand.code.startswith(("074", "0334")) or (cand.announced or "").startswith("074")
+        if targets and cand.target_tok is not None \
+                and (served := _country_served(cand.target_tok, mentions_at, peacekeeping)):
+            # "sent troops to the UN peacekeeping mission in Mali": peacekeeping is given to Mali
+            targets = served
+            cand.rule.append("tgt=mission-country")
         if sources and all(self.exclusions.is_own_reporting(s) for s in sources):
             cand.rule.append("src=own-reporting")
             return []  # "Wikinews contacted experts": the outlet's reporting
@@ -1206,6 +1212,8 @@ def _np_span(tok: Any | None) -> tuple[int, int] | None:
     if tok is None:
         return None
     first, last = tok.left_edge, tok.right_edge  # the span's ends, without making the Span
+    if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
+        last = tok  # a subject the parser made the root: its subtree is the whole sentence
     return (first.idx, last.idx + len(last))
 
 
@@ -1591,6 +1599,20 @@ def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool
         if mentions_at.get(node.i) and not _is_date_or_amount(node):
             return node
     return None
+
+
+def _country_served(tok: Any, mentions_at, peacekeeping: bool = False) -> list[Actor]:
+    """The country a peacekeeping mission, force or operation serves, by its "in" phrase ("the UN
+    peacekeeping mission in Mali"), when `tok` heads such a phrase or the act is peacekeeping
+    ("contribute troops to the NATO-led security force in Afghanistan"); else []."""
+    words = load_served_mission_words()
+    if not peacekeeping and not any(t.lower_ in words for t in (tok, *tok.lefts)):
+        return []
+    for place in pobjs(tok, "in"):
+        countries = [a for a in _actors_of(place, mentions_at) if a.country and a.code == a.country]
+        if countries:
+            return countries
+    return []
 
 
 def _names_only_reported(verb: Any, m: Any) -> bool:

@@ -342,3 +342,9 @@ def load_place_prepositions() -> frozenset[str]:
 def load_purpose_verbs() -> frozenset[str]:
     """Verbs of a purpose clause whose object receives the aid given (arguments.yaml)."""
     return _argument_words("purpose_verbs")
+
+
+@lru_cache(maxsize=1)
+def load_served_mission_words() -> frozenset[str]:
+    """Words of a mission that serves the country its "in" phrase names ("peacekeeping"; arguments.yaml)."""
+    return _argument_words("served_mission_words")

@@ -131,3 +131,51 @@ def test_dealing_a_blow_is_no_event(nlp):
     events = candidates(nlp, "Al-Shabaab claimed the bombing in Mogadishu, dealing a heavy blow to the Somali "
                              "government.")
     assert not [e for e in events if e.trigger.text.startswith("deal")]
+
+
+# ------------------------------------------------- peacekeeping is provided where the mission serves
+@pytest.mark.parametrize("text, dyad", [
+    ("Ghana is deploying 400 troops to the UN peacekeeping mission in Lebanon, its army said on Monday.",
+     ("GHA", "LBN")),
+    ("Nepal sent 200 soldiers to the United Nations peacekeeping force in the Central African Republic.",
+     ("NPL", "CAF")),
+])
+def test_troops_sent_to_a_peacekeeping_mission_are_peacekeeping_for_its_country(nlp, text, dyad):
+    found = dyads(candidates(nlp, text), "074")
+    assert found and all(s and t and (s[:3], t[:3]) == dyad for s, t in found), found
+
+
+def test_troops_sent_to_a_mission_named_by_no_country_keep_its_organisation(nlp):
+    found = dyads(candidates(nlp, "Ghana sent 500 soldiers to the UN peacekeeping mission."), "074")
+    assert found and all(t and t.startswith("IGOUNO") for _, t in found), found
+
+
+# ------------------------------------------------- a main verb parsed as a modifier of its subject
+def test_a_main_verb_parsed_as_a_participle_is_done_by_the_noun_it_hangs_on(nlp):
+    # the parser makes "force" the root and "carried" its participle modifier
+    events = candidates(nlp, "The Iraqi air force carried out at least three air strikes in western Mosul, "
+                             "killing dozens of Islamic State fighters.")
+    assert any(s and s.startswith("IRQMIL") for s, _ in dyads(events, "19")), dyads(events, "")
+
+
+@pytest.mark.parametrize("text, verb, subject", [
+    ("The Iraqi air force carried out three air strikes in western Mosul.", "carried", "force"),
+    # a reduced passive ("carried out by") is no main verb of its noun
+    ("Three air strikes carried out by the Iraqi air force in western Mosul.", "carried", None),
+])
+def test_only_a_participle_with_an_object_and_no_agent_is_taken_as_the_main_verb(nlp, text, verb, subject):
+    from accord.analysis.syntax import subject_of
+    doc = nlp(text)
+    [tok] = [t for t in doc if t.text == verb]
+    found, _ = subject_of(tok)
+    assert (found.text if found is not None else None) == subject, [(t.text, t.dep_, t.head.text) for t in doc]
+
+
+# ------------------------------------------------- extradition: cooperation with the receiving country
+@pytest.mark.parametrize("text, dyad", [
+    ("Spain extradited a Russian hacker to the United States on Friday.", ("ESP", "USA")),
+    ("Brazil extradited the former banker to Italy last week.", ("BRA", "ITA")),
+])
+def test_extradition_is_judicial_cooperation_with_the_country_receiving_the_person(nlp, text, dyad):
+    found = dyads(candidates(nlp, text), "063")
+    assert found and all(s and t and (s[:3], t[:3]) == dyad for s, t in found), found

@@ -20,7 +20,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -126,6 +126,7 @@ class EventStage(Stage):
         pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
         events: list[tuple[Event, str]] = []
         document.detections = []
+        storms = self.exclusions.storm_names(text)  # "Hurricane Dorian": the storm is no actor
         captions = self.exclusions.captions_and_credits(sentence_texts,
                                                         [text[s.end_char:nxt.start_char]
                                                          for s, nxt in zip(sentences, sentences[1:])])
@@ -134,6 +135,9 @@ class EventStage(Stage):
                 continue  # "X contributed reporting from Moscow", a picture caption with its credit
             used_nouns: set[int] = set()
             cands = list(self._candidates(sent, pos, used_nouns))
+            triggers = {c.trigger.i for c in cands}
+            # "started attacking people" (START: * ATTACK): the complement's own record is the act
+            cands = [c for c in cands if not _restates_complement(c, triggers, self.cues.aspectual_verbs)]
             for cand in cands:
                 self._arguments(cand, mentions_at)
             _borrow_targets(cands, mentions_at)
@@ -142,7 +146,8 @@ class EventStage(Stage):
                 cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
             cands = _drop_restated_nominals(cands)
-            cands = [c for c in cands if self._literal(c, sent)]
+            cands = [c for c in cands if self._literal(c, sent)
+                     and not self.exclusions.about_natural_hazard(c.trigger, c.code, storms)]
             for cand in cands:
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
@@ -191,7 +196,6 @@ class EventStage(Stage):
                                                    cand.negated, cand.modality, sentence_texts[sent_no]), head_word))
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
-        storms = self.exclusions.storm_names(document.article.text)
         if storms:
             # "Hurricane Dorian ... Dorian killed five people": the storm, no actor
             events = [(e, h) for e, h in events if e.source is None or e.source.text.lower() not in storms]
@@ -333,8 +337,12 @@ class EventStage(Stage):
                 for prep in preps:
                     if prep.dep_ != "prep":
                         continue
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and _word_in(pobj, pattern.via) and pattern.fits(pobj):
+                    # "asked for national security advisor John Bolton's resignation": the parser
+                    # may hang the event noun on the object as an apposition
+                    pobjs = [p for o in prep.children if o.dep_ == "pobj"
+                             for p in (o, *(a for a in o.children if a.dep_ == "appos"))]
+                    for pobj in pobjs:
+                        if _word_in(pobj, pattern.via) and pattern.fits(pobj):
                             return _Candidate(pattern, verb, pobj, rule=[pattern.describe()])
                 continue
             if pattern.needs and not all(_has_argument(verb, spec) for spec in pattern.needs):
@@ -575,6 +583,12 @@ class EventStage(Stage):
                 targets = [Actor(text=place.text, span=place.span, name=None, code=f"{place.country}GOV",
                                  country=place.country, sector="GOV", key=f"group:{place.country}GOV")]
                 cand.rule.append("tgt=destination")
+        peacekeeping = cand.code.startswith(("074", "0334")) or (cand.announced or "").startswith("074")
+        if targets and cand.target_tok is not None \
+                and (served := _country_served(cand.target_tok, mentions_at, peacekeeping)):
+            # "sent troops to the UN peacekeeping mission in Mali": peacekeeping is given to Mali
+            targets = served
+            cand.rule.append("tgt=mission-country")
         if sources and all(self.exclusions.is_own_reporting(s) for s in sources):
             cand.rule.append("src=own-reporting")
             return []  # "Wikinews contacted experts": the outlet's reporting
@@ -682,6 +696,13 @@ class EventStage(Stage):
             said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
             if said[2] == "text":
                 date, precision, basis = said
+        elif basis != "text" and cand.code.startswith("01") and trig.dep_ == "ccomp" \
+                and trig.head.lemma_.lower() in self.cues.reporting_verbs:
+            # "On September 13, he said he remained 'cautiously optimistic'": a comment (013) is
+            # made when it is said
+            said = _event_date(_Candidate(cand.pattern, trig.head, None), timex_roots, document.article.date)
+            if said[2] == "text":
+                date, precision, basis = said
         place = _location(trig, cand.noun)
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
@@ -737,7 +758,11 @@ class EventStage(Stage):
             if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in m.negation_dependents)
                    for c in v.children):
                 return True
-        for obj in (cand.noun,) if cand.noun is not None else ():
+        # "made no mention" (a light verb's event noun); "expressed no regret" (a dictionary
+        # pattern's object): an act done to nothing is not done
+        objects = (cand.noun,) if cand.noun is not None else tuple(
+            c for c in verb.children if c.dep_ == "dobj") if cand.verb_match is not None else ()
+        for obj in objects:
             if any(c.dep_ == "det" and c.lower_ in m.negation_object_determiners for c in obj.children):
                 return True
         if cand.pattern.nominal and verb.dep_ in ("dobj", "pobj"):
@@ -809,10 +834,26 @@ class EventStage(Stage):
             if id(c) in dropped or c.announced is not None:
                 continue
             act, verb = c.code, c.trigger
-            if c.pattern.nominal or act[:2] in ("01", "02", "10", "12", "13"):
-                continue  # an announcement of its own, or an event noun (its verb carries it)
+            if c.pattern.nominal:
+                continue  # an event noun (its verb carries it)
+            asker = self._asking_verb(verb, by_trigger)
+            if act[:2] in ("01", "02", "10", "12", "13"):
+                if act[:2] != "01" and act[:2] != "02" and asker is not None \
+                        and (g := by_trigger.get(asker.i)) is not None and g is not c:
+                    # "asked the judge to delay his ruling", "urged locals to ... deny terrorism any
+                    # victory": what is asked of another is no act of the asker's; the asking
+                    # verb's record carries it
+                    g.announced = g.announced or act
+                    g.rule.append(f"asked-for:{act}")
+                    dropped.add(id(c))
+                continue  # an announcement of its own
             asked_for = _for_to_clause(verb)  # "called for NATO members to increase spending"
             gov = verb.head if (verb.dep_ in ("xcomp", "ccomp") or asked_for) and verb.head.i != verb.i else None
+            if gov is None and asker is not None:
+                if (g := by_trigger.get(asker.i)) is not None and g.announced is not None:
+                    dropped.add(id(c))  # "urged Iran to release the sailors and return the ship": one appeal
+                    continue
+                gov = asker  # "ordered a heightened alert, and that the army protect places of worship"
             g = by_trigger.get(gov.i) if gov is not None else None
             glemma = gov.lemma_.lower() if gov is not None else ""
             phoned = g is not None and g.code.startswith("041")  # "called Lavrov to discuss Syria": a call, and why
@@ -925,6 +966,35 @@ class EventStage(Stage):
                     c.modality = self._clause_modality(announcer)
         return [c for c in cands if id(c) not in dropped] + extra
 
+    def _asking_verb(self, verb: Any, by_trigger: dict) -> Any | None:
+        """The verb of appealing or demanding whose content `verb` is: its complement ("asked the
+        judge to delay"), a conjunct sharing that complement's subject ("urged locals to assist
+        authorities and deny terrorism any victory"), or a conjoined subjunctive clause ("ordered
+        a heightened alert, and that the army protect places of worship")."""
+        m = self.cues
+        node = verb
+        for _ in range(4):
+            if node.dep_ == "conj" and node.head.i != node.i:
+                if _subjunctive(node):
+                    node = node.head
+                    break
+                if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                    return None
+                node = node.head
+                continue
+            if node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
+                node = node.head
+                break
+            return None
+        else:
+            return None
+        lemma = node.lemma_.lower()
+        g = by_trigger.get(node.i)
+        asks = lemma in m.appeal_verbs or lemma in m.demand_verbs or (g is not None and g.code[:2] in ("02", "10"))
+        if not asks or (lemma in m.reporting_verbs and g is None):
+            return None
+        return node
+
     def _own_budget(self, verb: Any) -> bool:
         """An aid verb whose object is a budget ("increase military spending"): one's own spending."""
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.exclusions.budget_objects
@@ -996,6 +1066,9 @@ class EventStage(Stage):
         own = list(tok.children)
         if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs for c in own):
             return Modality.ALLEGED
+        if tok.lemma_.lower() in m.performative_would and any(c.dep_ == "aux" and c.lower_ == "would" for c in own) \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in own):
+            return Modality.ASSERTED  # "I would urge anyone with information to contact police"
         found: str | None = None
         backshift = False  # the event's own "would", with no "if" clause of its own
         node = tok
@@ -1139,6 +1212,8 @@ def _np_span(tok: Any | None) -> tuple[int, int] | None:
     if tok is None:
         return None
     first, last = tok.left_edge, tok.right_edge  # the span's ends, without making the Span
+    if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
+        last = tok  # a subject the parser made the root: its subtree is the whole sentence
     return (first.idx, last.idx + len(last))
 
 
@@ -1374,6 +1449,13 @@ def _for_to_clause(verb: Any) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _subjunctive(verb: Any) -> bool:
+    """"(ordered) that the army protect places of worship": a that-clause whose verb is the bare
+    form, with no auxiliary, says what is to be done (a mandative subjunctive), not what was."""
+    return verb.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
+        and not any(c.dep_ == "aux" for c in verb.children)
+
+
 def _imperative(verb: Any) -> bool:
     """A verb in the imperative ("Release them now", "Don't hold the workers hostage"): its base
     form heading a clause with no subject and no auxiliary but "do"."""
@@ -1519,6 +1601,20 @@ def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool
     return None
 
 
+def _country_served(tok: Any, mentions_at, peacekeeping: bool = False) -> list[Actor]:
+    """The country a peacekeeping mission, force or operation serves, by its "in" phrase ("the UN
+    peacekeeping mission in Mali"), when `tok` heads such a phrase or the act is peacekeeping
+    ("contribute troops to the NATO-led security force in Afghanistan"); else []."""
+    words = load_served_mission_words()
+    if not peacekeeping and not any(t.lower_ in words for t in (tok, *tok.lefts)):
+        return []
+    for place in pobjs(tok, "in"):
+        countries = [a for a in _actors_of(place, mentions_at) if a.country and a.code == a.country]
+        if countries:
+            return countries
+    return []
+
+
 def _names_only_reported(verb: Any, m: Any) -> bool:
     """Whether every word a dictionary pattern matched lies in the verb's reported clause."""
     reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
@@ -1535,6 +1631,15 @@ def _names_only_complement(verb: Any, m: Any) -> bool:
     inside = {t.i for c in complements for t in c.subtree}
     named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
     return bool(named) and all(t.i in inside for t in named)
+
+
+def _restates_complement(cand: _Candidate, triggers: set[int], aspectual: frozenset[str]) -> bool:
+    """Whether a dictionary pattern of an aspectual verb names the verb of its control complement,
+    which is a candidate of its own ("started attacking people": START: * ATTACK): the same act
+    twice. (A refusal or a threat naming its complement is the record: "declined to comment".)"""
+    m = cand.verb_match
+    return m is not None and cand.specificity > 0 and cand.trigger.lemma_.lower() in aspectual and any(
+        c.dep_ == "xcomp" and c.i in triggers and m.names_word(c) for c in cand.trigger.children)
 
 
 def _same_side(source: Actor, target: Actor, opposing: tuple[str, ...] = ()) -> bool:

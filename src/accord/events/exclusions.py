@@ -58,6 +58,8 @@ class Exclusions:
     default_needs_target: frozenset[str] = frozenset()
     storm_words: frozenset[str] = frozenset()
     budget_objects: frozenset[str] = frozenset()
+    hazard_codes: tuple[str, ...] = ()
+    hazard_words: frozenset[str] = frozenset()
     legal_charge_verbs: frozenset[str] = frozenset()
     legal_sectors: tuple[str, ...] = ()
     unarmed_sectors: tuple[str, ...] = ()
@@ -175,6 +177,20 @@ class Exclusions:
             # "struck down the law", "killed the bill"; "attacked the bill" is criticism
             return Figurative.CRITICISM if lemma in self.criticism else Figurative.NO_EVENT
         return Figurative.FORCE
+
+    def about_natural_hazard(self, trigger: Any, code: str, storms: frozenset[str]) -> bool:
+        """"warned of potential flash floods", "issued a hurricane warning", "declared a state of
+        emergency in anticipation of Dorian": a threat or an emergency whose object is nature."""
+        if not self.hazard_words or not code.startswith(self.hazard_codes):
+            return False
+        stack = [c for c in trigger.children if c.dep_ in ("dobj", "prep", "attr", "dative", "npadvmod", "advmod")]
+        while stack:
+            tok = stack.pop()
+            if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.hazard_words or tok.lemma_.lower() in self.hazard_words
+                                                  or tok.lower_ in storms):
+                return True
+            stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "ccomp", "xcomp", "advcl", "conj"))
+        return False
 
     def storm_names(self, text: str) -> frozenset[str]:
         """The names an article gives storms ("Hurricane Dorian" -> "dorian")."""
@@ -308,6 +324,8 @@ def load_exclusions() -> Exclusions:
         default_needs_target=_words(d, "default_needs_target", ""),
         storm_words=_words(d, "storm_words", ""),
         budget_objects=_words(d, "budget_objects", ""),
+        hazard_codes=tuple(str(c) for c in (d.get("natural_hazards") or {}).get("codes") or ()),
+        hazard_words=_words(d.get("natural_hazards") or {}, "words", "natural_hazards."),
         legal_charge_verbs=_words(d.get("legal_charge") or {}, "verbs", "legal_charge."),
         legal_sectors=tuple(w.upper() for w in _words(d.get("legal_charge") or {}, "sectors", "legal_charge.")),
         unarmed_sectors=tuple(w.upper() for w in _words(fig, "unarmed_sectors", "figurative.")),

@@ -516,3 +516,21 @@ def test_a_speakers_polite_would_is_an_appeal_made_now(nlp):
     # another's "would" is still to come
     evs = candidates(nlp, "France said it would urge Iran to release the sailors.")
     assert all(e.modality != "asserted" for e in evs if e.cameo.startswith("02"))
+
+
+# ------------------------------------------------- a comment is made when it is said
+def test_a_comment_in_a_dated_statement_takes_the_statements_date(nlp):
+    text = "Boris Johnson spoke in London. On Monday, Johnson said he remained optimistic about a deal with the EU."
+    [e] = [e for e in candidates(nlp, text, date="2019-09-24") if e.cameo == "013"]
+    assert (e.date, e.date_basis) == ("2019-09-23", "text")
+
+
+# ------------------------------------------------- asking for someone's resignation
+def test_asking_for_a_resignation_is_an_appeal_for_a_change_in_leadership(nlp):
+    [e] = candidates(nlp, "President Trump asked for the resignation of his national security advisor John Bolton.")
+    assert e.cameo == "0241" and e.target.name == "John Bolton"
+    # the parser's apposition: "for national security advisor John R. Bolton's resignation"
+    [g] = candidates(nlp, "Trump said he had asked for national security advisor John R. Bolton's resignation.")
+    assert g.cameo == "0241"
+    # asking for help stays an appeal for aid
+    assert [e.cameo[:2] for e in candidates(nlp, "Russia asked for the help of China.")] == ["02"]

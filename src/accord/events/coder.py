@@ -337,8 +337,12 @@ class EventStage(Stage):
                 for prep in preps:
                     if prep.dep_ != "prep":
                         continue
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and _word_in(pobj, pattern.via) and pattern.fits(pobj):
+                    # "asked for national security advisor John Bolton's resignation": the parser
+                    # may hang the event noun on the object as an apposition
+                    pobjs = [p for o in prep.children if o.dep_ == "pobj"
+                             for p in (o, *(a for a in o.children if a.dep_ == "appos"))]
+                    for pobj in pobjs:
+                        if _word_in(pobj, pattern.via) and pattern.fits(pobj):
                             return _Candidate(pattern, verb, pobj, rule=[pattern.describe()])
                 continue
             if pattern.needs and not all(_has_argument(verb, spec) for spec in pattern.needs):
@@ -690,6 +694,13 @@ class EventStage(Stage):
             # "pledged on Monday to send troops", "said on Monday they will free": an intent,
             # refusal or threat is dated when made
             said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
+            if said[2] == "text":
+                date, precision, basis = said
+        elif basis != "text" and cand.code.startswith("01") and trig.dep_ == "ccomp" \
+                and trig.head.lemma_.lower() in self.cues.reporting_verbs:
+            # "On September 13, he said he remained 'cautiously optimistic'": a comment (013) is
+            # made when it is said
+            said = _event_date(_Candidate(cand.pattern, trig.head, None), timex_roots, document.article.date)
             if said[2] == "text":
                 date, precision, basis = said
         place = _location(trig, cand.noun)

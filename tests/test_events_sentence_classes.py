@@ -179,3 +179,38 @@ def test_only_a_participle_with_an_object_and_no_agent_is_taken_as_the_main_verb
 def test_extradition_is_judicial_cooperation_with_the_country_receiving_the_person(nlp, text, dyad):
     found = dyads(candidates(nlp, text), "063")
     assert found and all(s and t and (s[:3], t[:3]) == dyad for s, t in found), found
+
+
+# ------------------------------------------------- medical and rescue teams sent are aid, done when sent
+@pytest.mark.parametrize("text, dyad", [
+    ("Japan dispatched a medical team to Turkey after the earthquake.", ("JPN", "TUR")),
+    ("Cuba sent a team of doctors to Italy in March.", ("CUB", "ITA")),
+    ("China sent a search and rescue team to Nepal.", ("CHN", "NPL")),
+])
+def test_a_medical_or_rescue_team_sent_is_humanitarian_aid_not_an_intent(nlp, text, dyad):
+    events = candidates(nlp, text)
+    found = dyads(events, "073")
+    assert found and all(s and t and (s[:3], t[:3]) == dyad for s, t in found), dyads(events, "")
+    assert not dyads(events, "03")
+
+
+def test_a_team_of_unnamed_kind_keeps_the_dictionary_code(nlp):
+    # nothing says the team brings aid: PETRARCH-2's pattern stays
+    assert not dyads(candidates(nlp, "The Pentagon sent a team of military experts to Kiev."), "073")
+
+
+# ------------------------------------------------- coordinated doers acting together on something
+@pytest.mark.parametrize("text, prefix, pair", [
+    # what they agree on is no object of their own: they agree with each other
+    ("Japan and Australia agreed on the outline of a defence pact on Tuesday.", "03", {"JPN", "AUS"}),
+    # a quantity of the act the dictionary pattern names ("a new round of joint exercises")
+    ("Jordan and the United States began a new round of joint military exercises today.", "062", {"JOR", "USA"}),
+])
+def test_coordinated_doers_act_with_each_other_when_the_phrase_names_no_other_party(nlp, text, prefix, pair):
+    found = dyads(candidates(nlp, text), prefix)
+    assert any(s and t and {s[:3], t[:3]} == pair for s, t in found), found
+
+
+def test_coordinated_doers_failing_to_agree_do_nothing_with_each_other(nlp):
+    found = dyads(candidates(nlp, "The president and Congress could not agree on a national budget."), "03")
+    assert not [(s, t) for s, t in found if s and t]

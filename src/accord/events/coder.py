@@ -20,7 +20,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -1485,6 +1485,11 @@ def _plain_target(cand: _Candidate) -> bool:
     """Whether the act has a target argument that is not a word the pattern names (an object of
     its own, resolved to an actor or not)."""
     tok = cand.target_tok
+    if tok is not None and cand.pattern.reciprocal and not cand.negated and tok.dep_ == "pobj" \
+            and tok.head.head.i == cand.trigger.i and tok.head.lower_ in load_topic_prepositions():
+        # "the EU and Mercosur agreed on the draft text": what they agreed on ("could not agree
+        # on a budget" is no act done with each other)
+        return False
     return tok is not None and not cand.target_described and not _names_the_act(cand) and not (
         cand.noun is not None and tok.i == cand.noun.i) and tok.i != cand.trigger.i
 
@@ -1492,7 +1497,12 @@ def _plain_target(cand: _Candidate) -> bool:
 def _names_the_act(cand: _Candidate) -> bool:
     """Whether the target word is one the dictionary pattern names ("* &CEASEFIRE"): it says what
     the act is, not what it is done to."""
-    return cand.verb_match is not None and cand.target_tok is not None and cand.verb_match.names_word(cand.target_tok)
+    if cand.verb_match is None or cand.target_tok is None:
+        return False
+    names = cand.verb_match.names_word
+    # "began a new round of joint military exercises": the quantity's "of" phrase names the act
+    return names(cand.target_tok) or (cand.target_tok.lower_ in load_collective_heads()
+                                      and any(names(p) for p in pobjs(cand.target_tok, "of")))
 
 
 def _reporting_speaker(verb: Any, m: ModalityCues) -> Any | None:

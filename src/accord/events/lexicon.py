@@ -348,3 +348,9 @@ def load_purpose_verbs() -> frozenset[str]:
 def load_served_mission_words() -> frozenset[str]:
     """Words of a mission that serves the country its "in" phrase names ("peacekeeping"; arguments.yaml)."""
     return _argument_words("served_mission_words")
+
+
+@lru_cache(maxsize=1)
+def load_topic_prepositions() -> frozenset[str]:
+    """Prepositions of what coordinated doers act on together, not with whom (arguments.yaml)."""
+    return _argument_words("topic_prepositions")

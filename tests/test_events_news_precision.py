@@ -534,3 +534,24 @@ def test_asking_for_a_resignation_is_an_appeal_for_a_change_in_leadership(nlp):
     assert g.cameo == "0241"
     # asking for help stays an appeal for aid
     assert [e.cameo[:2] for e in candidates(nlp, "Russia asked for the help of China.")] == ["02"]
+
+
+# ------------------------------------------------- private people among themselves, contests
+@pytest.mark.parametrize("text", [
+    "John Smith, a doctor in Virginia, gave out prescriptions to his patients.",  # GRANT default 060
+    "Mary Jones later returned the boy to her husband.",  # RETURN 0842
+])
+def test_material_acts_between_private_people_are_no_events(nlp, text):
+    assert candidates(nlp, text) == []
+
+
+def test_material_acts_of_a_government_stay(nlp):
+    [e] = candidates(nlp, "The Russian government gave weapons to the rebels.")
+    assert e.cameo.startswith("07")
+
+
+def test_challenging_a_rival_in_the_primaries_is_a_contest(nlp):
+    text = "Weld has decided to run in the Republican presidential primaries, challenging President Donald Trump."
+    assert candidates(nlp, text) == []
+    [e] = candidates(nlp, "The Mexican government challenged the ruling of the US court.")
+    assert e.cameo.startswith("11")

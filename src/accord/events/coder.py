@@ -595,9 +595,10 @@ class EventStage(Stage):
         if not sources:
             return []
         if (cand.code[:2] == "04" and all(self.exclusions.private(a) for a in sources + targets)) or (
-                cand.code[:2] == "09" and all(a.sector == "CVL" and "GOV" not in a.code for a in sources + targets)):
-            # "he met guitarist Jerry Garcia", "fans probed the stars about their backgrounds":
-            # private people meeting or questioning private people is no consultation or inquiry
+                cand.code.startswith(self.exclusions.civilian_only_codes)
+                and all(a.sector == "CVL" and "GOV" not in a.code for a in sources + targets)):
+            # "he met guitarist Jerry Garcia", "fans probed the stars about their backgrounds", "the
+            # doctor gave out prescriptions to patients": private people among themselves
             cand.rule.append("private-people")
             return []
         if p.travel and all(self.exclusions.private(s) for s in sources):

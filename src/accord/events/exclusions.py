@@ -43,6 +43,7 @@ class Exclusions:
     armed_words: frozenset[str]
     people_nouns: frozenset[str]
     private_sectors: tuple[str, ...] = ()
+    civilian_only_codes: tuple[str, ...] = ()
     press_speech: frozenset[str] = frozenset()
     accident_words: frozenset[str] = frozenset()
     hostile_words: frozenset[str] = frozenset()
@@ -308,6 +309,7 @@ def load_exclusions() -> Exclusions:
         armed_words=_words(fig, "armed_words", "figurative."),
         people_nouns=_words(d, "people_nouns", ""),
         private_sectors=tuple(w.upper() for w in _words(d, "private_sectors", "")),
+        civilian_only_codes=tuple(str(c) for c in d.get("civilian_only_codes") or ()),
         press_speech=_words(d, "press_speech", ""),
         opposing_sectors=tuple(w.upper() for w in _words(d, "opposing_sectors", "")),
         accident_words=_words(d.get("accidents") or {}, "words", "accidents."),

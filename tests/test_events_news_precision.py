@@ -555,3 +555,9 @@ def test_challenging_a_rival_in_the_primaries_is_a_contest(nlp):
     assert candidates(nlp, text) == []
     [e] = candidates(nlp, "The Mexican government challenged the ruling of the US court.")
     assert e.cameo.startswith("11")
+
+
+# ------------------------------------------------- targets a sentence names
+def test_threats_against_someone_are_done_to_them(nlp):
+    [e] = candidates(nlp, "Some Iraqi militias had made threats against U.S. troops.")
+    assert e.cameo.startswith("13") and dyad(e) == ("IRQUAF", "USAMIL")

@@ -214,3 +214,15 @@ def test_coordinated_doers_act_with_each_other_when_the_phrase_names_no_other_pa
 def test_coordinated_doers_failing_to_agree_do_nothing_with_each_other(nlp):
     found = dyads(candidates(nlp, "The president and Congress could not agree on a national budget."), "03")
     assert not [(s, t) for s, t in found if s and t]
+
+
+# ------------------------------------------------- refugees taken in are refuge granted
+@pytest.mark.parametrize("text, dyad", [
+    ("Portugal accepted 300 Syrian refugees last year.", ("PRT", "SYR")),
+    ("Germany admitted 1,500 Afghan asylum seekers in March.", ("DEU", "AFG")),
+])
+def test_refugees_accepted_or_admitted_are_refuge_granted_not_an_intent(nlp, text, dyad):
+    events = candidates(nlp, text)
+    found = dyads(events, "075")
+    assert found and all(s and t and (s[:3], t[:3]) == dyad for s, t in found), dyads(events, "")
+    assert not dyads(events, "03")

@@ -555,3 +555,27 @@ def test_challenging_a_rival_in_the_primaries_is_a_contest(nlp):
     assert candidates(nlp, text) == []
     [e] = candidates(nlp, "The Mexican government challenged the ruling of the US court.")
     assert e.cameo.startswith("11")
+
+
+# ------------------------------------------------- targets a sentence names
+def test_threats_against_someone_are_done_to_them(nlp):
+    [e] = candidates(nlp, "Some Iraqi militias had made threats against U.S. troops.")
+    assert e.cameo.startswith("13") and dyad(e) == ("IRQUAF", "USAMIL")
+
+
+# ------------------------------------------------- speaking of an act is not doing it
+@pytest.mark.parametrize("text", [
+    'The Philippine defence secretary described the attacks as a "dastardly act".',  # * ATTACK 190
+    "Pompeo cited the Cuban government's support for Nicolas Maduro as his motivation.",  # * SUPPORT 032
+])
+def test_speaking_of_an_act_is_no_such_act(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if not e.cameo.startswith("01")] == []
+
+
+def test_a_judgement_in_a_description_stays(nlp):
+    [e] = candidates(nlp, "The French president described the decision as a mistake.")
+    assert e.cameo.startswith("11")
+
+
+def test_a_civilian_disarming_someone_is_no_demobilisation(nlp):
+    assert candidates(nlp, "John Smith, a British man, removed his knife.") == []

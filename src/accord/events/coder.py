@@ -315,6 +315,11 @@ class EventStage(Stage):
             # clause, which is an event of its own; the reporting verb is the statement (010).
             code, specificity = "010", 0
             rule.append("reported-clause->010")
+        elif specificity > 0 and code[:2] not in ("01", "11") and verb.lemma_.lower() in self.exclusions.talk_about_verbs:
+            # "described the attacks as a dastardly act", "cited the government's support for
+            # Maduro": speaking of an act is a statement, not the act (exclusions.yaml)
+            code, specificity = "010", 0
+            rule.append("talked-about->010")
         elif code[:2] in self.cues.reporting_never and verb.lemma_.lower() in self.cues.reporting_verbs:
             # "stressed the importance of the UN in talks with France": the speaker says something
             # in a meeting (an event of its own, the talks); the saying is no negotiation.

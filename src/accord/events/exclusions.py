@@ -76,6 +76,7 @@ class Exclusions:
     # them is about another side, not the speaker's own country
     opposing_sectors: tuple[str, ...] = ()
     figurative_patterns: frozenset[str] = frozenset()
+    talk_about_verbs: frozenset[str] = frozenset()  # "described the attacks": speaking of an act
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -342,6 +343,7 @@ def load_exclusions() -> Exclusions:
                                                                       "assassination.")),
         figurative_patterns=frozenset(" ".join(str(p).split()).upper() for p in d.get("figurative_patterns") or ()),
         electorate=_words(d, "electorate", ""),
+        talk_about_verbs=_words(d, "talk_about_verbs", ""),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),
     )

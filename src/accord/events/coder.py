@@ -477,7 +477,7 @@ class EventStage(Stage):
             children = host_children.get(host.i)
             if children is None:
                 children = host_children[host.i] = list(host.children)
-            if kind in ("dobj", "dative"):
+            if kind in ("dobj", "dative", "oprd"):
                 # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
                 toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
                         for c in children if c.dep_ == kind]
@@ -526,8 +526,11 @@ class EventStage(Stage):
                 cand.target_tok = tok
                 cand.rule.append(f"tgt={spec}")
                 return actors
-            for poss in tok.children:  # "denounced Russia's war": the war's owner
-                if poss.dep_ == "poss" and (actors := _actors_of(poss, mentions_at)):
+            # "denounced Russia's war": the war's owner; "pounded the Taliban hideouts": force on a
+            # group's positions, bases or hideouts is force on the group
+            owners = ("poss", "compound") if cand.code.startswith(HARM_ROOTS) else ("poss",)
+            for poss in tok.children:
+                if poss.dep_ in owners and (actors := _actors_of(poss, mentions_at)):
                     cand.target_tok = tok
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
@@ -560,8 +563,10 @@ class EventStage(Stage):
                 return _actors_of(inner, mentions_at)
             if cand.code.startswith(HARM_ROOTS) and not _actors_of(tok, mentions_at):
                 # "Israeli jets struck targets in Syria": force on something in a country is
-                # done to that country when the parser hangs the place on the verb
-                places = [a for p in pobjs(trig, "in") for a in _actors_of(p, mentions_at) if a.code == a.country]
+                # done to that country when the parser hangs the place on the verb ("in the Gaza
+                # Strip's eastern border regions": the country owning the place named)
+                places = [a for p in pobjs(trig, "in") for q in (p, *(c for c in p.children if c.dep_ == "poss"))
+                          for a in _actors_of(q, mentions_at) if a.code == a.country]
                 if places:
                     cand.rule.append(f"tgt={spec}/placed")
                     return places
@@ -1185,6 +1190,8 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     preposition on the light verb's event noun ("held exercises with Russia");
     `object-prep:of=siege|emergency` also names the preposition's object ("a state of siege")."""
     kind, _, arg = spec.partition(":")
+    if kind == "adjacent":  # "adjacent:oprd": that argument's phrase starts right after the verb
+        return any(c.dep_ == arg and c.left_edge.i == verb.i + 1 for c in verb.children)
     if kind == "quote":
         # "called the investigation "Soviet-style"": a quoted word after the object names it
         for obj in (c for c in verb.children if c.dep_ == "dobj"):

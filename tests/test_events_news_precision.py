@@ -579,3 +579,19 @@ def test_a_judgement_in_a_description_stays(nlp):
 
 def test_a_civilian_disarming_someone_is_no_demobilisation(nlp):
     assert candidates(nlp, "John Smith, a British man, removed his knife.") == []
+
+
+# ------------------------------------------------- a hedged number, an appeal to leave
+def test_an_adverb_hedging_the_number_leaves_the_act_asserted(nlp):
+    [e] = candidates(nlp, "Usman Khan stabbed reportedly several people in London.")
+    assert e.cameo.startswith("18") and e.modality == "asserted"
+    [f] = candidates(nlp, "Usman Khan reportedly stabbed several people in London.")
+    assert f.modality == "alleged"
+
+
+def test_urging_people_to_evacuate_is_a_plain_appeal_not_one_for_aid(nlp):
+    [e] = candidates(nlp, "The prime minister of the Bahamas urged residents to evacuate.")
+    assert e.cameo == "020" and e.announced_cameo is None
+    # evacuating someone asked of another is still aid
+    [f] = candidates(nlp, "The Red Cross urged the army to evacuate the wounded from the town.")
+    assert f.cameo.startswith("02") and f.announced_cameo is not None

@@ -868,6 +868,10 @@ class EventStage(Stage):
                 demand = glemma in m.demand_verbs or (g is not None and g.code[:2] == "10")
                 if act[:2] == "07" and self._own_budget(verb):
                     act = None  # "called for NATO members to increase military spending": no aid asked for
+                elif c.specificity == 0 and c.verb_match is not None and not any(
+                        k.dep_ in ("dobj", "nsubjpass") for k in verb.children) \
+                        and verb.lemma_.lower() in self.exclusions.default_needs_target:
+                    act = None  # "urged residents to evacuate": leaving is no aid (a generic appeal)
                 code = (demand_code(act) if demand else appeal_code(act)) if act else ("100" if demand else "020")
                 if g is None:
                     g = self._announcing_candidate(gov, code, c, mentions_at)
@@ -1070,7 +1074,7 @@ class EventStage(Stage):
     def _clause_modality(self, tok: Any) -> Modality:
         m = self.cues
         own = list(tok.children)
-        if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs for c in own):
+        if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs and not _hedges_a_number(c) for c in own):
             return Modality.ALLEGED
         if tok.lemma_.lower() in m.performative_would and any(c.dep_ == "aux" and c.lower_ == "would" for c in own) \
                 and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in own):
@@ -1093,7 +1097,7 @@ class EventStage(Stage):
                                                       for g in k.children) for k in children)
                 elif c.dep_ == "mark" and low in m.hypothetical_markers:
                     found = Modality.HYPOTHETICAL
-                elif c.dep_ == "advmod" and low in m.alleged_adverbs:
+                elif c.dep_ == "advmod" and low in m.alleged_adverbs and not _hedges_a_number(c):
                     return Modality.ALLEGED
             if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
                 break
@@ -1453,6 +1457,17 @@ def _for_to_clause(verb: Any) -> bool:
     clause is what the governing verb asks for (the parser makes it an adverbial clause)."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _hedges_a_number(adverb: Any) -> bool:
+    """"stabbed reportedly several people", "killed reportedly 20": an adverb after its verb and
+    right before the object's number or quantity word hedges the count, not the act."""
+    nxt = adverb.nbor(1) if adverb.i + 1 < len(adverb.doc) else None
+    return adverb.i > adverb.head.i and nxt is not None and nxt.dep_ in ("amod", "nummod", "det", "quantmod") \
+        and (nxt.like_num or nxt.lower_ in _QUANTITY_WORDS) and nxt.head.dep_ == "dobj" and nxt.head.head.i == adverb.head.i
+
+
+_QUANTITY_WORDS = frozenset({"several", "many", "some", "dozens", "hundreds", "thousands", "scores", "few", "at"})
 
 
 def _subjunctive(verb: Any) -> bool:

@@ -40,6 +40,7 @@ class Words:
     backer_words: frozenset[str]
     stance_prefixes: frozenset[str]
     feature_words: frozenset[str]
+    style_nouns: frozenset[str]
     region_nouns: frozenset[str]
     government_nouns: frozenset[str]
     particle_adjectives: frozenset[str]
@@ -98,6 +99,7 @@ def words() -> Words:
         backer_words=_set(w.get("backer_words")),
         stance_prefixes=_set(w.get("stance_prefixes")),
         feature_words=_set(w.get("feature_words")),
+        style_nouns=_set(w.get("style_nouns")),
         region_nouns=_set(w.get("region_nouns")),
         government_nouns=_set(w.get("government_nouns")),
         particle_adjectives=_set(w.get("particle_adjectives")),

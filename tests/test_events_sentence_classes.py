@@ -226,3 +226,15 @@ def test_refugees_accepted_or_admitted_are_refuge_granted_not_an_intent(nlp, tex
     found = dyads(events, "075")
     assert found and all(s and t and (s[:3], t[:3]) == dyad for s, t in found), dyads(events, "")
     assert not dyads(events, "03")
+
+
+# ------------------------------------------------- a dictionary word in a time or place phrase
+@pytest.mark.parametrize("text", [
+    # CONFINE * FIRE (0871) and CONFINE * MEETING (046) matched inside "following ..." and "at ..."
+    "Police in Nairobi detained 20 people following a fire at a market on Sunday.",
+    "Egyptian police detained 15 activists at a meeting in Cairo on Tuesday.",
+])
+def test_a_pattern_word_in_a_time_or_place_phrase_does_not_code_the_act(nlp, text):
+    events = candidates(nlp, text)
+    detained = [e for e in events if e.trigger.text.startswith("detained")]
+    assert detained and all(e.cameo.startswith("17") for e in detained), [(e.cameo, e.trigger.text) for e in events]

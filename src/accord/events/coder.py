@@ -20,7 +20,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -290,6 +290,14 @@ class EventStage(Stage):
             return None
         if self.exclusions.figurative_pattern(m.pattern):
             return None  # "dealing a severe blow to the government": a setback, no event
+        if m.specificity > 0 and _names_only_adjunct(verb, m):
+            # "detained 18 people following a fire" (CONFINE * FIRE), "detained 12 people at a
+            # meeting" (CONFINE * MEETING): words in a time or place phrase say when or where, not
+            # what the act is; the verb's own default codes it
+            entry = self.dictionary.entry(verb)
+            if entry is None or entry[1] is None:
+                return None
+            m = entry[1]
         if m.specificity == 0 and self.exclusions.excludes_default(verb):
             return None  # "served in the House", "joined parliament": not the block's act
         try:
@@ -1651,6 +1659,18 @@ def _names_only_reported(verb: Any, m: Any) -> bool:
     reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
     return bool(named) and all(t.i in reported for t in named)
+
+
+def _names_only_adjunct(verb: Any, m: Any) -> bool:
+    """Whether every word a dictionary pattern matched lies in a time or place phrase of the verb
+    ("following a fire", "at a meeting") whose preposition the pattern does not name."""
+    adjuncts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in load_adjunct_prepositions()
+                and not m.names_word(c)]
+    if not adjuncts:
+        return False
+    inside = {t.i for c in adjuncts for t in c.subtree}
+    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    return bool(named) and all(t.i in inside for t in named)
 
 
 def _names_only_complement(verb: Any, m: Any) -> bool:

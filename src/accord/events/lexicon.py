@@ -354,3 +354,9 @@ def load_served_mission_words() -> frozenset[str]:
 def load_topic_prepositions() -> frozenset[str]:
     """Prepositions of what coordinated doers act on together, not with whom (arguments.yaml)."""
     return _argument_words("topic_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_adjunct_prepositions() -> frozenset[str]:
+    """Prepositions of a verb's time or place phrase, which names no part of the act (arguments.yaml)."""
+    return _argument_words("adjunct_prepositions")

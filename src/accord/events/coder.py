@@ -239,6 +239,8 @@ class EventStage(Stage):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
             if _imperative(tok):
                 continue  # "Don't hold the workers hostage": an exhortation, not an act
+            if _purpose_of_presence(tok):
+                continue  # "Coalition forces are in Iraq ... to defeat ISIS remnants": why they are there
             if tok.ent_iob_ == "I" and tok.ent_type_ in _NAME_ENTITIES:
                 continue  # "the Committee to Protect Journalists": a word of a name
             cand = self._match_verb(tok) if _verb_key(tok, self.verbs) else None
@@ -1476,6 +1478,16 @@ def _hedges_a_number(adverb: Any) -> bool:
 
 
 _QUANTITY_WORDS = frozenset({"several", "many", "some", "dozens", "hundreds", "thousands", "scores", "few", "at"})
+
+
+def _purpose_of_presence(verb: Any) -> bool:
+    """"Coalition forces are in Iraq to defeat ISIS", "troops are there to protect civilians": an
+    infinitive of purpose on a "be" of place says why someone is somewhere, not an act done ("is to
+    visit China", a "be" with no place, is a scheduled act)."""
+    head = verb.head
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and head.lemma_ == "be" and head.i != verb.i \
+        and any(c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("there", "here")) for c in head.children)
 
 
 def _subjunctive(verb: Any) -> bool:

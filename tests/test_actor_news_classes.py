@@ -361,3 +361,26 @@ def test_on_the_day_a_term_ends_its_holder_still_holds_it(nlp):
     assert any(m[3] == "Theresa May" and m[1] == "GBRGOV" for m in got)
     got = resolve(nlp, "Theresa May spoke in Parliament.", "2019-07-25")
     assert any(m[3] == "Theresa May" and m[1] == "GBRELI" for m in got)
+
+
+def test_a_chamber_named_alone_is_its_country_s_legislature(nlp):
+    got = resolve(nlp, "The House has only impeached two Presidents in the history of the United States.", "2019-11-01")
+    assert ("House", "USALEG", "USA", "House") in got
+    got = resolve(nlp, "The Knesset voted to dissolve itself in Israel on Wednesday.", "2019-05-30")
+    assert not any(m[0] == "Knesset" and m[1] == "ISR" for m in got)  # never a bare country
+
+
+def test_the_government_of_a_head_of_state_is_of_his_country(nlp):
+    got = resolve(nlp, "In 2015, Saudi Arabia started supporting the government of Abdrabbuh Mansur Hadi "
+                       "against the Houthi rebellion.", "2019-09-15")
+    assert ("the government", "YEMGOV", "YEM", None) in got
+    assert ("Abdrabbuh Mansur Hadi", "YEMGOV", "YEM", "Abdrabbuh Mansur Hadi") in got
+    got = resolve(nlp, "Abdrabbuh Mansur Hadi spoke in Riyadh.", "2023-01-10")
+    assert any(m[0] == "Abdrabbuh Mansur Hadi" and m[1] == "YEMELI" for m in got)
+
+
+def test_a_capital_naming_where_a_happening_was_is_the_place(nlp):
+    got = resolve(nlp, "Last week a Kabul car bombing killed five and wounded 110.", "2019-01-24")
+    assert ("Kabul", "AFG", "AFG", "Afghanistan") in got
+    got = resolve(nlp, "Kabul accused Islamabad of backing the Taliban.", "2019-01-24")
+    assert ("Kabul", "AFGGOV", "AFG", "Afghanistan") in got

@@ -579,3 +579,37 @@ def test_a_judgement_in_a_description_stays(nlp):
 
 def test_a_civilian_disarming_someone_is_no_demobilisation(nlp):
     assert candidates(nlp, "John Smith, a British man, removed his knife.") == []
+
+
+# ------------------------------------------------- a hedged number, an appeal to leave
+def test_an_adverb_hedging_the_number_leaves_the_act_asserted(nlp):
+    [e] = candidates(nlp, "Usman Khan stabbed reportedly several people in London.")
+    assert e.cameo.startswith("18") and e.modality == "asserted"
+    [f] = candidates(nlp, "Usman Khan reportedly stabbed several people in London.")
+    assert f.modality == "alleged"
+
+
+def test_urging_people_to_evacuate_is_a_plain_appeal_not_one_for_aid(nlp):
+    [e] = candidates(nlp, "The prime minister of the Bahamas urged residents to evacuate.")
+    assert e.cameo == "020" and e.announced_cameo is None
+    # evacuating someone asked of another is still aid
+    [f] = candidates(nlp, "The Red Cross urged the army to evacuate the wounded from the town.")
+    assert f.cameo.startswith("02") and f.announced_cameo is not None
+
+
+# ------------------------------------------------- why someone is somewhere; what words mean
+def test_the_purpose_of_being_somewhere_is_no_act(nlp):
+    assert candidates(nlp, "Coalition forces are in Iraq at the invitation of the Government of Iraq to defeat "
+                           "ISIS remnants.") == []
+    assert candidates(nlp, "The army was in the town to attack the rebels.") == []
+    # going somewhere to fight is the fight
+    assert "19" in [e.cameo[:2] for e in candidates(nlp, "Russian troops went to Syria to fight ISIS.")]
+
+
+def test_meaning_someone_is_no_intent(nlp):
+    from accord.events.exclusions import load_exclusions
+    ex = load_exclusions()
+    doc = nlp("Trump claimed there were fine people on both sides, meaning both the supremacists and the protesters.")
+    assert ex.excludes_sense([t for t in doc if t.lower_ == "meaning"][0])
+    doc = nlp("The rebels meant to attack the town.")
+    assert not ex.excludes_sense([t for t in doc if t.lower_ == "meant"][0])

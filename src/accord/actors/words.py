@@ -52,6 +52,8 @@ class Words:
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     generic_institution_names: frozenset[str]
+    chamber_names: frozenset[str]
+    happening_nouns: frozenset[str]
     us_state_offices: frozenset[str]
     speaker_prepositions: frozenset[str]
     pleonastic_verbs: frozenset[str]
@@ -111,6 +113,8 @@ def words() -> Words:
         place_prepositions=_set(w.get("place_prepositions")),
         place_nouns=_set(w.get("place_nouns")),
         generic_institution_names=_set(w.get("generic_institution_names")),
+        chamber_names=_set(w.get("chamber_names")),
+        happening_nouns=_set(w.get("happening_nouns")),
         us_state_offices=_set(w.get("us_state_offices")),
         speaker_prepositions=_set(w.get("speaker_prepositions")),
         pleonastic_verbs=_set(w.get("pleonastic_verbs")),

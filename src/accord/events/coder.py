@@ -239,6 +239,8 @@ class EventStage(Stage):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
             if _imperative(tok):
                 continue  # "Don't hold the workers hostage": an exhortation, not an act
+            if _purpose_of_presence(tok):
+                continue  # "Coalition forces are in Iraq ... to defeat ISIS remnants": why they are there
             if tok.ent_iob_ == "I" and tok.ent_type_ in _NAME_ENTITIES:
                 continue  # "the Committee to Protect Journalists": a word of a name
             cand = self._match_verb(tok) if _verb_key(tok, self.verbs) else None
@@ -881,6 +883,10 @@ class EventStage(Stage):
                 demand = glemma in m.demand_verbs or (g is not None and g.code[:2] == "10")
                 if act[:2] == "07" and self._own_budget(verb):
                     act = None  # "called for NATO members to increase military spending": no aid asked for
+                elif c.specificity == 0 and c.verb_match is not None and not any(
+                        k.dep_ in ("dobj", "nsubjpass") for k in verb.children) \
+                        and verb.lemma_.lower() in self.exclusions.default_needs_target:
+                    act = None  # "urged residents to evacuate": leaving is no aid (a generic appeal)
                 code = (demand_code(act) if demand else appeal_code(act)) if act else ("100" if demand else "020")
                 if g is None:
                     g = self._announcing_candidate(gov, code, c, mentions_at)
@@ -1083,7 +1089,7 @@ class EventStage(Stage):
     def _clause_modality(self, tok: Any) -> Modality:
         m = self.cues
         own = list(tok.children)
-        if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs for c in own):
+        if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs and not _hedges_a_number(c) for c in own):
             return Modality.ALLEGED
         if tok.lemma_.lower() in m.performative_would and any(c.dep_ == "aux" and c.lower_ == "would" for c in own) \
                 and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in own):
@@ -1106,7 +1112,7 @@ class EventStage(Stage):
                                                       for g in k.children) for k in children)
                 elif c.dep_ == "mark" and low in m.hypothetical_markers:
                     found = Modality.HYPOTHETICAL
-                elif c.dep_ == "advmod" and low in m.alleged_adverbs:
+                elif c.dep_ == "advmod" and low in m.alleged_adverbs and not _hedges_a_number(c):
                     return Modality.ALLEGED
             if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
                 break
@@ -1468,6 +1474,27 @@ def _for_to_clause(verb: Any) -> bool:
     clause is what the governing verb asks for (the parser makes it an adverbial clause)."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _hedges_a_number(adverb: Any) -> bool:
+    """"stabbed reportedly several people", "killed reportedly 20": an adverb after its verb and
+    right before the object's number or quantity word hedges the count, not the act."""
+    nxt = adverb.nbor(1) if adverb.i + 1 < len(adverb.doc) else None
+    return adverb.i > adverb.head.i and nxt is not None and nxt.dep_ in ("amod", "nummod", "det", "quantmod") \
+        and (nxt.like_num or nxt.lower_ in _QUANTITY_WORDS) and nxt.head.dep_ == "dobj" and nxt.head.head.i == adverb.head.i
+
+
+_QUANTITY_WORDS = frozenset({"several", "many", "some", "dozens", "hundreds", "thousands", "scores", "few", "at"})
+
+
+def _purpose_of_presence(verb: Any) -> bool:
+    """"Coalition forces are in Iraq to defeat ISIS", "troops are there to protect civilians": an
+    infinitive of purpose on a "be" of place says why someone is somewhere, not an act done ("is to
+    visit China", a "be" with no place, is a scheduled act)."""
+    head = verb.head
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and head.lemma_ == "be" and head.i != verb.i \
+        and any(c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("there", "here")) for c in head.children)
 
 
 def _subjunctive(verb: Any) -> bool:

@@ -48,7 +48,7 @@ class Names(Pass):
                 else:
                     titled_now(context, f, start, m.start)
             if m.kind == "capital" and entity.kind == "country":
-                if is_location(doc[m.end - 1]):
+                if is_location(doc[m.end - 1]) or modifies_a_happening(doc[m.end - 1]):
                     f.how = How.PLACE  # "met in Moscow": where, the country's place, not its government
                 else:  # "Moscow accused Washington": the government seated there
                     f.code, f.sector = f"{entity.code}{Sector.GOV.value}", Sector.GOV.value
@@ -109,4 +109,12 @@ def described_now(context: ResolutionContext, f: Found, head: Any) -> None:
     if not country or not sector or sector == Sector.CVL.value or not code.endswith(sector):
         return
     f.country, f.sector, f.code = country, sector, f"{context.kb.country_prefix(country)}{sector}"
+
+
+def modifies_a_happening(tok: Any) -> bool:
+    """A capital naming where a happening was ("a Kabul car bombing", "the Moscow summit")."""
+    node = tok
+    while node.dep_ == "compound" and node.head.i > node.i:
+        node = node.head
+    return node is not tok and node.lower_ in words().happening_nouns
 

@@ -330,3 +330,57 @@ def test_a_pronoun_is_not_whom_its_own_opening_clause_addresses(nlp):
     assert [m[3] for m in got if m[0] == "he"] == ["Ahmed Karim"]
     got = resolve(nlp, "After meeting John Smith, he said the talks went well.")
     assert "he" not in texts(got)
+
+
+def test_a_nationality_adjective_naming_a_kind_of_thing_places_nobody(nlp):
+    # "an Irish pub" in Paris is a kind of pub: the officers met there are not Irish, nor the court
+    got = resolve(nlp, "Two French police officers were convicted in Paris. Emily Spanton met officers Antoine "
+                       "Dupuis and Marc Leroy at an Irish pub. She told the court she was attacked.", "2019-02-02")
+    assert not any(m[2] == "IRL" for m in got)
+    assert ("the court", "FRAJUD", "FRA", None) in got
+    # a nationality adjective of an actor still places it
+    assert ("Irish police", "IRLCOP", "IRL", None) in resolve(nlp, "Irish police arrested two men in Cork.")
+
+
+def test_a_listed_person_with_a_present_title_is_no_former_official(nlp):
+    # the historical dictionaries know Minnis as a former health minister and Khalilzad as a former
+    # ambassador; the title or apposition of the day says what they are now
+    got = resolve(nlp, "Prime Minister Hubert Minnis urged residents to leave.", "2019-09-01")
+    assert any(m[0] == "Prime Minister Hubert Minnis" and m[1] == "BHSGOV" for m in got)
+    got = resolve(nlp, "The Taliban met on Monday with Zalmay Khalilzad, a US peace envoy, in Qatar.", "2019-01-24")
+    assert ("Zalmay Khalilzad", "USAGOV", "USA", "Zalmay Khalilzad") in got
+    # "former" keeps the former official
+    got = resolve(nlp, "Zalmay Khalilzad, the former ambassador, said the talks failed.", "2019-01-24")
+    assert ("Zalmay Khalilzad", "USAELI", "USA", "Zalmay Khalilzad") in got
+    got = resolve(nlp, "Former Prime Minister Hubert Minnis spoke.", "2019-09-01")
+    assert not any(m[1] == "BHSGOV" for m in got)
+
+
+def test_on_the_day_a_term_ends_its_holder_still_holds_it(nlp):
+    got = resolve(nlp, "Current Prime Minister Theresa May is to step down today.", "2019-07-24")
+    assert any(m[3] == "Theresa May" and m[1] == "GBRGOV" for m in got)
+    got = resolve(nlp, "Theresa May spoke in Parliament.", "2019-07-25")
+    assert any(m[3] == "Theresa May" and m[1] == "GBRELI" for m in got)
+
+
+def test_a_chamber_named_alone_is_its_country_s_legislature(nlp):
+    got = resolve(nlp, "The House has only impeached two Presidents in the history of the United States.", "2019-11-01")
+    assert ("House", "USALEG", "USA", "House") in got
+    got = resolve(nlp, "The Knesset voted to dissolve itself in Israel on Wednesday.", "2019-05-30")
+    assert not any(m[0] == "Knesset" and m[1] == "ISR" for m in got)  # never a bare country
+
+
+def test_the_government_of_a_head_of_state_is_of_his_country(nlp):
+    got = resolve(nlp, "In 2015, Saudi Arabia started supporting the government of Abdrabbuh Mansur Hadi "
+                       "against the Houthi rebellion.", "2019-09-15")
+    assert ("the government", "YEMGOV", "YEM", None) in got
+    assert ("Abdrabbuh Mansur Hadi", "YEMGOV", "YEM", "Abdrabbuh Mansur Hadi") in got
+    got = resolve(nlp, "Abdrabbuh Mansur Hadi spoke in Riyadh.", "2023-01-10")
+    assert any(m[0] == "Abdrabbuh Mansur Hadi" and m[1] == "YEMELI" for m in got)
+
+
+def test_a_capital_naming_where_a_happening_was_is_the_place(nlp):
+    got = resolve(nlp, "Last week a Kabul car bombing killed five and wounded 110.", "2019-01-24")
+    assert ("Kabul", "AFG", "AFG", "Afghanistan") in got
+    got = resolve(nlp, "Kabul accused Islamabad of backing the Taliban.", "2019-01-24")
+    assert ("Kabul", "AFGGOV", "AFG", "Afghanistan") in got

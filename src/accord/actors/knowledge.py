@@ -1083,7 +1083,9 @@ class KnowledgeBase:
         if on is None:
             return ent.code
         offices = self._offices_by_person.get(person_key, [])
-        now = [o for o in offices if o.in_force(on)]
+        # on the day a term ends its holder still holds it (a handover day: "Current Prime
+        # Minister Theresa May is to step down today")
+        now = [o for o in offices if o.in_force(on)] or [o for o in offices if o.end == on]
         if now:
             nat = self._nationality.get(person_key)
             main = min(now, key=lambda o: (self._roles.get(o.role, {}).get("rank", 99), o.source != "curated",

@@ -40,6 +40,7 @@ class Words:
     backer_words: frozenset[str]
     stance_prefixes: frozenset[str]
     feature_words: frozenset[str]
+    style_nouns: frozenset[str]
     region_nouns: frozenset[str]
     government_nouns: frozenset[str]
     particle_adjectives: frozenset[str]
@@ -51,6 +52,8 @@ class Words:
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     generic_institution_names: frozenset[str]
+    chamber_names: frozenset[str]
+    happening_nouns: frozenset[str]
     us_state_offices: frozenset[str]
     speaker_prepositions: frozenset[str]
     pleonastic_verbs: frozenset[str]
@@ -98,6 +101,7 @@ def words() -> Words:
         backer_words=_set(w.get("backer_words")),
         stance_prefixes=_set(w.get("stance_prefixes")),
         feature_words=_set(w.get("feature_words")),
+        style_nouns=_set(w.get("style_nouns")),
         region_nouns=_set(w.get("region_nouns")),
         government_nouns=_set(w.get("government_nouns")),
         particle_adjectives=_set(w.get("particle_adjectives")),
@@ -109,6 +113,8 @@ def words() -> Words:
         place_prepositions=_set(w.get("place_prepositions")),
         place_nouns=_set(w.get("place_nouns")),
         generic_institution_names=_set(w.get("generic_institution_names")),
+        chamber_names=_set(w.get("chamber_names")),
+        happening_nouns=_set(w.get("happening_nouns")),
         us_state_offices=_set(w.get("us_state_offices")),
         speaker_prepositions=_set(w.get("speaker_prepositions")),
         pleonastic_verbs=_set(w.get("pleonastic_verbs")),

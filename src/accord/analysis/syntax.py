@@ -24,6 +24,8 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
                 return c, node.i == verb.i or shared
         if node.dep_ == "relcl":
             return node.head, False  # "negotiators who met": the noun the clause modifies
+        if _main_verb_as_modifier(node):
+            return node.head, False  # "The Iraqi air force carried out strikes" parsed as a noun phrase
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
             # A gerund after a verb's preposition is done by the verb's object where it has one
             # ("accused North Korea of firing"), else by its subject ("North Korea was accused
@@ -97,6 +99,18 @@ def entity_at(doc: Any, i: int) -> Any | None:
     from spacy.tokens import Span
 
     return Span(doc, start, end, label=tok.ent_type_)
+
+
+def _main_verb_as_modifier(verb: Any) -> bool:
+    """The parser, missing a sentence's main verb, made it a participle modifying the subject,
+    the root ("The Iraqi air force carried out at least three air strikes": "force" the root,
+    "carried" its acl). A participle with a direct object and neither "by" agent nor passive
+    auxiliary is no reduced passive ("the strikes carried out by the air force")."""
+    head = verb.head
+    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and head.dep_ == "ROOT"
+            and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i
+            and any(c.dep_ == "dobj" for c in verb.children)
+            and not any(c.dep_ in ("agent", "auxpass", "nsubj", "nsubjpass") for c in verb.children))
 
 
 def pobjs(head: Any, word: str) -> list[Any]:

@@ -21,7 +21,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -110,7 +110,8 @@ class EventStage(Stage):
         # The word lists the rules' helpers read (arguments.yaml, intent.yaml): loaded with the
         # stage, not by the first document that happens to need one.
         for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs,
-                     load_naming_participles, load_background_adverbs, load_place_prepositions, load_intent):
+                     load_naming_participles, load_background_adverbs, load_place_prepositions,
+                     load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_intent):
             load()
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -132,6 +133,7 @@ class EventStage(Stage):
         pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
         events: list[tuple[Event, str]] = []
         document.detections = []
+        storms = self.exclusions.storm_names(text)  # "Hurricane Dorian": the storm is no actor
         captions = self.exclusions.captions_and_credits(sentence_texts,
                                                         [text[s.end_char:nxt.start_char]
                                                          for s, nxt in zip(sentences, sentences[1:])])
@@ -140,6 +142,9 @@ class EventStage(Stage):
                 continue  # "X contributed reporting from Moscow", a picture caption with its credit
             used_nouns: set[int] = set()
             cands = list(self._candidates(sent, pos, used_nouns))
+            triggers = {c.trigger.i for c in cands}
+            # "started attacking people" (START: * ATTACK): the complement's own record is the act
+            cands = [c for c in cands if not _restates_complement(c, triggers, self.cues.aspectual_verbs)]
             for cand in cands:
                 self._arguments(cand, mentions_at)
             _borrow_targets(cands, mentions_at)
@@ -148,7 +153,8 @@ class EventStage(Stage):
                 cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
             cands = _drop_restated_nominals(cands)
-            cands = [c for c in cands if self._literal(c, sent)]
+            cands = [c for c in cands if self._literal(c, sent)
+                     and not self.exclusions.about_natural_hazard(c.trigger, c.code, storms)]
             for cand in cands:
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
@@ -197,7 +203,6 @@ class EventStage(Stage):
                                                    cand.negated, cand.modality, sentence_texts[sent_no]), head_word))
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
-        storms = self.exclusions.storm_names(document.article.text)
         if storms:
             # "Hurricane Dorian ... Dorian killed five people": the storm, no actor
             events = [(e, h) for e, h in events if e.source is None or e.source.text.lower() not in storms]
@@ -241,6 +246,8 @@ class EventStage(Stage):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
             if _imperative(tok):
                 continue  # "Don't hold the workers hostage": an exhortation, not an act
+            if _purpose_of_presence(tok):
+                continue  # "Coalition forces are in Iraq ... to defeat ISIS remnants": why they are there
             if tok.ent_iob_ == "I" and tok.ent_type_ in _NAME_ENTITIES:
                 continue  # "the Committee to Protect Journalists": a word of a name
             key = _verb_key(tok, self.verbs)
@@ -294,6 +301,14 @@ class EventStage(Stage):
             return None
         if self.exclusions.figurative_pattern(m.pattern):
             return None  # "dealing a severe blow to the government": a setback, no event
+        if m.specificity > 0 and _names_only_adjunct(verb, m):
+            # "detained 18 people following a fire" (CONFINE * FIRE), "detained 12 people at a
+            # meeting" (CONFINE * MEETING): words in a time or place phrase say when or where, not
+            # what the act is; the verb's own default codes it
+            entry = self.dictionary.entry(verb)
+            if entry is None or entry[1] is None:
+                return None
+            m = entry[1]
         if m.specificity == 0 and self.exclusions.excludes_default(verb):
             return None  # "served in the House", "joined parliament": not the block's act
         try:
@@ -311,6 +326,11 @@ class EventStage(Stage):
             # clause, which is an event of its own; the reporting verb is the statement (010).
             code, specificity = "010", 0
             rule.append("reported-clause->010")
+        elif specificity > 0 and code[:2] not in ("01", "11") and verb.lemma_.lower() in self.exclusions.talk_about_verbs:
+            # "described the attacks as a dastardly act", "cited the government's support for
+            # Maduro": speaking of an act is a statement, not the act (exclusions.yaml)
+            code, specificity = "010", 0
+            rule.append("talked-about->010")
         elif code[:2] in self.cues.reporting_never and verb.lemma_.lower() in self.cues.reporting_verbs:
             # "stressed the importance of the UN in talks with France": the speaker says something
             # in a meeting (an event of its own, the talks); the saying is no negotiation.
@@ -345,8 +365,12 @@ class EventStage(Stage):
                 for prep in preps:
                     if prep.dep_ != "prep":
                         continue
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and _word_in(pobj, pattern.via) and pattern.fits(pobj):
+                    # "asked for national security advisor John Bolton's resignation": the parser
+                    # may hang the event noun on the object as an apposition
+                    pobjs = [p for o in prep.children if o.dep_ == "pobj"
+                             for p in (o, *(a for a in o.children if a.dep_ == "appos"))]
+                    for pobj in pobjs:
+                        if _word_in(pobj, pattern.via) and pattern.fits(pobj):
                             return _Candidate(pattern, verb, pobj, rule=[pattern.describe()])
                 continue
             if pattern.needs and not all(_has_argument(verb, spec) for spec in pattern.needs):
@@ -474,7 +498,7 @@ class EventStage(Stage):
                 children = host_children.get(host.i)
                 if children is None:
                     children = host_children[host.i] = [(c, c.dep_) for c in host.children]
-                if kind in ("dobj", "dative"):
+                if kind in ("dobj", "dative", "oprd"):
                     # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
                     toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
                             for c, dep in children if dep == kind]
@@ -525,8 +549,11 @@ class EventStage(Stage):
                 cand.target_tok = tok
                 cand.rule.append(f"tgt={spec}")
                 return actors
-            for poss in tok.children:  # "denounced Russia's war": the war's owner
-                if poss.dep_ == "poss" and (actors := _actors_of(poss, mentions_at)):
+            # "denounced Russia's war": the war's owner; "pounded the Taliban hideouts": force on a
+            # group's positions, bases or hideouts is force on the group
+            owners = ("poss", "compound") if cand.code.startswith(HARM_ROOTS) else ("poss",)
+            for poss in tok.children:
+                if poss.dep_ in owners and (actors := _actors_of(poss, mentions_at)):
                     cand.target_tok = tok
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
@@ -561,8 +588,10 @@ class EventStage(Stage):
                 return _actors_of(inner, mentions_at)
             if cand.code.startswith(HARM_ROOTS) and not _actors_of(tok, mentions_at):
                 # "Israeli jets struck targets in Syria": force on something in a country is
-                # done to that country when the parser hangs the place on the verb
-                places = [a for p in pobjs(trig, "in") for a in _actors_of(p, mentions_at) if a.code == a.country]
+                # done to that country when the parser hangs the place on the verb ("in the Gaza
+                # Strip's eastern border regions": the country owning the place named)
+                places = [a for p in pobjs(trig, "in") for q in (p, *(c for c in p.children if c.dep_ == "poss"))
+                          for a in _actors_of(q, mentions_at) if a.code == a.country]
                 if places:
                     cand.rule.append(f"tgt={spec}/placed")
                     return places
@@ -597,15 +626,22 @@ class EventStage(Stage):
                 targets = [Actor(text=place.text, span=place.span, name=None, code=f"{place.country}GOV",
                                  country=place.country, sector="GOV", key=f"group:{place.country}GOV")]
                 cand.rule.append("tgt=destination")
+        peacekeeping = cand.code.startswith(("074", "0334")) or (cand.announced or "").startswith("074")
+        if targets and cand.target_tok is not None \
+                and (served := _country_served(cand.target_tok, mentions_at, peacekeeping)):
+            # "sent troops to the UN peacekeeping mission in Mali": peacekeeping is given to Mali
+            targets = served
+            cand.rule.append("tgt=mission-country")
         if sources and all(self.exclusions.is_own_reporting(s) for s in sources):
             cand.rule.append("src=own-reporting")
             return []  # "Wikinews contacted experts": the outlet's reporting
         if not sources:
             return []
         if (cand.code[:2] == "04" and all(self.exclusions.private(a) for a in sources + targets)) or (
-                cand.code[:2] == "09" and all(a.sector == "CVL" and "GOV" not in a.code for a in sources + targets)):
-            # "he met guitarist Jerry Garcia", "fans probed the stars about their backgrounds":
-            # private people meeting or questioning private people is no consultation or inquiry
+                cand.code.startswith(self.exclusions.civilian_only_codes)
+                and all(a.sector == "CVL" and "GOV" not in a.code for a in sources + targets)):
+            # "he met guitarist Jerry Garcia", "fans probed the stars about their backgrounds", "the
+            # doctor gave out prescriptions to patients": private people among themselves
             cand.rule.append("private-people")
             return []
         if p.travel and all(self.exclusions.private(s) for s in sources):
@@ -704,6 +740,13 @@ class EventStage(Stage):
             said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
             if said[2] == "text":
                 date, precision, basis = said
+        elif basis != "text" and cand.code.startswith("01") and trig.dep_ == "ccomp" \
+                and trig.head.lemma_.lower() in self.cues.reporting_verbs:
+            # "On September 13, he said he remained 'cautiously optimistic'": a comment (013) is
+            # made when it is said
+            said = _event_date(_Candidate(cand.pattern, trig.head, None), timex_roots, document.article.date)
+            if said[2] == "text":
+                date, precision, basis = said
         place = _location(trig, cand.noun)
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
@@ -759,7 +802,11 @@ class EventStage(Stage):
             if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in m.negation_dependents)
                    for c in v.children):
                 return True
-        for obj in (cand.noun,) if cand.noun is not None else ():
+        # "made no mention" (a light verb's event noun); "expressed no regret" (a dictionary
+        # pattern's object): an act done to nothing is not done
+        objects = (cand.noun,) if cand.noun is not None else tuple(
+            c for c in verb.children if c.dep_ == "dobj") if cand.verb_match is not None else ()
+        for obj in objects:
             if any(c.dep_ == "det" and c.lower_ in m.negation_object_determiners for c in obj.children):
                 return True
         if cand.pattern.nominal and verb.dep_ in ("dobj", "pobj"):
@@ -831,10 +878,26 @@ class EventStage(Stage):
             if id(c) in dropped or c.announced is not None:
                 continue
             act, verb = c.code, c.trigger
-            if c.pattern.nominal or act[:2] in ("01", "02", "10", "12", "13"):
-                continue  # an announcement of its own, or an event noun (its verb carries it)
+            if c.pattern.nominal:
+                continue  # an event noun (its verb carries it)
+            asker = self._asking_verb(verb, by_trigger)
+            if act[:2] in ("01", "02", "10", "12", "13"):
+                if act[:2] != "01" and act[:2] != "02" and asker is not None \
+                        and (g := by_trigger.get(asker.i)) is not None and g is not c:
+                    # "asked the judge to delay his ruling", "urged locals to ... deny terrorism any
+                    # victory": what is asked of another is no act of the asker's; the asking
+                    # verb's record carries it
+                    g.announced = g.announced or act
+                    g.rule.append(f"asked-for:{act}")
+                    dropped.add(id(c))
+                continue  # an announcement of its own
             asked_for = _for_to_clause(verb)  # "called for NATO members to increase spending"
             gov = verb.head if (verb.dep_ in ("xcomp", "ccomp") or asked_for) and verb.head.i != verb.i else None
+            if gov is None and asker is not None:
+                if (g := by_trigger.get(asker.i)) is not None and g.announced is not None:
+                    dropped.add(id(c))  # "urged Iran to release the sailors and return the ship": one appeal
+                    continue
+                gov = asker  # "ordered a heightened alert, and that the army protect places of worship"
             g = by_trigger.get(gov.i) if gov is not None else None
             glemma = gov.lemma_.lower() if gov is not None else ""
             phoned = g is not None and g.code.startswith("041")  # "called Lavrov to discuss Syria": a call, and why
@@ -843,6 +906,10 @@ class EventStage(Stage):
                 demand = glemma in m.demand_verbs or (g is not None and g.code[:2] == "10")
                 if act[:2] == "07" and self._own_budget(verb):
                     act = None  # "called for NATO members to increase military spending": no aid asked for
+                elif c.specificity == 0 and c.verb_match is not None and not any(
+                        k.dep_ in ("dobj", "nsubjpass") for k in verb.children) \
+                        and verb.lemma_.lower() in self.exclusions.default_needs_target:
+                    act = None  # "urged residents to evacuate": leaving is no aid (a generic appeal)
                 code = (demand_code(act) if demand else appeal_code(act)) if act else ("100" if demand else "020")
                 if g is None:
                     g = self._announcing_candidate(gov, code, c, mentions_at)
@@ -947,6 +1014,35 @@ class EventStage(Stage):
                     c.modality = self._clause_modality(announcer)
         return [c for c in cands if id(c) not in dropped] + extra
 
+    def _asking_verb(self, verb: Any, by_trigger: dict) -> Any | None:
+        """The verb of appealing or demanding whose content `verb` is: its complement ("asked the
+        judge to delay"), a conjunct sharing that complement's subject ("urged locals to assist
+        authorities and deny terrorism any victory"), or a conjoined subjunctive clause ("ordered
+        a heightened alert, and that the army protect places of worship")."""
+        m = self.cues
+        node = verb
+        for _ in range(4):
+            if node.dep_ == "conj" and node.head.i != node.i:
+                if _subjunctive(node):
+                    node = node.head
+                    break
+                if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                    return None
+                node = node.head
+                continue
+            if node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
+                node = node.head
+                break
+            return None
+        else:
+            return None
+        lemma = node.lemma_.lower()
+        g = by_trigger.get(node.i)
+        asks = lemma in m.appeal_verbs or lemma in m.demand_verbs or (g is not None and g.code[:2] in ("02", "10"))
+        if not asks or (lemma in m.reporting_verbs and g is None):
+            return None
+        return node
+
     def _own_budget(self, verb: Any) -> bool:
         """An aid verb whose object is a budget ("increase military spending"): one's own spending."""
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.exclusions.budget_objects
@@ -1016,8 +1112,11 @@ class EventStage(Stage):
     def _clause_modality(self, tok: Any) -> Modality:
         m = self.cues
         own = list(tok.children)
-        if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs for c in own):
+        if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs and not _hedges_a_number(c) for c in own):
             return Modality.ALLEGED
+        if tok.lemma_.lower() in m.performative_would and any(c.dep_ == "aux" and c.lower_ == "would" for c in own) \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in own):
+            return Modality.ASSERTED  # "I would urge anyone with information to contact police"
         found: str | None = None
         backshift = False  # the event's own "would", with no "if" clause of its own
         node = tok
@@ -1036,7 +1135,7 @@ class EventStage(Stage):
                                                       for g in k.children) for k in children)
                 elif c.dep_ == "mark" and low in m.hypothetical_markers:
                     found = Modality.HYPOTHETICAL
-                elif c.dep_ == "advmod" and low in m.alleged_adverbs:
+                elif c.dep_ == "advmod" and low in m.alleged_adverbs and not _hedges_a_number(c):
                     return Modality.ALLEGED
             if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
                 break
@@ -1139,6 +1238,8 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     preposition on the light verb's event noun ("held exercises with Russia");
     `object-prep:of=siege|emergency` also names the preposition's object ("a state of siege")."""
     kind, _, arg = spec.partition(":")
+    if kind == "adjacent":  # "adjacent:oprd": that argument's phrase starts right after the verb
+        return any(c.dep_ == arg and c.left_edge.i == verb.i + 1 for c in verb.children)
     if kind == "quote":
         # "called the investigation "Soviet-style"": a quoted word after the object names it
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -1180,6 +1281,8 @@ def _np_span(tok: Any | None) -> tuple[int, int] | None:
     if tok is None:
         return None
     first, last = tok.left_edge, tok.right_edge  # the span's ends, without making the Span
+    if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
+        last = tok  # a subject the parser made the root: its subtree is the whole sentence
     return (first.idx, last.idx + len(last))
 
 
@@ -1415,6 +1518,34 @@ def _for_to_clause(verb: Any) -> bool:
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def _hedges_a_number(adverb: Any) -> bool:
+    """"stabbed reportedly several people", "killed reportedly 20": an adverb after its verb and
+    right before the object's number or quantity word hedges the count, not the act."""
+    nxt = adverb.nbor(1) if adverb.i + 1 < len(adverb.doc) else None
+    return adverb.i > adverb.head.i and nxt is not None and nxt.dep_ in ("amod", "nummod", "det", "quantmod") \
+        and (nxt.like_num or nxt.lower_ in _QUANTITY_WORDS) and nxt.head.dep_ == "dobj" and nxt.head.head.i == adverb.head.i
+
+
+_QUANTITY_WORDS = frozenset({"several", "many", "some", "dozens", "hundreds", "thousands", "scores", "few", "at"})
+
+
+def _purpose_of_presence(verb: Any) -> bool:
+    """"Coalition forces are in Iraq to defeat ISIS", "troops are there to protect civilians": an
+    infinitive of purpose on a "be" of place says why someone is somewhere, not an act done ("is to
+    visit China", a "be" with no place, is a scheduled act)."""
+    head = verb.head
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and head.lemma_ == "be" and head.i != verb.i \
+        and any(c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("there", "here")) for c in head.children)
+
+
+def _subjunctive(verb: Any) -> bool:
+    """"(ordered) that the army protect places of worship": a that-clause whose verb is the bare
+    form, with no auxiliary, says what is to be done (a mandative subjunctive), not what was."""
+    return verb.tag_ == "VB" and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children) \
+        and not any(c.dep_ == "aux" for c in verb.children)
+
+
 def _imperative(verb: Any) -> bool:
     """A verb in the imperative ("Release them now", "Don't hold the workers hostage"): its base
     form heading a clause with no subject and no auxiliary but "do"."""
@@ -1443,6 +1574,11 @@ def _plain_target(cand: _Candidate) -> bool:
     """Whether the act has a target argument that is not a word the pattern names (an object of
     its own, resolved to an actor or not)."""
     tok = cand.target_tok
+    if tok is not None and cand.pattern.reciprocal and not cand.negated and tok.dep_ == "pobj" \
+            and tok.head.head.i == cand.trigger.i and tok.head.lower_ in load_topic_prepositions():
+        # "the EU and Mercosur agreed on the draft text": what they agreed on ("could not agree
+        # on a budget" is no act done with each other)
+        return False
     return tok is not None and not cand.target_described and not _names_the_act(cand) and not (
         cand.noun is not None and tok.i == cand.noun.i) and tok.i != cand.trigger.i
 
@@ -1450,7 +1586,12 @@ def _plain_target(cand: _Candidate) -> bool:
 def _names_the_act(cand: _Candidate) -> bool:
     """Whether the target word is one the dictionary pattern names ("* &CEASEFIRE"): it says what
     the act is, not what it is done to."""
-    return cand.verb_match is not None and cand.target_tok is not None and cand.verb_match.names_word(cand.target_tok)
+    if cand.verb_match is None or cand.target_tok is None:
+        return False
+    names = cand.verb_match.names_word
+    # "began a new round of joint military exercises": the quantity's "of" phrase names the act
+    return names(cand.target_tok) or (cand.target_tok.lower_ in load_collective_heads()
+                                      and any(names(p) for p in pobjs(cand.target_tok, "of")))
 
 
 def _reporting_speaker(verb: Any, m: ModalityCues) -> Any | None:
@@ -1562,11 +1703,37 @@ def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool
     return None
 
 
+def _country_served(tok: Any, mentions_at, peacekeeping: bool = False) -> list[Actor]:
+    """The country a peacekeeping mission, force or operation serves, by its "in" phrase ("the UN
+    peacekeeping mission in Mali"), when `tok` heads such a phrase or the act is peacekeeping
+    ("contribute troops to the NATO-led security force in Afghanistan"); else []."""
+    words = load_served_mission_words()
+    if not peacekeeping and not any(t.lower_ in words for t in (tok, *tok.lefts)):
+        return []
+    for place in pobjs(tok, "in"):
+        countries = [a for a in _actors_of(place, mentions_at) if a.country and a.code == a.country]
+        if countries:
+            return countries
+    return []
+
+
 def _names_only_reported(verb: Any, m: Any) -> bool:
     """Whether every word a dictionary pattern matched lies in the verb's reported clause."""
     reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
     return bool(named) and all(t.i in reported for t in named)
+
+
+def _names_only_adjunct(verb: Any, m: Any) -> bool:
+    """Whether every word a dictionary pattern matched lies in a time or place phrase of the verb
+    ("following a fire", "at a meeting") whose preposition the pattern does not name."""
+    adjuncts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in load_adjunct_prepositions()
+                and not m.names_word(c)]
+    if not adjuncts:
+        return False
+    inside = {t.i for c in adjuncts for t in c.subtree}
+    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    return bool(named) and all(t.i in inside for t in named)
 
 
 def _names_only_complement(verb: Any, m: Any) -> bool:
@@ -1578,6 +1745,15 @@ def _names_only_complement(verb: Any, m: Any) -> bool:
     inside = {t.i for c in complements for t in c.subtree}
     named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
     return bool(named) and all(t.i in inside for t in named)
+
+
+def _restates_complement(cand: _Candidate, triggers: set[int], aspectual: frozenset[str]) -> bool:
+    """Whether a dictionary pattern of an aspectual verb names the verb of its control complement,
+    which is a candidate of its own ("started attacking people": START: * ATTACK): the same act
+    twice. (A refusal or a threat naming its complement is the record: "declined to comment".)"""
+    m = cand.verb_match
+    return m is not None and cand.specificity > 0 and cand.trigger.lemma_.lower() in aspectual and any(
+        c.dep_ == "xcomp" and c.i in triggers and m.names_word(c) for c in cand.trigger.children)
 
 
 def _same_side(source: Actor, target: Actor, opposing: tuple[str, ...] = ()) -> bool:

@@ -43,6 +43,7 @@ class Exclusions:
     armed_words: frozenset[str]
     people_nouns: frozenset[str]
     private_sectors: tuple[str, ...] = ()
+    civilian_only_codes: tuple[str, ...] = ()
     press_speech: frozenset[str] = frozenset()
     accident_words: frozenset[str] = frozenset()
     hostile_words: frozenset[str] = frozenset()
@@ -58,6 +59,8 @@ class Exclusions:
     default_needs_target: frozenset[str] = frozenset()
     storm_words: frozenset[str] = frozenset()
     budget_objects: frozenset[str] = frozenset()
+    hazard_codes: tuple[str, ...] = ()
+    hazard_words: frozenset[str] = frozenset()
     legal_charge_verbs: frozenset[str] = frozenset()
     legal_sectors: tuple[str, ...] = ()
     unarmed_sectors: tuple[str, ...] = ()
@@ -73,6 +76,7 @@ class Exclusions:
     # them is about another side, not the speaker's own country
     opposing_sectors: tuple[str, ...] = ()
     figurative_patterns: frozenset[str] = frozenset()
+    talk_about_verbs: frozenset[str] = frozenset()  # "described the attacks": speaking of an act
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -177,6 +181,20 @@ class Exclusions:
             # "struck down the law", "killed the bill"; "attacked the bill" is criticism
             return Figurative.CRITICISM if lemma in self.criticism else Figurative.NO_EVENT
         return Figurative.FORCE
+
+    def about_natural_hazard(self, trigger: Any, code: str, storms: frozenset[str]) -> bool:
+        """"warned of potential flash floods", "issued a hurricane warning", "declared a state of
+        emergency in anticipation of Dorian": a threat or an emergency whose object is nature."""
+        if not self.hazard_words or not code.startswith(self.hazard_codes):
+            return False
+        stack = [c for c in trigger.children if c.dep_ in ("dobj", "prep", "attr", "dative", "npadvmod", "advmod")]
+        while stack:
+            tok = stack.pop()
+            if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.hazard_words or tok.lemma_.lower() in self.hazard_words
+                                                  or tok.lower_ in storms):
+                return True
+            stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "acl", "ccomp", "xcomp", "advcl", "conj"))
+        return False
 
     def storm_names(self, text: str) -> frozenset[str]:
         """The names an article gives storms ("Hurricane Dorian" -> "dorian")."""
@@ -294,6 +312,7 @@ def load_exclusions() -> Exclusions:
         armed_words=_words(fig, "armed_words", "figurative."),
         people_nouns=_words(d, "people_nouns", ""),
         private_sectors=tuple(w.upper() for w in _words(d, "private_sectors", "")),
+        civilian_only_codes=tuple(str(c) for c in d.get("civilian_only_codes") or ()),
         press_speech=_words(d, "press_speech", ""),
         opposing_sectors=tuple(w.upper() for w in _words(d, "opposing_sectors", "")),
         accident_words=_words(d.get("accidents") or {}, "words", "accidents."),
@@ -310,6 +329,8 @@ def load_exclusions() -> Exclusions:
         default_needs_target=_words(d, "default_needs_target", ""),
         storm_words=_words(d, "storm_words", ""),
         budget_objects=_words(d, "budget_objects", ""),
+        hazard_codes=tuple(str(c) for c in (d.get("natural_hazards") or {}).get("codes") or ()),
+        hazard_words=_words(d.get("natural_hazards") or {}, "words", "natural_hazards."),
         legal_charge_verbs=_words(d.get("legal_charge") or {}, "verbs", "legal_charge."),
         legal_sectors=tuple(w.upper() for w in _words(d.get("legal_charge") or {}, "sectors", "legal_charge.")),
         unarmed_sectors=tuple(w.upper() for w in _words(fig, "unarmed_sectors", "figurative.")),
@@ -324,6 +345,7 @@ def load_exclusions() -> Exclusions:
                                                                       "assassination.")),
         figurative_patterns=frozenset(" ".join(str(p).split()).upper() for p in d.get("figurative_patterns") or ()),
         electorate=_words(d, "electorate", ""),
+        talk_about_verbs=_words(d, "talk_about_verbs", ""),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),
     )

@@ -95,6 +95,10 @@ class ModalityCues:
     hypothetical_adjectives: frozenset[str] = frozenset()  # "a possible strike"
     condition_nouns: frozenset[str] = frozenset()
     demand_verbs: frozenset[str] = frozenset()  # "pressured X to": a demand (10x), not an appeal
+    # "I would urge anyone to contact police": a speaker's "would" on these verbs is politeness,
+    # the act is done as it is said
+    performative_would: frozenset[str] = frozenset()
+    aspectual_verbs: frozenset[str] = frozenset()  # "started attacking": the complement is the act
     consider_verbs: frozenset[str] = frozenset()  # "is considering sending aid": CAMEO 014  # "in case of", "in the event of"  # "dismissed the accusation": the accused rebuts it  # "both sides must": an obligation the speaker shares
 
 
@@ -212,6 +216,8 @@ def load_modality() -> ModalityCues:
         condition_nouns=low(hyp.get("condition_nouns")),
         demand_verbs=low(demand.get("verbs")),
         consider_verbs=low(consider.get("verbs")),
+        performative_would=low(hyp.get("performative_would")),
+        aspectual_verbs=low(frames.get("aspectual")),
     )
 
 
@@ -342,3 +348,21 @@ def load_place_prepositions() -> frozenset[str]:
 def load_purpose_verbs() -> frozenset[str]:
     """Verbs of a purpose clause whose object receives the aid given (arguments.yaml)."""
     return _argument_words("purpose_verbs")
+
+
+@lru_cache(maxsize=1)
+def load_served_mission_words() -> frozenset[str]:
+    """Words of a mission that serves the country its "in" phrase names ("peacekeeping"; arguments.yaml)."""
+    return _argument_words("served_mission_words")
+
+
+@lru_cache(maxsize=1)
+def load_topic_prepositions() -> frozenset[str]:
+    """Prepositions of what coordinated doers act on together, not with whom (arguments.yaml)."""
+    return _argument_words("topic_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_adjunct_prepositions() -> frozenset[str]:
+    """Prepositions of a verb's time or place phrase, which names no part of the act (arguments.yaml)."""
+    return _argument_words("adjunct_prepositions")

@@ -57,6 +57,8 @@ class AliasMatches(Pass):
                 continue  # "pro-Russian separatists", "anti-American protesters": not that country's
             if inside_feature_name(doc, start, end):
                 continue  # "the South China Sea"
+            if describes_a_style(doc, start, end, group):
+                continue  # "an Irish pub" in Paris: a kind of pub, no Irish place or actor
             if makers_model(doc, end) and all(kb.entity(m.key).kind == "org" for m in group):
                 continue  # "a Boeing 707 cargo plane", "a Boeing B-17": the maker of a thing, no actor
             if all(kb.entity(m.key).kind in PLACE_KINDS and m.kind in NAMING_KINDS for m in group) \
@@ -273,3 +275,13 @@ def by_article_country(context: ResolutionContext, group: list[AliasMatch], raw:
         return local[0]
     others = [m for m in group if kb.entity(m.key).kind != "seat"]  # a seat's short form is the rarer reading
     return others[0] if others else group[0]
+
+
+def describes_a_style(doc: Any, start: int, end: int, group: list[AliasMatch]) -> bool:
+    """A nationality adjective naming the kind of a thing ("an Irish pub", "Chinese food"), which
+    says nothing of where the story is or whose anyone is."""
+    if not all(m.kind in ("adjective", "demonym") for m in group):
+        return False
+    tok = doc[end - 1]
+    return tok.dep_ in ("amod", "compound") and tok.head.i >= end and tok.head.lower_ in words().style_nouns
+

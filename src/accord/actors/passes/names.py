@@ -13,6 +13,7 @@ from ..cues import org_cue
 from ..gazetteer import AliasMatch
 from ..kinds import How, Sector
 from ..phrases import is_location, np_left
+from ..words import words
 from .base import Pass
 
 
@@ -34,6 +35,8 @@ class Names(Pass):
             if entity.kind == "person":
                 start = title_start(context, m)
             f = Found(start, end, entity, How.NAME)
+            if entity.kind == "person" and start == m.start and not kb.offices_of(m.key, on):
+                described_now(context, f, doc[m.end - 1])  # "Zalmay Khalilzad, a US peace envoy"
             if entity.kind == "person" and start < m.start and not kb.offices_of(m.key, on):
                 # "European Parliament's lead Brexit negotiator Guy Verhofstadt": someone without
                 # an office of their own acts for the organisation their title names.
@@ -42,8 +45,10 @@ class Names(Pass):
                     org_entity = kb.entity(org.key)
                     context.consumed.add((org.start, org.end))
                     f.code, f.country, f.sector = org_entity.code, org_entity.country, org_entity.sector
+                else:
+                    titled_now(context, f, start, m.start)
             if m.kind == "capital" and entity.kind == "country":
-                if is_location(doc[m.end - 1]):
+                if is_location(doc[m.end - 1]) or modifies_a_happening(doc[m.end - 1]):
                     f.how = How.PLACE  # "met in Moscow": where, the country's place, not its government
                 else:  # "Moscow accused Washington": the government seated there
                     f.code, f.sector = f"{entity.code}{Sector.GOV.value}", Sector.GOV.value
@@ -67,3 +72,49 @@ def title_start(context: ResolutionContext, m: AliasMatch) -> int:
     while left < m.start and doc[left].dep_ == "det":
         left += 1
     return left
+
+
+def titled_now(context: ResolutionContext, f: Found, start: int, name_start: int) -> None:
+    """A listed person out of office on the day whose title gives a present office ("Prime
+    Minister Hubert Minnis", "Manhattan District Attorney Cyrus R. Vance, Jr."): the title's
+    sector, of the title's country or else the person's, not a former official (ELI)."""
+    doc, kb = context.doc, context.kb
+    w = words()
+    title = [t for t in doc[start:name_start] if t.pos_ in ("NOUN", "PROPN")]
+    if not title or any(t.lower_ in w.not_current or t.lower_ in w.lesser_office for t in doc[start:name_start]):
+        return
+    role = context.lookups.role_for(title[-1].lower_)
+    if role is None or role[1] is None:
+        return
+    country = next((kb.entity(m.key).country for m in context.matches if start <= m.start and m.end <= name_start
+                    and kb.entity(m.key).kind in ("country", "seat") and kb.entity(m.key).country), None)
+    country = country or f.entity.country
+    if not country:
+        return
+    f.country, f.sector, f.code = country, role[1], f"{kb.country_prefix(country)}{role[1]}"
+
+
+def described_now(context: ResolutionContext, f: Found, head: Any) -> None:
+    """A listed person out of office on the day, described by an apposition with a present office
+    ("Zalmay Khalilzad, a US peace envoy"): that office's country and sector, not ELI."""
+    from .unlisted import apposition  # the unlisted-people pass reads appositions the same way
+
+    if any(t.lower_ in words().not_current for c in head.children if c.dep_ == "appos" for t in c.subtree):
+        return
+    found = apposition(context, head)
+    if found is None:
+        return
+    country, sector, code = found
+    country = country or f.entity.country
+    if not country or not sector or sector == Sector.CVL.value or not code.endswith(sector):
+        return
+    f.country, f.sector, f.code = country, sector, f"{context.kb.country_prefix(country)}{sector}"
+
+
+def modifies_a_happening(tok: Any) -> bool:
+    """A capital naming where a happening was ("a Kabul car bombing", "the Moscow summit")."""
+    node = tok
+    while node.dep_ == "compound" and node.head.i > node.i:
+        node = node.head
+    return node is not tok and node.lower_ in words().happening_nouns
+

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE
-from ..kinds import How
+from ..kinds import How, Sector
 from ..knowledge import Entity
 from ..phrases import is_location, makers_model, organisation_kind, same_clause_countries
 from ..words import words
@@ -110,9 +110,12 @@ class PlacedOrganisations(Pass):
             if len(places) != 1:
                 continue
             country = places.pop()
-            entity = Entity(key=f"unlisted-org:{ent.text}", kind="org", name=ent.text, country=country,
-                            sector=None, code=country)
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            # "The House has only impeached two presidents": the placed country's legislature
+            sector = Sector.LEG.value if doc[start:ent.end].text in words().chamber_names else None
+            code = f"{context.kb.country_prefix(country)}{sector}" if sector else country
+            entity = Entity(key=f"unlisted-org:{ent.text}", kind="org", name=ent.text, country=country,
+                            sector=sector, code=code)
             out.append(Found(start, ent.end, entity, How.ORG_PLACED))
         found.extend(out)
 

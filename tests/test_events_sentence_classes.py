@@ -269,3 +269,18 @@ def test_naming_and_appeals_are_no_phone_calls(nlp, text, prefix):
 def test_force_on_a_groups_positions_or_in_a_countrys_place_is_done_to_them(nlp, text, dyad):
     found = dyads(candidates(nlp, text), "19")
     assert any(s and t and s.startswith(dyad[0]) and t.startswith(dyad[1]) for s, t in found), found
+
+
+# ------------------------------------------------- a passive release is done by whoever held them
+@pytest.mark.parametrize("text, source, target", [
+    ("Five aid workers who had been held by the Taliban in Afghanistan were released on Friday.", "AFGREB", "CVL"),
+    ("Twelve Turkish sailors, held captive in Nigeria for three weeks, have been freed.", "NGA", "TUR"),
+    ("Two Canadians have been released from captivity in Mali, officials said.", "MLI", "CAN"),
+])
+def test_a_passive_release_is_done_by_the_holder_the_sentence_names(nlp, text, source, target):
+    found = dyads(candidates(nlp, text), "08")
+    assert any(s and t and s.startswith(source) and target in t for s, t in found), found
+
+
+def test_a_passive_release_naming_no_holder_has_no_doer(nlp):
+    assert not [s for s, _ in dyads(candidates(nlp, "The hostages were released on Monday."), "08") if s]

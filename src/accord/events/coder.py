@@ -21,7 +21,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -111,7 +111,8 @@ class EventStage(Stage):
         # stage, not by the first document that happens to need one.
         for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs,
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
-                     load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_intent):
+                     load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
+                     load_releasing_verbs, load_holding_words, load_intent):
             load()
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -427,6 +428,13 @@ class EventStage(Stage):
                             cand.source_tok = pobj
                             cand.sources = _actors_of(pobj, mentions_at)
                             cand.rule.append("src=agent")
+            if not cand.sources and subject is not None and trig.lemma_.lower() in load_releasing_verbs():
+                holder = _holder(trig, subject, mentions_at)
+                if holder is not None:
+                    # "Eighteen Italian fishermen, held captive in Libya, have been freed": whoever
+                    # held them frees them
+                    cand.source_tok, cand.sources = holder
+                    cand.rule.append("src=holder")
             if subject is not None and cand.noun is None:
                 cand.targets = _actors_of(subject, mentions_at)
                 cand.rule.append("tgt=nsubjpass")
@@ -1722,6 +1730,31 @@ def _names_only_reported(verb: Any, m: Any) -> bool:
     reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
     return bool(named) and all(t.i in reported for t in named)
+
+
+def _holder(verb: Any, released: Any, mentions_at) -> tuple[Any, list[Actor]] | None:
+    """Who held the people a passive release frees, as the sentence names them: the "by" agent of
+    a holding participle on them ("citizens who had been held by the government in Libya", "held
+    by rebels"), else the country where they were held ("held captive in Libya", "released from
+    captivity in Libya"). None when no holder is named."""
+    holding = load_holding_words()
+    holds = [t for t in released.subtree if t.lemma_.lower() in holding or t.lower_ in holding]
+    from_holding = [t for p in pobjs(verb, "from") for t in p.subtree if t.lower_ in holding]
+    holds += from_holding
+    for word in holds:
+        for agent in (c for c in word.children if c.dep_ == "agent"):
+            for p in (c for c in agent.children if c.dep_ == "pobj"):
+                if (actors := _actors_of(p, mentions_at)):
+                    return p, actors
+    places = [p for word in holds for c in word.subtree if c.dep_ == "prep" and c.lower_ == "in"
+              for p in c.children if p.dep_ == "pobj"]
+    if from_holding:  # "released from captivity in Libya", the place hung on the verb
+        places += pobjs(verb, "in")
+    for place in places:
+        countries = [a for a in _actors_of(place, mentions_at) if a.country and a.code == a.country]
+        if countries:
+            return place, countries
+    return None
 
 
 def _names_only_adjunct(verb: Any, m: Any) -> bool:

@@ -238,3 +238,49 @@ def test_a_pattern_word_in_a_time_or_place_phrase_does_not_code_the_act(nlp, tex
     events = candidates(nlp, text)
     detained = [e for e in events if e.trigger.text.startswith("detained")]
     assert detained and all(e.cameo.startswith("17") for e in detained), [(e.cameo, e.trigger.text) for e in events]
+
+
+# ------------------------------------------------- a call to a person the parser makes a predicate
+def test_calling_a_titled_person_to_discuss_something_is_a_phone_call(nlp):
+    # the parser makes "Russian Foreign Minister Sergey Lavrov" a predicate ("called X Y") with no object
+    events = candidates(nlp, "On Nov. 2, US Secretary of State Rex Tillerson called Russian Foreign Minister "
+                             "Sergey Lavrov to discuss Syria.")
+    assert any(s and t and s.startswith("USA") and t.startswith("RUS") for s, t in dyads(events, "041")), \
+        dyads(events, "")
+
+
+@pytest.mark.parametrize("text, prefix", [
+    ("Trump called the investigation a witch hunt.", "010"),  # naming something stays a statement
+    # calling on someone to act is an appeal; a name far in the sentence is no one phoned
+    ("The Nigeria Labour Congress on Tuesday called on Nigerian leaders to emulate the leadership of past "
+     "African leaders, most especially, the late President Nelson Mandela of South Africa.", "02"),
+])
+def test_naming_and_appeals_are_no_phone_calls(nlp, text, prefix):
+    stage_events = run_stages(nlp, text, "2021-03-04", names=("actors", "time", "events"))
+    assert not dyads(candidates(nlp, text), "041")
+    assert any(d.code.startswith(prefix) for d in stage_events.detections)
+
+
+# ------------------------------------------------- force on a group's positions; a place's owner
+@pytest.mark.parametrize("text, dyad", [
+    ("The Afghan army pounded the Taliban hideouts with heavy artillery in Badakhshan province.", ("AFG", "AFGREB")),
+    ("Israeli jets struck a target in the Gaza Strip's eastern border regions with missiles.", ("ISR", "PSE")),
+])
+def test_force_on_a_groups_positions_or_in_a_countrys_place_is_done_to_them(nlp, text, dyad):
+    found = dyads(candidates(nlp, text), "19")
+    assert any(s and t and s.startswith(dyad[0]) and t.startswith(dyad[1]) for s, t in found), found
+
+
+# ------------------------------------------------- a passive release is done by whoever held them
+@pytest.mark.parametrize("text, source, target", [
+    ("Five aid workers who had been held by the Taliban in Afghanistan were released on Friday.", "AFGREB", "CVL"),
+    ("Twelve Turkish sailors, held captive in Nigeria for three weeks, have been freed.", "NGA", "TUR"),
+    ("Two Canadians have been released from captivity in Mali, officials said.", "MLI", "CAN"),
+])
+def test_a_passive_release_is_done_by_the_holder_the_sentence_names(nlp, text, source, target):
+    found = dyads(candidates(nlp, text), "08")
+    assert any(s and t and s.startswith(source) and target in t for s, t in found), found
+
+
+def test_a_passive_release_naming_no_holder_has_no_doer(nlp):
+    assert not [s for s, _ in dyads(candidates(nlp, "The hostages were released on Monday."), "08") if s]

@@ -20,7 +20,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -414,6 +414,13 @@ class EventStage(Stage):
                             cand.source_tok = pobj
                             cand.sources = _actors_of(pobj, mentions_at)
                             cand.rule.append("src=agent")
+            if not cand.sources and subject is not None and trig.lemma_.lower() in load_releasing_verbs():
+                holder = _holder(trig, subject, mentions_at)
+                if holder is not None:
+                    # "Eighteen Italian fishermen, held captive in Libya, have been freed": whoever
+                    # held them frees them
+                    cand.source_tok, cand.sources = holder
+                    cand.rule.append("src=holder")
             if subject is not None and cand.noun is None:
                 cand.targets = _actors_of(subject, mentions_at)
                 cand.rule.append("tgt=nsubjpass")
@@ -479,7 +486,7 @@ class EventStage(Stage):
             children = host_children.get(host.i)
             if children is None:
                 children = host_children[host.i] = list(host.children)
-            if kind in ("dobj", "dative"):
+            if kind in ("dobj", "dative", "oprd"):
                 # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
                 toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
                         for c in children if c.dep_ == kind]
@@ -528,8 +535,11 @@ class EventStage(Stage):
                 cand.target_tok = tok
                 cand.rule.append(f"tgt={spec}")
                 return actors
-            for poss in tok.children:  # "denounced Russia's war": the war's owner
-                if poss.dep_ == "poss" and (actors := _actors_of(poss, mentions_at)):
+            # "denounced Russia's war": the war's owner; "pounded the Taliban hideouts": force on a
+            # group's positions, bases or hideouts is force on the group
+            owners = ("poss", "compound") if cand.code.startswith(HARM_ROOTS) else ("poss",)
+            for poss in tok.children:
+                if poss.dep_ in owners and (actors := _actors_of(poss, mentions_at)):
                     cand.target_tok = tok
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
@@ -562,8 +572,10 @@ class EventStage(Stage):
                 return _actors_of(inner, mentions_at)
             if cand.code.startswith(HARM_ROOTS) and not _actors_of(tok, mentions_at):
                 # "Israeli jets struck targets in Syria": force on something in a country is
-                # done to that country when the parser hangs the place on the verb
-                places = [a for p in pobjs(trig, "in") for a in _actors_of(p, mentions_at) if a.code == a.country]
+                # done to that country when the parser hangs the place on the verb ("in the Gaza
+                # Strip's eastern border regions": the country owning the place named)
+                places = [a for p in pobjs(trig, "in") for q in (p, *(c for c in p.children if c.dep_ == "poss"))
+                          for a in _actors_of(q, mentions_at) if a.code == a.country]
                 if places:
                     cand.rule.append(f"tgt={spec}/placed")
                     return places
@@ -1191,6 +1203,8 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     preposition on the light verb's event noun ("held exercises with Russia");
     `object-prep:of=siege|emergency` also names the preposition's object ("a state of siege")."""
     kind, _, arg = spec.partition(":")
+    if kind == "adjacent":  # "adjacent:oprd": that argument's phrase starts right after the verb
+        return any(c.dep_ == arg and c.left_edge.i == verb.i + 1 for c in verb.children)
     if kind == "quote":
         # "called the investigation "Soviet-style"": a quoted word after the object names it
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -1671,6 +1685,31 @@ def _names_only_reported(verb: Any, m: Any) -> bool:
     reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
     named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
     return bool(named) and all(t.i in reported for t in named)
+
+
+def _holder(verb: Any, released: Any, mentions_at) -> tuple[Any, list[Actor]] | None:
+    """Who held the people a passive release frees, as the sentence names them: the "by" agent of
+    a holding participle on them ("citizens who had been held by the government in Libya", "held
+    by rebels"), else the country where they were held ("held captive in Libya", "released from
+    captivity in Libya"). None when no holder is named."""
+    holding = load_holding_words()
+    holds = [t for t in released.subtree if t.lemma_.lower() in holding or t.lower_ in holding]
+    from_holding = [t for p in pobjs(verb, "from") for t in p.subtree if t.lower_ in holding]
+    holds += from_holding
+    for word in holds:
+        for agent in (c for c in word.children if c.dep_ == "agent"):
+            for p in (c for c in agent.children if c.dep_ == "pobj"):
+                if (actors := _actors_of(p, mentions_at)):
+                    return p, actors
+    places = [p for word in holds for c in word.subtree if c.dep_ == "prep" and c.lower_ == "in"
+              for p in c.children if p.dep_ == "pobj"]
+    if from_holding:  # "released from captivity in Libya", the place hung on the verb
+        places += pobjs(verb, "in")
+    for place in places:
+        countries = [a for a in _actors_of(place, mentions_at) if a.country and a.code == a.country]
+        if countries:
+            return place, countries
+    return None
 
 
 def _names_only_adjunct(verb: Any, m: Any) -> bool:

@@ -360,3 +360,15 @@ def load_topic_prepositions() -> frozenset[str]:
 def load_adjunct_prepositions() -> frozenset[str]:
     """Prepositions of a verb's time or place phrase, which names no part of the act (arguments.yaml)."""
     return _argument_words("adjunct_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_releasing_verbs() -> frozenset[str]:
+    """Verbs of a release whose passive names the holder elsewhere (arguments.yaml)."""
+    return _argument_words("releasing_verbs")
+
+
+@lru_cache(maxsize=1)
+def load_holding_words() -> frozenset[str]:
+    """Words of holding someone captive, whose agent or place names the holder (arguments.yaml)."""
+    return _argument_words("holding_words")

@@ -384,3 +384,13 @@ def test_a_capital_naming_where_a_happening_was_is_the_place(nlp):
     assert ("Kabul", "AFG", "AFG", "Afghanistan") in got
     got = resolve(nlp, "Kabul accused Islamabad of backing the Taliban.", "2019-01-24")
     assert ("Kabul", "AFGGOV", "AFG", "Afghanistan") in got
+
+
+def test_an_apposition_s_title_is_read_with_its_compounds(nlp):
+    # "the Defence Secretary": the title is two words; "secretary" alone names no office
+    story = ("Bombs exploded at a cathedral in Jolo, Philippines. Philippine police said 20 people died. "
+             "\"We will bring the perpetrators to justice,\" said Delfin Lorenzana, the Defence Secretary.")
+    got = resolve(nlp, story, "2019-01-28")
+    assert ("Delfin Lorenzana", "PHLGOVMIL", "PHL", "Delfin Lorenzana") in got
+    got = resolve(nlp, "Maria Reyes, the club secretary, said the match would go ahead.", "2019-01-28")
+    assert not any(m[0] == "Maria Reyes" and "GOV" in m[1] for m in got)

@@ -284,3 +284,20 @@ def test_a_passive_release_is_done_by_the_holder_the_sentence_names(nlp, text, s
 
 def test_a_passive_release_naming_no_holder_has_no_doer(nlp):
     assert not [s for s, _ in dyads(candidates(nlp, "The hostages were released on Monday."), "08") if s]
+
+
+# ------------------------------------------------- breaking up or dispersing a protest is repression
+@pytest.mark.parametrize("text, target", [
+    ("Kenyan riot police dispersed opposition protesters in Nairobi on Monday.", "KENOPP"),
+    # "in the capital Harare" says where: the government is not whom it was done to
+    ("Zimbabwean police fired tear gas to break up protests in the capital Harare.", None),
+])
+def test_breaking_up_or_dispersing_a_protest_is_repression_of_the_protesters(nlp, text, target):
+    events = candidates(nlp, text)
+    found = [(s, t) for s, t in dyads(events, "175") if s and s.endswith("COP")]
+    assert found and all(t == target for _, t in found), dyads(events, "")
+    assert not [t for _, t in dyads(events, "19") if t and t.endswith("GOV")]
+
+
+def test_a_crowd_dispersing_of_itself_is_no_event(nlp):
+    assert not dyads(candidates(nlp, "The crowd dispersed peacefully after the speech."), "17")

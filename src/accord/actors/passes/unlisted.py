@@ -197,7 +197,10 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
             entity = kb.entity(org.key)
             return entity.country, entity.sector, entity.code
         # "resident fellow at the American Enterprise Institute": a country in the apposition
-        hit = context.lookups.role_for(appos.lower_) or context.lookups.role_for(appos.lemma_.lower())
+        # the title with its compounds ("the Defence Secretary"), else its head noun
+        words_before = [t.lower_ for t in appos.lefts if t.dep_ == "compound" and t.i == appos.i - 1]
+        hit = (words_before and context.lookups.role_for(" ".join(words_before + [appos.lower_]))) \
+            or context.lookups.role_for(appos.lower_) or context.lookups.role_for(appos.lemma_.lower())
         sector = (hit[1] if hit else None) or Sector.CVL.value
         for t in appos.subtree:
             for m in context.by_token.get(t.i, ()):

@@ -394,3 +394,14 @@ def test_an_apposition_s_title_is_read_with_its_compounds(nlp):
     assert ("Delfin Lorenzana", "PHLGOVMIL", "PHL", "Delfin Lorenzana") in got
     got = resolve(nlp, "Maria Reyes, the club secretary, said the match would go ahead.", "2019-01-28")
     assert not any(m[0] == "Maria Reyes" and "GOV" in m[1] for m in got)
+
+
+def test_a_private_person_whose_case_a_country_s_court_handles_is_placed_there(nlp):
+    got = resolve(nlp, "A former adviser was sentenced on Wednesday. Paul Marford was sentenced by Judge Amy "
+                       "Berman Jackson of the U.S. District Court to 73 months in prison.", "2019-03-15")
+    assert ("Paul Marford", "USACVL", "USA", "Paul Marford") in got
+    got = resolve(nlp, "Police in Lagos arrested John Okafor on Tuesday. Okafor denied the charges.")
+    assert ("John Okafor", "NGACVL", "NGA", "John Okafor") in got
+    # no court or police in the clause: no guess (the story's country is not everyone's)
+    got = resolve(nlp, "Paul Marford met friends in a bar on Tuesday.", "2019-03-15")
+    assert ("Paul Marford", "CVL", None, "Paul Marford") in got

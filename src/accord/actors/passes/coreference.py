@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...analysis.quotation import quoted_tokens
-from ...analysis.syntax import sentence_start_back
+from ...analysis.syntax import clause_verb, sentence_start_back
 from ..context import Found, ResolutionContext, unplaced_group
 from ..kinds import STATE_SECTORS, How
 from ..knowledge import Entity
@@ -607,7 +607,8 @@ class StoryCountryPeople(Pass):
     Thomas Rivera Schatz", "Albert Sufianov, the head physician of the center"), is of the
     country the article is set in, when it clearly is set in one (`article_country`). Not a
     private person: a story set in one country names people of others (the son of Osama bin
-    Laden in a story from Washington)."""
+    Laden in a story from Washington); but a private person whose case one country's courts or
+    police handle in the same clause is placed there (`tried_in`)."""
 
     name = "story-country-people"
 
@@ -616,6 +617,12 @@ class StoryCountryPeople(Pass):
         pending = {f.entity.key: f.entity for f in found if f.entity.kind == "person"
                    and f.entity.key.startswith("unlisted:") and f.entity.country is None
                    and f.entity.sector not in (None, "CVL") and f.entity.code == f.entity.sector}
+        for key, e in tried_at_home(context).items():
+            home = self.tried_in(context, key)
+            if home is not None:
+                sector = e.sector or "CVL"
+                replace_entity(found, key, Entity(key=key, kind="person", name=e.name, country=home,
+                                                  sector=sector, code=f"{context.kb.country_prefix(home)}{sector}"))
         if not pending:
             return
         country = context.article_country()
@@ -625,3 +632,38 @@ class StoryCountryPeople(Pass):
         for key, e in pending.items():
             replace_entity(found, key, Entity(key=key, kind="person", name=e.name, country=country,
                                               sector=e.sector, code=f"{prefix}{e.sector}"))
+
+    @staticmethod
+    def tried_in(context: ResolutionContext, key: str) -> str | None:
+        """The one country whose court, judge or police shares a clause with a mention of the
+        person ("Paul Manafort was sentenced by Judge Amy Berman Jackson", "another federal judge
+        sentenced Manafort"): a private person whose case a country's courts or police handle is
+        placed there, the only place the story gives them."""
+        doc, found = context.doc, context.found
+        countries: set[str] = set()
+        for f in found:
+            if f.entity.key != key:
+                continue
+            verb = clause_verb(doc[f.last])
+            if verb is None:
+                continue
+            for g in found:
+                if g is f or g.entity.key == key or not g.actor_country:
+                    continue
+                sector = g.sector or g.entity.sector
+                other = clause_verb(doc[g.last])
+                if sector in LEGAL_SECTORS and other is not None and other.i == verb.i:
+                    countries.add(g.actor_country)
+        return countries.pop() if len(countries) == 1 else None
+
+
+# the state's legal arms: a private person whose case they handle is placed by them
+LEGAL_SECTORS = ("JUD", "COP")
+
+
+def tried_at_home(context: ResolutionContext) -> dict[str, Entity]:
+    """Private people the knowledge base does not list and nothing placed (CVL, no country)."""
+    return {f.entity.key: f.entity for f in context.found if f.entity.kind == "person"
+            and f.entity.key.startswith("unlisted:") and f.entity.country is None
+            and f.entity.sector in (None, "CVL")}
+

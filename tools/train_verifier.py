@@ -128,7 +128,7 @@ def wikinews_items(shared: Path, pipeline, without_learned: bool) -> tuple[list[
     from accord.evaluation.events import _process
     from accord.evaluation.records import event_records, match
 
-    devset = W.load_devset(DEVSET, shared)
+    devset = W.load_devset(DEVSET, shared, ("A", "B"))
     if devset is None:
         return [], {}
     ids = [a["article"] for a in devset.articles]

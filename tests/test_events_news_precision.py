@@ -666,6 +666,8 @@ def test_a_bare_past_participle_clause_is_done_to_the_subject(nlp):
 def test_suing_is_a_lawsuit_not_an_arrest(nlp):
     [e] = candidates(nlp, "The mayor of Paris sued the newspaper over the report.")
     assert (e.cameo, dyad(e)) == ("115", ("FRAGOV", "FRAMED"))
+    # a lawsuit against no one the sentence names is no record
+    assert candidates(nlp, "The mayor of Paris sued in a French court for defamation.") == []
 
 
 def test_denying_an_accusation_is_denying_responsibility_a_request_is_rejected(nlp):
@@ -673,6 +675,9 @@ def test_denying_an_accusation_is_denying_responsibility_a_request_is_rejected(n
     assert (e.cameo, dyad(e)) == ("016", ("ESPGOV", None))
     [f] = candidates(nlp, "The Russian embassy denied the Japanese request for a visa.")
     assert f.cameo.startswith("12")
+    # "deny the rebels any support" asked of others is what the appeal asks, no denial of theirs
+    evs = candidates(nlp, "The Philippine minister urged citizens to help the police and deny the rebels any support.")
+    assert [e.cameo[:2] for e in evs] == ["02"]
 
 
 def test_offering_no_apology_is_no_offer_of_cooperation(nlp):
@@ -706,3 +711,19 @@ def test_an_order_to_ones_own_forces_is_no_demand_on_them(nlp):
 ])
 def test_an_act_a_verb_of_prevention_stops_is_not_done(nlp, text, code):
     assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith(code)] == []
+
+
+# ------------------------------------------------- who reports a road accident does not make it an attack
+@pytest.mark.parametrize("text", [
+    "According to police, the Canadian driver drove his truck erratically on the highway on Monday and struck "
+    "a group of cyclists, injuring three.",
+    "Police said the Canadian driver drove his truck erratically on the highway on Monday and struck a group of "
+    "cyclists, injuring three.",
+])
+def test_the_police_reporting_an_accident_do_not_make_it_force(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo[:2] in ("17", "18", "19", "20")] == []
+
+
+def test_police_in_the_act_itself_still_make_it_force(nlp):
+    evs = candidates(nlp, "Police said the driver rammed his truck into a police checkpoint, injuring three officers.")
+    assert any(e.cameo[:2] in ("18", "19") for e in evs)

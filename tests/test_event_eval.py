@@ -165,6 +165,8 @@ def test_wikinews_scorer_reads_whatever_part_is_labelled(tmp_path):
     assert with_statements.gold == 2 and with_statements.found == 1
     dumped = W.mismatches(0, result["A"].matches[0][1])
     assert [d["kind"] for d in dumped] == ["wrong record"] and dumped[0]["disagree"] == ["negated"]
+    with pytest.raises(ValueError, match="not development data"):
+        W.mismatches(0, result["A"].matches[0][1], "B")  # held-out mismatches are never listed
     # A gold sentence that is not the text at its offsets is a labelling error, reported as such.
     bad = dict(gold, sentence="Germany praised Iran on Sunday.")
     (folder / "events.jsonl").write_text(json.dumps(bad) + "\n", encoding="utf-8")
@@ -178,3 +180,59 @@ def test_held_out_parts_are_the_documented_hash():
 
     for text in ("Iraqi troops launched an assault.", "Germany met France.", "x y z"):
         assert part_of(text) == ("held-out" if split_of(text) == "test" else "development")
+
+
+def test_wikinews_parts_c_and_d_are_scored_apart_like_part_a(tmp_path):
+    """Parts C (rows i % 6 == 1) and D (i % 6 == 4) are development parts scored by the same rule
+    as part A, each on its own; part B stays aggregate-only."""
+    from accord.evaluation import wikinews as W
+    from accord.model import Article, Actor, Document, Event, Trigger
+
+    shared = tmp_path / "shared"
+    (shared / "data" / "wikinews").mkdir(parents=True)
+    texts = [f"Monday, January {n + 1}, 2019. Germany criticized Iran on Sunday. It was cold." for n in range(5)]
+    with (shared / "data" / "wikinews" / "wikinews_2019.csv").open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["url", "date", "title", "text"])
+        for n, t in enumerate(texts):
+            w.writerow([f"u{n}", f"2019-01-0{n + 1}", f"t{n}", t])
+    folder = tmp_path / "wikinews_dev"
+    folder.mkdir()
+    start, end = texts[0].index("Germany"), texts[0].index(" It was")
+    gold = {"article": 0, "part": "A", "sentence_start": start, "sentence_end": end,
+            "sentence": texts[0][start:end], "trigger": "criticized",
+            "source": {"text": "Germany", "name": None, "code": "DEU", "country": "DEU"},
+            "target": {"text": "Iran", "name": None, "code": "IRN", "country": "IRN"}, "cameo": "111",
+            "announced_cameo": None, "negated": False, "modality": "asserted", "date": None,
+            "date_basis": "publication", "location": None, "note": ""}
+    parts = {0: "A", 1: "C", 3: "B", 4: "D"}
+    (folder / "articles.jsonl").write_text("".join(json.dumps({"article": i, "part": p, "n_events": 1}) + "\n"
+                                                   for i, p in parts.items()), encoding="utf-8")
+    (folder / "events.jsonl").write_text("".join(json.dumps(dict(gold, article=i, part=p)) + "\n"
+                                                 for i, p in parts.items()), encoding="utf-8")
+    devset = W.load_devset(folder, shared)
+    assert sorted(a["part"] for a in devset.articles) == ["A", "B", "C", "D"]
+    assert W.DEVELOPMENT_PARTS == ("A", "C", "D")
+
+    def doc(i, cameo):
+        t = texts[i].index("criticized")
+        event = Event(id=cameo, article_id=f"a{i}", sentence=1, evidence=texts[i][start:end],
+                      trigger=Trigger("criticized", (t, t + 10)),
+                      source=Actor("Germany", (start, start + 7), None, "DEUGOV", "DEU", "GOV"),
+                      target=Actor("Iran", (t + 11, t + 15), None, "IRN", "IRN", None), cameo=cameo,
+                      plover="ACCUSE", plover_mode=None, quad_class=3, goldstein=-2.0, date="2018-12-30",
+                      date_precision="day", date_basis="text", negated=False, modality="asserted",
+                      location=None, confidence=0.9)
+        d = Document(Article(id=f"a{i}", text=texts[i], date=f"2019-01-0{i + 1}"))
+        d.events = [event]
+        return d
+
+    # right in A and C, a wrong code in D
+    result = W.score_documents(devset, {0: doc(0, "111"), 1: doc(1, "111"), 3: doc(3, "111"), 4: doc(4, "051")})
+    assert set(result) == {"A", "B", "C", "D"}
+    for part, right in (("A", 1), ("B", 1), ("C", 1), ("D", 0)):
+        sc = result[part].score
+        assert (result[part].articles, sc.records, sc.right, sc.gold) == (1, 1, right, 1), part
+    dumped = W.mismatches(4, result["D"].matches[0][1], "D")
+    assert {d["set"] for d in dumped} == {"wikinews-D"} and {d["kind"] for d in dumped} == {"wrong record", "missed gold event"}
+    assert W.mismatches(1, result["C"].matches[0][1], "C") == []

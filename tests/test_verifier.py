@@ -125,3 +125,41 @@ def test_conflibert_judgments():
     reciprocal = {"S": [], "T": [], "R": [(0, 7), (12, 18)]}
     assert trainer._judge_conflibert(rec((0, 7), (12, 18), "040"), reciprocal, 1) is True
     assert trainer._class_offsets("a , b", "a, b") == {0: 0, 2: 1, 4: 3}
+
+
+def test_wikinews_training_parts_are_development_parts_only():
+    trainer = _trainer()
+    assert trainer.wikinews_sources(("A", "C", "D")) == {"wikinews-A", "wikinews-C", "wikinews-D"}
+    with pytest.raises(ValueError, match="not development data"):
+        trainer.wikinews_sources(("A", "B"))  # part B is held out: never trained on
+
+
+def test_out_of_fold_on_ordinary_news_scores_every_development_part_and_fits_only_the_chosen():
+    trainer = _trainer()
+    rng = np.random.default_rng(1)
+
+    def items(flip_c=False):
+        out = []
+        for n in range(400):
+            source = ("wikinews-A", "wikinews-C", "conflibert-dev", "wikinews-B")[n % 4]
+            x = float(rng.random() > 0.5)
+            right = bool(x) if rng.random() > 0.15 else not x
+            if flip_c and source == "wikinews-C":
+                right = not right
+            out.append(trainer.Item(source, f"g{n}", n % trainer.FOLDS, {"x": x, "always": 1.0}, right, False, {}))
+        return out
+
+    rng = np.random.default_rng(1)
+    data = items()
+    only_a = trainer.ordinary_news_oof(data, 1.0, 1.0, ("A",))
+    both = trainer.ordinary_news_oof(data, 1.0, 1.0, ("A", "C"))
+    assert {it.source for it in only_a["items"]} == {"wikinews-A", "wikinews-C"}  # part B is never scored here
+    assert only_a["trained_on"] == ["wikinews-A", "conflibert-dev"]
+    assert only_a["oof_auc"] > 0.75 and both["oof_auc"] > 0.75
+    assert trainer.ordinary_news_oof(data, 1.0, 1.0, ("A", "C"))["oof_auc"] == both["oof_auc"]  # deterministic
+    # A part predicted but not fitted on does not change the model: flipping its judgments leaves
+    # part A's out-of-fold ranking as it was; fitting on it does change it.
+    rng = np.random.default_rng(1)
+    flipped = items(flip_c=True)
+    assert trainer.ordinary_news_oof(flipped, 1.0, 1.0, ("A",))["by_part"]["wikinews-A"] == only_a["by_part"]["wikinews-A"]
+    assert trainer.ordinary_news_oof(flipped, 1.0, 1.0, ("A", "C"))["by_part"]["wikinews-A"] != both["by_part"]["wikinews-A"]

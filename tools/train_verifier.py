@@ -4,7 +4,8 @@ and the default confidence threshold of the record policy.
 
 Reads (relative to --shared, default ../shared, and the repository)
     tests/data/wikinews_dev/{articles,events}.jsonl + data/wikinews/wikinews_2019.csv
-        part A (tuning): judgments to learn from and to calibrate on;
+        the development parts A, C and D (ordinary news, tuned on): judgments to learn from and to
+        calibrate on (`--wikinews-parts` chooses which; the packaged choice is recorded);
         part B (held out): only the precision/recall curve the threshold is chosen from
     data/conflibert-cameo-train/cameo_ner_train.txt + cameo_class_train.tsv
         the sentences in both files (class and spans): the development part (`split_of` !=
@@ -16,6 +17,7 @@ Writes (under --out, default src/accord/resources/events)
 
 Usage: .venv/bin/python tools/train_verifier.py [--shared DIR] [--out DIR] [--check]
                                                 [--without-learned-class] [--report]
+                                                [--wikinews-parts A,C,D] [--adopt-if-better]
 
 What it does (deterministic: no randomness):
 
@@ -33,18 +35,25 @@ What it does (deterministic: no randomness):
    logistic regression fitted by Newton's method. The penalty and the weight of the ConfliBERT
    judgments (they are conflict news, and judge fewer fields) are chosen by 5-fold
    cross-validated log-loss (folds by article for Wikinews, by `cv_fold` for ConfliBERT): the mean
-   of the out-of-fold log-losses on part A and on the ConfliBERT development sentences, so that
-   both kinds of news count (on all training candidates while part A has fewer than
-   `MIN_TARGET` candidates).
-4. Calibration. Platt scaling of the out-of-fold logits of part A (or of every training
-   candidate while part A is small), so that a confidence of 0.8 means about 80% of such records
-   are right on ordinary news.
+   of the out-of-fold log-losses on the Wikinews development parts trained on and on the
+   ConfliBERT development sentences, so that both kinds of news count (on all training
+   candidates while those parts have fewer than `MIN_TARGET` candidates).
+4. Calibration. Platt scaling of the out-of-fold logits of the Wikinews development parts (or of
+   every training candidate while they are small), so that a confidence of 0.8 means about 80% of
+   such records are right on ordinary news.
 5. Threshold. On held-out data (part B once it has `MIN_HELDOUT_ARTICLES` articles, else the
    ConfliBERT held-out sentences), bare statements aside (the default output has none): the
    lowest threshold on the grid 0.05, 0.10, ... 0.95 whose records are at least
    `TARGET_PRECISION` right, with at least `MIN_RECORDS` records; if none, the one with the best
    F0.5. Nothing else is fitted on held-out data, and held-out figures are printed only in
    aggregate.
+6. Ordinary news, out of fold. On every Wikinews development part (A, C, D, whichever are
+   labelled), with the same folds: the out-of-fold AUC (does the confidence rank right records
+   above wrong ones?) and the out-of-fold precision/recall curve, for the model being trained and
+   for the packaged model's recipe (its recorded training parts, penalty and ConfliBERT weight,
+   refitted on today's candidates). `--adopt-if-better` writes the new model only when its
+   out-of-fold AUC there is higher, else the packaged recipe refitted (so the packaged files stay
+   current either way).
 
 `--check` recomputes candidates and judgments, refits with the recorded parameters (no search)
 and exits 1 when the data, the candidates (the coder or resolver changed), the weights or the
@@ -82,6 +91,7 @@ MIN_TARGET = 100  # part A candidates needed to choose parameters and calibrate 
 MIN_HELDOUT_ARTICLES = 10
 TARGET_PRECISION = 0.80
 MIN_RECORDS = 20
+DEVELOPMENT_PARTS = ("A", "C", "D")  # Wikinews parts tuned on; part B is held out, never trained on
 GRID = tuple(round(0.05 * k, 2) for k in range(1, 20))
 PARAMETERS = {"min_count": MIN_COUNT, "lambdas": list(LAMBDAS), "conflibert_weights": list(CONFLIBERT_WEIGHTS),
               "folds": FOLDS, "newton_steps": NEWTON_STEPS, "min_target": MIN_TARGET,
@@ -94,7 +104,7 @@ PARAMETERS = {"min_count": MIN_COUNT, "lambdas": list(LAMBDAS), "conflibert_weig
 class Item:
     """One candidate event with its judgment."""
 
-    source: str  # "wikinews-A", "wikinews-B", "conflibert-dev", "conflibert-heldout"
+    source: str  # "wikinews-A" (B, C, D), "conflibert-dev", "conflibert-heldout"
     group: str  # article or sentence: what a fold keeps together
     fold: int
     features: dict
@@ -122,8 +132,8 @@ def _features(document, without_learned: bool) -> list[dict]:
 
 
 def wikinews_items(shared: Path, pipeline, without_learned: bool) -> tuple[list[Item], dict[str, dict]]:
-    """Judged candidates of parts A and B, and per part the gold events and records per article
-    (for the curve)."""
+    """Judged candidates of every labelled part (A, B, C, D), and per part the gold events per
+    article (for the curves)."""
     from accord.evaluation import wikinews as W
     from accord.evaluation.events import _process
     from accord.evaluation.records import event_records, match
@@ -329,15 +339,16 @@ def log_loss(p: np.ndarray, y: np.ndarray) -> float:
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
 
 
-def out_of_fold(items: list[Item], names: list[str], lam: float, cweight: float) -> np.ndarray:
-    """Out-of-fold logits of every item."""
+def out_of_fold(items: list[Item], names: list[str], lam: float, cweight: float,
+                learn: np.ndarray | None = None) -> np.ndarray:
+    """Out-of-fold logits of every item; only the items `learn` marks (default all) are fitted on."""
     X = matrix(items, names)
     y = np.array([it.right for it in items], dtype=float)
     w = np.array([cweight if it.source.startswith("conflibert") else 1.0 for it in items])
     folds = np.array([it.fold for it in items])
     out = np.zeros(len(items))
     for f in range(FOLDS):
-        train = (folds != f) & (w > 0)
+        train = (folds != f) & (w > 0) & (np.ones(len(items), bool) if learn is None else learn)
         weights, bias = fit(X[train], y[train], w[train], lam)
         out[folds == f] = X[folds == f] @ weights + bias
     return out
@@ -446,16 +457,27 @@ def summarise(items: list[Item]) -> dict[str, dict]:
             for k, v in sorted(out.items())}
 
 
-def train(items: list[Item], search: bool, recorded: dict | None = None) -> dict:
-    """Choose parameters (or take the recorded ones), fit, calibrate; returns everything."""
-    training = [it for it in items if it.source in ("wikinews-A", "conflibert-dev")]
-    target = [k for k, it in enumerate(training) if it.source == "wikinews-A"]
+def wikinews_sources(parts) -> set[str]:
+    wrong = [p for p in parts if p not in DEVELOPMENT_PARTS]
+    if wrong:
+        raise ValueError(f"Wikinews part(s) {', '.join(wrong)} are not development data; train on "
+                         f"{', '.join(DEVELOPMENT_PARTS)} only")
+    return {f"wikinews-{p}" for p in parts}
+
+
+def train(items: list[Item], search: bool, recorded: dict | None = None,
+          parts: tuple[str, ...] = DEVELOPMENT_PARTS) -> dict:
+    """Choose parameters (or take the recorded ones), fit on the Wikinews `parts` and the
+    ConfliBERT development sentences, calibrate; returns everything."""
+    news = wikinews_sources(parts)
+    training = [it for it in items if it.source in news or it.source == "conflibert-dev"]
+    target = [k for k, it in enumerate(training) if it.source in news]
     names = vocabulary(training)
     y = np.array([it.right for it in training], dtype=float)
     enough = len(target) >= MIN_TARGET
-    scored_on = "wikinews-A" if enough else "all training candidates"
+    scored_on = "+".join(sorted(news)) if enough else "all training candidates"
     judge = np.array(target) if enough else np.arange(len(training))
-    other = np.array([k for k, it in enumerate(training) if it.source != "wikinews-A"])
+    other = np.array([k for k, it in enumerate(training) if it.source not in news])
     search_table = []
     if search:
         best = None
@@ -483,7 +505,7 @@ def train(items: list[Item], search: bool, recorded: dict | None = None) -> dict
     weights, bias = fit(X[keep], y[keep], w[keep], lam)
     calibrated_oof = V.sigmoid(a * oof + b)
     by_source = {}
-    for source in ("wikinews-A", "conflibert-dev"):
+    for source in sorted(news) + ["conflibert-dev"]:
         sel = np.array([it.source == source for it in training])
         if sel.any():
             base = float(y[sel].mean())
@@ -491,11 +513,51 @@ def train(items: list[Item], search: bool, recorded: dict | None = None) -> dict
                                  "oof_auc": None if auc(oof[sel], y[sel]) is None else round(auc(oof[sel], y[sel]), 4),
                                  "oof_log_loss": round(log_loss(V.sigmoid(oof[sel]), y[sel]), 4),
                                  "constant_log_loss": round(log_loss(np.full(int(sel.sum()), base), y[sel]), 4)}
-    return {"by_source": by_source,"names": names, "lambda": lam, "conflibert_weight": cw, "weights": weights, "bias": bias,
+    return {"by_source": by_source, "names": names, "lambda": lam, "conflibert_weight": cw, "weights": weights, "bias": bias,
+            "parts": list(parts),
             "calibration": {"a": a, "b": b, "fitted_on": f"out-of-fold logits, {scored_on}"},
             "search": search_table, "scored_on": scored_on,
             "oof_reliability": reliability(calibrated_oof[judge], y[judge]),
             "oof_log_loss": log_loss(calibrated_oof[judge], y[judge])}
+
+
+def ordinary_news_oof(items: list[Item], lam: float, cweight: float, parts) -> dict:
+    """Out-of-fold confidence on every Wikinews development candidate (parts A, C, D as labelled),
+    from models fitted fold by fold on the Wikinews `parts` and the ConfliBERT development
+    sentences outside the fold (a part not in `parts` is only predicted, never fitted on). The
+    logits are Platt-calibrated on themselves for the curve; the AUC does not depend on that."""
+    news = wikinews_sources(parts)
+    development = wikinews_sources(DEVELOPMENT_PARTS)
+    pool = [it for it in items if it.source in development or it.source == "conflibert-dev"]
+    learn = np.array([it.source in news or it.source == "conflibert-dev" for it in pool])
+    names = vocabulary([it for it, keep in zip(pool, learn) if keep])
+    logits = out_of_fold(pool, names, lam, cweight, learn)
+    on_news = np.array([it.source in development for it in pool])
+    y = np.array([it.right for it in pool], dtype=float)
+    a, b = platt(logits[on_news], y[on_news])
+    by_part = {}
+    for source in sorted(development):
+        sel = np.array([it.source == source for it in pool])
+        if sel.any():
+            v = auc(logits[sel], y[sel])
+            by_part[source] = {"candidates": int(sel.sum()), "right": int(y[sel].sum()),
+                               "oof_auc": None if v is None else round(v, 4)}
+    v = auc(logits[on_news], y[on_news])
+    return {"trained_on": sorted(news) + ["conflibert-dev"], "lambda": lam, "conflibert_weight": cweight,
+            "oof_auc": None if v is None else round(v, 4), "by_part": by_part,
+            "items": [it for it, keep in zip(pool, on_news) if keep],
+            "confidence": V.sigmoid(a * logits[on_news] + b)}
+
+
+def _print_oof(label: str, oof: dict, curve: list[dict]) -> None:
+    print(f"\n{label}: trained on {', '.join(oof['trained_on'])} (lambda={oof['lambda']}, ConfliBERT "
+          f"weight={oof['conflibert_weight']}); out-of-fold AUC on the Wikinews development parts "
+          f"{oof['oof_auc']}")
+    for source, row in oof["by_part"].items():
+        print(f"   {source}: {row}")
+    print("   out-of-fold precision/recall (bare statements aside):")
+    for row in curve:
+        print("     ", row)
 
 
 def main() -> int:
@@ -505,7 +567,14 @@ def main() -> int:
     ap.add_argument("--check", action="store_true", help="refit with the recorded parameters and compare")
     ap.add_argument("--without-learned-class", action="store_true", help="leave out the learned class's features")
     ap.add_argument("--report", action="store_true", help="print the figures only; write nothing")
+    ap.add_argument("--wikinews-parts", default=",".join(DEVELOPMENT_PARTS),
+                    help="Wikinews development parts to train and calibrate on (never B)")
+    ap.add_argument("--adopt-if-better", action="store_true",
+                    help="write the new model only if its out-of-fold AUC on the Wikinews development parts "
+                         "beats the packaged recipe's; else refit the packaged recipe")
     args = ap.parse_args()
+    parts = tuple(p.strip() for p in args.wikinews_parts.split(",") if p.strip())
+    wikinews_sources(parts)  # refuses part B (held out) or an unknown part before any work
 
     pipeline = _pipeline()
     stage = next(s for s in pipeline.stages if s.name == "events")
@@ -524,7 +593,7 @@ def main() -> int:
             problems.append("training parameters differ from the recorded ones")
         if meta["candidates_sha256"] != candidates_fingerprint(items):
             problems.append("the candidates or their judgments changed since training (coder, resolver or labels)")
-        result = train(items, search=False, recorded=meta)
+        result = train(items, search=False, recorded=meta, parts=tuple(meta.get("wikinews_training_parts", ["A"])))
         blob = npz_bytes(result["weights"], result["bias"])
         if result["names"] != meta["features"] or hashlib.sha256(blob).hexdigest() != meta["weights_sha256"]:
             problems.append("refitted weights differ from the packaged ones")
@@ -533,7 +602,39 @@ def main() -> int:
         print("packaged verifier is current" if not problems else "retrain: .venv/bin/python tools/train_verifier.py")
         return 1 if problems else 0
 
-    result = train(items, search=True)
+    result = train(items, search=True, parts=parts)
+    development = {p: articles[p] for p in DEVELOPMENT_PARTS if articles.get(p)}
+    dev_articles = {i: golds for part in development.values() for i, golds in part.items()}
+
+    def oof_curve(oof: dict) -> list[dict]:
+        return curve_wikinews(dev_articles, oof["items"], oof["confidence"])
+
+    new_oof = ordinary_news_oof(items, result["lambda"], result["conflibert_weight"], parts)
+    new_curve = oof_curve(new_oof)
+    packaged_file = args.out / V.META_FILE
+    packaged = json.loads(packaged_file.read_text(encoding="utf-8")) if packaged_file.is_file() else None
+    comparison = None
+    if packaged is not None:
+        old_parts = tuple(packaged.get("wikinews_training_parts", ["A"]))
+        old_oof = ordinary_news_oof(items, packaged["lambda"], packaged["conflibert_weight"], old_parts)
+        old_curve = oof_curve(old_oof)
+        _print_oof("the packaged model's recipe, refitted on today's candidates", old_oof, old_curve)
+        _print_oof("the new model", new_oof, new_curve)
+        better = (new_oof["oof_auc"] or 0.0) > (old_oof["oof_auc"] or 0.0)
+        comparison = {"packaged_recipe": {k: old_oof[k] for k in ("trained_on", "lambda", "conflibert_weight",
+                                                                  "oof_auc", "by_part")},
+                      "new": {k: new_oof[k] for k in ("trained_on", "lambda", "conflibert_weight", "oof_auc",
+                                                      "by_part")},
+                      "new_is_better": better}
+        print(f"\nnew model's out-of-fold AUC on ordinary news {new_oof['oof_auc']} vs the packaged recipe's "
+              f"{old_oof['oof_auc']}: {'better' if better else 'not better'}")
+        if args.adopt_if_better and not better:
+            print("not adopted: the packaged recipe is refitted on today's candidates instead")
+            parts = old_parts
+            result = train(items, search=False, recorded=packaged, parts=parts)
+            new_oof, new_curve = old_oof, old_curve
+    else:
+        _print_oof("the new model", new_oof, new_curve)
     print(f"\nfeatures: {len(result['names'])}; chosen lambda={result['lambda']}, "
           f"ConfliBERT weight={result['conflibert_weight']} (scored on {result['scored_on']})")
     for row in result["search"]:
@@ -567,9 +668,10 @@ def main() -> int:
         print("  ", row)
     print(f"default threshold: {threshold}")
     tuning_curve = None
-    if articles.get("A"):
-        subset = [it for it in items if it.source == "wikinews-A"]
-        tuning_curve = curve_wikinews(articles["A"], subset, confidence(subset))  # in-sample: tuned on
+    trained = {i: golds for p in parts for i, golds in articles.get(p, {}).items()}
+    if trained:
+        subset = [it for it in items if it.source in wikinews_sources(parts)]
+        tuning_curve = curve_wikinews(trained, subset, confidence(subset))  # in-sample: tuned on
     if args.report:
         return 0
 
@@ -589,6 +691,10 @@ def main() -> int:
         "threshold_chosen_on": heldout,
         "heldout_curve": curve,
         "tuning_curve_in_sample": tuning_curve,
+        "wikinews_training_parts": list(parts),
+        "oof_ordinary_news": {"oof_auc": new_oof["oof_auc"], "by_part": new_oof["by_part"],
+                              "curve": new_curve, "calibration": "Platt on these out-of-fold logits"},
+        "packaged_recipe_comparison": comparison,
         "cv_search": result["search"],
         "oof_reliability": result["oof_reliability"],
         "oof_by_source": result["by_source"],

@@ -153,7 +153,10 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int, o
         console.print(f"events: no Wikinews development set in {gold / 'wikinews_dev'} (skipped)")
     else:
         out["wikinews"] = {}
-        for part, name in (("A", "part A (tuned on)"), ("B", "part B (held out)")):
+        # A, C and D are development data (C and D labelled after their records were judged);
+        # B is held out. Every part is scored alike.
+        for part, name in (("A", "part A (tuned on)"), ("C", "part C (tuned on)"), ("D", "part D (tuned on)"),
+                           ("B", "part B (held out)")):
             if part not in devset:
                 continue
             sc = devset[part].score
@@ -161,12 +164,13 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int, o
                           "records matching a gold event: P / R / F1", f"{sc.records} / {sc.gold}",
                           f"{_pct(sc.precision)} / {_pct(sc.recall)} / {_pct(sc.f1)}")
             figures = sc.as_dict()
-            if part == "B":  # held out: aggregate figures only
+            if wn.PARTS[part] != "tune":  # held out: aggregate figures only
                 figures = {k: figures[k] for k in ("records", "right", "gold", "found", "precision", "recall", "f1")}
             out["wikinews"][part] = {"articles": devset[part].articles, **figures}
-        if "A" in devset:
-            for i, m in devset["A"].matches:
-                dump += wn.mismatches(i, m)
+        for part in wn.DEVELOPMENT_PARTS:
+            if part in devset:
+                for i, m in devset[part].matches:
+                    dump += wn.mismatches(i, m, part)
     expect = gold / "founding_events_expected.yaml"
     example = Path(__file__).resolve().parents[1] / "resources" / "examples" / "xi-putin-video-call-2026-02-04.txt"
     founding = None
@@ -213,9 +217,11 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int, o
     for label, v in plover["manual"].per_class().items():
         ptable.add_row(str(label), str(v["gold"]), str(v["predicted"]), _pct(v["precision"]), _pct(v["recall"]))
     console.print(ptable)
-    if devset is not None and "A" in devset:
-        sc = devset["A"].score
-        ft = Table(title="Wikinews part A (tuned on): where records and gold events disagree")
+    for part in wn.DEVELOPMENT_PARTS:
+        if devset is None or part not in devset:
+            continue
+        sc = devset[part].score
+        ft = Table(title=f"Wikinews part {part} (tuned on): where records and gold events disagree")
         for col in ("field", "wrong records (vs the nearest gold event of their sentence)",
                     "missed gold events (vs the nearest record of their sentence)"):
             ft.add_column(col)

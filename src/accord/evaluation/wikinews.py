@@ -2,9 +2,10 @@
 
 Format and rules: tests/data/wikinews_dev/README.md. An article is scored only once it is fully
 labelled (listed in `articles.jsonl`); gold events of other articles are ignored, so the scorer
-works with whatever part is labelled when it runs. Part A ("tune") is development data; part B
+works with whatever part is labelled when it runs. Parts A, C and D ("tune") are development data
+(C and D were labelled after Accord's records on them had been judged and tuned on); part B
 ("held-out") is never used to change rules or lexicons: its figures are aggregate only, and its
-mismatches are never printed or dumped.
+mismatches are never printed or dumped. Each part is scored on its own, by the same rule.
 
 Matching rule (one gold event per record at most, and the other way round):
 `accord.evaluation.records` (same sentence, compatible code, source and target by code, name or
@@ -23,7 +24,8 @@ from typing import Any, Iterable
 from ..model import Article, Document
 from .records import ArticleMatch, MatchScore, event_records, match
 
-PARTS = {"A": "tune", "B": "held-out"}
+PARTS = {"A": "tune", "B": "held-out", "C": "tune", "D": "tune"}
+DEVELOPMENT_PARTS = tuple(p for p, kind in PARTS.items() if kind == "tune")
 CSV_FILE = Path("data") / "wikinews" / "wikinews_2019.csv"
 BARE_STATEMENT = "010"
 
@@ -41,7 +43,7 @@ def read_csv_rows(shared: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def load_devset(folder: Path, shared: Path, parts: Iterable[str] = ("A", "B")) -> DevSet | None:
+def load_devset(folder: Path, shared: Path, parts: Iterable[str] = tuple(PARTS)) -> DevSet | None:
     """The labelled articles of the given parts, or None when the set is not there."""
     articles_path, events_path = folder / "articles.jsonl", folder / "events.jsonl"
     if not articles_path.is_file():
@@ -81,7 +83,7 @@ class PartResult:
 
 
 def score_documents(devset: DevSet, documents: dict[int, Document], statements: bool = False) -> dict[str, PartResult]:
-    """Per part ("A", "B"): records against gold events."""
+    """Per part ("A", "B", "C", "D"): records against gold events."""
     out: dict[str, PartResult] = {}
     for a in devset.articles:
         i = a["article"]
@@ -95,7 +97,7 @@ def score_documents(devset: DevSet, documents: dict[int, Document], statements: 
     return out
 
 
-def evaluate(folder: Path, shared: Path, pipeline, parts: Iterable[str] = ("A", "B"),
+def evaluate(folder: Path, shared: Path, pipeline, parts: Iterable[str] = tuple(PARTS),
              statements: bool = False) -> dict[str, PartResult] | None:
     """Run the pipeline on the labelled articles and score their records; None without the set."""
     from .events import _process
@@ -108,22 +110,24 @@ def evaluate(folder: Path, shared: Path, pipeline, parts: Iterable[str] = ("A", 
     return score_documents(devset, dict(zip(ids, docs)), statements)
 
 
-def mismatches(i: int, m: ArticleMatch) -> list[dict[str, Any]]:
+def mismatches(i: int, m: ArticleMatch, part: str = "A") -> list[dict[str, Any]]:
     """Development data only: the wrong records and missed gold events of one article."""
+    if PARTS.get(part) != "tune":
+        raise ValueError(f"part {part!r} is not development data: its mismatches are never listed")
     out = []
     matched = set(m.pairs.values())
     for n, r in enumerate(m.records):
         if n in m.pairs:
             continue
         g, j = m.nearest_gold(n)
-        out.append({"set": "wikinews-A", "article": i, "kind": "wrong record", "record": _brief_record(r),
+        out.append({"set": f"wikinews-{part}", "article": i, "kind": "wrong record", "record": _brief_record(r),
                     "nearest_gold": _brief_gold(m.golds[g]) if g is not None else None,
                     "disagree": [f for f, ok in (j or {}).items() if not ok], "sentence": r["evidence"]})
     for g, gold in enumerate(m.golds):
         if g in matched:
             continue
         n, j = m.nearest_record(g)
-        out.append({"set": "wikinews-A", "article": i, "kind": "missed gold event", "gold": _brief_gold(gold),
+        out.append({"set": f"wikinews-{part}", "article": i, "kind": "missed gold event", "gold": _brief_gold(gold),
                     "nearest_record": _brief_record(m.records[n]) if n is not None else None,
                     "disagree": [f for f, ok in (j or {}).items() if not ok], "sentence": gold["sentence"]})
     return out

@@ -21,7 +21,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -330,7 +330,8 @@ class EventStage(Stage):
             # "started assembling firearms" (START * &WEAPON, 194): the words the pattern needs
             # are the objects of the complement's own act, which is coded by its own verb if at all.
             return None
-        if specificity > 0 and verb.lemma_.lower() in self.cues.reporting_verbs and _names_only_reported(verb, m):
+        if specificity > 0 and verb.lemma_.lower() in self.cues.reporting_verbs and (
+                _names_only_reported(verb, m) or _names_only_medium(verb, m)):
             # "said China would impose sanctions": the pattern's word belongs to the reported
             # clause, which is an event of its own; the reporting verb is the statement (010).
             code, specificity = "010", 0
@@ -1518,6 +1519,9 @@ def _content_of_a_proposal(verb: Any) -> bool:
         if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
             return False
         node = node.head
+        if node.lemma_.lower() in load_enabling_verbs() and any(
+                c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in load_instrument_nouns() for c in node.children):
+            return True  # "The bill would have allowed the government to remove people"
     return False
 
 
@@ -1796,6 +1800,22 @@ def _names_only_adjunct(verb: Any, m: Any) -> bool:
     if not adjuncts:
         return False
     inside = {t.i for c in adjuncts for t in c.subtree}
+    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    return bool(named) and all(t.i in inside for t in named)
+
+
+# "said in a press release", "told reporters via a statement", "wrote on Twitter": where words are
+# said, not what is said
+_MEDIUM_PREPOSITIONS = frozenset({"in", "via", "through", "on"})
+
+
+def _names_only_medium(verb: Any, m: Any) -> bool:
+    """Whether every word a dictionary pattern matched on a reporting verb lies in the phrase of
+    the medium it was said in ("said in a press release": SAY * RELEASE is no release)."""
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _MEDIUM_PREPOSITIONS and not m.names_word(c)]
+    if not phrases:
+        return False
+    inside = {t.i for c in phrases for t in c.subtree}
     named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
     return bool(named) and all(t.i in inside for t in named)
 

@@ -61,6 +61,8 @@ class Gazetteer:
         """All non-overlapping longest matches, left to right; ambiguous keys all returned."""
         words = [t.text for t in doc]
         n = len(words)
+        # Words that may match a capitalized alias word as well as themselves (`_same`).
+        shouting = [len(w) >= 4 and w.isupper() for w in words]
         matches: list[AliasMatch] = []
         i = 0
         while i < n:
@@ -70,7 +72,8 @@ class Gazetteer:
                 k = len(seq)
                 if k < best_len or i + k > n:
                     continue
-                if all(_same(words[i + j], seq[j]) for j in range(1, k)):
+                if k == 1 or tuple(words[i + 1 : i + k]) == seq[1:] or (
+                        any(shouting[i + 1 : i + k]) and all(_same(words[i + j], seq[j]) for j in range(1, k))):
                     if k > best_len:
                         best_len, best = k, []
                     best.append(AliasMatch(i, i + k, key, kind))

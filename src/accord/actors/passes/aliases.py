@@ -38,7 +38,7 @@ class AliasMatches(Pass):
         # Last words of multi-word person names in the text: "Richard" after "Bill Richard" is
         # Bill Richard, whoever else the knowledge base knows by that surname.
         earlier_names: dict[str, list[Any]] = {}
-        for ent in doc.ents:
+        for ent in context.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 earlier_names.setdefault(ent[-1].text, []).append(ent)
         articles = words().articles
@@ -265,7 +265,7 @@ def by_article_country(context: ResolutionContext, group: list[AliasMatch], raw:
         return next((m for m in group if kb.entity(m.key).kind == "media"), m0)
     named = {kb.entity(m.key).country for m in raw
              if kb.entity(m.key).kind in ("country", "seat") and m not in group and kb.entity(m.key).country}
-    for ent in doc.ents:
+    for ent in context.ents:
         if ent.label_ in ("GPE", "LOC"):
             hit = geocode(ent.text)
             if hit is not None and hit.country:

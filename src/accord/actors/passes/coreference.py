@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...analysis.quotation import quoted_tokens
 from ...analysis.syntax import clause_verb, sentence_start_back
 from ..context import Found, ResolutionContext, unplaced_group
 from ..kinds import STATE_SECTORS, How
@@ -225,7 +224,7 @@ def missed_surnames(context: ResolutionContext, full: list[tuple[int, Entity]]) 
         ws = name_words(e.name)
         if len(ws[-1]) >= 3 and ws[-1][:1].isupper():
             last_words.setdefault(ws[-1], []).append((start, e))
-    for tok in doc:
+    for tok in context.tokens:
         named = last_words.get(tok.text.replace("’", "'"))
         if not named or tok.i in covered:
             continue
@@ -272,7 +271,7 @@ class VoiceOwners(Pass):
         doc, found = context.doc, context.found
         voices = lexicon()["voice"]
         w = words()
-        for tok in doc:
+        for tok in context.tokens:
             if tok.lower_ not in voices or tok.pos_ != "NOUN":
                 continue
             end = min(tok.sent.end, tok.i + 14)
@@ -318,9 +317,9 @@ class UnnamedPeople(Pass):
             if f.how == How.PLACED and head.tag_ == "NN" and head.lemma_.lower() in unnamed and f.entity.country:
                 new = lookups.group(f.start, f.end, f.entity.country, unnamed[head.lemma_.lower()])
                 f.entity, f.how, f.code, f.sector, f.country = new.entity, new.how, new.code, new.sector, new.country
-        inside = quoted_tokens(doc)
+        inside = context.quoted
         speaker_prepositions = words().speaker_prepositions
-        for tok in doc:
+        for tok in context.tokens:
             if tok.i in covered or inside[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN":
                 continue
             sector = unnamed.get(tok.lemma_.lower())
@@ -558,7 +557,7 @@ class Descriptions(Pass):
                         key=lambda f: f.start)
         person_nouns = set(lex["noun_gender"]) | {w for w, sector in lex["unnamed"].items() if sector == "CVL"}
         genders = initial_genders(doc, found)
-        for tok in doc:
+        for tok in context.tokens:
             if tok.i in covered or tok.dep_ not in SUBJECT_DEPS or tok.tag_ not in ("NN", "NNP", "JJ"):
                 continue
             lefts = list(tok.lefts)

@@ -135,7 +135,7 @@ class Movements(Pass):
         doc, found = context.doc, context.found
         covered = context.covered()
         out: list[Found] = []
-        for tok in doc:
+        for tok in context.tokens:
             if tok.i in covered or tok.dep_ != "conj" or tok.pos_ != "PROPN" or tok.ent_type_ != "NORP" \
                     or tok.tag_ not in ("NNPS", "NNS") and not tok.text.endswith("s"):
                 continue

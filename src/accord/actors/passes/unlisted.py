@@ -39,7 +39,7 @@ class UnlistedPeople(Pass):
         org_names = {(m.start, m.end) for ms in by_token.values() for m in ms
                      if kb.entity(m.key).kind in ("org", "igo", "media", "seat")
                      or (kb.entity(m.key).kind in ("country", "region") and m.kind in ("name", "short", "capital"))}
-        places = place_words(doc)
+        places = place_words(context)
         particles = words().lowercase_name_particles
         for ent in _person_spans(context):
             if any(i in covered for i in range(ent.start, ent.end)):
@@ -147,7 +147,7 @@ class UnlistedPeople(Pass):
             out.append(Found(start, ent.end, entity, How.NAME_TITLE))
         # Later surnames the entity recognizer missed ("de Blasio said").
         taken = covered | {i for f in out for i in range(f.start, f.end)}
-        for tok in doc:
+        for tok in context.tokens:
             entity = surnames.get(tok.text)
             if entity is None or tok.i in taken or not (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
                 continue
@@ -169,7 +169,7 @@ def _person_spans(context: ResolutionContext) -> list[Any]:
     from spacy.tokens import Span
 
     doc = context.doc
-    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans = [e for e in context.ents if e.label_ == "PERSON"]
     taken = {i for e in spans for i in range(e.start, e.end)}
     for start, end in context.person_names:
         if not any(i in taken for i in range(start, end)):
@@ -212,11 +212,12 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
     return None
 
 
-def place_words(doc: Any) -> set[str]:
+def place_words(context: ResolutionContext) -> set[str]:
     """One-word names the article uses as places somewhere ("in Tyumen", "Aleppo, a city"): a
     recognizer's "person" of the same name elsewhere is that place, not someone."""
+    doc = context.doc
     out = set()
-    for ent in doc.ents:
+    for ent in context.ents:
         if len(ent) != 1:
             continue
         if ent.label_ in ("GPE", "LOC"):
@@ -226,7 +227,7 @@ def place_words(doc: Any) -> set[str]:
         elif used_as_place(ent) is not None:
             out.add(ent.text)
     prepositions = words().place_prepositions
-    for tok in doc:  # "the Federal Center for Neurosurgery in Tyumen", inside a longer name
+    for tok in context.tokens:  # "the Federal Center for Neurosurgery in Tyumen", inside a longer name
         if tok.i > 0 and tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() \
                 and doc[tok.i - 1].lower_ in prepositions and doc[tok.i - 1].lower_ != "of" \
                 and not any(c.dep_ == "compound" for c in tok.children):

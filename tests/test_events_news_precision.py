@@ -742,3 +742,13 @@ def test_what_a_bill_would_allow_is_no_act(nlp):
     assert candidates(nlp, "The bill would have allowed the Chinese government to remove people from Hong Kong.") == []
     # an actor allowing someone to act is no instrument's content
     assert [e.cameo[:2] for e in candidates(nlp, "The Syrian army would allow the rebels to attack the town.")] != []
+
+
+# ------------------------------------------------- done for years: background
+def test_an_act_done_for_years_is_background_not_of_the_publication_day(nlp):
+    [e] = candidates(nlp, "Syrian rebels shelled the town for three years.")
+    assert e.cameo.startswith("19") and e.date is None
+    [f] = candidates(nlp, "Protesters blocked the main road in Nairobi for two days.")
+    assert (f.date, f.date_basis) == ("2019-11-07", "publication")
+    [g] = candidates(nlp, "On Monday the Turkish army shelled Kurdish positions for the first time in years.")
+    assert (g.date, g.date_basis) == ("2019-11-04", "text")

@@ -129,6 +129,7 @@ class EventStage(Stage):
         mentions_at = _index_mentions(document.mentions)
         text = document.article.text  # the Doc's text: slices of it spare making every token of a span
         timex_roots = _index_timexes(doc, text, document.timexes)
+        long_spells = _index_long_spells(doc, document.timexes)
         sentences = list(doc.sents)
         sentence_texts = [text[s.start_char:s.end_char] for s in sentences]
         pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
@@ -197,14 +198,15 @@ class EventStage(Stage):
                     cand.statement = True
                 for source, target in self._dyads(cand, document, mentions_at, sent):
                     event = self._event(document, cand, source, target, sent_no, sent, sent_timexes,
-                                        cand.negated, cand.modality, sentence_texts[sent_no])
+                                        cand.negated, cand.modality, sentence_texts[sent_no], long_spells)
                     events.append((event, head_word))
                     if cand.reverse_code and source is not None and target is not None \
                             and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
                         events.append((self._event(document, reverse, target, source, sent_no, sent, sent_timexes,
-                                                   cand.negated, cand.modality, sentence_texts[sent_no]), head_word))
+                                                   cand.negated, cand.modality, sentence_texts[sent_no], long_spells),
+                                       head_word))
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
         if storms:
@@ -744,8 +746,9 @@ class EventStage(Stage):
 
     # --------------------------------------------------------------- event
     def _event(self, document: Document, cand: _Candidate, source, target, sent_no, sent, timex_roots,
-               negated: bool, modality: Modality, evidence: str) -> Event:
-        """`evidence`: the sentence's text (`sent.text`, sliced from the article's text)."""
+               negated: bool, modality: Modality, evidence: str, long_spells: frozenset[int] = frozenset()) -> Event:
+        """`evidence`: the sentence's text (`sent.text`, sliced from the article's text);
+        `long_spells`: the tokens of the document's spans of a year or more ("for years")."""
         trig = cand.trigger
         doc = trig.doc
         tspan = _trigger_span(cand)
@@ -767,6 +770,10 @@ class EventStage(Stage):
             said = _event_date(_Candidate(cand.pattern, trig.head, None), timex_roots, document.article.date)
             if said[2] == "text":
                 date, precision, basis = said
+        if basis == "publication" and long_spells and any(
+                doc[i].head.dep_ == "prep" and doc[i].head.lower_ == "for" and governed_by(doc[i], [trig])
+                for i in long_spells if sent.start <= i < sent.end):
+            date, precision, basis = None, None, None  # "abused their children for years": background
         place = _location(trig, cand.noun)
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
@@ -1338,6 +1345,22 @@ def _index_timexes(doc: Any, text: str, timexes: list[Timex]) -> dict[int, Timex
         for tok in span:
             roots.setdefault(tok.i, t)
     return roots
+
+
+_LONG_SPELL = re.compile(r"^P(?:X|\d+)(?:Y|DE|CE|ML)$")
+
+
+def _index_long_spells(doc: Any, timexes: list[Timex]) -> frozenset[int]:
+    """Tokens of durations of a year or more ("years", "three years", "decades"): an act done
+    for so long, with no date of its own, is background, not an act of the publication day."""
+    out: set[int] = set()
+    for t in timexes:
+        if t.type != "DURATION" or not _LONG_SPELL.match(t.value or ""):
+            continue
+        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        if span is not None:
+            out.update(tok.i for tok in span)
+    return frozenset(out)
 
 
 _DATELINE_DASHES = {"—", "–", "--", "-"}

@@ -752,3 +752,9 @@ def test_an_act_done_for_years_is_background_not_of_the_publication_day(nlp):
     assert (f.date, f.date_basis) == ("2019-11-07", "publication")
     [g] = candidates(nlp, "On Monday the Turkish army shelled Kurdish positions for the first time in years.")
     assert (g.date, g.date_basis) == ("2019-11-04", "text")
+
+
+def test_signing_a_law_is_no_agreement_with_anyone(nlp):
+    assert candidates(nlp, "The governor of Ohio signed into law the Ohio Heartbeat Protection Act.") == []
+    [e] = candidates(nlp, "Russia and China signed a trade agreement.")
+    assert e.cameo.startswith("0") and dyad(e) == ("RUS", "CHN")

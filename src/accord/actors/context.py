@@ -290,8 +290,11 @@ class ResolutionContext:
                 counts[country] += 1
                 sentences.setdefault(country, set()).add(self.doc[m.start].sent.start)
                 covered.update(range(m.start, m.end))
+        # "Khan" tagged as a place after "Usman Khan": a person's surname names no place
+        surnames = {ent[-1].text for ent in self.ents if ent.label_ == "PERSON" and len(ent) > 1}
         for ent in self.ents:
-            if ent.label_ in ("GPE", "LOC") and not any(i in covered for i in range(ent.start, ent.end)):
+            if ent.label_ in ("GPE", "LOC") and not any(i in covered for i in range(ent.start, ent.end)) \
+                    and not (len(ent) == 1 and ent.text in surnames):
                 hit = geocode(ent.text)
                 if hit is not None and hit.country:
                     counts[hit.country] += 1

@@ -8,7 +8,7 @@ from typing import Any
 from ..context import ResolutionContext
 from ..gazetteer import AliasMatch
 from ..phrases import (after_stance_prefix, inside_feature_name, inside_longer_person, inside_organisation_name,
-                       is_backer, is_dateline, is_location, makers_model)
+                       is_backer, is_dateline, is_location, makers_model, names_no_country)
 from ..words import person_nouns, words
 from ...analysis.syntax import entity_at
 from ...places import geocode
@@ -59,6 +59,8 @@ class AliasMatches(Pass):
                 continue  # "the South China Sea"
             if describes_a_style(doc, start, end, group):
                 continue  # "an Irish pub" in Paris: a kind of pub, no Irish place or actor
+            if all(kb.entity(m.key).kind in PLACE_KINDS for m in group) and names_no_country(doc, start, end):
+                continue  # "US dollars", "an artwork entitled America": a currency, a thing's title
             if makers_model(doc, end) and all(kb.entity(m.key).kind == "org" for m in group):
                 continue  # "a Boeing 707 cargo plane", "a Boeing B-17": the maker of a thing, no actor
             if all(kb.entity(m.key).kind in PLACE_KINDS and m.kind in NAMING_KINDS for m in group) \

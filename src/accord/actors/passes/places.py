@@ -19,7 +19,8 @@ from functools import lru_cache
 from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE
 from ..kinds import How
-from ..phrases import is_backer, is_dateline, named_regions, np_left, place_country, the_place, untagged_city, used_as_place
+from ..phrases import (is_backer, is_dateline, named_regions, names_no_country, np_left, place_country, the_place,
+                       untagged_city, used_as_place)
 from ...places import geocode, region
 from ..words import words
 from .base import Pass
@@ -42,7 +43,7 @@ class Places(Pass):
             if ent.label_ not in ("GPE", "LOC", "ORG") and not the_place(ent) and as_place is None or any(
                     i in covered for i in range(ent.start, ent.end)):
                 continue
-            if is_dateline(doc, ent.start, ent.end) or is_backer(doc, ent.end):
+            if is_dateline(doc, ent.start, ent.end) or is_backer(doc, ent.end) or names_no_country(doc, ent.start, ent.end):
                 continue
             if ent[-1].lower_ in feature_words and all(t.lower_ in feature_words or t.lower_ == "the" for t in ent):
                 continue  # "the Gulf" is a sea, not Papua New Guinea's Gulf Province

@@ -678,6 +678,11 @@ def test_denying_an_accusation_is_denying_responsibility_a_request_is_rejected(n
     # "deny the rebels any support" asked of others is what the appeal asks, no denial of theirs
     evs = candidates(nlp, "The Philippine minister urged citizens to help the police and deny the rebels any support.")
     assert [e.cameo[:2] for e in evs] == ["02"]
+    # a denial asked of another is what the appeal asks, no denial by the one asking
+    evs = candidates(nlp, 'The Philippine minister urged citizens to assist the police and "deny the rebels any victory".')
+    assert [e.cameo[:2] for e in evs] == ["02"]
+    evs = candidates(nlp, "The Philippine minister urged the army to deny the accusations.")
+    assert [(e.cameo[:2], e.announced_cameo) for e in evs] == [("02", "016")]
 
 
 def test_offering_no_apology_is_no_offer_of_cooperation(nlp):

@@ -678,6 +678,11 @@ def test_denying_an_accusation_is_denying_responsibility_a_request_is_rejected(n
     # "deny the rebels any support" asked of others is what the appeal asks, no denial of theirs
     evs = candidates(nlp, "The Philippine minister urged citizens to help the police and deny the rebels any support.")
     assert [e.cameo[:2] for e in evs] == ["02"]
+    # a denial asked of another is what the appeal asks, no denial by the one asking
+    evs = candidates(nlp, 'The Philippine minister urged citizens to assist the police and "deny the rebels any victory".')
+    assert [e.cameo[:2] for e in evs] == ["02"]
+    evs = candidates(nlp, "The Philippine minister urged the army to deny the accusations.")
+    assert [(e.cameo[:2], e.announced_cameo) for e in evs] == [("02", "016")]
 
 
 def test_offering_no_apology_is_no_offer_of_cooperation(nlp):
@@ -752,3 +757,9 @@ def test_an_act_done_for_years_is_background_not_of_the_publication_day(nlp):
     assert (f.date, f.date_basis) == ("2019-11-07", "publication")
     [g] = candidates(nlp, "On Monday the Turkish army shelled Kurdish positions for the first time in years.")
     assert (g.date, g.date_basis) == ("2019-11-04", "text")
+
+
+def test_signing_a_law_is_no_agreement_with_anyone(nlp):
+    assert candidates(nlp, "The governor of Ohio signed into law the Ohio Heartbeat Protection Act.") == []
+    [e] = candidates(nlp, "Russia and China signed a trade agreement.")
+    assert e.cameo.startswith("0") and dyad(e) == ("RUS", "CHN")

@@ -909,7 +909,7 @@ class EventStage(Stage):
                 continue  # an event noun (its verb carries it)
             asker = self._asking_verb(verb, by_trigger)
             if act[:2] in ("01", "02", "10", "12", "13"):
-                if act[:2] != "01" and act[:2] != "02" and asker is not None \
+                if act != "010" and act[:2] != "02" and asker is not None \
                         and (g := by_trigger.get(asker.i)) is not None and g is not c:
                     # "asked the judge to delay his ruling", "urged locals to ... deny terrorism any
                     # victory": what is asked of another is no act of the asker's; the asking

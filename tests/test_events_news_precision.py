@@ -706,6 +706,8 @@ def test_freeing_people_is_releasing_persons(nlp):
 def test_an_order_to_ones_own_forces_is_no_demand_on_them(nlp):
     assert [e.cameo for e in candidates(nlp, "The Philippine defence minister ordered troops to raise their alert level.")
             if e.cameo.startswith("10")] == []
+    text = "The Philippine defence minister said he had ordered 'heightened alert' from troops, and that the army protect the churches."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("10")] == []
     [e] = candidates(nlp, "Ukraine ordered Russian troops to leave Crimea.")
     assert e.cameo.startswith("10") and dyad(e) == ("UKR", "RUSMIL")
 

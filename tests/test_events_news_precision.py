@@ -613,3 +613,23 @@ def test_meaning_someone_is_no_intent(nlp):
     assert ex.excludes_sense([t for t in doc if t.lower_ == "meaning"][0])
     doc = nlp("The rebels meant to attack the town.")
     assert not ex.excludes_sense([t for t in doc if t.lower_ == "meant"][0])
+
+
+# ------------------------------------------------- (issue 12, targets) society is another side
+def test_a_statement_to_the_speakers_own_people_press_or_business_keeps_its_target(nlp):
+    [e] = [e for e in candidates(nlp, "The Thai prime minister expressed condolences to the families of the "
+                                      "victims on Friday.") if e.cameo == "018"]
+    assert e.source.code == "THAGOV" and (e.target.code, e.target.country) == ("THACVL", "THA")
+    [f] = [e for e in candidates(nlp, "The White House expressed surprise that The New York Times published "
+                                      "the letter.") if e.cameo == "012"]
+    assert f.target is not None and f.target.sector == "MED" and f.target.country == "USA"
+
+
+def test_a_statement_to_the_speakers_own_state_or_its_press_audience_still_has_no_target(nlp):
+    # the country itself, its government, and the press a speaker talks to stay no target
+    evs = [e for e in candidates(nlp, "The Thai prime minister expressed concern about Thailand.")
+           if e.cameo.startswith("01")]
+    assert evs and all(e.target is None for e in evs)
+    evs = [e for e in candidates(nlp, "The Thai prime minister told Thai state television he was optimistic "
+                                      "about the talks.") if e.cameo.startswith("01")]
+    assert all(e.target is None or e.target.country != "THA" for e in evs)

@@ -75,6 +75,8 @@ class Exclusions:
     # Sectors at odds with their own country's state ("the opposition", rebels): a statement about
     # them is about another side, not the speaker's own country
     opposing_sectors: tuple[str, ...] = ()
+    # Sectors outside the state (people, press, business, ...): another side of the same country
+    society_sectors: tuple[str, ...] = ()
     figurative_patterns: frozenset[str] = frozenset()
     talk_about_verbs: frozenset[str] = frozenset()  # "described the attacks": speaking of an act
 
@@ -315,6 +317,7 @@ def load_exclusions() -> Exclusions:
         civilian_only_codes=tuple(str(c) for c in d.get("civilian_only_codes") or ()),
         press_speech=_words(d, "press_speech", ""),
         opposing_sectors=tuple(w.upper() for w in _words(d, "opposing_sectors", "")),
+        society_sectors=tuple(w.upper() for w in _words(d, "society_sectors", "")),
         accident_words=_words(d.get("accidents") or {}, "words", "accidents."),
         hostile_words=_words(d.get("accidents") or {}, "hostile", "accidents."),
         published_verbs=_words(d.get("published_object_default") or {}, "verbs", "published_object_default."),

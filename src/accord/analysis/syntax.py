@@ -8,6 +8,11 @@ from typing import Any
 # "Putin expressed ..., saying ...", "China has never denounced X or called for Y"; a predicate
 # adjective's complement is its subject's ("Egypt is willing to withdraw": Egypt withdraws).
 INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp")
+# Prepositions of time, manner or concession heading a gerund ("Before resigning, Rossi appointed
+# Bianchi", "after meeting Putin", "without consulting parliament"): the gerund is done by the
+# clause's subject, never by its object (object control is for "accused X of", "stopped X from").
+ADJUNCT_GERUND_PREPOSITIONS = frozenset({"after", "before", "since", "while", "without", "upon", "on", "by",
+                                         "despite", "following", "during", "besides", "through"})
 
 
 def subject_of(verb: Any) -> tuple[Any | None, bool]:
@@ -31,7 +36,8 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             # ("accused North Korea of firing"), else by its subject ("North Korea was accused
             # of firing", "Iran refrained from attacking").
             governor = node.head.head
-            controller = next((c for c in governor.children if c.dep_ == "dobj"), None) or next(
+            adjunct = node.head.lower_ in ADJUNCT_GERUND_PREPOSITIONS
+            controller = (None if adjunct else next((c for c in governor.children if c.dep_ == "dobj"), None)) or next(
                 (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if controller is not None:
                 return controller, False

@@ -172,6 +172,9 @@ class EventStage(Stage):
             # The record is coded as the CAMEO manual codes it: an intent, threat, demand, appeal or
             # refusal is the event, the act it is about goes into `announced_cameo`.
             cands = self._fold_announcements(cands, mentions_at)
+            # "ordered troops to raise their alert": a command to one's own forces (what it asks
+            # was folded into it above), no demand on another actor
+            cands = [c for c in cands if not self.exclusions.order_to_own_forces(c.trigger, c.code, c.sources, c.targets)]
             # A date governs an event only through the parse tree, which never leaves its sentence.
             sent_timexes = {i: t for i, t in timex_roots.items() if sent.start <= i < sent.end}
             for cand in cands:
@@ -209,6 +212,7 @@ class EventStage(Stage):
             events = [(e, h) for e, h in events if e.source is None or e.source.text.lower() not in storms]
         candidates = _deduplicate(events)
         _date_from_context(candidates)
+        _date_from_paragraph(candidates, doc, _paragraph_of_sentences(text, sentences))
         if self.verifier is not None:
             self.verifier.score(document, candidates)
         document.events = self.policy.select(candidates)
@@ -249,6 +253,10 @@ class EventStage(Stage):
                 continue  # "Don't hold the workers hostage": an exhortation, not an act
             if _purpose_of_presence(tok):
                 continue  # "Coalition forces are in Iraq ... to defeat ISIS remnants": why they are there
+            if self.exclusions.prevented(tok):
+                continue  # "barred the company from releasing the files": not released
+            if _deadline_task(tok):
+                continue  # "gave the rebels until Friday to surrender": what is asked by a deadline
             if tok.ent_iob_ == "I" and tok.ent_type_ in _NAME_ENTITIES:
                 continue  # "the Committee to Protect Journalists": a word of a name
             key = _verb_key(tok, self.verbs)
@@ -413,6 +421,9 @@ class EventStage(Stage):
         if subject is not None and not passive and subject.head.i == trig.i and trig.tag_ == "VBN" \
                 and any(c.dep_ == "auxpass" for c in trig.children):
             passive = True  # 'the military had been "effectively disarmed"': a subject mislabelled nsubj
+        if subject is not None and not passive and trig.tag_ == "VBN" and trig.dep_ == "advcl" \
+                and subject.head.i != trig.i and not any(c.dep_ in ("aux", "auxpass") for c in trig.children):
+            passive = True  # "wept when convicted", "if attacked": a bare participle clause is done to the subject
         if subject is None and trig.dep_ == "acl" and trig.tag_ == "VBG" and trig.head.pos_ in ("NOUN", "PROPN"):
             subject = trig.head  # "protesters demanding his resignation", "a report accusing the army"
         if subject is not None:
@@ -1152,7 +1163,7 @@ class EventStage(Stage):
                     return Modality.ALLEGED
             if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
                 break
-            dep = node.dep_
+            dep, child = node.dep_, node
             node = node.head
             steps += 1
             if dep == "pcomp" and node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX"):
@@ -1175,6 +1186,8 @@ class EventStage(Stage):
                     found = Modality.FUTURE  # "said it would withdraw": the reported "will withdraw"
                 if dep == "xcomp" and lemma in m.alleged_verbs:
                     return Modality.ALLEGED  # "claimed to have captured", "is believed to have supplied"
+                if dep in ("xcomp", "advcl") and _scheduled_be(node, child):
+                    found = found or Modality.FUTURE  # "May is to step down", "the Senate was to meet"
                 if dep == "xcomp" and lemma in m.future_verbs:
                     found = found or Modality.FUTURE
                 elif dep == "xcomp" and lemma in m.hypothetical_verbs:
@@ -1552,6 +1565,24 @@ def _purpose_of_presence(verb: Any) -> bool:
         and any(c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("there", "here")) for c in head.children)
 
 
+def _deadline_task(verb: Any) -> bool:
+    """"gave the rebels until Friday to surrender": a to-infinitive on a verb that sets a deadline
+    ("until", "till") is what someone is told to do by then (the ultimatum is the event), not done."""
+    head = verb.head
+    return verb.dep_ in ("advcl", "xcomp") and head.i != verb.i \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and any(c.dep_ == "prep" and c.lower_ in _DEADLINE_PREPOSITIONS for c in head.children)
+
+
+def _scheduled_be(be: Any, verb: Any) -> bool:
+    """"is to step down today", "was to meet on Monday": a "be" whose only predicate is a
+    to-infinitive says the act is scheduled, not done (a "be" of place or a predicate noun or
+    adjective gives a purpose instead: "are in Iraq to defeat ISIS")."""
+    return be.lemma_ == "be" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and not any(c.dep_ in ("attr", "acomp", "prep", "oprd") or (c.dep_ == "advmod" and c.lower_ in ("there", "here"))
+                    for c in be.children)
+
+
 def _subjunctive(verb: Any) -> bool:
     """"(ordered) that the army protect places of worship": a that-clause whose verb is the bare
     form, with no auxiliary, says what is to be done (a mandative subjunctive), not what was."""
@@ -1912,13 +1943,21 @@ def _discourse_partner(document: Document, source: Actor, before: int) -> Actor 
     return pick.actor if pick else None
 
 
+# A time after these ends a span or sets a deadline ("until Thursday"): the act is not done then.
+_DEADLINE_PREPOSITIONS = frozenset({"until", "till", "til", "untill"})
+
+
 def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None, governor: Any | None = None):
     """The time expression that governs the event, else the publication date. An event noun
     that happens as its verb does ("talks will resume next week") is dated by the verb too."""
     best: Timex | None = None
     anchors = [cand.trigger] + ([cand.noun] if cand.noun is not None else []) + ([governor] if governor is not None else [])
+    doc = cand.trigger.doc
+    # "gave the government until Thursday to withdraw the bill": a deadline, not when it was done
+    timex_roots = {i: t for i, t in timex_roots.items()
+                   if not (doc[i].head.dep_ == "prep" and doc[i].head.lower_ in _DEADLINE_PREPOSITIONS)}
     for tok_i, timex in timex_roots.items():
-        tok = cand.trigger.doc[tok_i]
+        tok = doc[tok_i]
         if governed_by(tok, anchors):
             if best is None or _precision(timex.value) > _precision(best.value):
                 best = timex
@@ -1940,9 +1979,13 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if best is None:
         # "On December 21, 2015, a bomber attacked the station, killing six", "attacked the town
         # on Monday and seized its airport": a participle or a conjunct shares its head's date.
+        # "In 2015, Saudi Arabia started supporting the government": an aspectual verb's
+        # complement is the act itself, done when the aspect verb says.
         node = cand.trigger
-        for _ in range(2):
-            if node.dep_ not in ("conj", "advcl") or node.head.i == node.i or not _shares_time(node):
+        aspectual = load_modality().aspectual_verbs
+        for _ in range(3):
+            climbs = node.dep_ in ("conj", "advcl") or (node.dep_ == "xcomp" and node.head.lemma_.lower() in aspectual)
+            if not climbs or node.head.i == node.i or not _shares_time(node):
                 break
             node = node.head
             for tok_i, timex in timex_roots.items():
@@ -2179,6 +2222,50 @@ def _date_from_context(events: list[Event]) -> None:
             continue  # the paragraph's date stays the one the text gave
         if e.date_basis == "text" and made:
             dated[key] = e  # "On Wednesday, Lam announced her government will withdraw ...": when it was said
+
+
+def _paragraph_of_sentences(text: str, sentences: list[Any]) -> list[int]:
+    """The paragraph number of each sentence: a line break between two sentences (in the white
+    space a sentence ends with, or between them) starts a new one."""
+    out, n = [], 0
+    for k, sent in enumerate(sentences):
+        between = text[sentences[k - 1].start_char:sent.start_char] if k else ""
+        if "\n" in between[len(between.rstrip()):]:
+            n += 1
+        out.append(n)
+    return out
+
+
+def _simple_past(doc: Any, event: Event) -> bool:
+    """The event's verb is in the simple past ("shot him dead", "was arrested"), not a perfect
+    (a pluperfect tells the background) nor a present."""
+    span = doc.char_span(event.trigger.span[0], event.trigger.span[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verb = span.root
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return not auxes
+    return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxes)
+
+
+def _date_from_paragraph(events: list[Event], doc: Any, paragraph: list[int]) -> None:
+    """"On Friday, a man attacked people at the hall. ... Police arrived and shot him dead.": an
+    act told in the simple past with no date of its own takes the date of the paragraph's latest
+    earlier act the text dates (the development set's convention for a dated paragraph),
+    whoever did it. Not a perfect, a present or what is negated, planned or possible."""
+    dated: dict[int, Event] = {}
+    for e in sorted(events, key=lambda x: x.sentence):
+        para = paragraph[e.sentence] if e.sentence < len(paragraph) else None
+        if para is None or e.modality != Modality.ASSERTED or e.negated:
+            continue
+        before = dated.get(para)
+        if e.date_basis == "publication" and before is not None and before.sentence < e.sentence \
+                and _simple_past(doc, e):
+            e.date, e.date_precision, e.date_basis = before.date, before.date_precision, "text"
+            e.explain = e.explain.replace("date=publication", "date=paragraph")
+        elif e.date_basis == "text" and e.date:
+            dated[para] = e
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:

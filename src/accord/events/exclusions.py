@@ -79,6 +79,9 @@ class Exclusions:
     society_sectors: tuple[str, ...] = ()
     figurative_patterns: frozenset[str] = frozenset()
     talk_about_verbs: frozenset[str] = frozenset()  # "described the attacks": speaking of an act
+    prevention_verbs: frozenset[str] = frozenset()  # "barred him from releasing": the act is not done
+    order_verbs: frozenset[str] = frozenset()  # "ordered troops to ...": a command down the line
+    force_nouns: frozenset[str] = frozenset()
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -242,6 +245,28 @@ class Exclusions:
         return target_head is not None and target_head.tag_ in ("NN", "NNP") and target_head.ent_type_ not in (
             "GPE", "ORG", "NORP", "LOC") and _sector_in(target, self.assassination_office_sectors)
 
+    def prevented(self, verb: Any) -> bool:
+        """A gerund after "from" on a verb of prevention ("barred the company from releasing the
+        files", "kept them from leaving", "refrained from attacking"): the act was not done."""
+        prep = verb.head
+        return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "from" and prep.head.i != prep.i \
+            and prep.head.lemma_.lower() in self.prevention_verbs
+
+    def order_to_own_forces(self, verb: Any, code: str, sources: Iterable[Any], targets: Iterable[Any]) -> bool:
+        """A demand (10x) that is an order to forces ("ordered troops to raise their alert",
+        "directing Coast Guard units to join the search", "ordered heightened alert from the
+        troops"): a command to one's own side, no demand made of another actor. Forces of another
+        country than the one ordering (both known) are another actor."""
+        if not code.startswith("10") or verb.lemma_.lower() not in self.order_verbs:
+            return False
+        addressees = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        addressees += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "to")
+                       for p in c.children if p.dep_ == "pobj"]
+        if not any(a.lemma_.lower() in self.force_nouns or a.lower_ in self.force_nouns for a in addressees):
+            return False
+        countries = {a.country for a in sources if a.country}
+        return not any(t.country and countries and t.country not in countries for t in targets)
+
     def armed(self, actors: Iterable[Any]) -> bool:
         """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
         return any(_sector_in(a, self.armed_sectors) for a in actors)
@@ -349,6 +374,9 @@ def load_exclusions() -> Exclusions:
         figurative_patterns=frozenset(" ".join(str(p).split()).upper() for p in d.get("figurative_patterns") or ()),
         electorate=_words(d, "electorate", ""),
         talk_about_verbs=_words(d, "talk_about_verbs", ""),
+        prevention_verbs=_words(d, "prevention_verbs", ""),
+        order_verbs=_words(d.get("orders_to_own_forces") or {}, "verbs", "orders_to_own_forces."),
+        force_nouns=_words(d.get("orders_to_own_forces") or {}, "addressees", "orders_to_own_forces."),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),
     )
@@ -357,8 +385,18 @@ def load_exclusions() -> Exclusions:
 def _words_around(verb: Any, sentence: Any) -> set[str]:
     """The lower-cased forms and lemmas of the sentence's words but the verb (one pass over its tokens)."""
     words: set[str] = set()
+    # "According to police, he drove erratically": who reports the act says nothing of what it was
+    # nor does "Police said he drove erratically" (the subject of the verb the clause is reported by)
+    skip = {d.i for t in sentence if t.lower_ == "according" and t.dep_ == "prep" for d in t.subtree}
+    node = verb
+    for _ in range(8):
+        if node.head.i == node.i:
+            break
+        if node.dep_ in ("ccomp", "parataxis"):
+            skip.update(d.i for c in node.head.children if c.dep_ == "nsubj" for d in c.subtree)
+        node = node.head
     for t in sentence:
-        if t.i != verb.i:
+        if t.i != verb.i and t.i not in skip:
             words.add(t.lower_)
             words.add(t.lemma_.lower())
     return words

@@ -405,3 +405,47 @@ def test_a_private_person_whose_case_a_country_s_court_handles_is_placed_there(n
     # no court or police in the clause: no guess (the story's country is not everyone's)
     got = resolve(nlp, "Paul Marford met friends in a bar on Tuesday.", "2019-03-15")
     assert ("Paul Marford", "CVL", None, "Paul Marford") in got
+
+
+def test_a_capital_named_with_its_article_is_no_word_of_another_name(nlp):
+    # Anguilla's capital is "The Valley": bare, "Valley" is a common word of many names
+    got = resolve(nlp, "Severn Valley Police said they had arrested two men in Worcester.")
+    assert not any(m[2] == "AIA" for m in got)
+    got = resolve(nlp, "Protesters gathered outside the assembly in The Valley on Monday.")
+    assert any(m[2] == "AIA" for m in got)
+
+
+def test_two_people_of_one_surname_each_keep_their_own_mentions(nlp):
+    # the story's subject keeps the bare surname when another bearer is named later in passing
+    story = ("On Friday, 31-year-old Tariq Rahman stabbed two people in Leeds. Rahman fled on foot. "
+             "Police arrested Rahman near the station. \"We are all shocked,\" said Mayor of Leeds "
+             "Farida Rahman (no relation). Rahman had been released from prison in 2017.")
+    got = resolve(nlp, story, "2019-05-01")
+    names = [m[3] for m in got if m[0] == "Rahman"]
+    assert names and all(n == "Tariq Rahman" for n in names)
+    # the title's "of" place is no part of the name, and gives the official's country
+    assert ("Mayor of Leeds Farida Rahman", "GBRGOV", "GBR", "Farida Rahman") in got
+
+
+def test_a_country_naming_a_currency_or_a_work_is_no_actor(nlp):
+    got = resolve(nlp, "The painting, entitled Canada, was sold for three million US dollars.")
+    assert not any(m[2] in ("CAN", "USA") for m in got)
+    # the countries themselves still are
+    got = resolve(nlp, "Canada sold the painting to the United States.")
+    assert {m[2] for m in got} >= {"CAN", "USA"}
+
+
+def test_a_group_is_not_of_the_country_it_accuses(nlp):
+    # in a story set in one country, the other side of a group's clause is not the group's
+    story = ("Thousands marched in Beirut against the Lebanese government. Lebanese police fired tear gas "
+             "in Beirut. Protesters have accused Syria of meddling in their country's politics.")
+    got = resolve(nlp, story, "2019-10-20")
+    assert ("Protesters", "LBNOPP", "LBN", None) in got
+
+
+def test_a_person_marked_by_a_nationality_is_a_private_person_of_that_country(nlp):
+    got = resolve(nlp, "A Danish chef and two Dutch cyclists were injured when the bridge collapsed.")
+    assert ("A Danish chef", "DNKCVL", "DNK", None) in got
+    assert ("two Dutch cyclists", "NLDCVL", "NLD", None) in got
+    # a thing so marked stays no person
+    assert not any(m[1].endswith("CVL") for m in resolve(nlp, "Danish exports rose sharply in May."))

@@ -728,6 +728,38 @@ def test_police_in_the_act_itself_still_make_it_force(nlp):
     evs = candidates(nlp, "Police said the driver rammed his truck into a police checkpoint, injuring three officers.")
     assert any(e.cameo[:2] in ("18", "19") for e in evs)
 
+
+# ------------------------------------------------- reports, media, what a bill would allow
+@pytest.mark.parametrize("text", [
+    "Reuters reported the attack on the army base.",  # REPORT * ATTACK 190
+    "The company said in a press release that its engineers had developed a new coating.",  # * RELEASE 0841
+])
+def test_a_report_or_its_medium_is_no_act(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if not e.cameo.startswith("01")] == []
+
+
+def test_what_a_bill_would_allow_is_no_act(nlp):
+    assert candidates(nlp, "The bill would have allowed the Chinese government to remove people from Hong Kong.") == []
+    # an actor allowing someone to act is no instrument's content
+    assert [e.cameo[:2] for e in candidates(nlp, "The Syrian army would allow the rebels to attack the town.")] != []
+
+
+# ------------------------------------------------- done for years: background
+def test_an_act_done_for_years_is_background_not_of_the_publication_day(nlp):
+    [e] = candidates(nlp, "Syrian rebels shelled the town for three years.")
+    assert e.cameo.startswith("19") and e.date is None
+    [f] = candidates(nlp, "Protesters blocked the main road in Nairobi for two days.")
+    assert (f.date, f.date_basis) == ("2019-11-07", "publication")
+    [g] = candidates(nlp, "On Monday the Turkish army shelled Kurdish positions for the first time in years.")
+    assert (g.date, g.date_basis) == ("2019-11-04", "text")
+
+
+def test_signing_a_law_is_no_agreement_with_anyone(nlp):
+    assert candidates(nlp, "The governor of Ohio signed into law the Ohio Heartbeat Protection Act.") == []
+    [e] = candidates(nlp, "Russia and China signed a trade agreement.")
+    assert e.cameo.startswith("0") and dyad(e) == ("RUS", "CHN")
+
+
 # ------------------------------------------------- (issue 12, targets) society is another side to the state
 def test_a_state_statement_to_its_own_people_press_or_business_keeps_its_target(nlp):
     [e] = [e for e in candidates(nlp, "The Thai prime minister expressed condolences to the families of the "

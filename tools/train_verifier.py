@@ -18,6 +18,7 @@ Writes (under --out, default src/accord/resources/events)
 Usage: .venv/bin/python tools/train_verifier.py [--shared DIR] [--out DIR] [--check]
                                                 [--without-learned-class] [--report]
                                                 [--wikinews-parts A,C,D] [--adopt-if-better]
+                                                [--refit] [--cache FILE]
 
 What it does (deterministic: no randomness):
 
@@ -53,7 +54,8 @@ What it does (deterministic: no randomness):
    for the packaged model's recipe (its recorded training parts, penalty and ConfliBERT weight,
    refitted on today's candidates). `--adopt-if-better` writes the new model only when its
    out-of-fold AUC there is higher, else the packaged recipe refitted (so the packaged files stay
-   current either way).
+   current either way); `--refit` writes the packaged recipe refitted. `--cache FILE` keeps the
+   candidates (the slow part) for another run on the same commit and data.
 
 `--check` recomputes candidates and judgments, refits with the recorded parameters (no search)
 and exits 1 when the data, the candidates (the coder or resolver changed), the weights or the
@@ -66,6 +68,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import pickle
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -569,6 +572,11 @@ def main() -> int:
     ap.add_argument("--report", action="store_true", help="print the figures only; write nothing")
     ap.add_argument("--wikinews-parts", default=",".join(DEVELOPMENT_PARTS),
                     help="Wikinews development parts to train and calibrate on (never B)")
+    ap.add_argument("--refit", action="store_true",
+                    help="refit the packaged recipe (its recorded Wikinews parts, penalty and ConfliBERT weight) on "
+                         "today's candidates, without a parameter search")
+    ap.add_argument("--cache", type=Path, help="keep the candidates in this file and reuse them on the next run "
+                    "(only while the code and data are unchanged; never with --check)")
     ap.add_argument("--adopt-if-better", action="store_true",
                     help="write the new model only if its out-of-fold AUC on the Wikinews development parts "
                          "beats the packaged recipe's; else refit the packaged recipe")
@@ -576,12 +584,20 @@ def main() -> int:
     parts = tuple(p.strip() for p in args.wikinews_parts.split(",") if p.strip())
     wikinews_sources(parts)  # refuses part B (held out) or an unknown part before any work
 
-    pipeline = _pipeline()
-    stage = next(s for s in pipeline.stages if s.name == "events")
-    stage.verifier = None  # candidates as the coder makes them; features never read the confidence
-    w_items, articles = wikinews_items(args.shared, pipeline, args.without_learned_class)
-    c_items, heldout_sentences = conflibert_items(args.shared, pipeline, args.without_learned_class)
-    items = w_items + c_items
+    if args.cache and args.cache.is_file() and not args.check:
+        with args.cache.open("rb") as fh:
+            items, articles, heldout_sentences = pickle.load(fh)
+        print(f"candidates read from {args.cache}, not recomputed (same commit and data only; --check recomputes)")
+    else:
+        pipeline = _pipeline()
+        stage = next(s for s in pipeline.stages if s.name == "events")
+        stage.verifier = None  # candidates as the coder makes them; features never read the confidence
+        w_items, articles = wikinews_items(args.shared, pipeline, args.without_learned_class)
+        c_items, heldout_sentences = conflibert_items(args.shared, pipeline, args.without_learned_class)
+        items = w_items + c_items
+        if args.cache and not args.check:
+            with args.cache.open("wb") as fh:
+                pickle.dump((items, articles, heldout_sentences), fh)
     print("candidates:", json.dumps(summarise(items)))
 
     if args.check:
@@ -628,12 +644,15 @@ def main() -> int:
                       "new_is_better": better}
         print(f"\nnew model's out-of-fold AUC on ordinary news {new_oof['oof_auc']} vs the packaged recipe's "
               f"{old_oof['oof_auc']}: {'better' if better else 'not better'}")
-        if args.adopt_if_better and not better:
-            print("not adopted: the packaged recipe is refitted on today's candidates instead")
+        if args.refit or (args.adopt_if_better and not better):
+            print("the packaged recipe is refitted on today's candidates" +
+                  ("" if args.refit else " (the new model is not adopted)"))
             parts = old_parts
             result = train(items, search=False, recorded=packaged, parts=parts)
             new_oof, new_curve = old_oof, old_curve
     else:
+        if args.refit:
+            raise SystemExit(f"--refit: no packaged verifier in {args.out}")
         _print_oof("the new model", new_oof, new_curve)
     print(f"\nfeatures: {len(result['names'])}; chosen lambda={result['lambda']}, "
           f"ConfliBERT weight={result['conflibert_weight']} (scored on {result['scored_on']})")

@@ -74,6 +74,7 @@ def _cities() -> dict[str, Gazetteered]:
     return best
 
 
+@lru_cache(maxsize=16384)  # the tables are fixed once loaded; the same names recur
 def geocode(name: str) -> Gazetteered | None:
     """The place a name most likely means, or None."""
     name = name.strip()
@@ -93,6 +94,7 @@ def geocode(name: str) -> Gazetteered | None:
     return _region(name) or city or _region_in_words(name)
 
 
+@lru_cache(maxsize=16384)
 def region(name: str) -> Gazetteered | None:
     """The region (subdivision, listed region or disputed territory) a name means, or None; no
     cities and no countries."""

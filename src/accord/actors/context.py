@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .gazetteer import AliasMatch, Gazetteer
@@ -241,6 +241,25 @@ class ResolutionContext:
     def kb(self) -> KnowledgeBase:
         return self.lookups.kb
 
+    # Made once per document and shared by the passes: each iteration of a spaCy Doc, each
+    # `doc.ents`, builds its Token and Span objects anew.
+    @cached_property
+    def tokens(self) -> list[Any]:
+        """The document's tokens, as `list(doc)`."""
+        return list(self.doc)
+
+    @cached_property
+    def ents(self) -> tuple[Any, ...]:
+        """The document's named entities, as `doc.ents`."""
+        return self.doc.ents
+
+    @cached_property
+    def quoted(self) -> list[bool]:
+        """For each token, whether it lies inside quotation marks (`quoted_tokens`)."""
+        from ..analysis.quotation import quoted_tokens
+
+        return quoted_tokens(self.doc)
+
     def article_country(self) -> str | None:
         """The country the article is about, for phrases that only it can place ("the
         administration", "Senator Gillibrand" in a story set in one country): the country its
@@ -271,8 +290,11 @@ class ResolutionContext:
                 counts[country] += 1
                 sentences.setdefault(country, set()).add(self.doc[m.start].sent.start)
                 covered.update(range(m.start, m.end))
-        for ent in self.doc.ents:
-            if ent.label_ in ("GPE", "LOC") and not any(i in covered for i in range(ent.start, ent.end)):
+        # "Khan" tagged as a place after "Usman Khan": a person's surname names no place
+        surnames = {ent[-1].text for ent in self.ents if ent.label_ == "PERSON" and len(ent) > 1}
+        for ent in self.ents:
+            if ent.label_ in ("GPE", "LOC") and not any(i in covered for i in range(ent.start, ent.end)) \
+                    and not (len(ent) == 1 and ent.text in surnames):
                 hit = geocode(ent.text)
                 if hit is not None and hit.country:
                     counts[hit.country] += 1

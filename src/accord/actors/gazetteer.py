@@ -29,11 +29,16 @@ class Gazetteer:
         # first token -> list of (token tuple, key, kind), longest first
         index: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         self._bare_possessives: dict[str, str] = {}
+        # A city whose name has an article ("The Valley", Anguilla's capital) is that city only
+        # with its article: bare, the word is common and part of other names ("Thames Valley").
+        self._needs_article: set[tuple[tuple[str, ...], str]] = set()
         seen: set[tuple[tuple[str, ...], str]] = set()
         for surface, key, kind in aliases:
             words = tuple(t.text for t in tokenizer(surface.strip()) if not t.is_space)
             if len(words) > 1 and words[0] in LEADING_ARTICLES:
                 words = words[1:]  # "the Kremlin" matches "Kremlin"; role phrases keep "the"
+                if kind == "capital":
+                    self._needs_article.add((words, key))
             if not words or (words, key) in seen:
                 continue
             seen.add((words, key))
@@ -61,6 +66,8 @@ class Gazetteer:
         """All non-overlapping longest matches, left to right; ambiguous keys all returned."""
         words = [t.text for t in doc]
         n = len(words)
+        # Words that may match a capitalized alias word as well as themselves (`_same`).
+        shouting = [len(w) >= 4 and w.isupper() for w in words]
         matches: list[AliasMatch] = []
         i = 0
         while i < n:
@@ -70,7 +77,10 @@ class Gazetteer:
                 k = len(seq)
                 if k < best_len or i + k > n:
                     continue
-                if all(_same(words[i + j], seq[j]) for j in range(1, k)):
+                if k == 1 or tuple(words[i + 1 : i + k]) == seq[1:] or (
+                        any(shouting[i + 1 : i + k]) and all(_same(words[i + j], seq[j]) for j in range(1, k))):
+                    if (seq, key) in self._needs_article and (i == 0 or words[i - 1] not in LEADING_ARTICLES):
+                        continue
                     if k > best_len:
                         best_len, best = k, []
                     best.append(AliasMatch(i, i + k, key, kind))

@@ -328,3 +328,14 @@ def organisation_kind(doc: Any, start: int, end: int) -> tuple[str, Any | None] 
     if end - start >= 2 and last.lemma_.lower() in nouns:
         return nouns[last.lemma_.lower()], None
     return None
+
+
+def names_no_country(doc: Any, start: int, end: int) -> bool:
+    """A country's name as a currency's ("five million US dollars") or as the title a thing is
+    given ("an artwork entitled America"), which makes the country no actor or place of the story."""
+    w = words()
+    if start > 0 and doc[start - 1].lower_ in w.naming_participles:
+        return True
+    tok = doc[end - 1]
+    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i >= end and tok.head.pos_ == "NOUN" \
+        and tok.head.lower_ in w.currency_nouns

@@ -41,6 +41,8 @@ class Words:
     stance_prefixes: frozenset[str]
     feature_words: frozenset[str]
     style_nouns: frozenset[str]
+    currency_nouns: frozenset[str]
+    naming_participles: frozenset[str]
     region_nouns: frozenset[str]
     government_nouns: frozenset[str]
     particle_adjectives: frozenset[str]
@@ -102,6 +104,8 @@ def words() -> Words:
         stance_prefixes=_set(w.get("stance_prefixes")),
         feature_words=_set(w.get("feature_words")),
         style_nouns=_set(w.get("style_nouns")),
+        currency_nouns=_set(w.get("currency_nouns")),
+        naming_participles=_set(w.get("naming_participles")),
         region_nouns=_set(w.get("region_nouns")),
         government_nouns=_set(w.get("government_nouns")),
         particle_adjectives=_set(w.get("particle_adjectives")),

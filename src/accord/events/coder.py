@@ -21,7 +21,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -129,6 +129,7 @@ class EventStage(Stage):
         mentions_at = _index_mentions(document.mentions)
         text = document.article.text  # the Doc's text: slices of it spare making every token of a span
         timex_roots = _index_timexes(doc, text, document.timexes)
+        long_spells = _index_long_spells(doc, document.timexes)
         sentences = list(doc.sents)
         sentence_texts = [text[s.start_char:s.end_char] for s in sentences]
         pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
@@ -197,14 +198,15 @@ class EventStage(Stage):
                     cand.statement = True
                 for source, target in self._dyads(cand, document, mentions_at, sent):
                     event = self._event(document, cand, source, target, sent_no, sent, sent_timexes,
-                                        cand.negated, cand.modality, sentence_texts[sent_no])
+                                        cand.negated, cand.modality, sentence_texts[sent_no], long_spells)
                     events.append((event, head_word))
                     if cand.reverse_code and source is not None and target is not None \
                             and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
                         events.append((self._event(document, reverse, target, source, sent_no, sent, sent_timexes,
-                                                   cand.negated, cand.modality, sentence_texts[sent_no]), head_word))
+                                                   cand.negated, cand.modality, sentence_texts[sent_no], long_spells),
+                                       head_word))
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
         if storms:
@@ -330,7 +332,8 @@ class EventStage(Stage):
             # "started assembling firearms" (START * &WEAPON, 194): the words the pattern needs
             # are the objects of the complement's own act, which is coded by its own verb if at all.
             return None
-        if specificity > 0 and verb.lemma_.lower() in self.cues.reporting_verbs and _names_only_reported(verb, m):
+        if specificity > 0 and verb.lemma_.lower() in self.cues.reporting_verbs and (
+                _names_only_reported(verb, m) or _names_only_medium(verb, m)):
             # "said China would impose sanctions": the pattern's word belongs to the reported
             # clause, which is an event of its own; the reporting verb is the statement (010).
             code, specificity = "010", 0
@@ -748,8 +751,9 @@ class EventStage(Stage):
 
     # --------------------------------------------------------------- event
     def _event(self, document: Document, cand: _Candidate, source, target, sent_no, sent, timex_roots,
-               negated: bool, modality: Modality, evidence: str) -> Event:
-        """`evidence`: the sentence's text (`sent.text`, sliced from the article's text)."""
+               negated: bool, modality: Modality, evidence: str, long_spells: frozenset[int] = frozenset()) -> Event:
+        """`evidence`: the sentence's text (`sent.text`, sliced from the article's text);
+        `long_spells`: the tokens of the document's spans of a year or more ("for years")."""
         trig = cand.trigger
         doc = trig.doc
         tspan = _trigger_span(cand)
@@ -771,6 +775,10 @@ class EventStage(Stage):
             said = _event_date(_Candidate(cand.pattern, trig.head, None), timex_roots, document.article.date)
             if said[2] == "text":
                 date, precision, basis = said
+        if basis == "publication" and long_spells and any(
+                doc[i].head.dep_ == "prep" and doc[i].head.lower_ == "for" and governed_by(doc[i], [trig])
+                for i in long_spells if sent.start <= i < sent.end):
+            date, precision, basis = None, None, None  # "abused their children for years": background
         place = _location(trig, cand.noun)
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
@@ -1344,6 +1352,22 @@ def _index_timexes(doc: Any, text: str, timexes: list[Timex]) -> dict[int, Timex
     return roots
 
 
+_LONG_SPELL = re.compile(r"^P(?:X|\d+)(?:Y|DE|CE|ML)$")
+
+
+def _index_long_spells(doc: Any, timexes: list[Timex]) -> frozenset[int]:
+    """Tokens of durations of a year or more ("years", "three years", "decades"): an act done
+    for so long, with no date of its own, is background, not an act of the publication day."""
+    out: set[int] = set()
+    for t in timexes:
+        if t.type != "DURATION" or not _LONG_SPELL.match(t.value or ""):
+            continue
+        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        if span is not None:
+            out.update(tok.i for tok in span)
+    return frozenset(out)
+
+
 _DATELINE_DASHES = {"—", "–", "--", "-"}
 
 
@@ -1523,6 +1547,9 @@ def _content_of_a_proposal(verb: Any) -> bool:
         if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
             return False
         node = node.head
+        if node.lemma_.lower() in load_enabling_verbs() and any(
+                c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in load_instrument_nouns() for c in node.children):
+            return True  # "The bill would have allowed the government to remove people"
     return False
 
 
@@ -1801,6 +1828,22 @@ def _names_only_adjunct(verb: Any, m: Any) -> bool:
     if not adjuncts:
         return False
     inside = {t.i for c in adjuncts for t in c.subtree}
+    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    return bool(named) and all(t.i in inside for t in named)
+
+
+# "said in a press release", "told reporters via a statement", "wrote on Twitter": where words are
+# said, not what is said
+_MEDIUM_PREPOSITIONS = frozenset({"in", "via", "through", "on"})
+
+
+def _names_only_medium(verb: Any, m: Any) -> bool:
+    """Whether every word a dictionary pattern matched on a reporting verb lies in the phrase of
+    the medium it was said in ("said in a press release": SAY * RELEASE is no release)."""
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _MEDIUM_PREPOSITIONS and not m.names_word(c)]
+    if not phrases:
+        return False
+    inside = {t.i for c in phrases for t in c.subtree}
     named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
     return bool(named) and all(t.i in inside for t in named)
 

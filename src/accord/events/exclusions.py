@@ -82,6 +82,7 @@ class Exclusions:
     figurative_patterns: frozenset[str] = frozenset()
     talk_about_verbs: frozenset[str] = frozenset()  # "described the attacks": speaking of an act
     prevention_verbs: frozenset[str] = frozenset()  # "barred him from releasing": the act is not done
+    enacting_verbs: frozenset[str] = frozenset()  # "signed into law": a law enacted, no agreement
     order_verbs: frozenset[str] = frozenset()  # "ordered troops to ...": a command down the line
     force_nouns: frozenset[str] = frozenset()
 
@@ -135,6 +136,9 @@ class Exclusions:
         lemma = verb.lemma_.lower()
         if lemma in self.never:
             return True
+        if lemma in self.enacting_verbs and any(c.dep_ == "prep" and c.lower_ == "into" and any(
+                p.dep_ == "pobj" and p.lower_ == "law" for p in c.children) for c in verb.children):
+            return True  # "signed into law the Human Life Protection Act": a law enacted, no agreement
         if lemma not in self.needs_complement and lemma not in self.no_object:
             return False  # most verbs: their children need not be read
         deps = {c.dep_ for c in verb.children}
@@ -383,6 +387,7 @@ def load_exclusions() -> Exclusions:
         electorate=_words(d, "electorate", ""),
         talk_about_verbs=_words(d, "talk_about_verbs", ""),
         prevention_verbs=_words(d, "prevention_verbs", ""),
+        enacting_verbs=_words(d, "signed_into_law", ""),
         order_verbs=_words(d.get("orders_to_own_forces") or {}, "verbs", "orders_to_own_forces."),
         force_nouns=_words(d.get("orders_to_own_forces") or {}, "addressees", "orders_to_own_forces."),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()

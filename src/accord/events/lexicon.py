@@ -378,3 +378,15 @@ def load_releasing_verbs() -> frozenset[str]:
 def load_holding_words() -> frozenset[str]:
     """Words of holding someone captive, whose agent or place names the holder (arguments.yaml)."""
     return _argument_words("holding_words")
+
+
+@lru_cache(maxsize=1)
+def load_enabling_verbs() -> frozenset[str]:
+    """Verbs by which a law or a plan lets someone act ("the bill would allow China to extradite"; arguments.yaml)."""
+    return _argument_words("enabling_verbs")
+
+
+@lru_cache(maxsize=1)
+def load_instrument_nouns() -> frozenset[str]:
+    """Nouns of laws, plans and agreements: what they let someone do is no act (arguments.yaml)."""
+    return _argument_words("instrument_nouns")

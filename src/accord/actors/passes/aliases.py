@@ -8,7 +8,7 @@ from typing import Any
 from ..context import ResolutionContext
 from ..gazetteer import AliasMatch
 from ..phrases import (after_stance_prefix, inside_feature_name, inside_longer_person, inside_organisation_name,
-                       is_backer, is_dateline, is_location, makers_model)
+                       is_backer, is_dateline, is_location, makers_model, names_no_country)
 from ..words import person_nouns, words
 from ...analysis.syntax import entity_at
 from ...places import geocode
@@ -38,7 +38,7 @@ class AliasMatches(Pass):
         # Last words of multi-word person names in the text: "Richard" after "Bill Richard" is
         # Bill Richard, whoever else the knowledge base knows by that surname.
         earlier_names: dict[str, list[Any]] = {}
-        for ent in doc.ents:
+        for ent in context.ents:
             if ent.label_ == "PERSON" and len(ent) > 1:
                 earlier_names.setdefault(ent[-1].text, []).append(ent)
         articles = words().articles
@@ -59,6 +59,8 @@ class AliasMatches(Pass):
                 continue  # "the South China Sea"
             if describes_a_style(doc, start, end, group):
                 continue  # "an Irish pub" in Paris: a kind of pub, no Irish place or actor
+            if all(kb.entity(m.key).kind in PLACE_KINDS for m in group) and names_no_country(doc, start, end):
+                continue  # "US dollars", "an artwork entitled America": a currency, a thing's title
             if makers_model(doc, end) and all(kb.entity(m.key).kind == "org" for m in group):
                 continue  # "a Boeing 707 cargo plane", "a Boeing B-17": the maker of a thing, no actor
             if all(kb.entity(m.key).kind in PLACE_KINDS and m.kind in NAMING_KINDS for m in group) \
@@ -265,7 +267,7 @@ def by_article_country(context: ResolutionContext, group: list[AliasMatch], raw:
         return next((m for m in group if kb.entity(m.key).kind == "media"), m0)
     named = {kb.entity(m.key).country for m in raw
              if kb.entity(m.key).kind in ("country", "seat") and m not in group and kb.entity(m.key).country}
-    for ent in doc.ents:
+    for ent in context.ents:
         if ent.label_ in ("GPE", "LOC"):
             hit = geocode(ent.text)
             if hit is not None and hit.country:

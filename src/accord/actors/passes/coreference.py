@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...analysis.quotation import quoted_tokens
 from ...analysis.syntax import clause_verb, sentence_start_back
 from ..context import Found, ResolutionContext, unplaced_group
 from ..kinds import STATE_SECTORS, How
@@ -194,16 +193,18 @@ class ShortForms(Pass):
                 continue
             if len(name_words(surface)) >= 2 and not any(folded in surname_forms(e.name) for _, e in full):
                 continue  # a full name of its own
-            matches = [(start, e) for start, e in full if e.key != f.entity.key and (
-                folded in surname_forms(e.name) or folded == fold(name_words(e.name)[0]))]
+            # the mention's own person too: "Khan" after "Usman Khan" stays his when a "Sadiq
+            # Khan" is named only later
+            matches = [(start, e) for start, e in full if
+                       folded in surname_forms(e.name) or folded == fold(name_words(e.name)[0])]
             if not matches and len(name_words(surface)) == 1:  # "Rosselló" for "Ricardo Rosselló Nevares"
                 matches = [(start, e) for start, e in full if e.key != f.entity.key
                            and folded == paternal_surname(e.name)]
             if described(doc, f):
                 # "José, a Caracas bus driver, said": introduced here, so not someone named later
                 matches = [(start, e) for start, e in matches if start < f.start]
-            target = nearest(matches, f.start)
-            if target is None:
+            target = most_mentioned(matches, f.start, found) or nearest(matches, f.start)
+            if target is None or target.key == f.entity.key:
                 continue
             if f.entity.key.startswith("unlisted:") and len(name_words(f.entity.name)) < 2:
                 replace_entity(found, f.entity.key, target)
@@ -225,7 +226,7 @@ def missed_surnames(context: ResolutionContext, full: list[tuple[int, Entity]]) 
         ws = name_words(e.name)
         if len(ws[-1]) >= 3 and ws[-1][:1].isupper():
             last_words.setdefault(ws[-1], []).append((start, e))
-    for tok in doc:
+    for tok in context.tokens:
         named = last_words.get(tok.text.replace("’", "'"))
         if not named or tok.i in covered:
             continue
@@ -252,6 +253,20 @@ def surface_name(doc: Any, f: Found) -> str:
     return plain_name(doc[start:end].text)
 
 
+def most_mentioned(matches: list[tuple[int, Entity]], at: int, found: list[Found]) -> Entity | None:
+    """Of several people named in full before `at` who share the surname, the one the text has
+    mentioned most so far: a story's subject keeps the bare surname when another bearer is
+    named in passing ("Sadiq Khan (no relation)"); on a tie, none (the nearest decides)."""
+    before = {e.key: e for s, e in matches if s < at}
+    if len(before) < 2:
+        return None
+    counts = {key: sum(1 for f in found if f.entity.key == key and f.start < at) for key in before}
+    ranked = sorted(counts.values(), reverse=True)
+    if ranked[0] == ranked[1]:
+        return None
+    return before[max(counts, key=counts.get)]
+
+
 def nearest(matches: list[tuple[int, Entity]], at: int) -> Entity | None:
     before = [(s, e) for s, e in matches if s < at]
     if before:
@@ -272,7 +287,7 @@ class VoiceOwners(Pass):
         doc, found = context.doc, context.found
         voices = lexicon()["voice"]
         w = words()
-        for tok in doc:
+        for tok in context.tokens:
             if tok.lower_ not in voices or tok.pos_ != "NOUN":
                 continue
             end = min(tok.sent.end, tok.i + 14)
@@ -312,15 +327,16 @@ class UnnamedPeople(Pass):
         covered = context.covered()
         focus = focus_country(found)
         for f in found:
-            # "one elderly witness in Kabul": a person placed by the phrase is an unnamed person of
-            # that country, not the country itself
+            # "one elderly witness in Kabul", "a Polish chef": a person placed or marked by the
+            # phrase is an unnamed person of that country, not the country itself
             head = doc[f.last]
-            if f.how == How.PLACED and head.tag_ == "NN" and head.lemma_.lower() in unnamed and f.entity.country:
+            if (f.how == How.PLACED and head.tag_ == "NN" or f.how == How.MODIFIER and head.tag_ in ("NN", "NNS")) \
+                    and head.lemma_.lower() in unnamed and f.entity.country:
                 new = lookups.group(f.start, f.end, f.entity.country, unnamed[head.lemma_.lower()])
                 f.entity, f.how, f.code, f.sector, f.country = new.entity, new.how, new.code, new.sector, new.country
-        inside = quoted_tokens(doc)
+        inside = context.quoted
         speaker_prepositions = words().speaker_prepositions
-        for tok in doc:
+        for tok in context.tokens:
             if tok.i in covered or inside[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN":
                 continue
             sector = unnamed.get(tok.lemma_.lower())
@@ -558,7 +574,7 @@ class Descriptions(Pass):
                         key=lambda f: f.start)
         person_nouns = set(lex["noun_gender"]) | {w for w, sector in lex["unnamed"].items() if sector == "CVL"}
         genders = initial_genders(doc, found)
-        for tok in doc:
+        for tok in context.tokens:
             if tok.i in covered or tok.dep_ not in SUBJECT_DEPS or tok.tag_ not in ("NN", "NNP", "JJ"):
                 continue
             lefts = list(tok.lefts)

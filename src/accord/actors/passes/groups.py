@@ -53,6 +53,11 @@ class ContextGroups(Pass):
                 # "The Kremlin dismissed the administration's accusation" in a US story: the
                 # institution is the other side of its clause, of the article's country.
                 countries = {article}
+            elif len(countries) == 1 and article is None and (story := context.article_country()) is not None \
+                    and story not in countries and counterpart(head, [(t, c) for t, c in named if c in countries]):
+                # "Protesters have claimed Iran is influencing their government" in a story set in
+                # Iraq: the other side of the group's clause is not the group's country.
+                countries = {story}
             if not countries and article is not None:
                 countries = {article}  # "the administration", "the Senate": the article's country
             if len(countries) == 1:
@@ -135,7 +140,7 @@ class Movements(Pass):
         doc, found = context.doc, context.found
         covered = context.covered()
         out: list[Found] = []
-        for tok in doc:
+        for tok in context.tokens:
             if tok.i in covered or tok.dep_ != "conj" or tok.pos_ != "PROPN" or tok.ent_type_ != "NORP" \
                     or tok.tag_ not in ("NNPS", "NNS") and not tok.text.endswith("s"):
                 continue

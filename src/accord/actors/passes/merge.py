@@ -38,7 +38,7 @@ class Acronyms(Pass):
                 continue  # replaced below
             out.append(f)
         taken = {i for f in out for i in range(f.start, f.end)}
-        for tok in doc:
+        for tok in context.tokens:
             source = introduced.get(tok.text)
             if source is None or tok.i <= source.end or tok.i in taken:
                 continue

@@ -37,7 +37,7 @@ class Organisations(Pass):
         covered = context.covered()
         particles = words().lowercase_name_particles
         out: list[Found] = []
-        for ent in doc.ents:
+        for ent in context.ents:
             if ent.label_ != "ORG" or any(i in covered for i in range(ent.start, ent.end)):
                 continue
             if makers_model(doc, ent.end):
@@ -99,7 +99,7 @@ class PlacedOrganisations(Pass):
         doc, found = context.doc, context.found
         covered = context.covered()
         out: list[Found] = []
-        for ent in doc.ents:
+        for ent in context.ents:
             if ent.label_ != "ORG" or len(ent) > 4 or any(i in covered for i in range(ent.start, ent.end)):
                 continue
             if ent.root.dep_ not in ("nsubj", "nsubjpass") or makers_model(doc, ent.end):

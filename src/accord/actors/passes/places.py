@@ -19,7 +19,8 @@ from functools import lru_cache
 from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE
 from ..kinds import How
-from ..phrases import is_backer, is_dateline, named_regions, np_left, place_country, the_place, untagged_city, used_as_place
+from ..phrases import (is_backer, is_dateline, named_regions, names_no_country, np_left, place_country, the_place,
+                       untagged_city, used_as_place)
 from ...places import geocode, region
 from ..words import words
 from .base import Pass
@@ -35,14 +36,14 @@ class Places(Pass):
         feature_words = words().feature_words
         covered = context.covered()
         out: list[Found] = []
-        for ent in doc.ents:
+        for ent in context.ents:
             # A name tagged as a person or a date that its sentence uses as a place ("flew to
             # Magnitogorsk", "Tyumen, a city in Siberia") is that place.
             as_place = used_as_place(ent)
             if ent.label_ not in ("GPE", "LOC", "ORG") and not the_place(ent) and as_place is None or any(
                     i in covered for i in range(ent.start, ent.end)):
                 continue
-            if is_dateline(doc, ent.start, ent.end) or is_backer(doc, ent.end):
+            if is_dateline(doc, ent.start, ent.end) or is_backer(doc, ent.end) or names_no_country(doc, ent.start, ent.end):
                 continue
             if ent[-1].lower_ in feature_words and all(t.lower_ in feature_words or t.lower_ == "the" for t in ent):
                 continue  # "the Gulf" is a sea, not Papua New Guinea's Gulf Province
@@ -57,7 +58,7 @@ class Places(Pass):
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             out.append(Found(start, ent.end, entity, How.PLACE))
         taken = covered | {i for f in out for i in range(f.start, f.end)}
-        for tok in doc:  # "flew to Magnitogorsk", a city the recognizer did not tag
+        for tok in context.tokens:  # "flew to Magnitogorsk", a city the recognizer did not tag
             hit = untagged_city(tok) if tok.i not in taken else None
             if hit is not None:
                 try:
@@ -65,7 +66,7 @@ class Places(Pass):
                     taken.add(tok.i)
                 except KeyError:
                     pass
-        for tok in doc:  # "Somali regions": a region by its name and the word "region"
+        for tok in context.tokens:  # "Somali regions": a region by its name and the word "region"
             for start, end, hit in named_regions(tok):
                 if any(i in taken for i in range(start, end)):
                     continue
@@ -110,7 +111,7 @@ class PlacedSubjects(Pass):
         doc = context.doc
         covered = context.covered()
         out: list[Found] = []
-        for tok in doc:
+        for tok in context.tokens:
             if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in covered:
                 continue
             left = np_left(tok)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...analysis.quotation import quoted_tokens
 from ...analysis.syntax import sentence_start_back
 from ..context import Found, ResolutionContext
 from ..kinds import How
@@ -35,10 +34,10 @@ class References(Pass):
         w = words()
         extra: list[Found] = []
         covered = context.covered()
-        quote_depth = quoted_tokens(doc)
+        quote_depth = context.quoted
         gender = initial_genders(doc, found)
         links: dict[int, str] = {}  # pronoun resolved to an unnamed person -> who that person is
-        for tok in doc:
+        for tok in context.tokens:
             if tok.i in covered:
                 continue
             low = tok.lower_
@@ -95,7 +94,8 @@ class References(Pass):
                 # in the narrative ("“... Gerry Adams ...,” he said"). Pronouns already resolved
                 # count as mentions of their person.
                 earlier = sorted([f for f in found if f.end <= tok.i] + extra, key=lambda f: f.start)
-                following = [f for f in found if f.start > tok.i and f.start < tok.sent.end]
+                sent_end = tok.sent.end  # once: `tok.sent` walks the sentence
+                following = [f for f in found if f.start > tok.i and f.start < sent_end]
                 person = resolve_pronoun(doc, tok, earlier, gender, wanted, quote_depth, links, following)
                 if person is not None:
                     key = person_key(doc, person, links)

@@ -32,7 +32,7 @@ class RolePhrases(Pass):
         w = words()
         found, consumed = context.found, context.consumed
         inside_titles: set[int] = set()  # the "of" words of a title found ("secretary of state")
-        for head in doc:
+        for head in context.tokens:
             if head.pos_ not in ("NOUN", "PROPN") or head.i in inside_titles:
                 continue
             match = lookups.role_at(doc, head)

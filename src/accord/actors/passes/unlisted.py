@@ -34,12 +34,13 @@ class UnlistedPeople(Pass):
                     if kb.entity(m.key).kind == "person" for i in range(m.start, m.end)}
         out: list[Found] = []
         surnames: dict[str, Entity] = {}
+        named_at: dict[str, list[tuple[int, Entity]]] = {}  # surname -> (where, whom) of each naming
         named_before: dict[str, Entity] = {}
         first_names: dict[str, Entity] = {}
         org_names = {(m.start, m.end) for ms in by_token.values() for m in ms
                      if kb.entity(m.key).kind in ("org", "igo", "media", "seat")
                      or (kb.entity(m.key).kind in ("country", "region") and m.kind in ("name", "short", "capital"))}
-        places = place_words(doc)
+        places = place_words(context)
         particles = words().lowercase_name_particles
         for ent in _person_spans(context):
             if any(i in covered for i in range(ent.start, ent.end)):
@@ -65,6 +66,12 @@ class UnlistedPeople(Pass):
                 if ent.text in places:
                     continue  # "Tyumen is more than competitive" in a story set "in Tyumen": the city
             left = np_left(head)
+            of_title = title_before_place(context, ent)  # "Mayor of London Sadiq Khan"
+            if of_title is not None:
+                left = of_title  # with its own modifiers only ("the Deputy Mayor of ...")
+                while left > 0 and doc[left - 1].head.i == of_title and doc[left - 1].dep_ in ("det", "compound", "amod") \
+                        and doc[left - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+                    left -= 1
             title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and role_for(t.lower_)]
             if not title:
                 if all(t.text[:1].isupper() or (0 < k < len(ent) - 1 and t.lower_ in particles)
@@ -97,6 +104,7 @@ class UnlistedPeople(Pass):
                         code=code)
                     named_before[said_as] = entity
                     surnames[head.text] = entity
+                    named_at.setdefault(head.text, []).append((ent.start, entity))
                     if len(ent) > 1:
                         first_names.setdefault(ent[0].text, entity)
                     out.append(Found(ent.start, ent.end, entity, How.NAME_UNLISTED))
@@ -112,7 +120,7 @@ class UnlistedPeople(Pass):
                     sector = body[1]
             cues = [(m, kb.entity(m.key).country) for t in doc[left : ent.start] for m in by_token.get(t.i, ())
                     if kb.entity(m.key).kind in COUNTRY_LIKE and kb.entity(m.key).country]
-            place = title_place(doc, left, title[0].i)
+            place = title_place(doc, left, title[0].i) or of_title_place(doc, title[-1].i + 1, ent.start)
             org = org_cue(context, left, ent.start) if not cues else None
             if org is not None:  # "Taliban spokesman Zabihullah Mujahid" speaks for the Taliban
                 org_entity = kb.entity(org.key)
@@ -140,6 +148,7 @@ class UnlistedPeople(Pass):
                             sector=sector, code=code)
             if len(ent) > 1:
                 surnames[head.text] = entity
+                named_at.setdefault(head.text, []).append((ent.start, entity))
                 first_names.setdefault(ent[0].text, entity)
             start = left
             while start < ent.start and doc[start].dep_ == "det":
@@ -147,8 +156,8 @@ class UnlistedPeople(Pass):
             out.append(Found(start, ent.end, entity, How.NAME_TITLE))
         # Later surnames the entity recognizer missed ("de Blasio said").
         taken = covered | {i for f in out for i in range(f.start, f.end)}
-        for tok in doc:
-            entity = surnames.get(tok.text)
+        for tok in context.tokens:
+            entity = nearest_naming(named_at.get(tok.text), tok.i)
             if entity is None or tok.i in taken or not (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
                 continue
             start = tok.i
@@ -163,18 +172,63 @@ class UnlistedPeople(Pass):
         return out
 
 
+def nearest_naming(named: list[tuple[int, Entity]] | None, at: int) -> Entity | None:
+    """Of the people named in full with a surname, the one named last before `at`, else the first
+    named after it: two people of one surname ("Usman Khan" ... "Mayor Sadiq Khan") each keep
+    the mentions that follow them."""
+    if not named:
+        return None
+    before = [e for start, e in named if start < at]
+    return before[-1] if before else named[0][1]
+
+
 def _person_spans(context: ResolutionContext) -> list[Any]:
     """The recognizer's PERSON entities and the names the alias pass read as people's rather
     than places' ("Khalid Amman"), in text order."""
     from spacy.tokens import Span
 
     doc = context.doc
-    spans = [e for e in doc.ents if e.label_ == "PERSON"]
+    spans = [without_title_place(context, e) for e in context.ents if e.label_ == "PERSON"]
     taken = {i for e in spans for i in range(e.start, e.end)}
     for start, end in context.person_names:
         if not any(i in taken for i in range(start, end)):
             spans.append(Span(doc, start, end, label="PERSON"))
     return sorted(spans, key=lambda e: e.start)
+
+
+def without_title_place(context: ResolutionContext, ent: Any) -> Any:
+    """"Mayor of London Sadiq Khan", "Governor of Texas Greg Abbott": the recognizer may take the
+    place of an "of" title into the name; the name is what follows the place."""
+    doc = ent.doc
+    if len(ent) < 3 or ent.start < 2 or doc[ent.start - 1].lower_ != "of" \
+            or context.lookups.role_for(doc[ent.start - 2].lower_) is None:
+        return ent
+    for k in range(len(ent) - 2, 0, -1):  # the longest place that leaves a name of two words
+        hit = geocode(doc[ent.start : ent.start + k].text)
+        if hit is not None and hit.country:
+            return ent.doc[ent.start + k : ent.end]
+    return ent
+
+
+def title_before_place(context: ResolutionContext, ent: Any) -> int | None:
+    """The title word of "<title> of <place> <name>" before a person's name, or None."""
+    doc = ent.doc
+    for k in (1, 2, 3):
+        j = ent.start - k
+        if j < 2 or doc[j - 1].lower_ != "of" or context.lookups.role_for(doc[j - 2].lower_) is None:
+            continue
+        hit = geocode(doc[j : ent.start].text)
+        if hit is not None and hit.country:
+            return j - 2
+    return None
+
+
+def of_title_place(doc: Any, title_end: int, name_start: int) -> str | None:
+    """The country of the place an "of" phrase after a title names ("Governor of Texas")."""
+    if name_start - title_end < 2 or doc[title_end].lower_ != "of":
+        return None
+    hit = geocode(doc[title_end + 1 : name_start].text)
+    return hit.country if hit is not None and hit.country else None
 
 
 def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str | None, str] | None:
@@ -212,11 +266,12 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
     return None
 
 
-def place_words(doc: Any) -> set[str]:
+def place_words(context: ResolutionContext) -> set[str]:
     """One-word names the article uses as places somewhere ("in Tyumen", "Aleppo, a city"): a
     recognizer's "person" of the same name elsewhere is that place, not someone."""
+    doc = context.doc
     out = set()
-    for ent in doc.ents:
+    for ent in context.ents:
         if len(ent) != 1:
             continue
         if ent.label_ in ("GPE", "LOC"):
@@ -226,7 +281,7 @@ def place_words(doc: Any) -> set[str]:
         elif used_as_place(ent) is not None:
             out.add(ent.text)
     prepositions = words().place_prepositions
-    for tok in doc:  # "the Federal Center for Neurosurgery in Tyumen", inside a longer name
+    for tok in context.tokens:  # "the Federal Center for Neurosurgery in Tyumen", inside a longer name
         if tok.i > 0 and tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() \
                 and doc[tok.i - 1].lower_ in prepositions and doc[tok.i - 1].lower_ != "of" \
                 and not any(c.dep_ == "compound" for c in tok.children):

@@ -678,6 +678,11 @@ def test_denying_an_accusation_is_denying_responsibility_a_request_is_rejected(n
     # "deny the rebels any support" asked of others is what the appeal asks, no denial of theirs
     evs = candidates(nlp, "The Philippine minister urged citizens to help the police and deny the rebels any support.")
     assert [e.cameo[:2] for e in evs] == ["02"]
+    # a denial asked of another is what the appeal asks, no denial by the one asking
+    evs = candidates(nlp, 'The Philippine minister urged citizens to assist the police and "deny the rebels any victory".')
+    assert [e.cameo[:2] for e in evs] == ["02"]
+    evs = candidates(nlp, "The Philippine minister urged the army to deny the accusations.")
+    assert [(e.cameo[:2], e.announced_cameo) for e in evs] == [("02", "016")]
 
 
 def test_offering_no_apology_is_no_offer_of_cooperation(nlp):
@@ -701,6 +706,8 @@ def test_freeing_people_is_releasing_persons(nlp):
 def test_an_order_to_ones_own_forces_is_no_demand_on_them(nlp):
     assert [e.cameo for e in candidates(nlp, "The Philippine defence minister ordered troops to raise their alert level.")
             if e.cameo.startswith("10")] == []
+    text = "The Philippine defence minister said he had ordered 'heightened alert' from troops, and that the army protect the churches."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("10")] == []
     [e] = candidates(nlp, "Ukraine ordered Russian troops to leave Crimea.")
     assert e.cameo.startswith("10") and dyad(e) == ("UKR", "RUSMIL")
 
@@ -758,6 +765,17 @@ def test_signing_a_law_is_no_agreement_with_anyone(nlp):
     assert candidates(nlp, "The governor of Ohio signed into law the Ohio Heartbeat Protection Act.") == []
     [e] = candidates(nlp, "Russia and China signed a trade agreement.")
     assert e.cameo.startswith("0") and dyad(e) == ("RUS", "CHN")
+
+
+def test_a_dated_sentence_with_no_record_still_dates_its_paragraph(nlp):
+    text = ("A former Kenyan minister was sentenced in a Nairobi court on Wednesday. Judge Mary Wanjiku sentenced "
+            "the former Kenyan minister Fred Otieno to six years in prison.")
+    [e] = candidates(nlp, text)
+    assert e.cameo == "116" and (e.date, e.date_basis) == ("2019-11-06", "text")
+    # a relative clause's date is its own, not the paragraph's
+    text = "The Kenyan opposition leader, who was arrested on Wednesday, spoke to reporters. Police arrested two of his aides."
+    [f] = candidates(nlp, text)
+    assert f.cameo == "173" and f.date_basis == "publication"
 
 
 # ------------------------------------------------- (issue 12, targets) society is another side to the state

@@ -5,6 +5,7 @@ stages left on the `Document` and adds `Event`s.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -214,7 +215,8 @@ class EventStage(Stage):
             events = [(e, h) for e, h in events if e.source is None or e.source.text.lower() not in storms]
         candidates = _deduplicate(events)
         _date_from_context(candidates)
-        _date_from_paragraph(candidates, doc, _paragraph_of_sentences(text, sentences))
+        _date_from_paragraph(candidates, doc, _paragraph_of_sentences(text, sentences),
+                             _sentence_dates(doc, timex_roots))
         if self.verifier is not None:
             self.verifier.score(document, candidates)
         document.events = self.policy.select(candidates)
@@ -914,7 +916,7 @@ class EventStage(Stage):
                 continue  # an event noun (its verb carries it)
             asker = self._asking_verb(verb, by_trigger)
             if act[:2] in ("01", "02", "10", "12", "13"):
-                if act[:2] != "01" and act[:2] != "02" and asker is not None \
+                if act != "010" and act[:2] != "02" and asker is not None \
                         and (g := by_trigger.get(asker.i)) is not None and g is not c:
                     # "asked the judge to delay his ruling", "urged locals to ... deny terrorism any
                     # victory": what is asked of another is no act of the asker's; the asking
@@ -2285,30 +2287,57 @@ def _simple_past(doc: Any, event: Event) -> bool:
     span = doc.char_span(event.trigger.span[0], event.trigger.span[1], alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    verb = span.root
+    return _simple_past_verb(span.root)
+
+
+def _simple_past_verb(verb: Any) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBD":
         return not auxes
     return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxes)
 
 
-def _date_from_paragraph(events: list[Event], doc: Any, paragraph: list[int]) -> None:
+def _sentence_dates(doc: Any, timex_roots: dict[int, Timex]) -> dict[int, tuple[str, str]]:
+    """Sentence index -> (date, precision) of a date that governs the main verb, in the simple
+    past, of a sentence ("A former adviser was sentenced on Wednesday", whoever its actors are)."""
+    out: dict[int, tuple[str, str]] = {}
+    starts = [s.start for s in doc.sents]
+    for tok_i, timex in sorted(timex_roots.items()):
+        verb = verb_above(doc[tok_i])
+        main = verb is not None and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
+        if not main or not _simple_past_verb(verb):
+            continue  # a relative or subordinate clause's date is its own ("who was arrested in 2016")
+        m = _DATE_VALUE.match(_week_as_month(timex.value))
+        if m is None:
+            continue
+        parts = [g for g in m.groups() if g]
+        n = bisect.bisect_right(starts, tok_i) - 1
+        if n not in out or len(parts) > len(out[n][0].split("-")):
+            out[n] = ("-".join(parts), PRECISION[len(parts)])
+    return out
+
+
+def _date_from_paragraph(events: list[Event], doc: Any, paragraph: list[int],
+                         sentence_dates: dict[int, tuple[str, str]] | None = None) -> None:
     """"On Friday, a man attacked people at the hall. ... Police arrived and shot him dead.": an
     act told in the simple past with no date of its own takes the date of the paragraph's latest
-    earlier act the text dates (the development set's convention for a dated paragraph),
-    whoever did it. Not a perfect, a present or what is negated, planned or possible."""
-    dated: dict[int, Event] = {}
-    for e in sorted(events, key=lambda x: x.sentence):
-        para = paragraph[e.sentence] if e.sentence < len(paragraph) else None
-        if para is None or e.modality != Modality.ASSERTED or e.negated:
+    earlier sentence dated by the text, through an act or a date on a verb in the simple past
+    (the development set's convention for a dated paragraph), whoever did it. Not a perfect, a
+    present or what is negated, planned or possible."""
+    anchors: list[tuple[int, str, str]] = [(n, d, p) for n, (d, p) in (sentence_dates or {}).items()]
+    anchors += [(e.sentence, e.date, e.date_precision) for e in events
+                if e.date_basis == "text" and e.date and e.modality == Modality.ASSERTED and not e.negated]
+    anchors.sort(key=lambda a: a[0])
+    for e in events:
+        if e.date_basis != "publication" or e.modality != Modality.ASSERTED or e.negated \
+                or e.sentence >= len(paragraph):
             continue
-        before = dated.get(para)
-        if e.date_basis == "publication" and before is not None and before.sentence < e.sentence \
-                and _simple_past(doc, e):
-            e.date, e.date_precision, e.date_basis = before.date, before.date_precision, "text"
+        para = paragraph[e.sentence]
+        before = [a for a in anchors if a[0] < e.sentence and a[0] < len(paragraph) and paragraph[a[0]] == para]
+        if before and _simple_past(doc, e):
+            _, e.date, e.date_precision = before[-1]
+            e.date_basis = "text"
             e.explain = e.explain.replace("date=publication", "date=paragraph")
-        elif e.date_basis == "text" and e.date:
-            dated[para] = e
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:

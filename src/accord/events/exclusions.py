@@ -266,8 +266,9 @@ class Exclusions:
         if not code.startswith("10") or verb.lemma_.lower() not in self.order_verbs:
             return False
         addressees = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-        addressees += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("from", "to")
-                       for p in c.children if p.dep_ == "pobj"]
+        # "ordered heightened alert from the troops": the parser may hang the phrase on the object
+        addressees += [p for c in [verb, *addressees] for prep in c.children if prep.dep_ == "prep"
+                       and prep.lower_ in ("from", "to") for p in prep.children if p.dep_ == "pobj"]
         if not any(a.lemma_.lower() in self.force_nouns or a.lower_ in self.force_nouns for a in addressees):
             return False
         countries = {a.country for a in sources if a.country}

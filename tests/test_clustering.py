@@ -71,7 +71,8 @@ def test_band_keys_are_stable_and_shared_by_copies() -> None:
 def test_recent_window_is_bounded() -> None:
     recent = N.RecentArticles(SETTINGS, size=2)
     for i in range(3):
-        recent.add(f"a{i}", fp(WIRE + f" Copy number {i}."))
+        text = WIRE + f" Copy number {i}."
+        recent.add(f"a{i}", fp(text), text)
     assert set(recent.candidates(fp(WIRE))) == {"a1", "a2"}
 
 

@@ -155,27 +155,30 @@ class RecentArticles:
 
     The store's index only knows committed articles; a stream reads ahead of its writes (a
     parse batch, an ingest group), so a copy arriving right behind its original is checked
-    here too. Bounded, so memory stays flat however long the stream.
+    here too. Bounded, so memory stays flat however long the stream. Each article is kept as
+    its bucket keys and its text, not its fingerprint: a fingerprint's words and shingles take
+    tens of times the text's memory (about 60 KB an article), and only the few articles that
+    share a bucket with a new one need theirs, rebuilt on demand.
     """
 
     def __init__(self, settings: ClusteringSettings, size: int = 2000) -> None:
         self.settings = settings
         self.size = size
-        self._items: OrderedDict[str, Fingerprint] = OrderedDict()
+        self._items: OrderedDict[str, tuple[list[int], str]] = OrderedDict()
         self._buckets: dict[int, set[str]] = {}
 
-    def add(self, article_id: str, fp: Fingerprint) -> None:
+    def add(self, article_id: str, fp: Fingerprint, text: str) -> None:
         if article_id in self._items:
             self._remove(article_id)
-        self._items[article_id] = fp
+        self._items[article_id] = (fp.keys, text)
         for key in fp.keys:
             self._buckets.setdefault(key, set()).add(article_id)
         while len(self._items) > self.size:
             self._remove(next(iter(self._items)))
 
     def _remove(self, article_id: str) -> None:
-        fp = self._items.pop(article_id)
-        for key in fp.keys:
+        keys, _ = self._items.pop(article_id)
+        for key in keys:
             ids = self._buckets.get(key)
             if ids is not None:
                 ids.discard(article_id)
@@ -186,7 +189,8 @@ class RecentArticles:
         found: dict[str, Fingerprint] = {}
         for key in fp.keys:
             for aid in self._buckets.get(key, ()):
-                found[aid] = self._items[aid]
+                if aid not in found:
+                    found[aid] = Fingerprint.of(self._items[aid][1], self.settings)
         return found
 
 
@@ -272,7 +276,7 @@ def route(
                     held.append((at, Document(article)))
                     continue
                 if fp.signature is not None:
-                    recent.add(article.id, fp)
+                    recent.add(article.id, fp, article.text)
                 position[id(article)] = at
                 yield article
 

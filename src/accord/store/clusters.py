@@ -74,6 +74,12 @@ class Candidates:
         return {aid: self.texts[aid] for aid in sorted(roots) if aid in self.texts}
 
 
+# Fingerprints kept between a text's check before the parse and its write: more than the
+# articles in flight (look-ahead, parse batches, workers' queues, one ingest group), and few
+# enough that memory stays flat (a fingerprint's words and shingles take about 40-150 KB).
+FINGERPRINTS_KEPT = 512
+
+
 class Clusters:
     """Near-copy and happening bookkeeping over one connection's `query` function."""
 
@@ -85,14 +91,14 @@ class Clusters:
     # -- near-copies ----------------------------------------------------------------------------
 
     def fingerprint(self, text: str, key: str | None = None) -> N.Fingerprint:
-        """The text's fingerprint; remembered for the last few thousand texts (a text is
+        """The text's fingerprint; remembered for the last `FINGERPRINTS_KEPT` texts (a text is
         fingerprinted before its parse, again when written, and as a candidate of its copies)."""
         key = key or text
         fp = self._fingerprints.get(key)
         if fp is None:
             fp = N.Fingerprint.of(text, self.settings)
             self._fingerprints[key] = fp
-            if len(self._fingerprints) > 4000:
+            if len(self._fingerprints) > FINGERPRINTS_KEPT:
                 self._fingerprints.popitem(last=False)
         else:
             self._fingerprints.move_to_end(key)
@@ -102,7 +108,7 @@ class Clusters:
         """Keep a fingerprint computed elsewhere (before the parse) for `fingerprint(.., key)`."""
         if key not in self._fingerprints:
             self._fingerprints[key] = fp
-            if len(self._fingerprints) > 4000:
+            if len(self._fingerprints) > FINGERPRINTS_KEPT:
                 self._fingerprints.popitem(last=False)
 
     def stored_roots(self, fp: N.Fingerprint, exclude: Iterable[str] = ()) -> dict[str, StoredText]:

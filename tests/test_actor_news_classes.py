@@ -449,3 +449,23 @@ def test_a_person_marked_by_a_nationality_is_a_private_person_of_that_country(nl
     assert ("two Dutch cyclists", "NLDCVL", "NLD", None) in got
     # a thing so marked stays no person
     assert not any(m[1].endswith("CVL") for m in resolve(nlp, "Danish exports rose sharply in May."))
+
+
+def test_people_described_by_a_kind_of_person_or_an_organisation_take_its_sector(nlp):
+    # "officers X and Y": both are police officers, though "officer" names no office
+    got = resolve(nlp, "The court heard that she met officers Luc Marchand and Pierre Vidal at a bar.")
+    assert any(m[0] == "Luc Marchand" and m[1].endswith("COP") for m in got)
+    assert any(m[0] == "Pierre Vidal" and m[1].endswith("COP") for m in got)
+    # "Name of <a kind of organisation>": the organisation's member, of no country the story gives
+    for text in ("Lena Brandt of the campaign group Open Water Trust said the plan would fail.",
+                 "Lena Brandt of the advocacy group Fair Votes said the plan would fail."):
+        assert ("Lena Brandt", "NGO", None, "Lena Brandt") in resolve(nlp, text)
+
+
+def test_unplaced_private_groups_take_the_country_the_story_is_set_in(nlp):
+    story = ("A bomb exploded at a market in Cebu, Philippines. Philippine police said four people died. "
+             "The Philippine army urged residents to stay calm. Protesters gathered outside the town hall.")
+    got = resolve(nlp, story, "2019-02-01")
+    assert ("Protesters", "PHLOPP", "PHL", None) in got
+    # with no story country, no guess
+    assert ("Protesters", "OPP", None, None) in resolve(nlp, "Protesters gathered outside the town hall.")

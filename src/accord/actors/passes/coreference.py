@@ -353,9 +353,9 @@ class UnnamedPeople(Pass):
             country = phrase_country(found, tok, left) or sentence_country(found, tok) or focus
             found.append(lookups.group(left, tok.i + 1, country, sector) if country is not None
                          else unplaced_group(left, tok.i + 1, sector))
-        for f in found:  # "a police spokesman": an unnamed person of the article's country
+        for f in found:  # "a police spokesman", "vigilant locals": unnamed people of the article's country
             if f.how == How.ROLE_GROUP and f.country is None and focus and not f.placeless and (
-                    is_person_found(doc, f) or f.sector in STATE_SECTORS):
+                    is_person_found(doc, f) or f.sector in STATE_SECTORS or f.sector in PRIVATE_SECTORS):
                 head = doc[f.last]
                 country = sentence_country(found, head) or focus
                 new = lookups.group(f.start, f.end, country, f.sector)
@@ -632,7 +632,7 @@ class StoryCountryPeople(Pass):
         found = context.found
         pending = {f.entity.key: f.entity for f in found if f.entity.kind == "person"
                    and f.entity.key.startswith("unlisted:") and f.entity.country is None
-                   and f.entity.sector not in (None, "CVL") and f.entity.code == f.entity.sector}
+                   and f.entity.sector not in (None, "CVL", *UNPLACED_BY_STORY) and f.entity.code == f.entity.sector}
         for key, e in tried_at_home(context).items():
             home = self.tried_in(context, key)
             if home is not None:
@@ -675,6 +675,14 @@ class StoryCountryPeople(Pass):
 
 # the state's legal arms: a private person whose case they handle is placed by them
 LEGAL_SECTORS = ("JUD", "COP")
+
+
+# a member of a non-governmental organisation is of the organisation's country, which the story's
+# setting does not give (such groups work across borders)
+UNPLACED_BY_STORY = ("NGO",)
+
+# private people and protesters, who are of the country the story is set in unless placed
+PRIVATE_SECTORS = ("CVL", "OPP")
 
 
 def tried_at_home(context: ResolutionContext) -> dict[str, Entity]:

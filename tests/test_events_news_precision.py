@@ -459,8 +459,13 @@ def test_a_subjunctive_clause_joined_to_an_order_is_what_was_ordered(nlp):
     evs = candidates(nlp, "Lorenzana said he had ordered 'heightened alert' from troops, and that the army "
                           "protect places of worship.")
     assert not [e for e in evs if e.cameo.startswith("07") and e.modality == "asserted"]
+    # an order to one's own troops is no demand on them (part C's judgment: 152 at most)
+    assert not [e for e in evs if e.cameo.startswith("10")]
+    # ordered of another actor, the subjunctive clause is what the demand asks
+    evs = candidates(nlp, "The Kenyan judge ordered that the government protect the witnesses.")
+    assert not [e for e in evs if e.cameo.startswith("07") and e.modality == "asserted"]
     [e] = [e for e in evs if e.cameo.startswith("10")]
-    assert e.announced_cameo == "074"
+    assert e.announced_cameo == "074" and dyad(e) == ("KENJUD", "KENGOV")
 
 
 # ------------------------------------------------- warnings and emergencies about nature

@@ -781,3 +781,10 @@ def test_a_dated_sentence_with_no_record_still_dates_its_paragraph(nlp):
     text = "The Kenyan opposition leader, who was arrested on Wednesday, spoke to reporters. Police arrested two of his aides."
     [f] = candidates(nlp, text)
     assert f.cameo == "173" and f.date_basis == "publication"
+
+
+def test_meeting_someone_at_a_place_of_leisure_is_no_consultation(nlp):
+    text = "Maria Lopez, 40, met police officers Juan Perez and Luis Gomez at a bar in Madrid."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("04")] == []
+    [e] = candidates(nlp, "The Spanish interior minister met police officers in Madrid.")
+    assert e.cameo.startswith("04")

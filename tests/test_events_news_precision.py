@@ -788,3 +788,43 @@ def test_meeting_someone_at_a_place_of_leisure_is_no_consultation(nlp):
     assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("04")] == []
     [e] = candidates(nlp, "The Spanish interior minister met police officers in Madrid.")
     assert e.cameo.startswith("04")
+
+
+# ------------------------------------------------- (issue 12, targets) society is another side to the state
+def test_a_state_statement_to_its_own_people_press_or_business_keeps_its_target(nlp):
+    [e] = [e for e in candidates(nlp, "The Thai prime minister expressed condolences to the families of the "
+                                      "victims on Friday.") if e.cameo == "018"]
+    assert e.source.code == "THAGOV" and (e.target.code, e.target.country) == ("THACVL", "THA")
+    [f] = [e for e in candidates(nlp, "The White House expressed surprise that The New York Times published "
+                                      "the letter.") if e.cameo == "012"]
+    assert f.target is not None and f.target.sector == "MED" and f.target.country == "USA"
+
+
+def test_societys_own_statement_about_its_society_still_has_no_target(nlp):
+    # a company of the country is no state speaking of its people: the rule for its own side stays
+    [e] = [e for e in candidates(nlp, "Toyota extended its condolences to the families of the Japanese "
+                                      "victims.") if e.cameo == "018"]
+    assert e.source.code == "JPNBUS" and e.target is None
+
+
+def test_a_statement_to_the_speakers_own_state_or_its_press_audience_still_has_no_target(nlp):
+    # the country itself, its government, and the press a speaker talks to stay no target
+    evs = [e for e in candidates(nlp, "The Thai prime minister expressed concern about Thailand.")
+           if e.cameo.startswith("01")]
+    assert evs and all(e.target is None for e in evs)
+    evs = [e for e in candidates(nlp, "The Thai prime minister told Thai state television he was optimistic "
+                                      "about the talks.") if e.cameo.startswith("01")]
+    assert all(e.target is None or e.target.country != "THA" for e in evs)
+
+
+# ------------------------------------------------- (issue 12, targets) groups named by their community
+def test_a_group_its_community_names_is_the_target_of_known_kind_and_no_country(nlp):
+    evs = [e for e in candidates(nlp, "Qatar eased restrictions on foreign workers.") if e.cameo.startswith("08")]
+    assert [(e.source.code, e.target and (e.target.code, e.target.country)) for e in evs] == [("QAT", ("LAB", None))]
+    evs = [e for e in candidates(nlp, "Poland said it would not accept Chechen refugees.") if e.cameo.startswith("12")]
+    assert evs and all(e.target is not None and (e.target.sector, e.target.country) == ("REF", None) for e in evs)
+
+
+def test_a_state_word_named_by_a_community_is_not_guessed_a_state(nlp):
+    evs = [e for e in candidates(nlp, "The president issued an ultimatum to Muslim leaders.") if e.cameo.startswith("13")]
+    assert evs and all(e.target is None for e in evs)

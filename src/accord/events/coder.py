@@ -691,7 +691,12 @@ class EventStage(Stage):
             # A statement is never addressed to the speaker's own country or its institutions
             # ("Putin said on Russian state TV", "Xi said China will ..."): only another country's
             # actors, a person, or the country's opposition or rebels are what it is about.
-            targets = [t for t in targets if not _same_side(sources[0], t, self.exclusions.opposing_sectors)]
+            # A state actor's statement about its country's society (people, press, business) is
+            # about another side, unless the press is only whom it talks to ("told state TV").
+            to_press = cand.trigger.lemma_.lower() in self.exclusions.press_speech
+            targets = [t for t in targets if not _same_side(sources[0], t, self.exclusions.opposing_sectors)
+                       or (self.exclusions.state_about_society(sources[0], t)
+                           and not (to_press and self.exclusions.press(t)))]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
         if cand.code[:2] == "08" and targets and "tgt=prep:from" in cand.rule:

@@ -75,6 +75,10 @@ class Exclusions:
     # Sectors at odds with their own country's state ("the opposition", rebels): a statement about
     # them is about another side, not the speaker's own country
     opposing_sectors: tuple[str, ...] = ()
+    # Sectors outside the state (people, press, business, ...): another side of the same country
+    # to a speaker of the state's sectors
+    state_sectors: tuple[str, ...] = ()
+    society_sectors: tuple[str, ...] = ()
     figurative_patterns: frozenset[str] = frozenset()
     talk_about_verbs: frozenset[str] = frozenset()  # "described the attacks": speaking of an act
     prevention_verbs: frozenset[str] = frozenset()  # "barred him from releasing": the act is not done
@@ -284,6 +288,11 @@ class Exclusions:
         """A private person or body (a civilian, a company, a school...): no one acting for a state."""
         return _sector_in(actor, self.private_sectors)
 
+    def state_about_society(self, source: Any, target: Any) -> bool:
+        """A state actor ("the prime minister") speaking of its country's society ("the families")."""
+        return _sector_in(source, self.state_sectors) and _sector_in(target, self.society_sectors) \
+            and not _sector_in(target, self.state_sectors)
+
     def press(self, actor: Any) -> bool:
         return _sector_in(actor, ("MED",))
 
@@ -351,6 +360,8 @@ def load_exclusions() -> Exclusions:
         civilian_only_codes=tuple(str(c) for c in d.get("civilian_only_codes") or ()),
         press_speech=_words(d, "press_speech", ""),
         opposing_sectors=tuple(w.upper() for w in _words(d, "opposing_sectors", "")),
+        state_sectors=tuple(w.upper() for w in _words(d, "state_sectors", "")),
+        society_sectors=tuple(w.upper() for w in _words(d, "society_sectors", "")),
         accident_words=_words(d.get("accidents") or {}, "words", "accidents."),
         hostile_words=_words(d.get("accidents") or {}, "hostile", "accidents."),
         published_verbs=_words(d.get("published_object_default") or {}, "verbs", "published_object_default."),

@@ -828,3 +828,10 @@ def test_a_group_its_community_names_is_the_target_of_known_kind_and_no_country(
 def test_a_state_word_named_by_a_community_is_not_guessed_a_state(nlp):
     evs = [e for e in candidates(nlp, "The president issued an ultimatum to Muslim leaders.") if e.cameo.startswith("13")]
     assert evs and all(e.target is None for e in evs)
+
+
+def test_a_background_year_does_not_date_the_news_after_it(nlp):
+    text = ("Only once before has the Kenyan parliament held a minister in contempt: the Kenyan finance minister was "
+            "held in contempt in 2012. The Kenyan president sharply criticized the parliament's decision.")
+    [e] = [e for e in candidates(nlp, text) if e.cameo.startswith("11")]
+    assert e.date_basis == "publication"

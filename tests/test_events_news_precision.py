@@ -783,6 +783,13 @@ def test_a_dated_sentence_with_no_record_still_dates_its_paragraph(nlp):
     assert f.cameo == "173" and f.date_basis == "publication"
 
 
+def test_meeting_someone_at_a_place_of_leisure_is_no_consultation(nlp):
+    text = "Maria Lopez, 40, met police officers Juan Perez and Luis Gomez at a bar in Madrid."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("04")] == []
+    [e] = candidates(nlp, "The Spanish interior minister met police officers in Madrid.")
+    assert e.cameo.startswith("04")
+
+
 # ------------------------------------------------- (issue 12, targets) society is another side to the state
 def test_a_state_statement_to_its_own_people_press_or_business_keeps_its_target(nlp):
     [e] = [e for e in candidates(nlp, "The Thai prime minister expressed condolences to the families of the "
@@ -821,3 +828,10 @@ def test_a_group_its_community_names_is_the_target_of_known_kind_and_no_country(
 def test_a_state_word_named_by_a_community_is_not_guessed_a_state(nlp):
     evs = [e for e in candidates(nlp, "The president issued an ultimatum to Muslim leaders.") if e.cameo.startswith("13")]
     assert evs and all(e.target is None for e in evs)
+
+
+def test_a_background_year_does_not_date_the_news_after_it(nlp):
+    text = ("Only once before has the Kenyan parliament held a minister in contempt: the Kenyan finance minister was "
+            "held in contempt in 2012. The Kenyan president sharply criticized the parliament's decision.")
+    [e] = [e for e in candidates(nlp, text) if e.cameo.startswith("11")]
+    assert e.date_basis == "publication"

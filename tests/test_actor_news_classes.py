@@ -489,3 +489,11 @@ def test_a_spokesperson_described_by_an_apposition_speaks_for_the_body_named(nlp
     # a spokesperson of no named body is the government's
     got = resolve(nlp, "Amos Kiptoo, a government spokesman, said the curfew in Kenya would end.")
     assert ("Amos Kiptoo", "KENGOV", "KEN", "Amos Kiptoo") in got
+
+
+def test_a_place_that_says_what_a_thing_is_does_not_place_a_person(nlp):
+    # "the bones of Damascus": what the relic is, not where the man is from
+    got = resolve(nlp, "By legend, Aldric carried the bones of Damascus to the abbey.")
+    assert ("Aldric", "CVL", None, "Aldric") in got
+    got = resolve(nlp, "Aldric Moreau was arrested in Damascus on Monday.")
+    assert any(m[0] == "Aldric Moreau" and m[2] == "SYR" for m in got)

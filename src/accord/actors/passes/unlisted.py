@@ -90,7 +90,8 @@ class UnlistedPeople(Pass):
                         # A private individual: of the one country their sentence names, if one.
                         named = [(doc[m.end - 1], kb.entity(m.key).country) for t in ent.sent
                                  for m in by_token.get(t.i, ()) if m.end - 1 == t.i
-                                 and kb.entity(m.key).kind in ("country", "seat") and kb.entity(m.key).country]
+                                 and kb.entity(m.key).kind in ("country", "seat") and kb.entity(m.key).country
+                                 and not describes_a_thing(doc[m.end - 1])]
                         here = clause_countries(head, named)
                         if len(here) == 1:
                             country = here.pop()
@@ -276,6 +277,14 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
         if hit and hit[1] and sector != Sector.CVL.value:
             return None, sector, sector  # "a senator": the story may give the country
     return None
+
+
+def describes_a_thing(tok: Any) -> bool:
+    """A place in an "of" phrase of a thing ("brought back the relic of Jerusalem"): it says
+    what the thing is, not where anyone is from."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN" \
+        and prep.head.lemma_.lower() not in person_nouns()["unnamed"]
 
 
 def member_of(context: ResolutionContext, head: Any) -> tuple[str | None, str, str] | None:

@@ -449,3 +449,15 @@ def test_a_person_marked_by_a_nationality_is_a_private_person_of_that_country(nl
     assert ("two Dutch cyclists", "NLDCVL", "NLD", None) in got
     # a thing so marked stays no person
     assert not any(m[1].endswith("CVL") for m in resolve(nlp, "Danish exports rose sharply in May."))
+
+
+def test_an_asked_it_is_the_party_asked_never_the_asker(nlp):
+    # "called for it to", "urged it to": the one asked, the nearest party other than the asker
+    mentions = resolve(nlp, "Iran seized a British tanker on Friday. The EU urged it to release the crew.")
+    assert ("it", "IRN", "IRN", "Iran") in [(m[0], m[1], m[2], m[3]) for m in mentions]
+    mentions = resolve(nlp, "Brazil has never criticised Chile's policy or called for it to withdraw the law.")
+    its = [m for m in mentions if m[0] == "it"]
+    assert its and its[0][2] == "CHL"
+    # Nobody named before the asked "it": it stays unresolved rather than taking the asker
+    mentions = resolve(nlp, "The EU urged it to release the prisoners after Iran seized the tanker.")
+    assert "it" not in texts(mentions)

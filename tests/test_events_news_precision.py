@@ -835,3 +835,11 @@ def test_a_background_year_does_not_date_the_news_after_it(nlp):
             "held in contempt in 2012. The Kenyan president sharply criticized the parliament's decision.")
     [e] = [e for e in candidates(nlp, text) if e.cameo.startswith("11")]
     assert e.date_basis == "publication"
+
+
+def test_a_protest_participle_on_a_march_is_the_same_protest(nlp):
+    evs = candidates(nlp, "Thousands of Spanish farmers marched in Madrid on Sunday, protesting the new tax law.")
+    assert [e.cameo for e in evs] == ["141"] and evs[0].date == "2019-11-03"
+    # a protest of its own subject stays
+    evs = candidates(nlp, "Spanish farmers marched in Madrid while Spanish students protested in Barcelona.")
+    assert sorted(e.cameo[:2] for e in evs) == ["14", "14"]

@@ -152,6 +152,10 @@ class EventStage(Stage):
                 self._arguments(cand, mentions_at)
             _borrow_targets(cands, mentions_at)
             cands = [c for c in cands if not c.restated]
+            # "marched in Madrid on Sunday, protesting the tax law": the participle is the same
+            # protest (the march may have taken its target above)
+            protests = {c.trigger.i for c in cands if c.code.startswith("14") and not c.pattern.nominal}
+            cands = [c for c in cands if not _same_protest_participle(c, protests)]
             for cand in cands:
                 cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
@@ -1593,6 +1597,15 @@ def _purpose_of_presence(verb: Any) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
         and head.lemma_ == "be" and head.i != verb.i \
         and any(c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("there", "here")) for c in head.children)
+
+
+def _same_protest_participle(cand: _Candidate, protests: set[int]) -> bool:
+    """A protest participle with no subject of its own on a protest verb ("marched ..., protesting
+    the law"): what the marchers protested, the same act as the march, not a second one."""
+    trig = cand.trigger
+    return cand.code.startswith("14") and not cand.pattern.nominal and trig.tag_ == "VBG" \
+        and trig.dep_ in ("advcl", "xcomp") and trig.head.i in protests and trig.head.i != trig.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
 
 
 def _deadline_task(verb: Any) -> bool:

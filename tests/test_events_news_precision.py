@@ -821,3 +821,14 @@ def test_a_group_its_community_names_is_the_target_of_known_kind_and_no_country(
 def test_a_state_word_named_by_a_community_is_not_guessed_a_state(nlp):
     evs = [e for e in candidates(nlp, "The president issued an ultimatum to Muslim leaders.") if e.cameo.startswith("13")]
     assert evs and all(e.target is None for e in evs)
+
+
+# ------------------------------------------------- (issue 12, targets) the place of an act done to someone
+def test_the_place_of_an_act_done_to_unresolved_people_is_not_its_target(nlp):
+    evs = [e for e in candidates(nlp, "Israeli police arrested three suspects in Hebron.") if e.cameo.startswith("17")]
+    assert evs and all(e.target is None for e in evs)
+    # an act done to the place itself keeps it; people who resolve stay the target
+    [e] = [e for e in candidates(nlp, "Israeli police imposed a curfew in Hebron.") if e.cameo.startswith("17")]
+    assert e.target is not None and e.target.country in ("ISR", "PSE")
+    [f] = [e for e in candidates(nlp, "French police detained dozens of protesters in Paris.") if e.cameo.startswith("17")]
+    assert f.target is not None and f.target.sector == "OPP"

@@ -783,6 +783,13 @@ def test_a_dated_sentence_with_no_record_still_dates_its_paragraph(nlp):
     assert f.cameo == "173" and f.date_basis == "publication"
 
 
+def test_meeting_someone_at_a_place_of_leisure_is_no_consultation(nlp):
+    text = "Maria Lopez, 40, met police officers Juan Perez and Luis Gomez at a bar in Madrid."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("04")] == []
+    [e] = candidates(nlp, "The Spanish interior minister met police officers in Madrid.")
+    assert e.cameo.startswith("04")
+
+
 # ------------------------------------------------- (issue 12, targets) society is another side to the state
 def test_a_state_statement_to_its_own_people_press_or_business_keeps_its_target(nlp):
     [e] = [e for e in candidates(nlp, "The Thai prime minister expressed condolences to the families of the "

@@ -670,7 +670,8 @@ class EventStage(Stage):
             return []  # "Wikinews contacted experts": the outlet's reporting
         if not sources:
             return []
-        if (cand.code[:2] == "04" and all(self.exclusions.private(a) for a in sources + targets)) or (
+        if (cand.code[:2] == "04" and (all(self.exclusions.private(a) for a in sources + targets) or (
+                any(self.exclusions.private(a) for a in sources + targets) and self.exclusions.at_social_venue(cand.trigger)))) or (
                 cand.code.startswith(self.exclusions.civilian_only_codes)
                 and all(a.sector == "CVL" and "GOV" not in a.code for a in sources + targets)):
             # "he met guitarist Jerry Garcia", "fans probed the stars about their backgrounds", "the

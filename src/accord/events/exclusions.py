@@ -83,6 +83,7 @@ class Exclusions:
     talk_about_verbs: frozenset[str] = frozenset()  # "described the attacks": speaking of an act
     prevention_verbs: frozenset[str] = frozenset()  # "barred him from releasing": the act is not done
     enacting_verbs: frozenset[str] = frozenset()  # "signed into law": a law enacted, no agreement
+    social_venues: frozenset[str] = frozenset()  # "met officers at an Irish pub": socialising
     order_verbs: frozenset[str] = frozenset()  # "ordered troops to ...": a command down the line
     force_nouns: frozenset[str] = frozenset()
 
@@ -274,6 +275,11 @@ class Exclusions:
         countries = {a.country for a in sources if a.country}
         return not any(t.country and countries and t.country not in countries for t in targets)
 
+    def at_social_venue(self, verb: Any) -> bool:
+        """A meeting "at an Irish pub", "in a nightclub": people socialising, no consultation."""
+        return any(c.dep_ == "prep" and c.lower_ in ("at", "in", "inside", "outside") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in self.social_venues for p in c.children) for c in verb.children)
+
     def armed(self, actors: Iterable[Any]) -> bool:
         """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
         return any(_sector_in(a, self.armed_sectors) for a in actors)
@@ -389,6 +395,7 @@ def load_exclusions() -> Exclusions:
         talk_about_verbs=_words(d, "talk_about_verbs", ""),
         prevention_verbs=_words(d, "prevention_verbs", ""),
         enacting_verbs=_words(d, "signed_into_law", ""),
+        social_venues=_words(d, "social_venues", ""),
         order_verbs=_words(d.get("orders_to_own_forces") or {}, "verbs", "orders_to_own_forces."),
         force_nouns=_words(d.get("orders_to_own_forces") or {}, "addressees", "orders_to_own_forces."),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()

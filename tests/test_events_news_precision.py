@@ -830,6 +830,13 @@ def test_a_state_word_named_by_a_community_is_not_guessed_a_state(nlp):
     assert evs and all(e.target is None for e in evs)
 
 
+def test_a_background_year_does_not_date_the_news_after_it(nlp):
+    text = ("Only once before has the Kenyan parliament held a minister in contempt: the Kenyan finance minister was "
+            "held in contempt in 2012. The Kenyan president sharply criticized the parliament's decision.")
+    [e] = [e for e in candidates(nlp, text) if e.cameo.startswith("11")]
+    assert e.date_basis == "publication"
+
+
 # ------------------------------------------------- (issue 12, targets) the place of an act done to someone
 def test_the_place_of_an_act_done_to_unresolved_people_is_not_its_target(nlp):
     evs = [e for e in candidates(nlp, "Israeli police arrested three suspects in Hebron.") if e.cameo.startswith("17")]

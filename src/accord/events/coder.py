@@ -2307,6 +2307,18 @@ def _simple_past_verb(verb: Any) -> bool:
     return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxes)
 
 
+# How many days before the publication date a paragraph's day may lie and still date its other acts.
+PARAGRAPH_DATE_REACH = 31
+
+
+def _recent_day(anchor: tuple[int, str, str], published: str | None) -> bool:
+    try:
+        day, pub = dt.date.fromisoformat(anchor[1]), dt.date.fromisoformat(str(published)[:10])
+    except (TypeError, ValueError):
+        return False  # a year or a month: no day of the reporting period
+    return anchor[2] == "day" and 0 <= (pub - day).days <= PARAGRAPH_DATE_REACH
+
+
 def _sentence_dates(doc: Any, timex_roots: dict[int, Timex]) -> dict[int, tuple[str, str]]:
     """Sentence index -> (date, precision) of a date that governs the main verb, in the simple
     past, of a sentence ("A former adviser was sentenced on Wednesday", whoever its actors are)."""
@@ -2344,7 +2356,9 @@ def _date_from_paragraph(events: list[Event], doc: Any, paragraph: list[int],
             continue
         para = paragraph[e.sentence]
         before = [a for a in anchors if a[0] < e.sentence and a[0] < len(paragraph) and paragraph[a[0]] == para]
-        if before and _simple_past(doc, e):
+        # only a day of the reporting period ("on Friday"): a background date ("was held in
+        # contempt in 2012") does not date the news told after it
+        if before and _recent_day(before[-1], e.date) and _simple_past(doc, e):
             _, e.date, e.date_precision = before[-1]
             e.date_basis = "text"
             e.explain = e.explain.replace("date=publication", "date=paragraph")

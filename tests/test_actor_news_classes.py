@@ -469,3 +469,23 @@ def test_unplaced_private_groups_take_the_country_the_story_is_set_in(nlp):
     assert ("Protesters", "PHLOPP", "PHL", None) in got
     # with no story country, no guess
     assert ("Protesters", "OPP", None, None) in resolve(nlp, "Protesters gathered outside the town hall.")
+
+
+def test_a_capital_in_the_name_of_a_thing_of_the_city_is_the_place(nlp):
+    got = resolve(nlp, "The gunman fled across Lisbon Bridge before police stopped him.")
+    assert not any(m[1] == "PRTGOV" for m in got)
+    got = resolve(nlp, "Trains on the Madrid Metro stopped after the blast.")
+    assert not any(m[1] == "ESPGOV" for m in got)
+    # the city for its government, and offices and governments named by it, stay actors
+    assert any(m[0] == "Madrid" and m[1] == "ESPGOV" for m in resolve(nlp, "Madrid accused Rabat of lying."))
+    assert any(m[1] == "ESPGOV" for m in resolve(nlp, "Madrid officials denied the report."))
+
+
+def test_a_spokesperson_described_by_an_apposition_speaks_for_the_body_named(nlp):
+    got = resolve(nlp, "Amos Kiptoo, a police spokesman, said three men were held in Nakuru, Kenya.")
+    assert ("Amos Kiptoo", "KENCOP", "KEN", "Amos Kiptoo") in got
+    got = resolve(nlp, "Amos Kiptoo, spokesman for the Kenyan army, said the road was closed.")
+    assert ("Amos Kiptoo", "KENMIL", "KEN", "Amos Kiptoo") in got
+    # a spokesperson of no named body is the government's
+    got = resolve(nlp, "Amos Kiptoo, a government spokesman, said the curfew in Kenya would end.")
+    assert ("Amos Kiptoo", "KENGOV", "KEN", "Amos Kiptoo") in got

@@ -571,12 +571,21 @@ class EventStage(Stage):
         described: list[tuple[str, Any]] = []
         for spec, tok in found:
             (described if named_by_pattern(tok) else plain_args).append((spec, tok))
+        someone_unresolved = False  # an object that is someone no actor was resolved for
         for spec, tok in plain_args:
             actors = _actors_of(tok, mentions_at)
+            if actors and someone_unresolved and spec.partition(":")[2] in load_place_prepositions() \
+                    and all(a.code == a.country for a in actors):
+                # "arrested two suspects in Jerusalem": the place is where the act was done to
+                # them, not whom it was done to
+                cand.rule.append(f"tgt={spec}->place-of-act")
+                continue
             if actors:
                 cand.target_tok = tok
                 cand.rule.append(f"tgt={spec}")
                 return actors
+            if spec in ("dobj", "dative") and self.exclusions.names_people(tok):
+                someone_unresolved = True
             # "denounced Russia's war": the war's owner; "pounded the Taliban hideouts": force on a
             # group's positions, bases or hideouts is force on the group
             owners = ("poss", "compound") if cand.code.startswith(HARM_ROOTS) else ("poss",)

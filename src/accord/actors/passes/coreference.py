@@ -13,7 +13,7 @@ from ..knowledge import Entity
 from ..people import (AGE, SUBJECT_DEPS, described, focus_country, fold, initial_genders, is_glued_marker,
                       is_person_found, is_subject, lexicon, name_words, own_pronoun_gender, paternal_surname,
                       people_found, plain_name, replace_entity, sentence_country, surname_forms, unlisted_person)
-from ..phrases import diplomat_subject_countries, organisation_kind
+from ..phrases import diplomat_subject_countries, organisation_kind, spokesperson_body
 from ..words import words
 from .base import Pass
 
@@ -339,7 +339,7 @@ class UnnamedPeople(Pass):
         for tok in context.tokens:
             if tok.i in covered or inside[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN":
                 continue
-            sector = unnamed.get(tok.lemma_.lower())
+            sector = spokesperson_body(lookups.role_for, tok) or unnamed.get(tok.lemma_.lower())  # "a police spokesman"
             if sector is None or tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj", "attr"):
                 continue
             if tok.dep_ == "pobj" and tok.head.lower_ not in speaker_prepositions:

@@ -12,8 +12,8 @@ from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE, org_cue
 from ..kinds import How, Sector
 from ..knowledge import Entity
-from ..phrases import (clause_countries, diplomat_subject_countries, np_left, the_place, title_place, us_party_tag,
-                       used_as_place)
+from ..phrases import (clause_countries, diplomat_subject_countries, np_left, spokesperson_body, the_place, title_place,
+                       us_party_tag, used_as_place)
 from ..words import organisation_nouns, person_nouns, words
 from ...places import LARGE_CITY, geocode
 from .aliases import placed_as_place
@@ -242,11 +242,14 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
     if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.i < first.i:
         described_by.append(first.head)
     for appos in described_by:
+        body = spokesperson_body(context.lookups.role_for, appos)  # "a police spokesman": of the body's kind
         for f in context.found:
             if f.start <= appos.i < f.end:
                 entity = f.entity
                 code = f.code or entity.code
                 country = f.country if f.country is not None else entity.country
+                if body is not None and (f.how == How.ROLE_GROUP or entity.kind == "country"):
+                    return country, body, f"{kb.country_prefix(country)}{body}" if country else body
                 return country, f.sector or entity.sector, code
         left = np_left(appos)
         org = org_cue(context, left, appos.i)
@@ -263,6 +266,8 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
             unnamed = person_nouns()["unnamed"].get(appos.lemma_.lower())
             hit = (None, unnamed) if unnamed else None
         sector = (hit[1] if hit else None) or Sector.CVL.value
+        if body is not None:  # "spokesman for the police"
+            hit, sector = (None, body), body
         for t in appos.subtree:
             for m in context.by_token.get(t.i, ()):
                 entity = kb.entity(m.key)

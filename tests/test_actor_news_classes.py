@@ -451,6 +451,46 @@ def test_a_person_marked_by_a_nationality_is_a_private_person_of_that_country(nl
     assert not any(m[1].endswith("CVL") for m in resolve(nlp, "Danish exports rose sharply in May."))
 
 
+def test_people_described_by_a_kind_of_person_or_an_organisation_take_its_sector(nlp):
+    # "officers X and Y": both are police officers, though "officer" names no office
+    got = resolve(nlp, "The court heard that she met officers Luc Marchand and Pierre Vidal at a bar.")
+    assert any(m[0] == "Luc Marchand" and m[1].endswith("COP") for m in got)
+    assert any(m[0] == "Pierre Vidal" and m[1].endswith("COP") for m in got)
+    # "Name of <a kind of organisation>": the organisation's member, of no country the story gives
+    for text in ("Lena Brandt of the campaign group Open Water Trust said the plan would fail.",
+                 "Lena Brandt of the advocacy group Fair Votes said the plan would fail."):
+        assert ("Lena Brandt", "NGO", None, "Lena Brandt") in resolve(nlp, text)
+
+
+def test_unplaced_private_groups_take_the_country_the_story_is_set_in(nlp):
+    story = ("A bomb exploded at a market in Cebu, Philippines. Philippine police said four people died. "
+             "The Philippine army urged residents to stay calm. Protesters gathered outside the town hall.")
+    got = resolve(nlp, story, "2019-02-01")
+    assert ("Protesters", "PHLOPP", "PHL", None) in got
+    # with no story country, no guess
+    assert ("Protesters", "OPP", None, None) in resolve(nlp, "Protesters gathered outside the town hall.")
+
+
+def test_a_capital_in_the_name_of_a_thing_of_the_city_is_the_place(nlp):
+    got = resolve(nlp, "The gunman fled across Lisbon Bridge before police stopped him.")
+    assert not any(m[1] == "PRTGOV" for m in got)
+    got = resolve(nlp, "Trains on the Madrid Metro stopped after the blast.")
+    assert not any(m[1] == "ESPGOV" for m in got)
+    # the city for its government, and offices and governments named by it, stay actors
+    assert any(m[0] == "Madrid" and m[1] == "ESPGOV" for m in resolve(nlp, "Madrid accused Rabat of lying."))
+    assert any(m[1] == "ESPGOV" for m in resolve(nlp, "Madrid officials denied the report."))
+
+
+def test_a_spokesperson_described_by_an_apposition_speaks_for_the_body_named(nlp):
+    got = resolve(nlp, "Amos Kiptoo, a police spokesman, said three men were held in Nakuru, Kenya.")
+    assert ("Amos Kiptoo", "KENCOP", "KEN", "Amos Kiptoo") in got
+    got = resolve(nlp, "Amos Kiptoo, spokesman for the Kenyan army, said the road was closed.")
+    assert ("Amos Kiptoo", "KENMIL", "KEN", "Amos Kiptoo") in got
+    # a spokesperson of no named body is the government's
+    got = resolve(nlp, "Amos Kiptoo, a government spokesman, said the curfew in Kenya would end.")
+    assert ("Amos Kiptoo", "KENGOV", "KEN", "Amos Kiptoo") in got
+
+
 def test_an_asked_it_is_the_party_asked_never_the_asker(nlp):
     # "called for it to", "urged it to": the one asked, the nearest party other than the asker
     mentions = resolve(nlp, "Iran seized a British tanker on Friday. The EU urged it to release the crew.")

@@ -339,3 +339,19 @@ def names_no_country(doc: Any, start: int, end: int) -> bool:
     tok = doc[end - 1]
     return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i >= end and tok.head.pos_ == "NOUN" \
         and tok.head.lower_ in w.currency_nouns
+
+
+def spokesperson_body(role_for: Any, noun: Any) -> str | None:
+    """The sector of the body a spokesperson noun speaks for, by a compound or a "for"/"of"
+    phrase ("a police spokesman", "spokeswoman for the army"), if it names a kind of body."""
+    w = words()
+    if noun.lower_ not in w.spokesperson_nouns:
+        return None
+    bodies = [c for c in noun.lefts if c.dep_ == "compound" and c.lower_ not in w.lesser_office]
+    bodies += [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("for", "of")
+               for g in c.children if g.dep_ == "pobj"]
+    for body in bodies:
+        hit = role_for(body.lower_) or role_for(body.lemma_.lower())
+        if hit is not None and hit[0] is None and hit[1]:
+            return hit[1]
+    return None

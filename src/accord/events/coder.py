@@ -152,6 +152,10 @@ class EventStage(Stage):
                 self._arguments(cand, mentions_at)
             _borrow_targets(cands, mentions_at)
             cands = [c for c in cands if not c.restated]
+            # "marched in Madrid on Sunday, protesting the tax law": the participle is the same
+            # protest (the march may have taken its target above)
+            protests = {c.trigger.i for c in cands if c.code.startswith("14") and not c.pattern.nominal}
+            cands = [c for c in cands if not _same_protest_participle(c, protests)]
             for cand in cands:
                 cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
@@ -567,12 +571,21 @@ class EventStage(Stage):
         described: list[tuple[str, Any]] = []
         for spec, tok in found:
             (described if named_by_pattern(tok) else plain_args).append((spec, tok))
+        someone_unresolved = False  # an object that is someone no actor was resolved for
         for spec, tok in plain_args:
             actors = _actors_of(tok, mentions_at)
+            if actors and someone_unresolved and spec.partition(":")[2] in load_place_prepositions() \
+                    and all(a.code == a.country for a in actors):
+                # "arrested two suspects in Jerusalem": the place is where the act was done to
+                # them, not whom it was done to
+                cand.rule.append(f"tgt={spec}->place-of-act")
+                continue
             if actors:
                 cand.target_tok = tok
                 cand.rule.append(f"tgt={spec}")
                 return actors
+            if spec in ("dobj", "dative") and self.exclusions.names_people(tok):
+                someone_unresolved = True
             # "denounced Russia's war": the war's owner; "pounded the Taliban hideouts": force on a
             # group's positions, bases or hideouts is force on the group
             owners = ("poss", "compound") if cand.code.startswith(HARM_ROOTS) else ("poss",)
@@ -661,7 +674,8 @@ class EventStage(Stage):
             return []  # "Wikinews contacted experts": the outlet's reporting
         if not sources:
             return []
-        if (cand.code[:2] == "04" and all(self.exclusions.private(a) for a in sources + targets)) or (
+        if (cand.code[:2] == "04" and (all(self.exclusions.private(a) for a in sources + targets) or (
+                any(self.exclusions.private(a) for a in sources + targets) and self.exclusions.at_social_venue(cand.trigger)))) or (
                 cand.code.startswith(self.exclusions.civilian_only_codes)
                 and all(a.sector == "CVL" and "GOV" not in a.code for a in sources + targets)):
             # "he met guitarist Jerry Garcia", "fans probed the stars about their backgrounds", "the
@@ -690,7 +704,12 @@ class EventStage(Stage):
             # A statement is never addressed to the speaker's own country or its institutions
             # ("Putin said on Russian state TV", "Xi said China will ..."): only another country's
             # actors, a person, or the country's opposition or rebels are what it is about.
-            targets = [t for t in targets if not _same_side(sources[0], t, self.exclusions.opposing_sectors)]
+            # A state actor's statement about its country's society (people, press, business) is
+            # about another side, unless the press is only whom it talks to ("told state TV").
+            to_press = cand.trigger.lemma_.lower() in self.exclusions.press_speech
+            targets = [t for t in targets if not _same_side(sources[0], t, self.exclusions.opposing_sectors)
+                       or (self.exclusions.state_about_society(sources[0], t)
+                           and not (to_press and self.exclusions.press(t)))]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
         if cand.code[:2] == "08" and targets and "tgt=prep:from" in cand.rule:
@@ -1589,6 +1608,15 @@ def _purpose_of_presence(verb: Any) -> bool:
         and any(c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("there", "here")) for c in head.children)
 
 
+def _same_protest_participle(cand: _Candidate, protests: set[int]) -> bool:
+    """A protest participle with no subject of its own on a protest verb ("marched ..., protesting
+    the law"): what the marchers protested, the same act as the march, not a second one."""
+    trig = cand.trigger
+    return cand.code.startswith("14") and not cand.pattern.nominal and trig.tag_ == "VBG" \
+        and trig.dep_ in ("advcl", "xcomp") and trig.head.i in protests and trig.head.i != trig.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
+
+
 def _deadline_task(verb: Any) -> bool:
     """"gave the rebels until Friday to surrender": a to-infinitive on a verb that sets a deadline
     ("until", "till") is what someone is told to do by then (the ultimatum is the event), not done."""
@@ -2292,6 +2320,18 @@ def _simple_past_verb(verb: Any) -> bool:
     return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxes)
 
 
+# How many days before the publication date a paragraph's day may lie and still date its other acts.
+PARAGRAPH_DATE_REACH = 31
+
+
+def _recent_day(anchor: tuple[int, str, str], published: str | None) -> bool:
+    try:
+        day, pub = dt.date.fromisoformat(anchor[1]), dt.date.fromisoformat(str(published)[:10])
+    except (TypeError, ValueError):
+        return False  # a year or a month: no day of the reporting period
+    return anchor[2] == "day" and 0 <= (pub - day).days <= PARAGRAPH_DATE_REACH
+
+
 def _sentence_dates(doc: Any, timex_roots: dict[int, Timex]) -> dict[int, tuple[str, str]]:
     """Sentence index -> (date, precision) of a date that governs the main verb, in the simple
     past, of a sentence ("A former adviser was sentenced on Wednesday", whoever its actors are)."""
@@ -2329,7 +2369,9 @@ def _date_from_paragraph(events: list[Event], doc: Any, paragraph: list[int],
             continue
         para = paragraph[e.sentence]
         before = [a for a in anchors if a[0] < e.sentence and a[0] < len(paragraph) and paragraph[a[0]] == para]
-        if before and _simple_past(doc, e):
+        # only a day of the reporting period ("on Friday"): a background date ("was held in
+        # contempt in 2012") does not date the news told after it
+        if before and _recent_day(before[-1], e.date) and _simple_past(doc, e):
             _, e.date, e.date_precision = before[-1]
             e.date_basis = "text"
             e.explain = e.explain.replace("date=publication", "date=paragraph")

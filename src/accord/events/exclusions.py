@@ -75,10 +75,15 @@ class Exclusions:
     # Sectors at odds with their own country's state ("the opposition", rebels): a statement about
     # them is about another side, not the speaker's own country
     opposing_sectors: tuple[str, ...] = ()
+    # Sectors outside the state (people, press, business, ...): another side of the same country
+    # to a speaker of the state's sectors
+    state_sectors: tuple[str, ...] = ()
+    society_sectors: tuple[str, ...] = ()
     figurative_patterns: frozenset[str] = frozenset()
     talk_about_verbs: frozenset[str] = frozenset()  # "described the attacks": speaking of an act
     prevention_verbs: frozenset[str] = frozenset()  # "barred him from releasing": the act is not done
     enacting_verbs: frozenset[str] = frozenset()  # "signed into law": a law enacted, no agreement
+    social_venues: frozenset[str] = frozenset()  # "met officers at an Irish pub": socialising
     order_verbs: frozenset[str] = frozenset()  # "ordered troops to ...": a command down the line
     force_nouns: frozenset[str] = frozenset()
 
@@ -270,6 +275,11 @@ class Exclusions:
         countries = {a.country for a in sources if a.country}
         return not any(t.country and countries and t.country not in countries for t in targets)
 
+    def at_social_venue(self, verb: Any) -> bool:
+        """A meeting "at an Irish pub", "in a nightclub": people socialising, no consultation."""
+        return any(c.dep_ == "prep" and c.lower_ in ("at", "in", "inside", "outside") and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in self.social_venues for p in c.children) for c in verb.children)
+
     def armed(self, actors: Iterable[Any]) -> bool:
         """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
         return any(_sector_in(a, self.armed_sectors) for a in actors)
@@ -277,6 +287,11 @@ class Exclusions:
     def private(self, actor: Any) -> bool:
         """A private person or body (a civilian, a company, a school...): no one acting for a state."""
         return _sector_in(actor, self.private_sectors)
+
+    def state_about_society(self, source: Any, target: Any) -> bool:
+        """A state actor ("the prime minister") speaking of its country's society ("the families")."""
+        return _sector_in(source, self.state_sectors) and _sector_in(target, self.society_sectors) \
+            and not _sector_in(target, self.state_sectors)
 
     def press(self, actor: Any) -> bool:
         return _sector_in(actor, ("MED",))
@@ -345,6 +360,8 @@ def load_exclusions() -> Exclusions:
         civilian_only_codes=tuple(str(c) for c in d.get("civilian_only_codes") or ()),
         press_speech=_words(d, "press_speech", ""),
         opposing_sectors=tuple(w.upper() for w in _words(d, "opposing_sectors", "")),
+        state_sectors=tuple(w.upper() for w in _words(d, "state_sectors", "")),
+        society_sectors=tuple(w.upper() for w in _words(d, "society_sectors", "")),
         accident_words=_words(d.get("accidents") or {}, "words", "accidents."),
         hostile_words=_words(d.get("accidents") or {}, "hostile", "accidents."),
         published_verbs=_words(d.get("published_object_default") or {}, "verbs", "published_object_default."),
@@ -378,6 +395,7 @@ def load_exclusions() -> Exclusions:
         talk_about_verbs=_words(d, "talk_about_verbs", ""),
         prevention_verbs=_words(d, "prevention_verbs", ""),
         enacting_verbs=_words(d, "signed_into_law", ""),
+        social_venues=_words(d, "social_venues", ""),
         order_verbs=_words(d.get("orders_to_own_forces") or {}, "verbs", "orders_to_own_forces."),
         force_nouns=_words(d.get("orders_to_own_forces") or {}, "addressees", "orders_to_own_forces."),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()

@@ -13,7 +13,7 @@ from ..knowledge import Entity
 from ..people import (AGE, SUBJECT_DEPS, described, focus_country, fold, initial_genders, is_glued_marker,
                       is_person_found, is_subject, lexicon, name_words, own_pronoun_gender, paternal_surname,
                       people_found, plain_name, replace_entity, sentence_country, surname_forms, unlisted_person)
-from ..phrases import diplomat_subject_countries, organisation_kind
+from ..phrases import diplomat_subject_countries, organisation_kind, spokesperson_body
 from ..words import words
 from .base import Pass
 
@@ -339,7 +339,7 @@ class UnnamedPeople(Pass):
         for tok in context.tokens:
             if tok.i in covered or inside[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN":
                 continue
-            sector = unnamed.get(tok.lemma_.lower())
+            sector = spokesperson_body(lookups.role_for, tok) or unnamed.get(tok.lemma_.lower())  # "a police spokesman"
             if sector is None or tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj", "attr"):
                 continue
             if tok.dep_ == "pobj" and tok.head.lower_ not in speaker_prepositions:
@@ -353,9 +353,9 @@ class UnnamedPeople(Pass):
             country = phrase_country(found, tok, left) or sentence_country(found, tok) or focus
             found.append(lookups.group(left, tok.i + 1, country, sector) if country is not None
                          else unplaced_group(left, tok.i + 1, sector))
-        for f in found:  # "a police spokesman": an unnamed person of the article's country
+        for f in found:  # "a police spokesman", "vigilant locals": unnamed people of the article's country
             if f.how == How.ROLE_GROUP and f.country is None and focus and not f.placeless and (
-                    is_person_found(doc, f) or f.sector in STATE_SECTORS):
+                    is_person_found(doc, f) or f.sector in STATE_SECTORS or f.sector in PRIVATE_SECTORS):
                 head = doc[f.last]
                 country = sentence_country(found, head) or focus
                 new = lookups.group(f.start, f.end, country, f.sector)
@@ -632,7 +632,7 @@ class StoryCountryPeople(Pass):
         found = context.found
         pending = {f.entity.key: f.entity for f in found if f.entity.kind == "person"
                    and f.entity.key.startswith("unlisted:") and f.entity.country is None
-                   and f.entity.sector not in (None, "CVL") and f.entity.code == f.entity.sector}
+                   and f.entity.sector not in (None, "CVL", *UNPLACED_BY_STORY) and f.entity.code == f.entity.sector}
         for key, e in tried_at_home(context).items():
             home = self.tried_in(context, key)
             if home is not None:
@@ -675,6 +675,14 @@ class StoryCountryPeople(Pass):
 
 # the state's legal arms: a private person whose case they handle is placed by them
 LEGAL_SECTORS = ("JUD", "COP")
+
+
+# a member of a non-governmental organisation is of the organisation's country, which the story's
+# setting does not give (such groups work across borders)
+UNPLACED_BY_STORY = ("NGO",)
+
+# private people and protesters, who are of the country the story is set in unless placed
+PRIVATE_SECTORS = ("CVL", "OPP")
 
 
 def tried_at_home(context: ResolutionContext) -> dict[str, Entity]:

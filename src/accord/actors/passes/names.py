@@ -48,7 +48,8 @@ class Names(Pass):
                 else:
                     titled_now(context, f, start, m.start)
             if m.kind == "capital" and entity.kind == "country":
-                if is_location(doc[m.end - 1]) or modifies_a_happening(doc[m.end - 1]):
+                if is_location(doc[m.end - 1]) or modifies_a_happening(doc[m.end - 1]) \
+                        or names_a_thing_there(context, doc[m.end - 1]):
                     f.how = How.PLACE  # "met in Moscow": where, the country's place, not its government
                 else:  # "Moscow accused Washington": the government seated there
                     f.code, f.sector = f"{entity.code}{Sector.GOV.value}", Sector.GOV.value
@@ -118,3 +119,16 @@ def modifies_a_happening(tok: Any) -> bool:
         node = node.head
     return node is not tok and node.lower_ in words().happening_nouns
 
+
+def names_a_thing_there(context: ResolutionContext, tok: Any) -> bool:
+    """A capital in the name of a thing of the city ("London Bridge", "the Moscow Metro"): the
+    place, not its government; a role or government noun it modifies ("Kabul officials", "the
+    Tehran regime") keeps it an actor."""
+    node = tok
+    while node.dep_ == "compound" and node.head.i > node.i:
+        node = node.head
+    if node is tok or node.pos_ not in ("NOUN", "PROPN"):
+        return False
+    w = words()
+    return context.lookups.role_for(node.lower_) is None and context.lookups.role_for(node.lemma_.lower()) is None \
+        and node.lemma_.lower() not in w.government_nouns and node.lemma_.lower() not in w.organisation_heads

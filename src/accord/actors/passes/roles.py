@@ -15,7 +15,7 @@ from typing import Any
 from ..context import Found, PendingGroup, ResolutionContext, RoleMatch
 from ..cues import ORGANISATION_KINDS, SUBNATIONAL_CUES, country_cues, org_cue, prepositional_cues, prepositional_org
 from ..gazetteer import AliasMatch
-from ..kinds import How
+from ..kinds import STATE_SECTORS, How
 from ..knowledge import Entity
 from ..phrases import bare_or_definite, is_possessor, names_community, np_left, place_country
 from ..words import words
@@ -116,6 +116,14 @@ class RolePhrases(Pass):
                     someone_elses = any(names_community(c) or (c.dep_ == "amod" and c.lower_ in w.not_local)
                                         for c in head.lefts)
                     context.pending.append(PendingGroup(head, left, sector, not someone_elses, end))
+                elif sector and sector[:3] not in STATE_SECTORS and head.dep_ in ("dobj", "pobj", "dative", "conj") \
+                        and head.tag_ in ("NNS", "NNPS") and any(names_community(c) or (c.dep_ == "amod" and c.lower_ in w.not_local)
+                                for c in head.lefts):
+                    # "will not accept Rohingya refugees", "restrictions on foreign workers": a
+                    # group of society its community names is someone the act is done to, of
+                    # known kind and no country (never the sentence's other country). A state
+                    # sector's word ("Muslim leaders") says nothing of whose state: left alone.
+                    context.pending.append(PendingGroup(head, left, sector, False, end))
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
             # "a U.S. envoy", "an adviser": an indefinite phrase names some member of the group,

@@ -12,9 +12,9 @@ from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE, org_cue
 from ..kinds import How, Sector
 from ..knowledge import Entity
-from ..phrases import (clause_countries, diplomat_subject_countries, np_left, the_place, title_place, us_party_tag,
-                       used_as_place)
-from ..words import words
+from ..phrases import (clause_countries, diplomat_subject_countries, np_left, spokesperson_body, the_place, title_place,
+                       us_party_tag, used_as_place)
+from ..words import organisation_nouns, person_nouns, words
 from ...places import LARGE_CITY, geocode
 from .aliases import placed_as_place
 from .base import Pass
@@ -81,7 +81,7 @@ class UnlistedPeople(Pass):
                     # ("Zabihullah Mujahid, the Taliban spokesman"), else a private individual
                     # (CAMEO CVL) until the article says otherwise.
                     country, sector, code = None, Sector.CVL.value, Sector.CVL.value
-                    affiliation = apposition(context, head)
+                    affiliation = apposition(context, head) or member_of(context, head)
                     if affiliation is not None:
                         country, sector, code = affiliation
                     elif us_party_tag(doc, ent.end):
@@ -236,14 +236,20 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
     role the name is in apposition to ("One senator, Eduardo Bhatia, said")."""
     kb = context.kb
     described_by = [c for c in head.children if c.dep_ == "appos"]
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < head.i:
-        described_by.append(head.head)
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "officers Antoine Quirin and Nicolas Redouane": both are officers
+    if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.i < first.i:
+        described_by.append(first.head)
     for appos in described_by:
+        body = spokesperson_body(context.lookups.role_for, appos)  # "a police spokesman": of the body's kind
         for f in context.found:
             if f.start <= appos.i < f.end:
                 entity = f.entity
                 code = f.code or entity.code
                 country = f.country if f.country is not None else entity.country
+                if body is not None and (f.how == How.ROLE_GROUP or entity.kind == "country"):
+                    return country, body, f"{kb.country_prefix(country)}{body}" if country else body
                 return country, f.sector or entity.sector, code
         left = np_left(appos)
         org = org_cue(context, left, appos.i)
@@ -255,7 +261,13 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
         words_before = [t.lower_ for t in appos.lefts if t.dep_ == "compound" and t.i == appos.i - 1]
         hit = (words_before and context.lookups.role_for(" ".join(words_before + [appos.lower_]))) \
             or context.lookups.role_for(appos.lower_) or context.lookups.role_for(appos.lemma_.lower())
+        if not hit and appos.pos_ == "NOUN":
+            # a noun for one kind of person that no office names ("officers", "a journalist")
+            unnamed = person_nouns()["unnamed"].get(appos.lemma_.lower())
+            hit = (None, unnamed) if unnamed else None
         sector = (hit[1] if hit else None) or Sector.CVL.value
+        if body is not None:  # "spokesman for the police"
+            hit, sector = (None, body), body
         for t in appos.subtree:
             for m in context.by_token.get(t.i, ()):
                 entity = kb.entity(m.key)
@@ -263,6 +275,35 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
                     return entity.country, sector, f"{kb.country_prefix(entity.country)}{sector}"
         if hit and hit[1] and sector != Sector.CVL.value:
             return None, sector, sector  # "a senator": the story may give the country
+    return None
+
+
+def member_of(context: ResolutionContext, head: Any) -> tuple[str | None, str, str] | None:
+    """(country, sector, code) of the organisation a person is "of" by a noun of its kind
+    ("Peter Kane of the campaign group Open Doors", "Ana Ruiz of a Chilean rebel group")."""
+    kb = context.kb
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            # the kind noun heads the phrase, or modifies the name ("the advocacy group Fair Votes")
+            kinds = [pobj] if pobj.pos_ == "NOUN" else [c for c in pobj.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            if not kinds:
+                continue
+            noun = kinds[-1]
+            before = [t.lower_ for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i == noun.i - 1]
+            hit = (before and context.lookups.role_for(" ".join(before + [noun.lower_]))) or None
+            sector = hit[1] if hit and hit[1] else organisation_nouns().get(noun.lemma_.lower())
+            if not sector:
+                continue
+            for t in pobj.subtree:
+                for m in context.by_token.get(t.i, ()):
+                    entity = kb.entity(m.key)
+                    if entity.kind in COUNTRY_LIKE and entity.country:
+                        return entity.country, sector, f"{kb.country_prefix(entity.country)}{sector}"
+            return None, sector, sector
     return None
 
 

@@ -491,6 +491,18 @@ def test_a_spokesperson_described_by_an_apposition_speaks_for_the_body_named(nlp
     assert ("Amos Kiptoo", "KENGOV", "KEN", "Amos Kiptoo") in got
 
 
+def test_an_asked_it_is_the_party_asked_never_the_asker(nlp):
+    # "called for it to", "urged it to": the one asked, the nearest party other than the asker
+    mentions = resolve(nlp, "Iran seized a British tanker on Friday. The EU urged it to release the crew.")
+    assert ("it", "IRN", "IRN", "Iran") in [(m[0], m[1], m[2], m[3]) for m in mentions]
+    mentions = resolve(nlp, "Brazil has never criticised Chile's policy or called for it to withdraw the law.")
+    its = [m for m in mentions if m[0] == "it"]
+    assert its and its[0][2] == "CHL"
+    # Nobody named before the asked "it": it stays unresolved rather than taking the asker
+    mentions = resolve(nlp, "The EU urged it to release the prisoners after Iran seized the tanker.")
+    assert "it" not in texts(mentions)
+
+
 def test_a_place_that_says_what_a_thing_is_does_not_place_a_person(nlp):
     # "the bones of Damascus": what the relic is, not where the man is from
     got = resolve(nlp, "By legend, Aldric carried the bones of Damascus to the abbey.")

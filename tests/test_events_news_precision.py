@@ -835,3 +835,22 @@ def test_a_background_year_does_not_date_the_news_after_it(nlp):
             "held in contempt in 2012. The Kenyan president sharply criticized the parliament's decision.")
     [e] = [e for e in candidates(nlp, text) if e.cameo.startswith("11")]
     assert e.date_basis == "publication"
+
+
+def test_a_protest_participle_on_a_march_is_the_same_protest(nlp):
+    evs = candidates(nlp, "Thousands of Spanish farmers marched in Madrid on Sunday, protesting the new tax law.")
+    assert [e.cameo for e in evs] == ["141"] and evs[0].date == "2019-11-03"
+    # a protest of its own subject stays
+    evs = candidates(nlp, "Spanish farmers marched in Madrid while Spanish students protested in Barcelona.")
+    assert sorted(e.cameo[:2] for e in evs) == ["14", "14"]
+
+
+# ------------------------------------------------- (issue 12, targets) the place of an act done to someone
+def test_the_place_of_an_act_done_to_unresolved_people_is_not_its_target(nlp):
+    evs = [e for e in candidates(nlp, "Israeli police arrested three suspects in Hebron.") if e.cameo.startswith("17")]
+    assert evs and all(e.target is None for e in evs)
+    # an act done to the place itself keeps it; people who resolve stay the target
+    [e] = [e for e in candidates(nlp, "Israeli police imposed a curfew in Hebron.") if e.cameo.startswith("17")]
+    assert e.target is not None and e.target.country in ("ISR", "PSE")
+    [f] = [e for e in candidates(nlp, "French police detained dozens of protesters in Paris.") if e.cameo.startswith("17")]
+    assert f.target is not None and f.target.sector == "OPP"

@@ -152,6 +152,10 @@ class EventStage(Stage):
                 self._arguments(cand, mentions_at)
             _borrow_targets(cands, mentions_at)
             cands = [c for c in cands if not c.restated]
+            # "marched in Madrid on Sunday, protesting the tax law": the participle is the same
+            # protest (the march may have taken its target above)
+            protests = {c.trigger.i for c in cands if c.code.startswith("14") and not c.pattern.nominal}
+            cands = [c for c in cands if not _same_protest_participle(c, protests)]
             for cand in cands:
                 cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
@@ -567,12 +571,21 @@ class EventStage(Stage):
         described: list[tuple[str, Any]] = []
         for spec, tok in found:
             (described if named_by_pattern(tok) else plain_args).append((spec, tok))
+        someone_unresolved = False  # an object that is someone no actor was resolved for
         for spec, tok in plain_args:
             actors = _actors_of(tok, mentions_at)
+            if actors and someone_unresolved and spec.partition(":")[2] in load_place_prepositions() \
+                    and all(a.code == a.country for a in actors):
+                # "arrested two suspects in Jerusalem": the place is where the act was done to
+                # them, not whom it was done to
+                cand.rule.append(f"tgt={spec}->place-of-act")
+                continue
             if actors:
                 cand.target_tok = tok
                 cand.rule.append(f"tgt={spec}")
                 return actors
+            if spec in ("dobj", "dative") and self.exclusions.names_people(tok):
+                someone_unresolved = True
             # "denounced Russia's war": the war's owner; "pounded the Taliban hideouts": force on a
             # group's positions, bases or hideouts is force on the group
             owners = ("poss", "compound") if cand.code.startswith(HARM_ROOTS) else ("poss",)
@@ -1593,6 +1606,15 @@ def _purpose_of_presence(verb: Any) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
         and head.lemma_ == "be" and head.i != verb.i \
         and any(c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("there", "here")) for c in head.children)
+
+
+def _same_protest_participle(cand: _Candidate, protests: set[int]) -> bool:
+    """A protest participle with no subject of its own on a protest verb ("marched ..., protesting
+    the law"): what the marchers protested, the same act as the march, not a second one."""
+    trig = cand.trigger
+    return cand.code.startswith("14") and not cand.pattern.nominal and trig.tag_ == "VBG" \
+        and trig.dep_ in ("advcl", "xcomp") and trig.head.i in protests and trig.head.i != trig.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
 
 
 def _deadline_task(verb: Any) -> bool:

@@ -41,6 +41,18 @@ class References(Pass):
             if tok.i in covered:
                 continue
             low = tok.lower_
+            if tok.pos_ == "PRON" and low == "it" and not quote_depth[tok.i] \
+                    and (asker := _asking_verb(tok)) is not None:
+                # "China never called for it to withdraw troops", "the EU urged it to release":
+                # the one asked is not the one asking, so "it" is the nearest country or
+                # organisation before it other than the asker.
+                chain = sorted(_before(found, tok) + [f for f in extra if f.how == How.PRONOUN and f.end <= tok.i],
+                               key=lambda f: f.start)
+                antecedent = _addressee(doc, tok, asker, chain)
+                if antecedent is not None:
+                    extra.append(Found(tok.i, tok.i + 1, antecedent.entity, How.PRONOUN,
+                                       code=antecedent.code, sector=antecedent.sector))
+                continue
             if tok.pos_ == "PRON" and low == "it" and tok.dep_ == "nsubj" and not quote_depth[tok.i] \
                     and (tok.head.morph.get("VerbForm") != ["Inf"] or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children)) \
                     and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children) \
@@ -122,6 +134,38 @@ class References(Pass):
                 if picked and not want_person:
                     extra.extend(groups_of_plural(context, tok, picked, covered))
         return extra
+
+
+def _asking_verb(tok: Any) -> Any | None:
+    """The verb whose addressee an "it" is: the subject of "for ... to" after it ("called for it
+    to withdraw"), or its object with a "to" complement ("urged it to release"); else None."""
+    head = tok.head
+    if tok.dep_ == "nsubj" and head.dep_ in ("advcl", "xcomp", "ccomp", "acl") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
+            and any(c.dep_ == "mark" and c.lower_ == "for" for c in head.children):
+        return head.head
+    if tok.dep_ == "dobj" and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                                  for c in head.children):
+        return head
+    return None
+
+
+def _addressee(doc: Any, tok: Any, asker: Any, prior: list[Found]) -> Found | None:
+    """The country or organisation an asked "it" stands for, in this or the previous sentence
+    before `tok`, never the asking verb's subject (subjects of "X denounced ... or called" are
+    shared): the latest singular subject, else the latest singular noun naming one."""
+    verb = asker
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    asking = {f.entity for f in prior if any(f.start <= i < f.end for i in subjects)}
+    window = sentence_start_back(tok, 1)
+    nearby = [f for f in prior if f.start >= window and f.entity.kind in IT_ANTECEDENT_KINDS
+              and f.entity not in asking and doc[f.last].tag_ not in ("NNS", "NNPS")]
+    subject = [f for f in nearby if doc[f.last].dep_ in ("nsubj", "nsubjpass")]
+    named = [f for f in nearby if doc[f.last].pos_ == "PROPN"]
+    pick = subject or named
+    return pick[-1] if pick else None
 
 
 def _before(found: list[Found], tok: Any) -> list[Found]:

@@ -185,6 +185,72 @@ def test_grouping_does_not_depend_on_order() -> None:
     assert forward == backward == [["e0", "e1", "e2", "e3", "e4", "e5", "m"]]
 
 
+def pairwise_group(reports: list[Report]) -> list[list[str]]:
+    """The module's three steps checked on every pair of reports sharing a blocking key: the
+    reference `group` (which checks classes of reports with equal fields) must agree with."""
+    from collections import Counter
+    from itertools import combinations
+
+    from accord.clustering.happenings import blocking_keys
+
+    keys = {r.id: set(blocking_keys(r, SETTINGS.window_days)) for r in reports}
+    parent = {r.id: r.id for r in reports}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    def join(a: str, b: str) -> None:
+        ra, rb = sorted((find(a), find(b)))
+        parent[rb] = ra
+
+    def linked(a: Report, b: Report) -> bool:
+        return bool(keys[a.id] & keys[b.id]) and compatible(a, b, SETTINGS)
+
+    core = [r for r in reports if r.is_core]
+    for a, b in combinations(core, 2):
+        if linked(a, b):
+            join(a.id, b.id)
+    loose = []
+    for v in sorted((r for r in reports if not r.is_core), key=lambda r: r.id):
+        counts = Counter(find(c.id) for c in core if linked(v, c))
+        if counts:
+            parent[v.id] = min(counts, key=lambda root: (-counts[root], root))
+        else:
+            loose.append(v)
+    for a, b in combinations(loose, 2):
+        if linked(a, b):
+            join(a.id, b.id)
+    groups: dict[str, list[str]] = {}
+    for r in reports:
+        groups.setdefault(find(r.id), []).append(r.id)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def test_reports_with_equal_fields_group_as_every_pair_would() -> None:
+    # Copies of one report in several articles (one class of equal fields), statements whose
+    # evidence has no content words (not even compatible with their equals), twin month reports
+    # choosing between two visits, twin vague reports with no core happening, reports with no
+    # side (no blocking key).
+    reports = [rec(f"v{i}", "042", XI, PUTIN, "2025-05-07", article=f"a{i}") for i in range(3)]
+    reports += [rec(f"w{i}", "042", XI, PUTIN, "2025-05-20", article=f"b{i}") for i in range(2)]
+    reports += [rec(f"m{i}", "042", XI, A("RUS"), "2025-05", "month", article=f"c{i}")
+                for i in range(2)]
+    reports += [rec(f"s{i}", "010", A("FRAGOV"), None, "2019-05-24", article=f"d{i}")
+                for i in range(2)]
+    reports += [rec(f"t{i}", "010", A("FRAGOV"), None, "2019-05-24", article=f"e{i}",
+                    evidence="Castaner said he will reinforce security.") for i in range(2)]
+    reports += [rec(f"n{i}", "190", None, None, "2020-01-15", article=f"f{i}") for i in range(2)]
+    reports += [rec(f"u{i}", "190", A("SYR"), None, "2020-01", "month", article=f"g{i}")
+                for i in range(2)]
+    expected = pairwise_group(reports)
+    assert ["m0", "m1", "v0", "v1", "v2"] in expected and ["s0"] in expected and ["n1"] in expected
+    assert ["t0", "t1"] in expected and ["u0", "u1"] in expected
+    for order in (reports, list(reversed(reports)), reports[1::2] + reports[::2]):
+        assert sorted([r.id for r in g] for g in group(order, SETTINGS)) == expected
+
+
 def test_summary_takes_the_best_informed_values() -> None:
     members = [rec("e1", "041", A("RUS", "Russia"), A("CHN"), "2026-02-04", basis="publication",
                    article="a1", outlet="wire"),

@@ -111,6 +111,7 @@ class Report:
     _have_interval: bool = field(default=False, repr=False)
     _words: frozenset[str] | None = field(default=None, repr=False)
     _core: bool | None = field(default=None, repr=False)
+    _fields: tuple | None = field(default=None, repr=False)
 
     @property
     def id(self) -> str:
@@ -308,6 +309,26 @@ def may_be_compatible(a: Report, b: Report, settings: ClusteringSettings) -> boo
     return True
 
 
+def _actor_fields(a: dict | None) -> tuple | None:
+    return None if a is None else (a["code"], a.get("name"), a.get("country"))
+
+
+def compared_fields(report: Report) -> tuple:
+    """Everything of a report that `compatible` reads (given the settings): two reports with
+    equal fields are compatible with exactly the same reports. The evidence's words count only
+    for statements (CAMEO 01): `compatible` reads them only when both roots are 01."""
+    fields = report._fields
+    if fields is None:
+        e = report.event
+        p = e.get("location")
+        fields = (bool(e["negated"]), e["modality"], e.get("date"), e.get("date_basis"),
+                  e["cameo"], _actor_fields(e.get("source")), _actor_fields(e.get("target")),
+                  None if p is None else (p.get("name"), p.get("country"), p.get("lat"), p.get("lon")),
+                  evidence_words(report) if e["cameo"][:2] in _STATEMENT_ROOTS else None)
+        report._fields = fields
+    return fields
+
+
 def compatible(a: Report, b: Report, settings: ClusteringSettings) -> bool:
     e, f = a.event, b.event
     if not may_be_compatible(a, b, settings):
@@ -347,56 +368,70 @@ class _Union:
             self.parent[rb] = ra
 
 
-def _pairs(reports: Sequence[Report], settings: ClusteringSettings):
-    """Candidate pairs: reports sharing a blocking key (each pair once)."""
-    buckets: dict[str, list[int]] = {}
-    for i, r in enumerate(reports):
-        for key in blocking_keys(r, settings.window_days):
-            buckets.setdefault(key, []).append(i)
-    seen: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                pair = (members[x], members[y])
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
-
-
 def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[Report]]:
     """Partition reports into happenings (see the module notes); each list sorted by id, the
-    lists by their first id. The result depends only on the set of reports."""
-    by_id = {r.id: r for r in reports}
-    vague = [r for r in reports if not r.is_core]
-    union = _Union(by_id)
-    links: dict[str, list[str]] = {r.id: [] for r in vague}
-    for i, j in _pairs(reports, settings):
-        a, b = reports[i], reports[j]
-        if a.is_core and b.is_core:
-            if union.find(a.id) != union.find(b.id) and compatible(a, b, settings):
-                union.union(a.id, b.id)
-        elif a.is_core or b.is_core:
-            v, c = (a, b) if not a.is_core else (b, a)
-            if compatible(v, c, settings):
-                links[v.id].append(c.id)
-        elif compatible(a, b, settings):
-            links[a.id].append("~" + b.id)  # vague-vague, used in step 3
-            links[b.id].append("~" + a.id)
+    lists by their first id. The result depends only on the set of reports.
+
+    Many reports tell an act in the same fields (a store's month of one country's statements
+    repeats the same actors, code and date): `compatible` is a symmetric function of
+    `compared_fields`, so reports with equal fields (and coreness) form a class, and pairs are
+    checked between classes, each once. The outcome is that of checking every pair of reports
+    sharing a blocking key; the cost grows with the distinct classes, not the reports."""
+    window = settings.window_days
+    classes: dict[tuple, list[Report]] = {}
+    for r in reports:
+        classes.setdefault((compared_fields(r), r.is_core), []).append(r)
+    members = list(classes.values())
+    buckets: dict[str, list[int]] = {}
+    for i, m in enumerate(members):
+        for key in blocking_keys(m[0], window):
+            buckets.setdefault(key, []).append(i)
+    union = _Union(r.id for r in reports)
+    core_links: dict[int, list[int]] = {}  # vague class -> compatible core classes
+    vague_links: dict[int, list[int]] = {}  # vague class -> compatible vague classes (or itself)
+    seen: set[tuple[int, int]] = set()
+    for ids in buckets.values():
+        for x in range(len(ids)):
+            for y in range(x, len(ids)):
+                i, j = ids[x], ids[y]
+                if i == j and len(members[i]) < 2:
+                    continue  # a class pairs with itself only through two of its reports
+                pair = (i, j) if i <= j else (j, i)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                a, b = members[i], members[j]
+                if a[0].is_core and b[0].is_core:
+                    if compatible(a[0], b[0], settings):
+                        for r in (*a, *b):
+                            union.union(a[0].id, r.id)
+                elif a[0].is_core or b[0].is_core:
+                    v, c = (i, j) if not a[0].is_core else (j, i)
+                    if compatible(members[v][0], members[c][0], settings):
+                        core_links.setdefault(v, []).append(c)
+                elif compatible(a[0], b[0], settings):
+                    vague_links.setdefault(i, []).append(j)
+                    if i != j:
+                        vague_links.setdefault(j, []).append(i)
     # Step 2: a vague report joins the core happening with most compatible reports.
-    unattached = []
-    for r in sorted(vague, key=lambda r: r.id):
-        counts = Counter(union.find(c) for c in links[r.id] if not c.startswith("~"))
+    loose: list[int] = []
+    for v, m in enumerate(members):
+        if m[0].is_core:
+            continue
+        counts = Counter(union.find(c.id) for k in core_links.get(v, ()) for c in members[k])
         if counts:
             best = min(counts, key=lambda root: (-counts[root], root))
-            union.parent[r.id] = best  # attach; never a root for others
+            for r in m:
+                union.parent[r.id] = best  # attach; never a root for others
         else:
-            unattached.append(r)
+            loose.append(v)
     # Step 3: vague reports with no core happening join each other.
-    loose = {r.id for r in unattached}
-    for r in unattached:
-        for link in links[r.id]:
-            if link.startswith("~") and link[1:] in loose:
-                union.union(r.id, link[1:])
+    unattached = set(loose)
+    for v in loose:
+        for w in vague_links.get(v, ()):
+            if w in unattached:
+                for r in (*members[v], *members[w]):
+                    union.union(members[v][0].id, r.id)
     groups: dict[str, list[Report]] = {}
     for r in reports:
         groups.setdefault(union.find(r.id), []).append(r)

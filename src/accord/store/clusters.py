@@ -242,12 +242,14 @@ class Clusters:
         window = self.settings.window_days
         keys = sorted({k for r in new for k in blocking_keys(r, window)})
         affected = set(touched)
+        candidates: list[Report] = []
         if keys:
             by_key: dict[str, list[Report]] = {}
             for r in new:
                 for k in blocking_keys(r, window):
                     by_key.setdefault(k, []).append(r)
-            for c in self._candidate_reports(keys, by_key, affected):
+            candidates = self._candidate_reports(keys, by_key, affected)
+            for c in candidates:
                 h = c.event.get("happening")
                 if h is None or h in affected:
                     continue
@@ -259,8 +261,14 @@ class Clusters:
         members: list[Report] = []
         if affected:
             ids = sorted(affected)
-            members = [report_of(row) for row in self.query(
-                f"{_EVENT_SELECT} WHERE e.happening = ANY(?)", [ids])]
+            # The candidates already read (same transaction, same rows) are not read again;
+            # grouping does not depend on the order of the reports.
+            members = [c for c in candidates if c.event.get("happening") in affected]
+            sql, params = f"{_EVENT_SELECT} WHERE e.happening = ANY(?)", [ids]
+            if members:
+                sql += " AND NOT (e.id = ANY(?))"
+                params.append(sorted(c.id for c in members))
+            members += [report_of(row) for row in self.query(sql, params)]
         everyone = members + list(new)
         groups = group(everyone, self.settings) if everyone else []
         article_ids = sorted({r.article_id for r in everyone})

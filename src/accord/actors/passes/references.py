@@ -46,12 +46,7 @@ class References(Pass):
                 # "China never called for it to withdraw troops", "the EU urged it to release":
                 # the one asked is not the one asking, so "it" is the nearest country or
                 # organisation before it other than the asker.
-                chain = sorted(_before(found, tok) + [f for f in extra if f.how == How.PRONOUN and f.end <= tok.i],
-                               key=lambda f: f.start)
-                antecedent = _addressee(doc, tok, asker, chain)
-                if antecedent is not None:
-                    extra.append(Found(tok.i, tok.i + 1, antecedent.entity, How.PRONOUN,
-                                       code=antecedent.code, sector=antecedent.sector))
+                extra.extend(_stands_for(tok, _addressee(doc, tok, asker, _chain(found, extra, tok))))
                 continue
             if tok.pos_ == "PRON" and low == "it" and tok.dep_ == "nsubj" and not quote_depth[tok.i] \
                     and (tok.head.morph.get("VerbForm") != ["Inf"] or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children)) \
@@ -60,12 +55,7 @@ class References(Pass):
                 # "China engages with the body even as it has objected": a finite clause's "it"
                 # is the nearest subject that is a country or organisation.
                 # An "it" already resolved counts too: "Bellingcat says … It adds … it suggests".
-                chain = sorted(_before(found, tok) + [f for f in extra if f.how == How.PRONOUN and f.end <= tok.i],
-                               key=lambda f: f.start)
-                antecedent = salient_subject(doc, tok, chain, IT_ANTECEDENT_KINDS)
-                if antecedent is not None:
-                    extra.append(Found(tok.i, tok.i + 1, antecedent.entity, How.PRONOUN,
-                                       code=antecedent.code, sector=antecedent.sector))
+                extra.extend(_stands_for(tok, salient_subject(doc, tok, _chain(found, extra, tok), IT_ANTECEDENT_KINDS)))
                 continue
             if tok.pos_ == "NOUN" and (tok.lemma_.lower() in w.igo_nouns or tok.lemma_.lower() in w.country_nouns) \
                     and definite_description(tok):
@@ -134,6 +124,19 @@ class References(Pass):
                 if picked and not want_person:
                     extra.extend(groups_of_plural(context, tok, picked, covered))
         return extra
+
+
+def _chain(found: list[Found], extra: list[Found], tok: Any) -> list[Found]:
+    """The mentions before `tok`, with the pronouns this pass resolved already, in text order."""
+    return sorted(_before(found, tok) + [f for f in extra if f.how == How.PRONOUN and f.end <= tok.i],
+                  key=lambda f: f.start)
+
+
+def _stands_for(tok: Any, antecedent: Found | None) -> list[Found]:
+    """The pronoun `tok` as a mention of its antecedent's actor (none without an antecedent)."""
+    if antecedent is None:
+        return []
+    return [Found(tok.i, tok.i + 1, antecedent.entity, How.PRONOUN, code=antecedent.code, sector=antecedent.sector)]
 
 
 def _asking_verb(tok: Any) -> Any | None:

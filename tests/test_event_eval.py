@@ -118,18 +118,24 @@ def test_matching_is_one_to_one_and_fields_are_diagnosed():
     assert i == 0 and not j["negated"] and j["code"]
 
 
-def test_wikinews_scorer_reads_whatever_part_is_labelled(tmp_path):
-    from accord.evaluation import wikinews as W
-    from accord.model import Article, Document, Event, Trigger, Actor
-
+def _wikinews_csv(tmp_path, n_articles: int):
+    """A shared folder whose Wikinews 2019 CSV holds `n_articles` one-event articles; (folder, texts)."""
     shared = tmp_path / "shared"
     (shared / "data" / "wikinews").mkdir(parents=True)
-    texts = [f"Monday, January {n + 1}, 2019. Germany criticized Iran on Sunday. It was cold." for n in range(4)]
+    texts = [f"Monday, January {n + 1}, 2019. Germany criticized Iran on Sunday. It was cold." for n in range(n_articles)]
     with (shared / "data" / "wikinews" / "wikinews_2019.csv").open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["url", "date", "title", "text"])
         for n, t in enumerate(texts):
             w.writerow([f"u{n}", f"2019-01-0{n + 1}", f"t{n}", t])
+    return shared, texts
+
+
+def test_wikinews_scorer_reads_whatever_part_is_labelled(tmp_path):
+    from accord.evaluation import wikinews as W
+    from accord.model import Article, Document, Event, Trigger, Actor
+
+    shared, texts = _wikinews_csv(tmp_path, 4)
     folder = tmp_path / "wikinews_dev"
     folder.mkdir()
     start = texts[0].index("Germany")
@@ -188,14 +194,7 @@ def test_wikinews_parts_c_and_d_are_scored_apart_like_part_a(tmp_path):
     from accord.evaluation import wikinews as W
     from accord.model import Article, Actor, Document, Event, Trigger
 
-    shared = tmp_path / "shared"
-    (shared / "data" / "wikinews").mkdir(parents=True)
-    texts = [f"Monday, January {n + 1}, 2019. Germany criticized Iran on Sunday. It was cold." for n in range(5)]
-    with (shared / "data" / "wikinews" / "wikinews_2019.csv").open("w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(["url", "date", "title", "text"])
-        for n, t in enumerate(texts):
-            w.writerow([f"u{n}", f"2019-01-0{n + 1}", f"t{n}", t])
+    shared, texts = _wikinews_csv(tmp_path, 5)
     folder = tmp_path / "wikinews_dev"
     folder.mkdir()
     start, end = texts[0].index("Germany"), texts[0].index(" It was")

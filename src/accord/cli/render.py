@@ -23,6 +23,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from ..events.ontology import DROPPED, UnknownCameoCode, lookup
+
 
 class Format(str, Enum):
     table = "table"
@@ -67,6 +69,17 @@ def _place(p: dict | None) -> str:
 
 _MODALITY = {"asserted": "", "alleged": "A", "hypothetical": "H", "future": "F"}
 FLAGS_LEGEND = "flg: N negated, A alleged, H hypothetical, F future, P dated by publication"
+
+
+def _event_kind(cameo: str, plover: str | None) -> str:
+    """The code and its PLOVER type; for codes PLOVER dropped (statements, appeals) the CAMEO name,
+    since "DROPPED" tells a reader nothing about what happened."""
+    if plover and plover != DROPPED:
+        return f"{cameo} {plover}"
+    try:
+        return f"{cameo} {lookup(cameo).name}"
+    except UnknownCameoCode:
+        return cameo
 
 
 def _flags(r: dict) -> str:
@@ -163,7 +176,7 @@ def events_table(console: Console, events: list[dict], title: str = "Events",
     for e in events:
         _write(console, layout.line([e.get("date") or "undated",
                                      _actor_cell(e["source"], actor_width),
-                                     f"{e['cameo']} {e['plover']}",
+                                     _event_kind(e['cameo'], e['plover']),
                                      _actor_cell(e["target"], actor_width), _flags(e)]))
         where = f" @ {_place(e['location'])}" if e.get("location") else ""
         _evidence(console, layout.width, e["article_id"], where, e["evidence"], wide)
@@ -205,7 +218,7 @@ def happenings_table(console: Console, happenings: list[dict], title: str = "Hap
     _write(console, layout.header(), "dim")
     for h in happenings:
         _write(console, layout.line([h["date"] or "undated", _actor_cell(h["source"], actor_width),
-                                     f"{h['cameo']} {h['plover']}",
+                                     _event_kind(h['cameo'], h['plover']),
                                      _actor_cell(h["target"], actor_width), _flags(h),
                                      f"{h['articles']}/{h['sources']}"]))
         seen = h.get("first_seen") or "-"

@@ -1,7 +1,9 @@
 """`accord actors ...` run as a subprocess, and the user actor files and PETRARCH reader behind it.
 
-Every subprocess gets its own ACCORD_CONFIG and ACCORD_ACTOR_DIR, so the developer's own config
-and installed actor files are never used.
+Every command gets its own ACCORD_CONFIG and ACCORD_ACTOR_DIR, so the developer's own config
+and installed actor files are never used. Each sub-command runs as a subprocess at least once
+(its wiring: exit codes, output); what it answers for other texts, dates and files is checked on
+the same command run in this process (`invoke`), which spares a model load per question.
 """
 
 from __future__ import annotations
@@ -68,8 +70,20 @@ def run(args, env):
     return subprocess.run(ACCORD + [str(a) for a in args], capture_output=True, env=env, timeout=300)
 
 
-def resolve(text, date, env):
-    proc = run(["actors", "resolve", text, "--date", date, "--json"], env)
+def invoke(args, env):
+    """`run` in this process (typer's CliRunner), with the same configuration and actor folder."""
+    from typer.testing import CliRunner
+
+    from accord.cli.main import app
+
+    mine = {k: env[k] for k in ("ACCORD_CONFIG", "ACCORD_ACTOR_DIR", "COLUMNS")}
+    result = CliRunner().invoke(app, [str(a) for a in args], env={**mine, "ACCORD_DB": None},
+                                catch_exceptions=False)
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout_bytes, result.stderr_bytes)
+
+
+def resolve(text, date, env, process=invoke):
+    proc = process(["actors", "resolve", text, "--date", date, "--json"], env)
     assert proc.returncode == 0, proc.stderr.decode()
     return json.loads(proc.stdout)
 
@@ -137,9 +151,9 @@ def test_list_who_holds_office_in_a_country(env):
     for r in rows:
         assert {"country", "role", "title", "name", "code", "start", "end"} <= set(r)
 
-    table = run(["actors", "list", "--country", "GBR", "--date", "2025-01-01"], env)
+    table = invoke(["actors", "list", "--country", "GBR", "--date", "2025-01-01"], env)
     assert table.returncode == 0 and "Keir Starmer" in table.stdout.decode()
-    csv_out = run(["actors", "list", "--country", "United Kingdom", "--date", "2025-01-01", "--role",
+    csv_out = invoke(["actors", "list", "--country", "United Kingdom", "--date", "2025-01-01", "--role",
                    "prime minister", "--format", "csv"], env)
     assert csv_out.returncode == 0, csv_out.stderr.decode()
     lines = csv_out.stdout.decode().splitlines()
@@ -148,7 +162,7 @@ def test_list_who_holds_office_in_a_country(env):
 
 
 def test_list_rejects_an_unknown_country(env):
-    proc = run(["actors", "list", "--country", "Atlantis"], env)
+    proc = invoke(["actors", "list", "--country", "Atlantis"], env)
     assert proc.returncode == 2
 
 
@@ -185,14 +199,14 @@ def test_a_file_named_in_the_config_file_is_used(tmp_path, env):
     files = run(["actors", "files", "--json"], env)
     [row] = [json.loads(line) for line in files.stdout.decode().splitlines()]
     assert row["from"] == "config" and Path(row["path"]).resolve() == (folder / "jane_people.yaml").resolve()
-    listed = run(["actors", "list", "--country", "TUV", "--date", "2031-01-01", "--format", "jsonl"], env)
+    listed = invoke(["actors", "list", "--country", "TUV", "--date", "2031-01-01", "--format", "jsonl"], env)
     assert "Jane Example" in listed.stdout.decode()
 
 
 def test_add_a_petrarch_dictionary(tmp_path, env):
     src = tmp_path / "fictional.txt"
     src.write_text(DICTIONARY, encoding="utf-8")
-    proc = run(["actors", "add", src], env)
+    proc = invoke(["actors", "add", src], env)
     assert proc.returncode == 0, proc.stderr.decode()
     folder = Path(env["ACCORD_ACTOR_DIR"])
     assert (folder / "fictional_people.yaml").is_file()
@@ -219,7 +233,7 @@ def test_a_bad_file_is_refused_with_exit_3(tmp_path, env):
 def test_a_bad_dictionary_is_refused_with_exit_3(tmp_path, env):
     src = tmp_path / "broken.txt"
     src.write_text("JOHN_QBROKEN_ [USAGOV 210120-170120]\n", encoding="utf-8")
-    proc = run(["actors", "add", src], env)
+    proc = invoke(["actors", "add", src], env)
     assert proc.returncode == 3
     message = proc.stderr.decode()
     assert "broken.txt" in message and "JOHN_QBROKEN" in message

@@ -29,6 +29,21 @@ def run(args, tmp_path, stdin: bytes | None = None, env_extra: dict | None = Non
     return subprocess.run(ACCORD + [str(a) for a in args], input=stdin, capture_output=True, env=env, timeout=300)
 
 
+def invoke(args, tmp_path, stdin: bytes | None = None, env_extra: dict | None = None):
+    """The same command run in this process (typer's CliRunner), with the environment `run` gives
+    it, as a `subprocess.CompletedProcess`: for tests of what a command does with its options and
+    data, where the process boundary is not the point. Every command's wiring as a process (entry
+    point, exit codes, stdout and stderr apart) is still tested by `run` somewhere."""
+    from typer.testing import CliRunner
+
+    from accord.cli.main import app
+
+    env = {"ACCORD_CONFIG": str(tmp_path / "no-config.toml"), "ACCORD_DB": None,
+           "XDG_DATA_HOME": str(tmp_path / "xdg-data"), "COLUMNS": "200", **(env_extra or {})}
+    result = CliRunner().invoke(app, [str(a) for a in args], input=stdin, env=env, catch_exceptions=False)
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout_bytes, result.stderr_bytes)
+
+
 def jsonl(stdout: bytes) -> list[dict]:
     return [json.loads(line) for line in stdout.decode("utf-8").splitlines() if line.strip()]
 
@@ -85,34 +100,37 @@ def test_ingest_is_idempotent_and_queries_work(example_path, tmp_path):
     assert events and all(e["kind"] == "event" for e in events)
     assert info1["database"]["counts"]["events"] == len(events)
 
-    dyad = jsonl(run(["events", "--reports", "--db", db, "--dyad", "CHN", "RUS", "--format", "jsonl"], tmp_path).stdout)
+    # What each filter selects: the same command in this process (the subprocess runs above and
+    # below are the commands' wiring).
+
+    dyad = jsonl(invoke(["events", "--reports", "--db", db, "--dyad", "CHN", "RUS", "--format", "jsonl"], tmp_path).stdout)
     assert dyad
     for e in dyad:
         codes = {e["source"]["code"][:3], e["target"]["code"][:3]}
         assert codes == {"CHN", "RUS"}
 
-    consult = jsonl(run(["events", "--reports", "--db", db, "--cameo", "04", "--since", "2025-01-01", "--until", "2025-12-31",
+    consult = jsonl(invoke(["events", "--reports", "--db", db, "--cameo", "04", "--since", "2025-01-01", "--until", "2025-12-31",
                          "--format", "jsonl"], tmp_path).stdout)
     assert consult and all(e["cameo"].startswith("04") and e["date"].startswith("2025") for e in consult)
 
-    negated = jsonl(run(["events", "--reports", "--db", db, "--negated", "--format", "jsonl"], tmp_path).stdout)
+    negated = jsonl(invoke(["events", "--reports", "--db", db, "--negated", "--format", "jsonl"], tmp_path).stdout)
     assert negated and all(e["negated"] for e in negated)
-    not_negated = jsonl(run(["events", "--reports", "--db", db, "--no-negated", "--format", "jsonl"], tmp_path).stdout)
+    not_negated = jsonl(invoke(["events", "--reports", "--db", db, "--no-negated", "--format", "jsonl"], tmp_path).stdout)
     assert len(negated) + len(not_negated) == len(events)
 
-    by_country = jsonl(run(["events", "--reports", "--db", db, "--country", "ARE", "--format", "jsonl"], tmp_path).stdout)
+    by_country = jsonl(invoke(["events", "--reports", "--db", db, "--country", "ARE", "--format", "jsonl"], tmp_path).stdout)
     assert all("ARE" in {(e["source"] or {}).get("country"), (e["target"] or {}).get("country")} for e in by_country)
 
-    as_csv = run(["events", "--reports", "--db", db, "--actor", "RUS", "--format", "csv"], tmp_path).stdout.decode()
+    as_csv = invoke(["events", "--reports", "--db", db, "--actor", "RUS", "--format", "csv"], tmp_path).stdout.decode()
     rows = list(csv.DictReader(io.StringIO(as_csv)))
     assert rows and all("RUS" in (r.get("source_code", "") + r.get("target_code", "")) for r in rows)
 
-    table = run(["events", "--reports", "--db", db], tmp_path)
+    table = invoke(["events", "--reports", "--db", db], tmp_path)
     assert table.returncode == 0 and "Events" in table.stdout.decode()
 
     quotes = jsonl(run(["quotes", "--db", db, "--speaker", "Putin", "--format", "jsonl"], tmp_path).stdout)
     assert quotes and all(q["speaker"]["name"] == "Vladimir Putin" for q in quotes)
-    by_code = jsonl(run(["quotes", "--db", db, "--speaker", "CHN", "--contains", "turbulent",
+    by_code = jsonl(invoke(["quotes", "--db", db, "--speaker", "CHN", "--contains", "turbulent",
                          "--format", "jsonl"], tmp_path).stdout)
     assert by_code and all(q["speaker"]["code"].startswith("CHN") and "turbulent" in q["text"].lower()
                            for q in by_code)
@@ -124,14 +142,15 @@ def test_ingest_is_idempotent_and_queries_work(example_path, tmp_path):
 
 
 def test_changed_article_is_recoded_in_place(tmp_path):
+    # What ingest decides, in this process (ingest's wiring as a process: the test above).
     story = tmp_path / "story.txt"
     story.write_text("date 2026-02-04 Xi Jinping met Vladimir Putin in Moscow.", encoding="utf-8")
     db = tmp_path / "b.duckdb"
-    assert run(["ingest", story, "--db", db], tmp_path).returncode == 0
+    assert invoke(["ingest", story, "--db", db], tmp_path).returncode == 0
     story.write_text("date 2026-02-04 Xi Jinping criticized Vladimir Putin in Moscow.", encoding="utf-8")
-    again = run(["ingest", story, "--db", db], tmp_path)
+    again = invoke(["ingest", story, "--db", db], tmp_path)
     assert again.returncode == 0 and "updated" in again.stdout.decode()
-    events = jsonl(run(["events", "--reports", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    events = jsonl(invoke(["events", "--reports", "--db", db, "--format", "jsonl"], tmp_path).stdout)
     assert [e["cameo"][:2] for e in events] == ["11"]
 
 
@@ -192,7 +211,7 @@ def test_queries_without_a_database_fail_clearly(tmp_path):
 def test_extract_explain_shows_the_rule_that_fired(tmp_path):
     story = tmp_path / "s.txt"
     story.write_text("date 2026-02-04 Xi Jinping met Vladimir Putin in Moscow on Sunday.", encoding="utf-8")
-    proc = run(["extract", story, "--explain"], tmp_path, env_extra={"COLUMNS": "250"})
+    proc = invoke(["extract", story, "--explain"], tmp_path, env_extra={"COLUMNS": "250"})  # what it shows
     assert proc.returncode == 0, proc.stderr.decode()
     out = proc.stdout.decode()
     assert "rule" in out and "verb:meet->040" in out and "date=text" in out
@@ -206,14 +225,15 @@ def test_extract_statements_option_and_config(tmp_path):
         assert proc.returncode == 0, proc.stderr.decode()
         return [r["cameo"] for r in jsonl(proc.stdout) if r["kind"] == "event"]
 
-    assert "010" not in codes(run(["extract", article], tmp_path))
-    assert "010" in codes(run(["extract", article, "--statements", "--min-confidence", "0"], tmp_path))
+    # The options in this process; the config file as a user's process reads it.
+    assert "010" not in codes(invoke(["extract", article], tmp_path))
+    assert "010" in codes(invoke(["extract", article, "--statements", "--min-confidence", "0"], tmp_path))
     config = tmp_path / "config.toml"
     config.write_text("statements = true\nmin_confidence = 0.0\n", encoding="utf-8")
     assert "010" in codes(run(["extract", article], tmp_path, env_extra={"ACCORD_CONFIG": str(config)}))
     assert "010" not in codes(run(["extract", article, "--no-statements"], tmp_path,
                                   env_extra={"ACCORD_CONFIG": str(config)}))
-    bad = run(["extract", article, "--min-confidence", "2"], tmp_path)
+    bad = invoke(["extract", article, "--min-confidence", "2"], tmp_path)
     assert bad.returncode == 2 and b"min-confidence" in bad.stderr
 
 

@@ -1,5 +1,8 @@
 """The CLI as an analyst reads it (piped, 80 columns), its aggregations and exports, and the
-one-writer rule with `accord serve` holding the database — all as subprocesses."""
+one-writer rule with `accord serve` holding the database. Tables piped at 80 columns, `ingest`,
+and the one-writer rule run as subprocesses; what a query selects, aggregates or refuses is
+checked on the same commands run in this process (`test_cli.invoke`, as CliRunner output is
+piped text too)."""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ import urllib.request
 
 import pytest
 
-from test_cli import jsonl, run
+from test_cli import invoke, jsonl, run
 
 pytestmark = pytest.mark.cli
 
@@ -30,7 +33,7 @@ def test_tables_fit_80_columns_piped_and_never_break_a_word(desk_db, tmp_path) -
     proc = run(args, tmp_path, env_extra={"COLUMNS": "80"})
     assert proc.returncode == 0, proc.stderr.decode()
     lines = proc.stdout.decode("utf-8").splitlines()
-    events = jsonl(run([*args, "--format", "jsonl"], tmp_path).stdout)
+    events = jsonl(invoke([*args, "--format", "jsonl"], tmp_path).stdout)
     assert lines[0] == f"Events ({len(events)} events)"
     # A title, a header, two lines an event, a legend: not 14 lines an event.
     assert len(lines) == 2 * len(events) + 3
@@ -52,7 +55,7 @@ def test_tables_fit_80_columns_piped_and_never_break_a_word(desk_db, tmp_path) -
     # its id, reports and where.
     args = ["events", "--db", desk_db, "--dyad", "CHN", "RUS"]
     lines = run(args, tmp_path, env_extra={"COLUMNS": "80"}).stdout.decode("utf-8").splitlines()
-    happenings = jsonl(run([*args, "--format", "jsonl"], tmp_path).stdout)
+    happenings = jsonl(invoke([*args, "--format", "jsonl"], tmp_path).stdout)
     assert lines[0] == f"Happenings ({len(happenings)} happenings)"
     assert len(lines) == 2 * len(happenings) + 3
     assert all(len(line) <= 80 for line in lines), max(lines, key=len)
@@ -76,7 +79,7 @@ def test_csv_has_its_header_even_when_nothing_matches(desk_db, tmp_path) -> None
     for command, first in ((["events"], "kind,id,date,date_precision,source_text"),
                            (["events", "--reports"], "kind,id,article_id,sentence,evidence"),
                            (["quotes"], "kind,id,article_id,text,span_start")):
-        proc = run([*command, "--db", desk_db, "--speaker" if command == ["quotes"] else "--actor",
+        proc = invoke([*command, "--db", desk_db, "--speaker" if command == ["quotes"] else "--actor",
                     "Nobody Atall", "--format", "csv"], tmp_path)
         assert proc.returncode == 0
         assert proc.stdout.decode().splitlines() == [proc.stdout.decode().splitlines()[0]]
@@ -84,7 +87,7 @@ def test_csv_has_its_header_even_when_nothing_matches(desk_db, tmp_path) -> None
 
 
 def test_actor_putin_finds_vladimir_putin(desk_db, tmp_path) -> None:
-    events = jsonl(run(["events", "--db", desk_db, "--actor", "Putin", "--format", "jsonl"], tmp_path).stdout)
+    events = jsonl(invoke(["events", "--db", desk_db, "--actor", "Putin", "--format", "jsonl"], tmp_path).stdout)
     assert events
     for e in events:
         names = {(e["source"] or {}).get("name"), (e["target"] or {}).get("name")}
@@ -95,26 +98,26 @@ def test_bad_since_is_a_usage_error(desk_db, tmp_path) -> None:
     for command, value in ((["events"], "yesterday"), (["events"], "2016-13-45"),
                            (["dyads"], "2025-02-30"), (["timeline", "CHN", "RUS"], "last week"),
                            (["export", "-o", tmp_path / "x.csv"], "yesterday")):
-        proc = run([*command, "--db", desk_db, "--since", value], tmp_path)
+        proc = invoke([*command, "--db", desk_db, "--since", value], tmp_path)
         stderr = proc.stderr.decode()
         assert proc.returncode == 2, (command, stderr)
         assert "--since" in stderr and value in stderr and "Traceback" not in stderr
 
 
 def test_dyads_and_timeline_aggregate(desk_db, tmp_path) -> None:
-    dyads = jsonl(run(["dyads", "--db", desk_db, "--format", "jsonl"], tmp_path).stdout)
+    dyads = jsonl(invoke(["dyads", "--db", desk_db, "--format", "jsonl"], tmp_path).stdout)
     top = dyads[0]
     assert (top["a"], top["b"]) == ("CHN", "RUS") and top["events"] == top["a_to_b"] + top["b_to_a"]
-    proc = run(["timeline", "CHN", "RUS", "--by", "month", "--db", desk_db, "--format", "csv"], tmp_path)
+    proc = invoke(["timeline", "CHN", "RUS", "--by", "month", "--db", desk_db, "--format", "csv"], tmp_path)
     rows = list(csv.DictReader(io.StringIO(proc.stdout.decode())))
     periods = [r["period"] for r in rows]
     assert periods == sorted(periods) and periods[-1] == "2026-02"
     assert all(re.fullmatch(r"\d{4}-\d{2}", p) for p in periods)
     assert sum(int(r["total_events"]) for r in rows) >= top["events"] - 5
     # Mixed precision: a week needs a day; month-dated happenings are set apart, and said so.
-    weeks = run(["timeline", "CHN", "RUS", "--by", "week", "--db", desk_db], tmp_path)
+    weeks = invoke(["timeline", "CHN", "RUS", "--by", "week", "--db", desk_db], tmp_path)
     assert weeks.returncode == 0 and "dated less precisely than a week" in weeks.stderr.decode()
-    bad = run(["timeline", "CHN", "RUS", "--by", "fortnight", "--db", desk_db], tmp_path)
+    bad = invoke(["timeline", "CHN", "RUS", "--by", "fortnight", "--db", desk_db], tmp_path)
     assert bad.returncode == 2 and "--by" in bad.stderr.decode() and "fortnight" in bad.stderr.decode()
 
 
@@ -125,10 +128,11 @@ def test_export_command_writes_gdelt_and_plover(desk_db, tmp_path) -> None:
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines and all(len(line.split("\t")) == 61 for line in lines)
     assert f"wrote {len(lines)} lines" in proc.stderr.decode()
-    plover = run(["export", "--db", desk_db, "--format", "plover", "-o", "-", "--dyad", "CHN", "RUS"], tmp_path)
+    # What the other options do, in this process.
+    plover = invoke(["export", "--db", desk_db, "--format", "plover", "-o", "-", "--dyad", "CHN", "RUS"], tmp_path)
     records = jsonl(plover.stdout)
     assert records and all(r["event"] and r["actor"] for r in records)
-    wrong = run(["export", "--db", desk_db, "--format", "xls", "-o", tmp_path / "x"], tmp_path)
+    wrong = invoke(["export", "--db", desk_db, "--format", "xls", "-o", tmp_path / "x"], tmp_path)
     assert wrong.returncode == 2 and "--format" in wrong.stderr.decode()
 
 

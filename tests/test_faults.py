@@ -27,16 +27,20 @@ from test_equivalence import snapshot
 
 pytestmark = [pytest.mark.slow, pytest.mark.cli]
 
-N_ARTICLES = 80
+# Enough articles that every fault strikes with several chunks of work (8 articles a chunk, see
+# accord.workers) and batches (3 articles) still to come; more would only repeat the same coding.
+N_ARTICLES = 40
 BATCH = ["--batch-size", "3"]
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """80 distinct articles of real news (Wikinews 2019 and WikiEvents). Each text is its own
-    story: repeated texts would be near-copies, linked without being coded."""
-    texts = [row["text"] for row in csv.DictReader(
-        shared_path("data", "wikinews", "wikinews_2019.csv").open(encoding="utf-8"))]
+    """40 distinct articles of real news (Wikinews 2019 and WikiEvents). Each text is its own
+    story: repeated texts would be near-copies, linked without being coded. Of Wikinews 2019 only
+    the development parts (A, C, D: row i with i % 6 in 0, 1, 4) are read; held-out and untouched
+    parts are never run through Accord."""
+    texts = [row["text"] for i, row in enumerate(csv.DictReader(
+        shared_path("data", "wikinews", "wikinews_2019.csv").open(encoding="utf-8"))) if i % 6 in (0, 1, 4)]
     for name in ("dev.jsonl", "test.jsonl"):
         for line in shared_path("data", "wikievents", name).open(encoding="utf-8"):
             obj = json.loads(line)
@@ -44,7 +48,7 @@ def corpus(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("faults") / "news.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for n in range(N_ARTICLES):
-            text = texts[(n * 7) % len(texts)][:3000]
+            text = texts[n * len(texts) // N_ARTICLES][:3000]  # spread over both sources
             fh.write(json.dumps({"id": f"a{n:02d}", "text": text, "date": "2022-06-01"}) + "\n")
     return path
 

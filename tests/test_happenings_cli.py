@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import shared_path
-from test_cli import jsonl, run
+from test_cli import invoke, jsonl, run
 
 pytestmark = pytest.mark.cli
 
@@ -35,27 +35,29 @@ def test_ingest_links_copies_and_events_lists_happenings(example_path, tmp_path)
     counts = [(h["articles"], h["sources"]) for h in happenings]
     assert counts == sorted(counts, reverse=True)  # found in the most articles first
     assert happenings[0]["articles"] == 4
-    wide = jsonl(run(["events", "--db", db, "--min-sources", "4", "--format", "jsonl"], tmp_path).stdout)
+    # What each option selects and shows: the same command in this process (ingest, events and
+    # recluster run as subprocesses here, as a user runs them).
+    wide = jsonl(invoke(["events", "--db", db, "--min-sources", "4", "--format", "jsonl"], tmp_path).stdout)
     assert wide and all(h["sources"] >= 4 for h in wide)
-    dyad = jsonl(run(["events", "--db", db, "--dyad", "CHN", "RUS", "--format", "jsonl"], tmp_path).stdout)
+    dyad = jsonl(invoke(["events", "--db", db, "--dyad", "CHN", "RUS", "--format", "jsonl"], tmp_path).stdout)
     assert dyad and all({h["source"]["code"][:3], h["target"]["code"][:3]} == {"CHN", "RUS"} for h in dyad)
 
-    reports = jsonl(run(["events", "--reports", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    reports = jsonl(invoke(["events", "--reports", "--db", db, "--format", "jsonl"], tmp_path).stdout)
     assert reports and all(r["kind"] == "event" and r["happening"] for r in reports)
     assert {r["happening"] for r in reports} == {h["id"] for h in happenings}
     assert sum(h["reports"] for h in happenings) == len(reports)
 
-    one = jsonl(run(["events", "--db", db, "--id", happenings[0]["id"], "--format", "jsonl"], tmp_path).stdout)
+    one = jsonl(invoke(["events", "--db", db, "--id", happenings[0]["id"], "--format", "jsonl"], tmp_path).stdout)
     assert one[0] == happenings[0]
     assert [r["id"] for r in one[1:]] == happenings[0]["event_ids"]
-    table = run(["events", "--db", db, "--id", happenings[0]["id"]], tmp_path)
+    table = invoke(["events", "--db", db, "--id", happenings[0]["id"]], tmp_path)
     assert table.returncode == 0
     text = table.stdout.decode()
     assert "Reports" in text and "copy-credit" in text and "Daily Herald" in text
-    missing = run(["events", "--db", db, "--id", "no-such-happening"], tmp_path)
+    missing = invoke(["events", "--db", db, "--id", "no-such-happening"], tmp_path)
     assert missing.returncode == 1 and "no happening" in missing.stderr.decode()
 
-    articles = jsonl(run(["articles", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    articles = jsonl(invoke(["articles", "--db", db, "--format", "jsonl"], tmp_path).stdout)
     by_id = {a["id"]: a for a in articles}
     [founding] = [a for a in articles if not a["id"].startswith("copy-")]  # its id: the reader's
     assert all(by_id[c]["duplicate_of"] == founding["id"]
@@ -67,4 +69,4 @@ def test_ingest_links_copies_and_events_lists_happenings(example_path, tmp_path)
 
     rebuilt = run(["recluster", "--db", db], tmp_path)
     assert rebuilt.returncode == 0 and f"{len(reports)} reports in {len(happenings)} happenings" in rebuilt.stdout.decode()
-    assert jsonl(run(["events", "--db", db, "--format", "jsonl"], tmp_path).stdout) == happenings
+    assert jsonl(invoke(["events", "--db", db, "--format", "jsonl"], tmp_path).stdout) == happenings

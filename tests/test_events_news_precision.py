@@ -854,3 +854,47 @@ def test_the_place_of_an_act_done_to_unresolved_people_is_not_its_target(nlp):
     assert e.target is not None and e.target.country in ("ISR", "PSE")
     [f] = [e for e in candidates(nlp, "French police detained dozens of protesters in Paris.") if e.cameo.startswith("17")]
     assert f.target is not None and f.target.sector == "OPP"
+
+
+# ------------------------------------------------- (issue 12, events) an agreement not reached
+def test_an_agreement_that_could_not_be_reached_is_a_negated_agreement_as_a_fact(nlp):
+    text = "The Kenyan president and the Kenyan parliament could not reach an agreement about the budget."
+    [e] = candidates(nlp, text)
+    assert (e.cameo, e.negated, e.modality) == ("057", True, "asserted")
+    assert {e.source.code, e.target.code} == {"KENGOV", "KENLEG"}
+    # reached, it is an agreement concluded; under an "if" it stays a possibility
+    [f] = candidates(nlp, "Kenya and Uganda reached a deal on the border.")
+    assert (f.cameo, f.negated, f.modality) == ("057", False, "asserted")
+    [g] = candidates(nlp, "If Kenya and Uganda could not reach a deal, the talks would fail.")
+    assert g.modality == "hypothetical"
+
+
+# ------------------------------------------------- (issue 12, dates) a noun dated by its own year
+def test_a_relative_clause_of_a_noun_dated_by_an_earlier_year_takes_that_year(nlp):
+    text = "The Kenyan minister spoke to reporters after his 2016 arrest, in which he criticized the police."
+    [e] = [e for e in candidates(nlp, text) if e.cameo.startswith("11")]
+    assert (e.date, e.date_basis) == ("2016", "text")
+    # a year of the publication's own time is no background
+    [f] = [e for e in candidates(nlp, text.replace("2016", "2019")) if e.cameo.startswith("11")]
+    assert f.date_basis == "publication"
+
+
+# ------------------------------------------------- (issue 12, codes) "X's charges"
+def test_a_persons_charges_are_the_charges_against_them_not_their_accusation(nlp):
+    assert candidates(nlp, "The former Kenyan minister's charges included bribery and witness tampering.") == []
+    # the owner of charges against someone, or of charges another rebuts, is the one who charges
+    [e] = candidates(nlp, "Kenya's charges against the Ugandan minister included bribery.")
+    assert (e.cameo, dyad(e)) == ("112", ("KEN", "UGAGOV"))
+    assert ("112", ("KEN", "UGA")) in [(e.cameo, dyad(e)) for e in candidates(nlp, "Uganda dismissed Kenya's charges.")]
+
+
+# ------------------------------------------------- (issue 12, codes) a claim is not the act claimed
+def test_an_armed_groups_spokesman_saying_it_attacked_claims_responsibility(nlp):
+    text = "A spokesman for the Houthi rebels, Yahya Sarea, said the Houthis had carried out the drone attack."
+    evs = [e for e in candidates(nlp, text, date="2019-09-15") if e.cameo != "010"]
+    assert [(e.cameo, dyad(e), e.modality) for e in evs] == [("015", ("YEMREB", None), "asserted")]
+    # one claim, not a claim and an alleged attack
+    assert [e.cameo for e in candidates(nlp, "Al-Shabaab claimed it had attacked the Kenyan hotel.")] == ["015"]
+    # a state reporting what its own forces did, or a group reporting another's attack, is no claim
+    assert [e.cameo[:2] for e in candidates(nlp, "The Kenyan army said it had attacked the Al-Shabaab camp.")] == ["19"]
+    assert [e.cameo[:2] for e in candidates(nlp, "A Taliban spokesman said the Afghan army had attacked the village.")] == ["19"]

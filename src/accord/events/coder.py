@@ -288,7 +288,8 @@ class EventStage(Stage):
             if patterns:
                 if _is_light_verb_object(tok, self.verbs) or tok.dep_ in ("compound", "amod"):
                     continue  # "riot police", "protest movement": the noun only modifies another
-                pattern = next((p for p in patterns if p.fits(tok)), None)
+                pattern = next((p for p in patterns if p.fits(tok) and all(_has_argument(tok, spec) for spec in p.needs)),
+                               None)
                 if pattern is not None:
                     yield _Candidate(pattern, tok, None, rule=["nominal"])
 
@@ -1014,6 +1015,19 @@ class EventStage(Stage):
                     if c.negated:
                         c.negated, c.modality = False, Modality.ASSERTED
                     continue
+            if gov is not None and self._claims_responsibility(c, gov, mentions_at):
+                # "Houthi spokesman Yahya Sarea said it had carried out the attack": the claim
+                # (CAMEO 015) is the record, not the attack as done; "claimed that it had
+                # attacked": the claiming verb's own 015 is that record already
+                if g is not None and g.code == "015":
+                    dropped.add(id(c))
+                    continue
+                c.code, c.announced, c.targets, c.target_tok = "015", None, [], None
+                c.modality, c.speech = self._clause_modality(gov), gov
+                c.rule.append(f"claimed:{act}->015")
+                if g is not None:
+                    dropped.add(id(g))
+                continue
             if c.modality == Modality.FUTURE and c.negated:
                 # "Israel will not release the prisoners", "the government will not lift the ban":
                 # saying that one will not do an act is refusing it (CAMEO 12x, the act announced)
@@ -1061,6 +1075,23 @@ class EventStage(Stage):
                 if announcer is not None:
                     c.modality = self._clause_modality(announcer)
         return [c for c in cands if id(c) not in dropped] + extra
+
+    def _claims_responsibility(self, cand: _Candidate, gov: Any, mentions_at) -> bool:
+        """An armed group's speaker saying that it did an act of violence (modality.yaml
+        `responsibility`): a reported past act of its own side, not negated or to come."""
+        m = self.cues
+        if cand.trigger.dep_ != "ccomp" or not cand.code.startswith(m.responsibility_codes) or cand.negated \
+                or cand.modality not in (Modality.ASSERTED, Modality.ALLEGED):
+            return False
+        lemma = gov.lemma_.lower()
+        if lemma not in m.reporting_verbs and lemma not in m.responsibility_verbs:
+            return False
+        speaker, _ = subject_of(gov)
+        claimants = _actors_of(speaker, mentions_at) if speaker is not None else []
+        if not claimants or not all(any(s in (a.code or "") for s in m.responsibility_claimants) for a in claimants):
+            return False
+        codes = {a.code for a in claimants}  # "a Houthi spokesman said the Houthis had ...": the same group
+        return _own_announcement(cand, gov, mentions_at) or bool(cand.sources) and all(a.code in codes for a in cand.sources)
 
     def _asking_verb(self, verb: Any, by_trigger: dict) -> Any | None:
         """The verb of appealing or demanding whose content `verb` is: its complement ("asked the
@@ -1176,7 +1207,8 @@ class EventStage(Stage):
                 if c.dep_ == "aux":
                     if low in m.future_aux and found is None:
                         found = Modality.FUTURE
-                    elif low in m.hypothetical_aux and found in (None, Modality.FUTURE):
+                    elif low in m.hypothetical_aux and found in (None, Modality.FUTURE) \
+                            and not _negated_ability(c, children, m):
                         found = Modality.HYPOTHETICAL
                         backshift = low == "would" and steps == 0 and not any(
                             k.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m.hypothetical_markers
@@ -1227,6 +1259,13 @@ class EventStage(Stage):
 
 
 # ----------------------------------------------------------------- helpers
+def _negated_ability(aux: Any, siblings: list[Any], m: ModalityCues) -> bool:
+    """"could not reach an agreement": an ability denied on the verb itself is the act negated as
+    a fact, not a possibility (the negation is read by `_negated`)."""
+    return aux.lower_ in m.negated_ability and any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("not", "never")) for c in siblings)
+
+
 def _is_frame(trigger: Any, m: ModalityCues) -> bool:
     """A reporting verb with a reported clause, or a frame verb with a complement ("decided to"):
     it frames the complement's event rather than being the sentence's event."""
@@ -1297,6 +1336,8 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
             if any(t.dep_ == "punct" and t.text in _QUOTE_MARKS for t in after):
                 return True
         return False
+    if kind == "rebutted":  # "dismissed Kenya's charges": the noun is what a rebuttal verb rejects
+        return verb.dep_ in ("dobj", "nsubjpass") and verb.head.lemma_.lower() in load_modality().rebuttal_verbs
     arg, _, objects = arg.partition("=")
     if kind == "within-object-prep":  # the preposition inside the verb's object phrase
         return any(t.i > o.i and t.dep_ == "prep" and t.lower_ == arg
@@ -2044,6 +2085,8 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         node = cand.trigger
         if node.dep_ in ("relcl", "advcl") and node.head.i in timex_roots:
             best = timex_roots[node.head.i]
+        elif node.dep_ == "relcl":
+            best = _year_of_noun(node.head, timex_roots, pub)
     if best is None:
         # "On December 21, 2015, a bomber attacked the station, killing six", "attacked the town
         # on Monday and seized its airport": a participle or a conjunct shares its head's date.
@@ -2075,6 +2118,17 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if pub:
         return pub, "day", "publication"
     return None, None, None
+
+
+def _year_of_noun(noun: Any, timex_roots: dict[int, Timex], pub: str | None) -> Timex | None:
+    """"after his 2016 arrest, in which he expressed no regret": a noun dated by an earlier year
+    in its own phrase dates what its relative clause tells of it."""
+    for c in noun.children:
+        timex = timex_roots.get(c.i)
+        if timex is not None and c.dep_ in ("nummod", "compound", "amod") and _EXPLICIT_YEAR.fullmatch(c.text) \
+                and pub and timex.value[:4] < pub[:4]:
+            return timex
+    return None
 
 
 def _background_act(trigger: Any) -> bool:

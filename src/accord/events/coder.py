@@ -180,7 +180,8 @@ class EventStage(Stage):
             cands = self._fold_announcements(cands, mentions_at)
             # "ordered troops to raise their alert": a command to one's own forces (what it asks
             # was folded into it above), no demand on another actor
-            cands = [c for c in cands if not self.exclusions.order_to_own_forces(c.trigger, c.code, c.sources, c.targets)]
+            cands = [c for c in cands if not self.exclusions.order_to_own_forces(c.trigger, c.code, c.sources, c.targets)
+                     and not self.exclusions.order_of_an_act(c.trigger, c.code)]
             # A date governs an event only through the parse tree, which never leaves its sentence.
             sent_timexes = {i: t for i, t in timex_roots.items() if sent.start <= i < sent.end}
             for cand in cands:

@@ -898,3 +898,28 @@ def test_an_armed_groups_spokesman_saying_it_attacked_claims_responsibility(nlp)
     # a state reporting what its own forces did, or a group reporting another's attack, is no claim
     assert [e.cameo[:2] for e in candidates(nlp, "The Kenyan army said it had attacked the Al-Shabaab camp.")] == ["19"]
     assert [e.cameo[:2] for e in candidates(nlp, "A Taliban spokesman said the Afghan army had attacked the village.")] == ["19"]
+
+
+# ------------------------------------------------- (issue 12, events) what a law would let someone do
+@pytest.mark.parametrize("text", [
+    "Kenyans protested against a proposed change to Kenya's security law that would allow the Kenyan police to "
+    "detain suspects for a month.",
+    "Protests began after the Kenyan government proposed an amendment to a law to allow the government of Uganda to "
+    "extradite anyone accused of a crime to Uganda to be prosecuted under the Ugandan judicial system.",
+])
+def test_what_an_instrument_lets_someone_do_is_no_act_whatever_its_mood(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo[:2] in ("17", "18", "19")] == []
+
+
+def test_an_act_done_with_a_law_stays(nlp):
+    [e] = candidates(nlp, "Kenyan police used the new security law to arrest the protesters.")
+    assert e.cameo == "173"
+
+
+# ------------------------------------------------- (issue 12, targets) what is discussed is no partner
+def test_the_owner_of_what_is_discussed_is_no_partner(nlp):
+    text = "The Kenyan Senate was to meet on Monday to discuss Ruto's confirmation."
+    assert [e.cameo for e in candidates(nlp, "William Ruto was nominated as minister. " + text)
+            if e.cameo.startswith("04")] == []
+    evs = candidates(nlp, "The Russian foreign minister met the Turkish foreign minister to discuss Iran's nuclear programme.")
+    assert [(e.cameo, dyad(e)) for e in evs] == [("040", ("RUSGOV", "TURGOV"))]

@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -189,6 +189,8 @@ class EventStage(Stage):
                     # "a bill that would allow China to extradite people": what a proposed law or
                     # plan would let someone do is the content of the proposal, no act of theirs.
                     continue
+                if not cand.pattern.nominal and cand.announced is None and _enabled_by_instrument(cand.trigger):
+                    continue  # "proposed an amendment to a law to allow China to extradite anyone to be prosecuted"
                 if not cand.pattern.nominal and cand.announced is None \
                         and _purpose_of_announced_thing(cand.trigger, self.cues.reporting_verbs):
                     continue  # "announced a naval coalition to patrol the Gulf": what it is for
@@ -567,6 +569,10 @@ class EventStage(Stage):
         # "* RESPONSIBILITY") describes the event rather than naming what it is done to: such
         # arguments are tried after the others, and through the actor in their own phrase first.
         named_by_pattern = cand.verb_match.names_word if cand.verb_match is not None else (lambda t: False)
+        if cand.code[:2] == "04" and _lemma(trig) in load_topic_verbs():
+            # "to discuss Pierluisi's confirmation", "discussed Iran's programme with Turkey": what
+            # is discussed is a topic; the partner is only the one it is discussed with
+            found = [(spec, tok) for spec, tok in found if spec.startswith("prep:")]
         cooperative = int(cand.code[:2]) < 10
         plain_args: list[tuple[str, Any]] = []
         described: list[tuple[str, Any]] = []
@@ -1607,6 +1613,29 @@ def _content_of_a_proposal(verb: Any) -> bool:
         if node.lemma_.lower() in load_enabling_verbs() and any(
                 c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in load_instrument_nouns() for c in node.children):
             return True  # "The bill would have allowed the government to remove people"
+    return False
+
+
+def _enabled_by_instrument(verb: Any) -> bool:
+    """What a law, bill or plan would let someone do, whatever its mood ("a change to Hong Kong's
+    extradition law that would allow China to remove people", "proposed an amendment to a law to
+    allow China to extradite anyone to be prosecuted"): below an enabling verb whose subject is
+    the instrument, which is a relative clause of the instrument, or which says what the
+    instrument a verb acts on is for; through complement and adverbial clauses only."""
+    enabling, instruments = load_enabling_verbs(), load_instrument_nouns()
+    node = verb
+    for _ in range(5):
+        if node.dep_ not in ("xcomp", "ccomp", "advcl") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() not in enabling:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in instruments for c in node.children):
+            return True
+        if node.dep_ in ("relcl", "acl") and node.head.lemma_.lower() in instruments:
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in instruments for c in node.head.children):
+            return True
     return False
 
 

@@ -349,6 +349,12 @@ def load_background_adverbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_topic_verbs() -> frozenset[str]:
+    """Verbs whose object's owner is a topic, not a partner of a consultation (arguments.yaml)."""
+    return _argument_words("topic_verbs")
+
+
+@lru_cache(maxsize=1)
 def load_place_prepositions() -> frozenset[str]:
     """Prepositions of a place phrase inside a cooperative act's object: where, not to whom (arguments.yaml)."""
     return _argument_words("place_prepositions")

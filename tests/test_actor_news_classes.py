@@ -546,3 +546,20 @@ def test_investigators_are_a_police_body_of_the_story_country(nlp):
              "grounded the fleet. Investigators said the pilots had reported a fault.")
     got = resolve(nlp, story, "2019-03-11")
     assert ("Investigators", "IDNCOP", "IDN", None) in got
+
+
+def test_the_lede_says_where_a_story_is_set(nlp):
+    # The lede names the story's country twice as much as the rest: a French story about a
+    # Canadian tourist, whose later paragraphs name Canada as often as France, is set in France.
+    import datetime as dt
+
+    text = ("Thursday, May 2, 2019\n\n\nA court in Lyon, France, jailed two police officers on Wednesday for "
+            "assaulting a tourist. The tourist, from Canada, had been held at a police station in Paris in 2014.\n\n\n"
+            "She returned to Canada after the assault and spoke to Canadian television. "
+            "The French officers said they would appeal.")
+    assert _stage().resolve(nlp(text), dt.date(2019, 5, 2)).article_country() == "FRA"
+    # the same names with Canada's in the lede: no country wins
+    text = ("Thursday, May 2, 2019\n\n\nA tourist from Canada who was assaulted in 2014 spoke to Canadian television "
+            "on Wednesday. She said she was relieved.\n\n\nA court in Lyon, France, jailed two police officers. "
+            "They had held her at a police station in Paris. The French officers said they would appeal.")
+    assert _stage().resolve(nlp(text), dt.date(2019, 5, 2)).article_country() != "FRA"

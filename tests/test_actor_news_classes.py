@@ -509,3 +509,57 @@ def test_a_place_that_says_what_a_thing_is_does_not_place_a_person(nlp):
     assert ("Aldric", "CVL", None, "Aldric") in got
     got = resolve(nlp, "Aldric Moreau was arrested in Damascus on Monday.")
     assert any(m[0] == "Aldric Moreau" and m[2] == "SYR" for m in got)
+
+
+def test_a_platform_the_recognizer_tags_as_a_person_is_no_person(nlp):
+    # "wrote on Twitter", "ordered Facebook to ...": the recognizer tags platforms as people
+    got = resolve(nlp, 'Senator Mara Quinn wrote on Twitter, "We must stand with our allies." '
+                       "Twitter later removed the post.", "2019-10-08")
+    assert not any("Twitter" in m[0] for m in got)
+    got = resolve(nlp, "A court in Vienna ordered Facebook to remove the post. Facebook said it would appeal.")
+    assert not any(m[0] == "Facebook" and m[1].endswith("CVL") for m in got)
+    # a person with such a word nowhere in the name is still one
+    assert any(m[0] == "Senator Mara Quinn" for m in resolve(nlp, "Senator Mara Quinn wrote on Twitter."))
+
+
+def test_a_namesake_of_a_small_place_abroad_is_not_that_place(nlp):
+    # A small capital's name starting a longer name ("Victoria Park"), a small foreign town's name
+    # ("Blenheim", the palace in England, not the New Zealand town), in a story set elsewhere
+    story = ("Protesters marched from Victoria Park to the government offices in Hong Kong on Sunday. "
+             "Police in Hong Kong closed roads near Victoria Park.")
+    got = resolve(nlp, story, "2019-08-19")
+    assert not any(m[2] == "SYC" for m in got)
+    story = ("A gold statue was stolen from Blenheim Palace in Oxfordshire, England, on Saturday. "
+             "Police in England arrested a man. The statue had been on show to visitors at Blenheim.")
+    got = resolve(nlp, story, "2019-09-16")
+    assert not any(m[2] == "NZL" for m in got)
+    # a large capital in a longer name is the city; a small town of the story's country its country
+    got = resolve(nlp, "Police closed London Bridge on Sunday after a man attacked people with a knife.")
+    assert ("London", "GBR", "GBR", "United Kingdom") in got
+    got = resolve(nlp, "New Zealand police said a man was arrested in Blenheim on Monday. "
+                       "New Zealand's prime minister praised the officers.", "2019-09-16")
+    assert any(m[0] == "Blenheim" and m[2] == "NZL" for m in got)
+
+
+def test_investigators_are_a_police_body_of_the_story_country(nlp):
+    story = ("A plane crashed near Medan, Indonesia, on Sunday, killing twelve. Indonesian officials "
+             "grounded the fleet. Investigators said the pilots had reported a fault.")
+    got = resolve(nlp, story, "2019-03-11")
+    assert ("Investigators", "IDNCOP", "IDN", None) in got
+
+
+def test_the_lede_says_where_a_story_is_set(nlp):
+    # The lede names the story's country twice as much as the rest: a French story about a
+    # Canadian tourist, whose later paragraphs name Canada as often as France, is set in France.
+    import datetime as dt
+
+    text = ("Thursday, May 2, 2019\n\n\nA court in Lyon, France, jailed two police officers on Wednesday for "
+            "assaulting a tourist. The tourist, from Canada, had been held at a police station in Paris in 2014.\n\n\n"
+            "She returned to Canada after the assault and spoke to Canadian television. "
+            "The French officers said they would appeal.")
+    assert _stage().resolve(nlp(text), dt.date(2019, 5, 2)).article_country() == "FRA"
+    # the same names with Canada's in the lede: no country wins
+    text = ("Thursday, May 2, 2019\n\n\nA tourist from Canada who was assaulted in 2014 spoke to Canadian television "
+            "on Wednesday. She said she was relieved.\n\n\nA court in Lyon, France, jailed two police officers. "
+            "They had held her at a police station in Paris. The French officers said they would appeal.")
+    assert _stage().resolve(nlp(text), dt.date(2019, 5, 2)).article_country() != "FRA"

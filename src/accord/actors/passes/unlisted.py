@@ -194,7 +194,14 @@ def _person_spans(context: ResolutionContext) -> list[Any]:
     for start, end in context.person_names:
         if not any(i in taken for i in range(start, end)):
             spans.append(Span(doc, start, end, label="PERSON"))
-    return sorted(spans, key=lambda e: e.start)
+    return sorted((e for e in spans if not names_no_person(e)), key=lambda e: e.start)
+
+
+def names_no_person(span: Any) -> bool:
+    """Whether a name the recognizer took for a person's is a platform's ("wrote on Twitter",
+    "Facebook Ireland Limited"): words of resources/actors/words.yaml `not_people`."""
+    platforms = words().not_people
+    return any(t.text in platforms for t in span)
 
 
 def without_title_place(context: ResolutionContext, ent: Any) -> Any:

@@ -16,6 +16,10 @@ os.environ["ACCORD_CONFIG"] = str(_ISOLATION / "config.toml")
 os.environ["ACCORD_ACTOR_DIR"] = str(_ISOLATION / "actors")
 os.environ.pop("ACCORD_DB", None)
 os.environ.pop("ACCORD_SPACY_MODEL", None)
+# Nor the width of a terminal (pytest-xdist's workers have COLUMNS=80): rich fixes a console's
+# width when it is made, at import, if COLUMNS is set; a command run in this process
+# (test_cli.invoke) gets the width its test gives it, as a subprocess does.
+os.environ.pop("COLUMNS", None)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -95,14 +99,31 @@ def founding(example_path, nlp):
 
 
 @pytest.fixture(scope="session")
-def desk_db(nlp, tmp_path_factory):
+def desk_db(request, tmp_path_factory):
     """A DuckDB file of real articles coded by the real pipeline (tests/desk_corpus.py),
-    built once per session; tests only read it (copy it to write)."""
+    built once per run: under pytest-xdist the first worker to need it builds it in the run's
+    own folder and the others wait for it and read the same file. Tests only read it (copy it to
+    write), and DuckDB lets any number of processes read one file."""
+    import fcntl
+
     shared_path("data", "wikievents")
     shared_path("data", "wikinews", "wikinews_2019.csv")
     from desk_corpus import build
 
-    return build(tmp_path_factory.mktemp("desk") / "desk.duckdb", nlp)
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # this run's folder, which its workers share (popen-gw0, popen-gw1, ...)
+    folder = root / "desk-shared"
+    folder.mkdir(exist_ok=True)
+    db = folder / "desk.duckdb"
+    with open(folder / "lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (folder / "built").exists():
+            for leftover in folder.glob("desk.duckdb*"):  # what a failed build left
+                leftover.unlink()
+            build(db, request.getfixturevalue("nlp"))
+            (folder / "built").touch()
+    return db
 
 
 # ---------------------------------------------------------------------------------------------

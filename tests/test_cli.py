@@ -180,7 +180,7 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path):
     stderr = proc.stderr.decode()
     assert f"{binary}: binary data" in stderr
     assert f"{bad_date}: date header '2026-02-30' is not a real calendar date" in stderr
-    info = json.loads(run(["info", "--db", db, "--json"], tmp_path).stdout)
+    info = json.loads(invoke(["info", "--db", db, "--json"], tmp_path).stdout)  # what was stored
     assert info["database"]["counts"]["articles"] == 1
 
 

@@ -12,7 +12,7 @@ import pytest
 from accord.readers.base import MAX_ARTICLE_CHARS
 
 from conftest import shared_path
-from test_cli import jsonl, run
+from test_cli import invoke, jsonl, run
 from test_readers_formats import ARABIC, CHINESE, ENGLISH, FRENCH, PAGES, RSS, _warc
 
 pytestmark = pytest.mark.cli
@@ -59,11 +59,13 @@ def test_ingest_a_folder_of_news_as_published(tmp_path):
     assert f"{news / 'five-mb.txt'}: article text is 5,242,8" in errors and f"over the limit of {MAX_ARTICLE_CHARS:,} (max_article_chars)" in errors
     assert f"{news / 'cut.txt.gz'}: truncated gzip" in errors
     assert f"{news / 'wire.rss'}#item3: feed item has no text" in errors
-    articles = jsonl(run(["articles", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    # What was stored, and what a second ingest decides: the same commands in this process (the
+    # first ingest above is the command as a user runs it).
+    articles = jsonl(invoke(["articles", "--db", db, "--format", "jsonl"], tmp_path).stdout)
     assert len(articles) == 13
     # The two story.txt files are two articles; a non-English article has no events.
     assert sum(1 for a in articles if a["id"].startswith("story#")) == 2
-    events = jsonl(run(["events", "--reports", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    events = jsonl(invoke(["events", "--reports", "--db", db, "--format", "jsonl"], tmp_path).stdout)
     ids = {a["id"]: a for a in articles}
     copies = [a for a in articles if a["duplicate_of"]]
     assert len(copies) == 2 and all(ids[c["duplicate_of"]]["id"].startswith("story#") for c in copies)
@@ -72,10 +74,10 @@ def test_ingest_a_folder_of_news_as_published(tmp_path):
     assert len(foreign) == 3 and not any(e["article_id"] in foreign for e in events)
     assert any(e["article_id"] == "https://archive.test/yna_co_kr" for e in events)
     # Again: everything is a duplicate now; then one story edited is an update of that story only.
-    again = _summary(run(["ingest", news, "--db", db], tmp_path).stdout.decode())
+    again = _summary(invoke(["ingest", news, "--db", db], tmp_path).stdout.decode())
     assert again["stored"] == 0 and again["duplicate"] == 13
     (news / "a" / "story.txt").write_text("date 2026-03-04 Xi Jinping criticized Vladimir Putin in Moscow.", encoding="utf-8")
-    third = _summary(run(["ingest", news / "a" / "story.txt", "--db", db], tmp_path).stdout.decode())
+    third = _summary(invoke(["ingest", news / "a" / "story.txt", "--db", db], tmp_path).stdout.decode())
     assert third["updated"] == 1 and third["stored"] == 0
 
 
@@ -84,7 +86,7 @@ def test_extract_reports_language_and_reads_stdin_feeds(tmp_path):
     assert proc.returncode == 0, proc.stderr.decode()
     [record] = jsonl(proc.stdout)
     assert record["kind"] == "article" and record["language"] == "fr" and record["id"].startswith("stdin#")
-    feed = run(["extract", "-", "--format", "jsonl"], tmp_path, stdin=RSS.encode("utf-8"))
+    feed = invoke(["extract", "-", "--format", "jsonl"], tmp_path, stdin=RSS.encode("utf-8"))  # the feed read
     kinds = [r["kind"] for r in jsonl(feed.stdout)]
     assert kinds.count("article") == 2 and "event" in kinds
     assert feed.returncode == 1 and "#item3: feed item has no text" in feed.stderr.decode()

@@ -127,36 +127,39 @@ def test_postgres_stores_what_duckdb_stores(corpus, reference, pg_url):
 
 @pytest.fixture(scope="module")
 def spark_out(corpus, tmp_path_factory):
+    """One Spark job for all the Spark tests (a job costs a JVM and a model load per Python
+    worker): `accord spark` on the corpus, on local[2], as a user runs it. Its summary is the one
+    the job writes beside its output (`SparkSummary.as_dict()`, _summary.json)."""
     try:
         import pyspark  # noqa: F401
     except ImportError:
         needs("PySpark", "PySpark is not installed (pip install 'accord[spark]')")
     if shutil.which("java") is None:
         needs("Java", "no Java runtime on PATH; Spark needs Java 17 or newer")
-    from accord.spark.job import run
-
     out = tmp_path_factory.mktemp("spark") / "out"
-    summary = run([str(corpus)], out, master="local[2]")
-    return out, summary
+    proc = subprocess.run([ACCORD, "spark", str(corpus), "--out", str(out), "--master", "local[2]"],
+                          capture_output=True, text=True, timeout=900)
+    assert (out / "_summary.json").is_file(), proc.stderr
+    return out, proc, json.loads((out / "_summary.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.spark
+@pytest.mark.cli
 def test_spark_writes_the_contract_records_by_kind_and_date(spark_out, reference):
     import jsonschema
     import pyarrow.dataset as ds
 
-    out, summary = spark_out
+    out, _, summary = spark_out
     schema = json.loads(shared_path("contract", "record.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    assert summary.articles == 14  # 10 WikiEvents, a copy, the founding article and its copy, French
-    assert summary.skipped == {"unsupported file type .md": 1}
-    assert len(summary.rejected) == 1 and "news.jsonl:13" in summary.rejected[0]
-    assert json.loads((out / "_summary.json").read_text())["articles"] == 14
+    assert summary["articles"] == 14  # 10 WikiEvents, a copy, the founding article and its copy, French
+    assert summary["skipped"] == {"unsupported file type .md": 1}
+    assert len(summary["rejected"]) == 1 and "news.jsonl:13" in summary["rejected"][0]
     dates = {p.name for p in (out / "kind=event").iterdir() if p.is_dir()}
     assert dates == {"published=2022-06-01", "published=2026-02-04"}
     for kind in ("article", "mention", "timex", "event", "quote"):
         table = ds.dataset(out / f"kind={kind}", format="parquet", partitioning="hive").to_table()
-        assert table.num_rows == summary.records[kind] > 0
+        assert table.num_rows == summary["records"][kind] > 0
         extra = {"published", "seq"} | ({"input_file", "input_item"} if kind == "article" else set())
         for row in table.to_pylist()[:200]:
             record = {k: v for k, v in row.items() if k not in extra}
@@ -177,24 +180,23 @@ def load_and_compare(out, target, reference):
 
 
 @pytest.mark.spark
+@pytest.mark.cli
 def test_spark_and_load_store_what_one_process_stores(spark_out, reference, tmp_path):
     load_and_compare(spark_out[0], str(tmp_path / "loaded.duckdb"), reference)
 
 
 @pytest.mark.spark
 @pytest.mark.postgres
+@pytest.mark.cli
 def test_spark_and_load_into_postgres_store_what_one_process_stores(spark_out, reference, pg_url):
     load_and_compare(spark_out[0], pg_url, reference)
 
 
 @pytest.mark.spark
 @pytest.mark.cli
-def test_accord_spark_and_load_commands(corpus, tmp_path):
-    out = tmp_path / "out"
-    run = subprocess.run([ACCORD, "spark", str(corpus / "news.jsonl"),
-                          "--out", str(out), "--master", "local[1]"],
-                         capture_output=True, text=True, timeout=600)
-    assert run.returncode == 1, run.stderr  # one line of the file is no article
+def test_accord_spark_and_load_commands(spark_out, reference, tmp_path):
+    out, run, _ = spark_out
+    assert run.returncode == 1, run.stderr  # one line of news.jsonl is no article
     assert "news.jsonl:13" in run.stderr and "Coded into" in run.stdout
     db = tmp_path / "loaded.duckdb"
     load = subprocess.run([ACCORD, "load", str(out), "--db", str(db)],
@@ -203,4 +205,6 @@ def test_accord_spark_and_load_commands(corpus, tmp_path):
     assert "not English" in load.stdout and "fr 1" in load.stdout
     with open_store(str(db), read_only=True) as store:
         counts = store.counts()
-    assert counts["articles"] == 11 and counts["events"] > 20  # 10 WikiEvents, 1 French
+    # 10 WikiEvents, the founding article and its near-copy, French (the copy of we-3: a duplicate)
+    assert counts["articles"] == 13 and counts["events"] > 20
+    assert snapshot(str(db)) == snapshot(reference[0])

@@ -153,8 +153,9 @@ def test_watch_ingests_only_new_items_on_the_second_poll(tmp_path):
         assert second["stored"] == 1 and second["skipped"] == 2 and "2 seen in an earlier poll" in polls[1]
         assert third["stored"] == 0 and "not modified since the last fetch" in polls[2]
         assert [h.get("If-None-Match") for _, _, p, h in server.log if p == "/feed.xml"] == [None, '"v1"', '"v2"']
-    info = subprocess.run([sys.executable, "-m", "accord.cli.main", "articles", "--db", str(db), "--format", "jsonl"],
-                          capture_output=True, env=env, timeout=300)
+    from test_cli import invoke  # what was stored: `accord articles` in this process
+
+    info = invoke(["articles", "--db", db, "--format", "jsonl"], tmp_path)
     ids = sorted(json.loads(line)["id"] for line in info.stdout.decode().splitlines() if line.strip())
     assert ids == ["wire-1", "wire-2", "wire-3"]
 

@@ -32,22 +32,22 @@ EXAMPLE_NAME = "xi-putin-video-call-2026-02-04.txt"
 # first, which leaves the long files with few tests (the subprocess fault and CLI tests) to the
 # end, where one of them can keep a worker busy long after the other has finished. Files are
 # handed out in collection order instead, and that order starts with the slowest files, longest
-# first (the classic greedy balance); all other files follow in their usual order. The order is
-# that of `pytest -n 2 --dist loadfile --durations=0` at 5e32197 (seconds per file, on a loaded
-# shared machine: only the order matters); measure again when a file grows a lot.
+# first (the classic greedy balance); all other files follow in their usual order. Seconds per
+# file from `pytest -n 2 --dist loadfile --durations=0` runs on 2026-12-06, on a loaded shared
+# machine (only the order matters); measure again when a file grows a lot.
 SLOWEST_FIRST = (
-    "test_cli.py",             # 830  (the whole `accord eval events` run, ingest and query runs)
-    "test_faults.py",          # 522  (each fault: an ingest with two workers, then a re-run)
-    "test_equivalence.py",     # 475  (Spark on local[2], two workers, PostgreSQL)
-    "test_cli_desk.py",        # 411  (the desk corpus coded, `accord serve`)
-    "test_actors_cli.py",      # 319
-    "test_cli_inputs.py",      # 163
+    "test_cli.py",             # 584  (the whole `accord eval events` run, ingest and extract runs)
+    "test_faults.py",          # 505  (each fault: an ingest with two workers, then a re-run)
+    "test_equivalence.py",     # 337  (one Spark job on local[2], two workers, PostgreSQL)
+    "test_cli_desk.py",        # 300  (the desk store coded, `accord serve`)
+    "test_actors_cli.py",      # 205
+    "test_cli_inputs.py",      # 158
     "test_workers.py",         # 120
-    "test_happenings_cli.py",  # 100
-    "test_export.py",          # 94   (the desk corpus coded, where test_cli_desk did not)
-    "test_fetch.py",           # 54
+    "test_export.py",          # 94   (the desk store coded, when test_cli_desk has not)
     "test_places.py",          # 46
+    "test_fetch.py",           # 31
     "test_browser.py",         # 31
+    "test_happenings_cli.py",  # 24
 )
 
 

@@ -161,7 +161,7 @@ def test_default_database_comes_from_environment(tmp_path):
     proc = run(["ingest", story], tmp_path, env_extra={"ACCORD_DB": str(target)})
     assert proc.returncode == 0, proc.stderr.decode()
     assert target.exists()
-    info = json.loads(run(["info", "--json"], tmp_path, env_extra={"ACCORD_DB": str(target)}).stdout)
+    info = json.loads(invoke(["info", "--json"], tmp_path, env_extra={"ACCORD_DB": str(target)}).stdout)
     assert info["database"]["path"] == str(target)
     model = info["spacy_model"]
     assert set(model) == {"name", "version", "path"} and model["name"].startswith("en_core_web")

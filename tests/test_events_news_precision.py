@@ -923,3 +923,56 @@ def test_the_owner_of_what_is_discussed_is_no_partner(nlp):
             if e.cameo.startswith("04")] == []
     evs = candidates(nlp, "The Russian foreign minister met the Turkish foreign minister to discuss Iran's nuclear programme.")
     assert [(e.cameo, dyad(e)) for e in evs] == [("040", ("RUSGOV", "TURGOV"))]
+
+
+# ------------------------------------------------- (issue 12, events) orders of violence, private research, contributing to things
+def test_ordering_a_killing_is_no_demand_made_of_the_victim(nlp):
+    text = "Turkish prosecutors believe the Saudi crown prince ordered the Saudi journalist's killing."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("10")] == []
+    # ordering another country's envoy to leave stays a demand
+    [e] = candidates(nlp, "The Saudi crown prince ordered the Canadian ambassador to leave Saudi Arabia.")
+    assert e.cameo.startswith("10")
+
+
+def test_a_private_persons_research_is_no_policy_option(nlp):
+    text = "Walter Munk, an American oceanographer, died on Friday. He also researched ways to counter military submarines."
+    assert candidates(nlp, text, date="2019-02-11") == []
+    [e] = candidates(nlp, "The Japanese government is studying ways to counter Chinese submarines.")
+    assert e.cameo.startswith("014")
+
+
+def test_contributing_to_a_thing_is_no_aid(nlp):
+    assert candidates(nlp, "The Philippine army said the nearby Mindanao fault contributes to earthquakes.") == []
+    assert candidates(nlp, "The Kenyan government contributed to the failure of the talks.") == []
+    [e] = candidates(nlp, "Japan contributed 5 million dollars to Kenya.")
+    assert e.cameo == "071" and dyad(e) == ("JPN", "KEN")
+
+
+# ------------------------------------------------- (issue 12, targets) a thing an actor's name modifies
+def test_a_thing_a_countrys_name_modifies_is_no_guest_or_partner(nlp):
+    text = "Analysts asked how much direct Iranian assistance is received by the Houthi rebels."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("04")] == []
+    text = "Jacques Chirac, the former French president, died on Thursday. He favored European integration."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("05")] == []
+    # people named by their country, and countries, stay
+    [e] = candidates(nlp, "Iranian officials were received by the Kenyan president.")
+    assert (e.cameo, dyad(e)) == ("043", ("KENGOV", "IRNGOV"))
+    [f] = candidates(nlp, "The French president favored Germany over Italy.")
+    assert (f.cameo, dyad(f)) == ("051", ("FRAGOV", "DEU"))
+
+
+# ------------------------------------------------- (issue 12, dates) experiential perfects
+@pytest.mark.parametrize("text", [
+    "The Russian president has visited China three times.",
+    "The Kenyan president and the Ugandan president have met twice.",
+])
+def test_a_perfect_counting_how_often_is_background_not_of_the_publication_day(nlp, text):
+    [e] = candidates(nlp, text, date="2019-09-30")
+    assert e.cameo.startswith("04") and e.date is None
+
+
+def test_a_dated_or_plain_perfect_keeps_its_date(nlp):
+    [e] = candidates(nlp, "The Russian president visited China three times in 2015.", date="2019-09-30")
+    assert e.date == "2015"
+    [f] = candidates(nlp, "The Russian president has visited China.", date="2019-09-30")
+    assert (f.date, f.date_basis) == ("2019-09-30", "publication")

@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -180,7 +180,8 @@ class EventStage(Stage):
             cands = self._fold_announcements(cands, mentions_at)
             # "ordered troops to raise their alert": a command to one's own forces (what it asks
             # was folded into it above), no demand on another actor
-            cands = [c for c in cands if not self.exclusions.order_to_own_forces(c.trigger, c.code, c.sources, c.targets)]
+            cands = [c for c in cands if not self.exclusions.order_to_own_forces(c.trigger, c.code, c.sources, c.targets)
+                     and not self.exclusions.order_of_an_act(c.trigger, c.code)]
             # A date governs an event only through the parse tree, which never leaves its sentence.
             sent_timexes = {i: t for i, t in timex_roots.items() if sent.start <= i < sent.end}
             for cand in cands:
@@ -459,8 +460,12 @@ class EventStage(Stage):
                     cand.source_tok, cand.sources = holder
                     cand.rule.append("src=holder")
             if subject is not None and cand.noun is None:
-                cand.targets = _actors_of(subject, mentions_at)
-                cand.rule.append("tgt=nsubjpass")
+                if cand.pattern.direct and _thing_of_an_actor(subject, mentions_at) \
+                        and not self.exclusions.names_people(subject):
+                    cand.rule.append("tgt=nsubjpass->thing-of-actor")  # "Iranian assistance is received"
+                else:
+                    cand.targets = _actors_of(subject, mentions_at)
+                    cand.rule.append("tgt=nsubjpass")
             if not cand.sources and cand.pattern.code.startswith("17"):
                 speaker = _reporting_speaker(trig, self.cues) or _according_to(trig)
                 actors = _actors_of(speaker, mentions_at) if speaker is not None else []
@@ -586,6 +591,12 @@ class EventStage(Stage):
                 # "arrested two suspects in Jerusalem": the place is where the act was done to
                 # them, not whom it was done to
                 cand.rule.append(f"tgt={spec}->place-of-act")
+                continue
+            if actors and cand.pattern.direct and _thing_of_an_actor(tok, mentions_at) \
+                    and not self.exclusions.names_people(tok):
+                # "direct Iranian assistance is received by the Houthis", "favored European
+                # integration": a thing an actor's name only modifies is no guest or partner
+                cand.rule.append(f"tgt={spec}->thing-of-actor")
                 continue
             if actors:
                 cand.target_tok = tok
@@ -1447,6 +1458,14 @@ def _dateline_end(doc: Any) -> int:
     return 0
 
 
+def _thing_of_an_actor(tok: Any, mentions_at: dict[int, list[Mention]]) -> bool:
+    """A common noun whose actor comes only from a modifier ("direct Iranian assistance",
+    "European integration"), not a noun for an agent of that actor ("Iranian officials")."""
+    mentions = mentions_at.get(tok.i, ())
+    return bool(mentions) and tok.pos_ == "NOUN" and all(m.how == "modifier" for m in mentions) \
+        and tok.lower_ not in load_agent_heads() and tok.lower_ not in load_collective_heads()
+
+
 def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
     """The actors a token stands for, coordinated conjuncts included.
 
@@ -2162,12 +2181,18 @@ def _year_of_noun(noun: Any, timex_roots: dict[int, Timex], pub: str | None) -> 
 
 def _background_act(trigger: Any) -> bool:
     """A past act an adverb puts before the reporting period ("initially denied", "was once
-    jailed", "had previously resigned"); "long" only with a pluperfect ("had long opposed")."""
+    jailed", "had previously resigned"; "long" only with a pluperfect: "had long opposed"), or a
+    perfect that counts how often it was done ("has visited China three times")."""
     if trigger.tag_ not in ("VBD", "VBN"):
         return False
     adverbs = {c.lower_ for c in trigger.children if c.dep_ == "advmod"} & load_background_adverbs()
     pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
-    return bool(adverbs - {"long"}) or (bool(adverbs) and pluperfect)
+    if bool(adverbs - {"long"}) or (bool(adverbs) and pluperfect):
+        return True
+    # "has visited China three times", "have met twice": an experiential perfect
+    perfect = trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children)
+    return perfect and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in load_frequency_words()
+                           for c in trigger.children)
 
 
 def _past_year_above(trigger: Any, timex_roots: dict[int, Timex], pub: str | None) -> str | None:

@@ -349,6 +349,12 @@ def load_background_adverbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_frequency_words() -> frozenset[str]:
+    """Words that count how often a perfect's act was done: experience, background (arguments.yaml)."""
+    return _argument_words("frequency_words")
+
+
+@lru_cache(maxsize=1)
 def load_topic_verbs() -> frozenset[str]:
     """Verbs whose object's owner is a topic, not a partner of a consultation (arguments.yaml)."""
     return _argument_words("topic_verbs")

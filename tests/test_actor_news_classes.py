@@ -563,3 +563,22 @@ def test_the_lede_says_where_a_story_is_set(nlp):
             "on Wednesday. She said she was relieved.\n\n\nA court in Lyon, France, jailed two police officers. "
             "They had held her at a police station in Paris. The French officers said they would appeal.")
     assert _stage().resolve(nlp(text), dt.date(2019, 5, 2)).article_country() != "FRA"
+
+
+def test_a_later_naming_with_a_capitalised_particle_or_a_title_is_the_same_person(nlp):
+    text = ("Portland Mayor Anna van Dorn ended her campaign on Friday. Van Dorn said she would back the "
+            "nominee. Mayor van Dorn spoke on television. Senator Ray Ellis wrote, \"Thanks to [Anna van Dorn].\"")
+    got = resolve(nlp, text, "2019-09-20")
+    dorn = [m for m in got if "Dorn" in m[0]]
+    assert len(dorn) == 4 and all(m[1].endswith("GOV") and m[3] == "Anna van Dorn" for m in dorn), dorn
+    # a surname after a hyphenated particle still links; another person of another name does not
+    got = resolve(nlp, "Libyan Prime Minister Fayez al-Sarraj met Haftar. Sarraj said the talks failed.", "2019-04-10")
+    assert ("Sarraj", "LBYGOV", "LBY", "Fayez al-Sarraj") in got
+    assert any(m[0] == "Haftar" and m[3] != "Fayez al-Sarraj" for m in got)
+
+
+def test_members_of_the_public_are_private_people_of_the_story_country(nlp):
+    story = ("A man stabbed two people near a bridge in Glasgow, Scotland, on Friday. Scottish police said "
+             "members of the public disarmed him. The First Minister of Scotland thanked members of the public.")
+    got = resolve(nlp, story, "2019-11-30")
+    assert ("members of the public", "GBRCVL", "GBR", None) in got

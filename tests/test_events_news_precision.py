@@ -976,3 +976,14 @@ def test_a_dated_or_plain_perfect_keeps_its_date(nlp):
     assert e.date == "2015"
     [f] = candidates(nlp, "The Russian president has visited China.", date="2019-09-30")
     assert (f.date, f.date_basis) == ("2019-09-30", "publication")
+
+
+# ------------------------------------------------- (issue 12, sources) the city an attack is named by
+def test_a_city_naming_an_attack_is_where_it_was_not_who_did_it(nlp):
+    text = "Last week a Kabul car bombing killed five people and wounded 110."
+    assert [e.source.code for e in candidates(nlp, text) if e.source is not None] == []
+    # a country or an armed group before the attack word is its doer
+    [e] = candidates(nlp, "US air strikes killed five people.")
+    assert e.source.code == "USA"
+    [f] = candidates(nlp, "A Taliban car bombing killed five people.")
+    assert f.source.code == "AFGREB"

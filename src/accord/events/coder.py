@@ -1750,6 +1750,9 @@ def _instrument_doer(noun: Any, mentions_at) -> Any | None:
         slots += [p for acl in n.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
                   for agent in acl.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"]
         for tok in slots:
+            mentions = mentions_at.get(tok.i, ())
+            if tok.dep_ == "compound" and mentions and all(m.how == "place" for m in mentions):
+                continue  # "a Kabul car bombing": where the attack was, not who did it
             if _actors_of(tok, mentions_at):
                 return tok
     return None

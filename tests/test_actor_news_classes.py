@@ -582,3 +582,17 @@ def test_members_of_the_public_are_private_people_of_the_story_country(nlp):
              "members of the public disarmed him. The First Minister of Scotland thanked members of the public.")
     got = resolve(nlp, story, "2019-11-30")
     assert ("members of the public", "GBRCVL", "GBR", None) in got
+
+
+def test_a_state_body_named_by_its_own_words_is_of_the_story_country(nlp):
+    # The capitalised words of a body's name ("the Emergencies Ministry", "the Supreme Court")
+    # name the body, not a community whose country is unknown: the story's country places it.
+    story = ("A bus overturned near Omsk, Russia, on Monday, killing three. Russian officials said forty were hurt. "
+             "The Emergencies Ministry has, in a statement, called on drivers to take care.")
+    got = resolve(nlp, story, "2019-01-14")
+    assert ("The Emergencies Ministry", "RUSGOV", "RUS", None) in got
+    # a community's name still leaves its group without the story's country
+    story = ("A gunman attacked a synagogue in Pittsburgh, Pennsylvania. US officials said eleven died. "
+             "Jewish leaders condemned the attack.")
+    got = resolve(nlp, story, "2018-10-28")
+    assert not any(m[0] == "Jewish leaders" and m[2] == "USA" for m in got)

@@ -509,3 +509,90 @@ def test_a_place_that_says_what_a_thing_is_does_not_place_a_person(nlp):
     assert ("Aldric", "CVL", None, "Aldric") in got
     got = resolve(nlp, "Aldric Moreau was arrested in Damascus on Monday.")
     assert any(m[0] == "Aldric Moreau" and m[2] == "SYR" for m in got)
+
+
+def test_a_platform_the_recognizer_tags_as_a_person_is_no_person(nlp):
+    # "wrote on Twitter", "ordered Facebook to ...": the recognizer tags platforms as people
+    got = resolve(nlp, 'Senator Mara Quinn wrote on Twitter, "We must stand with our allies." '
+                       "Twitter later removed the post.", "2019-10-08")
+    assert not any("Twitter" in m[0] for m in got)
+    got = resolve(nlp, "A court in Vienna ordered Facebook to remove the post. Facebook said it would appeal.")
+    assert not any(m[0] == "Facebook" and m[1].endswith("CVL") for m in got)
+    # a person with such a word nowhere in the name is still one
+    assert any(m[0] == "Senator Mara Quinn" for m in resolve(nlp, "Senator Mara Quinn wrote on Twitter."))
+
+
+def test_a_namesake_of_a_small_place_abroad_is_not_that_place(nlp):
+    # A small capital's name starting a longer name ("Victoria Park"), a small foreign town's name
+    # ("Blenheim", the palace in England, not the New Zealand town), in a story set elsewhere
+    story = ("Protesters marched from Victoria Park to the government offices in Hong Kong on Sunday. "
+             "Police in Hong Kong closed roads near Victoria Park.")
+    got = resolve(nlp, story, "2019-08-19")
+    assert not any(m[2] == "SYC" for m in got)
+    story = ("A gold statue was stolen from Blenheim Palace in Oxfordshire, England, on Saturday. "
+             "Police in England arrested a man. The statue had been on show to visitors at Blenheim.")
+    got = resolve(nlp, story, "2019-09-16")
+    assert not any(m[2] == "NZL" for m in got)
+    # a large capital in a longer name is the city; a small town of the story's country its country
+    got = resolve(nlp, "Police closed London Bridge on Sunday after a man attacked people with a knife.")
+    assert ("London", "GBR", "GBR", "United Kingdom") in got
+    got = resolve(nlp, "New Zealand police said a man was arrested in Blenheim on Monday. "
+                       "New Zealand's prime minister praised the officers.", "2019-09-16")
+    assert any(m[0] == "Blenheim" and m[2] == "NZL" for m in got)
+
+
+def test_investigators_are_a_police_body_of_the_story_country(nlp):
+    story = ("A plane crashed near Medan, Indonesia, on Sunday, killing twelve. Indonesian officials "
+             "grounded the fleet. Investigators said the pilots had reported a fault.")
+    got = resolve(nlp, story, "2019-03-11")
+    assert ("Investigators", "IDNCOP", "IDN", None) in got
+
+
+def test_the_lede_says_where_a_story_is_set(nlp):
+    # The lede names the story's country twice as much as the rest: a French story about a
+    # Canadian tourist, whose later paragraphs name Canada as often as France, is set in France.
+    import datetime as dt
+
+    text = ("Thursday, May 2, 2019\n\n\nA court in Lyon, France, jailed two police officers on Wednesday for "
+            "assaulting a tourist. The tourist, from Canada, had been held at a police station in Paris in 2014.\n\n\n"
+            "She returned to Canada after the assault and spoke to Canadian television. "
+            "The French officers said they would appeal.")
+    assert _stage().resolve(nlp(text), dt.date(2019, 5, 2)).article_country() == "FRA"
+    # the same names with Canada's in the lede: no country wins
+    text = ("Thursday, May 2, 2019\n\n\nA tourist from Canada who was assaulted in 2014 spoke to Canadian television "
+            "on Wednesday. She said she was relieved.\n\n\nA court in Lyon, France, jailed two police officers. "
+            "They had held her at a police station in Paris. The French officers said they would appeal.")
+    assert _stage().resolve(nlp(text), dt.date(2019, 5, 2)).article_country() != "FRA"
+
+
+def test_a_later_naming_with_a_capitalised_particle_or_a_title_is_the_same_person(nlp):
+    text = ("Portland Mayor Anna van Dorn ended her campaign on Friday. Van Dorn said she would back the "
+            "nominee. Mayor van Dorn spoke on television. Senator Ray Ellis wrote, \"Thanks to [Anna van Dorn].\"")
+    got = resolve(nlp, text, "2019-09-20")
+    dorn = [m for m in got if "Dorn" in m[0]]
+    assert len(dorn) == 4 and all(m[1].endswith("GOV") and m[3] == "Anna van Dorn" for m in dorn), dorn
+    # a surname after a hyphenated particle still links; another person of another name does not
+    got = resolve(nlp, "Libyan Prime Minister Fayez al-Sarraj met Haftar. Sarraj said the talks failed.", "2019-04-10")
+    assert ("Sarraj", "LBYGOV", "LBY", "Fayez al-Sarraj") in got
+    assert any(m[0] == "Haftar" and m[3] != "Fayez al-Sarraj" for m in got)
+
+
+def test_members_of_the_public_are_private_people_of_the_story_country(nlp):
+    story = ("A man stabbed two people near a bridge in Glasgow, Scotland, on Friday. Scottish police said "
+             "members of the public disarmed him. The First Minister of Scotland thanked members of the public.")
+    got = resolve(nlp, story, "2019-11-30")
+    assert ("members of the public", "GBRCVL", "GBR", None) in got
+
+
+def test_a_state_body_named_by_its_own_words_is_of_the_story_country(nlp):
+    # The capitalised words of a body's name ("the Emergencies Ministry", "the Supreme Court")
+    # name the body, not a community whose country is unknown: the story's country places it.
+    story = ("A bus overturned near Omsk, Russia, on Monday, killing three. Russian officials said forty were hurt. "
+             "The Emergencies Ministry has, in a statement, called on drivers to take care.")
+    got = resolve(nlp, story, "2019-01-14")
+    assert ("The Emergencies Ministry", "RUSGOV", "RUS", None) in got
+    # a community's name still leaves its group without the story's country
+    story = ("A gunman attacked a synagogue in Pittsburgh, Pennsylvania. US officials said eleven died. "
+             "Jewish leaders condemned the attack.")
+    got = resolve(nlp, story, "2018-10-28")
+    assert not any(m[0] == "Jewish leaders" and m[2] == "USA" for m in got)

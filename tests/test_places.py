@@ -58,3 +58,12 @@ def test_rebuild_of_generated_actor_files_is_byte_identical(tmp_path):
                     "--out", str(out)], check=True, capture_output=True)
     for name in ("countries.tsv", "places.tsv", "historical_people.tsv", "agents.tsv", "organizations.tsv"):
         assert (out / name).read_bytes() == (ACTORS / name).read_bytes(), f"{name} is stale: run tools/build_actors.py"
+
+
+def test_a_small_towns_other_names_are_only_its_spellings():
+    # GeoNames lists "Khan" among the names of Haan (Germany, 30,000 people): a surname in news,
+    # never the town; a spelling of a small town's name with its initial still finds it.
+    assert geocode("Khan") is None
+    assert geocode("Haan").country == "DEU"
+    assert geocode("Marib").country == "YEM"  # GeoNames: Ma'rib
+    assert geocode("Chittagong").country == "BGD"  # a large city's other name (Chattogram)

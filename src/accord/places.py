@@ -68,10 +68,20 @@ def _cities() -> dict[str, Gazetteered]:
         for n in names:
             if len(n) < 3 or n.isupper():
                 continue  # airport codes and abbreviations ("MOW") are not place names in prose
+            if n != city["name"] and entry.population < LARGE_CITY and not _spelling_of(n, city["name"]):
+                continue  # "Khan", a transliteration listed for Haan (Germany): a surname, not the town
             prev = best.get(n)
             if prev is None or entry.population > prev.population:
                 best[n] = entry
     return best
+
+
+def _spelling_of(alternate: str, official: str) -> bool:
+    """Whether a small town's alternate name is another spelling of its official one ("Deraa" of
+    "Daraa"), not another word: a name of five letters or more with the official name's first
+    letter. Short alternates and those with another initial (transliterations from other scripts,
+    old names) are as often surnames or words as the town: news names a small town by its name."""
+    return len(alternate) >= 5 and alternate[:1].lower() == official[:1].lower()
 
 
 @lru_cache(maxsize=16384)  # the tables are fixed once loaded; the same names recur

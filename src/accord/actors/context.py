@@ -263,8 +263,9 @@ class ResolutionContext:
     def article_country(self) -> str | None:
         """The country the article is about, for phrases that only it can place ("the
         administration", "Senator Gillibrand" in a story set in one country): the country its
-        names, nationality adjectives, places and office holders name most, in at least two
-        sentences and half as often again as any other; else None (one sentence is no article)."""
+        names, nationality adjectives, places and office holders name most (those of the lede
+        twice), in at least two sentences and half as often again as any other; else None (one
+        sentence is no article)."""
         if self._article_country is None:
             self._article_country = (self._count_article_country(),)
         return self._article_country[0]
@@ -277,6 +278,7 @@ class ResolutionContext:
         kb, counts = self.kb, Counter()
         sentences: dict[str, set[int]] = {}
         covered: set[int] = set()
+        lede = self._lede_end()
         for m in self.matches:
             entity = kb.entity(m.key)
             if entity.kind == "person":
@@ -287,7 +289,7 @@ class ResolutionContext:
             else:
                 continue
             if country and len(country) == 3 and country.isalpha():
-                counts[country] += 1
+                counts[country] += 2 if m.start < lede else 1
                 sentences.setdefault(country, set()).add(self.doc[m.start].sent.start)
                 covered.update(range(m.start, m.end))
         # "Khan" tagged as a place after "Usman Khan": a person's surname names no place
@@ -297,7 +299,7 @@ class ResolutionContext:
                     and not (len(ent) == 1 and ent.text in surnames):
                 hit = geocode(ent.text)
                 if hit is not None and hit.country:
-                    counts[hit.country] += 1
+                    counts[hit.country] += 2 if ent.start < lede else 1
                     sentences.setdefault(hit.country, set()).add(ent.sent.start)
         ranked = counts.most_common(3)
         if len(ranked) > 1:
@@ -310,6 +312,19 @@ class ResolutionContext:
         if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
             return None
         return ranked[0][0]
+
+    def _lede_end(self) -> int:
+        """The token where the article's lede ends: its first two sentences with words, past a
+        dateline of its own ("Wednesday, September 18, 2019"). A story says where it is set there
+        ("A Paris court jailed ...", "stolen from Blenheim Palace in Oxfordshire, England"); names
+        further down (a quoted newspaper, a politician the story mentions in passing) count once."""
+        seen = 0
+        for sent in self.doc.sents:
+            if any(t.is_alpha for t in sent) and not all(t.ent_type_ == "DATE" or not t.is_alpha for t in sent):
+                seen += 1
+                if seen == 2:
+                    return sent.end
+        return len(self.doc)
 
     def _territory_of_pair(self, a: str, b: str) -> str | None:
         """The one of two countries that is a territory of the other (CAMEO USAPRI of USA), if so."""

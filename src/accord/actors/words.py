@@ -67,6 +67,7 @@ class Words:
     organisation_heads: frozenset[str]
     lesser_office: frozenset[str]
     lowercase_name_particles: frozenset[str]
+    not_people: frozenset[str]
     region_type_words: tuple[str, ...]
     compass_words: tuple[str, ...]
     # anaphora.yaml
@@ -130,6 +131,7 @@ def words() -> Words:
         organisation_heads=_set(w.get("organisation_heads")),
         lesser_office=_set(w.get("lesser_office")),
         lowercase_name_particles=_set(w.get("lowercase_name_particles")),
+        not_people=_set(w.get("not_people")),
         region_type_words=tuple(str(x) for x in w.get("region_type_words") or ()),
         compass_words=tuple(str(x) for x in w.get("compass_words") or ()),
         igo_nouns=_set(a.get("igo")),

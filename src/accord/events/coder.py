@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -180,7 +180,8 @@ class EventStage(Stage):
             cands = self._fold_announcements(cands, mentions_at)
             # "ordered troops to raise their alert": a command to one's own forces (what it asks
             # was folded into it above), no demand on another actor
-            cands = [c for c in cands if not self.exclusions.order_to_own_forces(c.trigger, c.code, c.sources, c.targets)]
+            cands = [c for c in cands if not self.exclusions.order_to_own_forces(c.trigger, c.code, c.sources, c.targets)
+                     and not self.exclusions.order_of_an_act(c.trigger, c.code)]
             # A date governs an event only through the parse tree, which never leaves its sentence.
             sent_timexes = {i: t for i, t in timex_roots.items() if sent.start <= i < sent.end}
             for cand in cands:
@@ -189,6 +190,8 @@ class EventStage(Stage):
                     # "a bill that would allow China to extradite people": what a proposed law or
                     # plan would let someone do is the content of the proposal, no act of theirs.
                     continue
+                if not cand.pattern.nominal and cand.announced is None and _enabled_by_instrument(cand.trigger):
+                    continue  # "proposed an amendment to a law to allow China to extradite anyone to be prosecuted"
                 if not cand.pattern.nominal and cand.announced is None \
                         and _purpose_of_announced_thing(cand.trigger, self.cues.reporting_verbs):
                     continue  # "announced a naval coalition to patrol the Gulf": what it is for
@@ -288,7 +291,8 @@ class EventStage(Stage):
             if patterns:
                 if _is_light_verb_object(tok, self.verbs) or tok.dep_ in ("compound", "amod"):
                     continue  # "riot police", "protest movement": the noun only modifies another
-                pattern = next((p for p in patterns if p.fits(tok)), None)
+                pattern = next((p for p in patterns if p.fits(tok) and all(_has_argument(tok, spec) for spec in p.needs)),
+                               None)
                 if pattern is not None:
                     yield _Candidate(pattern, tok, None, rule=["nominal"])
 
@@ -456,8 +460,12 @@ class EventStage(Stage):
                     cand.source_tok, cand.sources = holder
                     cand.rule.append("src=holder")
             if subject is not None and cand.noun is None:
-                cand.targets = _actors_of(subject, mentions_at)
-                cand.rule.append("tgt=nsubjpass")
+                if cand.pattern.direct and _thing_of_an_actor(subject, mentions_at) \
+                        and not self.exclusions.names_people(subject):
+                    cand.rule.append("tgt=nsubjpass->thing-of-actor")  # "Iranian assistance is received"
+                else:
+                    cand.targets = _actors_of(subject, mentions_at)
+                    cand.rule.append("tgt=nsubjpass")
             if not cand.sources and cand.pattern.code.startswith("17"):
                 speaker = _reporting_speaker(trig, self.cues) or _according_to(trig)
                 actors = _actors_of(speaker, mentions_at) if speaker is not None else []
@@ -566,6 +574,10 @@ class EventStage(Stage):
         # "* RESPONSIBILITY") describes the event rather than naming what it is done to: such
         # arguments are tried after the others, and through the actor in their own phrase first.
         named_by_pattern = cand.verb_match.names_word if cand.verb_match is not None else (lambda t: False)
+        if cand.code[:2] == "04" and _lemma(trig) in load_topic_verbs():
+            # "to discuss Pierluisi's confirmation", "discussed Iran's programme with Turkey": what
+            # is discussed is a topic; the partner is only the one it is discussed with
+            found = [(spec, tok) for spec, tok in found if spec.startswith("prep:")]
         cooperative = int(cand.code[:2]) < 10
         plain_args: list[tuple[str, Any]] = []
         described: list[tuple[str, Any]] = []
@@ -579,6 +591,12 @@ class EventStage(Stage):
                 # "arrested two suspects in Jerusalem": the place is where the act was done to
                 # them, not whom it was done to
                 cand.rule.append(f"tgt={spec}->place-of-act")
+                continue
+            if actors and cand.pattern.direct and _thing_of_an_actor(tok, mentions_at) \
+                    and not self.exclusions.names_people(tok):
+                # "direct Iranian assistance is received by the Houthis", "favored European
+                # integration": a thing an actor's name only modifies is no guest or partner
+                cand.rule.append(f"tgt={spec}->thing-of-actor")
                 continue
             if actors:
                 cand.target_tok = tok
@@ -1014,6 +1032,19 @@ class EventStage(Stage):
                     if c.negated:
                         c.negated, c.modality = False, Modality.ASSERTED
                     continue
+            if gov is not None and self._claims_responsibility(c, gov, mentions_at):
+                # "Houthi spokesman Yahya Sarea said it had carried out the attack": the claim
+                # (CAMEO 015) is the record, not the attack as done; "claimed that it had
+                # attacked": the claiming verb's own 015 is that record already
+                if g is not None and g.code == "015":
+                    dropped.add(id(c))
+                    continue
+                c.code, c.announced, c.targets, c.target_tok = "015", None, [], None
+                c.modality, c.speech = self._clause_modality(gov), gov
+                c.rule.append(f"claimed:{act}->015")
+                if g is not None:
+                    dropped.add(id(g))
+                continue
             if c.modality == Modality.FUTURE and c.negated:
                 # "Israel will not release the prisoners", "the government will not lift the ban":
                 # saying that one will not do an act is refusing it (CAMEO 12x, the act announced)
@@ -1061,6 +1092,23 @@ class EventStage(Stage):
                 if announcer is not None:
                     c.modality = self._clause_modality(announcer)
         return [c for c in cands if id(c) not in dropped] + extra
+
+    def _claims_responsibility(self, cand: _Candidate, gov: Any, mentions_at) -> bool:
+        """An armed group's speaker saying that it did an act of violence (modality.yaml
+        `responsibility`): a reported past act of its own side, not negated or to come."""
+        m = self.cues
+        if cand.trigger.dep_ != "ccomp" or not cand.code.startswith(m.responsibility_codes) or cand.negated \
+                or cand.modality not in (Modality.ASSERTED, Modality.ALLEGED):
+            return False
+        lemma = gov.lemma_.lower()
+        if lemma not in m.reporting_verbs and lemma not in m.responsibility_verbs:
+            return False
+        speaker, _ = subject_of(gov)
+        claimants = _actors_of(speaker, mentions_at) if speaker is not None else []
+        if not claimants or not all(any(s in (a.code or "") for s in m.responsibility_claimants) for a in claimants):
+            return False
+        codes = {a.code for a in claimants}  # "a Houthi spokesman said the Houthis had ...": the same group
+        return _own_announcement(cand, gov, mentions_at) or bool(cand.sources) and all(a.code in codes for a in cand.sources)
 
     def _asking_verb(self, verb: Any, by_trigger: dict) -> Any | None:
         """The verb of appealing or demanding whose content `verb` is: its complement ("asked the
@@ -1176,7 +1224,8 @@ class EventStage(Stage):
                 if c.dep_ == "aux":
                     if low in m.future_aux and found is None:
                         found = Modality.FUTURE
-                    elif low in m.hypothetical_aux and found in (None, Modality.FUTURE):
+                    elif low in m.hypothetical_aux and found in (None, Modality.FUTURE) \
+                            and not _negated_ability(c, children, m):
                         found = Modality.HYPOTHETICAL
                         backshift = low == "would" and steps == 0 and not any(
                             k.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m.hypothetical_markers
@@ -1227,6 +1276,13 @@ class EventStage(Stage):
 
 
 # ----------------------------------------------------------------- helpers
+def _negated_ability(aux: Any, siblings: list[Any], m: ModalityCues) -> bool:
+    """"could not reach an agreement": an ability denied on the verb itself is the act negated as
+    a fact, not a possibility (the negation is read by `_negated`)."""
+    return aux.lower_ in m.negated_ability and any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in ("not", "never")) for c in siblings)
+
+
 def _is_frame(trigger: Any, m: ModalityCues) -> bool:
     """A reporting verb with a reported clause, or a frame verb with a complement ("decided to"):
     it frames the complement's event rather than being the sentence's event."""
@@ -1297,6 +1353,8 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
             if any(t.dep_ == "punct" and t.text in _QUOTE_MARKS for t in after):
                 return True
         return False
+    if kind == "rebutted":  # "dismissed Kenya's charges": the noun is what a rebuttal verb rejects
+        return verb.dep_ in ("dobj", "nsubjpass") and verb.head.lemma_.lower() in load_modality().rebuttal_verbs
     arg, _, objects = arg.partition("=")
     if kind == "within-object-prep":  # the preposition inside the verb's object phrase
         return any(t.i > o.i and t.dep_ == "prep" and t.lower_ == arg
@@ -1398,6 +1456,14 @@ def _dateline_end(doc: Any) -> int:
         if tok.pos_ in ("VERB", "AUX"):
             return 0
     return 0
+
+
+def _thing_of_an_actor(tok: Any, mentions_at: dict[int, list[Mention]]) -> bool:
+    """A common noun whose actor comes only from a modifier ("direct Iranian assistance",
+    "European integration"), not a noun for an agent of that actor ("Iranian officials")."""
+    mentions = mentions_at.get(tok.i, ())
+    return bool(mentions) and tok.pos_ == "NOUN" and all(m.how == "modifier" for m in mentions) \
+        and tok.lower_ not in load_agent_heads() and tok.lower_ not in load_collective_heads()
 
 
 def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
@@ -1569,6 +1635,29 @@ def _content_of_a_proposal(verb: Any) -> bool:
     return False
 
 
+def _enabled_by_instrument(verb: Any) -> bool:
+    """What a law, bill or plan would let someone do, whatever its mood ("a change to Hong Kong's
+    extradition law that would allow China to remove people", "proposed an amendment to a law to
+    allow China to extradite anyone to be prosecuted"): below an enabling verb whose subject is
+    the instrument, which is a relative clause of the instrument, or which says what the
+    instrument a verb acts on is for; through complement and adverbial clauses only."""
+    enabling, instruments = load_enabling_verbs(), load_instrument_nouns()
+    node = verb
+    for _ in range(5):
+        if node.dep_ not in ("xcomp", "ccomp", "advcl") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() not in enabling:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in instruments for c in node.children):
+            return True
+        if node.dep_ in ("relcl", "acl") and node.head.lemma_.lower() in instruments:
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lemma_.lower() in instruments for c in node.head.children):
+            return True
+    return False
+
+
 def _purpose_of_announced_thing(verb: Any, reporting_verbs: frozenset[str]) -> bool:
     """"announced a naval coalition to patrol the Gulf": an infinitive the parser hangs on a
     reporting verb after its object, a thing named by a common noun, says what the thing is for."""
@@ -1661,6 +1750,9 @@ def _instrument_doer(noun: Any, mentions_at) -> Any | None:
         slots += [p for acl in n.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
                   for agent in acl.children if agent.dep_ == "agent" for p in agent.children if p.dep_ == "pobj"]
         for tok in slots:
+            mentions = mentions_at.get(tok.i, ())
+            if tok.dep_ == "compound" and mentions and all(m.how == "place" for m in mentions):
+                continue  # "a Kabul car bombing": where the attack was, not who did it
             if _actors_of(tok, mentions_at):
                 return tok
     return None
@@ -2044,6 +2136,8 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         node = cand.trigger
         if node.dep_ in ("relcl", "advcl") and node.head.i in timex_roots:
             best = timex_roots[node.head.i]
+        elif node.dep_ == "relcl":
+            best = _year_of_noun(node.head, timex_roots, pub)
     if best is None:
         # "On December 21, 2015, a bomber attacked the station, killing six", "attacked the town
         # on Monday and seized its airport": a participle or a conjunct shares its head's date.
@@ -2077,14 +2171,31 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     return None, None, None
 
 
+def _year_of_noun(noun: Any, timex_roots: dict[int, Timex], pub: str | None) -> Timex | None:
+    """"after his 2016 arrest, in which he expressed no regret": a noun dated by an earlier year
+    in its own phrase dates what its relative clause tells of it."""
+    for c in noun.children:
+        timex = timex_roots.get(c.i)
+        if timex is not None and c.dep_ in ("nummod", "compound", "amod") and _EXPLICIT_YEAR.fullmatch(c.text) \
+                and pub and timex.value[:4] < pub[:4]:
+            return timex
+    return None
+
+
 def _background_act(trigger: Any) -> bool:
     """A past act an adverb puts before the reporting period ("initially denied", "was once
-    jailed", "had previously resigned"); "long" only with a pluperfect ("had long opposed")."""
+    jailed", "had previously resigned"; "long" only with a pluperfect: "had long opposed"), or a
+    perfect that counts how often it was done ("has visited China three times")."""
     if trigger.tag_ not in ("VBD", "VBN"):
         return False
     adverbs = {c.lower_ for c in trigger.children if c.dep_ == "advmod"} & load_background_adverbs()
     pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
-    return bool(adverbs - {"long"}) or (bool(adverbs) and pluperfect)
+    if bool(adverbs - {"long"}) or (bool(adverbs) and pluperfect):
+        return True
+    # "has visited China three times", "have met twice": an experiential perfect
+    perfect = trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children)
+    return perfect and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in load_frequency_words()
+                           for c in trigger.children)
 
 
 def _past_year_above(trigger: Any, timex_roots: dict[int, Timex], pub: str | None) -> str | None:

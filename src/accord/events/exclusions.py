@@ -57,6 +57,7 @@ class Exclusions:
     dismissal_objects: frozenset[str] = frozenset()
     legal_force_verbs: frozenset[str] = frozenset()
     default_needs_target: frozenset[str] = frozenset()
+    ordered_acts: frozenset[str] = frozenset()  # "ordered Khashoggi's killing": no demand of the victim
     storm_words: frozenset[str] = frozenset()
     budget_objects: frozenset[str] = frozenset()
     hazard_codes: tuple[str, ...] = ()
@@ -275,6 +276,12 @@ class Exclusions:
         countries = {a.country for a in sources if a.country}
         return not any(t.country and countries and t.country not in countries for t in targets)
 
+    def order_of_an_act(self, verb: Any, code: str) -> bool:
+        """A demand (10x) that orders an act of violence ("ordered Khashoggi's killing"): no demand
+        made of the one it is done to."""
+        return code.startswith("10") and verb.lemma_.lower() in self.order_verbs and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in self.ordered_acts for c in verb.children)
+
     def at_social_venue(self, verb: Any) -> bool:
         """A meeting "at an Irish pub", "in a nightclub": people socialising, no consultation."""
         return any(c.dep_ == "prep" and c.lower_ in ("at", "in", "inside", "outside") and any(
@@ -397,6 +404,7 @@ def load_exclusions() -> Exclusions:
         enacting_verbs=_words(d, "signed_into_law", ""),
         social_venues=_words(d, "social_venues", ""),
         order_verbs=_words(d.get("orders_to_own_forces") or {}, "verbs", "orders_to_own_forces."),
+        ordered_acts=_words(d.get("orders_of_acts") or {}, "objects", "orders_of_acts."),
         force_nouns=_words(d.get("orders_to_own_forces") or {}, "addressees", "orders_to_own_forces."),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),

@@ -99,7 +99,12 @@ class ModalityCues:
     # the act is done as it is said
     performative_would: frozenset[str] = frozenset()
     aspectual_verbs: frozenset[str] = frozenset()  # "started attacking": the complement is the act
-    consider_verbs: frozenset[str] = frozenset()  # "is considering sending aid": CAMEO 014  # "in case of", "in the event of"  # "dismissed the accusation": the accused rebuts it  # "both sides must": an obligation the speaker shares
+    consider_verbs: frozenset[str] = frozenset()  # "is considering sending aid": CAMEO 014
+    negated_ability: frozenset[str] = frozenset()  # "could not reach": a fact negated, not a possibility
+    # "the spokesman said it had carried out the attack": an armed group's claim of responsibility (015)
+    responsibility_verbs: frozenset[str] = frozenset()
+    responsibility_codes: tuple[str, ...] = ()
+    responsibility_claimants: tuple[str, ...] = ()  # "in case of", "in the event of"  # "dismissed the accusation": the accused rebuts it  # "both sides must": an obligation the speaker shares
 
 
 def _read(name: str) -> dict:
@@ -180,6 +185,7 @@ def load_modality() -> ModalityCues:
     neg, alleged, hyp, fut, rep, frames = (d.get(k) or {} for k in ("negation", "alleged", "hypothetical", "future",
                                                                      "reporting", "frames"))
     threat, obligation, realizing = (d.get(k) or {} for k in ("threat", "obligation", "realizing"))
+    responsibility = d.get("responsibility") or {}
     intent, appeal, demand, consider = (d.get(k) or {} for k in ("intent", "appeal", "demand", "consider"))
     def low(value) -> frozenset[str]:
         words = list(value or ())
@@ -218,6 +224,10 @@ def load_modality() -> ModalityCues:
         consider_verbs=low(consider.get("verbs")),
         performative_would=low(hyp.get("performative_would")),
         aspectual_verbs=low(frames.get("aspectual")),
+        negated_ability=low(hyp.get("negated_ability")),
+        responsibility_verbs=low(responsibility.get("verbs")),
+        responsibility_codes=tuple(str(c) for c in responsibility.get("codes") or ()),
+        responsibility_claimants=tuple(str(c).upper() for c in responsibility.get("claimants") or ()),
     )
 
 
@@ -336,6 +346,18 @@ def load_naming_participles() -> frozenset[str]:
 def load_background_adverbs() -> frozenset[str]:
     """Adverbs that put a past act before the reporting period (arguments.yaml)."""
     return _argument_words("background_adverbs")
+
+
+@lru_cache(maxsize=1)
+def load_frequency_words() -> frozenset[str]:
+    """Words that count how often a perfect's act was done: experience, background (arguments.yaml)."""
+    return _argument_words("frequency_words")
+
+
+@lru_cache(maxsize=1)
+def load_topic_verbs() -> frozenset[str]:
+    """Verbs whose object's owner is a topic, not a partner of a consultation (arguments.yaml)."""
+    return _argument_words("topic_verbs")
 
 
 @lru_cache(maxsize=1)

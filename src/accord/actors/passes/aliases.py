@@ -11,7 +11,7 @@ from ..phrases import (after_stance_prefix, inside_feature_name, inside_longer_p
                        is_backer, is_dateline, is_location, makers_model, names_no_country)
 from ..words import person_nouns, words
 from ...analysis.syntax import entity_at
-from ...places import geocode
+from ...places import LARGE_CITY, geocode
 from .base import Pass
 
 INSTITUTION_KINDS = ("org", "seat", "igo", "media")
@@ -69,6 +69,8 @@ class AliasMatches(Pass):
                 continue  # "the Tokyo Stock Exchange": a business of Japan, found as an organisation
             if inside_other_place(doc, start, end, group, kb):
                 continue  # "New Mexico" is not Mexico, "New South Wales" not Wales
+            if namesake_in_longer_name(doc, start, end, group, raw, kb):
+                continue  # "Victoria Park" in Hong Kong is not in the Seychelles' capital
             if any(kb.entity(m.key).kind in PLACE_KINDS and m.kind in NAMING_KINDS for m in group) and (
                     (start, end) in surnames or inside_longer_person(doc, start, end)):
                 # "Lisa Monaco", "Khalid Amman ... Amman said": a person's name is never a place
@@ -193,6 +195,26 @@ def inside_other_place(doc: Any, start: int, end: int, group: list[AliasMatch], 
         return False
     hit = geocode(ent.text)  # the whole name must be a known place, not one found by a compass word
     return hit is not None and hit.country is not None and hit.country not in countries and hit.name == ent.text
+
+
+def namesake_in_longer_name(doc: Any, start: int, end: int, group: list[AliasMatch], raw: list[AliasMatch],
+                            kb: Any) -> bool:
+    """A capital's name that only starts a longer name ("Victoria Park", "Victoria Harbour" in a
+    story set in Hong Kong) names the park, not the capital, when the capital is no large city and
+    nothing else in the article names its country: the place is a namesake. ("London Bridge" is
+    London's.)"""
+    ent = entity_at(doc, start)
+    if ent is None or ent.start != start or ent.end <= end:
+        return False
+    if not group or not all(m.kind == "capital" and kb.entity(m.key).kind in PLACE_KINDS for m in group):
+        return False
+    said = doc[start:end].text
+    countries = {kb.entity(m.key).country for m in group}
+    city = geocode(said)
+    if city is not None and city.country in countries and city.population >= LARGE_CITY:
+        return False  # a large capital ("London Bridge"): the name is that city's
+    return not any(kb.entity(m.key).kind in PLACE_KINDS and kb.entity(m.key).country in countries
+                   and doc[m.start:m.end].text != said for m in raw)
 
 
 def person_surnames(context: ResolutionContext, groups: dict[tuple[int, int], list[AliasMatch]],

@@ -15,13 +15,14 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE
 from ..kinds import How
 from ..phrases import (is_backer, is_dateline, named_regions, names_no_country, np_left, place_country, the_place,
                        untagged_city, used_as_place)
-from ...places import geocode, region
+from ...places import LARGE_CITY, geocode, region
 from ..words import words
 from .base import Pass
 
@@ -51,6 +52,8 @@ class Places(Pass):
             hit = as_place or (geocode(ent.text) if ent.label_ in ("GPE", "LOC") else region(ent.text))
             if hit is None or not hit.country:
                 continue
+            if foreign_namesake(context, ent, hit):
+                continue  # "Blenheim" (Palace) in a story set in England: not the New Zealand town
             try:
                 entity = kb.entity(f"country:{hit.country}")
             except KeyError:
@@ -76,6 +79,27 @@ class Places(Pass):
                     continue
                 out.append(Found(start, end, entity, How.PLACE))
         context.found.extend(out)
+
+
+def foreign_namesake(context: ResolutionContext, ent: Any, hit: Any) -> bool:
+    """Whether a small town's name (a GeoNames city under LARGE_CITY) in an article set in another
+    country is a namesake: the article has a country of its own and names the town's country
+    nowhere else (by a name, a capital or another place). Single sentences have no article
+    country, so a small town stays its country there."""
+    if not hit.population or hit.population >= LARGE_CITY:
+        return False
+    story = context.article_country()
+    if story is None or story == hit.country:
+        return False
+    kb = context.kb
+    if any(kb.entity(m.key).country == hit.country for m in context.matches):
+        return False
+    for other in context.ents:
+        if other.label_ in ("GPE", "LOC") and other.text != ent.text:
+            place = geocode(other.text)
+            if place is not None and place.country == hit.country:
+                return False
+    return True
 
 
 class MarkedThings(Pass):

@@ -53,8 +53,9 @@ class UnlistedPeople(Pass):
             known = surnames.get(head.text)
             if len(ent) == 1 and known is not None and placed_as_place(context, ent.start):
                 continue  # "Amman, Jordan" after "Michael Jordan": the country
-            if known is not None and known.name != ent.text and known.name.endswith(ent.text):
-                out.append(Found(ent.start, ent.end, known, How.SURNAME))  # "Sarraj" after the full name
+            if known is not None and known.name != ent.text and names_the_same(context, known.name, ent):
+                # "Sarraj" after the full name; "De Blasio", "Mayor de Blasio" after "Bill de Blasio"
+                out.append(Found(ent.start, ent.end, known, How.SURNAME))
                 continue
             if len(ent) == 1:
                 # "Julie" after "Julie Hambleton"; "ADCuomo", a page marker glued to "Cuomo"
@@ -151,6 +152,8 @@ class UnlistedPeople(Pass):
                 surnames[head.text] = entity
                 named_at.setdefault(head.text, []).append((ent.start, entity))
                 first_names.setdefault(ent[0].text, entity)
+                # named again in full without the title ("Thanks to Bill de Blasio"): the same person
+                named_before.setdefault(" ".join(t.text for t in ent if not t.is_space), entity)
             start = left
             while start < ent.start and doc[start].dep_ == "det":
                 start += 1
@@ -171,6 +174,20 @@ class UnlistedPeople(Pass):
                 continue  # "Amman, Jordan" after "Michael Jordan": the country
             out.append(Found(start, tok.i + 1, entity, How.SURNAME))
         return out
+
+
+def names_the_same(context: ResolutionContext, full: str, ent: Any) -> bool:
+    """Whether a later name is the end of a person's full name: "Sarraj" of "Fayez al-Sarraj";
+    with a particle capitalised at the start of a sentence ("De Blasio" of "Bill de Blasio"), or
+    after a title or honorific the recognizer took into the name ("Mayor de Blasio", "[Bill de
+    Blasio" with a bracket of a quote)."""
+    role_for, honorifics = context.lookups.role_for, person_nouns()["honorifics"]
+    words_ = [t for t in ent if t.is_alpha or any(c.isalpha() for c in t.text)]
+    while len(words_) > 1 and (role_for(words_[0].lower_) is not None or words_[0].lower_.rstrip(".") in honorifics):
+        words_ = words_[1:]
+    said = " ".join(t.text.lstrip("[(") for t in words_).replace(" - ", "-").lower()
+    name = full.lower()
+    return bool(said) and name.endswith(said) and (name == said or name[-len(said) - 1] in " -")
 
 
 def nearest_naming(named: list[tuple[int, Entity]] | None, at: int) -> Entity | None:
@@ -194,7 +211,14 @@ def _person_spans(context: ResolutionContext) -> list[Any]:
     for start, end in context.person_names:
         if not any(i in taken for i in range(start, end)):
             spans.append(Span(doc, start, end, label="PERSON"))
-    return sorted(spans, key=lambda e: e.start)
+    return sorted((e for e in spans if not names_no_person(e)), key=lambda e: e.start)
+
+
+def names_no_person(span: Any) -> bool:
+    """Whether a name the recognizer took for a person's is a platform's ("wrote on Twitter",
+    "Facebook Ireland Limited"): words of resources/actors/words.yaml `not_people`."""
+    platforms = words().not_people
+    return any(t.text in platforms for t in span)
 
 
 def without_title_place(context: ResolutionContext, ent: Any) -> Any:

@@ -987,3 +987,13 @@ def test_a_city_naming_an_attack_is_where_it_was_not_who_did_it(nlp):
     assert e.source.code == "USA"
     [f] = candidates(nlp, "A Taliban car bombing killed five people.")
     assert f.source.code == "AFGREB"
+
+
+# ------------------------------------------------- (issue 12, metaphors) words aimed at someone
+@pytest.mark.parametrize("text", [
+    "The Russian president took a swipe at the United States.",
+    "The French president took aim at Germany over its budget.",
+    "The Kenyan president took a parting shot at Uganda.",
+])
+def test_taking_a_swipe_or_aim_at_someone_is_criticism_not_a_seizure(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text)] == ["111"]

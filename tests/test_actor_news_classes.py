@@ -596,3 +596,11 @@ def test_a_state_body_named_by_its_own_words_is_of_the_story_country(nlp):
              "Jewish leaders condemned the attack.")
     got = resolve(nlp, story, "2018-10-28")
     assert not any(m[0] == "Jewish leaders" and m[2] == "USA" for m in got)
+
+
+def test_a_country_naming_a_war_does_not_place_a_person(nlp):
+    # "an Iraq War veteran" fought in Iraq; a nationality adjective still places the person
+    got = resolve(nlp, "Dale Kovac, an Iraq War veteran and radio host, is running for president.")
+    assert any(m[0] == "Dale Kovac" and m[2] is None for m in got)
+    got = resolve(nlp, "Dale Kovac, an Iraqi veteran and radio host, is running for president.")
+    assert any(m[0] == "Dale Kovac" and m[2] == "IRQ" for m in got)

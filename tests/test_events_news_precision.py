@@ -1011,3 +1011,11 @@ def test_the_to_of_a_preposition_of_several_words_is_no_patterns_to(nlp, text):
 def test_a_to_phrase_of_a_noun_with_its_own_words_still_counts(nlp):
     text = "The Nigerian Senate President will lead a Senate delegation on a parliamentary visit to Russia."
     assert [e.cameo[:2] for e in candidates(nlp, text)] != []
+
+
+def test_down_to_a_level_is_no_particle_cut_down_stays(nlp):
+    text = ("Jacques Chirac, the former French president, died on Thursday. During his presidency he cut two years "
+            "off the length of presidential terms, down to five years.")
+    assert [e.cameo for e in candidates(nlp, text, date="2019-09-26") if e.cameo[:2] in ("18", "19")] == []
+    [e] = candidates(nlp, "Syrian rebels cut down the fleeing soldiers.")
+    assert e.cameo[:2] in ("18", "19")

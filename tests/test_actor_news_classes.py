@@ -604,3 +604,15 @@ def test_a_country_naming_a_war_does_not_place_a_person(nlp):
     assert any(m[0] == "Dale Kovac" and m[2] is None for m in got)
     got = resolve(nlp, "Dale Kovac, an Iraqi veteran and radio host, is running for president.")
     assert any(m[0] == "Dale Kovac" and m[2] == "IRQ" for m in got)
+
+
+def test_workers_and_counted_groups_acting_are_of_the_story_country(nlp):
+    # workers and employees are private people of the country the story is set in, as residents
+    # and protesters are; a counted group that acts ("Three thousand employees went on strike") is
+    # a group like any other, a counted passive subject no actor of its own
+    story = ("A car factory in Zwickau, Germany, will close next year. German unions condemned the plan. "
+             "Three thousand employees went on strike on Monday. Workers blocked the gates.")
+    got = resolve(nlp, story, "2019-11-04")
+    assert ("Three thousand employees", "DEULAB", "DEU", None) in got
+    assert ("Workers", "DEULAB", "DEU", None) in got
+    assert resolve(nlp, "Two soldiers were killed in an ambush on Monday.") == []

@@ -563,3 +563,56 @@ def test_the_lede_says_where_a_story_is_set(nlp):
             "on Wednesday. She said she was relieved.\n\n\nA court in Lyon, France, jailed two police officers. "
             "They had held her at a police station in Paris. The French officers said they would appeal.")
     assert _stage().resolve(nlp(text), dt.date(2019, 5, 2)).article_country() != "FRA"
+
+
+def test_a_later_naming_with_a_capitalised_particle_or_a_title_is_the_same_person(nlp):
+    text = ("Portland Mayor Anna van Dorn ended her campaign on Friday. Van Dorn said she would back the "
+            "nominee. Mayor van Dorn spoke on television. Senator Ray Ellis wrote, \"Thanks to [Anna van Dorn].\"")
+    got = resolve(nlp, text, "2019-09-20")
+    dorn = [m for m in got if "Dorn" in m[0]]
+    assert len(dorn) == 4 and all(m[1].endswith("GOV") and m[3] == "Anna van Dorn" for m in dorn), dorn
+    # a surname after a hyphenated particle still links; another person of another name does not
+    got = resolve(nlp, "Libyan Prime Minister Fayez al-Sarraj met Haftar. Sarraj said the talks failed.", "2019-04-10")
+    assert ("Sarraj", "LBYGOV", "LBY", "Fayez al-Sarraj") in got
+    assert any(m[0] == "Haftar" and m[3] != "Fayez al-Sarraj" for m in got)
+
+
+def test_members_of_the_public_are_private_people_of_the_story_country(nlp):
+    story = ("A man stabbed two people near a bridge in Glasgow, Scotland, on Friday. Scottish police said "
+             "members of the public disarmed him. The First Minister of Scotland thanked members of the public.")
+    got = resolve(nlp, story, "2019-11-30")
+    assert ("members of the public", "GBRCVL", "GBR", None) in got
+
+
+def test_a_state_body_named_by_its_own_words_is_of_the_story_country(nlp):
+    # The capitalised words of a body's name ("the Emergencies Ministry", "the Supreme Court")
+    # name the body, not a community whose country is unknown: the story's country places it.
+    story = ("A bus overturned near Omsk, Russia, on Monday, killing three. Russian officials said forty were hurt. "
+             "The Emergencies Ministry has, in a statement, called on drivers to take care.")
+    got = resolve(nlp, story, "2019-01-14")
+    assert ("The Emergencies Ministry", "RUSGOV", "RUS", None) in got
+    # a community's name still leaves its group without the story's country
+    story = ("A gunman attacked a synagogue in Pittsburgh, Pennsylvania. US officials said eleven died. "
+             "Jewish leaders condemned the attack.")
+    got = resolve(nlp, story, "2018-10-28")
+    assert not any(m[0] == "Jewish leaders" and m[2] == "USA" for m in got)
+
+
+def test_a_country_naming_a_war_does_not_place_a_person(nlp):
+    # "an Iraq War veteran" fought in Iraq; a nationality adjective still places the person
+    got = resolve(nlp, "Dale Kovac, an Iraq War veteran and radio host, is running for president.")
+    assert any(m[0] == "Dale Kovac" and m[2] is None for m in got)
+    got = resolve(nlp, "Dale Kovac, an Iraqi veteran and radio host, is running for president.")
+    assert any(m[0] == "Dale Kovac" and m[2] == "IRQ" for m in got)
+
+
+def test_workers_and_counted_groups_acting_are_of_the_story_country(nlp):
+    # workers and employees are private people of the country the story is set in, as residents
+    # and protesters are; a counted group that acts ("Three thousand employees went on strike") is
+    # a group like any other, a counted passive subject no actor of its own
+    story = ("A car factory in Zwickau, Germany, will close next year. German unions condemned the plan. "
+             "Three thousand employees went on strike on Monday. Workers blocked the gates.")
+    got = resolve(nlp, story, "2019-11-04")
+    assert ("Three thousand employees", "DEULAB", "DEU", None) in got
+    assert ("Workers", "DEULAB", "DEU", None) in got
+    assert resolve(nlp, "Two soldiers were killed in an ambush on Monday.") == []

@@ -976,3 +976,55 @@ def test_a_dated_or_plain_perfect_keeps_its_date(nlp):
     assert e.date == "2015"
     [f] = candidates(nlp, "The Russian president has visited China.", date="2019-09-30")
     assert (f.date, f.date_basis) == ("2019-09-30", "publication")
+
+
+# ------------------------------------------------- (issue 12, sources) the city an attack is named by
+def test_a_city_naming_an_attack_is_where_it_was_not_who_did_it(nlp):
+    text = "Last week a Kabul car bombing killed five people and wounded 110."
+    assert [e.source.code for e in candidates(nlp, text) if e.source is not None] == []
+    # a country or an armed group before the attack word is its doer
+    [e] = candidates(nlp, "US air strikes killed five people.")
+    assert e.source.code == "USA"
+    [f] = candidates(nlp, "A Taliban car bombing killed five people.")
+    assert f.source.code == "AFGREB"
+
+
+# ------------------------------------------------- (issue 12, metaphors) words aimed at someone
+@pytest.mark.parametrize("text", [
+    "The Russian president took a swipe at the United States.",
+    "The French president took aim at Germany over its budget.",
+    "The Kenyan president took a parting shot at Uganda.",
+])
+def test_taking_a_swipe_or_aim_at_someone_is_criticism_not_a_seizure(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text)] == ["111"]
+
+
+# ------------------------------------------------- (issue 12, codes) "in regard to", "in response to"
+@pytest.mark.parametrize("text", [
+    "On Thursday, the European Court of Justice ruled in regard to the case of the Austrian politician.",
+    "The Kenyan court ruled in response to the appeal of the Kenyan government.",
+])
+def test_the_to_of_a_preposition_of_several_words_is_no_patterns_to(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("03")] == []
+
+
+def test_a_to_phrase_of_a_noun_with_its_own_words_still_counts(nlp):
+    text = "The Nigerian Senate President will lead a Senate delegation on a parliamentary visit to Russia."
+    assert [e.cameo[:2] for e in candidates(nlp, text)] != []
+
+
+def test_down_to_a_level_is_no_particle_cut_down_stays(nlp):
+    text = ("Jacques Chirac, the former French president, died on Thursday. During his presidency he cut two years "
+            "off the length of presidential terms, down to five years.")
+    assert [e.cameo for e in candidates(nlp, text, date="2019-09-26") if e.cameo[:2] in ("18", "19")] == []
+    [e] = candidates(nlp, "Syrian rebels cut down the fleeing soldiers.")
+    assert e.cameo[:2] in ("18", "19")
+
+
+# ------------------------------------------------- (issue 12, targets) one's own forces as the means
+def test_ones_own_forces_in_a_with_phrase_are_the_means_not_a_partner(nlp):
+    text = ("In 2015, Saudi Arabia started supporting the government of Yemen against the Houthi rebellion, "
+            "providing airstrikes with the Royal Saudi Air Force.")
+    assert [dyad(e) for e in candidates(nlp, text) if e.cameo[:2] in ("06", "07")] == []
+    [e] = candidates(nlp, "The Russian government cooperated with China on the pipeline.")
+    assert dyad(e) == ("RUSGOV", "CHN")

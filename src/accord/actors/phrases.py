@@ -218,6 +218,9 @@ def names_community(child: Any) -> bool:
         return False
     if child.lower_ in words().stance_prefixes or child.text in DASHES:
         return False
+    ent = entity_at(child.doc, child.i)
+    if ent is not None and ent.label_ in ("ORG", "FAC") and ent.start <= child.head.i < ent.end:
+        return False  # "the Emergencies Ministry", "Thames Valley Police": the body's own name
     return not after_stance_prefix(child.doc, child.i)
 
 

@@ -68,6 +68,7 @@ class Words:
     lesser_office: frozenset[str]
     lowercase_name_particles: frozenset[str]
     not_people: frozenset[str]
+    war_nouns: frozenset[str]
     region_type_words: tuple[str, ...]
     compass_words: tuple[str, ...]
     # anaphora.yaml
@@ -132,6 +133,7 @@ def words() -> Words:
         lesser_office=_set(w.get("lesser_office")),
         lowercase_name_particles=_set(w.get("lowercase_name_particles")),
         not_people=_set(w.get("not_people")),
+        war_nouns=_set(w.get("war_nouns")),
         region_type_words=tuple(str(x) for x in w.get("region_type_words") or ()),
         compass_words=tuple(str(x) for x in w.get("compass_words") or ()),
         igo_nouns=_set(a.get("igo")),

@@ -98,6 +98,13 @@ class Fingerprint:
     keys: list[int]
 
     @classmethod
+    def words_only(cls, text: str, settings: ClusteringSettings) -> "Fingerprint":
+        """What `compare` reads of a stored text (its words and shingles), without the MinHash
+        signature and bucket keys, which cost more than the rest and only a new text needs."""
+        tokens = words(text)
+        return cls(tokens, shingles(tokens, settings.shingle_words), None, [])
+
+    @classmethod
     def of(cls, text: str, settings: ClusteringSettings) -> "Fingerprint":
         tokens = words(text)
         sh = shingles(tokens, settings.shingle_words)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, Callable, Iterable, Sequence
 
 from ..clustering import nearcopy as N
@@ -35,8 +36,15 @@ def marks(values: Sequence[Any]) -> str:
     return "(" + ", ".join("?" * len(values)) + ")"
 
 
+# What clustering reads of a stored report, in `R.EVENT_COLUMNS` order: the columns no rule and
+# no happening reads stand as placeholders, and the evidence (long text) is read only where it
+# counts, for statements (CAMEO 01). A columnar store decompresses every column it reads, so
+# this halves the cost of reading a happening's reports. These records are never written back.
+_UNREAD = {"sentence": "0", "trigger_text": "''", "trigger_start": "0", "trigger_end": "0",
+           "plover_mode": "NULL", "date_start": "NULL", "announced_cameo": "NULL",
+           "evidence": "CASE WHEN e.cameo LIKE '01%' THEN e.evidence ELSE '' END"}
 _EVENT_SELECT = (
-    "SELECT " + ", ".join("e." + c for c in R.EVENT_COLUMNS)
+    "SELECT " + ", ".join(_UNREAD.get(c, "e." + c) for c in R.EVENT_COLUMNS)
     + ", a.date, a.source, a.url FROM events e JOIN articles a ON a.id = e.article_id"
 )
 
@@ -78,6 +86,9 @@ class Candidates:
 # articles in flight (look-ahead, parse batches, workers' queues, one ingest group), and few
 # enough that memory stays flat (a fingerprint's words and shingles take about 40-150 KB).
 FINGERPRINTS_KEPT = 512
+# Stored candidates' words and shingles, kept apart (see `Clusters._compared`): a copy's
+# candidates recur across the next few groups.
+COMPARED_KEPT = 128
 
 
 class Clusters:
@@ -87,6 +98,7 @@ class Clusters:
         self.query = query
         self.settings = settings
         self._fingerprints: OrderedDict[str, N.Fingerprint] = OrderedDict()
+        self._compared_only: OrderedDict[str, N.Fingerprint] = OrderedDict()  # see `_compared`
 
     # -- near-copies ----------------------------------------------------------------------------
 
@@ -138,8 +150,26 @@ class Clusters:
         rows = self.query(
             f"SELECT id, duplicate_of, source, url, text, content_hash FROM articles "
             f"WHERE id IN {marks(ids)}", ids)
-        return {aid: StoredText(aid, dup, src, url, self.fingerprint(text, chash))
+        return {aid: StoredText(aid, dup, src, url, self._compared(text, chash))
                 for aid, dup, src, url, text, chash in rows}
+
+    def _compared(self, text: str, key: str) -> N.Fingerprint:
+        """A stored text's fingerprint for `compare`: the whole one if it is at hand, else its
+        words and shingles alone (kept apart: a fingerprint without a signature must never
+        stand for the text's own when it is written again)."""
+        fp = self._fingerprints.get(key)
+        if fp is not None:
+            self._fingerprints.move_to_end(key)
+            return fp
+        fp = self._compared_only.get(key)
+        if fp is None:
+            fp = N.Fingerprint.words_only(text, self.settings)
+            self._compared_only[key] = fp
+            if len(self._compared_only) > COMPARED_KEPT:
+                self._compared_only.popitem(last=False)
+        else:
+            self._compared_only.move_to_end(key)
+        return fp
 
     def original_of(self, article: Article, fp: N.Fingerprint) -> str | None:
         """Before the parse: the coded stored article this one is a near-copy of, or None."""
@@ -211,8 +241,11 @@ class Clusters:
         sifted: dict[tuple, bool] = {}  # many reports under a key share these few fields
         for key, eid, happening, date_, basis, negated, modality in self.query(
                 "SELECT k.key, e.id, e.happening, e.date, e.date_basis, e.negated, e.modality "
-                "FROM report_keys k JOIN events e ON e.id = k.event_id WHERE k.key = ANY(?)",
-                [keys]):
+                "FROM report_keys k JOIN (SELECT unnest(CAST(? AS TEXT[])) AS key, "
+                "unnest(CAST(? AS TEXT[])) AS lo, unnest(CAST(? AS TEXT[])) AS hi) w "
+                "ON k.key = w.key JOIN events e ON e.id = k.event_id "
+                "WHERE e.date IS NULL OR length(e.date) < 10 OR e.date BETWEEN w.lo AND w.hi",
+                self._day_windows(keys, by_key)):
             if happening is None or happening in affected or eid in wanted:
                 continue
             fields = (key, date_, basis, negated, modality)
@@ -228,6 +261,26 @@ class Clusters:
             return []
         ids = sorted(wanted)
         return [report_of(row) for row in self.query(f"{_EVENT_SELECT} WHERE e.id = ANY(?)", [ids])]
+
+    def _day_windows(self, keys: list[str], by_key: dict[str, list[Report]]) -> list[list[str]]:
+        """For each key, the days (ISO strings) a stored day-dated report under it must fall on to
+        meet one of the new reports under it: from the earliest day of their periods to the
+        latest plus the window (a publication-dated report reaches that far back). A key gathers
+        a month of reports; this keeps the rows read to a few days of it. Month- and
+        year-precision reports always pass (their periods hold the days). Loose on purpose:
+        `may_be_compatible` decides."""
+        window = self.settings.window_days
+        lows, highs = [], []
+        for key in keys:
+            periods = [r.interval(window) for r in by_key.get(key, ())]
+            periods = [p for p in periods if p is not None]
+            if not periods:  # undated reports: their key holds no dated report
+                lows.append("0000-00-00")
+                highs.append("9999-99-99")
+                continue
+            lows.append(min(p[0] for p in periods).isoformat())
+            highs.append((max(p[1] for p in periods) + timedelta(days=window)).isoformat())
+        return [keys, lows, highs]
 
     def update(self, new: Sequence[Report], touched: set[str],
                pending_copies: Sequence[Copy] = ()) -> tuple[list[Happening], dict[str, str],

@@ -681,8 +681,8 @@ LEGAL_SECTORS = ("JUD", "COP")
 # setting does not give (such groups work across borders)
 UNPLACED_BY_STORY = ("NGO",)
 
-# private people and protesters, who are of the country the story is set in unless placed
-PRIVATE_SECTORS = ("CVL", "OPP")
+# private people, protesters and workers, who are of the country the story is set in unless placed
+PRIVATE_SECTORS = ("CVL", "OPP", "LAB")
 
 
 def tried_at_home(context: ResolutionContext) -> dict[str, Entity]:

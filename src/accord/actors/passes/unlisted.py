@@ -53,8 +53,9 @@ class UnlistedPeople(Pass):
             known = surnames.get(head.text)
             if len(ent) == 1 and known is not None and placed_as_place(context, ent.start):
                 continue  # "Amman, Jordan" after "Michael Jordan": the country
-            if known is not None and known.name != ent.text and known.name.endswith(ent.text):
-                out.append(Found(ent.start, ent.end, known, How.SURNAME))  # "Sarraj" after the full name
+            if known is not None and known.name != ent.text and names_the_same(context, known.name, ent):
+                # "Sarraj" after the full name; "De Blasio", "Mayor de Blasio" after "Bill de Blasio"
+                out.append(Found(ent.start, ent.end, known, How.SURNAME))
                 continue
             if len(ent) == 1:
                 # "Julie" after "Julie Hambleton"; "ADCuomo", a page marker glued to "Cuomo"
@@ -151,6 +152,8 @@ class UnlistedPeople(Pass):
                 surnames[head.text] = entity
                 named_at.setdefault(head.text, []).append((ent.start, entity))
                 first_names.setdefault(ent[0].text, entity)
+                # named again in full without the title ("Thanks to Bill de Blasio"): the same person
+                named_before.setdefault(" ".join(t.text for t in ent if not t.is_space), entity)
             start = left
             while start < ent.start and doc[start].dep_ == "det":
                 start += 1
@@ -171,6 +174,20 @@ class UnlistedPeople(Pass):
                 continue  # "Amman, Jordan" after "Michael Jordan": the country
             out.append(Found(start, tok.i + 1, entity, How.SURNAME))
         return out
+
+
+def names_the_same(context: ResolutionContext, full: str, ent: Any) -> bool:
+    """Whether a later name is the end of a person's full name: "Sarraj" of "Fayez al-Sarraj";
+    with a particle capitalised at the start of a sentence ("De Blasio" of "Bill de Blasio"), or
+    after a title or honorific the recognizer took into the name ("Mayor de Blasio", "[Bill de
+    Blasio" with a bracket of a quote)."""
+    role_for, honorifics = context.lookups.role_for, person_nouns()["honorifics"]
+    words_ = [t for t in ent if t.is_alpha or any(c.isalpha() for c in t.text)]
+    while len(words_) > 1 and (role_for(words_[0].lower_) is not None or words_[0].lower_.rstrip(".") in honorifics):
+        words_ = words_[1:]
+    said = " ".join(t.text.lstrip("[(") for t in words_).replace(" - ", "-").lower()
+    name = full.lower()
+    return bool(said) and name.endswith(said) and (name == said or name[-len(said) - 1] in " -")
 
 
 def nearest_naming(named: list[tuple[int, Entity]] | None, at: int) -> Entity | None:
@@ -276,7 +293,10 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
         sector = (hit[1] if hit else None) or Sector.CVL.value
         if body is not None:  # "spokesman for the police"
             hit, sector = (None, body), body
+        wars = words().war_nouns
         for t in appos.subtree:
+            if t.dep_ == "compound" and t.head.lower_ in wars:
+                continue  # "an Iraq War veteran": where the war was, not whose the veteran is
             for m in context.by_token.get(t.i, ()):
                 entity = kb.entity(m.key)
                 if entity.kind in COUNTRY_LIKE and entity.country:
@@ -287,8 +307,10 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
 
 
 def describes_a_thing(tok: Any) -> bool:
-    """A place in an "of" phrase of a thing ("brought back the relic of Jerusalem"): it says
-    what the thing is, not where anyone is from."""
+    """A place in an "of" phrase of a thing ("brought back the relic of Jerusalem") or naming a
+    war ("an Iraq War veteran"): it says what the thing is, not where anyone is from."""
+    if tok.dep_ == "compound" and tok.head.lower_ in words().war_nouns:
+        return True  # "an Iraq War veteran": where the war was
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN" \
         and prep.head.lemma_.lower() not in person_nouns()["unnamed"]

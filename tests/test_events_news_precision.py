@@ -1019,3 +1019,12 @@ def test_down_to_a_level_is_no_particle_cut_down_stays(nlp):
     assert [e.cameo for e in candidates(nlp, text, date="2019-09-26") if e.cameo[:2] in ("18", "19")] == []
     [e] = candidates(nlp, "Syrian rebels cut down the fleeing soldiers.")
     assert e.cameo[:2] in ("18", "19")
+
+
+# ------------------------------------------------- (issue 12, targets) one's own forces as the means
+def test_ones_own_forces_in_a_with_phrase_are_the_means_not_a_partner(nlp):
+    text = ("In 2015, Saudi Arabia started supporting the government of Yemen against the Houthi rebellion, "
+            "providing airstrikes with the Royal Saudi Air Force.")
+    assert [dyad(e) for e in candidates(nlp, text) if e.cameo[:2] in ("06", "07")] == []
+    [e] = candidates(nlp, "The Russian government cooperated with China on the pipeline.")
+    assert dyad(e) == ("RUSGOV", "CHN")

@@ -730,6 +730,12 @@ class EventStage(Stage):
                            and not (to_press and self.exclusions.press(t)))]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
+        if cand.code[:2] in ("06", "07") and targets and "tgt=prep:with" in cand.rule:
+            # "providing airstrikes with the Royal Saudi Air Force": one's own forces or
+            # institutions in a "with" phrase are the means, no partner of the cooperation
+            targets = [t for t in targets if not _same_side(sources[0], t)]
+            if not targets:
+                cand.rule.append("tgt=own-means->none")
         if cand.code[:2] == "08" and targets and "tgt=prep:from" in cand.rule:
             # "retired from the court", "resigned from the cabinet": leaving one's own
             # institution is a one-actor retreat; withdrawing from another country is not.

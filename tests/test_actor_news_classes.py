@@ -596,3 +596,33 @@ def test_a_state_body_named_by_its_own_words_is_of_the_story_country(nlp):
              "Jewish leaders condemned the attack.")
     got = resolve(nlp, story, "2018-10-28")
     assert not any(m[0] == "Jewish leaders" and m[2] == "USA" for m in got)
+
+
+def test_a_country_naming_a_war_does_not_place_a_person(nlp):
+    # "an Iraq War veteran" fought in Iraq; a nationality adjective still places the person
+    got = resolve(nlp, "Dale Kovac, an Iraq War veteran and radio host, is running for president.")
+    assert any(m[0] == "Dale Kovac" and m[2] is None for m in got)
+    got = resolve(nlp, "Dale Kovac, an Iraqi veteran and radio host, is running for president.")
+    assert any(m[0] == "Dale Kovac" and m[2] == "IRQ" for m in got)
+
+
+def test_workers_and_counted_groups_acting_are_of_the_story_country(nlp):
+    # workers and employees are private people of the country the story is set in, as residents
+    # and protesters are; a counted group that acts ("Three thousand employees went on strike") is
+    # a group like any other, a counted passive subject no actor of its own
+    story = ("A car factory in Zwickau, Germany, will close next year. German unions condemned the plan. "
+             "Three thousand employees went on strike on Monday. Workers blocked the gates.")
+    got = resolve(nlp, story, "2019-11-04")
+    assert ("Three thousand employees", "DEULAB", "DEU", None) in got
+    assert ("Workers", "DEULAB", "DEU", None) in got
+    assert resolve(nlp, "Two soldiers were killed in an ambush on Monday.") == []
+
+
+def test_an_unnamed_person_an_act_is_against_is_of_the_story_country(nlp):
+    story = ("A bus overturned near Omsk, Russia, killing three. Russian officials said forty were hurt. "
+             "Police have opened a criminal case against the driver and detained him.")
+    got = resolve(nlp, story, "2019-01-14")
+    assert ("the driver", "RUSCVL", "RUS", None) in got
+    # a thing after "against" is no person
+    got = resolve(nlp, story.replace("against the driver", "against the company"))
+    assert not any(m[0] == "the company" and m[1].endswith("CVL") for m in got)

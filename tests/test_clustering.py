@@ -451,3 +451,49 @@ def test_a_database_from_before_clustering_is_clustered_on_open(tmp_path: Path) 
         assert s.schema_version() == 3
         assert Service(s).happenings().items == expected
         assert s.original_of(Article("copy", "By AFP. " + WIRE, date="2026-02-04")) == "wire"
+
+
+def test_the_store_finds_reports_at_the_edges_of_the_date_window(tmp_path: Path) -> None:
+    """The store reads only the days a new report can reach (`Clusters._day_windows`): at the
+    edges of that window, across a month boundary, and for month- and year-dated reports, it
+    must find exactly the happenings the rules give for the whole set, in either order."""
+    text = WIRE
+    xi = actor(text, "Xi Jinping", "Xi Jinping", "CHNGOV", "CHN", "GOV")
+    putin = actor(text, "Vladimir Putin", "Vladimir Putin", "RUSGOV", "RUS", "GOV")
+
+    import random
+
+    def doc(aid: str, published: str, date: str | None, precision: str | None, basis: str | None):
+        # Each text adds 60 words of its own to the wire story: coded, not a near-copy.
+        own = random.Random(aid).sample(sorted(set(NEW_PARAGRAPH.split() + WIRE.split())), 60)
+        art = Article(aid, text + " " + " ".join(own), date=published, source=aid)
+        return Document(art, events=[event(art, 0, sentence=0, trigger="held a video call",
+                                           source=xi, target=putin, cameo="041", plover="CONSULT",
+                                           quad=1, goldstein=1.0, date=date, precision=precision,
+                                           basis=basis)])
+
+    def docs():
+        return [doc("on-feb27", "2026-02-27", "2026-02-27", "day", "text"),
+                doc("pub-mar01", "2026-03-01", "2026-03-01", "day", "publication"),  # reaches Feb 27
+                doc("on-feb26", "2026-03-02", "2026-02-26", "day", "text"),  # out of reach
+                doc("on-mar02", "2026-03-04", "2026-03-02", "day", "text"),  # after it: apart
+                doc("pub-mar06", "2026-03-06", "2026-03-06", "day", "publication"),  # reaches Mar 4
+                doc("on-mar04", "2026-03-07", "2026-03-04", "day", "text"),
+                doc("in-march", "2026-04-01", "2026-03", "month", "text"),
+                doc("in-2026", "2026-05-01", "2026", "year", "text")]
+
+    expected = sorted(tuple(sorted(r.article_id for r in g))
+                      for g in group([Report(e.to_record(), d.article.date, d.id)
+                                      for d in docs() for e in d.events], SETTINGS))
+    # The rules themselves: the edges are where the test says they are.
+    assert any({"on-feb27", "pub-mar01"} <= set(g) for g in expected)
+    assert not any({"on-feb26", "on-feb27"} <= set(g) for g in expected)
+    assert any({"on-mar04", "pub-mar06"} <= set(g) for g in expected)
+    for order in ("forward", "reverse"):
+        with open_store(tmp_path / f"{order}.duckdb") as s:
+            for d in (docs() if order == "forward" else list(reversed(docs()))):
+                s.ingest(d)
+            stored = {}
+            for aid, h in s.con.execute("SELECT article_id, happening FROM events").fetchall():
+                stored.setdefault(h, []).append(aid)
+            assert sorted(tuple(sorted(v)) for v in stored.values()) == expected, order

@@ -1044,3 +1044,34 @@ def test_a_statement_of_an_organisation_of_no_country_about_itself_has_no_target
     [e] = [e for e in candidates(nlp, "The UN secretary-general expressed concern about NATO.")
            if e.cameo.startswith("01")]
     assert e.target is not None and e.target.code.startswith("IGO") and e.target.code != e.source.code
+
+
+# ------------------------------------------------- (issue 12, codes) "in regard to", "in response to"
+@pytest.mark.parametrize("text", [
+    "On Thursday, the European Court of Justice ruled in regard to the case of the Austrian politician.",
+    "The Kenyan court ruled in response to the appeal of the Kenyan government.",
+])
+def test_the_to_of_a_preposition_of_several_words_is_no_patterns_to(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("03")] == []
+
+
+def test_a_to_phrase_of_a_noun_with_its_own_words_still_counts(nlp):
+    text = "The Nigerian Senate President will lead a Senate delegation on a parliamentary visit to Russia."
+    assert [e.cameo[:2] for e in candidates(nlp, text)] != []
+
+
+def test_down_to_a_level_is_no_particle_cut_down_stays(nlp):
+    text = ("Jacques Chirac, the former French president, died on Thursday. During his presidency he cut two years "
+            "off the length of presidential terms, down to five years.")
+    assert [e.cameo for e in candidates(nlp, text, date="2019-09-26") if e.cameo[:2] in ("18", "19")] == []
+    [e] = candidates(nlp, "Syrian rebels cut down the fleeing soldiers.")
+    assert e.cameo[:2] in ("18", "19")
+
+
+# ------------------------------------------------- (issue 12, targets) one's own forces as the means
+def test_ones_own_forces_in_a_with_phrase_are_the_means_not_a_partner(nlp):
+    text = ("In 2015, Saudi Arabia started supporting the government of Yemen against the Houthi rebellion, "
+            "providing airstrikes with the Royal Saudi Air Force.")
+    assert [dyad(e) for e in candidates(nlp, text) if e.cameo[:2] in ("06", "07")] == []
+    [e] = candidates(nlp, "The Russian government cooperated with China on the pipeline.")
+    assert dyad(e) == ("RUSGOV", "CHN")

@@ -58,6 +58,7 @@ class Words:
     happening_nouns: frozenset[str]
     us_state_offices: frozenset[str]
     speaker_prepositions: frozenset[str]
+    target_prepositions: frozenset[str]
     pleonastic_verbs: frozenset[str]
     name_particles: frozenset[str]
     name_joiners: frozenset[str]
@@ -68,6 +69,7 @@ class Words:
     lesser_office: frozenset[str]
     lowercase_name_particles: frozenset[str]
     not_people: frozenset[str]
+    war_nouns: frozenset[str]
     region_type_words: tuple[str, ...]
     compass_words: tuple[str, ...]
     # anaphora.yaml
@@ -122,6 +124,7 @@ def words() -> Words:
         happening_nouns=_set(w.get("happening_nouns")),
         us_state_offices=_set(w.get("us_state_offices")),
         speaker_prepositions=_set(w.get("speaker_prepositions")),
+        target_prepositions=_set(w.get("target_prepositions")),
         pleonastic_verbs=_set(w.get("pleonastic_verbs")),
         name_particles=_set(w.get("name_particles")),
         name_joiners=_set(w.get("name_joiners")),
@@ -132,6 +135,7 @@ def words() -> Words:
         lesser_office=_set(w.get("lesser_office")),
         lowercase_name_particles=_set(w.get("lowercase_name_particles")),
         not_people=_set(w.get("not_people")),
+        war_nouns=_set(w.get("war_nouns")),
         region_type_words=tuple(str(x) for x in w.get("region_type_words") or ()),
         compass_words=tuple(str(x) for x in w.get("compass_words") or ()),
         igo_nouns=_set(a.get("igo")),

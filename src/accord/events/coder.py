@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -322,7 +322,7 @@ class EventStage(Stage):
             return None
         if self.exclusions.figurative_pattern(m.pattern):
             return None  # "dealing a severe blow to the government": a setback, no event
-        if m.specificity > 0 and _names_only_adjunct(verb, m):
+        if m.specificity > 0 and (_names_only_adjunct(verb, m) or _names_only_complex_preposition(verb, m)):
             # "detained 18 people following a fire" (CONFINE * FIRE), "detained 12 people at a
             # meeting" (CONFINE * MEETING): words in a time or place phrase say when or where, not
             # what the act is; the verb's own default codes it
@@ -735,6 +735,12 @@ class EventStage(Stage):
                            and not (to_press and self.exclusions.press(t)))]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
+        if cand.code[:2] in ("06", "07") and targets and "tgt=prep:with" in cand.rule:
+            # "providing airstrikes with the Royal Saudi Air Force": one's own forces or
+            # institutions in a "with" phrase are the means, no partner of the cooperation
+            targets = [t for t in targets if not _same_side(sources[0], t)]
+            if not targets:
+                cand.rule.append("tgt=own-means->none")
         if cand.code[:2] == "08" and targets and "tgt=prep:from" in cand.rule:
             # "retired from the court", "resigned from the cabinet": leaving one's own
             # institution is a one-actor retreat; withdrawing from another country is not.
@@ -1952,6 +1958,22 @@ def _names_only_adjunct(verb: Any, m: Any) -> bool:
     inside = {t.i for c in adjuncts for t in c.subtree}
     named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
     return bool(named) and all(t.i in inside for t in named)
+
+
+def _names_only_complex_preposition(verb: Any, m: Any) -> bool:
+    """Whether every word a dictionary pattern matched is the last word of a preposition made of
+    several ("ruled in regard to the case", "in response to the appeal": HEAD * TO, 030), which
+    says what the act is about, not the verb's own "to"; or an adverb opening a level ("cut two
+    years off the terms, down to five years": CUT * DOWN, 194), no particle of the verb."""
+    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    # the middle noun is bare ("in regard to"), never a phrase of its own ("on a visit to Russia");
+    # "down to five years" (CUT * DOWN): an adverb opening a level, no particle
+    return bool(named) and all((t.dep_ == "prep" and t.head.pos_ == "NOUN" and t.head.dep_ == "pobj"
+                                and t.head.head.dep_ == "prep" and t.head.i == t.head.head.i + 1
+                                and t.i == t.head.i + 1)
+                               or (t.dep_ == "advmod" and t.lower_ in load_level_adverbs()
+                                   and any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children))
+                               for t in named)
 
 
 # "said in a press release", "told reporters via a statement", "wrote on Twitter": where words are

@@ -355,6 +355,12 @@ def load_frequency_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_level_adverbs() -> frozenset[str]:
+    """Adverbs that open a "to" phrase of a level ("down to five years"), no particle (arguments.yaml)."""
+    return _argument_words("level_adverbs")
+
+
+@lru_cache(maxsize=1)
 def load_topic_verbs() -> frozenset[str]:
     """Verbs whose object's owner is a topic, not a partner of a consultation (arguments.yaml)."""
     return _argument_words("topic_verbs")

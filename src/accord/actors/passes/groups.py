@@ -62,11 +62,12 @@ class ContextGroups(Pass):
                 countries = {article}  # "the administration", "the Senate": the article's country
             if len(countries) == 1:
                 out.append(lookups.group(left, stop, countries.pop(), sector, pending.inner_head))
-            elif sector and not any(c.dep_ in ("nummod", "quantmod") for c in head.lefts) and (
+            elif sector and (head.dep_ == "nsubj" or not any(c.dep_ in ("nummod", "quantmod") for c in head.lefts)) and (
                     head.dep_ in ("nsubj", "nsubjpass") or (
                     head.dep_ in ("dobj", "pobj", "ROOT", "appos", "conj")
                     and (head.tag_ in ("NNS", "NNPS") or any(c.lower_ == "the" for c in head.lefts)))):
-                # "rebels", "troops attacked rebels": an actor of known kind, country unknown.
+                # "rebels", "troops attacked rebels": an actor of known kind, country unknown; a
+                # counted group acting ("Three thousand employees went on strike") too.
                 out.append(unplaced_group(left, stop, sector, head=pending.inner_head))
         found.extend(out)
 

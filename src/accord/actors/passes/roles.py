@@ -111,7 +111,10 @@ class RolePhrases(Pass):
                     context.pending.append(PendingGroup(head, left, sector, True, end))
                 elif (head.dep_ in ("nsubj", "nsubjpass") or (
                         head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass"))) and sector and not any(
-                        c.lower_ in w.plural_determiners or c.dep_ == "nummod" for c in head.lefts):
+                        c.lower_ in w.plural_determiners or (c.dep_ == "nummod" and head.dep_ != "nsubj")
+                        for c in head.lefts):
+                    # a counted group acts as a group ("Three thousand employees went on strike");
+                    # counted in a passive ("two soldiers were killed") it is a tally of victims
                     # "a law enforcement official said": an actor of known kind, country unknown.
                     someone_elses = any(names_community(c) or (c.dep_ == "amod" and c.lower_ in w.not_local)
                                         for c in head.lefts)

@@ -293,7 +293,10 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
         sector = (hit[1] if hit else None) or Sector.CVL.value
         if body is not None:  # "spokesman for the police"
             hit, sector = (None, body), body
+        wars = words().war_nouns
         for t in appos.subtree:
+            if t.dep_ == "compound" and t.head.lower_ in wars:
+                continue  # "an Iraq War veteran": where the war was, not whose the veteran is
             for m in context.by_token.get(t.i, ()):
                 entity = kb.entity(m.key)
                 if entity.kind in COUNTRY_LIKE and entity.country:
@@ -304,8 +307,10 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
 
 
 def describes_a_thing(tok: Any) -> bool:
-    """A place in an "of" phrase of a thing ("brought back the relic of Jerusalem"): it says
-    what the thing is, not where anyone is from."""
+    """A place in an "of" phrase of a thing ("brought back the relic of Jerusalem") or naming a
+    war ("an Iraq War veteran"): it says what the thing is, not where anyone is from."""
+    if tok.dep_ == "compound" and tok.head.lower_ in words().war_nouns:
+        return True  # "an Iraq War veteran": where the war was
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ == "of" and prep.head.pos_ == "NOUN" \
         and prep.head.lemma_.lower() not in person_nouns()["unnamed"]

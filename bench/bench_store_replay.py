@@ -1,0 +1,140 @@
+"""Benchmark: the store's own cost (writes, near-copies, happenings) without the parse.
+
+    .venv/bin/python bench/bench_store_replay.py dump --n 5000 --out /tmp/records.jsonl [--order published|random]
+    .venv/bin/python bench/bench_store_replay.py replay /tmp/records.jsonl [--db /tmp/replay.duckdb] [--profile OUT]
+
+`dump` codes bench_happenings' corpus once (the parse: minutes) and keeps every document's records
+as one JSON line per article, in ingest order. `replay` writes those documents into a fresh store
+the way `accord ingest` does (50 articles a transaction; no parse), and prints the store's CPU
+time per article and the part spent in near-copies and happenings, over the first and the last
+thousand articles, and a hash of the happening tables: two commits that must cluster alike give
+the same hash. CPU time (not wall time) so that it means something on a shared machine; it is
+still only a guide there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+
+def dump(args: argparse.Namespace) -> None:
+    from bench_happenings import build
+
+    from accord.clustering.nearcopy import route
+    from accord.model import Article
+    from accord.pipeline import Pipeline, StageFailure
+    from accord.readers import read_inputs
+    from accord.store import open_store
+
+    corpus, _ = build(args.shared, args.n, args.copies, order=args.order)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        path.write_text("".join(json.dumps(a) + "\n" for a in corpus), encoding="utf-8")
+        items = [i for i in read_inputs([path]) if isinstance(i, Article)]
+        pipeline = Pipeline.default()
+        with open_store(Path(tmp) / "dump.duckdb") as store, args.out.open("w") as fh:
+            def docs():
+                for r in route(items, store.originals_of, store.settings, pipeline.process):
+                    if not isinstance(r, StageFailure):
+                        fh.write(json.dumps(list(r.records())) + "\n")
+                        yield r
+            for _ in store.ingest_many(docs(), batch_size=50):
+                pass
+
+
+def replay(args: argparse.Namespace) -> None:
+    from accord.clustering import nearcopy as N
+    from accord.records import document_from_records
+    from accord.store import base as S
+    from accord.store import clusters as C
+    from accord.store import open_store
+
+    spent = {"t": 0.0, "depth": 0}
+
+    def timed(fn):
+        def wrapper(*a, **k):
+            spent["depth"] += 1
+            t = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent["depth"] -= 1
+                if spent["depth"] == 0:
+                    spent["t"] += time.process_time() - t
+        return wrapper
+
+    # The same functions bench_happenings times as near-copy and happening work.
+    for owner, names in ((S.Store, ["originals_of", "original_of", "_nearcopy_decision",
+                                    "_update_event_happenings", "_write_cluster_rows"]),
+                         (C.Clusters, ["fingerprint", "candidates", "update", "reports_of_articles",
+                                       "happenings_of_articles", "forget_reports", "forget_texts"])):
+        for name in names:
+            setattr(owner, name, timed(getattr(owner, name)))
+    N.Fingerprint.of = classmethod(timed(N.Fingerprint.of.__func__))
+    docs = [document_from_records(json.loads(line))
+            for line in args.records.read_text(encoding="utf-8").splitlines()]
+    db = args.db or Path(tempfile.mkdtemp()) / "replay.duckdb"
+    stamps, spent_at = [], []
+    profile = cProfile.Profile() if args.profile else None
+    start = time.process_time()
+    with open_store(db) as store:
+        if profile:
+            profile.enable()
+        for _ in store.ingest_many(iter(docs), batch_size=50):
+            stamps.append(time.process_time() - start)
+            spent_at.append(spent["t"])
+        if profile:
+            profile.disable()
+            profile.dump_stats(args.profile)
+        digest = hashlib.sha256()
+        for sql in ("SELECT * FROM happenings ORDER BY id",
+                    "SELECT id, happening FROM events ORDER BY id",
+                    "SELECT id, duplicate_of FROM articles ORDER BY id",
+                    "SELECT * FROM report_keys ORDER BY key, event_id"):
+            for row in store._query(sql):
+                digest.update(repr(row).encode())
+        counts = store.counts()
+    w = min(args.window, len(stamps) // 2)
+
+    def per(xs: list[float], first: bool) -> float:
+        return 1000 * (xs[w - 1] / w if first else (xs[-1] - xs[-w - 1]) / w)
+
+    print(f"{len(stamps)} articles; store CPU {stamps[-1]:.1f} s, of which near-copies and "
+          f"happenings {spent_at[-1]:.1f} s")
+    print(f"store CPU ms/article, first / last {w}: {per(stamps, True):.2f} / {per(stamps, False):.2f}")
+    print(f"near-copies + happenings CPU ms/article, first / last {w}: "
+          f"{per(spent_at, True):.2f} / {per(spent_at, False):.2f}")
+    print(f"happenings / reports: {counts['happenings']} / {counts['events']}")
+    print(f"tables hash {digest.hexdigest()}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("--n", type=int, default=5000)
+    d.add_argument("--copies", type=float, default=0.1)
+    d.add_argument("--order", choices=["published", "random"], default="published")
+    d.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    d.add_argument("--out", type=Path, required=True)
+    r = sub.add_parser("replay")
+    r.add_argument("records", type=Path)
+    r.add_argument("--db", type=Path)
+    r.add_argument("--profile")
+    r.add_argument("--window", type=int, default=1000)
+    args = ap.parse_args()
+    (dump if args.command == "dump" else replay)(args)
+
+
+if __name__ == "__main__":
+    main()

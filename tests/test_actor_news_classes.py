@@ -616,3 +616,22 @@ def test_workers_and_counted_groups_acting_are_of_the_story_country(nlp):
     assert ("Three thousand employees", "DEULAB", "DEU", None) in got
     assert ("Workers", "DEULAB", "DEU", None) in got
     assert resolve(nlp, "Two soldiers were killed in an ambush on Monday.") == []
+
+
+def test_an_unnamed_person_an_act_is_against_is_of_the_story_country(nlp):
+    story = ("A bus overturned near Omsk, Russia, killing three. Russian officials said forty were hurt. "
+             "Police have opened a criminal case against the driver and detained him.")
+    got = resolve(nlp, story, "2019-01-14")
+    assert ("the driver", "RUSCVL", "RUS", None) in got
+    # a thing after "against" is no person
+    got = resolve(nlp, story.replace("against the driver", "against the company"))
+    assert not any(m[0] == "the company" and m[1].endswith("CVL") for m in got)
+
+
+def test_a_prison_someone_is_sent_to_is_no_actor(nlp):
+    got = resolve(nlp, "Turkey sentenced two people smugglers to four years in prison on Friday.")
+    assert "prison" not in texts(got)
+    got = resolve(nlp, "Judge Ana Ruiz said he would be released from jail in May.")
+    assert "jail" not in texts(got)
+    # the prison acting is an actor
+    assert "The prison" in texts(resolve(nlp, "The prison said the inmate had escaped."))

@@ -999,6 +999,53 @@ def test_taking_a_swipe_or_aim_at_someone_is_criticism_not_a_seizure(nlp, text):
     assert [e.cameo for e in candidates(nlp, text)] == ["111"]
 
 
+# ------------------------------------------------- (issue 12, point 7) the press a speaker tells is its audience
+@pytest.mark.parametrize("text", [
+    "Kenyan officials told state media that eleven people had died in the fire.",
+    "The Kenyan interior minister told reporters the border would stay closed.",
+    "A Nigerian army spokesman told the BBC that the soldiers had been redeployed.",
+    "The Indian foreign minister said in an interview with CNN that the talks would continue.",
+    "The Chilean president told Reuters he was confident about the economy.",
+])
+def test_the_press_a_statement_is_told_to_is_no_target(nlp, text):
+    stage = stages()["events"]
+    saved, stage.policy = stage.policy, RecordPolicy(min_confidence=0.0, statements=True)
+    try:
+        evs = run_stages(nlp, text, "2019-11-07", names=("actors", "time", "events")).events
+    finally:
+        stage.policy = saved
+    statements = [e for e in evs if e.cameo.startswith("01")]
+    assert statements and all(e.target is None for e in statements)
+    # without the audience it is a bare statement: no record by default
+    assert [e for e in candidates(nlp, text) if e.cameo.startswith("01")] == []
+
+
+def test_an_event_told_to_the_press_keeps_its_own_target_and_the_press_spoken_of_stays_one(nlp):
+    evs = candidates(nlp, "The Kenyan president told Reuters he would meet the Ugandan president.")
+    assert [(e.cameo[:2], dyad(e)) for e in evs] == [("03", ("KENGOV", "UGAGOV"))]
+    # the press as what is said or done about is a target
+    [e] = [e for e in candidates(nlp, "The French president criticized CNN for its coverage.")]
+    assert e.cameo == "111" and e.target is not None and e.target.sector == "MED"
+    stage = stages()["events"]
+    saved, stage.policy = stage.policy, RecordPolicy(min_confidence=0.0, statements=True)
+    try:
+        evs = run_stages(nlp, "The Brazilian president said the BBC was lying.", "2019-11-07",
+                         names=("actors", "time", "events")).events
+    finally:
+        stage.policy = saved
+    assert [e.target.sector for e in evs if e.cameo.startswith("01") and e.target is not None] == ["MED"]
+
+
+def test_a_statement_of_an_organisation_of_no_country_about_itself_has_no_target(nlp):
+    evs = [e for e in candidates(nlp, "The UN secretary-general expressed concern about the United Nations "
+                                      "budget.") if e.cameo.startswith("01")]
+    assert evs and all(e.target is None for e in evs)
+    # another organisation is another side
+    [e] = [e for e in candidates(nlp, "The UN secretary-general expressed concern about NATO.")
+           if e.cameo.startswith("01")]
+    assert e.target is not None and e.target.code.startswith("IGO") and e.target.code != e.source.code
+
+
 # ------------------------------------------------- (issue 12, codes) "in regard to", "in response to"
 @pytest.mark.parametrize("text", [
     "On Thursday, the European Court of Justice ruled in regard to the case of the Austrian politician.",

@@ -58,6 +58,8 @@ class Words:
     happening_nouns: frozenset[str]
     us_state_offices: frozenset[str]
     speaker_prepositions: frozenset[str]
+    target_prepositions: frozenset[str]
+    places_of_custody: frozenset[str]
     pleonastic_verbs: frozenset[str]
     name_particles: frozenset[str]
     name_joiners: frozenset[str]
@@ -123,6 +125,8 @@ def words() -> Words:
         happening_nouns=_set(w.get("happening_nouns")),
         us_state_offices=_set(w.get("us_state_offices")),
         speaker_prepositions=_set(w.get("speaker_prepositions")),
+        target_prepositions=_set(w.get("target_prepositions")),
+        places_of_custody=_set(w.get("places_of_custody")),
         pleonastic_verbs=_set(w.get("pleonastic_verbs")),
         name_particles=_set(w.get("name_particles")),
         name_joiners=_set(w.get("name_joiners")),

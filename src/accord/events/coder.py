@@ -708,6 +708,11 @@ class EventStage(Stage):
             # "Speaking to NBC News, she said": the press is the audience of a statement
             cand.code, targets, cand.statement = "010", [], True
             cand.rule.append("press-audience->010")
+        if targets and any(self.exclusions.press_audience(cand.trigger, t) for t in targets):
+            # "officials told state media", "told the BBC", "said in an interview with CNN": the
+            # press a speaker talks to is the audience, not the target (exclusions.yaml)
+            targets = [t for t in targets if not self.exclusions.press_audience(cand.trigger, t)]
+            cand.rule.append("tgt=press-audience->none")
         if cand.frame and cand.specificity == 0 and cand.rule[0].startswith("petrarch:") \
                 and any(c.dep_ == "xcomp" for c in cand.trigger.children):
             # "sought to position itself", "tried to reach": a dictionary verb's bare default on a
@@ -2009,13 +2014,27 @@ def _restates_complement(cand: _Candidate, triggers: set[int], aspectual: frozen
 
 def _same_side(source: Actor, target: Actor, opposing: tuple[str, ...] = ()) -> bool:
     """Whether a target is the source's own country or one of its institutions (not a person; not
-    one side of the opposing sectors facing another)."""
+    one side of the opposing sectors facing another). An organisation of no country (the UN, the
+    EU, NATO, an NGO) is its own side: "the UN secretary-general expressed concern about the UN
+    budget" is about no one else."""
+    if source.country is None and target.country is None:
+        return not (target.key or "").startswith("person:") and _same_organisation(source.code, target.code)
     if source.country is None or target.country != source.country:
         return False
     sides = {(source.sector or "")[:3], (target.sector or "")[:3]}
     if len(sides) == 2 and sides & set(opposing):
         return False
     return not (target.key or "").startswith("person:")
+
+
+def _same_organisation(a: str | None, b: str | None) -> bool:
+    """Whether two actor codes of no country name one organisation or one of its bodies
+    ("IGOEUREEC" and "IGOEUREEC", "IGOUNO" and "IGOUNOWHO"); a code too short to name one (a bare
+    "IGO", "NGO") names none."""
+    if not a or not b:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 6 and long_.startswith(short)
 
 
 def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:

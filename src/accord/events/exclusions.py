@@ -45,6 +45,9 @@ class Exclusions:
     private_sectors: tuple[str, ...] = ()
     civilian_only_codes: tuple[str, ...] = ()
     press_speech: frozenset[str] = frozenset()
+    audience_verbs: frozenset[str] = frozenset()  # "told reporters", "said in an interview with CNN"
+    audience_object_verbs: frozenset[str] = frozenset()
+    audience_prepositions: frozenset[str] = frozenset()
     accident_words: frozenset[str] = frozenset()
     hostile_words: frozenset[str] = frozenset()
     published_verbs: frozenset[str] = frozenset()
@@ -303,6 +306,26 @@ class Exclusions:
     def press(self, actor: Any) -> bool:
         return _sector_in(actor, ("MED",))
 
+    def press_audience(self, verb: Any, actor: Any) -> bool:
+        """Whether a press actor is only whom a verb of speaking tells ("told reporters", "told the
+        BBC", "said in an interview with CNN", "Speaking to NBC News, she said"): the audience of
+        the statement, no party to the act."""
+        if not self.press(actor) or verb.lemma_.lower() not in self.audience_verbs:
+            return False
+        span = verb.doc.char_span(actor.span[0], actor.span[1], alignment_mode="expand")
+        if span is None:
+            return False
+        inside = {t.i for t in span}
+        speakers = [verb, *(c for c in verb.children if c.dep_ in ("advcl", "conj")
+                            and c.lemma_.lower() in self.audience_verbs and c.i < verb.i)]
+        for v in speakers:
+            for c in v.children:
+                slot = c.dep_ == "dative" or (c.dep_ == "dobj" and v.lemma_.lower() in self.audience_object_verbs) \
+                    or (c.dep_ == "prep" and c.lower_ in self.audience_prepositions)
+                if slot and any(t.i in inside for t in c.subtree):
+                    return True
+        return False
+
     def names_people(self, tok: Any) -> bool:
         """An object that is someone: a named entity, a pronoun or a noun for people ("a group
         of protesters" by what it is a group of)."""
@@ -366,6 +389,9 @@ def load_exclusions() -> Exclusions:
         private_sectors=tuple(w.upper() for w in _words(d, "private_sectors", "")),
         civilian_only_codes=tuple(str(c) for c in d.get("civilian_only_codes") or ()),
         press_speech=_words(d, "press_speech", ""),
+        audience_verbs=_words(d.get("press_audience") or {}, "verbs", "press_audience."),
+        audience_object_verbs=_words(d.get("press_audience") or {}, "object_verbs", "press_audience."),
+        audience_prepositions=_words(d.get("press_audience") or {}, "prepositions", "press_audience."),
         opposing_sectors=tuple(w.upper() for w in _words(d, "opposing_sectors", "")),
         state_sectors=tuple(w.upper() for w in _words(d, "state_sectors", "")),
         society_sectors=tuple(w.upper() for w in _words(d, "society_sectors", "")),

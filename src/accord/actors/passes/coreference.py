@@ -335,14 +335,15 @@ class UnnamedPeople(Pass):
                 new = lookups.group(f.start, f.end, f.entity.country, unnamed[head.lemma_.lower()])
                 f.entity, f.how, f.code, f.sector, f.country = new.entity, new.how, new.code, new.sector, new.country
         inside = context.quoted
-        speaker_prepositions = words().speaker_prepositions
+        # "according to one source", "by a witness" (speakers); "a case against the driver" (targets)
+        person_prepositions = words().speaker_prepositions | words().target_prepositions
         for tok in context.tokens:
             if tok.i in covered or inside[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN":
                 continue
             sector = spokesperson_body(lookups.role_for, tok) or unnamed.get(tok.lemma_.lower())  # "a police spokesman"
             if sector is None or tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj", "attr"):
                 continue
-            if tok.dep_ == "pobj" and tok.head.lower_ not in speaker_prepositions:
+            if tok.dep_ == "pobj" and tok.head.lower_ not in person_prepositions:
                 continue  # "according to one source", "by a witness"; not "the families of a victim"
             if not any(c.dep_ in ("det", "nummod", "amod", "poss", "compound") for c in tok.lefts):
                 continue

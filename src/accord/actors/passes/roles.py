@@ -40,6 +40,8 @@ class RolePhrases(Pass):
                 match = lookups.role_at(doc, head, of_phrases=False)  # a name: "House of Commons"
             if match is None or is_stance(head, w.stance_nouns):
                 continue
+            if head.lower_ in w.places_of_custody and head.dep_ == "pobj" and head.head.lower_ in w.place_prepositions:
+                continue  # "four years in prison": where the man will be, not the prison service
             if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
                 continue  # "President" in "President Xi Jinping": the name's phrase handles it
             if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":

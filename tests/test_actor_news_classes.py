@@ -648,6 +648,9 @@ def test_representative_before_a_name_is_a_legislator_and_former_titles_are_form
     got = resolve(nlp, "A retired United States Army officer, Colonel Ray Tobin, spoke. "
                        "Former Central Intelligence Agency agent Luis Ortega died in Denver.", "2019-01-22")
     assert any(m[3] == "Luis Ortega" and m[1] == "USAELI" for m in got)
+    # "his former lawyer" is a former tie to someone, not a past office
+    got = resolve(nlp, "The inquiry began after his former lawyer Dan Kroll was convicted.", "2019-10-10")
+    assert not any(m[3] == "Dan Kroll" and m[1].endswith("ELI") for m in got)
     # lower case and alone it is no office
     got = resolve(nlp, "Taiwan's representative expressed condolences to the family.", "2019-10-18")
     assert not any(m[1].endswith("LEG") for m in got)

@@ -151,8 +151,10 @@ class UnlistedPeople(Pass):
                 # else the country the article is set in ("Senator Gillibrand" in a US story)
                 country = here.pop() if len(here) == 1 else None if here else context.article_country()
                 code = f"{kb.country_prefix(country)}{sector}" if country else sector
-            if org is None and sector in STATE_SECTORS and any(t.lower_ in w.past_holder for t in doc[left : ent.start]):
+            if org is None and sector in STATE_SECTORS and any(t.lower_ in w.past_holder for t in doc[left : ent.start]) \
+                    and not any(t.dep_ == "poss" for t in doc[left : ent.start]):
                 # "Former Representative Jane Doe", "a retired CIA agent": no longer in office
+                # ("his former lawyer" is a former tie to someone, not a past office)
                 sector = Sector.ELI.value
                 code = f"{kb.country_prefix(country)}{sector}" if country else sector
             entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,

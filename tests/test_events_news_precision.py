@@ -1075,3 +1075,93 @@ def test_ones_own_forces_in_a_with_phrase_are_the_means_not_a_partner(nlp):
     assert [dyad(e) for e in candidates(nlp, text) if e.cameo[:2] in ("06", "07")] == []
     [e] = candidates(nlp, "The Russian government cooperated with China on the pipeline.")
     assert dyad(e) == ("RUSGOV", "CHN")
+
+
+# ================================================= part E classes (tests/data/wikinews_judged)
+def test_a_resignation_without_demands_is_a_one_actor_yield(nlp):
+    [e] = candidates(nlp, "The health minister of Peru resigned on Tuesday without giving a reason.")
+    assert (e.cameo, e.plover, e.plover_mode, dyad(e)) == ("080", "RETREAT", "resign", ("PERGOV", None))
+    [f] = candidates(nlp, "Italy's finance minister announced his resignation in 2018.")
+    assert f.cameo == "080" and f.date == "2018"
+
+
+def test_a_decree_signed_is_no_demand(nlp):
+    text = "On Monday, the Egyptian president signed a decree banning foreign journalists from the Sinai."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("10")] == []
+
+
+def test_an_order_to_ones_own_staff_is_the_orderers_act(nlp):
+    evs = candidates(nlp, "The French president had ordered his aides to suspend the military aid to Mali.")
+    assert not [e for e in evs if e.cameo.startswith("10")]
+    [e] = evs
+    assert e.cameo.startswith("16") and e.source.code == "FRAGOV" and e.modality == "asserted"
+    # an order to another actor stays a demand on it
+    [d] = candidates(nlp, "The French president ordered Mali to expel the Russian mercenaries.")
+    assert d.cameo.startswith("10") and dyad(d) == ("FRAGOV", "MLI")
+
+
+def test_flags_ordered_lowered_are_a_symbolic_act_of_the_orderer(nlp):
+    text = "After the senator's death, the Canadian prime minister ordered the flags be lowered to half-mast."
+    [e] = candidates(nlp, text)
+    assert (e.cameo, dyad(e), e.modality) == ("017", ("CANGOV", None), "asserted")
+
+
+def test_ordered_checks_are_an_inspection(nlp):
+    text = "The German interior minister ordered safety checks on the nightclubs."
+    assert [e.cameo for e in candidates(nlp, text)] == ["090"]
+
+
+def test_a_subpoena_is_a_legal_demand_not_sharing_information(nlp):
+    text = "The Senate issued a subpoena for documents from Attorney General William Barr on Monday."
+    assert [e.cameo for e in candidates(nlp, text)] == ["1013"]
+    assert [e.cameo for e in candidates(nlp, "The Senate subpoenaed Attorney General William Barr on Monday.")] == ["1013"]
+
+
+def test_claiming_that_another_did_an_act_is_an_accusation(nlp):
+    evs = candidates(nlp, "The Israeli defence minister claimed Hezbollah had attacked the soldiers.")
+    [claim] = [e for e in evs if e.trigger.text == "claimed"]
+    assert claim.cameo == "112" and dyad(claim) == ("ISRGOV", "LBNREB")
+    # claiming one's own act stays a claim of responsibility
+    evs = candidates(nlp, "The Taliban claimed they had bombed the army base.")
+    assert not [e for e in evs if e.cameo == "112"]
+
+
+def test_a_reason_cited_is_no_comment(nlp):
+    text = "Several European countries including France and Belgium have cited security concerns to impose bans on burqas."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("01")] == []
+
+
+def test_a_need_stated_with_no_one_asked_is_no_appeal(nlp):
+    text = "At the panel, the Canadian novelist emphasized the need for rest, saying she plays video games."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("02")] == []
+
+
+@pytest.mark.parametrize("text", [
+    # public-health measures against a disease (as storm emergencies): no repression, no strike
+    "The Congolese government declared a state of emergency, closed all schools, and later banned public "
+    "gatherings to curb the spread of the Ebola outbreak.",
+    "The government of Fiji began a three-day shutdown to make way for a vaccination campaign against measles.",
+    # a career described, not an act
+    "The former agent specialized in smuggling dissidents out of hostile countries.",
+    # what a constitution provides
+    "Under the French Constitution, the Senate ratifies the treaty and then the president signs it.",
+    # science and ecology
+    "A similar drought in Kenya in 2011 was found to be associated with a decline in the elephant population.",
+    "The scientists said the wolves disappeared and the deer population then exploded.",
+    # an idiom of speech
+    "According to the Kenyan editor, the activists used the rumours to hammer home their message.",
+    # taking part in something is no comment
+    "The inquiry found no wrongdoing before the senator involved himself in Ukraine's politics.",
+    # a family's love and support
+    "The family's statement said John loved and supported his son Michael.",
+])
+def test_part_e_classes_that_are_no_events(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text)] == []
+
+
+def test_a_state_crackdown_and_a_doctors_strike_keep_their_codes(nlp):
+    # a disease word in the sentence does not make repression or a strike a health measure
+    evs = candidates(nlp, "Doctors in Kenya went on strike over pay during the cholera outbreak.")
+    assert [e.cameo[:2] for e in evs] == ["14"]
+    evs = candidates(nlp, "The Congolese government banned opposition rallies in Kinshasa.")
+    assert [e.cameo[:3] for e in evs] == ["172"]

@@ -92,6 +92,7 @@ class _Candidate:
     target_described: bool = False  # the target span is what a word the pattern names is about
     restated: bool = False  # another candidate's purpose clause ("donated ... to assist Kenya"): no record
     sources_named: bool = False  # a nominal event's doer named by the noun's own phrase ("Russia's offensive")
+    folded: Any | None = None  # the act an order or demand was folded from ("ordered his staff to delay the aid")
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
@@ -161,7 +162,9 @@ class EventStage(Stage):
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
             cands = _drop_restated_nominals(cands)
             cands = [c for c in cands if self._literal(c, sent)
-                     and not self.exclusions.about_natural_hazard(c.trigger, c.code, storms)]
+                     and not self.exclusions.about_natural_hazard(c.trigger, c.code, storms)
+                     # "shut down all schools to curb the spread of the disease": public health
+                     and not self.exclusions.public_health_measure(c.code, c.sources, sent)]
             for cand in cands:
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
@@ -180,8 +183,12 @@ class EventStage(Stage):
             cands = self._fold_announcements(cands, mentions_at)
             # "ordered troops to raise their alert": a command to one's own forces (what it asks
             # was folded into it above), no demand on another actor
-            cands = [c for c in cands if not self.exclusions.order_to_own_forces(c.trigger, c.code, c.sources, c.targets)
-                     and not self.exclusions.order_of_an_act(c.trigger, c.code)]
+            cands = [(_own_sides_act(c) if self.exclusions.order_within_own_side(c.trigger) else None)
+                     if self.exclusions.order_to_own_forces(c.trigger, c.code, c.sources, c.targets)
+                     else c for c in cands if not self.exclusions.order_of_an_act(c.trigger, c.code)
+                     # "signed a government decree banning the niqab": an enactment, no demand
+                     and not self.exclusions.enacts_instrument(c.trigger, c.code)]
+            cands = [c for c in cands if c is not None]
             # A date governs an event only through the parse tree, which never leaves its sentence.
             sent_timexes = {i: t for i, t in timex_roots.items() if sent.start <= i < sent.end}
             for cand in cands:
@@ -266,6 +273,10 @@ class EventStage(Stage):
                 continue  # "Coalition forces are in Iraq ... to defeat ISIS remnants": why they are there
             if self.exclusions.prevented(tok):
                 continue  # "barred the company from releasing the files": not released
+            if self.exclusions.normative(tok):
+                continue  # "Under the Constitution, the House impeaches the official": a procedure
+            if self.exclusions.career_gerund(tok):
+                continue  # "He specialized in removing people from danger": a career described
             if _deadline_task(tok):
                 continue  # "gave the rebels until Friday to surrender": what is asked by a deadline
             if tok.ent_iob_ == "I" and tok.ent_type_ in _NAME_ENTITIES:
@@ -337,6 +348,8 @@ class EventStage(Stage):
         except ValueError:
             return None
         rule = [f"petrarch:{m.pattern}"]
+        code, plover = self.exclusions.recode(code)  # "STEP: * DOWN [0831]": a resignation is 080
+        recoded = code
         specificity = m.specificity
         if specificity > 0 and _names_only_complement(verb, m):
             # "started assembling firearms" (START * &WEAPON, 194): the words the pattern needs
@@ -348,6 +361,10 @@ class EventStage(Stage):
             # clause, which is an event of its own; the reporting verb is the statement (010).
             code, specificity = "010", 0
             rule.append("reported-clause->010")
+        elif specificity > 0 and code != "010" and self.exclusions.reason_given(verb):
+            # "have cited security concerns to impose bans": a reason given for an act, no comment
+            code, specificity = "010", 0
+            rule.append("reason-given->010")
         elif specificity > 0 and code[:2] not in ("01", "11") and verb.lemma_.lower() in self.exclusions.talk_about_verbs:
             # "described the attacks as a dastardly act", "cited the government's support for
             # Maduro": speaking of an act is a statement, not the act (exclusions.yaml)
@@ -362,7 +379,8 @@ class EventStage(Stage):
         # coordinated doers act with each other.
         symmetric = m.reverse_code is not None and nearest(m.reverse_code).code == code
         pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=DICTIONARY_TARGETS,
-                          reciprocal=code.startswith(DICTIONARY_RECIPROCAL) or symmetric)
+                          reciprocal=code.startswith(DICTIONARY_RECIPROCAL) or symmetric,
+                          plover=plover if code == recoded else None)
         cand = _Candidate(pattern, verb, None, rule=rule, code=code, specificity=specificity)
         cand.subject_is_target = m.subject_is_target or self.exclusions.subject_is_target(m.pattern)
         cand.reverse_code = m.reverse_code
@@ -750,6 +768,16 @@ class EventStage(Stage):
         if targets and all(t.key == src.key for t in targets for src in sources):
             targets = []  # "Sudan is willing to withdraw its troops from Abyei": no one else
             cand.rule.append("tgt=own-place->none")
+        if cand.code == "015" and targets and "tgt=reported-subject" in cand.rule:
+            # "Tamim claimed Houthis have attacked journalists": claiming that another did an act
+            # is accusing them of it (112), no responsibility acknowledged (015); "claimed it had
+            # attacked the hotel" (a pronoun, or the claimant itself, as the doer) stays a claim
+            doers = [a for c in cand.trigger.children if c.dep_ == "ccomp"
+                     for subj in c.children if subj.dep_ == "nsubj" and subj.pos_ != "PRON"
+                     for a in _actors_of(subj, mentions_at)]
+            if doers and not any(d.key == s.key or _same_side(s, d) for s in sources for d in doers):
+                cand.code, targets = "112", doers
+                cand.rule.append("claimed-of-another->112")
         if self.exclusions.legal_charge(cand.trigger, cand.code, sources):
             cand.code = "173"  # "Police charged the man with murder": legal action, not an accusation
             cand.rule.append("legal-charge->173")
@@ -772,6 +800,10 @@ class EventStage(Stage):
                 return []  # "evacuated 5,000 residents ahead of the storm" (exclusions.yaml)
             if cand.code[:2] == "07" and self._own_budget(cand.trigger):
                 return []  # "will increase military spending": its own budget, no aid given
+            if cand.code[:2] == "02" and from_dictionary and cand.trigger.lemma_.lower() in self.cues.reporting_verbs:
+                # "emphasized the need for boundaries" (EMPHASIZE * NEED, 020): a need stated by a
+                # verb of saying, with no one asked and no act asked for, is a bare statement
+                return []
             if cand.code[:2] == "03" and cand.announced and cand.announced.startswith(self.one_actor.intents_needing_partner):
                 # "the Senate announced it would meet on Monday": an intent to meet that names no
                 # one to meet is a body's own session, no record (resources/events/one_actor.yaml).
@@ -836,6 +868,9 @@ class EventStage(Stage):
             phrase = doc.char_span(target.span[0], target.span[1], alignment_mode="expand")
             if self.exclusions.assassination(trig, code.code, target, phrase.root if phrase is not None else None):
                 code = lookup(self.exclusions.assassination_code)  # "killed the governor": a prominent figure
+        plover, plover_mode = code.plover, code.plover_mode
+        if cand.pattern.plover is not None and code.code == cand.pattern.code:
+            plover, plover_mode = cand.pattern.plover  # "resigned": 080, PLOVER RETREAT (resign)
         confidence = 0.5 + (0.2 if source else 0) + (0.2 if target else 0)
         if any(r.startswith("partner") for r in cand.rule):
             confidence -= 0.15
@@ -853,8 +888,8 @@ class EventStage(Stage):
             source=source,
             target=target,
             cameo=code.code,
-            plover=code.plover,
-            plover_mode=code.plover_mode,
+            plover=plover,
+            plover_mode=plover_mode,
             quad_class=code.quad_class,
             goldstein=code.goldstein,
             date=date,
@@ -964,7 +999,7 @@ class EventStage(Stage):
                     # "asked the judge to delay his ruling", "urged locals to ... deny terrorism any
                     # victory": what is asked of another is no act of the asker's; the asking
                     # verb's record carries it
-                    g.announced = g.announced or act
+                    g.announced, g.folded = g.announced or act, g.folded or c
                     g.rule.append(f"asked-for:{act}")
                     dropped.add(id(c))
                 continue  # an announcement of its own
@@ -993,7 +1028,7 @@ class EventStage(Stage):
                     extra.append(g)
                 elif g.code in _GENERIC_ANNOUNCEMENTS or g.specificity == 0:
                     g.code = code  # "pressured X to launch": the demand, not the block's default (170)
-                g.announced = act
+                g.announced, g.folded = act, c
                 if not g.targets and (verb.dep_ == "ccomp" or asked_for) and c.sources:
                     g.targets, g.target_tok = c.sources, c.source_tok  # "demanded that Serbia withdraw"
                     g.rule.append("tgt=demanded-of")
@@ -1767,6 +1802,18 @@ def _instrument_doer(noun: Any, mentions_at) -> Any | None:
             if _actors_of(tok, mentions_at):
                 return tok
     return None
+
+
+def _own_sides_act(order: _Candidate) -> _Candidate | None:
+    """An order to one's own side ("ordered his staff to delay the aid", "ordered the flags be
+    lowered"): no demand; the act ordered, where it is one, is the orderer's, as the order is."""
+    act = order.folded
+    if act is None or act.code in BARE_STATEMENTS or not order.sources:
+        return None
+    act.sources, act.source_tok = order.sources, order.source_tok
+    act.negated, act.modality = order.negated, order.modality
+    act.rule.append(f"ordered-by-own-side:{order.trigger.lemma_.lower()}")
+    return act
 
 
 def _plain_target(cand: _Candidate) -> bool:

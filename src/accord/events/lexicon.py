@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import Any
 
 import yaml
 
@@ -39,6 +40,9 @@ class Pattern:
     excluded_modifiers: frozenset[str] = frozenset()
     source: tuple[str, ...] = ("poss",)  # nominal events: where the source is ("poss", "amod", "compound")
     direct: bool = False  # the target is an argument that is an actor itself, never one inside its phrase
+    # The PLOVER type/mode of this sense where it differs from the code's ("resigned": CAMEO 080,
+    # PLOVER RETREAT mode resign); used only while the record keeps this pattern's code.
+    plover: tuple[str, str | None] | None = None
 
     def fits(self, noun) -> bool:
         """Whether an event noun's modifiers fit this pattern (always true without modifier rules)."""
@@ -154,7 +158,18 @@ def _pattern(entry: dict, where: str, nominal: bool) -> Pattern:
         excluded_modifiers=_words(entry.get("excluded_modifiers")),
         source=tuple(entry.get("source") or ("poss",)),
         direct=bool(entry.get("direct")),
+        plover=_plover(entry.get("plover"), where),
     )
+
+
+def _plover(value: Any, where: str) -> tuple[str, str | None] | None:
+    """`plover: RETREAT/resign` (type, optional mode)."""
+    if value is None:
+        return None
+    kind, _, mode = str(value).partition("/")
+    if not kind.isupper():
+        raise LexiconError(f"{where}: plover {value!r} is not TYPE or TYPE/mode")
+    return kind, mode or None
 
 
 def _index(data: dict, section: str, nominal: bool) -> dict[str, list[Pattern]]:

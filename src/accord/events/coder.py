@@ -948,19 +948,22 @@ class EventStage(Stage):
         ("threatened to impose sanctions" -> 1312), a demand for one a speaker says another actor
         must do ("said Sudan must return the helicopter" -> 1053)."""
         m, verb = self.cues, cand.trigger
+        # a resignation (080, PLOVER resign) announced, threatened or demanded is a change in
+        # leadership (0831's intent, threat and demand codes: "saying he must resign" is 1041)
+        act = "0831" if cand.code == cand.pattern.code and cand.pattern.plover == ("RETREAT", "resign") else cand.code
         if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not negated and _conditional(verb, m):
             # "may halt mediation if ...", "will impose sanctions unless ...": an event made
             # conditional on the other side's conduct is a threat when it is a hostile act,
             # an offer (intent) when it is a cooperative one.
-            return threat_code(cand.code) if int(cand.code[:2]) >= 10 else intent_code(cand.code, False)
+            return threat_code(act) if int(act[:2]) >= 10 else intent_code(act, False)
         if modality == Modality.FUTURE:
-            return intent_code(cand.code, negated)
+            return intent_code(act, negated)
         if negated:
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in m.threat_verbs:
-            return threat_code(cand.code)
+            return threat_code(act)
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in m.reporting_verbs and _obliges_another(verb, m):
-            return demand_code(cand.code)
+            return demand_code(act)
         if cand.code.startswith("01") and verb.lemma_.lower() in m.reporting_verbs \
                 and any(c.dep_ == "ccomp" and _obliges_another(c, m) for c in verb.children):
             return "100"  # "reiterated that Libya must hand over the suspects": a demand
@@ -1022,7 +1025,10 @@ class EventStage(Stage):
                         k.dep_ in ("dobj", "nsubjpass") for k in verb.children) \
                         and verb.lemma_.lower() in self.exclusions.default_needs_target:
                     act = None  # "urged residents to evacuate": leaving is no aid (a generic appeal)
-                code = (demand_code(act) if demand else appeal_code(act)) if act else ("100" if demand else "020")
+                # "saying he must resign": a resignation (080, PLOVER resign) asked for is a change
+                # in leadership demanded (1041) or appealed for (0241), as for 0831
+                asked = "0831" if act and c.code == c.pattern.code and c.pattern.plover == ("RETREAT", "resign") else act
+                code = (demand_code(asked) if demand else appeal_code(asked)) if act else ("100" if demand else "020")
                 if g is None:
                     g = self._announcing_candidate(gov, code, c, mentions_at)
                     extra.append(g)

@@ -1075,3 +1075,55 @@ def test_ones_own_forces_in_a_with_phrase_are_the_means_not_a_partner(nlp):
     assert [dyad(e) for e in candidates(nlp, text) if e.cameo[:2] in ("06", "07")] == []
     [e] = candidates(nlp, "The Russian government cooperated with China on the pipeline.")
     assert dyad(e) == ("RUSGOV", "CHN")
+
+
+# ------------------------------------------------- (issue 12, dates of part E) when an act was done
+def _dated(evs, trigger):
+    [e] = [e for e in evs if e.trigger.text.startswith(trigger)]
+    return e.date, e.date_basis
+
+
+def test_an_act_told_as_done_is_not_dated_after_publication(nlp):
+    # the day declared is what the declaration is about, not when it was made
+    evs = candidates(nlp, "The mayor of Lyon has declared tomorrow a day of mourning.")
+    assert _dated(evs, "declared") == ("2019-11-07", "publication")
+
+
+def test_a_pluperfect_in_the_reporters_words_is_background(nlp):
+    evs = candidates(nlp, "The French government had asked the court to suspend the ruling.")
+    assert _dated(evs, "asked") == (None, None)
+    # reported speech shifts tense: the arrest is the news
+    evs = candidates(nlp, "Police said they had arrested the Kenyan opposition leader.")
+    assert _dated(evs, "arrested") == ("2019-11-07", "publication")
+
+
+def test_an_act_to_come_or_possible_has_no_publication_date(nlp):
+    evs = candidates(nlp, "The Kenyan government would begin an investigation into the police.")
+    assert _dated(evs, "begin") == (None, None)
+    # an intent is dated when made
+    evs = candidates(nlp, "The Kenyan government pledged to send troops to Somalia.")
+    assert _dated(evs, "pledged") == ("2019-11-07", "publication")
+
+
+def test_what_a_sentence_is_for_was_done_before_it(nlp):
+    evs = candidates(nlp, "A Kenyan court sentenced the former minister to ten years in prison for torturing detainees.")
+    assert _dated(evs, "torturing") == (None, None)
+    assert _dated(evs, "sentenced") == ("2019-11-07", "publication")
+
+
+def test_a_when_clause_dated_by_the_text_dates_the_act_it_modifies(nlp):
+    evs = candidates(nlp, "When announcing the curfew on Monday, the Kenyan president called on police officers "
+                          "to show restraint.")
+    assert _dated(evs, "called") == ("2019-11-04", "text")
+
+
+def test_an_act_told_again_later_takes_the_date_the_text_gave_it(nlp):
+    text = ("On Saturday, thousands of Kenyans marched in Nairobi against the tax law.\n\n"
+            "The Kenyan government defended the law.\n\nProtesters marched from Uhuru Park to parliament.")
+    evs = [e for e in candidates(nlp, text) if e.cameo == "141"]
+    assert [(e.date, e.date_basis) for e in evs] == [("2019-11-02", "text")] * 2
+
+
+def test_the_complement_of_helped_is_done_when_helped_says(nlp):
+    evs = candidates(nlp, "In July, the Norwegian foreign minister helped mediate talks between Colombia and the rebels.")
+    assert evs and all((e.date, e.date_basis) == ("2019-07", "text") for e in evs)

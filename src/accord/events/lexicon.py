@@ -355,6 +355,24 @@ def load_frequency_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_judged_for() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs of a judgment, arrest or charge and the prepositions of what it is for (arguments.yaml)."""
+    return _argument_words("judged_for_verbs"), _argument_words("judged_for_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_same_time_complement_verbs() -> frozenset[str]:
+    """Verbs whose complement's act is done when they are ("helped facilitate", arguments.yaml)."""
+    return _argument_words("same_time_complement_verbs")
+
+
+@lru_cache(maxsize=1)
+def load_same_time_markers() -> frozenset[str]:
+    """Words opening a clause of the same time as the one it modifies ("when", arguments.yaml)."""
+    return _argument_words("same_time_markers")
+
+
+@lru_cache(maxsize=1)
 def load_level_adverbs() -> frozenset[str]:
     """Adverbs that open a "to" phrase of a level ("down to five years"), no particle (arguments.yaml)."""
     return _argument_words("level_adverbs")

@@ -1127,3 +1127,35 @@ def test_an_act_told_again_later_takes_the_date_the_text_gave_it(nlp):
 def test_the_complement_of_helped_is_done_when_helped_says(nlp):
     evs = candidates(nlp, "In July, the Norwegian foreign minister helped mediate talks between Colombia and the rebels.")
     assert evs and all((e.date, e.date_basis) == ("2019-07", "text") for e in evs)
+
+
+def test_a_perfect_over_all_of_history_is_background(nlp):
+    evs = candidates(nlp, "The Kenyan parliament has only impeached two presidents in the history of Kenya.")
+    assert _dated(evs, "impeached") == (None, None)
+    evs = candidates(nlp, "The Kenyan parliament has impeached the president.")
+    assert _dated(evs, "impeached") == ("2019-11-07", "publication")
+
+
+def test_in_that_event_puts_the_act_on_the_occasion_told_before(nlp):
+    text = ("Thousands of Kenyans attended the August 2017 rally in Nairobi.\n\n"
+            "In that event, Kenyan police arrested the opposition leader Raila Odinga and detained his aides.")
+    assert [(e.date, e.date_basis) for e in candidates(nlp, text)] == [("2017-08", "text")] * 2
+    # a role is no occasion
+    text = ("Thousands of Kenyans attended the August 2017 rally in Nairobi.\n\n"
+            "In that role, Kenyan police arrested the opposition leader Raila Odinga.")
+    assert _dated(candidates(nlp, text), "arrested") == ("2019-11-07", "publication")
+
+
+def test_an_event_noun_takes_the_one_date_the_article_gives_that_act(nlp):
+    text = ("Details emerged about Trump's call with the Ukrainian president.\n\n"
+            "The White House released a summary of a phone call made by President Trump late last July to "
+            "the Ukrainian president.")
+    assert _dated(candidates(nlp, text), "call") == ("2019-07", "text")
+
+
+def test_a_month_without_a_year_in_a_pluperfect_takes_the_year_the_article_gives_it(nlp):
+    text = ("Military records showed a Japanese bomber had attacked an American submarine in late February. "
+            "The American submarine sank in late February 1944 near Okinawa.")
+    assert _dated(candidates(nlp, text), "attacked") == ("1944-02", "text")
+    text = "Military records showed a Japanese bomber had attacked an American submarine in late February."
+    assert _dated(candidates(nlp, text), "attacked") == ("2019-02", "text")

@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_same_time_complement_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -225,6 +225,7 @@ class EventStage(Stage):
         _date_from_paragraph(candidates, doc, _paragraph_of_sentences(text, sentences),
                              _sentence_dates(doc, timex_roots))
         _date_from_retelling(candidates, doc)
+        _date_from_reference(candidates, doc, timex_roots, document.article.date)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
         document.events = self.policy.select(candidates)
@@ -2260,8 +2261,12 @@ def _background_act(trigger: Any) -> bool:
         return True
     # "has visited China three times", "have met twice": an experiential perfect
     perfect = trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children)
-    return perfect and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in load_frequency_words()
-                           for c in trigger.children)
+    if perfect and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in load_frequency_words()
+                       for c in trigger.children):
+        return True
+    # "has only impeached two presidents in the history of the United States"
+    return perfect and any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in load_history_nouns()
+                           for c in trigger.children for p in c.children)
 
 
 def _judged_for(trigger: Any) -> bool:
@@ -2627,6 +2632,74 @@ def _date_from_retelling(events: list[Event], doc: Any) -> None:
                     break
         if e.date_basis == "text" and e.date:
             dated.append((e, lemma))
+
+
+def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None) -> None:
+    """Dates the text gives elsewhere for what a record refers to:
+
+    - "In that event, Fields killed a woman and injured others" (after "... the August 2017
+      rally"): a phrase pointing back at an occasion told before puts the act (and its conjunct)
+      then, the latest date with a year of the two sentences before, else no date;
+    - "details emerged about Trump's call with Zelensky" ... "a phone call made by President Trump
+      late last July": an event noun with no date of its own, said of an act the article names
+      again with one date (and the doer in that sentence), takes that date;
+    - "records showed a bomber had attacked a vessel in late February" ... "in late February
+      1944": a pluperfect dated by a month without a year is in the year the article gives that
+      month, when it gives one earlier year for it.
+    """
+    if not pub or not events:
+        return
+    first: dict[int, tuple[int, Timex]] = {}
+    for i, t in sorted(timex_roots.items()):
+        first.setdefault(id(t), (i, t))
+    timexes = sorted(first.values(), key=lambda x: x[0])
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        sent_of.update({k: n for k in range(sent.start, sent.end)})
+    preps, dets, occasions = load_earlier_occasion()
+    for e in events:
+        span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        if e.date_basis == "publication" and root.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "prep" and c.lower_ in preps and any(
+                    p.dep_ == "pobj" and p.lower_ in occasions and any(d.dep_ == "det" and d.lower_ in dets for d in p.children)
+                    for p in c.children) for c in (root.head if root.dep_ == "conj" else root).children):
+            earlier = [t for i, t in timexes if e.sentence - 2 <= sent_of.get(i, -1) < e.sentence
+                       and _EXPLICIT_YEAR.search(t.text) and _DATE_VALUE.match(t.value)
+                       and t.value[:4] <= pub[:4] and not _after(t.value, pub)]
+            e.date, e.date_precision, e.date_basis = _value_date(earlier[-1].value) if earlier else (None, None, None)
+            e.explain = e.explain.replace("date=publication", "date=occasion")
+        elif e.date_basis == "publication" and root.pos_ == "NOUN" and e.source is not None:
+            doer = (e.source.name or e.source.text).split()[-1].lower()
+            found = set()
+            for tok in doc:
+                if tok.pos_ != "NOUN" or tok.lemma_ != root.lemma_ or sent_of.get(tok.i) == e.sentence \
+                        or doer not in tok.sent.text.lower():
+                    continue
+                anchors = [tok] + [c for c in tok.children if c.dep_ == "acl"]
+                found.update(t.value for i, t in timexes if tok.sent.start <= i < tok.sent.end
+                             and governed_by(doc[i], anchors) and _DATE_VALUE.match(t.value) and not _after(t.value, pub))
+            if len(found) == 1:
+                e.date, e.date_precision, e.date_basis = _value_date(found.pop())
+                e.explain = e.explain.replace("date=publication", "date=named")
+        elif e.date_basis == "text" and e.date and e.date[:4] == pub[:4] and len(e.date) >= 7 \
+                and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in root.children):
+            own = [t for i, t in timexes if root.sent.start <= i < root.sent.end and t.value.startswith(e.date)
+                   and not _EXPLICIT_YEAR.search(t.text)]
+            years = {t.value[:4] for _, t in timexes if own and _EXPLICIT_YEAR.search(t.text)
+                     and t.value[4:7] == e.date[4:7] and t.value[:4] < pub[:4]}
+            if own and len(years) == 1:
+                e.date = years.pop() + e.date[4:]
+                e.explain = e.explain.replace("date=text", "date=text-year")
+
+
+def _value_date(value: str) -> tuple[str, str, str]:
+    """A TIMEX3 date value as a record's (date, precision, basis)."""
+    m = _DATE_VALUE.match(_week_as_month(value))
+    parts = [g for g in m.groups() if g]
+    return "-".join(parts), PRECISION[len(parts)], "text"
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:

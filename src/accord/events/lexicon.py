@@ -367,6 +367,20 @@ def load_same_time_complement_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_earlier_occasion() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Prepositions, determiners and nouns of a phrase pointing back at an occasion ("in that
+    event", arguments.yaml)."""
+    return (_argument_words("earlier_occasion_prepositions"), _argument_words("earlier_occasion_determiners"),
+            _argument_words("earlier_occasion_nouns"))
+
+
+@lru_cache(maxsize=1)
+def load_history_nouns() -> frozenset[str]:
+    """Nouns of all time past: a perfect over them tells experience ("in the history of", arguments.yaml)."""
+    return _argument_words("history_nouns")
+
+
+@lru_cache(maxsize=1)
 def load_same_time_markers() -> frozenset[str]:
     """Words opening a clause of the same time as the one it modifies ("when", arguments.yaml)."""
     return _argument_words("same_time_markers")

@@ -1159,3 +1159,19 @@ def test_a_month_without_a_year_in_a_pluperfect_takes_the_year_the_article_gives
     assert _dated(candidates(nlp, text), "attacked") == ("1944-02", "text")
     text = "Military records showed a Japanese bomber had attacked an American submarine in late February."
     assert _dated(candidates(nlp, text), "attacked") == ("2019-02", "text")
+
+
+def test_an_act_over_the_last_years_is_background_unless_a_quote_says_so(nlp):
+    evs = candidates(nlp, "Iran has increased military cooperation with Russia in the last few years.")
+    assert _dated(evs, "increased") == (None, None)
+    evs = candidates(nlp, "Iran increased military cooperation with Russia in the last two days.")
+    assert _dated(evs, "increased") == ("2019-11-07", "publication")
+    evs = candidates(nlp, 'The Russian president praised Iran on Twitter: "The best partner in years!"')
+    assert [(e.date, e.date_basis) for e in evs if e.cameo.startswith("05")] == [("2019-11-07", "publication")]
+
+
+def test_an_intent_announced_in_a_pluperfect_has_no_date(nlp):
+    evs = candidates(nlp, "The French prime minister had agreed to support the Italian plan.")
+    assert _dated(evs, "agreed") == (None, None)
+    evs = candidates(nlp, "The French prime minister agreed to support the Italian plan.")
+    assert _dated(evs, "agreed") == ("2019-11-07", "publication")

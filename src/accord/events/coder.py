@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -813,8 +813,8 @@ class EventStage(Stage):
             # "pledged on Monday to send troops", "said on Monday they will free": an intent,
             # refusal or threat is dated when made
             said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
-            if said[2] == "text":
-                date, precision, basis = said
+            if said[2] == "text" or (said[2] is None and document.article.date):
+                date, precision, basis = said  # "Pelosi had agreed to support": no date, as the announcing verb
         elif basis != "text" and cand.code.startswith("01") and trig.dep_ == "ccomp" \
                 and trig.head.lemma_.lower() in self.cues.reporting_verbs:
             # "On September 13, he said he remained 'cautiously optimistic'": a comment (013) is
@@ -823,9 +823,10 @@ class EventStage(Stage):
             if said[2] == "text":
                 date, precision, basis = said
         if basis == "publication" and long_spells and any(
-                doc[i].head.dep_ == "prep" and doc[i].head.lower_ == "for" and governed_by(doc[i], [trig])
+                doc[i].head.dep_ == "prep" and doc[i].head.lower_ in load_spell_prepositions() and governed_by(doc[i], [trig])
                 for i in long_spells if sent.start <= i < sent.end):
-            date, precision, basis = None, None, None  # "abused their children for years": background
+            # "abused their children for years", "has increased cooperation in the last few years": background
+            date, precision, basis = None, None, None
         if basis == "publication" and modality in (Modality.FUTURE, Modality.HYPOTHETICAL) \
                 and cand.announced is None and not cand.code.startswith("03"):
             # "the board would begin an investigation", "a meeting during the planned trip": an act
@@ -1450,10 +1451,15 @@ _LONG_SPELL = re.compile(r"^P(?:X|\d+)(?:Y|DE|CE|ML)$")
 
 def _index_long_spells(doc: Any, timexes: list[Timex]) -> frozenset[int]:
     """Tokens of durations of a year or more ("years", "three years", "decades"): an act done
-    for so long, with no date of its own, is background, not an act of the publication day."""
+    for so long, with no date of its own, is background, not an act of the publication day. Not
+    inside a quotation ("the biggest story in years!" says nothing of when the act was done)."""
     out: set[int] = set()
+    quoted = None
     for t in timexes:
         if t.type != "DURATION" or not _LONG_SPELL.match(t.value or ""):
+            continue
+        quoted = find_quoted_spans(doc.text) if quoted is None else quoted
+        if any(a <= t.span[0] and t.span[1] <= b for a, b in quoted):
             continue
         span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
         if span is not None:

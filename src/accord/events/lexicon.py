@@ -381,6 +381,12 @@ def load_history_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_spell_prepositions() -> frozenset[str]:
+    """Prepositions of a span an act was done over ("for years", "in the last few years", arguments.yaml)."""
+    return _argument_words("spell_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_same_time_markers() -> frozenset[str]:
     """Words opening a clause of the same time as the one it modifies ("when", arguments.yaml)."""
     return _argument_words("same_time_markers")

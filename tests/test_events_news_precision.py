@@ -1175,3 +1175,10 @@ def test_an_intent_announced_in_a_pluperfect_has_no_date(nlp):
     assert _dated(evs, "agreed") == (None, None)
     evs = candidates(nlp, "The French prime minister agreed to support the Italian plan.")
     assert _dated(evs, "agreed") == ("2019-11-07", "publication")
+
+
+def test_a_conjunct_done_later_than_its_dated_head_has_no_date(nlp):
+    text = "Kenya recalled its ambassador to Uganda on November 1 and later expelled the Ugandan ambassador."
+    assert _dated(candidates(nlp, text), "expelled") == (None, None)
+    text = "Kenya recalled its ambassador to Uganda on November 1 and expelled the Ugandan ambassador."
+    assert _dated(candidates(nlp, text), "expelled") == ("2019-11-01", "text")

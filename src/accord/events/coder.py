@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -2206,6 +2206,10 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
             if any(governed_by(doc[tok_i], [c]) for c in clauses):
                 if best is None or _precision(timex.value) > _precision(best.value):
                     best = timex
+    if best is None and _later_than_a_dated_head(cand.trigger, timex_roots):
+        # "declared an emergency on November 15 and later banned gatherings": after that day, on
+        # a day the text does not give (neither that day nor the publication day)
+        return None, None, None
     if best is None:
         # "On December 21, 2015, a bomber attacked the station, killing six", "attacked the town
         # on Monday and seized its airport": a participle or a conjunct shares its head's date.
@@ -2273,6 +2277,14 @@ def _background_act(trigger: Any) -> bool:
     # "has only impeached two presidents in the history of the United States"
     return perfect and any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in load_history_nouns()
                            for c in trigger.children for p in c.children)
+
+
+def _later_than_a_dated_head(trigger: Any, timex_roots: dict[int, Timex]) -> bool:
+    """A conjunct or clause marked as later ("and later banned") below a verb the text dates."""
+    if trigger.dep_ not in ("conj", "advcl") or not any(
+            c.dep_ == "advmod" and c.lower_ in load_sequence_adverbs() for c in trigger.children):
+        return False
+    return any(governed_by(trigger.doc[i], [trigger.head]) for i in timex_roots)
 
 
 def _judged_for(trigger: Any) -> bool:

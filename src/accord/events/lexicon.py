@@ -387,6 +387,12 @@ def load_spell_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_sequence_adverbs() -> frozenset[str]:
+    """Adverbs that put a conjunct after its dated head ("and later banned", arguments.yaml)."""
+    return _argument_words("sequence_adverbs")
+
+
+@lru_cache(maxsize=1)
 def load_same_time_markers() -> frozenset[str]:
     """Words opening a clause of the same time as the one it modifies ("when", arguments.yaml)."""
     return _argument_words("same_time_markers")

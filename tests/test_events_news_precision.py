@@ -1169,3 +1169,108 @@ def test_a_state_crackdown_and_a_doctors_strike_keep_their_codes(nlp):
     assert [e.cameo[:2] for e in evs] == ["14"]
     evs = candidates(nlp, "The Congolese government banned opposition rallies in Kinshasa.")
     assert [e.cameo[:3] for e in evs] == ["172"]
+# ------------------------------------------------- (issue 12, dates of part E) when an act was done
+def _dated(evs, trigger):
+    [e] = [e for e in evs if e.trigger.text.startswith(trigger)]
+    return e.date, e.date_basis
+
+
+def test_an_act_told_as_done_is_not_dated_after_publication(nlp):
+    # the day declared is what the declaration is about, not when it was made
+    evs = candidates(nlp, "The mayor of Lyon has declared tomorrow a day of mourning.")
+    assert _dated(evs, "declared") == ("2019-11-07", "publication")
+
+
+def test_a_pluperfect_in_the_reporters_words_is_background(nlp):
+    evs = candidates(nlp, "The French government had asked the court to suspend the ruling.")
+    assert _dated(evs, "asked") == (None, None)
+    # reported speech shifts tense: the arrest is the news
+    evs = candidates(nlp, "Police said they had arrested the Kenyan opposition leader.")
+    assert _dated(evs, "arrested") == ("2019-11-07", "publication")
+
+
+def test_an_act_to_come_or_possible_has_no_publication_date(nlp):
+    evs = candidates(nlp, "The Kenyan government would begin an investigation into the police.")
+    assert _dated(evs, "begin") == (None, None)
+    # an intent is dated when made
+    evs = candidates(nlp, "The Kenyan government pledged to send troops to Somalia.")
+    assert _dated(evs, "pledged") == ("2019-11-07", "publication")
+
+
+def test_what_a_sentence_is_for_was_done_before_it(nlp):
+    evs = candidates(nlp, "A Kenyan court sentenced the former minister to ten years in prison for torturing detainees.")
+    assert _dated(evs, "torturing") == (None, None)
+    assert _dated(evs, "sentenced") == ("2019-11-07", "publication")
+
+
+def test_a_when_clause_dated_by_the_text_dates_the_act_it_modifies(nlp):
+    evs = candidates(nlp, "When announcing the curfew on Monday, the Kenyan president called on police officers "
+                          "to show restraint.")
+    assert _dated(evs, "called") == ("2019-11-04", "text")
+
+
+def test_an_act_told_again_later_takes_the_date_the_text_gave_it(nlp):
+    text = ("On Saturday, thousands of Kenyans marched in Nairobi against the tax law.\n\n"
+            "The Kenyan government defended the law.\n\nProtesters marched from Uhuru Park to parliament.")
+    evs = [e for e in candidates(nlp, text) if e.cameo == "141"]
+    assert [(e.date, e.date_basis) for e in evs] == [("2019-11-02", "text")] * 2
+
+
+def test_the_complement_of_helped_is_done_when_helped_says(nlp):
+    evs = candidates(nlp, "In July, the Norwegian foreign minister helped mediate talks between Colombia and the rebels.")
+    assert evs and all((e.date, e.date_basis) == ("2019-07", "text") for e in evs)
+
+
+def test_a_perfect_over_all_of_history_is_background(nlp):
+    evs = candidates(nlp, "The Kenyan parliament has only impeached two presidents in the history of Kenya.")
+    assert _dated(evs, "impeached") == (None, None)
+    evs = candidates(nlp, "The Kenyan parliament has impeached the president.")
+    assert _dated(evs, "impeached") == ("2019-11-07", "publication")
+
+
+def test_in_that_event_puts_the_act_on_the_occasion_told_before(nlp):
+    text = ("Thousands of Kenyans attended the August 2017 rally in Nairobi.\n\n"
+            "In that event, Kenyan police arrested the opposition leader Raila Odinga and detained his aides.")
+    assert [(e.date, e.date_basis) for e in candidates(nlp, text)] == [("2017-08", "text")] * 2
+    # a role is no occasion
+    text = ("Thousands of Kenyans attended the August 2017 rally in Nairobi.\n\n"
+            "In that role, Kenyan police arrested the opposition leader Raila Odinga.")
+    assert _dated(candidates(nlp, text), "arrested") == ("2019-11-07", "publication")
+
+
+def test_an_event_noun_takes_the_one_date_the_article_gives_that_act(nlp):
+    text = ("Details emerged about Trump's call with the Ukrainian president.\n\n"
+            "The White House released a summary of a phone call made by President Trump late last July to "
+            "the Ukrainian president.")
+    assert _dated(candidates(nlp, text), "call") == ("2019-07", "text")
+
+
+def test_a_month_without_a_year_in_a_pluperfect_takes_the_year_the_article_gives_it(nlp):
+    text = ("Military records showed a Japanese bomber had attacked an American submarine in late February. "
+            "The American submarine sank in late February 1944 near Okinawa.")
+    assert _dated(candidates(nlp, text), "attacked") == ("1944-02", "text")
+    text = "Military records showed a Japanese bomber had attacked an American submarine in late February."
+    assert _dated(candidates(nlp, text), "attacked") == ("2019-02", "text")
+
+
+def test_an_act_over_the_last_years_is_background_unless_a_quote_says_so(nlp):
+    evs = candidates(nlp, "Iran has increased military cooperation with Russia in the last few years.")
+    assert _dated(evs, "increased") == (None, None)
+    evs = candidates(nlp, "Iran increased military cooperation with Russia in the last two days.")
+    assert _dated(evs, "increased") == ("2019-11-07", "publication")
+    evs = candidates(nlp, 'The Russian president praised Iran on Twitter: "The best partner in years!"')
+    assert [(e.date, e.date_basis) for e in evs if e.cameo.startswith("05")] == [("2019-11-07", "publication")]
+
+
+def test_an_intent_announced_in_a_pluperfect_has_no_date(nlp):
+    evs = candidates(nlp, "The French prime minister had agreed to support the Italian plan.")
+    assert _dated(evs, "agreed") == (None, None)
+    evs = candidates(nlp, "The French prime minister agreed to support the Italian plan.")
+    assert _dated(evs, "agreed") == ("2019-11-07", "publication")
+
+
+def test_a_conjunct_done_later_than_its_dated_head_has_no_date(nlp):
+    text = "Kenya recalled its ambassador to Uganda on November 1 and later expelled the Ugandan ambassador."
+    assert _dated(candidates(nlp, text), "expelled") == (None, None)
+    text = "Kenya recalled its ambassador to Uganda on November 1 and expelled the Ugandan ambassador."
+    assert _dated(candidates(nlp, text), "expelled") == ("2019-11-01", "text")

@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -231,6 +231,8 @@ class EventStage(Stage):
         _date_from_context(candidates)
         _date_from_paragraph(candidates, doc, _paragraph_of_sentences(text, sentences),
                              _sentence_dates(doc, timex_roots))
+        _date_from_retelling(candidates, doc)
+        _date_from_reference(candidates, doc, timex_roots, document.article.date)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
         document.events = self.policy.select(candidates)
@@ -843,8 +845,8 @@ class EventStage(Stage):
             # "pledged on Monday to send troops", "said on Monday they will free": an intent,
             # refusal or threat is dated when made
             said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
-            if said[2] == "text":
-                date, precision, basis = said
+            if said[2] == "text" or (said[2] is None and document.article.date):
+                date, precision, basis = said  # "Pelosi had agreed to support": no date, as the announcing verb
         elif basis != "text" and cand.code.startswith("01") and trig.dep_ == "ccomp" \
                 and trig.head.lemma_.lower() in self.cues.reporting_verbs:
             # "On September 13, he said he remained 'cautiously optimistic'": a comment (013) is
@@ -853,9 +855,16 @@ class EventStage(Stage):
             if said[2] == "text":
                 date, precision, basis = said
         if basis == "publication" and long_spells and any(
-                doc[i].head.dep_ == "prep" and doc[i].head.lower_ == "for" and governed_by(doc[i], [trig])
+                doc[i].head.dep_ == "prep" and doc[i].head.lower_ in load_spell_prepositions() and governed_by(doc[i], [trig])
                 for i in long_spells if sent.start <= i < sent.end):
-            date, precision, basis = None, None, None  # "abused their children for years": background
+            # "abused their children for years", "has increased cooperation in the last few years": background
+            date, precision, basis = None, None, None
+        if basis == "publication" and modality in (Modality.FUTURE, Modality.HYPOTHETICAL) \
+                and cand.announced is None and not cand.code.startswith("03"):
+            # "the board would begin an investigation", "a meeting during the planned trip": an act
+            # to come, or one that may never be, is not done on the publication day; the text gives
+            # no day for it (an intent, 03x, is dated when made)
+            date, precision, basis = None, None, None
         place = _location(trig, cand.noun)
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
@@ -1483,10 +1492,15 @@ _LONG_SPELL = re.compile(r"^P(?:X|\d+)(?:Y|DE|CE|ML)$")
 
 def _index_long_spells(doc: Any, timexes: list[Timex]) -> frozenset[int]:
     """Tokens of durations of a year or more ("years", "three years", "decades"): an act done
-    for so long, with no date of its own, is background, not an act of the publication day."""
+    for so long, with no date of its own, is background, not an act of the publication day. Not
+    inside a quotation ("the biggest story in years!" says nothing of when the act was done)."""
     out: set[int] = set()
+    quoted = None
     for t in timexes:
         if t.type != "DURATION" or not _LONG_SPELL.match(t.value or ""):
+            continue
+        quoted = find_quoted_spans(doc.text) if quoted is None else quoted
+        if any(a <= t.span[0] and t.span[1] <= b for a, b in quoted):
             continue
         span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
         if span is not None:
@@ -2210,6 +2224,10 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     # "gave the government until Thursday to withdraw the bill": a deadline, not when it was done
     timex_roots = {i: t for i, t in timex_roots.items()
                    if not (doc[i].head.dep_ == "prep" and doc[i].head.lower_ in _DEADLINE_PREPOSITIONS)}
+    if pub and _told_as_done(cand.trigger):
+        # "has declared tomorrow a day of mourning": an act told as done is not done after the
+        # article was written; a later date is what the act is about
+        timex_roots = {i: t for i, t in timex_roots.items() if not _after(t.value, pub)}
     for tok_i, timex in timex_roots.items():
         tok = doc[tok_i]
         if governed_by(tok, anchors):
@@ -2233,6 +2251,19 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         elif node.dep_ == "relcl":
             best = _year_of_noun(node.head, timex_roots, pub)
     if best is None:
+        # "When announcing the shutdown on Monday, the prime minister called on ...": a clause of
+        # the same time, dated by the text, dates the act it modifies
+        clauses = [c for c in cand.trigger.children if c.dep_ == "advcl" and any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in load_same_time_markers() and m.i < c.i for m in c.children)]
+        for tok_i, timex in timex_roots.items():
+            if any(governed_by(doc[tok_i], [c]) for c in clauses):
+                if best is None or _precision(timex.value) > _precision(best.value):
+                    best = timex
+    if best is None and _later_than_a_dated_head(cand.trigger, timex_roots):
+        # "declared an emergency on November 15 and later banned gatherings": after that day, on
+        # a day the text does not give (neither that day nor the publication day)
+        return None, None, None
+    if best is None:
         # "On December 21, 2015, a bomber attacked the station, killing six", "attacked the town
         # on Monday and seized its airport": a participle or a conjunct shares its head's date.
         # "In 2015, Saudi Arabia started supporting the government": an aspectual verb's
@@ -2240,7 +2271,8 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         node = cand.trigger
         aspectual = load_modality().aspectual_verbs
         for _ in range(3):
-            climbs = node.dep_ in ("conj", "advcl") or (node.dep_ == "xcomp" and node.head.lemma_.lower() in aspectual)
+            climbs = node.dep_ in ("conj", "advcl") or (node.dep_ == "xcomp" and (
+                node.head.lemma_.lower() in aspectual or node.head.lemma_.lower() in load_same_time_complement_verbs()))
             if not climbs or node.head.i == node.i or not _shares_time(node):
                 break
             node = node.head
@@ -2280,16 +2312,76 @@ def _background_act(trigger: Any) -> bool:
     """A past act an adverb puts before the reporting period ("initially denied", "was once
     jailed", "had previously resigned"; "long" only with a pluperfect: "had long opposed"), or a
     perfect that counts how often it was done ("has visited China three times")."""
+    if _judged_for(trigger):
+        return True
     if trigger.tag_ not in ("VBD", "VBN"):
         return False
+    if _pluperfect_told_by_the_reporter(trigger):
+        return True
     adverbs = {c.lower_ for c in trigger.children if c.dep_ == "advmod"} & load_background_adverbs()
     pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
     if bool(adverbs - {"long"}) or (bool(adverbs) and pluperfect):
         return True
     # "has visited China three times", "have met twice": an experiential perfect
     perfect = trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children)
-    return perfect and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in load_frequency_words()
-                           for c in trigger.children)
+    if perfect and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in load_frequency_words()
+                       for c in trigger.children):
+        return True
+    # "has only impeached two presidents in the history of the United States"
+    return perfect and any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in load_history_nouns()
+                           for c in trigger.children for p in c.children)
+
+
+def _later_than_a_dated_head(trigger: Any, timex_roots: dict[int, Timex]) -> bool:
+    """A conjunct or clause marked as later ("and later banned") below a verb the text dates."""
+    if trigger.dep_ not in ("conj", "advcl") or not any(
+            c.dep_ == "advmod" and c.lower_ in load_sequence_adverbs() for c in trigger.children):
+        return False
+    return any(governed_by(trigger.doc[i], [trigger.head]) for i in timex_roots)
+
+
+def _judged_for(trigger: Any) -> bool:
+    """"sentenced the couple to life for torturing their children", "convicted of murdering": what
+    a judgment, arrest or charge is for was done before it."""
+    verbs, preps = load_judged_for()
+    prep = trigger.head
+    return trigger.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in preps \
+        and prep.head.lemma_.lower() in verbs
+
+
+def _pluperfect_told_by_the_reporter(trigger: Any) -> bool:
+    """"The court had been petitioned by ...", "Pelosi had agreed to ...": a pluperfect in the
+    reporter's own words tells what came before the story's time. Reported speech shifts its tense
+    ("police said they had arrested him": the arrest is news), so a pluperfect below a reporting
+    verb is left alone."""
+    if trigger.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children):
+        return False
+    reporting = load_modality().reporting_verbs
+    node = trigger
+    for _ in range(8):
+        if node.head.i == node.i:
+            return True
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in reporting:
+            return False
+        node = node.head
+    return True
+
+
+def _told_as_done(trigger: Any) -> bool:
+    """A verb in the simple past or a perfect, active ("declared", "has declared"): an act done."""
+    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    if trigger.tag_ == "VBD":
+        return not auxes
+    return trigger.tag_ == "VBN" and bool(auxes) and all(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in auxes)
+
+
+def _after(value: str, pub: str) -> bool:
+    """A date value of a day after the publication day (a month or year only when wholly after)."""
+    m = _DATE_VALUE.match(_week_as_month(value))
+    if m is None:
+        return False
+    parts = "-".join(g for g in m.groups() if g)
+    return parts > pub[:len(parts)]
 
 
 def _past_year_above(trigger: Any, timex_roots: dict[int, Timex], pub: str | None) -> str | None:
@@ -2580,6 +2672,105 @@ def _date_from_paragraph(events: list[Event], doc: Any, paragraph: list[int],
             _, e.date, e.date_precision = before[-1]
             e.date_basis = "text"
             e.explain = e.explain.replace("date=publication", "date=paragraph")
+
+
+def _date_from_retelling(events: list[Event], doc: Any) -> None:
+    """"Protesters marched in London on Saturday ... [paragraphs on] ... Protesters marched from Hyde
+    Park to Parliament": an act told again later in the article, in the simple past with no date
+    of its own, by the same doer, with the same verb or code (and no other target), is the act the
+    text dated before, not an act of the publication day. Statements are left alone: a speaker's
+    later words need not be from the same occasion."""
+    reporting = load_modality().reporting_verbs
+    dated: list[tuple[Event, str]] = []
+    for e in sorted(events, key=lambda x: x.sentence):
+        span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
+        lemma = span.root.lemma_.lower() if span is not None and len(span) else ""
+        plain = e.modality == Modality.ASSERTED and not e.negated and e.source is not None and bool(e.source.key) \
+            and not e.cameo.startswith("01") and lemma not in reporting
+        if not plain:
+            continue
+        if e.date_basis == "publication" and _simple_past(doc, e):
+            for k, klemma in reversed(dated):
+                # the same doer, or the same verb by a doer of the same country ("one million
+                # people marched" ... "Protesters marched")
+                same_doer = k.source.key == e.source.key
+                if k.sentence < e.sentence and (same_doer or (klemma == lemma and bool(e.source.country)
+                                                              and k.source.country == e.source.country)) \
+                        and (klemma == lemma or k.cameo[:3] == e.cameo[:3]) \
+                        and (k.target is None or e.target is None or k.target.key == e.target.key):
+                    e.date, e.date_precision, e.date_basis = k.date, k.date_precision, "text"
+                    e.explain = e.explain.replace("date=publication", "date=retold")
+                    break
+        if e.date_basis == "text" and e.date:
+            dated.append((e, lemma))
+
+
+def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None) -> None:
+    """Dates the text gives elsewhere for what a record refers to:
+
+    - "In that event, Fields killed a woman and injured others" (after "... the August 2017
+      rally"): a phrase pointing back at an occasion told before puts the act (and its conjunct)
+      then, the latest date with a year of the two sentences before, else no date;
+    - "details emerged about Trump's call with Zelensky" ... "a phone call made by President Trump
+      late last July": an event noun with no date of its own, said of an act the article names
+      again with one date (and the doer in that sentence), takes that date;
+    - "records showed a bomber had attacked a vessel in late February" ... "in late February
+      1944": a pluperfect dated by a month without a year is in the year the article gives that
+      month, when it gives one earlier year for it.
+    """
+    if not pub or not events:
+        return
+    first: dict[int, tuple[int, Timex]] = {}
+    for i, t in sorted(timex_roots.items()):
+        first.setdefault(id(t), (i, t))
+    timexes = sorted(first.values(), key=lambda x: x[0])
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        sent_of.update({k: n for k in range(sent.start, sent.end)})
+    preps, dets, occasions = load_earlier_occasion()
+    for e in events:
+        span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        if e.date_basis == "publication" and root.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "prep" and c.lower_ in preps and any(
+                    p.dep_ == "pobj" and p.lower_ in occasions and any(d.dep_ == "det" and d.lower_ in dets for d in p.children)
+                    for p in c.children) for c in (root.head if root.dep_ == "conj" else root).children):
+            earlier = [t for i, t in timexes if e.sentence - 2 <= sent_of.get(i, -1) < e.sentence
+                       and _EXPLICIT_YEAR.search(t.text) and _DATE_VALUE.match(t.value)
+                       and t.value[:4] <= pub[:4] and not _after(t.value, pub)]
+            e.date, e.date_precision, e.date_basis = _value_date(earlier[-1].value) if earlier else (None, None, None)
+            e.explain = e.explain.replace("date=publication", "date=occasion")
+        elif e.date_basis == "publication" and root.pos_ == "NOUN" and e.source is not None:
+            doer = (e.source.name or e.source.text).split()[-1].lower()
+            found = set()
+            for tok in doc:
+                if tok.pos_ != "NOUN" or tok.lemma_ != root.lemma_ or sent_of.get(tok.i) == e.sentence \
+                        or doer not in tok.sent.text.lower():
+                    continue
+                anchors = [tok] + [c for c in tok.children if c.dep_ == "acl"]
+                found.update(t.value for i, t in timexes if tok.sent.start <= i < tok.sent.end
+                             and governed_by(doc[i], anchors) and _DATE_VALUE.match(t.value) and not _after(t.value, pub))
+            if len(found) == 1:
+                e.date, e.date_precision, e.date_basis = _value_date(found.pop())
+                e.explain = e.explain.replace("date=publication", "date=named")
+        elif e.date_basis == "text" and e.date and e.date[:4] == pub[:4] and len(e.date) >= 7 \
+                and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in root.children):
+            own = [t for i, t in timexes if root.sent.start <= i < root.sent.end and t.value.startswith(e.date)
+                   and not _EXPLICIT_YEAR.search(t.text)]
+            years = {t.value[:4] for _, t in timexes if own and _EXPLICIT_YEAR.search(t.text)
+                     and t.value[4:7] == e.date[4:7] and t.value[:4] < pub[:4]}
+            if own and len(years) == 1:
+                e.date = years.pop() + e.date[4:]
+                e.explain = e.explain.replace("date=text", "date=text-year")
+
+
+def _value_date(value: str) -> tuple[str, str, str]:
+    """A TIMEX3 date value as a record's (date, precision, basis)."""
+    m = _DATE_VALUE.match(_week_as_month(value))
+    parts = [g for g in m.groups() if g]
+    return "-".join(parts), PRECISION[len(parts)], "text"
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:

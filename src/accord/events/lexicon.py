@@ -370,6 +370,50 @@ def load_frequency_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_judged_for() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs of a judgment, arrest or charge and the prepositions of what it is for (arguments.yaml)."""
+    return _argument_words("judged_for_verbs"), _argument_words("judged_for_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_same_time_complement_verbs() -> frozenset[str]:
+    """Verbs whose complement's act is done when they are ("helped facilitate", arguments.yaml)."""
+    return _argument_words("same_time_complement_verbs")
+
+
+@lru_cache(maxsize=1)
+def load_earlier_occasion() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Prepositions, determiners and nouns of a phrase pointing back at an occasion ("in that
+    event", arguments.yaml)."""
+    return (_argument_words("earlier_occasion_prepositions"), _argument_words("earlier_occasion_determiners"),
+            _argument_words("earlier_occasion_nouns"))
+
+
+@lru_cache(maxsize=1)
+def load_history_nouns() -> frozenset[str]:
+    """Nouns of all time past: a perfect over them tells experience ("in the history of", arguments.yaml)."""
+    return _argument_words("history_nouns")
+
+
+@lru_cache(maxsize=1)
+def load_spell_prepositions() -> frozenset[str]:
+    """Prepositions of a span an act was done over ("for years", "in the last few years", arguments.yaml)."""
+    return _argument_words("spell_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_sequence_adverbs() -> frozenset[str]:
+    """Adverbs that put a conjunct after its dated head ("and later banned", arguments.yaml)."""
+    return _argument_words("sequence_adverbs")
+
+
+@lru_cache(maxsize=1)
+def load_same_time_markers() -> frozenset[str]:
+    """Words opening a clause of the same time as the one it modifies ("when", arguments.yaml)."""
+    return _argument_words("same_time_markers")
+
+
+@lru_cache(maxsize=1)
 def load_level_adverbs() -> frozenset[str]:
     """Adverbs that open a "to" phrase of a level ("down to five years"), no particle (arguments.yaml)."""
     return _argument_words("level_adverbs")

@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -114,6 +114,7 @@ class EventStage(Stage):
         for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs,
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
+                     load_direction_prepositions,
                      load_releasing_verbs, load_holding_words, load_intent):
             load()
         # The learned event class (None when the package has no weights): annotates detections
@@ -152,6 +153,8 @@ class EventStage(Stage):
             for cand in cands:
                 self._arguments(cand, mentions_at)
             _borrow_targets(cands, mentions_at)
+            for cand in cands:
+                _direction_target(cand, mentions_at, self.exclusions.names_people)
             cands = [c for c in cands if not c.restated]
             # "marched in Madrid on Sunday, protesting the tax law": the participle is the same
             # protest (the march may have taken its target above)
@@ -1637,6 +1640,48 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
             if topic is not None:
                 cand.target_tok, cand.targets = topic, _actors_of(topic, mentions_at)
                 cand.rule.append("tgt=reported-subject")
+
+
+def _direction_target(cand: _Candidate, mentions_at, names_people) -> None:
+    """An act whose pattern found no actor to be done to takes the actor that a preposition of
+    direction (arguments.yaml `direction_prepositions`) puts on the act itself: on its event
+    noun ("launched cyber attacks on 141 organisations"), on the verb ("imposed a curfew
+    on Kashmir") or on the verb's object ("lifted travel curbs to North Korea"). Statements
+    and meetings keep their own rules (an audience, a place of talks is no target)."""
+    if cand.targets or cand.statement or cand.code[:2] in ("01", "04"):
+        return
+    if cand.target_tok is not None and names_people(cand.target_tok):
+        return  # "civilians who were shot dead": someone no actor was resolved for is the target
+    words = load_direction_prepositions()
+    cooperative = int(cand.code[:2]) < 9
+    if cooperative:
+        # "present a united front against the West": whom cooperation is set against is its
+        # opponent, never its partner or beneficiary (an investigation, 09, is opened against
+        # whom it investigates)
+        words = words - {"against"}
+    adjuncts = load_adjunct_prepositions()
+    trig = cand.trigger
+    hosts = [h for h in (cand.noun, trig) if h is not None]
+    hosts += [c for c in trig.children if c.dep_ == "dobj" and (cand.noun is None or c.i != cand.noun.i)]
+    # "began a hunger strike in protest against the new laws", "mobilized troops for a ground
+    # assault against Palestina": what the act is for or in is set against someone too
+    opposed = [] if cooperative else [(p, {"against"}) for h in hosts for prep in h.children
+               if prep.dep_ == "prep" and prep.lower_ not in words and prep.lower_ not in adjuncts
+               for p in prep.children if p.dep_ == "pobj"]
+    for host, allowed in [(h, words) for h in hosts] + opposed:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ not in allowed:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or _is_date_or_amount(pobj):
+                    continue
+                actors = _actors_of(pobj, mentions_at)
+                if not actors and (inner := _inner_actor(pobj, mentions_at, cooperative)) is not None:
+                    actors = _actors_of(inner, mentions_at)  # "attacks on 141 organisations across 20 industries"
+                if actors:
+                    cand.target_tok, cand.targets = pobj, actors
+                    cand.rule.append(f"tgt=direction:{prep.lower_}")
+                    return
 
 
 def _reported_topic(verb: Any, depth: int = 0) -> Any | None:

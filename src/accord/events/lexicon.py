@@ -450,6 +450,13 @@ def load_topic_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_direction_prepositions() -> frozenset[str]:
+    """Prepositions that put an actor on the act as what it is done to, when the pattern's
+    target slots name none ("strike against the new laws"; arguments.yaml)."""
+    return _argument_words("direction_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_adjunct_prepositions() -> frozenset[str]:
     """Prepositions of a verb's time or place phrase, which names no part of the act (arguments.yaml)."""
     return _argument_words("adjunct_prepositions")

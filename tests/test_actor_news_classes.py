@@ -686,3 +686,10 @@ def test_a_serving_samoan_prime_minister_and_church_leaders(nlp):
     assert any(m[0] == "church leaders" and m[1] == "WSMREL" for m in got)
     got = resolve(nlp, "Tuilaepa Sailele Malielegaoi spoke in Apia.", "2022-01-10")
     assert any(m[3] == "Tuilaepa Sailele Malielegaoi" and m[1] == "WSMELI" for m in got)
+
+
+def test_a_capital_a_trip_goes_to_is_the_place(nlp):
+    got = resolve(nlp, "The minister's planned visit to Warsaw was called off.", "2019-09-30")
+    assert ("Warsaw", "POL", "POL", "Poland") in got
+    got = resolve(nlp, "Moscow sent a letter to Warsaw.", "2019-09-30")
+    assert ("Warsaw", "POLGOV", "POL", "Poland") in got  # a letter's addressee is the government

@@ -83,6 +83,7 @@ class Words:
     missions_abroad: frozenset[str] = frozenset()
     name_titles: dict[str, str] | None = None
     past_holder: frozenset[str] = frozenset()
+    travel_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -150,6 +151,7 @@ def words() -> Words:
         diplomats=_set(a.get("diplomats")),
         missions_abroad=_set(a.get("missions_abroad")),
         past_holder=_set(w.get("past_holder")),
+        travel_nouns=_set(w.get("travel_nouns")),
         name_titles={str(k).lower(): str(v) for k, v in (w.get("name_titles") or {}).items()},
     )
 

@@ -49,7 +49,7 @@ class Names(Pass):
                     titled_now(context, f, start, m.start)
             if m.kind == "capital" and entity.kind == "country":
                 if is_location(doc[m.end - 1]) or modifies_a_happening(doc[m.end - 1]) \
-                        or names_a_thing_there(context, doc[m.end - 1]):
+                        or names_a_thing_there(context, doc[m.end - 1]) or travelled_to(doc[m.end - 1]):
                     f.how = How.PLACE  # "met in Moscow": where, the country's place, not its government
                 else:  # "Moscow accused Washington": the government seated there
                     f.code, f.sector = f"{entity.code}{Sector.GOV.value}", Sector.GOV.value
@@ -110,6 +110,13 @@ def described_now(context: ResolutionContext, f: Found, head: Any) -> None:
     if not country or not sector or sector == Sector.CVL.value or not code.endswith(sector):
         return
     f.country, f.sector, f.code = country, sector, f"{context.kb.country_prefix(country)}{sector}"
+
+
+def travelled_to(tok: Any) -> bool:
+    """A capital a trip goes to ("the president's planned trip to Warsaw"): the place."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i != prep.i \
+        and prep.head.lemma_.lower() in words().travel_nouns
 
 
 def modifies_a_happening(tok: Any) -> bool:

@@ -123,42 +123,53 @@ def build(shared: Path, n: int, copy_share: float, seed: int = 14,
     return corpus, truth
 
 
-def run(corpus_path: Path, db: Path, clustering: bool) -> dict:
-    import accord.config as config
+def time_clustering(clock, routing: bool = True) -> dict:
+    """Wrap every function near-copy and happening work goes through (before the parse:
+    signatures, store lookups, the recent articles' LSH; in the store's transaction) so that
+    the returned dict's "t" accumulates their time by `clock`, nested calls counted once.
+    `routing=False` leaves out what runs before the parse (a replay of coded records has none)."""
     from accord.clustering import nearcopy as N
-    from accord.clustering.nearcopy import route
-    from accord.model import Article
-    from accord.pipeline import Pipeline, StageFailure
-    from accord.readers import read_inputs
-    from accord.store import open_store
-    from accord.store import clusters as C
     from accord.store import base as S
+    from accord.store import clusters as C
 
     spent = {"t": 0.0, "depth": 0}
 
     def timed(fn):
         def wrapper(*a, **k):
             spent["depth"] += 1
-            t = time.perf_counter()
+            t = clock()
             try:
                 return fn(*a, **k)
             finally:
                 spent["depth"] -= 1
                 if spent["depth"] == 0:
-                    spent["t"] += time.perf_counter() - t
+                    spent["t"] += clock() - t
         return wrapper
 
-    # Everything near-copy and happening work goes through these: before the parse (signatures,
-    # store lookups, the recent articles' LSH) and in the store's transaction.
-    for owner, names in ((S.Store, ["originals_of", "original_of", "_nearcopy_decision",
-                                    "_update_event_happenings", "_write_cluster_rows"]),
-                         (C.Clusters, ["fingerprint", "candidates", "update", "reports_of_articles",
-                                       "happenings_of_articles", "forget_reports", "forget_texts"]),
-                         (N.RecentArticles, ["add", "candidates"])):
+    owners = [(S.Store, ["originals_of", "original_of", "_nearcopy_decision",
+                         "_update_event_happenings", "_write_cluster_rows"]),
+              (C.Clusters, ["fingerprint", "candidates", "update", "reports_of_articles",
+                            "happenings_of_articles", "forget_reports", "forget_texts"])]
+    if routing:
+        owners.append((N.RecentArticles, ["add", "candidates"]))
+    for owner, names in owners:
         for name in names:
             setattr(owner, name, timed(getattr(owner, name)))
     N.Fingerprint.of = classmethod(timed(N.Fingerprint.of.__func__))
-    N.best_copy_of = timed(N.best_copy_of)
+    if routing:
+        N.best_copy_of = timed(N.best_copy_of)
+    return spent
+
+
+def run(corpus_path: Path, db: Path, clustering: bool) -> dict:
+    import accord.config as config
+    from accord.clustering.nearcopy import route
+    from accord.model import Article
+    from accord.pipeline import Pipeline, StageFailure
+    from accord.readers import read_inputs
+    from accord.store import open_store
+
+    spent = time_clustering(time.perf_counter)
     from bench_scale import warm_up
 
     pipeline = Pipeline.default()

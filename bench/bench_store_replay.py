@@ -26,6 +26,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
+from bench_happenings import time_clustering  # noqa: E402
+
 
 def dump(args: argparse.Namespace) -> None:
     from bench_happenings import build
@@ -53,34 +55,11 @@ def dump(args: argparse.Namespace) -> None:
 
 
 def replay(args: argparse.Namespace) -> None:
-    from accord.clustering import nearcopy as N
     from accord.records import document_from_records
-    from accord.store import base as S
-    from accord.store import clusters as C
     from accord.store import open_store
 
-    spent = {"t": 0.0, "depth": 0}
-
-    def timed(fn):
-        def wrapper(*a, **k):
-            spent["depth"] += 1
-            t = time.process_time()
-            try:
-                return fn(*a, **k)
-            finally:
-                spent["depth"] -= 1
-                if spent["depth"] == 0:
-                    spent["t"] += time.process_time() - t
-        return wrapper
-
     # The same functions bench_happenings times as near-copy and happening work.
-    for owner, names in ((S.Store, ["originals_of", "original_of", "_nearcopy_decision",
-                                    "_update_event_happenings", "_write_cluster_rows"]),
-                         (C.Clusters, ["fingerprint", "candidates", "update", "reports_of_articles",
-                                       "happenings_of_articles", "forget_reports", "forget_texts"])):
-        for name in names:
-            setattr(owner, name, timed(getattr(owner, name)))
-    N.Fingerprint.of = classmethod(timed(N.Fingerprint.of.__func__))
+    spent = time_clustering(time.process_time, routing=False)
     docs = [document_from_records(json.loads(line))
             for line in args.records.read_text(encoding="utf-8").splitlines()]
     db = args.db or Path(tempfile.mkdtemp()) / "replay.duckdb"

@@ -261,10 +261,12 @@ def test_swearing_to_attack_is_a_threat(nlp):
 
 
 def test_a_resignation_is_a_retreat_as_the_plover_manual_says(nlp):
+    # CAMEO 080 (yield), as the development set codes resignations; 0831 (accede to demands for
+    # a change in leadership) needs a text that says demands were met
     [e] = events(nlp, "Peru's interior minister resigned on Monday.")
-    assert (e.cameo, e.plover, e.plover_mode) == ("0831", "RETREAT", "resign")
-    assert main_of(nlp, "The Latvian prime minister stepped down.").code == "0831"
-    assert main_of(nlp, "Rebels stepped up their attacks on the army.").code != "0831"
+    assert (e.cameo, e.plover, e.plover_mode) == ("080", "RETREAT", "resign")
+    assert main_of(nlp, "The Latvian prime minister stepped down.").code == "080"
+    assert main_of(nlp, "Rebels stepped up their attacks on the army.").code not in ("080", "0831")
 
 
 def test_a_pronoun_argument_is_spanned_by_the_name_it_stands_for(nlp):
@@ -393,7 +395,7 @@ def test_returned_property_and_eased_or_imposed_tariffs(nlp):
 
 def test_a_resignation_concedes_to_the_country_of_the_office(nlp):
     [e] = events(nlp, "Suharto resigned as president of Indonesia on 21 May 1998.")
-    assert e.cameo == "0831" and dyad(e)[1] == "IDNGOV" and e.date == "1998-05-21"
+    assert e.cameo == "080" and dyad(e)[1] == "IDNGOV" and e.date == "1998-05-21"
 
 
 def test_on_behalf_of_is_never_the_target(nlp):

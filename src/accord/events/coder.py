@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -92,6 +92,7 @@ class _Candidate:
     target_described: bool = False  # the target span is what a word the pattern names is about
     restated: bool = False  # another candidate's purpose clause ("donated ... to assist Kenya"): no record
     sources_named: bool = False  # a nominal event's doer named by the noun's own phrase ("Russia's offensive")
+    folded: Any | None = None  # the act an order or demand was folded from ("ordered his staff to delay the aid")
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
@@ -113,6 +114,7 @@ class EventStage(Stage):
         for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs,
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
+                     load_direction_prepositions,
                      load_releasing_verbs, load_holding_words, load_intent):
             load()
         # The learned event class (None when the package has no weights): annotates detections
@@ -151,6 +153,8 @@ class EventStage(Stage):
             for cand in cands:
                 self._arguments(cand, mentions_at)
             _borrow_targets(cands, mentions_at)
+            for cand in cands:
+                _direction_target(cand, mentions_at, self.exclusions.names_people)
             cands = [c for c in cands if not c.restated]
             # "marched in Madrid on Sunday, protesting the tax law": the participle is the same
             # protest (the march may have taken its target above)
@@ -161,7 +165,9 @@ class EventStage(Stage):
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
             cands = _drop_restated_nominals(cands)
             cands = [c for c in cands if self._literal(c, sent)
-                     and not self.exclusions.about_natural_hazard(c.trigger, c.code, storms)]
+                     and not self.exclusions.about_natural_hazard(c.trigger, c.code, storms)
+                     # "shut down all schools to curb the spread of the disease": public health
+                     and not self.exclusions.public_health_measure(c.code, c.sources, sent)]
             for cand in cands:
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
@@ -180,8 +186,12 @@ class EventStage(Stage):
             cands = self._fold_announcements(cands, mentions_at)
             # "ordered troops to raise their alert": a command to one's own forces (what it asks
             # was folded into it above), no demand on another actor
-            cands = [c for c in cands if not self.exclusions.order_to_own_forces(c.trigger, c.code, c.sources, c.targets)
-                     and not self.exclusions.order_of_an_act(c.trigger, c.code)]
+            cands = [(_own_sides_act(c) if self.exclusions.order_within_own_side(c.trigger) else None)
+                     if self.exclusions.order_to_own_forces(c.trigger, c.code, c.sources, c.targets)
+                     else c for c in cands if not self.exclusions.order_of_an_act(c.trigger, c.code)
+                     # "signed a government decree banning the niqab": an enactment, no demand
+                     and not self.exclusions.enacts_instrument(c.trigger, c.code)]
+            cands = [c for c in cands if c is not None]
             # A date governs an event only through the parse tree, which never leaves its sentence.
             sent_timexes = {i: t for i, t in timex_roots.items() if sent.start <= i < sent.end}
             for cand in cands:
@@ -224,6 +234,8 @@ class EventStage(Stage):
         _date_from_context(candidates)
         _date_from_paragraph(candidates, doc, _paragraph_of_sentences(text, sentences),
                              _sentence_dates(doc, timex_roots))
+        _date_from_retelling(candidates, doc)
+        _date_from_reference(candidates, doc, timex_roots, document.article.date)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
         document.events = self.policy.select(candidates)
@@ -266,6 +278,10 @@ class EventStage(Stage):
                 continue  # "Coalition forces are in Iraq ... to defeat ISIS remnants": why they are there
             if self.exclusions.prevented(tok):
                 continue  # "barred the company from releasing the files": not released
+            if self.exclusions.normative(tok):
+                continue  # "Under the Constitution, the House impeaches the official": a procedure
+            if self.exclusions.career_gerund(tok):
+                continue  # "He specialized in removing people from danger": a career described
             if _deadline_task(tok):
                 continue  # "gave the rebels until Friday to surrender": what is asked by a deadline
             if tok.ent_iob_ == "I" and tok.ent_type_ in _NAME_ENTITIES:
@@ -337,6 +353,8 @@ class EventStage(Stage):
         except ValueError:
             return None
         rule = [f"petrarch:{m.pattern}"]
+        code, plover = self.exclusions.recode(code)  # "STEP: * DOWN [0831]": a resignation is 080
+        recoded = code
         specificity = m.specificity
         if specificity > 0 and _names_only_complement(verb, m):
             # "started assembling firearms" (START * &WEAPON, 194): the words the pattern needs
@@ -348,6 +366,10 @@ class EventStage(Stage):
             # clause, which is an event of its own; the reporting verb is the statement (010).
             code, specificity = "010", 0
             rule.append("reported-clause->010")
+        elif specificity > 0 and code != "010" and self.exclusions.reason_given(verb):
+            # "have cited security concerns to impose bans": a reason given for an act, no comment
+            code, specificity = "010", 0
+            rule.append("reason-given->010")
         elif specificity > 0 and code[:2] not in ("01", "11") and verb.lemma_.lower() in self.exclusions.talk_about_verbs:
             # "described the attacks as a dastardly act", "cited the government's support for
             # Maduro": speaking of an act is a statement, not the act (exclusions.yaml)
@@ -362,7 +384,8 @@ class EventStage(Stage):
         # coordinated doers act with each other.
         symmetric = m.reverse_code is not None and nearest(m.reverse_code).code == code
         pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=DICTIONARY_TARGETS,
-                          reciprocal=code.startswith(DICTIONARY_RECIPROCAL) or symmetric)
+                          reciprocal=code.startswith(DICTIONARY_RECIPROCAL) or symmetric,
+                          plover=plover if code == recoded else None)
         cand = _Candidate(pattern, verb, None, rule=rule, code=code, specificity=specificity)
         cand.subject_is_target = m.subject_is_target or self.exclusions.subject_is_target(m.pattern)
         cand.reverse_code = m.reverse_code
@@ -750,6 +773,16 @@ class EventStage(Stage):
         if targets and all(t.key == src.key for t in targets for src in sources):
             targets = []  # "Sudan is willing to withdraw its troops from Abyei": no one else
             cand.rule.append("tgt=own-place->none")
+        if cand.code == "015" and targets and "tgt=reported-subject" in cand.rule:
+            # "Tamim claimed Houthis have attacked journalists": claiming that another did an act
+            # is accusing them of it (112), no responsibility acknowledged (015); "claimed it had
+            # attacked the hotel" (a pronoun, or the claimant itself, as the doer) stays a claim
+            doers = [a for c in cand.trigger.children if c.dep_ == "ccomp"
+                     for subj in c.children if subj.dep_ == "nsubj" and subj.pos_ != "PRON"
+                     for a in _actors_of(subj, mentions_at)]
+            if doers and not any(d.key == s.key or _same_side(s, d) for s in sources for d in doers):
+                cand.code, targets = "112", doers
+                cand.rule.append("claimed-of-another->112")
         if self.exclusions.legal_charge(cand.trigger, cand.code, sources):
             cand.code = "173"  # "Police charged the man with murder": legal action, not an accusation
             cand.rule.append("legal-charge->173")
@@ -772,6 +805,10 @@ class EventStage(Stage):
                 return []  # "evacuated 5,000 residents ahead of the storm" (exclusions.yaml)
             if cand.code[:2] == "07" and self._own_budget(cand.trigger):
                 return []  # "will increase military spending": its own budget, no aid given
+            if cand.code[:2] == "02" and from_dictionary and cand.trigger.lemma_.lower() in self.cues.reporting_verbs:
+                # "emphasized the need for boundaries" (EMPHASIZE * NEED, 020): a need stated by a
+                # verb of saying, with no one asked and no act asked for, is a bare statement
+                return []
             if cand.code[:2] == "03" and cand.announced and cand.announced.startswith(self.one_actor.intents_needing_partner):
                 # "the Senate announced it would meet on Monday": an intent to meet that names no
                 # one to meet is a body's own session, no record (resources/events/one_actor.yaml).
@@ -811,8 +848,8 @@ class EventStage(Stage):
             # "pledged on Monday to send troops", "said on Monday they will free": an intent,
             # refusal or threat is dated when made
             said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
-            if said[2] == "text":
-                date, precision, basis = said
+            if said[2] == "text" or (said[2] is None and document.article.date):
+                date, precision, basis = said  # "Pelosi had agreed to support": no date, as the announcing verb
         elif basis != "text" and cand.code.startswith("01") and trig.dep_ == "ccomp" \
                 and trig.head.lemma_.lower() in self.cues.reporting_verbs:
             # "On September 13, he said he remained 'cautiously optimistic'": a comment (013) is
@@ -821,9 +858,16 @@ class EventStage(Stage):
             if said[2] == "text":
                 date, precision, basis = said
         if basis == "publication" and long_spells and any(
-                doc[i].head.dep_ == "prep" and doc[i].head.lower_ == "for" and governed_by(doc[i], [trig])
+                doc[i].head.dep_ == "prep" and doc[i].head.lower_ in load_spell_prepositions() and governed_by(doc[i], [trig])
                 for i in long_spells if sent.start <= i < sent.end):
-            date, precision, basis = None, None, None  # "abused their children for years": background
+            # "abused their children for years", "has increased cooperation in the last few years": background
+            date, precision, basis = None, None, None
+        if basis == "publication" and modality in (Modality.FUTURE, Modality.HYPOTHETICAL) \
+                and cand.announced is None and not cand.code.startswith("03"):
+            # "the board would begin an investigation", "a meeting during the planned trip": an act
+            # to come, or one that may never be, is not done on the publication day; the text gives
+            # no day for it (an intent, 03x, is dated when made)
+            date, precision, basis = None, None, None
         place = _location(trig, cand.noun)
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
@@ -836,6 +880,9 @@ class EventStage(Stage):
             phrase = doc.char_span(target.span[0], target.span[1], alignment_mode="expand")
             if self.exclusions.assassination(trig, code.code, target, phrase.root if phrase is not None else None):
                 code = lookup(self.exclusions.assassination_code)  # "killed the governor": a prominent figure
+        plover, plover_mode = code.plover, code.plover_mode
+        if cand.pattern.plover is not None and code.code == cand.pattern.code:
+            plover, plover_mode = cand.pattern.plover  # "resigned": 080, PLOVER RETREAT (resign)
         confidence = 0.5 + (0.2 if source else 0) + (0.2 if target else 0)
         if any(r.startswith("partner") for r in cand.rule):
             confidence -= 0.15
@@ -853,8 +900,8 @@ class EventStage(Stage):
             source=source,
             target=target,
             cameo=code.code,
-            plover=code.plover,
-            plover_mode=code.plover_mode,
+            plover=plover,
+            plover_mode=plover_mode,
             quad_class=code.quad_class,
             goldstein=code.goldstein,
             date=date,
@@ -913,19 +960,22 @@ class EventStage(Stage):
         ("threatened to impose sanctions" -> 1312), a demand for one a speaker says another actor
         must do ("said Sudan must return the helicopter" -> 1053)."""
         m, verb = self.cues, cand.trigger
+        # a resignation (080, PLOVER resign) announced, threatened or demanded is a change in
+        # leadership (0831's intent, threat and demand codes: "saying he must resign" is 1041)
+        act = "0831" if cand.code == cand.pattern.code and cand.pattern.plover == ("RETREAT", "resign") else cand.code
         if modality in (Modality.FUTURE, Modality.HYPOTHETICAL) and not negated and _conditional(verb, m):
             # "may halt mediation if ...", "will impose sanctions unless ...": an event made
             # conditional on the other side's conduct is a threat when it is a hostile act,
             # an offer (intent) when it is a cooperative one.
-            return threat_code(cand.code) if int(cand.code[:2]) >= 10 else intent_code(cand.code, False)
+            return threat_code(act) if int(act[:2]) >= 10 else intent_code(act, False)
         if modality == Modality.FUTURE:
-            return intent_code(cand.code, negated)
+            return intent_code(act, negated)
         if negated:
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in m.threat_verbs:
-            return threat_code(cand.code)
+            return threat_code(act)
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in m.reporting_verbs and _obliges_another(verb, m):
-            return demand_code(cand.code)
+            return demand_code(act)
         if cand.code.startswith("01") and verb.lemma_.lower() in m.reporting_verbs \
                 and any(c.dep_ == "ccomp" and _obliges_another(c, m) for c in verb.children):
             return "100"  # "reiterated that Libya must hand over the suspects": a demand
@@ -964,7 +1014,7 @@ class EventStage(Stage):
                     # "asked the judge to delay his ruling", "urged locals to ... deny terrorism any
                     # victory": what is asked of another is no act of the asker's; the asking
                     # verb's record carries it
-                    g.announced = g.announced or act
+                    g.announced, g.folded = g.announced or act, g.folded or c
                     g.rule.append(f"asked-for:{act}")
                     dropped.add(id(c))
                 continue  # an announcement of its own
@@ -987,13 +1037,16 @@ class EventStage(Stage):
                         k.dep_ in ("dobj", "nsubjpass") for k in verb.children) \
                         and verb.lemma_.lower() in self.exclusions.default_needs_target:
                     act = None  # "urged residents to evacuate": leaving is no aid (a generic appeal)
-                code = (demand_code(act) if demand else appeal_code(act)) if act else ("100" if demand else "020")
+                # "saying he must resign": a resignation (080, PLOVER resign) asked for is a change
+                # in leadership demanded (1041) or appealed for (0241), as for 0831
+                asked = "0831" if act and c.code == c.pattern.code and c.pattern.plover == ("RETREAT", "resign") else act
+                code = (demand_code(asked) if demand else appeal_code(asked)) if act else ("100" if demand else "020")
                 if g is None:
                     g = self._announcing_candidate(gov, code, c, mentions_at)
                     extra.append(g)
                 elif g.code in _GENERIC_ANNOUNCEMENTS or g.specificity == 0:
                     g.code = code  # "pressured X to launch": the demand, not the block's default (170)
-                g.announced = act
+                g.announced, g.folded = act, c
                 if not g.targets and (verb.dep_ == "ccomp" or asked_for) and c.sources:
                     g.targets, g.target_tok = c.sources, c.source_tok  # "demanded that Serbia withdraw"
                     g.rule.append("tgt=demanded-of")
@@ -1442,10 +1495,15 @@ _LONG_SPELL = re.compile(r"^P(?:X|\d+)(?:Y|DE|CE|ML)$")
 
 def _index_long_spells(doc: Any, timexes: list[Timex]) -> frozenset[int]:
     """Tokens of durations of a year or more ("years", "three years", "decades"): an act done
-    for so long, with no date of its own, is background, not an act of the publication day."""
+    for so long, with no date of its own, is background, not an act of the publication day. Not
+    inside a quotation ("the biggest story in years!" says nothing of when the act was done)."""
     out: set[int] = set()
+    quoted = None
     for t in timexes:
         if t.type != "DURATION" or not _LONG_SPELL.match(t.value or ""):
+            continue
+        quoted = find_quoted_spans(doc.text) if quoted is None else quoted
+        if any(a <= t.span[0] and t.span[1] <= b for a, b in quoted):
             continue
         span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
         if span is not None:
@@ -1582,6 +1640,48 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
             if topic is not None:
                 cand.target_tok, cand.targets = topic, _actors_of(topic, mentions_at)
                 cand.rule.append("tgt=reported-subject")
+
+
+def _direction_target(cand: _Candidate, mentions_at, names_people) -> None:
+    """An act whose pattern found no actor to be done to takes the actor that a preposition of
+    direction (arguments.yaml `direction_prepositions`) puts on the act itself: on its event
+    noun ("launched cyber attacks on 141 organisations"), on the verb ("imposed a curfew
+    on Kashmir") or on the verb's object ("lifted travel curbs to North Korea"). Statements
+    and meetings keep their own rules (an audience, a place of talks is no target)."""
+    if cand.targets or cand.statement or cand.code[:2] in ("01", "04"):
+        return
+    if cand.target_tok is not None and names_people(cand.target_tok):
+        return  # "civilians who were shot dead": someone no actor was resolved for is the target
+    words = load_direction_prepositions()
+    cooperative = int(cand.code[:2]) < 9
+    if cooperative:
+        # "present a united front against the West": whom cooperation is set against is its
+        # opponent, never its partner or beneficiary (an investigation, 09, is opened against
+        # whom it investigates)
+        words = words - {"against"}
+    adjuncts = load_adjunct_prepositions()
+    trig = cand.trigger
+    hosts = [h for h in (cand.noun, trig) if h is not None]
+    hosts += [c for c in trig.children if c.dep_ == "dobj" and (cand.noun is None or c.i != cand.noun.i)]
+    # "began a hunger strike in protest against the new laws", "mobilized troops for a ground
+    # assault against Palestina": what the act is for or in is set against someone too
+    opposed = [] if cooperative else [(p, {"against"}) for h in hosts for prep in h.children
+               if prep.dep_ == "prep" and prep.lower_ not in words and prep.lower_ not in adjuncts
+               for p in prep.children if p.dep_ == "pobj"]
+    for host, allowed in [(h, words) for h in hosts] + opposed:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ not in allowed:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj" or _is_date_or_amount(pobj):
+                    continue
+                actors = _actors_of(pobj, mentions_at)
+                if not actors and (inner := _inner_actor(pobj, mentions_at, cooperative)) is not None:
+                    actors = _actors_of(inner, mentions_at)  # "attacks on 141 organisations across 20 industries"
+                if actors:
+                    cand.target_tok, cand.targets = pobj, actors
+                    cand.rule.append(f"tgt=direction:{prep.lower_}")
+                    return
 
 
 def _reported_topic(verb: Any, depth: int = 0) -> Any | None:
@@ -1767,6 +1867,18 @@ def _instrument_doer(noun: Any, mentions_at) -> Any | None:
             if _actors_of(tok, mentions_at):
                 return tok
     return None
+
+
+def _own_sides_act(order: _Candidate) -> _Candidate | None:
+    """An order to one's own side ("ordered his staff to delay the aid", "ordered the flags be
+    lowered"): no demand; the act ordered, where it is one, is the orderer's, as the order is."""
+    act = order.folded
+    if act is None or act.code in BARE_STATEMENTS or not order.sources:
+        return None
+    act.sources, act.source_tok = order.sources, order.source_tok
+    act.negated, act.modality = order.negated, order.modality
+    act.rule.append(f"ordered-by-own-side:{order.trigger.lemma_.lower()}")
+    return act
 
 
 def _plain_target(cand: _Candidate) -> bool:
@@ -2157,6 +2269,10 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     # "gave the government until Thursday to withdraw the bill": a deadline, not when it was done
     timex_roots = {i: t for i, t in timex_roots.items()
                    if not (doc[i].head.dep_ == "prep" and doc[i].head.lower_ in _DEADLINE_PREPOSITIONS)}
+    if pub and _told_as_done(cand.trigger):
+        # "has declared tomorrow a day of mourning": an act told as done is not done after the
+        # article was written; a later date is what the act is about
+        timex_roots = {i: t for i, t in timex_roots.items() if not _after(t.value, pub)}
     for tok_i, timex in timex_roots.items():
         tok = doc[tok_i]
         if governed_by(tok, anchors):
@@ -2180,6 +2296,19 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         elif node.dep_ == "relcl":
             best = _year_of_noun(node.head, timex_roots, pub)
     if best is None:
+        # "When announcing the shutdown on Monday, the prime minister called on ...": a clause of
+        # the same time, dated by the text, dates the act it modifies
+        clauses = [c for c in cand.trigger.children if c.dep_ == "advcl" and any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in load_same_time_markers() and m.i < c.i for m in c.children)]
+        for tok_i, timex in timex_roots.items():
+            if any(governed_by(doc[tok_i], [c]) for c in clauses):
+                if best is None or _precision(timex.value) > _precision(best.value):
+                    best = timex
+    if best is None and _later_than_a_dated_head(cand.trigger, timex_roots):
+        # "declared an emergency on November 15 and later banned gatherings": after that day, on
+        # a day the text does not give (neither that day nor the publication day)
+        return None, None, None
+    if best is None:
         # "On December 21, 2015, a bomber attacked the station, killing six", "attacked the town
         # on Monday and seized its airport": a participle or a conjunct shares its head's date.
         # "In 2015, Saudi Arabia started supporting the government": an aspectual verb's
@@ -2187,7 +2316,8 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         node = cand.trigger
         aspectual = load_modality().aspectual_verbs
         for _ in range(3):
-            climbs = node.dep_ in ("conj", "advcl") or (node.dep_ == "xcomp" and node.head.lemma_.lower() in aspectual)
+            climbs = node.dep_ in ("conj", "advcl") or (node.dep_ == "xcomp" and (
+                node.head.lemma_.lower() in aspectual or node.head.lemma_.lower() in load_same_time_complement_verbs()))
             if not climbs or node.head.i == node.i or not _shares_time(node):
                 break
             node = node.head
@@ -2227,16 +2357,76 @@ def _background_act(trigger: Any) -> bool:
     """A past act an adverb puts before the reporting period ("initially denied", "was once
     jailed", "had previously resigned"; "long" only with a pluperfect: "had long opposed"), or a
     perfect that counts how often it was done ("has visited China three times")."""
+    if _judged_for(trigger):
+        return True
     if trigger.tag_ not in ("VBD", "VBN"):
         return False
+    if _pluperfect_told_by_the_reporter(trigger):
+        return True
     adverbs = {c.lower_ for c in trigger.children if c.dep_ == "advmod"} & load_background_adverbs()
     pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
     if bool(adverbs - {"long"}) or (bool(adverbs) and pluperfect):
         return True
     # "has visited China three times", "have met twice": an experiential perfect
     perfect = trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children)
-    return perfect and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in load_frequency_words()
-                           for c in trigger.children)
+    if perfect and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in load_frequency_words()
+                       for c in trigger.children):
+        return True
+    # "has only impeached two presidents in the history of the United States"
+    return perfect and any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in load_history_nouns()
+                           for c in trigger.children for p in c.children)
+
+
+def _later_than_a_dated_head(trigger: Any, timex_roots: dict[int, Timex]) -> bool:
+    """A conjunct or clause marked as later ("and later banned") below a verb the text dates."""
+    if trigger.dep_ not in ("conj", "advcl") or not any(
+            c.dep_ == "advmod" and c.lower_ in load_sequence_adverbs() for c in trigger.children):
+        return False
+    return any(governed_by(trigger.doc[i], [trigger.head]) for i in timex_roots)
+
+
+def _judged_for(trigger: Any) -> bool:
+    """"sentenced the couple to life for torturing their children", "convicted of murdering": what
+    a judgment, arrest or charge is for was done before it."""
+    verbs, preps = load_judged_for()
+    prep = trigger.head
+    return trigger.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in preps \
+        and prep.head.lemma_.lower() in verbs
+
+
+def _pluperfect_told_by_the_reporter(trigger: Any) -> bool:
+    """"The court had been petitioned by ...", "Pelosi had agreed to ...": a pluperfect in the
+    reporter's own words tells what came before the story's time. Reported speech shifts its tense
+    ("police said they had arrested him": the arrest is news), so a pluperfect below a reporting
+    verb is left alone."""
+    if trigger.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children):
+        return False
+    reporting = load_modality().reporting_verbs
+    node = trigger
+    for _ in range(8):
+        if node.head.i == node.i:
+            return True
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in reporting:
+            return False
+        node = node.head
+    return True
+
+
+def _told_as_done(trigger: Any) -> bool:
+    """A verb in the simple past or a perfect, active ("declared", "has declared"): an act done."""
+    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    if trigger.tag_ == "VBD":
+        return not auxes
+    return trigger.tag_ == "VBN" and bool(auxes) and all(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in auxes)
+
+
+def _after(value: str, pub: str) -> bool:
+    """A date value of a day after the publication day (a month or year only when wholly after)."""
+    m = _DATE_VALUE.match(_week_as_month(value))
+    if m is None:
+        return False
+    parts = "-".join(g for g in m.groups() if g)
+    return parts > pub[:len(parts)]
 
 
 def _past_year_above(trigger: Any, timex_roots: dict[int, Timex], pub: str | None) -> str | None:
@@ -2527,6 +2717,105 @@ def _date_from_paragraph(events: list[Event], doc: Any, paragraph: list[int],
             _, e.date, e.date_precision = before[-1]
             e.date_basis = "text"
             e.explain = e.explain.replace("date=publication", "date=paragraph")
+
+
+def _date_from_retelling(events: list[Event], doc: Any) -> None:
+    """"Protesters marched in London on Saturday ... [paragraphs on] ... Protesters marched from Hyde
+    Park to Parliament": an act told again later in the article, in the simple past with no date
+    of its own, by the same doer, with the same verb or code (and no other target), is the act the
+    text dated before, not an act of the publication day. Statements are left alone: a speaker's
+    later words need not be from the same occasion."""
+    reporting = load_modality().reporting_verbs
+    dated: list[tuple[Event, str]] = []
+    for e in sorted(events, key=lambda x: x.sentence):
+        span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
+        lemma = span.root.lemma_.lower() if span is not None and len(span) else ""
+        plain = e.modality == Modality.ASSERTED and not e.negated and e.source is not None and bool(e.source.key) \
+            and not e.cameo.startswith("01") and lemma not in reporting
+        if not plain:
+            continue
+        if e.date_basis == "publication" and _simple_past(doc, e):
+            for k, klemma in reversed(dated):
+                # the same doer, or the same verb by a doer of the same country ("one million
+                # people marched" ... "Protesters marched")
+                same_doer = k.source.key == e.source.key
+                if k.sentence < e.sentence and (same_doer or (klemma == lemma and bool(e.source.country)
+                                                              and k.source.country == e.source.country)) \
+                        and (klemma == lemma or k.cameo[:3] == e.cameo[:3]) \
+                        and (k.target is None or e.target is None or k.target.key == e.target.key):
+                    e.date, e.date_precision, e.date_basis = k.date, k.date_precision, "text"
+                    e.explain = e.explain.replace("date=publication", "date=retold")
+                    break
+        if e.date_basis == "text" and e.date:
+            dated.append((e, lemma))
+
+
+def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None) -> None:
+    """Dates the text gives elsewhere for what a record refers to:
+
+    - "In that event, Fields killed a woman and injured others" (after "... the August 2017
+      rally"): a phrase pointing back at an occasion told before puts the act (and its conjunct)
+      then, the latest date with a year of the two sentences before, else no date;
+    - "details emerged about Trump's call with Zelensky" ... "a phone call made by President Trump
+      late last July": an event noun with no date of its own, said of an act the article names
+      again with one date (and the doer in that sentence), takes that date;
+    - "records showed a bomber had attacked a vessel in late February" ... "in late February
+      1944": a pluperfect dated by a month without a year is in the year the article gives that
+      month, when it gives one earlier year for it.
+    """
+    if not pub or not events:
+        return
+    first: dict[int, tuple[int, Timex]] = {}
+    for i, t in sorted(timex_roots.items()):
+        first.setdefault(id(t), (i, t))
+    timexes = sorted(first.values(), key=lambda x: x[0])
+    sent_of = {}
+    for n, sent in enumerate(doc.sents):
+        sent_of.update({k: n for k in range(sent.start, sent.end)})
+    preps, dets, occasions = load_earlier_occasion()
+    for e in events:
+        span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        if e.date_basis == "publication" and root.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "prep" and c.lower_ in preps and any(
+                    p.dep_ == "pobj" and p.lower_ in occasions and any(d.dep_ == "det" and d.lower_ in dets for d in p.children)
+                    for p in c.children) for c in (root.head if root.dep_ == "conj" else root).children):
+            earlier = [t for i, t in timexes if e.sentence - 2 <= sent_of.get(i, -1) < e.sentence
+                       and _EXPLICIT_YEAR.search(t.text) and _DATE_VALUE.match(t.value)
+                       and t.value[:4] <= pub[:4] and not _after(t.value, pub)]
+            e.date, e.date_precision, e.date_basis = _value_date(earlier[-1].value) if earlier else (None, None, None)
+            e.explain = e.explain.replace("date=publication", "date=occasion")
+        elif e.date_basis == "publication" and root.pos_ == "NOUN" and e.source is not None:
+            doer = (e.source.name or e.source.text).split()[-1].lower()
+            found = set()
+            for tok in doc:
+                if tok.pos_ != "NOUN" or tok.lemma_ != root.lemma_ or sent_of.get(tok.i) == e.sentence \
+                        or doer not in tok.sent.text.lower():
+                    continue
+                anchors = [tok] + [c for c in tok.children if c.dep_ == "acl"]
+                found.update(t.value for i, t in timexes if tok.sent.start <= i < tok.sent.end
+                             and governed_by(doc[i], anchors) and _DATE_VALUE.match(t.value) and not _after(t.value, pub))
+            if len(found) == 1:
+                e.date, e.date_precision, e.date_basis = _value_date(found.pop())
+                e.explain = e.explain.replace("date=publication", "date=named")
+        elif e.date_basis == "text" and e.date and e.date[:4] == pub[:4] and len(e.date) >= 7 \
+                and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in root.children):
+            own = [t for i, t in timexes if root.sent.start <= i < root.sent.end and t.value.startswith(e.date)
+                   and not _EXPLICIT_YEAR.search(t.text)]
+            years = {t.value[:4] for _, t in timexes if own and _EXPLICIT_YEAR.search(t.text)
+                     and t.value[4:7] == e.date[4:7] and t.value[:4] < pub[:4]}
+            if own and len(years) == 1:
+                e.date = years.pop() + e.date[4:]
+                e.explain = e.explain.replace("date=text", "date=text-year")
+
+
+def _value_date(value: str) -> tuple[str, str, str]:
+    """A TIMEX3 date value as a record's (date, precision, basis)."""
+    m = _DATE_VALUE.match(_week_as_month(value))
+    parts = [g for g in m.groups() if g]
+    return "-".join(parts), PRECISION[len(parts)], "text"
 
 
 def _dates_compatible(a: Event, b: Event) -> bool:

@@ -90,6 +90,19 @@ class Exclusions:
     social_venues: frozenset[str] = frozenset()  # "met officers at an Irish pub": socialising
     order_verbs: frozenset[str] = frozenset()  # "ordered troops to ...": a command down the line
     force_nouns: frozenset[str] = frozenset()
+    reason_verbs: frozenset[str] = frozenset()  # "cited security concerns to impose bans": a reason
+    thing_subjects: frozenset[str] = frozenset()  # "whose population exploded": no force
+    idiom_adverbs: frozenset[str] = frozenset()  # "hammer home their message": an idiom of speech
+    career_verbs: frozenset[str] = frozenset()  # "specialized in removing people": a career
+    health_codes: tuple[str, ...] = ()
+    health_sectors: tuple[str, ...] = ()
+    health_words: frozenset[str] = frozenset()
+    own_staff: frozenset[str] = frozenset()  # "ordered his staff to delay the aid": one's own side
+    # dictionary code -> (code, PLOVER type and mode): PETRARCH-2's 0831 for resigning is 080
+    dictionary_recodes: tuple[tuple[str, str, tuple[str, str | None] | None], ...] = ()
+    enacting_instrument_verbs: frozenset[str] = frozenset()  # "signed a decree": no demand
+    instruments: frozenset[str] = frozenset()
+    normative_sources: frozenset[str] = frozenset()  # "Under the Constitution, the House impeaches"
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -164,6 +177,11 @@ class Exclusions:
         sources, targets = list(sources), list(targets)
         if self.armed(sources + targets):
             return Figurative.FORCE
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in self.thing_subjects for c in verb.children):
+            return Figurative.NO_EVENT  # "whose population then exploded": ecology, no force
+        if any(c.dep_ in ("advmod", "prt", "npadvmod", "dobj") and c.lower_ in self.idiom_adverbs
+               and not any(d.dep_ in ("det", "poss") for d in c.children) for c in verb.children):
+            return Figurative.NO_EVENT  # "really hammer home their message": an idiom of speech
         words = _words_around(verb, sentence)
         if words & self.accident_words and not words & self.hostile_words:
             return Figurative.NO_EVENT  # "drove erratically and struck a group of motorcycles"
@@ -266,10 +284,14 @@ class Exclusions:
     def order_to_own_forces(self, verb: Any, code: str, sources: Iterable[Any], targets: Iterable[Any]) -> bool:
         """A demand (10x) that is an order to forces ("ordered troops to raise their alert",
         "directing Coast Guard units to join the search", "ordered heightened alert from the
-        troops"): a command to one's own side, no demand made of another actor. Forces of another
-        country than the one ordering (both known) are another actor."""
+        troops"), to the orderer's own staff ("ordered his staff to delay the aid"), or of a clause
+        with nobody to do it ("ordered the flags be lowered"): a command to one's own side, no
+        demand made of another actor. Forces of another country than the one ordering (both
+        known) are another actor."""
         if not code.startswith("10") or verb.lemma_.lower() not in self.order_verbs:
             return False
+        if self.order_within_own_side(verb):
+            return True
         addressees = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
         # "ordered heightened alert from the troops": the parser may hang the phrase on the object
         addressees += [p for c in [verb, *addressees] for prep in c.children if prep.dep_ == "prep"
@@ -279,11 +301,69 @@ class Exclusions:
         countries = {a.country for a in sources if a.country}
         return not any(t.country and countries and t.country not in countries for t in targets)
 
+    def order_within_own_side(self, verb: Any) -> bool:
+        """An order to the orderer's own staff ("ordered his staff to delay the aid") or of a clause
+        with nobody to do it ("ordered the flags be lowered"): the act ordered is the orderer's
+        (forces ordered to act keep only the act's own record, if any: they may not have acted)."""
+        if verb.lemma_.lower() not in self.order_verbs:
+            return False
+        addressees = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if any(a.lemma_.lower() in self.own_staff and any(d.dep_ == "poss" and d.tag_ == "PRP$" for d in a.children)
+               for a in addressees):
+            return True  # "ordered his staff to delay the aid"
+        return not addressees and any(
+            c.dep_ == "ccomp" and any(d.dep_ == "auxpass" for d in c.children)
+            and not any(d.dep_ == "agent" for d in c.children) for c in verb.children)
+
     def order_of_an_act(self, verb: Any, code: str) -> bool:
         """A demand (10x) that orders an act of violence ("ordered Khashoggi's killing"): no demand
         made of the one it is done to."""
         return code.startswith("10") and verb.lemma_.lower() in self.order_verbs and any(
             c.dep_ == "dobj" and c.lemma_.lower() in self.ordered_acts for c in verb.children)
+
+    def enacts_instrument(self, verb: Any, code: str) -> bool:
+        """A demand (10x) that is a decree, an order or a law signed or issued ("signed a government
+        decree banning the niqab"): an enactment, no demand made of anyone."""
+        return code.startswith("10") and verb.lemma_.lower() in self.enacting_instrument_verbs and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.instruments for c in verb.children)
+
+    def normative(self, verb: Any) -> bool:
+        """"Under the U.S. Constitution, the House impeaches the official": a verb in the simple
+        present under "under" a constitution, a law or a procedure says how things are done."""
+        if verb.tag_ not in ("VBZ", "VBP"):
+            return False
+        node = verb
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        return any(c.dep_ == "prep" and c.lower_ == "under" and any(
+            p.dep_ == "pobj" and p.lemma_.lower() in self.normative_sources for p in c.children) for c in node.children)
+
+    def recode(self, code: str) -> tuple[str, tuple[str, str | None] | None]:
+        """A dictionary pattern's code as the development set codes that act, with the PLOVER
+        type it keeps ("STEP: * DOWN [0831]": 080, RETREAT resign)."""
+        for old, new, plover in self.dictionary_recodes:
+            if code == old:
+                return new, plover
+        return code, None
+
+    def reason_given(self, verb: Any) -> bool:
+        """"cited security concerns to impose bans": the verb gives a reason, no comment of its own."""
+        return verb.lemma_.lower() in self.reason_verbs
+
+    def career_gerund(self, verb: Any) -> bool:
+        """"specialized in removing people": a gerund after "in" on a verb of a career or trade."""
+        prep = verb.head
+        return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.i != prep.i \
+            and prep.head.lemma_.lower() in self.career_verbs
+
+    def public_health_measure(self, code: str, sources: Iterable[Any], sentence: Any) -> bool:
+        """A restriction or a shutdown by the state in a sentence about a disease ("shut down all
+        schools ... to curb the spread of the disease"): a public-health measure, no repression."""
+        sources = list(sources)
+        if not self.health_codes or not code.startswith(self.health_codes) or not sources \
+                or not all(_sector_in(a, self.health_sectors) for a in sources):
+            return False
+        return any(t.lower_ in self.health_words or t.lemma_.lower() in self.health_words for t in sentence)
 
     def at_social_venue(self, verb: Any) -> bool:
         """A meeting "at an Irish pub", "in a nightclub": people socialising, no consultation."""
@@ -432,9 +512,32 @@ def load_exclusions() -> Exclusions:
         order_verbs=_words(d.get("orders_to_own_forces") or {}, "verbs", "orders_to_own_forces."),
         ordered_acts=_words(d.get("orders_of_acts") or {}, "objects", "orders_of_acts."),
         force_nouns=_words(d.get("orders_to_own_forces") or {}, "addressees", "orders_to_own_forces."),
+        own_staff=_words(d.get("orders_to_own_side") or {}, "staff", "orders_to_own_side."),
+        reason_verbs=_words(d, "reason_verbs", ""),
+        dictionary_recodes=tuple(_recode(r) for r in d.get("dictionary_recodes") or ()),
+        enacting_instrument_verbs=_words(d.get("enacted_instruments") or {}, "verbs", "enacted_instruments."),
+        instruments=_words(d.get("enacted_instruments") or {}, "objects", "enacted_instruments."),
+        normative_sources=_words(d, "normative_sources", ""),
+        thing_subjects=_words(fig, "thing_subjects", "figurative."),
+        idiom_adverbs=_words(fig, "idiom_adverbs", "figurative."),
+        career_verbs=_words(d, "career_verbs", ""),
+        health_codes=tuple(str(c) for c in (d.get("public_health") or {}).get("codes") or ()),
+        health_sectors=tuple(w.upper() for w in _words(d.get("public_health") or {}, "sectors", "public_health.")),
+        health_words=_words(d.get("public_health") or {}, "words", "public_health."),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),
     )
+
+
+def _recode(entry: Any) -> tuple[str, str, tuple[str, str | None] | None]:
+    where = "accord/resources/events/exclusions.yaml dictionary_recodes"
+    if not isinstance(entry, dict) or "from" not in entry or "to" not in entry:
+        raise LexiconError(f"{where}: {entry!r} needs 'from' and 'to'")
+    plover = None
+    if entry.get("plover"):
+        kind, _, mode = str(entry["plover"]).partition("/")
+        plover = (kind, mode or None)
+    return str(entry["from"]), str(entry["to"]), plover
 
 
 def _words_around(verb: Any, sentence: Any) -> set[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from typing import Any
 
 import yaml
 
@@ -39,6 +40,9 @@ class Pattern:
     excluded_modifiers: frozenset[str] = frozenset()
     source: tuple[str, ...] = ("poss",)  # nominal events: where the source is ("poss", "amod", "compound")
     direct: bool = False  # the target is an argument that is an actor itself, never one inside its phrase
+    # The PLOVER type/mode of this sense where it differs from the code's ("resigned": CAMEO 080,
+    # PLOVER RETREAT mode resign); used only while the record keeps this pattern's code.
+    plover: tuple[str, str | None] | None = None
 
     def fits(self, noun) -> bool:
         """Whether an event noun's modifiers fit this pattern (always true without modifier rules)."""
@@ -154,7 +158,18 @@ def _pattern(entry: dict, where: str, nominal: bool) -> Pattern:
         excluded_modifiers=_words(entry.get("excluded_modifiers")),
         source=tuple(entry.get("source") or ("poss",)),
         direct=bool(entry.get("direct")),
+        plover=_plover(entry.get("plover"), where),
     )
+
+
+def _plover(value: Any, where: str) -> tuple[str, str | None] | None:
+    """`plover: RETREAT/resign` (type, optional mode)."""
+    if value is None:
+        return None
+    kind, _, mode = str(value).partition("/")
+    if not kind.isupper():
+        raise LexiconError(f"{where}: plover {value!r} is not TYPE or TYPE/mode")
+    return kind, mode or None
 
 
 def _index(data: dict, section: str, nominal: bool) -> dict[str, list[Pattern]]:
@@ -355,6 +370,50 @@ def load_frequency_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_judged_for() -> tuple[frozenset[str], frozenset[str]]:
+    """Verbs of a judgment, arrest or charge and the prepositions of what it is for (arguments.yaml)."""
+    return _argument_words("judged_for_verbs"), _argument_words("judged_for_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_same_time_complement_verbs() -> frozenset[str]:
+    """Verbs whose complement's act is done when they are ("helped facilitate", arguments.yaml)."""
+    return _argument_words("same_time_complement_verbs")
+
+
+@lru_cache(maxsize=1)
+def load_earlier_occasion() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Prepositions, determiners and nouns of a phrase pointing back at an occasion ("in that
+    event", arguments.yaml)."""
+    return (_argument_words("earlier_occasion_prepositions"), _argument_words("earlier_occasion_determiners"),
+            _argument_words("earlier_occasion_nouns"))
+
+
+@lru_cache(maxsize=1)
+def load_history_nouns() -> frozenset[str]:
+    """Nouns of all time past: a perfect over them tells experience ("in the history of", arguments.yaml)."""
+    return _argument_words("history_nouns")
+
+
+@lru_cache(maxsize=1)
+def load_spell_prepositions() -> frozenset[str]:
+    """Prepositions of a span an act was done over ("for years", "in the last few years", arguments.yaml)."""
+    return _argument_words("spell_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_sequence_adverbs() -> frozenset[str]:
+    """Adverbs that put a conjunct after its dated head ("and later banned", arguments.yaml)."""
+    return _argument_words("sequence_adverbs")
+
+
+@lru_cache(maxsize=1)
+def load_same_time_markers() -> frozenset[str]:
+    """Words opening a clause of the same time as the one it modifies ("when", arguments.yaml)."""
+    return _argument_words("same_time_markers")
+
+
+@lru_cache(maxsize=1)
 def load_level_adverbs() -> frozenset[str]:
     """Adverbs that open a "to" phrase of a level ("down to five years"), no particle (arguments.yaml)."""
     return _argument_words("level_adverbs")
@@ -388,6 +447,13 @@ def load_served_mission_words() -> frozenset[str]:
 def load_topic_prepositions() -> frozenset[str]:
     """Prepositions of what coordinated doers act on together, not with whom (arguments.yaml)."""
     return _argument_words("topic_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_direction_prepositions() -> frozenset[str]:
+    """Prepositions that put an actor on the act as what it is done to, when the pattern's
+    target slots name none ("strike against the new laws"; arguments.yaml)."""
+    return _argument_words("direction_prepositions")
 
 
 @lru_cache(maxsize=1)

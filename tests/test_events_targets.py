@@ -1,0 +1,46 @@
+"""Issue 12, targets of the records: an act whose pattern names no actor it is done to takes the
+actor a preposition of direction puts on the act itself ("against X", "on X", "to X"). Sentences
+written for these tests in the style of news; candidates are read at every confidence (the
+verifier's threshold is not what is tested)."""
+
+from __future__ import annotations
+
+from test_events_news_precision import candidates, dyad
+
+
+def test_a_protest_in_protest_against_someone_is_done_to_them(nlp):
+    [e] = candidates(nlp, "Teachers in Chile started a hunger strike in protest against the Chilean government.")
+    assert e.cameo == "142" and dyad(e) == ("CHLEDU", "CHLGOV")
+    assert "tgt=direction:against" in e.explain
+
+
+def test_forces_mobilised_for_an_offensive_against_someone(nlp):
+    [e] = candidates(nlp, "The Kenyan army mobilised its troops for a ground offensive against al-Shabaab.")
+    assert e.cameo == "154" and dyad(e) == ("KENMIL", "SOMREB")
+
+
+def test_an_investigation_opened_against_people_is_done_to_them(nlp):
+    [e] = candidates(nlp, "Prosecutors in Brazil opened a fraud investigation yesterday against two executives of Petrobras.")
+    assert e.cameo == "090" and dyad(e) == ("BRAJUD", "BRABUS")
+
+
+def test_restrictions_lifted_to_a_country_on_the_verbs_object(nlp):
+    [e] = candidates(nlp, "Venezuela lifted travel restrictions to Colombia on Monday.")
+    assert e.cameo == "081" and dyad(e) == ("VEN", "COL")
+
+
+def test_a_time_phrase_against_someone_is_no_target_and_statements_keep_their_own_rules(nlp):
+    # "during a campaign against the rebels" says when; the people killed are whom it was done to
+    assert all(e.target is None or e.target.code != "REB"
+               for e in candidates(nlp, "Police officers shot the villagers during a campaign against the rebels."))
+    # a statement's audience or topic is not found this way ("spoke to", "said on")
+    assert all("tgt=direction" not in e.explain
+               for e in candidates(nlp, "The minister said on television that Japan will send aid to Nepal."))
+
+
+def test_cooperation_against_someone_has_no_target_there(nlp):
+    # whom a cooperative act is set against is its opponent, not its partner
+    for text, opponent in (("Iran offered military cooperation against Israel.", "ISR"),
+                           ("Beijing and Moscow pledged to deepen their partnership against the United States.", "USA")):
+        evs = candidates(nlp, text)
+        assert evs and all(e.target is None or e.target.code != opponent for e in evs)

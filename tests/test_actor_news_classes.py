@@ -635,3 +635,54 @@ def test_a_prison_someone_is_sent_to_is_no_actor(nlp):
     assert "jail" not in texts(got)
     # the prison acting is an actor
     assert "The prison" in texts(resolve(nlp, "The prison said the inmate had escaped."))
+
+
+def test_representative_before_a_name_is_a_legislator_and_former_titles_are_former(nlp):
+    # "Representative" is an office only as a capitalized title before a name; "former" (or
+    # "retired") before an unlisted person's title makes a former official (ELI)
+    got = resolve(nlp, "United States Representative Mark Dolan died on Thursday. Dolan chaired the panel.",
+                  "2019-10-18")
+    assert ("Dolan", "USALEG", "USA", "Mark Dolan") in got
+    got = resolve(nlp, "Former United States Representative Tom Hale died. Hale resigned in 2015.", "2019-10-18")
+    assert ("Hale", "USAELI", "USA", "Tom Hale") in got
+    got = resolve(nlp, "A retired United States Army officer, Colonel Ray Tobin, spoke. "
+                       "Former Central Intelligence Agency agent Luis Ortega died in Denver.", "2019-01-22")
+    assert any(m[3] == "Luis Ortega" and m[1] == "USAELI" for m in got)
+    # "his former lawyer" is a former tie to someone, not a past office
+    got = resolve(nlp, "The inquiry began after his former lawyer Dan Kroll was convicted.", "2019-10-10")
+    assert not any(m[3] == "Dan Kroll" and m[1].endswith("ELI") for m in got)
+    # lower case and alone it is no office
+    got = resolve(nlp, "Taiwan's representative expressed condolences to the family.", "2019-10-18")
+    assert not any(m[1].endswith("LEG") for m in got)
+
+
+def test_names_conjoined_after_a_plural_title_share_it(nlp):
+    got = resolve(nlp, "Senators Ann Lee and Bo Diaz of Ohio wrote to the agency.", "2019-10-18")
+    assert ("Bo Diaz", "USALEG", "USA", "Bo Diaz") in got
+    got = resolve(nlp, "The letter was signed by Representatives Carl Munro, Ida Fenn, and Joe Pratt of Texas.",
+                  "2019-10-18")
+    assert {m[3]: m[1] for m in got if m[3] in ("Carl Munro", "Ida Fenn", "Joe Pratt")} == {
+        "Carl Munro": "USALEG", "Ida Fenn": "USALEG", "Joe Pratt": "USALEG"}
+    # a singular title is one person's
+    got = resolve(nlp, "Prime Minister Hubert Minnis and Bo Diaz met in Nassau.", "2019-09-01")
+    assert not any(m[3] == "Bo Diaz" and m[1].endswith("GOV") for m in got)
+
+
+def test_a_present_office_given_by_the_title_holds_for_later_mentions(nlp):
+    # the knowledge base has Minnis out of office in 2019 (a former health minister); the article
+    # calls him prime minister: his surname, a shorter title and a pronoun after are the same office
+    got = resolve(nlp, "Prime Minister Hubert Minnis urged residents to leave. Minnis said the storm was severe. "
+                       "Prime Minister Minnis later met aid workers. He thanked them.", "2019-09-01")
+    people = [m for m in got if m[3] == "Hubert Minnis"]
+    assert len(people) == 4 and all(m[1] == "BHSGOV" for m in people), people
+    got = resolve(nlp, "Zalmay Khalilzad, the former ambassador, said the talks failed. Khalilzad left.", "2019-01-24")
+    assert all(m[1] == "USAELI" for m in got if m[3] == "Zalmay Khalilzad")
+
+
+def test_a_serving_samoan_prime_minister_and_church_leaders(nlp):
+    # dated office data: Tuilaepa was prime minister of Samoa until 2021-05-24
+    got = resolve(nlp, "Prime Minister Tuilaepa Sailele Malielegaoi asked church leaders to help.", "2019-12-02")
+    assert any(m[3] == "Tuilaepa Sailele Malielegaoi" and m[1] == "WSMGOV" for m in got)
+    assert any(m[0] == "church leaders" and m[1] == "WSMREL" for m in got)
+    got = resolve(nlp, "Tuilaepa Sailele Malielegaoi spoke in Apia.", "2022-01-10")
+    assert any(m[3] == "Tuilaepa Sailele Malielegaoi" and m[1] == "WSMELI" for m in got)

@@ -337,3 +337,10 @@ def test_pass_modules_are_listed():
     files = {p.stem for p in Path(passes_module.__file__).parent.glob("*.py")} - {"__init__", "base"}
     used = {type(p).__module__.rsplit(".", 1)[1] for p in default_passes()}
     assert files == used
+
+
+def test_present_offices_carry_a_present_title_to_later_short_forms(nlp):
+    context = run_until(nlp, "Prime Minister Hubert Minnis urged calm. Minnis said more.", "present-offices",
+                        "2019-09-01")
+    minnis = [f for f in context.found if f.entity.name == "Hubert Minnis"]
+    assert [f.code for f in minnis] == ["BHSGOV", "BHSGOV"]

@@ -81,6 +81,8 @@ class Words:
     not_local: frozenset[str]
     diplomats: frozenset[str]
     missions_abroad: frozenset[str] = frozenset()
+    name_titles: dict[str, str] | None = None
+    past_holder: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +149,8 @@ def words() -> Words:
         not_local=_set(a.get("not_local")),
         diplomats=_set(a.get("diplomats")),
         missions_abroad=_set(a.get("missions_abroad")),
+        past_holder=_set(w.get("past_holder")),
+        name_titles={str(k).lower(): str(v) for k, v in (w.get("name_titles") or {}).items()},
     )
 
 

@@ -12,6 +12,7 @@ from .institutions import NationalInstitutions
 from .merge import Acronyms, MergeSameEntity, TitleCountries
 from .names import Names
 from .organisations import LocateTransnational, Organisations, PlacedOrganisations
+from .present_office import PresentOffices
 from .places import MarkedThings, Places, PlacedSubjects, StateNamesakes
 from .references import References
 from .roles import RolePhrases
@@ -52,6 +53,7 @@ def default_passes() -> tuple[Pass, ...]:
         Descriptions(),
         PlainNames(),
         StoryCountryPeople(),
+        PresentOffices(),  # "Prime Minister Minnis" after a present title: not the former official
         References(),  # it, he/she, "the two leaders", "the country", "US allies"
     )
 

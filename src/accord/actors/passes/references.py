@@ -103,7 +103,9 @@ class References(Pass):
                     key = person_key(doc, person, links)
                     gender[key] = wanted
                     if person.entity.kind == "person":
-                        extra.append(Found(tok.i, tok.i + 1, person.entity, How.PRONOUN, role=person.role))
+                        # with the office its antecedent gave ("Prime Minister X ... he": not ELI)
+                        extra.append(Found(tok.i, tok.i + 1, person.entity, How.PRONOUN, role=person.role,
+                                           code=person.code, sector=person.sector, country=person.country))
                     else:  # an unnamed person: "the friend said ... he told the BBC"
                         extra.append(Found(tok.i, tok.i + 1, person.entity, How.ROLE_GROUP, code=person.code,
                                            sector=person.sector, country=person.country))

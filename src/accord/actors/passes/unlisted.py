@@ -10,7 +10,7 @@ from typing import Any
 
 from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE, org_cue
-from ..kinds import How, Sector
+from ..kinds import STATE_SECTORS, How, Sector
 from ..knowledge import Entity
 from ..phrases import (clause_countries, diplomat_subject_countries, np_left, spokesperson_body, the_place, title_place,
                        us_party_tag, used_as_place)
@@ -41,6 +41,7 @@ class UnlistedPeople(Pass):
                      if kb.entity(m.key).kind in ("org", "igo", "media", "seat")
                      or (kb.entity(m.key).kind in ("country", "region") and m.kind in ("name", "short", "capital"))}
         places = place_words(context)
+        plural_titles: dict[int, tuple[str | None, str, str]] = {}  # head of a name after a plural title
         particles = words().lowercase_name_particles
         for ent in _person_spans(context):
             if any(i in covered for i in range(ent.start, ent.end)):
@@ -73,7 +74,7 @@ class UnlistedPeople(Pass):
                 while left > 0 and doc[left - 1].head.i == of_title and doc[left - 1].dep_ in ("det", "compound", "amod") \
                         and doc[left - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
                     left -= 1
-            title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and role_for(t.lower_)]
+            title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and title_role(context, t)]
             if not title:
                 if all(t.text[:1].isupper() or (0 < k < len(ent) - 1 and t.lower_ in particles)
                        for k, t in enumerate(ent) if t.is_alpha) and (len(ent) > 1 or ent[0].pos_ == "PROPN"):
@@ -82,7 +83,11 @@ class UnlistedPeople(Pass):
                     # ("Zabihullah Mujahid, the Taliban spokesman"), else a private individual
                     # (CAMEO CVL) until the article says otherwise.
                     country, sector, code = None, Sector.CVL.value, Sector.CVL.value
+                    how = How.NAME_UNLISTED
                     affiliation = apposition(context, head) or member_of(context, head)
+                    shared = plural_titles.get(conjoined_to(head)) if affiliation is None else None
+                    if shared is not None:  # "Senators Ann Lee and Bo Diaz": both are senators
+                        affiliation, how = shared, How.NAME_TITLE
                     if affiliation is not None:
                         country, sector, code = affiliation
                     elif us_party_tag(doc, ent.end):
@@ -109,9 +114,9 @@ class UnlistedPeople(Pass):
                     named_at.setdefault(head.text, []).append((ent.start, entity))
                     if len(ent) > 1:
                         first_names.setdefault(ent[0].text, entity)
-                    out.append(Found(ent.start, ent.end, entity, How.NAME_UNLISTED))
+                    out.append(Found(ent.start, ent.end, entity, how))
                 continue
-            sector = role_for(title[-1].lower_)[1] or Sector.GOV.value
+            sector = title_role(context, title[-1])[1] or Sector.GOV.value
             w = words()
             if (title[-1].lower_ in w.spokesperson_nouns or title[-1].lower_ in w.presiding_titles) \
                     and len(title) > 1 and title[-2].lower_ not in w.lesser_office:
@@ -146,8 +151,18 @@ class UnlistedPeople(Pass):
                 # else the country the article is set in ("Senator Gillibrand" in a US story)
                 country = here.pop() if len(here) == 1 else None if here else context.article_country()
                 code = f"{kb.country_prefix(country)}{sector}" if country else sector
+            if org is None and sector in STATE_SECTORS and any(t.lower_ in w.past_holder for t in doc[left : ent.start]) \
+                    and not any(t.dep_ == "poss" for t in doc[left : ent.start]):
+                # "Former Representative Jane Doe", "a retired CIA agent": no longer in office
+                # ("his former lawyer" is a former tie to someone, not a past office)
+                sector = Sector.ELI.value
+                code = f"{kb.country_prefix(country)}{sector}" if country else sector
             entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,
                             sector=sector, code=code)
+            plural = title[-1].lower_.rstrip(".")
+            if title[-1].i == ent.start - 1 and (title[-1].tag_ in ("NNS", "NNPS") or (
+                    plural.endswith("s") and not plural.endswith("ss"))):
+                plural_titles[head.i] = (country, sector, code)  # the names conjoined to it share it
             if len(ent) > 1:
                 surnames[head.text] = entity
                 named_at.setdefault(head.text, []).append((ent.start, entity))
@@ -174,6 +189,25 @@ class UnlistedPeople(Pass):
                 continue  # "Amman, Jordan" after "Michael Jordan": the country
             out.append(Found(start, tok.i + 1, entity, How.SURNAME))
         return out
+
+
+def conjoined_to(head: Any) -> int:
+    """The first name of the coordination a name is conjoined in ("Bo Diaz" in "Ann Lee and Bo
+    Diaz": "Lee"), or the name itself."""
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    return first.i
+
+
+def title_role(context: ResolutionContext, tok: Any) -> tuple[str | None, str | None] | None:
+    """The role a word before a name gives: a role phrase, or a word that is an office only as a
+    capitalized title ("Representative Jane Doe"; "a union representative" is none)."""
+    hit = context.lookups.role_for(tok.lower_)
+    if hit is None and tok.text[:1].isupper():
+        sector = (words().name_titles or {}).get(tok.lower_)
+        hit = (None, sector) if sector else None
+    return hit
 
 
 def names_the_same(context: ResolutionContext, full: str, ent: Any) -> bool:

@@ -497,3 +497,113 @@ def test_the_store_finds_reports_at_the_edges_of_the_date_window(tmp_path: Path)
             for aid, h in s.con.execute("SELECT article_id, happening FROM events").fetchall():
                 stored.setdefault(h, []).append(aid)
             assert sorted(tuple(sorted(v)) for v in stored.values()) == expected, order
+
+
+# -- kept members (the store's in-memory members of recently written happenings) ----------------
+
+from test_store import BACKENDS  # noqa: E402
+
+
+@pytest.fixture(params=BACKENDS)
+def kept_target(request, tmp_path: Path):
+    if request.param == "duckdb":
+        return str(tmp_path / "kept.duckdb")
+    return request.getfixturevalue("pg_url")
+
+
+def _same_call(n: int) -> Document:
+    """The Xi-Putin call of 4 February in an article of its own (its own words: not a copy)."""
+    import random
+
+    aid = f"call-{n:02d}"
+    own = random.Random(aid).sample(sorted(set(NEW_PARAGRAPH.split() + WIRE.split())), 60)
+    art = Article(aid, WIRE + " " + " ".join(own), date="2026-02-05", source=f"outlet {n}")
+    xi = actor(art.text, "Xi Jinping", "Xi Jinping", "CHNGOV", "CHN", "GOV")
+    putin = actor(art.text, "Vladimir Putin", "Vladimir Putin", "RUSGOV", "RUS", "GOV")
+    return Document(art, events=[event(art, 0, sentence=0, trigger="held a video call",
+                                       source=xi, target=putin, cameo="041", plover="CONSULT",
+                                       quad=1, goldstein=1.0, date="2026-02-04", precision="day",
+                                       basis="text")])
+
+
+def _counted(s) -> list[tuple]:
+    return sorted((h["id"], h["reports"], h["articles"], h["sources"], tuple(h["event_ids"]))
+                  for h in Service(s).happenings().items)
+
+
+def _full_reads(s) -> list[int]:
+    """Counts the stored reports the store reads whole (clustering's select), from now on."""
+    from accord.store.clusters import _EVENT_SELECT
+
+    read = [0]
+    query = s.clusters.query
+
+    def counting(sql, params=None):
+        rows = query(sql, params)
+        if sql.startswith(_EVENT_SELECT):
+            read[0] += len(rows)
+        return rows
+    s.clusters.query = counting
+    return read
+
+
+def test_a_large_happening_is_not_read_again_for_each_report(kept_target: str) -> None:
+    with open_store(kept_target) as s:
+        for n in range(12):
+            s.ingest(_same_call(n))
+        read = _full_reads(s)
+        s.ingest(_same_call(12))
+        # Only the report written last time is read (its stored form), not all twelve.
+        assert read[0] <= 2
+        [h] = _counted(s)
+        assert h[1:4] == (13, 13, 13)
+        s.recluster()
+        assert _counted(s) == [h]
+
+
+def test_kept_members_do_not_outlive_a_rollback(kept_target: str, monkeypatch) -> None:
+    with open_store(kept_target) as s:
+        for n in range(3):
+            s.ingest(_same_call(n))
+
+        def fail() -> None:
+            raise RuntimeError("disk full")
+        # Not the article of the happening's first report: its id then stays the same.
+        [(_, _, _, _, event_ids)] = _counted(s)
+        gone = [d.id for d in map(_same_call, range(3)) if d.events[0].id == max(event_ids)][0]
+        monkeypatch.setattr(s, "_prune_actors", fail)  # after the happenings are rewritten
+        with pytest.raises(RuntimeError):
+            s.delete_article(gone)
+        monkeypatch.undo()
+        # A copy of another article: its happening is rewritten from what the store holds.
+        kept = next(d for d in map(_same_call, range(3)) if d.id != gone)
+        copy = Document(Article("copy", "By AFP. " + kept.article.text, date="2026-02-05",
+                                source="Copier"))
+        assert s.ingest(copy).status == "copy"
+        [h] = _counted(s)
+        assert h[1:3] == (3, 4)  # the article is still stored, and counted
+        s.ingest(_same_call(3))
+        [h] = _counted(s)
+        assert h[1] == 4
+        s.recluster()
+        assert _counted(s) == [h]
+
+
+@pytest.mark.parametrize("elsewhere", [False, True])
+def test_kept_members_are_checked_against_other_writers(kept_target: str, elsewhere: bool) -> None:
+    """Another store writing to the same database (in this process, or, on PostgreSQL, in
+    another: its rows' stamps) makes what this one keeps of those happenings stale."""
+    if elsewhere and not kept_target.startswith("postgresql"):
+        pytest.skip("one writing process per DuckDB file")
+    with open_store(kept_target) as s, open_store(kept_target) as other:
+        if elsewhere:  # as another process would: it does not share this process's counts
+            other._write_key = lambda: "another process"
+        for n in range(3):
+            s.ingest(_same_call(n))
+        other.delete_article("call-01")
+        other.ingest(_same_call(4))
+        s.ingest(_same_call(3))
+        [h] = _counted(s)
+        assert h[1] == 4 and "call-01" not in {e.split("-")[0] for e in h[4]}
+        s.recluster()
+        assert _counted(s) == [h]

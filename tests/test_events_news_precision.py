@@ -1274,3 +1274,14 @@ def test_a_conjunct_done_later_than_its_dated_head_has_no_date(nlp):
     assert _dated(candidates(nlp, text), "expelled") == (None, None)
     text = "Kenya recalled its ambassador to Uganda on November 1 and expelled the Ugandan ambassador."
     assert _dated(candidates(nlp, text), "expelled") == ("2019-11-01", "text")
+
+
+def test_a_court_petitioned_is_a_lawsuit_brought_and_asked_to_intervene_a_legal_request(nlp):
+    [e] = candidates(nlp, "The Supreme Court had been petitioned by the Scottish National Party for a ruling on the new law.")
+    assert (e.cameo, dyad(e)) == ("115", ("GBRPTY", None))
+    [f] = candidates(nlp, "The senator asked the Supreme Court of the United States to intervene in the dispute.")
+    assert f.cameo == "020" and f.announced_cameo is None
+    # an appeal to a government to mediate stays one
+    [g] = candidates(nlp, "Egypt asked Qatar to mediate between Hamas and Israel.")
+    assert g.cameo.startswith("02") and g.cameo != "020"
+

@@ -133,6 +133,9 @@ def _worker_main(tasks: Connection, results: Connection, options: tuple[Any, Any
     except BaseException as exc:  # no model, bad configuration: say so and stop
         results.send(("error", f"{exc.__class__.__name__}: {exc}"))
         return
+    from .pipeline import settle_loaded
+
+    settle_loaded()  # this process keeps its pipeline to the end
     results.send(("ready", os.getpid()))
     # A thread keeps reading tasks so the parent never blocks sending one while this process
     # is busy sending results (two full pipes would wait on each other).

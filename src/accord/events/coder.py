@@ -783,6 +783,16 @@ class EventStage(Stage):
             if doers and not any(d.key == s.key or _same_side(s, d) for s in sources for d in doers):
                 cand.code, targets = "112", doers
                 cand.rule.append("claimed-of-another->112")
+        court = self.exclusions.court_request(cand.trigger, cand.code, targets)
+        if court == "115":
+            # "The court had been petitioned by Joanna Cherry for a ruling": a case brought; the
+            # court is where, not whom (exclusions.yaml court_requests)
+            cand.code, cand.announced = "115", None
+            cand.rule.append("petitioned-court->115")
+            return [(s, None) for s in sources]  # a one-actor lawsuit, however loose the verb's pattern
+        elif court is not None:
+            cand.code, cand.announced = court, None  # "asked the court to intervene": a legal request
+            cand.rule.append(f"asked-court->{court}")
         if self.exclusions.legal_charge(cand.trigger, cand.code, sources):
             cand.code = "173"  # "Police charged the man with murder": legal action, not an accusation
             cand.rule.append("legal-charge->173")

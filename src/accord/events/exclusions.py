@@ -103,6 +103,9 @@ class Exclusions:
     enacting_instrument_verbs: frozenset[str] = frozenset()  # "signed a decree": no demand
     instruments: frozenset[str] = frozenset()
     normative_sources: frozenset[str] = frozenset()  # "Under the Constitution, the House impeaches"
+    court_lawsuit_verbs: frozenset[str] = frozenset()  # "the court had been petitioned by X": 115
+    court_sectors: tuple[str, ...] = ()
+    court_mediation_codes: tuple[str, ...] = ()  # "asked the court to intervene": 020, not 028
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -346,6 +349,16 @@ class Exclusions:
                 return new, plover
         return code, None
 
+    def court_request(self, verb: Any, code: str, targets: Iterable[Any]) -> str | None:
+        """The code of an appeal (02x) made to a court: a petition is a lawsuit brought (115), an
+        appeal to mediate a legal request (020); None when the appeal is not to a court."""
+        targets = list(targets)
+        if not code.startswith("02") or not targets or not all(_sector_in(t, self.court_sectors) for t in targets):
+            return None
+        if verb.lemma_.lower() in self.court_lawsuit_verbs:
+            return "115"
+        return "020" if code.startswith(self.court_mediation_codes) else None
+
     def reason_given(self, verb: Any) -> bool:
         """"cited security concerns to impose bans": the verb gives a reason, no comment of its own."""
         return verb.lemma_.lower() in self.reason_verbs
@@ -518,6 +531,9 @@ def load_exclusions() -> Exclusions:
         enacting_instrument_verbs=_words(d.get("enacted_instruments") or {}, "verbs", "enacted_instruments."),
         instruments=_words(d.get("enacted_instruments") or {}, "objects", "enacted_instruments."),
         normative_sources=_words(d, "normative_sources", ""),
+        court_lawsuit_verbs=_words(d.get("court_requests") or {}, "lawsuit_verbs", "court_requests."),
+        court_sectors=tuple(w.upper() for w in _words(d.get("court_requests") or {}, "sectors", "court_requests.")),
+        court_mediation_codes=tuple(str(c) for c in (d.get("court_requests") or {}).get("mediation_codes") or ()),
         thing_subjects=_words(fig, "thing_subjects", "figurative."),
         idiom_adverbs=_words(fig, "idiom_adverbs", "figurative."),
         career_verbs=_words(d, "career_verbs", ""),

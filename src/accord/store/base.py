@@ -46,6 +46,11 @@ IngestStatus = Literal["stored", "duplicate", "updated", "copy"]
 # Tables holding an article's records; re-coding an article empties them for it first.
 CHILD_TABLES = ("events", "quotes", "timexes", "mentions")
 
+# Committed writing transactions per database (`Store._write_key`), counted over this process's
+# stores: a store whose own count is behind knows another wrote, and drops what it keeps.
+_WRITES: dict[str, int] = {}
+_WRITES_LOCK = threading.Lock()
+
 
 class StoreUnavailable(StoreError):
     """The database went away mid-work (server restarted, connection lost, disk gone).
@@ -92,7 +97,8 @@ class Store(ABC):
         self.target = target
         self.read_only = read_only
         self.settings = settings or ClusteringSettings.from_config()
-        self.clusters = Clusters(self._query, self.settings)
+        self.clusters = Clusters(self._query, self.settings, self._happening_stamps())
+        self._generation = 0  # `_WRITES[self._write_key()]` after this store's last commit
         self._in_transaction = False
         # Reads from other threads (an API server's workers) go through connections of their
         # own, so they never interleave with this thread's transaction.
@@ -224,6 +230,37 @@ class Store(ABC):
     def _forget_cached_state(self) -> None:
         """After a failed write: drop anything cached about the database's contents."""
 
+    def _happening_stamps(self) -> Callable[[Sequence[str]], dict[str, str]] | None:
+        """A function giving each stored happening row's stamp (a value that changes whenever
+        any writer rewrites the row), so kept members can be checked; None if the backend has
+        none (then the process-wide write generation guards them, see `_write_key`)."""
+        return None
+
+    def _transaction_stamp(self) -> str | None:
+        """The stamp the rows written by the open transaction will have."""
+        return None
+
+    def _write_key(self) -> str:
+        """Names the database among this process's stores: writes through another store to the
+        same database invalidate what this one keeps (see `_WRITES`)."""
+        return f"{self.backend}:{self.target}"
+
+    def _check_generation(self) -> None:
+        with _WRITES_LOCK:
+            current = _WRITES.get(self._write_key(), 0)
+        if current != self._generation:
+            self.clusters.members.clear()  # another store wrote to this database
+        self._generation = current
+
+    def _count_write(self) -> None:
+        with _WRITES_LOCK:
+            key = self._write_key()
+            current = _WRITES.get(key, 0)
+            _WRITES[key] = current + 1
+        if current != self._generation:
+            self.clusters.members.clear()  # another store committed while this one wrote
+        self._generation = current + 1
+
     # -- transactions and queries ---------------------------------------------------------------
 
     @contextmanager
@@ -233,10 +270,13 @@ class Store(ABC):
             raise StoreError("a transaction is already open on this store")
         self._begin()
         self._in_transaction = True
+        self._check_generation()
         try:
             yield self
+            stamp = self._transaction_stamp() if self.clusters.members.staged else None
         except BaseException as exc:
             self._rollback_quietly()
+            self.clusters.members.clear()
             self._forget_cached_state()
             if isinstance(exc, Exception) and self._is_interruption(exc):
                 # Ctrl-C arrived inside the database's own call, which reports it as an error:
@@ -244,7 +284,13 @@ class Store(ABC):
                 raise KeyboardInterrupt from exc
             raise
         else:
-            self._commit()
+            try:
+                self._commit()
+            except BaseException:
+                self.clusters.members.clear()
+                raise
+            self.clusters.members.commit(stamp)
+            self._count_write()
         finally:
             self._in_transaction = False
 
@@ -433,6 +479,7 @@ class Store(ABC):
         self._check_writable()
         with self.transaction():
             self._lock_for_writing()
+            self.clusters.members.clear()  # every happening is rewritten
             reports = [report_of(r) for r in self._query(_EVENT_SELECT)]
             groups = group(reports, self.settings)
             copies = [Copy(aid, dup, d, outlet(src, url)) for aid, dup, d, src, url in self._query(

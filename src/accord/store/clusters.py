@@ -91,14 +91,129 @@ FINGERPRINTS_KEPT = 512
 COMPARED_KEPT = 128
 
 
+# Stored reports kept in memory as members of recently written happenings (see `MemberCache`):
+# enough for the large happenings a stream keeps adding to (a recurring story gathers a hundred
+# reports or more), few enough that memory stays flat (a report takes a few kilobytes).
+MEMBERS_KEPT = 20_000
+
+Stamps = Callable[[Sequence[str]], "dict[str, str] | None"]
+
+
+@dataclass(slots=True)
+class _Entry:
+    reports: dict[str, Report | None]  # member id -> its stored record, None until read
+    stamp: str | None  # what `stamps` gave for the happening's row when it was written
+
+
+class MemberCache:
+    """The members of recently written happenings, as the store holds them after the last commit,
+    so that a report joining a large happening does not re-read all its reports.
+
+    Only an optimisation: an entry is used exactly as the rows it stands for would be read, and
+    any doubt drops it (the rows are then read as before). Its rules:
+    - an entry is written (staged) by the transaction that writes the happening, and becomes
+      usable when that transaction commits; a rollback drops everything staged;
+    - a report is kept only as read from the store (new reports are read when first needed,
+      since the stored record may differ from the one written, e.g. in the evidence kept);
+    - removing reports (deletion, re-coding, a version becoming a copy) drops their happenings,
+      and recluster drops everything;
+    - other writers: the backend gives a stamp per stored happening row (PostgreSQL: the row's
+      xmin, which changes with every rewrite, by any process), checked before an entry is used;
+      without stamps (DuckDB: one writing process) the store's write generation is checked, so
+      a second store object writing to the same file empties the cache.
+    """
+
+    def __init__(self, limit: int = MEMBERS_KEPT) -> None:
+        self.limit = limit
+        self.entries: OrderedDict[str, _Entry] = OrderedDict()
+        self.size = 0  # reports held (read) across entries
+        self.staged: dict[str, dict[str, Report | None]] = {}
+        self.gone: set[str] = set()  # happenings the open transaction replaced or deleted
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.size = 0
+        self.rollback()
+
+    def rollback(self) -> None:
+        self.staged = {}
+        self.gone = set()
+
+    def drop(self, ids: Iterable[str]) -> None:
+        for h in ids:
+            self._forget(h)
+            self.staged.pop(h, None)
+
+    def _forget(self, h: str) -> None:
+        entry = self.entries.pop(h, None)
+        if entry is not None:
+            self.size -= sum(r is not None for r in entry.reports.values())
+
+    def get(self, h: str) -> dict[str, Report | None] | None:
+        """The members of `h` as the open transaction sees them, if known."""
+        staged = self.staged.get(h)
+        if staged is not None:
+            return staged
+        if h in self.gone:
+            return None
+        entry = self.entries.get(h)
+        return entry.reports if entry is not None else None
+
+    def committed(self, ids: Iterable[str]) -> list[str]:
+        """Of `ids`, those whose entry dates from an earlier transaction (to validate)."""
+        return [h for h in ids if h in self.entries and h not in self.staged and h not in self.gone]
+
+    def invalid(self, stamps: dict[str, str]) -> list[str]:
+        return [h for h, e in self.entries.items() if h in stamps and stamps[h] != e.stamp]
+
+    def stage(self, gone: Iterable[str], written: dict[str, dict[str, Report | None]]) -> None:
+        self.gone.update(gone)
+        for h in gone:
+            self.staged.pop(h, None)
+        self.staged.update(written)
+
+    def commit(self, stamp: str | None) -> None:
+        staged, gone = self.staged, self.gone
+        self.rollback()
+        for h in gone:
+            self._forget(h)
+        for h, reports in staged.items():
+            for r in reports.values():
+                if r is not None:
+                    r.event["happening"] = h  # as the row now says
+            self._forget(h)
+            self.entries[h] = _Entry(reports, stamp)
+            self.size += sum(r is not None for r in reports.values())
+        while self.size > self.limit and self.entries:
+            _, entry = self.entries.popitem(last=False)
+            self.size -= sum(r is not None for r in entry.reports.values())
+
+    def fill(self, h: str, reports: Iterable[Report]) -> None:
+        """Reports of `h` read from the store (inside the open transaction)."""
+        members = self.get(h)
+        if members is None:
+            return
+        for r in reports:
+            if r.id in members and members[r.id] is None:
+                members[r.id] = r
+                if h in self.entries and h not in self.staged:
+                    self.size += 1
+        if h in self.entries:
+            self.entries.move_to_end(h)
+
+
 class Clusters:
     """Near-copy and happening bookkeeping over one connection's `query` function."""
 
-    def __init__(self, query: Query, settings: ClusteringSettings) -> None:
+    def __init__(self, query: Query, settings: ClusteringSettings,
+                 stamps: Stamps | None = None) -> None:
         self.query = query
         self.settings = settings
         self._fingerprints: OrderedDict[str, N.Fingerprint] = OrderedDict()
         self._compared_only: OrderedDict[str, N.Fingerprint] = OrderedDict()  # see `_compared`
+        # `stamps(ids)`: the stored happening rows' stamps, or None when the backend has none.
+        self._stamps = stamps
+        self.members = MemberCache()
 
     # -- near-copies ----------------------------------------------------------------------------
 
@@ -230,6 +345,8 @@ class Clusters:
         ids = [r.id for r in reports]
         self.query(f"DELETE FROM report_keys WHERE key IN {marks(keys)} "
                    f"AND event_id IN {marks(ids)}", [*keys, *ids])
+        # Their happenings lose members: what is kept of them no longer holds.
+        self.members.drop({r.event["happening"] for r in reports if r.event.get("happening")})
 
     def _candidate_reports(self, keys: list[str], by_key: dict[str, list[Report]],
                            affected: set[str]) -> list[Report]:
@@ -238,6 +355,7 @@ class Clusters:
         the key: a few columns of every report under the keys are read, whole records only of
         those (a key gathers a month's reports of one root and country)."""
         wanted: set[str] = set()
+        filed: dict[str, str] = {}  # wanted report -> its happening
         sifted: dict[tuple, bool] = {}  # many reports under a key share these few fields
         for key, eid, happening, date_, basis, negated, modality in self.query(
                 "SELECT k.key, e.id, e.happening, e.date, e.date_basis, e.negated, e.modality "
@@ -257,10 +375,34 @@ class Clusters:
                 sifted[fields] = passes
             if passes:
                 wanted.add(eid)
-        if not wanted:
-            return []
-        ids = sorted(wanted)
-        return [report_of(row) for row in self.query(f"{_EVENT_SELECT} WHERE e.id = ANY(?)", [ids])]
+                filed[eid] = happening
+        self._validate({*filed.values(), *affected})
+        # Reports of happenings kept in memory are not read again.
+        out: list[Report] = []
+        for eid in sorted(wanted):
+            kept = self.members.get(filed[eid])
+            r = kept.get(eid) if kept is not None else None
+            if r is not None:
+                out.append(r)
+                wanted.discard(eid)
+        if wanted:
+            read = [report_of(row) for row in
+                    self.query(f"{_EVENT_SELECT} WHERE e.id = ANY(?)", [sorted(wanted)])]
+            for r in read:
+                self.members.fill(filed[r.id], [r])
+            out += read
+        return out
+
+    def _validate(self, happenings: Iterable[str]) -> None:
+        """Drop the kept members of `happenings` whose stored rows another writer has rewritten
+        since (their stamps differ), before they are used."""
+        if self._stamps is None:
+            return
+        ids = self.members.committed(sorted(set(happenings)))
+        if not ids:
+            return
+        stamps = self._stamps(ids) or {}
+        self.members.drop([h for h in ids if stamps.get(h) != self.members.entries[h].stamp])
 
     def _day_windows(self, keys: list[str], by_key: dict[str, list[Report]]) -> list[list[str]]:
         """For each key, the days (ISO strings) a stored day-dated report under it must fall on to
@@ -311,17 +453,43 @@ class Clusters:
                 if any(compatible(c, r, self.settings) for r in near.values()):
                     affected.add(h)
         affected.discard(None)  # type: ignore[arg-type]
+        if not keys:
+            self._validate(affected)
         members: list[Report] = []
         if affected:
-            ids = sorted(affected)
             # The candidates already read (same transaction, same rows) are not read again;
             # grouping does not depend on the order of the reports.
             members = [c for c in candidates if c.event.get("happening") in affected]
-            sql, params = f"{_EVENT_SELECT} WHERE e.happening = ANY(?)", [ids]
-            if members:
-                sql += " AND NOT (e.id = ANY(?))"
-                params.append(sorted(c.id for c in members))
-            members += [report_of(row) for row in self.query(sql, params)]
+            have = {c.id for c in members}
+            # Happenings whose members are kept: only those not yet read (reports written since)
+            # are read, by id; the others' members are read whole.
+            unread: dict[str, str] = {}
+            whole = []
+            for h in sorted(affected):
+                kept = self.members.get(h)
+                if kept is None:
+                    whole.append(h)
+                    continue
+                for eid, r in kept.items():
+                    if eid in have:
+                        continue
+                    if r is None:
+                        unread[eid] = h
+                    else:
+                        members.append(r)
+                        have.add(eid)
+            if unread:
+                read = [report_of(row) for row in self.query(
+                    f"{_EVENT_SELECT} WHERE e.id = ANY(?)", [sorted(unread)])]
+                for r in read:
+                    self.members.fill(unread[r.id], [r])
+                members += read
+            if whole:
+                sql, params = f"{_EVENT_SELECT} WHERE e.happening = ANY(?)", [whole]
+                if have:
+                    sql += " AND NOT (e.id = ANY(?))"
+                    params.append(sorted(have))
+                members += [report_of(row) for row in self.query(sql, params)]
         everyone = members + list(new)
         groups = group(everyone, self.settings) if everyone else []
         article_ids = sorted({r.article_id for r in everyone})
@@ -337,4 +505,9 @@ class Clusters:
                    if r.event.get("happening") != assignment[r.id]}
         for r in new:
             changed[r.id] = assignment[r.id]
+        # What the store will hold once this is written: the stored reports as read, the new
+        # ones to be read when first needed.
+        fresh = {id(r) for r in new}
+        self.members.stage(affected, {h.id: {r.id: (None if id(r) in fresh else r) for r in g}
+                                      for g, h in zip(groups, happenings)})
         return happenings, changed, key_rows, sorted(affected)

@@ -110,6 +110,13 @@ class DuckDBStore(Store):
         relation = self._reader().sql(sql, params=list(params) if params else None)
         return relation.to_arrow_table() if relation is not None else None
 
+    def _write_key(self) -> str:
+        # One file may be opened by several stores of this process (DuckDB shares it between
+        # them); each in-memory database is a store's own.
+        if self.path == ":memory:":
+            return f"memory:{id(self)}"
+        return "duckdb:" + str(Path(self.path).expanduser().resolve())
+
     def _is_interruption(self, exc: Exception) -> bool:
         # DuckDB turns the SIGINT it notices during a query into an error of its own.
         return isinstance(exc, duckdb.InterruptException) or (

@@ -175,6 +175,18 @@ class PostgresStore(Store):
         return {r[0] for r in self._rows(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
 
+    def _happening_stamps(self) -> Any:
+        # A row's xmin is the transaction that wrote it: every writer rewrites a happening's row
+        # when its members change, so kept members are checked against it (other processes).
+        def stamps(ids: Sequence[str]) -> dict[str, str]:
+            return dict(self._query("SELECT id, xmin::text FROM happenings WHERE id = ANY(?)",
+                                    [list(ids)]))
+        return stamps
+
+    def _transaction_stamp(self) -> str | None:
+        # xmin holds the low 32 bits of the transaction id txid_current() gives with its epoch.
+        return str(self._query("SELECT mod(txid_current(), 4294967296)")[0][0])
+
     def _lock_for_writing(self) -> None:
         self._execute("SELECT pg_advisory_xact_lock(?)", [_WRITE_LOCK])
 

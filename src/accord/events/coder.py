@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable
 
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, POS
 from spacy.symbols import AUX, NOUN, VERB
 
 from ..analysis.quotation import find_quoted_spans
@@ -338,7 +338,9 @@ class EventStage(Stage):
             return None
         if self.exclusions.figurative_pattern(m.pattern):
             return None  # "dealing a severe blow to the government": a setback, no event
-        if m.specificity > 0 and (_names_only_adjunct(verb, m) or _names_only_complex_preposition(verb, m)):
+        # the words the pattern names in the verb's subtree, looked up once for the tests below
+        named = _named_words(verb, m) if m.specificity > 0 else None
+        if m.specificity > 0 and (_names_only_adjunct(verb, m, named) or _names_only_complex_preposition(verb, m, named)):
             # "detained 18 people following a fire" (CONFINE * FIRE), "detained 12 people at a
             # meeting" (CONFINE * MEETING): words in a time or place phrase say when or where, not
             # what the act is; the verb's own default codes it
@@ -346,6 +348,7 @@ class EventStage(Stage):
             if entry is None or entry[1] is None:
                 return None
             m = entry[1]
+            named = None  # another match: its own words
         if m.specificity == 0 and self.exclusions.excludes_default(verb):
             return None  # "served in the House", "joined parliament": not the block's act
         try:
@@ -356,12 +359,12 @@ class EventStage(Stage):
         code, plover = self.exclusions.recode(code)  # "STEP: * DOWN [0831]": a resignation is 080
         recoded = code
         specificity = m.specificity
-        if specificity > 0 and _names_only_complement(verb, m):
+        if specificity > 0 and _names_only_complement(verb, m, named):
             # "started assembling firearms" (START * &WEAPON, 194): the words the pattern needs
             # are the objects of the complement's own act, which is coded by its own verb if at all.
             return None
         if specificity > 0 and verb.lemma_.lower() in self.cues.reporting_verbs and (
-                _names_only_reported(verb, m) or _names_only_medium(verb, m)):
+                _names_only_reported(verb, m, named) or _names_only_medium(verb, m, named)):
             # "said China would impose sanctions": the pattern's word belongs to the reported
             # clause, which is an event of its own; the reporting verb is the statement (010).
             code, specificity = "010", 0
@@ -2038,10 +2041,17 @@ def _country_served(tok: Any, mentions_at, peacekeeping: bool = False) -> list[A
     return []
 
 
-def _names_only_reported(verb: Any, m: Any) -> bool:
+def _named_words(verb: Any, m: Any) -> list[Any]:
+    """The words of the verb's subtree (the verb aside) a dictionary pattern names: what the
+    `_names_only_*` tests look at, found once per match."""
+    return [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+
+
+def _names_only_reported(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in the verb's reported clause."""
     reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
-    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    if named is None:
+        named = _named_words(verb, m)
     return bool(named) and all(t.i in reported for t in named)
 
 
@@ -2070,7 +2080,7 @@ def _holder(verb: Any, released: Any, mentions_at) -> tuple[Any, list[Actor]] | 
     return None
 
 
-def _names_only_adjunct(verb: Any, m: Any) -> bool:
+def _names_only_adjunct(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in a time or place phrase of the verb
     ("following a fire", "at a meeting") whose preposition the pattern does not name."""
     adjuncts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in load_adjunct_prepositions()
@@ -2078,16 +2088,18 @@ def _names_only_adjunct(verb: Any, m: Any) -> bool:
     if not adjuncts:
         return False
     inside = {t.i for c in adjuncts for t in c.subtree}
-    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    if named is None:
+        named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
 
 
-def _names_only_complex_preposition(verb: Any, m: Any) -> bool:
+def _names_only_complex_preposition(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched is the last word of a preposition made of
     several ("ruled in regard to the case", "in response to the appeal": HEAD * TO, 030), which
     says what the act is about, not the verb's own "to"; or an adverb opening a level ("cut two
     years off the terms, down to five years": CUT * DOWN, 194), no particle of the verb."""
-    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    if named is None:
+        named = _named_words(verb, m)
     # the middle noun is bare ("in regard to"), never a phrase of its own ("on a visit to Russia");
     # "down to five years" (CUT * DOWN): an adverb opening a level, no particle
     return bool(named) and all((t.dep_ == "prep" and t.head.pos_ == "NOUN" and t.head.dep_ == "pobj"
@@ -2103,25 +2115,27 @@ def _names_only_complex_preposition(verb: Any, m: Any) -> bool:
 _MEDIUM_PREPOSITIONS = frozenset({"in", "via", "through", "on"})
 
 
-def _names_only_medium(verb: Any, m: Any) -> bool:
+def _names_only_medium(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched on a reporting verb lies in the phrase of
     the medium it was said in ("said in a press release": SAY * RELEASE is no release)."""
     phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _MEDIUM_PREPOSITIONS and not m.names_word(c)]
     if not phrases:
         return False
     inside = {t.i for c in phrases for t in c.subtree}
-    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    if named is None:
+        named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
 
 
-def _names_only_complement(verb: Any, m: Any) -> bool:
+def _names_only_complement(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in the verb's control complement
     ("started assembling firearms"), none of them the complement's verb."""
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if not complements or any(m.names_word(c) for c in complements):
         return False
     inside = {t.i for c in complements for t in c.subtree}
-    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    if named is None:
+        named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
 
 
@@ -2779,10 +2793,13 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
     for i, t in sorted(timex_roots.items()):
         first.setdefault(id(t), (i, t))
     timexes = sorted(first.values(), key=lambda x: x[0])
+    sentences = list(doc.sents)
     sent_of = {}
-    for n, sent in enumerate(doc.sents):
+    for n, sent in enumerate(sentences):
         sent_of.update({k: n for k in range(sent.start, sent.end)})
     preps, dets, occasions = load_earlier_occasion()
+    nouns_by_lemma: dict[int, list[int]] | None = None  # built on the first event noun that needs it
+    sentence_lowers: list[str] = []
     for e in events:
         span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -2800,12 +2817,22 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
         elif e.date_basis == "publication" and root.pos_ == "NOUN" and e.source is not None:
             doer = (e.source.name or e.source.text).split()[-1].lower()
             found = set()
-            for tok in doc:
-                if tok.pos_ != "NOUN" or tok.lemma_ != root.lemma_ or sent_of.get(tok.i) == e.sentence \
-                        or doer not in tok.sent.text.lower():
+            if nouns_by_lemma is None:
+                # the Doc's nouns by lemma and its sentences' lower-cased texts, once per document:
+                # each event noun then looks only at the nouns of its own lemma
+                nouns_by_lemma = {}
+                for i, (p, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
+                    if p == NOUN:
+                        nouns_by_lemma.setdefault(lemma, []).append(i)
+                text = doc.text
+                sentence_lowers = [text[s.start_char:s.end_char].lower() for s in sentences]
+            for k in nouns_by_lemma.get(root.lemma, ()):
+                n = sent_of[k]
+                if n == e.sentence or doer not in sentence_lowers[n]:
                     continue
+                tok, start, end = doc[k], sentences[n].start, sentences[n].end
                 anchors = [tok] + [c for c in tok.children if c.dep_ == "acl"]
-                found.update(t.value for i, t in timexes if tok.sent.start <= i < tok.sent.end
+                found.update(t.value for i, t in timexes if start <= i < end
                              and governed_by(doc[i], anchors) and _DATE_VALUE.match(t.value) and not _after(t.value, pub))
             if len(found) == 1:
                 e.date, e.date_precision, e.date_basis = _value_date(found.pop())

@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, load_gerund_time_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, load_gerund_time_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -114,7 +114,7 @@ class EventStage(Stage):
         for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs,
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
-                     load_direction_prepositions,
+                     load_direction_prepositions, load_attitude_gerund_prepositions,
                      load_releasing_verbs, load_holding_words, load_intent):
             load()
         # The learned event class (None when the package has no weights): annotates detections
@@ -636,7 +636,8 @@ class EventStage(Stage):
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
         for spec, tok in described:
-            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04")
+            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04",
+                                 gerund_after=load_attitude_gerund_prepositions())
             actors = _actors_of(inner, mentions_at) if inner is not None else _actors_of(tok, mentions_at)
             if actors:
                 cand.target_tok = tok
@@ -2008,11 +2009,13 @@ def _is_date_or_amount(tok: Any) -> bool:
 _PHRASE_INNER = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos", "agent", "conj"}
 
 
-def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool = False) -> Any | None:
+def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool = False,
+                 gerund_after: frozenset[str] = frozenset()) -> Any | None:
     """The first token (in reading order) inside a noun phrase's own phrase that stands for an
     actor, or None. For a cooperative event an actor the phrase sets against ("present a united
     front against the West") is its opponent, not its target; for a meeting (CAMEO 04) a place
-    phrase is where it was held."""
+    phrase is where it was held. After a preposition of `gerund_after`, a gerund's object and
+    prepositions are inside the phrase too ("pessimism over holding talks with the US")."""
     queue = [c for c in tok.children]
     seen: list[Any] = []
     while queue:
@@ -2024,6 +2027,15 @@ def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool
         if node.dep_ in _PHRASE_INNER or (node.dep_ == "acl" and node.tag_ == "VBN"):
             seen.append(node)
             queue.extend(node.children)
+        elif gerund_after and node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ in gerund_after:
+            # "pessimism over holding negotiations with the United States": a gerund after the
+            # phrase's preposition stands for what it is about; its object and prepositions are inside
+            for c in node.children:
+                if c.dep_ == "dobj":
+                    seen.append(c)
+                    queue.extend(c.children)
+                elif c.dep_ == "prep":
+                    queue.append(c)
     for node in sorted(seen, key=lambda t: t.i):
         if mentions_at.get(node.i) and not _is_date_or_amount(node):
             return node

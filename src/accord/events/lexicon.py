@@ -459,6 +459,13 @@ def load_topic_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_attitude_gerund_prepositions() -> frozenset[str]:
+    """Prepositions after which a gerund's object says what an attitude word is about
+    ("pessimism over holding talks with the US"; arguments.yaml)."""
+    return _argument_words("attitude_gerund_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_direction_prepositions() -> frozenset[str]:
     """Prepositions that put an actor on the act as what it is done to, when the pattern's
     target slots name none ("strike against the new laws"; arguments.yaml)."""

@@ -457,6 +457,13 @@ def load_attitude_gerund_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_purpose_place_prepositions() -> frozenset[str]:
+    """Prepositions putting an aid's purpose clause in a country that receives it ("to promote
+    development in Ethiopia"; arguments.yaml)."""
+    return _argument_words("purpose_place_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_direction_prepositions() -> frozenset[str]:
     """Prepositions that put an actor on the act as what it is done to, when the pattern's
     target slots name none ("strike against the new laws"; arguments.yaml)."""

@@ -102,6 +102,7 @@ class ModalityCues:
     # "I would urge anyone to contact police": a speaker's "would" on these verbs is politeness,
     # the act is done as it is said
     performative_would: frozenset[str] = frozenset()
+    performative_wanting: frozenset[str] = frozenset()  # "I want to express my sympathy": done as said
     aspectual_verbs: frozenset[str] = frozenset()  # "started attacking": the complement is the act
     consider_verbs: frozenset[str] = frozenset()  # "is considering sending aid": CAMEO 014
     negated_ability: frozenset[str] = frozenset()  # "could not reach": a fact negated, not a possibility
@@ -238,6 +239,7 @@ def load_modality() -> ModalityCues:
         demand_verbs=low(demand.get("verbs")),
         consider_verbs=low(consider.get("verbs")),
         performative_would=low(hyp.get("performative_would")),
+        performative_wanting=low(hyp.get("performative_wanting")),
         aspectual_verbs=low(frames.get("aspectual")),
         negated_ability=low(hyp.get("negated_ability")),
         responsibility_verbs=low(responsibility.get("verbs")),
@@ -373,6 +375,13 @@ def load_frequency_words() -> frozenset[str]:
 def load_judged_for() -> tuple[frozenset[str], frozenset[str]]:
     """Verbs of a judgment, arrest or charge and the prepositions of what it is for (arguments.yaml)."""
     return _argument_words("judged_for_verbs"), _argument_words("judged_for_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_gerund_time_prepositions() -> frozenset[str]:
+    """Prepositions whose gerund takes its tense from the verb they modify ("Before resigning, he
+    appointed", arguments.yaml)."""
+    return _argument_words("gerund_time_prepositions")
 
 
 @lru_cache(maxsize=1)

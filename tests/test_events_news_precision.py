@@ -1285,3 +1285,43 @@ def test_a_court_petitioned_is_a_lawsuit_brought_and_asked_to_intervene_a_legal_
     [g] = candidates(nlp, "Egypt asked Qatar to mediate between Hamas and Israel.")
     assert g.cameo.startswith("02") and g.cameo != "020"
 
+
+
+# ============================================ parts A, C, D, E: targets a coder cannot accept
+@pytest.mark.parametrize("text", [
+    "A spokeswoman for the Spanish interior ministry sharply criticized the decision on Twitter.",
+    "The Spanish judge dismissed the lawsuit on Monday.",
+    "The Spanish judge rejected this argument.",
+])
+def test_rejecting_or_criticizing_a_decision_whose_author_is_unresolved_is_no_record(nlp, text):
+    # done to the author of the decision, the suit, the argument: with no author, no target a coder
+    # could accept (resources/events/one_actor.yaml authored_objects)
+    assert [e for e in candidates(nlp, text) if e.cameo[:2] in ("11", "12")] == []
+
+
+def test_criticizing_a_resolved_authors_decision_or_condemning_an_attack_stays_a_record(nlp):
+    [e] = candidates(nlp, "The Spanish foreign minister criticized the French president's decision.")
+    assert (e.cameo, dyad(e)) == ("111", ("ESPGOV", "FRAGOV"))
+    # an attack condemned is a complete act, whoever its doers are
+    [f] = candidates(nlp, "The Spanish foreign minister condemned the attack on a church.")
+    assert (f.cameo, dyad(f)) == ("111", ("ESPGOV", None))
+
+
+def test_a_private_persons_retreat_is_no_military_de_escalation(nlp):
+    text = "A Canadian businessman retreated to Vermont to write a book."
+    assert [e for e in candidates(nlp, text) if e.cameo.startswith("087")] == []
+    [e] = [e for e in candidates(nlp, "Russian troops retreated from Kherson.") if e.cameo.startswith("087")]
+    assert e.cameo == "0874" and e.source.code == "RUSMIL"
+
+
+def test_a_speakers_present_wish_to_do_a_speech_act_is_that_act(nlp):
+    text = 'The Polish president said: "We wish to thank the firefighters of Koszalin."'
+    [e] = [e for e in candidates(nlp, text) if e.cameo.startswith("05")]
+    assert (e.modality, e.date) == ("asserted", "2019-11-07")
+    text = 'The Polish president said: "I want to express my sympathy to the Russian people."'
+    [f] = [e for e in candidates(nlp, text) if e.cameo == "018"]
+    assert f.modality == "asserted"
+    # a wish to do another act stays a wish
+    text = 'The Polish president said: "I want to visit Moscow next year."'
+    [g] = [e for e in candidates(nlp, text) if e.cameo.startswith("04")]
+    assert g.modality == "hypothetical"

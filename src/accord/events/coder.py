@@ -723,6 +723,9 @@ class EventStage(Stage):
             # doctor gave out prescriptions to patients": private people among themselves
             cand.rule.append("private-people")
             return []
+        if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
+            cand.rule.append("private-armed-act")
+            return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)
         if p.travel and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-travel")
             return []  # "Cengiz traveled to New York": private travel is no visit
@@ -822,6 +825,15 @@ class EventStage(Stage):
             if cand.code[:2] == "03" and cand.announced and cand.announced.startswith(self.one_actor.intents_needing_partner):
                 # "the Senate announced it would meet on Monday": an intent to meet that names no
                 # one to meet is a body's own session, no record (resources/events/one_actor.yaml).
+                return []
+            if cand.target_tok is not None and cand.target_tok.dep_ == "dobj" and not cand.target_described \
+                    and not (from_dictionary and cand.specificity > 0) \
+                    and self.one_actor.unknown_author(cand.code, cand.target_tok):
+                # "criticized the House's decision", "dismissed the president's lawsuit": done to
+                # the author, whom no actor resolved; no record (resources/events/one_actor.yaml).
+                # A judgement a dictionary pattern words ("described the decision as a mistake")
+                # is about the decision and stays.
+                cand.rule.append("tgt=unknown-author")
                 return []
             if p.standalone or self.one_actor.allows(cand.code, from_dictionary, cand.specificity):
                 # A one-actor event ("refused to concede", "opened an investigation"): a record
@@ -1287,6 +1299,9 @@ class EventStage(Stage):
         if tok.lemma_.lower() in m.performative_would and any(c.dep_ == "aux" and c.lower_ == "would" for c in own) \
                 and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in own):
             return Modality.ASSERTED  # "I would urge anyone with information to contact police"
+        if tok.dep_ == "xcomp" and tok.lemma_.lower() in m.performative_would | m.performative_acts \
+                and _performative_wish(tok.head, m):
+            return Modality.ASSERTED  # "I want to express my sympathy to the families"
         found: str | None = None
         backshift = False  # the event's own "would", with no "if" clause of its own
         node = tok
@@ -1902,6 +1917,15 @@ def _plain_target(cand: _Candidate) -> bool:
         return False
     return tok is not None and not cand.target_described and not _names_the_act(cand) and not (
         cand.noun is not None and tok.i == cand.noun.i) and tok.i != cand.trigger.i
+
+
+def _performative_wish(verb: Any, m: ModalityCues) -> bool:
+    """A speaker's own present wish ("I want to", "we wish to"), not negated: the act wished is
+    done as it is said."""
+    own = list(verb.children)
+    return verb.lemma_.lower() in m.performative_wish and verb.tag_ in ("VBP", "VBZ") \
+        and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in own) \
+        and not any(c.dep_ == "neg" or c.dep_ == "aux" for c in own)
 
 
 def _names_the_act(cand: _Candidate) -> bool:

@@ -102,8 +102,7 @@ class ModalityCues:
     # "I would urge anyone to contact police": a speaker's "would" on these verbs is politeness,
     # the act is done as it is said
     performative_would: frozenset[str] = frozenset()
-    performative_wish: frozenset[str] = frozenset()
-    performative_acts: frozenset[str] = frozenset()
+    performative_wanting: frozenset[str] = frozenset()  # "I want to express my sympathy": done as said
     aspectual_verbs: frozenset[str] = frozenset()  # "started attacking": the complement is the act
     consider_verbs: frozenset[str] = frozenset()  # "is considering sending aid": CAMEO 014
     negated_ability: frozenset[str] = frozenset()  # "could not reach": a fact negated, not a possibility
@@ -240,8 +239,7 @@ def load_modality() -> ModalityCues:
         demand_verbs=low(demand.get("verbs")),
         consider_verbs=low(consider.get("verbs")),
         performative_would=low(hyp.get("performative_would")),
-        performative_wish=low(hyp.get("performative_wish")),
-        performative_acts=low(hyp.get("performative_acts")),
+        performative_wanting=low(hyp.get("performative_wanting")),
         aspectual_verbs=low(frames.get("aspectual")),
         negated_ability=low(hyp.get("negated_ability")),
         responsibility_verbs=low(responsibility.get("verbs")),
@@ -389,6 +387,13 @@ def load_judged_for() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def load_gerund_time_prepositions() -> frozenset[str]:
+    """Prepositions whose gerund takes its tense from the verb they modify ("Before resigning, he
+    appointed", arguments.yaml)."""
+    return _argument_words("gerund_time_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_same_time_complement_verbs() -> frozenset[str]:
     """Verbs whose complement's act is done when they are ("helped facilitate", arguments.yaml)."""
     return _argument_words("same_time_complement_verbs")
@@ -460,6 +465,13 @@ def load_served_mission_words() -> frozenset[str]:
 def load_topic_prepositions() -> frozenset[str]:
     """Prepositions of what coordinated doers act on together, not with whom (arguments.yaml)."""
     return _argument_words("topic_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_attitude_gerund_prepositions() -> frozenset[str]:
+    """Prepositions after which a gerund's object says what an attitude word is about
+    ("pessimism over holding talks with the US"; arguments.yaml)."""
+    return _argument_words("attitude_gerund_prepositions")
 
 
 @lru_cache(maxsize=1)

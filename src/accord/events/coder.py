@@ -724,6 +724,9 @@ class EventStage(Stage):
             # doctor gave out prescriptions to patients": private people among themselves
             cand.rule.append("private-people")
             return []
+        if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
+            cand.rule.append("private-armed-act")
+            return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)
         if p.travel and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-travel")
             return []  # "Cengiz traveled to New York": private travel is no visit
@@ -823,6 +826,15 @@ class EventStage(Stage):
             if cand.code[:2] == "03" and cand.announced and cand.announced.startswith(self.one_actor.intents_needing_partner):
                 # "the Senate announced it would meet on Monday": an intent to meet that names no
                 # one to meet is a body's own session, no record (resources/events/one_actor.yaml).
+                return []
+            if cand.target_tok is not None and cand.target_tok.dep_ == "dobj" and not cand.target_described \
+                    and not (from_dictionary and cand.specificity > 0) \
+                    and self.one_actor.unknown_author(cand.code, cand.target_tok):
+                # "criticized the House's decision", "dismissed the president's lawsuit": done to
+                # the author, whom no actor resolved; no record (resources/events/one_actor.yaml).
+                # A judgement a dictionary pattern words ("described the decision as a mistake")
+                # is about the decision and stays.
+                cand.rule.append("tgt=unknown-author")
                 return []
             if p.standalone or self.one_actor.allows(cand.code, from_dictionary, cand.specificity):
                 # A one-actor event ("refused to concede", "opened an investigation"): a record

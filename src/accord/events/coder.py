@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, load_gerund_time_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, load_gerund_time_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -114,7 +114,7 @@ class EventStage(Stage):
         for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs,
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
-                     load_direction_prepositions, load_attitude_gerund_prepositions,
+                     load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
                      load_releasing_verbs, load_holding_words, load_intent):
             load()
         # The learned event class (None when the package has no weights): annotates detections
@@ -727,6 +727,9 @@ class EventStage(Stage):
             # doctor gave out prescriptions to patients": private people among themselves
             cand.rule.append("private-people")
             return []
+        if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
+            cand.rule.append("private-armed-act")
+            return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)
         if p.travel and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-travel")
             return []  # "Cengiz traveled to New York": private travel is no visit
@@ -826,6 +829,15 @@ class EventStage(Stage):
             if cand.code[:2] == "03" and cand.announced and cand.announced.startswith(self.one_actor.intents_needing_partner):
                 # "the Senate announced it would meet on Monday": an intent to meet that names no
                 # one to meet is a body's own session, no record (resources/events/one_actor.yaml).
+                return []
+            if cand.target_tok is not None and cand.target_tok.dep_ == "dobj" and not cand.target_described \
+                    and not (from_dictionary and cand.specificity > 0) \
+                    and self.one_actor.unknown_author(cand.code, cand.target_tok):
+                # "criticized the House's decision", "dismissed the president's lawsuit": done to
+                # the author, whom no actor resolved; no record (resources/events/one_actor.yaml).
+                # A judgement a dictionary pattern words ("described the decision as a mistake")
+                # is about the decision and stays.
+                cand.rule.append("tgt=unknown-author")
                 return []
             if p.standalone or self.one_actor.allows(cand.code, from_dictionary, cand.specificity):
                 # A one-actor event ("refused to concede", "opened an investigation"): a record
@@ -1630,6 +1642,13 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                         if (purpose := by_trigger.get(clause.i)) is not None:
                             purpose.restated = True  # the help is the aid given, not a second act
                         break
+            if not cand.targets and cand.code[:2] == "07":
+                # "gave 350 million euros to promote development in Ethiopia", "provided funds to end
+                # the Ebola outbreak in West Africa": aid for a purpose in a country goes to that country
+                place = _purpose_place(owners, mentions_at)
+                if place is not None:
+                    cand.target_tok, cand.targets = place, _actors_of(place, mentions_at)
+                    cand.rule.append("tgt=purpose-place")
     for cand in cands:
         if cand.target_tok is not None:
             continue
@@ -1660,6 +1679,24 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
             if topic is not None:
                 cand.target_tok, cand.targets = topic, _actors_of(topic, mentions_at)
                 cand.rule.append("tgt=reported-subject")
+
+
+def _purpose_place(owners: list[Any], mentions_at) -> Any | None:
+    """The country or region a to-infinitive purpose clause of one of `owners` (the trigger and its
+    object) puts its act in ("to promote development in Ethiopia"; arguments.yaml
+    `purpose_place_prepositions`), or None."""
+    words = load_purpose_place_prepositions()
+    for clause in (k for o in owners for k in o.children if k.dep_ in ("advcl", "xcomp", "acl", "relcl")):
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            continue
+        for prep in clause.subtree:
+            if prep.dep_ != "prep" or prep.lower_ not in words:
+                continue
+            for pobj in prep.children:
+                actors = _actors_of(pobj, mentions_at) if pobj.dep_ == "pobj" else []
+                if actors and all(a.code == a.country for a in actors):
+                    return pobj
+    return None
 
 
 def _direction_target(cand: _Candidate, mentions_at, names_people) -> None:

@@ -1352,3 +1352,31 @@ def test_a_court_petitioned_is_a_lawsuit_brought_and_asked_to_intervene_a_legal_
     [g] = candidates(nlp, "Egypt asked Qatar to mediate between Hamas and Israel.")
     assert g.cameo.startswith("02") and g.cameo != "020"
 
+
+
+# ============================================ parts A, C, D, E: targets a coder cannot accept
+@pytest.mark.parametrize("text", [
+    "A spokeswoman for the Spanish interior ministry sharply criticized the decision on Twitter.",
+    "The Spanish judge dismissed the lawsuit on Monday.",
+    "The Spanish judge rejected this argument.",
+])
+def test_rejecting_or_criticizing_a_decision_whose_author_is_unresolved_is_no_record(nlp, text):
+    # done to the author of the decision, the suit, the argument: with no author, no target a coder
+    # could accept (resources/events/one_actor.yaml authored_objects)
+    assert [e for e in candidates(nlp, text) if e.cameo[:2] in ("11", "12")] == []
+
+
+def test_criticizing_a_resolved_authors_decision_or_condemning_an_attack_stays_a_record(nlp):
+    [e] = candidates(nlp, "The Spanish foreign minister criticized the French president's decision.")
+    assert (e.cameo, dyad(e)) == ("111", ("ESPGOV", "FRAGOV"))
+    # an attack condemned is a complete act, whoever its doers are
+    [f] = candidates(nlp, "The Spanish foreign minister condemned the attack on a church.")
+    assert (f.cameo, dyad(f)) == ("111", ("ESPGOV", None))
+
+
+def test_a_private_persons_retreat_is_no_military_de_escalation(nlp):
+    text = "A Canadian businessman retreated to Vermont to write a book."
+    assert [e for e in candidates(nlp, text) if e.cameo.startswith("087")] == []
+    [e] = [e for e in candidates(nlp, "Russian troops retreated from Kherson.") if e.cameo.startswith("087")]
+    assert e.cameo == "0874" and e.source.code == "RUSMIL"
+

@@ -301,6 +301,15 @@ class OneActorPolicy:
     codes: tuple[str, ...]
     dictionary_defaults: tuple[str, ...]
     intents_needing_partner: tuple[str, ...] = ()
+    authored_object_codes: tuple[str, ...] = ()
+    authored_objects: frozenset[str] = frozenset()
+
+    def unknown_author(self, code: str, obj: Any) -> bool:
+        """A disapproval or rejection of what an actor made or said ("criticized the decision")
+        whose author no actor resolved: no one-actor record."""
+        return obj is not None and code.startswith(self.authored_object_codes) \
+            and obj.lemma_.lower() in self.authored_objects \
+            and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)  # "its ruling": its own
 
     def allows(self, code: str, from_dictionary: bool, specificity: int) -> bool:
         if not code.startswith(self.codes):
@@ -312,13 +321,13 @@ class OneActorPolicy:
 def load_one_actor() -> OneActorPolicy:
     d = _read("one_actor.yaml")
     out = []
-    for key in ("codes", "dictionary_defaults", "intents_needing_partner"):
+    for key in ("codes", "dictionary_defaults", "intents_needing_partner", "authored_object_codes"):
         prefixes = tuple(str(c) for c in d.get(key) or ())
         for prefix in prefixes:
             if not prefix.isdigit():
                 raise LexiconError(f"accord/resources/events/one_actor.yaml {key}: {prefix!r} is not a CAMEO code prefix; quote it")
         out.append(prefixes)
-    return OneActorPolicy(*out)
+    return OneActorPolicy(*out, authored_objects=frozenset(str(w).lower() for w in d.get("authored_objects") or ()))
 
 
 @lru_cache(maxsize=1)
@@ -469,6 +478,13 @@ def load_attitude_gerund_prepositions() -> frozenset[str]:
     """Prepositions after which a gerund's object says what an attitude word is about
     ("pessimism over holding talks with the US"; arguments.yaml)."""
     return _argument_words("attitude_gerund_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_purpose_place_prepositions() -> frozenset[str]:
+    """Prepositions putting an aid's purpose clause in a country that receives it ("to promote
+    development in Ethiopia"; arguments.yaml)."""
+    return _argument_words("purpose_place_prepositions")
 
 
 @lru_cache(maxsize=1)

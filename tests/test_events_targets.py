@@ -44,3 +44,19 @@ def test_cooperation_against_someone_has_no_target_there(nlp):
                            ("Beijing and Moscow pledged to deepen their partnership against the United States.", "USA")):
         evs = candidates(nlp, text)
         assert evs and all(e.target is None or e.target.code != opponent for e in evs)
+
+
+def test_an_attitude_about_a_gerund_is_about_the_gerunds_object(nlp):
+    # "pessimism over holding talks with X": what the attitude is about is the gerund's act, the
+    # actor in its object or its prepositions is the target
+    evs = candidates(nlp, "The Japanese government expressed pessimism over resuming negotiations with North Korea.")
+    assert any(e.cameo == "012" and dyad(e) == ("JPNGOV", "PRK") for e in evs)
+    evs = candidates(nlp, "Germany expressed concern about sending more troops to Mali.")
+    assert any(e.cameo.startswith("01") and e.target is not None and e.target.code.startswith("MLI") for e in evs)
+
+
+def test_a_gerund_of_another_preposition_is_not_read_into_the_target(nlp):
+    # "accused the legislation of attacking civil society": the gerund is what the accused did,
+    # not whom the accusation is about
+    evs = candidates(nlp, "The European Commission accused the new law of attacking civil society in Hungary.")
+    assert all(e.target is None or e.target.sector != "CVL" for e in evs)

@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, load_gerund_time_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -114,7 +114,7 @@ class EventStage(Stage):
         for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs,
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
-                     load_direction_prepositions,
+                     load_direction_prepositions, load_attitude_gerund_prepositions,
                      load_releasing_verbs, load_holding_words, load_intent):
             load()
         # The learned event class (None when the package has no weights): annotates detections
@@ -636,7 +636,8 @@ class EventStage(Stage):
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
         for spec, tok in described:
-            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04")
+            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04",
+                                 gerund_after=load_attitude_gerund_prepositions())
             actors = _actors_of(inner, mentions_at) if inner is not None else _actors_of(tok, mentions_at)
             if actors:
                 cand.target_tok = tok
@@ -723,6 +724,9 @@ class EventStage(Stage):
             # doctor gave out prescriptions to patients": private people among themselves
             cand.rule.append("private-people")
             return []
+        if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
+            cand.rule.append("private-armed-act")
+            return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)
         if p.travel and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-travel")
             return []  # "Cengiz traveled to New York": private travel is no visit
@@ -822,6 +826,15 @@ class EventStage(Stage):
             if cand.code[:2] == "03" and cand.announced and cand.announced.startswith(self.one_actor.intents_needing_partner):
                 # "the Senate announced it would meet on Monday": an intent to meet that names no
                 # one to meet is a body's own session, no record (resources/events/one_actor.yaml).
+                return []
+            if cand.target_tok is not None and cand.target_tok.dep_ == "dobj" and not cand.target_described \
+                    and not (from_dictionary and cand.specificity > 0) \
+                    and self.one_actor.unknown_author(cand.code, cand.target_tok):
+                # "criticized the House's decision", "dismissed the president's lawsuit": done to
+                # the author, whom no actor resolved; no record (resources/events/one_actor.yaml).
+                # A judgement a dictionary pattern words ("described the decision as a mistake")
+                # is about the decision and stays.
+                cand.rule.append("tgt=unknown-author")
                 return []
             if p.standalone or self.one_actor.allows(cand.code, from_dictionary, cand.specificity):
                 # A one-actor event ("refused to concede", "opened an investigation"): a record
@@ -1287,6 +1300,12 @@ class EventStage(Stage):
         if tok.lemma_.lower() in m.performative_would and any(c.dep_ == "aux" and c.lower_ == "would" for c in own) \
                 and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in own):
             return Modality.ASSERTED  # "I would urge anyone with information to contact police"
+        want = tok.head
+        if tok.dep_ == "xcomp" and tok.lemma_.lower() in m.performative_would \
+                and want.lemma_.lower() in m.performative_wanting and want.tag_ == "VBP" \
+                and not any(c.dep_ in ("aux", "neg") for c in want.children) \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in want.children):
+            return Modality.ASSERTED  # "I want to express my sympathy to the families"
         found: str | None = None
         backshift = False  # the event's own "would", with no "if" clause of its own
         node = tok
@@ -2002,11 +2021,13 @@ def _is_date_or_amount(tok: Any) -> bool:
 _PHRASE_INNER = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos", "agent", "conj"}
 
 
-def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool = False) -> Any | None:
+def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool = False,
+                 gerund_after: frozenset[str] = frozenset()) -> Any | None:
     """The first token (in reading order) inside a noun phrase's own phrase that stands for an
     actor, or None. For a cooperative event an actor the phrase sets against ("present a united
     front against the West") is its opponent, not its target; for a meeting (CAMEO 04) a place
-    phrase is where it was held."""
+    phrase is where it was held. After a preposition of `gerund_after`, a gerund's object and
+    prepositions are inside the phrase too ("pessimism over holding talks with the US")."""
     queue = [c for c in tok.children]
     seen: list[Any] = []
     while queue:
@@ -2018,6 +2039,15 @@ def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool
         if node.dep_ in _PHRASE_INNER or (node.dep_ == "acl" and node.tag_ == "VBN"):
             seen.append(node)
             queue.extend(node.children)
+        elif gerund_after and node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ in gerund_after:
+            # "pessimism over holding negotiations with the United States": a gerund after the
+            # phrase's preposition stands for what it is about; its object and prepositions are inside
+            for c in node.children:
+                if c.dep_ == "dobj":
+                    seen.append(c)
+                    queue.extend(c.children)
+                elif c.dep_ == "prep":
+                    queue.append(c)
     for node in sorted(seen, key=lambda t: t.i):
         if mentions_at.get(node.i) and not _is_date_or_amount(node):
             return node
@@ -2323,7 +2353,8 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         # on Monday and seized its airport": a participle or a conjunct shares its head's date.
         # "In 2015, Saudi Arabia started supporting the government": an aspectual verb's
         # complement is the act itself, done when the aspect verb says.
-        node = cand.trigger
+        # "In July, he helped facilitate a meeting": an event noun realized by its verb climbs from it
+        node = governor if governor is not None else cand.trigger
         aspectual = load_modality().aspectual_verbs
         for _ in range(3):
             climbs = node.dep_ in ("conj", "advcl") or (node.dep_ == "xcomp" and (
@@ -2662,7 +2693,27 @@ def _simple_past(doc: Any, event: Event) -> bool:
     span = doc.char_span(event.trigger.span[0], event.trigger.span[1], alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    return _simple_past_verb(span.root)
+    root = span.root
+    if root.pos_ == "NOUN" and root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") and (
+            event.explain.startswith("light-verb") or root.head.lemma_.lower() in load_modality().realizing_verbs):
+        root = root.head  # "The subpoena was issued by ...", "held talks": the noun's act is its verb's
+    return _simple_past_verb(_tensed_verb(root))
+
+
+def _tensed_verb(verb: Any) -> Any:
+    """The verb whose tense tells when a gerund's act was done: "started attacking people" (an
+    aspectual verb's complement, "helped", "managed"), "Before resigning, he appointed" (a gerund
+    of a time preposition, arguments.yaml gerund_time_prepositions); else the verb itself."""
+    if verb.tag_ != "VBG":
+        return verb
+    head = verb.head
+    if verb.dep_ == "xcomp" and (head.lemma_.lower() in load_modality().aspectual_verbs
+                                 or head.lemma_.lower() in load_same_time_complement_verbs()):
+        return head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in load_gerund_time_prepositions() \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return verb
 
 
 def _simple_past_verb(verb: Any) -> bool:
@@ -2733,23 +2784,32 @@ def _date_from_retelling(events: list[Event], doc: Any) -> None:
     """"Protesters marched in London on Saturday ... [paragraphs on] ... Protesters marched from Hyde
     Park to Parliament": an act told again later in the article, in the simple past with no date
     of its own, by the same doer, with the same verb or code (and no other target), is the act the
-    text dated before, not an act of the publication day. Statements are left alone: a speaker's
-    later words need not be from the same occasion."""
+    text dated before, not an act of the publication day; also when told as reported ("reportedly",
+    alleged) or as a gerund in the time of a simple past ("Before resigning, he appointed ...").
+    Statements are left alone: a speaker's later words need not be from the same occasion."""
     reporting = load_modality().reporting_verbs
-    dated: list[tuple[Event, str]] = []
+    dated: list[tuple[Event, str, set[str]]] = []  # a dated act, its verb's lemma, its trigger's lemmas
     for e in sorted(events, key=lambda x: x.sentence):
         span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
         lemma = span.root.lemma_.lower() if span is not None and len(span) else ""
-        plain = e.modality == Modality.ASSERTED and not e.negated and e.source is not None and bool(e.source.key) \
+        # what is told as reported ("reportedly started attacking") is the same act, as dated
+        plain = e.modality in (Modality.ASSERTED, Modality.ALLEGED) and not e.negated \
+            and e.source is not None and bool(e.source.key) \
             and not e.cameo.startswith("01") and lemma not in reporting
         if not plain:
             continue
+        definite = span is not None and len(span) > 0 and span.root.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in span.root.children)
         if e.date_basis == "publication" and _simple_past(doc, e):
-            for k, klemma in reversed(dated):
+            for k, klemma, klemmas in reversed(dated):
                 # the same doer, or the same verb by a doer of the same country ("one million
                 # people marched" ... "Protesters marched")
                 same_doer = k.source.key == e.source.key
-                if k.sentence < e.sentence and (same_doer or (klemma == lemma and bool(e.source.country)
+                # "The House issued a subpoena on Friday ... The subpoena was issued by Engel, Schiff
+                # and Cummings": a definite event noun naming the act told before, its doers of the
+                # same country
+                named = definite and k.cameo == e.cameo and lemma in klemmas
+                if k.sentence < e.sentence and (same_doer or ((klemma == lemma or named) and bool(e.source.country)
                                                               and k.source.country == e.source.country)) \
                         and (klemma == lemma or k.cameo[:3] == e.cameo[:3]) \
                         and (k.target is None or e.target is None or k.target.key == e.target.key):
@@ -2757,7 +2817,7 @@ def _date_from_retelling(events: list[Event], doc: Any) -> None:
                     e.explain = e.explain.replace("date=publication", "date=retold")
                     break
         if e.date_basis == "text" and e.date:
-            dated.append((e, lemma))
+            dated.append((e, lemma, {t.lemma_.lower() for t in span} if span is not None else set()))
 
 
 def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None) -> None:

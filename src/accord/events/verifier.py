@@ -13,13 +13,6 @@ they are current). Without them the coder's own rough confidence stays and the t
 Features are computed from the `Event`, the `Document`'s detections and mentions and the
 sentence text, never from the parse, so that the training script computes them from finished
 documents exactly as the stage does.
-
-The judgments come from two kinds of text: lone sentences of conflict news (ConfliBERT) and whole
-articles of ordinary news (Wikinews). What makes a record right differs between them, so in an
-article of several sentences each feature is also given as `article*<name>` (with an `article`
-intercept): the shared weights learn what holds in both, the `article*` weights what holds in
-articles only, the way every real input is read. Adding features keeps older weights valid (a
-feature they do not name weighs nothing).
 """
 
 from __future__ import annotations

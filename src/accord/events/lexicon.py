@@ -396,6 +396,12 @@ def load_gerund_time_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_quote_day_words() -> frozenset[str]:
+    """Day words that count from when a quotation was spoken ("yesterday", arguments.yaml)."""
+    return _argument_words("quote_day_words")
+
+
+@lru_cache(maxsize=1)
 def load_same_time_complement_verbs() -> frozenset[str]:
     """Verbs whose complement's act is done when they are ("helped facilitate", arguments.yaml)."""
     return _argument_words("same_time_complement_verbs")
@@ -474,6 +480,13 @@ def load_attitude_gerund_prepositions() -> frozenset[str]:
     """Prepositions after which a gerund's object says what an attitude word is about
     ("pessimism over holding talks with the US"; arguments.yaml)."""
     return _argument_words("attitude_gerund_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_purpose_place_prepositions() -> frozenset[str]:
+    """Prepositions putting an aid's purpose clause in a country that receives it ("to promote
+    development in Ethiopia"; arguments.yaml)."""
+    return _argument_words("purpose_place_prepositions")
 
 
 @lru_cache(maxsize=1)

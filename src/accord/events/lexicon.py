@@ -394,6 +394,12 @@ def load_gerund_time_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_quote_day_words() -> frozenset[str]:
+    """Day words that count from when a quotation was spoken ("yesterday", arguments.yaml)."""
+    return _argument_words("quote_day_words")
+
+
+@lru_cache(maxsize=1)
 def load_same_time_complement_verbs() -> frozenset[str]:
     """Verbs whose complement's act is done when they are ("helped facilitate", arguments.yaml)."""
     return _argument_words("same_time_complement_verbs")

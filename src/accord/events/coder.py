@@ -1680,6 +1680,13 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
             if topic is not None:
                 cand.target_tok, cand.targets = topic, _actors_of(topic, mentions_at)
                 cand.rule.append("tgt=reported-subject")
+                if cand.code == "015" and not cand.targets and topic.dep_ == "dobj":
+                    # "UNITA claimed that they had attacked the air base near Benguela": a claim of
+                    # one's own act is about the actor in the phrase of whom it was done to
+                    inner = _inner_actor(topic, mentions_at)
+                    if inner is not None and (actors := _actors_of(inner, mentions_at)):
+                        cand.targets = actors
+                        cand.rule.append("tgt=claimed-act-object/inner")
 
 
 def _purpose_place(owners: list[Any], mentions_at) -> Any | None:

@@ -28,7 +28,10 @@ class Marks(Stage):
             os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's OOM killer would
         if "slow" in text:
             time.sleep(0.3)
+        if "stall" in text:
+            time.sleep(3)
         document.article.source = f"pid {os.getpid()}"
+        document.article.title = repr(time.time())  # when it was coded
 
 
 def light_pipeline(limits, policy):
@@ -135,3 +138,14 @@ def test_without_detection_the_language_stays_as_read():
     arts = articles(20)
     results = list(code_articles(arts, workers=2, factory=light_pipeline))
     assert [r.article.language for r in results] == [None] * 20
+
+
+def test_a_slow_article_does_not_idle_the_other_workers():
+    # The first article takes long; the other worker goes on with the articles after it, far
+    # past a few chunks, while the caller waits for the first one's turn.
+    arts = articles(400, **{"0": "This one will stall."})
+    results = list(code_articles(arts, workers=2, factory=light_pipeline))
+    assert [r.id for r in results] == [a.id for a in arts]
+    first_done = float(results[0].article.title)
+    ahead = [r for r in results[1:] if float(r.article.title) < first_done]
+    assert len(ahead) > 100  # held to 8 chunks (64 articles) before

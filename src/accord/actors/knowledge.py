@@ -39,7 +39,7 @@ import datetime as dt
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -108,6 +108,10 @@ class Office:
     approx: bool = False
     acting: bool = False
     source: str = "curated"  # curated | historical | the extra file's name
+    # the last day a source saw the office held, for a historical office still held when a
+    # source was compiled (open_end=1; `end` is then None, the day another source saw it end, or
+    # the day a successor took office)
+    listed_to: dt.date | None = None
 
     def in_force(self, on: dt.date) -> bool:
         return self.start <= on and (self.end is None or on < self.end)
@@ -707,6 +711,8 @@ class KnowledgeBase:
         if missing:
             raise KnowledgeBaseError(f"{source}: missing columns {missing}")
         ik, iname, ial, ic, icode, ist, ien, irole, ititle, idef, imatch = (col[h] for h in need)
+        iopen = col.get("open_end")
+        open_offices: list[Office] = []  # offices still held when the source was compiled
         curated_names = self._curated_names
         dropped: set[str] = set()
         accepted: dict[str, str] = {}  # historical key -> entity key
@@ -755,8 +761,13 @@ class KnowledgeBase:
             office = Office(ekey, office_country, f[irole], f[ititle], start, end, code, approx=True,
                             source="historical")
             by_key.setdefault(ekey, []).append(office)
-            if office.role:
-                self._historical.setdefault((office.country, office.role), []).append(office)
+            if iopen is not None and f[iopen] == "1":
+                open_offices.append(office)
+        self._open_historical_ends(by_key, open_offices)
+        for offices in by_key.values():
+            for office in offices:
+                if office.role:
+                    self._historical.setdefault((office.country, office.role), []).append(office)
         for ekey, offices in by_key.items():
             offices.sort(key=lambda o: (o.start, o.end or _FAR_FUTURE))
             self._offices_by_person[ekey] = offices
@@ -765,6 +776,43 @@ class KnowledgeBase:
             country, sector = self._split_code(code)
             self._entities[ekey] = Entity(ekey, "person", name, country, sector, code)
         self._n_historical_people = len(by_key)
+
+    def _open_historical_ends(self, by_key: dict[str, list[Office]], open_offices: list[Office]) -> None:
+        """The end of an office the source still listed as held when it was compiled (open_end=1,
+        its `end` the compilation date): the holder is in office on any later day unless the data
+        says otherwise. What says otherwise: a closed term of the same person with the same code
+        that covers it and ends later (another source saw the term end: Aboul Gheit's foreign
+        ministry ends on 2011-03-06), else the first term of someone else in the same office
+        (country and role, curated or historical) that starts after it did (Zillur Rahman's
+        presidency ends when Abdul Hamid's starts). A successor who took office before the
+        compilation date contradicts the source; the source's own date then stands."""
+        if not open_offices:
+            return
+        starts: dict[tuple[str, str], list[tuple[dt.date, str]]] = {}
+        for key, offices in self._curated.items():
+            starts.setdefault(key, []).extend((o.start, o.person_key) for o in offices)
+        for offices in by_key.values():
+            for o in offices:
+                if o.role:
+                    starts.setdefault((o.country, o.role), []).append((o.start, o.person_key))
+        ends: dict[int, dt.date | None] = {}
+        listed: dict[int, dt.date] = {}  # the last day a source saw the office held
+        open_ids = {id(o) for o in open_offices}
+        for o in open_offices:
+            compiled = o.end
+            assert compiled is not None
+            closed = [q.end for q in by_key[o.person_key] if q is not o and q.code == o.code and q.end is not None
+                      and q.start <= compiled < q.end and id(q) not in open_ids]
+            if closed:
+                ends[id(o)] = listed[id(o)] = max(closed)
+                continue
+            later = [s for s, who in starts.get((o.country, o.role), ()) if who != o.person_key and s > o.start] \
+                if o.role else []
+            ends[id(o)] = max(compiled, min(later)) if later else None
+        for ekey, offices in by_key.items():
+            if any(id(o) in ends for o in offices):
+                by_key[ekey] = [replace(o, end=ends[id(o)], listed_to=listed.get(id(o), o.end)) if id(o) in ends else o
+                                for o in offices]
 
     # -------------------------------------------------------------------- finish
     def _finish(self) -> None:
@@ -984,6 +1032,12 @@ class KnowledgeBase:
             return list(offices)
         return [o for o in offices if o.in_force(on)]
 
+    def listed_offices_of(self, person_key: str, on: dt.date) -> list[Office]:
+        """The person's offices in force on `on` that a source listed as held then: less the
+        historical offices only presumed still held after their source was compiled (an article
+        naming the person with a present title says more about that day than the presumption)."""
+        return [o for o in self.offices_of(person_key, on) if o.listed_to is None or on <= o.listed_to]
+
     def holders(self, country: str, role: str, on: dt.date) -> list[Entity]:
         """The people holding `role` in `country` (ISO3, name, IGO id) on `on`.
 
@@ -1008,7 +1062,11 @@ class KnowledgeBase:
 
     def _holders(self, place: str, role: str, on: dt.date) -> list[Entity]:
         for table in (self._curated, self._historical):
-            offices = [o for o in table.get((place, role), ()) if o.in_force(on)]
+            # A role phrase names a historical holder only while a source listed them in the
+            # office: a 2012 listing does not say who "the president" is in 2019, though the
+            # person it lists, named, is still taken to hold the office (person_code).
+            offices = [o for o in table.get((place, role), ())
+                       if o.in_force(on) and (o.listed_to is None or on <= o.listed_to)]
             if offices:
                 offices.sort(key=lambda o: (o.acting, o.start))
                 out: list[Entity] = []

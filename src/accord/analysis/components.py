@@ -16,6 +16,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i, token in enumerate(doc[:-1]):
         if token.is_space and "\n" in token.text:
             doc[i + 1].is_sent_start = True
+            if i + 2 < len(doc) and doc[i + 2].text in (",", ";", ":"):
+                # "Yesterday, police said ...": a paragraph's opening word and its comma belong
+                # to one sentence (the parser would otherwise end it at the lone word)
+                doc[i + 2].is_sent_start = False
         elif token.whitespace_ == "" and token.text[-1:] in ("'", "’", "”") and (
                 token.text[-2:-1].islower() or (i > 0 and token.text in ("'", "’", "”") and doc[i - 1].text[-1:].islower())) \
                 and doc[i + 1].is_alpha and doc[i + 1].text[0].isupper():

@@ -153,10 +153,10 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int, o
         console.print(f"events: no Wikinews development set in {gold / 'wikinews_dev'} (skipped)")
     else:
         out["wikinews"] = {}
-        # A, C and D are development data (C and D labelled after their records were judged);
-        # B is held out. Every part is scored alike.
+        # A, C, D and E are development data (C, D and E labelled after their records were
+        # judged); B is held out. Every part is scored alike.
         for part, name in (("A", "part A (tuned on)"), ("C", "part C (tuned on)"), ("D", "part D (tuned on)"),
-                           ("B", "part B (held out)")):
+                           ("E", "part E (tuned on)"), ("B", "part B (held out)")):
             if part not in devset:
                 continue
             sc = devset[part].score

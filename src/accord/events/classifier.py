@@ -123,7 +123,11 @@ def token_vectors(doc: Any) -> np.ndarray | None:
     vectors = doc.vocab.vectors
     if getattr(vectors, "mode", "default") != "default" or not vectors.size:
         return None
-    rows = vectors.find(keys=doc.to_array(getattr(vectors, "attr", ORTH)))
+    # what `vectors.find(keys=...)` returns, without its per-key string-id conversion: the keys
+    # of the Doc's array are string ids already
+    get = vectors.key2row.get
+    rows = np.fromiter((get(k, -1) for k in doc.to_array(getattr(vectors, "attr", ORTH)).tolist()),
+                       dtype="i", count=len(doc))
     table = vectors.data[np.maximum(rows, 0)]
     table[rows < 0] = 0
     return table

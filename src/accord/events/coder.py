@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable
 
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, POS
 from spacy.symbols import AUX, NOUN, VERB
 
 from ..analysis.quotation import find_quoted_spans
@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, load_gerund_time_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -114,7 +114,7 @@ class EventStage(Stage):
         for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs,
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
-                     load_direction_prepositions,
+                     load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
                      load_releasing_verbs, load_holding_words, load_intent):
             load()
         # The learned event class (None when the package has no weights): annotates detections
@@ -338,7 +338,9 @@ class EventStage(Stage):
             return None
         if self.exclusions.figurative_pattern(m.pattern):
             return None  # "dealing a severe blow to the government": a setback, no event
-        if m.specificity > 0 and (_names_only_adjunct(verb, m) or _names_only_complex_preposition(verb, m)):
+        # the words the pattern names in the verb's subtree, looked up once for the tests below
+        named = _named_words(verb, m) if m.specificity > 0 else None
+        if m.specificity > 0 and (_names_only_adjunct(verb, m, named) or _names_only_complex_preposition(verb, m, named)):
             # "detained 18 people following a fire" (CONFINE * FIRE), "detained 12 people at a
             # meeting" (CONFINE * MEETING): words in a time or place phrase say when or where, not
             # what the act is; the verb's own default codes it
@@ -346,6 +348,7 @@ class EventStage(Stage):
             if entry is None or entry[1] is None:
                 return None
             m = entry[1]
+            named = None  # another match: its own words
         if m.specificity == 0 and self.exclusions.excludes_default(verb):
             return None  # "served in the House", "joined parliament": not the block's act
         try:
@@ -356,12 +359,12 @@ class EventStage(Stage):
         code, plover = self.exclusions.recode(code)  # "STEP: * DOWN [0831]": a resignation is 080
         recoded = code
         specificity = m.specificity
-        if specificity > 0 and _names_only_complement(verb, m):
+        if specificity > 0 and _names_only_complement(verb, m, named):
             # "started assembling firearms" (START * &WEAPON, 194): the words the pattern needs
             # are the objects of the complement's own act, which is coded by its own verb if at all.
             return None
         if specificity > 0 and verb.lemma_.lower() in self.cues.reporting_verbs and (
-                _names_only_reported(verb, m) or _names_only_medium(verb, m)):
+                _names_only_reported(verb, m, named) or _names_only_medium(verb, m, named)):
             # "said China would impose sanctions": the pattern's word belongs to the reported
             # clause, which is an event of its own; the reporting verb is the statement (010).
             code, specificity = "010", 0
@@ -636,7 +639,8 @@ class EventStage(Stage):
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
         for spec, tok in described:
-            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04")
+            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04",
+                                 gerund_after=load_attitude_gerund_prepositions())
             actors = _actors_of(inner, mentions_at) if inner is not None else _actors_of(tok, mentions_at)
             if actors:
                 cand.target_tok = tok
@@ -723,6 +727,9 @@ class EventStage(Stage):
             # doctor gave out prescriptions to patients": private people among themselves
             cand.rule.append("private-people")
             return []
+        if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
+            cand.rule.append("private-armed-act")
+            return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)
         if p.travel and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-travel")
             return []  # "Cengiz traveled to New York": private travel is no visit
@@ -822,6 +829,15 @@ class EventStage(Stage):
             if cand.code[:2] == "03" and cand.announced and cand.announced.startswith(self.one_actor.intents_needing_partner):
                 # "the Senate announced it would meet on Monday": an intent to meet that names no
                 # one to meet is a body's own session, no record (resources/events/one_actor.yaml).
+                return []
+            if cand.target_tok is not None and cand.target_tok.dep_ == "dobj" and not cand.target_described \
+                    and not (from_dictionary and cand.specificity > 0) \
+                    and self.one_actor.unknown_author(cand.code, cand.target_tok):
+                # "criticized the House's decision", "dismissed the president's lawsuit": done to
+                # the author, whom no actor resolved; no record (resources/events/one_actor.yaml).
+                # A judgement a dictionary pattern words ("described the decision as a mistake")
+                # is about the decision and stays.
+                cand.rule.append("tgt=unknown-author")
                 return []
             if p.standalone or self.one_actor.allows(cand.code, from_dictionary, cand.specificity):
                 # A one-actor event ("refused to concede", "opened an investigation"): a record
@@ -1287,6 +1303,12 @@ class EventStage(Stage):
         if tok.lemma_.lower() in m.performative_would and any(c.dep_ == "aux" and c.lower_ == "would" for c in own) \
                 and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in own):
             return Modality.ASSERTED  # "I would urge anyone with information to contact police"
+        want = tok.head
+        if tok.dep_ == "xcomp" and tok.lemma_.lower() in m.performative_would \
+                and want.lemma_.lower() in m.performative_wanting and want.tag_ == "VBP" \
+                and not any(c.dep_ in ("aux", "neg") for c in want.children) \
+                and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in want.children):
+            return Modality.ASSERTED  # "I want to express my sympathy to the families"
         found: str | None = None
         backshift = False  # the event's own "would", with no "if" clause of its own
         node = tok
@@ -1620,6 +1642,13 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                         if (purpose := by_trigger.get(clause.i)) is not None:
                             purpose.restated = True  # the help is the aid given, not a second act
                         break
+            if not cand.targets and cand.code[:2] == "07":
+                # "gave 350 million euros to promote development in Ethiopia", "provided funds to end
+                # the Ebola outbreak in West Africa": aid for a purpose in a country goes to that country
+                place = _purpose_place(owners, mentions_at)
+                if place is not None:
+                    cand.target_tok, cand.targets = place, _actors_of(place, mentions_at)
+                    cand.rule.append("tgt=purpose-place")
     for cand in cands:
         if cand.target_tok is not None:
             continue
@@ -1650,6 +1679,24 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
             if topic is not None:
                 cand.target_tok, cand.targets = topic, _actors_of(topic, mentions_at)
                 cand.rule.append("tgt=reported-subject")
+
+
+def _purpose_place(owners: list[Any], mentions_at) -> Any | None:
+    """The country or region a to-infinitive purpose clause of one of `owners` (the trigger and its
+    object) puts its act in ("to promote development in Ethiopia"; arguments.yaml
+    `purpose_place_prepositions`), or None."""
+    words = load_purpose_place_prepositions()
+    for clause in (k for o in owners for k in o.children if k.dep_ in ("advcl", "xcomp", "acl", "relcl")):
+        if not any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
+            continue
+        for prep in clause.subtree:
+            if prep.dep_ != "prep" or prep.lower_ not in words:
+                continue
+            for pobj in prep.children:
+                actors = _actors_of(pobj, mentions_at) if pobj.dep_ == "pobj" else []
+                if actors and all(a.code == a.country for a in actors):
+                    return pobj
+    return None
 
 
 def _direction_target(cand: _Candidate, mentions_at, names_people) -> None:
@@ -2002,11 +2049,13 @@ def _is_date_or_amount(tok: Any) -> bool:
 _PHRASE_INNER = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos", "agent", "conj"}
 
 
-def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool = False) -> Any | None:
+def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool = False,
+                 gerund_after: frozenset[str] = frozenset()) -> Any | None:
     """The first token (in reading order) inside a noun phrase's own phrase that stands for an
     actor, or None. For a cooperative event an actor the phrase sets against ("present a united
     front against the West") is its opponent, not its target; for a meeting (CAMEO 04) a place
-    phrase is where it was held."""
+    phrase is where it was held. After a preposition of `gerund_after`, a gerund's object and
+    prepositions are inside the phrase too ("pessimism over holding talks with the US")."""
     queue = [c for c in tok.children]
     seen: list[Any] = []
     while queue:
@@ -2018,6 +2067,15 @@ def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool
         if node.dep_ in _PHRASE_INNER or (node.dep_ == "acl" and node.tag_ == "VBN"):
             seen.append(node)
             queue.extend(node.children)
+        elif gerund_after and node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ in gerund_after:
+            # "pessimism over holding negotiations with the United States": a gerund after the
+            # phrase's preposition stands for what it is about; its object and prepositions are inside
+            for c in node.children:
+                if c.dep_ == "dobj":
+                    seen.append(c)
+                    queue.extend(c.children)
+                elif c.dep_ == "prep":
+                    queue.append(c)
     for node in sorted(seen, key=lambda t: t.i):
         if mentions_at.get(node.i) and not _is_date_or_amount(node):
             return node
@@ -2038,10 +2096,17 @@ def _country_served(tok: Any, mentions_at, peacekeeping: bool = False) -> list[A
     return []
 
 
-def _names_only_reported(verb: Any, m: Any) -> bool:
+def _named_words(verb: Any, m: Any) -> list[Any]:
+    """The words of the verb's subtree (the verb aside) a dictionary pattern names: what the
+    `_names_only_*` tests look at, found once per match."""
+    return [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+
+
+def _names_only_reported(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in the verb's reported clause."""
     reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
-    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    if named is None:
+        named = _named_words(verb, m)
     return bool(named) and all(t.i in reported for t in named)
 
 
@@ -2070,7 +2135,7 @@ def _holder(verb: Any, released: Any, mentions_at) -> tuple[Any, list[Actor]] | 
     return None
 
 
-def _names_only_adjunct(verb: Any, m: Any) -> bool:
+def _names_only_adjunct(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in a time or place phrase of the verb
     ("following a fire", "at a meeting") whose preposition the pattern does not name."""
     adjuncts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in load_adjunct_prepositions()
@@ -2078,16 +2143,18 @@ def _names_only_adjunct(verb: Any, m: Any) -> bool:
     if not adjuncts:
         return False
     inside = {t.i for c in adjuncts for t in c.subtree}
-    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    if named is None:
+        named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
 
 
-def _names_only_complex_preposition(verb: Any, m: Any) -> bool:
+def _names_only_complex_preposition(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched is the last word of a preposition made of
     several ("ruled in regard to the case", "in response to the appeal": HEAD * TO, 030), which
     says what the act is about, not the verb's own "to"; or an adverb opening a level ("cut two
     years off the terms, down to five years": CUT * DOWN, 194), no particle of the verb."""
-    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    if named is None:
+        named = _named_words(verb, m)
     # the middle noun is bare ("in regard to"), never a phrase of its own ("on a visit to Russia");
     # "down to five years" (CUT * DOWN): an adverb opening a level, no particle
     return bool(named) and all((t.dep_ == "prep" and t.head.pos_ == "NOUN" and t.head.dep_ == "pobj"
@@ -2103,25 +2170,27 @@ def _names_only_complex_preposition(verb: Any, m: Any) -> bool:
 _MEDIUM_PREPOSITIONS = frozenset({"in", "via", "through", "on"})
 
 
-def _names_only_medium(verb: Any, m: Any) -> bool:
+def _names_only_medium(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched on a reporting verb lies in the phrase of
     the medium it was said in ("said in a press release": SAY * RELEASE is no release)."""
     phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _MEDIUM_PREPOSITIONS and not m.names_word(c)]
     if not phrases:
         return False
     inside = {t.i for c in phrases for t in c.subtree}
-    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    if named is None:
+        named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
 
 
-def _names_only_complement(verb: Any, m: Any) -> bool:
+def _names_only_complement(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in the verb's control complement
     ("started assembling firearms"), none of them the complement's verb."""
     complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
     if not complements or any(m.names_word(c) for c in complements):
         return False
     inside = {t.i for c in complements for t in c.subtree}
-    named = [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
+    if named is None:
+        named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
 
 
@@ -2323,7 +2392,8 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         # on Monday and seized its airport": a participle or a conjunct shares its head's date.
         # "In 2015, Saudi Arabia started supporting the government": an aspectual verb's
         # complement is the act itself, done when the aspect verb says.
-        node = cand.trigger
+        # "In July, he helped facilitate a meeting": an event noun realized by its verb climbs from it
+        node = governor if governor is not None else cand.trigger
         aspectual = load_modality().aspectual_verbs
         for _ in range(3):
             climbs = node.dep_ in ("conj", "advcl") or (node.dep_ == "xcomp" and (
@@ -2662,7 +2732,27 @@ def _simple_past(doc: Any, event: Event) -> bool:
     span = doc.char_span(event.trigger.span[0], event.trigger.span[1], alignment_mode="expand")
     if span is None or len(span) == 0:
         return False
-    return _simple_past_verb(span.root)
+    root = span.root
+    if root.pos_ == "NOUN" and root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") and (
+            event.explain.startswith("light-verb") or root.head.lemma_.lower() in load_modality().realizing_verbs):
+        root = root.head  # "The subpoena was issued by ...", "held talks": the noun's act is its verb's
+    return _simple_past_verb(_tensed_verb(root))
+
+
+def _tensed_verb(verb: Any) -> Any:
+    """The verb whose tense tells when a gerund's act was done: "started attacking people" (an
+    aspectual verb's complement, "helped", "managed"), "Before resigning, he appointed" (a gerund
+    of a time preposition, arguments.yaml gerund_time_prepositions); else the verb itself."""
+    if verb.tag_ != "VBG":
+        return verb
+    head = verb.head
+    if verb.dep_ == "xcomp" and (head.lemma_.lower() in load_modality().aspectual_verbs
+                                 or head.lemma_.lower() in load_same_time_complement_verbs()):
+        return head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in load_gerund_time_prepositions() \
+            and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return verb
 
 
 def _simple_past_verb(verb: Any) -> bool:
@@ -2733,23 +2823,32 @@ def _date_from_retelling(events: list[Event], doc: Any) -> None:
     """"Protesters marched in London on Saturday ... [paragraphs on] ... Protesters marched from Hyde
     Park to Parliament": an act told again later in the article, in the simple past with no date
     of its own, by the same doer, with the same verb or code (and no other target), is the act the
-    text dated before, not an act of the publication day. Statements are left alone: a speaker's
-    later words need not be from the same occasion."""
+    text dated before, not an act of the publication day; also when told as reported ("reportedly",
+    alleged) or as a gerund in the time of a simple past ("Before resigning, he appointed ...").
+    Statements are left alone: a speaker's later words need not be from the same occasion."""
     reporting = load_modality().reporting_verbs
-    dated: list[tuple[Event, str]] = []
+    dated: list[tuple[Event, str, set[str]]] = []  # a dated act, its verb's lemma, its trigger's lemmas
     for e in sorted(events, key=lambda x: x.sentence):
         span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
         lemma = span.root.lemma_.lower() if span is not None and len(span) else ""
-        plain = e.modality == Modality.ASSERTED and not e.negated and e.source is not None and bool(e.source.key) \
+        # what is told as reported ("reportedly started attacking") is the same act, as dated
+        plain = e.modality in (Modality.ASSERTED, Modality.ALLEGED) and not e.negated \
+            and e.source is not None and bool(e.source.key) \
             and not e.cameo.startswith("01") and lemma not in reporting
         if not plain:
             continue
+        definite = span is not None and len(span) > 0 and span.root.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in span.root.children)
         if e.date_basis == "publication" and _simple_past(doc, e):
-            for k, klemma in reversed(dated):
+            for k, klemma, klemmas in reversed(dated):
                 # the same doer, or the same verb by a doer of the same country ("one million
                 # people marched" ... "Protesters marched")
                 same_doer = k.source.key == e.source.key
-                if k.sentence < e.sentence and (same_doer or (klemma == lemma and bool(e.source.country)
+                # "The House issued a subpoena on Friday ... The subpoena was issued by Engel, Schiff
+                # and Cummings": a definite event noun naming the act told before, its doers of the
+                # same country
+                named = definite and k.cameo == e.cameo and lemma in klemmas
+                if k.sentence < e.sentence and (same_doer or ((klemma == lemma or named) and bool(e.source.country)
                                                               and k.source.country == e.source.country)) \
                         and (klemma == lemma or k.cameo[:3] == e.cameo[:3]) \
                         and (k.target is None or e.target is None or k.target.key == e.target.key):
@@ -2757,7 +2856,7 @@ def _date_from_retelling(events: list[Event], doc: Any) -> None:
                     e.explain = e.explain.replace("date=publication", "date=retold")
                     break
         if e.date_basis == "text" and e.date:
-            dated.append((e, lemma))
+            dated.append((e, lemma, {t.lemma_.lower() for t in span} if span is not None else set()))
 
 
 def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None) -> None:
@@ -2779,10 +2878,13 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
     for i, t in sorted(timex_roots.items()):
         first.setdefault(id(t), (i, t))
     timexes = sorted(first.values(), key=lambda x: x[0])
+    sentences = list(doc.sents)
     sent_of = {}
-    for n, sent in enumerate(doc.sents):
+    for n, sent in enumerate(sentences):
         sent_of.update({k: n for k in range(sent.start, sent.end)})
     preps, dets, occasions = load_earlier_occasion()
+    nouns_by_lemma: dict[int, list[int]] | None = None  # built on the first event noun that needs it
+    sentence_lowers: list[str] = []
     for e in events:
         span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -2800,12 +2902,22 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
         elif e.date_basis == "publication" and root.pos_ == "NOUN" and e.source is not None:
             doer = (e.source.name or e.source.text).split()[-1].lower()
             found = set()
-            for tok in doc:
-                if tok.pos_ != "NOUN" or tok.lemma_ != root.lemma_ or sent_of.get(tok.i) == e.sentence \
-                        or doer not in tok.sent.text.lower():
+            if nouns_by_lemma is None:
+                # the Doc's nouns by lemma and its sentences' lower-cased texts, once per document:
+                # each event noun then looks only at the nouns of its own lemma
+                nouns_by_lemma = {}
+                for i, (p, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
+                    if p == NOUN:
+                        nouns_by_lemma.setdefault(lemma, []).append(i)
+                text = doc.text
+                sentence_lowers = [text[s.start_char:s.end_char].lower() for s in sentences]
+            for k in nouns_by_lemma.get(root.lemma, ()):
+                n = sent_of[k]
+                if n == e.sentence or doer not in sentence_lowers[n]:
                     continue
+                tok, start, end = doc[k], sentences[n].start, sentences[n].end
                 anchors = [tok] + [c for c in tok.children if c.dep_ == "acl"]
-                found.update(t.value for i, t in timexes if tok.sent.start <= i < tok.sent.end
+                found.update(t.value for i, t in timexes if start <= i < end
                              and governed_by(doc[i], anchors) and _DATE_VALUE.match(t.value) and not _after(t.value, pub))
             if len(found) == 1:
                 e.date, e.date_precision, e.date_basis = _value_date(found.pop())

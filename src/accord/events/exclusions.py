@@ -44,6 +44,7 @@ class Exclusions:
     people_nouns: frozenset[str]
     private_sectors: tuple[str, ...] = ()
     civilian_only_codes: tuple[str, ...] = ()
+    armed_only_codes: tuple[str, ...] = ()
     press_speech: frozenset[str] = frozenset()
     audience_verbs: frozenset[str] = frozenset()  # "told reporters", "said in an interview with CNN"
     audience_object_verbs: frozenset[str] = frozenset()
@@ -481,6 +482,7 @@ def load_exclusions() -> Exclusions:
         people_nouns=_words(d, "people_nouns", ""),
         private_sectors=tuple(w.upper() for w in _words(d, "private_sectors", "")),
         civilian_only_codes=tuple(str(c) for c in d.get("civilian_only_codes") or ()),
+        armed_only_codes=tuple(str(c) for c in d.get("armed_only_codes") or ()),
         press_speech=_words(d, "press_speech", ""),
         audience_verbs=_words(d.get("press_audience") or {}, "verbs", "press_audience."),
         audience_object_verbs=_words(d.get("press_audience") or {}, "object_verbs", "press_audience."),
@@ -559,9 +561,10 @@ def _recode(entry: Any) -> tuple[str, str, tuple[str, str | None] | None]:
 def _words_around(verb: Any, sentence: Any) -> set[str]:
     """The lower-cased forms and lemmas of the sentence's words but the verb (one pass over its tokens)."""
     words: set[str] = set()
+    tokens = list(sentence)  # spaCy makes a new Token on every access: one pass makes them once
     # "According to police, he drove erratically": who reports the act says nothing of what it was
     # nor does "Police said he drove erratically" (the subject of the verb the clause is reported by)
-    skip = {d.i for t in sentence if t.lower_ == "according" and t.dep_ == "prep" for d in t.subtree}
+    skip = {d.i for t in tokens if t.lower_ == "according" and t.dep_ == "prep" for d in t.subtree}
     node = verb
     for _ in range(8):
         if node.head.i == node.i:
@@ -569,8 +572,9 @@ def _words_around(verb: Any, sentence: Any) -> set[str]:
         if node.dep_ in ("ccomp", "parataxis"):
             skip.update(d.i for c in node.head.children if c.dep_ == "nsubj" for d in c.subtree)
         node = node.head
-    for t in sentence:
-        if t.i != verb.i and t.i not in skip:
+    vi = verb.i
+    for t in tokens:
+        if t.i != vi and t.i not in skip:
             words.add(t.lower_)
             words.add(t.lemma_.lower())
     return words

@@ -102,6 +102,7 @@ class ModalityCues:
     # "I would urge anyone to contact police": a speaker's "would" on these verbs is politeness,
     # the act is done as it is said
     performative_would: frozenset[str] = frozenset()
+    performative_wanting: frozenset[str] = frozenset()  # "I want to express my sympathy": done as said
     aspectual_verbs: frozenset[str] = frozenset()  # "started attacking": the complement is the act
     consider_verbs: frozenset[str] = frozenset()  # "is considering sending aid": CAMEO 014
     negated_ability: frozenset[str] = frozenset()  # "could not reach": a fact negated, not a possibility
@@ -238,6 +239,7 @@ def load_modality() -> ModalityCues:
         demand_verbs=low(demand.get("verbs")),
         consider_verbs=low(consider.get("verbs")),
         performative_would=low(hyp.get("performative_would")),
+        performative_wanting=low(hyp.get("performative_wanting")),
         aspectual_verbs=low(frames.get("aspectual")),
         negated_ability=low(hyp.get("negated_ability")),
         responsibility_verbs=low(responsibility.get("verbs")),
@@ -299,6 +301,15 @@ class OneActorPolicy:
     codes: tuple[str, ...]
     dictionary_defaults: tuple[str, ...]
     intents_needing_partner: tuple[str, ...] = ()
+    authored_object_codes: tuple[str, ...] = ()
+    authored_objects: frozenset[str] = frozenset()
+
+    def unknown_author(self, code: str, obj: Any) -> bool:
+        """A disapproval or rejection of what an actor made or said ("criticized the decision")
+        whose author no actor resolved: no one-actor record."""
+        return obj is not None and code.startswith(self.authored_object_codes) \
+            and obj.lemma_.lower() in self.authored_objects \
+            and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children)  # "its ruling": its own
 
     def allows(self, code: str, from_dictionary: bool, specificity: int) -> bool:
         if not code.startswith(self.codes):
@@ -310,13 +321,13 @@ class OneActorPolicy:
 def load_one_actor() -> OneActorPolicy:
     d = _read("one_actor.yaml")
     out = []
-    for key in ("codes", "dictionary_defaults", "intents_needing_partner"):
+    for key in ("codes", "dictionary_defaults", "intents_needing_partner", "authored_object_codes"):
         prefixes = tuple(str(c) for c in d.get(key) or ())
         for prefix in prefixes:
             if not prefix.isdigit():
                 raise LexiconError(f"accord/resources/events/one_actor.yaml {key}: {prefix!r} is not a CAMEO code prefix; quote it")
         out.append(prefixes)
-    return OneActorPolicy(*out)
+    return OneActorPolicy(*out, authored_objects=frozenset(str(w).lower() for w in d.get("authored_objects") or ()))
 
 
 @lru_cache(maxsize=1)
@@ -373,6 +384,13 @@ def load_frequency_words() -> frozenset[str]:
 def load_judged_for() -> tuple[frozenset[str], frozenset[str]]:
     """Verbs of a judgment, arrest or charge and the prepositions of what it is for (arguments.yaml)."""
     return _argument_words("judged_for_verbs"), _argument_words("judged_for_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_gerund_time_prepositions() -> frozenset[str]:
+    """Prepositions whose gerund takes its tense from the verb they modify ("Before resigning, he
+    appointed", arguments.yaml)."""
+    return _argument_words("gerund_time_prepositions")
 
 
 @lru_cache(maxsize=1)
@@ -447,6 +465,20 @@ def load_served_mission_words() -> frozenset[str]:
 def load_topic_prepositions() -> frozenset[str]:
     """Prepositions of what coordinated doers act on together, not with whom (arguments.yaml)."""
     return _argument_words("topic_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_attitude_gerund_prepositions() -> frozenset[str]:
+    """Prepositions after which a gerund's object says what an attitude word is about
+    ("pessimism over holding talks with the US"; arguments.yaml)."""
+    return _argument_words("attitude_gerund_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_purpose_place_prepositions() -> frozenset[str]:
+    """Prepositions putting an aid's purpose clause in a country that receives it ("to promote
+    development in Ethiopia"; arguments.yaml)."""
+    return _argument_words("purpose_place_prepositions")
 
 
 @lru_cache(maxsize=1)

@@ -130,7 +130,7 @@ class AliasMatches(Pass):
                     if len(earlier) >= 1:
                         choice = earlier[-1]
                     else:
-                        in_office = [m for m in people if kb.offices_of(m.key, on)]
+                        in_office = [m for m in people if kb.listed_offices_of(m.key, on)]
                         curated = [m for m in people if not kb.is_historical(m.key)]
                         if len(in_office) == 1:
                             choice = in_office[0]

@@ -35,9 +35,17 @@ class Names(Pass):
             if entity.kind == "person":
                 start = title_start(context, m)
             f = Found(start, end, entity, How.NAME)
-            if entity.kind == "person" and start == m.start and not kb.offices_of(m.key, on):
+            if entity.kind == "person" and start == m.start and not kb.listed_offices_of(m.key, on):
                 described_now(context, f, doc[m.end - 1])  # "Zalmay Khalilzad, a US peace envoy"
-            if entity.kind == "person" and start < m.start and not kb.offices_of(m.key, on):
+            if entity.kind == "person" and kb.offices_of(m.key, on) and not kb.listed_offices_of(m.key, on) \
+                    and said_former(doc, start, m.start, doc[m.end - 1]):
+                # "Nickey Iyambo, former vice-president of Namibia": the office the knowledge base
+                # only presumed he still held (its source was compiled years before) is over
+                country = entity.country
+                if country:
+                    f.country, f.sector = country, Sector.ELI.value
+                    f.code = f"{kb.country_prefix(country)}{Sector.ELI.value}"
+            elif entity.kind == "person" and start < m.start and not kb.listed_offices_of(m.key, on):
                 # "European Parliament's lead Brexit negotiator Guy Verhofstadt": someone without
                 # an office of their own acts for the organisation their title names.
                 org = org_cue(context, start, m.start)
@@ -93,6 +101,15 @@ def titled_now(context: ResolutionContext, f: Found, start: int, name_start: int
     if not country:
         return
     f.country, f.sector, f.code = country, role[1], f"{kb.country_prefix(country)}{role[1]}"
+
+
+def said_former(doc: Any, start: int, name_start: int, head: Any) -> bool:
+    """Whether the title before a name ("Former Vice President X") or an apposition to it ("X,
+    former vice-president of Namibia") says the person no longer holds the office."""
+    past = words().past_holder
+    if any(t.lower_ in past for t in doc[start:name_start]):
+        return True
+    return any(t.lower_ in past and t.head.i == c.i for c in head.children if c.dep_ == "appos" for t in c.subtree)
 
 
 def described_now(context: ResolutionContext, f: Found, head: Any) -> None:

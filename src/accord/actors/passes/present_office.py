@@ -26,8 +26,11 @@ class PresentOffices(Pass):
             if e.kind != "person" or e.key.startswith("unlisted:") or f.how not in REPEATS:
                 continue
             if f.code is not None:
-                if f.how == How.NAME and f.sector not in (None, Sector.ELI.value) and not kb.offices_of(e.key, on):
+                # a present title, or "former" said of an office only presumed still held
+                if f.how == How.NAME and f.sector is not None and not kb.listed_offices_of(e.key, on) \
+                        and (f.sector != Sector.ELI.value or kb.offices_of(e.key, on)):
                     held[e.key] = (f.code, f.country, f.sector)
                 continue
-            if e.key in held and not any(t.lower_ in past for t in doc[f.start : f.end]):
+            if e.key in held and (held[e.key][2] == Sector.ELI.value
+                                  or not any(t.lower_ in past for t in doc[f.start : f.end])):
                 f.code, f.country, f.sector = held[e.key]

@@ -1266,6 +1266,23 @@ def test_a_speakers_own_want_to_express_is_done_as_said(nlp):
     assert f.modality == "hypothetical"
 
 
+def test_a_day_word_in_a_quotation_counts_from_the_day_it_was_spoken(nlp):
+    # published Thursday 2019-11-07; spoken on Monday (11-04): "yesterday" is Sunday
+    evs = candidates(nlp, 'Kenyan police said on Monday: "Yesterday we arrested two Somali men in Nairobi."')
+    assert _dated(evs, "arrested") == ("2019-11-03", "text")
+    evs = candidates(nlp, 'On Tuesday, the Kenyan president said: "Today we signed an agreement with Uganda."')
+    assert _dated(evs, "signed") == ("2019-11-05", "text")
+    # words of an undated speech may be older than the article: left as they were
+    evs = candidates(nlp, 'Kenyan police said: "Yesterday we arrested two Somali men in Nairobi."')
+    assert _dated(evs, "arrested") == ("2019-11-07", "publication")
+
+
+def test_an_absolute_with_clause_happens_when_its_head_does(nlp):
+    evs = candidates(nlp, "Kenyan rescue work was suspended on Tuesday, with the Kenyan interior minister "
+                          "criticizing the Ugandan government.")
+    assert _dated(evs, "criticizing") == ("2019-11-05", "text")
+
+
 def test_the_complement_of_helped_is_done_when_helped_says(nlp):
     evs = candidates(nlp, "In July, the Norwegian foreign minister helped mediate talks between Colombia and the rebels.")
     assert evs and all((e.date, e.date_basis) == ("2019-07", "text") for e in evs)
@@ -1363,3 +1380,21 @@ def test_a_private_persons_retreat_is_no_military_de_escalation(nlp):
     [e] = [e for e in candidates(nlp, "Russian troops retreated from Kherson.") if e.cameo.startswith("087")]
     assert e.cameo == "0874" and e.source.code == "RUSMIL"
 
+
+
+def test_a_passive_verb_sharing_an_active_verbs_subject_is_done_to_it(nlp):
+    text = "Two Iraqi militants attacked the police station and were arrested by Iraqi police on Monday."
+    [e] = [e for e in candidates(nlp, text) if e.cameo.startswith("17")]
+    assert dyad(e) == ("IRQCOP", "IRQREB")
+    # the victims of a passive harm are never its doers
+    text = "Five Yemeni civilians died in the attack; around twenty more were injured."
+    assert [e for e in candidates(nlp, text) if e.cameo.startswith("18") and e.source and e.source.code.endswith("CVL")] == []
+
+
+def test_an_act_a_passive_verb_of_saying_reports_is_alleged(nlp):
+    [e] = [e for e in candidates(nlp, "The Hong Kong police are said to have arrested forty protesters.")
+           if e.source and e.source.code == "HKGCOP"]
+    assert e.modality == "alleged"
+    [f] = [e for e in candidates(nlp, "The Hong Kong police arrested forty protesters, a witness said.")
+           if e.source and e.source.code == "HKGCOP"]
+    assert f.modality == "asserted"

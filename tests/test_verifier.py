@@ -165,3 +165,57 @@ def test_out_of_fold_on_ordinary_news_scores_every_development_part_and_fits_onl
     flipped = items(flip_c=True)
     assert trainer.ordinary_news_oof(flipped, 1.0, 1.0, ("A",))["by_part"]["wikinews-A"] == only_a["by_part"]["wikinews-A"]
     assert trainer.ordinary_news_oof(flipped, 1.0, 1.0, ("A", "C"))["by_part"]["wikinews-A"] != both["by_part"]["wikinews-A"]
+
+
+def _candidate(sentence, trigger, cameo, source, target, evidence="Germany criticized Iran."):
+    from types import SimpleNamespace as NS
+
+    return NS(sentence=sentence, trigger=NS(span=trigger), cameo=cameo, announced_cameo=None, negated=False,
+              modality="asserted", date_basis="publication", location=None, source=source, target=target,
+              explain="verb:criticize->111; src=nsubj; tgt=dobj", evidence=evidence)
+
+
+def _actor(code, span, sector="GOV", key=None):
+    from types import SimpleNamespace as NS
+
+    return NS(text=code, span=span, name=code, code=code, country=code[:3], sector=sector, key=key)
+
+
+def _document(candidates, text="Germany criticized Iran. " * 4):
+    from types import SimpleNamespace as NS
+
+    return NS(mentions=[], detections=[], article=NS(text=text), events=candidates)
+
+
+def test_features_of_repeated_dyads_and_of_root_with_sector():
+    deu, irn = _actor("DEU", (0, 7)), _actor("IRN", (19, 23), sector="MIL")
+    first = _candidate(0, (8, 18), "111", deu, irn)
+    again = _candidate(0, (8, 18), "112", deu, irn)  # same trigger, same root: one can match at most
+    other = _candidate(0, (30, 40), "120", deu, irn)  # the same dyad through another trigger
+    later = _candidate(2, (58, 68), "111", deu, irn)  # the act of `first` told again
+    alone = _candidate(1, (33, 43), "111", irn, deu)
+    cands = [first, again, other, later, alone]
+    doc = _document(cands)
+    f = {id(c): V.candidate_features(c, doc, cands) for c in cands}
+    assert f[id(first)]["dyad_root_repeated"] == f[id(again)]["dyad_root_repeated"] == 1.0
+    assert "dyad_root_repeated" not in f[id(other)] and "dyad_root_repeated" not in f[id(later)]
+    assert f[id(other)]["dyad_other_trigger"] == f[id(first)]["dyad_other_trigger"] == 1.0
+    assert "dyad_other_trigger" not in f[id(later)]
+    assert f[id(later)]["dyad_root_told_before"] == 1.0 and "dyad_root_told_before" not in f[id(first)]
+    assert not any(k.startswith("dyad_") for k in f[id(alone)])  # reversed: another dyad
+    assert f[id(first)]["root=11*src_sector=GOV"] == f[id(first)]["root=11*tgt_sector=MIL"] == 1.0
+    assert f[id(alone)]["root=11*src_sector=MIL"] == 1.0
+
+
+def test_features_of_an_article_are_also_seen_apart_from_those_of_a_lone_sentence():
+    deu, irn = _actor("DEU", (0, 7)), _actor("IRN", (19, 23))
+    lone = _candidate(0, (8, 18), "111", deu, irn)
+    f = V.candidate_features(lone, _document([lone]), [lone])
+    assert f["root=11"] == 1.0 and not any(k.startswith("article") for k in f)
+    in_article = _candidate(0, (8, 18), "111", deu, irn)
+    later = _candidate(3, (83, 93), "111", irn, deu)
+    g = V.candidate_features(in_article, _document([in_article, later]), [in_article, later])
+    assert g["article"] == 1.0
+    base = {k: v for k, v in g.items() if not k.startswith("article")}
+    assert base == f  # the shared features are the same; each is also seen once more in an article
+    assert {k[len("article*"):]: v for k, v in g.items() if k.startswith("article*")} == f

@@ -544,3 +544,217 @@ def summarize(members: Sequence[Report], copies: Sequence[Copy] = (),
         event_ids=[r.id for r in members],
         confidence=round(1.0 - doubt, 4),
     )
+
+
+# -- incremental summaries ---------------------------------------------------------------------
+
+
+def _order(r: Report) -> tuple:
+    """The order `summarize` reads members in (its ties go to the first)."""
+    return (r.published or "9999", r.article_id, r.seq, r.id)
+
+
+def _rep_rank(r: Report) -> tuple:
+    return (-_PRECISION_RANK.get(r.precision or "", 0), r.event.get("date_basis") != "text", r.id)
+
+
+def _orientation_of(rep: Report) -> tuple:
+    """What `sides_match(rep.event, e)` reads of the representative: members keep their
+    orientation while it is unchanged."""
+    e = rep.event
+    return (e["cameo"], _actor_fields(e.get("source")), _actor_fields(e.get("target")))
+
+
+class Tally:
+    """What `summarize` computes, kept per happening so that reports joining it are added
+    rather than the whole happening read again: counts, the first member (in `summarize`'s
+    order) holding each candidate value, and the members' ids. `happening()` gives exactly
+    `summarize(members, copies)` of the reports and copies added (tests check it); adding is
+    cheap per report, except when the representative report changes to one whose code or
+    actors differ (then the actors are tallied again from all members, `retally_actors`).
+    A tally is never changed once shared: `extended` returns a new one."""
+
+    __slots__ = ("orders", "min_id", "codes", "reps", "orientation", "sources", "targets",
+                 "dates", "modalities", "place_freq", "places", "articles", "outlets",
+                 "best_by_outlet", "_happening")
+
+    def __init__(self) -> None:
+        self.orders: list[tuple] = []  # (order, id) of every member
+        self.min_id: str | None = None
+        self.codes: Counter = Counter()
+        self.reps: dict[str, tuple[tuple, Report]] = {}  # cameo -> its best report
+        self.orientation: tuple | None = None  # of the representative the actors were read by
+        # side -> ((code, name) counts, (code, name, text) -> (first order, actor))
+        self.sources: tuple[Counter, dict] = (Counter(), {})
+        self.targets: tuple[Counter, dict] = (Counter(), {})
+        self.dates: dict[tuple, tuple] = {}  # (date, precision, basis) -> (count, first order)
+        self.modalities: Counter = Counter()
+        self.place_freq: Counter = Counter()  # lower-cased name -> count
+        self.places: dict[tuple, tuple] = {}  # (name, no latitude) -> (first order, place)
+        self.articles: dict[str, tuple] = {}  # article -> (published, outlet key), copies too
+        self.outlets: Counter = Counter()  # outlet key -> articles
+        self.best_by_outlet: dict[str, tuple] = {}  # outlet key -> (first order, best confidence)
+        self._happening: Happening | None = None
+
+    @property
+    def size(self) -> int:
+        return len(self.orders)
+
+    @classmethod
+    def of(cls, members: Sequence[Report], copies: Sequence[Copy] = ()) -> "Tally":
+        t = cls()
+        t._add(members, copies, members)
+        return t
+
+    def extended(self, added: Sequence[Report], copies: Sequence[Copy],
+                 everyone: Sequence[Report]) -> "Tally":
+        """This tally with `added` reports (and the `copies` of their articles); `everyone`:
+        all the members after adding (read only if the actors must be tallied again)."""
+        if not added:
+            return self
+        t = Tally()
+        t.orders = list(self.orders)
+        t.min_id = self.min_id
+        t.codes = Counter(self.codes)
+        t.reps = dict(self.reps)
+        t.orientation = self.orientation
+        t.sources = (Counter(self.sources[0]), dict(self.sources[1]))
+        t.targets = (Counter(self.targets[0]), dict(self.targets[1]))
+        t.dates = dict(self.dates)
+        t.modalities = Counter(self.modalities)
+        t.place_freq = Counter(self.place_freq)
+        t.places = dict(self.places)
+        t.articles = dict(self.articles)
+        t.outlets = Counter(self.outlets)
+        t.best_by_outlet = dict(self.best_by_outlet)
+        t._add(added, copies, everyone)
+        return t
+
+    def _rep(self) -> Report:
+        codes = self.codes
+        cameo = min(codes, key=lambda c: (-codes[c], -len(c), c))
+        return self.reps[cameo][1]
+
+    def _add(self, added: Sequence[Report], copies: Sequence[Copy],
+             everyone: Sequence[Report]) -> None:
+        self._happening = None
+        orders = [(_order(r), r) for r in added]
+        for key, r in orders:
+            e = r.event
+            self.orders.append((key, r.id))
+            if self.min_id is None or r.id < self.min_id:
+                self.min_id = r.id
+            cameo = e["cameo"]
+            self.codes[cameo] += 1
+            rank = _rep_rank(r)
+            best = self.reps.get(cameo)
+            if best is None or rank < best[0]:
+                self.reps[cameo] = (rank, r)
+            if e.get("date"):
+                d = (e["date"], r.precision, e.get("date_basis"))
+                entry = self.dates.get(d)
+                self.dates[d] = (1, key) if entry is None else (entry[0] + 1, min(entry[1], key))
+            self.modalities[e["modality"]] += 1
+            p = e.get("location")
+            if p:
+                self.place_freq[(p.get("name") or "").lower()] += 1
+                pk = (p.get("name") or "", p.get("lat") is None)
+                first = self.places.get(pk)
+                if first is None or key < first[0]:
+                    self.places[pk] = (key, p)
+            k = r.outlet or "article:" + r.article_id
+            self._article(r.article_id, r.published, k)
+            best_o = self.best_by_outlet.get(k)
+            conf = float(e["confidence"])
+            self.best_by_outlet[k] = ((key, max(0.0, conf)) if best_o is None else
+                                      (min(best_o[0], key), max(best_o[1], conf)))
+        originals = {r.article_id for r in added}
+        for c in copies:
+            if c.original in originals and c.article_id not in self.articles:
+                self._article(c.article_id, c.published, c.outlet or "article:" + c.article_id)
+        rep = self._rep()
+        orientation = _orientation_of(rep)
+        if orientation != self.orientation:
+            self.orientation = orientation
+            self.sources, self.targets = (Counter(), {}), (Counter(), {})
+            self._actors(rep, [(_order(r), r) for r in everyone])
+        else:
+            self._actors(rep, orders)
+
+    def _article(self, aid: str, published: str | None, key: str) -> None:
+        if aid not in self.articles:
+            self.articles[aid] = (published, key)
+            self.outlets[key] += 1
+
+    def _actors(self, rep: Report, orders: Iterable[tuple[tuple, Report]]) -> None:
+        for key, r in orders:
+            e = r.event
+            direct, swapped = sides_match(rep.event, e)
+            if swapped and not direct:
+                src, tgt = e.get("target"), e.get("source")
+            else:
+                src, tgt = e.get("source"), e.get("target")
+            for actor, (freq, first) in ((src, self.sources), (tgt, self.targets)):
+                if actor:
+                    freq[(actor["code"], actor.get("name"))] += 1
+                    ak = (actor["code"], actor.get("name"), actor["text"])
+                    found = first.get(ak)
+                    if found is None or key < found[0]:
+                        first[ak] = (key, actor)
+
+    @staticmethod
+    def _best_actor(side: tuple[Counter, dict]) -> dict | None:
+        freq, first = side
+        if not first:
+            return None
+        best = min(first.values(), key=lambda f: (_actor_rank(f[1], freq), f[0]))
+        return best[1]
+
+    def happening(self) -> Happening:
+        if self._happening is not None:
+            return self._happening
+        codes = self.codes
+        cameo = min(codes, key=lambda c: (-codes[c], -len(c), c))
+        rep = self.reps[cameo][1]
+        if self.dates:
+            (date_value, precision, _), _ = min(
+                self.dates.items(), key=lambda kv: (-_PRECISION_RANK.get(kv[0][1] or "", 0),
+                                                    kv[0][2] != "text", -kv[1][0], kv[0][0],
+                                                    kv[1][1]))
+        else:
+            date_value, precision = None, None
+        modalities = self.modalities
+        modality = "asserted" if "asserted" in modalities else min(
+            modalities, key=lambda m: (-modalities[m], m))
+        location = None
+        if self.places:
+            freq = self.place_freq
+            location = min(self.places.items(), key=lambda kv: (
+                -freq[kv[0][0].lower()], kv[0][1], kv[0][0], kv[1][0]))[1][1]
+        published = [p for p, _ in self.articles.values() if p]
+        doubt = 1.0
+        for _, c in sorted(self.best_by_outlet.values(), key=lambda v: v[0]):
+            doubt *= 1.0 - min(max(c, 0.0), 1.0)
+        self.orders.sort()
+        self._happening = Happening(
+            id="h" + stable_id("happening", self.min_id)[:15],
+            date=date_value,
+            date_precision=precision,
+            source=self._best_actor(self.sources),
+            target=self._best_actor(self.targets),
+            cameo=cameo,
+            plover=rep.event["plover"],
+            quad_class=rep.event["quad_class"],
+            goldstein=rep.event["goldstein"],
+            negated=bool(rep.event["negated"]),
+            modality=modality,
+            location=location,
+            reports=len(self.orders),
+            articles=len(self.articles),
+            sources=len(self.outlets),
+            first_seen=min(published) if published else None,
+            last_seen=max(published) if published else None,
+            event_ids=[i for _, i in self.orders],
+            confidence=round(1.0 - doubt, 4),
+        )
+        return self._happening

@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, load_gerund_time_prepositions, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -231,6 +231,7 @@ class EventStage(Stage):
             # "Hurricane Dorian ... Dorian killed five people": the storm, no actor
             events = [(e, h) for e, h in events if e.source is None or e.source.text.lower() not in storms]
         candidates = _deduplicate(events)
+        _date_from_quoted_day(candidates, doc, text, document.timexes, timex_roots, document.article.date)
         _date_from_context(candidates)
         _date_from_paragraph(candidates, doc, _paragraph_of_sentences(text, sentences),
                              _sentence_dates(doc, timex_roots))
@@ -457,9 +458,12 @@ class EventStage(Stage):
                         cand.rule.append("src=clause-subject")
             return
         subject, passive = subject_of(trig)
-        if subject is not None and not passive and subject.head.i == trig.i and trig.tag_ == "VBN" \
+        if subject is not None and not passive and trig.tag_ == "VBN" \
                 and any(c.dep_ == "auxpass" for c in trig.children):
-            passive = True  # 'the military had been "effectively disarmed"': a subject mislabelled nsubj
+            # 'the military had been "effectively disarmed"': a subject mislabelled nsubj; "two
+            # militants attacked the station and were arrested by police": a passive verb's subject
+            # shared from an active one is done to, never the doer
+            passive = True
         if subject is not None and not passive and trig.tag_ == "VBN" and trig.dep_ == "advcl" \
                 and subject.head.i != trig.i and not any(c.dep_ in ("aux", "auxpass") for c in trig.children):
             passive = True  # "wept when convicted", "if attacked": a bare participle clause is done to the subject
@@ -1355,6 +1359,8 @@ class EventStage(Stage):
                     found = Modality.FUTURE  # "said it would withdraw": the reported "will withdraw"
                 if dep == "xcomp" and lemma in m.alleged_verbs:
                     return Modality.ALLEGED  # "claimed to have captured", "is believed to have supplied"
+                if dep == "xcomp" and lemma in m.passive_reporting and any(c.dep_ == "auxpass" for c in node.children):
+                    return Modality.ALLEGED  # "was said to have been injured by police"
                 if dep in ("xcomp", "advcl") and _scheduled_be(node, child):
                     found = found or Modality.FUTURE  # "May is to step down", "the Senate was to meet"
                 if dep == "xcomp" and lemma in m.future_verbs:
@@ -1679,6 +1685,13 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
             if topic is not None:
                 cand.target_tok, cand.targets = topic, _actors_of(topic, mentions_at)
                 cand.rule.append("tgt=reported-subject")
+                if cand.code == "015" and not cand.targets and topic.dep_ == "dobj":
+                    # "UNITA claimed that they had attacked the air base near Benguela": a claim of
+                    # one's own act is about the actor in the phrase of whom it was done to
+                    inner = _inner_actor(topic, mentions_at)
+                    if inner is not None and (actors := _actors_of(inner, mentions_at)):
+                        cand.targets = actors
+                        cand.rule.append("tgt=claimed-act-object/inner")
 
 
 def _purpose_place(owners: list[Any], mentions_at) -> Any | None:
@@ -2396,11 +2409,15 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         node = governor if governor is not None else cand.trigger
         aspectual = load_modality().aspectual_verbs
         for _ in range(3):
-            climbs = node.dep_ in ("conj", "advcl") or (node.dep_ == "xcomp" and (
+            # "Search was suspended on Tuesday, with the minister describing a real threat": an
+            # absolute "with" clause happens when the act it hangs on does
+            absolute = node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "with" \
+                and node.tag_ == "VBG" and node.head.head.pos_ in ("VERB", "AUX")
+            climbs = node.dep_ in ("conj", "advcl") or absolute or (node.dep_ == "xcomp" and (
                 node.head.lemma_.lower() in aspectual or node.head.lemma_.lower() in load_same_time_complement_verbs()))
             if not climbs or node.head.i == node.i or not _shares_time(node):
                 break
-            node = node.head
+            node = node.head.head if absolute else node.head
             for tok_i, timex in timex_roots.items():
                 if governed_by(cand.trigger.doc[tok_i], [node]):
                     if best is None or _precision(timex.value) > _precision(best.value):
@@ -2931,6 +2948,69 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
             if own and len(years) == 1:
                 e.date = years.pop() + e.date[4:]
                 e.explain = e.explain.replace("date=text", "date=text-year")
+
+
+def _date_from_quoted_day(events: list[Event], doc: Any, text: str, timexes: list[Timex],
+                          timex_roots: dict[int, Timex], pub: str | None) -> None:
+    """'Police said on Monday: "Yesterday we arrested two men"': a day word inside a quotation
+    ("yesterday", "today", "this morning"; arguments.yaml quote_day_words) counts from the day the
+    words were spoken, not from the publication day. When the text dates the reporting verb that
+    gives the quotation, the quoted act is dated from that day (Sunday). An undated speech leaves
+    the act as it was (the words may be older than the article)."""
+    if not pub or not events:
+        return
+    try:
+        published = dt.date.fromisoformat(pub[:10])
+    except ValueError:
+        return
+    words = load_quote_day_words()
+    quoted = None
+    days: dict[int, dt.date] = {}  # root token of a quoted day word -> its day counted from publication
+    for t in timexes:
+        if t.type not in ("DATE", "TIME") or t.text.lower() not in words:
+            continue
+        quoted = find_quoted_spans(text) if quoted is None else quoted
+        if not any(a <= t.span[0] and t.span[1] <= b for a, b in quoted):
+            continue
+        try:
+            day = dt.date.fromisoformat(t.value[:10])
+        except ValueError:
+            continue
+        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        if span is not None and len(span):
+            days[span.root.i] = day
+    if not days:
+        return
+    reporting = load_modality().reporting_verbs
+    for e in events:
+        if e.date_basis != "publication":
+            continue
+        span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        mine = [d for i, d in days.items() if governed_by(doc[i], [root])]
+        if len(mine) != 1:
+            continue
+        node, speech = root, None
+        for _ in range(6):
+            if node.head.i == node.i:
+                break
+            if node.dep_ in ("ccomp", "parataxis", "xcomp") and node.head.lemma_.lower() in reporting:
+                speech = node.head
+                break
+            node = node.head
+        if speech is None:
+            continue
+        spoken = {t.value[:10] for i, t in timex_roots.items() if governed_by(doc[i], [speech])
+                  and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value[:10])}
+        if len(spoken) != 1:
+            continue
+        day = mine[0] + (dt.date.fromisoformat(spoken.pop()) - published)
+        if day > published:
+            continue
+        e.date, e.date_precision, e.date_basis = day.isoformat(), "day", "text"
+        e.explain = e.explain.replace("date=publication", "date=quoted-day")
 
 
 def _value_date(value: str) -> tuple[str, str, str]:

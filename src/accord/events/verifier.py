@@ -13,6 +13,13 @@ they are current). Without them the coder's own rough confidence stays and the t
 Features are computed from the `Event`, the `Document`'s detections and mentions and the
 sentence text, never from the parse, so that the training script computes them from finished
 documents exactly as the stage does.
+
+The judgments come from two kinds of text: lone sentences of conflict news (ConfliBERT) and whole
+articles of ordinary news (Wikinews). What makes a record right differs between them, so in an
+article of several sentences each feature is also given as `article*<name>` (with an `article`
+intercept): the shared weights learn what holds in both, the `article*` weights what holds in
+articles only, the way every real input is read. Adding features keeps older weights valid (a
+feature they do not name weighs nothing).
 """
 
 from __future__ import annotations
@@ -78,10 +85,29 @@ class DocumentContext:
             self.detections.setdefault((d.sentence, tuple(d.trigger)), d)
         self.per_sentence: dict[int, int] = {}
         self.per_trigger: dict[tuple, int] = {}
+        # (sentence, root, source, target) -> candidates; (sentence, source, target) -> triggers
+        self.per_dyad_root: dict[tuple, int] = {}
+        self.dyad_triggers: dict[tuple, set] = {}
+        self.first_sentence_of: dict[tuple, int] = {}  # (root, source, target) -> its first sentence
         for c in candidates:
             self.per_sentence[c.sentence] = self.per_sentence.get(c.sentence, 0) + 1
             key = (c.sentence, tuple(c.trigger.span))
             self.per_trigger[key] = self.per_trigger.get(key, 0) + 1
+            dyad = (c.sentence, _identity(c.source), _identity(c.target))
+            root = (dyad, c.cameo[:2])
+            self.per_dyad_root[root] = self.per_dyad_root.get(root, 0) + 1
+            self.dyad_triggers.setdefault(dyad, set()).add(tuple(c.trigger.span))
+            told = (c.cameo[:2], _identity(c.source), _identity(c.target))
+            self.first_sentence_of[told] = min(self.first_sentence_of.get(told, c.sentence), c.sentence)
+        # An article of several sentences, not a lone sentence (the ConfliBERT judgments are lone
+        # sentences of conflict news): every feature is also seen as `article*<name>`, so that
+        # what makes a record right in ordinary articles is learned apart from what is shared.
+        self.article = any(m.sentence > 0 for m in document.mentions) or \
+            any(d.sentence > 0 for d in document.detections) or any(c.sentence > 0 for c in candidates)
+
+
+def _identity(actor: Any) -> str | None:
+    return None if actor is None else actor.key or actor.code
 
 
 def candidate_features(event: Any, document: Any, siblings: Sequence[Any] = (),
@@ -155,6 +181,22 @@ def candidate_features(event: Any, document: Any, siblings: Sequence[Any] = (),
     f["dyads_of_trigger"] = min(same_trigger, 6) / 6
     if _in_quotation(event, document):
         f["in_quotation"] = 1.0
+    # Another candidate of the sentence with the same source, target and CAMEO root (one of them
+    # at most matches an event), the same dyad through another trigger, the same act told before.
+    dyad = (event.sentence, _identity(event.source), _identity(event.target))
+    if context.per_dyad_root.get((dyad, code[:2]), 0) > 1:
+        f["dyad_root_repeated"] = 1.0
+    if len(context.dyad_triggers.get(dyad, ())) > 1:
+        f["dyad_other_trigger"] = 1.0
+    if context.first_sentence_of.get((code[:2], dyad[1], dyad[2]), event.sentence) < event.sentence:
+        f["dyad_root_told_before"] = 1.0  # the same act of the same actors in an earlier sentence
+    # The CAMEO root with the sector of each actor (a statement to civilians, a demand by a court).
+    for prefix, actor in (("src", event.source), ("tgt", event.target)):
+        if actor is not None:
+            f[f"root={code[:2]}*{prefix}_sector={(actor.sector or 'none')[:3]}"] = 1.0
+    if context.article:
+        f.update({f"article*{k}": v for k, v in list(f.items())})
+        f["article"] = 1.0
     return f
 
 

@@ -78,7 +78,7 @@ def warm_up(pipeline) -> None:
 def child_ingest(corpus: Path, target: str, workers: int) -> dict:
     from accord.clustering.nearcopy import route
     from accord.model import Article
-    from accord.readers import read_inputs
+    from accord.readers import ReadOptions, read_inputs
     from accord.store import open_store
     from accord.workers import code_articles
 
@@ -95,7 +95,8 @@ def child_ingest(corpus: Path, target: str, workers: int) -> dict:
 
     def articles():
         nonlocal words
-        for item in read_inputs([str(corpus)]):
+        # As `accord ingest` does: the language is told where the article is coded.
+        for item in read_inputs([str(corpus)], options=ReadOptions(detect_language=False)):
             if isinstance(item, Article):
                 words += len(item.text.split())
                 yield item
@@ -111,7 +112,8 @@ def child_ingest(corpus: Path, target: str, workers: int) -> dict:
         ready = time.perf_counter()
         # As `accord ingest` does: near-copies of stored or just-coded articles skip the parse.
         results = route(articles(), store.originals_of, store.settings,
-                        lambda todo: code_articles(todo, workers, pipeline=pipeline))
+                        lambda todo: code_articles(todo, workers, pipeline=pipeline,
+                                                   detect_language=True))
         for outcome in store.ingest_many(timed(r for r in results if hasattr(r, "records")),
                                          batch_size=50):
             tally[outcome.status] = tally.get(outcome.status, 0) + 1

@@ -680,6 +680,31 @@ def test_a_present_office_given_by_the_title_holds_for_later_mentions(nlp):
     assert all(m[1] == "USAELI" for m in got if m[3] == "Zalmay Khalilzad")
 
 
+def test_a_chamber_named_alone_in_a_story_set_in_one_country(nlp):
+    # no country in its sentence: the chamber is the legislature of the country the article is set in
+    text = ("The United States House of Representatives issued a subpoena to Secretary of State Mike Pompeo. "
+            "The House issued a deposition request for Kurt Volker. Among other things, the House subpoenaed "
+            "a full transcript of a call between Trump and his lawyer.")
+    got = resolve(nlp, text, "2019-09-30")
+    assert [m[1] for m in got if m[0] == "House"] == ["USALEG", "USALEG"], got
+    text = ("Australian Prime Minister Scott Morrison spoke in Canberra. Australia will hold a vote on it. "
+            "The Senate voted on Tuesday.")
+    got = resolve(nlp, text, "2019-09-30")
+    assert [m[1] for m in got if m[0].endswith("Senate")] == ["AUSLEG"], got
+
+
+def test_an_officials_staff_work_for_the_state(nlp):
+    # the staff or aides of a person in office, or of a seat of power, act in its sector (GOV),
+    # not as workers (LAB); a company's or a hospital's staff stay workers
+    got = resolve(nlp, "Trump had ordered his staff to delay the aid. Putin's staff denied it. "
+                       "The White House staff refused.", "2019-09-30")
+    assert ("his staff", "USAGOV", "USA", None) in got
+    assert ("Putin's staff", "RUSGOV", "RUS", None) in got
+    assert any(m[0].endswith("White House staff") and m[1] == "USAGOV" for m in got), got
+    got = resolve(nlp, "Hospital staff in Lagos protested. The company's staff went on strike in Lagos.", "2019-09-30")
+    assert [m[1] for m in got if m[0].endswith("staff")] == ["NGALAB", "NGALAB"], got
+
+
 def test_former_ends_an_office_only_presumed_still_held(nlp):
     # CountryInfo (compiled 2011) lists Abraham Iyambo as Namibia's education minister: presumed
     # in office later, unless the article says he no longer is

@@ -90,3 +90,20 @@ def test_extract_reports_language_and_reads_stdin_feeds(tmp_path):
     kinds = [r["kind"] for r in jsonl(feed.stdout)]
     assert kinds.count("article") == 2 and "event" in kinds
     assert feed.returncode == 1 and "#item3: feed item has no text" in feed.stderr.decode()
+
+
+@pytest.mark.parametrize("workers", ["0", "2"])
+def test_a_near_copy_that_skips_coding_still_gets_its_language(tmp_path, workers):
+    # The language is told where an article is coded (in a worker with --workers); a near-copy
+    # of a stored article is never coded, so the writing process tells its language.
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a-fr.txt").write_text(FRENCH, encoding="utf-8")
+    (news / "b-fr-wire.txt").write_text(FRENCH + " (AFP)", encoding="utf-8")
+    (news / "c-en.txt").write_text(f"date 2026-03-03 {ENGLISH}", encoding="utf-8")
+    db = tmp_path / "news.duckdb"
+    out = invoke(["ingest", news, "--db", db, "--workers", workers], tmp_path).stdout.decode()
+    assert _summary(out)["not English"] == 2 and _summary(out)["stored"] == 1, out
+    articles = jsonl(invoke(["articles", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    assert sorted((a["id"].split("#")[0], a["language"]) for a in articles) == [
+        ("a-fr", "fr"), ("b-fr-wire", "fr"), ("c-en", "en")], articles

@@ -1380,3 +1380,21 @@ def test_a_private_persons_retreat_is_no_military_de_escalation(nlp):
     [e] = [e for e in candidates(nlp, "Russian troops retreated from Kherson.") if e.cameo.startswith("087")]
     assert e.cameo == "0874" and e.source.code == "RUSMIL"
 
+
+
+def test_a_passive_verb_sharing_an_active_verbs_subject_is_done_to_it(nlp):
+    text = "Two Iraqi militants attacked the police station and were arrested by Iraqi police on Monday."
+    [e] = [e for e in candidates(nlp, text) if e.cameo.startswith("17")]
+    assert dyad(e) == ("IRQCOP", "IRQREB")
+    # the victims of a passive harm are never its doers
+    text = "Five Yemeni civilians died in the attack; around twenty more were injured."
+    assert [e for e in candidates(nlp, text) if e.cameo.startswith("18") and e.source and e.source.code.endswith("CVL")] == []
+
+
+def test_an_act_a_passive_verb_of_saying_reports_is_alleged(nlp):
+    [e] = [e for e in candidates(nlp, "The Hong Kong police are said to have arrested forty protesters.")
+           if e.source and e.source.code == "HKGCOP"]
+    assert e.modality == "alleged"
+    [f] = [e for e in candidates(nlp, "The Hong Kong police arrested forty protesters, a witness said.")
+           if e.source and e.source.code == "HKGCOP"]
+    assert f.modality == "asserted"

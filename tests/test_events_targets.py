@@ -77,3 +77,9 @@ def test_what_a_lifted_boycott_or_restriction_and_a_reinforced_force_are_on(nlp)
     assert e.cameo == "081" and dyad(e) == ("TUR", "ARM")
     [e] = [e for e in candidates(nlp, "Russia strengthened its forces in Syria.") if e.cameo.startswith("15")]
     assert e.cameo == "154" and dyad(e) == ("RUS", "SYR")
+
+
+def test_a_claim_of_ones_own_attack_is_about_whom_it_was_done_to(nlp):
+    [e] = [e for e in candidates(nlp, "The Taliban claimed that it had attacked a NATO convoy near Kabul.") if e.cameo == "015"]
+    assert e.target is not None and e.target.code.startswith("IGOWSTNAT")
+    assert "tgt=claimed-act-object/inner" in e.explain

@@ -312,6 +312,13 @@ def test_open_ended_historical_offices(kb):
     assert kb.holders("SVN", "head_of_state", D(2012, 6, 1)) == []
 
 
+def test_a_fixed_term_ends_without_a_known_successor(kb):
+    # Colombia's president serves one four-year term: Petro's ends on 2026-08-07 whoever follows
+    assert keys(kb.holders("COL", "head_of_state", D(2026, 8, 6))) == ["person:gustavo-petro"]
+    assert kb.holders("COL", "head_of_state", D(2026, 8, 8)) == []
+    assert kb.person_code("person:gustavo-petro", D(2026, 9, 1)) == "COLELI"
+
+
 def test_every_open_end_is_read(kb):
     """Every open_end=1 row of historical_people.tsv is in force on the last day its source listed
     it, and most (those nobody in the data succeeded) are still in force ten years on: the loader

@@ -601,6 +601,32 @@ def test_ctrl_c_inside_a_database_call_stops_ingest_many(target: str, monkeypatc
         signal.signal(signal.SIGINT, previous)
 
 
+def test_ctrl_c_noticed_during_commit_stops_ingest_many(target: str, monkeypatch) -> None:
+    """A Ctrl-C that the database notices while it commits is reported as its error too: the run
+    stops (what was committed stays), the group is not retried article by article."""
+    rejected: list[str] = []
+    with open_store(target) as s:
+        real_commit = s._commit
+        interruption = (duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+                        if s.backend == "duckdb" else None)
+        if interruption is None:
+            pytest.skip("only DuckDB reports a Ctrl-C as an error of its own")
+
+        def commit_then_interrupted() -> None:
+            real_commit()
+            raise interruption
+
+        monkeypatch.setattr(s, "_commit", commit_then_interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            list(s.ingest_many([front_variant(i) for i in range(3)], batch_size=2,
+                               on_error=lambda d, exc: rejected.append(d.id)))
+        monkeypatch.undo()
+        assert rejected == []
+        # A re-run finds the committed group and stores the rest.
+        assert [o.status for o in s.ingest_many([front_variant(i) for i in range(3)])] == [
+            "duplicate", "duplicate", "stored"]
+
+
 def test_ingest_many_stores_the_open_group_when_the_source_fails(target: str) -> None:
     def source():
         yield front_variant(0)

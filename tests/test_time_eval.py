@@ -235,3 +235,18 @@ def test_heideltime_runs_when_installed():
     doc = _doc("The talks were held on Tuesday.", ("Tuesday", "2013-02-12"), dct="2013-02-12")
     [found] = ev.run_heideltime([doc], cache=None, workers=1)
     assert [(doc.text[t.start:t.end], t.value) for t in found] == [("Tuesday", "2013-02-12")]
+
+
+def test_accord_eval_time_prints_and_returns_every_corpus(tmp_path):
+    """`accord eval time` runs the time stage on each corpus, as `python -m accord.evaluation.time` does."""
+    from test_cli import invoke
+
+    shared = shared_path("data", "time").parents[1]
+    proc = invoke(["eval", "time", "--shared", shared, "--json"], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    figures = json.loads(proc.stdout)["time"]  # with --json the tables go to stderr
+    assert {"duckling/Accord", "ctparse/Accord", "news/Accord", "news:dev/Accord", "news:heldout/Accord"} <= set(figures)
+    for name, f in figures.items():
+        assert f["gold"] > 0 and 0 < f["f1"] <= 1, name
+    assert figures["news/Accord"]["f1"] >= 0.9  # the news gold's own quality gate (README: 98.9)
+    assert "| news |" in proc.stderr.decode()

@@ -28,7 +28,10 @@ class Marks(Stage):
             os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's OOM killer would
         if "slow" in text:
             time.sleep(0.3)
+        if "stall" in text:
+            time.sleep(3)
         document.article.source = f"pid {os.getpid()}"
+        document.article.title = repr(time.time())  # when it was coded
 
 
 def light_pipeline(limits, policy):
@@ -110,3 +113,39 @@ def test_two_workers_give_the_same_records_as_one_process(nlp, example_path):
     two = list(code_articles(arts, workers=2))
     assert [list(d.records()) for d in two] == [list(d.records()) for d in one]
     assert sum(len(d.events) for d in two) > 20
+
+
+FRENCH = ("Le président de la République a reçu mardi à l'Élysée le Premier ministre italien pour "
+          "évoquer la situation en Ukraine et la coopération européenne en matière de défense.")
+ENGLISH = "Chinese President Xi Jinping held a video call with Russian President Vladimir Putin."
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_the_language_is_told_where_the_article_is_coded(workers):
+    # The reader left it unset (ReadOptions(detect_language=False)); the caller's own article
+    # objects come back with it, and a language given is kept.
+    arts = [Article(f"a{i:03d}", FRENCH if i % 5 == 2 else ENGLISH) for i in range(20)]
+    arts[7].language = "de"
+    pipeline = light_pipeline(None, None) if workers == 0 else None
+    results = list(code_articles(arts, workers=workers, factory=light_pipeline, pipeline=pipeline,
+                                 detect_language=True))
+    assert [r.article for r in results] == arts and all(r.article is a for r, a in zip(results, arts))
+    assert [a.language for a in arts] == [
+        "de" if i == 7 else "fr" if i % 5 == 2 else "en" for i in range(20)]
+
+
+def test_without_detection_the_language_stays_as_read():
+    arts = articles(20)
+    results = list(code_articles(arts, workers=2, factory=light_pipeline))
+    assert [r.article.language for r in results] == [None] * 20
+
+
+def test_a_slow_article_does_not_idle_the_other_workers():
+    # The first article takes long; the other worker goes on with the articles after it, far
+    # past a few chunks, while the caller waits for the first one's turn.
+    arts = articles(400, **{"0": "This one will stall."})
+    results = list(code_articles(arts, workers=2, factory=light_pipeline))
+    assert [r.id for r in results] == [a.id for a in arts]
+    first_done = float(results[0].article.title)
+    ahead = [r for r in results[1:] if float(r.article.title) < first_done]
+    assert len(ahead) > 100  # held to 8 chunks (64 articles) before

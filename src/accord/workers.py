@@ -7,9 +7,16 @@ Each worker loads the pipeline once and codes chunks of articles sent to it; res
 input order, whatever order the workers finish in, so the caller (one writer) stores exactly
 what one process would have stored. Only records travel back: the parse never leaves a worker.
 
+A worker sends its results from a thread of its own, so it goes on coding while the caller is
+busy writing; at the end of the input the chunks not yet sent go out an article at a time, so
+the workers finish together. With `detect_language`, the workers also tell each article's
+language, which the caller's reader then need not do.
+
 Faults: a worker that dies (killed, out of memory) is replaced and its chunk is coded again; a
 chunk that kills two workers is split into single articles, and an article that kills two
 workers is reported as a `StageFailure` of its own, so one poisonous article costs only itself.
+(Which chunk a worker died coding is told by a counter it shares with the caller, not guessed:
+results coded before it may have died with it, unsent, and are coded again at no charge.)
 Workers ignore Ctrl-C: the caller decides when to stop (closing the generator stops them), and
 they exit when the caller's process dies, since their pipes close.
 """
@@ -33,6 +40,8 @@ from .pipeline import StageFailure
 # A chunk is what one worker codes at a time: a few articles, or fewer when they are long.
 CHUNK_ARTICLES = 8
 CHUNK_CHARS = 40_000
+# Articles coded ahead of the one the caller waits for (in input order), at most.
+AHEAD_ARTICLES = 512
 # Fewer articles than this in all are coded in this process when the worker count is automatic:
 # starting a worker costs a model load (several seconds).
 SMALL_INPUT = 2 * CHUNK_ARTICLES
@@ -58,6 +67,7 @@ def code_articles(
     policy: Any = None,
     pipeline: Any = None,
     factory: Callable[[Limits | None, Any], Any] | None = None,
+    detect_language: bool = False,
 ) -> Iterator[Document | StageFailure]:
     """Code `articles`, yielding a `Document` or a `StageFailure` for each, in input order.
 
@@ -67,6 +77,8 @@ def code_articles(
     `limits` and `policy` (the event record policy) apply in every process, by default the
     configured ones. `factory(limits, policy)` builds each worker's pipeline (default:
     `Pipeline.default`); it must be a module-level function, since workers import it by name.
+    `detect_language`: an article whose language is None gets it detected where it is coded (in
+    a worker: the reader, in this process, then need not; see `readers.ReadOptions`).
     """
     if workers is not None and workers < 0:
         raise ValueError(f"workers must be 0 or more, got {workers}")
@@ -80,6 +92,8 @@ def code_articles(
         workers = default_workers() if len(head) >= SMALL_INPUT else 0
     stream = _chain(head, source)
     if workers == 0:
+        if detect_language:
+            stream = _with_language(stream)
         if pipeline is None:
             from .pipeline import Pipeline, default_pipeline
 
@@ -89,7 +103,7 @@ def code_articles(
                 pipeline = Pipeline.default(policy=policy, limits=limits)
         yield from pipeline.process(stream)
         return
-    pool = _Pool(workers, (limits, policy), factory or _default_factory)
+    pool = _Pool(workers, (limits, policy), factory or _default_factory, detect_language)
     try:
         yield from pool.run(stream)
     finally:
@@ -99,6 +113,15 @@ def code_articles(
 def _chain(head: list[Article], rest: Iterator[Article]) -> Iterator[Article]:
     yield from head
     yield from rest
+
+
+def _with_language(articles: Iterable[Article]) -> Iterator[Article]:
+    from .readers.language import detect_language
+
+    for article in articles:
+        if article.language is None:
+            article.language = detect_language(article.text)
+        yield article
 
 
 def _chunks(articles: Iterator[Article]) -> Iterator[list[Article]]:
@@ -125,7 +148,8 @@ def _default_factory(limits: Limits | None, policy: Any) -> Any:
 
 
 def _worker_main(tasks: Connection, results: Connection, options: tuple[Any, Any],
-                 factory: Callable[[Limits | None, Any], Any]) -> None:
+                 factory: Callable[[Limits | None, Any], Any], started: Any = None,
+                 detect_language: bool = False) -> None:
     # Ctrl-C goes to the whole process group; the parent decides what stops and when.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
@@ -148,17 +172,30 @@ def _worker_main(tasks: Connection, results: Connection, options: tuple[Any, Any
         except (EOFError, OSError):
             inbox.put(None)  # the parent has gone or closed the pipe
 
+    # Another sends the results, so this one goes on coding while the parent is busy writing
+    # and a chunk's results wait in a full pipe (they are larger than its buffer).
+    outbox: queue.Queue[Any] = queue.Queue()
+
+    def send() -> None:
+        while True:
+            message = outbox.get()
+            try:
+                results.send(message)
+            except (BrokenPipeError, OSError):
+                return  # the parent has gone; the coding loop ends when its pipe closes
+
     threading.Thread(target=receive, daemon=True).start()
+    threading.Thread(target=send, daemon=True).start()
     while True:
         task = inbox.get()
         if task is None:
-            return
+            return  # the parent closed the pipe: it wants no more results
         key, chunk = task
-        out = _code_chunk(pipeline, chunk)
-        try:
-            results.send(("done", key, out))
-        except (BrokenPipeError, OSError):
-            return
+        if started is not None:
+            started.value += 1  # read by the parent if this process dies: which chunk killed it
+        if detect_language:
+            chunk = list(_with_language(chunk))
+        outbox.put(("done", key, _code_chunk(pipeline, chunk)))
 
 
 def _code_chunk(pipeline: Any, chunk: list[Article]) -> list[Document | StageFailure]:
@@ -199,8 +236,10 @@ class _Worker:
     process: Any
     tasks: Connection
     results: Connection
+    started: Any = None  # shared: chunks this worker began coding
     ready: bool = False
-    busy: deque[_Task] = field(default_factory=deque)
+    busy: deque[_Task] = field(default_factory=deque)  # sent, results not received yet
+    received: int = 0  # chunks whose results came back
 
 
 class _Pool:
@@ -210,8 +249,9 @@ class _Pool:
     START_FAILURES = 3
 
     def __init__(self, size: int, options: tuple[Any, Any],
-                 factory: Callable[[Limits | None, Any], Any]):
+                 factory: Callable[[Limits | None, Any], Any], detect_language: bool = False):
         self.size = size
+        self.detect_language = detect_language
         self.options = options  # (limits, policy) for every worker's pipeline
         self.factory = factory
         self.context = mp.get_context("spawn")
@@ -224,25 +264,31 @@ class _Pool:
     def _start(self) -> _Worker:
         task_recv, task_send = self.context.Pipe(duplex=False)
         result_recv, result_send = self.context.Pipe(duplex=False)
-        process = self.context.Process(target=_worker_main, args=(task_recv, result_send, self.options, self.factory),
-                                       daemon=True, name="accord-worker")
+        started = self.context.RawValue("q", 0)
+        process = self.context.Process(
+            target=_worker_main,
+            args=(task_recv, result_send, self.options, self.factory, started, self.detect_language),
+            daemon=True, name="accord-worker")
         process.start()
         task_recv.close()
         result_send.close()
-        return _Worker(process, task_send, result_recv)
+        return _Worker(process, task_send, result_recv, started)
 
     def run(self, articles: Iterator[Article]) -> Iterator[Document | StageFailure]:
         chunks = _chunks(articles)
         next_seq = 0  # the next chunk to read
         next_out = 0  # the next chunk to yield
         exhausted = False
-        # Chunks finished out of order wait in `done`; never read further ahead than this.
-        window = self.DEPTH * self.size * 2
+        # Chunks finished out of order wait in `done` (records only: small); never read further
+        # ahead than this. Wide, so that a slow article (a long one) holding back its chunk's
+        # turn does not leave the other workers idle: they go on with the chunks after it.
+        window = max(self.DEPTH * self.size * 2, AHEAD_ARTICLES // CHUNK_ARTICLES)
         while True:
             while not exhausted and len(self.pending) < self.size and next_seq < next_out + window:
                 chunk = next(chunks, None)
                 if chunk is None:
                     exhausted = True
+                    self._split_pending()
                     break
                 self.pending.append(_Task(next_seq, -1, chunk))
                 next_seq += 1
@@ -253,6 +299,19 @@ class _Pool:
             if exhausted and next_out == next_seq:
                 return
             self._wait()
+
+    def _split_pending(self) -> None:
+        """At the end of the input, the chunks not sent yet go out an article at a time, so
+        the last of the work is shared out evenly and no worker waits long for another."""
+        split: list[_Task] = []
+        for task in self.pending:
+            if task.part < 0 and len(task.articles) > 1:
+                self.parts[task.seq] = [None] * len(task.articles)
+                split.extend(_Task(task.seq, i, [a], task.attempts)
+                             for i, a in enumerate(task.articles))
+            else:
+                split.append(task)
+        self.pending = deque(split)
 
     def _dispatch(self) -> None:
         for worker in self.workers:
@@ -305,6 +364,7 @@ class _Pool:
         elif kind == "done":
             _, key, out = message
             task = worker.busy.popleft()
+            worker.received += 1
             assert task.key == tuple(key), (task.key, key)
             self._finish(task, out)
         return True
@@ -338,13 +398,16 @@ class _Pool:
                     f"{self.start_failures} worker processes in a row exited before they were "
                     f"ready (the last with exit code {code})")
         lost = list(worker.busy)
+        # A worker codes its chunks in order and sends their results from another thread: of
+        # the chunks whose results never came, the last one it began is the one it died coding
+        # (those before it were coded, their results lost with it); none if it died between two.
+        coding = worker.started.value - worker.received - 1
         for conn in (worker.tasks, worker.results):
             conn.close()
         self.workers[self.workers.index(worker)] = self._start()
         retry: list[_Task] = []
         for n, task in enumerate(lost):
-            # A worker codes its chunks in order: only the first was being coded when it died.
-            task.attempts += n == 0
+            task.attempts += n == coding
             if task.attempts < 2:
                 retry.append(task)
             elif len(task.articles) > 1:

@@ -84,6 +84,7 @@ class Words:
     name_titles: dict[str, str] | None = None
     past_holder: frozenset[str] = frozenset()
     travel_nouns: frozenset[str] = frozenset()
+    entourage_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -152,6 +153,7 @@ def words() -> Words:
         missions_abroad=_set(a.get("missions_abroad")),
         past_holder=_set(w.get("past_holder")),
         travel_nouns=_set(w.get("travel_nouns")),
+        entourage_nouns=_set(w.get("entourage_nouns")),
         name_titles={str(k).lower(): str(v) for k, v in (w.get("name_titles") or {}).items()},
     )
 

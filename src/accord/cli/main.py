@@ -123,11 +123,22 @@ def _documents(paths: List[str], options: Any, tally: InputTally, policy: Any = 
     from ..workers import WorkerStartError, code_articles
 
     pipeline = _pipeline(policy) if workers == 0 else None
+    # The language is told where the article is coded (in a worker, not in this process,
+    # which reads and writes); a near-copy that skips coding gets it here.
+    detect = options.detect_language
+    options.detect_language = False
     articles = accounted(read_inputs(paths, options=options), tally, _report_rejection)
     coding: list[Any] = []
+    sent: set[int] = set()  # id() of the articles in flight to the coder
 
     def code(to_code: Any) -> Iterator[Any]:
-        coding.append(code_articles(to_code, workers, policy=policy, pipeline=pipeline))
+        def tracked() -> Iterator[Any]:
+            for article in to_code:
+                sent.add(id(article))
+                yield article
+
+        coding.append(code_articles(tracked(), workers, policy=policy, pipeline=pipeline,
+                                    detect_language=detect))
         return coding[-1]
 
     if store is None:
@@ -138,6 +149,12 @@ def _documents(paths: List[str], options: Any, tally: InputTally, policy: Any = 
         results = route(articles, store.originals_of, store.settings, code)
     try:
         for result in results:
+            if id(result.article) in sent:
+                sent.discard(id(result.article))
+            elif detect and result.article.language is None:
+                from ..readers.language import detect_language
+
+                result.article.language = detect_language(result.article.text)
             if isinstance(result, StageFailure):
                 tally.rejected.append(str(result))
                 _report_rejection(result)

@@ -899,6 +899,32 @@ def exclusions_table(result: EvalResult) -> str:
 ALL_CORPORA = ("duckling", "ctparse", "news", "news:dev", "news:heldout")
 
 
+def run_for_cli(console: Any, shared: Path, gold: Path, nlp: Any, errors: int) -> dict:
+    """`accord eval time`: Accord's time stage on every corpus (HeidelTime beside it where it is
+    installed), printed as the README's table; returns the figures by corpus and system."""
+    news_gold = gold / DEFAULT_NEWS_GOLD.name
+    if not news_gold.is_file():
+        console.print(f"time: skipped, no {news_gold}")
+        return {}
+    corpora = load_corpora(shared, news_gold, ALL_CORPORA)
+    systems: dict[str, Callable] = {"Accord": lambda docs: run_accord(docs, nlp=nlp)}
+    ok, why = heideltime_available()
+    if ok:
+        systems["HeidelTime"] = lambda docs: run_heideltime(docs, cache=Path("var/heideltime-cache.jsonl"))
+    result = evaluate(corpora, systems)
+    console.print(markdown_table(result), markup=False)
+    console.print(exclusions_table(result), markup=False)
+    if not ok:
+        console.print(f"HeidelTime not run: {why}", markup=False)
+    for (cname, sname), sc in result.scores.items():
+        if errors and sc.errors:
+            console.print(f"{sname} on {cname}: {len(sc.errors)} errors", markup=False)
+            for e in sc.errors[:errors]:
+                console.print("  " + json.dumps(e, ensure_ascii=False), markup=False)
+    return {f"{c}/{s}": {"gold": sc.n_gold, "precision": sc.precision, "recall": sc.recall, "f1": sc.f1,
+                         "span_f1": sc.span_f1} for (c, s), sc in result.scores.items()}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m accord.evaluation.time", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -458,9 +458,12 @@ class EventStage(Stage):
                         cand.rule.append("src=clause-subject")
             return
         subject, passive = subject_of(trig)
-        if subject is not None and not passive and subject.head.i == trig.i and trig.tag_ == "VBN" \
+        if subject is not None and not passive and trig.tag_ == "VBN" \
                 and any(c.dep_ == "auxpass" for c in trig.children):
-            passive = True  # 'the military had been "effectively disarmed"': a subject mislabelled nsubj
+            # 'the military had been "effectively disarmed"': a subject mislabelled nsubj; "two
+            # militants attacked the station and were arrested by police": a passive verb's subject
+            # shared from an active one is done to, never the doer
+            passive = True
         if subject is not None and not passive and trig.tag_ == "VBN" and trig.dep_ == "advcl" \
                 and subject.head.i != trig.i and not any(c.dep_ in ("aux", "auxpass") for c in trig.children):
             passive = True  # "wept when convicted", "if attacked": a bare participle clause is done to the subject
@@ -1356,6 +1359,8 @@ class EventStage(Stage):
                     found = Modality.FUTURE  # "said it would withdraw": the reported "will withdraw"
                 if dep == "xcomp" and lemma in m.alleged_verbs:
                     return Modality.ALLEGED  # "claimed to have captured", "is believed to have supplied"
+                if dep == "xcomp" and lemma in m.passive_reporting and any(c.dep_ == "auxpass" for c in node.children):
+                    return Modality.ALLEGED  # "was said to have been injured by police"
                 if dep in ("xcomp", "advcl") and _scheduled_be(node, child):
                     found = found or Modality.FUTURE  # "May is to step down", "the Senate was to meet"
                 if dep == "xcomp" and lemma in m.future_verbs:
@@ -1680,6 +1685,13 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
             if topic is not None:
                 cand.target_tok, cand.targets = topic, _actors_of(topic, mentions_at)
                 cand.rule.append("tgt=reported-subject")
+                if cand.code == "015" and not cand.targets and topic.dep_ == "dobj":
+                    # "UNITA claimed that they had attacked the air base near Benguela": a claim of
+                    # one's own act is about the actor in the phrase of whom it was done to
+                    inner = _inner_actor(topic, mentions_at)
+                    if inner is not None and (actors := _actors_of(inner, mentions_at)):
+                        cand.targets = actors
+                        cand.rule.append("tgt=claimed-act-object/inner")
 
 
 def _purpose_place(owners: list[Any], mentions_at) -> Any | None:

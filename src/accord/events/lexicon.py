@@ -102,6 +102,7 @@ class ModalityCues:
     # "I would urge anyone to contact police": a speaker's "would" on these verbs is politeness,
     # the act is done as it is said
     performative_would: frozenset[str] = frozenset()
+    passive_reporting: frozenset[str] = frozenset()  # "was said to have been injured": alleged
     performative_wanting: frozenset[str] = frozenset()  # "I want to express my sympathy": done as said
     aspectual_verbs: frozenset[str] = frozenset()  # "started attacking": the complement is the act
     consider_verbs: frozenset[str] = frozenset()  # "is considering sending aid": CAMEO 014
@@ -239,6 +240,7 @@ def load_modality() -> ModalityCues:
         demand_verbs=low(demand.get("verbs")),
         consider_verbs=low(consider.get("verbs")),
         performative_would=low(hyp.get("performative_would")),
+        passive_reporting=low(alleged.get("passive_reporting")),
         performative_wanting=low(hyp.get("performative_wanting")),
         aspectual_verbs=low(frames.get("aspectual")),
         negated_ability=low(hyp.get("negated_ability")),

@@ -286,8 +286,12 @@ class Store(ABC):
         else:
             try:
                 self._commit()
-            except BaseException:
+            except BaseException as exc:
                 self.clusters.members.clear()
+                if isinstance(exc, Exception) and self._is_interruption(exc):
+                    # Ctrl-C noticed by the database during COMMIT: the user stopping the run,
+                    # not a failed group to retry article by article (the signal is spent).
+                    raise KeyboardInterrupt from exc
                 raise
             self.clusters.members.commit(stamp)
             self._count_write()

@@ -102,15 +102,21 @@ class PlacedOrganisations(Pass):
         for ent in context.ents:
             if ent.label_ != "ORG" or len(ent) > 4 or any(i in covered for i in range(ent.start, ent.end)):
                 continue
-            if ent.root.dep_ not in ("nsubj", "nsubjpass") or makers_model(doc, ent.end):
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            chamber = doc[start:ent.end].text in words().chamber_names
+            if (ent.root.dep_ not in ("nsubj", "nsubjpass") and not chamber) or makers_model(doc, ent.end):
                 continue
             sent = ent.sent
             places = {f.entity.country for f in found if sent.start <= f.start < sent.end and f.entity.kind == "country"
                       and f.how in (How.NAME, How.PLACE) and f.entity.country and is_location(doc[f.last])}
+            if len(places) != 1 and chamber and not places:
+                # "The House issued a deposition request" in a story set in the US: a chamber
+                # named alone is the legislature of the country the article is set in
+                article = context.article_country()
+                places = {article} if article else places
             if len(places) != 1:
                 continue
             country = places.pop()
-            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             # "The House has only impeached two presidents": the placed country's legislature
             sector = Sector.LEG.value if doc[start:ent.end].text in words().chamber_names else None
             code = f"{context.kb.country_prefix(country)}{sector}" if sector else country

@@ -93,6 +93,7 @@ class RolePhrases(Pass):
             if not cues:
                 if role is None and sector is None:
                     continue
+                sector = entourage_sector(context, head) or sector  # "his staff": an official's
                 owner = pronoun_owner(context, head)
                 if isinstance(owner, AliasMatch):  # "NATO agreed to expand its peacekeeping force"
                     found.append(Found(left, end, context.entity(owner.key), How.ROLE_ORG, head=of_head))
@@ -138,6 +139,7 @@ class RolePhrases(Pass):
                 role, sector = lookups.refine(match, country) if match.phrase else (role, sector)
                 if role is None and sector is None:
                     continue  # no meaning for this country
+                sector = entourage_sector(context, head) or sector
                 consumed.add((cue_match.start, cue_match.end))
                 start = left if idx == 0 else cue_match.start
                 stop = end
@@ -162,6 +164,35 @@ def is_stance(head: Any, stance_nouns: frozenset[str]) -> bool:
     if head.lower_ not in stance_nouns or any(c.dep_ in ("det", "poss", "amod", "compound") for c in head.lefts):
         return False
     return head.dep_ == "dobj" or any(c.dep_ == "prep" and c.lower_ == "to" for c in head.rights)
+
+
+def entourage_sector(context: ResolutionContext, head: Any) -> str | None:
+    """The state sector of whoever owns the people working for them ("his staff" after "Trump
+    ordered", "Putin's aides", "the White House staff"): the owner's, when the owner is a person
+    holding a state office on the day or a seat of power; None otherwise ("the company's staff")."""
+    if head.lemma_.lower() not in words().entourage_nouns and head.lower_ not in words().entourage_nouns:
+        return None
+    kb, on = context.kb, context.on
+    owners = [c for c in head.children if c.dep_ in ("poss", "compound")]
+    for c in list(owners):
+        if c.dep_ == "poss" and c.lower_ in POSSESSIVE_PERSON_PRONOUNS:
+            owners.remove(c)
+            for verb in head.ancestors:  # the subject of the clause above: "Trump ordered his staff"
+                if verb.pos_ in ("VERB", "AUX"):
+                    owners.extend(s for s in verb.children if s.dep_ == "nsubj")
+                    break
+    for owner in owners:
+        for t in [owner] + [c for c in owner.children if c.dep_ == "compound"]:
+            for m in context.by_token.get(t.i, ()):
+                entity = context.entity(m.key)
+                if entity.kind == "person" and not entity.key.startswith("unlisted:"):
+                    sector = kb.split_code(kb.person_code(entity.key, on))[1]
+                elif entity.kind == "seat":
+                    sector = entity.sector
+                else:
+                    continue
+                return sector if sector in STATE_SECTORS else None
+    return None
 
 
 def owned_by_pronoun(head: Any) -> bool:

@@ -265,58 +265,6 @@ def test_summary_takes_the_best_informed_values() -> None:
     assert 0.8 < h.confidence <= 1.0  # two independent outlets: more than either alone
 
 
-def test_a_kept_tally_summarises_as_the_whole_happening_would() -> None:
-    """Reports added to a happening's tally give exactly `summarize` of all its members and
-    copies: ties between equal values go to the first in its order, the representative (and
-    so the actors' orientation) may change, copies of new articles count."""
-    import random
-
-    from accord.clustering.happenings import Copy, Tally
-
-    rnd = random.Random(7)
-    actors = [None, XI, PUTIN, A("RUS", "Russia"), A("CHN"), A("RUSGOV"),
-              {**XI, "text": "President Xi"}, {**PUTIN, "span": [5, 9]}]
-    places = [None, {"text": "Moscow", "span": [0, 1], "name": "Moscow", "country": "RUS",
-                     "lat": 55.7, "lon": 37.6},
-              {"text": "moscow", "span": [3, 4], "name": "moscow", "country": "RUS",
-               "lat": None, "lon": None},
-              {"text": "Beijing", "span": [0, 1], "name": "Beijing", "country": "CHN",
-               "lat": 39.9, "lon": 116.4}]
-    places.append({**places[1], "text": "the Russian capital", "span": [7, 8]})
-
-    # An article's reports share its publication date and outlet.
-    papers = {f"a{i}": (rnd.choice(["2026-02-04", "2026-02-05", None]),
-                        rnd.choice(["wire", "paper", None])) for i in range(8)}
-
-    def random_report(n: int) -> Report:
-        article = f"a{rnd.randrange(8)}"
-        r = rec(f"e{rnd.randrange(10**6):06d}-{n}", rnd.choice(["041", "040", "042", "043", "046"]),
-                rnd.choice(actors), rnd.choice(actors),
-                rnd.choice(["2026-02-04", "2026-02-03", "2026-02", None]),
-                rnd.choice(["day", "month", None]), rnd.choice(["text", "publication"]),
-                article=article, modality=rnd.choice(["asserted", "alleged"]),
-                location=rnd.choice(places), published=papers[article][0],
-                outlet=papers[article][1])
-        r.event["confidence"] = rnd.choice([0.5, 0.8, 0.9, -0.1])
-        r.seq = rnd.randrange(3)
-        return r
-
-    for trial in range(200):
-        copies = [Copy(f"c{i}", f"a{rnd.randrange(8)}", rnd.choice(["2026-02-06", None]),
-                       rnd.choice(["other", "wire", None])) for i in range(3)]
-        members = [random_report(i) for i in range(rnd.randrange(1, 6))]
-        tally = Tally.of(members, copies)
-        assert tally.happening() == summarize(members, copies)
-        for step in range(4):
-            added = [random_report(100 * (step + 1) + i) for i in range(rnd.randrange(0, 4))]
-            new_articles = {r.article_id for r in added} - {r.article_id for r in members}
-            members = members + added
-            # As the store does: only the copies of articles new to the happening are passed.
-            tally = tally.extended(added, [c for c in copies if c.original in new_articles],
-                                   members)
-            assert tally.happening() == summarize(members, copies), (trial, step)
-
-
 # -- the store -----------------------------------------------------------------------------------
 
 

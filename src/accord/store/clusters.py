@@ -18,12 +18,12 @@ from ..clustering import nearcopy as N
 from ..clustering.happenings import (
     Copy,
     Report,
-    Tally,
     blocking_keys,
     compatible,
     group,
     may_be_compatible,
     outlet,
+    summarize,
 )
 from ..clustering.settings import ClusteringSettings
 from ..model import Article, Happening
@@ -103,7 +103,6 @@ Stamps = Callable[[Sequence[str]], "dict[str, str] | None"]
 class _Entry:
     reports: dict[str, Report | None]  # member id -> its stored record, None until read
     stamp: str | None  # what `stamps` gave for the happening's row when it was written
-    tally: Tally | None = None  # the happening's summary of exactly these members
 
 
 class MemberCache:
@@ -129,7 +128,6 @@ class MemberCache:
         self.entries: OrderedDict[str, _Entry] = OrderedDict()
         self.size = 0  # reports held (read) across entries
         self.staged: dict[str, dict[str, Report | None]] = {}
-        self.staged_tallies: dict[str, Tally] = {}
         self.gone: set[str] = set()  # happenings the open transaction replaced or deleted
 
     def clear(self) -> None:
@@ -139,14 +137,12 @@ class MemberCache:
 
     def rollback(self) -> None:
         self.staged = {}
-        self.staged_tallies = {}
         self.gone = set()
 
     def drop(self, ids: Iterable[str]) -> None:
         for h in ids:
             self._forget(h)
             self.staged.pop(h, None)
-            self.staged_tallies.pop(h, None)
 
     def _forget(self, h: str) -> None:
         entry = self.entries.pop(h, None)
@@ -163,15 +159,6 @@ class MemberCache:
         entry = self.entries.get(h)
         return entry.reports if entry is not None else None
 
-    def tally(self, h: str) -> Tally | None:
-        """The summary of `h`'s members as the open transaction sees them, if kept."""
-        if h in self.staged:
-            return self.staged_tallies.get(h)
-        if h in self.gone:
-            return None
-        entry = self.entries.get(h)
-        return entry.tally if entry is not None else None
-
     def committed(self, ids: Iterable[str]) -> list[str]:
         """Of `ids`, those whose entry dates from an earlier transaction (to validate)."""
         return [h for h in ids if h in self.entries and h not in self.staged and h not in self.gone]
@@ -179,17 +166,14 @@ class MemberCache:
     def invalid(self, stamps: dict[str, str]) -> list[str]:
         return [h for h, e in self.entries.items() if h in stamps and stamps[h] != e.stamp]
 
-    def stage(self, gone: Iterable[str], written: dict[str, dict[str, Report | None]],
-              tallies: dict[str, Tally] | None = None) -> None:
+    def stage(self, gone: Iterable[str], written: dict[str, dict[str, Report | None]]) -> None:
         self.gone.update(gone)
         for h in gone:
             self.staged.pop(h, None)
-            self.staged_tallies.pop(h, None)
         self.staged.update(written)
-        self.staged_tallies.update(tallies or {})
 
     def commit(self, stamp: str | None) -> None:
-        staged, gone, tallies = self.staged, self.gone, self.staged_tallies
+        staged, gone = self.staged, self.gone
         self.rollback()
         for h in gone:
             self._forget(h)
@@ -198,7 +182,7 @@ class MemberCache:
                 if r is not None:
                     r.event["happening"] = h  # as the row now says
             self._forget(h)
-            self.entries[h] = _Entry(reports, stamp, tallies.get(h))
+            self.entries[h] = _Entry(reports, stamp)
             self.size += sum(r is not None for r in reports.values())
         while self.size > self.limit and self.entries:
             _, entry = self.entries.popitem(last=False)
@@ -508,31 +492,13 @@ class Clusters:
                 members += [report_of(row) for row in self.query(sql, params)]
         everyone = members + list(new)
         groups = group(everyone, self.settings) if everyone else []
-        fresh = {id(r) for r in new}
-        # A group that is a stored happening (its copies unchanged) plus new reports is summarised
-        # from the happening's kept tally and the new reports alone; the others from all members.
-        plans: list[tuple[Tally | None, list[Report]]] = []
-        read_copies: set[str] = set()
-        for g in groups:
-            added = [r for r in g if id(r) in fresh]
-            olds = {r.event.get("happening") for r in g if id(r) not in fresh}
-            prior = None
-            if len(olds) == 1:
-                (h,) = olds
-                if h is not None and h not in touched:
-                    prior = self.members.tally(h)
-                    if prior is not None and prior.size != len(g) - len(added):
-                        prior = None  # some of its members went elsewhere
-            plans.append((prior, added))
-            read_copies.update(r.article_id for r in (g if prior is None else added))
+        article_ids = sorted({r.article_id for r in everyone})
         copies = list(pending_copies)
-        if read_copies:
+        if article_ids:
             copies += [Copy(aid, dup, date, outlet(src, url)) for aid, dup, date, src, url in
                        self.query("SELECT id, duplicate_of, date, source, url FROM articles "
-                                  "WHERE duplicate_of = ANY(?)", [sorted(read_copies)])]
-        tallies = [Tally.of(g, copies) if prior is None else prior.extended(added, copies, g)
-                   for g, (prior, added) in zip(groups, plans)]
-        happenings = [t.happening() for t in tallies]
+                                  "WHERE duplicate_of = ANY(?)", [article_ids])]
+        happenings = [summarize(g, copies, self.settings) for g in groups]
         assignment = {r.id: h.id for g, h in zip(groups, happenings) for r in g}
         key_rows = [(k, r.id) for r in new for k in blocking_keys(r, window)]
         changed = {r.id: assignment[r.id] for r in members
@@ -541,7 +507,7 @@ class Clusters:
             changed[r.id] = assignment[r.id]
         # What the store will hold once this is written: the stored reports as read, the new
         # ones to be read when first needed.
+        fresh = {id(r) for r in new}
         self.members.stage(affected, {h.id: {r.id: (None if id(r) in fresh else r) for r in g}
-                                      for g, h in zip(groups, happenings)},
-                           {h.id: t for t, h in zip(tallies, happenings)})
+                                      for g, h in zip(groups, happenings)})
         return happenings, changed, key_rows, sorted(affected)

@@ -912,7 +912,18 @@ def run_for_cli(console: Any, shared: Path, gold: Path, nlp: Any, errors: int) -
     if ok:
         systems["HeidelTime"] = lambda docs: run_heideltime(docs, cache=Path("var/heideltime-cache.jsonl"))
     result = evaluate(corpora, systems)
-    console.print(markdown_table(result), markup=False)
+    from rich.table import Table
+
+    # A terminal table (fits 80 columns); `python -m accord.evaluation.time` prints the README's markdown.
+    table = Table(title="Time expressions (TIMEX3 value F1)")
+    for col in ("corpus", "docs", "gold", "system", "P %", "R %", "value F1 %", "span F1 %"):
+        table.add_column(col, justify="left" if col in ("corpus", "system") else "right")
+    for cname, corpus in result.corpora.items():
+        for sname in result.systems:
+            sc = result.scores[(cname, sname)]
+            table.add_row(cname, str(len(corpus.docs)), str(sc.n_gold), sname, f"{100 * sc.precision:.1f}",
+                          f"{100 * sc.recall:.1f}", f"{100 * sc.f1:.1f}", f"{100 * sc.span_f1:.1f}")
+    console.print(table)
     console.print(exclusions_table(result), markup=False)
     if not ok:
         console.print(f"HeidelTime not run: {why}", markup=False)

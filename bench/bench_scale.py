@@ -109,11 +109,14 @@ def child_ingest(corpus: Path, target: str, workers: int) -> dict:
             yield result
 
     with open_store(target) as store:
+        if workers:
+            store.write_alone()  # as `accord ingest` does
         ready = time.perf_counter()
         # As `accord ingest` does: near-copies of stored or just-coded articles skip the parse.
         results = route(articles(), store.originals_of, store.settings,
                         lambda todo: code_articles(todo, workers, pipeline=pipeline,
-                                                   detect_language=True))
+                                                   detect_language=True),
+                        lookahead=64 if workers else 16)
         for outcome in store.ingest_many(timed(r for r in results if hasattr(r, "records")),
                                          batch_size=50):
             tally[outcome.status] = tally.get(outcome.status, 0) + 1

@@ -11,11 +11,28 @@ process except through `--explain`.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import operator
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from typing import Any, Iterator
 
 Span = tuple[int, int]
+
+
+def _pickled_by_fields(cls: type) -> type:
+    """Pickle instances as `cls(*fields)`: a tuple of values rather than the default's dict of
+    slot names and values for every object. Worker processes send their coded documents to the
+    writing process this way (`accord.workers`): a quarter smaller, and cheaper to load there,
+    where the cores are shared with the workers (on 300 articles, best of three, the garbage
+    collector settled as in those processes: 0.29 -> 0.19 ms of CPU per article to load,
+    0.35 -> 0.16 to dump)."""
+    values = operator.attrgetter(*(f.name for f in fields(cls)))
+
+    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    return cls
 
 
 class Modality(StrEnum):
@@ -32,6 +49,7 @@ MODALITIES = tuple(m.value for m in Modality)
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Article:
     """One news article: the unit readers produce and the store keys on."""
@@ -69,6 +87,7 @@ class Article:
         }
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Actor:
     """A resolved actor as it appears in one place of an article."""
@@ -94,6 +113,7 @@ class Actor:
         }
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Place:
     text: str
@@ -114,6 +134,7 @@ class Place:
         }
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Mention:
     """One resolved actor mention; coreferent mentions (pronouns, role phrases) included."""
@@ -138,6 +159,7 @@ class Mention:
         }
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Timex:
     """A TimeML TIMEX3 expression normalized against the article date."""
@@ -161,6 +183,7 @@ class Timex:
         }
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Trigger:
     text: str
@@ -170,6 +193,7 @@ class Trigger:
         return {"text": self.text, "span": [self.span[0], self.span[1]]}
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Event:
     id: str
@@ -275,6 +299,7 @@ class Happening:
         }
 
 
+@_pickled_by_fields
 @dataclass(slots=True)
 class Quote:
     id: str

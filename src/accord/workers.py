@@ -159,6 +159,12 @@ def _worker_main(tasks: Connection, results: Connection, options: tuple[Any, Any
         return
     from .pipeline import settle_loaded
 
+    if detect_language:
+        # The detector loads its model on first use (about a second): load it now, so the
+        # first chunk is not held back by it and the model is settled with the pipeline.
+        from .readers.language import detect_language as detect
+
+        detect("Accord codes news articles in worker processes.")
     settle_loaded()  # this process keeps its pipeline to the end
     results.send(("ready", os.getpid()))
     # A thread keeps reading tasks so the parent never blocks sending one while this process
@@ -219,6 +225,25 @@ def _code_chunk(pipeline: Any, chunk: list[Article]) -> list[Document | StageFai
 # The parent's side
 
 
+_writer_settled = False
+
+
+def _settle_writer() -> None:
+    """The caller of a pool writes what the workers send (`accord ingest`: the store): what it
+    has loaded by now (the store, the model classes of the results) is kept to the end, so it
+    leaves the garbage collector's view as a worker's pipeline does. Its full collections then
+    walk only the objects made while writing (about 0.9 -> 0.3 ms of CPU per article on 300
+    articles). Once per process."""
+    global _writer_settled
+    if _writer_settled:
+        return
+    _writer_settled = True
+    from .actors import kinds  # noqa: F401  the results' mentions carry its enum
+    from .pipeline import settle_loaded
+
+    settle_loaded()
+
+
 @dataclass
 class _Task:
     seq: int  # the chunk's place in the input
@@ -275,6 +300,7 @@ class _Pool:
         return _Worker(process, task_send, result_recv, started)
 
     def run(self, articles: Iterator[Article]) -> Iterator[Document | StageFailure]:
+        _settle_writer()
         chunks = _chunks(articles)
         next_seq = 0  # the next chunk to read
         next_out = 0  # the next chunk to yield

@@ -146,7 +146,11 @@ def _documents(paths: List[str], options: Any, tally: InputTally, policy: Any = 
     else:
         from ..clustering.nearcopy import route
 
-        results = route(articles, store.originals_of, store.settings, code)
+        # With workers the pool reads hundreds of articles ahead anyway: ask the store about
+        # 64 at a time rather than 16 (the same decisions; fewer lookups for the writing
+        # process, which shares the cores with the workers: about 0.2 ms of CPU per article).
+        results = route(articles, store.originals_of, store.settings, code,
+                        lookahead=64 if workers != 0 else 16)
     try:
         for result in results:
             if id(result.article) in sent:
@@ -237,6 +241,8 @@ def ingest(
         raise typer.Exit(EXIT_FAILURE) from None
     tally = InputTally()
     uncoded: dict[str, str] = {}  # id -> language of the articles in flight that are not coded
+    if workers != 0:
+        store.write_alone()  # the workers have the cores
     with store, progress_display(err, enabled=not quiet) as bar:
         task = bar.add_task("articles", total=None, unit="articles")
         options = read_options(date, text_column, column, progress=ReaderProgress(bar))

@@ -219,6 +219,13 @@ class Store(ABC):
         except Exception:
             pass
 
+    def write_alone(self) -> None:
+        """Tune the connection for a process that mostly writes small batches while other
+        processes (the coding workers) use the cores: the database engine's own thread pool,
+        where it has one, is cut to one thread (its statements here are too small to gain from
+        more, and idle pool threads cost CPU the workers need). Reads stay correct, only less
+        parallel."""
+
     def _lock_for_writing(self) -> None:
         """Called first in every writing transaction; a backend with several writers serializes
         them here, so that the decisions of one (duplicate or not) see the others' commits."""

@@ -345,9 +345,37 @@ def test_an_agentless_arrest_reported_by_the_police_is_the_polices(nlp):
     assert (e.cameo, dyad(e)) == ("173", ("IDNCOP", "IDNGOV"))
     [f] = candidates(nlp, "The former governor of Jakarta was arrested on Thursday, according to police.")
     assert (f.cameo, dyad(f)) == ("173", ("IDNCOP", "IDNGOV"))
-    # a minister reporting it is no doer of the arrest: no record guesses one
-    assert not [e for e in candidates(nlp, "The minister said the former governor of Jakarta was arrested on Thursday.")
-                if e.cameo == "173"]
+    # a minister reporting it is no doer of the arrest: no record guesses one (the arrest is a
+    # record with no source, as any agentless arrest: see below)
+    assert [dyad(e) for e in candidates(nlp, "The minister said the former governor of Jakarta was arrested on Thursday.")
+            if e.cameo == "173"] == [(None, "IDNGOV")]
+
+
+# ------------------------------------------------- agentless passives of legal acts
+def test_an_agentless_conviction_or_arrest_is_a_record_with_no_source(nlp):
+    [e] = [e for e in candidates(nlp, "The former mayor of Paris was convicted of corruption in 2011.")
+           if e.cameo == "116"]
+    assert dyad(e) == (None, "FRAGOV") and e.date == "2011"
+    [f] = [e for e in candidates(nlp, "Two Syrian men were arrested on Monday.") if e.cameo == "173"]
+    assert f.source is None and f.target.country == "SYR"
+
+
+def test_an_agentless_charge_is_legal_action_not_an_accusation(nlp):
+    [e] = [e for e in candidates(nlp, "The former mayor of Paris has been charged with fraud.")
+           if e.cameo[:2] in ("11", "17")]
+    assert e.cameo == "173" and dyad(e) == (None, "FRAGOV")
+
+
+def test_the_court_of_the_passive_clause_is_the_doer_another_clauses_is_not(nlp):
+    [e] = [e for e in candidates(nlp, "The former mayor of Paris was sentenced in the Paris Criminal Court on Wednesday.")
+           if e.cameo == "116"]
+    assert e.source is not None and e.source.code.endswith("JUD")
+    # the prosecutor's office of another clause did not convict him
+    [f] = [e for e in candidates(nlp, "The district attorney's office began its probe after the former mayor of "
+                                      "Paris was convicted of fraud.") if e.cameo == "116"]
+    assert f.source is None
+    # an agentless participle retelling the act ("wept when convicted") is no record of its own
+    assert not [e for e in candidates(nlp, "The former mayor of Paris wept when convicted.") if e.cameo == "116"]
 
 
 # ------------------------------------------------- attacks organised; attacks by non-state groups

@@ -579,6 +579,19 @@ def test_material_acts_between_private_people_are_no_events(nlp, text):
     assert candidates(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "John Smith, a guitarist, invited Mary Jones to collaborate in his new band.",  # 022
+    "Mary Jones loved and supported her son Walter Quillby.",  # 050
+])
+def test_appeals_and_cooperation_between_private_people_are_no_events(nlp, text):
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo[:2] in ("02", "03", "05")] == []
+
+
+def test_a_private_persons_appeal_with_no_target_or_to_a_government_stays(nlp):
+    evs = candidates(nlp, "John Smith, a shop owner, urged the Russian government to lower taxes.")
+    assert [(e.cameo[:2], e.target.code) for e in evs if e.target is not None] == [("02", "RUSGOV")]
+
+
 def test_material_acts_of_a_government_stay(nlp):
     [e] = candidates(nlp, "The Russian government gave weapons to the rebels.")
     assert e.cameo.startswith("07")

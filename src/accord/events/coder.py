@@ -749,9 +749,12 @@ class EventStage(Stage):
         if (cand.code[:2] == "04" and (all(self.exclusions.private(a) for a in sources + targets) or (
                 any(self.exclusions.private(a) for a in sources + targets) and self.exclusions.at_social_venue(cand.trigger)))) or (
                 cand.code.startswith(self.exclusions.civilian_only_codes)
+                and all(a.sector == "CVL" and "GOV" not in a.code for a in sources + targets)) or (
+                targets and cand.code.startswith(self.exclusions.civilian_pair_codes)
                 and all(a.sector == "CVL" and "GOV" not in a.code for a in sources + targets)):
             # "he met guitarist Jerry Garcia", "fans probed the stars about their backgrounds", "the
-            # doctor gave out prescriptions to patients": private people among themselves
+            # doctor gave out prescriptions to patients", "Garcia invited him to collaborate":
+            # private people among themselves (exclusions.yaml)
             cand.rule.append("private-people")
             return []
         if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):

@@ -814,13 +814,14 @@ def test_signing_a_law_is_no_agreement_with_anyone(nlp):
 
 
 def test_a_dated_sentence_with_no_record_still_dates_its_paragraph(nlp):
-    text = ("A former Kenyan minister was sentenced in a Nairobi court on Wednesday. Judge Mary Wanjiku sentenced "
+    # (an agentless "was sentenced" is a record of its own: the dated sentence here has none)
+    text = ("A former Kenyan minister appeared in a Nairobi court on Wednesday. Judge Mary Wanjiku sentenced "
             "the former Kenyan minister Fred Otieno to six years in prison.")
     [e] = candidates(nlp, text)
     assert e.cameo == "116" and (e.date, e.date_basis) == ("2019-11-06", "text")
-    # a relative clause's date is its own, not the paragraph's
+    # a relative clause's date is its own, not the paragraph's (its agentless arrest has no source)
     text = "The Kenyan opposition leader, who was arrested on Wednesday, spoke to reporters. Police arrested two of his aides."
-    [f] = candidates(nlp, text)
+    [f] = [e for e in candidates(nlp, text) if e.source is not None]
     assert f.cameo == "173" and f.date_basis == "publication"
 
 

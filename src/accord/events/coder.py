@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -116,7 +116,7 @@ class EventStage(Stage):
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
-                     load_releasing_verbs, load_holding_words, load_intent):
+                     load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_intent):
             load()
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -442,7 +442,7 @@ class EventStage(Stage):
                         if actors or spec == "poss":
                             cand.source_tok = child
                             cand.sources = actors
-                            cand.sources_named = bool(actors) and spec in ("poss", "prep:by")
+                            cand.sources_named = bool(actors) and spec in ("poss", "prep:by", "responsible")
                             cand.rule.append(f"src={spec}")
                             break
                 if cand.source_tok is not None:
@@ -603,7 +603,10 @@ class EventStage(Stage):
                 elif kind == "object-prep":
                     # "lifted sanctions imposed on China": a participle restating the event noun's
                     # application carries its argument.
-                    owners = [host] + [c for c, dep in children if dep == "acl" and c.tag_ == "VBN"]
+                    # "lifted the ban that they imposed on aid agencies": a relative clause whose
+                    # pronoun is what it acts on restates the noun's application too
+                    owners = [host] + [c for c, dep in children if (dep == "acl" and c.tag_ == "VBN") or (
+                        dep == "relcl" and any(g.dep_ in ("dobj", "nsubjpass") and g.tag_ == "WDT" for g in c.children))]
                     for owner in owners:
                         if owner.i not in preps:
                             preps[owner.i] = pobjs_by_word(owner)
@@ -1483,6 +1486,8 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
             if any(t.dep_ == "punct" and t.text in _QUOTE_MARKS for t in after):
                 return True
         return False
+    if kind == "responsible":  # "responsible for mass killings": the act laid at someone
+        return _responsible_party(verb) is not None
     if kind == "rebutted":  # "dismissed Kenya's charges": the noun is what a rebuttal verb rejects
         return verb.dep_ in ("dobj", "nsubjpass") and verb.head.lemma_.lower() in load_modality().rebuttal_verbs
     arg, _, objects = arg.partition("=")
@@ -2330,7 +2335,37 @@ def _source_slots(noun: Any, spec: str) -> list[Any]:
     kind, _, word = spec.partition(":")
     if kind == "prep":
         return pobjs(noun, word)
+    if kind == "responsible":  # "Hussein was responsible for mass killings": the party responsible
+        party = _responsible_party(noun)
+        return [party] if party is not None else []
     return [c for c in noun.children if c.dep_ == spec and c.i < noun.i]
+
+
+def _responsible_party(noun: Any) -> Any | None:
+    """Who an act named by `noun` is laid at: the subject of "X was responsible for the
+    killings" (a conjunct's head counts: "responsible for mass killings and rapes") or the noun
+    the adjective modifies ("the militias responsible for the massacre"; arguments.yaml
+    responsibility_adjectives); None when the noun is not in such a phrase."""
+    head = noun
+    for _ in range(4):
+        if head.dep_ != "conj":
+            break
+        head = head.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in load_responsibility_adjectives():
+        return None
+    adjective = prep.head
+    if adjective.dep_ == "amod":
+        return adjective.head
+    own = next((c for c in adjective.children if c.dep_ == "nsubj"), None)
+    if own is not None:  # "held [the rebels responsible] for ...": the small clause's subject
+        return own
+    if adjective.dep_ == "oprd":  # "held the rebels responsible", "were held responsible": who is held so
+        return next((c for c in adjective.head.children if c.dep_ == "dobj"), None) or next(
+            (c for c in adjective.head.children if c.dep_ == "nsubjpass"), None)
+    if adjective.dep_ == "acomp" and adjective.head.i != adjective.i:
+        return subject_of(adjective.head)[0]
+    return None
 
 
 def _take_between(cand: _Candidate, noun: Any, mentions_at) -> bool:
@@ -2500,6 +2535,8 @@ def _background_act(trigger: Any) -> bool:
     perfect that counts how often it was done ("has visited China three times")."""
     if _judged_for(trigger):
         return True
+    if trigger.pos_ == "NOUN" and _responsible_party(trigger) is not None:
+        return True  # "Hussein was responsible for mass killings": told as done before, undated
     if trigger.tag_ not in ("VBD", "VBN"):
         return False
     if _pluperfect_told_by_the_reporter(trigger):

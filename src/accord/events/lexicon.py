@@ -379,6 +379,13 @@ def load_instrument_subjects() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_responsibility_adjectives() -> frozenset[str]:
+    """Adjectives naming who is responsible for an act ("responsible for the killings";
+    arguments.yaml)."""
+    return _argument_words("responsibility_adjectives")
+
+
+@lru_cache(maxsize=1)
 def load_agent_heads() -> frozenset[str]:
     """Nouns for people or bodies that their actor modifier names ("NATO allies"; arguments.yaml)."""
     return _argument_words("agent_heads")

@@ -450,6 +450,23 @@ def load_earlier_occasion() -> tuple[frozenset[str], frozenset[str], frozenset[s
 
 
 @lru_cache(maxsize=1)
+def load_happening_reference() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Prepositions (on the day; in the month), determiners, pronouns and nouns of a phrase pointing
+    back at a happening the text dated ("in it", "before the conversation", arguments.yaml)."""
+    return (_argument_words("happening_reference_prepositions"),
+            _argument_words("happening_reference_near_prepositions"),
+            _argument_words("happening_reference_determiners"), _argument_words("happening_reference_pronouns"),
+            _argument_words("happening_nouns"))
+
+
+@lru_cache(maxsize=1)
+def load_incident_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns naming an incident of force or its doer, and the determiners that point back at it
+    ("the attacker", arguments.yaml incident_nouns)."""
+    return _argument_words("incident_nouns"), _argument_words("incident_determiners")
+
+
+@lru_cache(maxsize=1)
 def load_history_nouns() -> frozenset[str]:
     """Nouns of all time past: a perfect over them tells experience ("in the history of", arguments.yaml)."""
     return _argument_words("history_nouns")

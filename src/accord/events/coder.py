@@ -17,7 +17,7 @@ from spacy.symbols import AUX, NOUN, VERB
 
 from ..analysis.quotation import find_quoted_spans
 from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_by, phrasal_verb, pobjs,
-                               pobjs_by_word, subject_of, verb_above)
+                               pobjs_by_word, reporting_head, subject_of, verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
@@ -93,6 +93,7 @@ class _Candidate:
     restated: bool = False  # another candidate's purpose clause ("donated ... to assist Kenya"): no record
     sources_named: bool = False  # a nominal event's doer named by the noun's own phrase ("Russia's offensive")
     folded: Any | None = None  # the act an order or demand was folded from ("ordered his staff to delay the aid")
+    agentless: bool = False  # a legal act in an agentless passive: a record with no source ("was convicted")
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
@@ -505,6 +506,26 @@ class EventStage(Stage):
                     # police or court reporting an agentless arrest or charge is the one acting
                     cand.source_tok, cand.sources = speaker, actors
                     cand.rule.append("src=legal-speaker")
+            if not cand.sources and cand.targets and "src=agent" not in cand.rule \
+                    and not any(c.dep_ == "agent" for c in trig.children) \
+                    and any(c.dep_ == "auxpass" for c in trig.children):
+                # a passive clause of its own ("was convicted"); "wept when convicted" retells
+                if cand.code.startswith("112") and trig.lemma_.lower() in self.one_actor.agentless_charge_verbs:
+                    # "eleven individuals have been charged with the murder": prosecutors' charge
+                    cand.code = "173"
+                    cand.rule.append("agentless-charge->173")
+                if self.one_actor.agentless(cand.code):
+                    # "Chirac was convicted of corruption": whoever convicted him is not named; the
+                    # act is a record with no source (resources/events/one_actor.yaml)
+                    doer = _legal_doer_nearby(cand, mentions_at, self.one_actor)
+                    if doer is not None:
+                        # "... was sentenced in federal court. Judge Jackson said ...": the court
+                        # or police the story names close by
+                        cand.source_tok, cand.sources = doer
+                        cand.rule.append("src=legal-doer-nearby")
+                    else:
+                        cand.agentless = True
+                        cand.rule.append("src=agentless")
         elif subject is not None and cand.subject_is_target:
             cand.target_tok, cand.source_tok = subject, None
             cand.targets = _actors_of(subject, mentions_at)
@@ -723,13 +744,18 @@ class EventStage(Stage):
             cand.rule.append("src=own-reporting")
             return []  # "Wikinews contacted experts": the outlet's reporting
         if not sources:
+            if cand.agentless and targets:
+                return [(None, t) for t in targets]
             return []
         if (cand.code[:2] == "04" and (all(self.exclusions.private(a) for a in sources + targets) or (
                 any(self.exclusions.private(a) for a in sources + targets) and self.exclusions.at_social_venue(cand.trigger)))) or (
                 cand.code.startswith(self.exclusions.civilian_only_codes)
+                and all(a.sector == "CVL" and "GOV" not in a.code for a in sources + targets)) or (
+                targets and cand.code.startswith(self.exclusions.civilian_pair_codes)
                 and all(a.sector == "CVL" and "GOV" not in a.code for a in sources + targets)):
             # "he met guitarist Jerry Garcia", "fans probed the stars about their backgrounds", "the
-            # doctor gave out prescriptions to patients": private people among themselves
+            # doctor gave out prescriptions to patients", "Garcia invited him to collaborate":
+            # private people among themselves (exclusions.yaml)
             cand.rule.append("private-people")
             return []
         if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
@@ -1618,6 +1644,27 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
 _ABOUT = {"about", "over", "at", "of", "on", "regarding", "concerning", "toward", "towards", "in", "with"}
 
 
+def _legal_doer_nearby(cand: _Candidate, mentions_at, policy: Any) -> tuple[Any, list[Actor]] | None:
+    """For an agentless passive legal act: a court, prosecutor or police of the kind the act
+    needs (`policy.agentless_doer_sectors`) named in the act's own clause ("was sentenced in
+    federal court"); (token, [actor]) or None. Another clause's court is not the doer ("the
+    district attorney's office began its probe after Cohen was convicted"), nor one of another
+    sentence (measured on the Wikinews development parts: the court or police named nearby did
+    the act about as often as not)."""
+    sectors = policy.agentless_doer_sectors(cand.code)
+    if not sectors:
+        return None
+    from .exclusions import _sector_in
+
+    done = {t.key for t in cand.targets}
+    subject = {t.i for c in cand.trigger.children if c.dep_ == "nsubjpass" for t in c.subtree}
+    for tok in sorted((t for t in cand.trigger.subtree if t.i not in subject), key=lambda t: t.i):
+        for m in mentions_at.get(tok.i, ()):
+            if (m.actor.key or m.actor.code) not in done and _sector_in(m.actor, sectors):
+                return tok, [m.actor]
+    return None
+
+
 def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
     """Targets the parse puts one step away from the event word.
 
@@ -1984,15 +2031,10 @@ def _names_the_act(cand: _Candidate) -> bool:
 def _reporting_speaker(verb: Any, m: ModalityCues) -> Any | None:
     """The subject of the reporting verb whose reported clause `verb` is in ("X said they will
     ...", "they will ..., X said"), or None."""
-    node = verb
-    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
-        node = node.head
-    if node.dep_ == "ccomp" and node.head.lemma_.lower() in m.reporting_verbs:
-        return subject_of(node.head)[0]
-    for child in node.children:
-        if child.dep_ in ("parataxis", "ccomp") and child.i > node.i and child.lemma_.lower() in m.reporting_verbs:
-            return subject_of(child)[0]
-    return None
+    # up the clause's verb chain only, to a "said" above it or one the parser hung after it
+    speech = reporting_head(verb, m.reporting_verbs, reported=("ccomp",), through=("xcomp", "conj"),
+                            trailing=True, limit=len(verb.doc))
+    return subject_of(speech)[0] if speech is not None else None
 
 
 def _according_to(verb: Any) -> Any | None:
@@ -2504,15 +2546,7 @@ def _pluperfect_told_by_the_reporter(trigger: Any) -> bool:
     verb is left alone."""
     if trigger.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children):
         return False
-    reporting = load_modality().reporting_verbs
-    node = trigger
-    for _ in range(8):
-        if node.head.i == node.i:
-            return True
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in reporting:
-            return False
-        node = node.head
-    return True
+    return reporting_head(trigger, load_modality().reporting_verbs, reported=("ccomp", "parataxis"), limit=8) is None
 
 
 def _told_as_done(trigger: Any) -> bool:
@@ -3027,14 +3061,7 @@ def _date_from_quoted_day(events: list[Event], doc: Any, text: str, timexes: lis
         mine = [d for i, d in days.items() if governed_by(doc[i], [root])]
         if len(mine) != 1:
             continue
-        node, speech = root, None
-        for _ in range(6):
-            if node.head.i == node.i:
-                break
-            if node.dep_ in ("ccomp", "parataxis", "xcomp") and node.head.lemma_.lower() in reporting:
-                speech = node.head
-                break
-            node = node.head
+        speech = reporting_head(root, reporting)
         if speech is None:
             continue
         spoken = {t.value[:10] for i, t in timex_roots.items() if governed_by(doc[i], [speech])

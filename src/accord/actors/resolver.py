@@ -105,10 +105,11 @@ class ActorStage(Stage):
         sent_of = sentence_numbers(doc)
         out: list[Mention] = []
         last_naming: dict[str, tuple[str, tuple[int, int]]] = {}
+        article_text = document.article.text  # the Doc's text: slices of it spare joining the tokens
         for f in found:
             span_obj = doc[f.start : f.end]
-            text = span_obj.text
             span = (span_obj.start_char, span_obj.end_char)
+            text = article_text[span[0]:span[1]]
             key = f.entity.key if f.how != How.ROLE_GROUP else f"group:{f.code}"
             if f.how in (How.PRONOUN, How.PLURAL) and key in last_naming:
                 actor_text, actor_span = last_naming[key]

@@ -605,15 +605,6 @@ def test_appeals_and_cooperation_between_private_people_are_no_events(nlp, text)
     assert [e.cameo for e in candidates(nlp, text) if e.cameo[:2] in ("02", "03", "05")] == []
 
 
-def test_a_private_persons_own_plans_are_no_intent(nlp):
-    text = "Mary Jones, a nurse, decided to allow her name to be made public."
-    assert [e.cameo for e in candidates(nlp, text) if e.cameo[:2] == "03"] == []
-    # a government's stays
-    [e] = [e for e in candidates(nlp, "The Russian government decided to allow the sale of the company.")
-           if e.cameo[:2] == "03"]
-    assert e.source.code == "RUSGOV"
-
-
 def test_a_private_persons_appeal_with_no_target_or_to_a_government_stays(nlp):
     evs = candidates(nlp, "John Smith, a shop owner, urged the Russian government to lower taxes.")
     assert [(e.cameo[:2], e.target.code) for e in evs if e.target is not None] == [("02", "RUSGOV")]

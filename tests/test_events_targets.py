@@ -106,3 +106,14 @@ def test_a_relative_clause_restating_a_lifted_measure_names_whom_it_was_on(nlp):
     assert e.cameo == "085" and dyad(e) == ("IGOEUREEC", "BLR") and "tgt=object-prep:on" in e.explain
     [e] = candidates(nlp, "The United States lifted sanctions which were imposed on Sudan in 1997.")
     assert e.cameo == "085" and dyad(e) == ("USA", "SDN")
+
+
+def test_whom_an_invited_or_offered_act_is_done_with_is_inside_the_invitation(nlp):
+    # "accepted an invitation to meet with X", "rejected an offer to hold talks with X"
+    evs = candidates(nlp, "U.S. President Donald Trump has accepted an invitation to meet with Kim Jong Un.")
+    assert any(e.cameo == "036" and dyad(e) == ("USAGOV", "PRKGOV") for e in evs)
+    [e] = candidates(nlp, "The Taliban rejected an offer to hold talks with the Afghan government.")
+    assert e.cameo.startswith("12") and dyad(e) == ("AFGREB", "AFGGOV")
+    # what the proposed act is done to is not whom the proposal is made with
+    assert all(e.target is None or e.target.code != "ISR" or not e.cameo.startswith("05")
+               for e in candidates(nlp, "Iran welcomed a proposal to attack Israel."))

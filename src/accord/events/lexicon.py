@@ -392,6 +392,13 @@ def load_responsibility_adjectives() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_infinitive_partner_prepositions() -> frozenset[str]:
+    """Prepositions on a noun's infinitive that name whom the act it invites or offers is done
+    with ("an invitation to meet with Kim Jong Un"; arguments.yaml)."""
+    return _argument_words("infinitive_partner_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_agent_heads() -> frozenset[str]:
     """Nouns for people or bodies that their actor modifier names ("NATO allies"; arguments.yaml)."""
     return _argument_words("agent_heads")

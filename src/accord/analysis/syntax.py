@@ -31,11 +31,14 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             return node.head, False  # "negotiators who met": the noun the clause modifies
         if _main_verb_as_modifier(node):
             return node.head, False  # "The Iraqi air force carried out strikes" parsed as a noun phrase
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and (
+                node.head.head.pos_ in ("VERB", "AUX")
+                or (node.head.head.dep_ == "acomp" and node.head.head.head.pos_ in ("VERB", "AUX"))):
             # A gerund after a verb's preposition is done by the verb's object where it has one
             # ("accused North Korea of firing"), else by its subject ("North Korea was accused
-            # of firing", "Iran refrained from attacking").
-            governor = node.head.head
+            # of firing", "Iran refrained from attacking"); after a predicate adjective's, by the
+            # subject ("the United States was more forceful in blaming Iran").
+            governor = node.head.head if node.head.head.pos_ in ("VERB", "AUX") else node.head.head.head
             adjunct = node.head.lower_ in ADJUNCT_GERUND_PREPOSITIONS
             controller = (None if adjunct else next((c for c in governor.children if c.dep_ == "dobj"), None)) or next(
                 (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -169,6 +172,36 @@ def governed_by(tok: Any, anchors: list[Any], limit: int = 12) -> bool:
             return False
         node = node.head
     return False
+
+
+# How a reported clause hangs on its reporting verb: a clausal complement ("said they would
+# meet"), a parataxis ("They will meet, he said" parsed with "said" above) or an open complement.
+REPORTED_DEPS = ("ccomp", "parataxis", "xcomp")
+
+
+def reporting_head(tok: Any, reporting_verbs: frozenset[str], *, reported: tuple[str, ...] = REPORTED_DEPS,
+                   through: tuple[str, ...] | None = None, trailing: bool = False, limit: int = 6) -> Any | None:
+    """The reporting verb (its lemma one of `reporting_verbs`: "say", "announce") whose reported
+    clause `tok` is in, or None. The climb goes up from `tok` at most `limit` heads; the first word
+    on the way that hangs on a reporting verb by one of the `reported` dependencies gives that
+    verb. `through` keeps the climb to those dependencies (None: any; ("xcomp", "conj") keeps it
+    on the verb chain of one clause: "said they would agree to meet"). With `trailing`, a reporting
+    verb the parser hung below the clause, to its right ("They will meet, he said": "said" a
+    parataxis or ccomp of "meet"), is looked for on the word where the climb stopped."""
+    node = tok
+    for _ in range(limit):
+        if node.head.i == node.i:
+            break
+        if node.dep_ in reported and node.head.lemma_.lower() in reporting_verbs:
+            return node.head
+        if through is not None and node.dep_ not in through:
+            break
+        node = node.head
+    if trailing:
+        for child in node.children:
+            if child.dep_ in ("parataxis", "ccomp") and child.i > node.i and child.lemma_.lower() in reporting_verbs:
+                return child
+    return None
 
 
 # Dependencies that embed a clause or modifier below its head: a word there is background to the

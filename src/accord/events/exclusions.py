@@ -44,6 +44,7 @@ class Exclusions:
     people_nouns: frozenset[str]
     private_sectors: tuple[str, ...] = ()
     civilian_only_codes: tuple[str, ...] = ()
+    civilian_pair_codes: tuple[str, ...] = ()
     armed_only_codes: tuple[str, ...] = ()
     press_speech: frozenset[str] = frozenset()
     audience_verbs: frozenset[str] = frozenset()  # "told reporters", "said in an interview with CNN"
@@ -281,8 +282,10 @@ class Exclusions:
     def prevented(self, verb: Any) -> bool:
         """A gerund after "from" on a verb of prevention ("barred the company from releasing the
         files", "kept them from leaving", "refrained from attacking"): the act was not done."""
+        if verb.dep_ != "pcomp":
+            return False  # most verbs: no head made (each Token is made anew)
         prep = verb.head
-        return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "from" and prep.head.i != prep.i \
+        return prep.dep_ == "prep" and prep.lower_ == "from" and prep.head.i != prep.i \
             and prep.head.lemma_.lower() in self.prevention_verbs
 
     def order_to_own_forces(self, verb: Any, code: str, sources: Iterable[Any], targets: Iterable[Any]) -> bool:
@@ -366,8 +369,10 @@ class Exclusions:
 
     def career_gerund(self, verb: Any) -> bool:
         """"specialized in removing people": a gerund after "in" on a verb of a career or trade."""
+        if verb.dep_ != "pcomp":
+            return False
         prep = verb.head
-        return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.i != prep.i \
+        return prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.i != prep.i \
             and prep.head.lemma_.lower() in self.career_verbs
 
     def public_health_measure(self, code: str, sources: Iterable[Any], sentence: Any) -> bool:
@@ -482,6 +487,7 @@ def load_exclusions() -> Exclusions:
         people_nouns=_words(d, "people_nouns", ""),
         private_sectors=tuple(w.upper() for w in _words(d, "private_sectors", "")),
         civilian_only_codes=tuple(str(c) for c in d.get("civilian_only_codes") or ()),
+        civilian_pair_codes=tuple(str(c) for c in d.get("civilian_pair_codes") or ()),
         armed_only_codes=tuple(str(c) for c in d.get("armed_only_codes") or ()),
         press_speech=_words(d, "press_speech", ""),
         audience_verbs=_words(d.get("press_audience") or {}, "verbs", "press_audience."),

@@ -373,6 +373,12 @@ def load_collective_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_message_nouns() -> frozenset[str]:
+    """Messages whose participle's act is done by whoever made the message (arguments.yaml)."""
+    return _argument_words("message_nouns")
+
+
+@lru_cache(maxsize=1)
 def load_instrument_subjects() -> frozenset[str]:
     """Weapons and attacks whose doer is the doer of the harm they are the subject of (arguments.yaml)."""
     return _argument_words("instrument_subjects")

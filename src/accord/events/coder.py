@@ -24,6 +24,7 @@ from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns  # (own line: the long import above is often merged)
+from .lexicon import load_sending_verbs  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -117,7 +118,7 @@ class EventStage(Stage):
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
-                     load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent):
+                     load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent):
             load()
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -1718,6 +1719,21 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 if place is not None:
                     cand.target_tok, cand.targets = place, _actors_of(place, mentions_at)
                     cand.rule.append("tgt=purpose-place")
+    for cand in cands:
+        trig = cand.trigger
+        if cand.targets or not cand.sources or cand.code[:2] == "01" or trig.dep_ not in ("advcl", "xcomp") \
+                or trig.head.lemma_.lower() not in load_sending_verbs() \
+                or not any(a.dep_ == "aux" and a.lower_ == "to" for a in trig.children):
+            continue
+        # "sent seven military experts to Saudi Arabia to investigate the attacks": the purpose of
+        # sending people somewhere is done there (a country or region, never a person sent to)
+        for dest in pobjs(trig.head, "to") + [g for c in trig.head.children if c.dep_ == "dative"
+                                               for g in c.children if g.dep_ == "pobj"]:
+            actors = _actors_of(dest, mentions_at)
+            if actors and all(a.code == a.country for a in actors):
+                cand.target_tok, cand.targets = dest, actors
+                cand.rule.append("tgt=sent-destination")
+                break
     for cand in cands:
         if cand.target_tok is not None:
             continue

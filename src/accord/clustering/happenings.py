@@ -25,7 +25,10 @@ depend on the order in which articles arrive:
    May" or "the two leaders" never bridge two happenings;
 3. vague reports that join no core happening form happenings among themselves.
 The store applies this to the reports a new article can affect (those sharing a blocking key:
-CAMEO root, an actor's country, a month), so clustering costs the same whatever the store's size.
+CAMEO root, an actor's country, a month), so clustering costs the same whatever the store's size;
+and to the happenings that outcome reaches (`store.clusters.Clusters._reached`: a merge of two
+core happenings, or a happening losing reports, can move a vague report filed elsewhere), so the
+stored happenings are those of the whole set whatever the order the articles came in.
 """
 
 from __future__ import annotations

@@ -348,6 +348,9 @@ def test_a_messages_participle_is_done_by_whoever_made_the_message(nlp):
     [e] = [e for e in candidates(nlp, "The Saudi government issued a statement accusing Iran of the attack.")
            if e.cameo[:2] == "11"]
     assert dyad(e) == ("SAUGOV", "IRN")
+    # whoever finds or reads a message did not make it: its threat is not theirs
+    assert [dyad(e) for e in candidates(nlp, "Police found a letter threatening the mayor of Boston.")
+            if e.cameo[:2] == "13" and "COP" in (dyad(e)[0] or "")] == []
 
 
 def test_a_charge_by_police_or_prosecutors_is_legal_action_not_an_accusation(nlp):

@@ -399,6 +399,13 @@ def load_infinitive_partner_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_sending_verbs() -> frozenset[str]:
+    """Verbs of sending people somewhere, whose purpose clause's act is done there ("sent experts
+    to Saudi Arabia to investigate"; arguments.yaml)."""
+    return _argument_words("sending_verbs")
+
+
+@lru_cache(maxsize=1)
 def load_agent_heads() -> frozenset[str]:
     """Nouns for people or bodies that their actor modifier names ("NATO allies"; arguments.yaml)."""
     return _argument_words("agent_heads")

@@ -1626,7 +1626,7 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
     inside = [tok]
     for m in mentions_at.get(tok.i, ()):
         inside.extend(tok.doc[m.tokens[0] : m.tokens[1]])
-    tokens = [tok] + [c for t in inside for c in t.conjuncts]
+    tokens = [tok] + [c for t in inside for c in t.conjuncts if not _subject_of_next_clause(c)]
     out: list[Actor] = []
     seen: set[str] = set()
     for t in tokens:
@@ -1654,6 +1654,25 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
         if of is not None:
             return _actors_of(of, mentions_at)
     return out
+
+
+def _subject_of_next_clause(conjunct: Any) -> bool:
+    """A conjunct the parser joined to a list that is the subject of the next clause: "had
+    defeated ISIS and Turkey would be moving into Syria" ("Turkey" is who moves, not whom the
+    troops defeated). The word after it is a verb or auxiliary of another clause that has no
+    subject of its own ("China and Russia signed": the verb after "Russia" is the list's own)."""
+    first = conjunct
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    nxt_i = conjunct.right_edge.i + 1
+    if nxt_i >= len(conjunct.doc):
+        return False
+    nxt = conjunct.doc[nxt_i]
+    if nxt.pos_ not in ("AUX", "VERB") or nxt.tag_ not in ("MD", "VBD", "VBZ", "VBP"):
+        return False
+    clause = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+    return clause.i != first.head.i and clause.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
 
 
 # Prepositions that introduce what an attitude is about ("pessimism over X", "skeptical of X").

@@ -122,7 +122,7 @@ def export(
             err.print(f"accord: {exc}", highlight=False)
             raise typer.Exit(EXIT_USAGE) from None
     where = "standard output" if str(output) == "-" else str(output)
-    err.print(f"accord: wrote {result.summary()} to {where}", highlight=False, markup=False)
+    err.print(f"accord: wrote {result.summary(where)}", highlight=False, markup=False, soft_wrap=True)
 
 
 def dyads(

@@ -37,6 +37,21 @@ class ContextGroups(Pass):
                 out.append(unplaced_group(left, stop, sector, placeless=True,  # type: ignore[arg-type]
                                           head=pending.inner_head))
                 continue
+            role = pending.role
+            if role is not None:
+                # "the president", "a plea to the president": the office of the country the story
+                # is set in, whatever other country its sentence names ("the president's lawyer
+                # travelled to Ukraine"); with no such country, only a subject is placed (as any
+                # group noun), and then as a group without the office
+                story = context.article_country()
+                if story is not None:
+                    group = lookups.group(left, stop, story, sector, pending.inner_head)
+                    refined = lookups.refine(pending.match, story)[0] if pending.match is not None else None
+                    group.role = refined or role
+                    out.append(group)
+                    continue
+                if head.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
             sent = head.sent
             # Countries the sentence names, its office holders' included ("President Temer").
             here = [f for f in found if sent.start <= f.start < sent.end and (f.country or f.entity.country)

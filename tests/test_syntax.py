@@ -89,3 +89,30 @@ def test_pobjs_by_word_is_pobjs_for_every_preposition(nlp):
             assert [t.i for t in by_word.get(word, [])] == [t.i for t in pobjs(tok, word)]
             checked += bool(by_word.get(word))
     assert checked >= 5  # the sentences have prepositional objects on several heads
+
+
+def test_reporting_head_finds_the_verb_a_clause_is_reported_by(nlp):
+    from accord.analysis.syntax import reporting_head
+
+    verbs = frozenset({"say", "announce"})
+    doc = nlp("Police said they had arrested two men in Nairobi.")
+    said, arrested = doc[1], doc[4]
+    assert said.dep_ == "ROOT" and arrested.dep_ == "ccomp"
+    assert reporting_head(arrested, verbs).i == said.i
+    assert reporting_head(doc[8], verbs).i == said.i  # "Nairobi": the climb passes any dependency
+    assert reporting_head(doc[8], verbs, through=("xcomp", "conj")) is None  # kept to the verb chain
+    assert reporting_head(said, verbs) is None  # the root is reported by nothing
+    assert reporting_head(arrested, frozenset({"announce"})) is None
+    doc = nlp("The army said it would agree to withdraw.")
+    withdraw = next(t for t in doc if t.text == "withdraw")
+    assert reporting_head(withdraw, verbs, through=("xcomp", "conj")).text == "said"
+    # the parser sometimes hangs "said" below the clause it reports: a parse made by hand
+    from spacy.tokens import Doc
+
+    words = ["They", "will", "withdraw", ",", "the", "minister", "said", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[2, 2, 2, 2, 5, 6, 2, 2],
+              deps=["nsubj", "aux", "ROOT", "punct", "det", "nsubj", "parataxis", "punct"],
+              lemmas=["they", "will", "withdraw", ",", "the", "minister", "say", "."])
+    withdraw, said = doc[2], doc[6]
+    assert reporting_head(withdraw, verbs) is None
+    assert reporting_head(withdraw, verbs, trailing=True).i == said.i

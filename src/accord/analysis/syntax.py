@@ -171,6 +171,36 @@ def governed_by(tok: Any, anchors: list[Any], limit: int = 12) -> bool:
     return False
 
 
+# How a reported clause hangs on its reporting verb: a clausal complement ("said they would
+# meet"), a parataxis ("They will meet, he said" parsed with "said" above) or an open complement.
+REPORTED_DEPS = ("ccomp", "parataxis", "xcomp")
+
+
+def reporting_head(tok: Any, reporting_verbs: frozenset[str], *, reported: tuple[str, ...] = REPORTED_DEPS,
+                   through: tuple[str, ...] | None = None, trailing: bool = False, limit: int = 6) -> Any | None:
+    """The reporting verb (its lemma one of `reporting_verbs`: "say", "announce") whose reported
+    clause `tok` is in, or None. The climb goes up from `tok` at most `limit` heads; the first word
+    on the way that hangs on a reporting verb by one of the `reported` dependencies gives that
+    verb. `through` keeps the climb to those dependencies (None: any; ("xcomp", "conj") keeps it
+    on the verb chain of one clause: "said they would agree to meet"). With `trailing`, a reporting
+    verb the parser hung below the clause, to its right ("They will meet, he said": "said" a
+    parataxis or ccomp of "meet"), is looked for on the word where the climb stopped."""
+    node = tok
+    for _ in range(limit):
+        if node.head.i == node.i:
+            break
+        if node.dep_ in reported and node.head.lemma_.lower() in reporting_verbs:
+            return node.head
+        if through is not None and node.dep_ not in through:
+            break
+        node = node.head
+    if trailing:
+        for child in node.children:
+            if child.dep_ in ("parataxis", "ccomp") and child.i > node.i and child.lemma_.lower() in reporting_verbs:
+                return child
+    return None
+
+
 # Dependencies that embed a clause or modifier below its head: a word there is background to the
 # head's clause ("attacked the city, killing dozens", "the guard involved in a shooting").
 EMBEDDING_DEPS = frozenset({"relcl", "acl", "advcl", "amod", "csubj", "csubjpass", "parataxis", "npadvmod",

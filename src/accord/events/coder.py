@@ -17,7 +17,7 @@ from spacy.symbols import AUX, NOUN, VERB
 
 from ..analysis.quotation import find_quoted_spans
 from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_by, phrasal_verb, pobjs,
-                               pobjs_by_word, subject_of, verb_above)
+                               pobjs_by_word, reporting_head, subject_of, verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
@@ -1978,15 +1978,10 @@ def _names_the_act(cand: _Candidate) -> bool:
 def _reporting_speaker(verb: Any, m: ModalityCues) -> Any | None:
     """The subject of the reporting verb whose reported clause `verb` is in ("X said they will
     ...", "they will ..., X said"), or None."""
-    node = verb
-    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
-        node = node.head
-    if node.dep_ == "ccomp" and node.head.lemma_.lower() in m.reporting_verbs:
-        return subject_of(node.head)[0]
-    for child in node.children:
-        if child.dep_ in ("parataxis", "ccomp") and child.i > node.i and child.lemma_.lower() in m.reporting_verbs:
-            return subject_of(child)[0]
-    return None
+    # up the clause's verb chain only, to a "said" above it or one the parser hung after it
+    speech = reporting_head(verb, m.reporting_verbs, reported=("ccomp",), through=("xcomp", "conj"),
+                            trailing=True, limit=len(verb.doc))
+    return subject_of(speech)[0] if speech is not None else None
 
 
 def _according_to(verb: Any) -> Any | None:
@@ -2498,15 +2493,7 @@ def _pluperfect_told_by_the_reporter(trigger: Any) -> bool:
     verb is left alone."""
     if trigger.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children):
         return False
-    reporting = load_modality().reporting_verbs
-    node = trigger
-    for _ in range(8):
-        if node.head.i == node.i:
-            return True
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in reporting:
-            return False
-        node = node.head
-    return True
+    return reporting_head(trigger, load_modality().reporting_verbs, reported=("ccomp", "parataxis"), limit=8) is None
 
 
 def _told_as_done(trigger: Any) -> bool:
@@ -2992,14 +2979,7 @@ def _date_from_quoted_day(events: list[Event], doc: Any, text: str, timexes: lis
         mine = [d for i, d in days.items() if governed_by(doc[i], [root])]
         if len(mine) != 1:
             continue
-        node, speech = root, None
-        for _ in range(6):
-            if node.head.i == node.i:
-                break
-            if node.dep_ in ("ccomp", "parataxis", "xcomp") and node.head.lemma_.lower() in reporting:
-                speech = node.head
-                break
-            node = node.head
+        speech = reporting_head(root, reporting)
         if speech is None:
             continue
         spoken = {t.value[:10] for i, t in timex_roots.items() if governed_by(doc[i], [speech])

@@ -44,6 +44,7 @@ class Exclusions:
     people_nouns: frozenset[str]
     private_sectors: tuple[str, ...] = ()
     civilian_only_codes: tuple[str, ...] = ()
+    civilian_pair_codes: tuple[str, ...] = ()
     armed_only_codes: tuple[str, ...] = ()
     press_speech: frozenset[str] = frozenset()
     audience_verbs: frozenset[str] = frozenset()  # "told reporters", "said in an interview with CNN"
@@ -482,6 +483,7 @@ def load_exclusions() -> Exclusions:
         people_nouns=_words(d, "people_nouns", ""),
         private_sectors=tuple(w.upper() for w in _words(d, "private_sectors", "")),
         civilian_only_codes=tuple(str(c) for c in d.get("civilian_only_codes") or ()),
+        civilian_pair_codes=tuple(str(c) for c in d.get("civilian_pair_codes") or ()),
         armed_only_codes=tuple(str(c) for c in d.get("armed_only_codes") or ()),
         press_speech=_words(d, "press_speech", ""),
         audience_verbs=_words(d.get("press_audience") or {}, "verbs", "press_audience."),

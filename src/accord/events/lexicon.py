@@ -305,6 +305,20 @@ class OneActorPolicy:
     intents_needing_partner: tuple[str, ...] = ()
     authored_object_codes: tuple[str, ...] = ()
     authored_objects: frozenset[str] = frozenset()
+    agentless_codes: tuple[str, ...] = ()
+    agentless_charge_verbs: frozenset[str] = frozenset()
+    agentless_doers: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (code prefix, sectors)
+
+    def agentless_doer_sectors(self, code: str) -> tuple[str, ...]:
+        """The sectors of the actors that may have done an agentless legal act of `code`."""
+        for prefix, sectors in self.agentless_doers:
+            if code.startswith(prefix):
+                return sectors
+        return ()
+
+    def agentless(self, code: str) -> bool:
+        """A legal act whose agentless passive is a record with no source ("was convicted")."""
+        return bool(self.agentless_codes) and code.startswith(self.agentless_codes)
 
     def unknown_author(self, code: str, obj: Any) -> bool:
         """A disapproval or rejection of what an actor made or said ("criticized the decision")
@@ -323,13 +337,19 @@ class OneActorPolicy:
 def load_one_actor() -> OneActorPolicy:
     d = _read("one_actor.yaml")
     out = []
-    for key in ("codes", "dictionary_defaults", "intents_needing_partner", "authored_object_codes"):
+    for key in ("codes", "dictionary_defaults", "intents_needing_partner", "authored_object_codes", "agentless_codes"):
         prefixes = tuple(str(c) for c in d.get(key) or ())
         for prefix in prefixes:
             if not prefix.isdigit():
                 raise LexiconError(f"accord/resources/events/one_actor.yaml {key}: {prefix!r} is not a CAMEO code prefix; quote it")
         out.append(prefixes)
-    return OneActorPolicy(*out, authored_objects=frozenset(str(w).lower() for w in d.get("authored_objects") or ()))
+    codes, defaults, partner, authored, agentless = out
+    return OneActorPolicy(codes, defaults, partner, authored,
+                          authored_objects=frozenset(str(w).lower() for w in d.get("authored_objects") or ()),
+                          agentless_codes=agentless,
+                          agentless_charge_verbs=frozenset(str(w).lower() for w in d.get("agentless_charge_verbs") or ()),
+                          agentless_doers=tuple((str(k), tuple(str(v).upper() for v in vs))
+                                                for k, vs in (d.get("agentless_doers") or {}).items()))
 
 
 @lru_cache(maxsize=1)

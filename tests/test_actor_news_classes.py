@@ -797,3 +797,24 @@ def test_ministers_of_finance_are_dated(nlp):
     assert resolve(nlp, "Bruno Le Maire said the tax would apply.", "2026-01-11")[0][1] == "FRAELI"
     got = resolve(nlp, "Le Maire met Steven Mnuchin in Paris.", "2019-07-11")
     assert ("Steven Mnuchin", "USAGOVBUS", "USA", "Steven Mnuchin") in got
+
+
+def test_a_country_named_in_another_clause_does_not_place_the_institution(nlp):
+    # "the army said the plane was bringing meat from Bishkek": what it said names Kyrgyzstan; the
+    # army is the one of the country the story is set in
+    got = resolve(nlp, "A cargo plane of the Iranian military crashed near Tehran, the Iranian capital. "
+                       "The crew were Iranians. The army said the plane was bringing meat from Bishkek, "
+                       "Kyrgyzstan.", "2019-01-15")
+    assert ("The army", "IRNMIL", "IRN", None) in got
+    # a country its own clause names still places it
+    got = resolve(nlp, "Iraqi forces entered Mosul on Monday. Iraq's defence ministry said the army had "
+                       "retaken the city. In Syria, the army closed the border.", "2019-01-15")
+    assert ("the army", "SYRMIL", "SYR", None) in got
+
+
+def test_agencies_are_of_their_country_not_of_the_places_they_report_on(nlp):
+    got = resolve(nlp, "The National Hurricane Center (NHC) said the storm would reach the Bahamas on "
+                       "Sunday. The NHC warned Bermuda.", "2019-09-01")
+    assert {m[1:3] for m in got if "NHC" in m[0] or "Hurricane" in m[0]} == {("USAGOV", "USA")}
+    got = resolve(nlp, "Phivolcs raised the alert level for Taal volcano in Batangas.", "2019-10-22")
+    assert ("Phivolcs", "PHLGOV", "PHL", "Philippine Institute of Volcanology and Seismology") in got

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..context import Found, ResolutionContext, unplaced_group
 from ..kinds import How, Sector
-from ..phrases import clause_countries, names_community, np_left, place_country
+from ..phrases import clause_countries, names_community, np_left, place_country, same_clause_countries
 from .base import Pass
 
 
@@ -64,6 +64,12 @@ class ContextGroups(Pass):
                 named = [(head.doc[f.last], f.country or f.entity.country) for f in here if f.entity.kind == "org"]
             countries = clause_countries(head, named)
             if len(countries) == 1 and article is not None and article not in countries \
+                    and not same_clause_countries(head, named):
+                # "The army said the plane was bringing meat from Bishkek, Kyrgyzstan" in a story
+                # set in Iran: a country named only in another clause (what the army said) does
+                # not place the institution; the story's country does
+                countries = {article}
+            elif len(countries) == 1 and article is not None and article not in countries \
                     and counterpart(head, named):
                 # "The Kremlin dismissed the administration's accusation" in a US story: the
                 # institution is the other side of its clause, of the article's country.

@@ -607,3 +607,80 @@ def test_kept_members_are_checked_against_other_writers(kept_target: str, elsewh
         assert h[1] == 4 and "call-01" not in {e.split("-")[0] for e in h[4]}
         s.recluster()
         assert _counted(s) == [h]
+
+
+# -- order independence when a write reaches beyond the happenings it joins ---------------------
+
+
+def _visit_doc(aid: str, published: str, target: tuple, date: str, precision: str = "day",
+               basis: str = "text") -> Document:
+    """An article of its own words reporting Xi's visit to a Russian side (CAMEO 042)."""
+    import random
+
+    own = random.Random(aid).sample(sorted(set(NEW_PARAGRAPH.split() + WIRE.split())), 60)
+    text = (WIRE + " Sergei Lavrov. Russia. Russian government. " + " ".join(own))
+    art = Article(aid, text, date=published, source=f"outlet {aid}")
+    xi = actor(text, "Xi Jinping", "Xi Jinping", "CHNGOV", "CHN", "GOV")
+    return Document(art, events=[event(art, 0, sentence=0, trigger="held a video call", source=xi,
+                                       target=actor(text, *target), cameo="042", plover="CONSULT",
+                                       quad=1, goldstein=1.0, date=date, precision=precision,
+                                       basis=basis)])
+
+
+PUTIN_T = ("Vladimir Putin", "Vladimir Putin", "RUSGOV", "RUS", "GOV")
+LAVROV_T = ("Sergei Lavrov", "Sergei Lavrov", "RUSGOV", "RUS", "GOV")
+RUS_T = ("Russia.", None, "RUS", "RUS", None)
+RUSGOV_T = ("Russian government", None, "RUSGOV", "RUS", "GOV")
+
+
+def _reaching_docs() -> list[Document]:
+    """A visit "in May" (vague: a month) compatible with three core happenings: P (three reports,
+    20 May), Q1 (two, 7 May) and Q2 (two, 8 May); and a bridge, published on 8 May with Lavrov
+    as its target (not compatible with the month's Putin), that joins Q1 and Q2 into one
+    happening of four compatible reports: the month then belongs there, not with P."""
+    return ([_visit_doc(f"p{i}", "2025-05-21", PUTIN_T, "2025-05-20") for i in range(3)]
+            + [_visit_doc(f"q1-{i}", "2025-05-08", RUS_T, "2025-05-07") for i in range(2)]
+            + [_visit_doc(f"q2-{i}", "2025-05-09", RUSGOV_T, "2025-05-08") for i in range(2)]
+            + [_visit_doc("month", "2025-06-01", PUTIN_T, "2025-05", "month")]
+            + [_visit_doc("bridge", "2025-05-08", LAVROV_T, "2025-05-08", basis="publication")])
+
+
+def _stored_state(s) -> tuple[list, list]:
+    return (sorted(s._rows("SELECT id, happening FROM events")),
+            sorted(s._rows("SELECT * FROM happenings")))
+
+
+@pytest.mark.parametrize("order", ["bridge last", "bridge first"])
+def test_a_merge_and_a_deletion_reach_vague_reports_elsewhere(kept_target: str, order: str) -> None:
+    """The store regroups the happenings holding a report compatible with a new one; a vague
+    report elsewhere must follow when two happenings merge (it counts their reports together),
+    and when the happening it joined loses reports: the outcome is what the rules give for the
+    whole set, whatever the order (ingesting A then B gives the happenings of B then A)."""
+    docs = _reaching_docs()
+    if order == "bridge first":
+        docs = docs[-1:] + docs[:-1]
+    expected = group([Report(e.to_record(), d.article.date, d.id) for d in _reaching_docs()
+                      for e in d.events], SETTINGS)
+    month_with = {d.article_id for g in expected if any(r.article_id == "month" for r in g)
+                  for d in g}
+    assert month_with == {"month", "q1-0", "q1-1", "q2-0", "q2-1", "bridge"}  # the rules
+    with open_store(kept_target) as s:
+        for d in docs:
+            s.ingest(d)
+        incremental = _stored_state(s)
+        stored = {}
+        for aid, h in s._rows("SELECT article_id, happening FROM events"):
+            stored.setdefault(h, set()).add(aid)
+        assert month_with in stored.values()
+        s.recluster()
+        assert _stored_state(s) == incremental
+        # Q loses three of its reports: the month goes back to P (three compatible reports).
+        for aid in ("q1-0", "q2-0", "bridge"):
+            s.delete_article(aid)
+        incremental = _stored_state(s)
+        stored = {}
+        for aid, h in s._rows("SELECT article_id, happening FROM events"):
+            stored.setdefault(h, set()).add(aid)
+        assert {"month", "p0", "p1", "p2"} in stored.values()
+        s.recluster()
+        assert _stored_state(s) == incremental

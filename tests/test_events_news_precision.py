@@ -1292,6 +1292,45 @@ def test_a_definite_event_noun_retelling_an_act_takes_its_date(nlp):
     assert [(e.date, e.date_basis) for e in evs] == [("2019-11-01", "text"), ("2019-11-07", "publication")]
 
 
+def test_an_act_of_the_same_kind_between_the_same_actors_retells_it(nlp):
+    between = "The weather in Nairobi was hot. Kenyan schools opened late. Traffic was heavy in the city."
+    text = ("On Sunday, the Kenyan president had a phone conversation with the Ugandan president.\n\n"
+            f"{between}\n\nThe Kenyan president spoke with the Ugandan president about the border.")
+    evs = [e for e in candidates(nlp, text) if e.cameo.startswith("04")]
+    assert [(e.date, e.date_basis) for e in evs] == [("2019-11-03", "text")] * 2
+    # another target: another act, of the publication day
+    text = text.replace("spoke with the Ugandan president", "spoke with the Tanzanian president")
+    evs = [e for e in candidates(nlp, text) if e.cameo.startswith("04")]
+    assert [(e.date, e.date_basis) for e in evs] == [("2019-11-03", "text"), ("2019-11-07", "publication")]
+
+
+def test_an_act_in_a_happening_pointed_back_at_takes_its_date(nlp):
+    lead = ("Last week the Kenyan government released a summary of a phone call made by the Kenyan president "
+            "late last July to the Ugandan president. ")
+    evs = candidates(nlp, lead + "In it, the Kenyan president asks the Ugandan president to investigate "
+                                 "the smugglers.")
+    assert _dated(evs, "asks") == ("2019-07", "text")
+    # "it" is a report, no happening: the act stays as it was
+    evs = candidates(nlp, "Last week the Kenyan government released a report. In it, the Kenyan president asks "
+                          "the Ugandan president to investigate the smugglers.")
+    assert _dated(evs, "asks") == ("2019-11-07", "publication")
+    # "before" moves the day: the happening's month
+    evs = candidates(nlp, "The Kenyan government released notes of a meeting held on July 25 between the Kenyan "
+                          "and Ugandan presidents. Shortly before the meeting, "
+                          "the Kenyan finance minister delayed military aid to Uganda.")
+    assert _dated(evs, "delayed") == ("2019-07", "text")
+
+
+def test_an_act_of_force_pointing_back_at_the_leads_incident_is_on_its_day(nlp):
+    # (another paragraph: a dated paragraph dates its own acts)
+    lead = "On Tuesday at a police station in Nairobi, a Somali man went on a stabbing spree, killing four.\n\n"
+    evs = candidates(nlp, lead + "The attacker reached the courtyard before he was shot by Kenyan police.")
+    assert _dated(evs, "shot") == ("2019-11-05", "text")
+    # no word pointing back at the incident: it may be another act
+    evs = candidates(nlp, lead + "A Somali man reached the courtyard before he was shot by Kenyan police.")
+    assert _dated(evs, "shot") == ("2019-11-07", "publication")
+
+
 def test_a_meeting_a_dated_act_facilitated_took_place_then(nlp):
     evs = candidates(nlp, "In July, the Polish envoy helped facilitate a meeting between the Ukrainian president and "
                           "the Russian foreign minister.")

@@ -83,3 +83,37 @@ def test_a_claim_of_ones_own_attack_is_about_whom_it_was_done_to(nlp):
     [e] = [e for e in candidates(nlp, "The Taliban claimed that it had attacked a NATO convoy near Kabul.") if e.cameo == "015"]
     assert e.target is not None and e.target.code.startswith("IGOWSTNAT")
     assert "tgt=claimed-act-object/inner" in e.explain
+
+
+def test_killings_someone_is_responsible_for_are_their_act(nlp):
+    # "X was responsible for mass killings of Y / in Y": the act laid at X, done to Y
+    [e] = candidates(nlp, "Human rights groups say the Sudanese army is responsible for the massacre of protesters in Khartoum.")[-1:]
+    assert e.cameo == "202" and dyad(e) == ("SDNMIL", "SDNOPP") and "src=responsible" in e.explain
+    [e] = candidates(nlp, "Los Zetas cartel has been responsible for mass killings and beheadings in northern Mexico.")
+    assert e.cameo == "202" and e.target is not None and e.target.code == "MEX"
+    assert e.date is None  # told as done before, with no date of its own
+    # held responsible: the one held so, not the one holding
+    [e] = candidates(nlp, "The rebels were held responsible for the massacre of villagers in Ituri.")
+    assert e.cameo == "202" and dyad(e) == ("CODREB", "CODCVL")
+    # a killing in no such phrase is no act of anyone named
+    assert not candidates(nlp, "The killing of the journalist shocked the world.")
+
+
+def test_a_relative_clause_restating_a_lifted_measure_names_whom_it_was_on(nlp):
+    # "lifted the sanctions that it had imposed on Belarus": the clause restates the sanctions
+    [e] = [e for e in candidates(nlp, "The European Union lifted the sanctions that it had imposed on Belarus.")
+           if e.cameo.startswith("08")]
+    assert e.cameo == "085" and dyad(e) == ("IGOEUREEC", "BLR") and "tgt=object-prep:on" in e.explain
+    [e] = candidates(nlp, "The United States lifted sanctions which were imposed on Sudan in 1997.")
+    assert e.cameo == "085" and dyad(e) == ("USA", "SDN")
+
+
+def test_whom_an_invited_or_offered_act_is_done_with_is_inside_the_invitation(nlp):
+    # "accepted an invitation to meet with X", "rejected an offer to hold talks with X"
+    evs = candidates(nlp, "U.S. President Donald Trump has accepted an invitation to meet with Kim Jong Un.")
+    assert any(e.cameo == "036" and dyad(e) == ("USAGOV", "PRKGOV") for e in evs)
+    [e] = candidates(nlp, "The Taliban rejected an offer to hold talks with the Afghan government.")
+    assert e.cameo.startswith("12") and dyad(e) == ("AFGREB", "AFGGOV")
+    # what the proposed act is done to is not whom the proposal is made with
+    assert all(e.target is None or e.target.code != "ISR" or not e.cameo.startswith("05")
+               for e in candidates(nlp, "Iran welcomed a proposal to attack Israel."))

@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_history_nouns, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -116,7 +116,7 @@ class EventStage(Stage):
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
-                     load_releasing_verbs, load_holding_words, load_intent):
+                     load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent):
             load()
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -234,10 +234,12 @@ class EventStage(Stage):
         candidates = _deduplicate(events)
         _date_from_quoted_day(candidates, doc, text, document.timexes, timex_roots, document.article.date)
         _date_from_context(candidates)
-        _date_from_paragraph(candidates, doc, _paragraph_of_sentences(text, sentences),
-                             _sentence_dates(doc, timex_roots))
+        sentence_dates = _sentence_dates(doc, timex_roots)
+        _date_from_paragraph(candidates, doc, _paragraph_of_sentences(text, sentences), sentence_dates)
         _date_from_retelling(candidates, doc)
         _date_from_reference(candidates, doc, timex_roots, document.article.date)
+        _date_from_happening(candidates, doc, timex_roots, document.article.date)
+        _date_from_incident(candidates, doc, sentence_dates)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
         document.events = self.policy.select(candidates)
@@ -440,7 +442,7 @@ class EventStage(Stage):
                         if actors or spec == "poss":
                             cand.source_tok = child
                             cand.sources = actors
-                            cand.sources_named = bool(actors) and spec in ("poss", "prep:by")
+                            cand.sources_named = bool(actors) and spec in ("poss", "prep:by", "responsible")
                             cand.rule.append(f"src={spec}")
                             break
                 if cand.source_tok is not None:
@@ -601,7 +603,10 @@ class EventStage(Stage):
                 elif kind == "object-prep":
                     # "lifted sanctions imposed on China": a participle restating the event noun's
                     # application carries its argument.
-                    owners = [host] + [c for c, dep in children if dep == "acl" and c.tag_ == "VBN"]
+                    # "lifted the ban that they imposed on aid agencies": a relative clause whose
+                    # pronoun is what it acts on restates the noun's application too
+                    owners = [host] + [c for c, dep in children if (dep == "acl" and c.tag_ == "VBN") or (
+                        dep == "relcl" and any(g.dep_ in ("dobj", "nsubjpass") and g.tag_ == "WDT" for g in c.children))]
                     for owner in owners:
                         if owner.i not in preps:
                             preps[owner.i] = pobjs_by_word(owner)
@@ -1481,6 +1486,8 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
             if any(t.dep_ == "punct" and t.text in _QUOTE_MARKS for t in after):
                 return True
         return False
+    if kind == "responsible":  # "responsible for mass killings": the act laid at someone
+        return _responsible_party(verb) is not None
     if kind == "rebutted":  # "dismissed Kenya's charges": the noun is what a rebuttal verb rejects
         return verb.dep_ in ("dobj", "nsubjpass") and verb.head.lemma_.lower() in load_modality().rebuttal_verbs
     arg, _, objects = arg.partition("=")
@@ -2122,6 +2129,13 @@ def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool
         if node.dep_ in _PHRASE_INNER or (node.dep_ == "acl" and node.tag_ == "VBN"):
             seen.append(node)
             queue.extend(node.children)
+        elif node.dep_ == "acl" and node.tag_ == "VB" and node.head.i == tok.i \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            # "an invitation to meet with Kim Jong Un": whom the invited or offered act is done
+            # with (arguments.yaml infinitive_partner_prepositions), never its object
+            # ("an offer to hold talks with the rebels": on the infinitive's object too)
+            queue.extend(p for c in node.children for p in ([c] if c.dep_ == "prep" else c.children if c.dep_ == "dobj" else ())
+                         if p.dep_ == "prep" and p.lower_ in load_infinitive_partner_prepositions())
         elif gerund_after and node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ in gerund_after:
             # "pessimism over holding negotiations with the United States": a gerund after the
             # phrase's preposition stands for what it is about; its object and prepositions are inside
@@ -2328,7 +2342,37 @@ def _source_slots(noun: Any, spec: str) -> list[Any]:
     kind, _, word = spec.partition(":")
     if kind == "prep":
         return pobjs(noun, word)
+    if kind == "responsible":  # "Hussein was responsible for mass killings": the party responsible
+        party = _responsible_party(noun)
+        return [party] if party is not None else []
     return [c for c in noun.children if c.dep_ == spec and c.i < noun.i]
+
+
+def _responsible_party(noun: Any) -> Any | None:
+    """Who an act named by `noun` is laid at: the subject of "X was responsible for the
+    killings" (a conjunct's head counts: "responsible for mass killings and rapes") or the noun
+    the adjective modifies ("the militias responsible for the massacre"; arguments.yaml
+    responsibility_adjectives); None when the noun is not in such a phrase."""
+    head = noun
+    for _ in range(4):
+        if head.dep_ != "conj":
+            break
+        head = head.head
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() not in load_responsibility_adjectives():
+        return None
+    adjective = prep.head
+    if adjective.dep_ == "amod":
+        return adjective.head
+    own = next((c for c in adjective.children if c.dep_ == "nsubj"), None)
+    if own is not None:  # "held [the rebels responsible] for ...": the small clause's subject
+        return own
+    if adjective.dep_ == "oprd":  # "held the rebels responsible", "were held responsible": who is held so
+        return next((c for c in adjective.head.children if c.dep_ == "dobj"), None) or next(
+            (c for c in adjective.head.children if c.dep_ == "nsubjpass"), None)
+    if adjective.dep_ == "acomp" and adjective.head.i != adjective.i:
+        return subject_of(adjective.head)[0]
+    return None
 
 
 def _take_between(cand: _Candidate, noun: Any, mentions_at) -> bool:
@@ -2498,6 +2542,8 @@ def _background_act(trigger: Any) -> bool:
     perfect that counts how often it was done ("has visited China three times")."""
     if _judged_for(trigger):
         return True
+    if trigger.pos_ == "NOUN" and _responsible_party(trigger) is not None:
+        return True  # "Hussein was responsible for mass killings": told as done before, undated
     if trigger.tag_ not in ("VBD", "VBN"):
         return False
     if _pluperfect_told_by_the_reporter(trigger):
@@ -2899,9 +2945,14 @@ def _date_from_retelling(events: list[Event], doc: Any) -> None:
                 # and Cummings": a definite event noun naming the act told before, its doers of the
                 # same country
                 named = definite and k.cameo == e.cameo and lemma in klemmas
+                # "Trump had a phone conversation with Erdogan" ... "after Trump spoke with Erdogan",
+                # "Khan stabbed several people" ... "Khan started attacking people": the same doer
+                # and target in an act of the same kind (the code's root) is the act told again
+                same_pair = same_doer and k.target is not None and e.target is not None \
+                    and k.target.key == e.target.key and k.cameo[:2] == e.cameo[:2]
                 if k.sentence < e.sentence and (same_doer or ((klemma == lemma or named) and bool(e.source.country)
                                                               and k.source.country == e.source.country)) \
-                        and (klemma == lemma or k.cameo[:3] == e.cameo[:3]) \
+                        and (klemma == lemma or k.cameo[:3] == e.cameo[:3] or same_pair) \
                         and (k.target is None or e.target is None or k.target.key == e.target.key):
                     e.date, e.date_precision, e.date_basis = k.date, k.date_precision, "text"
                     e.explain = e.explain.replace("date=publication", "date=retold")
@@ -2982,6 +3033,122 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
             if own and len(years) == 1:
                 e.date = years.pop() + e.date[4:]
                 e.explain = e.explain.replace("date=text", "date=text-year")
+
+
+def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int, tuple[str, str]]) -> None:
+    """"On Thursday at the headquarters of the Paris Police Prefecture an IT worker went on a
+    stabbing spree, killing four. ... The attacker, a man, reached the courtyard before he was shot
+    in the head by another police officer.": in a one-incident story, whose lead (the first
+    sentence with a verb) tells an act of force (CAMEO 17-20, or a noun of arguments.yaml
+    incident_nouns) dated by a recent day, a later act of force told in the simple past with no
+    date of its own, asserted, in a sentence that points back at the incident or its doer ("the
+    attacker", "this attack"), took place on the lead's day. Acts elsewhere in such a story keep
+    the publication date (dating every act by the lead was tried and is wrong more often)."""
+    if not any(e.date_basis == "publication" and e.cameo[:2] in FORCE_ROOTS for e in events):
+        return
+    sentences = list(doc.sents)
+    # the first sentence with a verb: a dateline line ("Saturday, October 5, 2019") is not the lead
+    lead = next((n for n, s in enumerate(sentences) if any(t.pos_ == "VERB" for t in s)), None)
+    if lead is None or lead not in sentence_dates:
+        return
+    date, precision = sentence_dates[lead]
+    nouns, dets = load_incident_words()
+
+    def names_incident(sent: Any, pointed: bool) -> bool:
+        return any(t.pos_ == "NOUN" and t.lemma_.lower() in nouns and (not pointed or any(
+            d.dep_ == "det" and d.lower_ in dets for d in t.children)) for t in sent)
+
+    force = any(e.sentence == lead and e.cameo[:2] in FORCE_ROOTS and e.date_basis == "text" for e in events)
+    if not (force or names_incident(sentences[lead], False)):
+        return
+    for e in events:
+        if e.date_basis != "publication" or e.sentence <= lead or e.sentence >= len(sentences) \
+                or e.modality != Modality.ASSERTED or e.negated or e.cameo[:2] not in FORCE_ROOTS:
+            continue
+        if not _recent_day((lead, date, precision), e.date) or not _simple_past(doc, e):
+            continue
+        if names_incident(sentences[e.sentence], True):
+            e.date, e.date_precision, e.date_basis = date, precision, "text"
+            e.explain = e.explain.replace("date=publication", "date=incident")
+
+
+# How many sentences back a happening named again ("before the conversation") may have been dated;
+# the pronoun "it" looks at the sentence just before only.
+HAPPENING_REACH = 3
+
+
+def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None) -> None:
+    """"Last week the White House released a summary of a phone call made by President Trump late
+    last July ... In it, Trump asks Zelensky ...", "Shortly before the conversation, Trump had
+    ordered ...": an act with no date of its own whose clause opens with a phrase pointing back at
+    a happening (arguments.yaml happening_reference_*: "in it", "during the call", "before the
+    conversation") took place when the text dated that happening: the date that governs the
+    latest happening noun ("call", "meeting", "talks") of the sentences before (the sentence just
+    before for "it"), when it is one date. "in", "during" and "at" give its day; "before" and
+    "after" its month only (they move the day). Not a date after publication."""
+    if not pub or not events:
+        return
+    same, near, dets, pronouns, nouns = load_happening_reference()
+    sentences: list[Any] | None = None
+    for e in events:
+        if e.date_basis != "publication":
+            continue
+        span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        phrase = _happening_phrase(span.root, same | near, dets, pronouns, nouns)
+        if phrase is None:
+            continue
+        prep, pronoun = phrase
+        sentences = list(doc.sents) if sentences is None else sentences
+        reach = 1 if pronoun else HAPPENING_REACH
+        for n in range(e.sentence - 1, max(-1, e.sentence - 1 - reach), -1):
+            if n >= len(sentences):
+                continue
+            sent = sentences[n]
+            found: set[str] = set()
+            named = False
+            for tok in sent:
+                if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+                    continue
+                named = True
+                anchors = [tok] + [c for c in tok.children if c.dep_ == "acl"]
+                found.update(t.value for i, t in timex_roots.items() if sent.start <= i < sent.end
+                             and governed_by(doc[i], anchors) and _DATE_VALUE.match(t.value)
+                             and not _after(t.value, pub))
+            if not named:
+                continue
+            if len(found) == 1:
+                date, precision, basis = _value_date(found.pop())
+                if prep in near and precision == "day":
+                    date, precision = date[:7], "month"
+                e.date, e.date_precision, e.date_basis = date, precision, basis
+                e.explain = e.explain.replace("date=publication", "date=happening")
+            break  # the latest happening named is the one pointed back at
+
+
+def _happening_phrase(root: Any, preps: frozenset[str], dets: frozenset[str], pronouns: frozenset[str],
+                      nouns: frozenset[str]) -> tuple[str, bool] | None:
+    """(preposition, is a pronoun) of a phrase on the act's clause pointing back at a happening ("In
+    it, Trump asks", "Shortly before the conversation, Trump had ordered his staff to delay"),
+    looked for on the act's verb and the verbs it is the complement or conjunct of; else None."""
+    node = root
+    for _ in range(4):
+        for c in node.children:
+            if c.dep_ != "prep" or c.lower_ not in preps:
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if p.lower_ in pronouns:
+                    return c.lower_, True
+                if p.pos_ == "NOUN" and p.lemma_.lower() in nouns \
+                        and any(d.dep_ == "det" and d.lower_ in dets for d in p.children):
+                    return c.lower_, False
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _date_from_quoted_day(events: list[Event], doc: Any, text: str, timexes: list[Timex],

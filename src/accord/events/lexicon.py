@@ -379,6 +379,20 @@ def load_instrument_subjects() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_responsibility_adjectives() -> frozenset[str]:
+    """Adjectives naming who is responsible for an act ("responsible for the killings";
+    arguments.yaml)."""
+    return _argument_words("responsibility_adjectives")
+
+
+@lru_cache(maxsize=1)
+def load_infinitive_partner_prepositions() -> frozenset[str]:
+    """Prepositions on a noun's infinitive that name whom the act it invites or offers is done
+    with ("an invitation to meet with Kim Jong Un"; arguments.yaml)."""
+    return _argument_words("infinitive_partner_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_agent_heads() -> frozenset[str]:
     """Nouns for people or bodies that their actor modifier names ("NATO allies"; arguments.yaml)."""
     return _argument_words("agent_heads")
@@ -433,6 +447,23 @@ def load_earlier_occasion() -> tuple[frozenset[str], frozenset[str], frozenset[s
     event", arguments.yaml)."""
     return (_argument_words("earlier_occasion_prepositions"), _argument_words("earlier_occasion_determiners"),
             _argument_words("earlier_occasion_nouns"))
+
+
+@lru_cache(maxsize=1)
+def load_happening_reference() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Prepositions (on the day; in the month), determiners, pronouns and nouns of a phrase pointing
+    back at a happening the text dated ("in it", "before the conversation", arguments.yaml)."""
+    return (_argument_words("happening_reference_prepositions"),
+            _argument_words("happening_reference_near_prepositions"),
+            _argument_words("happening_reference_determiners"), _argument_words("happening_reference_pronouns"),
+            _argument_words("happening_nouns"))
+
+
+@lru_cache(maxsize=1)
+def load_incident_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns naming an incident of force or its doer, and the determiners that point back at it
+    ("the attacker", arguments.yaml incident_nouns)."""
+    return _argument_words("incident_nouns"), _argument_words("incident_determiners")
 
 
 @lru_cache(maxsize=1)

@@ -538,6 +538,7 @@ class Store(ABC):
             original = rows[0][0]
             old = self.clusters.reports_of_articles([article_id])
             touched = {r.event["happening"] for r in old if r.event.get("happening")}
+            shrunk = set(touched)
             self.clusters.forget_reports(old)
             self.clusters.forget_texts([article_id])
             copies = [r[0] for r in self._query(
@@ -550,7 +551,7 @@ class Store(ABC):
             self._delete_articles([article_id])
             if original:
                 touched |= self.clusters.happenings_of_articles([original])
-            happenings, assignment, _, gone = self.clusters.update([], touched)
+            happenings, assignment, _, gone = self.clusters.update([], touched, shrunk=shrunk)
             if gone:
                 self._query(f"DELETE FROM happenings WHERE id IN {marks(gone)}", gone)
             self._set_happenings([(h, e) for e, h in assignment.items()])
@@ -648,6 +649,7 @@ class Store(ABC):
         leaving = sorted(set(plan.updated) | set(demoted))
         old_reports = self.clusters.reports_of_articles(leaving)
         touched = {r.event["happening"] for r in old_reports if r.event.get("happening")}
+        shrunk = set(touched)  # happenings losing reports (the others only count copies anew)
         self.clusters.forget_reports(old_reports)
         if plan.updated:
             self.clusters.forget_texts(plan.updated)
@@ -680,7 +682,7 @@ class Store(ABC):
                    for d, _, _, _ in plan.writes if d.id in copy_of]
         if self.settings.enabled:
             happenings, assignment, key_rows, gone = self.clusters.update(
-                new_reports, touched, pending)
+                new_reports, touched, pending, shrunk)
         else:
             happenings, assignment, key_rows, gone = [], {}, [], []
         new_ids = {r.id for r in new_reports}

@@ -424,74 +424,147 @@ class Clusters:
             highs.append((max(p[1] for p in periods) + timedelta(days=window)).isoformat())
         return [keys, lows, highs]
 
+    def _by_key(self, reports: Iterable[Report]) -> dict[str, list[Report]]:
+        by_key: dict[str, list[Report]] = {}
+        for r in reports:
+            for k in blocking_keys(r, self.settings.window_days):
+                by_key.setdefault(k, []).append(r)
+        return by_key
+
+    def _compatible_happenings(self, candidates: Sequence[Report], reports: Sequence[Report],
+                               affected: set[str]) -> set[str]:
+        """The happenings (not in `affected`) of the candidates compatible with one of `reports`
+        sharing a blocking key with it (as `group` pairs them)."""
+        window = self.settings.window_days
+        by_key = self._by_key(reports)
+        found: set[str] = set()
+        for c in candidates:
+            h = c.event.get("happening")
+            if h is None or h in affected or h in found:
+                continue
+            near = {id(r): r for k in blocking_keys(c, window) for r in by_key.get(k, ())}
+            if any(compatible(c, r, self.settings) for r in near.values()):
+                found.add(h)
+        return found
+
+    def _members_of(self, happenings: Iterable[str], read: Sequence[Report]) -> list[Report]:
+        """The stored reports of `happenings`: those in `read` (same transaction, same rows) and
+        those kept in memory are not read again."""
+        happenings = set(happenings)
+        if not happenings:
+            return []
+        members = [c for c in read if c.event.get("happening") in happenings]
+        have = {c.id for c in members}
+        # Happenings whose members are kept: only those not yet read (reports written since)
+        # are read, by id; the others' members are read whole.
+        unread: dict[str, str] = {}
+        whole = []
+        for h in sorted(happenings):
+            kept = self.members.get(h)
+            if kept is None:
+                whole.append(h)
+                continue
+            for eid, r in kept.items():
+                if eid in have:
+                    continue
+                if r is None:
+                    unread[eid] = h
+                else:
+                    members.append(r)
+                    have.add(eid)
+        if unread:
+            got = [report_of(row) for row in self.query(
+                f"{_EVENT_SELECT} WHERE e.id = ANY(?)", [sorted(unread)])]
+            for r in got:
+                self.members.fill(unread[r.id], [r])
+            members += got
+        if whole:
+            sql, params = f"{_EVENT_SELECT} WHERE e.happening = ANY(?)", [whole]
+            if have:
+                sql += " AND NOT (e.id = ANY(?))"
+                params.append(sorted(have))
+            members += [report_of(row) for row in self.query(sql, params)]
+        return members
+
+    @staticmethod
+    def _reached(groups: Sequence[Sequence[Report]], members: Sequence[Report],
+                 shrunk: set[str]) -> list[Report]:
+        """Stored reports whose compatible reports outside the regrouped happenings may now be
+        grouped otherwise than they are stored (their happenings must then be regrouped too):
+        - the vague reports of a happening that lost reports: its core may have shrunk or split,
+          and a compatible core happening elsewhere may now suit them better (or, left with none,
+          they join compatible vague reports elsewhere);
+        - the core reports of a core happening that merged two stored ones, or whose first id
+          became smaller: a vague report elsewhere compatible with them may now prefer it (it
+          counts the compatible reports of each core happening; ties go to the smallest id).
+        Anything else the new reports change is already regrouped: every happening holding a
+        report compatible with a new one is."""
+        out: list[Report] = [r for r in members
+                             if not r.is_core and r.event.get("happening") in shrunk]
+        stored = {id(r) for r in members}
+        old_root: dict[str, str] = {}  # stored happening -> the smallest id of its core reports
+        for r in members:
+            h = r.event.get("happening")
+            if r.is_core and h is not None and (h not in old_root or r.id < old_root[h]):
+                old_root[h] = r.id
+        for g in groups:
+            core = [r for r in g if r.is_core]
+            if not core:
+                continue
+            was = {r.event.get("happening") for r in core if id(r) in stored}
+            was.discard(None)
+            if not was:
+                continue
+            root = min(r.id for r in core)
+            if len(was) > 1 or root < old_root[next(iter(was))]:
+                out += [r for r in core if id(r) in stored]
+        return out
+
     def update(self, new: Sequence[Report], touched: set[str],
-               pending_copies: Sequence[Copy] = ()) -> tuple[list[Happening], dict[str, str],
-                                                           list[tuple[str, str]], list[str]]:
+               pending_copies: Sequence[Copy] = (),
+               shrunk: set[str] | None = None) -> tuple[list[Happening], dict[str, str],
+                                                         list[tuple[str, str]], list[str]]:
         """Recompute the happenings a write touches.
 
         `new`: reports about to be written; `touched`: happenings whose reports or copies changed
-        (reports deleted, copies added or removed); `pending_copies`: copies about to be written.
+        (reports deleted, copies added or removed); `shrunk`: those of `touched` that lost
+        reports (None: any of them may have); `pending_copies`: copies about to be written.
         Returns the new happenings, the happening of every affected report (new and stored), the
         blocking-key rows of the new reports, and the ids of happenings to delete.
+
+        The happenings regrouped are those holding a report compatible with a new one, and then
+        every happening the outcome reaches (see `_reached`), so that the store holds what
+        `group` gives for all its reports, whatever the order the reports came in.
         """
         window = self.settings.window_days
         keys = sorted({k for r in new for k in blocking_keys(r, window)})
         affected = set(touched)
+        shrunk = set(touched) if shrunk is None else set(shrunk) & affected
         candidates: list[Report] = []
         if keys:
-            by_key: dict[str, list[Report]] = {}
-            for r in new:
-                for k in blocking_keys(r, window):
-                    by_key.setdefault(k, []).append(r)
-            candidates = self._candidate_reports(keys, by_key, affected)
-            for c in candidates:
-                h = c.event.get("happening")
-                if h is None or h in affected:
-                    continue
-                # Only the new reports sharing a blocking key with the candidate can match it.
-                near = {id(r): r for k in blocking_keys(c, window) for r in by_key.get(k, ())}
-                if any(compatible(c, r, self.settings) for r in near.values()):
-                    affected.add(h)
+            candidates = self._candidate_reports(keys, self._by_key(new), affected)
+            affected |= self._compatible_happenings(candidates, new, affected)
         affected.discard(None)  # type: ignore[arg-type]
         if not keys:
             self._validate(affected)
-        members: list[Report] = []
-        if affected:
-            # The candidates already read (same transaction, same rows) are not read again;
-            # grouping does not depend on the order of the reports.
-            members = [c for c in candidates if c.event.get("happening") in affected]
-            have = {c.id for c in members}
-            # Happenings whose members are kept: only those not yet read (reports written since)
-            # are read, by id; the others' members are read whole.
-            unread: dict[str, str] = {}
-            whole = []
-            for h in sorted(affected):
-                kept = self.members.get(h)
-                if kept is None:
-                    whole.append(h)
-                    continue
-                for eid, r in kept.items():
-                    if eid in have:
-                        continue
-                    if r is None:
-                        unread[eid] = h
-                    else:
-                        members.append(r)
-                        have.add(eid)
-            if unread:
-                read = [report_of(row) for row in self.query(
-                    f"{_EVENT_SELECT} WHERE e.id = ANY(?)", [sorted(unread)])]
-                for r in read:
-                    self.members.fill(unread[r.id], [r])
-                members += read
-            if whole:
-                sql, params = f"{_EVENT_SELECT} WHERE e.happening = ANY(?)", [whole]
-                if have:
-                    sql += " AND NOT (e.id = ANY(?))"
-                    params.append(sorted(have))
-                members += [report_of(row) for row in self.query(sql, params)]
-        everyone = members + list(new)
-        groups = group(everyone, self.settings) if everyone else []
+        members = self._members_of(affected, candidates)
+        probed: set[str] = set()
+        while True:
+            everyone = members + list(new)
+            groups = group(everyone, self.settings) if everyone else []
+            # A report's compatible happenings outside, once added, stay added: asked once.
+            probes = [r for r in self._reached(groups, members, shrunk) if r.id not in probed]
+            if not probes:
+                break
+            probed.update(r.id for r in probes)
+            found = self._candidate_reports(
+                sorted({k for r in probes for k in blocking_keys(r, window)}),
+                self._by_key(probes), affected)
+            more = self._compatible_happenings(found, probes, affected)
+            if not more:
+                break
+            affected |= more
+            members += self._members_of(more, found)
         article_ids = sorted({r.article_id for r in everyone})
         copies = list(pending_copies)
         if article_ids:
@@ -505,9 +578,31 @@ class Clusters:
                    if r.event.get("happening") != assignment[r.id]}
         for r in new:
             changed[r.id] = assignment[r.id]
+        unchanged = self._unchanged(groups, happenings, members, new, affected)
         # What the store will hold once this is written: the stored reports as read, the new
-        # ones to be read when first needed.
+        # ones to be read when first needed. Happenings left as they are keep their entries.
         fresh = {id(r) for r in new}
-        self.members.stage(affected, {h.id: {r.id: (None if id(r) in fresh else r) for r in g}
-                                      for g, h in zip(groups, happenings)})
-        return happenings, changed, key_rows, sorted(affected)
+        self.members.stage(affected - unchanged,
+                           {h.id: {r.id: (None if id(r) in fresh else r) for r in g}
+                            for g, h in zip(groups, happenings) if h.id not in unchanged})
+        return ([h for h in happenings if h.id not in unchanged], changed, key_rows,
+                sorted(affected - unchanged))
+
+    def _unchanged(self, groups: Sequence[Sequence[Report]], happenings: Sequence[Happening],
+                   members: Sequence[Report], new: Sequence[Report],
+                   affected: set[str]) -> set[str]:
+        """The regrouped happenings the write leaves exactly as stored (the same reports, the same
+        row): they are neither deleted nor written again. A write regroups every happening a
+        new report is compatible with, and most of them do not change."""
+        fresh = {id(r) for r in new}
+        stored: dict[str, set[str]] = {}
+        for r in members:
+            stored.setdefault(r.event.get("happening"), set()).add(r.id)
+        same = {h.id: h for g, h in zip(groups, happenings)
+                if h.id in affected and not any(id(r) in fresh for r in g)
+                and stored.get(h.id) == {r.id for r in g}}
+        if not same:
+            return set()
+        rows = self.query(f"SELECT {', '.join(R.HAPPENING_COLUMNS)} FROM happenings "
+                          "WHERE id = ANY(?)", [sorted(same)])
+        return {row[0] for row in rows if tuple(row) == R.happening_row(same[row[0]])}

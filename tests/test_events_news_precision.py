@@ -332,6 +332,24 @@ def test_raising_ones_own_spending_is_no_aid(nlp):
     assert e.cameo.startswith("07") and dyad(e) == ("DEU", None)
 
 
+def test_blaming_someone_for_an_act_is_an_accusation(nlp):
+    [e] = [e for e in candidates(nlp, "The Saudi government blamed Iran for the attacks on its oil facilities.")
+           if e.cameo[:2] == "11"]
+    assert e.cameo == "112" and dyad(e) == ("SAUGOV", "IRN")
+
+
+def test_a_gerund_after_a_predicate_adjective_is_done_by_the_subject(nlp):
+    [e] = [e for e in candidates(nlp, "The United States was more forceful in blaming Iran for the attack.")
+           if e.cameo[:2] == "11"]
+    assert dyad(e) == ("USA", "IRN")
+
+
+def test_a_messages_participle_is_done_by_whoever_made_the_message(nlp):
+    [e] = [e for e in candidates(nlp, "The Saudi government issued a statement accusing Iran of the attack.")
+           if e.cameo[:2] == "11"]
+    assert dyad(e) == ("SAUGOV", "IRN")
+
+
 def test_a_charge_by_police_or_prosecutors_is_legal_action_not_an_accusation(nlp):
     [e] = candidates(nlp, "Police charged the man with murder.")
     assert e.cameo == "173" and dyad(e) == ("COP", "CVL")

@@ -117,3 +117,12 @@ def test_whom_an_invited_or_offered_act_is_done_with_is_inside_the_invitation(nl
     # what the proposed act is done to is not whom the proposal is made with
     assert all(e.target is None or e.target.code != "ISR" or not e.cameo.startswith("05")
                for e in candidates(nlp, "Iran welcomed a proposal to attack Israel."))
+
+
+def test_the_purpose_of_sending_people_somewhere_is_done_there(nlp):
+    # "sent experts to Saudi Arabia to investigate the attacks": the investigation is in Saudi Arabia
+    evs = candidates(nlp, "France has sent seven military experts to Saudi Arabia to investigate the attacks on its oil facilities.")
+    assert any(e.cameo == "090" and dyad(e) == ("FRA", "SAU") and "tgt=sent-destination" in e.explain for e in evs)
+    # a person a letter is sent to is no place the purpose is done in
+    assert all("tgt=sent-destination" not in e.explain
+               for e in candidates(nlp, "The minister sent a letter to the governor to ask for help."))

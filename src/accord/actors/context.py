@@ -123,27 +123,35 @@ class Lookups:
         and no sector: `refine` gives its meaning once the country is known."""
         last = head.lower_
         words = self._role_last_words
+        hi = head.i
+        first = max(hi - 2, 0)  # the phrases start at most two words before the head
         of_end = self._of_phrase_end(doc, head) if of_phrases else None
         if of_end is not None:
+            # the words' forms read once for the three phrase lengths (each Token made anew costs)
+            lowers = [doc[k].lower_ for k in range(first, of_end)]
             for length in (3, 2, 1):
-                start = head.i - length + 1
+                start = hi - length + 1
                 if start < 0:
                     continue
-                phrase = " ".join(t.lower_ for t in doc[start:of_end])
+                phrase = " ".join(lowers[start - first:])
                 match = self.match(phrase, start, of_end)
                 if match is not None:
                     return match
         if last not in words and last.rstrip("s") not in words and head.lemma_.lower() not in words:
             return None  # no role phrase ends in this word: skip the span look-ups
+        # The words before the head, their forms and their heads' positions, read once.
+        before = [doc[k] for k in range(first, hi)]
+        lowers = [t.lower_ for t in before] + [last]
+        heads = [t.head.i for t in before]
         for length in (3, 2, 1):
-            start = head.i - length + 1
+            start = hi - length + 1
             if start < 0:
                 continue
-            span = doc[start : head.i + 1]
-            if length > 1 and any(t.i != head.i and t.head.i != head.i and t.head.i < start for t in span):
+            # a word of the phrase hanging on a word before the phrase: no phrase
+            if length > 1 and any(h != hi and h < start for h in heads[start - first:]):
                 continue
-            phrase = " ".join(t.lower_ for t in span)
-            match = self.match(phrase, start, head.i + 1)
+            phrase = " ".join(lowers[start - first:])
+            match = self.match(phrase, start, hi + 1)
             if match is None and length == 1:
                 match = self.match(head.lemma_.lower(), start, head.i + 1)
             if match is not None:
@@ -237,6 +245,7 @@ class ResolutionContext:
     pending: list[PendingGroup] = field(default_factory=list)
     modifiers: list[AliasMatch] = field(default_factory=list)  # nationality adjectives marking a noun
     person_names: list[tuple[int, int]] = field(default_factory=list)  # names read as a place's ("Khalid Amman")
+    text: str | None = None  # the Doc's text, where the caller has it (`Doc.text` is rebuilt token by token)
 
     _article_country: tuple[str | None] | None = None  # computed once, on first use
 
@@ -261,7 +270,7 @@ class ResolutionContext:
         """For each token, whether it lies inside quotation marks (`quoted_tokens`)."""
         from ..analysis.quotation import quoted_tokens
 
-        return quoted_tokens(self.doc)
+        return quoted_tokens(self.doc, self.text)
 
     def article_country(self) -> str | None:
         """The country the article is about, for phrases that only it can place ("the

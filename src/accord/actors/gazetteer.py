@@ -63,7 +63,8 @@ class Gazetteer:
         return found or []
 
     def find(self, doc: Any) -> list[AliasMatch]:
-        """All non-overlapping longest matches, left to right; ambiguous keys all returned."""
+        """All non-overlapping longest matches, left to right; ambiguous keys all returned. `doc`:
+        a Doc or its tokens (a list of them costs no new Token objects)."""
         words = [t.text for t in doc]
         n = len(words)
         # Words that may match a capitalized alias word as well as themselves (`_same`).

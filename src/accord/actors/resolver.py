@@ -58,12 +58,13 @@ class ActorStage(Stage):
         doc = document.doc
         if doc is None:
             raise ValueError(f"article {document.id}: the actors stage needs the spaCy parse")
-        context = self.resolve(doc, article_day(document.article.date))
+        context = self.resolve(doc, article_day(document.article.date), document.article.text)
         document.mentions = self.mentions(document, context.found)
 
-    def resolve(self, doc: Any, on: dt.date) -> ResolutionContext:
-        """Run the passes over a parsed text read on `on`; the context holds what they found."""
-        context = ResolutionContext(doc=doc, on=on, lookups=self.lookups)
+    def resolve(self, doc: Any, on: dt.date, text: str | None = None) -> ResolutionContext:
+        """Run the passes over a parsed text read on `on`; the context holds what they found.
+        `text`: the Doc's text (the article's), spared rebuilding from the tokens."""
+        context = ResolutionContext(doc=doc, on=on, lookups=self.lookups, text=text)
         for step in self.passes:
             step.run(context)
         return context
@@ -104,10 +105,11 @@ class ActorStage(Stage):
         sent_of = sentence_numbers(doc)
         out: list[Mention] = []
         last_naming: dict[str, tuple[str, tuple[int, int]]] = {}
+        article_text = document.article.text  # the Doc's text: slices of it spare joining the tokens
         for f in found:
             span_obj = doc[f.start : f.end]
-            text = span_obj.text
             span = (span_obj.start_char, span_obj.end_char)
+            text = article_text[span[0]:span[1]]
             key = f.entity.key if f.how != How.ROLE_GROUP else f"group:{f.code}"
             if f.how in (How.PRONOUN, How.PLURAL) and key in last_naming:
                 actor_text, actor_span = last_naming[key]

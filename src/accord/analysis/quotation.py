@@ -13,6 +13,7 @@ followed by a lower-case letter ("it's", "O’Neill" and "the victims' families"
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 OPENERS = {"“": "”", "«": "»", "„": "“"}
@@ -29,10 +30,17 @@ _SINGLE_OPENER = re.compile("[" + re.escape("".join(SINGLE_OPENERS)) + "]")
 
 def find_quoted_spans(text: str) -> list[tuple[int, int]]:
     """[start, end) of the words inside each pair of quotation marks."""
+    return list(_quoted_spans(text))
+
+
+@lru_cache(maxsize=4)
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """`find_quoted_spans`, remembered for the last few texts: the actors, events and quotes
+    stages each ask it of the same article."""
     spans = _double_spans(text)
     spans += _single_spans(text, spans)
     spans.sort()
-    return [s for s in (_trim(text, a, b) for a, b in spans) if s is not None]
+    return tuple(s for s in (_trim(text, a, b) for a, b in spans) if s is not None)
 
 
 def _double_spans(text: str) -> list[tuple[int, int]]:
@@ -159,10 +167,11 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
-def quoted_tokens(doc: Any) -> list[bool]:
-    """For each token of a spaCy Doc, whether it lies inside quotation marks."""
+def quoted_tokens(doc: Any, text: str | None = None) -> list[bool]:
+    """For each token of a spaCy Doc, whether it lies inside quotation marks. `text`: the Doc's
+    text where the caller has it (`Doc.text` is rebuilt token by token)."""
     inside = [False] * len(doc)
-    for start, end in find_quoted_spans(doc.text):
+    for start, end in find_quoted_spans(doc.text if text is None else text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             for i in range(span.start, span.end):

@@ -31,11 +31,14 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
             return node.head, False  # "negotiators who met": the noun the clause modifies
         if _main_verb_as_modifier(node):
             return node.head, False  # "The Iraqi air force carried out strikes" parsed as a noun phrase
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and (
+                node.head.head.pos_ in ("VERB", "AUX")
+                or (node.head.head.dep_ == "acomp" and node.head.head.head.pos_ in ("VERB", "AUX"))):
             # A gerund after a verb's preposition is done by the verb's object where it has one
             # ("accused North Korea of firing"), else by its subject ("North Korea was accused
-            # of firing", "Iran refrained from attacking").
-            governor = node.head.head
+            # of firing", "Iran refrained from attacking"); after a predicate adjective's, by the
+            # subject ("the United States was more forceful in blaming Iran").
+            governor = node.head.head if node.head.head.pos_ in ("VERB", "AUX") else node.head.head.head
             adjunct = node.head.lower_ in ADJUNCT_GERUND_PREPOSITIONS
             controller = (None if adjunct else next((c for c in governor.children if c.dep_ == "dobj"), None)) or next(
                 (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)

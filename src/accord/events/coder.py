@@ -23,6 +23,8 @@ from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import load_message_nouns  # (own line: the long import above is often merged)
+from .lexicon import load_sending_verbs  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -112,11 +114,11 @@ class EventStage(Stage):
         self.dictionary = VerbDictionary.default()  # PETRARCH-2's verb patterns, after our own lexicon
         # The word lists the rules' helpers read (arguments.yaml, intent.yaml): loaded with the
         # stage, not by the first document that happens to need one.
-        for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_purpose_verbs,
+        for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_message_nouns, load_purpose_verbs,
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
-                     load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent):
+                     load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent):
             load()
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -133,7 +135,7 @@ class EventStage(Stage):
         mentions_at = _index_mentions(document.mentions)
         text = document.article.text  # the Doc's text: slices of it spare making every token of a span
         timex_roots = _index_timexes(doc, text, document.timexes)
-        long_spells = _index_long_spells(doc, document.timexes)
+        long_spells = _index_long_spells(doc, document.timexes, text)
         sentences = list(doc.sents)
         sentence_texts = [text[s.start_char:s.end_char] for s in sentences]
         pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
@@ -232,12 +234,13 @@ class EventStage(Stage):
             # "Hurricane Dorian ... Dorian killed five people": the storm, no actor
             events = [(e, h) for e, h in events if e.source is None or e.source.text.lower() not in storms]
         candidates = _deduplicate(events)
-        _date_from_quoted_day(candidates, doc, text, document.timexes, timex_roots, document.article.date)
+        triggers = _TriggerSpans(doc)  # the date passes read the same triggers' tokens again and again
+        _date_from_quoted_day(candidates, doc, text, document.timexes, timex_roots, document.article.date, triggers)
         _date_from_context(candidates)
         sentence_dates = _sentence_dates(doc, timex_roots)
-        _date_from_paragraph(candidates, doc, _paragraph_of_sentences(text, sentences), sentence_dates)
-        _date_from_retelling(candidates, doc)
-        _date_from_reference(candidates, doc, timex_roots, document.article.date)
+        _date_from_paragraph(candidates, triggers, _paragraph_of_sentences(text, sentences), sentence_dates)
+        _date_from_retelling(candidates, triggers)
+        _date_from_reference(candidates, doc, timex_roots, document.article.date, triggers, text)
         _date_from_happening(candidates, doc, timex_roots, document.article.date)
         _date_from_incident(candidates, doc, sentence_dates)
         if self.verifier is not None:
@@ -472,6 +475,12 @@ class EventStage(Stage):
             passive = True  # "wept when convicted", "if attacked": a bare participle clause is done to the subject
         if subject is None and trig.dep_ == "acl" and trig.tag_ == "VBG" and trig.head.pos_ in ("NOUN", "PROPN"):
             subject = trig.head  # "protesters demanding his resignation", "a report accusing the army"
+            if subject.dep_ == "dobj" and subject.lower_ in load_message_nouns() and not _actors_of(subject, mentions_at):
+                author, author_passive = subject_of(subject.head)
+                if author is not None and not author_passive:
+                    # "Pompeo posted a message on Twitter blaming Iran": the message's maker
+                    subject = author
+                    cand.rule.append("src=message-author")
         if subject is not None:
             if passive:
                 cand.target_tok = subject if cand.noun is None else None
@@ -1564,16 +1573,17 @@ def _index_timexes(doc: Any, text: str, timexes: list[Timex]) -> dict[int, Timex
 _LONG_SPELL = re.compile(r"^P(?:X|\d+)(?:Y|DE|CE|ML)$")
 
 
-def _index_long_spells(doc: Any, timexes: list[Timex]) -> frozenset[int]:
+def _index_long_spells(doc: Any, timexes: list[Timex], text: str | None = None) -> frozenset[int]:
     """Tokens of durations of a year or more ("years", "three years", "decades"): an act done
     for so long, with no date of its own, is background, not an act of the publication day. Not
-    inside a quotation ("the biggest story in years!" says nothing of when the act was done)."""
+    inside a quotation ("the biggest story in years!" says nothing of when the act was done).
+    `text`: the Doc's text (`Doc.text` is rebuilt token by token)."""
     out: set[int] = set()
     quoted = None
     for t in timexes:
         if t.type != "DURATION" or not _LONG_SPELL.match(t.value or ""):
             continue
-        quoted = find_quoted_spans(doc.text) if quoted is None else quoted
+        quoted = find_quoted_spans(doc.text if text is None else text) if quoted is None else quoted
         if any(a <= t.span[0] and t.span[1] <= b for a, b in quoted):
             continue
         span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
@@ -1709,6 +1719,21 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 if place is not None:
                     cand.target_tok, cand.targets = place, _actors_of(place, mentions_at)
                     cand.rule.append("tgt=purpose-place")
+    for cand in cands:
+        trig = cand.trigger
+        if cand.targets or not cand.sources or cand.code[:2] == "01" or trig.dep_ not in ("advcl", "xcomp") \
+                or trig.head.lemma_.lower() not in load_sending_verbs() \
+                or not any(a.dep_ == "aux" and a.lower_ == "to" for a in trig.children):
+            continue
+        # "sent seven military experts to Saudi Arabia to investigate the attacks": the purpose of
+        # sending people somewhere is done there (a country or region, never a person sent to)
+        for dest in pobjs(trig.head, "to") + [g for c in trig.head.children if c.dep_ == "dative"
+                                               for g in c.children if g.dep_ == "pobj"]:
+            actors = _actors_of(dest, mentions_at)
+            if actors and all(a.code == a.country for a in actors):
+                cand.target_tok, cand.targets = dest, actors
+                cand.rule.append("tgt=sent-destination")
+                break
     for cand in cands:
         if cand.target_tok is not None:
             continue
@@ -1926,8 +1951,10 @@ def _purpose_of_presence(verb: Any) -> bool:
     """"Coalition forces are in Iraq to defeat ISIS", "troops are there to protect civilians": an
     infinitive of purpose on a "be" of place says why someone is somewhere, not an act done ("is to
     visit China", a "be" with no place, is a scheduled act)."""
+    if verb.dep_ != "advcl":
+        return False  # most verbs: no head made (each Token is made anew)
     head = verb.head
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
         and head.lemma_ == "be" and head.i != verb.i \
         and any(c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("there", "here")) for c in head.children)
 
@@ -1944,8 +1971,10 @@ def _same_protest_participle(cand: _Candidate, protests: set[int]) -> bool:
 def _deadline_task(verb: Any) -> bool:
     """"gave the rebels until Friday to surrender": a to-infinitive on a verb that sets a deadline
     ("until", "till") is what someone is told to do by then (the ultimatum is the event), not done."""
+    if verb.dep_ not in ("advcl", "xcomp"):
+        return False
     head = verb.head
-    return verb.dep_ in ("advcl", "xcomp") and head.i != verb.i \
+    return head.i != verb.i \
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
         and any(c.dep_ == "prep" and c.lower_ in _DEADLINE_PREPOSITIONS for c in head.children)
 
@@ -2823,13 +2852,46 @@ def _paragraph_of_sentences(text: str, sentences: list[Any]) -> list[int]:
     return out
 
 
-def _simple_past(doc: Any, event: Event) -> bool:
+class _TriggerSpans:
+    """Each event trigger's tokens (`Doc.char_span` of its span, expanded) and their root, made
+    once per document: the date passes ask about the same triggers several times, and spaCy makes
+    every Span and Token anew."""
+
+    __slots__ = ("doc", "_spans")
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self._spans: dict[tuple[int, int], tuple[Any, Any]] = {}
+
+    def _get(self, event: Event) -> tuple[Any, Any]:
+        key = (event.trigger.span[0], event.trigger.span[1])
+        hit = self._spans.get(key)
+        if hit is None:
+            span = self.doc.char_span(key[0], key[1], alignment_mode="expand")
+            hit = self._spans[key] = (span, span.root if span is not None and len(span) else None)
+        return hit
+
+    def span(self, event: Event) -> Any | None:
+        """The trigger's Span (None where the characters fit no tokens)."""
+        return self._get(event)[0]
+
+    def root(self, event: Event) -> Any | None:
+        """The root token of the trigger's Span, None where the Span is missing or empty."""
+        return self._get(event)[1]
+
+
+def _triggers(doc_or_triggers: Any) -> _TriggerSpans:
+    """The document's `_TriggerSpans`, given them or the Doc."""
+    return doc_or_triggers if isinstance(doc_or_triggers, _TriggerSpans) else _TriggerSpans(doc_or_triggers)
+
+
+def _simple_past(triggers: _TriggerSpans | Any, event: Event) -> bool:
     """The event's verb is in the simple past ("shot him dead", "was arrested"), not a perfect
-    (a pluperfect tells the background) nor a present."""
-    span = doc.char_span(event.trigger.span[0], event.trigger.span[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
+    (a pluperfect tells the background) nor a present. `triggers`: the document's
+    `_TriggerSpans` (or its Doc)."""
+    root = _triggers(triggers).root(event)
+    if root is None:
         return False
-    root = span.root
     if root.pos_ == "NOUN" and root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") and (
             event.explain.startswith("light-verb") or root.head.lemma_.lower() in load_modality().realizing_verbs):
         root = root.head  # "The subpoena was issued by ...", "held talks": the noun's act is its verb's
@@ -2891,7 +2953,7 @@ def _sentence_dates(doc: Any, timex_roots: dict[int, Timex]) -> dict[int, tuple[
     return out
 
 
-def _date_from_paragraph(events: list[Event], doc: Any, paragraph: list[int],
+def _date_from_paragraph(events: list[Event], triggers: _TriggerSpans | Any, paragraph: list[int],
                          sentence_dates: dict[int, tuple[str, str]] | None = None) -> None:
     """"On Friday, a man attacked people at the hall. ... Police arrived and shot him dead.": an
     act told in the simple past with no date of its own takes the date of the paragraph's latest
@@ -2910,13 +2972,13 @@ def _date_from_paragraph(events: list[Event], doc: Any, paragraph: list[int],
         before = [a for a in anchors if a[0] < e.sentence and a[0] < len(paragraph) and paragraph[a[0]] == para]
         # only a day of the reporting period ("on Friday"): a background date ("was held in
         # contempt in 2012") does not date the news told after it
-        if before and _recent_day(before[-1], e.date) and _simple_past(doc, e):
+        if before and _recent_day(before[-1], e.date) and _simple_past(triggers, e):
             _, e.date, e.date_precision = before[-1]
             e.date_basis = "text"
             e.explain = e.explain.replace("date=publication", "date=paragraph")
 
 
-def _date_from_retelling(events: list[Event], doc: Any) -> None:
+def _date_from_retelling(events: list[Event], triggers: _TriggerSpans | Any) -> None:
     """"Protesters marched in London on Saturday ... [paragraphs on] ... Protesters marched from Hyde
     Park to Parliament": an act told again later in the article, in the simple past with no date
     of its own, by the same doer, with the same verb or code (and no other target), is the act the
@@ -2924,19 +2986,20 @@ def _date_from_retelling(events: list[Event], doc: Any) -> None:
     alleged) or as a gerund in the time of a simple past ("Before resigning, he appointed ...").
     Statements are left alone: a speaker's later words need not be from the same occasion."""
     reporting = load_modality().reporting_verbs
+    triggers = _triggers(triggers)
     dated: list[tuple[Event, str, set[str]]] = []  # a dated act, its verb's lemma, its trigger's lemmas
     for e in sorted(events, key=lambda x: x.sentence):
-        span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
-        lemma = span.root.lemma_.lower() if span is not None and len(span) else ""
+        span, root = triggers.span(e), triggers.root(e)
+        lemma = root.lemma_.lower() if root is not None else ""
         # what is told as reported ("reportedly started attacking") is the same act, as dated
         plain = e.modality in (Modality.ASSERTED, Modality.ALLEGED) and not e.negated \
             and e.source is not None and bool(e.source.key) \
             and not e.cameo.startswith("01") and lemma not in reporting
         if not plain:
             continue
-        definite = span is not None and len(span) > 0 and span.root.pos_ == "NOUN" and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in span.root.children)
-        if e.date_basis == "publication" and _simple_past(doc, e):
+        definite = root is not None and root.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in root.children)
+        if e.date_basis == "publication" and _simple_past(triggers, e):
             for k, klemma, klemmas in reversed(dated):
                 # the same doer, or the same verb by a doer of the same country ("one million
                 # people marched" ... "Protesters marched")
@@ -2961,7 +3024,8 @@ def _date_from_retelling(events: list[Event], doc: Any) -> None:
             dated.append((e, lemma, {t.lemma_.lower() for t in span} if span is not None else set()))
 
 
-def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None) -> None:
+def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None,
+                         triggers: _TriggerSpans | None = None, text: str | None = None) -> None:
     """Dates the text gives elsewhere for what a record refers to:
 
     - "In that event, Fields killed a woman and injured others" (after "... the August 2017
@@ -2987,11 +3051,11 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
     preps, dets, occasions = load_earlier_occasion()
     nouns_by_lemma: dict[int, list[int]] | None = None  # built on the first event noun that needs it
     sentence_lowers: list[str] = []
+    triggers = triggers or _TriggerSpans(doc)
     for e in events:
-        span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
-        if span is None or len(span) == 0:
+        root = triggers.root(e)
+        if root is None:
             continue
-        root = span.root
         if e.date_basis == "publication" and root.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "prep" and c.lower_ in preps and any(
                     p.dep_ == "pobj" and p.lower_ in occasions and any(d.dep_ == "det" and d.lower_ in dets for d in p.children)
@@ -3011,7 +3075,7 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
                 for i, (p, lemma) in enumerate(doc.to_array([POS, LEMMA]).tolist()):
                     if p == NOUN:
                         nouns_by_lemma.setdefault(lemma, []).append(i)
-                text = doc.text
+                text = doc.text if text is None else text
                 sentence_lowers = [text[s.start_char:s.end_char].lower() for s in sentences]
             for k in nouns_by_lemma.get(root.lemma, ()):
                 n = sent_of[k]
@@ -3152,7 +3216,8 @@ def _happening_phrase(root: Any, preps: frozenset[str], dets: frozenset[str], pr
 
 
 def _date_from_quoted_day(events: list[Event], doc: Any, text: str, timexes: list[Timex],
-                          timex_roots: dict[int, Timex], pub: str | None) -> None:
+                          timex_roots: dict[int, Timex], pub: str | None,
+                          triggers: _TriggerSpans | None = None) -> None:
     """'Police said on Monday: "Yesterday we arrested two men"': a day word inside a quotation
     ("yesterday", "today", "this morning"; arguments.yaml quote_day_words) counts from the day the
     words were spoken, not from the publication day. When the text dates the reporting verb that
@@ -3183,13 +3248,13 @@ def _date_from_quoted_day(events: list[Event], doc: Any, text: str, timexes: lis
     if not days:
         return
     reporting = load_modality().reporting_verbs
+    triggers = triggers or _TriggerSpans(doc)
     for e in events:
         if e.date_basis != "publication":
             continue
-        span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
-        if span is None or len(span) == 0:
+        root = triggers.root(e)
+        if root is None:
             continue
-        root = span.root
         mine = [d for i, d in days.items() if governed_by(doc[i], [root])]
         if len(mine) != 1:
             continue

@@ -282,8 +282,10 @@ class Exclusions:
     def prevented(self, verb: Any) -> bool:
         """A gerund after "from" on a verb of prevention ("barred the company from releasing the
         files", "kept them from leaving", "refrained from attacking"): the act was not done."""
+        if verb.dep_ != "pcomp":
+            return False  # most verbs: no head made (each Token is made anew)
         prep = verb.head
-        return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "from" and prep.head.i != prep.i \
+        return prep.dep_ == "prep" and prep.lower_ == "from" and prep.head.i != prep.i \
             and prep.head.lemma_.lower() in self.prevention_verbs
 
     def order_to_own_forces(self, verb: Any, code: str, sources: Iterable[Any], targets: Iterable[Any]) -> bool:
@@ -367,8 +369,10 @@ class Exclusions:
 
     def career_gerund(self, verb: Any) -> bool:
         """"specialized in removing people": a gerund after "in" on a verb of a career or trade."""
+        if verb.dep_ != "pcomp":
+            return False
         prep = verb.head
-        return verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.i != prep.i \
+        return prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.i != prep.i \
             and prep.head.lemma_.lower() in self.career_verbs
 
     def public_health_measure(self, code: str, sources: Iterable[Any], sentence: Any) -> bool:

@@ -373,6 +373,12 @@ def load_collective_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_message_nouns() -> frozenset[str]:
+    """Messages whose participle's act is done by whoever made the message (arguments.yaml)."""
+    return _argument_words("message_nouns")
+
+
+@lru_cache(maxsize=1)
 def load_instrument_subjects() -> frozenset[str]:
     """Weapons and attacks whose doer is the doer of the harm they are the subject of (arguments.yaml)."""
     return _argument_words("instrument_subjects")
@@ -390,6 +396,13 @@ def load_infinitive_partner_prepositions() -> frozenset[str]:
     """Prepositions on a noun's infinitive that name whom the act it invites or offers is done
     with ("an invitation to meet with Kim Jong Un"; arguments.yaml)."""
     return _argument_words("infinitive_partner_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_sending_verbs() -> frozenset[str]:
+    """Verbs of sending people somewhere, whose purpose clause's act is done there ("sent experts
+    to Saudi Arabia to investigate"; arguments.yaml)."""
+    return _argument_words("sending_verbs")
 
 
 @lru_cache(maxsize=1)

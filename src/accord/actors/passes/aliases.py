@@ -28,7 +28,7 @@ class AliasMatches(Pass):
 
     def run(self, context: ResolutionContext) -> None:
         doc, kb, on = context.doc, context.kb, context.on
-        raw = context.lookups.gazetteer.find(doc)
+        raw = context.lookups.gazetteer.find(context.tokens)  # the tokens made once for all passes
         context.raw_matches = raw
         named_in_full: set[str] = set()
         out: list[AliasMatch] = []

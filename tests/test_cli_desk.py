@@ -127,7 +127,8 @@ def test_export_command_writes_gdelt_and_plover(desk_db, tmp_path) -> None:
     assert proc.returncode == 0, proc.stderr.decode()
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines and all(len(line.split("\t")) == 61 for line in lines)
-    assert f"wrote {len(lines)} lines" in proc.stderr.decode()
+    # The file follows the count, not the reasons of what was left out (read as part of them).
+    assert f"wrote {len(lines)} lines (gdelt, happenings) to {out}" in proc.stderr.decode()
     # What the other options do, in this process.
     plover = invoke(["export", "--db", desk_db, "--format", "plover", "-o", "-", "--dyad", "CHN", "RUS"], tmp_path)
     records = jsonl(plover.stdout)

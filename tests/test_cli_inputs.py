@@ -107,3 +107,21 @@ def test_a_near_copy_that_skips_coding_still_gets_its_language(tmp_path, workers
     articles = jsonl(invoke(["articles", "--db", db, "--format", "jsonl"], tmp_path).stdout)
     assert sorted((a["id"].split("#")[0], a["language"]) for a in articles) == [
         ("a-fr", "fr"), ("b-fr-wire", "fr"), ("c-en", "en")], articles
+
+
+@pytest.mark.parametrize("command", [["ingest", "story.txt"], ["events"], ["serve"], ["export", "--format", "csv", "-o", "x.csv"]])
+def test_a_database_url_of_another_scheme_is_a_usage_error_naming_it(tmp_path, monkeypatch, command):
+    """`--db mysql://...` is neither a file nor PostgreSQL: said so (exit 2), and nothing is
+    created (DuckDB would take `mysql:` for an extension and a directory `mysql:` appeared)."""
+    from accord.store import StoreError, open_store
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.txt").write_text("Russia condemned Ukraine on Monday.", encoding="utf-8")
+    proc = invoke([*command, "--db", "mysql://user@host/news"], tmp_path)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "unsupported database URL 'mysql://user@host/news'" in proc.stderr.decode()
+    assert "postgresql://" in proc.stderr.decode()
+    assert not (tmp_path / "mysql:").exists()
+    with pytest.raises(StoreError, match="unsupported database URL"):
+        open_store("mysql://user@host/news")
+    assert not (tmp_path / "mysql:").exists()

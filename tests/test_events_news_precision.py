@@ -348,6 +348,17 @@ def test_a_messages_participle_is_done_by_whoever_made_the_message(nlp):
     [e] = [e for e in candidates(nlp, "The Saudi government issued a statement accusing Iran of the attack.")
            if e.cameo[:2] == "11"]
     assert dyad(e) == ("SAUGOV", "IRN")
+    # whoever finds or reads a message did not make it: its threat is not theirs
+    assert [dyad(e) for e in candidates(nlp, "Police found a letter threatening the mayor of Boston.")
+            if e.cameo[:2] == "13" and "COP" in (dyad(e)[0] or "")] == []
+
+
+def test_a_conjunct_that_is_the_next_clauses_subject_is_not_an_object(nlp):
+    text = "The statement said US troops had defeated ISIS and Turkey would be moving into Northern Syria."
+    assert [e.target.code.endswith("IMGMUSISI") for e in candidates(nlp, text) if e.trigger.text == "defeated" and e.target] == [True]
+    # a list that is the verb's own subject or object stays whole
+    assert sorted(dyad(e) for e in candidates(nlp, "Putin met Xi Jinping and Narendra Modi in Beijing.")) == \
+        [("RUSGOV", "CHNGOV"), ("RUSGOV", "INDGOV")]
 
 
 def test_a_charge_by_police_or_prosecutors_is_legal_action_not_an_accusation(nlp):

@@ -17,3 +17,19 @@ def make_app(help: str) -> typer.Typer:
         rich_markup_mode=None,
         pretty_exceptions_show_locals=False,
     )
+
+
+def db_target(target: str | None) -> str:
+    """The database a command uses: `--db`, else the default; a URL Accord cannot open (not a
+    file path, not postgresql://) is a usage error naming it, before anything is created."""
+    from rich.console import Console
+
+    from ..config import default_db
+    from ..store import unsupported_target
+
+    value = target if target is not None else default_db()
+    problem = unsupported_target(value)
+    if problem is not None:
+        Console(stderr=True).print(f"accord: {problem}", highlight=False, markup=False, soft_wrap=True)
+        raise typer.Exit(EXIT_USAGE)
+    return value

@@ -11,9 +11,8 @@ from typing import Any, Optional, Tuple
 import typer
 from rich.console import Console
 
-from ..config import default_db
 from . import render
-from .common import EXIT_FAILURE, EXIT_USAGE
+from .common import EXIT_FAILURE, EXIT_USAGE, db_target
 
 out = Console(soft_wrap=False)
 err = Console(stderr=True, soft_wrap=True)
@@ -24,7 +23,7 @@ _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (
 
 
 def _db(path: Optional[str]) -> str:
-    return path if path is not None else default_db()
+    return db_target(path)
 
 
 def open_failure(path: str | Path, exc: Exception, *, writing: bool) -> str:
@@ -123,7 +122,7 @@ def export(
             err.print(f"accord: {exc}", highlight=False)
             raise typer.Exit(EXIT_USAGE) from None
     where = "standard output" if str(output) == "-" else str(output)
-    err.print(f"accord: wrote {result.summary()} to {where}", highlight=False, markup=False)
+    err.print(f"accord: wrote {result.summary(where)}", highlight=False, markup=False, soft_wrap=True)
 
 
 def dyads(

@@ -20,7 +20,6 @@ from rich.console import Console
 from rich.markup import escape as rich_escape
 
 from .. import __version__
-from ..config import default_db
 from ..readers import is_coded, read_inputs
 from ..readers.dates import check_date
 from ..readers.errors import InputRejected
@@ -28,7 +27,7 @@ from . import render
 from .actors import actors_app
 from .inputs import ColumnOption, InputTally, accounted, ReaderProgress, TextColumnOption, print_summary, progress_display, read_options
 
-from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, make_app  # noqa: F401
+from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, db_target, make_app  # noqa: F401
 
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 
@@ -53,7 +52,7 @@ INPUTS_HELP = ("Files (.txt, .jsonl, .html, .rss/.atom/.xml feeds, .warc, .csv/.
 
 
 def _db(target: Optional[str]) -> str:
-    return target if target is not None else default_db()
+    return db_target(target)
 
 
 def _db_exists(target: str) -> bool:

@@ -25,7 +25,10 @@ depend on the order in which articles arrive:
    May" or "the two leaders" never bridge two happenings;
 3. vague reports that join no core happening form happenings among themselves.
 The store applies this to the reports a new article can affect (those sharing a blocking key:
-CAMEO root, an actor's country, a month), so clustering costs the same whatever the store's size.
+CAMEO root, an actor's country, a month), so clustering costs the same whatever the store's size;
+and to the happenings that outcome reaches (`store.clusters.Clusters._reached`: a merge of two
+core happenings, or a happening losing reports, can move a vague report filed elsewhere), so the
+stored happenings are those of the whole set whatever the order the articles came in.
 """
 
 from __future__ import annotations
@@ -112,6 +115,7 @@ class Report:
     _words: frozenset[str] | None = field(default=None, repr=False)
     _core: bool | None = field(default=None, repr=False)
     _fields: tuple | None = field(default=None, repr=False)
+    _keys: tuple[int, list[str]] | None = field(default=None, repr=False)  # (window, keys)
 
     @property
     def id(self) -> str:
@@ -186,7 +190,17 @@ def _dated_interval(value: str, by_publication: bool,
 
 
 def blocking_keys(report: Report, window_days: int) -> list[str]:
-    """Keys any compatible report shares with this one: CAMEO root | actor country | month."""
+    """Keys any compatible report shares with this one: CAMEO root | actor country | month.
+    Kept on the report (asked many times per write; records do not change while grouped)."""
+    cached = report._keys
+    if cached is not None and cached[0] == window_days:
+        return cached[1]
+    keys = _blocking_keys(report, window_days)
+    report._keys = (window_days, keys)
+    return keys
+
+
+def _blocking_keys(report: Report, window_days: int) -> list[str]:
     e = report.event
     root = e["cameo"][:2]
     sides = set()

@@ -23,7 +23,7 @@ from ..stage import Stage
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
-from .lexicon import load_message_nouns  # (own line: the long import above is often merged)
+from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
@@ -114,7 +114,7 @@ class EventStage(Stage):
         self.dictionary = VerbDictionary.default()  # PETRARCH-2's verb patterns, after our own lexicon
         # The word lists the rules' helpers read (arguments.yaml, intent.yaml): loaded with the
         # stage, not by the first document that happens to need one.
-        for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_message_nouns, load_purpose_verbs,
+        for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_message_nouns, load_message_verbs, load_purpose_verbs,
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
@@ -475,7 +475,8 @@ class EventStage(Stage):
             passive = True  # "wept when convicted", "if attacked": a bare participle clause is done to the subject
         if subject is None and trig.dep_ == "acl" and trig.tag_ == "VBG" and trig.head.pos_ in ("NOUN", "PROPN"):
             subject = trig.head  # "protesters demanding his resignation", "a report accusing the army"
-            if subject.dep_ == "dobj" and subject.lower_ in load_message_nouns() and not _actors_of(subject, mentions_at):
+            if subject.dep_ == "dobj" and subject.lower_ in load_message_nouns() \
+                    and subject.head.lemma_.lower() in load_message_verbs() and not _actors_of(subject, mentions_at):
                 author, author_passive = subject_of(subject.head)
                 if author is not None and not author_passive:
                     # "Pompeo posted a message on Twitter blaming Iran": the message's maker
@@ -1625,7 +1626,7 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
     inside = [tok]
     for m in mentions_at.get(tok.i, ()):
         inside.extend(tok.doc[m.tokens[0] : m.tokens[1]])
-    tokens = [tok] + [c for t in inside for c in t.conjuncts]
+    tokens = [tok] + [c for t in inside for c in t.conjuncts if not _subject_of_next_clause(c)]
     out: list[Actor] = []
     seen: set[str] = set()
     for t in tokens:
@@ -1653,6 +1654,25 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
         if of is not None:
             return _actors_of(of, mentions_at)
     return out
+
+
+def _subject_of_next_clause(conjunct: Any) -> bool:
+    """A conjunct the parser joined to a list that is the subject of the next clause: "had
+    defeated ISIS and Turkey would be moving into Syria" ("Turkey" is who moves, not whom the
+    troops defeated). The word after it is a verb or auxiliary of another clause that has no
+    subject of its own ("China and Russia signed": the verb after "Russia" is the list's own)."""
+    first = conjunct
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    nxt_i = conjunct.right_edge.i + 1
+    if nxt_i >= len(conjunct.doc):
+        return False
+    nxt = conjunct.doc[nxt_i]
+    if nxt.pos_ not in ("AUX", "VERB") or nxt.tag_ not in ("MD", "VBD", "VBZ", "VBP"):
+        return False
+    clause = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+    return clause.i != first.head.i and clause.pos_ in ("VERB", "AUX") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
 
 
 # Prepositions that introduce what an attitude is about ("pessimism over X", "skeptical of X").

@@ -379,6 +379,12 @@ def load_message_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_message_verbs() -> frozenset[str]:
+    """Verbs that make or send a message, so that its maker is their subject (arguments.yaml)."""
+    return _argument_words("message_verbs")
+
+
+@lru_cache(maxsize=1)
 def load_instrument_subjects() -> frozenset[str]:
     """Weapons and attacks whose doer is the doer of the harm they are the subject of (arguments.yaml)."""
     return _argument_words("instrument_subjects")

@@ -49,9 +49,11 @@ class ExportResult:
     written: int = 0                                    # lines or rows written
     left_out: dict[str, int] = field(default_factory=dict)  # reason -> count
 
-    def summary(self) -> str:
+    def summary(self, to: str | None = None) -> str:
+        """"71 rows (csv, happenings)", with " to PATH" after the count (not after the reasons
+        of what was left out, where it read as part of the last reason)."""
         noun = "rows" if self.format in ("csv", "parquet") else "lines"
-        text = f"{self.written} {noun} ({self.format}, {self.unit})"
+        text = f"{self.written} {noun} ({self.format}, {self.unit})" + (f" to {to}" if to else "")
         for reason, n in self.left_out.items():
             if n:
                 text += f"; {n} left out: {reason}"

@@ -14,6 +14,7 @@ accord.service.Service(store).reports(Filters.parse(actor="RUS", since="2025-05"
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from .base import IngestOutcome, Store, StoreUnavailable
@@ -39,6 +40,22 @@ def is_postgres(target: str | os.PathLike[str]) -> bool:
     return isinstance(target, str) and target.startswith(POSTGRES_SCHEMES)
 
 
+_URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+
+
+def unsupported_target(target: str | os.PathLike[str]) -> str | None:
+    """Why `target` cannot be an Accord database (a URL of a scheme other than PostgreSQL's),
+    else None. Without this check DuckDB takes `mysql://x` for an extension to load, and the
+    directory `mysql:` would be created in the working directory."""
+    if not isinstance(target, str) or is_postgres(target):
+        return None
+    m = _URL_SCHEME.match(target)
+    if m is None:
+        return None
+    return (f"unsupported database URL {target!r}: {m.group(1)}:// is not a database Accord "
+            "can open; give a DuckDB file path or a postgresql://user@host:port/dbname URL")
+
+
 def open_store(target: str | Path, *, read_only: bool = False) -> Store:
     """Open the Accord database at `target`, creating and migrating it as needed.
 
@@ -47,6 +64,9 @@ def open_store(target: str | Path, *, read_only: bool = False) -> Store:
     - `":memory:"`: a throwaway in-memory DuckDB store.
     - anything else: a DuckDB file (created, with its parent directories, if needed).
     """
+    problem = unsupported_target(target)
+    if problem is not None:
+        raise StoreError(problem)
     if is_postgres(target):
         from .postgres import PostgresStore
 

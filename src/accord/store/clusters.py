@@ -565,44 +565,37 @@ class Clusters:
                 break
             affected |= more
             members += self._members_of(more, found)
-        article_ids = sorted({r.article_id for r in everyone})
+        # A happening left with the same reports, and none of whose articles gained or lost a
+        # copy (`touched`), is what the store holds: not summarized, deleted or written again.
+        stored: dict[str | None, set[str]] = {}
+        for r in members:
+            stored.setdefault(r.event.get("happening"), set()).add(r.id)
+        fresh = {id(r) for r in new}
+        kept: set[str] = set()
+        for g in groups:
+            ids = {r.id for r in g}
+            h = g[0].event.get("happening") if id(g[0]) not in fresh else None
+            if h is not None and h not in touched and stored.get(h) == ids \
+                    and not any(id(r) in fresh for r in g):
+                kept.add(h)
+        redo = [g for g in groups if g[0].event.get("happening") not in kept or id(g[0]) in fresh]
+        article_ids = sorted({r.article_id for g in redo for r in g})
         copies = list(pending_copies)
         if article_ids:
             copies += [Copy(aid, dup, date, outlet(src, url)) for aid, dup, date, src, url in
                        self.query("SELECT id, duplicate_of, date, source, url FROM articles "
                                   "WHERE duplicate_of = ANY(?)", [article_ids])]
-        happenings = [summarize(g, copies, self.settings) for g in groups]
-        assignment = {r.id: h.id for g, h in zip(groups, happenings) for r in g}
+        happenings = [summarize(g, copies, self.settings) for g in redo]
+        assignment = {r.id: h.id for g, h in zip(redo, happenings) for r in g}
         key_rows = [(k, r.id) for r in new for k in blocking_keys(r, window)]
         changed = {r.id: assignment[r.id] for r in members
-                   if r.event.get("happening") != assignment[r.id]}
+                   if r.id in assignment and r.event.get("happening") != assignment[r.id]}
         for r in new:
             changed[r.id] = assignment[r.id]
-        unchanged = self._unchanged(groups, happenings, members, new, affected)
         # What the store will hold once this is written: the stored reports as read, the new
         # ones to be read when first needed. Happenings left as they are keep their entries.
-        fresh = {id(r) for r in new}
-        self.members.stage(affected - unchanged,
+        self.members.stage(affected - kept,
                            {h.id: {r.id: (None if id(r) in fresh else r) for r in g}
-                            for g, h in zip(groups, happenings) if h.id not in unchanged})
-        return ([h for h in happenings if h.id not in unchanged], changed, key_rows,
-                sorted(affected - unchanged))
+                            for g, h in zip(redo, happenings)})
+        return happenings, changed, key_rows, sorted(affected - kept)
 
-    def _unchanged(self, groups: Sequence[Sequence[Report]], happenings: Sequence[Happening],
-                   members: Sequence[Report], new: Sequence[Report],
-                   affected: set[str]) -> set[str]:
-        """The regrouped happenings the write leaves exactly as stored (the same reports, the same
-        row): they are neither deleted nor written again. A write regroups every happening a
-        new report is compatible with, and most of them do not change."""
-        fresh = {id(r) for r in new}
-        stored: dict[str, set[str]] = {}
-        for r in members:
-            stored.setdefault(r.event.get("happening"), set()).add(r.id)
-        same = {h.id: h for g, h in zip(groups, happenings)
-                if h.id in affected and not any(id(r) in fresh for r in g)
-                and stored.get(h.id) == {r.id for r in g}}
-        if not same:
-            return set()
-        rows = self.query(f"SELECT {', '.join(R.HAPPENING_COLUMNS)} FROM happenings "
-                          "WHERE id = ANY(?)", [sorted(same)])
-        return {row[0] for row in rows if tuple(row) == R.happening_row(same[row[0]])}

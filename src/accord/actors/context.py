@@ -57,6 +57,9 @@ class PendingGroup:
     sector: str | None
     may_take_country: bool  # False for a group named by a community ("Jewish leaders")
     end: int | None = None  # the phrase's end when it runs past the noun ("the secretary of state")
+    # "the president": the office the noun names, its holder on the day once the country is known
+    role: str | None = None
+    match: "RoleMatch | None" = None
 
     @property
     def stop(self) -> int:

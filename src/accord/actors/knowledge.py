@@ -278,6 +278,9 @@ class KnowledgeBase:
         self._phrases: dict[str, tuple[str | None, str | None]] = {}
         self._overrides: dict[str, dict[str, str | None]] = {}
         self._leader_roles: dict[str, str] = {}
+        # roles.yaml historical_presumption: how long an open historical listing is believed
+        self._presumed_years: int | None = None  # None: until someone else takes the office
+        self._life_titles: tuple[str, ...] = ()
         self._countries: dict[str, dict[str, Any]] = {}  # iso3 -> row
         self._cameo_to_iso: dict[str, str] = {}
         self._country_index: dict[str, str] = {}  # normalized name/adjective/code -> iso3
@@ -331,6 +334,13 @@ class KnowledgeBase:
                 raise KnowledgeBaseError(f"{source}: leader_role: unknown role {role!r}")
             for c in countries or []:
                 self._leader_roles[str(c)] = str(role)
+        presumption = data.get("historical_presumption")
+        if presumption is not None:
+            years = presumption.get("presumed_years")
+            if not isinstance(years, int) or years < 0:
+                raise KnowledgeBaseError(f"{source}: historical_presumption: presumed_years must be a whole number")
+            self._presumed_years = years
+            self._life_titles = tuple(str(t).lower() for t in presumption.get("life_titles") or ())
         if not merge and not self._roles:
             raise KnowledgeBaseError(f"{source}: no roles defined")
 
@@ -399,6 +409,8 @@ class KnowledgeBase:
             raise KnowledgeBaseError(f"{source}: expected a mapping of organisation id -> fields")
         for igo_id, spec in data.items():
             where = f"{source}: organisation {igo_id!r}"
+            if igo_id in self._countries:  # "NAM" was the Non-Aligned Movement and Namibia at once
+                raise KnowledgeBaseError(f"{where}: the id is a country's ISO code; choose another")
             if not isinstance(spec, dict) or not spec.get("name"):
                 raise KnowledgeBaseError(f"{where}: needs at least name and code")
             code = str(spec.get("code") or "")
@@ -808,11 +820,26 @@ class KnowledgeBase:
                 continue
             later = [s for s, who in starts.get((o.country, o.role), ()) if who != o.person_key and s > o.start] \
                 if o.role else []
-            ends[id(o)] = max(compiled, min(later)) if later else None
+            ends[id(o)] = max(compiled, min(later)) if later else self._presumed_end(o.title, compiled)
         for ekey, offices in by_key.items():
             if any(id(o) in ends for o in offices):
                 by_key[ekey] = [replace(o, end=ends[id(o)], listed_to=listed.get(id(o), o.end)) if id(o) in ends else o
                                 for o in offices]
+
+    def _presumed_end(self, title: str, listed: dt.date) -> dt.date | None:
+        """The end of an open historical office nobody in the data took over: `presumed_years`
+        after the source last listed it (roles.yaml historical_presumption), never for a life
+        office ("King", "Sultan"); None (open) when roles.yaml sets no presumption."""
+        if self._presumed_years is None:
+            return None
+        words = set(re.findall(r"[a-z]+", title.lower()))
+        low = title.lower()
+        if any((t in words) if " " not in t else (t in low) for t in self._life_titles):
+            return None
+        try:
+            return listed.replace(year=listed.year + self._presumed_years)
+        except ValueError:  # 29 February
+            return listed.replace(year=listed.year + self._presumed_years, day=28)
 
     # -------------------------------------------------------------------- finish
     def _finish(self) -> None:

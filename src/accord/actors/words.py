@@ -30,6 +30,7 @@ class Words:
     plural_country_nouns: frozenset[str]
     indefinite_determiners: frozenset[str]
     indefinite_singular: frozenset[str]
+    negating_determiners: frozenset[str]
     successor_adjectives: frozenset[str]
     stance_nouns: frozenset[str]
     member_nouns: frozenset[str]
@@ -59,6 +60,7 @@ class Words:
     us_state_offices: frozenset[str]
     speaker_prepositions: frozenset[str]
     target_prepositions: frozenset[str]
+    destination_prepositions: frozenset[str]
     places_of_custody: frozenset[str]
     pleonastic_verbs: frozenset[str]
     name_particles: frozenset[str]
@@ -101,6 +103,7 @@ def words() -> Words:
         plural_country_nouns=_set(w.get("plural_country_nouns")),
         indefinite_determiners=_set(w.get("indefinite_determiners")),
         indefinite_singular=_set(w.get("indefinite_singular")),
+        negating_determiners=_set(w.get("negating_determiners")),
         successor_adjectives=_set(w.get("successor_adjectives")),
         stance_nouns=_set(w.get("stance_nouns")),
         member_nouns=_set(w.get("member_nouns")),
@@ -130,6 +133,7 @@ def words() -> Words:
         us_state_offices=_set(w.get("us_state_offices")),
         speaker_prepositions=_set(w.get("speaker_prepositions")),
         target_prepositions=_set(w.get("target_prepositions")),
+        destination_prepositions=_set(w.get("destination_prepositions")),
         places_of_custody=_set(w.get("places_of_custody")),
         pleonastic_verbs=_set(w.get("pleonastic_verbs")),
         name_particles=_set(w.get("name_particles")),

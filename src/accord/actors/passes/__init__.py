@@ -12,7 +12,7 @@ from .institutions import NationalInstitutions
 from .merge import Acronyms, MergeSameEntity, TitleCountries
 from .names import Names
 from .organisations import LocateTransnational, Organisations, PlacedOrganisations
-from .present_office import PresentOffices
+from .present_office import OfficeHolders, PresentOffices
 from .places import MarkedThings, Places, PlacedSubjects, StateNamesakes
 from .references import References
 from .roles import RolePhrases
@@ -50,6 +50,7 @@ def default_passes() -> tuple[Pass, ...]:
         UnnamedPeople(),
         RoleAndName(),
         RoleAnaphora(),
+        OfficeHolders(),  # "the president" no title names: the office's holder on the day
         Descriptions(),
         PlainNames(),
         StoryCountryPeople(),

@@ -347,6 +347,8 @@ class UnnamedPeople(Pass):
                 continue  # "according to one source", "by a witness"; not "the families of a victim"
             if not any(c.dep_ in ("det", "nummod", "amod", "poss", "compound") for c in tok.lefts):
                 continue
+            if any(c.dep_ == "det" and c.lower_ in words().negating_determiners for c in tok.lefts):
+                continue  # "No Russian official attended": nobody
             if any(c.dep_ == "poss" for c in tok.lefts):
                 continue  # "his friend": someone's relation, not a speaker of the article
             left = min([tok.i] + [c.left_edge.i for c in tok.lefts

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..context import Found, ResolutionContext, unplaced_group
 from ..kinds import How, Sector
-from ..phrases import clause_countries, names_community, np_left, place_country
+from ..phrases import clause_countries, names_community, np_left, place_country, same_clause_countries
 from .base import Pass
 
 
@@ -37,6 +37,21 @@ class ContextGroups(Pass):
                 out.append(unplaced_group(left, stop, sector, placeless=True,  # type: ignore[arg-type]
                                           head=pending.inner_head))
                 continue
+            role = pending.role
+            if role is not None:
+                # "the president", "a plea to the president": the office of the country the story
+                # is set in, whatever other country its sentence names ("the president's lawyer
+                # travelled to Ukraine"); with no such country, only a subject is placed (as any
+                # group noun), and then as a group without the office
+                story = context.article_country()
+                if story is not None:
+                    group = lookups.group(left, stop, story, sector, pending.inner_head)
+                    refined = lookups.refine(pending.match, story)[0] if pending.match is not None else None
+                    group.role = refined or role
+                    out.append(group)
+                    continue
+                if head.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
             sent = head.sent
             # Countries the sentence names, its office holders' included ("President Temer").
             here = [f for f in found if sent.start <= f.start < sent.end and (f.country or f.entity.country)
@@ -49,6 +64,12 @@ class ContextGroups(Pass):
                 named = [(head.doc[f.last], f.country or f.entity.country) for f in here if f.entity.kind == "org"]
             countries = clause_countries(head, named)
             if len(countries) == 1 and article is not None and article not in countries \
+                    and not same_clause_countries(head, named):
+                # "The army said the plane was bringing meat from Bishkek, Kyrgyzstan" in a story
+                # set in Iran: a country named only in another clause (what the army said) does
+                # not place the institution; the story's country does
+                countries = {article}
+            elif len(countries) == 1 and article is not None and article not in countries \
                     and counterpart(head, named):
                 # "The Kremlin dismissed the administration's accusation" in a US story: the
                 # institution is the other side of its clause, of the article's country.

@@ -34,3 +34,30 @@ class PresentOffices(Pass):
             if e.key in held and (held[e.key][2] == Sector.ELI.value
                                   or not any(t.lower_ in past for t in doc[f.start : f.end])):
                 f.code, f.country, f.sector = held[e.key]
+
+
+class OfficeHolders(Pass):
+    """"The president asked him", "a plea to the president": a definite office the context-groups
+    pass placed in a country (`Found.role` on a role group), that no earlier title in the article
+    claims (role anaphora ran first), is its holder on the article's date when the office has
+    exactly one; else it stays the office without a person (the group with its role)."""
+
+    name = "office-holders"
+
+    def run(self, context: ResolutionContext) -> None:
+        kb, on = context.kb, context.on
+        for f in context.found:
+            if f.how != How.ROLE_GROUP or not f.role or not f.country:
+                continue
+            if f.role == "leader":
+                continue  # "the leader": of what, the story has to say
+            holders = kb.holders(f.country, f.role, on)
+            if len(holders) != 1:
+                continue
+            # the holder's office there is called what the text calls it: "the president" of a
+            # country whose head of state is a queen is someone else
+            noun = context.doc[f.last].lower_
+            if any(noun in o.title.lower() for o in kb.offices_of(holders[0].key, on)
+                   if o.country == f.country):
+                f.entity, f.how = holders[0], How.ROLE
+                f.code = f.sector = f.country = f.name = None

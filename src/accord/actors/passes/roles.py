@@ -40,6 +40,12 @@ class RolePhrases(Pass):
                 match = lookups.role_at(doc, head, of_phrases=False)  # a name: "House of Commons"
             if match is None or is_stance(head, w.stance_nouns):
                 continue
+            if any(c.dep_ == "det" and c.lower_ in w.negating_determiners for c in head.lefts):
+                # "No U.S. president has visited": nobody, neither the holder nor the country
+                left = np_left(head)
+                consumed.update((c.start, c.end) for c, _ in country_cues(context, head, left, match.start))
+                inside_titles.update(range(head.i + 1, max(match.end, head.i + 1)))
+                continue
             if head.lower_ in w.places_of_custody and head.dep_ == "pobj" and head.head.lower_ in w.place_prepositions:
                 continue  # "four years in prison": where the man will be, not the prison service
             if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
@@ -112,6 +118,10 @@ class RolePhrases(Pass):
                     # "Authorities ease curfew as businesses reopen in Amman": an unnamed group
                     # belongs to the one country its sentence names, if it names exactly one.
                     context.pending.append(PendingGroup(head, left, sector, True, end))
+                elif role is not None and not not_current and the_office(head, of_head, match.start):
+                    # "The president asked", "a plea to the president": one office of the
+                    # country its sentence or the article gives, its holder on the day if one
+                    context.pending.append(PendingGroup(head, left, sector, True, end, role=role, match=match))
                 elif (head.dep_ in ("nsubj", "nsubjpass") or (
                         head.dep_ == "conj" and head.head.dep_ in ("nsubj", "nsubjpass"))) and sector and not any(
                         c.lower_ in w.plural_determiners or (c.dep_ == "nummod" and head.dep_ != "nsubj")
@@ -156,6 +166,18 @@ class RolePhrases(Pass):
                     found.append(Found(start, stop, holder, How.ROLE, role=role, head=of_head))
                 else:
                     found.append(lookups.group(start, stop, country, sector, of_head))
+
+
+def the_office(head: Any, of_head: int | None, role_start: int) -> bool:
+    """"the president", "The Prime Minister": a singular role noun with "the" and nothing else
+    before it or after it that could make it another office ("the regional president", "the
+    president of the company", "the president's lawyer" is fine: the office owns the lawyer)."""
+    if head.tag_ not in ("NN", "NNP") or of_head is not None:
+        return False
+    lefts = [c for c in head.lefts if not c.is_punct and (c.i < role_start or c.lower_ == "the")]
+    if [(c.dep_, c.lower_) for c in lefts] != [("det", "the")]:
+        return False
+    return not any(c.dep_ in ("prep", "appos", "acl", "relcl") or c.dep_ == "compound" for c in head.rights)
 
 
 def is_stance(head: Any, stance_nouns: frozenset[str]) -> bool:

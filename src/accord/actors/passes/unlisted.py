@@ -97,7 +97,7 @@ class UnlistedPeople(Pass):
                         named = [(doc[m.end - 1], kb.entity(m.key).country) for t in ent.sent
                                  for m in by_token.get(t.i, ()) if m.end - 1 == t.i
                                  and kb.entity(m.key).kind in ("country", "seat") and kb.entity(m.key).country
-                                 and not describes_a_thing(doc[m.end - 1])]
+                                 and not describes_a_thing(doc[m.end - 1]) and not destination(doc[m.end - 1])]
                         here = clause_countries(head, named)
                         if len(here) == 1:
                             country = here.pop()
@@ -338,6 +338,18 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
         if hit and hit[1] and sector != Sector.CVL.value:
             return None, sector, sector  # "a senator": the story may give the country
     return None
+
+
+def destination(tok: Any) -> bool:
+    """A place named as where a thing goes or whom it is aimed at ("security aid to Ukraine", "a
+    trip to Kiev and Warsaw", "sanctions against Iran"): not where a person is from. Only after a
+    noun: what a person does to a place ("returned the birds into the Brazilian wild") may say
+    where they are."""
+    node = tok
+    while node.dep_ in ("compound", "poss", "amod", "conj") and node.head.i != node.i:
+        node = node.head
+    prep = node.head
+    return node.dep_ == "pobj" and prep.lower_ in words().destination_prepositions and prep.head.pos_ == "NOUN"
 
 
 def describes_a_thing(tok: Any) -> bool:

@@ -126,11 +126,9 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        with corpus.open("w", encoding="utf-8") as fh:
-            from bench_scale import distinct_corpus  # cycled texts would be near-copies, never coded
+        from bench_scale import write_distinct_corpus  # cycled texts would be near-copies, never coded
 
-            for a in distinct_corpus(args.shared, args.n):
-                fh.write(json.dumps(a) + "\n")
+        write_distinct_corpus(corpus, args.shared, args.n)
         results = {}
         for mode in ("spacy", "accord"):
             cmd = [sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--db", str(Path(tmp) / "bench.duckdb")]

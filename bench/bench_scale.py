@@ -272,9 +272,7 @@ def main() -> None:
     results: dict[str, tuple[dict, dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        with corpus.open("w", encoding="utf-8") as fh:
-            for a in distinct_corpus(args.shared, args.n):
-                fh.write(json.dumps(a) + "\n")
+        write_distinct_corpus(corpus, args.shared, args.n)
         cluster = None
         if {"postgres", "store"} & set(runs):
             from pgcluster import PostgresCluster
@@ -302,6 +300,13 @@ def main() -> None:
             if cluster is not None:
                 cluster.remove()
     report(results, args.n)
+
+
+def write_distinct_corpus(path: Path, shared: Path, n: int) -> None:
+    """`distinct_corpus(shared, n)` as a JSONL file, for the benchmarks' child processes."""
+    with path.open("w", encoding="utf-8") as fh:
+        for a in distinct_corpus(shared, n):
+            fh.write(json.dumps(a) + "\n")
 
 
 def distinct_corpus(shared: Path, n: int, seed: int = 16) -> list[dict]:

@@ -99,13 +99,11 @@ def main() -> None:
         corpus, db, workers, profile = args.child
         print(json.dumps(child(Path(corpus), db, int(workers), profile or None)))
         return
-    from bench_scale import distinct_corpus
+    from bench_scale import write_distinct_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        with corpus.open("w", encoding="utf-8") as fh:
-            for a in distinct_corpus(args.shared, args.n):
-                fh.write(json.dumps(a) + "\n")
+        write_distinct_corpus(corpus, args.shared, args.n)
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(corpus), f"{tmp}/w.duckdb",
              str(args.workers), args.profile or ""],

@@ -1370,6 +1370,16 @@ def test_a_happening_planned_or_reported_on_does_not_date_what_points_back_at_it
         assert _dated(evs, "criticized") == ("2019-11-07", "publication")
 
 
+def test_a_time_after_a_participle_clause_set_off_by_commas_dates_the_sentence(nlp):
+    evs = candidates(nlp, "Mugabe was convicted of corruption, stemming from his years as mayor, in 2011.")
+    assert _dated(evs, "convicted") == ("2011", "text")
+    evs = candidates(nlp, "Kenyan police arrested the man, accused of killing a guard in 2015, on Monday.")
+    assert _dated(evs, "arrested") == ("2019-11-04", "text")
+    # no comma: the time is the participle's own ("killing six people in 2015" is not the arrest's)
+    evs = candidates(nlp, "Kenyan police arrested the man accused of killing a guard in 2015.")
+    assert _dated(evs, "arrested") == ("2019-11-07", "publication")
+
+
 def test_an_act_of_force_pointing_back_at_the_leads_incident_is_on_its_day(nlp):
     # (another paragraph: a dated paragraph dates its own acts)
     lead = "On Tuesday at a police station in Nairobi, a Somali man went on a stabbing spree, killing four.\n\n"

@@ -20,6 +20,7 @@ from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_
                                pobjs_by_word, reporting_head, subject_of, verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
+from ..time.anchoring import detached_time_head, happening_anchors
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
@@ -2550,7 +2551,10 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         timex_roots = {i: t for i, t in timex_roots.items() if not _after(t.value, pub)}
     for tok_i, timex in timex_roots.items():
         tok = doc[tok_i]
-        if governed_by(tok, anchors):
+        # "convicted of corruption, stemming from his years as mayor, in 2011": after the comma
+        # closing the participle clause, the time is the sentence's
+        detached = detached_time_head(tok.head) if tok.dep_ == "pobj" else None
+        if governed_by(tok if detached is None else detached, anchors):
             if best is None or _precision(timex.value) > _precision(best.value):
                 best = timex
     if best is None:
@@ -3244,7 +3248,7 @@ def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, T
                 if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
                     continue
                 named = True
-                anchors = [tok] + [c for c in tok.children if c.dep_ == "acl"]
+                anchors = happening_anchors(tok)  # "held talks on Sunday": the light verb's day too
                 found.update(t.value for i, t in timex_roots.items() if sent.start <= i < sent.end
                              and governed_by(doc[i], anchors) and _DATE_VALUE.match(t.value)
                              and not _after(t.value, pub))

@@ -108,6 +108,8 @@ class Exclusions:
     court_lawsuit_verbs: frozenset[str] = frozenset()  # "the court had been petitioned by X": 115
     court_sectors: tuple[str, ...] = ()
     court_mediation_codes: tuple[str, ...] = ()  # "asked the court to intervene": 020, not 028
+    refuge_verbs: frozenset[str] = frozenset()  # "fled to the Canadian embassy": a refuge, no break
+    refuge_prepositions: frozenset[str] = frozenset()
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -363,6 +365,16 @@ class Exclusions:
             return "115"
         return "020" if code.startswith(self.court_mediation_codes) else None
 
+    def destination_only(self, verb: Any, named: Iterable[Any]) -> bool:
+        """"fled to the Canadian embassy": every word a dictionary pattern matched lies in the
+        phrase of the place a verb of flight goes to (EVACUATE * EMBASSY is evacuating one)."""
+        if verb.lemma_.lower() not in self.refuge_verbs:
+            return False
+        phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.refuge_prepositions]
+        inside = {t.i for c in phrases for t in c.subtree}
+        named = list(named)
+        return bool(named) and bool(inside) and all(t.i in inside for t in named)
+
     def reason_given(self, verb: Any) -> bool:
         """"cited security concerns to impose bans": the verb gives a reason, no comment of its own."""
         return verb.lemma_.lower() in self.reason_verbs
@@ -542,6 +554,8 @@ def load_exclusions() -> Exclusions:
         court_lawsuit_verbs=_words(d.get("court_requests") or {}, "lawsuit_verbs", "court_requests."),
         court_sectors=tuple(w.upper() for w in _words(d.get("court_requests") or {}, "sectors", "court_requests.")),
         court_mediation_codes=tuple(str(c) for c in (d.get("court_requests") or {}).get("mediation_codes") or ()),
+        refuge_verbs=_words(d.get("refuge") or {}, "verbs", "refuge."),
+        refuge_prepositions=_words(d.get("refuge") or {}, "prepositions", "refuge."),
         thing_subjects=_words(fig, "thing_subjects", "figurative."),
         idiom_adverbs=_words(fig, "idiom_adverbs", "figurative."),
         career_verbs=_words(d, "career_verbs", ""),

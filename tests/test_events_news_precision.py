@@ -1541,3 +1541,20 @@ def test_an_act_a_passive_verb_of_saying_reports_is_alleged(nlp):
     [f] = [e for e in candidates(nlp, "The Hong Kong police arrested forty protesters, a witness said.")
            if e.source and e.source.code == "HKGCOP"]
     assert f.modality == "asserted"
+
+
+# ------------------------------------------------- meddling is no aid
+def test_interfering_is_no_aid_given(nlp):
+    # PETRARCH-2's INTERVENE block default (070) on "interfere"
+    text = "The former vice president interfered with an investigation into Burisma Holdings."
+    assert [e.cameo for e in candidates(nlp, text) if e.cameo.startswith("07")] == []
+
+
+# ------------------------------------------------- unplaced generic groups
+def test_an_unplaced_generic_group_is_no_doer(nlp):
+    # the development set's convention: "some scholars", "astronomers" are not coded
+    assert candidates(nlp, "Politicians from across the political spectrum publicly mourned Cummings's death.") == []
+    assert candidates(nlp, "Some analysts criticised the plan of the Iranian government.") == []
+    # a group placed in a country stays
+    [e] = candidates(nlp, "Iranian politicians criticised the United States.")
+    assert (e.cameo, dyad(e)) == ("111", ("IRNPTY", "USA"))

@@ -768,6 +768,9 @@ class EventStage(Stage):
         if sources and all(self.exclusions.is_own_reporting(s) for s in sources):
             cand.rule.append("src=own-reporting")
             return []  # "Wikinews contacted experts": the outlet's reporting
+        if sources and all(self.exclusions.unplaced_group(s) for s in sources):
+            cand.rule.append("src=unplaced-group")
+            return []  # "Politicians from across the political spectrum mourned": no one placed
         if not sources:
             if cand.agentless and targets:
                 return [(None, t) for t in targets]

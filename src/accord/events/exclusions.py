@@ -108,6 +108,8 @@ class Exclusions:
     court_lawsuit_verbs: frozenset[str] = frozenset()  # "the court had been petitioned by X": 115
     court_sectors: tuple[str, ...] = ()
     court_mediation_codes: tuple[str, ...] = ()  # "asked the court to intervene": 020, not 028
+    unplaced_group_nouns: frozenset[str] = frozenset()  # "Politicians ... mourned": no actor
+    vague_quantifiers: frozenset[str] = frozenset()
     refuge_verbs: frozenset[str] = frozenset()  # "fled to the Canadian embassy": a refuge, no break
     refuge_prepositions: frozenset[str] = frozenset()
 
@@ -151,6 +153,16 @@ class Exclusions:
         """The voters as the doer of an act other than a protest or force: a vote's outcome."""
         return subject is not None and subject.lemma_.lower() in self.electorate \
             and not code.startswith(("14",) + FORCE_ROOTS)
+
+    def unplaced_group(self, actor: Any) -> bool:
+        """A doer named only by a generic plural ("Politicians", "some analysts") and placed in no
+        country: an unplaced generic group, not coded."""
+        if actor.country or actor.name:
+            return False
+        words = [w for w in actor.text.lower().split()]
+        while len(words) > 1 and words[0] in self.vague_quantifiers:
+            words = words[1:]
+        return len(words) == 1 and words[0] in self.unplaced_group_nouns
 
     def is_own_reporting(self, actor: Any) -> bool:
         """The outlet itself as the doer ("Wikinews contacted the company"): its reporting."""
@@ -554,6 +566,8 @@ def load_exclusions() -> Exclusions:
         court_lawsuit_verbs=_words(d.get("court_requests") or {}, "lawsuit_verbs", "court_requests."),
         court_sectors=tuple(w.upper() for w in _words(d.get("court_requests") or {}, "sectors", "court_requests.")),
         court_mediation_codes=tuple(str(c) for c in (d.get("court_requests") or {}).get("mediation_codes") or ()),
+        unplaced_group_nouns=_words(d.get("unplaced_groups") or {}, "nouns", "unplaced_groups."),
+        vague_quantifiers=_words(d.get("unplaced_groups") or {}, "quantifiers", "unplaced_groups."),
         refuge_verbs=_words(d.get("refuge") or {}, "verbs", "refuge."),
         refuge_prepositions=_words(d.get("refuge") or {}, "prepositions", "refuge."),
         thing_subjects=_words(fig, "thing_subjects", "figurative."),

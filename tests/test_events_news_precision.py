@@ -1558,3 +1558,11 @@ def test_an_unplaced_generic_group_is_no_doer(nlp):
     # a group placed in a country stays
     [e] = candidates(nlp, "Iranian politicians criticised the United States.")
     assert (e.cameo, dyad(e)) == ("111", ("IRNPTY", "USA"))
+
+
+# ------------------------------------------------- a vote against the party line
+def test_defecting_with_no_side_left_or_joined_is_a_vote(nlp):
+    # PETRARCH-2's DEFECT (120); votes and vote tallies are not coded
+    assert candidates(nlp, "Altogether, fifteen Democrats defected.") == []
+    [e] = candidates(nlp, "Two Syrian army generals defected to the rebels.")
+    assert e.cameo == "120" and dyad(e) == ("SYRMIL", "SYRREB")

@@ -110,6 +110,8 @@ class Exclusions:
     court_mediation_codes: tuple[str, ...] = ()  # "asked the court to intervene": 020, not 028
     unplaced_group_nouns: frozenset[str] = frozenset()  # "Politicians ... mourned": no actor
     vague_quantifiers: frozenset[str] = frozenset()
+    side_verbs: frozenset[str] = frozenset()  # "defected to the rebels"; "fifteen Democrats defected": a vote
+    side_prepositions: frozenset[str] = frozenset()
     refuge_verbs: frozenset[str] = frozenset()  # "fled to the Canadian embassy": a refuge, no break
     refuge_prepositions: frozenset[str] = frozenset()
 
@@ -176,6 +178,9 @@ class Exclusions:
         if lemma in self.enacting_verbs and any(c.dep_ == "prep" and c.lower_ == "into" and any(
                 p.dep_ == "pobj" and p.lower_ == "law" for p in c.children) for c in verb.children):
             return True  # "signed into law the Human Life Protection Act": a law enacted, no agreement
+        if lemma in self.side_verbs and not any(c.dep_ == "prep" and c.lower_ in self.side_prepositions
+                                                for c in verb.children):
+            return True  # "fifteen Democrats defected": a vote against the party line
         if lemma not in self.needs_complement and lemma not in self.no_object:
             return False  # most verbs: their children need not be read
         deps = {c.dep_ for c in verb.children}
@@ -568,6 +573,8 @@ def load_exclusions() -> Exclusions:
         court_mediation_codes=tuple(str(c) for c in (d.get("court_requests") or {}).get("mediation_codes") or ()),
         unplaced_group_nouns=_words(d.get("unplaced_groups") or {}, "nouns", "unplaced_groups."),
         vague_quantifiers=_words(d.get("unplaced_groups") or {}, "quantifiers", "unplaced_groups."),
+        side_verbs=_words(d.get("needs_side") or {}, "verbs", "needs_side."),
+        side_prepositions=_words(d.get("needs_side") or {}, "prepositions", "needs_side."),
         refuge_verbs=_words(d.get("refuge") or {}, "verbs", "refuge."),
         refuge_prepositions=_words(d.get("refuge") or {}, "prepositions", "refuge."),
         thing_subjects=_words(fig, "thing_subjects", "figurative."),

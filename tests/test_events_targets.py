@@ -171,3 +171,14 @@ def test_a_plural_of_others_is_not_the_people_named_before(nlp):
             "The House of Representatives has impeached two other presidents.")
     evs = [e for e in candidates(nlp, text) if e.cameo.startswith("17")]
     assert all(e.target is None for e in evs)
+
+
+def test_whom_released_people_are_handed_to_is_not_whom_the_release_is_done_to(nlp):
+    # the hostages, whom no actor is resolved for, are released; the Red Cross only receives them
+    evs = [e for e in candidates(nlp, "The rebels released two hostages to the International Committee of the Red Cross.")
+           if e.cameo.startswith("08")]
+    assert evs and all(e.target is None for e in evs)
+    # a released person the resolver knows stays the target
+    evs = [e for e in candidates(nlp, "The rebels said they will release a kidnapped aid worker and a Japanese citizen "
+                                      "to representatives of the International Red Cross.") if e.cameo.startswith("035")]
+    assert evs and all(e.target is not None and e.target.code.startswith("JPN") for e in evs)

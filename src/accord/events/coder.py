@@ -26,7 +26,7 @@ from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
-from .lexicon import load_appositive_heads, load_membership_prepositions  # (own line, as above)
+from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -48,6 +48,7 @@ DICTIONARY_RECIPROCAL = ("04", "057")
 # places and things as well.
 HARM_ROOTS = ("18", "19", "20")
 COERCION_ROOTS = ("17",) + HARM_ROOTS  # acts done to people against their will
+RELEASE_ROOT = "084"  # releasing or returning people
 # A statement with no more specific code: a record only when it reports another event.
 BARE_STATEMENTS = {"01", "010"}
 # Codes of an announcement that say nothing of what is announced: refined by the act announced.
@@ -670,6 +671,18 @@ class EventStage(Stage):
         # is still not whom it was done to
         people_described = cand.code.startswith(COERCION_ROOTS) and any(
             spec in ("dobj", "dative") and self.exclusions.names_people(tok) for spec, tok in described)
+        # people released (CAMEO 0841, or 084 of an object naming people), whether the pattern
+        # names them or not: "released two hostages to the Red Cross": whom they are handed to is
+        # not whom the release is done to (arguments.yaml recipient_prepositions)
+        released_people = cand.code.startswith(RELEASE_ROOT) and any(
+            spec == "dobj" and (cand.code.startswith(RELEASE_ROOT + "1") or self.exclusions.names_people(tok))
+            for spec, tok in found)
+        if released_people:
+            recipients = [(spec, tok) for spec, tok in plain_args
+                          if spec == "dative" or spec.partition(":")[2] in load_recipient_prepositions()]
+            if recipients:
+                plain_args = [a for a in plain_args if a not in recipients]
+                cand.rule.append("tgt=recipient-of-released->none")
         for spec, tok in plain_args:
             actors = _actors_of(tok, mentions_at)
             if actors and (someone_unresolved or people_described) and spec.partition(":")[2] in load_place_prepositions() \

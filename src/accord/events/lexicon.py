@@ -528,6 +528,12 @@ def load_appositive_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_recipient_prepositions() -> frozenset[str]:
+    """Prepositions of whom released people are handed to ("to the Red Cross"; arguments.yaml)."""
+    return _argument_words("recipient_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_membership_prepositions() -> frozenset[str]:
     """Prepositions that say whom unresolved people belong to ("members of Hamas"): their actor (arguments.yaml)."""
     return _argument_words("membership_prepositions")

@@ -11,9 +11,12 @@ from typing import Any
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser: the same data, several times faster
+
 
 def _read(name: str) -> dict[str, Any]:
-    return yaml.safe_load(files("accord").joinpath("resources", "actors", name).read_text("utf-8")) or {}
+    return yaml.load(files("accord").joinpath("resources", "actors", name).read_text("utf-8"),
+                     Loader=_LOADER) or {}
 
 
 def _set(values: Any) -> frozenset[str]:

@@ -174,6 +174,14 @@ def test_the_headline_says_where_the_story_is_set(nlp):
                              title="Hong Kong protests continue")._headline_countries() == ["HKG"]
 
 
+def test_the_people_a_persons_pronoun_owns_are_of_the_persons_country(nlp):
+    context = run_until(nlp, "Vladimir Putin made an announcement in which he thanked his supporters.", "references")
+    assert ("his supporters", "role-group", "RUS") in found(context)
+    # an office or a thing the pronoun owns is no group of people
+    context = run_until(nlp, "Vladimir Putin said he had sold his house.", "references")
+    assert not [f for f in found(context) if f[0] == "his house"]
+
+
 def test_placeless_organisations(nlp):
     context = run_until(nlp, "The Migration Policy Institute published a report.", "placeless-organisations")
     assert ("Migration Policy Institute", "org-named", None) in found(context)

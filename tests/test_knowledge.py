@@ -281,6 +281,11 @@ def test_us_cabinet_and_congress_of_2017_to_2020(kb):
                     and kb.entity(k).name in ("John F. Kelly", "Chad Wolf", "Mark Meadows")], surface
 
 
+def test_hongkongers(kb):
+    for surface in ("Hongkongers", "Hong Kongers", "Hongkonger"):
+        assert [k for k, _ in kb.lookup(surface)] == ["country:HKG"], surface
+
+
 def test_saba_is_yemens_news_agency(kb):
     for surface in ("Saba", "Saba News Agency", "SABA"):
         assert [kb.entity(k).country for k, _ in kb.lookup(surface) if k.startswith("media:")] == ["YEM"], surface

@@ -1350,6 +1350,36 @@ def test_an_act_in_a_happening_pointed_back_at_takes_its_date(nlp):
     assert _dated(evs, "delayed") == ("2019-07", "text")
 
 
+@pytest.mark.parametrize("lead,back", [
+    ("The Kenyan president held talks with the Ugandan president in Nairobi on Sunday.", "During the talks"),
+    ("Talks between the Kenyan and Ugandan presidents were held in Nairobi on Sunday.", "At the talks"),
+    ("The Kenyan president gave a speech in Nairobi on Sunday.", "In the speech"),
+    ("The Kenyan president made a visit to Kampala on Sunday.", "During the visit"),
+])
+def test_a_happening_dated_on_its_light_verb_dates_the_acts_pointed_back_at_it(nlp, lead, back):
+    # (another paragraph and another doer: no other date rule reaches the act)
+    evs = candidates(nlp, f"{lead}\n\n{back}, the Tanzanian foreign minister criticized Somalia.")
+    assert _dated(evs, "criticized") == ("2019-11-03", "text")
+
+
+def test_a_happening_planned_or_reported_on_does_not_date_what_points_back_at_it(nlp):
+    # the day is the cancellation's, not the talks'; a day after publication dates nothing done
+    for lead in ("The Kenyan president cancelled the talks with the Ugandan president on Sunday.",
+                 "The Kenyan president will hold talks with the Ugandan president on Sunday."):
+        evs = candidates(nlp, f"{lead}\n\nBefore the talks, the Tanzanian foreign minister criticized Somalia.")
+        assert _dated(evs, "criticized") == ("2019-11-07", "publication")
+
+
+def test_a_time_after_a_participle_clause_set_off_by_commas_dates_the_sentence(nlp):
+    evs = candidates(nlp, "Mugabe was convicted of corruption, stemming from his years as mayor, in 2011.")
+    assert _dated(evs, "convicted") == ("2011", "text")
+    evs = candidates(nlp, "Kenyan police arrested the man, accused of killing a guard in 2015, on Monday.")
+    assert _dated(evs, "arrested") == ("2019-11-04", "text")
+    # no comma: the time is the participle's own ("killing six people in 2015" is not the arrest's)
+    evs = candidates(nlp, "Kenyan police arrested the man accused of killing a guard in 2015.")
+    assert _dated(evs, "arrested") == ("2019-11-07", "publication")
+
+
 def test_an_act_of_force_pointing_back_at_the_leads_incident_is_on_its_day(nlp):
     # (another paragraph: a dated paragraph dates its own acts)
     lead = "On Tuesday at a police station in Nairobi, a Somali man went on a stabbing spree, killing four.\n\n"

@@ -200,6 +200,7 @@ class EventStage(Stage):
             cands = [c for c in cands if c is not None]
             # A date governs an event only through the parse tree, which never leaves its sentence.
             sent_timexes = {i: t for i, t in timex_roots.items() if sent.start <= i < sent.end}
+            first_of_sentence = len(events)
             for cand in cands:
                 if cand.modality in (Modality.HYPOTHETICAL, Modality.FUTURE) and cand.announced is None \
                         and not cand.pattern.nominal and _content_of_a_proposal(cand.trigger):
@@ -231,6 +232,7 @@ class EventStage(Stage):
                         events.append((self._event(document, reverse, target, source, sent_no, sent, sent_timexes,
                                                    cand.negated, cand.modality, sentence_texts[sent_no], long_spells),
                                        head_word))
+            events[first_of_sentence:] = _without_claimed_contents(events[first_of_sentence:])
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
         if storms:
@@ -359,6 +361,15 @@ class EventStage(Stage):
                 return None
             m = entry[1]
             named = None  # another match: its own words
+        if m.specificity > 0 and self.exclusions.destination_only(verb, named if named is not None
+                                                                   else _named_words(verb, m)):
+            # "fled to the Canadian embassy" (EVACUATE * EMBASSY, 161): the place fled to is a
+            # refuge, no embassy evacuated; the verb's own default codes it, if anything
+            entry = self.dictionary.entry(verb)
+            if entry is None or entry[1] is None:
+                return None
+            m = entry[1]
+            named = None
         if m.specificity == 0 and self.exclusions.excludes_default(verb):
             return None  # "served in the House", "joined parliament": not the block's act
         try:
@@ -798,6 +809,9 @@ class EventStage(Stage):
         if sources and all(self.exclusions.is_own_reporting(s) for s in sources):
             cand.rule.append("src=own-reporting")
             return []  # "Wikinews contacted experts": the outlet's reporting
+        if sources and all(self.exclusions.unplaced_group(s) for s in sources):
+            cand.rule.append("src=unplaced-group")
+            return []  # "Politicians from across the political spectrum mourned": no one placed
         if not sources:
             if cand.agentless and targets:
                 return [(None, t) for t in targets]
@@ -1521,6 +1535,18 @@ def _light_verb_objects(verb: Any) -> list[Any]:
         out += [g for c in children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
     return out
+
+
+def _without_claimed_contents(events: list[tuple[Event, str]]) -> list[tuple[Event, str]]:
+    """One sentence's events without the acts a claim of another's act is about: "Tamim claimed
+    Houthis have attacked journalists" is Tamim's accusation of the Houthis (112, the claim's
+    record), whose content, the attack, is no record of its own (alleged by the claimant alone)."""
+    claims = [e for e, _ in events if "claimed-of-another->112" in e.explain and e.target is not None]
+    if not claims:
+        return events
+    return [(e, h) for e, h in events
+            if not (e.modality == Modality.ALLEGED and e.source is not None and "claimed-of-another->112" not in e.explain
+                    and any(c.target.code == e.source.code and c.trigger.span[1] <= e.trigger.span[0] for c in claims))]
 
 
 def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:

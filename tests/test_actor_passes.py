@@ -177,9 +177,11 @@ def test_the_headline_says_where_the_story_is_set(nlp):
 def test_the_people_a_persons_pronoun_owns_are_of_the_persons_country(nlp):
     context = run_until(nlp, "Vladimir Putin made an announcement in which he thanked his supporters.", "references")
     assert ("his supporters", "role-group", "RUS") in found(context)
-    # an office or a thing the pronoun owns is no group of people
+    # an office or a thing the pronoun owns is no group of people, nor are the people one serves
     context = run_until(nlp, "Vladimir Putin said he had sold his house.", "references")
     assert not [f for f in found(context) if f[0] == "his house"]
+    context = run_until(nlp, "John Smith, a doctor in Virginia, gave out prescriptions to his patients.", "references")
+    assert not [f for f in found(context) if f[0] == "his patients"]
 
 
 def test_placeless_organisations(nlp):

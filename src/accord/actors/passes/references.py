@@ -140,12 +140,14 @@ PRIVATE_GROUP_SECTORS = ("CVL", "OPP", "LAB")
 
 
 def _private_group_sector(context: ResolutionContext, tok: Any) -> str | None:
-    """The sector of a group noun of private people ("supporters"), or None for other nouns
-    (offices, state bodies, things)."""
-    hit = context.lookups.role_for(tok.lower_) or context.lookups.role_for(tok.lemma_.lower())
-    if hit is None or hit[0] is not None or hit[1] not in PRIVATE_GROUP_SECTORS:
+    """The sector of a noun for the people who side with someone ("supporters", words.yaml
+    `adherent_nouns`), or None for other nouns (offices, state bodies, things, and people a
+    person serves or is related to: "his patients" are no side of his)."""
+    if tok.lower_ not in words().adherent_nouns:
         return None
-    return hit[1]
+    hit = context.lookups.role_for(tok.lower_) or context.lookups.role_for(tok.lemma_.lower())
+    sector = hit[1] if hit is not None and hit[0] is None and hit[1] else "CVL"
+    return sector if sector in PRIVATE_GROUP_SECTORS else None
 
 
 def _chain(found: list[Found], extra: list[Found], tok: Any) -> list[Found]:

@@ -126,3 +126,48 @@ def test_the_purpose_of_sending_people_somewhere_is_done_there(nlp):
     # a person a letter is sent to is no place the purpose is done in
     assert all("tgt=sent-destination" not in e.explain
                for e in candidates(nlp, "The minister sent a letter to the governor to ask for help."))
+
+
+def test_a_head_no_actor_was_resolved_for_is_the_actor_its_appositive_names(nlp):
+    # "X's director for Europe, Name, issued a statement calling on ...": the director is the
+    # person the appositive names; "the group al-Shabaab" is al-Shabaab
+    evs = [e for e in candidates(nlp, "Amnesty International's director for Europe, John Dalhuisen, issued a statement "
+                                      "calling on the European Union to stop deportations.") if e.cameo.startswith("02")]
+    assert evs and all(e.source is not None and e.source.code.startswith("NGO") for e in evs)
+    assert any(e.target is not None and e.target.code.startswith("IGOEU") for e in evs)
+    evs = candidates(nlp, "The group al-Shabaab will not release the Kenyan soldiers.")
+    assert any(e.source is not None and e.source.code == "SOMREB" and e.target is not None
+               and e.target.code == "KENMIL" for e in evs)
+    # a name no actor was resolved for is the title its appositive gives
+    evs = candidates(nlp, "Ranil Wickremesinge, the former Prime Minister of Sri Lanka, urged the Indian government "
+                          "to release the fishermen.")
+    assert any(e.source is not None and e.source.code.startswith("LKA") and e.target is not None
+               and e.target.code == "INDGOV" for e in evs)
+    # a thing's appositive name is no doer, whatever the name resolves to
+    assert all(e.source is None for e in candidates(
+        nlp, "The Tambor-class submarine U.S.S. Grayback encountered a Japanese carrier bomber in February 1944."))
+
+
+def test_people_an_act_of_force_is_done_to_are_not_the_actor_of_an_adjunct_or_the_place(nlp):
+    # the suspects, whom no actor is resolved for, are whom the detention was done to: the
+    # prime minister whose convoy was attacked is not
+    evs = candidates(nlp, "Police in Kenya detained several suspects in the attack against the convoy of the Somali president.")
+    assert evs and all(e.target is None or not e.target.code.startswith("SOM") for e in evs if e.cameo.startswith("17"))
+    # "members of Hamas" are Hamas; Hebron is where they were arrested
+    [e] = [e for e in candidates(nlp, "Israeli police arrested members of Hamas in Hebron.") if e.cameo.startswith("17")]
+    assert e.target is not None and e.target.code.startswith("PSEREB")
+    # an actor reached through another preposition than one of membership or place is beside
+    # the things or people seized ("stations on the pipeline from Iraq")
+    evs = candidates(nlp, "The Syrian army seized three pumping stations on the Kirkuk pipeline.")
+    assert all(e.target is None or e.target.code != "IRQ" for e in evs)
+    # people in a place are still that place's ("aid to the people in Iraq")
+    [e] = [e for e in candidates(nlp, "Japan sent aid to the people in Iraq.") if e.cameo.startswith("07")]
+    assert e.target is not None and e.target.country == "IRQ"
+
+
+def test_a_plural_of_others_is_not_the_people_named_before(nlp):
+    # "two other presidents" are others than the president and the senator named before: no target
+    text = ("President Donald Trump met Senator Mitch McConnell on Tuesday. "
+            "The House of Representatives has impeached two other presidents.")
+    evs = [e for e in candidates(nlp, text) if e.cameo.startswith("17")]
+    assert all(e.target is None for e in evs)

@@ -72,10 +72,15 @@ def finish(proc: subprocess.Popen, timeout: float = 900) -> tuple[int, str, str]
 
 @pytest.fixture(scope="module")
 def reference(corpus, tmp_path_factory):
-    """The undisturbed run (one process), to compare every recovered store with."""
-    db = tmp_path_factory.mktemp("reference") / "ref.duckdb"
-    code, _, err = finish(accord("ingest", str(corpus), "--db", str(db), "--workers", "0", "-q"))
-    assert code == 0, err
+    """The undisturbed run (one process), to compare every recovered store with: the same
+    command in this process (test_cli.invoke), whose model is loaded already; that one process
+    and worker processes store the same is test_equivalence's business."""
+    from test_cli import invoke
+
+    folder = tmp_path_factory.mktemp("reference")
+    db = folder / "ref.duckdb"
+    proc = invoke(["ingest", corpus, "--db", db, "--workers", "0", "-q"], folder)
+    assert proc.returncode == 0, proc.stderr.decode()
     return snapshot(str(db))
 
 

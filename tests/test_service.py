@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from accord.model import Article, Document
 from accord.service import Filters, ParameterError, Service
 from accord.store import open_store
 
@@ -236,6 +237,24 @@ def test_summary_counts(svc) -> None:
     s = svc.summary()
     assert (s["articles"], s["reports"], s["quotes"], s["happenings"]) == (3, 5, 2, 5)
     assert s["first_date"] == "2025-01-01" and s["last_date"] == "2026-02-04"
+    # Publishers are counted as happenings count them: "Example News" and "Wire" are named;
+    # "quiet" names none (no source, no URL) and is its own, so a text file is not "0 publishers".
+    assert s["sources"] == 3
+
+
+def test_summary_publishers_are_outlets(target) -> None:
+    with open_store(target) as store:
+        for i, (source, url) in enumerate([("Wire", None), (" wire ", "https://a.example/1"),
+                                           (None, "https://www.b.example/x"),
+                                           ("", "https://b.example/y"), (None, None)]):
+            art = Article(f"a{i}", f"Article {i} says nothing.", date="2026-01-0" + str(i + 1),
+                          source=source, url=url)
+            assert store.ingest(Document(art)).status == "stored"
+        service = Service(store)
+        # wire (named twice, any case and spacing), b.example (two URLs, with and without
+        # www.), and the article naming neither.
+        assert service.summary()["sources"] == 3
+        service.close()
 
 
 def test_dyads_count_both_directions(svc) -> None:

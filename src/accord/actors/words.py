@@ -26,6 +26,7 @@ class Words:
     masculine_pronouns: frozenset[str]
     feminine_pronouns: frozenset[str]
     plural_determiners: frozenset[str]
+    plural_other_words: frozenset[str]
     plural_person_nouns: frozenset[str]
     plural_country_nouns: frozenset[str]
     indefinite_determiners: frozenset[str]
@@ -99,6 +100,7 @@ def words() -> Words:
         masculine_pronouns=_set(gender.get("m")),
         feminine_pronouns=_set(gender.get("f")),
         plural_determiners=_set(w.get("plural_determiners")),
+        plural_other_words=_set(w.get("plural_other_words")),
         plural_person_nouns=_set(w.get("plural_person_nouns")),
         plural_country_nouns=_set(w.get("plural_country_nouns")),
         indefinite_determiners=_set(w.get("indefinite_determiners")),

@@ -362,10 +362,12 @@ def compatible(a: Report, b: Report, settings: ClusteringSettings) -> bool:
 
 
 class _Union:
-    def __init__(self, items: Iterable[str]) -> None:
-        self.parent = {i: i for i in items}
+    """Union-find over small integers (classes of reports); the smaller index is the root."""
 
-    def find(self, x: str) -> str:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
         root = x
         while self.parent[root] != root:
             root = self.parent[root]
@@ -373,10 +375,9 @@ class _Union:
             self.parent[x], x = root, self.parent[x]
         return root
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            # The smaller id is the root, so components do not depend on the order of unions.
             if rb < ra:
                 ra, rb = rb, ra
             self.parent[rb] = ra
@@ -390,17 +391,23 @@ def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[
     repeats the same actors, code and date): `compatible` is a symmetric function of
     `compared_fields`, so reports with equal fields (and coreness) form a class, and pairs are
     checked between classes, each once. The outcome is that of checking every pair of reports
-    sharing a blocking key; the cost grows with the distinct classes, not the reports."""
+    sharing a blocking key (tests/test_clustering.py::pairwise_group); the work is done on
+    classes, not reports: a class compatible with any class (itself included, through two of
+    its reports) has all its reports in one happening, one that is not keeps each report alone,
+    so a happening of many equal reports costs about as much as one of a few."""
     window = settings.window_days
     classes: dict[tuple, list[Report]] = {}
     for r in reports:
         classes.setdefault((compared_fields(r), r.is_core), []).append(r)
     members = list(classes.values())
+    core = [m[0].is_core for m in members]
+    first = [min(r.id for r in m) for m in members]  # a class's smallest id
     buckets: dict[str, list[int]] = {}
     for i, m in enumerate(members):
         for key in blocking_keys(m[0], window):
             buckets.setdefault(key, []).append(i)
-    union = _Union(r.id for r in reports)
+    union = _Union(len(members))  # core classes joined by compatible pairs; loose vague ones
+    linked = [False] * len(members)  # joined to a class (itself included): its reports together
     core_links: dict[int, list[int]] = {}  # vague class -> compatible core classes
     vague_links: dict[int, list[int]] = {}  # vague class -> compatible vague classes (or itself)
     seen: set[tuple[int, int]] = set()
@@ -415,28 +422,43 @@ def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[
                     continue
                 seen.add(pair)
                 a, b = members[i], members[j]
-                if a[0].is_core and b[0].is_core:
+                if core[i] and core[j]:
                     if compatible(a[0], b[0], settings):
-                        for r in (*a, *b):
-                            union.union(a[0].id, r.id)
-                elif a[0].is_core or b[0].is_core:
-                    v, c = (i, j) if not a[0].is_core else (j, i)
+                        linked[i] = linked[j] = True
+                        union.union(i, j)
+                elif core[i] or core[j]:
+                    v, c = (i, j) if not core[i] else (j, i)
                     if compatible(members[v][0], members[c][0], settings):
                         core_links.setdefault(v, []).append(c)
                 elif compatible(a[0], b[0], settings):
                     vague_links.setdefault(i, []).append(j)
                     if i != j:
                         vague_links.setdefault(j, []).append(i)
+    # A core happening's id: the smallest report id of its classes (a class alone: each report).
+    smallest: dict[int, str] = {}
+    for i in range(len(members)):
+        if core[i] and linked[i]:
+            root = union.find(i)
+            if root not in smallest or first[i] < smallest[root]:
+                smallest[root] = first[i]
+    root_of: dict[int, str | None] = {}  # class -> the happening of all its reports (None: each alone)
+    for i in range(len(members)):
+        if core[i]:
+            root_of[i] = smallest[union.find(i)] if linked[i] else None
     # Step 2: a vague report joins the core happening with most compatible reports.
     loose: list[int] = []
     for v, m in enumerate(members):
-        if m[0].is_core:
+        if core[v]:
             continue
-        counts = Counter(union.find(c.id) for k in core_links.get(v, ()) for c in members[k])
+        counts: Counter = Counter()
+        for k in core_links.get(v, ()):
+            root = root_of[k]
+            if root is None:
+                counts.update(r.id for r in members[k])
+            else:
+                counts[root] += len(members[k])
         if counts:
-            best = min(counts, key=lambda root: (-counts[root], root))
-            for r in m:
-                union.parent[r.id] = best  # attach; never a root for others
+            root_of[v] = min(counts, key=lambda root: (-counts[root], root))
         else:
             loose.append(v)
     # Step 3: vague reports with no core happening join each other.
@@ -444,14 +466,32 @@ def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[
     for v in loose:
         for w in vague_links.get(v, ()):
             if w in unattached:
-                for r in (*members[v], *members[w]):
-                    union.union(members[v][0].id, r.id)
+                linked[v] = linked[w] = True
+                union.union(v, w)
+    for v in loose:
+        root_of[v] = None
+        if linked[v]:
+            root = union.find(v)
+            if root not in smallest or first[v] < smallest[root]:
+                smallest[root] = first[v]
+    for v in loose:
+        if linked[v]:
+            root_of[v] = smallest[union.find(v)]
     groups: dict[str, list[Report]] = {}
-    for r in reports:
-        groups.setdefault(union.find(r.id), []).append(r)
-    out = [sorted(g, key=lambda r: r.id) for g in groups.values()]
+    for i, m in enumerate(members):
+        root = root_of[i]
+        if root is None:
+            for r in m:
+                groups.setdefault(r.id, []).append(r)
+        else:
+            groups.setdefault(root, []).extend(m)
+    out = [sorted(g, key=_by_id) for g in groups.values()]
     out.sort(key=lambda g: g[0].id)
     return out
+
+
+def _by_id(r: Report) -> str:
+    return r.event["id"]
 
 
 # -- the happening record ----------------------------------------------------------------------

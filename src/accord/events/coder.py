@@ -20,11 +20,13 @@ from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_
                                pobjs_by_word, reporting_head, subject_of, verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
+from ..time.anchoring import detached_time_head, happening_anchors, happening_of_clause, happening_verb
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
+from .lexicon import load_appositive_heads, load_membership_prepositions  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -45,6 +47,7 @@ DICTIONARY_RECIPROCAL = ("04", "057")
 # Force done to someone (assault, fight, mass violence); coercion (17: a curfew, a ban) applies to
 # places and things as well.
 HARM_ROOTS = ("18", "19", "20")
+COERCION_ROOTS = ("17",) + HARM_ROOTS  # acts done to people against their will
 # A statement with no more specific code: a record only when it reports another event.
 BARE_STATEMENTS = {"01", "010"}
 # Codes of an announcement that say nothing of what is announced: refined by the act announced.
@@ -197,6 +200,7 @@ class EventStage(Stage):
             cands = [c for c in cands if c is not None]
             # A date governs an event only through the parse tree, which never leaves its sentence.
             sent_timexes = {i: t for i, t in timex_roots.items() if sent.start <= i < sent.end}
+            first_of_sentence = len(events)
             for cand in cands:
                 if cand.modality in (Modality.HYPOTHETICAL, Modality.FUTURE) and cand.announced is None \
                         and not cand.pattern.nominal and _content_of_a_proposal(cand.trigger):
@@ -228,6 +232,7 @@ class EventStage(Stage):
                         events.append((self._event(document, reverse, target, source, sent_no, sent, sent_timexes,
                                                    cand.negated, cand.modality, sentence_texts[sent_no], long_spells),
                                        head_word))
+            events[first_of_sentence:] = _without_claimed_contents(events[first_of_sentence:])
         document.detections = document.detections  # kept in sentence order
         self._learned_classes(document, sentences)
         if storms:
@@ -356,6 +361,15 @@ class EventStage(Stage):
                 return None
             m = entry[1]
             named = None  # another match: its own words
+        if m.specificity > 0 and self.exclusions.destination_only(verb, named if named is not None
+                                                                   else _named_words(verb, m)):
+            # "fled to the Canadian embassy" (EVACUATE * EMBASSY, 161): the place fled to is a
+            # refuge, no embassy evacuated; the verb's own default codes it, if anything
+            entry = self.dictionary.entry(verb)
+            if entry is None or entry[1] is None:
+                return None
+            m = entry[1]
+            named = None
         if m.specificity == 0 and self.exclusions.excludes_default(verb):
             return None  # "served in the House", "joined parliament": not the block's act
         try:
@@ -650,9 +664,15 @@ class EventStage(Stage):
         for spec, tok in found:
             (described if named_by_pattern(tok) else plain_args).append((spec, tok))
         someone_unresolved = False  # an object that is someone no actor was resolved for
+        # "arrested members of Hamas in Hebron", "detained several suspects in the attack on ...":
+        # the people an act of force or coercion is done to, named by the pattern itself
+        # (MEMBERS, &SUSPECT), are tried after the plain arguments; a place or an adjunct's actor
+        # is still not whom it was done to
+        people_described = cand.code.startswith(COERCION_ROOTS) and any(
+            spec in ("dobj", "dative") and self.exclusions.names_people(tok) for spec, tok in described)
         for spec, tok in plain_args:
             actors = _actors_of(tok, mentions_at)
-            if actors and someone_unresolved and spec.partition(":")[2] in load_place_prepositions() \
+            if actors and (someone_unresolved or people_described) and spec.partition(":")[2] in load_place_prepositions() \
                     and all(a.code == a.country for a in actors):
                 # "arrested two suspects in Jerusalem": the place is where the act was done to
                 # them, not whom it was done to
@@ -681,6 +701,9 @@ class EventStage(Stage):
         for spec, tok in described:
             inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04",
                                  gerund_after=load_attitude_gerund_prepositions())
+            if inner is not None and self._beside_unresolved_people(tok, inner, mentions_at):
+                cand.rule.append(f"tgt={spec}/people-unresolved->none")
+                continue
             actors = _actors_of(inner, mentions_at) if inner is not None else _actors_of(tok, mentions_at)
             if actors:
                 cand.target_tok = tok
@@ -699,13 +722,21 @@ class EventStage(Stage):
 
         if cand.target_tok is not None:  # a passive subject that is no actor ("the inmate was tortured")
             first = ("nsubjpass", cand.target_tok)
+        elif people_described:
+            # "detained several suspects in the attack against the convoy of the prime minister":
+            # the suspects, whom no actor was resolved for, are whom it was done to
+            first = next((spec, tok) for spec, tok in described
+                         if spec in ("dobj", "dative") and self.exclusions.names_people(tok))
         else:
             first = pick(plain_args)
         if first is not None:
             spec, tok = first
             cand.target_tok = tok
             inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04") if not cand.pattern.direct else None
-            if inner is not None:
+            if inner is not None and self._beside_unresolved_people(tok, inner, mentions_at):
+                cand.rule.append(f"tgt={spec}/people-unresolved->none")
+                inner = None
+            elif inner is not None:
                 cand.rule.append(f"tgt={spec}/inner")
                 return _actors_of(inner, mentions_at)
             if cand.code.startswith(HARM_ROOTS) and not _actors_of(tok, mentions_at):
@@ -729,6 +760,27 @@ class EventStage(Stage):
                 cand.rule.append("tgt=described/clause")
                 return actors
         return []
+
+    def _beside_unresolved_people(self, tok: Any, inner: Any, mentions_at) -> bool:
+        """Whether `inner`, an actor inside the phrase of `tok`, only stands beside the people
+        `tok` names, whom no actor was resolved for: "detained several suspects in the attack
+        against the convoy of the prime minister", "deported 2,374 migrants to Honduras". Those
+        people are whom the act is done to; an actor reached through another preposition than
+        one of membership or place ("members of Hamas", "refugees from Syria", "the people in
+        Iraq": arguments.yaml membership_prepositions, place_prepositions) is a reason or a
+        destination, not them."""
+        if _actors_of(tok, mentions_at) or not self.exclusions.names_people(tok) \
+                or tok.pos_ in ("PROPN", "PRON") or tok.ent_type_:
+            return False
+        node = inner
+        while node.i != tok.i:
+            if node.dep_ == "prep" and node.lower_ not in load_membership_prepositions() \
+                    and node.lower_ not in load_place_prepositions():
+                return True
+            if node.head.i == node.i:
+                return False  # not inside tok's phrase after all
+            node = node.head
+        return False
 
     def _dyads(self, cand: _Candidate, document: Document, mentions_at, sent) -> list[tuple[Actor | None, Actor | None]]:
         p = cand.pattern
@@ -757,6 +809,9 @@ class EventStage(Stage):
         if sources and all(self.exclusions.is_own_reporting(s) for s in sources):
             cand.rule.append("src=own-reporting")
             return []  # "Wikinews contacted experts": the outlet's reporting
+        if sources and all(self.exclusions.unplaced_group(s) for s in sources):
+            cand.rule.append("src=unplaced-group")
+            return []  # "Politicians from across the political spectrum mourned": no one placed
         if not sources:
             if cand.agentless and targets:
                 return [(None, t) for t in targets]
@@ -1482,6 +1537,18 @@ def _light_verb_objects(verb: Any) -> list[Any]:
     return out
 
 
+def _without_claimed_contents(events: list[tuple[Event, str]]) -> list[tuple[Event, str]]:
+    """One sentence's events without the acts a claim of another's act is about: "Tamim claimed
+    Houthis have attacked journalists" is Tamim's accusation of the Houthis (112, the claim's
+    record), whose content, the attack, is no record of its own (alleged by the claimant alone)."""
+    claims = [e for e, _ in events if "claimed-of-another->112" in e.explain and e.target is not None]
+    if not claims:
+        return events
+    return [(e, h) for e, h in events
+            if not (e.modality == Modality.ALLEGED and e.source is not None and "claimed-of-another->112" not in e.explain
+                    and any(c.target.code == e.source.code and c.trigger.span[1] <= e.trigger.span[0] for c in claims))]
+
+
 def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     """`prep:with`, `prt:down` (that word), `dobj`, `ccomp` (any); `object-prep:with` is the
     preposition on the light verb's event noun ("held exercises with Russia");
@@ -1635,6 +1702,14 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
             if key not in seen:
                 seen.add(key)
                 out.append(m.actor)
+    if not out and (tok.pos_ == "PROPN" or tok.lower_ in load_appositive_heads()):
+        # "Human Rights Watch's director for the Americas, Jose Miguel Vivanco, issued", "the group
+        # al-Nusra Front", "Ranil Wickremesinghe, the former Prime Minister of Sri Lanka, said": a
+        # name, or a noun for a person or body, no actor was resolved for is the actor its
+        # appositive names (never a thing's: "the submarine U.S.S. Grayback")
+        for appos in tok.children:
+            if appos.dep_ == "appos" and (found := _actors_of(appos, mentions_at)):
+                return found
     if not out and tok.lower_ in load_agent_heads():
         # "Syrian opposition members", "NATO allies", "members of the New People's Army",
         # "officials from Kansas": the actor that modifies them
@@ -2502,7 +2577,10 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         timex_roots = {i: t for i, t in timex_roots.items() if not _after(t.value, pub)}
     for tok_i, timex in timex_roots.items():
         tok = doc[tok_i]
-        if governed_by(tok, anchors):
+        # "convicted of corruption, stemming from his years as mayor, in 2011": after the comma
+        # closing the participle clause, the time is the sentence's
+        detached = detached_time_head(tok.head) if tok.dep_ == "pobj" else None
+        if governed_by(tok if detached is None else detached, anchors):
             if best is None or _precision(timex.value) > _precision(best.value):
                 best = timex
     if best is None:
@@ -2522,6 +2600,9 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
             best = timex_roots[node.head.i]
         elif node.dep_ == "relcl":
             best = _year_of_noun(node.head, timex_roots, pub)
+            if best is None:
+                # "held a phone call on Monday in which Putin criticized Kyiv": when the happening was
+                best = _happening_time(node, timex_roots, pub)
     if best is None:
         # "When announcing the shutdown on Monday, the prime minister called on ...": a clause of
         # the same time, dated by the text, dates the act it modifies
@@ -2572,6 +2653,20 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if pub:
         return pub, "day", "publication"
     return None, None, None
+
+
+def _happening_time(clause: Any, timex_roots: dict[int, Timex], pub: str | None) -> Timex | None:
+    """The one time expression (not after publication) of the happening noun a relative clause
+    "in which", "during which" hangs on, on the noun or its light verb; else None."""
+    same, _, _, _, nouns = load_happening_reference()
+    noun = happening_of_clause(clause, nouns, same)
+    if noun is None:
+        return None
+    anchors = happening_anchors(noun)
+    doc = clause.doc
+    found = {t.value: t for i, t in timex_roots.items() if governed_by(doc[i], anchors)
+             and _DATE_VALUE.match(t.value) and not (pub and _after(t.value, pub))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _year_of_noun(noun: Any, timex_roots: dict[int, Timex], pub: str | None) -> Timex | None:
@@ -3193,10 +3288,13 @@ def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, T
             found: set[str] = set()
             named = False
             for tok in sent:
-                if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+                    anchors = happening_anchors(tok)  # "held talks on Sunday": the light verb's day too
+                elif happening_verb(tok):
+                    anchors = [tok]  # "met in Vienna on Monday. At the meeting, ..."
+                else:
                     continue
                 named = True
-                anchors = [tok] + [c for c in tok.children if c.dep_ == "acl"]
                 found.update(t.value for i, t in timex_roots.items() if sent.start <= i < sent.end
                              and governed_by(doc[i], anchors) and _DATE_VALUE.match(t.value)
                              and not _after(t.value, pub))

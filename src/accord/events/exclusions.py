@@ -108,6 +108,12 @@ class Exclusions:
     court_lawsuit_verbs: frozenset[str] = frozenset()  # "the court had been petitioned by X": 115
     court_sectors: tuple[str, ...] = ()
     court_mediation_codes: tuple[str, ...] = ()  # "asked the court to intervene": 020, not 028
+    unplaced_group_nouns: frozenset[str] = frozenset()  # "Politicians ... mourned": no actor
+    vague_quantifiers: frozenset[str] = frozenset()
+    side_verbs: frozenset[str] = frozenset()  # "defected to the rebels"; "fifteen Democrats defected": a vote
+    side_prepositions: frozenset[str] = frozenset()
+    refuge_verbs: frozenset[str] = frozenset()  # "fled to the Canadian embassy": a refuge, no break
+    refuge_prepositions: frozenset[str] = frozenset()
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -150,6 +156,16 @@ class Exclusions:
         return subject is not None and subject.lemma_.lower() in self.electorate \
             and not code.startswith(("14",) + FORCE_ROOTS)
 
+    def unplaced_group(self, actor: Any) -> bool:
+        """A doer named only by a generic plural ("Politicians", "some analysts") and placed in no
+        country: an unplaced generic group, not coded."""
+        if actor.country or actor.name:
+            return False
+        words = [w for w in actor.text.lower().split()]
+        while len(words) > 1 and words[0] in self.vague_quantifiers:
+            words = words[1:]
+        return len(words) == 1 and words[0] in self.unplaced_group_nouns
+
     def is_own_reporting(self, actor: Any) -> bool:
         """The outlet itself as the doer ("Wikinews contacted the company"): its reporting."""
         return any(w in actor.text.lower().split() for w in self.own_reporting)
@@ -162,6 +178,9 @@ class Exclusions:
         if lemma in self.enacting_verbs and any(c.dep_ == "prep" and c.lower_ == "into" and any(
                 p.dep_ == "pobj" and p.lower_ == "law" for p in c.children) for c in verb.children):
             return True  # "signed into law the Human Life Protection Act": a law enacted, no agreement
+        if lemma in self.side_verbs and not any(c.dep_ == "prep" and c.lower_ in self.side_prepositions
+                                                for c in verb.children):
+            return True  # "fifteen Democrats defected": a vote against the party line
         if lemma not in self.needs_complement and lemma not in self.no_object:
             return False  # most verbs: their children need not be read
         deps = {c.dep_ for c in verb.children}
@@ -363,6 +382,16 @@ class Exclusions:
             return "115"
         return "020" if code.startswith(self.court_mediation_codes) else None
 
+    def destination_only(self, verb: Any, named: Iterable[Any]) -> bool:
+        """"fled to the Canadian embassy": every word a dictionary pattern matched lies in the
+        phrase of the place a verb of flight goes to (EVACUATE * EMBASSY is evacuating one)."""
+        if verb.lemma_.lower() not in self.refuge_verbs:
+            return False
+        phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in self.refuge_prepositions]
+        inside = {t.i for c in phrases for t in c.subtree}
+        named = list(named)
+        return bool(named) and bool(inside) and all(t.i in inside for t in named)
+
     def reason_given(self, verb: Any) -> bool:
         """"cited security concerns to impose bans": the verb gives a reason, no comment of its own."""
         return verb.lemma_.lower() in self.reason_verbs
@@ -542,6 +571,12 @@ def load_exclusions() -> Exclusions:
         court_lawsuit_verbs=_words(d.get("court_requests") or {}, "lawsuit_verbs", "court_requests."),
         court_sectors=tuple(w.upper() for w in _words(d.get("court_requests") or {}, "sectors", "court_requests.")),
         court_mediation_codes=tuple(str(c) for c in (d.get("court_requests") or {}).get("mediation_codes") or ()),
+        unplaced_group_nouns=_words(d.get("unplaced_groups") or {}, "nouns", "unplaced_groups."),
+        vague_quantifiers=_words(d.get("unplaced_groups") or {}, "quantifiers", "unplaced_groups."),
+        side_verbs=_words(d.get("needs_side") or {}, "verbs", "needs_side."),
+        side_prepositions=_words(d.get("needs_side") or {}, "prepositions", "needs_side."),
+        refuge_verbs=_words(d.get("refuge") or {}, "verbs", "refuge."),
+        refuge_prepositions=_words(d.get("refuge") or {}, "prepositions", "refuge."),
         thing_subjects=_words(fig, "thing_subjects", "figurative."),
         idiom_adverbs=_words(fig, "idiom_adverbs", "figurative."),
         career_verbs=_words(d, "career_verbs", ""),

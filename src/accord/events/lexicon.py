@@ -522,6 +522,18 @@ def load_topic_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_appositive_heads() -> frozenset[str]:
+    """Nouns for people or bodies that their appositive names ("its director, John Smith"), with the agent heads (arguments.yaml)."""
+    return _argument_words("appositive_heads") | load_agent_heads()
+
+
+@lru_cache(maxsize=1)
+def load_membership_prepositions() -> frozenset[str]:
+    """Prepositions that say whom unresolved people belong to ("members of Hamas"): their actor (arguments.yaml)."""
+    return _argument_words("membership_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_place_prepositions() -> frozenset[str]:
     """Prepositions of a place phrase inside a cooperative act's object: where, not to whom (arguments.yaml)."""
     return _argument_words("place_prepositions")

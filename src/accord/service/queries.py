@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Iterable, Iterator, Sequence
 
+from ..clustering.happenings import outlet
 from ..store import rows as R
 from . import params as P
 from .db import Reader
@@ -521,14 +522,24 @@ class Service:
             "(SELECT count(*) FROM events) AS reports, "
             "(SELECT count(*) FROM quotes) AS quotes, "
             "(SELECT count(*) FROM actors) AS actors, "
-            "(SELECT count(DISTINCT source) FROM articles) AS sources, "
             "(SELECT min(date_start) FROM events) AS first_date, "
             "(SELECT max(date_start) FROM events) AS last_date")[0]
         happenings = self.db.value(
             f"SELECT count(*) AS n FROM {self._happenings_relation(self._lone_reports())}")
         out = {k: (int(v) if isinstance(v, int) else _iso(v)) for k, v in row.items()}
         out["happenings"] = int(happenings)
+        out["sources"] = self._publishers()
         return out
+
+    def _publishers(self) -> int:
+        """Distinct publishers, counted as happenings count them (`outlet`): an article's
+        `source`, else its URL's host, else the article itself (a text file names none)."""
+        named = {r["s"] for r in self.db.rows(
+            "SELECT DISTINCT lower(trim(source)) AS s FROM articles "
+            "WHERE source IS NOT NULL AND trim(source) <> ''")}
+        unnamed = self.db.rows(
+            "SELECT id, url FROM articles WHERE source IS NULL OR trim(source) = ''")
+        return len(named | {outlet(None, r["url"]) or "article:" + r["id"] for r in unnamed})
 
     def _actor_key(self, level: str, prefix: str) -> tuple[str, str]:
         """The expression naming an actor at `level` (country: its country; actor: its

@@ -748,9 +748,11 @@ class Store(ABC):
     ) -> tuple[dict[str, tuple[str, datetime, str | None]], dict[str, set[str]]]:
         """Stored articles sharing an id or a content hash with the group: by id, the stored
         (content_hash, ingested_at, duplicate_of); by content hash, the ids holding it."""
+        # Two index lookups: an OR of the two lists scans the whole table (DuckDB).
         rows = self._query(
-            f"SELECT id, content_hash, ingested_at, duplicate_of FROM articles "
-            f"WHERE id IN {marks(ids)} OR content_hash IN {marks(hashes)}", [*ids, *hashes])
+            "SELECT id, content_hash, ingested_at, duplicate_of FROM articles WHERE id = ANY(?) "
+            "UNION SELECT id, content_hash, ingested_at, duplicate_of FROM articles "
+            "WHERE content_hash = ANY(?)", [list(ids), list(hashes)])
         by_id = {r[0]: (r[1], r[2], r[3]) for r in rows}
         by_hash: dict[str, set[str]] = {}
         for aid, content_hash, _, _ in rows:

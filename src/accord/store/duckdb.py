@@ -21,6 +21,11 @@ from .rows import ACTOR_TABLE_COLUMNS
 from .migrations import StoreError
 
 
+# See `DuckDBStore.__init__`: above this many values a table scan costs less than index probes
+# on a store of a few hundred thousand reports (bench figures in the commit adding it).
+INDEX_PROBES = 400
+
+
 class DuckDBStore(Store):
     """An Accord database file (or `":memory:"`)."""
 
@@ -40,6 +45,11 @@ class DuckDBStore(Store):
         except duckdb.IOException as exc:
             # Usually the lock: another process (an `accord` run, a notebook) has it open.
             raise StoreError(f"cannot open the Accord database {self.path}: {exc}") from exc
+        # A join or an `= ANY(?)` list of up to this many values probes the indexes (the
+        # default, 50, scans the whole table: the reports clustering reads and refiles by id,
+        # a few hundred a group, then cost in proportion to the store's size). GLOBAL: the
+        # readers (cursors) are sessions of their own.
+        self._con.execute(f"SET GLOBAL dynamic_or_filter_threshold = {INDEX_PROBES}")
         self._appenders: dict[tuple[str, str], Any] = {}
         self._actor_keys: set[str] | None = None  # keys in `actors`, loaded on first ingest
         try:

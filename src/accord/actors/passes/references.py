@@ -113,8 +113,8 @@ class References(Pass):
                 continue
             if tok.pos_ in ("NOUN", "PROPN") and (low in w.plural_person_nouns or low in w.plural_country_nouns):
                 dets = [c for c in tok.lefts if c.lower_ in w.plural_determiners]
-                if not dets:
-                    continue
+                if not dets or any(c.lower_ in w.plural_other_words for c in tok.lefts):
+                    continue  # "two other presidents": others than those named before
                 start = min(c.i for c in tok.lefts)
                 want_person = low in w.plural_person_nouns
                 picked = salient_pair(doc, tok, _before(found, tok), want_person, kb)

@@ -1,0 +1,111 @@
+"""Which words a time expression of the text belongs to, for the dates the event coder gives.
+
+The tagger finds and normalises time expressions; the coder dates an act by the expression that
+its clause governs. Some expressions date a word the parse does not put them on:
+
+* `happening_anchors(noun)`: a happening noun ("talks", "visit", "speech") is dated by its own
+  phrase and by the light verb that makes it happen ("held talks on Sunday", "talks were held on
+  Sunday": the day hangs on "held"); `happening_verb(tok)`: a verb in the simple past that is
+  itself a happening ("met on Monday ... At the meeting, ...");
+* `happening_of_clause(clause, ...)`: the happening noun a relative clause "in which", "during
+  which" tells what happened in ("held a phone call on Monday in which Putin criticized Kyiv").
+* `detached_time_head(prep)`: a time phrase after a participle clause set off by commas
+  ("Chirac was convicted of corruption, stemming from his years as mayor, in 2011") is the
+  sentence's, not the participle's: the parser hangs it on the clause it follows.
+
+Word lists are data: `accord/resources/time/<lang>/anchoring.yaml`.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from .resources import RESOURCE_ROOT
+
+
+@dataclass(frozen=True, slots=True)
+class Anchoring:
+    happening_light_verbs: frozenset[str]
+    happening_verbs: frozenset[str]
+
+
+@functools.lru_cache(maxsize=None)
+def load_anchoring(lang: str = "en") -> Anchoring:
+    spec = yaml.safe_load((RESOURCE_ROOT / lang / "anchoring.yaml").read_text(encoding="utf-8")) or {}
+
+    def words(key: str) -> frozenset[str]:
+        out = spec.get(key) or ()
+        for w in out:
+            if not isinstance(w, str):
+                raise ValueError(f"anchoring.yaml {key}: {w!r} is not a word; quote it")
+        return frozenset(w.lower() for w in out)
+
+    return Anchoring(happening_light_verbs=words("happening_light_verbs"), happening_verbs=words("happening_verbs"))
+
+
+def happening_anchors(noun: Any, lang: str = "en") -> list[Any]:
+    """The words whose time expressions date a happening noun: the noun, its participles ("a call
+    made late last July") and the light verb it is the object or passive subject of ("held talks
+    on Sunday", "the talks were held on Sunday")."""
+    anchors = [noun] + [c for c in noun.children if c.dep_ == "acl"]
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.i != noun.i and head.pos_ in ("VERB", "AUX") \
+            and head.lemma_.lower() in load_anchoring(lang).happening_light_verbs:
+        anchors.append(head)
+    return anchors
+
+
+def happening_verb(tok: Any, lang: str = "en") -> bool:
+    """A verb in the simple past that is a happening itself ("met", "visited"): what "the meeting"
+    or "the visit" of a later sentence may point back at."""
+    return tok.pos_ == "VERB" and tok.tag_ == "VBD" and tok.lemma_.lower() in load_anchoring(lang).happening_verbs
+
+
+def happening_of_clause(clause: Any, nouns: frozenset[str], preps: frozenset[str]) -> Any | None:
+    """The happening noun a relative clause tells what happened in: "a phone call on Monday in
+    which Putin criticized Kyiv", "the talks, during which ..." (`preps`: in, during, at, with
+    "which" as their object; `nouns`: the happening nouns). None otherwise."""
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
+        return None
+    for c in clause.children:
+        if c.dep_ == "prep" and c.lower_ in preps and c.i < clause.i \
+                and any(p.dep_ == "pobj" and p.lower_ == "which" for p in c.children):
+            return noun
+    return None
+
+
+_PARTICIPLE_TAGS = ("VBG", "VBN")
+
+
+def detached_time_head(prep: Any) -> Any | None:
+    """The word a time phrase belongs to when the parser hung it inside the participle clause
+    before it, though a comma closes that clause: "was convicted of corruption, stemming from his
+    years as mayor, in 2011" -> "convicted"; "arrested the man, accused of killing a guard in 2015,
+    on Monday" -> "man" (whose verb is "arrested"). `prep` is the time phrase's preposition; the
+    clause is a participle (advcl or acl, no subject of its own) opened by a comma, the comma just
+    before `prep` is inside it and `prep`'s phrase ends it. None otherwise."""
+    if prep.dep_ != "prep" or prep.i == 0:
+        return None
+    doc = prep.doc
+    if doc[prep.i - 1].text != ",":
+        return None
+    node = prep.head
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        if node.tag_ in _PARTICIPLE_TAGS and node.dep_ in ("advcl", "acl") \
+                and node.left_edge.i > 0 and doc[node.left_edge.i - 1].text == ",":
+            ends = prep.right_edge.i == node.right_edge.i
+            if ends and node.left_edge.i < prep.i - 1 \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return node.head
+            return None
+        if node.dep_ not in ("pcomp", "pobj", "prep", "xcomp", "dobj", "advcl", "acl", "conj"):
+            return None
+        node = node.head
+    return None

@@ -163,3 +163,11 @@ def test_people_an_act_of_force_is_done_to_are_not_the_actor_of_an_adjunct_or_th
     # people in a place are still that place's ("aid to the people in Iraq")
     [e] = [e for e in candidates(nlp, "Japan sent aid to the people in Iraq.") if e.cameo.startswith("07")]
     assert e.target is not None and e.target.country == "IRQ"
+
+
+def test_a_plural_of_others_is_not_the_people_named_before(nlp):
+    # "two other presidents" are others than the president and the senator named before: no target
+    text = ("President Donald Trump met Senator Mitch McConnell on Tuesday. "
+            "The House of Representatives has impeached two other presidents.")
+    evs = [e for e in candidates(nlp, text) if e.cameo.startswith("17")]
+    assert all(e.target is None for e in evs)

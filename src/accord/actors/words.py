@@ -29,6 +29,7 @@ class Words:
     masculine_pronouns: frozenset[str]
     feminine_pronouns: frozenset[str]
     plural_determiners: frozenset[str]
+    plural_other_words: frozenset[str]
     plural_person_nouns: frozenset[str]
     plural_country_nouns: frozenset[str]
     indefinite_determiners: frozenset[str]
@@ -37,6 +38,7 @@ class Words:
     successor_adjectives: frozenset[str]
     stance_nouns: frozenset[str]
     member_nouns: frozenset[str]
+    adherent_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
     presiding_titles: frozenset[str]
     group_determiners: frozenset[str]
@@ -102,6 +104,7 @@ def words() -> Words:
         masculine_pronouns=_set(gender.get("m")),
         feminine_pronouns=_set(gender.get("f")),
         plural_determiners=_set(w.get("plural_determiners")),
+        plural_other_words=_set(w.get("plural_other_words")),
         plural_person_nouns=_set(w.get("plural_person_nouns")),
         plural_country_nouns=_set(w.get("plural_country_nouns")),
         indefinite_determiners=_set(w.get("indefinite_determiners")),
@@ -110,6 +113,7 @@ def words() -> Words:
         successor_adjectives=_set(w.get("successor_adjectives")),
         stance_nouns=_set(w.get("stance_nouns")),
         member_nouns=_set(w.get("member_nouns")),
+        adherent_nouns=_set(w.get("adherent_nouns")),
         spokesperson_nouns=_set(w.get("spokesperson_nouns")),
         presiding_titles=_set(w.get("presiding_titles")),
         group_determiners=_set(w.get("group_determiners")),

@@ -34,6 +34,7 @@ from .resources import RESOURCE_ROOT
 class Anchoring:
     happening_light_verbs: frozenset[str]
     happening_verbs: frozenset[str]
+    span_prepositions: frozenset[str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -47,7 +48,8 @@ def load_anchoring(lang: str = "en") -> Anchoring:
                 raise ValueError(f"anchoring.yaml {key}: {w!r} is not a word; quote it")
         return frozenset(w.lower() for w in out)
 
-    return Anchoring(happening_light_verbs=words("happening_light_verbs"), happening_verbs=words("happening_verbs"))
+    return Anchoring(happening_light_verbs=words("happening_light_verbs"), happening_verbs=words("happening_verbs"),
+                     span_prepositions=words("span_prepositions"))
 
 
 def happening_anchors(noun: Any, lang: str = "en") -> list[Any]:

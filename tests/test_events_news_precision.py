@@ -1631,3 +1631,13 @@ def test_defecting_with_no_side_left_or_joined_is_a_vote(nlp):
     assert candidates(nlp, "Altogether, fifteen Democrats defected.") == []
     [e] = candidates(nlp, "Two Syrian army generals defected to the rebels.")
     assert e.cameo == "120" and dyad(e) == ("SYRMIL", "SYRREB")
+
+
+# ------------------------------------------------- things named as doers
+def test_a_web_page_or_a_database_is_no_doer(nlp):
+    # records, databases, surveys, images and findings are not speakers (development set convention)
+    text = "The Internal Revenue Service website advises citizens to continue paying their federal taxes."
+    assert candidates(nlp, text) == []
+    # the organisation itself stays the doer
+    text = "The Internal Revenue Service advises citizens to continue paying their federal taxes."
+    assert [e.cameo for e in candidates(nlp, text)] == ["020"]

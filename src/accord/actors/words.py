@@ -35,6 +35,7 @@ class Words:
     successor_adjectives: frozenset[str]
     stance_nouns: frozenset[str]
     member_nouns: frozenset[str]
+    adherent_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
     presiding_titles: frozenset[str]
     group_determiners: frozenset[str]
@@ -109,6 +110,7 @@ def words() -> Words:
         successor_adjectives=_set(w.get("successor_adjectives")),
         stance_nouns=_set(w.get("stance_nouns")),
         member_nouns=_set(w.get("member_nouns")),
+        adherent_nouns=_set(w.get("adherent_nouns")),
         spokesperson_nouns=_set(w.get("spokesperson_nouns")),
         presiding_titles=_set(w.get("presiding_titles")),
         group_determiners=_set(w.get("group_determiners")),

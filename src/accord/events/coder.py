@@ -810,6 +810,11 @@ class EventStage(Stage):
         if sources and all(self.exclusions.is_own_reporting(s) for s in sources):
             cand.rule.append("src=own-reporting")
             return []  # "Wikinews contacted experts": the outlet's reporting
+        if sources and cand.source_tok is not None and not cand.pattern.nominal \
+                and cand.source_tok.lemma_.lower() in self.exclusions.thing_doers \
+                and cand.source_tok.pos_ == "NOUN":
+            cand.rule.append("src=thing")
+            return []  # "The Internal Revenue Service website advises citizens": a web page, no doer
         if sources and all(self.exclusions.unplaced_group(s) for s in sources):
             cand.rule.append("src=unplaced-group")
             return []  # "Politicians from across the political spectrum mourned": no one placed

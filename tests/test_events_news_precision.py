@@ -1415,6 +1415,21 @@ def test_an_act_in_a_relative_clause_on_a_dated_happening_takes_its_date(nlp):
     assert _dated(evs, "criticized") == ("2019-11-07", "publication")
 
 
+@pytest.mark.parametrize("text", [
+    "Speaking to reporters on Tuesday, the Kenyan foreign minister accused Somalia of sabotage.",
+    "The Kenyan foreign minister, speaking to reporters on Tuesday, accused Somalia of sabotage.",
+    "Writing on Twitter on Tuesday, the Kenyan foreign minister accused Somalia of sabotage.",
+])
+def test_a_participle_clause_of_the_same_time_dates_the_act(nlp, text):
+    assert _dated(candidates(nlp, text), "accused") == ("2019-11-05", "text")
+
+
+def test_a_participle_clause_with_a_span_or_a_perfect_does_not_date_the_act(nlp):
+    for text in ("Having met the envoy on Tuesday, the Kenyan foreign minister accused Somalia of sabotage.",
+                 "The Kenyan foreign minister, living in Mogadishu since 2015, accused Somalia of sabotage."):
+        assert _dated(candidates(nlp, text), "accused") == ("2019-11-07", "publication")
+
+
 def test_a_happening_planned_or_reported_on_does_not_date_what_points_back_at_it(nlp):
     # the day is the cancellation's, not the talks'; a day after publication dates nothing done
     for lead in ("The Kenyan president cancelled the talks with the Ugandan president on Sunday.",

@@ -209,6 +209,8 @@ CASES = [
     ("In 2019, in March, the talks collapsed.", D0, "March", "2019-03", "DATE"),
     ("Last week, on Tuesday, rebels shelled the city.", D0, "Tuesday", "2026-01-27", "DATE"),
     ("They met on Tuesday at 3 pm.", D0, "3 pm", "2026-02-03T15:00", "TIME"),
+    # a perfect participle is past: not the coming Tuesday
+    ("Having met the envoy on Tuesday, the minister flew home.", D0, "Tuesday", "2026-02-03", "DATE"),
     # the day before or after the day last mentioned (TimeML: a DATE anchored on it)
     ("Police arrested him on Monday and released him the next day.", D0, "the next day", "2026-02-03", "DATE"),
     ("Police arrested him on Monday. He was released two days later.", D0, "two days later", "2026-02-04", "DATE"),

@@ -20,7 +20,8 @@ from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_
                                pobjs_by_word, reporting_head, subject_of, verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
-from ..time.anchoring import detached_time_head, happening_anchors, happening_of_clause, happening_verb
+from ..time.anchoring import (detached_time_head, happening_anchors, happening_of_clause, happening_verb,
+                              load_anchoring, simultaneous_participles)
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
@@ -2615,6 +2616,18 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
             m.dep_ in ("mark", "advmod") and m.lower_ in load_same_time_markers() and m.i < c.i for m in c.children)]
         for tok_i, timex in timex_roots.items():
             if any(governed_by(doc[tok_i], [c]) for c in clauses):
+                if best is None or _precision(timex.value) > _precision(best.value):
+                    best = timex
+    if best is None:
+        # "Speaking to reporters on Monday, the minister accused ...", "The minister, speaking on
+        # Monday, accused ...": a participle clause of the same time dates the act it modifies
+        # (not a span: "since 2014", "until Friday")
+        participles = simultaneous_participles(cand.trigger)
+        spans = load_anchoring().span_prepositions  # (resources/time/en/anchoring.yaml)
+        for tok_i, timex in timex_roots.items():
+            tok = doc[tok_i]
+            if participles and governed_by(tok, participles) and not (
+                    tok.dep_ == "pobj" and tok.head.lower_ in spans):
                 if best is None or _precision(timex.value) > _precision(best.value):
                     best = timex
     if best is None and _later_than_a_dated_head(cand.trigger, timex_roots):

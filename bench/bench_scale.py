@@ -4,7 +4,10 @@
 
 Runs (each in processes of its own; `--runs` picks some):
 - parse      bare spaCy parse of the texts (`nlp.pipe`, the same model Accord loads)
-- ingest     single-process ingest into DuckDB (read, parse, four stages, batched writes)
+- ingest     single-process ingest into DuckDB (read, parse, four stages, batched writes; the
+             next batch parsed in a thread while the stages code this one, as `accord ingest
+             --workers 0` does on two cores or more)
+- inturn     the same, parse and stages in turn in one thread (`parse_ahead=False`)
 - workers1   `accord ingest --workers 1`: one process codes, this one writes
 - workers2   `--workers 2`
 - postgres   single-process ingest into PostgreSQL (a private cluster with default settings,
@@ -37,7 +40,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "tests"))
 
-RUNS = ("parse", "ingest", "workers1", "workers2", "postgres", "store", "spark")
+RUNS = ("parse", "ingest", "inturn", "workers1", "workers2", "postgres", "store", "spark")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -56,11 +59,11 @@ def child_parse(corpus: Path) -> dict:
     nlp = load_nlp()
     texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8")]
     list(nlp.pipe(texts[:2]))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=16):
         pass
     return {"articles": len(texts), "words": sum(len(t.split()) for t in texts),
-            "seconds": time.perf_counter() - start}
+            "seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu}
 
 
 def warm_up(pipeline) -> None:
@@ -75,7 +78,7 @@ def warm_up(pipeline) -> None:
     detect_language("Xi Jinping met Vladimir Putin by video link on Wednesday.")
 
 
-def child_ingest(corpus: Path, target: str, workers: int) -> dict:
+def child_ingest(corpus: Path, target: str, workers: int, parse_ahead: bool | None = None) -> dict:
     from accord.clustering.nearcopy import route
     from accord.model import Article
     from accord.readers import ReadOptions, read_inputs
@@ -111,17 +114,17 @@ def child_ingest(corpus: Path, target: str, workers: int) -> dict:
     with open_store(target) as store:
         if workers:
             store.write_alone()  # as `accord ingest` does
-        ready = time.perf_counter()
+        ready, cpu = time.perf_counter(), time.process_time()
         # As `accord ingest` does: near-copies of stored or just-coded articles skip the parse.
         results = route(articles(), store.originals_of, store.settings,
                         lambda todo: code_articles(todo, workers, pipeline=pipeline,
-                                                   detect_language=True),
+                                                   detect_language=True, parse_ahead=parse_ahead),
                         lookahead=64 if workers else 16)
         for outcome in store.ingest_many(timed(r for r in results if hasattr(r, "records")),
                                          batch_size=50):
             tally[outcome.status] = tally.get(outcome.status, 0) + 1
         counts = store.counts()
-    end = time.perf_counter()
+    end, cpu = time.perf_counter(), time.process_time() - cpu
     n = sum(tally.values())
     # Steady work: for one process, from the warmed pipeline on; for workers, from the first
     # result on (the articles before it were coded while the pool started), counted pro rata.
@@ -133,7 +136,8 @@ def child_ingest(corpus: Path, target: str, workers: int) -> dict:
         steady_articles = n - per
         steady_words = words * steady_articles / n
     return {"articles": steady_articles, "words": steady_words, "seconds": seconds,
-            "wall": end - started, "outcomes": tally, "records": counts, "stored": n}
+            "wall": end - started, "outcomes": tally, "records": counts, "stored": n,
+            "cpu": cpu}
 
 
 def child_store(corpus: Path, duck: str, pg: str | None) -> dict:
@@ -260,7 +264,8 @@ def main() -> None:
         if mode == "parse":
             result = child_parse(Path(rest[0]))
         elif mode == "ingest":
-            result = child_ingest(Path(rest[0]), rest[1], int(rest[2]))
+            result = child_ingest(Path(rest[0]), rest[1], int(rest[2]),
+                                  None if len(rest) < 4 else rest[3] == "ahead")
         elif mode == "store":
             result = child_store(Path(rest[0]), rest[1], rest[2] if len(rest) > 2 else None)
         else:
@@ -285,6 +290,9 @@ def main() -> None:
                     results[run] = run_child(["parse", str(corpus)])
                 elif run == "ingest":
                     results[run] = run_child(["ingest", str(corpus), f"{tmp}/ingest.duckdb", "0"])
+                elif run == "inturn":
+                    results[run] = run_child(["ingest", str(corpus), f"{tmp}/inturn.duckdb", "0",
+                                              "inturn"])
                 elif run in ("workers1", "workers2"):
                     results[run] = run_child(["ingest", str(corpus), f"{tmp}/{run}.duckdb", run[-1]])
                 elif run == "postgres":
@@ -351,6 +359,7 @@ def report(results: dict[str, tuple[dict, dict]], n: int) -> None:
     print("| --- | ---: | ---: | ---: | ---: | --- |")
     labels = {"parse": "bare spaCy parse (`nlp.pipe`)",
               "ingest": "`accord ingest`, one process, DuckDB",
+              "inturn": "the same, parse and stages in turn (no parse thread)",
               "workers1": "`accord ingest --workers 1`", "workers2": "`accord ingest --workers 2`",
               "postgres": "`accord ingest`, one process, PostgreSQL",
               "spark": "`accord spark --master local[2]` (coding and Parquet)"}
@@ -363,7 +372,7 @@ def report(results: dict[str, tuple[dict, dict]], n: int) -> None:
         if run == "store":
             continue
         relative = []
-        if run == "ingest" and "parse" in rates:
+        if run in ("ingest", "inturn") and "parse" in rates:
             relative.append(f"{rates[run] / rates['parse']:.2f} of the parse")
         if run == "workers2" and "workers1" in rates:
             relative.append(f"{rates[run] / rates['workers1']:.2f}x one worker")
@@ -383,6 +392,14 @@ def report(results: dict[str, tuple[dict, dict]], n: int) -> None:
         r, peak = results["store"]
         parts = [f"{b}: {1000 * r[b] / r['articles']:.2f} ms per article" for b in ("duckdb", "postgres") if b in r]
         print(f"the store alone ({r['articles']} coded articles, batches of 50): " + "; ".join(parts))
+    cpu = []
+    for run in ("parse", "ingest", "inturn"):
+        if run in results:
+            r = results[run][0]
+            cpu.append(f"{run} {1000 * r['cpu'] / r.get('stored', r['articles']):.1f}")
+    if cpu:
+        print("CPU of the main process per article (ms, from the model loaded on; all its threads): "
+              + ", ".join(cpu))
     if "ingest" in results:
         r = results["ingest"][0]
         print(f"stored records: {r['records']}")

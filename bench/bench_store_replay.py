@@ -54,12 +54,43 @@ def dump(args: argparse.Namespace) -> None:
                 pass
 
 
+def time_part(owner, name: str) -> dict:
+    """Wrap `owner.name` so that the returned dict's "t" accumulates its CPU time (nested or
+    recursive calls counted once)."""
+    fn = getattr(owner, name)
+    acc = {"t": 0.0, "depth": 0}
+
+    def wrapper(*a, **k):
+        acc["depth"] += 1
+        t = time.process_time()
+        try:
+            return fn(*a, **k)
+        finally:
+            acc["depth"] -= 1
+            if acc["depth"] == 0:
+                acc["t"] += time.process_time() - t
+    setattr(owner, name, wrapper)
+    return acc
+
+
 def replay(args: argparse.Namespace) -> None:
     from accord.records import document_from_records
     from accord.store import open_store
 
+    from accord.clustering import happenings as H
+    from accord.store import clusters as C
+
+    # Loaded on first use: spaCy's stop words (for statements' evidence) cost seconds to import,
+    # which would land in the first articles' figures.
+    H._stop_words()
     # The same functions bench_happenings times as near-copy and happening work.
     spent = time_clustering(time.process_time, routing=False)
+    # Clusters.update (happenings alone) and its heaviest parts, timed apart (nested calls
+    # counted once in each).
+    parts = {"update": C.Clusters, "group": C, "summarize": C, "_candidate_reports": C.Clusters,
+             "_members_of": C.Clusters}
+    part_spent = {name: time_part(owner, name) for name, owner in parts.items()}
+    part_at: dict[str, list[float]] = {name: [] for name in parts}
     docs = [document_from_records(json.loads(line))
             for line in args.records.read_text(encoding="utf-8").splitlines()]
     db = args.db or Path(tempfile.mkdtemp()) / "replay.duckdb"
@@ -72,6 +103,8 @@ def replay(args: argparse.Namespace) -> None:
         for _ in store.ingest_many(iter(docs), batch_size=50):
             stamps.append(time.process_time() - start)
             spent_at.append(spent["t"])
+            for name, acc in part_spent.items():
+                part_at[name].append(acc["t"])
         if profile:
             profile.disable()
             profile.dump_stats(args.profile)
@@ -93,6 +126,8 @@ def replay(args: argparse.Namespace) -> None:
     print(f"store CPU ms/article, first / last {w}: {per(stamps, True):.2f} / {per(stamps, False):.2f}")
     print(f"near-copies + happenings CPU ms/article, first / last {w}: "
           f"{per(spent_at, True):.2f} / {per(spent_at, False):.2f}")
+    for name, xs in part_at.items():
+        print(f"  of which {name}: {per(xs, True):.2f} / {per(xs, False):.2f}")
     print(f"happenings / reports: {counts['happenings']} / {counts['events']}")
     print(f"tables hash {digest.hexdigest()}")
 

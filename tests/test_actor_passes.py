@@ -139,6 +139,51 @@ def test_placed_organisations(nlp):
     assert ("FLN", "org-placed", "RWA") in found(context)
 
 
+def test_a_place_in_another_clause_does_not_place_an_organisation(nlp):
+    # what the organisation reports or is ordered to do happens there; it is not from there
+    for text, org in (("ABC reported that the minister received medical treatment in New Zealand.", "ABC"),
+                      ("Facebook was ordered to remove the post which it did by making it unavailable in Austria.",
+                       "Facebook")):
+        context = run_until(nlp, text, "placed-organisations")
+        assert not [f for f in found(context) if f[0] == org and f[1] == "org-placed"], found(context)
+
+
+def test_the_headline_says_where_the_story_is_set(nlp):
+    from accord.actors.context import ResolutionContext
+
+    text = ("Yesterday, Thames Valley Police said they had arrested a second man. The toilet was stolen on "
+            "Saturday from Blenheim Palace in Oxfordshire, England. Police arrested a 36-year-old Cheltenham man. "
+            "The toilet is an artwork entitled America. It was offered to Donald Trump, the president of the "
+            "United States. Its maker called it a comment on the American dream.")
+    stage = _stage()
+    doc = nlp(text)
+    day = dt.date(2019, 9, 18)
+    # the places and names of the text alone: England and Cheltenham against the United States
+    plain = stage.resolve(doc, day, text)
+    assert plain.article_country() is None
+    codes = {doc[f.start:f.end].text: f.code for f in plain.found}
+    assert codes["Thames Valley Police"] == "COP"
+    titled = stage.resolve(doc, day, text, "Arrests made in theft of gold toilet in England")
+    assert titled.article_country() == "GBR"
+    # the unnamed groups of the story take its country
+    codes = {doc[f.start:f.end].text: f.code for f in titled.found}
+    assert codes["Thames Valley Police"] == "GBRCOP" and codes["a second man"] == "GBRCVL"
+    shouting = ResolutionContext(doc=doc, on=day, lookups=stage.lookups, title="Arrests Made In Theft Of Gold Toilet")
+    assert shouting._headline_countries() == []  # title case: no capital marks a name
+    assert ResolutionContext(doc=doc, on=day, lookups=stage.lookups,
+                             title="Hong Kong protests continue")._headline_countries() == ["HKG"]
+
+
+def test_the_people_a_persons_pronoun_owns_are_of_the_persons_country(nlp):
+    context = run_until(nlp, "Vladimir Putin made an announcement in which he thanked his supporters.", "references")
+    assert ("his supporters", "role-group", "RUS") in found(context)
+    # an office or a thing the pronoun owns is no group of people, nor are the people one serves
+    context = run_until(nlp, "Vladimir Putin said he had sold his house.", "references")
+    assert not [f for f in found(context) if f[0] == "his house"]
+    context = run_until(nlp, "John Smith, a doctor in Virginia, gave out prescriptions to his patients.", "references")
+    assert not [f for f in found(context) if f[0] == "his patients"]
+
+
 def test_placeless_organisations(nlp):
     context = run_until(nlp, "The Migration Policy Institute published a report.", "placeless-organisations")
     assert ("Migration Policy Institute", "org-named", None) in found(context)

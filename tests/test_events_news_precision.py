@@ -1395,6 +1395,41 @@ def test_a_happening_dated_on_its_light_verb_dates_the_acts_pointed_back_at_it(n
     assert _dated(evs, "criticized") == ("2019-11-03", "text")
 
 
+def test_a_happening_told_by_its_verb_dates_the_acts_pointed_back_at_it(nlp):
+    lead = "The Kenyan and Ugandan foreign ministers met in Nairobi on Sunday.\n\n"
+    evs = candidates(nlp, lead + "At the meeting, the Tanzanian foreign minister criticized Somalia.")
+    assert _dated(evs, "criticized") == ("2019-11-03", "text")
+    # a perfect is no happening of a day
+    lead = "The Kenyan and Ugandan foreign ministers have met in Nairobi.\n\n"
+    evs = candidates(nlp, lead + "At the meeting, the Tanzanian foreign minister criticized Somalia.")
+    assert _dated(evs, "criticized") == ("2019-11-07", "publication")
+
+
+def test_an_act_in_a_relative_clause_on_a_dated_happening_takes_its_date(nlp):
+    evs = candidates(nlp, "The Kenyan and Ugandan presidents held a phone conversation on Sunday in which the "
+                          "Ugandan president criticized Somalia.")
+    assert _dated(evs, "criticized") == ("2019-11-03", "text")
+    # "which" the object: a clause about the conversation, told later, not an act in it
+    evs = candidates(nlp, "On Sunday the Kenyan president held a phone conversation with the Somali president, "
+                          "which the Ugandan president criticized.")
+    assert _dated(evs, "criticized") == ("2019-11-07", "publication")
+
+
+@pytest.mark.parametrize("text", [
+    "Speaking to reporters on Tuesday, the Kenyan foreign minister accused Somalia of sabotage.",
+    "The Kenyan foreign minister, speaking to reporters on Tuesday, accused Somalia of sabotage.",
+    "Writing on Twitter on Tuesday, the Kenyan foreign minister accused Somalia of sabotage.",
+])
+def test_a_participle_clause_of_the_same_time_dates_the_act(nlp, text):
+    assert _dated(candidates(nlp, text), "accused") == ("2019-11-05", "text")
+
+
+def test_a_participle_clause_with_a_span_or_a_perfect_does_not_date_the_act(nlp):
+    for text in ("Having met the envoy on Tuesday, the Kenyan foreign minister accused Somalia of sabotage.",
+                 "The Kenyan foreign minister, living in Mogadishu since 2015, accused Somalia of sabotage."):
+        assert _dated(candidates(nlp, text), "accused") == ("2019-11-07", "publication")
+
+
 def test_a_happening_planned_or_reported_on_does_not_date_what_points_back_at_it(nlp):
     # the day is the cancellation's, not the talks'; a day after publication dates nothing done
     for lead in ("The Kenyan president cancelled the talks with the Ugandan president on Sunday.",
@@ -1596,3 +1631,13 @@ def test_defecting_with_no_side_left_or_joined_is_a_vote(nlp):
     assert candidates(nlp, "Altogether, fifteen Democrats defected.") == []
     [e] = candidates(nlp, "Two Syrian army generals defected to the rebels.")
     assert e.cameo == "120" and dyad(e) == ("SYRMIL", "SYRREB")
+
+
+# ------------------------------------------------- things named as doers
+def test_a_web_page_or_a_database_is_no_doer(nlp):
+    # records, databases, surveys, images and findings are not speakers (development set convention)
+    text = "The Internal Revenue Service website advises citizens to continue paying their federal taxes."
+    assert candidates(nlp, text) == []
+    # the organisation itself stays the doer
+    text = "The Internal Revenue Service advises citizens to continue paying their federal taxes."
+    assert [e.cameo for e in candidates(nlp, text)] == ["020"]

@@ -262,6 +262,35 @@ def test_person_code(kb):
     assert kb.person_code("person:charles-iii", D(2026, 2, 1)) == "GBRGOV"
 
 
+def test_us_cabinet_and_congress_of_2017_to_2020(kb):
+    # Attorney General and Commerce Secretary: Phoenix.agents.txt codes both GOV
+    assert kb.person_code("person:william-barr", D(2019, 6, 1)) == "USAGOV"
+    assert kb.person_code("person:william-barr", D(2018, 6, 1)) == "USAELI"  # between his two terms
+    assert kb.person_code("person:wilbur-ross", D(2019, 6, 1)) == "USAGOV"
+    assert kb.person_code("person:jeff-sessions", D(2016, 6, 1)) == "USALEG"  # a senator then
+    assert kb.person_code("person:adam-schiff", D(2019, 6, 1)) == "USALEG"  # intelligence committee chair
+    assert kb.person_code("person:robert-mueller", D(2018, 6, 1)) == "USAGOV"  # special counsel
+    assert kb.person_code("person:robert-mueller", D(2010, 6, 1)) == "USACOP"  # FBI director
+    assert kb.person_code("person:rudy-giuliani", D(2019, 6, 1)) == "USAELI"  # a former mayor
+    assert keys(kb.holders("USA", "chief_of_staff", D(2019, 6, 1))) == ["person:mick-mulvaney"]
+    # the historical listing of "William P. Barr" gives way to the curated person
+    assert [k for k, _ in kb.lookup("William P. Barr")] == ["person:william-barr"]
+    # "Kelly", "Wolf" and "Meadows" alone are too often someone or something else
+    for surface in ("Kelly", "Wolf", "Meadows"):
+        assert not [k for k, _ in kb.lookup(surface) if k.startswith("person:") and kb.entity(k).country == "USA"
+                    and kb.entity(k).name in ("John F. Kelly", "Chad Wolf", "Mark Meadows")], surface
+
+
+def test_hongkongers(kb):
+    for surface in ("Hongkongers", "Hong Kongers", "Hongkonger"):
+        assert [k for k, _ in kb.lookup(surface)] == ["country:HKG"], surface
+
+
+def test_saba_is_yemens_news_agency(kb):
+    for surface in ("Saba", "Saba News Agency", "SABA"):
+        assert [kb.entity(k).country for k, _ in kb.lookup(surface) if k.startswith("media:")] == ["YEM"], surface
+
+
 def test_entities(kb):
     putin = kb.entity("person:vladimir-putin")
     assert (putin.kind, putin.name, putin.country, putin.sector, putin.code) == (

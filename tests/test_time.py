@@ -209,6 +209,14 @@ CASES = [
     ("In 2019, in March, the talks collapsed.", D0, "March", "2019-03", "DATE"),
     ("Last week, on Tuesday, rebels shelled the city.", D0, "Tuesday", "2026-01-27", "DATE"),
     ("They met on Tuesday at 3 pm.", D0, "3 pm", "2026-02-03T15:00", "TIME"),
+    # a perfect participle is past: not the coming Tuesday
+    ("Having met the envoy on Tuesday, the minister flew home.", D0, "Tuesday", "2026-02-03", "DATE"),
+    # the day before or after the day last mentioned (TimeML: a DATE anchored on it)
+    ("Police arrested him on Monday and released him the next day.", D0, "the next day", "2026-02-03", "DATE"),
+    ("Police arrested him on Monday. He was released two days later.", D0, "two days later", "2026-02-04", "DATE"),
+    ("On Tuesday, the army said it had struck the camp a day earlier.", D0, "a day earlier", "2026-02-02", "DATE"),
+    ("He said on Monday he had met the envoy the previous day.", D0, "the previous day", "2026-02-01", "DATE"),
+    ("He was arrested on Monday; he had attacked a guard the day before.", D0, "the day before", "2026-02-01", "DATE"),
     # -- no dateline: named periods stay underspecified, absolute dates stay absolute
     ("Elections were held in September.", None, "September", "XXXX-09", "DATE"),
     ("The ministers met on Sunday.", None, "Sunday", "XXXX-WXX-7", "DATE"),
@@ -276,6 +284,11 @@ NEGATIVE = [
     ("Saudi Arabia sent condolences following Wednesday's assault.", "following"),
     ("Children under-60s were vaccinated.", "60s"),
     ("Between 1500 and 2000 soldiers were deployed.", "2000"),
+    # no day mentioned before: nothing to count from
+    ("The next day, police arrested him.", "next day"),
+    ("Two days later, police arrested him.", "later"),
+    # the day before something else named: not the day last mentioned
+    ("Police arrested him on Monday, the day before the vote.", "before"),
 ]
 
 

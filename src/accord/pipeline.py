@@ -1,8 +1,13 @@
 """The pipeline: parse, then actors, time, events and quotes, each a `Stage` on one `Document`.
 
-`Pipeline.process(articles)` streams; nothing holds more than one spaCy batch of documents, so
-memory stays flat however long the input. A stage that fails on one article is reported as a
-rejection of that article and the batch goes on.
+`Pipeline.process(articles)` streams; nothing holds more than one spaCy batch of documents (two
+with `parse_ahead`), so memory stays flat however long the input. A stage that fails on one
+article is reported as a rejection of that article and the batch goes on.
+
+`parse_ahead`: the next batch is parsed in a thread while the stages code this one. The parse
+spends most of its CPU in code that releases the GIL (BLIS matrix products, the parser's and
+the entity recognizer's transition loops), so on a second core it overlaps the stages and the
+caller's own work (the store); the batches, and so the parses and records, are the same.
 
 What one article may cost is bounded (`accord.limits`): an article over `max_article_chars` is
 rejected with a reason naming that limit, one over `piece_chars` is coded in pieces
@@ -11,7 +16,10 @@ rejected with a reason naming that limit, one over `piece_chars` is coded in pie
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
@@ -50,6 +58,9 @@ class Pipeline:
         self.parse = SpacyStage(nlp)
         self.stages = stages
         self.limits = limits or Limits.from_settings()
+        # One parse at a time: a thread parsing ahead for one `process` call (even one closed
+        # early) and a long article's pieces never run the model at once.
+        self._parse_lock = threading.Lock()
 
     @classmethod
     def default(cls, nlp: Any = None, policy: Any = None, limits: Limits | None = None) -> "Pipeline":
@@ -80,41 +91,59 @@ class Pipeline:
         clone.stages = stages
         return clone
 
-    def process(self, articles: Iterable[Article]) -> Iterator[Document | StageFailure]:
+    def process(self, articles: Iterable[Article],
+                parse_ahead: bool = False) -> Iterator[Document | StageFailure]:
         """Code articles in input order: short ones parsed in batches, long ones in pieces.
 
         Only English is coded: an article in another language passes through unparsed, in its
-        place in the stream, and is stored with its language and no records."""
+        place in the stream, and is stored with its language and no records.
+
+        `parse_ahead`: parse the next batch in a thread of this process while the stages code
+        this one (worth it with a second core; see the module's docstring)."""
         limits = self.limits
+        batches = _Batches(self, parse_ahead)
         batch: list[Document] = []
         chars = 0
-        for article in articles:
-            size = len(article.text)
-            coded = is_coded(article.language)
-            if size > limits.max_article_chars:
-                yield from self._code_batch(batch)
-                batch, chars = [], 0
-                yield TooLong(article, "length",
-                              f"{size:,} characters, over the limit of "
-                              f"{limits.max_article_chars:,} (max_article_chars)")
-            elif coded and size > limits.piece_chars:
-                yield from self._code_batch(batch)
-                batch, chars = [], 0
-                yield self.process_long(article)
-            else:
-                if batch and (len(batch) >= self.parse.batch_size
-                              or chars + size > limits.batch_chars):
-                    yield from self._code_batch(batch)
+        try:
+            for article in articles:
+                size = len(article.text)
+                coded = is_coded(article.language)
+                if size > limits.max_article_chars:
+                    yield from batches.add(batch)
+                    yield from batches.finish()
                     batch, chars = [], 0
-                batch.append(Document(article))
-                chars += size if coded else 0
-        yield from self._code_batch(batch)
+                    yield TooLong(article, "length",
+                                  f"{size:,} characters, over the limit of "
+                                  f"{limits.max_article_chars:,} (max_article_chars)")
+                elif coded and size > limits.piece_chars:
+                    yield from batches.add(batch)
+                    yield from batches.finish()
+                    batch, chars = [], 0
+                    yield self.process_long(article)
+                else:
+                    if batch and (len(batch) >= self.parse.batch_size
+                                  or chars + size > limits.batch_chars):
+                        yield from batches.add(batch)
+                        batch, chars = [], 0
+                    batch.append(Document(article))
+                    chars += size if coded else 0
+            yield from batches.add(batch)
+            yield from batches.finish()
+        finally:
+            batches.close()
 
-    def _code_batch(self, batch: list[Document]) -> Iterator[Document | StageFailure]:
-        parsed = iter(self.parse.process([d for d in batch if is_coded(d.article.language)]))
+    def _parse_batch(self, documents: list[Document]) -> list[Document]:
+        """Parse a batch of documents (one `nlp.pipe`), whichever thread asks."""
+        with self._parse_lock:
+            return list(self.parse.process(documents))
+
+    def _code_batch(self, batch: list[Document],
+                    parsed: list[Document]) -> Iterator[Document | StageFailure]:
+        """The stages on a parsed batch; articles not coded (another language) pass through."""
+        done = iter(parsed)
         for document in batch:
             if is_coded(document.article.language):
-                yield self.process_document(next(parsed))
+                yield self.process_document(next(done))
             else:
                 yield document
 
@@ -151,7 +180,8 @@ class Pipeline:
         sentences = tokens = 0
         for number, (start, end) in enumerate(split_pieces(article.text, self.limits.piece_chars)):
             piece = Document(piece_article(article, number, start, end))
-            piece.doc = self.nlp(piece.article.text)
+            with self._parse_lock:
+                piece.doc = self.nlp(piece.article.text)
             piece_sentences = sum(1 for _ in piece.doc.sents)
             piece_tokens = len(piece.doc)
             failure = self._run_stages(piece, article)
@@ -162,6 +192,50 @@ class Pipeline:
             sentences += piece_sentences
             tokens += piece_tokens
         return whole
+
+
+class _Batches:
+    """The batches of one `Pipeline.process` call, coded in input order: parsed in turn, or
+    with `parse_ahead` the next one parsed in a thread while the stages code this one."""
+
+    def __init__(self, pipeline: Pipeline, parse_ahead: bool):
+        self.pipeline = pipeline
+        self.parse_ahead = parse_ahead
+        self.pending: deque[tuple[list[Document], Future]] = deque()
+        self.executor: ThreadPoolExecutor | None = None
+
+    def add(self, batch: list[Document]) -> Iterator[Document | StageFailure]:
+        """Take a batch; code those it has waited long enough for."""
+        if not batch:
+            return
+        coded = [d for d in batch if is_coded(d.article.language)]
+        if not self.parse_ahead:
+            yield from self.pipeline._code_batch(batch, self.pipeline._parse_batch(coded))
+            return
+        if self.executor is None:
+            self.executor = ThreadPoolExecutor(1, thread_name_prefix="accord-parse")
+        self.pending.append((batch, self.executor.submit(self.pipeline._parse_batch, coded)))
+        while len(self.pending) > 1:  # one batch parses while the one before it is coded
+            yield from self._code_next()
+
+    def finish(self) -> Iterator[Document | StageFailure]:
+        """Code every batch taken."""
+        while self.pending:
+            yield from self._code_next()
+
+    def _code_next(self) -> Iterator[Document | StageFailure]:
+        batch, parsing = self.pending[0]
+        parsed = parsing.result()  # a parse that failed raises here, in its place in the input
+        self.pending.popleft()
+        yield from self.pipeline._code_batch(batch, parsed)
+
+    def close(self) -> None:
+        """Stop parsing ahead (the batch being parsed finishes in the thread, under the parse
+        lock, and is dropped)."""
+        self.pending.clear()
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = None
 
 
 _default: Pipeline | None = None

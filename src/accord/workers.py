@@ -68,6 +68,7 @@ def code_articles(
     pipeline: Any = None,
     factory: Callable[[Limits | None, Any], Any] | None = None,
     detect_language: bool = False,
+    parse_ahead: bool | None = None,
 ) -> Iterator[Document | StageFailure]:
     """Code `articles`, yielding a `Document` or a `StageFailure` for each, in input order.
 
@@ -79,6 +80,8 @@ def code_articles(
     `Pipeline.default`); it must be a module-level function, since workers import it by name.
     `detect_language`: an article whose language is None gets it detected where it is coded (in
     a worker: the reader, in this process, then need not; see `readers.ReadOptions`).
+    `parse_ahead` (coding in this process): the next batch is parsed in a thread while the
+    stages code this one (`Pipeline.process`); None: where this process has a second core.
     """
     if workers is not None and workers < 0:
         raise ValueError(f"workers must be 0 or more, got {workers}")
@@ -101,7 +104,9 @@ def code_articles(
                 pipeline = default_pipeline(policy)
             else:
                 pipeline = Pipeline.default(policy=policy, limits=limits)
-        yield from pipeline.process(stream)
+        if parse_ahead is None:
+            parse_ahead = default_workers() >= 2
+        yield from pipeline.process(stream, parse_ahead=parse_ahead)
         return
     pool = _Pool(workers, (limits, policy), factory or _default_factory, detect_language)
     try:

@@ -219,6 +219,13 @@ class Lookups:
         return Found(start, end, entity, How.ROLE_GROUP, code=code, sector=group_sector, country=country, head=head)
 
 
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A word of a headline, as the gazetteer reads tokens."""
+
+    text: str
+
+
 def unplaced_group(start: int, end: int, sector: str, placeless: bool = False, head: int | None = None) -> Found:
     """A group of known kind and no country ("rebels", "a law enforcement official")."""
     entity = Entity(key=f"group:{sector}", kind="group", name=None, country=None,  # type: ignore[arg-type]
@@ -246,6 +253,7 @@ class ResolutionContext:
     modifiers: list[AliasMatch] = field(default_factory=list)  # nationality adjectives marking a noun
     person_names: list[tuple[int, int]] = field(default_factory=list)  # names read as a place's ("Khalid Amman")
     text: str | None = None  # the Doc's text, where the caller has it (`Doc.text` is rebuilt token by token)
+    title: str | None = None  # the article's headline, where it has one (it says where the story is set)
 
     _article_country: tuple[str | None] | None = None  # computed once, on first use
 
@@ -276,8 +284,8 @@ class ResolutionContext:
         """The country the article is about, for phrases that only it can place ("the
         administration", "Senator Gillibrand" in a story set in one country): the country its
         names, nationality adjectives, places and office holders name most (those of the lede
-        twice), in at least two sentences and half as often again as any other; else None (one
-        sentence is no article)."""
+        and of the headline twice), in at least two sentences of the text and half as often again
+        as any other; else None (one sentence is no article)."""
         if self._article_country is None:
             self._article_country = (self._count_article_country(),)
         return self._article_country[0]
@@ -313,6 +321,8 @@ class ResolutionContext:
                 if hit is not None and hit.country:
                     counts[hit.country] += 2 if ent.start < lede else 1
                     sentences.setdefault(hit.country, set()).add(ent.sent.start)
+        for country in self._headline_countries():
+            counts[country] += 2  # "Arrests made in theft of gold toilet in England"
         ranked = counts.most_common(3)
         if len(ranked) > 1:
             territory = self._territory_of_pair(ranked[0][0], ranked[1][0])
@@ -324,6 +334,41 @@ class ResolutionContext:
         if len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
             return None
         return ranked[0][0]
+
+    def _headline_countries(self) -> list[str]:
+        """The countries the headline names: countries, capitals and seats of power by the
+        gazetteer, and regions ("England", "Oxfordshire") by runs of capitalised words outside
+        them (in a headline not written in title case, where a capital marks a name)."""
+        import re
+
+        from ..places import region
+
+        title = (self.title or "").strip()
+        if not title:
+            return []
+        words = [_Word(w) for w in re.findall(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", title)]
+        kb, out = self.kb, []
+        covered: set[int] = set()
+        for m in self.lookups.gazetteer.find(words):
+            entity = kb.entity(m.key)
+            if entity.kind in ("country", "seat") and entity.country and len(entity.country) == 3 \
+                    and entity.country.isalpha() and m.kind != "surname":
+                out.append(entity.country)
+                covered.update(range(m.start, m.end))
+        alpha = [w.text for w in words if w.text[:1].isalpha()]
+        if sum(w[:1].isupper() for w in alpha) * 2 > len(alpha):
+            return sorted(set(out))  # "Arrests Made In Theft Of Gold Toilet": no capital marks a name
+        run: list[str] = []
+        for i, w in enumerate([*words, _Word("")]):
+            if i not in covered and i > 0 and w.text[:1].isupper() and w.text[:1].isalpha():
+                run.append(w.text)
+                continue
+            if run:
+                hit = region(" ".join(run))
+                if hit is not None and hit.country:
+                    out.append(hit.country)
+                run = []
+        return sorted(set(out))
 
     def _lede_end(self) -> int:
         """The token where the article's lede ends: its first two sentences with words, past a

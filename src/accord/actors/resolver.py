@@ -58,13 +58,15 @@ class ActorStage(Stage):
         doc = document.doc
         if doc is None:
             raise ValueError(f"article {document.id}: the actors stage needs the spaCy parse")
-        context = self.resolve(doc, article_day(document.article.date), document.article.text)
+        context = self.resolve(doc, article_day(document.article.date), document.article.text,
+                               document.article.title)
         document.mentions = self.mentions(document, context.found)
 
-    def resolve(self, doc: Any, on: dt.date, text: str | None = None) -> ResolutionContext:
+    def resolve(self, doc: Any, on: dt.date, text: str | None = None, title: str | None = None) -> ResolutionContext:
         """Run the passes over a parsed text read on `on`; the context holds what they found.
-        `text`: the Doc's text (the article's), spared rebuilding from the tokens."""
-        context = ResolutionContext(doc=doc, on=on, lookups=self.lookups, text=text)
+        `text`: the Doc's text (the article's), spared rebuilding from the tokens; `title`: the
+        article's headline, which says where the story is set."""
+        context = ResolutionContext(doc=doc, on=on, lookups=self.lookups, text=text, title=title)
         for step in self.passes:
             step.run(context)
         return context

@@ -20,7 +20,8 @@ from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_
                                pobjs_by_word, reporting_head, subject_of, verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
-from ..time.anchoring import detached_time_head, happening_anchors
+from ..time.anchoring import (detached_time_head, happening_anchors, happening_of_clause, happening_verb,
+                              load_anchoring, simultaneous_participles)
 from .classifier import EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
@@ -822,6 +823,11 @@ class EventStage(Stage):
         if sources and all(self.exclusions.is_own_reporting(s) for s in sources):
             cand.rule.append("src=own-reporting")
             return []  # "Wikinews contacted experts": the outlet's reporting
+        if sources and cand.source_tok is not None and not cand.pattern.nominal \
+                and cand.source_tok.lemma_.lower() in self.exclusions.thing_doers \
+                and cand.source_tok.pos_ == "NOUN":
+            cand.rule.append("src=thing")
+            return []  # "The Internal Revenue Service website advises citizens": a web page, no doer
         if sources and all(self.exclusions.unplaced_group(s) for s in sources):
             cand.rule.append("src=unplaced-group")
             return []  # "Politicians from across the political spectrum mourned": no one placed
@@ -2613,6 +2619,9 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
             best = timex_roots[node.head.i]
         elif node.dep_ == "relcl":
             best = _year_of_noun(node.head, timex_roots, pub)
+            if best is None:
+                # "held a phone call on Monday in which Putin criticized Kyiv": when the happening was
+                best = _happening_time(node, timex_roots, pub)
     if best is None:
         # "When announcing the shutdown on Monday, the prime minister called on ...": a clause of
         # the same time, dated by the text, dates the act it modifies
@@ -2620,6 +2629,18 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
             m.dep_ in ("mark", "advmod") and m.lower_ in load_same_time_markers() and m.i < c.i for m in c.children)]
         for tok_i, timex in timex_roots.items():
             if any(governed_by(doc[tok_i], [c]) for c in clauses):
+                if best is None or _precision(timex.value) > _precision(best.value):
+                    best = timex
+    if best is None:
+        # "Speaking to reporters on Monday, the minister accused ...", "The minister, speaking on
+        # Monday, accused ...": a participle clause of the same time dates the act it modifies
+        # (not a span: "since 2014", "until Friday")
+        participles = simultaneous_participles(cand.trigger)
+        spans = load_anchoring().span_prepositions  # (resources/time/en/anchoring.yaml)
+        for tok_i, timex in timex_roots.items():
+            tok = doc[tok_i]
+            if participles and governed_by(tok, participles) and not (
+                    tok.dep_ == "pobj" and tok.head.lower_ in spans):
                 if best is None or _precision(timex.value) > _precision(best.value):
                     best = timex
     if best is None and _later_than_a_dated_head(cand.trigger, timex_roots):
@@ -2663,6 +2684,20 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if pub:
         return pub, "day", "publication"
     return None, None, None
+
+
+def _happening_time(clause: Any, timex_roots: dict[int, Timex], pub: str | None) -> Timex | None:
+    """The one time expression (not after publication) of the happening noun a relative clause
+    "in which", "during which" hangs on, on the noun or its light verb; else None."""
+    same, _, _, _, nouns = load_happening_reference()
+    noun = happening_of_clause(clause, nouns, same)
+    if noun is None:
+        return None
+    anchors = happening_anchors(noun)
+    doc = clause.doc
+    found = {t.value: t for i, t in timex_roots.items() if governed_by(doc[i], anchors)
+             and _DATE_VALUE.match(t.value) and not (pub and _after(t.value, pub))}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _year_of_noun(noun: Any, timex_roots: dict[int, Timex], pub: str | None) -> Timex | None:
@@ -3284,10 +3319,13 @@ def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, T
             found: set[str] = set()
             named = False
             for tok in sent:
-                if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns:
+                if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+                    anchors = happening_anchors(tok)  # "held talks on Sunday": the light verb's day too
+                elif happening_verb(tok):
+                    anchors = [tok]  # "met in Vienna on Monday. At the meeting, ..."
+                else:
                     continue
                 named = True
-                anchors = happening_anchors(tok)  # "held talks on Sunday": the light verb's day too
                 found.update(t.value for i, t in timex_roots.items() if sent.start <= i < sent.end
                              and governed_by(doc[i], anchors) and _DATE_VALUE.match(t.value)
                              and not _after(t.value, pub))

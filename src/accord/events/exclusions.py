@@ -112,6 +112,7 @@ class Exclusions:
     vague_quantifiers: frozenset[str] = frozenset()
     side_verbs: frozenset[str] = frozenset()  # "defected to the rebels"; "fifteen Democrats defected": a vote
     side_prepositions: frozenset[str] = frozenset()
+    thing_doers: frozenset[str] = frozenset()  # "the IRS website advises citizens": no doer
     refuge_verbs: frozenset[str] = frozenset()  # "fled to the Canadian embassy": a refuge, no break
     refuge_prepositions: frozenset[str] = frozenset()
 
@@ -575,6 +576,7 @@ def load_exclusions() -> Exclusions:
         vague_quantifiers=_words(d.get("unplaced_groups") or {}, "quantifiers", "unplaced_groups."),
         side_verbs=_words(d.get("needs_side") or {}, "verbs", "needs_side."),
         side_prepositions=_words(d.get("needs_side") or {}, "prepositions", "needs_side."),
+        thing_doers=_words(d, "thing_doers", ""),
         refuge_verbs=_words(d.get("refuge") or {}, "verbs", "refuge."),
         refuge_prepositions=_words(d.get("refuge") or {}, "prepositions", "refuge."),
         thing_subjects=_words(fig, "thing_subjects", "figurative."),

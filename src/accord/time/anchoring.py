@@ -5,7 +5,13 @@ its clause governs. Some expressions date a word the parse does not put them on:
 
 * `happening_anchors(noun)`: a happening noun ("talks", "visit", "speech") is dated by its own
   phrase and by the light verb that makes it happen ("held talks on Sunday", "talks were held on
-  Sunday": the day hangs on "held");
+  Sunday": the day hangs on "held"); `happening_verb(tok)`: a verb in the simple past that is
+  itself a happening ("met on Monday ... At the meeting, ...");
+* `happening_of_clause(clause, ...)`: the happening noun a relative clause "in which", "during
+  which" tells what happened in ("held a phone call on Monday in which Putin criticized Kyiv").
+* `simultaneous_participles(verb)`: "Speaking to reporters on Monday, the minister accused ...",
+  "The minister, speaking on Monday, accused ...": a present participle clause with no subject,
+  marker or perfect of its own, on the verb or on its subject, is done when the verb's act is;
 * `detached_time_head(prep)`: a time phrase after a participle clause set off by commas
   ("Chirac was convicted of corruption, stemming from his years as mayor, in 2011") is the
   sentence's, not the participle's: the parser hangs it on the clause it follows.
@@ -27,6 +33,8 @@ from .resources import RESOURCE_ROOT
 @dataclass(frozen=True, slots=True)
 class Anchoring:
     happening_light_verbs: frozenset[str]
+    happening_verbs: frozenset[str]
+    span_prepositions: frozenset[str]
 
 
 @functools.lru_cache(maxsize=None)
@@ -40,7 +48,8 @@ def load_anchoring(lang: str = "en") -> Anchoring:
                 raise ValueError(f"anchoring.yaml {key}: {w!r} is not a word; quote it")
         return frozenset(w.lower() for w in out)
 
-    return Anchoring(happening_light_verbs=words("happening_light_verbs"))
+    return Anchoring(happening_light_verbs=words("happening_light_verbs"), happening_verbs=words("happening_verbs"),
+                     span_prepositions=words("span_prepositions"))
 
 
 def happening_anchors(noun: Any, lang: str = "en") -> list[Any]:
@@ -53,6 +62,43 @@ def happening_anchors(noun: Any, lang: str = "en") -> list[Any]:
             and head.lemma_.lower() in load_anchoring(lang).happening_light_verbs:
         anchors.append(head)
     return anchors
+
+
+def happening_verb(tok: Any, lang: str = "en") -> bool:
+    """A verb in the simple past that is a happening itself ("met", "visited"): what "the meeting"
+    or "the visit" of a later sentence may point back at."""
+    return tok.pos_ == "VERB" and tok.tag_ == "VBD" and tok.lemma_.lower() in load_anchoring(lang).happening_verbs
+
+
+def happening_of_clause(clause: Any, nouns: frozenset[str], preps: frozenset[str]) -> Any | None:
+    """The happening noun a relative clause tells what happened in: "a phone call on Monday in
+    which Putin criticized Kyiv", "the talks, during which ..." (`preps`: in, during, at, with
+    "which" as their object; `nouns`: the happening nouns). None otherwise."""
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in nouns:
+        return None
+    for c in clause.children:
+        if c.dep_ == "prep" and c.lower_ in preps and c.i < clause.i \
+                and any(p.dep_ == "pobj" and p.lower_ == "which" for p in c.children):
+            return noun
+    return None
+
+
+def simultaneous_participles(verb: Any) -> list[Any]:
+    """The present participle clauses told as done when `verb`'s act is: "Speaking to reporters on
+    Monday, the minister accused Israel", "The minister, speaking on Monday, accused Israel",
+    "attacked the town, killing six on Tuesday": a VBG advcl of the verb or acl of its subject,
+    with no subject, marker ("after", "while") or perfect ("having") of its own."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    out = []
+    for c in list(verb.children) + [a for s in subjects for a in s.children]:
+        if c.tag_ != "VBG" or c.dep_ not in ("advcl", "acl"):
+            continue
+        if any(k.dep_ in ("nsubj", "nsubjpass", "mark") or (k.dep_ == "aux" and k.lower_ == "having")
+               for k in c.children):
+            continue
+        out.append(c)
+    return out
 
 
 _PARTICIPLE_TAGS = ("VBG", "VBN")

@@ -444,7 +444,7 @@ def n_relunit(cx: Context, s: dict) -> Norm | None:
     if anaphor and unit == "D":
         # "the day" in a past-tense sentence, "that day": the day last mentioned
         if cx.last_day is not None and (anaphor == "2" or cx.tense == PAST):
-            return _day_norm(cx.last_day)
+            return _day_norm(cx.last_day + timedelta(days=off or 0))  # "the next day": rel 1
         if anaphor == "2":
             return None
     if cx.dct is None or unit is None or off is None:
@@ -471,22 +471,26 @@ def n_ago(cx: Context, s: dict) -> Norm | None:
     sign = _int(s.get("sign", -1)) or -1
     if unit is None or num is None:
         return None
+    # "two days later", "a week earlier" (anaphor): counted from the day last mentioned, not the dateline
+    base = cx.last_day if s.get("anaphor") else cx.dct
+    if s.get("anaphor") and (num == "X" or unit in ("H", "MIN", "S")):
+        return None  # "days later", "hours earlier": no date of its own
     if num == "X":
         return Norm("PAST_REF" if sign < 0 else "FUTURE_REF")
-    if cx.dct is None:
+    if base is None:
         return None
     n = int(num) if float(num).is_integer() else None
     if n is None:
         return None
     n *= sign
     if unit in ("H", "MIN", "S"):
-        return _day_norm(cx.dct)
+        return _day_norm(base)
     if unit == "D":
-        return _day_norm(cx.dct + timedelta(days=n))
+        return _day_norm(base + timedelta(days=n))
     if unit in ("DE", "CE"):
-        d = D.shift(cx.dct, unit, n)
+        d = D.shift(base, unit, n)
         return Norm(D.fmt_year(d.year), gran="Y", year=d.year) if d else None
-    d = D.shift(cx.dct, unit, n)
+    d = D.shift(base, unit, n)
     if d is None:
         return None
     norm = Norm(D.value_at(d, unit), gran=unit, year=d.year)

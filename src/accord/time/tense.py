@@ -76,8 +76,8 @@ def _finite_tense(verb: Any, depth: int) -> str | None:
     for a in auxes:
         if "Past" in a.morph.get("Tense"):
             return PAST
-        if a.lemma_ == "have":
-            return PAST  # present perfect: "has met"
+        if a.lemma_ == "have" or a.lower_ == "having":
+            return PAST  # present perfect: "has met"; "having met" (the parser's lemma is "having")
     for a in auxes:
         if a.lower_ in MODAL_FUTURE:
             return FUTURE

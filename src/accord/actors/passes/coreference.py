@@ -325,7 +325,9 @@ class UnnamedPeople(Pass):
         doc, found, lookups = context.doc, context.found, context.lookups
         unnamed = lexicon()["unnamed"]
         covered = context.covered()
-        focus = focus_country(found)
+        # the country the article's actors name most, else the one the story is set in (its
+        # places and headline: "Arrests made in theft of gold toilet in England")
+        focus = focus_country(found) or context.article_country()
         for f in found:
             # "one elderly witness in Kabul", "a Polish chef": a person placed or marked by the
             # phrase is an unnamed person of that country, not the country itself

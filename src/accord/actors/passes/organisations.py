@@ -4,7 +4,7 @@
   Liberties Union", "the California Farm Bureau Federation") or what it is ("the investigative
   website Bellingcat"); with `placeless`, after the sentence has had its chance to place them,
   the ones that stay without a country.
-- `PlacedOrganisations`: an unlisted organisation acting as a subject in a sentence that places
+- `PlacedOrganisations`: an unlisted organisation acting as a subject in a clause that places
   it in one country ("The FLN has claimed attacks in Rwanda's Southern Province").
 - `LocateTransnational`: a transnational armed group (CAMEO IMG) placed where its sentence puts it.
 """
@@ -107,8 +107,13 @@ class PlacedOrganisations(Pass):
             if (ent.root.dep_ not in ("nsubj", "nsubjpass") and not chamber) or makers_model(doc, ent.end):
                 continue
             sent = ent.sent
-            places = {f.entity.country for f in found if sent.start <= f.start < sent.end and f.entity.kind == "country"
-                      and f.how in (How.NAME, How.PLACE) and f.entity.country and is_location(doc[f.last])}
+            # the places of its own clause: "ABC reported that Pohiva received treatment in New
+            # Zealand", "Facebook was ordered to remove the post ... to view in Austria only"
+            # place the treatment and the viewing, not the broadcaster or the company
+            places = same_clause_countries(ent.root, [
+                (doc[f.last], f.entity.country) for f in found if sent.start <= f.start < sent.end
+                and f.entity.kind == "country" and f.how in (How.NAME, How.PLACE) and f.entity.country
+                and is_location(doc[f.last])])
             if len(places) != 1 and chamber and not places:
                 # "The House issued a deposition request" in a story set in the US: a chamber
                 # named alone is the legislature of the country the article is set in

@@ -75,6 +75,13 @@ class References(Pass):
                 except KeyError:
                     pass
                 continue
+            if tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "poss") \
+                    and (sector := _private_group_sector(context, tok)) is not None \
+                    and (country := speaker_country(context, tok, found + extra)) is not None:
+                # "he thanked his supporters", "she told her supporters": the people a person's
+                # pronoun owns are of that person's country
+                extra.append(context.lookups.group(min(c.i for c in tok.lefts), tok.i + 1, country, sector))
+                continue
             if tok.pos_ == "NOUN" and tok.lemma_.lower() in w.ally_nouns and w.allies_region:
                 owner = [f for f in found if f.entity.kind == "country" and f.start < tok.i and
                          any(doc[i].head.i == tok.i for i in range(f.start, f.end))]
@@ -126,6 +133,21 @@ class References(Pass):
                 if picked and not want_person:
                     extra.extend(groups_of_plural(context, tok, picked, covered))
         return extra
+
+
+# the sectors of private people, whose group nouns a person's pronoun may own ("his supporters")
+PRIVATE_GROUP_SECTORS = ("CVL", "OPP", "LAB")
+
+
+def _private_group_sector(context: ResolutionContext, tok: Any) -> str | None:
+    """The sector of a noun for the people who side with someone ("supporters", words.yaml
+    `adherent_nouns`), or None for other nouns (offices, state bodies, things, and people a
+    person serves or is related to: "his patients" are no side of his)."""
+    if tok.lower_ not in words().adherent_nouns:
+        return None
+    hit = context.lookups.role_for(tok.lower_) or context.lookups.role_for(tok.lemma_.lower())
+    sector = hit[1] if hit is not None and hit[0] is None and hit[1] else "CVL"
+    return sector if sector in PRIVATE_GROUP_SECTORS else None
 
 
 def _chain(found: list[Found], extra: list[Found], tok: Any) -> list[Found]:

@@ -4,10 +4,10 @@
 
 Runs (each in processes of its own; `--runs` picks some):
 - parse      bare spaCy parse of the texts (`nlp.pipe`, the same model Accord loads)
-- ingest     single-process ingest into DuckDB (read, parse, four stages, batched writes; the
-             next batch parsed in a thread while the stages code this one, as `accord ingest
-             --workers 0` does on two cores or more)
-- inturn     the same, parse and stages in turn in one thread (`parse_ahead=False`)
+- ingest     single-process ingest into DuckDB (read, parse, four stages, batched writes), as
+             `accord ingest --workers 0` does it: parse and stages in turn
+- ahead      the same with the next batch parsed in a thread while the stages code this one
+             (`parse_ahead=True`; not the default: see `accord.workers.code_articles`)
 - workers1   `accord ingest --workers 1`: one process codes, this one writes
 - workers2   `--workers 2`
 - postgres   single-process ingest into PostgreSQL (a private cluster with default settings,
@@ -40,7 +40,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "tests"))
 
-RUNS = ("parse", "ingest", "inturn", "workers1", "workers2", "postgres", "store", "spark")
+RUNS = ("parse", "ingest", "ahead", "workers1", "workers2", "postgres", "store", "spark")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -290,9 +290,9 @@ def main() -> None:
                     results[run] = run_child(["parse", str(corpus)])
                 elif run == "ingest":
                     results[run] = run_child(["ingest", str(corpus), f"{tmp}/ingest.duckdb", "0"])
-                elif run == "inturn":
-                    results[run] = run_child(["ingest", str(corpus), f"{tmp}/inturn.duckdb", "0",
-                                              "inturn"])
+                elif run == "ahead":
+                    results[run] = run_child(["ingest", str(corpus), f"{tmp}/ahead.duckdb", "0",
+                                              "ahead"])
                 elif run in ("workers1", "workers2"):
                     results[run] = run_child(["ingest", str(corpus), f"{tmp}/{run}.duckdb", run[-1]])
                 elif run == "postgres":
@@ -359,7 +359,7 @@ def report(results: dict[str, tuple[dict, dict]], n: int) -> None:
     print("| --- | ---: | ---: | ---: | ---: | --- |")
     labels = {"parse": "bare spaCy parse (`nlp.pipe`)",
               "ingest": "`accord ingest`, one process, DuckDB",
-              "inturn": "the same, parse and stages in turn (no parse thread)",
+              "ahead": "the same, the next batch parsed in a thread",
               "workers1": "`accord ingest --workers 1`", "workers2": "`accord ingest --workers 2`",
               "postgres": "`accord ingest`, one process, PostgreSQL",
               "spark": "`accord spark --master local[2]` (coding and Parquet)"}
@@ -372,7 +372,7 @@ def report(results: dict[str, tuple[dict, dict]], n: int) -> None:
         if run == "store":
             continue
         relative = []
-        if run in ("ingest", "inturn") and "parse" in rates:
+        if run in ("ingest", "ahead") and "parse" in rates:
             relative.append(f"{rates[run] / rates['parse']:.2f} of the parse")
         if run == "workers2" and "workers1" in rates:
             relative.append(f"{rates[run] / rates['workers1']:.2f}x one worker")
@@ -393,7 +393,7 @@ def report(results: dict[str, tuple[dict, dict]], n: int) -> None:
         parts = [f"{b}: {1000 * r[b] / r['articles']:.2f} ms per article" for b in ("duckdb", "postgres") if b in r]
         print(f"the store alone ({r['articles']} coded articles, batches of 50): " + "; ".join(parts))
     cpu = []
-    for run in ("parse", "ingest", "inturn"):
+    for run in ("parse", "ingest", "ahead"):
         if run in results:
             r = results[run][0]
             cpu.append(f"{run} {1000 * r['cpu'] / r.get('stored', r['articles']):.1f}")

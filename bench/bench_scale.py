@@ -78,7 +78,7 @@ def warm_up(pipeline) -> None:
     detect_language("Xi Jinping met Vladimir Putin by video link on Wednesday.")
 
 
-def child_ingest(corpus: Path, target: str, workers: int, parse_ahead: bool | None = None) -> dict:
+def child_ingest(corpus: Path, target: str, workers: int, parse_ahead: bool = False) -> dict:
     from accord.clustering.nearcopy import route
     from accord.model import Article
     from accord.readers import ReadOptions, read_inputs
@@ -265,7 +265,7 @@ def main() -> None:
             result = child_parse(Path(rest[0]))
         elif mode == "ingest":
             result = child_ingest(Path(rest[0]), rest[1], int(rest[2]),
-                                  None if len(rest) < 4 else rest[3] == "ahead")
+                                  len(rest) > 3 and rest[3] == "ahead")
         elif mode == "store":
             result = child_store(Path(rest[0]), rest[1], rest[2] if len(rest) > 2 else None)
         else:

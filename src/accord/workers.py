@@ -68,7 +68,7 @@ def code_articles(
     pipeline: Any = None,
     factory: Callable[[Limits | None, Any], Any] | None = None,
     detect_language: bool = False,
-    parse_ahead: bool | None = None,
+    parse_ahead: bool = False,
 ) -> Iterator[Document | StageFailure]:
     """Code `articles`, yielding a `Document` or a `StageFailure` for each, in input order.
 
@@ -106,7 +106,7 @@ def code_articles(
                 pipeline = default_pipeline(policy)
             else:
                 pipeline = Pipeline.default(policy=policy, limits=limits)
-        yield from pipeline.process(stream, parse_ahead=bool(parse_ahead))
+        yield from pipeline.process(stream, parse_ahead=parse_ahead)
         return
     pool = _Pool(workers, (limits, policy), factory or _default_factory, detect_language)
     try:

@@ -639,6 +639,11 @@ class EventStage(Stage):
                     toks = [p for owner in owners for p in preps[owner.i].get(arg, ())]
                 elif kind == "object":
                     toks = [host]  # "overran a military base": the place taken is what the event is done to
+                elif kind == "next-dobj":
+                    # "let free the activist": the parser may make the word after the verb ("free")
+                    # a verb of its own that takes the object
+                    nxt = host.doc[host.i + 1] if host.i + 1 < len(host.doc) else None
+                    toks = [c for c in nxt.children if c.dep_ == "dobj"] if nxt is not None and nxt.head.i == host.i else []
                 elif kind == "ccomp-subject":
                     # "found Nielsen guilty": the subject of the small clause
                     toks = [g for c, dep in children if dep == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
@@ -1575,6 +1580,8 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     kind, _, arg = spec.partition(":")
     if kind == "adjacent":  # "adjacent:oprd": that argument's phrase starts right after the verb
         return any(c.dep_ == arg and c.left_edge.i == verb.i + 1 for c in verb.children)
+    if kind == "next":  # "next:free": that word right after the verb ("set free", "let free")
+        return verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == arg
     if kind == "quote":
         # "called the investigation "Soviet-style"": a quoted word after the object names it
         for obj in (c for c in verb.children if c.dep_ == "dobj"):

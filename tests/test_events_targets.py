@@ -202,3 +202,16 @@ def test_summoning_a_charge_d_affaires_is_a_formal_complaint_to_their_country(nl
     evs = [e for e in candidates(nlp, "The Polish foreign ministry summoned Germany's chargé d'affaires in Warsaw.")
            if e.cameo == "114"]
     assert evs and all(dyad(e) == ("POLGOV", "DEUGOV") for e in evs)
+
+
+def test_an_amount_of_relief_handed_over_is_aid_to_whom_it_is_handed(nlp):
+    # an object that only measures an amount ("worth", "tons", "shipments") stands for what its
+    # "of" phrase names, coordinated nouns included
+    for text, target in (("The United States handed over $4 million worth of medical equipment and medicines "
+                          "to the Ministry of Health of Ethiopia.", "ETH"),
+                         ("Japan sent two shipments of food to North Korea.", "PRK"),
+                         ("Germany flew 13 tons of medicine into Afghanistan.", "AFG")):
+        evs = [e for e in candidates(nlp, text) if e.cameo == "073"]
+        assert evs and all(e.target is not None and e.target.code.startswith(target) for e in evs), text
+    # an amount of something that is no relief is not aid
+    assert not [e for e in candidates(nlp, "Germany sent two shipments of rifles to Ukraine.") if e.cameo == "073"]

@@ -215,3 +215,13 @@ def test_an_amount_of_relief_handed_over_is_aid_to_whom_it_is_handed(nlp):
         assert evs and all(e.target is not None and e.target.code.startswith(target) for e in evs), text
     # an amount of something that is no relief is not aid
     assert not [e for e in candidates(nlp, "Germany sent two shipments of rifles to Ukraine.") if e.cameo == "073"]
+
+
+def test_a_mediation_effort_to_end_a_dispute_between_parties_is_done_with_them(nlp):
+    # the parties are named inside the infinitive that says what the effort is for
+    evs = [e for e in candidates(nlp, "Kuwait launched a mediation effort to end the dispute between Iraq and Iran.")
+           if e.cameo == "045"]
+    assert sorted(dyad(e) for e in evs) == [("KWT", "IRN"), ("KWT", "IRQ")]
+    # a purpose with no parties named leaves the effort a record of its own
+    evs = [e for e in candidates(nlp, "Kuwait launched a mediation effort to end the dispute.") if e.cameo == "045"]
+    assert evs and all(e.target is None for e in evs)

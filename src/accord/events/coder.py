@@ -641,6 +641,13 @@ class EventStage(Stage):
                     toks = [p for owner in owners for p in preps[owner.i].get(arg, ())]
                 elif kind == "object":
                     toks = [host]  # "overran a military base": the place taken is what the event is done to
+                elif kind == "object-purpose-prep":
+                    # "launched a mediation effort to end the dispute between Iraq and Iran": the
+                    # preposition on the object of the infinitive that says what the noun is for
+                    toks = [p for c, dep in children if dep == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                            for o in c.children if o.dep_ == "dobj"
+                            for prep in o.children if prep.dep_ == "prep" and prep.lower_ == arg
+                            for p in prep.children if p.dep_ == "pobj"]
                 elif kind == "next-dobj":
                     # "let free the activist": the parser may make the word after the verb ("free")
                     # a verb of its own that takes the object

@@ -128,6 +128,10 @@ def test_actor_compatibility() -> None:
     assert not actors_compatible(A("RUSGOV", "Sergei Lavrov"), PUTIN)
     assert not actors_compatible(XI, PUTIN)
     assert actors_compatible(A("REB", None, None), A("AFGREB", "Taliban"))
+    # an unnamed group of a country and a named member of another of its sectors may be one
+    # side; two unnamed groups of two sectors (the governor's convoy, the security forces) not
+    assert actors_compatible(A("USAGOV"), A("USAMIL", "Lloyd Austin"))
+    assert not actors_compatible(A("AFGGOV"), A("AFGCOP"))
 
 
 def test_dates_months_contain_days_and_publication_dates_reach_back() -> None:

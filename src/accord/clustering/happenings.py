@@ -237,9 +237,11 @@ def actors_compatible(a: dict | None, b: dict | None) -> bool:
         if x.get("country") is None and y.get("country") and y["code"][3:].startswith(x["code"]):
             return True
     # An unnamed group of a country ("U.S. officials") and a named member of another of its
-    # sectors (the US envoy): the reports may name the same side differently.
+    # sectors (the US envoy): the reports may name the same side differently. Two unnamed
+    # groups of different sectors ("the provincial governor", "Afghan security forces") name
+    # two sides: nothing says they are one.
     return (a.get("country") is not None and a.get("country") == b.get("country")
-            and (na is None or nb is None))
+            and (na is None) != (nb is None))
 
 
 def _orientations(r1: dict, r2: dict) -> tuple[bool, bool]:

@@ -133,6 +133,24 @@ def test_actor_compatibility() -> None:
     # side; two unnamed groups of two sectors (the governor's convoy, the security forces) not
     assert actors_compatible(A("USAGOV"), A("USAMIL", "Lloyd Austin"))
     assert not actors_compatible(A("AFGGOV"), A("AFGCOP"))
+    # a side of no country named as several parties is no vaguer name of one country's side
+    various = {"text": "various leaders", "span": [0, 1], "name": None, "code": "GOV",
+               "country": None, "sector": "GOV"}
+    assert actors_compatible(A("GOV", None, None), PUTIN)
+    assert not actors_compatible(various, PUTIN) and not actors_compatible(PUTIN, various)
+    assert actors_compatible(various, dict(various, text="the various leaders"))
+
+
+def test_meetings_with_various_leaders_are_not_the_call() -> None:
+    various = {"text": "various leaders", "span": [0, 1], "name": None, "code": "GOV",
+               "country": None, "sector": "GOV"}
+    call = [rec("c1", "041", XI, PUTIN, "2026-02-04", article="a1"),
+            rec("c2", "040", PUTIN, XI, "2026-02-04", article="a2")]
+    series = rec("s", "040", XI, various, "2026-02-04", basis="publication", article="a1")
+    vague = rec("v", "040", XI, A("GOV", None, None), "2026-02-04", basis="publication", article="a3")
+    groups = sorted(sorted(r.id for r in g) for g in group(call + [series, vague], SETTINGS))
+    assert groups == [["c1", "c2", "v"], ["s"]]
+    assert groups == pairwise_group(call + [series, vague])
 
 
 def test_dates_months_contain_days_and_publication_dates_reach_back() -> None:

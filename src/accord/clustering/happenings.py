@@ -70,6 +70,24 @@ def _codes() -> tuple[tuple[str, ...], dict[str, str]]:
     return reciprocal, inverse
 
 
+@lru_cache(maxsize=1)
+def _several_words() -> frozenset[str]:
+    data = yaml.safe_load(
+        files("accord").joinpath("resources", "clustering", "sides.yaml").read_text("utf-8"))
+    return frozenset(str(w).lower() for w in data.get("several_parties", []))
+
+
+def several_parties(actor: dict) -> bool:
+    """A side of no country named as several parties ("various leaders", "other governments";
+    resources/clustering/sides.yaml): never a vaguer name of one country's side."""
+    if actor.get("country"):
+        return False
+    words = (actor.get("text") or "").lower().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return bool(words) and words[0] in _several_words()
+
+
 def _general(code: str) -> str:
     # "040" is the root's generic code: as general as "04".
     return code[:2] if len(code) == 3 and code.endswith("0") else code
@@ -245,8 +263,11 @@ def actors_compatible(a: dict | None, b: dict | None) -> bool:
         if ca == cb:
             return na is None or nb is None or na.lower() == nb.lower()
         return True  # one side more specific: RUS and RUSGOV, Russia and Vladimir Putin
-    # A sector with no country ("rebels", REB) and that sector of a country (the Taliban, AFGREB).
+    # A sector with no country ("rebels", REB) and that sector of a country (the Taliban, AFGREB);
+    # not when the first names several parties ("various leaders" and Russia's government).
     for x, y in ((a, b), (b, a)):
+        if x.get("country") is None and y.get("country") and several_parties(x):
+            return False
         if x.get("country") is None and y.get("country") and y["code"][3:].startswith(x["code"]):
             return True
     # An unnamed group of a country ("U.S. officials") and a named member of another of its
@@ -339,7 +360,7 @@ def may_be_compatible(a: Report, b: Report, settings: ClusteringSettings) -> boo
 
 
 def _actor_fields(a: dict | None) -> tuple | None:
-    return None if a is None else (a["code"], a.get("name"), a.get("country"))
+    return None if a is None else (a["code"], a.get("name"), a.get("country"), several_parties(a))
 
 
 def compared_fields(report: Report) -> tuple:

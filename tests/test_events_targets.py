@@ -225,3 +225,16 @@ def test_a_mediation_effort_to_end_a_dispute_between_parties_is_done_with_them(n
     # a purpose with no parties named leaves the effort a record of its own
     evs = [e for e in candidates(nlp, "Kuwait launched a mediation effort to end the dispute.") if e.cameo == "045"]
     assert evs and all(e.target is None for e in evs)
+
+
+def test_an_agentless_passive_act_on_sanctions_is_done_by_whose_sanctions_they_are(nlp):
+    # with no "by" phrase, the owner of the sanctions or ban named before it acts on them
+    [e] = [e for e in candidates(nlp, "UN sanctions against Iran were lifted on 16 January 2016.") if e.cameo == "085"]
+    assert dyad(e) == ("IGOUNO", "IRN") and "src=event-noun-owner" in e.explain
+    [e] = [e for e in candidates(nlp, "The EU's ban on Russian flights was lifted on Monday.") if e.cameo.startswith("08")]
+    assert e.source is not None and e.source.code == "IGOEUREEC"
+    # "Iran sanctions" names no one they are directed at: Iran may be their target, not their owner
+    assert all(e.source is None or e.source.code != "IRN" for e in candidates(nlp, "Iran sanctions were lifted in January."))
+    # a "by" phrase still names the doer
+    [e] = [e for e in candidates(nlp, "UN sanctions against Iran were lifted by the Security Council.") if e.cameo == "085"]
+    assert "src=event-noun-owner" not in e.explain

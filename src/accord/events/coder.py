@@ -520,6 +520,12 @@ class EventStage(Stage):
                     # held them frees them
                     cand.source_tok, cand.sources = holder
                     cand.rule.append("src=holder")
+            if not cand.sources and cand.noun is not None and subject is not None and subject.i == cand.noun.i \
+                    and (owner := _event_noun_owner(cand.noun, mentions_at)) is not None:
+                # "UN sanctions against Iran were lifted", "the EU's ban on Russian flights was
+                # lifted": with no "by" phrase, whose sanctions or ban they are is who acts on them
+                cand.source_tok, cand.sources = owner
+                cand.rule.append("src=event-noun-owner")
             if subject is not None and cand.noun is None:
                 if cand.pattern.direct and _thing_of_an_actor(subject, mentions_at) \
                         and not self.exclusions.names_people(subject):
@@ -1715,6 +1721,26 @@ def _dateline_end(doc: Any) -> int:
         if tok.pos_ in ("VERB", "AUX"):
             return 0
     return 0
+
+
+def _event_noun_owner(noun: Any, mentions_at: dict[int, list[Mention]]) -> tuple[Any, list[Actor]] | None:
+    """Whose act an event noun is, by its modifiers: its possessor ("the EU's ban"), or an actor
+    named before it ("UN sanctions", "Russian sanctions") when the noun names whom it is
+    directed at by a preposition of its own ("against Iran"): without that, "Iran sanctions" are
+    as likely the sanctions on Iran."""
+    mods = [c for c in noun.children if c.i < noun.i and c.dep_ in ("poss", "compound", "amod", "nmod")]
+    for mod in mods:
+        if mod.dep_ == "poss" and (actors := _actors_of(mod, mentions_at)):
+            return mod, actors
+    directed = [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in load_direction_prepositions()
+                for p in prep.children if p.dep_ == "pobj" for a in _actors_of(p, mentions_at)]
+    if not directed:
+        return None
+    for mod in mods:
+        actors = _actors_of(mod, mentions_at)
+        if actors and not {a.key or a.code for a in actors} & {a.key or a.code for a in directed}:
+            return mod, actors
+    return None
 
 
 def _thing_of_an_actor(tok: Any, mentions_at: dict[int, list[Mention]]) -> bool:

@@ -238,3 +238,21 @@ def test_an_agentless_passive_act_on_sanctions_is_done_by_whose_sanctions_they_a
     # a "by" phrase still names the doer
     [e] = [e for e in candidates(nlp, "UN sanctions against Iran were lifted by the Security Council.") if e.cameo == "085"]
     assert "src=event-noun-owner" not in e.explain
+
+
+def test_the_doers_own_country_or_forces_in_the_phrase_acted_on_are_not_the_target(nlp):
+    # the owner of the borders closed is the doer's own country; the countries beyond them are
+    # whom the closure is done to
+    evs = [e for e in candidates(nlp, "Maduro has closed Venezuela's land borders with Brazil and Colombia.")
+           if e.cameo == "172"]
+    assert evs and sorted(dyad(e)[1] for e in evs) == ["BRA", "COL"]
+    # troops of no country withdrawn are the doer's own; the country left is the target
+    [e] = [e for e in candidates(nlp, "The United States completed its withdrawal of troops from Iraq in December 2011.")
+           if e.cameo.startswith("08")]
+    assert dyad(e) == ("USA", "IRQ")
+
+
+def test_a_speech_given_to_people_is_a_statement_not_a_grant_to_them(nlp):
+    # the audience of a speech is not whom an act is done to (PETRARCH-2's GRANT default, 060)
+    text = "Former President Barack Obama had lunch with Emmanuel Macron and gave a speech to business leaders."
+    assert all(not e.cameo.startswith("06") for e in candidates(nlp, text))

@@ -732,9 +732,20 @@ class EventStage(Stage):
                     cand.target_tok = tok
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
+        # "closed Venezuela's borders with Brazil", "completed its withdrawal of troops from
+        # Iraq": inside the phrase of what the pattern names, the doer's own country (the owner
+        # of the thing acted on) or forces of no country are not whom the act is done to when
+        # the phrase names another actor
+        own = {a.country for a in cand.sources if a.country}
+
+        def owned(node):
+            actors = _actors_of(node, mentions_at)
+            return bool(actors) and all((a.code == a.country and a.country in own) or (not a.country and not a.name)
+                                        for a in actors)
+
         for spec, tok in described:
             inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04",
-                                 gerund_after=load_attitude_gerund_prepositions())
+                                 gerund_after=load_attitude_gerund_prepositions(), avoid=owned)
             if inner is not None and self._beside_unresolved_people(tok, inner, mentions_at):
                 cand.rule.append(f"tgt={spec}/people-unresolved->none")
                 continue
@@ -2308,12 +2319,13 @@ _PHRASE_INNER = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos", "a
 
 
 def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool = False,
-                 gerund_after: frozenset[str] = frozenset()) -> Any | None:
+                 gerund_after: frozenset[str] = frozenset(), avoid: Any = None) -> Any | None:
     """The first token (in reading order) inside a noun phrase's own phrase that stands for an
     actor, or None. For a cooperative event an actor the phrase sets against ("present a united
     front against the West") is its opponent, not its target; for a meeting (CAMEO 04) a place
     phrase is where it was held. After a preposition of `gerund_after`, a gerund's object and
-    prepositions are inside the phrase too ("pessimism over holding talks with the US")."""
+    prepositions are inside the phrase too ("pessimism over holding talks with the US"). A token
+    `avoid` says yes to is taken only when the phrase has no other."""
     queue = [c for c in tok.children]
     seen: list[Any] = []
     while queue:
@@ -2341,10 +2353,13 @@ def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool
                     queue.extend(c.children)
                 elif c.dep_ == "prep":
                     queue.append(c)
-    for node in sorted(seen, key=lambda t: t.i):
-        if mentions_at.get(node.i) and not _is_date_or_amount(node):
-            return node
-    return None
+    inner = [node for node in sorted(seen, key=lambda t: t.i)
+             if mentions_at.get(node.i) and not _is_date_or_amount(node)]
+    if avoid is not None:
+        preferred = next((node for node in inner if not avoid(node)), None)
+        if preferred is not None:
+            return preferred
+    return inner[0] if inner else None
 
 
 def _country_served(tok: Any, mentions_at, peacekeeping: bool = False) -> list[Actor]:

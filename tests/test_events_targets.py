@@ -256,3 +256,13 @@ def test_a_speech_given_to_people_is_a_statement_not_a_grant_to_them(nlp):
     # the audience of a speech is not whom an act is done to (PETRARCH-2's GRANT default, 060)
     text = "Former President Barack Obama had lunch with Emmanuel Macron and gave a speech to business leaders."
     assert all(not e.cameo.startswith("06") for e in candidates(nlp, text))
+
+
+def test_serving_in_a_peacekeeping_mission_is_peacekeeping_where_it_is_kept(nlp):
+    evs = [e for e in candidates(nlp, "Azerbaijani troops participate in peacekeeping operations in Afghanistan and Iraq.")
+           if e.cameo == "074"]
+    assert sorted(dyad(e) for e in evs) == [("AZEMIL", "AFG"), ("AZEMIL", "IRQ")]
+    [e] = [e for e in candidates(nlp, "Irish soldiers served in the UN peacekeeping mission in Lebanon.") if e.cameo == "074"]
+    assert dyad(e) == ("IRLMIL", "LBN")
+    # serving in a force that is no peacekeeping mission is no peacekeeping
+    assert not [e for e in candidates(nlp, "Irish soldiers served in the air force in Lebanon.") if e.cameo == "074"]

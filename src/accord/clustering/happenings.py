@@ -9,7 +9,11 @@ Two reports are *compatible* when a careful reader could take them for the same 
 - codes: the same CAMEO root (a call, 041, and talks, 046, of the same leaders on the same day;
   an air strike, 195, and a battle, 190) -- dates and actors keep different acts apart;
 - dates: their periods meet. A text date is its day, month or year (a month contains its days);
-  a report dated only by its publication date may have happened up to `window_days` before it;
+  a report dated only by its publication date may have happened up to `window_days` before it,
+  and one the text gives no date (`date: null`: a pluperfect, an act to come) up to
+  `undated_days` before its article's publication, so that it can join the dated happening it
+  tells of and never gathers the undated reports of all time; a report with neither date nor
+  publication date is compatible only with reports of its own article;
 - the same negation, compatible modality (asserted and alleged together; future and
   hypothetical each apart) and compatible places (unknown, the same place, or the same country
   without two distant cities);
@@ -19,13 +23,14 @@ Two reports are *compatible* when a careful reader could take them for the same 
 A happening is then a deterministic function of the set of reports, so the outcome does not
 depend on the order in which articles arrive:
 1. core reports (dated to a day, both sides known with their country) are joined when
-   compatible (connected components);
+   compatible (connected components), and so are the dyads of one sentence's meeting of three or
+   more parties (`joint_meetings`: every pair of three parties, on one occasion);
 2. a vaguer report (a month or a year, no target, "officials" of no country) joins the
    compatible core happening with the most compatible reports (ties: the smallest id), so "last
    May" or "the two leaders" never bridge two happenings;
 3. vague reports that join no core happening form happenings among themselves.
 The store applies this to the reports a new article can affect (those sharing a blocking key:
-CAMEO root, an actor's country, a month), so clustering costs the same whatever the store's size;
+CAMEO root, an actor's country, a month of the report's period), so clustering costs the same whatever the store's size;
 and to the happenings that outcome reaches (`store.clusters.Clusters._reached`: a merge of two
 core happenings, or a happening losing reports, can move a vague report filed elsewhere), so the
 stored happenings are those of the whole set whatever the order the articles came in.
@@ -63,6 +68,24 @@ def _codes() -> tuple[tuple[str, ...], dict[str, str]]:
     for a, b in data.get("inverse", []):
         inverse[str(a)], inverse[str(b)] = str(b), str(a)
     return reciprocal, inverse
+
+
+@lru_cache(maxsize=1)
+def _several_words() -> frozenset[str]:
+    data = yaml.safe_load(
+        files("accord").joinpath("resources", "clustering", "sides.yaml").read_text("utf-8"))
+    return frozenset(str(w).lower() for w in data.get("several_parties", []))
+
+
+def several_parties(actor: dict) -> bool:
+    """A side of no country named as several parties ("various leaders", "other governments";
+    resources/clustering/sides.yaml): never a vaguer name of one country's side."""
+    if actor.get("country"):
+        return False
+    words = (actor.get("text") or "").lower().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return bool(words) and words[0] in _several_words()
 
 
 def _general(code: str) -> str:
@@ -111,11 +134,11 @@ class Report:
     outlet: str | None  # the article's publisher (see `outlet`)
     seq: int = 0  # position in its article, for a stable order
     _interval: tuple[date, date] | None = field(default=None, repr=False)
-    _have_interval: bool = field(default=False, repr=False)
+    _interval_rule: tuple[int, int] | None = field(default=None, repr=False)  # (window, undated)
     _words: frozenset[str] | None = field(default=None, repr=False)
     _core: bool | None = field(default=None, repr=False)
     _fields: tuple | None = field(default=None, repr=False)
-    _keys: tuple[int, list[str]] | None = field(default=None, repr=False)  # (window, keys)
+    _keys: tuple[tuple[int, int], list[str]] | None = field(default=None, repr=False)  # (rule, keys)
 
     @property
     def id(self) -> str:
@@ -144,11 +167,15 @@ class Report:
                                              for side in (e.get("source"), e.get("target")))
         return self._core
 
-    def interval(self, window_days: int) -> tuple[date, date] | None:
-        if self._have_interval:
+    def interval(self, settings: ClusteringSettings) -> tuple[date, date] | None:
+        """The days the act may have happened on: its text date's period; for a publication-dated
+        report, the `window_days` before it as well; for a report the text gives no date, the
+        `undated_days` before its article's publication. None: no date and no publication date."""
+        rule = (settings.window_days, settings.undated_days)
+        if self._interval_rule == rule:
             return self._interval
-        self._have_interval = True
-        self._interval = _interval(self.event, window_days)
+        self._interval_rule = rule
+        self._interval = _interval(self.event, self.published, *rule)
         return self._interval
 
 
@@ -170,10 +197,13 @@ def _period(value: str) -> tuple[date, date] | None:
     return None
 
 
-def _interval(event: dict[str, Any], window_days: int) -> tuple[date, date] | None:
+def _interval(event: dict[str, Any], published: str | None, window_days: int,
+              undated_days: int) -> tuple[date, date] | None:
     value = event.get("date")
     if not value:
-        return None
+        # No date from the text (a pluperfect, "had agreed"; an act to come): told in an article
+        # of that day, so it happened some days before, at most (or is spoken of then).
+        return _dated_interval(published[:10], True, undated_days) if published else None
     return _dated_interval(value, event.get("date_basis") == "publication", window_days)
 
 
@@ -189,27 +219,29 @@ def _dated_interval(value: str, by_publication: bool,
     return period
 
 
-def blocking_keys(report: Report, window_days: int) -> list[str]:
-    """Keys any compatible report shares with this one: CAMEO root | actor country | month.
-    Kept on the report (asked many times per write; records do not change while grouped)."""
+def blocking_keys(report: Report, settings: ClusteringSettings) -> list[str]:
+    """Keys any compatible report shares with this one: CAMEO root | actor country | month of
+    its period (with no date at all: its article). Kept on the report (asked many times per
+    write; records do not change while grouped)."""
+    rule = (settings.window_days, settings.undated_days)
     cached = report._keys
-    if cached is not None and cached[0] == window_days:
+    if cached is not None and cached[0] == rule:
         return cached[1]
-    keys = _blocking_keys(report, window_days)
-    report._keys = (window_days, keys)
+    keys = _blocking_keys(report, settings)
+    report._keys = (rule, keys)
     return keys
 
 
-def _blocking_keys(report: Report, window_days: int) -> list[str]:
+def _blocking_keys(report: Report, settings: ClusteringSettings) -> list[str]:
     e = report.event
     root = e["cameo"][:2]
     sides = set()
     for side in (e.get("source"), e.get("target")):
         if side:
             sides.add(side.get("country") or side["code"][:3])
-    interval = report.interval(window_days)
+    interval = report.interval(settings)
     if interval is None:
-        months = ["undated"]
+        months = ["article:" + report.article_id]  # matches only its own article's reports
     else:
         months = []
         y, m = interval[0].year, interval[0].month
@@ -231,14 +263,19 @@ def actors_compatible(a: dict | None, b: dict | None) -> bool:
         if ca == cb:
             return na is None or nb is None or na.lower() == nb.lower()
         return True  # one side more specific: RUS and RUSGOV, Russia and Vladimir Putin
-    # A sector with no country ("rebels", REB) and that sector of a country (the Taliban, AFGREB).
+    # A sector with no country ("rebels", REB) and that sector of a country (the Taliban, AFGREB);
+    # not when the first names several parties ("various leaders" and Russia's government).
     for x, y in ((a, b), (b, a)):
+        if x.get("country") is None and y.get("country") and several_parties(x):
+            return False
         if x.get("country") is None and y.get("country") and y["code"][3:].startswith(x["code"]):
             return True
     # An unnamed group of a country ("U.S. officials") and a named member of another of its
-    # sectors (the US envoy): the reports may name the same side differently.
+    # sectors (the US envoy): the reports may name the same side differently. Two unnamed
+    # groups of different sectors ("the provincial governor", "Afghan security forces") name
+    # two sides: nothing says they are one.
     return (a.get("country") is not None and a.get("country") == b.get("country")
-            and (na is None or nb is None))
+            and (na is None) != (nb is None))
 
 
 def _orientations(r1: dict, r2: dict) -> tuple[bool, bool]:
@@ -315,27 +352,29 @@ def may_be_compatible(a: Report, b: Report, settings: ClusteringSettings) -> boo
         return False
     if _MODALITY_GROUP.get(e["modality"]) != _MODALITY_GROUP.get(f["modality"]):
         return False
-    ia, ib = a.interval(settings.window_days), b.interval(settings.window_days)
-    if (ia is None) != (ib is None):
-        return False
-    if ia is not None and (ia[1] < ib[0] or ib[1] < ia[0]):
-        return False
-    return True
+    ia, ib = a.interval(settings), b.interval(settings)
+    if ia is None or ib is None:
+        # No date and no publication date: nothing places it in time but its own article.
+        return ia is None and ib is None and a.article_id == b.article_id
+    return not (ia[1] < ib[0] or ib[1] < ia[0])
 
 
 def _actor_fields(a: dict | None) -> tuple | None:
-    return None if a is None else (a["code"], a.get("name"), a.get("country"))
+    return None if a is None else (a["code"], a.get("name"), a.get("country"), several_parties(a))
 
 
 def compared_fields(report: Report) -> tuple:
     """Everything of a report that `compatible` reads (given the settings): two reports with
     equal fields are compatible with exactly the same reports. The evidence's words count only
-    for statements (CAMEO 01): `compatible` reads them only when both roots are 01."""
+    for statements (CAMEO 01): `compatible` reads them only when both roots are 01. A report
+    with no date is placed by its article's publication date (with none either: its article)."""
     fields = report._fields
     if fields is None:
         e = report.event
         p = e.get("location")
-        fields = (bool(e["negated"]), e["modality"], e.get("date"), e.get("date_basis"),
+        placed = None if e.get("date") else (
+            report.published[:10] if report.published else "article:" + report.article_id)
+        fields = (bool(e["negated"]), e["modality"], e.get("date"), e.get("date_basis"), placed,
                   e["cameo"], _actor_fields(e.get("source")), _actor_fields(e.get("target")),
                   None if p is None else (p.get("name"), p.get("country"), p.get("lat"), p.get("lon")),
                   evidence_words(report) if e["cameo"][:2] in _STATEMENT_ROOTS else None)
@@ -356,6 +395,66 @@ def compatible(a: Report, b: Report, settings: ClusteringSettings) -> bool:
         # like words (the evidence sentences share their content words).
         return evidence_similarity(a, b) >= settings.statement_similarity
     return True
+
+
+# -- one sentence, one meeting ------------------------------------------------------------------
+
+
+def _party(actor: dict) -> tuple:
+    return actor["code"], (actor.get("name") or "").lower()
+
+
+def _same_occasion(a: Report, b: Report, settings: ClusteringSettings) -> bool:
+    e, f = a.event, b.event
+    return (codes_related(e["cameo"], f["cameo"]) and may_be_compatible(a, b, settings)
+            and places_compatible(e.get("location"), f.get("location"), settings.place_km))
+
+
+def joint_meetings(reports: Iterable[Report], settings: ClusteringSettings) -> list[tuple[Report, Report]]:
+    """Reports that are the pairs of parties of one meeting of three or more, told in one
+    sentence: "negotiators from Russia, Ukraine and the US met in Abu Dhabi" is coded as three
+    dyads (RUS-UKR, RUS-USA, UKR-USA) of a reciprocal code; they share no pair of parties, so the
+    actor rule keeps them apart. Where a sentence's reciprocal reports hold every pair of three
+    parties (a triangle), on the same occasion (related codes, meeting dates, the same negation
+    and modality, compatible places), the three are one act. A party meeting several others in
+    turn ("talks with leaders from France, Canada and Brazil": a star, no pair of the others) is
+    not one meeting. Only core reports (both sides named with a country, a day) are joined, so
+    the rule reads nothing but the sentence's own reports: the outcome stays a function of the
+    set of reports, whatever the order they came in."""
+    by_sentence: dict[tuple, list[Report]] = {}
+    for r in reports:
+        e = r.event
+        if r.is_core and e.get("sentence") is not None and is_reciprocal(e["cameo"]) \
+                and e["cameo"][:2] not in _STATEMENT_ROOTS:
+            by_sentence.setdefault((r.article_id, e["sentence"]), []).append(r)
+    pairs: list[tuple[Report, Report]] = []
+    for key in sorted(by_sentence):
+        rs = by_sentence[key]
+        if len(rs) < 3:
+            continue
+        dyads: dict[frozenset, list[Report]] = {}
+        for r in sorted(rs, key=_by_id):
+            sides = frozenset((_party(r.event["source"]), _party(r.event["target"])))
+            if len(sides) == 2:
+                dyads.setdefault(sides, []).append(r)
+        parties = sorted({p for d in dyads for p in d})
+        for x in range(len(parties)):
+            for y in range(x + 1, len(parties)):
+                pq = dyads.get(frozenset((parties[x], parties[y])))
+                if not pq:
+                    continue
+                for z in range(y + 1, len(parties)):
+                    pr = dyads.get(frozenset((parties[x], parties[z])))
+                    qr = dyads.get(frozenset((parties[y], parties[z])))
+                    if not pr or not qr:
+                        continue
+                    for a in pq:
+                        for b in pr:
+                            for c in qr:
+                                if _same_occasion(a, b, settings) and _same_occasion(a, c, settings) \
+                                        and _same_occasion(b, c, settings):
+                                    pairs += [(a, b), (a, c)]
+    return pairs
 
 
 # -- grouping ----------------------------------------------------------------------------------
@@ -395,7 +494,6 @@ def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[
     classes, not reports: a class compatible with any class (itself included, through two of
     its reports) has all its reports in one happening, one that is not keeps each report alone,
     so a happening of many equal reports costs about as much as one of a few."""
-    window = settings.window_days
     classes: dict[tuple, list[Report]] = {}
     for r in reports:
         classes.setdefault((compared_fields(r), r.is_core), []).append(r)
@@ -404,7 +502,7 @@ def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[
     first = [min(r.id for r in m) for m in members]  # a class's smallest id
     buckets: dict[str, list[int]] = {}
     for i, m in enumerate(members):
-        for key in blocking_keys(m[0], window):
+        for key in blocking_keys(m[0], settings):
             buckets.setdefault(key, []).append(i)
     union = _Union(len(members))  # core classes joined by compatible pairs; loose vague ones
     linked = [False] * len(members)  # joined to a class (itself included): its reports together
@@ -434,6 +532,13 @@ def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[
                     vague_links.setdefault(i, []).append(j)
                     if i != j:
                         vague_links.setdefault(j, []).append(i)
+    # One sentence's dyads of a meeting of three or more parties are one act (core classes
+    # always hold together: a class of equal core reports is compatible with itself).
+    class_of = {id(r): i for i, m in enumerate(members) for r in m}
+    for a, b in joint_meetings((r for i, m in enumerate(members) if core[i] for r in m), settings):
+        i, j = class_of[id(a)], class_of[id(b)]
+        linked[i] = linked[j] = True
+        union.union(i, j)
     # A core happening's id: the smallest report id of its classes (a class alone: each report).
     smallest: dict[int, str] = {}
     for i in range(len(members)):

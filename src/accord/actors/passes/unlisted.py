@@ -20,6 +20,21 @@ from .aliases import placed_as_place
 from .base import Pass
 
 
+def modifies_thing(context: ResolutionContext, name: Any) -> bool:
+    """A one-word name nobody was introduced by, run into a common noun before it that names no
+    person, group or body ("Brexit negotiations", "the Brexit deal"): the name says what kind of
+    thing it is (an event's or a policy's name), it is no one who acts. A government noun keeps
+    its person ("the Trudeau government")."""
+    if name.dep_ != "compound" or name.head.i <= name.i or name.head.pos_ != "NOUN":
+        return False
+    noun = name.head
+    if context.lookups.role_for(noun.lower_) is not None or context.lookups.role_for(noun.lemma_.lower()) is not None:
+        return False
+    w = words()
+    return noun.lemma_.lower() not in w.government_nouns and noun.lemma_.lower() not in w.entourage_nouns \
+        and noun.lower_ not in person_nouns()["noun_gender"] and noun.lower_ not in person_nouns()["unnamed"]
+
+
 class UnlistedPeople(Pass):
     name = "unlisted-people"
 
@@ -67,6 +82,8 @@ class UnlistedPeople(Pass):
                     continue
                 if ent.text in places:
                     continue  # "Tyumen is more than competitive" in a story set "in Tyumen": the city
+                if modifies_thing(context, head):
+                    continue  # "a revival of Brexit negotiations": a name for a thing's kind, no one
             left = np_left(head)
             of_title = title_before_place(context, ent)  # "Mayor of London Sadiq Khan"
             if of_title is not None:

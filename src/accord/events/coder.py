@@ -1754,7 +1754,8 @@ def _subject_of_next_clause(conjunct: Any) -> bool:
     """A conjunct the parser joined to a list that is the subject of the next clause: "had
     defeated ISIS and Turkey would be moving into Syria" ("Turkey" is who moves, not whom the
     troops defeated). The word after it is a verb or auxiliary of another clause that has no
-    subject of its own ("China and Russia signed": the verb after "Russia" is the list's own)."""
+    subject of its own ("China and Russia signed": the verb after "Russia" is the list's own; a
+    participle hung on a noun, "talks between A and B aimed at", is no clause)."""
     first = conjunct
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
@@ -1765,6 +1766,10 @@ def _subject_of_next_clause(conjunct: Any) -> bool:
     if nxt.pos_ not in ("AUX", "VERB") or nxt.tag_ not in ("MD", "VBD", "VBZ", "VBP"):
         return False
     clause = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+    if clause.dep_ == "acl":
+        # A participle the parser tagged as a past tense but hung on a noun ("talks between the
+        # insurgents and Washington aimed at ending the war") modifies that noun: no clause.
+        return False
     return clause.i != first.head.i and clause.pos_ in ("VERB", "AUX") \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
 

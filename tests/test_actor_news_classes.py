@@ -878,3 +878,39 @@ def test_the_soviet_union_is_sun_and_russia_continues_it_after_1991(nlp):
     assert ("Soviet troops", "SUNMIL", "SUN", None) in got
     assert resolve(nlp, "Russia rejected the proposal.", "2019-10-12")[0][1:3] == ("RUS", "RUS")
 
+
+
+def test_a_surname_after_the_full_name_stays_the_person_before_a_thing_noun(nlp):
+    got = resolve(nlp, "Journalist Jamal Tahir was killed in the consulate. Turkey condemned the Tahir killing.")
+    assert [m[3] for m in got if m[0] == "Tahir"] == ["Jamal Tahir"]
+
+
+def test_a_site_named_after_its_town_is_the_town(nlp):
+    # "the Catumbela air base": the town the gazetteer knows, not a person named Catumbela
+    got = resolve(nlp, "Rebels said they had attacked the Catumbela air base on Monday.", "2018-06-01")
+    assert ("Catumbela", "AGO", "AGO", "Angola") in got
+
+
+def test_former_applies_to_the_title_it_modifies(nlp):
+    # "former ... candidate Senator X": the senator is in office; "Former Representative X" is not
+    got = resolve(nlp, "Former presidential candidate Senator Jo Varga and Representative Al Brandt proposed "
+                       "an amendment.", "2019-01-06")
+    assert [m[1] for m in got if m[3] == "Jo Varga"] == ["LEG"]
+    got = resolve(nlp, "Former Representative Jane Doe said the vote was rigged.", "2019-01-06")
+    assert any(m[3] == "Jane Doe" and m[1].endswith("ELI") for m in got)
+    # a role qualified as no longer held, with no holder named: former officials (ELI), not the state
+    got = resolve(nlp, "Three former Iraqi ministers were arrested in Baghdad.")
+    assert ("Three former Iraqi ministers", "IRQELI", "IRQ", None) in got
+
+
+def test_a_private_person_is_of_the_country_the_story_is_set_in(nlp):
+    # placed by the story when no sentence of theirs names another country
+    text = ("A small plane crashed near the airport in Texas on Friday, killing two people. Travis Hood, who "
+            "witnessed the collision, said the pilot had radioed for help. The Federal Aviation Administration "
+            "in Washington is investigating the crash.")
+    assert ("Travis Hood", "USACVL", "USA", "Travis Hood") in resolve(nlp, text, "2019-08-16")
+    # a sentence naming another country leaves the person unplaced by the story
+    text = ("Tornadoes struck Ohio overnight, destroying dozens of homes in Dayton, officials said. Officials in "
+            "Ohio said the damage was severe. Marek Novak, a visitor from Poland, said he hid in a basement.")
+    got = resolve(nlp, text, "2019-05-28")
+    assert not any(m[3] == "Marek Novak" and m[2] == "USA" for m in got)

@@ -175,6 +175,10 @@ class RolePhrases(Pass):
                 if holder is not None:
                     found.append(Found(start, stop, holder, How.ROLE, role=role, head=of_head))
                 else:
+                    if sector and sector[:3] in STATE_SECTORS and _not_current(doc, left, head):
+                        # "Former US Ambassador", "ex-ministers": no longer in office, former
+                        # officials (CAMEO ELI), not the state
+                        sector = Sector.ELI.value
                     found.append(lookups.group(start, stop, country, sector, of_head))
 
 

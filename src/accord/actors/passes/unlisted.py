@@ -24,7 +24,8 @@ def modifies_thing(context: ResolutionContext, name: Any) -> bool:
     """A one-word name nobody was introduced by, run into a common noun before it that names no
     person, group or body ("Brexit negotiations", "the Brexit deal"): the name says what kind of
     thing it is (an event's or a policy's name), it is no one who acts. A government noun keeps
-    its person ("the Trudeau government")."""
+    its person ("the Trudeau government"); a person news introduced in full earlier ("Jamal
+    Khashoggi" ... "the Khashoggi killing") is found as a surname before this test."""
     if name.dep_ != "compound" or name.head.i <= name.i or name.head.pos_ != "NOUN":
         return False
     noun = name.head
@@ -168,10 +169,13 @@ class UnlistedPeople(Pass):
                 # else the country the article is set in ("Senator Gillibrand" in a US story)
                 country = here.pop() if len(here) == 1 else None if here else context.article_country()
                 code = f"{kb.country_prefix(country)}{sector}" if country else sector
-            if org is None and sector in STATE_SECTORS and any(t.lower_ in w.past_holder for t in doc[left : ent.start]) \
+            if org is None and sector in STATE_SECTORS and any(
+                    t.lower_ in w.past_holder and t.head.i >= title[-1].i for t in doc[left : ent.start]) \
                     and not any(t.dep_ == "poss" for t in doc[left : ent.start]):
                 # "Former Representative Jane Doe", "a retired CIA agent": no longer in office
-                # ("his former lawyer" is a former tie to someone, not a past office)
+                # ("his former lawyer" is a former tie to someone, not a past office); a "former"
+                # of an earlier title is not the last one's ("former presidential candidate
+                # Senator Ted Cruz" is a senator)
                 sector = Sector.ELI.value
                 code = f"{kb.country_prefix(country)}{sector}" if country else sector
             entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,

@@ -182,3 +182,87 @@ def test_whom_released_people_are_handed_to_is_not_whom_the_release_is_done_to(n
     evs = [e for e in candidates(nlp, "The rebels said they will release a kidnapped aid worker and a Japanese citizen "
                                       "to representatives of the International Red Cross.") if e.cameo.startswith("035")]
     assert evs and all(e.target is not None and e.target.code.startswith("JPN") for e in evs)
+
+
+def test_setting_or_letting_someone_free_is_releasing_them(nlp):
+    # "set free" / "let free" (PETRARCH-2's +SET_FREE), whether the parser hangs "free" on the
+    # object or makes it a verb of its own taking the object: a release of persons done to them
+    for text, target in (("Yemen let free the activist Tawakkol Karman on Monday.", "YEM"),
+                         ("The rebels set free two Turkish engineers on Monday.", "TUR"),
+                         ("Iran set free a British aid worker after three years in prison.", "GBR")):
+        evs = [e for e in candidates(nlp, text) if e.cameo == "0841"]
+        assert evs and all(e.target is not None and target in e.target.code for e in evs), text
+    # "free" before a noun that names nothing anyone holds is no release
+    for text in ("The government let free speech flourish.", "They set free trade rules for the region."):
+        assert not [e for e in candidates(nlp, text) if e.cameo.startswith("084")], text
+
+
+def test_summoning_a_charge_d_affaires_is_a_formal_complaint_to_their_country(nlp):
+    # "chargé d'affaires" is headed by its last word in the parse
+    evs = [e for e in candidates(nlp, "The Polish foreign ministry summoned Germany's chargé d'affaires in Warsaw.")
+           if e.cameo == "114"]
+    assert evs and all(dyad(e) == ("POLGOV", "DEUGOV") for e in evs)
+
+
+def test_an_amount_of_relief_handed_over_is_aid_to_whom_it_is_handed(nlp):
+    # an object that only measures an amount ("worth", "tons", "shipments") stands for what its
+    # "of" phrase names, coordinated nouns included
+    for text, target in (("The United States handed over $4 million worth of medical equipment and medicines "
+                          "to the Ministry of Health of Ethiopia.", "ETH"),
+                         ("Japan sent two shipments of food to North Korea.", "PRK"),
+                         ("Germany flew 13 tons of medicine into Afghanistan.", "AFG")):
+        evs = [e for e in candidates(nlp, text) if e.cameo == "073"]
+        assert evs and all(e.target is not None and e.target.code.startswith(target) for e in evs), text
+    # an amount of something that is no relief is not aid
+    assert not [e for e in candidates(nlp, "Germany sent two shipments of rifles to Ukraine.") if e.cameo == "073"]
+
+
+def test_a_mediation_effort_to_end_a_dispute_between_parties_is_done_with_them(nlp):
+    # the parties are named inside the infinitive that says what the effort is for
+    evs = [e for e in candidates(nlp, "Kuwait launched a mediation effort to end the dispute between Iraq and Iran.")
+           if e.cameo == "045"]
+    assert sorted(dyad(e) for e in evs) == [("KWT", "IRN"), ("KWT", "IRQ")]
+    # a purpose with no parties named leaves the effort a record of its own
+    evs = [e for e in candidates(nlp, "Kuwait launched a mediation effort to end the dispute.") if e.cameo == "045"]
+    assert evs and all(e.target is None for e in evs)
+
+
+def test_an_agentless_passive_act_on_sanctions_is_done_by_whose_sanctions_they_are(nlp):
+    # with no "by" phrase, the owner of the sanctions or ban named before it acts on them
+    [e] = [e for e in candidates(nlp, "UN sanctions against Iran were lifted on 16 January 2016.") if e.cameo == "085"]
+    assert dyad(e) == ("IGOUNO", "IRN") and "src=event-noun-owner" in e.explain
+    [e] = [e for e in candidates(nlp, "The EU's ban on Russian flights was lifted on Monday.") if e.cameo.startswith("08")]
+    assert e.source is not None and e.source.code == "IGOEUREEC"
+    # "Iran sanctions" names no one they are directed at: Iran may be their target, not their owner
+    assert all(e.source is None or e.source.code != "IRN" for e in candidates(nlp, "Iran sanctions were lifted in January."))
+    # a "by" phrase still names the doer
+    [e] = [e for e in candidates(nlp, "UN sanctions against Iran were lifted by the Security Council.") if e.cameo == "085"]
+    assert "src=event-noun-owner" not in e.explain
+
+
+def test_the_doers_own_country_or_forces_in_the_phrase_acted_on_are_not_the_target(nlp):
+    # the owner of the borders closed is the doer's own country; the countries beyond them are
+    # whom the closure is done to
+    evs = [e for e in candidates(nlp, "Maduro has closed Venezuela's land borders with Brazil and Colombia.")
+           if e.cameo == "172"]
+    assert evs and sorted(dyad(e)[1] for e in evs) == ["BRA", "COL"]
+    # troops of no country withdrawn are the doer's own; the country left is the target
+    [e] = [e for e in candidates(nlp, "The United States completed its withdrawal of troops from Iraq in December 2011.")
+           if e.cameo.startswith("08")]
+    assert dyad(e) == ("USA", "IRQ")
+
+
+def test_a_speech_given_to_people_is_a_statement_not_a_grant_to_them(nlp):
+    # the audience of a speech is not whom an act is done to (PETRARCH-2's GRANT default, 060)
+    text = "Former President Barack Obama had lunch with Emmanuel Macron and gave a speech to business leaders."
+    assert all(not e.cameo.startswith("06") for e in candidates(nlp, text))
+
+
+def test_serving_in_a_peacekeeping_mission_is_peacekeeping_where_it_is_kept(nlp):
+    evs = [e for e in candidates(nlp, "Azerbaijani troops participate in peacekeeping operations in Afghanistan and Iraq.")
+           if e.cameo == "074"]
+    assert sorted(dyad(e) for e in evs) == [("AZEMIL", "AFG"), ("AZEMIL", "IRQ")]
+    [e] = [e for e in candidates(nlp, "Irish soldiers served in the UN peacekeeping mission in Lebanon.") if e.cameo == "074"]
+    assert dyad(e) == ("IRLMIL", "LBN")
+    # serving in a force that is no peacekeeping mission is no peacekeeping
+    assert not [e for e in candidates(nlp, "Irish soldiers served in the air force in Lebanon.") if e.cameo == "074"]

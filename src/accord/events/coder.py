@@ -28,6 +28,7 @@ from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
+from .lexicon import load_measure_heads  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -123,7 +124,8 @@ class EventStage(Stage):
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
-                     load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent):
+                     load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent,
+                     load_measure_heads):
             load()
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -518,6 +520,12 @@ class EventStage(Stage):
                     # held them frees them
                     cand.source_tok, cand.sources = holder
                     cand.rule.append("src=holder")
+            if not cand.sources and cand.noun is not None and subject is not None and subject.i == cand.noun.i \
+                    and (owner := _event_noun_owner(cand.noun, mentions_at)) is not None:
+                # "UN sanctions against Iran were lifted", "the EU's ban on Russian flights was
+                # lifted": with no "by" phrase, whose sanctions or ban they are is who acts on them
+                cand.source_tok, cand.sources = owner
+                cand.rule.append("src=event-noun-owner")
             if subject is not None and cand.noun is None:
                 if cand.pattern.direct and _thing_of_an_actor(subject, mentions_at) \
                         and not self.exclusions.names_people(subject):
@@ -639,6 +647,18 @@ class EventStage(Stage):
                     toks = [p for owner in owners for p in preps[owner.i].get(arg, ())]
                 elif kind == "object":
                     toks = [host]  # "overran a military base": the place taken is what the event is done to
+                elif kind == "object-purpose-prep":
+                    # "launched a mediation effort to end the dispute between Iraq and Iran": the
+                    # preposition on the object of the infinitive that says what the noun is for
+                    toks = [p for c, dep in children if dep == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                            for o in c.children if o.dep_ == "dobj"
+                            for prep in o.children if prep.dep_ == "prep" and prep.lower_ == arg
+                            for p in prep.children if p.dep_ == "pobj"]
+                elif kind == "next-dobj":
+                    # "let free the activist": the parser may make the word after the verb ("free")
+                    # a verb of its own that takes the object
+                    nxt = host.doc[host.i + 1] if host.i + 1 < len(host.doc) else None
+                    toks = [c for c in nxt.children if c.dep_ == "dobj"] if nxt is not None and nxt.head.i == host.i else []
                 elif kind == "ccomp-subject":
                     # "found Nielsen guilty": the subject of the small clause
                     toks = [g for c, dep in children if dep == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
@@ -712,9 +732,20 @@ class EventStage(Stage):
                     cand.target_tok = tok
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
+        # "closed Venezuela's borders with Brazil", "completed its withdrawal of troops from
+        # Iraq": inside the phrase of what the pattern names, the doer's own country (the owner
+        # of the thing acted on) or forces of no country are not whom the act is done to when
+        # the phrase names another actor
+        own = {a.country for a in cand.sources if a.country}
+
+        def owned(node):
+            actors = _actors_of(node, mentions_at)
+            return bool(actors) and all((a.code == a.country and a.country in own) or (not a.country and not a.name)
+                                        for a in actors)
+
         for spec, tok in described:
             inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04",
-                                 gerund_after=load_attitude_gerund_prepositions())
+                                 gerund_after=load_attitude_gerund_prepositions(), avoid=owned)
             if inner is not None and self._beside_unresolved_people(tok, inner, mentions_at):
                 cand.rule.append(f"tgt={spec}/people-unresolved->none")
                 continue
@@ -799,11 +830,14 @@ class EventStage(Stage):
     def _dyads(self, cand: _Candidate, document: Document, mentions_at, sent) -> list[tuple[Actor | None, Actor | None]]:
         p = cand.pattern
         sources, targets = cand.sources, cand.targets
-        if not targets and p.partner and _has_relationship_object(cand.trigger):
+        if not targets and _has_relationship_object(cand.trigger):
             if len(sources) >= 2:
+                # "both leaders pledged to deepen their strategic partnership", "Xi and Putin
+                # hailed their ties": the relationship is the doers' own, each with the other
+                # (whatever the verb: the object names the partner, not a pattern)
                 cand.rule.append("partner=co-subjects")
                 return [(a, b) for a in sources for b in sources if a.key != b.key]
-            if sources:
+            if sources and p.partner:
                 partner = _discourse_partner(document, sources[0], cand.trigger.i)
                 if partner is not None:
                     cand.rule.append("partner=discourse")
@@ -1553,6 +1587,12 @@ def _light_verb_objects(verb: Any) -> list[Any]:
         out += [a for c in children if c.dep_ == "dative" for a in c.children if a.dep_ == "appos"]
         out += [g for c in children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
+    # "handed over $4 million worth of medicines", "flew 13 tons of medicine": an amount stands
+    # for what it measures (arguments.yaml measure_heads), tried after the amount itself
+    measures = load_measure_heads()
+    out += [n for o in out if o.lower_ in measures or o.lemma_.lower() in measures
+            for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children if p.dep_ == "pobj" for n in (p, *p.conjuncts)]
     return out
 
 
@@ -1575,6 +1615,8 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     kind, _, arg = spec.partition(":")
     if kind == "adjacent":  # "adjacent:oprd": that argument's phrase starts right after the verb
         return any(c.dep_ == arg and c.left_edge.i == verb.i + 1 for c in verb.children)
+    if kind == "next":  # "next:free": that word right after the verb ("set free", "let free")
+        return verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == arg
     if kind == "quote":
         # "called the investigation "Soviet-style"": a quoted word after the object names it
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -1693,6 +1735,26 @@ def _dateline_end(doc: Any) -> int:
         if tok.pos_ in ("VERB", "AUX"):
             return 0
     return 0
+
+
+def _event_noun_owner(noun: Any, mentions_at: dict[int, list[Mention]]) -> tuple[Any, list[Actor]] | None:
+    """Whose act an event noun is, by its modifiers: its possessor ("the EU's ban"), or an actor
+    named before it ("UN sanctions", "Russian sanctions") when the noun names whom it is
+    directed at by a preposition of its own ("against Iran"): without that, "Iran sanctions" are
+    as likely the sanctions on Iran."""
+    mods = [c for c in noun.children if c.i < noun.i and c.dep_ in ("poss", "compound", "amod", "nmod")]
+    for mod in mods:
+        if mod.dep_ == "poss" and (actors := _actors_of(mod, mentions_at)):
+            return mod, actors
+    directed = [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in load_direction_prepositions()
+                for p in prep.children if p.dep_ == "pobj" for a in _actors_of(p, mentions_at)]
+    if not directed:
+        return None
+    for mod in mods:
+        actors = _actors_of(mod, mentions_at)
+        if actors and not {a.key or a.code for a in actors} & {a.key or a.code for a in directed}:
+            return mod, actors
+    return None
 
 
 def _thing_of_an_actor(tok: Any, mentions_at: dict[int, list[Mention]]) -> bool:
@@ -2260,12 +2322,13 @@ _PHRASE_INNER = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos", "a
 
 
 def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool = False,
-                 gerund_after: frozenset[str] = frozenset()) -> Any | None:
+                 gerund_after: frozenset[str] = frozenset(), avoid: Any = None) -> Any | None:
     """The first token (in reading order) inside a noun phrase's own phrase that stands for an
     actor, or None. For a cooperative event an actor the phrase sets against ("present a united
     front against the West") is its opponent, not its target; for a meeting (CAMEO 04) a place
     phrase is where it was held. After a preposition of `gerund_after`, a gerund's object and
-    prepositions are inside the phrase too ("pessimism over holding talks with the US")."""
+    prepositions are inside the phrase too ("pessimism over holding talks with the US"). A token
+    `avoid` says yes to is taken only when the phrase has no other."""
     queue = [c for c in tok.children]
     seen: list[Any] = []
     while queue:
@@ -2293,10 +2356,13 @@ def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool
                     queue.extend(c.children)
                 elif c.dep_ == "prep":
                     queue.append(c)
-    for node in sorted(seen, key=lambda t: t.i):
-        if mentions_at.get(node.i) and not _is_date_or_amount(node):
-            return node
-    return None
+    inner = [node for node in sorted(seen, key=lambda t: t.i)
+             if mentions_at.get(node.i) and not _is_date_or_amount(node)]
+    if avoid is not None:
+        preferred = next((node for node in inner if not avoid(node)), None)
+        if preferred is not None:
+            return preferred
+    return inner[0] if inner else None
 
 
 def _country_served(tok: Any, mentions_at, peacekeeping: bool = False) -> list[Actor]:

@@ -859,6 +859,9 @@ def test_an_event_named_like_a_person_is_no_actor(nlp):
     # a one-word name run into a thing it names the kind of ("Brexit talks") is no one
     got = resolve(nlp, "Theresa May urged lawmakers to back a revival of Brexit negotiations.", "2019-03-01")
     assert "Brexit" not in texts(got)
+    # nor is one with an indefinite article or an adjective: no one is "a no-deal Smith"
+    got = resolve(nlp, "Nicola Sturgeon said it was time to stop a no-deal Brexit.", "2019-03-23")
+    assert "Brexit" not in texts(got)
     got = resolve(nlp, "The Trudeau government and Merkel aides met in Berlin.", "2019-03-01")
     assert any(m[0] == "The Trudeau government" and m[1] == "CANGOV" for m in got)
 

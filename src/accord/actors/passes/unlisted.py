@@ -21,17 +21,22 @@ from .base import Pass
 
 
 def modifies_thing(context: ResolutionContext, name: Any) -> bool:
-    """A one-word name nobody was introduced by, run into a common noun before it that names no
+    """A one-word name nobody was introduced by, with an indefinite article or an adjective
+    ("stopping a no-deal Brexit"), or run into a common noun before it that names no
     person, group or body ("Brexit negotiations", "the Brexit deal"): the name says what kind of
     thing it is (an event's or a policy's name), it is no one who acts. A government noun keeps
     its person ("the Trudeau government"); a person news introduced in full earlier ("Jamal
     Khashoggi" ... "the Khashoggi killing") is found as a surname before this test."""
+    w = words()
+    if any(c.dep_ == "det" and c.lower_ in w.indefinite_determiners or
+           c.dep_ == "amod" and c.lower_ not in w.past_holder and c.lower_ not in w.not_current
+           for c in name.lefts):
+        return True  # "stopping a no-deal Brexit": a thing of some kind; no one is "a Smith"
     if name.dep_ != "compound" or name.head.i <= name.i or name.head.pos_ != "NOUN":
         return False
     noun = name.head
     if context.lookups.role_for(noun.lower_) is not None or context.lookups.role_for(noun.lemma_.lower()) is not None:
         return False
-    w = words()
     return noun.lemma_.lower() not in w.government_nouns and noun.lemma_.lower() not in w.entourage_nouns \
         and noun.lower_ not in person_nouns()["noun_gender"] and noun.lower_ not in person_nouns()["unnamed"]
 

@@ -32,32 +32,29 @@ EXAMPLE_NAME = "xi-putin-video-call-2026-02-04.txt"
 # first, which leaves the long files with few tests (the subprocess fault and CLI tests) to the
 # end, where one of them can keep a worker busy long after the other has finished. Files are
 # handed out in collection order instead, and that order starts with the slowest files, longest
-# first (the classic greedy balance); all other files follow in their usual order. The order:
-# seconds per file (setup, call and teardown summed) of the 60 slowest tests of a `pytest -n 2
-# --dist loadfile --durations=0` run (2026-12-07 00:49 UTC), less what later changes took out
-# of test_store (the Ctrl-C test), test_faults and test_cli (the eval moved to test_cli_eval), on
-# a loaded shared machine (only the order matters); measure again when a file grows a lot.
+# first (the classic greedy balance); all other files follow in their usual order. Seconds per
+# file (setup, call and teardown summed) from `pytest -n 2 --dist loadfile --durations=0` at
+# 75247bc on 2026-12-07, a shared machine whose load fell from 11 to 1 during the run (19:22
+# wall, 2,118 s of tests; only the order matters); measure again when a file grows a lot.
 SLOWEST_FIRST = (
-    "test_faults.py",          # each fault: an ingest with two workers, then a re-run
-    "test_equivalence.py",     # one Spark job on local[2], two workers, PostgreSQL
-    "test_cli_desk.py",        # the desk store coded, `accord serve`
-    "test_cli.py",             # extract and ingest runs as processes
-    "test_quote_eval.py",      # the quote gold coded
-    "test_cli_eval.py",        # the whole `accord eval events` run (one test of 94 s)
-    "test_workers.py",
-    "test_knowledge.py",
-    "test_time_eval.py",
-    "test_cli_inputs.py",
-    "test_store.py",
-    "test_happenings_cli.py",
-    "test_actors_cli.py",
-    "test_export.py",          # the desk store coded, when test_cli_desk has not
-    "test_wikinews_dev.py",
-    "test_readers_formats.py",
-    "test_fetch.py",
-    "test_pipeline.py",
-    "test_places.py",
-    "test_browser.py",
+    "test_faults.py",          # 586  (each fault: an ingest with two workers, then a re-run)
+    "test_equivalence.py",     # 254  (one Spark job on local[2], two workers, PostgreSQL)
+    "test_cli_desk.py",        # 230  (the desk store coded, `accord serve`)
+    "test_cli.py",             # 164  (extract and ingest runs as processes)
+    "test_cli_eval.py",        # 152  (the whole `accord eval events` run)
+    "test_workers.py",         # 95
+    "test_actors_cli.py",      # 89
+    "test_cli_inputs.py",      # 89
+    "test_happenings_cli.py",  # 48
+    "test_places.py",          # 48
+    "test_store.py",           # 39
+    "test_fetch.py",           # 36
+    "test_browser.py",         # 26
+    "test_verbs.py",           # 22
+    "test_service.py",         # 21
+    "test_quote_eval.py",      # 21
+    "test_pipeline.py",        # 20
+    "test_clustering.py",      # 20
 )
 
 

@@ -409,9 +409,8 @@ class EventStage(Stage):
         # PETRARCH's [A:A] codes an act both ways ("SIGN * {TRADE &TREATY} [0311:0311]"): its
         # coordinated doers act with each other.
         symmetric = m.reverse_code is not None and nearest(m.reverse_code).code == code
-        pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=DICTIONARY_TARGETS,
-                          reciprocal=code.startswith(DICTIONARY_RECIPROCAL) or symmetric,
-                          plover=plover if code == recoded else None)
+        pattern = _dictionary_pattern(verb.lemma_.lower(), code, code.startswith(DICTIONARY_RECIPROCAL) or symmetric,
+                                      plover if code == recoded else None)
         cand = _Candidate(pattern, verb, None, rule=rule, code=code, specificity=specificity)
         cand.subject_is_target = m.subject_is_target or self.exclusions.subject_is_target(m.pattern)
         cand.reverse_code = m.reverse_code
@@ -1521,6 +1520,13 @@ def _target_specs(specs: tuple[str, ...]) -> tuple[tuple[str, str, str, bool], .
         kind, _, arg = spec.partition(":")
         out.append((spec, kind, arg, kind.startswith("object")))
     return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _dictionary_pattern(lemma: str, code: str, reciprocal: bool, plover: tuple[str, str | None] | None) -> Pattern:
+    """The Pattern of a dictionary match (frozen, so one per distinct value, not one per match)."""
+    return Pattern(lemmas=frozenset([lemma]), code=code, target=DICTIONARY_TARGETS, reciprocal=reciprocal,
+                   plover=plover)
 
 
 def _verb_key(tok: Any, verbs: dict) -> str | None:

@@ -11,7 +11,8 @@ import pytest
 
 from accord.clustering import ClusteringSettings
 from accord.clustering import nearcopy as N
-from accord.clustering.happenings import Report, actors_compatible, compatible, group, summarize
+from accord.clustering.happenings import (Report, actors_compatible, compatible, group,
+                                          joint_meetings, summarize)
 from accord.model import Article, Document, Place, stable_id
 from accord.service import Filters, Service
 from accord.store import open_store
@@ -104,8 +105,9 @@ def test_route_skips_the_parse_of_copies_unless_clustering_is_off() -> None:
 def rec(eid: str, cameo: str, src: dict | None, tgt: dict | None, date: str | None,
         precision: str | None = "day", basis: str = "text", article: str = "a1",
         negated: bool = False, modality: str = "asserted", evidence: str = "x",
-        location: dict | None = None, published: str = "2026-02-04", outlet: str = "o1") -> Report:
-    e = {"id": eid, "article_id": article, "cameo": cameo, "source": src, "target": tgt,
+        location: dict | None = None, published: str = "2026-02-04", outlet: str = "o1",
+        sentence: int | None = None) -> Report:
+    e = {"id": eid, "article_id": article, "sentence": sentence, "cameo": cameo, "source": src, "target": tgt,
          "date": date, "date_precision": precision, "date_basis": basis, "negated": negated,
          "modality": modality, "evidence": evidence, "location": location, "plover": "CONSULT",
          "quad_class": 1, "goldstein": 1.0, "confidence": 0.8, "trigger": {"text": "t", "span": [0, 1]}}
@@ -126,6 +128,28 @@ def test_actor_compatibility() -> None:
     assert not actors_compatible(A("RUSGOV", "Sergei Lavrov"), PUTIN)
     assert not actors_compatible(XI, PUTIN)
     assert actors_compatible(A("REB", None, None), A("AFGREB", "Taliban"))
+    # an unnamed group of a country and a named member of another of its sectors may be one
+    # side; two unnamed groups of two sectors (the governor's convoy, the security forces) not
+    assert actors_compatible(A("USAGOV"), A("USAMIL", "Lloyd Austin"))
+    assert not actors_compatible(A("AFGGOV"), A("AFGCOP"))
+    # a side of no country named as several parties is no vaguer name of one country's side
+    various = {"text": "various leaders", "span": [0, 1], "name": None, "code": "GOV",
+               "country": None, "sector": "GOV"}
+    assert actors_compatible(A("GOV", None, None), PUTIN)
+    assert not actors_compatible(various, PUTIN) and not actors_compatible(PUTIN, various)
+    assert actors_compatible(various, dict(various, text="the various leaders"))
+
+
+def test_meetings_with_various_leaders_are_not_the_call() -> None:
+    various = {"text": "various leaders", "span": [0, 1], "name": None, "code": "GOV",
+               "country": None, "sector": "GOV"}
+    call = [rec("c1", "041", XI, PUTIN, "2026-02-04", article="a1"),
+            rec("c2", "040", PUTIN, XI, "2026-02-04", article="a2")]
+    series = rec("s", "040", XI, various, "2026-02-04", basis="publication", article="a1")
+    vague = rec("v", "040", XI, A("GOV", None, None), "2026-02-04", basis="publication", article="a3")
+    groups = sorted(sorted(r.id for r in g) for g in group(call + [series, vague], SETTINGS))
+    assert groups == [["c1", "c2", "v"], ["s"]]
+    assert groups == pairwise_group(call + [series, vague])
 
 
 def test_dates_months_contain_days_and_publication_dates_reach_back() -> None:
@@ -185,6 +209,37 @@ def test_grouping_does_not_depend_on_order() -> None:
     assert forward == backward == [["e0", "e1", "e2", "e3", "e4", "e5", "m"]]
 
 
+def test_one_sentences_dyads_of_a_meeting_of_three_are_one_act() -> None:
+    # "Negotiators from Russia, Ukraine and the US met in Abu Dhabi": every pair of the three
+    # parties, one sentence, one meeting; a fourth report of one dyad elsewhere joins it too.
+    RUS_, UKR_, USA_ = A("RUSGOV"), A("UKRGOV"), A("USAGOV")
+    abu_dhabi = [rec("t1", "040", RUS_, UKR_, "2026-02-04", sentence=13),
+                 rec("t2", "040", RUS_, USA_, "2026-02-04", sentence=13),
+                 rec("t3", "040", UKR_, USA_, "2026-02-04", sentence=13),
+                 rec("t4", "046", USA_, RUS_, "2026-02-04", article="a2", sentence=2)]
+    # A party meeting others in turn ("talks with leaders from France, Canada and Britain"):
+    # a star, no pair of the others met, so as many acts as pairs.
+    FRA, CAN, GBR = A("FRAGOV"), A("CANGOV"), A("GBRGOV")
+    star = [rec(f"s{i}", "040", XI, other, "2026-02-01", sentence=20)
+            for i, other in enumerate((FRA, CAN, GBR))]
+    # Not the same occasion (another day; another sentence) or not reciprocal: apart.
+    apart = [rec("d1", "040", FRA, CAN, "2026-02-01", sentence=21),
+             rec("d2", "040", FRA, GBR, "2026-02-01", sentence=21),
+             rec("d3", "040", CAN, GBR, "2026-01-20", sentence=21),
+             rec("n1", "190", FRA, CAN, "2026-02-01", sentence=22),
+             rec("n2", "190", FRA, GBR, "2026-02-01", sentence=22),
+             rec("n3", "190", CAN, GBR, "2026-02-01", sentence=22)]
+    reports = abu_dhabi + star + apart
+    expected = [["d1"], ["d2"], ["d3"], ["n1"], ["n2"], ["n3"], ["s0"], ["s1"], ["s2"],
+                ["t1", "t2", "t3", "t4"]]
+    for order in (reports, list(reversed(reports))):
+        assert sorted([r.id for r in g] for g in group(order, SETTINGS)) == expected
+    assert pairwise_group(reports) == expected
+    # Reports of no sentence (or of two sentences) are never joined this way.
+    assert len(group([rec(r.id, r.event["cameo"], r.event["source"], r.event["target"],
+                          r.event["date"]) for r in abu_dhabi[:3]], SETTINGS)) == 3
+
+
 def pairwise_group(reports: list[Report]) -> list[list[str]]:
     """The module's three steps checked on every pair of reports sharing a blocking key: the
     reference `group` (which checks classes of reports with equal fields) must agree with."""
@@ -212,6 +267,8 @@ def pairwise_group(reports: list[Report]) -> list[list[str]]:
     for a, b in combinations(core, 2):
         if linked(a, b):
             join(a.id, b.id)
+    for a, b in joint_meetings(core, SETTINGS):
+        join(a.id, b.id)
     loose = []
     for v in sorted((r for r in reports if not r.is_core), key=lambda r: r.id):
         counts = Counter(find(c.id) for c in core if linked(v, c))
@@ -682,5 +739,59 @@ def test_a_merge_and_a_deletion_reach_vague_reports_elsewhere(kept_target: str, 
         for aid, h in s._rows("SELECT article_id, happening FROM events"):
             stored.setdefault(h, set()).add(aid)
         assert {"month", "p0", "p1", "p2"} in stored.values()
+        s.recluster()
+        assert _stored_state(s) == incremental
+
+
+# -- one sentence's meeting of three parties, through the store ----------------------------------
+
+TALKS = ("Negotiators from Russia, Ukraine and the United States met in Abu Dhabi on Wednesday. "
+         "Russia and Ukraine met first. Russia and the United States met later. Ukraine and the "
+         "United States met last. Officials gave no details.")
+
+
+def _talks_doc(aid: str, pairs: list[tuple[int, str, str]], text: str = TALKS,
+               day: str = "2026-02-04") -> Document:
+    """Dyads (sentence, party, party) of CAMEO 040 on `day`, each a report."""
+    import random
+
+    own = random.Random(aid).sample(sorted(set(NEW_PARAGRAPH.split() + WIRE.split())), 60)
+    art = Article(aid, text + " " + " ".join(own), date=day, source=f"outlet {aid}")
+    parties = {"Russia": ("Russia", "RUSGOV", "RUS"), "Ukraine": ("Ukraine", "UKRGOV", "UKR"),
+               "United States": ("United States", "USAGOV", "USA")}
+
+    def side(words):
+        name, code, country = parties[words]
+        return actor(art.text, words, name, code, country, "GOV")
+    return Document(art, events=[
+        event(art, n, sentence=k, trigger="met", source=side(a), target=side(b), cameo="040",
+              plover="CONSULT", quad=1, goldstein=1.0, date=day, precision="day",
+              basis="text") for n, (k, a, b) in enumerate(pairs)])
+
+
+@pytest.mark.parametrize("order", ["forward", "reverse"])
+def test_a_sentences_meeting_of_three_is_one_happening_in_the_store(kept_target: str, order: str) -> None:
+    """The triangle of one sentence is one happening, a later report of one of its dyads joins
+    it; dyads told in three sentences stay three acts, also when the store reads them back to
+    regroup (the sentence is read, not a placeholder); recluster gives what ingest gave."""
+    docs = [_talks_doc("one", [(0, "Russia", "Ukraine"), (0, "Russia", "United States"),
+                               (0, "Ukraine", "United States")]),
+            _talks_doc("three", [(1, "Russia", "Ukraine"), (2, "Russia", "United States"),
+                                 (3, "Ukraine", "United States")],
+                       TALKS.replace("Abu Dhabi", "Geneva"), "2026-02-10"),
+            _talks_doc("later", [(0, "United States", "Russia")])]
+    expected = group([Report(e.to_record(), d.article.date, d.id) for d in docs
+                      for e in d.events], SETTINGS)
+    assert sorted(sorted(r.article_id for r in g) for g in expected) == [
+        ["later", "one", "one", "one"], ["three"], ["three"], ["three"]]
+    with open_store(kept_target) as s:
+        for d in (docs if order == "forward" else list(reversed(docs))):
+            s.ingest(d)
+        stored = {}
+        for eid, h in s._rows("SELECT id, happening FROM events"):
+            stored.setdefault(h, set()).add(eid)
+        assert sorted(stored.values(), key=sorted) == sorted(
+            ({r.id for r in g} for g in expected), key=sorted)
+        incremental = _stored_state(s)
         s.recluster()
         assert _stored_state(s) == incremental

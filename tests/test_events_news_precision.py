@@ -359,6 +359,12 @@ def test_a_conjunct_that_is_the_next_clauses_subject_is_not_an_object(nlp):
     # a list that is the verb's own subject or object stays whole
     assert sorted(dyad(e) for e in candidates(nlp, "Putin met Xi Jinping and Narendra Modi in Beijing.")) == \
         [("RUSGOV", "CHNGOV"), ("RUSGOV", "INDGOV")]
+    # a participle the parser tags as a past tense but hangs on a noun is no clause: both parties
+    # of the talks stay theirs, and the clause's subject is not made to talk to one of them
+    text = ("Meanwhile, the Taliban said it met with U.S. officials in Qatar on Monday, in the latest "
+            "round of talks between the insurgents and Washington aimed at bringing an end to the war.")
+    talks = [e for e in candidates(nlp, text) if e.trigger.text == "talks"]
+    assert talks and all(dyad(e) in (("REB", "USAGOV"), ("USAGOV", "REB")) for e in talks)
 
 
 def test_a_charge_by_police_or_prosecutors_is_legal_action_not_an_accusation(nlp):

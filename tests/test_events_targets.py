@@ -182,3 +182,46 @@ def test_whom_released_people_are_handed_to_is_not_whom_the_release_is_done_to(n
     evs = [e for e in candidates(nlp, "The rebels said they will release a kidnapped aid worker and a Japanese citizen "
                                       "to representatives of the International Red Cross.") if e.cameo.startswith("035")]
     assert evs and all(e.target is not None and e.target.code.startswith("JPN") for e in evs)
+
+
+def test_setting_or_letting_someone_free_is_releasing_them(nlp):
+    # "set free" / "let free" (PETRARCH-2's +SET_FREE), whether the parser hangs "free" on the
+    # object or makes it a verb of its own taking the object: a release of persons done to them
+    for text, target in (("Yemen let free the activist Tawakkol Karman on Monday.", "YEM"),
+                         ("The rebels set free two Turkish engineers on Monday.", "TUR"),
+                         ("Iran set free a British aid worker after three years in prison.", "GBR")):
+        evs = [e for e in candidates(nlp, text) if e.cameo == "0841"]
+        assert evs and all(e.target is not None and target in e.target.code for e in evs), text
+    # "free" before a noun that names nothing anyone holds is no release
+    for text in ("The government let free speech flourish.", "They set free trade rules for the region."):
+        assert not [e for e in candidates(nlp, text) if e.cameo.startswith("084")], text
+
+
+def test_summoning_a_charge_d_affaires_is_a_formal_complaint_to_their_country(nlp):
+    # "chargé d'affaires" is headed by its last word in the parse
+    evs = [e for e in candidates(nlp, "The Polish foreign ministry summoned Germany's chargé d'affaires in Warsaw.")
+           if e.cameo == "114"]
+    assert evs and all(dyad(e) == ("POLGOV", "DEUGOV") for e in evs)
+
+
+def test_an_amount_of_relief_handed_over_is_aid_to_whom_it_is_handed(nlp):
+    # an object that only measures an amount ("worth", "tons", "shipments") stands for what its
+    # "of" phrase names, coordinated nouns included
+    for text, target in (("The United States handed over $4 million worth of medical equipment and medicines "
+                          "to the Ministry of Health of Ethiopia.", "ETH"),
+                         ("Japan sent two shipments of food to North Korea.", "PRK"),
+                         ("Germany flew 13 tons of medicine into Afghanistan.", "AFG")):
+        evs = [e for e in candidates(nlp, text) if e.cameo == "073"]
+        assert evs and all(e.target is not None and e.target.code.startswith(target) for e in evs), text
+    # an amount of something that is no relief is not aid
+    assert not [e for e in candidates(nlp, "Germany sent two shipments of rifles to Ukraine.") if e.cameo == "073"]
+
+
+def test_a_mediation_effort_to_end_a_dispute_between_parties_is_done_with_them(nlp):
+    # the parties are named inside the infinitive that says what the effort is for
+    evs = [e for e in candidates(nlp, "Kuwait launched a mediation effort to end the dispute between Iraq and Iran.")
+           if e.cameo == "045"]
+    assert sorted(dyad(e) for e in evs) == [("KWT", "IRN"), ("KWT", "IRQ")]
+    # a purpose with no parties named leaves the effort a record of its own
+    evs = [e for e in candidates(nlp, "Kuwait launched a mediation effort to end the dispute.") if e.cameo == "045"]
+    assert evs and all(e.target is None for e in evs)

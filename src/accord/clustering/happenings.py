@@ -19,7 +19,8 @@ Two reports are *compatible* when a careful reader could take them for the same 
 A happening is then a deterministic function of the set of reports, so the outcome does not
 depend on the order in which articles arrive:
 1. core reports (dated to a day, both sides known with their country) are joined when
-   compatible (connected components);
+   compatible (connected components), and so are the dyads of one sentence's meeting of three or
+   more parties (`joint_meetings`: every pair of three parties, on one occasion);
 2. a vaguer report (a month or a year, no target, "officials" of no country) joins the
    compatible core happening with the most compatible reports (ties: the smallest id), so "last
    May" or "the two leaders" never bridge two happenings;
@@ -63,6 +64,24 @@ def _codes() -> tuple[tuple[str, ...], dict[str, str]]:
     for a, b in data.get("inverse", []):
         inverse[str(a)], inverse[str(b)] = str(b), str(a)
     return reciprocal, inverse
+
+
+@lru_cache(maxsize=1)
+def _several_words() -> frozenset[str]:
+    data = yaml.safe_load(
+        files("accord").joinpath("resources", "clustering", "sides.yaml").read_text("utf-8"))
+    return frozenset(str(w).lower() for w in data.get("several_parties", []))
+
+
+def several_parties(actor: dict) -> bool:
+    """A side of no country named as several parties ("various leaders", "other governments";
+    resources/clustering/sides.yaml): never a vaguer name of one country's side."""
+    if actor.get("country"):
+        return False
+    words = (actor.get("text") or "").lower().split()
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return bool(words) and words[0] in _several_words()
 
 
 def _general(code: str) -> str:
@@ -231,14 +250,19 @@ def actors_compatible(a: dict | None, b: dict | None) -> bool:
         if ca == cb:
             return na is None or nb is None or na.lower() == nb.lower()
         return True  # one side more specific: RUS and RUSGOV, Russia and Vladimir Putin
-    # A sector with no country ("rebels", REB) and that sector of a country (the Taliban, AFGREB).
+    # A sector with no country ("rebels", REB) and that sector of a country (the Taliban, AFGREB);
+    # not when the first names several parties ("various leaders" and Russia's government).
     for x, y in ((a, b), (b, a)):
+        if x.get("country") is None and y.get("country") and several_parties(x):
+            return False
         if x.get("country") is None and y.get("country") and y["code"][3:].startswith(x["code"]):
             return True
     # An unnamed group of a country ("U.S. officials") and a named member of another of its
-    # sectors (the US envoy): the reports may name the same side differently.
+    # sectors (the US envoy): the reports may name the same side differently. Two unnamed
+    # groups of different sectors ("the provincial governor", "Afghan security forces") name
+    # two sides: nothing says they are one.
     return (a.get("country") is not None and a.get("country") == b.get("country")
-            and (na is None or nb is None))
+            and (na is None) != (nb is None))
 
 
 def _orientations(r1: dict, r2: dict) -> tuple[bool, bool]:
@@ -324,7 +348,7 @@ def may_be_compatible(a: Report, b: Report, settings: ClusteringSettings) -> boo
 
 
 def _actor_fields(a: dict | None) -> tuple | None:
-    return None if a is None else (a["code"], a.get("name"), a.get("country"))
+    return None if a is None else (a["code"], a.get("name"), a.get("country"), several_parties(a))
 
 
 def compared_fields(report: Report) -> tuple:
@@ -356,6 +380,66 @@ def compatible(a: Report, b: Report, settings: ClusteringSettings) -> bool:
         # like words (the evidence sentences share their content words).
         return evidence_similarity(a, b) >= settings.statement_similarity
     return True
+
+
+# -- one sentence, one meeting ------------------------------------------------------------------
+
+
+def _party(actor: dict) -> tuple:
+    return actor["code"], (actor.get("name") or "").lower()
+
+
+def _same_occasion(a: Report, b: Report, settings: ClusteringSettings) -> bool:
+    e, f = a.event, b.event
+    return (codes_related(e["cameo"], f["cameo"]) and may_be_compatible(a, b, settings)
+            and places_compatible(e.get("location"), f.get("location"), settings.place_km))
+
+
+def joint_meetings(reports: Iterable[Report], settings: ClusteringSettings) -> list[tuple[Report, Report]]:
+    """Reports that are the pairs of parties of one meeting of three or more, told in one
+    sentence: "negotiators from Russia, Ukraine and the US met in Abu Dhabi" is coded as three
+    dyads (RUS-UKR, RUS-USA, UKR-USA) of a reciprocal code; they share no pair of parties, so the
+    actor rule keeps them apart. Where a sentence's reciprocal reports hold every pair of three
+    parties (a triangle), on the same occasion (related codes, meeting dates, the same negation
+    and modality, compatible places), the three are one act. A party meeting several others in
+    turn ("talks with leaders from France, Canada and Brazil": a star, no pair of the others) is
+    not one meeting. Only core reports (both sides named with a country, a day) are joined, so
+    the rule reads nothing but the sentence's own reports: the outcome stays a function of the
+    set of reports, whatever the order they came in."""
+    by_sentence: dict[tuple, list[Report]] = {}
+    for r in reports:
+        e = r.event
+        if r.is_core and e.get("sentence") is not None and is_reciprocal(e["cameo"]) \
+                and e["cameo"][:2] not in _STATEMENT_ROOTS:
+            by_sentence.setdefault((r.article_id, e["sentence"]), []).append(r)
+    pairs: list[tuple[Report, Report]] = []
+    for key in sorted(by_sentence):
+        rs = by_sentence[key]
+        if len(rs) < 3:
+            continue
+        dyads: dict[frozenset, list[Report]] = {}
+        for r in sorted(rs, key=_by_id):
+            sides = frozenset((_party(r.event["source"]), _party(r.event["target"])))
+            if len(sides) == 2:
+                dyads.setdefault(sides, []).append(r)
+        parties = sorted({p for d in dyads for p in d})
+        for x in range(len(parties)):
+            for y in range(x + 1, len(parties)):
+                pq = dyads.get(frozenset((parties[x], parties[y])))
+                if not pq:
+                    continue
+                for z in range(y + 1, len(parties)):
+                    pr = dyads.get(frozenset((parties[x], parties[z])))
+                    qr = dyads.get(frozenset((parties[y], parties[z])))
+                    if not pr or not qr:
+                        continue
+                    for a in pq:
+                        for b in pr:
+                            for c in qr:
+                                if _same_occasion(a, b, settings) and _same_occasion(a, c, settings) \
+                                        and _same_occasion(b, c, settings):
+                                    pairs += [(a, b), (a, c)]
+    return pairs
 
 
 # -- grouping ----------------------------------------------------------------------------------
@@ -434,6 +518,13 @@ def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[
                     vague_links.setdefault(i, []).append(j)
                     if i != j:
                         vague_links.setdefault(j, []).append(i)
+    # One sentence's dyads of a meeting of three or more parties are one act (core classes
+    # always hold together: a class of equal core reports is compatible with itself).
+    class_of = {id(r): i for i, m in enumerate(members) for r in m}
+    for a, b in joint_meetings((r for i, m in enumerate(members) if core[i] for r in m), settings):
+        i, j = class_of[id(a)], class_of[id(b)]
+        linked[i] = linked[j] = True
+        union.union(i, j)
     # A core happening's id: the smallest report id of its classes (a class alone: each report).
     smallest: dict[int, str] = {}
     for i in range(len(members)):

@@ -28,6 +28,7 @@ from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
+from .lexicon import load_measure_heads  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -123,7 +124,8 @@ class EventStage(Stage):
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
-                     load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent):
+                     load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent,
+                     load_measure_heads):
             load()
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -638,6 +640,18 @@ class EventStage(Stage):
                     toks = [p for owner in owners for p in preps[owner.i].get(arg, ())]
                 elif kind == "object":
                     toks = [host]  # "overran a military base": the place taken is what the event is done to
+                elif kind == "object-purpose-prep":
+                    # "launched a mediation effort to end the dispute between Iraq and Iran": the
+                    # preposition on the object of the infinitive that says what the noun is for
+                    toks = [p for c, dep in children if dep == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                            for o in c.children if o.dep_ == "dobj"
+                            for prep in o.children if prep.dep_ == "prep" and prep.lower_ == arg
+                            for p in prep.children if p.dep_ == "pobj"]
+                elif kind == "next-dobj":
+                    # "let free the activist": the parser may make the word after the verb ("free")
+                    # a verb of its own that takes the object
+                    nxt = host.doc[host.i + 1] if host.i + 1 < len(host.doc) else None
+                    toks = [c for c in nxt.children if c.dep_ == "dobj"] if nxt is not None and nxt.head.i == host.i else []
                 elif kind == "ccomp-subject":
                     # "found Nielsen guilty": the subject of the small clause
                     toks = [g for c, dep in children if dep == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
@@ -1559,6 +1573,12 @@ def _light_verb_objects(verb: Any) -> list[Any]:
         out += [a for c in children if c.dep_ == "dative" for a in c.children if a.dep_ == "appos"]
         out += [g for c in children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
+    # "handed over $4 million worth of medicines", "flew 13 tons of medicine": an amount stands
+    # for what it measures (arguments.yaml measure_heads), tried after the amount itself
+    measures = load_measure_heads()
+    out += [n for o in out if o.lower_ in measures or o.lemma_.lower() in measures
+            for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for p in prep.children if p.dep_ == "pobj" for n in (p, *p.conjuncts)]
     return out
 
 
@@ -1581,6 +1601,8 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     kind, _, arg = spec.partition(":")
     if kind == "adjacent":  # "adjacent:oprd": that argument's phrase starts right after the verb
         return any(c.dep_ == arg and c.left_edge.i == verb.i + 1 for c in verb.children)
+    if kind == "next":  # "next:free": that word right after the verb ("set free", "let free")
+        return verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == arg
     if kind == "quote":
         # "called the investigation "Soviet-style"": a quoted word after the object names it
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -1760,7 +1782,8 @@ def _subject_of_next_clause(conjunct: Any) -> bool:
     """A conjunct the parser joined to a list that is the subject of the next clause: "had
     defeated ISIS and Turkey would be moving into Syria" ("Turkey" is who moves, not whom the
     troops defeated). The word after it is a verb or auxiliary of another clause that has no
-    subject of its own ("China and Russia signed": the verb after "Russia" is the list's own)."""
+    subject of its own ("China and Russia signed": the verb after "Russia" is the list's own; a
+    participle hung on a noun, "talks between A and B aimed at", is no clause)."""
     first = conjunct
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
@@ -1771,6 +1794,10 @@ def _subject_of_next_clause(conjunct: Any) -> bool:
     if nxt.pos_ not in ("AUX", "VERB") or nxt.tag_ not in ("MD", "VBD", "VBZ", "VBP"):
         return False
     clause = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+    if clause.dep_ == "acl":
+        # A participle the parser tagged as a past tense but hung on a noun ("talks between the
+        # insurgents and Washington aimed at ending the war") modifies that noun: no clause.
+        return False
     return clause.i != first.head.i and clause.pos_ in ("VERB", "AUX") \
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
 

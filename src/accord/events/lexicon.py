@@ -614,3 +614,9 @@ def load_enabling_verbs() -> frozenset[str]:
 def load_instrument_nouns() -> frozenset[str]:
     """Nouns of laws, plans and agreements: what they let someone do is no act (arguments.yaml)."""
     return _argument_words("instrument_nouns")
+
+
+@lru_cache(maxsize=1)
+def load_measure_heads() -> frozenset[str]:
+    """Nouns that measure an amount of what their "of" phrase names ("tons of medicine"; arguments.yaml)."""
+    return _argument_words("measure_heads")

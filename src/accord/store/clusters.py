@@ -38,9 +38,10 @@ def marks(values: Sequence[Any]) -> str:
 
 # What clustering reads of a stored report, in `R.EVENT_COLUMNS` order: the columns no rule and
 # no happening reads stand as placeholders, and the evidence (long text) is read only where it
-# counts, for statements (CAMEO 01). A columnar store decompresses every column it reads, so
+# counts, for statements (CAMEO 01); the sentence is read (`joint_meetings` joins the dyads of
+# one sentence's meeting). A columnar store decompresses every column it reads, so
 # this halves the cost of reading a happening's reports. These records are never written back.
-_UNREAD = {"sentence": "0", "trigger_text": "''", "trigger_start": "0", "trigger_end": "0",
+_UNREAD = {"trigger_text": "''", "trigger_start": "0", "trigger_end": "0",
            "plover_mode": "NULL", "date_start": "NULL", "announced_cameo": "NULL",
            "evidence": "CASE WHEN e.cameo LIKE '01%' THEN e.evidence ELSE '' END"}
 _EVENT_SELECT = (

@@ -32,6 +32,7 @@ from .lexicon import load_measure_heads  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
+from .verbs import _h as _string_id  # (own line, as above)
 from .verifier import Verifier
 from ..places import geocode
 
@@ -68,6 +69,16 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 PRECISION = {1: "year", 2: "month", 3: "day"}
+_CONJ = _string_id("conj")  # the "conj" label as `Doc.to_array(DEP)` gives it
+_NEG = _string_id("neg")
+_SUBJECT_IDS = frozenset(_string_id(d) for d in ("nsubj", "nsubjpass"))
+_NEGATION_DEPENDENT_DEPS = frozenset(_string_id(d) for d in ("advmod", "det", "preconj"))
+
+
+@lru_cache(maxsize=64)
+def _string_ids(words: frozenset[str]) -> frozenset[int]:
+    """The string ids of words (as `Doc.to_array(LOWER)` gives a word's lower-cased form)."""
+    return frozenset(_string_id(w) for w in words)
 
 
 @dataclass
@@ -203,7 +214,8 @@ class EventStage(Stage):
                      and not self.exclusions.enacts_instrument(c.trigger, c.code)]
             cands = [c for c in cands if c is not None]
             # A date governs an event only through the parse tree, which never leaves its sentence.
-            sent_timexes = {i: t for i, t in timex_roots.items() if sent.start <= i < sent.end}
+            sent_start, sent_end = sent.start, sent.end  # (Span properties: read once, not per date)
+            sent_timexes = {i: t for i, t in timex_roots.items() if sent_start <= i < sent_end}
             first_of_sentence = len(events)
             for cand in cands:
                 if cand.modality in (Modality.HYPOTHETICAL, Modality.FUTURE) and cand.announced is None \
@@ -246,12 +258,12 @@ class EventStage(Stage):
         triggers = _TriggerSpans(doc)  # the date passes read the same triggers' tokens again and again
         _date_from_quoted_day(candidates, doc, text, document.timexes, timex_roots, document.article.date, triggers)
         _date_from_context(candidates)
-        sentence_dates = _sentence_dates(doc, timex_roots)
+        sentence_dates = _sentence_dates(doc, timex_roots, sentences)
         _date_from_paragraph(candidates, triggers, _paragraph_of_sentences(text, sentences), sentence_dates)
         _date_from_retelling(candidates, triggers)
-        _date_from_reference(candidates, doc, timex_roots, document.article.date, triggers, text)
-        _date_from_happening(candidates, doc, timex_roots, document.article.date)
-        _date_from_incident(candidates, doc, sentence_dates)
+        _date_from_reference(candidates, doc, timex_roots, document.article.date, triggers, text, sentences)
+        _date_from_happening(candidates, doc, timex_roots, document.article.date, triggers, sentences)
+        _date_from_incident(candidates, doc, sentence_dates, sentences)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
         document.events = self.policy.select(candidates)
@@ -355,7 +367,7 @@ class EventStage(Stage):
         if self.exclusions.figurative_pattern(m.pattern):
             return None  # "dealing a severe blow to the government": a setback, no event
         # the words the pattern names in the verb's subtree, looked up once for the tests below
-        named = _named_words(verb, m) if m.specificity > 0 else None
+        named = _named_words(verb, m, self.dictionary) if m.specificity > 0 else None
         if m.specificity > 0 and (_names_only_adjunct(verb, m, named) or _names_only_complex_preposition(verb, m, named)):
             # "detained 18 people following a fire" (CONFINE * FIRE), "detained 12 people at a
             # meeting" (CONFINE * MEETING): words in a time or place phrase say when or where, not
@@ -366,7 +378,7 @@ class EventStage(Stage):
             m = entry[1]
             named = None  # another match: its own words
         if m.specificity > 0 and self.exclusions.destination_only(verb, named if named is not None
-                                                                   else _named_words(verb, m)):
+                                                                   else _named_words(verb, m, self.dictionary)):
             # "fled to the Canadian embassy" (EVACUATE * EMBASSY, 161): the place fled to is a
             # refuge, no embassy evacuated; the verb's own default codes it, if anything
             entry = self.dictionary.entry(verb)
@@ -1076,13 +1088,17 @@ class EventStage(Stage):
     def _negated(self, cand: _Candidate) -> bool:
         m = self.cues
         verb = cand.trigger
-        chain = [verb]
+        # (read from the Doc's arrays: no Token made for the words looked at)
+        arrays = VerbDictionary.default().view(verb.doc)
+        dep, kids, lower = arrays.dep, arrays.kids, arrays.lower
+        chain = [verb.i]
         # "has never denounced X or called for Y": a conjunct without its own subject shares it.
-        while chain[-1].dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in chain[-1].children):
-            chain.append(chain[-1].head)
+        while dep[chain[-1]] == _CONJ and not any(dep[c] in _SUBJECT_IDS for c in kids[chain[-1]]):
+            chain.append(arrays.head[chain[-1]])
+        negation_dependents = _string_ids(m.negation_dependents)
         for v in chain:
-            if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in m.negation_dependents)
-                   for c in v.children):
+            if any(dep[c] == _NEG or (dep[c] in _NEGATION_DEPENDENT_DEPS and lower[c] in negation_dependents)
+                   for c in kids[v]):
                 return True
         # "made no mention" (a light verb's event noun); "expressed no regret" (a dictionary
         # pattern's object): an act done to nothing is not done
@@ -1737,10 +1753,16 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
     Conjuncts may hang on any word of a mention ("China's President Xi Jinping and Russian
     leader Vladimir Putin": "Putin" is a conjunct of "Jinping", the subject is "President").
     """
-    inside = [tok]
+    # Only words in a coordination have conjuncts: the Doc's arrays say which, so that only
+    # those are made into Tokens (spaCy makes a new one on every access).
+    doc = tok.doc
+    v = VerbDictionary.default().view(doc)
+    dep, kids = v.dep, v.kids
+    inside = [tok.i]
     for m in mentions_at.get(tok.i, ()):
-        inside.extend(tok.doc[m.tokens[0] : m.tokens[1]])
-    tokens = [tok] + [c for t in inside for c in t.conjuncts if not _subject_of_next_clause(c)]
+        inside.extend(range(m.tokens[0], min(m.tokens[1], len(doc))))
+    tokens = [tok] + [c for k in inside if dep[k] == _CONJ or any(dep[j] == _CONJ for j in kids[k])
+                      for c in doc[k].conjuncts if not _subject_of_next_clause(c)]
     out: list[Actor] = []
     seen: set[str] = set()
     for t in tokens:
@@ -2341,9 +2363,12 @@ def _country_served(tok: Any, mentions_at, peacekeeping: bool = False) -> list[A
     return []
 
 
-def _named_words(verb: Any, m: Any) -> list[Any]:
+def _named_words(verb: Any, m: Any, dictionary: VerbDictionary | None = None) -> list[Any]:
     """The words of the verb's subtree (the verb aside) a dictionary pattern names: what the
-    `_names_only_*` tests look at, found once per match."""
+    `_names_only_*` tests look at, found once per match. `dictionary`: the one that matched, to
+    read its arrays of the Doc instead of making every Token of the subtree."""
+    if dictionary is not None:
+        return dictionary.named_in_subtree(verb, m.words)
     return [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
 
 
@@ -2833,18 +2858,21 @@ def _past_year_above(trigger: Any, timex_roots: dict[int, Timex], pub: str | Non
                     and m.group(1) < pub[:4] and governed_by(tok, [clause]):
                 return m.group(1)
     node = trigger
+    sent_start = sent_end = None  # the trigger's sentence, made when first needed
     for _ in range(6):
         if node.dep_ in ("relcl", "acl", "appos", "parataxis") or node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ not in ("VERB", "AUX"):
             continue
+        if sent_start is None:
+            sent = trigger.sent
+            sent_start, sent_end = sent.start, sent.end
         for tok_i, timex in timex_roots.items():
-            tok = trigger.doc[tok_i]
-            if tok.sent.start != trigger.sent.start or not _EXPLICIT_YEAR.search(timex.text):
+            if not sent_start <= tok_i < sent_end or not _EXPLICIT_YEAR.search(timex.text):
                 continue
             m = _DATE_VALUE.match(timex.value)
-            if m and m.group(1) < pub[:4] and governed_by(tok, [node]):
+            if m and m.group(1) < pub[:4] and governed_by(trigger.doc[tok_i], [node]):
                 return m.group(1)
     return None
 
@@ -3112,11 +3140,13 @@ def _recent_day(anchor: tuple[int, str, str], published: str | None) -> bool:
     return anchor[2] == "day" and 0 <= (pub - day).days <= PARAGRAPH_DATE_REACH
 
 
-def _sentence_dates(doc: Any, timex_roots: dict[int, Timex]) -> dict[int, tuple[str, str]]:
+def _sentence_dates(doc: Any, timex_roots: dict[int, Timex],
+                    sentences: list[Any] | None = None) -> dict[int, tuple[str, str]]:
     """Sentence index -> (date, precision) of a date that governs the main verb, in the simple
-    past, of a sentence ("A former adviser was sentenced on Wednesday", whoever its actors are)."""
+    past, of a sentence ("A former adviser was sentenced on Wednesday", whoever its actors are).
+    `sentences`: the Doc's sentences, when the caller has them (spaCy makes them anew each time)."""
     out: dict[int, tuple[str, str]] = {}
-    starts = [s.start for s in doc.sents]
+    starts = [s.start for s in (doc.sents if sentences is None else sentences)]
     for tok_i, timex in sorted(timex_roots.items()):
         verb = verb_above(doc[tok_i])
         main = verb is not None and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
@@ -3204,7 +3234,8 @@ def _date_from_retelling(events: list[Event], triggers: _TriggerSpans | Any) -> 
 
 
 def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None,
-                         triggers: _TriggerSpans | None = None, text: str | None = None) -> None:
+                         triggers: _TriggerSpans | None = None, text: str | None = None,
+                         sentences: list[Any] | None = None) -> None:
     """Dates the text gives elsewhere for what a record refers to:
 
     - "In that event, Fields killed a woman and injured others" (after "... the August 2017
@@ -3223,7 +3254,7 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
     for i, t in sorted(timex_roots.items()):
         first.setdefault(id(t), (i, t))
     timexes = sorted(first.values(), key=lambda x: x[0])
-    sentences = list(doc.sents)
+    sentences = list(doc.sents) if sentences is None else sentences
     sent_of = {}
     for n, sent in enumerate(sentences):
         sent_of.update({k: n for k in range(sent.start, sent.end)})
@@ -3269,7 +3300,8 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
                 e.explain = e.explain.replace("date=publication", "date=named")
         elif e.date_basis == "text" and e.date and e.date[:4] == pub[:4] and len(e.date) >= 7 \
                 and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in root.children):
-            own = [t for i, t in timexes if root.sent.start <= i < root.sent.end and t.value.startswith(e.date)
+            root_sent = root.sent  # (made once, not per date)
+            own = [t for i, t in timexes if root_sent.start <= i < root_sent.end and t.value.startswith(e.date)
                    and not _EXPLICIT_YEAR.search(t.text)]
             years = {t.value[:4] for _, t in timexes if own and _EXPLICIT_YEAR.search(t.text)
                      and t.value[4:7] == e.date[4:7] and t.value[:4] < pub[:4]}
@@ -3278,7 +3310,8 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
                 e.explain = e.explain.replace("date=text", "date=text-year")
 
 
-def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int, tuple[str, str]]) -> None:
+def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int, tuple[str, str]],
+                        sentences: list[Any] | None = None) -> None:
     """"On Thursday at the headquarters of the Paris Police Prefecture an IT worker went on a
     stabbing spree, killing four. ... The attacker, a man, reached the courtyard before he was shot
     in the head by another police officer.": in a one-incident story, whose lead (the first
@@ -3289,7 +3322,7 @@ def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int,
     the publication date (dating every act by the lead was tried and is wrong more often)."""
     if not any(e.date_basis == "publication" and e.cameo[:2] in FORCE_ROOTS for e in events):
         return
-    sentences = list(doc.sents)
+    sentences = list(doc.sents) if sentences is None else sentences
     # the first sentence with a verb: a dateline line ("Saturday, October 5, 2019") is not the lead
     lead = next((n for n, s in enumerate(sentences) if any(t.pos_ == "VERB" for t in s)), None)
     if lead is None or lead not in sentence_dates:
@@ -3320,7 +3353,8 @@ def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int,
 HAPPENING_REACH = 3
 
 
-def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None) -> None:
+def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None,
+                         triggers: _TriggerSpans | None = None, sentences: list[Any] | None = None) -> None:
     """"Last week the White House released a summary of a phone call made by President Trump late
     last July ... In it, Trump asks Zelensky ...", "Shortly before the conversation, Trump had
     ordered ...": an act with no date of its own whose clause opens with a phrase pointing back at
@@ -3332,14 +3366,14 @@ def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, T
     if not pub or not events:
         return
     same, near, dets, pronouns, nouns = load_happening_reference()
-    sentences: list[Any] | None = None
+    triggers = _triggers(doc if triggers is None else triggers)
     for e in events:
         if e.date_basis != "publication":
             continue
-        span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
-        if span is None or len(span) == 0:
+        root = triggers.root(e)  # None where the trigger's characters make no tokens
+        if root is None:
             continue
-        phrase = _happening_phrase(span.root, same | near, dets, pronouns, nouns)
+        phrase = _happening_phrase(root, same | near, dets, pronouns, nouns)
         if phrase is None:
             continue
         prep, pronoun = phrase
@@ -3349,6 +3383,7 @@ def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, T
             if n >= len(sentences):
                 continue
             sent = sentences[n]
+            sent_start, sent_end = sent.start, sent.end
             found: set[str] = set()
             named = False
             for tok in sent:
@@ -3359,7 +3394,7 @@ def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, T
                 else:
                     continue
                 named = True
-                found.update(t.value for i, t in timex_roots.items() if sent.start <= i < sent.end
+                found.update(t.value for i, t in timex_roots.items() if sent_start <= i < sent_end
                              and governed_by(doc[i], anchors) and _DATE_VALUE.match(t.value)
                              and not _after(t.value, pub))
             if not named:

@@ -5,6 +5,7 @@ hand-built documents (no model). The founding-article acceptance runs the real p
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -105,7 +106,7 @@ def test_route_skips_the_parse_of_copies_unless_clustering_is_off() -> None:
 def rec(eid: str, cameo: str, src: dict | None, tgt: dict | None, date: str | None,
         precision: str | None = "day", basis: str = "text", article: str = "a1",
         negated: bool = False, modality: str = "asserted", evidence: str = "x",
-        location: dict | None = None, published: str = "2026-02-04", outlet: str = "o1",
+        location: dict | None = None, published: str | None = "2026-02-04", outlet: str = "o1",
         sentence: int | None = None) -> Report:
     e = {"id": eid, "article_id": article, "sentence": sentence, "cameo": cameo, "source": src, "target": tgt,
          "date": date, "date_precision": precision, "date_basis": basis, "negated": negated,
@@ -163,6 +164,35 @@ def test_dates_months_contain_days_and_publication_dates_reach_back() -> None:
     assert compatible(text_day, published, SETTINGS)  # reciprocal call: either order
     assert not compatible(text_day, two_days_later, SETTINGS)
     assert not compatible(text_day, rec("e7", "041", XI, PUTIN, "2026-02-04"), SETTINGS)
+
+
+def test_an_undated_report_is_placed_by_its_publication_date() -> None:
+    """A report the text gives no date ("Putin had agreed to visit") happened up to
+    `undated_days` before its article: it may join the dated act of those days, never one of
+    another time, and undated reports of articles far apart do not match."""
+    undated = rec("u1", "042", XI, PUTIN, None, None, None, published="2026-02-10")
+    assert SETTINGS.undated_days >= 2
+    days_before = (date(2026, 2, 10) - timedelta(days=SETTINGS.undated_days)).isoformat()
+    assert compatible(undated, rec("d1", "042", XI, PUTIN, days_before, article="a2"), SETTINGS)
+    assert compatible(undated, rec("d2", "042", XI, PUTIN, "2026-02-10", article="a2"), SETTINGS)
+    before = (date(2026, 2, 9) - timedelta(days=SETTINGS.undated_days)).isoformat()
+    assert not compatible(undated, rec("d3", "042", XI, PUTIN, before, article="a2"), SETTINGS)
+    assert not compatible(undated, rec("d4", "042", XI, PUTIN, "2026-02-11", article="a2"), SETTINGS)
+    assert compatible(undated, rec("m1", "042", XI, PUTIN, "2026-02", "month", article="a2"), SETTINGS)
+    far = rec("u2", "042", XI, PUTIN, None, None, None, article="a3", published="2025-06-01")
+    assert not compatible(undated, far, SETTINGS)
+    near = rec("u3", "042", XI, PUTIN, None, None, None, article="a3", published="2026-02-12")
+    assert compatible(undated, near, SETTINGS)
+    # A dated happening takes the undated report of its days: one happening, not two.
+    dated = [rec("d5", "042", XI, PUTIN, "2026-02-08", article="a4"),
+             rec("d6", "043", PUTIN, XI, "2026-02-08", article="a5")]
+    assert sorted(sorted(r.id for r in g) for g in group(dated + [undated], SETTINGS)) == [
+        ["d5", "d6", "u1"]]
+    # No date and no publication date: only the reports of its own article.
+    bare = [rec(f"b{i}", "042", XI, PUTIN, None, None, None, article=f"x{i // 2}", published=None)
+            for i in range(4)]
+    assert sorted(sorted(r.id for r in g) for g in group(bare, SETTINGS)) == [["b0", "b1"], ["b2", "b3"]]
+    assert not compatible(bare[0], rec("d7", "042", XI, PUTIN, "2026-02-10", published=None), SETTINGS)
 
 
 def test_visit_made_and_hosted_are_one_act_and_negation_modality_keep_apart() -> None:
@@ -248,7 +278,7 @@ def pairwise_group(reports: list[Report]) -> list[list[str]]:
 
     from accord.clustering.happenings import blocking_keys
 
-    keys = {r.id: set(blocking_keys(r, SETTINGS.window_days)) for r in reports}
+    keys = {r.id: set(blocking_keys(r, SETTINGS)) for r in reports}
     parent = {r.id: r.id for r in reports}
 
     def find(x: str) -> str:
@@ -492,6 +522,8 @@ def test_happening_queries_and_records(tmp_path: Path) -> None:
 
 
 def test_a_database_from_before_clustering_is_clustered_on_open(tmp_path: Path) -> None:
+    from accord.store.migrations import latest_version
+
     path = tmp_path / "old.duckdb"
     with open_store(path) as s:
         s.ingest(call_doc("wire"))
@@ -505,9 +537,49 @@ def test_a_database_from_before_clustering_is_clustered_on_open(tmp_path: Path) 
         s.con.execute("UPDATE events SET happening = NULL")
         s.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     with open_store(path) as s:
-        assert s.schema_version() == 3
+        assert s.schema_version() == latest_version(s.backend)
         assert Service(s).happenings().items == expected
         assert s.original_of(Article("copy", "By AFP. " + WIRE, date="2026-02-04")) == "wire"
+
+
+def test_a_database_filed_by_the_old_undated_rule_is_reclustered_on_open(tmp_path: Path) -> None:
+    """Schema 4 places an undated report by its article's publication date: a database of schema
+    3 (undated reports filed under a key of all time, apart from the dated call) is reclustered
+    when opened, so that its happenings and keys are those of the new rule."""
+    from accord.store.migrations import latest_version
+
+    import random
+
+    def undated(aid: str) -> Document:
+        # 60 words of its own: coded, not a near-copy of the wire story.
+        own = random.Random(aid).sample(sorted(set(NEW_PARAGRAPH.split() + WIRE.split())), 60)
+        art = Article(aid, WIRE + " " + " ".join(own), date="2026-02-05", source=aid)
+        xi = actor(art.text, "Xi Jinping", "Xi Jinping", "CHNGOV", "CHN", "GOV")
+        putin = actor(art.text, "Vladimir Putin", "Vladimir Putin", "RUSGOV", "RUS", "GOV")
+        return Document(art, events=[event(art, 0, sentence=0, trigger="held a video call",
+                                           source=xi, target=putin, cameo="041", plover="CONSULT",
+                                           quad=1, goldstein=1.0, date=None, precision=None,
+                                           basis=None)])
+
+    path = tmp_path / "v3.duckdb"
+    with open_store(path) as s:
+        s.ingest(_same_call(0))  # the call of 4 February, told on the 5th
+        s.ingest(undated("late"))
+        expected = _counted(s)
+        assert [h[1] for h in expected] == [2]  # the undated report joins the call of the day before
+        # Back to what schema 3 held: the undated report alone, filed under an "undated" key.
+        [(eid,)] = s.con.execute("SELECT id FROM events WHERE article_id = 'late'").fetchall()
+        s.con.execute("DELETE FROM report_keys WHERE event_id = ?", [eid])
+        s.con.execute("INSERT INTO report_keys VALUES ('04|CHN|undated', ?), ('04|RUS|undated', ?)",
+                      [eid, eid])
+        s.con.execute("UPDATE events SET happening = 'hold' WHERE id = ?", [eid])
+        s.con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    with open_store(path) as s:
+        assert s.schema_version() == latest_version(s.backend)
+        assert _counted(s) == expected
+        assert not s.con.execute("SELECT * FROM report_keys WHERE key LIKE '%undated'").fetchall()
+        s.ingest(undated("later"))  # found under the new keys
+        assert [h[1] for h in _counted(s)] == [3]
 
 
 def test_the_store_finds_reports_at_the_edges_of_the_date_window(tmp_path: Path) -> None:

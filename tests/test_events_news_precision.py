@@ -1647,3 +1647,12 @@ def test_a_web_page_or_a_database_is_no_doer(nlp):
     # the organisation itself stays the doer
     text = "The Internal Revenue Service advises citizens to continue paying their federal taxes."
     assert [e.cameo for e in candidates(nlp, text)] == ["020"]
+
+
+def test_coordinated_doers_acting_on_their_own_relationship_act_with_each_other(nlp):
+    # whatever the verb, an object naming a relationship ("ties", "partnership") held by two
+    # coordinated doers is theirs with each other: each is the other's partner
+    pledges = [e for e in candidates(nlp, "Egypt and Jordan vowed to deepen ties.") if e.cameo[:2] == "03"]
+    assert sorted(dyad(e) for e in pledges) == [("EGY", "JOR"), ("JOR", "EGY")]
+    # one doer: no partner from the sentence (a dictionary verb has no discourse partner)
+    assert all(e.target is None for e in candidates(nlp, "Egypt vowed to deepen ties.") if e.cameo[:2] == "03")

@@ -9,7 +9,11 @@ Two reports are *compatible* when a careful reader could take them for the same 
 - codes: the same CAMEO root (a call, 041, and talks, 046, of the same leaders on the same day;
   an air strike, 195, and a battle, 190) -- dates and actors keep different acts apart;
 - dates: their periods meet. A text date is its day, month or year (a month contains its days);
-  a report dated only by its publication date may have happened up to `window_days` before it;
+  a report dated only by its publication date may have happened up to `window_days` before it,
+  and one the text gives no date (`date: null`: a pluperfect, an act to come) up to
+  `undated_days` before its article's publication, so that it can join the dated happening it
+  tells of and never gathers the undated reports of all time; a report with neither date nor
+  publication date is compatible only with reports of its own article;
 - the same negation, compatible modality (asserted and alleged together; future and
   hypothetical each apart) and compatible places (unknown, the same place, or the same country
   without two distant cities);
@@ -26,7 +30,7 @@ depend on the order in which articles arrive:
    May" or "the two leaders" never bridge two happenings;
 3. vague reports that join no core happening form happenings among themselves.
 The store applies this to the reports a new article can affect (those sharing a blocking key:
-CAMEO root, an actor's country, a month), so clustering costs the same whatever the store's size;
+CAMEO root, an actor's country, a month of the report's period), so clustering costs the same whatever the store's size;
 and to the happenings that outcome reaches (`store.clusters.Clusters._reached`: a merge of two
 core happenings, or a happening losing reports, can move a vague report filed elsewhere), so the
 stored happenings are those of the whole set whatever the order the articles came in.
@@ -130,11 +134,11 @@ class Report:
     outlet: str | None  # the article's publisher (see `outlet`)
     seq: int = 0  # position in its article, for a stable order
     _interval: tuple[date, date] | None = field(default=None, repr=False)
-    _have_interval: bool = field(default=False, repr=False)
+    _interval_rule: tuple[int, int] | None = field(default=None, repr=False)  # (window, undated)
     _words: frozenset[str] | None = field(default=None, repr=False)
     _core: bool | None = field(default=None, repr=False)
     _fields: tuple | None = field(default=None, repr=False)
-    _keys: tuple[int, list[str]] | None = field(default=None, repr=False)  # (window, keys)
+    _keys: tuple[tuple[int, int], list[str]] | None = field(default=None, repr=False)  # (rule, keys)
 
     @property
     def id(self) -> str:
@@ -163,11 +167,15 @@ class Report:
                                              for side in (e.get("source"), e.get("target")))
         return self._core
 
-    def interval(self, window_days: int) -> tuple[date, date] | None:
-        if self._have_interval:
+    def interval(self, settings: ClusteringSettings) -> tuple[date, date] | None:
+        """The days the act may have happened on: its text date's period; for a publication-dated
+        report, the `window_days` before it as well; for a report the text gives no date, the
+        `undated_days` before its article's publication. None: no date and no publication date."""
+        rule = (settings.window_days, settings.undated_days)
+        if self._interval_rule == rule:
             return self._interval
-        self._have_interval = True
-        self._interval = _interval(self.event, window_days)
+        self._interval_rule = rule
+        self._interval = _interval(self.event, self.published, *rule)
         return self._interval
 
 
@@ -189,10 +197,13 @@ def _period(value: str) -> tuple[date, date] | None:
     return None
 
 
-def _interval(event: dict[str, Any], window_days: int) -> tuple[date, date] | None:
+def _interval(event: dict[str, Any], published: str | None, window_days: int,
+              undated_days: int) -> tuple[date, date] | None:
     value = event.get("date")
     if not value:
-        return None
+        # No date from the text (a pluperfect, "had agreed"; an act to come): told in an article
+        # of that day, so it happened some days before, at most (or is spoken of then).
+        return _dated_interval(published[:10], True, undated_days) if published else None
     return _dated_interval(value, event.get("date_basis") == "publication", window_days)
 
 
@@ -208,27 +219,29 @@ def _dated_interval(value: str, by_publication: bool,
     return period
 
 
-def blocking_keys(report: Report, window_days: int) -> list[str]:
-    """Keys any compatible report shares with this one: CAMEO root | actor country | month.
-    Kept on the report (asked many times per write; records do not change while grouped)."""
+def blocking_keys(report: Report, settings: ClusteringSettings) -> list[str]:
+    """Keys any compatible report shares with this one: CAMEO root | actor country | month of
+    its period (with no date at all: its article). Kept on the report (asked many times per
+    write; records do not change while grouped)."""
+    rule = (settings.window_days, settings.undated_days)
     cached = report._keys
-    if cached is not None and cached[0] == window_days:
+    if cached is not None and cached[0] == rule:
         return cached[1]
-    keys = _blocking_keys(report, window_days)
-    report._keys = (window_days, keys)
+    keys = _blocking_keys(report, settings)
+    report._keys = (rule, keys)
     return keys
 
 
-def _blocking_keys(report: Report, window_days: int) -> list[str]:
+def _blocking_keys(report: Report, settings: ClusteringSettings) -> list[str]:
     e = report.event
     root = e["cameo"][:2]
     sides = set()
     for side in (e.get("source"), e.get("target")):
         if side:
             sides.add(side.get("country") or side["code"][:3])
-    interval = report.interval(window_days)
+    interval = report.interval(settings)
     if interval is None:
-        months = ["undated"]
+        months = ["article:" + report.article_id]  # matches only its own article's reports
     else:
         months = []
         y, m = interval[0].year, interval[0].month
@@ -339,12 +352,11 @@ def may_be_compatible(a: Report, b: Report, settings: ClusteringSettings) -> boo
         return False
     if _MODALITY_GROUP.get(e["modality"]) != _MODALITY_GROUP.get(f["modality"]):
         return False
-    ia, ib = a.interval(settings.window_days), b.interval(settings.window_days)
-    if (ia is None) != (ib is None):
-        return False
-    if ia is not None and (ia[1] < ib[0] or ib[1] < ia[0]):
-        return False
-    return True
+    ia, ib = a.interval(settings), b.interval(settings)
+    if ia is None or ib is None:
+        # No date and no publication date: nothing places it in time but its own article.
+        return ia is None and ib is None and a.article_id == b.article_id
+    return not (ia[1] < ib[0] or ib[1] < ia[0])
 
 
 def _actor_fields(a: dict | None) -> tuple | None:
@@ -354,12 +366,15 @@ def _actor_fields(a: dict | None) -> tuple | None:
 def compared_fields(report: Report) -> tuple:
     """Everything of a report that `compatible` reads (given the settings): two reports with
     equal fields are compatible with exactly the same reports. The evidence's words count only
-    for statements (CAMEO 01): `compatible` reads them only when both roots are 01."""
+    for statements (CAMEO 01): `compatible` reads them only when both roots are 01. A report
+    with no date is placed by its article's publication date (with none either: its article)."""
     fields = report._fields
     if fields is None:
         e = report.event
         p = e.get("location")
-        fields = (bool(e["negated"]), e["modality"], e.get("date"), e.get("date_basis"),
+        placed = None if e.get("date") else (
+            report.published[:10] if report.published else "article:" + report.article_id)
+        fields = (bool(e["negated"]), e["modality"], e.get("date"), e.get("date_basis"), placed,
                   e["cameo"], _actor_fields(e.get("source")), _actor_fields(e.get("target")),
                   None if p is None else (p.get("name"), p.get("country"), p.get("lat"), p.get("lon")),
                   evidence_words(report) if e["cameo"][:2] in _STATEMENT_ROOTS else None)
@@ -479,7 +494,6 @@ def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[
     classes, not reports: a class compatible with any class (itself included, through two of
     its reports) has all its reports in one happening, one that is not keeps each report alone,
     so a happening of many equal reports costs about as much as one of a few."""
-    window = settings.window_days
     classes: dict[tuple, list[Report]] = {}
     for r in reports:
         classes.setdefault((compared_fields(r), r.is_core), []).append(r)
@@ -488,7 +502,7 @@ def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[
     first = [min(r.id for r in m) for m in members]  # a class's smallest id
     buckets: dict[str, list[int]] = {}
     for i, m in enumerate(members):
-        for key in blocking_keys(m[0], window):
+        for key in blocking_keys(m[0], settings):
             buckets.setdefault(key, []).append(i)
     union = _Union(len(members))  # core classes joined by compatible pairs; loose vague ones
     linked = [False] * len(members)  # joined to a class (itself included): its reports together

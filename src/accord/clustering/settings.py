@@ -6,6 +6,7 @@
     nearcopy_overlap = 0.8          # share of the shorter text's shingles found in the other
     nearcopy_new_words = 40         # words a version must add to be coded rather than linked
     happening_window_days = 2       # how far before its publication a publication-dated report reaches
+    happening_undated_days = 2      # how far before its publication a report the text gives no date reaches
     statement_similarity = 0.2      # content-word overlap two statements (CAMEO 01) need to match
 
 The defaults and how they were measured are in the README ("Happenings").
@@ -29,6 +30,7 @@ class ClusteringSettings:
     nearcopy_new_words: int = 40
     # Happenings (happenings.py)
     window_days: int = 2
+    undated_days: int = 2
     place_km: float = 100.0
     statement_similarity: float = 0.2
 
@@ -44,6 +46,7 @@ class ClusteringSettings:
             nearcopy_overlap=float(setting("nearcopy_overlap", default=d.nearcopy_overlap)),
             nearcopy_new_words=int(setting("nearcopy_new_words", default=d.nearcopy_new_words)),
             window_days=int(setting("happening_window_days", default=d.window_days)),
+            undated_days=int(setting("happening_undated_days", default=d.undated_days)),
             statement_similarity=float(setting("statement_similarity",
                                                default=d.statement_similarity)),
         )

@@ -824,11 +824,14 @@ class EventStage(Stage):
     def _dyads(self, cand: _Candidate, document: Document, mentions_at, sent) -> list[tuple[Actor | None, Actor | None]]:
         p = cand.pattern
         sources, targets = cand.sources, cand.targets
-        if not targets and p.partner and _has_relationship_object(cand.trigger):
+        if not targets and _has_relationship_object(cand.trigger):
             if len(sources) >= 2:
+                # "both leaders pledged to deepen their strategic partnership", "Xi and Putin
+                # hailed their ties": the relationship is the doers' own, each with the other
+                # (whatever the verb: the object names the partner, not a pattern)
                 cand.rule.append("partner=co-subjects")
                 return [(a, b) for a in sources for b in sources if a.key != b.key]
-            if sources:
+            if sources and p.partner:
                 partner = _discourse_partner(document, sources[0], cand.trigger.i)
                 if partner is not None:
                     cand.rule.append("partner=discourse")

@@ -77,6 +77,11 @@ class IngestOutcome:
     note: str | None = None
 
 
+# Schema versions whose migration changes how reports are filed: a database from before one of
+# them is reclustered when opened (3: clustering; 4: undated reports placed by publication date).
+RECLUSTER_AT = (3, 4)
+
+
 def utc_now() -> datetime:
     # Naive UTC for a plain TIMESTAMP column in both backends.
     return datetime.now(timezone.utc).replace(tzinfo=None)
@@ -156,8 +161,9 @@ class Store(ABC):
 
         before = current_version(self)
         after = migrate(self, read_only=self.read_only, where=self.describe())
-        if not self.read_only and 0 < before < 3 <= after:
-            # A database from before clustering: sign its articles, file its reports.
+        if not self.read_only and before > 0 and any(before < v <= after for v in RECLUSTER_AT):
+            # A database from before clustering (sign its articles, file its reports), or one
+            # filed by older rules: its happenings are rebuilt.
             self.recluster()
         return after != before
 
@@ -513,7 +519,7 @@ class Store(ABC):
             self._append("happenings", R.HAPPENING_COLUMNS, [R.happening_row(h) for h in happenings])
             self._append("report_keys", ["key", "event_id"],
                          [(k, r.id) for r in reports
-                          for k in blocking_keys(r, self.settings.window_days)])
+                          for k in blocking_keys(r, self.settings)])
             b, rows = N.band_layout(self.settings.nearcopy_threshold, self.settings.num_perm)
             self._append("nearcopy_bands", ["bucket", "article_id"], [
                 (k, aid) for aid, sig in self._query(

@@ -342,7 +342,7 @@ class Clusters:
         """Drop the blocking keys of reports being deleted."""
         if not reports:
             return
-        keys = sorted({k for r in reports for k in blocking_keys(r, self.settings.window_days)})
+        keys = sorted({k for r in reports for k in blocking_keys(r, self.settings)})
         ids = [r.id for r in reports]
         self.query(f"DELETE FROM report_keys WHERE key IN {marks(keys)} "
                    f"AND event_id IN {marks(ids)}", [*keys, *ids])
@@ -358,20 +358,25 @@ class Clusters:
         wanted: set[str] = set()
         filed: dict[str, str] = {}  # wanted report -> its happening
         sifted: dict[tuple, bool] = {}  # many reports under a key share these few fields
-        for key, eid, happening, date_, basis, negated, modality in self.query(
-                "SELECT k.key, e.id, e.happening, e.date, e.date_basis, e.negated, e.modality "
+        for key, eid, happening, date_, basis, negated, modality, aid, published in self.query(
+                "SELECT k.key, e.id, e.happening, e.date, e.date_basis, e.negated, e.modality, "
+                "e.article_id, CASE WHEN e.date IS NULL THEN a.date END "
                 "FROM report_keys k JOIN (SELECT unnest(CAST(? AS TEXT[])) AS key, "
                 "unnest(CAST(? AS TEXT[])) AS lo, unnest(CAST(? AS TEXT[])) AS hi) w "
                 "ON k.key = w.key JOIN events e ON e.id = k.event_id "
+                "JOIN articles a ON a.id = e.article_id "
                 "WHERE e.date IS NULL OR length(e.date) < 10 OR e.date BETWEEN w.lo AND w.hi",
                 self._day_windows(keys, by_key)):
             if happening is None or happening in affected or eid in wanted:
                 continue
-            fields = (key, date_, basis, negated, modality)
+            # An undated report is placed by its article's publication date (with none: by
+            # its article).
+            fields = (key, date_, basis, negated, modality, published,
+                      aid if date_ is None and published is None else None)
             passes = sifted.get(fields)
             if passes is None:
-                stub = Report({"id": eid, "date": date_, "date_basis": basis, "negated": negated,
-                               "modality": modality}, None, None)
+                stub = Report({"id": eid, "article_id": aid, "date": date_, "date_basis": basis,
+                               "negated": negated, "modality": modality}, published, None)
                 passes = any(may_be_compatible(stub, r, self.settings) for r in by_key.get(key, ()))
                 sifted[fields] = passes
             if passes:
@@ -415,9 +420,9 @@ class Clusters:
         window = self.settings.window_days
         lows, highs = [], []
         for key in keys:
-            periods = [r.interval(window) for r in by_key.get(key, ())]
+            periods = [r.interval(self.settings) for r in by_key.get(key, ())]
             periods = [p for p in periods if p is not None]
-            if not periods:  # undated reports: their key holds no dated report
+            if not periods:  # reports with no date nor publication date: their article's key
                 lows.append("0000-00-00")
                 highs.append("9999-99-99")
                 continue
@@ -428,7 +433,7 @@ class Clusters:
     def _by_key(self, reports: Iterable[Report]) -> dict[str, list[Report]]:
         by_key: dict[str, list[Report]] = {}
         for r in reports:
-            for k in blocking_keys(r, self.settings.window_days):
+            for k in blocking_keys(r, self.settings):
                 by_key.setdefault(k, []).append(r)
         return by_key
 
@@ -436,14 +441,13 @@ class Clusters:
                                affected: set[str]) -> set[str]:
         """The happenings (not in `affected`) of the candidates compatible with one of `reports`
         sharing a blocking key with it (as `group` pairs them)."""
-        window = self.settings.window_days
         by_key = self._by_key(reports)
         found: set[str] = set()
         for c in candidates:
             h = c.event.get("happening")
             if h is None or h in affected or h in found:
                 continue
-            near = {id(r): r for k in blocking_keys(c, window) for r in by_key.get(k, ())}
+            near = {id(r): r for k in blocking_keys(c, self.settings) for r in by_key.get(k, ())}
             if any(compatible(c, r, self.settings) for r in near.values()):
                 found.add(h)
         return found
@@ -537,8 +541,7 @@ class Clusters:
         every happening the outcome reaches (see `_reached`), so that the store holds what
         `group` gives for all its reports, whatever the order the reports came in.
         """
-        window = self.settings.window_days
-        keys = sorted({k for r in new for k in blocking_keys(r, window)})
+        keys = sorted({k for r in new for k in blocking_keys(r, self.settings)})
         affected = set(touched)
         shrunk = set(touched) if shrunk is None else set(shrunk) & affected
         candidates: list[Report] = []
@@ -559,7 +562,7 @@ class Clusters:
                 break
             probed.update(r.id for r in probes)
             found = self._candidate_reports(
-                sorted({k for r in probes for k in blocking_keys(r, window)}),
+                sorted({k for r in probes for k in blocking_keys(r, self.settings)}),
                 self._by_key(probes), affected)
             more = self._compatible_happenings(found, probes, affected)
             if not more:
@@ -588,7 +591,7 @@ class Clusters:
                                   "WHERE duplicate_of = ANY(?)", [article_ids])]
         happenings = [summarize(g, copies, self.settings) for g in redo]
         assignment = {r.id: h.id for g, h in zip(redo, happenings) for r in g}
-        key_rows = [(k, r.id) for r in new for k in blocking_keys(r, window)]
+        key_rows = [(k, r.id) for r in new for k in blocking_keys(r, self.settings)]
         changed = {r.id: assignment[r.id] for r in members
                    if r.id in assignment and r.event.get("happening") != assignment[r.id]}
         for r in new:

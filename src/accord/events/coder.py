@@ -75,6 +75,31 @@ _SUBJECT_IDS = frozenset(_string_id(d) for d in ("nsubj", "nsubjpass"))
 _NEGATION_DEPENDENT_DEPS = frozenset(_string_id(d) for d in ("advmod", "det", "preconj"))
 
 
+_PREP = _string_id("prep")
+_POBJ = _string_id("pobj")
+_AUX_DEP = _string_id("aux")
+_VERBISH_POS = frozenset({VERB, AUX})  # syntax.VERBISH as `Doc.to_array(POS)` gives it
+_LOCATION_HOST_DEPS = frozenset(_string_id(d) for d in ("dobj", "prep", "pobj"))
+_LOCATION_PREP_IDS = frozenset(_string_id(w) for w in LOCATION_PREPS)
+
+
+def _governs(arrays: Any, i: int, anchors: set[int], limit: int = 12) -> bool:
+    """`syntax.governed_by` on the Doc's arrays (VerbDictionary.view): the path from token i up
+    the tree reaches one of the `anchors` (token indices) before any other verb, auxiliaries aside."""
+    head, pos, dep = arrays.head, arrays.pos, arrays.dep
+    node = i
+    for _ in range(limit):
+        if node in anchors:
+            return True
+        up = head[node]
+        if up == node:
+            return False
+        if node != i and pos[node] in _VERBISH_POS and dep[node] != _AUX_DEP:
+            return False
+        node = up
+    return False
+
+
 @lru_cache(maxsize=64)
 def _string_ids(words: frozenset[str]) -> frozenset[int]:
     """The string ids of words (as `Doc.to_array(LOWER)` gives a word's lower-cased form)."""
@@ -2648,19 +2673,23 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     best: Timex | None = None
     anchors = [cand.trigger] + ([cand.noun] if cand.noun is not None else []) + ([governor] if governor is not None else [])
     doc = cand.trigger.doc
+    # (the dates' words are read from the Doc's arrays: spaCy makes a new Token on every access)
+    arrays = VerbDictionary.default().view(doc)
+    head, dep, lower = arrays.head, arrays.dep, arrays.lower
+    anchor_ids = {a.i for a in anchors}
     # "gave the government until Thursday to withdraw the bill": a deadline, not when it was done
+    deadline = _string_ids(_DEADLINE_PREPOSITIONS)
     timex_roots = {i: t for i, t in timex_roots.items()
-                   if not (doc[i].head.dep_ == "prep" and doc[i].head.lower_ in _DEADLINE_PREPOSITIONS)}
+                   if not (dep[head[i]] == _PREP and lower[head[i]] in deadline)}
     if pub and _told_as_done(cand.trigger):
         # "has declared tomorrow a day of mourning": an act told as done is not done after the
         # article was written; a later date is what the act is about
         timex_roots = {i: t for i, t in timex_roots.items() if not _after(t.value, pub)}
     for tok_i, timex in timex_roots.items():
-        tok = doc[tok_i]
         # "convicted of corruption, stemming from his years as mayor, in 2011": after the comma
         # closing the participle clause, the time is the sentence's
-        detached = detached_time_head(tok.head) if tok.dep_ == "pobj" else None
-        if governed_by(tok if detached is None else detached, anchors):
+        detached = detached_time_head(doc[head[tok_i]]) if dep[tok_i] == _POBJ else None
+        if _governs(arrays, tok_i if detached is None else detached.i, anchor_ids):
             if best is None or _precision(timex.value) > _precision(best.value):
                 best = timex
     if best is None:
@@ -2689,7 +2718,7 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         clauses = [c for c in cand.trigger.children if c.dep_ == "advcl" and any(
             m.dep_ in ("mark", "advmod") and m.lower_ in load_same_time_markers() and m.i < c.i for m in c.children)]
         for tok_i, timex in timex_roots.items():
-            if any(governed_by(doc[tok_i], [c]) for c in clauses):
+            if any(_governs(arrays, tok_i, {c.i}) for c in clauses):
                 if best is None or _precision(timex.value) > _precision(best.value):
                     best = timex
     if best is None:
@@ -2697,11 +2726,11 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         # Monday, accused ...": a participle clause of the same time dates the act it modifies
         # (not a span: "since 2014", "until Friday")
         participles = simultaneous_participles(cand.trigger)
-        spans = load_anchoring().span_prepositions  # (resources/time/en/anchoring.yaml)
+        spans = _string_ids(load_anchoring().span_prepositions)  # (resources/time/en/anchoring.yaml)
+        participle_ids = {p.i for p in participles}
         for tok_i, timex in timex_roots.items():
-            tok = doc[tok_i]
-            if participles and governed_by(tok, participles) and not (
-                    tok.dep_ == "pobj" and tok.head.lower_ in spans):
+            if participles and _governs(arrays, tok_i, participle_ids) and not (
+                    dep[tok_i] == _POBJ and lower[head[tok_i]] in spans):
                 if best is None or _precision(timex.value) > _precision(best.value):
                     best = timex
     if best is None and _later_than_a_dated_head(cand.trigger, timex_roots):
@@ -2727,7 +2756,7 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
                 break
             node = node.head.head if absolute else node.head
             for tok_i, timex in timex_roots.items():
-                if governed_by(cand.trigger.doc[tok_i], [node]):
+                if _governs(arrays, tok_i, {node.i}):
                     if best is None or _precision(timex.value) > _precision(best.value):
                         best = timex
             if best is not None:
@@ -2784,18 +2813,19 @@ def _background_act(trigger: Any) -> bool:
         return False
     if _pluperfect_told_by_the_reporter(trigger):
         return True
-    adverbs = {c.lower_ for c in trigger.children if c.dep_ == "advmod"} & load_background_adverbs()
-    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
+    children = list(trigger.children)  # read several times below: made once
+    adverbs = {c.lower_ for c in children if c.dep_ == "advmod"} & load_background_adverbs()
+    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in children)
     if bool(adverbs - {"long"}) or (bool(adverbs) and pluperfect):
         return True
     # "has visited China three times", "have met twice": an experiential perfect
-    perfect = trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children)
+    perfect = trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
     if perfect and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in load_frequency_words()
-                       for c in trigger.children):
+                       for c in children):
         return True
     # "has only impeached two presidents in the history of the United States"
     return perfect and any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in load_history_nouns()
-                           for c in trigger.children for p in c.children)
+                           for c in children for p in c.children)
 
 
 def _later_than_a_dated_head(trigger: Any, timex_roots: dict[int, Timex]) -> bool:
@@ -2945,26 +2975,29 @@ def _precision(value: str) -> int:
 
 def _location(trigger: Any, noun: Any | None) -> Place | None:
     """Where it happened: an `in`/`at` phrase of the trigger's clause that names a place."""
-    hosts = [trigger] + ([noun] if noun is not None else [])
-    hosts += [c for c in trigger.children if c.dep_ in ("dobj", "prep", "pobj")]
-    best: Place | None = None
+    # (walked on the Doc's arrays: only a place's candidate object is made into a Token)
+    doc = trigger.doc
+    arrays = VerbDictionary.default().view(doc)
+    dep, pos, lower, kids = arrays.dep, arrays.pos, arrays.lower, arrays.kids
+    hosts = [trigger.i] + ([noun.i] if noun is not None else [])
+    hosts += [c for c in kids[trigger.i] if dep[c] in _LOCATION_HOST_DEPS]
     queue = list(hosts)
     seen: set[int] = set()
     while queue:
         host = queue.pop(0)
-        if host.i in seen:
+        if host in seen:
             continue
-        seen.add(host.i)
-        for prep in host.children:
-            if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        place = _place(pobj)
+        seen.add(host)
+        for prep in kids[host]:
+            if dep[prep] == _PREP and lower[prep] in _LOCATION_PREP_IDS:
+                for pobj in kids[prep]:
+                    if dep[pobj] == _POBJ:
+                        place = _place(doc[pobj])
                         if place is not None:
                             return place
-            if prep.dep_ in ("dobj", "pobj", "prep") and prep.pos_ not in ("VERB", "AUX"):
+            if dep[prep] in _LOCATION_HOST_DEPS and pos[prep] not in _VERBISH_POS:
                 queue.append(prep)
-    return best
+    return None
 
 
 def _place(tok: Any) -> Place | None:

@@ -112,7 +112,7 @@ def replay(args: argparse.Namespace) -> None:
         for sql in ("SELECT * FROM happenings ORDER BY id",
                     "SELECT id, happening FROM events ORDER BY id",
                     "SELECT id, duplicate_of FROM articles ORDER BY id",
-                    "SELECT * FROM report_keys ORDER BY key, event_id"):
+                    "SELECT * FROM happening_keys ORDER BY key, happening, report"):
             for row in store._query(sql):
                 digest.update(repr(row).encode())
         counts = store.counts()

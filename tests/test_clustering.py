@@ -467,9 +467,11 @@ def test_order_independent_and_recluster_equal(tmp_path: Path) -> None:
             counted = sorted((h["reports"], h["articles"], h["sources"], h["date"], h["cameo"])
                              for h in Service(s).happenings().items)
             before = {h["id"]: h for h in Service(s).happenings().items}
+            keys = sorted(s._query("SELECT * FROM happening_keys"))
             s.recluster()
             assert {h["id"]: h for h in Service(s).happenings().items} == before
-            return counted
+            assert sorted(s._query("SELECT * FROM happening_keys")) == keys
+            return counted, keys
 
     assert state("fwd") == state("rev")
 
@@ -531,7 +533,7 @@ def test_a_database_from_before_clustering_is_clustered_on_open(tmp_path: Path) 
                           "governments said on Wednesday, in a report of its own.", source="Second"))
         expected = Service(s).happenings().items
         # Back to what schema 2 had: no clustering tables, no happening on the events.
-        for table in ("happenings", "report_keys", "nearcopy_bands", "article_signatures"):
+        for table in ("happenings", "happening_keys", "nearcopy_bands", "article_signatures"):
             s.con.execute(f"DROP TABLE {table}")
         s.con.execute("DROP INDEX events_happening")
         s.con.execute("UPDATE events SET happening = NULL")
@@ -567,9 +569,13 @@ def test_a_database_filed_by_the_old_undated_rule_is_reclustered_on_open(tmp_pat
         s.ingest(undated("late"))
         expected = _counted(s)
         assert [h[1] for h in expected] == [2]  # the undated report joins the call of the day before
-        # Back to what schema 3 held: the undated report alone, filed under an "undated" key.
+        # Back to what schema 3 held: the undated report alone, filed under an "undated" key
+        # (schema 3 had a key row per report).
         [(eid,)] = s.con.execute("SELECT id FROM events WHERE article_id = 'late'").fetchall()
-        s.con.execute("DELETE FROM report_keys WHERE event_id = ?", [eid])
+        s.con.execute("DROP TABLE happening_keys")
+        s.con.execute("CREATE TABLE report_keys (key VARCHAR NOT NULL, event_id VARCHAR NOT NULL)")
+        s.con.execute("INSERT INTO report_keys SELECT '04|' || c || '|2026-02', id FROM events, "
+                      "(VALUES ('CHN'), ('RUS')) AS t(c) WHERE id <> ?", [eid])
         s.con.execute("INSERT INTO report_keys VALUES ('04|CHN|undated', ?), ('04|RUS|undated', ?)",
                       [eid, eid])
         s.con.execute("UPDATE events SET happening = 'hold' WHERE id = ?", [eid])
@@ -577,7 +583,7 @@ def test_a_database_filed_by_the_old_undated_rule_is_reclustered_on_open(tmp_pat
     with open_store(path) as s:
         assert s.schema_version() == latest_version(s.backend)
         assert _counted(s) == expected
-        assert not s.con.execute("SELECT * FROM report_keys WHERE key LIKE '%undated'").fetchall()
+        assert not s.con.execute("SELECT * FROM happening_keys WHERE key LIKE '%undated'").fetchall()
         s.ingest(undated("later"))  # found under the new keys
         assert [h[1] for h in _counted(s)] == [3]
 
@@ -686,8 +692,13 @@ def test_a_large_happening_is_not_read_again_for_each_report(kept_target: str) -
         assert read[0] <= 2
         [h] = _counted(s)
         assert h[1:4] == (13, 13, 13)
+        # Thirteen reports told alike are one class: one key row per blocking key (CHN, RUS),
+        # so the candidates a new report reads do not grow with the happening.
+        keys = sorted(s._query("SELECT key, happening, report FROM happening_keys"))
+        assert [k for k, _, _ in keys] == ["04|CHN|2026-02", "04|RUS|2026-02"]
         s.recluster()
         assert _counted(s) == [h]
+        assert sorted(s._query("SELECT key, happening, report FROM happening_keys")) == keys
 
 
 def test_kept_members_do_not_outlive_a_rollback(kept_target: str, monkeypatch) -> None:

@@ -225,3 +225,44 @@ def test_a_mediation_effort_to_end_a_dispute_between_parties_is_done_with_them(n
     # a purpose with no parties named leaves the effort a record of its own
     evs = [e for e in candidates(nlp, "Kuwait launched a mediation effort to end the dispute.") if e.cameo == "045"]
     assert evs and all(e.target is None for e in evs)
+
+
+def test_an_agentless_passive_act_on_sanctions_is_done_by_whose_sanctions_they_are(nlp):
+    # with no "by" phrase, the owner of the sanctions or ban named before it acts on them
+    [e] = [e for e in candidates(nlp, "UN sanctions against Iran were lifted on 16 January 2016.") if e.cameo == "085"]
+    assert dyad(e) == ("IGOUNO", "IRN") and "src=event-noun-owner" in e.explain
+    [e] = [e for e in candidates(nlp, "The EU's ban on Russian flights was lifted on Monday.") if e.cameo.startswith("08")]
+    assert e.source is not None and e.source.code == "IGOEUREEC"
+    # "Iran sanctions" names no one they are directed at: Iran may be their target, not their owner
+    assert all(e.source is None or e.source.code != "IRN" for e in candidates(nlp, "Iran sanctions were lifted in January."))
+    # a "by" phrase still names the doer
+    [e] = [e for e in candidates(nlp, "UN sanctions against Iran were lifted by the Security Council.") if e.cameo == "085"]
+    assert "src=event-noun-owner" not in e.explain
+
+
+def test_the_doers_own_country_or_forces_in_the_phrase_acted_on_are_not_the_target(nlp):
+    # the owner of the borders closed is the doer's own country; the countries beyond them are
+    # whom the closure is done to
+    evs = [e for e in candidates(nlp, "Maduro has closed Venezuela's land borders with Brazil and Colombia.")
+           if e.cameo == "172"]
+    assert evs and sorted(dyad(e)[1] for e in evs) == ["BRA", "COL"]
+    # troops of no country withdrawn are the doer's own; the country left is the target
+    [e] = [e for e in candidates(nlp, "The United States completed its withdrawal of troops from Iraq in December 2011.")
+           if e.cameo.startswith("08")]
+    assert dyad(e) == ("USA", "IRQ")
+
+
+def test_a_speech_given_to_people_is_a_statement_not_a_grant_to_them(nlp):
+    # the audience of a speech is not whom an act is done to (PETRARCH-2's GRANT default, 060)
+    text = "Former President Barack Obama had lunch with Emmanuel Macron and gave a speech to business leaders."
+    assert all(not e.cameo.startswith("06") for e in candidates(nlp, text))
+
+
+def test_serving_in_a_peacekeeping_mission_is_peacekeeping_where_it_is_kept(nlp):
+    evs = [e for e in candidates(nlp, "Azerbaijani troops participate in peacekeeping operations in Afghanistan and Iraq.")
+           if e.cameo == "074"]
+    assert sorted(dyad(e) for e in evs) == [("AZEMIL", "AFG"), ("AZEMIL", "IRQ")]
+    [e] = [e for e in candidates(nlp, "Irish soldiers served in the UN peacekeeping mission in Lebanon.") if e.cameo == "074"]
+    assert dyad(e) == ("IRLMIL", "LBN")
+    # serving in a force that is no peacekeeping mission is no peacekeeping
+    assert not [e for e in candidates(nlp, "Irish soldiers served in the air force in Lebanon.") if e.cameo == "074"]

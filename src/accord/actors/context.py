@@ -120,7 +120,8 @@ class Lookups:
         """The longest role phrase ending at `head` ("foreign minister", "president") or running
         from it over an "of" phrase ("minister of foreign affairs", "secretary of state"), or None.
         A phrase only some countries' overrides know ("secretary of state") comes with no role
-        and no sector: `refine` gives its meaning once the country is known."""
+        and no sector: `refine` gives its meaning once the country is known. `doc`: the Doc or
+        its tokens (`ResolutionContext.tokens`: indexing a list makes no new Token objects)."""
         last = head.lower_
         words = self._role_last_words
         hi = head.i
@@ -188,9 +189,12 @@ class Lookups:
     def _of_phrase_end(self, doc: Any, head: Any) -> int | None:
         """The end of "of <words>" right after a role noun ("secretary of state", "minister of the
         interior"), if the words are few enough to be part of a title."""
-        if head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "of" or doc[head.i + 1].head.i != head.i:
+        if head.i + 2 >= len(doc):
             return None
-        pobj = next((c for c in doc[head.i + 1].children if c.dep_ == "pobj"), None)
+        of = doc[head.i + 1]
+        if of.lower_ != "of" or of.head.i != head.i:
+            return None
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.i - head.i > 4:
             return None
         return pobj.i + 1

@@ -56,12 +56,41 @@ class Gazetteer:
         for entries in index.values():
             entries.sort(key=lambda e: -len(e[0]))
         self._index = index
+        # The same entries split by their second word, in the index's order, so that `find`
+        # tries only those that can match where they start ("United" starts some 700 aliases):
+        # (first, second word) -> the longer ones, first word -> the one-word ones.
+        self._longer: dict[tuple[str, str], list[tuple[int, tuple[tuple[str, ...], str, str]]]] = {}
+        self._single: dict[str, list[tuple[int, tuple[tuple[str, ...], str, str]]]] = {}
+        for first, entries in index.items():
+            for position, entry in enumerate(entries):
+                if len(entry[0]) == 1:
+                    self._single.setdefault(first, []).append((position, entry))
+                else:
+                    self._longer.setdefault((first, entry[0][1]), []).append((position, entry))
 
     def _candidates(self, text: str) -> list[tuple[tuple[str, ...], str, str]]:
         found = self._index.get(text)
         if found is None and len(text) >= 4 and text.isupper():
             found = [e for e in self._index.get(text.title(), ()) if e[2] in ("name", "capital")]
         return found or []
+
+    def _possible(self, words: list[str], i: int) -> list[tuple[tuple[str, ...], str, str]]:
+        """The entries of `_candidates(words[i])` that can match at `i`, in their order: the
+        one-word ones and those whose second word is the next word (or, the next word being in
+        capitals of four letters or more, its capitalized form: `_same`). No other entry can."""
+        first = words[i]
+        found = self._index.get(first)
+        if found is None:
+            return self._candidates(first)  # none, or capitalized names of an all-capitals word
+        if len(found) < 8:
+            return found
+        out: list[tuple[int, tuple[tuple[str, ...], str, str]]] = []
+        if i + 1 < len(words):
+            after = words[i + 1]
+            out = self._longer.get((first, after), [])
+            if len(after) >= 4 and after.isupper() and after.title() != after:  # not "D.C."
+                out = sorted(out + self._longer.get((first, after.title()), []), key=lambda e: e[0])
+        return [e for _, e in out] + [e for _, e in self._single.get(first, ())]
 
     def find(self, doc: Any) -> list[AliasMatch]:
         """All non-overlapping longest matches, left to right; ambiguous keys all returned. `doc`:
@@ -75,7 +104,7 @@ class Gazetteer:
         while i < n:
             best_len = 0
             best: list[AliasMatch] = []
-            for seq, key, kind in self._candidates(words[i]):
+            for seq, key, kind in self._possible(words, i):
                 k = len(seq)
                 if k < best_len or i + k > n:
                     continue

@@ -556,6 +556,12 @@ class EventStage(Stage):
                     # held them frees them
                     cand.source_tok, cand.sources = holder
                     cand.rule.append("src=holder")
+            if not cand.sources and cand.noun is not None and subject is not None and subject.i == cand.noun.i \
+                    and (owner := _event_noun_owner(cand.noun, mentions_at)) is not None:
+                # "UN sanctions against Iran were lifted", "the EU's ban on Russian flights was
+                # lifted": with no "by" phrase, whose sanctions or ban they are is who acts on them
+                cand.source_tok, cand.sources = owner
+                cand.rule.append("src=event-noun-owner")
             if subject is not None and cand.noun is None:
                 if cand.pattern.direct and _thing_of_an_actor(subject, mentions_at) \
                         and not self.exclusions.names_people(subject):
@@ -762,9 +768,20 @@ class EventStage(Stage):
                     cand.target_tok = tok
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
+        # "closed Venezuela's borders with Brazil", "completed its withdrawal of troops from
+        # Iraq": inside the phrase of what the pattern names, the doer's own country (the owner
+        # of the thing acted on) or forces of no country are not whom the act is done to when
+        # the phrase names another actor
+        own = {a.country for a in cand.sources if a.country}
+
+        def owned(node):
+            actors = _actors_of(node, mentions_at)
+            return bool(actors) and all((a.code == a.country and a.country in own) or (not a.country and not a.name)
+                                        for a in actors)
+
         for spec, tok in described:
             inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04",
-                                 gerund_after=load_attitude_gerund_prepositions())
+                                 gerund_after=load_attitude_gerund_prepositions(), avoid=owned)
             if inner is not None and self._beside_unresolved_people(tok, inner, mentions_at):
                 cand.rule.append(f"tgt={spec}/people-unresolved->none")
                 continue
@@ -1767,6 +1784,26 @@ def _dateline_end(doc: Any) -> int:
     return 0
 
 
+def _event_noun_owner(noun: Any, mentions_at: dict[int, list[Mention]]) -> tuple[Any, list[Actor]] | None:
+    """Whose act an event noun is, by its modifiers: its possessor ("the EU's ban"), or an actor
+    named before it ("UN sanctions", "Russian sanctions") when the noun names whom it is
+    directed at by a preposition of its own ("against Iran"): without that, "Iran sanctions" are
+    as likely the sanctions on Iran."""
+    mods = [c for c in noun.children if c.i < noun.i and c.dep_ in ("poss", "compound", "amod", "nmod")]
+    for mod in mods:
+        if mod.dep_ == "poss" and (actors := _actors_of(mod, mentions_at)):
+            return mod, actors
+    directed = [a for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in load_direction_prepositions()
+                for p in prep.children if p.dep_ == "pobj" for a in _actors_of(p, mentions_at)]
+    if not directed:
+        return None
+    for mod in mods:
+        actors = _actors_of(mod, mentions_at)
+        if actors and not {a.key or a.code for a in actors} & {a.key or a.code for a in directed}:
+            return mod, actors
+    return None
+
+
 def _thing_of_an_actor(tok: Any, mentions_at: dict[int, list[Mention]]) -> bool:
     """A common noun whose actor comes only from a modifier ("direct Iranian assistance",
     "European integration"), not a noun for an agent of that actor ("Iranian officials")."""
@@ -2338,12 +2375,13 @@ _PHRASE_INNER = {"prep", "pobj", "compound", "amod", "poss", "nmod", "appos", "a
 
 
 def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool = False,
-                 gerund_after: frozenset[str] = frozenset()) -> Any | None:
+                 gerund_after: frozenset[str] = frozenset(), avoid: Any = None) -> Any | None:
     """The first token (in reading order) inside a noun phrase's own phrase that stands for an
     actor, or None. For a cooperative event an actor the phrase sets against ("present a united
     front against the West") is its opponent, not its target; for a meeting (CAMEO 04) a place
     phrase is where it was held. After a preposition of `gerund_after`, a gerund's object and
-    prepositions are inside the phrase too ("pessimism over holding talks with the US")."""
+    prepositions are inside the phrase too ("pessimism over holding talks with the US"). A token
+    `avoid` says yes to is taken only when the phrase has no other."""
     queue = [c for c in tok.children]
     seen: list[Any] = []
     while queue:
@@ -2371,10 +2409,13 @@ def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool
                     queue.extend(c.children)
                 elif c.dep_ == "prep":
                     queue.append(c)
-    for node in sorted(seen, key=lambda t: t.i):
-        if mentions_at.get(node.i) and not _is_date_or_amount(node):
-            return node
-    return None
+    inner = [node for node in sorted(seen, key=lambda t: t.i)
+             if mentions_at.get(node.i) and not _is_date_or_amount(node)]
+    if avoid is not None:
+        preferred = next((node for node in inner if not avoid(node)), None)
+        if preferred is not None:
+            return preferred
+    return inner[0] if inner else None
 
 
 def _country_served(tok: Any, mentions_at, peacekeeping: bool = False) -> list[Actor]:

@@ -38,7 +38,7 @@ from ..clustering.happenings import Copy, Report, outlet
 from ..clustering.settings import ClusteringSettings
 from ..model import Document
 from . import rows as R
-from .clusters import Candidates, Clusters, marks
+from .clusters import KEY_COLUMNS, Candidates, Clusters, marks
 from .migrations import StoreError
 
 IngestStatus = Literal["stored", "duplicate", "updated", "copy"]
@@ -78,8 +78,9 @@ class IngestOutcome:
 
 
 # Schema versions whose migration changes how reports are filed: a database from before one of
-# them is reclustered when opened (3: clustering; 4: undated reports placed by publication date).
-RECLUSTER_AT = (3, 4)
+# them is reclustered when opened (3: clustering; 4: undated reports placed by publication date;
+# 5: blocking keys per class of a happening's reports, `happening_keys`).
+RECLUSTER_AT = (3, 4, 5)
 
 
 def utc_now() -> datetime:
@@ -490,8 +491,8 @@ class Store(ABC):
         changed), and the LSH buckets from the signatures (signing articles that have none: a
         database from before schema 3); one transaction. Which articles are copies is kept
         (deciding it again would need the parse). Returns counts."""
-        from ..clustering.happenings import blocking_keys, group, summarize
-        from .clusters import _EVENT_SELECT, report_of
+        from ..clustering.happenings import group, summarize
+        from .clusters import _EVENT_SELECT, key_rows_of, report_of
 
         self._check_writable()
         with self.transaction():
@@ -514,12 +515,12 @@ class Store(ABC):
                 (aid, N.signature_bytes(fp.signature)) for aid, text, chash in unsigned
                 for fp in [self.clusters.fingerprint(text, chash)] if fp.signature is not None])
             self._query("DELETE FROM happenings")
-            self._query("DELETE FROM report_keys")
+            self._query("DELETE FROM happening_keys")
             self._query("DELETE FROM nearcopy_bands")
             self._append("happenings", R.HAPPENING_COLUMNS, [R.happening_row(h) for h in happenings])
-            self._append("report_keys", ["key", "event_id"],
-                         [(k, r.id) for r in reports
-                          for k in blocking_keys(r, self.settings)])
+            self._append("happening_keys", KEY_COLUMNS,
+                         [row for g, h in zip(groups, happenings)
+                          for row in key_rows_of(h.id, g, self.settings)])
             b, rows = N.band_layout(self.settings.nearcopy_threshold, self.settings.num_perm)
             self._append("nearcopy_bands", ["bucket", "article_id"], [
                 (k, aid) for aid, sig in self._query(
@@ -564,11 +565,10 @@ class Store(ABC):
             self._delete_articles([article_id])
             if original:
                 touched |= self.clusters.happenings_of_articles([original])
-            happenings, assignment, _, gone = self.clusters.update([], touched, shrunk=shrunk)
-            if gone:
-                self._query(f"DELETE FROM happenings WHERE id IN {marks(gone)}", gone)
-            self._set_happenings([(h, e) for e, h in assignment.items()])
+            happenings, assignment, key_rows, gone = self.clusters.update([], touched, shrunk=shrunk)
+            self._update_event_happenings(gone, [(h, e) for e, h in assignment.items()])
             self._append("happenings", R.HAPPENING_COLUMNS, [R.happening_row(h) for h in happenings])
+            self._append("happening_keys", KEY_COLUMNS, key_rows)
             self._prune_actors()
         return {"deleted": article_id, "needs_coding": promoted, "copies": copies}
 
@@ -720,9 +720,11 @@ class Store(ABC):
         self._write_cluster_rows(plan, happenings, key_rows)
 
     def _update_event_happenings(self, gone: list[str], stale: list[tuple[str, str]]) -> None:
-        """Drop replaced happenings; refile stored reports whose happening changed."""
+        """Drop replaced happenings (and their key rows); refile stored reports whose happening
+        changed."""
         if gone:
             self._query(f"DELETE FROM happenings WHERE id IN {marks(gone)}", gone)
+            self._query("DELETE FROM happening_keys WHERE happening = ANY(?)", [list(gone)])
         self._set_happenings(stale)
 
     # Rows per statement of `_set_happenings`: two parameters each, well under both backends' limits.
@@ -742,7 +744,7 @@ class Store(ABC):
     def _write_cluster_rows(self, plan: "_GroupPlan", happenings: list, key_rows: list) -> None:
         """The group's happenings, blocking keys, signatures and LSH buckets."""
         self._append("happenings", R.HAPPENING_COLUMNS, [R.happening_row(h) for h in happenings])
-        self._append("report_keys", ["key", "event_id"], key_rows)
+        self._append("happening_keys", KEY_COLUMNS, key_rows)
         sigs = [(d.id, N.signature_bytes(fp.signature)) for d, _, _, fp in plan.writes
                 if fp.signature is not None]
         self._append("article_signatures", ["article_id", "signature"], sigs)

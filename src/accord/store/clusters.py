@@ -19,6 +19,7 @@ from ..clustering.happenings import (
     Copy,
     Report,
     blocking_keys,
+    compared_fields,
     compatible,
     group,
     may_be_compatible,
@@ -48,6 +49,42 @@ _EVENT_SELECT = (
     "SELECT " + ", ".join(_UNREAD.get(c, "e." + c) for c in R.EVENT_COLUMNS)
     + ", a.date, a.source, a.url FROM events e JOIN articles a ON a.id = e.article_id"
 )
+
+
+# The stored classes of reports under some blocking keys (`?`: the keys and, for each, the days a
+# day-dated report must fall on, `Clusters._day_windows`): one row per key of each class of equal
+# compared fields in a happening (`happening_keys`, written by `key_rows_of`), so a happening many
+# reports tell alike is one row whatever their number; an index probe per key.
+_CANDIDATE_CLASSES = (
+    "SELECT k.key, k.report, k.happening, k.date, k.basis, k.negated, k.modality, k.bare, "
+    "k.published FROM happening_keys k JOIN (SELECT unnest(CAST(? AS TEXT[])) AS key, "
+    "unnest(CAST(? AS TEXT[])) AS lo, unnest(CAST(? AS TEXT[])) AS hi) w ON k.key = w.key "
+    "WHERE k.date IS NULL OR length(k.date) < 10 OR k.date BETWEEN w.lo AND w.hi"
+)
+KEY_COLUMNS = ["key", "happening", "report", "date", "basis", "negated", "modality",
+               "published", "bare"]
+
+
+def key_rows_of(happening: str, members: Iterable[Report],
+             settings: ClusteringSettings) -> list[tuple]:
+    """The `happening_keys` rows of a happening: for each class of its reports with equal
+    compared fields (`compatible` gives them the same answer), the blocking keys of the class,
+    its smallest report id and what the date sift reads (`Clusters._candidate_reports`). A
+    function of the happening's reports: rewritten whenever they change."""
+    first: dict[tuple, Report] = {}
+    for r in members:
+        c = (compared_fields(r), r.is_core)
+        if c not in first or r.id < first[c].id:
+            first[c] = r
+    rows = []
+    for r in first.values():
+        e = r.event
+        undated = not e.get("date")
+        published = r.published if undated else None
+        bare = r.article_id if undated and not r.published else None
+        rows += [(k, happening, r.id, e.get("date"), e.get("date_basis"), bool(e["negated"]),
+                  e["modality"], published, bare) for k in blocking_keys(r, settings)]
+    return rows
 
 
 def report_of(row: Sequence[Any]) -> Report:
@@ -339,43 +376,33 @@ class Clusters:
             "AND happening IS NOT NULL", list(ids))}
 
     def forget_reports(self, reports: Sequence[Report]) -> None:
-        """Drop the blocking keys of reports being deleted."""
+        """Reports being deleted: their happenings lose members, so what is kept of them no
+        longer holds (their key rows are rewritten with them: they are `touched`)."""
         if not reports:
             return
-        keys = sorted({k for r in reports for k in blocking_keys(r, self.settings)})
-        ids = [r.id for r in reports]
-        self.query(f"DELETE FROM report_keys WHERE key IN {marks(keys)} "
-                   f"AND event_id IN {marks(ids)}", [*keys, *ids])
-        # Their happenings lose members: what is kept of them no longer holds.
         self.members.drop({r.event["happening"] for r in reports if r.event.get("happening")})
 
     def _candidate_reports(self, keys: list[str], by_key: dict[str, list[Report]],
                            affected: set[str]) -> list[Report]:
         """Stored reports sharing a blocking key with a new one, filed in a happening not yet
         `affected`, whose date, negation and modality allow a match with a new report sharing
-        the key: a few columns of every report under the keys are read, whole records only of
-        those (a key gathers a month's reports of one root and country)."""
+        the key: one report of each class of equal compared fields in each happening under each
+        key (`_CANDIDATE_CLASSES`), since `compatible` gives its class-mates the same answer;
+        a few columns are read of those, whole records only of the ones that pass. A happening
+        many reports tell alike (a story told again and again) is one row, however many."""
         wanted: set[str] = set()
         filed: dict[str, str] = {}  # wanted report -> its happening
         sifted: dict[tuple, bool] = {}  # many reports under a key share these few fields
-        for key, eid, happening, date_, basis, negated, modality, aid, published in self.query(
-                "SELECT k.key, e.id, e.happening, e.date, e.date_basis, e.negated, e.modality, "
-                "e.article_id, CASE WHEN e.date IS NULL THEN a.date END "
-                "FROM report_keys k JOIN (SELECT unnest(CAST(? AS TEXT[])) AS key, "
-                "unnest(CAST(? AS TEXT[])) AS lo, unnest(CAST(? AS TEXT[])) AS hi) w "
-                "ON k.key = w.key JOIN events e ON e.id = k.event_id "
-                "JOIN articles a ON a.id = e.article_id "
-                "WHERE e.date IS NULL OR length(e.date) < 10 OR e.date BETWEEN w.lo AND w.hi",
-                self._day_windows(keys, by_key)):
+        for key, eid, happening, date_, basis, negated, modality, bare, published in self.query(
+                _CANDIDATE_CLASSES, self._day_windows(keys, by_key)):
             if happening is None or happening in affected or eid in wanted:
                 continue
             # An undated report is placed by its article's publication date (with none: by
-            # its article).
-            fields = (key, date_, basis, negated, modality, published,
-                      aid if date_ is None and published is None else None)
+            # its article, `bare`).
+            fields = (key, date_, basis, negated, modality, published, bare)
             passes = sifted.get(fields)
             if passes is None:
-                stub = Report({"id": eid, "article_id": aid, "date": date_, "date_basis": basis,
+                stub = Report({"id": eid, "article_id": bare, "date": date_, "date_basis": basis,
                                "negated": negated, "modality": modality}, published, None)
                 passes = any(may_be_compatible(stub, r, self.settings) for r in by_key.get(key, ()))
                 sifted[fields] = passes
@@ -535,7 +562,8 @@ class Clusters:
         (reports deleted, copies added or removed); `shrunk`: those of `touched` that lost
         reports (None: any of them may have); `pending_copies`: copies about to be written.
         Returns the new happenings, the happening of every affected report (new and stored), the
-        blocking-key rows of the new reports, and the ids of happenings to delete.
+        `happening_keys` rows of the new happenings, and the ids of happenings to delete (with
+        their key rows).
 
         The happenings regrouped are those holding a report compatible with a new one, and then
         every happening the outcome reaches (see `_reached`), so that the store holds what
@@ -591,7 +619,8 @@ class Clusters:
                                   "WHERE duplicate_of = ANY(?)", [article_ids])]
         happenings = [summarize(g, copies, self.settings) for g in redo]
         assignment = {r.id: h.id for g, h in zip(redo, happenings) for r in g}
-        key_rows = [(k, r.id) for r in new for k in blocking_keys(r, self.settings)]
+        key_rows = [row for g, h in zip(redo, happenings)
+                    for row in key_rows_of(h.id, g, self.settings)]
         changed = {r.id: assignment[r.id] for r in members
                    if r.id in assignment and r.event.get("happening") != assignment[r.id]}
         for r in new:

@@ -139,7 +139,7 @@ class PlacedSubjects(Pass):
             if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in covered:
                 continue
             left = np_left(tok)
-            if any(i in covered for i in range(left, tok.i + 1)) or context.lookups.role_at(doc, tok) is not None:
+            if any(i in covered for i in range(left, tok.i + 1)) or context.lookups.role_at(context.tokens, tok) is not None:
                 continue
             country = place_country(tok)
             if country is None:

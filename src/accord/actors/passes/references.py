@@ -40,15 +40,19 @@ class References(Pass):
         for tok in context.tokens:
             if tok.i in covered:
                 continue
+            pos = tok.pos_
+            if pos not in ("PRON", "NOUN", "PROPN"):
+                continue  # every case below is of a pronoun, a noun or a proper noun
             low = tok.lower_
-            if tok.pos_ == "PRON" and low == "it" and not quote_depth[tok.i] \
+            lemma = tok.lemma_.lower() if pos == "NOUN" else ""  # read only in the nouns' cases
+            if pos == "PRON" and low == "it" and not quote_depth[tok.i] \
                     and (asker := _asking_verb(tok)) is not None:
                 # "China never called for it to withdraw troops", "the EU urged it to release":
                 # the one asked is not the one asking, so "it" is the nearest country or
                 # organisation before it other than the asker.
                 extra.extend(_stands_for(tok, _addressee(doc, tok, asker, _chain(found, extra, tok))))
                 continue
-            if tok.pos_ == "PRON" and low == "it" and tok.dep_ == "nsubj" and not quote_depth[tok.i] \
+            if pos == "PRON" and low == "it" and tok.dep_ == "nsubj" and not quote_depth[tok.i] \
                     and (tok.head.morph.get("VerbForm") != ["Inf"] or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.head.children)) \
                     and not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.head.children) \
                     and not pleonastic(tok):
@@ -57,15 +61,15 @@ class References(Pass):
                 # An "it" already resolved counts too: "Bellingcat says … It adds … it suggests".
                 extra.extend(_stands_for(tok, salient_subject(doc, tok, _chain(found, extra, tok), IT_ANTECEDENT_KINDS)))
                 continue
-            if tok.pos_ == "NOUN" and (tok.lemma_.lower() in w.igo_nouns or tok.lemma_.lower() in w.country_nouns) \
+            if pos == "NOUN" and (lemma in w.igo_nouns or lemma in w.country_nouns) \
                     and definite_description(tok):
-                kinds = ("igo", "org") if tok.lemma_.lower() in w.igo_nouns else ("country",)
+                kinds = ("igo", "org") if lemma in w.igo_nouns else ("country",)
                 previous = [f for f in _before(found, tok) if f.entity.kind in kinds and f.how != How.ROLE_GROUP]
                 if previous:
                     start = min([c.i for c in tok.lefts] + [tok.i])
                     extra.append(Found(start, tok.i + 1, previous[-1].entity, How.DEFINITE))
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in w.country_nouns and tok.dep_ != "poss" \
+            if pos == "NOUN" and lemma in w.country_nouns and tok.dep_ != "poss" \
                     and (country := speaker_country(context, tok, found + extra)) is not None:
                 # "Putin said his country will not lift the ban": the speaker's country ("pledged
                 # his country's support" is the speaker's own support, no actor of its own)
@@ -75,14 +79,14 @@ class References(Pass):
                 except KeyError:
                     pass
                 continue
-            if tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "poss") \
+            if pos == "NOUN" and tok.dep_ not in ("compound", "poss") \
                     and (sector := _private_group_sector(context, tok)) is not None \
                     and (country := speaker_country(context, tok, found + extra)) is not None:
                 # "he thanked his supporters", "she told her supporters": the people a person's
                 # pronoun owns are of that person's country
                 extra.append(context.lookups.group(min(c.i for c in tok.lefts), tok.i + 1, country, sector))
                 continue
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() in w.ally_nouns and w.allies_region:
+            if pos == "NOUN" and lemma in w.ally_nouns and w.allies_region:
                 owner = [f for f in found if f.entity.kind == "country" and f.start < tok.i and
                          any(doc[i].head.i == tok.i for i in range(f.start, f.end))]
                 region = w.allies_region
@@ -94,7 +98,7 @@ class References(Pass):
                     if entity is not None:  # "US allies": Western governments
                         extra.append(Found(owner[-1].start, tok.i + 1, entity, How.ALLIES))
                 continue
-            if tok.pos_ == "PRON" and low in w.person_pronouns and not quote_depth[tok.i]:
+            if pos == "PRON" and low in w.person_pronouns and not quote_depth[tok.i]:
                 if tok.dep_ == "poss":
                     continue
                 wanted = "f" if low in w.feminine_pronouns else "m"
@@ -118,7 +122,7 @@ class References(Pass):
                                            sector=person.sector, country=person.country))
                         links[id(extra[-1])] = key
                 continue
-            if tok.pos_ in ("NOUN", "PROPN") and (low in w.plural_person_nouns or low in w.plural_country_nouns):
+            if pos in ("NOUN", "PROPN") and (low in w.plural_person_nouns or low in w.plural_country_nouns):
                 dets = [c for c in tok.lefts if c.lower_ in w.plural_determiners]
                 if not dets or any(c.lower_ in w.plural_other_words for c in tok.lefts):
                     continue  # "two other presidents": others than those named before

@@ -32,12 +32,13 @@ class RolePhrases(Pass):
         w = words()
         found, consumed = context.found, context.consumed
         inside_titles: set[int] = set()  # the "of" words of a title found ("secretary of state")
-        for head in context.tokens:
+        tokens = context.tokens  # indexed in place of `doc` where only tokens are read (no new Tokens)
+        for head in tokens:
             if head.pos_ not in ("NOUN", "PROPN") or head.i in inside_titles:
                 continue
-            match = lookups.role_at(doc, head)
+            match = lookups.role_at(tokens, head)
             if match is not None and match.end > head.i + 1 and context.by_token.get(head.i):
-                match = lookups.role_at(doc, head, of_phrases=False)  # a name: "House of Commons"
+                match = lookups.role_at(tokens, head, of_phrases=False)  # a name: "House of Commons"
             if match is None or is_stance(head, w.stance_nouns):
                 continue
             if any(c.dep_ == "det" and c.lower_ in w.negating_determiners for c in head.lefts):
@@ -51,7 +52,7 @@ class RolePhrases(Pass):
             if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
                 continue  # "President" in "President Xi Jinping": the name's phrase handles it
             if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
-                outer = lookups.role_at(doc, head.head)
+                outer = lookups.role_at(tokens, head.head)
                 if outer is not None and outer.start <= head.i:
                     continue  # "attorney" in "attorney general": the longer title is the role
             end = max(match.end, head.i + 1)

@@ -175,8 +175,9 @@ class UnlistedPeople(Pass):
             out.append(Found(start, ent.end, entity, How.NAME_TITLE))
         # Later surnames the entity recognizer missed ("de Blasio said").
         taken = covered | {i for f in out for i in range(f.start, f.end)}
-        for tok in context.tokens:
-            entity = nearest_naming(named_at.get(tok.text), tok.i)
+        for tok in context.tokens if named_at else ():
+            named = named_at.get(tok.text)
+            entity = nearest_naming(named, tok.i) if named else None
             if entity is None or tok.i in taken or not (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
                 continue
             start = tok.i

@@ -818,3 +818,102 @@ def test_agencies_are_of_their_country_not_of_the_places_they_report_on(nlp):
     assert {m[1:3] for m in got if "NHC" in m[0] or "Hurricane" in m[0]} == {("USAGOV", "USA")}
     got = resolve(nlp, "Phivolcs raised the alert level for Taal volcano in Batangas.", "2019-10-22")
     assert ("Phivolcs", "PHLGOV", "PHL", "Philippine Institute of Volcanology and Seismology") in got
+
+
+def test_a_spokesman_for_an_organisation_takes_its_code(nlp):
+    # "for" an organisation, as "of" it: the armed group's, not the government of its country
+    got = resolve(nlp, "A spokesman for the Taliban said the fighters had seized two districts.", "2019-03-01")
+    assert got[0][:2] == ("A spokesman", "AFGREB")
+    assert not any(m[1] == "AFGGOV" for m in got)
+
+
+def test_the_people_of_an_opposition_party_are_the_opposition_not_the_government(nlp):
+    # leaders "of"/"from" an organisation are its people, whatever country the clause names; an
+    # organisation described as the opposition is OPP (Phoenix: MAIN_OPPOSITION, OPPOSITION_COALITION)
+    got = resolve(nlp, "Police in Dhaka detained three leaders of Bangladesh's opposition BNP on Friday.")
+    leaders = [m for m in got if m[0] == "three leaders"]
+    assert leaders and leaders[0][1] == "BGDPTY" and leaders[0][3] == "Bangladesh Nationalist Party"
+    got = resolve(nlp, "Police detained three leaders of Cambodia's opposition KPP on Friday.")
+    assert ("three leaders", "KHMOPP", "KHM", "KPP") in got
+    got = resolve(nlp, "The government freed leaders from the banned opposition Zimbabwe People's Union (ZPU).")
+    leaders = [m for m in got if m[0] == "leaders"]
+    assert leaders and leaders[0][1] == "ZWEOPP"
+    assert not any(m[1] == "ZWEGOV" and m[0] != "The government" for m in got)
+
+
+def test_a_generic_agency_takes_its_field_sector(nlp):
+    # "Police Agency" is the police (COP), "Intelligence Agency" the spies (SPY), "aid agencies"
+    # non-governmental (NGO), never the government of the clause's country
+    got = resolve(nlp, "Japan's National Police Agency arrested a hacker in Osaka.")
+    assert ("Japan's National Police Agency", "JPNCOP", "JPN", None) in got
+    got = resolve(nlp, "Officials of the Kenyan National Intelligence Service briefed lawmakers.")
+    assert any(m[1] == "KENSPY" for m in got)
+    got = resolve(nlp, "The rebels blocked aid agencies from reaching Yemen's port of Hodeidah.")
+    assert ("aid agencies", "NGO", None, None) in got
+    assert not any(m[0] == "aid agencies" and m[1].endswith("GOV") for m in got)
+    # a field noun the dictionary knows keeps its own phrase: "news agency" is the media
+    assert resolve(nlp, "The Iranian news agency reported the arrests.")[0][1] == "IRNMED"
+
+
+def test_an_event_named_like_a_person_is_no_actor(nlp):
+    # a one-word name run into a thing it names the kind of ("Brexit talks") is no one
+    got = resolve(nlp, "Theresa May urged lawmakers to back a revival of Brexit negotiations.", "2019-03-01")
+    assert "Brexit" not in texts(got)
+    # nor is one with an indefinite article or an adjective: no one is "a no-deal Smith"
+    got = resolve(nlp, "Nicola Sturgeon said it was time to stop a no-deal Brexit.", "2019-03-23")
+    assert "Brexit" not in texts(got)
+    got = resolve(nlp, "The Trudeau government and Merkel aides met in Berlin.", "2019-03-01")
+    assert any(m[0] == "The Trudeau government" and m[1] == "CANGOV" for m in got)
+
+
+def test_an_organisation_claiming_attacks_is_an_armed_group_not_the_state(nlp):
+    # placed by where it attacks, an unlisted group is that country's rebels, never the country
+    got = resolve(nlp, "The NDF claimed responsibility for two attacks in Burundi's Cibitoke province.")
+    assert ("NDF", "BDIREB", "BDI", "NDF") in got
+
+
+def test_the_soviet_union_is_sun_and_russia_continues_it_after_1991(nlp):
+    # CAMEO codes the Soviet Union SUN whatever the year it is named in; a record's ISO 3166-1
+    # country is SUN while it existed and Russia, which continues it, from 1991-12-26
+    got = resolve(nlp, "The Soviet Union awarded him its highest honour in 1965.", "2019-10-12")
+    assert ("Soviet Union", "SUN", "RUS", "Soviet Union") in got
+    got = resolve(nlp, "Soviet troops withdrew from Kabul.", "1989-02-15")
+    assert ("Soviet troops", "SUNMIL", "SUN", None) in got
+    assert resolve(nlp, "Russia rejected the proposal.", "2019-10-12")[0][1:3] == ("RUS", "RUS")
+
+
+
+def test_a_surname_after_the_full_name_stays_the_person_before_a_thing_noun(nlp):
+    got = resolve(nlp, "Journalist Jamal Tahir was killed in the consulate. Turkey condemned the Tahir killing.")
+    assert [m[3] for m in got if m[0] == "Tahir"] == ["Jamal Tahir"]
+
+
+def test_a_site_named_after_its_town_is_the_town(nlp):
+    # "the Catumbela air base": the town the gazetteer knows, not a person named Catumbela
+    got = resolve(nlp, "Rebels said they had attacked the Catumbela air base on Monday.", "2018-06-01")
+    assert ("Catumbela", "AGO", "AGO", "Angola") in got
+
+
+def test_former_applies_to_the_title_it_modifies(nlp):
+    # "former ... candidate Senator X": the senator is in office; "Former Representative X" is not
+    got = resolve(nlp, "Former presidential candidate Senator Jo Varga and Representative Al Brandt proposed "
+                       "an amendment.", "2019-01-06")
+    assert [m[1] for m in got if m[3] == "Jo Varga"] == ["LEG"]
+    got = resolve(nlp, "Former Representative Jane Doe said the vote was rigged.", "2019-01-06")
+    assert any(m[3] == "Jane Doe" and m[1].endswith("ELI") for m in got)
+    # a role qualified as no longer held, with no holder named: former officials (ELI), not the state
+    got = resolve(nlp, "Three former Iraqi ministers were arrested in Baghdad.")
+    assert ("Three former Iraqi ministers", "IRQELI", "IRQ", None) in got
+
+
+def test_a_private_person_is_of_the_country_the_story_is_set_in(nlp):
+    # placed by the story when no sentence of theirs names another country
+    text = ("A small plane crashed near the airport in Texas on Friday, killing two people. Travis Hood, who "
+            "witnessed the collision, said the pilot had radioed for help. The Federal Aviation Administration "
+            "in Washington is investigating the crash.")
+    assert ("Travis Hood", "USACVL", "USA", "Travis Hood") in resolve(nlp, text, "2019-08-16")
+    # a sentence naming another country leaves the person unplaced by the story
+    text = ("Tornadoes struck Ohio overnight, destroying dozens of homes in Dayton, officials said. Officials in "
+            "Ohio said the damage was severe. Marek Novak, a visitor from Poland, said he hid in a basement.")
+    got = resolve(nlp, text, "2019-05-28")
+    assert not any(m[3] == "Marek Novak" and m[2] == "USA" for m in got)

@@ -499,9 +499,16 @@ def test_people_of_states_that_split_are_one_person(kb):
     assert {e.country for e in kb.entities("person") if e.name == "Xanana Gusmao"} == {"TLS"}
 
 
-def test_soviet_union_is_russia_and_arabic_article_variants(kb):
+def test_soviet_union_is_a_state_of_its_own_and_arabic_article_variants(kb):
+    # CAMEO's SUN (Phoenix: SOVIET_UNION, USSR, SOVIET [SUN]), not Russia; from its end on, the
+    # ISO 3166-1 country that continues it is Russia
     for surface in ("the Soviet Union", "USSR", "Soviet"):
-        assert [k for k, _ in kb.lookup(surface)] == ["country:RUS"], surface
+        assert [k for k, _ in kb.lookup(surface)] == ["country:SUN"], surface
+    assert kb.entity("country:SUN").code == "SUN"
+    assert [k for k, _ in kb.lookup("Russia")] == ["country:RUS"]
+    assert kb.country_on("SUN", D(1985, 3, 11)) == "SUN"
+    assert kb.country_on("SUN", D(1991, 12, 26)) == "RUS"
+    assert kb.country_on("RUS", D(2019, 1, 1)) == "RUS" and kb.country_on(None, D(2019, 1, 1)) is None
     # "Omar al Bashir" (CountryInfo) is matched as news writes it, with the hyphen
     hyphened = {kb.entity(k).country for s, k, _ in kb.aliases() if s == "Omar al-Bashir"}
     assert hyphened == {"SDN"}

@@ -346,6 +346,8 @@ def build_countries(data: Path, out: Path) -> list[dict]:
                 "continent": o.get("continent") or gn.get("continentcode", ""),
                 "population": gn.get("population", 0) or 0,
                 "curated": {norm(x) for x in [o["name"]] + list(o.get("names") or []) + adjectives},
+                "ended": str(o.get("ended") or ""),
+                "successor": o.get("successor") or "",
             }
         )
 
@@ -394,11 +396,12 @@ def build_countries(data: Path, out: Path) -> list[dict]:
 
     header = ["iso3", "iso2", "cameo", "name", "official_name", "names", "abbrev", "adjectives",
               "demonyms", "variants", "capital", "capital_aliases", "capital_lat", "capital_lon",
-              "continent", "regions"]
+              "continent", "regions", "ended", "successor"]
     rows = [[e["iso3"], e["iso2"], e["cameo"], e["name"], e["official_name"], e["names"], e["abbrev"],
              e["adjectives"], e["demonyms"], e["variants"], e["capital"], e["capital_aliases"],
              "" if e["lat"] is None else e["lat"], "" if e["lon"] is None else e["lon"],
-             e["continent"], e["regions"]] for e in sorted(entries, key=lambda e: e["iso3"])]
+             e["continent"], e["regions"], e.get("ended", ""), e.get("successor", "")]
+            for e in sorted(entries, key=lambda e: e["iso3"])]
     write_tsv(out / "countries.tsv", header, rows)
     return entries
 

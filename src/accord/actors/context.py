@@ -254,6 +254,9 @@ class ResolutionContext:
     consumed: set[tuple[int, int]] = field(default_factory=set)  # matches used as cues of a role phrase
     found: list[Found] = field(default_factory=list)
     pending: list[PendingGroup] = field(default_factory=list)
+    # "leaders of the opposition CNRP": a group noun's head -> the token of the organisation's name
+    # after its preposition, which a later pass may resolve (passes.groups.OrganisationPeople)
+    org_people: dict[int, int] = field(default_factory=dict)
     modifiers: list[AliasMatch] = field(default_factory=list)  # nationality adjectives marking a noun
     person_names: list[tuple[int, int]] = field(default_factory=list)  # names read as a place's ("Khalid Amman")
     text: str | None = None  # the Doc's text, where the caller has it (`Doc.text` is rebuilt token by token)

@@ -69,9 +69,28 @@ def prepositional_org(context: ResolutionContext, head: Any) -> AliasMatch | Non
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
-                for m in context.by_token.get(pobj.i, ()):
-                    if context.entity(m.key).kind in ORGANISATION_KINDS:
-                        return m
+                # "leaders of Bangladesh's opposition BNP": the name in apposition to the noun
+                for t in [pobj, *(c for c in pobj.children if c.dep_ == "appos")]:
+                    for m in context.by_token.get(t.i, ()):
+                        if context.entity(m.key).kind in ORGANISATION_KINDS:
+                            return m
+    return None
+
+
+def prepositional_org_name(context: ResolutionContext, head: Any) -> int | None:
+    """"leaders of the opposition CNRP", "a spokesman for the FLN": the last token of an
+    organisation's name (a named entity the knowledge base does not list) after the role's
+    preposition, which a later pass may resolve; None when there is none."""
+    preps = words().organisation_prepositions
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                # "from the opposition Cambodia National Rescue Party": the name in apposition
+                for t in [pobj, *(c for c in pobj.children if c.dep_ == "appos")]:
+                    if t.ent_type_ == "ORG" and not context.by_token.get(t.i):
+                        return t.i
     return None
 
 

@@ -283,6 +283,7 @@ class KnowledgeBase:
         self._life_titles: tuple[str, ...] = ()
         self._countries: dict[str, dict[str, Any]] = {}  # iso3 -> row
         self._cameo_to_iso: dict[str, str] = {}
+        self._successors: dict[str, tuple[dt.date, str]] = {}  # ended state -> (end day, successor)
         self._country_index: dict[str, str] = {}  # normalized name/adjective/code -> iso3
         self._igos: dict[str, dict[str, Any]] = {}
         self._igo_index: dict[str, str] = {}
@@ -371,6 +372,13 @@ class KnowledgeBase:
                 "continent": row.get("continent", ""), "regions": _as_list(row.get("regions")),
             }
             self._countries[iso3] = info
+            if row.get("successor"):
+                # a state that no longer exists: its successor is the ISO 3166-1 country from its end
+                ended = row.get("ended") or ""
+                if not re.fullmatch(r"[A-Z]{3}", row["successor"]) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", ended):
+                    raise KnowledgeBaseError(f"{where}: successor {row['successor']!r} needs an ISO3 code and "
+                                             f"an end date (ended {ended!r})")
+                self._successors[iso3] = (dt.date.fromisoformat(ended), row["successor"])
             self._cameo_to_iso.setdefault(cameo, iso3)
             key = f"country:{iso3}"
             self._entities[key] = Entity(key, "country", row["name"], iso3, None, cameo)
@@ -1039,6 +1047,15 @@ class KnowledgeBase:
         "KSV" for Kosovo (XKX); the code itself for a country CAMEO codes as ISO does, or a region."""
         entity = self._entities.get(f"country:{country}")
         return entity.code if entity is not None and entity.code else country
+
+    def country_on(self, country: str | None, on: dt.date) -> str | None:
+        """The ISO 3166-1 country a record gives for `country` on a day: a state that had ended
+        by then is given as the country that continues it (the Soviet Union, SUN, as Russia from
+        1991-12-26); any other country as itself."""
+        successor = self._successors.get(country) if country else None
+        if successor is not None and on >= successor[0]:
+            return successor[1]
+        return country
 
     def code_country(self, code: str) -> str | None:
         """The ISO3 (or region code) a CAMEO-style code starts with; None for IGO/NGO/MNC codes."""

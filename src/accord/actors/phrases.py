@@ -103,6 +103,9 @@ def used_as_place(ent: Any) -> Any:
     after_preposition = ent.start > 0 and doc[ent.start - 1].dep_ == "prep" and \
         doc[ent.start - 1].lower_ in w.place_prepositions and doc[ent.start - 1].lower_ != "of"
     described = any(c.dep_ == "appos" and c.lemma_.lower() in w.place_nouns for c in head.children)
+    # "attacked the Catumbela air base": a site named after its town
+    described = described or (head.dep_ == "compound" and head.head.i > head.i
+                               and head.head.lemma_.lower() in w.site_nouns)
     if not (after_preposition or described):
         return None
     hit = geocode(ent.text)

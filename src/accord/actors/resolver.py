@@ -98,6 +98,9 @@ class ActorStage(Stage):
             # "one elderly witness in Kabul", "a Lebanese man": of the country, not the country
             # itself, so no name, and no coreference with the country's own mentions.
             name, key = None, f"{f.how}:{code}:{f.start}"
+        # a state that had ended by the article's day: the country that continues it (the code
+        # stays the state's own, SUN for the Soviet Union)
+        country = self.kb.country_on(country, on)
         return Actor(text=text, span=span, name=name, code=code, country=country, sector=sector,
                      key=key, role=f.role)
 

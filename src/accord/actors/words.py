@@ -92,6 +92,12 @@ class Words:
     past_holder: frozenset[str] = frozenset()
     travel_nouns: frozenset[str] = frozenset()
     entourage_nouns: frozenset[str] = frozenset()
+    institution_heads: frozenset[str] = frozenset()
+    field_sectors: dict[str, str] | None = None
+    claim_verbs: frozenset[str] = frozenset()
+    site_nouns: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    claim_objects: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +171,12 @@ def words() -> Words:
         past_holder=_set(w.get("past_holder")),
         travel_nouns=_set(w.get("travel_nouns")),
         entourage_nouns=_set(w.get("entourage_nouns")),
+        institution_heads=_set(w.get("institution_heads")),
+        claim_verbs=_set(w.get("claim_verbs")),
+        site_nouns=_set(w.get("site_nouns")),
+        speech_verbs=_set(w.get("speech_verbs")),
+        claim_objects=_set(w.get("claim_objects")),
+        field_sectors={str(k).lower(): str(v) for k, v in (w.get("field_sectors") or {}).items()},
         name_titles={str(k).lower(): str(v) for k, v in (w.get("name_titles") or {}).items()},
     )
 

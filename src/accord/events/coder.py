@@ -2055,7 +2055,9 @@ def _direction_target(cand: _Candidate, mentions_at, names_people) -> None:
         for prep in host.children:
             if prep.dep_ != "prep" or prep.lower_ not in allowed:
                 continue
-            for pobj in prep.children:
+            # "lifted travel curbs to and from North Korea": prepositions joined before one object
+            for pobj in (*prep.children, *(g for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                                            for g in c.children)):
                 if pobj.dep_ != "pobj" or _is_date_or_amount(pobj):
                     continue
                 actors = _actors_of(pobj, mentions_at)
@@ -2429,6 +2431,14 @@ def _country_served(tok: Any, mentions_at, peacekeeping: bool = False) -> list[A
         countries = [a for a in _actors_of(place, mentions_at) if a.country and a.code == a.country]
         if countries:
             return countries
+    if any(c.dep_ == "advmod" and c.lower_ == "there" for c in (*tok.children, *tok.head.children)):
+        # "arrived in Mali to join the UN peacekeeping mission there": the place the sentence
+        # named before, by an "in" phrase
+        for prep in reversed([t for t in tok.sent if t.i < tok.i and t.dep_ == "prep" and t.lower_ == "in"]):
+            for place in (p for p in prep.children if p.dep_ == "pobj"):
+                countries = [a for a in _actors_of(place, mentions_at) if a.country and a.code == a.country]
+                if countries:
+                    return countries
     return []
 
 

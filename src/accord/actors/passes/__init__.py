@@ -7,7 +7,7 @@ from .aliases import AliasMatches
 from .base import Pass
 from .coreference import (Descriptions, HonorificNames, OrganisationNames, PlainNames, RoleAnaphora, RoleAndName,
                           SharedSurnames, ShortForms, StoryCountryPeople, StripMarkers, UnnamedPeople, VoiceOwners)
-from .groups import ContextGroups, Movements
+from .groups import ContextGroups, Movements, OrganisationPeople
 from .institutions import NationalInstitutions
 from .merge import Acronyms, MergeSameEntity, TitleCountries
 from .names import Names
@@ -37,6 +37,7 @@ def default_passes() -> tuple[Pass, ...]:
         LocateTransnational(),  # Islamic State placed by its sentence
         PlacedOrganisations(),  # "The FLN has claimed attacks in Rwanda"
         Organisations(placeless=True),  # unlisted organisations of no country
+        OrganisationPeople(),  # "leaders of the opposition CNRP": the organisation's people
         Acronyms(),  # "(NAF) ... NAF said"
         MergeSameEntity(),  # "China's President" + "Xi Jinping"
         TitleCountries(),  # the country in a person's title is no mention of its own

@@ -644,10 +644,18 @@ class StoryCountryPeople(Pass):
                 sector = e.sector or "CVL"
                 replace_entity(found, key, Entity(key=key, kind="person", name=e.name, country=home,
                                                   sector=sector, code=f"{context.kb.country_prefix(home)}{sector}"))
-        if not pending:
-            return
         country = context.article_country()
         if country is None:
+            return
+        # a private person the story quotes, whom no sentence of theirs places elsewhere: of the
+        # story's country too ("Travis Hood, who witnessed the collision, said" in a story set in
+        # Texas); one it only tells of (the son of Osama bin Laden killed in a raid, in a story
+        # from Washington), or whose sentence names another country, stays unplaced
+        for key, e in tried_at_home(context).items():
+            if key not in pending and e.sector == "CVL" and e.code == "CVL" and speaks(context, key) and \
+                    only_story_country(context, key, country):
+                pending[key] = e
+        if not pending:
             return
         prefix = context.kb.country_prefix(country)
         for key, e in pending.items():
@@ -688,6 +696,33 @@ UNPLACED_BY_STORY = ("NGO",)
 
 # private people, protesters and workers, who are of the country the story is set in unless placed
 PRIVATE_SECTORS = ("CVL", "OPP", "LAB")
+
+
+def speaks(context: ResolutionContext, key: str) -> bool:
+    """Whether a mention of the entity `key` is the subject of a verb of speaking ("Hood said",
+    "said his wife Mary", "she told reporters")."""
+    doc, speech = context.doc, words().speech_verbs
+    for f in context.found:
+        if f.entity.key != key:
+            continue
+        tok = doc[f.last]
+        while tok.dep_ == "appos" and tok.head.i != tok.i:
+            tok = tok.head  # "his wife, Mary Lee, said"
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in speech:
+            return True
+    return False
+
+
+def only_story_country(context: ResolutionContext, key: str, country: str) -> bool:
+    """Whether every sentence that mentions the entity `key` names no country but `country`
+    (by a name, place, nationality or office holder the passes found)."""
+    doc, found = context.doc, context.found
+    sentences = {doc[f.start].sent.start for f in found if f.entity.key == key}
+    for g in found:
+        if g.entity.key != key and g.actor_country and g.actor_country != country \
+                and doc[g.start].sent.start in sentences:
+            return False
+    return True
 
 
 def tried_at_home(context: ResolutionContext) -> dict[str, Entity]:

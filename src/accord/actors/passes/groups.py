@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..context import Found, ResolutionContext, unplaced_group
+from ..cues import ORGANISATION_KINDS
 from ..kinds import How, Sector
 from ..phrases import clause_countries, names_community, np_left, place_country, same_clause_countries
 from .base import Pass
@@ -176,3 +177,28 @@ class Movements(Pass):
             if country is not None:
                 out.append(context.lookups.group(np_left(tok), tok.i + 1, country, sector))
         found.extend(out)
+
+
+class OrganisationPeople(Pass):
+    """People named by a group noun and the organisation after its preposition ("leaders of the
+    opposition CNRP", "a spokesman for the FLN") are that organisation's, once a pass has
+    resolved its name: its actor, whatever country their sentence names (an organisation's people
+    are not the government of that country). An organisation no pass resolved leaves the group as
+    the earlier passes made it."""
+
+    name = "organisation-people"
+
+    def run(self, context: ResolutionContext) -> None:
+        if not context.org_people:
+            return
+        found = context.found
+        for f in found:
+            at = context.org_people.get(f.last)
+            if at is None or f.how != How.ROLE_GROUP:
+                continue
+            org = next((g for g in found if g.start <= at < g.end and g.entity.kind in ORGANISATION_KINDS), None)
+            if org is None:
+                continue
+            f.entity, f.how, f.code, f.country, f.sector = org.entity, How.ROLE_ORG, org.code, org.country, None
+            f.placeless = False
+

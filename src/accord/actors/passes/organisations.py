@@ -68,8 +68,10 @@ class Organisations(Pass):
                         country = hit.country
                 if country:
                     break
+            if country is None:
+                country = _possessor_country(context, ent)  # "Cambodia's opposition CNRP"
             hit = role_for(ent[-1].lower_) or role_for(ent[-1].lemma_.lower())
-            sector = hit[1] if hit and hit[1] else None
+            sector = _described_sector(context, ent) or (hit[1] if hit and hit[1] else None)
             kind = organisation_kind(doc, ent.start, ent.end)
             if country is None and kind is None:
                 continue  # nothing says where it is from or what it is
@@ -90,6 +92,44 @@ class Organisations(Pass):
                             sector=sector, code=code)
             out.append(Found(start, ent.end, entity, How.ORG_NAMED))
         return out
+
+
+def _possessor_country(context: ResolutionContext, ent) -> str | None:
+    """"Cambodia's opposition CNRP": the country that owns an organisation's name."""
+    for c in ent.root.children:
+        if c.dep_ == "poss" and c.i < ent.start:
+            for t in [c, *(x for x in c.children if x.dep_ == "compound")]:
+                for m in context.by_token.get(t.i, ()):
+                    entity = context.kb.entity(m.key)
+                    if entity.kind in COUNTRY_LIKE and entity.country:
+                        return entity.country
+    return None
+
+
+def _described_sector(context: ResolutionContext, ent) -> str | None:
+    """The opposition sector of an organisation its phrase describes as the opposition ("the
+    opposition CNRP", "the main opposition, the Cambodia National Rescue Party"): CAMEO codes
+    opposition parties and groups OPP (Phoenix.agents.txt: MAIN_OPPOSITION, OPPOSITION_COALITION),
+    whatever their name's last word says."""
+    root = ent.root
+    described = [c for c in root.lefts if c.dep_ in ("compound", "amod") and c.i < ent.start]
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        described.append(root.head)
+    for c in described:
+        hit = context.lookups.role_for(c.lower_)
+        if hit and hit[1] == Sector.OPP.value:
+            return hit[1]
+    return None
+
+
+def claims_violence(subject) -> bool:
+    """Whether the subject's verb claims an attack ("has claimed responsibility for several
+    attacks", "claimed the bombing"): what an armed group does."""
+    w = words()
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.lemma_.lower() not in w.claim_verbs:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in w.claim_objects for c in verb.children)
 
 
 class PlacedOrganisations(Pass):
@@ -124,6 +164,8 @@ class PlacedOrganisations(Pass):
             country = places.pop()
             # "The House has only impeached two presidents": the placed country's legislature
             sector = Sector.LEG.value if doc[start:ent.end].text in words().chamber_names else None
+            if sector is None and claims_violence(ent.root):
+                sector = Sector.REB.value  # an organisation is never its country: RWA is Rwanda's state
             code = f"{context.kb.country_prefix(country)}{sector}" if sector else country
             entity = Entity(key=f"unlisted-org:{ent.text}", kind="org", name=ent.text, country=country,
                             sector=sector, code=code)

@@ -13,9 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..context import Found, PendingGroup, ResolutionContext, RoleMatch
-from ..cues import ORGANISATION_KINDS, SUBNATIONAL_CUES, country_cues, org_cue, prepositional_cues, prepositional_org
+from ..cues import (ORGANISATION_KINDS, SUBNATIONAL_CUES, country_cues, org_cue, prepositional_cues, prepositional_org,
+                    prepositional_org_name)
 from ..gazetteer import AliasMatch
-from ..kinds import STATE_SECTORS, How
+from ..kinds import STATE_SECTORS, How, Sector
 from ..knowledge import Entity
 from ..phrases import bare_or_definite, is_possessor, names_community, np_left, place_country
 from ..words import words
@@ -67,6 +68,8 @@ class RolePhrases(Pass):
             else:
                 org = org_cue(context, left, match.start)
             role, sector = match.role, match.sector
+            field = field_sector(head, match)
+            sector = field or sector
             if match.role is None and match.sector is None and org is None:
                 # a phrase only some countries give a meaning ("secretary of state"): theirs
                 cues = country_cues(context, head, left, match.start) or prepositional_cues(context, head)
@@ -97,6 +100,11 @@ class RolePhrases(Pass):
                         found.append(_organisation_role(context, org, match, head, left, end, not_current,
                                                         of_head, after=True))
                         continue
+                    named_org = prepositional_org_name(context, head)
+                    if named_org is not None:
+                        # "leaders of the opposition CNRP": an organisation's people, once a later
+                        # pass resolves its name (the organisation-people pass)
+                        context.org_people[head.i] = named_org
             if not cues:
                 if role is None and sector is None:
                     continue
@@ -117,8 +125,9 @@ class RolePhrases(Pass):
                     found.append(lookups.group(left, end, in_place, sector, of_head))
                 elif role is None and head.dep_ not in ("compound", "amod") and bare_or_definite(head):
                     # "Authorities ease curfew as businesses reopen in Amman": an unnamed group
-                    # belongs to the one country its sentence names, if it names exactly one.
-                    context.pending.append(PendingGroup(head, left, sector, True, end))
+                    # belongs to the one country its sentence names, if it names exactly one;
+                    # "aid agencies" working there are no more its own than its government
+                    context.pending.append(PendingGroup(head, left, sector, not _non_governmental(sector), end))
                 elif role is not None and not not_current and the_office(head, of_head, match.start):
                     # "The president asked", "a plea to the president": one office of the
                     # country its sentence or the article gives, its holder on the day if one
@@ -150,6 +159,7 @@ class RolePhrases(Pass):
                 role, sector = lookups.refine(match, country) if match.phrase else (role, sector)
                 if role is None and sector is None:
                     continue  # no meaning for this country
+                sector = field or sector
                 sector = entourage_sector(context, head) or sector
                 consumed.add((cue_match.start, cue_match.end))
                 start = left if idx == 0 else cue_match.start
@@ -166,7 +176,30 @@ class RolePhrases(Pass):
                 if holder is not None:
                     found.append(Found(start, stop, holder, How.ROLE, role=role, head=of_head))
                 else:
+                    if sector and sector[:3] in STATE_SECTORS and _not_current(doc, left, head):
+                        # "Former US Ambassador", "ex-ministers": no longer in office, former
+                        # officials (CAMEO ELI), not the state
+                        sector = Sector.ELI.value
                     found.append(lookups.group(start, stop, country, sector, of_head))
+
+
+def field_sector(head: Any, match: RoleMatch) -> str | None:
+    """The sector a generic institution noun takes from its field ("South Korea's National
+    Police Agency" is the police, COP; "aid agencies" non-governmental, NGO): the field word of
+    `field_sectors` among the compounds right before it, when the role phrase is the noun alone."""
+    w = words()
+    if match.start != head.i or head.lower_ not in w.institution_heads or not w.field_sectors:
+        return None
+    for c in reversed([c for c in head.lefts if c.dep_ in ("compound", "amod")]):
+        sector = w.field_sectors.get(c.lower_)
+        if sector is not None:
+            return sector
+    return None
+
+
+def _non_governmental(sector: str | None) -> bool:
+    """An NGO's people (CAMEO NGO) are nobody's government."""
+    return bool(sector) and sector.startswith(Sector.NGO.value)
 
 
 def the_office(head: Any, of_head: int | None, role_start: int) -> bool:

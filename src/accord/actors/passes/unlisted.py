@@ -20,6 +20,27 @@ from .aliases import placed_as_place
 from .base import Pass
 
 
+def modifies_thing(context: ResolutionContext, name: Any) -> bool:
+    """A one-word name nobody was introduced by, with an indefinite article or an adjective
+    ("stopping a no-deal Brexit"), or run into a common noun before it that names no
+    person, group or body ("Brexit negotiations", "the Brexit deal"): the name says what kind of
+    thing it is (an event's or a policy's name), it is no one who acts. A government noun keeps
+    its person ("the Trudeau government"); a person news introduced in full earlier ("Jamal
+    Khashoggi" ... "the Khashoggi killing") is found as a surname before this test."""
+    w = words()
+    if any(c.dep_ == "det" and c.lower_ in w.indefinite_determiners or
+           c.dep_ == "amod" and c.lower_ not in w.past_holder and c.lower_ not in w.not_current
+           for c in name.lefts):
+        return True  # "stopping a no-deal Brexit": a thing of some kind; no one is "a Smith"
+    if name.dep_ != "compound" or name.head.i <= name.i or name.head.pos_ != "NOUN":
+        return False
+    noun = name.head
+    if context.lookups.role_for(noun.lower_) is not None or context.lookups.role_for(noun.lemma_.lower()) is not None:
+        return False
+    return noun.lemma_.lower() not in w.government_nouns and noun.lemma_.lower() not in w.entourage_nouns \
+        and noun.lower_ not in person_nouns()["noun_gender"] and noun.lower_ not in person_nouns()["unnamed"]
+
+
 class UnlistedPeople(Pass):
     name = "unlisted-people"
 
@@ -67,6 +88,8 @@ class UnlistedPeople(Pass):
                     continue
                 if ent.text in places:
                     continue  # "Tyumen is more than competitive" in a story set "in Tyumen": the city
+                if modifies_thing(context, head):
+                    continue  # "a revival of Brexit negotiations": a name for a thing's kind, no one
             left = np_left(head)
             of_title = title_before_place(context, ent)  # "Mayor of London Sadiq Khan"
             if of_title is not None:
@@ -151,10 +174,13 @@ class UnlistedPeople(Pass):
                 # else the country the article is set in ("Senator Gillibrand" in a US story)
                 country = here.pop() if len(here) == 1 else None if here else context.article_country()
                 code = f"{kb.country_prefix(country)}{sector}" if country else sector
-            if org is None and sector in STATE_SECTORS and any(t.lower_ in w.past_holder for t in doc[left : ent.start]) \
+            if org is None and sector in STATE_SECTORS and any(
+                    t.lower_ in w.past_holder and t.head.i >= title[-1].i for t in doc[left : ent.start]) \
                     and not any(t.dep_ == "poss" for t in doc[left : ent.start]):
                 # "Former Representative Jane Doe", "a retired CIA agent": no longer in office
-                # ("his former lawyer" is a former tie to someone, not a past office)
+                # ("his former lawyer" is a former tie to someone, not a past office); a "former"
+                # of an earlier title is not the last one's ("former presidential candidate
+                # Senator Ted Cruz" is a senator)
                 sector = Sector.ELI.value
                 code = f"{kb.country_prefix(country)}{sector}" if country else sector
             entity = Entity(key=f"unlisted:{ent.text}", kind="person", name=ent.text, country=country,

@@ -3330,7 +3330,8 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
       then, the latest date with a year of the two sentences before, else no date;
     - "details emerged about Trump's call with Zelensky" ... "a phone call made by President Trump
       late last July": an event noun with no date of its own, said of an act the article names
-      again with one date (and the doer in that sentence), takes that date;
+      again with one date (and the doer in that sentence, or a record of that noun by a doer of
+      the same country: "Russia's 2022 offensive" ... "the Kremlin's offensive"), takes that date;
     - "records showed a bomber had attacked a vessel in late February" ... "in late February
       1944": a pluperfect dated by a month without a year is in the year the article gives that
       month, when it gives one earlier year for it.
@@ -3376,7 +3377,13 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
                 sentence_lowers = [text[s.start_char:s.end_char].lower() for s in sentences]
             for k in nouns_by_lemma.get(root.lemma, ()):
                 n = sent_of[k]
-                if n == e.sentence or doer not in sentence_lowers[n]:
+                if n == e.sentence:
+                    continue
+                if doer not in sentence_lowers[n] and not (e.source.country and any(
+                        o.sentence == n and o.source is not None and o.source.country == e.source.country
+                        and (r := triggers.root(o)) is not None and r.i == k for o in events)):
+                    # "Russia's 2022 Ukraine offensive" ... "the Kremlin's Ukraine offensive":
+                    # the noun told of a doer of the same country is the same act
                     continue
                 tok, start, end = doc[k], sentences[n].start, sentences[n].end
                 anchors = [tok] + [c for c in tok.children if c.dep_ == "acl"]

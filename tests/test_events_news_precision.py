@@ -1524,6 +1524,10 @@ def test_an_event_noun_takes_the_one_date_the_article_gives_that_act(nlp):
             "The White House released a summary of a phone call made by President Trump late last July to "
             "the Ukrainian president.")
     assert _dated(candidates(nlp, text), "call") == ("2019-07", "text")
+    # the act named again with a doer of the same country in other words ("the Kremlin")
+    text = ("Ties have deepened since Russia's 2014 offensive in Ukraine. Western countries imposed "
+            "sanctions on Russia over the Kremlin's offensive.")
+    assert _dated([e for e in candidates(nlp, text) if e.sentence == 1], "offensive") == ("2014", "text")
 
 
 def test_a_month_without_a_year_in_a_pluperfect_takes_the_year_the_article_gives_it(nlp):

@@ -266,3 +266,19 @@ def test_serving_in_a_peacekeeping_mission_is_peacekeeping_where_it_is_kept(nlp)
     assert dyad(e) == ("IRLMIL", "LBN")
     # serving in a force that is no peacekeeping mission is no peacekeeping
     assert not [e for e in candidates(nlp, "Irish soldiers served in the air force in Lebanon.") if e.cameo == "074"]
+
+
+def test_a_peacekeeping_mission_there_serves_the_place_named_before(nlp):
+    text = "Hundreds of British troops have arrived in Mali to join the United Nations peacekeeping mission there."
+    [e] = [e for e in candidates(nlp, text) if e.cameo == "074"]
+    assert dyad(e) == ("GBRMIL", "MLI")
+    # with no place named before, "there" points nowhere the sentence says
+    [e] = [e for e in candidates(nlp, "British troops joined the United Nations peacekeeping mission there.")
+           if e.cameo == "074"]
+    assert "tgt=mission-country" not in e.explain
+
+
+def test_prepositions_joined_before_one_object_both_direct_the_act(nlp):
+    # "to and from North Korea": the object of the second is the first's too
+    evs = [e for e in candidates(nlp, "Japan lifted travel curbs to and from North Korea.") if e.cameo.startswith("08")]
+    assert evs and all(dyad(e) == ("JPN", "PRK") for e in evs)

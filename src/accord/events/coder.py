@@ -2002,7 +2002,9 @@ def _direction_target(cand: _Candidate, mentions_at, names_people) -> None:
         for prep in host.children:
             if prep.dep_ != "prep" or prep.lower_ not in allowed:
                 continue
-            for pobj in prep.children:
+            # "lifted travel curbs to and from North Korea": prepositions joined before one object
+            for pobj in (*prep.children, *(g for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"
+                                            for g in c.children)):
                 if pobj.dep_ != "pobj" or _is_date_or_amount(pobj):
                     continue
                 actors = _actors_of(pobj, mentions_at)
@@ -2376,6 +2378,14 @@ def _country_served(tok: Any, mentions_at, peacekeeping: bool = False) -> list[A
         countries = [a for a in _actors_of(place, mentions_at) if a.country and a.code == a.country]
         if countries:
             return countries
+    if any(c.dep_ == "advmod" and c.lower_ == "there" for c in (*tok.children, *tok.head.children)):
+        # "arrived in Mali to join the UN peacekeeping mission there": the place the sentence
+        # named before, by an "in" phrase
+        for prep in reversed([t for t in tok.sent if t.i < tok.i and t.dep_ == "prep" and t.lower_ == "in"]):
+            for place in (p for p in prep.children if p.dep_ == "pobj"):
+                countries = [a for a in _actors_of(place, mentions_at) if a.country and a.code == a.country]
+                if countries:
+                    return countries
     return []
 
 
@@ -3250,7 +3260,8 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
       then, the latest date with a year of the two sentences before, else no date;
     - "details emerged about Trump's call with Zelensky" ... "a phone call made by President Trump
       late last July": an event noun with no date of its own, said of an act the article names
-      again with one date (and the doer in that sentence), takes that date;
+      again with one date (and the doer in that sentence, or a record of that noun by a doer of
+      the same country: "Russia's 2022 offensive" ... "the Kremlin's offensive"), takes that date;
     - "records showed a bomber had attacked a vessel in late February" ... "in late February
       1944": a pluperfect dated by a month without a year is in the year the article gives that
       month, when it gives one earlier year for it.
@@ -3296,7 +3307,13 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
                 sentence_lowers = [text[s.start_char:s.end_char].lower() for s in sentences]
             for k in nouns_by_lemma.get(root.lemma, ()):
                 n = sent_of[k]
-                if n == e.sentence or doer not in sentence_lowers[n]:
+                if n == e.sentence:
+                    continue
+                if doer not in sentence_lowers[n] and not (e.source.country and any(
+                        o.sentence == n and o.source is not None and o.source.country == e.source.country
+                        and (r := triggers.root(o)) is not None and r.i == k for o in events)):
+                    # "Russia's 2022 Ukraine offensive" ... "the Kremlin's Ukraine offensive":
+                    # the noun told of a doer of the same country is the same act
                     continue
                 tok, start, end = doc[k], sentences[n].start, sentences[n].end
                 anchors = [tok] + [c for c in tok.children if c.dep_ == "acl"]

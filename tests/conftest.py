@@ -32,22 +32,32 @@ EXAMPLE_NAME = "xi-putin-video-call-2026-02-04.txt"
 # first, which leaves the long files with few tests (the subprocess fault and CLI tests) to the
 # end, where one of them can keep a worker busy long after the other has finished. Files are
 # handed out in collection order instead, and that order starts with the slowest files, longest
-# first (the classic greedy balance); all other files follow in their usual order. Seconds per
-# file from `pytest -n 2 --dist loadfile --durations=0` runs on 2026-12-06, on a loaded shared
-# machine (only the order matters); measure again when a file grows a lot.
+# first (the classic greedy balance); all other files follow in their usual order. The order:
+# seconds per file (setup, call and teardown summed) of the 60 slowest tests of a `pytest -n 2
+# --dist loadfile --durations=0` run (2026-12-07 00:49 UTC), less what later changes took out
+# of test_store (the Ctrl-C test), test_faults and test_cli (the eval moved to test_cli_eval), on
+# a loaded shared machine (only the order matters); measure again when a file grows a lot.
 SLOWEST_FIRST = (
-    "test_cli.py",             # 584  (the whole `accord eval events` run, ingest and extract runs)
-    "test_faults.py",          # 505  (each fault: an ingest with two workers, then a re-run)
-    "test_equivalence.py",     # 337  (one Spark job on local[2], two workers, PostgreSQL)
-    "test_cli_desk.py",        # 300  (the desk store coded, `accord serve`)
-    "test_actors_cli.py",      # 205
-    "test_cli_inputs.py",      # 158
-    "test_workers.py",         # 120
-    "test_export.py",          # 94   (the desk store coded, when test_cli_desk has not)
-    "test_places.py",          # 46
-    "test_fetch.py",           # 31
-    "test_browser.py",         # 31
-    "test_happenings_cli.py",  # 24
+    "test_faults.py",          # each fault: an ingest with two workers, then a re-run
+    "test_equivalence.py",     # one Spark job on local[2], two workers, PostgreSQL
+    "test_cli_desk.py",        # the desk store coded, `accord serve`
+    "test_cli.py",             # extract and ingest runs as processes
+    "test_quote_eval.py",      # the quote gold coded
+    "test_cli_eval.py",        # the whole `accord eval events` run (one test of 94 s)
+    "test_workers.py",
+    "test_knowledge.py",
+    "test_time_eval.py",
+    "test_cli_inputs.py",
+    "test_store.py",
+    "test_happenings_cli.py",
+    "test_actors_cli.py",
+    "test_export.py",          # the desk store coded, when test_cli_desk has not
+    "test_wikinews_dev.py",
+    "test_readers_formats.py",
+    "test_fetch.py",
+    "test_pipeline.py",
+    "test_places.py",
+    "test_browser.py",
 )
 
 

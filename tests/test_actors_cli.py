@@ -117,7 +117,8 @@ def test_resolve_an_organisation(env):
 
 
 def test_resolve_shows_how_in_the_table(env):
-    proc = run(["actors", "resolve", "the US president", "--date", "2019-06-01"], env)
+    # In this process: `actors resolve` as a process is the test below.
+    proc = invoke(["actors", "resolve", "the US president", "--date", "2019-06-01"], env)
     assert proc.returncode == 0, proc.stderr.decode()
     text = proc.stdout.decode()
     assert "Donald Trump (USAGOV)" in text
@@ -134,7 +135,7 @@ def test_resolve_without_an_actor_exits_1(env):
 
 
 def test_resolve_an_impossible_date_is_a_usage_error(env):
-    proc = run(["actors", "resolve", "the US president", "--date", "2021-02-30"], env)
+    proc = invoke(["actors", "resolve", "the US president", "--date", "2021-02-30"], env)
     assert proc.returncode == 2
     assert "2021-02-30" in proc.stderr.decode()
 
@@ -196,7 +197,8 @@ def test_a_file_named_in_the_config_file_is_used(tmp_path, env):
     Path(env["ACCORD_CONFIG"]).write_text('actor_files = ["elsewhere/jane_people.yaml"]\n', encoding="utf-8")
     got = resolve("Jane Example", "2031-01-01", env)
     assert got["code"] == "TUVGOV"
-    files = run(["actors", "files", "--json"], env)
+    # In this process (`actors files` as a process: the test above).
+    files = invoke(["actors", "files", "--json"], env)
     [row] = [json.loads(line) for line in files.stdout.decode().splitlines()]
     assert row["from"] == "config" and Path(row["path"]).resolve() == (folder / "jane_people.yaml").resolve()
     listed = invoke(["actors", "list", "--country", "TUV", "--date", "2031-01-01", "--format", "jsonl"], env)

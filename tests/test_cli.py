@@ -128,7 +128,8 @@ def test_ingest_is_idempotent_and_queries_work(example_path, tmp_path):
     table = invoke(["events", "--reports", "--db", db], tmp_path)
     assert table.returncode == 0 and "Events" in table.stdout.decode()
 
-    quotes = jsonl(run(["quotes", "--db", db, "--speaker", "Putin", "--format", "jsonl"], tmp_path).stdout)
+    # quotes and articles as processes: test_cli_desk.test_quotes_and_articles_tables_fit_too.
+    quotes = jsonl(invoke(["quotes", "--db", db, "--speaker", "Putin", "--format", "jsonl"], tmp_path).stdout)
     assert quotes and all(q["speaker"]["name"] == "Vladimir Putin" for q in quotes)
     by_code = jsonl(invoke(["quotes", "--db", db, "--speaker", "CHN", "--contains", "turbulent",
                          "--format", "jsonl"], tmp_path).stdout)
@@ -136,7 +137,7 @@ def test_ingest_is_idempotent_and_queries_work(example_path, tmp_path):
                            for q in by_code)
     assert any(q["speaker"]["name"] == "Xi Jinping" and q["direct"] for q in by_code)
 
-    arts = run(["articles", "--db", db, "--format", "jsonl"], tmp_path)
+    arts = invoke(["articles", "--db", db, "--format", "jsonl"], tmp_path)
     [art] = jsonl(arts.stdout)
     assert art["id"].startswith("xi-putin-video-call-2026-02-04#")  # the file name, then a hash of its location
 
@@ -154,34 +155,27 @@ def test_changed_article_is_recoded_in_place(tmp_path):
     assert [e["cameo"][:2] for e in events] == ["11"]
 
 
-def test_default_database_comes_from_environment(tmp_path):
-    story = tmp_path / "s.txt"
-    story.write_text("date 2026-02-04 Xi Jinping met Vladimir Putin.", encoding="utf-8")
-    target = tmp_path / "from-env.duckdb"
-    proc = run(["ingest", story], tmp_path, env_extra={"ACCORD_DB": str(target)})
-    assert proc.returncode == 0, proc.stderr.decode()
-    assert target.exists()
-    info = json.loads(invoke(["info", "--json"], tmp_path, env_extra={"ACCORD_DB": str(target)}).stdout)
-    assert info["database"]["path"] == str(target)
-    model = info["spacy_model"]
-    assert set(model) == {"name", "version", "path"} and model["name"].startswith("en_core_web")
-
-
-def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path):
+def test_bad_inputs_are_reported_and_the_batch_goes_on_into_the_database_from_the_environment(tmp_path):
+    """One `ingest` process: without --db it writes to $ACCORD_DB; a bad input is reported and
+    the rest of the batch is stored (exit 1, partial)."""
     good = tmp_path / "good.txt"
     good.write_text("date 2026-02-04 Xi Jinping met Vladimir Putin.", encoding="utf-8")
     binary = tmp_path / "bin.txt"
     binary.write_bytes(b"\x00\x01\x02binary")
     bad_date = tmp_path / "date.txt"
     bad_date.write_text("date 2026-02-30 Text.", encoding="utf-8")
-    db = tmp_path / "c.duckdb"
-    proc = run(["ingest", good, binary, bad_date, "--db", db], tmp_path)
-    assert proc.returncode == 1
+    target = tmp_path / "from-env.duckdb"
+    proc = run(["ingest", good, binary, bad_date], tmp_path, env_extra={"ACCORD_DB": str(target)})
+    assert proc.returncode == 1, proc.stderr.decode()
     stderr = proc.stderr.decode()
     assert f"{binary}: binary data" in stderr
     assert f"{bad_date}: date header '2026-02-30' is not a real calendar date" in stderr
-    info = json.loads(invoke(["info", "--db", db, "--json"], tmp_path).stdout)  # what was stored
-    assert info["database"]["counts"]["articles"] == 1
+    assert target.exists()
+    info = json.loads(invoke(["info", "--json"], tmp_path, env_extra={"ACCORD_DB": str(target)}).stdout)
+    assert info["database"]["path"] == str(target)
+    assert info["database"]["counts"]["articles"] == 1  # what was stored
+    model = info["spacy_model"]
+    assert set(model) == {"name", "version", "path"} and model["name"].startswith("en_core_web")
 
 
 def test_everything_rejected_is_total_failure(tmp_path):
@@ -231,36 +225,8 @@ def test_extract_statements_option_and_config(tmp_path):
     config = tmp_path / "config.toml"
     config.write_text("statements = true\nmin_confidence = 0.0\n", encoding="utf-8")
     assert "010" in codes(run(["extract", article], tmp_path, env_extra={"ACCORD_CONFIG": str(config)}))
-    assert "010" not in codes(run(["extract", article, "--no-statements"], tmp_path,
-                                  env_extra={"ACCORD_CONFIG": str(config)}))
+    # An option overrides the config file: what the command does, in this process.
+    assert "010" not in codes(invoke(["extract", article, "--no-statements"], tmp_path,
+                                     env_extra={"ACCORD_CONFIG": str(config)}))
     bad = invoke(["extract", article, "--min-confidence", "2"], tmp_path)
     assert bad.returncode == 2 and b"min-confidence" in bad.stderr
-
-
-def test_eval_events_scores_records_and_dumps_development_data_only(tmp_path):
-    shared = shared_path("data", "conflibert-cameo-train").parents[1]
-    dump = tmp_path / "mismatches.jsonl"
-    proc = run(["eval", "events", "--shared", shared, "--json", "--dump", dump], tmp_path)
-    assert proc.returncode == 0, proc.stderr.decode()
-    figures = json.loads(proc.stdout)["events"]
-    assert figures["policy"]["statements"] is False
-    for part in ("development", "held-out"):
-        c = figures["conflibert"][part]
-        assert 0 < c["sentences"] and 0 <= c["with_record"] <= c["sentences"]
-        assert 0.0 <= c["class_accuracy"] <= 1.0 and 0.0 <= c["source_f1"] <= 1.0 and 0.0 <= c["target_f1"] <= 1.0
-    assert figures["founding"]["expected"] > 0
-    from accord.events.classifier import split_of
-
-    dumped = [json.loads(line) for line in dump.read_text(encoding="utf-8").splitlines()]
-    assert dumped and {d["set"] for d in dumped} >= {"conflibert-class", "plover"}
-    assert all(split_of(d["text"]) != "test" for d in dumped if d["set"].startswith("conflibert"))
-    # Development parts (A, C, D, E) may be dumped; part B (held out) never is, and its figures are aggregate only.
-    assert not [d for d in dumped if d["set"].startswith("wikinews") and d["set"] not in
-                ("wikinews-A", "wikinews-C", "wikinews-D", "wikinews-E")]
-    for part in ("A", "C", "D", "E"):  # development parts keep their per-field error tables
-        tuned = figures.get("wikinews", {}).get(part)
-        if tuned is not None:
-            assert "wrong_records" in tuned and "missed_gold" in tuned, part
-    held_out = figures.get("wikinews", {}).get("B")
-    if held_out is not None:
-        assert set(held_out) <= {"articles", "records", "right", "gold", "found", "precision", "recall", "f1"}

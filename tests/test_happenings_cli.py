@@ -28,15 +28,16 @@ def test_ingest_links_copies_and_events_lists_happenings(example_path, tmp_path)
     assert first.returncode == 0, first.stderr.decode()
     assert "near-copy" in first.stdout.decode()
 
-    happenings = jsonl(run(["events", "--db", db, "--format", "jsonl"], tmp_path).stdout)
+    # `events` as a process: test_cli_desk (the happenings table piped at 80 columns).
+    happenings = jsonl(invoke(["events", "--db", db, "--format", "jsonl"], tmp_path).stdout)
     assert happenings and all(h["kind"] == "happening" for h in happenings)
     for h in happenings:
         assert not list(validator.iter_errors(h)), h
     counts = [(h["articles"], h["sources"]) for h in happenings]
     assert counts == sorted(counts, reverse=True)  # found in the most articles first
     assert happenings[0]["articles"] == 4
-    # What each option selects and shows: the same command in this process (ingest, events and
-    # recluster run as subprocesses here, as a user runs them).
+    # What each option selects and shows: the same command in this process (ingest and recluster
+    # run as subprocesses here, as a user runs them).
     wide = jsonl(invoke(["events", "--db", db, "--min-sources", "4", "--format", "jsonl"], tmp_path).stdout)
     assert wide and all(h["sources"] >= 4 for h in wide)
     dyad = jsonl(invoke(["events", "--db", db, "--dyad", "CHN", "RUS", "--format", "jsonl"], tmp_path).stdout)

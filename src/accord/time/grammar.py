@@ -98,8 +98,12 @@ class Pieces:
 # --------------------------------------------------------------------------- token tests
 
 
+_UNTRIED = object()  # `Grammar.find`: a test not yet tried at a piece
+
+
 class Matcher:
-    """One token test. `match` returns (end piece, value) or None."""
+    """One token test. `match` returns (end piece, value) or None; it reads only the pieces
+    (the same answer for the same piece, so `Grammar.find` asks once for all patterns)."""
 
     __slots__ = ()
 
@@ -512,15 +516,25 @@ class Grammar:
                 if c:
                     groups.append(two.get(("c", ch, "w", nxt)))
                     groups.append(two.get(("c", ch, "c", nch)))
+            # Many patterns start with the same test: each test is tried once here (the tests
+            # are pure functions of the pieces), and a pattern whose first test fails is not run.
+            tried: dict[Matcher, Any] = {}
             for group in groups:
                 if group:
                     for p in group:
-                        m = run(p, P, i)
+                        test = p.elements[0].matcher
+                        first = tried.get(test, _UNTRIED)
+                        if first is _UNTRIED:
+                            first = tried[test] = test.match(P, i)
+                        if first is None:
+                            continue
+                        m = run(p, P, i, first)
                         if m is not None:
                             out.append(m)
         return out
 
-    def _run(self, p: Pattern, P: Pieces, i: int) -> Match | None:
+    def _run(self, p: Pattern, P: Pieces, i: int, first: Any = None) -> Match | None:
+        """Pattern `p` at piece `i`, or None; `first`: its first test's result there, if known."""
         j = i
         n = P.n
         start = -1
@@ -529,7 +543,10 @@ class Grammar:
         for el in p.elements:
             if j >= n:
                 return None
-            r = el.matcher.match(P, j)
+            if first is not None:
+                r, first = first, None
+            else:
+                r = el.matcher.match(P, j)
             if r is None:
                 return None
             k, val = r

@@ -859,7 +859,7 @@ def test_an_event_named_like_a_person_is_no_actor(nlp):
     # a one-word name run into a thing it names the kind of ("Brexit talks") is no one
     got = resolve(nlp, "Theresa May urged lawmakers to back a revival of Brexit negotiations.", "2019-03-01")
     assert "Brexit" not in texts(got)
-    # nor is one with an indefinite article or an adjective: no one is "a no-deal Smith"
+    # nor is one with an indefinite article: no one is "a no-deal Smith"
     got = resolve(nlp, "Nicola Sturgeon said it was time to stop a no-deal Brexit.", "2019-03-23")
     assert "Brexit" not in texts(got)
     got = resolve(nlp, "The Trudeau government and Merkel aides met in Berlin.", "2019-03-01")
@@ -917,3 +917,12 @@ def test_a_private_person_is_of_the_country_the_story_is_set_in(nlp):
             "Ohio said the damage was severe. Marek Novak, a visitor from Poland, said he hid in a basement.")
     got = resolve(nlp, text, "2019-05-28")
     assert not any(m[3] == "Marek Novak" and m[2] == "USA" for m in got)
+
+
+def test_a_title_of_several_words_gives_an_unlisted_person_the_office(nlp):
+    # no word of "Chief Executive" is a title alone; the phrase is one ("chief executive")
+    got = resolve(nlp, "Protesters asked Macau Chief Executive Ho Lin to withdraw the bill.")
+    assert any(m[3] == "Ho Lin" and m[1].endswith("GOV") for m in got)
+    # an apposition's title over an "of" phrase: "a member of Parliament" is a legislator
+    got = resolve(nlp, "A bill was proposed by Amel Trabelsi, a member of Parliament.")
+    assert any(m[3] == "Amel Trabelsi" and m[1].endswith("LEG") for m in got)

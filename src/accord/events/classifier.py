@@ -30,6 +30,7 @@ import json
 import math
 from dataclasses import dataclass
 from importlib.resources import files
+from itertools import repeat
 from typing import Any, Iterable, Sequence
 
 import numpy as np
@@ -126,8 +127,8 @@ def token_vectors(doc: Any) -> np.ndarray | None:
     # what `vectors.find(keys=...)` returns, without its per-key string-id conversion: the keys
     # of the Doc's array are string ids already
     get = vectors.key2row.get
-    rows = np.fromiter((get(k, -1) for k in doc.to_array(getattr(vectors, "attr", ORTH)).tolist()),
-                       dtype="i", count=len(doc))
+    keys = doc.to_array(getattr(vectors, "attr", ORTH)).tolist()
+    rows = np.fromiter(map(get, keys, repeat(-1, len(keys))), dtype="i", count=len(doc))
     table = vectors.data[np.maximum(rows, 0)]
     table[rows < 0] = 0
     return table

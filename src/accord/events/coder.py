@@ -32,6 +32,7 @@ from .lexicon import load_measure_heads  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
+from .verbs import _h as _string_id  # (own line, as above)
 from .verifier import Verifier
 from ..places import geocode
 
@@ -68,6 +69,41 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _EXPLICIT_YEAR = re.compile(r"\b\d{4}\b")
 PRECISION = {1: "year", 2: "month", 3: "day"}
+_CONJ = _string_id("conj")  # the "conj" label as `Doc.to_array(DEP)` gives it
+_NEG = _string_id("neg")
+_SUBJECT_IDS = frozenset(_string_id(d) for d in ("nsubj", "nsubjpass"))
+_NEGATION_DEPENDENT_DEPS = frozenset(_string_id(d) for d in ("advmod", "det", "preconj"))
+
+
+_PREP = _string_id("prep")
+_POBJ = _string_id("pobj")
+_AUX_DEP = _string_id("aux")
+_VERBISH_POS = frozenset({VERB, AUX})  # syntax.VERBISH as `Doc.to_array(POS)` gives it
+_LOCATION_HOST_DEPS = frozenset(_string_id(d) for d in ("dobj", "prep", "pobj"))
+_LOCATION_PREP_IDS = frozenset(_string_id(w) for w in LOCATION_PREPS)
+
+
+def _governs(arrays: Any, i: int, anchors: set[int], limit: int = 12) -> bool:
+    """`syntax.governed_by` on the Doc's arrays (VerbDictionary.view): the path from token i up
+    the tree reaches one of the `anchors` (token indices) before any other verb, auxiliaries aside."""
+    head, pos, dep = arrays.head, arrays.pos, arrays.dep
+    node = i
+    for _ in range(limit):
+        if node in anchors:
+            return True
+        up = head[node]
+        if up == node:
+            return False
+        if node != i and pos[node] in _VERBISH_POS and dep[node] != _AUX_DEP:
+            return False
+        node = up
+    return False
+
+
+@lru_cache(maxsize=64)
+def _string_ids(words: frozenset[str]) -> frozenset[int]:
+    """The string ids of words (as `Doc.to_array(LOWER)` gives a word's lower-cased form)."""
+    return frozenset(_string_id(w) for w in words)
 
 
 @dataclass
@@ -203,7 +239,8 @@ class EventStage(Stage):
                      and not self.exclusions.enacts_instrument(c.trigger, c.code)]
             cands = [c for c in cands if c is not None]
             # A date governs an event only through the parse tree, which never leaves its sentence.
-            sent_timexes = {i: t for i, t in timex_roots.items() if sent.start <= i < sent.end}
+            sent_start, sent_end = sent.start, sent.end  # (Span properties: read once, not per date)
+            sent_timexes = {i: t for i, t in timex_roots.items() if sent_start <= i < sent_end}
             first_of_sentence = len(events)
             for cand in cands:
                 if cand.modality in (Modality.HYPOTHETICAL, Modality.FUTURE) and cand.announced is None \
@@ -246,12 +283,12 @@ class EventStage(Stage):
         triggers = _TriggerSpans(doc)  # the date passes read the same triggers' tokens again and again
         _date_from_quoted_day(candidates, doc, text, document.timexes, timex_roots, document.article.date, triggers)
         _date_from_context(candidates)
-        sentence_dates = _sentence_dates(doc, timex_roots)
+        sentence_dates = _sentence_dates(doc, timex_roots, sentences)
         _date_from_paragraph(candidates, triggers, _paragraph_of_sentences(text, sentences), sentence_dates)
         _date_from_retelling(candidates, triggers)
-        _date_from_reference(candidates, doc, timex_roots, document.article.date, triggers, text)
-        _date_from_happening(candidates, doc, timex_roots, document.article.date)
-        _date_from_incident(candidates, doc, sentence_dates)
+        _date_from_reference(candidates, doc, timex_roots, document.article.date, triggers, text, sentences)
+        _date_from_happening(candidates, doc, timex_roots, document.article.date, triggers, sentences)
+        _date_from_incident(candidates, doc, sentence_dates, sentences)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
         document.events = self.policy.select(candidates)
@@ -355,7 +392,7 @@ class EventStage(Stage):
         if self.exclusions.figurative_pattern(m.pattern):
             return None  # "dealing a severe blow to the government": a setback, no event
         # the words the pattern names in the verb's subtree, looked up once for the tests below
-        named = _named_words(verb, m) if m.specificity > 0 else None
+        named = _named_words(verb, m, self.dictionary) if m.specificity > 0 else None
         if m.specificity > 0 and (_names_only_adjunct(verb, m, named) or _names_only_complex_preposition(verb, m, named)):
             # "detained 18 people following a fire" (CONFINE * FIRE), "detained 12 people at a
             # meeting" (CONFINE * MEETING): words in a time or place phrase say when or where, not
@@ -366,7 +403,7 @@ class EventStage(Stage):
             m = entry[1]
             named = None  # another match: its own words
         if m.specificity > 0 and self.exclusions.destination_only(verb, named if named is not None
-                                                                   else _named_words(verb, m)):
+                                                                   else _named_words(verb, m, self.dictionary)):
             # "fled to the Canadian embassy" (EVACUATE * EMBASSY, 161): the place fled to is a
             # refuge, no embassy evacuated; the verb's own default codes it, if anything
             entry = self.dictionary.entry(verb)
@@ -411,9 +448,8 @@ class EventStage(Stage):
         # PETRARCH's [A:A] codes an act both ways ("SIGN * {TRADE &TREATY} [0311:0311]"): its
         # coordinated doers act with each other.
         symmetric = m.reverse_code is not None and nearest(m.reverse_code).code == code
-        pattern = Pattern(lemmas=frozenset([verb.lemma_.lower()]), code=code, target=DICTIONARY_TARGETS,
-                          reciprocal=code.startswith(DICTIONARY_RECIPROCAL) or symmetric,
-                          plover=plover if code == recoded else None)
+        pattern = _dictionary_pattern(verb.lemma_.lower(), code, code.startswith(DICTIONARY_RECIPROCAL) or symmetric,
+                                      plover if code == recoded else None)
         cand = _Candidate(pattern, verb, None, rule=rule, code=code, specificity=specificity)
         cand.subject_is_target = m.subject_is_target or self.exclusions.subject_is_target(m.pattern)
         cand.reverse_code = m.reverse_code
@@ -1097,13 +1133,17 @@ class EventStage(Stage):
     def _negated(self, cand: _Candidate) -> bool:
         m = self.cues
         verb = cand.trigger
-        chain = [verb]
+        # (read from the Doc's arrays: no Token made for the words looked at)
+        arrays = VerbDictionary.default().view(verb.doc)
+        dep, kids, lower = arrays.dep, arrays.kids, arrays.lower
+        chain = [verb.i]
         # "has never denounced X or called for Y": a conjunct without its own subject shares it.
-        while chain[-1].dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in chain[-1].children):
-            chain.append(chain[-1].head)
+        while dep[chain[-1]] == _CONJ and not any(dep[c] in _SUBJECT_IDS for c in kids[chain[-1]]):
+            chain.append(arrays.head[chain[-1]])
+        negation_dependents = _string_ids(m.negation_dependents)
         for v in chain:
-            if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in m.negation_dependents)
-                   for c in v.children):
+            if any(dep[c] == _NEG or (dep[c] in _NEGATION_DEPENDENT_DEPS and lower[c] in negation_dependents)
+                   for c in kids[v]):
                 return True
         # "made no mention" (a light verb's event noun); "expressed no regret" (a dictionary
         # pattern's object): an act done to nothing is not done
@@ -1557,6 +1597,13 @@ def _target_specs(specs: tuple[str, ...]) -> tuple[tuple[str, str, str, bool], .
     return tuple(out)
 
 
+@lru_cache(maxsize=4096)
+def _dictionary_pattern(lemma: str, code: str, reciprocal: bool, plover: tuple[str, str | None] | None) -> Pattern:
+    """The Pattern of a dictionary match (frozen, so one per distinct value, not one per match)."""
+    return Pattern(lemmas=frozenset([lemma]), code=code, target=DICTIONARY_TARGETS, reciprocal=reciprocal,
+                   plover=plover)
+
+
 def _verb_key(tok: Any, verbs: dict) -> str | None:
     """The lexicon key of a verb: its lemma, else its form with the inflection taken off, for
     the lemmatizer's slips ("staged" -> "stag")."""
@@ -1771,10 +1818,16 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
     Conjuncts may hang on any word of a mention ("China's President Xi Jinping and Russian
     leader Vladimir Putin": "Putin" is a conjunct of "Jinping", the subject is "President").
     """
-    inside = [tok]
+    # Only words in a coordination have conjuncts: the Doc's arrays say which, so that only
+    # those are made into Tokens (spaCy makes a new one on every access).
+    doc = tok.doc
+    v = VerbDictionary.default().view(doc)
+    dep, kids = v.dep, v.kids
+    inside = [tok.i]
     for m in mentions_at.get(tok.i, ()):
-        inside.extend(tok.doc[m.tokens[0] : m.tokens[1]])
-    tokens = [tok] + [c for t in inside for c in t.conjuncts if not _subject_of_next_clause(c)]
+        inside.extend(range(m.tokens[0], min(m.tokens[1], len(doc))))
+    tokens = [tok] + [c for k in inside if dep[k] == _CONJ or any(dep[j] == _CONJ for j in kids[k])
+                      for c in doc[k].conjuncts if not _subject_of_next_clause(c)]
     out: list[Actor] = []
     seen: set[str] = set()
     for t in tokens:
@@ -2389,9 +2442,12 @@ def _country_served(tok: Any, mentions_at, peacekeeping: bool = False) -> list[A
     return []
 
 
-def _named_words(verb: Any, m: Any) -> list[Any]:
+def _named_words(verb: Any, m: Any, dictionary: VerbDictionary | None = None) -> list[Any]:
     """The words of the verb's subtree (the verb aside) a dictionary pattern names: what the
-    `_names_only_*` tests look at, found once per match."""
+    `_names_only_*` tests look at, found once per match. `dictionary`: the one that matched, to
+    read its arrays of the Doc instead of making every Token of the subtree."""
+    if dictionary is not None:
+        return dictionary.named_in_subtree(verb, m.words)
     return [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
 
 
@@ -2668,19 +2724,23 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     best: Timex | None = None
     anchors = [cand.trigger] + ([cand.noun] if cand.noun is not None else []) + ([governor] if governor is not None else [])
     doc = cand.trigger.doc
+    # (the dates' words are read from the Doc's arrays: spaCy makes a new Token on every access)
+    arrays = VerbDictionary.default().view(doc)
+    head, dep, lower = arrays.head, arrays.dep, arrays.lower
+    anchor_ids = {a.i for a in anchors}
     # "gave the government until Thursday to withdraw the bill": a deadline, not when it was done
+    deadline = _string_ids(_DEADLINE_PREPOSITIONS)
     timex_roots = {i: t for i, t in timex_roots.items()
-                   if not (doc[i].head.dep_ == "prep" and doc[i].head.lower_ in _DEADLINE_PREPOSITIONS)}
+                   if not (dep[head[i]] == _PREP and lower[head[i]] in deadline)}
     if pub and _told_as_done(cand.trigger):
         # "has declared tomorrow a day of mourning": an act told as done is not done after the
         # article was written; a later date is what the act is about
         timex_roots = {i: t for i, t in timex_roots.items() if not _after(t.value, pub)}
     for tok_i, timex in timex_roots.items():
-        tok = doc[tok_i]
         # "convicted of corruption, stemming from his years as mayor, in 2011": after the comma
         # closing the participle clause, the time is the sentence's
-        detached = detached_time_head(tok.head) if tok.dep_ == "pobj" else None
-        if governed_by(tok if detached is None else detached, anchors):
+        detached = detached_time_head(doc[head[tok_i]]) if dep[tok_i] == _POBJ else None
+        if _governs(arrays, tok_i if detached is None else detached.i, anchor_ids):
             if best is None or _precision(timex.value) > _precision(best.value):
                 best = timex
     if best is None:
@@ -2709,7 +2769,7 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         clauses = [c for c in cand.trigger.children if c.dep_ == "advcl" and any(
             m.dep_ in ("mark", "advmod") and m.lower_ in load_same_time_markers() and m.i < c.i for m in c.children)]
         for tok_i, timex in timex_roots.items():
-            if any(governed_by(doc[tok_i], [c]) for c in clauses):
+            if any(_governs(arrays, tok_i, {c.i}) for c in clauses):
                 if best is None or _precision(timex.value) > _precision(best.value):
                     best = timex
     if best is None:
@@ -2717,11 +2777,11 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         # Monday, accused ...": a participle clause of the same time dates the act it modifies
         # (not a span: "since 2014", "until Friday")
         participles = simultaneous_participles(cand.trigger)
-        spans = load_anchoring().span_prepositions  # (resources/time/en/anchoring.yaml)
+        spans = _string_ids(load_anchoring().span_prepositions)  # (resources/time/en/anchoring.yaml)
+        participle_ids = {p.i for p in participles}
         for tok_i, timex in timex_roots.items():
-            tok = doc[tok_i]
-            if participles and governed_by(tok, participles) and not (
-                    tok.dep_ == "pobj" and tok.head.lower_ in spans):
+            if participles and _governs(arrays, tok_i, participle_ids) and not (
+                    dep[tok_i] == _POBJ and lower[head[tok_i]] in spans):
                 if best is None or _precision(timex.value) > _precision(best.value):
                     best = timex
     if best is None and _later_than_a_dated_head(cand.trigger, timex_roots):
@@ -2747,7 +2807,7 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
                 break
             node = node.head.head if absolute else node.head
             for tok_i, timex in timex_roots.items():
-                if governed_by(cand.trigger.doc[tok_i], [node]):
+                if _governs(arrays, tok_i, {node.i}):
                     if best is None or _precision(timex.value) > _precision(best.value):
                         best = timex
             if best is not None:
@@ -2804,18 +2864,19 @@ def _background_act(trigger: Any) -> bool:
         return False
     if _pluperfect_told_by_the_reporter(trigger):
         return True
-    adverbs = {c.lower_ for c in trigger.children if c.dep_ == "advmod"} & load_background_adverbs()
-    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in trigger.children)
+    children = list(trigger.children)  # read several times below: made once
+    adverbs = {c.lower_ for c in children if c.dep_ == "advmod"} & load_background_adverbs()
+    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in children)
     if bool(adverbs - {"long"}) or (bool(adverbs) and pluperfect):
         return True
     # "has visited China three times", "have met twice": an experiential perfect
-    perfect = trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children)
+    perfect = trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
     if perfect and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in load_frequency_words()
-                       for c in trigger.children):
+                       for c in children):
         return True
     # "has only impeached two presidents in the history of the United States"
     return perfect and any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in load_history_nouns()
-                           for c in trigger.children for p in c.children)
+                           for c in children for p in c.children)
 
 
 def _later_than_a_dated_head(trigger: Any, timex_roots: dict[int, Timex]) -> bool:
@@ -2881,18 +2942,21 @@ def _past_year_above(trigger: Any, timex_roots: dict[int, Timex], pub: str | Non
                     and m.group(1) < pub[:4] and governed_by(tok, [clause]):
                 return m.group(1)
     node = trigger
+    sent_start = sent_end = None  # the trigger's sentence, made when first needed
     for _ in range(6):
         if node.dep_ in ("relcl", "acl", "appos", "parataxis") or node.head.i == node.i:
             return None
         node = node.head
         if node.pos_ not in ("VERB", "AUX"):
             continue
+        if sent_start is None:
+            sent = trigger.sent
+            sent_start, sent_end = sent.start, sent.end
         for tok_i, timex in timex_roots.items():
-            tok = trigger.doc[tok_i]
-            if tok.sent.start != trigger.sent.start or not _EXPLICIT_YEAR.search(timex.text):
+            if not sent_start <= tok_i < sent_end or not _EXPLICIT_YEAR.search(timex.text):
                 continue
             m = _DATE_VALUE.match(timex.value)
-            if m and m.group(1) < pub[:4] and governed_by(tok, [node]):
+            if m and m.group(1) < pub[:4] and governed_by(trigger.doc[tok_i], [node]):
                 return m.group(1)
     return None
 
@@ -2962,26 +3026,29 @@ def _precision(value: str) -> int:
 
 def _location(trigger: Any, noun: Any | None) -> Place | None:
     """Where it happened: an `in`/`at` phrase of the trigger's clause that names a place."""
-    hosts = [trigger] + ([noun] if noun is not None else [])
-    hosts += [c for c in trigger.children if c.dep_ in ("dobj", "prep", "pobj")]
-    best: Place | None = None
+    # (walked on the Doc's arrays: only a place's candidate object is made into a Token)
+    doc = trigger.doc
+    arrays = VerbDictionary.default().view(doc)
+    dep, pos, lower, kids = arrays.dep, arrays.pos, arrays.lower, arrays.kids
+    hosts = [trigger.i] + ([noun.i] if noun is not None else [])
+    hosts += [c for c in kids[trigger.i] if dep[c] in _LOCATION_HOST_DEPS]
     queue = list(hosts)
     seen: set[int] = set()
     while queue:
         host = queue.pop(0)
-        if host.i in seen:
+        if host in seen:
             continue
-        seen.add(host.i)
-        for prep in host.children:
-            if prep.dep_ == "prep" and prep.lower_ in LOCATION_PREPS:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        place = _place(pobj)
+        seen.add(host)
+        for prep in kids[host]:
+            if dep[prep] == _PREP and lower[prep] in _LOCATION_PREP_IDS:
+                for pobj in kids[prep]:
+                    if dep[pobj] == _POBJ:
+                        place = _place(doc[pobj])
                         if place is not None:
                             return place
-            if prep.dep_ in ("dobj", "pobj", "prep") and prep.pos_ not in ("VERB", "AUX"):
+            if dep[prep] in _LOCATION_HOST_DEPS and pos[prep] not in _VERBISH_POS:
                 queue.append(prep)
-    return best
+    return None
 
 
 def _place(tok: Any) -> Place | None:
@@ -3160,11 +3227,13 @@ def _recent_day(anchor: tuple[int, str, str], published: str | None) -> bool:
     return anchor[2] == "day" and 0 <= (pub - day).days <= PARAGRAPH_DATE_REACH
 
 
-def _sentence_dates(doc: Any, timex_roots: dict[int, Timex]) -> dict[int, tuple[str, str]]:
+def _sentence_dates(doc: Any, timex_roots: dict[int, Timex],
+                    sentences: list[Any] | None = None) -> dict[int, tuple[str, str]]:
     """Sentence index -> (date, precision) of a date that governs the main verb, in the simple
-    past, of a sentence ("A former adviser was sentenced on Wednesday", whoever its actors are)."""
+    past, of a sentence ("A former adviser was sentenced on Wednesday", whoever its actors are).
+    `sentences`: the Doc's sentences, when the caller has them (spaCy makes them anew each time)."""
     out: dict[int, tuple[str, str]] = {}
-    starts = [s.start for s in doc.sents]
+    starts = [s.start for s in (doc.sents if sentences is None else sentences)]
     for tok_i, timex in sorted(timex_roots.items()):
         verb = verb_above(doc[tok_i])
         main = verb is not None and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
@@ -3252,7 +3321,8 @@ def _date_from_retelling(events: list[Event], triggers: _TriggerSpans | Any) -> 
 
 
 def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None,
-                         triggers: _TriggerSpans | None = None, text: str | None = None) -> None:
+                         triggers: _TriggerSpans | None = None, text: str | None = None,
+                         sentences: list[Any] | None = None) -> None:
     """Dates the text gives elsewhere for what a record refers to:
 
     - "In that event, Fields killed a woman and injured others" (after "... the August 2017
@@ -3272,7 +3342,7 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
     for i, t in sorted(timex_roots.items()):
         first.setdefault(id(t), (i, t))
     timexes = sorted(first.values(), key=lambda x: x[0])
-    sentences = list(doc.sents)
+    sentences = list(doc.sents) if sentences is None else sentences
     sent_of = {}
     for n, sent in enumerate(sentences):
         sent_of.update({k: n for k in range(sent.start, sent.end)})
@@ -3324,7 +3394,8 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
                 e.explain = e.explain.replace("date=publication", "date=named")
         elif e.date_basis == "text" and e.date and e.date[:4] == pub[:4] and len(e.date) >= 7 \
                 and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in root.children):
-            own = [t for i, t in timexes if root.sent.start <= i < root.sent.end and t.value.startswith(e.date)
+            root_sent = root.sent  # (made once, not per date)
+            own = [t for i, t in timexes if root_sent.start <= i < root_sent.end and t.value.startswith(e.date)
                    and not _EXPLICIT_YEAR.search(t.text)]
             years = {t.value[:4] for _, t in timexes if own and _EXPLICIT_YEAR.search(t.text)
                      and t.value[4:7] == e.date[4:7] and t.value[:4] < pub[:4]}
@@ -3333,7 +3404,8 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
                 e.explain = e.explain.replace("date=text", "date=text-year")
 
 
-def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int, tuple[str, str]]) -> None:
+def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int, tuple[str, str]],
+                        sentences: list[Any] | None = None) -> None:
     """"On Thursday at the headquarters of the Paris Police Prefecture an IT worker went on a
     stabbing spree, killing four. ... The attacker, a man, reached the courtyard before he was shot
     in the head by another police officer.": in a one-incident story, whose lead (the first
@@ -3344,7 +3416,7 @@ def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int,
     the publication date (dating every act by the lead was tried and is wrong more often)."""
     if not any(e.date_basis == "publication" and e.cameo[:2] in FORCE_ROOTS for e in events):
         return
-    sentences = list(doc.sents)
+    sentences = list(doc.sents) if sentences is None else sentences
     # the first sentence with a verb: a dateline line ("Saturday, October 5, 2019") is not the lead
     lead = next((n for n, s in enumerate(sentences) if any(t.pos_ == "VERB" for t in s)), None)
     if lead is None or lead not in sentence_dates:
@@ -3375,7 +3447,8 @@ def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int,
 HAPPENING_REACH = 3
 
 
-def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None) -> None:
+def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, Timex], pub: str | None,
+                         triggers: _TriggerSpans | None = None, sentences: list[Any] | None = None) -> None:
     """"Last week the White House released a summary of a phone call made by President Trump late
     last July ... In it, Trump asks Zelensky ...", "Shortly before the conversation, Trump had
     ordered ...": an act with no date of its own whose clause opens with a phrase pointing back at
@@ -3387,14 +3460,14 @@ def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, T
     if not pub or not events:
         return
     same, near, dets, pronouns, nouns = load_happening_reference()
-    sentences: list[Any] | None = None
+    triggers = _triggers(doc if triggers is None else triggers)
     for e in events:
         if e.date_basis != "publication":
             continue
-        span = doc.char_span(e.trigger.span[0], e.trigger.span[1], alignment_mode="expand")
-        if span is None or len(span) == 0:
+        root = triggers.root(e)  # None where the trigger's characters make no tokens
+        if root is None:
             continue
-        phrase = _happening_phrase(span.root, same | near, dets, pronouns, nouns)
+        phrase = _happening_phrase(root, same | near, dets, pronouns, nouns)
         if phrase is None:
             continue
         prep, pronoun = phrase
@@ -3404,6 +3477,7 @@ def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, T
             if n >= len(sentences):
                 continue
             sent = sentences[n]
+            sent_start, sent_end = sent.start, sent.end
             found: set[str] = set()
             named = False
             for tok in sent:
@@ -3414,7 +3488,7 @@ def _date_from_happening(events: list[Event], doc: Any, timex_roots: dict[int, T
                 else:
                     continue
                 named = True
-                found.update(t.value for i, t in timex_roots.items() if sent.start <= i < sent.end
+                found.update(t.value for i, t in timex_roots.items() if sent_start <= i < sent_end
                              and governed_by(doc[i], anchors) and _DATE_VALUE.match(t.value)
                              and not _after(t.value, pub))
             if not named:

@@ -19,6 +19,22 @@ from .lexicon import LexiconError, _read, load_collective_heads
 FORCE_ROOTS = ("17", "18", "19", "20")
 
 
+@lru_cache(maxsize=8)
+def _either(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
+    """One pattern that matches where any of `patterns` (all compiled IGNORECASE) does: one scan
+    of a sentence instead of one per pattern."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _storm_name_pattern(storm_words: frozenset[str]) -> re.Pattern:
+    """"Hurricane Dorian": a storm word in title case, then the name (compiled once, not per article)."""
+    words = "|".join(re.escape(w.title()) for w in sorted(storm_words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\s+([A-Z][a-z]+)\b")
+
+
 class Figurative(Enum):
     """What a verb of force is in its sentence."""
 
@@ -118,7 +134,8 @@ class Exclusions:
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
-        return any(p.search(text) for p in self.credit_lines)
+        either = _either(self.credit_lines)
+        return either is not None and either.search(text) is not None
 
     def captions_and_credits(self, sentences: list[str], gaps: list[str]) -> set[int]:
         """Indexes of the sentences that are credits, and of the caption a credit closes ("Protesters
@@ -129,7 +146,7 @@ class Exclusions:
             if not self.is_credit_line(text):
                 continue
             out.add(n)
-            if n > 0 and "\n" not in gaps[n - 1] and any(p.match(text.strip()) for p in self.credit_lines):
+            if n > 0 and "\n" not in gaps[n - 1] and _either(self.credit_lines).match(text.strip()):
                 out.add(n - 1)
         return out
 
@@ -260,8 +277,7 @@ class Exclusions:
         if not self.storm_words:
             return frozenset()
         # title case only: "Storm Ciara", never "troops will storm Baghdad"
-        words = "|".join(re.escape(w.title()) for w in sorted(self.storm_words, key=len, reverse=True))
-        return frozenset(m.group(1).lower() for m in re.finditer(rf"\b(?:{words})\s+([A-Z][a-z]+)\b", text))
+        return frozenset(m.group(1).lower() for m in _storm_name_pattern(self.storm_words).finditer(text))
 
     def figurative_pattern(self, pattern: str) -> bool:
         """Whether a dictionary pattern ("BARGAIN: * BLOW [011]") only ever matches a figure of speech."""

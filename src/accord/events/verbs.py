@@ -689,6 +689,21 @@ class VerbDictionary:
         view = local.view = _View(doc)
         return view
 
+    def view(self, doc: Any) -> _View:
+        """The Doc's arrays (lower, lemma, dep, pos as string ids; head; kids), built once per Doc
+        (per thread) and shared with the matcher."""
+        return self._view(doc)
+
+    def named_in_subtree(self, verb: Any, words: frozenset[int]) -> list[Any]:
+        """The tokens of the verb's subtree, the verb aside, in `Token.subtree`'s order, whose
+        lower-cased form or lemma (string hashes) is in `words`: only those are made into Tokens."""
+        v = self._view(verb.doc)
+        i = verb.i
+        out: list[int] = []
+        _walk_all(v, i, out)
+        lower, lemma, doc = v.lower, v.lemma, verb.doc
+        return [doc[t] for t in out if t != i and (lower[t] in words or lemma[t] in words)]
+
     def entry(self, verb: Any) -> tuple[str, VerbMatch | None] | None:
         """(block name, the verb's default result) for the token, or None if the dictionary
         does not list it: what match() falls back to when no pattern fits."""
@@ -839,3 +854,16 @@ def _walk(v: _View, n: int, out: list[int]) -> None:
     for k in kids:
         if k > n and dep[k] not in _CLAUSE_DEPS:
             _walk(v, k, out)
+
+
+def _walk_all(v: _View, n: int, out: list[int]) -> None:
+    """In-order walk of n's whole subtree (`Token.subtree`'s order: left children, n, right children)."""
+    kids = v.kids[n]
+    for k in kids:
+        if k > n:
+            break
+        _walk_all(v, k, out)
+    out.append(n)
+    for k in kids:
+        if k > n:
+            _walk_all(v, k, out)

@@ -225,7 +225,9 @@ class Verifier:
 
     def confidence(self, features: dict[str, float]) -> float:
         a, b = self.calibration
-        return float(sigmoid(a * self.logit(features) + b))
+        z = a * self.logit(features) + b
+        # sigmoid() of a float: the same clip (a float's min/max, not np.clip's dispatch) and np.exp
+        return float(1.0 / (1.0 + np.exp(-min(max(z, -40.0), 40.0))))
 
     def score(self, document: Any, candidates: Sequence[Any]) -> None:
         """Set each candidate's `confidence` (3 decimals)."""

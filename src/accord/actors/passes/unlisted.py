@@ -21,17 +21,16 @@ from .base import Pass
 
 
 def modifies_thing(context: ResolutionContext, name: Any) -> bool:
-    """A one-word name nobody was introduced by, with an indefinite article or an adjective
-    ("stopping a no-deal Brexit"), or run into a common noun before it that names no
+    """A one-word name nobody was introduced by, with an indefinite article ("stopping a no-deal
+    Brexit"), or run into a common noun before it that names no
     person, group or body ("Brexit negotiations", "the Brexit deal"): the name says what kind of
     thing it is (an event's or a policy's name), it is no one who acts. A government noun keeps
     its person ("the Trudeau government"); a person news introduced in full earlier ("Jamal
     Khashoggi" ... "the Khashoggi killing") is found as a surname before this test."""
     w = words()
-    if any(c.dep_ == "det" and c.lower_ in w.indefinite_determiners or
-           c.dep_ == "amod" and c.lower_ not in w.past_holder and c.lower_ not in w.not_current
-           for c in name.lefts):
+    if any(c.dep_ == "det" and c.lower_ in w.indefinite_determiners for c in name.lefts):
         return True  # "stopping a no-deal Brexit": a thing of some kind; no one is "a Smith"
+    # (an adjective alone says less: "the slain Khashoggi" is someone)
     if name.dep_ != "compound" or name.head.i <= name.i or name.head.pos_ != "NOUN":
         return False
     noun = name.head
@@ -98,6 +97,15 @@ class UnlistedPeople(Pass):
                         and doc[left - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
                     left -= 1
             title = [t for t in doc[left : ent.start] if t.pos_ in ("NOUN", "PROPN") and title_role(context, t)]
+            phrase_sector = None
+            if not title and ent.start > left:
+                # a title of several words none of which is one alone ("Hong Kong Chief Executive
+                # Carrie Lam"): the role phrase ending right before the name gives the sector; the
+                # person is placed as any unlisted person is
+                phrase = context.lookups.role_at(doc, doc[ent.start - 1], of_phrases=False)
+                if phrase is not None and phrase.start >= left and phrase.sector and \
+                        all(t.text[:1].isupper() for t in doc[phrase.start : ent.start]):
+                    phrase_sector = phrase.sector
             if not title:
                 if all(t.text[:1].isupper() or (0 < k < len(ent) - 1 and t.lower_ in particles)
                        for k, t in enumerate(ent) if t.is_alpha) and (len(ent) > 1 or ent[0].pos_ == "PROPN"):
@@ -125,6 +133,9 @@ class UnlistedPeople(Pass):
                         if len(here) == 1:
                             country = here.pop()
                             code = f"{kb.country_prefix(country)}{Sector.CVL.value}"
+                        if phrase_sector is not None:  # "Hong Kong Chief Executive Carrie Lam"
+                            sector = phrase_sector
+                            code = f"{kb.country_prefix(country)}{sector}" if country else sector
                     # named again in full ("John Hickenlooper" in a caption): the same person, with
                     # the country the first naming gave unless only this one gives one
                     said_as = " ".join(t.text for t in ent if not t.is_space)
@@ -347,6 +358,10 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
         words_before = [t.lower_ for t in appos.lefts if t.dep_ == "compound" and t.i == appos.i - 1]
         hit = (words_before and context.lookups.role_for(" ".join(words_before + [appos.lower_]))) \
             or context.lookups.role_for(appos.lower_) or context.lookups.role_for(appos.lemma_.lower())
+        if not hit:
+            # a title over an "of" phrase ("Souhail Alouini, a member of Parliament")
+            phrase = context.lookups.role_at(context.doc, appos)
+            hit = (phrase.role, phrase.sector) if phrase is not None and phrase.sector else None
         if not hit and appos.pos_ == "NOUN":
             # a noun for one kind of person that no office names ("officers", "a journalist")
             unnamed = person_nouns()["unnamed"].get(appos.lemma_.lower())

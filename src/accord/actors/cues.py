@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis.syntax import entity_at
+from ..analysis.syntax import entity_at, pobjs_among
 from ..places import geocode
 from .context import ResolutionContext
 from .gazetteer import AliasMatch
@@ -81,16 +81,11 @@ def prepositional_org_name(context: ResolutionContext, head: Any) -> int | None:
     """"leaders of the opposition CNRP", "a spokesman for the FLN": the last token of an
     organisation's name (a named entity the knowledge base does not list) after the role's
     preposition, which a later pass may resolve; None when there is none."""
-    preps = words().organisation_prepositions
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in preps:
-            for pobj in prep.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                # "from the opposition Cambodia National Rescue Party": the name in apposition
-                for t in [pobj, *(c for c in pobj.children if c.dep_ == "appos")]:
-                    if t.ent_type_ == "ORG" and not context.by_token.get(t.i):
-                        return t.i
+    for pobj in pobjs_among(head, words().organisation_prepositions):
+        # "from the opposition Cambodia National Rescue Party": the name in apposition
+        for t in [pobj, *(c for c in pobj.children if c.dep_ == "appos")]:
+            if t.ent_type_ == "ORG" and not context.by_token.get(t.i):
+                return t.i
     return None
 
 

@@ -128,6 +128,12 @@ def pobjs(head: Any, word: str) -> list[Any]:
             for p in prep.children if p.dep_ == "pobj"]
 
 
+def pobjs_among(head: Any, words: Any) -> list[Any]:
+    """Objects of any preposition in `words` attached to `head`, in the parse's order."""
+    return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in words
+            for p in prep.children if p.dep_ == "pobj"]
+
+
 def pobjs_by_word(head: Any) -> dict[str, list[Any]]:
     """`pobjs(head, word)` for every preposition on `head` at once, from one pass over its children."""
     out: dict[str, list[Any]] = {}

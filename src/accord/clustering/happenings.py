@@ -670,9 +670,16 @@ def summarize(members: Sequence[Report], copies: Sequence[Copy] = (),
               key=lambda r: (-_PRECISION_RANK.get(r.precision or "", 0),
                              r.event.get("date_basis") != "text", r.id))
     sources, targets = [], []
+    # Whether a report's sides read swapped against the representative's depends only on its
+    # code and sides as `compatible` reads them (`compared_fields`): asked once per such class.
+    orientation: dict[tuple, tuple[bool, bool]] = {}
     for r in members:
         e = r.event
-        direct, swapped = sides_match(rep.event, e)
+        key = compared_fields(r)[5:8]
+        sides = orientation.get(key)
+        if sides is None:
+            sides = orientation[key] = sides_match(rep.event, e)
+        direct, swapped = sides
         if swapped and not direct:
             src, tgt = e.get("target"), e.get("source")
         else:

@@ -86,11 +86,13 @@ def test_extract_spans_index_into_the_article_text(extracted):
                 assert text[a:b] == r["location"]["text"]
 
 
-def test_ingest_is_idempotent_and_queries_work(example_path, tmp_path):
+def test_ingest_is_idempotent_and_queries_work(example_path, tmp_path, monkeypatch):
     db = tmp_path / "a.duckdb"
     first = run(["ingest", example_path, "--db", db], tmp_path)
     assert first.returncode == 0, first.stderr.decode()
-    second = invoke(["ingest", example_path, "--db", db], tmp_path)  # what a re-run decides
+    with monkeypatch.context() as patched:  # an article stored as it is is not coded again
+        patched.setattr("accord.pipeline.Pipeline.process", lambda *a, **k: pytest.fail("coded again"))
+        second = invoke(["ingest", example_path, "--db", db], tmp_path)  # what a re-run decides
     assert second.returncode == 0
     info1 = json.loads(run(["info", "--db", db, "--json"], tmp_path).stdout)
     assert info1["database"]["counts"]["articles"] == 1
@@ -200,6 +202,17 @@ def test_queries_without_a_database_fail_clearly(tmp_path):
     proc = run(["events", "--db", tmp_path / "missing.duckdb"], tmp_path)
     assert proc.returncode == 3
     assert "no database" in proc.stderr.decode()
+
+
+def test_a_missing_model_is_reported_when_the_first_article_is_coded(tmp_path):
+    # The model loads when the first article is to be coded (not when the command starts): a
+    # missing one is still a clear error, not a traceback.
+    story = tmp_path / "s.txt"
+    story.write_text("date 2026-02-04 Xi Jinping met Vladimir Putin in Moscow on Sunday.", encoding="utf-8")
+    for args in (["extract", story], ["ingest", story, "--db", tmp_path / "m.duckdb"]):
+        proc = run(args, tmp_path, env_extra={"ACCORD_SPACY_MODEL": "no_such_model_xyz"})
+        err = proc.stderr.decode()
+        assert proc.returncode == 3 and "no_such_model_xyz" in err and "Traceback" not in err, err
 
 
 def test_extract_explain_shows_the_rule_that_fired(tmp_path):

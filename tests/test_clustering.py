@@ -100,6 +100,37 @@ def test_route_skips_the_parse_of_copies_unless_clustering_is_off() -> None:
         ("wire", None), ("copy", None), ("update", None)]
 
 
+def test_route_codes_no_article_the_store_holds_unchanged() -> None:
+    # A re-run: "wire" and "short" are stored as they are (the store's `unchanged`), "update"
+    # is not; an id seen before in the run is coded (its first version may not be written
+    # yet), and so is an unchanged article while `window` uncoded documents wait.
+    articles = lambda: [Article("wire", WIRE), Article("short", "too short"),  # noqa: E731
+                        Article("update", WIRE + NEW_PARAGRAPH), Article("short", "too short")]
+    coded: list[str] = []
+
+    def code(todo):
+        for a in todo:
+            coded.append(a.id)
+            yield Document(a)
+
+    def stored(batch: list) -> list:
+        return [a.id in ("wire", "short") for a in batch]
+
+    for settings in (SETTINGS, ClusteringSettings(enabled=False)):
+        coded.clear()
+        out = list(N.route(articles(), lambda batch, fps: [None] * len(batch), settings, code,
+                           lookahead=3, unchanged=stored))
+        assert [(d.id, d.article.duplicate_of) for d in out] == [
+            ("wire", "wire"), ("short", "short"), ("update", None), ("short", None)]
+        assert coded == ["update", "short"]
+        assert all(not d.events for d in out)
+    coded.clear()
+    out = list(N.route(articles(), lambda batch, fps: [None] * len(batch), SETTINGS, code,
+                       window=1, lookahead=3, unchanged=stored))
+    # One uncoded document may wait: "short" is coded after all (the store will say duplicate).
+    assert [d.id for d in out] == ["wire", "short", "update", "short"] and coded[0] == "short"
+
+
 # -- happening rules -----------------------------------------------------------------------------
 
 

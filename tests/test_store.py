@@ -325,6 +325,32 @@ def test_ingest_stored_then_duplicate(target: str) -> None:
         assert rows(s, "SELECT updated_at FROM articles") == stamp
 
 
+def test_articles_stored_unchanged_are_told_before_coding(target: str) -> None:
+    # `unchanged` lets a re-run skip the parse of what is stored as it is; the store still
+    # decides when it writes: a duplicate, or, if the stored article changed meanwhile, an error
+    # for that article (an uncoded document is never stored as if it were coded).
+    with open_store(target) as s:
+        s.ingest(doc_call())
+        counts = s.counts()
+        changed = doc_front().article
+        changed.id = "xi-putin-call"
+        assert s.unchanged([doc_call().article, changed, doc_bare().article]) == [True, False, False]
+        assert s.unchanged([]) == []
+        skipped = Document(Article("xi-putin-call", doc_call().article.text, doc_call().article.date,
+                                   doc_call().article.title, duplicate_of="xi-putin-call"))
+        assert s.ingest(skipped) == IngestOutcome("duplicate", "xi-putin-call")
+        assert s.counts() == counts
+        stale = Document(Article("xi-putin-call", "Another text altogether, changed since.",
+                                 "2026-02-05", duplicate_of="xi-putin-call"))
+        with pytest.raises(ValueError, match="stored unchanged, but the stored article changed"):
+            s.ingest(stale)
+        gone = Document(Article("never-stored", "A text that was never stored here at all.",
+                                "2026-02-05", duplicate_of="never-stored"))
+        with pytest.raises(ValueError, match="stored unchanged, but the stored article changed"):
+            s.ingest(gone)
+        assert s.counts() == counts
+
+
 def test_same_content_under_another_id_is_duplicate(target: str) -> None:
     with open_store(target) as s:
         s.ingest(doc_call())

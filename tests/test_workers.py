@@ -90,6 +90,20 @@ def test_a_worker_that_cannot_start_is_a_clear_error():
     assert multiprocessing.active_children() == []
 
 
+def test_nothing_to_code_starts_no_worker_and_loads_nothing(monkeypatch):
+    # A re-run whose articles are all stored sends none: no model load, no worker process.
+    import accord.pipeline
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("a pipeline was built")
+
+    monkeypatch.setattr(accord.pipeline, "default_pipeline", no_model)
+    monkeypatch.setattr(accord.pipeline.Pipeline, "default", no_model)
+    for workers in (None, 0, 1):
+        assert list(code_articles(iter([]), workers=workers, factory=broken_pipeline)) == []
+    assert multiprocessing.active_children() == []
+
+
 def test_stopping_early_stops_the_workers():
     results = code_articles(articles(200), workers=2, factory=light_pipeline)
     assert next(results).id == "a000"

@@ -30,6 +30,7 @@ import signal
 import threading
 from collections import deque
 from dataclasses import dataclass, field
+from itertools import islice
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Iterable, Iterator
 
@@ -95,6 +96,12 @@ def code_articles(
             if len(head) >= SMALL_INPUT:
                 break
         workers = default_workers() if len(head) >= SMALL_INPUT else 0
+    else:
+        head.extend(islice(source, 1))
+    if not head:
+        # Nothing to code: no model loaded, no worker started (a re-run whose articles are
+        # all stored already, or near-copies, sends none).
+        return
     stream = _chain(head, source)
     if workers == 0:
         if detect_language:

@@ -237,24 +237,35 @@ def route(
     code: Callable[[Iterable], Iterator],
     window: int = 2000,
     lookahead: int = 16,
+    unchanged: Callable[[list], list[bool]] | None = None,
 ) -> Iterator:
-    """Send articles to `code` (the pipeline) unless they are near-copies; yield, in input order,
-    the coded documents (or failures) from `code` and, for copies, an uncoded `Document` whose
-    article has `duplicate_of` set.
+    """Send articles to `code` (the pipeline) unless they are near-copies or stored unchanged;
+    yield, in input order, the coded documents (or failures) from `code` and, for the others,
+    an uncoded `Document` whose article has `duplicate_of` set: for a copy, the stored original
+    it copies; for an article stored unchanged, its own id.
 
+    `unchanged(articles)`, if given, tells for each article whether the store holds it already
+    under its id with the same content hash (what the store calls a duplicate and writes nothing for: a re-run of
+    the same command); they are not coded again. An id seen earlier in this run (within the
+    last `window` articles) is coded as before: its earlier version may not be written yet.
+    Uncoded documents wait here for the coded ones before them; at most `window` of them (the
+    texts `RecentArticles` keeps too): beyond that an unchanged article is coded after all, so
+    that results come back and the waiting ones leave (the store still calls it a duplicate).
     `check(articles, fingerprints)` looks the articles up in the store and returns, for each, the
-    id of the stored original it copies, or None; it is asked about `lookahead` articles at a
+    id of the stored original it copies, or None; both are asked about `lookahead` articles at a
     time (one store lookup for a few articles; the pipeline reads that far ahead for its parse
     batches anyway). Articles sent to be coded are also remembered here, so a copy of an
     article still in the pipeline is caught as well. The store checks again when it writes (an
-    original may have arrived meanwhile), so this step only saves the parse.
+    original may have arrived meanwhile, a stored article changed), so this step only saves
+    the parse.
     """
     from ..model import Document
 
-    if not settings.enabled:
+    if not settings.enabled and unchanged is None:
         yield from code(articles)  # `clustering = false`: no near-copy links, every article coded
         return
     recent = RecentArticles(settings, window)
+    seen: OrderedDict[str, None] = OrderedDict()  # the ids of the last `window` articles
     held: list[tuple[int, object]] = []  # (input position, copy document), in input order
     position: dict[int, int] = {}  # id(article) -> input position, for articles being coded
     counter = iter(range(1 << 62))
@@ -276,11 +287,31 @@ def route(
 
     def to_code() -> Iterator:
         for chunk in chunks():
-            fps = [Fingerprint.of(article.text, settings) for article in chunk]
-            signed = [(a, fp) for a, fp in zip(chunk, fps) if fp.signature is not None]
-            stored = iter(check([a for a, _ in signed], [fp for _, fp in signed]) if signed else [])
-            for article, fp in zip(chunk, fps):
+            same = unchanged(chunk) if unchanged is not None else [False] * len(chunk)
+            skip = set()  # id() of the articles stored unchanged
+            for article, stored in zip(chunk, same):
+                if stored and article.id not in seen and len(held) + len(skip) < window:
+                    skip.add(id(article))
+                seen[article.id] = None
+                seen.move_to_end(article.id)
+                while len(seen) > window:
+                    seen.popitem(last=False)
+            kept = [a for a in chunk if id(a) not in skip]
+            if settings.enabled:
+                fps = {id(a): Fingerprint.of(a.text, settings) for a in kept}
+                signed = [a for a in kept if fps[id(a)].signature is not None]
+                stored = iter(check(signed, [fps[id(a)] for a in signed]) if signed else [])
+            for article in chunk:
                 at = next(counter)
+                if id(article) in skip:
+                    article.duplicate_of = article.id  # stored as it is: nothing to code
+                    held.append((at, Document(article)))
+                    continue
+                if not settings.enabled:
+                    position[id(article)] = at
+                    yield article
+                    continue
+                fp = fps[id(article)]
                 original = next(stored) if fp.signature is not None else None
                 if original is None and fp.signature is not None:
                     decision = best_copy_of(fp, recent.candidates(fp), settings)

@@ -427,8 +427,10 @@ class Store(ABC):
         for document in documents:
             check_article_ids(document)
         hashes = [d.article.content_hash for d in documents]
-        # Fingerprints cost CPU only: computed before the transaction opens.
-        fps = [self.clusters.fingerprint(d.article.text, h) for d, h in zip(documents, hashes)]
+        # Fingerprints cost CPU only: computed before the transaction opens. An article sent
+        # uncoded as stored unchanged (`duplicate_of` its own id) needs none: it is a duplicate.
+        fps = [None if sent_unchanged(d) else self.clusters.fingerprint(d.article.text, h)
+               for d, h in zip(documents, hashes)]
         with self.transaction():
             self._lock_for_writing()
             # Looked up inside the transaction so the decision and the writes see the same state.
@@ -437,18 +439,23 @@ class Store(ABC):
             plan = _GroupPlan()
             # The stored near-copy candidates of the whole group, read at once: the decisions
             # below change nothing in the tables they come from (writes follow the decisions).
-            plan.candidates = (self.clusters.candidates(fps) if self.settings.enabled else None)
+            plan.candidates = (self.clusters.candidates([fp for fp in fps if fp is not None])
+                               if self.settings.enabled else None)
             # Decided in input order, tracking the group's own effect on the stored hashes
             # (an update moves its id off its old hash), so a group decides exactly as the
             # same documents ingested one by one would.
             for document, content_hash, fp in zip(documents, hashes, fps):
                 aid = document.id
                 ingested_at = None
+                if aid in by_id and by_id[aid][0] == content_hash:
+                    outcomes.append(IngestOutcome("duplicate", aid))
+                    continue
+                if fp is None:
+                    raise ValueError(
+                        f"{aid}: not coded because it was stored unchanged, but the stored "
+                        "article changed or was deleted meanwhile; run the same command again")
                 if aid in by_id:
                     old_hash, ingested_at, old_dup = by_id[aid]
-                    if old_hash == content_hash:
-                        outcomes.append(IngestOutcome("duplicate", aid))
-                        continue
                     if not document.article.text.strip():
                         raise ValueError(
                             f"{aid}: an update with an empty text would erase the stored article; "
@@ -571,6 +578,17 @@ class Store(ABC):
             self._append("happening_keys", KEY_COLUMNS, key_rows)
             self._prune_actors()
         return {"deleted": article_id, "needs_coding": promoted, "copies": copies}
+
+    def unchanged(self, articles: Sequence[Any]) -> list[bool]:
+        """For each of `articles`, whether it is stored already under its id with the same
+        content hash: what `ingest` calls a duplicate and writes nothing for (a re-run of the
+        same input), so `accord.clustering.nearcopy.route` need not code it. One lookup."""
+        if not articles:
+            return []
+        rows = self._query("SELECT id, content_hash FROM articles WHERE id = ANY(?)",
+                           [sorted({a.id for a in articles})])
+        stored = dict(rows)
+        return [stored.get(a.id) == a.content_hash for a in articles]
 
     def originals_of(self, articles: Sequence[Any],
                      fingerprints: Sequence[N.Fingerprint]) -> list[str | None]:
@@ -910,6 +928,13 @@ class _GroupPlan:
 
     def resolved_copies(self) -> dict[str, str]:
         return {aid: self._follow(aid) for aid in self.copy_of}
+
+
+def sent_unchanged(document: Document) -> bool:
+    """Sent uncoded because the store held the article as it is (`Store.unchanged`): it names
+    itself as what it repeats and has no records."""
+    return (document.article.duplicate_of == document.id
+            and not (document.events or document.quotes or document.mentions or document.timexes))
 
 
 def check_article_ids(document: Document) -> None:

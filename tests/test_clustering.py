@@ -274,7 +274,10 @@ def test_one_speakers_spoken_acts_in_one_sentence_are_one_utterance() -> None:
     # "Erdogan condemned the attack and extended his condolences to Ghani": 111 with no target
     # (vague) and 018 to Ghani (core), one statement. "China has never denounced Russia's war or
     # called for it to withdraw": 111 and 0256, both negated, both core, one stance.
-    ERDOGAN, GHANI = A("TURGOV", "Recep Tayyip Erdogan"), A("AFGGOV", "Ashraf Ghani")
+    def at(actor: dict, start: int) -> dict:  # the actor at its own words of the sentence
+        return {**actor, "span": [start, start + 5]}
+
+    ERDOGAN, GHANI = at(A("TURGOV", "Recep Tayyip Erdogan"), 30), A("AFGGOV", "Ashraf Ghani")
     erdogan = [rec("u1", "111", ERDOGAN, None, "2019-01-21", sentence=20),
                rec("u2", "018", ERDOGAN, GHANI, "2019-01-21", sentence=20)]
     china = [rec("c1", "111", A("CHN", "China"), A("RUS", "Russia"), "2026-02-04", negated=True, sentence=12),
@@ -286,8 +289,12 @@ def test_one_speakers_spoken_acts_in_one_sentence_are_one_utterance() -> None:
              rec("w2", "020", A("FRAGOV"), None, "2019-05-24", sentence=3)]
     # Apart: two speakers; other parties that differ; one act negated and one not; a meeting
     # (not spoken) with a statement; two sentences.
-    apart = [rec("d1", "111", XI, A("USA"), "2026-02-04", sentence=5),
-             rec("d2", "112", PUTIN, A("USA"), "2026-02-04", sentence=5),
+    apart = [rec("d1", "111", at(XI, 0), A("USA"), "2026-02-04", sentence=5),
+             rec("d2", "112", at(PUTIN, 40), A("USA"), "2026-02-04", sentence=5),
+             # "the police blamed the PCE, but the PCE denied involvement": a country and its
+             # police are kin to clustering, not one speaker
+             rec("p1", "112", at(A("ESPCOP"), 12), A("ESP", "PCE"), "2019-03-11", sentence=22),
+             rec("p2", "016", at(A("ESP", "PCE"), 60), None, "2019-03-11", sentence=22),
              rec("e1", "111", XI, A("USA"), "2026-02-05", sentence=6),
              rec("e2", "051", XI, A("RUS"), "2026-02-05", sentence=6),
              rec("f1", "111", XI, A("JPN"), "2026-02-06", sentence=7),
@@ -298,7 +305,7 @@ def test_one_speakers_spoken_acts_in_one_sentence_are_one_utterance() -> None:
              rec("h2", "020", XI, A("KOR"), "2026-02-08", sentence=10)]
     reports = erdogan + china + vague + apart
     expected = [["c1", "c2"], ["c3"], ["d1"], ["d2"], ["e1"], ["e2"], ["f1"], ["f2"], ["g1"],
-                ["g2"], ["h1"], ["h2"], ["u1", "u2"], ["w1", "w2"]]
+                ["g2"], ["h1"], ["h2"], ["p1"], ["p2"], ["u1", "u2"], ["w1", "w2"]]
     for order in (reports, list(reversed(reports)), reports[1::2] + reports[::2]):
         assert sorted([r.id for r in g] for g in group(order, SETTINGS)) == expected
     assert pairwise_group(reports) == expected

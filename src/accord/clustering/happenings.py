@@ -477,9 +477,19 @@ def joint_meetings(reports: Iterable[Report], settings: ClusteringSettings) -> l
 # -- one sentence, one utterance ---------------------------------------------------------------
 
 
+def _same_speaker(a: dict, b: dict) -> bool:
+    """The one who speaks in both: the same words of the sentence (coordinated verbs share their
+    subject), or the same actor by code and name. Looser kinship (a country and its police, a
+    sector of no country and a named group) is another speaker."""
+    if a.get("span") is not None and list(a["span"]) == list(b.get("span") or ()):
+        return True
+    return a["code"] == b["code"] and a.get("name") is not None and \
+        (a.get("name") or "").lower() == (b.get("name") or "").lower()
+
+
 def _one_utterance(a: Report, b: Report, settings: ClusteringSettings) -> bool:
     e, f = a.event, b.event
-    return (actors_compatible(e["source"], f["source"])
+    return (_same_speaker(e["source"], f["source"])
             and actors_compatible(e.get("target"), f.get("target"))
             and may_be_compatible(a, b, settings)
             and places_compatible(e.get("location"), f.get("location"), settings.place_km))
@@ -491,8 +501,8 @@ def utterances(reports: Iterable[Report], settings: ClusteringSettings) -> list[
     the second with a target), "China has never denounced the war or called for a withdrawal"
     twice (111 and 0256, both negated); a careful coder keeps both records (two acts of two
     kinds) and counts one happening: the statement. Two reports of one sentence of one article
-    are one utterance when both codes are spoken (`is_spoken`), both name a speaker and the
-    speakers are compatible, their other parties are compatible (an unnamed one with any), and
+    are one utterance when both codes are spoken (`is_spoken`), both name the same speaker
+    (`_same_speaker`), their other parties are compatible (an unnamed one with any), and
     their negation, modality, dates and places allow a match; an utterance is a connected set
     of such pairs (lists of two or more, sorted by id; the lists by their first id). Reads
     nothing but the sentence's own reports."""

@@ -22,7 +22,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from ..time.anchoring import (detached_time_head, happening_anchors, happening_of_clause, happening_verb,
                               load_anchoring, simultaneous_participles)
-from .classifier import EventClassifier, token_vectors
+from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
@@ -304,6 +304,15 @@ class EventStage(Stage):
         for d in document.detections:
             by_sentence.setdefault(d.sentence, []).append(d)
         vectors = token_vectors(document.doc)
+        if vectors is not None and vectors.shape[1:] == (VECTOR_WIDTH,):
+            dets_of = [by_sentence.get(n, []) for n in range(len(sentences))]
+            for n, (whole, each) in enumerate(clf.classify_document(sentences, dets_of, vectors)):
+                k = _first_max(whole)
+                document.sentence_classes[n] = (k, whole[k])
+                for d, p in zip(dets_of[n], each):
+                    d.learned_class = _first_max(p)
+                    d.class_probabilities = tuple(p)
+            return
         for n, sent in enumerate(sentences):
             dets = by_sentence.get(n, [])
             whole, each = clf.classify_sentence(sent, dets, vectors)
@@ -1738,6 +1747,11 @@ def _np_span(tok: Any | None) -> tuple[int, int] | None:
     if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
         last = tok  # a subject the parser made the root: its subtree is the whole sentence
     return (first.idx, last.idx + len(last))
+
+
+def _first_max(values: list[float]) -> int:
+    """The index of the largest value, the first of equal ones (what numpy's argmax gives)."""
+    return max(range(len(values)), key=values.__getitem__)
 
 
 def _index_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:

@@ -491,6 +491,25 @@ def test_empty_update_is_refused_and_the_stored_version_kept(tmp_path: Path) -> 
         assert len(Service(s).happenings().items) == 1
 
 
+def test_an_empty_new_article_is_refused_not_stored_as_a_copy(tmp_path: Path) -> None:
+    # Two empty texts share a content hash: without the check the second was stored as a
+    # "copy" of the first, from another outlet. The readers refuse empty texts; the store is
+    # the last line for callers that build documents themselves (`accord load`, Python).
+    refused: list[tuple[str, str]] = []
+    with open_store(tmp_path / "a.duckdb") as s:
+        s.ingest(call_doc("wire"))
+        with pytest.raises(ValueError, match="e1: an empty text; nothing to store"):
+            s.ingest(Document(Article("e1", "", date="2026-02-04", source="A")))
+        outcomes = list(s.ingest_many(
+            [Document(Article("e2", " \n ", date="2026-02-04", source="B")),
+             Document(Article("e3", "", date="2026-02-04", source="C")), call_doc("mirror", source="Mirror")],
+            on_error=lambda d, e: refused.append((d.id, str(e)))))
+        assert [(o.article_id, o.status) for o in outcomes] == [("mirror", "copy")]
+        assert [aid for aid, _ in refused] == ["e2", "e3"]
+        assert {a["id"]: a["duplicate_of"] for a in Service(s).article_records()} == \
+            {"wire": None, "mirror": "wire"}
+
+
 def test_articles_claiming_each_other_as_originals(tmp_path: Path) -> None:
     with open_store(tmp_path / "a.duckdb") as s:
         a = call_doc("a", WIRE)

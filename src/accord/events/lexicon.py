@@ -216,7 +216,7 @@ def load_modality() -> ModalityCues:
     return ModalityCues(
         negation_dependents=low(neg.get("dependents")),
         negation_object_determiners=low(neg.get("object_determiners")),
-        negation_verbs=low(neg.get("governing_verbs")),
+        negation_verbs=low(neg.get("governing_verbs")) | low(neg.get("governing_adjectives")),
         alleged_verbs=low(alleged.get("governing_verbs")),
         alleged_adverbs=low(alleged.get("adverbs")),
         hypothetical_aux=low(hyp.get("auxiliaries")),

@@ -576,6 +576,12 @@ class EventStage(Stage):
                 if cand.pattern.direct and _thing_of_an_actor(subject, mentions_at) \
                         and not self.exclusions.names_people(subject):
                     cand.rule.append("tgt=nsubjpass->thing-of-actor")  # "Iranian assistance is received"
+                elif cand.pattern.target and not {"dobj", "dative"} & set(cand.pattern.target) \
+                        and _thing_of_an_actor(subject, mentions_at) and not self.exclusions.names_people(subject):
+                    # "an Egyptian sarcophagus was returned to Egypt": the passive's subject is the
+                    # active's object, which a pattern that finds its target elsewhere ("to") does
+                    # not take for it
+                    cand.rule.append("tgt=nsubjpass->object-of-act")
                 else:
                     cand.targets = _actors_of(subject, mentions_at)
                     cand.rule.append("tgt=nsubjpass")
@@ -732,6 +738,14 @@ class EventStage(Stage):
         # "* RESPONSIBILITY") describes the event rather than naming what it is done to: such
         # arguments are tried after the others, and through the actor in their own phrase first.
         named_by_pattern = cand.verb_match.names_word if cand.verb_match is not None else (lambda t: False)
+        if cand.verb_match is not None and not found and noun is None:
+            # "refused to join the NATO exercises" (PETRARCH-2's REFUSE * JOIN): a pattern that names
+            # the act by the verb of its complement finds the act's arguments on that verb
+            for x in trig.children:
+                if x.dep_ == "xcomp" and x.pos_ == "VERB" and named_by_pattern(x):
+                    found.extend((f"xcomp-{c.dep_}", c) for c in x.children if c.dep_ in ("dobj", "dative"))
+                    found.extend((f"xcomp-prep:{w}", p) for w, ps in pobjs_by_word(x).items()
+                                 if f"prep:{w}" in DICTIONARY_TARGETS for p in ps if not _is_date(p))
         if cand.code[:2] == "04" and _lemma(trig) in load_topic_verbs():
             # "to discuss Pierluisi's confirmation", "discussed Iran's programme with Turkey": what
             # is discussed is a topic; the partner is only the one it is discussed with
@@ -1720,6 +1734,8 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
             return False
         head, kind = noun, kind[len("object-"):]
     wanted = set(objects.split("|")) if objects else None
+    if kind == "dobj" and head.i == verb.i and not arg and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True  # "the sarcophagus was returned to Egypt": a passive's subject is the active's object
     return any(c.dep_ == kind and (not arg or c.lower_ == arg) and (
         wanted is None or any(g.dep_ == "pobj" and (g.lower_ in wanted or g.lemma_.lower() in wanted) for g in c.children))
         for c in head.children)

@@ -620,3 +620,15 @@ def load_instrument_nouns() -> frozenset[str]:
 def load_measure_heads() -> frozenset[str]:
     """Nouns that measure an amount of what their "of" phrase names ("tons of medicine"; arguments.yaml)."""
     return _argument_words("measure_heads")
+
+
+@lru_cache(maxsize=1)
+def load_agreement_prepositions() -> frozenset[str]:
+    """Prepositions that place an act after an agreement ("after", "following"; arguments.yaml)."""
+    return _argument_words("agreement_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_agreement_nouns() -> frozenset[str]:
+    """Nouns of an agreement whose "with" phrase names the other side (arguments.yaml)."""
+    return _argument_words("agreement_nouns")

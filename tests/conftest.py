@@ -40,27 +40,31 @@ EXAMPLE_NAME = "xi-putin-video-call-2026-02-04.txt"
 # handed out in collection order instead, and that order starts with the slowest files, longest
 # first (the classic greedy balance); all other files follow in their usual order. Seconds per
 # file (setup, call and teardown summed) from `pytest -n 2 --dist loadfile --durations=0` at
-# 75247bc on 2026-12-07, a shared machine whose load fell from 11 to 1 during the run (19:22
-# wall, 2,118 s of tests; only the order matters); measure again when a file grows a lot.
+# 05d10cb on 2026-12-07, a shared machine at load 12-19 (34:19 wall, 3,794 s of tests; only the
+# order matters; a worker's last test also carries its session fixtures' teardown, left out here);
+# measure again when a file grows a lot.
 SLOWEST_FIRST = (
-    "test_faults.py",          # 586  (each fault: an ingest with two workers, then a re-run)
-    "test_equivalence.py",     # 254  (one Spark job on local[2], two workers, PostgreSQL)
-    "test_cli_desk.py",        # 230  (the desk store coded, `accord serve`)
-    "test_cli.py",             # 164  (extract and ingest runs as processes)
-    "test_cli_eval.py",        # 152  (the whole `accord eval events` run)
-    "test_workers.py",         # 95
-    "test_actors_cli.py",      # 89
-    "test_cli_inputs.py",      # 89
-    "test_happenings_cli.py",  # 48
-    "test_places.py",          # 48
-    "test_store.py",           # 39
-    "test_fetch.py",           # 36
-    "test_browser.py",         # 26
-    "test_verbs.py",           # 22
-    "test_service.py",         # 21
-    "test_quote_eval.py",      # 21
-    "test_pipeline.py",        # 20
-    "test_clustering.py",      # 20
+    "test_faults.py",          # 962  (each fault: an ingest with two workers, then a re-run)
+    "test_equivalence.py",     # 478  (one Spark job on local[2], two workers, PostgreSQL)
+    "test_cli.py",             # 311  (extract and ingest runs as processes)
+    "test_cli_eval.py",        # 277  (the whole `accord eval events` run)
+    "test_cli_desk.py",        # 231  (the desk store coded, `accord serve`)
+    "test_workers.py",         # 221
+    "test_cli_inputs.py",      # 202
+    "test_actors_cli.py",      # 174
+    "test_places.py",          # 79
+    "test_happenings_cli.py",  # 74
+    "test_knowledge.py",       # 67
+    "test_fetch.py",           # 65
+    "test_store.py",           # 61
+    "test_quote_eval.py",      # 44
+    "test_service.py",         # 40
+    "test_pipeline.py",        # 40
+    "test_happenings_acceptance.py",  # 34
+    "test_browser.py",         # 33
+    "test_time_eval.py",       # 33
+    "test_clustering.py",      # 31
+    "test_events_news_precision.py",  # 29
 )
 
 

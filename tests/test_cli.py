@@ -204,6 +204,18 @@ def test_queries_without_a_database_fail_clearly(tmp_path):
     assert "no database" in proc.stderr.decode()
 
 
+def test_demo_and_version_as_processes(tmp_path):
+    # `accord demo` and `accord --version`, as a user runs them (no other test runs them).
+    db = tmp_path / "demo.duckdb"
+    proc = run(["demo", "--db", db], tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode()
+    out = proc.stdout.decode()
+    assert out.startswith("xi-putin-video-call-2026-02-04.txt: stored in") and "1 article(s)" in out
+    assert "Xi Jinping (CHNGOV)" in out and "041 CONSULT" in out and "Vladimir Putin (RUSGOV)" in out
+    version = run(["--version"], tmp_path)
+    assert version.returncode == 0 and version.stdout.decode().startswith("accord ") and version.stderr == b""
+
+
 def test_a_missing_model_is_reported_when_the_first_article_is_coded(tmp_path):
     # The model loads when the first article is to be coded (not when the command starts): a
     # missing one is still a clear error, not a traceback.

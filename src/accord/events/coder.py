@@ -2781,6 +2781,8 @@ _DEADLINE_PREPOSITIONS = frozenset({"until", "till", "til", "untill"})
 def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None, governor: Any | None = None):
     """The time expression that governs the event, else the publication date. An event noun
     that happens as its verb does ("talks will resume next week") is dated by the verb too."""
+    if not timex_roots:
+        return _undated(cand.trigger, pub)  # no time expression in the sentence
     best: Timex | None = None
     anchors = [cand.trigger] + ([cand.noun] if cand.noun is not None else []) + ([governor] if governor is not None else [])
     doc = cand.trigger.doc
@@ -2796,6 +2798,8 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         # "has declared tomorrow a day of mourning": an act told as done is not done after the
         # article was written; a later date is what the act is about
         timex_roots = {i: t for i, t in timex_roots.items() if not _after(t.value, pub)}
+    if not timex_roots:
+        return _undated(cand.trigger, pub)
     for tok_i, timex in timex_roots.items():
         # "convicted of corruption, stemming from his years as mayor, in 2011": after the comma
         # closing the participle clause, the time is the sentence's
@@ -2880,7 +2884,14 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text"
-    if _background_act(cand.trigger):
+    return _undated(cand.trigger, pub)
+
+
+def _undated(trigger: Any, pub: str | None) -> tuple[str | None, str | None, str | None]:
+    """The date of an event no time expression of its sentence dates: the publication day,
+    unless the act is background. (What `_event_date` comes to when the sentence's time
+    expressions are none: every other rule of it needs one.)"""
+    if _background_act(trigger):
         return None, None, None  # "Saudi Arabia initially denied the claims": not on the publication date
     if pub:
         return pub, "day", "publication"

@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any, Callable
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
@@ -54,11 +55,11 @@ def dump(args: argparse.Namespace) -> None:
                 pass
 
 
-def time_part(owner, name: str) -> dict:
+def time_part(owner, name: str, acc: dict | None = None) -> dict:
     """Wrap `owner.name` so that the returned dict's "t" accumulates its CPU time (nested or
-    recursive calls counted once)."""
+    recursive calls counted once; functions given the same `acc` share it)."""
     fn = getattr(owner, name)
-    acc = {"t": 0.0, "depth": 0}
+    acc = {"t": 0.0, "depth": 0} if acc is None else acc
 
     def wrapper(*a, **k):
         acc["depth"] += 1
@@ -78,6 +79,8 @@ def replay(args: argparse.Namespace) -> None:
     from accord.store import open_store
 
     from accord.clustering import happenings as H
+    from accord.clustering import nearcopy as N
+    from accord.store import base as S
     from accord.store import clusters as C
 
     # Loaded on first use: spaCy's stop words (for statements' evidence) cost seconds to import,
@@ -90,7 +93,30 @@ def replay(args: argparse.Namespace) -> None:
     parts = {"update": C.Clusters, "group": C, "summarize": C, "_candidate_reports": C.Clusters,
              "_members_of": C.Clusters}
     part_spent = {name: time_part(owner, name) for name, owner in parts.items()}
-    part_at: dict[str, list[float]] = {name: [] for name in parts}
+    # The near-copy lookup: the stored candidates of a group (LSH buckets, then what `compare`
+    # reads of the articles they stand for) and each article's decision on them; the texts'
+    # fingerprints apart (made before the transaction: their cost does not depend on the store).
+    lookup = {"t": 0.0, "depth": 0}
+    for owner, name in ((C.Clusters, "candidates"), (C.Clusters, "stored_roots"),
+                        (S.Store, "_nearcopy_decision")):
+        time_part(owner, name, lookup)
+    part_spent["near-copy lookup"] = lookup
+    part_spent["fingerprint"] = time_part(C.Clusters, "fingerprint")
+    part_at: dict[str, list[float]] = {name: [] for name in part_spent}
+    # Exact counts beside the times: stored candidates read (`Clusters.texts`) and texts compared.
+    counted = {"candidates read": 0, "comparisons": 0}
+
+    def count(owner, name: str, what: str, size: Callable[[Any], int]) -> None:
+        fn = getattr(owner, name)
+
+        def wrapper(*a, **k):
+            result = fn(*a, **k)
+            counted[what] += size(result)
+            return result
+        setattr(owner, name, wrapper)
+    count(C.Clusters, "texts", "candidates read", len)
+    count(N, "compare", "comparisons", lambda _: 1)
+    count_at: dict[str, list[int]] = {what: [] for what in counted}
     docs = [document_from_records(json.loads(line))
             for line in args.records.read_text(encoding="utf-8").splitlines()]
     db = args.db or Path(tempfile.mkdtemp()) / "replay.duckdb"
@@ -105,6 +131,8 @@ def replay(args: argparse.Namespace) -> None:
             spent_at.append(spent["t"])
             for name, acc in part_spent.items():
                 part_at[name].append(acc["t"])
+            for what, n in counted.items():
+                count_at[what].append(n)
         if profile:
             profile.disable()
             profile.dump_stats(args.profile)
@@ -128,6 +156,9 @@ def replay(args: argparse.Namespace) -> None:
           f"{per(spent_at, True):.2f} / {per(spent_at, False):.2f}")
     for name, xs in part_at.items():
         print(f"  of which {name}: {per(xs, True):.2f} / {per(xs, False):.2f}")
+    for what, xs in count_at.items():
+        print(f"{what} per article, first / last {w}: {xs[w - 1] / w:.2f} / "
+              f"{(xs[-1] - xs[-w - 1]) / w:.2f}")
     print(f"happenings / reports: {counts['happenings']} / {counts['events']}")
     print(f"tables hash {digest.hexdigest()}")
 

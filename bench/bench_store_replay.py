@@ -8,8 +8,11 @@ as one JSON line per article, in ingest order. `replay` writes those documents i
 the way `accord ingest` does (50 articles a transaction; no parse), and prints the store's CPU
 time per article and the part spent in near-copies and happenings, over the first and the last
 thousand articles, and a hash of the happening tables: two commits that must cluster alike give
-the same hash. CPU time (not wall time) so that it means something on a shared machine; it is
-still only a guide there.
+the same hash. The near-copy lookup (stored candidates and each article's decision on them) is
+timed apart. `--counts` adds counts of the clustering's work (rows read, pairs checked, reports
+grouped and summarized, near-copy candidates read and texts compared) over the same articles,
+which a loaded machine does not blur. CPU time (not wall time) so that it means something on a
+shared machine; it is still only a guide there.
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Callable
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
@@ -74,6 +76,43 @@ def time_part(owner, name: str, acc: dict | None = None) -> dict:
     return acc
 
 
+def count_work(C, H, N) -> "Counter":
+    """Count, without timing, the work clustering does (rows the candidate query returns, stored
+    reports read and turned into records, pairs `compatible` is asked about, reports grouped and
+    summarized; near-copy candidates read and texts compared): figures that do not depend on the machine's load, so that two commits, or the
+    first and last articles, compare exactly on a shared machine."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+
+    def wrap(owner, name, label, size=None):
+        fn = getattr(owner, name)
+
+        def wrapper(*a, **k):
+            counts[label] += 1 if size is None else size(a)
+            return fn(*a, **k)
+        setattr(owner, name, wrapper)
+
+    wrap(C, "report_of", "stored reports read into records")
+    wrap(H, "compatible", "pairs checked in group")
+    wrap(C, "compatible", "pairs checked for compatible happenings")
+    wrap(C, "group", "reports grouped", lambda a: len(a[0]))
+    wrap(C, "summarize", "reports summarized", lambda a: len(a[0]))
+    wrap(C.Clusters, "texts", "near-copy candidates read (stored texts)", lambda a: len(set(a[1])))
+    wrap(N, "compare", "near-copy texts compared")
+    init = C.Clusters.__init__
+
+    def counted_init(self, query, *a, **k):
+        def counted(sql, params=None):
+            rows = query(sql, params)
+            if "FROM happening_keys k" in sql:
+                counts["candidate rows (happening_keys)"] += len(rows)
+            return rows
+        init(self, counted, *a, **k)
+    C.Clusters.__init__ = counted_init
+    return counts
+
+
 def replay(args: argparse.Namespace) -> None:
     from accord.records import document_from_records
     from accord.store import open_store
@@ -88,6 +127,8 @@ def replay(args: argparse.Namespace) -> None:
     H._stop_words()
     # The same functions bench_happenings times as near-copy and happening work.
     spent = time_clustering(time.process_time, routing=False)
+    work = count_work(C, H, N) if args.counts else None
+    work_at = []
     # Clusters.update (happenings alone) and its heaviest parts, timed apart (nested calls
     # counted once in each).
     parts = {"update": C.Clusters, "group": C, "summarize": C, "_candidate_reports": C.Clusters,
@@ -103,20 +144,6 @@ def replay(args: argparse.Namespace) -> None:
     part_spent["near-copy lookup"] = lookup
     part_spent["fingerprint"] = time_part(C.Clusters, "fingerprint")
     part_at: dict[str, list[float]] = {name: [] for name in part_spent}
-    # Exact counts beside the times: stored candidates read (`Clusters.texts`) and texts compared.
-    counted = {"candidates read": 0, "comparisons": 0}
-
-    def count(owner, name: str, what: str, size: Callable[[Any], int]) -> None:
-        fn = getattr(owner, name)
-
-        def wrapper(*a, **k):
-            result = fn(*a, **k)
-            counted[what] += size(result)
-            return result
-        setattr(owner, name, wrapper)
-    count(C.Clusters, "texts", "candidates read", len)
-    count(N, "compare", "comparisons", lambda _: 1)
-    count_at: dict[str, list[int]] = {what: [] for what in counted}
     docs = [document_from_records(json.loads(line))
             for line in args.records.read_text(encoding="utf-8").splitlines()]
     db = args.db or Path(tempfile.mkdtemp()) / "replay.duckdb"
@@ -131,8 +158,8 @@ def replay(args: argparse.Namespace) -> None:
             spent_at.append(spent["t"])
             for name, acc in part_spent.items():
                 part_at[name].append(acc["t"])
-            for what, n in counted.items():
-                count_at[what].append(n)
+            if work is not None:
+                work_at.append(dict(work))
         if profile:
             profile.disable()
             profile.dump_stats(args.profile)
@@ -156,9 +183,12 @@ def replay(args: argparse.Namespace) -> None:
           f"{per(spent_at, True):.2f} / {per(spent_at, False):.2f}")
     for name, xs in part_at.items():
         print(f"  of which {name}: {per(xs, True):.2f} / {per(xs, False):.2f}")
-    for what, xs in count_at.items():
-        print(f"{what} per article, first / last {w}: {xs[w - 1] / w:.2f} / "
-              f"{(xs[-1] - xs[-w - 1]) / w:.2f}")
+    if work is not None:
+        print(f"work per article, first / last {w} (counts, not times):")
+        for name in sorted(work):
+            first = work_at[w - 1].get(name, 0) / w
+            last = (work_at[-1].get(name, 0) - work_at[-w - 1].get(name, 0)) / w
+            print(f"  {name}: {first:.2f} / {last:.2f}")
     print(f"happenings / reports: {counts['happenings']} / {counts['events']}")
     print(f"tables hash {digest.hexdigest()}")
 
@@ -177,6 +207,9 @@ def main() -> None:
     r.add_argument("--db", type=Path)
     r.add_argument("--profile")
     r.add_argument("--window", type=int, default=1000)
+    r.add_argument("--counts", action="store_true",
+                   help="also count the work clustering does (rows read, pairs checked, reports "
+                        "grouped and summarized), first and last window: exact on a loaded machine")
     args = ap.parse_args()
     (dump if args.command == "dump" else replay)(args)
 

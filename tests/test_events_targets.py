@@ -282,3 +282,59 @@ def test_prepositions_joined_before_one_object_both_direct_the_act(nlp):
     # "to and from North Korea": the object of the second is the first's too
     evs = [e for e in candidates(nlp, "Japan lifted travel curbs to and from North Korea.") if e.cameo.startswith("08")]
     assert evs and all(dyad(e) == ("JPN", "PRK") for e in evs)
+
+
+def test_a_protest_called_off_after_an_agreement_is_eased_toward_the_agreements_other_side(nlp):
+    # "called off the strike after reaching agreement with the government": the side the strike
+    # was against is whom the agreement was made with (arguments.yaml agreement_*)
+    for text, target in (("The truck drivers called off their strike after reaching agreement with the Brazilian government.", "BRAGOV"),
+                         ("Indian coal workers called off the strike after the agreement with the Indian government.", "INDGOV"),
+                         ("Teachers in Chile ended their strike following a deal with the Chilean government.", "CHLGOV")):
+        evs = [e for e in candidates(nlp, text) if e.cameo == "082"]
+        assert evs and all(e.target is not None and e.target.code == target
+                           and "tgt=agreement-partner" in e.explain for e in evs), text
+    # after something that is no agreement, no one is named
+    evs = [e for e in candidates(nlp, "The teachers called off the strike after the talks with the Chilean government.")
+           if e.cameo == "082"]
+    assert evs and all("tgt=agreement-partner" not in e.explain for e in evs)
+
+
+def test_mediation_with_a_party_or_in_its_conflict_is_done_with_that_party(nlp):
+    # the event noun's "with" phrase names the party; an "in" phrase the conflict its parties
+    # name ("the Arab-Israeli dispute", "the Egyptian political conflict")
+    [e] = [e for e in candidates(nlp, "Norway launched a mediation effort with the Colombian government.") if e.cameo == "045"]
+    assert dyad(e) == ("NOR", "COLGOV") and "tgt=object-prep:with" in e.explain
+    [e] = [e for e in candidates(nlp, "The U.N. Conciliation Commission ended mediation efforts in the Arab-Israeli dispute.")
+           if e.cameo == "165"]
+    assert e.target is not None and e.target.code == "ISR"
+    # the parties named by "between" come first
+    [e] = [e for e in candidates(nlp, "Kuwait ended its mediation efforts between Iraq and Iran in Geneva.") if e.cameo == "165"][:1]
+    assert e.target is not None and e.target.code in ("IRQ", "IRN")
+
+
+def test_an_attitude_toward_what_belongs_to_an_actor_is_toward_the_actor(nlp):
+    # "expressed optimism that the federal government's vaccination timeline could be
+    # accelerated": the clause is about the government's timeline
+    evs = [e for e in candidates(nlp, "The German chancellor expressed optimism that the French government's "
+                                      "vaccination timeline could be accelerated.") if e.cameo == "013"]
+    assert evs and all(e.target is not None and e.target.code == "FRAGOV" for e in evs)
+    assert any("tgt=described/clause/poss" in e.explain for e in evs)
+
+
+def test_the_doers_own_possessive_inside_the_phrase_agreed_to_is_not_the_target(nlp):
+    # "agreed to an expansion of its peacekeeping force in Afghanistan": "its" is NATO itself;
+    # the other actor the phrase names is whom the act is done to
+    evs = [e for e in candidates(nlp, "NATO has agreed to an expansion of its peacekeeping force in Afghanistan.")
+           if e.cameo.startswith("03")]
+    assert evs and all(dyad(e) == ("IGOWSTNAT", "AFG") for e in evs)
+    # with no other actor in the phrase, the doer's own is still no target
+    evs = [e for e in candidates(nlp, "NATO has agreed to an expansion of its peacekeeping force.") if e.cameo.startswith("03")]
+    assert all(e.target is None for e in evs)
+
+
+def test_expelling_aid_workers_is_done_to_the_workers_or_agencies_expelled(nlp):
+    # CAMEO 1663: the agencies or workers expelled are whom it is done to, not the place left
+    [e] = [e for e in candidates(nlp, "Sudan expelled 13 international aid agencies from Darfur.") if e.cameo == "1663"]
+    assert e.target is not None and e.target.code.startswith("NGO") and "tgt=object" in e.explain
+    [e] = [e for e in candidates(nlp, "Sudan expelled aid workers of the World Food Programme.") if e.cameo == "1663"]
+    assert dyad(e) == ("SDN", "IGOUNOWFP")

@@ -5,7 +5,8 @@ Each article's text gives a MinHash signature (datasketch) over its 5-word shing
 signature is cut into `b` bands of `r` values (datasketch's own choice of `b` and `r` for the
 configured Jaccard threshold); each band hashes to one 64-bit bucket key. The store keeps the
 keys in an indexed table, so finding the articles that share a bucket with a new one is a few
-index probes whatever the store's size. Candidates are then checked on their texts, compared
+index probes on PostgreSQL (DuckDB answers the query of a group's keys, `= ANY(?)`, with a scan
+of the bucket column: fast, but growing with the store). Candidates are then checked on their texts, compared
 by their shingles' 64-bit hashes in text order (`shingle_hashes`), which the store keeps for every
 signed article (`article_shingles`, schema 6): checking a stored candidate reads one row and
 compares sets of integers instead of reading and splitting its text again:
@@ -30,10 +31,11 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Literal, Sequence
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
 
 from .settings import ClusteringSettings
+
+# datasketch (and the scipy it imports, about a second of CPU) is imported when a text is first
+# signed: the commands that only query the store never need it.
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -53,6 +55,8 @@ def shingles(tokens: Sequence[str], k: int) -> set[str]:
 @lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     # Building the permutations costs more than hashing a short article; build them once.
+    from datasketch import MinHash
+
     return MinHash(num_perm=num_perm, seed=1, scheme=SCHEME).permutations
 
 
@@ -61,6 +65,8 @@ SCHEME = "affine32"
 
 
 def minhash(shingle_set: Iterable[str], num_perm: int) -> np.ndarray:
+    from datasketch import MinHash
+
     m = MinHash(num_perm=num_perm, seed=1, permutations=_permutations(num_perm), scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in shingle_set])
     return m.hashvalues
@@ -70,6 +76,8 @@ def minhash(shingle_set: Iterable[str], num_perm: int) -> np.ndarray:
 def band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows per band) minimising false positives + false negatives around `threshold`
     (datasketch's own optimiser, equal weights)."""
+    from datasketch.lsh import _optimal_param
+
     return _optimal_param(threshold, num_perm, 0.5, 0.5)
 
 
@@ -125,6 +133,8 @@ def shingle_hashes(tokens: Sequence[str], k: int) -> np.ndarray:
 def _minhash_of_digests(digests: Iterable[int], num_perm: int) -> np.ndarray:
     """`minhash` of shingles given their `sha1_hash64`: the same signature, without hashing
     them again (datasketch's default hash of a shingle is the low 32 bits)."""
+    from datasketch import MinHash
+
     m = MinHash(num_perm=num_perm, seed=1, permutations=_permutations(num_perm), scheme=SCHEME,
                 hashfunc=int)  # the values given are the hashes already
     m.update_batch([d & 0xFFFFFFFF for d in digests])

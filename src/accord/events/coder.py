@@ -22,13 +22,14 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from ..time.anchoring import (detached_time_head, happening_anchors, happening_of_clause, happening_verb,
                               load_anchoring, simultaneous_participles)
-from .classifier import EventClassifier, token_vectors
+from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
 from .lexicon import load_measure_heads  # (own line, as above)
+from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -161,7 +162,7 @@ class EventStage(Stage):
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
                      load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent,
-                     load_measure_heads):
+                     load_measure_heads, load_agreement_nouns, load_agreement_prepositions):
             load()
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -303,6 +304,15 @@ class EventStage(Stage):
         for d in document.detections:
             by_sentence.setdefault(d.sentence, []).append(d)
         vectors = token_vectors(document.doc)
+        if vectors is not None and vectors.shape[1:] == (VECTOR_WIDTH,):
+            dets_of = [by_sentence.get(n, []) for n in range(len(sentences))]
+            for n, (whole, each) in enumerate(clf.classify_document(sentences, dets_of, vectors)):
+                k = _first_max(whole)
+                document.sentence_classes[n] = (k, whole[k])
+                for d, p in zip(dets_of[n], each):
+                    d.learned_class = _first_max(p)
+                    d.class_probabilities = tuple(p)
+            return
         for n, sent in enumerate(sentences):
             dets = by_sentence.get(n, [])
             whole, each = clf.classify_sentence(sent, dets, vectors)
@@ -698,6 +708,16 @@ class EventStage(Stage):
                 elif kind == "ccomp-subject":
                     # "found Nielsen guilty": the subject of the small clause
                     toks = [g for c, dep in children if dep == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                elif kind == "agreement-partner":
+                    # "called off the strike after reaching agreement with the government": whom
+                    # the agreement the act follows was made with (arguments.yaml agreement_*)
+                    toks = [p for c, dep in children if dep == "prep" and c.lower_ in load_agreement_prepositions()
+                            for o in c.children
+                            for noun in ([o] if o.dep_ == "pobj" else [g for g in o.children if g.dep_ == "dobj"]
+                                         if o.dep_ == "pcomp" else [])
+                            if noun.lower_ in load_agreement_nouns()
+                            for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                            for p in prep.children if p.dep_ == "pobj"]
                 elif kind == "rebutted-by":
                     # "The Kremlin dismissed the administration's accusation": the accused rebuts it
                     gov = argument_head(host) if host.dep_ in ("dobj", "nsubjpass") else None
@@ -773,11 +793,17 @@ class EventStage(Stage):
         # of the thing acted on) or forces of no country are not whom the act is done to when
         # the phrase names another actor
         own = {a.country for a in cand.sources if a.country}
+        doers = {a.key for a in cand.sources if a.key}
 
         def owned(node):
+            # the doer's own country, forces of no country, or the doer itself ("its peacekeeping force")
             actors = _actors_of(node, mentions_at)
             return bool(actors) and all((a.code == a.country and a.country in own) or (not a.country and not a.name)
-                                        for a in actors)
+                                        or (a.key is not None and a.key in doers) for a in actors)
+
+        def itself(node):
+            actors = _actors_of(node, mentions_at)
+            return bool(actors) and all(a.key is not None and a.key in doers for a in actors)
 
         for spec, tok in described:
             inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04",
@@ -813,7 +839,10 @@ class EventStage(Stage):
         if first is not None:
             spec, tok = first
             cand.target_tok = tok
-            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04") if not cand.pattern.direct else None
+            # "agreed to an expansion of its peacekeeping force in Afghanistan": the doer's own
+            # possessive inside the phrase is not whom the act is done to when the phrase names another
+            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04", avoid=itself) \
+                if not cand.pattern.direct else None
             if inner is not None and self._beside_unresolved_people(tok, inner, mentions_at):
                 cand.rule.append(f"tgt={spec}/people-unresolved->none")
                 inner = None
@@ -839,6 +868,12 @@ class EventStage(Stage):
             cand.target_described = True
             if clause is not None and (actors := _actors_of(clause, mentions_at)):
                 cand.rule.append("tgt=described/clause")
+                return actors
+            # "expressed optimism that the federal government's vaccination timeline could be
+            # accelerated": what the clause is about belongs to an actor
+            owner = next((c for c in clause.children if c.dep_ == "poss"), None) if clause is not None else None
+            if owner is not None and (actors := _actors_of(owner, mentions_at)):
+                cand.rule.append("tgt=described/clause/poss")
                 return actors
         return []
 
@@ -1712,6 +1747,11 @@ def _np_span(tok: Any | None) -> tuple[int, int] | None:
     if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
         last = tok  # a subject the parser made the root: its subtree is the whole sentence
     return (first.idx, last.idx + len(last))
+
+
+def _first_max(values: list[float]) -> int:
+    """The index of the largest value, the first of equal ones (what numpy's argmax gives)."""
+    return max(range(len(values)), key=values.__getitem__)
 
 
 def _index_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:

@@ -338,3 +338,27 @@ def test_expelling_aid_workers_is_done_to_the_workers_or_agencies_expelled(nlp):
     assert e.target is not None and e.target.code.startswith("NGO") and "tgt=object" in e.explain
     [e] = [e for e in candidates(nlp, "Sudan expelled aid workers of the World Food Programme.") if e.cameo == "1663"]
     assert dyad(e) == ("SDN", "IGOUNOWFP")
+
+
+def test_a_passive_subject_is_the_actives_object_for_a_sense_that_needs_one(nlp):
+    # "was returned to Egypt by ICE": the passive's subject is what the active sense's object is
+    # ("returned the sarcophagus to Egypt"), so the sense that needs an object fits; the agent
+    # does the act, the recipient of "to" is whom it is done to, not the thing returned
+    evs = [e for e in candidates(nlp, "An ancient Egyptian sarcophagus was returned to the Arab Republic of Egypt "
+                                      "by ICE officials on March 10, 2010.") if e.cameo == "0842"]
+    assert evs and all(e.source is not None and e.source.code == "USACOP" and e.target is not None
+                       and e.target.code == "EGY" and e.target.text != "An ancient Egyptian sarcophagus" for e in evs)
+    [e] = [e for e in candidates(nlp, "The senator is being investigated by the FBI.") if e.cameo == "090"]
+    assert e.source is not None and e.source.code == "USACOP" and "tgt=nsubjpass" in e.explain
+    # the intransitive sense ("returned to their base") is still no event
+    assert not [e for e in candidates(nlp, "The Iraqi soldiers returned to their base.") if e.cameo == "0842"]
+
+
+def test_a_pattern_naming_the_refused_act_by_its_verb_finds_the_target_on_that_verb(nlp):
+    # PETRARCH-2's REFUSE * JOIN (121): "refused to join the NATO exercises" is done to NATO, the
+    # actor in the phrase of what joining is done to
+    [e] = [e for e in candidates(nlp, "Russia has refused to join the NATO exercises.") if e.cameo == "121"]
+    assert dyad(e) == ("RUS", "IGOWSTNAT") and "tgt=xcomp-dobj" in e.explain
+    [e] = [e for e in candidates(nlp, "Russia has refused to join in the North Atlantic Treaty Organisation exercises.")
+           if e.cameo == "121"]
+    assert dyad(e) == ("RUS", "IGOWSTNAT") and "tgt=xcomp-prep:in" in e.explain

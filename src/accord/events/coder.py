@@ -576,6 +576,12 @@ class EventStage(Stage):
                 if cand.pattern.direct and _thing_of_an_actor(subject, mentions_at) \
                         and not self.exclusions.names_people(subject):
                     cand.rule.append("tgt=nsubjpass->thing-of-actor")  # "Iranian assistance is received"
+                elif cand.pattern.target and not {"dobj", "dative"} & set(cand.pattern.target) \
+                        and _thing_of_an_actor(subject, mentions_at) and not self.exclusions.names_people(subject):
+                    # "an Egyptian sarcophagus was returned to Egypt": the passive's subject is the
+                    # active's object, which a pattern that finds its target elsewhere ("to") does
+                    # not take for it
+                    cand.rule.append("tgt=nsubjpass->object-of-act")
                 else:
                     cand.targets = _actors_of(subject, mentions_at)
                     cand.rule.append("tgt=nsubjpass")
@@ -732,6 +738,14 @@ class EventStage(Stage):
         # "* RESPONSIBILITY") describes the event rather than naming what it is done to: such
         # arguments are tried after the others, and through the actor in their own phrase first.
         named_by_pattern = cand.verb_match.names_word if cand.verb_match is not None else (lambda t: False)
+        if cand.verb_match is not None and not found and noun is None:
+            # "refused to join the NATO exercises" (PETRARCH-2's REFUSE * JOIN): a pattern that names
+            # the act by the verb of its complement finds the act's arguments on that verb
+            for x in trig.children:
+                if x.dep_ == "xcomp" and x.pos_ == "VERB" and named_by_pattern(x):
+                    found.extend((f"xcomp-{c.dep_}", c) for c in x.children if c.dep_ in ("dobj", "dative"))
+                    found.extend((f"xcomp-prep:{w}", p) for w, ps in pobjs_by_word(x).items()
+                                 if f"prep:{w}" in DICTIONARY_TARGETS for p in ps if not _is_date(p))
         if cand.code[:2] == "04" and _lemma(trig) in load_topic_verbs():
             # "to discuss Pierluisi's confirmation", "discussed Iran's programme with Turkey": what
             # is discussed is a topic; the partner is only the one it is discussed with
@@ -1720,6 +1734,8 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
             return False
         head, kind = noun, kind[len("object-"):]
     wanted = set(objects.split("|")) if objects else None
+    if kind == "dobj" and head.i == verb.i and not arg and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True  # "the sarcophagus was returned to Egypt": a passive's subject is the active's object
     return any(c.dep_ == kind and (not arg or c.lower_ == arg) and (
         wanted is None or any(g.dep_ == "pobj" and (g.lower_ in wanted or g.lemma_.lower() in wanted) for g in c.children))
         for c in head.children)
@@ -2761,6 +2777,8 @@ _DEADLINE_PREPOSITIONS = frozenset({"until", "till", "til", "untill"})
 def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None, governor: Any | None = None):
     """The time expression that governs the event, else the publication date. An event noun
     that happens as its verb does ("talks will resume next week") is dated by the verb too."""
+    if not timex_roots:
+        return _undated(cand.trigger, pub)  # no time expression in the sentence
     best: Timex | None = None
     anchors = [cand.trigger] + ([cand.noun] if cand.noun is not None else []) + ([governor] if governor is not None else [])
     doc = cand.trigger.doc
@@ -2776,6 +2794,8 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         # "has declared tomorrow a day of mourning": an act told as done is not done after the
         # article was written; a later date is what the act is about
         timex_roots = {i: t for i, t in timex_roots.items() if not _after(t.value, pub)}
+    if not timex_roots:
+        return _undated(cand.trigger, pub)
     for tok_i, timex in timex_roots.items():
         # "convicted of corruption, stemming from his years as mayor, in 2011": after the comma
         # closing the participle clause, the time is the sentence's
@@ -2860,7 +2880,14 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text"
-    if _background_act(cand.trigger):
+    return _undated(cand.trigger, pub)
+
+
+def _undated(trigger: Any, pub: str | None) -> tuple[str | None, str | None, str | None]:
+    """The date of an event no time expression of its sentence dates: the publication day,
+    unless the act is background. (What `_event_date` comes to when the sentence's time
+    expressions are none: every other rule of it needs one.)"""
+    if _background_act(trigger):
         return None, None, None  # "Saudi Arabia initially denied the claims": not on the publication date
     if pub:
         return pub, "day", "publication"

@@ -751,6 +751,10 @@ class EventStage(Stage):
             # is discussed is a topic; the partner is only the one it is discussed with
             found = [(spec, tok) for spec, tok in found if spec.startswith("prep:")]
         cooperative = int(cand.code[:2]) < 10
+        if cooperative and cand.pattern.target == DICTIONARY_TARGETS:
+            # "shared evidence with India against David Headley": whom a cooperative act is set
+            # against is its opponent, never its partner (the dictionary's generic slots)
+            found = [(spec, tok) for spec, tok in found if spec != "prep:against"]
         plain_args: list[tuple[str, Any]] = []
         described: list[tuple[str, Any]] = []
         for spec, tok in found:
@@ -822,7 +826,7 @@ class EventStage(Stage):
         for spec, tok in described:
             inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04",
                                  gerund_after=load_attitude_gerund_prepositions(), avoid=owned)
-            if inner is not None and self._beside_unresolved_people(tok, inner, mentions_at):
+            if inner is not None and not cooperative and self._beside_unresolved_people(tok, inner, mentions_at):
                 cand.rule.append(f"tgt={spec}/people-unresolved->none")
                 continue
             actors = _actors_of(inner, mentions_at) if inner is not None else _actors_of(tok, mentions_at)
@@ -857,7 +861,7 @@ class EventStage(Stage):
             # possessive inside the phrase is not whom the act is done to when the phrase names another
             inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04", avoid=itself) \
                 if not cand.pattern.direct else None
-            if inner is not None and self._beside_unresolved_people(tok, inner, mentions_at):
+            if inner is not None and not cooperative and self._beside_unresolved_people(tok, inner, mentions_at):
                 cand.rule.append(f"tgt={spec}/people-unresolved->none")
                 inner = None
             elif inner is not None:

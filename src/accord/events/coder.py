@@ -282,6 +282,7 @@ class EventStage(Stage):
         candidates = _deduplicate(events)
         triggers = _TriggerSpans(doc)  # the date passes read the same triggers' tokens again and again
         _date_from_quoted_day(candidates, doc, text, document.timexes, timex_roots, document.article.date, triggers)
+        _date_from_report(candidates, timex_roots, document.article.date, triggers)
         _date_from_context(candidates)
         sentence_dates = _sentence_dates(doc, timex_roots, sentences)
         _date_from_paragraph(candidates, triggers, _paragraph_of_sentences(text, sentences), sentence_dates)
@@ -3595,6 +3596,52 @@ def _date_from_quoted_day(events: list[Event], doc: Any, text: str, timexes: lis
             continue
         e.date, e.date_precision, e.date_basis = day.isoformat(), "day", "text"
         e.explain = e.explain.replace("date=publication", "date=quoted-day")
+
+
+def _past_act(verb: Any) -> bool:
+    """A verb told as done before now: the simple past ("arrested", "were arrested") or a perfect
+    ("had arrested", "has been killed"); not a present, a future or a modal."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return not auxes
+    return verb.tag_ == "VBN" and bool(auxes) and all(
+        (a.lemma_.lower() == "have" and a.tag_ in ("VBD", "VBZ", "VBP"))
+        or (a.lemma_.lower() == "be" and a.tag_ in ("VBD", "VBN")) for a in auxes)
+
+
+def _date_from_report(events: list[Event], timex_roots: dict[int, Timex], pub: str | None,
+                      triggers: _TriggerSpans | Any) -> None:
+    """"Yesterday, police said they had arrested a second man", "Officials said on Sunday that
+    gunmen killed 12 protesters": a past act told in a report the text dates to a day before the
+    publication day, with no date of its own, was done before that report, not on the
+    publication day; the day is not given, so the record takes the report's month (the
+    development set's convention: "before the statement of September 17 (the day not given)").
+    A report of the publication day, or an undated one, leaves the act as it was."""
+    if not pub or not events:
+        return
+    reporting = load_modality().reporting_verbs
+    triggers = _triggers(triggers)
+    doc = triggers.doc
+    for e in events:
+        if e.date_basis != "publication" or e.negated or e.modality not in (Modality.ASSERTED, Modality.ALLEGED):
+            continue
+        root = triggers.root(e)
+        if root is None or not _past_act(root):
+            continue
+        speech = reporting_head(root, reporting, reported=("ccomp", "parataxis"), limit=4)
+        if speech is None or speech.tag_ != "VBD":
+            continue
+        said = {t.value[:10] for i, t in timex_roots.items() if governed_by(doc[i], [speech])
+                and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value[:10])}
+        if len(said) != 1:
+            continue
+        day = said.pop()
+        if day >= pub[:10]:
+            continue  # said on the publication day: an act of the reporting period
+        e.date, e.date_precision, e.date_basis = day[:7], "month", "text"
+        e.explain = e.explain.replace("date=publication", "date=report")
 
 
 def _value_date(value: str) -> tuple[str, str, str]:

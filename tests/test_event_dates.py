@@ -48,3 +48,24 @@ def test_a_report_of_the_publication_day_or_an_act_to_come_keeps_its_date(nlp):
     # a day of its own stays the act's
     assert dated(candidates(nlp, "Police said on Tuesday that they had arrested three men in Istanbul on Sunday."),
                  "173") == [("2019-10-06", "day", "text")]
+
+
+# ------------------------------------------------- a day on a noun of the object
+@pytest.mark.parametrize("text, code", [
+    ("Britain condemned Sunday's attack on the mosque.", "111"),
+    ("The Taliban claimed responsibility for last week's attack on the base.", "015"),
+])
+def test_a_day_that_modifies_a_noun_of_the_object_does_not_date_the_act(nlp, text, code):
+    # the attack's day, not the condemnation's: an act of the reporting period with no day of its own
+    assert dated(candidates(nlp, text), code) == [(PUB, "day", "publication")]
+
+
+def test_a_day_on_the_act_or_on_a_happening_the_act_takes_part_in_dates_it(nlp):
+    assert dated(candidates(nlp, "Britain on Monday condemned Sunday's attack on the mosque."), "111") \
+        == [("2019-10-07", "day", "text")]
+    # boycotting an election is done when the election is held
+    assert dated(candidates(nlp, "Opposition parties boycotted Sunday's election in Kabul."), "14") \
+        == [("2019-10-06", "day", "text")]
+    # the event's own noun ("launched a military offensive on Sunday") keeps its day
+    assert dated(candidates(nlp, "Turkey launched a military offensive on Sunday against Kurdish militias."), "19") \
+        == [("2019-10-06", "day", "text")]

@@ -20,7 +20,7 @@ from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_
                                pobjs_by_word, reporting_head, subject_of, verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
-from ..time.anchoring import (detached_time_head, happening_anchors, happening_of_clause, happening_verb,
+from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchors, happening_of_clause, happening_verb,
                               load_anchoring, simultaneous_participles)
 from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
@@ -2747,6 +2747,10 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     deadline = _string_ids(_DEADLINE_PREPOSITIONS)
     timex_roots = {i: t for i, t in timex_roots.items()
                    if not (dep[head[i]] == _PREP and lower[head[i]] in deadline)}
+    # "Britain condemned Sunday's attack": a day on a noun of the object dates that noun's happening
+    noun_dated = _noun_dated(doc, timex_roots, anchor_ids, governor if governor is not None else cand.trigger)
+    if noun_dated:
+        timex_roots = {i: t for i, t in timex_roots.items() if i not in noun_dated}
     if pub and _told_as_done(cand.trigger):
         # "has declared tomorrow a day of mourning": an act told as done is not done after the
         # article was written; a later date is what the act is about
@@ -2840,6 +2844,22 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if pub:
         return pub, "day", "publication"
     return None, None, None
+
+
+def _noun_dated(doc: Any, timex_roots: dict[int, Timex], anchors: set[int], verb: Any | None) -> set[int]:
+    """The tokens of the time expressions that date a noun of `verb`'s arguments rather than its
+    act ("condemned Sunday's attack", "praised the July 25 call": `anchoring.dates_a_noun`);
+    `anchors`: the event's own words (its trigger, noun and governor)."""
+    groups: dict[int, list[int]] = {}
+    for i, t in timex_roots.items():
+        groups.setdefault(id(t), []).append(i)
+    out: set[int] = set()
+    for ids in groups.values():
+        inside = set(ids)
+        roots = [i for i in ids if doc[i].head.i not in inside or doc[i].head.i == i]
+        if len(roots) == 1 and dates_a_noun(doc[roots[0]], anchors, verb):
+            out |= inside
+    return out
 
 
 def _happening_time(clause: Any, timex_roots: dict[int, Timex], pub: str | None) -> Timex | None:
@@ -3249,7 +3269,10 @@ def _sentence_dates(doc: Any, timex_roots: dict[int, Timex],
     `sentences`: the Doc's sentences, when the caller has them (spaCy makes them anew each time)."""
     out: dict[int, tuple[str, str]] = {}
     starts = [s.start for s in (doc.sents if sentences is None else sentences)]
+    noun_dated = _noun_dated(doc, timex_roots, set(), None) if timex_roots else set()
     for tok_i, timex in sorted(timex_roots.items()):
+        if tok_i in noun_dated:
+            continue  # "Britain condemned Sunday's attack": the attack's day, not the sentence's
         verb = verb_above(doc[tok_i])
         main = verb is not None and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
         if not main or not _simple_past_verb(verb):

@@ -69,3 +69,18 @@ def test_a_day_on_the_act_or_on_a_happening_the_act_takes_part_in_dates_it(nlp):
     # the event's own noun ("launched a military offensive on Sunday") keeps its day
     assert dated(candidates(nlp, "Turkey launched a military offensive on Sunday against Kurdish militias."), "19") \
         == [("2019-10-06", "day", "text")]
+
+
+# ------------------------------------------------- a participle on a noun of a dated clause
+def test_a_comma_participle_on_a_noun_is_done_when_the_nouns_clause_is(nlp):
+    from accord.events.coder import _comma_participle_on_noun
+
+    doc = nlp("Estimates by the police indicate about 200,000 people marched in Paris on Saturday during an "
+              "anti-government (\"yellow vest\") march, protesting the policies of the French government.")
+    protesting = next(t for t in doc if t.lower_ == "protesting")
+    assert protesting.dep_ == "acl"  # the parser hangs it on the noun phrase of "during ..."
+    assert _comma_participle_on_noun(protesting).lower_ == "marched"
+    # a participle with a subject of its own, or one not set off by a comma, is not
+    doc = nlp("People carrying signs marched in Paris on Saturday.")
+    carrying = next(t for t in doc if t.lower_ == "carrying")
+    assert _comma_participle_on_noun(carrying) is None

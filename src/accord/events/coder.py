@@ -2820,11 +2820,15 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
             # absolute "with" clause happens when the act it hangs on does
             absolute = node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "with" \
                 and node.tag_ == "VBG" and node.head.head.pos_ in ("VERB", "AUX")
-            climbs = node.dep_ in ("conj", "advcl") or absolute or (node.dep_ == "xcomp" and (
+            # "marched in London on Saturday during a march, protesting the exit": a present
+            # participle set off by a comma on a noun, with no subject of its own, is done when the
+            # clause the noun belongs to is
+            on_noun = _comma_participle_on_noun(node)
+            climbs = node.dep_ in ("conj", "advcl") or absolute or on_noun is not None or (node.dep_ == "xcomp" and (
                 node.head.lemma_.lower() in aspectual or node.head.lemma_.lower() in load_same_time_complement_verbs()))
             if not climbs or node.head.i == node.i or not _shares_time(node):
                 break
-            node = node.head.head if absolute else node.head
+            node = node.head.head if absolute else (on_noun if on_noun is not None else node.head)
             for tok_i, timex in timex_roots.items():
                 if _governs(arrays, tok_i, {node.i}):
                     if best is None or _precision(timex.value) > _precision(best.value):
@@ -3021,6 +3025,18 @@ def _hypothetical_noun(noun: Any, m: ModalityCues) -> bool:
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in m.condition_nouns \
         and head.head.dep_ == "pobj" and head.head.head.lower_ == "in"
+
+
+def _comma_participle_on_noun(node: Any) -> Any | None:
+    """The verb of the clause a noun belongs to, when `node` is a present participle that modifies
+    that noun after a comma, with no subject of its own ("during a march, protesting the exit":
+    "marched"); else None."""
+    if node.dep_ != "acl" or node.tag_ != "VBG" or node.i == 0 or node.doc[node.i - 1].text != "," \
+            or node.head.pos_ in ("VERB", "AUX"):
+        return None  # (an acl hangs on a nominal, whatever tag the parser gave it)
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return None
+    return verb_above(node.head)
 
 
 def _shares_time(clause: Any) -> bool:

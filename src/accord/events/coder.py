@@ -30,6 +30,7 @@ from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
 from .lexicon import load_measure_heads  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
+from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -162,7 +163,8 @@ class EventStage(Stage):
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
                      load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent,
-                     load_measure_heads, load_agreement_nouns, load_agreement_prepositions):
+                     load_measure_heads, load_agreement_nouns, load_agreement_prepositions,
+                     load_coordinated_place_prepositions):
             load()
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -670,6 +672,10 @@ class EventStage(Stage):
                 if by_word is None:
                     by_word = preps[host.i] = pobjs_by_word(host)
                 toks = by_word.get(arg, ())
+                if not toks and cand.pattern.nominal and arg in load_coordinated_place_prepositions():
+                    # "mass killings, rapes and abductions throughout the Central African Republic":
+                    # a phrase after coordinated event nouns is each one's, wherever the parser hangs it
+                    toks = next((t for c in _conjuncts(host) if (t := pobjs_by_word(c).get(arg))), ())
             else:
                 children = host_children.get(host.i)
                 if children is None:
@@ -1707,6 +1713,18 @@ def _without_claimed_contents(events: list[tuple[Event, str]]) -> list[tuple[Eve
     return [(e, h) for e, h in events
             if not (e.modality == Modality.ALLEGED and e.source is not None and "claimed-of-another->112" not in e.explain
                     and any(c.target.code == e.source.code and c.trigger.span[1] <= e.trigger.span[0] for c in claims))]
+
+
+def _conjuncts(noun: Any) -> list[Any]:
+    """The nouns coordinated after `noun`, in reading order ("killings, rapes and abductions":
+    rapes, abductions)."""
+    out = []
+    queue = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    while queue:
+        c = queue.pop(0)
+        out.append(c)
+        queue.extend(g for g in c.children if g.dep_ == "conj" and g.pos_ in ("NOUN", "PROPN"))
+    return sorted(out, key=lambda t: t.i)
 
 
 def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:

@@ -50,3 +50,39 @@ def test_organisations_and_religions_need_no_country():
     assert not coder._unplaced(actor("IMGMUSISI", "IMG"))
     assert not coder._unplaced(actor("NGO", "NGO"))
     assert not coder._unplaced(None)
+
+
+# ------------------------------------------------- "two" counts a new group unless it refers back
+def test_two_people_are_a_counted_group_as_three_are(nlp):
+    # "two" bare is a number ("two protesters" as "three protesters"), not "the two leaders"
+    for text in ("Police in Texas arrested two protesters on Friday.",
+                 "Police in Texas arrested three protesters on Friday."):
+        [e] = events(nlp, text)
+        assert (e.cameo, e.source.code, e.target.code) == ("173", "USACOP", "USAOPP")
+    [e] = events(nlp, "The army in Syria killed two civilians on Friday.")
+    assert e.target is not None and e.target.code == "SYRCVL"
+
+
+def test_the_two_leaders_still_refer_back(nlp):
+    evs = events(nlp, "Donald Trump met Kim Jong-un in Hanoi. The two leaders signed an agreement.")
+    [signed] = [e for e in evs if e.trigger.text == "signed"]
+    assert {signed.source.code, signed.target.code} == {"USAGOV", "PRKGOV"}
+
+
+def test_a_counted_plural_of_others_is_not_the_people_named_before(nlp):
+    # "impeached two Presidents, Bill Clinton and Andrew Johnson": not Trump nor McConnell named before
+    evs = events(nlp, "President Donald Trump criticized Senate Majority Leader Mitch McConnell. The House has "
+                      "only impeached two Presidents in its history, Bill Clinton and Andrew Johnson.")
+    impeached = [e for e in evs if e.trigger.text == "impeached"]
+    assert impeached and all(e.target is None or e.target.name not in ("Donald Trump", "Mitch McConnell")
+                             for e in impeached)
+
+
+# ------------------------------------------------- the place a clause is set in is not whom
+def test_the_place_of_force_on_people_is_not_its_target(nlp):
+    # "In Germany, a man attacked two women": not an attack on Germany
+    [e] = events(nlp, "In Germany, a man attacked two women with a knife on Saturday.")
+    assert e.cameo.startswith("18") and (e.target is None or e.target.code != "DEU")
+    # force on a thing in a place is still done to the place's country
+    [e] = events(nlp, "In Syria, Israeli jets struck targets on Sunday.")
+    assert (e.cameo, e.target.code) == ("190", "SYR")

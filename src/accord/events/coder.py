@@ -822,10 +822,13 @@ class EventStage(Stage):
             elif inner is not None:
                 cand.rule.append(f"tgt={spec}/inner")
                 return _actors_of(inner, mentions_at)
-            if cand.code.startswith(HARM_ROOTS) and not _actors_of(tok, mentions_at):
+            if cand.code.startswith(HARM_ROOTS) and not _actors_of(tok, mentions_at) \
+                    and not (spec in ("dobj", "dative", "nsubjpass") and self.exclusions.names_persons(tok)):
                 # "Israeli jets struck targets in Syria": force on something in a country is
                 # done to that country when the parser hangs the place on the verb ("in the Gaza
-                # Strip's eastern border regions": the country owning the place named)
+                # Strip's eastern border regions": the country owning the place named); not force
+                # on people no actor was resolved for ("In Germany, a man attacked two women"):
+                # the place is where it was done to them
                 places = [a for p in pobjs(trig, "in") for q in (p, *(c for c in p.children if c.dep_ == "poss"))
                           for a in _actors_of(q, mentions_at) if a.code == a.country]
                 if places:

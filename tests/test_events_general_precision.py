@@ -86,3 +86,16 @@ def test_the_place_of_force_on_people_is_not_its_target(nlp):
     # force on a thing in a place is still done to the place's country
     [e] = events(nlp, "In Syria, Israeli jets struck targets on Sunday.")
     assert (e.cameo, e.target.code) == ("190", "SYR")
+
+
+# ------------------------------------------------- a weapon placed by where it struck has no doer
+def test_an_attack_placed_by_its_place_has_an_unknown_doer(nlp):
+    # "A car bomb in Kabul": the place says where the attack was, not who did it (the development
+    # set codes attacks whose doer the text does not name with no source)
+    for text, victims in (("A car bomb in Kabul killed five people on Monday.", "AFGCVL"),
+                          ("An explosion in Beirut injured dozens of people on Tuesday.", "LBNCVL")):
+        [e] = events(nlp, text)
+        assert e.source is None and e.target.code == victims and e.cameo.startswith("18")
+    # a country or force that the weapon's own phrase names is its doer
+    [e] = events(nlp, "Israeli airstrikes killed ten militants in Gaza.")
+    assert e.source.code.startswith("ISR")

@@ -606,6 +606,12 @@ class EventStage(Stage):
             return
         elif subject is not None:
             cand.sources = _actors_of(subject, mentions_at)
+            placed_instrument = bool(cand.sources) and subject.lower_ in load_instrument_subjects() \
+                and _only_placed(subject, mentions_at)
+            if placed_instrument:
+                # "A car bomb in Kabul killed five people", "An explosion in Beirut injured dozens":
+                # the place says where the attack was, not who did it (as "a Kabul car bombing")
+                cand.sources = []
             if not cand.sources and subject.lower_ in PLURAL_PRONOUNS:
                 cand.sources = _plural_pronoun_antecedents(subject, mentions_at)
                 if cand.sources:
@@ -616,6 +622,9 @@ class EventStage(Stage):
                     # "Syrian government shelling killed a soldier": whose shelling it was
                     cand.source_tok, cand.sources = doer, _actors_of(doer, mentions_at)
                     cand.rule.append("src=instrument-doer")
+            if not cand.sources and placed_instrument:
+                cand.agentless = True  # an attack whose doer the sentence does not name
+                cand.rule.append("src=placed-instrument->unknown")
             if not cand.sources and subject.lower_ in PERSONAL_PRONOUNS:
                 speaker = _reporting_speaker(trig, self.cues)
                 if speaker is not None and (actors := _actors_of(speaker, mentions_at)):
@@ -2245,6 +2254,12 @@ def _imperative(verb: Any) -> bool:
                    (c.dep_ in ("aux", "auxpass") and c.lemma_.lower() != "do") for c in verb.children)
 
 
+def _only_placed(tok: Any, mentions_at) -> bool:
+    """Whether every actor mention at `tok` is a thing placed by its phrase ("a car bomb in Kabul")."""
+    mentions = mentions_at.get(tok.i, ())
+    return bool(mentions) and all(m.how == "placed" for m in mentions)
+
+
 def _instrument_doer(noun: Any, mentions_at) -> Any | None:
     """Who wields a weapon or does an attack named by `noun` (or a conjunct of it): an actor
     before it ("Syrian regime air strikes", "Russia's offensive"), after "by" ("a bombing by the
@@ -2258,6 +2273,8 @@ def _instrument_doer(noun: Any, mentions_at) -> Any | None:
             mentions = mentions_at.get(tok.i, ())
             if tok.dep_ == "compound" and mentions and all(m.how == "place" for m in mentions):
                 continue  # "a Kabul car bombing": where the attack was, not who did it
+            if mentions and all(m.how == "placed" for m in mentions):
+                continue  # "a car bomb in Kabul": the phrase placed by where it was
             if _actors_of(tok, mentions_at):
                 return tok
     return None

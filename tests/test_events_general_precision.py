@@ -96,6 +96,9 @@ def test_an_attack_placed_by_its_place_has_an_unknown_doer(nlp):
                           ("An explosion in Beirut injured dozens of people on Tuesday.", "LBNCVL")):
         [e] = events(nlp, text)
         assert e.source is None and e.target.code == victims and e.cameo.startswith("18")
+    # with no one it was done to, it struck the place
+    [e] = events(nlp, "A car bomb in Kabul exploded on Monday.")
+    assert e.source is None and (e.target.text, e.target.code) == ("Kabul", "AFG")
     # a country or force that the weapon's own phrase names is its doer
     [e] = events(nlp, "Israeli airstrikes killed ten militants in Gaza.")
     assert e.source.code.startswith("ISR")

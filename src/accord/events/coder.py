@@ -520,6 +520,7 @@ class EventStage(Stage):
                         cand.rule.append("src=clause-subject")
             return
         subject, passive = subject_of(trig)
+        placed_at: list[Actor] = []  # the place a weapon or attack with no named doer struck
         if subject is not None and not passive and trig.tag_ == "VBN" \
                 and any(c.dep_ == "auxpass" for c in trig.children):
             # 'the military had been "effectively disarmed"': a subject mislabelled nsubj; "two
@@ -625,6 +626,10 @@ class EventStage(Stage):
             if not cand.sources and placed_instrument:
                 cand.agentless = True  # an attack whose doer the sentence does not name
                 cand.rule.append("src=placed-instrument->unknown")
+                # "A car bomb in Kabul exploded": with no one it was done to, it struck the place
+                # (the development set: "suicide bombings took place in Tunisia", target TUN)
+                placed_at = [a for t in subject.subtree if t.i != subject.i and t.dep_ == "pobj"
+                             for m in mentions_at.get(t.i, ()) if m.how == "place" for a in [m.actor]][:1]
             if not cand.sources and subject.lower_ in PERSONAL_PRONOUNS:
                 speaker = _reporting_speaker(trig, self.cues)
                 if speaker is not None and (actors := _actors_of(speaker, mentions_at)):
@@ -642,6 +647,9 @@ class EventStage(Stage):
                 cand.rule.append("src+=as-well-as")
         if not cand.targets:
             cand.targets = self._targets(cand, mentions_at)
+        if not cand.targets and placed_at:
+            cand.targets = placed_at
+            cand.rule.append("tgt=place-struck")
         if not cand.sources and cand.noun is not None and cand.pattern.reciprocal:
             _take_between(cand, cand.noun, mentions_at)  # "talks between Russia and Ukraine were held"
 

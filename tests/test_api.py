@@ -169,6 +169,10 @@ def test_aggregations(client) -> None:
     assert t["periods"][0]["a_to_b"]["events"] == 1 and t["periods"][0]["b_to_a"]["events"] == 1
     dyads = client.get("/api/dyads").json()["items"]
     assert {(d["a"], d["b"]) for d in dyads} == {("CHN", "RUS"), ("RUS", "UKR")}
+    # Dates as they were dated: the year-dated attack is "2025", not 2025-01-01.
+    assert {(d["a"], d["b"]): (d["first"], d["last"]) for d in dyads}[("RUS", "UKR")] == ("2025", "2025")
+    summary = client.get("/api/summary").json()
+    assert (summary["first_date"], summary["last_date"]) == ("2025", "2026-02-04")
     net = client.get("/api/network", params={"level": "country", "min": 1}).json()
     assert {(e["source"], e["target"]) for e in net["edges"]} == {("RUS", "CHN"), ("CHN", "RUS"), ("RUS", "UKR")}
     assert client.get("/api/network", params={"since": "2027"}).json() == {"level": "actor", "nodes": [], "edges": []}

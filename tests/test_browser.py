@@ -133,6 +133,14 @@ def test_overview_shows_what_the_store_holds(server, page) -> None:
     dyads = page.locator("[data-testid=top-dyads] [data-testid=dyad]")
     first = api(server, "/api/dyads?limit=10")["items"][0]
     assert dyads.count() >= 3 and dyads.first.locator("a").text_content() == f"{first['a']} – {first['b']}"
+    # Dates as they were dated: the founding article's "2022 offensive" is a year, shown as
+    # "2022", never as 2022-01-01 (the first day of its period).
+    shown = {row.locator("a").text_content(): row.locator("td").last.text_content()
+             for row in dyads.all()}
+    listed = api(server, "/api/dyads?limit=10")["items"]
+    assert shown == {f"{d['a']} – {d['b']}": f"{d['first'] or '—'} … {d['last'] or '—'}" for d in listed}
+    assert shown["RUS – UKR"].endswith(" … 2022") and not any("2022-01-01" in v for v in shown.values())
+    assert page.text_content("p.meta") == f"Events dated from {summary['first_date']} to {summary['last_date']}."
     recent = page.locator("[data-testid=recent] [data-testid=happening]")
     assert recent.count() == 10
     assert recent.first.locator("td.date").text_content() == api(server, "/api/events?sort=-date&limit=1")["items"][0]["date"]

@@ -108,6 +108,12 @@ def test_dyads_and_timeline_aggregate(desk_db, tmp_path) -> None:
     dyads = jsonl(invoke(["dyads", "--db", desk_db, "--format", "jsonl"], tmp_path).stdout)
     top = dyads[0]
     assert (top["a"], top["b"]) == ("CHN", "RUS") and top["events"] == top["a_to_b"] + top["b_to_a"]
+    # Dates as they were dated: the founding article's "2022 offensive" is a year, shown as "2022"
+    # (never 2022-01-01), in the records and in the table.
+    rus_ukr = {(d["a"], d["b"]): d for d in dyads}[("RUS", "UKR")]
+    assert rus_ukr["last"] == "2022"
+    shown = invoke(["dyads", "--db", desk_db], tmp_path).stdout.decode()
+    assert f"{rus_ukr['first']}..2022" in shown and "2022-01-01" not in shown
     proc = invoke(["timeline", "CHN", "RUS", "--by", "month", "--db", desk_db, "--format", "csv"], tmp_path)
     rows = list(csv.DictReader(io.StringIO(proc.stdout.decode())))
     periods = [r["period"] for r in rows]

@@ -236,7 +236,9 @@ def test_actors_who_appears_and_when(svc) -> None:
 def test_summary_counts(svc) -> None:
     s = svc.summary()
     assert (s["articles"], s["reports"], s["quotes"], s["happenings"]) == (3, 5, 2, 5)
-    assert s["first_date"] == "2025-01-01" and s["last_date"] == "2026-02-04"
+    # Dates are shown at their own precision: the earliest report is dated "2025" (a year), not
+    # 1 January 2025.
+    assert s["first_date"] == "2025" and s["last_date"] == "2026-02-04"
     # Publishers are counted as happenings count them: "Example News" and "Wire" are named;
     # "quiet" names none (no source, no URL) and is its own, so a text file is not "0 publishers".
     assert s["sources"] == 3
@@ -267,6 +269,35 @@ def test_dyads_count_both_directions(svc) -> None:
     assert pairs[("RUS", "UKR")]["conflict"] == 1
     by_actor = {(d["a"], d["b"]) for d in svc.dyads(level="actor").items}
     assert ("Vladimir Putin", "Xi Jinping") in by_actor
+    # First and last dates at their own precision: the one RUS-UKR happening is dated "2025".
+    assert (chn_rus["first"], chn_rus["last"]) == ("2026-02-02", "2026-02-04")
+    assert (pairs[("RUS", "UKR")]["first"], pairs[("RUS", "UKR")]["last"]) == ("2025", "2025")
+
+
+def test_dates_of_mixed_precision_are_shown_as_dated(target) -> None:
+    """A year, a month and a day in one dyad: the span runs from the period that begins first
+    to the one that begins last, each shown as it was dated; a year is never its 1 January."""
+    from test_store import actor, event
+
+    text = "Russia attacked Ukraine. Russia threatened Ukraine. Russia accused Ukraine."
+    art = Article("mixed", text, date="2024-08-09", source="Other")
+    rus, ukr = actor(text, "Russia", "Russia", "RUS", "RUS", None), actor(text, "Ukraine", "Ukraine", "UKR", "UKR", None)
+    # Three acts of different kinds, so that they stay three happenings.
+    dated = [("2022", "year", "attacked", "190", "ASSAULT", 4, -10.0),
+             ("2022-03", "month", "threatened", "130", "THREATEN", 3, -4.4),
+             ("2022-02-24", "day", "accused", "112", "ACCUSE", 3, -2.0)]
+    events = [event(art, n, sentence=n, trigger=trigger, source=rus, target=ukr, cameo=cameo,
+                    plover=plover, quad=quad, goldstein=g, date=value, precision=precision,
+                    basis="text") for n, (value, precision, trigger, cameo, plover, quad, g) in enumerate(dated)]
+    with open_store(target) as store:
+        assert store.ingest(Document(art, events=events)).status == "stored"
+        service = Service(store)
+        assert service.dyads().items[0]["events"] == 3
+        (pair,) = service.dyads().items
+        assert (pair["first"], pair["last"]) == ("2022", "2022-03")
+        s = service.summary()
+        assert (s["first_date"], s["last_date"]) == ("2022", "2022-03")
+        service.close()
 
 
 def test_timeline_periods_directions_and_mixed_precision(svc) -> None:

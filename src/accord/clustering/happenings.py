@@ -482,7 +482,8 @@ class _Union:
             self.parent[rb] = ra
 
 
-def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[Report]]:
+def group(reports: Sequence[Report], settings: ClusteringSettings,
+          settled: dict[int, str] | None = None) -> list[list[Report]]:
     """Partition reports into happenings (see the module notes); each list sorted by id, the
     lists by their first id. The result depends only on the set of reports.
 
@@ -493,12 +494,29 @@ def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[
     sharing a blocking key (tests/test_clustering.py::pairwise_group); the work is done on
     classes, not reports: a class compatible with any class (itself included, through two of
     its reports) has all its reports in one happening, one that is not keeps each report alone,
-    so a happening of many equal reports costs about as much as one of a few."""
+    so a happening of many equal reports costs about as much as one of a few.
+
+    `settled` (optional): for stored reports, `id(report)` -> the happening the store files them
+    in, for happenings known to be what this function gives for the whole store's reports (none
+    lost a report since). Pairs of their classes need no check: adding reports only adds links,
+    so the core classes of one settled happening stay joined, and two core classes of different
+    settled happenings, or two vague classes of different ones, were not compatible (they would
+    share a happening); a vague class of a settled happening with core reports stays attached.
+    The outcome is the same as without it; the pairs checked are those involving a new report,
+    a vague class and a core one, or two vague classes of one happening, so a large happening
+    is not compared with itself again for each report it gains."""
     classes: dict[tuple, list[Report]] = {}
     for r in reports:
         classes.setdefault((compared_fields(r), r.is_core), []).append(r)
     members = list(classes.values())
     core = [m[0].is_core for m in members]
+    # A class's settled happening: the one all its reports are filed in (None: any other case).
+    tag: list[str | None] = [None] * len(members)
+    if settled:
+        for i, m in enumerate(members):
+            hs = {settled.get(id(r)) for r in m}
+            if len(hs) == 1:
+                tag[i] = hs.pop()
     first = [min(r.id for r in m) for m in members]  # a class's smallest id
     buckets: dict[str, list[int]] = {}
     for i, m in enumerate(members):
@@ -508,13 +526,27 @@ def group(reports: Sequence[Report], settings: ClusteringSettings) -> list[list[
     linked = [False] * len(members)  # joined to a class (itself included): its reports together
     core_links: dict[int, list[int]] = {}  # vague class -> compatible core classes
     vague_links: dict[int, list[int]] = {}  # vague class -> compatible vague classes (or itself)
+    # The core classes of one settled happening are joined (they were, and stay, connected).
+    settled_core: dict[str, int] = {}
+    for i in range(len(members)):
+        h = tag[i]
+        if h is not None and core[i]:
+            if h in settled_core:
+                linked[i] = linked[settled_core[h]] = True
+                union.union(i, settled_core[h])
+            else:
+                settled_core[h] = i
     seen: set[tuple[int, int]] = set()
     for ids in buckets.values():
         for x in range(len(ids)):
             for y in range(x, len(ids)):
                 i, j = ids[x], ids[y]
-                if i == j and len(members[i]) < 2:
-                    continue  # a class pairs with itself only through two of its reports
+                if i == j:
+                    if len(members[i]) < 2:
+                        continue  # a class pairs with itself only through two of its reports
+                elif tag[i] is not None and tag[j] is not None and core[i] == core[j] \
+                        and (core[i] or tag[i] != tag[j]):
+                    continue  # settled: see above
                 pair = (i, j) if i <= j else (j, i)
                 if pair in seen:
                     continue
@@ -638,9 +670,16 @@ def summarize(members: Sequence[Report], copies: Sequence[Copy] = (),
               key=lambda r: (-_PRECISION_RANK.get(r.precision or "", 0),
                              r.event.get("date_basis") != "text", r.id))
     sources, targets = [], []
+    # Whether a report's sides read swapped against the representative's depends only on its
+    # code and sides as `compatible` reads them (`compared_fields`): asked once per such class.
+    orientation: dict[tuple, tuple[bool, bool]] = {}
     for r in members:
         e = r.event
-        direct, swapped = sides_match(rep.event, e)
+        key = compared_fields(r)[5:8]
+        sides = orientation.get(key)
+        if sides is None:
+            sides = orientation[key] = sides_match(rep.event, e)
+        direct, swapped = sides
         if swapped and not direct:
             src, tgt = e.get("target"), e.get("source")
         else:

@@ -31,7 +31,7 @@ from typing import Any, Iterable
 
 from ..model import Article, Detection, Document, Event
 from .conll import read_conll
-from ..events.classifier import rules_main, split_of
+from ..events.classifier import class_of_code, rules_main, split_of
 from ..events.ontology import DROPPED, lookup
 from .records import event_records, plover_record, record_class, sentence_record
 
@@ -42,9 +42,7 @@ def part_of(text: str) -> str:
     """"held-out" for the ConfliBERT sentences nobody tunes on (`split_of(text) == "test"`)."""
     return "held-out" if split_of(text) == "test" else "development"
 
-CLASS_OF_ROOT = {**{f"{r:02d}": 0 for r in (1, 2)}, **{f"{r:02d}": 1 for r in (3, 4, 5)},
-                 **{f"{r:02d}": 2 for r in (6, 7, 8)}, **{f"{r:02d}": 3 for r in range(9, 14)},
-                 **{f"{r:02d}": 4 for r in range(14, 21)}}
+CLASS_OF_ROOT = {f"{r:02d}": class_of_code(f"{r:02d}") for r in range(1, 21)}  # root 16 is class 3
 CLASS_NAMES = {0: "neutral/statement", 1: "verbal cooperation", 2: "material cooperation",
                3: "verbal conflict", 4: "material conflict"}
 

@@ -112,6 +112,16 @@ def quote_from_row(d: dict[str, Any]) -> dict[str, Any]:
     return R.quote_record([d[c] for c in R.QUOTE_COLUMNS])
 
 
+def _shown_date(alias: str) -> str:
+    """The SQL for a row's date as users see it: the stored `date` string at its own precision
+    (`2022`, `2022-05`, `2022-05-03`), never the first day of its period (`date_start`), which
+    would show a year as 1 January. Malformed dates (no `date_start`) are left out. min() and
+    max() of these strings order them by their periods' first days, since the parts are
+    zero-padded and a coarser date is a prefix of the days it holds: the earliest is
+    `2022` before `2022-01-01`, the latest `2022-05-03` after `2022-05`."""
+    return f"CASE WHEN {alias}date_start IS NOT NULL THEN {alias}date END"
+
+
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
@@ -516,14 +526,15 @@ class Service:
     # -- aggregations ---------------------------------------------------------------------------
 
     def summary(self) -> dict[str, Any]:
-        """What the store holds: counts, the span of event dates, the number of publishers."""
+        """What the store holds: counts, the span of event dates (`first_date`, `last_date`, each
+        at its own precision: a year-dated report shows as `2022`), the number of publishers."""
         row = self.db.rows(
             "SELECT (SELECT count(*) FROM articles) AS articles, "
             "(SELECT count(*) FROM events) AS reports, "
             "(SELECT count(*) FROM quotes) AS quotes, "
             "(SELECT count(*) FROM actors) AS actors, "
-            "(SELECT min(date_start) FROM events) AS first_date, "
-            "(SELECT max(date_start) FROM events) AS last_date")[0]
+            f"(SELECT min({_shown_date('')}) FROM events) AS first_date, "
+            f"(SELECT max({_shown_date('')}) FROM events) AS last_date")[0]
         happenings = self.db.value(
             f"SELECT count(*) AS n FROM {self._happenings_relation(self._lone_reports())}")
         out = {k: (int(v) if isinstance(v, int) else _iso(v)) for k, v in row.items()}
@@ -553,7 +564,8 @@ class Service:
         """Pairs of actors (`level` country: their countries; actor: names, else codes) with
         happenings between them in either direction: `events`, `a_to_b`, `b_to_a`,
         `cooperation` (quad classes 1-2), `conflict` (3-4), `goldstein_mean`, `first`/`last`
-        (event dates); the busiest first. `a` sorts before `b`. Pairs of one country or actor
+        (the earliest and latest happening dates, each at its own precision: `2022`, `2022-05`,
+        `2022-05-03`); the busiest first. `a` sorts before `b`. Pairs of one country or actor
         with itself (domestic politics) only with `domestic`."""
         f = filters or Filters()
         limit, offset = _page_args(limit, offset)
@@ -566,22 +578,22 @@ class Service:
         if not domestic:
             where.append(f"{sk} <> {tk}")
         keyed = (
-            f"SELECT {sk} AS sk, {tk} AS tk, h.quad_class, h.goldstein, h.date_start "
+            f"SELECT {sk} AS sk, {tk} AS tk, h.quad_class, h.goldstein, {_shown_date('h.')} AS shown "
             f"FROM {self._happenings_relation(lone)}{where_sql(where)}"
         )
         pairs = (
             "SELECT CASE WHEN k.sk <= k.tk THEN k.sk ELSE k.tk END AS a, "
             "CASE WHEN k.sk <= k.tk THEN k.tk ELSE k.sk END AS b, "
             "CASE WHEN k.sk <= k.tk THEN 1 ELSE 0 END AS forward, "
-            f"k.quad_class, k.goldstein, k.date_start FROM ({keyed}) k"
+            f"k.quad_class, k.goldstein, k.shown FROM ({keyed}) k"
         )
         grouped = (
             "SELECT p.a, p.b, count(*) AS events, sum(p.forward) AS a_to_b, "
             "sum(1 - p.forward) AS b_to_a, "
             "sum(CASE WHEN p.quad_class <= 2 THEN 1 ELSE 0 END) AS cooperation, "
             "sum(CASE WHEN p.quad_class >= 3 THEN 1 ELSE 0 END) AS conflict, "
-            "avg(p.goldstein) AS goldstein_mean, min(p.date_start) AS first, "
-            f"max(p.date_start) AS last FROM ({pairs}) p GROUP BY p.a, p.b"
+            "avg(p.goldstein) AS goldstein_mean, min(p.shown) AS first, "
+            f"max(p.shown) AS last FROM ({pairs}) p GROUP BY p.a, p.b"
         )
         total = self.db.value(f"SELECT count(*) AS n FROM ({grouped}) g", args)
         lim, lim_args = _limit_sql(limit, offset)

@@ -583,7 +583,11 @@ class Clusters:
         probed: set[str] = set()
         while True:
             everyone = members + list(new)
-            groups = group(everyone, self.settings) if everyone else []
+            # Stored happenings that lost nothing are what `group` gives for the store's
+            # reports: their classes' pairs need not be checked again (see `group`).
+            settled = {id(r): h for r in members
+                       if (h := r.event.get("happening")) is not None and h not in touched}
+            groups = group(everyone, self.settings, settled) if everyone else []
             # A report's compatible happenings outside, once added, stay added: asked once.
             probes = [r for r in self._reached(groups, members, shrunk) if r.id not in probed]
             if not probes:

@@ -926,3 +926,13 @@ def test_a_title_of_several_words_gives_an_unlisted_person_the_office(nlp):
     # an apposition's title over an "of" phrase: "a member of Parliament" is a legislator
     got = resolve(nlp, "A bill was proposed by Amel Trabelsi, a member of Parliament.")
     assert any(m[3] == "Amel Trabelsi" and m[1].endswith("LEG") for m in got)
+
+
+def test_a_bare_two_counts_a_new_group_and_the_two_refers_back(nlp):
+    # "arrested two protesters" is a new group as "three protesters" is, placed like it
+    for number in ("two", "three"):
+        got = resolve(nlp, f"Police in Texas arrested {number} protesters on Friday.")
+        assert (f"{number} protesters", "USAOPP", "USA", None) in got
+    # "the two leaders", "both leaders" stand for the actors named before, not a new group
+    got = resolve(nlp, "Donald Trump met Kim Jong-un in Hanoi. The two leaders signed an agreement.")
+    assert {m[3] for m in got if m[0] == "The two leaders"} == {"Donald Trump", "Kim Jong Un"}

@@ -1747,6 +1747,9 @@ def test_an_attack_placed_by_its_place_has_an_unknown_doer(nlp):
     # with no one it was done to, it struck the place
     [e] = candidates(nlp, "A car bomb in Kabul exploded on Monday.")
     assert e.source is None and (e.target.text, e.target.code) == ("Kabul", "AFG")
+    # whom it was done to named but not resolved: not the place either
+    evs = candidates(nlp, "In September, a car bomb in Kiev killed another ethnic Chechen who had fought there.")
+    assert all(e.source is None and (e.target is None or e.target.text != "Kiev") for e in evs)
     # a country or force that the weapon's own phrase names is its doer
     [e] = candidates(nlp, "Israeli airstrikes killed ten militants in Gaza.")
     assert dyad(e)[0].startswith("ISR")

@@ -627,9 +627,11 @@ class EventStage(Stage):
                 cand.agentless = True  # an attack whose doer the sentence does not name
                 cand.rule.append("src=placed-instrument->unknown")
                 # "A car bomb in Kabul exploded": with no one it was done to, it struck the place
-                # (the development set: "suicide bombings took place in Tunisia", target TUN)
-                placed_at = [a for t in subject.subtree if t.i != subject.i and t.dep_ == "pobj"
-                             for m in mentions_at.get(t.i, ()) if m.how == "place" for a in [m.actor]][:1]
+                # (the development set: "suicide bombings took place in Tunisia", target TUN); not
+                # when the verb names whom, resolved or not ("a car bomb in Kiev killed a Chechen")
+                if not any(c.dep_ in ("dobj", "dative") for c in trig.children):
+                    placed_at = [a for t in subject.subtree if t.i != subject.i and t.dep_ == "pobj"
+                                 for m in mentions_at.get(t.i, ()) if m.how == "place" for a in [m.actor]][:1]
             if not cand.sources and subject.lower_ in PERSONAL_PRONOUNS:
                 speaker = _reporting_speaker(trig, self.cues)
                 if speaker is not None and (actors := _actors_of(speaker, mentions_at)):

@@ -209,6 +209,8 @@ def bare_or_definite(head: Any) -> bool:
             return False  # "foreign journalists"; "a U.N.-backed government" is not the UN's nor the sentence's
         if child.dep_ in ("predet", "poss") or refers_back(head, child):
             return False  # "the two leaders" stands for actors named before (see the references pass)
+        if child.lower_ in w.plural_determiners and any(c.lower_ in w.plural_other_words for c in head.lefts):
+            return False  # "impeached two other presidents": others than those named, and no group of the story's
         if names_community(child):
             return False  # "Jewish leaders": a named community, not the country's government
     return True

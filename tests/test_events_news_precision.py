@@ -1753,3 +1753,33 @@ def test_an_attack_placed_by_its_place_has_an_unknown_doer(nlp):
     # a country or force that the weapon's own phrase names is its doer
     [e] = candidates(nlp, "Israeli airstrikes killed ten militants in Gaza.")
     assert dyad(e)[0].startswith("ISR")
+
+
+# ------------------------------------------------- a telling negated or refused confirms nothing
+def test_what_an_actor_did_not_confirm_is_unconfirmed_not_asserted_nor_negated(nlp):
+    # "did not confirm that it had struck": alleged (FactBank's uncommitted source), not a fact
+    for text in ("The Israeli army did not confirm that it had struck targets in Syria.",
+                 "The Israeli army declined to confirm that it had struck targets in Syria.",
+                 "The Israeli army would not say whether it had struck targets in Syria."):
+        [e] = [e for e in candidates(nlp, text) if e.cameo == "190"]
+        assert (e.modality, e.negated) == ("alleged", False), text
+    # an event noun told of by a refused confirmation: the same
+    [e] = candidates(nlp, "The White House declined to confirm the meeting with Russian officials.")
+    assert (e.cameo, e.modality, e.negated) == ("040", "alleged", False)
+    # confirmed, it is asserted; denied, it is negated
+    [e] = candidates(nlp, "The Israeli army confirmed that it had struck targets in Syria.")
+    assert (e.modality, e.negated) == ("asserted", False)
+    [e] = [e for e in candidates(nlp, "Russia denied that its troops had attacked Ukrainian positions.")
+           if e.cameo == "190"]
+    assert e.negated
+
+
+def test_refusing_to_tell_is_no_rejection(nlp):
+    # "declined to say whether": a declined comment, never a rejection (12x) of something
+    text = "The Pentagon declined to say whether troops had been sent to Iraq."
+    assert not [e for e in candidates(nlp, text) if e.cameo.startswith("12")]
+    [e] = candidates(nlp, "The ministry declined to comment on the report.")
+    assert e.cameo == "011"
+    # refusing an act is still its rejection
+    [e] = candidates(nlp, "Iran refused to meet the American envoy.")
+    assert e.cameo == "125"

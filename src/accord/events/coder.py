@@ -442,6 +442,13 @@ class EventStage(Stage):
             # Maduro": speaking of an act is a statement, not the act (exclusions.yaml)
             code, specificity = "010", 0
             rule.append("talked-about->010")
+        elif code[:2] == "12" and verb.lemma_.lower() in self.cues.refusal_verbs and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in self.cues.unconfirming_verbs for c in verb.children):
+            # "declined to say whether", "refused to confirm the meeting": refusing to tell is a
+            # declined comment (CAMEO 011, as PETRARCH's "REFUSE * COMMENT"), no rejection (12x);
+            # like a statement, it gives way to the event its clause tells of
+            code = "011"
+            rule.append("refused-telling->011")
         elif code[:2] in self.cues.reporting_never and verb.lemma_.lower() in self.cues.reporting_verbs:
             # "stressed the importance of the UN in talks with France": the speaker says something
             # in a meeting (an event of its own, the talks); the saying is no negotiation.
@@ -1182,9 +1189,12 @@ class EventStage(Stage):
                 return True
         head = verb
         while head.dep_ in ("xcomp", "ccomp", "pcomp") and head.head.i != head.i:
+            dep = head.dep_
             head = head.head
             if head.dep_ == "prep" and verb.dep_ == "pcomp":  # "stopped short of attacking"
                 head = head.head
+            if dep == "ccomp" and _unconfirmed_telling(head, m):
+                return False  # "did not confirm that it had struck", "has not denied that": unconfirmed, not undone
             if head.lemma_.lower() in m.negation_verbs or phrasal_verb(head) in m.negation_phrasal:
                 return True  # "refused to", "have long ruled out taking military action"
         gov, realizing = self._nominal_governor(cand)
@@ -1486,6 +1496,9 @@ class EventStage(Stage):
         own = self._clause_modality(cand.trigger)
         if cand.pattern.nominal and _hypothetical_noun(cand.trigger, self.cues):
             return Modality.HYPOTHETICAL  # "a possible strike", "in case of an attack"
+        if cand.pattern.nominal and (told := argument_head(cand.trigger)) is not None \
+                and _unconfirmed_telling(told, self.cues):
+            return Modality.ALLEGED  # "declined to confirm the meeting", "did not confirm the strike"
         gov, realizing = self._nominal_governor(cand)
         if gov is None:
             return own
@@ -1565,6 +1578,10 @@ class EventStage(Stage):
                     found = found or Modality.FUTURE
                 continue
             lemma = node.lemma_.lower()
+            if dep == "ccomp" and _unconfirmed_telling(node, m):
+                # "the army did not confirm that it had struck", "declined to confirm that": a
+                # telling negated or refused leaves what it would tell unconfirmed
+                return Modality.ALLEGED
             if dep in ("ccomp", "xcomp", "advcl") or (dep == "conj" and False):
                 if lemma in m.alleged_verbs and dep == "ccomp":
                     return Modality.ALLEGED
@@ -1591,6 +1608,17 @@ class EventStage(Stage):
 
 
 # ----------------------------------------------------------------- helpers
+def _unconfirmed_telling(verb: Any, m: ModalityCues) -> bool:
+    """A verb of telling or confirming (modality.yaml `reporting.unconfirming`) that is itself
+    negated ("did not confirm", "has not denied", "would not say") or refused or failed ("declined
+    to confirm", "refused to say"): the clause it reports is neither asserted nor negated."""
+    if verb.lemma_.lower() not in m.unconfirming_verbs:
+        return False
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in m.negation_dependents) for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in m.negation_verbs
+
+
 def _negated_ability(aux: Any, siblings: list[Any], m: ModalityCues) -> bool:
     """"could not reach an agreement": an ability denied on the verb itself is the act negated as
     a fact, not a possibility (the negation is read by `_negated`)."""

@@ -936,3 +936,15 @@ def test_a_bare_two_counts_a_new_group_and_the_two_refers_back(nlp):
     # "the two leaders", "both leaders" stand for the actors named before, not a new group
     got = resolve(nlp, "Donald Trump met Kim Jong-un in Hanoi. The two leaders signed an agreement.")
     assert {m[3] for m in got if m[0] == "The two leaders"} == {"Donald Trump", "Kim Jong Un"}
+
+
+def test_its_forces_as_their_own_clauses_subject_are_the_owners_the_clause_above_names(nlp):
+    # "Russia said its troops had attacked positions in Ukraine": Russia's troops, not Ukraine's
+    got = resolve(nlp, "Russia said its troops had attacked positions in Ukraine.")
+    assert ("its troops", "RUSMIL", "RUS", None) in got
+    got = resolve(nlp, "Israel has not denied that its jets struck targets in Syria.")
+    assert ("its jets", "ISRMIL", "ISR", None) in got
+    got = resolve(nlp, "Iran denied the report, and its forces remained in Iraq.")
+    assert ("its forces", "IRNMIL", "IRN", None) in got
+    # the owner named by the group's own clause, as before
+    assert ("its forces", "RUSMIL", "RUS", None) in resolve(nlp, "Russia has strengthened its forces in Crimea.")

@@ -1783,3 +1783,12 @@ def test_refusing_to_tell_is_no_rejection(nlp):
     # refusing an act is still its rejection
     [e] = candidates(nlp, "Iran refused to meet the American envoy.")
     assert e.cameo == "125"
+
+
+# ------------------------------------------------- the doer's own forces are no target
+def test_the_doers_own_forces_or_envoys_are_what_it_acts_with_not_on(nlp):
+    # "withdrawing some of its troops from Syria": done to Syria, not to Russia's own army
+    [e] = candidates(nlp, "Russia has begun withdrawing some of its troops from Syria, officials said on Monday.")
+    assert (e.cameo, dyad(e)) == ("0874", ("RUS", "SYR"))
+    [e] = candidates(nlp, "Russia deployed its troops to Syria.")
+    assert dyad(e) == ("RUS", "SYR")

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import AUX, NOUN, VERB
 
-from ..actors.kinds import COUNTRY_SECTORS
+from ..actors.kinds import COUNTRY_SECTORS, STATE_SECTORS
 from ..analysis.quotation import find_quoted_spans
 from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_by, phrasal_verb, pobjs,
                                pobjs_by_word, reporting_head, subject_of, verb_above)
@@ -775,6 +775,12 @@ class EventStage(Stage):
                 # "arrested two suspects in Jerusalem": the place is where the act was done to
                 # them, not whom it was done to
                 cand.rule.append(f"tgt={spec}->place-of-act")
+                continue
+            if actors and spec == "dobj" and _doers_own_state_body(tok, actors, cand.sources):
+                # "Russia has begun withdrawing its troops from Syria", "recalled its ambassador
+                # from Ankara": the doer's own forces or envoys are what it acts with; whom the act
+                # is done to is the next argument, if any
+                cand.rule.append(f"tgt={spec}->doers-own")
                 continue
             if actors and cand.pattern.direct and _thing_of_an_actor(tok, mentions_at) \
                     and not self.exclusions.names_people(tok):
@@ -2290,6 +2296,17 @@ def _imperative(verb: Any) -> bool:
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") or
                    (c.dep_ in ("aux", "auxpass") and c.lemma_.lower() != "do") for c in verb.children)
+
+
+def _doers_own_state_body(tok: Any, actors: list[Actor], sources: list[Actor]) -> bool:
+    """An object a possessive pronoun gives to the doer ("its troops", "their ambassador") that is
+    a state body (STATE_SECTORS: forces, police, government, envoys) of the doer's own country."""
+    heads = [tok] + [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj"]  # "some of its troops"
+    if not sources or not any(c.dep_ == "poss" and c.pos_ == "PRON" for h in heads for c in h.children):
+        return False
+    own = {s.country for s in sources if s.country}
+    return bool(own) and all(a.country in own and (a.sector or "")[:3] in STATE_SECTORS for a in actors)
 
 
 def _only_placed(tok: Any, mentions_at) -> bool:

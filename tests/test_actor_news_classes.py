@@ -948,3 +948,18 @@ def test_its_forces_as_their_own_clauses_subject_are_the_owners_the_clause_above
     assert ("its forces", "IRNMIL", "IRN", None) in got
     # the owner named by the group's own clause, as before
     assert ("its forces", "RUSMIL", "RUS", None) in resolve(nlp, "Russia has strengthened its forces in Crimea.")
+
+
+def test_an_unnamed_office_is_not_of_the_one_country_its_clause_acts_on(nlp):
+    # "The foreign minister criticized Iran": with no story country, the minister is of no known
+    # country, not Iran's (which made a record of Iran criticizing itself)
+    for text, other in (("The foreign minister criticized Iran over the attacks on tankers.", "Iran"),
+                        ("The president accused Russia of meddling in the election.", "Russia"),
+                        ("The prime minister will visit China next week.", "China")):
+        got = resolve(nlp, text)
+        first = got[0]
+        assert first[2] is None and first[1].endswith("GOV"), (text, got)
+        assert any(m[0] == other for m in got)
+    # a country named only as where the group is stays its country
+    assert ("Police", "HKGCOP", "HKG", None) in resolve(nlp, "Police in Hong Kong arrested two protesters on Friday.")
+    assert resolve(nlp, "The government condemned the attack in Kabul.")[0][1] == "AFGGOV"

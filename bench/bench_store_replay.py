@@ -1,15 +1,20 @@
 """Benchmark: the store's own cost (writes, near-copies, happenings) without the parse.
 
     .venv/bin/python bench/bench_store_replay.py dump --n 5000 --out /tmp/records.jsonl [--order published|random]
-    .venv/bin/python bench/bench_store_replay.py replay /tmp/records.jsonl [--db /tmp/replay.duckdb] [--profile OUT]
+    .venv/bin/python bench/bench_store_replay.py replay /tmp/records.jsonl [--db /tmp/replay.duckdb] [--profile OUT] [--counts]
 
-`dump` codes bench_happenings' corpus once (the parse: minutes) and keeps every document's records
+`dump` codes bench_happenings' corpus once (the parse: 296 s of CPU for 5,000 articles, 25 min
+on a shared 2-core machine at load 10) and keeps every document's records
 as one JSON line per article, in ingest order. `replay` writes those documents into a fresh store
 the way `accord ingest` does (50 articles a transaction; no parse), and prints the store's CPU
 time per article and the part spent in near-copies and happenings, over the first and the last
 thousand articles, and a hash of the happening tables: two commits that must cluster alike give
-the same hash. CPU time (not wall time) so that it means something on a shared machine; it is
-still only a guide there.
+the same hash. `--counts` adds counts of the clustering's work (rows read, pairs checked,
+reports grouped and summarized) over the same articles, which a loaded machine does not blur, and
+where their growth lies: candidate rows fetched for month- or year-dated new reports (a year's
+reports of their root and country may be compatible), reports of happenings of 20 or more
+summarized again as they grow. CPU time (not wall time) so that it means something on a shared
+machine; it is still only a guide there.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import json
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -73,6 +79,53 @@ def time_part(owner, name: str) -> dict:
     return acc
 
 
+def count_work(C, H) -> "Counter":
+    """Count, without timing, the work clustering does (rows the candidate query returns, stored
+    reports read and turned into records, pairs `compatible` is asked about, reports grouped and
+    summarized): figures that do not depend on the machine's load, so that two commits, or the
+    first and last articles, compare exactly on a shared machine."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+
+    def wrap(owner, name, label, size=None):
+        fn = getattr(owner, name)
+
+        def wrapper(*a, **k):
+            counts[label] += 1 if size is None else size(a)
+            return fn(*a, **k)
+        setattr(owner, name, wrapper)
+
+    wrap(C, "report_of", "stored reports read into records")
+    wrap(H, "compatible", "pairs checked in group")
+    wrap(C, "compatible", "pairs checked for compatible happenings")
+    wrap(C, "group", "reports grouped", lambda a: len(a[0]))
+    wrap(C, "summarize", "reports summarized", lambda a: len(a[0]))
+    # Where the growth lies: reports of large happenings summarized again as they gain reports
+    # (a story told again and again), and candidate rows a key's new reports fetch when one of
+    # them is dated to a month or a year (its period spans the key's whole month: every report of
+    # the key's root, country and month may be compatible).
+    wrap(C, "summarize", "reports summarized, of which in happenings of 20+ reports",
+         lambda a: len(a[0]) if len(a[0]) >= 20 else 0)
+    init = C.Clusters.__init__
+
+    def counted_init(self, query, *a, **k):
+        def counted(sql, params=None):
+            rows = query(sql, params)
+            if "FROM happening_keys k" in sql:
+                counts["candidate rows (happening_keys)"] += len(rows)
+                wide = {key for key, lo, hi in zip(*params)
+                        if lo[:4] != "0000" and date.fromisoformat(hi) - date.fromisoformat(lo)
+                        > timedelta(days=31)}
+                counts["candidate rows (happening_keys), of which under a key with a month- or "
+                       "year-dated new report"] += sum(
+                    row[0] in wide for row in rows)
+            return rows
+        init(self, counted, *a, **k)
+    C.Clusters.__init__ = counted_init
+    return counts
+
+
 def replay(args: argparse.Namespace) -> None:
     from accord.records import document_from_records
     from accord.store import open_store
@@ -85,6 +138,8 @@ def replay(args: argparse.Namespace) -> None:
     H._stop_words()
     # The same functions bench_happenings times as near-copy and happening work.
     spent = time_clustering(time.process_time, routing=False)
+    work = count_work(C, H) if args.counts else None
+    work_at = []
     # Clusters.update (happenings alone) and its heaviest parts, timed apart (nested calls
     # counted once in each).
     parts = {"update": C.Clusters, "group": C, "summarize": C, "_candidate_reports": C.Clusters,
@@ -105,6 +160,8 @@ def replay(args: argparse.Namespace) -> None:
             spent_at.append(spent["t"])
             for name, acc in part_spent.items():
                 part_at[name].append(acc["t"])
+            if work is not None:
+                work_at.append(dict(work))
         if profile:
             profile.disable()
             profile.dump_stats(args.profile)
@@ -128,6 +185,12 @@ def replay(args: argparse.Namespace) -> None:
           f"{per(spent_at, True):.2f} / {per(spent_at, False):.2f}")
     for name, xs in part_at.items():
         print(f"  of which {name}: {per(xs, True):.2f} / {per(xs, False):.2f}")
+    if work is not None:
+        print(f"work per article, first / last {w} (counts, not times):")
+        for name in sorted(work):
+            first = work_at[w - 1].get(name, 0) / w
+            last = (work_at[-1].get(name, 0) - work_at[-w - 1].get(name, 0)) / w
+            print(f"  {name}: {first:.2f} / {last:.2f}")
     print(f"happenings / reports: {counts['happenings']} / {counts['events']}")
     print(f"tables hash {digest.hexdigest()}")
 
@@ -146,6 +209,9 @@ def main() -> None:
     r.add_argument("--db", type=Path)
     r.add_argument("--profile")
     r.add_argument("--window", type=int, default=1000)
+    r.add_argument("--counts", action="store_true",
+                   help="also count the work clustering does (rows read, pairs checked, reports "
+                        "grouped and summarized), first and last window: exact on a loaded machine")
     args = ap.parse_args()
     (dump if args.command == "dump" else replay)(args)
 

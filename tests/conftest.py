@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from importlib.resources import files
 from pathlib import Path
@@ -11,7 +13,11 @@ import pytest
 
 # The tests never read the developer's own configuration or actor files: an empty config and an
 # empty actor folder for the whole run, set before anything loads settings.
+# Each process (pytest, each xdist worker) makes its own and removes it when it ends
+# (`pytest_unconfigure`; atexit as well, for a process that ends otherwise). Other throwaway
+# folders made outside pytest's tmp_path go under it (`scratch_folder`).
 _ISOLATION = Path(tempfile.mkdtemp(prefix="accord-tests-"))
+atexit.register(shutil.rmtree, _ISOLATION, ignore_errors=True)
 os.environ["ACCORD_CONFIG"] = str(_ISOLATION / "config.toml")
 os.environ["ACCORD_ACTOR_DIR"] = str(_ISOLATION / "actors")
 os.environ.pop("ACCORD_DB", None)
@@ -61,6 +67,16 @@ SLOWEST_FIRST = (
 def pytest_configure(config) -> None:
     if hasattr(config.option, "loadscopereorder"):  # pytest-xdist present
         config.option.loadscopereorder = False
+
+
+def pytest_unconfigure(config) -> None:
+    shutil.rmtree(_ISOLATION, ignore_errors=True)
+
+
+def scratch_folder(prefix: str) -> Path:
+    """A new folder for files made outside a test (at collection), removed with this process's
+    isolation folder when the run ends."""
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=_ISOLATION))
 
 
 def pytest_collection_modifyitems(session, config, items) -> None:

@@ -3,9 +3,6 @@ parameters, the server answers with no 5xx."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -13,13 +10,15 @@ from schemathesis.checks import not_a_server_error
 from accord.api import create_app
 from accord.store import open_store
 
+from conftest import scratch_folder
 from test_store import docs
 
 
 def _app():
     # Built when the module is collected: schemathesis parametrizes from the schema then
-    # (its fixture loader does not work with this pytest). A throwaway file under /tmp.
-    path = Path(tempfile.mkdtemp(prefix="accord-fuzz-")) / "accord.duckdb"
+    # (its fixture loader does not work with this pytest). A throwaway file, removed
+    # when the run ends (conftest.scratch_folder).
+    path = scratch_folder("accord-fuzz-") / "accord.duckdb"
     with open_store(path) as store:
         for d in docs():
             store.ingest(d)

@@ -30,6 +30,7 @@ def test_eval_events_scores_records_and_dumps_development_data_only(tmp_path):
         c = figures["conflibert"][part]
         assert 0 < c["sentences"] and 0 <= c["with_record"] <= c["sentences"]
         assert 0.0 <= c["class_accuracy"] <= 1.0 and 0.0 <= c["source_f1"] <= 1.0 and 0.0 <= c["target_f1"] <= 1.0
+        assert 0.0 <= c["class_accuracy_root16_material"] <= 1.0
     assert figures["founding"]["expected"] > 0
     from accord.events.classifier import split_of
 

@@ -198,3 +198,23 @@ def test_a_sentences_feature_rows_are_the_sentence_features_beside_each_detectio
         rows = [C.detection_features(C.rules_main(dets))] + [C.detection_features(d) for d in dets]
         expected = clf.probabilities(np.hstack([np.broadcast_to(base, (len(rows), base.size)), np.vstack(rows)]))
         assert np.array_equal(np.vstack([whole, *each]), expected)
+
+
+def test_a_documents_classes_are_each_sentences_own_to_the_last_bit(nlp):
+    """`classify_document` (what the stage runs) batches the per-sentence numpy calls whose
+    bits do not depend on the batch; its numbers must be `classify_sentence`'s exactly, for
+    sentences with several detections, one, and none."""
+    from helpers import run_stages
+
+    doc = run_stages(nlp, "Xi Jinping told Vladimir Putin by video link that China will send aid to Russia. "
+                     "The weather was mild. Russia and China held talks in Moscow on Monday and signed a deal.",
+                     "2026-02-04")
+    clf = C.EventClassifier.default()
+    table = C.token_vectors(doc.doc)
+    sents = list(doc.doc.sents)
+    dets_of = [[d for d in doc.detections if d.sentence == n] for n in range(len(sents))]
+    assert any(not d for d in dets_of) and any(len(d) > 1 for d in dets_of)
+    got = clf.classify_document(sents, dets_of, table)
+    for sent, dets, (whole, each) in zip(sents, dets_of, got):
+        w, e = clf.classify_sentence(sent, dets, table)
+        assert whole == w.tolist() and each == [p.tolist() for p in e]

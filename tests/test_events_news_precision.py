@@ -947,6 +947,26 @@ def test_an_agreement_that_could_not_be_reached_is_a_negated_agreement_as_a_fact
     assert g.modality == "hypothetical"
 
 
+# ------------------------------------------------- (issue 12/14) "unable to", "failed to": the act not done
+def test_an_act_the_subject_was_unable_or_failed_to_do_is_negated_as_a_fact(nlp):
+    [e] = candidates(nlp, "The French government was unable to reach an agreement with the unions.")
+    assert (e.cameo, e.negated, e.modality) == ("057", True, "asserted")
+    [f] = [e for e in candidates(nlp, "The finance minister resigned after she was unable to negotiate "
+                                      "a ceasefire with the rebels.") if e.cameo.startswith("04")]
+    assert (f.negated, f.modality) == (True, "asserted")
+    [i] = [e for e in candidates(nlp, "The government was incapable of negotiating a ceasefire with "
+                                      "the rebels.") if e.cameo.startswith("04")]
+    assert (i.negated, i.modality) == (True, "asserted")
+    # "failed to": the act negated as well, and the failure keeps its own record, a rejection
+    # (120), as PETRARCH-2's CAMEO verb dictionary codes FAIL (resources/events/modality.yaml)
+    evs = candidates(nlp, "The Kenyan president failed to negotiate a deal with the opposition.")
+    assert sorted((e.cameo, e.negated, e.modality) for e in evs) == [
+        ("046", True, "asserted"), ("120", False, "asserted")]
+    # able to, it was done
+    [g] = candidates(nlp, "The French government was able to reach an agreement with the unions.")
+    assert (g.cameo, g.negated, g.modality) == ("057", False, "asserted")
+
+
 # ------------------------------------------------- (issue 12, dates) a noun dated by its own year
 def test_a_relative_clause_of_a_noun_dated_by_an_earlier_year_takes_that_year(nlp):
     text = "The Kenyan minister spoke to reporters after his 2016 arrest, in which he criticized the police."

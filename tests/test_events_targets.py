@@ -282,3 +282,101 @@ def test_prepositions_joined_before_one_object_both_direct_the_act(nlp):
     # "to and from North Korea": the object of the second is the first's too
     evs = [e for e in candidates(nlp, "Japan lifted travel curbs to and from North Korea.") if e.cameo.startswith("08")]
     assert evs and all(dyad(e) == ("JPN", "PRK") for e in evs)
+
+
+def test_a_protest_called_off_after_an_agreement_is_eased_toward_the_agreements_other_side(nlp):
+    # "called off the strike after reaching agreement with the government": the side the strike
+    # was against is whom the agreement was made with (arguments.yaml agreement_*)
+    for text, target in (("The truck drivers called off their strike after reaching agreement with the Brazilian government.", "BRAGOV"),
+                         ("Indian coal workers called off the strike after the agreement with the Indian government.", "INDGOV"),
+                         ("Teachers in Chile ended their strike following a deal with the Chilean government.", "CHLGOV")):
+        evs = [e for e in candidates(nlp, text) if e.cameo == "082"]
+        assert evs and all(e.target is not None and e.target.code == target
+                           and "tgt=agreement-partner" in e.explain for e in evs), text
+    # after something that is no agreement, no one is named
+    evs = [e for e in candidates(nlp, "The teachers called off the strike after the talks with the Chilean government.")
+           if e.cameo == "082"]
+    assert evs and all("tgt=agreement-partner" not in e.explain for e in evs)
+
+
+def test_mediation_with_a_party_or_in_its_conflict_is_done_with_that_party(nlp):
+    # the event noun's "with" phrase names the party; an "in" phrase the conflict its parties
+    # name ("the Arab-Israeli dispute", "the Egyptian political conflict")
+    [e] = [e for e in candidates(nlp, "Norway launched a mediation effort with the Colombian government.") if e.cameo == "045"]
+    assert dyad(e) == ("NOR", "COLGOV") and "tgt=object-prep:with" in e.explain
+    [e] = [e for e in candidates(nlp, "The U.N. Conciliation Commission ended mediation efforts in the Arab-Israeli dispute.")
+           if e.cameo == "165"]
+    assert e.target is not None and e.target.code == "ISR"
+    # the parties named by "between" come first
+    [e] = [e for e in candidates(nlp, "Kuwait ended its mediation efforts between Iraq and Iran in Geneva.") if e.cameo == "165"][:1]
+    assert e.target is not None and e.target.code in ("IRQ", "IRN")
+
+
+def test_an_attitude_toward_what_belongs_to_an_actor_is_toward_the_actor(nlp):
+    # "expressed optimism that the federal government's vaccination timeline could be
+    # accelerated": the clause is about the government's timeline
+    evs = [e for e in candidates(nlp, "The German chancellor expressed optimism that the French government's "
+                                      "vaccination timeline could be accelerated.") if e.cameo == "013"]
+    assert evs and all(e.target is not None and e.target.code == "FRAGOV" for e in evs)
+    assert any("tgt=described/clause/poss" in e.explain for e in evs)
+
+
+def test_the_doers_own_possessive_inside_the_phrase_agreed_to_is_not_the_target(nlp):
+    # "agreed to an expansion of its peacekeeping force in Afghanistan": "its" is NATO itself;
+    # the other actor the phrase names is whom the act is done to
+    evs = [e for e in candidates(nlp, "NATO has agreed to an expansion of its peacekeeping force in Afghanistan.")
+           if e.cameo.startswith("03")]
+    assert evs and all(dyad(e) == ("IGOWSTNAT", "AFG") for e in evs)
+    # with no other actor in the phrase, the doer's own is still no target
+    evs = [e for e in candidates(nlp, "NATO has agreed to an expansion of its peacekeeping force.") if e.cameo.startswith("03")]
+    assert all(e.target is None for e in evs)
+
+
+def test_expelling_aid_workers_is_done_to_the_workers_or_agencies_expelled(nlp):
+    # CAMEO 1663: the agencies or workers expelled are whom it is done to, not the place left
+    [e] = [e for e in candidates(nlp, "Sudan expelled 13 international aid agencies from Darfur.") if e.cameo == "1663"]
+    assert e.target is not None and e.target.code.startswith("NGO") and "tgt=object" in e.explain
+    [e] = [e for e in candidates(nlp, "Sudan expelled aid workers of the World Food Programme.") if e.cameo == "1663"]
+    assert dyad(e) == ("SDN", "IGOUNOWFP")
+
+
+def test_a_passive_subject_is_the_actives_object_for_a_sense_that_needs_one(nlp):
+    # "was returned to Egypt by ICE": the passive's subject is what the active sense's object is
+    # ("returned the sarcophagus to Egypt"), so the sense that needs an object fits; the agent
+    # does the act, the recipient of "to" is whom it is done to, not the thing returned
+    evs = [e for e in candidates(nlp, "An ancient Egyptian sarcophagus was returned to the Arab Republic of Egypt "
+                                      "by ICE officials on March 10, 2010.") if e.cameo == "0842"]
+    assert evs and all(e.source is not None and e.source.code == "USACOP" and e.target is not None
+                       and e.target.code == "EGY" and e.target.text != "An ancient Egyptian sarcophagus" for e in evs)
+    [e] = [e for e in candidates(nlp, "The senator is being investigated by the FBI.") if e.cameo == "090"]
+    assert e.source is not None and e.source.code == "USACOP" and "tgt=nsubjpass" in e.explain
+    # the intransitive sense ("returned to their base") is still no event
+    assert not [e for e in candidates(nlp, "The Iraqi soldiers returned to their base.") if e.cameo == "0842"]
+
+
+def test_a_pattern_naming_the_refused_act_by_its_verb_finds_the_target_on_that_verb(nlp):
+    # PETRARCH-2's REFUSE * JOIN (121): "refused to join the NATO exercises" is done to NATO, the
+    # actor in the phrase of what joining is done to
+    [e] = [e for e in candidates(nlp, "Russia has refused to join the NATO exercises.") if e.cameo == "121"]
+    assert dyad(e) == ("RUS", "IGOWSTNAT") and "tgt=xcomp-dobj" in e.explain
+    [e] = [e for e in candidates(nlp, "Russia has refused to join in the North Atlantic Treaty Organisation exercises.")
+           if e.cameo == "121"]
+    assert dyad(e) == ("RUS", "IGOWSTNAT") and "tgt=xcomp-prep:in" in e.explain
+
+
+def test_whom_a_cooperative_act_is_set_against_is_no_target_of_the_dictionarys_slots(nlp):
+    # "shared evidence with India against David Headley": the partner is India; the one the
+    # evidence is against is the opponent
+    evs = [e for e in candidates(nlp, "U.S. federal investigators shared evidence with India this week against David Headley, "
+                                      "an American national accused of plotting an attack.") if e.cameo == "064"]
+    assert evs and all(e.target is None or e.target.name != "David Headley" for e in evs)
+    assert any(e.target is not None and e.target.code == "IND" for e in evs)
+
+
+def test_people_sent_somewhere_in_a_cooperative_act_leave_the_destination_the_target(nlp):
+    # "sent a team of paratroopers to Lebanon": whom no actor is resolved for are sent; the
+    # destination is whom the cooperative act is done to (the people are the target only of
+    # acts done to them: "detained several suspects in the attack against ...")
+    evs = [e for e in candidates(nlp, "Britain has sent armoured vehicles and a team of paratroopers to Lebanon.")
+           if e.cameo.startswith("0")]
+    assert evs and all(e.target is not None and e.target.code == "LBN" for e in evs)

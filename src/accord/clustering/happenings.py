@@ -24,10 +24,13 @@ A happening is then a deterministic function of the set of reports, so the outco
 depend on the order in which articles arrive:
 1. core reports (dated to a day, both sides known with their country) are joined when
    compatible (connected components), and so are the dyads of one sentence's meeting of three or
-   more parties (`joint_meetings`: every pair of three parties, on one occasion);
+   more parties (`joint_meetings`: every pair of three parties, on one occasion) and one
+   speaker's spoken acts told in one sentence (`utterances`: "condemned the attack and extended
+   his condolences", two codes, one statement);
 2. a vaguer report (a month or a year, no target, "officials" of no country) joins the
    compatible core happening with the most compatible reports (ties: the smallest id), so "last
-   May" or "the two leaders" never bridge two happenings;
+   May" or "the two leaders" never bridge two happenings; one that is part of an utterance
+   follows the utterance's anchor instead (`utterance_anchors`);
 3. vague reports that join no core happening form happenings among themselves.
 The store applies this to the reports a new article can affect (those sharing a blocking key:
 CAMEO root, an actor's country, a month of the report's period), so clustering costs the same whatever the store's size;
@@ -68,6 +71,20 @@ def _codes() -> tuple[tuple[str, ...], dict[str, str]]:
     for a, b in data.get("inverse", []):
         inverse[str(a)], inverse[str(b)] = str(b), str(a)
     return reciprocal, inverse
+
+
+@lru_cache(maxsize=1)
+def _spoken_codes() -> tuple[str, ...]:
+    data = yaml.safe_load(
+        files("accord").joinpath("resources", "clustering", "codes.yaml").read_text("utf-8"))
+    return tuple(str(c) for c in data.get("spoken", []))
+
+
+@lru_cache(maxsize=4096)
+def is_spoken(code: str) -> bool:
+    """An act done by saying it (a statement, appeal, intent, praise, demand, criticism,
+    rejection, threat: `resources/clustering/codes.yaml`)."""
+    return any(code.startswith(p) for p in _spoken_codes())
 
 
 @lru_cache(maxsize=1)
@@ -457,6 +474,86 @@ def joint_meetings(reports: Iterable[Report], settings: ClusteringSettings) -> l
     return pairs
 
 
+# -- one sentence, one utterance ---------------------------------------------------------------
+
+
+def _same_speaker(a: dict, b: dict) -> bool:
+    """The one who speaks in both: the same words of the sentence (coordinated verbs share their
+    subject), or the same actor by code and name. Looser kinship (a country and its police, a
+    sector of no country and a named group) is another speaker."""
+    if a.get("span") is not None and list(a["span"]) == list(b.get("span") or ()):
+        return True
+    return a["code"] == b["code"] and a.get("name") is not None and \
+        (a.get("name") or "").lower() == (b.get("name") or "").lower()
+
+
+def _one_utterance(a: Report, b: Report, settings: ClusteringSettings) -> bool:
+    e, f = a.event, b.event
+    return (_same_speaker(e["source"], f["source"])
+            and actors_compatible(e.get("target"), f.get("target"))
+            and may_be_compatible(a, b, settings)
+            and places_compatible(e.get("location"), f.get("location"), settings.place_km))
+
+
+def utterances(reports: Iterable[Report], settings: ClusteringSettings) -> list[list[Report]]:
+    """One speaker's spoken acts told in one sentence, each list one utterance: "Erdogan
+    condemned the attack and extended his condolences to Ghani" is coded twice (111 and 018,
+    the second with a target), "China has never denounced the war or called for a withdrawal"
+    twice (111 and 0256, both negated); a careful coder keeps both records (two acts of two
+    kinds) and counts one happening: the statement. Two reports of one sentence of one article
+    are one utterance when both codes are spoken (`is_spoken`), both name the same speaker
+    (`_same_speaker`), their other parties are compatible (an unnamed one with any), and
+    their negation, modality, dates and places allow a match; an utterance is a connected set
+    of such pairs (lists of two or more, sorted by id; the lists by their first id). Reads
+    nothing but the sentence's own reports."""
+    by_sentence: dict[tuple, list[Report]] = {}
+    for r in reports:
+        e = r.event
+        if e.get("sentence") is not None and e.get("source") and is_spoken(e["cameo"]):
+            by_sentence.setdefault((r.article_id, e["sentence"]), []).append(r)
+    out: list[list[Report]] = []
+    for key in sorted(by_sentence):
+        rs = sorted(by_sentence[key], key=_by_id)
+        if len(rs) < 2:
+            continue
+        parent = list(range(len(rs)))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                x = parent[x]
+            return x
+
+        for i in range(len(rs)):
+            for j in range(i + 1, len(rs)):
+                if find(i) != find(j) and _one_utterance(rs[i], rs[j], settings):
+                    parent[max(find(i), find(j))] = min(find(i), find(j))
+        parts: dict[int, list[Report]] = {}
+        for i, r in enumerate(rs):
+            parts.setdefault(find(i), []).append(r)
+        out += [p for p in parts.values() if len(p) > 1]
+    out.sort(key=lambda p: p[0].id)
+    return out
+
+
+def utterance_anchors(reports: Iterable[Report],
+                      settings: ClusteringSettings) -> tuple[list[tuple[Report, Report]], dict[int, Report]]:
+    """What `utterances` means for grouping: the pairs of core reports to join (each utterance's
+    core reports are one act), and for each vague report of an utterance (`id(report)`) the
+    report whose happening it shares: the utterance's smallest core report, else its smallest
+    report. A vague report that follows one of its own sentence is always filed with it, so the
+    store, which reads happenings whole, always regroups the two together."""
+    joins: list[tuple[Report, Report]] = []
+    follows: dict[int, Report] = {}
+    for part in utterances(reports, settings):
+        core = [r for r in part if r.is_core]
+        anchor = (core or part)[0]
+        joins += [(anchor, r) for r in core if r is not anchor]
+        for r in part:
+            if r is not anchor and not r.is_core:
+                follows[id(r)] = anchor
+    return joins, follows
+
+
 # -- grouping ----------------------------------------------------------------------------------
 
 
@@ -505,11 +602,17 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
     The outcome is the same as without it; the pairs checked are those involving a new report,
     a vague class and a core one, or two vague classes of one happening, so a large happening
     is not compared with itself again for each report it gains."""
+    # One speaker's spoken acts in one sentence (`utterance_anchors`): a vague one follows its
+    # anchor, in a class of its own kind (the anchor's id in the key), apart from the pairing.
+    utterance_joins, follows = utterance_anchors(reports, settings)
     classes: dict[tuple, list[Report]] = {}
     for r in reports:
-        classes.setdefault((compared_fields(r), r.is_core), []).append(r)
+        anchor = follows.get(id(r))
+        classes.setdefault((compared_fields(r), r.is_core, anchor.id if anchor else None),
+                           []).append(r)
     members = list(classes.values())
     core = [m[0].is_core for m in members]
+    follower = [id(m[0]) in follows for m in members]
     # A class's settled happening: the one all its reports are filed in (None: any other case).
     tag: list[str | None] = [None] * len(members)
     if settled:
@@ -520,6 +623,8 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
     first = [min(r.id for r in m) for m in members]  # a class's smallest id
     buckets: dict[str, list[int]] = {}
     for i, m in enumerate(members):
+        if follower[i]:
+            continue
         for key in blocking_keys(m[0], settings):
             buckets.setdefault(key, []).append(i)
     union = _Union(len(members))  # core classes joined by compatible pairs; loose vague ones
@@ -571,6 +676,10 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
         i, j = class_of[id(a)], class_of[id(b)]
         linked[i] = linked[j] = True
         union.union(i, j)
+    for a, b in utterance_joins:  # one utterance's core reports are one act
+        i, j = class_of[id(a)], class_of[id(b)]
+        linked[i] = linked[j] = True
+        union.union(i, j)
     # A core happening's id: the smallest report id of its classes (a class alone: each report).
     smallest: dict[int, str] = {}
     for i in range(len(members)):
@@ -585,7 +694,7 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
     # Step 2: a vague report joins the core happening with most compatible reports.
     loose: list[int] = []
     for v, m in enumerate(members):
-        if core[v]:
+        if core[v] or follower[v]:
             continue
         counts: Counter = Counter()
         for k in core_links.get(v, ()):
@@ -614,6 +723,11 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
     for v in loose:
         if linked[v]:
             root_of[v] = smallest[union.find(v)]
+    # A vague report of an utterance goes where its anchor went (alone: the anchor's id).
+    for v, m in enumerate(members):
+        if follower[v]:
+            anchor = follows[id(m[0])]
+            root_of[v] = root_of[class_of[id(anchor)]] or anchor.id
     groups: dict[str, list[Report]] = {}
     for i, m in enumerate(members):
         root = root_of[i]

@@ -27,10 +27,11 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Literal, Sequence
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
 
 from .settings import ClusteringSettings
+
+# datasketch (and the scipy it imports, about a second of CPU) is imported when a text is first
+# signed: the commands that only query the store never need it.
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -50,6 +51,8 @@ def shingles(tokens: Sequence[str], k: int) -> set[str]:
 @lru_cache(maxsize=4)
 def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
     # Building the permutations costs more than hashing a short article; build them once.
+    from datasketch import MinHash
+
     return MinHash(num_perm=num_perm, seed=1, scheme=SCHEME).permutations
 
 
@@ -58,6 +61,8 @@ SCHEME = "affine32"
 
 
 def minhash(shingle_set: Iterable[str], num_perm: int) -> np.ndarray:
+    from datasketch import MinHash
+
     m = MinHash(num_perm=num_perm, seed=1, permutations=_permutations(num_perm), scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in shingle_set])
     return m.hashvalues
@@ -67,6 +72,8 @@ def minhash(shingle_set: Iterable[str], num_perm: int) -> np.ndarray:
 def band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows per band) minimising false positives + false negatives around `threshold`
     (datasketch's own optimiser, equal weights)."""
+    from datasketch.lsh import _optimal_param
+
     return _optimal_param(threshold, num_perm, 0.5, 0.5)
 
 

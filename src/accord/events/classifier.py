@@ -153,9 +153,11 @@ def sentence_features(sentence: Any, vectors: np.ndarray | None = None) -> np.nd
     return np.concatenate([_unit(mean), _unit(vectors[sentence.root.i])])
 
 
-def detection_features(detection: Any | None) -> np.ndarray:
-    """The rules' part for one detection (or None): class, CAMEO root, flags (35 numbers)."""
-    out = np.zeros(N_CLASSES + 1 + 21 + 8)
+def detection_features(detection: Any | None, out: np.ndarray | None = None) -> np.ndarray:
+    """The rules' part for one detection (or None): class, CAMEO root, flags (35 numbers).
+    `out`: a row of zeros to fill in place of a new array."""
+    if out is None:
+        out = np.zeros(N_CLASSES + 1 + 21 + 8)
     code = getattr(detection, "coded_as", None) if detection is not None else None
     cls = class_of_code(code)
     if cls is None:
@@ -252,3 +254,43 @@ class EventClassifier:
             x[row, base.size:] = detection_features(d)
         p = self.probabilities(x)
         return p[0], list(p[1:])
+
+    def classify_document(self, sentences: Sequence[Any], detections: Sequence[Sequence[Any]],
+                          vectors: np.ndarray) -> list[tuple[list[float], list[list[float]]]]:
+        """`classify_sentence` for each of a Doc's sentences (`detections[n]`: sentence n's), as
+        Python floats: the same numbers to the last bit. The matrix product stays one per sentence
+        (its rounding depends on the matrix's shape); what gives the same bits whatever the
+        batch (the sentence and root vectors scaled to unit length, the detections' rows, the
+        softmax, the conversion to floats) is done once for the Doc instead of per sentence.
+        `vectors`: the Doc's `token_vectors`."""
+        n = len(sentences)
+        if not n:
+            return []
+        # Rows 0..n-1: the sentences' mean vectors; n..2n-1: their roots' vectors; in float64,
+        # each then divided by its own norm (`_unit`: the same dot product, the same division).
+        units = np.empty((2 * n, VECTOR_WIDTH))
+        for k, sent in enumerate(sentences):
+            # Summed in token order and divided by the length, as `Span.vector` does.
+            units[k] = vectors[sent.start:sent.end].sum(axis=0) / len(sent)
+            units[n + k] = vectors[sent.root.i]
+        for row in units:
+            norm = math.sqrt(row.dot(row))
+            if norm > 0:
+                row /= norm
+        width = 2 * VECTOR_WIDTH
+        logits = []
+        for k, dets in enumerate(detections):
+            x = np.zeros((1 + len(dets), N_FEATURES))
+            x[:, :VECTOR_WIDTH] = units[k]
+            x[:, VECTOR_WIDTH:width] = units[n + k]
+            for row, d in enumerate([rules_main(dets), *dets]):
+                detection_features(d, x[row, width:])
+            logits.append(x @ self.weights + self.bias)
+        p = softmax(np.concatenate(logits))
+        rows = p.tolist()
+        out = []
+        at = 0
+        for dets in detections:
+            out.append((rows[at], rows[at + 1:at + 1 + len(dets)]))
+            at += 1 + len(dets)
+        return out

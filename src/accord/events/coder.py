@@ -23,13 +23,14 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from ..time.anchoring import (detached_time_head, happening_anchors, happening_of_clause, happening_verb,
                               load_anchoring, simultaneous_participles)
-from .classifier import EventClassifier, token_vectors
+from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
 from .lexicon import load_measure_heads  # (own line, as above)
+from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -162,7 +163,7 @@ class EventStage(Stage):
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
                      load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent,
-                     load_measure_heads):
+                     load_measure_heads, load_agreement_nouns, load_agreement_prepositions):
             load()
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -305,6 +306,15 @@ class EventStage(Stage):
         for d in document.detections:
             by_sentence.setdefault(d.sentence, []).append(d)
         vectors = token_vectors(document.doc)
+        if vectors is not None and vectors.shape[1:] == (VECTOR_WIDTH,):
+            dets_of = [by_sentence.get(n, []) for n in range(len(sentences))]
+            for n, (whole, each) in enumerate(clf.classify_document(sentences, dets_of, vectors)):
+                k = _first_max(whole)
+                document.sentence_classes[n] = (k, whole[k])
+                for d, p in zip(dets_of[n], each):
+                    d.learned_class = _first_max(p)
+                    d.class_probabilities = tuple(p)
+            return
         for n, sent in enumerate(sentences):
             dets = by_sentence.get(n, [])
             whole, each = clf.classify_sentence(sent, dets, vectors)
@@ -576,6 +586,12 @@ class EventStage(Stage):
                 if cand.pattern.direct and _thing_of_an_actor(subject, mentions_at) \
                         and not self.exclusions.names_people(subject):
                     cand.rule.append("tgt=nsubjpass->thing-of-actor")  # "Iranian assistance is received"
+                elif cand.pattern.target and not {"dobj", "dative"} & set(cand.pattern.target) \
+                        and _thing_of_an_actor(subject, mentions_at) and not self.exclusions.names_people(subject):
+                    # "an Egyptian sarcophagus was returned to Egypt": the passive's subject is the
+                    # active's object, which a pattern that finds its target elsewhere ("to") does
+                    # not take for it
+                    cand.rule.append("tgt=nsubjpass->object-of-act")
                 else:
                     cand.targets = _actors_of(subject, mentions_at)
                     cand.rule.append("tgt=nsubjpass")
@@ -726,6 +742,16 @@ class EventStage(Stage):
                 elif kind == "ccomp-subject":
                     # "found Nielsen guilty": the subject of the small clause
                     toks = [g for c, dep in children if dep == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+                elif kind == "agreement-partner":
+                    # "called off the strike after reaching agreement with the government": whom
+                    # the agreement the act follows was made with (arguments.yaml agreement_*)
+                    toks = [p for c, dep in children if dep == "prep" and c.lower_ in load_agreement_prepositions()
+                            for o in c.children
+                            for noun in ([o] if o.dep_ == "pobj" else [g for g in o.children if g.dep_ == "dobj"]
+                                         if o.dep_ == "pcomp" else [])
+                            if noun.lower_ in load_agreement_nouns()
+                            for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                            for p in prep.children if p.dep_ == "pobj"]
                 elif kind == "rebutted-by":
                     # "The Kremlin dismissed the administration's accusation": the accused rebuts it
                     gov = argument_head(host) if host.dep_ in ("dobj", "nsubjpass") else None
@@ -740,11 +766,23 @@ class EventStage(Stage):
         # "* RESPONSIBILITY") describes the event rather than naming what it is done to: such
         # arguments are tried after the others, and through the actor in their own phrase first.
         named_by_pattern = cand.verb_match.names_word if cand.verb_match is not None else (lambda t: False)
+        if cand.verb_match is not None and not found and noun is None:
+            # "refused to join the NATO exercises" (PETRARCH-2's REFUSE * JOIN): a pattern that names
+            # the act by the verb of its complement finds the act's arguments on that verb
+            for x in trig.children:
+                if x.dep_ == "xcomp" and x.pos_ == "VERB" and named_by_pattern(x):
+                    found.extend((f"xcomp-{c.dep_}", c) for c in x.children if c.dep_ in ("dobj", "dative"))
+                    found.extend((f"xcomp-prep:{w}", p) for w, ps in pobjs_by_word(x).items()
+                                 if f"prep:{w}" in DICTIONARY_TARGETS for p in ps if not _is_date(p))
         if cand.code[:2] == "04" and _lemma(trig) in load_topic_verbs():
             # "to discuss Pierluisi's confirmation", "discussed Iran's programme with Turkey": what
             # is discussed is a topic; the partner is only the one it is discussed with
             found = [(spec, tok) for spec, tok in found if spec.startswith("prep:")]
         cooperative = int(cand.code[:2]) < 10
+        if cooperative and cand.pattern.target == DICTIONARY_TARGETS:
+            # "shared evidence with India against David Headley": whom a cooperative act is set
+            # against is its opponent, never its partner (the dictionary's generic slots)
+            found = [(spec, tok) for spec, tok in found if spec != "prep:against"]
         plain_args: list[tuple[str, Any]] = []
         described: list[tuple[str, Any]] = []
         for spec, tok in found:
@@ -807,16 +845,22 @@ class EventStage(Stage):
         # of the thing acted on) or forces of no country are not whom the act is done to when
         # the phrase names another actor
         own = {a.country for a in cand.sources if a.country}
+        doers = {a.key for a in cand.sources if a.key}
 
         def owned(node):
+            # the doer's own country, forces of no country, or the doer itself ("its peacekeeping force")
             actors = _actors_of(node, mentions_at)
             return bool(actors) and all((a.code == a.country and a.country in own) or (not a.country and not a.name)
-                                        for a in actors)
+                                        or (a.key is not None and a.key in doers) for a in actors)
+
+        def itself(node):
+            actors = _actors_of(node, mentions_at)
+            return bool(actors) and all(a.key is not None and a.key in doers for a in actors)
 
         for spec, tok in described:
             inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04",
                                  gerund_after=load_attitude_gerund_prepositions(), avoid=owned)
-            if inner is not None and self._beside_unresolved_people(tok, inner, mentions_at):
+            if inner is not None and not cooperative and self._beside_unresolved_people(tok, inner, mentions_at):
                 cand.rule.append(f"tgt={spec}/people-unresolved->none")
                 continue
             actors = _actors_of(inner, mentions_at) if inner is not None else _actors_of(tok, mentions_at)
@@ -847,8 +891,11 @@ class EventStage(Stage):
         if first is not None:
             spec, tok = first
             cand.target_tok = tok
-            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04") if not cand.pattern.direct else None
-            if inner is not None and self._beside_unresolved_people(tok, inner, mentions_at):
+            # "agreed to an expansion of its peacekeeping force in Afghanistan": the doer's own
+            # possessive inside the phrase is not whom the act is done to when the phrase names another
+            inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04", avoid=itself) \
+                if not cand.pattern.direct else None
+            if inner is not None and not cooperative and self._beside_unresolved_people(tok, inner, mentions_at):
                 cand.rule.append(f"tgt={spec}/people-unresolved->none")
                 inner = None
             elif inner is not None:
@@ -876,6 +923,12 @@ class EventStage(Stage):
             cand.target_described = True
             if clause is not None and (actors := _actors_of(clause, mentions_at)):
                 cand.rule.append("tgt=described/clause")
+                return actors
+            # "expressed optimism that the federal government's vaccination timeline could be
+            # accelerated": what the clause is about belongs to an actor
+            owner = next((c for c in clause.children if c.dep_ == "poss"), None) if clause is not None else None
+            if owner is not None and (actors := _actors_of(owner, mentions_at)):
+                cand.rule.append("tgt=described/clause/poss")
                 return actors
         return []
 
@@ -1743,6 +1796,8 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
             return False
         head, kind = noun, kind[len("object-"):]
     wanted = set(objects.split("|")) if objects else None
+    if kind == "dobj" and head.i == verb.i and not arg and any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True  # "the sarcophagus was returned to Egypt": a passive's subject is the active's object
     return any(c.dep_ == kind and (not arg or c.lower_ == arg) and (
         wanted is None or any(g.dep_ == "pobj" and (g.lower_ in wanted or g.lemma_.lower() in wanted) for g in c.children))
         for c in head.children)
@@ -1770,6 +1825,11 @@ def _np_span(tok: Any | None) -> tuple[int, int] | None:
     if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
         last = tok  # a subject the parser made the root: its subtree is the whole sentence
     return (first.idx, last.idx + len(last))
+
+
+def _first_max(values: list[float]) -> int:
+    """The index of the largest value, the first of equal ones (what numpy's argmax gives)."""
+    return max(range(len(values)), key=values.__getitem__)
 
 
 def _index_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:
@@ -2798,6 +2858,8 @@ _DEADLINE_PREPOSITIONS = frozenset({"until", "till", "til", "untill"})
 def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None, governor: Any | None = None):
     """The time expression that governs the event, else the publication date. An event noun
     that happens as its verb does ("talks will resume next week") is dated by the verb too."""
+    if not timex_roots:
+        return _undated(cand.trigger, pub)  # no time expression in the sentence
     best: Timex | None = None
     anchors = [cand.trigger] + ([cand.noun] if cand.noun is not None else []) + ([governor] if governor is not None else [])
     doc = cand.trigger.doc
@@ -2813,6 +2875,8 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         # "has declared tomorrow a day of mourning": an act told as done is not done after the
         # article was written; a later date is what the act is about
         timex_roots = {i: t for i, t in timex_roots.items() if not _after(t.value, pub)}
+    if not timex_roots:
+        return _undated(cand.trigger, pub)
     for tok_i, timex in timex_roots.items():
         # "convicted of corruption, stemming from his years as mayor, in 2011": after the comma
         # closing the participle clause, the time is the sentence's
@@ -2897,7 +2961,14 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text"
-    if _background_act(cand.trigger):
+    return _undated(cand.trigger, pub)
+
+
+def _undated(trigger: Any, pub: str | None) -> tuple[str | None, str | None, str | None]:
+    """The date of an event no time expression of its sentence dates: the publication day,
+    unless the act is background. (What `_event_date` comes to when the sentence's time
+    expressions are none: every other rule of it needs one.)"""
+    if _background_act(trigger):
         return None, None, None  # "Saudi Arabia initially denied the claims": not on the publication date
     if pub:
         return pub, "day", "publication"

@@ -218,7 +218,7 @@ def load_modality() -> ModalityCues:
     return ModalityCues(
         negation_dependents=low(neg.get("dependents")),
         negation_object_determiners=low(neg.get("object_determiners")),
-        negation_verbs=low(neg.get("governing_verbs")),
+        negation_verbs=low(neg.get("governing_verbs")) | low(neg.get("governing_adjectives")),
         alleged_verbs=low(alleged.get("governing_verbs")),
         alleged_adverbs=low(alleged.get("adverbs")),
         hypothetical_aux=low(hyp.get("auxiliaries")),
@@ -623,3 +623,15 @@ def load_instrument_nouns() -> frozenset[str]:
 def load_measure_heads() -> frozenset[str]:
     """Nouns that measure an amount of what their "of" phrase names ("tons of medicine"; arguments.yaml)."""
     return _argument_words("measure_heads")
+
+
+@lru_cache(maxsize=1)
+def load_agreement_prepositions() -> frozenset[str]:
+    """Prepositions that place an act after an agreement ("after", "following"; arguments.yaml)."""
+    return _argument_words("agreement_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_agreement_nouns() -> frozenset[str]:
+    """Nouns of an agreement whose "with" phrase names the other side (arguments.yaml)."""
+    return _argument_words("agreement_nouns")

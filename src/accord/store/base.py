@@ -330,6 +330,9 @@ class Store(ABC):
         - Different id but a content hash already stored: "duplicate" with `duplicate_of` set to
           the stored id; nothing is written. This is the same story read twice (e.g. from two
           files or feeds), and storing it twice would double-count its events.
+        - An empty text (white space only): refused with a ValueError, nothing written; an
+          update keeps the stored version, a new article is not stored (two empty texts share a
+          hash, but neither is a copy of the other).
         The id check comes first, so an article re-coded to text identical to another stored
         article is still "updated" under its own id: an explicit id is the caller's identity.
 
@@ -458,6 +461,9 @@ class Store(ABC):
                     plan.updated.append(aid)
                     if old_dup:
                         plan.touched_originals.add(old_dup)
+                elif not document.article.text.strip():
+                    # Nothing to store, and no copy of anything: two empty texts share a hash.
+                    raise ValueError(f"{aid}: an empty text; nothing to store")
                 elif by_hash.get(content_hash):
                     first = min(by_hash[content_hash])  # the smallest id, for a stable answer
                     if self._same_outlet(document, first, plan):

@@ -82,7 +82,7 @@ class ContextGroups(Pass):
                 countries = {story}
             elif len(countries) == 1 and article is None and acted_on(
                     head, [(head.doc[f.last], f.country or f.entity.country) for f in here
-                           if f.entity.kind in ("country", "person") and f.how != How.PLACE
+                           if f.entity.kind == "country" and f.how == How.NAME
                            and (f.country or f.entity.country) in countries]):
                 # "The foreign minister criticized Iran", "the president accused Russia", "the
                 # prime minister will visit China", with no story country to place them: the one
@@ -141,8 +141,9 @@ def counterpart(head: Any, named: list[tuple[Any, str]]) -> bool:
 
 def acted_on(head: Any, named: list[tuple[Any, str]]) -> bool:
     """Whether `head` is its clause's subject and every mention of the one country its sentence
-    names (the country or one of its people; not a place in it, whose name the parser may take for
-    an object) is that clause's object itself ("The foreign minister criticized Iran"); not a country
+    names (the country by its name; not a place in it, whose name the parser may take for an
+    object, nor one of its people: "Protesters met the Hong Kong police chief" are Hong Kong's) is
+    that clause's object itself ("The foreign minister criticized Iran"); not a country
     owning the object ("violated South Sudan's ceasefire") nor a group acted on ("Libya freed 37
     prisoners": those are most often the country's own)."""
     if head.dep_ != "nsubj" or not named:

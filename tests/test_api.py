@@ -277,6 +277,31 @@ def test_the_write_token_may_come_from_the_environment(fresh_db, monkeypatch) ->
 
 
 @pytest.mark.slow
+def test_a_posted_near_copy_is_linked_and_accounted_for(fresh_db, nlp) -> None:
+    # A syndicated copy sent to the server is stored as a copy of its original and said so
+    # (the answer had no "copy" list: the store's outcome failed the request with a 500 after
+    # the copy was written).
+    from test_clustering import FOOTER, WIRE
+
+    auth = {"Authorization": "Bearer s3cret"}
+    with TestClient(create_app(fresh_db(), write_token="s3cret")) as writer:
+        first = writer.post("/api/articles", headers=auth, json={
+            "id": "wire-story", "text": WIRE, "date": "2026-02-04", "source": "Wire"})
+        assert first.status_code == 200, first.text
+        assert first.json()["stored"] == ["wire-story"]
+        r = writer.post("/api/articles", headers=auth, json=[
+            {"id": "paper-copy", "text": "By AFP. " + WIRE + FOOTER, "date": "2026-02-04",
+             "source": "Paper"},
+            {"id": "wire-story-again", "text": WIRE, "date": "2026-02-04", "source": "Wire"}])
+        assert r.status_code == 200, r.text
+        out = r.json()
+        assert (out["copy"], out["duplicate"]) == (["paper-copy"], ["wire-story-again"])
+        assert out["duplicate_of"] == {"paper-copy": "wire-story", "wire-story-again": "wire-story"}
+        article = writer.get("/api/articles/paper-copy").json()["article"]
+        assert article["duplicate_of"] == "wire-story"
+
+
+@pytest.mark.slow
 def test_posted_articles_are_coded_stored_and_accounted_for(fresh_db, nlp) -> None:
     auth = {"Authorization": "Bearer s3cret"}
     with TestClient(create_app(fresh_db(), write_token="s3cret")) as writer:

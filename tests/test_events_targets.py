@@ -362,3 +362,21 @@ def test_a_pattern_naming_the_refused_act_by_its_verb_finds_the_target_on_that_v
     [e] = [e for e in candidates(nlp, "Russia has refused to join in the North Atlantic Treaty Organisation exercises.")
            if e.cameo == "121"]
     assert dyad(e) == ("RUS", "IGOWSTNAT") and "tgt=xcomp-prep:in" in e.explain
+
+
+def test_whom_a_cooperative_act_is_set_against_is_no_target_of_the_dictionarys_slots(nlp):
+    # "shared evidence with India against David Headley": the partner is India; the one the
+    # evidence is against is the opponent
+    evs = [e for e in candidates(nlp, "U.S. federal investigators shared evidence with India this week against David Headley, "
+                                      "an American national accused of plotting an attack.") if e.cameo == "064"]
+    assert evs and all(e.target is None or e.target.name != "David Headley" for e in evs)
+    assert any(e.target is not None and e.target.code == "IND" for e in evs)
+
+
+def test_people_sent_somewhere_in_a_cooperative_act_leave_the_destination_the_target(nlp):
+    # "sent a team of paratroopers to Lebanon": whom no actor is resolved for are sent; the
+    # destination is whom the cooperative act is done to (the people are the target only of
+    # acts done to them: "detained several suspects in the attack against ...")
+    evs = [e for e in candidates(nlp, "Britain has sent armoured vehicles and a team of paratroopers to Lebanon.")
+           if e.cameo.startswith("0")]
+    assert evs and all(e.target is not None and e.target.code == "LBN" for e in evs)

@@ -71,3 +71,26 @@ def test_ingest_links_copies_and_events_lists_happenings(example_path, tmp_path)
     rebuilt = run(["recluster", "--db", db], tmp_path)
     assert rebuilt.returncode == 0 and f"{len(reports)} reports in {len(happenings)} happenings" in rebuilt.stdout.decode()
     assert jsonl(invoke(["events", "--db", db, "--format", "jsonl"], tmp_path).stdout) == happenings
+
+
+def test_ingest_says_what_else_the_store_did(tmp_path):
+    # A new version of a story from the same outlet extends the stored one, which becomes its
+    # copy: `accord ingest` says so under its counts (the store's note), not only in the tables.
+    from test_clustering import NEW_PARAGRAPH, WIRE
+
+    def story(aid: str, text: str) -> str:
+        return json.dumps({"id": aid, "text": text, "date": "2026-02-04", "source": "Wire"}) + "\n"
+
+    db = tmp_path / "n.duckdb"
+    (tmp_path / "first.jsonl").write_text(story("wire", WIRE), encoding="utf-8")
+    (tmp_path / "second.jsonl").write_text(story("wire-updated", WIRE + NEW_PARAGRAPH), encoding="utf-8")
+    assert invoke(["ingest", tmp_path / "first.jsonl", "--db", db, "-w", "0"], tmp_path).returncode == 0
+    second = invoke(["ingest", tmp_path / "second.jsonl", "--db", db, "-w", "0"], tmp_path)
+    assert second.returncode == 0, second.stderr.decode()
+    out = second.stdout.decode()
+    assert "1 stored" in out and "note: wire-updated: extends wire (now copies of it)" in out, out
+    quiet = invoke(["ingest", tmp_path / "second.jsonl", "--db", db, "-w", "0", "-q"], tmp_path)
+    assert "note:" not in quiet.stdout.decode()
+    articles = {a["id"]: a["duplicate_of"] for a in
+                jsonl(invoke(["articles", "--db", db, "--format", "jsonl"], tmp_path).stdout)}
+    assert articles == {"wire": "wire-updated", "wire-updated": None}

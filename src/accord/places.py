@@ -170,9 +170,36 @@ def _us_states() -> dict[str, Gazetteered]:
 def _country(name: str) -> Gazetteered | None:
     if len(name) <= 3 and not name.isupper():
         return None  # "La", "Al", "In": words, not the codes of Laos, Albania, India
-    try:
-        country = pycountry.countries.lookup(name)
-    except LookupError:
+    country = _lookup_country(name)
+    if country is None:
         return None
     label = getattr(country, "common_name", None) or country.name
     return Gazetteered(name=label, country=country.alpha_3, lat=None, lon=None)
+
+
+@lru_cache(maxsize=1)
+def _country_tables() -> tuple[tuple[dict[str, Any], ...], dict[str, Any]]:
+    """What `pycountry.countries.lookup` reads, made into look-ups once: its indices (lower-cased
+    values), in the order it tries them, then the fields it does not index, which it scans
+    country by country and field by field on every miss (the first value found wins)."""
+    db = pycountry.countries
+    len(db)  # the database loads on first use
+    scanned: dict[str, Any] = {}
+    for candidate in db:
+        for field in db.no_index:
+            value = candidate._fields.get(field)
+            if value is not None:
+                scanned.setdefault(value.lower(), candidate)
+    return tuple(db.indices.values()), scanned
+
+
+def _lookup_country(name: str) -> Any | None:
+    """`pycountry.countries.lookup(name)`, None where it raises LookupError; the same country
+    without scanning every country's unindexed fields for a name that is none."""
+    value = name.lower()
+    indices, scanned = _country_tables()
+    for index in indices:
+        hit = index.get(value)
+        if hit is not None:
+            return hit
+    return scanned.get(value)

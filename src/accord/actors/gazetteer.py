@@ -100,8 +100,13 @@ class Gazetteer:
         # Words that may match a capitalized alias word as well as themselves (`_same`).
         shouting = [len(w) >= 4 and w.isupper() for w in words]
         matches: list[AliasMatch] = []
+        index, bare_possessives = self._index, self._bare_possessives
         i = 0
         while i < n:
+            word = words[i]
+            if word not in index and not shouting[i] and word not in bare_possessives:
+                i += 1  # no alias starts with this word (what `_possible` and the test below find)
+                continue
             best_len = 0
             best: list[AliasMatch] = []
             for seq, key, kind in self._possible(words, i):

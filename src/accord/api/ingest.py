@@ -2,7 +2,8 @@
 
 The server is the one process holding a DuckDB file for writing, so articles reach the store
 through it (a second `accord ingest` on the file fails at once and says so). Every input is
-accounted for as the CLI does: stored, updated, duplicate, or rejected with its reason.
+accounted for as the CLI does: stored, updated, near-copy (`copy`, with the article it copies in
+`duplicate_of`), duplicate, or rejected with its reason.
 """
 
 from __future__ import annotations
@@ -49,8 +50,11 @@ def ingest_upload(state: Any, uploads: list[tuple[str, Any]]) -> dict[str, Any]:
     from ..pipeline import StageFailure, default_pipeline
 
     articles, rejected, skipped = _articles(uploads)
-    outcome: dict[str, Any] = {"stored": [], "updated": [], "duplicate": [], "skipped": skipped,
-                               "rejected": rejected}
+    # "copy": near-copies of stored articles (kept and linked, without records); "duplicate_of": the
+    # stored article each copy or duplicate is one of; "notes": what else the store did.
+    outcome: dict[str, Any] = {"stored": [], "updated": [], "copy": [], "duplicate": [],
+                               "skipped": skipped, "rejected": rejected, "duplicate_of": {},
+                               "notes": {}}
     if not articles:
         return outcome
     with state.write_lock:
@@ -69,4 +73,8 @@ def ingest_upload(state: Any, uploads: list[tuple[str, Any]]) -> dict[str, Any]:
 
         for done in state.store.ingest_many(documents, on_error=not_stored):
             outcome[done.status].append(done.article_id)
+            if done.duplicate_of:
+                outcome["duplicate_of"][done.article_id] = done.duplicate_of
+            if done.note:
+                outcome["notes"][done.article_id] = done.note
     return outcome

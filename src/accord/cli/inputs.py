@@ -56,6 +56,16 @@ class InputTally:
     extracted: int = 0
     skipped: Counter = field(default_factory=Counter)  # kind -> count
     rejected: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # "ID: what else the store did" (IngestOutcome.note)
+
+    def count(self, outcome: Any, language: str | None = None) -> None:
+        """Count a store outcome (an article of an uncoded `language` apart) and keep its note."""
+        if language and outcome.status != "duplicate":
+            self.not_english[language] += 1
+        else:
+            setattr(self, outcome.status, getattr(self, outcome.status) + 1)
+        if outcome.note:
+            self.notes.append(f"{outcome.article_id}: {outcome.note}")
 
     @property
     def processed(self) -> int:
@@ -122,8 +132,8 @@ def progress_display(console: Console, enabled: bool = True) -> Progress:
 def print_summary(console: Console, tally: InputTally, db: Path | None = None, *,
                   details: bool = True) -> None:
     """One line of counts ("Ingested into DB: 3 stored, 0 updated, ..."), then (with `details`)
-    the languages not coded and the kinds skipped. Rejections are not repeated here: each was
-    reported once, as it happened."""
+    the languages not coded, the kinds skipped and the store's notes. Rejections are not
+    repeated here: each was reported once, as it happened."""
     if db is not None:
         head = f"Ingested into {db}"
         counts = (("stored", tally.stored), ("updated", tally.updated), ("near-copy", tally.copy),
@@ -144,3 +154,5 @@ def print_summary(console: Console, tally: InputTally, db: Path | None = None, *
                       markup=False, soft_wrap=True)
     for kind, n in sorted(tally.skipped.items(), key=lambda kv: (-kv[1], kv[0])):
         console.print(f"  skipped: {n} {kind}", highlight=False, markup=False, soft_wrap=True)
+    for note in tally.notes:  # a claimed original not stored, a version that extends another
+        console.print(f"  note: {note}", highlight=False, markup=False, soft_wrap=True)

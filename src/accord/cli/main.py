@@ -265,11 +265,7 @@ def ingest(
         try:
             for outcome in store.ingest_many(counted(documents), batch_size=batch_size,
                                              on_error=not_stored):
-                language = uncoded.pop(outcome.article_id, None)
-                if language and outcome.status != "duplicate":
-                    tally.not_english[language] += 1
-                else:
-                    setattr(tally, outcome.status, getattr(tally, outcome.status) + 1)
+                tally.count(outcome, uncoded.pop(outcome.article_id, None))
         except KeyboardInterrupt:
             # The open batch was rolled back; everything counted is committed.
             stopped = "interrupted"

@@ -97,11 +97,7 @@ def load_command(
     with store:
         try:
             for outcome in load(folder, store, on_error=not_stored, counted=counted):
-                language = uncoded.pop(outcome.article_id, None)
-                if language and outcome.status != "duplicate":
-                    tally.not_english[language] += 1
-                else:
-                    setattr(tally, outcome.status, getattr(tally, outcome.status) + 1)
+                tally.count(outcome, uncoded.pop(outcome.article_id, None))
         except NotSparkOutput as exc:
             err.print(f"accord: {exc}", highlight=False)
             raise typer.Exit(EXIT_FAILURE) from None

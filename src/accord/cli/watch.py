@@ -65,11 +65,7 @@ def poll(paths: List[str], store: Any, options: Any, pipeline: Any, report) -> I
 
     languages = {a.id: a.language for a in new if not is_coded(a.language)}
     for outcome in store.ingest_many(documents(), batch_size=50):
-        language = languages.get(outcome.article_id)
-        if language and outcome.status != "duplicate":
-            tally.not_english[language] += 1
-        else:
-            setattr(tally, outcome.status, getattr(tally, outcome.status) + 1)
+        tally.count(outcome, languages.get(outcome.article_id))
     return tally
 
 

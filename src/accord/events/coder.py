@@ -751,6 +751,10 @@ class EventStage(Stage):
             # is discussed is a topic; the partner is only the one it is discussed with
             found = [(spec, tok) for spec, tok in found if spec.startswith("prep:")]
         cooperative = int(cand.code[:2]) < 10
+        if cooperative and cand.pattern.target == DICTIONARY_TARGETS:
+            # "shared evidence with India against David Headley": whom a cooperative act is set
+            # against is its opponent, never its partner (the dictionary's generic slots)
+            found = [(spec, tok) for spec, tok in found if spec != "prep:against"]
         plain_args: list[tuple[str, Any]] = []
         described: list[tuple[str, Any]] = []
         for spec, tok in found:
@@ -822,7 +826,7 @@ class EventStage(Stage):
         for spec, tok in described:
             inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04",
                                  gerund_after=load_attitude_gerund_prepositions(), avoid=owned)
-            if inner is not None and self._beside_unresolved_people(tok, inner, mentions_at):
+            if inner is not None and not cooperative and self._beside_unresolved_people(tok, inner, mentions_at):
                 cand.rule.append(f"tgt={spec}/people-unresolved->none")
                 continue
             actors = _actors_of(inner, mentions_at) if inner is not None else _actors_of(tok, mentions_at)
@@ -857,7 +861,7 @@ class EventStage(Stage):
             # possessive inside the phrase is not whom the act is done to when the phrase names another
             inner = _inner_actor(tok, mentions_at, cooperative, cand.code[:2] == "04", avoid=itself) \
                 if not cand.pattern.direct else None
-            if inner is not None and self._beside_unresolved_people(tok, inner, mentions_at):
+            if inner is not None and not cooperative and self._beside_unresolved_people(tok, inner, mentions_at):
                 cand.rule.append(f"tgt={spec}/people-unresolved->none")
                 inner = None
             elif inner is not None:
@@ -2777,6 +2781,8 @@ _DEADLINE_PREPOSITIONS = frozenset({"until", "till", "til", "untill"})
 def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None, governor: Any | None = None):
     """The time expression that governs the event, else the publication date. An event noun
     that happens as its verb does ("talks will resume next week") is dated by the verb too."""
+    if not timex_roots:
+        return _undated(cand.trigger, pub)  # no time expression in the sentence
     best: Timex | None = None
     anchors = [cand.trigger] + ([cand.noun] if cand.noun is not None else []) + ([governor] if governor is not None else [])
     doc = cand.trigger.doc
@@ -2792,6 +2798,8 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         # "has declared tomorrow a day of mourning": an act told as done is not done after the
         # article was written; a later date is what the act is about
         timex_roots = {i: t for i, t in timex_roots.items() if not _after(t.value, pub)}
+    if not timex_roots:
+        return _undated(cand.trigger, pub)
     for tok_i, timex in timex_roots.items():
         # "convicted of corruption, stemming from his years as mayor, in 2011": after the comma
         # closing the participle clause, the time is the sentence's
@@ -2876,7 +2884,14 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text"
-    if _background_act(cand.trigger):
+    return _undated(cand.trigger, pub)
+
+
+def _undated(trigger: Any, pub: str | None) -> tuple[str | None, str | None, str | None]:
+    """The date of an event no time expression of its sentence dates: the publication day,
+    unless the act is background. (What `_event_date` comes to when the sentence's time
+    expressions are none: every other rule of it needs one.)"""
+    if _background_act(trigger):
         return None, None, None  # "Saudi Arabia initially denied the claims": not on the publication date
     if pub:
         return pub, "day", "publication"

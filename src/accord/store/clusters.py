@@ -131,11 +131,9 @@ class Candidates:
 
 # Fingerprints kept between a text's check before the parse and its write: more than the
 # articles in flight (look-ahead, parse batches, workers' queues, one ingest group), and few
-# enough that memory stays flat (a fingerprint's words and shingles take about 40-150 KB).
+# enough that memory stays flat (a fingerprint keeps 8 bytes a word, and once compared the set
+# of its shingle hashes: a few tens of kilobytes).
 FINGERPRINTS_KEPT = 512
-# Stored candidates' words and shingles, kept apart (see `Clusters._compared`): a copy's
-# candidates recur across the next few groups.
-COMPARED_KEPT = 128
 
 
 # Stored reports kept in memory as members of recently written happenings (see `MemberCache`):
@@ -257,7 +255,6 @@ class Clusters:
         self.query = query
         self.settings = settings
         self._fingerprints: OrderedDict[str, N.Fingerprint] = OrderedDict()
-        self._compared_only: OrderedDict[str, N.Fingerprint] = OrderedDict()  # see `_compared`
         # `stamps(ids)`: the stored happening rows' stamps, or None when the backend has none.
         self._stamps = stamps
         self.members = MemberCache()
@@ -297,6 +294,10 @@ class Clusters:
         keys = sorted({k for fp in fps for k in fp.keys})
         if not keys:
             return Candidates({}, {})
+        # PostgreSQL probes the bucket index per key. DuckDB (2.0) scans `nearcopy_bands` for
+        # `= ANY(?)` (a group's 1,850 keys: 4.1 ms at 185,000 rows, the 5,000 recorded articles of
+        # bench_store_replay, 12.4 ms at 1,480,000); a literal IN list would probe its index at
+        # a constant 22 ms, more than the scan below about 100,000 articles.
         buckets: dict[int, set[tuple[str, str | None]]] = {}
         for bucket, aid, dup in self.query(
                 "SELECT DISTINCT b.bucket, b.article_id, a.duplicate_of FROM nearcopy_bands b "
@@ -306,32 +307,33 @@ class Clusters:
         return Candidates(buckets, self.texts(roots))
 
     def texts(self, ids: Iterable[str]) -> dict[str, StoredText]:
+        """The coded articles `ids` as `compare` reads them: from their stored shingle hashes
+        (one small row each), or from a fingerprint at hand; from the text only for an article
+        without stored hashes."""
         ids = sorted(set(ids))
         if not ids:
             return {}
         rows = self.query(
-            f"SELECT id, duplicate_of, source, url, text, content_hash FROM articles "
-            f"WHERE id IN {marks(ids)}", ids)
-        return {aid: StoredText(aid, dup, src, url, self._compared(text, chash))
-                for aid, dup, src, url, text, chash in rows}
+            f"SELECT a.id, a.duplicate_of, a.source, a.url, s.shingles, a.content_hash "
+            f"FROM articles a LEFT JOIN article_shingles s ON s.article_id = a.id "
+            f"WHERE a.id IN {marks(ids)}", ids)
+        unhashed = [r[0] for r in rows if r[4] is None and r[5] not in self._fingerprints]
+        text_of = dict(self.query(f"SELECT id, text FROM articles WHERE id IN {marks(unhashed)}",
+                                  unhashed)) if unhashed else {}
+        return {aid: StoredText(aid, dup, src, url, self._compared(blob, text_of.get(aid), chash))
+                for aid, dup, src, url, blob, chash in rows}
 
-    def _compared(self, text: str, key: str) -> N.Fingerprint:
-        """A stored text's fingerprint for `compare`: the whole one if it is at hand, else its
-        words and shingles alone (kept apart: a fingerprint without a signature must never
-        stand for the text's own when it is written again)."""
+    def _compared(self, blob: bytes | None, text: str | None, key: str) -> N.Fingerprint:
+        """A stored text's fingerprint for `compare`: the whole one if it is at hand, else what
+        its stored shingle hashes (or, without those, its text) give (never kept as the text's
+        own: a fingerprint without a signature must never stand for it when it is written)."""
         fp = self._fingerprints.get(key)
         if fp is not None:
             self._fingerprints.move_to_end(key)
             return fp
-        fp = self._compared_only.get(key)
-        if fp is None:
-            fp = N.Fingerprint.words_only(text, self.settings)
-            self._compared_only[key] = fp
-            if len(self._compared_only) > COMPARED_KEPT:
-                self._compared_only.popitem(last=False)
-        else:
-            self._compared_only.move_to_end(key)
-        return fp
+        if blob is not None:
+            return N.Fingerprint.from_hashes(N.hashes_from_bytes(blob), self.settings)
+        return N.Fingerprint.words_only(text or "", self.settings)
 
     def original_of(self, article: Article, fp: N.Fingerprint) -> str | None:
         """Before the parse: the coded stored article this one is a near-copy of, or None."""
@@ -368,6 +370,7 @@ class Clusters:
             self.query(f"DELETE FROM nearcopy_bands WHERE bucket IN {marks(keys)} "
                        f"AND article_id IN {marks(ids)}", [*keys, *ids])
         self.query(f"DELETE FROM article_signatures WHERE article_id IN {marks(ids)}", list(ids))
+        self.query(f"DELETE FROM article_shingles WHERE article_id IN {marks(ids)}", list(ids))
 
     # -- happenings -----------------------------------------------------------------------------
 

@@ -9,12 +9,13 @@ as one JSON line per article, in ingest order. `replay` writes those documents i
 the way `accord ingest` does (50 articles a transaction; no parse), and prints the store's CPU
 time per article and the part spent in near-copies and happenings, over the first and the last
 thousand articles, and a hash of the happening tables: two commits that must cluster alike give
-the same hash. `--counts` adds counts of the clustering's work (rows read, pairs checked,
-reports grouped and summarized) over the same articles, which a loaded machine does not blur, and
-where their growth lies: candidate rows fetched for month- or year-dated new reports (a year's
-reports of their root and country may be compatible), reports of happenings of 20 or more
-summarized again as they grow. CPU time (not wall time) so that it means something on a shared
-machine; it is still only a guide there.
+the same hash. The near-copy lookup (stored candidates and each article's decision on them) is
+timed apart. `--counts` adds counts of the clustering's work (rows read, pairs checked, reports
+grouped and summarized, near-copy candidates read and texts compared) over the same articles,
+which a loaded machine does not blur, and where their growth lies: candidate rows fetched for
+month- or year-dated new reports (a year's reports of their root and country may be compatible),
+reports of happenings of 20 or more summarized again as they grow. CPU time (not wall time) so
+that it means something on a shared machine; it is still only a guide there.
 """
 
 from __future__ import annotations
@@ -60,11 +61,11 @@ def dump(args: argparse.Namespace) -> None:
                 pass
 
 
-def time_part(owner, name: str) -> dict:
+def time_part(owner, name: str, acc: dict | None = None) -> dict:
     """Wrap `owner.name` so that the returned dict's "t" accumulates its CPU time (nested or
-    recursive calls counted once)."""
+    recursive calls counted once; functions given the same `acc` share it)."""
     fn = getattr(owner, name)
-    acc = {"t": 0.0, "depth": 0}
+    acc = {"t": 0.0, "depth": 0} if acc is None else acc
 
     def wrapper(*a, **k):
         acc["depth"] += 1
@@ -79,10 +80,10 @@ def time_part(owner, name: str) -> dict:
     return acc
 
 
-def count_work(C, H) -> "Counter":
+def count_work(C, H, N) -> "Counter":
     """Count, without timing, the work clustering does (rows the candidate query returns, stored
     reports read and turned into records, pairs `compatible` is asked about, reports grouped and
-    summarized): figures that do not depend on the machine's load, so that two commits, or the
+    summarized; near-copy candidates read and texts compared): figures that do not depend on the machine's load, so that two commits, or the
     first and last articles, compare exactly on a shared machine."""
     from collections import Counter
 
@@ -101,6 +102,8 @@ def count_work(C, H) -> "Counter":
     wrap(C, "compatible", "pairs checked for compatible happenings")
     wrap(C, "group", "reports grouped", lambda a: len(a[0]))
     wrap(C, "summarize", "reports summarized", lambda a: len(a[0]))
+    wrap(C.Clusters, "texts", "near-copy candidates read (stored texts)", lambda a: len(set(a[1])))
+    wrap(N, "compare", "near-copy texts compared")
     # Where the growth lies: reports of large happenings summarized again as they gain reports
     # (a story told again and again), and candidate rows a key's new reports fetch when one of
     # them is dated to a month or a year (its period spans the key's whole month: every report of
@@ -131,6 +134,8 @@ def replay(args: argparse.Namespace) -> None:
     from accord.store import open_store
 
     from accord.clustering import happenings as H
+    from accord.clustering import nearcopy as N
+    from accord.store import base as S
     from accord.store import clusters as C
 
     # Loaded on first use: spaCy's stop words (for statements' evidence) cost seconds to import,
@@ -138,14 +143,23 @@ def replay(args: argparse.Namespace) -> None:
     H._stop_words()
     # The same functions bench_happenings times as near-copy and happening work.
     spent = time_clustering(time.process_time, routing=False)
-    work = count_work(C, H) if args.counts else None
+    work = count_work(C, H, N) if args.counts else None
     work_at = []
     # Clusters.update (happenings alone) and its heaviest parts, timed apart (nested calls
     # counted once in each).
     parts = {"update": C.Clusters, "group": C, "summarize": C, "_candidate_reports": C.Clusters,
              "_members_of": C.Clusters}
     part_spent = {name: time_part(owner, name) for name, owner in parts.items()}
-    part_at: dict[str, list[float]] = {name: [] for name in parts}
+    # The near-copy lookup: the stored candidates of a group (LSH buckets, then what `compare`
+    # reads of the articles they stand for) and each article's decision on them; the texts'
+    # fingerprints apart (made before the transaction: their cost does not depend on the store).
+    lookup = {"t": 0.0, "depth": 0}
+    for owner, name in ((C.Clusters, "candidates"), (C.Clusters, "stored_roots"),
+                        (S.Store, "_nearcopy_decision")):
+        time_part(owner, name, lookup)
+    part_spent["near-copy lookup"] = lookup
+    part_spent["fingerprint"] = time_part(C.Clusters, "fingerprint")
+    part_at: dict[str, list[float]] = {name: [] for name in part_spent}
     docs = [document_from_records(json.loads(line))
             for line in args.records.read_text(encoding="utf-8").splitlines()]
     db = args.db or Path(tempfile.mkdtemp()) / "replay.duckdb"

@@ -70,11 +70,30 @@ def test_band_keys_are_stable_and_shared_by_copies() -> None:
     assert fp("too short").signature is None
 
 
+def test_shingle_hashes_stand_for_the_shingles_and_are_stable() -> None:
+    tokens = N.words(WIRE + " " + WIRE[:200])  # repeated shingles too
+    assert len(N.shingle_hashes(tokens, 5)) == len(tokens) - 4
+    assert len(set(N.shingle_hashes(tokens, 5).tolist())) == len(N.shingles(tokens, 5))
+    assert len(N.shingle_hashes(tokens[:4], 5)) == 0
+    # Stored since schema 6 (datasketch's sha1_hash64 of the shingle): the same in every process
+    # and every version, or stored rows would no longer compare with new texts.
+    assert N.shingle_hashes("the quick brown fox jumps over".split(), 5).tolist() == [
+        12313522834835307089, 13802602654544986703]
+    from datasketch.hashfunc import sha1_hash32, sha1_hash64
+
+    for shingle in (b"the quick brown fox jumps", "\u00e9t\u00e9 \u00e0 paris".encode()):
+        assert N.sha1_hash64(shingle) == sha1_hash64(shingle)
+        assert N.sha1_hash64(shingle) & 0xFFFFFFFF == sha1_hash32(shingle)
+    # The signature made from those hashes is datasketch's MinHash of the shingles.
+    tokens = N.words(WIRE)
+    assert fp(WIRE).signature.tolist() == N.minhash(N.shingles(tokens, 5), 128).tolist()
+
+
 def test_recent_window_is_bounded() -> None:
     recent = N.RecentArticles(SETTINGS, size=2)
     for i in range(3):
         text = WIRE + f" Copy number {i}."
-        recent.add(f"a{i}", fp(text), text)
+        recent.add(f"a{i}", fp(text))
     assert set(recent.candidates(fp(WIRE))) == {"a1", "a2"}
 
 
@@ -609,7 +628,8 @@ def test_a_database_from_before_clustering_is_clustered_on_open(tmp_path: Path) 
                           "governments said on Wednesday, in a report of its own.", source="Second"))
         expected = Service(s).happenings().items
         # Back to what schema 2 had: no clustering tables, no happening on the events.
-        for table in ("happenings", "happening_keys", "nearcopy_bands", "article_signatures"):
+        for table in ("happenings", "happening_keys", "nearcopy_bands", "article_signatures",
+                      "article_shingles"):
             s.con.execute(f"DROP TABLE {table}")
         s.con.execute("DROP INDEX events_happening")
         s.con.execute("UPDATE events SET happening = NULL")
@@ -618,6 +638,11 @@ def test_a_database_from_before_clustering_is_clustered_on_open(tmp_path: Path) 
         assert s.schema_version() == latest_version(s.backend)
         assert Service(s).happenings().items == expected
         assert s.original_of(Article("copy", "By AFP. " + WIRE, date="2026-02-04")) == "wire"
+        # Its articles are signed and their shingle hashes stored (schema 6).
+        [(blob,)] = s.con.execute(
+            "SELECT shingles FROM article_shingles WHERE article_id = 'wire'").fetchall()
+        assert N.hashes_from_bytes(blob).tolist() == fp(WIRE).hashes.tolist()
+        assert s.con.execute("SELECT count(*) FROM article_shingles").fetchall() == [(2,)]
 
 
 def test_a_database_filed_by_the_old_undated_rule_is_reclustered_on_open(tmp_path: Path) -> None:
@@ -720,6 +745,46 @@ def kept_target(request, tmp_path: Path):
     if request.param == "duckdb":
         return str(tmp_path / "kept.duckdb")
     return request.getfixturevalue("pg_url")
+
+
+def test_a_stored_candidate_is_checked_by_its_stored_shingle_hashes(kept_target) -> None:
+    """Schema 6: each signed article's shingle hashes are stored (`article_shingles`) and a
+    stored candidate is compared from them, not from its text; a database of schema 5 (the
+    same tables without that one) has them computed from its texts when opened, its happenings
+    untouched; deleting an article deletes its row."""
+    from accord.store.migrations import latest_version
+
+    def table(s, sql: str) -> list[tuple]:
+        return [tuple(bytes(v) if isinstance(v, memoryview) else v for v in r)
+                for r in s._rows(sql)]
+
+    with open_store(kept_target) as s:
+        s.ingest(call_doc("wire"))
+        s.ingest(call_doc("front", "Protesters gathered in central Paris on Saturday to demand "
+                          "higher wages for nurses and teachers.", coded=False))
+        [(blob,)] = table(s, "SELECT shingles FROM article_shingles WHERE article_id = 'wire'")
+        assert N.hashes_from_bytes(blob).tolist() == fp(WIRE).hashes.tolist()
+        stored = table(s, "SELECT article_id, shingles FROM article_shingles ORDER BY 1")
+        assert [r[0] for r in stored] == ["front", "wire"]
+        happenings = table(s, "SELECT * FROM happenings ORDER BY id")
+        # Back to schema 5 (migration 6 only adds the table).
+        with s.transaction():
+            s._execute("DROP TABLE article_shingles")
+            s._execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    with open_store(kept_target) as s:
+        assert s.schema_version() == latest_version(s.backend) == 6
+        assert table(s, "SELECT article_id, shingles FROM article_shingles ORDER BY 1") == stored
+        assert table(s, "SELECT * FROM happenings ORDER BY id") == happenings
+        # The stored text is not what the check reads (a new process: no fingerprint at hand).
+        with s.transaction():
+            s._execute("UPDATE articles SET text = 'gone' WHERE id = 'wire'")
+    with open_store(kept_target) as s:
+        assert s.original_of(Article("copy", "By AFP. " + WIRE, date="2026-02-04")) == "wire"
+        outcome = s.ingest(call_doc("copy", "By AFP. " + WIRE))
+        assert (outcome.status, outcome.duplicate_of) == ("copy", "wire")
+        s.delete_article("front")
+        assert [r[0] for r in table(s, "SELECT article_id FROM article_shingles ORDER BY 1")] == [
+            "copy", "wire"]
 
 
 def _same_call(n: int) -> Document:

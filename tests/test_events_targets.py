@@ -380,3 +380,11 @@ def test_people_sent_somewhere_in_a_cooperative_act_leave_the_destination_the_ta
     evs = [e for e in candidates(nlp, "Britain has sent armoured vehicles and a team of paratroopers to Lebanon.")
            if e.cameo.startswith("0")]
     assert evs and all(e.target is not None and e.target.code == "LBN" for e in evs)
+
+
+def test_a_place_phrase_after_coordinated_event_nouns_is_each_ones(nlp):
+    # "killings, rapes and child abductions throughout the Central African Republic": the parser
+    # hangs the place on one of the later nouns; the killings were done there too
+    [e] = [e for e in candidates(nlp, "Kony and the LRA are responsible for mass killings, rapes and child abductions "
+                                      "throughout Central African Republic.") if e.cameo == "202"]
+    assert e.target is not None and e.target.code == "CAF" and "tgt=prep:throughout" in e.explain

@@ -5,7 +5,11 @@ Each article's text gives a MinHash signature (datasketch) over its 5-word shing
 signature is cut into `b` bands of `r` values (datasketch's own choice of `b` and `r` for the
 configured Jaccard threshold); each band hashes to one 64-bit bucket key. The store keeps the
 keys in an indexed table, so finding the articles that share a bucket with a new one is a few
-index probes whatever the store's size. Candidates are then checked on their texts:
+index probes on PostgreSQL (DuckDB answers the query of a group's keys, `= ANY(?)`, with a scan
+of the bucket column: fast, but growing with the store). Candidates are then checked on their texts, compared
+by their shingles' 64-bit hashes in text order (`shingle_hashes`), which the store keeps for every
+signed article (`article_shingles`, schema 6): checking a stored candidate reads one row and
+compares sets of integers instead of reading and splitting its text again:
 
 - `overlap`: the share of the shorter text's shingles that the other text has too. Below
   `nearcopy_overlap` the two are different articles (they may share a quote, not a text).
@@ -95,43 +99,113 @@ def signature_from_bytes(blob: bytes) -> np.ndarray:
     return np.frombuffer(blob, dtype=np.uint64)
 
 
+def sha1_hash64(data: bytes) -> int:
+    """The first 8 bytes of the SHA-1 of `data`, little-endian: datasketch's `sha1_hash64`,
+    whose low 32 bits are the `sha1_hash32` its MinHash hashes a value with by default."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:8], "little")
+
+
+def _digests(tokens: Sequence[str], k: int) -> tuple[list[str], dict[str, int]]:
+    """The text's k-word shingles in text order, and each distinct one's 64-bit hash
+    (`sha1_hash64`: one SHA-1 per shingle serves both the MinHash and the stored hashes)."""
+    order = [" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)]
+    distinct = list(dict.fromkeys(order))
+    sha1 = hashlib.sha1
+    # `sha1_hash64` written out: a function call per shingle costs a fifth of the whole.
+    return order, dict(zip(distinct, [int.from_bytes(sha1(sh.encode("utf-8")).digest()[:8], "little")
+                                      for sh in distinct]))
+
+
+def _in_order(order: list[str], digests: dict[str, int]) -> np.ndarray:
+    return np.fromiter(map(digests.__getitem__, order), dtype=np.uint64, count=len(order))
+
+
+def shingle_hashes(tokens: Sequence[str], k: int) -> np.ndarray:
+    """The 64-bit hash of each k-word shingle of `tokens` (`sha1_hash64` of its words joined by
+    spaces), in text order (uint64; empty when the text is shorter than one shingle). Two
+    shingles have the same hash when they have the same words (and otherwise with a chance of
+    2^-64): comparing hashes compares the shingles."""
+    if len(tokens) < k:
+        return np.zeros(0, dtype=np.uint64)
+    return _in_order(*_digests(tokens, k))
+
+
+def _minhash_of_digests(digests: Iterable[int], num_perm: int) -> np.ndarray:
+    """`minhash` of shingles given their `sha1_hash64`: the same signature, without hashing
+    them again (datasketch's default hash of a shingle is the low 32 bits)."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=num_perm, seed=1, permutations=_permutations(num_perm), scheme=SCHEME,
+                hashfunc=int)  # the values given are the hashes already
+    m.update_batch([d & 0xFFFFFFFF for d in digests])
+    return m.hashvalues
+
+
+def hashes_bytes(hashes: np.ndarray) -> bytes:
+    return np.asarray(hashes, dtype="<u8").tobytes()
+
+
+def hashes_from_bytes(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<u8").astype(np.uint64, copy=False)
+
+
 @dataclass(slots=True)
 class Fingerprint:
-    """What near-copy checks need of one text, computed once."""
+    """What near-copy checks need of one text, computed once: its shingles' hashes in text order
+    (`hashes`), its number of words, and for a new text its MinHash signature and LSH bucket
+    keys. The set of its shingle hashes (`unique()`) is made when first compared."""
 
-    tokens: list[str]
-    shingles: set[str]
+    hashes: np.ndarray  # uint64, one per shingle in text order; empty below one shingle
+    n_words: int
     signature: np.ndarray | None  # None when the text is shorter than one shingle
     keys: list[int]
+    _unique: frozenset[int] | None = None
+
+    def unique(self) -> frozenset[int]:
+        """The distinct shingle hashes (a Python set: for the few hundred shingles of an
+        article, intersecting two costs less than with arrays)."""
+        if self._unique is None:
+            self._unique = frozenset(self.hashes.tolist())
+        return self._unique
+
+    @classmethod
+    def from_hashes(cls, hashes: np.ndarray, settings: ClusteringSettings) -> "Fingerprint":
+        """What `compare` reads of a stored text, from its stored shingle hashes (no signature
+        and bucket keys: only a new text needs those)."""
+        n = len(hashes) + settings.shingle_words - 1 if len(hashes) else 0
+        return cls(hashes, n, None, [])
 
     @classmethod
     def words_only(cls, text: str, settings: ClusteringSettings) -> "Fingerprint":
-        """What `compare` reads of a stored text (its words and shingles), without the MinHash
-        signature and bucket keys, which cost more than the rest and only a new text needs."""
+        """What `compare` reads of a stored text, from the text (a stored article without
+        stored shingle hashes), without the MinHash signature and bucket keys."""
         tokens = words(text)
-        return cls(tokens, shingles(tokens, settings.shingle_words), None, [])
+        return cls(shingle_hashes(tokens, settings.shingle_words), len(tokens), None, [])
 
     @classmethod
     def of(cls, text: str, settings: ClusteringSettings) -> "Fingerprint":
         tokens = words(text)
-        sh = shingles(tokens, settings.shingle_words)
-        if not sh:
-            return cls(tokens, sh, None, [])
-        sig = minhash(sh, settings.num_perm)
+        k = settings.shingle_words
+        if len(tokens) < k:
+            return cls(np.zeros(0, dtype=np.uint64), len(tokens), None, [])
+        order, digests = _digests(tokens, k)
+        # The signature is `minhash` of the shingles, as stored since schema 3.
+        sig = _minhash_of_digests(digests.values(), settings.num_perm)
         b, r = band_layout(settings.nearcopy_threshold, settings.num_perm)
-        return cls(tokens, sh, sig, band_keys(sig, b, r))
+        return cls(_in_order(order, digests), len(tokens), sig, band_keys(sig, b, r))
 
 
-def uncovered_words(tokens: Sequence[str], other: set[str], k: int) -> int:
-    """How many of `tokens` no k-word shingle found in `other` covers: what this text adds."""
-    if len(tokens) < k:
-        return len(tokens)
-    covered = [False] * len(tokens)
-    for i in range(len(tokens) - k + 1):
-        if " ".join(tokens[i : i + k]) in other:
-            for j in range(i, i + k):
-                covered[j] = True
-    return covered.count(False)
+def uncovered_words(hashes: np.ndarray, n_words: int, other: frozenset[int], k: int) -> int:
+    """How many of a text's `n_words` words no k-word shingle found in `other` (the shingle
+    hashes of another text) covers: what this text adds. `hashes`: the text's shingle hashes
+    in text order."""
+    if not len(hashes):
+        return n_words
+    found = np.fromiter((h in other for h in hashes.tolist()), dtype=np.int32, count=len(hashes))
+    # Word j is covered by the shingles j-k+1 .. j: a full convolution gives, for each of the
+    # n_words words, how many found shingles cover it.
+    cover = np.convolve(found, np.ones(k, dtype=np.int32))
+    return int(np.count_nonzero(cover == 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,15 +220,15 @@ def compare(new: Fingerprint, old: Fingerprint, settings: ClusteringSettings) ->
     """How a new text relates to a stored one: `copy` (adds fewer than `nearcopy_new_words`
     words), `extends` (the stored text is a copy of the new one: the new one adds news),
     or `distinct` (not the same text, or each adds news of its own)."""
-    if not new.shingles or not old.shingles:
-        return Comparison(0.0, len(new.tokens), len(old.tokens), "distinct")
-    common = len(new.shingles & old.shingles)
-    overlap = common / min(len(new.shingles), len(old.shingles))
+    if not len(new.hashes) or not len(old.hashes):
+        return Comparison(0.0, new.n_words, old.n_words, "distinct")
+    a, b = new.unique(), old.unique()
+    overlap = len(a & b) / min(len(a), len(b))
     if overlap < settings.nearcopy_overlap:
-        return Comparison(overlap, len(new.tokens), len(old.tokens), "distinct")
+        return Comparison(overlap, new.n_words, old.n_words, "distinct")
     k = settings.shingle_words
-    added = uncovered_words(new.tokens, old.shingles, k)
-    lacking = uncovered_words(old.tokens, new.shingles, k)
+    added = uncovered_words(new.hashes, new.n_words, b, k)
+    lacking = uncovered_words(old.hashes, old.n_words, a, k)
     if added < settings.nearcopy_new_words:
         relation: Relation = "copy"
     elif lacking < settings.nearcopy_new_words:
@@ -170,29 +244,29 @@ class RecentArticles:
     The store's index only knows committed articles; a stream reads ahead of its writes (a
     parse batch, an ingest group), so a copy arriving right behind its original is checked
     here too. Bounded, so memory stays flat however long the stream. Each article is kept as
-    its bucket keys and its text, not its fingerprint: a fingerprint's words and shingles take
-    tens of times the text's memory (about 60 KB an article), and only the few articles that
-    share a bucket with a new one need theirs, rebuilt on demand.
+    its fingerprint (its shingle hashes: 8 bytes a word, about the text's size), so a
+    candidate is compared without fingerprinting its text again.
     """
 
     def __init__(self, settings: ClusteringSettings, size: int = 2000) -> None:
         self.settings = settings
         self.size = size
-        self._items: OrderedDict[str, tuple[list[int], str]] = OrderedDict()
+        self._items: OrderedDict[str, Fingerprint] = OrderedDict()
         self._buckets: dict[int, set[str]] = {}
 
-    def add(self, article_id: str, fp: Fingerprint, text: str) -> None:
+    def add(self, article_id: str, fp: Fingerprint) -> None:
         if article_id in self._items:
             self._remove(article_id)
-        self._items[article_id] = (fp.keys, text)
+        # Only what `compare` reads (the set of shingle hashes is made again when compared).
+        self._items[article_id] = Fingerprint(fp.hashes, fp.n_words, None, fp.keys)
         for key in fp.keys:
             self._buckets.setdefault(key, set()).add(article_id)
         while len(self._items) > self.size:
             self._remove(next(iter(self._items)))
 
     def _remove(self, article_id: str) -> None:
-        keys, _ = self._items.pop(article_id)
-        for key in keys:
+        fp = self._items.pop(article_id)
+        for key in fp.keys:
             ids = self._buckets.get(key)
             if ids is not None:
                 ids.discard(article_id)
@@ -204,7 +278,7 @@ class RecentArticles:
         for key in fp.keys:
             for aid in self._buckets.get(key, ()):
                 if aid not in found:
-                    found[aid] = Fingerprint.of(self._items[aid][1], self.settings)
+                    found[aid] = self._items[aid]
         return found
 
 
@@ -290,7 +364,7 @@ def route(
                     held.append((at, Document(article)))
                     continue
                 if fp.signature is not None:
-                    recent.add(article.id, fp, article.text)
+                    recent.add(article.id, fp)
                 position[id(article)] = at
                 yield article
 

@@ -21,7 +21,7 @@ from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_
                                pobjs_by_word, reporting_head, subject_of, verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
-from ..time.anchoring import (detached_time_head, happening_anchors, happening_of_clause, happening_verb,
+from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchors, happening_of_clause, happening_verb,
                               load_anchoring, simultaneous_participles)
 from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
@@ -31,6 +31,7 @@ from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
 from .lexicon import load_measure_heads  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
+from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -163,7 +164,8 @@ class EventStage(Stage):
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
                      load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent,
-                     load_measure_heads, load_agreement_nouns, load_agreement_prepositions):
+                     load_measure_heads, load_agreement_nouns, load_agreement_prepositions,
+                     load_coordinated_place_prepositions):
             load()
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
@@ -284,6 +286,7 @@ class EventStage(Stage):
         candidates = _deduplicate(events)
         triggers = _TriggerSpans(doc)  # the date passes read the same triggers' tokens again and again
         _date_from_quoted_day(candidates, doc, text, document.timexes, timex_roots, document.article.date, triggers)
+        _date_from_report(candidates, timex_roots, document.article.date, triggers)
         _date_from_context(candidates)
         sentence_dates = _sentence_dates(doc, timex_roots, sentences)
         _date_from_paragraph(candidates, triggers, _paragraph_of_sentences(text, sentences), sentence_dates)
@@ -697,6 +700,10 @@ class EventStage(Stage):
                 if by_word is None:
                     by_word = preps[host.i] = pobjs_by_word(host)
                 toks = by_word.get(arg, ())
+                if not toks and cand.pattern.nominal and arg in load_coordinated_place_prepositions():
+                    # "mass killings, rapes and abductions throughout the Central African Republic":
+                    # a phrase after coordinated event nouns is each one's, wherever the parser hangs it
+                    toks = next((t for c in _conjuncts(host) if (t := pobjs_by_word(c).get(arg))), ())
             else:
                 children = host_children.get(host.i)
                 if children is None:
@@ -1764,6 +1771,18 @@ def _without_claimed_contents(events: list[tuple[Event, str]]) -> list[tuple[Eve
     return [(e, h) for e, h in events
             if not (e.modality == Modality.ALLEGED and e.source is not None and "claimed-of-another->112" not in e.explain
                     and any(c.target.code == e.source.code and c.trigger.span[1] <= e.trigger.span[0] for c in claims))]
+
+
+def _conjuncts(noun: Any) -> list[Any]:
+    """The nouns coordinated after `noun`, in reading order ("killings, rapes and abductions":
+    rapes, abductions)."""
+    out = []
+    queue = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    while queue:
+        c = queue.pop(0)
+        out.append(c)
+        queue.extend(g for g in c.children if g.dep_ == "conj" and g.pos_ in ("NOUN", "PROPN"))
+    return sorted(out, key=lambda t: t.i)
 
 
 def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
@@ -2871,6 +2890,10 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     deadline = _string_ids(_DEADLINE_PREPOSITIONS)
     timex_roots = {i: t for i, t in timex_roots.items()
                    if not (dep[head[i]] == _PREP and lower[head[i]] in deadline)}
+    # "Britain condemned Sunday's attack": a day on a noun of the object dates that noun's happening
+    noun_dated = _noun_dated(doc, timex_roots, anchor_ids, governor if governor is not None else cand.trigger)
+    if noun_dated:
+        timex_roots = {i: t for i, t in timex_roots.items() if i not in noun_dated}
     if pub and _told_as_done(cand.trigger):
         # "has declared tomorrow a day of mourning": an act told as done is not done after the
         # article was written; a later date is what the act is about
@@ -2942,11 +2965,15 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
             # absolute "with" clause happens when the act it hangs on does
             absolute = node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.lower_ == "with" \
                 and node.tag_ == "VBG" and node.head.head.pos_ in ("VERB", "AUX")
-            climbs = node.dep_ in ("conj", "advcl") or absolute or (node.dep_ == "xcomp" and (
+            # "marched in London on Saturday during a march, protesting the exit": a present
+            # participle set off by a comma on a noun, with no subject of its own, is done when the
+            # clause the noun belongs to is
+            on_noun = _comma_participle_on_noun(node)
+            climbs = node.dep_ in ("conj", "advcl") or absolute or on_noun is not None or (node.dep_ == "xcomp" and (
                 node.head.lemma_.lower() in aspectual or node.head.lemma_.lower() in load_same_time_complement_verbs()))
             if not climbs or node.head.i == node.i or not _shares_time(node):
                 break
-            node = node.head.head if absolute else node.head
+            node = node.head.head if absolute else (on_noun if on_noun is not None else node.head)
             for tok_i, timex in timex_roots.items():
                 if _governs(arrays, tok_i, {node.i}):
                     if best is None or _precision(timex.value) > _precision(best.value):
@@ -2973,6 +3000,22 @@ def _undated(trigger: Any, pub: str | None) -> tuple[str | None, str | None, str
     if pub:
         return pub, "day", "publication"
     return None, None, None
+
+
+def _noun_dated(doc: Any, timex_roots: dict[int, Timex], anchors: set[int], verb: Any | None) -> set[int]:
+    """The tokens of the time expressions that date a noun of `verb`'s arguments rather than its
+    act ("condemned Sunday's attack", "praised the July 25 call": `anchoring.dates_a_noun`);
+    `anchors`: the event's own words (its trigger, noun and governor)."""
+    groups: dict[int, list[int]] = {}
+    for i, t in timex_roots.items():
+        groups.setdefault(id(t), []).append(i)
+    out: set[int] = set()
+    for ids in groups.values():
+        inside = set(ids)
+        roots = [i for i in ids if doc[i].head.i not in inside or doc[i].head.i == i]
+        if len(roots) == 1 and dates_a_noun(doc[roots[0]], anchors, verb):
+            out |= inside
+    return out
 
 
 def _happening_time(clause: Any, timex_roots: dict[int, Timex], pub: str | None) -> Timex | None:
@@ -3134,6 +3177,18 @@ def _hypothetical_noun(noun: Any, m: ModalityCues) -> bool:
     head = noun.head
     return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in m.condition_nouns \
         and head.head.dep_ == "pobj" and head.head.head.lower_ == "in"
+
+
+def _comma_participle_on_noun(node: Any) -> Any | None:
+    """The verb of the clause a noun belongs to, when `node` is a present participle that modifies
+    that noun after a comma, with no subject of its own ("during a march, protesting the exit":
+    "marched"); else None."""
+    if node.dep_ != "acl" or node.tag_ != "VBG" or node.i == 0 or node.doc[node.i - 1].text != "," \
+            or node.head.pos_ in ("VERB", "AUX"):
+        return None  # (an acl hangs on a nominal, whatever tag the parser gave it)
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return None
+    return verb_above(node.head)
 
 
 def _shares_time(clause: Any) -> bool:
@@ -3408,7 +3463,10 @@ def _sentence_dates(doc: Any, timex_roots: dict[int, Timex],
     `sentences`: the Doc's sentences, when the caller has them (spaCy makes them anew each time)."""
     out: dict[int, tuple[str, str]] = {}
     starts = [s.start for s in (doc.sents if sentences is None else sentences)]
+    noun_dated = _noun_dated(doc, timex_roots, set(), None) if timex_roots else set()
     for tok_i, timex in sorted(timex_roots.items()):
+        if tok_i in noun_dated:
+            continue  # "Britain condemned Sunday's attack": the attack's day, not the sentence's
         verb = verb_above(doc[tok_i])
         main = verb is not None and (verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT"))
         if not main or not _simple_past_verb(verb):
@@ -3755,6 +3813,52 @@ def _date_from_quoted_day(events: list[Event], doc: Any, text: str, timexes: lis
             continue
         e.date, e.date_precision, e.date_basis = day.isoformat(), "day", "text"
         e.explain = e.explain.replace("date=publication", "date=quoted-day")
+
+
+def _past_act(verb: Any) -> bool:
+    """A verb told as done before now: the simple past ("arrested", "were arrested") or a perfect
+    ("had arrested", "has been killed"); not a present, a future or a modal."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD":
+        return not auxes
+    return verb.tag_ == "VBN" and bool(auxes) and all(
+        (a.lemma_.lower() == "have" and a.tag_ in ("VBD", "VBZ", "VBP"))
+        or (a.lemma_.lower() == "be" and a.tag_ in ("VBD", "VBN")) for a in auxes)
+
+
+def _date_from_report(events: list[Event], timex_roots: dict[int, Timex], pub: str | None,
+                      triggers: _TriggerSpans | Any) -> None:
+    """"Yesterday, police said they had arrested a second man", "Officials said on Sunday that
+    gunmen killed 12 protesters": a past act told in a report the text dates to a day before the
+    publication day, with no date of its own, was done before that report, not on the
+    publication day; the day is not given, so the record takes the report's month (the
+    development set's convention: "before the statement of September 17 (the day not given)").
+    A report of the publication day, or an undated one, leaves the act as it was."""
+    if not pub or not events:
+        return
+    reporting = load_modality().reporting_verbs
+    triggers = _triggers(triggers)
+    doc = triggers.doc
+    for e in events:
+        if e.date_basis != "publication" or e.negated or e.modality not in (Modality.ASSERTED, Modality.ALLEGED):
+            continue
+        root = triggers.root(e)
+        if root is None or not _past_act(root):
+            continue
+        speech = reporting_head(root, reporting, reported=("ccomp", "parataxis"), limit=4)
+        if speech is None or speech.tag_ != "VBD":
+            continue
+        said = {t.value[:10] for i, t in timex_roots.items() if governed_by(doc[i], [speech])
+                and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value[:10])}
+        if len(said) != 1:
+            continue
+        day = said.pop()
+        if day >= pub[:10]:
+            continue  # said on the publication day: an act of the reporting period
+        e.date, e.date_precision, e.date_basis = day[:7], "month", "text"
+        e.explain = e.explain.replace("date=publication", "date=report")
 
 
 def _value_date(value: str) -> tuple[str, str, str]:

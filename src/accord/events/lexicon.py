@@ -635,3 +635,9 @@ def load_agreement_prepositions() -> frozenset[str]:
 def load_agreement_nouns() -> frozenset[str]:
     """Nouns of an agreement whose "with" phrase names the other side (arguments.yaml)."""
     return _argument_words("agreement_nouns")
+
+
+@lru_cache(maxsize=1)
+def load_coordinated_place_prepositions() -> frozenset[str]:
+    """Prepositions of a place phrase that coordinated event nouns share (arguments.yaml)."""
+    return _argument_words("coordinated_place_prepositions")

@@ -81,6 +81,9 @@ class IngestOutcome:
 # them is reclustered when opened (3: clustering; 4: undated reports placed by publication date;
 # 5: blocking keys per class of a happening's reports, `happening_keys`).
 RECLUSTER_AT = (3, 4, 5)
+# The schema version that stores each signed article's shingle hashes (`article_shingles`): a
+# database from before it has them computed from its texts when opened.
+SHINGLES_AT = 6
 
 
 def utc_now() -> datetime:
@@ -164,8 +167,12 @@ class Store(ABC):
         after = migrate(self, read_only=self.read_only, where=self.describe())
         if not self.read_only and before > 0 and any(before < v <= after for v in RECLUSTER_AT):
             # A database from before clustering (sign its articles, file its reports), or one
-            # filed by older rules: its happenings are rebuilt.
+            # filed by older rules: its happenings are rebuilt (and its shingle hashes filled).
             self.recluster()
+        elif not self.read_only and before > 0 and before < SHINGLES_AT <= after:
+            with self.transaction():
+                self._lock_for_writing()
+                self._fill_shingles()
         return after != before
 
     def describe(self) -> str:
@@ -498,13 +505,13 @@ class Store(ABC):
         database from before schema 3); one transaction. Which articles are copies is kept
         (deciding it again would need the parse). Returns counts."""
         from ..clustering.happenings import group, summarize
-        from .clusters import _EVENT_SELECT, key_rows_of, report_of
+        from .clusters import _EVENT_SELECT_ALL, key_rows_of, report_of
 
         self._check_writable()
         with self.transaction():
             self._lock_for_writing()
             self.clusters.members.clear()  # every happening is rewritten
-            reports = [report_of(r) for r in self._query(_EVENT_SELECT)]
+            reports = [report_of(r) for r in self._query(_EVENT_SELECT_ALL)]
             groups = group(reports, self.settings)
             copies = [Copy(aid, dup, d, outlet(src, url)) for aid, dup, d, src, url in self._query(
                 "SELECT id, duplicate_of, date, source, url FROM articles "
@@ -520,6 +527,7 @@ class Store(ABC):
             self._append("article_signatures", ["article_id", "signature"], [
                 (aid, N.signature_bytes(fp.signature)) for aid, text, chash in unsigned
                 for fp in [self.clusters.fingerprint(text, chash)] if fp.signature is not None])
+            self._fill_shingles()
             self._query("DELETE FROM happenings")
             self._query("DELETE FROM happening_keys")
             self._query("DELETE FROM nearcopy_bands")
@@ -543,6 +551,26 @@ class Store(ABC):
             self._forget_cached_state()  # a bulk writer of the dropped table must not be reused
         return {"reports": len(reports), "happenings": len(happenings),
                 "copies": len(copies)}
+
+    # Texts read at a time when filling `article_shingles`.
+    FILL_SHINGLES_ROWS = 1000
+
+    def _fill_shingles(self) -> None:
+        """Write the shingle hashes of signed articles that have none (a database from before
+        schema 6), inside the open transaction, a thousand texts at a time."""
+        k = self.settings.shingle_words
+        last = ""
+        while True:
+            rows = self._query(
+                "SELECT a.id, a.text FROM articles a JOIN article_signatures g ON g.article_id = a.id "
+                "WHERE a.id > ? AND a.id NOT IN (SELECT article_id FROM article_shingles) "
+                "ORDER BY a.id LIMIT ?", [last, self.FILL_SHINGLES_ROWS])
+            if not rows:
+                return
+            self._append("article_shingles", ["article_id", "shingles"], [
+                (aid, N.hashes_bytes(h)) for aid, text in rows
+                for h in [N.shingle_hashes(N.words(text), k)] if len(h)])
+            last = rows[-1][0]
 
     def delete_article(self, article_id: str) -> dict[str, Any] | None:
         """Delete an article and everything it owns, and update the happenings it was part of,
@@ -754,6 +782,9 @@ class Store(ABC):
         sigs = [(d.id, N.signature_bytes(fp.signature)) for d, _, _, fp in plan.writes
                 if fp.signature is not None]
         self._append("article_signatures", ["article_id", "signature"], sigs)
+        self._append("article_shingles", ["article_id", "shingles"],
+                     [(d.id, N.hashes_bytes(fp.hashes)) for d, _, _, fp in plan.writes
+                      if fp.signature is not None])
         self._append("nearcopy_bands", ["bucket", "article_id"],
                      [(k, d.id) for d, _, _, fp in plan.writes for k in fp.keys])
 

@@ -45,10 +45,16 @@ def marks(values: Sequence[Any]) -> str:
 _UNREAD = {"trigger_text": "''", "trigger_start": "0", "trigger_end": "0",
            "plover_mode": "NULL", "date_start": "NULL", "announced_cameo": "NULL",
            "evidence": "CASE WHEN e.cameo LIKE '01%' THEN e.evidence ELSE '' END"}
-_EVENT_SELECT = (
-    "SELECT " + ", ".join(_UNREAD.get(c, "e." + c) for c in R.EVENT_COLUMNS)
-    + ", a.date, a.source, a.url FROM events e JOIN articles a ON a.id = e.article_id"
-)
+_EVENT_FIELDS = ", ".join(_UNREAD.get(c, "e." + c) for c in R.EVENT_COLUMNS)
+# Some stored reports (a filter on `events e` follows): their articles' fields are read apart
+# (`Clusters._read_reports`). Joined in one statement, DuckDB scans the whole articles table for
+# every read (13.8 ms against 5.8 + 1.1 ms for 30 reports of the 5,000 recorded articles of
+# bench_store_replay), a cost that grew with the store.
+_EVENT_SELECT = f"SELECT {_EVENT_FIELDS} FROM events e"
+# Every stored report with its article's fields (`Store.recluster`).
+_EVENT_SELECT_ALL = (f"SELECT {_EVENT_FIELDS}, a.date, a.source, a.url "
+                     "FROM events e JOIN articles a ON a.id = e.article_id")
+_ARTICLE_AT = R.EVENT_COLUMNS.index("article_id")
 
 
 # The stored classes of reports under some blocking keys (`?`: the keys and, for each, the days a
@@ -125,11 +131,9 @@ class Candidates:
 
 # Fingerprints kept between a text's check before the parse and its write: more than the
 # articles in flight (look-ahead, parse batches, workers' queues, one ingest group), and few
-# enough that memory stays flat (a fingerprint's words and shingles take about 40-150 KB).
+# enough that memory stays flat (a fingerprint keeps 8 bytes a word, and once compared the set
+# of its shingle hashes: a few tens of kilobytes).
 FINGERPRINTS_KEPT = 512
-# Stored candidates' words and shingles, kept apart (see `Clusters._compared`): a copy's
-# candidates recur across the next few groups.
-COMPARED_KEPT = 128
 
 
 # Stored reports kept in memory as members of recently written happenings (see `MemberCache`):
@@ -251,7 +255,6 @@ class Clusters:
         self.query = query
         self.settings = settings
         self._fingerprints: OrderedDict[str, N.Fingerprint] = OrderedDict()
-        self._compared_only: OrderedDict[str, N.Fingerprint] = OrderedDict()  # see `_compared`
         # `stamps(ids)`: the stored happening rows' stamps, or None when the backend has none.
         self._stamps = stamps
         self.members = MemberCache()
@@ -291,6 +294,10 @@ class Clusters:
         keys = sorted({k for fp in fps for k in fp.keys})
         if not keys:
             return Candidates({}, {})
+        # PostgreSQL probes the bucket index per key. DuckDB (2.0) scans `nearcopy_bands` for
+        # `= ANY(?)` (a group's 1,850 keys: 4.1 ms at 185,000 rows, the 5,000 recorded articles of
+        # bench_store_replay, 12.4 ms at 1,480,000); a literal IN list would probe its index at
+        # a constant 22 ms, more than the scan below about 100,000 articles.
         buckets: dict[int, set[tuple[str, str | None]]] = {}
         for bucket, aid, dup in self.query(
                 "SELECT DISTINCT b.bucket, b.article_id, a.duplicate_of FROM nearcopy_bands b "
@@ -300,32 +307,33 @@ class Clusters:
         return Candidates(buckets, self.texts(roots))
 
     def texts(self, ids: Iterable[str]) -> dict[str, StoredText]:
+        """The coded articles `ids` as `compare` reads them: from their stored shingle hashes
+        (one small row each), or from a fingerprint at hand; from the text only for an article
+        without stored hashes."""
         ids = sorted(set(ids))
         if not ids:
             return {}
         rows = self.query(
-            f"SELECT id, duplicate_of, source, url, text, content_hash FROM articles "
-            f"WHERE id IN {marks(ids)}", ids)
-        return {aid: StoredText(aid, dup, src, url, self._compared(text, chash))
-                for aid, dup, src, url, text, chash in rows}
+            f"SELECT a.id, a.duplicate_of, a.source, a.url, s.shingles, a.content_hash "
+            f"FROM articles a LEFT JOIN article_shingles s ON s.article_id = a.id "
+            f"WHERE a.id IN {marks(ids)}", ids)
+        unhashed = [r[0] for r in rows if r[4] is None and r[5] not in self._fingerprints]
+        text_of = dict(self.query(f"SELECT id, text FROM articles WHERE id IN {marks(unhashed)}",
+                                  unhashed)) if unhashed else {}
+        return {aid: StoredText(aid, dup, src, url, self._compared(blob, text_of.get(aid), chash))
+                for aid, dup, src, url, blob, chash in rows}
 
-    def _compared(self, text: str, key: str) -> N.Fingerprint:
-        """A stored text's fingerprint for `compare`: the whole one if it is at hand, else its
-        words and shingles alone (kept apart: a fingerprint without a signature must never
-        stand for the text's own when it is written again)."""
+    def _compared(self, blob: bytes | None, text: str | None, key: str) -> N.Fingerprint:
+        """A stored text's fingerprint for `compare`: the whole one if it is at hand, else what
+        its stored shingle hashes (or, without those, its text) give (never kept as the text's
+        own: a fingerprint without a signature must never stand for it when it is written)."""
         fp = self._fingerprints.get(key)
         if fp is not None:
             self._fingerprints.move_to_end(key)
             return fp
-        fp = self._compared_only.get(key)
-        if fp is None:
-            fp = N.Fingerprint.words_only(text, self.settings)
-            self._compared_only[key] = fp
-            if len(self._compared_only) > COMPARED_KEPT:
-                self._compared_only.popitem(last=False)
-        else:
-            self._compared_only.move_to_end(key)
-        return fp
+        if blob is not None:
+            return N.Fingerprint.from_hashes(N.hashes_from_bytes(blob), self.settings)
+        return N.Fingerprint.words_only(text or "", self.settings)
 
     def original_of(self, article: Article, fp: N.Fingerprint) -> str | None:
         """Before the parse: the coded stored article this one is a near-copy of, or None."""
@@ -362,14 +370,26 @@ class Clusters:
             self.query(f"DELETE FROM nearcopy_bands WHERE bucket IN {marks(keys)} "
                        f"AND article_id IN {marks(ids)}", [*keys, *ids])
         self.query(f"DELETE FROM article_signatures WHERE article_id IN {marks(ids)}", list(ids))
+        self.query(f"DELETE FROM article_shingles WHERE article_id IN {marks(ids)}", list(ids))
 
     # -- happenings -----------------------------------------------------------------------------
+
+    def _read_reports(self, where: str, params: Sequence[Any]) -> list[Report]:
+        """The stored reports `where` selects (a filter on `events e`), with their articles'
+        date, source and URL, read by the articles' ids (as an inner join would give them)."""
+        rows = self.query(f"{_EVENT_SELECT} WHERE {where}", params)
+        if not rows:
+            return []
+        article_ids = sorted({row[_ARTICLE_AT] for row in rows})
+        articles = {aid: (d, src, url) for aid, d, src, url in self.query(
+            "SELECT id, date, source, url FROM articles WHERE id = ANY(?)", [article_ids])}
+        return [report_of((*row, *articles[row[_ARTICLE_AT]])) for row in rows
+                if row[_ARTICLE_AT] in articles]
 
     def reports_of_articles(self, ids: Sequence[str]) -> list[Report]:
         if not ids:
             return []
-        return [report_of(r) for r in self.query(
-            f"{_EVENT_SELECT} WHERE e.article_id IN {marks(ids)}", list(ids))]
+        return self._read_reports(f"e.article_id IN {marks(ids)}", list(ids))
 
     def happenings_of_articles(self, ids: Sequence[str]) -> set[str]:
         if not ids:
@@ -422,8 +442,7 @@ class Clusters:
                 out.append(r)
                 wanted.discard(eid)
         if wanted:
-            read = [report_of(row) for row in
-                    self.query(f"{_EVENT_SELECT} WHERE e.id = ANY(?)", [sorted(wanted)])]
+            read = self._read_reports("e.id = ANY(?)", [sorted(wanted)])
             for r in read:
                 self.members.fill(filed[r.id], [r])
             out += read
@@ -508,17 +527,16 @@ class Clusters:
                     members.append(r)
                     have.add(eid)
         if unread:
-            got = [report_of(row) for row in self.query(
-                f"{_EVENT_SELECT} WHERE e.id = ANY(?)", [sorted(unread)])]
+            got = self._read_reports("e.id = ANY(?)", [sorted(unread)])
             for r in got:
                 self.members.fill(unread[r.id], [r])
             members += got
         if whole:
-            sql, params = f"{_EVENT_SELECT} WHERE e.happening = ANY(?)", [whole]
+            where, params = "e.happening = ANY(?)", [whole]
             if have:
-                sql += " AND NOT (e.id = ANY(?))"
+                where += " AND NOT (e.id = ANY(?))"
                 params.append(sorted(have))
-            members += [report_of(row) for row in self.query(sql, params)]
+            members += self._read_reports(where, params)
         return members
 
     @staticmethod

@@ -12,6 +12,8 @@ its clause governs. Some expressions date a word the parse does not put them on:
 * `simultaneous_participles(verb)`: "Speaking to reporters on Monday, the minister accused ...",
   "The minister, speaking on Monday, accused ...": a present participle clause with no subject,
   marker or perfect of its own, on the verb or on its subject, is done when the verb's act is;
+* `dates_a_noun(root, anchors, verb)`: "condemned Sunday's attack": a possessive or compound time
+  expression dates the noun it modifies, not the act whose object the noun is;
 * `detached_time_head(prep)`: a time phrase after a participle clause set off by commas
   ("Chirac was convicted of corruption, stemming from his years as mayor, in 2011") is the
   sentence's, not the participle's: the parser hangs it on the clause it follows.
@@ -35,6 +37,9 @@ class Anchoring:
     happening_light_verbs: frozenset[str]
     happening_verbs: frozenset[str]
     span_prepositions: frozenset[str]
+    noun_time_dependencies: frozenset[str] = frozenset()
+    same_time_object_verbs: frozenset[str] = frozenset()
+    occasion_prepositions: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=None)
@@ -49,7 +54,10 @@ def load_anchoring(lang: str = "en") -> Anchoring:
         return frozenset(w.lower() for w in out)
 
     return Anchoring(happening_light_verbs=words("happening_light_verbs"), happening_verbs=words("happening_verbs"),
-                     span_prepositions=words("span_prepositions"))
+                     span_prepositions=words("span_prepositions"),
+                     noun_time_dependencies=words("noun_time_dependencies"),
+                     same_time_object_verbs=words("same_time_object_verbs"),
+                     occasion_prepositions=words("occasion_prepositions"))
 
 
 def happening_anchors(noun: Any, lang: str = "en") -> list[Any]:
@@ -99,6 +107,33 @@ def simultaneous_participles(verb: Any) -> list[Any]:
             continue
         out.append(c)
     return out
+
+
+def dates_a_noun(root: Any, anchors: set[int], verb: Any | None = None, lang: str = "en") -> bool:
+    """Whether a time expression, given by its root token, dates a noun before it that is not one
+    of `anchors` (token indices): "condemned Sunday's attack", "praised the July 25 call" (a
+    possessive, name or compound of the noun: anchoring.yaml noun_time_dependencies). Not when
+    `verb` (the act whose date is asked) is done when its object happens ("attended Sunday's
+    summit": happening_light_verbs, same_time_object_verbs)."""
+    a = load_anchoring(lang)
+    head = root.head
+    if root.dep_ not in a.noun_time_dependencies or head.i == root.i or head.i in anchors \
+            or head.pos_ not in ("NOUN", "PROPN") or head.i < root.i:
+        return False
+    # only a noun the act is about: its object ("condemned Sunday's attack") or the object of a
+    # preposition ("responsibility for last week's attack"); not its subject ("Sunday's attack
+    # killed five", "On Friday Ford announced": the parser may hang the day on the name) nor a
+    # happening the act is done in ("In last week's action, a judge sentenced ...")
+    if head.dep_ == "pobj":
+        if head.head.lower_ in a.occasion_prepositions:
+            return False
+    elif head.dep_ != "dobj":
+        return False
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        if lemma in a.happening_light_verbs or lemma in a.same_time_object_verbs:
+            return False
+    return True
 
 
 _PARTICIPLE_TAGS = ("VBG", "VBN")

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from spacy.attrs import POS
+
 from .gazetteer import AliasMatch, Gazetteer
 from .kinds import How, Sector
 from .knowledge import Entity, KnowledgeBase
@@ -274,6 +276,13 @@ class ResolutionContext:
     def tokens(self) -> list[Any]:
         """The document's tokens, as `list(doc)`."""
         return list(self.doc)
+
+    @cached_property
+    def pos(self) -> list[int]:
+        """Each token's part of speech as a symbol (`spacy.symbols.NOUN`...: what `Token.pos` gives),
+        from the Doc's array: the passes that scan every token for a few parts of speech test
+        these instead of asking each Token for its `pos_` string."""
+        return self.doc.to_array(POS).tolist()
 
     @cached_property
     def ents(self) -> tuple[Any, ...]:

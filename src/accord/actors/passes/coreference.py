@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.symbols import NOUN
+
 from ...analysis.syntax import clause_verb, sentence_start_back
 from ..context import Found, ResolutionContext, unplaced_group
 from ..kinds import STATE_SECTORS, How
@@ -287,8 +289,9 @@ class VoiceOwners(Pass):
         doc, found = context.doc, context.found
         voices = lexicon()["voice"]
         w = words()
-        for tok in context.tokens:
-            if tok.lower_ not in voices or tok.pos_ != "NOUN":
+        pos = context.pos
+        for i, tok in enumerate(context.tokens):
+            if pos[i] != NOUN or tok.lower_ not in voices:
                 continue
             end = min(tok.sent.end, tok.i + 14)
             j = next((k for k in range(tok.i + 1, end - 2) if doc[k].lower_ == "that" and doc[k + 1].lower_ == "of"), None)
@@ -339,8 +342,9 @@ class UnnamedPeople(Pass):
         inside = context.quoted
         # "according to one source", "by a witness" (speakers); "a case against the driver" (targets)
         person_prepositions = words().speaker_prepositions | words().target_prepositions
-        for tok in context.tokens:
-            if tok.i in covered or inside[tok.i] or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        pos = context.pos
+        for i, tok in enumerate(context.tokens):
+            if pos[i] != NOUN or i in covered or inside[i] or tok.tag_ != "NN":
                 continue
             sector = spokesperson_body(lookups.role_for, tok) or unnamed.get(tok.lemma_.lower())  # "a police spokesman"
             if sector is None or tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj", "attr"):

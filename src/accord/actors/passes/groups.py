@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.symbols import PROPN
+
 from ..context import Found, ResolutionContext, unplaced_group
 from ..cues import ORGANISATION_KINDS
 from ..kinds import How, Sector
@@ -163,8 +165,9 @@ class Movements(Pass):
         doc, found = context.doc, context.found
         covered = context.covered()
         out: list[Found] = []
-        for tok in context.tokens:
-            if tok.i in covered or tok.dep_ != "conj" or tok.pos_ != "PROPN" or tok.ent_type_ != "NORP" \
+        pos = context.pos
+        for i, tok in enumerate(context.tokens):
+            if pos[i] != PROPN or i in covered or tok.dep_ != "conj" or tok.ent_type_ != "NORP" \
                     or tok.tag_ not in ("NNPS", "NNS") and not tok.text.endswith("s"):
                 continue
             sector = next((hit[1] for c in tok.lefts if c.dep_ in ("compound", "amod")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.symbols import NOUN, PRON, PROPN
+
 from ...analysis.syntax import sentence_start_back
 from ..context import Found, ResolutionContext
 from ..kinds import How
@@ -17,6 +19,8 @@ from ..phrases import definite_description, np_left, pleonastic, salient_subject
 from ..words import words
 from .roles import speaker_country
 from .base import Pass
+
+_PRONOUN_OR_NOUN = (PRON, NOUN, PROPN)
 
 IT_ANTECEDENT_KINDS = ("country", "igo", "org", "seat")
 
@@ -37,12 +41,11 @@ class References(Pass):
         quote_depth = context.quoted
         gender = initial_genders(doc, found)
         links: dict[int, str] = {}  # pronoun resolved to an unnamed person -> who that person is
-        for tok in context.tokens:
-            if tok.i in covered:
-                continue
-            pos = tok.pos_
-            if pos not in ("PRON", "NOUN", "PROPN"):
+        pos_of = context.pos
+        for i, tok in enumerate(context.tokens):
+            if i in covered or pos_of[i] not in _PRONOUN_OR_NOUN:
                 continue  # every case below is of a pronoun, a noun or a proper noun
+            pos = tok.pos_
             low = tok.lower_
             lemma = tok.lemma_.lower() if pos == "NOUN" else ""  # read only in the nouns' cases
             if pos == "PRON" and low == "it" and not quote_depth[tok.i] \

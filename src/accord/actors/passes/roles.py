@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.symbols import NOUN, PROPN
+
 from ..context import Found, PendingGroup, ResolutionContext, RoleMatch
 from ..cues import (ORGANISATION_KINDS, SUBNATIONAL_CUES, country_cues, org_cue, prepositional_cues, prepositional_org,
                     prepositional_org_name)
@@ -34,8 +36,9 @@ class RolePhrases(Pass):
         found, consumed = context.found, context.consumed
         inside_titles: set[int] = set()  # the "of" words of a title found ("secretary of state")
         tokens = context.tokens  # indexed in place of `doc` where only tokens are read (no new Tokens)
-        for head in tokens:
-            if head.pos_ not in ("NOUN", "PROPN") or head.i in inside_titles:
+        pos = context.pos
+        for i, head in enumerate(tokens):
+            if (pos[i] != NOUN and pos[i] != PROPN) or i in inside_titles:
                 continue
             match = lookups.role_at(tokens, head)
             if match is not None and match.end > head.i + 1 and context.by_token.get(head.i):

@@ -287,7 +287,7 @@ class EventStage(Stage):
         triggers = _TriggerSpans(doc)  # the date passes read the same triggers' tokens again and again
         _date_from_quoted_day(candidates, doc, text, document.timexes, timex_roots, document.article.date, triggers)
         _date_from_report(candidates, timex_roots, document.article.date, triggers)
-        _date_from_context(candidates)
+        _date_from_context(candidates, triggers)
         sentence_dates = _sentence_dates(doc, timex_roots, sentences)
         _date_from_paragraph(candidates, triggers, _paragraph_of_sentences(text, sentences), sentence_dates)
         _date_from_retelling(candidates, triggers)
@@ -3341,11 +3341,12 @@ def _deduplicate(events: list[tuple[Event, str]]) -> list[Event]:
 CONTEXT_DATE_REACH = 3
 
 
-def _date_from_context(events: list[Event]) -> None:
+def _date_from_context(events: list[Event], triggers: _TriggerSpans | Any | None = None) -> None:
     """"Trump said on Friday ... Trump also said ...", "On Wednesday, Lam announced ... Lam also
     agreed ...": an act the text gives no date for takes the date of the same actor's latest act
     dated by the text at most three sentences before it (not a scheduled or possible act: its
-    date is to come)."""
+    date is to come; not an act told as later, `_later_than`). `triggers`: the document's
+    `_TriggerSpans` (or its Doc); without them no act is read as later."""
     dated: dict[str, Event] = {}
     for e in sorted(events, key=lambda x: x.sentence):
         key = e.source.key if e.source is not None else None
@@ -3356,11 +3357,32 @@ def _date_from_context(events: list[Event]) -> None:
         made = e.modality == Modality.ASSERTED or e.announced_cameo is not None or e.cameo[:2] == "03"
         if e.date_basis == "publication" and made and before is not None \
                 and 0 < e.sentence - before.sentence <= CONTEXT_DATE_REACH:
+            if triggers is not None and _later_than(triggers, e, before.date):
+                continue
             e.date, e.date_precision, e.date_basis = before.date, before.date_precision, "text"
             e.explain = e.explain.replace("date=publication", "date=context")
             continue  # the paragraph's date stays the one the text gave
         if e.date_basis == "text" and made:
             dated[key] = e  # "On Wednesday, Lam announced her government will withdraw ...": when it was said
+
+
+def _later_than(triggers: _TriggerSpans | Any, event: Event, day: str | None) -> bool:
+    """"On Monday, the president met the Chinese leader. He later criticized the trade deal.": an
+    act told as later (a sequence adverb on its verb: arguments.yaml sequence_adverbs) than a day
+    before the publication day was done after that day, on a day the text does not give: it does
+    not take that day, nor the publication day (the record gets no date, as a conjunct "and later
+    banned" below a dated verb). True when so, and the event's date is then cleared. A day that
+    is the publication day itself ("Earlier today ... He later said") leaves the act on it."""
+    root = _triggers(triggers).root(event)
+    if root is None or not day or not event.date or day[:10] >= event.date[:10]:
+        return False
+    if root.pos_ == "NOUN" and root.dep_ in ("dobj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        root = root.head  # "later held talks": the noun's act is its verb's
+    if not any(c.dep_ == "advmod" and c.lower_ in load_sequence_adverbs() for c in root.children):
+        return False
+    event.date, event.date_precision, event.date_basis = None, None, None
+    event.explain = event.explain.replace("date=publication", "date=later")
+    return True
 
 
 def _paragraph_of_sentences(text: str, sentences: list[Any]) -> list[int]:
@@ -3501,6 +3523,8 @@ def _date_from_paragraph(events: list[Event], triggers: _TriggerSpans | Any, par
         # only a day of the reporting period ("on Friday"): a background date ("was held in
         # contempt in 2012") does not date the news told after it
         if before and _recent_day(before[-1], e.date) and _simple_past(triggers, e):
+            if _later_than(triggers, e, before[-1][1]):
+                continue
             _, e.date, e.date_precision = before[-1]
             e.date_basis = "text"
             e.explain = e.explain.replace("date=publication", "date=paragraph")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -327,3 +328,67 @@ def test_posted_articles_are_coded_stored_and_accounted_for(fresh_db, nlp) -> No
         assert story.startswith("story")
         assert [x["input"] for x in done["rejected"] + done["skipped"]] == ["upload:chart.png"]
         assert writer.get("/api/articles/posted-1").json()["article"]["source"] == "Posted"
+
+
+@pytest.mark.slow
+def test_a_posted_copy_of_the_founding_article_is_linked_and_never_parsed(fresh_db, nlp,
+                                                                         example_path,
+                                                                         monkeypatch) -> None:
+    # POST /api/articles routes near-copies out before the parse, as `accord ingest` does
+    # (accord.service.ingest.routed): it coded every posted article, and the store then threw
+    # a copy's records away. The spy counts real parses (Pipeline._parse_batch, called through).
+    from accord.pipeline import Pipeline
+
+    parsed: list[str] = []
+    parse_batch = Pipeline._parse_batch
+
+    def spy(self, documents):
+        parsed.extend(d.id for d in documents)
+        return parse_batch(self, documents)
+
+    monkeypatch.setattr(Pipeline, "_parse_batch", spy)
+    original = example_path.read_bytes()
+    first_line, body = original.decode("utf-8").split("\n", 1)
+    assert first_line.strip().startswith("date 2026-02-04 ")
+    # The syndicated copy: another headline and an agency credit, the story itself unchanged.
+    copy = ("date 2026-02-04 Xi and Putin hail 'stabilising' ties in video call\n"
+            "By Reuters staff.\n" + body).encode("utf-8")
+    auth = {"Authorization": "Bearer s3cret"}
+    with TestClient(create_app(fresh_db(), write_token="s3cret")) as writer:
+        first = writer.post("/api/articles", headers=auth, files=[
+            ("files", ("founding.txt", original, "text/plain"))])
+        assert first.status_code == 200, first.text
+        [founding_id] = first.json()["stored"]
+        assert parsed == [founding_id]  # the spy sees the parse the original needs
+        assert writer.get("/api/reports", params={"cameo": "04", "actor": "Putin"}).json()["total"] >= 1
+
+        r = writer.post("/api/articles", headers=auth, files=[
+            ("files", ("syndicated.txt", copy, "text/plain"))])
+        assert r.status_code == 200, r.text
+        out = r.json()
+        [copy_id] = out["copy"]
+        assert out["duplicate_of"] == {copy_id: founding_id}
+        assert out["stored"] == out["updated"] == out["duplicate"] == out["rejected"] == []
+        assert parsed == [founding_id]  # the copy was never parsed
+        stored = writer.get(f"/api/articles/{quote(copy_id, safe='')}").json()  # ids hold '#' 
+        assert stored["article"]["duplicate_of"] == founding_id
+        assert stored.get("events", []) == []
+
+        # An exact copy under another name (no outlet given: the same one) is a duplicate of
+        # it, and not parsed either.
+        again = writer.post("/api/articles", headers=auth, files=[
+            ("files", ("founding-again.txt", original, "text/plain"))]).json()
+        [again_id] = again["duplicate"]
+        assert again["copy"] == again["stored"] == []
+        assert again["duplicate_of"] == {again_id: founding_id} and parsed == [founding_id]
+
+        # Other words from another outlet are a new article: parsed and stored; an article in
+        # French is stored with its language and no records, unparsed, and said so.
+        other = writer.post("/api/articles", headers=auth, json=[
+            {"id": "other-words", "date": "2026-02-05", "source": "Other",
+             "text": "Vladimir Putin and Xi Jinping praised their partnership on Wednesday."},
+            {"id": "en-francais", "date": "2026-02-05", "source": "Autre",
+             "text": "Le président chinois Xi Jinping et le président russe Vladimir Poutine ont "
+                     "salué mercredi un partenariat qui, selon eux, stabilise le monde."}]).json()
+        assert other["stored"] == ["other-words"] and parsed == [founding_id, "other-words"]
+        assert (other["not_english"], other["languages"]) == (["en-francais"], {"en-francais": "fr"})

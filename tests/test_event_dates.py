@@ -84,3 +84,18 @@ def test_a_comma_participle_on_a_noun_is_done_when_the_nouns_clause_is(nlp):
     doc = nlp("People carrying signs marched in Paris on Saturday.")
     carrying = next(t for t in doc if t.lower_ == "carrying")
     assert _comma_participle_on_noun(carrying) is None
+
+
+# ------------------------------------------------- an act told as later than a dated one
+def test_an_act_told_as_later_than_a_dated_day_takes_neither_that_day_nor_publication(nlp):
+    evs = candidates(nlp, "On Monday, police arrested the organiser of the protest in Hong Kong. "
+                          "The police later released him.")
+    assert dated(evs, "173") == [("2019-10-07", "day", "text")]
+    assert dated(evs, "084") == [(None, None, None)]  # after Monday, on a day the text does not give
+    # without "later" the paragraph's day carries; a day that is the publication day keeps it
+    evs = candidates(nlp, "On Monday, police arrested the organiser of the protest in Hong Kong. "
+                          "The police released him.")
+    assert dated(evs, "084") == [("2019-10-07", "day", "text")]
+    evs = candidates(nlp, "Earlier today, police arrested the organiser of the protest in Hong Kong. "
+                          "The police later released him.")
+    assert dated(evs, "084") == [(PUB, "day", "text")]

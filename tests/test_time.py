@@ -217,6 +217,11 @@ CASES = [
     ("On Tuesday, the army said it had struck the camp a day earlier.", D0, "a day earlier", "2026-02-02", "DATE"),
     ("He said on Monday he had met the envoy the previous day.", D0, "the previous day", "2026-02-01", "DATE"),
     ("He was arrested on Monday; he had attacked a guard the day before.", D0, "the day before", "2026-02-01", "DATE"),
+    # a past act's "same day" is not a day to come the text named in between (Wikinews C 151)
+    ("On Monday, the ministry announced rules that take effect on March 10. The rules were sent to "
+     "airlines later the same day.", D0, "later the same day", "2026-02-02", "DATE"),
+    ("The vote is set for March 10. On that day, parliament will also elect a speaker.", D0, "that day",
+     "2026-03-10", "DATE"),
     # -- no dateline: named periods stay underspecified, absolute dates stay absolute
     ("Elections were held in September.", None, "September", "XXXX-09", "DATE"),
     ("The ministers met on Sunday.", None, "Sunday", "XXXX-WXX-7", "DATE"),

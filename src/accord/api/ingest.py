@@ -3,7 +3,8 @@
 The server is the one process holding a DuckDB file for writing, so articles reach the store
 through it (a second `accord ingest` on the file fails at once and says so). Every input is
 accounted for as the CLI does: stored, updated, near-copy (`copy`, with the article it copies in
-`duplicate_of`), duplicate, or rejected with its reason.
+`duplicate_of`), duplicate, not English (`not_english`, with `languages`), skipped, or rejected
+with its reason. Near-copies are routed out before the parse, as `accord ingest` does.
 """
 
 from __future__ import annotations
@@ -47,32 +48,45 @@ def _articles(uploads: list[tuple[str, Any]]) -> tuple[list[Article], list[dict[
 
 
 def ingest_upload(state: Any, uploads: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Code and store what was posted, the way `accord ingest` does (`accord.service.ingest.routed`):
+    an exact or near-copy of a stored or earlier article is not parsed, only linked."""
     from ..pipeline import StageFailure, default_pipeline
+    from ..readers.language import is_coded
+    from ..service.ingest import routed
 
     articles, rejected, skipped = _articles(uploads)
     # "copy": near-copies of stored articles (kept and linked, without records); "duplicate_of": the
-    # stored article each copy or duplicate is one of; "notes": what else the store did.
+    # stored article each copy or duplicate is one of; "not_english": articles stored with their
+    # language ("languages") and no records; "notes": what else the store did.
     outcome: dict[str, Any] = {"stored": [], "updated": [], "copy": [], "duplicate": [],
-                               "skipped": skipped, "rejected": rejected, "duplicate_of": {},
-                               "notes": {}}
+                               "not_english": [], "skipped": skipped, "rejected": rejected,
+                               "duplicate_of": {}, "languages": {}, "notes": {}}
     if not articles:
         return outcome
     with state.write_lock:
         if state.pipeline is None:
             state.pipeline = default_pipeline()
-        documents = []
-        for result in state.pipeline.process(iter(articles)):
-            if isinstance(result, StageFailure):
-                outcome["rejected"].append({"input": result.article.origin or result.article.id,
-                                            "reason": str(result)})
-            else:
-                documents.append(result)
+        store = state.store
+        languages = {a.id: a.language for a in articles if not is_coded(a.language)}
+
+        def documents() -> Any:
+            for result in routed(articles, store, state.pipeline.process):
+                if isinstance(result, StageFailure):
+                    outcome["rejected"].append({"input": result.article.origin or result.article.id,
+                                                "reason": str(result)})
+                else:
+                    yield result
 
         def not_stored(document: Any, exc: Exception) -> None:
             outcome["rejected"].append({"input": document.id, "reason": f"not stored: {exc}"})
 
-        for done in state.store.ingest_many(documents, on_error=not_stored):
-            outcome[done.status].append(done.article_id)
+        for done in store.ingest_many(documents(), on_error=not_stored):
+            language = languages.get(done.article_id)
+            if language and done.status != "duplicate":
+                outcome["not_english"].append(done.article_id)  # as `accord ingest` counts them
+                outcome["languages"][done.article_id] = language
+            else:
+                outcome[done.status].append(done.article_id)
             if done.duplicate_of:
                 outcome["duplicate_of"][done.article_id] = done.duplicate_of
             if done.note:

@@ -122,45 +122,33 @@ def _documents(paths: List[str], options: Any, tally: InputTally, policy: Any = 
     from ..workers import WorkerStartError, code_articles
 
     # The language is told where the article is coded (in a worker, not in this process,
-    # which reads and writes); a near-copy that skips coding gets it here.
+    # which reads and writes); a near-copy that skips coding gets it in `routed`.
     detect = options.detect_language
     options.detect_language = False
     articles = accounted(read_inputs(paths, options=options), tally, _report_rejection)
     coding: list[Any] = []
-    sent: set[int] = set()  # id() of the articles in flight to the coder
 
     def code(to_code: Any) -> Iterator[Any]:
-        def tracked() -> Iterator[Any]:
-            for article in to_code:
-                sent.add(id(article))
-                yield article
-
         # The model is loaded when the first article is to be coded (`code_articles`): a run
         # that codes none (a re-run over stored articles) loads none. A missing model is
         # reported below.
-        coding.append(code_articles(tracked(), workers, policy=policy, detect_language=detect))
+        coding.append(code_articles(to_code, workers, policy=policy, detect_language=detect))
         return coding[-1]
 
     if store is None:
         results = code(articles)
     else:
-        from ..clustering.nearcopy import route
+        from ..service.ingest import routed
 
         # With workers the pool reads hundreds of articles ahead anyway: ask the store about
         # 64 at a time rather than 16 (the same decisions; fewer lookups for the writing
         # process, which shares the cores with the workers: about 0.2 ms of CPU per article).
         # An article stored already with the same content (a re-run) is not coded again: the
         # store counts it as a duplicate, as it would after coding it.
-        results = route(articles, store.originals_of, store.settings, code,
-                        lookahead=64 if workers != 0 else 16, unchanged=store.unchanged)
+        results = routed(articles, store, code, detect_language=detect,
+                         lookahead=64 if workers != 0 else 16, skip_unchanged=True)
     try:
         for result in results:
-            if id(result.article) in sent:
-                sent.discard(id(result.article))
-            elif detect and result.article.language is None and result.article.duplicate_of != result.id:
-                from ..readers.language import detect_language
-
-                result.article.language = detect_language(result.article.text)
             if isinstance(result, StageFailure):
                 tally.rejected.append(str(result))
                 _report_rejection(result)

@@ -44,6 +44,7 @@ def _known(store: Any, ids: list[str]) -> dict[str, str]:
 def poll(paths: List[str], store: Any, options: Any, pipeline: Any, report) -> InputTally:
     """One poll: read the feeds, keep the new or changed items, code and store them."""
     from ..pipeline import StageFailure
+    from ..service.ingest import routed
 
     tally = InputTally()
     fresh = list(accounted(read_inputs(paths, options=options), tally, report))
@@ -56,7 +57,7 @@ def poll(paths: List[str], store: Any, options: Any, pipeline: Any, report) -> I
             new.append(article)
 
     def documents() -> Iterator[Any]:
-        for result in pipeline.process(new):
+        for result in routed(new, store, pipeline.process):  # near-copies are not parsed
             if isinstance(result, StageFailure):
                 tally.rejected.append(str(result))
                 report(result)

@@ -113,9 +113,9 @@ def bcubed(gold: dict[str, str], system: dict[str, str]) -> dict[str, float]:
 
 def ingest(store: Any, paths: Iterable[Path], pipeline: Any) -> Counter:
     """Ingest as `accord ingest` does (near-copies caught before the parse); tally outcomes."""
-    from ..clustering.nearcopy import route
     from ..pipeline import StageFailure
     from ..readers import Rejection, read_inputs
+    from ..service.ingest import routed
 
     tally: Counter = Counter()
 
@@ -127,7 +127,7 @@ def ingest(store: Any, paths: Iterable[Path], pipeline: Any) -> Counter:
                 yield item
 
     def documents():
-        for result in route(articles(), store.originals_of, store.settings, pipeline.process):
+        for result in routed(articles(), store, pipeline.process):
             if isinstance(result, StageFailure):
                 tally["failed"] += 1
             else:

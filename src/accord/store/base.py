@@ -512,13 +512,13 @@ class Store(ABC):
         database from before schema 3); one transaction. Which articles are copies is kept
         (deciding it again would need the parse). Returns counts."""
         from ..clustering.happenings import group, summarize
-        from .clusters import _EVENT_SELECT, key_rows_of, report_of
+        from .clusters import _EVENT_SELECT_ALL, key_rows_of, report_of
 
         self._check_writable()
         with self.transaction():
             self._lock_for_writing()
             self.clusters.members.clear()  # every happening is rewritten
-            reports = [report_of(r) for r in self._query(_EVENT_SELECT)]
+            reports = [report_of(r) for r in self._query(_EVENT_SELECT_ALL)]
             groups = group(reports, self.settings)
             copies = [Copy(aid, dup, d, outlet(src, url)) for aid, dup, d, src, url in self._query(
                 "SELECT id, duplicate_of, date, source, url FROM articles "

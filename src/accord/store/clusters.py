@@ -45,10 +45,16 @@ def marks(values: Sequence[Any]) -> str:
 _UNREAD = {"trigger_text": "''", "trigger_start": "0", "trigger_end": "0",
            "plover_mode": "NULL", "date_start": "NULL", "announced_cameo": "NULL",
            "evidence": "CASE WHEN e.cameo LIKE '01%' THEN e.evidence ELSE '' END"}
-_EVENT_SELECT = (
-    "SELECT " + ", ".join(_UNREAD.get(c, "e." + c) for c in R.EVENT_COLUMNS)
-    + ", a.date, a.source, a.url FROM events e JOIN articles a ON a.id = e.article_id"
-)
+_EVENT_FIELDS = ", ".join(_UNREAD.get(c, "e." + c) for c in R.EVENT_COLUMNS)
+# Some stored reports (a filter on `events e` follows): their articles' fields are read apart
+# (`Clusters._read_reports`). Joined in one statement, DuckDB scans the whole articles table for
+# every read (13.8 ms against 5.8 + 1.1 ms for 30 reports of the 5,000 recorded articles of
+# bench_store_replay), a cost that grew with the store.
+_EVENT_SELECT = f"SELECT {_EVENT_FIELDS} FROM events e"
+# Every stored report with its article's fields (`Store.recluster`).
+_EVENT_SELECT_ALL = (f"SELECT {_EVENT_FIELDS}, a.date, a.source, a.url "
+                     "FROM events e JOIN articles a ON a.id = e.article_id")
+_ARTICLE_AT = R.EVENT_COLUMNS.index("article_id")
 
 
 # The stored classes of reports under some blocking keys (`?`: the keys and, for each, the days a
@@ -368,11 +374,22 @@ class Clusters:
 
     # -- happenings -----------------------------------------------------------------------------
 
+    def _read_reports(self, where: str, params: Sequence[Any]) -> list[Report]:
+        """The stored reports `where` selects (a filter on `events e`), with their articles'
+        date, source and URL, read by the articles' ids (as an inner join would give them)."""
+        rows = self.query(f"{_EVENT_SELECT} WHERE {where}", params)
+        if not rows:
+            return []
+        article_ids = sorted({row[_ARTICLE_AT] for row in rows})
+        articles = {aid: (d, src, url) for aid, d, src, url in self.query(
+            "SELECT id, date, source, url FROM articles WHERE id = ANY(?)", [article_ids])}
+        return [report_of((*row, *articles[row[_ARTICLE_AT]])) for row in rows
+                if row[_ARTICLE_AT] in articles]
+
     def reports_of_articles(self, ids: Sequence[str]) -> list[Report]:
         if not ids:
             return []
-        return [report_of(r) for r in self.query(
-            f"{_EVENT_SELECT} WHERE e.article_id IN {marks(ids)}", list(ids))]
+        return self._read_reports(f"e.article_id IN {marks(ids)}", list(ids))
 
     def happenings_of_articles(self, ids: Sequence[str]) -> set[str]:
         if not ids:
@@ -425,8 +442,7 @@ class Clusters:
                 out.append(r)
                 wanted.discard(eid)
         if wanted:
-            read = [report_of(row) for row in
-                    self.query(f"{_EVENT_SELECT} WHERE e.id = ANY(?)", [sorted(wanted)])]
+            read = self._read_reports("e.id = ANY(?)", [sorted(wanted)])
             for r in read:
                 self.members.fill(filed[r.id], [r])
             out += read
@@ -511,17 +527,16 @@ class Clusters:
                     members.append(r)
                     have.add(eid)
         if unread:
-            got = [report_of(row) for row in self.query(
-                f"{_EVENT_SELECT} WHERE e.id = ANY(?)", [sorted(unread)])]
+            got = self._read_reports("e.id = ANY(?)", [sorted(unread)])
             for r in got:
                 self.members.fill(unread[r.id], [r])
             members += got
         if whole:
-            sql, params = f"{_EVENT_SELECT} WHERE e.happening = ANY(?)", [whole]
+            where, params = "e.happening = ANY(?)", [whole]
             if have:
-                sql += " AND NOT (e.id = ANY(?))"
+                where += " AND NOT (e.id = ANY(?))"
                 params.append(sorted(have))
-            members += [report_of(row) for row in self.query(sql, params)]
+            members += self._read_reports(where, params)
         return members
 
     @staticmethod

@@ -52,10 +52,10 @@ class Instance:
 class Context:
     """What a normaliser may consult besides the slots."""
 
-    __slots__ = ("dct", "_tense_fn", "_tense", "ref", "numbers", "far", "last_day")
+    __slots__ = ("dct", "_tense_fn", "_tense", "ref", "numbers", "far", "last_day", "last_past_day")
 
     def __init__(self, dct: date | None, tense_fn: Callable[[], str | None], ref: Norm | None, numbers: dict,
-                 far: Norm | None = None, last_day: date | None = None):
+                 far: Norm | None = None, last_day: date | None = None, last_past_day: date | None = None):
         self.dct = dct
         self._tense_fn = tense_fn
         self._tense: Any = ...
@@ -63,6 +63,17 @@ class Context:
         self.numbers = numbers
         self.far = far  # an earlier timex of the sentence that states its year ("on April 15, 1995, ... and on April 17")
         self.last_day = last_day  # the last day-precise date of the document before this timex
+        self.last_past_day = last_past_day  # ... the last one not after the dateline
+
+    def anaphoric_day(self) -> date | None:
+        """The day "the same day", "that day", "two days later" count from: the day last mentioned;
+        in a past-tense clause not a day after the dateline ("the policy, which is to take effect
+        on December 10 ... the rules were released later the same day": the day before it), the
+        last day mentioned that is not."""
+        day = self.last_day
+        if day is not None and self.dct is not None and day > self.dct and self.tense == PAST:
+            return self.last_past_day
+        return day
 
     @property
     def tense(self) -> str | None:
@@ -443,8 +454,9 @@ def n_relunit(cx: Context, s: dict) -> Norm | None:
     anaphor = s.get("anaphor")
     if anaphor and unit == "D":
         # "the day" in a past-tense sentence, "that day": the day last mentioned
-        if cx.last_day is not None and (anaphor == "2" or cx.tense == PAST):
-            return _day_norm(cx.last_day + timedelta(days=off or 0))  # "the next day": rel 1
+        day = cx.anaphoric_day()
+        if day is not None and (anaphor == "2" or cx.tense == PAST):
+            return _day_norm(day + timedelta(days=off or 0))  # "the next day": rel 1
         if anaphor == "2":
             return None
     if cx.dct is None or unit is None or off is None:
@@ -472,7 +484,7 @@ def n_ago(cx: Context, s: dict) -> Norm | None:
     if unit is None or num is None:
         return None
     # "two days later", "a week earlier" (anaphor): counted from the day last mentioned, not the dateline
-    base = cx.last_day if s.get("anaphor") else cx.dct
+    base = cx.anaphoric_day() if s.get("anaphor") else cx.dct
     if s.get("anaphor") and (num == "X" or unit in ("H", "MIN", "S")):
         return None  # "days later", "hours earlier": no date of its own
     if num == "X":

@@ -86,6 +86,7 @@ class TimeStage(Stage):
         prev: tuple[int, int, Norm] | None = None  # (sentence, end piece, norm)
         far: tuple[int, Norm] | None = None  # (sentence, norm) of the last timex that stated its year
         last_day = None  # the last day-precise date so far
+        last_past_day = None  # ... the last one not after the dateline
         prev_end = 0
         for m in chosen:
             if m.rule.fn == "block":
@@ -103,7 +104,7 @@ class TimeStage(Stage):
             slots.update(m.slots)
             tok_start, tok_end = P.toks[m.start], P.toks[m.end - 1] + 1
             cx = Context(dct_date, lambda a=tok_start, b=tok_end: anchor_tense(doc, a, b), ref, res.numbers,
-                         far[1] if far is not None and far[0] == sent else None, last_day)
+                         far[1] if far is not None and far[0] == sent else None, last_day, last_past_day)
             fn = NORMALIZERS.get(m.rule.fn)
             if fn is None:
                 raise ValueError(f"rule {m.rule.name}: unknown normaliser {m.rule.fn!r}")
@@ -131,6 +132,8 @@ class TimeStage(Stage):
                 far = (sent, norm)
             if norm.day is not None and norm.gran in ("D", "T"):
                 last_day = norm.day
+                if dct_date is None or norm.day <= dct_date:
+                    last_past_day = norm.day
         return out
 
     def _modifier(self, P: Pieces, m: Match, floor: int) -> tuple[int, str | None, bool]:

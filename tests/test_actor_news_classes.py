@@ -926,3 +926,40 @@ def test_a_title_of_several_words_gives_an_unlisted_person_the_office(nlp):
     # an apposition's title over an "of" phrase: "a member of Parliament" is a legislator
     got = resolve(nlp, "A bill was proposed by Amel Trabelsi, a member of Parliament.")
     assert any(m[3] == "Amel Trabelsi" and m[1].endswith("LEG") for m in got)
+
+
+def test_a_bare_two_counts_a_new_group_and_the_two_refers_back(nlp):
+    # "arrested two protesters" is a new group as "three protesters" is, placed like it
+    for number in ("two", "three"):
+        got = resolve(nlp, f"Police in Texas arrested {number} protesters on Friday.")
+        assert (f"{number} protesters", "USAOPP", "USA", None) in got
+    # "the two leaders", "both leaders" stand for the actors named before, not a new group
+    got = resolve(nlp, "Donald Trump met Kim Jong-un in Hanoi. The two leaders signed an agreement.")
+    assert {m[3] for m in got if m[0] == "The two leaders"} == {"Donald Trump", "Kim Jong Un"}
+
+
+def test_its_forces_as_their_own_clauses_subject_are_the_owners_the_clause_above_names(nlp):
+    # "Russia said its troops had attacked positions in Ukraine": Russia's troops, not Ukraine's
+    got = resolve(nlp, "Russia said its troops had attacked positions in Ukraine.")
+    assert ("its troops", "RUSMIL", "RUS", None) in got
+    got = resolve(nlp, "Israel has not denied that its jets struck targets in Syria.")
+    assert ("its jets", "ISRMIL", "ISR", None) in got
+    got = resolve(nlp, "Iran denied the report, and its forces remained in Iraq.")
+    assert ("its forces", "IRNMIL", "IRN", None) in got
+    # the owner named by the group's own clause, as before
+    assert ("its forces", "RUSMIL", "RUS", None) in resolve(nlp, "Russia has strengthened its forces in Crimea.")
+
+
+def test_an_unnamed_office_is_not_of_the_one_country_its_clause_acts_on(nlp):
+    # "The foreign minister criticized Iran": with no story country, the minister is of no known
+    # country, not Iran's (which made a record of Iran criticizing itself)
+    for text, other in (("The foreign minister criticized Iran over the attacks on tankers.", "Iran"),
+                        ("The president accused Russia of meddling in the election.", "Russia"),
+                        ("The prime minister will visit China next week.", "China")):
+        got = resolve(nlp, text)
+        first = got[0]
+        assert first[2] is None and first[1].endswith("GOV"), (text, got)
+        assert any(m[0] == other for m in got)
+    # a country named only as where the group is stays its country
+    assert ("Police", "HKGCOP", "HKG", None) in resolve(nlp, "Police in Hong Kong arrested two protesters on Friday.")
+    assert resolve(nlp, "The government condemned the attack in Kabul.")[0][1] == "AFGGOV"

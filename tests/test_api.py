@@ -374,6 +374,14 @@ def test_a_posted_copy_of_the_founding_article_is_linked_and_never_parsed(fresh_
         assert stored["article"]["duplicate_of"] == founding_id
         assert stored.get("events", []) == []
 
+        # An exact copy under another name (no outlet given: the same one) is a duplicate of
+        # it, and not parsed either.
+        again = writer.post("/api/articles", headers=auth, files=[
+            ("files", ("founding-again.txt", original, "text/plain"))]).json()
+        [again_id] = again["duplicate"]
+        assert again["copy"] == again["stored"] == []
+        assert again["duplicate_of"] == {again_id: founding_id} and parsed == [founding_id]
+
         # Other words from another outlet are a new article: parsed and stored; an article in
         # French is stored with its language and no records, unparsed, and said so.
         other = writer.post("/api/articles", headers=auth, json=[

@@ -1681,3 +1681,134 @@ def test_coordinated_doers_acting_on_their_own_relationship_act_with_each_other(
     assert sorted(dyad(e) for e in pledges) == [("EGY", "JOR"), ("JOR", "EGY")]
     # one doer: no partner from the sentence (a dictionary verb has no discourse partner)
     assert all(e.target is None for e in candidates(nlp, "Egypt vowed to deepen ties.") if e.cameo[:2] == "03")
+
+
+# ------------------------------------------------- a side the resolver could not place
+PLACED_STORY = ("French police arrested a man in Paris on Monday. President Emmanuel Macron condemned the "
+                "attack in Paris. ")
+
+
+def test_an_unplaced_person_in_a_placed_story_gives_no_record(nlp):
+    # a person nothing in the story places (no country: "CVL") is no actor of a CAMEO record
+    evs = candidates(nlp, PLACED_STORY + "Jacques Dumont criticized Macron for the delay.")
+    assert not [e for e in evs if e.source and e.source.text == "Jacques Dumont"]
+    # the story's placed actors keep theirs
+    assert ("173", ("FRACOP", None)) in [(e.cameo, (dyad(e)[0], None)) for e in evs]
+
+
+def test_a_single_sentence_places_nothing_and_keeps_its_unplaced_sides(nlp):
+    # one sentence is no story (ConfliBERT's sentences, a headline): its sides keep their record
+    evs = candidates(nlp, "Jacques Dumont criticized the mayor for the delay.")
+    assert [(e.source.code, e.cameo) for e in evs] == [("CVL", "111")]
+    evs = candidates(nlp, "Police fired tear gas at protesters in the capital on Monday.")
+    assert [dyad(e) for e in evs] == [("COP", "OPP")]
+
+
+def test_organisations_and_religions_need_no_country():
+    from accord.events import coder
+    from accord.model import Actor
+
+    def actor(code, sector, country=None):
+        return Actor(text="x", span=(0, 1), name=None, code=code, country=country, sector=sector)
+
+    assert coder._unplaced(actor("CVL", "CVL"))
+    assert coder._unplaced(actor("OPP", "OPP"))
+    assert not coder._unplaced(actor("FRACVL", "CVL", "FRA"))
+    assert not coder._unplaced(actor("IGOUNO", "IGO"))
+    assert not coder._unplaced(actor("IMGMUSISI", "IMG"))
+    assert not coder._unplaced(actor("NGO", "NGO"))
+    assert not coder._unplaced(None)
+
+
+# ------------------------------------------------- "two" counts a new group unless it refers back
+def test_two_people_are_a_counted_group_as_three_are(nlp):
+    # "two" bare is a number ("two protesters" as "three protesters"), not "the two leaders"
+    for text in ("Police in Texas arrested two protesters on Friday.",
+                 "Police in Texas arrested three protesters on Friday."):
+        [e] = candidates(nlp, text)
+        assert (e.cameo, dyad(e)) == ("173", ("USACOP", "USAOPP"))
+    [e] = candidates(nlp, "The army in Syria killed two civilians on Friday.")
+    assert dyad(e)[1] == "SYRCVL"
+
+
+def test_the_two_leaders_still_refer_back(nlp):
+    evs = candidates(nlp, "Donald Trump met Kim Jong-un in Hanoi. The two leaders signed an agreement.")
+    [signed] = [e for e in evs if e.trigger.text == "signed"]
+    assert set(dyad(signed)) == {"USAGOV", "PRKGOV"}
+
+
+def test_a_counted_plural_of_others_is_not_the_people_named_before(nlp):
+    # "impeached two Presidents, Bill Clinton and Andrew Johnson": not Trump nor McConnell named before
+    evs = candidates(nlp, "President Donald Trump criticized Senate Majority Leader Mitch McConnell. The House has "
+                          "only impeached two Presidents in its history, Bill Clinton and Andrew Johnson.")
+    impeached = [e for e in evs if e.trigger.text == "impeached"]
+    assert impeached and all(e.target is None or e.target.name not in ("Donald Trump", "Mitch McConnell")
+                             for e in impeached)
+
+
+# ------------------------------------------------- the place a clause is set in is not whom
+def test_the_place_of_force_on_people_is_not_its_target(nlp):
+    # "In Germany, a man attacked two women": not an attack on Germany
+    [e] = candidates(nlp, "In Germany, a man attacked two women with a knife on Saturday.")
+    assert e.cameo.startswith("18") and dyad(e)[1] != "DEU"
+    # force on a thing in a place is still done to the place's country
+    [e] = candidates(nlp, "In Syria, Israeli jets struck targets on Sunday.")
+    assert (e.cameo, dyad(e)[1]) == ("190", "SYR")
+
+
+# ------------------------------------------------- a weapon placed by where it struck has no doer
+def test_an_attack_placed_by_its_place_has_an_unknown_doer(nlp):
+    # "A car bomb in Kabul": the place says where the attack was, not who did it (the development
+    # set codes attacks whose doer the text does not name with no source)
+    for text, victims in (("A car bomb in Kabul killed five people on Monday.", "AFGCVL"),
+                          ("An explosion in Beirut injured dozens of people on Tuesday.", "LBNCVL")):
+        [e] = candidates(nlp, text)
+        assert dyad(e) == (None, victims) and e.cameo.startswith("18")
+    # with no one it was done to, it struck the place
+    [e] = candidates(nlp, "A car bomb in Kabul exploded on Monday.")
+    assert e.source is None and (e.target.text, e.target.code) == ("Kabul", "AFG")
+    # whom it was done to named but not resolved: not the place either
+    evs = candidates(nlp, "In September, a car bomb in Kiev killed another ethnic Chechen who had fought there.")
+    assert all(e.source is None and (e.target is None or e.target.text != "Kiev") for e in evs)
+    # a country or force that the weapon's own phrase names is its doer
+    [e] = candidates(nlp, "Israeli airstrikes killed ten militants in Gaza.")
+    assert dyad(e)[0].startswith("ISR")
+
+
+# ------------------------------------------------- a telling negated or refused confirms nothing
+def test_what_an_actor_did_not_confirm_is_unconfirmed_not_asserted_nor_negated(nlp):
+    # "did not confirm that it had struck": alleged (FactBank's uncommitted source), not a fact
+    for text in ("The Israeli army did not confirm that it had struck targets in Syria.",
+                 "The Israeli army declined to confirm that it had struck targets in Syria.",
+                 "The Israeli army would not say whether it had struck targets in Syria."):
+        [e] = [e for e in candidates(nlp, text) if e.cameo == "190"]
+        assert (e.modality, e.negated) == ("alleged", False), text
+    # an event noun told of by a refused confirmation: the same
+    [e] = candidates(nlp, "The White House declined to confirm the meeting with Russian officials.")
+    assert (e.cameo, e.modality, e.negated) == ("040", "alleged", False)
+    # confirmed, it is asserted; denied, it is negated
+    [e] = candidates(nlp, "The Israeli army confirmed that it had struck targets in Syria.")
+    assert (e.modality, e.negated) == ("asserted", False)
+    [e] = [e for e in candidates(nlp, "Russia denied that its troops had attacked Ukrainian positions.")
+           if e.cameo == "190"]
+    assert e.negated
+
+
+def test_refusing_to_tell_is_no_rejection(nlp):
+    # "declined to say whether": a declined comment, never a rejection (12x) of something
+    text = "The Pentagon declined to say whether troops had been sent to Iraq."
+    assert not [e for e in candidates(nlp, text) if e.cameo.startswith("12")]
+    [e] = candidates(nlp, "The ministry declined to comment on the report.")
+    assert e.cameo == "011"
+    # refusing an act is still its rejection
+    [e] = candidates(nlp, "Iran refused to meet the American envoy.")
+    assert e.cameo == "125"
+
+
+# ------------------------------------------------- the doer's own forces are no target
+def test_the_doers_own_forces_or_envoys_are_what_it_acts_with_not_on(nlp):
+    # "withdrawing some of its troops from Syria": done to Syria, not to Russia's own army
+    [e] = candidates(nlp, "Russia has begun withdrawing some of its troops from Syria, officials said on Monday.")
+    assert (e.cameo, dyad(e)) == ("0874", ("RUS", "SYR"))
+    [e] = candidates(nlp, "Russia deployed its troops to Syria.")
+    assert dyad(e) == ("RUS", "SYR")

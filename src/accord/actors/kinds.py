@@ -125,3 +125,12 @@ class Sector(StrEnum):
 
 # Sectors of a state: "the police", "the administration" with no country named are the article's.
 STATE_SECTORS = frozenset({Sector.GOV, Sector.COP, Sector.JUD, Sector.LEG, Sector.MIL})
+
+
+# Sectors of a country's own society and state (CAMEO's primary and secondary roles): an actor of
+# one of these belongs to some country. Organisations (IGO, IMG, MNC, NGO) and religions may have none.
+COUNTRY_SECTORS = frozenset({
+    Sector.COP, Sector.GOV, Sector.INS, Sector.JUD, Sector.MIL, Sector.OPP, Sector.PTY, Sector.REB,
+    Sector.SEP, Sector.SPY, Sector.UAF, Sector.AGR, Sector.BUS, Sector.CRM, Sector.CVL, Sector.DEV,
+    Sector.EDU, Sector.ELI, Sector.ENV, Sector.HLH, Sector.HRI, Sector.LAB, Sector.LEG, Sector.MED,
+    Sector.REF, Sector.MOD, Sector.RAD})

@@ -8,7 +8,7 @@ from typing import Any
 from ..analysis.syntax import clause_verb, entity_at, sentence_start_back
 from ..places import LARGE_CITY, geocode, region
 from .context import Found
-from .words import organisation_nouns, words
+from .words import organisation_nouns, refers_back, words
 
 # Left dependents that belong to a noun phrase in front of its head.
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "nmod", "nummod", "case", "quantmod", "punct", "predet"}
@@ -207,8 +207,10 @@ def bare_or_definite(head: Any) -> bool:
             return False
         if child.dep_ == "amod" and (child.lower_ in w.not_local or child.lower_ in w.backer_words):
             return False  # "foreign journalists"; "a U.N.-backed government" is not the UN's nor the sentence's
-        if child.dep_ in ("predet", "poss") or child.lower_ in w.plural_determiners:
+        if child.dep_ in ("predet", "poss") or refers_back(head, child):
             return False  # "the two leaders" stands for actors named before (see the references pass)
+        if child.lower_ in w.plural_determiners and any(c.lower_ in w.plural_other_words for c in head.lefts):
+            return False  # "impeached two other presidents": others than those named, and no group of the story's
         if names_community(child):
             return False  # "Jewish leaders": a named community, not the country's government
     return True

@@ -98,6 +98,8 @@ class Words:
     site_nouns: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     claim_objects: frozenset[str] = frozenset()
+    counting_determiners: frozenset[str] = frozenset()
+    anaphoric_determiners: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +112,8 @@ def words() -> Words:
         masculine_pronouns=_set(gender.get("m")),
         feminine_pronouns=_set(gender.get("f")),
         plural_determiners=_set(w.get("plural_determiners")),
+        counting_determiners=_set(w.get("counting_determiners")),
+        anaphoric_determiners=_set(w.get("anaphoric_determiners")),
         plural_other_words=_set(w.get("plural_other_words")),
         plural_person_nouns=_set(w.get("plural_person_nouns")),
         plural_country_nouns=_set(w.get("plural_country_nouns")),
@@ -215,3 +219,15 @@ def first_name_genders() -> dict[str, str]:
             name, gender = line.split("\t")
             out[name] = gender
     return out
+
+
+def refers_back(head: Any, determiner: Any) -> bool:
+    """Whether a plural determiner ("two", "both") makes `head`'s phrase stand for actors named
+    before: "both sides", "the two leaders"; not a bare number ("two protesters"), which counts a
+    new group as "three protesters" does."""
+    w = words()
+    if determiner.lower_ not in w.plural_determiners:
+        return False
+    if determiner.lower_ not in w.counting_determiners:
+        return True
+    return any(c.dep_ in ("det", "predet") and c.lower_ in w.anaphoric_determiners for c in head.lefts)

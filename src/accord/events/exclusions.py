@@ -58,6 +58,7 @@ class Exclusions:
     armed_sectors: tuple[str, ...]
     armed_words: frozenset[str]
     people_nouns: frozenset[str]
+    person_nouns: frozenset[str] = frozenset()  # the people of people_nouns (no places, no bodies)
     private_sectors: tuple[str, ...] = ()
     civilian_only_codes: tuple[str, ...] = ()
     civilian_pair_codes: tuple[str, ...] = ()
@@ -471,6 +472,12 @@ class Exclusions:
                     return True
         return False
 
+    def names_persons(self, tok: Any) -> bool:
+        """An object that is people themselves: a person's name, a nationality, a personal pronoun
+        or a noun for people ("two women"), not a place, a thing or a body where people are."""
+        return tok.ent_type_ in ("PERSON", "NORP") or (tok.pos_ == "PRON" and tok.lower_ not in ("it", "its")) \
+            or tok.lemma_.lower() in self.person_nouns or tok.lower_ in self.person_nouns
+
     def names_people(self, tok: Any) -> bool:
         """An object that is someone: a named entity, a pronoun or a noun for people ("a group
         of protesters" by what it is a group of)."""
@@ -530,7 +537,8 @@ def load_exclusions() -> Exclusions:
         dismissal=_words(fig, "dismissal", "figurative."),
         armed_sectors=tuple(w.upper() for w in _words(fig, "armed_sectors", "figurative.")),
         armed_words=_words(fig, "armed_words", "figurative."),
-        people_nouns=_words(d, "people_nouns", ""),
+        people_nouns=_words(d, "people_nouns", "") | _words(d, "person_nouns", ""),
+        person_nouns=_words(d, "person_nouns", ""),
         private_sectors=tuple(w.upper() for w in _words(d, "private_sectors", "")),
         civilian_only_codes=tuple(str(c) for c in d.get("civilian_only_codes") or ()),
         civilian_pair_codes=tuple(str(c) for c in d.get("civilian_pair_codes") or ()),

@@ -98,6 +98,8 @@ class ModalityCues:
     reporting_never: frozenset[str] = frozenset()
     inclusive_subjects: frozenset[str] = frozenset()
     rebuttal_verbs: frozenset[str] = frozenset()
+    # Verbs of telling or confirming whose reported clause a negated telling leaves unconfirmed.
+    unconfirming_verbs: frozenset[str] = frozenset()
     hypothetical_adjectives: frozenset[str] = frozenset()  # "a possible strike"
     condition_nouns: frozenset[str] = frozenset()
     demand_verbs: frozenset[str] = frozenset()  # "pressured X to": a demand (10x), not an appeal
@@ -237,6 +239,7 @@ def load_modality() -> ModalityCues:
         reporting_never=low(rep.get("never_codes")),
         inclusive_subjects=low(obligation.get("inclusive_subjects")),
         rebuttal_verbs=low(neg.get("rebuttal_verbs")),
+        unconfirming_verbs=low(rep.get("unconfirming")),
         hypothetical_adjectives=low(hyp.get("adjectives")),
         condition_nouns=low(hyp.get("condition_nouns")),
         demand_verbs=low(demand.get("verbs")),

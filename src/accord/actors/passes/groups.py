@@ -82,6 +82,15 @@ class ContextGroups(Pass):
                 # "Protesters have claimed Iran is influencing their government" in a story set in
                 # Iraq: the other side of the group's clause is not the group's country.
                 countries = {story}
+            elif len(countries) == 1 and article is None and acted_on(
+                    head, [(head.doc[f.last], f.country or f.entity.country) for f in here
+                           if f.entity.kind == "country" and f.how == How.NAME
+                           and (f.country or f.entity.country) in countries]):
+                # "The foreign minister criticized Iran", "the president accused Russia", "the
+                # prime minister will visit China", with no story country to place them: the one
+                # country the sentence names is the other side of the group's clause, not its own
+                # (the group stays of known kind, country unknown)
+                countries = set()
             if not countries and article is not None:
                 countries = {article}  # "the administration", "the Senate": the article's country
             if len(countries) == 1:
@@ -130,6 +139,19 @@ def counterpart(head: Any, named: list[tuple[Any, str]]) -> bool:
     subject = roles & {"nsubj", "agent"}
     obj = roles & {"dobj", "nsubjpass", "dative"}
     return bool(subject) and bool(obj) and len(named) > 0
+
+
+def acted_on(head: Any, named: list[tuple[Any, str]]) -> bool:
+    """Whether `head` is its clause's subject and every mention of the one country its sentence
+    names (the country by its name; not a place in it, whose name the parser may take for an
+    object, nor one of its people: "Protesters met the Hong Kong police chief" are Hong Kong's) is
+    that clause's object itself ("The foreign minister criticized Iran"); not a country
+    owning the object ("violated South Sudan's ceasefire") nor a group acted on ("Libya freed 37
+    prisoners": those are most often the country's own)."""
+    if head.dep_ != "nsubj" or not named:
+        return False
+    verb = head.head
+    return all(tok.head.i == verb.i and tok.dep_ in ("dobj", "dative") for tok, _ in named)
 
 
 def community_country(head: Any, found: list[Found]) -> str | None:

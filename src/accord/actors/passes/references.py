@@ -16,7 +16,7 @@ from ..kinds import How
 from ..knowledge import KnowledgeBase
 from ..people import initial_genders, person_key, resolve_pronoun
 from ..phrases import definite_description, np_left, pleonastic, salient_subject
-from ..words import words
+from ..words import refers_back, words
 from .roles import speaker_country
 from .base import Pass
 
@@ -126,7 +126,7 @@ class References(Pass):
                         links[id(extra[-1])] = key
                 continue
             if pos in ("NOUN", "PROPN") and (low in w.plural_person_nouns or low in w.plural_country_nouns):
-                dets = [c for c in tok.lefts if c.lower_ in w.plural_determiners]
+                dets = [c for c in tok.lefts if refers_back(tok, c)]  # not "two men" (a new group)
                 if not dets or any(c.lower_ in w.plural_other_words for c in tok.lefts):
                     continue  # "two other presidents": others than those named before
                 start = min(c.i for c in tok.lefts)

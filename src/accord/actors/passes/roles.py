@@ -268,17 +268,28 @@ def pronoun_owner(context: ResolutionContext, head: Any) -> str | AliasMatch | N
     verb = head.head
     while verb.dep_ in ("prep", "pobj", "conj", "dobj") and verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
         verb = verb.head
-    for subject in verb.children:
-        if subject.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        names = [subject] + [c for c in subject.children if c.dep_ == "compound"]  # "The NATO alliance"
-        for m in (m for t in names for m in context.by_token.get(t.i, ())):
-            entity = context.entity(m.key)
-            if entity.kind in ("country", "seat") and entity.country:
-                return entity.country
-            if entity.kind in ORGANISATION_KINDS:
-                return m
+    inside = {t.i for t in head.subtree}
+    while True:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside]
+        for subject in subjects:
+            names = [subject] + [c for c in subject.children if c.dep_ == "compound"]  # "The NATO alliance"
+            for m in (m for t in names for m in context.by_token.get(t.i, ())):
+                entity = context.entity(m.key)
+                if entity.kind in ("country", "seat") and entity.country:
+                    return entity.country
+                if entity.kind in ORGANISATION_KINDS:
+                    return m
+        if subjects or verb.dep_ not in OWNER_CLAUSE_DEPS or verb.head.i == verb.i:
+            break
+        # "Russia said its troops had attacked positions in Ukraine": the group is the subject of
+        # its own clause; "its" is the owner the clause above names, not the country the clause
+        # names elsewhere (Ukraine)
+        verb = verb.head
     return speaker_country(context, head)
+
+
+# Clauses through which a possessive pronoun on a clause's own subject looks up for its owner.
+OWNER_CLAUSE_DEPS = ("ccomp", "conj", "advcl", "xcomp")
 
 
 def speaker_country(context: ResolutionContext, head: Any, found: list[Found] | None = None) -> str | None:

@@ -208,6 +208,8 @@ CASES = [
     # -- item 3: anchoring on an earlier expression
     ("In 2019, in March, the talks collapsed.", D0, "March", "2019-03", "DATE"),
     ("Last week, on Tuesday, rebels shelled the city.", D0, "Tuesday", "2026-01-27", "DATE"),
+    # a month after a temporal word is a month, whoever the text names ("Theresa May ... in May")
+    ("Theresa May resigned in May.", D0, "May", "2025-05", "DATE"),
     ("They met on Tuesday at 3 pm.", D0, "3 pm", "2026-02-03T15:00", "TIME"),
     # a perfect participle is past: not the coming Tuesday
     ("Having met the envoy on Tuesday, the minister flew home.", D0, "Tuesday", "2026-02-03", "DATE"),
@@ -280,6 +282,8 @@ NEGATIVE = [
     ("Police fired at 3 protesters.", "3"),
     ("Furious Theresa May gives Putin a deadline.", "May"),
     ("Prime Minister Theresa May's proposals were rejected.", "May"),
+    # the surname of a person the text names in full, with no temporal word before it
+    ("Theresa May resigned as prime minister. Johnson criticized May's Brexit deal.", "May's Brexit"),
     ("He praised some of the past African leaders.", "past"),
     ("The court lifted a centuries-old ban.", "centuries"),
     ("The authorities eased curfew hours.", "hours"),

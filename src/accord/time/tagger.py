@@ -37,6 +37,15 @@ class Tagged:
     tokens: tuple[int, int]  # spaCy token range [start, end) of the timex
 
 
+# The rules that tag a month name alone ("May"), which may be a person's surname (rules.yaml).
+_BARE_MONTH_RULES = frozenset({"month"})
+
+
+def _surnames(doc: Any) -> frozenset[str]:
+    """The last words of the persons the text names with two words or more ("Theresa May": May)."""
+    return frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2)
+
+
 class TimeStage(Stage):
     """Fill `document.timexes` from `document.doc` and `document.article.date`."""
 
@@ -87,11 +96,26 @@ class TimeStage(Stage):
         far: tuple[int, Norm] | None = None  # (sentence, norm) of the last timex that stated its year
         last_day = None  # the last day-precise date so far
         last_past_day = None  # ... the last one not after the dateline
+        surnames = None  # the last words of the persons the text names in full, made when first needed
         prev_end = 0
         for m in chosen:
             if m.rule.fn == "block":
                 prev_end = m.end
                 continue
+            if m.rule.name in _BARE_MONTH_RULES and m.end - m.start == 1:
+                # "Theresa May resigned ... Johnson criticized May's Brexit deal": a bare month name
+                # that is the surname of a person the text names in full is that person, unless a
+                # temporal word stands before it ("in May"; not before a possessive: "in protest to
+                # May's agreement") or a number after it ("May 2018")
+                surnames = _surnames(doc) if surnames is None else surnames
+                i = P.toks[m.start]
+                word = doc[i].text
+                possessive = i + 1 < len(doc) and doc[i + 1].tag_ == "POS"
+                if word in surnames and (possessive or not (
+                        i > 0 and doc[i - 1].lower_ in self.grammar.check.temporal_context)) \
+                        and not (i + 1 < len(doc) and doc[i + 1].text[:1].isdigit()):
+                    prev_end = m.end
+                    continue
             start, mod, modded = self._modifier(P, m, prev_end)
             prev_end = m.end
             if m.rule.needs_mod and not modded:

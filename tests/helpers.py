@@ -28,3 +28,16 @@ def run_stages(nlp, text: str, date: str | None = "2026-02-04", names=("actors",
     for name in names:
         stages()[name].process_document(document)
     return document
+
+
+def candidates(nlp, text: str, date: str | None) -> list:
+    """Every event candidate the coder makes on `text` (actors, time and events run; any
+    confidence, bare statements left out): what the coder-class tests read, not the records."""
+    from accord.events.policy import RecordPolicy
+
+    stage = stages()["events"]
+    saved, stage.policy = stage.policy, RecordPolicy(min_confidence=0.0, statements=False)
+    try:
+        return run_stages(nlp, text, date, names=("actors", "time", "events")).events
+    finally:
+        stage.policy = saved

@@ -7,20 +7,13 @@ the tests, 2019-10-09, is a Wednesday."""
 from __future__ import annotations
 
 import pytest
-from helpers import run_stages, stages
-
-from accord.events.policy import RecordPolicy
+import helpers
 
 PUB = "2019-10-09"
 
 
 def candidates(nlp, text, date=PUB):
-    stage = stages()["events"]
-    saved, stage.policy = stage.policy, RecordPolicy(min_confidence=0.0, statements=False)
-    try:
-        return run_stages(nlp, text, date, names=("actors", "time", "events")).events
-    finally:
-        stage.policy = saved
+    return helpers.candidates(nlp, text, date)
 
 
 def dated(events, code_prefix):

@@ -5,18 +5,14 @@ news. Candidates are read at every confidence (the verifier's threshold is not w
 from __future__ import annotations
 
 import pytest
+import helpers
 from helpers import run_stages, stages
 
 from accord.events.policy import RecordPolicy
 
 
 def candidates(nlp, text, date="2019-11-07"):
-    stage = stages()["events"]
-    saved, stage.policy = stage.policy, RecordPolicy(min_confidence=0.0, statements=False)
-    try:
-        return run_stages(nlp, text, date, names=("actors", "time", "events")).events
-    finally:
-        stage.policy = saved
+    return helpers.candidates(nlp, text, date)
 
 
 def dyad(e):

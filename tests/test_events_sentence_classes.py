@@ -6,18 +6,12 @@ are read at every confidence (the verifier's threshold is not what is tested).""
 from __future__ import annotations
 
 import pytest
-from helpers import run_stages, stages
-
-from accord.events.policy import RecordPolicy
+import helpers
+from helpers import run_stages
 
 
 def candidates(nlp, text, date="2021-03-04"):
-    stage = stages()["events"]
-    saved, stage.policy = stage.policy, RecordPolicy(min_confidence=0.0, statements=False)
-    try:
-        return run_stages(nlp, text, date, names=("actors", "time", "events")).events
-    finally:
-        stage.policy = saved
+    return helpers.candidates(nlp, text, date)
 
 
 def dyads(events, prefix):

@@ -43,6 +43,8 @@ def open_failure(path: str | Path, exc: Exception, *, writing: bool) -> str:
         return (f"accord: {path} is being written by {holder}; DuckDB lets nobody read a file "
                 "while another process writes it. Query that process instead (if it is `accord "
                 "serve`: its /api/... endpoints), or wait until it finishes and run this again.")
+    if text.startswith(("cannot open the Accord database", "cannot connect to the Accord database")):
+        return f"accord: {text}"  # the store's own message names the database already
     return f"accord: cannot open database {path}: {exc}"
 
 

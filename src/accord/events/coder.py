@@ -243,6 +243,7 @@ class EventStage(Stage):
                      # "signed a government decree banning the niqab": an enactment, no demand
                      and not self.exclusions.enacts_instrument(c.trigger, c.code)]
             cands = [c for c in cands if c is not None]
+            _threat_beside_an_act(cands)
             # A date governs an event only through the parse tree, which never leaves its sentence.
             sent_start, sent_end = sent.start, sent.end  # (Span properties: read once, not per date)
             sent_timexes = {i: t for i, t in timex_roots.items() if sent_start <= i < sent_end}
@@ -2077,6 +2078,10 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
         if not cand.targets and cand.code[:2] in ("06", "07") and cand.sources:
             # "donated ventilators to assist Ethiopia": the one the purpose clause helps
             owners = [cand.trigger] + [c for c in cand.trigger.children if c.dep_ == "dobj"]
+            if cand.trigger.dep_ == "xcomp":
+                # "is considering sending aid ... to help victims": the purpose clause the parse
+                # hangs on the verb above the act is the act's
+                owners.append(cand.trigger.head)
             for clause in (k for o in owners for k in o.children if k.dep_ in ("advcl", "xcomp", "acl", "relcl")):
                 if clause.lemma_.lower() in load_purpose_verbs() and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
                     obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
@@ -2119,6 +2124,14 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 cand.target_tok, cand.targets = other.target_tok, list(other.targets)
                 cand.rule.append("tgt=participle")
                 break
+            if child.dep_ == "xcomp" and cand.code[:2] == "03" and other is not None and other.targets \
+                    and other.sources and cand.sources and other.sources[0].code == cand.sources[0].code:
+                # "agreed to postpone the demonstration in Haiti": an intent to do an act is
+                # toward whom the act is done (the act's own record, when not folded into the
+                # intent, keeps its code)
+                cand.target_tok, cand.targets = other.target_tok, list(other.targets)
+                cand.rule.append("tgt=intended-act")
+                break
         if cand.target_tok is not None or not cand.code.startswith("01"):
             continue
         hosts = [c for c in trig.children if c.dep_ == "dobj"]
@@ -2145,6 +2158,22 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     if inner is not None and (actors := _actors_of(inner, mentions_at)):
                         cand.targets = actors
                         cand.rule.append("tgt=claimed-act-object/inner")
+
+
+def _threat_beside_an_act(cands: list[_Candidate]) -> None:
+    """"announced a suspension of aid to Guatemala and threatened to withdraw trade preferences":
+    a threat (13x) that names nobody it is made to, its threatening verb coordinated with another
+    act of the same doer, is made to whom that act is done."""
+    by_trigger = {c.trigger.i: c for c in cands}
+    for cand in cands:
+        gov = cand.governor
+        if cand.targets or not cand.sources or cand.code[:2] != "13" or gov is None or gov.dep_ != "conj":
+            continue
+        other = by_trigger.get(gov.head.i)
+        if other is not None and other is not cand and other.targets and other.sources \
+                and other.sources[0].code == cand.sources[0].code:
+            cand.target_tok, cand.targets = other.target_tok, list(other.targets)
+            cand.rule.append("tgt=coordinated-act")
 
 
 def _purpose_place(owners: list[Any], mentions_at) -> Any | None:

@@ -434,3 +434,13 @@ def test_a_threat_beside_an_act_on_someone_is_made_to_them(nlp):
                for e in evs)
     # alone, the threat names no one
     assert all(e.target is None for e in candidates(nlp, "Norway threatened to cut funding."))
+
+
+def test_a_speakers_own_reported_attitude_is_a_pessimistic_or_optimistic_comment_on_its_object(nlp):
+    evs = candidates(nlp, "Germany said it is skeptical of a Turkish proposal to reopen the border.")
+    assert any(e.cameo == "012" and dyad(e) == ("DEU", "TUR") and "reported-attitude->012" in e.explain for e in evs)
+    evs = candidates(nlp, "Japan said it is optimistic about a Chinese offer of new talks.")
+    assert any(e.cameo == "013" and dyad(e) == ("JPN", "CHN") for e in evs)
+    # another's attitude reported is no comment of the speaker's
+    evs = candidates(nlp, "Germany said Austria is skeptical of a Turkish proposal.")
+    assert all(not e.cameo.startswith("01") or "reported-attitude" not in e.explain for e in evs)

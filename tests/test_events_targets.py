@@ -444,3 +444,16 @@ def test_a_speakers_own_reported_attitude_is_a_pessimistic_or_optimistic_comment
     # another's attitude reported is no comment of the speaker's
     evs = candidates(nlp, "Germany said Austria is skeptical of a Turkish proposal.")
     assert all(not e.cameo.startswith("01") or "reported-attitude" not in e.explain for e in evs)
+
+
+def test_an_appeal_for_someone_to_do_something_is_made_to_them(nlp):
+    evs = candidates(nlp, "The Irish prime minister called on Monday for Britain to remain in the customs union.")
+    assert any(e.cameo.startswith("02") and e.target is not None and e.target.code == "GBR"
+               and "tgt=appealed-to" in e.explain for e in evs)
+
+
+def test_a_suspension_of_aid_in_a_country_announced_to_take_effect_later(nlp):
+    # the purpose clause "to take effect" names no actor: it lends the announcement no empty target,
+    # and the aid's "in" phrase says whom the suspension is done to, as for "suspended aid in"
+    evs = candidates(nlp, "Norway had announced a suspension of aid in Malawi to take effect in May.")
+    assert any(e.cameo == "162" and dyad(e) == ("NOR", "MWI") for e in evs)

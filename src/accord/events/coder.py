@@ -2122,7 +2122,7 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
         trig = cand.trigger
         for child in trig.children:
             other = by_trigger.get(child.i)
-            if child.dep_ == "advcl" and other is not None and other.target_tok is not None \
+            if child.dep_ == "advcl" and other is not None and other.target_tok is not None and other.targets \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 cand.target_tok, cand.targets = other.target_tok, list(other.targets)
                 cand.rule.append("tgt=participle")
@@ -2135,6 +2135,17 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 cand.target_tok, cand.targets = other.target_tok, list(other.targets)
                 cand.rule.append("tgt=intended-act")
                 break
+        if cand.target_tok is None and cand.code.startswith("02") and cand.sources:
+            # "called for Britain to stay in the single market": an appeal is made to the subject
+            # of its "for ... to" clause (an act there folds the appeal into a demand of its own)
+            for child in trig.children:
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if child.dep_ == "advcl" and subject is not None and any(
+                        c.dep_ == "mark" and c.lower_ == "for" for c in child.children) \
+                        and (actors := _actors_of(subject, mentions_at)):
+                    cand.target_tok, cand.targets = subject, actors
+                    cand.rule.append("tgt=appealed-to")
+                    break
         if cand.target_tok is not None or not cand.code.startswith("01"):
             continue
         hosts = [c for c in trig.children if c.dep_ == "dobj"]

@@ -390,6 +390,24 @@ def test_a_place_phrase_after_coordinated_event_nouns_is_each_ones(nlp):
     assert e.target is not None and e.target.code == "CAF" and "tgt=prep:throughout" in e.explain
 
 
+def test_criticism_of_an_act_of_violence_is_aimed_at_its_doer_not_its_victims_or_place(nlp):
+    # "condemned the attack on Israeli soldiers": the speaker's own soldiers were attacked, the
+    # condemnation is not aimed at them; "the shooting in Tampa": nor at the place
+    for text in ("The Israeli prime minister said Israel would retaliate. Netanyahu condemned the attack on Israeli soldiers.",
+                 "Florida Gov. Rick Scott condemned the shooting in Tampa, Florida."):
+        evs = [e for e in candidates(nlp, text) if e.cameo.startswith("11")]
+        assert evs and all(e.target is None for e in evs), text
+    # the doer the phrase names is the target: possessive, adjective, "by" phrase
+    for text, doer in (("Pakistan condemned India's airstrikes in Kashmir.", "IND"),
+                       ("Russia condemned the Ukrainian attack on Donetsk.", "UKR"),
+                       ("The United Nations condemned the attack by Boko Haram on a school in Nigeria.", "NGAREB")):
+        evs = [e for e in candidates(nlp, text) if e.cameo.startswith("11")]
+        assert evs and all(e.target is not None and e.target.code == doer for e in evs), text
+    # criticism of anything else keeps its target as before
+    [e] = [e for e in candidates(nlp, "Germany criticized the decision of the Turkish government.") if e.cameo.startswith("11")]
+    assert e.target is not None and e.target.code == "TURGOV"
+
+
 def test_the_side_an_unlisted_official_acts_on_stays_the_target(nlp):
     # the official takes no country from the one they act on, so that country is no own side
     evs = candidates(nlp, "Prime Minister Jan Kowalczyk expressed condolences to the Government of Norway.")

@@ -32,6 +32,7 @@ from .lexicon import load_appositive_heads, load_membership_prepositions, load_r
 from .lexicon import load_measure_heads  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
+from .lexicon import load_criticized_acts  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -53,6 +54,7 @@ DICTIONARY_RECIPROCAL = ("04", "057")
 # Force done to someone (assault, fight, mass violence); coercion (17: a curfew, a ban) applies to
 # places and things as well.
 HARM_ROOTS = ("18", "19", "20")
+CRITICISM_ROOT = "11"  # disapprove, criticise, condemn, accuse
 COERCION_ROOTS = ("17",) + HARM_ROOTS  # acts done to people against their will
 RELEASE_ROOT = "084"  # releasing or returning people
 # A statement with no more specific code: a record only when it reports another event.
@@ -792,6 +794,13 @@ class EventStage(Stage):
             # "to discuss Pierluisi's confirmation", "discussed Iran's programme with Turkey": what
             # is discussed is a topic; the partner is only the one it is discussed with
             found = [(spec, tok) for spec, tok in found if spec.startswith("prep:")]
+        if cand.code[:2] == CRITICISM_ROOT and found:
+            # "condemned India's airstrikes in Kashmir", "the attack by Boko Haram on a school":
+            # the criticism of an act of violence is aimed at its doer, when the phrase names one
+            acts = load_criticized_acts()
+            found = [pair for spec, tok in found
+                     for pair in ([(f"{spec}/doer", d) for d in _act_doers(tok)] or [(spec, tok)]
+                                  if _word_in(tok, acts) else [(spec, tok)])]
         cooperative = int(cand.code[:2]) < 10
         if cooperative and cand.pattern.target == DICTIONARY_TARGETS:
             # "shared evidence with India against David Headley": whom a cooperative act is set
@@ -1058,6 +1067,15 @@ class EventStage(Stage):
                            and not (to_press and self.exclusions.press(t)))]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
+        if cand.code[:2] == CRITICISM_ROOT and targets and _criticizes_an_act(cand) \
+                and not any(r.endswith("/doer") for r in cand.rule):
+            # "Netanyahu condemned the attack on Israeli soldiers", "the governor condemned the
+            # shooting in Tampa": the victims or the place of an act of violence the speaker
+            # condemns are not whom it is aimed at when they are the speaker's own side (another
+            # country's, "condemned the attacks in Tehran", is whom the sympathy is about)
+            targets = [t for t in targets if not _same_side(sources[0], t, self.exclusions.opposing_sectors)]
+            if not targets:
+                cand.rule.append("tgt=own-victims->none")
         if cand.code[:2] in ("06", "07") and targets and "tgt=prep:with" in cand.rule:
             # "providing airstrikes with the Royal Saudi Air Force": one's own forces or
             # institutions in a "with" phrase are the means, no partner of the cooperation
@@ -2887,6 +2905,24 @@ def _take_between(cand: _Candidate, noun: Any, mentions_at) -> bool:
 
 
 _MODALITY_RANK = [Modality.ALLEGED, Modality.HYPOTHETICAL, Modality.FUTURE, Modality.ASSERTED]
+
+
+def _criticizes_an_act(cand: _Candidate) -> bool:
+    """Whether what the criticism is about is an act of violence ("condemned the attack")."""
+    acts = load_criticized_acts()
+    nouns = [c for c in cand.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if cand.noun is not None:
+        nouns.append(cand.noun)
+    return any(_word_in(n, acts) for n in nouns)
+
+
+def _act_doers(act: Any) -> list[Any]:
+    """Who did an act a noun names: its possessive or compound ("Hamas's attack", "a Taliban
+    attack"), an adjective of an actor ("Israeli airstrikes"), its "by" phrase ("the attack by the
+    rebels"); [] when the phrase names none."""
+    doers = [c for c in act.children if c.dep_ in ("poss", "compound") or (c.dep_ == "amod" and c.ent_type_)]
+    doers += [p for c in act.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    return doers
 
 
 def _plural_pronoun_antecedents(pronoun: Any, mentions_at) -> list[Actor]:

@@ -521,6 +521,12 @@ def load_level_adverbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_criticized_acts() -> frozenset[str]:
+    """Acts of violence whose criticism is aimed at their doer, not their victims (arguments.yaml)."""
+    return _argument_words("criticized_acts")
+
+
+@lru_cache(maxsize=1)
 def load_topic_verbs() -> frozenset[str]:
     """Verbs whose object's owner is a topic, not a partner of a consultation (arguments.yaml)."""
     return _argument_words("topic_verbs")

@@ -23,6 +23,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchors, happening_of_clause, happening_verb,
                               load_anchoring, simultaneous_participles)
+from ..time.dates import value_period
 from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
@@ -298,6 +299,7 @@ class EventStage(Stage):
         _date_from_reference(candidates, doc, timex_roots, document.article.date, triggers, text, sentences)
         _date_from_happening(candidates, doc, timex_roots, document.article.date, triggers, sentences)
         _date_from_incident(candidates, doc, sentence_dates, sentences)
+        _settle_ranges(candidates)
         candidates = _without_unplaced_actors(candidates, document.mentions)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
@@ -1177,7 +1179,7 @@ class EventStage(Stage):
         doc = trig.doc
         tspan = _trigger_span(cand)
         gov, realizing = self._nominal_governor(cand)
-        date, precision, basis = _event_date(cand, timex_roots, document.article.date,
+        date, precision, basis, span = _event_date(cand, timex_roots, document.article.date,
                                              gov if gov is not None and (realizing or gov.lemma_.lower() in
                                                                         self.cues.future_verbs) else None)
         announcer = cand.governor if cand.governor is not None else cand.speech
@@ -1186,14 +1188,14 @@ class EventStage(Stage):
             # refusal or threat is dated when made
             said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
             if said[2] == "text" or (said[2] is None and document.article.date):
-                date, precision, basis = said  # "Pelosi had agreed to support": no date, as the announcing verb
+                date, precision, basis, span = said  # "Pelosi had agreed to support": no date, as the announcing verb
         elif basis != "text" and cand.code.startswith("01") and trig.dep_ == "ccomp" \
                 and trig.head.lemma_.lower() in self.cues.reporting_verbs:
             # "On September 13, he said he remained 'cautiously optimistic'": a comment (013) is
             # made when it is said
             said = _event_date(_Candidate(cand.pattern, trig.head, None), timex_roots, document.article.date)
             if said[2] == "text":
-                date, precision, basis = said
+                date, precision, basis, span = said
         if basis == "publication" and long_spells and any(
                 doc[i].head.dep_ == "prep" and doc[i].head.lower_ in load_spell_prepositions() and governed_by(doc[i], [trig])
                 for i in long_spells if sent.start <= i < sent.end):
@@ -1249,6 +1251,7 @@ class EventStage(Stage):
             location=place,
             confidence=confidence,
             announced_cameo=cand.announced,
+            date_range=span if basis == "text" else None,
             explain="; ".join(cand.rule + [f"date={basis}", f"modality={modality}", f"negated={negated}"]),
         )
 
@@ -2974,9 +2977,11 @@ _DEADLINE_PREPOSITIONS = frozenset({"until", "till", "til", "untill"})
 
 def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None, governor: Any | None = None):
     """The time expression that governs the event, else the publication date. An event noun
-    that happens as its verb does ("talks will resume next week") is dated by the verb too."""
+    that happens as its verb does ("talks will resume next week") is dated by the verb too.
+    (date, precision, basis, range): `range` is the governing time expression's (`Timex.range`:
+    "last week" is a month in the record, its week here), None for any other date."""
     if not timex_roots:
-        return _undated(cand.trigger, pub)  # no time expression in the sentence
+        return (*_undated(cand.trigger, pub), None)  # no time expression in the sentence
     best: Timex | None = None
     anchors = [cand.trigger] + ([cand.noun] if cand.noun is not None else []) + ([governor] if governor is not None else [])
     doc = cand.trigger.doc
@@ -2997,7 +3002,7 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         # article was written; a later date is what the act is about
         timex_roots = {i: t for i, t in timex_roots.items() if not _after(t.value, pub)}
     if not timex_roots:
-        return _undated(cand.trigger, pub)
+        return (*_undated(cand.trigger, pub), None)
     for tok_i, timex in timex_roots.items():
         # "convicted of corruption, stemming from his years as mayor, in 2011": after the comma
         # closing the participle clause, the time is the sentence's
@@ -3049,7 +3054,7 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if best is None and _later_than_a_dated_head(cand.trigger, timex_roots):
         # "declared an emergency on November 15 and later banned gatherings": after that day, on
         # a day the text does not give (neither that day nor the publication day)
-        return None, None, None
+        return None, None, None, None
     if best is None:
         # "On December 21, 2015, a bomber attacked the station, killing six", "attacked the town
         # on Monday and seized its airport": a participle or a conjunct shares its head's date.
@@ -3082,11 +3087,11 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         value = _week_as_month(best.value)
         m = _DATE_VALUE.match(value)
         parts = [g for g in m.groups() if g]
-        return "-".join(parts), PRECISION[len(parts)], "text"
+        return "-".join(parts), PRECISION[len(parts)], "text", best.range
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
-        return year, "year", "text"
-    return _undated(cand.trigger, pub)
+        return year, "year", "text", None
+    return (*_undated(cand.trigger, pub), None)
 
 
 def _undated(trigger: Any, pub: str | None) -> tuple[str | None, str | None, str | None]:
@@ -3458,6 +3463,7 @@ def _date_from_context(events: list[Event], triggers: _TriggerSpans | Any | None
             if triggers is not None and _later_than(triggers, e, before.date):
                 continue
             e.date, e.date_precision, e.date_basis = before.date, before.date_precision, "text"
+            e.date_range = before.date_range
             e.explain = e.explain.replace("date=publication", "date=context")
             continue  # the paragraph's date stays the one the text gave
         if e.date_basis == "text" and made:
@@ -3608,8 +3614,9 @@ def _date_from_paragraph(events: list[Event], triggers: _TriggerSpans | Any, par
     earlier sentence dated by the text, through an act or a date on a verb in the simple past
     (the development set's convention for a dated paragraph), whoever did it. Not a perfect, a
     present or what is negated, planned or possible."""
-    anchors: list[tuple[int, str, str]] = [(n, d, p) for n, (d, p) in (sentence_dates or {}).items()]
-    anchors += [(e.sentence, e.date, e.date_precision) for e in events
+    anchors: list[tuple[int, str, str, tuple[str, str] | None]] = [
+        (n, d, p, None) for n, (d, p) in (sentence_dates or {}).items()]
+    anchors += [(e.sentence, e.date, e.date_precision, e.date_range) for e in events
                 if e.date_basis == "text" and e.date and e.modality == Modality.ASSERTED and not e.negated]
     anchors.sort(key=lambda a: a[0])
     for e in events:
@@ -3623,7 +3630,7 @@ def _date_from_paragraph(events: list[Event], triggers: _TriggerSpans | Any, par
         if before and _recent_day(before[-1], e.date) and _simple_past(triggers, e):
             if _later_than(triggers, e, before[-1][1]):
                 continue
-            _, e.date, e.date_precision = before[-1]
+            _, e.date, e.date_precision, e.date_range = before[-1]
             e.date_basis = "text"
             e.explain = e.explain.replace("date=publication", "date=paragraph")
 
@@ -3668,6 +3675,7 @@ def _date_from_retelling(events: list[Event], triggers: _TriggerSpans | Any) -> 
                         and (klemma == lemma or k.cameo[:3] == e.cameo[:3] or same_pair) \
                         and (k.target is None or e.target is None or k.target.key == e.target.key):
                     e.date, e.date_precision, e.date_basis = k.date, k.date_precision, "text"
+                    e.date_range = k.date_range
                     e.explain = e.explain.replace("date=publication", "date=retold")
                     break
         if e.date_basis == "text" and e.date:
@@ -3980,7 +3988,23 @@ def _date_from_report(events: list[Event], timex_roots: dict[int, Timex], pub: s
         if day >= pub[:10]:
             continue  # said on the publication day: an act of the reporting period
         e.date, e.date_precision, e.date_basis = day[:7], "month", "text"
+        e.date_range = (day[:7] + "-01", day)  # before the report, in its month
         e.explain = e.explain.replace("date=publication", "date=report")
+
+
+def _settle_ranges(events: list[Event]) -> None:
+    """Keep an event's `date_range` only where it narrows the date the record carries: a text
+    date whose period it meets (a rule that set another date leaves no range of an older one)."""
+    for e in events:
+        rng = e.date_range
+        if rng is None:
+            continue
+        if e.date_basis != "text" or not e.date:
+            e.date_range = None
+            continue
+        period = value_period(e.date)
+        if period is None or not (period[0].isoformat() <= rng[1] and rng[0] <= period[1].isoformat()):
+            e.date_range = None
 
 
 def _value_date(value: str) -> tuple[str, str, str]:

@@ -221,7 +221,11 @@ class EventStage(Stage):
             cands = [c for c in cands if self._literal(c, sent)
                      and not self.exclusions.about_natural_hazard(c.trigger, c.code, storms)
                      # "shut down all schools to curb the spread of the disease": public health
-                     and not self.exclusions.public_health_measure(c.code, c.sources, sent)]
+                     and not self.exclusions.public_health_measure(c.code, c.sources, sent)
+                     # "Typhoon Hagibis killed 70 people", "A shark attacked a surfer": nature acts
+                     and not self.exclusions.nature_doer(c.trigger, c.code, storms)
+                     # "According to legend, Romulus killed his brother": a legend tells it
+                     and not self.exclusions.legendary(c.trigger)]
             for cand in cands:
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
@@ -348,7 +352,7 @@ class EventStage(Stage):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
             if _imperative(tok):
                 continue  # "Don't hold the workers hostage": an exhortation, not an act
-            if _purpose_of_presence(tok):
+            if _purpose_of_presence(tok, self.exclusions.presence_verbs):
                 continue  # "Coalition forces are in Iraq ... to defeat ISIS remnants": why they are there
             if self.exclusions.prevented(tok):
                 continue  # "barred the company from releasing the files": not released
@@ -1031,6 +1035,10 @@ class EventStage(Stage):
             # private people among themselves (exclusions.yaml)
             cand.rule.append("private-people")
             return []
+        if self.exclusions.private_aid_codes and cand.code.startswith(self.exclusions.private_aid_codes) \
+                and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
+            cand.rule.append("private-aid")
+            return []  # "a surgeon provided the students with a grant": private giving (exclusions.yaml)
         if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-armed-act")
             return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)
@@ -1375,9 +1383,11 @@ class EventStage(Stage):
             g = by_trigger.get(gov.i) if gov is not None else None
             glemma = gov.lemma_.lower() if gov is not None else ""
             phoned = g is not None and g.code.startswith("041")  # "called Lavrov to discuss Syria": a call, and why
-            if gov is not None and not phoned and (glemma in m.appeal_verbs or glemma in m.demand_verbs or (
-                    g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None):
-                demand = glemma in m.demand_verbs or (g is not None and g.code[:2] == "10")
+            orders = gov is not None and _orders_by_infinitive(gov, m.ordering_verbs)  # "told the police to arrest"
+            if gov is not None and not phoned and (glemma in m.appeal_verbs or glemma in m.demand_verbs or orders or (
+                    g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None
+                                                                            and not orders):
+                demand = glemma in m.demand_verbs or orders or (g is not None and g.code[:2] == "10")
                 if act[:2] == "07" and self._own_budget(verb):
                     act = None  # "called for NATO members to increase military spending": no aid asked for
                 elif c.specificity == 0 and c.verb_match is not None and not any(
@@ -1391,7 +1401,9 @@ class EventStage(Stage):
                 if g is None:
                     g = self._announcing_candidate(gov, code, c, mentions_at)
                     extra.append(g)
-                elif g.code in _GENERIC_ANNOUNCEMENTS or g.specificity == 0:
+                elif g.code in _GENERIC_ANNOUNCEMENTS or g.specificity == 0 or (orders and g.code[:2] not in ("02", "10")):
+                    # (a verb of saying's pattern that names the act ordered, EXPLAIN_VERBAL * ARREST,
+                    # is the order, not the arrest)
                     g.code = code  # "pressured X to launch": the demand, not the block's default (170)
                 g.announced, g.folded = act, c
                 if not g.targets and (verb.dep_ == "ccomp" or asked_for) and c.sources:
@@ -1545,8 +1557,9 @@ class EventStage(Stage):
             return None
         lemma = node.lemma_.lower()
         g = by_trigger.get(node.i)
-        asks = lemma in m.appeal_verbs or lemma in m.demand_verbs or (g is not None and g.code[:2] in ("02", "10"))
-        if not asks or (lemma in m.reporting_verbs and g is None):
+        orders = _orders_by_infinitive(node, m.ordering_verbs)
+        asks = lemma in m.appeal_verbs or lemma in m.demand_verbs or orders or (g is not None and g.code[:2] in ("02", "10"))
+        if not asks or (lemma in m.reporting_verbs and g is None and not orders):
             return None
         return node
 
@@ -1691,6 +1704,8 @@ class EventStage(Stage):
                     found = found or Modality.FUTURE
                 elif dep == "xcomp" and lemma in m.hypothetical_verbs:
                     found = Modality.HYPOTHETICAL
+                elif dep == "ccomp" and lemma in m.wishing_verbs:
+                    found = Modality.HYPOTHETICAL  # "wants the government to resign"
             if dep in ("relcl", "acl", "conj"):
                 # A relative clause or a coordinated clause has its own factuality, except the
                 # clause that says what a claim is ("accusations that it had attacked").
@@ -2385,6 +2400,14 @@ def _purpose_of_announced_thing(verb: Any, reporting_verbs: frozenset[str]) -> b
                for c in verb.head.children)
 
 
+def _orders_by_infinitive(verb: Any, ordering_verbs: frozenset[str]) -> bool:
+    """"told the police to arrest the smugglers": a verb of saying that orders, with someone told
+    and a to-infinitive of what they are to do ("told reporters that ..." is no order)."""
+    return verb.lemma_.lower() in ordering_verbs and any(c.dep_ in ("dobj", "dative") for c in verb.children) \
+        and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in verb.children)
+
+
 def _for_to_clause(verb: Any) -> bool:
     """"called for NATO members to increase spending", "pushed for Iran to be sanctioned": the
     clause is what the governing verb asks for (the parser makes it an adverbial clause)."""
@@ -2403,7 +2426,7 @@ def _hedges_a_number(adverb: Any) -> bool:
 _QUANTITY_WORDS = frozenset({"several", "many", "some", "dozens", "hundreds", "thousands", "scores", "few", "at"})
 
 
-def _purpose_of_presence(verb: Any) -> bool:
+def _purpose_of_presence(verb: Any, presence_verbs: frozenset[str] = frozenset({"be"})) -> bool:
     """"Coalition forces are in Iraq to defeat ISIS", "troops are there to protect civilians": an
     infinitive of purpose on a "be" of place says why someone is somewhere, not an act done ("is to
     visit China", a "be" with no place, is a scheduled act)."""
@@ -2411,7 +2434,7 @@ def _purpose_of_presence(verb: Any) -> bool:
         return False  # most verbs: no head made (each Token is made anew)
     head = verb.head
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and head.lemma_ == "be" and head.i != verb.i \
+        and head.lemma_ in presence_verbs and head.i != verb.i \
         and any(c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("there", "here")) for c in head.children)
 
 

@@ -1,8 +1,16 @@
-"""Run chosen stages on a short text, for stage-level tests."""
+"""Run chosen stages on a short text, for stage-level tests; run `accord serve` on 127.0.0.1."""
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 
 from accord.model import Article, Document
 
@@ -41,3 +49,39 @@ def candidates(nlp, text: str, date: str | None) -> list:
         return run_stages(nlp, text, date, names=("actors", "time", "events")).events
     finally:
         stage.policy = saved
+
+
+@contextmanager
+def accord_serve(db, log: Path, *args: str, timeout: float = 60):
+    """`accord serve --db DB` in its own process on 127.0.0.1 and a free port (more options in
+    `args`, e.g. "--write-token", "T"); yields its base URL once /api/summary answers, and
+    stops it after. Its output goes to `log`, shown if it does not start."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, ACCORD_LOG_LEVEL="warning")
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "accord.cli.main", "serve", "--db", str(db),
+                                 "--host", "127.0.0.1", "--port", str(port), *args],
+                                stdout=out, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/api/summary", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise RuntimeError(f"accord serve did not start: {log.read_text(errors='replace')}")
+        time.sleep(0.2)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()

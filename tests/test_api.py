@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from accord.api import MAX_LIMIT, create_app
+from accord.api.ingest import UNCHANGED_NOTE
 from accord.store import open_store
 
 from test_store import doc_call, doc_front, docs, event_id
@@ -354,7 +355,8 @@ def test_a_posted_copy_of_the_founding_article_is_linked_and_never_parsed(fresh_
     copy = ("date 2026-02-04 Xi and Putin hail 'stabilising' ties in video call\n"
             "By Reuters staff.\n" + body).encode("utf-8")
     auth = {"Authorization": "Bearer s3cret"}
-    with TestClient(create_app(fresh_db(), write_token="s3cret")) as writer:
+    target = fresh_db()
+    with TestClient(create_app(target, write_token="s3cret")) as writer:
         first = writer.post("/api/articles", headers=auth, files=[
             ("files", ("founding.txt", original, "text/plain"))])
         assert first.status_code == 200, first.text
@@ -382,6 +384,15 @@ def test_a_posted_copy_of_the_founding_article_is_linked_and_never_parsed(fresh_
         assert again["copy"] == again["stored"] == []
         assert again["duplicate_of"] == {again_id: founding_id} and parsed == [founding_id]
 
+        # The founding article itself posted again as it is (same id, text, date and title) is
+        # answered as `accord ingest` answers a re-run: a duplicate, said to be unchanged, and
+        # not parsed (it was parsed and coded, then thrown away by the store).
+        same = writer.post("/api/articles", headers=auth, files=[
+            ("files", ("founding.txt", original, "text/plain"))]).json()
+        assert same["duplicate"] == [founding_id] and same["stored"] == same["updated"] == []
+        assert same["notes"] == {founding_id: UNCHANGED_NOTE} and same["rejected"] == []
+        assert parsed == [founding_id]
+
         # Other words from another outlet are a new article: parsed and stored; an article in
         # French is stored with its language and no records, unparsed, and said so.
         other = writer.post("/api/articles", headers=auth, json=[
@@ -392,3 +403,21 @@ def test_a_posted_copy_of_the_founding_article_is_linked_and_never_parsed(fresh_
                      "salué mercredi un partenariat qui, selon eux, stabilise le monde."}]).json()
         assert other["stored"] == ["other-words"] and parsed == [founding_id, "other-words"]
         assert (other["not_english"], other["languages"]) == (["en-francais"], {"en-francais": "fr"})
+
+        # Posted again unchanged: not parsed; with another title: an update, parsed and coded.
+        words = {"id": "other-words", "date": "2026-02-05", "source": "Other",
+                 "text": "Vladimir Putin and Xi Jinping praised their partnership on Wednesday."}
+        again = writer.post("/api/articles", headers=auth, json=words).json()
+        assert again["duplicate"] == ["other-words"] and again["notes"] == {"other-words": UNCHANGED_NOTE}
+        assert parsed == [founding_id, "other-words"]
+        retitled = writer.post("/api/articles", headers=auth, json={**words, "title": "Praise"}).json()
+        assert retitled["updated"] == ["other-words"] and retitled["notes"] == {}
+        assert parsed == [founding_id, "other-words", "other-words"]
+
+    # A server started again loads no model for a post it need not code.
+    with TestClient(create_app(target, write_token="s3cret")) as restarted:
+        same = restarted.post("/api/articles", headers=auth, files=[
+            ("files", ("founding.txt", original, "text/plain"))]).json()
+        assert same["duplicate"] == [founding_id] and same["notes"] == {founding_id: UNCHANGED_NOTE}
+        assert restarted.app.state.accord.pipeline is None
+    assert parsed == [founding_id, "other-words", "other-words"]

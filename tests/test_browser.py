@@ -10,16 +10,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from desk_corpus import HOSTILE_ID, HOSTILE_TEXT, HOSTILE_TITLE
+from helpers import accord_serve
+from test_api_ids import ODD_IDS, odd_store
 
 pytestmark = pytest.mark.browser
 
@@ -64,41 +63,14 @@ def browser():
         b.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(desk_db, tmp_path_factory):
     """`accord serve` in its own process, read-only on the test store."""
-    port = _free_port()
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = dict(os.environ, ACCORD_LOG_LEVEL="warning")
-    with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "accord.cli.main", "serve", "--db", str(desk_db),
-                                 "--host", "127.0.0.1", "--port", str(port)],
-                                stdout=out, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/api/summary", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"accord serve did not start: {log.read_text(errors='replace')}")
-        time.sleep(0.2)
-    yield base
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        with accord_serve(desk_db, tmp_path_factory.mktemp("serve") / "serve.log") as base:
+            yield base
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 def api(base: str, path: str) -> dict:
@@ -108,6 +80,10 @@ def api(base: str, path: str) -> dict:
 
 @pytest.fixture
 def page(browser, server, request):
+    yield from _page(browser, server, request)
+
+
+def _page(browser, server, request):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     errors: list[str] = []
@@ -262,3 +238,53 @@ def test_markup_in_an_article_is_shown_as_text(server, page) -> None:
     page.wait_for_timeout(500)
     assert page.locator("main script, main img").count() == 0
     assert page.evaluate("() => window.__accord_xss") is None
+
+
+@pytest.fixture(scope="module")
+def odd_server(tmp_path_factory):
+    """`accord serve` over a store whose article ids hold "#", "?", "%", "/" and spaces
+    (tests/test_api_ids.py)."""
+    db = odd_store(tmp_path_factory.mktemp("odd-ids") / "accord.duckdb")
+    try:
+        with accord_serve(db, tmp_path_factory.mktemp("serve") / "serve.log") as base:
+            yield base
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
+
+
+@pytest.fixture
+def odd_page(browser, odd_server, request):
+    yield from _page(browser, odd_server, request)
+
+
+def test_links_to_articles_with_odd_ids_open_them(odd_server, odd_page) -> None:
+    # The links the pages build percent-encode the id; the article page decodes it from its
+    # path and shows that article, whatever characters its id holds.
+    page = odd_page
+    for article_id in ODD_IDS:
+        article = api(odd_server, f"/api/articles/{quote(article_id, safe='')}")["article"]
+        shown = article["title"] or article_id
+        page.goto(odd_server + "/articles")
+        page.wait_for_selector("[data-testid=article-row]")
+        page.locator("[data-testid=article-row] a", has_text=shown).click()
+        page.wait_for_selector("[data-testid=article-text]")
+        assert page.url == f"{odd_server}/articles/{quote(article_id, safe='')}"
+        assert page.text_content("[data-testid=article-title]") == shown
+        assert page.locator("[data-testid=article-text]").evaluate(WITHOUT_LABELS) == article["text"]
+    # From a quote to its article, and from a happening's report to its article.
+    page.goto(odd_server + "/quotes")
+    page.wait_for_selector("[data-testid=quote]")
+    for link in page.locator("[data-testid=quote] a").all():
+        assert link.get_attribute("href") in {f"/articles/{quote(i, safe='')}" for i in ODD_IDS}
+    page.locator("[data-testid=quote] a", has_text="what?now 100% sure").first.click()
+    page.wait_for_selector("[data-testid=article-text]")
+    assert page.text_content("[data-testid=article-title]") == "Front line"
+    page.goto(odd_server + "/events?q=video")
+    page.wait_for_selector("[data-testid=happening]")
+    page.locator("[data-testid=happening]").first.click()
+    cite = page.locator("[data-testid=report] .cite a").first
+    cite.wait_for()
+    assert cite.get_attribute("href").startswith(f"/articles/{quote('story#3f0c2a9b1e', safe='')}#s")
+    cite.click()
+    page.wait_for_selector("[data-testid=article-text]")
+    assert page.text_content("[data-testid=article-title]") == "Xi and Putin talk"

@@ -185,3 +185,20 @@ def test_an_intent_is_dated_when_made_not_on_the_day_of_the_act_to_come(nlp, tex
 
 def test_an_act_to_come_keeps_its_day(nlp):
     assert dated(candidates(nlp, "Merkel will meet Macron on Saturday."), "04") == [("2019-10-12", "day", "text")]
+
+
+# ------------------------------------------------- the days a date allows (internal: clustering)
+def test_last_week_is_a_month_in_the_record_and_its_week_beside_it(nlp):
+    # Monday 21 January 2019: "last week" is 14-20 January. The record keeps the contract's
+    # precision (the month); `date_range` (never in the record) keeps the week, which clustering
+    # compares, so the act does not join a happening of the publication week.
+    events = candidates(nlp, "Last week, Taliban fighters set off a car bomb outside a compound "
+                        "in Kabul.", "2019-01-21")
+    bombs = [e for e in events if e.cameo.startswith("18")]
+    assert bombs and all((e.date, e.date_precision, e.date_basis) == ("2019-01", "month", "text")
+                         for e in bombs)
+    assert all(e.date_range == ("2019-01-14", "2019-01-20") for e in bombs)
+    assert all("date_range" not in e.to_record() for e in bombs)
+    # a date by the publication day has no range of its own (the clustering window applies)
+    today = candidates(nlp, "Taliban fighters attacked a police post in Ghazni.", "2019-01-21")
+    assert today and all(e.date_basis != "text" or e.date_range is None for e in today)

@@ -53,6 +53,28 @@ def test_spans_are_those_of_the_record_not_of_the_detection(nlp, tmp_path):
     assert result["internal"]["T"].n_pred >= result["records"]["T"].n_pred
 
 
+def test_target_figure_on_annotated_sentences_leaves_out_sentences_without_t_or_r(nlp, tmp_path):
+    """The labelled aside: a record's target in a sentence whose annotation marks no T or R span
+    is a false positive in the headline figure and not counted in the aside; sentences with a T
+    or R span are scored alike in both."""
+    from accord.evaluation.events import evaluate_conflibert_span_parts, evaluation_pipeline, part_of
+    from accord.events.policy import RecordPolicy
+
+    rows = ["Iraqi B-S|troops I-S|attacked O|Syrian O|rebels O|. O",        # sources only
+            "Iraqi B-S|troops I-S|attacked O|Syrian B-T|rebels I-T|. O",
+            "Germany B-R|met O|France B-R|. O"]
+    _conll(tmp_path, rows)
+    result = evaluate_conflibert_span_parts(tmp_path, evaluation_pipeline(nlp, RecordPolicy(min_confidence=0.0)))
+    texts = [" ".join(t.split(" ")[0] for t in row.split("|")) for row in rows]
+    parts = {part_of(t) for t in texts}
+    headline = {f: sum(getattr(result[p]["records"]["T"], f) for p in parts) for f in ("n_pred", "tp_pred", "n_gold")}
+    aside = {f: sum(getattr(result[p]["records, T or R annotated"]["T"], f) for p in parts)
+             for f in ("n_pred", "tp_pred", "n_gold")}
+    assert headline == {"n_pred": 2, "tp_pred": 1, "n_gold": 1}  # the first sentence's target counts against
+    assert aside == {"n_pred": 1, "tp_pred": 1, "n_gold": 1}
+    assert sum(result[p]["records, T or R annotated"]["R"].n_gold for p in parts) == 2
+
+
 def _record(cameo="190", start=10, conf=0.5, source=None, target=None, negated=False, modality="asserted",
             date="2019-01-04", plover="ASSAULT"):
     return {"kind": "event", "cameo": cameo, "plover": plover, "trigger": {"text": "x", "span": [start, start + 1]},

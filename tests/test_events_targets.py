@@ -388,3 +388,67 @@ def test_a_place_phrase_after_coordinated_event_nouns_is_each_ones(nlp):
     [e] = [e for e in candidates(nlp, "Kony and the LRA are responsible for mass killings, rapes and child abductions "
                                       "throughout Central African Republic.") if e.cameo == "202"]
     assert e.target is not None and e.target.code == "CAF" and "tgt=prep:throughout" in e.explain
+
+
+def test_criticism_of_an_act_of_violence_is_aimed_at_its_doer_not_its_victims_or_place(nlp):
+    # "condemned the attack on Israeli soldiers": the speaker's own soldiers were attacked, the
+    # condemnation is not aimed at them; "the shooting in Tampa": nor at the place
+    for text in ("The Israeli prime minister said Israel would retaliate. Netanyahu condemned the attack on Israeli soldiers.",
+                 "Florida Gov. Rick Scott condemned the shooting in Tampa, Florida."):
+        evs = [e for e in candidates(nlp, text) if e.cameo.startswith("11")]
+        assert evs and all(e.target is None for e in evs), text
+    # the doer the phrase names is the target: possessive, adjective, "by" phrase
+    for text, doer in (("Pakistan condemned India's airstrikes in Kashmir.", "IND"),
+                       ("Russia condemned the Ukrainian attack on Donetsk.", "UKR"),
+                       ("The United Nations condemned the attack by Boko Haram on a school in Nigeria.", "NGAREB")):
+        evs = [e for e in candidates(nlp, text) if e.cameo.startswith("11")]
+        assert evs and all(e.target is not None and e.target.code == doer for e in evs), text
+    # criticism of anything else keeps its target as before
+    [e] = [e for e in candidates(nlp, "Germany criticized the decision of the Turkish government.") if e.cameo.startswith("11")]
+    assert e.target is not None and e.target.code == "TURGOV"
+
+
+def test_the_side_an_unlisted_official_acts_on_stays_the_target(nlp):
+    # the official takes no country from the one they act on, so that country is no own side
+    evs = candidates(nlp, "Prime Minister Jan Kowalczyk expressed condolences to the Government of Norway.")
+    assert any(e.cameo == "018" and dyad(e) == ("GOV", "NORGOV") for e in evs)
+
+
+def test_an_armed_group_attacked_is_the_target_not_its_place(nlp):
+    evs = candidates(nlp, "Russian jets bombed armed groups in Idlib on Tuesday.")
+    assert any(e.cameo.startswith("19") and dyad(e) == ("RUSMIL", "UAF") for e in evs)
+
+
+def test_an_organisation_known_by_another_name_is_the_doer_of_its_refusal(nlp):
+    evs = candidates(nlp, "The Islamic Resistance will not release the captured soldiers.")
+    assert any(e.cameo == "1243" and e.source is not None and e.source.code == "LBNREB"
+               and e.target is not None for e in evs)
+
+
+def test_an_intent_is_toward_whom_the_intended_act_is_done(nlp):
+    # "agreed to postpone the demonstration in La Paz": the act (not folded into the intent) keeps
+    # its record; the intent takes the act's target
+    evs = candidates(nlp, "The Bolivian opposition agreed to postpone the demonstration in La Paz.")
+    intent = [e for e in evs if e.cameo.startswith("03")]
+    assert intent and all(dyad(e) == ("BOLOPP", "BOL") for e in intent)
+    # an act with no target gives the intent none
+    evs = candidates(nlp, "Opposition activists in Chile agreed to postpone Saturday's march.")
+    assert all(e.target is None for e in evs if e.cameo.startswith("03"))
+    assert any("tgt=intended-act" in e.explain for e in intent)
+
+
+def test_aid_considered_goes_to_whom_the_purpose_clause_of_the_considering_verb_helps(nlp):
+    # the parse hangs "to help ..." on "considering", not on "sending"
+    evs = candidates(nlp, "The Norwegian government is considering sending aid, including tents and blankets, "
+                          "to help refugees in Lebanon.")
+    considered = [e for e in evs if e.cameo == "014"]
+    assert considered and all(e.target is not None for e in considered)
+    assert any("tgt=purpose" in e.explain for e in considered)
+
+
+def test_a_threat_beside_an_act_on_someone_is_made_to_them(nlp):
+    evs = candidates(nlp, "Norway suspended aid to Zambia and threatened to cut further funding.")
+    assert any(e.cameo.startswith("13") and dyad(e) == ("NOR", "ZMB") and "tgt=coordinated-act" in e.explain
+               for e in evs)
+    # alone, the threat names no one
+    assert all(e.target is None for e in candidates(nlp, "Norway threatened to cut funding."))

@@ -158,7 +158,8 @@ def sentence_country(found: list[Found], tok: Any) -> str | None:
 # ------------------------------------------------------------------ pronouns
 def initial_genders(doc: Any, found: Iterable[Any]) -> dict[str, str]:
     """Gender of people from honorifics ("Mr", "Mrs") and gendered nouns about them, else from
-    a first name that nearly always names one gender ("Pedro Pierluisi", "Wanda Vázquez")."""
+    a first name that nearly always names one gender ("Pedro Pierluisi", "Wanda Vázquez"), the
+    first such word before the surname ("Mufti Abdul Qawi")."""
     lex = lexicon()
     out: dict[str, str] = {}
     for f in found:
@@ -175,8 +176,11 @@ def initial_genders(doc: Any, found: Iterable[Any]) -> dict[str, str]:
     names = first_name_genders()
     for f in found:
         if f.entity.kind == "person" and f.entity.key not in out:
+            # the first word before the surname that is a first name: "Mufti Abdul Qawi" is
+            # Abdul's, a title or unknown word before it ("Mufti", "Sheikh") says nothing
             words_of_name = name_words(f.entity.name or "")
-            if len(words_of_name) > 1 and (gender := names.get(fold(words_of_name[0]))):
+            gender = next((g for w in words_of_name[:-1] if (g := names.get(fold(w)))), None)
+            if gender:
                 out[f.entity.key] = gender
     return out
 

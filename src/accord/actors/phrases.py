@@ -67,6 +67,33 @@ def diplomat_subject_countries(tok: Any, named: list[tuple[Any, str]]) -> set[st
     return out
 
 
+def acted_on_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
+    """The countries named as the other side of the clause `tok` is the subject of: its object
+    or indirect object, or the complement of a preposition of direction on its verb ("expressed
+    condolences to the Government of Turkey", "criticized Iran"), a noun's "of" phrase included.
+    Empty when `tok` is not a subject."""
+    if tok.dep_ != "nsubj":
+        return set()
+    verb = tok.head
+    directions = words().destination_prepositions
+    out: set[str] = set()
+    for t, country in named:
+        node = t
+        while True:
+            if node.dep_ in ("compound", "poss", "amod", "appos", "conj") and node.head.i != node.i:
+                node = node.head
+            elif node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in ("NOUN", "PROPN"):
+                node = node.head.head  # "the Government of Turkey"
+            else:
+                break
+        if node.head.i == verb.i and node.dep_ in ("dobj", "dative"):
+            out.add(country)
+        elif node.dep_ == "pobj" and node.head.dep_ in ("prep", "dative") and node.head.lower_ in directions \
+                and node.head.head.i == verb.i:
+            out.add(country)
+    return out
+
+
 def same_clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
     """The countries named in `tok`'s own clause."""
     verb = clause_verb(tok)
@@ -197,15 +224,18 @@ def inside_longer_person(doc: Any, start: int, end: int) -> bool:
     return ent.start < start or last > end
 
 
-def bare_or_definite(head: Any) -> bool:
+def bare_or_definite(head: Any, phrase_start: int | None = None) -> bool:
     """"police", "the authorities", "other rights activists", "the protesting truck drivers",
     "280 child soldiers", "most pupils", "political activists": no indefinite article, possessor
-    or adjective that makes the group someone else's ("foreign journalists", anaphora.yaml)."""
+    or adjective that makes the group someone else's ("foreign journalists", anaphora.yaml).
+    Words from `phrase_start` on belong to the group noun's own phrase ("armed groups": "armed"
+    is no backer there)."""
     w = words()
     for child in head.lefts:
         if child.dep_ == "det" and child.lower_ not in w.group_determiners:
             return False
-        if child.dep_ == "amod" and (child.lower_ in w.not_local or child.lower_ in w.backer_words):
+        if child.dep_ == "amod" and (child.lower_ in w.not_local or child.lower_ in w.backer_words) \
+                and (phrase_start is None or child.i < phrase_start):
             return False  # "foreign journalists"; "a U.N.-backed government" is not the UN's nor the sentence's
         if child.dep_ in ("predet", "poss") or refers_back(head, child):
             return False  # "the two leaders" stands for actors named before (see the references pass)

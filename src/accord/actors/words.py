@@ -100,6 +100,13 @@ class Words:
     claim_objects: frozenset[str] = frozenset()
     counting_determiners: frozenset[str] = frozenset()
     anaphoric_determiners: frozenset[str] = frozenset()
+    kin_nouns: frozenset[str] = frozenset()
+    possessive_people: frozenset[str] = frozenset()
+    plural_object_pronouns: frozenset[str] = frozenset()
+    nearness_prepositions: frozenset[str] = frozenset()
+    opponent_nouns: frozenset[str] = frozenset()
+    others_words: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -124,6 +131,13 @@ def words() -> Words:
         stance_nouns=_set(w.get("stance_nouns")),
         member_nouns=_set(w.get("member_nouns")),
         adherent_nouns=_set(w.get("adherent_nouns")),
+        kin_nouns=_set(w.get("kin_nouns")),
+        possessive_people=_set(w.get("possessive_people")),
+        plural_object_pronouns=_set(w.get("plural_object_pronouns")),
+        nearness_prepositions=_set(w.get("nearness_prepositions")),
+        opponent_nouns=_set(w.get("opponent_nouns")),
+        others_words=_set(w.get("others_words")),
+        quantity_nouns=_set(w.get("quantity_nouns")),
         spokesperson_nouns=_set(w.get("spokesperson_nouns")),
         presiding_titles=_set(w.get("presiding_titles")),
         group_determiners=_set(w.get("group_determiners")),

@@ -201,7 +201,10 @@ def create_app(db: str | Path, *, write_token: str | None = None,
                                 limit=limit, offset=offset)
         return page.as_dict()
 
-    @app.get("/api/articles/{article_id}", tags=["articles"],
+    # Article ids are the inputs' own (a feed's guid, a URL, `story#3f0c2a9b1e`) and may hold any
+    # character: a client percent-encodes them (`quote(id, safe="")`), the server decodes the
+    # path before routing, so an id with "/" in it needs the `path` convertor to reach here.
+    @app.get("/api/articles/{article_id:path}", tags=["articles"],
              summary="An article with all its records and their spans")
     def get_article(article_id: str) -> dict[str, Any]:
         found = state.service.article(article_id)
@@ -360,7 +363,7 @@ def create_app(db: str | Path, *, write_token: str | None = None,
     for route, name in PAGES.items():
         app.add_api_route(route, _page(name), methods=["GET"], include_in_schema=False)
 
-    @app.get("/articles/{article_id}", include_in_schema=False)
+    @app.get("/articles/{article_id:path}", include_in_schema=False)  # any id, as above
     def article_page(article_id: str) -> FileResponse:
         return FileResponse(page_path("article"), media_type="text/html")
 

@@ -132,6 +132,10 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int, o
         for role, label in (("S", "source"), ("T", "target"), ("R", "reciprocal participants")):
             table.add_row("ConfliBERT NER sentences", kind[part], f"{label} span P / R / F1 (overlap)",
                           str(sp[role].n_gold), f"{_pct(sp[role].precision)} / {_pct(sp[role].recall)} / {_pct(sp[role].f1)}")
+        annotated = spans[part]["records, T or R annotated"]["T"]
+        table.add_row("ConfliBERT NER sentences", kind[part], "target span P / R / F1, only sentences annotated with "
+                      "a T or R span (not the headline: see the evaluation's docstring)", str(annotated.n_gold),
+                      f"{_pct(annotated.precision)} / {_pct(annotated.recall)} / {_pct(annotated.f1)}")
         out["conflibert"][part] = {
             "class_accuracy": c.accuracy, "class_accuracy_root16_material": readme_grouping.accuracy,
             "sentences": c.n, "with_record": classes[part]["with a record"],
@@ -139,7 +143,10 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int, o
             **{f"{name}_{m}": getattr(sp[role], m) for role, name in (("S", "source"), ("T", "target"),
                                                                         ("R", "reciprocal"), ("both", "source_target"))
                for m in ("precision", "recall", "f1")},
-            "span_gold": {r: sp[r].n_gold for r in ("S", "T", "R")}}
+            "span_gold": {r: sp[r].n_gold for r in ("S", "T", "R")},
+            "target_on_t_or_r_annotated_sentences": {
+                m: getattr(spans[part]["records, T or R annotated"]["T"], m)
+                for m in ("precision", "recall", "f1", "n_pred", "n_gold")}}
         internal = spans[part]["internal"]
         out["internal"][part] = {
             "class_accuracy_main_detection": classes[part]["internal rules"].accuracy,

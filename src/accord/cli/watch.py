@@ -29,18 +29,6 @@ def parse_interval(value: str) -> float:
     return float(m.group(1)) * _UNIT_SECONDS[(m.group(2) or "").lower() or None]
 
 
-def _known(store: Any, ids: list[str]) -> dict[str, str]:
-    """id -> content hash of the articles among `ids` the store already holds."""
-    if not ids:
-        return {}
-    marks = ", ".join("?" for _ in ids)
-    sql = f"SELECT id, content_hash FROM articles WHERE id IN ({marks})"
-    query = getattr(store, "query", None)
-    rows = query(sql, ids) if callable(query) else [
-        dict(zip(("id", "content_hash"), r)) for r in store.con.execute(sql, ids).fetchall()]
-    return {r["id"]: r["content_hash"] for r in rows}
-
-
 def poll(paths: List[str], store: Any, options: Any, pipeline: Any, report) -> InputTally:
     """One poll: read the feeds, keep the new or changed items, code and store them."""
     from ..pipeline import StageFailure
@@ -48,10 +36,11 @@ def poll(paths: List[str], store: Any, options: Any, pipeline: Any, report) -> I
 
     tally = InputTally()
     fresh = list(accounted(read_inputs(paths, options=options), tally, report))
-    known = _known(store, [a.id for a in fresh])
+    # The check `accord ingest` and `POST /api/articles` make before the parse (`Store.unchanged`:
+    # the same id, text, date and title stored): such an item is not coded again, nor written.
     new = []
-    for article in fresh:
-        if known.get(article.id) == article.content_hash:
+    for article, stored in zip(fresh, store.unchanged(fresh)):
+        if stored:
             tally.skipped["seen in an earlier poll"] += 1
         else:
             new.append(article)

@@ -23,6 +23,7 @@ from ..model import Actor, Detection, Document, Event, Mention, Modality, Place,
 from ..stage import Stage
 from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchors, happening_of_clause, happening_verb,
                               load_anchoring, simultaneous_participles)
+from ..time.dates import value_period
 from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
@@ -32,6 +33,7 @@ from .lexicon import load_appositive_heads, load_membership_prepositions, load_r
 from .lexicon import load_measure_heads  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
+from .lexicon import load_criticized_acts  # (own line, as above)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -53,6 +55,7 @@ DICTIONARY_RECIPROCAL = ("04", "057")
 # Force done to someone (assault, fight, mass violence); coercion (17: a curfew, a ban) applies to
 # places and things as well.
 HARM_ROOTS = ("18", "19", "20")
+CRITICISM_ROOT = "11"  # disapprove, criticise, condemn, accuse
 COERCION_ROOTS = ("17",) + HARM_ROOTS  # acts done to people against their will
 RELEASE_ROOT = "084"  # releasing or returning people
 # A statement with no more specific code: a record only when it reports another event.
@@ -218,7 +221,11 @@ class EventStage(Stage):
             cands = [c for c in cands if self._literal(c, sent)
                      and not self.exclusions.about_natural_hazard(c.trigger, c.code, storms)
                      # "shut down all schools to curb the spread of the disease": public health
-                     and not self.exclusions.public_health_measure(c.code, c.sources, sent)]
+                     and not self.exclusions.public_health_measure(c.code, c.sources, sent)
+                     # "Typhoon Hagibis killed 70 people", "A shark attacked a surfer": nature acts
+                     and not self.exclusions.nature_doer(c.trigger, c.code, storms)
+                     # "According to legend, Romulus killed his brother": a legend tells it
+                     and not self.exclusions.legendary(c.trigger)]
             for cand in cands:
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
@@ -243,6 +250,7 @@ class EventStage(Stage):
                      # "signed a government decree banning the niqab": an enactment, no demand
                      and not self.exclusions.enacts_instrument(c.trigger, c.code)]
             cands = [c for c in cands if c is not None]
+            _threat_beside_an_act(cands)
             # A date governs an event only through the parse tree, which never leaves its sentence.
             sent_start, sent_end = sent.start, sent.end  # (Span properties: read once, not per date)
             sent_timexes = {i: t for i, t in timex_roots.items() if sent_start <= i < sent_end}
@@ -301,6 +309,7 @@ class EventStage(Stage):
         _after_a_background_sentence(candidates, doc, sentences, paragraphs, sentence_dates, background_times,
                                      triggers, document.article.date, document.mentions)
         _undated_acts_of_the_dead(candidates, doc, document.mentions, triggers)
+        _settle_ranges(candidates)
         candidates = _without_unplaced_actors(candidates, document.mentions)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
@@ -349,7 +358,7 @@ class EventStage(Stage):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
             if _imperative(tok):
                 continue  # "Don't hold the workers hostage": an exhortation, not an act
-            if _purpose_of_presence(tok):
+            if _purpose_of_presence(tok, self.exclusions.presence_verbs):
                 continue  # "Coalition forces are in Iraq ... to defeat ISIS remnants": why they are there
             if self.exclusions.prevented(tok):
                 continue  # "barred the company from releasing the files": not released
@@ -792,6 +801,13 @@ class EventStage(Stage):
             # "to discuss Pierluisi's confirmation", "discussed Iran's programme with Turkey": what
             # is discussed is a topic; the partner is only the one it is discussed with
             found = [(spec, tok) for spec, tok in found if spec.startswith("prep:")]
+        if cand.code[:2] == CRITICISM_ROOT and found:
+            # "condemned India's airstrikes in Kashmir", "the attack by Boko Haram on a school":
+            # the criticism of an act of violence is aimed at its doer, when the phrase names one
+            acts = load_criticized_acts()
+            found = [pair for spec, tok in found
+                     for pair in ([(f"{spec}/doer", d) for d in _act_doers(tok)] or [(spec, tok)]
+                                  if _word_in(tok, acts) else [(spec, tok)])]
         cooperative = int(cand.code[:2]) < 10
         if cooperative and cand.pattern.target == DICTIONARY_TARGETS:
             # "shared evidence with India against David Headley": whom a cooperative act is set
@@ -1020,6 +1036,10 @@ class EventStage(Stage):
             # private people among themselves (exclusions.yaml)
             cand.rule.append("private-people")
             return []
+        if self.exclusions.private_aid_codes and cand.code.startswith(self.exclusions.private_aid_codes) \
+                and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
+            cand.rule.append("private-aid")
+            return []  # "a surgeon provided the students with a grant": private giving (exclusions.yaml)
         if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-armed-act")
             return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)
@@ -1058,6 +1078,15 @@ class EventStage(Stage):
                            and not (to_press and self.exclusions.press(t)))]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
+        if cand.code[:2] == CRITICISM_ROOT and targets and _criticizes_an_act(cand) \
+                and not any(r.endswith("/doer") for r in cand.rule):
+            # "Netanyahu condemned the attack on Israeli soldiers", "the governor condemned the
+            # shooting in Tampa": the victims or the place of an act of violence the speaker
+            # condemns are not whom it is aimed at when they are the speaker's own side (another
+            # country's, "condemned the attacks in Tehran", is whom the sympathy is about)
+            targets = [t for t in targets if not _same_side(sources[0], t, self.exclusions.opposing_sectors)]
+            if not targets:
+                cand.rule.append("tgt=own-victims->none")
         if cand.code[:2] in ("06", "07") and targets and "tgt=prep:with" in cand.rule:
             # "providing airstrikes with the Royal Saudi Air Force": one's own forces or
             # institutions in a "with" phrase are the means, no partner of the cooperation
@@ -1162,7 +1191,7 @@ class EventStage(Stage):
         doc = trig.doc
         tspan = _trigger_span(cand)
         gov, realizing = self._nominal_governor(cand)
-        date, precision, basis = _event_date(cand, timex_roots, document.article.date,
+        date, precision, basis, span = _event_date(cand, timex_roots, document.article.date,
                                              gov if gov is not None and (realizing or gov.lemma_.lower() in
                                                                         self.cues.future_verbs) else None)
         announcer = cand.governor if cand.governor is not None else cand.speech
@@ -1171,19 +1200,19 @@ class EventStage(Stage):
             # refusal or threat is dated when made
             said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
             if said[2] == "text" or (said[2] is None and document.article.date):
-                date, precision, basis = said  # "Pelosi had agreed to support": no date, as the announcing verb
+                date, precision, basis, span = said  # "Pelosi had agreed to support": no date, as the announcing verb
             elif basis == "text" and document.article.date and _after(date, document.article.date) \
                     and not _after(said[0] or "", document.article.date):
                 # "said she would meet Macron on Saturday": the meeting's day is to come; the
                 # intent was made when it was said
-                date, precision, basis = said
+                date, precision, basis, span = said
         elif basis != "text" and cand.code.startswith("01") and trig.dep_ == "ccomp" \
                 and trig.head.lemma_.lower() in self.cues.reporting_verbs:
             # "On September 13, he said he remained 'cautiously optimistic'": a comment (013) is
             # made when it is said
             said = _event_date(_Candidate(cand.pattern, trig.head, None), timex_roots, document.article.date)
             if said[2] == "text":
-                date, precision, basis = said
+                date, precision, basis, span = said
         if basis == "publication" and long_spells and any(
                 doc[i].head.dep_ == "prep" and doc[i].head.lower_ in load_spell_prepositions() and governed_by(doc[i], [trig])
                 for i in long_spells if sent.start <= i < sent.end):
@@ -1243,6 +1272,7 @@ class EventStage(Stage):
             location=place,
             confidence=confidence,
             announced_cameo=cand.announced,
+            date_range=span if basis == "text" else None,
             explain="; ".join(cand.rule + [f"date={basis}", f"modality={modality}", f"negated={negated}"]),
         )
 
@@ -1366,9 +1396,11 @@ class EventStage(Stage):
             g = by_trigger.get(gov.i) if gov is not None else None
             glemma = gov.lemma_.lower() if gov is not None else ""
             phoned = g is not None and g.code.startswith("041")  # "called Lavrov to discuss Syria": a call, and why
-            if gov is not None and not phoned and (glemma in m.appeal_verbs or glemma in m.demand_verbs or (
-                    g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None):
-                demand = glemma in m.demand_verbs or (g is not None and g.code[:2] == "10")
+            orders = gov is not None and _orders_by_infinitive(gov, m.ordering_verbs)  # "told the police to arrest"
+            if gov is not None and not phoned and (glemma in m.appeal_verbs or glemma in m.demand_verbs or orders or (
+                    g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None
+                                                                            and not orders):
+                demand = glemma in m.demand_verbs or orders or (g is not None and g.code[:2] == "10")
                 if act[:2] == "07" and self._own_budget(verb):
                     act = None  # "called for NATO members to increase military spending": no aid asked for
                 elif c.specificity == 0 and c.verb_match is not None and not any(
@@ -1382,7 +1414,9 @@ class EventStage(Stage):
                 if g is None:
                     g = self._announcing_candidate(gov, code, c, mentions_at)
                     extra.append(g)
-                elif g.code in _GENERIC_ANNOUNCEMENTS or g.specificity == 0:
+                elif g.code in _GENERIC_ANNOUNCEMENTS or g.specificity == 0 or (orders and g.code[:2] not in ("02", "10")):
+                    # (a verb of saying's pattern that names the act ordered, EXPLAIN_VERBAL * ARREST,
+                    # is the order, not the arrest)
                     g.code = code  # "pressured X to launch": the demand, not the block's default (170)
                 g.announced, g.folded = act, c
                 if not g.targets and (verb.dep_ == "ccomp" or asked_for) and c.sources:
@@ -1536,8 +1570,9 @@ class EventStage(Stage):
             return None
         lemma = node.lemma_.lower()
         g = by_trigger.get(node.i)
-        asks = lemma in m.appeal_verbs or lemma in m.demand_verbs or (g is not None and g.code[:2] in ("02", "10"))
-        if not asks or (lemma in m.reporting_verbs and g is None):
+        orders = _orders_by_infinitive(node, m.ordering_verbs)
+        asks = lemma in m.appeal_verbs or lemma in m.demand_verbs or orders or (g is not None and g.code[:2] in ("02", "10"))
+        if not asks or (lemma in m.reporting_verbs and g is None and not orders):
             return None
         return node
 
@@ -1682,6 +1717,8 @@ class EventStage(Stage):
                     found = found or Modality.FUTURE
                 elif dep == "xcomp" and lemma in m.hypothetical_verbs:
                     found = Modality.HYPOTHETICAL
+                elif dep == "ccomp" and lemma in m.wishing_verbs:
+                    found = Modality.HYPOTHETICAL  # "wants the government to resign"
             if dep in ("relcl", "acl", "conj"):
                 # A relative clause or a coordinated clause has its own factuality, except the
                 # clause that says what a claim is ("accusations that it had attacked").
@@ -2121,6 +2158,10 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
         if not cand.targets and cand.code[:2] in ("06", "07") and cand.sources:
             # "donated ventilators to assist Ethiopia": the one the purpose clause helps
             owners = [cand.trigger] + [c for c in cand.trigger.children if c.dep_ == "dobj"]
+            if cand.trigger.dep_ == "xcomp":
+                # "is considering sending aid ... to help victims": the purpose clause the parse
+                # hangs on the verb above the act is the act's
+                owners.append(cand.trigger.head)
             for clause in (k for o in owners for k in o.children if k.dep_ in ("advcl", "xcomp", "acl", "relcl")):
                 if clause.lemma_.lower() in load_purpose_verbs() and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
                     obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
@@ -2163,6 +2204,14 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 cand.target_tok, cand.targets = other.target_tok, list(other.targets)
                 cand.rule.append("tgt=participle")
                 break
+            if child.dep_ == "xcomp" and cand.code[:2] == "03" and other is not None and other.targets \
+                    and other.sources and cand.sources and other.sources[0].code == cand.sources[0].code:
+                # "agreed to postpone the demonstration in Haiti": an intent to do an act is
+                # toward whom the act is done (the act's own record, when not folded into the
+                # intent, keeps its code)
+                cand.target_tok, cand.targets = other.target_tok, list(other.targets)
+                cand.rule.append("tgt=intended-act")
+                break
         if cand.target_tok is not None or not cand.code.startswith("01"):
             continue
         hosts = [c for c in trig.children if c.dep_ == "dobj"]
@@ -2189,6 +2238,22 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     if inner is not None and (actors := _actors_of(inner, mentions_at)):
                         cand.targets = actors
                         cand.rule.append("tgt=claimed-act-object/inner")
+
+
+def _threat_beside_an_act(cands: list[_Candidate]) -> None:
+    """"announced a suspension of aid to Guatemala and threatened to withdraw trade preferences":
+    a threat (13x) that names nobody it is made to, its threatening verb coordinated with another
+    act of the same doer, is made to whom that act is done."""
+    by_trigger = {c.trigger.i: c for c in cands}
+    for cand in cands:
+        gov = cand.governor
+        if cand.targets or not cand.sources or cand.code[:2] != "13" or gov is None or gov.dep_ != "conj":
+            continue
+        other = by_trigger.get(gov.head.i)
+        if other is not None and other is not cand and other.targets and other.sources \
+                and other.sources[0].code == cand.sources[0].code:
+            cand.target_tok, cand.targets = other.target_tok, list(other.targets)
+            cand.rule.append("tgt=coordinated-act")
 
 
 def _purpose_place(owners: list[Any], mentions_at) -> Any | None:
@@ -2349,6 +2414,14 @@ def _purpose_of_announced_thing(verb: Any, reporting_verbs: frozenset[str]) -> b
                for c in verb.head.children)
 
 
+def _orders_by_infinitive(verb: Any, ordering_verbs: frozenset[str]) -> bool:
+    """"told the police to arrest the smugglers": a verb of saying that orders, with someone told
+    and a to-infinitive of what they are to do ("told reporters that ..." is no order)."""
+    return verb.lemma_.lower() in ordering_verbs and any(c.dep_ in ("dobj", "dative") for c in verb.children) \
+        and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in verb.children)
+
+
 def _for_to_clause(verb: Any) -> bool:
     """"called for NATO members to increase spending", "pushed for Iran to be sanctioned": the
     clause is what the governing verb asks for (the parser makes it an adverbial clause)."""
@@ -2367,7 +2440,7 @@ def _hedges_a_number(adverb: Any) -> bool:
 _QUANTITY_WORDS = frozenset({"several", "many", "some", "dozens", "hundreds", "thousands", "scores", "few", "at"})
 
 
-def _purpose_of_presence(verb: Any) -> bool:
+def _purpose_of_presence(verb: Any, presence_verbs: frozenset[str] = frozenset({"be"})) -> bool:
     """"Coalition forces are in Iraq to defeat ISIS", "troops are there to protect civilians": an
     infinitive of purpose on a "be" of place says why someone is somewhere, not an act done ("is to
     visit China", a "be" with no place, is a scheduled act)."""
@@ -2375,7 +2448,7 @@ def _purpose_of_presence(verb: Any) -> bool:
         return False  # most verbs: no head made (each Token is made anew)
     head = verb.head
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and head.lemma_ == "be" and head.i != verb.i \
+        and head.lemma_ in presence_verbs and head.i != verb.i \
         and any(c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("there", "here")) for c in head.children)
 
 
@@ -2874,6 +2947,24 @@ def _take_between(cand: _Candidate, noun: Any, mentions_at) -> bool:
 _MODALITY_RANK = [Modality.ALLEGED, Modality.HYPOTHETICAL, Modality.FUTURE, Modality.ASSERTED]
 
 
+def _criticizes_an_act(cand: _Candidate) -> bool:
+    """Whether what the criticism is about is an act of violence ("condemned the attack")."""
+    acts = load_criticized_acts()
+    nouns = [c for c in cand.trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    if cand.noun is not None:
+        nouns.append(cand.noun)
+    return any(_word_in(n, acts) for n in nouns)
+
+
+def _act_doers(act: Any) -> list[Any]:
+    """Who did an act a noun names: its possessive or compound ("Hamas's attack", "a Taliban
+    attack"), an adjective of an actor ("Israeli airstrikes"), its "by" phrase ("the attack by the
+    rebels"); [] when the phrase names none."""
+    doers = [c for c in act.children if c.dep_ in ("poss", "compound") or (c.dep_ == "amod" and c.ent_type_)]
+    doers += [p for c in act.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    return doers
+
+
 def _plural_pronoun_antecedents(pronoun: Any, mentions_at) -> list[Actor]:
     """"Xi and Putin hailed ..., as they spoke": the coordinated subject of the governing clause."""
     verb = pronoun.head
@@ -2923,9 +3014,11 @@ _DEADLINE_PREPOSITIONS = frozenset({"until", "till", "til", "untill"})
 
 def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None, governor: Any | None = None):
     """The time expression that governs the event, else the publication date. An event noun
-    that happens as its verb does ("talks will resume next week") is dated by the verb too."""
+    that happens as its verb does ("talks will resume next week") is dated by the verb too.
+    (date, precision, basis, range): `range` is the governing time expression's (`Timex.range`:
+    "last week" is a month in the record, its week here), None for any other date."""
     if not timex_roots:
-        return _undated(cand.trigger, pub)  # no time expression in the sentence
+        return (*_undated(cand.trigger, pub), None)  # no time expression in the sentence
     best: Timex | None = None
     anchors = [cand.trigger] + ([cand.noun] if cand.noun is not None else []) + ([governor] if governor is not None else [])
     doc = cand.trigger.doc
@@ -2946,7 +3039,7 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         # article was written; a later date is what the act is about
         timex_roots = {i: t for i, t in timex_roots.items() if not _after(t.value, pub)}
     if not timex_roots:
-        return _undated(cand.trigger, pub)
+        return (*_undated(cand.trigger, pub), None)
     for tok_i, timex in timex_roots.items():
         # "convicted of corruption, stemming from his years as mayor, in 2011": after the comma
         # closing the participle clause, the time is the sentence's
@@ -2998,7 +3091,7 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if best is None and _later_than_a_dated_head(cand.trigger, timex_roots):
         # "declared an emergency on November 15 and later banned gatherings": after that day, on
         # a day the text does not give (neither that day nor the publication day)
-        return None, None, None
+        return None, None, None, None
     if best is None:
         # "On December 21, 2015, a bomber attacked the station, killing six", "attacked the town
         # on Monday and seized its airport": a participle or a conjunct shares its head's date.
@@ -3031,11 +3124,11 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
         value = _week_as_month(best.value)
         m = _DATE_VALUE.match(value)
         parts = [g for g in m.groups() if g]
-        return "-".join(parts), PRECISION[len(parts)], "text"
+        return "-".join(parts), PRECISION[len(parts)], "text", best.range
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
-        return year, "year", "text"
-    return _undated(cand.trigger, pub)
+        return year, "year", "text", None
+    return (*_undated(cand.trigger, pub), None)
 
 
 def _undated(trigger: Any, pub: str | None) -> tuple[str | None, str | None, str | None]:
@@ -3448,6 +3541,7 @@ def _date_from_context(events: list[Event], triggers: _TriggerSpans | Any | None
             if triggers is not None and _later_than(triggers, e, before.date):
                 continue
             e.date, e.date_precision, e.date_basis = before.date, before.date_precision, "text"
+            e.date_range = before.date_range
             e.explain = e.explain.replace("date=publication", "date=context")
             continue  # the paragraph's date stays the one the text gave
         if e.date_basis == "text" and made:
@@ -3598,8 +3692,9 @@ def _date_from_paragraph(events: list[Event], triggers: _TriggerSpans | Any, par
     earlier sentence dated by the text, through an act or a date on a verb in the simple past
     (the development set's convention for a dated paragraph), whoever did it. Not a perfect, a
     present or what is negated, planned or possible."""
-    anchors: list[tuple[int, str, str]] = [(n, d, p) for n, (d, p) in (sentence_dates or {}).items()]
-    anchors += [(e.sentence, e.date, e.date_precision) for e in events
+    anchors: list[tuple[int, str, str, tuple[str, str] | None]] = [
+        (n, d, p, None) for n, (d, p) in (sentence_dates or {}).items()]
+    anchors += [(e.sentence, e.date, e.date_precision, e.date_range) for e in events
                 if e.date_basis == "text" and e.date and e.modality == Modality.ASSERTED and not e.negated]
     anchors.sort(key=lambda a: a[0])
     for e in events:
@@ -3613,7 +3708,7 @@ def _date_from_paragraph(events: list[Event], triggers: _TriggerSpans | Any, par
         if before and _recent_day(before[-1], e.date) and _simple_past(triggers, e):
             if _later_than(triggers, e, before[-1][1]):
                 continue
-            _, e.date, e.date_precision = before[-1]
+            _, e.date, e.date_precision, e.date_range = before[-1]
             e.date_basis = "text"
             e.explain = e.explain.replace("date=publication", "date=paragraph")
 
@@ -3658,6 +3753,7 @@ def _date_from_retelling(events: list[Event], triggers: _TriggerSpans | Any) -> 
                         and (klemma == lemma or k.cameo[:3] == e.cameo[:3] or same_pair) \
                         and (k.target is None or e.target is None or k.target.key == e.target.key):
                     e.date, e.date_precision, e.date_basis = k.date, k.date_precision, "text"
+                    e.date_range = k.date_range
                     e.explain = e.explain.replace("date=publication", "date=retold")
                     break
         if e.date_basis == "text" and e.date:
@@ -3970,6 +4066,7 @@ def _date_from_report(events: list[Event], timex_roots: dict[int, Timex], pub: s
         if day >= pub[:10]:
             continue  # said on the publication day: an act of the reporting period
         e.date, e.date_precision, e.date_basis = day[:7], "month", "text"
+        e.date_range = (day[:7] + "-01", day)  # before the report, in its month
         e.explain = e.explain.replace("date=publication", "date=report")
 
 
@@ -4061,6 +4158,21 @@ def _undated_acts_of_the_dead(events: list[Event], doc: Any, mentions: list[Ment
             continue
         e.date, e.date_precision, e.date_basis = None, None, None
         e.explain = e.explain.replace("date=publication", "date=before-death")
+
+
+def _settle_ranges(events: list[Event]) -> None:
+    """Keep an event's `date_range` only where it narrows the date the record carries: a text
+    date whose period it meets (a rule that set another date leaves no range of an older one)."""
+    for e in events:
+        rng = e.date_range
+        if rng is None:
+            continue
+        if e.date_basis != "text" or not e.date:
+            e.date_range = None
+            continue
+        period = value_period(e.date)
+        if period is None or not (period[0].isoformat() <= rng[1] and rng[0] <= period[1].isoformat()):
+            e.date_range = None
 
 
 def _value_date(value: str) -> tuple[str, str, str]:

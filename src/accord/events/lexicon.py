@@ -103,6 +103,8 @@ class ModalityCues:
     hypothetical_adjectives: frozenset[str] = frozenset()  # "a possible strike"
     condition_nouns: frozenset[str] = frozenset()
     demand_verbs: frozenset[str] = frozenset()  # "pressured X to": a demand (10x), not an appeal
+    wishing_verbs: frozenset[str] = frozenset()  # "wants the government to resign": not done
+    ordering_verbs: frozenset[str] = frozenset()  # "told the police to arrest": a demand by a to-infinitive
     # "I would urge anyone to contact police": a speaker's "would" on these verbs is politeness,
     # the act is done as it is said
     performative_would: frozenset[str] = frozenset()
@@ -243,6 +245,8 @@ def load_modality() -> ModalityCues:
         hypothetical_adjectives=low(hyp.get("adjectives")),
         condition_nouns=low(hyp.get("condition_nouns")),
         demand_verbs=low(demand.get("verbs")),
+        ordering_verbs=low(demand.get("ordering")),
+        wishing_verbs=low(hyp.get("wishing_verbs")),
         consider_verbs=low(consider.get("verbs")),
         performative_would=low(hyp.get("performative_would")),
         passive_reporting=low(alleged.get("passive_reporting")),
@@ -518,6 +522,12 @@ def load_same_time_markers() -> frozenset[str]:
 def load_level_adverbs() -> frozenset[str]:
     """Adverbs that open a "to" phrase of a level ("down to five years"), no particle (arguments.yaml)."""
     return _argument_words("level_adverbs")
+
+
+@lru_cache(maxsize=1)
+def load_criticized_acts() -> frozenset[str]:
+    """Acts of violence whose criticism is aimed at their doer, not their victims (arguments.yaml)."""
+    return _argument_words("criticized_acts")
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from ..knowledge import Entity
 from ..people import (AGE, SUBJECT_DEPS, described, focus_country, fold, initial_genders, is_glued_marker,
                       is_person_found, is_subject, lexicon, name_words, own_pronoun_gender, paternal_surname,
                       people_found, plain_name, replace_entity, sentence_country, surname_forms, unlisted_person)
-from ..phrases import diplomat_subject_countries, organisation_kind, spokesperson_body
+from ..phrases import acted_on_countries, diplomat_subject_countries, organisation_kind, spokesperson_body
 from ..words import words
 from .base import Pass
 
@@ -379,7 +379,10 @@ class UnnamedPeople(Pass):
                 country = sentence_country(found, head) or focus
                 named = [(doc[g.last], g.actor_country) for g in found
                          if head.sent.start <= g.start < head.sent.end and g.actor_country]
-                if country is not None and country not in diplomat_subject_countries(head, named):
+                # not a diplomat's counterpart, nor the country the person acts on ("Prime
+                # Minister Isa Mustafa expressed condolences to the Government of Turkey")
+                if country is not None and country not in diplomat_subject_countries(head, named) \
+                        and country not in acted_on_countries(head, named):
                     replace_entity(found, e.key, Entity(key=e.key, kind="person", name=e.name, country=country,
                                                         sector=e.sector, code=f"{context.kb.country_prefix(country)}{e.sector}"))
 

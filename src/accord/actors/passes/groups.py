@@ -18,6 +18,7 @@ from ..context import Found, ResolutionContext, unplaced_group
 from ..cues import ORGANISATION_KINDS
 from ..kinds import How, Sector
 from ..phrases import clause_countries, names_community, np_left, place_country, same_clause_countries
+from ..words import words
 from .base import Pass
 
 
@@ -91,6 +92,12 @@ class ContextGroups(Pass):
                 # country the sentence names is the other side of the group's clause, not its own
                 # (the group stays of known kind, country unknown)
                 countries = set()
+            elif len(countries) == 1 and article is None and named_place_phrase(head) and counterpart(
+                    head, [(t, c) for t, c in named if c in countries]):
+                # "Russian jets bombed armed groups in Idlib": a group the other side of its clause
+                # acts on, placed by a named place the gazetteer could not give a country, is
+                # not that side's (kind known, country unknown)
+                countries = set()
             if not countries and article is not None:
                 countries = {article}  # "the administration", "the Senate": the article's country
             if len(countries) == 1:
@@ -139,6 +146,14 @@ def counterpart(head: Any, named: list[tuple[Any, str]]) -> bool:
     subject = roles & {"nsubj", "agent"}
     obj = roles & {"dobj", "nsubjpass", "dative"}
     return bool(subject) and bool(obj) and len(named) > 0
+
+
+def named_place_phrase(head: Any) -> bool:
+    """Whether a placing preposition of `head` names a place by a proper noun ("armed groups in
+    Idlib"), whatever country it is in."""
+    placing = words().placing_prepositions
+    return any(prep.dep_ == "prep" and prep.lower_ in placing and pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
+               for prep in head.children for pobj in prep.children)
 
 
 def acted_on(head: Any, named: list[tuple[Any, str]]) -> bool:

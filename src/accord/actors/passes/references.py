@@ -2,7 +2,10 @@
 nearest subject that is a country or organisation; "the international body" / "the country" the
 last organisation or country named; "US allies" the region group of the country's allies; he/she
 the most salient person of the right gender (`people.resolve_pronoun`); "the two leaders", "both
-countries" the two most salient people or countries."""
+countries" the two most salient people or countries; "them" the nearest plural group before it;
+a person's kin ("his wife", "her son") and opponents ("her opponents") the private people and the
+opposition of that person's country; a counted "others" ("injured nineteen others") more people
+of the country of those the clause named before them."""
 
 from __future__ import annotations
 
@@ -82,6 +85,31 @@ class References(Pass):
                 except KeyError:
                     pass
                 continue
+            if pos == "PRON" and low in w.plural_object_pronouns and not quote_depth[tok.i] \
+                    and (antecedent := _plural_antecedent(doc, tok, _chain(found, extra, tok))) is not None:
+                # "two participants performed well and Sufianov provided them with his grant": the
+                # nearest plural noun before "them", if it names people or a group of them
+                if antecedent.how == How.NAME:
+                    extra.append(Found(tok.i, tok.i + 1, antecedent.entity, How.PRONOUN, code=antecedent.code,
+                                       sector=antecedent.sector, country=antecedent.country))
+                else:  # an unnamed group: the group, as "two Nigerian journalists" made it
+                    extra.append(Found(tok.i, tok.i + 1, antecedent.entity, How.ROLE_GROUP,
+                                       code=antecedent.code or antecedent.entity.code,
+                                       sector=antecedent.sector or antecedent.entity.sector,
+                                       country=antecedent.actor_country))
+                continue
+            if pos == "NOUN" and tok.dep_ != "compound" and (low in w.kin_nouns or low in w.opponent_nouns) \
+                    and (people := _people_of_owner(context, tok, found + extra)) is not None:
+                # "killed his wife", "attacked her son", "some of her opponents' plans": a person's
+                # kin are private people, their opponents the opposition, of the person's country
+                extra.append(people)
+                continue
+            if pos == "NOUN" and low in w.others_words and _counted(tok) \
+                    and (country := _country_of_people_before(tok, found + extra)) is not None:
+                # "killed a woman and injured at least nineteen others": more people like those the
+                # clause named before them
+                extra.append(context.lookups.group(min(c.i for c in tok.subtree), tok.i + 1, country, "CVL"))
+                continue
             if pos == "NOUN" and tok.dep_ not in ("compound", "poss") \
                     and (sector := _private_group_sector(context, tok)) is not None \
                     and (country := speaker_country(context, tok, found + extra)) is not None:
@@ -155,6 +183,113 @@ def _private_group_sector(context: ResolutionContext, tok: Any) -> str | None:
     hit = context.lookups.role_for(tok.lower_) or context.lookups.role_for(tok.lemma_.lower())
     sector = hit[1] if hit is not None and hit[0] is None and hit[1] else "CVL"
     return sector if sector in PRIVATE_GROUP_SECTORS else None
+
+
+def _plural_antecedent(doc: Any, tok: Any, prior: list[Found]) -> Found | None:
+    """The mention "them" stands for: the nearest plural noun before it, in its sentence or the one
+    before, that is none of its own clause's other arguments; taken only when a mention of
+    people or a group covers that noun (the nearest plural naming things, "seized the
+    weapons and destroyed them", leaves "them" unresolved)."""
+    # "them" is none of its own clause's other arguments ("police officers, who fired tear gas at
+    # them", "threatened to call in troops against them"): those would be "themselves"
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    own_subjects: set[int] = set()
+    if verb is not None:
+        path = {a.i for a in tok.ancestors if a.i != verb.i and verb.i in {b.i for b in a.ancestors}}
+        own_subjects = {t.i for c in verb.children if c.i not in path and c.i != tok.i for t in c.subtree}
+        own_subjects |= path
+        if verb.dep_ == "relcl":  # the noun the relative clause is about is its subject
+            own_subjects.add(verb.head.i)
+    start = sentence_start_back(tok, 1)
+    for i in range(tok.i - 1, start - 1, -1):
+        cand = doc[i]
+        if cand.tag_ not in ("NNS", "NNPS") or cand.dep_ == "compound" or i in own_subjects:
+            continue
+        covering = [f for f in prior if f.start <= i < f.end and f.last == i]
+        if not covering:
+            return None
+        f = covering[-1]
+        if f.entity.kind == "person" or f.how not in PLURAL_GROUP_HOWS:
+            return None
+        return f
+    return None
+
+
+# how a mention of a plural noun that names people or a group was resolved
+PLURAL_GROUP_HOWS = (How.ROLE_GROUP, How.ROLE_ORG, How.PLACED, How.MODIFIER, How.NAME)
+
+
+def _people_of_owner(context: ResolutionContext, tok: Any, prior: list[Found]) -> Found | None:
+    """The kin ("his wife", "Smith's son") or opponents ("her opponents") of the person a
+    possessive names, as a group of that person's country (kin CVL, opponents OPP); None when the
+    possessive is no person of known country. The possessive is a person's mention, or his/her/
+    their standing for the subject of a clause above (`speaker_country`), or the nearest person
+    subject of the sentence before it."""
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if any(f.start in (tok.i + 1, tok.i + 2) and f.entity.kind == "person" for f in prior) \
+            or any(c.dep_ == "appos" for c in tok.children):
+        return None  # "his rival Elias Hrawi", "his wife, Jane": the person named
+    if poss is None or (tok.dep_ == "pobj" and tok.head.lower_ in words().nearness_prepositions):
+        return None  # "a prison near his family": a place named by whom it is near
+    sector = "CVL" if tok.lower_ in words().kin_nouns else "OPP"
+    start = min(c.i for c in tok.subtree if c.i <= tok.i)
+    country = None
+    owner = next((f for f in prior if f.start <= poss.i < f.end), None)
+    if owner is not None:
+        if owner.entity.kind != "person":
+            return None
+        country = owner.actor_country
+    elif poss.pos_ == "PRON" and poss.lower_ in words().possessive_people:
+        country = speaker_country(context, tok, prior) or _subject_person_country(
+            tok, prior, plural=poss.lower_ not in words().person_pronouns)
+    if not country:
+        return None
+    return context.lookups.group(start, tok.i + 1, country, sector)
+
+
+def _subject_person_country(tok: Any, prior: list[Found], plural: bool) -> str | None:
+    """The country of the people a clause above `tok` has as subject (nsubj or nsubjpass: "Smith is
+    accused of killing his wife"), if they are people (one person, or for "their" people or
+    groups of private people) of one known country; None otherwise."""
+    inside = {t.i for t in tok.subtree}
+    for verb in tok.ancestors:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in inside]
+        if not subjects:
+            continue
+        span = {t.i for s in subjects for t in s.subtree}
+        here = [f for f in prior if f.start in span or (f.end - 1) in span]
+        people = [f for f in here if f.entity.kind == "person" or (plural and f.how == How.ROLE_GROUP)]
+        countries = {f.actor_country for f in people}
+        if people and len(countries) == 1 and None not in countries:
+            return countries.pop()
+        return None
+    return None
+
+
+def _counted(tok: Any) -> bool:
+    """"nineteen others", "at least 19 others", "dozens of others": a number of people."""
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in words().quantity_nouns
+
+
+def _country_of_people_before(tok: Any, prior: list[Found]) -> str | None:
+    """The country of the last people or group of people of known country the sentence names
+    before `tok` ("killed a woman and injured nineteen others", "attacked police officers and
+    injured dozens of others"), not the doers of the act (the subject of its clause, shared by
+    the verbs joined to it); None if it names none."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    doers: set[int] = set()
+    while verb is not None:
+        doers |= {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree}
+        verb = verb.head if verb.dep_ == "conj" and verb.head.i != verb.i else None
+    sent_start = tok.sent.start
+    people = [f for f in prior if sent_start <= f.start and f.end <= tok.i and f.last not in doers
+              and (f.entity.kind == "person" or f.how in (How.ROLE_GROUP, How.ROLE_ORG)) and f.actor_country]
+    return people[-1].actor_country if people else None
 
 
 def _chain(found: list[Found], extra: list[Found], tok: Any) -> list[Found]:

@@ -126,7 +126,7 @@ class RolePhrases(Pass):
                 in_place = owner if owner is not None or owned_by_pronoun(head) else place_country(head)
                 if in_place is not None:
                     found.append(lookups.group(left, end, in_place, sector, of_head))
-                elif role is None and head.dep_ not in ("compound", "amod") and bare_or_definite(head):
+                elif role is None and head.dep_ not in ("compound", "amod") and bare_or_definite(head, match.start):
                     # "Authorities ease curfew as businesses reopen in Amman": an unnamed group
                     # belongs to the one country its sentence names, if it names exactly one;
                     # "aid agencies" working there are no more its own than its government

@@ -12,8 +12,8 @@ from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE, org_cue
 from ..kinds import STATE_SECTORS, How, Sector
 from ..knowledge import Entity
-from ..phrases import (clause_countries, diplomat_subject_countries, np_left, spokesperson_body, the_place, title_place,
-                       us_party_tag, used_as_place)
+from ..phrases import (acted_on_countries, clause_countries, diplomat_subject_countries, np_left, spokesperson_body,
+                       the_place, title_place, us_party_tag, used_as_place)
 from ..words import organisation_nouns, person_nouns, words
 from ...places import LARGE_CITY, geocode
 from .aliases import placed_as_place
@@ -181,9 +181,14 @@ class UnlistedPeople(Pass):
                 named = [(doc[m.end - 1], kb.entity(m.key).country) for t in ent.sent
                          for m in by_token.get(t.i, ()) if m.end - 1 == t.i and not (left <= t.i < ent.end)
                          and kb.entity(m.key).kind in ("country", "seat") and kb.entity(m.key).country]
-                here = clause_countries(head, named) - diplomat_subject_countries(head, named)
+                # not the country the person acts on ("Prime Minister Isa Mustafa expressed
+                # condolences to the Government of Turkey"): an official's counterpart is another's
+                other_side = acted_on_countries(head, named)
+                here = clause_countries(head, named) - diplomat_subject_countries(head, named) - other_side
                 # else the country the article is set in ("Senator Gillibrand" in a US story)
-                country = here.pop() if len(here) == 1 else None if here else context.article_country()
+                story = context.article_country() if not here else None
+                country = here.pop() if len(here) == 1 else None if here else (
+                    story if story not in other_side else None)
                 code = f"{kb.country_prefix(country)}{sector}" if country else sector
             if org is None and sector in STATE_SECTORS and any(
                     t.lower_ in w.past_holder and t.head.i >= title[-1].i for t in doc[left : ent.start]) \

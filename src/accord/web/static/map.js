@@ -32,7 +32,7 @@
       .attr("fill", (f) => counts.has(f.id) ? color(counts.get(f.id).happenings) : null)
       .attr("d", path)
       .on("click", (event, f) => {
-        if (counts.has(f.id)) window.location.href = `/events?country=${counts.get(f.id).country}`;
+        if (counts.has(f.id)) window.location.href = `/events?country=${encodeURIComponent(counts.get(f.id).country)}`;
       })
       .append("title").text((f) => {
         const c = counts.get(f.id);

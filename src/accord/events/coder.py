@@ -26,7 +26,7 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
 from ..time.dates import value_period
 from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
@@ -166,6 +166,7 @@ class EventStage(Stage):
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
+                     load_reported_attitudes,
                      load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent,
                      load_measure_heads, load_agreement_nouns, load_agreement_prepositions,
                      load_coordinated_place_prepositions):
@@ -483,6 +484,11 @@ class EventStage(Stage):
             # in a meeting (an event of its own, the talks); the saying is no negotiation.
             code, specificity = "010", 0
             rule.append("reporting-verb->010")
+        if code == "010" and verb.lemma_.lower() in self.cues.reporting_verbs \
+                and (attitude := _own_reported_attitude(verb)) is not None:
+            # "said it is skeptical of the plan": a pessimistic (012) or optimistic (013) comment
+            code = attitude
+            rule.append(f"reported-attitude->{code}")
         # PETRARCH's [A:A] codes an act both ways ("SIGN * {TRADE &TREATY} [0311:0311]"): its
         # coordinated doers act with each other.
         symmetric = m.reverse_code is not None and nearest(m.reverse_code).code == code
@@ -2199,7 +2205,7 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
         trig = cand.trigger
         for child in trig.children:
             other = by_trigger.get(child.i)
-            if child.dep_ == "advcl" and other is not None and other.target_tok is not None \
+            if child.dep_ == "advcl" and other is not None and other.target_tok is not None and other.targets \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 cand.target_tok, cand.targets = other.target_tok, list(other.targets)
                 cand.rule.append("tgt=participle")
@@ -2212,6 +2218,17 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 cand.target_tok, cand.targets = other.target_tok, list(other.targets)
                 cand.rule.append("tgt=intended-act")
                 break
+        if cand.target_tok is None and cand.code.startswith("02") and cand.sources:
+            # "called for Britain to stay in the single market": an appeal is made to the subject
+            # of its "for ... to" clause (an act there folds the appeal into a demand of its own)
+            for child in trig.children:
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if child.dep_ == "advcl" and subject is not None and any(
+                        c.dep_ == "mark" and c.lower_ == "for" for c in child.children) \
+                        and (actors := _actors_of(subject, mentions_at)):
+                    cand.target_tok, cand.targets = subject, actors
+                    cand.rule.append("tgt=appealed-to")
+                    break
         if cand.target_tok is not None or not cand.code.startswith("01"):
             continue
         hosts = [c for c in trig.children if c.dep_ == "dobj"]
@@ -2238,6 +2255,22 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     if inner is not None and (actors := _actors_of(inner, mentions_at)):
                         cand.targets = actors
                         cand.rule.append("tgt=claimed-act-object/inner")
+
+
+def _own_reported_attitude(verb: Any) -> str | None:
+    """The CAMEO code of the speaker's own attitude a reporting verb reports ("said it is
+    skeptical of", "says he is pessimistic about": a pronoun subject and an attitude adjective of
+    arguments.yaml reported_attitudes), else None."""
+    attitudes = load_reported_attitudes()
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children):
+            continue
+        for c in clause.children:
+            if c.dep_ == "acomp" and c.lower_ in attitudes:
+                return attitudes[c.lower_]
+    return None
 
 
 def _threat_beside_an_act(cands: list[_Candidate]) -> None:

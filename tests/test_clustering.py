@@ -803,7 +803,7 @@ def test_a_stored_candidate_is_checked_by_its_stored_shingle_hashes(kept_target)
             s._execute("DROP TABLE article_shingles")
             s._execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
     with open_store(kept_target) as s:
-        assert s.schema_version() == latest_version(s.backend) == 6
+        assert s.schema_version() == latest_version(s.backend) == 7
         assert table(s, "SELECT article_id, shingles FROM article_shingles ORDER BY 1") == stored
         assert table(s, "SELECT * FROM happenings ORDER BY id") == happenings
         # The stored text is not what the check reads (a new process: no fingerprint at hand).
@@ -1142,3 +1142,127 @@ def test_settled_happenings_group_as_the_whole_set() -> None:
         whole = [[r.id for r in g] for g in group(stored + new, SETTINGS)]
         for order in (stored + new, list(reversed(new)) + stored):
             assert [[r.id for r in g] for g in group(order, SETTINGS, settled)] == whole
+
+
+# -- date ranges (the days a text date allows, kept beside the record) ---------------------------
+
+
+def _week_docs() -> list[Document]:
+    """Monday 21 January 2019: a bombing of that day, and "last week, Taliban fighters set off a
+    car bomb" (a month in the record, the week of 14-20 January beside it), and one on the 16th."""
+    import random
+
+    text = WIRE
+
+    def doc(aid: str, date_: str, precision: str, rng: tuple[str, str] | None) -> Document:
+        own = random.Random(aid).sample(sorted(set(NEW_PARAGRAPH.split() + WIRE.split())), 60)
+        art = Article(aid, text + " " + " ".join(own), date="2019-01-21", source=aid)
+        taliban = actor(art.text, "Xi Jinping", "Taliban", "AFGREB", "AFG", "REB")
+        troops = actor(art.text, "Vladimir Putin", None, "AFGMIL", "AFG", "MIL")
+        e = event(art, 0, sentence=0, trigger="held a video call", source=taliban, target=troops,
+                  cameo="180", plover="ASSAULT", quad=4, goldstein=-9.0, date=date_,
+                  precision=precision, basis="text")
+        e.date_range = rng
+        return Document(art, events=[e])
+
+    return [doc("monday", "2019-01-21", "day", None),
+            doc("last-week", "2019-01", "month", ("2019-01-14", "2019-01-20")),
+            doc("wednesday", "2019-01-16", "day", None)]
+
+
+def test_a_month_dated_report_is_compared_by_the_days_its_text_allows() -> None:
+    monday = rec("d1", "180", A("AFGREB", "Taliban"), A("AFGMIL"), "2019-01-21",
+                 published="2019-01-21")
+    week = rec("w", "180", A("AFGREB", "Taliban"), A("AFGMIL"), "2019-01", "month",
+               article="a2", published="2019-01-21")
+    week.range = (date(2019, 1, 14), date(2019, 1, 20))
+    month = rec("m", "180", A("AFGREB", "Taliban"), A("AFGMIL"), "2019-01", "month",
+                article="a3", published="2019-01-21")
+    assert compatible(monday, month, SETTINGS)  # a month contains its days
+    assert not compatible(monday, week, SETTINGS)  # the week before is not the publication's
+    wednesday = rec("d2", "180", A("AFGREB", "Taliban"), A("AFGMIL"), "2019-01-16", article="a4",
+                    published="2019-01-21")
+    assert compatible(week, wednesday, SETTINGS)
+    assert sorted(sorted(r.id for r in g) for g in group([monday, week, wednesday], SETTINGS)) \
+        == [["d1"], ["d2", "w"]]
+    # the range counts only for a date the text gives; a publication date keeps its window
+    pub = rec("p", "180", A("AFGREB", "Taliban"), A("AFGMIL"), "2019-01-21", basis="publication",
+              article="a5", published="2019-01-21")
+    pub.range = (date(2019, 1, 1), date(2019, 1, 1))
+    assert compatible(pub, monday, SETTINGS)
+
+
+def test_the_store_keeps_date_ranges_beside_the_records(kept_target: str) -> None:
+    """Both backends: the range is stored beside the record (never exported), read back for
+    clustering (incremental in either order, and `recluster`), and a stored report is bounded
+    by its days in the candidate query."""
+    outcomes = []
+    for order in (1, -1):
+        with open_store(kept_target) as s:
+            for aid in [r[0] for r in s._rows("SELECT id FROM articles")]:
+                s.delete_article(aid)
+            for d in _week_docs()[::order]:
+                s.ingest(d)
+            rows = s._rows("SELECT article_id, date, date_earliest, date_latest FROM events "
+                           "ORDER BY article_id")
+            assert [(a, d, str(lo) if lo else None, str(hi) if hi else None)
+                    for a, d, lo, hi in rows] == [
+                ("last-week", "2019-01", "2019-01-14", "2019-01-20"),
+                ("monday", "2019-01-21", None, None), ("wednesday", "2019-01-16", None, None)]
+            stored = {}
+            for aid, h in s._rows("SELECT article_id, happening FROM events"):
+                stored.setdefault(h, []).append(aid)
+            outcomes.append(sorted(sorted(v) for v in stored.values()))
+            s.recluster()
+            again = {}
+            for aid, h in s._rows("SELECT article_id, happening FROM events"):
+                again.setdefault(h, []).append(aid)
+            assert {h: sorted(v) for h, v in again.items()} == {h: sorted(v) for h, v in stored.items()}
+            svc = Service(s)
+            records = svc.reports(Filters()).items
+            assert records and not any(k.startswith("date_") and k not in (
+                "date_precision", "date_basis") for r in records for k in r)
+            article = s.article_records("last-week")
+            assert [r["date"] for r in article if r["kind"] == "event"] == ["2019-01"]
+            assert all("date_earliest" not in r and "date_range" not in r for r in article)
+            keys = s._rows("SELECT earliest, latest FROM happening_keys k JOIN events e "
+                           "ON e.id = k.report WHERE e.article_id = 'last-week'")
+            assert keys and {tuple(map(str, k)) for k in keys} == {("2019-01-14", "2019-01-20")}
+    assert outcomes[0] == outcomes[1] == [["last-week", "wednesday"], ["monday"]]
+
+
+def test_a_database_of_schema_6_gets_date_ranges_and_keys_intervals(kept_target: str) -> None:
+    """Migration 7 adds the range columns (NULL for the reports stored before: their dates'
+    periods) and reclusters, which fills the keys' intervals; the happenings are those of the
+    periods, then re-coded reports narrow them."""
+    with open_store(kept_target) as s:
+        for d in _week_docs():
+            s.ingest(d)
+        # Back to schema 6 (DuckDB alters no column of an indexed table: the indexes go first).
+        indexes = {"events_article": "events (article_id)", "events_happening": "events (happening)",
+                   "happening_keys_key": "happening_keys (key)",
+                   "happening_keys_happening": "happening_keys (happening)"}
+        with s.transaction():
+            for name in indexes:
+                s._execute(f"DROP INDEX {name}")
+            s._execute("ALTER TABLE events DROP COLUMN date_earliest")
+            s._execute("ALTER TABLE events DROP COLUMN date_latest")
+            s._execute("ALTER TABLE happening_keys DROP COLUMN earliest")
+            s._execute("ALTER TABLE happening_keys DROP COLUMN latest")
+            for name, on in indexes.items():
+                s._execute(f"CREATE INDEX {name} ON {on}")
+            s._execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
+    with open_store(kept_target) as s:
+        assert s.schema_version() == 7
+        assert s._rows("SELECT count(*) FROM events WHERE date_earliest IS NOT NULL") == [(0,)]
+        assert s._rows("SELECT count(*) FROM happening_keys WHERE earliest IS NULL") == [(0,)]
+        # without its week, "last week" is its month: it joins the core happening of the 21st
+        [(h,)] = s._rows("SELECT count(DISTINCT happening) FROM events")
+        assert h == 2
+        # coded again, with its week: it leaves the 21st for the 16th
+        s.delete_article("last-week")
+        s.ingest(_week_docs()[1])
+        stored = {}
+        for aid, h in s._rows("SELECT article_id, happening FROM events"):
+            stored.setdefault(h, []).append(aid)
+        assert sorted(sorted(v) for v in stored.values()) == [["last-week", "wednesday"], ["monday"]]

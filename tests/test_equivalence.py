@@ -160,7 +160,8 @@ def test_spark_writes_the_contract_records_by_kind_and_date(spark_out, reference
     for kind in ("article", "mention", "timex", "event", "quote"):
         table = ds.dataset(out / f"kind={kind}", format="parquet", partitioning="hive").to_table()
         assert table.num_rows == summary["records"][kind] > 0
-        extra = {"published", "seq"} | ({"input_file", "input_item"} if kind == "article" else set())
+        extra = {"published", "seq"} | ({"input_file", "input_item"} if kind == "article" else set()) \
+            | ({"date_range"} if kind == "event" else set())  # beside the record (BESIDE_DDL)
         for row in table.to_pylist()[:200]:
             record = {k: v for k, v in row.items() if k not in extra}
             record["kind"] = kind

@@ -485,3 +485,31 @@ def test_grammar_compiles():
 
     assert all(r.fn in NORMALIZERS or r.fn == "block" for r in g.rules)
     assert "september" in g.first_words and "2" in g.first_chars
+
+
+def test_a_timex_carries_the_days_it_allows(stage, nlp) -> None:
+    """`Timex.range` (internal, never in the record): the days an act told with the expression
+    may have happened on. "Last week" in an article of Monday 21 January 2019 is the week of
+    14-20 January (the record can say only "2019-01"); "this month" and "earlier this year",
+    told in the past, end at the dateline; told in the future, "this month" starts there; a day
+    is itself; a duration has none."""
+    dct = "2019-01-21"  # a Monday
+    tagged = annotate(stage, nlp, "Last week, Taliban fighters set off a car bomb in Kabul.", dct)
+    week = find(tagged, "Last week").timex
+    assert week.value == "2019-W03" and week.range == ("2019-01-14", "2019-01-20")
+    assert "range" not in week.to_record()
+    tagged = annotate(stage, nlp, "Officials met twice this month and earlier this year they "
+                      "signed a deal.", dct)
+    assert find(tagged, "this month").timex.range == ("2019-01-01", "2019-01-21")
+    assert find(tagged, "earlier this year").timex.range == ("2019-01-01", "2019-01-21")
+    tagged = annotate(stage, nlp, "The ministers will meet again this month.", dct)
+    assert find(tagged, "this month").timex.range == ("2019-01-21", "2019-01-31")
+    tagged = annotate(stage, nlp, "The talks lasted three days and ended on Friday.", dct)
+    assert find(tagged, "Friday").timex.range == ("2019-01-18", "2019-01-18")
+    assert find(tagged, "three days").timex.range is None
+    assert D.value_period("2019-W05") == (date(2019, 1, 28), date(2019, 2, 3))
+    assert D.value_period("2019-W05-WE") == (date(2019, 2, 2), date(2019, 2, 3))
+    assert D.value_period("2019-Q2") == (date(2019, 4, 1), date(2019, 6, 30))
+    assert D.value_period("2019-WI") == (date(2019, 12, 1), date(2020, 2, 29))
+    assert D.value_period("2019-02-03T10:00") == (date(2019, 2, 3), date(2019, 2, 3))
+    assert D.value_period("PXY") is None and D.value_period("XXXX-09") is None

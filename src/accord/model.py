@@ -171,6 +171,10 @@ class Timex:
     value: str
     sentence: int = 0
     rule: str = ""  # internal: the rule that produced it
+    # internal: the days (ISO earliest, latest) the value allows an act told with it, read with
+    # the dateline and the tense ("last week": the week before the dateline's; "this month" in
+    # the past tense: up to the dateline); None: no such period. Never a contract field.
+    range: tuple[str, str] | None = None
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -220,6 +224,12 @@ class Event:
     announced_cameo: str | None = None
     happening: str | None = None  # the happening a store clustered this report into
     explain: str = ""  # internal: the rule or pattern that fired (`accord extract --explain`)
+    # internal: the days (ISO earliest, latest) a date the text gives allows, where they are fewer
+    # than its period's ("last week" is a month in `date`, a week here; "this month", told in
+    # the past, ends at the dateline): what the store keeps beside the record and clustering
+    # compares. None: the date's period. Never a contract field (the contract's date precision
+    # is a year, a month or a day).
+    date_range: tuple[str, str] | None = None
 
     def to_record(self) -> dict[str, Any]:
         return {

@@ -49,7 +49,16 @@ def event_from_record(r: Mapping[str, Any]) -> Event:
         date_precision=r.get("date_precision"), date_basis=r.get("date_basis"),
         negated=bool(r["negated"]), modality=r["modality"],
         location=place_from_record(r.get("location")), confidence=float(r["confidence"]),
-        announced_cameo=r.get("announced_cameo"), happening=r.get("happening"))
+        announced_cameo=r.get("announced_cameo"), happening=r.get("happening"),
+        date_range=_date_range(r.get("date_range")))
+
+
+def _date_range(value: Any) -> tuple[str, str] | None:
+    """Not a contract field: what a Spark run writes beside an event record (`spark.schema.
+    BESIDE_DDL`, the days its text date allows); None in a record."""
+    if not value or len(value) != 2 or None in value:
+        return None
+    return str(value[0]), str(value[1])
 
 
 def quote_from_record(r: Mapping[str, Any]) -> Quote:

@@ -8,7 +8,10 @@ Two reports are *compatible* when a careful reader could take them for the same 
   hosted) swapped (`resources/clustering/codes.yaml`);
 - codes: the same CAMEO root (a call, 041, and talks, 046, of the same leaders on the same day;
   an air strike, 195, and a battle, 190) -- dates and actors keep different acts apart;
-- dates: their periods meet. A text date is its day, month or year (a month contains its days);
+- dates: their periods meet. A text date is its day, month or year (a month contains its days),
+  or the fewer days its words allow (`Report.range`, made by the time stage and kept in the store
+  beside the record: "last week" is a month in the record, the week before the publication's
+  here; "this month", told in the past, ends at the publication date);
   a report dated only by its publication date may have happened up to `window_days` before it,
   and one the text gives no date (`date: null`: a pluperfect, an act to come) up to
   `undated_days` before its article's publication, so that it can join the dated happening it
@@ -33,7 +36,7 @@ depend on the order in which articles arrive:
    follows the utterance's anchor instead (`utterance_anchors`);
 3. vague reports that join no core happening form happenings among themselves.
 The store applies this to the reports a new article can affect (those sharing a blocking key:
-CAMEO root, an actor's country, a month of the report's period), so it reads a small part of the store
+CAMEO root, an actor's country, a month of the report's days), so it reads a small part of the store
 (not a bounded one: a month- or year-dated report reaches its whole period, and a happening that
 keeps growing is regrouped whole; `bench/bench_store_replay.py --counts` measures both);
 and to the happenings that outcome reaches (`store.clusters.Clusters._reached`: a merge of two
@@ -152,12 +155,27 @@ class Report:
     published: str | None  # the article's publication date (YYYY-MM-DD)
     outlet: str | None  # the article's publisher (see `outlet`)
     seq: int = 0  # position in its article, for a stable order
+    # The days the text's date allows, where fewer than its period's (`Event.date_range`, kept in
+    # the store beside the record: "last week" is a month in the record, a week here); None: the
+    # date's period. Read only for a date the text gives.
+    range: tuple[date, date] | None = None
     _interval: tuple[date, date] | None = field(default=None, repr=False)
     _interval_rule: tuple[int, int] | None = field(default=None, repr=False)  # (window, undated)
     _words: frozenset[str] | None = field(default=None, repr=False)
     _core: bool | None = field(default=None, repr=False)
     _fields: tuple | None = field(default=None, repr=False)
     _keys: tuple[tuple[int, int], list[str]] | None = field(default=None, repr=False)  # (rule, keys)
+
+    @classmethod
+    def placed(cls, id: str, article_id: str | None, negated: bool, modality: str,
+               interval: tuple[date, date] | None, settings: ClusteringSettings) -> "Report":
+        """A stand-in of a stored report for `may_be_compatible`, given the interval it was
+        stored with (`store.clusters.key_rows_of`) under these settings."""
+        r = cls({"id": id, "article_id": article_id, "date": None, "date_basis": None,
+                 "negated": negated, "modality": modality}, None, None)
+        r._interval_rule = (settings.window_days, settings.undated_days)
+        r._interval = interval
+        return r
 
     @property
     def id(self) -> str:
@@ -187,14 +205,15 @@ class Report:
         return self._core
 
     def interval(self, settings: ClusteringSettings) -> tuple[date, date] | None:
-        """The days the act may have happened on: its text date's period; for a publication-dated
+        """The days the act may have happened on: its text date's range (`range`: "last week",
+        the week before the publication's; else the date's period); for a publication-dated
         report, the `window_days` before it as well; for a report the text gives no date, the
         `undated_days` before its article's publication. None: no date and no publication date."""
         rule = (settings.window_days, settings.undated_days)
         if self._interval_rule == rule:
             return self._interval
         self._interval_rule = rule
-        self._interval = _interval(self.event, self.published, *rule)
+        self._interval = _interval(self.event, self.published, *rule, self.range)
         return self._interval
 
 
@@ -217,13 +236,27 @@ def _period(value: str) -> tuple[date, date] | None:
 
 
 def _interval(event: dict[str, Any], published: str | None, window_days: int,
-              undated_days: int) -> tuple[date, date] | None:
+              undated_days: int, told: tuple[date, date] | None = None) -> tuple[date, date] | None:
     value = event.get("date")
     if not value:
         # No date from the text (a pluperfect, "had agreed"; an act to come): told in an article
         # of that day, so it happened some days before, at most (or is spoken of then).
         return _dated_interval(published[:10], True, undated_days) if published else None
-    return _dated_interval(value, event.get("date_basis") == "publication", window_days)
+    by_publication = event.get("date_basis") == "publication"
+    if told is not None and not by_publication and told[0] <= told[1]:
+        return told  # the days the text's date allows: "last week" is not its whole month
+    return _dated_interval(value, by_publication, window_days)
+
+
+def told_range(value: Any) -> tuple[date, date] | None:
+    """A stored or coded `date_range` (ISO strings, dates, or None) as days."""
+    if not value or value[0] is None or value[1] is None:
+        return None
+    try:
+        a, b = (d if isinstance(d, date) else date.fromisoformat(str(d)[:10]) for d in value[:2])
+    except ValueError:
+        return None
+    return (a, b) if a <= b else None
 
 
 @lru_cache(maxsize=8192)  # a store's reports share a few thousand dates
@@ -393,7 +426,8 @@ def compared_fields(report: Report) -> tuple:
         p = e.get("location")
         placed = None if e.get("date") else (
             report.published[:10] if report.published else "article:" + report.article_id)
-        fields = (bool(e["negated"]), e["modality"], e.get("date"), e.get("date_basis"), placed,
+        told = report.range if e.get("date") and e.get("date_basis") != "publication" else None
+        fields = (bool(e["negated"]), e["modality"], e.get("date"), e.get("date_basis"), placed, told,
                   e["cameo"], _actor_fields(e.get("source")), _actor_fields(e.get("target")),
                   None if p is None else (p.get("name"), p.get("country"), p.get("lat"), p.get("lon")),
                   evidence_words(report) if e["cameo"][:2] in _STATEMENT_ROOTS else None)
@@ -791,7 +825,7 @@ def summarize(members: Sequence[Report], copies: Sequence[Copy] = (),
     orientation: dict[tuple, tuple[bool, bool]] = {}
     for r in members:
         e = r.event
-        key = compared_fields(r)[5:8]
+        key = compared_fields(r)[6:9]
         sides = orientation.get(key)
         if sides is None:
             sides = orientation[key] = sides_match(rep.event, e)

@@ -26,7 +26,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Iterable
 
-from .schema import CODED_DDL, KINDS, READ_DDL, RECORD_DDL
+from .schema import BESIDE_DDL, CODED_DDL, KINDS, READ_DDL, RECORD_DDL
 
 UNIT_DDL = "input_file INT, kind STRING, path STRING, reason STRING"
 
@@ -123,7 +123,9 @@ def run(paths: Iterable[str], out: str | Path, *, master: str | None = None,
         counts = {r["kind"]: r["n"] for r in coded.groupBy("kind").agg(F.count("*").alias("n")).collect()}
         for kind in KINDS:
             rows = (coded.where(F.col("kind") == kind)
-                    .select(F.from_json("record", RECORD_DDL[kind]).alias("r"), "published", "seq",
+                    .select(F.from_json("record", ", ".join(
+                        [RECORD_DDL[kind]] + ([BESIDE_DDL[kind]] if kind in BESIDE_DDL else [])))
+                        .alias("r"), "published", "seq",
                             "input_file", "input_item"))
             columns = ["r.*", "published", "seq"]
             if kind == "article":

@@ -8,10 +8,11 @@
 
 Each row is one contract record with the contract's field names and nesting (actors and places
 are structs, spans arrays of two ints); `kind` is the folder, and `published` (the article's
-publication date; an event's own `date` may be another day) the partition. Two columns are not
-the record's own: `seq`, the record's place among its article's records of that kind, and, on
+publication date; an event's own `date` may be another day) the partition. Some columns are not
+the record's own: `seq`, the record's place among its article's records of that kind; on
 article rows, `input_file` and `input_item`, the article's place in the input, so that a load
-stores articles in the order `accord ingest` would have. Readers: Spark
+stores articles in the order `accord ingest` would have; on event rows, `date_range`
+(`BESIDE_DDL`), which the store keeps beside the record for clustering. Readers: Spark
 (`spark.read.parquet("OUT/kind=event")`), DuckDB (`read_parquet('OUT/kind=event/**/*.parquet',
 hive_partitioning = true)`), pandas or pyarrow.
 """
@@ -41,6 +42,11 @@ RECORD_DDL: dict[str, str] = {
     "quote": (f"id STRING, article_id STRING, text STRING, span {_SPAN}, speaker {_ACTOR}, "
               "cue STRING, direct BOOLEAN"),
 }
+
+# Columns beside a kind's record, not the record's own (like `seq`): an event's `date_range`
+# (`accord.model.Event.date_range`: the days its text date allows, [earliest, latest], null for
+# its period), so that `accord load` stores what `accord ingest` would and clusters alike.
+BESIDE_DDL: dict[str, str] = {"event": "date_range ARRAY<STRING>"}
 
 # What the read step gives for every input item (an article, a skip or a rejection).
 READ_DDL = ("input_file INT, input_item INT, status STRING, id STRING, text STRING, date STRING, "

@@ -111,8 +111,11 @@ def code_partition(batches: Iterator[pd.DataFrame], options: dict[str, Any]) -> 
                 continue
             published = result.article.date
             counters: dict[str, int] = {}
+            ranges = {e.id: e.date_range for e in result.events if e.date_range}
             for record in result.records():
                 kind = record.pop("kind")
+                if kind == "event" and record["id"] in ranges:
+                    record["date_range"] = list(ranges[record["id"]])  # beside it (BESIDE_DDL)
                 seq = counters.get(kind, 0)
                 counters[kind] = seq + 1
                 out.append({"kind": kind, "published": published, "article_id": result.id,

@@ -34,7 +34,7 @@ from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator, Literal, Sequence
 
 from ..clustering import nearcopy as N
-from ..clustering.happenings import Copy, Report, outlet
+from ..clustering.happenings import Copy, Report, outlet, told_range
 from ..clustering.settings import ClusteringSettings
 from ..model import Document
 from . import rows as R
@@ -79,8 +79,8 @@ class IngestOutcome:
 
 # Schema versions whose migration changes how reports are filed: a database from before one of
 # them is reclustered when opened (3: clustering; 4: undated reports placed by publication date;
-# 5: blocking keys per class of a happening's reports, `happening_keys`).
-RECLUSTER_AT = (3, 4, 5)
+# 5: blocking keys per class of a happening's reports, `happening_keys`; 7: the keys' intervals).
+RECLUSTER_AT = (3, 4, 5, 7)
 # The schema version that stores each signed article's shingle hashes (`article_shingles`): a
 # database from before it has them computed from its texts when opened.
 SHINGLES_AT = 6
@@ -755,7 +755,8 @@ class Store(ABC):
             a = document.article
             where = outlet(a.source, a.url)
             for seq, e in enumerate(document.events):
-                new_reports.append(Report(e.to_record(), a.date, where, seq=seq))
+                new_reports.append(Report(e.to_record(), a.date, where, seq=seq,
+                                          range=told_range(e.date_range)))
         pending = [Copy(d.id, copy_of[d.id], d.article.date,
                         outlet(d.article.source, d.article.url))
                    for d, _, _, _ in plan.writes if d.id in copy_of]
@@ -864,7 +865,7 @@ class Store(ABC):
                      [r for d in documents for r in R.timex_rows(d.timexes, d.id)])
 
     def _insert_events(self, documents: list[Document]) -> None:
-        self._append("events", R.EVENT_COLUMNS,
+        self._append("events", R.EVENT_STORED_COLUMNS,
                      [r for d in documents for r in R.event_rows(d.events, d.id)])
 
     def _insert_quotes(self, documents: list[Document]) -> None:

@@ -26,6 +26,7 @@ from ..clustering.happenings import (
     may_be_compatible,
     outlet,
     summarize,
+    told_range,
 )
 from ..clustering.settings import ClusteringSettings
 from ..model import Article, Happening
@@ -46,7 +47,8 @@ def marks(values: Sequence[Any]) -> str:
 _UNREAD = {"trigger_text": "''", "trigger_start": "0", "trigger_end": "0",
            "plover_mode": "NULL", "date_start": "NULL", "announced_cameo": "NULL",
            "evidence": "CASE WHEN e.cameo LIKE '01%' THEN e.evidence ELSE '' END"}
-_EVENT_FIELDS = ", ".join(_UNREAD.get(c, "e." + c) for c in R.EVENT_COLUMNS)
+# The record's columns, then its date range (`R.EVENT_RANGE_COLUMNS`, what `Report.range` holds).
+_EVENT_FIELDS = ", ".join(_UNREAD.get(c, "e." + c) for c in R.EVENT_STORED_COLUMNS)
 # Some stored reports (a filter on `events e` follows): their articles' fields are read apart
 # (`Clusters._read_reports`). Joined in one statement, DuckDB scans the whole articles table for
 # every read (13.8 ms against 5.8 + 1.1 ms for 30 reports of the 5,000 recorded articles of
@@ -66,21 +68,22 @@ _ARTICLE_AT = R.EVENT_COLUMNS.index("article_id")
 # 12,000 -> 60,000 rows (the 5,000 recorded articles of bench_store_replay), small beside the
 # rows it returns.
 _CANDIDATE_CLASSES = (
-    "SELECT k.key, k.report, k.happening, k.date, k.basis, k.negated, k.modality, k.bare, "
-    "k.published FROM happening_keys k JOIN (SELECT unnest(CAST(? AS TEXT[])) AS key, "
+    "SELECT k.key, k.report, k.happening, k.negated, k.modality, k.bare, k.earliest, k.latest "
+    "FROM happening_keys k JOIN (SELECT unnest(CAST(? AS TEXT[])) AS key, "
     "unnest(CAST(? AS TEXT[])) AS lo, unnest(CAST(? AS TEXT[])) AS hi) w ON k.key = w.key "
     "WHERE k.date IS NULL OR length(k.date) < 10 OR k.date BETWEEN w.lo AND w.hi"
 )
 KEY_COLUMNS = ["key", "happening", "report", "date", "basis", "negated", "modality",
-               "published", "bare"]
+               "published", "bare", "earliest", "latest"]
 
 
 def key_rows_of(happening: str, members: Iterable[Report],
              settings: ClusteringSettings) -> list[tuple]:
     """The `happening_keys` rows of a happening: for each class of its reports with equal
     compared fields (`compatible` gives them the same answer), the blocking keys of the class,
-    its smallest report id and what the date sift reads (`Clusters._candidate_reports`). A
-    function of the happening's reports: rewritten whenever they change."""
+    its smallest report id and what the date sift reads (`Clusters._candidate_reports`: its
+    interval, the days `Report.interval` gives it; NULL with no date nor publication date). A
+    function of the happening's reports and the settings: rewritten whenever they change."""
     first: dict[tuple, Report] = {}
     for r in members:
         c = (compared_fields(r), r.is_core)
@@ -92,16 +95,23 @@ def key_rows_of(happening: str, members: Iterable[Report],
         undated = not e.get("date")
         published = r.published if undated else None
         bare = r.article_id if undated and not r.published else None
+        days = r.interval(settings)
+        earliest, latest = (days[0].isoformat(), days[1].isoformat()) if days else (None, None)
         rows += [(k, happening, r.id, e.get("date"), e.get("date_basis"), bool(e["negated"]),
-                  e["modality"], published, bare) for k in blocking_keys(r, settings)]
+                  e["modality"], published, bare, earliest, latest)
+                 for k in blocking_keys(r, settings)]
     return rows
 
 
+_RECORD_END = len(R.EVENT_COLUMNS)
+
+
 def report_of(row: Sequence[Any]) -> Report:
-    n = len(R.EVENT_COLUMNS)
-    event = R.event_record(row[:n])
+    """A row of `_EVENT_FIELDS` and its article's date, source and URL."""
+    n = len(R.EVENT_STORED_COLUMNS)
+    event = R.event_record(row[:_RECORD_END])
     return Report(event, row[n], outlet(row[n + 1], row[n + 2]),
-                  seq=row[R.EVENT_COLUMNS.index("seq")])
+                  seq=row[R.EVENT_COLUMNS.index("seq")], range=told_range(row[_RECORD_END:n]))
 
 
 @dataclass(slots=True)
@@ -423,17 +433,16 @@ class Clusters:
         wanted: set[str] = set()
         filed: dict[str, str] = {}  # wanted report -> its happening
         sifted: dict[tuple, bool] = {}  # many reports under a key share these few fields
-        for key, eid, happening, date_, basis, negated, modality, bare, published in self.query(
+        for key, eid, happening, negated, modality, bare, earliest, latest in self.query(
                 _CANDIDATE_CLASSES, self._day_windows(keys, by_key)):
             if happening is None or happening in affected or eid in wanted:
                 continue
-            # An undated report is placed by its article's publication date (with none: by
-            # its article, `bare`).
-            fields = (key, date_, basis, negated, modality, published, bare)
+            # A stored class is placed by its interval (with none: by its article, `bare`).
+            fields = (key, negated, modality, bare, earliest, latest)
             passes = sifted.get(fields)
             if passes is None:
-                stub = Report({"id": eid, "article_id": bare, "date": date_, "date_basis": basis,
-                               "negated": negated, "modality": modality}, published, None)
+                stub = Report.placed(eid, bare, negated, modality,
+                                     told_range((earliest, latest)), self.settings)
                 passes = any(may_be_compatible(stub, r, self.settings) for r in by_key.get(key, ()))
                 sifted[fields] = passes
             if passes:

@@ -35,6 +35,12 @@ EVENT_COLUMNS = [
     "confidence", "announced_cameo", "happening",
 ]
 
+# Beside the record, never part of it: the days the text's date allows where fewer than its
+# period's (`Event.date_range`; NULL: the period), which clustering compares. Written after the
+# record's columns; read only by clustering (`store.clusters`).
+EVENT_RANGE_COLUMNS = ["date_earliest", "date_latest"]
+EVENT_STORED_COLUMNS = [*EVENT_COLUMNS, *EVENT_RANGE_COLUMNS]
+
 QUOTE_COLUMNS = ["id", "article_id", "seq", "text", "span_start", "span_end",
                  *_prefixed("speaker", ACTOR_FIELDS), "cue", "direct"]
 
@@ -111,7 +117,18 @@ def _place_values(place: Place | None) -> tuple[Any, ...]:
             place.lon)
 
 
+def _range_values(e: Event) -> tuple[date | None, date | None]:
+    rng = e.date_range if e.date and e.date_basis == "text" else None
+    if not rng:
+        return None, None
+    try:
+        return date.fromisoformat(rng[0]), date.fromisoformat(rng[1])
+    except (TypeError, ValueError):
+        return None, None
+
+
 def event_rows(events: Iterable[Event], article_id: str) -> list[tuple[Any, ...]]:
+    """Rows of EVENT_STORED_COLUMNS (the record's columns, then its date range)."""
     # article_id comes from the article, not from each record: the row belongs to the article
     # being written even if a stage left a stale id on a record.
     return [
@@ -119,7 +136,7 @@ def event_rows(events: Iterable[Event], article_id: str) -> list[tuple[Any, ...]
          e.trigger.span[1], *_actor_values(e.source), *_actor_values(e.target), e.cameo,
          e.plover, e.plover_mode, e.quad_class, e.goldstein, e.date, period_start(e.date),
          e.date_precision, e.date_basis, e.negated, e.modality, *_place_values(e.location),
-         e.confidence, e.announced_cameo, e.happening)
+         e.confidence, e.announced_cameo, e.happening, *_range_values(e))
         for seq, e in enumerate(events)
     ]
 

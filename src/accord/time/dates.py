@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Callable
 
 ONE_DAY = timedelta(days=1)
 
@@ -195,3 +196,70 @@ def shift(d: date, unit: str, n: int) -> date | None:
     except (OverflowError, ValueError):
         return None
     return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The days a value allows (internal: what clustering compares; never a contract field)
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # WI: Dec to Feb
+
+
+def value_period(value: str) -> tuple[date, date] | None:
+    """First and last day of the period a TIMEX3 date value names: a day (with or without a
+    clock time), an ISO week or weekend, a month, a quarter, a half, a season or a year. None for
+    anything else (durations, decades, "PAST_REF", underspecified "XXXX-09")."""
+    import re
+
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-W(\d{2})(-WE|-\d)?|-Q([1-4])|-H([12])"
+                 r"|-(SP|SU|FA|WI))?(?:T.*)?$", value or "")
+    if m is None:
+        return None
+    y = int(m.group(1))
+    try:
+        if m.group(3):
+            d = date(y, int(m.group(2)), int(m.group(3)))
+            return d, d
+        if m.group(2):
+            first = date(y, int(m.group(2)), 1)
+            return first, add_months(first, 1) - ONE_DAY
+        if m.group(4):
+            mon = date.fromisocalendar(y, int(m.group(4)), 1)
+            tail = m.group(5)
+            if tail == "-WE":
+                return mon + timedelta(days=5), mon + timedelta(days=6)
+            if tail:
+                d = mon + timedelta(days=int(tail[1:]) - 1)
+                return d, d
+            return mon, mon + timedelta(days=6)
+        if m.group(6) or m.group(7):
+            months = 3 if m.group(6) else 6
+            first = date(y, 1 + months * (int(m.group(6) or m.group(7)) - 1), 1)
+            return first, add_months(first, months) - ONE_DAY
+        if m.group(8):
+            a, b = _SEASON_MONTHS[m.group(8)]
+            first = date(y, a, 1)
+            return first, add_months(first, b - a + 1) - ONE_DAY
+    except ValueError:
+        return None
+    return date(y, 1, 1), date(y, 12, 31)
+
+
+def told_range(value: str, dct: date | None, tense: Callable[[], str | None],
+               past: str, future: str) -> tuple[str, str] | None:
+    """The days an act dated by `value` may have happened on, as the text and its dateline say:
+    the value's period ("last week": the week before the dateline's), and where that period holds
+    the dateline, only its part up to the dateline for an act told in the past ("this month",
+    "earlier this year"), from it for one told in the future (`tense()`: the governing verb's,
+    asked only then; `past`, `future`: its values). ISO days (earliest, latest); None when the
+    value names no period."""
+    period = value_period(value)
+    if period is None:
+        return None
+    first, last = period
+    if dct is not None and first <= dct <= last and first < last:
+        t = tense()
+        if t == past:
+            last = dct
+        elif t == future:
+            first = dct
+    return first.isoformat(), last.isoformat()

@@ -18,10 +18,10 @@ from spacy.attrs import SENT_START
 
 from ..model import Document, Timex
 from ..stage import Stage
-from .dates import parse_dct
+from .dates import parse_dct, told_range
 from .grammar import Grammar, Match, Pieces, get_grammar, select
 from .normalize import NORMALIZERS, Context, Norm
-from .tense import anchor_tense
+from .tense import FUTURE, PAST, anchor_tense
 
 _HAS_MOD = "mod" in getattr(Timex, "__dataclass_fields__", {})
 _POINT_TYPES = ("DATE", "TIME")
@@ -148,6 +148,8 @@ class TimeStage(Stage):
                 sentence=max(sent, 0),
                 rule=m.rule.name + ("+mod" if modded else ""),
             )
+            if timex.type in ("DATE", "TIME"):
+                timex.range = told_range(norm.value, dct_date, lambda c=cx: c.tense, PAST, FUTURE)
             if _HAS_MOD and norm.mod:  # pragma: no cover - depends on the model version
                 timex.mod = norm.mod  # type: ignore[attr-defined]
             out.append(Tagged(timex, norm.mod, norm, (tok_start, tok_end)))

@@ -27,7 +27,7 @@ from . import render
 from .actors import actors_app
 from .inputs import ColumnOption, InputTally, accounted, ReaderProgress, TextColumnOption, print_summary, progress_display, read_options
 
-from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, db_target, make_app  # noqa: F401
+from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, check_dyad, db_target, make_app  # noqa: F401
 
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 
@@ -277,7 +277,7 @@ def events(
     db: Optional[str] = DbOption,
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name words (Putin), as source or target."),
     country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of source or target."),
-    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two actors, A B: events between them in either direction."),
+    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", callback=check_dyad, help="Two actors, A B: events between them in either direction."),
     since: Optional[str] = typer.Option(None, "--since", help="Events dated on or after YYYY[-MM[-DD]]."),
     until: Optional[str] = typer.Option(None, "--until", help="Events dated on or before YYYY[-MM[-DD]]."),
     cameo: Optional[str] = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 04 or 042."),

@@ -586,6 +586,19 @@ def load_attitude_gerund_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_reported_attitudes() -> dict[str, str]:
+    """Adjective -> CAMEO code of a speaker's own reported attitude ("said it is skeptical of":
+    012; arguments.yaml reported_attitudes)."""
+    table = _arguments_file().get("reported_attitudes") or {}
+    out: dict[str, str] = {}
+    for code, adjectives in table.items():
+        if not isinstance(code, str) or not isinstance(adjectives, list):
+            raise LexiconError(f"accord/resources/events/arguments.yaml reported_attitudes: {code!r} needs a quoted code and a list")
+        out.update((a.lower(), code) for a in adjectives)
+    return out
+
+
+@lru_cache(maxsize=1)
 def load_purpose_place_prepositions() -> frozenset[str]:
     """Prepositions putting an aid's purpose clause in a country that receives it ("to promote
     development in Ethiopia"; arguments.yaml)."""

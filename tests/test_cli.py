@@ -202,6 +202,15 @@ def test_queries_without_a_database_fail_clearly(tmp_path):
     proc = run(["events", "--db", tmp_path / "missing.duckdb"], tmp_path)
     assert proc.returncode == 3
     assert "no database" in proc.stderr.decode()
+    # A file that is not a database, or a folder: named once, with the reason, for a query and
+    # for ingest (it said "cannot open database X: cannot open the Accord database X: ...").
+    not_db = tmp_path / "notes.duckdb"
+    not_db.write_text("not a database", encoding="utf-8")
+    for command, target in ((["events"], not_db), (["ingest", "-"], not_db), (["events"], tmp_path)):
+        proc = invoke([*command, "--db", target], tmp_path, stdin=b"Xi met Putin.")
+        err = proc.stderr.decode()
+        assert proc.returncode == 3 and err.startswith(f"accord: cannot open the Accord database {target}: "), err
+        assert err.count("Accord database") == 1, err
 
 
 def test_demo_and_version_as_processes(tmp_path):

@@ -104,6 +104,15 @@ def test_bad_since_is_a_usage_error(desk_db, tmp_path) -> None:
         assert "--since" in stderr and value in stderr and "Traceback" not in stderr
 
 
+def test_a_dyad_missing_its_second_actor_is_named(desk_db, tmp_path) -> None:
+    # `--dyad CHN --db FILE` took `--db` as the second actor; the error was "unexpected extra
+    # argument(s) (FILE)", naming neither the option nor the reason.
+    for command in (["events"], ["export", "-o", tmp_path / "x.csv"]):
+        proc = invoke([*command, "--dyad", "CHN", "--db", desk_db], tmp_path)
+        stderr = proc.stderr.decode()
+        assert proc.returncode == 2 and "--dyad" in stderr and "'--db' is an option" in stderr, stderr
+
+
 def test_dyads_and_timeline_aggregate(desk_db, tmp_path) -> None:
     dyads = jsonl(invoke(["dyads", "--db", desk_db, "--format", "jsonl"], tmp_path).stdout)
     top = dyads[0]
@@ -141,6 +150,13 @@ def test_export_command_writes_gdelt_and_plover(desk_db, tmp_path) -> None:
     assert records and all(r["event"] and r["actor"] for r in records)
     wrong = invoke(["export", "--db", desk_db, "--format", "xls", "-o", tmp_path / "x"], tmp_path)
     assert wrong.returncode == 2 and "--format" in wrong.stderr.decode()
+    # An output that cannot be written is named with the reason (it was a traceback).
+    for output, reason in ((tmp_path / "no-such-folder" / "x.csv", "No such file or directory"),
+                           (tmp_path, "Is a directory")):
+        for format in ("csv", "parquet"):
+            proc = invoke(["export", "--db", desk_db, "--format", format, "-o", output], tmp_path)
+            stderr = proc.stderr.decode()
+            assert proc.returncode == 2 and stderr == f"accord: cannot write {output}: {reason}\n", stderr
 
 
 def test_ingest_quiet_prints_one_line_and_each_rejection_once(tmp_path) -> None:
@@ -184,6 +200,22 @@ def _serve(db, tmp_path, *extra):
             time.sleep(0.2)
     proc.kill()
     pytest.fail(f"accord serve did not start: {proc.stderr.read().decode()}")
+
+
+def test_serve_on_a_taken_port_or_an_unknown_host_says_which_and_why(desk_db, tmp_path) -> None:
+    # uvicorn's own messages came after "serving ... on" and, for a host, named neither it nor
+    # the port ("[Errno -2] Name or service not known").
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = invoke(["serve", "--db", desk_db, "--port", port], tmp_path)
+    stderr = proc.stderr.decode()
+    assert proc.returncode == 3 and "serving" not in stderr, stderr
+    assert stderr.startswith(f"accord: cannot serve on 127.0.0.1:{port}: ") and "in use" in stderr
+    proc = invoke(["serve", "--db", desk_db, "--host", "no-such-host.invalid"], tmp_path)
+    stderr = proc.stderr.decode()
+    assert proc.returncode == 3 and "'no-such-host.invalid' is unknown" in stderr, stderr
 
 
 def test_one_writer_a_second_writer_fails_at_once_and_says_what_to_do(desk_db, tmp_path) -> None:

@@ -94,6 +94,99 @@ def test_an_act_told_as_later_than_a_dated_day_takes_neither_that_day_nor_public
     assert dated(evs, "084") == [(PUB, "day", "text")]
 
 
+# ------------------------------------------------- background acts: no date rather than publication
+@pytest.mark.parametrize("text, code", [
+    ("Khan was convicted of terrorism years ago.", "116"),
+    ("Russia recently attacked Georgia.", "19"),
+    ("In the past, Russia attacked Georgia.", "19"),
+    ("In the 1990s, Russia attacked Chechnya.", "19"),  # a decade: no year, month or day to give
+    ("In the last century, Germany invaded Poland.", "19"),
+])
+def test_an_act_in_a_time_before_the_reporting_period_with_no_date_to_give_has_none(nlp, text, code):
+    assert dated(candidates(nlp, text), code) == [(None, None, None)]
+
+
+def test_a_time_before_the_reporting_period_that_gives_a_year_dates_the_act(nlp):
+    assert dated(candidates(nlp, "A decade ago, Russia attacked Georgia."), "19") == [("2009", "year", "text")]
+    assert dated(candidates(nlp, "Earlier this year, China accused the United States of spying."), "112") \
+        == [("2019", "year", "text")]
+    # and an act with no time of its own is of the reporting period
+    assert dated(candidates(nlp, "Russia criticized NATO."), "111") == [(PUB, "day", "publication")]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Russia has long criticized NATO.", "111"),  # "long" with a perfect, as with a pluperfect
+    ("Trump had long opposed the deal with Iran.", "110"),
+    # a clause of a background act: a relative clause, a conjunct
+    ("Jones previously served as ambassador to Russia, where he criticized the Kremlin.", "111"),
+    ("Russia had previously criticized NATO and threatened Ukraine.", "13"),
+    # an act set in an occasion told as earlier
+    ("Protesters said a woman was injured by police in a previous protest.", "18"),
+    ("Police injured a woman during an earlier protest in Paris.", "18"),
+])
+def test_a_background_act_or_an_act_in_its_clause_has_no_date(nlp, text, code):
+    assert dated(candidates(nlp, text), code) == [(None, None, None)]
+
+
+def test_a_relative_clause_on_a_noun_told_as_former_tells_its_history(nlp):
+    assert dated(candidates(nlp, "The former minister, who was arrested by police, testified before Congress."),
+                 "173") == [(None, None, None)]
+    assert dated(candidates(nlp, "The minister, who was arrested by police, testified before Congress."),
+                 "173") == [(PUB, "day", "publication")]
+
+
+def test_an_act_beside_a_background_clause_keeps_its_own_date(nlp):
+    # the relative clause is background; the act of the main clause is of the reporting period
+    assert dated(candidates(nlp, "The former president, who previously attacked the rebels, met Xi."), "04") \
+        == [(PUB, "day", "publication")]
+    assert dated(candidates(nlp, "Protesters said a woman was injured by police in a protest."), "18") \
+        == [(PUB, "day", "publication")]
+
+
+def test_an_undated_act_of_a_person_the_text_reports_dead_is_background(nlp):
+    # obituary narration: what he did, he did before his death
+    for text in ("Baker died on Sunday at the age of 80.\n\nHe criticized the British government.",
+                 "Baker has died.\n\nHe criticized the British government."):
+        assert dated(candidates(nlp, text), "111") == [(None, None, None)], text
+    # not a death: a day of his, a death denied
+    for text in ("Baker spoke on Sunday.\n\nHe criticized the British government.",
+                 "Baker did not die on Sunday.\n\nHe criticized the British government."):
+        assert dated(candidates(nlp, text), "111") == [(PUB, "day", "publication")], text
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president was elected in 2013. He criticized the Ugandan government.",
+    "In the 1990s, the Kenyan president visited Uganda. He criticized the Ugandan government.",
+    "Years ago, the Kenyan president visited Uganda. He criticized the Ugandan government.",
+])
+def test_an_undated_act_of_a_pronoun_for_an_actor_of_a_background_sentence_has_no_date(nlp, text):
+    # it goes on with the background narration: not the publication day (nor surely that year)
+    assert dated(candidates(nlp, text), "111") == [(None, None, None)]
+
+
+def test_an_act_after_a_background_sentence_that_does_not_go_on_with_it_keeps_publication(nlp):
+    for text in (
+            "The Kenyan president was elected in 2013.\n\nHe criticized the Ugandan government.",  # another paragraph
+            "The Kenyan president was elected in 2013. He has criticized the Ugandan government.",  # a perfect
+            "The Kenyan president was elected in March. He criticized the Ugandan government.",  # this year
+            # no pronoun for the background's actors: the news the background was told for
+            "The Kenyan president was elected in 2013. The Tanzanian president criticized the Ugandan government."):
+        assert dated(candidates(nlp, text), "111") == [(PUB, "day", "publication")], text
+
+
+# ------------------------------------------------- an intent is dated when it is made
+@pytest.mark.parametrize("text", [
+    "Merkel said she would meet Macron on Saturday.",
+    "Merkel plans to meet Macron on Saturday.",
+])
+def test_an_intent_is_dated_when_made_not_on_the_day_of_the_act_to_come(nlp, text):
+    assert dated(candidates(nlp, text), "03") == [(PUB, "day", "publication")]
+
+
+def test_an_act_to_come_keeps_its_day(nlp):
+    assert dated(candidates(nlp, "Merkel will meet Macron on Saturday."), "04") == [("2019-10-12", "day", "text")]
+
+
 # ------------------------------------------------- the days a date allows (internal: clustering)
 def test_last_week_is_a_month_in_the_record_and_its_week_beside_it(nlp):
     # Monday 21 January 2019: "last week" is 14-20 January. The record keeps the contract's

@@ -452,3 +452,31 @@ def test_a_threat_beside_an_act_on_someone_is_made_to_them(nlp):
                for e in evs)
     # alone, the threat names no one
     assert all(e.target is None for e in candidates(nlp, "Norway threatened to cut funding."))
+
+
+def test_a_speakers_own_reported_attitude_is_a_pessimistic_or_optimistic_comment_on_its_object(nlp):
+    evs = candidates(nlp, "Germany said it is skeptical of a Turkish proposal to reopen the border.")
+    assert any(e.cameo == "012" and dyad(e) == ("DEU", "TUR") and "reported-attitude->012" in e.explain for e in evs)
+    evs = candidates(nlp, "Japan said it is optimistic about a Chinese offer of new talks.")
+    assert any(e.cameo == "013" and dyad(e) == ("JPN", "CHN") for e in evs)
+    # another's attitude reported is no comment of the speaker's
+    evs = candidates(nlp, "Germany said Austria is skeptical of a Turkish proposal.")
+    assert all(not e.cameo.startswith("01") or "reported-attitude" not in e.explain for e in evs)
+
+
+def test_an_appeal_for_someone_to_do_something_is_made_to_them(nlp):
+    evs = candidates(nlp, "The Irish prime minister called on Monday for Britain to remain in the customs union.")
+    assert any(e.cameo.startswith("02") and e.target is not None and e.target.code == "GBR"
+               and "tgt=appealed-to" in e.explain for e in evs)
+
+
+def test_a_suspension_of_aid_in_a_country_announced_to_take_effect_later(nlp):
+    # the purpose clause "to take effect" names no actor: it lends the announcement no empty target,
+    # and the aid's "in" phrase says whom the suspension is done to, as for "suspended aid in"
+    evs = candidates(nlp, "Norway had announced a suspension of aid in Malawi to take effect in May.")
+    assert any(e.cameo == "162" and dyad(e) == ("NOR", "MWI") for e in evs)
+
+
+def test_a_surrender_to_forces_backed_by_someone_is_to_those_forces(nlp):
+    evs = candidates(nlp, "The militants surrendered their last village in Syria to US - backed forces .")
+    assert any(e.cameo.startswith("087") and e.target is not None and e.target.code == "MIL" for e in evs)

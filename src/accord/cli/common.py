@@ -33,3 +33,15 @@ def db_target(target: str | None) -> str:
         Console(stderr=True).print(f"accord: {problem}", highlight=False, markup=False, soft_wrap=True)
         raise typer.Exit(EXIT_USAGE)
     return value
+
+
+def check_dyad(value: tuple[str, str] | None) -> tuple[str, str] | None:
+    """`--dyad A B`: an option where an actor should be (`--dyad CHN --db x.duckdb` took `--db`
+    as the second actor and left the file as an "unexpected extra argument") is named."""
+    if value:
+        for actor in value:
+            if actor.startswith("-"):
+                raise typer.BadParameter(
+                    f"expected two actors, A B (e.g. --dyad CHN RUS); got {' '.join(value)!r}, "
+                    f"and {actor!r} is an option, not an actor", param_hint="--dyad")
+    return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import sys
@@ -12,7 +13,7 @@ import typer
 from rich.console import Console
 
 from . import render
-from .common import EXIT_FAILURE, EXIT_USAGE, db_target
+from .common import EXIT_FAILURE, EXIT_USAGE, check_dyad, db_target
 
 out = Console(soft_wrap=False)
 err = Console(stderr=True, soft_wrap=True)
@@ -42,7 +43,31 @@ def open_failure(path: str | Path, exc: Exception, *, writing: bool) -> str:
         return (f"accord: {path} is being written by {holder}; DuckDB lets nobody read a file "
                 "while another process writes it. Query that process instead (if it is `accord "
                 "serve`: its /api/... endpoints), or wait until it finishes and run this again.")
+    if text.startswith(("cannot open the Accord database", "cannot connect to the Accord database")):
+        return f"accord: {text}"  # the store's own message names the database already
     return f"accord: cannot open database {path}: {exc}"
+
+
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why `accord serve` could not listen on host:port, or None: asked before the store is
+    opened and "serving" is said (uvicorn's own message named neither the host nor the port
+    for an unknown host)."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (socket.gaierror, UnicodeError) as exc:
+        return f"the host {host!r} is unknown ({getattr(exc, 'strerror', None) or exc})"
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            if exc.errno == errno.EADDRINUSE:
+                reason += " (another server, perhaps `accord serve`, is on it: pass --port N)"
+            return reason
+    return None
 
 
 def serve(
@@ -62,6 +87,11 @@ def serve(
     from .main import _db_exists, _display
 
     path = _db(db)
+    problem = _cannot_listen(host, port)
+    if problem is not None:
+        err.print(f"accord: cannot serve on {host}:{port}: {problem}", highlight=False, markup=False,
+                  soft_wrap=True)
+        raise typer.Exit(EXIT_FAILURE)
     if not _db_exists(path) and not write_token:
         err.print(f"accord: no database at {_display(path)}; run `accord ingest PATH...` first (or pass --db, "
                   "or --write-token to start an empty one that accepts articles).", highlight=False)
@@ -88,7 +118,7 @@ def export(
     db: Optional[str] = DbOption,
     actor: Optional[str] = typer.Option(None, "--actor"),
     country: Optional[str] = typer.Option(None, "--country"),
-    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad"),
+    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", callback=check_dyad),
     since: Optional[str] = typer.Option(None, "--since"),
     until: Optional[str] = typer.Option(None, "--until"),
     cameo: Optional[str] = typer.Option(None, "--cameo"),
@@ -118,8 +148,8 @@ def export(
         target: Any = sys.stdout.buffer if str(output) == "-" else output
         try:
             result = _checked(lambda: run_export(svc, format, target, filters, unit=unit))
-        except ExportError as exc:
-            err.print(f"accord: {exc}", highlight=False)
+        except ExportError as exc:  # a format without that unit; an output that cannot be written
+            err.print(f"accord: {exc}", highlight=False, markup=False, soft_wrap=True)
             raise typer.Exit(EXIT_USAGE) from None
     where = "standard output" if str(output) == "-" else str(output)
     err.print(f"accord: wrote {result.summary(where)}", highlight=False, markup=False, soft_wrap=True)

@@ -27,7 +27,7 @@ from . import render
 from .actors import actors_app
 from .inputs import ColumnOption, InputTally, accounted, ReaderProgress, TextColumnOption, print_summary, progress_display, read_options
 
-from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, db_target, make_app  # noqa: F401
+from .common import EXIT_FAILURE, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, check_dyad, db_target, make_app  # noqa: F401
 
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
 
@@ -254,8 +254,10 @@ def ingest(
         documents = _documents(paths, options, tally, policy, workers, store=store)
         stopped = ""
         try:
+            # Coding in this process: the store writes each batch from a thread of its own
+            # while the next articles are parsed (on a second core; see `Store.ingest_many`).
             for outcome in store.ingest_many(counted(documents), batch_size=batch_size,
-                                             on_error=not_stored):
+                                             on_error=not_stored, background=workers == 0):
                 tally.count(outcome, uncoded.pop(outcome.article_id, None))
         except KeyboardInterrupt:
             # The open batch was rolled back; everything counted is committed.
@@ -277,7 +279,7 @@ def events(
     db: Optional[str] = DbOption,
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix (RUS, RUSGOV) or name words (Putin), as source or target."),
     country: Optional[str] = typer.Option(None, "--country", help="ISO3 country of source or target."),
-    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", help="Two actors, A B: events between them in either direction."),
+    dyad: Optional[Tuple[str, str]] = typer.Option(None, "--dyad", callback=check_dyad, help="Two actors, A B: events between them in either direction."),
     since: Optional[str] = typer.Option(None, "--since", help="Events dated on or after YYYY[-MM[-DD]]."),
     until: Optional[str] = typer.Option(None, "--until", help="Events dated on or before YYYY[-MM[-DD]]."),
     cameo: Optional[str] = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 04 or 042."),

@@ -78,7 +78,9 @@ def load_command(
     try:
         store = open_store(path)
     except Exception as exc:
-        err.print(f"accord: cannot open database {_display(path)}: {exc}", highlight=False)
+        from .desk import open_failure
+
+        err.print(open_failure(_display(path), exc, writing=True), highlight=False, markup=False)
         raise typer.Exit(EXIT_FAILURE) from None
     tally = InputTally()
     uncoded: dict[str, str] = {}

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from spacy.attrs import LEMMA, POS
 from spacy.symbols import AUX, NOUN, VERB
 
-from ..actors.kinds import COUNTRY_SECTORS, STATE_SECTORS
+from ..actors.kinds import COUNTRY_SECTORS, STATE_SECTORS, How
 from ..analysis.quotation import find_quoted_spans
 from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_by, phrasal_verb, pobjs,
                                pobjs_by_word, reporting_head, subject_of, verb_above)
@@ -26,7 +26,7 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
 from ..time.dates import value_period
 from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
@@ -166,6 +166,7 @@ class EventStage(Stage):
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
+                     load_reported_attitudes,
                      load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent,
                      load_measure_heads, load_agreement_nouns, load_agreement_prepositions,
                      load_coordinated_place_prepositions):
@@ -186,6 +187,7 @@ class EventStage(Stage):
         text = document.article.text  # the Doc's text: slices of it spare making every token of a span
         timex_roots = _index_timexes(doc, text, document.timexes)
         long_spells = _index_long_spells(doc, document.timexes, text)
+        background_times = _index_background_times(doc, document.timexes)
         sentences = list(doc.sents)
         sentence_texts = [text[s.start_char:s.end_char] for s in sentences]
         pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
@@ -220,7 +222,12 @@ class EventStage(Stage):
             cands = [c for c in cands if self._literal(c, sent)
                      and not self.exclusions.about_natural_hazard(c.trigger, c.code, storms)
                      # "shut down all schools to curb the spread of the disease": public health
-                     and not self.exclusions.public_health_measure(c.code, c.sources, sent)]
+                     and not self.exclusions.public_health_measure(c.code, c.sources, sent)
+                     # "Typhoon Hagibis killed 70 people", "A shark attacked a surfer": nature acts
+                     and not self.exclusions.nature_doer(c.trigger, c.code, storms)
+                     and not self.exclusions.done_to_an_animal(c.trigger, c.targets)
+                     # "According to legend, Romulus killed his brother": a legend tells it
+                     and not self.exclusions.legendary(c.trigger)]
             for cand in cands:
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
@@ -272,14 +279,16 @@ class EventStage(Stage):
                     cand.statement = True
                 for source, target in self._dyads(cand, document, mentions_at, sent):
                     event = self._event(document, cand, source, target, sent_no, sent, sent_timexes,
-                                        cand.negated, cand.modality, sentence_texts[sent_no], long_spells)
+                                        cand.negated, cand.modality, sentence_texts[sent_no], long_spells,
+                                        background_times)
                     events.append((event, head_word))
                     if cand.reverse_code and source is not None and target is not None \
                             and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
                                              code=nearest(cand.reverse_code).code)
                         events.append((self._event(document, reverse, target, source, sent_no, sent, sent_timexes,
-                                                   cand.negated, cand.modality, sentence_texts[sent_no], long_spells),
+                                                   cand.negated, cand.modality, sentence_texts[sent_no], long_spells,
+                                                   background_times),
                                        head_word))
             events[first_of_sentence:] = _without_claimed_contents(events[first_of_sentence:])
         document.detections = document.detections  # kept in sentence order
@@ -293,11 +302,15 @@ class EventStage(Stage):
         _date_from_report(candidates, timex_roots, document.article.date, triggers)
         _date_from_context(candidates, triggers)
         sentence_dates = _sentence_dates(doc, timex_roots, sentences)
-        _date_from_paragraph(candidates, triggers, _paragraph_of_sentences(text, sentences), sentence_dates)
+        paragraphs = _paragraph_of_sentences(text, sentences)
+        _date_from_paragraph(candidates, triggers, paragraphs, sentence_dates)
         _date_from_retelling(candidates, triggers)
         _date_from_reference(candidates, doc, timex_roots, document.article.date, triggers, text, sentences)
         _date_from_happening(candidates, doc, timex_roots, document.article.date, triggers, sentences)
         _date_from_incident(candidates, doc, sentence_dates, sentences)
+        _after_a_background_sentence(candidates, doc, sentences, paragraphs, sentence_dates, background_times,
+                                     triggers, document.article.date, document.mentions)
+        _undated_acts_of_the_dead(candidates, doc, document.mentions, triggers)
         _settle_ranges(candidates)
         candidates = _without_unplaced_actors(candidates, document.mentions)
         if self.verifier is not None:
@@ -347,7 +360,7 @@ class EventStage(Stage):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
             if _imperative(tok):
                 continue  # "Don't hold the workers hostage": an exhortation, not an act
-            if _purpose_of_presence(tok):
+            if _purpose_of_presence(tok, self.exclusions.presence_verbs):
                 continue  # "Coalition forces are in Iraq ... to defeat ISIS remnants": why they are there
             if self.exclusions.prevented(tok):
                 continue  # "barred the company from releasing the files": not released
@@ -472,6 +485,11 @@ class EventStage(Stage):
             # in a meeting (an event of its own, the talks); the saying is no negotiation.
             code, specificity = "010", 0
             rule.append("reporting-verb->010")
+        if code == "010" and verb.lemma_.lower() in self.cues.reporting_verbs \
+                and (attitude := _own_reported_attitude(verb)) is not None:
+            # "said it is skeptical of the plan": a pessimistic (012) or optimistic (013) comment
+            code = attitude
+            rule.append(f"reported-attitude->{code}")
         # PETRARCH's [A:A] codes an act both ways ("SIGN * {TRADE &TREATY} [0311:0311]"): its
         # coordinated doers act with each other.
         symmetric = m.reverse_code is not None and nearest(m.reverse_code).code == code
@@ -1025,6 +1043,10 @@ class EventStage(Stage):
             # private people among themselves (exclusions.yaml)
             cand.rule.append("private-people")
             return []
+        if self.exclusions.private_aid_codes and cand.code.startswith(self.exclusions.private_aid_codes) \
+                and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
+            cand.rule.append("private-aid")
+            return []  # "a surgeon provided the students with a grant": private giving (exclusions.yaml)
         if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-armed-act")
             return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)
@@ -1166,9 +1188,12 @@ class EventStage(Stage):
 
     # --------------------------------------------------------------- event
     def _event(self, document: Document, cand: _Candidate, source, target, sent_no, sent, timex_roots,
-               negated: bool, modality: Modality, evidence: str, long_spells: frozenset[int] = frozenset()) -> Event:
+               negated: bool, modality: Modality, evidence: str, long_spells: frozenset[int] = frozenset(),
+               background_times: frozenset[int] = frozenset()) -> Event:
         """`evidence`: the sentence's text (`sent.text`, sliced from the article's text);
-        `long_spells`: the tokens of the document's spans of a year or more ("for years")."""
+        `long_spells`: the tokens of the document's spans of a year or more ("for years");
+        `background_times`: the tokens of its times before the reporting period at no date the
+        contract can give ("years ago", "in the 1990s": `_index_background_times`)."""
         trig = cand.trigger
         doc = trig.doc
         tspan = _trigger_span(cand)
@@ -1183,6 +1208,11 @@ class EventStage(Stage):
             said = _event_date(_Candidate(cand.pattern, announcer, None), timex_roots, document.article.date)
             if said[2] == "text" or (said[2] is None and document.article.date):
                 date, precision, basis, span = said  # "Pelosi had agreed to support": no date, as the announcing verb
+            elif basis == "text" and document.article.date and _after(date, document.article.date) \
+                    and not _after(said[0] or "", document.article.date):
+                # "said she would meet Macron on Saturday": the meeting's day is to come; the
+                # intent was made when it was said
+                date, precision, basis, span = said
         elif basis != "text" and cand.code.startswith("01") and trig.dep_ == "ccomp" \
                 and trig.head.lemma_.lower() in self.cues.reporting_verbs:
             # "On September 13, he said he remained 'cautiously optimistic'": a comment (013) is
@@ -1194,6 +1224,10 @@ class EventStage(Stage):
                 doc[i].head.dep_ == "prep" and doc[i].head.lower_ in load_spell_prepositions() and governed_by(doc[i], [trig])
                 for i in long_spells if sent.start <= i < sent.end):
             # "abused their children for years", "has increased cooperation in the last few years": background
+            date, precision, basis = None, None, None
+        if basis == "publication" and background_times and _in_background_time(trig, gov, background_times, sent):
+            # "was convicted years ago", "recently attacked", "in the 1990s": before the reporting
+            # period, at no year, month or day the contract can give
             date, precision, basis = None, None, None
         if basis == "publication" and modality in (Modality.FUTURE, Modality.HYPOTHETICAL) \
                 and cand.announced is None and not cand.code.startswith("03"):
@@ -1369,9 +1403,11 @@ class EventStage(Stage):
             g = by_trigger.get(gov.i) if gov is not None else None
             glemma = gov.lemma_.lower() if gov is not None else ""
             phoned = g is not None and g.code.startswith("041")  # "called Lavrov to discuss Syria": a call, and why
-            if gov is not None and not phoned and (glemma in m.appeal_verbs or glemma in m.demand_verbs or (
-                    g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None):
-                demand = glemma in m.demand_verbs or (g is not None and g.code[:2] == "10")
+            orders = gov is not None and _orders_by_infinitive(gov, m.ordering_verbs)  # "told the police to arrest"
+            if gov is not None and not phoned and (glemma in m.appeal_verbs or glemma in m.demand_verbs or orders or (
+                    g is not None and g.code[:2] in ("02", "10"))) and not (glemma in m.reporting_verbs and g is None
+                                                                            and not orders):
+                demand = glemma in m.demand_verbs or orders or (g is not None and g.code[:2] == "10")
                 if act[:2] == "07" and self._own_budget(verb):
                     act = None  # "called for NATO members to increase military spending": no aid asked for
                 elif c.specificity == 0 and c.verb_match is not None and not any(
@@ -1385,7 +1421,9 @@ class EventStage(Stage):
                 if g is None:
                     g = self._announcing_candidate(gov, code, c, mentions_at)
                     extra.append(g)
-                elif g.code in _GENERIC_ANNOUNCEMENTS or g.specificity == 0:
+                elif g.code in _GENERIC_ANNOUNCEMENTS or g.specificity == 0 or (orders and g.code[:2] not in ("02", "10")):
+                    # (a verb of saying's pattern that names the act ordered, EXPLAIN_VERBAL * ARREST,
+                    # is the order, not the arrest)
                     g.code = code  # "pressured X to launch": the demand, not the block's default (170)
                 g.announced, g.folded = act, c
                 if not g.targets and (verb.dep_ == "ccomp" or asked_for) and c.sources:
@@ -1539,8 +1577,9 @@ class EventStage(Stage):
             return None
         lemma = node.lemma_.lower()
         g = by_trigger.get(node.i)
-        asks = lemma in m.appeal_verbs or lemma in m.demand_verbs or (g is not None and g.code[:2] in ("02", "10"))
-        if not asks or (lemma in m.reporting_verbs and g is None):
+        orders = _orders_by_infinitive(node, m.ordering_verbs)
+        asks = lemma in m.appeal_verbs or lemma in m.demand_verbs or orders or (g is not None and g.code[:2] in ("02", "10"))
+        if not asks or (lemma in m.reporting_verbs and g is None and not orders):
             return None
         return node
 
@@ -1685,6 +1724,8 @@ class EventStage(Stage):
                     found = found or Modality.FUTURE
                 elif dep == "xcomp" and lemma in m.hypothetical_verbs:
                     found = Modality.HYPOTHETICAL
+                elif dep == "ccomp" and lemma in m.wishing_verbs:
+                    found = Modality.HYPOTHETICAL  # "wants the government to resign"
             if dep in ("relcl", "acl", "conj"):
                 # A relative clause or a coordinated clause has its own factuality, except the
                 # clause that says what a claim is ("accusations that it had attacked").
@@ -1927,6 +1968,34 @@ def _index_long_spells(doc: Any, timexes: list[Timex], text: str | None = None) 
     return frozenset(out)
 
 
+def _index_background_times(doc: Any, timexes: list[Timex]) -> frozenset[int]:
+    """Tokens of the time expressions that place an act in the past at no date the contract can
+    give ("years ago", "recently", "in the past": TimeML PAST_REF; "the 1990s", "the last century":
+    a decade's or a century's value), resources/time/en/anchoring.yaml background_time_*."""
+    spec = load_anchoring()
+    out: set[int] = set()
+    for t in timexes:
+        value = t.value or ""
+        if t.type != "DATE" or not (value in spec.background_time_values or (
+                value.isdigit() and len(value) in spec.background_time_value_digits)):
+            continue
+        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        if span is not None:
+            out.update(tok.i for tok in span)
+    return frozenset(out)
+
+
+def _in_background_time(trigger: Any, governor: Any | None, background: frozenset[int], sent: Any) -> bool:
+    """Whether one of the `background` time tokens of the sentence belongs to the act's clause: on
+    its trigger, on the verb that realizes its noun, or on the verb a conjunct shares it with
+    ("Years ago, Russia attacked Georgia and seized its land")."""
+    anchors = [trigger] + ([governor] if governor is not None else [])
+    if trigger.dep_ == "conj" and trigger.head.pos_ in ("VERB", "AUX"):
+        anchors.append(trigger.head)
+    doc = trigger.doc
+    return any(governed_by(doc[i], anchors) for i in background if sent.start <= i < sent.end)
+
+
 _DATELINE_DASHES = {"—", "–", "--", "-"}
 
 
@@ -2137,7 +2206,7 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
         trig = cand.trigger
         for child in trig.children:
             other = by_trigger.get(child.i)
-            if child.dep_ == "advcl" and other is not None and other.target_tok is not None \
+            if child.dep_ == "advcl" and other is not None and other.target_tok is not None and other.targets \
                     and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
                 cand.target_tok, cand.targets = other.target_tok, list(other.targets)
                 cand.rule.append("tgt=participle")
@@ -2150,6 +2219,17 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 cand.target_tok, cand.targets = other.target_tok, list(other.targets)
                 cand.rule.append("tgt=intended-act")
                 break
+        if cand.target_tok is None and cand.code.startswith("02") and cand.sources:
+            # "called for Britain to stay in the single market": an appeal is made to the subject
+            # of its "for ... to" clause (an act there folds the appeal into a demand of its own)
+            for child in trig.children:
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if child.dep_ == "advcl" and subject is not None and any(
+                        c.dep_ == "mark" and c.lower_ == "for" for c in child.children) \
+                        and (actors := _actors_of(subject, mentions_at)):
+                    cand.target_tok, cand.targets = subject, actors
+                    cand.rule.append("tgt=appealed-to")
+                    break
         if cand.target_tok is not None or not cand.code.startswith("01"):
             continue
         hosts = [c for c in trig.children if c.dep_ == "dobj"]
@@ -2176,6 +2256,22 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     if inner is not None and (actors := _actors_of(inner, mentions_at)):
                         cand.targets = actors
                         cand.rule.append("tgt=claimed-act-object/inner")
+
+
+def _own_reported_attitude(verb: Any) -> str | None:
+    """The CAMEO code of the speaker's own attitude a reporting verb reports ("said it is
+    skeptical of", "says he is pessimistic about": a pronoun subject and an attitude adjective of
+    arguments.yaml reported_attitudes), else None."""
+    attitudes = load_reported_attitudes()
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children):
+            continue
+        for c in clause.children:
+            if c.dep_ == "acomp" and c.lower_ in attitudes:
+                return attitudes[c.lower_]
+    return None
 
 
 def _threat_beside_an_act(cands: list[_Candidate]) -> None:
@@ -2352,6 +2448,14 @@ def _purpose_of_announced_thing(verb: Any, reporting_verbs: frozenset[str]) -> b
                for c in verb.head.children)
 
 
+def _orders_by_infinitive(verb: Any, ordering_verbs: frozenset[str]) -> bool:
+    """"told the police to arrest the smugglers": a verb of saying that orders, with someone told
+    and a to-infinitive of what they are to do ("told reporters that ..." is no order)."""
+    return verb.lemma_.lower() in ordering_verbs and any(c.dep_ in ("dobj", "dative") for c in verb.children) \
+        and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in verb.children)
+
+
 def _for_to_clause(verb: Any) -> bool:
     """"called for NATO members to increase spending", "pushed for Iran to be sanctioned": the
     clause is what the governing verb asks for (the parser makes it an adverbial clause)."""
@@ -2370,7 +2474,7 @@ def _hedges_a_number(adverb: Any) -> bool:
 _QUANTITY_WORDS = frozenset({"several", "many", "some", "dozens", "hundreds", "thousands", "scores", "few", "at"})
 
 
-def _purpose_of_presence(verb: Any) -> bool:
+def _purpose_of_presence(verb: Any, presence_verbs: frozenset[str] = frozenset({"be"})) -> bool:
     """"Coalition forces are in Iraq to defeat ISIS", "troops are there to protect civilians": an
     infinitive of purpose on a "be" of place says why someone is somewhere, not an act done ("is to
     visit China", a "be" with no place, is a scheduled act)."""
@@ -2378,7 +2482,7 @@ def _purpose_of_presence(verb: Any) -> bool:
         return False  # most verbs: no head made (each Token is made anew)
     head = verb.head
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and head.lemma_ == "be" and head.i != verb.i \
+        and head.lemma_ in presence_verbs and head.i != verb.i \
         and any(c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("there", "here")) for c in head.children)
 
 
@@ -3115,29 +3219,70 @@ def _year_of_noun(noun: Any, timex_roots: dict[int, Timex], pub: str | None) -> 
 
 def _background_act(trigger: Any) -> bool:
     """A past act an adverb puts before the reporting period ("initially denied", "was once
-    jailed", "had previously resigned"; "long" only with a pluperfect: "had long opposed"), or a
-    perfect that counts how often it was done ("has visited China three times")."""
+    jailed", "had previously resigned"; "long" only with a perfect: "had long opposed", "has long
+    criticized"), or a perfect that counts how often it was done ("has visited China three times"),
+    an act done in an earlier occasion ("injured in an earlier protest"), or an act in a clause of
+    such a background act ("previously served as ambassador to Russia, where he criticized the
+    Kremlin", "had resigned and left the party") or on a noun told as former ("the former minister,
+    who signed the deal")."""
     if _judged_for(trigger):
         return True
     if trigger.pos_ == "NOUN" and _responsible_party(trigger) is not None:
         return True  # "Hussein was responsible for mass killings": told as done before, undated
     if trigger.tag_ not in ("VBD", "VBN"):
         return False
-    if _pluperfect_told_by_the_reporter(trigger):
+    if _background_verb(trigger):
         return True
-    children = list(trigger.children)  # read several times below: made once
+    if trigger.dep_ == "relcl" and any(c.dep_ == "amod" and c.lower_ in load_anchoring().former_adjectives
+                                       for c in trigger.head.children):
+        return True  # "Cohen, Trump's former lawyer who was convicted of fraud": that history
+    node = trigger
+    for _ in range(3):
+        # climb from a relative clause, a conjunct or an adverbial clause to the verb above it
+        if node.dep_ not in ("relcl", "conj", "advcl") or node.head.i == node.i:
+            return False
+        node = verb_above(node.head) if node.dep_ == "relcl" else node.head
+        if node is None or node.pos_ not in ("VERB", "AUX") or node.tag_ not in ("VBD", "VBN"):
+            return False
+        if _background_verb(node, climbed=True):
+            return True
+    return False
+
+
+def _background_verb(verb: Any, climbed: bool = False) -> bool:
+    """The tests of `_background_act` on the verb itself (`climbed`: a verb above the act, whose
+    judged-for and experiential tests say nothing of the clauses below it)."""
+    if _pluperfect_told_by_the_reporter(verb):
+        return True
+    children = list(verb.children)  # read several times below: made once
     adverbs = {c.lower_ for c in children if c.dep_ == "advmod"} & load_background_adverbs()
-    pluperfect = any(c.dep_ == "aux" and c.lower_ == "had" for c in children)
-    if bool(adverbs - {"long"}) or (bool(adverbs) and pluperfect):
+    auxes = [c for c in children if c.dep_ == "aux"]
+    pluperfect = any(c.lower_ == "had" for c in auxes)
+    perfect = verb.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in auxes)
+    if bool(adverbs - {"long"}) or (bool(adverbs) and (pluperfect or perfect)):
         return True
+    if _in_earlier_occasion(verb):
+        return True
+    if climbed:
+        return False
     # "has visited China three times", "have met twice": an experiential perfect
-    perfect = trigger.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children)
     if perfect and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in load_frequency_words()
                        for c in children):
         return True
     # "has only impeached two presidents in the history of the United States"
     return perfect and any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in load_history_nouns()
                            for c in children for p in c.children)
+
+
+def _in_earlier_occasion(verb: Any) -> bool:
+    """"injured by police in an earlier protest", "met him during a previous visit": the act is
+    set in an occasion an adjective puts before the story's own (anchoring.yaml)."""
+    spec = load_anchoring()
+    return any(c.dep_ == "prep" and c.lower_ in spec.occasion_prepositions and any(
+        p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") and any(
+            a.dep_ == "amod" and a.lower_ in spec.earlier_occasion_adjectives for a in p.children)
+        for p in c.children)
+               for c in verb.children)
 
 
 def _later_than_a_dated_head(trigger: Any, timex_roots: dict[int, Timex]) -> bool:
@@ -3957,6 +4102,96 @@ def _date_from_report(events: list[Event], timex_roots: dict[int, Timex], pub: s
         e.date, e.date_precision, e.date_basis = day[:7], "month", "text"
         e.date_range = (day[:7] + "-01", day)  # before the report, in its month
         e.explain = e.explain.replace("date=publication", "date=report")
+
+
+def _after_a_background_sentence(events: list[Event], doc: Any, sentences: list[Any], paragraph: list[int],
+                                 sentence_dates: dict[int, tuple[str, str]], background_times: frozenset[int],
+                                 triggers: _TriggerSpans | Any, pub: str | None, mentions: list[Mention]) -> None:
+    """"Bill Clinton was impeached in 1998, and Andrew Johnson in 1868. The Senate acquitted both of
+    them.": an act in the simple past the text gives no date, right after a sentence of the same
+    paragraph whose main clause, in the simple past, is dated by a year before the publication's or
+    by a time before the reporting period ("years ago", "in the 1990s"), and whose doer or target
+    is a pronoun for an actor of that sentence, goes on with that background: it has no date (not
+    the publication day; its year may be a later one). Without the pronoun the act may be the news
+    the background was told for ("... was held in contempt in 2012. The president criticized the
+    parliament's decision"). The same doer's acts take the earlier act's date (`_date_from_context`)
+    before this is asked."""
+    if not pub or not events:
+        return
+    pronouns: dict[int, set[str]] = {}
+    named: dict[int, set[str]] = {}
+    for m in mentions:
+        if m.actor.key:
+            named.setdefault(m.sentence, set()).add(m.actor.key)
+            if m.how in (How.PRONOUN, How.PLURAL):
+                pronouns.setdefault(m.sentence, set()).add(m.actor.key)
+    if not pronouns:
+        return
+    background = {n for n, (date, _) in sentence_dates.items() if date[:4] < pub[:4]}
+    if background_times:
+        starts = [s.start for s in sentences]
+        for i in background_times:
+            verb = verb_above(doc[i])
+            if verb is not None and verb.dep_ == "ROOT" and _simple_past_verb(verb) and governed_by(doc[i], [verb]):
+                background.add(bisect.bisect_right(starts, i) - 1)
+    if not background:
+        return
+    for e in events:
+        n = e.sentence
+        if e.date_basis != "publication" or e.modality != Modality.ASSERTED or e.negated or n - 1 not in background \
+                or n >= len(paragraph) or paragraph[n - 1] != paragraph[n] or not _simple_past(triggers, e):
+            continue
+        linked = pronouns.get(n, set()) & named.get(n - 1, set())
+        if not any(a is not None and a.key in linked for a in (e.source, e.target)):
+            continue
+        e.date, e.date_precision, e.date_basis = None, None, None
+        e.explain = e.explain.replace("date=publication", "date=background-sentence")
+
+
+def _dead_people(doc: Any, mentions: list[Mention]) -> set[str]:
+    """The actor keys of the people the text reports dead: the subject of a death verb
+    (anchoring.yaml death_verbs: "died", "has died", "passed away"), asserted (no negation, no
+    modal), resolved to a named person."""
+    spec = load_anchoring()
+    particles = dict(spec.death_particles)
+    deaths = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if lemma not in spec.death_verbs or tok.pos_ != "VERB":
+            continue
+        children = list(tok.children)
+        if lemma in particles and not any(c.dep_ == "prt" and c.lower_ == particles[lemma] for c in children):
+            continue
+        auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
+        if tok.tag_ == "VBD" and auxes or tok.tag_ == "VBN" and not any(a.lemma_.lower() == "have" for a in auxes) \
+                or tok.tag_ not in ("VBD", "VBN") or any(a.tag_ == "MD" for a in auxes) \
+                or any(c.dep_ == "neg" for c in children):
+            continue
+        deaths.extend(c.i for c in children if c.dep_ == "nsubj")
+    if not deaths:
+        return set()
+    return {m.actor.key for m in mentions for i in deaths
+            if m.tokens[0] <= i < m.tokens[1] and m.actor.key and m.actor.name}
+
+
+def _undated_acts_of_the_dead(events: list[Event], doc: Any, mentions: list[Mention],
+                              triggers: _TriggerSpans | Any) -> None:
+    """"Baker died on Sunday ... He joined Cream ... He criticized the government": whatever a
+    person the text reports dead did, he did before his death; an act of his in the past that the
+    text gives no date for is background (obituary, career), not an act of the publication day."""
+    if not any(e.date_basis == "publication" and e.source is not None and e.source.key for e in events):
+        return
+    dead = _dead_people(doc, mentions)
+    if not dead:
+        return
+    for e in events:
+        if e.date_basis != "publication" or e.source is None or e.source.key not in dead:
+            continue
+        root = triggers.root(e)
+        if root is None or root.tag_ not in ("VBD", "VBN") or root.lemma_.lower() in load_anchoring().death_verbs:
+            continue
+        e.date, e.date_precision, e.date_basis = None, None, None
+        e.explain = e.explain.replace("date=publication", "date=before-death")
 
 
 def _settle_ranges(events: list[Event]) -> None:

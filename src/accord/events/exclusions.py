@@ -132,6 +132,17 @@ class Exclusions:
     thing_doers: frozenset[str] = frozenset()  # "the IRS website advises citizens": no doer
     refuge_verbs: frozenset[str] = frozenset()  # "fled to the Canadian embassy": a refuge, no break
     refuge_prepositions: frozenset[str] = frozenset()
+    # (issue 12, precision first) nature as the doer, disaster measures, legends, roles, private aid
+    nature_doers: frozenset[str] = frozenset()  # "Typhoon Hagibis killed 70 people": no actor
+    nature_codes: tuple[str, ...] = ()
+    animals: frozenset[str] = frozenset()  # "rescued a cat from the tree": no one it is done to
+    disaster_words: frozenset[str] = frozenset()  # "closed all schools because of the cyclone"
+    legend_words: frozenset[str] = frozenset()  # "According to legend, Romulus killed Remus"
+    legend_prepositions: frozenset[str] = frozenset()
+    career_prepositions: frozenset[str] = frozenset({"in"})
+    private_aid_codes: tuple[str, ...] = ()  # "a surgeon gave the students a grant": private giving
+    habitual_adverbs: frozenset[str] = frozenset()  # "routinely arrest": a habit, no act
+    presence_verbs: frozenset[str] = frozenset({"be"})  # "remain in Iraq to attack PKK": why they are there
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -373,12 +384,16 @@ class Exclusions:
 
     def normative(self, verb: Any) -> bool:
         """"Under the U.S. Constitution, the House impeaches the official": a verb in the simple
-        present under "under" a constitution, a law or a procedure says how things are done."""
-        if verb.tag_ not in ("VBZ", "VBP"):
+        present under "under" a constitution, a law or a procedure says how things are done; so
+        does one with an adverb of habit ("Police in the city routinely arrest homeless people",
+        "the government often jails journalists"): a habit described, no act on a day."""
+        if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             return False
         node = verb
         while node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
+        if any(c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs for c in (*node.children, *verb.children)):
+            return True
         return any(c.dep_ == "prep" and c.lower_ == "under" and any(
             p.dep_ == "pobj" and p.lemma_.lower() in self.normative_sources for p in c.children) for c in node.children)
 
@@ -415,12 +430,14 @@ class Exclusions:
         return verb.lemma_.lower() in self.reason_verbs
 
     def career_gerund(self, verb: Any) -> bool:
-        """"specialized in removing people": a gerund after "in" on a verb of a career or trade."""
+        """"specialized in removing people", "was known for smuggling dissidents", "an expert in
+        rescuing hostages", "tasked with guarding the border": a gerund after a preposition on a word
+        of a career, a trade, a role or a reputation describes someone, no act done."""
         if verb.dep_ != "pcomp":
             return False
         prep = verb.head
-        return prep.dep_ == "prep" and prep.lower_ == "in" and prep.head.i != prep.i \
-            and prep.head.lemma_.lower() in self.career_verbs
+        return prep.dep_ == "prep" and prep.lower_ in self.career_prepositions and prep.head.i != prep.i \
+            and (prep.head.lemma_.lower() in self.career_verbs or prep.head.lower_ in self.career_verbs)
 
     def public_health_measure(self, code: str, sources: Iterable[Any], sentence: Any) -> bool:
         """A restriction or a shutdown by the state in a sentence about a disease ("shut down all
@@ -429,7 +446,64 @@ class Exclusions:
         if not self.health_codes or not code.startswith(self.health_codes) or not sources \
                 or not all(_sector_in(a, self.health_sectors) for a in sources):
             return False
-        return any(t.lower_ in self.health_words or t.lemma_.lower() in self.health_words for t in sentence)
+        words = self.health_words | self.disaster_words
+        return any(t.lower_ in words or t.lemma_.lower() in words for t in sentence)
+
+    def nature_doer(self, verb: Any, code: str, storms: frozenset[str]) -> bool:
+        """"Typhoon Hagibis killed 70 people", "Measles has killed 70 children", "A shark attacked a
+        surfer", "homes were destroyed by the floods": an act of force or a threat whose doer (the
+        verb's subject, or the agent of a passive) is a natural force, a disease or an animal is no
+        act of an actor, whatever place the actor stage finds for it."""
+        if not self.nature_doers or not code.startswith(self.nature_codes):
+            return False
+        node = verb
+        for _ in range(4):  # "killed 70 people and destroyed homes": the first conjunct's subject
+            doers = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+            doers += [p for a in node.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+            if doers or node.dep_ != "conj" or node.head.i == node.i:
+                break
+            node = node.head
+        if not doers:
+            return False
+        words = self.nature_doers | storms if storms else self.nature_doers
+        for doer in doers:
+            compounds = [c for c in doer.children if c.dep_ == "compound"]
+            if doer.lower_ in storms or any(c.lower_ in self.storm_words for c in compounds):
+                return True  # "Dorian killed five people", "Typhoon Hagibis killed 70 people"
+            if doer.pos_ == "PROPN" or doer.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "FAC"):
+                continue  # "Wolf", "Snow", "Frost": names of people, never nature's words
+            if any(h.lower_ in words or h.lemma_.lower() in words for h in [doer, *compounds]):
+                return True
+        return False
+
+    def done_to_an_animal(self, verb: Any, targets: Iterable[Any]) -> bool:
+        """"The firefighters rescued a cat from the tree", "police shot a bear": an act whose object
+        (or a passive's subject) is an animal, and no actor its target, is done to no one."""
+        if not self.animals or list(targets):
+            return False
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
+                   and (c.lemma_.lower() in self.animals or c.lower_ in self.animals) for c in verb.children)
+
+    def legendary(self, verb: Any) -> bool:
+        """"According to legend, Romulus killed Remus", "By one tradition, Charlemagne offered the
+        relic to the diocese", "In Greek mythology, Zeus punished Prometheus", "Legend has it that
+        the saint defeated a dragon": what a legend, a myth or a tradition tells is no news event."""
+        if not self.legend_words:
+            return False
+        node = verb
+        for _ in range(6):
+            for c in node.children:
+                if c.dep_ in ("nsubj", "npadvmod") and c.lemma_.lower() in self.legend_words:
+                    return True  # "Legend has it that ...", "legend says"
+                if c.dep_ == "prep" and c.lower_ in self.legend_prepositions:
+                    objs = [p for p in c.children if p.dep_ == "pobj"]
+                    objs += [p for t in c.children if t.dep_ == "prep" for p in t.children if p.dep_ == "pobj"]
+                    if any(o.lemma_.lower() in self.legend_words or o.lower_ in self.legend_words for o in objs):
+                        return True
+            if node.dep_ not in ("conj", "ccomp", "xcomp", "advcl") or node.head.i == node.i:
+                break
+            node = node.head
+        return False
 
     def at_social_venue(self, verb: Any) -> bool:
         """A meeting "at an Irish pub", "in a nightclub": people socialising, no consultation."""
@@ -611,6 +685,20 @@ def load_exclusions() -> Exclusions:
         health_words=_words(d.get("public_health") or {}, "words", "public_health."),
         subject_is_target_patterns=frozenset(" ".join(str(p).split()).upper()
                                              for p in d.get("subject_is_target_patterns") or ()),
+        # nature's own words, and those of the hazards, the diseases and the storms (read once)
+        nature_doers=_words(d.get("nature_doers") or {}, "words", "nature_doers.")
+        | _words(d.get("nature_doers") or {}, "animals", "nature_doers.")
+        | _words(d.get("natural_hazards") or {}, "words", "natural_hazards.")
+        | _words(d.get("public_health") or {}, "words", "public_health.") | _words(d, "storm_words", ""),
+        nature_codes=tuple(str(c) for c in (d.get("nature_doers") or {}).get("codes") or ()),
+        animals=_words(d.get("nature_doers") or {}, "animals", "nature_doers."),
+        disaster_words=_words(d.get("public_health") or {}, "disasters", "public_health."),
+        legend_words=_words(d.get("legends") or {}, "words", "legends."),
+        legend_prepositions=_words(d.get("legends") or {}, "prepositions", "legends."),
+        career_prepositions=_words(d, "career_prepositions", "") or frozenset({"in"}),
+        private_aid_codes=tuple(str(c) for c in d.get("private_aid_codes") or ()),
+        presence_verbs=_words(d, "presence_verbs", "") or frozenset({"be"}),
+        habitual_adverbs=_words(d, "habitual_adverbs", ""),
     )
 
 

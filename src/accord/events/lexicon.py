@@ -103,6 +103,8 @@ class ModalityCues:
     hypothetical_adjectives: frozenset[str] = frozenset()  # "a possible strike"
     condition_nouns: frozenset[str] = frozenset()
     demand_verbs: frozenset[str] = frozenset()  # "pressured X to": a demand (10x), not an appeal
+    wishing_verbs: frozenset[str] = frozenset()  # "wants the government to resign": not done
+    ordering_verbs: frozenset[str] = frozenset()  # "told the police to arrest": a demand by a to-infinitive
     # "I would urge anyone to contact police": a speaker's "would" on these verbs is politeness,
     # the act is done as it is said
     performative_would: frozenset[str] = frozenset()
@@ -243,6 +245,8 @@ def load_modality() -> ModalityCues:
         hypothetical_adjectives=low(hyp.get("adjectives")),
         condition_nouns=low(hyp.get("condition_nouns")),
         demand_verbs=low(demand.get("verbs")),
+        ordering_verbs=low(demand.get("ordering")),
+        wishing_verbs=low(hyp.get("wishing_verbs")),
         consider_verbs=low(consider.get("verbs")),
         performative_would=low(hyp.get("performative_would")),
         passive_reporting=low(alleged.get("passive_reporting")),
@@ -579,6 +583,19 @@ def load_attitude_gerund_prepositions() -> frozenset[str]:
     """Prepositions after which a gerund's object says what an attitude word is about
     ("pessimism over holding talks with the US"; arguments.yaml)."""
     return _argument_words("attitude_gerund_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_reported_attitudes() -> dict[str, str]:
+    """Adjective -> CAMEO code of a speaker's own reported attitude ("said it is skeptical of":
+    012; arguments.yaml reported_attitudes)."""
+    table = _arguments_file().get("reported_attitudes") or {}
+    out: dict[str, str] = {}
+    for code, adjectives in table.items():
+        if not isinstance(code, str) or not isinstance(adjectives, list):
+            raise LexiconError(f"accord/resources/events/arguments.yaml reported_attitudes: {code!r} needs a quoted code and a list")
+        out.update((a.lower(), code) for a in adjectives)
+    return out
 
 
 @lru_cache(maxsize=1)

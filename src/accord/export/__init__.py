@@ -63,7 +63,11 @@ class ExportResult:
 @contextmanager
 def _open(out: Any, binary: bool) -> Iterator[IO[Any]]:
     if isinstance(out, (str, Path)):
-        with open(out, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as f:
+        try:
+            f = open(out, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""}))
+        except OSError as exc:  # no such folder, a folder, no permission: said with the path
+            raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from None
+        with f:
             yield f
     elif binary:
         yield out

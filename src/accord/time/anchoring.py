@@ -40,6 +40,12 @@ class Anchoring:
     noun_time_dependencies: frozenset[str] = frozenset()
     same_time_object_verbs: frozenset[str] = frozenset()
     occasion_prepositions: frozenset[str] = frozenset()
+    background_time_values: frozenset[str] = frozenset()
+    background_time_value_digits: frozenset[int] = frozenset()
+    earlier_occasion_adjectives: frozenset[str] = frozenset()
+    former_adjectives: frozenset[str] = frozenset()
+    death_verbs: frozenset[str] = frozenset()
+    death_particles: tuple[tuple[str, str], ...] = ()
 
 
 @functools.lru_cache(maxsize=None)
@@ -57,7 +63,14 @@ def load_anchoring(lang: str = "en") -> Anchoring:
                      span_prepositions=words("span_prepositions"),
                      noun_time_dependencies=words("noun_time_dependencies"),
                      same_time_object_verbs=words("same_time_object_verbs"),
-                     occasion_prepositions=words("occasion_prepositions"))
+                     occasion_prepositions=words("occasion_prepositions"),
+                     background_time_values=frozenset(str(v) for v in spec.get("background_time_values") or ()),
+                     background_time_value_digits=frozenset(int(n) for n in spec.get("background_time_value_digits") or ()),
+                     earlier_occasion_adjectives=words("earlier_occasion_adjectives"),
+                     former_adjectives=words("former_adjectives"),
+                     death_verbs=words("death_verbs"),
+                     death_particles=tuple(sorted((str(k).lower(), str(v).lower())
+                                                  for k, v in (spec.get("death_particles") or {}).items())))
 
 
 def happening_anchors(noun: Any, lang: str = "en") -> list[Any]:

@@ -1082,3 +1082,8 @@ def test_he_after_a_sentence_naming_the_protagonist_is_the_protagonist(nlp):
     # a person the sentence before names once is no protagonist: the last subject stays
     text = "Trump met Putin in Helsinki on Monday. Reporters asked about the summit and Putin's denials. He said it went well."
     assert [m[3] for m in resolve(nlp, text, "2018-07-16") if m[0] == "He"] == ["Donald Trump"]
+
+
+def test_suspects_are_a_group_of_criminals_of_where_they_are_held(nlp):
+    found = resolve(nlp, "Police in Kenya detained several suspects after the attack.")
+    assert any(m[0] == "several suspects" and m[1] == "KENCRM" for m in found)

@@ -1047,3 +1047,43 @@ def test_the_islamic_resistance_is_hezbollahs_armed_wing_and_the_iraqi_group_its
     assert any(m[1] == "LBNREB" and "Islamic Resistance" in m[0] for m in found)
     found = resolve(nlp, "The Islamic Resistance in Iraq claimed a drone attack on a base.")
     assert any(m[1] == "IRQREB" and "Islamic Resistance in Iraq" in m[0] for m in found)
+
+
+def test_a_group_backed_by_someone_is_of_known_kind_but_not_the_backers(nlp):
+    # "US - backed forces" (as tokenized text writes it): forces, of no country the sentence gives
+    found = resolve(nlp, "The militants surrendered their last village in Syria to US - backed forces .")
+    assert ("US - backed forces", "MIL", None, None) in found
+    # placed by a place phrase, the group takes the place's country as before
+    assert any(m[0] == "US-backed forces in Syria" or (m[0].startswith("US-backed forces") and m[2] == "SYR")
+               for m in resolve(nlp, "Turkish troops attacked US-backed forces in Syria."))
+
+
+def test_a_place_after_a_titled_name_gives_the_office_s_country(nlp):
+    # "Mayor Bill de Blasio of New York", "Representative Kweisi Mfume of Maryland": the office
+    # is of that place, so the official is of its country, not a bare GOV or LEG
+    got = resolve(nlp, "Mayor Bill de Blasio of New York praised the police on Tuesday.")
+    assert ("Mayor Bill de Blasio", "USAGOV", "USA", "Bill de Blasio") in got
+    got = resolve(nlp, "Representative Kweisi Mfume of Maryland announced his resignation.")
+    assert any(m[0].endswith("Kweisi Mfume") and m[1] == "USALEG" for m in got)
+    # an "of" phrase that names no place gives none
+    got = resolve(nlp, "Senator Jane Doe of the Green Party praised the plan.")
+    assert not any(m[0].endswith("Jane Doe") and m[2] not in (None, "USA") for m in got)
+
+
+def test_he_after_a_sentence_naming_the_protagonist_is_the_protagonist(nlp):
+    # the sentence before "He" names Fields, not as its subject; the last person subject (Trump)
+    # is older and Fields is the story's protagonist: "He" is Fields
+    text = ("On Friday, Judge Michael Urbanski sentenced Ohio man James Alex Fields to life in prison. In that "
+            "event, Fields killed a woman named Heather Heyer. Last March, Fields made an arrangement with "
+            "prosecutors. The rally drew attention because President Donald Trump claimed there were fine people "
+            "on both sides. This sentence applies to the federal charges against Fields. He has already been "
+            "found guilty of charges under the laws of the State of Virginia.")
+    assert [m[3] for m in resolve(nlp, text, "2019-07-01") if m[0] == "He"] == ["James Alex Fields"]
+    # a person the sentence before names once is no protagonist: the last subject stays
+    text = "Trump met Putin in Helsinki on Monday. Reporters asked about the summit and Putin's denials. He said it went well."
+    assert [m[3] for m in resolve(nlp, text, "2018-07-16") if m[0] == "He"] == ["Donald Trump"]
+
+
+def test_suspects_are_a_group_of_criminals_of_where_they_are_held(nlp):
+    found = resolve(nlp, "Police in Kenya detained several suspects after the attack.")
+    assert any(m[0] == "several suspects" and m[1] == "KENCRM" for m in found)

@@ -200,8 +200,10 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
     """The antecedent of he/she among earlier person mentions (named or not).
 
     Same sentence first (a subject before the pronoun, else the latest person), then sentence by
-    sentence backwards the subject of the nearest sentence that has a person as its subject, and
-    failing that the most frequently mentioned person of the last few sentences.
+    sentence backwards the subject of the nearest sentence that has a person as its subject (but
+    the story's clear protagonist when the sentence just before names them, not as its subject,
+    and that subject is older), and failing that the most frequently mentioned person of the last
+    few sentences.
     """
     def compatible(f: Any) -> bool:
         return (is_person_found(doc, f) and not inside_quote[f.start]
@@ -247,22 +249,36 @@ def resolve_pronoun(doc: Any, pronoun: Any, prior: list[Any], gender: dict[str, 
         by_sentence.setdefault(doc[f.start].sent.start, []).append(f)
     starts = sorted((s for s in by_sentence if s < sent.start), reverse=True)
     window = sentence_start_back(pronoun, 6)
+    recent = [f for f in candidates if f.start >= window]
+    counts = Counter(person_key(doc, f, links) for f in recent)
     for s in starts:
         if s < window:
             break
         subjects = [f for f in by_sentence[s] if is_subject(doc, f)]
         if subjects:
             named = [f for f in subjects if f.entity.kind == "person"]
-            return (named or subjects)[0]  # "A police source said …, said Eva, a student": Eva
-    recent = [f for f in candidates if f.start >= window]
+            pick = (named or subjects)[0]  # "A police source said …, said Eva, a student": Eva
+            if s != starts[0]:
+                # "Trump claimed ... This sentence applies to the charges against Fields. He has
+                # already been found guilty": the sentence just before names no person as its
+                # subject but does name one; that person, when the story's clear protagonist of
+                # late (mentioned at least three times and twice as often as the older subject),
+                # is whom "he" stands for
+                just_before = [f for f in by_sentence[starts[0]] if f.entity.kind == "person"]
+                best = max(just_before, key=lambda f: counts[person_key(doc, f, links)], default=None)
+                if best is not None and counts[person_key(doc, best, links)] >= max(
+                        PROTAGONIST_MENTIONS, 2 * counts[person_key(doc, pick, links)]):
+                    return best
+            return pick
     if not recent:
         return candidates[-1]
-    counts = Counter(person_key(doc, f, links) for f in recent)
     best = max(recent, key=lambda f: (counts[person_key(doc, f, links)], f.start))
     return best
 
 
 OBJECT_DEPS = ("dobj", "iobj", "dative")
+# how often of late a person is mentioned to count as the story's protagonist for "he"/"she"
+PROTAGONIST_MENTIONS = 3
 
 
 def _subject_of_governing_verb(pronoun: Any) -> Any | None:

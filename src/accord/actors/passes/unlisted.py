@@ -161,7 +161,8 @@ class UnlistedPeople(Pass):
                     sector = body[1]
             cues = [(m, kb.entity(m.key).country) for t in doc[left : ent.start] for m in by_token.get(t.i, ())
                     if kb.entity(m.key).kind in COUNTRY_LIKE and kb.entity(m.key).country]
-            place = title_place(doc, left, title[0].i) or of_title_place(doc, title[-1].i + 1, ent.start)
+            place = title_place(doc, left, title[0].i) or of_title_place(doc, title[-1].i + 1, ent.start) \
+                or of_name_place(doc, ent.end)
             org = org_cue(context, left, ent.start) if not cues else None
             if org is not None:  # "Taliban spokesman Zabihullah Mujahid" speaks for the Taliban
                 org_entity = kb.entity(org.key)
@@ -331,6 +332,24 @@ def of_title_place(doc: Any, title_end: int, name_start: int) -> str | None:
         return None
     hit = geocode(doc[title_end + 1 : name_start].text)
     return hit.country if hit is not None and hit.country else None
+
+
+def of_name_place(doc: Any, name_end: int) -> str | None:
+    """The country of the place an "of" phrase right after a titled name names ("Mayor Bill de
+    Blasio of New York", "Representative Kweisi Mfume of Maryland"): the place the office is of."""
+    if name_end + 1 >= len(doc) or doc[name_end].lower_ != "of":
+        return None
+    words_after = []
+    for t in doc[name_end + 1 : name_end + 6]:
+        if not (t.pos_ == "PROPN" or (t.lower_ == "the" and not words_after)):
+            break
+        words_after.append(t)
+    names = [t for t in words_after if t.pos_ == "PROPN"]
+    for end in range(len(names), 0, -1):  # the longest place: "New York", not "New"
+        hit = geocode(" ".join(t.text for t in names[:end]))
+        if hit is not None and hit.country:
+            return hit.country
+    return None
 
 
 def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str | None, str] | None:

@@ -4219,7 +4219,8 @@ def _undated_acts_of_the_dead(events: list[Event], doc: Any, mentions: list[Ment
 
 def _settle_ranges(events: list[Event]) -> None:
     """Keep an event's `date_range` only where it narrows the date the record carries: a text
-    date whose period it meets (a rule that set another date leaves no range of an older one)."""
+    date whose period it meets (a rule that set another date leaves no range of an older one),
+    and is not that period itself ("on Friday": the day says it all)."""
     for e in events:
         rng = e.date_range
         if rng is None:
@@ -4228,7 +4229,8 @@ def _settle_ranges(events: list[Event]) -> None:
             e.date_range = None
             continue
         period = value_period(e.date)
-        if period is None or not (period[0].isoformat() <= rng[1] and rng[0] <= period[1].isoformat()):
+        if period is None or not (period[0].isoformat() <= rng[1] and rng[0] <= period[1].isoformat()) \
+                or rng == (period[0].isoformat(), period[1].isoformat()):
             e.date_range = None
 
 

@@ -232,6 +232,17 @@ def test_a_bad_file_is_refused_with_exit_3(tmp_path, env):
     assert not folder.exists() or not any(folder.iterdir())
 
 
+def test_a_file_of_another_shape_is_refused_saying_what_it_holds(tmp_path, env):
+    # The people nested under a key (as a new user may write them): the message said only
+    # "expected a list of people".
+    src = tmp_path / "my_people.yaml"
+    src.write_text("people:\n  - id: jane-doe\n    name: Jane Doe\n", encoding="utf-8")
+    proc = invoke(["actors", "add", src], env)
+    assert proc.returncode == 3
+    assert "my_people.yaml: expected a list of people" in proc.stderr.decode()
+    assert "got a mapping with keys 'people'" in proc.stderr.decode()
+
+
 def test_a_bad_dictionary_is_refused_with_exit_3(tmp_path, env):
     src = tmp_path / "broken.txt"
     src.write_text("JOHN_QBROKEN_ [USAGOV 210120-170120]\n", encoding="utf-8")

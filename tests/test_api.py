@@ -263,7 +263,18 @@ def test_writing_needs_the_token(db, fresh_db) -> None:
         assert writer.post("/api/articles", json={"id": "x", "text": "Xi met Putin."}).status_code == 401
         assert writer.post("/api/articles", json={"id": "x", "text": "x"},
                            headers={"Authorization": "Bearer wrong"}).status_code == 401
-        assert writer.post("/api/articles", headers={"X-Accord-Token": "s3cret"}).status_code == 400
+        empty = writer.post("/api/articles", headers={"X-Accord-Token": "s3cret"})
+        assert empty.status_code == 400 and "has no Content-Type" in empty.json()["detail"]
+        # What came instead of articles is named (curl -d sends a form; -F file=@x a field
+        # of another name than 'files').
+        form = writer.post("/api/articles", headers={"X-Accord-Token": "s3cret"},
+                           data={"id": "x", "text": "Xi met Putin."})
+        assert form.status_code == 400
+        assert "'application/x-www-form-urlencoded'" in form.json()["detail"]
+        field = writer.post("/api/articles", headers={"X-Accord-Token": "s3cret"},
+                            files=[("file", ("story.txt", b"Xi met Putin.", "text/plain"))])
+        assert field.status_code == 400
+        assert "no multipart field 'files' (its fields: 'file')" in field.json()["detail"]
         bad = writer.post("/api/articles", content=b"{not json", headers={
             "X-Accord-Token": "s3cret", "Content-Type": "application/json"})
         assert bad.status_code == 400 and "JSON" in bad.json()["detail"]

@@ -271,6 +271,12 @@ def test_links_to_articles_with_odd_ids_open_them(odd_server, odd_page) -> None:
         assert page.url == f"{odd_server}/articles/{quote(article_id, safe='')}"
         assert page.text_content("[data-testid=article-title]") == shown
         assert page.locator("[data-testid=article-text]").evaluate(WITHOUT_LABELS) == article["text"]
+    # A file's id pasted into the address bar as it is: the browser takes "#..." as a fragment;
+    # the page finds the article by the path and the fragment together, and shows its address.
+    page.goto(odd_server + "/articles/story#3f0c2a9b1e")
+    page.wait_for_selector("[data-testid=article-text]")
+    assert page.text_content("[data-testid=article-title]") == "Xi and Putin talk"
+    assert page.url == f"{odd_server}/articles/story%233f0c2a9b1e"
     # From a quote to its article, and from a happening's report to its article.
     page.goto(odd_server + "/quotes")
     page.wait_for_selector("[data-testid=quote]")

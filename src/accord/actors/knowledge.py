@@ -628,7 +628,10 @@ class KnowledgeBase:
         people: dict[str, tuple[str, dict]] = {}
         for source, data in sources:
             if not isinstance(data, list):
-                raise KnowledgeBaseError(f"{source}: expected a list of people")
+                got = (f"a mapping with keys {', '.join(map(repr, data))}" if isinstance(data, dict)
+                       else f"a {type(data).__name__}")
+                raise KnowledgeBaseError(f"{source}: expected a list of people ('- id: ...' "
+                                         f"entries at the top level), got {got}")
             seen: set[str] = set()
             for n, person in enumerate(data, start=1):
                 if not isinstance(person, dict):

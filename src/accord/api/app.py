@@ -342,9 +342,17 @@ def create_app(db: str | Path, *, write_token: str | None = None,
                     raise HTTPException(413, f"file {upload.filename!r}: over {MAX_UPLOAD_BYTES} bytes")
                 uploads.append((upload.filename or "upload.txt", data))
         else:
-            raise HTTPException(400, "send articles as JSON (an object or a list of "
-                                     "{id, text, date?, title?, url?, source?}) or as files "
-                                     "(multipart field 'files')")
+            # Say what came instead (curl -d sends a form; -F file=@x a field of another name).
+            kind = content_type.split(";")[0].strip()
+            got = f"the request's Content-Type is {kind!r}" if kind else "the request has no Content-Type"
+            if kind == "multipart/form-data":
+                names = sorted({name for name in (await request.form()).keys()})
+                got = ("the request has no multipart field 'files' (its fields: "
+                       f"{', '.join(repr(n) for n in names) or 'none'})")
+            raise HTTPException(400, f"no articles: {got}; send articles as JSON (Content-Type: "
+                                     "application/json; an object or a list of {id, text, date?, "
+                                     "title?, url?, source?}) or as files (multipart field "
+                                     "'files', e.g. curl -F files=@story.txt)")
         from starlette.concurrency import run_in_threadpool
 
         return await run_in_threadpool(ingest_upload, state, uploads)

@@ -225,6 +225,7 @@ class EventStage(Stage):
                      and not self.exclusions.public_health_measure(c.code, c.sources, sent)
                      # "Typhoon Hagibis killed 70 people", "A shark attacked a surfer": nature acts
                      and not self.exclusions.nature_doer(c.trigger, c.code, storms)
+                     and not self.exclusions.done_to_an_animal(c.trigger, c.targets)
                      # "According to legend, Romulus killed his brother": a legend tells it
                      and not self.exclusions.legendary(c.trigger)]
             for cand in cands:
@@ -4195,7 +4196,8 @@ def _undated_acts_of_the_dead(events: list[Event], doc: Any, mentions: list[Ment
 
 def _settle_ranges(events: list[Event]) -> None:
     """Keep an event's `date_range` only where it narrows the date the record carries: a text
-    date whose period it meets (a rule that set another date leaves no range of an older one)."""
+    date whose period it meets (a rule that set another date leaves no range of an older one),
+    and is not that period itself ("on Friday": the day says it all)."""
     for e in events:
         rng = e.date_range
         if rng is None:
@@ -4204,7 +4206,8 @@ def _settle_ranges(events: list[Event]) -> None:
             e.date_range = None
             continue
         period = value_period(e.date)
-        if period is None or not (period[0].isoformat() <= rng[1] and rng[0] <= period[1].isoformat()):
+        if period is None or not (period[0].isoformat() <= rng[1] and rng[0] <= period[1].isoformat()) \
+                or rng == (period[0].isoformat(), period[1].isoformat()):
             e.date_range = None
 
 

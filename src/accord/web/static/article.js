@@ -4,7 +4,17 @@
 (async () => {
   const {h, api, append, clear, error, markText, actorNode, flags, dateText, table, placeText} = Accord;
   const main = document.getElementById("main");
-  const id = decodeURIComponent(window.location.pathname.replace(/^\/articles\//, ""));
+  // An id holding "#" typed or pasted unencoded (`/articles/story#3f0c2a9b1e`, the id of a
+  // file) reaches the page with the rest of the id as the fragment: a fragment other than the
+  // sentence anchors this dashboard links to (`#s12`) is part of the id, and the address is
+  // replaced by the encoded one.
+  const hash = window.location.hash;
+  const inId = hash && !/^#s\d+$/.test(hash);
+  let id = decodeURIComponent(window.location.pathname.replace(/^\/articles\//, ""));
+  if (inId) {
+    try { id += decodeURIComponent(hash); } catch (_) { id += hash; }
+    window.history.replaceState(null, "", `/articles/${encodeURIComponent(id)}`);
+  }
   try {
     const data = await api(`/api/articles/${encodeURIComponent(id)}`);
     const a = data.article;

@@ -1123,3 +1123,13 @@ def test_a_titled_person_is_not_of_the_country_a_noun_of_their_clause_acts_on(nl
 def test_suspects_are_a_group_of_criminals_of_where_they_are_held(nlp):
     found = resolve(nlp, "Police in Kenya detained several suspects after the attack.")
     assert any(m[0] == "several suspects" and m[1] == "KENCRM" for m in found)
+
+
+def test_a_site_named_by_its_force_stands_for_the_force_of_where_it_is(nlp):
+    # "an army camp in western Kabul": the army of the country the place phrase names
+    found = resolve(nlp, "Gunmen attacked an army camp in northern Mali on Sunday.")
+    assert any(m[0] == "an army camp" and m[1] == "MLIMIL" for m in found)
+    found = resolve(nlp, "Militants attacked a police station in northern Nigeria.")
+    assert any(m[0] == "a police station" and m[1] == "NGACOP" for m in found)
+    # no place, no country to give: no actor (not the subject's)
+    assert not any(m[0].endswith("army camp") for m in resolve(nlp, "Russian jets bombed an army camp."))

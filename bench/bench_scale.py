@@ -5,10 +5,10 @@
 Runs (each in processes of its own; `--runs` picks some):
 - parse      bare spaCy parse of the texts (`nlp.pipe`, the same model Accord loads)
 - ingest     single-process ingest into DuckDB (read, parse, four stages, batched writes), as
-             `accord ingest --workers 0` does it: parse and stages in turn, each batch written
-             by the store's own thread while the next articles are parsed and coded
-- inline     the same with the store writing in this thread, in turn with the coding (as
-             before 2026-12-07 evening; for comparison)
+             `accord ingest --workers 0` does it: parse, stages and store writes in turn
+- writer     the same with each batch written by the store's own thread while the next articles
+             are parsed and coded (`Store.ingest_many(background=True)`; not the default: on the
+             idle 2-core machine it gained 1% of wall time and cost 2-4% more CPU, 2026-12-07)
 - ahead      the same with the next batch parsed in a thread while the stages code this one
              (`parse_ahead=True`; not the default: see `accord.workers.code_articles`)
 - workers1   `accord ingest --workers 1`: one process codes, this one writes
@@ -43,7 +43,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "tests"))
 
-RUNS = ("parse", "ingest", "inline", "ahead", "workers1", "workers2", "postgres", "store", "spark")
+RUNS = ("parse", "ingest", "writer", "ahead", "workers1", "workers2", "postgres", "store", "spark")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -82,7 +82,7 @@ def warm_up(pipeline) -> None:
 
 
 def child_ingest(corpus: Path, target: str, workers: int, parse_ahead: bool = False,
-                 inline: bool = False) -> dict:
+                 writer: bool = False) -> dict:
     from accord.clustering.nearcopy import route
     from accord.model import Article
     from accord.readers import ReadOptions, read_inputs
@@ -124,9 +124,8 @@ def child_ingest(corpus: Path, target: str, workers: int, parse_ahead: bool = Fa
                         lambda todo: code_articles(todo, workers, pipeline=pipeline,
                                                    detect_language=True, parse_ahead=parse_ahead),
                         lookahead=64 if workers else 16)
-        # As `accord ingest` does: coding in this process, the store writes from a thread.
         for outcome in store.ingest_many(timed(r for r in results if hasattr(r, "records")),
-                                         batch_size=50, background=workers == 0 and not inline):
+                                         batch_size=50, background=writer):
             tally[outcome.status] = tally.get(outcome.status, 0) + 1
         counts = store.counts()
     end, cpu = time.perf_counter(), time.process_time() - cpu
@@ -272,7 +271,7 @@ def main() -> None:
         elif mode == "ingest":
             result = child_ingest(Path(rest[0]), rest[1], int(rest[2]),
                                   len(rest) > 3 and rest[3] == "ahead",
-                                  len(rest) > 3 and rest[3] == "inline")
+                                  len(rest) > 3 and rest[3] == "writer")
         elif mode == "store":
             result = child_store(Path(rest[0]), rest[1], rest[2] if len(rest) > 2 else None)
         else:
@@ -297,9 +296,9 @@ def main() -> None:
                     results[run] = run_child(["parse", str(corpus)])
                 elif run == "ingest":
                     results[run] = run_child(["ingest", str(corpus), f"{tmp}/ingest.duckdb", "0"])
-                elif run == "inline":
-                    results[run] = run_child(["ingest", str(corpus), f"{tmp}/inline.duckdb", "0",
-                                              "inline"])
+                elif run == "writer":
+                    results[run] = run_child(["ingest", str(corpus), f"{tmp}/writer.duckdb", "0",
+                                              "writer"])
                 elif run == "ahead":
                     results[run] = run_child(["ingest", str(corpus), f"{tmp}/ahead.duckdb", "0",
                                               "ahead"])
@@ -369,7 +368,7 @@ def report(results: dict[str, tuple[dict, dict]], n: int) -> None:
     print("| --- | ---: | ---: | ---: | ---: | --- |")
     labels = {"parse": "bare spaCy parse (`nlp.pipe`)",
               "ingest": "`accord ingest`, one process, DuckDB",
-              "inline": "the same, the store writing in turn with the coding",
+              "writer": "the same, each batch written by a thread while the next is coded",
               "ahead": "the same, the next batch parsed in a thread",
               "workers1": "`accord ingest --workers 1`", "workers2": "`accord ingest --workers 2`",
               "postgres": "`accord ingest`, one process, PostgreSQL",
@@ -383,7 +382,7 @@ def report(results: dict[str, tuple[dict, dict]], n: int) -> None:
         if run == "store":
             continue
         relative = []
-        if run in ("ingest", "inline", "ahead") and "parse" in rates:
+        if run in ("ingest", "writer", "ahead") and "parse" in rates:
             relative.append(f"{rates[run] / rates['parse']:.2f} of the parse")
         if run == "workers2" and "workers1" in rates:
             relative.append(f"{rates[run] / rates['workers1']:.2f}x one worker")
@@ -404,7 +403,7 @@ def report(results: dict[str, tuple[dict, dict]], n: int) -> None:
         parts = [f"{b}: {1000 * r[b] / r['articles']:.2f} ms per article" for b in ("duckdb", "postgres") if b in r]
         print(f"the store alone ({r['articles']} coded articles, batches of 50): " + "; ".join(parts))
     cpu = []
-    for run in ("parse", "ingest", "inline", "ahead"):
+    for run in ("parse", "ingest", "writer", "ahead"):
         if run in results:
             r = results[run][0]
             cpu.append(f"{run} {1000 * r['cpu'] / r.get('stored', r['articles']):.1f}")
@@ -412,7 +411,7 @@ def report(results: dict[str, tuple[dict, dict]], n: int) -> None:
         print("CPU of the main process per article (ms, from the model loaded on; all its threads): "
               + ", ".join(cpu))
         main = [f"{run} {1000 * results[run][0]['thread_cpu'] / results[run][0]['stored']:.1f}"
-                for run in ("ingest", "inline", "ahead") if run in results]
+                for run in ("ingest", "writer", "ahead") if run in results]
         if main:
             print("of which its main thread (ms per article): " + ", ".join(main))
     if "ingest" in results:

@@ -210,8 +210,7 @@ def test_ctrl_c_stops_cleanly_and_a_rerun_completes(corpus, reference, tmp_path)
 
 
 def test_ctrl_c_in_one_process_stops_cleanly_and_a_rerun_completes(corpus, reference, tmp_path):
-    """`--workers 0`: this process codes and a thread of its own writes; Ctrl-C lets the batch
-    being written finish (commit or roll back) and stops the writing thread before exiting."""
+    """`--workers 0`: this process codes and writes; Ctrl-C stops it cleanly too."""
     db = tmp_path / "c0.duckdb"
     proc = accord("ingest", str(corpus), "--db", str(db), "--workers", "0", *BATCH)
     wait_for(lambda: committed(db), proc, "a batch is committed")

@@ -254,10 +254,11 @@ def ingest(
         documents = _documents(paths, options, tally, policy, workers, store=store)
         stopped = ""
         try:
-            # Coding in this process: the store writes each batch from a thread of its own
-            # while the next articles are parsed (on a second core; see `Store.ingest_many`).
+            # In turn with the coding, also in one process: writing from a thread of the
+            # store's own (`background=True`) gained 1% of wall time on an idle 2-core machine
+            # and cost 2-4% more CPU (bench/bench_scale.py, runs ingest and writer, 2026-12-07).
             for outcome in store.ingest_many(counted(documents), batch_size=batch_size,
-                                             on_error=not_stored, background=workers == 0):
+                                             on_error=not_stored):
                 tally.count(outcome, uncoded.pop(outcome.article_id, None))
         except KeyboardInterrupt:
             # The open batch was rolled back; everything counted is committed.

@@ -373,14 +373,15 @@ class Store(ABC):
         stored first; if the caller stops consuming early, the open group is not stored.
 
         `background`: the groups are written by a thread of their own (`_BackgroundWriter`)
-        while this thread goes on drawing `documents` (for `accord ingest --workers 0`: parsing
-        and coding the next articles). The same groups, decisions, outcomes and `on_error` calls
+        while this thread goes on drawing `documents` (parsing and coding the next articles). The same groups, decisions, outcomes and `on_error` calls
         in the same order, all in this thread; what differs: the caller runs up to two groups
         ahead of the store, and one that stops early (Ctrl-C, an error of its own) leaves the
         group being written to commit (or roll back) before it returns. Meanwhile this thread's
         reads (`originals_of`, `unchanged`, `query`) go through a connection of their own, which
-        sees committed groups only. A second core is what it gains from: DuckDB releases the
-        GIL in its own work and the parse in much of its own.
+        sees committed groups only. A second core is what it could gain from (DuckDB releases
+        the GIL in its own work, the parse in much of its own), but on an idle 2-core machine
+        it gained 1% of ingest's wall time and cost 2-4% more CPU (bench/bench_scale.py, runs
+        ingest and writer, 2026-12-07): `accord ingest` writes in turn.
         """
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")

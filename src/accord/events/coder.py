@@ -3838,6 +3838,7 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
     for n, sent in enumerate(sentences):
         sent_of.update({k: n for k in range(sent.start, sent.end)})
     preps, dets, occasions = load_earlier_occasion()
+    definite = load_anchoring().definite_pointing_nouns  # "at the time", as "at that time"
     nouns_by_lemma: dict[int, list[int]] | None = None  # built on the first event noun that needs it
     sentence_lowers: list[str] = []
     triggers = triggers or _TriggerSpans(doc)
@@ -3847,7 +3848,9 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
             continue
         if e.date_basis == "publication" and root.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "prep" and c.lower_ in preps and any(
-                    p.dep_ == "pobj" and p.lower_ in occasions and any(d.dep_ == "det" and d.lower_ in dets for d in p.children)
+                    p.dep_ == "pobj" and p.lower_ in occasions and any(
+                        d.dep_ == "det" and (d.lower_ in dets or (d.lower_ == "the" and p.lower_ in definite))
+                        for d in p.children)
                     for p in c.children) for c in (root.head if root.dep_ == "conj" else root).children):
             earlier = [t for i, t in timexes if e.sentence - 2 <= sent_of.get(i, -1) < e.sentence
                        and _EXPLICIT_YEAR.search(t.text) and _DATE_VALUE.match(t.value)

@@ -5,7 +5,10 @@
 Runs (each in processes of its own; `--runs` picks some):
 - parse      bare spaCy parse of the texts (`nlp.pipe`, the same model Accord loads)
 - ingest     single-process ingest into DuckDB (read, parse, four stages, batched writes), as
-             `accord ingest --workers 0` does it: parse and stages in turn
+             `accord ingest --workers 0` does it: parse and stages in turn, each batch written
+             by the store's own thread while the next articles are parsed and coded
+- inline     the same with the store writing in this thread, in turn with the coding (as
+             before 2026-12-07 evening; for comparison)
 - ahead      the same with the next batch parsed in a thread while the stages code this one
              (`parse_ahead=True`; not the default: see `accord.workers.code_articles`)
 - workers1   `accord ingest --workers 1`: one process codes, this one writes
@@ -40,7 +43,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "tests"))
 
-RUNS = ("parse", "ingest", "ahead", "workers1", "workers2", "postgres", "store", "spark")
+RUNS = ("parse", "ingest", "inline", "ahead", "workers1", "workers2", "postgres", "store", "spark")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -78,7 +81,8 @@ def warm_up(pipeline) -> None:
     detect_language("Xi Jinping met Vladimir Putin by video link on Wednesday.")
 
 
-def child_ingest(corpus: Path, target: str, workers: int, parse_ahead: bool = False) -> dict:
+def child_ingest(corpus: Path, target: str, workers: int, parse_ahead: bool = False,
+                 inline: bool = False) -> dict:
     from accord.clustering.nearcopy import route
     from accord.model import Article
     from accord.readers import ReadOptions, read_inputs
@@ -114,17 +118,19 @@ def child_ingest(corpus: Path, target: str, workers: int, parse_ahead: bool = Fa
     with open_store(target) as store:
         if workers:
             store.write_alone()  # as `accord ingest` does
-        ready, cpu = time.perf_counter(), time.process_time()
+        ready, cpu, thread_cpu = time.perf_counter(), time.process_time(), time.thread_time()
         # As `accord ingest` does: near-copies of stored or just-coded articles skip the parse.
         results = route(articles(), store.originals_of, store.settings,
                         lambda todo: code_articles(todo, workers, pipeline=pipeline,
                                                    detect_language=True, parse_ahead=parse_ahead),
                         lookahead=64 if workers else 16)
+        # As `accord ingest` does: coding in this process, the store writes from a thread.
         for outcome in store.ingest_many(timed(r for r in results if hasattr(r, "records")),
-                                         batch_size=50):
+                                         batch_size=50, background=workers == 0 and not inline):
             tally[outcome.status] = tally.get(outcome.status, 0) + 1
         counts = store.counts()
     end, cpu = time.perf_counter(), time.process_time() - cpu
+    thread_cpu = time.thread_time() - thread_cpu
     n = sum(tally.values())
     # Steady work: for one process, from the warmed pipeline on; for workers, from the first
     # result on (the articles before it were coded while the pool started), counted pro rata.
@@ -137,7 +143,7 @@ def child_ingest(corpus: Path, target: str, workers: int, parse_ahead: bool = Fa
         steady_words = words * steady_articles / n
     return {"articles": steady_articles, "words": steady_words, "seconds": seconds,
             "wall": end - started, "outcomes": tally, "records": counts, "stored": n,
-            "cpu": cpu}
+            "cpu": cpu, "thread_cpu": thread_cpu}
 
 
 def child_store(corpus: Path, duck: str, pg: str | None) -> dict:
@@ -265,7 +271,8 @@ def main() -> None:
             result = child_parse(Path(rest[0]))
         elif mode == "ingest":
             result = child_ingest(Path(rest[0]), rest[1], int(rest[2]),
-                                  len(rest) > 3 and rest[3] == "ahead")
+                                  len(rest) > 3 and rest[3] == "ahead",
+                                  len(rest) > 3 and rest[3] == "inline")
         elif mode == "store":
             result = child_store(Path(rest[0]), rest[1], rest[2] if len(rest) > 2 else None)
         else:
@@ -290,6 +297,9 @@ def main() -> None:
                     results[run] = run_child(["parse", str(corpus)])
                 elif run == "ingest":
                     results[run] = run_child(["ingest", str(corpus), f"{tmp}/ingest.duckdb", "0"])
+                elif run == "inline":
+                    results[run] = run_child(["ingest", str(corpus), f"{tmp}/inline.duckdb", "0",
+                                              "inline"])
                 elif run == "ahead":
                     results[run] = run_child(["ingest", str(corpus), f"{tmp}/ahead.duckdb", "0",
                                               "ahead"])
@@ -359,6 +369,7 @@ def report(results: dict[str, tuple[dict, dict]], n: int) -> None:
     print("| --- | ---: | ---: | ---: | ---: | --- |")
     labels = {"parse": "bare spaCy parse (`nlp.pipe`)",
               "ingest": "`accord ingest`, one process, DuckDB",
+              "inline": "the same, the store writing in turn with the coding",
               "ahead": "the same, the next batch parsed in a thread",
               "workers1": "`accord ingest --workers 1`", "workers2": "`accord ingest --workers 2`",
               "postgres": "`accord ingest`, one process, PostgreSQL",
@@ -372,7 +383,7 @@ def report(results: dict[str, tuple[dict, dict]], n: int) -> None:
         if run == "store":
             continue
         relative = []
-        if run in ("ingest", "ahead") and "parse" in rates:
+        if run in ("ingest", "inline", "ahead") and "parse" in rates:
             relative.append(f"{rates[run] / rates['parse']:.2f} of the parse")
         if run == "workers2" and "workers1" in rates:
             relative.append(f"{rates[run] / rates['workers1']:.2f}x one worker")
@@ -393,13 +404,17 @@ def report(results: dict[str, tuple[dict, dict]], n: int) -> None:
         parts = [f"{b}: {1000 * r[b] / r['articles']:.2f} ms per article" for b in ("duckdb", "postgres") if b in r]
         print(f"the store alone ({r['articles']} coded articles, batches of 50): " + "; ".join(parts))
     cpu = []
-    for run in ("parse", "ingest", "ahead"):
+    for run in ("parse", "ingest", "inline", "ahead"):
         if run in results:
             r = results[run][0]
             cpu.append(f"{run} {1000 * r['cpu'] / r.get('stored', r['articles']):.1f}")
     if cpu:
         print("CPU of the main process per article (ms, from the model loaded on; all its threads): "
               + ", ".join(cpu))
+        main = [f"{run} {1000 * results[run][0]['thread_cpu'] / results[run][0]['stored']:.1f}"
+                for run in ("ingest", "inline", "ahead") if run in results]
+        if main:
+            print("of which its main thread (ms per article): " + ", ".join(main))
     if "ingest" in results:
         r = results["ingest"][0]
         print(f"stored records: {r['records']}")

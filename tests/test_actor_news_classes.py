@@ -1049,6 +1049,15 @@ def test_the_islamic_resistance_is_hezbollahs_armed_wing_and_the_iraqi_group_its
     assert any(m[1] == "IRQREB" and "Islamic Resistance in Iraq" in m[0] for m in found)
 
 
+def test_a_group_backed_by_someone_is_of_known_kind_but_not_the_backers(nlp):
+    # "US - backed forces" (as tokenized text writes it): forces, of no country the sentence gives
+    found = resolve(nlp, "The militants surrendered their last village in Syria to US - backed forces .")
+    assert ("US - backed forces", "MIL", None, None) in found
+    # placed by a place phrase, the group takes the place's country as before
+    assert any(m[0] == "US-backed forces in Syria" or (m[0].startswith("US-backed forces") and m[2] == "SYR")
+               for m in resolve(nlp, "Turkish troops attacked US-backed forces in Syria."))
+
+
 def test_a_place_after_a_titled_name_gives_the_office_s_country(nlp):
     # "Mayor Bill de Blasio of New York", "Representative Kweisi Mfume of Maryland": the office
     # is of that place, so the official is of its country, not a bare GOV or LEG
@@ -1073,3 +1082,8 @@ def test_he_after_a_sentence_naming_the_protagonist_is_the_protagonist(nlp):
     # a person the sentence before names once is no protagonist: the last subject stays
     text = "Trump met Putin in Helsinki on Monday. Reporters asked about the summit and Putin's denials. He said it went well."
     assert [m[3] for m in resolve(nlp, text, "2018-07-16") if m[0] == "He"] == ["Donald Trump"]
+
+
+def test_suspects_are_a_group_of_criminals_of_where_they_are_held(nlp):
+    found = resolve(nlp, "Police in Kenya detained several suspects after the attack.")
+    assert any(m[0] == "several suspects" and m[1] == "KENCRM" for m in found)

@@ -36,6 +36,18 @@ def test_armed_people_as_the_doer_stay_force(nlp):
     assert [c[:2] for c in codes(nlp, "Chad Wolf attacked the Democrats in a speech.")] == ["11"]
 
 
+@pytest.mark.parametrize("text", [
+    "The firefighters rescued a cat from the tree.",
+    "Police shot a bear that had wandered into the town.",
+])
+def test_an_act_done_to_an_animal_is_no_event(nlp, text):
+    assert codes(nlp, text) == []
+
+
+def test_an_act_done_to_people_stays(nlp):
+    assert [c[:2] for c in codes(nlp, "Police shot a man who attacked them with a knife.")] == ["19"]
+
+
 # ------------------------------------------------- disaster measures are no repression
 @pytest.mark.parametrize("text", [
     "The Congolese government imposed a curfew after the earthquake.",
@@ -130,3 +142,4 @@ def test_a_dated_act_a_present_headline_and_a_repeated_perfect_stay(nlp):
     assert [c[:2] for c in codes(nlp, "The Russian army shelled Ukrainian villages on Tuesday.")] == ["19"]
     assert [c[:3] for c in codes(nlp, "Putin accuses the West of hypocrisy, Russian media report.")] == ["112"]
     assert "112" in codes(nlp, "Russia has repeatedly accused Ukraine of shelling the town.")
+

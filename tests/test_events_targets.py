@@ -475,3 +475,8 @@ def test_a_suspension_of_aid_in_a_country_announced_to_take_effect_later(nlp):
     # and the aid's "in" phrase says whom the suspension is done to, as for "suspended aid in"
     evs = candidates(nlp, "Norway had announced a suspension of aid in Malawi to take effect in May.")
     assert any(e.cameo == "162" and dyad(e) == ("NOR", "MWI") for e in evs)
+
+
+def test_a_surrender_to_forces_backed_by_someone_is_to_those_forces(nlp):
+    evs = candidates(nlp, "The militants surrendered their last village in Syria to US - backed forces .")
+    assert any(e.cameo.startswith("087") and e.target is not None and e.target.code == "MIL" for e in evs)

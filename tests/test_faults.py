@@ -209,6 +209,20 @@ def test_ctrl_c_stops_cleanly_and_a_rerun_completes(corpus, reference, tmp_path)
     rerun_completes(corpus, str(db), reference, tmp_path)
 
 
+def test_ctrl_c_in_one_process_stops_cleanly_and_a_rerun_completes(corpus, reference, tmp_path):
+    """`--workers 0`: this process codes and a thread of its own writes; Ctrl-C lets the batch
+    being written finish (commit or roll back) and stops the writing thread before exiting."""
+    db = tmp_path / "c0.duckdb"
+    proc = accord("ingest", str(corpus), "--db", str(db), "--workers", "0", *BATCH)
+    wait_for(lambda: committed(db), proc, "a batch is committed")
+    os.killpg(proc.pid, signal.SIGINT)
+    code, out, err = finish(proc, timeout=120)
+    assert code == 130, (out, err)
+    assert "interrupted" in err and "run the same command again" in err
+    assert "Traceback" not in err
+    rerun_completes(corpus, str(db), reference, tmp_path)
+
+
 @pytest.mark.postgres
 def test_postgres_restarted_mid_ingest_is_reported_and_a_rerun_completes(corpus, reference,
                                                                          postgres_cluster, tmp_path):

@@ -512,7 +512,8 @@ def test_many_documents(target: str) -> None:
                               "mentions": 3 * n, "actors": 3, "happenings": 3}
 
 
-def test_ingest_many_matches_sequential_ingest(new_target) -> None:
+@pytest.mark.parametrize("background", [False, True], ids=["inline", "background"])
+def test_ingest_many_matches_sequential_ingest(new_target, background: bool) -> None:
     def stream() -> list[Document]:
         changed = doc_front()
         changed.article.title = "Front line, updated"
@@ -528,14 +529,15 @@ def test_ingest_many_matches_sequential_ingest(new_target) -> None:
                 ("duplicate", "xi-putin-call"), ("stored", None), *[("stored", None)] * 7]
     with open_store(new_target("one")) as one, open_store(new_target("many")) as many:
         singly = [one.ingest(d) for d in stream()]
-        batched = list(many.ingest_many(stream(), batch_size=4))
+        batched = list(many.ingest_many(stream(), batch_size=4, background=background))
         assert batched == singly
         assert [(o.status, o.duplicate_of) for o in batched] == expected
         assert many.counts() == one.counts()
         for (article_id,) in rows(one, "SELECT id FROM articles"):
             assert many.article_records(article_id) == one.article_records(article_id)
         # A second pass (front flips back to the original, and so on) also agrees.
-        assert list(many.ingest_many(stream(), batch_size=4)) == [one.ingest(d) for d in stream()]
+        assert list(many.ingest_many(stream(), batch_size=4, background=background)) == [
+            one.ingest(d) for d in stream()]
         assert many.counts() == one.counts()
 
 
@@ -567,13 +569,14 @@ def test_ingest_many_sees_an_update_free_the_old_content(new_target) -> None:
         assert many.counts() == one.counts()
 
 
-def test_ingest_many_isolates_a_failing_article(target: str) -> None:
+@pytest.mark.parametrize("background", [False, True], ids=["inline", "background"])
+def test_ingest_many_isolates_a_failing_article(target: str, background: bool) -> None:
     docs_in = [front_variant(i) for i in range(5)]
     docs_in[2].events[1].id = docs_in[2].events[0].id  # violates the events primary key
     outcomes = []
     with open_store(target) as s:
         with pytest.raises(constraint_error(s)):
-            for outcome in s.ingest_many(docs_in, batch_size=10):
+            for outcome in s.ingest_many(docs_in, batch_size=10, background=background):
                 outcomes.append(outcome)
         # As a loop over ingest() would: the two before are stored, the bad one and the rest not.
         assert [o.article_id for o in outcomes] == ["front-0", "front-1"]
@@ -582,7 +585,8 @@ def test_ingest_many_isolates_a_failing_article(target: str) -> None:
         assert [o.status for o in s.ingest_many(docs_in[3:])] == ["stored", "stored"]
 
 
-def test_ingest_many_on_error_skips_the_bad_article_and_goes_on(target: str) -> None:
+@pytest.mark.parametrize("background", [False, True], ids=["inline", "background"])
+def test_ingest_many_on_error_skips_the_bad_article_and_goes_on(target: str, background: bool) -> None:
     docs_in = [front_variant(i) for i in range(5)]
     docs_in[1].events[1].id = docs_in[1].events[0].id
     docs_in[3].quotes[0].article_id = "elsewhere"  # refused before any SQL runs
@@ -592,7 +596,7 @@ def test_ingest_many_on_error_skips_the_bad_article_and_goes_on(target: str) -> 
         rejected.append((document.id, type(exc)))
 
     with open_store(target) as s:
-        outcomes = list(s.ingest_many(docs_in, batch_size=3, on_error=reject))
+        outcomes = list(s.ingest_many(docs_in, batch_size=3, on_error=reject, background=background))
         assert [o.article_id for o in outcomes] == ["front-0", "front-2", "front-4"]
         assert rejected == [("front-1", constraint_error(s)), ("front-3", ValueError)]
         assert article_ids(s) == ["front-0", "front-2", "front-4"]
@@ -660,7 +664,8 @@ def test_ctrl_c_noticed_during_commit_stops_ingest_many(target: str, monkeypatch
             "duplicate", "duplicate", "stored"]
 
 
-def test_ingest_many_stores_the_open_group_when_the_source_fails(target: str) -> None:
+@pytest.mark.parametrize("background", [False, True], ids=["inline", "background"])
+def test_ingest_many_stores_the_open_group_when_the_source_fails(target: str, background: bool) -> None:
     def source():
         yield front_variant(0)
         yield front_variant(1)
@@ -669,10 +674,35 @@ def test_ingest_many_stores_the_open_group_when_the_source_fails(target: str) ->
     outcomes = []
     with open_store(target) as s:
         with pytest.raises(OSError):
-            for outcome in s.ingest_many(source()):
+            for outcome in s.ingest_many(source(), background=background):
                 outcomes.append(outcome)
         assert [o.status for o in outcomes] == ["stored", "stored"]
         assert s.counts()["articles"] == 2
+
+
+def test_background_writer_hands_the_store_back(target: str) -> None:
+    """`ingest_many(background=True)`: while a thread writes, the caller reads through a
+    connection of its own (committed groups only); a caller that stops early leaves the group
+    being written to finish, and the store is its own again, to read and write."""
+    with open_store(target) as s:
+        seen = []
+
+        def stream():
+            for i in range(6):
+                seen.append(s.counts()["articles"])  # the caller's read, mid-run
+                yield front_variant(i)
+
+        run = s.ingest_many(stream(), batch_size=2, background=True)
+        first = next(run)
+        assert first.status == "stored"
+        run.close()  # the caller stops early
+        stored = s.counts()["articles"]
+        assert 2 <= stored <= 6 and seen[0] == 0
+        assert s._owner == threading.get_ident()
+        assert [o.status for o in s.ingest_many([front_variant(i) for i in range(6)])].count(
+            "stored") == 6 - stored
+        with s.transaction():
+            s._execute("DELETE FROM happening_keys WHERE 1 = 0")
 
 
 # ---------------------------------------------------------------------------------------------

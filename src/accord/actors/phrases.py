@@ -224,17 +224,18 @@ def inside_longer_person(doc: Any, start: int, end: int) -> bool:
     return ent.start < start or last > end
 
 
-def bare_or_definite(head: Any, phrase_start: int | None = None) -> bool:
+def bare_or_definite(head: Any, phrase_start: int | None = None, backed: bool = False) -> bool:
     """"police", "the authorities", "other rights activists", "the protesting truck drivers",
     "280 child soldiers", "most pupils", "political activists": no indefinite article, possessor
     or adjective that makes the group someone else's ("foreign journalists", anaphora.yaml).
     Words from `phrase_start` on belong to the group noun's own phrase ("armed groups": "armed"
-    is no backer there)."""
+    is no backer there). With `backed`, a backer word is allowed ("US-backed forces": a group
+    of known kind, but neither the backer's nor the sentence's)."""
     w = words()
     for child in head.lefts:
         if child.dep_ == "det" and child.lower_ not in w.group_determiners:
             return False
-        if child.dep_ == "amod" and (child.lower_ in w.not_local or child.lower_ in w.backer_words) \
+        if child.dep_ == "amod" and (child.lower_ in w.not_local or (child.lower_ in w.backer_words and not backed)) \
                 and (phrase_start is None or child.i < phrase_start):
             return False  # "foreign journalists"; "a U.N.-backed government" is not the UN's nor the sentence's
         if child.dep_ in ("predet", "poss") or refers_back(head, child):

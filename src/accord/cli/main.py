@@ -254,8 +254,10 @@ def ingest(
         documents = _documents(paths, options, tally, policy, workers, store=store)
         stopped = ""
         try:
+            # Coding in this process: the store writes each batch from a thread of its own
+            # while the next articles are parsed (on a second core; see `Store.ingest_many`).
             for outcome in store.ingest_many(counted(documents), batch_size=batch_size,
-                                             on_error=not_stored):
+                                             on_error=not_stored, background=workers == 0):
                 tally.count(outcome, uncoded.pop(outcome.article_id, None))
         except KeyboardInterrupt:
             # The open batch was rolled back; everything counted is committed.

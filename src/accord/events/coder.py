@@ -225,6 +225,7 @@ class EventStage(Stage):
                      and not self.exclusions.public_health_measure(c.code, c.sources, sent)
                      # "Typhoon Hagibis killed 70 people", "A shark attacked a surfer": nature acts
                      and not self.exclusions.nature_doer(c.trigger, c.code, storms)
+                     and not self.exclusions.done_to_an_animal(c.trigger, c.targets)
                      # "According to legend, Romulus killed his brother": a legend tells it
                      and not self.exclusions.legendary(c.trigger)]
             for cand in cands:

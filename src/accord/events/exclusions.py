@@ -135,6 +135,7 @@ class Exclusions:
     # (issue 12, precision first) nature as the doer, disaster measures, legends, roles, private aid
     nature_doers: frozenset[str] = frozenset()  # "Typhoon Hagibis killed 70 people": no actor
     nature_codes: tuple[str, ...] = ()
+    animals: frozenset[str] = frozenset()  # "rescued a cat from the tree": no one it is done to
     disaster_words: frozenset[str] = frozenset()  # "closed all schools because of the cyclone"
     legend_words: frozenset[str] = frozenset()  # "According to legend, Romulus killed Remus"
     legend_prepositions: frozenset[str] = frozenset()
@@ -475,6 +476,14 @@ class Exclusions:
                 return True
         return False
 
+    def done_to_an_animal(self, verb: Any, targets: Iterable[Any]) -> bool:
+        """"The firefighters rescued a cat from the tree", "police shot a bear": an act whose object
+        (or a passive's subject) is an animal, and no actor its target, is done to no one."""
+        if not self.animals or list(targets):
+            return False
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
+                   and (c.lemma_.lower() in self.animals or c.lower_ in self.animals) for c in verb.children)
+
     def legendary(self, verb: Any) -> bool:
         """"According to legend, Romulus killed Remus", "By one tradition, Charlemagne offered the
         relic to the diocese", "In Greek mythology, Zeus punished Prometheus", "Legend has it that
@@ -678,9 +687,11 @@ def load_exclusions() -> Exclusions:
                                              for p in d.get("subject_is_target_patterns") or ()),
         # nature's own words, and those of the hazards, the diseases and the storms (read once)
         nature_doers=_words(d.get("nature_doers") or {}, "words", "nature_doers.")
+        | _words(d.get("nature_doers") or {}, "animals", "nature_doers.")
         | _words(d.get("natural_hazards") or {}, "words", "natural_hazards.")
         | _words(d.get("public_health") or {}, "words", "public_health.") | _words(d, "storm_words", ""),
         nature_codes=tuple(str(c) for c in (d.get("nature_doers") or {}).get("codes") or ()),
+        animals=_words(d.get("nature_doers") or {}, "animals", "nature_doers."),
         disaster_words=_words(d.get("public_health") or {}, "disasters", "public_health."),
         legend_words=_words(d.get("legends") or {}, "words", "legends."),
         legend_prepositions=_words(d.get("legends") or {}, "prepositions", "legends."),

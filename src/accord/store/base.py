@@ -353,6 +353,7 @@ class Store(ABC):
         documents: Iterable[Document],
         batch_size: int = 200,
         on_error: Callable[[Document, Exception], None] | None = None,
+        background: bool = False,
     ) -> Iterator[IngestOutcome]:
         """Ingest a stream of documents; yield one outcome per stored/updated/duplicate document,
         in input order.
@@ -370,9 +371,22 @@ class Store(ABC):
         order-dependent decisions (stored, then updated or duplicate) match sequential `ingest`.
         Outcomes arrive a group at a time. If `documents` itself raises, the open group is
         stored first; if the caller stops consuming early, the open group is not stored.
+
+        `background`: the groups are written by a thread of their own (`_BackgroundWriter`)
+        while this thread goes on drawing `documents` (for `accord ingest --workers 0`: parsing
+        and coding the next articles). The same groups, decisions, outcomes and `on_error` calls
+        in the same order, all in this thread; what differs: the caller runs up to two groups
+        ahead of the store, and one that stops early (Ctrl-C, an error of its own) leaves the
+        group being written to commit (or roll back) before it returns. Meanwhile this thread's
+        reads (`originals_of`, `unchanged`, `query`) go through a connection of their own, which
+        sees committed groups only. A second core is what it gains from: DuckDB releases the
+        GIL in its own work and the parse in much of its own.
         """
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
+        if background:
+            yield from _BackgroundWriter(self, on_error).run(documents, batch_size)
+            return
         group: list[Document] = []
         seen: set[str] = set()
         source = iter(documents)
@@ -916,6 +930,122 @@ class Store(ABC):
             )
             out.extend(to_record(r) for r in rows)
         return out
+
+
+class _BackgroundWriter:
+    """`Store.ingest_many(background=True)`: this thread groups the documents as `ingest_many`
+    does and hands each group to a writing thread, which owns the store while it runs (its
+    transactions and reads go through the store's own connection; the calling thread's reads,
+    through one of their own). Outcomes, `on_error` calls and exceptions come back to the
+    calling thread in input order. At most one group waits while one is written."""
+
+    def __init__(self, store: Store, on_error: Callable[[Document, Exception], None] | None):
+        import queue
+
+        self.store = store
+        self.on_error = on_error
+        self.todo: queue.Queue = queue.Queue(maxsize=1)
+        self.done: queue.Queue = queue.Queue()
+        self.owned = threading.Event()
+        self.thread = threading.Thread(target=self._write, name="accord-store-writer", daemon=True)
+        self.pending = 0  # groups handed over whose results are not yet back
+
+    def _write(self) -> None:
+        self.store._owner = threading.get_ident()
+        self.owned.set()
+        while True:
+            group = self.todo.get()
+            if group is None:
+                return
+            results: list[tuple] = []
+
+            def failed(document: Document, exc: Exception) -> None:
+                results.append(("error", document, exc))
+
+            try:
+                for outcome in self.store._ingest_group_or_singly(
+                        group, failed if self.on_error is not None else None):
+                    results.append(("outcome", outcome))
+            except BaseException as exc:  # handed to the calling thread, which raises it
+                results.append(("raise", exc))
+                self.done.put(results)
+                return
+            self.done.put(results)
+
+    def _results(self, block: bool) -> Iterator[IngestOutcome]:
+        """The outcomes of the groups written so far (with `block`: of every group handed over)."""
+        import queue
+
+        while self.pending:
+            try:
+                results = self.done.get(block=block, timeout=None)
+            except queue.Empty:
+                return
+            self.pending -= 1
+            for kind, *item in results:
+                if kind == "outcome":
+                    yield item[0]
+                elif kind == "error":
+                    self.on_error(item[0], item[1])
+                else:
+                    self.pending = 0
+                    raise item[0]
+
+    def _hand_over(self, group: list[Document]) -> Iterator[IngestOutcome]:
+        import queue
+
+        if not group:
+            return
+        while True:
+            try:
+                self.todo.put(group, timeout=0.05)
+                break
+            except queue.Full:
+                yield from self._results(block=False)  # a failed group ends the writer: raises
+        self.pending += 1
+        yield from self._results(block=False)
+
+    def run(self, documents: Iterable[Document], batch_size: int) -> Iterator[IngestOutcome]:
+        store = self.store
+        owner = store._owner
+        self.thread.start()
+        try:
+            self.owned.wait()
+            group: list[Document] = []
+            seen: set[str] = set()
+            source = iter(documents)
+            while True:
+                try:
+                    document = next(source)
+                except StopIteration:
+                    break
+                except Exception:
+                    yield from self._hand_over(group)
+                    yield from self._results(block=True)
+                    raise
+                keys = {"id:" + document.id, "hash:" + document.article.content_hash}
+                if group and (len(group) >= batch_size or keys & seen):
+                    yield from self._hand_over(group)
+                    group, seen = [], set()
+                group.append(document)
+                seen |= keys
+            yield from self._hand_over(group)
+            yield from self._results(block=True)
+        finally:
+            self._stop()
+            store._owner = owner
+
+    def _stop(self) -> None:
+        """Let the group being written finish (commit or roll back); drop the one waiting."""
+        import queue
+
+        try:
+            while True:
+                self.todo.get_nowait()
+        except queue.Empty:
+            pass
+        self.todo.put(None)
+        self.thread.join()
 
 
 class _GroupPlan:

@@ -9,6 +9,7 @@ array in both backends), since binding hundreds of `?` in an IN list costs more 
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import timedelta
@@ -265,6 +266,9 @@ class Clusters:
         self.query = query
         self.settings = settings
         self._fingerprints: OrderedDict[str, N.Fingerprint] = OrderedDict()
+        # The coding thread remembers fingerprints (`remember`, before the parse) while a writing
+        # thread reads them (`Store.ingest_many(background=True)`): the cache's steps are atomic.
+        self._fingerprints_lock = threading.Lock()
         # `stamps(ids)`: the stored happening rows' stamps, or None when the backend has none.
         self._stamps = stamps
         self.members = MemberCache()
@@ -275,22 +279,26 @@ class Clusters:
         """The text's fingerprint; remembered for the last `FINGERPRINTS_KEPT` texts (a text is
         fingerprinted before its parse, again when written, and as a candidate of its copies)."""
         key = key or text
-        fp = self._fingerprints.get(key)
+        fp = self._cached(key)
         if fp is None:
             fp = N.Fingerprint.of(text, self.settings)
-            self._fingerprints[key] = fp
-            if len(self._fingerprints) > FINGERPRINTS_KEPT:
-                self._fingerprints.popitem(last=False)
-        else:
-            self._fingerprints.move_to_end(key)
+            self.remember(key, fp)
         return fp
+
+    def _cached(self, key: str) -> N.Fingerprint | None:
+        with self._fingerprints_lock:
+            fp = self._fingerprints.get(key)
+            if fp is not None:
+                self._fingerprints.move_to_end(key)
+            return fp
 
     def remember(self, key: str, fp: N.Fingerprint) -> None:
         """Keep a fingerprint computed elsewhere (before the parse) for `fingerprint(.., key)`."""
-        if key not in self._fingerprints:
-            self._fingerprints[key] = fp
-            if len(self._fingerprints) > FINGERPRINTS_KEPT:
-                self._fingerprints.popitem(last=False)
+        with self._fingerprints_lock:
+            if key not in self._fingerprints:
+                self._fingerprints[key] = fp
+                if len(self._fingerprints) > FINGERPRINTS_KEPT:
+                    self._fingerprints.popitem(last=False)
 
     def stored_roots(self, fp: N.Fingerprint, exclude: Iterable[str] = ()) -> dict[str, StoredText]:
         """Coded articles the text may be a near-copy of: the articles sharing an LSH bucket with
@@ -337,9 +345,8 @@ class Clusters:
         """A stored text's fingerprint for `compare`: the whole one if it is at hand, else what
         its stored shingle hashes (or, without those, its text) give (never kept as the text's
         own: a fingerprint without a signature must never stand for it when it is written)."""
-        fp = self._fingerprints.get(key)
+        fp = self._cached(key)
         if fp is not None:
-            self._fingerprints.move_to_end(key)
             return fp
         if blob is not None:
             return N.Fingerprint.from_hashes(N.hashes_from_bytes(blob), self.settings)

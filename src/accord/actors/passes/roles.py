@@ -131,6 +131,11 @@ class RolePhrases(Pass):
                     # belongs to the one country its sentence names, if it names exactly one;
                     # "aid agencies" working there are no more its own than its government
                     context.pending.append(PendingGroup(head, left, sector, not _non_governmental(sector), end))
+                elif role is None and head.dep_ not in ("compound", "amod") and sector \
+                        and bare_or_definite(head, match.start, backed=True):
+                    # "surrendered to US - backed forces": a group backed by someone is of known
+                    # kind, but neither the backer's nor the sentence's country
+                    context.pending.append(PendingGroup(head, left, sector, False, end))
                 elif role is not None and not not_current and the_office(head, of_head, match.start):
                     # "The president asked", "a plea to the president": one office of the
                     # country its sentence or the article gives, its holder on the day if one

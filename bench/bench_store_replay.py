@@ -125,9 +125,12 @@ def count_work(C, H, N) -> "Counter":
             rows = query(sql, params)
             if "FROM happening_keys k" in sql:
                 counts["candidate rows (happening_keys)"] += len(rows)
+                # A key's window: its new reports' days (plus the publication window, which
+                # the query's bounds held before schema 7: the same keys count as wide).
+                pad = timedelta(days=self.settings.window_days if "k.earliest <=" in sql else 0)
                 wide = {key for key, lo, hi in zip(*params)
-                        if lo[:4] != "0000" and date.fromisoformat(hi) - date.fromisoformat(lo)
-                        > timedelta(days=31)}
+                        if lo[:4] != "0000" and date.fromisoformat(hi) + pad
+                        - date.fromisoformat(lo) > timedelta(days=31)}
                 counts["candidate rows (happening_keys), of which under a key with a month- or "
                        "year-dated new report"] += sum(
                     row[0] in wide for row in rows)

@@ -117,6 +117,7 @@ def test_a_time_before_the_reporting_period_that_gives_a_year_dates_the_act(nlp)
 @pytest.mark.parametrize("text, code", [
     ("Russia has long criticized NATO.", "111"),  # "long" with a perfect, as with a pluperfect
     ("Trump had long opposed the deal with Iran.", "110"),
+    ("Russia has attacked Georgia before.", "19"),  # "before" with a perfect
     # a clause of a background act: a relative clause, a conjunct
     ("Jones previously served as ambassador to Russia, where he criticized the Kremlin.", "111"),
     ("Russia had previously criticized NATO and threatened Ukraine.", "13"),
@@ -135,12 +136,20 @@ def test_a_relative_clause_on_a_noun_told_as_former_tells_its_history(nlp):
                  "173") == [(PUB, "day", "publication")]
 
 
+def test_an_act_a_noun_names_as_planned_or_cancelled_has_no_date(nlp):
+    assert dated(candidates(nlp, "The cancelled meeting between Merkel and Putin angered Ukraine."), "04") \
+        == [(None, None, None)]
+    assert dated(candidates(nlp, "Trump's planned trip to Warsaw was cancelled."), "") == [(None, None, None)]
+    assert dated(candidates(nlp, "Trump's trip to Warsaw was a success."), "04") == [(PUB, "day", "publication")]
+
+
 def test_an_act_beside_a_background_clause_keeps_its_own_date(nlp):
     # the relative clause is background; the act of the main clause is of the reporting period
     assert dated(candidates(nlp, "The former president, who previously attacked the rebels, met Xi."), "04") \
         == [(PUB, "day", "publication")]
     assert dated(candidates(nlp, "Protesters said a woman was injured by police in a protest."), "18") \
         == [(PUB, "day", "publication")]
+    assert dated(candidates(nlp, "Russia attacked Georgia before the election."), "19") == [(PUB, "day", "publication")]
 
 
 def test_an_undated_act_of_a_person_the_text_reports_dead_is_background(nlp):
@@ -148,6 +157,9 @@ def test_an_undated_act_of_a_person_the_text_reports_dead_is_background(nlp):
     for text in ("Baker died on Sunday at the age of 80.\n\nHe criticized the British government.",
                  "Baker has died.\n\nHe criticized the British government."):
         assert dated(candidates(nlp, text), "111") == [(None, None, None)], text
+    # a named person called "late"
+    assert dated(candidates(nlp, "The late John McCain criticized Vladimir Putin."), "111") == [(None, None, None)]
+    assert dated(candidates(nlp, "John McCain criticized Vladimir Putin."), "111") == [(PUB, "day", "publication")]
     # not a death: a day of his, a death denied
     for text in ("Baker spoke on Sunday.\n\nHe criticized the British government.",
                  "Baker did not die on Sunday.\n\nHe criticized the British government."):
@@ -202,3 +214,21 @@ def test_last_week_is_a_month_in_the_record_and_its_week_beside_it(nlp):
     # a date by the publication day has no range of its own (the clustering window applies)
     today = candidates(nlp, "Taliban fighters attacked a police post in Ghazni.", "2019-01-21")
     assert today and all(e.date_basis != "text" or e.date_range is None for e in today)
+
+
+# ------------------------------------------------- the means of an act, what one confesses to
+def test_a_time_on_the_means_gerund_dates_the_act(nlp):
+    assert dated(candidates(nlp, "The rebels killed the governor by shooting him on Monday."), "18") \
+        == [("2019-10-07", "day", "text")]
+    assert dated(candidates(nlp, "The rebels killed the governor by shooting him in 2016."), "18") \
+        == [("2016", "year", "text")]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia confessed to attacking the Georgian army.",
+    "The Russian soldier pleaded guilty to attacking the Georgian army.",
+])
+def test_what_one_confesses_or_pleads_guilty_to_was_done_before(nlp, text):
+    # the attack, not the confession: done before it, on a day the text does not give
+    evs = [e for e in candidates(nlp, text) if e.trigger.text == "attacking"]
+    assert [(e.date, e.date_precision, e.date_basis) for e in evs] == [(None, None, None)]

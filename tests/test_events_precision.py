@@ -133,6 +133,7 @@ def test_what_someone_says_another_did_stays_asserted(nlp):
 @pytest.mark.parametrize("text", [
     "Police in the city routinely arrest homeless people.",
     "The Russian army regularly shells Ukrainian villages and kills civilians.",
+    "Each year the UN General Assembly condemns the US embargo on Cuba.",
 ])
 def test_a_habit_in_the_simple_present_is_no_act(nlp, text):
     assert codes(nlp, text) == []
@@ -142,4 +143,5 @@ def test_a_dated_act_a_present_headline_and_a_repeated_perfect_stay(nlp):
     assert [c[:2] for c in codes(nlp, "The Russian army shelled Ukrainian villages on Tuesday.")] == ["19"]
     assert [c[:3] for c in codes(nlp, "Putin accuses the West of hypocrisy, Russian media report.")] == ["112"]
     assert "112" in codes(nlp, "Russia has repeatedly accused Ukraine of shelling the town.")
+    assert [c[:2] for c in codes(nlp, "This year the UN General Assembly condemned the US embargo on Cuba.")] == ["11"]
 

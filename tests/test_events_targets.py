@@ -480,3 +480,8 @@ def test_a_suspension_of_aid_in_a_country_announced_to_take_effect_later(nlp):
 def test_a_surrender_to_forces_backed_by_someone_is_to_those_forces(nlp):
     evs = candidates(nlp, "The militants surrendered their last village in Syria to US - backed forces .")
     assert any(e.cameo.startswith("087") and e.target is not None and e.target.code == "MIL" for e in evs)
+
+
+def test_an_attack_on_a_forces_site_is_on_that_force(nlp):
+    evs = candidates(nlp, "Gunmen attacked an army camp in northern Mali on Sunday.")
+    assert any(e.cameo.startswith(("18", "19")) and e.target is not None and e.target.code == "MLIMIL" for e in evs)

@@ -91,7 +91,18 @@ def acted_on_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
         elif node.dep_ == "pobj" and node.head.dep_ in ("prep", "dative") and node.head.lower_ in directions \
                 and node.head.head.i == verb.i:
             out.add(country)
+        elif node.dep_ == "pobj" and node.head.lower_ in directions and _argument_of(node.head.head, verb):
+            out.add(country)  # "called for sanctions against Nigeria", "announced measures against Iran"
     return out
+
+
+def _argument_of(noun: Any, verb: Any) -> bool:
+    """Whether a noun is the verb's object or the object of a preposition on the verb."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep_ in ("dobj", "dative") and noun.head.i == verb.i:
+        return True
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == verb.i
 
 
 def same_clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:

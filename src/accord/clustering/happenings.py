@@ -248,15 +248,18 @@ def _interval(event: dict[str, Any], published: str | None, window_days: int,
     return _dated_interval(value, by_publication, window_days)
 
 
-def told_range(value: Any) -> tuple[date, date] | None:
-    """A stored or coded `date_range` (ISO strings, dates, or None) as days."""
+def told_range(value: Any, date_value: str | None = None) -> tuple[date, date] | None:
+    """A stored or coded `date_range` (ISO strings, dates, or None) as days; None where it is
+    `date_value`'s period itself (it narrows nothing: reports alike stay one class)."""
     if not value or value[0] is None or value[1] is None:
         return None
     try:
         a, b = (d if isinstance(d, date) else date.fromisoformat(str(d)[:10]) for d in value[:2])
     except ValueError:
         return None
-    return (a, b) if a <= b else None
+    if a > b or (date_value and _period(date_value) == (a, b)):
+        return None
+    return a, b
 
 
 @lru_cache(maxsize=8192)  # a store's reports share a few thousand dates

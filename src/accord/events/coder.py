@@ -1230,6 +1230,11 @@ class EventStage(Stage):
             # "was convicted years ago", "recently attacked", "in the 1990s": before the reporting
             # period, at no year, month or day the contract can give
             date, precision, basis = None, None, None
+        if basis == "publication" and any(
+                c.dep_ == "amod" and c.lower_ in load_anchoring().planned_adjectives
+                for noun in (trig, cand.noun) if noun is not None and noun.pos_ == "NOUN" for c in noun.children):
+            # "during Trump's planned trip to Warsaw", "the cancelled meeting": no day of the act
+            date, precision, basis = None, None, None
         if basis == "publication" and modality in (Modality.FUTURE, Modality.HYPOTHETICAL) \
                 and cand.announced is None and not cand.code.startswith("03"):
             # "the board would begin an investigation", "a meeting during the planned trip": an act
@@ -3103,6 +3108,14 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
                 # "held a phone call on Monday in which Putin criticized Kyiv": when the happening was
                 best = _happening_time(node, timex_roots, pub)
     if best is None:
+        # "killed his sister by strangling her in 2016": the means gerund is done when the act is
+        means = {p.i for c in cand.trigger.children if c.dep_ == "prep" and c.lower_ in load_anchoring().means_prepositions
+                 for p in c.children if p.dep_ == "pcomp" and p.tag_ == "VBG"}
+        if means:
+            for tok_i, timex in timex_roots.items():
+                if _governs(arrays, tok_i, means) and (best is None or _precision(timex.value) > _precision(best.value)):
+                    best = timex
+    if best is None:
         # "When announcing the shutdown on Monday, the prime minister called on ...": a clause of
         # the same time, dated by the text, dates the act it modifies
         clauses = [c for c in cand.trigger.children if c.dep_ == "advcl" and any(
@@ -3262,6 +3275,10 @@ def _background_verb(verb: Any, climbed: bool = False) -> bool:
     perfect = verb.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in auxes)
     if bool(adverbs - {"long"}) or (bool(adverbs) and (pluperfect or perfect)):
         return True
+    if (pluperfect or perfect) and any(c.dep_ == "advmod" and c.lower_ in load_anchoring().perfect_background_adverbs
+                                       for c in children):
+        return True  # "has attacked Georgia before"
+
     if _in_earlier_occasion(verb):
         return True
     if climbed:
@@ -4152,7 +4169,7 @@ def _after_a_background_sentence(events: list[Event], doc: Any, sentences: list[
 def _dead_people(doc: Any, mentions: list[Mention]) -> set[str]:
     """The actor keys of the people the text reports dead: the subject of a death verb
     (anchoring.yaml death_verbs: "died", "has died", "passed away"), asserted (no negation, no
-    modal), resolved to a named person."""
+    modal), resolved to a named person, or a named person called "late" (dead_adjectives)."""
     spec = load_anchoring()
     particles = dict(spec.death_particles)
     deaths = []
@@ -4169,10 +4186,16 @@ def _dead_people(doc: Any, mentions: list[Mention]) -> set[str]:
                 or any(c.dep_ == "neg" for c in children):
             continue
         deaths.extend(c.i for c in children if c.dep_ == "nsubj")
-    if not deaths:
-        return set()
-    return {m.actor.key for m in mentions for i in deaths
+    dead = {m.actor.key for m in mentions for i in deaths
             if m.tokens[0] <= i < m.tokens[1] and m.actor.key and m.actor.name}
+    for m in mentions:
+        # "the late president", "Kenya's late president, Daniel arap Moi"
+        if m.actor.key and m.actor.name and m.actor.key not in dead:
+            heads = set(range(*m.tokens))
+            heads |= {doc[i].head.i for i in heads if doc[i].dep_ == "appos"}
+            if any(c.dep_ == "amod" and c.lower_ in spec.dead_adjectives for h in heads for c in doc[h].children):
+                dead.add(m.actor.key)
+    return dead
 
 
 def _undated_acts_of_the_dead(events: list[Event], doc: Any, mentions: list[Mention],
@@ -4197,7 +4220,8 @@ def _undated_acts_of_the_dead(events: list[Event], doc: Any, mentions: list[Ment
 
 def _settle_ranges(events: list[Event]) -> None:
     """Keep an event's `date_range` only where it narrows the date the record carries: a text
-    date whose period it meets (a rule that set another date leaves no range of an older one)."""
+    date whose period it meets (a rule that set another date leaves no range of an older one),
+    and is not that period itself ("on Friday": the day says it all)."""
     for e in events:
         rng = e.date_range
         if rng is None:
@@ -4206,7 +4230,8 @@ def _settle_ranges(events: list[Event]) -> None:
             e.date_range = None
             continue
         period = value_period(e.date)
-        if period is None or not (period[0].isoformat() <= rng[1] and rng[0] <= period[1].isoformat()):
+        if period is None or not (period[0].isoformat() <= rng[1] and rng[0] <= period[1].isoformat()) \
+                or rng == (period[0].isoformat(), period[1].isoformat()):
             e.date_range = None
 
 

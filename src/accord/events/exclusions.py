@@ -142,6 +142,8 @@ class Exclusions:
     career_prepositions: frozenset[str] = frozenset({"in"})
     private_aid_codes: tuple[str, ...] = ()  # "a surgeon gave the students a grant": private giving
     habitual_adverbs: frozenset[str] = frozenset()  # "routinely arrest": a habit, no act
+    habitual_determiners: frozenset[str] = frozenset()  # "each year", "every week"
+    habitual_units: frozenset[str] = frozenset()
     presence_verbs: frozenset[str] = frozenset({"be"})  # "remain in Iraq to attack PKK": why they are there
 
     def is_credit_line(self, text: str) -> bool:
@@ -394,6 +396,10 @@ class Exclusions:
             node = node.head
         if any(c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs for c in (*node.children, *verb.children)):
             return True
+        if any(c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in self.habitual_units
+               and any(d.dep_ == "det" and d.lower_ in self.habitual_determiners for d in c.children)
+               for c in (*node.children, *verb.children)):
+            return True  # "Each year the General Assembly condemns the embargo": a yearly habit
         return any(c.dep_ == "prep" and c.lower_ == "under" and any(
             p.dep_ == "pobj" and p.lemma_.lower() in self.normative_sources for p in c.children) for c in node.children)
 
@@ -698,7 +704,9 @@ def load_exclusions() -> Exclusions:
         career_prepositions=_words(d, "career_prepositions", "") or frozenset({"in"}),
         private_aid_codes=tuple(str(c) for c in d.get("private_aid_codes") or ()),
         presence_verbs=_words(d, "presence_verbs", "") or frozenset({"be"}),
-        habitual_adverbs=_words(d, "habitual_adverbs", ""),
+        habitual_adverbs=_words(d.get("habits") or {}, "adverbs", "habits."),
+        habitual_determiners=_words(d.get("habits") or {}, "determiners", "habits."),
+        habitual_units=_words(d.get("habits") or {}, "units", "habits."),
     )
 
 

@@ -756,7 +756,7 @@ class Store(ABC):
             where = outlet(a.source, a.url)
             for seq, e in enumerate(document.events):
                 new_reports.append(Report(e.to_record(), a.date, where, seq=seq,
-                                          range=told_range(e.date_range)))
+                                          range=told_range(e.date_range, e.date)))
         pending = [Copy(d.id, copy_of[d.id], d.article.date,
                         outlet(d.article.source, d.article.url))
                    for d, _, _, _ in plan.writes if d.id in copy_of]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any, Callable, Iterable, Sequence
 
 from ..clustering import nearcopy as N
@@ -61,7 +60,7 @@ _ARTICLE_AT = R.EVENT_COLUMNS.index("article_id")
 
 
 # The stored classes of reports under some blocking keys (`?`: the keys and, for each, the days a
-# day-dated report must fall on, `Clusters._day_windows`): one row per key of each class of equal
+# stored report's interval must meet, `Clusters._day_windows`): one row per key of each class of equal
 # compared fields in a happening (`happening_keys`, written by `key_rows_of`), so a happening many
 # reports tell alike is one row whatever their number. DuckDB (2.0) plans it as a sequential
 # scan of `happening_keys` and a hash join, not an index probe per key: 3.7 -> 4.6 ms a query at
@@ -71,7 +70,7 @@ _CANDIDATE_CLASSES = (
     "SELECT k.key, k.report, k.happening, k.negated, k.modality, k.bare, k.earliest, k.latest "
     "FROM happening_keys k JOIN (SELECT unnest(CAST(? AS TEXT[])) AS key, "
     "unnest(CAST(? AS TEXT[])) AS lo, unnest(CAST(? AS TEXT[])) AS hi) w ON k.key = w.key "
-    "WHERE k.date IS NULL OR length(k.date) < 10 OR k.date BETWEEN w.lo AND w.hi"
+    "WHERE k.earliest IS NULL OR (k.earliest <= w.hi AND k.latest >= w.lo)"
 )
 KEY_COLUMNS = ["key", "happening", "report", "date", "basis", "negated", "modality",
                "published", "bare", "earliest", "latest"]
@@ -476,13 +475,11 @@ class Clusters:
         self.members.drop([h for h in ids if stamps.get(h) != self.members.entries[h].stamp])
 
     def _day_windows(self, keys: list[str], by_key: dict[str, list[Report]]) -> list[list[str]]:
-        """For each key, the days (ISO strings) a stored day-dated report under it must fall on to
-        meet one of the new reports under it: from the earliest day of their periods to the
-        latest plus the window (a publication-dated report reaches that far back). A key gathers
-        a month of reports; this keeps the rows read to a few days of it. Month- and
-        year-precision reports always pass (their periods hold the days). Loose on purpose:
-        `may_be_compatible` decides."""
-        window = self.settings.window_days
+        """For each key, the days (ISO strings) a stored class's interval under it must meet to
+        meet one of the new reports under it: from the earliest day of their intervals to the
+        latest. A key gathers a month of reports (a month- or year-dated one, every month of
+        its period); this keeps the rows read to those whose days meet. Loose on purpose (a
+        report meeting one new report may not meet another): `may_be_compatible` decides."""
         lows, highs = [], []
         for key in keys:
             periods = [r.interval(self.settings) for r in by_key.get(key, ())]
@@ -492,7 +489,7 @@ class Clusters:
                 highs.append("9999-99-99")
                 continue
             lows.append(min(p[0] for p in periods).isoformat())
-            highs.append((max(p[1] for p in periods) + timedelta(days=window)).isoformat())
+            highs.append(max(p[1] for p in periods).isoformat())
         return [keys, lows, highs]
 
     def _by_key(self, reports: Iterable[Report]) -> dict[str, list[Report]]:

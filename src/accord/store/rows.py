@@ -122,7 +122,10 @@ def _range_values(e: Event) -> tuple[date | None, date | None]:
     if not rng:
         return None, None
     try:
-        return date.fromisoformat(rng[0]), date.fromisoformat(rng[1])
+        days = date.fromisoformat(rng[0]), date.fromisoformat(rng[1])
+        if days == period_bounds(e.date):
+            return None, None  # the date's period itself: NULL says it
+        return days
     except (TypeError, ValueError):
         return None, None
 

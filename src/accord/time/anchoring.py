@@ -44,8 +44,12 @@ class Anchoring:
     background_time_value_digits: frozenset[int] = frozenset()
     earlier_occasion_adjectives: frozenset[str] = frozenset()
     former_adjectives: frozenset[str] = frozenset()
+    planned_adjectives: frozenset[str] = frozenset()
     death_verbs: frozenset[str] = frozenset()
     death_particles: tuple[tuple[str, str], ...] = ()
+    dead_adjectives: frozenset[str] = frozenset()
+    perfect_background_adverbs: frozenset[str] = frozenset()
+    means_prepositions: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=None)
@@ -68,7 +72,11 @@ def load_anchoring(lang: str = "en") -> Anchoring:
                      background_time_value_digits=frozenset(int(n) for n in spec.get("background_time_value_digits") or ()),
                      earlier_occasion_adjectives=words("earlier_occasion_adjectives"),
                      former_adjectives=words("former_adjectives"),
+                     planned_adjectives=words("planned_adjectives"),
                      death_verbs=words("death_verbs"),
+                     dead_adjectives=words("dead_adjectives"),
+                     perfect_background_adverbs=words("perfect_background_adverbs"),
+                     means_prepositions=words("means_prepositions"),
                      death_particles=tuple(sorted((str(k).lower(), str(v).lower())
                                                   for k, v in (spec.get("death_particles") or {}).items())))
 

@@ -99,6 +99,12 @@ class AliasMatches(Pass):
                 people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]  # "The Hague"
                 if not group:
                     continue
+            if people and end - start == 1 and end < len(doc) and doc[end].ent_type_ == "PERSON" \
+                    and doc[end].ent_iob_ == "B" and context.lookups.role_for(doc[start].lower_) is not None:
+                # "Bishop John Smith": a title before another person's name, not Julie Bishop
+                people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]
+                if not group:
+                    continue
             if people and end - start == 1:
                 # A one-word name that is also a given name ("Abdullah", a king's in the historical
                 # dictionaries; not the mononym "Suharto") is as ambiguous as a surname; and a word

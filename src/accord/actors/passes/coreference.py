@@ -359,6 +359,8 @@ class UnnamedPeople(Pass):
                 continue  # "his friend": someone's relation, not a speaker of the article
             left = min([tok.i] + [c.left_edge.i for c in tok.lefts
                                   if c.dep_ in ("det", "amod", "compound", "nummod", "punct", "advmod")])
+            if sector in STATE_SECTORS and any(t.lower_ in words().not_current for t in doc[left:tok.i]):
+                sector = "ELI"  # "a former advisor": no longer in office (CAMEO ELI), not the state
             country = phrase_country(found, tok, left) or sentence_country(found, tok) or focus
             found.append(lookups.group(left, tok.i + 1, country, sector) if country is not None
                          else unplaced_group(left, tok.i + 1, sector))

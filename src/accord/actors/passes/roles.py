@@ -123,6 +123,18 @@ class RolePhrases(Pass):
                     # "the embassy in London": a mission is the sending country's, not its host's
                     context.pending.append(PendingGroup(head, left, sector, False, end))
                     continue
+                site = head.head if head.dep_ == "compound" and head.head.i > head.i and role is None and sector \
+                    and owner is None and head.head.lemma_.lower() in w.site_nouns else None
+                if site is not None:
+                    # "attacked an army camp in western Kabul", "a police station in Nigeria": a site
+                    # named by the force it belongs to stands for that force, of the country the
+                    # site's place phrase, or its verb's when it is the object, puts it in
+                    place = place_country(site)
+                    if place is None and site.dep_ == "dobj":
+                        place = place_country(site.head)
+                    if place is not None:
+                        found.append(lookups.group(left, site.i + 1, place, sector, None))
+                    continue
                 in_place = owner if owner is not None or owned_by_pronoun(head) else place_country(head)
                 if in_place is not None:
                     found.append(lookups.group(left, end, in_place, sector, of_head))

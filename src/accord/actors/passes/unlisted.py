@@ -284,7 +284,8 @@ def _person_spans(context: ResolutionContext) -> list[Any]:
     from spacy.tokens import Span
 
     doc = context.doc
-    spans = [without_title_place(context, e) for e in context.ents if e.label_ == "PERSON"]
+    spans = [without_leading_title(context, without_title_place(context, e))
+             for e in context.ents if e.label_ == "PERSON"]
     taken = {i for e in spans for i in range(e.start, e.end)}
     for start, end in context.person_names:
         if not any(i in taken for i in range(start, end)):
@@ -297,6 +298,19 @@ def names_no_person(span: Any) -> bool:
     "Facebook Ireland Limited"): words of resources/actors/words.yaml `not_people`."""
     platforms = words().not_people
     return any(t.text in platforms for t in span)
+
+
+def without_leading_title(context: ResolutionContext, ent: Any) -> Any:
+    """"Archbishop Mark Coleridge", "Cardinal George Pell": the recognizer may take a capitalised
+    title into the name; the name is what follows the title words (role phrases), which then
+    give the person's sector as any title before a name does."""
+    from spacy.tokens import Span
+
+    start = ent.start
+    while ent.end - start > 1 and ent.doc[start].text[:1].isupper() and ent.doc[start + 1].pos_ == "PROPN" \
+            and title_role(context, ent.doc[start]) is not None:
+        start += 1
+    return ent if start == ent.start else Span(ent.doc, start, ent.end, label="PERSON")
 
 
 def without_title_place(context: ResolutionContext, ent: Any) -> Any:

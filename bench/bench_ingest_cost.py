@@ -103,6 +103,7 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--profile", type=Path)
     ap.add_argument("--json", type=Path, help="also write the figures here")
+    ap.add_argument("--gc-threshold", type=int, help="gc.set_threshold(N) before the ingest (a trial)")
     ap.add_argument("--background", action="store_true",
                     help="write from the store's own thread (`accord ingest --workers 0`): "
                          "no table by component then (the timers are per thread), the process's "
@@ -152,6 +153,8 @@ def main() -> None:
     timed(Store, "_commit", "store: COMMIT")
     timed(Store, "_ingest_group", "store: the rest of the write")
     gc.callbacks.append(_gc_callback)
+    if args.gc_threshold:
+        gc.set_threshold(args.gc_threshold, *gc.get_threshold()[1:])
 
     def articles():
         for a in corpus:

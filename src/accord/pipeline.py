@@ -240,6 +240,10 @@ class _Batches:
 
 _default: Pipeline | None = None
 
+# Allocations between young garbage collections once a pipeline is loaded (`settle_loaded`);
+# Python's default is 700. bench/bench_ingest_cost.py --gc-threshold N compares values.
+GC_YOUNG_THRESHOLD = 10_000
+
 
 def settle_loaded() -> None:
     """Call once a process has loaded its pipeline for good: the model and resources (about
@@ -250,6 +254,10 @@ def settle_loaded() -> None:
 
     gc.collect()  # what loading left behind is freed, not frozen
     gc.freeze()
+    # Coding an article allocates tens of thousands of container objects (spaCy tokens and
+    # spans, candidates, records), nearly all freed by reference counting: a young collection
+    # every 700 allocations (the default) walks the survivors again and again for little garbage.
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
     # Back in view at exit, so that shutdown frees them (else nanobind, under DuckDB, reports
     # its types as leaked on stderr).
     atexit.register(gc.unfreeze)

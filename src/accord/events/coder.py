@@ -1190,7 +1190,8 @@ class EventStage(Stage):
     def _event(self, document: Document, cand: _Candidate, source, target, sent_no, sent, timex_roots,
                negated: bool, modality: Modality, evidence: str, long_spells: frozenset[int] = frozenset(),
                background_times: frozenset[int] = frozenset()) -> Event:
-        """`evidence`: the sentence's text (`sent.text`, sliced from the article's text);
+        """`evidence`: the sentence's text (sliced from the article's text; the record keeps it
+        without the whitespace around it, the blank lines a paragraph's last sentence carries);
         `long_spells`: the tokens of the document's spans of a year or more ("for years");
         `background_times`: the tokens of its times before the reporting period at no date the
         contract can give ("years ago", "in the 1990s": `_index_background_times`)."""
@@ -1267,7 +1268,7 @@ class EventStage(Stage):
             id=event_id,
             article_id=document.id,
             sentence=sent_no,
-            evidence=evidence,
+            evidence=evidence.strip(),
             trigger=Trigger(tspan.text, (tspan.start_char, tspan.end_char)),
             source=source,
             target=target,

@@ -1044,9 +1044,11 @@ class EventStage(Stage):
             cand.rule.append("private-people")
             return []
         if self.exclusions.private_aid_codes and cand.code.startswith(self.exclusions.private_aid_codes) \
-                and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
+                and targets and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
             cand.rule.append("private-aid")
-            return []  # "a surgeon provided the students with a grant": private giving (exclusions.yaml)
+            # "a surgeon provided the students with a grant": private giving (exclusions.yaml); with no
+            # recipient found ("Swiss doctors handed over medicine to ..."), who got it is unknown
+            return []
         if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-armed-act")
             return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)

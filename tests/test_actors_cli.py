@@ -162,6 +162,27 @@ def test_list_who_holds_office_in_a_country(env):
     assert "Keir Starmer" in lines[1]
 
 
+def test_list_at_80_columns_piped_never_breaks_a_word(env):
+    rows = [json.loads(line) for line in invoke(["actors", "list", "--format", "jsonl"], env).stdout.decode().splitlines()]
+    proc = run(["actors", "list"], {**env, "COLUMNS": "80"})
+    assert proc.returncode == 0, proc.stderr.decode()
+    text = proc.stdout.decode("utf-8")
+    lines = text.splitlines()
+    assert len(rows) > 100 and all(len(line) <= 80 for line in lines), max(lines, key=len)
+    assert not set("┏┓┗┛┃━│─┡┩╇┼┳┻╋") & set(text) and "\x1b[" not in text  # plain text when piped
+    # Every word of every title and name is whole in the table, or cut at its end with "…"
+    # (never "Ministe r", "curate d" across two lines).
+    tokens = set(text.split())
+    cut = [t[:-1] for t in tokens if t.endswith("…")]
+    for r in rows:
+        for word in (r["title"] + " " + r["name"]).split():
+            assert word in tokens or any(c and word.startswith(c) for c in cut), (word, r)
+        assert r["code"] in tokens and r["start"] in tokens  # codes and dates whole
+    # Roles read as the phrases --role takes; the source column from 100 columns on.
+    assert "head_of_state" not in text and {"head", "of", "state"} <= tokens and "curated" not in text
+    assert "curated" in run(["actors", "list", "--country", "GBR"], {**env, "COLUMNS": "120"}).stdout.decode()
+
+
 def test_list_rejects_an_unknown_country(env):
     proc = invoke(["actors", "list", "--country", "Atlantis"], env)
     assert proc.returncode == 2

@@ -198,6 +198,25 @@ def test_stdin_and_date_option(tmp_path):
     assert bad.returncode == 2 and "2026-02-31" in bad.stderr.decode()
 
 
+def test_column_options_on_an_input_that_is_no_table_are_said_to_be_ignored(tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("Xi Jinping visited Moscow on Sunday.", encoding="utf-8")
+    table = tmp_path / "t.csv"
+    table.write_text("body,date\nXi Jinping visited Moscow on Sunday.,2026-02-04\n", encoding="utf-8")
+    proc = invoke(["extract", text, table, "--text-column", "body", "--date", "2026-02-04"], tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert [r["kind"] for r in jsonl(proc.stdout)].count("article") == 2  # read all the same
+    warnings = [line for line in proc.stderr.decode().splitlines() if "warning" in line]
+    assert len(warnings) == 1  # the text file's, not the table's
+    assert "--text-column body" in warnings[0] and str(text) in warnings[0] and "read as text" in warnings[0]
+    # Standard input read as text, and --column alike.
+    proc = invoke(["extract", "-", "--column", "date=published", "--date", "2026-02-04"], tmp_path,
+                  stdin=b"Xi Jinping visited Moscow on Sunday.")
+    assert proc.returncode == 0 and "--column date=published ignored for <stdin>" in proc.stderr.decode()
+    # Without column options no warning.
+    assert "warning" not in invoke(["extract", text, "--date", "2026-02-04"], tmp_path).stderr.decode()
+
+
 def test_queries_without_a_database_fail_clearly(tmp_path):
     proc = run(["events", "--db", tmp_path / "missing.duckdb"], tmp_path)
     assert proc.returncode == 3

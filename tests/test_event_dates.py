@@ -232,3 +232,13 @@ def test_what_one_confesses_or_pleads_guilty_to_was_done_before(nlp, text):
     # the attack, not the confession: done before it, on a day the text does not give
     evs = [e for e in candidates(nlp, text) if e.trigger.text == "attacking"]
     assert [(e.date, e.date_precision, e.date_basis) for e in evs] == [(None, None, None)]
+
+
+def test_at_the_time_points_back_as_at_that_time(nlp):
+    assert dated(candidates(nlp, "Russia invaded Georgia in 2008. At the time, NATO criticized Russia."), "111") \
+        == [("2008", "year", "text")]
+    # no earlier year: a time before the story's, not the publication day
+    assert dated(candidates(nlp, "At the time, Russia criticized NATO."), "111") == [(None, None, None)]
+    # "the meeting" is no pointer by itself
+    assert dated(candidates(nlp, "Russia invaded Georgia in 2008. At the meeting, NATO criticized Russia."),
+                 "111") == [(PUB, "day", "publication")]

@@ -118,6 +118,24 @@ def test_a_governments_gift_stays_aid(nlp):
     assert [c[:2] for c in codes(nlp, "The Russian government donated ten million dollars to Syria.")] == ["07"]
 
 
+@pytest.mark.parametrize("text", [
+    # an aid organisation is no private person, though its code carries the health sector
+    "Norwegian doctors delivered 300 boxes of vaccines to the Red Cross in Goma.",
+    # no recipient found: who got the aid is unknown, so it is not private giving
+    "Danish nurses handed over two tonnes of medicine in the flooded province.",
+])
+def test_aid_to_or_from_an_organisation_stays_aid(nlp, text):
+    assert [c[:2] for c in codes(nlp, text)] == ["07"]
+
+
+def test_the_european_community_is_the_union_not_civilians(nlp):
+    # the Union under its former name gives aid as an organisation, with or without a recipient
+    for text in ("The European Community on Tuesday gave Senegal 4 million dollars of aid for irrigation.",
+                 "The European Community on Tuesday gave 4 million dollars of aid for irrigation projects."):
+        [e] = candidates(nlp, text)
+        assert (e.cameo[:2], e.source.code) == ("07", "IGOEUREEC")
+
+
 # ------------------------------------------------- what someone wants another to do is not done
 def test_what_someone_wants_another_to_do_is_hypothetical(nlp):
     [e] = candidates(nlp, "The opposition leader wants the government to resign.")

@@ -149,6 +149,11 @@ def test_csv_and_jsonl(svc, small, tmp_path) -> None:
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert rows and all("Putin" in (r["source_name"] + r["target_name"]) for r in rows)
     assert all(r["cameo"][0] in "012" for r in rows)  # leading zeros kept
+    # Report rows: the evidence sentence alone, not the paragraph break after it.
+    path = tmp_path / "r.csv"
+    export(svc, "csv", path, unit="reports")
+    reports = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    assert len(reports) > 50 and all(r["evidence"] and r["evidence"] == r["evidence"].strip() for r in reports)
     empty = tmp_path / "empty.csv"
     export(small, "csv", empty, Filters.parse(actor="Nobody At All"))
     assert empty.read_text(encoding="utf-8").splitlines() == [",".join(tables.columns("happening"))]

@@ -160,6 +160,40 @@ def test_watch_ingests_only_new_items_on_the_second_poll(tmp_path):
     assert ids == ["wire-1", "wire-2", "wire-3"]
 
 
+@pytest.mark.cli
+def test_watch_fails_when_its_first_poll_reads_nothing_and_takes_intervals_with_units(tmp_path):
+    import typer
+
+    from accord.cli.watch import parse_interval
+    from test_cli import invoke
+
+    assert [parse_interval(v) for v in ("15m", "15 minutes", "2 Hours", "30sec", "1 day", "90")] == \
+        [900, 900, 7200, 30, 86400, 90]
+    for bad in ("15 fortnights", "minutes", "0m"):
+        with pytest.raises(typer.BadParameter):
+            parse_interval(bad)
+    # An unquoted `--every 15 minutes` leaves "minutes" among the feeds: a usage error, before
+    # any poll, that says how to write it.
+    db = tmp_path / "w.duckdb"
+    proc = invoke(["watch", "feed.rss", "--every", "15", "minutes", "--db", db], tmp_path)
+    assert proc.returncode == 2 and "'minutes' is not a feed" in proc.stderr.decode()
+    assert "--every 15m" in proc.stderr.decode() and not db.exists()
+    # Every feed rejected on the first poll: exit 3, not a watch that polls nothing forever.
+    missing = tmp_path / "nosuch.rss"
+    proc = invoke(["watch", missing, "--every", "1s", "--polls", "3", "--db", db], tmp_path)
+    assert proc.returncode == 3, proc.stderr.decode()
+    err = proc.stderr.decode()
+    assert f"{missing}: no such file or directory" in err and "watch stops" in err
+    assert proc.stdout.decode().count("poll ") == 1
+    # One feed read, one rejected, in a run bounded by --polls: exit 1, as `accord ingest`.
+    feed = tmp_path / "feed.rss"
+    feed.write_bytes(rss([{"title": "T", "link": "http://127.0.0.1:9/x", "guid": "g",
+                           "date": "Tue, 03 Mar 2026 10:00:00 GMT", "summary": " ".join(STORY)}]))
+    proc = invoke(["watch", feed, missing, "--every", "1s", "--polls", "1", "--db", db], tmp_path)
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert invoke(["watch", feed, "--every", "1s", "--polls", "1", "--db", db], tmp_path).returncode == 0
+
+
 def _summary_row(text: str) -> dict[str, int]:
     """The counts of the summary line ("Ingested into DB: 10 stored, 0 updated, ...")."""
     line = next(line for line in text.splitlines() if line.startswith(("Ingested into ", "Read: ")))

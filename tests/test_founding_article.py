@@ -46,6 +46,20 @@ def test_every_expected_event_and_none_a_careful_coder_would_reject(nlp, example
     assert result["rejected_events"] == []
 
 
+def test_evidence_is_the_sentence_without_the_blank_lines_after_it(founding):
+    # A paragraph's last sentence carries the paragraph break ("...today.\n\n"): the record's
+    # evidence (and the CSV exports made of it) is the sentence alone, found as is in the text
+    # around its trigger.
+    text = founding.article.text
+    before_a_break = 0
+    for e in founding.events:
+        assert e.evidence == e.evidence.strip() and e.evidence
+        at = text.rfind(e.evidence, 0, e.trigger.span[0] + len(e.evidence))
+        assert at != -1 and at <= e.trigger.span[0] < e.trigger.span[1] <= at + len(e.evidence), e.evidence
+        before_a_break += text.startswith("\n", at + len(e.evidence))
+    assert before_a_break  # the case is on the article: sentences that end a paragraph
+
+
 def test_statements_are_never_addressed_to_the_speakers_own_side(founding):
     for e in founding.events:
         if e.cameo.startswith("01") and e.source and e.target:

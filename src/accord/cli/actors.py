@@ -227,13 +227,31 @@ def list_(
         sys.stdout.write(render.to_csv(rows) if rows else "country,role,title,name,code,start,end,acting,source,key\n")
     else:
         what = f" in {place}" if place else ""
-        table = Table(title=f"Office holders{what} on {on.isoformat()} ({len(rows)})")
-        for col in ("country", "role", "title", "name", "code", "start", "end", "source"):
-            table.add_column(col, overflow="fold")
-        for r in rows:
-            table.add_row(r["country"], r["role"] or "-", r["title"] + (" (acting)" if r["acting"] else ""),
-                          r["name"], r["code"], r["start"] or "?", r["end"] or "-", r["source"])
-        out.print(table)
+        out.print(_offices_table(f"Office holders{what} on {on.isoformat()} ({len(rows)})", rows, out.width))
+
+
+def _offices_table(title: str, rows: list[dict[str, Any]], width: int) -> Table:
+    """Office holders in columns that fit `width` (80 when piped): titles and names wrap at
+    spaces, never inside a word (a word longer than its column ends in "…"); codes and dates
+    stay whole; roles read as the phrases `--role` takes ("head of state"); the source column
+    only from 100 columns on (jsonl and csv always have it). No box: plain text when piped."""
+    table = Table(title=title, box=None, pad_edge=False, show_edge=False, title_justify="left",
+                  header_style="bold" if out.is_terminal else None)
+    table.add_column("country", no_wrap=True, overflow="ellipsis")
+    table.add_column("role", overflow="ellipsis", ratio=2)
+    table.add_column("title", overflow="ellipsis", ratio=3)
+    table.add_column("name", overflow="ellipsis", ratio=2)
+    table.add_column("code", no_wrap=True, overflow="ellipsis")
+    table.add_column("start", no_wrap=True)
+    table.add_column("end", no_wrap=True)
+    wide = width >= 100
+    if wide:
+        table.add_column("source", no_wrap=True)
+    for r in rows:
+        cells = [r["country"], (r["role"] or "-").replace("_", " "), r["title"] + (" (acting)" if r["acting"] else ""),
+                 r["name"], r["code"], r["start"] or "?", r["end"] or "-"]
+        table.add_row(*cells, *([r["source"]] if wide else []))
+    return table
 
 
 # --------------------------------------------------------------------------------- add

@@ -39,9 +39,33 @@ def read_options(date: Optional[str], text_column: Optional[str] = None, columns
     if text_column:
         chosen["text"] = text_column
     options = ReadOptions(default_date=date, columns=chosen)
+    if chosen:
+        given = ([f"--column {spec.strip()}" for spec in columns or []]
+                 + ([f"--text-column {text_column}"] if text_column else []))
+        options.columns_ignored = _warn_columns_ignored(" and ".join(given))
     if progress is not None:
         options.progress = progress
     return options
+
+
+def _warn_columns_ignored(given: str, most: int = 5) -> Callable[[str, str], None]:
+    """A warning on standard error for each input (the first `most`) that is no table: the
+    column options were given for nothing there (`accord extract notes.txt --text-column body`)."""
+    told = [0]
+
+    def warn(origin: str, reader: str) -> None:
+        told[0] += 1
+        if told[0] <= most:
+            _err.print(f"accord: warning: {given} ignored for {origin}: it is read as {reader}, and column "
+                       f"options apply to tables (CSV, TSV, Parquet) only", highlight=False, markup=False,
+                       soft_wrap=True)
+        elif told[0] == most + 1:
+            _err.print(f"accord: warning: {given} ignored for further inputs that are not tables",
+                       highlight=False, markup=False, soft_wrap=True)
+    return warn
+
+
+_err = Console(stderr=True)
 
 
 @dataclass

@@ -1044,9 +1044,11 @@ class EventStage(Stage):
             cand.rule.append("private-people")
             return []
         if self.exclusions.private_aid_codes and cand.code.startswith(self.exclusions.private_aid_codes) \
-                and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
+                and targets and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
             cand.rule.append("private-aid")
-            return []  # "a surgeon provided the students with a grant": private giving (exclusions.yaml)
+            # "a surgeon provided the students with a grant": private giving (exclusions.yaml); with no
+            # recipient found ("Swiss doctors handed over medicine to ..."), who got it is unknown
+            return []
         if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-armed-act")
             return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)
@@ -1190,7 +1192,8 @@ class EventStage(Stage):
     def _event(self, document: Document, cand: _Candidate, source, target, sent_no, sent, timex_roots,
                negated: bool, modality: Modality, evidence: str, long_spells: frozenset[int] = frozenset(),
                background_times: frozenset[int] = frozenset()) -> Event:
-        """`evidence`: the sentence's text (`sent.text`, sliced from the article's text);
+        """`evidence`: the sentence's text (sliced from the article's text; the record keeps it
+        without the whitespace around it, the blank lines a paragraph's last sentence carries);
         `long_spells`: the tokens of the document's spans of a year or more ("for years");
         `background_times`: the tokens of its times before the reporting period at no date the
         contract can give ("years ago", "in the 1990s": `_index_background_times`)."""
@@ -1267,7 +1270,7 @@ class EventStage(Stage):
             id=event_id,
             article_id=document.id,
             sentence=sent_no,
-            evidence=evidence,
+            evidence=evidence.strip(),
             trigger=Trigger(tspan.text, (tspan.start_char, tspan.end_char)),
             source=source,
             target=target,
@@ -3838,6 +3841,7 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
     for n, sent in enumerate(sentences):
         sent_of.update({k: n for k in range(sent.start, sent.end)})
     preps, dets, occasions = load_earlier_occasion()
+    definite = load_anchoring().definite_pointing_nouns  # "at the time", as "at that time"
     nouns_by_lemma: dict[int, list[int]] | None = None  # built on the first event noun that needs it
     sentence_lowers: list[str] = []
     triggers = triggers or _TriggerSpans(doc)
@@ -3847,7 +3851,9 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
             continue
         if e.date_basis == "publication" and root.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "prep" and c.lower_ in preps and any(
-                    p.dep_ == "pobj" and p.lower_ in occasions and any(d.dep_ == "det" and d.lower_ in dets for d in p.children)
+                    p.dep_ == "pobj" and p.lower_ in occasions and any(
+                        d.dep_ == "det" and (d.lower_ in dets or (d.lower_ == "the" and p.lower_ in definite))
+                        for d in p.children)
                     for p in c.children) for c in (root.head if root.dep_ == "conj" else root).children):
             earlier = [t for i, t in timexes if e.sentence - 2 <= sent_of.get(i, -1) < e.sentence
                        and _EXPLICIT_YEAR.search(t.text) and _DATE_VALUE.match(t.value)

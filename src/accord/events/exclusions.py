@@ -60,6 +60,7 @@ class Exclusions:
     people_nouns: frozenset[str]
     person_nouns: frozenset[str] = frozenset()  # the people of people_nouns (no places, no bodies)
     private_sectors: tuple[str, ...] = ()
+    organisation_sectors: tuple[str, ...] = ()  # never private, whatever their code's field
     civilian_only_codes: tuple[str, ...] = ()
     civilian_pair_codes: tuple[str, ...] = ()
     armed_only_codes: tuple[str, ...] = ()
@@ -522,7 +523,7 @@ class Exclusions:
 
     def private(self, actor: Any) -> bool:
         """A private person or body (a civilian, a company, a school...): no one acting for a state."""
-        return _sector_in(actor, self.private_sectors)
+        return _sector_in(actor, self.private_sectors) and (actor.sector or "") not in self.organisation_sectors
 
     def state_about_society(self, source: Any, target: Any) -> bool:
         """A state actor ("the prime minister") speaking of its country's society ("the families")."""
@@ -620,6 +621,7 @@ def load_exclusions() -> Exclusions:
         people_nouns=_words(d, "people_nouns", "") | _words(d, "person_nouns", ""),
         person_nouns=_words(d, "person_nouns", ""),
         private_sectors=tuple(w.upper() for w in _words(d, "private_sectors", "")),
+        organisation_sectors=tuple(w.upper() for w in _words(d, "organisation_sectors", "")),
         civilian_only_codes=tuple(str(c) for c in d.get("civilian_only_codes") or ()),
         civilian_pair_codes=tuple(str(c) for c in d.get("civilian_pair_codes") or ()),
         armed_only_codes=tuple(str(c) for c in d.get("armed_only_codes") or ()),

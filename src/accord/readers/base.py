@@ -99,6 +99,9 @@ class ReadOptions:
     # Table readers: field -> column name chosen by the user (`--text-column body`); the rest are
     # found by common names (tables.COLUMN_NAMES).
     columns: dict[str, str] = field(default_factory=dict)
+    # Told (input's origin, reader name) when `columns` were chosen and an input is read by a
+    # reader that has no columns (a text file, a feed): the CLI warns that its options are ignored.
+    columns_ignored: Callable[[str, str], None] | None = None
     max_article_chars: int = field(
         default_factory=lambda: _int_setting("max_article_chars", "ACCORD_MAX_ARTICLE_CHARS", MAX_ARTICLE_CHARS))
     max_input_bytes: int = field(
@@ -267,6 +270,8 @@ class Reader:
     sniffed_suffixes: tuple[str, ...] = ()
     # Readers that report their own progress (a feed counts items); others are counted in bytes.
     reports_progress = False
+    # Readers that take `ReadOptions.columns` (tables).
+    uses_columns = False
 
     def sniff(self, head: bytes) -> bool:
         return False

@@ -146,10 +146,17 @@ def read_source(source: Source, options: ReadOptions, explicit: bool = True) -> 
         else:
             yield Skip(source.origin, f"unsupported file type {suffix}")
         return
+    _columns_used_by(reader, source.origin, options)
     if source.size and options.progress is not None and not reader.reports_progress:
         yield from _with_progress(reader, source, options)
     else:
         yield from reader.read(source, options)
+
+
+def _columns_used_by(reader: Reader, origin: str, options: ReadOptions) -> None:
+    """Tell `options.columns_ignored` when columns were chosen for an input that has none."""
+    if options.columns and not reader.uses_columns and options.columns_ignored is not None:
+        options.columns_ignored(origin, reader.name)
 
 
 def _with_progress(reader: Reader, source: Source, options: ReadOptions) -> Iterator[ReadItem]:
@@ -207,6 +214,7 @@ def _read_argument(raw: str, options: ReadOptions, stdin: BinaryIO | None) -> It
             from .text import TextReader
 
             reader = TextReader()
+        _columns_used_by(reader, source.origin, options)
         yield from reader.read(source, options)
         return
     if raw.startswith(("http://", "https://")):

@@ -112,6 +112,7 @@ def _text_stream(source: Source) -> io.TextIOBase:
 
 class CsvReader(Reader):
     name = "csv"
+    uses_columns = True
     suffixes = (".csv", ".tsv", ".tab")
 
     def read(self, source: Source, options: ReadOptions) -> Iterator[ReadItem]:
@@ -152,6 +153,7 @@ class CsvReader(Reader):
 
 class ParquetReader(Reader):
     name = "parquet"
+    uses_columns = True
     suffixes = (".parquet", ".pq")
     reports_progress = True
 

@@ -50,6 +50,7 @@ class Anchoring:
     dead_adjectives: frozenset[str] = frozenset()
     perfect_background_adverbs: frozenset[str] = frozenset()
     means_prepositions: frozenset[str] = frozenset()
+    definite_pointing_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=None)
@@ -77,6 +78,7 @@ def load_anchoring(lang: str = "en") -> Anchoring:
                      dead_adjectives=words("dead_adjectives"),
                      perfect_background_adverbs=words("perfect_background_adverbs"),
                      means_prepositions=words("means_prepositions"),
+                     definite_pointing_nouns=words("definite_pointing_nouns"),
                      death_particles=tuple(sorted((str(k).lower(), str(v).lower())
                                                   for k, v in (spec.get("death_particles") or {}).items())))
 

@@ -388,25 +388,8 @@ class Store(ABC):
         if background:
             yield from _BackgroundWriter(self, on_error).run(documents, batch_size)
             return
-        group: list[Document] = []
-        seen: set[str] = set()
-        source = iter(documents)
-        while True:
-            try:
-                document = next(source)
-            except StopIteration:
-                break
-            except Exception:
-                # A reader or stage failed: keep the work already done, then report it.
-                yield from self._ingest_group_or_singly(group, on_error)
-                raise
-            keys = {"id:" + document.id, "hash:" + document.article.content_hash}
-            if group and (len(group) >= batch_size or keys & seen):
-                yield from self._ingest_group_or_singly(group, on_error)
-                group, seen = [], set()
-            group.append(document)
-            seen |= keys
-        yield from self._ingest_group_or_singly(group, on_error)
+        for group in write_groups(documents, batch_size):
+            yield from self._ingest_group_or_singly(group, on_error)
 
     def _ingest_group_or_singly(
         self, group: list[Document], on_error: Callable[[Document, Exception], None] | None
@@ -933,6 +916,33 @@ class Store(ABC):
         return out
 
 
+def write_groups(documents: Iterable[Document], batch_size: int) -> Iterator[list[Document]]:
+    """The documents in groups of at most `batch_size`, each written in one transaction; a group
+    never holds two documents with the same id or text (the second must see the first stored).
+    When the source fails (a reader or a stage), the group so far comes first, so that the work
+    already done is kept, and then the error."""
+    group: list[Document] = []
+    seen: set[str] = set()
+    source = iter(documents)
+    while True:
+        try:
+            document = next(source)
+        except StopIteration:
+            break
+        except Exception:
+            if group:
+                yield group
+            raise
+        keys = {"id:" + document.id, "hash:" + document.article.content_hash}
+        if group and (len(group) >= batch_size or keys & seen):
+            yield group
+            group, seen = [], set()
+        group.append(document)
+        seen |= keys
+    if group:
+        yield group
+
+
 class _BackgroundWriter:
     """`Store.ingest_many(background=True)`: this thread groups the documents as `ingest_many`
     does and hands each group to a writing thread, which owns the store while it runs (its
@@ -1012,25 +1022,17 @@ class _BackgroundWriter:
         self.thread.start()
         try:
             self.owned.wait()
-            group: list[Document] = []
-            seen: set[str] = set()
-            source = iter(documents)
+            groups = write_groups(documents, batch_size)
             while True:
                 try:
-                    document = next(source)
+                    group = next(groups)
                 except StopIteration:
                     break
                 except Exception:
-                    yield from self._hand_over(group)
+                    # the source failed after its last group was handed over: wait for the writes
                     yield from self._results(block=True)
                     raise
-                keys = {"id:" + document.id, "hash:" + document.article.content_hash}
-                if group and (len(group) >= batch_size or keys & seen):
-                    yield from self._hand_over(group)
-                    group, seen = [], set()
-                group.append(document)
-                seen |= keys
-            yield from self._hand_over(group)
+                yield from self._hand_over(group)
             yield from self._results(block=True)
         finally:
             self._stop()

@@ -370,9 +370,9 @@ class EventStage(Stage):
             tok = doc[i]
             if tok.dep_ == "prep":
                 continue  # "according to", "following the talks": participles used as prepositions
-            key = _verb_key(tok, self.verbs)
-            if not key and (pos[i] != VERB or self.dictionary.entry(tok) is None):
-                continue  # neither our lexicon nor the dictionary has the word: no trigger (the tests below aside)
+            key = _verb_key(tok, self.verbs) if pos[i] == AUX else None
+            if pos[i] == AUX and not key:
+                continue  # an auxiliary our lexicon does not list: no trigger (the dictionary codes verbs only)
             if self.exclusions.excludes_sense(tok):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
             if _imperative(tok):
@@ -389,6 +389,8 @@ class EventStage(Stage):
                 continue  # "gave the rebels until Friday to surrender": what is asked by a deadline
             if tok.ent_iob_ == "I" and tok.ent_type_ in _NAME_ENTITIES:
                 continue  # "the Committee to Protect Journalists": a word of a name
+            if pos[i] == VERB:
+                key = _verb_key(tok, self.verbs)
             cand = self._match_verb(tok, key) if key else None
             if cand is not None and cand.pattern.fallback and pos[i] == VERB:
                 # A word class of our own under PETRARCH's patterns: a pattern of its wins.

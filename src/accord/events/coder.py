@@ -235,6 +235,9 @@ class EventStage(Stage):
                     cand.negated = False  # the refusal is the event: its own CAMEO code, asserted
                 if cand.code[:2] == "12" and not cand.targets and cand.sources:
                     _request_refused(cand, mentions_at)
+                if cand.code[:3] in ("016", "120", "121", "122", "123", "124", "125", "126", "127", "128", "129") \
+                        and cand.sources and (not cand.targets or "tgt=described/clause" in cand.rule):
+                    _accuser_of_rebutted_charges(cand, mentions_at, self.cues)
                 cand.expressed = self._expressed(cand, cand.negated, cand.modality)
                 tspan = _trigger_span(cand)
                 cand.frame = cand.background or _is_frame(cand.trigger, self.cues)
@@ -2298,6 +2301,32 @@ def _request_refused(cand: _Candidate, mentions_at) -> None:
                         cand.target_tok, cand.targets = maker, actors
                         cand.rule.append("tgt=request-refused")
                         return
+
+
+def _accuser_of_rebutted_charges(cand: _Candidate, mentions_at, cues: ModalityCues) -> None:
+    """"denied charges by the government that the party had acted recklessly", "rejected the
+    opposition's accusations that ...": a denial or rejection of a claim (modality.yaml
+    rebuttal_verbs, alleged nouns) is done to whoever made the claim: the noun's owner or its
+    "by" or "from" phrase, or a "by" or "from" phrase the parser hangs on the active verb. What
+    the claim says (its clause's subject) is not whom the denial is made to."""
+    verb = cand.trigger
+    if verb.lemma_.lower() not in cues.rebuttal_verbs or subject_of(verb)[1]:
+        return
+    claims = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.alleged_nouns]
+    if not claims:
+        return
+    makers = [m for claim in claims for m in (
+        [c for c in claim.children if c.dep_ == "poss"]
+        + [p for q in claim.children if q.dep_ == "prep" and q.lower_ in load_request_maker_prepositions()
+           for p in q.children if p.dep_ == "pobj"])]
+    makers += [p for q in verb.children if q.dep_ == "prep" and q.lower_ in load_request_maker_prepositions()
+               and q.i > claims[0].i for p in q.children if p.dep_ == "pobj"]
+    for maker in makers:
+        actors = _actors_of(maker, mentions_at)
+        if actors and not any(a.key is not None and a.key == s.key for a in actors for s in cand.sources):
+            cand.target_tok, cand.targets = maker, actors
+            cand.rule.append("tgt=claim-maker")
+            return
 
 
 def _own_reported_attitude(verb: Any) -> str | None:

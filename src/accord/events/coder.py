@@ -34,6 +34,7 @@ from .lexicon import load_measure_heads  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
+from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -273,6 +274,8 @@ class EventStage(Stage):
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
                     cand.negated = False  # the refusal is the event: its own CAMEO code, asserted
+                if cand.code[:2] == "12" and not cand.targets and cand.sources:
+                    _request_refused(cand, mentions_at)
                 cand.expressed = self._expressed(cand, cand.negated, cand.modality)
                 tspan = _trigger_span(cand)
                 cand.frame = cand.background or _is_frame(cand.trigger, self.cues)
@@ -798,9 +801,14 @@ class EventStage(Stage):
                     # "lifted sanctions imposed on China": a participle restating the event noun's
                     # application carries its argument.
                     # "lifted the ban that they imposed on aid agencies": a relative clause whose
-                    # pronoun is what it acts on restates the noun's application too
+                    # pronoun is what it acts on restates the noun's application too, and so does
+                    # one with no relative pronoun and no object of its own ("the ban it imposed on
+                    # aid agencies": the noun is its object)
                     owners = [host] + [c for c, dep in children if (dep == "acl" and c.tag_ == "VBN") or (
-                        dep == "relcl" and any(g.dep_ in ("dobj", "nsubjpass") and g.tag_ == "WDT" for g in c.children))]
+                        dep == "relcl" and (any(g.dep_ in ("dobj", "nsubjpass") and g.tag_ == "WDT" for g in c.children)
+                                            or (c.pos_ == "VERB" and any(g.dep_ == "nsubj" for g in c.children)
+                                                and not any(g.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "attr")
+                                                            or g.tag_ in ("WDT", "WP", "WRB") for g in c.children))))]
                     for owner in owners:
                         if owner.i not in preps:
                             preps[owner.i] = pobjs_by_word(owner)
@@ -2375,6 +2383,32 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     if inner is not None and (actors := _actors_of(inner, mentions_at)):
                         cand.targets = actors
                         cand.rule.append("tgt=claimed-act-object/inner")
+
+
+def _request_refused(cand: _Candidate, mentions_at) -> None:
+    """"declined to resign despite President Biden's request", "refused to leave despite calls
+    from the UN": a refusal that names no one else it is done to, made against a request of
+    someone's, refuses that request: its target is the request's maker (the noun's owner, or its
+    "from" or "by" phrase; arguments.yaml request_nouns). The request may hang on the refusal
+    verb or on the act refused."""
+    hosts = [cand.trigger] + ([cand.governor] if cand.governor is not None else [])
+    preps = load_overridden_request_prepositions()
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for noun in (p for p in prep.children if p.dep_ == "pobj"):
+                if noun.lower_ not in load_request_nouns():
+                    continue
+                makers = [c for c in noun.children if c.dep_ == "poss"] + [
+                    p for q in noun.children if q.dep_ == "prep" and q.lower_ in load_request_maker_prepositions()
+                    for p in q.children if p.dep_ == "pobj"]
+                for maker in makers:
+                    actors = _actors_of(maker, mentions_at)
+                    if actors and not any(a.key is not None and a.key == s.key for a in actors for s in cand.sources):
+                        cand.target_tok, cand.targets = maker, actors
+                        cand.rule.append("tgt=request-refused")
+                        return
 
 
 def _own_reported_attitude(verb: Any) -> str | None:

@@ -674,3 +674,21 @@ def load_agreement_nouns() -> frozenset[str]:
 def load_coordinated_place_prepositions() -> frozenset[str]:
     """Prepositions of a place phrase that coordinated event nouns share (arguments.yaml)."""
     return _argument_words("coordinated_place_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_overridden_request_prepositions() -> frozenset[str]:
+    """Prepositions of a request a refusal goes against ("despite", arguments.yaml)."""
+    return _argument_words("overridden_request_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_request_nouns() -> frozenset[str]:
+    """Nouns of a request whose maker a refusal against it is done to (arguments.yaml)."""
+    return _argument_words("request_nouns")
+
+
+@lru_cache(maxsize=1)
+def load_request_maker_prepositions() -> frozenset[str]:
+    """Prepositions naming who made a request ("from", "by"; arguments.yaml)."""
+    return _argument_words("request_maker_prepositions")

@@ -24,6 +24,8 @@ from ..clustering.happenings import (
     group,
     may_be_compatible,
     outlet,
+    side_key,
+    sides_may_match,
     summarize,
     told_range,
 )
@@ -66,14 +68,28 @@ _ARTICLE_AT = R.EVENT_COLUMNS.index("article_id")
 # scan of `happening_keys` and a hash join, not an index probe per key: 3.7 -> 4.6 ms a query at
 # 12,000 -> 60,000 rows (the 5,000 recorded articles of bench_store_replay), small beside the
 # rows it returns.
+#
+# Each window is also a pair of sides (`side_key`, NULL for any side: one window per key and pair
+# of sides of its new reports): a stored class is read only when its sides may be the window's,
+# in either order (`sides_may_match`), so a report dated "in 2014" reads the classes of its
+# root, its countries and its year whose other side may be its own, not every act of its root
+# and country that year. Exact: a class left out is compatible with no new report under the key.
+_SAME_SIDE = "({x} IS NULL OR {y} IS NULL OR {x} = {y})"
+_SIDES_MEET = ("(({a} AND {b}) OR ({c} AND {d}))").format(
+    a=_SAME_SIDE.format(x="k.source_side", y="w.src"),
+    b=_SAME_SIDE.format(x="k.target_side", y="w.tgt"),
+    c=_SAME_SIDE.format(x="k.source_side", y="w.tgt"),
+    d=_SAME_SIDE.format(x="k.target_side", y="w.src"))
 _CANDIDATE_CLASSES = (
-    "SELECT k.key, k.report, k.happening, k.negated, k.modality, k.bare, k.earliest, k.latest "
+    "SELECT DISTINCT k.key, k.report, k.happening, k.negated, k.modality, k.bare, k.earliest, "
+    "k.latest, k.source_side, k.target_side "
     "FROM happening_keys k JOIN (SELECT unnest(CAST(? AS TEXT[])) AS key, "
-    "unnest(CAST(? AS TEXT[])) AS lo, unnest(CAST(? AS TEXT[])) AS hi) w ON k.key = w.key "
-    "WHERE k.earliest IS NULL OR (k.earliest <= w.hi AND k.latest >= w.lo)"
+    "unnest(CAST(? AS TEXT[])) AS lo, unnest(CAST(? AS TEXT[])) AS hi, "
+    "unnest(CAST(? AS TEXT[])) AS src, unnest(CAST(? AS TEXT[])) AS tgt) w ON k.key = w.key "
+    f"WHERE (k.earliest IS NULL OR (k.earliest <= w.hi AND k.latest >= w.lo)) AND {_SIDES_MEET}"
 )
 KEY_COLUMNS = ["key", "happening", "report", "date", "basis", "negated", "modality",
-               "published", "bare", "earliest", "latest"]
+               "published", "bare", "earliest", "latest", "source_side", "target_side"]
 
 
 def key_rows_of(happening: str, members: Iterable[Report],
@@ -96,13 +112,19 @@ def key_rows_of(happening: str, members: Iterable[Report],
         bare = r.article_id if undated and not r.published else None
         days = r.interval(settings)
         earliest, latest = (days[0].isoformat(), days[1].isoformat()) if days else (None, None)
+        src, tgt = side_key(e.get("source")), side_key(e.get("target"))
         rows += [(k, happening, r.id, e.get("date"), e.get("date_basis"), bool(e["negated"]),
-                  e["modality"], published, bare, earliest, latest)
+                  e["modality"], published, bare, earliest, latest, src, tgt)
                  for k in blocking_keys(r, settings)]
     return rows
 
 
 _RECORD_END = len(R.EVENT_COLUMNS)
+
+
+def _sides(r: Report) -> tuple[str | None, str | None]:
+    e = r.event
+    return side_key(e.get("source")), side_key(e.get("target"))
 
 
 def report_of(row: Sequence[Any]) -> Report:
@@ -432,17 +454,19 @@ class Clusters:
         wanted: set[str] = set()
         filed: dict[str, str] = {}  # wanted report -> its happening
         sifted: dict[tuple, bool] = {}  # many reports under a key share these few fields
-        for key, eid, happening, negated, modality, bare, earliest, latest in self.query(
-                _CANDIDATE_CLASSES, self._day_windows(keys, by_key)):
+        for key, eid, happening, negated, modality, bare, earliest, latest, src, tgt in \
+                self.query(_CANDIDATE_CLASSES, self._day_windows(keys, by_key)):
             if happening is None or happening in affected or eid in wanted:
                 continue
             # A stored class is placed by its interval (with none: by its article, `bare`).
-            fields = (key, negated, modality, bare, earliest, latest)
+            fields = (key, negated, modality, bare, earliest, latest, src, tgt)
             passes = sifted.get(fields)
             if passes is None:
                 stub = Report.placed(eid, bare, negated, modality,
                                      told_range((earliest, latest)), self.settings)
-                passes = any(may_be_compatible(stub, r, self.settings) for r in by_key.get(key, ()))
+                passes = any(sides_may_match((src, tgt), _sides(r))
+                             and may_be_compatible(stub, r, self.settings)
+                             for r in by_key.get(key, ()))
                 sifted[fields] = passes
             if passes:
                 wanted.add(eid)
@@ -474,23 +498,29 @@ class Clusters:
         stamps = self._stamps(ids) or {}
         self.members.drop([h for h in ids if stamps.get(h) != self.members.entries[h].stamp])
 
-    def _day_windows(self, keys: list[str], by_key: dict[str, list[Report]]) -> list[list[str]]:
-        """For each key, the days (ISO strings) a stored class's interval under it must meet to
-        meet one of the new reports under it: from the earliest day of their intervals to the
-        latest. A key gathers a month of reports (a month- or year-dated one, every month of
-        its period); this keeps the rows read to those whose days meet. Loose on purpose (a
-        report meeting one new report may not meet another): `may_be_compatible` decides."""
-        lows, highs = [], []
+    def _day_windows(self, keys: list[str], by_key: dict[str, list[Report]]) -> list[list[Any]]:
+        """The windows of `_CANDIDATE_CLASSES`: for each key and pair of sides (`side_key`) of
+        its new reports, the days (ISO strings) a stored class's interval must meet to meet one
+        of those reports: from the earliest day of their intervals to the latest. A key gathers
+        a month of reports (a month- or year-dated one, every month of its period); this keeps
+        the rows read to those whose days meet and whose sides may be the same. Loose on purpose
+        (a report meeting one new report may not meet another): `may_be_compatible` decides."""
+        cols: list[list[Any]] = [[], [], [], [], []]
         for key in keys:
-            periods = [r.interval(self.settings) for r in by_key.get(key, ())]
-            periods = [p for p in periods if p is not None]
-            if not periods:  # reports with no date nor publication date: their article's key
-                lows.append("0000-00-00")
-                highs.append("9999-99-99")
-                continue
-            lows.append(min(p[0] for p in periods).isoformat())
-            highs.append(max(p[1] for p in periods).isoformat())
-        return [keys, lows, highs]
+            spans: dict[tuple, list] = {}
+            for r in by_key.get(key, ()):
+                span = spans.setdefault(_sides(r), [None, None])
+                p = r.interval(self.settings)
+                if p is None:  # no date nor publication date: its article's key, all days
+                    span[0], span[1] = "0000-00-00", "9999-99-99"
+                    continue
+                lo, hi = p[0].isoformat(), p[1].isoformat()
+                span[0] = lo if span[0] is None or lo < span[0] else span[0]
+                span[1] = hi if span[1] is None or hi > span[1] else span[1]
+            for (src, tgt), (lo, hi) in sorted(spans.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
+                for col, v in zip(cols, (key, lo, hi, src, tgt)):
+                    col.append(v)
+        return cols
 
     def _by_key(self, reports: Iterable[Report]) -> dict[str, list[Report]]:
         by_key: dict[str, list[Report]] = {}

@@ -505,3 +505,13 @@ def test_a_relative_clause_with_no_object_restates_the_nouns_application(nlp):
     assert any(e.cameo.startswith("124") and e.target is not None and e.target.code.endswith("NGO") for e in evs)
     evs = candidates(nlp, "The United States lifted the sanctions it had imposed on Cuba.")
     assert any(e.cameo == "085" and dyad(e) == ("USA", "CUB") for e in evs)
+
+
+def test_a_denial_of_charges_is_made_to_whoever_made_them(nlp):
+    # the maker in a "by" phrase the parser hangs on the verb, not the subject of what the
+    # charges say
+    evs = candidates(nlp, "The opposition party denied charges by the government that it had rigged the vote.")
+    assert any(e.cameo == "016" and e.target is not None and e.target.code.endswith("GOV")
+               and "tgt=claim-maker" in e.explain for e in evs)
+    evs = candidates(nlp, "The Kenyan opposition rejected accusations from the ruling party that it had incited violence.")
+    assert any(e.cameo == "016" and e.target is not None and e.target.code == "KENGOV" for e in evs)

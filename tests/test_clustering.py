@@ -519,6 +519,27 @@ def test_update_extends_and_the_old_version_becomes_its_copy(tmp_path: Path) -> 
     assert hs1 == hs2 == [(1, 2, 1, "036"), (1, 2, 1, "041")]
 
 
+def test_an_update_that_becomes_a_copy_takes_its_copies_along(tmp_path: Path) -> None:
+    """Only a stored article can have stored copies: when its new version is a copy of another
+    article, its copies follow it to that original (a new copy has none to move)."""
+    other = ("Floods closed the main coastal road for a second day on Tuesday as rivers rose "
+             "after a week of heavy rain, officials said. Schools in three districts stayed shut "
+             "and the army sent boats to villages cut off by the water. Forecasters expect more "
+             "rain on Thursday and warned farmers in the valley to move livestock to higher "
+             "ground before the weekend, when the river is expected to peak again.")
+    with open_store(tmp_path / "a.duckdb") as s:
+        s.ingest(call_doc("x", other, source="Local", coded=False))
+        assert s.ingest(call_doc("x-copy", other + FOOTER, source="Feed", coded=False)
+                        ).duplicate_of == "x"
+        s.ingest(call_doc("y", WIRE))
+        updated = s.ingest(call_doc("x", WIRE + " (Reuters)", source="Local", coded=False))
+        assert (updated.status, updated.duplicate_of) == ("updated", "y")
+        arts = {a["id"]: a["duplicate_of"] for a in Service(s).article_records()}
+        assert arts == {"x": "y", "x-copy": "y", "y": None}
+        [h] = Service(s).happenings().items
+        assert (h["articles"], h["sources"]) == (3, 3)
+
+
 def test_exact_copy_under_a_new_id(tmp_path: Path) -> None:
     with open_store(tmp_path / "a.duckdb") as s:
         s.ingest(call_doc("wire", url="https://wire.example/a"))

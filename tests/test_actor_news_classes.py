@@ -1133,3 +1133,21 @@ def test_a_site_named_by_its_force_stands_for_the_force_of_where_it_is(nlp):
     assert any(m[0] == "a police station" and m[1] == "NGACOP" for m in found)
     # no place, no country to give: no actor (not the subject's)
     assert not any(m[0].endswith("army camp") for m in resolve(nlp, "Russian jets bombed an army camp."))
+
+
+def test_private_people_by_home_road_or_plight_and_secessionists_as_groups(nlp):
+    # roles.yaml: homeowners, motorists, truckers, inmates ... are private people (CVL) as a
+    # group; secessionists are separatists (REB)
+    assert ("Homeowners", "CVL", None, None) in resolve(nlp, "Homeowners blocked the road on Monday.")
+    assert any(m[0] == "Truckers" and m[1].endswith("CVL") for m in resolve(nlp, "Truckers protested against the fuel tax."))
+    assert any(m[0] == "the secessionists" and m[1].endswith("REB")
+               for m in resolve(nlp, "The army attacked the secessionists near the border."))
+    assert any(m[0] == "inmates" and m[1].endswith("CVL") for m in resolve(nlp, "Guards beat inmates at the prison."))
+
+
+def test_a_name_ending_in_a_companys_legal_form_is_a_business(nlp):
+    # organisation_nouns.yaml BUS: Inc, Corp, Ltd, LLC, plc, Holdings end a company's name
+    found = resolve(nlp, "Prosecutors opened an investigation into Acme Mining Corp. on Monday.")
+    assert any(m[0].startswith("Acme Mining Corp") and m[1].endswith("BUS") for m in found)
+    found = resolve(nlp, "The European Commission fined Glencore plc and Vitol Holdings.")
+    assert any(m[0] == "Glencore plc" and m[1].endswith("BUS") for m in found)

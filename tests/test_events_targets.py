@@ -485,3 +485,33 @@ def test_a_surrender_to_forces_backed_by_someone_is_to_those_forces(nlp):
 def test_an_attack_on_a_forces_site_is_on_that_force(nlp):
     evs = candidates(nlp, "Gunmen attacked an army camp in northern Mali on Sunday.")
     assert any(e.cameo.startswith(("18", "19")) and e.target is not None and e.target.code == "MLIMIL" for e in evs)
+
+
+def test_a_refusal_despite_someones_request_is_done_to_them(nlp):
+    # the request's owner or its "from" phrase; a refusal with no request named keeps no target
+    evs = candidates(nlp, "The Chilean minister refused to resign despite a request from the Peruvian government.")
+    assert any(e.cameo.startswith("12") and e.target is not None and e.target.code == "PERGOV"
+               and "tgt=request-refused" in e.explain for e in evs)
+    evs = candidates(nlp, "Netanyahu declined to step down, despite President Biden's request.")
+    assert any(e.cameo.startswith("12") and e.target is not None and e.target.code == "USAGOV" for e in evs)
+    evs = candidates(nlp, "The Chilean minister refused to resign despite the protests in Lima.")
+    assert all("tgt=request-refused" not in e.explain for e in evs)
+
+
+def test_a_relative_clause_with_no_object_restates_the_nouns_application(nlp):
+    # "the ban it imposed on aid agencies": the clause's object is the ban, its "on" phrase is
+    # whom the ban is on
+    evs = candidates(nlp, "Al-Shabaab refuses to lift the ban it imposed on aid agencies.")
+    assert any(e.cameo.startswith("124") and e.target is not None and e.target.code.endswith("NGO") for e in evs)
+    evs = candidates(nlp, "The United States lifted the sanctions it had imposed on Cuba.")
+    assert any(e.cameo == "085" and dyad(e) == ("USA", "CUB") for e in evs)
+
+
+def test_a_denial_of_charges_is_made_to_whoever_made_them(nlp):
+    # the maker in a "by" phrase the parser hangs on the verb, not the subject of what the
+    # charges say
+    evs = candidates(nlp, "The opposition party denied charges by the government that it had rigged the vote.")
+    assert any(e.cameo == "016" and e.target is not None and e.target.code.endswith("GOV")
+               and "tgt=claim-maker" in e.explain for e in evs)
+    evs = candidates(nlp, "The Kenyan opposition rejected accusations from the ruling party that it had incited violence.")
+    assert any(e.cameo == "016" and e.target is not None and e.target.code == "KENGOV" for e in evs)

@@ -34,6 +34,7 @@ from .lexicon import load_measure_heads  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
+from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -149,6 +150,43 @@ class _Candidate:
         self.code = self.code or self.pattern.code
 
 
+def _means_of_same_act(cand: Any, roots: dict[int, str]) -> bool:
+    """A gerund after "by" that says how a verb of the same CAMEO root was done ("killed his sister
+    by strangling her", "protested by blocking the road")."""
+    t = cand.trigger
+    if cand.pattern.nominal or t.dep_ != "pcomp" or t.head.dep_ != "prep" or t.head.lower_ != "by":
+        return False
+    head = t.head.head
+    return head.i != t.i and roots.get(head.i) == _act_kind(cand.code)
+
+
+def _act_kind(code: str) -> str:
+    """The CAMEO root, with the roots of violence (18, 19, 20: which one is settled later, by who
+    did it) as one."""
+    return "force" if code[:2] in ("18", "19", "20") else code[:2]
+
+
+def _finite_beside_infinitive(verb: Any) -> bool:
+    """A finite verb the parser joins to an infinitive ("urged the embassy to reconsider and spoke
+    with Pompeo"): the subject's own next act, not more of what the infinitive says."""
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children)
+
+
+def _claimed_of_another(verb: Any) -> bool:
+    """Whether a verb of claiming reports an act whose doer is named apart from the claimant: a
+    clause of its own under the verb, with a subject that is a noun phrase, not a pronoun (which
+    may be the claimant) nor a noun the claimant owns by a pronoun ("its fighters")."""
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        for s in c.children:
+            if s.dep_ in ("nsubj", "nsubjpass"):
+                return s.pos_ not in ("PRON", "DET") and not any(
+                    k.dep_ == "poss" and k.pos_ == "PRON" for k in s.children)
+    return False
+
+
 class EventStage(Stage):
     name = "events"
     reads = ("article", "doc", "mentions", "timexes")
@@ -215,6 +253,10 @@ class EventStage(Stage):
             # protest (the march may have taken its target above)
             protests = {c.trigger.i for c in cands if c.code.startswith("14") and not c.pattern.nominal}
             cands = [c for c in cands if not _same_protest_participle(c, protests)]
+            # "killed his sister by strangling her": the means of an act of the same kind (CAMEO
+            # root) is that act, no second record
+            roots = {c.trigger.i: _act_kind(c.code) for c in cands if not c.pattern.nominal}
+            cands = [c for c in cands if not _means_of_same_act(c, roots)]
             for cand in cands:
                 cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
@@ -232,6 +274,11 @@ class EventStage(Stage):
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
                     cand.negated = False  # the refusal is the event: its own CAMEO code, asserted
+                if cand.code[:2] == "12" and not cand.targets and cand.sources:
+                    _request_refused(cand, mentions_at)
+                if cand.code[:3] in ("016", "120", "121", "122", "123", "124", "125", "126", "127", "128", "129") \
+                        and cand.sources and (not cand.targets or "tgt=described/clause" in cand.rule):
+                    _accuser_of_rebutted_charges(cand, mentions_at, self.cues)
                 cand.expressed = self._expressed(cand, cand.negated, cand.modality)
                 tspan = _trigger_span(cand)
                 cand.frame = cand.background or _is_frame(cand.trigger, self.cues)
@@ -368,6 +415,10 @@ class EventStage(Stage):
                 continue  # "barred the company from releasing the files": not released
             if self.exclusions.normative(tok):
                 continue  # "Under the Constitution, the House impeaches the official": a procedure
+            if self.exclusions.competence(tok):
+                continue  # "can only be resolved by Congress": who alone may act, a rule
+            if self._own_necessity(tok):
+                continue  # "we still need to fight for adoption rights": no demand made of anyone
             if self.exclusions.career_gerund(tok):
                 continue  # "He specialized in removing people from danger": a career described
             if _deadline_task(tok):
@@ -581,6 +632,11 @@ class EventStage(Stage):
                     and subject.head.lemma_.lower() in load_message_verbs() and not _actors_of(subject, mentions_at):
                 author, author_passive = subject_of(subject.head)
                 if author is not None and not author_passive:
+                    if cand.code[:2] == "04":
+                        # "issued statements speaking of an imminent incursion": a message talks of
+                        # its topic; it meets no one
+                        cand.rule.append("message-talks")
+                        return None
                     # "Pompeo posted a message on Twitter blaming Iran": the message's maker
                     subject = author
                     cand.rule.append("src=message-author")
@@ -750,9 +806,14 @@ class EventStage(Stage):
                     # "lifted sanctions imposed on China": a participle restating the event noun's
                     # application carries its argument.
                     # "lifted the ban that they imposed on aid agencies": a relative clause whose
-                    # pronoun is what it acts on restates the noun's application too
+                    # pronoun is what it acts on restates the noun's application too, and so does
+                    # one with no relative pronoun and no object of its own ("the ban it imposed on
+                    # aid agencies": the noun is its object)
                     owners = [host] + [c for c, dep in children if (dep == "acl" and c.tag_ == "VBN") or (
-                        dep == "relcl" and any(g.dep_ in ("dobj", "nsubjpass") and g.tag_ == "WDT" for g in c.children))]
+                        dep == "relcl" and (any(g.dep_ in ("dobj", "nsubjpass") and g.tag_ == "WDT" for g in c.children)
+                                            or (c.pos_ == "VERB" and any(g.dep_ == "nsubj" for g in c.children)
+                                                and not any(g.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "attr")
+                                                            or g.tag_ in ("WDT", "WP", "WRB") for g in c.children))))]
                     for owner in owners:
                         if owner.i not in preps:
                             preps[owner.i] = pobjs_by_word(owner)
@@ -1022,6 +1083,9 @@ class EventStage(Stage):
         if sources and all(self.exclusions.is_own_reporting(s) for s in sources):
             cand.rule.append("src=own-reporting")
             return []  # "Wikinews contacted experts": the outlet's reporting
+        if self.exclusions.for_own_reporting(cand.trigger):
+            cand.rule.append("for-own-reporting")
+            return []  # "agreed to answer some questions for Wikinews": the outlet's own interview
         if sources and cand.source_tok is not None and not cand.pattern.nominal \
                 and cand.source_tok.lemma_.lower() in self.exclusions.thing_doers \
                 and cand.source_tok.pos_ == "NOUN":
@@ -1054,6 +1118,24 @@ class EventStage(Stage):
         if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-armed-act")
             return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)
+        if cand.code.startswith("015") and _claimed_of_another(cand.trigger):
+            # "Police alleged the accused performed two attacks": what one says another did is an
+            # accusation (112), not a claim of responsibility; "said it had carried out the
+            # attack", "claimed its fighters attacked" stay claims
+            cand.code = "112"
+            cand.rule.append("claimed-of-another->112")
+        withdrawn = self.exclusions.withdrawn(cand.trigger) \
+            if cand.code.startswith("0874") or (cand.announced or "").startswith("0874") else None
+        if withdrawn == "money" and not targets:
+            # "pull funding for the wall from other projects" (also when only planned or asked for):
+            # with no one it is taken from, one's own budget
+            cand.rule.append("withdrawn-money:no-one")
+            return []
+        if withdrawn is not None and cand.code.startswith("0874"):
+            # "withdrew its candidate for prime minister": leaving a race (080); "pulled funding
+            # from the WHO": stopping aid (1621)
+            cand.code = self.exclusions.withdrawn_race_code if withdrawn == "race" else self.exclusions.withdrawn_money_code
+            cand.rule.append(f"withdrawn-{withdrawn}->{cand.code}")
         if p.travel and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-travel")
             return []  # "Cengiz traveled to New York": private travel is no visit
@@ -1367,6 +1449,30 @@ class EventStage(Stage):
             return "100"  # "reiterated that Libya must hand over the suspects": a demand
         return None
 
+    def _own_necessity(self, verb: Any) -> bool:
+        """"we need to fight for X": a verb of necessity (modality.yaml obligation.necessity_verbs)
+        with a to-infinitive and a subject that includes the speaker."""
+        m = self.cues
+        return verb.lemma_.lower() in m.necessity_verbs \
+            and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for c in verb.children) \
+            and any(c.dep_ == "nsubj" and c.lower_ in m.inclusive_subjects for c in verb.children)
+
+    def _binding_order(self, g: _Candidate, verb: Any) -> bool:
+        """An order by a court (modality.yaml demand.binding): the act ordered is the court's."""
+        m = self.cues
+        return bool(m.binding_sectors) and verb.lemma_.lower() in m.binding_verbs and bool(g.sources) \
+            and all((a.sector or "") in m.binding_sectors or (a.code or "").endswith(m.binding_sectors) for a in g.sources)
+
+    def _appeal_for_act(self, cand: _Candidate) -> bool:
+        """Whether a dictionary pattern of an appeal or demand verb "for" a noun coded the act asked
+        for ("CALL: * (FOR &INVESTIGATION) [090]") rather than the appeal."""
+        m, match = self.cues, cand.verb_match
+        lemma = cand.trigger.lemma_.lower()
+        return match is not None and cand.specificity > 0 and "(FOR " in match.pattern \
+            and (lemma in m.appeal_verbs or lemma in m.demand_verbs) \
+            and cand.code == match.code and cand.code.startswith(m.asked_for_roots)
+
     def _fold_announcements(self, cands: list[_Candidate], mentions_at) -> list[_Candidate]:
         """Code each record as the CAMEO manual does when an event is announced rather than done:
         the announcement is the record, the act goes into `announced_cameo`.
@@ -1393,6 +1499,13 @@ class EventStage(Stage):
             act, verb = c.code, c.trigger
             if c.pattern.nominal:
                 continue  # an event noun (its verb carries it)
+            if self._appeal_for_act(c):
+                # "called for an investigation into the shooting": the appeal, the act asked for
+                # announced (modality.yaml appeal.asked_for_roots)
+                demand = verb.lemma_.lower() in m.demand_verbs
+                c.code, c.announced = (demand_code(act) if demand else appeal_code(act)), act
+                c.rule.append(f"{'demand' if demand else 'appeal'}-for:{act}->{c.code}")
+                continue
             asker = self._asking_verb(verb, by_trigger)
             if act[:2] in ("01", "02", "10", "12", "13"):
                 if act != "010" and act[:2] != "02" and asker is not None \
@@ -1400,8 +1513,13 @@ class EventStage(Stage):
                     # "asked the judge to delay his ruling", "urged locals to ... deny terrorism any
                     # victory": what is asked of another is no act of the asker's; the asking
                     # verb's record carries it
-                    g.announced, g.folded = g.announced or act, g.folded or c
-                    g.rule.append(f"asked-for:{act}")
+                    if self._binding_order(g, asker):
+                        # "the judge ordered the accused remain in custody": the court refuses release
+                        g.code, g.announced, g.folded = act, None, c
+                        g.rule.append(f"court-order:{act}")
+                    else:
+                        g.announced, g.folded = g.announced or act, g.folded or c
+                        g.rule.append(f"asked-for:{act}")
                     dropped.add(id(c))
                 continue  # an announcement of its own
             asked_for = _for_to_clause(verb)  # "called for NATO members to increase spending"
@@ -1578,6 +1696,10 @@ class EventStage(Stage):
                     break
                 if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
                     return None
+                if _finite_beside_infinitive(node):
+                    # "urged the embassy to reconsider and spoke with Pompeo": a finite verb the parser
+                    # joins to an infinitive is the asker's own next act, not more of what is asked
+                    return None
                 node = node.head
                 continue
             if node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i:
@@ -1742,8 +1864,8 @@ class EventStage(Stage):
                 # clause that says what a claim is ("accusations that it had attacked").
                 if dep == "acl" and node.lemma_.lower() in m.alleged_nouns:
                     return Modality.ALLEGED
-                if dep != "conj":
-                    break
+                if dep != "conj" or _finite_beside_infinitive(child):
+                    break  # ("urged the embassy to reconsider and spoke with Pompeo": spoke, done)
         return found or Modality.ASSERTED
 
 
@@ -2267,6 +2389,58 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     if inner is not None and (actors := _actors_of(inner, mentions_at)):
                         cand.targets = actors
                         cand.rule.append("tgt=claimed-act-object/inner")
+
+
+def _request_refused(cand: _Candidate, mentions_at) -> None:
+    """"declined to resign despite President Biden's request", "refused to leave despite calls
+    from the UN": a refusal that names no one else it is done to, made against a request of
+    someone's, refuses that request: its target is the request's maker (the noun's owner, or its
+    "from" or "by" phrase; arguments.yaml request_nouns). The request may hang on the refusal
+    verb or on the act refused."""
+    hosts = [cand.trigger] + ([cand.governor] if cand.governor is not None else [])
+    preps = load_overridden_request_prepositions()
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for noun in (p for p in prep.children if p.dep_ == "pobj"):
+                if noun.lower_ not in load_request_nouns():
+                    continue
+                makers = [c for c in noun.children if c.dep_ == "poss"] + [
+                    p for q in noun.children if q.dep_ == "prep" and q.lower_ in load_request_maker_prepositions()
+                    for p in q.children if p.dep_ == "pobj"]
+                for maker in makers:
+                    actors = _actors_of(maker, mentions_at)
+                    if actors and not any(a.key is not None and a.key == s.key for a in actors for s in cand.sources):
+                        cand.target_tok, cand.targets = maker, actors
+                        cand.rule.append("tgt=request-refused")
+                        return
+
+
+def _accuser_of_rebutted_charges(cand: _Candidate, mentions_at, cues: ModalityCues) -> None:
+    """"denied charges by the government that the party had acted recklessly", "rejected the
+    opposition's accusations that ...": a denial or rejection of a claim (modality.yaml
+    rebuttal_verbs, alleged nouns) is done to whoever made the claim: the noun's owner or its
+    "by" or "from" phrase, or a "by" or "from" phrase the parser hangs on the active verb. What
+    the claim says (its clause's subject) is not whom the denial is made to."""
+    verb = cand.trigger
+    if verb.lemma_.lower() not in cues.rebuttal_verbs or subject_of(verb)[1]:
+        return
+    claims = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.alleged_nouns]
+    if not claims:
+        return
+    makers = [m for claim in claims for m in (
+        [c for c in claim.children if c.dep_ == "poss"]
+        + [p for q in claim.children if q.dep_ == "prep" and q.lower_ in load_request_maker_prepositions()
+           for p in q.children if p.dep_ == "pobj"])]
+    makers += [p for q in verb.children if q.dep_ == "prep" and q.lower_ in load_request_maker_prepositions()
+               and q.i > claims[0].i for p in q.children if p.dep_ == "pobj"]
+    for maker in makers:
+        actors = _actors_of(maker, mentions_at)
+        if actors and not any(a.key is not None and a.key == s.key for a in actors for s in cand.sources):
+            cand.target_tok, cand.targets = maker, actors
+            cand.rule.append("tgt=claim-maker")
+            return
 
 
 def _own_reported_attitude(verb: Any) -> str | None:

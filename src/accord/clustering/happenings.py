@@ -37,9 +37,11 @@ depend on the order in which articles arrive:
 3. vague reports that join no core happening form happenings among themselves.
 The store applies this to the reports a new article can affect (those sharing a blocking key:
 CAMEO root, an actor's country, a month of the report's days; of those, only the classes whose
-sides may be its own, `side_key`), so it reads a small part of the store
-(not a bounded one: a month- or year-dated report reaches its whole period, and a happening that
-keeps growing is regrouped whole; `bench/bench_store_replay.py --counts` measures both);
+sides may be its own, `side_key`), and regroups the happenings it may change (for a vague
+report, only the compatible ones with the most compatible core reports: the one it may join), so
+it reads a small part of the store (not a bounded one: a month- or year-dated report reads its
+whole period's classes of its sides, and a happening that keeps growing is regrouped and
+summarized whole; `bench/bench_store_replay.py --counts` measures both);
 and to the happenings that outcome reaches (`store.clusters.Clusters._reached`: a merge of two
 core happenings, or a happening losing reports, can move a vague report filed elsewhere), so the
 stored happenings are those of the whole set whatever the order the articles came in.

@@ -1176,3 +1176,21 @@ def test_a_group_beside_a_named_person_is_not_that_person(nlp):
                        "the hospital while the mayor was in surgery.", "2019-01-14")
     assert not any(m[0] == "Politicians" and m[3] == "Stanisław Budzik" for m in got), got
     assert not any(m[3] == "Stanisław Budzik" and m[1].endswith("PTY") for m in got), got
+
+
+def test_private_people_by_home_road_or_plight_and_secessionists_as_groups(nlp):
+    # roles.yaml: homeowners, motorists, truckers, inmates ... are private people (CVL) as a
+    # group; secessionists are separatists (REB)
+    assert ("Homeowners", "CVL", None, None) in resolve(nlp, "Homeowners blocked the road on Monday.")
+    assert any(m[0] == "Truckers" and m[1].endswith("CVL") for m in resolve(nlp, "Truckers protested against the fuel tax."))
+    assert any(m[0] == "the secessionists" and m[1].endswith("REB")
+               for m in resolve(nlp, "The army attacked the secessionists near the border."))
+    assert any(m[0] == "inmates" and m[1].endswith("CVL") for m in resolve(nlp, "Guards beat inmates at the prison."))
+
+
+def test_a_name_ending_in_a_companys_legal_form_is_a_business(nlp):
+    # organisation_nouns.yaml BUS: Inc, Corp, Ltd, LLC, plc, Holdings end a company's name
+    found = resolve(nlp, "Prosecutors opened an investigation into Acme Mining Corp. on Monday.")
+    assert any(m[0].startswith("Acme Mining Corp") and m[1].endswith("BUS") for m in found)
+    found = resolve(nlp, "The European Commission fined Glencore plc and Vitol Holdings.")
+    assert any(m[0] == "Glencore plc" and m[1].endswith("BUS") for m in found)

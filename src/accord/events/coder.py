@@ -31,6 +31,7 @@ from .lexicon import load_message_nouns, load_message_verbs  # (own line: the lo
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
 from .lexicon import load_measure_heads  # (own line, as above)
+from .lexicon import load_act_nouns, load_occasion_nouns  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
@@ -375,6 +376,7 @@ class EventStage(Stage):
                                      triggers, document.article.date, document.mentions)
         _undated_acts_of_the_dead(candidates, doc, document.mentions, triggers)
         _settle_ranges(candidates)
+        _targets_from_earlier_acts(candidates, doc, document, triggers)
         candidates = _without_unplaced_actors(candidates, document.mentions)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
@@ -2882,8 +2884,9 @@ def _names_something(tok: Any) -> bool:
 
 
 def _is_date(tok: Any) -> bool:
-    """A date or time ("on Wednesday": a proper noun too): never what an event is done to."""
-    return tok.ent_type_ in ("DATE", "TIME")
+    """A date or time ("on Wednesday": a proper noun too), or an occasion counted ("for the
+    first time"): never what an event is done to."""
+    return tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "NOUN" and tok.lower_ in load_occasion_nouns())
 
 
 def _is_date_or_amount(tok: Any) -> bool:
@@ -4539,3 +4542,78 @@ def _dates_compatible(a: Event, b: Event) -> bool:
         return a.date == b.date
     pub, other = (a, b) if a.date_basis == "publication" else (b, a)
     return other.date is None or pub.date is None or pub.date.startswith(other.date) or other.date.startswith(pub.date[:len(other.date)])
+
+
+def _targets_from_earlier_acts(events: list[Event], doc: Any, document: Document,
+                               triggers: _TriggerSpans) -> None:
+    """An act done to an earlier act the text names by a definite noun ("The embassy declined the
+    request", "The operation was condemned by the EU", "The subpoena was issued by ..."), with no
+    actor of its own, is done to that act's party: the latest record before it, within a few
+    sentences or in the lead, of the kind the noun names (arguments.yaml `act_nouns`). A reply to the act (a
+    refusal of a request, a condemnation of an operation) is done to its doer; the same act told
+    again (a subpoena retold) to whom it was done."""
+    nouns = load_act_nouns()
+    if not nouns:
+        return
+    for k, event in enumerate(events):
+        if event.target is not None or event.source is None:
+            continue
+        root = triggers.root(event)
+        if root is None:
+            continue
+        # "The subpoena was issued by ...": the event noun itself, the act told again
+        retold = _definite_act_noun(root, nouns)
+        noun = root if retold else _act_noun_argument(root, nouns)
+        if noun is None:
+            continue
+        lemma = noun.lemma_.lower()
+        roots = nouns[lemma]
+        earlier = next((e for e in reversed(events[:k]) if e.sentence < event.sentence
+                        and (e.sentence >= event.sentence - _ACT_NOUN_REACH or e.sentence <= _LEAD_SENTENCES)
+                        and e.cameo[:2] in roots and e.source is not None and e.source.country
+                        and (e.cameo[:2] != event.cameo[:2]
+                             or (e.target is not None and e.target.country and lemma in e.trigger.text.lower()))),
+                       None)
+        if earlier is None:
+            continue
+        same_act = earlier.cameo[:2] == event.cameo[:2]
+        party = earlier.target if same_act else earlier.source
+        if party is None or (party.key is not None and party.key == event.source.key):
+            continue
+        event.target = party
+        event.id = stable_id(document.id, event.sentence, event.trigger.span[0], event.source.key or "",
+                             party.key or "", event.cameo)
+        event.explain += f"; tgt=earlier-act:{noun.lemma_.lower()}->{'target' if same_act else 'doer'}"
+
+
+# how many sentences back a definite act noun reaches for the act it names; beyond them, only the
+# lead (the dateline and the first sentence), whose act the rest of a news story retells
+_ACT_NOUN_REACH = 3
+_LEAD_SENTENCES = 1
+
+
+def _definite_act_noun(tok: Any, nouns: dict[str, tuple[str, ...]]) -> bool:
+    """"the request", "this operation": a definite act noun with no actor or name in its phrase."""
+    return tok.lemma_.lower() in nouns and tok.tag_ in ("NN", "NNS") \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in tok.children) \
+        and not any(c.dep_ == "poss" or c.pos_ in ("PROPN", "PRON") for c in tok.children) \
+        and not any(t.ent_type_ for t in tok.subtree)
+
+
+def _act_noun_argument(verb: Any, nouns: dict[str, tuple[str, ...]]) -> Any | None:
+    """The definite act noun ("the request", "this operation") that is the verb's object or passive
+    subject, or the object of a preposition on such an argument or on the verb ("called for an
+    investigation into the shooting"), with no actor named inside its phrase; else None."""
+    def definite(tok: Any) -> bool:
+        return _definite_act_noun(tok, nouns)
+    args = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    args += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for arg in args:
+        if definite(arg):
+            return arg
+        inner = [p for c in arg.children if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "over", "about")
+                 for p in c.children if p.dep_ == "pobj"]
+        for p in inner:
+            if definite(p):
+                return p
+    return None

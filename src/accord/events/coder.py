@@ -167,6 +167,20 @@ def _act_kind(code: str) -> str:
     return "force" if code[:2] in ("18", "19", "20") else code[:2]
 
 
+def _wished_by_doer(verb: Any, wishing: frozenset[str]) -> Any | None:
+    """The verb of wishing or needing whose own subject is to do `verb` ("wants to talk", "need
+    to fight", and a conjunct sharing it: "wants to cancel the referendum and argue"), or None."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        node = node.head
+    if node.dep_ != "xcomp" or node.head.i == node.i or node.head.lemma_.lower() not in wishing:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return None  # "wants the government to resign": another's act (hypothetical, coded apart)
+    return node.head
+
+
 def _finite_beside_infinitive(verb: Any) -> bool:
     """A finite verb the parser joins to an infinitive ("urged the embassy to reconsider and spoke
     with Pompeo"): the subject's own next act, not more of what the infinitive says."""
@@ -1593,6 +1607,19 @@ class EventStage(Stage):
                     dropped.add(id(g))
                     if not c.targets and g.targets:
                         c.targets, c.target_tok = g.targets, g.target_tok
+                continue
+            wisher = _wished_by_doer(verb, m.wishing_verbs | m.necessity_verbs)
+            if wisher is not None and not c.negated:
+                # "Iran wants to talk with the United States": a wish to cooperate is an intent
+                # (03x); a wish for anything else ("Corbyn wants to cancel the referendum and argue
+                # about Brexit for years", "we need to fight for adoption rights") is no act, nor a threat
+                code = intent_code(act, False)
+                if code is None or code[:2] != "03":
+                    c.rule.append(f"wished:{act}")
+                    dropped.add(id(c))
+                    continue
+                c.code, c.announced, c.governor, c.modality = code, act, wisher, Modality.FUTURE
+                c.rule.append(f"wished:{act}->{code}")
                 continue
             if c.modality == Modality.FUTURE and gov is not None and verb.dep_ == "ccomp" and glemma in m.reporting_verbs \
                     and _own_announcement(c, gov, mentions_at):

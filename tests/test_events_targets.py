@@ -487,6 +487,28 @@ def test_an_attack_on_a_forces_site_is_on_that_force(nlp):
     assert any(e.cameo.startswith(("18", "19")) and e.target is not None and e.target.code == "MLIMIL" for e in evs)
 
 
+def test_an_occasion_counted_is_a_time_phrase_not_a_target(nlp):
+    # "for the first time in sixteen weeks of protests in Chile" says when, as a date would
+    evs = candidates(nlp, "For the first time in sixteen weeks of protests in Chile, police fired a live round at a protester.")
+    assert not any(e.target is not None and e.target.code == "CHL" for e in evs)
+    assert not any("tgt=prep:for" in e.explain for e in evs)
+
+
+def test_a_definite_act_noun_names_an_earlier_act_of_the_story(nlp):
+    # a reply to a request is done to whoever made it; a condemnation of an operation to its doer
+    text = ("Italian Prime Minister Giuseppe Conte asked Germany to extradite the suspect. "
+            "Germany declined the request on Friday.")
+    [e] = [e for e in candidates(nlp, text, "2019-06-10") if e.cameo.startswith("12")]
+    assert dyad(e) == ("DEU", "ITAGOV") and "tgt=earlier-act:request->doer" in e.explain
+    text = ("Russia launched a military offensive in northern Syria on Monday. Aid groups reported heavy losses. "
+            "The operation was condemned by France.")
+    [e] = [e for e in candidates(nlp, text, "2019-06-10") if e.cameo.startswith("11")]
+    assert dyad(e) == ("FRA", "RUS")
+    # no such act before: no target
+    [e] = [e for e in candidates(nlp, "Germany declined the request on Friday.", "2019-06-10") if e.cameo.startswith("12")]
+    assert e.target is None
+
+
 def test_a_refusal_despite_someones_request_is_done_to_them(nlp):
     # the request's owner or its "from" phrase; a refusal with no request named keeps no target
     evs = candidates(nlp, "The Chilean minister refused to resign despite a request from the Peruvian government.")

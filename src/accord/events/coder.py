@@ -1137,10 +1137,13 @@ class EventStage(Stage):
         if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-armed-act")
             return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)
-        if cand.code.startswith("015") and _claimed_of_another(cand.trigger):
+        if cand.code.startswith("015") and _claimed_of_another(cand.trigger) and not any(
+                s in (a.code or "") for a in sources for s in self.cues.responsibility_claimants):
             # "Police alleged the accused performed two attacks": what one says another did is an
             # accusation (112), not a claim of responsibility; "said it had carried out the
-            # attack", "claimed its fighters attacked" stay claims
+            # attack", "claimed its fighters attacked" stay claims, and so does an armed group's
+            # claim (modality.yaml responsibility.claimants) whose doer resolves to no actor (one
+            # that resolves to another side is an accusation below, in either case)
             cand.code = "112"
             cand.rule.append("claimed-of-another->112")
         withdrawn = self.exclusions.withdrawn(cand.trigger) \

@@ -450,6 +450,9 @@ class EventStage(Stage):
                     cand = specific
             if cand is None and pos[i] == VERB:
                 cand = self._match_dictionary(tok)
+            if cand is not None and cand.verb_match is not None and _keeps_named_object_from_acting(
+                    tok, cand, self.exclusions.prevention_verbs):
+                continue  # "stop terrorists, drugs and weapons from entering Europe": no weapons scrapped
             if cand is not None:
                 if cand.noun is not None:
                     used_nouns.add(cand.noun.i)
@@ -2421,6 +2424,21 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     if inner is not None and (actors := _actors_of(inner, mentions_at)):
                         cand.targets = actors
                         cand.rule.append("tgt=claimed-act-object/inner")
+
+
+def _keeps_named_object_from_acting(verb: Any, cand: _Candidate, prevention_verbs: frozenset[str]) -> bool:
+    """"help the country stop terrorists, drugs and weapons from entering Europe": a verb of
+    prevention with a gerund after "from" keeps its object from acting; a cooperative or yielding
+    dictionary pattern (CAMEO 01-09) that names that object ("CANCEL * &WEAPON": weapons scrapped,
+    087) reads an act that is not there. A coercive one stays ("banned national newspapers from
+    printing": 1721, a restriction of the press)."""
+    if not cand.code[:2].isdigit() or int(cand.code[:2]) >= 10:
+        return False
+    if verb.lemma_.lower() not in prevention_verbs or not any(
+            c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
+            for c in verb.children):
+        return False
+    return any(cand.verb_match.names_word(o) for d in verb.children if d.dep_ == "dobj" for o in (d, *_conjuncts(d)))
 
 
 def _request_refused(cand: _Candidate, mentions_at) -> None:

@@ -487,6 +487,28 @@ def test_an_attack_on_a_forces_site_is_on_that_force(nlp):
     assert any(e.cameo.startswith(("18", "19")) and e.target is not None and e.target.code == "MLIMIL" for e in evs)
 
 
+def test_an_occasion_counted_is_a_time_phrase_not_a_target(nlp):
+    # "for the first time in sixteen weeks of protests in Chile" says when, as a date would
+    evs = candidates(nlp, "For the first time in sixteen weeks of protests in Chile, police fired a live round at a protester.")
+    assert not any(e.target is not None and e.target.code == "CHL" for e in evs)
+    assert not any("tgt=prep:for" in e.explain for e in evs)
+
+
+def test_a_definite_act_noun_names_an_earlier_act_of_the_story(nlp):
+    # a reply to a request is done to whoever made it; a condemnation of an operation to its doer
+    text = ("Italian Prime Minister Giuseppe Conte asked Germany to extradite the suspect. "
+            "Germany declined the request on Friday.")
+    [e] = [e for e in candidates(nlp, text, "2019-06-10") if e.cameo.startswith("12")]
+    assert dyad(e) == ("DEU", "ITAGOV") and "tgt=earlier-act:request->doer" in e.explain
+    text = ("Russia launched a military offensive in northern Syria on Monday. Aid groups reported heavy losses. "
+            "The operation was condemned by France.")
+    [e] = [e for e in candidates(nlp, text, "2019-06-10") if e.cameo.startswith("11")]
+    assert dyad(e) == ("FRA", "RUS")
+    # no such act before: no target
+    [e] = [e for e in candidates(nlp, "Germany declined the request on Friday.", "2019-06-10") if e.cameo.startswith("12")]
+    assert e.target is None
+
+
 def test_a_refusal_despite_someones_request_is_done_to_them(nlp):
     # the request's owner or its "from" phrase; a refusal with no request named keeps no target
     evs = candidates(nlp, "The Chilean minister refused to resign despite a request from the Peruvian government.")
@@ -515,3 +537,28 @@ def test_a_denial_of_charges_is_made_to_whoever_made_them(nlp):
                and "tgt=claim-maker" in e.explain for e in evs)
     evs = candidates(nlp, "The Kenyan opposition rejected accusations from the ruling party that it had incited violence.")
     assert any(e.cameo == "016" and e.target is not None and e.target.code == "KENGOV" for e in evs)
+
+
+def test_a_choice_or_chance_given_is_no_aid_and_the_sentences_act_is_its_own(nlp):
+    # GIVE's default 060: a choice or a chance given is no material cooperation
+    # (exclusions.yaml choice_object_default); the seeking of refuge is the sentence's event
+    evs = candidates(nlp, "Thousands of Iraqi Christians have sought refuge in Amman since ISIL gave Mosul residents "
+                          "the choice to flee or be killed.")
+    assert not any(e.cameo.startswith("06") for e in evs)
+    assert any(e.cameo == "020" and e.target is not None and e.target.code == "JOR" for e in evs)
+    assert not candidates(nlp, "The army gave the rebels a chance to surrender.")
+    # a thing given stays aid
+    assert any(e.cameo == "060" and dyad(e) == ("JPN", "VNM") for e in candidates(nlp, "Japan gave Vietnam two patrol boats."))
+
+
+def test_what_a_verb_of_prevention_keeps_from_acting_is_not_what_its_pattern_names(nlp):
+    # "stop ... weapons from entering": the weapons are kept out, not scrapped (no CANCEL * &WEAPON,
+    # 087); the sentence's record is the sending
+    evs = candidates(nlp, "Britain sent a team of paratroopers to Lebanon to help the country stop terrorists, drugs "
+                          "and weapons from entering Europe.")
+    assert not any(e.cameo.startswith("087") for e in evs)
+    assert any(e.target is not None and e.target.code == "LBN" for e in evs)
+    # the same pattern on the same verb with no "from" clause stays, and so does a coercive one
+    assert any(e.cameo == "087" for e in candidates(nlp, "The rebels stopped their weapons ."))
+    assert any(e.cameo == "1721" for e in candidates(
+        nlp, "A court in Venezuela has banned national newspapers from printing graphic photographs of murders."))

@@ -74,6 +74,8 @@ class Exclusions:
     hostile_words: frozenset[str] = frozenset()
     published_verbs: frozenset[str] = frozenset()
     published_objects: frozenset[str] = frozenset()
+    choice_verbs: frozenset[str] = frozenset()  # "gave residents the choice to flee": no aid
+    choice_objects: frozenset[str] = frozenset()
     own_reporting: frozenset[str] = frozenset()
     election_objects: frozenset[str] = frozenset()
     sport_objects: frozenset[str] = frozenset()
@@ -181,6 +183,9 @@ class Exclusions:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             if any(o.lemma_.lower() in self.published_objects or o.lower_ in self.published_objects for o in objects):
                 return True
+        if lemma in self.choice_verbs and any(c.dep_ == "dobj" and c.lower_ in self.choice_objects
+                                              for c in verb.children):
+            return True  # "gave Mosul residents the choice to flee": a choice given is no aid
         return lemma in self.bare_default_never
 
     def holds_an_election(self, verb: Any, code: str) -> bool:
@@ -688,6 +693,8 @@ def load_exclusions() -> Exclusions:
         hostile_words=_words(d.get("accidents") or {}, "hostile", "accidents."),
         published_verbs=_words(d.get("published_object_default") or {}, "verbs", "published_object_default."),
         published_objects=_words(d.get("published_object_default") or {}, "objects", "published_object_default."),
+        choice_verbs=_words(d.get("choice_object_default") or {}, "verbs", "choice_object_default."),
+        choice_objects=_words(d.get("choice_object_default") or {}, "objects", "choice_object_default."),
         own_reporting=_words(d, "own_reporting", ""),
         election_objects=_words(d, "election_objects", ""),
         sport_objects=_words(fig, "sport_objects", "figurative."),

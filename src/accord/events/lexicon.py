@@ -559,6 +559,20 @@ def load_recipient_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_act_nouns() -> dict[str, tuple[str, ...]]:
+    """Nouns naming an earlier act by its kind -> the CAMEO roots of the records they can name
+    (arguments.yaml `act_nouns`)."""
+    table = _arguments_file().get("act_nouns") or {}
+    return {str(k).lower(): tuple(str(r) for r in v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def load_occasion_nouns() -> frozenset[str]:
+    """Nouns that count occasions ("for the first time"): a time phrase, never a target (arguments.yaml)."""
+    return _argument_words("occasion_nouns")
+
+
+@lru_cache(maxsize=1)
 def load_membership_prepositions() -> frozenset[str]:
     """Prepositions that say whom unresolved people belong to ("members of Hamas"): their actor (arguments.yaml)."""
     return _argument_words("membership_prepositions")

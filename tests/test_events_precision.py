@@ -188,6 +188,8 @@ def test_what_one_says_another_did_is_an_accusation_not_a_claim(nlp):
     assert codes(nlp, "French prosecutors alleged the accused carried out three bombings.") == ["112"]
     assert codes(nlp, "The Taliban claimed the attack on the Afghan army base.") == ["015"]
     assert codes(nlp, "The Islamic State claimed its fighters carried out the attack on the Iraqi army.") == ["015"]
+    # an armed group claiming what its unnamed bomber did claims it
+    assert "015" in codes(nlp, "Al-Shabaab claimed that a suicide bomber carried out the attack.")
 
 
 def test_the_outlets_own_interview_is_no_event(nlp):

@@ -310,3 +310,22 @@ def test_force_by_or_against_the_leads_named_attacker_is_of_the_incidents_day(nl
     # (the hyphen of "28-year-old" is no wire dateline's dash, which would hide "On Saturday")
     assert dated(evs, "18") == [("2019-10-05", "day", "text")]
     assert dated(evs, "17") == [("2019-10-05", "day", "text")]
+
+
+# ------------------------------------------------- an act that ends a span closed by "until"
+@pytest.mark.parametrize("text", [
+    "Johnson served as Foreign Secretary until 2018, resigning in protest against the Brexit plan.",
+    "Theresa May appointed him Foreign Secretary, which he served as until 2018, resigning in protest.",
+])
+def test_a_participle_that_ends_a_holding_is_done_when_its_until_span_ends(nlp, text):
+    # not the publication day (2019-10-09): the resignation ended the span "until 2018" closes
+    assert dated(candidates(nlp, text), "08") == [("2018", "year", "text")]
+
+
+def test_a_participle_done_over_the_span_or_without_a_comma_is_not_dated_by_its_end(nlp):
+    from accord.events.coder import _span_end_time
+
+    doc = nlp("The army ruled the country until 2011, killing thousands of protesters.")
+    killing = next(t for t in doc if t.lower_ == "killing")
+    assert killing.dep_ == "advcl" and killing.head.lower_ == "ruled"
+    assert _span_end_time(killing, {}, PUB) is None  # not a verb that ends a holding

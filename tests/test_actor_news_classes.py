@@ -1194,3 +1194,10 @@ def test_a_name_ending_in_a_companys_legal_form_is_a_business(nlp):
     assert any(m[0].startswith("Acme Mining Corp") and m[1].endswith("BUS") for m in found)
     found = resolve(nlp, "The European Commission fined Glencore plc and Vitol Holdings.")
     assert any(m[0] == "Glencore plc" and m[1].endswith("BUS") for m in found)
+
+
+def test_the_embassy_is_the_mission_named_before_not_of_the_sentences_country(nlp):
+    text = ("Police wrote to the Canadian Embassy in Beijing on Saturday. "
+            "The Chinese foreign minister urged the embassy to reconsider.")
+    got = resolve(nlp, text, "2019-10-10")
+    assert [m[1] for m in got if m[0] == "the embassy"] == ["CANGOV"], got

@@ -188,6 +188,8 @@ def test_what_one_says_another_did_is_an_accusation_not_a_claim(nlp):
     assert codes(nlp, "French prosecutors alleged the accused carried out three bombings.") == ["112"]
     assert codes(nlp, "The Taliban claimed the attack on the Afghan army base.") == ["015"]
     assert codes(nlp, "The Islamic State claimed its fighters carried out the attack on the Iraqi army.") == ["015"]
+    # an armed group claiming what its unnamed bomber did claims it
+    assert "015" in codes(nlp, "Al-Shabaab claimed that a suicide bomber carried out the attack.")
 
 
 def test_the_outlets_own_interview_is_no_event(nlp):
@@ -238,7 +240,15 @@ def test_who_alone_may_act_is_a_rule_not_an_act(nlp):
 
 def test_what_we_need_to_do_is_no_demand(nlp):
     text = 'The Taiwanese activist said, "we still need to fight for adoption rights and equal pay."'
-    assert not [c for c in codes(nlp, text) if c.startswith("10")]
-    assert all(e.modality.value == "hypothetical" for e in candidates(nlp, text))  # not fought yet
+    assert codes(nlp, text) == []  # no demand, and nothing fought yet
     # what another needs to do stays a demand
     assert [c[:2] for c in codes(nlp, "The protesters demanded their rights from the Taiwanese government.")] == ["10"]
+
+
+def test_a_wish_to_cooperate_is_an_intent_a_wish_for_anything_else_no_act(nlp):
+    [e] = candidates(nlp, "Iran wants to talk with the United States about the nuclear deal.")
+    assert (e.cameo, e.announced_cameo, e.modality.value) == ("036", "040", "future")
+    text = "The British prime minister said the Labour leader wants to cancel the referendum and argue about Brexit for years."
+    assert not [c for c in codes(nlp, text) if c.startswith("11")]
+    # what one wants another to do stays hypothetical (test above); a threat stays a threat
+    assert [c[:2] for c in codes(nlp, "Iran threatened to attack US ships in the Gulf.")] == ["13"]

@@ -549,3 +549,16 @@ def test_a_choice_or_chance_given_is_no_aid_and_the_sentences_act_is_its_own(nlp
     assert not candidates(nlp, "The army gave the rebels a chance to surrender.")
     # a thing given stays aid
     assert any(e.cameo == "060" and dyad(e) == ("JPN", "VNM") for e in candidates(nlp, "Japan gave Vietnam two patrol boats."))
+
+
+def test_what_a_verb_of_prevention_keeps_from_acting_is_not_what_its_pattern_names(nlp):
+    # "stop ... weapons from entering": the weapons are kept out, not scrapped (no CANCEL * &WEAPON,
+    # 087); the sentence's record is the sending
+    evs = candidates(nlp, "Britain sent a team of paratroopers to Lebanon to help the country stop terrorists, drugs "
+                          "and weapons from entering Europe.")
+    assert not any(e.cameo.startswith("087") for e in evs)
+    assert any(e.target is not None and e.target.code == "LBN" for e in evs)
+    # the same pattern on the same verb with no "from" clause stays, and so does a coercive one
+    assert any(e.cameo == "087" for e in candidates(nlp, "The rebels stopped their weapons ."))
+    assert any(e.cameo == "1721" for e in candidates(
+        nlp, "A court in Venezuela has banned national newspapers from printing graphic photographs of murders."))

@@ -167,6 +167,20 @@ def _act_kind(code: str) -> str:
     return "force" if code[:2] in ("18", "19", "20") else code[:2]
 
 
+def _wished_by_doer(verb: Any, wishing: frozenset[str]) -> Any | None:
+    """The verb of wishing or needing whose own subject is to do `verb` ("wants to talk", "need
+    to fight", and a conjunct sharing it: "wants to cancel the referendum and argue"), or None."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        node = node.head
+    if node.dep_ != "xcomp" or node.head.i == node.i or node.head.lemma_.lower() not in wishing:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return None  # "wants the government to resign": another's act (hypothetical, coded apart)
+    return node.head
+
+
 def _finite_beside_infinitive(verb: Any) -> bool:
     """A finite verb the parser joins to an infinitive ("urged the embassy to reconsider and spoke
     with Pompeo"): the subject's own next act, not more of what the infinitive says."""
@@ -436,6 +450,9 @@ class EventStage(Stage):
                     cand = specific
             if cand is None and pos[i] == VERB:
                 cand = self._match_dictionary(tok)
+            if cand is not None and cand.verb_match is not None and _keeps_named_object_from_acting(
+                    tok, cand, self.exclusions.prevention_verbs):
+                continue  # "stop terrorists, drugs and weapons from entering Europe": no weapons scrapped
             if cand is not None:
                 if cand.noun is not None:
                     used_nouns.add(cand.noun.i)
@@ -1120,10 +1137,13 @@ class EventStage(Stage):
         if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-armed-act")
             return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)
-        if cand.code.startswith("015") and _claimed_of_another(cand.trigger):
+        if cand.code.startswith("015") and _claimed_of_another(cand.trigger) and not any(
+                s in (a.code or "") for a in sources for s in self.cues.responsibility_claimants):
             # "Police alleged the accused performed two attacks": what one says another did is an
             # accusation (112), not a claim of responsibility; "said it had carried out the
-            # attack", "claimed its fighters attacked" stay claims
+            # attack", "claimed its fighters attacked" stay claims, and so does an armed group's
+            # claim (modality.yaml responsibility.claimants) whose doer resolves to no actor (one
+            # that resolves to another side is an accusation below, in either case)
             cand.code = "112"
             cand.rule.append("claimed-of-another->112")
         withdrawn = self.exclusions.withdrawn(cand.trigger) \
@@ -1593,6 +1613,19 @@ class EventStage(Stage):
                     dropped.add(id(g))
                     if not c.targets and g.targets:
                         c.targets, c.target_tok = g.targets, g.target_tok
+                continue
+            wisher = _wished_by_doer(verb, m.wishing_verbs | m.necessity_verbs)
+            if wisher is not None and not c.negated:
+                # "Iran wants to talk with the United States": a wish to cooperate is an intent
+                # (03x); a wish for anything else ("Corbyn wants to cancel the referendum and argue
+                # about Brexit for years", "we need to fight for adoption rights") is no act, nor a threat
+                code = intent_code(act, False)
+                if code is None or code[:2] != "03":
+                    c.rule.append(f"wished:{act}")
+                    dropped.add(id(c))
+                    continue
+                c.code, c.announced, c.governor, c.modality = code, act, wisher, Modality.FUTURE
+                c.rule.append(f"wished:{act}->{code}")
                 continue
             if c.modality == Modality.FUTURE and gov is not None and verb.dep_ == "ccomp" and glemma in m.reporting_verbs \
                     and _own_announcement(c, gov, mentions_at):
@@ -2391,6 +2424,21 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     if inner is not None and (actors := _actors_of(inner, mentions_at)):
                         cand.targets = actors
                         cand.rule.append("tgt=claimed-act-object/inner")
+
+
+def _keeps_named_object_from_acting(verb: Any, cand: _Candidate, prevention_verbs: frozenset[str]) -> bool:
+    """"help the country stop terrorists, drugs and weapons from entering Europe": a verb of
+    prevention with a gerund after "from" keeps its object from acting; a cooperative or yielding
+    dictionary pattern (CAMEO 01-09) that names that object ("CANCEL * &WEAPON": weapons scrapped,
+    087) reads an act that is not there. A coercive one stays ("banned national newspapers from
+    printing": 1721, a restriction of the press)."""
+    if not cand.code[:2].isdigit() or int(cand.code[:2]) >= 10:
+        return False
+    if verb.lemma_.lower() not in prevention_verbs or not any(
+            c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
+            for c in verb.children):
+        return False
+    return any(cand.verb_match.names_word(o) for d in verb.children if d.dep_ == "dobj" for o in (d, *_conjuncts(d)))
 
 
 def _request_refused(cand: _Candidate, mentions_at) -> None:

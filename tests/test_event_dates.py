@@ -262,8 +262,9 @@ def test_an_intent_in_what_is_said_is_dated_when_said(nlp):
 
 # ------------------------------------------------- a time that ends coordinated verbs
 def test_a_time_at_the_end_of_coordinated_verbs_dates_them_all(nlp):
-    evs = candidates(nlp, "For the first time in weeks of protests in Baghdad, police fired and landed a live round "
-                          "on a protester yesterday.")
+    # ("police fired and landed a live round on a protester yesterday" is no candidate since "for the
+    # first time" stopped giving "fired" a target: the same coordination, with a target of its own)
+    evs = candidates(nlp, "Police fired on protesters in Baghdad and wounded a protester yesterday.")
     assert dated(evs, "19") == [("2019-10-08", "day", "text")]
     # a verb with a time of its own keeps it
     evs = candidates(nlp, "Police arrested the man in 2010 and released him yesterday.")

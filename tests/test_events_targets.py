@@ -551,6 +551,15 @@ def test_a_choice_or_chance_given_is_no_aid_and_the_sentences_act_is_its_own(nlp
     assert any(e.cameo == "060" and dyad(e) == ("JPN", "VNM") for e in candidates(nlp, "Japan gave Vietnam two patrol boats."))
 
 
+def test_an_act_against_a_thing_is_done_to_the_doer_its_relative_clause_names(nlp):
+    # "the tax the Indian government imposed": the tax is the government's act
+    evs = candidates(nlp, "Farmers protested against the tax the Indian government imposed on fertiliser.")
+    assert [(e.cameo[:2], dyad(e)) for e in evs] == [("14", ("INDAGR", "INDGOV"))]
+    # a relative clause whose subject is the doer itself names no one else
+    evs = candidates(nlp, "Farmers protested against the tax they paid last year.")
+    assert all(e.target is None for e in evs)
+
+
 def test_what_a_verb_of_prevention_keeps_from_acting_is_not_what_its_pattern_names(nlp):
     # "stop ... weapons from entering": the weapons are kept out, not scrapped (no CANCEL * &WEAPON,
     # 087); the sentence's record is the sending

@@ -31,7 +31,7 @@ from .lexicon import load_message_nouns, load_message_verbs  # (own line: the lo
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
 from .lexicon import load_measure_heads  # (own line, as above)
-from .lexicon import load_act_nouns, load_occasion_nouns  # (own line, as above)
+from .lexicon import load_act_nouns, load_occasion_nouns, load_opposed_thing_prepositions  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
@@ -778,6 +778,11 @@ class EventStage(Stage):
         if not cand.targets and placed_at:
             cand.targets = placed_at
             cand.rule.append("tgt=place-struck")
+        if not cand.targets and int(cand.code[:2]) >= 10 \
+                and (doer := _doer_of_a_thing_opposed(cand, mentions_at)) is not None:
+            # "filed a lawsuit against the state of emergency Trump declared": done to its doer
+            cand.target_tok, cand.targets = doer
+            cand.rule.append("tgt=opposed-thing-doer")
         if not cand.sources and cand.noun is not None and cand.pattern.reciprocal:
             _take_between(cand, cand.noun, mentions_at)  # "talks between Russia and Ukraine were held"
 
@@ -4679,4 +4684,34 @@ def _act_noun_argument(verb: Any, nouns: dict[str, tuple[str, ...]]) -> Any | No
         for p in inner:
             if definite(p):
                 return p
+    return None
+
+
+def _doer_of_a_thing_opposed(cand: _Candidate, mentions_at) -> tuple[Any, list[Actor]] | None:
+    """Whom an act of conflict against a thing with no actor of its own is done to: the doer a
+    relative clause on the thing names ("filed a lawsuit against the state of emergency Trump
+    declared", "protested against the tax the government imposed"), the thing being that doer's
+    act (arguments.yaml `opposed_thing_prepositions`); else None."""
+    preps = load_opposed_thing_prepositions()
+    hosts = [cand.trigger] + [c for c in cand.trigger.children if c.dep_ == "dobj"] \
+        + ([cand.noun] if cand.noun is not None else [])
+    own = {a.key for a in cand.sources if a.key}
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for thing in prep.children:
+                if thing.dep_ != "pobj" or _actors_of(thing, mentions_at):
+                    continue
+                phrase = [thing] + [t for c in thing.children if c.dep_ == "prep" for t in c.children if t.dep_ == "pobj"]
+                for noun in phrase:
+                    for rel in noun.children:
+                        if rel.dep_ != "relcl":
+                            continue
+                        subject, passive = subject_of(rel)
+                        if subject is None or passive or subject.lower_ in ("which", "that", "who"):
+                            continue
+                        actors = _actors_of(subject, mentions_at)
+                        if actors and not any(a.key in own for a in actors):
+                            return subject, actors
     return None

@@ -567,6 +567,13 @@ def load_act_nouns() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def load_opposed_thing_prepositions() -> frozenset[str]:
+    """Prepositions of the thing an act of conflict opposes ("a lawsuit against the emergency Trump
+    declared"): a relative clause on it names its doer, the target (arguments.yaml)."""
+    return _argument_words("opposed_thing_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_occasion_nouns() -> frozenset[str]:
     """Nouns that count occasions ("for the first time"): a time phrase, never a target (arguments.yaml)."""
     return _argument_words("occasion_nouns")

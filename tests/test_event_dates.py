@@ -262,8 +262,9 @@ def test_an_intent_in_what_is_said_is_dated_when_said(nlp):
 
 # ------------------------------------------------- a time that ends coordinated verbs
 def test_a_time_at_the_end_of_coordinated_verbs_dates_them_all(nlp):
-    evs = candidates(nlp, "For the first time in weeks of protests in Baghdad, police fired and landed a live round "
-                          "on a protester yesterday.")
+    # ("police fired and landed a live round on a protester yesterday" is no candidate since "for the
+    # first time" stopped giving "fired" a target: the same coordination, with a target of its own)
+    evs = candidates(nlp, "Police fired on protesters in Baghdad and wounded a protester yesterday.")
     assert dated(evs, "19") == [("2019-10-08", "day", "text")]
     # a verb with a time of its own keeps it
     evs = candidates(nlp, "Police arrested the man in 2010 and released him yesterday.")
@@ -310,3 +311,22 @@ def test_force_by_or_against_the_leads_named_attacker_is_of_the_incidents_day(nl
     # (the hyphen of "28-year-old" is no wire dateline's dash, which would hide "On Saturday")
     assert dated(evs, "18") == [("2019-10-05", "day", "text")]
     assert dated(evs, "17") == [("2019-10-05", "day", "text")]
+
+
+# ------------------------------------------------- an act that ends a span closed by "until"
+@pytest.mark.parametrize("text", [
+    "Johnson served as Foreign Secretary until 2018, resigning in protest against the Brexit plan.",
+    "Theresa May appointed him Foreign Secretary, which he served as until 2018, resigning in protest.",
+])
+def test_a_participle_that_ends_a_holding_is_done_when_its_until_span_ends(nlp, text):
+    # not the publication day (2019-10-09): the resignation ended the span "until 2018" closes
+    assert dated(candidates(nlp, text), "08") == [("2018", "year", "text")]
+
+
+def test_a_participle_done_over_the_span_or_without_a_comma_is_not_dated_by_its_end(nlp):
+    from accord.events.coder import _span_end_time
+
+    doc = nlp("The army ruled the country until 2011, killing thousands of protesters.")
+    killing = next(t for t in doc if t.lower_ == "killing")
+    assert killing.dep_ == "advcl" and killing.head.lower_ == "ruled"
+    assert _span_end_time(killing, {}, PUB) is None  # not a verb that ends a holding

@@ -3301,6 +3301,10 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     arrays = VerbDictionary.default().view(doc)
     head, dep, lower = arrays.head, arrays.dep, arrays.lower
     anchor_ids = {a.i for a in anchors}
+    # "served as Foreign Secretary until 2018, resigning in protest": done when the span ends
+    span_end = _span_end_time(cand.trigger, timex_roots, pub)
+    if span_end is not None:
+        return _text_date(span_end)
     # "gave the government until Thursday to withdraw the bill": a deadline, not when it was done
     deadline = _string_ids(_DEADLINE_PREPOSITIONS)
     timex_roots = {i: t for i, t in timex_roots.items()
@@ -3409,14 +3413,52 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
             if best is not None:
                 break
     if best is not None:
-        value = _week_as_month(best.value)
-        m = _DATE_VALUE.match(value)
-        parts = [g for g in m.groups() if g]
-        return "-".join(parts), PRECISION[len(parts)], "text", best.range
+        return _text_date(best)
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text", None
     return (*_undated(cand.trigger, pub), None)
+
+
+def _text_date(timex: Timex) -> tuple[str, str, str, Any]:
+    """An event's (date, precision, basis, range) from the time expression that dates it."""
+    value = _week_as_month(timex.value)
+    m = _DATE_VALUE.match(value)
+    parts = [g for g in m.groups() if g]
+    return "-".join(parts), PRECISION[len(parts)], "text", timex.range
+
+
+def _span_end_time(trigger: Any, timex_roots: dict[int, Timex], pub: str | None) -> Timex | None:
+    """"served as Foreign Secretary until 2018, resigning in protest": a participle set off by a
+    comma after the past verb it hangs on, of a verb that ends a holding (anchoring.yaml
+    span_ending_verbs), is done when the span the verb's "until" closes ends: that time, if it is
+    a date not after publication. None otherwise ("ruled until 2011, killing thousands")."""
+    spec = load_anchoring()
+    if trigger.dep_ != "advcl" or trigger.tag_ != "VBG" or trigger.lemma_.lower() not in spec.span_ending_verbs:
+        return None
+    head = trigger.head
+    doc = trigger.doc
+    left = trigger.left_edge.i
+    if head.i >= trigger.i or head.tag_ not in ("VBD", "VBN") or left == 0 or doc[left - 1].text != ",":
+        return None
+    # the span's "until" phrase ends just before that comma, in a past clause ("which he served as
+    # until 2018, resigning": the parser may hang the participle on the main verb)
+    found = [t for i, t in timex_roots.items() if doc[i].dep_ == "pobj" and doc[i].head.dep_ == "prep"
+             and doc[i].head.lower_ in spec.span_end_prepositions and doc[i].right_edge.i == left - 2
+             and _past_verb_above(doc[i].head) and _DATE_VALUE.match(t.value) and not (pub and _after(t.value, pub))]
+    return found[0] if len({t.value for t in found}) == 1 else None
+
+
+def _past_verb_above(token: Any) -> bool:
+    """Whether the nearest verb above `token` (through prepositions and their objects) is in the past."""
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.tag_ in ("VBD", "VBN")
+    return False
 
 
 def _trailing_time_of_conjunct(verb: Any, timex_roots: dict[int, Timex], arrays: Any) -> Timex | None:

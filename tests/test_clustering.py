@@ -519,6 +519,27 @@ def test_update_extends_and_the_old_version_becomes_its_copy(tmp_path: Path) -> 
     assert hs1 == hs2 == [(1, 2, 1, "036"), (1, 2, 1, "041")]
 
 
+def test_an_update_that_becomes_a_copy_takes_its_copies_along(tmp_path: Path) -> None:
+    """Only a stored article can have stored copies: when its new version is a copy of another
+    article, its copies follow it to that original (a new copy has none to move)."""
+    other = ("Floods closed the main coastal road for a second day on Tuesday as rivers rose "
+             "after a week of heavy rain, officials said. Schools in three districts stayed shut "
+             "and the army sent boats to villages cut off by the water. Forecasters expect more "
+             "rain on Thursday and warned farmers in the valley to move livestock to higher "
+             "ground before the weekend, when the river is expected to peak again.")
+    with open_store(tmp_path / "a.duckdb") as s:
+        s.ingest(call_doc("x", other, source="Local", coded=False))
+        assert s.ingest(call_doc("x-copy", other + FOOTER, source="Feed", coded=False)
+                        ).duplicate_of == "x"
+        s.ingest(call_doc("y", WIRE))
+        updated = s.ingest(call_doc("x", WIRE + " (Reuters)", source="Local", coded=False))
+        assert (updated.status, updated.duplicate_of) == ("updated", "y")
+        arts = {a["id"]: a["duplicate_of"] for a in Service(s).article_records()}
+        assert arts == {"x": "y", "x-copy": "y", "y": None}
+        [h] = Service(s).happenings().items
+        assert (h["articles"], h["sources"]) == (3, 3)
+
+
 def test_exact_copy_under_a_new_id(tmp_path: Path) -> None:
     with open_store(tmp_path / "a.duckdb") as s:
         s.ingest(call_doc("wire", url="https://wire.example/a"))
@@ -803,7 +824,7 @@ def test_a_stored_candidate_is_checked_by_its_stored_shingle_hashes(kept_target)
             s._execute("DROP TABLE article_shingles")
             s._execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
     with open_store(kept_target) as s:
-        assert s.schema_version() == latest_version(s.backend) == 7
+        assert s.schema_version() == latest_version(s.backend) == 9
         assert table(s, "SELECT article_id, shingles FROM article_shingles ORDER BY 1") == stored
         assert table(s, "SELECT * FROM happenings ORDER BY id") == happenings
         # The stored text is not what the check reads (a new process: no fingerprint at hand).
@@ -1253,7 +1274,7 @@ def test_a_database_of_schema_6_gets_date_ranges_and_keys_intervals(kept_target:
                 s._execute(f"CREATE INDEX {name} ON {on}")
             s._execute("UPDATE meta SET value = '6' WHERE key = 'schema_version'")
     with open_store(kept_target) as s:
-        assert s.schema_version() == 7
+        assert s.schema_version() == 9
         assert s._rows("SELECT count(*) FROM events WHERE date_earliest IS NOT NULL") == [(0,)]
         assert s._rows("SELECT count(*) FROM happening_keys WHERE earliest IS NULL") == [(0,)]
         # without its week, "last week" is its month: it joins the core happening of the 21st
@@ -1266,3 +1287,120 @@ def test_a_database_of_schema_6_gets_date_ranges_and_keys_intervals(kept_target:
         for aid, h in s._rows("SELECT article_id, happening FROM events"):
             stored.setdefault(h, []).append(aid)
         assert sorted(sorted(v) for v in stored.values()) == [["last-week", "wednesday"], ["monday"]]
+
+
+# -- the candidate query's sides (schema 8) ------------------------------------------------------
+
+
+def test_side_keys_never_part_compatible_actors() -> None:
+    """`side_key`: two sides with different keys are never compatible, so the store may leave
+    out the stored classes whose sides differ from a new report's (in either order)."""
+    from accord.clustering.happenings import side_key, sides_may_match
+
+    various = {"text": "various leaders", "span": [0, 1], "name": None, "code": "GOV",
+               "country": None, "sector": "GOV"}
+    sides = [None, A("RUS", "Russia"), PUTIN, A("RUSGOV"), A("RUSGOV", "Sergei Lavrov"), XI,
+             A("CHN"), A("REB", None, None), A("AFGREB", "Taliban"), A("AFGGOV"), A("USAGOV"),
+             A("USAMIL", "Lloyd Austin"), A("IGOUNO", "United Nations", None), A("IGO", None, None),
+             A("KSV", "Kosovo", "XKX"), A("XKXGOV", None, "XKX"), A("SUN", None, "RUS"), various,
+             A("GOV", None, None)]
+    assert side_key(PUTIN) == "RUS" and side_key(A("KSV", "Kosovo", "XKX")) is None
+    assert side_key(A("IGOUNO", "United Nations", None)) is None and side_key(None) is None
+    for a in sides:
+        for b in sides:
+            if actors_compatible(a, b):
+                assert side_key(a) is None or side_key(b) is None or side_key(a) == side_key(b)
+    for s1, t1, s2, t2 in [(PUTIN, XI, XI, PUTIN), (PUTIN, None, XI, A("RUS")),
+                           (A("REB", None, None), A("USA"), A("AFGREB", "Taliban"), A("USA"))]:
+        for r1, r2 in [(rec("a", "041", s1, t1, "2026-02-04"), rec("b", "041", s2, t2, "2026-02-04"))]:
+            if compatible(r1, r2, SETTINGS):
+                assert sides_may_match((side_key(s1), side_key(t1)), (side_key(s2), side_key(t2)))
+    assert not sides_may_match(("RUS", "CHN"), ("RUS", "USA"))
+    assert sides_may_match(("RUS", "CHN"), ("CHN", "RUS")) and sides_may_match(("RUS", None), ("USA", "RUS"))
+
+
+def read_classes(rows: list[tuple]) -> set[str]:
+    return {r[2] for r in rows}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_year_dated_report_reads_only_classes_whose_sides_may_be_its_own(
+        backend: str, tmp_path: Path, request) -> None:
+    """A report dated to a year reaches every month of it (`blocking_keys`); the candidate query
+    reads only the stored classes of that period whose sides may be its own, regroups only the
+    compatible happening it may join, and the happenings are those the rules give for the whole
+    set, in either order and on a migrated database (rows without sides nor class sizes)."""
+    from accord.store import clusters as C
+
+    target = str(tmp_path / "sides.duckdb") if backend == "duckdb" else request.getfixturevalue("pg_url")
+    text = WIRE
+    xi = actor(text, "Xi Jinping", "Xi Jinping", "CHNGOV", "CHN", "GOV")
+    putin = actor(text, "Vladimir Putin", "Vladimir Putin", "RUSGOV", "RUS", "GOV")
+    trump = actor(text, "Xi Jinping", "Donald Trump", "USAGOV", "USA", "GOV")
+
+    import random
+
+    def doc(aid: str, published: str, date: str, precision: str, tgt) -> Document:
+        own = random.Random(aid).sample(sorted(set(NEW_PARAGRAPH.split() + WIRE.split())), 60)
+        art = Article(aid, text + " " + " ".join(own), date=published, source=aid)
+        return Document(art, events=[event(art, 0, sentence=0, trigger="held a video call",
+                                           source=xi, target=tgt, cameo="041", plover="CONSULT",
+                                           quad=1, goldstein=1.0, date=date, precision=precision,
+                                           basis="text")])
+
+    def docs() -> list[Document]:
+        return ([doc(f"usa-{m}", f"2026-{m:02d}-10", f"2026-{m:02d}-09", "day", trump)
+                 for m in range(1, 7)]
+                + [doc("rus-mar", "2026-03-10", "2026-03-09", "day", putin),
+                   doc("rus-apr", "2026-04-10", "2026-04-08", "day", putin),
+                   doc("rus-apr2", "2026-04-12", "2026-04-08", "day", putin),
+                   doc("nobody", "2026-05-10", "2026-05-09", "day", None),
+                   doc("in-2026", "2026-07-01", "2026", "year", putin)])
+
+    expected = sorted(tuple(sorted(r.article_id for r in g))
+                      for g in group([Report(e.to_record(), d.article.date, d.id)
+                                      for d in docs() for e in d.events], SETTINGS))
+    assert ("in-2026", "rus-apr", "rus-apr2") in expected  # the most reports of its sides
+    usa = None
+    # "migrated": the rows a database of schema 7 holds once migrated (no sides: any side).
+    for order in ("forward", "reverse", "migrated") if backend == "duckdb" else ("forward",):
+        where = str(tmp_path / f"{order}.duckdb") if backend == "duckdb" else target
+        with open_store(where) as s:
+            for d in (docs() if order != "reverse" else list(reversed(docs()))):
+                if d.id == "in-2026" and order == "migrated":
+                    s._query("UPDATE happening_keys SET source_side = NULL, target_side = NULL, "
+                             "core = NULL, reports = NULL")
+                if d.id != "in-2026" or order != "forward":
+                    s.ingest(d)
+                    continue
+                read: list[tuple] = []
+                regrouped: set[str] = set()
+                query, members_of = s.clusters.query, s.clusters._members_of
+
+                def counted(sql, params=None):
+                    rows = query(sql, params)
+                    if "FROM happening_keys k" in sql:
+                        read.extend(rows)
+                    return rows
+
+                def members(happenings, candidates):
+                    regrouped.update(happenings)
+                    return members_of(happenings, candidates)
+                s.clusters.query, s.clusters._members_of = counted, members
+                try:
+                    s.ingest(d)
+                finally:
+                    s.clusters.query, s.clusters._members_of = query, members_of
+                usa = {e for (e,) in s._query("SELECT id FROM events WHERE article_id LIKE 'usa-%'")}
+                # its year's classes of its sides or an unnamed one: none of the six CHN-USA calls
+                assert read and len(usa) == 6 and not {r[1] for r in read} & usa
+                # schema 9: of its compatible happenings, only the one with the most compatible
+                # core reports (rus-apr's two) is regrouped, not rus-mar's (one) nor "nobody"'s
+                apr, mar = ({h for (h,) in s._query(
+                    f"SELECT happening FROM events WHERE article_id = '{a}'")} for a in ("rus-apr", "rus-mar"))
+                assert apr <= regrouped and not mar & regrouped and read_classes(read) > apr | mar
+            stored: dict = {}
+            for aid, h in s._query("SELECT article_id, happening FROM events"):
+                stored.setdefault(h, []).append(aid)
+            assert sorted(tuple(sorted(v)) for v in stored.values()) == expected, order
+    assert usa

@@ -242,3 +242,91 @@ def test_at_the_time_points_back_as_at_that_time(nlp):
     # "the meeting" is no pointer by itself
     assert dated(candidates(nlp, "Russia invaded Georgia in 2008. At the meeting, NATO criticized Russia."),
                  "111") == [(PUB, "day", "publication")]
+
+
+# ------------------------------------------------- a day of the coming weeks in a past-tense clause
+def test_a_day_without_a_year_a_few_days_ahead_is_this_years_and_does_not_date_the_announcement(nlp):
+    # "effective next Monday, October 14": the day ahead of the article, not October 14 of last
+    # year; the announcement itself is of the reporting period
+    evs = candidates(nlp, "The minister's chief of staff also announced his resignation effective next Monday, "
+                          "October 14.")
+    assert dated(evs, "08") == [(PUB, "day", "publication")]
+
+
+# ------------------------------------------------- an intent told in what is said
+def test_an_intent_in_what_is_said_is_dated_when_said(nlp):
+    evs = candidates(nlp, "Yesterday, Spain's King Felipe announced he will comply with the request of Prime "
+                          "Minister Pedro Sanchez to dissolve parliament.")
+    assert dated(evs, "03") == [("2019-10-08", "day", "text")]
+
+
+# ------------------------------------------------- a time that ends coordinated verbs
+def test_a_time_at_the_end_of_coordinated_verbs_dates_them_all(nlp):
+    # ("police fired and landed a live round on a protester yesterday" is no candidate since "for the
+    # first time" stopped giving "fired" a target: the same coordination, with a target of its own)
+    evs = candidates(nlp, "Police fired on protesters in Baghdad and wounded a protester yesterday.")
+    assert dated(evs, "19") == [("2019-10-08", "day", "text")]
+    # a verb with a time of its own keeps it
+    evs = candidates(nlp, "Police arrested the man in 2010 and released him yesterday.")
+    assert dated(evs, "173") == [("2010", "year", "text")]
+
+
+# ------------------------------------------------- the same verb by another named doer
+def test_the_same_verb_by_another_named_doer_is_no_retelling(nlp):
+    text = ("On Saturday, Labour leader Jeremy Corbyn urged the British government to reconsider the deal.\n\n"
+            "Scotland's First Minister Nicola Sturgeon urged the British government to reconsider the deal.")
+    evs = sorted(candidates(nlp, text), key=lambda e: e.sentence)
+    assert [(e.source.name, e.date, e.date_basis) for e in evs if e.cameo.startswith("02")] == [
+        ("Jeremy Corbyn", "2019-10-05", "text"), ("Nicola Sturgeon", PUB, "publication")]
+
+
+# ------------------------------------------------- the incident's own day in a lead about a later act
+def test_the_incident_nouns_own_day_dates_the_force_told_of_it_later(nlp):
+    text = ("An American, John Smith, appeared in an Ohio court yesterday, charged with murder pertaining to a mass "
+            "shooting in Dayton on Saturday.\n\nOhio police arrested the accused in Dayton, minutes after the shooting.")
+    evs = candidates(nlp, text)
+    assert dated(evs, "173") == [("2019-10-05", "day", "text")]
+
+
+# ------------------------------------------------- a paragraph dated after the act
+def test_a_paragraph_dated_only_after_the_act_by_the_storys_day_dates_it(nlp):
+    lead = "Iraqi police fired on protesters in Baghdad yesterday, killing two.\n\n"
+    text = lead + "In other parts of the city, Iraqi soldiers used tear gas against protesters. Sixty people were " \
+                  "injured yesterday."
+    assert dated(candidates(nlp, text), "17") == [("2019-10-08", "day", "text")]
+    # another day after it (a cause told after the act) does not date it
+    text = lead + "Iraqi protesters called for the prime minister's resignation after revelations about " \
+                  "corruption. The documents were released on Saturday."
+    assert dated(candidates(nlp, text), "024") == [(PUB, "day", "publication")]
+    # nor the story's day when the paragraph gives another one too
+    text = lead + "Iraqi soldiers used tear gas against protesters. Sixty people were injured on Monday. Ten more " \
+                  "were injured yesterday."
+    assert dated(candidates(nlp, text), "17") == [(PUB, "day", "publication")]
+
+
+def test_force_by_or_against_the_leads_named_attacker_is_of_the_incidents_day(nlp):
+    text = ("On Saturday, 28-year-old John Smith stabbed several people at a hall in London with a knife.\n\n"
+            "At the bridge, British bystanders approached Smith and forced him to lie on the ground.")
+    evs = candidates(nlp, text)
+    # (the hyphen of "28-year-old" is no wire dateline's dash, which would hide "On Saturday")
+    assert dated(evs, "18") == [("2019-10-05", "day", "text")]
+    assert dated(evs, "17") == [("2019-10-05", "day", "text")]
+
+
+# ------------------------------------------------- an act that ends a span closed by "until"
+@pytest.mark.parametrize("text", [
+    "Johnson served as Foreign Secretary until 2018, resigning in protest against the Brexit plan.",
+    "Theresa May appointed him Foreign Secretary, which he served as until 2018, resigning in protest.",
+])
+def test_a_participle_that_ends_a_holding_is_done_when_its_until_span_ends(nlp, text):
+    # not the publication day (2019-10-09): the resignation ended the span "until 2018" closes
+    assert dated(candidates(nlp, text), "08") == [("2018", "year", "text")]
+
+
+def test_a_participle_done_over_the_span_or_without_a_comma_is_not_dated_by_its_end(nlp):
+    from accord.events.coder import _span_end_time
+
+    doc = nlp("The army ruled the country until 2011, killing thousands of protesters.")
+    killing = next(t for t in doc if t.lower_ == "killing")
+    assert killing.dep_ == "advcl" and killing.head.lower_ == "ruled"
+    assert _span_end_time(killing, {}, PUB) is None  # not a verb that ends a holding

@@ -210,13 +210,14 @@ def test_held_out_parts_are_the_documented_hash():
         assert part_of(text) == ("held-out" if split_of(text) == "test" else "development")
 
 
-def test_wikinews_parts_c_d_and_e_are_scored_apart_like_part_a(tmp_path):
-    """Parts C (rows i % 6 == 1), D (i % 6 == 4) and E (i % 6 == 2) are development parts scored by
-    the same rule as part A, each on its own; part B stays aggregate-only."""
+def test_wikinews_parts_c_d_e_and_f_are_scored_apart_like_part_a(tmp_path):
+    """Parts C (rows i % 6 == 1), D (i % 6 == 4), E (i % 6 == 2) and F (i % 6 == 5) are development
+    parts scored by the same rule as part A, each on its own; part B stays aggregate-only; a part
+    with unlabelled articles says how many of its articles are labelled."""
     from accord.evaluation import wikinews as W
     from accord.model import Article, Actor, Document, Event, Trigger
 
-    shared, texts = _wikinews_csv(tmp_path, 5)
+    shared, texts = _wikinews_csv(tmp_path, 9)  # rows 0-8: part C has rows 1 and 7, part F row 5 only
     folder = tmp_path / "wikinews_dev"
     folder.mkdir()
     start, end = texts[0].index("Germany"), texts[0].index(" It was")
@@ -226,14 +227,14 @@ def test_wikinews_parts_c_d_and_e_are_scored_apart_like_part_a(tmp_path):
             "target": {"text": "Iran", "name": None, "code": "IRN", "country": "IRN"}, "cameo": "111",
             "announced_cameo": None, "negated": False, "modality": "asserted", "date": None,
             "date_basis": "publication", "location": None, "note": ""}
-    parts = {0: "A", 1: "C", 2: "E", 3: "B", 4: "D"}
+    parts = {0: "A", 1: "C", 2: "E", 3: "B", 4: "D", 5: "F"}
     (folder / "articles.jsonl").write_text("".join(json.dumps({"article": i, "part": p, "n_events": 1}) + "\n"
                                                    for i, p in parts.items()), encoding="utf-8")
     (folder / "events.jsonl").write_text("".join(json.dumps(dict(gold, article=i, part=p)) + "\n"
                                                  for i, p in parts.items()), encoding="utf-8")
     devset = W.load_devset(folder, shared)
-    assert sorted(a["part"] for a in devset.articles) == ["A", "B", "C", "D", "E"]
-    assert W.DEVELOPMENT_PARTS == ("A", "C", "D", "E")
+    assert sorted(a["part"] for a in devset.articles) == ["A", "B", "C", "D", "E", "F"]
+    assert W.DEVELOPMENT_PARTS == ("A", "C", "D", "E", "F")
 
     def doc(i, cameo):
         t = texts[i].index("criticized")
@@ -248,13 +249,19 @@ def test_wikinews_parts_c_d_and_e_are_scored_apart_like_part_a(tmp_path):
         d.events = [event]
         return d
 
-    # right in A, C and E, a wrong code in D
+    # right in A, C, E and F, a wrong code in D
     result = W.score_documents(devset, {0: doc(0, "111"), 1: doc(1, "111"), 2: doc(2, "111"), 3: doc(3, "111"),
-                                        4: doc(4, "051")})
-    assert set(result) == {"A", "B", "C", "D", "E"}
-    for part, right in (("A", 1), ("B", 1), ("C", 1), ("D", 0), ("E", 1)):
+                                        4: doc(4, "051"), 5: doc(5, "111")})
+    assert set(result) == {"A", "B", "C", "D", "E", "F"}
+    for part, right in (("A", 1), ("B", 1), ("C", 1), ("D", 0), ("E", 1), ("F", 1)):
         sc = result[part].score
         assert (result[part].articles, sc.records, sc.right, sc.gold) == (1, 1, right, 1), part
+    # Parts A (rows 0, 6), B (3), C (1, 7) and E (2, 8) are partly labelled; D (4) and F (5) whole.
+    assert {p: (r.articles, r.total) for p, r in result.items()} == {
+        "A": (1, 2), "B": (1, 1), "C": (1, 2), "D": (1, 1), "E": (1, 2), "F": (1, 1)}
+    assert W.articles_label(result["C"]) == "1 of 2 articles labelled"
+    assert W.articles_label(result["F"]) == "1 articles"
+    assert W.mismatches(5, result["F"].matches[0][1], "F") == []
     dumped = W.mismatches(4, result["D"].matches[0][1], "D")
     assert {d["set"] for d in dumped} == {"wikinews-D"} and {d["kind"] for d in dumped} == {"wrong record", "missed gold event"}
     assert W.mismatches(1, result["C"].matches[0][1], "C") == []

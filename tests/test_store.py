@@ -222,14 +222,14 @@ def test_open_creates_parents_and_schema(db_path: Path) -> None:
     assert not db_path.parent.exists()
     with open_store(db_path) as s:
         assert isinstance(s, Store)
-        assert s.schema_version() == SCHEMA_VERSION == 7
+        assert s.schema_version() == SCHEMA_VERSION == 9
         assert s.counts() == dict.fromkeys(
             ("articles", "events", "quotes", "timexes", "mentions", "actors", "happenings"), 0)
     assert db_path.is_file()
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
-            "7",)
+            "9",)
         tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
         assert {"articles", "events", "actors", "quotes", "timexes", "mentions", "meta"} <= tables
     finally:

@@ -231,6 +231,13 @@ CASES = [
     ("Prisoners were released at Christmas.", None, "Christmas", "XXXX-12-25", "DATE"),
     ("Output rose in the first quarter.", None, "the first quarter", "XXXX-Q1", "DATE"),
     ("In 2019, in March, the talks collapsed.", None, "March", "2019-03", "DATE"),
+    # -- a day and month a few weeks ahead in a past-tense clause is this year's (issue 12)
+    ("The debate was scheduled for February 20.", D0, "February 20", "2026-02-20", "DATE"),
+    ("He dropped out two weeks before the February 13 deadline.", D0, "February 13", "2026-02-13", "DATE"),
+    ("He announced his resignation effective next Monday, February 9.", D0, "February 9", "2026-02-09", "DATE"),
+    ("The ministers met on December 28.", "2026-01-05", "December 28", "2025-12-28", "DATE"),
+    # -- a participle on a noun takes the tense of the noun's clause (issue 12)
+    ("He was charged with murder pertaining to a shooting on Saturday.", D0, "Saturday", "2026-01-31", "DATE"),
     # -- another dateline: crossing a year boundary
     ("The ministers met on Friday.", "2026-01-01", "Friday", "2025-12-26", "DATE"),
     ("Ministers will meet next week.", "2025-12-30", "next week", "2026-W02", "DATE"),

@@ -45,18 +45,20 @@ def test_committed_files_pass_the_check(tool):
 
 
 def test_parts_follow_the_selection_rule(tool):
-    rule = {0: "A", 1: "C", 2: "E", 3: "B", 4: "D"}  # rows i % 6 == 5 (part F) are reserved
+    rule = {0: "A", 1: "C", 2: "E", 3: "B", 4: "D", 5: "F"}  # part F is development data since 2026-12-07
     for art in _lines(DATA / "articles.jsonl"):
         assert art["article"] % 6 in rule
         assert art["part"] == rule[art["article"] % 6]
-    assert [tool.part_of(i) for i in range(12)] == ["A", "C", "E", "B", "D", None] * 2
+    assert [tool.part_of(i) for i in range(12)] == ["A", "C", "E", "B", "D", "F"] * 2
 
 
-def test_reserved_parts_are_not_shown(tool):
+def test_part_f_is_shown_and_reserved_rows_are_not(tool, capsys, monkeypatch):
     rows = tool.read_articles()
-    for i in (5, 11, 17):
-        with pytest.raises(SystemExit, match="reserved"):
-            tool.show(i, rows)
+    tool.show(5, rows)  # part F is development data: shown like the other parts
+    assert capsys.readouterr().out.startswith("# article 5 part F ")
+    monkeypatch.setitem(tool.RESERVED, 5, "F")  # a part kept for an untuned audit is refused
+    with pytest.raises(SystemExit, match="reserved"):
+        tool.show(11, rows)
 
 
 def test_splitter_offsets_index_the_text(tool):
@@ -99,7 +101,7 @@ def _set(key, value):
     (lambda events, articles: articles[0].update(part="B" if articles[0]["part"] == "A" else "A"), "the rule gives"),
     (lambda events, articles: articles.pop(0), "not listed in articles.jsonl"),
     (lambda events, articles: articles[0].update(part="C"), "the rule gives"),
-    (lambda events, articles: articles.insert(0, dict(articles[0], article=5)), "in no labelled part"),
+    (lambda events, articles: articles.insert(0, dict(articles[0], article=5)), "the rule gives 'F'"),
     (lambda events, articles: articles[0].update(part="E"), "the rule gives"),
 ])
 def test_check_catches_mistakes(tool, tmp_path, change, message):

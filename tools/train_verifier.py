@@ -4,9 +4,15 @@ and the default confidence threshold of the record policy.
 
 Reads (relative to --shared, default ../shared, and the repository)
     tests/data/wikinews_dev/{articles,events}.jsonl + data/wikinews/wikinews_2019.csv
-        the development parts A, C and D (ordinary news, tuned on): judgments to learn from and to
-        calibrate on (`--wikinews-parts` chooses which; the packaged choice is recorded);
+        the development parts A, C, D, E and F (ordinary news, tuned on): judgments to learn from
+        and to calibrate on (`--wikinews-parts` chooses which; the packaged choice is recorded);
         part B (held out): only the precision/recall curve the threshold is chosen from
+    tests/data/wikinews_judged/part_{c,d,e,f}_*.jsonl
+        careful coders' judgments of emitted records: a judgment labels today's candidate that
+        equals the judged record (same article, sentence, trigger and judged fields: source,
+        target, code, negation, modality, date), in place of the gold events' matching rule; a
+        candidate of the same trigger repeating every field a judgment found wrong is wrong (the
+        run prints how many carry over; never on part B)
     data/conflibert-cameo-train/cameo_ner_train.txt + cameo_class_train.tsv
         the sentences in both files (class and spans): the development part (`split_of` !=
         "test") is learned from; the held-out part gives the curve while part B is too small
@@ -17,8 +23,8 @@ Writes (under --out, default src/accord/resources/events)
 
 Usage: .venv/bin/python tools/train_verifier.py [--shared DIR] [--out DIR] [--check]
                                                 [--without-learned-class] [--report]
-                                                [--wikinews-parts A,C,D,E] [--adopt-if-better]
-                                                [--refit] [--cache FILE]
+                                                [--wikinews-parts A,C,D,E,F] [--adopt-if-better]
+                                                [--refit] [--cache FILE] [--feature-version N]
 
 What it does (deterministic: no randomness):
 
@@ -55,7 +61,18 @@ What it does (deterministic: no randomness):
    refitted on today's candidates). `--adopt-if-better` writes the new model only when its
    out-of-fold AUC there is higher, else the packaged recipe refitted (so the packaged files stay
    current either way); `--refit` writes the packaged recipe refitted. `--cache FILE` keeps the
-   candidates (the slow part) for another run on the same commit and data.
+   coded documents and candidates (the slow part) for another run on the same commit and data;
+   features and judgments are recomputed from them on every run, so a cache survives a change of
+   `candidate_features` or of the judged files. `--feature-version` chooses the feature set
+   (`accord.events.verifier.FEATURE_VERSIONS`; the model records it and the stage scores with it).
+
+   The out-of-fold AUC pools parts of different kinds: the tuned parts A, C, D, E (the rules were
+   fitted to them: about 55-60% of candidates right) and part F (development data only since
+   2026-12-07, labelled and judged before rules were tuned on it: about 30% right). What predicts a
+   right record on the tuned parts predicts a wrong one on part F (docs/verifier-retrain-2026-12-07.md):
+   read the per-part figures, not only the pooled one, before adopting. Adoption by the pooled AUC
+   alone also leaves the threshold to the rule on part B, whose curve is flat: check the
+   ConfliBERT and founding-article figures of `accord eval events` before landing weights.
 
 `--check` recomputes candidates and judgments, refits with the recorded parameters (no search)
 and exits 1 when the data, the candidates (the coder or resolver changed), the weights or the
@@ -94,12 +111,27 @@ MIN_TARGET = 100  # part A candidates needed to choose parameters and calibrate 
 MIN_HELDOUT_ARTICLES = 10
 TARGET_PRECISION = 0.80
 MIN_RECORDS = 20
-DEVELOPMENT_PARTS = ("A", "C", "D", "E")  # Wikinews parts tuned on; part B is held out, never trained on
+DEVELOPMENT_PARTS = ("A", "C", "D", "E", "F")  # Wikinews parts tuned on; part B is held out, never trained on
+JUDGED = REPO / "tests" / "data" / "wikinews_judged"
+# Judged records (records file, judgments file) per part, earlier judging first: a later judging of
+# the same record wins over an earlier one, and a judgment over the gold events' matching rule.
+JUDGED_FILES = {
+    "C": (("part_c_records.jsonl", "part_c_judgments.jsonl"), ("part_c_records_tuned.jsonl", "part_c_judgments_tuned.jsonl")),
+    "D": (("part_d_records.jsonl", "part_d_judgments.jsonl"), ("part_d_records_tuned.jsonl", "part_d_judgments_tuned.jsonl")),
+    "E": (("part_e_records.jsonl", "part_e_judgments.jsonl"), ("part_e_records_tuned.jsonl", "part_e_judgments_tuned.jsonl")),
+    "F": (("part_f_records.jsonl", "part_f_judgments.jsonl"),
+          ("part_f_records_58503c1.jsonl", "part_f_judgments_58503c1.jsonl")),
+}
 GRID = tuple(round(0.05 * k, 2) for k in range(1, 20))
 PARAMETERS = {"min_count": MIN_COUNT, "lambdas": list(LAMBDAS), "conflibert_weights": list(CONFLIBERT_WEIGHTS),
               "folds": FOLDS, "newton_steps": NEWTON_STEPS, "min_target": MIN_TARGET,
               "min_heldout_articles": MIN_HELDOUT_ARTICLES, "target_precision": TARGET_PRECISION,
               "min_records": MIN_RECORDS, "grid": list(GRID), "feature_version": V.FEATURE_VERSION}
+
+
+def parameters(feature_version: int) -> dict:
+    """The training parameters a model of that feature version records."""
+    return {**PARAMETERS, "feature_version": feature_version}
 
 
 # ------------------------------------------------------------------------------ candidates
@@ -114,6 +146,11 @@ class Item:
     right: bool
     statement: bool
     record: dict  # the candidate as a contract record (for the curve's matching)
+    label: str = "gold"  # where `right` comes from: "gold" (matched to a gold event), "judged" (a
+    # careful coder's judgment of the same record, tests/data/wikinews_judged), "conflibert"
+    document: object = None  # the finished document (no parse) and the candidate: features are
+    event: object = None  # recomputed from them (`refeature`), so a cache survives feature changes
+    learned: dict | None = None  # out-of-fold learned-class features that replace the stage's (stacking)
 
 
 def _pipeline():
@@ -134,29 +171,151 @@ def _features(document, without_learned: bool) -> list[dict]:
     return out
 
 
-def wikinews_items(shared: Path, pipeline, without_learned: bool) -> tuple[list[Item], dict[str, dict]]:
-    """Judged candidates of every labelled part (A, B, C, D), and per part the gold events per
-    article (for the curves)."""
+def refeature(items: list[Item], without_learned: bool = False, version: int = V.FEATURE_VERSION) -> None:
+    """Recompute every item's features (of `version`) from its document and candidate."""
+    contexts: dict[int, V.DocumentContext] = {}
+    for it in items:
+        if it.document is None:
+            continue
+        doc = it.document
+        context = contexts.get(id(doc))
+        if context is None:
+            context = contexts[id(doc)] = V.DocumentContext(doc, doc.events)
+        f = V.candidate_features(it.event, doc, doc.events, context, version)
+        if without_learned or it.learned is not None:
+            f = {k: v for k, v in f.items() if not k.startswith("learned_")}
+        if it.learned is not None:
+            f.update(it.learned)
+        it.features = f
+
+
+_JUDGED_FIELDS = ("sentence", "trigger", "source", "target", "cameo", "announced_cameo", "negated", "modality", "date")
+
+
+def judged_key(article: int, record: dict) -> str:
+    """What a judgment judged: the article, sentence and trigger, and every judged field (source,
+    target, code, negation, modality, date) as the record gave them."""
+    return json.dumps([article] + [record.get(k) for k in _JUDGED_FIELDS], sort_keys=True, ensure_ascii=False)
+
+
+# A judged field -> the record fields it judged (`not_an_event`: the act read from the trigger)
+_FIELDS_OF = {"source": ("source",), "target": ("target",), "code": ("cameo", "announced_cameo"), "date": ("date",),
+              "modality": ("modality",), "negation": ("negated",), "not_an_event": ("cameo",)}
+
+
+@dataclass
+class Judgments:
+    right: dict[str, bool]  # judged_key -> the judgment of that very record
+    # (article, sentence, trigger) -> the record fields a careful coder found wrong, as the record gave
+    # them: a candidate of the same trigger that repeats every one of them is wrong too
+    wrong: dict[str, list[dict]]
+
+    def __len__(self) -> int:
+        return len(self.right)
+
+    def of(self, article: int, record: dict) -> tuple[bool, str] | None:
+        """(right, how) for a candidate: the judgment of an equal record ("judged"), or wrong because
+        it repeats every field a judgment found wrong on the same trigger ("judged-wrong-fields")."""
+        verdict = self.right.get(judged_key(article, record))
+        if verdict is not None:
+            return verdict, "judged"
+        for fields in self.wrong.get(_trigger_key(article, record), ()):
+            if all(record.get(k) == v for k, v in fields.items()):
+                return False, "judged-wrong-fields"
+        return None
+
+
+def _trigger_key(article: int, record: dict) -> str:
+    return json.dumps([article, record["sentence"], record["trigger"]["span"]])
+
+
+def judgments(parts=tuple(JUDGED_FILES)) -> Judgments:
+    """The judged records of tests/data/wikinews_judged (a later judging of the same record wins
+    over an earlier one)."""
+    out = Judgments({}, {})
+    for part in parts:
+        for records_file, judgments_file in JUDGED_FILES.get(part, ()):
+            records = {}
+            for line in (JUDGED / records_file).read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    r = json.loads(line)
+                    records[r["n"]] = r
+            for line in (JUDGED / judgments_file).read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    j = json.loads(line)
+                    r = records[j["n"]]
+                    if r["article"] != j["article"]:
+                        raise ValueError(f"{judgments_file}: judgment {j['n']} is not about record {j['n']}'s article")
+                    rec = r["record"]
+                    out.right[judged_key(r["article"], rec)] = bool(j["right"])
+                    if not j["right"] and j["wrong"]:
+                        fields = {k: rec.get(k) for w in j["wrong"] for k in _FIELDS_OF[w]}
+                        out.wrong.setdefault(_trigger_key(r["article"], rec), []).append(fields)
+    return out
+
+
+def wikinews_documents(shared: Path, pipeline) -> tuple[dict[int, str], dict[int, object], dict[int, list[dict]]]:
+    """The coded documents (without their parse) of every labelled article (and of any judged
+    article not labelled yet): part per article, document per article, gold events per article."""
     from accord.evaluation import wikinews as W
     from accord.evaluation.events import _process
-    from accord.evaluation.records import event_records, match
 
     devset = W.load_devset(DEVSET, shared)
     if devset is None:
-        return [], {}
-    ids = [a["article"] for a in devset.articles]
+        return {}, {}, {}
+    judged = judgments()
     part_of = {a["article"]: a["part"] for a in devset.articles}
-    docs = _process((W.article_of(i, devset.texts[i]) for i in ids), pipeline, articles=True)
-    items, articles = [], {}
-    for i, doc in zip(ids, docs):
+    rows = W.read_csv_rows(shared)
+    for i in sorted({json.loads(k)[0] for k in judged.right} - set(part_of)):
+        if i % 6 != 5:
+            raise ValueError(f"judged article {i} is neither labelled nor in part F")
+        part_of[i] = "F"
+    ids = sorted(part_of)
+    docs = _process((W.article_of(i, devset.texts.get(i) or rows[i]) for i in ids), pipeline, articles=True)
+    for doc in docs:
+        doc.doc = None  # features never read the parse; the cache keeps the document without it
+    return part_of, dict(zip(ids, docs)), devset.events
+
+
+def wikinews_items(part_of: dict[int, str], docs: dict[int, object], golds_of: dict[int, list[dict]],
+                   without_learned: bool = False, verbose: bool = True,
+                   version: int = V.FEATURE_VERSION) -> tuple[list[Item], dict[str, dict]]:
+    """Judged candidates of every labelled part, and per part the gold events per article (for
+    the curves).
+
+    A candidate of a development part that equals a judged record (tests/data/wikinews_judged: same
+    article, sentence, trigger and judged fields) takes that careful coder's judgment; one that
+    repeats every field a judgment found wrong in a record of the same trigger is wrong; the other
+    candidates are judged by the matching rule against the gold events (part B: always)."""
+    from accord.evaluation.records import event_records, match
+
+    judged = judgments()
+    items, articles, carried = [], {}, {}
+    for i, doc in sorted(docs.items()):
         records = event_records(doc)
-        golds = devset.events[i]
-        m = match(records, golds)
-        feats = _features(doc, without_learned)
         part = part_of[i]
-        for n, (rec, f) in enumerate(zip(records, feats)):
-            items.append(Item(f"wikinews-{part}", f"w{i}", (i // 6) % FOLDS, f, n in m.pairs, rec["cameo"] == "010", rec))
-        articles.setdefault(part, {})[i] = golds
+        golds = golds_of.get(i)
+        m = match(records, golds) if golds is not None else None
+        for n, (rec, e) in enumerate(zip(records, doc.events)):
+            verdict = judged.of(i, rec) if part != "B" else None  # part B: gold events only, never a judgment
+            if verdict is not None:
+                right, label = verdict
+                count = carried.setdefault(part, {})
+                count[label] = count.get(label, 0) + 1
+                if m is not None and right != (n in m.pairs):
+                    count["disagrees_with_gold_match"] = count.get("disagrees_with_gold_match", 0) + 1
+            elif m is not None:
+                right, label = n in m.pairs, "gold"
+            else:
+                continue
+            items.append(Item(f"wikinews-{part}", f"w{i}", (i // 6) % FOLDS, {}, right, rec["cameo"] == "010", rec,
+                              label, doc, e))
+        if golds is not None:
+            articles.setdefault(part, {})[i] = golds
+    if verbose:
+        print(f"judged records ({len(judged)}) carried over to today's candidates, per part:",
+              json.dumps(carried, sort_keys=True))
+    refeature(items, without_learned, version)
     return items, articles
 
 
@@ -248,16 +407,18 @@ def conflibert_items(shared: Path, pipeline, without_learned: bool) -> tuple[lis
                 continue
             if V.detection_of(e, document) is not main and not right and not _both_overlap(rec, gold):
                 continue  # a secondary event sharing one actor: perhaps another act, which nobody judged
+            learned = None
             if oof is not None and not held_out:
                 f = {k: v for k, v in f.items() if not k.startswith("learned_")}
+                learned = {}
                 cls = class_of_code(rec["cameo"])
                 if x is not None and cls is not None:
                     w, bias = oof[cv_fold(text)]
                     p = C.softmax(x @ w + bias)
-                    f["learned_p_of_class"] = float(p[cls])
-                    f["learned_agrees"] = float(int(p.argmax()) == cls)
+                    learned = {"learned_p_of_class": float(p[cls]), "learned_agrees": float(int(p.argmax()) == cls)}
+                    f.update(learned)
             items.append(Item("conflibert-heldout" if held_out else "conflibert-dev", f"c{n}", cv_fold(text),
-                              f, right, rec["cameo"] == "010", rec))
+                              f, right, rec["cameo"] == "010", rec, "conflibert", document, e, learned))
     return items, heldout_sentences
 
 
@@ -577,6 +738,8 @@ def main() -> int:
                          "today's candidates, without a parameter search")
     ap.add_argument("--cache", type=Path, help="keep the candidates in this file and reuse them on the next run "
                     "(only while the code and data are unchanged; never with --check)")
+    ap.add_argument("--feature-version", type=int, default=V.FEATURE_VERSION, choices=V.FEATURE_VERSIONS,
+                    help="the verifier's feature set (accord.events.verifier.candidate_features)")
     ap.add_argument("--adopt-if-better", action="store_true",
                     help="write the new model only if its out-of-fold AUC on the Wikinews development parts "
                          "beats the packaged recipe's; else refit the packaged recipe")
@@ -586,18 +749,24 @@ def main() -> int:
 
     if args.cache and args.cache.is_file() and not args.check:
         with args.cache.open("rb") as fh:
-            items, articles, heldout_sentences = pickle.load(fh)
-        print(f"candidates read from {args.cache}, not recomputed (same commit and data only; --check recomputes)")
+            wikinews, c_items, heldout_sentences = pickle.load(fh)
+        print(f"candidates read from {args.cache}, not recomputed (same commit and data only; --check recomputes); "
+              "features and judgments recomputed")
     else:
         pipeline = _pipeline()
         stage = next(s for s in pipeline.stages if s.name == "events")
         stage.verifier = None  # candidates as the coder makes them; features never read the confidence
-        w_items, articles = wikinews_items(args.shared, pipeline, args.without_learned_class)
+        wikinews = wikinews_documents(args.shared, pipeline)
         c_items, heldout_sentences = conflibert_items(args.shared, pipeline, args.without_learned_class)
-        items = w_items + c_items
         if args.cache and not args.check:
             with args.cache.open("wb") as fh:
-                pickle.dump((items, articles, heldout_sentences), fh)
+                pickle.dump((wikinews, c_items, heldout_sentences), fh)
+    if args.check:
+        args.feature_version = json.loads((args.out / V.META_FILE).read_text(encoding="utf-8"))["feature_version"]
+    refeature(c_items, args.without_learned_class, args.feature_version)
+    w_items, articles = wikinews_items(*wikinews, without_learned=args.without_learned_class,
+                                       version=args.feature_version)
+    items = w_items + c_items
     print("candidates:", json.dumps(summarise(items)))
 
     if args.check:
@@ -605,7 +774,7 @@ def main() -> int:
         problems = []
         if meta["data_sha256"] != data_checksums(args.shared):
             problems.append("the labelled data differ from those the verifier was trained on")
-        if meta["parameters"] != PARAMETERS:
+        if meta["parameters"] != parameters(meta["feature_version"]):
             problems.append("training parameters differ from the recorded ones")
         if meta["candidates_sha256"] != candidates_fingerprint(items):
             problems.append("the candidates or their judgments changed since training (coder, resolver or labels)")
@@ -698,9 +867,9 @@ def main() -> int:
     meta = {
         "description": "Accord event verifier: L2 logistic regression over candidate-event features, "
                        "Platt-calibrated; confidence = estimated share of such records a careful coder judges right",
-        "feature_version": V.FEATURE_VERSION,
+        "feature_version": args.feature_version,
         "features": names,
-        "parameters": PARAMETERS,
+        "parameters": parameters(args.feature_version),
         "lambda": result["lambda"],
         "conflibert_weight": result["conflibert_weight"],
         "calibration": result["calibration"],

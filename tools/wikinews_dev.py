@@ -2,7 +2,7 @@
 """Read and check the hand-labelled Wikinews 2019 development set (tests/data/wikinews_dev/).
 
     python3 tools/wikinews_dev.py show 12              # article 12, numbered sentences with offsets
-    python3 tools/wikinews_dev.py list                 # the articles of parts A, B, C, D and E
+    python3 tools/wikinews_dev.py list                 # the articles of parts A, B, C, D, E and F
     python3 tools/wikinews_dev.py --check              # validate tests/data/wikinews_dev/*.jsonl
     python3 tools/wikinews_dev.py --check DIR [--csv PATH]
 
@@ -14,8 +14,8 @@ where it errs, the labeller fixes the boundary by hand in the labelled file.
 `--check` prints one line per problem and exits with status 1 if there is any; on success it
 prints the counts. It verifies: the JSON shape of every line of articles.jsonl and events.jsonl;
 url/title/date against the CSV; the part letter (A for rows i % 6 == 0, B for i % 6 == 3, C for
-i % 6 == 1, D for i % 6 == 4, E for i % 6 == 2; no other row: rows i % 6 == 5, part F, are reserved
-for an untuned audit and are never labelled, shown or listed); `sentence == text[sentence_start:sentence_end]`; the trigger in the sentence; each
+i % 6 == 1, D for i % 6 == 4, E for i % 6 == 2, F for i % 6 == 5; part F was reserved for an untuned
+audit until the lead made it development data on 2026-12-07); `sentence == text[sentence_start:sentence_end]`; the trigger in the sentence; each
 actor's `text` in the sentence (or, for an actor named only earlier, in the article); CAMEO
 codes present in the CAMEO code file; `announced_cameo` only on 02x/03x/10x/12x/13x codes;
 modality and date_basis values; well-formed dates (YYYY, YYYY-MM, YYYY-MM-DD, real calendar
@@ -75,15 +75,15 @@ def read_articles(csv_path: Path | str = DEFAULT_CSV) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-# Row i % 6 -> part. A, C, D and E are development data (tuned on; C, D and E were labelled after
-# their untuned audits); B is held out; F (i % 6 == 5) is reserved for an untuned audit: no part
-# here, never labelled or shown.
-PARTS = {0: "A", 1: "C", 2: "E", 3: "B", 4: "D"}
-RESERVED = {5: "F"}
+# Row i % 6 -> part. A, C, D, E and F are development data (tuned on; C, D, E and F were labelled
+# after their untuned audits; F was reserved for its audit until 2026-12-07); B is held out.
+# RESERVED lists rows kept for an untuned audit (never labelled or shown): none at present.
+PARTS = {0: "A", 1: "C", 2: "E", 3: "B", 4: "D", 5: "F"}
+RESERVED: dict[int, str] = {}
 
 
 def part_of(index: int) -> str | None:
-    """The development-set part of CSV row `index`: A (i % 6 == 0), C (1), E (2), B (3), D (4), else None."""
+    """The development-set part of CSV row `index`: A (i % 6 == 0), C (1), E (2), B (3), D (4), F (5)."""
     return PARTS.get(index % 6)
 
 
@@ -218,7 +218,7 @@ def check(directory: Path | str = DEFAULT_DIR, csv_path: Path | str = DEFAULT_CS
         previous = i
         expected_part = part_of(i)
         if expected_part is None:
-            problems.append(f"{where}: article {i} is in no labelled part (i % 6 must be 0, 1, 2, 3 or 4)")
+            problems.append(f"{where}: article {i} is in no labelled part (it is reserved for an untuned audit)")
         elif art["part"] != expected_part:
             problems.append(f"{where}: article {i} has part {art['part']!r}, the rule gives {expected_part!r}")
         row = rows[i]

@@ -96,6 +96,9 @@ class Words:
     field_sectors: dict[str, str] | None = None
     claim_verbs: frozenset[str] = frozenset()
     site_nouns: frozenset[str] = frozenset()
+    place_name_prepositions: frozenset[str] = frozenset()
+    accused_nouns: frozenset[str] = frozenset()
+    charge_lemmas: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
     claim_objects: frozenset[str] = frozenset()
     counting_determiners: frozenset[str] = frozenset()
@@ -186,12 +189,15 @@ def words() -> Words:
         not_local=_set(a.get("not_local")),
         diplomats=_set(a.get("diplomats")),
         missions_abroad=_set(a.get("missions_abroad")),
+        accused_nouns=_set(a.get("accused_nouns")),
+        charge_lemmas=_set(a.get("charge_lemmas")),
         past_holder=_set(w.get("past_holder")),
         travel_nouns=_set(w.get("travel_nouns")),
         entourage_nouns=_set(w.get("entourage_nouns")),
         institution_heads=_set(w.get("institution_heads")),
         claim_verbs=_set(w.get("claim_verbs")),
         site_nouns=_set(w.get("site_nouns")),
+        place_name_prepositions=_set(w.get("place_name_prepositions")),
         speech_verbs=_set(w.get("speech_verbs")),
         claim_objects=_set(w.get("claim_objects")),
         field_sectors={str(k).lower(): str(v) for k, v in (w.get("field_sectors") or {}).items()},

@@ -24,6 +24,11 @@ def paragraph_boundaries(doc: Doc) -> Doc:
                 token.text[-2:-1].islower() or (i > 0 and token.text in ("'", "’", "”") and doc[i - 1].text[-1:].islower())) \
                 and doc[i + 1].is_alpha and doc[i + 1].text[0].isupper():
             doc[i + 1].is_sent_start = True  # "'He is a leech'Several victims": a quoted heading
+        elif i > 0 and token.text in ('"', "”", "'", "’") and doc[i - 1].text in ("!", "?") \
+                and doc[i + 1].is_alpha and doc[i + 1].text[0].islower():
+            # 'protested by shouting "shame on you!" and holding signs': a quoted exclamation or
+            # question inside a sentence does not end it when the text goes on in lower case
+            doc[i + 1].is_sent_start = False
         elif token.whitespace_ == "" and token.text.endswith("==") and doc[i + 1].text[:1].isupper():
             doc[i + 1].is_sent_start = True  # "==Reactions==U.S. Secretary ...": text after a wiki heading
         elif token.whitespace_ == "" and token.is_alpha and token.text[-1].islower() and len(token) >= 4:

@@ -165,20 +165,21 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int, o
         console.print(f"events: no Wikinews development set in {gold / 'wikinews_dev'} (skipped)")
     else:
         out["wikinews"] = {}
-        # A, C, D and E are development data (C, D and E labelled after their records were
-        # judged); B is held out. Every part is scored alike.
+        # A, C, D, E and F are development data (C, D, E and F labelled after their records were
+        # judged); B is held out. Every part is scored alike; a partly labelled part says so.
         for part, name in (("A", "part A (tuned on)"), ("C", "part C (tuned on)"), ("D", "part D (tuned on)"),
-                           ("E", "part E (tuned on)"), ("B", "part B (held out)")):
+                           ("E", "part E (tuned on)"), ("F", "part F (tuned on)"), ("B", "part B (held out)")):
             if part not in devset:
                 continue
             sc = devset[part].score
-            table.add_row(f"Wikinews 2019 dev set, {devset[part].articles} articles", name,
+            table.add_row(f"Wikinews 2019 dev set, {wn.articles_label(devset[part])}", name,
                           "records matching a gold event: P / R / F1", f"{sc.records} / {sc.gold}",
                           f"{_pct(sc.precision)} / {_pct(sc.recall)} / {_pct(sc.f1)}")
             figures = sc.as_dict()
             if wn.PARTS[part] != "tune":  # held out: aggregate figures only
                 figures = {k: figures[k] for k in ("records", "right", "gold", "found", "precision", "recall", "f1")}
-            out["wikinews"][part] = {"articles": devset[part].articles, **figures}
+            out["wikinews"][part] = {"articles": devset[part].articles, "articles_in_part": devset[part].total,
+                                     **figures}
         for part in wn.DEVELOPMENT_PARTS:
             if part in devset:
                 for i, m in devset[part].matches:

@@ -36,9 +36,12 @@ depend on the order in which articles arrive:
    follows the utterance's anchor instead (`utterance_anchors`);
 3. vague reports that join no core happening form happenings among themselves.
 The store applies this to the reports a new article can affect (those sharing a blocking key:
-CAMEO root, an actor's country, a month of the report's days), so it reads a small part of the store
-(not a bounded one: a month- or year-dated report reaches its whole period, and a happening that
-keeps growing is regrouped whole; `bench/bench_store_replay.py --counts` measures both);
+CAMEO root, an actor's country, a month of the report's days; of those, only the classes whose
+sides may be its own, `side_key`), and regroups the happenings it may change (for a vague
+report, only the compatible ones with the most compatible core reports: the one it may join), so
+it reads a small part of the store (not a bounded one: a month- or year-dated report reads its
+whole period's classes of its sides, and a happening that keeps growing is regrouped and
+summarized whole; `bench/bench_store_replay.py --counts` measures both);
 and to the happenings that outcome reaches (`store.clusters.Clusters._reached`: a merge of two
 core happenings, or a happening losing reports, can move a vague report filed elsewhere), so the
 stored happenings are those of the whole set whatever the order the articles came in.
@@ -304,6 +307,29 @@ def _blocking_keys(report: Report, settings: ClusteringSettings) -> list[str]:
             months.append(f"{y:04d}-{m:02d}")
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return [f"{root}|{s}|{mo}" for s in sorted(sides) for mo in months]
+
+
+def side_key(actor: dict | None) -> str | None:
+    """What the store's candidate query compares of a side (`store.clusters`): the actor's
+    country where its code starts with it (USAGOV, USA); None, which matches any side, for an
+    unnamed side, one of no country (IGOUNO, REB: a sector of no country matches that sector of
+    any country) or one whose code names another (KSV of XKX). Two sides with different keys are
+    never `actors_compatible`: their codes differ in their first three letters (no prefix of
+    each other) and name two countries."""
+    if not actor:
+        return None
+    country = actor.get("country")
+    if not country or len(country) != 3 or not actor["code"].startswith(country):
+        return None
+    return country
+
+
+def sides_may_match(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Whether reports with these `side_key`s (source, target) may have compatible actors, in
+    either order (a superset of `sides_match`, which allows the swap only for some codes)."""
+    def same(x: str | None, y: str | None) -> bool:
+        return x is None or y is None or x == y
+    return (same(a[0], b[0]) and same(a[1], b[1])) or (same(a[0], b[1]) and same(a[1], b[0]))
 
 
 # -- compatibility -----------------------------------------------------------------------------

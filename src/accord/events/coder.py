@@ -31,9 +31,11 @@ from .lexicon import load_message_nouns, load_message_verbs  # (own line: the lo
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
 from .lexicon import load_measure_heads  # (own line, as above)
+from .lexicon import load_act_nouns, load_occasion_nouns, load_opposed_thing_prepositions  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
+from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -149,6 +151,57 @@ class _Candidate:
         self.code = self.code or self.pattern.code
 
 
+def _means_of_same_act(cand: Any, roots: dict[int, str]) -> bool:
+    """A gerund after "by" that says how a verb of the same CAMEO root was done ("killed his sister
+    by strangling her", "protested by blocking the road")."""
+    t = cand.trigger
+    if cand.pattern.nominal or t.dep_ != "pcomp" or t.head.dep_ != "prep" or t.head.lower_ != "by":
+        return False
+    head = t.head.head
+    return head.i != t.i and roots.get(head.i) == _act_kind(cand.code)
+
+
+def _act_kind(code: str) -> str:
+    """The CAMEO root, with the roots of violence (18, 19, 20: which one is settled later, by who
+    did it) as one."""
+    return "force" if code[:2] in ("18", "19", "20") else code[:2]
+
+
+def _wished_by_doer(verb: Any, wishing: frozenset[str]) -> Any | None:
+    """The verb of wishing or needing whose own subject is to do `verb` ("wants to talk", "need
+    to fight", and a conjunct sharing it: "wants to cancel the referendum and argue"), or None."""
+    node = verb
+    while node.dep_ == "conj" and node.head.i != node.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        node = node.head
+    if node.dep_ != "xcomp" or node.head.i == node.i or node.head.lemma_.lower() not in wishing:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return None  # "wants the government to resign": another's act (hypothetical, coded apart)
+    return node.head
+
+
+def _finite_beside_infinitive(verb: Any) -> bool:
+    """A finite verb the parser joins to an infinitive ("urged the embassy to reconsider and spoke
+    with Pompeo"): the subject's own next act, not more of what the infinitive says."""
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ == "VB" \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children)
+
+
+def _claimed_of_another(verb: Any) -> bool:
+    """Whether a verb of claiming reports an act whose doer is named apart from the claimant: a
+    clause of its own under the verb, with a subject that is a noun phrase, not a pronoun (which
+    may be the claimant) nor a noun the claimant owns by a pronoun ("its fighters")."""
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        for s in c.children:
+            if s.dep_ in ("nsubj", "nsubjpass"):
+                return s.pos_ not in ("PRON", "DET") and not any(
+                    k.dep_ == "poss" and k.pos_ == "PRON" for k in s.children)
+    return False
+
+
 class EventStage(Stage):
     name = "events"
     reads = ("article", "doc", "mentions", "timexes")
@@ -227,6 +280,10 @@ class EventStage(Stage):
             # protest (the march may have taken its target above)
             protests = {c.trigger.i for c in cands if c.code.startswith("14") and not c.pattern.nominal}
             cands = [c for c in cands if not _same_protest_participle(c, protests)]
+            # "killed his sister by strangling her": the means of an act of the same kind (CAMEO
+            # root) is that act, no second record
+            roots = {c.trigger.i: _act_kind(c.code) for c in cands if not c.pattern.nominal}
+            cands = [c for c in cands if not _means_of_same_act(c, roots)]
             for cand in cands:
                 cand.target_tok = _antecedent(cand.target_tok, mentions_at, sent)
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
@@ -244,6 +301,11 @@ class EventStage(Stage):
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
                     cand.negated = False  # the refusal is the event: its own CAMEO code, asserted
+                if cand.code[:2] == "12" and not cand.targets and cand.sources:
+                    _request_refused(cand, mentions_at)
+                if cand.code[:3] in ("016", "120", "121", "122", "123", "124", "125", "126", "127", "128", "129") \
+                        and cand.sources and (not cand.targets or "tgt=described/clause" in cand.rule):
+                    _accuser_of_rebutted_charges(cand, mentions_at, self.cues)
                 cand.expressed = self._expressed(cand, cand.negated, cand.modality)
                 tspan = _trigger_span(cand)
                 cand.frame = cand.background or _is_frame(cand.trigger, self.cues)
@@ -315,15 +377,18 @@ class EventStage(Stage):
         _date_from_context(candidates, triggers)
         sentence_dates = _sentence_dates(doc, timex_roots, sentences)
         paragraphs = _paragraph_of_sentences(text, sentences)
-        _date_from_paragraph(candidates, triggers, paragraphs, sentence_dates)
+        lead = _lead_sentence(sentences)
+        story_day = sentence_dates.get(lead, (None, None))[0] if lead is not None else None
+        _date_from_paragraph(candidates, triggers, paragraphs, sentence_dates, story_day)
         _date_from_retelling(candidates, triggers)
         _date_from_reference(candidates, doc, timex_roots, document.article.date, triggers, text, sentences)
         _date_from_happening(candidates, doc, timex_roots, document.article.date, triggers, sentences)
-        _date_from_incident(candidates, doc, sentence_dates, sentences)
+        _date_from_incident(candidates, doc, sentence_dates, sentences, timex_roots)
         _after_a_background_sentence(candidates, doc, sentences, paragraphs, sentence_dates, background_times,
                                      triggers, document.article.date, document.mentions)
         _undated_acts_of_the_dead(candidates, doc, document.mentions, triggers)
         _settle_ranges(candidates)
+        _targets_from_earlier_acts(candidates, doc, document, triggers)
         candidates = _without_unplaced_actors(candidates, document.mentions)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
@@ -383,6 +448,10 @@ class EventStage(Stage):
                 continue  # "barred the company from releasing the files": not released
             if normative_here and self.exclusions.normative(tok):
                 continue  # "Under the Constitution, the House impeaches the official": a procedure
+            if self.exclusions.competence(tok):
+                continue  # "can only be resolved by Congress": who alone may act, a rule
+            if self._own_necessity(tok):
+                continue  # "we still need to fight for adoption rights": no demand made of anyone
             if self.exclusions.career_gerund(tok):
                 continue  # "He specialized in removing people from danger": a career described
             if _deadline_task(tok):
@@ -399,6 +468,9 @@ class EventStage(Stage):
                     cand = specific
             if cand is None and pos[i] == VERB:
                 cand = self._match_dictionary(tok)
+            if cand is not None and cand.verb_match is not None and _keeps_named_object_from_acting(
+                    tok, cand, self.exclusions.prevention_verbs):
+                continue  # "stop terrorists, drugs and weapons from entering Europe": no weapons scrapped
             if cand is not None:
                 if cand.noun is not None:
                     used_nouns.add(cand.noun.i)
@@ -597,6 +669,11 @@ class EventStage(Stage):
                     and subject.head.lemma_.lower() in load_message_verbs() and not _actors_of(subject, mentions_at):
                 author, author_passive = subject_of(subject.head)
                 if author is not None and not author_passive:
+                    if cand.code[:2] == "04":
+                        # "issued statements speaking of an imminent incursion": a message talks of
+                        # its topic; it meets no one
+                        cand.rule.append("message-talks")
+                        return None
                     # "Pompeo posted a message on Twitter blaming Iran": the message's maker
                     subject = author
                     cand.rule.append("src=message-author")
@@ -719,6 +796,11 @@ class EventStage(Stage):
         if not cand.targets and placed_at:
             cand.targets = placed_at
             cand.rule.append("tgt=place-struck")
+        if not cand.targets and int(cand.code[:2]) >= 10 \
+                and (doer := _doer_of_a_thing_opposed(cand, mentions_at)) is not None:
+            # "filed a lawsuit against the state of emergency Trump declared": done to its doer
+            cand.target_tok, cand.targets = doer
+            cand.rule.append("tgt=opposed-thing-doer")
         if not cand.sources and cand.noun is not None and cand.pattern.reciprocal:
             _take_between(cand, cand.noun, mentions_at)  # "talks between Russia and Ukraine were held"
 
@@ -766,9 +848,14 @@ class EventStage(Stage):
                     # "lifted sanctions imposed on China": a participle restating the event noun's
                     # application carries its argument.
                     # "lifted the ban that they imposed on aid agencies": a relative clause whose
-                    # pronoun is what it acts on restates the noun's application too
+                    # pronoun is what it acts on restates the noun's application too, and so does
+                    # one with no relative pronoun and no object of its own ("the ban it imposed on
+                    # aid agencies": the noun is its object)
                     owners = [host] + [c for c, dep in children if (dep == "acl" and c.tag_ == "VBN") or (
-                        dep == "relcl" and any(g.dep_ in ("dobj", "nsubjpass") and g.tag_ == "WDT" for g in c.children))]
+                        dep == "relcl" and (any(g.dep_ in ("dobj", "nsubjpass") and g.tag_ == "WDT" for g in c.children)
+                                            or (c.pos_ == "VERB" and any(g.dep_ == "nsubj" for g in c.children)
+                                                and not any(g.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp", "attr")
+                                                            or g.tag_ in ("WDT", "WP", "WRB") for g in c.children))))]
                     for owner in owners:
                         if owner.i not in preps:
                             preps[owner.i] = pobjs_by_word(owner)
@@ -1038,6 +1125,9 @@ class EventStage(Stage):
         if sources and all(self.exclusions.is_own_reporting(s) for s in sources):
             cand.rule.append("src=own-reporting")
             return []  # "Wikinews contacted experts": the outlet's reporting
+        if self.exclusions.for_own_reporting(cand.trigger):
+            cand.rule.append("for-own-reporting")
+            return []  # "agreed to answer some questions for Wikinews": the outlet's own interview
         if sources and cand.source_tok is not None and not cand.pattern.nominal \
                 and cand.source_tok.lemma_.lower() in self.exclusions.thing_doers \
                 and cand.source_tok.pos_ == "NOUN":
@@ -1070,6 +1160,27 @@ class EventStage(Stage):
         if cand.code.startswith(self.exclusions.armed_only_codes) and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-armed-act")
             return []  # "Hunter retreated to New Mexico": no military retreat (exclusions.yaml)
+        if cand.code.startswith("015") and _claimed_of_another(cand.trigger) and not any(
+                s in (a.code or "") for a in sources for s in self.cues.responsibility_claimants):
+            # "Police alleged the accused performed two attacks": what one says another did is an
+            # accusation (112), not a claim of responsibility; "said it had carried out the
+            # attack", "claimed its fighters attacked" stay claims, and so does an armed group's
+            # claim (modality.yaml responsibility.claimants) whose doer resolves to no actor (one
+            # that resolves to another side is an accusation below, in either case)
+            cand.code = "112"
+            cand.rule.append("claimed-of-another->112")
+        withdrawn = self.exclusions.withdrawn(cand.trigger) \
+            if cand.code.startswith("0874") or (cand.announced or "").startswith("0874") else None
+        if withdrawn == "money" and not targets:
+            # "pull funding for the wall from other projects" (also when only planned or asked for):
+            # with no one it is taken from, one's own budget
+            cand.rule.append("withdrawn-money:no-one")
+            return []
+        if withdrawn is not None and cand.code.startswith("0874"):
+            # "withdrew its candidate for prime minister": leaving a race (080); "pulled funding
+            # from the WHO": stopping aid (1621)
+            cand.code = self.exclusions.withdrawn_race_code if withdrawn == "race" else self.exclusions.withdrawn_money_code
+            cand.rule.append(f"withdrawn-{withdrawn}->{cand.code}")
         if p.travel and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-travel")
             return []  # "Cengiz traveled to New York": private travel is no visit
@@ -1234,10 +1345,11 @@ class EventStage(Stage):
                 # "said she would meet Macron on Saturday": the meeting's day is to come; the
                 # intent was made when it was said
                 date, precision, basis, span = said
-        elif basis != "text" and cand.code.startswith("01") and trig.dep_ == "ccomp" \
+        elif basis != "text" and cand.code[:2] in ("01", "03") and trig.dep_ == "ccomp" \
                 and trig.head.lemma_.lower() in self.cues.reporting_verbs:
             # "On September 13, he said he remained 'cautiously optimistic'": a comment (013) is
-            # made when it is said
+            # made when it is said; "Yesterday, the Queen announced she will comply with the
+            # request": so is an intent (03x) told in what is said
             said = _event_date(_Candidate(cand.pattern, trig.head, None), timex_roots, document.article.date)
             if said[2] == "text":
                 date, precision, basis, span = said
@@ -1382,6 +1494,30 @@ class EventStage(Stage):
             return "100"  # "reiterated that Libya must hand over the suspects": a demand
         return None
 
+    def _own_necessity(self, verb: Any) -> bool:
+        """"we need to fight for X": a verb of necessity (modality.yaml obligation.necessity_verbs)
+        with a to-infinitive and a subject that includes the speaker."""
+        m = self.cues
+        return verb.lemma_.lower() in m.necessity_verbs \
+            and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                    for c in verb.children) \
+            and any(c.dep_ == "nsubj" and c.lower_ in m.inclusive_subjects for c in verb.children)
+
+    def _binding_order(self, g: _Candidate, verb: Any) -> bool:
+        """An order by a court (modality.yaml demand.binding): the act ordered is the court's."""
+        m = self.cues
+        return bool(m.binding_sectors) and verb.lemma_.lower() in m.binding_verbs and bool(g.sources) \
+            and all((a.sector or "") in m.binding_sectors or (a.code or "").endswith(m.binding_sectors) for a in g.sources)
+
+    def _appeal_for_act(self, cand: _Candidate) -> bool:
+        """Whether a dictionary pattern of an appeal or demand verb "for" a noun coded the act asked
+        for ("CALL: * (FOR &INVESTIGATION) [090]") rather than the appeal."""
+        m, match = self.cues, cand.verb_match
+        lemma = cand.trigger.lemma_.lower()
+        return match is not None and cand.specificity > 0 and "(FOR " in match.pattern \
+            and (lemma in m.appeal_verbs or lemma in m.demand_verbs) \
+            and cand.code == match.code and cand.code.startswith(m.asked_for_roots)
+
     def _fold_announcements(self, cands: list[_Candidate], mentions_at) -> list[_Candidate]:
         """Code each record as the CAMEO manual does when an event is announced rather than done:
         the announcement is the record, the act goes into `announced_cameo`.
@@ -1408,6 +1544,13 @@ class EventStage(Stage):
             act, verb = c.code, c.trigger
             if c.pattern.nominal:
                 continue  # an event noun (its verb carries it)
+            if self._appeal_for_act(c):
+                # "called for an investigation into the shooting": the appeal, the act asked for
+                # announced (modality.yaml appeal.asked_for_roots)
+                demand = verb.lemma_.lower() in m.demand_verbs
+                c.code, c.announced = (demand_code(act) if demand else appeal_code(act)), act
+                c.rule.append(f"{'demand' if demand else 'appeal'}-for:{act}->{c.code}")
+                continue
             asker = self._asking_verb(verb, by_trigger)
             if act[:2] in ("01", "02", "10", "12", "13"):
                 if act != "010" and act[:2] != "02" and asker is not None \
@@ -1415,8 +1558,13 @@ class EventStage(Stage):
                     # "asked the judge to delay his ruling", "urged locals to ... deny terrorism any
                     # victory": what is asked of another is no act of the asker's; the asking
                     # verb's record carries it
-                    g.announced, g.folded = g.announced or act, g.folded or c
-                    g.rule.append(f"asked-for:{act}")
+                    if self._binding_order(g, asker):
+                        # "the judge ordered the accused remain in custody": the court refuses release
+                        g.code, g.announced, g.folded = act, None, c
+                        g.rule.append(f"court-order:{act}")
+                    else:
+                        g.announced, g.folded = g.announced or act, g.folded or c
+                        g.rule.append(f"asked-for:{act}")
                     dropped.add(id(c))
                 continue  # an announcement of its own
             asked_for = _for_to_clause(verb)  # "called for NATO members to increase spending"
@@ -1488,6 +1636,19 @@ class EventStage(Stage):
                     dropped.add(id(g))
                     if not c.targets and g.targets:
                         c.targets, c.target_tok = g.targets, g.target_tok
+                continue
+            wisher = _wished_by_doer(verb, m.wishing_verbs | m.necessity_verbs)
+            if wisher is not None and not c.negated:
+                # "Iran wants to talk with the United States": a wish to cooperate is an intent
+                # (03x); a wish for anything else ("Corbyn wants to cancel the referendum and argue
+                # about Brexit for years", "we need to fight for adoption rights") is no act, nor a threat
+                code = intent_code(act, False)
+                if code is None or code[:2] != "03":
+                    c.rule.append(f"wished:{act}")
+                    dropped.add(id(c))
+                    continue
+                c.code, c.announced, c.governor, c.modality = code, act, wisher, Modality.FUTURE
+                c.rule.append(f"wished:{act}->{code}")
                 continue
             if c.modality == Modality.FUTURE and gov is not None and verb.dep_ == "ccomp" and glemma in m.reporting_verbs \
                     and _own_announcement(c, gov, mentions_at):
@@ -1592,6 +1753,10 @@ class EventStage(Stage):
                     node = node.head
                     break
                 if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                    return None
+                if _finite_beside_infinitive(node):
+                    # "urged the embassy to reconsider and spoke with Pompeo": a finite verb the parser
+                    # joins to an infinitive is the asker's own next act, not more of what is asked
                     return None
                 node = node.head
                 continue
@@ -1757,8 +1922,8 @@ class EventStage(Stage):
                 # clause that says what a claim is ("accusations that it had attacked").
                 if dep == "acl" and node.lemma_.lower() in m.alleged_nouns:
                     return Modality.ALLEGED
-                if dep != "conj":
-                    break
+                if dep != "conj" or _finite_beside_infinitive(child):
+                    break  # ("urged the embassy to reconsider and spoke with Pompeo": spoke, done)
         return found or Modality.ASSERTED
 
 
@@ -2038,8 +2203,8 @@ def _dateline_end(doc: Any) -> int:
     for tok in doc[:30]:
         if "\n" in tok.text:
             return 0
-        if tok.text in _DATELINE_DASHES and tok.i > 0:
-            return tok.idx
+        if tok.text in _DATELINE_DASHES and tok.i > 0 and doc[tok.i - 1].whitespace_:
+            return tok.idx  # (a dash set off by a space: not the hyphen of "28-year-old")
         if tok.pos_ in ("VERB", "AUX"):
             return 0
     return 0
@@ -2289,6 +2454,73 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     if inner is not None and (actors := _actors_of(inner, mentions_at)):
                         cand.targets = actors
                         cand.rule.append("tgt=claimed-act-object/inner")
+
+
+def _keeps_named_object_from_acting(verb: Any, cand: _Candidate, prevention_verbs: frozenset[str]) -> bool:
+    """"help the country stop terrorists, drugs and weapons from entering Europe": a verb of
+    prevention with a gerund after "from" keeps its object from acting; a cooperative or yielding
+    dictionary pattern (CAMEO 01-09) that names that object ("CANCEL * &WEAPON": weapons scrapped,
+    087) reads an act that is not there. A coercive one stays ("banned national newspapers from
+    printing": 1721, a restriction of the press)."""
+    if not cand.code[:2].isdigit() or int(cand.code[:2]) >= 10:
+        return False
+    if verb.lemma_.lower() not in prevention_verbs or not any(
+            c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
+            for c in verb.children):
+        return False
+    return any(cand.verb_match.names_word(o) for d in verb.children if d.dep_ == "dobj" for o in (d, *_conjuncts(d)))
+
+
+def _request_refused(cand: _Candidate, mentions_at) -> None:
+    """"declined to resign despite President Biden's request", "refused to leave despite calls
+    from the UN": a refusal that names no one else it is done to, made against a request of
+    someone's, refuses that request: its target is the request's maker (the noun's owner, or its
+    "from" or "by" phrase; arguments.yaml request_nouns). The request may hang on the refusal
+    verb or on the act refused."""
+    hosts = [cand.trigger] + ([cand.governor] if cand.governor is not None else [])
+    preps = load_overridden_request_prepositions()
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for noun in (p for p in prep.children if p.dep_ == "pobj"):
+                if noun.lower_ not in load_request_nouns():
+                    continue
+                makers = [c for c in noun.children if c.dep_ == "poss"] + [
+                    p for q in noun.children if q.dep_ == "prep" and q.lower_ in load_request_maker_prepositions()
+                    for p in q.children if p.dep_ == "pobj"]
+                for maker in makers:
+                    actors = _actors_of(maker, mentions_at)
+                    if actors and not any(a.key is not None and a.key == s.key for a in actors for s in cand.sources):
+                        cand.target_tok, cand.targets = maker, actors
+                        cand.rule.append("tgt=request-refused")
+                        return
+
+
+def _accuser_of_rebutted_charges(cand: _Candidate, mentions_at, cues: ModalityCues) -> None:
+    """"denied charges by the government that the party had acted recklessly", "rejected the
+    opposition's accusations that ...": a denial or rejection of a claim (modality.yaml
+    rebuttal_verbs, alleged nouns) is done to whoever made the claim: the noun's owner or its
+    "by" or "from" phrase, or a "by" or "from" phrase the parser hangs on the active verb. What
+    the claim says (its clause's subject) is not whom the denial is made to."""
+    verb = cand.trigger
+    if verb.lemma_.lower() not in cues.rebuttal_verbs or subject_of(verb)[1]:
+        return
+    claims = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.alleged_nouns]
+    if not claims:
+        return
+    makers = [m for claim in claims for m in (
+        [c for c in claim.children if c.dep_ == "poss"]
+        + [p for q in claim.children if q.dep_ == "prep" and q.lower_ in load_request_maker_prepositions()
+           for p in q.children if p.dep_ == "pobj"])]
+    makers += [p for q in verb.children if q.dep_ == "prep" and q.lower_ in load_request_maker_prepositions()
+               and q.i > claims[0].i for p in q.children if p.dep_ == "pobj"]
+    for maker in makers:
+        actors = _actors_of(maker, mentions_at)
+        if actors and not any(a.key is not None and a.key == s.key for a in actors for s in cand.sources):
+            cand.target_tok, cand.targets = maker, actors
+            cand.rule.append("tgt=claim-maker")
+            return
 
 
 def _own_reported_attitude(verb: Any) -> str | None:
@@ -2703,8 +2935,9 @@ def _names_something(tok: Any) -> bool:
 
 
 def _is_date(tok: Any) -> bool:
-    """A date or time ("on Wednesday": a proper noun too): never what an event is done to."""
-    return tok.ent_type_ in ("DATE", "TIME")
+    """A date or time ("on Wednesday": a proper noun too), or an occasion counted ("for the
+    first time"): never what an event is done to."""
+    return tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "NOUN" and tok.lower_ in load_occasion_nouns())
 
 
 def _is_date_or_amount(tok: Any) -> bool:
@@ -3093,6 +3326,10 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     arrays = VerbDictionary.default().view(doc)
     head, dep, lower = arrays.head, arrays.dep, arrays.lower
     anchor_ids = {a.i for a in anchors}
+    # "served as Foreign Secretary until 2018, resigning in protest": done when the span ends
+    span_end = _span_end_time(cand.trigger, timex_roots, pub)
+    if span_end is not None:
+        return _text_date(span_end)
     # "gave the government until Thursday to withdraw the bill": a deadline, not when it was done
     deadline = _string_ids(_DEADLINE_PREPOSITIONS)
     timex_roots = {i: t for i, t in timex_roots.items()
@@ -3163,6 +3400,11 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
                     dep[tok_i] == _POBJ and lower[head[tok_i]] in spans):
                 if best is None or _precision(timex.value) > _precision(best.value):
                     best = timex
+    if best is None:
+        # "police fired and landed a live round on a protester yesterday": a time that ends the
+        # last of coordinated verbs sharing one subject is said of them all (not "arrested him in
+        # 2010 and freed him yesterday": the first verb's own time came first, above)
+        best = _trailing_time_of_conjunct(cand.trigger, timex_roots, arrays)
     if best is None and _later_than_a_dated_head(cand.trigger, timex_roots):
         # "declared an emergency on November 15 and later banned gatherings": after that day, on
         # a day the text does not give (neither that day nor the publication day)
@@ -3196,14 +3438,78 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
             if best is not None:
                 break
     if best is not None:
-        value = _week_as_month(best.value)
-        m = _DATE_VALUE.match(value)
-        parts = [g for g in m.groups() if g]
-        return "-".join(parts), PRECISION[len(parts)], "text", best.range
+        return _text_date(best)
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text", None
     return (*_undated(cand.trigger, pub), None)
+
+
+def _text_date(timex: Timex) -> tuple[str, str, str, Any]:
+    """An event's (date, precision, basis, range) from the time expression that dates it."""
+    value = _week_as_month(timex.value)
+    m = _DATE_VALUE.match(value)
+    parts = [g for g in m.groups() if g]
+    return "-".join(parts), PRECISION[len(parts)], "text", timex.range
+
+
+def _span_end_time(trigger: Any, timex_roots: dict[int, Timex], pub: str | None) -> Timex | None:
+    """"served as Foreign Secretary until 2018, resigning in protest": a participle set off by a
+    comma after the past verb it hangs on, of a verb that ends a holding (anchoring.yaml
+    span_ending_verbs), is done when the span the verb's "until" closes ends: that time, if it is
+    a date not after publication. None otherwise ("ruled until 2011, killing thousands")."""
+    spec = load_anchoring()
+    if trigger.dep_ != "advcl" or trigger.tag_ != "VBG" or trigger.lemma_.lower() not in spec.span_ending_verbs:
+        return None
+    head = trigger.head
+    doc = trigger.doc
+    left = trigger.left_edge.i
+    if head.i >= trigger.i or head.tag_ not in ("VBD", "VBN") or left == 0 or doc[left - 1].text != ",":
+        return None
+    # the span's "until" phrase ends just before that comma, in a past clause ("which he served as
+    # until 2018, resigning": the parser may hang the participle on the main verb)
+    found = [t for i, t in timex_roots.items() if doc[i].dep_ == "pobj" and doc[i].head.dep_ == "prep"
+             and doc[i].head.lower_ in spec.span_end_prepositions and doc[i].right_edge.i == left - 2
+             and _past_verb_above(doc[i].head) and _DATE_VALUE.match(t.value) and not (pub and _after(t.value, pub))]
+    return found[0] if len({t.value for t in found}) == 1 else None
+
+
+def _past_verb_above(token: Any) -> bool:
+    """Whether the nearest verb above `token` (through prepositions and their objects) is in the past."""
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.tag_ in ("VBD", "VBN")
+    return False
+
+
+def _trailing_time_of_conjunct(verb: Any, timex_roots: dict[int, Timex], arrays: Any) -> Timex | None:
+    """The time expression at the very end of the last verb coordinated with `verb` (a conjunct
+    with no subject of its own, in the same tense), which the coordination shares: "fired and
+    landed a live round on a protester yesterday", "was arrested and charged on Monday". None when
+    there is none or `verb` is itself a conjunct (its head's time is its own, `_event_date`)."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ == "conj":
+        return None
+    conjs = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.tag_ == verb.tag_
+             and not any(k.dep_ in ("nsubj", "nsubjpass", "mark") for k in c.children)]
+    if not conjs:
+        return None
+    last = conjs[-1]
+    doc = verb.doc
+    end = last.right_edge.i
+    while end > last.i and doc[end].is_punct:
+        end -= 1
+    groups: dict[int, list[int]] = {}
+    for i, t in timex_roots.items():
+        groups.setdefault(id(t), []).append(i)
+    for ids in groups.values():
+        inside = set(ids)
+        if max(ids) == end and any(_governs(arrays, i, {last.i}) for i in ids if arrays.head[i] not in inside):
+            return timex_roots[ids[0]]
+    return None
 
 
 def _undated(trigger: Any, pub: str | None) -> tuple[str | None, str | None, str | None]:
@@ -3765,12 +4071,15 @@ def _sentence_dates(doc: Any, timex_roots: dict[int, Timex],
 
 
 def _date_from_paragraph(events: list[Event], triggers: _TriggerSpans | Any, paragraph: list[int],
-                         sentence_dates: dict[int, tuple[str, str]] | None = None) -> None:
+                         sentence_dates: dict[int, tuple[str, str]] | None = None,
+                         story_day: str | None = None) -> None:
     """"On Friday, a man attacked people at the hall. ... Police arrived and shot him dead.": an
     act told in the simple past with no date of its own takes the date of the paragraph's latest
     earlier sentence dated by the text, through an act or a date on a verb in the simple past
-    (the development set's convention for a dated paragraph), whoever did it. Not a perfect, a
-    present or what is negated, planned or possible."""
+    (the development set's convention for a dated paragraph), whoever did it; in a paragraph with
+    no such earlier sentence, the day of the story's lead (`story_day`) when it is the one day
+    that the paragraph's later sentences give. Not a perfect, a present or what is negated,
+    planned or possible."""
     anchors: list[tuple[int, str, str, tuple[str, str] | None]] = [
         (n, d, p, None) for n, (d, p) in (sentence_dates or {}).items()]
     anchors += [(e.sentence, e.date, e.date_precision, e.date_range) for e in events
@@ -3784,6 +4093,14 @@ def _date_from_paragraph(events: list[Event], triggers: _TriggerSpans | Any, par
         before = [a for a in anchors if a[0] < e.sentence and a[0] < len(paragraph) and paragraph[a[0]] == para]
         # only a day of the reporting period ("on Friday"): a background date ("was held in
         # contempt in 2012") does not date the news told after it
+        if not before and story_day is not None:
+            # "In other parts of the city, the police used tear gas against protesters. ... Sixty-six
+            # people were injured yesterday": a paragraph dated only after the act, by the story's
+            # own day (its lead's) alone, tells that day's acts (not by another day: "Protesters
+            # called for his resignation after revelations ... released on July 13")
+            after = [a for a in anchors if a[0] > e.sentence and a[0] < len(paragraph) and paragraph[a[0]] == para]
+            if after and {a[1] for a in after} == {story_day}:
+                before = after[:1]
         if before and _recent_day(before[-1], e.date) and _simple_past(triggers, e):
             if _later_than(triggers, e, before[-1][1]):
                 continue
@@ -3827,7 +4144,10 @@ def _date_from_retelling(events: list[Event], triggers: _TriggerSpans | Any) -> 
                 # and target in an act of the same kind (the code's root) is the act told again
                 same_pair = same_doer and k.target is not None and e.target is not None \
                     and k.target.key == e.target.key and k.cameo[:2] == e.cameo[:2]
-                if k.sentence < e.sentence and (same_doer or ((klemma == lemma or named) and bool(e.source.country)
+                # ... but two doers each named ("Adderley urged" ... "Raab urged") are two acts
+                apart = bool(k.source.name) and bool(e.source.name) and not same_doer
+                if k.sentence < e.sentence and (same_doer or (((klemma == lemma and not apart) or named)
+                                                              and bool(e.source.country)
                                                               and k.source.country == e.source.country)) \
                         and (klemma == lemma or k.cameo[:3] == e.cameo[:3] or same_pair) \
                         and (k.target is None or e.target is None or k.target.key == e.target.key):
@@ -3926,21 +4246,28 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
                 e.explain = e.explain.replace("date=text", "date=text-year")
 
 
+def _lead_sentence(sentences: list[Any]) -> int | None:
+    """The index of the story's lead: the first sentence with a verb (a dateline line, "Saturday,
+    October 5, 2019", is not the lead)."""
+    return next((n for n, s in enumerate(sentences) if any(t.pos_ == "VERB" for t in s)), None)
+
+
 def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int, tuple[str, str]],
-                        sentences: list[Any] | None = None) -> None:
+                        sentences: list[Any] | None = None, timex_roots: dict[int, Timex] | None = None) -> None:
     """"On Thursday at the headquarters of the Paris Police Prefecture an IT worker went on a
     stabbing spree, killing four. ... The attacker, a man, reached the courtyard before he was shot
     in the head by another police officer.": in a one-incident story, whose lead (the first
     sentence with a verb) tells an act of force (CAMEO 17-20, or a noun of arguments.yaml
     incident_nouns) dated by a recent day, a later act of force told in the simple past with no
     date of its own, asserted, in a sentence that points back at the incident or its doer ("the
-    attacker", "this attack"), took place on the lead's day. Acts elsewhere in such a story keep
+    attacker", "this attack") or done by or to the lead's named attacker, took place on the lead's
+    day (the incident noun's own day when the lead is about a later act: "appeared in court
+    yesterday, charged with murder over a shooting on Friday"). Acts elsewhere in such a story keep
     the publication date (dating every act by the lead was tried and is wrong more often)."""
     if not any(e.date_basis == "publication" and e.cameo[:2] in FORCE_ROOTS for e in events):
         return
     sentences = list(doc.sents) if sentences is None else sentences
-    # the first sentence with a verb: a dateline line ("Saturday, October 5, 2019") is not the lead
-    lead = next((n for n, s in enumerate(sentences) if any(t.pos_ == "VERB" for t in s)), None)
+    lead = _lead_sentence(sentences)
     if lead is None or lead not in sentence_dates:
         return
     date, precision = sentence_dates[lead]
@@ -3951,15 +4278,35 @@ def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int,
             d.dep_ == "det" and d.lower_ in dets for d in t.children)) for t in sent)
 
     force = any(e.sentence == lead and e.cameo[:2] in FORCE_ROOTS and e.date_basis == "text" for e in events)
+    attackers = {e.source.key for e in events if e.sentence == lead and e.cameo[:2] in FORCE_ROOTS
+                 and e.date_basis == "text" and e.source is not None and e.source.key and e.source.name}
     if not (force or names_incident(sentences[lead], False)):
         return
+    if not force and timex_roots:
+        # "Tarrant appeared in court yesterday, charged with murder pertaining to a mass shooting
+        # on Friday": the incident noun's own day is the incident's, not the lead verb's
+        # (its phrase, or a time phrase right after it that the parser hung on the verb above)
+        def follows(n: Any, i: int) -> bool:
+            after = n.right_edge.i + 1
+            return after == i or (doc[i].head.i == after and doc[after].dep_ == "prep")
+
+        own = [_DATE_VALUE.match(t.value) for i, t in sorted(timex_roots.items())
+               if sentences[lead].start <= i < sentences[lead].end and any(
+                   n.pos_ == "NOUN" and n.lemma_.lower() in nouns and (governed_by(doc[i], [n]) or follows(n, i))
+                   for n in sentences[lead])]
+        days = {m.group(0) for m in own if m is not None and m.group(3)}
+        if len(days) == 1:
+            date, precision = days.pop(), "day"
     for e in events:
         if e.date_basis != "publication" or e.sentence <= lead or e.sentence >= len(sentences) \
                 or e.modality != Modality.ASSERTED or e.negated or e.cameo[:2] not in FORCE_ROOTS:
             continue
         if not _recent_day((lead, date, precision), e.date) or not _simple_past(doc, e):
             continue
-        if names_incident(sentences[e.sentence], True):
+        # ... or whose doer or target is the lead's attacker ("people approached Khan and forced him
+        # to lie on the ground", after "On Friday, Usman Khan stabbed several people")
+        if names_incident(sentences[e.sentence], True) or (attackers and any(
+                a is not None and a.key in attackers for a in (e.source, e.target))):
             e.date, e.date_precision, e.date_basis = date, precision, "text"
             e.explain = e.explain.replace("date=publication", "date=incident")
 
@@ -4288,3 +4635,108 @@ def _dates_compatible(a: Event, b: Event) -> bool:
         return a.date == b.date
     pub, other = (a, b) if a.date_basis == "publication" else (b, a)
     return other.date is None or pub.date is None or pub.date.startswith(other.date) or other.date.startswith(pub.date[:len(other.date)])
+
+
+def _targets_from_earlier_acts(events: list[Event], doc: Any, document: Document,
+                               triggers: _TriggerSpans) -> None:
+    """An act done to an earlier act the text names by a definite noun ("The embassy declined the
+    request", "The operation was condemned by the EU", "The subpoena was issued by ..."), with no
+    actor of its own, is done to that act's party: the latest record before it, within a few
+    sentences or in the lead, of the kind the noun names (arguments.yaml `act_nouns`). A reply to the act (a
+    refusal of a request, a condemnation of an operation) is done to its doer; the same act told
+    again (a subpoena retold) to whom it was done."""
+    nouns = load_act_nouns()
+    if not nouns:
+        return
+    for k, event in enumerate(events):
+        if event.target is not None or event.source is None:
+            continue
+        root = triggers.root(event)
+        if root is None:
+            continue
+        # "The subpoena was issued by ...": the event noun itself, the act told again
+        retold = _definite_act_noun(root, nouns)
+        noun = root if retold else _act_noun_argument(root, nouns)
+        if noun is None:
+            continue
+        lemma = noun.lemma_.lower()
+        roots = nouns[lemma]
+        earlier = next((e for e in reversed(events[:k]) if e.sentence < event.sentence
+                        and (e.sentence >= event.sentence - _ACT_NOUN_REACH or e.sentence <= _LEAD_SENTENCES)
+                        and e.cameo[:2] in roots and e.source is not None and e.source.country
+                        and (e.cameo[:2] != event.cameo[:2]
+                             or (e.target is not None and e.target.country and lemma in e.trigger.text.lower()))),
+                       None)
+        if earlier is None:
+            continue
+        same_act = earlier.cameo[:2] == event.cameo[:2]
+        party = earlier.target if same_act else earlier.source
+        if party is None or (party.key is not None and party.key == event.source.key):
+            continue
+        event.target = party
+        event.id = stable_id(document.id, event.sentence, event.trigger.span[0], event.source.key or "",
+                             party.key or "", event.cameo)
+        event.explain += f"; tgt=earlier-act:{noun.lemma_.lower()}->{'target' if same_act else 'doer'}"
+
+
+# how many sentences back a definite act noun reaches for the act it names; beyond them, only the
+# lead (the dateline and the first sentence), whose act the rest of a news story retells
+_ACT_NOUN_REACH = 3
+_LEAD_SENTENCES = 1
+
+
+def _definite_act_noun(tok: Any, nouns: dict[str, tuple[str, ...]]) -> bool:
+    """"the request", "this operation": a definite act noun with no actor or name in its phrase."""
+    return tok.lemma_.lower() in nouns and tok.tag_ in ("NN", "NNS") \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these") for c in tok.children) \
+        and not any(c.dep_ == "poss" or c.pos_ in ("PROPN", "PRON") for c in tok.children) \
+        and not any(t.ent_type_ for t in tok.subtree)
+
+
+def _act_noun_argument(verb: Any, nouns: dict[str, tuple[str, ...]]) -> Any | None:
+    """The definite act noun ("the request", "this operation") that is the verb's object or passive
+    subject, or the object of a preposition on such an argument or on the verb ("called for an
+    investigation into the shooting"), with no actor named inside its phrase; else None."""
+    def definite(tok: Any) -> bool:
+        return _definite_act_noun(tok, nouns)
+    args = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    args += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    for arg in args:
+        if definite(arg):
+            return arg
+        inner = [p for c in arg.children if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "over", "about")
+                 for p in c.children if p.dep_ == "pobj"]
+        for p in inner:
+            if definite(p):
+                return p
+    return None
+
+
+def _doer_of_a_thing_opposed(cand: _Candidate, mentions_at) -> tuple[Any, list[Actor]] | None:
+    """Whom an act of conflict against a thing with no actor of its own is done to: the doer a
+    relative clause on the thing names ("filed a lawsuit against the state of emergency Trump
+    declared", "protested against the tax the government imposed"), the thing being that doer's
+    act (arguments.yaml `opposed_thing_prepositions`); else None."""
+    preps = load_opposed_thing_prepositions()
+    hosts = [cand.trigger] + [c for c in cand.trigger.children if c.dep_ == "dobj"] \
+        + ([cand.noun] if cand.noun is not None else [])
+    own = {a.key for a in cand.sources if a.key}
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for thing in prep.children:
+                if thing.dep_ != "pobj" or _actors_of(thing, mentions_at):
+                    continue
+                phrase = [thing] + [t for c in thing.children if c.dep_ == "prep" for t in c.children if t.dep_ == "pobj"]
+                for noun in phrase:
+                    for rel in noun.children:
+                        if rel.dep_ != "relcl":
+                            continue
+                        subject, passive = subject_of(rel)
+                        if subject is None or passive or subject.lower_ in ("which", "that", "who"):
+                            continue
+                        actors = _actors_of(subject, mentions_at)
+                        if actors and not any(a.key in own for a in actors):
+                            return subject, actors
+    return None

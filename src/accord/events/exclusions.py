@@ -17,6 +17,8 @@ from typing import Any, Iterable
 from .lexicon import LexiconError, _read, load_collective_heads
 
 FORCE_ROOTS = ("17", "18", "19", "20")
+# Clauses of their own below a verb: what they tell is not done to the verb's partners.
+_OWN_CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "csubj", "acl")
 
 
 @lru_cache(maxsize=8)
@@ -122,6 +124,8 @@ class Exclusions:
     hostile_words: frozenset[str] = frozenset()
     published_verbs: frozenset[str] = frozenset()
     published_objects: frozenset[str] = frozenset()
+    choice_verbs: frozenset[str] = frozenset()  # "gave residents the choice to flee": no aid
+    choice_objects: frozenset[str] = frozenset()
     own_reporting: frozenset[str] = frozenset()
     election_objects: frozenset[str] = frozenset()
     sport_objects: frozenset[str] = frozenset()
@@ -133,6 +137,10 @@ class Exclusions:
     ordered_acts: frozenset[str] = frozenset()  # "ordered Khashoggi's killing": no demand of the victim
     storm_words: frozenset[str] = frozenset()
     budget_objects: frozenset[str] = frozenset()
+    withdrawn_race: frozenset[str] = frozenset()
+    withdrawn_race_code: str = ""
+    withdrawn_money: frozenset[str] = frozenset()
+    withdrawn_money_code: str = ""
     hazard_codes: tuple[str, ...] = ()
     hazard_words: frozenset[str] = frozenset()
     legal_charge_verbs: frozenset[str] = frozenset()
@@ -173,6 +181,8 @@ class Exclusions:
     enacting_instrument_verbs: frozenset[str] = frozenset()  # "signed a decree": no demand
     instruments: frozenset[str] = frozenset()
     normative_sources: frozenset[str] = frozenset()  # "Under the Constitution, the House impeaches"
+    competence_modals: frozenset[str] = frozenset()  # "can only be resolved by Congress"
+    competence_only: frozenset[str] = frozenset()
     court_lawsuit_verbs: frozenset[str] = frozenset()  # "the court had been petitioned by X": 115
     court_sectors: tuple[str, ...] = ()
     court_mediation_codes: tuple[str, ...] = ()  # "asked the court to intervene": 020, not 028
@@ -223,6 +233,9 @@ class Exclusions:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
             if any(o.lemma_.lower() in self.published_objects or o.lower_ in self.published_objects for o in objects):
                 return True
+        if lemma in self.choice_verbs and any(c.dep_ == "dobj" and c.lower_ in self.choice_objects
+                                              for c in verb.children):
+            return True  # "gave Mosul residents the choice to flee": a choice given is no aid
         return lemma in self.bare_default_never
 
     def holds_an_election(self, verb: Any, code: str) -> bool:
@@ -252,6 +265,23 @@ class Exclusions:
     def is_own_reporting(self, actor: Any) -> bool:
         """The outlet itself as the doer ("Wikinews contacted the company"): its reporting."""
         return any(w in actor.text.lower().split() for w in self.own_reporting)
+
+    def for_own_reporting(self, verb: Any) -> bool:
+        """The outlet as the one an act is done for or to, in the verb's own clause ("agreed to
+        answer some questions for Wikinews's correspondent", "told Wikinews", "spoke to Wikinews"):
+        the outlet's own interview, no event. An outlet named inside a clause the verb reports
+        ("told Wikinews that the army attacked") leaves that clause's act alone."""
+        if not self.own_reporting:
+            return False
+        for t in verb.subtree:
+            if re.sub(r"[^a-z]", "", t.lower_) not in self.own_reporting:
+                continue
+            node = t
+            while node.i != verb.i and node.dep_ not in _OWN_CLAUSE_DEPS:
+                node = node.head
+            if node.i == verb.i:
+                return True
+        return False
 
     def excludes_sense(self, verb: Any) -> bool:
         """Whether a verb, as it is used here, is no event whatever pattern matched it."""
@@ -435,6 +465,16 @@ class Exclusions:
         return code.startswith("10") and verb.lemma_.lower() in self.enacting_instrument_verbs and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.instruments for c in verb.children)
 
+    def competence(self, verb: Any) -> bool:
+        """"can only be resolved by Congress", "only Congress can declare war": who alone may act,
+        a rule, no act (exclusions.yaml competence)."""
+        if not self.competence_modals or not any(
+                c.dep_ == "aux" and c.lower_ in self.competence_modals for c in verb.children):
+            return False
+        holders = [verb] + [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + [
+            p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        return any(c.dep_ == "advmod" and c.lower_ in self.competence_only for h in holders for c in h.children)
+
     def normative(self, verb: Any) -> bool:
         """"Under the U.S. Constitution, the House impeaches the official": a verb in the simple
         present under "under" a constitution, a law or a procedure says how things are done; so
@@ -571,6 +611,23 @@ class Exclusions:
         """Whether any of the actors is armed (a military, police, rebel or insurgent sector)."""
         return any(_sector_in(a, self.armed_sectors) for a in actors)
 
+    def withdrawn(self, verb: Any) -> str | None:
+        """What a verb of withdrawing takes back when it is no military retreat: "race" (a candidacy,
+        a nomination: "withdrew from using the princess as their candidate"), "money" ("pull
+        funding for the wall"), or None (exclusions.yaml withdrawal_objects). Read in the verb's
+        object and its "from"/"out of" phrases, not in its subject or clauses of their own."""
+        words: set[str] = set()
+        for c in verb.children:
+            if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ in ("prep", "prt") and c.lower_ in ("from", "out", "of")):
+                for t in c.subtree:
+                    words.add(t.lower_)
+                    words.add(t.lemma_.lower())
+        if words & self.withdrawn_race:
+            return "race"
+        if words & self.withdrawn_money:
+            return "money"
+        return None
+
     def private(self, actor: Any) -> bool:
         """A private person or body (a civilian, a company, a school...): no one acting for a state."""
         return _sector_in(actor, self.private_sectors) and (actor.sector or "") not in self.organisation_sectors
@@ -686,6 +743,8 @@ def load_exclusions() -> Exclusions:
         hostile_words=_words(d.get("accidents") or {}, "hostile", "accidents."),
         published_verbs=_words(d.get("published_object_default") or {}, "verbs", "published_object_default."),
         published_objects=_words(d.get("published_object_default") or {}, "objects", "published_object_default."),
+        choice_verbs=_words(d.get("choice_object_default") or {}, "verbs", "choice_object_default."),
+        choice_objects=_words(d.get("choice_object_default") or {}, "objects", "choice_object_default."),
         own_reporting=_words(d, "own_reporting", ""),
         election_objects=_words(d, "election_objects", ""),
         sport_objects=_words(fig, "sport_objects", "figurative."),
@@ -696,6 +755,10 @@ def load_exclusions() -> Exclusions:
         default_needs_target=_words(d, "default_needs_target", ""),
         storm_words=_words(d, "storm_words", ""),
         budget_objects=_words(d, "budget_objects", ""),
+        withdrawn_race=_words(d.get("withdrawal_objects") or {}, "race", "withdrawal_objects."),
+        withdrawn_race_code=str((d.get("withdrawal_objects") or {}).get("race_code") or ""),
+        withdrawn_money=_words(d.get("withdrawal_objects") or {}, "money", "withdrawal_objects."),
+        withdrawn_money_code=str((d.get("withdrawal_objects") or {}).get("money_code") or ""),
         hazard_codes=tuple(str(c) for c in (d.get("natural_hazards") or {}).get("codes") or ()),
         hazard_words=_words(d.get("natural_hazards") or {}, "words", "natural_hazards."),
         legal_charge_verbs=_words(d.get("legal_charge") or {}, "verbs", "legal_charge."),
@@ -725,6 +788,8 @@ def load_exclusions() -> Exclusions:
         enacting_instrument_verbs=_words(d.get("enacted_instruments") or {}, "verbs", "enacted_instruments."),
         instruments=_words(d.get("enacted_instruments") or {}, "objects", "enacted_instruments."),
         normative_sources=_words(d, "normative_sources", ""),
+        competence_modals=_words(d.get("competence") or {}, "modals", "competence."),
+        competence_only=_words(d.get("competence") or {}, "only", "competence."),
         court_lawsuit_verbs=_words(d.get("court_requests") or {}, "lawsuit_verbs", "court_requests."),
         court_sectors=tuple(w.upper() for w in _words(d.get("court_requests") or {}, "sectors", "court_requests.")),
         court_mediation_codes=tuple(str(c) for c in (d.get("court_requests") or {}).get("mediation_codes") or ()),

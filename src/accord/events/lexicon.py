@@ -91,6 +91,9 @@ class ModalityCues:
     intent_verbs: frozenset[str] = frozenset()
     # Verbs that ask another actor to do their complement ("urged X to", "called on X to"): CAMEO 02.
     appeal_verbs: frozenset[str] = frozenset()
+    # CAMEO roots of acts an appeal or demand "for" a noun asks of another ("called for an
+    # investigation": 090 asked, not done): the appeal is the record, the act its announced code.
+    asked_for_roots: tuple[str, ...] = ()
     # Phrasal verbs ("rule out") that negate their complement, as "lemma particle".
     negation_phrasal: frozenset[str] = frozenset()
     # CAMEO roots a reporting verb never has, whatever a dictionary pattern says ("stressed X in
@@ -105,6 +108,9 @@ class ModalityCues:
     demand_verbs: frozenset[str] = frozenset()  # "pressured X to": a demand (10x), not an appeal
     wishing_verbs: frozenset[str] = frozenset()  # "wants the government to resign": not done
     ordering_verbs: frozenset[str] = frozenset()  # "told the police to arrest": a demand by a to-infinitive
+    binding_sectors: tuple[str, ...] = ()  # a court's order is the act ordered
+    necessity_verbs: frozenset[str] = frozenset()  # "we need to fight for": no demand
+    binding_verbs: frozenset[str] = frozenset()
     # "I would urge anyone to contact police": a speaker's "would" on these verbs is politeness,
     # the act is done as it is said
     performative_would: frozenset[str] = frozenset()
@@ -237,15 +243,19 @@ def load_modality() -> ModalityCues:
         alleged_nouns=low(alleged.get("nouns")),
         intent_verbs=low(intent.get("verbs")),
         appeal_verbs=low(appeal.get("verbs")),
+        asked_for_roots=tuple(str(c) for c in appeal.get("asked_for_roots") or ()),
         negation_phrasal=low(neg.get("phrasal_verbs")),
         reporting_never=low(rep.get("never_codes")),
         inclusive_subjects=low(obligation.get("inclusive_subjects")),
+        necessity_verbs=low(obligation.get("necessity_verbs")),
         rebuttal_verbs=low(neg.get("rebuttal_verbs")),
         unconfirming_verbs=low(rep.get("unconfirming")),
         hypothetical_adjectives=low(hyp.get("adjectives")),
         condition_nouns=low(hyp.get("condition_nouns")),
         demand_verbs=low(demand.get("verbs")),
         ordering_verbs=low(demand.get("ordering")),
+        binding_sectors=tuple(str(c).upper() for c in (demand.get("binding") or {}).get("sectors") or ()),
+        binding_verbs=low((demand.get("binding") or {}).get("verbs")),
         wishing_verbs=low(hyp.get("wishing_verbs")),
         consider_verbs=low(consider.get("verbs")),
         performative_would=low(hyp.get("performative_would")),
@@ -549,6 +559,27 @@ def load_recipient_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_act_nouns() -> dict[str, tuple[str, ...]]:
+    """Nouns naming an earlier act by its kind -> the CAMEO roots of the records they can name
+    (arguments.yaml `act_nouns`)."""
+    table = _arguments_file().get("act_nouns") or {}
+    return {str(k).lower(): tuple(str(r) for r in v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def load_opposed_thing_prepositions() -> frozenset[str]:
+    """Prepositions of the thing an act of conflict opposes ("a lawsuit against the emergency Trump
+    declared"): a relative clause on it names its doer, the target (arguments.yaml)."""
+    return _argument_words("opposed_thing_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_occasion_nouns() -> frozenset[str]:
+    """Nouns that count occasions ("for the first time"): a time phrase, never a target (arguments.yaml)."""
+    return _argument_words("occasion_nouns")
+
+
+@lru_cache(maxsize=1)
 def load_membership_prepositions() -> frozenset[str]:
     """Prepositions that say whom unresolved people belong to ("members of Hamas"): their actor (arguments.yaml)."""
     return _argument_words("membership_prepositions")
@@ -664,3 +695,21 @@ def load_agreement_nouns() -> frozenset[str]:
 def load_coordinated_place_prepositions() -> frozenset[str]:
     """Prepositions of a place phrase that coordinated event nouns share (arguments.yaml)."""
     return _argument_words("coordinated_place_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_overridden_request_prepositions() -> frozenset[str]:
+    """Prepositions of a request a refusal goes against ("despite", arguments.yaml)."""
+    return _argument_words("overridden_request_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_request_nouns() -> frozenset[str]:
+    """Nouns of a request whose maker a refusal against it is done to (arguments.yaml)."""
+    return _argument_words("request_nouns")
+
+
+@lru_cache(maxsize=1)
+def load_request_maker_prepositions() -> frozenset[str]:
+    """Prepositions naming who made a request ("from", "by"; arguments.yaml)."""
+    return _argument_words("request_maker_prepositions")

@@ -131,6 +131,7 @@ _MODIFIER_DEPS = _ids("amod", "compound", "nmod", "poss", "nummod", "quantmod", 
 # Clauses below a region's roots are not searched.
 _CLAUSE_DEPS = _ids("relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "parataxis")
 _HYPHENS = _ids("-", "–", "—")
+_PREP = _h("prep")
 
 # Words too common to make good index keys for a pattern.
 _COMMON = _ids(
@@ -156,6 +157,13 @@ class _View:
         if n:
             cols = doc.to_array(_ATTRS).T
             self.lower, self.lemma, self.dep, self.pos = cols[:4].tolist()
+            # A participle the parser uses as a preposition ("according to", "following",
+            # "regarding") is matched by its own form, never its lemma: "entered the town according
+            # to state media" is no "accord" (&TREATY) entered into.
+            lower, lemma, dep = self.lower, self.lemma, self.dep
+            for i in range(n):
+                if dep[i] == _PREP and lemma[i] != lower[i]:
+                    lemma[i] = lower[i]
             # HEAD comes as an offset stored in uint64: reinterpret as signed, add the position.
             self.head = head = (cols[4].view(numpy.int64) + numpy.arange(n)).tolist()
         else:

@@ -26,7 +26,13 @@ from typing import Any, Sequence
 
 import numpy as np
 
-FEATURE_VERSION = 1  # bump when `candidate_features` changes; the packaged weights record theirs
+# `candidate_features` by version: the packaged weights record theirs and are scored with it. 1: the
+# features of 2026-12-06 (three-digit codes, the rule's steps and slot paths); 2: general features
+# only (resolution classes, the date's basis, actors' distance from the trigger, ...), made on
+# 2026-12-07 and trained by `tools/train_verifier.py --feature-version 2`, not packaged (see
+# docs/verifier-retrain-2026-12-07.md).
+FEATURE_VERSIONS = (1, 2)
+FEATURE_VERSION = 1  # the packaged weights' version, and the trainer's default
 MODEL_FILE = "verifier.npz"
 META_FILE = "verifier.json"
 QUOTES = ('"', "“", "”")
@@ -54,18 +60,65 @@ def _explain_parts(explain: str) -> tuple[str, dict[str, list[str]]]:
     return kind, steps
 
 
-def _actor_features(prefix: str, actor: Any, how: dict[tuple[int, int], str]) -> dict[str, float]:
+# How the resolver named an actor (`Mention.how`, accord.actors.kinds.How), in the classes a coder
+# would trust differently: a known name or office holder; a name the knowledge base does not list;
+# a thing placed by a place or a nationality; a group or role with no single holder; a reference
+# back (pronoun, description) to an actor named elsewhere.
+RESOLUTION_CLASS = {
+    "name": "known", "role": "known", "role-name": "known",
+    "name-title": "named", "name-unlisted": "named", "surname": "named", "org-named": "named", "acronym": "named",
+    "org-placed": "placed", "place": "placed", "placed": "placed", "modifier": "placed",
+    "role-group": "group", "role-org": "group", "plural": "group", "allies": "group",
+    "pronoun": "reference", "definite": "reference", "description": "reference",
+}
+
+
+def _distance_words(text: str, a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Words between two spans of the article (0 when they touch or overlap)."""
+    lo, hi = (a[1], b[0]) if a[1] <= b[0] else (b[1], a[0])
+    return len(_WORD.findall(text[lo:hi])) if hi > lo else 0
+
+
+def _actor_features(prefix: str, actor: Any, how: dict[tuple[int, int], str], event: Any = None,
+                    document: Any = None, sentence_span: tuple[int, int] | None = None) -> dict[str, float]:
+    """Features of the source or target; with `event` (version 2), also its resolution class,
+    whether it is a common noun, and where it stands from the trigger."""
     if actor is None:
         return {f"{prefix}=none": 1.0}
-    out = {f"{prefix}_how={how.get(tuple(actor.span), 'unlinked')}": 1.0,
-           f"{prefix}_sector={(actor.sector or 'none')[:3]}": 1.0}
+    resolved = how.get(tuple(actor.span), "unlinked")
+    out = {f"{prefix}_how={resolved}": 1.0, f"{prefix}_sector={(actor.sector or 'none')[:3]}": 1.0}
     if actor.name:
         out[f"{prefix}_named"] = 1.0
     if not actor.country:
         out[f"{prefix}_no_country"] = 1.0
     words = len(_WORD.findall(actor.text))
     out[f"{prefix}_words"] = min(words, 8) / 8
+    if event is not None and document is not None:
+        out[f"{prefix}_class={RESOLUTION_CLASS.get(resolved, 'unlinked')}"] = 1.0
+        if not actor.sector and not actor.name:
+            out[f"{prefix}_bare_country"] = 1.0
+        if actor.text[:1].islower():
+            out[f"{prefix}_common_noun"] = 1.0
+        span, trigger = tuple(actor.span), tuple(event.trigger.span)
+        if sentence_span is not None and not (sentence_span[0] <= span[0] and span[1] <= sentence_span[1]):
+            out[f"{prefix}_outside_sentence"] = 1.0
+        else:
+            d = _distance_words(document.article.text, span, trigger)
+            out[f"{prefix}_distance"] = min(d, 20) / 20
+            if d > 10:
+                out[f"{prefix}_far"] = 1.0
+            if span[0] > trigger[0]:
+                out[f"{prefix}_after_trigger"] = 1.0
     return out
+
+
+def _sentence_span(event: Any, document: Any) -> tuple[int, int] | None:
+    text = document.article.text
+    start = event.trigger.span[0]
+    at = text.rfind(event.evidence, 0, start + len(event.evidence))
+    if at < 0 or at > start:
+        return None
+    return at, at + len(event.evidence)
 
 
 class DocumentContext:
@@ -76,6 +129,11 @@ class DocumentContext:
         self.detections: dict[tuple, Any] = {}
         for d in document.detections:
             self.detections.setdefault((d.sentence, tuple(d.trigger)), d)
+        self.timex_sentences = {t.sentence for t in document.timexes if t.type in ("DATE", "TIME")}
+        self.mentions_by_sentence: dict[int, list[tuple[int, int]]] = {}
+        for m in document.mentions:
+            self.mentions_by_sentence.setdefault(m.sentence, []).append(tuple(m.span))
+        self.length = max(len(document.article.text), 1)
         self.per_sentence: dict[int, int] = {}
         self.per_trigger: dict[tuple, int] = {}
         for c in candidates:
@@ -84,16 +142,47 @@ class DocumentContext:
             self.per_trigger[key] = self.per_trigger.get(key, 0) + 1
 
 
+def _general_features(event: Any, document: Any, context: "DocumentContext") -> dict[str, float]:
+    """Version 2's features beside the actors': the quad class, where the date came from, an actor
+    left out as target, the trigger's place in the article, quotation marks in the sentence."""
+    f = {f"quad={event.quad_class}": 1.0}
+    if event.date_basis == "text":
+        # the date from an expression in the event's own sentence, or from one before it
+        f["date_from=sentence" if event.sentence in context.timex_sentences else "date_from=context"] = 1.0
+    elif event.date_basis == "publication" and event.sentence in context.timex_sentences:
+        f["date_publication_beside_expression"] = 1.0  # the sentence gives a date the record does not use
+    if event.date_precision:
+        f[f"date_precision={event.date_precision}"] = 1.0
+    if event.target is None:
+        # an actor the resolver found after the trigger in the same sentence, left out as target
+        trigger = tuple(event.trigger.span)
+        source = tuple(event.source.span) if event.source is not None else None
+        if any(span[0] >= trigger[1] and span != source for span in context.mentions_by_sentence.get(event.sentence, ())):
+            f["tgt_none_actor_after"] = 1.0
+    f["position"] = min(event.trigger.span[0] / context.length, 1.0)
+    if len(_WORD.findall(event.trigger.text)) > 1:
+        f["trigger_several_words"] = 1.0
+    if any(q in event.evidence for q in QUOTES):
+        f["sentence_quotes"] = 1.0
+    return f
+
+
 def candidate_features(event: Any, document: Any, siblings: Sequence[Any] = (),
-                       context: DocumentContext | None = None) -> dict[str, float]:
-    """Named features of one candidate event (sparse: absent means 0). `siblings` are the
-    document's candidates (to count those of the same sentence and trigger); `context` saves
-    recomputing per-document lookups for each candidate."""
+                       context: DocumentContext | None = None, version: int = FEATURE_VERSION) -> dict[str, float]:
+    """Named features of one candidate event (sparse: absent means 0), of the given version.
+    `siblings` are the document's candidates (to count those of the same sentence and trigger);
+    `context` saves recomputing per-document lookups for each candidate."""
+    if version not in FEATURE_VERSIONS:
+        raise ValueError(f"unknown verifier feature version {version}")
     context = context or DocumentContext(document, siblings)
+    v2 = version >= 2
     f: dict[str, float] = {}
     code = event.cameo
     f[f"root={code[:2]}"] = 1.0
-    f[f"code={code[:3]}"] = 1.0
+    if not v2:
+        # version 2 leaves it out: a feature per three-digit code (about 60 on a few hundred judged
+        # candidates) memorised the development articles' acts; the root and quad class stay
+        f[f"code={code[:3]}"] = 1.0
     if len(code) == 4:
         f["code_4_digits"] = 1.0
     if code[2:3] == "0":
@@ -106,13 +195,18 @@ def candidate_features(event: Any, document: Any, siblings: Sequence[Any] = (),
         f["negated"] = 1.0
     f[f"modality={event.modality}"] = 1.0
     f[f"date={event.date_basis or 'none'}"] = 1.0
+    if v2:
+        f.update(_general_features(event, document, context))
     if event.location is not None:
         f["located"] = 1.0
-    f.update(_actor_features("src", event.source, context.how))
-    f.update(_actor_features("tgt", event.target, context.how))
+    sentence_span = _sentence_span(event, document) if v2 else None
+    f.update(_actor_features("src", event.source, context.how, *((event, document, sentence_span) if v2 else ())))
+    f.update(_actor_features("tgt", event.target, context.how, *((event, document, sentence_span) if v2 else ())))
     if event.source is not None and event.target is not None and event.source.country \
             and event.source.country == event.target.country:
         f["same_country"] = 1.0
+        if v2 and event.source.code == event.target.code:
+            f["same_code"] = 1.0
     kind, steps = _explain_parts(event.explain)
     f[f"rule={kind}"] = 1.0
     if kind == "petrarch" and " default" in event.explain.split(";", 1)[0]:
@@ -124,9 +218,11 @@ def candidate_features(event: Any, document: Any, siblings: Sequence[Any] = (),
             for v in values:
                 head, rest = _slot(v)
                 f[f"{key}_slot={head.split(':')[0]}"] = 1.0
-                for r in rest:
+                for r in rest if not v2 else ():
                     f[f"{key}_via={r}"] = 1.0
-        else:
+        elif not v2:
+            # version 2 leaves out the rule's other steps and the slot's path: each names a few
+            # patterns and memorised the articles they were written for
             f[f"step={key.split(':')[0].split('->')[0]}"] = 1.0
     det = context.detections.get((event.sentence, tuple(event.trigger.span)))
     if det is not None:
@@ -188,6 +284,7 @@ class Verifier:
     bias: float
     calibration: tuple[float, float]  # Platt: confidence = sigmoid(a * logit + b)
     meta: dict[str, Any]
+    version: int = FEATURE_VERSION  # of `candidate_features`, as the weights were trained
 
     def __post_init__(self) -> None:
         self.index = {n: k for k, n in enumerate(self.names)}
@@ -201,7 +298,7 @@ class Verifier:
         if not (model.is_file() and meta.is_file()):
             return None
         info = json.loads(meta.read_text(encoding="utf-8"))
-        if info.get("feature_version") != FEATURE_VERSION:
+        if info.get("feature_version") not in FEATURE_VERSIONS:
             return None
         with model.open("rb") as fh:
             data = np.load(fh)
@@ -210,7 +307,7 @@ class Verifier:
         if weights.shape != (len(names),):
             return None
         a, b = info["calibration"]["a"], info["calibration"]["b"]
-        return cls(names, weights, bias, (float(a), float(b)), info)
+        return cls(names, weights, bias, (float(a), float(b)), info, int(info["feature_version"]))
 
     def vector(self, features: dict[str, float]) -> np.ndarray:
         x = np.zeros(len(self.names))
@@ -233,5 +330,5 @@ class Verifier:
         """Set each candidate's `confidence` (3 decimals)."""
         context = DocumentContext(document, candidates)
         for event in candidates:
-            c = self.confidence(candidate_features(event, document, candidates, context))
+            c = self.confidence(candidate_features(event, document, candidates, context, self.version))
             event.confidence = round(min(max(c, 0.001), 0.999), 3) if math.isfinite(c) else 0.0

@@ -724,9 +724,12 @@ class Store(ABC):
                 new = copy_of[old]
                 self._query("UPDATE articles SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
                             [new, old, old])
-        # Articles that became copies take their own copies along to their original.
+        # Articles that became copies take their own copies along to their original. Only a
+        # stored article can have copies in the store (rows name an original stored before them,
+        # and a deletion promotes its copies): a new copy costs no statement (an UPDATE per copy
+        # probed the `duplicate_of` index for nothing, and more so as the store grew).
         for aid, original in copy_of.items():
-            if aid in written_ids:
+            if aid in written_ids and aid in plan.updated:
                 self._query("UPDATE articles SET duplicate_of = ? WHERE duplicate_of = ?",
                             [original, aid])
         # Originals gaining or losing a copy: their happenings' counts change.

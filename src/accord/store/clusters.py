@@ -24,6 +24,8 @@ from ..clustering.happenings import (
     group,
     may_be_compatible,
     outlet,
+    side_key,
+    sides_may_match,
     summarize,
     told_range,
 )
@@ -66,14 +68,29 @@ _ARTICLE_AT = R.EVENT_COLUMNS.index("article_id")
 # scan of `happening_keys` and a hash join, not an index probe per key: 3.7 -> 4.6 ms a query at
 # 12,000 -> 60,000 rows (the 5,000 recorded articles of bench_store_replay), small beside the
 # rows it returns.
+#
+# Each window is also a pair of sides (`side_key`, NULL for any side: one window per key and pair
+# of sides of its new reports): a stored class is read only when its sides may be the window's,
+# in either order (`sides_may_match`), so a report dated "in 2014" reads the classes of its
+# root, its countries and its year whose other side may be its own, not every act of its root
+# and country that year. Exact: a class left out is compatible with no new report under the key.
+_SAME_SIDE = "({x} IS NULL OR {y} IS NULL OR {x} = {y})"
+_SIDES_MEET = ("(({a} AND {b}) OR ({c} AND {d}))").format(
+    a=_SAME_SIDE.format(x="k.source_side", y="w.src"),
+    b=_SAME_SIDE.format(x="k.target_side", y="w.tgt"),
+    c=_SAME_SIDE.format(x="k.source_side", y="w.tgt"),
+    d=_SAME_SIDE.format(x="k.target_side", y="w.src"))
 _CANDIDATE_CLASSES = (
-    "SELECT k.key, k.report, k.happening, k.negated, k.modality, k.bare, k.earliest, k.latest "
+    "SELECT DISTINCT k.key, k.report, k.happening, k.negated, k.modality, k.bare, k.earliest, "
+    "k.latest, k.source_side, k.target_side, k.core, k.reports "
     "FROM happening_keys k JOIN (SELECT unnest(CAST(? AS TEXT[])) AS key, "
-    "unnest(CAST(? AS TEXT[])) AS lo, unnest(CAST(? AS TEXT[])) AS hi) w ON k.key = w.key "
-    "WHERE k.earliest IS NULL OR (k.earliest <= w.hi AND k.latest >= w.lo)"
+    "unnest(CAST(? AS TEXT[])) AS lo, unnest(CAST(? AS TEXT[])) AS hi, "
+    "unnest(CAST(? AS TEXT[])) AS src, unnest(CAST(? AS TEXT[])) AS tgt) w ON k.key = w.key "
+    f"WHERE (k.earliest IS NULL OR (k.earliest <= w.hi AND k.latest >= w.lo)) AND {_SIDES_MEET}"
 )
 KEY_COLUMNS = ["key", "happening", "report", "date", "basis", "negated", "modality",
-               "published", "bare", "earliest", "latest"]
+               "published", "bare", "earliest", "latest", "source_side", "target_side", "core",
+               "reports"]
 
 
 def key_rows_of(happening: str, members: Iterable[Report],
@@ -84,25 +101,33 @@ def key_rows_of(happening: str, members: Iterable[Report],
     interval, the days `Report.interval` gives it; NULL with no date nor publication date). A
     function of the happening's reports and the settings: rewritten whenever they change."""
     first: dict[tuple, Report] = {}
+    size: dict[tuple, int] = {}
     for r in members:
         c = (compared_fields(r), r.is_core)
+        size[c] = size.get(c, 0) + 1
         if c not in first or r.id < first[c].id:
             first[c] = r
     rows = []
-    for r in first.values():
+    for c, r in first.items():
         e = r.event
         undated = not e.get("date")
         published = r.published if undated else None
         bare = r.article_id if undated and not r.published else None
         days = r.interval(settings)
         earliest, latest = (days[0].isoformat(), days[1].isoformat()) if days else (None, None)
+        src, tgt = side_key(e.get("source")), side_key(e.get("target"))
         rows += [(k, happening, r.id, e.get("date"), e.get("date_basis"), bool(e["negated"]),
-                  e["modality"], published, bare, earliest, latest)
+                  e["modality"], published, bare, earliest, latest, src, tgt, r.is_core, size[c])
                  for k in blocking_keys(r, settings)]
     return rows
 
 
 _RECORD_END = len(R.EVENT_COLUMNS)
+
+
+def _sides(r: Report) -> tuple[str | None, str | None]:
+    e = r.event
+    return side_key(e.get("source")), side_key(e.get("target"))
 
 
 def report_of(row: Sequence[Any]) -> Report:
@@ -422,31 +447,38 @@ class Clusters:
         self.members.drop({r.event["happening"] for r in reports if r.event.get("happening")})
 
     def _candidate_reports(self, keys: list[str], by_key: dict[str, list[Report]],
-                           affected: set[str]) -> list[Report]:
+                           affected: set[str],
+                           classes: dict[str, tuple] | None = None) -> list[Report]:
         """Stored reports sharing a blocking key with a new one, filed in a happening not yet
         `affected`, whose date, negation and modality allow a match with a new report sharing
         the key: one report of each class of equal compared fields in each happening under each
         key (`_CANDIDATE_CLASSES`), since `compatible` gives its class-mates the same answer;
         a few columns are read of those, whole records only of the ones that pass. A happening
-        many reports tell alike (a story told again and again) is one row, however many."""
+        many reports tell alike (a story told again and again) is one row, however many.
+        `classes` (optional) receives, for each report returned, whether its class is core and
+        how many reports of its happening the class holds (None, None: a row of schema 7)."""
         wanted: set[str] = set()
         filed: dict[str, str] = {}  # wanted report -> its happening
         sifted: dict[tuple, bool] = {}  # many reports under a key share these few fields
-        for key, eid, happening, negated, modality, bare, earliest, latest in self.query(
-                _CANDIDATE_CLASSES, self._day_windows(keys, by_key)):
+        for key, eid, happening, negated, modality, bare, earliest, latest, src, tgt, core, size \
+                in self.query(_CANDIDATE_CLASSES, self._day_windows(keys, by_key)):
             if happening is None or happening in affected or eid in wanted:
                 continue
             # A stored class is placed by its interval (with none: by its article, `bare`).
-            fields = (key, negated, modality, bare, earliest, latest)
+            fields = (key, negated, modality, bare, earliest, latest, src, tgt)
             passes = sifted.get(fields)
             if passes is None:
                 stub = Report.placed(eid, bare, negated, modality,
                                      told_range((earliest, latest)), self.settings)
-                passes = any(may_be_compatible(stub, r, self.settings) for r in by_key.get(key, ()))
+                passes = any(sides_may_match((src, tgt), _sides(r))
+                             and may_be_compatible(stub, r, self.settings)
+                             for r in by_key.get(key, ()))
                 sifted[fields] = passes
             if passes:
                 wanted.add(eid)
                 filed[eid] = happening
+                if classes is not None:
+                    classes[eid] = (core, size)
         self._validate({*filed.values(), *affected})
         # Reports of happenings kept in memory are not read again.
         out: list[Report] = []
@@ -474,23 +506,29 @@ class Clusters:
         stamps = self._stamps(ids) or {}
         self.members.drop([h for h in ids if stamps.get(h) != self.members.entries[h].stamp])
 
-    def _day_windows(self, keys: list[str], by_key: dict[str, list[Report]]) -> list[list[str]]:
-        """For each key, the days (ISO strings) a stored class's interval under it must meet to
-        meet one of the new reports under it: from the earliest day of their intervals to the
-        latest. A key gathers a month of reports (a month- or year-dated one, every month of
-        its period); this keeps the rows read to those whose days meet. Loose on purpose (a
-        report meeting one new report may not meet another): `may_be_compatible` decides."""
-        lows, highs = [], []
+    def _day_windows(self, keys: list[str], by_key: dict[str, list[Report]]) -> list[list[Any]]:
+        """The windows of `_CANDIDATE_CLASSES`: for each key and pair of sides (`side_key`) of
+        its new reports, the days (ISO strings) a stored class's interval must meet to meet one
+        of those reports: from the earliest day of their intervals to the latest. A key gathers
+        a month of reports (a month- or year-dated one, every month of its period); this keeps
+        the rows read to those whose days meet and whose sides may be the same. Loose on purpose
+        (a report meeting one new report may not meet another): `may_be_compatible` decides."""
+        cols: list[list[Any]] = [[], [], [], [], []]
         for key in keys:
-            periods = [r.interval(self.settings) for r in by_key.get(key, ())]
-            periods = [p for p in periods if p is not None]
-            if not periods:  # reports with no date nor publication date: their article's key
-                lows.append("0000-00-00")
-                highs.append("9999-99-99")
-                continue
-            lows.append(min(p[0] for p in periods).isoformat())
-            highs.append(max(p[1] for p in periods).isoformat())
-        return [keys, lows, highs]
+            spans: dict[tuple, list] = {}
+            for r in by_key.get(key, ()):
+                span = spans.setdefault(_sides(r), [None, None])
+                p = r.interval(self.settings)
+                if p is None:  # no date nor publication date: its article's key, all days
+                    span[0], span[1] = "0000-00-00", "9999-99-99"
+                    continue
+                lo, hi = p[0].isoformat(), p[1].isoformat()
+                span[0] = lo if span[0] is None or lo < span[0] else span[0]
+                span[1] = hi if span[1] is None or hi > span[1] else span[1]
+            for (src, tgt), (lo, hi) in sorted(spans.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
+                for col, v in zip(cols, (key, lo, hi, src, tgt)):
+                    col.append(v)
+        return cols
 
     def _by_key(self, reports: Iterable[Report]) -> dict[str, list[Report]]:
         by_key: dict[str, list[Report]] = {}
@@ -500,18 +538,47 @@ class Clusters:
         return by_key
 
     def _compatible_happenings(self, candidates: Sequence[Report], reports: Sequence[Report],
-                               affected: set[str]) -> set[str]:
+                               affected: set[str],
+                               classes: dict[str, tuple] | None = None) -> set[str]:
         """The happenings (not in `affected`) of the candidates compatible with one of `reports`
-        sharing a blocking key with it (as `group` pairs them)."""
+        sharing a blocking key with it (as `group` pairs them), that grouping them with `reports`
+        may change: every one compatible with a core report; for a vague report compatible with
+        a stored core class, only those with the most compatible core reports (the sizes of
+        their compatible core classes, `classes`), since it joins the core happening with the
+        most (`group`, step 2) and changes no other: a happening with fewer, unchanged (not in
+        `affected`, so it lost nothing; it can only gain), cannot be its choice, and a vague
+        report moves no other report. With no compatible core class among the candidates (or a
+        class of unknown size), all its compatible happenings."""
         by_key = self._by_key(reports)
+        classes = classes or {}
         found: set[str] = set()
+        linked: dict[int, set[str]] = {}  # vague report -> its compatible happenings
+        tally: dict[int, dict[str, int]] = {}  # vague report -> happening -> compatible core reports
+        unsure: set[int] = set()  # vague reports compatible with a class of unknown kind or size
         for c in candidates:
             h = c.event.get("happening")
-            if h is None or h in affected or h in found:
+            if h is None or h in affected:
                 continue
-            near = {id(r): r for k in blocking_keys(c, self.settings) for r in by_key.get(k, ())}
-            if any(compatible(c, r, self.settings) for r in near.values()):
-                found.add(h)
+            core, size = classes.get(c.id, (None, None))
+            for r in {id(r): r for k in blocking_keys(c, self.settings)
+                      for r in by_key.get(k, ())}.values():
+                if r.is_core:
+                    if h not in found and compatible(c, r, self.settings):
+                        found.add(h)
+                elif compatible(c, r, self.settings):
+                    linked.setdefault(id(r), set()).add(h)
+                    if core is None or size is None:
+                        unsure.add(id(r))
+                    elif core:
+                        counts = tally.setdefault(id(r), {})
+                        counts[h] = counts.get(h, 0) + size
+        for r, hs in linked.items():
+            counts = tally.get(r)
+            if counts and r not in unsure:
+                most = max(counts.values())
+                found.update(h for h, n in counts.items() if n == most)
+            else:
+                found |= hs
         return found
 
     def _members_of(self, happenings: Iterable[str], read: Sequence[Report]) -> list[Report]:
@@ -608,8 +675,9 @@ class Clusters:
         shrunk = set(touched) if shrunk is None else set(shrunk) & affected
         candidates: list[Report] = []
         if keys:
-            candidates = self._candidate_reports(keys, self._by_key(new), affected)
-            affected |= self._compatible_happenings(candidates, new, affected)
+            classes: dict[str, tuple] = {}
+            candidates = self._candidate_reports(keys, self._by_key(new), affected, classes)
+            affected |= self._compatible_happenings(candidates, new, affected, classes)
         affected.discard(None)  # type: ignore[arg-type]
         if not keys:
             self._validate(affected)
@@ -627,10 +695,11 @@ class Clusters:
             if not probes:
                 break
             probed.update(r.id for r in probes)
+            classes = {}
             found = self._candidate_reports(
                 sorted({k for r in probes for k in blocking_keys(r, self.settings)}),
-                self._by_key(probes), affected)
-            more = self._compatible_happenings(found, probes, affected)
+                self._by_key(probes), affected, classes)
+            more = self._compatible_happenings(found, probes, affected, classes)
             if not more:
                 break
             affected |= more

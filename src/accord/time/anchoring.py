@@ -51,6 +51,8 @@ class Anchoring:
     perfect_background_adverbs: frozenset[str] = frozenset()
     means_prepositions: frozenset[str] = frozenset()
     definite_pointing_nouns: frozenset[str] = frozenset()
+    span_end_prepositions: frozenset[str] = frozenset()
+    span_ending_verbs: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=None)
@@ -79,6 +81,8 @@ def load_anchoring(lang: str = "en") -> Anchoring:
                      perfect_background_adverbs=words("perfect_background_adverbs"),
                      means_prepositions=words("means_prepositions"),
                      definite_pointing_nouns=words("definite_pointing_nouns"),
+                     span_end_prepositions=words("span_end_prepositions"),
+                     span_ending_verbs=words("span_ending_verbs"),
                      death_particles=tuple(sorted((str(k).lower(), str(v).lower())
                                                   for k, v in (spec.get("death_particles") or {}).items())))
 

@@ -9,11 +9,13 @@ Resolution of expressions that leave a part open (HeidelTime's "UNDEF" values):
 * deictic units ("last year", "this week", "three days ago") shift the dateline;
 * named periods of a cycle ("September", "Sunday", "Christmas", "the first quarter", "summer")
   pick one instance around the dateline: with "last"/"next"/"this" the previous / following /
-  current one; otherwise by tense: past -> the latest one that has begun by the dateline, future
-  -> the earliest one not yet over, unknown or present -> the one containing the dateline or the
-  nearest;
+  current one; otherwise by tense: past -> the latest one that has begun by the dateline (but a
+  day of the coming month that no verb told as done is dated by: "the debate scheduled for
+  November 20" in a November 4 article), future -> the earliest one not yet over, unknown or
+  present -> the one containing the dateline or the nearest;
 * a month, season, holiday or day-month directly after a timex with a year takes that year
-  ("last year, in May" -> 2025-05); a day name after a week ("last week, on Tuesday") takes that
+  ("last year, in May" -> 2025-05), and a day-month restating the day just given takes its year
+  whatever the tense ("announced ... effective next Wednesday, July 31"); a day name after a week ("last week, on Tuesday") takes that
   week; a clock time after a day ("on Tuesday at 3 pm") takes that day;
 * without a dateline, relative expressions are dropped and named periods stay underspecified
   ("XXXX-09", "XXXX-WXX-7").
@@ -29,6 +31,10 @@ from . import dates as D
 from .tense import FUTURE, PAST, PRESENT
 
 ONE_DAY = timedelta(days=1)
+# A day and month without a year at most this many days after the dateline is that coming day
+# even in a past-tense clause (`Context.yearly`): a month's notice, the longest that news
+# announces a day of the current year for ("scheduled for November 20" in a November 4 article).
+DAYS_AHEAD_WITHOUT_YEAR = 31
 
 
 @dataclass(slots=True)
@@ -52,11 +58,13 @@ class Instance:
 class Context:
     """What a normaliser may consult besides the slots."""
 
-    __slots__ = ("dct", "_tense_fn", "_tense", "ref", "numbers", "far", "last_day", "last_past_day")
+    __slots__ = ("dct", "_tense_fn", "_tense", "ref", "numbers", "far", "last_day", "last_past_day", "_done_fn")
 
     def __init__(self, dct: date | None, tense_fn: Callable[[], str | None], ref: Norm | None, numbers: dict,
-                 far: Norm | None = None, last_day: date | None = None, last_past_day: date | None = None):
+                 far: Norm | None = None, last_day: date | None = None, last_past_day: date | None = None,
+                 done_fn: Callable[[], bool] | None = None):
         self.dct = dct
+        self._done_fn = done_fn  # whether the expression dates a verb told as done (tense.dates_a_past_verb)
         self._tense_fn = tense_fn
         self._tense: Any = ...
         self.ref = ref
@@ -96,7 +104,9 @@ class Context:
         """Resolve a period that recurs every year (month, season, holiday, day-month)."""
         if rel is None and self.ref is not None and self.ref.year is not None and self.ref.gran not in ("CE", "DE"):
             inst = make(self.ref.year)
-            if inst is not None and self._agrees(inst):
+            # ... or restates the day just given, whatever the tense ("next Wednesday, July 31")
+            if inst is not None and (self._agrees(inst) or (self.ref.day is not None and inst.start == self.ref.day
+                                                            and inst.norm.gran == "D")):
                 return inst.norm
         elif rel is None and self.ref is None and self.far is not None and self.far.year is not None \
                 and self.tense == PAST:
@@ -110,6 +120,15 @@ class Context:
             inst = make(self.dct.year)
             return inst.norm if inst else None
         cands = [c for c in (make(y) for y in range(self.dct.year - 2, self.dct.year + 3)) if c]
+        if mode == "past" and not (self._done_fn is not None and self._done_fn()):
+            # "the debate scheduled for November 20", "two weeks before the November 13 deadline":
+            # news gives no year for a day of the current year (AP style), and a day a few weeks
+            # ahead that no verb told as done is dated by ("met on March 1") is that one, not the
+            # same day of last year (in a January article "December 28" stays last year's)
+            soon = next((c for c in cands if c.norm.gran == "D"
+                         and 0 < (c.start - self.dct).days <= DAYS_AHEAD_WITHOUT_YEAR), None)
+            if soon is not None:
+                return soon.norm
         return pick(cands, self.dct, mode)
 
     def weekly(self, make: Callable[[date], Instance | None], rel: Any, under: str | None) -> Norm | None:

@@ -21,7 +21,7 @@ from ..stage import Stage
 from .dates import parse_dct, told_range
 from .grammar import Grammar, Match, Pieces, get_grammar, select
 from .normalize import NORMALIZERS, Context, Norm
-from .tense import FUTURE, PAST, anchor_tense
+from .tense import FUTURE, PAST, anchor_tense, dates_a_past_verb
 
 _HAS_MOD = "mod" in getattr(Timex, "__dataclass_fields__", {})
 _POINT_TYPES = ("DATE", "TIME")
@@ -128,7 +128,8 @@ class TimeStage(Stage):
             slots.update(m.slots)
             tok_start, tok_end = P.toks[m.start], P.toks[m.end - 1] + 1
             cx = Context(dct_date, lambda a=tok_start, b=tok_end: anchor_tense(doc, a, b), ref, res.numbers,
-                         far[1] if far is not None and far[0] == sent else None, last_day, last_past_day)
+                         far[1] if far is not None and far[0] == sent else None, last_day, last_past_day,
+                         lambda a=tok_start, b=tok_end: dates_a_past_verb(doc, a, b))
             fn = NORMALIZERS.get(m.rule.fn)
             if fn is None:
                 raise ValueError(f"rule {m.rule.name}: unknown normaliser {m.rule.fn!r}")

@@ -89,6 +89,10 @@ def _finite_tense(verb: Any, depth: int) -> str | None:
         head = verb.head
         if head.i != verb.i and head.pos_ in _VERBISH:
             return tense_of(head, depth + 1)
+        if verb.dep_ == "acl" and head.i != verb.i:
+            # "charged with murder pertaining to a shooting on Saturday": a participle on a noun
+            # takes the tense of the clause the noun is in
+            return tense_of(verb_above(head), depth + 1)
         return None
     tense = verb.morph.get("Tense")
     if "Past" in tense:
@@ -126,6 +130,23 @@ def anchor_tense(doc: Any, start: int, end: int) -> str | None:
     if root.dep_ in NOUN_MODIFIER_DEPS and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN"):
         return FUTURE if t == FUTURE else PAST
     return t
+
+
+def dates_a_past_verb(doc: Any, start: int, end: int) -> bool:
+    """Whether the time expression over tokens [start, end) dates a verb told as done in the past:
+    a finite past verb ("met on March 1") or a passive or perfect with a past or perfect auxiliary
+    ("was signed on March 1", "had met on March 1"); not a noun it modifies ("the March 13
+    deadline") nor a participle with no auxiliary ("the debate scheduled for March 20")."""
+    root = expression_root(doc, start, end)
+    if root.dep_ in NOUN_MODIFIER_DEPS and root.head.i != root.i and root.head.pos_ in ("NOUN", "PROPN"):
+        return False
+    verb = governing_verb(doc, start, end)
+    if verb is None or verb.lemma_.lower() in FUTURE_GOVERNORS or verb.lower_ in FUTURE_GOVERNORS:
+        return False  # "was scheduled for March 20", "had planned for March 20": the date is what is planned
+    if verb.tag_ == "VBD":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and ("Past" in c.morph.get("Tense") or c.lemma_ == "have")
+               for c in verb.children)
 
 
 def timex_verb(doc: Any, timex: Any) -> Any | None:

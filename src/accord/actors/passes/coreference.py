@@ -414,6 +414,8 @@ class RoleAndName(Pass):
                 continue
             office_holder = r.entity.kind == "person" and r.how == How.ROLE
             head = doc[r.last]
+            if head.tag_ in ("NNS", "NNPS") and not office_holder:
+                continue  # "Politicians and the Archbishop, Sławoj Głódź, visited": a group is no one person
             if not by_as:
                 p = next((by_head[t.i] for t in (*head.children, head.head) if t.i in by_head
                           and t.i not in range(r.start, r.end) and tied(head, t)), None)

@@ -119,6 +119,14 @@ class RolePhrases(Pass):
                 # "police in Lagos"; but "Russia strengthened its forces in Crimea": the forces
                 # are the pronoun's owner's, wherever they are
                 if owner is None and head.lemma_.lower() in w.missions_abroad and not owned_by_pronoun(head) \
+                        and place_country(head) is None \
+                        and (named := _mission_named_before(doc, head, found, w.missions_abroad)) is not None:
+                    # "urged the embassy to reconsider" after "the US Embassy in London": the mission
+                    # named before, not one of the country the sentence names
+                    found.append(Found(left, end, named.entity, named.how, code=named.code, sector=named.sector,
+                                       country=named.country, placeless=named.placeless))
+                    continue
+                if owner is None and head.lemma_.lower() in w.missions_abroad and not owned_by_pronoun(head) \
                         and place_country(head) is not None:
                     # "the embassy in London": a mission is the sending country's, not its host's
                     context.pending.append(PendingGroup(head, left, sector, False, end))
@@ -399,3 +407,15 @@ def _organisation_office(context: ResolutionContext, match: RoleMatch, place: st
     if role == "leader" or match.phrase in words().organisation_heads:
         return context.kb.leader_role(place)
     return role
+
+
+def _mission_named_before(doc: Any, head: Any, found: list[Found], missions: frozenset[str]) -> Found | None:
+    """The mission abroad ("the US Embassy", "the Chinese consulate") named with its country before
+    a bare definite "the embassy" of the same kind (anaphora.yaml `missions_abroad`), else None."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.lefts) \
+            or any(c.dep_ in ("amod", "compound", "poss") for c in head.lefts):
+        return None
+    lemma = head.lemma_.lower()
+    earlier = [f for f in found if f.last < head.i and doc[f.last].lemma_.lower() == lemma
+               and doc[f.last].lemma_.lower() in missions and f.actor_country]
+    return max(earlier, key=lambda f: f.start) if earlier else None

@@ -78,6 +78,8 @@ class UnlistedPeople(Pass):
                 # "Sarraj" after the full name; "De Blasio", "Mayor de Blasio" after "Bill de Blasio"
                 out.append(Found(ent.start, ent.end, known, How.SURNAME))
                 continue
+            if len(ent) > 1 and ent.text in places:
+                continue  # "entered Tell Tamer" in a story that has "a camp at Tell Tamer": the town
             if len(ent) == 1:
                 # "Julie" after "Julie Hambleton"; "ADCuomo", a page marker glued to "Cuomo"
                 known = first_names.get(head.text) or next(
@@ -151,6 +153,9 @@ class UnlistedPeople(Pass):
                     out.append(Found(ent.start, ent.end, entity, how))
                 continue
             sector = title_role(context, title[-1])[1] or Sector.GOV.value
+            if title[-1].i > left and (pair := role_for(f"{doc[title[-1].i - 1].lower_} {title[-1].lower_}")) is not None \
+                    and pair[0] is None and pair[1]:
+                sector = pair[1]  # "Opposition leader Jeremy Corbyn": the two-word title's sector, not "leader"'s
             w = words()
             if (title[-1].lower_ in w.spokesperson_nouns or title[-1].lower_ in w.presiding_titles) \
                     and len(title) > 1 and title[-2].lower_ not in w.lesser_office:
@@ -374,7 +379,9 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
     first = head
     while first.dep_ == "conj" and first.head.i < first.i:
         first = first.head  # "officers Antoine Quirin and Nicolas Redouane": both are officers
-    if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.i < first.i:
+    one_of_many = first.head.tag_ in ("NNS", "NNPS") and first.i == head.i \
+        and not any(c.dep_ == "conj" for c in head.children)  # "Politicians and the Archbishop, X": not all
+    if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.i < first.i and not one_of_many:
         described_by.append(first.head)
     for appos in described_by:
         body = spokesperson_body(context.lookups.role_for, appos)  # "a police spokesman": of the body's kind
@@ -471,6 +478,36 @@ def member_of(context: ResolutionContext, head: Any) -> tuple[str | None, str, s
     return None
 
 
+def named_places(context: ResolutionContext) -> set[str]:
+    """Names of several words the article uses as places, whether or not a gazetteer knows them:
+    right after a locative preposition ("a camp at Ain Issa"), run into a place noun ("the Tsuen
+    Wan district", inside the entity or after it), or joined to such a name ("entered Tell Tamer and Ain Issa"). A recognizer's
+    "person" of the same name anywhere in the article is that place, not someone."""
+    w = words()
+    names = [e for e in context.ents if len(e) > 1 and e.label_ in ("PERSON", "GPE", "LOC", "FAC")
+             and all(t.text[:1].isupper() for t in e if t.is_alpha)]
+    out: set[str] = set()
+    for ent in context.ents:  # "the Sham Shui Po district" tagged whole: its name is a place's
+        words_ = [t for t in ent if t.dep_ != "det"]
+        if len(words_) > 2 and words_[-1].lemma_.lower() in w.place_nouns and words_[-1].i == ent.end - 1 \
+                and all(t.text[:1].isupper() for t in words_[:-1] if t.is_alpha):
+            out.add(ent.doc[words_[0].i : ent.end - 1].text)
+    for ent in names:
+        head = ent.root
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if (before is not None and head.dep_ == "pobj" and head.head.i == before.i
+                and before.lower_ in w.place_name_prepositions) \
+                or (head.dep_ == "compound" and head.head.i == ent.end and head.head.lemma_.lower() in w.place_nouns):
+            out.add(ent.text)
+    for ent in names:  # "Tell Tamer and Ain Issa": a name joined to a place is another place
+        head = ent.root
+        if ent.text not in out and any(e.text in out and (e.root.head.i == head.i and e.root.dep_ == "conj"
+                                                          or head.head.i == e.root.i and head.dep_ == "conj")
+                                       for e in names):
+            out.add(ent.text)
+    return out
+
+
 def place_words(context: ResolutionContext) -> set[str]:
     """One-word names the article uses as places somewhere ("in Tyumen", "Aleppo, a city"): a
     recognizer's "person" of the same name elsewhere is that place, not someone."""
@@ -485,6 +522,7 @@ def place_words(context: ResolutionContext) -> set[str]:
                 out.add(ent.text)
         elif used_as_place(ent) is not None:
             out.add(ent.text)
+    out |= named_places(context)
     prepositions = words().place_prepositions
     for tok in context.tokens:  # "the Federal Center for Neurosurgery in Tyumen", inside a longer name
         if tok.i > 0 and tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() \

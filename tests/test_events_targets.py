@@ -571,3 +571,28 @@ def test_what_a_verb_of_prevention_keeps_from_acting_is_not_what_its_pattern_nam
     assert any(e.cameo == "087" for e in candidates(nlp, "The rebels stopped their weapons ."))
     assert any(e.cameo == "1721" for e in candidates(
         nlp, "A court in Venezuela has banned national newspapers from printing graphic photographs of murders."))
+
+
+def test_a_verb_of_force_aims_at_whom_its_on_upon_or_at_phrase_names(nlp):
+    # "fired and landed ... on protesters": the joined verb of force (same doer) names the victims
+    [e] = candidates(nlp, "Police fired and landed rubber bullets on protesters in Santiago.")
+    assert e.cameo.startswith("19") and dyad(e) == ("CHLCOP", "CHLOPP")
+    assert "tgt=force-aim:on" in e.explain
+    # "opened fire upon": the trigger's own phrase, by a preposition no other rule reads
+    [f] = candidates(nlp, "Gunmen opened fire upon pilgrims in Kabul.")
+    assert f.cameo == "193" and dyad(f)[1] == "AFGREL"
+    # a verb of force that did not make the record aims nothing ("fired three workers at its plant")
+    assert all("force-aim" not in e.explain
+               for e in candidates(nlp, "The company fired three workers at its plant in Ohio."))
+
+
+def test_one_person_of_a_group_named_with_a_is_whom_the_act_is_done_to(nlp):
+    # "a demonstrator" (one person of a group of society, indefinite) is the target, of the
+    # sentence's country like the group; here through the joined verb of force's "on" phrase
+    [e] = candidates(nlp, "Police in Chile fired and landed a rubber bullet on a demonstrator on Monday.")
+    assert e.cameo.startswith("19") and dyad(e) == ("CHLCOP", "CHLOPP")
+    [f] = candidates(nlp, "Police in Chile arrested a student on Monday.")
+    assert dyad(f) == ("CHLCOP", "CHLEDU")
+    # a group, not a person, named with "a" stays no one ("collaborating with a terrorist group")
+    assert all(e.target is None or e.target.code[-3:] != "UAF"
+               for e in candidates(nlp, "Victor Ortega, a lawyer from Lima, was arrested in Peru for collaborating with a terrorist group."))

@@ -34,6 +34,7 @@ class Words:
     plural_country_nouns: frozenset[str]
     indefinite_determiners: frozenset[str]
     indefinite_singular: frozenset[str]
+    one_member_nouns: frozenset[str]
     negating_determiners: frozenset[str]
     successor_adjectives: frozenset[str]
     stance_nouns: frozenset[str]
@@ -129,6 +130,7 @@ def words() -> Words:
         plural_country_nouns=_set(w.get("plural_country_nouns")),
         indefinite_determiners=_set(w.get("indefinite_determiners")),
         indefinite_singular=_set(w.get("indefinite_singular")),
+        one_member_nouns=_set(w.get("one_member_nouns")),
         negating_determiners=_set(w.get("negating_determiners")),
         successor_adjectives=_set(w.get("successor_adjectives")),
         stance_nouns=_set(w.get("stance_nouns")),

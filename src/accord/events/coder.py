@@ -35,6 +35,7 @@ from .lexicon import load_act_nouns, load_occasion_nouns, load_opposed_thing_pre
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
+from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own line, as above)
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
@@ -2599,7 +2600,9 @@ def _direction_target(cand: _Candidate, mentions_at, names_people) -> None:
     opposed = [] if cooperative else [(p, {"against"}) for h in hosts for prep in h.children
                if prep.dep_ == "prep" and prep.lower_ not in words and prep.lower_ not in adjuncts
                for p in prep.children if p.dep_ == "pobj"]
-    for host, allowed in [(h, words) for h in hosts] + opposed:
+    # "fired and landed a live round on a protester": a verb of force aims at whom "on"/"at" names
+    aimed = [(h, preps, "force-aim") for h, preps in _force_aim_hosts(cand)]
+    for host, allowed, kind in [(h, words, "direction") for h in hosts] + [(h, a, "direction") for h, a in opposed] + aimed:
         for prep in host.children:
             if prep.dep_ != "prep" or prep.lower_ not in allowed:
                 continue
@@ -2611,10 +2614,27 @@ def _direction_target(cand: _Candidate, mentions_at, names_people) -> None:
                 actors = _actors_of(pobj, mentions_at)
                 if not actors and (inner := _inner_actor(pobj, mentions_at, cooperative)) is not None:
                     actors = _actors_of(inner, mentions_at)  # "attacks on 141 organisations across 20 industries"
+                if kind == "force-aim" and prep.lower_ == "at" and all(a.code == a.country for a in actors):
+                    continue  # "fired at Kabul airport": a bare country or city at is where, not whom
                 if actors:
                     cand.target_tok, cand.targets = pobj, actors
-                    cand.rule.append(f"tgt=direction:{prep.lower_}")
+                    cand.rule.append(f"tgt={kind}:{prep.lower_}")
                     return
+
+
+def _force_aim_hosts(cand: _Candidate) -> list[tuple[Any, frozenset[str]]]:
+    """An act of force (CAMEO 17-20) is aimed by a verb of force (arguments.yaml `force_aim_verbs`):
+    the trigger, a verb joined to it with no subject of its own ("fired and landed a live round
+    on a protester") or their object; each takes the prepositions `force_aim_prepositions`."""
+    if cand.code[:2] not in ("17", *HARM_ROOTS):
+        return []
+    verbs, preps = load_force_aim_verbs(), load_force_aim_prepositions()
+    trig = cand.trigger
+    aimers = [v for v in (trig, *(c for c in trig.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                                    and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)))
+              if v.lemma_.lower() in verbs]
+    hosts = aimers + [o for v in aimers for o in v.children if o.dep_ == "dobj"]
+    return [(h, preps) for h in hosts]
 
 
 def _reported_topic(verb: Any, depth: int = 0) -> Any | None:

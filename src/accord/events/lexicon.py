@@ -644,6 +644,19 @@ def load_direction_prepositions() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_force_aim_verbs() -> frozenset[str]:
+    """Verbs of force that aim at whom their "on"/"at" phrase names ("fired on protesters",
+    "landed a live round on a protester"; arguments.yaml)."""
+    return _argument_words("force_aim_verbs")
+
+
+@lru_cache(maxsize=1)
+def load_force_aim_prepositions() -> frozenset[str]:
+    """The prepositions by which those verbs name whom they aim at (arguments.yaml)."""
+    return _argument_words("force_aim_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_adjunct_prepositions() -> frozenset[str]:
     """Prepositions of a verb's time or place phrase, which names no part of the act (arguments.yaml)."""
     return _argument_words("adjunct_prepositions")

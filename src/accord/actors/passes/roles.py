@@ -151,6 +151,12 @@ class RolePhrases(Pass):
                     # belongs to the one country its sentence names, if it names exactly one;
                     # "aid agencies" working there are no more its own than its government
                     context.pending.append(PendingGroup(head, left, sector, not _non_governmental(sector), end))
+                elif role is None and sector and sector[:3] not in STATE_SECTORS and head.tag_ == "NN" \
+                        and head.dep_ in ("dobj", "pobj", "dative") and _one_member(head, w):
+                    # "police landed a live round on a protester", "arrested a student": one
+                    # member of a group of society is whom the act is done to, of the sentence's
+                    # country like the group ("a U.S. envoy", an office's member, stays no one)
+                    context.pending.append(PendingGroup(head, left, sector, True, end))
                 elif role is None and head.dep_ not in ("compound", "amod") and sector \
                         and bare_or_definite(head, match.start, backed=True):
                     # "surrendered to US - backed forces": a group backed by someone is of known
@@ -223,6 +229,18 @@ def field_sector(head: Any, match: RoleMatch) -> str | None:
         if sector is not None:
             return sector
     return None
+
+
+def _one_member(head: Any, w: Any) -> bool:
+    """"a protester", "an activist": a noun of one person (words.yaml `one_member_nouns`) with
+    only an indefinite article (`indefinite_singular`) and nothing before it that makes the group
+    someone else's."""
+    if head.lower_ not in w.one_member_nouns:
+        return False
+    dets = [c for c in head.lefts if c.dep_ == "det"]
+    return bool(dets) and all(c.lower_ in w.indefinite_singular for c in dets) and not any(
+        c.dep_ in ("predet", "poss", "nummod") or names_community(c) or (c.dep_ == "amod" and c.lower_ in w.not_local)
+        for c in head.lefts)
 
 
 def _non_governmental(sector: str | None) -> bool:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from spacy.strings import get_string_id
-
 # Clauses that take their subject from the clause they hang on when they have none:
 # "Putin expressed ..., saying ...", "China has never denounced X or called for Y"; a predicate
 # adjective's complement is its subject's ("Egypt is willing to withdraw": Egypt withdraws).
@@ -238,46 +236,3 @@ def clause_level(tok: Any, transparent_verbs: frozenset[str] = frozenset()) -> i
         node = head
     return level
 
-
-
-# ------------------------------------------------------------------ string ids as words
-# A string id (`Doc.to_array(LEMMA)`, `LOWER`...) is the hash of its string, the same in every
-# vocabulary: which ids stand for one of a word list's words can be kept across documents, instead
-# of asking the Doc's StringStore for every word of every document (each `strings[h]` decodes a new str).
-_LOWER_IN: dict[frozenset[str], tuple[set[int], set[int]]] = {}
-_LOWER_IN_MAX = 200_000  # ids kept per word list; past that its memo starts again
-
-
-def ids_whose_lower_in(strings: Any, ids: Any, words: frozenset[str]) -> set[int]:
-    """The string ids among `ids` whose string, lower-cased, is one of `words` (what
-    `{h for h in ids if strings[h].lower() in words}` gives): only ids never seen with this word
-    list are decoded."""
-    seen, found = _LOWER_IN.get(words) or _LOWER_IN.setdefault(words, (set(), set()))
-    if len(seen) > _LOWER_IN_MAX:
-        seen.clear()
-        found.clear()
-    ids = set(ids)
-    for h in ids - seen:
-        if strings[h].lower() in words:
-            found.add(h)
-    seen |= ids
-    return ids & found
-
-
-_LEMMA_LOWER: dict[int, int] = {}  # a lemma's string id -> the id of its lower-cased string
-
-
-def word_ids(strings: Any, lowers: Any, lemmas: Any) -> set[int]:
-    """The string ids of a Doc's words as the rules compare them: every token's lower-cased form
-    (`lowers`: `Doc.to_array(LOWER)`) and its lemma lower-cased (`lemmas`: `Doc.to_array(LEMMA)`).
-    A rule that looks for a word of a list by `tok.lower_` or `tok.lemma_.lower()` can find none
-    where the list's ids are disjoint from these."""
-    memo = _LEMMA_LOWER
-    if len(memo) > _LOWER_IN_MAX:
-        memo.clear()
-    unique = set(lemmas)
-    for h in unique - memo.keys():
-        memo[h] = get_string_id(strings[h].lower())
-    out = set(lowers)
-    out.update(map(memo.__getitem__, unique))
-    return out

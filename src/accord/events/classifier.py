@@ -32,6 +32,7 @@ import json
 import math
 from dataclasses import dataclass
 from importlib.resources import files
+from itertools import repeat
 from typing import Any, Iterable, Sequence
 
 import numpy as np
@@ -125,25 +126,6 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / n if n > 0 else v
 
 
-_SORTED_KEYS: dict[int, tuple[Any, int, np.ndarray, np.ndarray]] = {}
-
-
-def _sorted_keys(vectors: Any) -> tuple[np.ndarray, np.ndarray]:
-    """The vectors table's keys (uint64 string ids) sorted, and the row of each: made once per
-    table (again if keys were added)."""
-    key2row = vectors.key2row
-    kept = _SORTED_KEYS.get(id(vectors))
-    if kept is not None and kept[0] is vectors and kept[1] == len(key2row):
-        return kept[2], kept[3]
-    keys = np.fromiter(key2row.keys(), dtype=np.uint64, count=len(key2row))
-    rows = np.fromiter(key2row.values(), dtype=np.int64, count=len(key2row))
-    order = np.argsort(keys, kind="stable")
-    keys, rows = keys[order], rows[order]
-    _SORTED_KEYS.clear()  # one table per process in practice: keep only the last
-    _SORTED_KEYS[id(vectors)] = (vectors, len(key2row), keys, rows)
-    return keys, rows
-
-
 def token_vectors(doc: Any) -> np.ndarray | None:
     """Every token's word vector (what `Token.vector` gives one at a time), from one lookup of
     the vectors table per Doc: a row per token, zeros where the table has no key. None where the
@@ -152,13 +134,10 @@ def token_vectors(doc: Any) -> np.ndarray | None:
     if getattr(vectors, "mode", "default") != "default" or not vectors.size:
         return None
     # what `vectors.find(keys=...)` returns, without its per-key string-id conversion: the keys
-    # of the Doc's array are string ids already; looked up in the table's keys sorted once (one
-    # binary search of the array in numpy instead of a dict lookup per word in Python)
-    keys = doc.to_array(getattr(vectors, "attr", ORTH))
-    sorted_keys, sorted_rows = _sorted_keys(vectors)
-    at = np.searchsorted(sorted_keys, keys)
-    at[at >= len(sorted_keys)] = 0
-    rows = np.where(sorted_keys[at] == keys, sorted_rows[at], -1) if len(sorted_keys) else np.full(len(keys), -1)
+    # of the Doc's array are string ids already
+    get = vectors.key2row.get
+    keys = doc.to_array(getattr(vectors, "attr", ORTH)).tolist()
+    rows = np.fromiter(map(get, keys, repeat(-1, len(keys))), dtype="i", count=len(doc))
     table = vectors.data[np.maximum(rows, 0)]
     table[rows < 0] = 0
     return table

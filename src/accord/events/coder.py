@@ -17,7 +17,7 @@ from spacy.symbols import AUX, NOUN, VERB
 
 from ..actors.kinds import COUNTRY_SECTORS, STATE_SECTORS, How
 from ..analysis.quotation import find_quoted_spans
-from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_by, ids_whose_lower_in, phrasal_verb, word_ids, pobjs,
+from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_by, phrasal_verb, pobjs,
                                pobjs_by_word, reporting_head, subject_of, verb_above)
 from ..model import Actor, Detection, Document, Event, Mention, Modality, Place, Timex, Trigger, stable_id
 from ..stage import Stage
@@ -244,22 +244,10 @@ class EventStage(Stage):
         background_times = _index_background_times(doc, document.timexes)
         sentences = list(doc.sents)
         sentence_texts = [text[s.start_char:s.end_char] for s in sentences]
-        # The Doc's arrays (lower, lemma, pos, dep, head), made once and shared with the verb dictionary:
-        # the candidate scans look at few tokens beyond their part of speech
-        view = self.dictionary.view(doc)
-        pos = view.pos
-        # Rules that need a word of their list somewhere in the article are skipped where none is.
-        words_here = word_ids(doc.vocab.strings, view.lower, view.lemma)
-        ex = self.exclusions
-        legend_here = _any_word(words_here, ex.legend_words)
-        animals_here = _any_word(words_here, ex.animals)
-        normative_here = _any_word(words_here, ex.habitual_adverbs, ex.habitual_units, ex.normative_sources)
-        health_here = _any_word(words_here, ex.health_words, ex.disaster_words)
+        pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
         events: list[tuple[Event, str]] = []
         document.detections = []
         storms = self.exclusions.storm_names(text)  # "Hurricane Dorian": the storm is no actor
-        hazard_here = _any_word(words_here, ex.hazard_words, storms)
-        nature_here = _any_word(words_here, ex.nature_doers, ex.storm_words, storms)
         captions = self.exclusions.captions_and_credits(sentence_texts,
                                                         [text[s.end_char:nxt.start_char]
                                                          for s, nxt in zip(sentences, sentences[1:])])
@@ -267,7 +255,7 @@ class EventStage(Stage):
             if sent_no in captions:
                 continue  # "X contributed reporting from Moscow", a picture caption with its credit
             used_nouns: set[int] = set()
-            cands = list(self._candidates(sent, pos, used_nouns, normative_here))
+            cands = list(self._candidates(sent, pos, used_nouns))
             triggers = {c.trigger.i for c in cands}
             # "started attacking people" (START: * ATTACK): the complement's own record is the act
             cands = [c for c in cands if not _restates_complement(c, triggers, self.cues.aspectual_verbs)]
@@ -290,14 +278,14 @@ class EventStage(Stage):
                 cand.source_tok = _antecedent(cand.source_tok, mentions_at, sent)
             cands = _drop_restated_nominals(cands)
             cands = [c for c in cands if self._literal(c, sent)
-                     and not (hazard_here and self.exclusions.about_natural_hazard(c.trigger, c.code, storms))
+                     and not self.exclusions.about_natural_hazard(c.trigger, c.code, storms)
                      # "shut down all schools to curb the spread of the disease": public health
-                     and not (health_here and self.exclusions.public_health_measure(c.code, c.sources, sent))
+                     and not self.exclusions.public_health_measure(c.code, c.sources, sent)
                      # "Typhoon Hagibis killed 70 people", "A shark attacked a surfer": nature acts
-                     and not (nature_here and self.exclusions.nature_doer(c.trigger, c.code, storms))
-                     and not (animals_here and self.exclusions.done_to_an_animal(c.trigger, c.targets))
+                     and not self.exclusions.nature_doer(c.trigger, c.code, storms)
+                     and not self.exclusions.done_to_an_animal(c.trigger, c.targets)
                      # "According to legend, Romulus killed his brother": a legend tells it
-                     and not (legend_here and self.exclusions.legendary(c.trigger))]
+                     and not self.exclusions.legendary(c.trigger)]
             for cand in cands:
                 cand.negated, cand.modality = self._negated(cand), self._modality(cand)
                 if cand.negated and self._refusal(cand, mentions_at):
@@ -424,11 +412,9 @@ class EventStage(Stage):
                 d.class_probabilities = tuple(p.tolist())  # Python floats, as float() of each gives
 
     # ------------------------------------------------------------ triggers
-    def _candidates(self, sent: Any, pos: list[int], used_nouns: set[int],
-                    normative_here: bool = True) -> Iterable[_Candidate]:
+    def _candidates(self, sent: Any, pos: list[int], used_nouns: set[int]) -> Iterable[_Candidate]:
         """The sentence's event triggers: verbs, then event nouns. `pos`: the Doc's parts of speech
-        (`Doc.to_array(POS)`), so that only verbs and nouns are made into tokens; `normative_here`:
-        false where the Doc has none of the words `Exclusions.normative` looks for."""
+        (`Doc.to_array(POS)`), so that only verbs and nouns are made into tokens."""
         doc = sent.doc
         for i in range(sent.start, sent.end):
             if pos[i] != VERB and pos[i] != AUX:
@@ -436,9 +422,6 @@ class EventStage(Stage):
             tok = doc[i]
             if tok.dep_ == "prep":
                 continue  # "according to", "following the talks": participles used as prepositions
-            key = _verb_key(tok, self.verbs) if pos[i] == AUX else None
-            if pos[i] == AUX and not key:
-                continue  # an auxiliary our lexicon does not list: no trigger (the dictionary codes verbs only)
             if self.exclusions.excludes_sense(tok):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
             if _imperative(tok):
@@ -447,7 +430,7 @@ class EventStage(Stage):
                 continue  # "Coalition forces are in Iraq ... to defeat ISIS remnants": why they are there
             if self.exclusions.prevented(tok):
                 continue  # "barred the company from releasing the files": not released
-            if normative_here and self.exclusions.normative(tok):
+            if self.exclusions.normative(tok):
                 continue  # "Under the Constitution, the House impeaches the official": a procedure
             if self.exclusions.competence(tok):
                 continue  # "can only be resolved by Congress": who alone may act, a rule
@@ -459,8 +442,7 @@ class EventStage(Stage):
                 continue  # "gave the rebels until Friday to surrender": what is asked by a deadline
             if tok.ent_iob_ == "I" and tok.ent_type_ in _NAME_ENTITIES:
                 continue  # "the Committee to Protect Journalists": a word of a name
-            if pos[i] == VERB:
-                key = _verb_key(tok, self.verbs)
+            key = _verb_key(tok, self.verbs)
             cand = self._match_verb(tok, key) if key else None
             if cand is not None and cand.pattern.fallback and pos[i] == VERB:
                 # A word class of our own under PETRARCH's patterns: a pattern of its wins.
@@ -2099,13 +2081,6 @@ def _np_span(tok: Any | None) -> tuple[int, int] | None:
     if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
         last = tok  # a subject the parser made the root: its subtree is the whole sentence
     return (first.idx, last.idx + len(last))
-
-
-def _any_word(words_here: set[int], *lists: frozenset[str]) -> bool:
-    """Whether a word of any of `lists` is among the Doc's words (`syntax.word_ids`: each token's
-    lower-cased form and lemma): a rule that needs such a word on a token it reads (by `lower_`
-    or `lemma_.lower()`) is skipped where this is false."""
-    return any(words and not _string_ids(words).isdisjoint(words_here) for words in lists)
 
 
 def _first_max(values: list[float]) -> int:
@@ -4574,7 +4549,7 @@ def _dead_people(doc: Any, mentions: list[Mention]) -> set[str]:
     # word of the article cost about 1.7 ms an article (bench/bench_stages.py)
     strings = doc.vocab.strings
     lemmas = doc.to_array(LEMMA).tolist()
-    wanted = ids_whose_lower_in(strings, lemmas, spec.death_verbs)
+    wanted = {h for h in set(lemmas) if strings[h].lower() in spec.death_verbs}
     for i in ([i for i, h in enumerate(lemmas) if h in wanted] if wanted else ()):
         tok = doc[i]
         lemma = tok.lemma_.lower()
@@ -4593,7 +4568,7 @@ def _dead_people(doc: Any, mentions: list[Mention]) -> set[str]:
             if m.tokens[0] <= i < m.tokens[1] and m.actor.key and m.actor.name}
     # "the late president", "Kenya's late president, Daniel arap Moi": the words a "late" modifies
     lowers = doc.to_array(LOWER).tolist()
-    late = set(lowers) & _string_ids(spec.dead_adjectives)  # (a LOWER id is the id of its string)
+    late = {h for h in set(lowers) if strings[h] in spec.dead_adjectives}
     modified = {doc[i].head.i for i, h in enumerate(lowers) if h in late and doc[i].dep_ == "amod"} if late else set()
     if not modified:
         return dead

@@ -337,24 +337,26 @@ def test_one_speakers_spoken_acts_in_one_sentence_are_one_utterance() -> None:
     # Two statements with no target and no core report: one utterance all the same.
     vague = [rec("w1", "111", A("FRAGOV"), None, "2019-05-24", sentence=3),
              rec("w2", "020", A("FRAGOV"), None, "2019-05-24", sentence=3)]
-    # Apart: two speakers; other parties that differ; one act negated and one not; a meeting
-    # (not spoken) with a statement; two sentences.
+    # One speaker's spoken acts aimed at different parties are one statement all the same:
+    # "Xi criticized the US and praised Russia".
+    aimed = [rec("e1", "111", XI, A("USA"), "2026-02-05", sentence=6),
+             rec("e2", "051", XI, A("RUS"), "2026-02-05", sentence=6)]
+    # Apart: two speakers; one act negated and one not; a meeting (not spoken) with a
+    # statement; two sentences.
     apart = [rec("d1", "111", at(XI, 0), A("USA"), "2026-02-04", sentence=5),
              rec("d2", "112", at(PUTIN, 40), A("USA"), "2026-02-04", sentence=5),
              # "the police blamed the PCE, but the PCE denied involvement": a country and its
              # police are kin to clustering, not one speaker
              rec("p1", "112", at(A("ESPCOP"), 12), A("ESP", "PCE"), "2019-03-11", sentence=22),
              rec("p2", "016", at(A("ESP", "PCE"), 60), None, "2019-03-11", sentence=22),
-             rec("e1", "111", XI, A("USA"), "2026-02-05", sentence=6),
-             rec("e2", "051", XI, A("RUS"), "2026-02-05", sentence=6),
              rec("f1", "111", XI, A("JPN"), "2026-02-06", sentence=7),
              rec("f2", "020", XI, A("JPN"), "2026-02-06", sentence=7, negated=True),
              rec("g1", "040", XI, A("FRAGOV"), "2026-02-07", sentence=8),
              rec("g2", "051", XI, A("FRAGOV"), "2026-02-07", sentence=8),
              rec("h1", "111", XI, A("KOR"), "2026-02-08", sentence=9),
              rec("h2", "020", XI, A("KOR"), "2026-02-08", sentence=10)]
-    reports = erdogan + china + vague + apart
-    expected = [["c1", "c2"], ["c3"], ["d1"], ["d2"], ["e1"], ["e2"], ["f1"], ["f2"], ["g1"],
+    reports = erdogan + china + vague + aimed + apart
+    expected = [["c1", "c2"], ["c3"], ["d1"], ["d2"], ["e1", "e2"], ["f1"], ["f2"], ["g1"],
                 ["g2"], ["h1"], ["h2"], ["p1"], ["p2"], ["u1", "u2"], ["w1", "w2"]]
     for order in (reports, list(reversed(reports)), reports[1::2] + reports[::2]):
         assert sorted([r.id for r in g] for g in group(order, SETTINGS)) == expected
@@ -368,6 +370,36 @@ def test_one_speakers_spoken_acts_in_one_sentence_are_one_utterance() -> None:
     unplaced = [rec(r.id, r.event["cameo"], r.event["source"], r.event["target"], r.event["date"])
                 for r in erdogan]
     assert len(group(unplaced, SETTINGS)) == 2
+
+
+def test_an_utterance_joins_acts_aimed_at_different_parties() -> None:
+    # "Erdogan condemned the attack and extended his condolences to Ghani", the condemnation
+    # aimed at the attack's doer (the Taliban): 111 and 018, two core reports whose targets are
+    # not compatible, one statement. The happening reports its kept code (018, the tie broken
+    # by the code) with that act's parties: Ghani, not the Taliban.
+    ERDOGAN = {**A("TURGOV", "Recep Tayyip Erdogan"), "span": [30, 35]}
+    TALIBAN, GHANI = A("AFGREB", "Taliban"), A("AFGGOV", "Ashraf Ghani")
+    assert not actors_compatible(TALIBAN, GHANI)
+    said = [rec("u1", "111", ERDOGAN, TALIBAN, "2019-01-21", sentence=20),
+            rec("u2", "018", ERDOGAN, GHANI, "2019-01-21", sentence=20)]
+    # The same two acts told in two sentences, or by two speakers, stay apart.
+    apart = [rec("v1", "111", ERDOGAN, TALIBAN, "2019-02-01", sentence=3),
+             rec("v2", "018", ERDOGAN, GHANI, "2019-02-01", sentence=4),
+             rec("w1", "111", {**ERDOGAN, "span": [0, 5]}, TALIBAN, "2019-01-22", sentence=5),
+             rec("w2", "018", {**A("PAKGOV", "Imran Khan"), "span": [40, 45]}, GHANI,
+                 "2019-01-22", sentence=5)]
+    reports = said + apart
+    expected = [["u1", "u2"], ["v1"], ["v2"], ["w1"], ["w2"]]
+    for order in (reports, list(reversed(reports)), reports[1::2] + reports[::2]):
+        assert sorted([r.id for r in g] for g in group(order, SETTINGS)) == expected
+    assert pairwise_group(reports) == expected
+    for members in (said, list(reversed(said))):
+        h = summarize(members)
+        assert (h.cameo, h.source["name"], h.target["name"]) == ("018", "Recep Tayyip Erdogan",
+                                                                 "Ashraf Ghani")
+    # Where the kept code is the condemnation (told twice), the target is its party.
+    h = summarize(said + [rec("u3", "111", ERDOGAN, TALIBAN, "2019-01-21", article="a2")])
+    assert (h.cameo, h.target["name"]) == ("111", "Taliban")
 
 
 def pairwise_group(reports: list[Report]) -> list[list[str]]:

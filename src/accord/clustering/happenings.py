@@ -29,7 +29,7 @@ depend on the order in which articles arrive:
    compatible (connected components), and so are the dyads of one sentence's meeting of three or
    more parties (`joint_meetings`: every pair of three parties, on one occasion) and one
    speaker's spoken acts told in one sentence (`utterances`: "condemned the attack and extended
-   his condolences", two codes, one statement);
+   his condolences", two codes, one statement, whatever parties each act names);
 2. a vaguer report (a month or a year, no target, "officials" of no country) joins the
    compatible core happening with the most compatible reports (ties: the smallest id), so "last
    May" or "the two leaders" never bridge two happenings; one that is part of an utterance
@@ -553,9 +553,10 @@ def _same_speaker(a: dict, b: dict) -> bool:
 
 
 def _one_utterance(a: Report, b: Report, settings: ClusteringSettings) -> bool:
+    # The other parties are not compared: one statement may condemn one party and console
+    # another (see `utterances`).
     e, f = a.event, b.event
     return (_same_speaker(e["source"], f["source"])
-            and actors_compatible(e.get("target"), f.get("target"))
             and may_be_compatible(a, b, settings)
             and places_compatible(e.get("location"), f.get("location"), settings.place_km))
 
@@ -567,10 +568,16 @@ def utterances(reports: Iterable[Report], settings: ClusteringSettings) -> list[
     twice (111 and 0256, both negated); a careful coder keeps both records (two acts of two
     kinds) and counts one happening: the statement. Two reports of one sentence of one article
     are one utterance when both codes are spoken (`is_spoken`), both name the same speaker
-    (`_same_speaker`), their other parties are compatible (an unnamed one with any), and
-    their negation, modality, dates and places allow a match; an utterance is a connected set
-    of such pairs (lists of two or more, sorted by id; the lists by their first id). Reads
-    nothing but the sentence's own reports."""
+    (`_same_speaker`), and their negation, modality, dates and places allow a match; an
+    utterance is a connected set of such pairs (lists of two or more, sorted by id; the lists
+    by their first id). Reads nothing but the sentence's own reports.
+
+    The other parties each act names are NOT compared: one speaker's spoken acts told in one
+    sentence are one statement whatever parties each names ("Erdogan condemned the attack [by
+    the Taliban] and extended his condolences to Ghani" is 111 aimed at the Taliban and 018 to
+    Ghani: one statement, one happening). The happening reports one code and the parties of
+    that code's act: `summarize` keeps, of the members' sides, those compatible with its
+    representative report's (so 018's Ghani, not 111's Taliban, where 018 is the code kept)."""
     by_sentence: dict[tuple, list[Report]] = {}
     for r in reports:
         e = r.event
@@ -849,6 +856,11 @@ def summarize(members: Sequence[Report], copies: Sequence[Copy] = (),
               key=lambda r: (-_PRECISION_RANK.get(r.precision or "", 0),
                              r.event.get("date_basis") != "text", r.id))
     sources, targets = [], []
+    # The happening's sides are those of the act it reports: a member's side counts where it is
+    # compatible with the representative's (an utterance joins acts of one statement aimed at
+    # different parties: `utterances`); the representative's own side always counts, and where
+    # it has none, every member's does.
+    rep_source, rep_target = rep.event.get("source"), rep.event.get("target")
     # Whether a report's sides read swapped against the representative's depends only on its
     # code and sides as `compatible` reads them (`compared_fields`): asked once per such class.
     orientation: dict[tuple, tuple[bool, bool]] = {}
@@ -904,8 +916,8 @@ def summarize(members: Sequence[Report], copies: Sequence[Copy] = (),
         id=happening_id(members),
         date=date_value,
         date_precision=precision,
-        source=_best_actor(sources),
-        target=_best_actor(targets),
+        source=_best_actor([a for a in sources if actors_compatible(a, rep_source)]),
+        target=_best_actor([a for a in targets if actors_compatible(a, rep_target)]),
         cameo=cameo,
         plover=rep.event["plover"],
         quad_class=rep.event["quad_class"],

@@ -19,7 +19,7 @@ from test_store import doc_call, doc_front, docs, event_id
 
 GET_ENDPOINTS = [
     "/api/events", "/api/reports", "/api/quotes", "/api/articles", "/api/actors", "/api/summary",
-    "/api/dyads", "/api/dyads/CHN/RUS/timeline", "/api/network", "/api/map", "/api/export",
+    "/api/dyads", "/api/dyads/CHN/RUS/timeline", "/api/network", "/api/map", "/api/export", "/api/codes",
 ]
 
 
@@ -64,7 +64,7 @@ def test_every_read_endpoint_answers_json(client) -> None:
     for path in ("/api/events", "/api/events/{happening_id}", "/api/reports",
                  "/api/reports/{event_id}", "/api/quotes", "/api/articles",
                  "/api/articles/{article_id}", "/api/actors", "/api/dyads",
-                 "/api/dyads/{a}/{b}/timeline", "/api/network", "/api/map", "/api/export"):
+                 "/api/dyads/{a}/{b}/timeline", "/api/network", "/api/map", "/api/export", "/api/codes"):
         assert path in documented
     assert "post" in schema["paths"]["/api/articles"]
     assert client.get("/docs").status_code == 200
@@ -432,3 +432,11 @@ def test_a_posted_copy_of_the_founding_article_is_linked_and_never_parsed(fresh_
         assert same["duplicate"] == [founding_id] and same["notes"] == {founding_id: UNCHANGED_NOTE}
         assert restarted.app.state.accord.pipeline is None
     assert parsed == [founding_id, "other-words", "other-words"]
+
+
+def test_codes_name_what_plover_drops(client) -> None:
+    # The dashboard names a code PLOVER dropped by its CAMEO name, read from /api/codes.
+    table = client.get("/api/codes").json()["cameo"]
+    assert table["0256"]["plover"] == "DROPPED" and "de-escalation" in table["0256"]["name"].lower()
+    assert table["040"]["plover"] == "CONSULT" and table["190"]["quad_class"] == 4
+    assert all(set(v) == {"name", "plover", "goldstein", "quad_class"} for v in table.values())

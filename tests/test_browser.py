@@ -294,3 +294,16 @@ def test_links_to_articles_with_odd_ids_open_them(odd_server, odd_page) -> None:
     cite.click()
     page.wait_for_selector("[data-testid=article-text]")
     assert page.text_content("[data-testid=article-title]") == "Xi and Putin talk"
+
+
+def test_codes_plover_drops_are_named_not_dropped(server, page) -> None:
+    # An appeal or a statement has no PLOVER type ("DROPPED"): the page names its CAMEO code.
+    dropped = [i for i in api(server, "/api/events?limit=200")["items"] if i["plover"] == "DROPPED"]
+    assert dropped, "the test store holds no happening of a code PLOVER drops"
+    code = dropped[0]["cameo"]
+    name = api(server, "/api/codes")["cameo"][code]["name"]
+    page.goto(server + f"/events?cameo={code}")
+    page.wait_for_selector("[data-testid=results] [data-testid=happening]")
+    page.wait_for_function("n => [...document.querySelectorAll('[data-testid=event-kind]')]"
+                           ".some(e => e.textContent === n)", arg=name)
+    assert "DROPPED" not in page.text_content("[data-testid=results]")

@@ -225,6 +225,15 @@ def create_app(db: str | Path, *, write_token: str | None = None,
     def summary() -> dict[str, Any]:
         return {"version": __version__, "writable": token is not None, **state.service.summary()}
 
+    @app.get("/api/codes", tags=["reference"], summary="The CAMEO code table: name, PLOVER type, Goldstein, quad class")
+    def codes() -> dict[str, Any]:
+        # The dashboard names a code PLOVER dropped (appeals, statements) by its CAMEO name:
+        # "DROPPED" tells a reader nothing about what happened.
+        from ..events.ontology import cameo_table
+        return {"cameo": {code: {"name": c.name, "plover": c.plover, "goldstein": c.goldstein,
+                                 "quad_class": c.quad_class}
+                          for code, c in sorted(cameo_table().items())}}
+
     @app.get("/api/dyads", tags=["aggregations"], summary="The busiest pairs of actors")
     def list_dyads(level: Annotated[str, Query(description="country or actor")] = "country",
                    domestic: Annotated[str | None, Query(description="include a country with itself")] = None,

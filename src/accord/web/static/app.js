@@ -50,6 +50,32 @@ const Accord = (() => {
     return body;
   }
 
+  // The CAMEO code table, fetched once a page (/api/codes).
+  let codeTable = null;
+  function codes() {
+    if (!codeTable) codeTable = api("/api/codes").then((body) => body.cameo);
+    return codeTable;
+  }
+
+  // "040 CONSULT": the code and its PLOVER type; for a code PLOVER dropped (appeals,
+  // statements) its CAMEO name instead, filled in when the code table arrives.
+  function eventKind(cameo, plover) {
+    if (plover && plover !== "DROPPED") return `${cameo} ${plover}`;
+    const node = h("span", {class: "kind", "data-testid": "event-kind"}, cameo);
+    codes().then((table) => {
+      if (table[cameo]) node.textContent = `${cameo} ${table[cameo].name}`;
+    }).catch(() => {});
+    return node;
+  }
+
+  // The type or name after a code shown on its own ("CONSULT", "Appeal for ...").
+  function plainKind(cameo, plover) {
+    if (plover && plover !== "DROPPED") return plover;
+    const node = h("span", {class: "kind", "data-testid": "event-kind"});
+    codes().then((table) => { if (table[cameo]) node.textContent = table[cameo].name; }).catch(() => {});
+    return node;
+  }
+
   const PAGES = [
     ["/", "Overview"], ["/events", "Happenings"], ["/dyad", "Dyads"], ["/network", "Network"],
     ["/map", "Map"], ["/quotes", "Quotes"], ["/articles", "Articles"],
@@ -177,7 +203,7 @@ const Accord = (() => {
             (r.article && r.article.title) || r.article_id),
           " · ", (r.article && r.article.source) || "unknown source",
           " · ", (r.article && r.article.date) || "undated",
-          " · ", `${r.cameo} ${r.plover}`, " · ", dateText(r), " ", flags(r)))));
+          " · ", eventKind(r.cameo, r.plover), " · ", dateText(r), " ", flags(r)))));
   }
 
   // A happenings table; a click on a row opens its reports below it.
@@ -187,7 +213,7 @@ const Accord = (() => {
                            "data-testid": "happening"},
         h("td", {class: "date"}, item.date || "undated"),
         h("td", {}, actorNode(item.source, "source")),
-        h("td", {}, h("code", {}, item.cameo), " ", item.plover),
+        h("td", {}, h("code", {}, item.cameo), " ", plainKind(item.cameo, item.plover)),
         h("td", {}, actorNode(item.target, "target")),
         h("td", {}, placeText(item.location)),
         h("td", {}, flags(item)),
@@ -215,6 +241,6 @@ const Accord = (() => {
   }
 
   document.addEventListener("DOMContentLoaded", nav);
-  return {h, append, clear, api, actorLabel, actorNode, flags, dateText, evidenceNode, markText,
+  return {h, append, clear, api, codes, eventKind, plainKind, actorLabel, actorNode, flags, dateText, evidenceNode, markText,
           pager, error, params, table, placeText, reportsNode, happeningsTable, QUAD};
 })();

@@ -2,7 +2,7 @@
 // event triggers, time expressions and quotes; then its events and quotes as tables.
 "use strict";
 (async () => {
-  const {h, api, append, clear, error, markText, actorNode, flags, dateText, table, placeText} = Accord;
+  const {h, api, append, clear, error, markText, actorNode, flags, dateText, table, placeText, codes, plainKind} = Accord;
   const main = document.getElementById("main");
   // An id holding "#" typed or pasted unencoded (`/articles/story#3f0c2a9b1e`, the id of a
   // file) reaches the page with the rest of the id as the fragment: a fragment other than the
@@ -24,9 +24,12 @@
       if (m.actor) marks.push({a: m.span[0], b: m.span[1], cls: "actor", label: m.actor.code,
                                title: `${m.actor.name || m.actor.text} (${m.actor.code})`});
     }
+    const cameo = data.events.some((e) => e.plover === "DROPPED") ? await codes().catch(() => ({})) : {};
     for (const e of data.events) {
-      marks.push({a: e.trigger.span[0], b: e.trigger.span[1], cls: "trigger", label: `${e.cameo} ${e.plover}`,
-                  title: `${e.cameo} ${e.plover}${e.negated ? " negated" : ""} ${e.modality}`});
+      // A code PLOVER dropped (appeals, statements) is named by its CAMEO name.
+      const kind = e.plover === "DROPPED" && cameo[e.cameo] ? cameo[e.cameo].name : e.plover;
+      marks.push({a: e.trigger.span[0], b: e.trigger.span[1], cls: "trigger", label: `${e.cameo} ${kind}`,
+                  title: `${e.cameo} ${kind}${e.negated ? " negated" : ""} ${e.modality}`});
     }
     for (const t of data.timexes) {
       marks.push({a: t.span[0], b: t.span[1], cls: "timex", label: t.value, title: `${t.type} ${t.value}`});
@@ -56,7 +59,7 @@
       h("h2", {}, `Events (${data.events.length})`),
       table(["date", "source", "event", "target", "where", "", "evidence"], data.events.map((e) => h("tr", {"data-testid": "article-event"},
         h("td", {class: "date"}, dateText(e)), h("td", {}, actorNode(e.source, "source")),
-        h("td", {}, h("code", {}, e.cameo), " ", e.plover), h("td", {}, actorNode(e.target, "target")),
+        h("td", {}, h("code", {}, e.cameo), " ", plainKind(e.cameo, e.plover)), h("td", {}, actorNode(e.target, "target")),
         h("td", {}, placeText(e.location)), h("td", {}, flags(e)), h("td", {class: "evidence"}, e.evidence)))),
       h("h2", {}, `Quotes (${data.quotes.length})`),
       data.quotes.map((q) => h("figure", {class: "quote"}, h("blockquote", {}, q.text),

@@ -2462,15 +2462,8 @@ def _request_refused(cand: _Candidate, mentions_at) -> None:
             for noun in (p for p in prep.children if p.dep_ == "pobj"):
                 if noun.lower_ not in load_request_nouns():
                     continue
-                makers = [c for c in noun.children if c.dep_ == "poss"] + [
-                    p for q in noun.children if q.dep_ == "prep" and q.lower_ in load_request_maker_prepositions()
-                    for p in q.children if p.dep_ == "pobj"]
-                for maker in makers:
-                    actors = _actors_of(maker, mentions_at)
-                    if actors and not any(a.key is not None and a.key == s.key for a in actors for s in cand.sources):
-                        cand.target_tok, cand.targets = maker, actors
-                        cand.rule.append("tgt=request-refused")
-                        return
+                if _aim_at_first_other_party(cand, _makers_of(noun), mentions_at, "tgt=request-refused"):
+                    return
 
 
 def _accuser_of_rebutted_charges(cand: _Candidate, mentions_at, cues: ModalityCues) -> None:
@@ -2485,18 +2478,30 @@ def _accuser_of_rebutted_charges(cand: _Candidate, mentions_at, cues: ModalityCu
     claims = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in cues.alleged_nouns]
     if not claims:
         return
-    makers = [m for claim in claims for m in (
-        [c for c in claim.children if c.dep_ == "poss"]
-        + [p for q in claim.children if q.dep_ == "prep" and q.lower_ in load_request_maker_prepositions()
-           for p in q.children if p.dep_ == "pobj"])]
+    makers = [m for claim in claims for m in _makers_of(claim)]
     makers += [p for q in verb.children if q.dep_ == "prep" and q.lower_ in load_request_maker_prepositions()
                and q.i > claims[0].i for p in q.children if p.dep_ == "pobj"]
+    _aim_at_first_other_party(cand, makers, mentions_at, "tgt=claim-maker")
+
+
+def _makers_of(noun: Any) -> list:
+    """Who made a request or a claim: the noun's owner ("the opposition's accusations") or its
+    "by"/"from" phrase (arguments.yaml request_maker_prepositions)."""
+    return [c for c in noun.children if c.dep_ == "poss"] + [
+        p for q in noun.children if q.dep_ == "prep" and q.lower_ in load_request_maker_prepositions()
+        for p in q.children if p.dep_ == "pobj"]
+
+
+def _aim_at_first_other_party(cand: _Candidate, makers: list, mentions_at, rule: str) -> bool:
+    """The first maker that resolves to actors other than the candidate's sources becomes its
+    target (`rule` noted); False when none does."""
     for maker in makers:
         actors = _actors_of(maker, mentions_at)
         if actors and not any(a.key is not None and a.key == s.key for a in actors for s in cand.sources):
             cand.target_tok, cand.targets = maker, actors
-            cand.rule.append("tgt=claim-maker")
-            return
+            cand.rule.append(rule)
+            return True
+    return False
 
 
 def _own_reported_attitude(verb: Any) -> str | None:

@@ -138,7 +138,10 @@ def test_strict_rule_knows_actors_by_identity():
     # unnamed collectives by their code; an unnamed record actor of the gold's code is the gold's by its role
     assert R.actors_same(_actor("RUSGOV", "RUS"), _g("RUSGOV"))
     assert not R.actors_same(_actor("RUSMIL", "RUS"), _g("RUSGOV"))
-    assert R.actors_same(_actor("USAJUD", "USA"), _g("USAJUD", "Michael Urbanski", "USA"))
+    judge = dict(_g("USAJUD", "James Parker Jones", "USA"), text="a United States federal judge")
+    assert R.actors_same(dict(_actor("USAJUD", "USA"), text="a federal judge"), judge)
+    heyer = dict(_g("USACVL", "Heather Heyer", "USA"), text="a woman named Heather Heyer")
+    assert not R.actors_same(dict(_actor("USACVL", "USA"), text="at least nineteen others"), heyer)
     assert R.actors_same(None, None) and not R.actors_same(_actor("USA", "USA"), None) and not R.actors_same(None, _g("USA"))
 
 

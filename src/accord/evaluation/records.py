@@ -49,9 +49,11 @@ coder's judgment as `tests/data/wikinews_audit/README.md` ("Judging") and
     shortening of the other ("Johnson", "Ricardo Rossello" for "Ricardo Rossello Nevares"; never
     the given name alone, nor "Mike Johnson" for "Boris Johnson"); one the other's acronym
     ("NTSB"); or both aliases of one entity of the actor dictionary ("U.S." and "United States").
-    An unnamed gold actor (a collective: "officials", "protesters") is known by its code alone,
-    and so is a record's unnamed actor ("the government", "a federal judge": the gold's actor
-    described by its role). So "Johnson stepped down" for May's resignation is wrong.
+    An unnamed gold actor (a collective: "officials", "protesters") is known by its code alone;
+    a record's unnamed actor ("the embassy", "a federal judge") is the gold's named actor described
+    by its role when its words are among those of the gold's mention (`text`), not otherwise ("at
+    least nineteen others" is not "Heather Heyer"). So "Johnson stepped down" for May's
+    resignation is wrong.
 - date at the gold's precision: the record's date cut to the gold's precision is the gold's (a
   gold day needs that day, a month for it is wrong; a day inside a gold month is right); where the
   gold gives no date (a background act), the record gives none (dated by publication it is wrong).
@@ -265,9 +267,11 @@ def actor_codes_agree(record_code: str | None, gold_code: str | None) -> bool:
 def actors_same(record_actor: dict | None, gold_actor: dict | None) -> bool:
     """The careful coder's identity of an actor (the module docstring): both absent, or the code
     agrees (`actor_codes_agree`) and, where both name their actor, the names name the same one
-    (`names_same`). An unnamed record actor ("the government", "a federal judge") of the gold's
-    code is the gold's actor described by its role; an unnamed gold actor (a collective:
-    "officials", "protesters") is known by its code alone."""
+    (`names_same`). An unnamed record actor ("the embassy", "a federal judge") of the gold's code
+    is the gold's named actor described by its role when its words are among those of the gold's
+    mention ("the embassy" for "the US Embassy in London", not "at least nineteen others" for
+    "Heather Heyer"); an unnamed gold actor (a collective: "officials", "protesters") is known by
+    its code alone."""
     if gold_actor is None or record_actor is None:
         return gold_actor is None and record_actor is None
     if not actor_codes_agree(record_actor.get("code"), gold_actor.get("code")):
@@ -275,7 +279,15 @@ def actors_same(record_actor: dict | None, gold_actor: dict | None) -> bool:
     gname, rname = gold_actor.get("name"), record_actor.get("name")
     if gname and rname:
         return names_same(rname, gname)
+    if gname:  # an unnamed record actor: the gold's by its role only if the words are the gold's mention's
+        return bool(_content_words(record_actor.get("text")) & _content_words(gold_actor.get("text")))
     return True
+
+
+def _content_words(text: str | None) -> set[str]:
+    w = words()
+    small = w.articles | w.group_determiners | w.acronym_skip_words
+    return {t for t in _NAME_TOKEN.findall(ascii_fold(text or "").casefold()) if t not in small}
 
 
 def in_sentence(record: dict, gold: dict) -> bool:

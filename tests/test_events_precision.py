@@ -252,3 +252,27 @@ def test_a_wish_to_cooperate_is_an_intent_a_wish_for_anything_else_no_act(nlp):
     assert not [c for c in codes(nlp, text) if c.startswith("11")]
     # what one wants another to do stays hypothetical (test above); a threat stays a threat
     assert [c[:2] for c in codes(nlp, "Iran threatened to attack US ships in the Gulf.")] == ["13"]
+
+
+# ------------------------------------------------- codes on ordinary news (2026-12-08)
+def test_force_on_protesters_at_home_is_violent_repression(nlp):
+    [e] = candidates(nlp, "Riot police fired rubber bullets at protesters in Santiago on Friday.")
+    assert e.cameo == "175"
+    # an attacker shot by police, and foreign troops firing on protesters, keep the force
+    [e] = candidates(nlp, "French police shot a man who had stabbed three officers in Paris.")
+    assert e.cameo[:2] == "19"
+    [e] = candidates(nlp, "Israeli troops fired on Palestinian protesters near the Gaza border fence.")
+    assert e.cameo[:2] == "19"
+
+
+def test_a_private_persons_hopes_are_no_comment_of_record(nlp):
+    text = 'The boy\'s mother said "I really look forward to the day I can see my children again."'
+    assert [c for c in codes(nlp, text) if c.startswith("01")] == []
+    # an official's optimism stays an optimistic comment
+    assert "013" in codes(nlp, "The Iranian foreign minister said he remained optimistic that a deal would be reached.")
+
+
+def test_an_order_to_no_actor_is_no_demand(nlp):
+    assert codes(nlp, "Prime Minister Jacinda Ardern instructed ODESC to report to Cabinet on Monday.") == []
+    # an order to another side stays a demand
+    assert [c[:2] for c in codes(nlp, "The Russian president ordered Ukraine to withdraw its troops.")] == ["10"]

@@ -1364,6 +1364,9 @@ class EventStage(Stage):
             # "al-Qaeda orchestrated the attacks": terrorism, not a battle (one-actor rules and
             # the rest of the coding went by the attack's own code)
             code = lookup("180")
+        if self.exclusions.repression(code.code, source, target):
+            # "police fired a live round on a protester": force on dissent at home (exclusions.yaml)
+            code = lookup(self.exclusions.repression_code)
         if target is not None:
             phrase = doc.char_span(target.span[0], target.span[1], alignment_mode="expand")
             if self.exclusions.assassination(trig, code.code, target, phrase.root if phrase is not None else None):
@@ -4663,7 +4666,7 @@ def _targets_from_earlier_acts(events: list[Event], doc: Any, document: Document
         roots = nouns[lemma]
         earlier = next((e for e in reversed(events[:k]) if e.sentence < event.sentence
                         and (e.sentence >= event.sentence - _ACT_NOUN_REACH or e.sentence <= _LEAD_SENTENCES)
-                        and e.cameo[:2] in roots and e.source is not None and e.source.country
+                        and e.cameo.startswith(roots) and e.source is not None and e.source.country
                         and (e.cameo[:2] != event.cameo[:2]
                              or (e.target is not None and e.target.country and lemma in e.trigger.text.lower()))),
                        None)

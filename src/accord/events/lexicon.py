@@ -560,8 +560,8 @@ def load_recipient_prepositions() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_act_nouns() -> dict[str, tuple[str, ...]]:
-    """Nouns naming an earlier act by its kind -> the CAMEO roots of the records they can name
-    (arguments.yaml `act_nouns`)."""
+    """Nouns naming an earlier act by its kind -> the CAMEO code prefixes (roots, or a code) of the
+    records they can name (arguments.yaml `act_nouns`)."""
     table = _arguments_file().get("act_nouns") or {}
     return {str(k).lower(): tuple(str(r) for r in v) for k, v in table.items()}
 

@@ -276,3 +276,20 @@ def test_an_order_to_no_actor_is_no_demand(nlp):
     assert codes(nlp, "Prime Minister Jacinda Ardern instructed ODESC to report to Cabinet on Monday.") == []
     # an order to another side stays a demand
     assert [c[:2] for c in codes(nlp, "The Russian president ordered Ukraine to withdraw its troops.")] == ["10"]
+
+
+def test_helping_an_investigation_is_judicial_cooperation(nlp):
+    text = "Paul Manafort, the former campaign chairman of Donald Trump, agreed to help with Robert Mueller's investigation."
+    [e] = candidates(nlp, text)
+    assert (e.cameo, e.announced_cameo, e.target.name) == ("0313", "063", "Robert Mueller")
+    # help given to someone else stays what it was
+    assert [c[:2] for c in codes(nlp, "Russia helped Syria with weapons and advisers.")] == ["05"]
+
+
+def test_making_something_easier_or_better_is_no_cooperation(nlp):
+    text = "In July, he helped facilitate a meeting between Rudy Giuliani and Andriy Yermak, an aide of Volodymyr Zelensky."
+    assert [c for c in codes(nlp, text) if c.startswith("06")] == []
+    assert codes(nlp, "The Indian government wants to improve the economy and simplify the tax code.") == []
+    # the block's patterns stay: relations improved, sanctions eased
+    assert "030" in codes(nlp, "China and Russia agreed to improve relations.")
+    assert "085" in codes(nlp, "The United States eased sanctions on Iran.")

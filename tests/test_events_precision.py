@@ -293,3 +293,22 @@ def test_making_something_easier_or_better_is_no_cooperation(nlp):
     # the block's patterns stay: relations improved, sanctions eased
     assert "030" in codes(nlp, "China and Russia agreed to improve relations.")
     assert "085" in codes(nlp, "The United States eased sanctions on Iran.")
+
+
+def test_a_campaign_or_government_rally_is_no_protest(nlp):
+    assert codes(nlp, "Donald Trump held a rally in Ohio on Saturday.") == []
+    assert codes(nlp, "Donald Trump held a campaign rally in Ohio on Saturday.") == []
+    # a rally against someone, and one of the opposition, stay protests
+    assert codes(nlp, "The Iranian president held a rally against the United States sanctions in Tehran.") == ["141"]
+    assert codes(nlp, "The opposition held a rally against the government in Caracas.") == ["141"]
+
+
+def test_a_hearing_on_a_nomination_or_a_bill_is_routine_business(nlp):
+    assert codes(nlp, "The Senate will hold a hearing on the nomination next week.") == []
+    # a hearing on someone's conduct stays an inquiry
+    assert codes(nlp, "The UK parliament held a hearing on the conduct of the police.") == ["090"]
+
+
+def test_a_published_message_is_its_own_authors(nlp):
+    [e] = candidates(nlp, "The newspaper published a letter from the senator criticizing the president.")
+    assert e.cameo == "111" and e.source.sector == "LEG"

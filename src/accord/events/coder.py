@@ -32,6 +32,7 @@ from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
 from .lexicon import load_measure_heads  # (own line, as above)
 from .lexicon import load_act_nouns, load_occasion_nouns, load_opposed_thing_prepositions  # (own line, as above)
+from .lexicon import load_message_author_prepositions  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
@@ -657,9 +658,12 @@ class EventStage(Stage):
                         # its topic; it meets no one
                         cand.rule.append("message-talks")
                         return None
-                    # "Pompeo posted a message on Twitter blaming Iran": the message's maker
-                    subject = author
-                    cand.rule.append("src=message-author")
+                    # "Pompeo posted a message on Twitter blaming Iran": the message's maker; "the
+                    # newspaper published a letter from the senator criticizing": the one the
+                    # message names as its author
+                    own = _message_own_author(subject)
+                    subject = own if own is not None else author
+                    cand.rule.append("src=message-author" if own is None else "src=message-own-author")
         if subject is not None:
             if passive:
                 cand.target_tok = subject if cand.noun is None else None
@@ -1134,6 +1138,12 @@ class EventStage(Stage):
             # private people among themselves (exclusions.yaml)
             cand.rule.append("private-people")
             return []
+        if self.exclusions.state_rally(cand.code, cand.noun if cand.noun is not None else cand.trigger, sources, targets):
+            cand.rule.append("state-rally")
+            return []  # "Trump held a rally in Ohio": a campaign rally, no protest (exclusions.yaml)
+        if self.exclusions.routine_hearing(cand.code, cand.noun if cand.noun is not None else cand.trigger):
+            cand.rule.append("routine-hearing")
+            return []  # "will hold a hearing on the nomination": routine business, no inquiry
         if self.exclusions.private_aid_codes and cand.code.startswith(self.exclusions.private_aid_codes) \
                 and targets and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
             cand.rule.append("private-aid")
@@ -2833,6 +2843,20 @@ def _instrument_doer(noun: Any, mentions_at) -> Any | None:
                 continue  # "a car bomb in Kabul": the phrase placed by where it was
             if _actors_of(tok, mentions_at):
                 return tok
+    return None
+
+
+def _message_own_author(message: Any) -> Any | None:
+    """The author a message names ("a letter from the senator", "a video by the group", "the
+    senator's letter"), or None."""
+    preps = load_message_author_prepositions()
+    for c in message.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in preps:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
     return None
 
 

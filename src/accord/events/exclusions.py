@@ -158,6 +158,12 @@ class Exclusions:
     presence_verbs: frozenset[str] = frozenset({"be"})  # "remain in Iraq to attack PKK": why they are there
     # "police fired a live round on a protester": force by the state's security forces on dissent
     # at home is violent repression (CAMEO 175)
+    # "Trump held a rally in Ohio": a government's rally with no target is no protest
+    state_rally_nouns: frozenset[str] = frozenset()
+    state_rally_sectors: tuple[str, ...] = ()
+    campaign_modifiers: frozenset[str] = frozenset()  # "a campaign rally": no protest, whoever holds it
+    hearing_nouns: frozenset[str] = frozenset()  # "a hearing on the nomination": routine, no inquiry
+    hearing_topics: frozenset[str] = frozenset()
     repression_codes: frozenset[str] = frozenset()
     repression_sources: tuple[str, ...] = ()
     repression_targets: tuple[str, ...] = ()
@@ -354,6 +360,39 @@ class Exclusions:
         sources = list(sources)
         return code in self.unconventional_codes and bool(sources) \
             and all(_sector_in(a, self.unconventional_sectors) for a in sources)
+
+    def state_rally(self, code: str, event_word: Any, sources: Iterable[Any], targets: Iterable[Any]) -> bool:
+        """A rally (CAMEO 141) held by a government's own people with no one it is against ("Trump
+        held a rally in Ohio"), or a campaign rally held by anyone: no dissent (exclusions.yaml
+        state_rallies). `event_word` is the event noun, or the verb whose object may be one."""
+        if not code.startswith("141") or event_word is None:
+            return False
+        words = [event_word] + [c for c in event_word.children if c.dep_ == "dobj"]
+        rallies = [w for w in words if w.lower_ in self.state_rally_nouns]
+        if any(m.dep_ in ("compound", "amod") and m.lower_ in self.campaign_modifiers
+               for w in rallies for m in w.children):
+            return True  # "held a campaign rally in Ohio", whoever held it
+        sources = list(sources)
+        return bool(rallies) and not list(targets) and bool(sources) \
+            and all(_sector_in(s, self.state_rally_sectors) for s in sources)
+
+    def routine_hearing(self, code: str, event_word: Any) -> bool:
+        """An investigation (CAMEO 09) that is a hearing on a nomination, a bill or a budget ("will
+        hold a hearing on the nomination", "confirmation hearings"): a legislature's routine
+        business (exclusions.yaml routine_hearings). `event_word` is the event noun, or the verb
+        whose object may be one."""
+        if not code.startswith("09") or event_word is None:
+            return False
+        words = [event_word] + [c for c in event_word.children if c.dep_ in ("dobj", "nsubjpass")]
+        for w in words:
+            if w.lower_ not in self.hearing_nouns:
+                continue
+            topics = [m for m in w.children if m.dep_ in ("compound", "amod")]
+            topics += [p for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "for", "over", "into")
+                       for p in c.children if p.dep_ == "pobj"]
+            if any(t.lower_ in self.hearing_topics for t in topics):
+                return True
+        return False
 
     def repression(self, code: str, source: Any, target: Any) -> bool:
         """Force (CAMEO 18-19) by a state's police or army on protesters or the opposition of the
@@ -737,6 +776,12 @@ def load_exclusions() -> Exclusions:
         unconventional_codes=frozenset(str(c) for c in (d.get("unconventional_force") or {}).get("codes") or ()),
         unconventional_sectors=tuple(w.upper() for w in _words(d.get("unconventional_force") or {}, "sectors",
                                                                 "unconventional_force.")),
+        state_rally_nouns=_words(d.get("state_rallies") or {}, "nouns", "state_rallies."),
+        state_rally_sectors=tuple(w.upper() for w in _words(d.get("state_rallies") or {}, "sectors",
+                                                             "state_rallies.")),
+        campaign_modifiers=_words(d.get("state_rallies") or {}, "campaign_modifiers", "state_rallies."),
+        hearing_nouns=_words(d.get("routine_hearings") or {}, "nouns", "routine_hearings."),
+        hearing_topics=_words(d.get("routine_hearings") or {}, "topics", "routine_hearings."),
         repression_codes=frozenset(str(c) for c in (d.get("violent_repression") or {}).get("codes") or ()),
         repression_sources=tuple(w.upper() for w in _words(d.get("violent_repression") or {}, "sources",
                                                             "violent_repression.")),

@@ -404,6 +404,13 @@ def load_message_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_message_author_prepositions() -> frozenset[str]:
+    """Prepositions of a message's own author ("a letter from the senator"), who made it whoever
+    published or sent it (arguments.yaml)."""
+    return _argument_words("message_author_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_instrument_subjects() -> frozenset[str]:
     """Weapons and attacks whose doer is the doer of the harm they are the subject of (arguments.yaml)."""
     return _argument_words("instrument_subjects")

@@ -30,6 +30,8 @@ class DuckDBStore(Store):
     """An Accord database file (or `":memory:"`)."""
 
     backend = "duckdb"
+    # A join probes the index only up to `dynamic_or_filter_threshold` values (see `__init__`).
+    probe_keys = INDEX_PROBES
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         super().__init__(str(path), read_only=read_only)

@@ -122,6 +122,15 @@ def count_work(C, H, N) -> "Counter":
     from accord.store import base as S
     wrap(S.Store, "_set_happenings", "reports re-filed (UPDATE events SET happening)",
          lambda a: len(a[1]))
+    if hasattr(C.Clusters, "_bucket_rows"):
+        rows_of = C.Clusters._bucket_rows
+
+        def bucket_rows(self, keys):
+            rows = rows_of(self, keys)
+            counts["LSH bucket keys looked up"] += len(keys)
+            counts["LSH bucket rows found"] += len(rows)
+            return rows
+        C.Clusters._bucket_rows = bucket_rows
     init = C.Clusters.__init__
 
     def counted_init(self, query, *a, **k):

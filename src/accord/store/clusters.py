@@ -295,9 +295,11 @@ class Clusters:
     """Near-copy and happening bookkeeping over one connection's `query` function."""
 
     def __init__(self, query: Query, settings: ClusteringSettings,
-                 stamps: Stamps | None = None, probe_keys: int | None = None) -> None:
+                 stamps: Stamps | None = None, probe_keys: int | None = None,
+                 probing: Callable[[str, Sequence[Any], int], list[tuple]] | None = None) -> None:
         self.query = query
         self.probe_keys = probe_keys
+        self.probing = probing or (lambda sql, params, values: query(sql, params))
         self.settings = settings
         self._fingerprints: OrderedDict[str, N.Fingerprint] = OrderedDict()
         # The coding thread remembers fingerprints (`remember`, before the parse) while a writing
@@ -358,19 +360,20 @@ class Clusters:
 
         DuckDB (2.0) scans `nearcopy_bands` for `bucket = ANY(?)` (a group's 1,850 keys: 6.5 ms
         at 185,000 band rows, the 5,000 recorded articles of bench_store_replay, 12.5 ms at
-        1,480,000), but turns a join's few build-side values into an IN filter that probes the
-        ART index (EXPLAIN ANALYZE: a Table Scan of Type Index Scan, 0 row groups scanned) up to
-        `dynamic_or_filter_threshold` values: the keys are joined as a list (`_BUCKET_ROWS`),
-        `probe_keys` (`DuckDBStore.probe_keys`) a statement, about 18 ms a group whatever the
-        size. PostgreSQL's planner turns `= ANY(?)` into a Bitmap Index Scan of the btree once
-        the table is large (9 ms at 1,480,000 rows; a seq scan at 185,000, 21 ms), while it
-        hashes the whole table for the join at 185,000 rows (112 ms): `probe_keys` None keeps
-        `= ANY(?)` there."""
+        1,480,000), but turns a join's build-side values into an IN filter that probes the ART
+        index (EXPLAIN ANALYZE: a Table Scan of Type Index Scan, 0 row groups scanned) up to
+        `dynamic_or_filter_threshold` values, which `DuckDBStore._probing` raises for the
+        statement: the keys are joined as a list (`_BUCKET_ROWS`), up to `probe_keys` a
+        statement, 10-11 ms a group at 37,000 and at 185,000 band rows. PostgreSQL's planner
+        turns `= ANY(?)` into a Bitmap Index Scan of the btree once the table is large (9 ms at
+        1,480,000 rows; a seq scan at 185,000, 21 ms), while it hashes the whole table for the
+        join at 185,000 rows (112 ms): `probe_keys` None keeps `= ANY(?)` there."""
         if self.probe_keys is None:
             return self.query(_BUCKET_ROWS_ANY, [list(keys)])
         rows: list[tuple] = []
         for at in range(0, len(keys), self.probe_keys):
-            rows += self.query(_BUCKET_ROWS, [list(keys[at:at + self.probe_keys])])
+            chunk = list(keys[at:at + self.probe_keys])
+            rows += self.probing(_BUCKET_ROWS, [chunk], len(chunk))
         return rows
 
     def texts(self, ids: Iterable[str]) -> dict[str, StoredText]:

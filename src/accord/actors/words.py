@@ -90,6 +90,7 @@ class Words:
     diplomats: frozenset[str]
     missions_abroad: frozenset[str] = frozenset()
     name_titles: dict[str, str] | None = None
+    acronym_skip_words: frozenset[str] = frozenset()
     past_holder: frozenset[str] = frozenset()
     travel_nouns: frozenset[str] = frozenset()
     entourage_nouns: frozenset[str] = frozenset()
@@ -204,6 +205,7 @@ def words() -> Words:
         claim_objects=_set(w.get("claim_objects")),
         field_sectors={str(k).lower(): str(v) for k, v in (w.get("field_sectors") or {}).items()},
         name_titles={str(k).lower(): str(v) for k, v in (w.get("name_titles") or {}).items()},
+        acronym_skip_words=_set(w.get("acronym_skip_words")),
     )
 
 

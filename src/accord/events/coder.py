@@ -37,6 +37,7 @@ from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
 from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own line, as above)
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
+from .office import in_office_on_the_day
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -379,6 +380,7 @@ class EventStage(Stage):
         _undated_acts_of_the_dead(candidates, doc, document.mentions, triggers)
         _settle_ranges(candidates)
         _targets_from_earlier_acts(candidates, doc, document, triggers)
+        in_office_on_the_day(candidates)  # "May stepped down on July 24", told later: GBRGOV, not ELI
         candidates = _without_unplaced_actors(candidates, document.mentions)
         if self.verifier is not None:
             self.verifier.score(document, candidates)

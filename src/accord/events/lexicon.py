@@ -468,6 +468,24 @@ def load_judged_for() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def load_immediacy_adverbs() -> frozenset[str]:
+    """Adverbs that tell an act as done at once, a reaction to the news (arguments.yaml)."""
+    return _argument_words("immediacy_adverbs")
+
+
+@lru_cache(maxsize=1)
+def load_dated_by_report_codes() -> tuple[str, ...]:
+    """CAMEO code prefixes of acts a dated report of them dates to its day (arguments.yaml)."""
+    return tuple(sorted(_argument_words("dated_by_report_codes")))
+
+
+@lru_cache(maxsize=1)
+def load_accused_act_nouns() -> frozenset[str]:
+    """Nouns of an accusation whose clause tells an act done before it (arguments.yaml)."""
+    return _argument_words("accused_act_nouns")
+
+
+@lru_cache(maxsize=1)
 def load_gerund_time_prepositions() -> frozenset[str]:
     """Prepositions whose gerund takes its tense from the verb they modify ("Before resigning, he
     appointed", arguments.yaml)."""

@@ -423,3 +423,19 @@ def test_acts_in_the_clause_of_what_one_is_accused_or_convicted_of_have_no_date(
 def test_a_denial_of_its_own_keeps_the_publication_day(nlp):
     assert dated(candidates(nlp, "Pakistani cleric Mufti Abdul Qawi denied the accusation."), "016") \
         == [(PUB, "day", "publication")]
+
+
+# ------------------------------------------------- an act the text dates after publication
+@pytest.mark.parametrize("text", [
+    "Russian President Vladimir Putin is meeting Chinese President Xi Jinping on Saturday.",
+    "Russian President Vladimir Putin meets Chinese President Xi Jinping on Saturday.",
+])
+def test_an_act_dated_after_the_publication_day_is_to_come(nlp, text):
+    [e] = [e for e in candidates(nlp, text) if e.cameo.startswith("04")]
+    assert (e.date, e.modality) == ("2019-10-12", "future")
+
+
+def test_an_act_dated_on_or_before_the_publication_day_stays_asserted(nlp):
+    [e] = [e for e in candidates(nlp, "Russian President Vladimir Putin met Chinese President Xi Jinping on Monday.")
+           if e.cameo.startswith("04")]
+    assert (e.date, e.modality) == ("2019-10-07", "asserted")

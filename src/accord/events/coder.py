@@ -1359,6 +1359,11 @@ class EventStage(Stage):
             # to come, or one that may never be, is not done on the publication day; the text gives
             # no day for it (an intent, 03x, is dated when made)
             date, precision, basis = None, None, None
+        if basis == "text" and date and modality == Modality.ASSERTED and not negated and cand.announced is None \
+                and document.article.date and _after(date, document.article.date):
+            # "Putin is meeting Xi on Saturday", "meets Xi on Saturday": an act the text dates after
+            # the publication day is not told as done; it is to come
+            modality = Modality.FUTURE
         place = _location(trig, cand.noun)
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow

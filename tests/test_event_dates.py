@@ -439,3 +439,29 @@ def test_an_act_dated_on_or_before_the_publication_day_stays_asserted(nlp):
     [e] = [e for e in candidates(nlp, "Russian President Vladimir Putin met Chinese President Xi Jinping on Monday.")
            if e.cameo.startswith("04")]
     assert (e.date, e.modality) == ("2019-10-07", "asserted")
+
+
+def test_a_perfect_told_as_since_an_earlier_time_has_no_date(nlp):
+    evs = candidates(nlp, "Russia annexed Crimea in 2014. Ukraine has since cut ties with Moscow.")
+    assert dated(evs, "171") == [("2014", "year", "text")]
+    assert dated(evs, "16") == [(None, None, None)]
+    # a "since" phrase is a span, not the adverb: the act keeps its day
+    assert dated(candidates(nlp, "Russian President Vladimir Putin has apologized to Ukraine since the attack."),
+                 "055") == [(PUB, "day", "publication")]
+
+
+# ------------------------------------------------- "a day after", "two days before"
+@pytest.mark.parametrize("text, code, day", [
+    ("Turkey condemned Russia on Wednesday, a day after Russian forces attacked Syrian rebels.", "19", "2019-10-08"),
+    ("The strike on Monday came two days after militants attacked a Syrian army base.", "19", "2019-10-05"),
+    ("Turkey condemned Russia on Wednesday, a week after Russian forces attacked Syrian rebels.", "19", "2019-10-02"),
+    ("Russian forces attacked Syrian rebels on Monday, a day before Turkey condemned Russia.", "11", "2019-10-08"),
+])
+def test_a_clause_a_span_after_or_before_a_dated_verb_takes_that_day(nlp, text, code, day):
+    assert dated(candidates(nlp, text), code) == [(day, "day", "text")]
+
+
+def test_a_clause_after_a_dated_verb_with_no_span_or_a_vague_one_keeps_the_publication_day(nlp):
+    for text in ("Turkey condemned Russia on Wednesday after Russian forces attacked Syrian rebels.",
+                 "Turkey condemned Russia on Wednesday, hours after Russian forces attacked Syrian rebels."):
+        assert dated(candidates(nlp, text), "19") == [(PUB, "day", "publication")]

@@ -26,7 +26,7 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
 from ..time.dates import value_period
 from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_accused_act_nouns, load_dated_by_report_codes, load_immediacy_adverbs, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
@@ -35,6 +35,7 @@ from .lexicon import load_act_nouns, load_occasion_nouns, load_opposed_thing_pre
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
+from .lexicon import load_accused_act_nouns, load_dated_by_report_codes, load_immediacy_adverbs  # (own line, as above)
 from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own line, as above)
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
 from .office import in_office_on_the_day
@@ -3450,10 +3451,61 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
                 break
     if best is not None:
         return _text_date(best)
+    offset = _offset_clause_day(cand.trigger, timex_roots, arrays, pub)
+    if offset is not None:
+        # "condemned Russia on Wednesday, a day after Russian forces attacked": the day before
+        return offset, "day", "text", (offset, offset)
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text", None
     return (*_undated(cand.trigger, pub), None)
+
+
+def _offset_clause_day(trigger: Any, timex_roots: dict[int, Timex], arrays: Any, pub: str | None) -> str | None:
+    """"Turkey condemned Russia on Wednesday, a day after Russian forces attacked Syrian rebels":
+    an adverbial clause opened by "after" or "before" (anchoring.yaml offset_clause_marks) right
+    after a span of days or weeks ("a day", "two weeks": offset_clause_units, on the clause or on
+    the verb it hangs on) is that span before or after the day that dates that verb (one
+    day-precise date on it, outside the clause). The day, as YYYY-MM-DD, or None. Not a day after
+    publication for an act told as done."""
+    if trigger.dep_ != "advcl" or trigger.head.i == trigger.i:
+        return None
+    spec = load_anchoring()
+    signs, units = dict(spec.offset_clause_marks), dict(spec.offset_clause_units)
+    marks = [c for c in trigger.children if c.dep_ == "mark" and c.lower_ in signs]
+    if len(marks) != 1:
+        return None
+    mark, head = marks[0], trigger.head
+    doc = trigger.doc
+    unit = doc[mark.i - 1] if mark.i > 0 else None
+    if unit is None or unit.dep_ != "npadvmod" or unit.head.i not in (trigger.i, head.i) \
+            or unit.lemma_.lower() not in units:
+        return None
+    count = None
+    for c in unit.children:
+        if c.dep_ == "det" and c.lower_ in ("a", "an"):
+            count = 1
+        elif c.dep_ == "nummod":
+            count = int(c.text) if c.text.isdigit() else _number_word(c.lower_)
+    if not count:
+        return None
+    inside = range(trigger.left_edge.i, trigger.right_edge.i + 1)
+    found = {t.value for i, t in timex_roots.items() if i not in inside
+             and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value or "") and _governs(arrays, i, {head.i})}
+    if len(found) != 1:
+        return None
+    day = (dt.date.fromisoformat(found.pop()) + dt.timedelta(days=signs[mark.lower_] * count * units[unit.lemma_.lower()]))
+    if pub and _told_as_done(trigger) and _after(day.isoformat(), pub):
+        return None
+    return day.isoformat()
+
+
+def _number_word(word: str) -> int | None:
+    """A whole number written as a word ("two", "ten": resources/time/en/numbers.tsv), else None."""
+    from ..time.resources import load_resources
+
+    hit = load_resources().numbers.get(word)
+    return int(hit[0]) if hit is not None and hit[0] == int(hit[0]) else None
 
 
 def _text_date(timex: Timex) -> tuple[str, str, str, Any]:

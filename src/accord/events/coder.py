@@ -32,12 +32,14 @@ from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
 from .lexicon import load_measure_heads  # (own line, as above)
 from .lexicon import load_act_nouns, load_occasion_nouns, load_opposed_thing_prepositions  # (own line, as above)
+from .lexicon import load_message_author_prepositions  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
 from .lexicon import load_accused_act_nouns, load_dated_by_report_codes, load_immediacy_adverbs  # (own line, as above)
 from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own line, as above)
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
+from .nearest_mention import nearest_namings
 from .office import in_office_on_the_day
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
@@ -382,6 +384,7 @@ class EventStage(Stage):
         _settle_ranges(candidates)
         _targets_from_earlier_acts(candidates, doc, document, triggers)
         in_office_on_the_day(candidates)  # "May stepped down on July 24", told later: GBRGOV, not ELI
+        nearest_namings(candidates, document.mentions, [s.start_char for s in sentences])  # a side found sentences back
         candidates = _without_unplaced_actors(candidates, document.mentions)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
@@ -661,9 +664,12 @@ class EventStage(Stage):
                         # its topic; it meets no one
                         cand.rule.append("message-talks")
                         return None
-                    # "Pompeo posted a message on Twitter blaming Iran": the message's maker
-                    subject = author
-                    cand.rule.append("src=message-author")
+                    # "Pompeo posted a message on Twitter blaming Iran": the message's maker; "the
+                    # newspaper published a letter from the senator criticizing": the one the
+                    # message names as its author
+                    own = _message_own_author(subject)
+                    subject = own if own is not None else author
+                    cand.rule.append("src=message-author" if own is None else "src=message-own-author")
         if subject is not None:
             if passive:
                 cand.target_tok = subject if cand.noun is None else None
@@ -1138,6 +1144,12 @@ class EventStage(Stage):
             # private people among themselves (exclusions.yaml)
             cand.rule.append("private-people")
             return []
+        if self.exclusions.state_rally(cand.code, cand.noun if cand.noun is not None else cand.trigger, sources, targets):
+            cand.rule.append("state-rally")
+            return []  # "Trump held a rally in Ohio": a campaign rally, no protest (exclusions.yaml)
+        if self.exclusions.routine_hearing(cand.code, cand.noun if cand.noun is not None else cand.trigger):
+            cand.rule.append("routine-hearing")
+            return []  # "will hold a hearing on the nomination": routine business, no inquiry
         if self.exclusions.private_aid_codes and cand.code.startswith(self.exclusions.private_aid_codes) \
                 and targets and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
             cand.rule.append("private-aid")
@@ -1373,6 +1385,9 @@ class EventStage(Stage):
             # "al-Qaeda orchestrated the attacks": terrorism, not a battle (one-actor rules and
             # the rest of the coding went by the attack's own code)
             code = lookup("180")
+        if self.exclusions.repression(code.code, source, target):
+            # "police fired a live round on a protester": force on dissent at home (exclusions.yaml)
+            code = lookup(self.exclusions.repression_code)
         if target is not None:
             phrase = doc.char_span(target.span[0], target.span[1], alignment_mode="expand")
             if self.exclusions.assassination(trig, code.code, target, phrase.root if phrase is not None else None):
@@ -2839,6 +2854,20 @@ def _instrument_doer(noun: Any, mentions_at) -> Any | None:
                 continue  # "a car bomb in Kabul": the phrase placed by where it was
             if _actors_of(tok, mentions_at):
                 return tok
+    return None
+
+
+def _message_own_author(message: Any) -> Any | None:
+    """The author a message names ("a letter from the senator", "a video by the group", "the
+    senator's letter"), or None."""
+    preps = load_message_author_prepositions()
+    for c in message.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in preps:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
     return None
 
 
@@ -4791,7 +4820,7 @@ def _targets_from_earlier_acts(events: list[Event], doc: Any, document: Document
         roots = nouns[lemma]
         earlier = next((e for e in reversed(events[:k]) if e.sentence < event.sentence
                         and (e.sentence >= event.sentence - _ACT_NOUN_REACH or e.sentence <= _LEAD_SENTENCES)
-                        and e.cameo[:2] in roots and e.source is not None and e.source.country
+                        and e.cameo.startswith(roots) and e.source is not None and e.source.country
                         and (e.cameo[:2] != event.cameo[:2]
                              or (e.target is not None and e.target.country and lemma in e.trigger.text.lower()))),
                        None)

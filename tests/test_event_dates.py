@@ -264,8 +264,11 @@ def test_an_intent_in_what_is_said_is_dated_when_said(nlp):
 def test_a_time_at_the_end_of_coordinated_verbs_dates_them_all(nlp):
     # ("police fired and landed a live round on a protester yesterday" is no candidate since "for the
     # first time" stopped giving "fired" a target: the same coordination, with a target of its own)
+    # (force by police on protesters of their own country is repression, 175, since 753ef81: both
+    # verbs are records, and both take the day)
     evs = candidates(nlp, "Police fired on protesters in Baghdad and wounded a protester yesterday.")
-    assert dated(evs, "19") == [("2019-10-08", "day", "text")]
+    assert sorted((e.trigger.text, e.date) for e in evs if e.cameo.startswith("17")) == [
+        ("fired", "2019-10-08"), ("wounded", "2019-10-08")]
     # a verb with a time of its own keeps it
     evs = candidates(nlp, "Police arrested the man in 2010 and released him yesterday.")
     assert dated(evs, "173") == [("2010", "year", "text")]
@@ -293,7 +296,8 @@ def test_a_paragraph_dated_only_after_the_act_by_the_storys_day_dates_it(nlp):
     lead = "Iraqi police fired on protesters in Baghdad yesterday, killing two.\n\n"
     text = lead + "In other parts of the city, Iraqi soldiers used tear gas against protesters. Sixty people were " \
                   "injured yesterday."
-    assert dated(candidates(nlp, text), "17") == [("2019-10-08", "day", "text")]
+    # (the lead's shooting is a record of 175 too since 753ef81: the act of the second paragraph is read)
+    assert dated([e for e in candidates(nlp, text) if e.sentence > 0], "17") == [("2019-10-08", "day", "text")]
     # another day after it (a cause told after the act) does not date it
     text = lead + "Iraqi protesters called for the prime minister's resignation after revelations about " \
                   "corruption. The documents were released on Saturday."
@@ -301,7 +305,7 @@ def test_a_paragraph_dated_only_after_the_act_by_the_storys_day_dates_it(nlp):
     # nor the story's day when the paragraph gives another one too
     text = lead + "Iraqi soldiers used tear gas against protesters. Sixty people were injured on Monday. Ten more " \
                   "were injured yesterday."
-    assert dated(candidates(nlp, text), "17") == [(PUB, "day", "publication")]
+    assert dated([e for e in candidates(nlp, text) if e.sentence > 0], "17") == [(PUB, "day", "publication")]
 
 
 def test_force_by_or_against_the_leads_named_attacker_is_of_the_incidents_day(nlp):

@@ -44,10 +44,13 @@ def test_eval_events_scores_records_and_dumps_development_data_only(tmp_path):
         tuned = figures.get("wikinews", {}).get(part)
         if tuned is not None:
             assert "wrong_records" in tuned and "missed_gold" in tuned, part
+    aggregate = {"records", "right", "gold", "found", "precision", "recall", "f1"}
+    for part, scored in figures.get("wikinews", {}).items():  # every part: the strict rule's figures beside
+        assert set(scored["strict"]) == aggregate and scored["strict"]["records"] == scored["records"], part
+        assert scored["strict"]["right"] <= scored["records"], part
     held_out = figures.get("wikinews", {}).get("B")
     if held_out is not None:
-        assert set(held_out) <= {"articles", "articles_in_part", "records", "right", "gold", "found", "precision",
-                                 "recall", "f1"}
+        assert set(held_out) <= {"articles", "articles_in_part", "strict"} | aggregate
 
 
 def test_eval_as_a_process_says_when_the_shared_data_is_missing(tmp_path):

@@ -115,6 +115,71 @@ def test_codes_actors_and_dates_compatibility():
     assert not R.dates_compatible("2019-01-04", "2018-12-31") and not R.dates_compatible(None, "2019")
 
 
+def _g(code, name=None, country=None):
+    return {"text": name or code, "code": code, "country": country, "name": name}
+
+
+def test_strict_rule_knows_actors_by_identity():
+    """The strict rule (a careful coder's): the same person, organisation or country, not merely
+    the same code or country; surname, acronym and the actor dictionary's aliases name the same."""
+    may = _g("GBRGOV", "Theresa May", "GBR")
+    # "Johnson stepped down" for May's resignation: same code and country, another person
+    johnson = _actor("GBRGOV", "GBR", "Boris Johnson")
+    assert R.actors_compatible(johnson, may) and not R.actors_same(johnson, may)
+    assert not R.actors_same(_actor("USAGOV", "USA", "Mike Johnson"), _g("USAGOV", "Boris Johnson", "USA"))
+    # the same one named differently
+    assert R.actors_same(_actor("GBRGOV", "GBR", "Johnson"), _g("GBRGOV", "Boris Johnson", "GBR"))  # surname
+    assert R.actors_same(_actor("USAGOV", "USA", "Mr Trump"), _g("USAGOV", "Donald Trump", "USA"))  # honorific
+    assert R.actors_same(_actor("USAGOV", "USA", "NTSB"), _g("USAGOV", "National Transportation Safety Board", "USA"))
+    assert R.actors_same(_actor("USA", "USA", "U.S."), _g("USA", "United States", "USA"))  # an alias
+    assert R.actors_same(_actor("TURGOV", "TUR", "Erdogan"), _g("TURGOV", "Recep Tayyip Erdoğan", "TUR"))
+    assert R.actors_same(_actor("CUBGOV", "CUB", "Bruno Parrilla"), _g("CUBGOV", "Bruno Rodríguez Parrilla", "CUB"))
+    assert not R.actors_same(_actor("GBRGOV", "GBR", "Boris"), _g("GBRGOV", "Boris Johnson", "GBR"))  # a given name
+    # unnamed collectives by their code; an unnamed record actor of the gold's code is the gold's by its role
+    assert R.actors_same(_actor("RUSGOV", "RUS"), _g("RUSGOV"))
+    assert not R.actors_same(_actor("RUSMIL", "RUS"), _g("RUSGOV"))
+    judge = dict(_g("USAJUD", "James Parker Jones", "USA"), text="a United States federal judge")
+    assert R.actors_same(dict(_actor("USAJUD", "USA"), text="a federal judge"), judge)
+    heyer = dict(_g("USACVL", "Heather Heyer", "USA"), text="a woman named Heather Heyer")
+    assert not R.actors_same(dict(_actor("USACVL", "USA"), text="at least nineteen others"), heyer)
+    assert R.actors_same(None, None) and not R.actors_same(_actor("USA", "USA"), None) and not R.actors_same(None, _g("USA"))
+
+
+def test_strict_rule_takes_codes_at_the_same_or_a_coarser_level():
+    # event codes: the gold's or coarser, never more specific
+    assert R.codes_same("0361", "0361") and R.codes_same("036", "0361") and R.codes_same("190", "193")
+    assert not R.codes_same("193", "190") and not R.codes_same("0831", "080") and not R.codes_same("042", "043")
+    # actor codes: the country alone for its state, CVL for a private person's sector; not another
+    # country, not a country-less code, not another sector
+    assert R.actor_codes_agree("CUB", "CUBGOV") and not R.actor_codes_agree("POL", "POLBUS")
+    assert R.actor_codes_agree("USACVL", "USACRM") and not R.actor_codes_agree("USACVL", "USALEG")
+    assert not R.actor_codes_agree("GBRELI", "GBRGOV") and not R.actor_codes_agree("DEUGOV", "GBRGOV")
+    assert not R.actor_codes_agree("CVL", "USACVL") and not R.actor_codes_agree("AIACOP", "GBRCOP")
+    assert R.actor_codes_agree("SYRIMGMUSISI", "IMGMUSISI") and R.actor_codes_agree("USAGOVLEG", "USALEG")
+
+
+def test_strict_rule_dates_at_the_gold_precision():
+    assert R.dates_same("2019-01-17", "2019-01-17") and R.dates_same("2019-01-17", "2019-01")
+    assert not R.dates_same("2019-01", "2019-01-17")  # a month for a gold day
+    assert not R.dates_same("2019-01-16", "2019-01-17") and not R.dates_same(None, "2019")
+    assert R.dates_same(None, None) and not R.dates_same("2019-01-04", None)  # a background act dated by publication
+    # the lenient rule takes all of these
+    assert R.dates_compatible("2019-01", "2019-01-17") and R.dates_compatible("2019-01-04", None)
+
+
+def test_strict_and_lenient_matching_side_by_side():
+    may, gbr = _g("GBRGOV", "Theresa May", "GBR"), _actor("GBRGOV", "GBR", "Boris Johnson")
+    golds = [_gold("080", may, None, date="2019-05-24")]
+    records = [_record("080", 10, source=gbr, date="2019-05-24"),
+               _record("080", 20, source=_actor("GBRGOV", "GBR", "May"), date="2019-05")]
+    lenient, strict = R.match(records, golds), R.match(records, golds, strict=True)
+    assert len(lenient.pairs) == 1 and strict.pairs == {}
+    assert strict.nearest_gold(0)[1]["source"] is False and strict.nearest_gold(1)[1] == {
+        "code": True, "source": True, "target": True, "negated": True, "modality": True, "date": False}
+    records[1]["date"] = "2019-05-24"
+    assert R.match(records, golds, strict=True).pairs == {1: 0}
+
+
 def test_matching_is_one_to_one_and_fields_are_diagnosed():
     usa, rus = _actor("USAGOV", "USA"), _actor("RUSGOV", "RUS")
     gusa, grus = {"code": "USAGOV", "country": "USA", "name": None}, {"code": "RUSGOV", "country": "RUS", "name": None}
@@ -256,6 +321,9 @@ def test_wikinews_parts_c_d_e_and_f_are_scored_apart_like_part_a(tmp_path):
     for part, right in (("A", 1), ("B", 1), ("C", 1), ("D", 0), ("E", 1), ("F", 1)):
         sc = result[part].score
         assert (result[part].articles, sc.records, sc.right, sc.gold) == (1, 1, right, 1), part
+        # strictly, the record's dated day is wrong where the gold gives no date (a background act)
+        st = result[part].strict
+        assert (st.records, st.right, st.gold) == (1, 0, 1), part
     # Parts A (rows 0, 6), B (3), C (1, 7) and E (2, 8) are partly labelled; D (4) and F (5) whole.
     assert {p: (r.articles, r.total) for p, r in result.items()} == {
         "A": (1, 2), "B": (1, 1), "C": (1, 2), "D": (1, 1), "E": (1, 2), "F": (1, 1)}
@@ -268,3 +336,22 @@ def test_wikinews_parts_c_d_e_and_f_are_scored_apart_like_part_a(tmp_path):
     assert W.mismatches(2, result["E"].matches[0][1], "E") == []
     with pytest.raises(ValueError, match="not development data"):
         W.mismatches(3, result["B"].matches[0][1], "B")
+
+
+def test_scorer_agreement_tool_scores_every_judged_record(capsys):
+    """tools/scorer_agreement.py crosses both rules with the careful coder's judgments of parts C-F:
+    every judged record is counted once per rule, and the held-out part B is never read."""
+    import importlib.util
+    from pathlib import Path
+
+    tool = Path(__file__).resolve().parents[1] / "tools" / "scorer_agreement.py"
+    spec = importlib.util.spec_from_file_location("scorer_agreement", tool)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert {part for part, _, _ in mod.FILES} == {"C", "D", "E", "F"}
+    judged = sum(len(mod._jsonl(mod.JUDGED / jf)) for _, _, jf in mod.FILES)
+    assert mod.main(["--json"]) == 0
+    tables = json.loads(capsys.readouterr().out)
+    for rule in ("lenient", "strict"):
+        assert sum(tables[rule]["all"].values()) == judged
+        assert sum(sum(tables[rule][p].values()) for p in "CDEF") == judged

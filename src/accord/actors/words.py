@@ -90,6 +90,7 @@ class Words:
     diplomats: frozenset[str]
     missions_abroad: frozenset[str] = frozenset()
     name_titles: dict[str, str] | None = None
+    acronym_skip_words: frozenset[str] = frozenset()
     past_holder: frozenset[str] = frozenset()
     travel_nouns: frozenset[str] = frozenset()
     entourage_nouns: frozenset[str] = frozenset()
@@ -98,6 +99,7 @@ class Words:
     claim_verbs: frozenset[str] = frozenset()
     site_nouns: frozenset[str] = frozenset()
     place_name_prepositions: frozenset[str] = frozenset()
+    scene_prepositions: frozenset[str] = frozenset()
     accused_nouns: frozenset[str] = frozenset()
     charge_lemmas: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
@@ -200,10 +202,12 @@ def words() -> Words:
         claim_verbs=_set(w.get("claim_verbs")),
         site_nouns=_set(w.get("site_nouns")),
         place_name_prepositions=_set(w.get("place_name_prepositions")),
+        scene_prepositions=_set(w.get("scene_prepositions")),
         speech_verbs=_set(w.get("speech_verbs")),
         claim_objects=_set(w.get("claim_objects")),
         field_sectors={str(k).lower(): str(v) for k, v in (w.get("field_sectors") or {}).items()},
         name_titles={str(k).lower(): str(v) for k, v in (w.get("name_titles") or {}).items()},
+        acronym_skip_words=_set(w.get("acronym_skip_words")),
     )
 
 

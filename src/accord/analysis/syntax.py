@@ -15,10 +15,32 @@ INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp")
 # clause's subject, never by its object (object control is for "accused X of", "stopped X from").
 ADJUNCT_GERUND_PREPOSITIONS = frozenset({"after", "before", "since", "while", "without", "upon", "on", "by",
                                          "despite", "following", "during", "besides", "through"})
+# Words that are prepositions and conjunctions of time alike: "after Theresa May stepped down" is
+# sometimes parsed as the phrase "after Theresa May" and a verb with no subject of its own.
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "once"})
+
+
+def _name_misread_as_object(verb: Any) -> Any | None:
+    """The name right before a finite verb with no subject, parsed as the object of a time word
+    that is here a conjunction ("after Theresa May stepped down": "May" read as the object of
+    "after", "stepped" as a conjunct of the main verb): the verb's subject."""
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, i = v.dep, verb.i
+    if i == 0 or v.tag[i] not in ("VBD", "VBZ", "VBP") or any(
+            dep[c] in ("nsubj", "nsubjpass", "expl") for c in v.kids[i]):
+        return None
+    name = i - 1
+    prep = v.head[name]
+    if dep[name] != "pobj" or v.pos[name] != "PROPN" or v.lower[prep] not in CLAUSE_PREPOSITIONS or prep > name:
+        return None
+    return verb.doc[name]
 
 
 def subject_of(verb: Any) -> tuple[Any | None, bool]:
     """(subject token, is_passive) of a verb, inherited through xcomp/conj/advcl chains."""
+    misread = _name_misread_as_object(verb)
+    if misread is not None:
+        return misread, False
     doc = verb.doc
     v = view(doc)  # (read on the Doc's arrays: analysis.docview)
     kids, dep, head, pos = v.kids, v.dep, v.head, v.pos

@@ -9,9 +9,12 @@ judged; F was an untuned audit until the lead made it development data on 2026-1
 ("held-out") is never used to change rules or lexicons: its figures are aggregate only, and its
 mismatches are never printed or dumped. Each part is scored on its own, by the same rule.
 
-Matching rule (one gold event per record at most, and the other way round):
-`accord.evaluation.records` (same sentence, compatible code, source and target by code, name or
-country, negation, modality, date). Bare statements (CAMEO 010) are left out on both sides unless
+Matching rules (one gold event per record at most, and the other way round), both in
+`accord.evaluation.records`: the lenient one (same sentence, compatible code, source and target by
+code, name or country, negation, modality, a date one a prefix of the other) gives `PartResult.score`
+and the mismatches; the strict one (a careful coder's judgment: actors by identity, the code the
+gold's or coarser, the date at the gold's precision) gives `PartResult.strict`, printed beside it.
+Bare statements (CAMEO 010) are left out on both sides unless
 `statements=True`, as Accord's default output leaves them out.
 """
 
@@ -85,7 +88,8 @@ def article_of(i: int, row: dict) -> Article:
 
 @dataclass
 class PartResult:
-    score: MatchScore = field(default_factory=MatchScore)
+    score: MatchScore = field(default_factory=MatchScore)  # by the lenient rule
+    strict: MatchScore = field(default_factory=MatchScore)  # by the strict rule (a careful coder's)
     articles: int = 0  # labelled articles scored
     total: int = 0  # the part's articles in the CSV (labelled or not)
     matches: list[tuple[int, ArticleMatch]] = field(default_factory=list)
@@ -108,6 +112,7 @@ def score_documents(devset: DevSet, documents: dict[int, Document], statements: 
         m = match(records, golds)
         part = out.setdefault(a["part"], PartResult(total=devset.totals.get(a["part"], 0)))
         part.score.add(m)
+        part.strict.add(match(records, golds, strict=True))
         part.articles += 1
         part.matches.append((i, m))
     return out

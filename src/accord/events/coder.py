@@ -39,6 +39,7 @@ from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
 from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own line, as above)
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
+from .nearest_mention import nearest_namings
 from .office import in_office_on_the_day
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
@@ -383,6 +384,7 @@ class EventStage(Stage):
         _settle_ranges(candidates)
         _targets_from_earlier_acts(candidates, doc, document, triggers)
         in_office_on_the_day(candidates)  # "May stepped down on July 24", told later: GBRGOV, not ELI
+        nearest_namings(candidates, document.mentions, [s.start_char for s in sentences])  # a side found sentences back
         candidates = _without_unplaced_actors(candidates, document.mentions)
         if self.verifier is not None:
             self.verifier.score(document, candidates)

@@ -645,3 +645,11 @@ def test_a_building_visited_is_a_place_not_an_institution(nlp):
     [f] = [e for e in candidates(nlp, "The Polish president visited the Lithuanian army base on Monday.",
                                  "2019-01-15") if e.cameo.startswith("04")]
     assert f.target is not None and f.target.code == "LTUMIL"
+
+
+def test_a_court_order_binding_someone_is_done_to_them(nlp):
+    # "ordered the accused remain in custody": the court's order is aimed at whom it binds
+    text = ("Police charged Ali Khan with murder on Friday. "
+            "On Saturday Judge Mary Lee ordered the accused remain in custody until his next court appearance.")
+    [e] = [e for e in candidates(nlp, text, "2019-03-17") if e.trigger.text == "ordered"]
+    assert e.target is not None and e.target.name == "Ali Khan"

@@ -1580,6 +1580,12 @@ class EventStage(Stage):
                         # "the judge ordered the accused remain in custody": the court refuses release
                         g.code, g.announced, g.folded = act, None, c
                         g.rule.append(f"court-order:{act}")
+                        # ... done to whom it binds, the clause's subject ("the accused"; "remain in
+                        # custody" has its subject as its target already)
+                        bound = (c.targets, c.target_tok) if c.subject_is_target else (c.sources, c.source_tok)
+                        if not g.targets and verb.dep_ == "ccomp" and bound[0]:
+                            g.targets, g.target_tok = bound
+                            g.rule.append("tgt=ordered-of")
                     else:
                         g.announced, g.folded = g.announced or act, g.folded or c
                         g.rule.append(f"asked-for:{act}")

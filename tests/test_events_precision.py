@@ -312,3 +312,18 @@ def test_a_hearing_on_a_nomination_or_a_bill_is_routine_business(nlp):
 def test_a_published_message_is_its_own_authors(nlp):
     [e] = candidates(nlp, "The newspaper published a letter from the senator criticizing the president.")
     assert e.cameo == "111" and e.source.sector == "LEG"
+
+
+def test_declaring_an_election_winner_is_no_praise(nlp):
+    assert codes(nlp, "The election commission declared Joe Biden the winner of the vote in Georgia.") == []
+
+
+def test_dismissing_a_disease_refuses_nothing(nlp):
+    assert codes(nlp, "Brazilian President Jair Bolsonaro dismissed the virus as a little flu.") == []
+    # a proposal or an accusation dismissed stays
+    assert codes(nlp, "The Iranian government rejected the proposal of the European Union.") == ["120"]
+
+
+def test_hosting_a_thing_is_no_visit(nlp):
+    assert codes(nlp, "The Polish president hosted a ceremony for the anniversary of the Warsaw Uprising.") == []
+    assert codes(nlp, "The Chinese president hosted the Russian president in Beijing.") == ["043"]

@@ -1147,6 +1147,12 @@ class EventStage(Stage):
         if self.exclusions.routine_hearing(cand.code, cand.noun if cand.noun is not None else cand.trigger):
             cand.rule.append("routine-hearing")
             return []  # "will hold a hearing on the nomination": routine business, no inquiry
+        if self.exclusions.hosted_thing(cand.trigger, cand.code, cand.target_tok):
+            cand.rule.append("hosted-thing")
+            return []  # "hosted a ceremony for the anniversary": no visitor (exclusions.yaml)
+        if not cand.pattern.nominal and self.exclusions.refuses_a_problem(cand.trigger, cand.code):
+            cand.rule.append("refused-problem")
+            return []  # "dismissed the virus as a little flu": nothing asked is refused
         if self.exclusions.private_aid_codes and cand.code.startswith(self.exclusions.private_aid_codes) \
                 and targets and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
             cand.rule.append("private-aid")

@@ -327,3 +327,8 @@ def test_dismissing_a_disease_refuses_nothing(nlp):
 def test_hosting_a_thing_is_no_visit(nlp):
     assert codes(nlp, "The Polish president hosted a ceremony for the anniversary of the Warsaw Uprising.") == []
     assert codes(nlp, "The Chinese president hosted the Russian president in Beijing.") == ["043"]
+
+
+def test_releasing_a_publication_frees_no_one(nlp):
+    assert codes(nlp, "The Supreme Court ruled that the president must release his tax returns.") == []
+    assert [c[:3] for c in codes(nlp, "The Taliban released three Indian engineers on Sunday.")] == ["084"]

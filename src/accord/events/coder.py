@@ -1150,6 +1150,9 @@ class EventStage(Stage):
         if self.exclusions.hosted_thing(cand.trigger, cand.code, cand.target_tok):
             cand.rule.append("hosted-thing")
             return []  # "hosted a ceremony for the anniversary": no visitor (exclusions.yaml)
+        if self.exclusions.releases_a_publication(cand.trigger, cand.code):
+            cand.rule.append("released-publication")
+            return []  # "ruled that the president must release his tax returns": no one freed
         if not cand.pattern.nominal and self.exclusions.refuses_a_problem(cand.trigger, cand.code):
             cand.rule.append("refused-problem")
             return []  # "dismissed the virus as a little flu": nothing asked is refused

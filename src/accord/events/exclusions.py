@@ -202,6 +202,21 @@ class Exclusions:
             return True  # "gave Mosul residents the choice to flee": a choice given is no aid
         return lemma in self.bare_default_never
 
+    def releases_a_publication(self, verb: Any, code: str) -> bool:
+        """A release of persons or property (CAMEO 084) whose word of releasing, the trigger or one
+        in its clause ("ruled that the president must release his tax returns"), releases something
+        published (a report, tax returns, a video): publishing, no one freed (exclusions.yaml
+        published_object_default)."""
+        if not code.startswith("084"):
+            return False
+        releasing = [t for t in verb.subtree if t.lemma_.lower() in self.published_verbs]
+        return bool(releasing) and all(
+            any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in self.published_objects
+                                                   or c.lower_ in self.published_objects) for c in t.children)
+            or any(p.lemma_.lower() in self.published_objects or p.lower_ in self.published_objects
+                   for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+            for t in releasing)
+
     def holds_an_election(self, verb: Any, code: str) -> bool:
         """A cooperative code on a verb whose object is an election or a vote ("held a general
         election", "won the primary"): no event."""

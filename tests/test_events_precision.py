@@ -332,3 +332,13 @@ def test_hosting_a_thing_is_no_visit(nlp):
 def test_releasing_a_publication_frees_no_one(nlp):
     assert codes(nlp, "The Supreme Court ruled that the president must release his tax returns.") == []
     assert [c[:3] for c in codes(nlp, "The Taliban released three Indian engineers on Sunday.")] == ["084"]
+
+
+def test_what_an_agreement_is_for_is_to_come(nlp):
+    evs = candidates(nlp, "Russia and Turkey reached an agreement for Turkish troops to withdraw from the town.")
+    assert [(e.cameo, e.modality.value) for e in evs if e.cameo == "057"] == [("057", "asserted")]
+    withdrawal = [e for e in evs if e.trigger.text == "withdraw"]
+    assert withdrawal and all(e.modality.value != "asserted" for e in withdrawal)
+    # a "for X to" clause of time stays what it was
+    [e] = candidates(nlp, "It took three hours for the Syrian army to enter the town.")
+    assert e.modality.value == "asserted"

@@ -1886,6 +1886,8 @@ class EventStage(Stage):
                     found = Modality.HYPOTHETICAL
                 elif c.dep_ == "advmod" and low in m.alleged_adverbs and not _hedges_a_number(c):
                     return Modality.ALLEGED
+            if _content_of_an_agreement(node, m.content_nouns):
+                found = found or Modality.FUTURE  # "an agreement ... for the army to enter": to come
             if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
                 break
             dep, child = node.dep_, node
@@ -2683,6 +2685,22 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
             if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
+
+
+def _content_of_an_agreement(verb: Any, nouns: frozenset[str]) -> bool:
+    """Whether a verb heads a clause "for X to do" on an agreement or a plan noun, or on a verb whose
+    subject or object is one ("An agreement has been reached for the army to enter")."""
+    if verb.dep_ not in ("acl", "advcl") or not nouns:
+        return False
+    children = list(verb.children)
+    if not (any(c.dep_ == "mark" and c.lower_ == "for" for c in children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)):
+        return False
+    head = verb.head
+    if head.lower_ in nouns or head.lemma_.lower() in nouns:
+        return True  # "an agreement for Turkish troops to withdraw"
+    return verb.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in nouns or c.lemma_.lower() in nouns)
+               for c in head.children)
 
 
 def _content_of_a_proposal(verb: Any) -> bool:

@@ -617,3 +617,13 @@ def test_an_act_done_in_office_is_coded_with_the_office_of_its_day(nlp):
     [u] = [e for e in candidates(nlp, "Theresa May criticized the government.", "2019-09-10")
            if e.cameo.startswith("11")]
     assert u.source.code == "GBRELI" and u.date_basis != "text"
+
+
+def test_a_side_found_sentences_back_is_shown_by_its_nearest_naming(nlp):
+    # "condemned the attack": the attack's doer, found in the first sentence, is named again in
+    # the second; the record shows the nearest words that name it (the contract's ACTOR text/span)
+    text = ("Taliban fighters attacked an army base in Ghazni on Monday. The Taliban have fought the government "
+            "for years. President Ashraf Ghani condemned the attack on Tuesday.")
+    [e] = [e for e in candidates(nlp, text, "2019-03-20") if e.trigger.text == "condemned"]
+    assert e.target is not None and e.target.code == "AFGREB"
+    assert (e.target.text, e.target.span) == ("Taliban", (text.index("Taliban have"), text.index(" have fought")))

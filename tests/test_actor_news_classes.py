@@ -1236,3 +1236,9 @@ def test_a_bare_title_conjoined_to_a_name_is_that_persons_title(nlp):
     # a title with a determiner is someone of its own ("the archbishop and cardinal Roe")
     got = resolve(nlp, "The archbishop and cardinal Peter Roe met in Rome on Friday.")
     assert any(m[0] == "The archbishop" for m in got)
+
+
+def test_the_first_word_of_a_longer_name_is_no_place(nlp):
+    # the recognizer cut "Cerro Verde mine" in two: "Cerro" (a district of Havana) is no place here
+    got = resolve(nlp, "Workers at Cerro Verde mine in Peru went on strike for better pay.")
+    assert not any(m[2] == "CUB" for m in got) and ("Peru", "PER", "PER", "Peru") in got

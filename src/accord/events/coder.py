@@ -1153,6 +1153,15 @@ class EventStage(Stage):
         if self.exclusions.routine_hearing(cand.code, cand.noun if cand.noun is not None else cand.trigger):
             cand.rule.append("routine-hearing")
             return []  # "will hold a hearing on the nomination": routine business, no inquiry
+        if self.exclusions.hosted_thing(cand.trigger, cand.code, cand.target_tok):
+            cand.rule.append("hosted-thing")
+            return []  # "hosted a ceremony for the anniversary": no visitor (exclusions.yaml)
+        if self.exclusions.releases_a_publication(cand.trigger, cand.code):
+            cand.rule.append("released-publication")
+            return []  # "ruled that the president must release his tax returns": no one freed
+        if not cand.pattern.nominal and self.exclusions.refuses_a_problem(cand.trigger, cand.code):
+            cand.rule.append("refused-problem")
+            return []  # "dismissed the virus as a little flu": nothing asked is refused
         if self.exclusions.private_aid_codes and cand.code.startswith(self.exclusions.private_aid_codes) \
                 and targets and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
             cand.rule.append("private-aid")
@@ -1896,6 +1905,9 @@ class EventStage(Stage):
                     found = Modality.HYPOTHETICAL
                 elif d == "advmod" and low in m.alleged_adverbs and not _hedges_a_number(doc[c]):
                     return Modality.ALLEGED
+            if deps[node] in ("acl", "advcl") and any(deps[c] == "mark" and lower[c] == "for" for c in kids[node]) \
+                    and _content_of_an_agreement(doc[node], m.content_nouns):
+                found = found or Modality.FUTURE  # "an agreement ... for the army to enter": to come
             if deps[node] not in CLAUSE_DEPS or head[node] == node:
                 break
             dep, child = deps[node], node
@@ -2721,6 +2733,22 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
             if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
+
+
+def _content_of_an_agreement(verb: Any, nouns: frozenset[str]) -> bool:
+    """Whether a verb heads a clause "for X to do" on an agreement or a plan noun, or on a verb whose
+    subject or object is one ("An agreement has been reached for the army to enter")."""
+    if verb.dep_ not in ("acl", "advcl") or not nouns:
+        return False
+    children = list(verb.children)
+    if not (any(c.dep_ == "mark" and c.lower_ == "for" for c in children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)):
+        return False
+    head = verb.head
+    if head.lower_ in nouns or head.lemma_.lower() in nouns:
+        return True  # "an agreement for Turkish troops to withdraw"
+    return verb.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in nouns or c.lemma_.lower() in nouns)
+               for c in head.children)
 
 
 def _content_of_a_proposal(verb: Any) -> bool:

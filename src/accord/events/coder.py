@@ -383,6 +383,7 @@ class EventStage(Stage):
         _after_a_background_sentence(candidates, doc, sentences, paragraphs, sentence_dates, background_times,
                                      triggers, document.article.date, document.mentions)
         _undated_acts_of_the_dead(candidates, doc, document.mentions, triggers)
+        _one_date_per_act(candidates)
         _settle_ranges(candidates)
         _targets_from_earlier_acts(candidates, doc, document, triggers)
         in_office_on_the_day(candidates)  # "May stepped down on July 24", told later: GBRGOV, not ELI
@@ -1159,6 +1160,15 @@ class EventStage(Stage):
         if self.exclusions.routine_hearing(cand.code, cand.noun if cand.noun is not None else cand.trigger):
             cand.rule.append("routine-hearing")
             return []  # "will hold a hearing on the nomination": routine business, no inquiry
+        if self.exclusions.hosted_thing(cand.trigger, cand.code, cand.target_tok):
+            cand.rule.append("hosted-thing")
+            return []  # "hosted a ceremony for the anniversary": no visitor (exclusions.yaml)
+        if self.exclusions.releases_a_publication(cand.trigger, cand.code):
+            cand.rule.append("released-publication")
+            return []  # "ruled that the president must release his tax returns": no one freed
+        if not cand.pattern.nominal and self.exclusions.refuses_a_problem(cand.trigger, cand.code):
+            cand.rule.append("refused-problem")
+            return []  # "dismissed the virus as a little flu": nothing asked is refused
         if self.exclusions.private_aid_codes and cand.code.startswith(self.exclusions.private_aid_codes) \
                 and targets and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
             cand.rule.append("private-aid")
@@ -1908,6 +1918,9 @@ class EventStage(Stage):
                     found = Modality.HYPOTHETICAL
                 elif d == "advmod" and low in m.alleged_adverbs and not _hedges_a_number(doc[c]):
                     return Modality.ALLEGED
+            if deps[node] in ("acl", "advcl") and any(deps[c] == "mark" and lower[c] == "for" for c in kids[node]) \
+                    and _content_of_an_agreement(doc[node], m.content_nouns):
+                found = found or Modality.FUTURE  # "an agreement ... for the army to enter": to come
             if deps[node] not in CLAUSE_DEPS or head[node] == node:
                 break
             dep, child = deps[node], node
@@ -2733,6 +2746,22 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
             if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
+
+
+def _content_of_an_agreement(verb: Any, nouns: frozenset[str]) -> bool:
+    """Whether a verb heads a clause "for X to do" on an agreement or a plan noun, or on a verb whose
+    subject or object is one ("An agreement has been reached for the army to enter")."""
+    if verb.dep_ not in ("acl", "advcl") or not nouns:
+        return False
+    children = list(verb.children)
+    if not (any(c.dep_ == "mark" and c.lower_ == "for" for c in children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)):
+        return False
+    head = verb.head
+    if head.lower_ in nouns or head.lemma_.lower() in nouns:
+        return True  # "an agreement for Turkish troops to withdraw"
+    return verb.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in nouns or c.lemma_.lower() in nouns)
+               for c in head.children)
 
 
 def _content_of_a_proposal(verb: Any) -> bool:
@@ -4835,6 +4864,28 @@ def _undated_acts_of_the_dead(events: list[Event], doc: Any, mentions: list[Ment
             continue
         e.date, e.date_precision, e.date_basis = None, None, None
         e.explain = e.explain.replace("date=publication", "date=before-death")
+
+
+def _one_date_per_act(events: list[Event]) -> None:
+    """"Yesterday, Erdogan met Putin. The two leaders agreed to extend a ceasefire": the records of
+    one act (one trigger, one code, a record per pair of actors) are one act done at one time. A
+    record left on the publication day takes the date the text gave its siblings, when they agree
+    on one (a rule that dated one by its doer's earlier act dates the act, not that doer's share)."""
+    groups: dict[tuple, list[Event]] = {}
+    for e in events:
+        groups.setdefault((e.sentence, e.trigger.span, e.cameo), []).append(e)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        dated = {(e.date, e.date_precision) for e in group if e.date_basis == "text" and e.date}
+        if len(dated) != 1:
+            continue
+        (date, precision), = dated
+        source = next(e for e in group if e.date_basis == "text" and e.date)
+        for e in group:
+            if e.date_basis == "publication":
+                e.date, e.date_precision, e.date_basis, e.date_range = date, precision, "text", source.date_range
+                e.explain = e.explain.replace("date=publication", "date=same-act")
 
 
 def _settle_ranges(events: list[Event]) -> None:

@@ -469,3 +469,12 @@ def test_a_clause_after_a_dated_verb_with_no_span_or_a_vague_one_keeps_the_publi
     for text in ("Turkey condemned Russia on Wednesday after Russian forces attacked Syrian rebels.",
                  "Turkey condemned Russia on Wednesday, hours after Russian forces attacked Syrian rebels."):
         assert dated(candidates(nlp, text), "19") == [(PUB, "day", "publication")]
+
+
+# ------------------------------------------------- the records of one act share its date
+def test_the_records_of_one_act_take_one_date(nlp):
+    text = ("Yesterday, Turkish President Recep Tayyip Erdogan met Russian President Vladimir Putin in Sochi.\n\n"
+            "The two leaders agreed to extend a ceasefire in northern Syria.")
+    evs = [e for e in candidates(nlp, text) if e.sentence == 1]
+    # Erdogan's share was dated by his meeting of the day before; Putin's is the same agreement
+    assert sorted((e.source.code, e.date) for e in evs) == [("RUSGOV", "2019-10-08"), ("TURGOV", "2019-10-08")]

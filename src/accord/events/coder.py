@@ -382,6 +382,7 @@ class EventStage(Stage):
         _after_a_background_sentence(candidates, doc, sentences, paragraphs, sentence_dates, background_times,
                                      triggers, document.article.date, document.mentions)
         _undated_acts_of_the_dead(candidates, doc, document.mentions, triggers)
+        _one_date_per_act(candidates)
         _settle_ranges(candidates)
         _targets_from_earlier_acts(candidates, doc, document, triggers)
         in_office_on_the_day(candidates)  # "May stepped down on July 24", told later: GBRGOV, not ELI
@@ -4850,6 +4851,28 @@ def _undated_acts_of_the_dead(events: list[Event], doc: Any, mentions: list[Ment
             continue
         e.date, e.date_precision, e.date_basis = None, None, None
         e.explain = e.explain.replace("date=publication", "date=before-death")
+
+
+def _one_date_per_act(events: list[Event]) -> None:
+    """"Yesterday, Erdogan met Putin. The two leaders agreed to extend a ceasefire": the records of
+    one act (one trigger, one code, a record per pair of actors) are one act done at one time. A
+    record left on the publication day takes the date the text gave its siblings, when they agree
+    on one (a rule that dated one by its doer's earlier act dates the act, not that doer's share)."""
+    groups: dict[tuple, list[Event]] = {}
+    for e in events:
+        groups.setdefault((e.sentence, e.trigger.span, e.cameo), []).append(e)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        dated = {(e.date, e.date_precision) for e in group if e.date_basis == "text" and e.date}
+        if len(dated) != 1:
+            continue
+        (date, precision), = dated
+        source = next(e for e in group if e.date_basis == "text" and e.date)
+        for e in group:
+            if e.date_basis == "publication":
+                e.date, e.date_precision, e.date_basis, e.date_range = date, precision, "text", source.date_range
+                e.explain = e.explain.replace("date=publication", "date=same-act")
 
 
 def _settle_ranges(events: list[Event]) -> None:

@@ -964,6 +964,19 @@ def test_an_unnamed_office_is_not_of_the_one_country_its_clause_acts_on(nlp):
     assert resolve(nlp, "The government condemned the attack in Kabul.")[0][1] == "AFGGOV"
 
 
+def test_the_country_an_object_comes_from_is_not_the_subject_s(nlp):
+    # "The rebels called for troops from Chad": Chad is where the troops come from, not the rebels'
+    # country (which coded the rebels TCDREB)
+    got = resolve(nlp, "The rebels called for troops from Chad.")
+    assert ("The rebels", "REB", None, None) in got, got
+    assert ("troops from Chad", "TCDMIL", "TCD", None) in got, got
+    got = resolve(nlp, "The minister welcomed leaders from France.")
+    assert got[0][2] is None and got[0][1] == "GOV", got
+    # near misses: a country on the subject's own phrase, or placing it, stays its country
+    assert ("The rebels from Chad", "TCDREB", "TCD", None) in resolve(nlp, "The rebels from Chad called for troops.")
+    assert resolve(nlp, "The rebels in Chad called for troops.")[0][1] == "TCDREB"
+
+
 def test_a_person_s_kin_are_private_people_of_the_person_s_country(nlp):
     # "killed his wife", "attacked her son", "Smith's daughter": people the text names only by
     # their tie to a person are private people (CVL) of that person's country

@@ -95,6 +95,12 @@ class ContextGroups(Pass):
                 # country the sentence names is the other side of the group's clause, not its own
                 # (the group stays of known kind, country unknown)
                 countries = set()
+            elif len(countries) == 1 and article is None and origin_of_object(
+                    head, [(head.doc[f.last], f.country or f.entity.country) for f in here
+                           if (f.country or f.entity.country) in countries]):
+                # "The rebels called for troops from Chad": the country a phrase on the clause's
+                # object comes from is that object's, not the subject's (kind known, country unknown)
+                countries = set()
             elif len(countries) == 1 and article is None and named_place_phrase(head) and counterpart(
                     head, [(t, c) for t, c in named if c in countries]):
                 # "Russian jets bombed armed groups in Idlib": a group the other side of its clause
@@ -157,6 +163,31 @@ def named_place_phrase(head: Any) -> bool:
     placing = words().placing_prepositions
     return any(prep.dep_ == "prep" and prep.lower_ in placing and pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
                for prep in head.children for pobj in prep.children)
+
+
+def origin_of_object(head: Any, named: list[tuple[Any, str]]) -> bool:
+    """Whether `head` is its clause's subject and every mention of the one country its sentence
+    names is the object of an origin preposition that does not place ("from": "troops from Chad")
+    hanging on a noun of the rest of `head`'s clause ("The rebels called for troops from Chad"):
+    where the clause's object comes from, not where its subject is."""
+    if head.dep_ != "nsubj" or not named:
+        return False
+    w = words()
+    origin = w.origin_prepositions - w.placing_prepositions
+    verb = head.head
+    for tok, _ in named:
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in origin:
+            return False
+        owner = prep.head
+        if owner.pos_ not in ("NOUN", "PROPN") or owner.i == head.i:
+            return False
+        node = owner  # the owner must sit under the subject's verb, outside the subject
+        while node.i != verb.i and node.head.i != node.i and node.dep_ != "nsubj":
+            node = node.head
+        if node.i != verb.i:
+            return False
+    return True
 
 
 def acted_on(head: Any, named: list[tuple[Any, str]]) -> bool:

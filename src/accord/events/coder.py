@@ -1153,6 +1153,9 @@ class EventStage(Stage):
         if self.exclusions.routine_hearing(cand.code, cand.noun if cand.noun is not None else cand.trigger):
             cand.rule.append("routine-hearing")
             return []  # "will hold a hearing on the nomination": routine business, no inquiry
+        if not cand.pattern.nominal and self.exclusions.bare_gerund_event(cand.trigger, cand.code):
+            cand.rule.append("bare-gerund-event")
+            return []  # "imposed a curfew after looting": a happening named, its doers unnamed
         if self.exclusions.hosted_thing(cand.trigger, cand.code, cand.target_tok):
             cand.rule.append("hosted-thing")
             return []  # "hosted a ceremony for the anniversary": no visitor (exclusions.yaml)

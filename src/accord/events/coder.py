@@ -3577,6 +3577,11 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if offset is not None:
         # "condemned Russia on Wednesday, a day after Russian forces attacked": the day before
         return offset, "day", "text", (offset, offset)
+    month = _month_of_a_dated_head(cand.trigger, timex_roots, arrays, pub)
+    if month is not None:
+        # "Navalny was arrested in January after he returned from Germany": done before that
+        # January act, in its month (the day may differ)
+        return month, "month", "text", None
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text", None
@@ -3600,6 +3605,8 @@ def _offset_clause_day(trigger: Any, timex_roots: dict[int, Timex], arrays: Any,
     mark, head = marks[0], trigger.head
     doc = trigger.doc
     unit = doc[mark.i - 1] if mark.i > 0 else None
+    if unit is not None and head.i == unit.i and unit.dep_ == "npadvmod":
+        head = unit.head  # "arrested him on Friday, a day after he stabbed": the clause hangs on "day"
     if unit is None or unit.dep_ != "npadvmod" or unit.head.i not in (trigger.i, head.i) \
             or unit.lemma_.lower() not in units:
         return None
@@ -3620,6 +3627,24 @@ def _offset_clause_day(trigger: Any, timex_roots: dict[int, Timex], arrays: Any,
     if pub and _told_as_done(trigger) and _after(day.isoformat(), pub):
         return None
     return day.isoformat()
+
+
+def _month_of_a_dated_head(trigger: Any, timex_roots: dict[int, Timex], arrays: Any, pub: str | None) -> str | None:
+    """"Navalny was arrested in January after he returned from Germany", "police arrested him on
+    Friday after he stabbed five people": a past act in a clause opened by "after" (anchoring.yaml
+    offset_clause_marks, the marks of an earlier act) below a verb the text dates to a month or a
+    day before the publication day came before that act, not on the publication day: the month of
+    that date, as YYYY-MM (the same day is common, but "after" may move it). None otherwise."""
+    if not pub or trigger.dep_ != "advcl" or trigger.head.i == trigger.i or trigger.tag_ not in ("VBD", "VBN"):
+        return None
+    earlier = {w for w, sign in load_anchoring().offset_clause_marks if sign < 0}
+    if not any(c.dep_ == "mark" and c.lower_ in earlier for c in trigger.children):
+        return None
+    inside = range(trigger.left_edge.i, trigger.right_edge.i + 1)
+    found = {t.value[:7] for i, t in timex_roots.items() if i not in inside
+             and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", t.value or "") and t.value[:10] < pub[:10]
+             and _governs(arrays, i, {trigger.head.i})}
+    return found.pop() if len(found) == 1 else None
 
 
 def _number_word(word: str) -> int | None:

@@ -72,7 +72,10 @@ class DocView:
             if h != i:
                 kids[h].append(i)
         self.kids = kids
-        self.sent_starts = starts = [s.start for s in doc.sents]
+        try:
+            self.sent_starts = starts = [s.start for s in doc.sents]
+        except ValueError:  # no parser nor sentencizer (spacy.blank): one sentence, as time/tagger.py reads it
+            self.sent_starts = starts = [0] if n else []
         sent_of = [0] * n
         for k, start in enumerate(starts):
             end = starts[k + 1] if k + 1 < len(starts) else n

@@ -27,7 +27,7 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
 from ..time.dates import value_period
 from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_accused_act_nouns, load_dated_by_report_codes, load_immediacy_adverbs, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
@@ -37,6 +37,7 @@ from .lexicon import load_message_author_prepositions  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
+from .lexicon import load_accused_act_nouns, load_dated_by_report_codes, load_immediacy_adverbs  # (own line, as above)
 from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own line, as above)
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
 from .nearest_mention import nearest_namings
@@ -381,6 +382,7 @@ class EventStage(Stage):
         _after_a_background_sentence(candidates, doc, sentences, paragraphs, sentence_dates, background_times,
                                      triggers, document.article.date, document.mentions)
         _undated_acts_of_the_dead(candidates, doc, document.mentions, triggers)
+        _one_date_per_act(candidates)
         _settle_ranges(candidates)
         _targets_from_earlier_acts(candidates, doc, document, triggers)
         in_office_on_the_day(candidates)  # "May stepped down on July 24", told later: GBRGOV, not ELI
@@ -1151,6 +1153,15 @@ class EventStage(Stage):
         if self.exclusions.routine_hearing(cand.code, cand.noun if cand.noun is not None else cand.trigger):
             cand.rule.append("routine-hearing")
             return []  # "will hold a hearing on the nomination": routine business, no inquiry
+        if self.exclusions.hosted_thing(cand.trigger, cand.code, cand.target_tok):
+            cand.rule.append("hosted-thing")
+            return []  # "hosted a ceremony for the anniversary": no visitor (exclusions.yaml)
+        if self.exclusions.releases_a_publication(cand.trigger, cand.code):
+            cand.rule.append("released-publication")
+            return []  # "ruled that the president must release his tax returns": no one freed
+        if not cand.pattern.nominal and self.exclusions.refuses_a_problem(cand.trigger, cand.code):
+            cand.rule.append("refused-problem")
+            return []  # "dismissed the virus as a little flu": nothing asked is refused
         if self.exclusions.private_aid_codes and cand.code.startswith(self.exclusions.private_aid_codes) \
                 and targets and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
             cand.rule.append("private-aid")
@@ -1373,6 +1384,11 @@ class EventStage(Stage):
             # to come, or one that may never be, is not done on the publication day; the text gives
             # no day for it (an intent, 03x, is dated when made)
             date, precision, basis = None, None, None
+        if basis == "text" and date and modality == Modality.ASSERTED and not negated and cand.announced is None \
+                and document.article.date and _after(date, document.article.date):
+            # "Putin is meeting Xi on Saturday", "meets Xi on Saturday": an act the text dates after
+            # the publication day is not told as done; it is to come
+            modality = Modality.FUTURE
         place = _location(trig, cand.noun)
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
@@ -1889,6 +1905,9 @@ class EventStage(Stage):
                     found = Modality.HYPOTHETICAL
                 elif d == "advmod" and low in m.alleged_adverbs and not _hedges_a_number(doc[c]):
                     return Modality.ALLEGED
+            if deps[node] in ("acl", "advcl") and any(deps[c] == "mark" and lower[c] == "for" for c in kids[node]) \
+                    and _content_of_an_agreement(doc[node], m.content_nouns):
+                found = found or Modality.FUTURE  # "an agreement ... for the army to enter": to come
             if deps[node] not in CLAUSE_DEPS or head[node] == node:
                 break
             dep, child = deps[node], node
@@ -2720,6 +2739,22 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
             if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
+
+
+def _content_of_an_agreement(verb: Any, nouns: frozenset[str]) -> bool:
+    """Whether a verb heads a clause "for X to do" on an agreement or a plan noun, or on a verb whose
+    subject or object is one ("An agreement has been reached for the army to enter")."""
+    if verb.dep_ not in ("acl", "advcl") or not nouns:
+        return False
+    children = list(verb.children)
+    if not (any(c.dep_ == "mark" and c.lower_ == "for" for c in children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)):
+        return False
+    head = verb.head
+    if head.lower_ in nouns or head.lemma_.lower() in nouns:
+        return True  # "an agreement for Turkish troops to withdraw"
+    return verb.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in nouns or c.lemma_.lower() in nouns)
+               for c in head.children)
 
 
 def _content_of_a_proposal(verb: Any) -> bool:
@@ -3558,10 +3593,61 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
                 break
     if best is not None:
         return _text_date(best)
+    offset = _offset_clause_day(cand.trigger, timex_roots, arrays, pub)
+    if offset is not None:
+        # "condemned Russia on Wednesday, a day after Russian forces attacked": the day before
+        return offset, "day", "text", (offset, offset)
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text", None
     return (*_undated(cand.trigger, pub), None)
+
+
+def _offset_clause_day(trigger: Any, timex_roots: dict[int, Timex], arrays: Any, pub: str | None) -> str | None:
+    """"Turkey condemned Russia on Wednesday, a day after Russian forces attacked Syrian rebels":
+    an adverbial clause opened by "after" or "before" (anchoring.yaml offset_clause_marks) right
+    after a span of days or weeks ("a day", "two weeks": offset_clause_units, on the clause or on
+    the verb it hangs on) is that span before or after the day that dates that verb (one
+    day-precise date on it, outside the clause). The day, as YYYY-MM-DD, or None. Not a day after
+    publication for an act told as done."""
+    if trigger.dep_ != "advcl" or trigger.head.i == trigger.i:
+        return None
+    spec = load_anchoring()
+    signs, units = dict(spec.offset_clause_marks), dict(spec.offset_clause_units)
+    marks = [c for c in trigger.children if c.dep_ == "mark" and c.lower_ in signs]
+    if len(marks) != 1:
+        return None
+    mark, head = marks[0], trigger.head
+    doc = trigger.doc
+    unit = doc[mark.i - 1] if mark.i > 0 else None
+    if unit is None or unit.dep_ != "npadvmod" or unit.head.i not in (trigger.i, head.i) \
+            or unit.lemma_.lower() not in units:
+        return None
+    count = None
+    for c in unit.children:
+        if c.dep_ == "det" and c.lower_ in ("a", "an"):
+            count = 1
+        elif c.dep_ == "nummod":
+            count = int(c.text) if c.text.isdigit() else _number_word(c.lower_)
+    if not count:
+        return None
+    inside = range(trigger.left_edge.i, trigger.right_edge.i + 1)
+    found = {t.value for i, t in timex_roots.items() if i not in inside
+             and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value or "") and _governs(arrays, i, {head.i})}
+    if len(found) != 1:
+        return None
+    day = (dt.date.fromisoformat(found.pop()) + dt.timedelta(days=signs[mark.lower_] * count * units[unit.lemma_.lower()]))
+    if pub and _told_as_done(trigger) and _after(day.isoformat(), pub):
+        return None
+    return day.isoformat()
+
+
+def _number_word(word: str) -> int | None:
+    """A whole number written as a word ("two", "ten": resources/time/en/numbers.tsv), else None."""
+    from ..time.resources import load_resources
+
+    hit = load_resources().numbers.get(word)
+    return int(hit[0]) if hit is not None and hit[0] == int(hit[0]) else None
 
 
 def _text_date(timex: Timex) -> tuple[str, str, str, Any]:
@@ -4785,6 +4871,28 @@ def _undated_acts_of_the_dead(events: list[Event], doc: Any, mentions: list[Ment
             continue
         e.date, e.date_precision, e.date_basis = None, None, None
         e.explain = e.explain.replace("date=publication", "date=before-death")
+
+
+def _one_date_per_act(events: list[Event]) -> None:
+    """"Yesterday, Erdogan met Putin. The two leaders agreed to extend a ceasefire": the records of
+    one act (one trigger, one code, a record per pair of actors) are one act done at one time. A
+    record left on the publication day takes the date the text gave its siblings, when they agree
+    on one (a rule that dated one by its doer's earlier act dates the act, not that doer's share)."""
+    groups: dict[tuple, list[Event]] = {}
+    for e in events:
+        groups.setdefault((e.sentence, e.trigger.span, e.cameo), []).append(e)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        dated = {(e.date, e.date_precision) for e in group if e.date_basis == "text" and e.date}
+        if len(dated) != 1:
+            continue
+        (date, precision), = dated
+        source = next(e for e in group if e.date_basis == "text" and e.date)
+        for e in group:
+            if e.date_basis == "publication":
+                e.date, e.date_precision, e.date_basis, e.date_range = date, precision, "text", source.date_range
+                e.explain = e.explain.replace("date=publication", "date=same-act")
 
 
 def _settle_ranges(events: list[Event]) -> None:

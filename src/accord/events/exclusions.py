@@ -163,6 +163,8 @@ class Exclusions:
     state_rally_nouns: frozenset[str] = frozenset()
     state_rally_sectors: tuple[str, ...] = ()
     campaign_modifiers: frozenset[str] = frozenset()  # "a campaign rally": no protest, whoever holds it
+    hosting_verbs: frozenset[str] = frozenset()  # "hosted a ceremony": no visit hosted
+    hosted_things: frozenset[str] = frozenset()
     hearing_nouns: frozenset[str] = frozenset()  # "a hearing on the nomination": routine, no inquiry
     hearing_topics: frozenset[str] = frozenset()
     repression_codes: frozenset[str] = frozenset()
@@ -200,6 +202,21 @@ class Exclusions:
                                               for c in verb.children):
             return True  # "gave Mosul residents the choice to flee": a choice given is no aid
         return lemma in self.bare_default_never
+
+    def releases_a_publication(self, verb: Any, code: str) -> bool:
+        """A release of persons or property (CAMEO 084) whose word of releasing, the trigger or one
+        in its clause ("ruled that the president must release his tax returns"), releases something
+        published (a report, tax returns, a video): publishing, no one freed (exclusions.yaml
+        published_object_default)."""
+        if not code.startswith("084"):
+            return False
+        releasing = [t for t in verb.subtree if t.lemma_.lower() in self.published_verbs]
+        return bool(releasing) and all(
+            any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in self.published_objects
+                                                   or c.lower_ in self.published_objects) for c in t.children)
+            or any(p.lemma_.lower() in self.published_objects or p.lower_ in self.published_objects
+                   for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+            for t in releasing)
 
     def holds_an_election(self, verb: Any, code: str) -> bool:
         """A cooperative code on a verb whose object is an election or a vote ("held a general
@@ -383,6 +400,23 @@ class Exclusions:
         sources = list(sources)
         return bool(rallies) and not list(targets) and bool(sources) \
             and all(_sector_in(s, self.state_rally_sectors) for s in sources)
+
+    def hosted_thing(self, verb: Any, code: str, target_tok: Any | None) -> bool:
+        """A visit hosted (CAMEO 043) whose object is a thing ("hosted a ceremony for the
+        anniversary of the uprising", "hosted the World Cup") and whose target, if any, lies inside
+        that object's phrase: no visitor, no visit (exclusions.yaml hosted_things)."""
+        if not code.startswith("043") or verb.lemma_.lower() not in self.hosting_verbs:
+            return False
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in self.hosted_things:
+                return target_tok is None or target_tok.i in {t.i for t in obj.subtree}
+        return False
+
+    def refuses_a_problem(self, verb: Any, code: str) -> bool:
+        """A refusal (CAMEO 12) of a disease, a problem or a disaster ("dismissed the virus as a
+        little flu"): nothing asked of anyone is refused (exclusions.yaml)."""
+        return code.startswith("12") and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.problem_objects for c in verb.children)
 
     def routine_hearing(self, code: str, event_word: Any) -> bool:
         """An investigation (CAMEO 09) that is a hearing on a nomination, a bill or a budget ("will
@@ -815,7 +849,10 @@ def load_exclusions() -> Exclusions:
                                                                      "assassination.")),
         assassination_office_sectors=tuple(w.upper() for w in _words(d.get("assassination") or {}, "office_sectors",
                                                                       "assassination.")),
-        figurative_patterns=frozenset(" ".join(str(p).split()).upper() for p in d.get("figurative_patterns") or ()),
+        figurative_patterns=frozenset(" ".join(str(p).split()).upper()
+                                      for p in [*(d.get("figurative_patterns") or ()), *(d.get("result_patterns") or ())]),
+        hosting_verbs=_words(d.get("hosted_things") or {}, "verbs", "hosted_things."),
+        hosted_things=_words(d.get("hosted_things") or {}, "objects", "hosted_things."),
         electorate=_words(d, "electorate", ""),
         talk_about_verbs=_words(d, "talk_about_verbs", ""),
         prevention_verbs=_words(d, "prevention_verbs", ""),

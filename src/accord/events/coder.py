@@ -37,6 +37,7 @@ from .lexicon import load_message_author_prepositions  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
+from .lexicon import load_visited_sites  # (own line, as above)
 from .lexicon import load_accused_act_nouns, load_dated_by_report_codes, load_immediacy_adverbs  # (own line, as above)
 from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own line, as above)
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
@@ -1112,6 +1113,12 @@ class EventStage(Stage):
                 targets = [Actor(text=place.text, span=place.span, name=None, code=f"{place.country}GOV",
                                  country=place.country, sector="GOV", key=f"group:{place.country}GOV")]
                 cand.rule.append("tgt=destination")
+        if targets and p.travel and cand.target_tok is not None \
+                and cand.target_tok.lemma_.lower() in load_visited_sites():
+            # "visited the hospital": a place visited, its country's (bare code), not the health service
+            targets = [replace(t, name=None, code=t.country, sector=None, key=f"country:{t.country}", role=None)
+                       for t in targets if t.country]
+            cand.rule.append("tgt=visited-site->place")
         peacekeeping = cand.code.startswith(("074", "0334")) or (cand.announced or "").startswith("074")
         if targets and cand.target_tok is not None \
                 and (served := _country_served(cand.target_tok, mentions_at, peacekeeping)):
@@ -1583,6 +1590,12 @@ class EventStage(Stage):
                         # "the judge ordered the accused remain in custody": the court refuses release
                         g.code, g.announced, g.folded = act, None, c
                         g.rule.append(f"court-order:{act}")
+                        # ... done to whom it binds, the clause's subject ("the accused"; "remain in
+                        # custody" has its subject as its target already)
+                        bound = (c.targets, c.target_tok) if c.subject_is_target else (c.sources, c.source_tok)
+                        if not g.targets and verb.dep_ == "ccomp" and bound[0]:
+                            g.targets, g.target_tok = bound
+                            g.rule.append("tgt=ordered-of")
                     else:
                         g.announced, g.folded = g.announced or act, g.folded or c
                         g.rule.append(f"asked-for:{act}")

@@ -109,7 +109,11 @@ def count_work(C, H, N) -> "Counter":
     wrap(H, "compatible", "pairs checked in group")
     wrap(C, "compatible", "pairs checked for compatible happenings")
     wrap(C, "group", "reports grouped", lambda a: len(a[0]))
+    # Reports summarized: each report a happening's summary reads (since the running summary
+    # of a large happening, `Summary`, only the reports added since it was last built).
     wrap(C, "summarize", "reports summarized", lambda a: len(a[0]))
+    if hasattr(H, "Summary"):
+        wrap(H.Summary, "happening", "reports summarized", lambda a: a[0].added)
     wrap(C.Clusters, "texts", "near-copy candidates read (stored texts)", lambda a: len(set(a[1])))
     wrap(N, "compare", "near-copy texts compared")
     # Where the growth lies: reports of large happenings summarized again as they gain reports
@@ -118,6 +122,9 @@ def count_work(C, H, N) -> "Counter":
     # the key's root, country and month may be compatible).
     wrap(C, "summarize", "reports summarized, of which in happenings of 20+ reports",
          lambda a: len(a[0]) if len(a[0]) >= 20 else 0)
+    if hasattr(H, "Summary"):
+        wrap(H.Summary, "happening", "reports summarized, of which in happenings of 20+ reports",
+             lambda a: a[0].added if a[0].reports >= 20 else 0)
     # Stored reports whose happening changed (`UPDATE events SET happening`).
     from accord.store import base as S
     wrap(S.Store, "_set_happenings", "reports re-filed (UPDATE events SET happening)",
@@ -171,9 +178,15 @@ def replay(args: argparse.Namespace) -> None:
     work_at = []
     # Clusters.update (happenings alone) and its heaviest parts, timed apart (nested calls
     # counted once in each).
-    parts = {"update": C.Clusters, "group": C, "summarize": C, "_candidate_reports": C.Clusters,
+    parts = {"update": C.Clusters, "group": C, "_candidate_reports": C.Clusters,
              "_members_of": C.Clusters}
     part_spent = {name: time_part(owner, name) for name, owner in parts.items()}
+    # Summarizing: whole (`summarize`), or a large happening's running summary (`Summary`: its
+    # reports added, and the values built).
+    summarizing = part_spent["summarize"] = time_part(C, "summarize")
+    if hasattr(H, "Summary"):
+        for name in ("add", "happening"):
+            time_part(H.Summary, name, summarizing)
     # The near-copy lookup: the stored candidates of a group (LSH buckets, then what `compare`
     # reads of the articles they stand for) and each article's decision on them; the texts'
     # fingerprints apart (made before the transaction: their cost does not depend on the store).

@@ -478,3 +478,21 @@ def test_the_records_of_one_act_take_one_date(nlp):
     evs = [e for e in candidates(nlp, text) if e.sentence == 1]
     # Erdogan's share was dated by his meeting of the day before; Putin's is the same agreement
     assert sorted((e.source.code, e.date) for e in evs) == [("RUSGOV", "2019-10-08"), ("TURGOV", "2019-10-08")]
+
+
+# ------------------------------------------------- an "after" clause below a verb dated before publication
+@pytest.mark.parametrize("text, code, month", [
+    ("Russian police arrested Alexei Navalny in January after he returned from Germany.", "04", "2019-01"),
+    ("British police arrested the man on Friday after he stabbed five people.", "18", "2019-10"),
+])
+def test_an_act_after_which_a_dated_act_came_is_of_its_month_not_the_publication_day(nlp, text, code, month):
+    assert set(dated(candidates(nlp, text), code)) == {(month, "month", "text")}
+
+
+def test_an_after_clause_keeps_its_own_day_or_the_publication_day_when_the_head_is_of_it(nlp):
+    text = "British police arrested the man on Friday after he had stabbed five people on Thursday."
+    assert dated(candidates(nlp, text), "18") == [("2019-10-03", "day", "text")]
+    text = "British police arrested the man on Friday, a day after he stabbed five people."
+    assert dated(candidates(nlp, text), "18") == [("2019-10-03", "day", "text")]
+    text = "British police arrested the man today after he stabbed five people."
+    assert dated(candidates(nlp, text), "18") == [(PUB, "day", "publication")]

@@ -37,6 +37,7 @@ from .lexicon import load_message_author_prepositions  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
+from .lexicon import load_visited_sites  # (own line, as above)
 from .lexicon import load_accused_act_nouns, load_dated_by_report_codes, load_immediacy_adverbs  # (own line, as above)
 from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own line, as above)
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
@@ -1112,6 +1113,12 @@ class EventStage(Stage):
                 targets = [Actor(text=place.text, span=place.span, name=None, code=f"{place.country}GOV",
                                  country=place.country, sector="GOV", key=f"group:{place.country}GOV")]
                 cand.rule.append("tgt=destination")
+        if targets and p.travel and cand.target_tok is not None \
+                and cand.target_tok.lemma_.lower() in load_visited_sites():
+            # "visited the hospital": a place visited, its country's (bare code), not the health service
+            targets = [replace(t, name=None, code=t.country, sector=None, key=f"country:{t.country}", role=None)
+                       for t in targets if t.country]
+            cand.rule.append("tgt=visited-site->place")
         peacekeeping = cand.code.startswith(("074", "0334")) or (cand.announced or "").startswith("074")
         if targets and cand.target_tok is not None \
                 and (served := _country_served(cand.target_tok, mentions_at, peacekeeping)):
@@ -1586,6 +1593,12 @@ class EventStage(Stage):
                         # "the judge ordered the accused remain in custody": the court refuses release
                         g.code, g.announced, g.folded = act, None, c
                         g.rule.append(f"court-order:{act}")
+                        # ... done to whom it binds, the clause's subject ("the accused"; "remain in
+                        # custody" has its subject as its target already)
+                        bound = (c.targets, c.target_tok) if c.subject_is_target else (c.sources, c.source_tok)
+                        if not g.targets and verb.dep_ == "ccomp" and bound[0]:
+                            g.targets, g.target_tok = bound
+                            g.rule.append("tgt=ordered-of")
                     else:
                         g.announced, g.folded = g.announced or act, g.folded or c
                         g.rule.append(f"asked-for:{act}")
@@ -2071,13 +2084,15 @@ def _without_claimed_contents(events: list[tuple[Event, str]]) -> list[tuple[Eve
 def _conjuncts(noun: Any) -> list[Any]:
     """The nouns coordinated after `noun`, in reading order ("killings, rapes and abductions":
     rapes, abductions)."""
+    v = view(noun.doc)  # (read on the Doc's arrays: analysis.docview; Tokens made of what is returned)
+    dep, pos, kids = v.dep, v.pos, v.kids
     out = []
-    queue = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    queue = [c for c in kids[noun.i] if dep[c] == "conj" and pos[c] in ("NOUN", "PROPN")]
     while queue:
         c = queue.pop(0)
         out.append(c)
-        queue.extend(g for g in c.children if g.dep_ == "conj" and g.pos_ in ("NOUN", "PROPN"))
-    return sorted(out, key=lambda t: t.i)
+        queue.extend(g for g in kids[c] if dep[g] == "conj" and pos[g] in ("NOUN", "PROPN"))
+    return [noun.doc[i] for i in sorted(out)]
 
 
 def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
@@ -2518,9 +2533,11 @@ def _keeps_named_object_from_acting(verb: Any, cand: _Candidate, prevention_verb
     printing": 1721, a restriction of the press)."""
     if not cand.code[:2].isdigit() or int(cand.code[:2]) >= 10:
         return False
-    if verb.lemma_.lower() not in prevention_verbs or not any(
-            c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
-            for c in verb.children):
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, kids = v.dep, v.kids
+    if v.lemma[verb.i] not in prevention_verbs or not any(
+            dep[c] == "prep" and v.lower[c] == "from" and any(dep[g] == "pcomp" for g in kids[c])
+            for c in kids[verb.i]):
         return False
     return any(cand.verb_match.names_word(o) for d in verb.children if d.dep_ == "dobj" for o in (d, *_conjuncts(d)))
 
@@ -2587,14 +2604,16 @@ def _own_reported_attitude(verb: Any) -> str | None:
     skeptical of", "says he is pessimistic about": a pronoun subject and an attitude adjective of
     arguments.yaml reported_attitudes), else None."""
     attitudes = load_reported_attitudes()
-    for clause in verb.children:
-        if clause.dep_ != "ccomp":
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, pos, lower, kids = v.dep, v.pos, v.lower, v.kids
+    for clause in kids[verb.i]:
+        if dep[clause] != "ccomp":
             continue
-        if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children):
+        if not any(dep[c] == "nsubj" and pos[c] == "PRON" for c in kids[clause]):
             continue
-        for c in clause.children:
-            if c.dep_ == "acomp" and c.lower_ in attitudes:
-                return attitudes[c.lower_]
+        for c in kids[clause]:
+            if dep[c] == "acomp" and lower[c] in attitudes:
+                return attitudes[lower[c]]
     return None
 
 
@@ -3157,9 +3176,17 @@ def _named_words(verb: Any, m: Any, dictionary: VerbDictionary | None = None) ->
     return [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
 
 
+def _names_word_at(m: Any, v: Any, i: int) -> bool:
+    """`m.names_word(doc[i])` on the Doc's view (analysis.docview): the pattern names the word by
+    its lower-cased form or its lemma (string ids)."""
+    lower, lemma = v.ids[0], v.ids[1]
+    return lower[i] in m.words or lemma[i] in m.words
+
+
 def _names_only_reported(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in the verb's reported clause."""
-    reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    reported = {t for c in v.kids[verb.i] if v.dep[c] == "ccomp" for t in v.subtree(c)}
     if named is None:
         named = _named_words(verb, m)
     return bool(named) and all(t.i in reported for t in named)
@@ -3193,11 +3220,13 @@ def _holder(verb: Any, released: Any, mentions_at) -> tuple[Any, list[Actor]] | 
 def _names_only_adjunct(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in a time or place phrase of the verb
     ("following a fire", "at a meeting") whose preposition the pattern does not name."""
-    adjuncts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in load_adjunct_prepositions()
-                and not m.names_word(c)]
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower = v.dep, v.lower
+    adjuncts = [c for c in v.kids[verb.i] if dep[c] == "prep" and lower[c] in load_adjunct_prepositions()
+                and not _names_word_at(m, v, c)]
     if not adjuncts:
         return False
-    inside = {t.i for c in adjuncts for t in c.subtree}
+    inside = {t for c in adjuncts for t in v.subtree(c)}
     if named is None:
         named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
@@ -3228,10 +3257,13 @@ _MEDIUM_PREPOSITIONS = frozenset({"in", "via", "through", "on"})
 def _names_only_medium(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched on a reporting verb lies in the phrase of
     the medium it was said in ("said in a press release": SAY * RELEASE is no release)."""
-    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _MEDIUM_PREPOSITIONS and not m.names_word(c)]
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower = v.dep, v.lower
+    phrases = [c for c in v.kids[verb.i] if dep[c] == "prep" and lower[c] in _MEDIUM_PREPOSITIONS
+               and not _names_word_at(m, v, c)]
     if not phrases:
         return False
-    inside = {t.i for c in phrases for t in c.subtree}
+    inside = {t for c in phrases for t in v.subtree(c)}
     if named is None:
         named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
@@ -3240,10 +3272,11 @@ def _names_only_medium(verb: Any, m: Any, named: list[Any] | None = None) -> boo
 def _names_only_complement(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in the verb's control complement
     ("started assembling firearms"), none of them the complement's verb."""
-    complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-    if not complements or any(m.names_word(c) for c in complements):
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    complements = [c for c in v.kids[verb.i] if v.dep[c] == "xcomp" and v.pos[c] == "VERB"]
+    if not complements or any(_names_word_at(m, v, c) for c in complements):
         return False
-    inside = {t.i for c in complements for t in c.subtree}
+    inside = {t for c in complements for t in v.subtree(c)}
     if named is None:
         named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
@@ -3580,6 +3613,11 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if offset is not None:
         # "condemned Russia on Wednesday, a day after Russian forces attacked": the day before
         return offset, "day", "text", (offset, offset)
+    month = _month_of_a_dated_head(cand.trigger, timex_roots, arrays, pub)
+    if month is not None:
+        # "Navalny was arrested in January after he returned from Germany": done before that
+        # January act, in its month (the day may differ)
+        return month, "month", "text", None
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text", None
@@ -3603,6 +3641,8 @@ def _offset_clause_day(trigger: Any, timex_roots: dict[int, Timex], arrays: Any,
     mark, head = marks[0], trigger.head
     doc = trigger.doc
     unit = doc[mark.i - 1] if mark.i > 0 else None
+    if unit is not None and head.i == unit.i and unit.dep_ == "npadvmod":
+        head = unit.head  # "arrested him on Friday, a day after he stabbed": the clause hangs on "day"
     if unit is None or unit.dep_ != "npadvmod" or unit.head.i not in (trigger.i, head.i) \
             or unit.lemma_.lower() not in units:
         return None
@@ -3623,6 +3663,24 @@ def _offset_clause_day(trigger: Any, timex_roots: dict[int, Timex], arrays: Any,
     if pub and _told_as_done(trigger) and _after(day.isoformat(), pub):
         return None
     return day.isoformat()
+
+
+def _month_of_a_dated_head(trigger: Any, timex_roots: dict[int, Timex], arrays: Any, pub: str | None) -> str | None:
+    """"Navalny was arrested in January after he returned from Germany", "police arrested him on
+    Friday after he stabbed five people": a past act in a clause opened by "after" (anchoring.yaml
+    offset_clause_marks, the marks of an earlier act) below a verb the text dates to a month or a
+    day before the publication day came before that act, not on the publication day: the month of
+    that date, as YYYY-MM (the same day is common, but "after" may move it). None otherwise."""
+    if not pub or trigger.dep_ != "advcl" or trigger.head.i == trigger.i or trigger.tag_ not in ("VBD", "VBN"):
+        return None
+    earlier = {w for w, sign in load_anchoring().offset_clause_marks if sign < 0}
+    if not any(c.dep_ == "mark" and c.lower_ in earlier for c in trigger.children):
+        return None
+    inside = range(trigger.left_edge.i, trigger.right_edge.i + 1)
+    found = {t.value[:7] for i, t in timex_roots.items() if i not in inside
+             and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", t.value or "") and t.value[:10] < pub[:10]
+             and _governs(arrays, i, {trigger.head.i})}
+    return found.pop() if len(found) == 1 else None
 
 
 def _number_word(word: str) -> int | None:

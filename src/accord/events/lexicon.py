@@ -609,6 +609,12 @@ def load_occasion_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_visited_sites() -> frozenset[str]:
+    """Buildings and sites a visit is paid to: the place, not an institution (arguments.yaml)."""
+    return _argument_words("visited_sites")
+
+
+@lru_cache(maxsize=1)
 def load_membership_prepositions() -> frozenset[str]:
     """Prepositions that say whom unresolved people belong to ("members of Hamas"): their actor (arguments.yaml)."""
     return _argument_words("membership_prepositions")

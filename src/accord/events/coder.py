@@ -271,10 +271,11 @@ class EventStage(Stage):
             for cand in cands:
                 _direction_target(cand, mentions_at, self.exclusions.names_people)
             cands = [c for c in cands if not c.restated]
-            # "marched in Madrid on Sunday, protesting the tax law": the participle is the same
-            # protest (the march may have taken its target above)
+            # "marched in Madrid on Sunday, protesting the tax law", "took to the streets to protest
+            # against the result": the participle or purpose infinitive is the same protest (the
+            # march may have taken its target above)
             protests = {c.trigger.i for c in cands if c.code.startswith("14") and not c.pattern.nominal}
-            cands = [c for c in cands if not _same_protest_participle(c, protests)]
+            cands = [c for c in cands if not _same_protest_participle(c, protests, self.exclusions.purpose_protest_verbs)]
             # "killed his sister by strangling her": the means of an act of the same kind (CAMEO
             # root) is that act, no second record
             roots = {c.trigger.i: _act_kind(c.code) for c in cands if not c.pattern.nominal}
@@ -2866,13 +2867,19 @@ def _purpose_of_presence(verb: Any, presence_verbs: frozenset[str] = frozenset({
         and any(dep[c] == "prep" or (dep[c] == "advmod" and lower[c] in ("there", "here")) for c in kids[head])
 
 
-def _same_protest_participle(cand: _Candidate, protests: set[int]) -> bool:
+def _same_protest_participle(cand: _Candidate, protests: set[int], purpose_verbs: frozenset[str] = frozenset()) -> bool:
     """A protest participle with no subject of its own on a protest verb ("marched ..., protesting
-    the law"): what the marchers protested, the same act as the march, not a second one."""
+    the law"): what the marchers protested, the same act as the march, not a second one. So is a
+    purpose infinitive of protest ("took to the streets to protest against the result", whatever
+    it is coded: exclusions.yaml purpose_protest_verbs)."""
     trig = cand.trigger
-    return cand.code.startswith("14") and not cand.pattern.nominal and trig.tag_ == "VBG" \
-        and trig.dep_ in ("advcl", "xcomp") and trig.head.i in protests and trig.head.i != trig.i \
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
+    if cand.pattern.nominal or trig.dep_ not in ("advcl", "xcomp") or trig.head.i not in protests \
+            or trig.head.i == trig.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
+        return False
+    if trig.tag_ == "VBG":
+        return cand.code.startswith("14")
+    return trig.tag_ == "VB" and trig.lemma_.lower() in purpose_verbs \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
 
 
 def _deadline_task(verb: Any) -> bool:

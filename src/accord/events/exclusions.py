@@ -164,6 +164,7 @@ class Exclusions:
     state_rally_sectors: tuple[str, ...] = ()
     campaign_modifiers: frozenset[str] = frozenset()  # "a campaign rally": no protest, whoever holds it
     gerund_event_prepositions: frozenset[str] = frozenset()  # "imposed a curfew after looting"
+    purpose_protest_verbs: frozenset[str] = frozenset()  # "took to the streets to protest": one protest
     gerund_event_codes: tuple[str, ...] = ()
     hosting_verbs: frozenset[str] = frozenset()  # "hosted a ceremony": no visit hosted
     hosted_things: frozenset[str] = frozenset()
@@ -864,6 +865,7 @@ def load_exclusions() -> Exclusions:
         figurative_patterns=frozenset(" ".join(str(p).split()).upper()
                                       for p in [*(d.get("figurative_patterns") or ()), *(d.get("result_patterns") or ())]),
         gerund_event_prepositions=_words(d.get("bare_gerund_events") or {}, "prepositions", "bare_gerund_events."),
+        purpose_protest_verbs=_words(d, "purpose_protest_verbs", ""),
         gerund_event_codes=tuple(str(c) for c in (d.get("bare_gerund_events") or {}).get("codes") or ()),
         hosting_verbs=_words(d.get("hosted_things") or {}, "verbs", "hosted_things."),
         hosted_things=_words(d.get("hosted_things") or {}, "objects", "hosted_things."),

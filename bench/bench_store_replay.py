@@ -118,6 +118,19 @@ def count_work(C, H, N) -> "Counter":
     # the key's root, country and month may be compatible).
     wrap(C, "summarize", "reports summarized, of which in happenings of 20+ reports",
          lambda a: len(a[0]) if len(a[0]) >= 20 else 0)
+    # Stored reports whose happening changed (`UPDATE events SET happening`).
+    from accord.store import base as S
+    wrap(S.Store, "_set_happenings", "reports re-filed (UPDATE events SET happening)",
+         lambda a: len(a[1]))
+    if hasattr(C.Clusters, "_bucket_rows"):
+        rows_of = C.Clusters._bucket_rows
+
+        def bucket_rows(self, keys):
+            rows = rows_of(self, keys)
+            counts["LSH bucket keys looked up"] += len(keys)
+            counts["LSH bucket rows found"] += len(rows)
+            return rows
+        C.Clusters._bucket_rows = bucket_rows
     init = C.Clusters.__init__
 
     def counted_init(self, query, *a, **k):
@@ -169,6 +182,8 @@ def replay(args: argparse.Namespace) -> None:
                         (S.Store, "_nearcopy_decision")):
         time_part(owner, name, lookup)
     part_spent["near-copy lookup"] = lookup
+    if hasattr(C.Clusters, "_bucket_rows"):  # the LSH bucket query alone (since it has its own)
+        part_spent["of which LSH bucket query"] = time_part(C.Clusters, "_bucket_rows")
     part_spent["fingerprint"] = time_part(C.Clusters, "fingerprint")
     part_at: dict[str, list[float]] = {name: [] for name in part_spent}
     docs = [document_from_records(json.loads(line))

@@ -1201,3 +1201,44 @@ def test_the_embassy_is_the_mission_named_before_not_of_the_sentences_country(nl
             "The Chinese foreign minister urged the embassy to reconsider.")
     got = resolve(nlp, text, "2019-10-10")
     assert [m[1] for m in got if m[0] == "the embassy"] == ["CANGOV"], got
+
+
+def test_a_nationality_in_apposition_places_a_private_person_and_not_the_police(nlp):
+    # "An Australian, Brenton Tarrant": of his nationality, not of the country his court is in;
+    # his namings do not make the story Australian, nor the police who arrested him
+    text = ("An Australian, Jack Morrow, aged 28, appeared in Christchurch District Court, New Zealand "
+            "yesterday, charged with murder. Police arrested Morrow on Friday. Morrow was remanded in custody. "
+            "Police said Morrow had acted alone. New Zealand Prime Minister Jacinda Ardern condemned the attack.")
+    got = resolve(nlp, text, "2019-03-17")
+    assert ("Jack Morrow", "AUSCVL", "AUS", "Jack Morrow") in got
+    assert [m[1] for m in got if m[0] == "Police"] == ["NZLCOP", "NZLCOP"]
+    # a nationality that is more than a nationality is the apposition's role, as before
+    got = resolve(nlp, "A Swiss diplomat, Anna Keller, met the delegation in Nairobi, Kenya.")
+    assert not any(m[0] == "Anna Keller" and m[2] == "KEN" for m in got)
+
+
+def test_a_sentence_opening_in_a_country_places_its_unnamed_people_there(nlp):
+    # of several countries the sentence names, the one of its opening "In X," is where it happens;
+    # without such an opening the sentence still places no one among several
+    got = resolve(nlp, "In Turkey, which has long quarrelled with Greece over Cyprus, protests are rare, "
+                       "but last year an author was jailed for three years.")
+    assert ("an author", "TURCVL", "TUR", None) in got
+    got = resolve(nlp, "Protests are rare in Turkey, which has long quarrelled with Greece over Cyprus, "
+                       "but last year an author was jailed for three years.")
+    assert ("an author", "CVL", None, None) in got
+
+
+def test_a_bare_title_conjoined_to_a_name_is_that_persons_title(nlp):
+    # "former archbishop and cardinal Peter Roe" is one person with two titles, not a second actor
+    got = resolve(nlp, "Amongst the cases reported, recently Bishop John Doe, a senior figure of the diocese, "
+                       "as well as former archbishop and cardinal Peter Roe were convicted of fraud in Italy.")
+    assert "cardinal Peter Roe" in texts(got) and not any("archbishop" in m[0] for m in got)
+    # a title with a determiner is someone of its own ("the archbishop and cardinal Roe")
+    got = resolve(nlp, "The archbishop and cardinal Peter Roe met in Rome on Friday.")
+    assert any(m[0] == "The archbishop" for m in got)
+
+
+def test_the_first_word_of_a_longer_name_is_no_place(nlp):
+    # the recognizer cut "Cerro Verde mine" in two: "Cerro" (a district of Havana) is no place here
+    got = resolve(nlp, "Workers at Cerro Verde mine in Peru went on strike for better pay.")
+    assert not any(m[2] == "CUB" for m in got) and ("Peru", "PER", "PER", "Peru") in got

@@ -330,3 +330,96 @@ def test_a_participle_done_over_the_span_or_without_a_comma_is_not_dated_by_its_
     killing = next(t for t in doc if t.lower_ == "killing")
     assert killing.dep_ == "advcl" and killing.head.lower_ == "ruled"
     assert _span_end_time(killing, {}, PUB) is None  # not a verb that ends a holding
+
+
+# ------------------------------------------------- background acts: "already", what one is accused of
+@pytest.mark.parametrize("text, code", [
+    ("A Moscow court has already found former Russian minister Alexei Ulyukayev guilty of bribery.", "116"),
+    ("Russian forces already attacked the town of Aleppo.", "19"),
+])
+def test_an_act_already_done_is_background_with_no_date(nlp, text, code):
+    # before the story's time, at no time the text gives: not the publication day
+    assert dated(candidates(nlp, text), code) == [(None, None, None)]
+
+
+def test_an_act_already_done_keeps_a_date_the_text_gives_and_one_not_so_told_the_publication_day(nlp):
+    text = "A Moscow court had already found former Russian minister Alexei Ulyukayev guilty of bribery in 2017."
+    assert dated(candidates(nlp, text), "116") == [("2017", "year", "text")]
+    assert dated(candidates(nlp, "Russian forces attacked the town of Aleppo."), "19") == [(PUB, "day", "publication")]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("The charge stemmed from allegations Trump tried to pressure the Ukrainian government to launch "
+     "an investigation.", "1"),
+])
+def test_the_act_an_accusation_tells_has_no_date_of_its_own(nlp, text, code):
+    # the pressure was before the allegation; the text gives it no day (not the publication day)
+    assert dated(candidates(nlp, text), code) == [(None, None, None)]
+
+
+def test_the_act_a_report_tells_is_not_taken_for_an_accusations(nlp):
+    from accord.events.coder import _judged_for
+
+    doc = nlp("Reports said troops entered the town.")
+    entered = next(t for t in doc if t.lower_ == "entered")
+    assert not _judged_for(entered)
+    doc = nlp("The charge stemmed from allegations Trump tried to pressure the government.")
+    assert _judged_for(next(t for t in doc if t.lower_ == "pressure"))
+
+
+# ------------------------------------------------- an agreement told in a dated report
+def test_an_agreement_announced_on_a_day_is_of_that_day(nlp):
+    text = ("Late on Sunday, the Syrian Democratic Forces announced they had entered into an agreement with "
+            "the government of Syria.")
+    assert dated(candidates(nlp, text), "057") == [("2019-10-06", "day", "text")]
+    # another reported past act keeps only the report's month (done before it, on a day not given)
+    text = "Late on Sunday, Thames Valley Police said they had arrested a second man over the theft."
+    assert dated(candidates(nlp, text), "173") == [("2019-10", "month", "text")]
+
+
+# ------------------------------------------------- a reaction told as immediate
+def test_an_act_done_at_once_is_of_the_leads_day(nlp):
+    text = ("Yesterday, Bill de Blasio, the mayor of New York, ended his campaign for president.\n\n"
+            "President Donald Trump quickly criticized de Blasio on Twitter.")
+    assert dated(candidates(nlp, text), "11") == [("2019-10-08", "day", "text")]
+
+
+def test_an_act_not_told_as_immediate_or_a_lead_of_the_publication_day_keeps_the_publication_day(nlp):
+    text = ("Yesterday, Bill de Blasio, the mayor of New York, ended his campaign for president.\n\n"
+            "President Donald Trump criticized de Blasio on Twitter.")
+    assert dated(candidates(nlp, text), "11") == [(PUB, "day", "publication")]
+    text = ("Today, Bill de Blasio, the mayor of New York, ended his campaign for president.\n\n"
+            "President Donald Trump quickly criticized de Blasio on Twitter.")
+    assert dated(candidates(nlp, text), "11") == [(PUB, "day", "publication")]
+
+
+# ------------------------------------------------- a participle on the object of a same-time verb
+def test_a_participle_on_what_a_dated_verb_joins_is_of_that_day(nlp):
+    text = ("On Monday, Prime Minister Boris Johnson joined the calls by United Kingdom officials asking the "
+            "United States to waive diplomatic immunity for Anne Sacoolas.")
+    assert dated(candidates(nlp, text), "02") == [("2019-10-07", "day", "text")]
+
+
+def test_a_participle_on_the_object_of_another_verb_is_not_dated_by_it(nlp):
+    from accord.events.coder import _participle_on_joined_object
+
+    doc = nlp("On Monday, the minister criticized the calls by officials asking the United States to waive immunity.")
+    asking = next(t for t in doc if t.lower_ == "asking")
+    assert _participle_on_joined_object(asking) is None
+
+
+@pytest.mark.parametrize("text, code", [
+    # a relative clause inside what one is accused of
+    ("Pakistani cleric Mufti Abdul Qawi was later accused of inciting the murder in some way, which he denied.",
+     "016"),
+    # a conjunct of what one is convicted of
+    ("Former Russian minister Alexei Ulyukayev was convicted of taking a bribe and attacking a Russian policeman.",
+     "19"),
+])
+def test_acts_in_the_clause_of_what_one_is_accused_or_convicted_of_have_no_date(nlp, text, code):
+    assert dated(candidates(nlp, text), code) == [(None, None, None)]
+
+
+def test_a_denial_of_its_own_keeps_the_publication_day(nlp):
+    assert dated(candidates(nlp, "Pakistani cleric Mufti Abdul Qawi denied the accusation."), "016") \
+        == [(PUB, "day", "publication")]

@@ -283,7 +283,7 @@ def test_firing_someone_named_by_a_post_is_a_dismissal_not_force(nlp):
     for text in ("Trump fired FBI director James Comey in 2017.", "The president sacked his chief of staff on Friday."):
         assert [e.cameo for e in candidates(nlp, text)] == [], text
     [e] = candidates(nlp, "Soldiers fired on protesters in Khartoum.")
-    assert e.cameo.startswith("19") or e.cameo.startswith("18")
+    assert e.cameo.startswith(("18", "19", "175"))  # force (on protesters at home: repression, 175)
 
 
 def test_evacuating_people_of_another_country_stays_aid(nlp):

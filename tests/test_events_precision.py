@@ -252,3 +252,63 @@ def test_a_wish_to_cooperate_is_an_intent_a_wish_for_anything_else_no_act(nlp):
     assert not [c for c in codes(nlp, text) if c.startswith("11")]
     # what one wants another to do stays hypothetical (test above); a threat stays a threat
     assert [c[:2] for c in codes(nlp, "Iran threatened to attack US ships in the Gulf.")] == ["13"]
+
+
+# ------------------------------------------------- codes on ordinary news (2026-12-08)
+def test_force_on_protesters_at_home_is_violent_repression(nlp):
+    [e] = candidates(nlp, "Riot police fired rubber bullets at protesters in Santiago on Friday.")
+    assert e.cameo == "175"
+    # an attacker shot by police, and foreign troops firing on protesters, keep the force
+    [e] = candidates(nlp, "French police shot a man who had stabbed three officers in Paris.")
+    assert e.cameo[:2] == "19"
+    [e] = candidates(nlp, "Israeli troops fired on Palestinian protesters near the Gaza border fence.")
+    assert e.cameo[:2] == "19"
+
+
+def test_a_private_persons_hopes_are_no_comment_of_record(nlp):
+    text = 'The boy\'s mother said "I really look forward to the day I can see my children again."'
+    assert [c for c in codes(nlp, text) if c.startswith("01")] == []
+    # an official's optimism stays an optimistic comment
+    assert "013" in codes(nlp, "The Iranian foreign minister said he remained optimistic that a deal would be reached.")
+
+
+def test_an_order_to_no_actor_is_no_demand(nlp):
+    assert codes(nlp, "Prime Minister Jacinda Ardern instructed ODESC to report to Cabinet on Monday.") == []
+    # an order to another side stays a demand
+    assert [c[:2] for c in codes(nlp, "The Russian president ordered Ukraine to withdraw its troops.")] == ["10"]
+
+
+def test_helping_an_investigation_is_judicial_cooperation(nlp):
+    text = "Paul Manafort, the former campaign chairman of Donald Trump, agreed to help with Robert Mueller's investigation."
+    [e] = candidates(nlp, text)
+    assert (e.cameo, e.announced_cameo, e.target.name) == ("0313", "063", "Robert Mueller")
+    # help given to someone else stays what it was
+    assert [c[:2] for c in codes(nlp, "Russia helped Syria with weapons and advisers.")] == ["05"]
+
+
+def test_making_something_easier_or_better_is_no_cooperation(nlp):
+    text = "In July, he helped facilitate a meeting between Rudy Giuliani and Andriy Yermak, an aide of Volodymyr Zelensky."
+    assert [c for c in codes(nlp, text) if c.startswith("06")] == []
+    assert codes(nlp, "The Indian government wants to improve the economy and simplify the tax code.") == []
+    # the block's patterns stay: relations improved, sanctions eased
+    assert "030" in codes(nlp, "China and Russia agreed to improve relations.")
+    assert "085" in codes(nlp, "The United States eased sanctions on Iran.")
+
+
+def test_a_campaign_or_government_rally_is_no_protest(nlp):
+    assert codes(nlp, "Donald Trump held a rally in Ohio on Saturday.") == []
+    assert codes(nlp, "Donald Trump held a campaign rally in Ohio on Saturday.") == []
+    # a rally against someone, and one of the opposition, stay protests
+    assert codes(nlp, "The Iranian president held a rally against the United States sanctions in Tehran.") == ["141"]
+    assert codes(nlp, "The opposition held a rally against the government in Caracas.") == ["141"]
+
+
+def test_a_hearing_on_a_nomination_or_a_bill_is_routine_business(nlp):
+    assert codes(nlp, "The Senate will hold a hearing on the nomination next week.") == []
+    # a hearing on someone's conduct stays an inquiry
+    assert codes(nlp, "The UK parliament held a hearing on the conduct of the police.") == ["090"]
+
+
+def test_a_published_message_is_its_own_authors(nlp):
+    [e] = candidates(nlp, "The newspaper published a letter from the senator criticizing the president.")
+    assert e.cameo == "111" and e.source.sector == "LEG"

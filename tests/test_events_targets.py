@@ -576,7 +576,7 @@ def test_what_a_verb_of_prevention_keeps_from_acting_is_not_what_its_pattern_nam
 def test_a_verb_of_force_aims_at_whom_its_on_upon_or_at_phrase_names(nlp):
     # "fired and landed ... on protesters": the joined verb of force (same doer) names the victims
     [e] = candidates(nlp, "Police fired and landed rubber bullets on protesters in Santiago.")
-    assert e.cameo.startswith("19") and dyad(e) == ("CHLCOP", "CHLOPP")
+    assert e.cameo == "175" and dyad(e) == ("CHLCOP", "CHLOPP")  # force on protesters at home: repression
     assert "tgt=force-aim:on" in e.explain
     # "opened fire upon": the trigger's own phrase, by a preposition no other rule reads
     [f] = candidates(nlp, "Gunmen opened fire upon pilgrims in Kabul.")
@@ -590,9 +590,40 @@ def test_one_person_of_a_group_named_with_a_is_whom_the_act_is_done_to(nlp):
     # "a demonstrator" (one person of a group of society, indefinite) is the target, of the
     # sentence's country like the group; here through the joined verb of force's "on" phrase
     [e] = candidates(nlp, "Police in Chile fired and landed a rubber bullet on a demonstrator on Monday.")
-    assert e.cameo.startswith("19") and dyad(e) == ("CHLCOP", "CHLOPP")
+    assert e.cameo == "175" and dyad(e) == ("CHLCOP", "CHLOPP")  # force on protesters at home: repression
     [f] = candidates(nlp, "Police in Chile arrested a student on Monday.")
     assert dyad(f) == ("CHLCOP", "CHLEDU")
     # a group, not a person, named with "a" stays no one ("collaborating with a terrorist group")
     assert all(e.target is None or e.target.code[-3:] != "UAF"
                for e in candidates(nlp, "Victor Ortega, a lawyer from Lima, was arrested in Peru for collaborating with a terrorist group."))
+
+
+# ------------------------------------------------ who acted (issue 12, part F classes, hapfix)
+def test_a_name_after_a_time_word_read_as_its_object_is_the_verbs_subject(nlp):
+    # "after Theresa May stepped down": parsed as the phrase "after Theresa May" and a verb with
+    # no subject of its own, which would take the main clause's subject (Johnson)
+    text = ("Johnson became leader of the Conservative Party and prime minister after Theresa May "
+            "stepped down on July 24 after she was unable to negotiate a Brexit deal.")
+    [e] = [e for e in candidates(nlp, text, "2019-09-10") if e.cameo.startswith("08")]
+    assert e.source is not None and e.source.name == "Theresa May"
+
+
+def test_an_act_done_in_office_is_coded_with_the_office_of_its_day(nlp):
+    # told in September, she is a former official (ELI); on the day the text gives the act she was
+    # prime minister (GBRGOV); an undated act keeps the article-day code
+    text = "Theresa May stepped down as prime minister on July 24."
+    [e] = [e for e in candidates(nlp, text, "2019-09-10") if e.cameo.startswith("08")]
+    assert (e.source.code, e.date) == ("GBRGOV", "2019-07-24")
+    [u] = [e for e in candidates(nlp, "Theresa May criticized the government.", "2019-09-10")
+           if e.cameo.startswith("11")]
+    assert u.source.code == "GBRELI" and u.date_basis != "text"
+
+
+def test_a_side_found_sentences_back_is_shown_by_its_nearest_naming(nlp):
+    # "condemned the attack": the attack's doer, found in the first sentence, is named again in
+    # the second; the record shows the nearest words that name it (the contract's ACTOR text/span)
+    text = ("Taliban fighters attacked an army base in Ghazni on Monday. The Taliban have fought the government "
+            "for years. President Ashraf Ghani condemned the attack on Tuesday.")
+    [e] = [e for e in candidates(nlp, text, "2019-03-20") if e.trigger.text == "condemned"]
+    assert e.target is not None and e.target.code == "AFGREB"
+    assert (e.target.text, e.target.span) == ("Taliban", (text.index("Taliban have"), text.index(" have fought")))

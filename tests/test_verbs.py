@@ -290,6 +290,15 @@ def test_match_details(match, nlp):
 
 
 @pytest.mark.slow
+def test_words_in_parentheses_name_the_prepositions_own_phrase(match):
+    # - * (FOR TROOP) [0232] # CALL: the troops asked for, not troops named in a phrase nested in
+    # the object ("an investigation into the killings by Russian troops" is asked for)
+    assert match("Ukraine called for more foreign troops.", "called").code == "0232"
+    m = match("The mayor called for an investigation into the killings by foreign troops.", "called")
+    assert m.code != "0232" and "TROOP" not in m.pattern
+
+
+@pytest.mark.slow
 def test_no_event(match):
     # PHYSICAL_CONFLICT: - * (IN POLLS) [---] # FIGHT (8908): "---" means no event
     assert match("The party fought in the polls.", "fought") is None

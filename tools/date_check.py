@@ -5,16 +5,17 @@ everything but the date also match it on the date, and which do not.
     .venv/bin/python tools/date_check.py --shared ../shared --list     # and every date mismatch
 
 Reads only development data: the gold events of parts A, C, D and E of
-`tests/data/wikinews_dev` (E once labelled there) and, for part E, the judgments of
-`tests/data/wikinews_judged` (part_e_*_tuned.jsonl). Part B (held out) and F (untouched) are never
-loaded, run or printed.
+`tests/data/wikinews_dev` (E once labelled there; F, development data since 2026-12-07) and, for
+part E, the judgments of `tests/data/wikinews_judged` (part_e_*_tuned.jsonl). Part B (held out) is
+never loaded, run or printed.
 
 Candidates are every event record the coder makes (`RecordPolicy.everything()`: any confidence,
 bare statements too), so the figure does not move with the verifier's threshold. A record and a
 gold event *pair* when they agree on sentence, code, source, target, negation and modality
 (`accord.evaluation.records.judge`, the date left out); one gold event per record at most, pairs
 whose dates agree chosen first. The figure is the pairs whose dates agree (the scorer's rule: the
-gold gives none, or one is a prefix of the other); with `--statements` bare statements (010)
+gold gives none, or one is a prefix of the other; with `--strict`, equal: no date for a background
+act the gold leaves undated, the day where the gold gives one); with `--statements` bare statements (010)
 count too (left out by default, as the default output leaves them out).
 
 Part E has judgments of the records of one commit, not gold events: a record of today whose
@@ -34,8 +35,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DEVSET = REPO / "tests" / "data" / "wikinews_dev"
 JUDGED = REPO / "tests" / "data" / "wikinews_judged"
-PARTS = ("A", "C", "D", "E")  # development parts only: never B (held out) or F (untouched)
-ROW_PART = {0: "A", 1: "C", 4: "D", 2: "E"}
+PARTS = ("A", "C", "D", "E", "F")  # development parts only: never B (held out)
+ROW_PART = {0: "A", 1: "C", 4: "D", 2: "E", 5: "F"}
 
 
 def _rows(shared: Path) -> list[dict]:
@@ -121,9 +122,12 @@ def _part_e(records: dict[int, list[dict]], only: set[int], loose: bool = False)
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--parts", default="ACDE", help="development parts to read (of A, C, D, E)")
+    ap.add_argument("--parts", default="ACDEF", help="development parts to read (of A, C, D, E, F)")
     ap.add_argument("--statements", action="store_true", help="count bare statements (010) too")
     ap.add_argument("--list", action="store_true", help="print every date mismatch")
+    ap.add_argument("--strict", action="store_true", help="dates agree only when equal: a gold event with no date "
+                    "(a background act) wants a record with none, and a month is not a day (the careful coder's "
+                    "judgment, not the scorer's prefix rule)")
     ap.add_argument("--loose", action="store_true", help="pair on sentence and code only (actors, negation "
                     "and modality may differ): more dates judged, as the audit judges every record's date")
     args = ap.parse_args()
@@ -144,7 +148,8 @@ def main() -> int:
         t = totals.setdefault(part_of[i], [0, 0])
         from accord.evaluation.records import dates_compatible
         for ri, gi in sorted(pairs.items()):
-            ok = dates_compatible(recs[ri].get("date"), gs[gi].get("date"))
+            ok = (recs[ri].get("date") == gs[gi].get("date")) if args.strict else \
+                dates_compatible(recs[ri].get("date"), gs[gi].get("date"))
             t[0] += ok
             t[1] += 1
             if not ok:

@@ -318,6 +318,12 @@ class ResolutionContext:
         for m in self.matches:
             entity = kb.entity(m.key)
             if entity.kind == "person":
+                if m.key.startswith("unlisted:") and entity.sector == Sector.CVL:
+                    # a private person nobody lists is placed by the words around their name (a
+                    # country the sentence names, counted already, or a nationality): each naming
+                    # of them would count that one word again ("An Australian, Brenton Tarrant"
+                    # named ten times in a New Zealand story)
+                    continue
                 country = kb.code_country(kb.person_code(m.key, self.on)) if not m.key.startswith("unlisted:") \
                     else entity.country
             elif entity.kind in ("country", "seat"):

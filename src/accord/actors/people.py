@@ -133,9 +133,15 @@ def unlisted_person(name: str, country: str | None = None, sector: str | None = 
 
 
 def focus_country(found: list[Found]) -> str | None:
-    """The country the article is about: clearly the most mentioned one, if any."""
+    """The country the article is about: clearly the most mentioned one, if any. A private person
+    nobody lists does not count: the words that place them (a country the sentence names, counted
+    already, or a nationality) would count again at each naming ("An Australian, Brenton Tarrant"
+    named ten times in a New Zealand story)."""
     counts: Counter[str] = Counter()
     for f in found:
+        if f.entity.kind == "person" and f.entity.key.startswith("unlisted:") \
+                and (f.sector or f.entity.sector) == "CVL":
+            continue
         country = f.country if f.country is not None else f.entity.country
         if f.entity.kind in ("country", "seat", "person") and country and is_country_code(country):
             counts[country] += 1
@@ -148,11 +154,30 @@ def focus_country(found: list[Found]) -> str | None:
 
 
 def sentence_country(found: list[Found], tok: Any) -> str | None:
-    """The one country `tok`'s sentence names (by a name or a place), if exactly one."""
+    """The one country `tok`'s sentence names (by a name or a place), if exactly one; of several,
+    the one of a phrase opening the sentence that sets its scene ("In mainland China, which claims
+    sovereignty over Taiwan, ... an author was sentenced": China's)."""
     sent = tok.sent
-    countries = {f.entity.country for f in found if sent.start <= f.start < sent.end
-                 and f.entity.kind in ("country", "seat") and f.entity.country and f.how in (How.NAME, How.PLACE)}
+    named = [f for f in found if sent.start <= f.start < sent.end
+             and f.entity.kind in ("country", "seat") and f.entity.country and f.how in (How.NAME, How.PLACE)]
+    countries = {f.entity.country for f in named}
+    if len(countries) > 1:
+        countries = {f.entity.country for f in named if scene_of_sentence(tok.doc[f.last])}
     return countries.pop() if len(countries) == 1 else None
+
+
+def scene_of_sentence(tok: Any) -> bool:
+    """A place named by the phrase a sentence opens with, set off by a comma ("In mainland China,
+    ...", "In Hong Kong, ..."): where the whole sentence happens."""
+    node = tok
+    while node.dep_ in ("compound", "amod", "conj") and node.head.i != node.i:
+        node = node.head
+    prep = node.head
+    if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.i != tok.sent.start \
+            or prep.lower_ not in words().scene_prepositions:
+        return False
+    after = prep.right_edge.i + 1
+    return after < len(tok.doc) and tok.doc[after].text == ","
 
 
 # ------------------------------------------------------------------ pronouns

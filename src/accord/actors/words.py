@@ -99,6 +99,7 @@ class Words:
     claim_verbs: frozenset[str] = frozenset()
     site_nouns: frozenset[str] = frozenset()
     place_name_prepositions: frozenset[str] = frozenset()
+    scene_prepositions: frozenset[str] = frozenset()
     accused_nouns: frozenset[str] = frozenset()
     charge_lemmas: frozenset[str] = frozenset()
     speech_verbs: frozenset[str] = frozenset()
@@ -201,6 +202,7 @@ def words() -> Words:
         claim_verbs=_set(w.get("claim_verbs")),
         site_nouns=_set(w.get("site_nouns")),
         place_name_prepositions=_set(w.get("place_name_prepositions")),
+        scene_prepositions=_set(w.get("scene_prepositions")),
         speech_verbs=_set(w.get("speech_verbs")),
         claim_objects=_set(w.get("claim_objects")),
         field_sectors={str(k).lower(): str(v) for k, v in (w.get("field_sectors") or {}).items()},

@@ -13,10 +13,30 @@ INHERIT_SUBJECT_DEPS = ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp")
 # clause's subject, never by its object (object control is for "accused X of", "stopped X from").
 ADJUNCT_GERUND_PREPOSITIONS = frozenset({"after", "before", "since", "while", "without", "upon", "on", "by",
                                          "despite", "following", "during", "besides", "through"})
+# Words that are prepositions and conjunctions of time alike: "after Theresa May stepped down" is
+# sometimes parsed as the phrase "after Theresa May" and a verb with no subject of its own.
+CLAUSE_PREPOSITIONS = frozenset({"after", "before", "since", "until", "till", "once"})
+
+
+def _name_misread_as_object(verb: Any) -> Any | None:
+    """The name right before a finite verb with no subject, parsed as the object of a time word
+    that is here a conjunction ("after Theresa May stepped down": "May" read as the object of
+    "after", "stepped" as a conjunct of the main verb): the verb's subject."""
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    name = verb.doc[verb.i - 1]
+    prep = name.head
+    if name.dep_ != "pobj" or name.pos_ != "PROPN" or prep.lower_ not in CLAUSE_PREPOSITIONS or prep.i > name.i:
+        return None
+    return name
 
 
 def subject_of(verb: Any) -> tuple[Any | None, bool]:
     """(subject token, is_passive) of a verb, inherited through xcomp/conj/advcl chains."""
+    misread = _name_misread_as_object(verb)
+    if misread is not None:
+        return misread, False
     node = verb
     for _ in range(4):
         for c in node.children:

@@ -26,17 +26,20 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
 from ..time.dates import value_period
 from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_accused_act_nouns, load_dated_by_report_codes, load_immediacy_adverbs, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
 from .lexicon import load_measure_heads  # (own line, as above)
 from .lexicon import load_act_nouns, load_occasion_nouns, load_opposed_thing_prepositions  # (own line, as above)
+from .lexicon import load_message_author_prepositions  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
 from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own line, as above)
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
+from .nearest_mention import nearest_namings
+from .office import in_office_on_the_day
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -369,6 +372,7 @@ class EventStage(Stage):
         lead = _lead_sentence(sentences)
         story_day = sentence_dates.get(lead, (None, None))[0] if lead is not None else None
         _date_from_paragraph(candidates, triggers, paragraphs, sentence_dates, story_day)
+        _date_of_immediate_reaction(candidates, triggers, story_day, document.article.date)
         _date_from_retelling(candidates, triggers)
         _date_from_reference(candidates, doc, timex_roots, document.article.date, triggers, text, sentences)
         _date_from_happening(candidates, doc, timex_roots, document.article.date, triggers, sentences)
@@ -378,6 +382,8 @@ class EventStage(Stage):
         _undated_acts_of_the_dead(candidates, doc, document.mentions, triggers)
         _settle_ranges(candidates)
         _targets_from_earlier_acts(candidates, doc, document, triggers)
+        in_office_on_the_day(candidates)  # "May stepped down on July 24", told later: GBRGOV, not ELI
+        nearest_namings(candidates, document.mentions, [s.start_char for s in sentences])  # a side found sentences back
         candidates = _without_unplaced_actors(candidates, document.mentions)
         if self.verifier is not None:
             self.verifier.score(document, candidates)
@@ -657,9 +663,12 @@ class EventStage(Stage):
                         # its topic; it meets no one
                         cand.rule.append("message-talks")
                         return None
-                    # "Pompeo posted a message on Twitter blaming Iran": the message's maker
-                    subject = author
-                    cand.rule.append("src=message-author")
+                    # "Pompeo posted a message on Twitter blaming Iran": the message's maker; "the
+                    # newspaper published a letter from the senator criticizing": the one the
+                    # message names as its author
+                    own = _message_own_author(subject)
+                    subject = own if own is not None else author
+                    cand.rule.append("src=message-author" if own is None else "src=message-own-author")
         if subject is not None:
             if passive:
                 cand.target_tok = subject if cand.noun is None else None
@@ -1134,6 +1143,12 @@ class EventStage(Stage):
             # private people among themselves (exclusions.yaml)
             cand.rule.append("private-people")
             return []
+        if self.exclusions.state_rally(cand.code, cand.noun if cand.noun is not None else cand.trigger, sources, targets):
+            cand.rule.append("state-rally")
+            return []  # "Trump held a rally in Ohio": a campaign rally, no protest (exclusions.yaml)
+        if self.exclusions.routine_hearing(cand.code, cand.noun if cand.noun is not None else cand.trigger):
+            cand.rule.append("routine-hearing")
+            return []  # "will hold a hearing on the nomination": routine business, no inquiry
         if self.exclusions.private_aid_codes and cand.code.startswith(self.exclusions.private_aid_codes) \
                 and targets and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
             cand.rule.append("private-aid")
@@ -1364,6 +1379,9 @@ class EventStage(Stage):
             # "al-Qaeda orchestrated the attacks": terrorism, not a battle (one-actor rules and
             # the rest of the coding went by the attack's own code)
             code = lookup("180")
+        if self.exclusions.repression(code.code, source, target):
+            # "police fired a live round on a protester": force on dissent at home (exclusions.yaml)
+            code = lookup(self.exclusions.repression_code)
         if target is not None:
             phrase = doc.char_span(target.span[0], target.span[1], alignment_mode="expand")
             if self.exclusions.assassination(trig, code.code, target, phrase.root if phrase is not None else None):
@@ -2833,6 +2851,20 @@ def _instrument_doer(noun: Any, mentions_at) -> Any | None:
     return None
 
 
+def _message_own_author(message: Any) -> Any | None:
+    """The author a message names ("a letter from the senator", "a video by the group", "the
+    senator's letter"), or None."""
+    preps = load_message_author_prepositions()
+    for c in message.children:
+        if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in preps:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
 def _own_sides_act(order: _Candidate) -> _Candidate | None:
     """An order to one's own side ("ordered his staff to delay the aid", "ordered the flags be
     lowered"): no demand; the act ordered, where it is one, is the orderer's, as the order is."""
@@ -3426,6 +3458,9 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
             # participle set off by a comma on a noun, with no subject of its own, is done when the
             # clause the noun belongs to is
             on_noun = _comma_participle_on_noun(node)
+            if on_noun is None:
+                # "On Monday, Johnson joined the calls by officials asking the US to waive immunity"
+                on_noun = _participle_on_joined_object(node)
             climbs = node.dep_ in ("conj", "advcl") or absolute or on_noun is not None or (node.dep_ == "xcomp" and (
                 node.head.lemma_.lower() in aspectual or node.head.lemma_.lower() in load_same_time_complement_verbs()))
             if not climbs or node.head.i == node.i or not _shares_time(node):
@@ -3574,6 +3609,11 @@ def _background_act(trigger: Any) -> bool:
     who signed the deal")."""
     if _judged_for(trigger):
         return True
+    conj = trigger
+    while conj.dep_ == "conj" and conj.head.i != conj.i:
+        conj = conj.head
+        if _judged_for(conj):
+            return True  # "convicted of taking a bribe and attacking a policeman"
     if trigger.pos_ == "NOUN" and _responsible_party(trigger) is not None:
         return True  # "Hussein was responsible for mass killings": told as done before, undated
     if trigger.tag_ not in ("VBD", "VBN"):
@@ -3589,6 +3629,8 @@ def _background_act(trigger: Any) -> bool:
         if node.dep_ not in ("relcl", "conj", "advcl") or node.head.i == node.i:
             return False
         node = verb_above(node.head) if node.dep_ == "relcl" else node.head
+        if node is not None and _judged_for(node):
+            return True  # "accused of inciting the murder, which he denied": in what is judged
         if node is None or node.pos_ not in ("VERB", "AUX") or node.tag_ not in ("VBD", "VBN"):
             return False
         if _background_verb(node, climbed=True):
@@ -3645,12 +3687,23 @@ def _later_than_a_dated_head(trigger: Any, timex_roots: dict[int, Timex]) -> boo
 
 
 def _judged_for(trigger: Any) -> bool:
-    """"sentenced the couple to life for torturing their children", "convicted of murdering": what
-    a judgment, arrest or charge is for was done before it."""
+    """"sentenced the couple to life for torturing their children", "convicted of murdering",
+    "accused of inciting": what a judgment, arrest, charge or accusation is for was done before it;
+    so was the act an accusation noun tells ("allegations Trump tried to pressure Ukraine")."""
     verbs, preps = load_judged_for()
     prep = trigger.head
-    return trigger.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in preps \
-        and prep.head.lemma_.lower() in verbs
+    if trigger.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in preps \
+            and prep.head.lemma_.lower() in verbs:
+        return True
+    # "allegations Trump tried to pressure the government", "the accusation that he bribed them":
+    # the act an accusation noun tells (through the verbs it is the complement of)
+    node = trigger
+    for _ in range(3):
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            break
+        node = node.head
+    return node.dep_ in ("acl", "ccomp") and node.head.pos_ == "NOUN" \
+        and node.head.lemma_.lower() in load_accused_act_nouns()
 
 
 def _pluperfect_told_by_the_reporter(trigger: Any) -> bool:
@@ -3755,6 +3808,26 @@ def _comma_participle_on_noun(node: Any) -> Any | None:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
         return None
     return verb_above(node.head)
+
+
+def _participle_on_joined_object(node: Any) -> Any | None:
+    """The verb, when `node` is a present participle with no subject of its own on the object of a
+    verb whose act is done when its object happens ("joined the calls by officials asking the US
+    to waive immunity", "led the march demanding reform": anchoring.yaml same_time_object_verbs),
+    directly or through a preposition's object; else None. The participle's act is then done when
+    that verb's is."""
+    if node.dep_ != "acl" or node.tag_ != "VBG" or node.head.pos_ in ("VERB", "AUX") \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return None
+    verbs = load_anchoring().same_time_object_verbs
+    noun = node.head
+    for _ in range(3):
+        if noun.dep_ == "dobj" and noun.head.pos_ in ("VERB", "AUX"):
+            return noun.head if noun.head.lemma_.lower() in verbs else None
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        noun = noun.head.head
+    return None
 
 
 def _shares_time(clause: Any) -> bool:
@@ -4107,6 +4180,27 @@ def _date_from_paragraph(events: list[Event], triggers: _TriggerSpans | Any, par
             _, e.date, e.date_precision, e.date_range = before[-1]
             e.date_basis = "text"
             e.explain = e.explain.replace("date=publication", "date=paragraph")
+
+
+def _date_of_immediate_reaction(events: list[Event], triggers: _TriggerSpans | Any, story_day: str | None,
+                                pub: str | None) -> None:
+    """"Yesterday, de Blasio ended his campaign. ... Trump quickly took a parting shot on Twitter":
+    an act in the simple past that an adverb tells as done at once (arguments.yaml
+    immediacy_adverbs), with no date of its own, reacts to the news the story leads with: it takes
+    the lead's day (`story_day`), when that is a day before the publication day."""
+    if not story_day or not pub or len(story_day) != 10 or story_day >= pub[:10]:
+        return
+    adverbs = load_immediacy_adverbs()
+    triggers = _triggers(triggers)
+    for e in events:
+        if e.date_basis != "publication" or e.modality != Modality.ASSERTED or e.negated \
+                or not _simple_past(triggers, e):
+            continue
+        root = triggers.root(e)
+        verbs = [root] + ([root.head] if root.pos_ == "NOUN" and root.head.pos_ in ("VERB", "AUX") else [])
+        if any(c.dep_ == "advmod" and c.lower_ in adverbs for v in verbs for c in v.children):
+            e.date, e.date_precision, e.date_basis, e.date_range = story_day, "day", "text", (story_day, story_day)
+            e.explain = e.explain.replace("date=publication", "date=reaction")
 
 
 def _date_from_retelling(events: list[Event], triggers: _TriggerSpans | Any) -> None:
@@ -4471,8 +4565,10 @@ def _date_from_report(events: list[Event], timex_roots: dict[int, Timex], pub: s
     gunmen killed 12 protesters": a past act told in a report the text dates to a day before the
     publication day, with no date of its own, was done before that report, not on the
     publication day; the day is not given, so the record takes the report's month (the
-    development set's convention: "before the statement of September 17 (the day not given)").
-    A report of the publication day, or an undated one, leaves the act as it was."""
+    development set's convention: "before the statement of September 17 (the day not given)"),
+    except an agreement ("announced it had entered into an agreement": arguments.yaml
+    dated_by_report_codes), concluded when made known: the report's day. A report of the
+    publication day, or an undated one, leaves the act as it was."""
     if not pub or not events:
         return
     reporting = load_modality().reporting_verbs
@@ -4494,8 +4590,12 @@ def _date_from_report(events: list[Event], timex_roots: dict[int, Timex], pub: s
         day = said.pop()
         if day >= pub[:10]:
             continue  # said on the publication day: an act of the reporting period
-        e.date, e.date_precision, e.date_basis = day[:7], "month", "text"
-        e.date_range = (day[:7] + "-01", day)  # before the report, in its month
+        if e.cameo.startswith(load_dated_by_report_codes()):
+            # "announced it had entered into an agreement": concluded when made known
+            e.date, e.date_precision, e.date_basis, e.date_range = day, "day", "text", (day, day)
+        else:
+            e.date, e.date_precision, e.date_basis = day[:7], "month", "text"
+            e.date_range = (day[:7] + "-01", day)  # before the report, in its month
         e.explain = e.explain.replace("date=publication", "date=report")
 
 
@@ -4663,7 +4763,7 @@ def _targets_from_earlier_acts(events: list[Event], doc: Any, document: Document
         roots = nouns[lemma]
         earlier = next((e for e in reversed(events[:k]) if e.sentence < event.sentence
                         and (e.sentence >= event.sentence - _ACT_NOUN_REACH or e.sentence <= _LEAD_SENTENCES)
-                        and e.cameo[:2] in roots and e.source is not None and e.source.country
+                        and e.cameo.startswith(roots) and e.source is not None and e.source.country
                         and (e.cameo[:2] != event.cameo[:2]
                              or (e.target is not None and e.target.country and lemma in e.trigger.text.lower()))),
                        None)

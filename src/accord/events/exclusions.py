@@ -156,6 +156,18 @@ class Exclusions:
     habitual_determiners: frozenset[str] = frozenset()  # "each year", "every week"
     habitual_units: frozenset[str] = frozenset()
     presence_verbs: frozenset[str] = frozenset({"be"})  # "remain in Iraq to attack PKK": why they are there
+    # "police fired a live round on a protester": force by the state's security forces on dissent
+    # at home is violent repression (CAMEO 175)
+    # "Trump held a rally in Ohio": a government's rally with no target is no protest
+    state_rally_nouns: frozenset[str] = frozenset()
+    state_rally_sectors: tuple[str, ...] = ()
+    campaign_modifiers: frozenset[str] = frozenset()  # "a campaign rally": no protest, whoever holds it
+    hearing_nouns: frozenset[str] = frozenset()  # "a hearing on the nomination": routine, no inquiry
+    hearing_topics: frozenset[str] = frozenset()
+    repression_codes: frozenset[str] = frozenset()
+    repression_sources: tuple[str, ...] = ()
+    repression_targets: tuple[str, ...] = ()
+    repression_code: str = ""
 
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
@@ -349,6 +361,47 @@ class Exclusions:
         return code in self.unconventional_codes and bool(sources) \
             and all(_sector_in(a, self.unconventional_sectors) for a in sources)
 
+    def state_rally(self, code: str, event_word: Any, sources: Iterable[Any], targets: Iterable[Any]) -> bool:
+        """A rally (CAMEO 141) held by a government's own people with no one it is against ("Trump
+        held a rally in Ohio"), or a campaign rally held by anyone: no dissent (exclusions.yaml
+        state_rallies). `event_word` is the event noun, or the verb whose object may be one."""
+        if not code.startswith("141") or event_word is None:
+            return False
+        words = [event_word] + [c for c in event_word.children if c.dep_ == "dobj"]
+        rallies = [w for w in words if w.lower_ in self.state_rally_nouns]
+        if any(m.dep_ in ("compound", "amod") and m.lower_ in self.campaign_modifiers
+               for w in rallies for m in w.children):
+            return True  # "held a campaign rally in Ohio", whoever held it
+        sources = list(sources)
+        return bool(rallies) and not list(targets) and bool(sources) \
+            and all(_sector_in(s, self.state_rally_sectors) for s in sources)
+
+    def routine_hearing(self, code: str, event_word: Any) -> bool:
+        """An investigation (CAMEO 09) that is a hearing on a nomination, a bill or a budget ("will
+        hold a hearing on the nomination", "confirmation hearings"): a legislature's routine
+        business (exclusions.yaml routine_hearings). `event_word` is the event noun, or the verb
+        whose object may be one."""
+        if not code.startswith("09") or event_word is None:
+            return False
+        words = [event_word] + [c for c in event_word.children if c.dep_ in ("dobj", "nsubjpass")]
+        for w in words:
+            if w.lower_ not in self.hearing_nouns:
+                continue
+            topics = [m for m in w.children if m.dep_ in ("compound", "amod")]
+            topics += [p for c in w.children if c.dep_ == "prep" and c.lower_ in ("on", "about", "for", "over", "into")
+                       for p in c.children if p.dep_ == "pobj"]
+            if any(t.lower_ in self.hearing_topics for t in topics):
+                return True
+        return False
+
+    def repression(self, code: str, source: Any, target: Any) -> bool:
+        """Force (CAMEO 18-19) by a state's police or army on protesters or the opposition of the
+        same country ("police fired a live round on a protester", "troops shot demonstrators"):
+        violent repression of dissent (exclusions.yaml violent_repression)."""
+        return bool(self.repression_code) and code in self.repression_codes and source is not None \
+            and target is not None and bool(source.country) and source.country == target.country \
+            and _sector_in(source, self.repression_sources) and _sector_in(target, self.repression_targets)
+
     def assassination(self, verb: Any, code: str, target: Any, target_head: Any | None) -> bool:
         """A killing (CAMEO 18-20) of a prominent figure: a named person of a public body, or
         one holder of an office (`target_head` is the head word of the target's phrase)."""
@@ -375,7 +428,8 @@ class Exclusions:
         troops"), to the orderer's own staff ("ordered his staff to delay the aid"), or of a clause
         with nobody to do it ("ordered the flags be lowered"): a command to one's own side, no
         demand made of another actor. Forces of another country than the one ordering (both
-        known) are another actor."""
+        known) are another actor. So is an order to someone no actor resolves to ("instructed
+        ODESC to report to Cabinet"): a demand is made of another actor, and none is named."""
         if not code.startswith("10") or verb.lemma_.lower() not in self.order_verbs:
             return False
         if self.order_within_own_side(verb):
@@ -384,6 +438,11 @@ class Exclusions:
         # "ordered heightened alert from the troops": the parser may hang the phrase on the object
         addressees += [p for c in [verb, *addressees] for prep in c.children if prep.dep_ == "prep"
                        and prep.lower_ in ("from", "to") for p in prep.children if p.dep_ == "pobj"]
+        targets = list(targets)
+        if addressees and not targets and all(a.pos_ in ("PROPN", "NOUN") for a in addressees):
+            # "I have instructed ODESC to report to Cabinet": someone told to act whom no actor
+            # resolves to (a committee, an office of one's own) is no other side a demand is made of
+            return True
         if not any(a.lemma_.lower() in self.force_nouns or a.lower_ in self.force_nouns for a in addressees):
             return False
         countries = {a.country for a in sources if a.country}
@@ -717,6 +776,18 @@ def load_exclusions() -> Exclusions:
         unconventional_codes=frozenset(str(c) for c in (d.get("unconventional_force") or {}).get("codes") or ()),
         unconventional_sectors=tuple(w.upper() for w in _words(d.get("unconventional_force") or {}, "sectors",
                                                                 "unconventional_force.")),
+        state_rally_nouns=_words(d.get("state_rallies") or {}, "nouns", "state_rallies."),
+        state_rally_sectors=tuple(w.upper() for w in _words(d.get("state_rallies") or {}, "sectors",
+                                                             "state_rallies.")),
+        campaign_modifiers=_words(d.get("state_rallies") or {}, "campaign_modifiers", "state_rallies."),
+        hearing_nouns=_words(d.get("routine_hearings") or {}, "nouns", "routine_hearings."),
+        hearing_topics=_words(d.get("routine_hearings") or {}, "topics", "routine_hearings."),
+        repression_codes=frozenset(str(c) for c in (d.get("violent_repression") or {}).get("codes") or ()),
+        repression_sources=tuple(w.upper() for w in _words(d.get("violent_repression") or {}, "sources",
+                                                            "violent_repression.")),
+        repression_targets=tuple(w.upper() for w in _words(d.get("violent_repression") or {}, "targets",
+                                                            "violent_repression.")),
+        repression_code=str((d.get("violent_repression") or {}).get("code") or ""),
         assassination_verbs=_words(d.get("assassination") or {}, "verbs", "assassination."),
         assassination_code=str((d.get("assassination") or {}).get("code") or ""),
         assassination_named_sectors=tuple(w.upper() for w in _words(d.get("assassination") or {}, "named_sectors",

@@ -404,6 +404,13 @@ def load_message_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_message_author_prepositions() -> frozenset[str]:
+    """Prepositions of a message's own author ("a letter from the senator"), who made it whoever
+    published or sent it (arguments.yaml)."""
+    return _argument_words("message_author_prepositions")
+
+
+@lru_cache(maxsize=1)
 def load_instrument_subjects() -> frozenset[str]:
     """Weapons and attacks whose doer is the doer of the harm they are the subject of (arguments.yaml)."""
     return _argument_words("instrument_subjects")
@@ -458,6 +465,24 @@ def load_frequency_words() -> frozenset[str]:
 def load_judged_for() -> tuple[frozenset[str], frozenset[str]]:
     """Verbs of a judgment, arrest or charge and the prepositions of what it is for (arguments.yaml)."""
     return _argument_words("judged_for_verbs"), _argument_words("judged_for_prepositions")
+
+
+@lru_cache(maxsize=1)
+def load_immediacy_adverbs() -> frozenset[str]:
+    """Adverbs that tell an act as done at once, a reaction to the news (arguments.yaml)."""
+    return _argument_words("immediacy_adverbs")
+
+
+@lru_cache(maxsize=1)
+def load_dated_by_report_codes() -> tuple[str, ...]:
+    """CAMEO code prefixes of acts a dated report of them dates to its day (arguments.yaml)."""
+    return tuple(sorted(_argument_words("dated_by_report_codes")))
+
+
+@lru_cache(maxsize=1)
+def load_accused_act_nouns() -> frozenset[str]:
+    """Nouns of an accusation whose clause tells an act done before it (arguments.yaml)."""
+    return _argument_words("accused_act_nouns")
 
 
 @lru_cache(maxsize=1)
@@ -560,8 +585,8 @@ def load_recipient_prepositions() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_act_nouns() -> dict[str, tuple[str, ...]]:
-    """Nouns naming an earlier act by its kind -> the CAMEO roots of the records they can name
-    (arguments.yaml `act_nouns`)."""
+    """Nouns naming an earlier act by its kind -> the CAMEO code prefixes (roots, or a code) of the
+    records they can name (arguments.yaml `act_nouns`)."""
     table = _arguments_file().get("act_nouns") or {}
     return {str(k).lower(): tuple(str(r) for r in v) for k, v in table.items()}
 

@@ -383,10 +383,20 @@ class _Prep:
             return -1
         if not self.objs:
             return t
-        # Its objects: the tokens of the current region inside the preposition's subtree.
+        # Its objects: the tokens of the current region inside the preposition's phrase, up to a
+        # phrase nested in its object ("called for an investigation into the killings by Russian
+        # troops" is no call for troops: PETRARCH's words in parentheses name the head of the
+        # preposition's noun phrase, and none of the dictionary's parentheses nests a preposition)
         region = v.region
+        end = v.right(t)
+        for o in v.kids[t]:
+            if o > t and v.dep[o] != _PREP:
+                for g in v.kids[o]:
+                    if g > o and v.dep[g] == _PREP and v.left(g) <= end:
+                        end = v.left(g) - 1
+                        break
         lo = bisect_right(region, t)
-        hi = bisect_right(region, v.right(t), lo)
+        hi = bisect_right(region, end, lo)
         return _seq(v, self.objs, 0, region, lo, hi, t) if hi > lo else -1
 
     match_mod = match

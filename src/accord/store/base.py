@@ -100,13 +100,17 @@ class Store(ABC):
     """An Accord database. Use as a context manager or call `close()`."""
 
     backend: str = ""  # "duckdb" or "postgres": which migrations apply
+    # The most LSH bucket keys one index-probing lookup takes (`Clusters._bucket_rows`); None:
+    # any number, as a filter the backend's planner probes the index for.
+    probe_keys: int | None = None
 
     def __init__(self, target: str, *, read_only: bool = False,
                  settings: ClusteringSettings | None = None) -> None:
         self.target = target
         self.read_only = read_only
         self.settings = settings or ClusteringSettings.from_config()
-        self.clusters = Clusters(self._query, self.settings, self._happening_stamps())
+        self.clusters = Clusters(self._query, self.settings, self._happening_stamps(),
+                                 probe_keys=self.probe_keys, probing=self._probing)
         self._generation = 0  # `_WRITES[self._write_key()]` after this store's last commit
         self._in_transaction = False
         # Reads from other threads (an API server's workers) go through connections of their
@@ -191,6 +195,11 @@ class Store(ABC):
         return self._fetch(sql, params)[1]
 
     _rows = _query
+
+    def _probing(self, sql: str, params: Sequence[Any], values: int) -> list[tuple]:
+        """`_query` for a statement joining `values` values (at most `probe_keys`) with an
+        indexed column, planned to probe the index for each (see `Clusters._bucket_rows`)."""
+        return self._query(sql, params)
 
     @abstractmethod
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:

@@ -88,6 +88,15 @@ _CANDIDATE_CLASSES = (
     "unnest(CAST(? AS TEXT[])) AS src, unnest(CAST(? AS TEXT[])) AS tgt) w ON k.key = w.key "
     f"WHERE (k.earliest IS NULL OR (k.earliest <= w.hi AND k.latest >= w.lo)) AND {_SIDES_MEET}"
 )
+# The stored articles under some LSH buckets (`?`: the bucket keys), see `Clusters._bucket_rows`:
+# a join DuckDB probes the index for, and the filter PostgreSQL does.
+_BUCKET_ROWS_ANY = (
+    "SELECT DISTINCT b.bucket, b.article_id, a.duplicate_of FROM nearcopy_bands b "
+    "JOIN articles a ON a.id = b.article_id WHERE b.bucket = ANY(?)")
+_BUCKET_ROWS = (
+    "SELECT DISTINCT b.bucket, b.article_id, a.duplicate_of "
+    "FROM (SELECT unnest(CAST(? AS BIGINT[])) AS k) w "
+    "JOIN nearcopy_bands b ON b.bucket = w.k JOIN articles a ON a.id = b.article_id")
 KEY_COLUMNS = ["key", "happening", "report", "date", "basis", "negated", "modality",
                "published", "bare", "earliest", "latest", "source_side", "target_side", "core",
                "reports"]
@@ -286,8 +295,11 @@ class Clusters:
     """Near-copy and happening bookkeeping over one connection's `query` function."""
 
     def __init__(self, query: Query, settings: ClusteringSettings,
-                 stamps: Stamps | None = None) -> None:
+                 stamps: Stamps | None = None, probe_keys: int | None = None,
+                 probing: Callable[[str, Sequence[Any], int], list[tuple]] | None = None) -> None:
         self.query = query
+        self.probe_keys = probe_keys
+        self.probing = probing or (lambda sql, params, values: query(sql, params))
         self.settings = settings
         self._fingerprints: OrderedDict[str, N.Fingerprint] = OrderedDict()
         # The coding thread remembers fingerprints (`remember`, before the parse) while a writing
@@ -336,17 +348,33 @@ class Clusters:
         keys = sorted({k for fp in fps for k in fp.keys})
         if not keys:
             return Candidates({}, {})
-        # PostgreSQL probes the bucket index per key. DuckDB (2.0) scans `nearcopy_bands` for
-        # `= ANY(?)` (a group's 1,850 keys: 4.1 ms at 185,000 rows, the 5,000 recorded articles of
-        # bench_store_replay, 12.4 ms at 1,480,000); a literal IN list would probe its index at
-        # a constant 22 ms, more than the scan below about 100,000 articles.
         buckets: dict[int, set[tuple[str, str | None]]] = {}
-        for bucket, aid, dup in self.query(
-                "SELECT DISTINCT b.bucket, b.article_id, a.duplicate_of FROM nearcopy_bands b "
-                "JOIN articles a ON a.id = b.article_id WHERE b.bucket = ANY(?)", [keys]):
+        for bucket, aid, dup in self._bucket_rows(keys):
             buckets.setdefault(bucket, set()).add((aid, dup))
         roots = {dup or aid for found in buckets.values() for aid, dup in found}
         return Candidates(buckets, self.texts(roots))
+
+    def _bucket_rows(self, keys: Sequence[int]) -> list[tuple]:
+        """(bucket, article, its original) of the stored articles under the LSH buckets `keys`,
+        found by probing the bucket index, a cost per key whatever the store's size.
+
+        DuckDB (2.0) scans `nearcopy_bands` for `bucket = ANY(?)` (a group's 1,850 keys: 6.5 ms
+        at 185,000 band rows, the 5,000 recorded articles of bench_store_replay, 12.5 ms at
+        1,480,000), but turns a join's build-side values into an IN filter that probes the ART
+        index (EXPLAIN ANALYZE: a Table Scan of Type Index Scan, 0 row groups scanned) up to
+        `dynamic_or_filter_threshold` values, which `DuckDBStore._probing` raises for the
+        statement: the keys are joined as a list (`_BUCKET_ROWS`), up to `probe_keys` a
+        statement, 10-11 ms a group at 37,000 and at 185,000 band rows. PostgreSQL's planner
+        turns `= ANY(?)` into a Bitmap Index Scan of the btree once the table is large (9 ms at
+        1,480,000 rows; a seq scan at 185,000, 21 ms), while it hashes the whole table for the
+        join at 185,000 rows (112 ms): `probe_keys` None keeps `= ANY(?)` there."""
+        if self.probe_keys is None:
+            return self.query(_BUCKET_ROWS_ANY, [list(keys)])
+        rows: list[tuple] = []
+        for at in range(0, len(keys), self.probe_keys):
+            chunk = list(keys[at:at + self.probe_keys])
+            rows += self.probing(_BUCKET_ROWS, [chunk], len(chunk))
+        return rows
 
     def texts(self, ids: Iterable[str]) -> dict[str, StoredText]:
         """The coded articles `ids` as `compare` reads them: from their stored shingle hashes

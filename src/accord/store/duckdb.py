@@ -30,6 +30,9 @@ class DuckDBStore(Store):
     """An Accord database file (or `":memory:"`)."""
 
     backend = "duckdb"
+    # A join probes the index only up to `dynamic_or_filter_threshold` values (see `__init__`,
+    # `_probing`); above `index_scan_max_count` (2,048) rows found DuckDB scans anyway.
+    probe_keys = 2048
 
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         super().__init__(str(path), read_only=read_only)
@@ -96,6 +99,20 @@ class DuckDBStore(Store):
             return []  # a statement without a result set
 
     _rows = _query
+
+    def _probing(self, sql: str, params: Sequence[Any], values: int) -> list[tuple]:
+        # The session's threshold raised for this statement alone (a SET and a RESET cost 0.2 ms;
+        # a group's 1,850 LSH keys in one statement 10.5 ms against 19 ms in five of 400).
+        # RESET returns to the GLOBAL value; should it fail (a transaction already aborted by
+        # the statement's error), the next probe sets and resets it again.
+        self._query(f"SET dynamic_or_filter_threshold = {max(int(values), INDEX_PROBES)}")
+        try:
+            return self._query(sql, params)
+        finally:
+            try:
+                self._query("RESET dynamic_or_filter_threshold")
+            except duckdb.Error:
+                pass
 
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:

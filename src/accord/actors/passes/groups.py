@@ -60,8 +60,11 @@ class ContextGroups(Pass):
             # Countries the sentence names, its office holders' included ("President Temer").
             here = [f for f in found if sent.start <= f.start < sent.end and (f.country or f.entity.country)
                     and f.how != How.MODIFIER]  # "a Turkish ship" does not place "the army"
+            # Not a private person's ("Police alleged the accused ...": an Australian accused
+            # does not make a New Zealand story's police Australian)
             named = [(head.doc[f.last], f.country or f.entity.country) for f in here
-                     if f.entity.kind in ("country", "seat", "person")]
+                     if f.entity.kind in ("country", "seat") or (
+                         f.entity.kind == "person" and (f.sector or f.entity.sector) != Sector.CVL)]
             article = context.article_country() if definite_institution(head, sector) else None
             if not named and article is None:
                 # else a national organisation: "The Welsh Government said ... most pupils"

@@ -48,6 +48,8 @@ class Places(Pass):
                 continue
             if ent[-1].lower_ in feature_words and all(t.lower_ in feature_words or t.lower_ == "the" for t in ent):
                 continue  # "the Gulf" is a sea, not Papua New Guinea's Gulf Province
+            if ent.label_ == "ORG" and name_runs_on(doc, ent.end):
+                continue  # "Cerro" of "Cerro Verde mine": the first word of a longer name, not a region
             # An "organisation" whose whole name is a region is that region ("South Ossetia").
             hit = as_place or (geocode(ent.text) if ent.label_ in ("GPE", "LOC") else region(ent.text))
             if hit is None or not hit.country:
@@ -79,6 +81,15 @@ class Places(Pass):
                     continue
                 out.append(Found(start, end, entity, How.PLACE))
         context.found.extend(out)
+
+
+def name_runs_on(doc: Any, end: int) -> bool:
+    """Whether the name ending before token `end` runs on into another capitalised name word of the
+    same noun phrase ("Cerro" of "Cerro Verde mine", the recognizer cutting the name in two)."""
+    if end >= len(doc) or end == 0:
+        return False
+    last, after = doc[end - 1], doc[end]
+    return after.pos_ == "PROPN" and after.text[:1].isupper() and last.dep_ == "compound" and last.head.i >= end
 
 
 def foreign_namesake(context: ResolutionContext, ent: Any, hit: Any) -> bool:

@@ -55,6 +55,8 @@ class RolePhrases(Pass):
                 continue  # "four years in prison": where the man will be, not the prison service
             if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
                 continue  # "President" in "President Xi Jinping": the name's phrase handles it
+            if _title_of_a_conjoined_name(head):
+                continue  # "former archbishop and cardinal Theodore McCarrick": one person, two titles
             if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
                 outer = lookups.role_at(tokens, head.head)
                 if outer is not None and outer.start <= head.i:
@@ -229,6 +231,15 @@ def field_sector(head: Any, match: RoleMatch) -> str | None:
         if sector is not None:
             return sector
     return None
+
+
+def _title_of_a_conjoined_name(head: Any) -> bool:
+    """A singular role noun with no determiner, conjoined to a person's name ("former archbishop
+    and cardinal Theodore McCarrick"): a title of that person (a bare singular noun names no one
+    by itself), not a second actor."""
+    if head.tag_ != "NN" or any(c.dep_ in ("det", "poss", "nummod") for c in head.lefts):
+        return False
+    return any(c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in head.children)
 
 
 def _one_member(head: Any, w: Any) -> bool:

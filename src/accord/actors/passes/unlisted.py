@@ -125,6 +125,10 @@ class UnlistedPeople(Pass):
                         country, sector, code = affiliation
                     elif us_party_tag(doc, ent.end):
                         country, sector, code = "USA", Sector.LEG.value, "USALEG"  # "Debbie Stabenow (D-Mich.)"
+                    elif (nationality := nationality_in_apposition(context, head)) is not None:
+                        # "An Australian, Brenton Tarrant, appeared in a New Zealand court": of the
+                        # nationality he is named by, not of the country the sentence is set in
+                        country, code = nationality, f"{kb.country_prefix(nationality)}{Sector.CVL.value}"
                     else:
                         # A private individual: of the one country their sentence names, if one.
                         named = [(doc[m.end - 1], kb.entity(m.key).country) for t in ent.sent
@@ -424,6 +428,25 @@ def apposition(context: ResolutionContext, head: Any) -> tuple[str | None, str |
                     return entity.country, sector, f"{kb.country_prefix(entity.country)}{sector}"
         if hit and hit[1] and sector != Sector.CVL.value:
             return None, sector, sector  # "a senator": the story may give the country
+    return None
+
+
+def nationality_in_apposition(context: ResolutionContext, head: Any) -> str | None:
+    """The country of a nationality word alone that a name is in apposition to, either way
+    round ("An Australian, Brenton Tarrant, ...", "Brenton Tarrant, an Australian, ..."); None
+    when the word is more than a nationality ("an Australian senator" is the apposition's role)."""
+    kb = context.kb
+    sides = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos" and head.head.i < head.i:
+        sides.append(head.head)
+    for side in sides:
+        if side.pos_ not in ("PROPN", "NOUN", "ADJ") or side.ent_type_ != "NORP" \
+                or any(c.dep_ not in ("det", "punct", "appos", "acl", "relcl") for c in side.children if c.i != head.i):
+            continue
+        for m in context.by_token.get(side.i, ()):
+            entity = kb.entity(m.key)
+            if m.start == side.i and m.end == side.i + 1 and entity.kind == "country" and entity.country:
+                return entity.country
     return None
 
 

@@ -109,7 +109,11 @@ def count_work(C, H, N) -> "Counter":
     wrap(H, "compatible", "pairs checked in group")
     wrap(C, "compatible", "pairs checked for compatible happenings")
     wrap(C, "group", "reports grouped", lambda a: len(a[0]))
+    # Reports summarized: each report a happening's summary reads (since the running summary
+    # of a large happening, `Summary`, only the reports added since it was last built).
     wrap(C, "summarize", "reports summarized", lambda a: len(a[0]))
+    if hasattr(H, "Summary"):
+        wrap(H.Summary, "happening", "reports summarized", lambda a: a[0].added)
     wrap(C.Clusters, "texts", "near-copy candidates read (stored texts)", lambda a: len(set(a[1])))
     wrap(N, "compare", "near-copy texts compared")
     # Where the growth lies: reports of large happenings summarized again as they gain reports
@@ -118,10 +122,35 @@ def count_work(C, H, N) -> "Counter":
     # the key's root, country and month may be compatible).
     wrap(C, "summarize", "reports summarized, of which in happenings of 20+ reports",
          lambda a: len(a[0]) if len(a[0]) >= 20 else 0)
+    if hasattr(H, "Summary"):
+        wrap(H.Summary, "happening", "reports summarized, of which in happenings of 20+ reports",
+             lambda a: a[0].added if a[0].reports >= 20 else 0)
     # Stored reports whose happening changed (`UPDATE events SET happening`).
     from accord.store import base as S
     wrap(S.Store, "_set_happenings", "reports re-filed (UPDATE events SET happening)",
          lambda a: len(a[1]))
+    # Of those, the reports of a happening re-filed whole under a new id with no other
+    # happening's reports: a report with a smaller id joined it (a happening's id is its
+    # smallest report's), the rest merges and splits. Read from the tables before the update.
+    refile = S.Store._update_event_happenings
+
+    def classified(self, gone, stale):
+        if stale:
+            old = dict(self._query("SELECT id, happening FROM events WHERE id = ANY(?)",
+                                   [[e for _, e in stale]]))
+            size = dict(self._query("SELECT happening, count(*) FROM events WHERE happening = "
+                                    "ANY(?) GROUP BY happening", [sorted(set(old.values()))]))
+            into: dict = {}
+            sources: dict = {}
+            for h, e in stale:
+                into.setdefault(old[e], set()).add(h)
+                sources.setdefault(h, set()).add(old[e])
+            moved = Counter(old[e] for _, e in stale)
+            counts["reports re-filed, of which a whole happening's new id (a smaller id "
+                   "joined)"] += sum(moved[old[e]] == size[old[e]] and len(into[old[e]]) == 1
+                                     and len(sources[h]) == 1 for h, e in stale)
+        return refile(self, gone, stale)
+    S.Store._update_event_happenings = classified
     if hasattr(C.Clusters, "_bucket_rows"):
         rows_of = C.Clusters._bucket_rows
 
@@ -171,9 +200,15 @@ def replay(args: argparse.Namespace) -> None:
     work_at = []
     # Clusters.update (happenings alone) and its heaviest parts, timed apart (nested calls
     # counted once in each).
-    parts = {"update": C.Clusters, "group": C, "summarize": C, "_candidate_reports": C.Clusters,
+    parts = {"update": C.Clusters, "group": C, "_candidate_reports": C.Clusters,
              "_members_of": C.Clusters}
     part_spent = {name: time_part(owner, name) for name, owner in parts.items()}
+    # Summarizing: whole (`summarize`), or a large happening's running summary (`Summary`: its
+    # reports added, and the values built).
+    summarizing = part_spent["summarize"] = time_part(C, "summarize")
+    if hasattr(H, "Summary"):
+        for name in ("add", "happening"):
+            time_part(H.Summary, name, summarizing)
     # The near-copy lookup: the stored candidates of a group (LSH buckets, then what `compare`
     # reads of the articles they stand for) and each article's decision on them; the texts'
     # fingerprints apart (made before the transaction: their cost does not depend on the store).
@@ -183,7 +218,7 @@ def replay(args: argparse.Namespace) -> None:
         time_part(owner, name, lookup)
     part_spent["near-copy lookup"] = lookup
     if hasattr(C.Clusters, "_bucket_rows"):  # the LSH bucket query alone (since it has its own)
-        part_spent["of which LSH bucket query"] = time_part(C.Clusters, "_bucket_rows")
+        part_spent["LSH bucket query (in the lookup)"] = time_part(C.Clusters, "_bucket_rows")
     part_spent["fingerprint"] = time_part(C.Clusters, "fingerprint")
     part_at: dict[str, list[float]] = {name: [] for name in part_spent}
     docs = [document_from_records(json.loads(line))

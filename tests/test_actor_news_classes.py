@@ -1242,3 +1242,15 @@ def test_the_first_word_of_a_longer_name_is_no_place(nlp):
     # the recognizer cut "Cerro Verde mine" in two: "Cerro" (a district of Havana) is no place here
     got = resolve(nlp, "Workers at Cerro Verde mine in Peru went on strike for better pay.")
     assert not any(m[2] == "CUB" for m in got) and ("Peru", "PER", "PER", "Peru") in got
+
+
+def test_an_organisation_named_with_its_country_last_is_that_countrys_organisation(nlp):
+    # "Clean Water Coalition Chile": a coalition (NGO) of Chile, not Chile itself, and the person
+    # "of" it speaks for it (not a private person)
+    got = resolve(nlp, "Ana Soto of the Clean Water Coalition Chile said the ruling was a step forward.")
+    assert ("Clean Water Coalition Chile", "CHLNGO", "CHL", "Clean Water Coalition Chile") in got
+    assert ("Ana Soto", "CHLNGO", "CHL", "Ana Soto") in got
+    assert not any(m[0] == "Chile" for m in got)
+    # a kind noun ending the name "of" which a person is: that kind ("of Tehran University")
+    assert any(m[0] == "Ali Khan" and m[1].endswith("EDU") for m in resolve(
+        nlp, "Ali Khan of Tehran University said the law was wrong."))

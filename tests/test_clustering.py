@@ -491,6 +491,51 @@ def test_summary_takes_the_best_informed_values() -> None:
     assert 0.8 < h.confidence <= 1.0  # two independent outlets: more than either alone
 
 
+def test_a_running_summary_is_the_summary_of_its_reports() -> None:
+    """A happening's running summary, built from some reports and then given the others one at
+    a time in any order, gives what `summarize` gives for them all: ties between equal values
+    (two spellings of one place, one actor's two mentions) go to the first report in the
+    members' order, as in `summarize`."""
+    import random
+
+    from accord.clustering.happenings import Copy, Summary
+    paris = {"text": "Paris", "span": [3, 8], "name": "Paris", "country": "FRA", "lat": 48.9,
+             "lon": 2.3}
+    paris2 = dict(paris, span=[9, 14])
+    unplaced = dict(paris, text="paris", span=[1, 6], lat=None, lon=None)
+    members = [
+        rec("e5", "041", PUTIN, XI, "2026-02-04", article="a1", outlet="wire", location=paris),
+        rec("e2", "041", XI, PUTIN, "2026-02-04", article="a2", outlet="paper", location=paris2,
+            published="2026-02-03"),
+        rec("e9", "042", A("RUS", "Russia"), A("CHN"), "2026-02", "month", article="a3",
+            outlet="paper", location=unplaced),
+        rec("e1", "040", A("RUS"), None, "2026-02-04", basis="publication", article="a4",
+            outlet=None, published=None, modality="alleged"),
+        rec("e7", "041", dict(PUTIN, span=[5, 6]), XI, "2026-02-04", article="a5", outlet="tv",
+            published="2026-02-06"),
+        rec("e3", "036", PUTIN, XI, None, None, article="a5", outlet="tv", published="2026-02-06",
+            modality="future"),
+    ] + [rec(f"f{i}", "041", XI, PUTIN, "2026-02-04", article=f"b{i}", outlet=f"o{i % 3}",
+             published=f"2026-02-0{4 + i % 3}") for i in range(8)]
+    for i, r in enumerate(members):
+        r.event["confidence"] = 0.3 + 0.05 * i
+    copies = [Copy("c1", "a1", "2026-02-07", "other"), Copy("c2", "b1", None, "paper"),
+              Copy("c3", "zz", "2026-01-01", "elsewhere")]
+    want = summarize(members, copies)
+    rng = random.Random(3)
+    for _ in range(30):
+        order = members[:]
+        rng.shuffle(order)
+        cut = rng.randrange(len(order) + 1)
+        summary = Summary.of(order[:cut])
+        if cut:
+            summary.happening(copies)
+        for r in order[cut:]:
+            summary.add(r)
+        assert summary.happening(copies) == want
+    assert (want.reports, want.articles, want.sources) == (14, 15, 8)
+
+
 # -- the store -----------------------------------------------------------------------------------
 
 
@@ -1436,3 +1481,40 @@ def test_a_year_dated_report_reads_only_classes_whose_sides_may_be_its_own(
                 stored.setdefault(h, []).append(aid)
             assert sorted(tuple(sorted(v)) for v in stored.values()) == expected, order
     assert usa
+
+
+def test_a_large_happening_is_summarized_by_its_new_reports_alone(tmp_path: Path, monkeypatch) -> None:
+    """A report joining a happening of `SUMMARY_FROM` reports or more is added to its running
+    summary (one report summarized, not all of them), with the values a recluster gives, also
+    after a write that added a report to it and was rolled back."""
+    from accord.clustering.happenings import Summary
+    from accord.store.clusters import SUMMARY_FROM
+
+    def doc(i: int) -> Document:
+        words = " ".join(f"w{i}x{k}" for k in range(80))  # no two texts near-copies
+        return call_doc(f"r{i:02d}", f"Story {i}. {words}. Xi Jinping and Vladimir Putin held a "
+                        "video call.", source=f"Outlet {i % 4}", date=f"2026-02-0{4 + i % 3}")
+
+    added = []
+    add = Summary.add
+    monkeypatch.setattr(Summary, "add", lambda self, r: (added.append(r.id), add(self, r))[1])
+    with open_store(tmp_path / "a.duckdb") as s:
+        for i in range(SUMMARY_FROM + 2):
+            added.clear()
+            s.ingest(doc(i))
+        assert len(added) == 1  # the last report alone
+        kept = [e.summary for e in s.clusters.members.entries.values() if e.summary is not None]
+        assert [k.reports for k in kept] == [SUMMARY_FROM + 2]
+        before = Service(s).happenings().items
+        assert [x["reports"] for x in before] == [SUMMARY_FROM + 2]
+
+        def fail(*a, **k):
+            raise RuntimeError("disk full")
+        monkeypatch.setattr(type(s), "_insert_quotes", fail)
+        with pytest.raises(RuntimeError):
+            s._ingest_group([doc(50)])  # joins the happening, then fails: rolled back
+        monkeypatch.undo()
+        s.ingest(doc(51))
+        grown = Service(s).happenings().items
+        s.recluster()
+        assert Service(s).happenings().items == grown and grown[0]["reports"] == SUMMARY_FROM + 3

@@ -312,3 +312,39 @@ def test_a_hearing_on_a_nomination_or_a_bill_is_routine_business(nlp):
 def test_a_published_message_is_its_own_authors(nlp):
     [e] = candidates(nlp, "The newspaper published a letter from the senator criticizing the president.")
     assert e.cameo == "111" and e.source.sector == "LEG"
+
+
+def test_declaring_an_election_winner_is_no_praise(nlp):
+    assert codes(nlp, "The election commission declared Joe Biden the winner of the vote in Georgia.") == []
+
+
+def test_dismissing_a_disease_refuses_nothing(nlp):
+    assert codes(nlp, "Brazilian President Jair Bolsonaro dismissed the virus as a little flu.") == []
+    # a proposal or an accusation dismissed stays
+    assert codes(nlp, "The Iranian government rejected the proposal of the European Union.") == ["120"]
+
+
+def test_hosting_a_thing_is_no_visit(nlp):
+    assert codes(nlp, "The Polish president hosted a ceremony for the anniversary of the Warsaw Uprising.") == []
+    assert codes(nlp, "The Chinese president hosted the Russian president in Beijing.") == ["043"]
+
+
+def test_releasing_a_publication_frees_no_one(nlp):
+    assert codes(nlp, "The Supreme Court ruled that the president must release his tax returns.") == []
+    assert [c[:3] for c in codes(nlp, "The Taliban released three Indian engineers on Sunday.")] == ["084"]
+
+
+def test_what_an_agreement_is_for_is_to_come(nlp):
+    evs = candidates(nlp, "Russia and Turkey reached an agreement for Turkish troops to withdraw from the town.")
+    assert [(e.cameo, e.modality.value) for e in evs if e.cameo == "057"] == [("057", "asserted")]
+    withdrawal = [e for e in evs if e.trigger.text == "withdraw"]
+    assert withdrawal and all(e.modality.value != "asserted" for e in withdrawal)
+    # a "for X to" clause of time stays what it was
+    [e] = candidates(nlp, "It took three hours for the Syrian army to enter the town.")
+    assert e.modality.value == "asserted"
+
+
+def test_a_bare_gerund_after_a_preposition_of_time_is_no_act_of_the_subject(nlp):
+    assert [c for c in codes(nlp, "The mayor of Chicago imposed a curfew after looting.") if c.startswith("14")] == []
+    # a gerund with its object keeps its doer
+    assert "190" in codes(nlp, "The Israeli army withdrew after attacking the village.")

@@ -614,6 +614,13 @@ def test_an_act_done_in_office_is_coded_with_the_office_of_its_day(nlp):
     text = "Theresa May stepped down as prime minister on July 24."
     [e] = [e for e in candidates(nlp, text, "2019-09-10") if e.cameo.startswith("08")]
     assert (e.source.code, e.date) == ("GBRGOV", "2019-07-24")
+    # a year: the office held all that year (Clinton president 1993-2001; not in 2001, when he left)
+    [y] = [e for e in candidates(nlp, "Bill Clinton criticized the Senate in 1998.", "2019-09-10")
+           if e.cameo.startswith("11")]
+    assert y.source.code == "USAGOV"
+    [z] = [e for e in candidates(nlp, "Bill Clinton criticized the Senate in 2001.", "2019-09-10")
+           if e.cameo.startswith("11")]
+    assert z.source.code == "USAELI"
     [u] = [e for e in candidates(nlp, "Theresa May criticized the government.", "2019-09-10")
            if e.cameo.startswith("11")]
     assert u.source.code == "GBRELI" and u.date_basis != "text"
@@ -627,3 +634,22 @@ def test_a_side_found_sentences_back_is_shown_by_its_nearest_naming(nlp):
     [e] = [e for e in candidates(nlp, text, "2019-03-20") if e.trigger.text == "condemned"]
     assert e.target is not None and e.target.code == "AFGREB"
     assert (e.target.text, e.target.span) == ("Taliban", (text.index("Taliban have"), text.index(" have fought")))
+
+
+def test_a_building_visited_is_a_place_not_an_institution(nlp):
+    # "visited the hospital": the visit is to a place of the country (bare code), not to the health
+    # service; a force's site ("the army base") is the force's
+    [e] = [e for e in candidates(nlp, "The Lithuanian president visited the hospital in Vilnius on Monday.",
+                                 "2019-01-15") if e.cameo.startswith("04")]
+    assert e.target is not None and (e.target.code, e.target.sector) == ("LTU", None)
+    [f] = [e for e in candidates(nlp, "The Polish president visited the Lithuanian army base on Monday.",
+                                 "2019-01-15") if e.cameo.startswith("04")]
+    assert f.target is not None and f.target.code == "LTUMIL"
+
+
+def test_a_court_order_binding_someone_is_done_to_them(nlp):
+    # "ordered the accused remain in custody": the court's order is aimed at whom it binds
+    text = ("Police charged Ali Khan with murder on Friday. "
+            "On Saturday Judge Mary Lee ordered the accused remain in custody until his next court appearance.")
+    [e] = [e for e in candidates(nlp, text, "2019-03-17") if e.trigger.text == "ordered"]
+    assert e.target is not None and e.target.name == "Ali Khan"

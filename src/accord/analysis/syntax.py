@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .docview import view
+
 # Clauses that take their subject from the clause they hang on when they have none:
 # "Putin expressed ..., saying ...", "China has never denounced X or called for Y"; a predicate
 # adjective's complement is its subject's ("Egypt is willing to withdraw": Egypt withdraws).
@@ -22,14 +24,16 @@ def _name_misread_as_object(verb: Any) -> Any | None:
     """The name right before a finite verb with no subject, parsed as the object of a time word
     that is here a conjunction ("after Theresa May stepped down": "May" read as the object of
     "after", "stepped" as a conjunct of the main verb): the verb's subject."""
-    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
-            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, i = v.dep, verb.i
+    if i == 0 or v.tag[i] not in ("VBD", "VBZ", "VBP") or any(
+            dep[c] in ("nsubj", "nsubjpass", "expl") for c in v.kids[i]):
         return None
-    name = verb.doc[verb.i - 1]
-    prep = name.head
-    if name.dep_ != "pobj" or name.pos_ != "PROPN" or prep.lower_ not in CLAUSE_PREPOSITIONS or prep.i > name.i:
+    name = i - 1
+    prep = v.head[name]
+    if dep[name] != "pobj" or v.pos[name] != "PROPN" or v.lower[prep] not in CLAUSE_PREPOSITIONS or prep > name:
         return None
-    return name
+    return verb.doc[name]
 
 
 def subject_of(verb: Any) -> tuple[Any | None, bool]:
@@ -37,37 +41,43 @@ def subject_of(verb: Any) -> tuple[Any | None, bool]:
     misread = _name_misread_as_object(verb)
     if misread is not None:
         return misread, False
-    node = verb
+    doc = verb.doc
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    kids, dep, head, pos = v.kids, v.dep, v.head, v.pos
+    vi = verb.i
+    node = vi
     for _ in range(4):
-        for c in node.children:
-            if c.dep_ == "nsubj":
-                return c, False
-            if c.dep_ == "nsubjpass":
+        for c in kids[node]:
+            if dep[c] == "nsubj":
+                return doc[c], False
+            if dep[c] == "nsubjpass":
                 # "was rescued and flown to Moscow": a participle conjunct shares the passive
-                shared = verb.dep_ == "conj" and verb.tag_ == "VBN" and not any(
-                    k.dep_ in ("aux", "auxpass", "nsubj", "dobj") for k in verb.children)
-                return c, node.i == verb.i or shared
-        if node.dep_ == "relcl":
-            return node.head, False  # "negotiators who met": the noun the clause modifies
-        if _main_verb_as_modifier(node):
-            return node.head, False  # "The Iraqi air force carried out strikes" parsed as a noun phrase
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and (
-                node.head.head.pos_ in ("VERB", "AUX")
-                or (node.head.head.dep_ == "acomp" and node.head.head.head.pos_ in ("VERB", "AUX"))):
+                shared = dep[vi] == "conj" and v.tag[vi] == "VBN" and not any(
+                    dep[k] in ("aux", "auxpass", "nsubj", "dobj") for k in kids[vi])
+                return doc[c], node == vi or shared
+        if dep[node] == "relcl":
+            return doc[head[node]], False  # "negotiators who met": the noun the clause modifies
+        if _main_verb_as_modifier_at(v, node):
+            return doc[head[node]], False  # "The Iraqi air force carried out strikes" parsed as a noun phrase
+        prep = head[node]
+        if dep[node] == "pcomp" and dep[prep] == "prep" and (
+                pos[head[prep]] in VERBISH
+                or (dep[head[prep]] == "acomp" and pos[head[head[prep]]] in VERBISH)):
             # A gerund after a verb's preposition is done by the verb's object where it has one
             # ("accused North Korea of firing"), else by its subject ("North Korea was accused
             # of firing", "Iran refrained from attacking"); after a predicate adjective's, by the
             # subject ("the United States was more forceful in blaming Iran").
-            governor = node.head.head if node.head.head.pos_ in ("VERB", "AUX") else node.head.head.head
-            adjunct = node.head.lower_ in ADJUNCT_GERUND_PREPOSITIONS
-            controller = (None if adjunct else next((c for c in governor.children if c.dep_ == "dobj"), None)) or next(
-                (c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            governor = head[prep] if pos[head[prep]] in VERBISH else head[head[prep]]
+            adjunct = v.lower[prep] in ADJUNCT_GERUND_PREPOSITIONS
+            controller = None if adjunct else next((c for c in kids[governor] if dep[c] == "dobj"), None)
+            if controller is None:
+                controller = next((c for c in kids[governor] if dep[c] in ("nsubj", "nsubjpass")), None)
             if controller is not None:
-                return controller, False
+                return doc[controller], False
             node = governor
             continue
-        if node.dep_ in INHERIT_SUBJECT_DEPS and node.head.i != node.i:
-            node = node.head
+        if dep[node] in INHERIT_SUBJECT_DEPS and head[node] != node:
+            node = head[node]
             continue
         break
     return None, False
@@ -81,14 +91,16 @@ def verb_above(tok: Any, limit: int = 6, or_root: bool = False) -> Any | None:
     most `limit` heads up: the clause a word belongs to. None when the path reaches the root
     first (or, with `or_root`, the root itself: a verbless sentence's head stands for its clause;
     a root `tok` is then its own clause)."""
-    node = tok
+    v = view(tok.doc)  # (read on the Doc's arrays: analysis.docview)
+    head, pos = v.head, v.pos
+    node = tok.i
     for _ in range(limit):
-        if node.head.i == node.i:
-            return node if or_root else None
-        node = node.head
-        if node.pos_ in VERBISH:
-            return node
-    return node if or_root and node.head.i == node.i else None
+        if head[node] == node:
+            return tok.doc[node] if or_root else None
+        node = head[node]
+        if pos[node] in VERBISH:
+            return tok.doc[node]
+    return tok.doc[node] if or_root and head[node] == node else None
 
 
 def clause_verb(tok: Any) -> Any | None:
@@ -99,104 +111,115 @@ def clause_verb(tok: Any) -> Any | None:
 
 def sentence_numbers(doc: Any) -> list[int]:
     """For every token index of `doc`, the number of its sentence (0-based)."""
-    out = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            out[i] = n
-    return out
+    return list(view(doc).sent_of)
 
 
 def sentence_start_back(tok: Any, n: int) -> int:
     """The token index where the sentence `n` sentences before `tok`'s begins (the first
     sentence's start when there are fewer)."""
-    starts = [s.start for s in tok.doc.sents if s.start <= tok.i]
+    starts = [s for s in view(tok.doc).sent_starts if s <= tok.i]
     return starts[max(0, len(starts) - 1 - n)]
 
 
 def entity_at(doc: Any, i: int) -> Any | None:
     """The named entity (a Span with its label) token `i` is part of, or None: the same span
     `doc.ents` holds, found from the tokens' IOB tags without building every entity of the doc."""
-    tok = doc[i]
-    if tok.ent_iob_ not in ("B", "I"):
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    iob = v.ent_iob
+    if iob[i] not in ("B", "I"):
         return None
     start = i
-    while start > 0 and doc[start].ent_iob_ == "I":
+    while start > 0 and iob[start] == "I":
         start -= 1
     end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < v.n and iob[end] == "I":
         end += 1
     from spacy.tokens import Span
 
-    return Span(doc, start, end, label=tok.ent_type_)
+    return Span(doc, start, end, label=v.ent_type[i])
 
 
-def _main_verb_as_modifier(verb: Any) -> bool:
+def _main_verb_as_modifier_at(v: Any, verb: int) -> bool:
     """The parser, missing a sentence's main verb, made it a participle modifying the subject,
     the root ("The Iraqi air force carried out at least three air strikes": "force" the root,
     "carried" its acl). A participle with a direct object and neither "by" agent nor passive
     auxiliary is no reduced passive ("the strikes carried out by the air force")."""
-    head = verb.head
-    return (verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and head.dep_ == "ROOT"
-            and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i
-            and any(c.dep_ == "dobj" for c in verb.children)
-            and not any(c.dep_ in ("agent", "auxpass", "nsubj", "nsubjpass") for c in verb.children))
+    dep, tag, pos, kids = v.dep, v.tag, v.pos, v.kids
+    head = v.head[verb]
+    return (dep[verb] == "acl" and tag[verb] in ("VBD", "VBN") and dep[head] == "ROOT"
+            and pos[head] in ("NOUN", "PROPN") and head < verb
+            and any(dep[c] == "dobj" for c in kids[verb])
+            and not any(dep[c] in ("agent", "auxpass", "nsubj", "nsubjpass") for c in kids[verb]))
 
 
 def pobjs(head: Any, word: str) -> list[Any]:
     """Objects of the preposition `word` attached to `head` ("sanctions on Russia": Russia)."""
-    return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ == word
-            for p in prep.children if p.dep_ == "pobj"]
+    v = view(head.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, kids, doc = v.dep, v.lower, v.kids, head.doc
+    return [doc[p] for prep in kids[head.i] if dep[prep] == "prep" and lower[prep] == word
+            for p in kids[prep] if dep[p] == "pobj"]
 
 
 def pobjs_among(head: Any, words: Any) -> list[Any]:
     """Objects of any preposition in `words` attached to `head`, in the parse's order."""
-    return [p for prep in head.children if prep.dep_ == "prep" and prep.lower_ in words
-            for p in prep.children if p.dep_ == "pobj"]
+    v = view(head.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, kids, doc = v.dep, v.lower, v.kids, head.doc
+    return [doc[p] for prep in kids[head.i] if dep[prep] == "prep" and lower[prep] in words
+            for p in kids[prep] if dep[p] == "pobj"]
 
 
 def pobjs_by_word(head: Any) -> dict[str, list[Any]]:
     """`pobjs(head, word)` for every preposition on `head` at once, from one pass over its children."""
+    v = view(head.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, kids, doc = v.dep, v.lower, v.kids, head.doc
     out: dict[str, list[Any]] = {}
-    for prep in head.children:
-        if prep.dep_ == "prep":
-            out.setdefault(prep.lower_, []).extend(p for p in prep.children if p.dep_ == "pobj")
+    for prep in kids[head.i]:
+        if dep[prep] == "prep":
+            out.setdefault(lower[prep], []).extend(doc[p] for p in kids[prep] if dep[p] == "pobj")
     return out
 
 
 def phrasal_verb(verb: Any) -> str:
     """A verb with its particle ("rule out"), or its lemma alone."""
-    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower = v.dep, v.lower
+    prt = next((lower[c] for c in v.kids[verb.i] if dep[c] == "prt"), None)
+    return f"{v.lemma[verb.i]} {prt}" if prt else v.lemma[verb.i]
 
 
 def argument_head(noun: Any) -> Any | None:
     """The verb a noun is an argument of: "hosted talks", "talks were held", "called for talks",
     "denied any talks" (through conjuncts: "talks and visits were held"); None for a noun that
     modifies another noun."""
-    node = noun
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
-    if node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
-        head = node.head
-    elif node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent"):
-        head = node.head.head
+    v = view(noun.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, heads = v.dep, v.head
+    node = noun.i
+    while dep[node] == "conj" and heads[node] != node:
+        node = heads[node]
+    if dep[node] in ("dobj", "nsubj", "nsubjpass", "attr", "oprd"):
+        head = heads[node]
+    elif dep[node] == "pobj" and dep[heads[node]] in ("prep", "agent"):
+        head = heads[heads[node]]
     else:
         return None
-    return head if head.pos_ in VERBISH and head.i != node.i else None
+    return noun.doc[head] if v.pos[head] in VERBISH and head != node else None
 
 
 def governed_by(tok: Any, anchors: list[Any], limit: int = 12) -> bool:
     """True when the path from `tok` up the tree reaches one of `anchors` before any other verb
     (auxiliaries aside): `tok` belongs to that word's clause ("met on Sunday": "Sunday")."""
-    node = tok
+    v = view(tok.doc)  # (read on the Doc's arrays: analysis.docview)
+    head, pos, dep = v.head, v.pos, v.dep
+    at = {a.i for a in anchors}
+    node = tok.i
     for _ in range(limit):
-        if any(node.i == a.i for a in anchors):
+        if node in at:
             return True
-        if node.head.i == node.i:
+        if head[node] == node:
             return False
-        if node.i != tok.i and node.pos_ in VERBISH and node.dep_ != "aux":
+        if node != tok.i and pos[node] in VERBISH and dep[node] != "aux":
             return False
-        node = node.head
+        node = head[node]
     return False
 
 
@@ -214,19 +237,21 @@ def reporting_head(tok: Any, reporting_verbs: frozenset[str], *, reported: tuple
     on the verb chain of one clause: "said they would agree to meet"). With `trailing`, a reporting
     verb the parser hung below the clause, to its right ("They will meet, he said": "said" a
     parataxis or ccomp of "meet"), is looked for on the word where the climb stopped."""
-    node = tok
+    v = view(tok.doc)  # (read on the Doc's arrays: analysis.docview)
+    head, dep, lemma = v.head, v.dep, v.lemma
+    node = tok.i
     for _ in range(limit):
-        if node.head.i == node.i:
+        if head[node] == node:
             break
-        if node.dep_ in reported and node.head.lemma_.lower() in reporting_verbs:
-            return node.head
-        if through is not None and node.dep_ not in through:
+        if dep[node] in reported and lemma[head[node]] in reporting_verbs:
+            return tok.doc[head[node]]
+        if through is not None and dep[node] not in through:
             break
-        node = node.head
+        node = head[node]
     if trailing:
-        for child in node.children:
-            if child.dep_ in ("parataxis", "ccomp") and child.i > node.i and child.lemma_.lower() in reporting_verbs:
-                return child
+        for child in v.kids[node]:
+            if dep[child] in ("parataxis", "ccomp") and child > node and lemma[child] in reporting_verbs:
+                return tok.doc[child]
     return None
 
 
@@ -241,17 +266,19 @@ def clause_level(tok: Any, transparent_verbs: frozenset[str] = frozenset()) -> i
     one of `transparent_verbs` ("said that ...": reporting verbs), a control complement ("agreed to
     meet"), a conjunct and an argument of a verb ("held talks") cost nothing; any other complement
     clause or modifier costs one, and so does a noun in an adjunct ("in response to unrest")."""
-    level, node = 0, tok
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "pobj" and tok.head.dep_ == "prep" \
-            and tok.head.head.pos_ in VERBISH:
+    v = view(tok.doc)  # (read on the Doc's arrays: analysis.docview)
+    heads, dep, pos, lemma = v.head, v.dep, v.pos, v.lemma
+    level, node = 0, tok.i
+    if pos[node] in ("NOUN", "PROPN") and dep[node] == "pobj" and dep[heads[node]] == "prep" \
+            and pos[heads[heads[node]]] in VERBISH:
         level += 1
     for _ in range(30):
-        head = node.head
-        if head.i == node.i:
+        head = heads[node]
+        if head == node:
             break
-        if node.dep_ in EMBEDDING_DEPS:
+        if dep[node] in EMBEDDING_DEPS:
             level += 1
-        elif node.dep_ == "ccomp" and head.lemma_.lower() not in transparent_verbs:
+        elif dep[node] == "ccomp" and lemma[head] not in transparent_verbs:
             level += 1
         node = head
     return level

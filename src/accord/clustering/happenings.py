@@ -40,8 +40,9 @@ CAMEO root, an actor's country, a month of the report's days; of those, only the
 sides may be its own, `side_key`), and regroups the happenings it may change (for a vague
 report, only the compatible ones with the most compatible core reports: the one it may join), so
 it reads a small part of the store (not a bounded one: a month- or year-dated report reads its
-whole period's classes of its sides, and a happening that keeps growing is regrouped and
-summarized whole; `bench/bench_store_replay.py --counts` measures both);
+whole period's classes of its sides, and a happening that keeps growing is regrouped whole,
+though only its new reports are summarized, into its running summary, `Summary`;
+`bench/bench_store_replay.py --counts` measures both);
 and to the happenings that outcome reaches (`store.clusters.Clusters._reached`: a merge of two
 core happenings, or a happening losing reports, can move a vague report filed elsewhere), so the
 stored happenings are those of the whole set whatever the order the articles came in.
@@ -49,6 +50,7 @@ stored happenings are those of the whole set whatever the order the articles cam
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -933,3 +935,213 @@ def summarize(members: Sequence[Report], copies: Sequence[Copy] = (),
         event_ids=[r.id for r in members],
         confidence=round(1.0 - doubt, 4),
     )
+
+
+def _side(actor: dict | None) -> tuple | None:
+    """What `summarize` reads of an actor to choose a happening's side: compatibility
+    (`actors_compatible`, `several_parties`) and rank (`_actor_rank`). Actors equal in these
+    differ only in where they stand (their spans): the first report's is the one kept."""
+    if not actor:
+        return None
+    return (actor["code"], actor.get("name"), actor.get("country"), actor.get("text"))
+
+
+def _order(r: Report) -> tuple:
+    """A report's place among a happening's members: by publication, article, sequence, id."""
+    return (r.published or "9999", r.article_id, r.seq, r.id)
+
+
+def _first(entries: dict, key: Any, at: tuple, value: Any, count: int = 1) -> None:
+    """Count `value` under `key`, keeping the place (`_order`) and value of its first report."""
+    entry = entries.get(key)
+    if entry is None:
+        entries[key] = [count, at, value]
+    else:
+        entry[0] += count
+        if at < entry[1]:
+            entry[1], entry[2] = at, value
+
+
+class Summary:
+    """The running summary of a large happening: what `summarize` reads of its reports, kept as
+    counts of the values they hold, so that a report joining the happening costs an update of a
+    few counts (`add`), not a new pass over all its reports (for a few reports `summarize`
+    itself costs less). `happening()` gives exactly what `summarize` gives for the reports
+    added: every choice `summarize` makes by a report's place in the members' order (the first
+    of equal candidates) is made here by the place (`_order`) of the first report holding the
+    value. A summary only grows: a happening that loses reports is summarized anew."""
+
+    __slots__ = ("reports", "first_id", "codes", "reps", "sides", "dates", "modalities",
+                 "places", "place_names", "articles", "outlets", "published", "best_by_outlet",
+                 "last_outlet", "doubt", "ids", "added")
+
+    def __init__(self) -> None:
+        self.reports = 0
+        self.first_id: str | None = None
+        self.codes: Counter = Counter()
+        self.reps: dict[str, tuple[tuple, dict]] = {}  # code -> (rank, the best report's record)
+        # (sides class, source, target as `_side` reads them) -> [reports, first place, its record]
+        self.sides: dict[tuple, list] = {}
+        self.dates: dict[tuple, list] = {}  # (date, precision, basis) -> [reports, first place, _]
+        self.modalities: Counter = Counter()
+        # (name, no coordinates) -> [reports, first place, its place]: what the choice reads
+        self.places: dict[tuple, list] = {}
+        self.place_names: Counter = Counter()  # lowercased place name -> reports
+        self.articles: dict[str, tuple[str | None, str]] = {}  # coded article -> (published, outlet)
+        self.outlets: Counter = Counter()  # outlet -> coded articles
+        self.published: list[str] = []  # [earliest, latest] publication date of the articles
+        self.best_by_outlet: dict[str, list] = {}  # outlet -> [best confidence, first place]
+        self.last_outlet: tuple | None = None  # the latest first place of an outlet
+        self.doubt: float | None = 1.0  # the product `happening` makes of them; None: to make
+        self.ids: list[tuple[tuple, str]] = []  # (place, report id), in order
+        self.added = 0  # reports added since the last `happening()`
+
+    @classmethod
+    def of(cls, members: Iterable[Report]) -> "Summary":
+        summary = cls()
+        for r in members:
+            summary.add(r)
+        return summary
+
+    def add(self, r: Report) -> None:
+        e = r.event
+        at = _order(r)
+        self.reports += 1
+        self.added += 1
+        if self.first_id is None or r.id < self.first_id:
+            self.first_id = r.id
+        cameo = e["cameo"]
+        self.codes[cameo] += 1
+        rank = (-_PRECISION_RANK.get(r.precision or "", 0), e.get("date_basis") != "text", r.id)
+        best = self.reps.get(cameo)
+        if best is None or rank < best[0]:
+            self.reps[cameo] = (rank, e)
+        src, tgt = e.get("source"), e.get("target")
+        _first(self.sides, (compared_fields(r)[6:9], _side(src), _side(tgt)), at, e)
+        if e.get("date"):
+            _first(self.dates, (e["date"], r.precision, e.get("date_basis")), at, None)
+        self.modalities[e["modality"]] += 1
+        place = e.get("location")
+        if place:
+            _first(self.places, (place.get("name") or "", place.get("lat") is None), at, place)
+            self.place_names[(place.get("name") or "").lower()] += 1
+        key = r.outlet or "article:" + r.article_id
+        if r.article_id not in self.articles:
+            self.articles[r.article_id] = (r.published, key)
+            self.outlets[key] += 1
+            if r.published:
+                if not self.published:
+                    self.published = [r.published, r.published]
+                else:
+                    self.published = [min(self.published[0], r.published),
+                                      max(self.published[1], r.published)]
+        confidence = float(e["confidence"])
+        kept = self.best_by_outlet.get(key)
+        if kept is None:
+            self.best_by_outlet[key] = [confidence, at]
+            # An outlet after all others multiplies the product as `summarize` would; one
+            # placed before another reorders it: made again when needed.
+            if self.doubt is not None and (self.last_outlet is None or at > self.last_outlet):
+                self.doubt *= 1.0 - min(max(confidence, 0.0), 1.0)
+            else:
+                self.doubt = None
+            if self.last_outlet is None or at > self.last_outlet:
+                self.last_outlet = at
+        elif confidence > kept[0] or at < kept[1]:
+            kept[0] = max(kept[0], confidence)
+            kept[1] = min(kept[1], at)
+            self.doubt = None
+        bisect.insort(self.ids, (at, r.id))
+
+    def happening(self, copies: Sequence[Copy] = ()) -> Happening:
+        """The happening of the reports added, their articles' `copies` counted."""
+        self.added = 0
+        codes = self.codes
+        cameo = min(codes, key=lambda c: (-codes[c], -len(c), c))
+        rep = self.reps[cameo][1]
+        rep_source, rep_target = rep.get("source"), rep.get("target")
+        orientation: dict[tuple, tuple[bool, bool]] = {}
+        sources: dict[Any, list] = {}
+        targets: dict[Any, list] = {}
+        for (kind, ssrc, stgt), (n, at, e) in self.sides.items():
+            sides = orientation.get(kind)
+            if sides is None:
+                sides = orientation[kind] = sides_match(rep, e)
+            direct, swapped = sides
+            src, tgt = e.get("source"), e.get("target")
+            if swapped and not direct:
+                src, tgt, ssrc, stgt = tgt, src, stgt, ssrc
+            if src:
+                _first(sources, ssrc, at, src, n)
+            if tgt:
+                _first(targets, stgt, at, tgt, n)
+        dates = self.dates
+        if dates:
+            best_date = min(dates, key=lambda d: (-_PRECISION_RANK.get(d[1] or "", 0),
+                                                  d[2] != "text", -dates[d][0], d[0], dates[d][1]))
+            date_value, precision = best_date[0], best_date[1]
+        else:
+            date_value, precision = None, None
+        modalities = self.modalities
+        modality = "asserted" if "asserted" in modalities else min(
+            modalities, key=lambda m: (-modalities[m], m))
+        location = None
+        if self.places:
+            freq = self.place_names
+            location = min(self.places.items(), key=lambda kv: (
+                -freq[kv[0][0].lower()], kv[0][1], kv[0][0], kv[1][1]))[1][2]
+        articles = len(self.articles)
+        outlets = len(self.outlets)
+        first_seen, last_seen = self.published or (None, None)
+        extra: dict[str, tuple[str | None, str]] = {}
+        for c in copies:
+            if c.original in self.articles and c.article_id not in self.articles:
+                extra.setdefault(c.article_id, (c.published, c.outlet or "article:" + c.article_id))
+        if extra:
+            articles += len(extra)
+            outlets += len({o for _, o in extra.values() if o not in self.outlets})
+            dated = [p for p, _ in extra.values() if p]
+            if dated:
+                first_seen = min([first_seen, *dated]) if first_seen else min(dated)
+                last_seen = max([last_seen, *dated]) if last_seen else max(dated)
+        # Confidence rises with independent sources: coded reports from distinct outlets (copies
+        # repeat their original's words, so they add no independent evidence); multiplied in
+        # the order of the outlets' first reports, as `summarize` always has.
+        if self.doubt is None:
+            doubt = 1.0
+            for c, _ in sorted(self.best_by_outlet.values(), key=lambda v: v[1]):
+                doubt *= 1.0 - min(max(c, 0.0), 1.0)
+            self.doubt = doubt
+        doubt = self.doubt
+        return Happening(
+            id="h" + stable_id("happening", self.first_id)[:15],
+            date=date_value,
+            date_precision=precision,
+            source=_best_of(sources, rep_source),
+            target=_best_of(targets, rep_target),
+            cameo=cameo,
+            plover=rep["plover"],
+            quad_class=rep["quad_class"],
+            goldstein=rep["goldstein"],
+            negated=bool(rep["negated"]),
+            modality=modality,
+            location=location,
+            reports=self.reports,
+            articles=articles,
+            sources=outlets,
+            first_seen=first_seen,
+            last_seen=last_seen,
+            event_ids=[i for _, i in self.ids],
+            confidence=round(1.0 - doubt, 4),
+        )
+
+
+def _best_of(actors: dict[Any, list], side: dict | None) -> dict | None:
+    """`_best_actor` of the actors (with their counts and first places) compatible with `side`."""
+    kept = [v for v in actors.values() if actors_compatible(v[2], side)]
+    if not kept:
+        return None
+    freq: Counter = Counter()
+    for n, _, a in kept:
+        freq[(a["code"], a.get("name"))] += n
+    return min(kept, key=lambda v: (_actor_rank(v[2], freq), v[1]))[2]

@@ -16,6 +16,7 @@ from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, VERB
 
 from ..actors.kinds import COUNTRY_SECTORS, STATE_SECTORS, How
+from ..analysis.docview import view
 from ..analysis.quotation import find_quoted_spans
 from ..analysis.syntax import (argument_head, clause_level, entity_at, governed_by, phrasal_verb, pobjs,
                                pobjs_by_word, reporting_head, subject_of, verb_above)
@@ -26,7 +27,7 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
 from ..time.dates import value_period
 from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_accused_act_nouns, load_dated_by_report_codes, load_immediacy_adverbs, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
@@ -36,6 +37,8 @@ from .lexicon import load_message_author_prepositions  # (own line, as above)
 from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own line, as above)
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
+from .lexicon import load_visited_sites  # (own line, as above)
+from .lexicon import load_accused_act_nouns, load_dated_by_report_codes, load_immediacy_adverbs  # (own line, as above)
 from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own line, as above)
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
 from .nearest_mention import nearest_namings
@@ -299,10 +302,10 @@ class EventStage(Stage):
                         and cand.sources and (not cand.targets or "tgt=described/clause" in cand.rule):
                     _accuser_of_rebutted_charges(cand, mentions_at, self.cues)
                 cand.expressed = self._expressed(cand, cand.negated, cand.modality)
-                tspan = _trigger_span(cand)
+                tspan = _trigger_chars(cand)
                 cand.frame = cand.background or _is_frame(cand.trigger, self.cues)
                 document.detections.append(Detection(
-                    sentence=sent_no, code=cand.code, trigger=(tspan.start_char, tspan.end_char),
+                    sentence=sent_no, code=cand.code, trigger=tspan,
                     source_span=_np_span(cand.source_tok), target_span=_np_span(cand.target_tok),
                     negated=cand.negated, modality=cand.modality, rule="; ".join(cand.rule),
                     specificity=cand.specificity, intent_code=cand.expressed,
@@ -380,6 +383,7 @@ class EventStage(Stage):
         _after_a_background_sentence(candidates, doc, sentences, paragraphs, sentence_dates, background_times,
                                      triggers, document.article.date, document.mentions)
         _undated_acts_of_the_dead(candidates, doc, document.mentions, triggers)
+        _one_date_per_act(candidates)
         _settle_ranges(candidates)
         _targets_from_earlier_acts(candidates, doc, document, triggers)
         in_office_on_the_day(candidates)  # "May stepped down on July 24", told later: GBRGOV, not ELI
@@ -422,12 +426,13 @@ class EventStage(Stage):
         """The sentence's event triggers: verbs, then event nouns. `pos`: the Doc's parts of speech
         (`Doc.to_array(POS)`), so that only verbs and nouns are made into tokens."""
         doc = sent.doc
+        v = view(doc)  # (the Doc's arrays: analysis.docview)
         for i in range(sent.start, sent.end):
             if pos[i] != VERB and pos[i] != AUX:
                 continue
-            tok = doc[i]
-            if tok.dep_ == "prep":
+            if v.dep[i] == "prep":
                 continue  # "according to", "following the talks": participles used as prepositions
+            tok = doc[i]
             if self.exclusions.excludes_sense(tok):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
             if _imperative(tok):
@@ -446,7 +451,7 @@ class EventStage(Stage):
                 continue  # "He specialized in removing people from danger": a career described
             if _deadline_task(tok):
                 continue  # "gave the rebels until Friday to surrender": what is asked by a deadline
-            if tok.ent_iob_ == "I" and tok.ent_type_ in _NAME_ENTITIES:
+            if v.ent_iob[i] == "I" and v.ent_type[i] in _NAME_ENTITIES:
                 continue  # "the Committee to Protect Journalists": a word of a name
             key = _verb_key(tok, self.verbs)
             cand = self._match_verb(tok, key) if key else None
@@ -467,10 +472,10 @@ class EventStage(Stage):
         for i in range(sent.start, sent.end):
             if pos[i] != NOUN or i in used_nouns:
                 continue
-            tok = doc[i]
-            patterns = self.nouns.get(tok.lemma_.lower())
+            patterns = self.nouns.get(v.lemma[i])
             if patterns:
-                if _is_light_verb_object(tok, self.verbs) or tok.dep_ in ("compound", "amod"):
+                tok = doc[i]
+                if _is_light_verb_object(tok, self.verbs) or v.dep[i] in ("compound", "amod"):
                     continue  # "riot police", "protest movement": the noun only modifies another
                 pattern = next((p for p in patterns if p.fits(tok) and all(_has_argument(tok, spec) for spec in p.needs)),
                                None)
@@ -1108,6 +1113,12 @@ class EventStage(Stage):
                 targets = [Actor(text=place.text, span=place.span, name=None, code=f"{place.country}GOV",
                                  country=place.country, sector="GOV", key=f"group:{place.country}GOV")]
                 cand.rule.append("tgt=destination")
+        if targets and p.travel and cand.target_tok is not None \
+                and cand.target_tok.lemma_.lower() in load_visited_sites():
+            # "visited the hospital": a place visited, its country's (bare code), not the health service
+            targets = [replace(t, name=None, code=t.country, sector=None, key=f"country:{t.country}", role=None)
+                       for t in targets if t.country]
+            cand.rule.append("tgt=visited-site->place")
         peacekeeping = cand.code.startswith(("074", "0334")) or (cand.announced or "").startswith("074")
         if targets and cand.target_tok is not None \
                 and (served := _country_served(cand.target_tok, mentions_at, peacekeeping)):
@@ -1149,6 +1160,18 @@ class EventStage(Stage):
         if self.exclusions.routine_hearing(cand.code, cand.noun if cand.noun is not None else cand.trigger):
             cand.rule.append("routine-hearing")
             return []  # "will hold a hearing on the nomination": routine business, no inquiry
+        if not cand.pattern.nominal and self.exclusions.bare_gerund_event(cand.trigger, cand.code):
+            cand.rule.append("bare-gerund-event")
+            return []  # "imposed a curfew after looting": a happening named, its doers unnamed
+        if self.exclusions.hosted_thing(cand.trigger, cand.code, cand.target_tok):
+            cand.rule.append("hosted-thing")
+            return []  # "hosted a ceremony for the anniversary": no visitor (exclusions.yaml)
+        if self.exclusions.releases_a_publication(cand.trigger, cand.code):
+            cand.rule.append("released-publication")
+            return []  # "ruled that the president must release his tax returns": no one freed
+        if not cand.pattern.nominal and self.exclusions.refuses_a_problem(cand.trigger, cand.code):
+            cand.rule.append("refused-problem")
+            return []  # "dismissed the virus as a little flu": nothing asked is refused
         if self.exclusions.private_aid_codes and cand.code.startswith(self.exclusions.private_aid_codes) \
                 and targets and all(self.exclusions.private(a) and "GOV" not in a.code for a in sources + targets):
             cand.rule.append("private-aid")
@@ -1326,7 +1349,7 @@ class EventStage(Stage):
         contract can give ("years ago", "in the 1990s": `_index_background_times`)."""
         trig = cand.trigger
         doc = trig.doc
-        tspan = _trigger_span(cand)
+        tspan = _trigger_chars(cand)
         gov, realizing = self._nominal_governor(cand)
         date, precision, basis, span = _event_date(cand, timex_roots, document.article.date,
                                              gov if gov is not None and (realizing or gov.lemma_.lower() in
@@ -1371,6 +1394,11 @@ class EventStage(Stage):
             # to come, or one that may never be, is not done on the publication day; the text gives
             # no day for it (an intent, 03x, is dated when made)
             date, precision, basis = None, None, None
+        if basis == "text" and date and modality == Modality.ASSERTED and not negated and cand.announced is None \
+                and document.article.date and _after(date, document.article.date):
+            # "Putin is meeting Xi on Saturday", "meets Xi on Saturday": an act the text dates after
+            # the publication day is not told as done; it is to come
+            modality = Modality.FUTURE
         place = _location(trig, cand.noun)
         if place is None and cand.pattern.travel and target is not None:
             place = _place_of_actor(doc, target)  # "visited Moscow": the visit was in Moscow
@@ -1395,14 +1423,14 @@ class EventStage(Stage):
         if cand.pattern.nominal:
             confidence -= 0.05
         confidence = round(max(0.05, min(0.95, confidence)), 2)
-        event_id = stable_id(document.id, sent_no, tspan.start_char, source.key if source else "",
+        event_id = stable_id(document.id, sent_no, tspan[0], source.key if source else "",
                              target.key if target else "", code.code)
         return Event(
             id=event_id,
             article_id=document.id,
             sentence=sent_no,
             evidence=evidence.strip(),
-            trigger=Trigger(tspan.text, (tspan.start_char, tspan.end_char)),
+            trigger=Trigger(document.article.text[tspan[0]:tspan[1]], tspan),
             source=source,
             target=target,
             cameo=code.code,
@@ -1439,24 +1467,26 @@ class EventStage(Stage):
                 return True
         # "made no mention" (a light verb's event noun); "expressed no regret" (a dictionary
         # pattern's object): an act done to nothing is not done
-        objects = (cand.noun,) if cand.noun is not None else tuple(
-            c for c in verb.children if c.dep_ == "dobj") if cand.verb_match is not None else ()
+        w = view(verb.doc)  # (the Doc's arrays with strings: analysis.docview)
+        wdep, wlower, wkids, wheads = w.dep, w.lower, w.kids, w.head
+        objects = (cand.noun.i,) if cand.noun is not None else tuple(
+            c for c in wkids[verb.i] if wdep[c] == "dobj") if cand.verb_match is not None else ()
         for obj in objects:
-            if any(c.dep_ == "det" and c.lower_ in m.negation_object_determiners for c in obj.children):
+            if any(wdep[c] == "det" and wlower[c] in m.negation_object_determiners for c in wkids[obj]):
                 return True
-        if cand.pattern.nominal and verb.dep_ in ("dobj", "pobj"):
+        if cand.pattern.nominal and wdep[verb.i] in ("dobj", "pobj"):
             # "made no mention", "without talks"
-            if any(c.lower_ in m.negation_object_determiners for c in verb.children if c.dep_ == "det"):
+            if any(wlower[c] in m.negation_object_determiners for c in wkids[verb.i] if wdep[c] == "det"):
                 return True
-        head = verb
-        while head.dep_ in ("xcomp", "ccomp", "pcomp") and head.head.i != head.i:
-            dep = head.dep_
-            head = head.head
-            if head.dep_ == "prep" and verb.dep_ == "pcomp":  # "stopped short of attacking"
-                head = head.head
-            if dep == "ccomp" and _unconfirmed_telling(head, m):
+        head = verb.i
+        while wdep[head] in ("xcomp", "ccomp", "pcomp") and wheads[head] != head:
+            dep = wdep[head]
+            head = wheads[head]
+            if wdep[head] == "prep" and wdep[verb.i] == "pcomp":  # "stopped short of attacking"
+                head = wheads[head]
+            if dep == "ccomp" and _unconfirmed_telling(verb.doc[head], m):
                 return False  # "did not confirm that it had struck", "has not denied that": unconfirmed, not undone
-            if head.lemma_.lower() in m.negation_verbs or phrasal_verb(head) in m.negation_phrasal:
+            if w.lemma[head] in m.negation_verbs or phrasal_verb(verb.doc[head]) in m.negation_phrasal:
                 return True  # "refused to", "have long ruled out taking military action"
         gov, realizing = self._nominal_governor(cand)
         if gov is not None and cand.trigger.lemma_.lower() not in m.alleged_nouns:
@@ -1563,6 +1593,12 @@ class EventStage(Stage):
                         # "the judge ordered the accused remain in custody": the court refuses release
                         g.code, g.announced, g.folded = act, None, c
                         g.rule.append(f"court-order:{act}")
+                        # ... done to whom it binds, the clause's subject ("the accused"; "remain in
+                        # custody" has its subject as its target already)
+                        bound = (c.targets, c.target_tok) if c.subject_is_target else (c.sources, c.source_tok)
+                        if not g.targets and verb.dep_ == "ccomp" and bound[0]:
+                            g.targets, g.target_tok = bound
+                            g.rule.append("tgt=ordered-of")
                     else:
                         g.announced, g.folded = g.announced or act, g.folded or c
                         g.rule.append(f"asked-for:{act}")
@@ -1846,84 +1882,93 @@ class EventStage(Stage):
 
     def _clause_modality(self, tok: Any) -> Modality:
         m = self.cues
-        own = list(tok.children)
-        if any(c.dep_ == "advmod" and c.lower_ in m.alleged_adverbs and not _hedges_a_number(c) for c in own):
+        # Read on the Doc's arrays (analysis.docview); a word becomes a Token only to be passed on.
+        doc = tok.doc
+        v = view(doc)
+        kids, deps, lower, lemma, head = v.kids, v.dep, v.lower, v.lemma, v.head
+        t = tok.i
+        own = kids[t]
+        if any(deps[c] == "advmod" and lower[c] in m.alleged_adverbs and not _hedges_a_number(doc[c]) for c in own):
             return Modality.ALLEGED
-        if tok.lemma_.lower() in m.performative_would and any(c.dep_ == "aux" and c.lower_ == "would" for c in own) \
-                and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in own):
+        if lemma[t] in m.performative_would and any(deps[c] == "aux" and lower[c] == "would" for c in own) \
+                and any(deps[c] == "nsubj" and lower[c] in ("i", "we") for c in own):
             return Modality.ASSERTED  # "I would urge anyone with information to contact police"
-        want = tok.head
-        if tok.dep_ == "xcomp" and tok.lemma_.lower() in m.performative_would \
-                and want.lemma_.lower() in m.performative_wanting and want.tag_ == "VBP" \
-                and not any(c.dep_ in ("aux", "neg") for c in want.children) \
-                and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in want.children):
+        want = head[t]
+        if deps[t] == "xcomp" and lemma[t] in m.performative_would \
+                and lemma[want] in m.performative_wanting and v.tag[want] == "VBP" \
+                and not any(deps[c] in ("aux", "neg") for c in kids[want]) \
+                and any(deps[c] == "nsubj" and lower[c] in ("i", "we") for c in kids[want]):
             return Modality.ASSERTED  # "I want to express my sympathy to the families"
         found: str | None = None
         backshift = False  # the event's own "would", with no "if" clause of its own
-        node = tok
+        node = t
         steps = 0
         while steps < 8:
-            children = own if steps == 0 else list(node.children)  # the first node is tok itself
+            children = kids[node]
             for c in children:
-                low = c.lower_
-                if c.dep_ == "aux":
+                low = lower[c]
+                d = deps[c]
+                if d == "aux":
                     if low in m.future_aux and found is None:
                         found = Modality.FUTURE
                     elif low in m.hypothetical_aux and found in (None, Modality.FUTURE) \
-                            and not _negated_ability(c, children, m):
+                            and not _negated_ability(doc[c], [doc[k] for k in children], m):
                         found = Modality.HYPOTHETICAL
                         backshift = low == "would" and steps == 0 and not any(
-                            k.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in m.hypothetical_markers
-                                                      for g in k.children) for k in children)
-                elif c.dep_ == "mark" and low in m.hypothetical_markers:
+                            deps[k] == "advcl" and any(deps[g] == "mark" and lower[g] in m.hypothetical_markers
+                                                       for g in kids[k]) for k in children)
+                elif d == "mark" and low in m.hypothetical_markers:
                     found = Modality.HYPOTHETICAL
-                elif c.dep_ == "advmod" and low in m.alleged_adverbs and not _hedges_a_number(c):
+                elif d == "advmod" and low in m.alleged_adverbs and not _hedges_a_number(doc[c]):
                     return Modality.ALLEGED
-            if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
+            if deps[node] in ("acl", "advcl") and any(deps[c] == "mark" and lower[c] == "for" for c in kids[node]) \
+                    and _content_of_an_agreement(doc[node], m.content_nouns):
+                found = found or Modality.FUTURE  # "an agreement ... for the army to enter": to come
+            if deps[node] not in CLAUSE_DEPS or head[node] == node:
                 break
-            dep, child = node.dep_, node
-            node = node.head
+            dep, child = deps[node], node
+            node = head[node]
             steps += 1
-            if dep == "pcomp" and node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX"):
+            if dep == "pcomp" and deps[node] == "prep" and v.pos[head[node]] in ("VERB", "AUX"):
                 # "accused of firing", "suspected of plotting", "plans for attacking": the
                 # gerund is the verb's complement through its preposition.
-                node = node.head
-                lemma = node.lemma_.lower()
-                if lemma in m.alleged_verbs:
+                node = head[node]
+                lem = lemma[node]
+                if lem in m.alleged_verbs:
                     return Modality.ALLEGED
-                if lemma in m.hypothetical_verbs:
+                if lem in m.hypothetical_verbs:
                     found = Modality.HYPOTHETICAL
-                elif lemma in m.future_verbs:
+                elif lem in m.future_verbs:
                     found = found or Modality.FUTURE
                 continue
-            lemma = node.lemma_.lower()
-            if dep == "ccomp" and _unconfirmed_telling(node, m):
+            lem = lemma[node]
+            if dep == "ccomp" and _unconfirmed_telling(doc[node], m):
                 # "the army did not confirm that it had struck", "declined to confirm that": a
                 # telling negated or refused leaves what it would tell unconfirmed
                 return Modality.ALLEGED
-            if dep in ("ccomp", "xcomp", "advcl") or (dep == "conj" and False):
-                if lemma in m.alleged_verbs and dep == "ccomp":
+            if dep in ("ccomp", "xcomp", "advcl"):
+                if lem in m.alleged_verbs and dep == "ccomp":
                     return Modality.ALLEGED
-                if dep == "ccomp" and found == Modality.HYPOTHETICAL and backshift and lemma in m.reporting_verbs:
+                if dep == "ccomp" and found == Modality.HYPOTHETICAL and backshift and lem in m.reporting_verbs:
                     found = Modality.FUTURE  # "said it would withdraw": the reported "will withdraw"
-                if dep == "xcomp" and lemma in m.alleged_verbs:
+                if dep == "xcomp" and lem in m.alleged_verbs:
                     return Modality.ALLEGED  # "claimed to have captured", "is believed to have supplied"
-                if dep == "xcomp" and lemma in m.passive_reporting and any(c.dep_ == "auxpass" for c in node.children):
+                if dep == "xcomp" and lem in m.passive_reporting and any(deps[c] == "auxpass" for c in kids[node]):
                     return Modality.ALLEGED  # "was said to have been injured by police"
-                if dep in ("xcomp", "advcl") and _scheduled_be(node, child):
+                if dep in ("xcomp", "advcl") and _scheduled_be(doc[node], doc[child]):
                     found = found or Modality.FUTURE  # "May is to step down", "the Senate was to meet"
-                if dep == "xcomp" and lemma in m.future_verbs:
+                if dep == "xcomp" and lem in m.future_verbs:
                     found = found or Modality.FUTURE
-                elif dep == "xcomp" and lemma in m.hypothetical_verbs:
+                elif dep == "xcomp" and lem in m.hypothetical_verbs:
                     found = Modality.HYPOTHETICAL
-                elif dep == "ccomp" and lemma in m.wishing_verbs:
+                elif dep == "ccomp" and lem in m.wishing_verbs:
                     found = Modality.HYPOTHETICAL  # "wants the government to resign"
             if dep in ("relcl", "acl", "conj"):
                 # A relative clause or a coordinated clause has its own factuality, except the
                 # clause that says what a claim is ("accusations that it had attacked").
-                if dep == "acl" and node.lemma_.lower() in m.alleged_nouns:
+                if dep == "acl" and lem in m.alleged_nouns:
                     return Modality.ALLEGED
-                if dep != "conj" or _finite_beside_infinitive(child):
+                if dep != "conj" or _finite_beside_infinitive(doc[child]):
                     break  # ("urged the embassy to reconsider and spoke with Pompeo": spoke, done)
         return found or Modality.ASSERTED
 
@@ -1980,10 +2025,15 @@ def _dictionary_pattern(lemma: str, code: str, reciprocal: bool, plover: tuple[s
 def _verb_key(tok: Any, verbs: dict) -> str | None:
     """The lexicon key of a verb: its lemma, else its form with the inflection taken off, for
     the lemmatizer's slips ("staged" -> "stag")."""
-    lemma = tok.lemma_.lower()
+    return _verb_key_at(view(tok.doc), tok.i, verbs)
+
+
+def _verb_key_at(v: Any, i: int, verbs: dict) -> str | None:
+    """`_verb_key` of token i on the Doc's view (analysis.docview)."""
+    lemma = v.lemma[i]
     if lemma in verbs:
         return lemma
-    low = tok.lower_
+    low = v.lower[i]
     if low in verbs:
         return low
     for suffix, repl in _INFLECTIONS:  # tried in order: the first key the lexicon has wins
@@ -2000,20 +2050,23 @@ def _light_verb_objects(verb: Any) -> list[Any]:
     """The nouns a light verb may take as its event: its object ("held talks"), the subject of its
     passive ("talks were held"), and the subject the parser gives an infinitive completing it
     ("declared a state of siege to begin at midnight")."""
-    children = list(verb.children)
-    out = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-    if not any(c.dep_ == "dobj" for c in children):
+    doc = verb.doc
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview; Tokens made of what is returned)
+    dep, lower, lemma, kids = v.dep, v.lower, v.lemma, v.kids
+    children = kids[verb.i]
+    out = [c for c in children if dep[c] in ("dobj", "nsubjpass")]
+    if not any(dep[c] == "dobj" for c in children):
         # "awarded Abiy Ahmed the Nobel Peace Prize": the parser hangs the second object on the first
-        out += [a for c in children if c.dep_ == "dative" for a in c.children if a.dep_ == "appos"]
-        out += [g for c in children if c.dep_ in ("ccomp", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"]
+        out += [a for c in children if dep[c] == "dative" for a in kids[c] if dep[a] == "appos"]
+        out += [g for c in children if dep[c] in ("ccomp", "xcomp") and any(dep[a] == "aux" and lower[a] == "to" for a in kids[c])
+                for g in kids[c] if dep[g] == "nsubj" and v.pos[g] == "NOUN"]
     # "handed over $4 million worth of medicines", "flew 13 tons of medicine": an amount stands
     # for what it measures (arguments.yaml measure_heads), tried after the amount itself
     measures = load_measure_heads()
-    out += [n for o in out if o.lower_ in measures or o.lemma_.lower() in measures
-            for prep in o.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for p in prep.children if p.dep_ == "pobj" for n in (p, *p.conjuncts)]
-    return out
+    out += [n for o in out if lower[o] in measures or lemma[o] in measures
+            for prep in kids[o] if dep[prep] == "prep" and lower[prep] == "of"
+            for p in kids[prep] if dep[p] == "pobj" for n in (p, *v.conjuncts(p))]
+    return [doc[i] for i in out]
 
 
 def _without_claimed_contents(events: list[tuple[Event, str]]) -> list[tuple[Event, str]]:
@@ -2031,13 +2084,15 @@ def _without_claimed_contents(events: list[tuple[Event, str]]) -> list[tuple[Eve
 def _conjuncts(noun: Any) -> list[Any]:
     """The nouns coordinated after `noun`, in reading order ("killings, rapes and abductions":
     rapes, abductions)."""
+    v = view(noun.doc)  # (read on the Doc's arrays: analysis.docview; Tokens made of what is returned)
+    dep, pos, kids = v.dep, v.pos, v.kids
     out = []
-    queue = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    queue = [c for c in kids[noun.i] if dep[c] == "conj" and pos[c] in ("NOUN", "PROPN")]
     while queue:
         c = queue.pop(0)
         out.append(c)
-        queue.extend(g for g in c.children if g.dep_ == "conj" and g.pos_ in ("NOUN", "PROPN"))
-    return sorted(out, key=lambda t: t.i)
+        queue.extend(g for g in kids[c] if dep[g] == "conj" and pos[g] in ("NOUN", "PROPN"))
+    return [noun.doc[i] for i in sorted(out)]
 
 
 def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
@@ -2070,35 +2125,51 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
             return False
         head, kind = noun, kind[len("object-"):]
     wanted = set(objects.split("|")) if objects else None
-    if kind == "dobj" and head.i == verb.i and not arg and any(c.dep_ == "nsubjpass" for c in verb.children):
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, lemma, kids = v.dep, v.lower, v.lemma, v.kids
+    if kind == "dobj" and head.i == verb.i and not arg and any(dep[c] == "nsubjpass" for c in kids[verb.i]):
         return True  # "the sarcophagus was returned to Egypt": a passive's subject is the active's object
-    return any(c.dep_ == kind and (not arg or c.lower_ == arg) and (
-        wanted is None or any(g.dep_ == "pobj" and (g.lower_ in wanted or g.lemma_.lower() in wanted) for g in c.children))
-        for c in head.children)
+    return any(dep[c] == kind and (not arg or lower[c] == arg) and (
+        wanted is None or any(dep[g] == "pobj" and (lower[g] in wanted or lemma[g] in wanted) for g in kids[c]))
+        for c in kids[head.i])
 
 
-def _trigger_span(cand: _Candidate) -> Any:
+def _trigger_tokens(cand: _Candidate) -> tuple[int, int]:
+    """The first and last token of the trigger's words (with its event noun, its compounds, its
+    announcing word nearby)."""
     trig = cand.trigger
+    v = view(trig.doc)  # (read on the Doc's arrays: analysis.docview)
     first = trig.i
     last = cand.noun.i if cand.noun is not None else trig.i
     if cand.noun is not None:
-        first = min(trig.i, cand.noun.left_edge.i if cand.noun.dep_ == "dobj" else cand.noun.i)
+        n = cand.noun.i
+        first = min(trig.i, v.left_edge(n) if v.dep[n] == "dobj" else n)
     elif cand.pattern.nominal:
-        first = min([c.i for c in trig.lefts if c.dep_ == "compound"] + [trig.i])
+        first = min([c for c in v.kids[trig.i] if c < trig.i and v.dep[c] == "compound"] + [trig.i])
     if cand.governor is not None and abs(cand.governor.i - trig.i) <= 4:
         # "refused to meet", "pledged to send": the announcing word is part of the trigger
         first, last = min(first, last, cand.governor.i), max(first, last, cand.governor.i)
-    return trig.doc[min(first, last) : max(first, last) + 1]
+    return min(first, last), max(first, last)
+
+
+def _trigger_chars(cand: _Candidate) -> tuple[int, int]:
+    """(start_char, end_char) of the trigger's words (`_trigger_tokens`), read on the Doc's arrays
+    without making a Span of them (their text is the Doc's text between the two)."""
+    span = _trigger_tokens(cand)
+    v = view(cand.trigger.doc)
+    return v.idx[span[0]], v.idx[span[1]] + v.length[span[1]]
 
 
 def _np_span(tok: Any | None) -> tuple[int, int] | None:
     """Character span of the noun phrase a token heads (its whole subtree)."""
     if tok is None:
         return None
-    first, last = tok.left_edge, tok.right_edge  # the span's ends, without making the Span
-    if tok.dep_ == "ROOT" and tok.pos_ in ("NOUN", "PROPN"):
-        last = tok  # a subject the parser made the root: its subtree is the whole sentence
-    return (first.idx, last.idx + len(last))
+    v = view(tok.doc)  # (read on the Doc's arrays: analysis.docview)
+    i = tok.i
+    first, last = v.left_edge(i), v.right_edge(i)  # the span's ends, without making the Span
+    if v.dep[i] == "ROOT" and v.pos[i] in ("NOUN", "PROPN"):
+        last = i  # a subject the parser made the root: its subtree is the whole sentence
+    return (v.idx[first], v.idx[last] + v.length[last])
 
 
 def _first_max(values: list[float]) -> int:
@@ -2228,8 +2299,11 @@ def _thing_of_an_actor(tok: Any, mentions_at: dict[int, list[Mention]]) -> bool:
     """A common noun whose actor comes only from a modifier ("direct Iranian assistance",
     "European integration"), not a noun for an agent of that actor ("Iranian officials")."""
     mentions = mentions_at.get(tok.i, ())
-    return bool(mentions) and tok.pos_ == "NOUN" and all(m.how == "modifier" for m in mentions) \
-        and tok.lower_ not in load_agent_heads() and tok.lower_ not in load_collective_heads()
+    if not mentions:
+        return False
+    v = view(tok.doc)  # (read on the Doc's arrays: analysis.docview)
+    return v.pos[tok.i] == "NOUN" and all(m.how == "modifier" for m in mentions) \
+        and v.lower[tok.i] not in load_agent_heads() and v.lower[tok.i] not in load_collective_heads()
 
 
 def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
@@ -2241,17 +2315,17 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
     # Only words in a coordination have conjuncts: the Doc's arrays say which, so that only
     # those are made into Tokens (spaCy makes a new one on every access).
     doc = tok.doc
-    v = VerbDictionary.default().view(doc)
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
     dep, kids = v.dep, v.kids
     inside = [tok.i]
     for m in mentions_at.get(tok.i, ()):
         inside.extend(range(m.tokens[0], min(m.tokens[1], len(doc))))
-    tokens = [tok] + [c for k in inside if dep[k] == _CONJ or any(dep[j] == _CONJ for j in kids[k])
-                      for c in doc[k].conjuncts if not _subject_of_next_clause(c)]
+    tokens = [tok.i] + [c for k in inside if dep[k] == "conj" or any(dep[j] == "conj" for j in kids[k])
+                        for c in v.conjuncts(k) if not _subject_of_next_clause_at(v, c)]
     out: list[Actor] = []
     seen: set[str] = set()
     for t in tokens:
-        for m in mentions_at.get(t.i, ()):
+        for m in mentions_at.get(t, ()):
             key = m.actor.key or m.actor.code
             if key not in seen:
                 seen.add(key)
@@ -2285,28 +2359,29 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
     return out
 
 
-def _subject_of_next_clause(conjunct: Any) -> bool:
-    """A conjunct the parser joined to a list that is the subject of the next clause: "had
+def _subject_of_next_clause_at(v: Any, conjunct: int) -> bool:
+    """Token `conjunct` (on the Doc's view `v`, analysis.docview) is a conjunct the parser joined
+    to a list that is the subject of the next clause: "had
     defeated ISIS and Turkey would be moving into Syria" ("Turkey" is who moves, not whom the
     troops defeated). The word after it is a verb or auxiliary of another clause that has no
     subject of its own ("China and Russia signed": the verb after "Russia" is the list's own; a
     participle hung on a noun, "talks between A and B aimed at", is no clause)."""
+    dep, head, pos = v.dep, v.head, v.pos
     first = conjunct
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
-    nxt_i = conjunct.right_edge.i + 1
-    if nxt_i >= len(conjunct.doc):
+    while dep[first] == "conj" and head[first] != first:
+        first = head[first]
+    nxt = v.right_edge(conjunct) + 1
+    if nxt >= v.n:
         return False
-    nxt = conjunct.doc[nxt_i]
-    if nxt.pos_ not in ("AUX", "VERB") or nxt.tag_ not in ("MD", "VBD", "VBZ", "VBP"):
+    if pos[nxt] not in ("AUX", "VERB") or v.tag[nxt] not in ("MD", "VBD", "VBZ", "VBP"):
         return False
-    clause = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
-    if clause.dep_ == "acl":
+    clause = head[nxt] if dep[nxt] in ("aux", "auxpass") else nxt
+    if dep[clause] == "acl":
         # A participle the parser tagged as a past tense but hung on a noun ("talks between the
         # insurgents and Washington aimed at ending the war") modifies that noun: no clause.
         return False
-    return clause.i != first.head.i and clause.pos_ in ("VERB", "AUX") \
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+    return clause != head[first] and pos[clause] in ("VERB", "AUX") \
+        and not any(dep[c] in ("nsubj", "nsubjpass", "expl") for c in v.kids[clause])
 
 
 # Prepositions that introduce what an attitude is about ("pessimism over X", "skeptical of X").
@@ -2458,9 +2533,11 @@ def _keeps_named_object_from_acting(verb: Any, cand: _Candidate, prevention_verb
     printing": 1721, a restriction of the press)."""
     if not cand.code[:2].isdigit() or int(cand.code[:2]) >= 10:
         return False
-    if verb.lemma_.lower() not in prevention_verbs or not any(
-            c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
-            for c in verb.children):
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, kids = v.dep, v.kids
+    if v.lemma[verb.i] not in prevention_verbs or not any(
+            dep[c] == "prep" and v.lower[c] == "from" and any(dep[g] == "pcomp" for g in kids[c])
+            for c in kids[verb.i]):
         return False
     return any(cand.verb_match.names_word(o) for d in verb.children if d.dep_ == "dobj" for o in (d, *_conjuncts(d)))
 
@@ -2527,14 +2604,16 @@ def _own_reported_attitude(verb: Any) -> str | None:
     skeptical of", "says he is pessimistic about": a pronoun subject and an attitude adjective of
     arguments.yaml reported_attitudes), else None."""
     attitudes = load_reported_attitudes()
-    for clause in verb.children:
-        if clause.dep_ != "ccomp":
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, pos, lower, kids = v.dep, v.pos, v.lower, v.kids
+    for clause in kids[verb.i]:
+        if dep[clause] != "ccomp":
             continue
-        if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children):
+        if not any(dep[c] == "nsubj" and pos[c] == "PRON" for c in kids[clause]):
             continue
-        for c in clause.children:
-            if c.dep_ == "acomp" and c.lower_ in attitudes:
-                return attitudes[c.lower_]
+        for c in kids[clause]:
+            if dep[c] == "acomp" and lower[c] in attitudes:
+                return attitudes[lower[c]]
     return None
 
 
@@ -2678,6 +2757,22 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
     return tok
 
 
+def _content_of_an_agreement(verb: Any, nouns: frozenset[str]) -> bool:
+    """Whether a verb heads a clause "for X to do" on an agreement or a plan noun, or on a verb whose
+    subject or object is one ("An agreement has been reached for the army to enter")."""
+    if verb.dep_ not in ("acl", "advcl") or not nouns:
+        return False
+    children = list(verb.children)
+    if not (any(c.dep_ == "mark" and c.lower_ == "for" for c in children)
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)):
+        return False
+    head = verb.head
+    if head.lower_ in nouns or head.lemma_.lower() in nouns:
+        return True  # "an agreement for Turkish troops to withdraw"
+    return verb.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and (c.lower_ in nouns or c.lemma_.lower() in nouns)
+               for c in head.children)
+
+
 def _content_of_a_proposal(verb: Any) -> bool:
     """Whether a verb lies in a relative clause (or an infinitive) of a thing named by a common
     noun ("a bill that would allow China to extradite", "a change to the law that would allow"),
@@ -2761,12 +2856,14 @@ def _purpose_of_presence(verb: Any, presence_verbs: frozenset[str] = frozenset({
     """"Coalition forces are in Iraq to defeat ISIS", "troops are there to protect civilians": an
     infinitive of purpose on a "be" of place says why someone is somewhere, not an act done ("is to
     visit China", a "be" with no place, is a scheduled act)."""
-    if verb.dep_ != "advcl":
-        return False  # most verbs: no head made (each Token is made anew)
-    head = verb.head
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and head.lemma_ in presence_verbs and head.i != verb.i \
-        and any(c.dep_ == "prep" or (c.dep_ == "advmod" and c.lower_ in ("there", "here")) for c in head.children)
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, kids, i = v.dep, v.lower, v.kids, verb.i
+    if dep[i] != "advcl":
+        return False
+    head = v.head[i]
+    return any(dep[c] == "aux" and lower[c] == "to" for c in kids[i]) \
+        and verb.doc[head].lemma_ in presence_verbs and head != i \
+        and any(dep[c] == "prep" or (dep[c] == "advmod" and lower[c] in ("there", "here")) for c in kids[head])
 
 
 def _same_protest_participle(cand: _Candidate, protests: set[int]) -> bool:
@@ -2781,12 +2878,14 @@ def _same_protest_participle(cand: _Candidate, protests: set[int]) -> bool:
 def _deadline_task(verb: Any) -> bool:
     """"gave the rebels until Friday to surrender": a to-infinitive on a verb that sets a deadline
     ("until", "till") is what someone is told to do by then (the ultimatum is the event), not done."""
-    if verb.dep_ not in ("advcl", "xcomp"):
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, kids, i = v.dep, v.lower, v.kids, verb.i
+    if dep[i] not in ("advcl", "xcomp"):
         return False
-    head = verb.head
-    return head.i != verb.i \
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
-        and any(c.dep_ == "prep" and c.lower_ in _DEADLINE_PREPOSITIONS for c in head.children)
+    head = v.head[i]
+    return head != i \
+        and any(dep[c] == "aux" and lower[c] == "to" for c in kids[i]) \
+        and any(dep[c] == "prep" and lower[c] in _DEADLINE_PREPOSITIONS for c in kids[head])
 
 
 def _scheduled_be(be: Any, verb: Any) -> bool:
@@ -2808,10 +2907,13 @@ def _subjunctive(verb: Any) -> bool:
 def _imperative(verb: Any) -> bool:
     """A verb in the imperative ("Release them now", "Don't hold the workers hostage"): its base
     form heading a clause with no subject and no auxiliary but "do"."""
-    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "parataxis"):
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, i = v.dep, verb.i
+    if v.tag[i] != "VB" or dep[i] not in ("ROOT", "ccomp", "parataxis"):
         return False
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "mark") or
-                   (c.dep_ in ("aux", "auxpass") and c.lemma_.lower() != "do") for c in verb.children)
+    lemma = v.lemma
+    return not any(dep[c] in ("nsubj", "nsubjpass", "csubj", "expl", "mark") or
+                   (dep[c] in ("aux", "auxpass") and lemma[c] != "do") for c in v.kids[i])
 
 
 def _doers_own_state_body(tok: Any, actors: list[Actor], sources: list[Actor]) -> bool:
@@ -2944,16 +3046,18 @@ def _as_well_as(verb: Any, subject: Any, mentions_at) -> list[Actor]:
     prepositions, when it is coordinated with a subject to its left."""
     doc = verb.doc
     out: list[Actor] = []
-    if subject.i >= verb.i:
+    vi = verb.i
+    if subject.i >= vi:
         return out  # only a subject to the verb's left is coordinated with it
-    for child in verb.children:
-        if child.i <= verb.i or child.dep_ not in ("dobj", "conj", "npadvmod", "appos", "pobj"):
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower = v.dep, v.lower
+    for child in v.kids[vi]:
+        if child <= vi or dep[child] not in ("dobj", "conj", "npadvmod", "appos", "pobj"):
             continue
-        start = child.left_edge.i
-        # the three words before the phrase, read last first without making a Span of them
-        if start >= 3 and doc[start - 1].lower_ == "as" and doc[start - 2].lower_ == "well" \
-                and doc[start - 3].lower_ == "as":
-            out.extend(_actors_of(child, mentions_at))
+        start = v.left_edge(child)
+        # the three words before the phrase, read last first
+        if start >= 3 and lower[start - 1] == "as" and lower[start - 2] == "well" and lower[start - 3] == "as":
+            out.extend(_actors_of(doc[child], mentions_at))
     return out
 
 
@@ -2963,7 +3067,11 @@ _NOT_A_TARGET = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "OR
 
 def _names_something(tok: Any) -> bool:
     """A noun phrase headed by a proper noun or holding a named actor or place."""
-    return tok.pos_ == "PROPN" or any(t.ent_type_ in _NAMED for t in tok.subtree)
+    v = view(tok.doc)  # (read on the Doc's arrays: analysis.docview)
+    if v.pos[tok.i] == "PROPN":
+        return True
+    ent_type = v.ent_type
+    return any(ent_type[t] in _NAMED for t in v.subtree(tok.i))
 
 
 def _is_date(tok: Any) -> bool:
@@ -2974,9 +3082,15 @@ def _is_date(tok: Any) -> bool:
 
 def _is_date_or_amount(tok: Any) -> bool:
     """A date, a time or a bare amount ("$ 5 million"; "dozens of activists" is a group)."""
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.ent_type_ not in ("DATE", "TIME", "MONEY"):
+    return _is_date_or_amount_at(view(tok.doc), tok.i)
+
+
+def _is_date_or_amount_at(v: Any, i: int) -> bool:
+    """`_is_date_or_amount` of token i on the Doc's view (analysis.docview)."""
+    dep, lower = v.dep, v.lower
+    if any(dep[c] == "prep" and lower[c] == "of" for c in v.kids[i]) and v.ent_type[i] not in ("DATE", "TIME", "MONEY"):
         return False
-    return tok.ent_type_ in _NOT_A_TARGET or tok.pos_ == "NUM"
+    return v.ent_type[i] in _NOT_A_TARGET or v.pos[i] == "NUM"
 
 
 # Links that stay inside a noun phrase ("the EU proposal", "a request from X", "support for X",
@@ -2992,35 +3106,38 @@ def _inner_actor(tok: Any, mentions_at, cooperative: bool = False, meeting: bool
     phrase is where it was held. After a preposition of `gerund_after`, a gerund's object and
     prepositions are inside the phrase too ("pessimism over holding talks with the US"). A token
     `avoid` says yes to is taken only when the phrase has no other."""
-    queue = [c for c in tok.children]
-    seen: list[Any] = []
+    doc = tok.doc
+    v = view(doc)  # (walked on the Doc's arrays: analysis.docview; Tokens made of what is returned)
+    dep, lower, tag, kids, head = v.dep, v.lower, v.tag, v.kids, v.head
+    queue = list(kids[tok.i])
+    seen: list[int] = []
     while queue:
         node = queue.pop(0)
-        if cooperative and node.dep_ == "prep" and node.lower_ == "against":
+        d = dep[node]
+        if cooperative and d == "prep" and lower[node] == "against":
             continue
-        if meeting and node.dep_ == "prep" and node.lower_ in load_place_prepositions():
+        if meeting and d == "prep" and lower[node] in load_place_prepositions():
             continue  # "hosted the champions at the White House": where they met
-        if node.dep_ in _PHRASE_INNER or (node.dep_ == "acl" and node.tag_ == "VBN"):
+        if d in _PHRASE_INNER or (d == "acl" and tag[node] == "VBN"):
             seen.append(node)
-            queue.extend(node.children)
-        elif node.dep_ == "acl" and node.tag_ == "VB" and node.head.i == tok.i \
-                and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            queue.extend(kids[node])
+        elif d == "acl" and tag[node] == "VB" and head[node] == tok.i \
+                and any(dep[c] == "aux" and lower[c] == "to" for c in kids[node]):
             # "an invitation to meet with Kim Jong Un": whom the invited or offered act is done
             # with (arguments.yaml infinitive_partner_prepositions), never its object
             # ("an offer to hold talks with the rebels": on the infinitive's object too)
-            queue.extend(p for c in node.children for p in ([c] if c.dep_ == "prep" else c.children if c.dep_ == "dobj" else ())
-                         if p.dep_ == "prep" and p.lower_ in load_infinitive_partner_prepositions())
-        elif gerund_after and node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.lower_ in gerund_after:
+            queue.extend(p for c in kids[node] for p in ([c] if dep[c] == "prep" else kids[c] if dep[c] == "dobj" else ())
+                         if dep[p] == "prep" and lower[p] in load_infinitive_partner_prepositions())
+        elif gerund_after and d == "pcomp" and tag[node] == "VBG" and lower[head[node]] in gerund_after:
             # "pessimism over holding negotiations with the United States": a gerund after the
             # phrase's preposition stands for what it is about; its object and prepositions are inside
-            for c in node.children:
-                if c.dep_ == "dobj":
+            for c in kids[node]:
+                if dep[c] == "dobj":
                     seen.append(c)
-                    queue.extend(c.children)
-                elif c.dep_ == "prep":
+                    queue.extend(kids[c])
+                elif dep[c] == "prep":
                     queue.append(c)
-    inner = [node for node in sorted(seen, key=lambda t: t.i)
-             if mentions_at.get(node.i) and not _is_date_or_amount(node)]
+    inner = [doc[node] for node in sorted(seen) if mentions_at.get(node) and not _is_date_or_amount_at(v, node)]
     if avoid is not None:
         preferred = next((node for node in inner if not avoid(node)), None)
         if preferred is not None:
@@ -3059,9 +3176,17 @@ def _named_words(verb: Any, m: Any, dictionary: VerbDictionary | None = None) ->
     return [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
 
 
+def _names_word_at(m: Any, v: Any, i: int) -> bool:
+    """`m.names_word(doc[i])` on the Doc's view (analysis.docview): the pattern names the word by
+    its lower-cased form or its lemma (string ids)."""
+    lower, lemma = v.ids[0], v.ids[1]
+    return lower[i] in m.words or lemma[i] in m.words
+
+
 def _names_only_reported(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in the verb's reported clause."""
-    reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    reported = {t for c in v.kids[verb.i] if v.dep[c] == "ccomp" for t in v.subtree(c)}
     if named is None:
         named = _named_words(verb, m)
     return bool(named) and all(t.i in reported for t in named)
@@ -3095,11 +3220,13 @@ def _holder(verb: Any, released: Any, mentions_at) -> tuple[Any, list[Actor]] | 
 def _names_only_adjunct(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in a time or place phrase of the verb
     ("following a fire", "at a meeting") whose preposition the pattern does not name."""
-    adjuncts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in load_adjunct_prepositions()
-                and not m.names_word(c)]
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower = v.dep, v.lower
+    adjuncts = [c for c in v.kids[verb.i] if dep[c] == "prep" and lower[c] in load_adjunct_prepositions()
+                and not _names_word_at(m, v, c)]
     if not adjuncts:
         return False
-    inside = {t.i for c in adjuncts for t in c.subtree}
+    inside = {t for c in adjuncts for t in v.subtree(c)}
     if named is None:
         named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
@@ -3130,10 +3257,13 @@ _MEDIUM_PREPOSITIONS = frozenset({"in", "via", "through", "on"})
 def _names_only_medium(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched on a reporting verb lies in the phrase of
     the medium it was said in ("said in a press release": SAY * RELEASE is no release)."""
-    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _MEDIUM_PREPOSITIONS and not m.names_word(c)]
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower = v.dep, v.lower
+    phrases = [c for c in v.kids[verb.i] if dep[c] == "prep" and lower[c] in _MEDIUM_PREPOSITIONS
+               and not _names_word_at(m, v, c)]
     if not phrases:
         return False
-    inside = {t.i for c in phrases for t in c.subtree}
+    inside = {t for c in phrases for t in v.subtree(c)}
     if named is None:
         named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
@@ -3142,10 +3272,11 @@ def _names_only_medium(verb: Any, m: Any, named: list[Any] | None = None) -> boo
 def _names_only_complement(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in the verb's control complement
     ("started assembling firearms"), none of them the complement's verb."""
-    complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-    if not complements or any(m.names_word(c) for c in complements):
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    complements = [c for c in v.kids[verb.i] if v.dep[c] == "xcomp" and v.pos[c] == "VERB"]
+    if not complements or any(_names_word_at(m, v, c) for c in complements):
         return False
-    inside = {t.i for c in complements for t in c.subtree}
+    inside = {t for c in complements for t in v.subtree(c)}
     if named is None:
         named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
@@ -3310,10 +3441,13 @@ def _plural_pronoun_antecedents(pronoun: Any, mentions_at) -> list[Actor]:
 
 
 def _is_light_verb_object(noun: Any, verbs: dict[str, list[Pattern]]) -> bool:
-    head = noun.head
-    if noun.dep_ not in ("dobj", "nsubjpass", "pobj"):
+    v = view(noun.doc)  # (read on the Doc's arrays: analysis.docview)
+    i = noun.i
+    if v.dep[i] not in ("dobj", "nsubjpass", "pobj"):
         return False
-    return any(_word_in(noun, p.objects | p.via) for p in verbs.get(_verb_key(head, verbs) or "", ()))
+    key = _verb_key_at(v, v.head[i], verbs)
+    lemma, lower = v.lemma[i], v.lower[i]
+    return any(lemma in (words := p.objects | p.via) or lower in words for p in verbs.get(key or "", ()))
 
 
 def _lemma(tok: Any) -> str:
@@ -3322,7 +3456,8 @@ def _lemma(tok: Any) -> str:
 
 def _word_in(tok: Any, words: frozenset[str]) -> bool:
     """A noun listed by its lemma or by its form ("supplies": the lemmatizer gives "supply")."""
-    return tok.lemma_.lower() in words or tok.lower_ in words
+    v = view(tok.doc)  # (read on the Doc's arrays: analysis.docview)
+    return v.lemma[tok.i] in words or v.lower[tok.i] in words
 
 
 def _has_relationship_object(verb: Any) -> bool:
@@ -3474,10 +3609,86 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
                 break
     if best is not None:
         return _text_date(best)
+    offset = _offset_clause_day(cand.trigger, timex_roots, arrays, pub)
+    if offset is not None:
+        # "condemned Russia on Wednesday, a day after Russian forces attacked": the day before
+        return offset, "day", "text", (offset, offset)
+    month = _month_of_a_dated_head(cand.trigger, timex_roots, arrays, pub)
+    if month is not None:
+        # "Navalny was arrested in January after he returned from Germany": done before that
+        # January act, in its month (the day may differ)
+        return month, "month", "text", None
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text", None
     return (*_undated(cand.trigger, pub), None)
+
+
+def _offset_clause_day(trigger: Any, timex_roots: dict[int, Timex], arrays: Any, pub: str | None) -> str | None:
+    """"Turkey condemned Russia on Wednesday, a day after Russian forces attacked Syrian rebels":
+    an adverbial clause opened by "after" or "before" (anchoring.yaml offset_clause_marks) right
+    after a span of days or weeks ("a day", "two weeks": offset_clause_units, on the clause or on
+    the verb it hangs on) is that span before or after the day that dates that verb (one
+    day-precise date on it, outside the clause). The day, as YYYY-MM-DD, or None. Not a day after
+    publication for an act told as done."""
+    if trigger.dep_ != "advcl" or trigger.head.i == trigger.i:
+        return None
+    spec = load_anchoring()
+    signs, units = dict(spec.offset_clause_marks), dict(spec.offset_clause_units)
+    marks = [c for c in trigger.children if c.dep_ == "mark" and c.lower_ in signs]
+    if len(marks) != 1:
+        return None
+    mark, head = marks[0], trigger.head
+    doc = trigger.doc
+    unit = doc[mark.i - 1] if mark.i > 0 else None
+    if unit is not None and head.i == unit.i and unit.dep_ == "npadvmod":
+        head = unit.head  # "arrested him on Friday, a day after he stabbed": the clause hangs on "day"
+    if unit is None or unit.dep_ != "npadvmod" or unit.head.i not in (trigger.i, head.i) \
+            or unit.lemma_.lower() not in units:
+        return None
+    count = None
+    for c in unit.children:
+        if c.dep_ == "det" and c.lower_ in ("a", "an"):
+            count = 1
+        elif c.dep_ == "nummod":
+            count = int(c.text) if c.text.isdigit() else _number_word(c.lower_)
+    if not count:
+        return None
+    inside = range(trigger.left_edge.i, trigger.right_edge.i + 1)
+    found = {t.value for i, t in timex_roots.items() if i not in inside
+             and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value or "") and _governs(arrays, i, {head.i})}
+    if len(found) != 1:
+        return None
+    day = (dt.date.fromisoformat(found.pop()) + dt.timedelta(days=signs[mark.lower_] * count * units[unit.lemma_.lower()]))
+    if pub and _told_as_done(trigger) and _after(day.isoformat(), pub):
+        return None
+    return day.isoformat()
+
+
+def _month_of_a_dated_head(trigger: Any, timex_roots: dict[int, Timex], arrays: Any, pub: str | None) -> str | None:
+    """"Navalny was arrested in January after he returned from Germany", "police arrested him on
+    Friday after he stabbed five people": a past act in a clause opened by "after" (anchoring.yaml
+    offset_clause_marks, the marks of an earlier act) below a verb the text dates to a month or a
+    day before the publication day came before that act, not on the publication day: the month of
+    that date, as YYYY-MM (the same day is common, but "after" may move it). None otherwise."""
+    if not pub or trigger.dep_ != "advcl" or trigger.head.i == trigger.i or trigger.tag_ not in ("VBD", "VBN"):
+        return None
+    earlier = {w for w, sign in load_anchoring().offset_clause_marks if sign < 0}
+    if not any(c.dep_ == "mark" and c.lower_ in earlier for c in trigger.children):
+        return None
+    inside = range(trigger.left_edge.i, trigger.right_edge.i + 1)
+    found = {t.value[:7] for i, t in timex_roots.items() if i not in inside
+             and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", t.value or "") and t.value[:10] < pub[:10]
+             and _governs(arrays, i, {trigger.head.i})}
+    return found.pop() if len(found) == 1 else None
+
+
+def _number_word(word: str) -> int | None:
+    """A whole number written as a word ("two", "ten": resources/time/en/numbers.tsv), else None."""
+    from ..time.resources import load_resources
+
+    hit = load_resources().numbers.get(word)
+    return int(hit[0]) if hit is not None and hit[0] == int(hit[0]) else None
 
 
 def _text_date(timex: Timex) -> tuple[str, str, str, Any]:
@@ -4650,37 +4861,34 @@ def _dead_people(doc: Any, mentions: list[Mention]) -> set[str]:
     spec = load_anchoring()
     particles = dict(spec.death_particles)
     deaths = []
-    # Only the few words whose lemma is a death verb become Token objects: building one for every
-    # word of the article cost about 1.7 ms an article (bench/bench_stages.py)
-    strings = doc.vocab.strings
-    lemmas = doc.to_array(LEMMA).tolist()
-    wanted = {h for h in set(lemmas) if strings[h].lower() in spec.death_verbs}
-    for i in ([i for i, h in enumerate(lemmas) if h in wanted] if wanted else ()):
-        tok = doc[i]
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB":
+    # Read on the Doc's arrays (analysis.docview): only the few words whose lemma is a death verb
+    # are looked at, and no word becomes a Token
+    v = view(doc)
+    lemmas, tags, deps, lowers, kids, head = v.lemma, v.tag, v.dep, v.lower, v.kids, v.head
+    for i in [i for i, lemma in enumerate(lemmas) if lemma in spec.death_verbs]:
+        lemma = lemmas[i]
+        if v.pos[i] != "VERB":
             continue
-        children = list(tok.children)
-        if lemma in particles and not any(c.dep_ == "prt" and c.lower_ == particles[lemma] for c in children):
+        children = kids[i]
+        if lemma in particles and not any(deps[c] == "prt" and lowers[c] == particles[lemma] for c in children):
             continue
-        auxes = [c for c in children if c.dep_ in ("aux", "auxpass")]
-        if tok.tag_ == "VBD" and auxes or tok.tag_ == "VBN" and not any(a.lemma_.lower() == "have" for a in auxes) \
-                or tok.tag_ not in ("VBD", "VBN") or any(a.tag_ == "MD" for a in auxes) \
-                or any(c.dep_ == "neg" for c in children):
+        auxes = [c for c in children if deps[c] in ("aux", "auxpass")]
+        tag = tags[i]
+        if tag == "VBD" and auxes or tag == "VBN" and not any(lemmas[a] == "have" for a in auxes) \
+                or tag not in ("VBD", "VBN") or any(tags[a] == "MD" for a in auxes) \
+                or any(deps[c] == "neg" for c in children):
             continue
-        deaths.extend(c.i for c in children if c.dep_ == "nsubj")
+        deaths.extend(c for c in children if deps[c] == "nsubj")
     dead = {m.actor.key for m in mentions for i in deaths
             if m.tokens[0] <= i < m.tokens[1] and m.actor.key and m.actor.name}
     # "the late president", "Kenya's late president, Daniel arap Moi": the words a "late" modifies
-    lowers = doc.to_array(LOWER).tolist()
-    late = {h for h in set(lowers) if strings[h] in spec.dead_adjectives}
-    modified = {doc[i].head.i for i, h in enumerate(lowers) if h in late and doc[i].dep_ == "amod"} if late else set()
+    modified = {head[i] for i, w in enumerate(lowers) if w in spec.dead_adjectives and deps[i] == "amod"}
     if not modified:
         return dead
     for m in mentions:
         if m.actor.key and m.actor.name and m.actor.key not in dead:
             heads = set(range(*m.tokens))
-            heads |= {doc[i].head.i for i in heads if doc[i].dep_ == "appos"}
+            heads |= {head[i] for i in heads if deps[i] == "appos"}
             if heads & modified:
                 dead.add(m.actor.key)
     return dead
@@ -4704,6 +4912,28 @@ def _undated_acts_of_the_dead(events: list[Event], doc: Any, mentions: list[Ment
             continue
         e.date, e.date_precision, e.date_basis = None, None, None
         e.explain = e.explain.replace("date=publication", "date=before-death")
+
+
+def _one_date_per_act(events: list[Event]) -> None:
+    """"Yesterday, Erdogan met Putin. The two leaders agreed to extend a ceasefire": the records of
+    one act (one trigger, one code, a record per pair of actors) are one act done at one time. A
+    record left on the publication day takes the date the text gave its siblings, when they agree
+    on one (a rule that dated one by its doer's earlier act dates the act, not that doer's share)."""
+    groups: dict[tuple, list[Event]] = {}
+    for e in events:
+        groups.setdefault((e.sentence, e.trigger.span, e.cameo), []).append(e)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        dated = {(e.date, e.date_precision) for e in group if e.date_basis == "text" and e.date}
+        if len(dated) != 1:
+            continue
+        (date, precision), = dated
+        source = next(e for e in group if e.date_basis == "text" and e.date)
+        for e in group:
+            if e.date_basis == "publication":
+                e.date, e.date_precision, e.date_basis, e.date_range = date, precision, "text", source.date_range
+                e.explain = e.explain.replace("date=publication", "date=same-act")
 
 
 def _settle_ranges(events: list[Event]) -> None:

@@ -14,6 +14,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Any, Iterable
 
+from ..analysis.docview import view
 from .lexicon import LexiconError, _read, load_collective_heads
 
 FORCE_ROOTS = ("17", "18", "19", "20")
@@ -162,6 +163,10 @@ class Exclusions:
     state_rally_nouns: frozenset[str] = frozenset()
     state_rally_sectors: tuple[str, ...] = ()
     campaign_modifiers: frozenset[str] = frozenset()  # "a campaign rally": no protest, whoever holds it
+    gerund_event_prepositions: frozenset[str] = frozenset()  # "imposed a curfew after looting"
+    gerund_event_codes: tuple[str, ...] = ()
+    hosting_verbs: frozenset[str] = frozenset()  # "hosted a ceremony": no visit hosted
+    hosted_things: frozenset[str] = frozenset()
     hearing_nouns: frozenset[str] = frozenset()  # "a hearing on the nomination": routine, no inquiry
     hearing_topics: frozenset[str] = frozenset()
     repression_codes: frozenset[str] = frozenset()
@@ -200,14 +205,31 @@ class Exclusions:
             return True  # "gave Mosul residents the choice to flee": a choice given is no aid
         return lemma in self.bare_default_never
 
+    def releases_a_publication(self, verb: Any, code: str) -> bool:
+        """A release of persons or property (CAMEO 084) whose word of releasing, the trigger or one
+        in its clause ("ruled that the president must release his tax returns"), releases something
+        published (a report, tax returns, a video): publishing, no one freed (exclusions.yaml
+        published_object_default)."""
+        if not code.startswith("084"):
+            return False
+        releasing = [t for t in verb.subtree if t.lemma_.lower() in self.published_verbs]
+        return bool(releasing) and all(
+            any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in self.published_objects
+                                                   or c.lower_ in self.published_objects) for c in t.children)
+            or any(p.lemma_.lower() in self.published_objects or p.lower_ in self.published_objects
+                   for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj")
+            for t in releasing)
+
     def holds_an_election(self, verb: Any, code: str) -> bool:
         """A cooperative code on a verb whose object is an election or a vote ("held a general
         election", "won the primary"): no event."""
         if not code[:2].isdigit() or int(code[:2]) >= 10:
             return False
-        return any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in self.election_objects
-                                                         or c.lower_ in self.election_objects)
-                   for c in verb.children)
+        v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+        dep, lower, lemma = v.dep, v.lower, v.lemma
+        return any(dep[c] in ("dobj", "nsubjpass") and (lemma[c] in self.election_objects
+                                                         or lower[c] in self.election_objects)
+                   for c in v.kids[verb.i])
 
     def electorate_decides(self, subject: Any | None, code: str) -> bool:
         """The voters as the doer of an act other than a protest or force: a vote's outcome."""
@@ -235,30 +257,35 @@ class Exclusions:
         ("told Wikinews that the army attacked") leaves that clause's act alone."""
         if not self.own_reporting:
             return False
-        for t in verb.subtree:
-            if re.sub(r"[^a-z]", "", t.lower_) not in self.own_reporting:
-                continue
-            node = t
-            while node.i != verb.i and node.dep_ not in _OWN_CLAUSE_DEPS:
-                node = node.head
-            if node.i == verb.i:
-                return True
+        v = view(verb.doc)  # the words naming the outlet, found once per Doc; the climb on its arrays
+        key = ("own_reporting", self.own_reporting)
+        named = v.memo.get(key)
+        if named is None:
+            named = v.memo[key] = [i for i, w in enumerate(v.lower) if _letters(w) in self.own_reporting]
+        head, dep, vi = v.head, v.dep, verb.i
+        for node in named:
+            while node != vi and dep[node] not in _OWN_CLAUSE_DEPS and head[node] != node:
+                node = head[node]
+            if node == vi:
+                return True  # (a word outside the verb's subtree climbs to the root, never to the verb)
         return False
 
     def excludes_sense(self, verb: Any) -> bool:
         """Whether a verb, as it is used here, is no event whatever pattern matched it."""
-        lemma = verb.lemma_.lower()
+        v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+        dep, lower, kids = v.dep, v.lower, v.kids
+        lemma = v.lemma[verb.i]
         if lemma in self.never:
             return True
-        if lemma in self.enacting_verbs and any(c.dep_ == "prep" and c.lower_ == "into" and any(
-                p.dep_ == "pobj" and p.lower_ == "law" for p in c.children) for c in verb.children):
+        if lemma in self.enacting_verbs and any(dep[c] == "prep" and lower[c] == "into" and any(
+                dep[p] == "pobj" and lower[p] == "law" for p in kids[c]) for c in kids[verb.i]):
             return True  # "signed into law the Human Life Protection Act": a law enacted, no agreement
-        if lemma in self.side_verbs and not any(c.dep_ == "prep" and c.lower_ in self.side_prepositions
-                                                for c in verb.children):
+        if lemma in self.side_verbs and not any(dep[c] == "prep" and lower[c] in self.side_prepositions
+                                                for c in kids[verb.i]):
             return True  # "fifteen Democrats defected": a vote against the party line
         if lemma not in self.needs_complement and lemma not in self.no_object:
             return False  # most verbs: their children need not be read
-        deps = {c.dep_ for c in verb.children}
+        deps = {dep[c] for c in kids[verb.i]}
         if lemma in self.needs_complement and not deps & {"dobj", "xcomp", "ccomp"}:
             return True  # "the population declined"
         return lemma in self.no_object and "dobj" in deps  # "demonstrating screens"
@@ -376,6 +403,33 @@ class Exclusions:
         return bool(rallies) and not list(targets) and bool(sources) \
             and all(_sector_in(s, self.state_rally_sectors) for s in sources)
 
+    def bare_gerund_event(self, verb: Any, code: str) -> bool:
+        """A bare gerund of protest or force after a preposition of time ("imposed a curfew after
+        looting"): a happening named, not the clause subject's act (exclusions.yaml
+        bare_gerund_events)."""
+        if not code.startswith(self.gerund_event_codes) or verb.tag_ != "VBG" or verb.dep_ != "pcomp":
+            return False
+        prep = verb.head
+        return prep.lower_ in self.gerund_event_prepositions and not any(
+            c.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "dative", "ccomp", "xcomp") for c in verb.children)
+
+    def hosted_thing(self, verb: Any, code: str, target_tok: Any | None) -> bool:
+        """A visit hosted (CAMEO 043) whose object is a thing ("hosted a ceremony for the
+        anniversary of the uprising", "hosted the World Cup") and whose target, if any, lies inside
+        that object's phrase: no visitor, no visit (exclusions.yaml hosted_things)."""
+        if not code.startswith("043") or verb.lemma_.lower() not in self.hosting_verbs:
+            return False
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in self.hosted_things:
+                return target_tok is None or target_tok.i in {t.i for t in obj.subtree}
+        return False
+
+    def refuses_a_problem(self, verb: Any, code: str) -> bool:
+        """A refusal (CAMEO 12) of a disease, a problem or a disaster ("dismissed the virus as a
+        little flu"): nothing asked of anyone is refused (exclusions.yaml)."""
+        return code.startswith("12") and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in self.problem_objects for c in verb.children)
+
     def routine_hearing(self, code: str, event_word: Any) -> bool:
         """An investigation (CAMEO 09) that is a hearing on a nomination, a bill or a budget ("will
         hold a hearing on the nomination", "confirmation hearings"): a legislature's routine
@@ -477,31 +531,36 @@ class Exclusions:
     def competence(self, verb: Any) -> bool:
         """"can only be resolved by Congress", "only Congress can declare war": who alone may act,
         a rule, no act (exclusions.yaml competence)."""
+        v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+        dep, lower, kids, i = v.dep, v.lower, v.kids, verb.i
         if not self.competence_modals or not any(
-                c.dep_ == "aux" and c.lower_ in self.competence_modals for c in verb.children):
+                dep[c] == "aux" and lower[c] in self.competence_modals for c in kids[i]):
             return False
-        holders = [verb] + [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + [
-            p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        return any(c.dep_ == "advmod" and c.lower_ in self.competence_only for h in holders for c in h.children)
+        holders = [i] + [c for c in kids[i] if dep[c] in ("nsubj", "nsubjpass")] + [
+            p for c in kids[i] if dep[c] == "agent" for p in kids[c] if dep[p] == "pobj"]
+        return any(dep[c] == "advmod" and lower[c] in self.competence_only for h in holders for c in kids[h])
 
     def normative(self, verb: Any) -> bool:
         """"Under the U.S. Constitution, the House impeaches the official": a verb in the simple
         present under "under" a constitution, a law or a procedure says how things are done; so
         does one with an adverb of habit ("Police in the city routinely arrest homeless people",
         "the government often jails journalists"): a habit described, no act on a day."""
-        if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+        dep, lower, lemma, kids, head, i = v.dep, v.lower, v.lemma, v.kids, v.head, verb.i
+        if v.tag[i] not in ("VBZ", "VBP") or any(dep[c] in ("aux", "auxpass") for c in kids[i]):
             return False
-        node = verb
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
-        if any(c.dep_ == "advmod" and c.lower_ in self.habitual_adverbs for c in (*node.children, *verb.children)):
+        node = i
+        while dep[node] == "conj" and head[node] != node:
+            node = head[node]
+        around = kids[node] + kids[i]
+        if any(dep[c] == "advmod" and lower[c] in self.habitual_adverbs for c in around):
             return True
-        if any(c.dep_ in ("npadvmod", "advmod") and c.lemma_.lower() in self.habitual_units
-               and any(d.dep_ == "det" and d.lower_ in self.habitual_determiners for d in c.children)
-               for c in (*node.children, *verb.children)):
+        if any(dep[c] in ("npadvmod", "advmod") and lemma[c] in self.habitual_units
+               and any(dep[d] == "det" and lower[d] in self.habitual_determiners for d in kids[c])
+               for c in around):
             return True  # "Each year the General Assembly condemns the embargo": a yearly habit
-        return any(c.dep_ == "prep" and c.lower_ == "under" and any(
-            p.dep_ == "pobj" and p.lemma_.lower() in self.normative_sources for p in c.children) for c in node.children)
+        return any(dep[c] == "prep" and lower[c] == "under" and any(
+            dep[p] == "pobj" and lemma[p] in self.normative_sources for p in kids[c]) for c in kids[node])
 
     def recode(self, code: str) -> tuple[str, tuple[str, str | None] | None]:
         """A dictionary pattern's code as the development set codes that act, with the PLOVER
@@ -587,8 +646,10 @@ class Exclusions:
         (or a passive's subject) is an animal, and no actor its target, is done to no one."""
         if not self.animals or list(targets):
             return False
-        return any(c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
-                   and (c.lemma_.lower() in self.animals or c.lower_ in self.animals) for c in verb.children)
+        v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+        dep, pos, lower, lemma = v.dep, v.pos, v.lower, v.lemma
+        return any(dep[c] in ("dobj", "nsubjpass") and pos[c] == "NOUN"
+                   and (lemma[c] in self.animals or lower[c] in self.animals) for c in v.kids[verb.i])
 
     def legendary(self, verb: Any) -> bool:
         """"According to legend, Romulus killed Remus", "By one tradition, Charlemagne offered the
@@ -596,19 +657,21 @@ class Exclusions:
         the saint defeated a dragon": what a legend, a myth or a tradition tells is no news event."""
         if not self.legend_words:
             return False
-        node = verb
+        v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+        dep, lower, lemma, kids, head = v.dep, v.lower, v.lemma, v.kids, v.head
+        node = verb.i
         for _ in range(6):
-            for c in node.children:
-                if c.dep_ in ("nsubj", "npadvmod") and c.lemma_.lower() in self.legend_words:
+            for c in kids[node]:
+                if dep[c] in ("nsubj", "npadvmod") and lemma[c] in self.legend_words:
                     return True  # "Legend has it that ...", "legend says"
-                if c.dep_ == "prep" and c.lower_ in self.legend_prepositions:
-                    objs = [p for p in c.children if p.dep_ == "pobj"]
-                    objs += [p for t in c.children if t.dep_ == "prep" for p in t.children if p.dep_ == "pobj"]
-                    if any(o.lemma_.lower() in self.legend_words or o.lower_ in self.legend_words for o in objs):
+                if dep[c] == "prep" and lower[c] in self.legend_prepositions:
+                    objs = [p for p in kids[c] if dep[p] == "pobj"]
+                    objs += [p for t in kids[c] if dep[t] == "prep" for p in kids[t] if dep[p] == "pobj"]
+                    if any(lemma[o] in self.legend_words or lower[o] in self.legend_words for o in objs):
                         return True
-            if node.dep_ not in ("conj", "ccomp", "xcomp", "advcl") or node.head.i == node.i:
+            if dep[node] not in ("conj", "ccomp", "xcomp", "advcl") or head[node] == node:
                 break
-            node = node.head
+            node = head[node]
         return False
 
     def at_social_venue(self, verb: Any) -> bool:
@@ -672,19 +735,23 @@ class Exclusions:
     def names_persons(self, tok: Any) -> bool:
         """An object that is people themselves: a person's name, a nationality, a personal pronoun
         or a noun for people ("two women"), not a place, a thing or a body where people are."""
-        return tok.ent_type_ in ("PERSON", "NORP") or (tok.pos_ == "PRON" and tok.lower_ not in ("it", "its")) \
-            or tok.lemma_.lower() in self.person_nouns or tok.lower_ in self.person_nouns
+        v, i = view(tok.doc), tok.i  # (read on the Doc's arrays: analysis.docview)
+        return v.ent_type[i] in ("PERSON", "NORP") or (v.pos[i] == "PRON" and v.lower[i] not in ("it", "its")) \
+            or v.lemma[i] in self.person_nouns or v.lower[i] in self.person_nouns
 
     def names_people(self, tok: Any) -> bool:
         """An object that is someone: a named entity, a pronoun or a noun for people ("a group
         of protesters" by what it is a group of)."""
-        if tok.lower_ in load_collective_heads():
-            of = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                       for p in prep.children if p.dep_ == "pobj"), None)
-            if of is not None:
-                return self.names_people(of)
-        return tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE") or tok.pos_ in ("PROPN", "PRON") \
-            or tok.lemma_.lower() in self.people_nouns or tok.lower_ in self.people_nouns
+        v, i = view(tok.doc), tok.i  # (read on the Doc's arrays: analysis.docview)
+        dep, lower, kids = v.dep, v.lower, v.kids
+        while lower[i] in load_collective_heads():
+            of = next((p for prep in kids[i] if dep[prep] == "prep" and lower[prep] == "of"
+                       for p in kids[prep] if dep[p] == "pobj"), None)
+            if of is None:
+                break
+            i = of  # "a group of protesters": what it is a group of
+        return v.ent_type[i] in ("PERSON", "NORP", "ORG", "GPE") or v.pos[i] in ("PROPN", "PRON") \
+            or v.lemma[i] in self.people_nouns or lower[i] in self.people_nouns
 
 
 def _is_person(actor: Any) -> bool:
@@ -794,7 +861,12 @@ def load_exclusions() -> Exclusions:
                                                                      "assassination.")),
         assassination_office_sectors=tuple(w.upper() for w in _words(d.get("assassination") or {}, "office_sectors",
                                                                       "assassination.")),
-        figurative_patterns=frozenset(" ".join(str(p).split()).upper() for p in d.get("figurative_patterns") or ()),
+        figurative_patterns=frozenset(" ".join(str(p).split()).upper()
+                                      for p in [*(d.get("figurative_patterns") or ()), *(d.get("result_patterns") or ())]),
+        gerund_event_prepositions=_words(d.get("bare_gerund_events") or {}, "prepositions", "bare_gerund_events."),
+        gerund_event_codes=tuple(str(c) for c in (d.get("bare_gerund_events") or {}).get("codes") or ()),
+        hosting_verbs=_words(d.get("hosted_things") or {}, "verbs", "hosted_things."),
+        hosted_things=_words(d.get("hosted_things") or {}, "objects", "hosted_things."),
         electorate=_words(d, "electorate", ""),
         talk_about_verbs=_words(d, "talk_about_verbs", ""),
         prevention_verbs=_words(d, "prevention_verbs", ""),
@@ -859,23 +931,30 @@ def _recode(entry: Any) -> tuple[str, str, tuple[str, str | None] | None]:
     return str(entry["from"]), str(entry["to"]), plover
 
 
+def _letters(word: str) -> str:
+    """The word's letters a-z alone ("wikinews's" -> "wikinewss")."""
+    return word if word.isascii() and word.isalpha() and word.islower() else re.sub(r"[^a-z]", "", word)
+
+
 def _words_around(verb: Any, sentence: Any) -> set[str]:
     """The lower-cased forms and lemmas of the sentence's words but the verb (one pass over its tokens)."""
-    words: set[str] = set()
-    tokens = list(sentence)  # spaCy makes a new Token on every access: one pass makes them once
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, lemma, head, kids = v.dep, v.lower, v.lemma, v.head, v.kids
+    tokens = range(sentence.start, sentence.end)
     # "According to police, he drove erratically": who reports the act says nothing of what it was
     # nor does "Police said he drove erratically" (the subject of the verb the clause is reported by)
-    skip = {d.i for t in tokens if t.lower_ == "according" and t.dep_ == "prep" for d in t.subtree}
-    node = verb
+    skip = {d for t in tokens if lower[t] == "according" and dep[t] == "prep" for d in v.subtree(t)}
+    node = verb.i
     for _ in range(8):
-        if node.head.i == node.i:
+        if head[node] == node:
             break
-        if node.dep_ in ("ccomp", "parataxis"):
-            skip.update(d.i for c in node.head.children if c.dep_ == "nsubj" for d in c.subtree)
-        node = node.head
+        if dep[node] in ("ccomp", "parataxis"):
+            skip.update(d for c in kids[head[node]] if dep[c] == "nsubj" for d in v.subtree(c))
+        node = head[node]
     vi = verb.i
+    words: set[str] = set()
     for t in tokens:
-        if t.i != vi and t.i not in skip:
-            words.add(t.lower_)
-            words.add(t.lemma_.lower())
+        if t != vi and t not in skip:
+            words.add(lower[t])
+            words.add(lemma[t])
     return words

@@ -80,6 +80,9 @@ class ModalityCues:
     future_aux: frozenset[str]
     future_verbs: frozenset[str]
     refusal_verbs: frozenset[str] = frozenset()
+    # "An agreement has been reached for the army to enter": what an agreement or a plan is for
+    # ("for X to do") is to come
+    content_nouns: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     frame_verbs: frozenset[str] = frozenset()
     threat_verbs: frozenset[str] = frozenset()
@@ -234,6 +237,7 @@ def load_modality() -> ModalityCues:
         hypothetical_verbs=low(hyp.get("governing_verbs")),
         future_aux=low(fut.get("auxiliaries")),
         future_verbs=low(fut.get("governing_verbs")),
+        content_nouns=low(fut.get("content_nouns")),
         refusal_verbs=low(neg.get("refusal_verbs")),
         reporting_verbs=low(rep.get("verbs")),
         frame_verbs=low(frames.get("verbs")),
@@ -602,6 +606,12 @@ def load_opposed_thing_prepositions() -> frozenset[str]:
 def load_occasion_nouns() -> frozenset[str]:
     """Nouns that count occasions ("for the first time"): a time phrase, never a target (arguments.yaml)."""
     return _argument_words("occasion_nouns")
+
+
+@lru_cache(maxsize=1)
+def load_visited_sites() -> frozenset[str]:
+    """Buildings and sites a visit is paid to: the place, not an institution (arguments.yaml)."""
+    return _argument_words("visited_sites")
 
 
 @lru_cache(maxsize=1)

@@ -3,8 +3,10 @@
 The actor stage codes a listed person as of the article's day: someone who has since left office is
 a former official (<country>ELI). An act the text dates to a day or month when that person still
 held an office ("Theresa May stepped down on July 24", told in September) was done by the office
-holder, and a careful coder codes it so (GBRGOV). Only acts dated by the text to a day or a month
-are re-coded; a year, a publication date or no date leaves the article-day code.
+holder, and a careful coder codes it so (GBRGOV). Only acts the text dates are re-coded: to a day
+or a month, by the office of that day (the month's first); to a year, by one office held all that
+year ("Bill Clinton was impeached in 1998": USAGOV). A publication date or no date leaves the
+article-day code.
 """
 
 from __future__ import annotations
@@ -16,21 +18,26 @@ from typing import Any
 from ..actors.kinds import Sector
 
 
-def _day(date: str | None, basis: str | None) -> dt.date | None:
-    if basis != "text" or not date or len(date) < 7:
-        return None
+def _days(date: str | None, basis: str | None) -> list[dt.date]:
+    """The days an office must be held on: the day, or the month's first, of a date the text gives;
+    of a year, its first and last days (an office held all that year)."""
+    if basis != "text" or not date:
+        return []
     try:
-        return dt.date.fromisoformat(date if len(date) == 10 else f"{date}-01")
+        if len(date) == 4:
+            year = int(date)
+            return [dt.date(year, 1, 1), dt.date(year, 12, 31)]
+        return [dt.date.fromisoformat(date if len(date) == 10 else f"{date}-01")]
     except ValueError:
-        return None
+        return []
 
 
 def in_office_on_the_day(events: list[Any], kb: Any = None) -> None:
     """Re-code in place the former officials (ELI) among the sides of `events` who held an office
     on the day the text gives the act."""
     for event in events:
-        day = _day(event.date, event.date_basis)
-        if day is None:
+        days = _days(event.date, event.date_basis)
+        if not days:
             continue
         for side in ("source", "target"):
             actor = getattr(event, side)
@@ -44,9 +51,10 @@ def in_office_on_the_day(events: list[Any], kb: Any = None) -> None:
                 kb.entity(actor.key)
             except KeyError:
                 continue
-            code = kb.person_code(actor.key, day)
-            if code == actor.code or code.endswith(Sector.ELI.value):
-                continue
+            codes = {kb.person_code(actor.key, day) for day in days}
+            code = codes.pop()
+            if codes or code == actor.code or code.endswith(Sector.ELI.value):
+                continue  # not one office all the time the date allows, or no office
             country = kb.code_country(code)
             sector = code[len(country or ""):][:3] or None
             setattr(event, side, replace(actor, code=code, country=country, sector=sector))

@@ -71,9 +71,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Iterable
 
-import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.strings import StringStore
+from ..analysis import docview
 
 __all__ = ["VerbDictionary", "VerbDictionaryError", "VerbMatch"]
 
@@ -143,7 +142,6 @@ _COMMON = _ids(
 
 # ------------------------------------------------------------------------------ doc arrays
 
-_ATTRS = [LOWER, LEMMA, DEP, POS, HEAD]
 
 
 class _View:
@@ -153,27 +151,19 @@ class _View:
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
-        n = self.n = len(doc)
-        if n:
-            cols = doc.to_array(_ATTRS).T
-            self.lower, self.lemma, self.dep, self.pos = cols[:4].tolist()
-            # A participle the parser uses as a preposition ("according to", "following",
-            # "regarding") is matched by its own form, never its lemma: "entered the town according
-            # to state media" is no "accord" (&TREATY) entered into.
-            lower, lemma, dep = self.lower, self.lemma, self.dep
-            for i in range(n):
-                if dep[i] == _PREP and lemma[i] != lower[i]:
-                    lemma[i] = lower[i]
-            # HEAD comes as an offset stored in uint64: reinterpret as signed, add the position.
-            self.head = head = (cols[4].view(numpy.int64) + numpy.arange(n)).tolist()
-        else:
-            self.lower, self.lemma, self.dep, self.pos, self.head = [], [], [], [], []
-            head = []
-        kids: list[list[int]] = [[] for _ in range(n)]
-        for i, h in enumerate(head):
-            if h != i:
-                kids[h].append(i)
-        self.kids = kids
+        shared = docview.view(doc)  # the Doc's columns, read once for every rule (analysis.docview)
+        n = self.n = shared.n
+        lower, lemma, pos, _, dep = shared.ids
+        self.lower, self.dep, self.pos = lower, dep, pos
+        # A participle the parser uses as a preposition ("according to", "following",
+        # "regarding") is matched by its own form, never its lemma: "entered the town according
+        # to state media" is no "accord" (&TREATY) entered into.
+        self.lemma = lemma = list(lemma)
+        for i in range(n):
+            if dep[i] == _PREP and lemma[i] != lower[i]:
+                lemma[i] = lower[i]
+        self.head = shared.head
+        self.kids = shared.kids
         clauses = [0] * (n + 1)  # clauses[i]: how many tokens before i head a clause (_CLAUSE_DEPS)
         count = 0
         for i, d in enumerate(self.dep):

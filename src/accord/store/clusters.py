@@ -26,6 +26,7 @@ from ..clustering.happenings import (
     outlet,
     side_key,
     sides_may_match,
+    Summary,
     summarize,
     told_range,
 )
@@ -188,10 +189,23 @@ MEMBERS_KEPT = 20_000
 Stamps = Callable[[Sequence[str]], "dict[str, str] | None"]
 
 
+# A happening of at least this many reports keeps its running summary (`Summary`) in memory
+# with its members, so a report joining it is summarized alone; a smaller one is summarized
+# whole, which costs as little.
+SUMMARY_FROM = 10
+
+
 @dataclass(slots=True)
 class _Entry:
     reports: dict[str, Report | None]  # member id -> its stored record, None until read
     stamp: str | None  # what `stamps` gave for the happening's row when it was written
+    summary: Summary | None = None  # what `summarize` read of its members (see `SUMMARY_FROM`)
+
+    @property
+    def weight(self) -> int:
+        """What the entry holds, in reports: those read, and those its summary counts."""
+        return sum(r is not None for r in self.reports.values()) + (
+            self.summary.reports if self.summary is not None else 0)
 
 
 class MemberCache:
@@ -215,9 +229,13 @@ class MemberCache:
     def __init__(self, limit: int = MEMBERS_KEPT) -> None:
         self.limit = limit
         self.entries: OrderedDict[str, _Entry] = OrderedDict()
-        self.size = 0  # reports held (read) across entries
+        self.size = 0  # reports held (read, or counted by a summary) across entries
         self.staged: dict[str, dict[str, Report | None]] = {}
+        self.staged_summaries: dict[str, Summary] = {}
         self.gone: set[str] = set()  # happenings the open transaction replaced or deleted
+        # Happenings whose committed summary the open transaction took to add reports to: a
+        # rollback drops their entries (the summary no longer holds what the store does).
+        self.taken: set[str] = set()
 
     def clear(self) -> None:
         self.entries.clear()
@@ -225,18 +243,26 @@ class MemberCache:
         self.rollback()
 
     def rollback(self) -> None:
+        for h in self.taken:
+            self._forget(h)
+        self._end()
+
+    def _end(self) -> None:
         self.staged = {}
+        self.staged_summaries = {}
         self.gone = set()
+        self.taken = set()
 
     def drop(self, ids: Iterable[str]) -> None:
         for h in ids:
             self._forget(h)
             self.staged.pop(h, None)
+            self.staged_summaries.pop(h, None)
 
     def _forget(self, h: str) -> None:
         entry = self.entries.pop(h, None)
         if entry is not None:
-            self.size -= sum(r is not None for r in entry.reports.values())
+            self.size -= entry.weight
 
     def get(self, h: str) -> dict[str, Report | None] | None:
         """The members of `h` as the open transaction sees them, if known."""
@@ -248,6 +274,20 @@ class MemberCache:
         entry = self.entries.get(h)
         return entry.reports if entry is not None else None
 
+    def take_summary(self, h: str) -> Summary | None:
+        """The running summary of `h` as the open transaction sees it, to add reports to (it is
+        then the caller's: staged again with the happening it becomes, or dropped)."""
+        summary = self.staged_summaries.pop(h, None)
+        if summary is not None:
+            return summary
+        if h in self.gone or h in self.staged:
+            return None
+        entry = self.entries.get(h)
+        if entry is None or entry.summary is None:
+            return None
+        self.taken.add(h)
+        return entry.summary
+
     def committed(self, ids: Iterable[str]) -> list[str]:
         """Of `ids`, those whose entry dates from an earlier transaction (to validate)."""
         return [h for h in ids if h in self.entries and h not in self.staged and h not in self.gone]
@@ -255,15 +295,18 @@ class MemberCache:
     def invalid(self, stamps: dict[str, str]) -> list[str]:
         return [h for h, e in self.entries.items() if h in stamps and stamps[h] != e.stamp]
 
-    def stage(self, gone: Iterable[str], written: dict[str, dict[str, Report | None]]) -> None:
+    def stage(self, gone: Iterable[str], written: dict[str, dict[str, Report | None]],
+              summaries: dict[str, Summary] | None = None) -> None:
         self.gone.update(gone)
         for h in gone:
             self.staged.pop(h, None)
+            self.staged_summaries.pop(h, None)
         self.staged.update(written)
+        self.staged_summaries.update(summaries or {})
 
     def commit(self, stamp: str | None) -> None:
-        staged, gone = self.staged, self.gone
-        self.rollback()
+        staged, gone, summaries = self.staged, self.gone, self.staged_summaries
+        self._end()
         for h in gone:
             self._forget(h)
         for h, reports in staged.items():
@@ -271,11 +314,11 @@ class MemberCache:
                 if r is not None:
                     r.event["happening"] = h  # as the row now says
             self._forget(h)
-            self.entries[h] = _Entry(reports, stamp)
-            self.size += sum(r is not None for r in reports.values())
+            entry = self.entries[h] = _Entry(reports, stamp, summaries.get(h))
+            self.size += entry.weight
         while self.size > self.limit and self.entries:
             _, entry = self.entries.popitem(last=False)
-            self.size -= sum(r is not None for r in entry.reports.values())
+            self.size -= entry.weight
 
     def fill(self, h: str, reports: Iterable[Report]) -> None:
         """Reports of `h` read from the store (inside the open transaction)."""
@@ -752,7 +795,28 @@ class Clusters:
             copies += [Copy(aid, dup, date, outlet(src, url)) for aid, dup, date, src, url in
                        self.query("SELECT id, duplicate_of, date, source, url FROM articles "
                                   "WHERE duplicate_of = ANY(?)", [article_ids])]
-        happenings = [summarize(g, copies, self.settings) for g in redo]
+        # A large group that is a stored happening, whole, and new reports adds those to the
+        # happening's running summary, if it is kept; another large one starts its running
+        # summary; a small one is summarized whole.
+        happenings: list[Happening] = []
+        summaries: dict[str, Summary] = {}
+        for g in redo:
+            if len(g) < SUMMARY_FROM:
+                happenings.append(summarize(g, copies, self.settings))
+                continue
+            summary = None
+            was = {r.event.get("happening") for r in g if id(r) not in fresh}
+            if len(was) == 1 and (h := next(iter(was))) is not None and h not in touched \
+                    and stored.get(h) == {r.id for r in g if id(r) not in fresh}:
+                summary = self.members.take_summary(h)
+            if summary is None:
+                summary = Summary.of(g)
+            else:
+                for r in g:
+                    if id(r) in fresh:
+                        summary.add(r)
+            happenings.append(summary.happening(copies))
+            summaries[happenings[-1].id] = summary
         assignment = {r.id: h.id for g, h in zip(redo, happenings) for r in g}
         key_rows = [row for g, h in zip(redo, happenings)
                     for row in key_rows_of(h.id, g, self.settings)]
@@ -764,6 +828,7 @@ class Clusters:
         # ones to be read when first needed. Happenings left as they are keep their entries.
         self.members.stage(affected - kept,
                            {h.id: {r.id: (None if id(r) in fresh else r) for r in g}
-                            for g, h in zip(redo, happenings)})
+                            for g, h in zip(redo, happenings)},
+                           summaries)
         return happenings, changed, key_rows, sorted(affected - kept)
 

@@ -53,6 +53,8 @@ class Anchoring:
     definite_pointing_nouns: frozenset[str] = frozenset()
     span_end_prepositions: frozenset[str] = frozenset()
     span_ending_verbs: frozenset[str] = frozenset()
+    offset_clause_marks: tuple[tuple[str, int], ...] = ()
+    offset_clause_units: tuple[tuple[str, int], ...] = ()
 
 
 @functools.lru_cache(maxsize=None)
@@ -83,6 +85,10 @@ def load_anchoring(lang: str = "en") -> Anchoring:
                      definite_pointing_nouns=words("definite_pointing_nouns"),
                      span_end_prepositions=words("span_end_prepositions"),
                      span_ending_verbs=words("span_ending_verbs"),
+                     offset_clause_marks=tuple(sorted((str(k).lower(), int(v))
+                                                      for k, v in (spec.get("offset_clause_marks") or {}).items())),
+                     offset_clause_units=tuple(sorted((str(k).lower(), int(v))
+                                                      for k, v in (spec.get("offset_clause_units") or {}).items())),
                      death_particles=tuple(sorted((str(k).lower(), str(v).lower())
                                                   for k, v in (spec.get("death_particles") or {}).items())))
 

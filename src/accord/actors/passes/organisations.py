@@ -16,7 +16,7 @@ from ..cues import COUNTRY_LIKE
 from ..kinds import How, Sector
 from ..knowledge import Entity
 from ..phrases import is_location, makers_model, organisation_kind, same_clause_countries
-from ..words import words
+from ..words import organisation_nouns, words
 from ...places import geocode
 from .base import Pass
 
@@ -38,6 +38,12 @@ class Organisations(Pass):
         particles = words().lowercase_name_particles
         out: list[Found] = []
         for ent in context.ents:
+            kind_sector = None
+            if ent.label_ == "ORG" and (trailing := _trailing_country(context, ent)) is not None:
+                # "Marriage Equality Coalition Taiwan": an organisation of that country, not the country
+                found, kind_sector = trailing
+                context.found.remove(found)
+                covered -= set(range(found.start, found.end))
             if ent.label_ != "ORG" or any(i in covered for i in range(ent.start, ent.end)):
                 continue
             if makers_model(doc, ent.end):
@@ -85,6 +91,7 @@ class Organisations(Pass):
                 continue  # the sentence may still place it (PlacedOrganisations), else the placeless pass
             if sector is None and kind is not None:
                 sector = kind[0]
+            sector = sector or kind_sector
             code = f"{kb.country_prefix(country) if country else ''}{sector or ''}"  # "USAPRIBUS" for Puerto Rico
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             name = doc[start:ent.end].text
@@ -92,6 +99,23 @@ class Organisations(Pass):
                             sector=sector, code=code)
             out.append(Found(start, ent.end, entity, How.ORG_NAMED))
         return out
+
+
+def _trailing_country(context: ResolutionContext, ent) -> tuple[Found, str] | None:
+    """(the country found, the organisation's code part) for an organisation's name that ends in a
+    country's name right after a noun of a kind of organisation, with a capitalised word before it
+    ("Marriage Equality Coalition Taiwan", "Reporters Association Nepal"): the country names
+    where the organisation is, it is no mention of its own."""
+    found = next((f for f in context.found if f.end == ent.end and ent.start < f.start
+                  and f.entity.kind in COUNTRY_LIKE and f.how == How.NAME), None)
+    if found is None or any(ent.start <= f.start < found.start for f in context.found):
+        return None
+    noun = context.doc[found.start - 1]
+    sector = organisation_nouns().get(noun.lower_)
+    if sector is None or noun.i - 1 < ent.start or not context.doc[noun.i - 1].text[:1].isupper() \
+            or not noun.text[:1].isupper():
+        return None
+    return found, sector
 
 
 def _possessor_country(context: ResolutionContext, ent) -> str | None:

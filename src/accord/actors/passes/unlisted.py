@@ -483,7 +483,9 @@ def member_of(context: ResolutionContext, head: Any) -> tuple[str | None, str, s
             if pobj.dep_ != "pobj":
                 continue
             # the kind noun heads the phrase, or modifies the name ("the advocacy group Fair Votes")
-            kinds = [pobj] if pobj.pos_ == "NOUN" else [c for c in pobj.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            # or a capitalised kind noun inside the name ("Jennifer Lu of Marriage Equality Coalition Taiwan")
+            kinds = [pobj] if pobj.pos_ == "NOUN" or pobj.lower_ in organisation_nouns() else [c for c in pobj.lefts if c.dep_ == "compound" and (
+                c.pos_ == "NOUN" or c.lower_ in organisation_nouns())]
             if not kinds:
                 continue
             noun = kinds[-1]

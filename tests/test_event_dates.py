@@ -496,3 +496,19 @@ def test_an_after_clause_keeps_its_own_day_or_the_publication_day_when_the_head_
     assert dated(candidates(nlp, text), "18") == [("2019-10-03", "day", "text")]
     text = "British police arrested the man today after he stabbed five people."
     assert dated(candidates(nlp, text), "18") == [(PUB, "day", "publication")]
+
+
+# ------------------------------------------------- "since" on a negated act starts a span of not doing it
+@pytest.mark.parametrize("text", [
+    "Putin has not visited Ukraine since 2014.",
+    "Putin has never visited Ukraine since 2014.",
+])
+def test_since_on_a_negated_act_is_no_date_of_the_act(nlp, text):
+    # 2014 starts the span of not visiting; the text gives no date for a visit it says did not happen
+    assert [(e.date, e.negated) for e in candidates(nlp, text) if e.cameo.startswith("04")] == [(None, True)]
+
+
+def test_since_on_an_act_done_or_a_negated_act_with_its_own_time_keeps_the_date(nlp):
+    # near misses: visits done since 2014 start then; "did not visit in 2014" is said of 2014
+    assert dated(candidates(nlp, "Putin has visited Ukraine three times since 2014."), "04") == [("2014", "year", "text")]
+    assert dated(candidates(nlp, "Putin did not visit Ukraine in 2014."), "04") == [("2014", "year", "text")]

@@ -1375,6 +1375,10 @@ class EventStage(Stage):
             said = _event_date(_Candidate(cand.pattern, trig.head, None), timex_roots, document.article.date)
             if said[2] == "text":
                 date, precision, basis, span = said
+        if negated and basis == "text" and _starts_a_span_of_not_doing(trig, gov, timex_roots, date):
+            # "has not visited Ukraine since 2014": 2014 starts a span of not visiting, it is no
+            # visit's date (anchoring.yaml negated_span_starts)
+            date, precision, basis, span = None, None, None, None
         if basis == "publication" and long_spells and any(
                 doc[i].head.dep_ == "prep" and doc[i].head.lower_ in load_spell_prepositions() and governed_by(doc[i], [trig])
                 for i in long_spells if sent.start <= i < sent.end):
@@ -3629,6 +3633,21 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if year is not None:
         return year, "year", "text", None
     return (*_undated(cand.trigger, pub), None)
+
+
+def _starts_a_span_of_not_doing(trig: Any, gov: Any | None, timex_roots: dict[int, Timex], date: str | None) -> bool:
+    """Whether the date a negated act was given is a time after "since" (anchoring.yaml
+    negated_span_starts) on the act's verb or on the noun's governing verb: "has not visited
+    Ukraine since 2014" dated 2014."""
+    starts = load_anchoring().negated_span_starts
+    heads = {trig.i} | ({gov.i} if gov is not None else set())
+    doc = trig.doc
+    for i, timex in timex_roots.items():
+        tok = doc[i]
+        if tok.dep_ == "pobj" and tok.head.lower_ in starts and tok.head.head.i in heads \
+                and _DATE_VALUE.match(_week_as_month(timex.value)) and _text_date(timex)[0] == date:
+            return True
+    return False
 
 
 def _offset_clause_day(trigger: Any, timex_roots: dict[int, Timex], arrays: Any, pub: str | None) -> str | None:

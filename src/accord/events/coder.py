@@ -1259,6 +1259,17 @@ class EventStage(Stage):
             targets = [t for t in targets if not _same_side(sources[0], t)]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
+        if cand.code[:2] == "14" and targets and cand.target_tok is not None \
+                and cand.target_tok.lower_ in self.exclusions.protest_place_nouns:
+            # "took to the streets of Caracas to protest": where a protest is held is no target of
+            # it (exclusions.yaml protest_place_nouns); "... to protest against Maduro": whom its
+            # purpose infinitive names "against" is
+            targets, cand.target_tok = [], None
+            cand.rule.append("tgt=protest-place->none")
+            against = _purpose_protest_against(cand.trigger, self.exclusions.purpose_protest_verbs)
+            if against is not None and (found := _actors_of(against, mentions_at)):
+                targets, cand.target_tok = found, against
+                cand.rule.append("tgt=purpose-protest-against")
         if targets and all(t.key == src.key for t in targets for src in sources):
             targets = []  # "Sudan is willing to withdraw its troops from Abyei": no one else
             cand.rule.append("tgt=own-place->none")
@@ -1753,6 +1764,16 @@ class EventStage(Stage):
                 g.rule.append(f"demand:{act}->{g.code}")
                 dropped.add(id(c))
         for c in cands:
+            if c.code[:2] == "03" and c.modality == Modality.ASSERTED and c.announced is None \
+                    and c.trigger.lemma_.lower() in self.exclusions.signed_agreement_verbs \
+                    and c.trigger.dep_ != "xcomp" and self.exclusions.signed_agreement_code:
+                # "signed a trade agreement" (PETRARCH-2's 0311/0312): the agreement is made, no
+                # intent (exclusions.yaml signed_agreement); "agreed to sign" stays an intent
+                c.rule.append(f"signed-agreement:{c.code}->{self.exclusions.signed_agreement_code}")
+                c.code = self.exclusions.signed_agreement_code
+                if c.reverse_code:  # both sides sign it
+                    c.reverse_code = c.code
+                continue
             if c.code[:2] == "03" and c.modality == Modality.ASSERTED:
                 # "agreed to set up a station", "pledged funds": an intent is about an act to come
                 # (the development set's convention: 03x is future)
@@ -2869,6 +2890,19 @@ def _purpose_of_presence(verb: Any, presence_verbs: frozenset[str] = frozenset({
     return any(dep[c] == "aux" and lower[c] == "to" for c in kids[i]) \
         and verb.doc[head].lemma_ in presence_verbs and head != i \
         and any(dep[c] == "prep" or (dep[c] == "advmod" and lower[c] in ("there", "here")) for c in kids[head])
+
+
+def _purpose_protest_against(trigger: Any, purpose_verbs: frozenset[str]) -> Any:
+    """The object of "against" on a protest's purpose infinitive ("took to the streets to
+    protest against the government": the government), or None."""
+    for verb in trigger.children:
+        if verb.dep_ in ("xcomp", "advcl") and verb.lemma_.lower() in purpose_verbs:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "against":
+                    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    return None
 
 
 def _same_protest_participle(cand: _Candidate, protests: set[int], purpose_verbs: frozenset[str] = frozenset()) -> bool:

@@ -165,6 +165,9 @@ class Exclusions:
     campaign_modifiers: frozenset[str] = frozenset()  # "a campaign rally": no protest, whoever holds it
     gerund_event_prepositions: frozenset[str] = frozenset()  # "imposed a curfew after looting"
     purpose_protest_verbs: frozenset[str] = frozenset()  # "took to the streets to protest": one protest
+    protest_place_nouns: frozenset[str] = frozenset()  # "the streets of Caracas": where a protest is, no target
+    signed_agreement_verbs: frozenset[str] = frozenset()  # "signed a trade agreement": made, no intent
+    signed_agreement_code: str = ""
     gerund_event_codes: tuple[str, ...] = ()
     hosting_verbs: frozenset[str] = frozenset()  # "hosted a ceremony": no visit hosted
     hosted_things: frozenset[str] = frozenset()
@@ -866,6 +869,9 @@ def load_exclusions() -> Exclusions:
                                       for p in [*(d.get("figurative_patterns") or ()), *(d.get("result_patterns") or ())]),
         gerund_event_prepositions=_words(d.get("bare_gerund_events") or {}, "prepositions", "bare_gerund_events."),
         purpose_protest_verbs=_words(d, "purpose_protest_verbs", ""),
+        protest_place_nouns=_words(d, "protest_place_nouns", ""),
+        signed_agreement_verbs=_words(d.get("signed_agreement") or {}, "verbs", "signed_agreement."),
+        signed_agreement_code=str((d.get("signed_agreement") or {}).get("code") or ""),
         gerund_event_codes=tuple(str(c) for c in (d.get("bare_gerund_events") or {}).get("codes") or ()),
         hosting_verbs=_words(d.get("hosted_things") or {}, "verbs", "hosted_things."),
         hosted_things=_words(d.get("hosted_things") or {}, "objects", "hosted_things."),

@@ -45,9 +45,10 @@ def test_a_group_of_people_is_the_people(nlp):
 def test_two_signatories_of_an_agreement_are_each_others_partners(nlp):
     evs = events(nlp, "Chile and Peru signed an agreement on Tuesday.")
     assert [(e.cameo, sorted(dyad(e))) for e in evs] == [("057", ["CHL", "PER"])]
-    # PETRARCH codes a trade agreement both ways (0311:0311): one record between the two
+    # PETRARCH codes a trade agreement both ways (0311:0311): one record between the two, and
+    # signed, it is made (057, asserted; exclusions.yaml signed_agreement), no intent
     [f] = events(nlp, "Chile and Peru signed a trade agreement on Tuesday.")
-    assert f.cameo == "0311" and sorted(dyad(f)) == ["CHL", "PER"]
+    assert (f.cameo, f.modality) == ("057", "asserted") and sorted(dyad(f)) == ["CHL", "PER"]
 
 
 # ------------------------------------------------------------------ intents and views

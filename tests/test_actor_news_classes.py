@@ -1267,3 +1267,17 @@ def test_an_organisation_named_with_its_country_last_is_that_countrys_organisati
     # a kind noun ending the name "of" which a person is: that kind ("of Tehran University")
     assert any(m[0] == "Ali Khan" and m[1].endswith("EDU") for m in resolve(
         nlp, "Ali Khan of Tehran University said the law was wrong."))
+
+
+def test_a_role_a_company_owns_is_business_not_government(nlp):
+    # "the company's chief executive", "the firm's chairman": a business role (BUS), whatever the
+    # role word means alone
+    mentions = resolve(nlp, "The company's chief executive criticised the government of France.")
+    assert [m[1] for m in mentions if m[0] == "The company's chief executive"] == ["FRABUS"]
+    assert [m[1] for m in resolve(nlp, "The chief executive of the company apologised.")
+            if m[0] == "The chief executive"] == ["BUS"]
+    assert [m[1] for m in resolve(nlp, "The firm's chairman met the Prime Minister of India on Tuesday.")
+            if m[0] == "The firm's chairman"] == ["INDBUS"]
+    # near misses: a territory's chief executive is its government; a named company's is the company
+    assert ("Hong Kong's chief executive", "HKGGOV", "HKG", None) in resolve(nlp, "Hong Kong's chief executive met protesters.")
+    assert ("Boeing's CEO", "USABUS", "USA", "Boeing") in resolve(nlp, "Boeing's CEO apologised to the families.")

@@ -478,3 +478,37 @@ def test_the_records_of_one_act_take_one_date(nlp):
     evs = [e for e in candidates(nlp, text) if e.sentence == 1]
     # Erdogan's share was dated by his meeting of the day before; Putin's is the same agreement
     assert sorted((e.source.code, e.date) for e in evs) == [("RUSGOV", "2019-10-08"), ("TURGOV", "2019-10-08")]
+
+
+# ------------------------------------------------- an "after" clause below a verb dated before publication
+@pytest.mark.parametrize("text, code, month", [
+    ("Russian police arrested Alexei Navalny in January after he returned from Germany.", "04", "2019-01"),
+    ("British police arrested the man on Friday after he stabbed five people.", "18", "2019-10"),
+])
+def test_an_act_after_which_a_dated_act_came_is_of_its_month_not_the_publication_day(nlp, text, code, month):
+    assert set(dated(candidates(nlp, text), code)) == {(month, "month", "text")}
+
+
+def test_an_after_clause_keeps_its_own_day_or_the_publication_day_when_the_head_is_of_it(nlp):
+    text = "British police arrested the man on Friday after he had stabbed five people on Thursday."
+    assert dated(candidates(nlp, text), "18") == [("2019-10-03", "day", "text")]
+    text = "British police arrested the man on Friday, a day after he stabbed five people."
+    assert dated(candidates(nlp, text), "18") == [("2019-10-03", "day", "text")]
+    text = "British police arrested the man today after he stabbed five people."
+    assert dated(candidates(nlp, text), "18") == [(PUB, "day", "publication")]
+
+
+# ------------------------------------------------- "since" on a negated act starts a span of not doing it
+@pytest.mark.parametrize("text", [
+    "Putin has not visited Ukraine since 2014.",
+    "Putin has never visited Ukraine since 2014.",
+])
+def test_since_on_a_negated_act_is_no_date_of_the_act(nlp, text):
+    # 2014 starts the span of not visiting; the text gives no date for a visit it says did not happen
+    assert [(e.date, e.negated) for e in candidates(nlp, text) if e.cameo.startswith("04")] == [(None, True)]
+
+
+def test_since_on_an_act_done_or_a_negated_act_with_its_own_time_keeps_the_date(nlp):
+    # near misses: visits done since 2014 start then; "did not visit in 2014" is said of 2014
+    assert dated(candidates(nlp, "Putin has visited Ukraine three times since 2014."), "04") == [("2014", "year", "text")]
+    assert dated(candidates(nlp, "Putin did not visit Ukraine in 2014."), "04") == [("2014", "year", "text")]

@@ -4,6 +4,8 @@ announced by a speaker, one-actor records, and acts a careful coder would not re
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import run_stages
 
 
@@ -43,9 +45,10 @@ def test_a_group_of_people_is_the_people(nlp):
 def test_two_signatories_of_an_agreement_are_each_others_partners(nlp):
     evs = events(nlp, "Chile and Peru signed an agreement on Tuesday.")
     assert [(e.cameo, sorted(dyad(e))) for e in evs] == [("057", ["CHL", "PER"])]
-    # PETRARCH codes a trade agreement both ways (0311:0311): one record between the two
+    # PETRARCH codes a trade agreement both ways (0311:0311): one record between the two, and
+    # signed, it is made (057, asserted; exclusions.yaml signed_agreement), no intent
     [f] = events(nlp, "Chile and Peru signed a trade agreement on Tuesday.")
-    assert f.cameo == "0311" and sorted(dyad(f)) == ["CHL", "PER"]
+    assert (f.cameo, f.modality) == ("057", "asserted") and sorted(dyad(f)) == ["CHL", "PER"]
 
 
 # ------------------------------------------------------------------ intents and views
@@ -270,6 +273,23 @@ def test_outlawing_a_group_is_a_ban_and_conceding_defeat_is_yielding(nlp):
     assert e.cameo == "172" and e.source.code.startswith("KEN")
     [e] = events(nlp, "Opposition leader Raila Odinga conceded defeat on Tuesday.")
     assert e.cameo == "080" and e.target is None
+
+
+@pytest.mark.parametrize("text", [
+    "Russia signed a deal with China on Monday.",
+    "Russia said it had signed a deal with China.",
+    "Russia concluded a treaty with China on Monday.",
+    "Russia signed a memorandum with China on Monday.",
+])
+def test_every_verb_of_concluding_reads_the_one_list_of_agreement_nouns(nlp, text):
+    # (arguments.yaml agreement_nouns: "signed an agreement" was coded, "signed a deal" was not)
+    assert [(e.cameo, sorted(dyad(e))) for e in events(nlp, text) if e.cameo != "010"] == [("057", ["CHN", "RUS"])]
+
+
+def test_signing_what_is_no_agreement_or_what_petrarch_codes_itself_is_not_057(nlp):
+    # near misses: a petition is no agreement; a contract stays PETRARCH-2's economic cooperation
+    assert [e.cameo for e in events(nlp, "Russian students signed a petition on Monday.")] == []
+    assert {e.cameo for e in events(nlp, "Russia signed a contract with China on Monday.")} == {"060"}
 
 
 def test_striking_a_deal_is_an_agreement_never_an_attack(nlp):

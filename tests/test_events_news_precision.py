@@ -1808,3 +1808,31 @@ def test_the_doers_own_forces_or_envoys_are_what_it_acts_with_not_on(nlp):
     assert (e.cameo, dyad(e)) == ("0874", ("RUS", "SYR"))
     [e] = candidates(nlp, "Russia deployed its troops to Syria.")
     assert dyad(e) == ("RUS", "SYR")
+
+
+# ------------------------------------------------- where a protest is held is no target of it
+def test_the_place_of_a_protest_is_no_target_whom_it_is_against_is(nlp):
+    # "the streets of Caracas": where the protest is (exclusions.yaml protest_place_nouns), not VEN
+    [e] = candidates(nlp, "Thousands of Venezuelans took to the streets of Caracas to protest the election result.")
+    assert e.cameo.startswith("14") and e.target is None
+    # the purpose infinitive's "against X" names whom it is against
+    [e] = [e for e in candidates(nlp, "Thousands of protesters took to the streets of Caracas to protest "
+                                      "against President Nicolas Maduro.") if e.cameo.startswith("14")]
+    assert dyad(e)[1] == "VENGOV"
+    # near miss: an embassy is the seat of an actor, and a protest outside it is aimed at its country
+    [e] = candidates(nlp, "Protesters rallied outside the Chinese embassy in London.")
+    assert e.cameo == "141" and dyad(e)[1].startswith("CHN")
+
+
+# ------------------------------------------------- a signed agreement is made, no intent
+def test_a_signed_trade_or_military_agreement_is_asserted_an_agreement_to_sign_is_to_come(nlp):
+    # PETRARCH-2 codes SIGN * TRADE TREATY 0311 (an intent): signed, it is 057, asserted
+    [e] = candidates(nlp, "Nigeria and Benin signed a trade agreement on Sunday.")
+    assert (e.cameo, e.modality) == ("057", "asserted")
+    evs = candidates(nlp, "China said it had signed a military agreement with Pakistan.")
+    assert [(e.cameo, e.modality) for e in evs] == [("057", "asserted")]
+    # near misses: agreeing to sign, or signing to come, stays an intent (03x), future
+    evs = [e for e in candidates(nlp, "Nigeria and Benin agreed to sign a trade agreement.") if e.cameo == "0311"]
+    assert evs and all(e.modality == "future" for e in evs)
+    evs = candidates(nlp, "China will sign a military agreement with Pakistan next month.")
+    assert evs and all(e.cameo == "0312" and e.modality == "future" for e in evs)

@@ -342,3 +342,18 @@ def test_what_an_agreement_is_for_is_to_come(nlp):
     # a "for X to" clause of time stays what it was
     [e] = candidates(nlp, "It took three hours for the Syrian army to enter the town.")
     assert e.modality.value == "asserted"
+
+
+def test_a_bare_gerund_after_a_preposition_of_time_is_no_act_of_the_subject(nlp):
+    assert [c for c in codes(nlp, "The mayor of Chicago imposed a curfew after looting.") if c.startswith("14")] == []
+    # a gerund with its object keeps its doer
+    assert "190" in codes(nlp, "The Israeli army withdrew after attacking the village.")
+
+
+def test_a_purpose_infinitive_of_protest_on_a_protest_is_that_protest(nlp):
+    # "took to the streets to protest against ...": one protest, no second record (120 or 14x)
+    assert codes(nlp, "Thousands of people took to the streets of Caracas to protest against the election result.") \
+        == ["141"]
+    assert codes(nlp, "Supporters marched to the capital to demonstrate against the government.") == ["141"]
+    # another purpose keeps its own record
+    assert "180" in codes(nlp, "Thousands of people took to the streets to attack the police.")

@@ -204,3 +204,61 @@ def test_feature_version_2_generalises_beyond_the_patterns(nlp):
         assert not any(k.startswith(("code=", "step=")) or "_via=" in k for k in f)
         assert f"quad={e.quad_class}" in f and any(k.startswith("src_class=") for k in f)
         assert 0.0 <= f["position"] <= 1.0
+
+
+def test_wikinews_candidates_carry_both_rules_labels_and_train_on_the_chosen(nlp):
+    """A candidate the lenient rule counts right and a careful coder would not (dated by publication
+    where the gold event gives no date) is right by `rule="lenient"`, wrong by `rule="strict"`, and
+    carries both labels either way."""
+    import accord
+
+    trainer = _trainer()
+    doc = accord.extract("Germany criticized Iran on Monday.", date="2026-02-04", min_confidence=0.0, statements=True)
+    records = [r for r in doc.records() if r["kind"] == "event"]
+    rec = next(r for r in records if r["date"] is not None)
+    gold = {"sentence_start": 0, "sentence_end": len(doc.article.text), "cameo": rec["cameo"],
+            "announced_cameo": rec["announced_cameo"], "source": rec["source"], "target": rec["target"],
+            "negated": rec["negated"], "modality": rec["modality"], "date": None}
+    article = 6 * 100000  # an article nobody judged (part A's index rule)
+    by_rule = {}
+    for rule in ("lenient", "strict"):
+        items, articles = trainer.wikinews_items({article: "A"}, {article: doc}, {article: [gold]}, verbose=False, rule=rule)
+        assert articles == {"A": {article: [gold]}}
+        it = next(i for i in items if i.record == rec)
+        assert it.labels == {"lenient": True, "strict": False} and it.label == "gold"
+        by_rule[rule] = it.right
+    assert by_rule == {"lenient": True, "strict": False}
+    with pytest.raises(ValueError, match="matching rule"):
+        trainer.wikinews_items({article: "A"}, {article: doc}, {article: [gold]}, verbose=False, rule="loose")
+
+
+def test_leave_one_part_out_never_fits_the_part_it_predicts():
+    trainer = _trainer()
+    rng = np.random.default_rng(2)
+
+    def items(flip_c=False):
+        out = []
+        for n in range(500):
+            source = ("wikinews-A", "wikinews-C", "wikinews-D", "conflibert-dev", "wikinews-B")[n % 5]
+            x = float(rng.random() > 0.5)
+            lenient = bool(x) if rng.random() > 0.15 else not x
+            strict = not lenient if source != "conflibert-dev" else lenient  # the rules disagree on news
+            if flip_c and source == "wikinews-C":
+                lenient, strict = not lenient, not strict
+            labels = None if source == "conflibert-dev" else {"lenient": lenient, "strict": strict}
+            out.append(trainer.Item(source, f"g{n}", n % trainer.FOLDS, {"x": x, "always": 1.0}, lenient, False, {},
+                                    labels=labels))
+        return out
+
+    data = items()
+    r = trainer.leave_one_part_out(data, 1.0, 0.0, "lenient", "lenient", ("A", "C", "D"))
+    assert set(r["by_part"]) == {"wikinews-A", "wikinews-C", "wikinews-D"}  # part B is never predicted
+    assert {it.source for it in r["items"]} == {"wikinews-A", "wikinews-C", "wikinews-D"}
+    assert r["mean_auc"] > 0.75
+    # fitted on one rule's labels, scored on the other's: the ranking is reversed
+    assert trainer.leave_one_part_out(data, 1.0, 0.0, "lenient", "strict", ("A", "C", "D"))["mean_auc"] < 0.25
+    assert trainer.leave_one_part_out(data, 1.0, 0.0, "strict", "strict", ("A", "C", "D"))["mean_auc"] > 0.75
+    # flipping part C's labels leaves C's predictions as they were (C never fits the model predicting it)
+    rng = np.random.default_rng(2)
+    flipped = trainer.leave_one_part_out(items(flip_c=True), 1.0, 0.0, "lenient", "lenient", ("A", "C", "D"))
+    assert flipped["by_part"]["wikinews-C"]["auc"] == pytest.approx(1 - r["by_part"]["wikinews-C"]["auc"])

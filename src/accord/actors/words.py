@@ -98,6 +98,7 @@ class Words:
     field_sectors: dict[str, str] | None = None
     claim_verbs: frozenset[str] = frozenset()
     site_nouns: frozenset[str] = frozenset()
+    company_nouns: frozenset[str] = frozenset()  # "the company's chief executive": a business role
     place_name_prepositions: frozenset[str] = frozenset()
     scene_prepositions: frozenset[str] = frozenset()
     accused_nouns: frozenset[str] = frozenset()
@@ -201,6 +202,7 @@ def words() -> Words:
         institution_heads=_set(w.get("institution_heads")),
         claim_verbs=_set(w.get("claim_verbs")),
         site_nouns=_set(w.get("site_nouns")),
+        company_nouns=_set(w.get("company_nouns")),
         place_name_prepositions=_set(w.get("place_name_prepositions")),
         scene_prepositions=_set(w.get("scene_prepositions")),
         speech_verbs=_set(w.get("speech_verbs")),

@@ -271,10 +271,11 @@ class EventStage(Stage):
             for cand in cands:
                 _direction_target(cand, mentions_at, self.exclusions.names_people)
             cands = [c for c in cands if not c.restated]
-            # "marched in Madrid on Sunday, protesting the tax law": the participle is the same
-            # protest (the march may have taken its target above)
+            # "marched in Madrid on Sunday, protesting the tax law", "took to the streets to protest
+            # against the result": the participle or purpose infinitive is the same protest (the
+            # march may have taken its target above)
             protests = {c.trigger.i for c in cands if c.code.startswith("14") and not c.pattern.nominal}
-            cands = [c for c in cands if not _same_protest_participle(c, protests)]
+            cands = [c for c in cands if not _same_protest_participle(c, protests, self.exclusions.purpose_protest_verbs)]
             # "killed his sister by strangling her": the means of an act of the same kind (CAMEO
             # root) is that act, no second record
             roots = {c.trigger.i: _act_kind(c.code) for c in cands if not c.pattern.nominal}
@@ -1160,6 +1161,9 @@ class EventStage(Stage):
         if self.exclusions.routine_hearing(cand.code, cand.noun if cand.noun is not None else cand.trigger):
             cand.rule.append("routine-hearing")
             return []  # "will hold a hearing on the nomination": routine business, no inquiry
+        if not cand.pattern.nominal and self.exclusions.bare_gerund_event(cand.trigger, cand.code):
+            cand.rule.append("bare-gerund-event")
+            return []  # "imposed a curfew after looting": a happening named, its doers unnamed
         if self.exclusions.hosted_thing(cand.trigger, cand.code, cand.target_tok):
             cand.rule.append("hosted-thing")
             return []  # "hosted a ceremony for the anniversary": no visitor (exclusions.yaml)
@@ -1255,6 +1259,17 @@ class EventStage(Stage):
             targets = [t for t in targets if not _same_side(sources[0], t)]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
+        if cand.code[:2] == "14" and targets and cand.target_tok is not None \
+                and cand.target_tok.lower_ in self.exclusions.protest_place_nouns:
+            # "took to the streets of Caracas to protest": where a protest is held is no target of
+            # it (exclusions.yaml protest_place_nouns); "... to protest against Maduro": whom its
+            # purpose infinitive names "against" is
+            targets, cand.target_tok = [], None
+            cand.rule.append("tgt=protest-place->none")
+            against = _purpose_protest_against(cand.trigger, self.exclusions.purpose_protest_verbs)
+            if against is not None and (found := _actors_of(against, mentions_at)):
+                targets, cand.target_tok = found, against
+                cand.rule.append("tgt=purpose-protest-against")
         if targets and all(t.key == src.key for t in targets for src in sources):
             targets = []  # "Sudan is willing to withdraw its troops from Abyei": no one else
             cand.rule.append("tgt=own-place->none")
@@ -1371,6 +1386,10 @@ class EventStage(Stage):
             said = _event_date(_Candidate(cand.pattern, trig.head, None), timex_roots, document.article.date)
             if said[2] == "text":
                 date, precision, basis, span = said
+        if negated and basis == "text" and _starts_a_span_of_not_doing(trig, gov, timex_roots, date):
+            # "has not visited Ukraine since 2014": 2014 starts a span of not visiting, it is no
+            # visit's date (anchoring.yaml negated_span_starts)
+            date, precision, basis, span = None, None, None, None
         if basis == "publication" and long_spells and any(
                 doc[i].head.dep_ == "prep" and doc[i].head.lower_ in load_spell_prepositions() and governed_by(doc[i], [trig])
                 for i in long_spells if sent.start <= i < sent.end):
@@ -1745,6 +1764,16 @@ class EventStage(Stage):
                 g.rule.append(f"demand:{act}->{g.code}")
                 dropped.add(id(c))
         for c in cands:
+            if c.code[:2] == "03" and c.modality == Modality.ASSERTED and c.announced is None \
+                    and c.trigger.lemma_.lower() in self.exclusions.signed_agreement_verbs \
+                    and c.trigger.dep_ != "xcomp" and self.exclusions.signed_agreement_code:
+                # "signed a trade agreement" (PETRARCH-2's 0311/0312): the agreement is made, no
+                # intent (exclusions.yaml signed_agreement); "agreed to sign" stays an intent
+                c.rule.append(f"signed-agreement:{c.code}->{self.exclusions.signed_agreement_code}")
+                c.code = self.exclusions.signed_agreement_code
+                if c.reverse_code:  # both sides sign it
+                    c.reverse_code = c.code
+                continue
             if c.code[:2] == "03" and c.modality == Modality.ASSERTED:
                 # "agreed to set up a station", "pledged funds": an intent is about an act to come
                 # (the development set's convention: 03x is future)
@@ -2081,13 +2110,15 @@ def _without_claimed_contents(events: list[tuple[Event, str]]) -> list[tuple[Eve
 def _conjuncts(noun: Any) -> list[Any]:
     """The nouns coordinated after `noun`, in reading order ("killings, rapes and abductions":
     rapes, abductions)."""
+    v = view(noun.doc)  # (read on the Doc's arrays: analysis.docview; Tokens made of what is returned)
+    dep, pos, kids = v.dep, v.pos, v.kids
     out = []
-    queue = [c for c in noun.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]
+    queue = [c for c in kids[noun.i] if dep[c] == "conj" and pos[c] in ("NOUN", "PROPN")]
     while queue:
         c = queue.pop(0)
         out.append(c)
-        queue.extend(g for g in c.children if g.dep_ == "conj" and g.pos_ in ("NOUN", "PROPN"))
-    return sorted(out, key=lambda t: t.i)
+        queue.extend(g for g in kids[c] if dep[g] == "conj" and pos[g] in ("NOUN", "PROPN"))
+    return [noun.doc[i] for i in sorted(out)]
 
 
 def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
@@ -2528,9 +2559,11 @@ def _keeps_named_object_from_acting(verb: Any, cand: _Candidate, prevention_verb
     printing": 1721, a restriction of the press)."""
     if not cand.code[:2].isdigit() or int(cand.code[:2]) >= 10:
         return False
-    if verb.lemma_.lower() not in prevention_verbs or not any(
-            c.dep_ == "prep" and c.lower_ == "from" and any(g.dep_ == "pcomp" for g in c.children)
-            for c in verb.children):
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, kids = v.dep, v.kids
+    if v.lemma[verb.i] not in prevention_verbs or not any(
+            dep[c] == "prep" and v.lower[c] == "from" and any(dep[g] == "pcomp" for g in kids[c])
+            for c in kids[verb.i]):
         return False
     return any(cand.verb_match.names_word(o) for d in verb.children if d.dep_ == "dobj" for o in (d, *_conjuncts(d)))
 
@@ -2597,14 +2630,16 @@ def _own_reported_attitude(verb: Any) -> str | None:
     skeptical of", "says he is pessimistic about": a pronoun subject and an attitude adjective of
     arguments.yaml reported_attitudes), else None."""
     attitudes = load_reported_attitudes()
-    for clause in verb.children:
-        if clause.dep_ != "ccomp":
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, pos, lower, kids = v.dep, v.pos, v.lower, v.kids
+    for clause in kids[verb.i]:
+        if dep[clause] != "ccomp":
             continue
-        if not any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in clause.children):
+        if not any(dep[c] == "nsubj" and pos[c] == "PRON" for c in kids[clause]):
             continue
-        for c in clause.children:
-            if c.dep_ == "acomp" and c.lower_ in attitudes:
-                return attitudes[c.lower_]
+        for c in kids[clause]:
+            if dep[c] == "acomp" and lower[c] in attitudes:
+                return attitudes[lower[c]]
     return None
 
 
@@ -2857,13 +2892,32 @@ def _purpose_of_presence(verb: Any, presence_verbs: frozenset[str] = frozenset({
         and any(dep[c] == "prep" or (dep[c] == "advmod" and lower[c] in ("there", "here")) for c in kids[head])
 
 
-def _same_protest_participle(cand: _Candidate, protests: set[int]) -> bool:
+def _purpose_protest_against(trigger: Any, purpose_verbs: frozenset[str]) -> Any:
+    """The object of "against" on a protest's purpose infinitive ("took to the streets to
+    protest against the government": the government), or None."""
+    for verb in trigger.children:
+        if verb.dep_ in ("xcomp", "advcl") and verb.lemma_.lower() in purpose_verbs:
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ == "against":
+                    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    return None
+
+
+def _same_protest_participle(cand: _Candidate, protests: set[int], purpose_verbs: frozenset[str] = frozenset()) -> bool:
     """A protest participle with no subject of its own on a protest verb ("marched ..., protesting
-    the law"): what the marchers protested, the same act as the march, not a second one."""
+    the law"): what the marchers protested, the same act as the march, not a second one. So is a
+    purpose infinitive of protest ("took to the streets to protest against the result", whatever
+    it is coded: exclusions.yaml purpose_protest_verbs)."""
     trig = cand.trigger
-    return cand.code.startswith("14") and not cand.pattern.nominal and trig.tag_ == "VBG" \
-        and trig.dep_ in ("advcl", "xcomp") and trig.head.i in protests and trig.head.i != trig.i \
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children)
+    if cand.pattern.nominal or trig.dep_ not in ("advcl", "xcomp") or trig.head.i not in protests \
+            or trig.head.i == trig.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in trig.children):
+        return False
+    if trig.tag_ == "VBG":
+        return cand.code.startswith("14")
+    return trig.tag_ == "VB" and trig.lemma_.lower() in purpose_verbs \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
 
 
 def _deadline_task(verb: Any) -> bool:
@@ -3167,9 +3221,17 @@ def _named_words(verb: Any, m: Any, dictionary: VerbDictionary | None = None) ->
     return [t for t in verb.subtree if t.i != verb.i and m.names_word(t)]
 
 
+def _names_word_at(m: Any, v: Any, i: int) -> bool:
+    """`m.names_word(doc[i])` on the Doc's view (analysis.docview): the pattern names the word by
+    its lower-cased form or its lemma (string ids)."""
+    lower, lemma = v.ids[0], v.ids[1]
+    return lower[i] in m.words or lemma[i] in m.words
+
+
 def _names_only_reported(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in the verb's reported clause."""
-    reported = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    reported = {t for c in v.kids[verb.i] if v.dep[c] == "ccomp" for t in v.subtree(c)}
     if named is None:
         named = _named_words(verb, m)
     return bool(named) and all(t.i in reported for t in named)
@@ -3203,11 +3265,13 @@ def _holder(verb: Any, released: Any, mentions_at) -> tuple[Any, list[Actor]] | 
 def _names_only_adjunct(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in a time or place phrase of the verb
     ("following a fire", "at a meeting") whose preposition the pattern does not name."""
-    adjuncts = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in load_adjunct_prepositions()
-                and not m.names_word(c)]
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower = v.dep, v.lower
+    adjuncts = [c for c in v.kids[verb.i] if dep[c] == "prep" and lower[c] in load_adjunct_prepositions()
+                and not _names_word_at(m, v, c)]
     if not adjuncts:
         return False
-    inside = {t.i for c in adjuncts for t in c.subtree}
+    inside = {t for c in adjuncts for t in v.subtree(c)}
     if named is None:
         named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
@@ -3238,10 +3302,13 @@ _MEDIUM_PREPOSITIONS = frozenset({"in", "via", "through", "on"})
 def _names_only_medium(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched on a reporting verb lies in the phrase of
     the medium it was said in ("said in a press release": SAY * RELEASE is no release)."""
-    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _MEDIUM_PREPOSITIONS and not m.names_word(c)]
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower = v.dep, v.lower
+    phrases = [c for c in v.kids[verb.i] if dep[c] == "prep" and lower[c] in _MEDIUM_PREPOSITIONS
+               and not _names_word_at(m, v, c)]
     if not phrases:
         return False
-    inside = {t.i for c in phrases for t in c.subtree}
+    inside = {t for c in phrases for t in v.subtree(c)}
     if named is None:
         named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
@@ -3250,10 +3317,11 @@ def _names_only_medium(verb: Any, m: Any, named: list[Any] | None = None) -> boo
 def _names_only_complement(verb: Any, m: Any, named: list[Any] | None = None) -> bool:
     """Whether every word a dictionary pattern matched lies in the verb's control complement
     ("started assembling firearms"), none of them the complement's verb."""
-    complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-    if not complements or any(m.names_word(c) for c in complements):
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    complements = [c for c in v.kids[verb.i] if v.dep[c] == "xcomp" and v.pos[c] == "VERB"]
+    if not complements or any(_names_word_at(m, v, c) for c in complements):
         return False
-    inside = {t.i for c in complements for t in c.subtree}
+    inside = {t for c in complements for t in v.subtree(c)}
     if named is None:
         named = _named_words(verb, m)
     return bool(named) and all(t.i in inside for t in named)
@@ -3590,10 +3658,30 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if offset is not None:
         # "condemned Russia on Wednesday, a day after Russian forces attacked": the day before
         return offset, "day", "text", (offset, offset)
+    month = _month_of_a_dated_head(cand.trigger, timex_roots, arrays, pub)
+    if month is not None:
+        # "Navalny was arrested in January after he returned from Germany": done before that
+        # January act, in its month (the day may differ)
+        return month, "month", "text", None
     year = _past_year_above(cand.trigger, timex_roots, pub)
     if year is not None:
         return year, "year", "text", None
     return (*_undated(cand.trigger, pub), None)
+
+
+def _starts_a_span_of_not_doing(trig: Any, gov: Any | None, timex_roots: dict[int, Timex], date: str | None) -> bool:
+    """Whether the date a negated act was given is a time after "since" (anchoring.yaml
+    negated_span_starts) on the act's verb or on the noun's governing verb: "has not visited
+    Ukraine since 2014" dated 2014."""
+    starts = load_anchoring().negated_span_starts
+    heads = {trig.i} | ({gov.i} if gov is not None else set())
+    doc = trig.doc
+    for i, timex in timex_roots.items():
+        tok = doc[i]
+        if tok.dep_ == "pobj" and tok.head.lower_ in starts and tok.head.head.i in heads \
+                and _DATE_VALUE.match(_week_as_month(timex.value)) and _text_date(timex)[0] == date:
+            return True
+    return False
 
 
 def _offset_clause_day(trigger: Any, timex_roots: dict[int, Timex], arrays: Any, pub: str | None) -> str | None:
@@ -3613,6 +3701,8 @@ def _offset_clause_day(trigger: Any, timex_roots: dict[int, Timex], arrays: Any,
     mark, head = marks[0], trigger.head
     doc = trigger.doc
     unit = doc[mark.i - 1] if mark.i > 0 else None
+    if unit is not None and head.i == unit.i and unit.dep_ == "npadvmod":
+        head = unit.head  # "arrested him on Friday, a day after he stabbed": the clause hangs on "day"
     if unit is None or unit.dep_ != "npadvmod" or unit.head.i not in (trigger.i, head.i) \
             or unit.lemma_.lower() not in units:
         return None
@@ -3633,6 +3723,24 @@ def _offset_clause_day(trigger: Any, timex_roots: dict[int, Timex], arrays: Any,
     if pub and _told_as_done(trigger) and _after(day.isoformat(), pub):
         return None
     return day.isoformat()
+
+
+def _month_of_a_dated_head(trigger: Any, timex_roots: dict[int, Timex], arrays: Any, pub: str | None) -> str | None:
+    """"Navalny was arrested in January after he returned from Germany", "police arrested him on
+    Friday after he stabbed five people": a past act in a clause opened by "after" (anchoring.yaml
+    offset_clause_marks, the marks of an earlier act) below a verb the text dates to a month or a
+    day before the publication day came before that act, not on the publication day: the month of
+    that date, as YYYY-MM (the same day is common, but "after" may move it). None otherwise."""
+    if not pub or trigger.dep_ != "advcl" or trigger.head.i == trigger.i or trigger.tag_ not in ("VBD", "VBN"):
+        return None
+    earlier = {w for w, sign in load_anchoring().offset_clause_marks if sign < 0}
+    if not any(c.dep_ == "mark" and c.lower_ in earlier for c in trigger.children):
+        return None
+    inside = range(trigger.left_edge.i, trigger.right_edge.i + 1)
+    found = {t.value[:7] for i, t in timex_roots.items() if i not in inside
+             and re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", t.value or "") and t.value[:10] < pub[:10]
+             and _governs(arrays, i, {trigger.head.i})}
+    return found.pop() if len(found) == 1 else None
 
 
 def _number_word(word: str) -> int | None:

@@ -163,6 +163,12 @@ class Exclusions:
     state_rally_nouns: frozenset[str] = frozenset()
     state_rally_sectors: tuple[str, ...] = ()
     campaign_modifiers: frozenset[str] = frozenset()  # "a campaign rally": no protest, whoever holds it
+    gerund_event_prepositions: frozenset[str] = frozenset()  # "imposed a curfew after looting"
+    purpose_protest_verbs: frozenset[str] = frozenset()  # "took to the streets to protest": one protest
+    protest_place_nouns: frozenset[str] = frozenset()  # "the streets of Caracas": where a protest is, no target
+    signed_agreement_verbs: frozenset[str] = frozenset()  # "signed a trade agreement": made, no intent
+    signed_agreement_code: str = ""
+    gerund_event_codes: tuple[str, ...] = ()
     hosting_verbs: frozenset[str] = frozenset()  # "hosted a ceremony": no visit hosted
     hosted_things: frozenset[str] = frozenset()
     hearing_nouns: frozenset[str] = frozenset()  # "a hearing on the nomination": routine, no inquiry
@@ -400,6 +406,16 @@ class Exclusions:
         sources = list(sources)
         return bool(rallies) and not list(targets) and bool(sources) \
             and all(_sector_in(s, self.state_rally_sectors) for s in sources)
+
+    def bare_gerund_event(self, verb: Any, code: str) -> bool:
+        """A bare gerund of protest or force after a preposition of time ("imposed a curfew after
+        looting"): a happening named, not the clause subject's act (exclusions.yaml
+        bare_gerund_events)."""
+        if not code.startswith(self.gerund_event_codes) or verb.tag_ != "VBG" or verb.dep_ != "pcomp":
+            return False
+        prep = verb.head
+        return prep.lower_ in self.gerund_event_prepositions and not any(
+            c.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "dative", "ccomp", "xcomp") for c in verb.children)
 
     def hosted_thing(self, verb: Any, code: str, target_tok: Any | None) -> bool:
         """A visit hosted (CAMEO 043) whose object is a thing ("hosted a ceremony for the
@@ -851,6 +867,12 @@ def load_exclusions() -> Exclusions:
                                                                       "assassination.")),
         figurative_patterns=frozenset(" ".join(str(p).split()).upper()
                                       for p in [*(d.get("figurative_patterns") or ()), *(d.get("result_patterns") or ())]),
+        gerund_event_prepositions=_words(d.get("bare_gerund_events") or {}, "prepositions", "bare_gerund_events."),
+        purpose_protest_verbs=_words(d, "purpose_protest_verbs", ""),
+        protest_place_nouns=_words(d, "protest_place_nouns", ""),
+        signed_agreement_verbs=_words(d.get("signed_agreement") or {}, "verbs", "signed_agreement."),
+        signed_agreement_code=str((d.get("signed_agreement") or {}).get("code") or ""),
+        gerund_event_codes=tuple(str(c) for c in (d.get("bare_gerund_events") or {}).get("codes") or ()),
         hosting_verbs=_words(d.get("hosted_things") or {}, "verbs", "hosted_things."),
         hosted_things=_words(d.get("hosted_things") or {}, "objects", "hosted_things."),
         electorate=_words(d, "electorate", ""),

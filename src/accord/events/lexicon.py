@@ -145,6 +145,18 @@ def _words(value) -> frozenset[str]:
     return frozenset(str(v).split()[-1].lower() for v in value)
 
 
+def _objects(value) -> frozenset[str]:
+    """An entry's object nouns: a list, or "@name" for a word list of arguments.yaml shared with
+    other rules ("@agreement_nouns": one list of agreement nouns that "signed", "reached",
+    "struck" and the agreement-partner rule all read)."""
+    if isinstance(value, str) and value.startswith("@"):
+        words = _argument_words(value[1:])
+        if not words:
+            raise LexiconError(f"lexicon.yaml: object {value!r} names no word list of arguments.yaml")
+        return words
+    return _words(value)
+
+
 def _pattern(entry: dict, where: str, nominal: bool) -> Pattern:
     try:
         code = str(entry["code"])
@@ -160,7 +172,7 @@ def _pattern(entry: dict, where: str, nominal: bool) -> Pattern:
         lemmas=lemmas,
         code=code,
         target=tuple(entry.get("target") or ()),
-        objects=_words(entry.get("object")),
+        objects=_objects(entry.get("object")),
         via=_words(entry.get("via")),
         reciprocal=bool(entry.get("reciprocal")),
         travel=bool(entry.get("travel")),

@@ -54,6 +54,7 @@ class Anchoring:
     span_end_prepositions: frozenset[str] = frozenset()
     span_ending_verbs: frozenset[str] = frozenset()
     offset_clause_marks: tuple[tuple[str, int], ...] = ()
+    negated_span_starts: frozenset[str] = frozenset()
     offset_clause_units: tuple[tuple[str, int], ...] = ()
 
 
@@ -85,6 +86,7 @@ def load_anchoring(lang: str = "en") -> Anchoring:
                      definite_pointing_nouns=words("definite_pointing_nouns"),
                      span_end_prepositions=words("span_end_prepositions"),
                      span_ending_verbs=words("span_ending_verbs"),
+                     negated_span_starts=words("negated_span_starts"),
                      offset_clause_marks=tuple(sorted((str(k).lower(), int(v))
                                                       for k, v in (spec.get("offset_clause_marks") or {}).items())),
                      offset_clause_units=tuple(sorted((str(k).lower(), int(v))

@@ -67,6 +67,14 @@ class RolePhrases(Pass):
             if head.dep_ == "compound" and head.head.i > head.i:
                 # "an Afghan government offer": "Afghan" modifies the phrase "government offer"
                 left = min(left, np_left(head.head))
+            if (match.role is not None or not match.sector or match.sector[:3] in STATE_SECTORS) \
+                    and _owned_by_a_company(head, w.company_nouns):
+                # "the company's chief executive", "the firm's chairman": a business role (BUS),
+                # of the country the company's sentence gives, never the government's ("the
+                # company's staff" stay its workers)
+                inside_titles.update(range(head.i + 1, end))
+                context.pending.append(PendingGroup(head, left, Sector.BUS.value, True, end))
+                continue
             org_inside = _organisation_in_title(context, left, match, head)
             if org_inside is not None:  # "the European Commission president"
                 org, match = org_inside
@@ -217,6 +225,20 @@ class RolePhrases(Pass):
                         # officials (CAMEO ELI), not the state
                         sector = Sector.ELI.value
                     found.append(lookups.group(start, stop, country, sector, of_head))
+
+
+def _owned_by_a_company(head: Any, company_nouns: frozenset[str]) -> bool:
+    """A role noun whose possessor, or whose "of" phrase, is a company noun ("the company's chief
+    executive", "the chairman of the firm"; words.yaml company_nouns)."""
+    if not company_nouns:
+        return False
+    for c in head.children:
+        if c.dep_ == "poss" and c.lower_ in company_nouns:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i:
+            if any(o.dep_ == "pobj" and o.lower_ in company_nouns for o in c.children):
+                return True
+    return False
 
 
 def field_sector(head: Any, match: RoleMatch) -> str | None:

@@ -73,7 +73,8 @@ class Pipeline:
         from .quotes import QuoteStage
         from .time import TimeStage
 
-        return cls([ActorStage(), TimeStage(), EventStage(policy), QuoteStage()], nlp or load_nlp(),
+        actors = ActorStage()
+        return cls([actors, TimeStage(), EventStage(policy, kb=actors.kb), QuoteStage()], nlp or load_nlp(),
                    limits)
 
     def with_policy(self, policy: Any) -> "Pipeline":

@@ -214,7 +214,10 @@ class EventStage(Stage):
     reads = ("article", "doc", "mentions", "timexes")
     writes = ("events", "detections", "sentence_classes")
 
-    def __init__(self, policy: RecordPolicy | None = None) -> None:
+    def __init__(self, policy: RecordPolicy | None = None, kb: Any = None) -> None:
+        # The actors stage's knowledge base, for the offices people held on an act's day
+        # (events/office.py); None: the packaged data plus the user's files, loaded when first needed.
+        self.kb = kb
         self.verbs, self.nouns = load_lexicon()
         self.cues: ModalityCues = load_modality()
         self.one_actor = load_one_actor()
@@ -387,7 +390,7 @@ class EventStage(Stage):
         _one_date_per_act(candidates)
         _settle_ranges(candidates)
         _targets_from_earlier_acts(candidates, doc, document, triggers)
-        in_office_on_the_day(candidates)  # "May stepped down on July 24", told later: GBRGOV, not ELI
+        in_office_on_the_day(candidates, self.kb)  # "May stepped down on July 24", told later: GBRGOV, not ELI
         nearest_namings(candidates, document.mentions, [s.start_char for s in sentences])  # a side found sentences back
         candidates = _without_unplaced_actors(candidates, document.mentions)
         if self.verifier is not None:

@@ -34,7 +34,8 @@ def _days(date: str | None, basis: str | None) -> list[dt.date]:
 
 def in_office_on_the_day(events: list[Any], kb: Any = None) -> None:
     """Re-code in place the former officials (ELI) among the sides of `events` who held an office
-    on the day the text gives the act."""
+    on the day the text gives the act. `kb`: the knowledge base the actors stage resolved them with
+    (None: the packaged data plus the user's files)."""
     for event in events:
         days = _days(event.date, event.date_basis)
         if not days:

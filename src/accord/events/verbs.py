@@ -176,7 +176,8 @@ class _View:
         self.region: list[int] = []  # the region being matched (for prepositional phrases)
 
     def left(self, i: int) -> int:
-        """The first token of i's subtree."""
+        """The first token of i's subtree, reached through its left children only (the matcher's
+        reading; `docview.View.left_edge` follows every child, as spaCy's `left_edge` does)."""
         e = self._left[i]
         if e < 0:
             e = i
@@ -190,7 +191,7 @@ class _View:
         return e
 
     def right(self, i: int) -> int:
-        """The last token of i's subtree."""
+        """The last token of i's subtree, reached through its right children only (see `left`)."""
         e = self._right[i]
         if e < 0:
             e = i

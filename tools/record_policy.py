@@ -59,9 +59,19 @@ class Corpus:
         self.articles = []
         for i, (part, doc, golds) in sorted(data.items()):
             how = S.document_how(doc)
-            cands = [(r, e, S.signals(e, how, doc.article.text)) for r, e in zip(event_records(doc), doc.events)
+            cands = [(r, e, S.signals(e, how, doc.article.text, bool(doc.article.date))) for r, e in zip(event_records(doc), doc.events)
                      if r["cameo"] != "010"]
             self.articles.append((i, part, doc, cands, [g for g in golds if g["cameo"] != "010"]))
+        # the packaged verifier's confidence of each candidate (it no longer sets the records'):
+        # id(record) -> confidence
+        from accord.events import verifier as V
+
+        self.verifier: dict[int, float] = {}
+        model = V.Verifier.default()
+        for i, part, doc, cands, golds in self.articles:
+            context = V.DocumentContext(doc, doc.events)
+            for r, e, s in cands:
+                self.verifier[id(r)] = model.confidence(V.candidate_features(e, doc, doc.events, context, model.version))
 
     def score(self, keep, parts) -> tuple[int, int, int]:
         """(records, strictly right, gold events) over `parts` for `keep(record, event, signals)`."""
@@ -128,7 +138,7 @@ def main() -> int:
         corpus = Corpus(pickle.load(fh))
     for p in PARTS:
         print(p, "all candidates", fmt(*corpus.score(lambda r, e, s: True, [p])),
-              "| packaged verifier >= 0.35:", fmt(*corpus.score(lambda r, e, s: r["confidence"] >= 0.35, [p])))
+              "| packaged verifier >= 0.35:", fmt(*corpus.score(lambda r, e, s: corpus.verifier[id(r)] >= 0.35, [p])))
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as fh:
             for i, part, doc, cands, golds in corpus.articles:
@@ -147,7 +157,8 @@ def main() -> int:
                         "src_how": how.get(tuple(e.source.span)) if e.source else None,
                         "tgt_how": how.get(tuple(e.target.span)) if e.target else None,
                         "source": (r["source"] or {}).get("code"), "target": (r["target"] or {}).get("code"),
-                        "verifier_confidence": r["confidence"], "signals": s, "explain": e.explain,
+                        "verifier_confidence": round(corpus.verifier[id(r)], 3), "level": S.level(s),
+                        "signals": s, "explain": e.explain,
                     }, ensure_ascii=False) + "\n")
     if args.write or args.check:
         return write(corpus, args.check)
@@ -205,7 +216,7 @@ def curve(corpus: Corpus, score: dict[int, float], label: str) -> None:
     every tenth of the candidates)."""
     values = sorted(set(score.values()), reverse=True)
     n_all = len(score)
-    print(f"\n== {label}: pooled out-of-fold curve (records kept, strict right, precision, recall)")
+    print(f"\n== {label}: pooled curve over A, C, D, E, F (records kept, strict right, precision, recall)")
     shown = set()
     for t in values:
         kept = sum(v >= t for v in score.values())
@@ -234,7 +245,7 @@ def main_scores(corpus: Corpus) -> None:
     curve(corpus, {id(r): sum(s.values()) for a in corpus.articles for r, e, s in a[3]}, "count of signals (not fitted)")
     curve(corpus, oof_scores(corpus, signal_features, 3.0), "logistic regression over the signals, lambda 3")
     curve(corpus, oof_scores(corpus, verifier_features, 10.0), "verifier recipe (v1 features, lambda 10, no ConfliBERT)")
-    curve(corpus, {id(r): r["confidence"] for a in corpus.articles for r, e, s in a[3]},
+    curve(corpus, dict(corpus.verifier),
           "packaged verifier (fitted on these parts: in sample)")
 
 
@@ -300,7 +311,7 @@ def founding_levels() -> tuple[int, list]:
     [article] = [a for a in read_inputs([FOUNDING]) if isinstance(a, Article)]
     [doc] = _process([(article.id, article.text, article.date)], Pipeline.default(policy=RecordPolicy.everything()))
     how = S.document_how(doc)
-    cands = [(e, S.level(S.signals(e, how, doc.article.text))) for e in doc.events if e.cameo != "010"]
+    cands = [(e, S.level(S.signals(e, how, doc.article.text, bool(doc.article.date)))) for e in doc.events if e.cameo != "010"]
     expected, acceptable = spec.get("events", []), spec.get("acceptable", [])
     rows, best = [], 0
     for lv in range(len(S.SIGNALS) + 1):

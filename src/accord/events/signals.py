@@ -47,9 +47,11 @@ def _inside(span: Iterable[int], lo: int, hi: int) -> bool:
     return lo <= a and b <= hi
 
 
-def signals(event: Any, how: dict[tuple[int, int], str], text: str) -> dict[str, bool]:
+def signals(event: Any, how: dict[tuple[int, int], str], text: str, article_dated: bool = True) -> dict[str, bool]:
     """The candidate's signals. `how`: mention span -> Mention.how of its document; `text`: the
-    article text (to place the sentence)."""
+    article text (to place the sentence); `article_dated`: the article has a publication date.
+    An undated event of an undated article (a bare sentence, a text without a dateline) is not
+    faulted for its date: no date could be given, so the date's signals count as present."""
     c = classes()
     known, named = c["known"], c["known"] | c["named"]
     src_how = how.get(tuple(event.source.span)) if event.source is not None else None
@@ -60,15 +62,16 @@ def signals(event: Any, how: dict[tuple[int, int], str], text: str) -> dict[str,
     hi = lo + len(event.evidence)
     sides = [a for a in (event.source, event.target) if a is not None]
     modality = getattr(event.modality, "value", event.modality)
+    no_date_possible = not article_dated and event.date is None
     return {
         "src_known": src_how in known,
         "src_named": src_how in named,
         "tgt_named": tgt_how in named,
         "tgt_known": tgt_how in known,
         "has_target": event.target is not None,
-        "day_date": event.date_precision == "day",
-        "text_date": event.date_basis == "text",
-        "dated": event.date is not None,
+        "day_date": event.date_precision == "day" or no_date_possible,
+        "text_date": event.date_basis == "text" or no_date_possible,
+        "dated": event.date is not None or no_date_possible,
         "plain_modality": modality in c["plain_modality"],
         "src_in_clause": _slot(event.explain, "src") in c["source_in_clause"],
         "tgt_in_clause": event.target is not None and _slot(event.explain, "tgt") in c["target_in_clause"],
@@ -114,8 +117,9 @@ class SignalScore:
         """Set each candidate's `confidence`."""
         how = document_how(document)
         text = document.article.text
+        dated = bool(document.article.date)
         for event in candidates:
-            event.confidence = self.confidence(level(signals(event, how, text)))
+            event.confidence = self.confidence(level(signals(event, how, text, dated)))
 
 
 def level(found: dict[str, bool]) -> int:

@@ -1503,6 +1503,11 @@ class EventStage(Stage):
         while wdep[head] in ("xcomp", "ccomp", "pcomp") and wheads[head] != head:
             dep = wdep[head]
             head = wheads[head]
+            if dep == "pcomp" and wdep[head] == "prep" and wlower[head] in m.negation_gerund_prepositions:
+                return True  # "ended the talks without reaching an agreement"
+            if dep == "xcomp" and w.lemma[head] in m.not_yet_verbs and any(
+                    wdep[c] == "advmod" and wlower[c] in m.not_yet_adverbs for c in wkids[head]):
+                return True  # "have yet to reach a deal"
             if wdep[head] == "prep" and wdep[verb.i] == "pcomp":  # "stopped short of attacking"
                 head = wheads[head]
             if dep == "ccomp" and _unconfirmed_telling(verb.doc[head], m):

@@ -6,7 +6,9 @@ leaving one part out: which candidates a careful coder finds right (the strict r
 Usage: .venv/bin/python tools/record_policy.py [--cache FILE] [--dump FILE.jsonl] [--shared DIR]
 
 --cache FILE   the coded development documents (every candidate kept), written by
-               tools/dump_candidates.py (made when missing).
+               tools/dump_candidates.py (made when missing; same commit and data only).
+--write        write resources/events/record_policy.json (levels' confidence, threshold by its rule).
+--check        recode the candidates and exit 1 when record_policy.json is not what --write writes.
 --dump FILE    one line per candidate (bare statements aside): part, article, the strict judgment,
                the fields the nearest gold event of its sentence disagrees on, its signals and the
                features they come from, the packaged verifier's confidence.
@@ -131,6 +133,10 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help="write resources/events/record_policy.json")
     ap.add_argument("--check", action="store_true", help="exit 1 when record_policy.json is not what --write writes")
     args = ap.parse_args()
+    if args.check:  # the candidates of this commit, never a cache another commit left
+        import tempfile
+
+        args.cache = Path(tempfile.mkdtemp()) / "candidates.pkl"
     if not args.cache.is_file():
         subprocess.run([sys.executable, str(REPO / "tools" / "dump_candidates.py"), str(args.cache),
                         "--shared", str(args.shared)], check=True)

@@ -21,9 +21,11 @@ from ..clustering.happenings import (
     blocking_keys,
     compared_fields,
     compatible,
+    filed_keys,
     group,
     may_be_compatible,
     outlet,
+    probe_keys,
     side_key,
     sides_may_match,
     Summary,
@@ -128,7 +130,7 @@ def key_rows_of(happening: str, members: Iterable[Report],
         src, tgt = side_key(e.get("source")), side_key(e.get("target"))
         rows += [(k, happening, r.id, e.get("date"), e.get("date_basis"), bool(e["negated"]),
                   e["modality"], published, bare, earliest, latest, src, tgt, r.is_core, size[c])
-                 for k in blocking_keys(r, settings)]
+                 for k in filed_keys(r, settings)]
     return rows
 
 
@@ -608,6 +610,14 @@ class Clusters:
                 by_key.setdefault(k, []).append(r)
         return by_key
 
+    def _by_probe_key(self, reports: Iterable[Report]) -> dict[str, list[Report]]:
+        """The reports under each key the candidate query probes for them (`probe_keys`)."""
+        by_key: dict[str, list[Report]] = {}
+        for r in reports:
+            for k in probe_keys(r, self.settings):
+                by_key.setdefault(k, []).append(r)
+        return by_key
+
     def _compatible_happenings(self, candidates: Sequence[Report], reports: Sequence[Report],
                                affected: set[str],
                                classes: dict[str, tuple] | None = None) -> set[str]:
@@ -741,13 +751,14 @@ class Clusters:
         every happening the outcome reaches (see `_reached`), so that the store holds what
         `group` gives for all its reports, whatever the order the reports came in.
         """
-        keys = sorted({k for r in new for k in blocking_keys(r, self.settings)})
+        by_probe = self._by_probe_key(new)
+        keys = sorted(by_probe)
         affected = set(touched)
         shrunk = set(touched) if shrunk is None else set(shrunk) & affected
         candidates: list[Report] = []
         if keys:
             classes: dict[str, tuple] = {}
-            candidates = self._candidate_reports(keys, self._by_key(new), affected, classes)
+            candidates = self._candidate_reports(keys, by_probe, affected, classes)
             affected |= self._compatible_happenings(candidates, new, affected, classes)
         affected.discard(None)  # type: ignore[arg-type]
         if not keys:
@@ -767,9 +778,8 @@ class Clusters:
                 break
             probed.update(r.id for r in probes)
             classes = {}
-            found = self._candidate_reports(
-                sorted({k for r in probes for k in blocking_keys(r, self.settings)}),
-                self._by_key(probes), affected, classes)
+            by_probe = self._by_probe_key(probes)
+            found = self._candidate_reports(sorted(by_probe), by_probe, affected, classes)
             more = self._compatible_happenings(found, probes, affected, classes)
             if not more:
                 break

@@ -773,3 +773,31 @@ def load_request_nouns() -> frozenset[str]:
 def load_request_maker_prepositions() -> frozenset[str]:
     """Prepositions naming who made a request ("from", "by"; arguments.yaml)."""
     return _argument_words("request_maker_prepositions")
+
+
+@dataclass(frozen=True)
+class JudicialStages:
+    """The stages of a judicial process in order (arguments.yaml judicial_stages), with the words
+    of a request put to a court and the marks of a step told after a judgment."""
+
+    verbs: tuple[frozenset[str], ...]
+    nouns: tuple[frozenset[str], ...]
+    found: tuple[frozenset[str], ...]
+    court_nouns: frozenset[str]
+    court_request_verbs: frozenset[str]
+    case_opening_verbs: frozenset[str]
+    ruling_prepositions: frozenset[str]
+    after_marks: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_judicial_stages() -> JudicialStages:
+    stages = _arguments_file().get("judicial_stages") or ()
+
+    def words(key: str) -> tuple[frozenset[str], ...]:
+        return tuple(frozenset(str(w).lower() for w in (s.get(key) or ())) for s in stages)
+
+    return JudicialStages(words("verbs"), words("nouns"), words("found"), _argument_words("court_nouns"),
+                          _argument_words("court_request_verbs"), _argument_words("case_opening_verbs"),
+                          _argument_words("ruling_prepositions"),
+                          _argument_words("judicial_after_marks"))

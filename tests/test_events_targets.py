@@ -653,3 +653,16 @@ def test_a_court_order_binding_someone_is_done_to_them(nlp):
             "On Saturday Judge Mary Lee ordered the accused remain in custody until his next court appearance.")
     [e] = [e for e in candidates(nlp, text, "2019-03-17") if e.trigger.text == "ordered"]
     assert e.target is not None and e.target.name == "Ali Khan"
+
+
+def test_aid_continued_resumed_or_increased_is_aid_given_to_its_recipient(nlp):
+    # PETRARCH-2 codes RESUME * AID 070 and INCREASE * AID 073: aid kept up or raised is aid given
+    # (lexicon.yaml), done to whom it goes
+    for text, recipient in (("Washington will continue military aid to Cairo despite the coup.", "EGY"),
+                            ("The European Union resumed humanitarian assistance to Gaza on Monday.", "PSE"),
+                            ("Tokyo stepped up its aid to Kiev after the floods.", "UKR")):
+        evs = candidates(nlp, text)
+        assert any(e.cameo == "070" and e.target is not None and e.target.code.startswith(recipient) for e in evs), text
+    # near misses: money for one's own budget is no aid; continuing an attack stays an attack
+    assert not any(e.cameo.startswith("07") for e in candidates(nlp, "The state increased funding for public schools."))
+    assert not any(e.cameo.startswith("07") for e in candidates(nlp, "The rebels continued their attacks on the town."))

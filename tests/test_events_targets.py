@@ -666,3 +666,15 @@ def test_aid_continued_resumed_or_increased_is_aid_given_to_its_recipient(nlp):
     # near misses: money for one's own budget is no aid; continuing an attack stays an attack
     assert not any(e.cameo.startswith("07") for e in candidates(nlp, "The state increased funding for public schools."))
     assert not any(e.cameo.startswith("07") for e in candidates(nlp, "The rebels continued their attacks on the town."))
+
+
+def test_an_agentless_expulsion_is_done_by_the_country_it_is_out_of(nlp):
+    # "were expelled from Russia": the country expels them (arguments.yaml expelling_verbs)
+    evs = candidates(nlp, "Four Dutch diplomats have been expelled from Russia after the spy row.")
+    assert any(e.cameo.startswith("16") and dyad(e) == ("RUS", "NLDGOV") for e in evs)
+    evs = candidates(nlp, "The reporter was deported from Egypt on Monday.")
+    assert any(e.cameo == "174" and e.source is not None and e.source.code == "EGY" for e in evs)
+    # near misses: a party, a school or a region is no doer; a "by" phrase stays the doer
+    assert not any(e.source is not None for e in candidates(nlp, "The senator was expelled from the party after the scandal."))
+    evs = candidates(nlp, "The reporter was deported from Egypt by the Interior Ministry.")
+    assert all("src=expelled-from" not in e.explain for e in evs)

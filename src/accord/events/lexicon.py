@@ -125,7 +125,12 @@ class ModalityCues:
     # "the spokesman said it had carried out the attack": an armed group's claim of responsibility (015)
     responsibility_verbs: frozenset[str] = frozenset()
     responsibility_codes: tuple[str, ...] = ()
-    responsibility_claimants: tuple[str, ...] = ()  # "in case of", "in the event of"  # "dismissed the accusation": the accused rebuts it  # "both sides must": an obligation the speaker shares
+    responsibility_claimants: tuple[str, ...] = ()
+    # "without reaching an agreement": a gerund's act these prepositions keep from being done
+    negation_gerund_prepositions: frozenset[str] = frozenset()
+    # "have yet to reach a deal": the adverb and the verbs it makes a not-yet of their to-infinitive
+    not_yet_adverbs: frozenset[str] = frozenset()
+    not_yet_verbs: frozenset[str] = frozenset()  # "in case of", "in the event of"  # "dismissed the accusation": the accused rebuts it  # "both sides must": an obligation the speaker shares
 
 
 def _read(name: str) -> dict:
@@ -261,6 +266,9 @@ def load_modality() -> ModalityCues:
         appeal_verbs=low(appeal.get("verbs")),
         asked_for_roots=tuple(str(c) for c in appeal.get("asked_for_roots") or ()),
         negation_phrasal=low(neg.get("phrasal_verbs")),
+        negation_gerund_prepositions=low(neg.get("gerund_prepositions")),
+        not_yet_adverbs=low(neg.get("not_yet_adverbs")),
+        not_yet_verbs=low(neg.get("not_yet_verbs")),
         reporting_never=low(rep.get("never_codes")),
         inclusive_subjects=low(obligation.get("inclusive_subjects")),
         necessity_verbs=low(obligation.get("necessity_verbs")),
@@ -713,6 +721,12 @@ def load_adjunct_prepositions() -> frozenset[str]:
 def load_releasing_verbs() -> frozenset[str]:
     """Verbs of a release whose passive names the holder elsewhere (arguments.yaml)."""
     return _argument_words("releasing_verbs")
+
+
+@lru_cache(maxsize=1)
+def load_expelling_verbs() -> frozenset[str]:
+    """Verbs of an expulsion whose agentless passive is done by the country it is out of (arguments.yaml)."""
+    return _argument_words("expelling_verbs")
 
 
 @lru_cache(maxsize=1)

@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.attrs import POS
 
+from ..analysis.docview import view
 from .gazetteer import AliasMatch, Gazetteer
 from .kinds import How, Sector
 from .knowledge import Entity, KnowledgeBase
@@ -124,39 +125,36 @@ class Lookups:
         A phrase only some countries' overrides know ("secretary of state") comes with no role
         and no sector: `refine` gives its meaning once the country is known. `doc`: the Doc or
         its tokens (`ResolutionContext.tokens`: indexing a list makes no new Token objects)."""
-        last = head.lower_
-        words = self._role_last_words
         hi = head.i
+        v = view(head.doc)  # read on the Doc's arrays (analysis.docview): no Token made per word
+        lower, lemma = v.lower, v.lemma
+        last = lower[hi]
+        words = self._role_last_words
         first = max(hi - 2, 0)  # the phrases start at most two words before the head
-        of_end = self._of_phrase_end(doc, head) if of_phrases else None
+        of_end = self._of_phrase_end(v, hi) if of_phrases else None
         if of_end is not None:
-            # the words' forms read once for the three phrase lengths (each Token made anew costs)
-            lowers = [doc[k].lower_ for k in range(first, of_end)]
             for length in (3, 2, 1):
                 start = hi - length + 1
                 if start < 0:
                     continue
-                phrase = " ".join(lowers[start - first:])
+                phrase = " ".join(lower[start:of_end])
                 match = self.match(phrase, start, of_end)
                 if match is not None:
                     return match
-        if last not in words and last.rstrip("s") not in words and head.lemma_.lower() not in words:
+        if last not in words and last.rstrip("s") not in words and lemma[hi] not in words:
             return None  # no role phrase ends in this word: skip the span look-ups
-        # The words before the head, their forms and their heads' positions, read once.
-        before = [doc[k] for k in range(first, hi)]
-        lowers = [t.lower_ for t in before] + [last]
-        heads = [t.head.i for t in before]
+        heads = v.head
         for length in (3, 2, 1):
             start = hi - length + 1
             if start < 0:
                 continue
             # a word of the phrase hanging on a word before the phrase: no phrase
-            if length > 1 and any(h != hi and h < start for h in heads[start - first:]):
+            if length > 1 and any(heads[k] != hi and heads[k] < start for k in range(start, hi)):
                 continue
-            phrase = " ".join(lowers[start - first:])
+            phrase = " ".join(lower[start:hi + 1])
             match = self.match(phrase, start, hi + 1)
             if match is None and length == 1:
-                match = self.match(head.lemma_.lower(), start, head.i + 1)
+                match = self.match(lemma[hi], start, hi + 1)
             if match is not None:
                 return self._spokesperson_of_body(doc, head, match) if length == 1 else match
         return None
@@ -188,18 +186,20 @@ class Lookups:
             return RoleMatch(start, end, phrase, None, None)
         return None
 
-    def _of_phrase_end(self, doc: Any, head: Any) -> int | None:
-        """The end of "of <words>" right after a role noun ("secretary of state", "minister of the
-        interior"), if the words are few enough to be part of a title."""
-        if head.i + 2 >= len(doc):
+    def _of_phrase_end(self, v: Any, hi: int) -> int | None:
+        """The end of "of <words>" right after the role noun at `hi` ("secretary of state",
+        "minister of the interior"), if the words are few enough to be part of a title. `v`: the
+        Doc's view (analysis.docview)."""
+        if hi + 2 >= v.n:
             return None
-        of = doc[head.i + 1]
-        if of.lower_ != "of" or of.head.i != head.i:
+        of = hi + 1
+        if v.lower[of] != "of" or v.head[of] != hi:
             return None
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
-        if pobj is None or pobj.i - head.i > 4:
+        dep = v.dep
+        pobj = next((c for c in v.kids[of] if dep[c] == "pobj"), None)
+        if pobj is None or pobj - hi > 4:
             return None
-        return pobj.i + 1
+        return pobj + 1
 
     def refine(self, match: "RoleMatch", place: str) -> tuple[str | None, str | None]:
         """(role, sector) of a role phrase for one country or organisation (its overrides:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis.syntax import clause_verb, entity_at, sentence_start_back
+from ..analysis.docview import view
+from ..analysis.syntax import clause_verb, entity_at, entity_bounds, sentence_start_back
 from ..places import LARGE_CITY, geocode, region
 from .context import Found
 from .words import organisation_nouns, refers_back, words
@@ -132,18 +133,23 @@ def used_as_place(ent: Any) -> Any:
     sentence uses it as a place: after a place preposition ("flew to Magnitogorsk", "in Tyumen")
     or described by an apposition that is a place noun ("Magnitogorsk, a city in the Urals");
     else None. Names of people the gazetteer also knows ("Kurdi") are used otherwise."""
-    doc, w = ent.doc, words()
-    if ent.label_ in ("GPE", "LOC") or not ent[0].is_alpha or not all(t.text[:1].isupper() for t in ent if t.is_alpha):
+    if ent.label_ in ("GPE", "LOC"):
         return None
-    head = ent[-1]
+    w, v = words(), view(ent.doc)  # (read on the Doc's arrays: analysis.docview)
+    start, end = ent.start, ent.end
+    text, is_alpha = v.text, v.is_alpha
+    if not is_alpha[start] or not all(text[k][:1].isupper() for k in range(start, end) if is_alpha[k]):
+        return None
+    head = end - 1
+    dep, lower, lemma = v.dep, v.lower, v.lemma
     # after "to" or "in": a person's name, or a large city's mistaken for a date ("in March" is
     # a date, "the Sea of Azov" no town)
-    after_preposition = ent.start > 0 and doc[ent.start - 1].dep_ == "prep" and \
-        doc[ent.start - 1].lower_ in w.place_prepositions and doc[ent.start - 1].lower_ != "of"
-    described = any(c.dep_ == "appos" and c.lemma_.lower() in w.place_nouns for c in head.children)
+    after_preposition = start > 0 and dep[start - 1] == "prep" and \
+        lower[start - 1] in w.place_prepositions and lower[start - 1] != "of"
+    described = any(dep[c] == "appos" and lemma[c] in w.place_nouns for c in v.kids[head])
     # "attacked the Catumbela air base": a site named after its town
-    described = described or (head.dep_ == "compound" and head.head.i > head.i
-                               and head.head.lemma_.lower() in w.site_nouns)
+    described = described or (dep[head] == "compound" and v.head[head] > head
+                              and lemma[v.head[head]] in w.site_nouns)
     if not (after_preposition or described):
         return None
     hit = geocode(ent.text)
@@ -168,12 +174,14 @@ def untagged_city(tok: Any) -> Any:
 
 def makers_model(doc: Any, end: int) -> bool:
     """The name ending before `end` is followed by a model number ("Boeing 707", "Boeing B-17")."""
-    if end >= len(doc):
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    if end >= v.n:
         return False
-    after = doc[end]
-    return after.like_num or after.ent_type_ == "PRODUCT" or (
-        any(c.isdigit() for c in after.text) and any(c.isalpha() for c in after.text)) or (
-        end + 2 < len(doc) and doc[end + 1].text == "-" and doc[end + 2].like_num and after.text.isupper())
+    text, like_num = v.text, v.like_num
+    after = text[end]
+    return like_num[end] or v.ent_type[end] == "PRODUCT" or (
+        any(c.isdigit() for c in after) and any(c.isalpha() for c in after)) or (
+        end + 2 < v.n and text[end + 1] == "-" and like_num[end + 2] and after.isupper())
 
 
 def is_possessor(doc: Any, end: int) -> bool:
@@ -194,21 +202,23 @@ def after_stance_prefix(doc: Any, start: int) -> bool:
 
 def inside_feature_name(doc: Any, start: int, end: int) -> bool:
     """A country's name inside the name of a sea, gulf, river... ("the South China Sea")."""
-    ent = entity_at(doc, start)
-    if ent is None or ent.label_ not in ("LOC", "GPE", "FAC") or (ent.start == start and ent.end == end):
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    bounds = entity_bounds(v, start)
+    if bounds is None or v.ent_type[start] not in ("LOC", "GPE", "FAC") or bounds == (start, end):
         return False
-    features = words().feature_words
-    return any(t.lower_ in features for t in ent if not (start <= t.i < end))
+    features, lower = words().feature_words, v.lower
+    return any(lower[k] in features for k in range(*bounds) if not (start <= k < end))
 
 
 def inside_organisation_name(doc: Any, start: int, end: int) -> bool:
     """A place's name modifying the rest of an organisation's name that says what kind of
     organisation it is ("the Tokyo Stock Exchange", "the Kenya Red Cross Society"): the
     organisation is of that place, not the place's government."""
-    ent = entity_at(doc, start)
-    if ent is None or ent.label_ != "ORG" or ent.end <= end or doc[end - 1].dep_ != "compound":
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    bounds = entity_bounds(v, start)
+    if bounds is None or v.ent_type[start] != "ORG" or bounds[1] <= end or v.dep[end - 1] != "compound":
         return False
-    return organisation_kind(doc, ent.start, ent.end) is not None
+    return organisation_kind(doc, bounds[0], bounds[1]) is not None
 
 
 def title_place(doc: Any, left: int, title_start: int) -> str | None:
@@ -226,13 +236,15 @@ def title_place(doc: Any, left: int, title_start: int) -> str | None:
 def inside_longer_person(doc: Any, start: int, end: int) -> bool:
     """doc[start:end] is part of a longer name the recognizer tagged as a person's ("Monaco" of
     "Lisa Monaco"); a possessive or punctuation tagged with it does not make it longer."""
-    ent = entity_at(doc, start)
-    if ent is None or ent.label_ != "PERSON":
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    bounds = entity_bounds(v, start)
+    if bounds is None or v.ent_type[start] != "PERSON":
         return False
-    last = ent.end
-    while last > end and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct):
+    last = bounds[1]
+    tag, is_punct = v.tag, v.is_punct
+    while last > end and (tag[last - 1] == "POS" or is_punct[last - 1]):
         last -= 1
-    return ent.start < start or last > end
+    return bounds[0] < start or last > end
 
 
 def bare_or_definite(head: Any, phrase_start: int | None = None, backed: bool = False) -> bool:
@@ -318,11 +330,12 @@ def named_regions(tok: Any) -> list[tuple[int, int, Any]]:
 
 
 def is_dateline(doc: Any, start: int, end: int) -> bool:
-    span = doc[start:end]
-    if not all(t.text.isupper() for t in span if t.is_alpha):
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    text, is_alpha = v.text, v.is_alpha
+    if not all(text[k].isupper() for k in range(start, end) if is_alpha[k]):
         return False
-    nxt = doc[end] if end < len(doc) else None
-    return nxt is not None and nxt.text in DATELINE_FOLLOWERS and (start == 0 or doc[start - 1].is_space or doc[start].is_sent_start)
+    return end < v.n and text[end] in DATELINE_FOLLOWERS and (
+        start == 0 or doc[start - 1].is_space or doc[start].is_sent_start)
 
 
 def definite_description(tok: Any) -> bool:

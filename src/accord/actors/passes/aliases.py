@@ -10,7 +10,8 @@ from ..gazetteer import AliasMatch
 from ..phrases import (after_stance_prefix, inside_feature_name, inside_longer_person, inside_organisation_name,
                        is_backer, is_dateline, is_location, makers_model, names_no_country)
 from ..words import person_nouns, words
-from ...analysis.syntax import entity_at
+from ...analysis.docview import view
+from ...analysis.syntax import entity_at, entity_bounds
 from ...places import LARGE_CITY, geocode
 from .base import Pass
 
@@ -28,7 +29,7 @@ class AliasMatches(Pass):
 
     def run(self, context: ResolutionContext) -> None:
         doc, kb, on = context.doc, context.kb, context.on
-        raw = context.lookups.gazetteer.find(context.tokens)  # the tokens made once for all passes
+        raw = context.lookups.gazetteer.find_words(view(doc).text)  # the tokens' texts, no Token made
         context.raw_matches = raw
         named_in_full: set[str] = set()
         out: list[AliasMatch] = []
@@ -193,12 +194,14 @@ def used_as_name(context: ResolutionContext, i: int) -> bool:
 def inside_other_place(doc: Any, start: int, end: int, group: list[AliasMatch], kb: Any) -> bool:
     """A country's name inside the name of a place of another country: "New Mexico" (a US
     state), "New South Wales" (an Australian state)."""
-    ent = entity_at(doc, start)
-    if ent is None or ent.label_ not in ("GPE", "LOC") or (ent.start == start and ent.end == end) or ent.end < end:
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    bounds = entity_bounds(v, start)
+    if bounds is None or v.ent_type[start] not in ("GPE", "LOC") or bounds == (start, end) or bounds[1] < end:
         return False
     countries = {kb.entity(m.key).country for m in group if kb.entity(m.key).kind in PLACE_KINDS}
     if not countries:
         return False
+    ent = doc[bounds[0]:bounds[1]]
     hit = geocode(ent.text)  # the whole name must be a known place, not one found by a compass word
     return hit is not None and hit.country is not None and hit.country not in countries and hit.name == ent.text
 
@@ -209,8 +212,8 @@ def namesake_in_longer_name(doc: Any, start: int, end: int, group: list[AliasMat
     story set in Hong Kong) names the park, not the capital, when the capital is no large city and
     nothing else in the article names its country: the place is a namesake. ("London Bridge" is
     London's.)"""
-    ent = entity_at(doc, start)
-    if ent is None or ent.start != start or ent.end <= end:
+    bounds = entity_bounds(view(doc), start)  # (read on the Doc's arrays: analysis.docview)
+    if bounds is None or bounds[0] != start or bounds[1] <= end:
         return False
     if not group or not all(m.kind == "capital" and kb.entity(m.key).kind in PLACE_KINDS for m in group):
         return False

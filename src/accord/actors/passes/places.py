@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ...analysis.docview import view
 from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE
 from ..kinds import How
@@ -63,7 +64,14 @@ class Places(Pass):
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             out.append(Found(start, ent.end, entity, How.PLACE))
         taken = covered | {i for f in out for i in range(f.start, f.end)}
-        for tok in context.tokens:  # "flew to Magnitogorsk", a city the recognizer did not tag
+        v = view(doc)  # the words read on the Doc's arrays (analysis.docview), Tokens made for the few that may be
+        ent_type, pos, is_alpha, text, lemma = v.ent_type, v.pos, v.is_alpha, v.text, v.lemma
+        # "flew to Magnitogorsk", a city the recognizer did not tag: a capitalised proper noun
+        # no entity covers (what `untagged_city` asks first)
+        for i in range(1, v.n):
+            if ent_type[i] or pos[i] != "PROPN" or not is_alpha[i] or not text[i][:1].isupper():
+                continue
+            tok = doc[i]
             hit = untagged_city(tok) if tok.i not in taken else None
             if hit is not None:
                 try:
@@ -71,8 +79,11 @@ class Places(Pass):
                     taken.add(tok.i)
                 except KeyError:
                     pass
-        for tok in context.tokens:  # "Somali regions": a region by its name and the word "region"
-            for start, end, hit in named_regions(tok):
+        region_nouns = words().region_nouns
+        for i in range(v.n):  # "Somali regions": a region by its name and the word "region"
+            if pos[i] != "NOUN" or lemma[i] not in region_nouns:
+                continue  # (what `named_regions` asks first)
+            for start, end, hit in named_regions(doc[i]):
                 if any(i in taken for i in range(start, end)):
                     continue
                 try:

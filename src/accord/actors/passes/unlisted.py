@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...analysis.docview import view
 from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE, org_cue
 from ..kinds import STATE_SECTORS, How, Sector
@@ -549,11 +550,13 @@ def place_words(context: ResolutionContext) -> set[str]:
             out.add(ent.text)
     out |= named_places(context)
     prepositions = words().place_prepositions
-    for tok in context.tokens:  # "the Federal Center for Neurosurgery in Tyumen", inside a longer name
-        if tok.i > 0 and tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() \
-                and doc[tok.i - 1].lower_ in prepositions and doc[tok.i - 1].lower_ != "of" \
-                and not any(c.dep_ == "compound" for c in tok.children):
-            hit = geocode(tok.text)
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, pos, is_alpha, text, lower, kids = v.dep, v.pos, v.is_alpha, v.text, v.lower, v.kids
+    for i in range(1, v.n):  # "the Federal Center for Neurosurgery in Tyumen", inside a longer name
+        if dep[i] == "pobj" and pos[i] == "PROPN" and is_alpha[i] and text[i][:1].isupper() \
+                and lower[i - 1] in prepositions and lower[i - 1] != "of" \
+                and not any(dep[c] == "compound" for c in kids[i]):
+            hit = geocode(text[i])
             if hit is not None and hit.country and hit.population >= LARGE_CITY:
-                out.add(tok.text)
+                out.add(text[i])
     return out

@@ -124,9 +124,14 @@ class Lookups:
         from it over an "of" phrase ("minister of foreign affairs", "secretary of state"), or None.
         A phrase only some countries' overrides know ("secretary of state") comes with no role
         and no sector: `refine` gives its meaning once the country is known. `doc`: the Doc or
-        its tokens (`ResolutionContext.tokens`: indexing a list makes no new Token objects)."""
-        hi = head.i
-        v = view(head.doc)  # read on the Doc's arrays (analysis.docview): no Token made per word
+        its tokens (the words are read on the head's Doc's arrays: `role_at_index`)."""
+        return self.role_at_index(head.doc, head.i, of_phrases, head)
+
+    def role_at_index(self, doc: Any, hi: int, of_phrases: bool = True, head: Any = None) -> "RoleMatch | None":
+        """`role_at` of the word at position `hi` of the Doc `doc`, read on the Doc's arrays
+        (analysis.docview): a Token is made only for a one-word role that is found (`head`, the
+        Token, where the caller has it)."""
+        v = view(doc)
         lower, lemma = v.lower, v.lemma
         last = lower[hi]
         words = self._role_last_words
@@ -156,7 +161,9 @@ class Lookups:
             if match is None and length == 1:
                 match = self.match(lemma[hi], start, hi + 1)
             if match is not None:
-                return self._spokesperson_of_body(doc, head, match) if length == 1 else match
+                if length > 1:
+                    return match
+                return self._spokesperson_of_body(doc, head if head is not None else doc[hi], match)
         return None
 
     def _spokesperson_of_body(self, doc: Any, head: Any, match: "RoleMatch") -> "RoleMatch":
@@ -312,6 +319,8 @@ class ResolutionContext:
         from ..places import geocode
 
         kb, counts = self.kb, Counter()
+        v = view(self.doc)  # sentences read on the Doc's arrays (analysis.docview): `Token.sent` builds a Span
+        sent_starts, sent_of = v.sent_starts, v.sent_of
         sentences: dict[str, set[int]] = {}
         covered: set[int] = set()
         lede = self._lede_end()
@@ -332,7 +341,7 @@ class ResolutionContext:
                 continue
             if country and len(country) == 3 and country.isalpha():
                 counts[country] += 2 if m.start < lede else 1
-                sentences.setdefault(country, set()).add(self.doc[m.start].sent.start)
+                sentences.setdefault(country, set()).add(sent_starts[sent_of[m.start]])
                 covered.update(range(m.start, m.end))
         # "Khan" tagged as a place after "Usman Khan": a person's surname names no place
         surnames = {ent[-1].text for ent in self.ents if ent.label_ == "PERSON" and len(ent) > 1}
@@ -342,7 +351,7 @@ class ResolutionContext:
                 hit = geocode(ent.text)
                 if hit is not None and hit.country:
                     counts[hit.country] += 2 if ent.start < lede else 1
-                    sentences.setdefault(hit.country, set()).add(ent.sent.start)
+                    sentences.setdefault(hit.country, set()).add(sent_starts[sent_of[ent.start]])
         for country in self._headline_countries():
             counts[country] += 2  # "Arrests made in theft of gold toilet in England"
         ranked = counts.most_common(3)
@@ -397,13 +406,17 @@ class ResolutionContext:
         dateline of its own ("Wednesday, September 18, 2019"). A story says where it is set there
         ("A Paris court jailed ...", "stolen from Blenheim Palace in Oxfordshire, England"); names
         further down (a quoted newspaper, a politician the story mentions in passing) count once."""
+        v = view(self.doc)  # (read on the Doc's arrays: analysis.docview)
+        is_alpha, ent_type, starts = v.is_alpha, v.ent_type, v.sent_starts
         seen = 0
-        for sent in self.doc.sents:
-            if any(t.is_alpha for t in sent) and not all(t.ent_type_ == "DATE" or not t.is_alpha for t in sent):
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else v.n
+            if any(is_alpha[i] for i in range(start, end)) \
+                    and not all(ent_type[i] == "DATE" or not is_alpha[i] for i in range(start, end)):
                 seen += 1
                 if seen == 2:
-                    return sent.end
-        return len(self.doc)
+                    return end
+        return v.n
 
     def _territory_of_pair(self, a: str, b: str) -> str | None:
         """The one of two countries that is a territory of the other (CAMEO USAPRI of USA), if so."""

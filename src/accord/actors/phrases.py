@@ -19,15 +19,19 @@ DASHES = ("-", "–")
 
 def np_left(head: Any) -> int:
     """The first token of the noun phrase `head` heads (its left modifiers)."""
-    w = words()
-    left = head.i
-    for child in head.lefts:
-        if child.dep_ in NP_LEFT_DEPS:
-            if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+    w, v = words(), view(head.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, kids = v.dep, v.kids
+    left = hi = head.i
+    for child in kids[hi]:
+        if child > hi:
+            break  # the left children only
+        if dep[child] in NP_LEFT_DEPS:
+            if any(dep[c] in ("nsubj", "nsubjpass") for c in kids[child]):
                 continue  # a misparsed clause ("police ... detained supporters"), not a modifier
-            if child.lower_ in w.particle_adjectives and child.i > 0 and child.doc[child.i - 1].lemma_ in w.particle_verbs:
+            if v.lower[child] in w.particle_adjectives and child > 0 \
+                    and head.doc[child - 1].lemma_ in w.particle_verbs:
                 continue  # "Yemen let free activists": the verb's particle, parsed as an adjective
-            left = min(left, child.left_edge.i)
+            left = min(left, v.left_edge(child))
     return left
 
 
@@ -192,12 +196,16 @@ def is_possessor(doc: Any, end: int) -> bool:
 
 def is_backer(doc: Any, end: int) -> bool:
     """The name ending before `end` is the backer in "X-backed ...", not an actor of its own."""
-    return end + 1 < len(doc) and doc[end].text in DASHES and doc[end + 1].lower_ in words().backer_words
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    return end + 1 < v.n and v.text[end] in DASHES and v.lower[end + 1] in words().backer_words
 
 
 def after_stance_prefix(doc: Any, start: int) -> bool:
     """"pro-Russian separatists", "anti-American protesters": a stance, not that country's."""
-    return start >= 2 and doc[start - 1].text in DASHES and doc[start - 2].lower_ in words().stance_prefixes
+    if start < 2:
+        return False
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    return v.text[start - 1] in DASHES and v.lower[start - 2] in words().stance_prefixes
 
 
 def inside_feature_name(doc: Any, start: int, end: int) -> bool:
@@ -396,12 +404,13 @@ def organisation_kind(doc: Any, start: int, end: int) -> tuple[str, Any | None] 
 def names_no_country(doc: Any, start: int, end: int) -> bool:
     """A country's name as a currency's ("five million US dollars") or as the title a thing is
     given ("an artwork entitled America"), which makes the country no actor or place of the story."""
-    w = words()
-    if start > 0 and doc[start - 1].lower_ in w.naming_participles:
+    w, v = words(), view(doc)  # (read on the Doc's arrays: analysis.docview)
+    if start > 0 and v.lower[start - 1] in w.naming_participles:
         return True
-    tok = doc[end - 1]
-    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i >= end and tok.head.pos_ == "NOUN" \
-        and tok.head.lower_ in w.currency_nouns
+    tok = end - 1
+    head = v.head[tok]
+    return v.dep[tok] in ("compound", "amod", "nmod") and head >= end and v.pos[head] == "NOUN" \
+        and v.lower[head] in w.currency_nouns
 
 
 def spokesperson_body(role_for: Any, noun: Any) -> str | None:

@@ -92,6 +92,12 @@ class DocView:
     def doc(self) -> Any:
         return self._doc()
 
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence of token i: `doc[i].sent` as positions."""
+        k = self.sent_of[i]
+        starts = self.sent_starts
+        return starts[k], (starts[k + 1] if k + 1 < len(starts) else self.n)
+
     def subtree(self, i: int) -> list[int]:
         """The positions of `doc[i].subtree`, in its order (left children's subtrees, the token,
         right children's subtrees)."""

@@ -157,11 +157,13 @@ class PlacedSubjects(Pass):
         doc = context.doc
         covered = context.covered()
         out: list[Found] = []
-        for tok in context.tokens:
-            if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in covered:
+        v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+        for k in range(v.n):
+            if v.pos[k] != "NOUN" or v.dep[k] not in ("nsubj", "nsubjpass") or k in covered:
                 continue
+            tok = doc[k]
             left = np_left(tok)
-            if any(i in covered for i in range(left, tok.i + 1)) or context.lookups.role_at(context.tokens, tok) is not None:
+            if any(i in covered for i in range(left, tok.i + 1)) or context.lookups.role_at(doc, tok) is not None:
                 continue
             country = place_country(tok)
             if country is None:
@@ -190,8 +192,7 @@ class StateNamesakes(Pass):
         state_offices = words().us_state_offices
         for m in context.matches:
             entity = kb.entity(m.key)
-            text = doc[m.start:m.end].text
-            if entity.kind != "country" or entity.country == "USA" or text not in states:
+            if entity.kind != "country" or entity.country == "USA" or doc[m.start:m.end].text not in states:
                 continue
             own = entity.country
             sent = doc[m.start].sent

@@ -943,6 +943,22 @@ def test_an_agreement_that_could_not_be_reached_is_a_negated_agreement_as_a_fact
     assert g.modality == "hypothetical"
 
 
+# ------------------------------------------------- (issue 12) "without reaching", "have yet to reach": not done
+def test_an_act_told_as_without_or_yet_to_be_done_is_negated_as_a_fact(nlp):
+    [e] = [e for e in candidates(nlp, "Russia and Ukraine ended talks without reaching an agreement.")
+           if e.cameo == "057"]
+    assert (e.negated, e.modality) == (True, "asserted")
+    [f] = candidates(nlp, "Russia and Ukraine have yet to reach a deal.")
+    assert (f.cameo, f.negated, f.modality) == ("057", True, "asserted")
+    [g] = [e for e in candidates(nlp, "The man was released without being charged by police.") if e.cameo == "173"]
+    assert g.negated
+    # near misses: "without" on a noun of the manner, "yet again": done
+    [h] = candidates(nlp, "Russia and Ukraine reached a deal without any help.")
+    assert (h.cameo, h.negated) == ("057", False)
+    [i] = candidates(nlp, "Russia has yet again attacked Ukraine.")
+    assert (i.cameo[:2], i.negated) == ("19", False)
+
+
 # ------------------------------------------------- (issue 12/14) "unable to", "failed to": the act not done
 def test_an_act_the_subject_was_unable_or_failed_to_do_is_negated_as_a_fact(nlp):
     [e] = candidates(nlp, "The French government was unable to reach an agreement with the unions.")

@@ -38,6 +38,7 @@ from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own l
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
 from .lexicon import load_visited_sites  # (own line, as above)
+from .lexicon import load_judicial_stages  # (own line, as above)
 from .lexicon import load_accused_act_nouns, load_dated_by_report_codes, load_immediacy_adverbs  # (own line, as above)
 from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own line, as above)
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
@@ -378,6 +379,7 @@ class EventStage(Stage):
         paragraphs = _paragraph_of_sentences(text, sentences)
         lead = _lead_sentence(sentences)
         story_day = sentence_dates.get(lead, (None, None))[0] if lead is not None else None
+        _steps_before_the_judgment(candidates, triggers, sentences, lead)
         _date_from_paragraph(candidates, triggers, paragraphs, sentence_dates, story_day)
         _date_of_immediate_reaction(candidates, triggers, story_day, document.article.date)
         _date_from_retelling(candidates, triggers)
@@ -1501,6 +1503,11 @@ class EventStage(Stage):
         while wdep[head] in ("xcomp", "ccomp", "pcomp") and wheads[head] != head:
             dep = wdep[head]
             head = wheads[head]
+            if dep == "pcomp" and wdep[head] == "prep" and wlower[head] in m.negation_gerund_prepositions:
+                return True  # "ended the talks without reaching an agreement"
+            if dep == "xcomp" and w.lemma[head] in m.not_yet_verbs and any(
+                    wdep[c] == "advmod" and wlower[c] in m.not_yet_adverbs for c in wkids[head]):
+                return True  # "have yet to reach a deal"
             if wdep[head] == "prep" and wdep[verb.i] == "pcomp":  # "stopped short of attacking"
                 head = wheads[head]
             if dep == "ccomp" and _unconfirmed_telling(verb.doc[head], m):
@@ -4454,6 +4461,71 @@ def _date_from_paragraph(events: list[Event], triggers: _TriggerSpans | Any, par
             _, e.date, e.date_precision, e.date_range = before[-1]
             e.date_basis = "text"
             e.explain = e.explain.replace("date=publication", "date=paragraph")
+
+
+def _judicial_stage(tok: Any, stages: Any, opening: bool = False) -> int | None:
+    """The stage of a judicial process (arguments.yaml judicial_stages, 0 first) a verb or noun
+    names: "charged" 0, "convicted" and "found guilty" 1, "sentenced", "ruled" (with a clause or
+    a preposition of judging: not "ruled out", "ruled the country") and "ruling" 2; else None. With `opening`, a verb that opens a case
+    the noun of its object names ("began its probe") is that noun's stage."""
+    lemma = tok.lemma_.lower()
+    if tok.dep_ in ("amod", "compound"):
+        return None  # "the ruling party"
+    if tok.pos_ == "NOUN":
+        return next((k for k, nouns in enumerate(stages.nouns) if lemma in nouns), None)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(tok.children)
+    if lemma == "rule" and not any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in stages.ruling_prepositions)
+                                   for c in kids):
+        return None  # "ruled the draft unconstitutional", "ruled in favour of": not "ruled out", "ruled the country"
+    stage = next((k for k, verbs in enumerate(stages.verbs) if lemma in verbs), None)
+    if stage is None and lemma == "find":
+        stage = next((k for k, found in enumerate(stages.found) if any(c.lower_ in found for c in kids)), None)
+    if stage is None and opening and lemma in stages.case_opening_verbs:
+        stage = next((s for c in kids if c.dep_ == "dobj" and (s := _judicial_stage(c, stages)) is not None), None)
+    return stage
+
+
+def _steps_before_the_judgment(events: list[Event], triggers: _TriggerSpans, sentences: list[Any],
+                               lead: int | None) -> None:
+    """"Yesterday, Judge Schwartz sentenced the Turpins to life ... David Turpin was also charged with
+    making false statements": in a story whose lead tells a stage of a judicial process (a ruling,
+    a sentence, a conviction: arguments.yaml judicial_stages), an act of an earlier stage (an
+    investigation begun, an arrest, a charge, a suit, a case brought, a request put to a court),
+    asserted, told after the lead in the simple past with no date of its own, is background: it
+    has no date, not the publication day. Not a step told after a judgment ("After the verdict,
+    police arrested his brother")."""
+    if lead is None or lead >= len(sentences) or not any(e.date_basis == "publication" for e in events):
+        return
+    stages = load_judicial_stages()
+    found = [s for t in sentences[lead] if (s := _judicial_stage(t, stages)) is not None]
+    if not found:
+        return
+    story = max(found)
+    for e in events:
+        if e.date_basis != "publication" or e.modality != Modality.ASSERTED or e.negated or e.sentence <= lead:
+            continue
+        root = triggers.root(e)
+        if root is None:
+            continue
+        verb = root
+        if root.pos_ == "NOUN" and root.head.pos_ in ("VERB", "AUX"):
+            verb = root.head  # "began its probe": the noun's act is its verb's
+        elif root.tag_ == "VBG" and root.dep_ in ("advcl", "xcomp") and root.head.pos_ in ("VERB", "AUX"):
+            verb = root.head  # "brought the case before the ECJ, asking for clarifications"
+        stage = next((s for t in dict.fromkeys([root, verb]) if (s := _judicial_stage(t, stages, True)) is not None), None)
+        if stage is None and root.lemma_.lower() in stages.court_request_verbs and any(
+                t.lemma_.lower() in stages.court_nouns for c in root.children if c.dep_ == "dobj" for t in c.subtree):
+            stage = 0  # "the government asked Judge Miller to delay his ruling"
+        if stage is None or stage >= story or not _simple_past_verb(verb):
+            continue
+        later = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ in stages.after_marks) or (
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in stages.after_marks for m in c.children))]
+        if any((s := _judicial_stage(t, stages)) is not None and s >= story for c in later for t in c.subtree):
+            continue  # "After the verdict, police arrested his brother"
+        e.date, e.date_precision, e.date_basis, e.date_range = None, None, None, None
+        e.explain = e.explain.replace("date=publication", "date=earlier-step")
 
 
 def _date_of_immediate_reaction(events: list[Event], triggers: _TriggerSpans | Any, story_day: str | None,

@@ -724,6 +724,12 @@ def load_releasing_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_expelling_verbs() -> frozenset[str]:
+    """Verbs of an expulsion whose agentless passive is done by the country it is out of (arguments.yaml)."""
+    return _argument_words("expelling_verbs")
+
+
+@lru_cache(maxsize=1)
 def load_holding_words() -> frozenset[str]:
     """Words of holding someone captive, whose agent or place names the holder (arguments.yaml)."""
     return _argument_words("holding_words")

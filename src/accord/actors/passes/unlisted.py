@@ -524,19 +524,20 @@ def named_places(context: ResolutionContext) -> set[str]:
         if len(words_) > 2 and lemma[words_[-1]] in w.place_nouns and words_[-1] == ent.end - 1 \
                 and all(text[k][:1].isupper() for k in words_[:-1] if is_alpha[k]):
             out.add(ent.doc[words_[0] : ent.end - 1].text)
-    for ent in names:
-        head = ent.root
-        before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        if (before is not None and head.dep_ == "pobj" and head.head.i == before.i
-                and before.lower_ in w.place_name_prepositions) \
-                or (head.dep_ == "compound" and head.head.i == ent.end and head.head.lemma_.lower() in w.place_nouns):
-            out.add(ent.text)
-    for ent in names:  # "Tell Tamer and Ain Issa": a name joined to a place is another place
-        head = ent.root
-        if ent.text not in out and any(e.text in out and (e.root.head.i == head.i and e.root.dep_ == "conj"
-                                                          or head.head.i == e.root.i and head.dep_ == "conj")
-                                       for e in names):
-            out.add(ent.text)
+    # each name's text and root, made once (the pairs below compare every name with every other)
+    roots = [(e.text, e.root.i) for e in names]
+    heads = v.head
+    for ent, (name, head) in zip(names, roots):
+        before = ent.start - 1
+        if (before >= 0 and dep[head] == "pobj" and heads[head] == before
+                and v.lower[before] in w.place_name_prepositions) \
+                or (dep[head] == "compound" and heads[head] == ent.end and lemma[heads[head]] in w.place_nouns):
+            out.add(name)
+    for name, head in roots:  # "Tell Tamer and Ain Issa": a name joined to a place is another place
+        if name not in out and any(other in out and (heads[root] == head and dep[root] == "conj"
+                                                     or heads[head] == root and dep[head] == "conj")
+                                   for other, root in roots):
+            out.add(name)
     return out
 
 

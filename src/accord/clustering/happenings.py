@@ -36,8 +36,10 @@ depend on the order in which articles arrive:
    follows the utterance's anchor instead (`utterance_anchors`);
 3. vague reports that join no core happening form happenings among themselves.
 The store applies this to the reports a new article can affect (those sharing a blocking key:
-CAMEO root, an actor's country, a month of the report's days; of those, only the classes whose
-sides may be its own, `side_key`), and regroups the happenings it may change (for a vague
+CAMEO root, an actor's country, a month of the report's days; the store files a class whose days
+span more than two months under its years instead, `filed_keys`, and a new report probes its
+months and their years, `probe_keys`; of those, only the classes whose sides may be its own,
+`side_key`), and regroups the happenings it may change (for a vague
 report, only the compatible ones with the most compatible core reports: the one it may join), so
 it reads a small part of the store (not a bounded one: a month- or year-dated report reads its
 whole period's classes of its sides, and a happening that keeps growing is regrouped whole,
@@ -292,7 +294,9 @@ def blocking_keys(report: Report, settings: ClusteringSettings) -> list[str]:
     return keys
 
 
-def _blocking_keys(report: Report, settings: ClusteringSettings) -> list[str]:
+def _key_parts(report: Report, settings: ClusteringSettings) -> tuple[str, list[str], list[str] | None]:
+    """A report's CAMEO root, its sides' countries, and the months its days touch (None: no
+    date nor publication date)."""
     e = report.event
     root = e["cameo"][:2]
     sides = set()
@@ -301,14 +305,52 @@ def _blocking_keys(report: Report, settings: ClusteringSettings) -> list[str]:
             sides.add(side.get("country") or side["code"][:3])
     interval = report.interval(settings)
     if interval is None:
+        return root, sorted(sides), None
+    months = []
+    y, m = interval[0].year, interval[0].month
+    while (y, m) <= (interval[1].year, interval[1].month):
+        months.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return root, sorted(sides), months
+
+
+def _blocking_keys(report: Report, settings: ClusteringSettings) -> list[str]:
+    root, sides, months = _key_parts(report, settings)
+    if months is None:
         months = ["article:" + report.article_id]  # matches only its own article's reports
-    else:
-        months = []
-        y, m = interval[0].year, interval[0].month
-        while (y, m) <= (interval[1].year, interval[1].month):
-            months.append(f"{y:04d}-{m:02d}")
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return [f"{root}|{s}|{mo}" for s in sorted(sides) for mo in months]
+    return [f"{root}|{s}|{mo}" for s in sides for mo in months]
+
+
+# A stored class whose days touch at most this many months is filed under its months' keys; a
+# longer one (a report dated "in 2014", "earlier this year") under its years' keys.
+FILED_MONTHS = 2
+
+
+def filed_keys(report: Report, settings: ClusteringSettings) -> list[str]:
+    """The keys the store files a class of reports under (`happening_keys`, read by the
+    candidate query with `probe_keys`): its blocking keys where its days touch at most
+    `FILED_MONTHS` months, else CAMEO root | actor country | year, one per year its days touch.
+    A report dated "in 2014" is then one row, read once by the reports that reach it, not one
+    row under each of twelve months read twelve times by another report of that year."""
+    root, sides, months = _key_parts(report, settings)
+    if months is None or len(months) <= FILED_MONTHS:
+        return blocking_keys(report, settings)
+    years = sorted({mo[:4] for mo in months})
+    return [f"{root}|{s}|{y}" for s in sides for y in years]
+
+
+def probe_keys(report: Report, settings: ClusteringSettings) -> list[str]:
+    """The keys under which the store looks for the stored classes a new report may be
+    compatible with (`filed_keys`): its blocking keys (each month its days touch) and each of
+    those months' years. Two compatible reports share a day, so a key of that day's month or
+    year, whichever the stored one is filed by; a report with neither date nor publication date,
+    its article's key."""
+    root, sides, months = _key_parts(report, settings)
+    keys = blocking_keys(report, settings)
+    if months is None:
+        return keys
+    years = sorted({mo[:4] for mo in months})
+    return keys + [f"{root}|{s}|{y}" for s in sides for y in years]
 
 
 def side_key(actor: dict | None) -> str | None:
@@ -628,6 +670,31 @@ def utterance_anchors(reports: Iterable[Report],
     return joins, follows
 
 
+def sentence_bound(reports: Iterable[Report]) -> set[int]:
+    """The reports (`id(report)`) that `utterances` or `joint_meetings` may read together with
+    others of their sentence: a spoken act with a source where its sentence holds two or more,
+    a core reciprocal act (not a statement) where it holds three or more. Every other report is
+    grouped by its fields alone."""
+    spoken: Counter = Counter()
+    joint: Counter = Counter()
+    kinds: list[tuple[Report, tuple, bool, bool]] = []
+    for r in reports:
+        e = r.event
+        if e.get("sentence") is None:
+            continue
+        key = (r.article_id, e["sentence"])
+        says = bool(e.get("source")) and is_spoken(e["cameo"])
+        meets = r.is_core and is_reciprocal(e["cameo"]) and e["cameo"][:2] not in _STATEMENT_ROOTS
+        if says:
+            spoken[key] += 1
+        if meets:
+            joint[key] += 1
+        if says or meets:
+            kinds.append((r, key, says, meets))
+    return {id(r) for r, key, says, meets in kinds
+            if (says and spoken[key] >= 2) or (meets and joint[key] >= 3)}
+
+
 # -- grouping ----------------------------------------------------------------------------------
 
 
@@ -654,7 +721,8 @@ class _Union:
 
 
 def group(reports: Sequence[Report], settings: ClusteringSettings,
-          settled: dict[int, str] | None = None) -> list[list[Report]]:
+          settled: dict[int, str] | None = None,
+          hidden: dict[int, list[Report]] | None = None) -> list[list[Report]]:
     """Partition reports into happenings (see the module notes); each list sorted by id, the
     lists by their first id. The result depends only on the set of reports.
 
@@ -675,7 +743,15 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
     share a happening); a vague class of a settled happening with core reports stays attached.
     The outcome is the same as without it; the pairs checked are those involving a new report,
     a vague class and a core one, or two vague classes of one happening, so a large happening
-    is not compared with itself again for each report it gains."""
+    is not compared with itself again for each report it gains.
+
+    `hidden` (optional): for a report of `reports` (`id(report)`), other reports the caller
+    vouches are its class-mates (equal `compared_fields` and coreness, ids larger than its own)
+    and go wherever it goes: reports of one settled happening in no utterance nor joint meeting
+    (not `sentence_bound`), which the store passes as one report of
+    each class (`store.clusters.collapse`), so that a happening gaining a report is regrouped by
+    its classes, not by all its reports. They count in the classes' sizes and are in the
+    returned lists; the outcome is that of passing them all."""
     # One speaker's spoken acts in one sentence (`utterance_anchors`): a vague one follows its
     # anchor, in a class of its own kind (the anchor's id in the key), apart from the pairing.
     utterance_joins, follows = utterance_anchors(reports, settings)
@@ -685,6 +761,10 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
         classes.setdefault((compared_fields(r), r.is_core, anchor.id if anchor else None),
                            []).append(r)
     members = list(classes.values())
+    hidden = hidden or {}
+    # A class's reports: those passed and those they stand for (`hidden`).
+    size = [len(m) + sum(len(hidden.get(id(r), ())) for r in m) for m in members] \
+        if hidden else [len(m) for m in members]
     core = [m[0].is_core for m in members]
     follower = [id(m[0]) in follows for m in members]
     # A class's settled happening: the one all its reports are filed in (None: any other case).
@@ -721,7 +801,7 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
             for y in range(x, len(ids)):
                 i, j = ids[x], ids[y]
                 if i == j:
-                    if len(members[i]) < 2:
+                    if size[i] < 2:
                         continue  # a class pairs with itself only through two of its reports
                 elif tag[i] is not None and tag[j] is not None and core[i] == core[j] \
                         and (core[i] or tag[i] != tag[j]):
@@ -774,9 +854,9 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
         for k in core_links.get(v, ()):
             root = root_of[k]
             if root is None:
-                counts.update(r.id for r in members[k])
+                counts.update(r.id for r in _with_hidden(members[k], hidden))
             else:
-                counts[root] += len(members[k])
+                counts[root] += size[k]
         if counts:
             root_of[v] = min(counts, key=lambda root: (-counts[root], root))
         else:
@@ -806,13 +886,19 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
     for i, m in enumerate(members):
         root = root_of[i]
         if root is None:
-            for r in m:
+            for r in _with_hidden(m, hidden):
                 groups.setdefault(r.id, []).append(r)
         else:
-            groups.setdefault(root, []).extend(m)
+            groups.setdefault(root, []).extend(_with_hidden(m, hidden))
     out = [sorted(g, key=_by_id) for g in groups.values()]
     out.sort(key=lambda g: g[0].id)
     return out
+
+
+def _with_hidden(reports: list[Report], hidden: dict[int, list[Report]]) -> list[Report]:
+    if not hidden:
+        return reports
+    return [x for r in reports for x in (r, *hidden.get(id(r), ()))]
 
 
 def _by_id(r: Report) -> str:

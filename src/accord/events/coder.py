@@ -1250,7 +1250,9 @@ class EventStage(Stage):
             # of its own that names no one ("a coalition ... joined by Australia, Bahrain, ...")
             cand.rule.append("reciprocal")
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.key != b.key]
-        if cand.code[:2] == "01" and targets:
+        if cand.code[:2] == "01" and targets and not (cand.code == "014" and cand.announced):
+            # (A policy option considered, "is considering giving money to homeowners" 014, is no
+            # statement: its target is whom the act considered is done to, own side or not.)
             # A statement is never addressed to the speaker's own country or its institutions
             # ("Putin said on Russian state TV", "Xi said China will ..."): only another country's
             # actors, a person, or the country's opposition or rebels are what it is about.

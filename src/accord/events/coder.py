@@ -45,6 +45,8 @@ from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own l
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
 from .nearest_mention import nearest_namings
 from .office import in_office_on_the_day
+from .passive_agent import agents_of_passives
+from .response_target import targets_of_responses
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -396,6 +398,10 @@ class EventStage(Stage):
         _one_date_per_act(candidates)
         _settle_ranges(candidates)
         _targets_from_earlier_acts(candidates, doc, document, triggers)
+        # "Another man, who was arrested": the police the story names arrested him
+        agents_of_passives(candidates, document.mentions, triggers.root, document.id)
+        # "In response to Cummings's death, Pelosi ordered the flags lowered": done toward Cummings
+        targets_of_responses(candidates, document.mentions, triggers.root, document.id)
         in_office_on_the_day(candidates, self.kb)  # "May stepped down on July 24", told later: GBRGOV, not ELI
         nearest_namings(candidates, document.mentions, [s.start_char for s in sentences])  # a side found sentences back
         candidates = _without_unplaced_actors(candidates, document.mentions)
@@ -2182,9 +2188,29 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     dep, lower, lemma, kids = v.dep, v.lower, v.lemma, v.kids
     if kind == "dobj" and head.i == verb.i and not arg and any(dep[c] == "nsubjpass" for c in kids[verb.i]):
         return True  # "the sarcophagus was returned to Egypt": a passive's subject is the active's object
+    if kind == "dobj" and head.i == verb.i and not arg and _shifted_object(verb) is not None:
+        return True  # "returned to the Peruvian government eight artifacts": the object after the "to" phrase
     return any(dep[c] == kind and (not arg or lower[c] == arg) and (
         wanted is None or any(dep[g] == "pobj" and (lower[g] in wanted or lemma[g] in wanted) for g in kids[c]))
         for c in kids[head.i])
+
+
+def _shifted_object(verb: Any) -> Any | None:
+    """"returned to the Peruvian government eight artifacts": an object put after the verb's
+    prepositional phrase, which the parser hangs on the verb as a noun modifier (npadvmod), not
+    as its object; None when the verb has an object, or the noun says when ("on Monday", "last
+    week" are no objects)."""
+    v = view(verb.doc)
+    dep, kids, pos = v.dep, v.kids[verb.i], v.pos
+    if any(dep[c] == "dobj" for c in kids):
+        return None
+    preps = [c for c in kids if dep[c] == "prep" and c > verb.i]
+    for c in kids:
+        if dep[c] == "npadvmod" and pos[c] == "NOUN" and preps and min(preps) < c:
+            tok = verb.doc[c]
+            if not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
+                return tok
+    return None
 
 
 def _trigger_tokens(cand: _Candidate) -> tuple[int, int]:

@@ -811,6 +811,9 @@ class EventStage(Stage):
         the first argument that names someone or something (a proper noun or a named entity: "gave
         firearms to the Philippine Marines"), else the first that is not a date or an amount."""
         trig, noun = cand.trigger, cand.noun
+        doc = trig.doc
+        v = view(doc)  # (the words are read on the Doc's arrays: analysis.docview)
+        dep, lower, kids = v.dep, v.lower, v.kids
         found: list[tuple[str, Any]] = []
         preps: dict[int, dict[str, list[Any]]] = {}  # each owner's prepositional objects, read once
         # the trigger's and the noun's children with their labels, read once
@@ -819,27 +822,29 @@ class EventStage(Stage):
             host = noun if on_noun else trig
             if host is None:
                 continue
+            h = host.i
             if kind == "prep":  # most specs: the object of a preposition on the trigger
-                by_word = preps.get(host.i)
+                by_word = preps.get(h)
                 if by_word is None:
-                    by_word = preps[host.i] = pobjs_by_word(host)
+                    by_word = preps[h] = pobjs_by_word(host)
                 toks = by_word.get(arg, ())
                 if not toks and cand.pattern.nominal and arg in load_coordinated_place_prepositions():
                     # "mass killings, rapes and abductions throughout the Central African Republic":
                     # a phrase after coordinated event nouns is each one's, wherever the parser hangs it
                     toks = next((t for c in _conjuncts(host) if (t := pobjs_by_word(c).get(arg))), ())
             else:
-                children = host_children.get(host.i)
-                if children is None:
-                    children = host_children[host.i] = [(c, c.dep_) for c in host.children]
+                if kind not in _TARGET_KINDS_ON_VIEW:
+                    children = host_children.get(h)
+                    if children is None:
+                        children = host_children[h] = [(c, c.dep_) for c in host.children]
                 if kind in ("dobj", "dative", "oprd"):
                     # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
-                    toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
-                            for c, dep in children if dep == kind]
+                    toks = [doc[next((g for g in kids[c] if dep[g] == "pobj"), c) if v.pos[c] == "ADP" else c]
+                            for c in kids[h] if dep[c] == kind]
                 elif kind in ("poss", "object-poss"):
-                    toks = [c for c, dep in children if dep == "poss"]  # "attended ASEAN's summit"
+                    toks = [doc[c] for c in kids[h] if dep[c] == "poss"]  # "attended ASEAN's summit"
                 elif kind in ("compound", "object-compound"):
-                    toks = [c for c, dep in children if dep == "compound"]
+                    toks = [doc[c] for c in kids[h] if dep[c] == "compound"]
                 elif kind == "within-object-prep":
                     # "returned dozens of artifacts to the embassy", "returned a painting that was
                     # stolen in 1989 to its owners": the parser hangs the verb's preposition inside its object
@@ -897,7 +902,7 @@ class EventStage(Stage):
                     continue
             # "on behalf of the people of Taiwan" names whom the doer acts for, never the target
             if toks:
-                found.extend((spec, tok) for tok in toks if not _is_date(tok) and tok.lower_ != "behalf")
+                found.extend((spec, tok) for tok in toks if not _is_date_at(v, tok.i) and lower[tok.i] != "behalf")
         # A word the dictionary pattern names ("* &MILITARY": "sent troops to Jordan", "* CONCERN",
         # "* RESPONSIBILITY") describes the event rather than naming what it is done to: such
         # arguments are tried after the others, and through the actor in their own phrase first.
@@ -905,8 +910,8 @@ class EventStage(Stage):
         if cand.verb_match is not None and not found and noun is None:
             # "refused to join the NATO exercises" (PETRARCH-2's REFUSE * JOIN): a pattern that names
             # the act by the verb of its complement finds the act's arguments on that verb
-            for x in trig.children:
-                if x.dep_ == "xcomp" and x.pos_ == "VERB" and named_by_pattern(x):
+            for x in (doc[x] for x in kids[trig.i] if dep[x] == "xcomp" and v.pos[x] == "VERB"):
+                if named_by_pattern(x):
                     found.extend((f"xcomp-{c.dep_}", c) for c in x.children if c.dep_ in ("dobj", "dative"))
                     found.extend((f"xcomp-prep:{w}", p) for w, ps in pobjs_by_word(x).items()
                                  if f"prep:{w}" in DICTIONARY_TARGETS for p in ps if not _is_date(p))
@@ -978,8 +983,8 @@ class EventStage(Stage):
             # "denounced Russia's war": the war's owner; "pounded the Taliban hideouts": force on a
             # group's positions, bases or hideouts is force on the group
             owners = ("poss", "compound") if cand.code.startswith(HARM_ROOTS) else ("poss",)
-            for poss in tok.children:
-                if poss.dep_ in owners and (actors := _actors_of(poss, mentions_at)):
+            for poss in kids[tok.i]:
+                if dep[poss] in owners and (actors := _actors_of(doc[poss], mentions_at)):
                     cand.target_tok = tok
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
@@ -2343,14 +2348,20 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
     """
     # Only words in a coordination have conjuncts: the Doc's arrays say which, so that only
     # those are made into Tokens (spaCy makes a new one on every access).
-    doc = tok.doc
-    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
-    dep, kids = v.dep, v.kids
-    inside = [tok.i]
-    for m in mentions_at.get(tok.i, ()):
-        inside.extend(range(m.tokens[0], min(m.tokens[1], len(doc))))
-    tokens = [tok.i] + [c for k in inside if dep[k] == "conj" or any(dep[j] == "conj" for j in kids[k])
-                        for c in v.conjuncts(k) if not _subject_of_next_clause_at(v, c)]
+    v = view(tok.doc)  # (read on the Doc's arrays: analysis.docview)
+    i = tok.i
+    coordinated = v.memo.get(_COORDINATED)
+    if coordinated is None:  # the words that are a conjunct or have one, found once per Doc
+        dep, head = v.dep, v.head
+        coordinated = v.memo[_COORDINATED] = frozenset(
+            k for j, d in enumerate(dep) if d == "conj" for k in (j, head[j]))
+    tokens = [i]
+    if coordinated:
+        inside = [i]
+        for m in mentions_at.get(i, ()):
+            inside.extend(range(m.tokens[0], min(m.tokens[1], v.n)))
+        tokens += [c for k in inside if k in coordinated
+                   for c in v.conjuncts(k) if not _subject_of_next_clause_at(v, c)]
     out: list[Actor] = []
     seen: set[str] = set()
     for t in tokens:
@@ -2359,15 +2370,18 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
             if key not in seen:
                 seen.add(key)
                 out.append(m.actor)
-    if not out and (tok.pos_ == "PROPN" or tok.lower_ in load_appositive_heads()):
+    if out:
+        return out
+    word = v.lower[i]
+    if v.pos[i] == "PROPN" or word in load_appositive_heads():
         # "Human Rights Watch's director for the Americas, Jose Miguel Vivanco, issued", "the group
         # al-Nusra Front", "Ranil Wickremesinghe, the former Prime Minister of Sri Lanka, said": a
         # name, or a noun for a person or body, no actor was resolved for is the actor its
         # appositive names (never a thing's: "the submarine U.S.S. Grayback")
-        for appos in tok.children:
-            if appos.dep_ == "appos" and (found := _actors_of(appos, mentions_at)):
+        for appos in v.kids[i]:
+            if v.dep[appos] == "appos" and (found := _actors_of(tok.doc[appos], mentions_at)):
                 return found
-    if not out and tok.lower_ in load_agent_heads():
+    if word in load_agent_heads():
         # "Syrian opposition members", "NATO allies", "members of the New People's Army",
         # "officials from Kansas": the actor that modifies them
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
@@ -2379,7 +2393,7 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
         for mod in mods:
             if (found := _actors_of(mod, mentions_at)):
                 return found
-    if not out and tok.lower_ in load_collective_heads():
+    if word in load_collective_heads():
         # "A group of asylum-seekers", "thousands of Syrians": who the group is
         of = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
                    for p in prep.children if p.dep_ == "pobj"), None)
@@ -2412,6 +2426,11 @@ def _subject_of_next_clause_at(v: Any, conjunct: int) -> bool:
     return clause != head[first] and pos[clause] in ("VERB", "AUX") \
         and not any(dep[c] in ("nsubj", "nsubjpass", "expl") for c in v.kids[clause])
 
+
+# The target specs whose words `_targets` reads on the Doc's view alone (the others on Tokens).
+_TARGET_KINDS_ON_VIEW = frozenset({"dobj", "dative", "oprd", "poss", "object-poss", "compound", "object-compound"})
+# The view's memo key (analysis.docview) of the words in a coordination (`_actors_of`).
+_COORDINATED = "events.coordinated"
 
 # Prepositions that introduce what an attitude is about ("pessimism over X", "skeptical of X").
 _ABOUT = {"about", "over", "at", "of", "on", "regarding", "concerning", "toward", "towards", "in", "with"}
@@ -3126,6 +3145,11 @@ def _is_date(tok: Any) -> bool:
     """A date or time ("on Wednesday": a proper noun too), or an occasion counted ("for the
     first time"): never what an event is done to."""
     return tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "NOUN" and tok.lower_ in load_occasion_nouns())
+
+
+def _is_date_at(v: Any, i: int) -> bool:
+    """`_is_date` of token i on the Doc's view (analysis.docview)."""
+    return v.ent_type[i] in ("DATE", "TIME") or (v.pos[i] == "NOUN" and v.lower[i] in load_occasion_nouns())
 
 
 def _is_date_or_amount(tok: Any) -> bool:

@@ -2718,32 +2718,37 @@ def _direction_target(cand: _Candidate, mentions_at, names_people) -> None:
         words = words - {"against"}
     adjuncts = load_adjunct_prepositions()
     trig = cand.trigger
-    hosts = [h for h in (cand.noun, trig) if h is not None]
-    hosts += [c for c in trig.children if c.dep_ == "dobj" and (cand.noun is None or c.i != cand.noun.i)]
+    # (walked on the Doc's arrays, analysis.docview: only an object looked up becomes a Token)
+    doc = trig.doc
+    v = view(doc)
+    dep, lower, kids = v.dep, v.lower, v.kids
+    hosts = [h.i for h in (cand.noun, trig) if h is not None]
+    hosts += [c for c in kids[trig.i] if dep[c] == "dobj" and (cand.noun is None or c != cand.noun.i)]
     # "began a hunger strike in protest against the new laws", "mobilized troops for a ground
     # assault against Palestina": what the act is for or in is set against someone too
-    opposed = [] if cooperative else [(p, {"against"}) for h in hosts for prep in h.children
-               if prep.dep_ == "prep" and prep.lower_ not in words and prep.lower_ not in adjuncts
-               for p in prep.children if p.dep_ == "pobj"]
+    opposed = [] if cooperative else [(p, {"against"}) for h in hosts for prep in kids[h]
+               if dep[prep] == "prep" and lower[prep] not in words and lower[prep] not in adjuncts
+               for p in kids[prep] if dep[p] == "pobj"]
     # "fired and landed a live round on a protester": a verb of force aims at whom "on"/"at" names
-    aimed = [(h, preps, "force-aim") for h, preps in _force_aim_hosts(cand)]
+    aimed = [(h.i, preps, "force-aim") for h, preps in _force_aim_hosts(cand)]
     for host, allowed, kind in [(h, words, "direction") for h in hosts] + [(h, a, "direction") for h, a in opposed] + aimed:
-        for prep in host.children:
-            if prep.dep_ != "prep" or prep.lower_ not in allowed:
+        for prep in kids[host]:
+            if dep[prep] != "prep" or lower[prep] not in allowed:
                 continue
             # "lifted travel curbs to and from North Korea": prepositions joined before one object
-            for pobj in (*prep.children, *(g for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"
-                                            for g in c.children)):
-                if pobj.dep_ != "pobj" or _is_date_or_amount(pobj):
+            for p in (*kids[prep], *(g for c in kids[prep] if dep[c] == "conj" and v.pos[c] == "ADP"
+                                     for g in kids[c])):
+                if dep[p] != "pobj" or _is_date_or_amount_at(v, p):
                     continue
+                pobj = doc[p]
                 actors = _actors_of(pobj, mentions_at)
                 if not actors and (inner := _inner_actor(pobj, mentions_at, cooperative)) is not None:
                     actors = _actors_of(inner, mentions_at)  # "attacks on 141 organisations across 20 industries"
-                if kind == "force-aim" and prep.lower_ == "at" and all(a.code == a.country for a in actors):
+                if kind == "force-aim" and lower[prep] == "at" and all(a.code == a.country for a in actors):
                     continue  # "fired at Kabul airport": a bare country or city at is where, not whom
                 if actors:
                     cand.target_tok, cand.targets = pobj, actors
-                    cand.rule.append(f"tgt={kind}:{prep.lower_}")
+                    cand.rule.append(f"tgt={kind}:{lower[prep]}")
                     return
 
 
@@ -3533,8 +3538,10 @@ def _word_in(tok: Any, words: frozenset[str]) -> bool:
 
 
 def _has_relationship_object(verb: Any) -> bool:
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in RELATIONSHIP_NOUNS or c.lower_ in RELATIONSHIP_NOUNS
-               for c in verb.children if c.dep_ == "dobj")
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lemma, lower = v.dep, v.lemma, v.lower
+    return any(lemma[c] in RELATIONSHIP_NOUNS or lower[c] in RELATIONSHIP_NOUNS
+               for c in v.kids[verb.i] if dep[c] == "dobj")
 
 
 def _discourse_partner(document: Document, source: Actor, before: int) -> Actor | None:
@@ -3593,11 +3600,12 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if best is None:
         # "launched a program dubbed 'Zrinyi 2026' in 2017": a date on a participle that only
         # names the object is the act's date.
-        namers = [acl for obj in cand.trigger.children if obj.dep_ in ("dobj", "nsubjpass")
-                  for acl in obj.children if acl.dep_ == "acl" and acl.lower_ in load_naming_participles()]
+        w = view(doc)  # (analysis.docview: the Doc's arrays with strings)
+        namers = [acl for obj in w.kids[cand.trigger.i] if w.dep[obj] in ("dobj", "nsubjpass")
+                  for acl in w.kids[obj] if w.dep[acl] == "acl" and w.lower[acl] in load_naming_participles()]
         for tok_i, timex in timex_roots.items():
-            if namers and any(c.dep_ == "prep" and tok_i in range(c.i, c.right_edge.i + 1)
-                              for namer in namers for c in namer.children):
+            if namers and any(w.dep[c] == "prep" and c <= tok_i <= w.right_edge(c)
+                              for namer in namers for c in w.kids[namer]):
                 if best is None or _precision(timex.value) > _precision(best.value):
                     best = timex
     if best is None:
@@ -3612,8 +3620,9 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
                 best = _happening_time(node, timex_roots, pub)
     if best is None:
         # "killed his sister by strangling her in 2016": the means gerund is done when the act is
-        means = {p.i for c in cand.trigger.children if c.dep_ == "prep" and c.lower_ in load_anchoring().means_prepositions
-                 for p in c.children if p.dep_ == "pcomp" and p.tag_ == "VBG"}
+        w = view(doc)  # (analysis.docview: the Doc's arrays with strings)
+        means = {p for c in w.kids[cand.trigger.i] if w.dep[c] == "prep" and w.lower[c] in load_anchoring().means_prepositions
+                 for p in w.kids[c] if w.dep[p] == "pcomp" and w.tag[p] == "VBG"}
         if means:
             for tok_i, timex in timex_roots.items():
                 if _governs(arrays, tok_i, means) and (best is None or _precision(timex.value) > _precision(best.value)):
@@ -3621,10 +3630,11 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if best is None:
         # "When announcing the shutdown on Monday, the prime minister called on ...": a clause of
         # the same time, dated by the text, dates the act it modifies
-        clauses = [c for c in cand.trigger.children if c.dep_ == "advcl" and any(
-            m.dep_ in ("mark", "advmod") and m.lower_ in load_same_time_markers() and m.i < c.i for m in c.children)]
+        w = view(doc)  # (analysis.docview: the Doc's arrays with strings)
+        clauses = [c for c in w.kids[cand.trigger.i] if w.dep[c] == "advcl" and any(
+            w.dep[m] in ("mark", "advmod") and w.lower[m] in load_same_time_markers() and m < c for m in w.kids[c])]
         for tok_i, timex in timex_roots.items():
-            if any(_governs(arrays, tok_i, {c.i}) for c in clauses):
+            if any(_governs(arrays, tok_i, {c}) for c in clauses):
                 if best is None or _precision(timex.value) > _precision(best.value):
                     best = timex
     if best is None:
@@ -3941,14 +3951,16 @@ def _background_verb(verb: Any, climbed: bool = False) -> bool:
     judged-for and experiential tests say nothing of the clauses below it)."""
     if _pluperfect_told_by_the_reporter(verb):
         return True
-    children = list(verb.children)  # read several times below: made once
-    adverbs = {c.lower_ for c in children if c.dep_ == "advmod"} & load_background_adverbs()
-    auxes = [c for c in children if c.dep_ == "aux"]
-    pluperfect = any(c.lower_ == "had" for c in auxes)
-    perfect = verb.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in auxes)
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, lemma, kids = v.dep, v.lower, v.lemma, v.kids
+    children = kids[verb.i]
+    adverbs = {lower[c] for c in children if dep[c] == "advmod"} & load_background_adverbs()
+    auxes = [c for c in children if dep[c] == "aux"]
+    pluperfect = any(lower[c] == "had" for c in auxes)
+    perfect = v.tag[verb.i] == "VBN" and any(lemma[c] == "have" for c in auxes)
     if bool(adverbs - {"long"}) or (bool(adverbs) and (pluperfect or perfect)):
         return True
-    if (pluperfect or perfect) and any(c.dep_ == "advmod" and c.lower_ in load_anchoring().perfect_background_adverbs
+    if (pluperfect or perfect) and any(dep[c] == "advmod" and lower[c] in load_anchoring().perfect_background_adverbs
                                        for c in children):
         return True  # "has attacked Georgia before"
 
@@ -3957,23 +3969,25 @@ def _background_verb(verb: Any, climbed: bool = False) -> bool:
     if climbed:
         return False
     # "has visited China three times", "have met twice": an experiential perfect
-    if perfect and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in load_frequency_words()
+    if perfect and any(dep[c] in ("advmod", "npadvmod") and lower[c] in load_frequency_words()
                        for c in children):
         return True
     # "has only impeached two presidents in the history of the United States"
-    return perfect and any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in load_history_nouns()
-                           for c in children for p in c.children)
+    return perfect and any(dep[c] == "prep" and dep[p] == "pobj" and lemma[p] in load_history_nouns()
+                           for c in children for p in kids[c])
 
 
 def _in_earlier_occasion(verb: Any) -> bool:
     """"injured by police in an earlier protest", "met him during a previous visit": the act is
     set in an occasion an adjective puts before the story's own (anchoring.yaml)."""
     spec = load_anchoring()
-    return any(c.dep_ == "prep" and c.lower_ in spec.occasion_prepositions and any(
-        p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") and any(
-            a.dep_ == "amod" and a.lower_ in spec.earlier_occasion_adjectives for a in p.children)
-        for p in c.children)
-               for c in verb.children)
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, kids = v.dep, v.lower, v.kids
+    return any(dep[c] == "prep" and lower[c] in spec.occasion_prepositions and any(
+        dep[p] == "pobj" and v.ent_type[p] not in ("DATE", "TIME") and any(
+            dep[a] == "amod" and lower[a] in spec.earlier_occasion_adjectives for a in kids[p])
+        for p in kids[c])
+               for c in kids[verb.i])
 
 
 def _later_than_a_dated_head(trigger: Any, timex_roots: dict[int, Timex]) -> bool:
@@ -3989,19 +4003,22 @@ def _judged_for(trigger: Any) -> bool:
     "accused of inciting": what a judgment, arrest, charge or accusation is for was done before it;
     so was the act an accusation noun tells ("allegations Trump tried to pressure Ukraine")."""
     verbs, preps = load_judged_for()
-    prep = trigger.head
-    if trigger.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in preps \
-            and prep.head.lemma_.lower() in verbs:
+    v = view(trigger.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, head = v.dep, v.head
+    i = trigger.i
+    prep = head[i]
+    if dep[i] == "pcomp" and dep[prep] == "prep" and v.lower[prep] in preps \
+            and v.lemma[head[prep]] in verbs:
         return True
     # "allegations Trump tried to pressure the government", "the accusation that he bribed them":
     # the act an accusation noun tells (through the verbs it is the complement of)
-    node = trigger
+    node = i
     for _ in range(3):
-        if node.dep_ != "xcomp" or node.head.i == node.i:
+        if dep[node] != "xcomp" or head[node] == node:
             break
-        node = node.head
-    return node.dep_ in ("acl", "ccomp") and node.head.pos_ == "NOUN" \
-        and node.head.lemma_.lower() in load_accused_act_nouns()
+        node = head[node]
+    return dep[node] in ("acl", "ccomp") and v.pos[head[node]] == "NOUN" \
+        and v.lemma[head[node]] in load_accused_act_nouns()
 
 
 def _pluperfect_told_by_the_reporter(trigger: Any) -> bool:
@@ -4009,7 +4026,8 @@ def _pluperfect_told_by_the_reporter(trigger: Any) -> bool:
     reporter's own words tells what came before the story's time. Reported speech shifts its tense
     ("police said they had arrested him": the arrest is news), so a pluperfect below a reporting
     verb is left alone."""
-    if trigger.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children):
+    v = view(trigger.doc)  # (read on the Doc's arrays: analysis.docview)
+    if v.tag[trigger.i] != "VBN" or not any(v.dep[c] == "aux" and v.lower[c] in ("had", "'d") for c in v.kids[trigger.i]):
         return False
     return reporting_head(trigger, load_modality().reporting_verbs, reported=("ccomp", "parataxis"), limit=8) is None
 

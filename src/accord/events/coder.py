@@ -2466,14 +2466,19 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
       statement with no target is about the object of its attitude word's preposition.
     """
     by_trigger = {c.trigger.i: c for c in cands}
+    if not cands:
+        return
+    doc = cands[0].trigger.doc
+    v = view(doc)  # (the words are read on the Doc's arrays: analysis.docview)
+    dep, lower, kids = v.dep, v.lower, v.kids
     for cand in cands:
         # "At least 23 civilians were killed as government forces launched air strikes": an
         # agentless passive whose cause clause holds an event with a doer reports the
         # consequence; the sentence's event is the cause (it takes the head's place).
         if cand.source_tok is None and "tgt=nsubjpass" in cand.rule:
-            for child in cand.trigger.children:
-                other = by_trigger.get(child.i)
-                if child.dep_ == "advcl" and other is not None and other.source_tok is not None:
+            for child in kids[cand.trigger.i]:
+                other = by_trigger.get(child)
+                if dep[child] == "advcl" and other is not None and other.source_tok is not None:
                     cand.background, other.promoted = True, True
                     break
     for cand in cands:
@@ -2502,9 +2507,9 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     cand.rule.append("tgt=purpose-place")
     for cand in cands:
         trig = cand.trigger
-        if cand.targets or not cand.sources or cand.code[:2] == "01" or trig.dep_ not in ("advcl", "xcomp") \
-                or trig.head.lemma_.lower() not in load_sending_verbs() \
-                or not any(a.dep_ == "aux" and a.lower_ == "to" for a in trig.children):
+        if cand.targets or not cand.sources or cand.code[:2] == "01" or dep[trig.i] not in ("advcl", "xcomp") \
+                or v.lemma[v.head[trig.i]] not in load_sending_verbs() \
+                or not any(dep[a] == "aux" and lower[a] == "to" for a in kids[trig.i]):
             continue
         # "sent seven military experts to Saudi Arabia to investigate the attacks": the purpose of
         # sending people somewhere is done there (a country or region, never a person sent to)
@@ -2519,14 +2524,14 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
         if cand.target_tok is not None:
             continue
         trig = cand.trigger
-        for child in trig.children:
-            other = by_trigger.get(child.i)
-            if child.dep_ == "advcl" and other is not None and other.target_tok is not None and other.targets \
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        for child in kids[trig.i]:
+            other = by_trigger.get(child)
+            if dep[child] == "advcl" and other is not None and other.target_tok is not None and other.targets \
+                    and not any(dep[c] in ("nsubj", "nsubjpass") for c in kids[child]):
                 cand.target_tok, cand.targets = other.target_tok, list(other.targets)
                 cand.rule.append("tgt=participle")
                 break
-            if child.dep_ == "xcomp" and cand.code[:2] == "03" and other is not None and other.targets \
+            if dep[child] == "xcomp" and cand.code[:2] == "03" and other is not None and other.targets \
                     and other.sources and cand.sources and other.sources[0].code == cand.sources[0].code:
                 # "agreed to postpone the demonstration in Haiti": an intent to do an act is
                 # toward whom the act is done (the act's own record, when not folded into the
@@ -2547,11 +2552,11 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     break
         if cand.target_tok is not None or not cand.code.startswith("01"):
             continue
-        hosts = [c for c in trig.children if c.dep_ == "dobj"]
-        hosts += [g for c in trig.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "acomp"]
+        hosts = [c for c in kids[trig.i] if dep[c] == "dobj"]
+        hosts += [g for c in kids[trig.i] if dep[c] == "ccomp" for g in kids[c] if dep[g] == "acomp"]
         for host in hosts:
-            pobj = next((p for prep in host.children if prep.dep_ == "prep" and prep.lower_ in _ABOUT
-                         for p in prep.children if p.dep_ == "pobj"), None)
+            pobj = next((doc[p] for prep in kids[host] if dep[prep] == "prep" and lower[prep] in _ABOUT
+                         for p in kids[prep] if dep[p] == "pobj"), None)
             if pobj is not None:
                 cand.target_tok, cand.targets = pobj, _actors_of(pobj, mentions_at)
                 cand.rule.append("tgt=attitude-object")
@@ -3873,10 +3878,11 @@ def _noun_dated(doc: Any, timex_roots: dict[int, Timex], anchors: set[int], verb
     groups: dict[int, list[int]] = {}
     for i, t in timex_roots.items():
         groups.setdefault(id(t), []).append(i)
+    heads = view(doc).head  # (read on the Doc's arrays: analysis.docview)
     out: set[int] = set()
     for ids in groups.values():
         inside = set(ids)
-        roots = [i for i in ids if doc[i].head.i not in inside or doc[i].head.i == i]
+        roots = [i for i in ids if heads[i] not in inside or heads[i] == i]
         if len(roots) == 1 and dates_a_noun(doc[roots[0]], anchors, verb):
             out |= inside
     return out
@@ -4034,10 +4040,12 @@ def _pluperfect_told_by_the_reporter(trigger: Any) -> bool:
 
 def _told_as_done(trigger: Any) -> bool:
     """A verb in the simple past or a perfect, active ("declared", "has declared"): an act done."""
-    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
-    if trigger.tag_ == "VBD":
+    v = view(trigger.doc)  # (read on the Doc's arrays: analysis.docview)
+    auxes = [c for c in v.kids[trigger.i] if v.dep[c] in ("aux", "auxpass")]
+    tag = v.tag[trigger.i]
+    if tag == "VBD":
         return not auxes
-    return trigger.tag_ == "VBN" and bool(auxes) and all(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in auxes)
+    return tag == "VBN" and bool(auxes) and all(v.dep[a] == "aux" and v.lemma[a] == "have" for a in auxes)
 
 
 def _after(value: str, pub: str) -> bool:
@@ -4416,10 +4424,12 @@ def _tensed_verb(verb: Any) -> Any:
 
 
 def _simple_past_verb(verb: Any) -> bool:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBD":
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    auxes = [c for c in v.kids[verb.i] if v.dep[c] in ("aux", "auxpass")]
+    tag = v.tag[verb.i]
+    if tag == "VBD":
         return not auxes
-    return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxes)
+    return tag == "VBN" and bool(auxes) and all(v.tag[a] == "VBD" and verb.doc[a].lemma_ == "be" for a in auxes)
 
 
 # How many days before the publication date a paragraph's day may lie and still date its other acts.
@@ -4865,14 +4875,17 @@ def _date_from_quoted_day(events: list[Event], doc: Any, text: str, timexes: lis
 def _past_act(verb: Any) -> bool:
     """A verb told as done before now: the simple past ("arrested", "were arrested") or a perfect
     ("had arrested", "has been killed"); not a present, a future or a modal."""
-    if verb.pos_ not in ("VERB", "AUX"):
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    i = verb.i
+    if v.pos[i] not in ("VERB", "AUX"):
         return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBD":
+    auxes = [c for c in v.kids[i] if v.dep[c] in ("aux", "auxpass")]
+    if v.tag[i] == "VBD":
         return not auxes
-    return verb.tag_ == "VBN" and bool(auxes) and all(
-        (a.lemma_.lower() == "have" and a.tag_ in ("VBD", "VBZ", "VBP"))
-        or (a.lemma_.lower() == "be" and a.tag_ in ("VBD", "VBN")) for a in auxes)
+    lemma, tag = v.lemma, v.tag
+    return tag[i] == "VBN" and bool(auxes) and all(
+        (lemma[a] == "have" and tag[a] in ("VBD", "VBZ", "VBP"))
+        or (lemma[a] == "be" and tag[a] in ("VBD", "VBN")) for a in auxes)
 
 
 def _date_from_report(events: list[Event], timex_roots: dict[int, Timex], pub: str | None,

@@ -1434,7 +1434,7 @@ class EventStage(Stage):
         if self.exclusions.repression(code.code, source, target):
             # "police fired a live round on a protester": force on dissent at home (exclusions.yaml)
             code = lookup(self.exclusions.repression_code)
-        if target is not None:
+        if target is not None and code.code[:2] in ("18", "19", "20"):  # (what `assassination` looks at)
             phrase = doc.char_span(target.span[0], target.span[1], alignment_mode="expand")
             if self.exclusions.assassination(trig, code.code, target, phrase.root if phrase is not None else None):
                 code = lookup(self.exclusions.assassination_code)  # "killed the governor": a prominent figure
@@ -2014,7 +2014,8 @@ def _unconfirmed_telling(verb: Any, m: ModalityCues) -> bool:
     to confirm", "refused to say"): the clause it reports is neither asserted nor negated."""
     if verb.lemma_.lower() not in m.unconfirming_verbs:
         return False
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in m.negation_dependents) for c in verb.children):
+    v = view(verb.doc)  # (the Doc's arrays: analysis.docview)
+    if any(v.dep[c] == "neg" or (v.dep[c] == "advmod" and v.lower[c] in m.negation_dependents) for c in v.kids[verb.i]):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in m.negation_verbs
 
@@ -2806,11 +2807,10 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
     keys = {m.actor.key for m in mentions_at.get(tok.i, ()) if m.actor.key}
     if not keys:
         return tok
-    for t in sent:
-        if t.i >= tok.i:
-            break
-        for m in mentions_at.get(t.i, ()):
-            if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
+    pos = view(tok.doc).pos  # (the Doc's arrays: analysis.docview)
+    for t in range(sent.start, min(tok.i, sent.end)):
+        for m in mentions_at.get(t, ()):
+            if m.actor.key in keys and m.how != "pronoun" and pos[t] != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
 
@@ -4610,16 +4610,18 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
     nouns_by_lemma: dict[int, list[int]] | None = None  # built on the first event noun that needs it
     sentence_lowers: list[str] = []
     triggers = triggers or _TriggerSpans(doc)
+    w = view(doc)  # (the Doc's arrays: analysis.docview)
+    wdep, wlower, wkids = w.dep, w.lower, w.kids
     for e in events:
         root = triggers.root(e)
         if root is None:
             continue
-        if e.date_basis == "publication" and root.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "prep" and c.lower_ in preps and any(
-                    p.dep_ == "pobj" and p.lower_ in occasions and any(
-                        d.dep_ == "det" and (d.lower_ in dets or (d.lower_ == "the" and p.lower_ in definite))
-                        for d in p.children)
-                    for p in c.children) for c in (root.head if root.dep_ == "conj" else root).children):
+        if e.date_basis == "publication" and w.pos[root.i] in ("VERB", "AUX") and any(
+                wdep[c] == "prep" and wlower[c] in preps and any(
+                    wdep[p] == "pobj" and wlower[p] in occasions and any(
+                        wdep[d] == "det" and (wlower[d] in dets or (wlower[d] == "the" and wlower[p] in definite))
+                        for d in wkids[p])
+                    for p in wkids[c]) for c in wkids[w.head[root.i] if wdep[root.i] == "conj" else root.i]):
             earlier = [t for i, t in timexes if e.sentence - 2 <= sent_of.get(i, -1) < e.sentence
                        and _EXPLICIT_YEAR.search(t.text) and _DATE_VALUE.match(t.value)
                        and t.value[:4] <= pub[:4] and not _after(t.value, pub)]
@@ -4710,10 +4712,12 @@ def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int,
             after = n.right_edge.i + 1
             return after == i or (doc[i].head.i == after and doc[after].dep_ == "prep")
 
+        w = view(doc)  # (the Doc's arrays: analysis.docview: only the incident nouns become Tokens)
+        lead_start, lead_end = sentences[lead].start, sentences[lead].end
+        incident_nouns = [doc[n] for n in range(lead_start, lead_end) if w.pos[n] == "NOUN" and w.lemma[n] in nouns]
         own = [_DATE_VALUE.match(t.value) for i, t in sorted(timex_roots.items())
-               if sentences[lead].start <= i < sentences[lead].end and any(
-                   n.pos_ == "NOUN" and n.lemma_.lower() in nouns and (governed_by(doc[i], [n]) or follows(n, i))
-                   for n in sentences[lead])]
+               if lead_start <= i < lead_end and any(
+                   governed_by(doc[i], [n]) or follows(n, i) for n in incident_nouns)]
         days = {m.group(0) for m in own if m is not None and m.group(3)}
         if len(days) == 1:
             date, precision = days.pop(), "day"

@@ -1281,3 +1281,15 @@ def test_a_role_a_company_owns_is_business_not_government(nlp):
     # near misses: a territory's chief executive is its government; a named company's is the company
     assert ("Hong Kong's chief executive", "HKGGOV", "HKG", None) in resolve(nlp, "Hong Kong's chief executive met protesters.")
     assert ("Boeing's CEO", "USABUS", "USA", "Boeing") in resolve(nlp, "Boeing's CEO apologised to the families.")
+
+
+def test_leaders_of_a_faith_a_union_or_a_community_are_no_government(nlp):
+    # "leaders" alone are a government's; named by a faith, a union or a community they are that
+    # group's (roles.yaml)
+    codes = {m[0]: m[1] for m in resolve(nlp, "Macron gave Muslim leaders in France fifteen days to sign the charter.")}
+    assert codes.get("Muslim leaders", "").endswith("MUS")
+    codes = {m[0]: m[1] for m in resolve(nlp, "The Spanish prime minister met union leaders and community leaders in Madrid.")}
+    assert codes.get("union leaders") == "ESPLAB" and codes.get("community leaders") == "ESPCVL"
+    # near miss: the leaders of countries stay their governments
+    codes = {m[0]: m[1] for m in resolve(nlp, "Macron met the leaders of Germany and Italy in Rome.")}
+    assert codes.get("the leaders of Germany") == "DEUGOV"

@@ -1475,12 +1475,62 @@ def test_a_year_dated_report_reads_only_classes_whose_sides_may_be_its_own(
                 # core reports (rus-apr's two) is regrouped, not rus-mar's (one) nor "nobody"'s
                 apr, mar = ({h for (h,) in s._query(
                     f"SELECT happening FROM events WHERE article_id = '{a}'")} for a in ("rus-apr", "rus-mar"))
-                assert apr <= regrouped and not mar & regrouped and read_classes(read) > apr | mar
+                assert apr <= regrouped and not mar & regrouped and read_classes(read) == apr | mar
+                # it has compatible core classes: the vague classes of its year ("nobody"'s,
+                # no target) are not read for it (it can join none of them)
+                nobody = {h for (h,) in s._query(
+                    "SELECT happening FROM events WHERE article_id = 'nobody'")}
+                assert nobody and not nobody & read_classes(read)
             stored: dict = {}
             for aid, h in s._query("SELECT article_id, happening FROM events"):
                 stored.setdefault(h, []).append(aid)
             assert sorted(tuple(sorted(v)) for v in stored.values()) == expected, order
     assert usa
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_vague_report_with_no_core_happening_reads_the_vague_ones(
+        backend: str, tmp_path: Path, request) -> None:
+    """A vague report reads the stored vague classes of its period only when it is compatible
+    with no core class (stored or new): then it joins the compatible vague reports (`group`,
+    step 3), whatever the order, and a core report arriving later takes them all."""
+    text = WIRE
+    xi = actor(text, "Xi Jinping", "Xi Jinping", "CHNGOV", "CHN", "GOV")
+    putin = actor(text, "Vladimir Putin", "Vladimir Putin", "RUSGOV", "RUS", "GOV")
+    import random
+
+    def doc(aid: str, published: str, date: str, precision: str, tgt) -> Document:
+        own = random.Random(aid).sample(sorted(set(NEW_PARAGRAPH.split() + WIRE.split())), 60)
+        art = Article(aid, text + " " + " ".join(own), date=published, source=aid)
+        return Document(art, events=[event(art, 0, sentence=0, trigger="held a video call",
+                                           source=xi, target=tgt, cameo="041", plover="CONSULT",
+                                           quad=1, goldstein=1.0, date=date, precision=precision,
+                                           basis="text")])
+
+    docs = [doc("nobody", "2026-05-10", "2026-05-09", "day", None),
+            doc("in-may", "2026-06-02", "2026-05", "month", putin),
+            doc("in-2026", "2026-07-01", "2026", "year", putin)]
+    late = doc("core", "2026-08-01", "2026-05-09", "day", putin)
+
+    def happenings(s) -> list[tuple]:
+        stored: dict = {}
+        for aid, h in s._query("SELECT article_id, happening FROM events"):
+            stored.setdefault(h, []).append(aid)
+        return sorted(tuple(sorted(v)) for v in stored.values())
+
+    for rows in (docs, docs + [late]):  # vague reports together; then all with the core report
+        assert [sorted(r.article_id for r in g) for g in group(
+            [Report(e.to_record(), d.article.date, d.id) for d in rows for e in d.events],
+            SETTINGS)] == [sorted(d.id for d in rows)]
+    for order in ("forward", "reverse") if backend == "duckdb" else ("forward",):
+        where = (str(tmp_path / f"{order}.duckdb") if backend == "duckdb"
+                 else request.getfixturevalue("pg_url"))
+        with open_store(where) as s:
+            for d in (docs if order == "forward" else list(reversed(docs))):
+                s.ingest(d)
+            assert happenings(s) == [tuple(sorted(d.id for d in docs))], order
+            s.ingest(late)
+            assert happenings(s) == [tuple(sorted(d.id for d in docs + [late]))], order
 
 
 def test_a_large_happening_is_summarized_by_its_new_reports_alone(tmp_path: Path, monkeypatch) -> None:

@@ -512,3 +512,47 @@ def test_since_on_an_act_done_or_a_negated_act_with_its_own_time_keeps_the_date(
     # near misses: visits done since 2014 start then; "did not visit in 2014" is said of 2014
     assert dated(candidates(nlp, "Putin has visited Ukraine three times since 2014."), "04") == [("2014", "year", "text")]
     assert dated(candidates(nlp, "Putin did not visit Ukraine in 2014."), "04") == [("2014", "year", "text")]
+
+
+# ------------------------------------------------- earlier steps of the judicial process a story leads with
+LEAD_SENTENCE = "Yesterday, a judge in Riverside sentenced David Turpin to life in prison for torturing his children.\n\n"
+LEAD_RULING = "On Monday, Judge Victor Marrero issued a ruling against President Trump.\n\n"
+
+
+@pytest.mark.parametrize("text, code", [
+    (LEAD_SENTENCE + "Turpin was also charged with making false statements.", "173"),
+    ("On Monday, a federal judge ruled that the draft is unconstitutional.\n\n"
+     "The government asked Judge Miller to delay his ruling, but he declined.", "020"),
+    ("On Thursday, the European Court of Justice ruled in the case of Glawischnig against Facebook.\n\n"
+     "The Supreme Court of Austria brought the case before the court, asking the EU for clarifications.", "020"),
+    (LEAD_RULING + "President Trump sued the Manhattan district attorney to block the subpoena.", "115"),
+    (LEAD_RULING + "The Manhattan district attorney's office began its probe into Trump after his lawyer "
+     "Michael Cohen was convicted of fraud.", "090"),
+    (LEAD_RULING + "The Manhattan district attorney's office began its probe into Trump after his lawyer "
+     "Michael Cohen was convicted of fraud.", "116"),
+    ("Yesterday, two French police officers were found guilty of raping a Canadian tourist.\n\n"
+     "French police arrested the officers.", "173"),
+])
+def test_an_earlier_step_of_the_case_the_lead_judges_told_later_has_no_date(nlp, text, code):
+    # a charge, a request to the court, a case brought, a suit, a probe begun, a conviction before
+    # a ruling, an arrest before a verdict: background, not the publication day
+    evs = [e for e in candidates(nlp, text) if e.sentence > 0]
+    assert dated(evs, code) == [(None, None, None)]
+
+
+def test_a_step_with_a_date_of_its_own_after_the_judgment_or_in_a_story_that_judges_nothing_keeps_its_date(nlp):
+    # its own year
+    text = ("Yesterday, two French police officers were found guilty of raping a Canadian tourist.\n\n"
+            "Prosecutors charged the officers with rape in 2016.")
+    assert dated(candidates(nlp, text), "173") == [("2016", "year", "text")]
+    # told after the judgment
+    text = LEAD_SENTENCE.replace(" for torturing his children", "") + "Police arrested his brother following the sentencing."
+    assert dated([e for e in candidates(nlp, text) if e.sentence > 0], "173") == [(PUB, "day", "publication")]
+    # the lead's stage is no later than the step's (an arrest, then the charge)
+    text = "Yesterday, police arrested David Turpin in Riverside.\n\nProsecutors charged him with torture."
+    assert dated([e for e in candidates(nlp, text) if e.sentence > 0], "173") == [(PUB, "day", "publication")]
+    # "ruled out", "the ruling party": no judgment
+    for lead in ("Yesterday, the Prime Minister ruled out an early election.\n\n",
+                 "Yesterday, the ruling party won the election in Riverside.\n\n"):
+        evs = [e for e in candidates(nlp, lead + "Police arrested the opposition leader.") if e.sentence > 0]
+        assert dated(evs, "173") == [(PUB, "day", "publication")]

@@ -653,3 +653,28 @@ def test_a_court_order_binding_someone_is_done_to_them(nlp):
             "On Saturday Judge Mary Lee ordered the accused remain in custody until his next court appearance.")
     [e] = [e for e in candidates(nlp, text, "2019-03-17") if e.trigger.text == "ordered"]
     assert e.target is not None and e.target.name == "Ali Khan"
+
+
+def test_aid_continued_resumed_or_increased_is_aid_given_to_its_recipient(nlp):
+    # PETRARCH-2 codes RESUME * AID 070 and INCREASE * AID 073: aid kept up or raised is aid given
+    # (lexicon.yaml), done to whom it goes
+    for text, recipient in (("Washington will continue military aid to Cairo despite the coup.", "EGY"),
+                            ("The European Union resumed humanitarian assistance to Gaza on Monday.", "PSE"),
+                            ("Tokyo stepped up its aid to Kiev after the floods.", "UKR")):
+        evs = candidates(nlp, text)
+        assert any(e.cameo == "070" and e.target is not None and e.target.code.startswith(recipient) for e in evs), text
+    # near misses: money for one's own budget is no aid; continuing an attack stays an attack
+    assert not any(e.cameo.startswith("07") for e in candidates(nlp, "The state increased funding for public schools."))
+    assert not any(e.cameo.startswith("07") for e in candidates(nlp, "The rebels continued their attacks on the town."))
+
+
+def test_an_agentless_expulsion_is_done_by_the_country_it_is_out_of(nlp):
+    # "were expelled from Russia": the country expels them (arguments.yaml expelling_verbs)
+    evs = candidates(nlp, "Four Dutch diplomats have been expelled from Russia after the spy row.")
+    assert any(e.cameo.startswith("16") and dyad(e) == ("RUS", "NLDGOV") for e in evs)
+    evs = candidates(nlp, "The reporter was deported from Egypt on Monday.")
+    assert any(e.cameo == "174" and e.source is not None and e.source.code == "EGY" for e in evs)
+    # near misses: a party, a school or a region is no doer; a "by" phrase stays the doer
+    assert not any(e.source is not None for e in candidates(nlp, "The senator was expelled from the party after the scandal."))
+    evs = candidates(nlp, "The reporter was deported from Egypt by the Interior Ministry.")
+    assert all("src=expelled-from" not in e.explain for e in evs)

@@ -36,8 +36,10 @@ depend on the order in which articles arrive:
    follows the utterance's anchor instead (`utterance_anchors`);
 3. vague reports that join no core happening form happenings among themselves.
 The store applies this to the reports a new article can affect (those sharing a blocking key:
-CAMEO root, an actor's country, a month of the report's days; of those, only the classes whose
-sides may be its own, `side_key`), and regroups the happenings it may change (for a vague
+CAMEO root, an actor's country, a month of the report's days; the store files a class whose days
+span more than two months under its years instead, `filed_keys`, and a new report probes its
+months and their years, `probe_keys`; of those, only the classes whose sides may be its own,
+`side_key`), and regroups the happenings it may change (for a vague
 report, only the compatible ones with the most compatible core reports: the one it may join), so
 it reads a small part of the store (not a bounded one: a month- or year-dated report reads its
 whole period's classes of its sides, and a happening that keeps growing is regrouped whole,
@@ -292,7 +294,9 @@ def blocking_keys(report: Report, settings: ClusteringSettings) -> list[str]:
     return keys
 
 
-def _blocking_keys(report: Report, settings: ClusteringSettings) -> list[str]:
+def _key_parts(report: Report, settings: ClusteringSettings) -> tuple[str, list[str], list[str] | None]:
+    """A report's CAMEO root, its sides' countries, and the months its days touch (None: no
+    date nor publication date)."""
     e = report.event
     root = e["cameo"][:2]
     sides = set()
@@ -301,14 +305,52 @@ def _blocking_keys(report: Report, settings: ClusteringSettings) -> list[str]:
             sides.add(side.get("country") or side["code"][:3])
     interval = report.interval(settings)
     if interval is None:
+        return root, sorted(sides), None
+    months = []
+    y, m = interval[0].year, interval[0].month
+    while (y, m) <= (interval[1].year, interval[1].month):
+        months.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return root, sorted(sides), months
+
+
+def _blocking_keys(report: Report, settings: ClusteringSettings) -> list[str]:
+    root, sides, months = _key_parts(report, settings)
+    if months is None:
         months = ["article:" + report.article_id]  # matches only its own article's reports
-    else:
-        months = []
-        y, m = interval[0].year, interval[0].month
-        while (y, m) <= (interval[1].year, interval[1].month):
-            months.append(f"{y:04d}-{m:02d}")
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return [f"{root}|{s}|{mo}" for s in sorted(sides) for mo in months]
+    return [f"{root}|{s}|{mo}" for s in sides for mo in months]
+
+
+# A stored class whose days touch at most this many months is filed under its months' keys; a
+# longer one (a report dated "in 2014", "earlier this year") under its years' keys.
+FILED_MONTHS = 2
+
+
+def filed_keys(report: Report, settings: ClusteringSettings) -> list[str]:
+    """The keys the store files a class of reports under (`happening_keys`, read by the
+    candidate query with `probe_keys`): its blocking keys where its days touch at most
+    `FILED_MONTHS` months, else CAMEO root | actor country | year, one per year its days touch.
+    A report dated "in 2014" is then one row, read once by the reports that reach it, not one
+    row under each of twelve months read twelve times by another report of that year."""
+    root, sides, months = _key_parts(report, settings)
+    if months is None or len(months) <= FILED_MONTHS:
+        return blocking_keys(report, settings)
+    years = sorted({mo[:4] for mo in months})
+    return [f"{root}|{s}|{y}" for s in sides for y in years]
+
+
+def probe_keys(report: Report, settings: ClusteringSettings) -> list[str]:
+    """The keys under which the store looks for the stored classes a new report may be
+    compatible with (`filed_keys`): its blocking keys (each month its days touch) and each of
+    those months' years. Two compatible reports share a day, so a key of that day's month or
+    year, whichever the stored one is filed by; a report with neither date nor publication date,
+    its article's key."""
+    root, sides, months = _key_parts(report, settings)
+    keys = blocking_keys(report, settings)
+    if months is None:
+        return keys
+    years = sorted({mo[:4] for mo in months})
+    return keys + [f"{root}|{s}|{y}" for s in sides for y in years]
 
 
 def side_key(actor: dict | None) -> str | None:

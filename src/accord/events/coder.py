@@ -27,7 +27,7 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
 from ..time.dates import value_period
 from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
@@ -38,6 +38,7 @@ from .lexicon import load_agreement_nouns, load_agreement_prepositions  # (own l
 from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
 from .lexicon import load_visited_sites  # (own line, as above)
+from .lexicon import load_judicial_stages  # (own line, as above)
 from .lexicon import load_accused_act_nouns, load_dated_by_report_codes, load_immediacy_adverbs  # (own line, as above)
 from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own line, as above)
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
@@ -230,7 +231,7 @@ class EventStage(Stage):
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
                      load_reported_attitudes,
-                     load_releasing_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent,
+                     load_releasing_verbs, load_expelling_verbs, load_holding_words, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_sending_verbs, load_intent,
                      load_measure_heads, load_agreement_nouns, load_agreement_prepositions,
                      load_coordinated_place_prepositions):
             load()
@@ -378,6 +379,7 @@ class EventStage(Stage):
         paragraphs = _paragraph_of_sentences(text, sentences)
         lead = _lead_sentence(sentences)
         story_day = sentence_dates.get(lead, (None, None))[0] if lead is not None else None
+        _steps_before_the_judgment(candidates, triggers, sentences, lead)
         _date_from_paragraph(candidates, triggers, paragraphs, sentence_dates, story_day)
         _date_of_immediate_reaction(candidates, triggers, story_day, document.article.date)
         _date_from_retelling(candidates, triggers)
@@ -698,6 +700,17 @@ class EventStage(Stage):
                     # held them frees them
                     cand.source_tok, cand.sources = holder
                     cand.rule.append("src=holder")
+            if not cand.sources and subject is not None and trig.lemma_.lower() in load_expelling_verbs() \
+                    and not any(c.dep_ == "agent" for c in trig.children):
+                # "Two British diplomats were expelled from Russia": the country they are sent out of
+                # expels them (arguments.yaml expelling_verbs); a party, a school or a city is no doer
+                for place in pobjs(trig, "from"):
+                    countries = [a for a in _actors_of(place, mentions_at) if a.country and a.code == a.country
+                                 and any(m.how == "name" for m in mentions_at.get(place.i, ()))]
+                    if countries:
+                        cand.source_tok, cand.sources = place, countries
+                        cand.rule.append("src=expelled-from")
+                        break
             if not cand.sources and cand.noun is not None and subject is not None and subject.i == cand.noun.i \
                     and (owner := _event_noun_owner(cand.noun, mentions_at)) is not None:
                 # "UN sanctions against Iran were lifted", "the EU's ban on Russian flights was
@@ -1506,6 +1519,11 @@ class EventStage(Stage):
         while wdep[head] in ("xcomp", "ccomp", "pcomp") and wheads[head] != head:
             dep = wdep[head]
             head = wheads[head]
+            if dep == "pcomp" and wdep[head] == "prep" and wlower[head] in m.negation_gerund_prepositions:
+                return True  # "ended the talks without reaching an agreement"
+            if dep == "xcomp" and w.lemma[head] in m.not_yet_verbs and any(
+                    wdep[c] == "advmod" and wlower[c] in m.not_yet_adverbs for c in wkids[head]):
+                return True  # "have yet to reach a deal"
             if wdep[head] == "prep" and wdep[verb.i] == "pcomp":  # "stopped short of attacking"
                 head = wheads[head]
             if dep == "ccomp" and _unconfirmed_telling(verb.doc[head], m):
@@ -4506,6 +4524,71 @@ def _date_from_paragraph(events: list[Event], triggers: _TriggerSpans | Any, par
             _, e.date, e.date_precision, e.date_range = before[-1]
             e.date_basis = "text"
             e.explain = e.explain.replace("date=publication", "date=paragraph")
+
+
+def _judicial_stage(tok: Any, stages: Any, opening: bool = False) -> int | None:
+    """The stage of a judicial process (arguments.yaml judicial_stages, 0 first) a verb or noun
+    names: "charged" 0, "convicted" and "found guilty" 1, "sentenced", "ruled" (with a clause or
+    a preposition of judging: not "ruled out", "ruled the country") and "ruling" 2; else None. With `opening`, a verb that opens a case
+    the noun of its object names ("began its probe") is that noun's stage."""
+    lemma = tok.lemma_.lower()
+    if tok.dep_ in ("amod", "compound"):
+        return None  # "the ruling party"
+    if tok.pos_ == "NOUN":
+        return next((k for k, nouns in enumerate(stages.nouns) if lemma in nouns), None)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    kids = list(tok.children)
+    if lemma == "rule" and not any(c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ in stages.ruling_prepositions)
+                                   for c in kids):
+        return None  # "ruled the draft unconstitutional", "ruled in favour of": not "ruled out", "ruled the country"
+    stage = next((k for k, verbs in enumerate(stages.verbs) if lemma in verbs), None)
+    if stage is None and lemma == "find":
+        stage = next((k for k, found in enumerate(stages.found) if any(c.lower_ in found for c in kids)), None)
+    if stage is None and opening and lemma in stages.case_opening_verbs:
+        stage = next((s for c in kids if c.dep_ == "dobj" and (s := _judicial_stage(c, stages)) is not None), None)
+    return stage
+
+
+def _steps_before_the_judgment(events: list[Event], triggers: _TriggerSpans, sentences: list[Any],
+                               lead: int | None) -> None:
+    """"Yesterday, Judge Schwartz sentenced the Turpins to life ... David Turpin was also charged with
+    making false statements": in a story whose lead tells a stage of a judicial process (a ruling,
+    a sentence, a conviction: arguments.yaml judicial_stages), an act of an earlier stage (an
+    investigation begun, an arrest, a charge, a suit, a case brought, a request put to a court),
+    asserted, told after the lead in the simple past with no date of its own, is background: it
+    has no date, not the publication day. Not a step told after a judgment ("After the verdict,
+    police arrested his brother")."""
+    if lead is None or lead >= len(sentences) or not any(e.date_basis == "publication" for e in events):
+        return
+    stages = load_judicial_stages()
+    found = [s for t in sentences[lead] if (s := _judicial_stage(t, stages)) is not None]
+    if not found:
+        return
+    story = max(found)
+    for e in events:
+        if e.date_basis != "publication" or e.modality != Modality.ASSERTED or e.negated or e.sentence <= lead:
+            continue
+        root = triggers.root(e)
+        if root is None:
+            continue
+        verb = root
+        if root.pos_ == "NOUN" and root.head.pos_ in ("VERB", "AUX"):
+            verb = root.head  # "began its probe": the noun's act is its verb's
+        elif root.tag_ == "VBG" and root.dep_ in ("advcl", "xcomp") and root.head.pos_ in ("VERB", "AUX"):
+            verb = root.head  # "brought the case before the ECJ, asking for clarifications"
+        stage = next((s for t in dict.fromkeys([root, verb]) if (s := _judicial_stage(t, stages, True)) is not None), None)
+        if stage is None and root.lemma_.lower() in stages.court_request_verbs and any(
+                t.lemma_.lower() in stages.court_nouns for c in root.children if c.dep_ == "dobj" for t in c.subtree):
+            stage = 0  # "the government asked Judge Miller to delay his ruling"
+        if stage is None or stage >= story or not _simple_past_verb(verb):
+            continue
+        later = [c for c in verb.children if (c.dep_ == "prep" and c.lower_ in stages.after_marks) or (
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in stages.after_marks for m in c.children))]
+        if any((s := _judicial_stage(t, stages)) is not None and s >= story for c in later for t in c.subtree):
+            continue  # "After the verdict, police arrested his brother"
+        e.date, e.date_precision, e.date_basis, e.date_range = None, None, None, None
+        e.explain = e.explain.replace("date=publication", "date=earlier-step")
 
 
 def _date_of_immediate_reaction(events: list[Event], triggers: _TriggerSpans | Any, story_day: str | None,

@@ -125,7 +125,12 @@ class ModalityCues:
     # "the spokesman said it had carried out the attack": an armed group's claim of responsibility (015)
     responsibility_verbs: frozenset[str] = frozenset()
     responsibility_codes: tuple[str, ...] = ()
-    responsibility_claimants: tuple[str, ...] = ()  # "in case of", "in the event of"  # "dismissed the accusation": the accused rebuts it  # "both sides must": an obligation the speaker shares
+    responsibility_claimants: tuple[str, ...] = ()
+    # "without reaching an agreement": a gerund's act these prepositions keep from being done
+    negation_gerund_prepositions: frozenset[str] = frozenset()
+    # "have yet to reach a deal": the adverb and the verbs it makes a not-yet of their to-infinitive
+    not_yet_adverbs: frozenset[str] = frozenset()
+    not_yet_verbs: frozenset[str] = frozenset()  # "in case of", "in the event of"  # "dismissed the accusation": the accused rebuts it  # "both sides must": an obligation the speaker shares
 
 
 def _read(name: str) -> dict:
@@ -261,6 +266,9 @@ def load_modality() -> ModalityCues:
         appeal_verbs=low(appeal.get("verbs")),
         asked_for_roots=tuple(str(c) for c in appeal.get("asked_for_roots") or ()),
         negation_phrasal=low(neg.get("phrasal_verbs")),
+        negation_gerund_prepositions=low(neg.get("gerund_prepositions")),
+        not_yet_adverbs=low(neg.get("not_yet_adverbs")),
+        not_yet_verbs=low(neg.get("not_yet_verbs")),
         reporting_never=low(rep.get("never_codes")),
         inclusive_subjects=low(obligation.get("inclusive_subjects")),
         necessity_verbs=low(obligation.get("necessity_verbs")),
@@ -716,6 +724,12 @@ def load_releasing_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_expelling_verbs() -> frozenset[str]:
+    """Verbs of an expulsion whose agentless passive is done by the country it is out of (arguments.yaml)."""
+    return _argument_words("expelling_verbs")
+
+
+@lru_cache(maxsize=1)
 def load_holding_words() -> frozenset[str]:
     """Words of holding someone captive, whose agent or place names the holder (arguments.yaml)."""
     return _argument_words("holding_words")
@@ -773,3 +787,31 @@ def load_request_nouns() -> frozenset[str]:
 def load_request_maker_prepositions() -> frozenset[str]:
     """Prepositions naming who made a request ("from", "by"; arguments.yaml)."""
     return _argument_words("request_maker_prepositions")
+
+
+@dataclass(frozen=True)
+class JudicialStages:
+    """The stages of a judicial process in order (arguments.yaml judicial_stages), with the words
+    of a request put to a court and the marks of a step told after a judgment."""
+
+    verbs: tuple[frozenset[str], ...]
+    nouns: tuple[frozenset[str], ...]
+    found: tuple[frozenset[str], ...]
+    court_nouns: frozenset[str]
+    court_request_verbs: frozenset[str]
+    case_opening_verbs: frozenset[str]
+    ruling_prepositions: frozenset[str]
+    after_marks: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_judicial_stages() -> JudicialStages:
+    stages = _arguments_file().get("judicial_stages") or ()
+
+    def words(key: str) -> tuple[frozenset[str], ...]:
+        return tuple(frozenset(str(w).lower() for w in (s.get(key) or ())) for s in stages)
+
+    return JudicialStages(words("verbs"), words("nouns"), words("found"), _argument_words("court_nouns"),
+                          _argument_words("court_request_verbs"), _argument_words("case_opening_verbs"),
+                          _argument_words("ruling_prepositions"),
+                          _argument_words("judicial_after_marks"))

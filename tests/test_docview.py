@@ -6,6 +6,7 @@ import gc
 
 from accord.analysis import docview
 from accord.analysis.docview import view
+from accord.analysis.syntax import entity_at, entity_bounds
 
 TEXT = ("China's President Xi Jinping and Russian leader Vladimir Putin held a video call on Wednesday, "
         "the Kremlin said. \"We will never accept it,\" he told reporters in Moscow. "
@@ -24,6 +25,14 @@ def test_the_view_gives_what_tokens_give(nlp):
         assert (v.head[i], v.ent_iob[i], v.ent_type[i], v.like_num[i], v.is_punct[i]) == (
             t.head.i, t.ent_iob_, t.ent_type_, t.like_num, t.is_punct)
         assert (v.idx[i], v.length[i]) == (t.idx, len(t))
+        assert (v.text[i], v.is_alpha[i]) == (t.text, t.is_alpha)
+        assert v.sent_bounds(i) == (t.sent.start, t.sent.end)
+        ent = entity_at(doc, i)
+        assert entity_bounds(v, i) == ((ent.start, ent.end) if ent is not None else None)
+        if ent is not None:
+            assert ent in doc.ents and ent.label_ == v.ent_type[i]
+        else:
+            assert not any(e.start <= i < e.end for e in doc.ents)
         assert v.kids[i] == [c.i for c in t.children]
         assert v.subtree(i) == [c.i for c in t.subtree]
         assert (v.left_edge(i), v.right_edge(i)) == (t.left_edge.i, t.right_edge.i)
@@ -48,3 +57,4 @@ def test_one_view_per_doc_kept_beside_it_not_in_it(nlp):
 def test_an_empty_doc(nlp):
     v = view(nlp(""))
     assert v.n == 0 and v.kids == [] and v.sent_starts == [] and v.ids == ([], [], [], [], [])
+    assert v.text == [] and v.is_alpha == []

@@ -556,3 +556,28 @@ def test_a_step_with_a_date_of_its_own_after_the_judgment_or_in_a_story_that_jud
                  "Yesterday, the ruling party won the election in Riverside.\n\n"):
         evs = [e for e in candidates(nlp, lead + "Police arrested the opposition leader.") if e.sentence > 0]
         assert dated(evs, "173") == [(PUB, "day", "publication")]
+
+
+# ------------------------------------------------- a claim or accusation over an earlier incident the story does not lead with
+NIQAB_LEAD = "On Friday, Prime Minister Youssef Chahed of Tunisia signed a decree banning the niqab in public offices.\n\n"
+
+
+@pytest.mark.parametrize("text", [
+    NIQAB_LEAD + "The decision comes after a suicide bombing that happened in Tunis on September 27. "
+                 "The Islamic State claimed responsibility for the attack.",
+    NIQAB_LEAD + "Suicide bombings took place in Tunis last month. The Islamic State claimed responsibility for the attacks.",
+])
+def test_a_claim_over_an_earlier_incident_the_text_dates_takes_the_incidents_month(nlp, text):
+    assert dated(candidates(nlp, text), "015") == [("2019-09", "month", "text")]
+
+
+def test_a_claim_over_the_leads_incident_or_a_recent_one_or_no_incident_keeps_the_publication_day(nlp):
+    # the story's own attack (the lead's): a reaction of the reporting period
+    text = "Yesterday, a suicide bomber attacked a police station in Tunis.\n\nThe Islamic State claimed responsibility for the attack."
+    assert dated([e for e in candidates(nlp, text) if e.sentence > 0], "015") == [(PUB, "day", "publication")]
+    # an incident of the publication's month; a claim naming no incident
+    for text in (NIQAB_LEAD + "The decision comes after a suicide bombing that happened in Tunis on October 7. "
+                              "The Islamic State claimed responsibility for the attack.",
+                 NIQAB_LEAD + "The decision comes after a suicide bombing that happened in Tunis on September 27. "
+                              "The Islamic State claimed responsibility for the new decree."):
+        assert dated(candidates(nlp, text), "015") == [(PUB, "day", "publication")]

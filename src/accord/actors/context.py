@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.attrs import POS
 
+from ..analysis.docview import view
 from .gazetteer import AliasMatch, Gazetteer
 from .kinds import How, Sector
 from .knowledge import Entity, KnowledgeBase
@@ -123,42 +124,46 @@ class Lookups:
         from it over an "of" phrase ("minister of foreign affairs", "secretary of state"), or None.
         A phrase only some countries' overrides know ("secretary of state") comes with no role
         and no sector: `refine` gives its meaning once the country is known. `doc`: the Doc or
-        its tokens (`ResolutionContext.tokens`: indexing a list makes no new Token objects)."""
-        last = head.lower_
+        its tokens (the words are read on the head's Doc's arrays: `role_at_index`)."""
+        return self.role_at_index(head.doc, head.i, of_phrases, head)
+
+    def role_at_index(self, doc: Any, hi: int, of_phrases: bool = True, head: Any = None) -> "RoleMatch | None":
+        """`role_at` of the word at position `hi` of the Doc `doc`, read on the Doc's arrays
+        (analysis.docview): a Token is made only for a one-word role that is found (`head`, the
+        Token, where the caller has it)."""
+        v = view(doc)
+        lower, lemma = v.lower, v.lemma
+        last = lower[hi]
         words = self._role_last_words
-        hi = head.i
         first = max(hi - 2, 0)  # the phrases start at most two words before the head
-        of_end = self._of_phrase_end(doc, head) if of_phrases else None
+        of_end = self._of_phrase_end(v, hi) if of_phrases else None
         if of_end is not None:
-            # the words' forms read once for the three phrase lengths (each Token made anew costs)
-            lowers = [doc[k].lower_ for k in range(first, of_end)]
             for length in (3, 2, 1):
                 start = hi - length + 1
                 if start < 0:
                     continue
-                phrase = " ".join(lowers[start - first:])
+                phrase = " ".join(lower[start:of_end])
                 match = self.match(phrase, start, of_end)
                 if match is not None:
                     return match
-        if last not in words and last.rstrip("s") not in words and head.lemma_.lower() not in words:
+        if last not in words and last.rstrip("s") not in words and lemma[hi] not in words:
             return None  # no role phrase ends in this word: skip the span look-ups
-        # The words before the head, their forms and their heads' positions, read once.
-        before = [doc[k] for k in range(first, hi)]
-        lowers = [t.lower_ for t in before] + [last]
-        heads = [t.head.i for t in before]
+        heads = v.head
         for length in (3, 2, 1):
             start = hi - length + 1
             if start < 0:
                 continue
             # a word of the phrase hanging on a word before the phrase: no phrase
-            if length > 1 and any(h != hi and h < start for h in heads[start - first:]):
+            if length > 1 and any(heads[k] != hi and heads[k] < start for k in range(start, hi)):
                 continue
-            phrase = " ".join(lowers[start - first:])
+            phrase = " ".join(lower[start:hi + 1])
             match = self.match(phrase, start, hi + 1)
             if match is None and length == 1:
-                match = self.match(head.lemma_.lower(), start, head.i + 1)
+                match = self.match(lemma[hi], start, hi + 1)
             if match is not None:
-                return self._spokesperson_of_body(doc, head, match) if length == 1 else match
+                if length > 1:
+                    return match
+                return self._spokesperson_of_body(doc, head if head is not None else doc[hi], match)
         return None
 
     def _spokesperson_of_body(self, doc: Any, head: Any, match: "RoleMatch") -> "RoleMatch":
@@ -188,18 +193,20 @@ class Lookups:
             return RoleMatch(start, end, phrase, None, None)
         return None
 
-    def _of_phrase_end(self, doc: Any, head: Any) -> int | None:
-        """The end of "of <words>" right after a role noun ("secretary of state", "minister of the
-        interior"), if the words are few enough to be part of a title."""
-        if head.i + 2 >= len(doc):
+    def _of_phrase_end(self, v: Any, hi: int) -> int | None:
+        """The end of "of <words>" right after the role noun at `hi` ("secretary of state",
+        "minister of the interior"), if the words are few enough to be part of a title. `v`: the
+        Doc's view (analysis.docview)."""
+        if hi + 2 >= v.n:
             return None
-        of = doc[head.i + 1]
-        if of.lower_ != "of" or of.head.i != head.i:
+        of = hi + 1
+        if v.lower[of] != "of" or v.head[of] != hi:
             return None
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
-        if pobj is None or pobj.i - head.i > 4:
+        dep = v.dep
+        pobj = next((c for c in v.kids[of] if dep[c] == "pobj"), None)
+        if pobj is None or pobj - hi > 4:
             return None
-        return pobj.i + 1
+        return pobj + 1
 
     def refine(self, match: "RoleMatch", place: str) -> tuple[str | None, str | None]:
         """(role, sector) of a role phrase for one country or organisation (its overrides:
@@ -312,6 +319,8 @@ class ResolutionContext:
         from ..places import geocode
 
         kb, counts = self.kb, Counter()
+        v = view(self.doc)  # sentences read on the Doc's arrays (analysis.docview): `Token.sent` builds a Span
+        sent_starts, sent_of = v.sent_starts, v.sent_of
         sentences: dict[str, set[int]] = {}
         covered: set[int] = set()
         lede = self._lede_end()
@@ -332,7 +341,7 @@ class ResolutionContext:
                 continue
             if country and len(country) == 3 and country.isalpha():
                 counts[country] += 2 if m.start < lede else 1
-                sentences.setdefault(country, set()).add(self.doc[m.start].sent.start)
+                sentences.setdefault(country, set()).add(sent_starts[sent_of[m.start]])
                 covered.update(range(m.start, m.end))
         # "Khan" tagged as a place after "Usman Khan": a person's surname names no place
         surnames = {ent[-1].text for ent in self.ents if ent.label_ == "PERSON" and len(ent) > 1}
@@ -342,7 +351,7 @@ class ResolutionContext:
                 hit = geocode(ent.text)
                 if hit is not None and hit.country:
                     counts[hit.country] += 2 if ent.start < lede else 1
-                    sentences.setdefault(hit.country, set()).add(ent.sent.start)
+                    sentences.setdefault(hit.country, set()).add(sent_starts[sent_of[ent.start]])
         for country in self._headline_countries():
             counts[country] += 2  # "Arrests made in theft of gold toilet in England"
         ranked = counts.most_common(3)
@@ -397,13 +406,17 @@ class ResolutionContext:
         dateline of its own ("Wednesday, September 18, 2019"). A story says where it is set there
         ("A Paris court jailed ...", "stolen from Blenheim Palace in Oxfordshire, England"); names
         further down (a quoted newspaper, a politician the story mentions in passing) count once."""
+        v = view(self.doc)  # (read on the Doc's arrays: analysis.docview)
+        is_alpha, ent_type, starts = v.is_alpha, v.ent_type, v.sent_starts
         seen = 0
-        for sent in self.doc.sents:
-            if any(t.is_alpha for t in sent) and not all(t.ent_type_ == "DATE" or not t.is_alpha for t in sent):
+        for k, start in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else v.n
+            if any(is_alpha[i] for i in range(start, end)) \
+                    and not all(ent_type[i] == "DATE" or not is_alpha[i] for i in range(start, end)):
                 seen += 1
                 if seen == 2:
-                    return sent.end
-        return len(self.doc)
+                    return end
+        return v.n
 
     def _territory_of_pair(self, a: str, b: str) -> str | None:
         """The one of two countries that is a territory of the other (CAMEO USAPRI of USA), if so."""

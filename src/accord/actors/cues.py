@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..analysis.docview import view
 from ..analysis.syntax import entity_at, pobjs_among
 from ..places import geocode
 from .context import ResolutionContext
@@ -22,8 +23,9 @@ SUBNATIONAL_CUES = ("city", "region")
 
 def org_cue(context: ResolutionContext, left: int, role_start: int) -> AliasMatch | None:
     """An organisation named between `left` and the role ("FDA officials", "the Taliban spokesman")."""
-    for t in context.doc[left:role_start]:
-        for m in context.by_token.get(t.i, ()):
+    by_token = context.by_token
+    for i in range(left, role_start):
+        for m in by_token.get(i, ()):
             if context.entity(m.key).kind in ORGANISATION_KINDS and m.end <= role_start:
                 return m
     return None
@@ -32,34 +34,36 @@ def org_cue(context: ResolutionContext, left: int, role_start: int) -> AliasMatc
 def country_cues(context: ResolutionContext, head: Any, left: int, role_start: int) -> list[tuple[AliasMatch, str]]:
     """Country-like alias matches modifying a role noun, coordination included."""
     doc, by_token = context.doc, context.by_token
-    cue_tokens = [t for t in doc[left:role_start]]
+    v = view(doc)  # the cue words read on the Doc's arrays (analysis.docview), by position
+    cue_tokens = list(range(left, role_start))
     for t in list(cue_tokens):  # "Russian, Ukrainian and US negotiators"
-        cue_tokens.extend(c for c in t.conjuncts if c.i < head.i and c not in cue_tokens)
+        cue_tokens.extend(c for c in v.conjuncts(t) if c < head.i and c not in cue_tokens)
     cues: list[tuple[AliasMatch, str]] = []
     seen: set[tuple[int, int]] = set()
     government_nouns = words().government_nouns
-    for t in sorted(cue_tokens, key=lambda t: t.i):
-        for m in by_token.get(t.i, ()):
+    dep = v.dep
+    for t in sorted(cue_tokens):
+        for m in by_token.get(t, ()):
             if (m.start, m.end) in seen:
                 continue
             entity = context.entity(m.key)
-            if entity.kind == "person" and entity.country and t.dep_ == "compound" and \
-                    head.lemma_.lower() in government_nouns:
+            if entity.kind == "person" and entity.country and dep[t] == "compound" and \
+                    v.lemma[head.i] in government_nouns:
                 seen.add((m.start, m.end))  # "the Trudeau government", "the Biden administration"
                 cues.append((m, entity.country))
                 continue
             if entity.kind in COUNTRY_LIKE and entity.country:
                 seen.add((m.start, m.end))
                 cues.append((m, entity.country))
-        if not by_token.get(t.i) and t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC"):
-            ent = entity_at(doc, t.i)
-            if ent is not None and ent.end - 1 != t.i:
+        if not by_token.get(t) and dep[t] == "compound" and v.pos[t] == "PROPN" and v.ent_type[t] in ("GPE", "LOC"):
+            ent = entity_at(doc, t)
+            if ent is not None and ent.end - 1 != t:
                 continue  # "New" of "New York": the place is the whole name, looked up at its end
-            hit = geocode(ent.text if ent is not None else t.text)  # "an Istanbul court", "the Texas governor"
+            hit = geocode(ent.text if ent is not None else v.text[t])  # "an Istanbul court", "the Texas governor"
             if hit is not None and hit.country and (hit.population >= LARGE_CITY or hit.lat is None):
                 # a place inside a country: its officials are the country's, never its national office holders
                 kind = "city" if hit.lat is not None else "region"
-                cues.append((AliasMatch(t.i, t.i + 1, f"country:{hit.country}", kind), hit.country))
+                cues.append((AliasMatch(t, t + 1, f"country:{hit.country}", kind), hit.country))
     return cues
 
 

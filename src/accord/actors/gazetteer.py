@@ -95,7 +95,10 @@ class Gazetteer:
     def find(self, doc: Any) -> list[AliasMatch]:
         """All non-overlapping longest matches, left to right; ambiguous keys all returned. `doc`:
         a Doc or its tokens (a list of them costs no new Token objects)."""
-        words = [t.text for t in doc]
+        return self.find_words([t.text for t in doc])
+
+    def find_words(self, words: list[str]) -> list[AliasMatch]:
+        """`find` on the tokens' texts (`analysis.docview.view(doc).text`: no Token made)."""
         n = len(words)
         # Words that may match a capitalized alias word as well as themselves (`_same`).
         shouting = [len(w) >= 4 and w.isupper() for w in words]

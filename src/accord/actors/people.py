@@ -29,6 +29,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any, Iterable
 
+from ..analysis.docview import view
 from ..analysis.syntax import VERBISH, sentence_start_back, subject_of
 from .context import Found
 from .kinds import How
@@ -187,14 +188,16 @@ def initial_genders(doc: Any, found: Iterable[Any]) -> dict[str, str]:
     first such word before the surname ("Mufti Abdul Qawi")."""
     lex = lexicon()
     out: dict[str, str] = {}
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    lower, lemma, dep = v.lower, v.lemma, v.dep
+    honorifics, noun_gender = lex["honorifics"], lex["noun_gender"]
     for f in found:
         if f.entity.kind != "person":
             continue
-        tokens = list(doc[max(0, f.start - 1) : f.end])
-        head = doc[f.last]
-        tokens += [c for c in head.children if c.dep_ == "appos"]
-        for t in tokens:
-            gender = lex["honorifics"].get(t.lower_) or lex["noun_gender"].get(t.lemma_.lower())
+        words_ = list(range(max(0, f.start - 1), min(f.end, v.n)))
+        words_ += [c for c in v.kids[f.last] if dep[c] == "appos"]
+        for t in words_:
+            gender = honorifics.get(lower[t]) or noun_gender.get(lemma[t])
             if gender:
                 out.setdefault(f.entity.key, gender)
                 break

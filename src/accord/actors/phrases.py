@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis.syntax import clause_verb, entity_at, sentence_start_back
+from ..analysis.docview import view
+from ..analysis.syntax import clause_verb, entity_at, entity_bounds, sentence_start_back
 from ..places import LARGE_CITY, geocode, region
 from .context import Found
 from .words import organisation_nouns, refers_back, words
@@ -18,15 +19,19 @@ DASHES = ("-", "–")
 
 def np_left(head: Any) -> int:
     """The first token of the noun phrase `head` heads (its left modifiers)."""
-    w = words()
-    left = head.i
-    for child in head.lefts:
-        if child.dep_ in NP_LEFT_DEPS:
-            if any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+    w, v = words(), view(head.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, kids = v.dep, v.kids
+    left = hi = head.i
+    for child in kids[hi]:
+        if child > hi:
+            break  # the left children only
+        if dep[child] in NP_LEFT_DEPS:
+            if any(dep[c] in ("nsubj", "nsubjpass") for c in kids[child]):
                 continue  # a misparsed clause ("police ... detained supporters"), not a modifier
-            if child.lower_ in w.particle_adjectives and child.i > 0 and child.doc[child.i - 1].lemma_ in w.particle_verbs:
+            if v.lower[child] in w.particle_adjectives and child > 0 \
+                    and head.doc[child - 1].lemma_ in w.particle_verbs:
                 continue  # "Yemen let free activists": the verb's particle, parsed as an adjective
-            left = min(left, child.left_edge.i)
+            left = min(left, v.left_edge(child))
     return left
 
 
@@ -132,18 +137,23 @@ def used_as_place(ent: Any) -> Any:
     sentence uses it as a place: after a place preposition ("flew to Magnitogorsk", "in Tyumen")
     or described by an apposition that is a place noun ("Magnitogorsk, a city in the Urals");
     else None. Names of people the gazetteer also knows ("Kurdi") are used otherwise."""
-    doc, w = ent.doc, words()
-    if ent.label_ in ("GPE", "LOC") or not ent[0].is_alpha or not all(t.text[:1].isupper() for t in ent if t.is_alpha):
+    if ent.label_ in ("GPE", "LOC"):
         return None
-    head = ent[-1]
+    w, v = words(), view(ent.doc)  # (read on the Doc's arrays: analysis.docview)
+    start, end = ent.start, ent.end
+    text, is_alpha = v.text, v.is_alpha
+    if not is_alpha[start] or not all(text[k][:1].isupper() for k in range(start, end) if is_alpha[k]):
+        return None
+    head = end - 1
+    dep, lower, lemma = v.dep, v.lower, v.lemma
     # after "to" or "in": a person's name, or a large city's mistaken for a date ("in March" is
     # a date, "the Sea of Azov" no town)
-    after_preposition = ent.start > 0 and doc[ent.start - 1].dep_ == "prep" and \
-        doc[ent.start - 1].lower_ in w.place_prepositions and doc[ent.start - 1].lower_ != "of"
-    described = any(c.dep_ == "appos" and c.lemma_.lower() in w.place_nouns for c in head.children)
+    after_preposition = start > 0 and dep[start - 1] == "prep" and \
+        lower[start - 1] in w.place_prepositions and lower[start - 1] != "of"
+    described = any(dep[c] == "appos" and lemma[c] in w.place_nouns for c in v.kids[head])
     # "attacked the Catumbela air base": a site named after its town
-    described = described or (head.dep_ == "compound" and head.head.i > head.i
-                               and head.head.lemma_.lower() in w.site_nouns)
+    described = described or (dep[head] == "compound" and v.head[head] > head
+                              and lemma[v.head[head]] in w.site_nouns)
     if not (after_preposition or described):
         return None
     hit = geocode(ent.text)
@@ -168,12 +178,14 @@ def untagged_city(tok: Any) -> Any:
 
 def makers_model(doc: Any, end: int) -> bool:
     """The name ending before `end` is followed by a model number ("Boeing 707", "Boeing B-17")."""
-    if end >= len(doc):
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    if end >= v.n:
         return False
-    after = doc[end]
-    return after.like_num or after.ent_type_ == "PRODUCT" or (
-        any(c.isdigit() for c in after.text) and any(c.isalpha() for c in after.text)) or (
-        end + 2 < len(doc) and doc[end + 1].text == "-" and doc[end + 2].like_num and after.text.isupper())
+    text, like_num = v.text, v.like_num
+    after = text[end]
+    return like_num[end] or v.ent_type[end] == "PRODUCT" or (
+        any(c.isdigit() for c in after) and any(c.isalpha() for c in after)) or (
+        end + 2 < v.n and text[end + 1] == "-" and like_num[end + 2] and after.isupper())
 
 
 def is_possessor(doc: Any, end: int) -> bool:
@@ -184,31 +196,37 @@ def is_possessor(doc: Any, end: int) -> bool:
 
 def is_backer(doc: Any, end: int) -> bool:
     """The name ending before `end` is the backer in "X-backed ...", not an actor of its own."""
-    return end + 1 < len(doc) and doc[end].text in DASHES and doc[end + 1].lower_ in words().backer_words
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    return end + 1 < v.n and v.text[end] in DASHES and v.lower[end + 1] in words().backer_words
 
 
 def after_stance_prefix(doc: Any, start: int) -> bool:
     """"pro-Russian separatists", "anti-American protesters": a stance, not that country's."""
-    return start >= 2 and doc[start - 1].text in DASHES and doc[start - 2].lower_ in words().stance_prefixes
+    if start < 2:
+        return False
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    return v.text[start - 1] in DASHES and v.lower[start - 2] in words().stance_prefixes
 
 
 def inside_feature_name(doc: Any, start: int, end: int) -> bool:
     """A country's name inside the name of a sea, gulf, river... ("the South China Sea")."""
-    ent = entity_at(doc, start)
-    if ent is None or ent.label_ not in ("LOC", "GPE", "FAC") or (ent.start == start and ent.end == end):
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    bounds = entity_bounds(v, start)
+    if bounds is None or v.ent_type[start] not in ("LOC", "GPE", "FAC") or bounds == (start, end):
         return False
-    features = words().feature_words
-    return any(t.lower_ in features for t in ent if not (start <= t.i < end))
+    features, lower = words().feature_words, v.lower
+    return any(lower[k] in features for k in range(*bounds) if not (start <= k < end))
 
 
 def inside_organisation_name(doc: Any, start: int, end: int) -> bool:
     """A place's name modifying the rest of an organisation's name that says what kind of
     organisation it is ("the Tokyo Stock Exchange", "the Kenya Red Cross Society"): the
     organisation is of that place, not the place's government."""
-    ent = entity_at(doc, start)
-    if ent is None or ent.label_ != "ORG" or ent.end <= end or doc[end - 1].dep_ != "compound":
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    bounds = entity_bounds(v, start)
+    if bounds is None or v.ent_type[start] != "ORG" or bounds[1] <= end or v.dep[end - 1] != "compound":
         return False
-    return organisation_kind(doc, ent.start, ent.end) is not None
+    return organisation_kind(doc, bounds[0], bounds[1]) is not None
 
 
 def title_place(doc: Any, left: int, title_start: int) -> str | None:
@@ -226,13 +244,15 @@ def title_place(doc: Any, left: int, title_start: int) -> str | None:
 def inside_longer_person(doc: Any, start: int, end: int) -> bool:
     """doc[start:end] is part of a longer name the recognizer tagged as a person's ("Monaco" of
     "Lisa Monaco"); a possessive or punctuation tagged with it does not make it longer."""
-    ent = entity_at(doc, start)
-    if ent is None or ent.label_ != "PERSON":
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    bounds = entity_bounds(v, start)
+    if bounds is None or v.ent_type[start] != "PERSON":
         return False
-    last = ent.end
-    while last > end and (doc[last - 1].tag_ == "POS" or doc[last - 1].is_punct):
+    last = bounds[1]
+    tag, is_punct = v.tag, v.is_punct
+    while last > end and (tag[last - 1] == "POS" or is_punct[last - 1]):
         last -= 1
-    return ent.start < start or last > end
+    return bounds[0] < start or last > end
 
 
 def bare_or_definite(head: Any, phrase_start: int | None = None, backed: bool = False) -> bool:
@@ -318,11 +338,12 @@ def named_regions(tok: Any) -> list[tuple[int, int, Any]]:
 
 
 def is_dateline(doc: Any, start: int, end: int) -> bool:
-    span = doc[start:end]
-    if not all(t.text.isupper() for t in span if t.is_alpha):
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    text, is_alpha = v.text, v.is_alpha
+    if not all(text[k].isupper() for k in range(start, end) if is_alpha[k]):
         return False
-    nxt = doc[end] if end < len(doc) else None
-    return nxt is not None and nxt.text in DATELINE_FOLLOWERS and (start == 0 or doc[start - 1].is_space or doc[start].is_sent_start)
+    return end < v.n and text[end] in DATELINE_FOLLOWERS and (
+        start == 0 or doc[start - 1].is_space or doc[start].is_sent_start)
 
 
 def definite_description(tok: Any) -> bool:
@@ -383,12 +404,13 @@ def organisation_kind(doc: Any, start: int, end: int) -> tuple[str, Any | None] 
 def names_no_country(doc: Any, start: int, end: int) -> bool:
     """A country's name as a currency's ("five million US dollars") or as the title a thing is
     given ("an artwork entitled America"), which makes the country no actor or place of the story."""
-    w = words()
-    if start > 0 and doc[start - 1].lower_ in w.naming_participles:
+    w, v = words(), view(doc)  # (read on the Doc's arrays: analysis.docview)
+    if start > 0 and v.lower[start - 1] in w.naming_participles:
         return True
-    tok = doc[end - 1]
-    return tok.dep_ in ("compound", "amod", "nmod") and tok.head.i >= end and tok.head.pos_ == "NOUN" \
-        and tok.head.lower_ in w.currency_nouns
+    tok = end - 1
+    head = v.head[tok]
+    return v.dep[tok] in ("compound", "amod", "nmod") and head >= end and v.pos[head] == "NOUN" \
+        and v.lower[head] in w.currency_nouns
 
 
 def spokesperson_body(role_for: Any, noun: Any) -> str | None:

@@ -17,19 +17,20 @@ import weakref
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, LEMMA, LENGTH, LIKE_NUM, LOWER, POS, TAG
+from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, LEMMA, LENGTH, LIKE_NUM, LOWER, ORTH,
+                         POS, TAG)
 
-_ATTRS = [LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE, LIKE_NUM, IS_PUNCT, IDX, LENGTH]
+_ATTRS = [LOWER, LEMMA, POS, TAG, DEP, HEAD, ENT_IOB, ENT_TYPE, LIKE_NUM, IS_PUNCT, IDX, LENGTH, ORTH, IS_ALPHA]
 _IOB = ("", "I", "O", "B")  # Token.ent_iob_ for the values of ENT_IOB
 
 
 class DocView:
     """The columns of one Doc as lists indexed by token position (strings as `Token` gives them:
-    `lower` is `lower_`, `lemma` is `lemma_.lower()`, `dep` is `dep_` ...), the head of every
+    `lower` is `lower_`, `text` is `text`, `lemma` is `lemma_.lower()`, `dep` is `dep_` ...), the head of every
     token as a position (a root is its own head), its children in order, and its sentence."""
 
     __slots__ = ("n", "lower", "lemma", "pos", "tag", "dep", "head", "ent_iob", "ent_type", "like_num",
-                 "is_punct", "idx", "length", "kids", "sent_starts", "sent_of", "ids", "memo", "_left", "_right",
+                 "is_punct", "is_alpha", "text", "idx", "length", "kids", "sent_starts", "sent_of", "ids", "memo", "_left", "_right",
                  "_doc", "__weakref__")
 
     def __init__(self, doc: Any) -> None:
@@ -39,6 +40,7 @@ class DocView:
         if not n:
             self.lower = self.lemma = self.pos = self.tag = self.dep = self.ent_iob = self.ent_type = []
             self.head, self.like_num, self.is_punct, self.kids = [], [], [], []
+            self.text, self.is_alpha = [], []
             self.idx, self.length, self._left, self._right = [], [], [], []
             self.sent_starts, self.sent_of = [], []
             self.ids = ([], [], [], [], [])
@@ -65,6 +67,10 @@ class DocView:
         self.is_punct = [bool(v) for v in cols[9].tolist()]
         self.idx = cols[10].tolist()  # a token's character offset in the Doc's text (Token.idx)
         self.length = cols[11].tolist()  # its length in characters (len(Token))
+        orth = cols[12].tolist()
+        texts = {h: strings[h] for h in set(orth)}
+        self.text = [texts[h] for h in orth]  # Token.text (the actors' gazetteer matches these)
+        self.is_alpha = [bool(v) for v in cols[13].tolist()]
         self._left = [-1] * n
         self._right = [-1] * n
         kids: list[list[int]] = [[] for _ in range(n)]
@@ -85,6 +91,12 @@ class DocView:
     @property
     def doc(self) -> Any:
         return self._doc()
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        """(start, end) of the sentence of token i: `doc[i].sent` as positions."""
+        k = self.sent_of[i]
+        starts = self.sent_starts
+        return starts[k], (starts[k + 1] if k + 1 < len(starts) else self.n)
 
     def subtree(self, i: int) -> list[int]:
         """The positions of `doc[i].subtree`, in its order (left children's subtrees, the token,

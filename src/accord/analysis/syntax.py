@@ -121,22 +121,33 @@ def sentence_start_back(tok: Any, n: int) -> int:
     return starts[max(0, len(starts) - 1 - n)]
 
 
-def entity_at(doc: Any, i: int) -> Any | None:
-    """The named entity (a Span with its label) token `i` is part of, or None: the same span
-    `doc.ents` holds, found from the tokens' IOB tags without building every entity of the doc."""
-    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+def entity_bounds(v: Any, i: int) -> tuple[int, int] | None:
+    """(start, end) of the named entity token `i` is part of, or None, read on a Doc's view
+    (`analysis.docview.view(doc)`): the span `entity_at` makes, without making it; its label is
+    `v.ent_type[i]`."""
     iob = v.ent_iob
-    if iob[i] not in ("B", "I"):
+    if iob[i] != "B" and iob[i] != "I":
         return None
     start = i
     while start > 0 and iob[start] == "I":
         start -= 1
     end = i + 1
-    while end < v.n and iob[end] == "I":
+    n = v.n
+    while end < n and iob[end] == "I":
         end += 1
+    return start, end
+
+
+def entity_at(doc: Any, i: int) -> Any | None:
+    """The named entity (a Span with its label) token `i` is part of, or None: the same span
+    `doc.ents` holds, found from the tokens' IOB tags without building every entity of the doc."""
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    bounds = entity_bounds(v, i)
+    if bounds is None:
+        return None
     from spacy.tokens import Span
 
-    return Span(doc, start, end, label=v.ent_type[i])
+    return Span(doc, bounds[0], bounds[1], label=v.ent_type[i])
 
 
 def _main_verb_as_modifier_at(v: Any, verb: int) -> bool:

@@ -39,6 +39,7 @@ from .lexicon import load_coordinated_place_prepositions  # (own line, as above)
 from .lexicon import load_criticized_acts  # (own line, as above)
 from .lexicon import load_visited_sites  # (own line, as above)
 from .lexicon import load_judicial_stages  # (own line, as above)
+from .lexicon import load_incident_reaction  # (own line, as above)
 from .lexicon import load_accused_act_nouns, load_dated_by_report_codes, load_immediacy_adverbs  # (own line, as above)
 from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own line, as above)
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
@@ -386,6 +387,7 @@ class EventStage(Stage):
         _date_from_reference(candidates, doc, timex_roots, document.article.date, triggers, text, sentences)
         _date_from_happening(candidates, doc, timex_roots, document.article.date, triggers, sentences)
         _date_from_incident(candidates, doc, sentence_dates, sentences, timex_roots)
+        _reaction_to_an_earlier_incident(candidates, sentences, paragraphs, lead, timex_roots, document.article.date)
         _after_a_background_sentence(candidates, doc, sentences, paragraphs, sentence_dates, background_times,
                                      triggers, document.article.date, document.mentions)
         _undated_acts_of_the_dead(candidates, doc, document.mentions, triggers)
@@ -1247,7 +1249,9 @@ class EventStage(Stage):
             # of its own that names no one ("a coalition ... joined by Australia, Bahrain, ...")
             cand.rule.append("reciprocal")
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.key != b.key]
-        if cand.code[:2] == "01" and targets:
+        if cand.code[:2] == "01" and targets and not (cand.code == "014" and cand.announced):
+            # (A policy option considered, "is considering giving money to homeowners" 014, is no
+            # statement: its target is whom the act considered is done to, own side or not.)
             # A statement is never addressed to the speaker's own country or its institutions
             # ("Putin said on Russian state TV", "Xi said China will ..."): only another country's
             # actors, a person, or the country's opposition or rebels are what it is about.
@@ -4589,6 +4593,48 @@ def _steps_before_the_judgment(events: list[Event], triggers: _TriggerSpans, sen
             continue  # "After the verdict, police arrested his brother"
         e.date, e.date_precision, e.date_basis, e.date_range = None, None, None, None
         e.explain = e.explain.replace("date=publication", "date=earlier-step")
+
+
+def _reaction_to_an_earlier_incident(events: list[Event], sentences: list[Any], paragraphs: list[int], lead: int | None, timex_roots: dict[int, Timex],
+                                     pub: str | None) -> None:
+    """"This decision comes after suicide bombings took place in the capital last month. ... a
+    suicide bombing that happened on June 27. ... The Islamic State claimed responsibility for all
+    three attacks": in a story whose lead tells no incident (no incident noun, arguments.yaml
+    incident_nouns), a claim of responsibility or an accusation (incident_reaction_codes), asserted,
+    in a sentence naming an incident, with no date of its own, was made when the incident was: the
+    month of the latest earlier date in its paragraph that dates an incident's noun
+    (incident_act_nouns: in its phrase or relative clause, or on the verb it is the subject of), when
+    that month is before the publication's. Otherwise left as it was."""
+    if not pub or lead is None or lead >= len(sentences) or not timex_roots:
+        return
+    codes, acts = load_incident_reaction()
+    nouns, _ = load_incident_words()
+    if any(t.lemma_.lower() in nouns for t in sentences[lead]):
+        return  # the story's own incident: its reactions are of the reporting period
+    doc = sentences[lead].doc
+    dated: list[tuple[int, str]] = []  # (sentence, month) of dates of an incident's noun
+    for i, t in timex_roots.items():
+        m = _DATE_VALUE.match(t.value)
+        if m is None or not m.group(2) or t.value[:7] >= pub[:7]:
+            continue
+        tok = doc[i]
+        anchors = [n for n in tok.sent if n.pos_ == "NOUN" and n.lemma_.lower() in acts]
+        anchors += [n.head for n in anchors if n.dep_ in ("nsubj", "nsubjpass")] + [
+            c for n in anchors for c in n.children if c.dep_ in ("relcl", "acl")]  # "a bombing that happened on June 27"
+        if anchors and governed_by(tok, anchors):
+            dated.append((next(k for k, s in enumerate(sentences) if s.start <= i < s.end), t.value[:7]))
+    if not dated:
+        return
+    for e in events:
+        if e.date_basis != "publication" or e.modality != Modality.ASSERTED or e.negated \
+                or not e.cameo.startswith(codes) or e.sentence >= len(paragraphs):
+            continue
+        if not any(t.lemma_.lower() in nouns for t in sentences[e.sentence]):
+            continue
+        before = [month for k, month in sorted(dated) if k < e.sentence and paragraphs[k] == paragraphs[e.sentence]]
+        if before:
+            e.date, e.date_precision, e.date_basis, e.date_range = before[-1], "month", "text", None
+            e.explain = e.explain.replace("date=publication", "date=incident-month")
 
 
 def _date_of_immediate_reaction(events: list[Event], triggers: _TriggerSpans | Any, story_day: str | None,

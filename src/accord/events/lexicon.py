@@ -815,3 +815,10 @@ def load_judicial_stages() -> JudicialStages:
                           _argument_words("court_request_verbs"), _argument_words("case_opening_verbs"),
                           _argument_words("ruling_prepositions"),
                           _argument_words("judicial_after_marks"))
+
+
+@lru_cache(maxsize=1)
+def load_incident_reaction() -> tuple[tuple[str, ...], frozenset[str]]:
+    """CAMEO code prefixes of a reaction to an incident (a claim of responsibility, an accusation)
+    and the nouns of an incident's act that a date may govern (arguments.yaml)."""
+    return tuple(sorted(_argument_words("incident_reaction_codes"))), _argument_words("incident_act_nouns")

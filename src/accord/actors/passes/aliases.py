@@ -10,7 +10,8 @@ from ..gazetteer import AliasMatch
 from ..phrases import (after_stance_prefix, inside_feature_name, inside_longer_person, inside_organisation_name,
                        is_backer, is_dateline, is_location, makers_model, names_no_country)
 from ..words import person_nouns, words
-from ...analysis.syntax import entity_at
+from ...analysis.docview import view
+from ...analysis.syntax import entity_at, entity_bounds
 from ...places import LARGE_CITY, geocode
 from .base import Pass
 
@@ -28,7 +29,9 @@ class AliasMatches(Pass):
 
     def run(self, context: ResolutionContext) -> None:
         doc, kb, on = context.doc, context.kb, context.on
-        raw = context.lookups.gazetteer.find(context.tokens)  # the tokens made once for all passes
+        v = view(doc)  # the words read on the Doc's arrays (analysis.docview): no Token made
+        text, lower, pos, dep, iob = v.text, v.lower, v.pos, v.dep, v.ent_iob
+        raw = context.lookups.gazetteer.find_words(text)
         context.raw_matches = raw
         named_in_full: set[str] = set()
         out: list[AliasMatch] = []
@@ -77,30 +80,30 @@ class AliasMatches(Pass):
                 group = [m for m in group if not (kb.entity(m.key).kind in PLACE_KINDS and m.kind in NAMING_KINDS)]
                 if not group:
                     continue
-            if end - start == 1 and doc[start].text in earlier_names:
-                names = [e for e in earlier_names[doc[start].text] if e.end <= start]
+            if end - start == 1 and text[start] in earlier_names:
+                names = [e for e in earlier_names[text[start]] if e.end <= start]
                 people_here = {kb.entity(m.key).name for m in group if kb.entity(m.key).kind == "person"}
                 if names and not any(e.text in people_here for e in names):
                     group = [m for m in group if kb.entity(m.key).kind != "person"]
                     if not group:
                         continue
-            if end - start > 1 and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
-                    and doc[end].ent_iob_ == "I" and all(kb.entity(m.key).kind in INSTITUTION_KINDS for m in group):
+            if end - start > 1 and end < v.n and pos[end] == "PROPN" and text[end][:1].isupper() \
+                    and iob[end] == "I" and all(kb.entity(m.key).kind in INSTITUTION_KINDS for m in group):
                 continue  # "Department of State Services": a longer name than the alias
-            if doc[start].ent_iob_ == "I" and start > 0 and doc[start - 1].text[:1].isupper() \
-                    and doc[start - 1].pos_ not in ("DET", "PRON") and doc[start - 1].lower_ not in articles \
+            if iob[start] == "I" and start > 0 and text[start - 1][:1].isupper() \
+                    and pos[start - 1] not in ("DET", "PRON") and lower[start - 1] not in articles \
                     and all(kb.entity(m.key).kind in INSTITUTION_KINDS for m in group):
                 continue  # "the Federal Foreign Office": not the (British) Foreign Office
             choice = None
             people = [m for m in group if kb.entity(m.key).kind == "person"]
-            names_a_thing = doc[end - 1].dep_ == "compound" and doc[end - 1].head.i >= end  # "the Trudeau government"
-            if people and start > 0 and doc[start - 1].lower_ == "the" and not any(m.kind == "name" for m in people) \
+            names_a_thing = dep[end - 1] == "compound" and v.head[end - 1] >= end  # "the Trudeau government"
+            if people and start > 0 and lower[start - 1] == "the" and not any(m.kind == "name" for m in people) \
                     and not names_a_thing:
                 people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]  # "The Hague"
                 if not group:
                     continue
-            if people and end - start == 1 and end < len(doc) and doc[end].ent_type_ == "PERSON" \
-                    and doc[end].ent_iob_ == "B" and context.lookups.role_for(doc[start].lower_) is not None:
+            if people and end - start == 1 and end < v.n and v.ent_type[end] == "PERSON" \
+                    and iob[end] == "B" and context.lookups.role_for(lower[start]) is not None:
                 # "Bishop John Smith": a title before another person's name, not Julie Bishop
                 people, group = [], [m for m in group if kb.entity(m.key).kind != "person"]
                 if not group:
@@ -111,7 +114,7 @@ class AliasMatches(Pass):
                 # that is also a common noun or part of another name ("Stock prices", "Travel Ban",
                 # "a refugee centre in Kerry", "the Tokyo Stock Exchange") is a person's only where
                 # the text uses it as a name.
-                given = doc[start].lower_ in kb.given_names
+                given = lower[start] in kb.given_names
                 people = [m if m.kind != "name" or not given else AliasMatch(m.start, m.end, m.key, "short")
                           for m in people]
                 group = [m for m in group if kb.entity(m.key).kind != "person"] + people
@@ -140,7 +143,7 @@ class AliasMatches(Pass):
                         curated = [m for m in people if not kb.is_historical(m.key)]
                         if len(in_office) == 1:
                             choice = in_office[0]
-                        elif len(curated) == 1 and doc[end - 1].lower_ not in kb.common_surnames:
+                        elif len(curated) == 1 and lower[end - 1] not in kb.common_surnames:
                             # "Obama" in 2018: one well-known person; not "Smith", which many bear
                             choice = curated[0]
                 if choice is not None:
@@ -193,12 +196,14 @@ def used_as_name(context: ResolutionContext, i: int) -> bool:
 def inside_other_place(doc: Any, start: int, end: int, group: list[AliasMatch], kb: Any) -> bool:
     """A country's name inside the name of a place of another country: "New Mexico" (a US
     state), "New South Wales" (an Australian state)."""
-    ent = entity_at(doc, start)
-    if ent is None or ent.label_ not in ("GPE", "LOC") or (ent.start == start and ent.end == end) or ent.end < end:
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    bounds = entity_bounds(v, start)
+    if bounds is None or v.ent_type[start] not in ("GPE", "LOC") or bounds == (start, end) or bounds[1] < end:
         return False
     countries = {kb.entity(m.key).country for m in group if kb.entity(m.key).kind in PLACE_KINDS}
     if not countries:
         return False
+    ent = doc[bounds[0]:bounds[1]]
     hit = geocode(ent.text)  # the whole name must be a known place, not one found by a compass word
     return hit is not None and hit.country is not None and hit.country not in countries and hit.name == ent.text
 
@@ -209,8 +214,8 @@ def namesake_in_longer_name(doc: Any, start: int, end: int, group: list[AliasMat
     story set in Hong Kong) names the park, not the capital, when the capital is no large city and
     nothing else in the article names its country: the place is a namesake. ("London Bridge" is
     London's.)"""
-    ent = entity_at(doc, start)
-    if ent is None or ent.start != start or ent.end <= end:
+    bounds = entity_bounds(view(doc), start)  # (read on the Doc's arrays: analysis.docview)
+    if bounds is None or bounds[0] != start or bounds[1] <= end:
         return False
     if not group or not all(m.kind == "capital" and kb.entity(m.key).kind in PLACE_KINDS for m in group):
         return False
@@ -232,6 +237,7 @@ def person_surnames(context: ResolutionContext, groups: dict[tuple[int, int], li
     multi-word name the recognizer tagged ("Monaco said" after "Lisa Monaco"). The two-word
     names found are kept in `context.person_names` for the unlisted-people pass."""
     doc, kb = context.doc, context.kb
+    v = view(doc)
     lex = person_nouns()
     person_words = set(lex["noun_gender"]) | set(lex["unnamed"])
     first_name_at = {m.start for m in context.raw_matches if m.end - m.start == 1 and kb.entity(m.key).kind == "person"}
@@ -240,8 +246,10 @@ def person_surnames(context: ResolutionContext, groups: dict[tuple[int, int], li
     for (start, end), group in sorted(groups.items()):
         if end - start != 1 or start == 0 or not any(kb.entity(m.key).kind in PLACE_KINDS for m in group):
             continue
+        if not (v.pos[start - 1] == "PROPN" and v.text[start - 1][:1].isupper() and v.is_alpha[start - 1]):
+            continue  # (read on the Doc's arrays: analysis.docview)
         first, tok = doc[start - 1], doc[start]
-        if not (first.pos_ == "PROPN" and first.text[:1].isupper() and first.is_alpha and first.whitespace_):
+        if not first.whitespace_:
             continue
         if first.ent_type_ != "PERSON" and first.i not in first_name_at:
             continue
@@ -259,7 +267,7 @@ def person_surnames(context: ResolutionContext, groups: dict[tuple[int, int], li
     for (start, end), group in groups.items():
         if end - start != 1:
             continue
-        text = doc[start].text
+        text = v.text[start]
         named = last_words.get(text)
         if (named is not None and named < start - 1) or any(e.end <= start for e in earlier_names.get(text, ())):
             if not placed_as_place(context, start):

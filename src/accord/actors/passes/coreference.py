@@ -9,6 +9,7 @@ from typing import Any
 from spacy.symbols import NOUN
 
 from ...analysis.syntax import clause_verb, sentence_start_back
+from ...analysis.docview import view
 from ..context import Found, ResolutionContext, unplaced_group
 from ..kinds import STATE_SECTORS, How
 from ..knowledge import Entity
@@ -228,10 +229,11 @@ def missed_surnames(context: ResolutionContext, full: list[tuple[int, Entity]]) 
         ws = name_words(e.name)
         if len(ws[-1]) >= 3 and ws[-1][:1].isupper():
             last_words.setdefault(ws[-1], []).append((start, e))
-    for tok in context.tokens:
-        named = last_words.get(tok.text.replace("’", "'"))
-        if not named or tok.i in covered:
+    for i, text in enumerate(view(doc).text):  # (the words read on the Doc's arrays: analysis.docview)
+        named = last_words.get(text.replace("’", "'"))
+        if not named or i in covered:
             continue
+        tok = doc[i]
         before = [(s, e) for s, e in named if s < tok.i]
         if len({e.key for _, e in before}) != 1:
             continue
@@ -290,9 +292,11 @@ class VoiceOwners(Pass):
         voices = lexicon()["voice"]
         w = words()
         pos = context.pos
-        for i, tok in enumerate(context.tokens):
-            if pos[i] != NOUN or tok.lower_ not in voices:
+        lower = view(doc).lower  # (read on the Doc's arrays: analysis.docview)
+        for i, low in enumerate(lower):
+            if pos[i] != NOUN or low not in voices:
                 continue
+            tok = doc[i]
             end = min(tok.sent.end, tok.i + 14)
             j = next((k for k in range(tok.i + 1, end - 2) if doc[k].lower_ == "that" and doc[k + 1].lower_ == "of"), None)
             if j is None or not any(t.text == "," for t in doc[tok.i + 1 : j]) or any(
@@ -331,21 +335,24 @@ class UnnamedPeople(Pass):
         # the country the article's actors name most, else the one the story is set in (its
         # places and headline: "Arrests made in theft of gold toilet in England")
         focus = focus_country(found) or context.article_country()
+        v = view(doc)  # (read on the Doc's arrays: analysis.docview)
         for f in found:
             # "one elderly witness in Kabul", "a Polish chef": a person placed or marked by the
             # phrase is an unnamed person of that country, not the country itself
-            head = doc[f.last]
-            if (f.how == How.PLACED and head.tag_ == "NN" or f.how == How.MODIFIER and head.tag_ in ("NN", "NNS")) \
-                    and head.lemma_.lower() in unnamed and f.entity.country:
-                new = lookups.group(f.start, f.end, f.entity.country, unnamed[head.lemma_.lower()])
+            last = f.last
+            if (f.how == How.PLACED and v.tag[last] == "NN" or f.how == How.MODIFIER and v.tag[last] in ("NN", "NNS")) \
+                    and v.lemma[last] in unnamed and f.entity.country:
+                new = lookups.group(f.start, f.end, f.entity.country, unnamed[v.lemma[last]])
                 f.entity, f.how, f.code, f.sector, f.country = new.entity, new.how, new.code, new.sector, new.country
         inside = context.quoted
         # "according to one source", "by a witness" (speakers); "a case against the driver" (targets)
         person_prepositions = words().speaker_prepositions | words().target_prepositions
         pos = context.pos
-        for i, tok in enumerate(context.tokens):
-            if pos[i] != NOUN or i in covered or inside[i] or tok.tag_ != "NN":
+        tag = view(doc).tag  # (read on the Doc's arrays: analysis.docview)
+        for i, t in enumerate(tag):
+            if pos[i] != NOUN or i in covered or inside[i] or t != "NN":
                 continue
+            tok = doc[i]
             sector = spokesperson_body(lookups.role_for, tok) or unnamed.get(tok.lemma_.lower())  # "a police spokesman"
             if sector is None or tok.dep_ not in ("nsubj", "nsubjpass", "appos", "pobj", "dobj", "attr"):
                 continue
@@ -590,9 +597,12 @@ class Descriptions(Pass):
                         key=lambda f: f.start)
         person_nouns = set(lex["noun_gender"]) | {w for w, sector in lex["unnamed"].items() if sector == "CVL"}
         genders = initial_genders(doc, found)
-        for tok in context.tokens:
-            if tok.i in covered or tok.dep_ not in SUBJECT_DEPS or tok.tag_ not in ("NN", "NNP", "JJ"):
+        v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+        dep, tag = v.dep, v.tag
+        for i in range(v.n):
+            if i in covered or dep[i] not in SUBJECT_DEPS or tag[i] not in ("NN", "NNP", "JJ"):
                 continue
+            tok = doc[i]
             lefts = list(tok.lefts)
             if not lefts or lefts[0].lower_ != "the" or any(c.dep_ == "poss" for c in lefts):
                 continue

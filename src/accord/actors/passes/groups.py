@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.symbols import PROPN
 
+from ...analysis.docview import view
 from ..context import Found, ResolutionContext, unplaced_group
 from ..cues import ORGANISATION_KINDS
 from ..kinds import How, Sector
@@ -237,10 +238,12 @@ class Movements(Pass):
         covered = context.covered()
         out: list[Found] = []
         pos = context.pos
-        for i, tok in enumerate(context.tokens):
-            if pos[i] != PROPN or i in covered or tok.dep_ != "conj" or tok.ent_type_ != "NORP" \
-                    or tok.tag_ not in ("NNPS", "NNS") and not tok.text.endswith("s"):
+        v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+        for i in range(v.n):
+            if pos[i] != PROPN or i in covered or v.dep[i] != "conj" or v.ent_type[i] != "NORP" \
+                    or v.tag[i] not in ("NNPS", "NNS") and not v.text[i].endswith("s"):
                 continue
+            tok = doc[i]
             sector = next((hit[1] for c in tok.lefts if c.dep_ in ("compound", "amod")
                            for hit in [context.lookups.role_for(c.lower_)] if hit and hit[1]), None)
             if sector is None:

@@ -10,6 +10,7 @@ it joined, countries inside a person's title dropped.
 
 from __future__ import annotations
 
+from ...analysis.docview import view
 from ..context import Found, ResolutionContext
 from ..kinds import How
 from .base import Pass
@@ -38,10 +39,11 @@ class Acronyms(Pass):
                 continue  # replaced below
             out.append(f)
         taken = {i for f in out for i in range(f.start, f.end)}
-        for tok in context.tokens:
-            source = introduced.get(tok.text)
-            if source is None or tok.i <= source.end or tok.i in taken:
+        for i, text in enumerate(view(context.doc).text):  # (read on the Doc's arrays: analysis.docview)
+            source = introduced.get(text)
+            if source is None or i <= source.end or i in taken:
                 continue
+            tok = context.doc[i]
             how = How.ROLE_GROUP if source.how == How.ROLE_GROUP else How.ACRONYM  # an unnamed group stays unnamed
             out.append(Found(tok.i, tok.i + 1, source.entity, how, code=source.code, sector=source.sector,
                              country=source.country, name=source.name, role=source.role))

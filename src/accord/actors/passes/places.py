@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from ...analysis.docview import view
 from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE
 from ..kinds import How
@@ -63,7 +64,14 @@ class Places(Pass):
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             out.append(Found(start, ent.end, entity, How.PLACE))
         taken = covered | {i for f in out for i in range(f.start, f.end)}
-        for tok in context.tokens:  # "flew to Magnitogorsk", a city the recognizer did not tag
+        v = view(doc)  # the words read on the Doc's arrays (analysis.docview), Tokens made for the few that may be
+        ent_type, pos, is_alpha, text, lemma = v.ent_type, v.pos, v.is_alpha, v.text, v.lemma
+        # "flew to Magnitogorsk", a city the recognizer did not tag: a capitalised proper noun
+        # no entity covers (what `untagged_city` asks first)
+        for i in range(1, v.n):
+            if ent_type[i] or pos[i] != "PROPN" or not is_alpha[i] or not text[i][:1].isupper():
+                continue
+            tok = doc[i]
             hit = untagged_city(tok) if tok.i not in taken else None
             if hit is not None:
                 try:
@@ -71,8 +79,11 @@ class Places(Pass):
                     taken.add(tok.i)
                 except KeyError:
                     pass
-        for tok in context.tokens:  # "Somali regions": a region by its name and the word "region"
-            for start, end, hit in named_regions(tok):
+        region_nouns = words().region_nouns
+        for i in range(v.n):  # "Somali regions": a region by its name and the word "region"
+            if pos[i] != "NOUN" or lemma[i] not in region_nouns:
+                continue  # (what `named_regions` asks first)
+            for start, end, hit in named_regions(doc[i]):
                 if any(i in taken for i in range(start, end)):
                     continue
                 try:
@@ -146,11 +157,13 @@ class PlacedSubjects(Pass):
         doc = context.doc
         covered = context.covered()
         out: list[Found] = []
-        for tok in context.tokens:
-            if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "nsubjpass") or tok.i in covered:
+        v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+        for k in range(v.n):
+            if v.pos[k] != "NOUN" or v.dep[k] not in ("nsubj", "nsubjpass") or k in covered:
                 continue
+            tok = doc[k]
             left = np_left(tok)
-            if any(i in covered for i in range(left, tok.i + 1)) or context.lookups.role_at(context.tokens, tok) is not None:
+            if any(i in covered for i in range(left, tok.i + 1)) or context.lookups.role_at(doc, tok) is not None:
                 continue
             country = place_country(tok)
             if country is None:
@@ -179,8 +192,7 @@ class StateNamesakes(Pass):
         state_offices = words().us_state_offices
         for m in context.matches:
             entity = kb.entity(m.key)
-            text = doc[m.start:m.end].text
-            if entity.kind != "country" or entity.country == "USA" or text not in states:
+            if entity.kind != "country" or entity.country == "USA" or doc[m.start:m.end].text not in states:
                 continue
             own = entity.country
             sent = doc[m.start].sent

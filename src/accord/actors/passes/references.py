@@ -14,6 +14,7 @@ from typing import Any
 from spacy.symbols import NOUN, PRON, PROPN
 
 from ...analysis.syntax import sentence_start_back
+from ...analysis.docview import view
 from ..context import Found, ResolutionContext
 from ..kinds import How
 from ..knowledge import KnowledgeBase
@@ -45,13 +46,16 @@ class References(Pass):
         gender = initial_genders(doc, found)
         links: dict[int, str] = {}  # pronoun resolved to an unnamed person -> who that person is
         pos_of = context.pos
-        for i, tok in enumerate(context.tokens):
-            if i not in covered and tok.lower_ in w.accused_nouns and tok.dep_ in _ARGUMENT_DEPS \
-                    and (accused := _accused_named_before(context, tok, found)) is not None:
+        v = view(doc)  # (read on the Doc's arrays: analysis.docview): a Token only for the words that may be
+        lower_of, dep_of = v.lower, v.dep
+        for i in range(v.n):
+            if i not in covered and lower_of[i] in w.accused_nouns and dep_of[i] in _ARGUMENT_DEPS \
+                    and (accused := _accused_named_before(context, doc[i], found)) is not None:
                 extra.append(accused)  # "Police arrested the accused": the person charged before
                 continue
             if i in covered or pos_of[i] not in _PRONOUN_OR_NOUN:
                 continue  # every case below is of a pronoun, a noun or a proper noun
+            tok = doc[i]
             pos = tok.pos_
             low = tok.lower_
             lemma = tok.lemma_.lower() if pos == "NOUN" else ""  # read only in the nouns' cases

@@ -14,6 +14,7 @@ from typing import Any
 
 from spacy.symbols import NOUN, PROPN
 
+from ...analysis.docview import view
 from ..context import Found, PendingGroup, ResolutionContext, RoleMatch
 from ..cues import (ORGANISATION_KINDS, SUBNATIONAL_CUES, country_cues, org_cue, prepositional_cues, prepositional_org,
                     prepositional_org_name)
@@ -35,15 +36,17 @@ class RolePhrases(Pass):
         w = words()
         found, consumed = context.found, context.consumed
         inside_titles: set[int] = set()  # the "of" words of a title found ("secretary of state")
-        tokens = context.tokens  # indexed in place of `doc` where only tokens are read (no new Tokens)
         pos = context.pos
-        for i, head in enumerate(tokens):
+        for i in range(len(pos)):
             if (pos[i] != NOUN and pos[i] != PROPN) or i in inside_titles:
                 continue
-            match = lookups.role_at(tokens, head)
-            if match is not None and match.end > head.i + 1 and context.by_token.get(head.i):
-                match = lookups.role_at(tokens, head, of_phrases=False)  # a name: "House of Commons"
-            if match is None or is_stance(head, w.stance_nouns):
+            match = lookups.role_at_index(doc, i)  # a Token made only for a role phrase's head
+            if match is not None and match.end > i + 1 and context.by_token.get(i):
+                match = lookups.role_at_index(doc, i, of_phrases=False)  # a name: "House of Commons"
+            if match is None:
+                continue
+            head = doc[i]
+            if is_stance(head, w.stance_nouns):
                 continue
             if any(c.dep_ == "det" and c.lower_ in w.negating_determiners for c in head.lefts):
                 # "No U.S. president has visited": nobody, neither the holder nor the country
@@ -58,7 +61,7 @@ class RolePhrases(Pass):
             if _title_of_a_conjoined_name(head):
                 continue  # "former archbishop and cardinal Theodore McCarrick": one person, two titles
             if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "NOUN":
-                outer = lookups.role_at(tokens, head.head)
+                outer = lookups.role_at(doc, head.head)
                 if outer is not None and outer.start <= head.i:
                     continue  # "attorney" in "attorney general": the longer title is the role
             end = max(match.end, head.i + 1)
@@ -398,26 +401,29 @@ def speaker_country(context: ResolutionContext, head: Any, found: list[Found] | 
 def _not_current(doc: Any, left: int, head: Any) -> bool:
     """"the former president", "the late king", "ex-minister": not whoever holds the office now."""
     marks = words().not_current
-    return any(t.lower_ in marks for t in doc[left : head.i]) or (
-        left >= 2 and doc[left - 1].text in ("-", "–") and doc[left - 2].lower_ in marks)
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    lower = v.lower
+    return any(lower[k] in marks for k in range(left, head.i)) or (
+        left >= 2 and v.text[left - 1] in ("-", "–") and lower[left - 2] in marks)
 
 
 def _lesser_office(doc: Any, left: int, role_start: int) -> bool:
     """"the U.S. deputy secretary of state", "NATO's assistant secretary general": an office
     under the one the phrase names, not that office's holder."""
-    lesser = words().lesser_office
-    return any(t.lower_ in lesser for t in doc[left:role_start])
+    lesser, lower = words().lesser_office, view(doc).lower  # (read on the Doc's arrays: analysis.docview)
+    return any(lower[k] in lesser for k in range(left, role_start))
 
 
 def _organisation_in_title(context: ResolutionContext, left: int, match: RoleMatch,
                            head: Any) -> tuple[AliasMatch, RoleMatch] | None:
     """"the European Commission president": an organisation's name that runs into the role
     phrase ("commission president") is the role's owner; the role is the words after it."""
-    for t in context.doc[left:match.start + 1]:
-        for m in context.by_token.get(t.i, ()):
+    by_token = context.by_token
+    for i in range(left, match.start + 1):
+        for m in by_token.get(i, ()):
             if context.entity(m.key).kind not in ORGANISATION_KINDS or not (m.start < match.start < m.end <= head.i):
                 continue
-            phrase = " ".join(x.lower_ for x in context.doc[m.end : match.end])
+            phrase = " ".join(view(context.doc).lower[m.end:match.end])
             rest = context.lookups.match(phrase, m.end, match.end)
             if rest is not None:
                 return m, rest

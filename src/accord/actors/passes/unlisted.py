@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...analysis.docview import view
 from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE, org_cue
 from ..kinds import STATE_SECTORS, How, Sector
@@ -131,8 +132,9 @@ class UnlistedPeople(Pass):
                         country, code = nationality, f"{kb.country_prefix(nationality)}{Sector.CVL.value}"
                     else:
                         # A private individual: of the one country their sentence names, if one.
-                        named = [(doc[m.end - 1], kb.entity(m.key).country) for t in ent.sent
-                                 for m in by_token.get(t.i, ()) if m.end - 1 == t.i
+                        named = [(doc[m.end - 1], kb.entity(m.key).country)
+                                 for t in range(*view(doc).sent_bounds(ent.start))
+                                 for m in by_token.get(t, ()) if m.end - 1 == t
                                  and kb.entity(m.key).kind in ("country", "seat") and kb.entity(m.key).country
                                  and not describes_a_thing(doc[m.end - 1]) and not destination(doc[m.end - 1])]
                         here = clause_countries(head, named)
@@ -227,9 +229,12 @@ class UnlistedPeople(Pass):
             out.append(Found(start, ent.end, entity, How.NAME_TITLE))
         # Later surnames the entity recognizer missed ("de Blasio said").
         taken = covered | {i for f in out for i in range(f.start, f.end)}
-        for tok in context.tokens if named_at else ():
-            named = named_at.get(tok.text)
-            entity = nearest_naming(named, tok.i) if named else None
+        for i, text in enumerate(view(doc).text if named_at else ()):  # (read on the Doc's arrays)
+            named = named_at.get(text)
+            if not named:
+                continue
+            tok = doc[i]
+            entity = nearest_naming(named, tok.i)
             if entity is None or tok.i in taken or not (tok.pos_ == "PROPN" or tok.text[:1].isupper()):
                 continue
             start = tok.i
@@ -509,27 +514,30 @@ def named_places(context: ResolutionContext) -> set[str]:
     Wan district", inside the entity or after it), or joined to such a name ("entered Tell Tamer and Ain Issa"). A recognizer's
     "person" of the same name anywhere in the article is that place, not someone."""
     w = words()
+    v = view(context.doc)  # the entities' words read on the Doc's arrays (analysis.docview)
+    text, is_alpha, dep, lemma = v.text, v.is_alpha, v.dep, v.lemma
     names = [e for e in context.ents if len(e) > 1 and e.label_ in ("PERSON", "GPE", "LOC", "FAC")
-             and all(t.text[:1].isupper() for t in e if t.is_alpha)]
+             and all(text[k][:1].isupper() for k in range(e.start, e.end) if is_alpha[k])]
     out: set[str] = set()
     for ent in context.ents:  # "the Sham Shui Po district" tagged whole: its name is a place's
-        words_ = [t for t in ent if t.dep_ != "det"]
-        if len(words_) > 2 and words_[-1].lemma_.lower() in w.place_nouns and words_[-1].i == ent.end - 1 \
-                and all(t.text[:1].isupper() for t in words_[:-1] if t.is_alpha):
-            out.add(ent.doc[words_[0].i : ent.end - 1].text)
-    for ent in names:
-        head = ent.root
-        before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        if (before is not None and head.dep_ == "pobj" and head.head.i == before.i
-                and before.lower_ in w.place_name_prepositions) \
-                or (head.dep_ == "compound" and head.head.i == ent.end and head.head.lemma_.lower() in w.place_nouns):
-            out.add(ent.text)
-    for ent in names:  # "Tell Tamer and Ain Issa": a name joined to a place is another place
-        head = ent.root
-        if ent.text not in out and any(e.text in out and (e.root.head.i == head.i and e.root.dep_ == "conj"
-                                                          or head.head.i == e.root.i and head.dep_ == "conj")
-                                       for e in names):
-            out.add(ent.text)
+        words_ = [k for k in range(ent.start, ent.end) if dep[k] != "det"]
+        if len(words_) > 2 and lemma[words_[-1]] in w.place_nouns and words_[-1] == ent.end - 1 \
+                and all(text[k][:1].isupper() for k in words_[:-1] if is_alpha[k]):
+            out.add(ent.doc[words_[0] : ent.end - 1].text)
+    # each name's text and root, made once (the pairs below compare every name with every other)
+    roots = [(e.text, e.root.i) for e in names]
+    heads = v.head
+    for ent, (name, head) in zip(names, roots):
+        before = ent.start - 1
+        if (before >= 0 and dep[head] == "pobj" and heads[head] == before
+                and v.lower[before] in w.place_name_prepositions) \
+                or (dep[head] == "compound" and heads[head] == ent.end and lemma[heads[head]] in w.place_nouns):
+            out.add(name)
+    for name, head in roots:  # "Tell Tamer and Ain Issa": a name joined to a place is another place
+        if name not in out and any(other in out and (heads[root] == head and dep[root] == "conj"
+                                                     or heads[head] == root and dep[head] == "conj")
+                                   for other, root in roots):
+            out.add(name)
     return out
 
 
@@ -549,11 +557,13 @@ def place_words(context: ResolutionContext) -> set[str]:
             out.add(ent.text)
     out |= named_places(context)
     prepositions = words().place_prepositions
-    for tok in context.tokens:  # "the Federal Center for Neurosurgery in Tyumen", inside a longer name
-        if tok.i > 0 and tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() \
-                and doc[tok.i - 1].lower_ in prepositions and doc[tok.i - 1].lower_ != "of" \
-                and not any(c.dep_ == "compound" for c in tok.children):
-            hit = geocode(tok.text)
+    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, pos, is_alpha, text, lower, kids = v.dep, v.pos, v.is_alpha, v.text, v.lower, v.kids
+    for i in range(1, v.n):  # "the Federal Center for Neurosurgery in Tyumen", inside a longer name
+        if dep[i] == "pobj" and pos[i] == "PROPN" and is_alpha[i] and text[i][:1].isupper() \
+                and lower[i - 1] in prepositions and lower[i - 1] != "of" \
+                and not any(dep[c] == "compound" for c in kids[i]):
+            hit = geocode(text[i])
             if hit is not None and hit.country and hit.population >= LARGE_CITY:
-                out.add(tok.text)
+                out.add(text[i])
     return out

@@ -2186,9 +2186,29 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     dep, lower, lemma, kids = v.dep, v.lower, v.lemma, v.kids
     if kind == "dobj" and head.i == verb.i and not arg and any(dep[c] == "nsubjpass" for c in kids[verb.i]):
         return True  # "the sarcophagus was returned to Egypt": a passive's subject is the active's object
+    if kind == "dobj" and head.i == verb.i and not arg and _shifted_object(verb) is not None:
+        return True  # "returned to the Peruvian government eight artifacts": the object after the "to" phrase
     return any(dep[c] == kind and (not arg or lower[c] == arg) and (
         wanted is None or any(dep[g] == "pobj" and (lower[g] in wanted or lemma[g] in wanted) for g in kids[c]))
         for c in kids[head.i])
+
+
+def _shifted_object(verb: Any) -> Any | None:
+    """"returned to the Peruvian government eight artifacts": an object put after the verb's
+    prepositional phrase, which the parser hangs on the verb as a noun modifier (npadvmod), not
+    as its object; None when the verb has an object, or the noun says when ("on Monday", "last
+    week" are no objects)."""
+    v = view(verb.doc)
+    dep, kids, pos = v.dep, v.kids[verb.i], v.pos
+    if any(dep[c] == "dobj" for c in kids):
+        return None
+    preps = [c for c in kids if dep[c] == "prep" and c > verb.i]
+    for c in kids:
+        if dep[c] == "npadvmod" and pos[c] == "NOUN" and preps and min(preps) < c:
+            tok = verb.doc[c]
+            if not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
+                return tok
+    return None
 
 
 def _trigger_tokens(cand: _Candidate) -> tuple[int, int]:

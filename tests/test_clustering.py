@@ -1242,6 +1242,34 @@ def test_settled_happenings_group_as_the_whole_set() -> None:
             assert [[r.id for r in g] for g in group(order, SETTINGS, settled)] == whole
 
 
+def test_settled_happenings_grouped_by_their_classes_group_as_the_whole_set() -> None:
+    # The store passes a settled happening's reports as one of each class (`collapse`: equal
+    # fields, in no utterance nor joint meeting of their sentence), the others hidden behind it:
+    # `group` gives what it gives for every report, with fewer reports passed.
+    import random
+
+    from accord.store.clusters import collapse
+
+    rng = random.Random(41)
+    fewer = 0
+    for trial in range(80):
+        stored = _random_reports(rng, rng.randrange(5, 60), f"s{trial}_")
+        # retold: the same fields in other articles (a story told again and again)
+        stored += [Report(dict(r.event, id=f"s{trial}_c{j:03d}", article_id=f"s{trial}_ca{j}"),
+                          r.published, r.outlet)
+                   for j, r in enumerate(rng.choices(stored, k=rng.randrange(0, 30)))]
+        new = _random_reports(rng, rng.randrange(1, 12), f"n{trial}_")
+        settled = {id(r): g[0].id for g in group(stored, SETTINGS) for r in g}
+        whole = [[r.id for r in g] for g in group(stored + new, SETTINGS)]
+        shown, hidden = collapse(stored, stored + new, settled)
+        assert sorted([*(r.id for r in shown), *(r.id for rs in hidden.values() for r in rs)]) \
+            == sorted(r.id for r in stored)
+        fewer += len(stored) - len(shown)
+        for order in (shown + new, list(reversed(new)) + list(reversed(shown))):
+            assert [[r.id for r in g] for g in group(order, SETTINGS, settled, hidden)] == whole
+    assert fewer > 500  # the check means something: many reports were hidden
+
+
 # -- date ranges (the days a text date allows, kept beside the record) ---------------------------
 
 

@@ -670,6 +670,31 @@ def utterance_anchors(reports: Iterable[Report],
     return joins, follows
 
 
+def sentence_bound(reports: Iterable[Report]) -> set[int]:
+    """The reports (`id(report)`) that `utterances` or `joint_meetings` may read together with
+    others of their sentence: a spoken act with a source where its sentence holds two or more,
+    a core reciprocal act (not a statement) where it holds three or more. Every other report is
+    grouped by its fields alone."""
+    spoken: Counter = Counter()
+    joint: Counter = Counter()
+    kinds: list[tuple[Report, tuple, bool, bool]] = []
+    for r in reports:
+        e = r.event
+        if e.get("sentence") is None:
+            continue
+        key = (r.article_id, e["sentence"])
+        says = bool(e.get("source")) and is_spoken(e["cameo"])
+        meets = r.is_core and is_reciprocal(e["cameo"]) and e["cameo"][:2] not in _STATEMENT_ROOTS
+        if says:
+            spoken[key] += 1
+        if meets:
+            joint[key] += 1
+        if says or meets:
+            kinds.append((r, key, says, meets))
+    return {id(r) for r, key, says, meets in kinds
+            if (says and spoken[key] >= 2) or (meets and joint[key] >= 3)}
+
+
 # -- grouping ----------------------------------------------------------------------------------
 
 
@@ -696,7 +721,8 @@ class _Union:
 
 
 def group(reports: Sequence[Report], settings: ClusteringSettings,
-          settled: dict[int, str] | None = None) -> list[list[Report]]:
+          settled: dict[int, str] | None = None,
+          hidden: dict[int, list[Report]] | None = None) -> list[list[Report]]:
     """Partition reports into happenings (see the module notes); each list sorted by id, the
     lists by their first id. The result depends only on the set of reports.
 
@@ -717,7 +743,15 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
     share a happening); a vague class of a settled happening with core reports stays attached.
     The outcome is the same as without it; the pairs checked are those involving a new report,
     a vague class and a core one, or two vague classes of one happening, so a large happening
-    is not compared with itself again for each report it gains."""
+    is not compared with itself again for each report it gains.
+
+    `hidden` (optional): for a report of `reports` (`id(report)`), other reports the caller
+    vouches are its class-mates (equal `compared_fields` and coreness, ids larger than its own)
+    and go wherever it goes: reports of one settled happening in no utterance nor joint meeting
+    (not `sentence_bound`), which the store passes as one report of
+    each class (`store.clusters.collapse`), so that a happening gaining a report is regrouped by
+    its classes, not by all its reports. They count in the classes' sizes and are in the
+    returned lists; the outcome is that of passing them all."""
     # One speaker's spoken acts in one sentence (`utterance_anchors`): a vague one follows its
     # anchor, in a class of its own kind (the anchor's id in the key), apart from the pairing.
     utterance_joins, follows = utterance_anchors(reports, settings)
@@ -727,6 +761,10 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
         classes.setdefault((compared_fields(r), r.is_core, anchor.id if anchor else None),
                            []).append(r)
     members = list(classes.values())
+    hidden = hidden or {}
+    # A class's reports: those passed and those they stand for (`hidden`).
+    size = [len(m) + sum(len(hidden.get(id(r), ())) for r in m) for m in members] \
+        if hidden else [len(m) for m in members]
     core = [m[0].is_core for m in members]
     follower = [id(m[0]) in follows for m in members]
     # A class's settled happening: the one all its reports are filed in (None: any other case).
@@ -763,7 +801,7 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
             for y in range(x, len(ids)):
                 i, j = ids[x], ids[y]
                 if i == j:
-                    if len(members[i]) < 2:
+                    if size[i] < 2:
                         continue  # a class pairs with itself only through two of its reports
                 elif tag[i] is not None and tag[j] is not None and core[i] == core[j] \
                         and (core[i] or tag[i] != tag[j]):
@@ -816,9 +854,9 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
         for k in core_links.get(v, ()):
             root = root_of[k]
             if root is None:
-                counts.update(r.id for r in members[k])
+                counts.update(r.id for r in _with_hidden(members[k], hidden))
             else:
-                counts[root] += len(members[k])
+                counts[root] += size[k]
         if counts:
             root_of[v] = min(counts, key=lambda root: (-counts[root], root))
         else:
@@ -848,13 +886,19 @@ def group(reports: Sequence[Report], settings: ClusteringSettings,
     for i, m in enumerate(members):
         root = root_of[i]
         if root is None:
-            for r in m:
+            for r in _with_hidden(m, hidden):
                 groups.setdefault(r.id, []).append(r)
         else:
-            groups.setdefault(root, []).extend(m)
+            groups.setdefault(root, []).extend(_with_hidden(m, hidden))
     out = [sorted(g, key=_by_id) for g in groups.values()]
     out.sort(key=lambda g: g[0].id)
     return out
+
+
+def _with_hidden(reports: list[Report], hidden: dict[int, list[Report]]) -> list[Report]:
+    if not hidden:
+        return reports
+    return [x for r in reports for x in (r, *hidden.get(id(r), ()))]
 
 
 def _by_id(r: Report) -> str:

@@ -1244,7 +1244,9 @@ class EventStage(Stage):
             # of its own that names no one ("a coalition ... joined by Australia, Bahrain, ...")
             cand.rule.append("reciprocal")
             return [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:] if a.key != b.key]
-        if cand.code[:2] == "01" and targets:
+        if cand.code[:2] == "01" and targets and not (cand.code == "014" and cand.announced):
+            # (A policy option considered, "is considering giving money to homeowners" 014, is no
+            # statement: its target is whom the act considered is done to, own side or not.)
             # A statement is never addressed to the speaker's own country or its institutions
             # ("Putin said on Russian state TV", "Xi said China will ..."): only another country's
             # actors, a person, or the country's opposition or rebels are what it is about.
@@ -2178,9 +2180,29 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     dep, lower, lemma, kids = v.dep, v.lower, v.lemma, v.kids
     if kind == "dobj" and head.i == verb.i and not arg and any(dep[c] == "nsubjpass" for c in kids[verb.i]):
         return True  # "the sarcophagus was returned to Egypt": a passive's subject is the active's object
+    if kind == "dobj" and head.i == verb.i and not arg and _shifted_object(verb) is not None:
+        return True  # "returned to the Peruvian government eight artifacts": the object after the "to" phrase
     return any(dep[c] == kind and (not arg or lower[c] == arg) and (
         wanted is None or any(dep[g] == "pobj" and (lower[g] in wanted or lemma[g] in wanted) for g in kids[c]))
         for c in kids[head.i])
+
+
+def _shifted_object(verb: Any) -> Any | None:
+    """"returned to the Peruvian government eight artifacts": an object put after the verb's
+    prepositional phrase, which the parser hangs on the verb as a noun modifier (npadvmod), not
+    as its object; None when the verb has an object, or the noun says when ("on Monday", "last
+    week" are no objects)."""
+    v = view(verb.doc)
+    dep, kids, pos = v.dep, v.kids[verb.i], v.pos
+    if any(dep[c] == "dobj" for c in kids):
+        return None
+    preps = [c for c in kids if dep[c] == "prep" and c > verb.i]
+    for c in kids:
+        if dep[c] == "npadvmod" and pos[c] == "NOUN" and preps and min(preps) < c:
+            tok = verb.doc[c]
+            if not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
+                return tok
+    return None
 
 
 def _trigger_tokens(cand: _Candidate) -> tuple[int, int]:

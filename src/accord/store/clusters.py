@@ -27,6 +27,7 @@ from ..clustering.happenings import (
     outlet,
     probe_keys,
     side_key,
+    sentence_bound,
     sides_may_match,
     Summary,
     summarize,
@@ -137,6 +138,31 @@ def key_rows_of(happening: str, members: Iterable[Report],
 
 
 _RECORD_END = len(R.EVENT_COLUMNS)
+
+
+def collapse(members: Sequence[Report], everyone: Sequence[Report],
+             settled: dict[int, str]) -> tuple[list[Report], dict[int, list[Report]]]:
+    """`members` as `group` may take them (its `hidden`): of each class of equal compared fields
+    and coreness in one settled happening, its reports that no utterance nor joint meeting of
+    their sentence in `everyone` may read (not `sentence_bound`) stand as the smallest id of
+    them, which the others follow. A story told again and again is regrouped as a few classes,
+    however many reports it holds; the groups are those of passing every report."""
+    bound = sentence_bound(everyone)
+    shown: list[Report] = []
+    alike: dict[tuple, list[Report]] = {}
+    for r in members:
+        h = settled.get(id(r))
+        if h is None or id(r) in bound:
+            shown.append(r)
+        else:
+            alike.setdefault((compared_fields(r), r.is_core, h), []).append(r)
+    hidden: dict[int, list[Report]] = {}
+    for rs in alike.values():
+        rs.sort(key=lambda r: r.id)
+        shown.append(rs[0])
+        if len(rs) > 1:
+            hidden[id(rs[0])] = rs[1:]
+    return shown, hidden
 
 
 def _sides(r: Report) -> tuple[str | None, str | None]:
@@ -811,7 +837,9 @@ class Clusters:
             # reports: their classes' pairs need not be checked again (see `group`).
             settled = {id(r): h for r in members
                        if (h := r.event.get("happening")) is not None and h not in touched}
-            groups = group(everyone, self.settings, settled) if everyone else []
+            # Their classes are regrouped, not each of their reports (`collapse`).
+            shown, hidden = collapse(members, everyone, settled)
+            groups = group(shown + list(new), self.settings, settled, hidden) if everyone else []
             # A report's compatible happenings outside, once added, stay added: asked once.
             probes = [r for r in self._reached(groups, members, shrunk) if r.id not in probed]
             if not probes:

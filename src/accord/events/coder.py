@@ -45,6 +45,8 @@ from .lexicon import load_force_aim_prepositions, load_force_aim_verbs  # (own l
 from .lexicon import load_overridden_request_prepositions, load_request_maker_prepositions, load_request_nouns  # (own line)
 from .nearest_mention import nearest_namings
 from .office import in_office_on_the_day
+from .passive_agent import agents_of_passives
+from .response_target import targets_of_responses
 from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
@@ -394,6 +396,10 @@ class EventStage(Stage):
         _one_date_per_act(candidates)
         _settle_ranges(candidates)
         _targets_from_earlier_acts(candidates, doc, document, triggers)
+        # "Another man, who was arrested": the police the story names arrested him
+        agents_of_passives(candidates, document.mentions, triggers.root, document.id)
+        # "In response to Cummings's death, Pelosi ordered the flags lowered": done toward Cummings
+        targets_of_responses(candidates, document.mentions, triggers.root, document.id)
         in_office_on_the_day(candidates, self.kb)  # "May stepped down on July 24", told later: GBRGOV, not ELI
         nearest_namings(candidates, document.mentions, [s.start_char for s in sentences])  # a side found sentences back
         candidates = _without_unplaced_actors(candidates, document.mentions)

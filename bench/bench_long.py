@@ -50,7 +50,7 @@ def child(words: int, shared: Path) -> None:
 
     text = document(shared, words)
     pipeline = Pipeline.default()
-    # Lazy loads (gazetteers, lexicons, the classifier, the verifier) outside the timing: a whole
+    # Lazy loads (gazetteers, lexicons) outside the timing: a whole
     # real article reaches all of them, one sentence does not.
     founding = (REPO / "src" / "accord" / "resources" / "examples"
                 / "xi-putin-video-call-2026-02-04.txt").read_text(encoding="utf-8")

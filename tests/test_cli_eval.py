@@ -32,7 +32,7 @@ def test_eval_events_scores_records_and_dumps_development_data_only(tmp_path):
         assert 0.0 <= c["class_accuracy"] <= 1.0 and 0.0 <= c["source_f1"] <= 1.0 and 0.0 <= c["target_f1"] <= 1.0
         assert 0.0 <= c["class_accuracy_root16_material"] <= 1.0
     assert figures["founding"]["expected"] > 0
-    from accord.events.classifier import split_of
+    from accord.events.classes import split_of
 
     dumped = [json.loads(line) for line in dump.read_text(encoding="utf-8").splitlines()]
     assert dumped and {d["set"] for d in dumped} >= {"conflibert-class", "plover"}

@@ -1,7 +1,7 @@
 """Issue 12, event dates on ordinary news: classes of wrong dates found on the Wikinews 2019
 development parts (A, C, D, E; `tools/date_check.py`, the judged records' notes), each fixed as a
 rule of the coder's dating. Sentences written for these tests in the style of news; candidates are
-read at every confidence (the verifier's threshold is not what is tested). The publication date of
+read at every confidence (the record policy's threshold is not what is tested). The publication date of
 the tests, 2019-10-09, is a Wednesday."""
 
 from __future__ import annotations

@@ -269,7 +269,7 @@ def test_wikinews_scorer_reads_whatever_part_is_labelled(tmp_path):
 
 def test_held_out_parts_are_the_documented_hash():
     from accord.evaluation.events import part_of
-    from accord.events.classifier import split_of
+    from accord.events.classes import split_of
 
     for text in ("Iraqi troops launched an assault.", "Germany met France.", "x y z"):
         assert part_of(text) == ("held-out" if split_of(text) == "test" else "development")

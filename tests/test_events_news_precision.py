@@ -1,6 +1,6 @@
 """Issue 12, precision on ordinary news: classes of wrong records found on the Wikinews 2019
 development set (part A), each fixed as a class. Sentences written for these tests in the style of
-news. Candidates are read at every confidence (the verifier's threshold is not what is tested)."""
+news. Candidates are read at every confidence (the record policy's threshold is not what is tested)."""
 
 from __future__ import annotations
 

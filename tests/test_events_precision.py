@@ -1,7 +1,7 @@
 """Issue 12, point 4 "precision first": classes of records that are no event at all, each removed by
 a general rule with its words in resources/events/exclusions.yaml or modality.yaml, each with a
 near-miss that must stay a record. Sentences written for these tests in the style of news (none is
-taken from an evaluation set). Candidates are read at every confidence (the verifier's threshold is
+taken from an evaluation set). Candidates are read at every confidence (the record policy's threshold is
 not what is tested)."""
 
 from __future__ import annotations

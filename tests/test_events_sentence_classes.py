@@ -1,7 +1,7 @@
 """Issue 12, records on one-event news sentences of the ConfliBERT kind: classes of missed or
 wrong records found on the development part of the ConfliBERT sentences (never the held-out
 part), each fixed as a class. Sentences written for these tests in the style of news. Candidates
-are read at every confidence (the verifier's threshold is not what is tested)."""
+are read at every confidence (the record policy's threshold is not what is tested)."""
 
 from __future__ import annotations
 

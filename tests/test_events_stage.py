@@ -99,7 +99,7 @@ def detections(nlp, text, date="2026-02-04"):
 
 
 def main_of(nlp, text):
-    from accord.events.classifier import rules_main
+    from accord.events.classes import rules_main
 
     return rules_main(detections(nlp, text))
 

@@ -1,7 +1,7 @@
 """Issue 12, targets of the records: an act whose pattern names no actor it is done to takes the
 actor a preposition of direction puts on the act itself ("against X", "on X", "to X"). Sentences
 written for these tests in the style of news; candidates are read at every confidence (the
-verifier's threshold is not what is tested)."""
+record policy's threshold is not what is tested)."""
 
 from __future__ import annotations
 

@@ -65,7 +65,7 @@ def test_a_stage_reading_what_no_earlier_stage_writes_is_refused(stages):
 
 def test_each_stage_writes_only_what_it_declares(nlp, stages):
     document = _parsed(nlp, *TEXTS[1])
-    fields = ("article", "doc", "mentions", "timexes", "events", "quotes", "detections", "sentence_classes")
+    fields = ("article", "doc", "mentions", "timexes", "events", "quotes", "detections")
     for stage in stages:
         before = {f: (id(getattr(document, f)), copy.copy(getattr(document, f))) for f in fields if f != "doc"}
         doc_id = id(document.doc)

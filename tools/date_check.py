@@ -10,7 +10,7 @@ part E, the judgments of `tests/data/wikinews_judged` (part_e_*_tuned.jsonl). Pa
 never loaded, run or printed.
 
 Candidates are every event record the coder makes (`RecordPolicy.everything()`: any confidence,
-bare statements too), so the figure does not move with the verifier's threshold. A record and a
+bare statements too), so the figure does not move with the record policy's threshold. A record and a
 gold event *pair* when they agree on sentence, code, source, target, negation and modality
 (`accord.evaluation.records.judge`, the date left out); one gold event per record at most, pairs
 whose dates agree chosen first. The figure is the pairs whose dates agree (the scorer's rule: the

@@ -11,14 +11,15 @@ Usage: .venv/bin/python tools/record_policy.py [--cache FILE] [--dump FILE.jsonl
 --check        recode the candidates and exit 1 when record_policy.json is not what --write writes.
 --dump FILE    one line per candidate (bare statements aside): part, article, the strict judgment,
                the fields the nearest gold event of its sentence disagrees on, its signals and the
-               features they come from, the packaged verifier's confidence.
+               features they come from.
 
 Prints, per policy family, each fold (chosen on four parts, scored on the fifth) and the mean:
 - conjunctions of up to three signals, chosen by the Wilson lower bound (z = 1.645) of strict
   precision on the four parts;
 - the count of signals (the policy's levels), threshold chosen the same way;
-- the verifier's recipe (logistic regression over `candidate_features` v1, lambda 10, no ConfliBERT)
-  fitted on four parts.
+- a logistic regression over the signals fitted on four parts.
+(The learned verifier these were compared with, `accord.events.verifier`, was removed on 2026-12-08:
+docs/record-policy-2026-12-08.md.)
 Everything is deterministic.
 """
 from __future__ import annotations
@@ -64,16 +65,6 @@ class Corpus:
             cands = [(r, e, S.signals(e, how, doc.article.text, bool(doc.article.date))) for r, e in zip(event_records(doc), doc.events)
                      if r["cameo"] != "010"]
             self.articles.append((i, part, doc, cands, [g for g in golds if g["cameo"] != "010"]))
-        # the packaged verifier's confidence of each candidate (it no longer sets the records'):
-        # id(record) -> confidence
-        from accord.events import verifier as V
-
-        self.verifier: dict[int, float] = {}
-        model = V.Verifier.default()
-        for i, part, doc, cands, golds in self.articles:
-            context = V.DocumentContext(doc, doc.events)
-            for r, e, s in cands:
-                self.verifier[id(r)] = model.confidence(V.candidate_features(e, doc, doc.events, context, model.version))
 
     def score(self, keep, parts) -> tuple[int, int, int]:
         """(records, strictly right, gold events) over `parts` for `keep(record, event, signals)`."""
@@ -143,8 +134,7 @@ def main() -> int:
     with args.cache.open("rb") as fh:
         corpus = Corpus(pickle.load(fh))
     for p in PARTS:
-        print(p, "all candidates", fmt(*corpus.score(lambda r, e, s: True, [p])),
-              "| packaged verifier >= 0.35:", fmt(*corpus.score(lambda r, e, s: corpus.verifier[id(r)] >= 0.35, [p])))
+        print(p, "all candidates", fmt(*corpus.score(lambda r, e, s: True, [p])))
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as fh:
             for i, part, doc, cands, golds in corpus.articles:
@@ -163,7 +153,7 @@ def main() -> int:
                         "src_how": how.get(tuple(e.source.span)) if e.source else None,
                         "tgt_how": how.get(tuple(e.target.span)) if e.target else None,
                         "source": (r["source"] or {}).get("code"), "target": (r["target"] or {}).get("code"),
-                        "verifier_confidence": round(corpus.verifier[id(r)], 3), "level": S.level(s),
+                        "level": S.level(s),
                         "signals": s, "explain": e.explain,
                     }, ensure_ascii=False) + "\n")
     if args.write or args.check:
@@ -178,20 +168,27 @@ def main() -> int:
 
 
 # ------------------------------------------------------------------------------ learned scores
-def _trainer():
-    import importlib.util
+NEWTON_STEPS = 25
 
-    spec = importlib.util.spec_from_file_location("train_verifier", REPO / "tools" / "train_verifier.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_verifier"] = module
-    spec.loader.exec_module(module)
-    return module
+
+def fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, lam: float) -> tuple[np.ndarray, float]:
+    """Weighted L2 logistic regression (bias not penalised) by Newton's method."""
+    n, p = X.shape
+    Z = np.hstack([X, np.ones((n, 1))])
+    beta = np.zeros(p + 1)
+    penalty = np.full(p + 1, lam)
+    penalty[-1] = 1e-6
+    for _ in range(NEWTON_STEPS):
+        mu = 1.0 / (1.0 + np.exp(-np.clip(Z @ beta, -40, 40)))
+        grad = Z.T @ (w * (mu - y)) + penalty * beta
+        H = (Z * (w * mu * (1 - mu))[:, None]).T @ Z + np.diag(penalty)
+        beta = beta - np.linalg.solve(H, grad)
+    return beta[:-1], float(beta[-1])
 
 
 def oof_scores(corpus: Corpus, featurize, lam: float) -> dict[int, float]:
     """Leave one part out: a logistic regression fitted (L2 `lam`) on four parts' candidates, their
     strict labels from matching all candidates, predicts the fifth. id(record) -> logit."""
-    T = _trainer()
     rows = []
     for i, part, doc, cands, golds in corpus.articles:
         m = match([r for r, _, _ in cands], golds, strict=True)
@@ -210,7 +207,7 @@ def oof_scores(corpus: Corpus, featurize, lam: float) -> dict[int, float]:
                     if k in index:
                         X[a, index[k]] = v
             return X
-        w, b = T.fit(mat(train), np.array([x[3] for x in train]), np.ones(len(train)), lam)
+        w, b = fit(mat(train), np.array([x[3] for x in train]), np.ones(len(train)), lam)
         test = [x for x in rows if x[0] == held]
         for x, z in zip(test, mat(test) @ w + b):
             out[id(x[1])] = float(z)
@@ -235,24 +232,11 @@ def curve(corpus: Corpus, score: dict[int, float], label: str) -> None:
 
 
 def main_scores(corpus: Corpus) -> None:
-    V = _trainer().V
-
     def signal_features(r, e, s, doc):
         return {k: 1.0 for k, v in s.items() if v}
 
-    contexts = {}
-
-    def verifier_features(r, e, s, doc):
-        c = contexts.get(id(doc))
-        if c is None:
-            c = contexts[id(doc)] = V.DocumentContext(doc, doc.events)
-        return V.candidate_features(e, doc, doc.events, c, 1)
-
     curve(corpus, {id(r): sum(s.values()) for a in corpus.articles for r, e, s in a[3]}, "count of signals (not fitted)")
     curve(corpus, oof_scores(corpus, signal_features, 3.0), "logistic regression over the signals, lambda 3")
-    curve(corpus, oof_scores(corpus, verifier_features, 10.0), "verifier recipe (v1 features, lambda 10, no ConfliBERT)")
-    curve(corpus, dict(corpus.verifier),
-          "packaged verifier (fitted on these parts: in sample)")
 
 
 # ------------------------------------------------------------------------------ the packaged policy

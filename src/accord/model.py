@@ -356,13 +356,9 @@ class Detection:
     # frames another detection's event ("said", "decided to"). The main event has the lowest.
     level: int = 0
     frame: bool = False
-    # Set by the coder when the learned event class is available (accord.events.classifier): the
-    # five-class probabilities with this detection taken as its sentence's event, and their argmax.
-    learned_class: int | None = None
     # For an event announced for the future: the CAMEO code of the intent it expresses
     # ("will support" -> 032, "plans to impose sanctions" -> 1312; resources/events/intent.yaml).
     intent_code: str | None = None
-    class_probabilities: tuple[float, ...] | None = None
 
     @property
     def coded_as(self) -> str:
@@ -382,9 +378,6 @@ class Document:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     detections: list[Detection] = field(default_factory=list)  # internal, never a record
-    # Internal, never a record: sentence number -> (learned event class, its probability), from
-    # the rules' main detection of the sentence (or none); empty without the learned classifier.
-    sentence_classes: dict[int, tuple[int, float]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

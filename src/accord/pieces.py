@@ -129,5 +129,3 @@ def merge_piece(into: Document, piece: Document, chars: int, sentences: int, tok
     into.events.extend(shift.event(e) for e in piece.events)
     into.quotes.extend(shift.quote(q) for q in piece.quotes)
     into.detections.extend(shift.detection(d) for d in piece.detections)
-    for sentence, value in piece.sentence_classes.items():
-        into.sentence_classes[sentence + sentences] = value

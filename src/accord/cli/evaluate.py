@@ -150,7 +150,6 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int, o
         internal = spans[part]["internal"]
         out["internal"][part] = {
             "class_accuracy_main_detection": classes[part]["internal rules"].accuracy,
-            "class_accuracy_learned": classes[part]["internal learned"].accuracy if classes[part]["internal learned"].n else None,
             "source_f1_main_detection": internal["S"].f1, "target_f1_main_detection": internal["T"].f1}
     for by, label in (("manual", "typed by the PLOVER manual's cue table (the gold's scheme)"),
                       ("2021", "the record's own PLOVER type (CAMEO2PLOVER-2021)")):
@@ -203,16 +202,13 @@ def _events(console: Console, shared: Path, gold: Path, pipeline, errors: int, o
         dump += [{"set": "founding", "kind": "rejected record", "record": x} for x in founding["rejected_events"]]
     console.print(table)
 
-    internal = Table(title="Internal figures (not what users get: the coder's detections, the learned class)")
+    internal = Table(title="Internal figures (not what users get: the coder's detections)")
     for col in ("data", "part", "measure", "value %"):
         internal.add_column(col)
     for part in ev.PARTS:
         f = out["internal"][part]
         internal.add_row("ConfliBERT class sentences", kind[part], "5-class accuracy, main detection's CAMEO root",
                          _pct(f["class_accuracy_main_detection"]))
-        if f["class_accuracy_learned"] is not None:
-            internal.add_row("ConfliBERT class sentences", kind[part], "5-class accuracy, learned sentence class "
-                             "(trained on the development part)", _pct(f["class_accuracy_learned"]))
         internal.add_row("ConfliBERT NER sentences", kind[part], "source / target span F1, main detection",
                          f"{_pct(f['source_f1_main_detection'])} / {_pct(f['target_f1_main_detection'])}")
     internal.add_row("PLOVER gold sentences", kind["development"], "type accuracy, main detection (manual table)",

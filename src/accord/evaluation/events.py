@@ -2,7 +2,7 @@
 
 - ConfliBERT CAMEO sentences: 5-class accuracy of the sentence's record (cameo_class_train.tsv)
   and source/target span precision, recall and F1 with overlap matching (cameo_ner_train.txt),
-  each on the development part and the held-out part (`accord.events.classifier.split_of(text)
+  each on the development part and the held-out part (`accord.events.classes.split_of(text)
   == "test"`, ~20%), reported apart;
 - PLOVER gold sentences (PLOVER_GSR_CAMEO.txt): event type accuracy of the sentence's record,
   after mapping their PLOVER 0.5 labels to 2021 types (resources/plover/plover_gold_labels.tsv);
@@ -15,7 +15,7 @@ user's config says. The sentence's record and the matching rule are defined in
 `accord.evaluation.records`: the record with the highest confidence, the first on ties; no
 record is "no event" (ConfliBERT class 0, no spans, no PLOVER type).
 
-Internal figures (the coder's main detection, the learned class) are computed beside, labelled
+Internal figures (the coder's main detection) are computed beside, labelled
 "internal": no user receives them.
 """
 
@@ -31,7 +31,7 @@ from typing import Any, Iterable
 
 from ..model import Article, Detection, Document, Event
 from .conll import read_conll
-from ..events.classifier import class_of_code, rules_main, split_of
+from ..events.classes import class_of_code, rules_main, split_of
 from ..events.ontology import DROPPED, lookup
 from .records import event_records, plover_record, record_class, sentence_record
 
@@ -100,8 +100,7 @@ class SpanScore:
 
 
 def main_detection(doc: Document) -> Detection | None:
-    """Internal (no user gets it): the coder's main detection of a one-event sentence
-    (`rules_main`, which the learned classifier is trained with)."""
+    """Internal (no user gets it): the coder's main detection of a one-event sentence (`rules_main`)."""
     return rules_main(doc.detections)
 
 
@@ -113,13 +112,10 @@ def plover_main(doc: Document) -> Detection | None:
     return rules_main(typed) if typed else rules_main(doc.detections)
 
 
-def predicted_class(doc: Document, learned: bool = True) -> int:
-    """Internal: the ConfliBERT class of a one-event sentence: the learned class of the main detection's
-    sentence (the first sentence without a detection) when the pipeline gave one and `learned`,
-    else the class of the main detection's CAMEO root, 0 (neutral) without a detection."""
+def predicted_class(doc: Document) -> int:
+    """Internal: the ConfliBERT class of a one-event sentence: the class of the main detection's
+    CAMEO root, 0 (neutral) without a detection."""
     det = main_detection(doc)
-    if learned and doc.sentence_classes:
-        return doc.sentence_classes.get(det.sentence if det else 0, (0, 0.0))[0]
     return CLASS_OF_ROOT[det.coded_as[:2]] if det else 0
 
 
@@ -256,8 +252,8 @@ def conflibert_class_rows(shared: Path, split: str | None = None) -> list[tuple[
 
 def evaluate_conflibert_classes(shared: Path, pipeline=None, limit: int | None = None) -> dict[str, Any]:
     """5-class accuracy of the sentence's record, per part ("development", "held-out"), with
-    the internal figures beside ("internal rules": the CAMEO root of the coder's main detection;
-    "internal learned": the learned sentence class). Errors of the development part only."""
+    the internal figure beside ("internal rules": the CAMEO root of the coder's main detection).
+    Errors of the development part only."""
     rows = conflibert_class_rows(shared)
     if limit:
         rows = rows[:limit]
@@ -266,7 +262,7 @@ def evaluate_conflibert_classes(shared: Path, pipeline=None, limit: int | None =
     out: dict[str, Any] = {"errors": []}
     for part in PARTS:
         out[part] = {"records": Classification(), "records, README grouping": Classification(),
-                     "internal rules": Classification(), "internal learned": Classification(), "with a record": 0}
+                     "internal rules": Classification(), "with a record": 0}
     for (text, gold), doc in zip(rows, docs):
         part = part_of(text)
         records = event_records(doc)
@@ -278,9 +274,7 @@ def evaluate_conflibert_classes(shared: Path, pipeline=None, limit: int | None =
         # conflict, root 16 included), printed beside: the labels themselves put root 16 in class 3.
         res["records, README grouping"].add(gold, 4 if rec and rec["cameo"][:2] == "16" else predicted)
         res["with a record"] += bool(records)
-        res["internal rules"].add(gold, predicted_class(doc, learned=False))
-        if doc.sentence_classes:
-            res["internal learned"].add(gold, predicted_class(doc, learned=True))
+        res["internal rules"].add(gold, predicted_class(doc))
         if part == "development" and gold != predicted:
             out["errors"].append({"set": "conflibert-class", "gold": gold, "predicted": predicted, "text": text,
                                   "record": _brief(rec), "records": [_brief(r) for r in records]})

@@ -13,7 +13,7 @@ records considered are those with a PLOVER type (a PLOVER export has no others: 
 are dropped by PLOVER).
 
 **A record matches a gold event** (`judge`, `match`), for data that label every event of an
-article (the Wikinews development set, the record judgments the verifier learns from), by one of two
+article (the Wikinews development set, the record judgments the record policy is fitted to), by one of two
 rules. Both need the same article and sentence (the record's trigger starts inside the gold event's
 sentence span), negation equal and modality equal, and take source and target in either order for
 the codes of undirected acts (`UNDIRECTED_CODES`: meet, talk, negotiate, sign an agreement).
@@ -76,7 +76,7 @@ from typing import Any, Iterable, Sequence
 from ..actors.kinds import STATE_SECTORS, Sector
 from ..actors.knowledge import KnowledgeBase, ascii_fold
 from ..actors.words import person_nouns, words
-from ..events.classifier import class_of_code
+from ..events.classes import class_of_code
 from ..events.ontology import DROPPED
 
 FIELDS = ("code", "source", "target", "negated", "modality", "date")

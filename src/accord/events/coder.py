@@ -25,7 +25,6 @@ from ..stage import Stage
 from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchors, happening_of_clause, happening_verb,
                               load_anchoring, simultaneous_participles)
 from ..time.dates import value_period
-from .classifier import VECTOR_WIDTH, EventClassifier, token_vectors
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
@@ -216,7 +215,7 @@ def _claimed_of_another(verb: Any) -> bool:
 class EventStage(Stage):
     name = "events"
     reads = ("article", "doc", "mentions", "timexes")
-    writes = ("events", "detections", "sentence_classes")
+    writes = ("events", "detections")
 
     def __init__(self, policy: RecordPolicy | None = None, kb: Any = None) -> None:
         # The actors stage's knowledge base, for the offices people held on an act's day
@@ -238,13 +237,10 @@ class EventStage(Stage):
                      load_measure_heads, load_agreement_nouns, load_agreement_prepositions,
                      load_coordinated_place_prepositions):
             load()
-        # The learned event class (None when the package has no weights): annotates detections
-        # and sentences; it changes no code and no record.
-        self.classifier = EventClassifier.default()
         # The last step (accord.events.signals, accord.events.policy): each candidate's calibrated
         # confidence from the signals a careful coder trusts it by, then the record policy
-        # (threshold, bare statements) from the config. The learned verifier (accord.events.verifier)
-        # no longer sets it: it ranked ordinary news worse out of fold (docs/record-policy-2026-12-08.md).
+        # (threshold, bare statements) from the config. (A learned verifier set it until 2026-12-08: it
+        # ranked ordinary news worse out of fold and was removed: docs/record-policy-2026-12-08.md.)
         self.scorer = SignalScore.default()
         self.policy = policy if policy is not None else RecordPolicy.from_settings()
 
@@ -371,7 +367,6 @@ class EventStage(Stage):
                                        head_word))
             events[first_of_sentence:] = _without_claimed_contents(events[first_of_sentence:])
         document.detections = document.detections  # kept in sentence order
-        self._learned_classes(document, sentences)
         if storms:
             # "Hurricane Dorian ... Dorian killed five people": the storm, no actor
             events = [(e, h) for e, h in events if e.source is None or e.source.text.lower() not in storms]
@@ -408,34 +403,6 @@ class EventStage(Stage):
         if self.scorer is not None:
             self.scorer.score(document, candidates)
         document.events = self.policy.select(candidates)
-
-    def _learned_classes(self, document: Document, sentences: list[Any]) -> None:
-        """The learned class of each sentence and of each detection taken as its sentence's event."""
-        document.sentence_classes = {}
-        clf = self.classifier
-        if clf is None or not clf.usable_with(document.doc.vocab):
-            return  # other word vectors than the model was trained with: rules only
-        by_sentence: dict[int, list[Detection]] = {}
-        for d in document.detections:
-            by_sentence.setdefault(d.sentence, []).append(d)
-        vectors = token_vectors(document.doc)
-        if vectors is not None and vectors.shape[1:] == (VECTOR_WIDTH,):
-            dets_of = [by_sentence.get(n, []) for n in range(len(sentences))]
-            for n, (whole, each) in enumerate(clf.classify_document(sentences, dets_of, vectors)):
-                k = _first_max(whole)
-                document.sentence_classes[n] = (k, whole[k])
-                for d, p in zip(dets_of[n], each):
-                    d.learned_class = _first_max(p)
-                    d.class_probabilities = tuple(p)
-            return
-        for n, sent in enumerate(sentences):
-            dets = by_sentence.get(n, [])
-            whole, each = clf.classify_sentence(sent, dets, vectors)
-            k = int(whole.argmax())
-            document.sentence_classes[n] = (k, float(whole[k]))
-            for d, p in zip(dets, each):
-                d.learned_class = int(p.argmax())
-                d.class_probabilities = tuple(p.tolist())  # Python floats, as float() of each gives
 
     # ------------------------------------------------------------ triggers
     def _candidates(self, sent: Any, pos: list[int], used_nouns: set[int]) -> Iterable[_Candidate]:
@@ -1372,7 +1339,7 @@ class EventStage(Stage):
                 if cand.target_tok is not None and not _names_the_act(cand) and not cand.target_described \
                         and "tgt=own-place->none" not in cand.rule and "tgt=own-side->none" not in cand.rule:
                     # the act names someone or something it is done to that is no actor we know:
-                    # said for the verifier
+                    # said in the rule
                     if _names_something(cand.target_tok):
                         cand.rule.append("tgt=unresolved-name")
                 return [(s, None) for s in sources]
@@ -2255,11 +2222,6 @@ def _np_span(tok: Any | None) -> tuple[int, int] | None:
     if v.dep[i] == "ROOT" and v.pos[i] in ("NOUN", "PROPN"):
         last = i  # a subject the parser made the root: its subtree is the whole sentence
     return (v.idx[first], v.idx[last] + v.length[last])
-
-
-def _first_max(values: list[float]) -> int:
-    """The index of the largest value, the first of equal ones (what numpy's argmax gives)."""
-    return max(range(len(values)), key=values.__getitem__)
 
 
 def _index_mentions(mentions: list[Mention]) -> dict[int, list[Mention]]:

@@ -86,7 +86,7 @@ class RecordPolicy:
 
     @classmethod
     def everything(cls) -> "RecordPolicy":
-        """Every candidate a record (for training and measuring policies and the verifier)."""
+        """Every candidate a record (for fitting and measuring policies)."""
         return cls(min_confidence=0.0, statements=True)
 
     @classmethod

@@ -1293,3 +1293,18 @@ def test_leaders_of_a_faith_a_union_or_a_community_are_no_government(nlp):
     # near miss: the leaders of countries stay their governments
     codes = {m[0]: m[1] for m in resolve(nlp, "Macron met the leaders of Germany and Italy in Rome.")}
     assert codes.get("the leaders of Germany") == "DEUGOV"
+
+
+def test_an_office_served_in_the_past_makes_a_former_official(nlp):
+    # "has served as mayor": an office left; an unlisted person is a former official (ELI)
+    got = resolve(nlp, "Marta Kowalczyk ended her campaign on Sunday. "
+                       "Kowalczyk has served as mayor of Pittsburgh and governor of Pennsylvania.")
+    assert ("Marta Kowalczyk", "USAELI", "USA", "Marta Kowalczyk") in got
+    got = resolve(nlp, "Marta Kowalczyk ended her campaign on Sunday. Kowalczyk served as mayor of Pittsburgh.")
+    assert ("Marta Kowalczyk", "USAELI", "USA", "Marta Kowalczyk") in got
+    # near misses: an office still held ("since", the present) keeps its sector
+    got = resolve(nlp, "Marta Kowalczyk said on Sunday she would run. "
+                       "Kowalczyk has served as mayor of Pittsburgh since 2015.")
+    assert ("Marta Kowalczyk", "USAGOV", "USA", "Marta Kowalczyk") in got
+    got = resolve(nlp, "Marta Kowalczyk said on Sunday she would run. Kowalczyk serves as mayor of Pittsburgh.")
+    assert ("Marta Kowalczyk", "USAGOV", "USA", "Marta Kowalczyk") in got

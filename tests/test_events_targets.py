@@ -701,3 +701,12 @@ def test_one_person_held_and_groups_named_by_their_members_are_actors(nlp):
     assert any(e.cameo.startswith("19") and e.target is not None and e.target.code.endswith("REB") for e in evs)
     evs = candidates(nlp, "The provincial government gave money to municipal police services.")
     assert any(e.cameo.startswith("07") and e.target is not None and e.target.code.endswith("COP") for e in evs)
+
+
+def test_an_object_put_after_the_to_phrase_is_still_the_object(nlp):
+    # "returned to the Greek government three statues": the parser hangs the shifted object on the
+    # verb as a noun modifier (npadvmod); it is the object the return pattern needs
+    evs = candidates(nlp, "Italy returned to the Greek government three ancient statues.")
+    assert any(e.cameo == "0842" and dyad(e) == ("ITA", "GRCGOV") for e in evs)
+    # near miss: a time noun after the phrase is no object ("returned to Greece last week")
+    assert not any(e.cameo == "0842" for e in candidates(nlp, "The Italian minister returned to Greece last week."))

@@ -281,7 +281,8 @@ class ResolutionContext:
     # `doc.ents`, builds its Token and Span objects anew.
     @cached_property
     def tokens(self) -> list[Any]:
-        """The document's tokens, as `list(doc)`."""
+        """The document's tokens, as `list(doc)`, made on first use only: the default passes scan
+        the words on `analysis.docview.view(doc)` and make a Token only of what they keep."""
         return list(self.doc)
 
     @cached_property

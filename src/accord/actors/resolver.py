@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Sequence
 
+from ..analysis.docview import view
 from ..analysis.syntax import sentence_numbers
 from ..model import Actor, Document, Mention
 from ..stage import Stage
@@ -108,12 +109,17 @@ class ActorStage(Stage):
         doc = document.doc
         on = article_day(document.article.date)
         sent_of = sentence_numbers(doc)
+        v = view(doc)  # a mention's characters from the Doc's arrays (analysis.docview), as `Span` gives them
+        idx, length = v.idx, v.length
         out: list[Mention] = []
         last_naming: dict[str, tuple[str, tuple[int, int]]] = {}
         article_text = document.article.text  # the Doc's text: slices of it spare joining the tokens
         for f in found:
-            span_obj = doc[f.start : f.end]
-            span = (span_obj.start_char, span_obj.end_char)
+            if f.start < f.end:
+                span = (idx[f.start], idx[f.end - 1] + length[f.end - 1])
+            else:  # (no mention is empty; the Span's own reading if one were)
+                span_obj = doc[f.start : f.end]
+                span = (span_obj.start_char, span_obj.end_char)
             text = article_text[span[0]:span[1]]
             key = f.entity.key if f.how != How.ROLE_GROUP else f"group:{f.code}"
             if f.how in (How.PRONOUN, How.PLURAL) and key in last_naming:

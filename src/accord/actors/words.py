@@ -92,6 +92,8 @@ class Words:
     name_titles: dict[str, str] | None = None
     acronym_skip_words: frozenset[str] = frozenset()
     past_holder: frozenset[str] = frozenset()
+    past_service_verbs: frozenset[str] = frozenset()
+    service_still_words: frozenset[str] = frozenset()
     travel_nouns: frozenset[str] = frozenset()
     entourage_nouns: frozenset[str] = frozenset()
     institution_heads: frozenset[str] = frozenset()
@@ -197,6 +199,8 @@ def words() -> Words:
         accused_nouns=_set(a.get("accused_nouns")),
         charge_lemmas=_set(a.get("charge_lemmas")),
         past_holder=_set(w.get("past_holder")),
+        past_service_verbs=_set(w.get("past_service_verbs")),
+        service_still_words=_set(w.get("service_still_words")),
         travel_nouns=_set(w.get("travel_nouns")),
         entourage_nouns=_set(w.get("entourage_nouns")),
         institution_heads=_set(w.get("institution_heads")),

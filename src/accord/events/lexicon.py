@@ -789,6 +789,22 @@ def load_request_maker_prepositions() -> frozenset[str]:
     return _argument_words("request_maker_prepositions")
 
 
+@lru_cache(maxsize=1)
+def load_passive_agents() -> dict[str, tuple[str, ...]]:
+    """Acts only one kind of institution does -> that institution's sectors (arguments.yaml
+    `passive_agents`, by the verb's lemma)."""
+    table = _arguments_file().get("passive_agents") or {}
+    return {str(k).lower(): tuple(str(s).upper() for s in v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def load_response_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The nouns of an answer ("response", "retaliation"), the prepositions after them ("to",
+    "for") and those naming the doer of the act answered ("from", "by") (arguments.yaml)."""
+    return (_argument_words("response_nouns"), _argument_words("response_prepositions"),
+            _argument_words("response_doer_prepositions"))
+
+
 @dataclass(frozen=True)
 class JudicialStages:
     """The stages of a judicial process in order (arguments.yaml judicial_stages), with the words

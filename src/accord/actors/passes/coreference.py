@@ -11,7 +11,7 @@ from spacy.symbols import NOUN
 from ...analysis.syntax import clause_verb, sentence_start_back
 from ...analysis.docview import view
 from ..context import Found, ResolutionContext, unplaced_group
-from ..kinds import STATE_SECTORS, How
+from ..kinds import STATE_SECTORS, How, Sector
 from ..knowledge import Entity
 from ..people import (AGE, SUBJECT_DEPS, described, focus_country, fold, initial_genders, is_glued_marker,
                       is_person_found, is_subject, lexicon, name_words, own_pronoun_gender, paternal_surname,
@@ -452,6 +452,9 @@ class RoleAndName(Pass):
                 code = r.code or r.entity.code
                 if r.how == How.ROLE_GROUP and r.entity.kind != "group":
                     code = f"{context.kb.country_prefix(country) if country else ''}{sector or ''}" or entity.code
+                if by_as and country and sector in STATE_SECTORS and served_before(doc, r):
+                    # "Hickenlooper has served as mayor of Denver": an office left, a former official
+                    sector, code = Sector.ELI.value, f"{context.kb.country_prefix(country)}{Sector.ELI.value}"
                 entity = Entity(key=entity.key, kind="person", name=entity.name, country=country,
                                 sector=sector, code=code)
                 replace_entity(found, p.entity.key, entity)
@@ -485,6 +488,21 @@ def role_by_as(doc: Any, r: Found, role_head: Any, by_head: dict[int, Found]) ->
                 return by_head[t.i]
             return None
     return None
+
+
+def served_before(doc: Any, r: Found) -> bool:
+    """The "as" phrase before the role hangs from a verb of holding an office told in the past or
+    the perfect, with nothing on it saying the office is still held ("has served as mayor of
+    Denver"; not "has served as mayor since 2015", "is serving as", "serves as"); words.yaml
+    `past_service_verbs`, `service_still_words`."""
+    w = words()
+    verb = doc[r.start - 1].head
+    if verb.lemma_.lower() not in w.past_service_verbs:
+        return False
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+    if verb.tag_ != "VBD" and not perfect:
+        return False
+    return not any(c.lower_ in w.service_still_words for c in verb.children)
 
 
 def tied(role_head: Any, name_head: Any) -> bool:

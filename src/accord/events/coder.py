@@ -51,7 +51,7 @@ from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
 from .verbs import _h as _string_id  # (own line, as above)
-from .verifier import Verifier
+from .signals import SignalScore
 from ..places import geocode
 
 SUBJECT_DEPS = ("nsubj",)
@@ -241,9 +241,11 @@ class EventStage(Stage):
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
         self.classifier = EventClassifier.default()
-        # The last step (accord.events.verifier, accord.events.policy): each candidate's calibrated
-        # confidence, then the record policy (threshold, bare statements) from the config.
-        self.verifier = Verifier.default()
+        # The last step (accord.events.signals, accord.events.policy): each candidate's calibrated
+        # confidence from the signals a careful coder trusts it by, then the record policy
+        # (threshold, bare statements) from the config. The learned verifier (accord.events.verifier)
+        # no longer sets it: it ranked ordinary news worse out of fold (docs/record-policy-2026-12-08.md).
+        self.scorer = SignalScore.default()
         self.policy = policy if policy is not None else RecordPolicy.from_settings()
 
     def process_document(self, document: Document) -> None:
@@ -403,8 +405,8 @@ class EventStage(Stage):
         in_office_on_the_day(candidates, self.kb)  # "May stepped down on July 24", told later: GBRGOV, not ELI
         nearest_namings(candidates, document.mentions, [s.start_char for s in sentences])  # a side found sentences back
         candidates = _without_unplaced_actors(candidates, document.mentions)
-        if self.verifier is not None:
-            self.verifier.score(document, candidates)
+        if self.scorer is not None:
+            self.scorer.score(document, candidates)
         document.events = self.policy.select(candidates)
 
     def _learned_classes(self, document: Document, sentences: list[Any]) -> None:
@@ -832,6 +834,9 @@ class EventStage(Stage):
         the first argument that names someone or something (a proper noun or a named entity: "gave
         firearms to the Philippine Marines"), else the first that is not a date or an amount."""
         trig, noun = cand.trigger, cand.noun
+        doc = trig.doc
+        v = view(doc)  # (the words are read on the Doc's arrays: analysis.docview)
+        dep, lower, kids = v.dep, v.lower, v.kids
         found: list[tuple[str, Any]] = []
         preps: dict[int, dict[str, list[Any]]] = {}  # each owner's prepositional objects, read once
         # the trigger's and the noun's children with their labels, read once
@@ -840,27 +845,29 @@ class EventStage(Stage):
             host = noun if on_noun else trig
             if host is None:
                 continue
+            h = host.i
             if kind == "prep":  # most specs: the object of a preposition on the trigger
-                by_word = preps.get(host.i)
+                by_word = preps.get(h)
                 if by_word is None:
-                    by_word = preps[host.i] = pobjs_by_word(host)
+                    by_word = preps[h] = pobjs_by_word(host)
                 toks = by_word.get(arg, ())
                 if not toks and cand.pattern.nominal and arg in load_coordinated_place_prepositions():
                     # "mass killings, rapes and abductions throughout the Central African Republic":
                     # a phrase after coordinated event nouns is each one's, wherever the parser hangs it
                     toks = next((t for c in _conjuncts(host) if (t := pobjs_by_word(c).get(arg))), ())
             else:
-                children = host_children.get(host.i)
-                if children is None:
-                    children = host_children[host.i] = [(c, c.dep_) for c in host.children]
+                if kind not in _TARGET_KINDS_ON_VIEW:
+                    children = host_children.get(h)
+                    if children is None:
+                        children = host_children[h] = [(c, c.dep_) for c in host.children]
                 if kind in ("dobj", "dative", "oprd"):
                     # spaCy marks "to" of "gave arms to X" as the dative: the recipient is its object
-                    toks = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c
-                            for c, dep in children if dep == kind]
+                    toks = [doc[next((g for g in kids[c] if dep[g] == "pobj"), c) if v.pos[c] == "ADP" else c]
+                            for c in kids[h] if dep[c] == kind]
                 elif kind in ("poss", "object-poss"):
-                    toks = [c for c, dep in children if dep == "poss"]  # "attended ASEAN's summit"
+                    toks = [doc[c] for c in kids[h] if dep[c] == "poss"]  # "attended ASEAN's summit"
                 elif kind in ("compound", "object-compound"):
-                    toks = [c for c, dep in children if dep == "compound"]
+                    toks = [doc[c] for c in kids[h] if dep[c] == "compound"]
                 elif kind == "within-object-prep":
                     # "returned dozens of artifacts to the embassy", "returned a painting that was
                     # stolen in 1989 to its owners": the parser hangs the verb's preposition inside its object
@@ -918,7 +925,7 @@ class EventStage(Stage):
                     continue
             # "on behalf of the people of Taiwan" names whom the doer acts for, never the target
             if toks:
-                found.extend((spec, tok) for tok in toks if not _is_date(tok) and tok.lower_ != "behalf")
+                found.extend((spec, tok) for tok in toks if not _is_date_at(v, tok.i) and lower[tok.i] != "behalf")
         # A word the dictionary pattern names ("* &MILITARY": "sent troops to Jordan", "* CONCERN",
         # "* RESPONSIBILITY") describes the event rather than naming what it is done to: such
         # arguments are tried after the others, and through the actor in their own phrase first.
@@ -926,8 +933,8 @@ class EventStage(Stage):
         if cand.verb_match is not None and not found and noun is None:
             # "refused to join the NATO exercises" (PETRARCH-2's REFUSE * JOIN): a pattern that names
             # the act by the verb of its complement finds the act's arguments on that verb
-            for x in trig.children:
-                if x.dep_ == "xcomp" and x.pos_ == "VERB" and named_by_pattern(x):
+            for x in (doc[x] for x in kids[trig.i] if dep[x] == "xcomp" and v.pos[x] == "VERB"):
+                if named_by_pattern(x):
                     found.extend((f"xcomp-{c.dep_}", c) for c in x.children if c.dep_ in ("dobj", "dative"))
                     found.extend((f"xcomp-prep:{w}", p) for w, ps in pobjs_by_word(x).items()
                                  if f"prep:{w}" in DICTIONARY_TARGETS for p in ps if not _is_date(p))
@@ -999,8 +1006,8 @@ class EventStage(Stage):
             # "denounced Russia's war": the war's owner; "pounded the Taliban hideouts": force on a
             # group's positions, bases or hideouts is force on the group
             owners = ("poss", "compound") if cand.code.startswith(HARM_ROOTS) else ("poss",)
-            for poss in tok.children:
-                if poss.dep_ in owners and (actors := _actors_of(poss, mentions_at)):
+            for poss in kids[tok.i]:
+                if dep[poss] in owners and (actors := _actors_of(doc[poss], mentions_at)):
                     cand.target_tok = tok
                     cand.rule.append(f"tgt={spec}/poss")
                     return actors
@@ -1452,7 +1459,7 @@ class EventStage(Stage):
         if self.exclusions.repression(code.code, source, target):
             # "police fired a live round on a protester": force on dissent at home (exclusions.yaml)
             code = lookup(self.exclusions.repression_code)
-        if target is not None:
+        if target is not None and code.code[:2] in ("18", "19", "20"):  # (what `assassination` looks at)
             phrase = doc.char_span(target.span[0], target.span[1], alignment_mode="expand")
             if self.exclusions.assassination(trig, code.code, target, phrase.root if phrase is not None else None):
                 code = lookup(self.exclusions.assassination_code)  # "killed the governor": a prominent figure
@@ -2037,7 +2044,8 @@ def _unconfirmed_telling(verb: Any, m: ModalityCues) -> bool:
     to confirm", "refused to say"): the clause it reports is neither asserted nor negated."""
     if verb.lemma_.lower() not in m.unconfirming_verbs:
         return False
-    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in m.negation_dependents) for c in verb.children):
+    v = view(verb.doc)  # (the Doc's arrays: analysis.docview)
+    if any(v.dep[c] == "neg" or (v.dep[c] == "advmod" and v.lower[c] in m.negation_dependents) for c in v.kids[verb.i]):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in m.negation_verbs
 
@@ -2391,14 +2399,20 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
     """
     # Only words in a coordination have conjuncts: the Doc's arrays say which, so that only
     # those are made into Tokens (spaCy makes a new one on every access).
-    doc = tok.doc
-    v = view(doc)  # (read on the Doc's arrays: analysis.docview)
-    dep, kids = v.dep, v.kids
-    inside = [tok.i]
-    for m in mentions_at.get(tok.i, ()):
-        inside.extend(range(m.tokens[0], min(m.tokens[1], len(doc))))
-    tokens = [tok.i] + [c for k in inside if dep[k] == "conj" or any(dep[j] == "conj" for j in kids[k])
-                        for c in v.conjuncts(k) if not _subject_of_next_clause_at(v, c)]
+    v = view(tok.doc)  # (read on the Doc's arrays: analysis.docview)
+    i = tok.i
+    coordinated = v.memo.get(_COORDINATED)
+    if coordinated is None:  # the words that are a conjunct or have one, found once per Doc
+        dep, head = v.dep, v.head
+        coordinated = v.memo[_COORDINATED] = frozenset(
+            k for j, d in enumerate(dep) if d == "conj" for k in (j, head[j]))
+    tokens = [i]
+    if coordinated:
+        inside = [i]
+        for m in mentions_at.get(i, ()):
+            inside.extend(range(m.tokens[0], min(m.tokens[1], v.n)))
+        tokens += [c for k in inside if k in coordinated
+                   for c in v.conjuncts(k) if not _subject_of_next_clause_at(v, c)]
     out: list[Actor] = []
     seen: set[str] = set()
     for t in tokens:
@@ -2407,15 +2421,18 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
             if key not in seen:
                 seen.add(key)
                 out.append(m.actor)
-    if not out and (tok.pos_ == "PROPN" or tok.lower_ in load_appositive_heads()):
+    if out:
+        return out
+    word = v.lower[i]
+    if v.pos[i] == "PROPN" or word in load_appositive_heads():
         # "Human Rights Watch's director for the Americas, Jose Miguel Vivanco, issued", "the group
         # al-Nusra Front", "Ranil Wickremesinghe, the former Prime Minister of Sri Lanka, said": a
         # name, or a noun for a person or body, no actor was resolved for is the actor its
         # appositive names (never a thing's: "the submarine U.S.S. Grayback")
-        for appos in tok.children:
-            if appos.dep_ == "appos" and (found := _actors_of(appos, mentions_at)):
+        for appos in v.kids[i]:
+            if v.dep[appos] == "appos" and (found := _actors_of(tok.doc[appos], mentions_at)):
                 return found
-    if not out and tok.lower_ in load_agent_heads():
+    if word in load_agent_heads():
         # "Syrian opposition members", "NATO allies", "members of the New People's Army",
         # "officials from Kansas": the actor that modifies them
         mods = [c for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i]
@@ -2427,7 +2444,7 @@ def _actors_of(tok: Any, mentions_at: dict[int, list[Mention]]) -> list[Actor]:
         for mod in mods:
             if (found := _actors_of(mod, mentions_at)):
                 return found
-    if not out and tok.lower_ in load_collective_heads():
+    if word in load_collective_heads():
         # "A group of asylum-seekers", "thousands of Syrians": who the group is
         of = next((p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
                    for p in prep.children if p.dep_ == "pobj"), None)
@@ -2460,6 +2477,11 @@ def _subject_of_next_clause_at(v: Any, conjunct: int) -> bool:
     return clause != head[first] and pos[clause] in ("VERB", "AUX") \
         and not any(dep[c] in ("nsubj", "nsubjpass", "expl") for c in v.kids[clause])
 
+
+# The target specs whose words `_targets` reads on the Doc's view alone (the others on Tokens).
+_TARGET_KINDS_ON_VIEW = frozenset({"dobj", "dative", "oprd", "poss", "object-poss", "compound", "object-compound"})
+# The view's memo key (analysis.docview) of the words in a coordination (`_actors_of`).
+_COORDINATED = "events.coordinated"
 
 # Prepositions that introduce what an attitude is about ("pessimism over X", "skeptical of X").
 _ABOUT = {"about", "over", "at", "of", "on", "regarding", "concerning", "toward", "towards", "in", "with"}
@@ -2495,14 +2517,19 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
       statement with no target is about the object of its attitude word's preposition.
     """
     by_trigger = {c.trigger.i: c for c in cands}
+    if not cands:
+        return
+    doc = cands[0].trigger.doc
+    v = view(doc)  # (the words are read on the Doc's arrays: analysis.docview)
+    dep, lower, kids = v.dep, v.lower, v.kids
     for cand in cands:
         # "At least 23 civilians were killed as government forces launched air strikes": an
         # agentless passive whose cause clause holds an event with a doer reports the
         # consequence; the sentence's event is the cause (it takes the head's place).
         if cand.source_tok is None and "tgt=nsubjpass" in cand.rule:
-            for child in cand.trigger.children:
-                other = by_trigger.get(child.i)
-                if child.dep_ == "advcl" and other is not None and other.source_tok is not None:
+            for child in kids[cand.trigger.i]:
+                other = by_trigger.get(child)
+                if dep[child] == "advcl" and other is not None and other.source_tok is not None:
                     cand.background, other.promoted = True, True
                     break
     for cand in cands:
@@ -2531,9 +2558,9 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     cand.rule.append("tgt=purpose-place")
     for cand in cands:
         trig = cand.trigger
-        if cand.targets or not cand.sources or cand.code[:2] == "01" or trig.dep_ not in ("advcl", "xcomp") \
-                or trig.head.lemma_.lower() not in load_sending_verbs() \
-                or not any(a.dep_ == "aux" and a.lower_ == "to" for a in trig.children):
+        if cand.targets or not cand.sources or cand.code[:2] == "01" or dep[trig.i] not in ("advcl", "xcomp") \
+                or v.lemma[v.head[trig.i]] not in load_sending_verbs() \
+                or not any(dep[a] == "aux" and lower[a] == "to" for a in kids[trig.i]):
             continue
         # "sent seven military experts to Saudi Arabia to investigate the attacks": the purpose of
         # sending people somewhere is done there (a country or region, never a person sent to)
@@ -2548,14 +2575,14 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
         if cand.target_tok is not None:
             continue
         trig = cand.trigger
-        for child in trig.children:
-            other = by_trigger.get(child.i)
-            if child.dep_ == "advcl" and other is not None and other.target_tok is not None and other.targets \
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+        for child in kids[trig.i]:
+            other = by_trigger.get(child)
+            if dep[child] == "advcl" and other is not None and other.target_tok is not None and other.targets \
+                    and not any(dep[c] in ("nsubj", "nsubjpass") for c in kids[child]):
                 cand.target_tok, cand.targets = other.target_tok, list(other.targets)
                 cand.rule.append("tgt=participle")
                 break
-            if child.dep_ == "xcomp" and cand.code[:2] == "03" and other is not None and other.targets \
+            if dep[child] == "xcomp" and cand.code[:2] == "03" and other is not None and other.targets \
                     and other.sources and cand.sources and other.sources[0].code == cand.sources[0].code:
                 # "agreed to postpone the demonstration in Haiti": an intent to do an act is
                 # toward whom the act is done (the act's own record, when not folded into the
@@ -2576,11 +2603,11 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     break
         if cand.target_tok is not None or not cand.code.startswith("01"):
             continue
-        hosts = [c for c in trig.children if c.dep_ == "dobj"]
-        hosts += [g for c in trig.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "acomp"]
+        hosts = [c for c in kids[trig.i] if dep[c] == "dobj"]
+        hosts += [g for c in kids[trig.i] if dep[c] == "ccomp" for g in kids[c] if dep[g] == "acomp"]
         for host in hosts:
-            pobj = next((p for prep in host.children if prep.dep_ == "prep" and prep.lower_ in _ABOUT
-                         for p in prep.children if p.dep_ == "pobj"), None)
+            pobj = next((doc[p] for prep in kids[host] if dep[prep] == "prep" and lower[prep] in _ABOUT
+                         for p in kids[prep] if dep[p] == "pobj"), None)
             if pobj is not None:
                 cand.target_tok, cand.targets = pobj, _actors_of(pobj, mentions_at)
                 cand.rule.append("tgt=attitude-object")
@@ -2747,32 +2774,37 @@ def _direction_target(cand: _Candidate, mentions_at, names_people) -> None:
         words = words - {"against"}
     adjuncts = load_adjunct_prepositions()
     trig = cand.trigger
-    hosts = [h for h in (cand.noun, trig) if h is not None]
-    hosts += [c for c in trig.children if c.dep_ == "dobj" and (cand.noun is None or c.i != cand.noun.i)]
+    # (walked on the Doc's arrays, analysis.docview: only an object looked up becomes a Token)
+    doc = trig.doc
+    v = view(doc)
+    dep, lower, kids = v.dep, v.lower, v.kids
+    hosts = [h.i for h in (cand.noun, trig) if h is not None]
+    hosts += [c for c in kids[trig.i] if dep[c] == "dobj" and (cand.noun is None or c != cand.noun.i)]
     # "began a hunger strike in protest against the new laws", "mobilized troops for a ground
     # assault against Palestina": what the act is for or in is set against someone too
-    opposed = [] if cooperative else [(p, {"against"}) for h in hosts for prep in h.children
-               if prep.dep_ == "prep" and prep.lower_ not in words and prep.lower_ not in adjuncts
-               for p in prep.children if p.dep_ == "pobj"]
+    opposed = [] if cooperative else [(p, {"against"}) for h in hosts for prep in kids[h]
+               if dep[prep] == "prep" and lower[prep] not in words and lower[prep] not in adjuncts
+               for p in kids[prep] if dep[p] == "pobj"]
     # "fired and landed a live round on a protester": a verb of force aims at whom "on"/"at" names
-    aimed = [(h, preps, "force-aim") for h, preps in _force_aim_hosts(cand)]
+    aimed = [(h.i, preps, "force-aim") for h, preps in _force_aim_hosts(cand)]
     for host, allowed, kind in [(h, words, "direction") for h in hosts] + [(h, a, "direction") for h, a in opposed] + aimed:
-        for prep in host.children:
-            if prep.dep_ != "prep" or prep.lower_ not in allowed:
+        for prep in kids[host]:
+            if dep[prep] != "prep" or lower[prep] not in allowed:
                 continue
             # "lifted travel curbs to and from North Korea": prepositions joined before one object
-            for pobj in (*prep.children, *(g for c in prep.children if c.dep_ == "conj" and c.pos_ == "ADP"
-                                            for g in c.children)):
-                if pobj.dep_ != "pobj" or _is_date_or_amount(pobj):
+            for p in (*kids[prep], *(g for c in kids[prep] if dep[c] == "conj" and v.pos[c] == "ADP"
+                                     for g in kids[c])):
+                if dep[p] != "pobj" or _is_date_or_amount_at(v, p):
                     continue
+                pobj = doc[p]
                 actors = _actors_of(pobj, mentions_at)
                 if not actors and (inner := _inner_actor(pobj, mentions_at, cooperative)) is not None:
                     actors = _actors_of(inner, mentions_at)  # "attacks on 141 organisations across 20 industries"
-                if kind == "force-aim" and prep.lower_ == "at" and all(a.code == a.country for a in actors):
+                if kind == "force-aim" and lower[prep] == "at" and all(a.code == a.country for a in actors):
                     continue  # "fired at Kabul airport": a bare country or city at is where, not whom
                 if actors:
                     cand.target_tok, cand.targets = pobj, actors
-                    cand.rule.append(f"tgt={kind}:{prep.lower_}")
+                    cand.rule.append(f"tgt={kind}:{lower[prep]}")
                     return
 
 
@@ -2825,11 +2857,10 @@ def _antecedent(tok: Any | None, mentions_at, sent: Any) -> Any | None:
     keys = {m.actor.key for m in mentions_at.get(tok.i, ()) if m.actor.key}
     if not keys:
         return tok
-    for t in sent:
-        if t.i >= tok.i:
-            break
-        for m in mentions_at.get(t.i, ()):
-            if m.actor.key in keys and m.how != "pronoun" and t.pos_ != "PRON":
+    pos = view(tok.doc).pos  # (the Doc's arrays: analysis.docview)
+    for t in range(sent.start, min(tok.i, sent.end)):
+        for m in mentions_at.get(t, ()):
+            if m.actor.key in keys and m.how != "pronoun" and pos[t] != "PRON":
                 return tok.doc[m.tokens[0]:m.tokens[1]].root
     return tok
 
@@ -3174,6 +3205,11 @@ def _is_date(tok: Any) -> bool:
     """A date or time ("on Wednesday": a proper noun too), or an occasion counted ("for the
     first time"): never what an event is done to."""
     return tok.ent_type_ in ("DATE", "TIME") or (tok.pos_ == "NOUN" and tok.lower_ in load_occasion_nouns())
+
+
+def _is_date_at(v: Any, i: int) -> bool:
+    """`_is_date` of token i on the Doc's view (analysis.docview)."""
+    return v.ent_type[i] in ("DATE", "TIME") or (v.pos[i] == "NOUN" and v.lower[i] in load_occasion_nouns())
 
 
 def _is_date_or_amount(tok: Any) -> bool:
@@ -3557,8 +3593,10 @@ def _word_in(tok: Any, words: frozenset[str]) -> bool:
 
 
 def _has_relationship_object(verb: Any) -> bool:
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in RELATIONSHIP_NOUNS or c.lower_ in RELATIONSHIP_NOUNS
-               for c in verb.children if c.dep_ == "dobj")
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lemma, lower = v.dep, v.lemma, v.lower
+    return any(lemma[c] in RELATIONSHIP_NOUNS or lower[c] in RELATIONSHIP_NOUNS
+               for c in v.kids[verb.i] if dep[c] == "dobj")
 
 
 def _discourse_partner(document: Document, source: Actor, before: int) -> Actor | None:
@@ -3617,11 +3655,12 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if best is None:
         # "launched a program dubbed 'Zrinyi 2026' in 2017": a date on a participle that only
         # names the object is the act's date.
-        namers = [acl for obj in cand.trigger.children if obj.dep_ in ("dobj", "nsubjpass")
-                  for acl in obj.children if acl.dep_ == "acl" and acl.lower_ in load_naming_participles()]
+        w = view(doc)  # (analysis.docview: the Doc's arrays with strings)
+        namers = [acl for obj in w.kids[cand.trigger.i] if w.dep[obj] in ("dobj", "nsubjpass")
+                  for acl in w.kids[obj] if w.dep[acl] == "acl" and w.lower[acl] in load_naming_participles()]
         for tok_i, timex in timex_roots.items():
-            if namers and any(c.dep_ == "prep" and tok_i in range(c.i, c.right_edge.i + 1)
-                              for namer in namers for c in namer.children):
+            if namers and any(w.dep[c] == "prep" and c <= tok_i <= w.right_edge(c)
+                              for namer in namers for c in w.kids[namer]):
                 if best is None or _precision(timex.value) > _precision(best.value):
                     best = timex
     if best is None:
@@ -3636,8 +3675,9 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
                 best = _happening_time(node, timex_roots, pub)
     if best is None:
         # "killed his sister by strangling her in 2016": the means gerund is done when the act is
-        means = {p.i for c in cand.trigger.children if c.dep_ == "prep" and c.lower_ in load_anchoring().means_prepositions
-                 for p in c.children if p.dep_ == "pcomp" and p.tag_ == "VBG"}
+        w = view(doc)  # (analysis.docview: the Doc's arrays with strings)
+        means = {p for c in w.kids[cand.trigger.i] if w.dep[c] == "prep" and w.lower[c] in load_anchoring().means_prepositions
+                 for p in w.kids[c] if w.dep[p] == "pcomp" and w.tag[p] == "VBG"}
         if means:
             for tok_i, timex in timex_roots.items():
                 if _governs(arrays, tok_i, means) and (best is None or _precision(timex.value) > _precision(best.value)):
@@ -3645,10 +3685,11 @@ def _event_date(cand: _Candidate, timex_roots: dict[int, Timex], pub: str | None
     if best is None:
         # "When announcing the shutdown on Monday, the prime minister called on ...": a clause of
         # the same time, dated by the text, dates the act it modifies
-        clauses = [c for c in cand.trigger.children if c.dep_ == "advcl" and any(
-            m.dep_ in ("mark", "advmod") and m.lower_ in load_same_time_markers() and m.i < c.i for m in c.children)]
+        w = view(doc)  # (analysis.docview: the Doc's arrays with strings)
+        clauses = [c for c in w.kids[cand.trigger.i] if w.dep[c] == "advcl" and any(
+            w.dep[m] in ("mark", "advmod") and w.lower[m] in load_same_time_markers() and m < c for m in w.kids[c])]
         for tok_i, timex in timex_roots.items():
-            if any(_governs(arrays, tok_i, {c.i}) for c in clauses):
+            if any(_governs(arrays, tok_i, {c}) for c in clauses):
                 if best is None or _precision(timex.value) > _precision(best.value):
                     best = timex
     if best is None:
@@ -3887,10 +3928,11 @@ def _noun_dated(doc: Any, timex_roots: dict[int, Timex], anchors: set[int], verb
     groups: dict[int, list[int]] = {}
     for i, t in timex_roots.items():
         groups.setdefault(id(t), []).append(i)
+    heads = view(doc).head  # (read on the Doc's arrays: analysis.docview)
     out: set[int] = set()
     for ids in groups.values():
         inside = set(ids)
-        roots = [i for i in ids if doc[i].head.i not in inside or doc[i].head.i == i]
+        roots = [i for i in ids if heads[i] not in inside or heads[i] == i]
         if len(roots) == 1 and dates_a_noun(doc[roots[0]], anchors, verb):
             out |= inside
     return out
@@ -3965,14 +4007,16 @@ def _background_verb(verb: Any, climbed: bool = False) -> bool:
     judged-for and experiential tests say nothing of the clauses below it)."""
     if _pluperfect_told_by_the_reporter(verb):
         return True
-    children = list(verb.children)  # read several times below: made once
-    adverbs = {c.lower_ for c in children if c.dep_ == "advmod"} & load_background_adverbs()
-    auxes = [c for c in children if c.dep_ == "aux"]
-    pluperfect = any(c.lower_ == "had" for c in auxes)
-    perfect = verb.tag_ == "VBN" and any(c.lemma_.lower() == "have" for c in auxes)
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, lemma, kids = v.dep, v.lower, v.lemma, v.kids
+    children = kids[verb.i]
+    adverbs = {lower[c] for c in children if dep[c] == "advmod"} & load_background_adverbs()
+    auxes = [c for c in children if dep[c] == "aux"]
+    pluperfect = any(lower[c] == "had" for c in auxes)
+    perfect = v.tag[verb.i] == "VBN" and any(lemma[c] == "have" for c in auxes)
     if bool(adverbs - {"long"}) or (bool(adverbs) and (pluperfect or perfect)):
         return True
-    if (pluperfect or perfect) and any(c.dep_ == "advmod" and c.lower_ in load_anchoring().perfect_background_adverbs
+    if (pluperfect or perfect) and any(dep[c] == "advmod" and lower[c] in load_anchoring().perfect_background_adverbs
                                        for c in children):
         return True  # "has attacked Georgia before"
 
@@ -3981,23 +4025,25 @@ def _background_verb(verb: Any, climbed: bool = False) -> bool:
     if climbed:
         return False
     # "has visited China three times", "have met twice": an experiential perfect
-    if perfect and any(c.dep_ in ("advmod", "npadvmod") and c.lower_ in load_frequency_words()
+    if perfect and any(dep[c] in ("advmod", "npadvmod") and lower[c] in load_frequency_words()
                        for c in children):
         return True
     # "has only impeached two presidents in the history of the United States"
-    return perfect and any(c.dep_ == "prep" and p.dep_ == "pobj" and p.lemma_.lower() in load_history_nouns()
-                           for c in children for p in c.children)
+    return perfect and any(dep[c] == "prep" and dep[p] == "pobj" and lemma[p] in load_history_nouns()
+                           for c in children for p in kids[c])
 
 
 def _in_earlier_occasion(verb: Any) -> bool:
     """"injured by police in an earlier protest", "met him during a previous visit": the act is
     set in an occasion an adjective puts before the story's own (anchoring.yaml)."""
     spec = load_anchoring()
-    return any(c.dep_ == "prep" and c.lower_ in spec.occasion_prepositions and any(
-        p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") and any(
-            a.dep_ == "amod" and a.lower_ in spec.earlier_occasion_adjectives for a in p.children)
-        for p in c.children)
-               for c in verb.children)
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, kids = v.dep, v.lower, v.kids
+    return any(dep[c] == "prep" and lower[c] in spec.occasion_prepositions and any(
+        dep[p] == "pobj" and v.ent_type[p] not in ("DATE", "TIME") and any(
+            dep[a] == "amod" and lower[a] in spec.earlier_occasion_adjectives for a in kids[p])
+        for p in kids[c])
+               for c in kids[verb.i])
 
 
 def _later_than_a_dated_head(trigger: Any, timex_roots: dict[int, Timex]) -> bool:
@@ -4013,19 +4059,22 @@ def _judged_for(trigger: Any) -> bool:
     "accused of inciting": what a judgment, arrest, charge or accusation is for was done before it;
     so was the act an accusation noun tells ("allegations Trump tried to pressure Ukraine")."""
     verbs, preps = load_judged_for()
-    prep = trigger.head
-    if trigger.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in preps \
-            and prep.head.lemma_.lower() in verbs:
+    v = view(trigger.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, head = v.dep, v.head
+    i = trigger.i
+    prep = head[i]
+    if dep[i] == "pcomp" and dep[prep] == "prep" and v.lower[prep] in preps \
+            and v.lemma[head[prep]] in verbs:
         return True
     # "allegations Trump tried to pressure the government", "the accusation that he bribed them":
     # the act an accusation noun tells (through the verbs it is the complement of)
-    node = trigger
+    node = i
     for _ in range(3):
-        if node.dep_ != "xcomp" or node.head.i == node.i:
+        if dep[node] != "xcomp" or head[node] == node:
             break
-        node = node.head
-    return node.dep_ in ("acl", "ccomp") and node.head.pos_ == "NOUN" \
-        and node.head.lemma_.lower() in load_accused_act_nouns()
+        node = head[node]
+    return dep[node] in ("acl", "ccomp") and v.pos[head[node]] == "NOUN" \
+        and v.lemma[head[node]] in load_accused_act_nouns()
 
 
 def _pluperfect_told_by_the_reporter(trigger: Any) -> bool:
@@ -4033,17 +4082,20 @@ def _pluperfect_told_by_the_reporter(trigger: Any) -> bool:
     reporter's own words tells what came before the story's time. Reported speech shifts its tense
     ("police said they had arrested him": the arrest is news), so a pluperfect below a reporting
     verb is left alone."""
-    if trigger.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in trigger.children):
+    v = view(trigger.doc)  # (read on the Doc's arrays: analysis.docview)
+    if v.tag[trigger.i] != "VBN" or not any(v.dep[c] == "aux" and v.lower[c] in ("had", "'d") for c in v.kids[trigger.i]):
         return False
     return reporting_head(trigger, load_modality().reporting_verbs, reported=("ccomp", "parataxis"), limit=8) is None
 
 
 def _told_as_done(trigger: Any) -> bool:
     """A verb in the simple past or a perfect, active ("declared", "has declared"): an act done."""
-    auxes = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
-    if trigger.tag_ == "VBD":
+    v = view(trigger.doc)  # (read on the Doc's arrays: analysis.docview)
+    auxes = [c for c in v.kids[trigger.i] if v.dep[c] in ("aux", "auxpass")]
+    tag = v.tag[trigger.i]
+    if tag == "VBD":
         return not auxes
-    return trigger.tag_ == "VBN" and bool(auxes) and all(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in auxes)
+    return tag == "VBN" and bool(auxes) and all(v.dep[a] == "aux" and v.lemma[a] == "have" for a in auxes)
 
 
 def _after(value: str, pub: str) -> bool:
@@ -4422,10 +4474,12 @@ def _tensed_verb(verb: Any) -> Any:
 
 
 def _simple_past_verb(verb: Any) -> bool:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBD":
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    auxes = [c for c in v.kids[verb.i] if v.dep[c] in ("aux", "auxpass")]
+    tag = v.tag[verb.i]
+    if tag == "VBD":
         return not auxes
-    return verb.tag_ == "VBN" and bool(auxes) and all(a.tag_ == "VBD" and a.lemma_ == "be" for a in auxes)
+    return tag == "VBN" and bool(auxes) and all(v.tag[a] == "VBD" and verb.doc[a].lemma_ == "be" for a in auxes)
 
 
 # How many days before the publication date a paragraph's day may lie and still date its other acts.
@@ -4713,16 +4767,18 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
     nouns_by_lemma: dict[int, list[int]] | None = None  # built on the first event noun that needs it
     sentence_lowers: list[str] = []
     triggers = triggers or _TriggerSpans(doc)
+    w = view(doc)  # (the Doc's arrays: analysis.docview)
+    wdep, wlower, wkids = w.dep, w.lower, w.kids
     for e in events:
         root = triggers.root(e)
         if root is None:
             continue
-        if e.date_basis == "publication" and root.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "prep" and c.lower_ in preps and any(
-                    p.dep_ == "pobj" and p.lower_ in occasions and any(
-                        d.dep_ == "det" and (d.lower_ in dets or (d.lower_ == "the" and p.lower_ in definite))
-                        for d in p.children)
-                    for p in c.children) for c in (root.head if root.dep_ == "conj" else root).children):
+        if e.date_basis == "publication" and w.pos[root.i] in ("VERB", "AUX") and any(
+                wdep[c] == "prep" and wlower[c] in preps and any(
+                    wdep[p] == "pobj" and wlower[p] in occasions and any(
+                        wdep[d] == "det" and (wlower[d] in dets or (wlower[d] == "the" and wlower[p] in definite))
+                        for d in wkids[p])
+                    for p in wkids[c]) for c in wkids[w.head[root.i] if wdep[root.i] == "conj" else root.i]):
             earlier = [t for i, t in timexes if e.sentence - 2 <= sent_of.get(i, -1) < e.sentence
                        and _EXPLICIT_YEAR.search(t.text) and _DATE_VALUE.match(t.value)
                        and t.value[:4] <= pub[:4] and not _after(t.value, pub)]
@@ -4813,10 +4869,12 @@ def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int,
             after = n.right_edge.i + 1
             return after == i or (doc[i].head.i == after and doc[after].dep_ == "prep")
 
+        w = view(doc)  # (the Doc's arrays: analysis.docview: only the incident nouns become Tokens)
+        lead_start, lead_end = sentences[lead].start, sentences[lead].end
+        incident_nouns = [doc[n] for n in range(lead_start, lead_end) if w.pos[n] == "NOUN" and w.lemma[n] in nouns]
         own = [_DATE_VALUE.match(t.value) for i, t in sorted(timex_roots.items())
-               if sentences[lead].start <= i < sentences[lead].end and any(
-                   n.pos_ == "NOUN" and n.lemma_.lower() in nouns and (governed_by(doc[i], [n]) or follows(n, i))
-                   for n in sentences[lead])]
+               if lead_start <= i < lead_end and any(
+                   governed_by(doc[i], [n]) or follows(n, i) for n in incident_nouns)]
         days = {m.group(0) for m in own if m is not None and m.group(3)}
         if len(days) == 1:
             date, precision = days.pop(), "day"
@@ -4978,14 +5036,17 @@ def _date_from_quoted_day(events: list[Event], doc: Any, text: str, timexes: lis
 def _past_act(verb: Any) -> bool:
     """A verb told as done before now: the simple past ("arrested", "were arrested") or a perfect
     ("had arrested", "has been killed"); not a present, a future or a modal."""
-    if verb.pos_ not in ("VERB", "AUX"):
+    v = view(verb.doc)  # (read on the Doc's arrays: analysis.docview)
+    i = verb.i
+    if v.pos[i] not in ("VERB", "AUX"):
         return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if verb.tag_ == "VBD":
+    auxes = [c for c in v.kids[i] if v.dep[c] in ("aux", "auxpass")]
+    if v.tag[i] == "VBD":
         return not auxes
-    return verb.tag_ == "VBN" and bool(auxes) and all(
-        (a.lemma_.lower() == "have" and a.tag_ in ("VBD", "VBZ", "VBP"))
-        or (a.lemma_.lower() == "be" and a.tag_ in ("VBD", "VBN")) for a in auxes)
+    lemma, tag = v.lemma, v.tag
+    return tag[i] == "VBN" and bool(auxes) and all(
+        (lemma[a] == "have" and tag[a] in ("VBD", "VBZ", "VBP"))
+        or (lemma[a] == "be" and tag[a] in ("VBD", "VBN")) for a in auxes)
 
 
 def _date_from_report(events: list[Event], timex_roots: dict[int, Timex], pub: str | None,

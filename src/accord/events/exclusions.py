@@ -31,6 +31,99 @@ def _either(patterns: tuple[re.Pattern, ...]) -> re.Pattern | None:
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 
+# The characters outside ASCII that a case-insensitive ASCII letter matches (İ ı ſ K: re's case
+# folds; tests/test_exclusions_credit_prefilter.py finds them over all of Unicode): a text holding
+# one may match a pattern where its lower-cased form holds none of the pattern's words.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@lru_cache(maxsize=8)
+def _required_words(patterns: tuple[re.Pattern, ...]) -> tuple[str, ...] | None:
+    """Lower-cased strings one of which every match of `_either(patterns)` contains (read off
+    the parsed patterns: the runs of literal characters each alternative must match, "reporting
+    by", "image" ...), so that a text holding none of them is known not to match without the
+    regular expression's scan of every position. None when some pattern has no such run."""
+    if not patterns:
+        return None
+    try:
+        from re import _parser as parser  # Python >= 3.11
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        parsed = parser.parse("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
+    except Exception:  # pragma: no cover - the patterns compiled once already
+        return None
+    found = _required_of(list(parsed))
+    if not found:
+        return None
+    # "image)" holds "image": the shorter is enough
+    return tuple(sorted(w for w in found if not any(o != w and o in w for o in found)))
+
+
+def _literal_strings(op: Any, av: Any) -> set[str] | None:
+    """The strings an item of a parsed pattern matches when it matches only literal characters
+    (a character, an alternation of literal runs, a group of them; a zero-width assertion
+    matches ""), lower-cased; None otherwise."""
+    from re import _constants as c
+    if op is c.LITERAL:
+        ch = chr(av)
+        return {ch.lower()} if ch.isascii() else None
+    if op is c.AT:
+        return {""}
+    if op is c.SUBPATTERN:
+        return _literal_runs(list(av[-1]))
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for alternative in av[1]:
+            strings = _literal_runs(list(alternative))
+            if strings is None:
+                return None
+            out |= strings
+        return out
+    return None
+
+
+def _literal_runs(items: list[Any]) -> set[str] | None:
+    out = {""}
+    for op, av in items:
+        strings = _literal_strings(op, av)
+        if strings is None or len(out) * len(strings) > 64:
+            return None
+        out = {a + b for a in out for b in strings}
+    return out
+
+
+def _required_of(items: list[Any]) -> set[str] | None:
+    """The best set of strings one of which every match of the item sequence contains: the one
+    whose shortest string is longest; None when there is none."""
+    from re import _constants as c
+    sets: list[set[str]] = []
+    run = {""}
+    for op, av in items:
+        strings = _literal_strings(op, av)
+        if strings is not None and len(run) * len(strings) <= 64:
+            run = {a + b for a in run for b in strings}
+            continue
+        sets.append(run)
+        run = {""}
+        if strings is not None:  # too many to combine: a run of its own
+            run = strings
+            continue
+        if op is c.BRANCH:
+            parts = [_required_of(list(alternative)) for alternative in av[1]]
+            if all(parts):
+                sets.append(set().union(*parts))
+        elif op in (c.SUBPATTERN, c.ATOMIC_GROUP):
+            if (inner := _required_of(list(av[-1] if op is c.SUBPATTERN else av))):
+                sets.append(inner)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            if (inner := _required_of(list(av[2]))):
+                sets.append(inner)
+    sets.append(run)
+    sets = [s for s in sets if s and "" not in s]
+    return max(sets, key=lambda s: (min(map(len, s)), -len(s))) if sets else None
+
+
 @lru_cache(maxsize=8)
 def _storm_name_pattern(storm_words: frozenset[str]) -> re.Pattern:
     """"Hurricane Dorian": a storm word in title case, then the name (compiled once, not per article)."""
@@ -181,7 +274,14 @@ class Exclusions:
     def is_credit_line(self, text: str) -> bool:
         """A credit or a picture caption ("X contributed reporting from Moscow", "Image: ...")."""
         either = _either(self.credit_lines)
-        return either is not None and either.search(text) is not None
+        if either is None:
+            return False
+        words = _required_words(self.credit_lines)
+        if words is not None and not _FOLDS_TO_ASCII.search(text):
+            lower = text.lower()
+            if not any(w in lower for w in words):
+                return False  # none of the words every match holds: no scan needed
+        return either.search(text) is not None
 
     def captions_and_credits(self, sentences: list[str], gaps: list[str]) -> set[int]:
         """Indexes of the sentences that are credits, and of the caption a credit closes ("Protesters

@@ -1,5 +1,8 @@
-"""The event verifier (accord.events.verifier): calibrated confidence for candidate events, its
-training script (tools/train_verifier.py) and its packaged weights.
+"""The event verifier (accord.events.verifier): a learned confidence for candidate events, its
+training script (tools/train_verifier.py) and its packaged weights. Since 2026-12-08 it no longer
+sets the records' confidence or the default threshold (accord.events.signals does:
+tests/test_policy_signals.py, docs/record-policy-2026-12-08.md); the trainer and its weights stay
+for measuring.
 
 Retraining runs the pipeline over the labelled data (minutes): too long for the suite. The tests
 check that the packaged files are what the script writes from the data in the repository (data
@@ -46,7 +49,8 @@ def test_packaged_verifier_loads():
     assert v.weights.shape == (len(v.names),) and np.isfinite(v.weights).all() and np.isfinite(v.bias)
     a, _ = v.calibration
     assert a > 0  # calibration keeps the order of the model's scores
-    assert packaged_threshold() == v.meta["threshold"] == RecordPolicy.packaged().min_confidence
+    # the default threshold is the record policy's now, not the verifier's
+    assert packaged_threshold() == RecordPolicy.packaged().min_confidence
 
 
 def test_packaged_verifier_is_what_the_training_script_writes():
@@ -75,9 +79,8 @@ def test_confidence_is_calibrated_on_the_tuning_data():
         assert abs(r["mean_confidence"] - r["share_right"]) < 0.12, r
 
 
-def test_features_from_the_finished_document_give_the_stage_confidence(nlp):
-    """The training script computes features from finished documents (no parse); the stage from
-    the document being coded: the two must agree exactly."""
+def test_features_from_the_finished_document(nlp):
+    """The training script computes features from finished documents (no parse)."""
     import accord
 
     doc = accord.extract("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi "
@@ -88,7 +91,7 @@ def test_features_from_the_finished_document_give_the_stage_confidence(nlp):
     for e in doc.events:
         f = V.candidate_features(e, doc, doc.events)
         assert f[f"root={e.cameo[:2]}"] == 1.0 and f[f"modality={e.modality}"] == 1.0
-        assert round(v.confidence(f), 3) == e.confidence
+        assert 0.0 < v.confidence(f) < 1.0
 
 
 def test_fitting_is_deterministic_and_learns():

@@ -51,7 +51,7 @@ from .ontology import DROPPED, lookup, nearest
 from .policy import RecordPolicy
 from .verbs import VerbDictionary
 from .verbs import _h as _string_id  # (own line, as above)
-from .verifier import Verifier
+from .signals import SignalScore
 from ..places import geocode
 
 SUBJECT_DEPS = ("nsubj",)
@@ -241,9 +241,11 @@ class EventStage(Stage):
         # The learned event class (None when the package has no weights): annotates detections
         # and sentences; it changes no code and no record.
         self.classifier = EventClassifier.default()
-        # The last step (accord.events.verifier, accord.events.policy): each candidate's calibrated
-        # confidence, then the record policy (threshold, bare statements) from the config.
-        self.verifier = Verifier.default()
+        # The last step (accord.events.signals, accord.events.policy): each candidate's calibrated
+        # confidence from the signals a careful coder trusts it by, then the record policy
+        # (threshold, bare statements) from the config. The learned verifier (accord.events.verifier)
+        # no longer sets it: it ranked ordinary news worse out of fold (docs/record-policy-2026-12-08.md).
+        self.scorer = SignalScore.default()
         self.policy = policy if policy is not None else RecordPolicy.from_settings()
 
     def process_document(self, document: Document) -> None:
@@ -403,8 +405,8 @@ class EventStage(Stage):
         in_office_on_the_day(candidates, self.kb)  # "May stepped down on July 24", told later: GBRGOV, not ELI
         nearest_namings(candidates, document.mentions, [s.start_char for s in sentences])  # a side found sentences back
         candidates = _without_unplaced_actors(candidates, document.mentions)
-        if self.verifier is not None:
-            self.verifier.score(document, candidates)
+        if self.scorer is not None:
+            self.scorer.score(document, candidates)
         document.events = self.policy.select(candidates)
 
     def _learned_classes(self, document: Document, sentences: list[Any]) -> None:

@@ -1,7 +1,8 @@
 """What becomes an event record: the record policy, in one place.
 
-The event coder proposes candidate events; the verifier (`accord.events.verifier`) gives each a
-calibrated `confidence`; the policy decides which candidates users get as records. The
+The event coder proposes candidate events; `accord.events.signals` gives each a calibrated
+`confidence` (the share of development records with as many of a careful coder's signals that
+are right); the policy decides which candidates users get as records. The
 `EventStage` applies it as its last step, so `accord extract`, `accord ingest` (the store) and
 `accord.extract()` all get the same records for the same policy.
 
@@ -11,8 +12,8 @@ Two settings, each from (first found): an explicit argument (`--min-confidence`,
 `statements = true`), the packaged default:
 
 - `min_confidence`: candidates below it are not records. The packaged default is the threshold
-  chosen from a precision/recall curve on held-out data by `tools/train_verifier.py` and recorded
-  in `resources/events/verifier.json`; 0 when the package has no verifier.
+  chosen by tools/record_policy.py (its rule: docs/record-policy-2026-12-08.md) and recorded in
+  `resources/events/record_policy.json`; 0 when the package has none. 0 keeps every candidate.
 - `statements`: bare statements (CAMEO 010, "X said ...") are records only when true (default
   false). Specific statement codes (011-019) are not bare statements and follow the threshold.
 """
@@ -28,15 +29,15 @@ from typing import Any, Iterable
 from ..config import setting
 
 BARE_STATEMENT = "010"
-VERIFIER_META = "verifier.json"
+POLICY_META = "record_policy.json"
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
 
 @lru_cache(maxsize=1)
 def packaged_threshold() -> float:
-    """The default minimum confidence recorded with the packaged verifier (0.0 without one)."""
-    path = files("accord").joinpath("resources", "events", VERIFIER_META)
+    """The default minimum confidence recorded with the packaged record policy (0.0 without one)."""
+    path = files("accord").joinpath("resources", "events", POLICY_META)
     if not path.is_file():
         return 0.0
     meta = json.loads(path.read_text(encoding="utf-8"))
@@ -85,7 +86,7 @@ class RecordPolicy:
 
     @classmethod
     def everything(cls) -> "RecordPolicy":
-        """Every candidate a record (for training and measuring the verifier)."""
+        """Every candidate a record (for training and measuring policies and the verifier)."""
         return cls(min_confidence=0.0, statements=True)
 
     @classmethod

@@ -1,0 +1,98 @@
+"""The record policy's signals (accord.events.signals): what sets the records' `confidence`, and
+the packaged levels and threshold that tools/record_policy.py writes (docs/record-policy-2026-12-08.md).
+
+Recomputing the levels codes the Wikinews development parts (a minute or more): too long for the
+suite; `tools/record_policy.py --check` does it. The tests check the packaged file against its
+own recorded curve and rule, and that the stage scores as the tool does.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+from accord.events import signals as S
+from accord.events.policy import RecordPolicy, packaged_threshold
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location("record_policy", REPO / "tools" / "record_policy.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["record_policy"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _meta() -> dict:
+    return json.loads(files("accord").joinpath("resources", "events", S.LEVELS_FILE).read_text(encoding="utf-8"))
+
+
+def test_packaged_threshold_is_the_policy_level_confidence():
+    meta = _meta()
+    table = {int(k): v for k, v in meta["confidence_of_level"].items()}
+    assert packaged_threshold() == meta["threshold"] == RecordPolicy.packaged().min_confidence
+    assert meta["threshold"] == table[meta["threshold_level"]]
+    assert sorted(table) == list(range(len(S.SIGNALS) + 1)) and meta["signals"] == list(S.SIGNALS)
+    values = [table[k] for k in sorted(table)]
+    assert values == sorted(values)  # the confidence never falls as a candidate has more signals
+    assert values[0] < values[-1]
+
+
+def test_threshold_follows_the_recorded_rule_on_the_recorded_curves():
+    tool = _tool()
+    meta = _meta()
+    precise = next((row["level"] for row in meta["development_curve"]
+                    if row["records"] >= tool.MIN_RECORDS and row["precision"] >= tool.TARGET_PRECISION), None)
+    founding = max(row["level"] for row in meta["founding_article"]
+                   if row["recalled"] == row["expected"] and row["rejected"] == 0)
+    assert meta["threshold_level"] == (founding if precise is None else min(precise, founding))
+    # the curve's shares are the calibrated table's source: the threshold's records are what it says
+    row = meta["development_curve"][meta["threshold_level"]]
+    assert row["records"] == sum(p["records"] for p in row["by_part"].values())
+
+
+def test_calibration_joins_sparse_levels_and_never_falls():
+    tool = _tool()
+    levels = [1] * 3 + [2] * 20 + [3] * 20 + [4] * 12 + [5] * 2
+    right = [True] * 3 + [True] * 10 + [False] * 10 + [True] * 6 + [False] * 14 + [True] * 11 + [False] + [True] * 2
+    table = tool.calibrate(levels, right)
+    assert table[1] == table[2] == table[3] == round((3 + 10 + 6) / 43, 3)  # 1 joins 2, 2 > 3 pooled
+    assert table[4] == table[5] == round(13 / 14, 3)  # the sparse top joins the one below
+    assert table[0] == table[1] and table[len(S.SIGNALS)] == table[5]
+
+
+def test_the_stage_scores_as_the_tool_does_from_the_finished_document(nlp):
+    """The tool computes signals from finished documents (no parse); the stage from the document
+    being coded: the two agree exactly."""
+    import accord
+
+    doc = accord.extract("Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi "
+                         "on Sunday. Germany criticized Iran, and Israel threatened to strike Iran.",
+                         date="2026-02-04", min_confidence=0.0, statements=True)
+    scorer = S.SignalScore.default()
+    how = S.document_how(doc)
+    assert doc.events and doc.doc is None
+    for e in doc.events:
+        assert e.confidence == scorer.confidence(S.level(S.signals(e, how, doc.article.text, bool(doc.article.date))))
+    [met] = [e for e in doc.events if e.cameo.startswith("04")]
+    found = S.signals(met, how, doc.article.text)
+    for name in ("src_known", "tgt_known", "src_named", "tgt_named", "has_target", "day_date", "text_date", "dated",
+                 "plain_modality", "src_in_clause", "actors_in_sentence", "early_sentence"):
+        assert found[name], name
+
+
+def test_signals_say_what_a_careful_coder_distrusts():
+    """A candidate with an unnamed source from no slot of its own, no target, no date, alleged."""
+    from types import SimpleNamespace as NS
+
+    e = NS(source=NS(span=(0, 5)), target=None, explain="petrarch default; src=agentless", trigger=NS(span=(20, 25)),
+           evidence="Some people were accused of something.", sentence=7, date=None, date_precision=None,
+           date_basis=None, modality="alleged")
+    found = S.signals(e, {(0, 5): "role-group"}, "Some people were accused of something.")
+    assert not any(v for k, v in found.items() if k != "actors_in_sentence")
+    assert found["actors_in_sentence"] and S.level(found) == 1

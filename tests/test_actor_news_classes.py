@@ -1308,3 +1308,27 @@ def test_an_office_served_in_the_past_makes_a_former_official(nlp):
     assert ("Marta Kowalczyk", "USAGOV", "USA", "Marta Kowalczyk") in got
     got = resolve(nlp, "Marta Kowalczyk said on Sunday she would run. Kowalczyk serves as mayor of Pittsburgh.")
     assert ("Marta Kowalczyk", "USAGOV", "USA", "Marta Kowalczyk") in got
+
+
+def test_an_office_written_inside_a_longer_or_past_office_is_not_its_holder(nlp):
+    # "former vice-president of Kenya", parsed as three words beside the name: the words
+    # "president of Kenya" inside it are not Kenya's president, and "former" makes it a past office
+    got = resolve(nlp, "Ali Hassan, former vice-president of Kenya, died on Sunday in Nairobi.")
+    office = [m for m in got if m[0].endswith("president of Kenya")]
+    assert office and all(m[3] != "Uhuru Kenyatta" for m in office), got
+    assert any(m[1] == "KENELI" for m in office), got
+    got = resolve(nlp, "Joseph Mensah, vice-president of Ghana, opened the meeting in Accra.")
+    assert not any(m[3] == "Nana Akufo-Addo" for m in got), got
+    # near misses: the office itself, and a preposition before it ("served under") are its holder
+    assert any(m[3] == "Uhuru Kenyatta" for m in resolve(nlp, "The president of Kenya spoke on Sunday."))
+    assert any(m[3] == "Uhuru Kenyatta"
+               for m in resolve(nlp, "Ali Hassan served under the president of Kenya for five years."))
+
+
+def test_a_country_in_a_clause_said_of_a_person_is_not_their_country(nlp):
+    # "Senator Jones, who criticized China, ...": the clause tells what the senator did, not whose
+    # senator they are; a country that places them ("Senator Jones of Brazil") still does
+    got = resolve(nlp, "Senator Jones, who criticized China, met the French president on Monday.")
+    assert not any(m[0] == "Senator Jones" and m[2] == "CHN" for m in got), got
+    got = resolve(nlp, "Senator Jones of Brazil met the French president on Monday.")
+    assert any(m[0] == "Senator Jones" and m[2] == "BRA" for m in got), got

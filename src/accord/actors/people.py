@@ -34,6 +34,7 @@ from ..analysis.syntax import VERBISH, sentence_start_back, subject_of
 from .context import Found
 from .kinds import How
 from .knowledge import Entity, ascii_fold
+from .phrases import said_of_them
 from .words import first_name_genders, person_nouns, words
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -159,7 +160,8 @@ def sentence_country(found: list[Found], tok: Any) -> str | None:
     the one of a phrase opening the sentence that sets its scene ("In mainland China, which claims
     sovereignty over Taiwan, ... an author was sentenced": China's)."""
     sent = tok.sent
-    named = [f for f in found if sent.start <= f.start < sent.end
+    aside = said_of_them(tok)
+    named = [f for f in found if sent.start <= f.start < sent.end and f.start not in aside
              and f.entity.kind in ("country", "seat") and f.entity.country and f.how in (How.NAME, How.PLACE)]
     countries = {f.entity.country for f in named}
     if len(countries) > 1:

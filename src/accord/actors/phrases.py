@@ -55,6 +55,21 @@ def clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
     return countries
 
 
+def said_of_them(tok: Any) -> set[int]:
+    """The words of a clause said of `tok` ("Senator Warren, who criticized Russia, met ...",
+    "Warren, visiting Russia, met ..."): a relative or participial clause on the person or on their
+    apposition. A country it names is what the clause tells of them, not their country."""
+    v = view(tok.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, kids = v.dep, v.kids
+    heads = [tok.i] + [c for c in kids[tok.i] if dep[c] == "appos"]
+    out: set[int] = set()
+    for h in heads:
+        for c in kids[h]:
+            if dep[c] in ("relcl", "acl"):
+                out.update(range(v.left_edge(c), v.right_edge(c) + 1))
+    return out
+
+
 def diplomat_subject_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
     """The country of a diplomat who is the subject of `tok`'s clause while `tok` is not: a
     representative's counterparts are not of the representative's country."""

@@ -42,8 +42,9 @@ months and their years, `probe_keys`; of those, only the classes whose sides may
 `side_key`), and regroups the happenings it may change (for a vague
 report, only the compatible ones with the most compatible core reports: the one it may join), so
 it reads a small part of the store (not a bounded one: a month- or year-dated report reads its
-whole period's classes of its sides, and a happening that keeps growing is regrouped whole,
-though only its new reports are summarized, into its running summary, `Summary`;
+whole period's classes of its sides; a happening that keeps growing is regrouped by its
+classes, `store.clusters.collapse`, though its reports are still passed over once in memory,
+and only its new reports are summarized, into its running summary, `Summary`;
 `bench/bench_store_replay.py --counts` measures both);
 and to the happenings that outcome reaches (`store.clusters.Clusters._reached`: a merge of two
 core happenings, or a happening losing reports, can move a vague report filed elsewhere), so the

@@ -582,16 +582,19 @@ class EventStage(Stage):
                 continue
             if pattern.via:
                 # the preposition on the verb, or on its object ("held families as human shields")
-                preps = list(verb.children) + [p for o in verb.children if o.dep_ == "dobj" for p in o.children]
+                # (walked on the Doc's arrays, analysis.docview: only a listed word becomes a Token)
+                v = view(verb.doc)
+                dep, kids, lemma, lower = v.dep, v.kids, v.lemma, v.lower
+                preps = kids[verb.i] + [p for o in kids[verb.i] if dep[o] == "dobj" for p in kids[o]]
                 for prep in preps:
-                    if prep.dep_ != "prep":
+                    if dep[prep] != "prep":
                         continue
                     # "asked for national security advisor John Bolton's resignation": the parser
                     # may hang the event noun on the object as an apposition
-                    pobjs = [p for o in prep.children if o.dep_ == "pobj"
-                             for p in (o, *(a for a in o.children if a.dep_ == "appos"))]
-                    for pobj in pobjs:
-                        if _word_in(pobj, pattern.via) and pattern.fits(pobj):
+                    pobjs = [p for o in kids[prep] if dep[o] == "pobj"
+                             for p in (o, *(a for a in kids[o] if dep[a] == "appos"))]
+                    for p in pobjs:
+                        if (lemma[p] in pattern.via or lower[p] in pattern.via) and pattern.fits(pobj := verb.doc[p]):
                             return _Candidate(pattern, verb, pobj, rule=[pattern.describe()])
                 continue
             if pattern.needs and not all(_has_argument(verb, spec) for spec in pattern.needs):
@@ -1943,7 +1946,8 @@ class EventStage(Stage):
                     if low in m.future_aux and found is None:
                         found = Modality.FUTURE
                     elif low in m.hypothetical_aux and found in (None, Modality.FUTURE) \
-                            and not _negated_ability(doc[c], [doc[k] for k in children], m):
+                            and not (low in m.negated_ability  # (its first test, read before making Tokens)
+                                     and _negated_ability(doc[c], [doc[k] for k in children], m)):
                         found = Modality.HYPOTHETICAL
                         backshift = low == "would" and steps == 0 and not any(
                             deps[k] == "advcl" and any(deps[g] == "mark" and lower[g] in m.hypothetical_markers
@@ -2027,11 +2031,13 @@ def _negated_ability(aux: Any, siblings: list[Any], m: ModalityCues) -> bool:
 def _is_frame(trigger: Any, m: ModalityCues) -> bool:
     """A reporting verb with a reported clause, or a frame verb with a complement ("decided to"):
     it frames the complement's event rather than being the sentence's event."""
-    lemma = trigger.lemma_.lower()
+    v = view(trigger.doc)  # (read on the Doc's arrays: analysis.docview)
+    i = trigger.i
+    lemma = v.lemma[i]
     if lemma in m.reporting_verbs:
-        return any(c.dep_ in ("ccomp", "parataxis") for c in trigger.children) or trigger.dep_ == "parataxis"
+        return any(v.dep[c] in ("ccomp", "parataxis") for c in v.kids[i]) or v.dep[i] == "parataxis"
     if lemma in m.frame_verbs:
-        return any(c.dep_ == "xcomp" for c in trigger.children)
+        return any(v.dep[c] == "xcomp" for c in v.kids[i])
     return False
 
 

@@ -89,10 +89,8 @@ _CANDIDATE_CLASSES = (
     "k.latest, k.source_side, k.target_side, k.core, k.reports "
     "FROM happening_keys k JOIN (SELECT unnest(CAST(? AS TEXT[])) AS key, "
     "unnest(CAST(? AS TEXT[])) AS lo, unnest(CAST(? AS TEXT[])) AS hi, "
-    "unnest(CAST(? AS TEXT[])) AS src, unnest(CAST(? AS TEXT[])) AS tgt, "
-    "unnest(CAST(? AS BOOLEAN[])) AS vague) w ON k.key = w.key "
-    f"WHERE (k.earliest IS NULL OR (k.earliest <= w.hi AND k.latest >= w.lo)) AND {_SIDES_MEET} "
-    "AND (w.vague OR k.core IS NOT FALSE)"
+    "unnest(CAST(? AS TEXT[])) AS src, unnest(CAST(? AS TEXT[])) AS tgt) w ON k.key = w.key "
+    f"WHERE (k.earliest IS NULL OR (k.earliest <= w.hi AND k.latest >= w.lo)) AND {_SIDES_MEET}"
 )
 # The stored articles under some LSH buckets (`?`: the bucket keys), see `Clusters._bucket_rows`:
 # a join DuckDB probes the index for, and the filter PostgreSQL does.
@@ -549,8 +547,7 @@ class Clusters:
 
     def _candidate_reports(self, keys: list[str], by_key: dict[str, list[Report]],
                            affected: set[str],
-                           classes: dict[str, tuple] | None = None,
-                           full: set[int] | None = None) -> list[Report]:
+                           classes: dict[str, tuple] | None = None) -> list[Report]:
         """Stored reports sharing a blocking key with a new one, filed in a happening not yet
         `affected`, whose date, negation and modality allow a match with a new report sharing
         the key: one report of each class of equal compared fields in each happening under each
@@ -558,29 +555,23 @@ class Clusters:
         a few columns are read of those, whole records only of the ones that pass. A happening
         many reports tell alike (a story told again and again) is one row, however many.
         `classes` (optional) receives, for each report returned, whether its class is core and
-        how many reports of its happening the class holds (None, None: a row of schema 7).
-
-        `full` (optional): the new reports (`id(report)`) for which vague stored classes are read
-        as well; for the others only the core ones (and those of unknown kind, schema 7), which
-        is all a vague report needs when it has a compatible core one (see `update`). None: all."""
+        how many reports of its happening the class holds (None, None: a row of schema 7)."""
         wanted: set[str] = set()
         filed: dict[str, str] = {}  # wanted report -> its happening
         sifted: dict[tuple, bool] = {}  # many reports under a key share these few fields
         for key, eid, happening, negated, modality, bare, earliest, latest, src, tgt, core, size \
-                in self.query(_CANDIDATE_CLASSES, self._day_windows(keys, by_key, full)):
+                in self.query(_CANDIDATE_CLASSES, self._day_windows(keys, by_key)):
             if happening is None or happening in affected or eid in wanted:
                 continue
             # A stored class is placed by its interval (with none: by its article, `bare`).
-            only_full = full is not None and core is False
-            fields = (key, negated, modality, bare, earliest, latest, src, tgt, only_full)
+            fields = (key, negated, modality, bare, earliest, latest, src, tgt)
             passes = sifted.get(fields)
             if passes is None:
                 stub = Report.placed(eid, bare, negated, modality,
                                      told_range((earliest, latest)), self.settings)
                 passes = any(sides_may_match((src, tgt), _sides(r))
                              and may_be_compatible(stub, r, self.settings)
-                             for r in by_key.get(key, ())
-                             if not only_full or id(r) in full)
+                             for r in by_key.get(key, ()))
                 sifted[fields] = passes
             if passes:
                 wanted.add(eid)
@@ -614,22 +605,18 @@ class Clusters:
         stamps = self._stamps(ids) or {}
         self.members.drop([h for h in ids if stamps.get(h) != self.members.entries[h].stamp])
 
-    def _day_windows(self, keys: list[str], by_key: dict[str, list[Report]],
-                     full: set[int] | None = None) -> list[list[Any]]:
+    def _day_windows(self, keys: list[str], by_key: dict[str, list[Report]]) -> list[list[Any]]:
         """The windows of `_CANDIDATE_CLASSES`: for each key and pair of sides (`side_key`) of
         its new reports, the days (ISO strings) a stored class's interval must meet to meet one
         of those reports: from the earliest day of their intervals to the latest. A key gathers
         a month of reports (a month- or year-dated one, every month of its period); this keeps
         the rows read to those whose days meet and whose sides may be the same. Loose on purpose
-        (a report meeting one new report may not meet another): `may_be_compatible` decides.
-        Each window also says whether vague stored classes are read under it: whether one of
-        its reports is in `full` (None: all are)."""
-        cols: list[list[Any]] = [[], [], [], [], [], []]
+        (a report meeting one new report may not meet another): `may_be_compatible` decides."""
+        cols: list[list[Any]] = [[], [], [], [], []]
         for key in keys:
             spans: dict[tuple, list] = {}
             for r in by_key.get(key, ()):
-                span = spans.setdefault(_sides(r), [None, None, False])
-                span[2] = span[2] or full is None or id(r) in full
+                span = spans.setdefault(_sides(r), [None, None])
                 p = r.interval(self.settings)
                 if p is None:  # no date nor publication date: its article's key, all days
                     span[0], span[1] = "0000-00-00", "9999-99-99"
@@ -637,8 +624,8 @@ class Clusters:
                 lo, hi = p[0].isoformat(), p[1].isoformat()
                 span[0] = lo if span[0] is None or lo < span[0] else span[0]
                 span[1] = hi if span[1] is None or hi > span[1] else span[1]
-            for (src, tgt), (lo, hi, vague) in sorted(spans.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
-                for col, v in zip(cols, (key, lo, hi, src, tgt, vague)):
+            for (src, tgt), (lo, hi) in sorted(spans.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
+                for col, v in zip(cols, (key, lo, hi, src, tgt)):
                     col.append(v)
         return cols
 
@@ -656,21 +643,6 @@ class Clusters:
             for k in probe_keys(r, self.settings):
                 by_key.setdefault(k, []).append(r)
         return by_key
-
-    def _unattached(self, vague: Sequence[Report], core: Sequence[Report],
-                    candidates: Sequence[Report], classes: dict[str, tuple]) -> list[Report]:
-        """Of the `vague` new reports, those compatible (sharing a blocking key) with none of
-        the `core` new reports nor of the stored `candidates` of a class known to be core."""
-        if not vague:
-            return []
-        by_key = self._by_key(vague)
-        attached: set[int] = set()
-        for c in [*core, *(c for c in candidates if classes.get(c.id, (None,))[0] is True)]:
-            for k in blocking_keys(c, self.settings):
-                for r in by_key.get(k, ()):
-                    if id(r) not in attached and compatible(c, r, self.settings):
-                        attached.add(id(r))
-        return [r for r in vague if id(r) not in attached]
 
     def _compatible_happenings(self, candidates: Sequence[Report], reports: Sequence[Report],
                                affected: set[str],
@@ -812,19 +784,7 @@ class Clusters:
         candidates: list[Report] = []
         if keys:
             classes: dict[str, tuple] = {}
-            # A vague new report joins the compatible core happening with the most compatible
-            # reports, and only when it has none, compatible vague ones (`group`, steps 2 and
-            # 3): the stored vague classes are read first for the core reports alone, then for
-            # the vague reports compatible with no core class (stored, of known kind, or new).
-            core = {id(r) for r in new if r.is_core}
-            candidates = self._candidate_reports(keys, by_probe, affected, classes, core)
-            loose = self._unattached([r for r in new if id(r) not in core],
-                                     [r for r in new if id(r) in core], candidates, classes)
-            if loose:
-                by_loose = self._by_probe_key(loose)
-                seen = {c.id for c in candidates}
-                candidates += [c for c in self._candidate_reports(
-                    sorted(by_loose), by_loose, affected, classes) if c.id not in seen]
+            candidates = self._candidate_reports(keys, by_probe, affected, classes)
             affected |= self._compatible_happenings(candidates, new, affected, classes)
         affected.discard(None)  # type: ignore[arg-type]
         if not keys:

@@ -98,6 +98,9 @@ class RolePhrases(Pass):
                 # "The United Nations' Mideast envoy": the possessor owns the role; a country or
                 # region after it only says where the role works.
                 cues = []
+            # "former vice-president of Namibia" parsed as three words beside the name: the
+            # office's words written before the role phrase belong to it (not its holder)
+            left = written_left(doc, left)
             not_current = _not_current(doc, left, head) or _lesser_office(doc, left, match.start)
             if org is not None and not cues:
                 # "NATO's secretary general": the head of an organisation on the date; "FDA
@@ -396,6 +399,27 @@ def speaker_country(context: ResolutionContext, head: Any, found: list[Found] | 
                     return entity.country
             return None  # the nearest clause subject above is no known person: nobody's
     return None
+
+
+def written_left(doc: Any, left: int) -> int:
+    """The first word of a title as written, when the parser cut it from its role phrase
+    ("former vice-president of Namibia" as "former", "vice", "-" beside the name): the words joined
+    to the phrase by a hyphen ("vice-", "ex-") and the adjacent words that make an office a lesser
+    or a past one ("former", "deputy"). A preposition ("served under the president") is no part
+    of it."""
+    w, v = words(), view(doc)  # (read on the Doc's arrays: analysis.docview)
+    lower, text, pos = v.lower, v.text, v.pos
+    marks = w.not_current | w.lesser_office
+    k = left
+    while k > 0:
+        if k >= 2 and text[k - 1] in ("-", "\u2013") and text[k - 2] not in ("-", "\u2013") \
+                and doc[k - 2].is_alpha and doc[k - 1].idx == doc[k - 2].idx + len(text[k - 2]):
+            k -= 2  # "vice-" written onto the role word
+        elif lower[k - 1] in marks and pos[k - 1] in ("ADJ", "NOUN", "PROPN", "ADV"):
+            k -= 1  # "former", "deputy"
+        else:
+            break
+    return k
 
 
 def _not_current(doc: Any, left: int, head: Any) -> bool:

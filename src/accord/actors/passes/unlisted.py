@@ -13,8 +13,8 @@ from ..context import Found, ResolutionContext
 from ..cues import COUNTRY_LIKE, org_cue
 from ..kinds import STATE_SECTORS, How, Sector
 from ..knowledge import Entity
-from ..phrases import (acted_on_countries, clause_countries, diplomat_subject_countries, np_left, spokesperson_body,
-                       the_place, title_place, us_party_tag, used_as_place)
+from ..phrases import (acted_on_countries, clause_countries, diplomat_subject_countries, np_left, said_of_them,
+                       spokesperson_body, the_place, title_place, us_party_tag, used_as_place)
 from ..words import organisation_nouns, person_nouns, words
 from ...places import LARGE_CITY, geocode
 from .aliases import placed_as_place
@@ -196,7 +196,9 @@ class UnlistedPeople(Pass):
                 # not the country the person acts on ("Prime Minister Isa Mustafa expressed
                 # condolences to the Government of Turkey"): an official's counterpart is another's
                 other_side = acted_on_countries(head, named)
-                here = clause_countries(head, named) - diplomat_subject_countries(head, named) - other_side
+                aside = said_of_them(head)  # "Senator Jones, who criticized China": not her country
+                here = clause_countries(head, [(t, c) for t, c in named if t.i not in aside]) \
+                    - diplomat_subject_countries(head, named) - other_side
                 # else the country the article is set in ("Senator Gillibrand" in a US story)
                 story = context.article_country() if not here else None
                 country = here.pop() if len(here) == 1 else None if here else (

@@ -1428,6 +1428,19 @@ def read_classes(rows: list[tuple]) -> set[str]:
     return {r[2] for r in rows}
 
 
+def _xi_call_report(aid: str, published: str, date: str, precision: str, source, target) -> Document:
+    """One article of the wire story with 60 words of its own (so no near-copy) and one report: the
+    video call, dated as given."""
+    import random
+
+    own = random.Random(aid).sample(sorted(set(NEW_PARAGRAPH.split() + WIRE.split())), 60)
+    art = Article(aid, WIRE + " " + " ".join(own), date=published, source=aid)
+    return Document(art, events=[event(art, 0, sentence=0, trigger="held a video call",
+                                       source=source, target=target, cameo="041", plover="CONSULT",
+                                       quad=1, goldstein=1.0, date=date, precision=precision,
+                                       basis="text")])
+
+
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_a_year_dated_report_reads_only_classes_whose_sides_may_be_its_own(
         backend: str, tmp_path: Path, request) -> None:
@@ -1443,15 +1456,9 @@ def test_a_year_dated_report_reads_only_classes_whose_sides_may_be_its_own(
     putin = actor(text, "Vladimir Putin", "Vladimir Putin", "RUSGOV", "RUS", "GOV")
     trump = actor(text, "Xi Jinping", "Donald Trump", "USAGOV", "USA", "GOV")
 
-    import random
 
     def doc(aid: str, published: str, date: str, precision: str, tgt) -> Document:
-        own = random.Random(aid).sample(sorted(set(NEW_PARAGRAPH.split() + WIRE.split())), 60)
-        art = Article(aid, text + " " + " ".join(own), date=published, source=aid)
-        return Document(art, events=[event(art, 0, sentence=0, trigger="held a video call",
-                                           source=xi, target=tgt, cameo="041", plover="CONSULT",
-                                           quad=1, goldstein=1.0, date=date, precision=precision,
-                                           basis="text")])
+        return _xi_call_report(aid, published, date, precision, xi, tgt)
 
     def docs() -> list[Document]:
         return ([doc(f"usa-{m}", f"2026-{m:02d}-10", f"2026-{m:02d}-09", "day", trump)
@@ -1520,15 +1527,9 @@ def test_a_vague_report_with_no_core_happening_reads_the_vague_ones(
     text = WIRE
     xi = actor(text, "Xi Jinping", "Xi Jinping", "CHNGOV", "CHN", "GOV")
     putin = actor(text, "Vladimir Putin", "Vladimir Putin", "RUSGOV", "RUS", "GOV")
-    import random
 
     def doc(aid: str, published: str, date: str, precision: str, tgt) -> Document:
-        own = random.Random(aid).sample(sorted(set(NEW_PARAGRAPH.split() + WIRE.split())), 60)
-        art = Article(aid, text + " " + " ".join(own), date=published, source=aid)
-        return Document(art, events=[event(art, 0, sentence=0, trigger="held a video call",
-                                           source=xi, target=tgt, cameo="041", plover="CONSULT",
-                                           quad=1, goldstein=1.0, date=date, precision=precision,
-                                           basis="text")])
+        return _xi_call_report(aid, published, date, precision, xi, tgt)
 
     docs = [doc("nobody", "2026-05-10", "2026-05-09", "day", None),
             doc("in-may", "2026-06-02", "2026-05", "month", putin),

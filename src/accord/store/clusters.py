@@ -69,9 +69,16 @@ _ARTICLE_AT = R.EVENT_COLUMNS.index("article_id")
 # stored report's interval must meet, `Clusters._day_windows`): one row per key of each class of equal
 # compared fields in a happening (`happening_keys`, written by `key_rows_of`), so a happening many
 # reports tell alike is one row whatever their number. DuckDB (2.0) plans it as a sequential
-# scan of `happening_keys` and a hash join, not an index probe per key: 3.7 -> 4.6 ms a query at
-# 12,000 -> 60,000 rows (the 5,000 recorded articles of bench_store_replay), small beside the
-# rows it returns.
+# scan of `happening_keys` and a hash join: a 50-article group's query (530-600 windows, 380-450
+# keys) 7.6-13 ms at 11,900 key rows (1,000 recorded articles of bench_store_replay) and 12-14 ms
+# at 58,300 (5,000). Made an index probe (its thresholds `dynamic_or_filter_threshold` and
+# `index_scan_max_count` raised: EXPLAIN ANALYZE a Table Scan of Type Index Scan, 0 row groups
+# scanned) it costs 10-27 ms and 32-48 ms: DuckDB fetches each of the 2,000-2,600 key-matched
+# rows by row id, dearer than scanning 58,000, so the scan stays (/tmp figures of 2026-12-08).
+# PostgreSQL (`probe_keys` None) hashed the whole table for the join (Seq Scan and Hash of
+# 58,300 rows, 35-39 ms; 6-9 ms at 11,900): the keys are also given as `= ANY(?)`
+# (`_CANDIDATE_CLASSES_ANY`), which it answers with a Bitmap Index Scan of `happening_keys_key`
+# once the table is large (6.5-10.7 ms at 58,300 rows), a seq scan while it is small (6-9.6 ms).
 #
 # Each window is also a pair of sides (`side_key`, NULL for any side: one window per key and pair
 # of sides of its new reports): a stored class is read only when its sides may be the window's,
@@ -92,6 +99,8 @@ _CANDIDATE_CLASSES = (
     "unnest(CAST(? AS TEXT[])) AS src, unnest(CAST(? AS TEXT[])) AS tgt) w ON k.key = w.key "
     f"WHERE (k.earliest IS NULL OR (k.earliest <= w.hi AND k.latest >= w.lo)) AND {_SIDES_MEET}"
 )
+# The same with the keys again as a list the btree answers (PostgreSQL; `?` last: the keys).
+_CANDIDATE_CLASSES_ANY = _CANDIDATE_CLASSES + " AND k.key = ANY(CAST(? AS TEXT[]))"
 # The stored articles under some LSH buckets (`?`: the bucket keys), see `Clusters._bucket_rows`:
 # a join DuckDB probes the index for, and the filter PostgreSQL does.
 _BUCKET_ROWS_ANY = (
@@ -560,7 +569,7 @@ class Clusters:
         filed: dict[str, str] = {}  # wanted report -> its happening
         sifted: dict[tuple, bool] = {}  # many reports under a key share these few fields
         for key, eid, happening, negated, modality, bare, earliest, latest, src, tgt, core, size \
-                in self.query(_CANDIDATE_CLASSES, self._day_windows(keys, by_key)):
+                in self._candidate_classes(keys, by_key):
             if happening is None or happening in affected or eid in wanted:
                 continue
             # A stored class is placed by its interval (with none: by its article, `bare`).
@@ -593,6 +602,14 @@ class Clusters:
                 self.members.fill(filed[r.id], [r])
             out += read
         return out
+
+    def _candidate_classes(self, keys: list[str], by_key: dict[str, list[Report]]) -> list[tuple]:
+        """The rows of `_CANDIDATE_CLASSES` for `keys` (see there: PostgreSQL, `probe_keys`
+        None, is also given the keys as a list, which it probes its btree for)."""
+        windows = self._day_windows(keys, by_key)
+        if self.probe_keys is None:
+            return self.query(_CANDIDATE_CLASSES_ANY, [*windows, sorted(set(windows[0]))])
+        return self.query(_CANDIDATE_CLASSES, windows)
 
     def _validate(self, happenings: Iterable[str]) -> None:
         """Drop the kept members of `happenings` whose stored rows another writer has rewritten

@@ -218,3 +218,14 @@ def test_no_holder_for_other_offices(nlp, phrase):
     r = resolve_text(phrase, "2025-06-01", stage=_stage(), nlp=nlp)
     assert r.mention is not None and r.name not in ("Donald Trump", "King Salman", "Marco Rubio", "Mark Rutte",
                                                     "António Guterres")
+
+
+@pytest.mark.parametrize("text, on, code", [
+    ("King Maha Vajiralongkorn", "2020-03-01", "THAGOV"),  # king since 2016-10-13
+    ("Vajiralongkorn", "2016-10-13", "THAGOV"),  # the first day of his reign
+    ("Vajiralongkorn", "2016-10-12", "THAELI"),  # the day before: crown prince, no office
+])
+def test_a_monarch_named_is_head_of_state_in_his_reign_only(nlp, text, on, code):
+    r = resolve_text(text, on, stage=_stage(), nlp=nlp)
+    assert r.mention is not None and r.mention.actor.key == "person:maha-vajiralongkorn"
+    assert r.mention.actor.code == code

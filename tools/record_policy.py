@@ -6,7 +6,8 @@ leaving one part out: which candidates a careful coder finds right (the strict r
 Usage: .venv/bin/python tools/record_policy.py [--cache FILE] [--dump FILE.jsonl] [--shared DIR]
 
 --cache FILE   the coded development documents (every candidate kept), written by
-               tools/dump_candidates.py (made when missing; same commit and data only).
+               tools/dump_candidates.py (made when missing; same commit and data only). Without
+               it every run dumps this commit's candidates afresh.
 --write        write resources/events/record_policy.json (levels' confidence, threshold by its rule).
 --check        recode the candidates and exit 1 when record_policy.json is not what --write writes.
 --dump FILE    one line per candidate (bare statements aside): part, article, the strict judgment,
@@ -118,13 +119,14 @@ def leave_one_part_out(corpus: Corpus, policies: dict, label: str) -> dict:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/record_policy_candidates.pkl"))
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="reuse the candidates dumped here (made when missing); default: dump this commit's afresh")
     ap.add_argument("--dump", type=Path)
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--write", action="store_true", help="write resources/events/record_policy.json")
     ap.add_argument("--check", action="store_true", help="exit 1 when record_policy.json is not what --write writes")
     args = ap.parse_args()
-    if args.check:  # the candidates of this commit, never a cache another commit left
+    if args.check or args.cache is None:  # the candidates of this commit, never a cache another commit left
         import tempfile
 
         args.cache = Path(tempfile.mkdtemp()) / "candidates.pkl"

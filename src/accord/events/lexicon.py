@@ -798,6 +798,12 @@ def load_passive_agents() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def load_passive_agent_pronouns() -> frozenset[str]:
+    """Pronouns never taken as the naming of a passive's agent (arguments.yaml)."""
+    return _argument_words("passive_agent_pronouns")
+
+
+@lru_cache(maxsize=1)
 def load_response_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The nouns of an answer ("response", "retaliation"), the prepositions after them ("to",
     "for") and those naming the doer of the act answered ("from", "by") (arguments.yaml)."""

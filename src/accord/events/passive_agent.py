@@ -16,10 +16,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import stable_id
-from .lexicon import load_passive_agents
-
-_PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "its", "their", "his", "we", "us", "i"})
-
+from .lexicon import load_passive_agent_pronouns, load_passive_agents
 
 def _passive_without_agent(tok: Any) -> bool:
     """The verb is passive ("was arrested", "who was impeached", "a man arrested yesterday") and no
@@ -37,6 +34,7 @@ def agents_of_passives(events: list[Any], mentions: list[Any], root_of: Any, art
     table = load_passive_agents()
     if not table:
         return
+    pronouns = load_passive_agent_pronouns()
     for event in events:
         if event.source is not None:
             continue
@@ -51,7 +49,7 @@ def agents_of_passives(events: list[Any], mentions: list[Any], root_of: Any, art
         before = after = None
         for m in mentions:
             actor = m.actor
-            if not actor.sector or not any(s in actor.sector for s in sectors) or m.text.lower() in _PRONOUNS:
+            if not actor.sector or not any(s in actor.sector for s in sectors) or m.text.lower() in pronouns:
                 continue
             if country and actor.country != country:
                 continue

@@ -646,18 +646,12 @@ class Clusters:
                     col.append(v)
         return cols
 
-    def _by_key(self, reports: Iterable[Report]) -> dict[str, list[Report]]:
+    def _by_key(self, reports: Iterable[Report], keys_of=blocking_keys) -> dict[str, list[Report]]:
+        """The reports under each of their keys: the keys they are filed under (`blocking_keys`),
+        or with `keys_of=probe_keys` the keys the candidate query probes for them."""
         by_key: dict[str, list[Report]] = {}
         for r in reports:
-            for k in blocking_keys(r, self.settings):
-                by_key.setdefault(k, []).append(r)
-        return by_key
-
-    def _by_probe_key(self, reports: Iterable[Report]) -> dict[str, list[Report]]:
-        """The reports under each key the candidate query probes for them (`probe_keys`)."""
-        by_key: dict[str, list[Report]] = {}
-        for r in reports:
-            for k in probe_keys(r, self.settings):
+            for k in keys_of(r, self.settings):
                 by_key.setdefault(k, []).append(r)
         return by_key
 
@@ -794,7 +788,7 @@ class Clusters:
         every happening the outcome reaches (see `_reached`), so that the store holds what
         `group` gives for all its reports, whatever the order the reports came in.
         """
-        by_probe = self._by_probe_key(new)
+        by_probe = self._by_key(new, probe_keys)
         keys = sorted(by_probe)
         affected = set(touched)
         shrunk = set(touched) if shrunk is None else set(shrunk) & affected
@@ -823,7 +817,7 @@ class Clusters:
                 break
             probed.update(r.id for r in probes)
             classes = {}
-            by_probe = self._by_probe_key(probes)
+            by_probe = self._by_key(probes, probe_keys)
             found = self._candidate_reports(sorted(by_probe), by_probe, affected, classes)
             more = self._compatible_happenings(found, probes, affected, classes)
             if not more:

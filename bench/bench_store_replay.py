@@ -163,9 +163,11 @@ def count_work(C, H, N) -> "Counter":
     init = C.Clusters.__init__
 
     def counted_init(self, query, *a, **k):
-        def counted(sql, params=None):
-            rows = query(sql, params)
+        def counted(sql, params=None, probed=False):
+            rows = query(sql, params) if not probed else probing(sql, params, len(params[0]))
             if "FROM happening_keys k" in sql:
+                counts["candidate statements (happening_keys)"] += 1
+                counts["candidate statements (happening_keys), of which index probes"] += probed
                 counts["candidate rows (happening_keys)"] += len(rows)
                 # A key's window: its new reports' days (plus the publication window, which
                 # the query's bounds held before schema 7: the same keys count as wide).
@@ -177,6 +179,12 @@ def count_work(C, H, N) -> "Counter":
                        "year-dated new report"] += sum(
                     row[0] in wide for row in rows)
             return rows
+        # An index-probing statement (`Clusters.probing`) is counted alike.
+        probing = k.get("probing") or (lambda sql, params, values: query(sql, params))
+        if "probing" in k:
+            k["probing"] = lambda sql, params, values: (
+                counted(sql, params, True) if "FROM happening_keys k" in sql
+                else probing(sql, params, values))
         init(self, counted, *a, **k)
     C.Clusters.__init__ = counted_init
     return counts

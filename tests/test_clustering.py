@@ -818,10 +818,13 @@ def test_a_database_filed_by_the_old_undated_rule_is_reclustered_on_open(tmp_pat
         assert [h[1] for h in _counted(s)] == [3]
 
 
-def test_the_store_finds_reports_at_the_edges_of_the_date_window(tmp_path: Path) -> None:
+@pytest.mark.parametrize("read", ["scan", "probe"])
+def test_the_store_finds_reports_at_the_edges_of_the_date_window(tmp_path: Path, read: str) -> None:
     """The store reads only the days a new report can reach (`Clusters._day_windows`): at the
     edges of that window, across a month boundary, and for month- and year-dated reports, it
-    must find exactly the happenings the rules give for the whole set, in either order."""
+    must find exactly the happenings the rules give for the whole set, in either order; and
+    the same whether DuckDB scans `happening_keys` (a small table) or probes its index for the
+    keys (a large one: here forced, `scan_rows_per_key` 0)."""
     text = WIRE
     xi = actor(text, "Xi Jinping", "Xi Jinping", "CHNGOV", "CHN", "GOV")
     putin = actor(text, "Vladimir Putin", "Vladimir Putin", "RUSGOV", "RUS", "GOV")
@@ -856,12 +859,25 @@ def test_the_store_finds_reports_at_the_edges_of_the_date_window(tmp_path: Path)
     assert any({"on-mar04", "pub-mar06"} <= set(g) for g in expected)
     for order in ("forward", "reverse"):
         with open_store(tmp_path / f"{order}.duckdb") as s:
+            plans: list[str] = []
+            if read == "probe":
+                s.clusters.scan_rows_per_key = 0
+                probing = s.clusters.probing
+
+                def probed(sql, params, values):
+                    if "FROM happening_keys k" in sql:
+                        plans.append(probing("EXPLAIN ANALYZE " + sql, params, values)[0][1])
+                    return probing(sql, params, values)
+                s.clusters.probing = probed
             for d in (docs() if order == "forward" else list(reversed(docs()))):
                 s.ingest(d)
             stored = {}
             for aid, h in s.con.execute("SELECT article_id, happening FROM events").fetchall():
                 stored.setdefault(h, []).append(aid)
             assert sorted(tuple(sorted(v)) for v in stored.values()) == expected, order
+            # Each article after the first probed the index (no row group scanned).
+            assert len(plans) >= len(docs()) - 1 if read == "probe" else not plans
+            assert all("Index Scan" in p and "Sequential Scan" not in p for p in plans)
 
 
 # -- kept members (the store's in-memory members of recently written happenings) ----------------

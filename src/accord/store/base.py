@@ -103,6 +103,10 @@ class Store(ABC):
     # The most LSH bucket keys one index-probing lookup takes (`Clusters._bucket_rows`); None:
     # any number, as a filter the backend's planner probes the index for.
     probe_keys: int | None = None
+    # The happening-key query probes the index instead of scanning `happening_keys` once the
+    # table holds more than this many rows for each key the statement looks up
+    # (`Clusters._candidate_classes`); None: the backend's planner chooses.
+    scan_rows_per_key: int | None = None
 
     def __init__(self, target: str, *, read_only: bool = False,
                  settings: ClusteringSettings | None = None) -> None:
@@ -110,7 +114,8 @@ class Store(ABC):
         self.read_only = read_only
         self.settings = settings or ClusteringSettings.from_config()
         self.clusters = Clusters(self._query, self.settings, self._happening_stamps(),
-                                 probe_keys=self.probe_keys, probing=self._probing)
+                                 probe_keys=self.probe_keys, probing=self._probing,
+                                 scan_rows_per_key=self.scan_rows_per_key)
         self._generation = 0  # `_WRITES[self._write_key()]` after this store's last commit
         self._in_transaction = False
         # Reads from other threads (an API server's workers) go through connections of their

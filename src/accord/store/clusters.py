@@ -71,10 +71,14 @@ _ARTICLE_AT = R.EVENT_COLUMNS.index("article_id")
 # reports tell alike is one row whatever their number. DuckDB (2.0) plans it as a sequential
 # scan of `happening_keys` and a hash join: a 50-article group's query (530-600 windows, 380-450
 # keys) 7.6-13 ms at 11,900 key rows (1,000 recorded articles of bench_store_replay) and 12-14 ms
-# at 58,300 (5,000). Made an index probe (its thresholds `dynamic_or_filter_threshold` and
-# `index_scan_max_count` raised: EXPLAIN ANALYZE a Table Scan of Type Index Scan, 0 row groups
-# scanned) it costs 10-27 ms and 32-48 ms: DuckDB fetches each of the 2,000-2,600 key-matched
-# rows by row id, dearer than scanning 58,000, so the scan stays (/tmp figures of 2026-12-08).
+# at 58,300 (5,000). Made an index probe (`dynamic_or_filter_threshold` raised to the windows:
+# EXPLAIN ANALYZE a Table Scan of Type Index Scan, 0 row groups scanned) it costs more there:
+# DuckDB fetches each key-matched row by row id (some 12 µs a row, 6 µs a key looked up), while
+# the scan costs some 0.07 µs a stored row. So DuckDB scans while the table is small for the
+# statement's keys and probes once it is large (`DuckDBStore.scan_rows_per_key`): a group's
+# statement (742 keys, 1,738 key-matched rows) scanned 7.7 / 12.7 / 33 / 82 ms at 11,000 /
+# 55,000 / 273,000 / 1,093,000 key rows, probed 15 / 22 / 43-47 / 43 ms; a statement of a few
+# keys (one article, a round of `_reached`) probes at any size worth the name.
 # PostgreSQL (`probe_keys` None) hashed the whole table for the join (Seq Scan and Hash of
 # 58,300 rows, 35-39 ms; 6-9 ms at 11,900): the keys are also given as `= ANY(?)`
 # (`_CANDIDATE_CLASSES_ANY`), which it answers with a Bitmap Index Scan of `happening_keys_key`
@@ -376,9 +380,11 @@ class Clusters:
 
     def __init__(self, query: Query, settings: ClusteringSettings,
                  stamps: Stamps | None = None, probe_keys: int | None = None,
-                 probing: Callable[[str, Sequence[Any], int], list[tuple]] | None = None) -> None:
+                 probing: Callable[[str, Sequence[Any], int], list[tuple]] | None = None,
+                 scan_rows_per_key: int | None = None) -> None:
         self.query = query
         self.probe_keys = probe_keys
+        self.scan_rows_per_key = scan_rows_per_key
         self.probing = probing or (lambda sql, params, values: query(sql, params))
         self.settings = settings
         self._fingerprints: OrderedDict[str, N.Fingerprint] = OrderedDict()
@@ -605,11 +611,23 @@ class Clusters:
 
     def _candidate_classes(self, keys: list[str], by_key: dict[str, list[Report]]) -> list[tuple]:
         """The rows of `_CANDIDATE_CLASSES` for `keys` (see there: PostgreSQL, `probe_keys`
-        None, is also given the keys as a list, which it probes its btree for)."""
+        None, is also given the keys as a list, which it probes its btree for). DuckDB scans
+        the table while it is small and probes its index for the keys once it holds more than
+        `scan_rows_per_key` rows a key (the scan's cost grows with the table, the probe's with
+        the keys and the rows they find); above `index_scan_max_count` rows found it scans
+        anyway. The rows are the same either way."""
         windows = self._day_windows(keys, by_key)
         if self.probe_keys is None:
             return self.query(_CANDIDATE_CLASSES_ANY, [*windows, sorted(set(windows[0]))])
+        if self.scan_rows_per_key is not None and windows[0] and \
+                self._key_rows() > self.scan_rows_per_key * len(set(windows[0])):
+            # The join's build side is the windows: as many values as the probe takes.
+            return self.probing(_CANDIDATE_CLASSES, windows, len(windows[0]))
         return self.query(_CANDIDATE_CLASSES, windows)
+
+    def _key_rows(self) -> int:
+        """The rows of `happening_keys` (a count DuckDB answers from its row groups' sizes)."""
+        return self.query("SELECT count(*) FROM happening_keys", [])[0][0]
 
     def _validate(self, happenings: Iterable[str]) -> None:
         """Drop the kept members of `happenings` whose stored rows another writer has rewritten

@@ -791,7 +791,7 @@ class EventStage(Stage):
             cand.targets = placed_at
             cand.rule.append("tgt=place-struck")
         if not cand.targets and int(cand.code[:2]) >= 10 \
-                and (doer := _doer_of_a_thing_opposed(cand, mentions_at)) is not None:
+                and (doer := _doer_of_a_thing_opposed(cand, mentions_at, self.exclusions.purpose_protest_verbs)) is not None:
             # "filed a lawsuit against the state of emergency Trump declared": done to its doer
             cand.target_tok, cand.targets = doer
             cand.rule.append("tgt=opposed-thing-doer")
@@ -5289,31 +5289,51 @@ def _act_noun_argument(verb: Any, nouns: dict[str, tuple[str, ...]]) -> Any | No
     return None
 
 
-def _doer_of_a_thing_opposed(cand: _Candidate, mentions_at) -> tuple[Any, list[Actor]] | None:
-    """Whom an act of conflict against a thing with no actor of its own is done to: the doer a
-    relative clause on the thing names ("filed a lawsuit against the state of emergency Trump
-    declared", "protested against the tax the government imposed"), the thing being that doer's
-    act (arguments.yaml `opposed_thing_prepositions`); else None."""
+def _doer_of_a_thing_opposed(cand: _Candidate, mentions_at,
+                              purpose_verbs: frozenset[str] = frozenset()) -> tuple[Any, list[Actor]] | None:
+    """Whom an act of conflict against a thing with no actor of its own is done to: the doer the
+    thing's phrase names, the thing being that doer's act (arguments.yaml
+    `opposed_thing_prepositions`); else None. The thing is the object of such a preposition
+    ("filed a lawsuit against the state of emergency", "a hunger strike against violations") or
+    what the act's purpose infinitive or participle of protest protests ("launched a hunger strike
+    to protest the policy", exclusions.yaml purpose_protest_verbs); its doer is the subject of a
+    relative clause on it ("the state of emergency Trump declared"), the agent of a participle on
+    it ("the policy imposed by the administration"), its "by" phrase ("violations by the police")
+    or its possessor ("the state's unemployment system")."""
     preps = load_opposed_thing_prepositions()
     hosts = [cand.trigger] + [c for c in cand.trigger.children if c.dep_ == "dobj"] \
         + ([cand.noun] if cand.noun is not None else [])
     own = {a.key for a in cand.sources if a.key}
-    for host in hosts:
-        for prep in host.children:
-            if prep.dep_ != "prep" or prep.lower_ not in preps:
-                continue
-            for thing in prep.children:
-                if thing.dep_ != "pobj" or _actors_of(thing, mentions_at):
-                    continue
-                phrase = [thing] + [t for c in thing.children if c.dep_ == "prep" for t in c.children if t.dep_ == "pobj"]
-                for noun in phrase:
-                    for rel in noun.children:
-                        if rel.dep_ != "relcl":
-                            continue
-                        subject, passive = subject_of(rel)
-                        if subject is None or passive or subject.lower_ in ("which", "that", "who"):
-                            continue
-                        actors = _actors_of(subject, mentions_at)
-                        if actors and not any(a.key in own for a in actors):
-                            return subject, actors
+    things = [thing for host in hosts for prep in host.children
+              if prep.dep_ == "prep" and prep.lower_ in preps
+              for thing in prep.children if thing.dep_ == "pobj"]
+    if purpose_verbs:
+        # "launched a hunger strike to protest the policy ...", "started a hunger strike, protesting
+        # the state's system": what the act's purpose clause of protest protests
+        things += [o for host in hosts for verb in host.children
+                   if verb.dep_ in ("xcomp", "advcl", "relcl", "acl") and verb.lemma_.lower() in purpose_verbs
+                   and (verb.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children))
+                   and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+                   for o in verb.children if o.dep_ == "dobj"]
+    for thing in things:
+        if _actors_of(thing, mentions_at):
+            continue
+        phrase = [thing] + [t for c in thing.children if c.dep_ == "prep" for t in c.children if t.dep_ == "pobj"]
+        for noun in phrase:
+            doers = []
+            for rel in noun.children:
+                if rel.dep_ == "relcl":
+                    subject, passive = subject_of(rel)
+                    if subject is not None and not passive and subject.lower_ not in ("which", "that", "who"):
+                        doers.append(subject)
+                elif rel.dep_ == "acl" and rel.tag_ == "VBN":
+                    doers += [p for a in rel.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                elif rel.dep_ == "prep" and rel.lower_ == "by" and noun.i == thing.i:
+                    doers += [p for p in rel.children if p.dep_ == "pobj"]
+                elif rel.dep_ == "poss" and noun.i == thing.i:
+                    doers.append(rel)
+            for doer in doers:
+                actors = _actors_of(doer, mentions_at)
+                if actors and not any(a.key in own for a in actors):
+                    return doer, actors
     return None

@@ -750,3 +750,31 @@ def test_inspectors_expelled_are_of_the_body_they_work_for_or_come_from(nlp):
     # near miss: a reason ("for spying") is no actor
     [e] = candidates(nlp, "Iran expelled two inspectors for spying.")
     assert e.cameo == "1662" and dyad(e) == ("IRN", None)
+
+
+def test_intelligence_shared_with_someone_is_shared_with_them(nlp):
+    # (2026-12-08) CAMEO 064 by its noun: intelligence, information or data shared or exchanged
+    # "with" someone; one's concerns shared are still PETRARCH-2's SHARE * CONCERN (018)
+    [e] = candidates(nlp, "The National Security Agency has been sharing raw intelligence with the Israeli government.")
+    assert e.cameo == "064" and dyad(e) == ("USASPY", "ISRGOV")
+    [e] = candidates(nlp, "Pakistan agreed to share intelligence with Afghanistan on militant groups.")
+    assert e.cameo == "0314" and dyad(e) == ("PAK", "AFG")
+    [e] = candidates(nlp, "The French government shared its concerns with Germany.")
+    assert e.cameo == "018"
+    # near miss: with no one it is shared with, no act
+    assert not [e for e in candidates(nlp, "The two countries exchanged intelligence information on Monday.")
+                if e.cameo.startswith("06")]
+
+
+def test_an_act_done_to_make_someone_act_is_aimed_at_them(nlp):
+    # (2026-12-08) a causative purpose clause ("to get X to ...", "to force X to ...", "to pressure
+    # X into ..."; arguments.yaml purpose_causative_verbs) names whom an act naming no one is aimed at
+    [e] = candidates(nlp, "The president refused to lift sanctions to get Iran to the negotiating table.")
+    assert e.cameo == "1244" and e.target is not None and e.target.code == "IRN" and "tgt=made-to-act" in e.explain
+    [e] = candidates(nlp, "The rebels launched an offensive to force the government to negotiate.")
+    assert e.cameo == "190" and e.target is not None and e.target.code.endswith("GOV")
+    # near misses: no one made to act ("to capture the city", "to make the city safe")
+    [e] = candidates(nlp, "The rebels launched an offensive to make the city safe.")
+    assert e.target is None
+    [e] = candidates(nlp, "The rebels launched an offensive to capture the city of Aleppo.")
+    assert e.target is None

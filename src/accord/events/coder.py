@@ -26,7 +26,7 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
                               load_anchoring, simultaneous_participles)
 from ..time.dates import value_period
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_purpose_causative_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
@@ -2595,6 +2595,29 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     if inner is not None and (actors := _actors_of(inner, mentions_at)):
                         cand.targets = actors
                         cand.rule.append("tgt=claimed-act-object/inner")
+    for cand in cands:
+        if cand.target_tok is not None or cand.targets or not cand.sources or cand.code[:2] in ("01", "04"):
+            continue
+        # "refused to lift sanctions to get Iran to the negotiating table", "launched an offensive
+        # to force the government to negotiate": an act done to make someone do something is aimed
+        # at them (arguments.yaml purpose_causative_verbs), when the act names no one of its own
+        hosts = [cand.trigger.i] + [c for c in kids[cand.trigger.i] if dep[c] == "dobj"]
+        if cand.noun is not None:
+            hosts.append(cand.noun.i)
+        for clause in (k for h in hosts for k in kids[h] if dep[k] in ("advcl", "xcomp", "acl", "relcl")):
+            if v.lemma[clause] not in load_purpose_causative_verbs() \
+                    or not any(dep[a] == "aux" and lower[a] == "to" for a in kids[clause]) \
+                    or any(dep[c] in ("nsubj", "nsubjpass") for c in kids[clause]):
+                continue
+            obj = next((c for c in kids[clause] if dep[c] == "dobj"), None)
+            # what they are to do: "Iran to the table", "the government to negotiate", "Russia into talks"
+            made_to = any((dep[c] in ("xcomp", "advcl", "ccomp") and any(dep[a] == "aux" and lower[a] == "to" for a in kids[c]))
+                          or (dep[c] == "prep" and lower[c] in ("to", "into")) for c in kids[clause] if c != obj)
+            if obj is not None and made_to and (actors := _actors_of(doc[obj], mentions_at)) \
+                    and not any(a.key and a.key == s.key for a in actors for s in cand.sources):
+                cand.target_tok, cand.targets = doc[obj], actors
+                cand.rule.append("tgt=made-to-act")
+                break
 
 
 def _keeps_named_object_from_acting(verb: Any, cand: _Candidate, prevention_verbs: frozenset[str]) -> bool:

@@ -51,6 +51,7 @@ from .policy import RecordPolicy
 from .verbs import VerbDictionary
 from .verbs import _h as _string_id  # (own line, as above)
 from .signals import SignalScore
+from .clause import mark_clauses
 from ..places import geocode
 
 SUBJECT_DEPS = ("nsubj",)
@@ -403,6 +404,7 @@ class EventStage(Stage):
         in_office_on_the_day(candidates, self.kb)  # "May stepped down on July 24", told later: GBRGOV, not ELI
         nearest_namings(candidates, document.mentions, [s.start_char for s in sentences])  # a side found sentences back
         candidates = _without_unplaced_actors(candidates, document.mentions)
+        mark_clauses(candidates, triggers)  # the trigger's clause, a signal (accord.events.clause)
         if self.scorer is not None:
             self.scorer.score(document, candidates)
         document.events = self.policy.select(candidates)

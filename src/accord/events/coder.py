@@ -26,7 +26,7 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
                               load_anchoring, simultaneous_participles)
 from ..time.dates import value_period
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_purpose_causative_verbs, load_free_relative_naming_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
@@ -51,6 +51,7 @@ from .policy import RecordPolicy
 from .verbs import VerbDictionary
 from .verbs import _h as _string_id  # (own line, as above)
 from .signals import SignalScore
+from .clause import mark_clauses
 from ..places import geocode
 
 SUBJECT_DEPS = ("nsubj",)
@@ -257,6 +258,7 @@ class EventStage(Stage):
         sentence_texts = [text[s.start_char:s.end_char] for s in sentences]
         pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
         events: list[tuple[Event, str]] = []
+        nominal_events: set[str] = set()  # the ids of events told by a noun ("Volker's resignation")
         document.detections = []
         storms = self.exclusions.storm_names(text)  # "Hurricane Dorian": the storm is no actor
         captions = self.exclusions.captions_and_credits(sentence_texts,
@@ -357,6 +359,8 @@ class EventStage(Stage):
                                         cand.negated, cand.modality, sentence_texts[sent_no], long_spells,
                                         background_times)
                     events.append((event, head_word))
+                    if cand.pattern.nominal:
+                        nominal_events.add(event.id)
                     if cand.reverse_code and source is not None and target is not None \
                             and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
@@ -370,7 +374,7 @@ class EventStage(Stage):
         if storms:
             # "Hurricane Dorian ... Dorian killed five people": the storm, no actor
             events = [(e, h) for e, h in events if e.source is None or e.source.text.lower() not in storms]
-        candidates = _deduplicate(events)
+        candidates = _without_back_references(_deduplicate(events), nominal_events)
         triggers = _TriggerSpans(doc)  # the date passes read the same triggers' tokens again and again
         _date_from_quoted_day(candidates, doc, text, document.timexes, timex_roots, document.article.date, triggers)
         _date_from_report(candidates, timex_roots, document.article.date, triggers)
@@ -400,6 +404,7 @@ class EventStage(Stage):
         in_office_on_the_day(candidates, self.kb)  # "May stepped down on July 24", told later: GBRGOV, not ELI
         nearest_namings(candidates, document.mentions, [s.start_char for s in sentences])  # a side found sentences back
         candidates = _without_unplaced_actors(candidates, document.mentions)
+        mark_clauses(candidates, triggers)  # the trigger's clause, a signal (accord.events.clause)
         if self.scorer is not None:
             self.scorer.score(document, candidates)
         document.events = self.policy.select(candidates)
@@ -415,6 +420,9 @@ class EventStage(Stage):
                 continue
             if v.dep[i] == "prep":
                 continue  # "according to", "following the talks": participles used as prepositions
+            key = _verb_key_at(v, i, self.verbs)
+            if key is None and (pos[i] != VERB or not self.dictionary.lists(doc, i)):
+                continue  # neither our lexicon nor PETRARCH's dictionary lists it: no candidate
             tok = doc[i]
             if self.exclusions.excludes_sense(tok):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
@@ -436,7 +444,6 @@ class EventStage(Stage):
                 continue  # "gave the rebels until Friday to surrender": what is asked by a deadline
             if v.ent_iob[i] == "I" and v.ent_type[i] in _NAME_ENTITIES:
                 continue  # "the Committee to Protect Journalists": a word of a name
-            key = _verb_key(tok, self.verbs)
             cand = self._match_verb(tok, key) if key else None
             if cand is not None and cand.pattern.fallback and pos[i] == VERB:
                 # A word class of our own under PETRARCH's patterns: a pattern of its wins.
@@ -791,7 +798,7 @@ class EventStage(Stage):
             cand.targets = placed_at
             cand.rule.append("tgt=place-struck")
         if not cand.targets and int(cand.code[:2]) >= 10 \
-                and (doer := _doer_of_a_thing_opposed(cand, mentions_at)) is not None:
+                and (doer := _doer_of_a_thing_opposed(cand, mentions_at, self.exclusions.purpose_protest_verbs)) is not None:
             # "filed a lawsuit against the state of emergency Trump declared": done to its doer
             cand.target_tok, cand.targets = doer
             cand.rule.append("tgt=opposed-thing-doer")
@@ -821,6 +828,11 @@ class EventStage(Stage):
                 if by_word is None:
                     by_word = preps[h] = pobjs_by_word(host)
                 toks = by_word.get(arg, ())
+                if not toks:
+                    # "agree with what Republicans in Congress were proposing": a free relative
+                    # after the preposition is what its subject does, so the subject is who
+                    # (never a naming clause: "what it called an attack" names no one)
+                    toks = _free_relative_doers(host, arg)
                 if not toks and cand.pattern.nominal and arg in load_coordinated_place_prepositions():
                     # "mass killings, rapes and abductions throughout the Central African Republic":
                     # a phrase after coordinated event nouns is each one's, wherever the parser hangs it
@@ -1905,7 +1917,9 @@ class EventStage(Stage):
         if not cand.pattern.nominal:
             return None, False
         gov = argument_head(cand.trigger)
-        if gov is None:
+        if gov is None or _in_adjunct_phrase(cand.trigger):
+            # "was sworn in following the resignation of the governor": a phrase saying when or
+            # where the verb's act was done tells nothing of whether the noun's event happened
             return None, False
         m, lemma = self.cues, gov.lemma_.lower()
         if lemma in m.realizing_verbs:
@@ -2595,6 +2609,49 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     if inner is not None and (actors := _actors_of(inner, mentions_at)):
                         cand.targets = actors
                         cand.rule.append("tgt=claimed-act-object/inner")
+    for cand in cands:
+        if cand.target_tok is not None or cand.targets or not cand.sources or cand.code[:2] in ("01", "04"):
+            continue
+        # "refused to lift sanctions to get Iran to the negotiating table", "launched an offensive
+        # to force the government to negotiate": an act done to make someone do something is aimed
+        # at them (arguments.yaml purpose_causative_verbs), when the act names no one of its own
+        hosts = [cand.trigger.i] + [c for c in kids[cand.trigger.i] if dep[c] == "dobj"]
+        if cand.noun is not None:
+            hosts.append(cand.noun.i)
+        for clause in (k for h in hosts for k in kids[h] if dep[k] in ("advcl", "xcomp", "acl", "relcl")):
+            if v.lemma[clause] not in load_purpose_causative_verbs() \
+                    or not any(dep[a] == "aux" and lower[a] == "to" for a in kids[clause]) \
+                    or any(dep[c] in ("nsubj", "nsubjpass") for c in kids[clause]):
+                continue
+            obj = next((c for c in kids[clause] if dep[c] == "dobj"), None)
+            # what they are to do: "Iran to the table", "the government to negotiate", "Russia into talks"
+            made_to = any((dep[c] in ("xcomp", "advcl", "ccomp") and any(dep[a] == "aux" and lower[a] == "to" for a in kids[c]))
+                          or (dep[c] == "prep" and lower[c] in ("to", "into")) for c in kids[clause] if c != obj)
+            if obj is not None and made_to and (actors := _actors_of(doc[obj], mentions_at)) \
+                    and not any(a.key and a.key == s.key for a in actors for s in cand.sources):
+                cand.target_tok, cand.targets = doc[obj], actors
+                cand.rule.append("tgt=made-to-act")
+                break
+
+
+def _free_relative_doers(host: Any, word: str) -> list[Any]:
+    """The subject of a free relative ("what X proposed") that is the clause object of preposition
+    `word` on `host`, unless the clause only names something ("what it called", arguments.yaml
+    free_relative_naming_verbs)."""
+    v = view(host.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, kids = v.dep, v.lower, v.kids
+    out = []
+    for prep in kids[host.i]:
+        if dep[prep] != "prep" or lower[prep] != word:
+            continue
+        for clause in kids[prep]:
+            if dep[clause] != "pcomp" or v.lemma[clause] in load_free_relative_naming_verbs():
+                continue
+            near = [k for c in kids[clause] for k in (c, *kids[c])]  # "what" as object or deeper
+            if not any(lower[t] in ("what", "whatever") and v.tag[t] == "WP" for t in near):
+                continue
+            out += [host.doc[g] for g in kids[clause] if dep[g] == "nsubj" and v.tag[g] not in ("WP", "PRP")]
+    return out
 
 
 def _keeps_named_object_from_acting(verb: Any, cand: _Candidate, prevention_verbs: frozenset[str]) -> bool:
@@ -3414,6 +3471,16 @@ def _same_organisation(a: str | None, b: str | None) -> bool:
         return False
     short, long_ = sorted((a, b), key=len)
     return len(short) >= 6 and long_.startswith(short)
+
+
+def _in_adjunct_phrase(noun: Any) -> bool:
+    """A noun (through its conjuncts) that is the object of an adjunct preposition ("following",
+    "after", "during": arguments.yaml adjunct_prepositions), not an argument of the verb above."""
+    v = view(noun.doc)
+    node = noun.i
+    while v.dep[node] == "conj" and v.head[node] != node:
+        node = v.head[node]
+    return v.dep[node] == "pobj" and v.lower[v.head[node]] in load_adjunct_prepositions()
 
 
 def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:
@@ -4315,6 +4382,24 @@ def _deduplicate(events: list[tuple[Event, str]]) -> list[Event]:
             # caption's "in Moscow" is where the picture was taken, not where the call was held).
             kept[dup] = (e, word)
     return [e for e, _ in kept]
+
+
+def _without_back_references(events: list[Event], nominal: set[str]) -> list[Event]:
+    """"Kurt Volker resigned without public explanation. ... Volker's resignation was the first
+    since ...": an event told by a noun (ids in `nominal`) whose doer was reported doing the same
+    act (same CAMEO code, negation and modality, no other target) in an earlier sentence is that
+    act referred back to, no new report of one."""
+    kept: list[Event] = []
+    for e in events:
+        if e.id in nominal and e.source is not None and e.source.key is not None and any(
+                k.sentence < e.sentence and k.cameo == e.cameo and k.source is not None
+                and k.source.key == e.source.key and k.negated == e.negated and k.modality == e.modality
+                and (e.target is None or (k.target is not None and k.target.key is not None
+                                          and k.target.key == e.target.key))
+                for k in kept):
+            continue
+        kept.append(e)
+    return kept
 
 
 # How many sentences back a date carries to the same actor's next act (news paragraphs are short:
@@ -5289,31 +5374,51 @@ def _act_noun_argument(verb: Any, nouns: dict[str, tuple[str, ...]]) -> Any | No
     return None
 
 
-def _doer_of_a_thing_opposed(cand: _Candidate, mentions_at) -> tuple[Any, list[Actor]] | None:
-    """Whom an act of conflict against a thing with no actor of its own is done to: the doer a
-    relative clause on the thing names ("filed a lawsuit against the state of emergency Trump
-    declared", "protested against the tax the government imposed"), the thing being that doer's
-    act (arguments.yaml `opposed_thing_prepositions`); else None."""
+def _doer_of_a_thing_opposed(cand: _Candidate, mentions_at,
+                              purpose_verbs: frozenset[str] = frozenset()) -> tuple[Any, list[Actor]] | None:
+    """Whom an act of conflict against a thing with no actor of its own is done to: the doer the
+    thing's phrase names, the thing being that doer's act (arguments.yaml
+    `opposed_thing_prepositions`); else None. The thing is the object of such a preposition
+    ("filed a lawsuit against the state of emergency", "a hunger strike against violations") or
+    what the act's purpose infinitive or participle of protest protests ("launched a hunger strike
+    to protest the policy", exclusions.yaml purpose_protest_verbs); its doer is the subject of a
+    relative clause on it ("the state of emergency Trump declared"), the agent of a participle on
+    it ("the policy imposed by the administration"), its "by" phrase ("violations by the police")
+    or its possessor ("the state's unemployment system")."""
     preps = load_opposed_thing_prepositions()
     hosts = [cand.trigger] + [c for c in cand.trigger.children if c.dep_ == "dobj"] \
         + ([cand.noun] if cand.noun is not None else [])
     own = {a.key for a in cand.sources if a.key}
-    for host in hosts:
-        for prep in host.children:
-            if prep.dep_ != "prep" or prep.lower_ not in preps:
-                continue
-            for thing in prep.children:
-                if thing.dep_ != "pobj" or _actors_of(thing, mentions_at):
-                    continue
-                phrase = [thing] + [t for c in thing.children if c.dep_ == "prep" for t in c.children if t.dep_ == "pobj"]
-                for noun in phrase:
-                    for rel in noun.children:
-                        if rel.dep_ != "relcl":
-                            continue
-                        subject, passive = subject_of(rel)
-                        if subject is None or passive or subject.lower_ in ("which", "that", "who"):
-                            continue
-                        actors = _actors_of(subject, mentions_at)
-                        if actors and not any(a.key in own for a in actors):
-                            return subject, actors
+    things = [thing for host in hosts for prep in host.children
+              if prep.dep_ == "prep" and prep.lower_ in preps
+              for thing in prep.children if thing.dep_ == "pobj"]
+    if purpose_verbs:
+        # "launched a hunger strike to protest the policy ...", "started a hunger strike, protesting
+        # the state's system": what the act's purpose clause of protest protests
+        things += [o for host in hosts for verb in host.children
+                   if verb.dep_ in ("xcomp", "advcl", "relcl", "acl") and verb.lemma_.lower() in purpose_verbs
+                   and (verb.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children))
+                   and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+                   for o in verb.children if o.dep_ == "dobj"]
+    for thing in things:
+        if _actors_of(thing, mentions_at):
+            continue
+        phrase = [thing] + [t for c in thing.children if c.dep_ == "prep" for t in c.children if t.dep_ == "pobj"]
+        for noun in phrase:
+            doers = []
+            for rel in noun.children:
+                if rel.dep_ == "relcl":
+                    subject, passive = subject_of(rel)
+                    if subject is not None and not passive and subject.lower_ not in ("which", "that", "who"):
+                        doers.append(subject)
+                elif rel.dep_ == "acl" and rel.tag_ == "VBN":
+                    doers += [p for a in rel.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                elif rel.dep_ == "prep" and rel.lower_ == "by" and noun.i == thing.i:
+                    doers += [p for p in rel.children if p.dep_ == "pobj"]
+                elif rel.dep_ == "poss" and noun.i == thing.i:
+                    doers.append(rel)
+            for doer in doers:
+                actors = _actors_of(doer, mentions_at)
+                if actors and not any(a.key in own for a in actors):
+                    return doer, actors
     return None

@@ -418,7 +418,20 @@ class EventStage(Stage):
                 continue
             if v.dep[i] == "prep":
                 continue  # "according to", "following the talks": participles used as prepositions
+            if v.ent_iob[i] == "I" and v.ent_type[i] in _NAME_ENTITIES:
+                continue  # "the Committee to Protect Journalists": a word of a name
             tok = doc[i]
+            key = _verb_key(tok, self.verbs)
+            cand = self._match_verb(tok, key) if key else None
+            if cand is not None and cand.pattern.fallback and pos[i] == VERB:
+                # A word class of our own under PETRARCH's patterns: a pattern of its wins.
+                specific = self._match_dictionary(tok)
+                if specific is not None and specific.specificity > 0:
+                    cand = specific
+            if cand is None and pos[i] == VERB:
+                cand = self._match_dictionary(tok)
+            if cand is None:
+                continue  # most verbs: no pattern fits, and the tests below (pure, on the parse) need not be read
             if self.exclusions.excludes_sense(tok):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
             if _imperative(tok):
@@ -437,24 +450,12 @@ class EventStage(Stage):
                 continue  # "He specialized in removing people from danger": a career described
             if _deadline_task(tok):
                 continue  # "gave the rebels until Friday to surrender": what is asked by a deadline
-            if v.ent_iob[i] == "I" and v.ent_type[i] in _NAME_ENTITIES:
-                continue  # "the Committee to Protect Journalists": a word of a name
-            key = _verb_key(tok, self.verbs)
-            cand = self._match_verb(tok, key) if key else None
-            if cand is not None and cand.pattern.fallback and pos[i] == VERB:
-                # A word class of our own under PETRARCH's patterns: a pattern of its wins.
-                specific = self._match_dictionary(tok)
-                if specific is not None and specific.specificity > 0:
-                    cand = specific
-            if cand is None and pos[i] == VERB:
-                cand = self._match_dictionary(tok)
-            if cand is not None and cand.verb_match is not None and _keeps_named_object_from_acting(
+            if cand.verb_match is not None and _keeps_named_object_from_acting(
                     tok, cand, self.exclusions.prevention_verbs):
                 continue  # "stop terrorists, drugs and weapons from entering Europe": no weapons scrapped
-            if cand is not None:
-                if cand.noun is not None:
-                    used_nouns.add(cand.noun.i)
-                yield cand
+            if cand.noun is not None:
+                used_nouns.add(cand.noun.i)
+            yield cand
         for i in range(sent.start, sent.end):
             if pos[i] != NOUN or i in used_nouns:
                 continue

@@ -4639,16 +4639,18 @@ def _reaction_to_an_earlier_incident(events: list[Event], sentences: list[Any], 
         return
     codes, acts = load_incident_reaction()
     nouns, _ = load_incident_words()
-    if any(t.lemma_.lower() in nouns for t in sentences[lead]):
-        return  # the story's own incident: its reactions are of the reporting period
     doc = sentences[lead].doc
+    v = view(doc)  # (the sentences' words read on the Doc's arrays: analysis.docview)
+    lemma, pos = v.lemma, v.pos
+    if any(lemma[k] in nouns for k in range(sentences[lead].start, sentences[lead].end)):
+        return  # the story's own incident: its reactions are of the reporting period
     dated: list[tuple[int, str]] = []  # (sentence, month) of dates of an incident's noun
     for i, t in timex_roots.items():
         m = _DATE_VALUE.match(t.value)
         if m is None or not m.group(2) or t.value[:7] >= pub[:7]:
             continue
         tok = doc[i]
-        anchors = [n for n in tok.sent if n.pos_ == "NOUN" and n.lemma_.lower() in acts]
+        anchors = [doc[k] for k in range(*v.sent_bounds(i)) if pos[k] == "NOUN" and lemma[k] in acts]
         anchors += [n.head for n in anchors if n.dep_ in ("nsubj", "nsubjpass")] + [
             c for n in anchors for c in n.children if c.dep_ in ("relcl", "acl")]  # "a bombing that happened on June 27"
         if anchors and governed_by(tok, anchors):
@@ -4659,7 +4661,8 @@ def _reaction_to_an_earlier_incident(events: list[Event], sentences: list[Any], 
         if e.date_basis != "publication" or e.modality != Modality.ASSERTED or e.negated \
                 or not e.cameo.startswith(codes) or e.sentence >= len(paragraphs):
             continue
-        if not any(t.lemma_.lower() in nouns for t in sentences[e.sentence]):
+        sent = sentences[e.sentence]
+        if not any(lemma[k] in nouns for k in range(sent.start, sent.end)):
             continue
         before = [month for k, month in sorted(dated) if k < e.sentence and paragraphs[k] == paragraphs[e.sentence]]
         if before:
@@ -4830,7 +4833,10 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
 def _lead_sentence(sentences: list[Any]) -> int | None:
     """The index of the story's lead: the first sentence with a verb (a dateline line, "Saturday,
     October 5, 2019", is not the lead)."""
-    return next((n for n, s in enumerate(sentences) if any(t.pos_ == "VERB" for t in s)), None)
+    if not sentences:
+        return None
+    pos = view(sentences[0].doc).pos  # (read on the Doc's arrays: analysis.docview)
+    return next((n for n, s in enumerate(sentences) if "VERB" in pos[s.start:s.end]), None)
 
 
 def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int, tuple[str, str]],

@@ -48,13 +48,14 @@ def _in_the_act_s_clause(host: Any, trigger: Any, source_start: int) -> bool:
 
 def _answered(trigger: Any, source_start: int, nouns: frozenset[str], preps: frozenset[str]) -> Any | None:
     """The object of an "in response to ..." phrase of the trigger's clause, else None."""
-    v = view(trigger.doc)  # the sentence scanned on the Doc's arrays: a Token only for an "in" phrase
+    doc = trigger.doc
+    v = view(doc)  # the sentence's words read on the Doc's arrays: a Token only for an "in"
     dep, lower = v.dep, v.lower
     start, end = v.sent_bounds(trigger.i)
     for i in range(start, end):
         if dep[i] != "prep" or lower[i] != "in":
             continue
-        prep = trigger.doc[i]
+        prep = doc[i]
         for noun in prep.children:
             if noun.dep_ != "pobj" or noun.lemma_.lower() not in nouns:
                 continue

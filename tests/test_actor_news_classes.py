@@ -1350,3 +1350,17 @@ def test_offices_named_with_a_postpositive_general_and_the_justice_department_ar
     assert [m[1] for m in resolve(nlp, "An attorney for the family criticized the ruling.")
             if m[0] == "An attorney"] == ["JUD"]
     assert [m[1] for m in resolve(nlp, "Defense attorneys criticized the ruling.")] == ["JUD"]
+
+
+def test_the_office_of_a_role_named_alone_is_a_body_not_the_roles_holder(nlp):
+    # "the district attorney's office", "Spain's interior minister's office": the body working for
+    # the role, of its code, unnamed; a person named before "'s office" stays that person.
+    da = resolve(nlp, "The Manhattan district attorney's office began its probe into the company.")
+    assert ("The Manhattan district attorney's office", "USAJUD", "USA", None) in da
+    minister = resolve(nlp, "Spain's interior minister's office said the border was closed.")
+    assert ("Spain's interior minister's office", "ESPGOV", "ESP", None) in minister
+    # near misses: a named person's office, and the role without "office"
+    vance = resolve(nlp, "District Attorney Cyrus Vance's office opened an inquiry into the bank.")
+    assert ("District Attorney Cyrus Vance", "USAJUD", "USA", "Cyrus Vance") in vance
+    plain = resolve(nlp, "The Manhattan district attorney opened an inquiry into the bank.")
+    assert ("The Manhattan district attorney", "USAJUD", "USA", None) in plain

@@ -1857,3 +1857,36 @@ def test_a_signed_trade_or_military_agreement_is_asserted_an_agreement_to_sign_i
     assert evs and all(e.modality == "future" for e in evs)
     evs = candidates(nlp, "China will sign a military agreement with Pakistan next month.")
     assert evs and all(e.cameo == "0312" and e.modality == "future" for e in evs)
+
+
+# ================================================= issue 12, headline events (helper "suite")
+def test_a_resignation_told_by_a_noun_is_a_one_actor_yield(nlp):
+    text = ("The new governor was sworn in last week following the August 2 resignation of Governor "
+            "Maria Fernandez of Oregon over a bribery scandal.")
+    [e] = [e for e in candidates(nlp, text, "2019-08-09") if e.cameo.startswith("08")]
+    assert (e.cameo, e.plover_mode, e.source.name, e.target) == ("080", "resign", "Maria Fernandez", None)
+    # "following" says when the swearing-in was, not that the resignation is to come
+    assert (e.modality, e.date) == ("asserted", "2019-08-02")
+
+
+def test_a_resignation_asked_for_or_demanded_is_no_yield(nlp):
+    # near misses: the noun names a resignation wanted, not one that happened
+    for text in ("Protesters called for the resignation of the prime minister of Peru.",
+                 "Thousands marched to demand the resignation of Prime Minister Imran Khan."):
+        assert [(e.cameo, e.modality) for e in candidates(nlp, text)
+                if e.cameo == "080" and e.modality == "asserted"] == []
+
+
+def test_a_resignation_referred_back_to_is_no_second_record(nlp):
+    text = ("On Friday, Kurt Volker, the United States special envoy for Ukraine negotiations, resigned "
+            "without public explanation. Volker's resignation was the first since the scandal began.")
+    assert [(e.cameo, e.sentence) for e in candidates(nlp, text) if e.cameo == "080"] == [("080", 0)]
+
+
+def test_leaving_office_is_a_one_actor_yield(nlp):
+    [e] = [e for e in candidates(nlp, "President Obama left office in January 2017.")
+           if e.cameo.startswith("08")]
+    assert (e.cameo, e.plover_mode, e.source.code, e.target, e.date) == ("080", "resign", "USAGOV", None, "2017-01")
+    # near miss: leaving an office building is no yield
+    assert [e.cameo for e in candidates(nlp, "The mayor of Lima left the office building on Tuesday.")
+            if e.cameo.startswith("08")] == []

@@ -257,6 +257,7 @@ class EventStage(Stage):
         sentence_texts = [text[s.start_char:s.end_char] for s in sentences]
         pos = doc.to_array(POS).tolist()  # the candidate scans look at few tokens beyond their part of speech
         events: list[tuple[Event, str]] = []
+        nominal_events: set[str] = set()  # the ids of events told by a noun ("Volker's resignation")
         document.detections = []
         storms = self.exclusions.storm_names(text)  # "Hurricane Dorian": the storm is no actor
         captions = self.exclusions.captions_and_credits(sentence_texts,
@@ -357,6 +358,8 @@ class EventStage(Stage):
                                         cand.negated, cand.modality, sentence_texts[sent_no], long_spells,
                                         background_times)
                     events.append((event, head_word))
+                    if cand.pattern.nominal:
+                        nominal_events.add(event.id)
                     if cand.reverse_code and source is not None and target is not None \
                             and nearest(cand.reverse_code).plover != DROPPED and "reciprocal" not in cand.rule:
                         reverse = _Candidate(cand.pattern, cand.trigger, cand.noun, rule=cand.rule + ["reverse"],
@@ -370,7 +373,7 @@ class EventStage(Stage):
         if storms:
             # "Hurricane Dorian ... Dorian killed five people": the storm, no actor
             events = [(e, h) for e, h in events if e.source is None or e.source.text.lower() not in storms]
-        candidates = _deduplicate(events)
+        candidates = _without_back_references(_deduplicate(events), nominal_events)
         triggers = _TriggerSpans(doc)  # the date passes read the same triggers' tokens again and again
         _date_from_quoted_day(candidates, doc, text, document.timexes, timex_roots, document.article.date, triggers)
         _date_from_report(candidates, timex_roots, document.article.date, triggers)
@@ -1905,7 +1908,9 @@ class EventStage(Stage):
         if not cand.pattern.nominal:
             return None, False
         gov = argument_head(cand.trigger)
-        if gov is None:
+        if gov is None or _in_adjunct_phrase(cand.trigger):
+            # "was sworn in following the resignation of the governor": a phrase saying when or
+            # where the verb's act was done tells nothing of whether the noun's event happened
             return None, False
         m, lemma = self.cues, gov.lemma_.lower()
         if lemma in m.realizing_verbs:
@@ -3416,6 +3421,16 @@ def _same_organisation(a: str | None, b: str | None) -> bool:
     return len(short) >= 6 and long_.startswith(short)
 
 
+def _in_adjunct_phrase(noun: Any) -> bool:
+    """A noun (through its conjuncts) that is the object of an adjunct preposition ("following",
+    "after", "during": arguments.yaml adjunct_prepositions), not an argument of the verb above."""
+    v = view(noun.doc)
+    node = noun.i
+    while v.dep[node] == "conj" and v.head[node] != node:
+        node = v.head[node]
+    return v.dep[node] == "pobj" and v.lower[v.head[node]] in load_adjunct_prepositions()
+
+
 def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:
     """"will host talks with India", "called for talks with China": an event noun that is the
     object of a verb event of the same kind (CAMEO root), or of an expressed intent to do it
@@ -4315,6 +4330,24 @@ def _deduplicate(events: list[tuple[Event, str]]) -> list[Event]:
             # caption's "in Moscow" is where the picture was taken, not where the call was held).
             kept[dup] = (e, word)
     return [e for e, _ in kept]
+
+
+def _without_back_references(events: list[Event], nominal: set[str]) -> list[Event]:
+    """"Kurt Volker resigned without public explanation. ... Volker's resignation was the first
+    since ...": an event told by a noun (ids in `nominal`) whose doer was reported doing the same
+    act (same CAMEO code, negation and modality, no other target) in an earlier sentence is that
+    act referred back to, no new report of one."""
+    kept: list[Event] = []
+    for e in events:
+        if e.id in nominal and e.source is not None and e.source.key is not None and any(
+                k.sentence < e.sentence and k.cameo == e.cameo and k.source is not None
+                and k.source.key == e.source.key and k.negated == e.negated and k.modality == e.modality
+                and (e.target is None or (k.target is not None and k.target.key is not None
+                                          and k.target.key == e.target.key))
+                for k in kept):
+            continue
+        kept.append(e)
+    return kept
 
 
 # How many sentences back a date carries to the same actor's next act (news paragraphs are short:

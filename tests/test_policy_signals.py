@@ -82,7 +82,8 @@ def test_the_stage_scores_as_the_tool_does_from_the_finished_document(nlp):
     [met] = [e for e in doc.events if e.cameo.startswith("04")]
     found = S.signals(met, how, doc.article.text)
     for name in ("src_known", "tgt_known", "src_named", "tgt_named", "has_target", "day_date", "text_date", "dated",
-                 "plain_modality", "src_in_clause", "actors_in_sentence", "early_sentence"):
+                 "plain_modality", "src_in_clause", "actors_in_sentence", "early_sentence", "target_if_directed",
+                 "main_clause"):
         assert found[name], name
 
 
@@ -90,9 +91,46 @@ def test_signals_say_what_a_careful_coder_distrusts():
     """A candidate with an unnamed source from no slot of its own, no target, no date, alleged."""
     from types import SimpleNamespace as NS
 
-    e = NS(source=NS(span=(0, 5)), target=None, explain="petrarch default; src=agentless", trigger=NS(span=(20, 25)),
-           evidence="Some people were accused of something.", sentence=7, date=None, date_precision=None,
-           date_basis=None, modality="alleged")
+    e = NS(source=NS(span=(0, 5)), target=None, explain="petrarch default; src=agentless; clause=advcl:if",
+           trigger=NS(span=(20, 25)), cameo="112", evidence="Some people were accused of something.", sentence=7,
+           date=None, date_precision=None, date_basis=None, modality="alleged")
     found = S.signals(e, {(0, 5): "role-group"}, "Some people were accused of something.")
     assert not any(v for k, v in found.items() if k != "actors_in_sentence")
     assert found["actors_in_sentence"] and S.level(found) == 1
+
+
+def test_an_act_done_to_someone_without_a_target_lacks_a_signal():
+    """An accusation (112) or an assault (18) with no target lacks `target_if_directed`; a
+    resignation (08) or an investigation opened (09) needs none; a directed act with its target
+    has it."""
+    from types import SimpleNamespace as NS
+
+    def found(cameo, target):
+        e = NS(source=NS(span=(0, 5)), target=target, explain="verb; src=nsubj; clause=main", trigger=NS(span=(6, 12)),
+               cameo=cameo, evidence="Smith blamed Jones.", sentence=0, date=None, date_precision=None,
+               date_basis=None, modality="asserted")
+        return S.signals(e, {}, "Smith blamed Jones.")
+
+    assert not found("112", None)["target_if_directed"] and not found("1823", None)["target_if_directed"]
+    assert found("0832", None)["target_if_directed"] and found("090", None)["target_if_directed"]
+    assert found("112", NS(span=(13, 18)))["target_if_directed"]
+    assert found("112", None)["main_clause"]
+
+
+def test_the_trigger_s_clause(nlp):
+    """The trigger's clause as the coder records it (accord.events.clause): the main clause, a
+    clause reported by or joined to it, or a clause that frames another."""
+    from accord.events.clause import clause_of
+
+    def clause(text, word):
+        doc = nlp(text)
+        return clause_of(next(t for t in doc if t.text == word))
+
+    assert clause("The minister resigned on Monday.", "resigned") == "main"
+    assert clause("The party said the minister had resigned.", "resigned") == "main"  # reported: still the news
+    assert clause("The party decided to expel the minister.", "expel") == "main"
+    assert clause("The rebels attacked the town and burned the market.", "burned") == "main"
+    assert clause("He led the committee until he retired in 2017.", "retired") == "advcl:until"
+    assert clause("If the court convicts him, he will appeal.", "convicts") == "advcl:if"
+    assert clause("The man who attacked the guards was arrested.", "attacked") == "relcl"
+    assert clause_of(None) == "unknown"

@@ -231,6 +231,33 @@ def curve(corpus: Corpus, score: dict[int, float], label: str) -> None:
         shown.add(step)
         n, right, gold = corpus.score(lambda r, e, s: score[id(r)] >= t, PARTS)
         print(f"  >= {t:8.3f}: {fmt(n, right, gold)}")
+    for target in (35, 60, 100):  # the threshold whose records are nearest in number
+        t = min(values, key=lambda t: (abs(sum(v >= t for v in score.values()) - target), -t))
+        n, right, gold = corpus.score(lambda r, e, s: score[id(r)] >= t, PARTS)
+        print(f"  ~{target} records (>= {t:.3f}): {fmt(n, right, gold)}")
+    labels = strict_labels(corpus)
+    by_part = {p: auc([(score[k], y) for k, (part, y) in labels.items() if part == p]) for p in PARTS}
+    print("  AUC (strict) " + " ".join(f"{p} {v:.3f}" for p, v in by_part.items())
+          + f", pooled {auc([(score[k], y) for k, (_, y) in labels.items()]):.3f}")
+
+
+def strict_labels(corpus: Corpus) -> dict[int, tuple[str, bool]]:
+    """id(record) -> (part, right by the strict rule when every candidate is kept)."""
+    out = {}
+    for i, part, doc, cands, golds in corpus.articles:
+        m = match([r for r, _, _ in cands], golds, strict=True)
+        for n, (r, e, s) in enumerate(cands):
+            out[id(r)] = (part, n in m.pairs)
+    return out
+
+
+def auc(pairs: list[tuple[float, bool]]) -> float:
+    """The chance that a right candidate scores above a wrong one (ties count half)."""
+    pos = [v for v, y in pairs if y]
+    neg = [v for v, y in pairs if not y]
+    if not pos or not neg:
+        return float("nan")
+    return sum((p > q) + 0.5 * (p == q) for p in pos for q in neg) / (len(pos) * len(neg))
 
 
 def main_scores(corpus: Corpus) -> None:

@@ -21,14 +21,25 @@ import yaml
 
 SIGNALS = ("src_known", "src_named", "tgt_named", "tgt_known", "has_target", "day_date", "text_date", "dated",
            "plain_modality", "src_in_clause", "tgt_in_clause", "lexicon_trigger", "actors_in_sentence",
-           "early_sentence")
+           "early_sentence", "target_if_directed", "main_clause")
 
 
 @lru_cache(maxsize=1)
 def classes() -> dict[str, frozenset[str]]:
     path = files("accord").joinpath("resources", "events", "record_policy.yaml")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in data.items()}
+    out = {k: frozenset(v) for k, v in data.items()}
+    out["directed_codes_tuple"] = tuple(sorted(data["directed_codes"]))  # (str.startswith takes a tuple)
+    return out
+
+
+def _step(explain: str, key: str) -> str | None:
+    """The value of an event's first `key=` step in its explain (`clause=main` -> "main")."""
+    for part in explain.split(";")[1:]:
+        k, _, value = part.strip().partition("=")
+        if k == key:
+            return value.strip()
+    return None
 
 
 def _slot(explain: str, side: str) -> str | None:
@@ -78,6 +89,8 @@ def signals(event: Any, how: dict[tuple[int, int], str], text: str, article_date
         "lexicon_trigger": kind not in ("petrarch", ""),
         "actors_in_sentence": lo >= 0 and all(_inside(a.span, lo, hi) for a in sides),
         "early_sentence": event.sentence <= 1,
+        "target_if_directed": event.target is not None or not event.cameo.startswith(c["directed_codes_tuple"]),
+        "main_clause": _step(event.explain, "clause") == "main",
     }
 
 

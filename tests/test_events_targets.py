@@ -778,3 +778,28 @@ def test_an_act_done_to_make_someone_act_is_aimed_at_them(nlp):
     assert e.target is None
     [e] = candidates(nlp, "The rebels launched an offensive to capture the city of Aleppo.")
     assert e.target is None
+
+
+def test_standing_in_solidarity_with_someone_endorses_them(nlp):
+    # (2026-12-08) PETRARCH-2's EXPRESS * SOLIDARITY (051) by the verb "stand", toward whom it is with;
+    # standing somewhere with someone is no act
+    [e] = candidates(nlp, "Poland stood in solidarity with Lithuania on Monday.")
+    assert e.cameo == "051" and dyad(e) == ("POL", "LTU")
+    evs = candidates(nlp, "The White House says it stands in solidarity with its closest ally the UK.")
+    assert any(e.cameo == "051" and dyad(e) == ("USAGOV", "GBR") for e in evs)
+    assert not candidates(nlp, "The president stood with the Polish prime minister at the podium.")
+
+
+def test_a_free_relative_after_the_preposition_is_what_its_subject_does(nlp):
+    # (2026-12-08) "agree with what X proposed", "protested against what X had done": whom the act
+    # is done to is the free relative's subject; a naming clause ("what it called") names no one
+    [e] = [e for e in candidates(nlp, "Americans said they agree with what Republicans in Congress were proposing.")
+           if e.cameo != "010"]
+    assert e.target is not None and e.target.code == "USAPTY" and e.target.text == "Republicans"
+    [e] = candidates(nlp, "Republicans protested against what the Democrats had done in the Senate.")
+    assert e.cameo == "140" and e.target is not None and e.target.text == "Democrats"
+    evs = candidates(nlp, "The opposition protested against what it called an illegal decree by the government.")
+    assert all(e.target is None or e.target.text != "it" for e in evs)
+    # nor a claim ("over what officials say is propaganda"): the banned papers stay the target
+    [e] = candidates(nlp, "Afghanistan has banned all Pakistani newspapers over what security officials say is propaganda.")
+    assert e.target is not None and "newspapers" in e.target.text

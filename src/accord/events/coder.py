@@ -26,7 +26,7 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
                               load_anchoring, simultaneous_participles)
 from ..time.dates import value_period
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_purpose_causative_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_purpose_causative_verbs, load_free_relative_naming_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
@@ -826,6 +826,11 @@ class EventStage(Stage):
                 if by_word is None:
                     by_word = preps[h] = pobjs_by_word(host)
                 toks = by_word.get(arg, ())
+                if not toks:
+                    # "agree with what Republicans in Congress were proposing": a free relative
+                    # after the preposition is what its subject does, so the subject is who
+                    # (never a naming clause: "what it called an attack" names no one)
+                    toks = _free_relative_doers(host, arg)
                 if not toks and cand.pattern.nominal and arg in load_coordinated_place_prepositions():
                     # "mass killings, rapes and abductions throughout the Central African Republic":
                     # a phrase after coordinated event nouns is each one's, wherever the parser hangs it
@@ -2625,6 +2630,26 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 cand.target_tok, cand.targets = doc[obj], actors
                 cand.rule.append("tgt=made-to-act")
                 break
+
+
+def _free_relative_doers(host: Any, word: str) -> list[Any]:
+    """The subject of a free relative ("what X proposed") that is the clause object of preposition
+    `word` on `host`, unless the clause only names something ("what it called", arguments.yaml
+    free_relative_naming_verbs)."""
+    v = view(host.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, kids = v.dep, v.lower, v.kids
+    out = []
+    for prep in kids[host.i]:
+        if dep[prep] != "prep" or lower[prep] != word:
+            continue
+        for clause in kids[prep]:
+            if dep[clause] != "pcomp" or v.lemma[clause] in load_free_relative_naming_verbs():
+                continue
+            near = [k for c in kids[clause] for k in (c, *kids[c])]  # "what" as object or deeper
+            if not any(lower[t] in ("what", "whatever") and v.tag[t] == "WP" for t in near):
+                continue
+            out += [host.doc[g] for g in kids[clause] if dep[g] == "nsubj" and v.tag[g] not in ("WP", "PRP")]
+    return out
 
 
 def _keeps_named_object_from_acting(verb: Any, cand: _Candidate, prevention_verbs: frozenset[str]) -> bool:

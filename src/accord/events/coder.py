@@ -420,6 +420,9 @@ class EventStage(Stage):
                 continue
             if v.dep[i] == "prep":
                 continue  # "according to", "following the talks": participles used as prepositions
+            key = _verb_key_at(v, i, self.verbs)
+            if key is None and (pos[i] != VERB or not self.dictionary.lists(doc, i)):
+                continue  # neither our lexicon nor PETRARCH's dictionary lists it: no candidate
             tok = doc[i]
             if self.exclusions.excludes_sense(tok):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
@@ -441,7 +444,6 @@ class EventStage(Stage):
                 continue  # "gave the rebels until Friday to surrender": what is asked by a deadline
             if v.ent_iob[i] == "I" and v.ent_type[i] in _NAME_ENTITIES:
                 continue  # "the Committee to Protect Journalists": a word of a name
-            key = _verb_key(tok, self.verbs)
             cand = self._match_verb(tok, key) if key else None
             if cand is not None and cand.pattern.fallback and pos[i] == VERB:
                 # A word class of our own under PETRARCH's patterns: a pattern of its wins.

@@ -8,6 +8,7 @@ import json
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from accord.clustering import ClusteringSettings
@@ -87,6 +88,47 @@ def test_shingle_hashes_stand_for_the_shingles_and_are_stable() -> None:
     # The signature made from those hashes is datasketch's MinHash of the shingles.
     tokens = N.words(WIRE)
     assert fp(WIRE).signature.tolist() == N.minhash(N.shingles(tokens, 5), 128).tolist()
+
+
+def test_signatures_and_bucket_keys_match_those_stored_before() -> None:
+    # A store keeps each article's signature and bucket keys (schema 3): a new text must give
+    # the bytes an earlier version gave (datasketch's MinHash through `update_batch` and
+    # hashlib's BLAKE2b a band at a time, until 2026-12-08), or copies of stored articles
+    # would no longer be found. The figures are that version's, for WIRE.
+    import hashlib
+
+    f = fp(WIRE)
+    assert f.signature.dtype == np.uint32 and f.signature[:4].tolist() == [
+        91651596, 15567088, 37673063, 44752025]
+    assert hashlib.sha256(N.signature_bytes(f.signature)).hexdigest() == (
+        "ecf8e5f0fee28aded86eb92db9c99dcd765ffe5df7fb7e697b2a65ffb0e645bf")
+    assert len(f.keys) == 37 and f.keys[:4] == [
+        3551861238414746437, -3453691533735354534, -6585982069117877533, 5596069493248439451]
+    # The same on texts the test did not pin: datasketch's MinHash of the shingles, and the
+    # bucket keys as they were made (one blake2b per band over the band's uint64 values).
+    for text in (WIRE + FOOTER, NEW_PARAGRAPH, "\u00c9t\u00e9 \u00e0 Paris: " + WIRE[:300],
+                 "a a a a a a a a a a"):
+        f = fp(text)
+        assert f.signature.tolist() == N.minhash(N.shingles(N.words(text), 5), 128).tolist()
+        b, r = N.band_layout(SETTINGS.nearcopy_threshold, SETTINGS.num_perm)
+        assert f.keys == [int.from_bytes(hashlib.blake2b(
+            np.asarray(f.signature[i * r:(i + 1) * r], dtype=np.uint64).tobytes(), digest_size=8,
+            person=b"accord-lsh%03d" % i).digest(), "big", signed=True) for i in range(b)]
+
+
+def test_permutations_and_band_layout_are_datasketchs() -> None:
+    # Made here without importing datasketch (and scipy): the same as datasketch makes them.
+    from datasketch import MinHash
+    from datasketch.lsh import _optimal_param
+
+    for num_perm in (16, 128, 256):
+        ours = N._permutations(num_perm)
+        theirs = MinHash(num_perm=num_perm, seed=1, scheme=N.SCHEME).permutations
+        assert [p.tolist() for p in ours] == [p.tolist() for p in theirs]
+    for num_perm, threshold in [(128, t / 10) for t in range(1, 10)] + [(64, 0.3), (256, 0.5)]:
+        assert N.band_layout(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.5, 0.5)
+    assert N._minhash_of_hashes(np.zeros(0, dtype=np.uint64), 8).tolist() == (
+        MinHash(num_perm=8, seed=1, scheme=N.SCHEME).hashvalues.tolist())
 
 
 def test_recent_window_is_bounded() -> None:

@@ -710,3 +710,96 @@ def test_an_object_put_after_the_to_phrase_is_still_the_object(nlp):
     assert any(e.cameo == "0842" and dyad(e) == ("ITA", "GRCGOV") for e in evs)
     # near miss: a time noun after the phrase is no object ("returned to Greece last week")
     assert not any(e.cameo == "0842" for e in candidates(nlp, "The Italian minister returned to Greece last week."))
+
+
+def test_a_protest_of_a_thing_is_done_to_whoever_made_it(nlp):
+    # (2026-12-08) what a protest's purpose clause protests, or its "against" phrase, is a thing
+    # with no actor of its own: the protest is done to whoever the thing's phrase names as its
+    # maker, by a participle's agent, a "by" phrase or a possessor
+    [e] = [e for e in candidates(nlp, "Farmers have launched a hunger strike to protest the land law imposed by "
+                                      "the Kenyan government.") if e.cameo == "142"]
+    assert dyad(e) == ("KENAGR", "KENGOV") and "tgt=opposed-thing-doer" in e.explain
+    evs = [e for e in candidates(nlp, "A Kansas woman has started a hunger strike, protesting the Kansas "
+                                      "government's unemployment system.") if e.cameo == "142"]
+    assert any(dyad(e) == ("USACVL", "USAGOV") for e in evs)
+    # near miss: a purpose clause that is no protest ("to back the law") names no one opposed
+    [e] = [e for e in candidates(nlp, "Farmers have launched a hunger strike to back the land law imposed by "
+                                      "the Kenyan government.") if e.cameo == "142"]
+    assert dyad(e) == ("KENAGR", None)
+
+
+def test_taking_part_in_a_protest_is_protesting(nlp):
+    # (2026-12-08) "participated in a protest against ...": the protest's own pattern, aimed by its
+    # "against" phrase; an election rally or a parade is no protest
+    [e] = candidates(nlp, "Hundreds of nurses participated in a demonstration against the reforms of the Polish government.")
+    assert e.cameo == "141" and dyad(e) == ("POLHLH", "POLGOV")
+    [e] = candidates(nlp, "French rail workers participated in a strike against pension cuts announced by the French government.")
+    assert e.cameo == "143" and dyad(e) == ("FRALAB", "FRAGOV")
+    assert not [e for e in candidates(nlp, "Senators participated in an election rally in Ohio.") if e.cameo.startswith("14")]
+    assert not [e for e in candidates(nlp, "Venezuelan troops participated in a military parade in Caracas.")
+                if e.cameo.startswith("14")]
+
+
+def test_inspectors_expelled_are_of_the_body_they_work_for_or_come_from(nlp):
+    # (2026-12-08) "inspectors for the IAEA", "monitors from the OSCE": the body the expelled
+    # people serve is whom the expulsion is done to, in the passive as in the active
+    [e] = candidates(nlp, "Two inspectors for the International Atomic Energy Agency have been expelled from Iran.")
+    assert e.cameo == "1662" and dyad(e) == ("IRN", "IGOUNOIAE")
+    [e] = candidates(nlp, "Three monitors from the OSCE were expelled from Russia on Monday.")
+    assert e.cameo == "1662" and dyad(e) == ("RUS", "IGOEURSCE")
+    # near miss: a reason ("for spying") is no actor
+    [e] = candidates(nlp, "Iran expelled two inspectors for spying.")
+    assert e.cameo == "1662" and dyad(e) == ("IRN", None)
+
+
+def test_intelligence_shared_with_someone_is_shared_with_them(nlp):
+    # (2026-12-08) CAMEO 064 by its noun: intelligence, information or data shared or exchanged
+    # "with" someone; one's concerns shared are still PETRARCH-2's SHARE * CONCERN (018)
+    [e] = candidates(nlp, "The National Security Agency has been sharing raw intelligence with the Israeli government.")
+    assert e.cameo == "064" and dyad(e) == ("USASPY", "ISRGOV")
+    [e] = candidates(nlp, "Pakistan agreed to share intelligence with Afghanistan on militant groups.")
+    assert e.cameo == "0314" and dyad(e) == ("PAK", "AFG")
+    [e] = candidates(nlp, "The French government shared its concerns with Germany.")
+    assert e.cameo == "018"
+    # near miss: with no one it is shared with, no act
+    assert not [e for e in candidates(nlp, "The two countries exchanged intelligence information on Monday.")
+                if e.cameo.startswith("06")]
+
+
+def test_an_act_done_to_make_someone_act_is_aimed_at_them(nlp):
+    # (2026-12-08) a causative purpose clause ("to get X to ...", "to force X to ...", "to pressure
+    # X into ..."; arguments.yaml purpose_causative_verbs) names whom an act naming no one is aimed at
+    [e] = candidates(nlp, "The president refused to lift sanctions to get Iran to the negotiating table.")
+    assert e.cameo == "1244" and e.target is not None and e.target.code == "IRN" and "tgt=made-to-act" in e.explain
+    [e] = candidates(nlp, "The rebels launched an offensive to force the government to negotiate.")
+    assert e.cameo == "190" and e.target is not None and e.target.code.endswith("GOV")
+    # near misses: no one made to act ("to capture the city", "to make the city safe")
+    [e] = candidates(nlp, "The rebels launched an offensive to make the city safe.")
+    assert e.target is None
+    [e] = candidates(nlp, "The rebels launched an offensive to capture the city of Aleppo.")
+    assert e.target is None
+
+
+def test_standing_in_solidarity_with_someone_endorses_them(nlp):
+    # (2026-12-08) PETRARCH-2's EXPRESS * SOLIDARITY (051) by the verb "stand", toward whom it is with;
+    # standing somewhere with someone is no act
+    [e] = candidates(nlp, "Poland stood in solidarity with Lithuania on Monday.")
+    assert e.cameo == "051" and dyad(e) == ("POL", "LTU")
+    evs = candidates(nlp, "The White House says it stands in solidarity with its closest ally the UK.")
+    assert any(e.cameo == "051" and dyad(e) == ("USAGOV", "GBR") for e in evs)
+    assert not candidates(nlp, "The president stood with the Polish prime minister at the podium.")
+
+
+def test_a_free_relative_after_the_preposition_is_what_its_subject_does(nlp):
+    # (2026-12-08) "agree with what X proposed", "protested against what X had done": whom the act
+    # is done to is the free relative's subject; a naming clause ("what it called") names no one
+    [e] = [e for e in candidates(nlp, "Americans said they agree with what Republicans in Congress were proposing.")
+           if e.cameo != "010"]
+    assert e.target is not None and e.target.code == "USAPTY" and e.target.text == "Republicans"
+    [e] = candidates(nlp, "Republicans protested against what the Democrats had done in the Senate.")
+    assert e.cameo == "140" and e.target is not None and e.target.text == "Democrats"
+    evs = candidates(nlp, "The opposition protested against what it called an illegal decree by the government.")
+    assert all(e.target is None or e.target.text != "it" for e in evs)
+    # nor a claim ("over what officials say is propaganda"): the banned papers stay the target
+    [e] = candidates(nlp, "Afghanistan has banned all Pakistani newspapers over what security officials say is propaganda.")
+    assert e.target is not None and "newspapers" in e.target.text

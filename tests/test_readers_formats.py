@@ -358,6 +358,45 @@ def test_languages_detected_and_short_texts_left_unknown():
     assert detect_language("Xi Jinping met Vladimir Putin in Moscow.") == "en"
 
 
+def test_language_scores_are_py3langids_own():
+    # The detector counts its features with numpy (readers/language.py): every score must be
+    # py3langid's to the bit, so every decision is the same, whatever the text: English,
+    # other languages and scripts, mixed ones, upper case, a few letters, arbitrary characters.
+    import random
+
+    import numpy as np
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from accord.readers import language
+
+    ours = language._detector()
+    reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    rng = random.Random(16)
+    texts = [ENGLISH, FRENCH, CHINESE, ARABIC, ENGLISH + " " + FRENCH, FRENCH[:80] + ENGLISH,
+             ENGLISH + " " + CHINESE + " " + ARABIC, ENGLISH.upper(), "", "a", "é", "1234 --",
+             "Президент России встретился с председателем КНР в Москве во вторник.",
+             "Xi Jinping (习近平) met Vladimir Putin (Владимир Путин) in Moscow."]
+    texts += ["".join(chr(rng.randrange(32, 0x3100)) for _ in range(rng.randrange(1, 120)))
+              for _ in range(150)]
+    texts += [bytes(rng.randrange(256) for _ in range(rng.randrange(1, 120))).decode("latin-1")
+              for _ in range(150)]
+    for text in texts:
+        assert ours._decide(text).tobytes() == reference._decide(text).tobytes(), text
+        assert ours.classify(text) == reference.classify(text)
+    # Each byte's state is the automaton's run over the last WINDOW bytes: no state of the
+    # model lies deeper than WINDOW bytes from the start (breadth first over every byte).
+    moves = np.frombuffer(ours.tk_nextmove, dtype=np.dtype(ours.tk_nextmove.typecode))
+    rowbase = np.asarray(ours.tk_row, dtype=np.int64) << 8
+    depth = np.full(len(rowbase), -1)
+    depth[0], frontier, level = 0, np.array([0]), 0
+    while len(frontier):
+        level += 1
+        reached = np.unique(moves[(rowbase[frontier][:, None] + np.arange(256)).ravel()])
+        frontier = reached[depth[reached] < 0]
+        depth[frontier] = level
+    assert depth.min() == 0 and depth.max() <= language.WINDOW
+
+
 def test_non_english_articles_are_kept_with_their_language_and_no_records(nlp):
     from accord.pipeline import Pipeline
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..analysis.docview import view
-from ..analysis.syntax import clause_verb, entity_at, entity_bounds, sentence_start_back
+from ..analysis.syntax import clause_verb, clause_verb_index, entity_at, entity_bounds, sentence_start_back
 from ..places import LARGE_CITY, geocode, region
 from .context import Found
 from .words import organisation_nouns, refers_back, words
@@ -50,8 +50,9 @@ def clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
     """The countries a sentence names, narrowed to `tok`'s own clause when there are several."""
     countries = {c for _, c in named}
     if len(countries) > 1:
-        verb = clause_verb(tok)
-        countries = {c for t, c in named if verb is not None and getattr(clause_verb(t), "i", -1) == verb.i}
+        v = view(tok.doc)
+        verb = clause_verb_index(v, tok.i)
+        countries = {c for t, c in named if verb >= 0 and clause_verb_index(v, t.i) == verb}
     return countries
 
 
@@ -127,8 +128,9 @@ def _argument_of(noun: Any, verb: Any) -> bool:
 
 def same_clause_countries(tok: Any, named: list[tuple[Any, str]]) -> set[str]:
     """The countries named in `tok`'s own clause."""
-    verb = clause_verb(tok)
-    return {c for t, c in named if verb is not None and getattr(clause_verb(t), "i", -1) == verb.i}
+    v = view(tok.doc)
+    verb = clause_verb_index(v, tok.i)
+    return {c for t, c in named if verb >= 0 and clause_verb_index(v, t.i) == verb}
 
 
 def is_location(tok: Any) -> bool:

@@ -109,6 +109,20 @@ def clause_verb(tok: Any) -> Any | None:
     return verb_above(tok, limit=9, or_root=True)
 
 
+def clause_verb_index(v: Any, i: int) -> int:
+    """`clause_verb(doc[i]).i` read on the Doc's view (`analysis.docview.view(doc)`), -1 where
+    that is None: comparing two words' clauses makes no Token."""
+    head, pos = v.head, v.pos
+    node = i
+    for _ in range(9):
+        if head[node] == node:
+            return node
+        node = head[node]
+        if pos[node] in VERBISH:
+            return node
+    return node if head[node] == node else -1
+
+
 def sentence_numbers(doc: Any) -> list[int]:
     """For every token index of `doc`, the number of its sentence (0-based)."""
     return list(view(doc).sent_of)

@@ -1,9 +1,11 @@
 """Near-copies: the same story under another headline, with a dateline or an agency credit added,
 paragraphs trimmed or a footer added.
 
-Each article's text gives a MinHash signature (datasketch) over its 5-word shingles. The
+Each article's text gives a MinHash signature over its 5-word shingles (datasketch's, with its
+"affine32" scheme, computed here with numpy over all shingles at once: the same bytes, and no
+import of datasketch and scipy, about 0.4 s of CPU, in a command that signs texts). The
 signature is cut into `b` bands of `r` values (datasketch's own choice of `b` and `r` for the
-configured Jaccard threshold); each band hashes to one 64-bit bucket key. The store keeps the
+configured Jaccard threshold, `band_layout`); each band hashes to one 64-bit bucket key. The store keeps the
 keys in an indexed table, so finding the articles that share a bucket with a new one is a few
 index probes on PostgreSQL (DuckDB answers the query of a group's keys, `= ANY(?)`, with a scan
 of the bucket column: fast, but growing with the store). Candidates are then checked on their texts, compared
@@ -34,9 +36,6 @@ import numpy as np
 
 from .settings import ClusteringSettings
 
-# datasketch (and the scipy it imports, about a second of CPU) is imported when a text is first
-# signed: the commands that only query the store never need it.
-
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 Relation = Literal["copy", "extends", "distinct"]
@@ -52,42 +51,92 @@ def shingles(tokens: Sequence[str], k: int) -> set[str]:
     return {" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)}
 
 
-@lru_cache(maxsize=4)
-def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
-    # Building the permutations costs more than hashing a short article; build them once.
-    from datasketch import MinHash
-
-    return MinHash(num_perm=num_perm, seed=1, scheme=SCHEME).permutations
-
-
 # datasketch's hashing scheme; stored signatures are only comparable within one scheme.
 SCHEME = "affine32"
 
+# MurmurHash3's 32-bit finalizer (fmix32): shifts and multipliers, as datasketch 2.0's `_fmix`
+# applies it to a value before the affine permutations of the "affine32" scheme.
+_FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's "affine32" permutations (`MinHash._init_permutations`): h -> a*h + b mod
+    2^32 with an odd `a`, drawn from numpy's RandomState(seed) as datasketch draws them (a test
+    checks they are the same)."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    return a, b
+
 
 def minhash(shingle_set: Iterable[str], num_perm: int) -> np.ndarray:
+    """datasketch's MinHash of the shingles (its default SHA-1 hash, "affine32" scheme): the
+    reference `Fingerprint.of` is tested against; ingest never imports datasketch."""
     from datasketch import MinHash
 
-    m = MinHash(num_perm=num_perm, seed=1, permutations=_permutations(num_perm), scheme=SCHEME)
+    m = MinHash(num_perm=num_perm, seed=1, permutations=np.array(_permutations(num_perm)),
+                scheme=SCHEME)
     m.update_batch([s.encode("utf-8") for s in shingle_set])
     return m.hashvalues
+
+
+def _minhash_of_hashes(hashes: np.ndarray, num_perm: int) -> np.ndarray:
+    """`minhash` of shingles given their `sha1_hash64` (uint64, any order, repeats allowed):
+    the same signature (uint32), all shingles at once. datasketch hashes a shingle to the low
+    32 bits of that (`sha1_hash32`), mixes it (fmix32), permutes it num_perm ways and keeps
+    each permutation's minimum; numpy's uint32 arithmetic wraps as datasketch's does."""
+    a, b = _permutations(num_perm)
+    if not len(hashes):
+        return np.full(num_perm, 0xFFFFFFFF, dtype=np.uint32)
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hashes.astype(np.uint32)  # the low 32 bits
+    hv ^= hv >> np.uint32(s1)
+    hv *= np.uint32(m1)
+    hv ^= hv >> np.uint32(s2)
+    hv *= np.uint32(m2)
+    hv ^= hv >> np.uint32(s3)
+    return (hv[:, None] * a + b).min(axis=0)
 
 
 @lru_cache(maxsize=8)
 def band_layout(threshold: float, num_perm: int) -> tuple[int, int]:
     """(bands, rows per band) minimising false positives + false negatives around `threshold`
-    (datasketch's own optimiser, equal weights)."""
-    from datasketch.lsh import _optimal_param
+    (equal weights): datasketch's `lsh._optimal_param`, without the second of CPU its import of
+    scipy costs. The integrands are polynomials of degree at most num_perm, which Gauss-Legendre
+    quadrature with num_perm // 2 + 2 nodes integrates exactly, where datasketch calls
+    scipy's `quad` (a test checks both give the same layouts)."""
+    x, w = np.polynomial.legendre.leggauss(num_perm // 2 + 2)
 
-    return _optimal_param(threshold, num_perm, 0.5, 0.5)
+    def integral(f, lo: float, hi: float) -> float:
+        return (hi - lo) / 2 * float(np.dot(w, f((hi - lo) / 2 * x + (hi + lo) / 2)))
+
+    best, layout = float("inf"), (0, 0)
+    for b in range(1, num_perm + 1):
+        for r in range(1, num_perm // b + 1):
+            fp = integral(lambda s: 1 - (1 - s ** float(r)) ** float(b), 0.0, threshold)
+            fn = integral(lambda s: 1 - (1 - (1 - s ** float(r)) ** float(b)), threshold, 1.0)
+            error = fp * 0.5 + fn * 0.5
+            if error < best:
+                best, layout = error, (b, r)
+    return layout
+
+
+@lru_cache(maxsize=64)
+def _band_hashers(bands: int) -> tuple:
+    return tuple(hashlib.blake2b(digest_size=8, person=b"accord-lsh%03d" % b) for b in range(bands))
 
 
 def band_keys(hashvalues: np.ndarray, bands: int, rows: int) -> list[int]:
-    """One signed 64-bit bucket key per band (a BIGINT column)."""
+    """One signed 64-bit bucket key per band (a BIGINT column): the BLAKE2b (8 bytes, personal
+    "accord-lshNNN") of the band's values as little-endian uint64."""
+    raw = np.asarray(hashvalues, dtype=np.uint64).tobytes()
+    width = 8 * rows
     keys = []
-    for b in range(bands):
-        chunk = np.asarray(hashvalues[b * rows : (b + 1) * rows], dtype=np.uint64).tobytes()
-        digest = hashlib.blake2b(chunk, digest_size=8, person=b"accord-lsh%03d" % b).digest()
-        keys.append(int.from_bytes(digest, "big", signed=True))
+    for b, hasher in enumerate(_band_hashers(bands)):
+        h = hasher.copy()
+        h.update(raw[b * width : (b + 1) * width])
+        keys.append(int.from_bytes(h.digest(), "big", signed=True))
     return keys
 
 
@@ -105,40 +154,20 @@ def sha1_hash64(data: bytes) -> int:
     return int.from_bytes(hashlib.sha1(data).digest()[:8], "little")
 
 
-def _digests(tokens: Sequence[str], k: int) -> tuple[list[str], dict[str, int]]:
-    """The text's k-word shingles in text order, and each distinct one's 64-bit hash
-    (`sha1_hash64`: one SHA-1 per shingle serves both the MinHash and the stored hashes)."""
-    order = [" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)]
-    distinct = list(dict.fromkeys(order))
-    sha1 = hashlib.sha1
-    # `sha1_hash64` written out: a function call per shingle costs a fifth of the whole.
-    return order, dict(zip(distinct, [int.from_bytes(sha1(sh.encode("utf-8")).digest()[:8], "little")
-                                      for sh in distinct]))
-
-
-def _in_order(order: list[str], digests: dict[str, int]) -> np.ndarray:
-    return np.fromiter(map(digests.__getitem__, order), dtype=np.uint64, count=len(order))
-
-
 def shingle_hashes(tokens: Sequence[str], k: int) -> np.ndarray:
     """The 64-bit hash of each k-word shingle of `tokens` (`sha1_hash64` of its words joined by
     spaces), in text order (uint64; empty when the text is shorter than one shingle). Two
     shingles have the same hash when they have the same words (and otherwise with a chance of
-    2^-64): comparing hashes compares the shingles."""
+    2^-64): comparing hashes compares the shingles. One SHA-1 per shingle serves both the
+    MinHash and the stored hashes."""
     if len(tokens) < k:
         return np.zeros(0, dtype=np.uint64)
-    return _in_order(*_digests(tokens, k))
-
-
-def _minhash_of_digests(digests: Iterable[int], num_perm: int) -> np.ndarray:
-    """`minhash` of shingles given their `sha1_hash64`: the same signature, without hashing
-    them again (datasketch's default hash of a shingle is the low 32 bits)."""
-    from datasketch import MinHash
-
-    m = MinHash(num_perm=num_perm, seed=1, permutations=_permutations(num_perm), scheme=SCHEME,
-                hashfunc=int)  # the values given are the hashes already
-    m.update_batch([d & 0xFFFFFFFF for d in digests])
-    return m.hashvalues
+    sha1 = hashlib.sha1
+    # `sha1_hash64` written out, its 8 bytes joined and read as one little-endian array: a
+    # function call or an int per shingle costs a fifth of the whole.
+    raw = b"".join([sha1(sh.encode("utf-8")).digest()[:8]
+                    for sh in map(" ".join, zip(*[tokens[j:] for j in range(k)]))])
+    return np.frombuffer(raw, dtype="<u8").astype(np.uint64, copy=False)
 
 
 def hashes_bytes(hashes: np.ndarray) -> bytes:
@@ -188,11 +217,11 @@ class Fingerprint:
         k = settings.shingle_words
         if len(tokens) < k:
             return cls(np.zeros(0, dtype=np.uint64), len(tokens), None, [])
-        order, digests = _digests(tokens, k)
+        hashes = shingle_hashes(tokens, k)
         # The signature is `minhash` of the shingles, as stored since schema 3.
-        sig = _minhash_of_digests(digests.values(), settings.num_perm)
+        sig = _minhash_of_hashes(hashes, settings.num_perm)
         b, r = band_layout(settings.nearcopy_threshold, settings.num_perm)
-        return cls(_in_order(order, digests), len(tokens), sig, band_keys(sig, b, r))
+        return cls(hashes, len(tokens), sig, band_keys(sig, b, r))
 
 
 def uncovered_words(hashes: np.ndarray, n_words: int, other: frozenset[int], k: int) -> int:

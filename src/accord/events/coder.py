@@ -26,7 +26,7 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
                               load_anchoring, simultaneous_participles)
 from ..time.dates import value_period
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_purpose_causative_verbs, load_free_relative_naming_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
@@ -422,6 +422,9 @@ class EventStage(Stage):
                 continue
             if v.dep[i] == "prep":
                 continue  # "according to", "following the talks": participles used as prepositions
+            key = _verb_key_at(v, i, self.verbs)
+            if key is None and (pos[i] != VERB or not self.dictionary.lists(doc, i)):
+                continue  # neither our lexicon nor PETRARCH's dictionary lists it: no candidate
             tok = doc[i]
             if self.exclusions.excludes_sense(tok):
                 continue  # "died", "resides in", "the population declined", "demonstrating screens"
@@ -443,7 +446,6 @@ class EventStage(Stage):
                 continue  # "gave the rebels until Friday to surrender": what is asked by a deadline
             if v.ent_iob[i] == "I" and v.ent_type[i] in _NAME_ENTITIES:
                 continue  # "the Committee to Protect Journalists": a word of a name
-            key = _verb_key(tok, self.verbs)
             cand = self._match_verb(tok, key) if key else None
             if cand is not None and cand.pattern.fallback and pos[i] == VERB:
                 # A word class of our own under PETRARCH's patterns: a pattern of its wins.
@@ -798,7 +800,7 @@ class EventStage(Stage):
             cand.targets = placed_at
             cand.rule.append("tgt=place-struck")
         if not cand.targets and int(cand.code[:2]) >= 10 \
-                and (doer := _doer_of_a_thing_opposed(cand, mentions_at)) is not None:
+                and (doer := _doer_of_a_thing_opposed(cand, mentions_at, self.exclusions.purpose_protest_verbs)) is not None:
             # "filed a lawsuit against the state of emergency Trump declared": done to its doer
             cand.target_tok, cand.targets = doer
             cand.rule.append("tgt=opposed-thing-doer")
@@ -828,6 +830,11 @@ class EventStage(Stage):
                 if by_word is None:
                     by_word = preps[h] = pobjs_by_word(host)
                 toks = by_word.get(arg, ())
+                if not toks:
+                    # "agree with what Republicans in Congress were proposing": a free relative
+                    # after the preposition is what its subject does, so the subject is who
+                    # (never a naming clause: "what it called an attack" names no one)
+                    toks = _free_relative_doers(host, arg)
                 if not toks and cand.pattern.nominal and arg in load_coordinated_place_prepositions():
                     # "mass killings, rapes and abductions throughout the Central African Republic":
                     # a phrase after coordinated event nouns is each one's, wherever the parser hangs it
@@ -2615,6 +2622,49 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                     if inner is not None and (actors := _actors_of(inner, mentions_at)):
                         cand.targets = actors
                         cand.rule.append("tgt=claimed-act-object/inner")
+    for cand in cands:
+        if cand.target_tok is not None or cand.targets or not cand.sources or cand.code[:2] in ("01", "04"):
+            continue
+        # "refused to lift sanctions to get Iran to the negotiating table", "launched an offensive
+        # to force the government to negotiate": an act done to make someone do something is aimed
+        # at them (arguments.yaml purpose_causative_verbs), when the act names no one of its own
+        hosts = [cand.trigger.i] + [c for c in kids[cand.trigger.i] if dep[c] == "dobj"]
+        if cand.noun is not None:
+            hosts.append(cand.noun.i)
+        for clause in (k for h in hosts for k in kids[h] if dep[k] in ("advcl", "xcomp", "acl", "relcl")):
+            if v.lemma[clause] not in load_purpose_causative_verbs() \
+                    or not any(dep[a] == "aux" and lower[a] == "to" for a in kids[clause]) \
+                    or any(dep[c] in ("nsubj", "nsubjpass") for c in kids[clause]):
+                continue
+            obj = next((c for c in kids[clause] if dep[c] == "dobj"), None)
+            # what they are to do: "Iran to the table", "the government to negotiate", "Russia into talks"
+            made_to = any((dep[c] in ("xcomp", "advcl", "ccomp") and any(dep[a] == "aux" and lower[a] == "to" for a in kids[c]))
+                          or (dep[c] == "prep" and lower[c] in ("to", "into")) for c in kids[clause] if c != obj)
+            if obj is not None and made_to and (actors := _actors_of(doc[obj], mentions_at)) \
+                    and not any(a.key and a.key == s.key for a in actors for s in cand.sources):
+                cand.target_tok, cand.targets = doc[obj], actors
+                cand.rule.append("tgt=made-to-act")
+                break
+
+
+def _free_relative_doers(host: Any, word: str) -> list[Any]:
+    """The subject of a free relative ("what X proposed") that is the clause object of preposition
+    `word` on `host`, unless the clause only names something ("what it called", arguments.yaml
+    free_relative_naming_verbs)."""
+    v = view(host.doc)  # (read on the Doc's arrays: analysis.docview)
+    dep, lower, kids = v.dep, v.lower, v.kids
+    out = []
+    for prep in kids[host.i]:
+        if dep[prep] != "prep" or lower[prep] != word:
+            continue
+        for clause in kids[prep]:
+            if dep[clause] != "pcomp" or v.lemma[clause] in load_free_relative_naming_verbs():
+                continue
+            near = [k for c in kids[clause] for k in (c, *kids[c])]  # "what" as object or deeper
+            if not any(lower[t] in ("what", "whatever") and v.tag[t] == "WP" for t in near):
+                continue
+            out += [host.doc[g] for g in kids[clause] if dep[g] == "nsubj" and v.tag[g] not in ("WP", "PRP")]
+    return out
 
 
 def _keeps_named_object_from_acting(verb: Any, cand: _Candidate, prevention_verbs: frozenset[str]) -> bool:
@@ -5337,31 +5387,51 @@ def _act_noun_argument(verb: Any, nouns: dict[str, tuple[str, ...]]) -> Any | No
     return None
 
 
-def _doer_of_a_thing_opposed(cand: _Candidate, mentions_at) -> tuple[Any, list[Actor]] | None:
-    """Whom an act of conflict against a thing with no actor of its own is done to: the doer a
-    relative clause on the thing names ("filed a lawsuit against the state of emergency Trump
-    declared", "protested against the tax the government imposed"), the thing being that doer's
-    act (arguments.yaml `opposed_thing_prepositions`); else None."""
+def _doer_of_a_thing_opposed(cand: _Candidate, mentions_at,
+                              purpose_verbs: frozenset[str] = frozenset()) -> tuple[Any, list[Actor]] | None:
+    """Whom an act of conflict against a thing with no actor of its own is done to: the doer the
+    thing's phrase names, the thing being that doer's act (arguments.yaml
+    `opposed_thing_prepositions`); else None. The thing is the object of such a preposition
+    ("filed a lawsuit against the state of emergency", "a hunger strike against violations") or
+    what the act's purpose infinitive or participle of protest protests ("launched a hunger strike
+    to protest the policy", exclusions.yaml purpose_protest_verbs); its doer is the subject of a
+    relative clause on it ("the state of emergency Trump declared"), the agent of a participle on
+    it ("the policy imposed by the administration"), its "by" phrase ("violations by the police")
+    or its possessor ("the state's unemployment system")."""
     preps = load_opposed_thing_prepositions()
     hosts = [cand.trigger] + [c for c in cand.trigger.children if c.dep_ == "dobj"] \
         + ([cand.noun] if cand.noun is not None else [])
     own = {a.key for a in cand.sources if a.key}
-    for host in hosts:
-        for prep in host.children:
-            if prep.dep_ != "prep" or prep.lower_ not in preps:
-                continue
-            for thing in prep.children:
-                if thing.dep_ != "pobj" or _actors_of(thing, mentions_at):
-                    continue
-                phrase = [thing] + [t for c in thing.children if c.dep_ == "prep" for t in c.children if t.dep_ == "pobj"]
-                for noun in phrase:
-                    for rel in noun.children:
-                        if rel.dep_ != "relcl":
-                            continue
-                        subject, passive = subject_of(rel)
-                        if subject is None or passive or subject.lower_ in ("which", "that", "who"):
-                            continue
-                        actors = _actors_of(subject, mentions_at)
-                        if actors and not any(a.key in own for a in actors):
-                            return subject, actors
+    things = [thing for host in hosts for prep in host.children
+              if prep.dep_ == "prep" and prep.lower_ in preps
+              for thing in prep.children if thing.dep_ == "pobj"]
+    if purpose_verbs:
+        # "launched a hunger strike to protest the policy ...", "started a hunger strike, protesting
+        # the state's system": what the act's purpose clause of protest protests
+        things += [o for host in hosts for verb in host.children
+                   if verb.dep_ in ("xcomp", "advcl", "relcl", "acl") and verb.lemma_.lower() in purpose_verbs
+                   and (verb.tag_ == "VBG" or any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children))
+                   and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+                   for o in verb.children if o.dep_ == "dobj"]
+    for thing in things:
+        if _actors_of(thing, mentions_at):
+            continue
+        phrase = [thing] + [t for c in thing.children if c.dep_ == "prep" for t in c.children if t.dep_ == "pobj"]
+        for noun in phrase:
+            doers = []
+            for rel in noun.children:
+                if rel.dep_ == "relcl":
+                    subject, passive = subject_of(rel)
+                    if subject is not None and not passive and subject.lower_ not in ("which", "that", "who"):
+                        doers.append(subject)
+                elif rel.dep_ == "acl" and rel.tag_ == "VBN":
+                    doers += [p for a in rel.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+                elif rel.dep_ == "prep" and rel.lower_ == "by" and noun.i == thing.i:
+                    doers += [p for p in rel.children if p.dep_ == "pobj"]
+                elif rel.dep_ == "poss" and noun.i == thing.i:
+                    doers.append(rel)
+            for doer in doers:
+                actors = _actors_of(doer, mentions_at)
+                if actors and not any(a.key in own for a in actors):
+                    return doer, actors
     return None

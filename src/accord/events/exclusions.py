@@ -365,7 +365,8 @@ class Exclusions:
         key = ("own_reporting", self.own_reporting)
         named = v.memo.get(key)
         if named is None:
-            named = v.memo[key] = [i for i, w in enumerate(v.lower) if _letters(w) in self.own_reporting]
+            own = {w for w in set(v.lower) if _letters(w) in self.own_reporting}  # each word once
+            named = v.memo[key] = [i for i, w in enumerate(v.lower) if w in own]
         head, dep, vi = v.head, v.dep, verb.i
         for node in named:
             while node != vi and dep[node] not in _OWN_CLAUSE_DEPS and head[node] != node:

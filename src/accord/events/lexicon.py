@@ -670,6 +670,18 @@ def load_purpose_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_purpose_causative_verbs() -> frozenset[str]:
+    """Causative verbs of a purpose clause whose object the act is aimed at (arguments.yaml)."""
+    return _argument_words("purpose_causative_verbs")
+
+
+@lru_cache(maxsize=1)
+def load_free_relative_naming_verbs() -> frozenset[str]:
+    """Verbs of a free relative that only name something ("what it called"; arguments.yaml)."""
+    return _argument_words("free_relative_naming_verbs")
+
+
+@lru_cache(maxsize=1)
 def load_served_mission_words() -> frozenset[str]:
     """Words of a mission that serves the country its "in" phrase names ("peacekeeping"; arguments.yaml)."""
     return _argument_words("served_mission_words")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from ..analysis.docview import view
 from ..model import stable_id
 from .lexicon import load_response_words
 
@@ -47,9 +48,14 @@ def _in_the_act_s_clause(host: Any, trigger: Any, source_start: int) -> bool:
 
 def _answered(trigger: Any, source_start: int, nouns: frozenset[str], preps: frozenset[str]) -> Any | None:
     """The object of an "in response to ..." phrase of the trigger's clause, else None."""
-    for prep in trigger.sent:
-        if prep.dep_ != "prep" or prep.lower_ != "in":
+    doc = trigger.doc
+    v = view(doc)  # the sentence's words read on the Doc's arrays: a Token only for an "in"
+    dep, lower = v.dep, v.lower
+    start, end = v.sent_bounds(trigger.i)
+    for i in range(start, end):
+        if dep[i] != "prep" or lower[i] != "in":
             continue
+        prep = doc[i]
         for noun in prep.children:
             if noun.dep_ != "pobj" or noun.lemma_.lower() not in nouns:
                 continue

@@ -587,6 +587,7 @@ class VerbDictionary:
         self._plain: dict[int, _Entry] = {}  # verb word -> entry
         self._forms: dict[int, _Entry] = {}  # irregular form / hyphenated spelling -> entry
         self._multi: dict[int, list[_Entry]] = {}  # verb word or form -> multi-word entries
+        self._listed: frozenset[int] | None = None  # every word an entry is listed under (`lists`)
         patterns_by_block: dict[str, list[dict]] = {}
         for r in records:
             kind = r["kind"]
@@ -712,6 +713,15 @@ class VerbDictionary:
         _walk_all(v, i, out)
         lower, lemma, doc = v.lower, v.lemma, verb.doc
         return [doc[t] for t in out if t != i and (lower[t] in words or lemma[t] in words)]
+
+    def lists(self, doc: Any, i: int) -> bool:
+        """Whether the dictionary lists token i of `doc` under its lemma or its form (as `_entry`
+        looks it up): when it does not, `match` gives None, told without making a Token."""
+        listed = self._listed
+        if listed is None:
+            listed = self._listed = frozenset(self._plain).union(self._forms, self._multi)
+        v = self._view(doc)
+        return v.lemma[i] in listed or v.lower[i] in listed
 
     def entry(self, verb: Any) -> tuple[str, VerbMatch | None] | None:
         """(block name, the verb's default result) for the token, or None if the dictionary

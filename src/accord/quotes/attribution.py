@@ -35,6 +35,7 @@ from typing import Any
 
 import yaml
 
+from ..analysis.docview import view
 from ..analysis.quotation import find_quoted_spans
 from ..actors.people import is_country_code
 from ..analysis.syntax import sentence_numbers, subject_of
@@ -268,7 +269,11 @@ class QuoteStage(Stage):
                 if self._is_cue(tok) and _quote_modifies(tok, set(range(quote.start, quote.end))):
                     break  # "“unilaterally” adding new subjects": an adverb of the verb, not its speech
                 if self._is_cue(tok):
-                    comma = doc.text[quote.end_char : quote.end_char + 1] == ","  # “…,” Elliott said
+                    # “…,” Elliott said: the character right after the marks (read on the Doc's
+                    # view: `doc.text` makes every token of the Doc)
+                    v = view(doc)
+                    comma = quote.end < v.n and v.idx[quote.end] == quote.end_char \
+                        and v.text[quote.end][:1] == ","
                     if tok.sent.start != doc[quote.end - 1].sent.start and doc[i].text[:1].isupper() \
                             and not comma and not ended:
                         break  # "'He is a leech'Several victims condemned": a heading, then the text

@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.symbols import NOUN
 
-from ...analysis.syntax import clause_verb, sentence_start_back
+from ...analysis.syntax import clause_verb_index, sentence_start_back
 from ...analysis.docview import view
 from ..context import Found, ResolutionContext, unplaced_group
 from ..kinds import STATE_SECTORS, How, Sector
@@ -708,19 +708,19 @@ class StoryCountryPeople(Pass):
         sentenced Manafort"): a private person whose case a country's courts or police handle is
         placed there, the only place the story gives them."""
         doc, found = context.doc, context.found
+        v = view(doc)  # the clauses compared on the Doc's view: no Token made
         countries: set[str] = set()
         for f in found:
             if f.entity.key != key:
                 continue
-            verb = clause_verb(doc[f.last])
-            if verb is None:
+            verb = clause_verb_index(v, f.last)
+            if verb < 0:
                 continue
             for g in found:
                 if g is f or g.entity.key == key or not g.actor_country:
                     continue
                 sector = g.sector or g.entity.sector
-                other = clause_verb(doc[g.last])
-                if sector in LEGAL_SECTORS and other is not None and other.i == verb.i:
+                if sector in LEGAL_SECTORS and clause_verb_index(v, g.last) == verb:
                     countries.add(g.actor_country)
         return countries.pop() if len(countries) == 1 else None
 

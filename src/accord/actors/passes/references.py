@@ -47,7 +47,13 @@ class References(Pass):
         links: dict[int, str] = {}  # pronoun resolved to an unnamed person -> who that person is
         pos_of = context.pos
         v = view(doc)  # (read on the Doc's arrays: analysis.docview): a Token only for the words that may be
-        lower_of, dep_of = v.lower, v.dep
+        lower_of, dep_of, lemma_of = v.lower, v.dep, v.lemma
+        # The words each case below begins with, by part of speech: a Token only for those.
+        pronoun_words = {"it"} | w.plural_object_pronouns | w.person_pronouns
+        proper_words = w.plural_person_nouns | w.plural_country_nouns
+        noun_words = (w.kin_nouns | w.opponent_nouns | w.others_words | w.adherent_nouns
+                      | w.plural_person_nouns | w.plural_country_nouns)
+        noun_lemmas = w.igo_nouns | w.country_nouns | (w.ally_nouns if w.allies_region else frozenset())
         for i in range(v.n):
             if i not in covered and lower_of[i] in w.accused_nouns and dep_of[i] in _ARGUMENT_DEPS \
                     and (accused := _accused_named_before(context, doc[i], found)) is not None:
@@ -55,6 +61,10 @@ class References(Pass):
                 continue
             if i in covered or pos_of[i] not in _PRONOUN_OR_NOUN:
                 continue  # every case below is of a pronoun, a noun or a proper noun
+            if not (lower_of[i] in pronoun_words if pos_of[i] == PRON else
+                    lower_of[i] in proper_words if pos_of[i] == PROPN else
+                    lower_of[i] in noun_words or lemma_of[i] in noun_lemmas):
+                continue  # no case below reads this word (each begins with its word list)
             tok = doc[i]
             pos = tok.pos_
             low = tok.lower_

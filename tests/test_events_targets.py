@@ -803,3 +803,28 @@ def test_a_free_relative_after_the_preposition_is_what_its_subject_does(nlp):
     # nor a claim ("over what officials say is propaganda"): the banned papers stay the target
     [e] = candidates(nlp, "Afghanistan has banned all Pakistani newspapers over what security officials say is propaganda.")
     assert e.target is not None and "newspapers" in e.target.text
+
+
+def test_violating_a_ban_defies_whoever_imposed_it(nlp):
+    # (2026-12-08) PETRARCH-2's VIOLATE * ARMS EMBARGO / * &SOLUTION (128) for bans, embargoes,
+    # sanctions and resolutions, aimed at the maker its phrase names; a ceasefire keeps 196
+    [e] = candidates(nlp, "Pyongyang has violated a ban by the UN on ballistic missile tests.")
+    assert e.cameo == "128" and dyad(e) == ("PRKGOV", "IGOUNO")
+    [e] = candidates(nlp, "The company breached the European Union's embargo on Russian oil.")
+    assert e.cameo == "128" and e.target is not None and e.target.code == "IGOEUREEC"
+    [e] = candidates(nlp, "The protesters defied a ban on public gatherings.")
+    assert e.cameo == "128" and e.target is None
+    [e] = candidates(nlp, "Russia violated the ceasefire in eastern Ukraine.")
+    assert e.cameo == "196"
+
+
+def test_an_announced_suspension_of_ties_is_the_suspension(nlp):
+    # (2026-12-08) as an announced suspension of aid (162): "announced a suspension of air links
+    # with X" reduces relations with X (161), as "suspended air links with X" does
+    [e] = candidates(nlp, "Qatar announced the severing of diplomatic ties with Chad.")
+    assert e.cameo == "161" and dyad(e) == ("QAT", "TCD")
+    evs = candidates(nlp, "Morocco announced the suspension of flights with Spain and France on Sunday.")
+    assert {dyad(e) for e in evs if e.cameo == "161"} == {("MAR", "ESP"), ("MAR", "FRA")}
+    # near miss: no ties named, no suspension of relations
+    assert not [e for e in candidates(nlp, "The ministry announced a suspension of payments to contractors.")
+                if e.cameo.startswith("16")]

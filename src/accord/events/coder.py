@@ -4211,11 +4211,19 @@ def _own_announcement(cand: _Candidate, reporting: Any, mentions_at) -> bool:
 
 
 def _hypothetical_noun(noun: Any, m: ModalityCues) -> bool:
-    """An event noun marked as possible ("a possible strike", "potential sanctions") or as a
-    condition ("in case of an attack", "in the event of an invasion")."""
+    """An event noun marked as possible ("a possible strike", "potential sanctions"), as a
+    condition ("in case of an attack", "in the event of an invasion") or as what a request asks
+    for ("calls for his resignation", "their demands include the release of ...": arguments.yaml
+    request_nouns)."""
     if any(c.dep_ == "amod" and c.lower_ in m.hypothetical_adjectives for c in noun.children):
         return True
     head = noun.head
+    requests = load_request_nouns()
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.i != head.i and head.head.lemma_.lower() in requests:
+        return True  # "amid calls for his resignation": what a call asks for is not done
+    if noun.dep_ in ("dobj", "attr") and head.i != noun.i \
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in requests for c in head.children):
+        return True  # "the protesters' demands include the resignation of the prime minister"
     return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in m.condition_nouns \
         and head.head.dep_ == "pobj" and head.head.head.lower_ == "in"
 

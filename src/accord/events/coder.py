@@ -160,6 +160,8 @@ class _Candidate:
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
+        if self.announced is None and self.code == self.pattern.code:
+            self.announced = self.pattern.announced  # "called for the resignation of X": 1041, 0831 asked
 
 
 def _means_of_same_act(cand: Any, roots: dict[int, str]) -> bool:
@@ -1216,6 +1218,10 @@ class EventStage(Stage):
             # from the WHO": stopping aid (1621)
             cand.code = self.exclusions.withdrawn_race_code if withdrawn == "race" else self.exclusions.withdrawn_money_code
             cand.rule.append(f"withdrawn-{withdrawn}->{cand.code}")
+        if p.doers and not (sources and all((s.sector or "") in p.doers or (s.code or "").endswith(p.doers)
+                                            for s in sources)):
+            cand.rule.append("not-the-doer")
+            return []  # "the party ruled against a coalition": a decision, no court's verdict
         if p.travel and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-travel")
             return []  # "Cengiz traveled to New York": private travel is no visit
@@ -1274,13 +1280,15 @@ class EventStage(Stage):
             targets = [t for t in targets if not _same_side(sources[0], t)]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
-        if cand.code[:2] == "14" and targets and cand.target_tok is not None \
-                and cand.target_tok.lower_ in self.exclusions.protest_place_nouns:
+        if cand.code[:2] == "14" and not cand.pattern.nominal and (not targets or (
+                cand.target_tok is not None and cand.target_tok.lower_ in self.exclusions.protest_place_nouns)):
             # "took to the streets of Caracas to protest": where a protest is held is no target of
             # it (exclusions.yaml protest_place_nouns); "... to protest against Maduro": whom its
-            # purpose infinitive names "against" is
-            targets, cand.target_tok = [], None
-            cand.rule.append("tgt=protest-place->none")
+            # purpose infinitive names "against" is (also when the place names no actor: "took to
+            # the streets to protest against Lukashenko")
+            if targets:
+                targets, cand.target_tok = [], None
+                cand.rule.append("tgt=protest-place->none")
             against = _purpose_protest_against(cand.trigger, self.exclusions.purpose_protest_verbs)
             if against is not None and (found := _actors_of(against, mentions_at)):
                 targets, cand.target_tok = found, against
@@ -2168,6 +2176,11 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     if kind == "rebutted":  # "dismissed Kenya's charges": the noun is what a rebuttal verb rejects
         return verb.dep_ in ("dobj", "nsubjpass") and verb.head.lemma_.lower() in load_modality().rebuttal_verbs
     arg, _, objects = arg.partition("=")
+    if kind.startswith("neg-"):  # "neg-oprd:guilty": that argument negated ("was found not guilty")
+        v = view(verb.doc)
+        dep, lower, kids = v.dep, v.lower, v.kids
+        return any(dep[c] == kind[4:] and (not arg or lower[c] == arg) and any(dep[g] == "neg" for g in kids[c])
+                   for c in kids[verb.i])
     if kind == "within-object-prep":  # the preposition inside the verb's object phrase
         return any(t.i > o.i and t.dep_ == "prep" and t.lower_ == arg
                    for o in verb.children if o.dep_ == "dobj" for t in o.subtree)

@@ -2538,6 +2538,10 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
             for clause in (k for o in owners for k in o.children if k.dep_ in ("advcl", "xcomp", "acl", "relcl")):
                 if clause.lemma_.lower() in load_purpose_verbs() and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
                     obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+                    if obj is not None and not _actors_of(obj, mentions_at):
+                        # "to support health services for children in Afar", "to support projects
+                        # which benefit Palestinian refugees": the people what is supported is for
+                        obj = next((b for b in _beneficiaries(obj) if _actors_of(b, mentions_at)), obj)
                     if obj is not None and (actors := _actors_of(obj, mentions_at)):
                         cand.target_tok, cand.targets = obj, actors
                         cand.rule.append("tgt=purpose")
@@ -2645,6 +2649,17 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 cand.target_tok, cand.targets = doc[obj], actors
                 cand.rule.append("tgt=made-to-act")
                 break
+
+
+def _beneficiaries(thing: Any) -> list[Any]:
+    """Whom a thing supported is for: the object of its "for" phrase ("services for children"), or
+    the object of a relative clause of help on it ("projects which benefit refugees";
+    arguments.yaml purpose_verbs)."""
+    out = [p for prep in thing.children if prep.dep_ == "prep" and prep.lower_ == "for"
+           for p in prep.children if p.dep_ == "pobj"]
+    out += [o for rel in thing.children if rel.dep_ == "relcl" and rel.lemma_.lower() in load_purpose_verbs()
+            for o in rel.children if o.dep_ == "dobj"]
+    return out
 
 
 def _free_relative_doers(host: Any, word: str) -> list[Any]:

@@ -1958,3 +1958,12 @@ def test_a_resignation_a_request_asks_for_is_not_done(nlp):
     # near miss: a resignation announced is done
     [e] = candidates(nlp, "Italy's finance minister announced his resignation in 2018.")
     assert (e.cameo, e.modality) == ("080", "asserted")
+
+
+def test_a_protests_participle_demands_for_whoever_holds_the_protest(nlp):
+    evs = candidates(nlp, "Students staged a protest demanding the resignation of President Evo Morales on Sunday.")
+    [d] = [e for e in evs if e.cameo.startswith("104")]
+    assert (d.cameo, d.source.code, d.target.code) == ("1041", "BOLEDU", "BOLGOV")
+    # near miss: a message's participle stays its author's (arguments.yaml message_nouns)
+    [e] = candidates(nlp, "Amnesty International published a report accusing the Nigerian army.")
+    assert e.cameo[:2] == "11" and e.source.code.startswith("NGO")

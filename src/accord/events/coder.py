@@ -27,7 +27,7 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
 from ..time.dates import value_period
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_purpose_causative_verbs, load_free_relative_naming_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
-from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
+from .lexicon import load_message_nouns, load_message_verbs, load_protest_nouns  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
 from .lexicon import load_measure_heads  # (own line, as above)
@@ -231,7 +231,7 @@ class EventStage(Stage):
         self.dictionary = VerbDictionary.default()  # PETRARCH-2's verb patterns, after our own lexicon
         # The word lists the rules' helpers read (arguments.yaml, intent.yaml): loaded with the
         # stage, not by the first document that happens to need one.
-        for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_message_nouns, load_message_verbs, load_purpose_verbs,
+        for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_message_nouns, load_message_verbs, load_protest_nouns, load_purpose_verbs,
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
@@ -669,6 +669,11 @@ class EventStage(Stage):
                     own = _message_own_author(subject)
                     subject = own if own is not None else author
                     cand.rule.append("src=message-author" if own is None else "src=message-own-author")
+            elif subject.dep_ == "dobj" and subject.lower_ in load_protest_nouns() and not _actors_of(subject, mentions_at):
+                holder, holder_passive = subject_of(subject.head)
+                if holder is not None and not holder_passive:
+                    subject = holder  # "Thousands held a rally calling for the resignation of X"
+                    cand.rule.append("src=protest-holder")
         if subject is not None:
             if passive:
                 cand.target_tok = subject if cand.noun is None else None

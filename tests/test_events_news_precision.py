@@ -1948,3 +1948,22 @@ def test_a_protest_in_the_streets_is_against_whom_its_purpose_infinitive_names(n
     # near miss: a protest that names no one it is against has no target
     [f] = candidates(nlp, "Thousands of people took to the streets to protest.")
     assert f.cameo[:2] == "14" and f.target is None
+
+
+def test_a_resignation_a_request_asks_for_is_not_done(nlp):
+    for text in ("The protesters' demands include the resignation of President Evo Morales.",
+                 "The protests continued amid calls for the resignation of President Evo Morales."):
+        evs = [e for e in candidates(nlp, text) if e.cameo == "080"]
+        assert [e.modality for e in evs] == ["hypothetical"], text
+    # near miss: a resignation announced is done
+    [e] = candidates(nlp, "Italy's finance minister announced his resignation in 2018.")
+    assert (e.cameo, e.modality) == ("080", "asserted")
+
+
+def test_a_protests_participle_demands_for_whoever_holds_the_protest(nlp):
+    evs = candidates(nlp, "Students staged a protest demanding the resignation of President Evo Morales on Sunday.")
+    [d] = [e for e in evs if e.cameo.startswith("104")]
+    assert (d.cameo, d.source.code, d.target.code) == ("1041", "BOLEDU", "BOLGOV")
+    # near miss: a message's participle stays its author's (arguments.yaml message_nouns)
+    [e] = candidates(nlp, "Amnesty International published a report accusing the Nigerian army.")
+    assert e.cameo[:2] == "11" and e.source.code.startswith("NGO")

@@ -433,6 +433,11 @@ def load_collective_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_protest_nouns() -> frozenset[str]:
+    """Protests whose participle's demand is made by whoever holds the protest (arguments.yaml)."""
+    return _argument_words("protest_nouns")
+
+
 def load_message_nouns() -> frozenset[str]:
     """Messages whose participle's act is done by whoever made the message (arguments.yaml)."""
     return _argument_words("message_nouns")

@@ -1332,3 +1332,35 @@ def test_a_country_in_a_clause_said_of_a_person_is_not_their_country(nlp):
     assert not any(m[0] == "Senator Jones" and m[2] == "CHN" for m in got), got
     got = resolve(nlp, "Senator Jones of Brazil met the French president on Monday.")
     assert any(m[0] == "Senator Jones" and m[2] == "BRA" for m in got), got
+
+
+def test_offices_named_with_a_postpositive_general_and_the_justice_department_are_the_executive(nlp):
+    # "Attorney General", "attorneys general": the office is the noun with "general" after it (an
+    # attorney general is the executive's, GOV, as agents.tsv's "attorney general"), not the noun
+    # alone ("attorney": JUD); the US Department of Justice is a ministry, GOV, by any of its names.
+    one = resolve(nlp, "Ohio Attorney General Dave Yost criticized the new rule on Monday.")
+    assert ("Ohio Attorney General Dave Yost", "USAGOV", "USA", "Dave Yost") in one
+    many = resolve(nlp, "Attorneys general from nine states sued the company on Tuesday.")
+    assert [m[1] for m in many if m[0].lower().startswith("attorneys")] == ["GOV"]
+    assert [m[0] for m in many if m[0].lower().startswith("attorneys")] == ["Attorneys general"]
+    for name in ("The Justice Department", "The United States Department of Justice", "The DOJ"):
+        doj = resolve(nlp, f"{name} opened an inquiry into the bank.")
+        assert [m[1] for m in doj if m[3] == "Department of Justice"] == ["USAGOV"], name
+    # near misses: an attorney alone and a "general" before the noun stay as they were
+    assert [m[1] for m in resolve(nlp, "An attorney for the family criticized the ruling.")
+            if m[0] == "An attorney"] == ["JUD"]
+    assert [m[1] for m in resolve(nlp, "Defense attorneys criticized the ruling.")] == ["JUD"]
+
+
+def test_the_office_of_a_role_named_alone_is_a_body_not_the_roles_holder(nlp):
+    # "the district attorney's office", "Spain's interior minister's office": the body working for
+    # the role, of its code, unnamed; a person named before "'s office" stays that person.
+    da = resolve(nlp, "The Manhattan district attorney's office began its probe into the company.")
+    assert ("The Manhattan district attorney's office", "USAJUD", "USA", None) in da
+    minister = resolve(nlp, "Spain's interior minister's office said the border was closed.")
+    assert ("Spain's interior minister's office", "ESPGOV", "ESP", None) in minister
+    # near misses: a named person's office, and the role without "office"
+    vance = resolve(nlp, "District Attorney Cyrus Vance's office opened an inquiry into the bank.")
+    assert ("District Attorney Cyrus Vance", "USAJUD", "USA", "Cyrus Vance") in vance
+    plain = resolve(nlp, "The Manhattan district attorney opened an inquiry into the bank.")
+    assert ("The Manhattan district attorney", "USAJUD", "USA", None) in plain

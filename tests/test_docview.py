@@ -58,3 +58,19 @@ def test_an_empty_doc(nlp):
     v = view(nlp(""))
     assert v.n == 0 and v.kids == [] and v.sent_starts == [] and v.ids == ([], [], [], [], [])
     assert v.text == [] and v.is_alpha == []
+
+
+def test_the_string_table_starts_anew_when_full(nlp, monkeypatch):
+    # the strings of the hashes are kept across Docs (analysis.docview._strings); past the bound a
+    # new table is started, and a view made then still reads what its Tokens give
+    monkeypatch.setattr(docview, "_STRINGS_MAX", 30)
+    monkeypatch.setattr(docview, "_STRING_TABLES", [{}, {}])
+    first = docview.DocView(nlp("Protesters marched in Kyiv on Sunday."))
+    assert first.lower[0] == "protesters" and first.lemma[1] == "march" and first.lower[3] == "kyiv"
+    kyiv = first.ids[0][3]
+    assert kyiv in docview._STRING_TABLES[0]
+    doc = nlp(TEXT)  # more than 30 strings of its own: a new table
+    v = docview.DocView(doc)
+    assert kyiv not in docview._STRING_TABLES[0] and len(docview._STRING_TABLES[0]) > 30
+    assert v.lower == [t.lower_ for t in doc] and v.lemma == [t.lemma_.lower() for t in doc]
+    assert v.text == [t.text for t in doc] and v.tag == [t.tag_ for t in doc] and v.dep == [t.dep_ for t in doc]

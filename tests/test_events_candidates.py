@@ -315,7 +315,9 @@ def test_calling_someone_to_discuss_is_a_call_and_calling_on_someone_an_appeal(n
 def test_a_present_participle_is_done_by_the_noun_it_modifies(nlp):
     evs = events(nlp, "Protesters demanding the resignation of the Kenyan president attacked a police station.")
     [d] = [e for e in evs if e.cameo.startswith("10")]
-    assert d.source is not None and d.trigger.text == "demanding"
+    # (the demand names what it asks for: "demanding the resignation", CAMEO 1041 of the president)
+    assert d.source is not None and d.trigger.text == "demanding the resignation"
+    assert d.cameo == "1041" and d.source.code == "KENOPP" and d.target.code == "KENGOV"
 
 
 def test_a_report_speaks_for_whoever_issued_it(nlp):

@@ -1890,3 +1890,80 @@ def test_leaving_office_is_a_one_actor_yield(nlp):
     # near miss: leaving an office building is no yield
     assert [e.cameo for e in candidates(nlp, "The mayor of Lima left the office building on Tuesday.")
             if e.cameo.startswith("08")] == []
+
+
+# ------------------------------------------------- headline classes (suite, 2026-12-08, second brief)
+# A call or demand for someone's leaving office, a demand for a release, a court's acquittal or
+# ruling against a party, a protest whose purpose infinitive names whom it is against.
+def test_a_call_or_demand_for_a_resignation_is_a_demand_for_a_change_in_leadership(nlp):
+    [e] = candidates(nlp, "Protesters called for the resignation of Prime Minister Imran Khan on Saturday.")
+    assert (e.cameo, e.announced_cameo, e.target.name) == ("1041", "0831", "Imran Khan")
+    [f] = candidates(nlp, "The opposition demanded the resignation of President Evo Morales.")
+    assert (f.cameo, f.announced_cameo, f.target.code) == ("1041", "0831", "BOLGOV")
+    [g] = candidates(nlp, "Democrats called for the impeachment of President Donald Trump.")
+    assert (g.cameo, g.target.code) == ("1041", "USAGOV")
+    # near misses: asking someone for a resignation stays an appeal (0241); a call for the
+    # resignation of no one resolved, or for a removal of troops, is no demand for a change in leadership
+    [h] = candidates(nlp, "Trump asked for Bolton's resignation.")
+    assert h.cameo == "0241"
+    assert [e.cameo for e in candidates(nlp, "The union called for the resignation of the board.")
+            if e.cameo.startswith("104")] == []
+    assert [e.cameo for e in candidates(nlp, "Syria demanded the removal of the Turkish troops.")
+            if e.cameo.startswith("104")] == []
+
+
+def test_a_demand_for_a_release_is_made_of_whoever_holds_the_prisoners(nlp):
+    [e] = candidates(nlp, "Britain demanded the release of the sailors by Iran.")
+    assert (e.cameo, e.announced_cameo, dyad(e)) == ("1053", "084", ("GBR", "IRN"))
+    # near miss: with no holder named, no record aimed at the one to be released
+    evs = candidates(nlp, "Thousands of protesters demanded the release of Aung San Suu Kyi.")
+    assert [e for e in evs if e.target is not None and e.target.name == "Aung San Suu Kyi"] == []
+
+
+def test_a_verdict_of_not_guilty_is_an_acquittal_never_a_conviction(nlp):
+    [e] = candidates(nlp, "The Lahore High Court found the cleric not guilty on Friday.")
+    assert (e.cameo, e.source.code, e.negated) == ("080", "PAKJUD", False)
+    [f] = candidates(nlp, "The court declared the former minister innocent on Friday.")
+    assert f.cameo == "080"
+    assert [e.cameo for e in candidates(nlp, "The cleric was found not guilty by the Lahore High Court.")
+            if e.cameo == "116"] == []
+    # near miss: a verdict of guilty stays a conviction
+    [g] = candidates(nlp, "A court in Paris found two police officers guilty of rape on Thursday.")
+    assert g.cameo == "116"
+
+
+def test_a_courts_ruling_against_a_party_finds_it_liable(nlp):
+    [e] = candidates(nlp, "The Supreme Court ruled against President Donald Trump on Tuesday.")
+    assert (e.cameo, dyad(e)) == ("116", ("USAJUD", "USAGOV"))
+    # near miss: a party or a government that "rules against" something decides, no verdict
+    assert [e.cameo for e in candidates(nlp, "The Democratic Party ruled against a coalition with the Greens.")
+            if e.cameo == "116"] == []
+    assert [e.cameo for e in candidates(nlp, "The German government ruled against Huawei on Tuesday.")
+            if e.cameo == "116"] == []
+
+
+def test_a_protest_in_the_streets_is_against_whom_its_purpose_infinitive_names(nlp):
+    [e] = candidates(nlp, "Thousands of people took to the streets to protest against President Alexander Lukashenko.")
+    assert (e.cameo[:2], e.target.code) == ("14", "BLRGOV")
+    # near miss: a protest that names no one it is against has no target
+    [f] = candidates(nlp, "Thousands of people took to the streets to protest.")
+    assert f.cameo[:2] == "14" and f.target is None
+
+
+def test_a_resignation_a_request_asks_for_is_not_done(nlp):
+    for text in ("The protesters' demands include the resignation of President Evo Morales.",
+                 "The protests continued amid calls for the resignation of President Evo Morales."):
+        evs = [e for e in candidates(nlp, text) if e.cameo == "080"]
+        assert [e.modality for e in evs] == ["hypothetical"], text
+    # near miss: a resignation announced is done
+    [e] = candidates(nlp, "Italy's finance minister announced his resignation in 2018.")
+    assert (e.cameo, e.modality) == ("080", "asserted")
+
+
+def test_a_protests_participle_demands_for_whoever_holds_the_protest(nlp):
+    evs = candidates(nlp, "Students staged a protest demanding the resignation of President Evo Morales on Sunday.")
+    [d] = [e for e in evs if e.cameo.startswith("104")]
+    assert (d.cameo, d.source.code, d.target.code) == ("1041", "BOLEDU", "BOLGOV")
+    # near miss: a message's participle stays its author's (arguments.yaml message_nouns)
+    [e] = candidates(nlp, "Amnesty International published a report accusing the Nigerian army.")
+    assert e.cameo[:2] == "11" and e.source.code.startswith("NGO")

@@ -828,3 +828,17 @@ def test_an_announced_suspension_of_ties_is_the_suspension(nlp):
     # near miss: no ties named, no suspension of relations
     assert not [e for e in candidates(nlp, "The ministry announced a suspension of payments to contractors.")
                 if e.cameo.startswith("16")]
+
+
+def test_aid_for_what_serves_people_goes_to_those_people(nlp):
+    # (2026-12-08) the purpose clause helps a thing that is for people ("services for Syrian
+    # refugees", "projects which benefit Palestinian refugees"): the aid goes to them, not to the
+    # place phrase after them
+    [e] = candidates(nlp, "Germany provided 6.3 million euros to support health services for Syrian refugees in Jordan.")
+    assert e.cameo == "071" and dyad(e) == ("DEU", "SYRREF")
+    [e] = candidates(nlp, "Germany provided 6.3 million euros to support projects which benefit Palestinian refugees in Syria.")
+    assert e.cameo == "071" and dyad(e) == ("DEU", "PSEREF")
+    # near miss: a thing for no one (a campaign for peace) leaves the purpose's place as before
+    [e] = [e for e in candidates(nlp, "Japan donated 2 million dollars to support a campaign for peace in Kenya.")
+           if e.cameo == "071"]
+    assert dyad(e) == ("JPN", "KEN")

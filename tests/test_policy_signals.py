@@ -134,3 +134,24 @@ def test_the_trigger_s_clause(nlp):
     assert clause("If the court convicts him, he will appeal.", "convicts") == "advcl:if"
     assert clause("The man who attacked the guards was arrested.", "attacked") == "relcl"
     assert clause_of(None) == "unknown"
+
+
+def test_a_temporal_as_clause_tells_its_own_event(nlp):
+    """A trigger in a temporal "as" clause ("the vote took place as protesters marched") tells an
+    event of its own, as the main clause does: it has `main_clause`; a clause of cause or
+    condition ("because", "if") or one after which the news is told ("after") does not."""
+    from types import SimpleNamespace as NS
+
+    from accord.events.clause import clause_of
+
+    doc = nlp("The vote took place as hundreds of farmers marched on the parliament.")
+    assert clause_of(next(t for t in doc if t.text == "marched")) == "advcl:as"
+
+    def main(clause):
+        e = NS(source=NS(span=(0, 5)), target=None, explain=f"verb; src=nsubj; clause={clause}",
+               trigger=NS(span=(6, 12)), cameo="040", evidence="Smith met Jones.", sentence=0, date=None,
+               date_precision=None, date_basis=None, modality="asserted")
+        return S.signals(e, {}, "Smith met Jones.")["main_clause"]
+
+    assert main("main") and main("advcl:as")
+    assert not main("advcl:because") and not main("advcl:if") and not main("advcl:after") and not main("relcl")

@@ -23,6 +23,10 @@ from .knowledge import Entity, KnowledgeBase
 from .words import words
 
 
+def _postpositive_title_words() -> frozenset[str]:
+    return words().postpositive_title_words
+
+
 @dataclass(slots=True)
 class Found:
     """One actor mention found in the parse, before it becomes a `Mention` record."""
@@ -146,6 +150,14 @@ class Lookups:
                 match = self.match(phrase, start, of_end)
                 if match is not None:
                     return match
+        after = hi + 1
+        if after < len(lower) and lower[after] in _postpositive_title_words():
+            # "attorneys general", "Attorney General": the office ends after its noun
+            for start in (hi - 1, hi):
+                if start >= 0:
+                    match = self.match(" ".join(lower[start:after + 1]), start, after + 1)
+                    if match is not None:
+                        return match
         if last not in words and last.rstrip("s") not in words and lemma[hi] not in words:
             return None  # no role phrase ends in this word: skip the span look-ups
         heads = v.head

@@ -41,6 +41,8 @@ class Words:
     member_nouns: frozenset[str]
     adherent_nouns: frozenset[str]
     spokesperson_nouns: frozenset[str]
+    postpositive_title_words: frozenset[str]
+    office_nouns: frozenset[str]
     presiding_titles: frozenset[str]
     group_determiners: frozenset[str]
     articles: frozenset[str]
@@ -149,6 +151,8 @@ def words() -> Words:
         others_words=_set(w.get("others_words")),
         quantity_nouns=_set(w.get("quantity_nouns")),
         spokesperson_nouns=_set(w.get("spokesperson_nouns")),
+        postpositive_title_words=_set(w.get("postpositive_title_words")),
+        office_nouns=_set(w.get("office_nouns")),
         presiding_titles=_set(w.get("presiding_titles")),
         group_determiners=_set(w.get("group_determiners")),
         articles=_set(w.get("articles")),

@@ -50,8 +50,8 @@ class DocView:
         lower_ids, lemma_ids, pos_ids, tag_ids, dep_ids = (c.tolist() for c in cols[:5])
         # The string ids as well (LOWER, LEMMA, POS, TAG, DEP): the verb matcher compares ids.
         self.ids = (lower_ids, lemma_ids, pos_ids, tag_ids, dep_ids)
-        names = {h: strings[h] for h in set(lower_ids).union(pos_ids, tag_ids, dep_ids)}
-        lemmas = {h: strings[h].lower() for h in set(lemma_ids)}
+        names = _strings(strings, set(lower_ids).union(pos_ids, tag_ids, dep_ids, cols[12].tolist()))
+        lemmas = _strings(strings, set(lemma_ids), lowered=True)
         self.lower = [names[h] for h in lower_ids]
         self.lemma = [lemmas[h] for h in lemma_ids]
         self.pos = [names[h] for h in pos_ids]
@@ -68,8 +68,7 @@ class DocView:
         self.idx = cols[10].tolist()  # a token's character offset in the Doc's text (Token.idx)
         self.length = cols[11].tolist()  # its length in characters (len(Token))
         orth = cols[12].tolist()
-        texts = {h: strings[h] for h in set(orth)}
-        self.text = [texts[h] for h in orth]  # Token.text (the actors' gazetteer matches these)
+        self.text = [names[h] for h in orth]  # Token.text (the actors' gazetteer matches these)
         self.is_alpha = [bool(v) for v in cols[13].tolist()]
         self._left = [-1] * n
         self._right = [-1] * n
@@ -165,6 +164,26 @@ def _walk(kids: list[list[int]], i: int, out: list[int]) -> None:
         _walk(kids, c, out)
     if not done:
         out.append(i)
+
+
+# The strings of the hashes Docs hold, kept across Docs (a hash names the same string in every
+# StringStore): decoding a string from the store costs more than the rest of the view. Bounded:
+# past _STRINGS_MAX entries a new table is started (whole, so another thread never loses a key).
+_STRINGS_MAX = 200_000
+_STRING_TABLES: list[dict[int, str]] = [{}, {}]  # [as stored, lower-cased]
+
+
+def _strings(strings: Any, hashes: set[int], lowered: bool = False) -> dict[int, str]:
+    """A table giving the string (lower-cased with `lowered`) of each of `hashes`."""
+    table = _STRING_TABLES[lowered]
+    missing = hashes.difference(table)
+    if missing:
+        if len(table) + len(missing) > _STRINGS_MAX:
+            table = _STRING_TABLES[lowered] = {}
+            missing = hashes
+        for h in missing:
+            table[h] = strings[h].lower() if lowered else strings[h]
+    return table
 
 
 _VIEWS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -27,7 +27,7 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
 from ..time.dates import value_period
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
 from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_purpose_causative_verbs, load_free_relative_naming_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
-from .lexicon import load_message_nouns, load_message_verbs  # (own line: the long import above is often merged)
+from .lexicon import load_message_nouns, load_message_verbs, load_protest_nouns  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
 from .lexicon import load_measure_heads  # (own line, as above)
@@ -160,6 +160,8 @@ class _Candidate:
 
     def __post_init__(self) -> None:
         self.code = self.code or self.pattern.code
+        if self.announced is None and self.code == self.pattern.code:
+            self.announced = self.pattern.announced  # "called for the resignation of X": 1041, 0831 asked
 
 
 def _means_of_same_act(cand: Any, roots: dict[int, str]) -> bool:
@@ -229,7 +231,7 @@ class EventStage(Stage):
         self.dictionary = VerbDictionary.default()  # PETRARCH-2's verb patterns, after our own lexicon
         # The word lists the rules' helpers read (arguments.yaml, intent.yaml): loaded with the
         # stage, not by the first document that happens to need one.
-        for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_message_nouns, load_message_verbs, load_purpose_verbs,
+        for load in (load_agent_heads, load_collective_heads, load_instrument_subjects, load_message_nouns, load_message_verbs, load_protest_nouns, load_purpose_verbs,
                      load_naming_participles, load_background_adverbs, load_place_prepositions,
                      load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions,
                      load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions,
@@ -667,6 +669,11 @@ class EventStage(Stage):
                     own = _message_own_author(subject)
                     subject = own if own is not None else author
                     cand.rule.append("src=message-author" if own is None else "src=message-own-author")
+            elif subject.dep_ == "dobj" and subject.lower_ in load_protest_nouns() and not _actors_of(subject, mentions_at):
+                holder, holder_passive = subject_of(subject.head)
+                if holder is not None and not holder_passive:
+                    subject = holder  # "Thousands held a rally calling for the resignation of X"
+                    cand.rule.append("src=protest-holder")
         if subject is not None:
             if passive:
                 cand.target_tok = subject if cand.noun is None else None
@@ -1216,6 +1223,10 @@ class EventStage(Stage):
             # from the WHO": stopping aid (1621)
             cand.code = self.exclusions.withdrawn_race_code if withdrawn == "race" else self.exclusions.withdrawn_money_code
             cand.rule.append(f"withdrawn-{withdrawn}->{cand.code}")
+        if p.doers and not (sources and all((s.sector or "") in p.doers or (s.code or "").endswith(p.doers)
+                                            for s in sources)):
+            cand.rule.append("not-the-doer")
+            return []  # "the party ruled against a coalition": a decision, no court's verdict
         if p.travel and all(self.exclusions.private(s) for s in sources):
             cand.rule.append("private-travel")
             return []  # "Cengiz traveled to New York": private travel is no visit
@@ -1274,13 +1285,15 @@ class EventStage(Stage):
             targets = [t for t in targets if not _same_side(sources[0], t)]
             if not targets:
                 cand.rule.append("tgt=own-side->none")
-        if cand.code[:2] == "14" and targets and cand.target_tok is not None \
-                and cand.target_tok.lower_ in self.exclusions.protest_place_nouns:
+        if cand.code[:2] == "14" and not cand.pattern.nominal and (not targets or (
+                cand.target_tok is not None and cand.target_tok.lower_ in self.exclusions.protest_place_nouns)):
             # "took to the streets of Caracas to protest": where a protest is held is no target of
             # it (exclusions.yaml protest_place_nouns); "... to protest against Maduro": whom its
-            # purpose infinitive names "against" is
-            targets, cand.target_tok = [], None
-            cand.rule.append("tgt=protest-place->none")
+            # purpose infinitive names "against" is (also when the place names no actor: "took to
+            # the streets to protest against Lukashenko")
+            if targets:
+                targets, cand.target_tok = [], None
+                cand.rule.append("tgt=protest-place->none")
             against = _purpose_protest_against(cand.trigger, self.exclusions.purpose_protest_verbs)
             if against is not None and (found := _actors_of(against, mentions_at)):
                 targets, cand.target_tok = found, against
@@ -2168,6 +2181,11 @@ def _has_argument(verb: Any, spec: str, noun: Any | None = None) -> bool:
     if kind == "rebutted":  # "dismissed Kenya's charges": the noun is what a rebuttal verb rejects
         return verb.dep_ in ("dobj", "nsubjpass") and verb.head.lemma_.lower() in load_modality().rebuttal_verbs
     arg, _, objects = arg.partition("=")
+    if kind.startswith("neg-"):  # "neg-oprd:guilty": that argument negated ("was found not guilty")
+        v = view(verb.doc)
+        dep, lower, kids = v.dep, v.lower, v.kids
+        return any(dep[c] == kind[4:] and (not arg or lower[c] == arg) and any(dep[g] == "neg" for g in kids[c])
+                   for c in kids[verb.i])
     if kind == "within-object-prep":  # the preposition inside the verb's object phrase
         return any(t.i > o.i and t.dep_ == "prep" and t.lower_ == arg
                    for o in verb.children if o.dep_ == "dobj" for t in o.subtree)
@@ -2525,6 +2543,10 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
             for clause in (k for o in owners for k in o.children if k.dep_ in ("advcl", "xcomp", "acl", "relcl")):
                 if clause.lemma_.lower() in load_purpose_verbs() and any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children):
                     obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+                    if obj is not None and not _actors_of(obj, mentions_at):
+                        # "to support health services for children in Afar", "to support projects
+                        # which benefit Palestinian refugees": the people what is supported is for
+                        obj = next((b for b in _beneficiaries(obj) if _actors_of(b, mentions_at)), obj)
                     if obj is not None and (actors := _actors_of(obj, mentions_at)):
                         cand.target_tok, cand.targets = obj, actors
                         cand.rule.append("tgt=purpose")
@@ -2632,6 +2654,17 @@ def _borrow_targets(cands: list[_Candidate], mentions_at) -> None:
                 cand.target_tok, cand.targets = doc[obj], actors
                 cand.rule.append("tgt=made-to-act")
                 break
+
+
+def _beneficiaries(thing: Any) -> list[Any]:
+    """Whom a thing supported is for: the object of its "for" phrase ("services for children"), or
+    the object of a relative clause of help on it ("projects which benefit refugees";
+    arguments.yaml purpose_verbs)."""
+    out = [p for prep in thing.children if prep.dep_ == "prep" and prep.lower_ == "for"
+           for p in prep.children if p.dep_ == "pobj"]
+    out += [o for rel in thing.children if rel.dep_ == "relcl" and rel.lemma_.lower() in load_purpose_verbs()
+            for o in rel.children if o.dep_ == "dobj"]
+    return out
 
 
 def _free_relative_doers(host: Any, word: str) -> list[Any]:
@@ -4198,11 +4231,19 @@ def _own_announcement(cand: _Candidate, reporting: Any, mentions_at) -> bool:
 
 
 def _hypothetical_noun(noun: Any, m: ModalityCues) -> bool:
-    """An event noun marked as possible ("a possible strike", "potential sanctions") or as a
-    condition ("in case of an attack", "in the event of an invasion")."""
+    """An event noun marked as possible ("a possible strike", "potential sanctions"), as a
+    condition ("in case of an attack", "in the event of an invasion") or as what a request asks
+    for ("calls for his resignation", "their demands include the release of ...": arguments.yaml
+    request_nouns)."""
     if any(c.dep_ == "amod" and c.lower_ in m.hypothetical_adjectives for c in noun.children):
         return True
     head = noun.head
+    requests = load_request_nouns()
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.i != head.i and head.head.lemma_.lower() in requests:
+        return True  # "amid calls for his resignation": what a call asks for is not done
+    if noun.dep_ in ("dobj", "attr") and head.i != noun.i \
+            and any(c.dep_ == "nsubj" and c.lemma_.lower() in requests for c in head.children):
+        return True  # "the protesters' demands include the resignation of the prime minister"
     return noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in m.condition_nouns \
         and head.head.dep_ == "pobj" and head.head.head.lower_ == "in"
 
@@ -4690,16 +4731,18 @@ def _reaction_to_an_earlier_incident(events: list[Event], sentences: list[Any], 
         return
     codes, acts = load_incident_reaction()
     nouns, _ = load_incident_words()
-    if any(t.lemma_.lower() in nouns for t in sentences[lead]):
-        return  # the story's own incident: its reactions are of the reporting period
     doc = sentences[lead].doc
+    v = view(doc)  # (the sentences' words read on the Doc's arrays: analysis.docview)
+    lemma, pos = v.lemma, v.pos
+    if any(lemma[k] in nouns for k in range(sentences[lead].start, sentences[lead].end)):
+        return  # the story's own incident: its reactions are of the reporting period
     dated: list[tuple[int, str]] = []  # (sentence, month) of dates of an incident's noun
     for i, t in timex_roots.items():
         m = _DATE_VALUE.match(t.value)
         if m is None or not m.group(2) or t.value[:7] >= pub[:7]:
             continue
         tok = doc[i]
-        anchors = [n for n in tok.sent if n.pos_ == "NOUN" and n.lemma_.lower() in acts]
+        anchors = [doc[k] for k in range(*v.sent_bounds(i)) if pos[k] == "NOUN" and lemma[k] in acts]
         anchors += [n.head for n in anchors if n.dep_ in ("nsubj", "nsubjpass")] + [
             c for n in anchors for c in n.children if c.dep_ in ("relcl", "acl")]  # "a bombing that happened on June 27"
         if anchors and governed_by(tok, anchors):
@@ -4710,7 +4753,8 @@ def _reaction_to_an_earlier_incident(events: list[Event], sentences: list[Any], 
         if e.date_basis != "publication" or e.modality != Modality.ASSERTED or e.negated \
                 or not e.cameo.startswith(codes) or e.sentence >= len(paragraphs):
             continue
-        if not any(t.lemma_.lower() in nouns for t in sentences[e.sentence]):
+        sent = sentences[e.sentence]
+        if not any(lemma[k] in nouns for k in range(sent.start, sent.end)):
             continue
         before = [month for k, month in sorted(dated) if k < e.sentence and paragraphs[k] == paragraphs[e.sentence]]
         if before:
@@ -4881,7 +4925,10 @@ def _date_from_reference(events: list[Event], doc: Any, timex_roots: dict[int, T
 def _lead_sentence(sentences: list[Any]) -> int | None:
     """The index of the story's lead: the first sentence with a verb (a dateline line, "Saturday,
     October 5, 2019", is not the lead)."""
-    return next((n for n, s in enumerate(sentences) if any(t.pos_ == "VERB" for t in s)), None)
+    if not sentences:
+        return None
+    pos = view(sentences[0].doc).pos  # (read on the Doc's arrays: analysis.docview)
+    return next((n for n, s in enumerate(sentences) if "VERB" in pos[s.start:s.end]), None)
 
 
 def _date_from_incident(events: list[Event], doc: Any, sentence_dates: dict[int, tuple[str, str]],

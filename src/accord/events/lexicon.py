@@ -45,6 +45,12 @@ class Pattern:
     # The PLOVER type/mode of this sense where it differs from the code's ("resigned": CAMEO 080,
     # PLOVER RETREAT mode resign); used only while the record keeps this pattern's code.
     plover: tuple[str, str | None] | None = None
+    # The act a demand or appeal told by the pattern asks for (`announced_cameo`): "called for the
+    # resignation of the prime minister" is a demand (1041) for a change in leadership (0831).
+    announced: str | None = None
+    # Sectors the doer must have (actor code suffix or sector): "ruled against X" is a court's
+    # verdict only when a court or judge rules ("doers: [JUD]").
+    doers: tuple[str, ...] = ()
 
     def fits(self, noun) -> bool:
         """Whether an event noun's modifiers fit this pattern (always true without modifier rules)."""
@@ -178,7 +184,7 @@ def _pattern(entry: dict, where: str, nominal: bool) -> Pattern:
         code=code,
         target=tuple(entry.get("target") or ()),
         objects=_objects(entry.get("object")),
-        via=_words(entry.get("via")),
+        via=_objects(entry.get("via")),
         reciprocal=bool(entry.get("reciprocal")),
         travel=bool(entry.get("travel")),
         partner=bool(entry.get("partner")),
@@ -193,7 +199,18 @@ def _pattern(entry: dict, where: str, nominal: bool) -> Pattern:
         source=tuple(entry.get("source") or ("poss",)),
         direct=bool(entry.get("direct")),
         plover=_plover(entry.get("plover"), where),
+        announced=_announced(entry.get("announced"), where),
+        doers=tuple(entry.get("doers") or ()),
     )
+
+
+def _announced(value: Any, where: str) -> str | None:
+    """`announced: "0831"` (a CAMEO code, quoted)."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.isdigit():
+        raise LexiconError(f"{where}: 'announced' must be a quoted CAMEO code: {value!r}")
+    return value
 
 
 def _plover(value: Any, where: str) -> tuple[str, str | None] | None:
@@ -416,6 +433,11 @@ def load_collective_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_protest_nouns() -> frozenset[str]:
+    """Protests whose participle's demand is made by whoever holds the protest (arguments.yaml)."""
+    return _argument_words("protest_nouns")
+
+
 def load_message_nouns() -> frozenset[str]:
     """Messages whose participle's act is done by whoever made the message (arguments.yaml)."""
     return _argument_words("message_nouns")

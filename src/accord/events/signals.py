@@ -30,6 +30,7 @@ def classes() -> dict[str, frozenset[str]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     out = {k: frozenset(v) for k, v in data.items()}
     out["directed_codes_tuple"] = tuple(sorted(data["directed_codes"]))  # (str.startswith takes a tuple)
+    out["main_clauses"] = frozenset({"main"}) | out["own_event_clauses"]
     return out
 
 
@@ -90,7 +91,7 @@ def signals(event: Any, how: dict[tuple[int, int], str], text: str, article_date
         "actors_in_sentence": lo >= 0 and all(_inside(a.span, lo, hi) for a in sides),
         "early_sentence": event.sentence <= 1,
         "target_if_directed": event.target is not None or not event.cameo.startswith(c["directed_codes_tuple"]),
-        "main_clause": _step(event.explain, "clause") == "main",
+        "main_clause": _step(event.explain, "clause") in c["main_clauses"],
     }
 
 

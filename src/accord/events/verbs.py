@@ -147,7 +147,8 @@ _COMMON = _ids(
 class _View:
     """The arrays of one Doc the matcher needs, computed once per Doc."""
 
-    __slots__ = ("doc", "n", "lower", "lemma", "dep", "pos", "head", "kids", "clauses", "_left", "_right", "region")
+    __slots__ = ("doc", "n", "lower", "lemma", "dep", "pos", "head", "kids", "clauses", "_left", "_right", "region",
+                 "sent_of", "sent_starts", "_sent_words")
 
     def __init__(self, doc: Any) -> None:
         self.doc = doc
@@ -174,6 +175,19 @@ class _View:
         self._left: list[int] = [-1] * n
         self._right: list[int] = [-1] * n
         self.region: list[int] = []  # the region being matched (for prepositional phrases)
+        self.sent_of, self.sent_starts = shared.sent_of, shared.sent_starts
+        self._sent_words: dict[int, set[int]] = {}
+
+    def sentence_words(self, i: int) -> set[int]:
+        """The lower-cased forms and lemmas of the words of i's sentence: a verb's regions (its
+        parse tree's words) lie within them, since the parser never joins two sentences."""
+        k = self.sent_of[i]
+        words = self._sent_words.get(k)
+        if words is None:
+            starts = self.sent_starts
+            start, end = starts[k], (starts[k + 1] if k + 1 < len(starts) else self.n)
+            words = self._sent_words[k] = set(self.lower[start:end]).union(self.lemma[start:end])
+        return words
 
     def left(self, i: int) -> int:
         """The first token of i's subtree, reached through its left children only (the matcher's
@@ -438,7 +452,7 @@ def _forms(w: str, plural: bool = True) -> set[str]:
 
 
 class _Block:
-    __slots__ = ("name", "default", "patterns", "right_index", "left_index", "always")
+    __slots__ = ("name", "default", "patterns", "right_index", "left_index", "always", "keys")
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -447,6 +461,7 @@ class _Block:
         self.right_index: dict[int, list[int]] = {}
         self.left_index: dict[int, list[int]] = {}
         self.always: list[int] = []
+        self.keys: frozenset[int] = frozenset()  # every word either index is keyed by
 
 
 class _Pattern:
@@ -687,6 +702,7 @@ class VerbDictionary:
         # Tuples of ints are not tracked by the garbage collector; lists are.
         block.right_index = {k: tuple(r) for k, r in block.right_index.items()}
         block.left_index = {k: tuple(r) for k, r in block.left_index.items()}
+        block.keys = frozenset(block.right_index).union(block.left_index)
 
     # -- matching
 
@@ -775,6 +791,8 @@ class VerbDictionary:
         block = e.block
         if not block.patterns:
             return e.result
+        if not block.always and v.sentence_words(i).isdisjoint(block.keys):
+            return e.result  # no word a pattern is indexed by in the sentence: none can fit
         left, right = self._regions(v, i)
         ranks: set[int] = set(block.always)
         for idx, region in ((block.right_index, right), (block.left_index, left)):

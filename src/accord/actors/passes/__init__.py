@@ -15,6 +15,7 @@ from .organisations import LocateTransnational, Organisations, PlacedOrganisatio
 from .present_office import OfficeHolders, PresentOffices
 from .places import MarkedThings, Places, PlacedSubjects, StateNamesakes
 from .references import References
+from .role_offices import RoleOffices
 from .roles import RolePhrases
 from .unlisted import UnlistedPeople
 
@@ -56,6 +57,7 @@ def default_passes() -> tuple[Pass, ...]:
         PlainNames(),
         StoryCountryPeople(),
         PresentOffices(),  # "Prime Minister Minnis" after a present title: not the former official
+        RoleOffices(),  # "the prime minister's office": the office, not Johnson
         References(),  # it, he/she, "the two leaders", "the country", "US allies"
     )
 

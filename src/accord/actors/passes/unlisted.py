@@ -163,6 +163,9 @@ class UnlistedPeople(Pass):
                     and pair[0] is None and pair[1]:
                 sector = pair[1]  # "Opposition leader Jeremy Corbyn": the two-word title's sector, not "leader"'s
             w = words()
+            if title[-1].i + 1 < ent.start and doc[title[-1].i + 1].lower_ in w.postpositive_title_words \
+                    and (pair := role_for(f"{title[-1].lower_} {doc[title[-1].i + 1].lower_}")) is not None and pair[1]:
+                sector = pair[1]  # "Attorney General Xavier Becerra": the attorney general's, not an attorney's
             if (title[-1].lower_ in w.spokesperson_nouns or title[-1].lower_ in w.presiding_titles) \
                     and len(title) > 1 and title[-2].lower_ not in w.lesser_office:
                 # "Police spokesman Jean Dupont" speaks for the police, "Senate President Thomas

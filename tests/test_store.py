@@ -289,6 +289,52 @@ def test_foreign_duckdb_file_is_refused(tmp_path: Path) -> None:
         open_store(path)
 
 
+def test_duckdb_checkpoint_threshold_is_set_and_configurable(db_path: Path, monkeypatch) -> None:
+    from accord.store import duckdb as duckdb_store
+
+    def threshold() -> str:
+        with open_store(db_path) as s:
+            return s._query("SELECT current_setting('checkpoint_threshold')")[0][0]
+
+    default = threshold()
+    probe = duckdb.connect()
+    probe.execute(f"SET checkpoint_threshold = '{duckdb_store.CHECKPOINT_THRESHOLD}'")
+    assert default == probe.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0]
+    monkeypatch.setenv("ACCORD_DUCKDB_CHECKPOINT", "3MB")
+    probe.execute("SET checkpoint_threshold = '3MB'")
+    assert threshold() == probe.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0]
+    assert threshold() != default
+    monkeypatch.setenv("ACCORD_DUCKDB_CHECKPOINT", "lots")
+    with pytest.raises(StoreError, match="duckdb_checkpoint_threshold"):
+        open_store(db_path)
+
+
+def test_commits_only_in_the_write_ahead_log_survive_kill_9(db_path: Path) -> None:
+    """A writer killed (SIGKILL) after its commits, none checkpointed into the file yet (the
+    threshold far above what it wrote): reopening replays the log and keeps every commit."""
+    import subprocess
+    import sys
+
+    script = (
+        "import os, signal, sys\n"
+        "sys.path.insert(0, sys.argv[2])\n"
+        "from test_store import docs\n"
+        "from accord.store import open_store\n"
+        "s = open_store(sys.argv[1])\n"
+        "for d in docs():\n"
+        "    s.ingest(d)\n"
+        "assert os.path.getsize(sys.argv[1] + '.wal') > 0\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    env = dict(os.environ, ACCORD_DUCKDB_CHECKPOINT="1GB")
+    proc = subprocess.run([sys.executable, "-c", script, str(db_path), str(Path(__file__).parent)],
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    with open_store(db_path) as s:
+        assert sorted(article_ids(s)) == sorted(d.article.id for d in docs())
+        assert s.counts()["events"] == sum(len(d.events) for d in docs())
+
+
 def test_read_only_store_reads_but_cannot_write(target: str) -> None:
     with open_store(target) as s:
         s.ingest(doc_call())

@@ -143,6 +143,19 @@ def test_an_act_a_noun_names_as_planned_or_cancelled_has_no_date(nlp):
     assert dated(candidates(nlp, "Trump's trip to Warsaw was a success."), "04") == [(PUB, "day", "publication")]
 
 
+@pytest.mark.parametrize("adjective", ["recent", "earlier", "previous"])
+def test_an_act_a_noun_names_as_before_the_report_has_no_date(nlp, adjective):
+    # "in recent talks with leaders from France": before the report, on a day the text does not give
+    text = f"The minister raised the issue in {adjective} talks with leaders from France."
+    assert dated(candidates(nlp, text), "04") == [(None, None, None)]
+
+
+def test_talks_a_noun_names_with_no_such_adjective_keep_the_publication_day(nlp):
+    # the near miss: the same talks, not put before the report
+    text = "The minister raised the issue in talks with leaders from France."
+    assert dated(candidates(nlp, text), "04") == [(PUB, "day", "publication")]
+
+
 def test_an_act_beside_a_background_clause_keeps_its_own_date(nlp):
     # the relative clause is background; the act of the main clause is of the reporting period
     assert dated(candidates(nlp, "The former president, who previously attacked the rebels, met Xi."), "04") \

@@ -117,6 +117,24 @@ def test_an_act_done_to_someone_without_a_target_lacks_a_signal():
     assert found("112", None)["main_clause"]
 
 
+def test_an_event_noun_whose_date_the_coder_ruled_out_counts_as_dated():
+    """"in recent talks", "the planned trip": an event noun (rule `nominal`) of a dated article that
+    a rule of the coder left undated (`date=None`) counts as `dated`, not as a day nor a date of the
+    text; a verb undated as background ("was convicted years ago") does not."""
+    from types import SimpleNamespace as NS
+
+    def found(rule, date):
+        e = NS(source=NS(span=(0, 5)), target=None, explain=f"{rule}; src=nsubj; clause=main; date={date and 'text'}",
+               trigger=NS(span=(6, 12)), cameo="040", evidence="Smith talked.", sentence=0, date=date,
+               date_precision=date and "day", date_basis=date and "text", modality="asserted")
+        return S.signals(e, {}, "Smith talked.", article_dated=True)
+
+    ruled = found("nominal", None)
+    assert ruled["dated"] and not ruled["day_date"] and not ruled["text_date"]
+    assert not found("verb:meet/talk->040", None)["dated"]
+    assert found("verb:meet/talk->040", "2019-03-02")["dated"] and found("nominal", "2019-03-02")["day_date"]
+
+
 def test_the_trigger_s_clause(nlp):
     """The trigger's clause as the coder records it (accord.events.clause): the main clause, a
     clause reported by or joined to it, or a clause that frames another."""

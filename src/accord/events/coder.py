@@ -1431,9 +1431,10 @@ class EventStage(Stage):
             # period, at no year, month or day the contract can give
             date, precision, basis = None, None, None
         if basis == "publication" and any(
-                c.dep_ == "amod" and c.lower_ in load_anchoring().planned_adjectives
+                c.dep_ == "amod" and c.lower_ in (load_anchoring().planned_adjectives | load_anchoring().past_act_adjectives)
                 for noun in (trig, cand.noun) if noun is not None and noun.pos_ == "NOUN" for c in noun.children):
-            # "during Trump's planned trip to Warsaw", "the cancelled meeting": no day of the act
+            # "during Trump's planned trip to Warsaw", "the cancelled meeting": no day of the act;
+            # "in recent talks with leaders from France": before the report, on no day it gives
             date, precision, basis = None, None, None
         if basis == "publication" and modality in (Modality.FUTURE, Modality.HYPOTHETICAL) \
                 and cand.announced is None and not cand.code.startswith("03"):

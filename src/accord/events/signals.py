@@ -63,7 +63,10 @@ def signals(event: Any, how: dict[tuple[int, int], str], text: str, article_date
     """The candidate's signals. `how`: mention span -> Mention.how of its document; `text`: the
     article text (to place the sentence); `article_dated`: the article has a publication date.
     An undated event of an undated article (a bare sentence, a text without a dateline) is not
-    faulted for its date: no date could be given, so the date's signals count as present."""
+    faulted for its date: no date could be given, so the date's signals count as present. An event
+    noun of a dated article whose date a rule of the coder ruled out ("in recent talks", "the
+    planned trip": record_policy.yaml date_ruled_out_rules) counts as `dated`: its time is known
+    not to be a day the text gives."""
     c = classes()
     known, named = c["known"], c["known"] | c["named"]
     src_how = how.get(tuple(event.source.span)) if event.source is not None else None
@@ -75,6 +78,7 @@ def signals(event: Any, how: dict[tuple[int, int], str], text: str, article_date
     sides = [a for a in (event.source, event.target) if a is not None]
     modality = getattr(event.modality, "value", event.modality)
     no_date_possible = not article_dated and event.date is None
+    date_ruled_out = article_dated and event.date is None and kind in c["date_ruled_out_rules"]
     return {
         "src_known": src_how in known,
         "src_named": src_how in named,
@@ -83,7 +87,7 @@ def signals(event: Any, how: dict[tuple[int, int], str], text: str, article_date
         "has_target": event.target is not None,
         "day_date": event.date_precision == "day" or no_date_possible,
         "text_date": event.date_basis == "text" or no_date_possible,
-        "dated": event.date is not None or no_date_possible,
+        "dated": event.date is not None or no_date_possible or date_ruled_out,
         "plain_modality": modality in c["plain_modality"],
         "src_in_clause": _slot(event.explain, "src") in c["source_in_clause"],
         "tgt_in_clause": event.target is not None and _slot(event.explain, "tgt") in c["target_in_clause"],

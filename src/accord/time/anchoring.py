@@ -45,6 +45,7 @@ class Anchoring:
     earlier_occasion_adjectives: frozenset[str] = frozenset()
     former_adjectives: frozenset[str] = frozenset()
     planned_adjectives: frozenset[str] = frozenset()
+    past_act_adjectives: frozenset[str] = frozenset()
     death_verbs: frozenset[str] = frozenset()
     death_particles: tuple[tuple[str, str], ...] = ()
     dead_adjectives: frozenset[str] = frozenset()
@@ -79,6 +80,7 @@ def load_anchoring(lang: str = "en") -> Anchoring:
                      earlier_occasion_adjectives=words("earlier_occasion_adjectives"),
                      former_adjectives=words("former_adjectives"),
                      planned_adjectives=words("planned_adjectives"),
+                     past_act_adjectives=words("past_act_adjectives"),
                      death_verbs=words("death_verbs"),
                      dead_adjectives=words("dead_adjectives"),
                      perfect_background_adverbs=words("perfect_background_adverbs"),

@@ -70,6 +70,8 @@ class Words:
     target_prepositions: frozenset[str]
     destination_prepositions: frozenset[str]
     places_of_custody: frozenset[str]
+    court_nouns: frozenset[str]
+    non_judicial_court_words: frozenset[str]
     pleonastic_verbs: frozenset[str]
     name_particles: frozenset[str]
     name_joiners: frozenset[str]
@@ -180,6 +182,8 @@ def words() -> Words:
         target_prepositions=_set(w.get("target_prepositions")),
         destination_prepositions=_set(w.get("destination_prepositions")),
         places_of_custody=_set(w.get("places_of_custody")),
+        court_nouns=_set(w.get("court_nouns")),
+        non_judicial_court_words=_set(w.get("non_judicial_court_words")),
         pleonastic_verbs=_set(w.get("pleonastic_verbs")),
         name_particles=_set(w.get("name_particles")),
         name_joiners=_set(w.get("name_joiners")),

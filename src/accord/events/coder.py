@@ -26,7 +26,7 @@ from ..time.anchoring import (dates_a_noun, detached_time_head, happening_anchor
                               load_anchoring, simultaneous_participles)
 from ..time.dates import value_period
 from .exclusions import FORCE_ROOTS, Figurative, load_exclusions
-from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_purpose_causative_verbs, load_free_relative_naming_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
+from .lexicon import ModalityCues, Pattern, appeal_code, load_agent_heads, load_collective_heads, load_instrument_subjects, load_responsibility_adjectives, load_infinitive_partner_prepositions, load_intent, load_purpose_verbs, load_suit_codes, load_purpose_causative_verbs, load_free_relative_naming_verbs, load_naming_participles, load_background_adverbs, load_one_actor, load_place_prepositions, load_served_mission_words, load_topic_prepositions, load_adjunct_prepositions, load_direction_prepositions, load_attitude_gerund_prepositions, load_purpose_place_prepositions, load_reported_attitudes, load_releasing_verbs, load_expelling_verbs, load_holding_words, load_enabling_verbs, load_instrument_nouns, load_topic_verbs, load_frequency_words, load_level_adverbs, load_judged_for, load_same_time_markers, load_sequence_adverbs, load_spell_prepositions, load_earlier_occasion, load_happening_reference, load_history_nouns, load_incident_words, load_same_time_complement_verbs, load_gerund_time_prepositions, load_quote_day_words, demand_code, intent_code, load_lexicon, load_modality, threat_code
 from .lexicon import load_message_nouns, load_message_verbs, load_protest_nouns  # (own line: the long import above is often merged)
 from .lexicon import load_sending_verbs  # (own line, as above)
 from .lexicon import load_appositive_heads, load_membership_prepositions, load_recipient_prepositions  # (own line, as above)
@@ -280,6 +280,9 @@ class EventStage(Stage):
             for cand in cands:
                 _direction_target(cand, mentions_at, self.exclusions.names_people)
             cands = [c for c in cands if not c.restated]
+            # "sued the district attorney to block the release": the suit's aim, no second act
+            suits = {c.trigger.i for c in cands if c.code.startswith(load_suit_codes())}
+            cands = [c for c in cands if not _aim_of_a_suit(c, suits)]
             # "marched in Madrid on Sunday, protesting the tax law", "took to the streets to protest
             # against the result": the participle or purpose infinitive is the same protest (the
             # march may have taken its target above)
@@ -3515,6 +3518,14 @@ def _in_adjunct_phrase(noun: Any) -> bool:
     while v.dep[node] == "conj" and v.head[node] != node:
         node = v.head[node]
     return v.dep[node] == "pobj" and v.lower[v.head[node]] in load_adjunct_prepositions()
+
+
+def _aim_of_a_suit(cand: _Candidate, suits: set[int]) -> bool:
+    """Whether `cand` is the purpose infinitive ("to block ...") of a lawsuit's verb in `suits`
+    (arguments.yaml suit_codes): what the suit asks a court for, not an act of its own."""
+    trig = cand.trigger
+    return trig.i not in suits and trig.dep_ in ("xcomp", "advcl") and trig.head.i in suits \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trig.children)
 
 
 def _drop_restated_nominals(cands: list[_Candidate]) -> list[_Candidate]:

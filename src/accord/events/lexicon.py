@@ -675,6 +675,12 @@ def load_purpose_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def load_suit_codes() -> tuple[str, ...]:
+    """CAMEO codes (prefixes) of a lawsuit, whose purpose infinitive is its aim (arguments.yaml)."""
+    return tuple(sorted(_argument_words("suit_codes")))
+
+
+@lru_cache(maxsize=1)
 def load_purpose_causative_verbs() -> frozenset[str]:
     """Causative verbs of a purpose clause whose object the act is aimed at (arguments.yaml)."""
     return _argument_words("purpose_causative_verbs")

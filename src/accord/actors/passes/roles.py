@@ -56,6 +56,8 @@ class RolePhrases(Pass):
                 continue
             if head.lower_ in w.places_of_custody and head.dep_ == "pobj" and head.head.lower_ in w.place_prepositions:
                 continue  # "four years in prison": where the man will be, not the prison service
+            if head.lower_ in w.court_nouns and _not_a_judging_court(head, w.non_judicial_court_words):
+                continue  # "the tennis court", "the court of public opinion": no judiciary
             if head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ == "PROPN":
                 continue  # "President" in "President Xi Jinping": the name's phrase handles it
             if _title_of_a_conjoined_name(head):
@@ -245,6 +247,19 @@ def _owned_by_a_company(head: Any, company_nouns: frozenset[str]) -> bool:
             if any(o.dep_ == "pobj" and o.lower_ in company_nouns for o in c.children):
                 return True
     return False
+
+
+def _not_a_judging_court(head: Any, non_judicial: frozenset[str]) -> bool:
+    """A court noun named by a game, a food hall or a metaphor: a word of `non_judicial` among
+    the compounds and adjectives before it, or the object of its "of" ("of public opinion"); or
+    one written inside a hyphenated modifier ("a jury-recommended sentence")."""
+    doc = head.doc
+    if head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "HYPH" and head.head.i > head.i + 1:
+        return True
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in non_judicial for c in head.lefts):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ in non_judicial for o in c.subtree)
+               for c in head.rights)
 
 
 def field_sector(head: Any, match: RoleMatch) -> str | None:

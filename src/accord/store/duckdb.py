@@ -38,7 +38,10 @@ INDEX_PROBES = 400
 # RSS +60 MB at 80 MB). The store checkpoints when closed (DuckDB's shutdown; 0.55 s at 80 MB),
 # so an ingest that ends leaves no log. The setting `duckdb_checkpoint_threshold` (config file)
 # or `$ACCORD_DUCKDB_CHECKPOINT` overrides it (a DuckDB size: "16MiB", "1GB").
-CHECKPOINT_THRESHOLD = "256MB"
+# The default is 64 MB, not 256: the data not yet checkpointed stays in memory, and a 5,000-article
+# single-process ingest at 256 MB peaked at 956 MB (bench_happenings --only on, 2026-12-08), so
+# 256 MB of log (about 16,000 articles) would take the process past issue 16's 1 GiB.
+CHECKPOINT_THRESHOLD = "64MB"
 
 
 class DuckDBStore(Store):

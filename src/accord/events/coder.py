@@ -1431,7 +1431,7 @@ class EventStage(Stage):
             # period, at no year, month or day the contract can give
             date, precision, basis = None, None, None
         if basis == "publication" and any(
-                c.dep_ == "amod" and c.lower_ in (load_anchoring().planned_adjectives | load_anchoring().past_act_adjectives)
+                c.dep_ == "amod" and c.lower_ in load_anchoring().undated_noun_adjectives
                 for noun in (trig, cand.noun) if noun is not None and noun.pos_ == "NOUN" for c in noun.children):
             # "during Trump's planned trip to Warsaw", "the cancelled meeting": no day of the act;
             # "in recent talks with leaders from France": before the report, on no day it gives

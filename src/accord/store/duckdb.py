@@ -33,14 +33,14 @@ INDEX_PROBES = 400
 # (bench_store_replay, 5,000 articles: 8 checkpoints, 1.7-1.8 s of 3.0-3.1 s of COMMIT CPU; commit
 # 0.12 -> 0.82-0.94 ms an article first / last 1,000; at 256 MB: none, 1.4 s, 0.14 -> 0.30).
 # A crash loses nothing either way (each COMMIT is in the log on disk); it costs replaying the
-# log on the next open: 1.2 s of CPU for the 80 MB of those 5,000 articles, so at most some 4 s
-# at this threshold (about 16,000 articles), and memory for the data not yet checkpointed (peak
-# RSS +60 MB at 80 MB). The store checkpoints when closed (DuckDB's shutdown; 0.55 s at 80 MB),
-# so an ingest that ends leaves no log. The setting `duckdb_checkpoint_threshold` (config file)
-# or `$ACCORD_DUCKDB_CHECKPOINT` overrides it (a DuckDB size: "16MiB", "1GB").
-# The default is 64 MB, not 256: the data not yet checkpointed stays in memory, and a 5,000-article
-# single-process ingest at 256 MB peaked at 956 MB (bench_happenings --only on, 2026-12-08), so
-# 256 MB of log (about 16,000 articles) would take the process past issue 16's 1 GiB.
+# log on the next open (1.2 s of CPU for the 80 MB of those 5,000 articles) and memory for the
+# data not yet checkpointed (peak RSS +60 MB at 80 MB; a 5,000-article single-process ingest
+# peaked at 956 MB at 256 MB, 911 MB at 64 MB: bench_happenings --only on, 2026-12-08). So the
+# default is 64 MB (about 4,000 articles of log, some 1 s to replay): 256 MB of log (about 16,000
+# articles) would take the process past issue 16's 1 GiB. The store checkpoints when closed
+# (DuckDB's shutdown; 0.55 s at 80 MB), so an ingest that ends leaves no log. The setting
+# `duckdb_checkpoint_threshold` (config file) or `$ACCORD_DUCKDB_CHECKPOINT` overrides it (a
+# DuckDB size: "16MiB", "1GB").
 CHECKPOINT_THRESHOLD = "64MB"
 
 

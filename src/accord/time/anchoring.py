@@ -46,6 +46,8 @@ class Anchoring:
     former_adjectives: frozenset[str] = frozenset()
     planned_adjectives: frozenset[str] = frozenset()
     past_act_adjectives: frozenset[str] = frozenset()
+    # planned and past-act adjectives together: an act a noun they modify names gets no day
+    undated_noun_adjectives: frozenset[str] = frozenset()
     death_verbs: frozenset[str] = frozenset()
     death_particles: tuple[tuple[str, str], ...] = ()
     dead_adjectives: frozenset[str] = frozenset()
@@ -81,6 +83,7 @@ def load_anchoring(lang: str = "en") -> Anchoring:
                      former_adjectives=words("former_adjectives"),
                      planned_adjectives=words("planned_adjectives"),
                      past_act_adjectives=words("past_act_adjectives"),
+                     undated_noun_adjectives=words("planned_adjectives") | words("past_act_adjectives"),
                      death_verbs=words("death_verbs"),
                      dead_adjectives=words("dead_adjectives"),
                      perfect_background_adverbs=words("perfect_background_adverbs"),
